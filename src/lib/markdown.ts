@@ -1,0 +1,47 @@
+import markdownIt, { type MarkdownIt, type StateCore } from "markdown-it";
+import { isAllowedUrl } from "./urls.ts";
+
+/** The render environment Eleventy hands markdown-it: the page's data, with the story's view model. */
+interface StoryEnv {
+  article?: { valid?: boolean; dateline?: unknown };
+}
+
+function datelineOf(env: unknown): string | undefined {
+  const dateline = (env as StoryEnv | undefined)?.article?.dateline;
+  return typeof dateline === "string" ? dateline : undefined;
+}
+
+/** Opens the story's first paragraph with its dateline, inside the same <p>, as the wire prints it. */
+function insertDateline(state: StateCore): void {
+  const dateline = datelineOf(state.env);
+  if (dateline === undefined) return;
+
+  const mark = new state.Token("dateline", "span", 0);
+  mark.content = dateline;
+  const space = new state.Token("text", "", 0);
+  space.content = " ";
+
+  const first = state.tokens.findIndex((token) => token.type === "paragraph_open" && token.level === 0);
+  const inline = first === -1 ? undefined : state.tokens[first + 1];
+  if (inline?.type === "inline" && inline.children) {
+    inline.children.unshift(mark, space);
+    return;
+  }
+  // A story that opens with a list or a quote still gets its dateline, in a paragraph of its own.
+  const paragraph = new state.Token("inline", "", 0);
+  paragraph.children = [mark];
+  state.tokens.unshift(new state.Token("paragraph_open", "p", 1), paragraph, new state.Token("paragraph_close", "p", -1));
+}
+
+/**
+ * The one Markdown renderer for stories. Raw HTML is off, so markup typed into a story shows as
+ * text; links and images keep only web, mail and relative URLs; quotes are left as the wire typed them.
+ */
+export function createMarkdown(): MarkdownIt {
+  const md = markdownIt({ html: false, linkify: false, typographer: false });
+  md.validateLink = isAllowedUrl;
+  md.core.ruler.push("dateline", insertDateline);
+  md.renderer.rules["dateline"] = (tokens, index) =>
+    `<span class="dateline">${md.utils.escapeHtml(tokens[index]?.content ?? "")}</span>`;
+  return md;
+}

@@ -1,0 +1,45 @@
+import { posix } from "node:path";
+
+/** Image formats a story's photo may come in; the build copies these from src/news/ beside the pages. */
+export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "svg"] as const;
+
+/** Where an article is published, from its file's slug: a file, so links to it also work from disk. */
+export function articlePermalink(fileSlug: string): string {
+  return `news/${fileSlug}.html`;
+}
+
+/** The site-root URL of a story's photo, from the story's path stem (Eleventy's page.filePathStem). */
+export function photoUrl(filePathStem: string, src: string): string {
+  return posix.join(posix.dirname(filePathStem), src);
+}
+
+/** True when a photo `src` names a file inside the story's own folder. */
+export function staysInStoryFolder(src: string): boolean {
+  const normal = posix.normalize(src);
+  return !posix.isAbsolute(normal) && normal !== ".." && !normal.startsWith("../") && !/^[a-z][a-z0-9+.-]*:/i.test(src);
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
+
+/**
+ * Links and images in stories may be web, mail or relative URLs only. Browsers ignore tabs,
+ * newlines and leading controls in a scheme ("java\tscript:"), so the check does too.
+ */
+export function isAllowedUrl(url: string): boolean {
+  const scheme = SCHEME.exec(url.replace(/[\u0000-\u0020\u007f]/g, ""))?.[1];
+  return scheme === undefined || ALLOWED_SCHEMES.has(scheme.toLowerCase());
+}
+
+/**
+ * Rewrites a site-root URL ("/news/a.html") as a path relative to the page that links to it, so
+ * one build works at a host's root, under a path prefix and from disk. A folder URL gets its
+ * index.html: from disk, a link to a folder does not open it. Other URLs pass unchanged.
+ */
+export function relativeUrl(url: string, fromPageUrl: string): string {
+  if (!url.startsWith("/") || url.startsWith("//")) return url;
+  const [, path = "/", suffix = ""] = /^([^?#]*)(.*)$/s.exec(url) ?? [];
+  const target = path.endsWith("/") ? `${path}index.html` : path;
+  const fromFolder = fromPageUrl.endsWith("/") ? fromPageUrl : posix.dirname(fromPageUrl);
+  return (posix.relative(fromFolder, target) || posix.basename(target)) + suffix;
+}
