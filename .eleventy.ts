@@ -51,7 +51,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy(`src/news/**/*.{${PHOTO_EXTENSIONS.join(",")}}`);
 
   return {
-    dir: { input: "src", includes: "../_includes", data: "../_data", output: "_site" },
+    dir: { input: "src", includes: "../_includes", data: "../_data" },
     templateFormats: ["md", "njk"],
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",

@@ -4,7 +4,7 @@ import { imageSize } from "image-size";
 import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
 import { formatDisplayDate, parseStoryDate, toDatetimeAttribute, type StoryDate } from "./dates.ts";
 import { ContentError, type Problem } from "./problems.ts";
-import { parseStoryFields, type StoryFields } from "./schema.ts";
+import { parseStoryFields } from "./schema.ts";
 import { articlePermalink, photoUrl, staysInStoryFolder } from "./urls.ts";
 
 export interface PhotoView {
@@ -42,20 +42,22 @@ export interface ArticleData extends Readonly<Record<string, unknown>> {
   datelinePlaces: DatelinePlaces;
 }
 
-type PhotoResult = { ok: true; photo: PhotoView } | { ok: false; problem: string };
+type PhotoFileResult =
+  | { ok: true; image: Pick<PhotoView, "url" | "width" | "height"> }
+  | { ok: false; problem: string };
 
-function readPhoto(photo: NonNullable<StoryFields["photo"]>, inputPath: string, filePathStem: string): PhotoResult {
-  const { src, alt, credit, caption } = photo;
+/** Finds and measures a story's photo file: width and height keep the page from shifting as it loads. */
+function readPhotoFile(src: string, page: ArticleData["page"]): PhotoFileResult {
   if (!staysInStoryFolder(src)) {
     return { ok: false, problem: `"${src}" is outside the story's folder (expected a file next to the story)` };
   }
-  const file = posix.join(posix.dirname(inputPath), src);
+  const file = posix.join(posix.dirname(page.inputPath), src);
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
-    return { ok: false, problem: `"${src}" does not exist (expected a file at ${file})` };
+    return { ok: false, problem: `"${src}" does not exist (expected a file at ${file.replace(/^\.\//, "")})` };
   }
   try {
     const { width, height } = imageSize(readFileSync(file));
-    return { ok: true, photo: { url: photoUrl(filePathStem, src), alt, credit, caption, width, height } };
+    return { ok: true, image: { url: photoUrl(page.filePathStem, src), width, height } };
   } catch {
     return { ok: false, problem: `"${src}" could not be read as an image (expected a JPEG, PNG, WebP, AVIF, GIF or SVG file)` };
   }
@@ -96,19 +98,21 @@ export function readArticle(data: ArticleData): ArticleResult {
     }
   }
 
-  let photo: PhotoView | undefined;
-  if (fields.photo !== undefined) {
-    const result = readPhoto(fields.photo, page.inputPath, page.filePathStem);
-    if (result.ok) photo = result.photo;
-    else report("photo.src", result.problem);
+  let photoFile: PhotoFileResult | undefined;
+  if (fields.photo?.src !== undefined) {
+    photoFile = readPhotoFile(fields.photo.src, page);
+    if (!photoFile.ok) report("photo.src", photoFile.problem);
   }
 
   const body = bodyProblem(page.rawInput, fields.dateline);
   if (body !== undefined) report("body", body);
 
-  if (!parsed.ok || date === undefined || problems.length > 0) return { valid: false, problems };
+  // Each problem was reported above; the other tests tell the type checker what is now known.
+  if (problems.length > 0 || !parsed.ok || date === undefined || photoFile?.ok === false) {
+    return { valid: false, problems };
+  }
 
-  const { title, lead, dateline, source = site.name, tags = [] } = parsed.fields;
+  const { title, lead, dateline, source = site.name, tags = [], photo } = parsed.fields;
   return {
     valid: true,
     url: `/${articlePermalink(page.fileSlug)}`,
@@ -117,7 +121,7 @@ export function readArticle(data: ArticleData): ArticleResult {
     place: dateline,
     dateline: formatDateline(dateline, date, source),
     published: { datetime: toDatetimeAttribute(date), display: formatDisplayDate(date), epochMs: date.at.toMillis() },
-    photo,
+    photo: photo && photoFile && { ...photoFile.image, alt: photo.alt, credit: photo.credit, caption: photo.caption },
     tags,
   };
 }

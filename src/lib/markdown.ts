@@ -28,9 +28,12 @@ function insertDateline(state: StateCore): void {
     return;
   }
   // A story that opens with a list or a quote still gets its dateline, in a paragraph of its own.
-  const paragraph = new state.Token("inline", "", 0);
-  paragraph.children = [mark];
-  state.tokens.unshift(new state.Token("paragraph_open", "p", 1), paragraph, new state.Token("paragraph_close", "p", -1));
+  const open = new state.Token("paragraph_open", "p", 1);
+  const inlineMark = new state.Token("inline", "", 0);
+  const close = new state.Token("paragraph_close", "p", -1);
+  open.block = close.block = true;
+  inlineMark.children = [mark];
+  state.tokens.unshift(open, inlineMark, close);
 }
 
 /**

@@ -56,6 +56,10 @@ export const storySchema = z.object({
 });
 
 export type StoryFields = z.infer<typeof storySchema>;
+export type PhotoFields = NonNullable<StoryFields["photo"]>;
+
+/** What could be read of a story with problems: its good fields, and the good parts of its photo. */
+export type PartialStoryFields = Partial<Omit<StoryFields, "photo">> & { photo?: Partial<PhotoFields> };
 
 export interface FieldIssue {
   field: string;
@@ -64,26 +68,40 @@ export interface FieldIssue {
 
 export type FieldsResult =
   | { ok: true; fields: StoryFields }
-  | { ok: false; partial: Partial<StoryFields>; issues: FieldIssue[] };
+  | { ok: false; partial: PartialStoryFields; issues: FieldIssue[] };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
 
 /**
- * Checks each field on its own, so a bad field neither hides the others' problems nor stops
- * the checks that need only the good ones (a valid dateline still gets its zone looked up).
+ * Parses a value; when a group of fields fails, parses each field on its own, so one bad field
+ * neither hides the others' problems nor stops the checks that need only good ones (a valid
+ * dateline still gets its zone looked up, a photo without credit still has its file checked).
  */
-export function parseStoryFields(data: Readonly<Record<string, unknown>>): FieldsResult {
-  const partial: Record<string, unknown> = {};
-  const issues: FieldIssue[] = [];
-  for (const [name, schema] of Object.entries(storySchema.shape)) {
-    const result = schema.safeParse(data[name]);
-    if (result.success) {
-      if (result.data !== undefined) partial[name] = result.data;
-    } else {
-      for (const issue of result.error.issues) {
-        issues.push({ field: [name, ...issue.path.map(String)].join("."), message: issue.message });
-      }
+function parseParts(schema: z.ZodType, value: unknown, path: string[], issues: FieldIssue[]): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const group = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  if (group instanceof z.ZodObject && isPlainObject(value)) {
+    const parts: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(group.shape as Record<string, z.ZodType>)) {
+      const part = parseParts(field, value[name], [...path, name], issues);
+      if (part !== undefined) parts[name] = part;
     }
+    return parts;
   }
-  // Every field passed its own schema, so together they make a whole StoryFields.
-  if (issues.length === 0) return { ok: true, fields: partial as StoryFields };
-  return { ok: false, partial: partial as Partial<StoryFields>, issues };
+  for (const issue of result.error.issues) {
+    issues.push({ field: [...path, ...issue.path.map(String)].join("."), message: issue.message });
+  }
+  return undefined;
+}
+
+export function parseStoryFields(data: Readonly<Record<string, unknown>>): FieldsResult {
+  const issues: FieldIssue[] = [];
+  const parsed = parseParts(storySchema, data, [], issues);
+  // Without issues the value passed storySchema whole; with them, it holds only parts that passed.
+  return issues.length === 0
+    ? { ok: true, fields: parsed as StoryFields }
+    : { ok: false, partial: parsed as PartialStoryFields, issues };
 }
