@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { collectArticles, readArticle, type ArticleData, type ArticleResult, type ArticleView } from "../../src/lib/article.ts";
+import { ContentError } from "../../src/lib/problems.ts";
+import places from "../../_data/datelinePlaces.json" with { type: "json" };
+
+const folder = mkdtempSync(join(tmpdir(), "article-test-"));
+writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
+writeFileSync(join(folder, "broken.jpg"), "not an image");
+
+function storyData(fields: Record<string, unknown>, rawInput = "Moscow hopes.\n", slug = "talks"): ArticleData {
+  return {
+    ...fields,
+    page: { inputPath: join(folder, `${slug}.md`), fileSlug: slug, filePathStem: `/news/${slug}`, rawInput },
+    site: { name: "Wire Desk", language: "en" },
+    datelinePlaces: places,
+  };
+}
+
+const seed = {
+  title: "Moscow hopes for further talks",
+  lead: "Signs point to contacts",
+  date: "2013-09-02",
+  dateline: "MOSCOW",
+  source: "Itar-Tass",
+  photo: { src: "photo.svg", alt: "Stand-in", credit: "Photo EPA/ITAR-TASS" },
+};
+
+function valid(result: ArticleResult): ArticleView & { valid: true } {
+  assert.ok(result.valid, `expected a valid story, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+function problemsOf(result: ArticleResult): string[] {
+  assert.equal(result.valid, false);
+  return result.valid ? [] : result.problems.map(({ field, message }) => `${field}: ${message}`);
+}
+
+test("a story becomes the view its templates print", () => {
+  const view = valid(readArticle(storyData(seed)));
+  assert.deepEqual(view, {
+    valid: true,
+    url: "/news/talks.html",
+    headline: "Moscow hopes for further talks",
+    lead: "Signs point to contacts",
+    place: "MOSCOW",
+    dateline: "MOSCOW, September 2 (Itar-Tass) -",
+    published: { datetime: "2013-09-02", display: "September 2, 2013", epochMs: Date.UTC(2013, 8, 1, 20) },
+    photo: { url: "/news/photo.svg", alt: "Stand-in", credit: "Photo EPA/ITAR-TASS", caption: undefined, width: 640, height: 360 },
+    tags: [],
+  });
+});
+
+test("the dateline's agency defaults to the site's own name", () => {
+  const { source: _, photo: __, ...withoutSource } = seed;
+  assert.equal(valid(readArticle(storyData(withoutSource))).dateline, "MOSCOW, September 2 (Wire Desk) -");
+});
+
+test("a late-evening WASHINGTON story keeps its own calendar day", () => {
+  const view = valid(readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T23:30", photo: undefined })));
+  assert.equal(view.dateline, "WASHINGTON, September 2 (Itar-Tass) -");
+  assert.equal(view.published.datetime, "2013-09-02T23:30:00-04:00");
+});
+
+test("every problem of a story is reported, each with its field", () => {
+  const result = readArticle(storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
+  assert.deepEqual(problemsOf(result), [
+    "title: empty (expected the headline)",
+    "lead: missing (expected the standfirst: a sentence or two under the headline)",
+    "photo.alt: missing (expected a description of what the photo shows, for readers who cannot see it)",
+    "photo.credit: missing (expected the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS)",
+    'date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    `photo.src: "missing.jpg" does not exist (expected a file at ${join(folder, "missing.jpg")})`,
+    "body: empty (expected the story's paragraphs in Markdown after the front matter)",
+  ]);
+  assert.ok(!result.valid && result.problems.every(({ file }) => file === join(folder, "talks.md")));
+});
+
+test("an unknown place without a timezone is refused; with one it builds", () => {
+  assert.match(problemsOf(readArticle(storyData({ ...seed, dateline: "GOTHAM" })))[0] ?? "", /^timezone: no time zone is known for the dateline place "GOTHAM"/);
+  assert.equal(valid(readArticle(storyData({ ...seed, dateline: "GOTHAM", timezone: "America/New_York" }))).dateline, "GOTHAM, September 2 (Itar-Tass) -");
+});
+
+test("a photo outside the story's folder or not an image is refused", () => {
+  const outside = readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
+  assert.deepEqual(problemsOf(outside), ['photo.src: "../secret.png" is outside the story\'s folder (expected a file next to the story)']);
+  const broken = readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
+  assert.match(problemsOf(broken)[0] ?? "", /^photo\.src: "broken\.jpg" could not be read as an image/);
+});
+
+test("a dateline typed into the body is refused: the page prints it from the data", () => {
+  const result = readArticle(storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
+  assert.match(problemsOf(result)[0] ?? "", /^body: starts with the dateline "MOSCOW," typed in/);
+});
+
+test("stories are listed newest first, whatever zone their dateline is in", () => {
+  const tokyo = valid(readArticle(storyData({ ...seed, dateline: "TOKYO", date: "2013-09-03T08:00", photo: undefined }, "x", "tokyo")));
+  const washington = valid(readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
+  const moscow = valid(readArticle(storyData(seed, "x", "moscow")));
+  // 20:00 in Washington is later than 08:00 next morning in Tokyo.
+  assert.deepEqual(collectArticles([tokyo, moscow, washington]).map(({ url }) => url), ["/news/dc.html", "/news/tokyo.html", "/news/moscow.html"]);
+});
+
+test("one error lists the problems of every bad story", () => {
+  const good = readArticle(storyData(seed));
+  const bad = [readArticle(storyData({ ...seed, lead: undefined }, "x", "a")), readArticle(storyData({ ...seed, date: "soon" }, "x", "b"))];
+  assert.throws(() => collectArticles([good, ...bad]), (error: unknown) => {
+    assert.ok(error instanceof ContentError);
+    assert.equal(error.problems.length, 2);
+    assert.match(error.message, /^2 problems in the stories:\n.*a\.md: lead: missing .*\n.*b\.md: date: "soon" is not a date/);
+    return true;
+  });
+});

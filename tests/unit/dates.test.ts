@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { formatDatelineDay, formatDisplayDate, parseStoryDate, toDatetimeAttribute, type StoryDate } from "../../src/lib/dates.ts";
+
+function parsed(raw: string, zone: string): StoryDate {
+  const result = parseStoryDate(raw, zone);
+  assert.ok(result.ok, `expected ${raw} to parse, got ${JSON.stringify(result)}`);
+  return result.date;
+}
+
+test("a date-only story keeps its calendar day at the dateline and claims no time", () => {
+  const date = parsed("2013-09-02", "Europe/Moscow");
+  assert.equal(date.hasTime, false);
+  assert.equal(toDatetimeAttribute(date), "2013-09-02");
+  assert.equal(formatDisplayDate(date), "September 2, 2013");
+  assert.equal(formatDatelineDay(date), "September 2");
+  assert.equal(date.at.toISO(), "2013-09-02T00:00:00.000+04:00", "Moscow was UTC+4 in 2013");
+});
+
+test("a local time is read at the dateline, with that place's offset", () => {
+  const date = parsed("2013-09-02T15:40", "Europe/Moscow");
+  assert.equal(toDatetimeAttribute(date), "2013-09-02T15:40:00+04:00");
+  assert.equal(formatDisplayDate(date), "September 2, 2013, 15:40 GMT+4");
+});
+
+test("an instant is shown on the calendar day at the dateline, not in UTC", () => {
+  // 03:30 UTC on the 3rd is 23:30 on the 2nd in Washington.
+  const date = parsed("2013-09-03T03:30:00Z", "America/New_York");
+  assert.equal(toDatetimeAttribute(date), "2013-09-02T23:30:00-04:00");
+  assert.equal(formatDatelineDay(date), "September 2");
+  const offset = parsed("2013-09-02T23:30:00-04:00", "America/New_York");
+  assert.equal(offset.at.toMillis(), date.at.toMillis());
+});
+
+test("the shown day does not depend on the build machine's zone", () => {
+  const before = process.env["TZ"];
+  try {
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"]) {
+      process.env["TZ"] = zone;
+      assert.equal(formatDisplayDate(parsed("2013-09-02T23:30", "America/New_York")), "September 2, 2013, 23:30 EDT");
+      assert.equal(formatDisplayDate(parsed("2013-09-02", "Europe/Moscow")), "September 2, 2013");
+    }
+  } finally {
+    if (before === undefined) delete process.env["TZ"];
+    else process.env["TZ"] = before;
+  }
+});
+
+test("impossible dates and times are refused with what was expected", () => {
+  for (const raw of ["2013-02-30", "2013-13-01", "2013-09-02T24:30", "2013-09-31T10:00Z"]) {
+    const result = parseStoryDate(raw, "Europe/Moscow");
+    assert.equal(result.ok, false, raw);
+    assert.match(!result.ok ? result.problem : "", /is not a real date \(expected a date like 2013-09-02/);
+  }
+});
+
+test("text that is not a date in any accepted form is refused", () => {
+  for (const raw of ["September 2, 2013", "2013/09/02", "2013-9-2", "yesterday", ""]) {
+    const result = parseStoryDate(raw, "Europe/Moscow");
+    assert.equal(result.ok, false, raw);
+    assert.match(!result.ok ? result.problem : "", /is not a date \(expected/);
+  }
+});
+
+test("a local time the clocks skipped is refused", () => {
+  const result = parseStoryDate("2013-03-10T02:30", "America/New_York");
+  assert.deepEqual(result, {
+    ok: false,
+    problem: '"2013-03-10T02:30" does not exist in America/New_York: the clocks skipped it (expected a time that happened there)',
+  });
+});

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createMarkdown } from "../../src/lib/markdown.ts";
+
+const md = createMarkdown();
+const story = { article: { valid: true, dateline: "MOSCOW, September 2 (Itar-Tass) -" } };
+
+test("the dateline opens the first paragraph, inside the same <p>", () => {
+  assert.equal(
+    md.render("Moscow hopes.\n\nSecond.", story),
+    '<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes.</p>\n<p>Second.</p>\n',
+  );
+});
+
+test("the dateline goes into the first paragraph even after a heading", () => {
+  assert.match(md.render("## Update\n\nText.", story), /<h2>Update<\/h2>\n<p><span class="dateline">MOSCOW.*<\/span> Text\.<\/p>/);
+});
+
+test("a story without a leading paragraph still gets its dateline", () => {
+  assert.match(md.render("- one\n- two", story), /^<p><span class="dateline">MOSCOW, September 2 \(Itar-Tass\) -<\/span><\/p>\n<ul>/);
+});
+
+test("the dateline is escaped like any other text", () => {
+  const html = md.render("Text.", { article: { dateline: "<b>X</b> & Co -" } });
+  assert.match(html, /<span class="dateline">&lt;b&gt;X&lt;\/b&gt; &amp; Co -<\/span>/);
+});
+
+test("pages without a story render without a dateline", () => {
+  assert.equal(md.render("Text.", {}), "<p>Text.</p>\n");
+});
+
+test("raw HTML typed into a story is shown as text, never run", () => {
+  const html = md.render('<script>alert(1)</script>\n\nHi <img src=x onerror="alert(1)">', {});
+  assert.doesNotMatch(html, /<script|<img/);
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+});
+
+test("links keep web, mail and relative URLs only", () => {
+  assert.equal(md.render("[a](https://example.com) [b](other.html) [c](mailto:desk@example.com)", {}),
+    '<p><a href="https://example.com">a</a> <a href="other.html">b</a> <a href="mailto:desk@example.com">c</a></p>\n');
+  for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x"]) {
+    assert.doesNotMatch(md.render(`[x](${url}) ![y](${url}) <${url}>`, {}), /href=|src=/, url);
+  }
+  // An encoded tab cannot smuggle a scheme: it stays percent-encoded, a harmless relative path.
+  assert.doesNotMatch(md.render("[x](java&#9;script:alert(1))", {}), /href="[^"]*javascript:/i);
+});
+
+test("quotes and ellipses stay as the wire typed them", () => {
+  assert.equal(md.render("“We will try … thus,” he said. \"Plain\" -- too.", {}), "<p>“We will try … thus,” he said. &quot;Plain&quot; -- too.</p>\n");
+});
