@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { parse } from "node-html-parser";
+import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+
+function story(fields: string, body = "First paragraph.\n\nSecond paragraph.\n"): string {
+  return `---\n${fields.trim()}\n---\n\n${body}`;
+}
+
+const lateWashington = story(`
+title: Senate passes the budget late at night
+lead: The vote came just before midnight.
+date: 2013-09-02T23:30
+dateline: WASHINGTON
+source: AP
+`);
+
+const dateOnlyMoscow = story(`
+title: Talks resume
+lead: A date-only story.
+date: 2013-09-02
+dateline: MOSCOW
+`);
+
+function page(root: string, path: string): string {
+  return readFileSync(join(root, "_site", path), "utf8");
+}
+
+for (const timeZone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
+  test(`stories keep their dateline's calendar day on a machine in ${timeZone}`, () => {
+    const root = makeFixtureSite({ "senate-budget.md": lateWashington, "talks/index.md": dateOnlyMoscow });
+    const run = buildFixtureSite(root, timeZone);
+    assert.equal(run.status, 0, run.output);
+
+    const senate = page(root, "news/senate-budget.html");
+    assert.match(senate, /<time datetime="2013-09-02T23:30:00-04:00">September 2, 2013, 23:30 EDT<\/time>/);
+    assert.match(senate, /<p><span class="dateline">WASHINGTON, September 2 \(AP\) -<\/span> First paragraph\.<\/p>/);
+
+    const talks = page(root, "news/talks.html");
+    assert.match(talks, /<time datetime="2013-09-02">September 2, 2013<\/time>/);
+    assert.match(talks, /<span class="dateline">MOSCOW, September 2 \(Wire Desk\) -<\/span>/);
+
+    // All news lists the later story first, each linked by a relative URL to its file.
+    const index = page(root, "index.html");
+    assert.ok(index.indexOf('href="news/senate-budget.html"') < index.indexOf('href="news/talks.html"'), index);
+  });
+}
+
+test("bad stories stop the build with every problem, and no site is written", () => {
+  const root = makeFixtureSite({
+    "good.md": dateOnlyMoscow,
+    "no-dateline.md": story("title: A\nlead: B\ndate: 2013-09-02"),
+    "bad-date.md": story("title: A\nlead: B\ndate: 2013-02-30\ndateline: MOSCOW"),
+    "nowhere.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: GOTHAM"),
+    "photo.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: missing.jpg\n  alt: A photo"),
+  });
+  const run = buildFixtureSite(root);
+  assert.equal(run.status, 1, run.output);
+  for (const line of [
+    "src/news/no-dateline.md: dateline: missing (expected the place as printed, e.g. MOSCOW)",
+    'src/news/bad-date.md: date: "2013-02-30" is not a real date (expected a date like 2013-09-02',
+    'src/news/nowhere.md: timezone: no time zone is known for the dateline place "GOTHAM"',
+    "src/news/photo.md: photo.credit: missing (expected the credit as the agency gives it",
+    'src/news/photo.md: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg)',
+    "build: failed; _site/ was left as it was.",
+  ]) {
+    assert.ok(run.output.includes(line), `missing line:\n${line}\nin:\n${run.output}`);
+  }
+  assert.doesNotMatch(run.output, /^\s+at /m, "no stack trace");
+  assert.equal(existsSync(join(root, "_site")), false, "nothing is written");
+});
+
+test("a failed build leaves the last good site in place; a good one drops deleted stories", () => {
+  const root = makeFixtureSite({ "talks/index.md": dateOnlyMoscow, "senate-budget.md": lateWashington });
+  assert.equal(buildFixtureSite(root).status, 0);
+
+  writeFileSync(join(root, "src/news/senate-budget.md"), story("title: Broken\nlead: B\ndate: 2013-09-02"));
+  assert.equal(buildFixtureSite(root).status, 1);
+  assert.match(page(root, "news/senate-budget.html"), /Senate passes the budget/);
+
+  writeFileSync(join(root, "src/news/senate-budget.md"), "");
+  const run = buildFixtureSite(root);
+  assert.equal(run.status, 1, "an empty story is refused");
+  assert.match(run.output, /senate-budget\.md: title: missing/);
+});
+
+test("markup typed into a story is shown as text, never run", () => {
+  const root = makeFixtureSite({
+    "hostile.md": story(
+      `title: "<script>alert(1)</script> Headline"\nlead: "<img src=x onerror=alert(1)>"\ndate: 2013-09-02\ndateline: MOSCOW`,
+      '<script>alert(2)</script>\n\n[link](javascript:alert(3)) {{ 7 * 7 }} {% raw %}\n',
+    ),
+  });
+  const run = buildFixtureSite(root);
+  assert.equal(run.status, 0, run.output);
+  const html = page(root, "news/hostile.html");
+  const elements = parse(html).querySelectorAll("*");
+  assert.deepEqual(elements.filter((element) => element.tagName === "SCRIPT"), []);
+  const attributes = elements.flatMap((element) => Object.entries(element.attributes));
+  assert.deepEqual(attributes.filter(([name, value]) => /^on/i.test(name) || /^\s*javascript:/i.test(value)), []);
+  assert.match(html, /<h1>&lt;script&gt;alert\(1\)&lt;\/script&gt; Headline<\/h1>/);
+  assert.match(html, /\{\{ 7 \* 7 \}\} \{% raw %\}/, "template syntax in a story is text");
+});
