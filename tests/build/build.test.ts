@@ -24,13 +24,19 @@ date: 2013-09-02
 dateline: MOSCOW
 `);
 
+// The same story with its fields in a data file beside it, as wire imports may write them.
+const dateOnlyMoscowWithDataFile = {
+  "talks/index.md": "First paragraph.\n",
+  "talks/index.11tydata.json": JSON.stringify({ title: "Talks resume", lead: "A date-only story.", date: "2013-09-02", dateline: "MOSCOW" }),
+};
+
 function page(root: string, path: string): string {
   return readFileSync(join(root, "_site", path), "utf8");
 }
 
 for (const timeZone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
   test(`stories keep their dateline's calendar day on a machine in ${timeZone}`, () => {
-    const root = makeFixtureSite({ "senate-budget.md": lateWashington, "talks/index.md": dateOnlyMoscow });
+    const root = makeFixtureSite({ "senate-budget.md": lateWashington, ...dateOnlyMoscowWithDataFile });
     const run = buildFixtureSite(root, timeZone);
     assert.equal(run.status, 0, run.output);
 
@@ -39,6 +45,7 @@ for (const timeZone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
     assert.match(senate, /<p><span class="dateline">WASHINGTON, September 2 \(AP\) -<\/span> First paragraph\.<\/p>/);
 
     const talks = page(root, "news/talks.html");
+    assert.match(talks, /<h1>Talks resume<\/h1>/);
     assert.match(talks, /<time datetime="2013-09-02">September 2, 2013<\/time>/);
     assert.match(talks, /<span class="dateline">MOSCOW, September 2 \(Wire Desk\) -<\/span>/);
 
