@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
@@ -91,6 +91,11 @@ test("a failed build leaves the last good site in place; a good one drops delete
   const run = buildFixtureSite(root);
   assert.equal(run.status, 1, "an empty story is refused");
   assert.match(run.output, /senate-budget\.md: title: missing/);
+
+  rmSync(join(root, "src/news/senate-budget.md"));
+  assert.equal(buildFixtureSite(root).status, 0);
+  assert.equal(existsSync(join(root, "_site/news/senate-budget.html")), false, "the deleted story's page is gone");
+  assert.doesNotMatch(page(root, "index.html"), /senate-budget/);
 });
 
 test("markup typed into a story is shown as text, never run", () => {
