@@ -16,19 +16,25 @@ export function photoUrl(filePathStem: string, src: string): string {
 /** True when a photo `src` names a file inside the story's own folder. */
 export function staysInStoryFolder(src: string): boolean {
   const normal = posix.normalize(src);
-  return !posix.isAbsolute(normal) && normal !== ".." && !normal.startsWith("../") && !/^[a-z][a-z0-9+.-]*:/i.test(src);
+  return !posix.isAbsolute(normal) && normal !== ".." && !normal.startsWith("../") && urlScheme(src) === undefined;
 }
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** A URL as a browser reads it: browsers drop spaces, tabs, newlines and controls in and around a scheme ("java\tscript:"). */
+export function asBrowserReads(url: string): string {
+  return url.replace(/[\u0000-\u0020\u007f]/g, "");
+}
+
+/** The URL's scheme, lower-cased, or undefined for a relative URL. */
+export function urlScheme(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(asBrowserReads(url))?.[1]?.toLowerCase();
+}
+
 const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
 
-/**
- * Links and images in stories may be web, mail or relative URLs only. Browsers ignore tabs,
- * newlines and leading controls in a scheme ("java\tscript:"), so the check does too.
- */
+/** Links and images in stories may be web, mail or relative URLs only. */
 export function isAllowedUrl(url: string): boolean {
-  const scheme = SCHEME.exec(url.replace(/[\u0000-\u0020\u007f]/g, ""))?.[1];
-  return scheme === undefined || ALLOWED_SCHEMES.has(scheme.toLowerCase());
+  const scheme = urlScheme(url);
+  return scheme === undefined || ALLOWED_SCHEMES.has(scheme);
 }
 
 /**

@@ -1,0 +1,330 @@
+/**
+ * Checks a built site folder: valid, accessible HTML (html-validate), every internal link and
+ * asset resolves to a file (and every #fragment to an id), no executable script, no inline style,
+ * and only relative internal URLs, so one build works at a host root, under a prefix and from disk.
+ *
+ *   npx tsx scripts/validate.ts [dir]   (default _site; SITE_URL, when set, is the site's own origin)
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
+import { parse, type HTMLElement } from "node-html-parser";
+import { asBrowserReads, urlScheme } from "../src/lib/urls.ts";
+
+export interface Problem {
+  /** Path relative to the site folder, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+export interface Report {
+  pages: number;
+  stylesheets: number;
+  problems: Problem[];
+}
+
+export interface ValidateOptions {
+  /** The site's public URL; absolute links to its origin are reported, as they break other copies. */
+  siteUrl?: string;
+}
+
+/** A reason the site could not be checked at all, as opposed to a problem found in it. */
+export class SiteError extends Error {}
+
+/** The committed config, given as the global one so it also applies to sites built outside the project. */
+const HTMLVALIDATE_CONFIG = fileURLToPath(new URL("../.htmlvalidate.json", import.meta.url));
+
+/** Attributes holding one URL. SVG links may still use the old xlink:href. */
+const URL_ATTRIBUTES = ["href", "xlink:href", "src", "poster", "action", "formaction", "cite", "data"];
+/** Attributes holding a comma-separated list of image candidates. */
+const SRCSET_ATTRIBUTES = ["srcset", "imagesrcset"];
+
+/** `type` values a browser runs as script; anything else makes a <script> an inert data block. */
+const SCRIPT_TYPES = new Set([
+  "",
+  "module",
+  "importmap",
+  "speculationrules",
+  "application/ecmascript",
+  "application/javascript",
+  "application/x-ecmascript",
+  "application/x-javascript",
+  "text/ecmascript",
+  "text/javascript",
+  "text/javascript1.0",
+  "text/javascript1.1",
+  "text/javascript1.2",
+  "text/javascript1.3",
+  "text/javascript1.4",
+  "text/javascript1.5",
+  "text/jscript",
+  "text/livescript",
+  "text/x-ecmascript",
+  "text/x-javascript",
+]);
+
+/**
+ * Only these hold text rather than markup, as in a browser; the parser's default also skips the
+ * content of <pre> and <noscript>, where links and script must be checked too.
+ */
+const PARSE_OPTIONS = { blockTextElements: { script: true, style: true, title: true, textarea: true } };
+
+/** A URL found in a file, with the offset of the element or CSS token that holds it. */
+interface Reference {
+  url: string;
+  offset: number;
+}
+
+/** Shared by every check of one site. */
+interface Context {
+  siteDir: string;
+  siteOrigin: string | undefined;
+  /** Ids (and a[name]s) of each page already parsed as a link target. */
+  anchors: Map<string, Set<string>>;
+}
+
+export async function validateSite(dir: string, options: ValidateOptions = {}): Promise<Report> {
+  const siteDir = resolve(dir);
+  const files = listFiles(siteDir);
+  const pages = files.filter((file) => extname(file) === ".html");
+  const stylesheets = files.filter((file) => extname(file) === ".css");
+  if (pages.length === 0) throw new SiteError(`no .html pages in ${siteDir}`);
+
+  const context: Context = { siteDir, siteOrigin: originOf(options.siteUrl), anchors: new Map() };
+  const problems = [
+    ...(await markupProblems(siteDir, pages)),
+    ...pages.flatMap((page) => pageProblems(context, page)),
+    ...stylesheets.flatMap((stylesheet) => stylesheetProblems(context, stylesheet)),
+  ];
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { pages: pages.length, stylesheets: stylesheets.length, problems };
+}
+
+/** Every file in the site, as absolute paths. */
+function listFiles(siteDir: string): string[] {
+  if (!statSync(siteDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new SiteError(`no site folder at ${siteDir}`);
+  }
+  return readdirSync(siteDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function originOf(siteUrl: string | undefined): string | undefined {
+  if (!siteUrl) return undefined;
+  try {
+    return new URL(siteUrl).origin;
+  } catch {
+    throw new SiteError(`SITE_URL is not a URL: ${siteUrl}`);
+  }
+}
+
+/** html-validate with the project's rules; one instance, so its config and rules load once. */
+async function markupProblems(siteDir: string, pages: string[]): Promise<Problem[]> {
+  const htmlvalidate = new HtmlValidate(new FileSystemConfigLoader({ extends: [HTMLVALIDATE_CONFIG] }));
+  const problems: Problem[] = [];
+  for (const page of pages) {
+    const report = await htmlvalidate.validateFile(page);
+    for (const { line, column, ruleId, message } of report.results.flatMap((result) => result.messages)) {
+      problems.push({ file: sitePath(siteDir, page), line, column, rule: ruleId, message });
+    }
+  }
+  return problems;
+}
+
+function pageProblems(context: Context, page: string): Problem[] {
+  const source = readFileSync(page, "utf8");
+  const root = parse(source, PARSE_OPTIONS);
+  const elements = root.querySelectorAll("*");
+  const findings = [
+    ...elements.flatMap(elementProblems),
+    ...elements.flatMap(htmlReferences).flatMap((reference) => referenceProblems(context, page, reference)),
+  ];
+  return findings.map((finding) => locate(context, page, source, finding));
+}
+
+function stylesheetProblems(context: Context, stylesheet: string): Problem[] {
+  const source = readFileSync(stylesheet, "utf8");
+  return cssReferences(source)
+    .flatMap((reference) => referenceProblems(context, stylesheet, reference))
+    .map((finding) => locate(context, stylesheet, source, finding));
+}
+
+/** A problem as a check finds it; `locate` adds the file and turns the offset into a line and column. */
+interface Issue {
+  rule: string;
+  message: string;
+}
+interface Finding extends Issue {
+  offset: number;
+}
+
+const issue = (rule: string, message: string): Issue => ({ rule, message });
+
+/** Script and style in the element itself; a strict Content-Security-Policy must be possible. */
+function elementProblems(element: HTMLElement): Finding[] {
+  const issues: Issue[] = [];
+  const type = element.tagName === "SCRIPT" ? element.getAttribute("type") : undefined;
+  if (element.tagName === "SCRIPT" && !isDataBlock(type)) {
+    const tag = type === undefined ? "<script>" : `<script type="${type}">`;
+    issues.push(issue("no-script", `${tag} would run; only data blocks such as application/ld+json are allowed`));
+  }
+  if (element.tagName === "STYLE") {
+    issues.push(issue("no-inline-css", "<style> element; put the rules in the site stylesheet"));
+  }
+  for (const name of Object.keys(element.attributes).map((key) => key.toLowerCase())) {
+    if (name.startsWith("on")) issues.push(issue("no-script", `${name} attribute: an event handler would run script`));
+    if (name === "style") issues.push(issue("no-inline-css", "style attribute; use a class from the site stylesheet"));
+  }
+  return issues.map((found) => ({ offset: element.range[0], ...found }));
+}
+
+function isDataBlock(type: string | undefined): boolean {
+  // Stricter than browsers, which run only an exact match: "text/javascript; x=y" counts as script here.
+  const essence = type?.split(";")[0]?.trim().toLowerCase();
+  return essence !== undefined && !SCRIPT_TYPES.has(essence);
+}
+
+function htmlReferences(element: HTMLElement): Reference[] {
+  const offset = element.range[0];
+  return Object.entries(element.attributes).flatMap(([key, value]) => {
+    const name = key.toLowerCase();
+    if (URL_ATTRIBUTES.includes(name)) return [{ url: value, offset }];
+    if (SRCSET_ATTRIBUTES.includes(name)) return srcsetUrls(value).map((url) => ({ url, offset }));
+    return [];
+  });
+}
+
+/**
+ * The URLs of a srcset, per the HTML parsing rules: each candidate is a run of non-space
+ * characters (which may hold commas, as in data: URLs) and optional descriptors up to a comma;
+ * a URL that ends in commas has no descriptors.
+ */
+export function srcsetUrls(srcset: string): string[] {
+  const candidates = srcset.matchAll(/[\s,]*(\S+?)(?:,+(?=\s|$)|(?=\s|$)[^,]*)/g);
+  return [...candidates].flatMap((match) => match[1] ?? []);
+}
+
+/** url(...) and @import "..." in a stylesheet; comments are blanked first, keeping offsets. */
+function cssReferences(css: string): Reference[] {
+  const code = css.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, " "));
+  const pattern = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/gi;
+  return [...code.matchAll(pattern)].map((match) => ({
+    url: match.slice(1).find((group) => group !== undefined) ?? "",
+    offset: match.index,
+  }));
+}
+
+function referenceProblems(context: Context, from: string, { url, offset }: Reference): Finding[] {
+  const issues = urlFormIssue(url, context.siteOrigin) ?? (hasScheme(url) ? [] : targetIssues(context, from, url));
+  return issues.map((found) => ({ offset, ...found }));
+}
+
+const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;
+
+/** Script, or a URL that is not relative although it points into this site. */
+function urlFormIssue(url: string, siteOrigin: string | undefined): Issue[] | undefined {
+  const bare = asBrowserReads(url);
+  const scheme = urlScheme(url);
+  if (scheme === "javascript") return [issue("no-script", `javascript: URL "${url}"`)];
+  if (scheme === "file") return [issue("relative-urls", `file: URL "${url}" only works on one machine`)];
+  if ((scheme === "http" || scheme === "https") && URL.canParse(bare) && new URL(bare).origin === siteOrigin) {
+    return [issue("relative-urls", `"${url}" names the site's own origin; a relative URL works in every copy`)];
+  }
+  // Browsers read "\" as "/" in web URLs, so "\\x" is protocol-relative and "\x" root-relative.
+  if (/^[/\\]{2}/.test(bare)) return [issue("relative-urls", `protocol-relative URL "${url}"; use a relative URL`)];
+  if (/^[/\\]/.test(bare)) {
+    return [issue("relative-urls", `root-relative URL "${url}" breaks under a path prefix and from disk`)];
+  }
+  return undefined;
+}
+
+/** A relative URL must name a file in the site, and its fragment an id in that file. */
+function targetIssues(context: Context, from: string, url: string): Issue[] {
+  const broken = (message: string): Issue[] => [issue("internal-links", `"${url}" ${message}`)];
+  let target: URL;
+  let file: string;
+  let fragment: string;
+  try {
+    target = new URL(url, pathToFileURL(from));
+    file = fileURLToPath(target);
+    fragment = decodeURIComponent(target.hash.slice(1));
+  } catch {
+    return broken("is not a valid URL");
+  }
+  const inSite = relative(context.siteDir, file);
+  if (isAbsolute(inSite) || inSite === ".." || inSite.startsWith(`..${sep}`)) {
+    return broken("points outside the site folder");
+  }
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (target.pathname.endsWith("/") || stats?.isDirectory()) {
+    return broken("names a folder: from disk a folder link does not open its index.html; link to the file");
+  }
+  const name = sitePath(context.siteDir, file);
+  if (!stats?.isFile()) return broken(`names ${name}, which does not exist`);
+  if (!hasAnchor(context, file, fragment)) return broken(`has no target: no id="${fragment}" in ${name}`);
+  return [];
+}
+
+/** Whether a fragment finds its place in a page (only HTML and SVG files are searched for ids). */
+function hasAnchor(context: Context, file: string, fragment: string): boolean {
+  // An empty fragment and "top" scroll to the top of any page.
+  if (fragment === "" || fragment.toLowerCase() === "top") return true;
+  if (![".html", ".svg"].includes(extname(file))) return true;
+  let anchors = context.anchors.get(file);
+  if (!anchors) {
+    const root = parse(readFileSync(file, "utf8"), PARSE_OPTIONS);
+    const ids = root.querySelectorAll("[id]").map((element) => element.id);
+    const names = root.querySelectorAll("a[name]").flatMap((element) => element.getAttribute("name") ?? []);
+    anchors = new Set([...ids, ...names]);
+    context.anchors.set(file, anchors);
+  }
+  return anchors.has(fragment);
+}
+
+function sitePath(siteDir: string, file: string): string {
+  return relative(siteDir, file).split(sep).join("/");
+}
+
+/** A finding as a problem at a line and column of its file. */
+function locate(context: Context, file: string, source: string, { offset, rule, message }: Finding): Problem {
+  const linesBefore = source.slice(0, offset).split("\n");
+  const column = (linesBefore.at(-1)?.length ?? 0) + 1;
+  return { file: sitePath(context.siteDir, file), line: linesBefore.length, column, rule, message };
+}
+
+/** Problems grouped by file, then the summary line. */
+export function formatReport({ pages, stylesheets, problems }: Report): string {
+  if (problems.length === 0) {
+    return `validate: ${count(pages, "page")}, ${count(stylesheets, "stylesheet")} checked: no problems`;
+  }
+  const byFile = new Map<string, string[]>();
+  for (const { file, line, column, message, rule } of problems) {
+    byFile.set(file, [...(byFile.get(file) ?? [file]), `  ${line}:${column}  ${message}  ${rule}`]);
+  }
+  const groups = [...byFile.values()].map((lines) => lines.join("\n"));
+  return [...groups, `validate: ${count(problems.length, "problem")} in ${count(byFile.size, "file")}`].join("\n\n");
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+async function main(): Promise<void> {
+  try {
+    const report = await validateSite(process.argv[2] ?? "_site", { siteUrl: process.env.SITE_URL });
+    console.log(formatReport(report));
+    process.exitCode = report.problems.length === 0 ? 0 : 1;
+  } catch (error) {
+    // Exit 1 means "problems found"; failing to check at all is 2. Only a bug needs its stack.
+    console.error(error instanceof SiteError ? `validate: ${error.message}` : error);
+    process.exitCode = 2;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
