@@ -1,0 +1,32 @@
+import { defineConfig } from "@playwright/test";
+import { findBrowser } from "./scripts/browser.ts";
+import type { SiteMount } from "./tests/support/static-server.ts";
+
+// Without a browser Playwright reports its own launch error; `npx tsx scripts/browser.ts` says what to install.
+const browser = findBrowser();
+
+export default defineConfig<object, { siteMount: SiteMount }>({
+  testDir: "tests/browser",
+  retries: 0,
+  workers: 2,
+  reporter: "list",
+  use: {
+    browserName: "chromium",
+    launchOptions: browser ?? {},
+  },
+  // One build must work everywhere a reader may open it: a host's root, a project site's
+  // path prefix (like GitHub Pages), and straight from disk.
+  projects: [
+    { name: "root", use: { siteMount: { kind: "http", prefix: "/" } } },
+    { name: "prefix", use: { siteMount: { kind: "http", prefix: "/newsroom/" } } },
+    {
+      name: "file",
+      use: {
+        siteMount: { kind: "file" },
+        // axe reads the stylesheets with XHR, which Chromium blocks between file:// URLs. The site
+        // itself runs no script (the specs check), so this only lets axe see the CSS there too.
+        launchOptions: { ...browser, args: [...(browser?.args ?? []), "--allow-file-access-from-files"] },
+      },
+    },
+  ],
+});
