@@ -27,6 +27,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".jpeg": "image/jpeg",
   ".webp": "image/webp",
   ".avif": "image/avif",
+  ".gif": "image/gif",
   ".json": "application/json; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
 };
