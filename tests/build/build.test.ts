@@ -25,9 +25,17 @@ dateline: MOSCOW
 `);
 
 // The same story with its fields in a data file beside it, as wire imports may write them.
+// Its photo is named the way cameras name files.
 const dateOnlyMoscowWithDataFile = {
   "talks/index.md": "First paragraph.\n",
-  "talks/index.11tydata.json": JSON.stringify({ title: "Talks resume", lead: "A date-only story.", date: "2013-09-02", dateline: "MOSCOW" }),
+  "talks/index.11tydata.json": JSON.stringify({
+    title: "Talks resume",
+    lead: "A date-only story.",
+    date: "2013-09-02",
+    dateline: "MOSCOW",
+    photo: { src: "IMG_0001.SVG", alt: "A grey square", credit: "Photo Wire Desk" },
+  }),
+  "talks/IMG_0001.SVG": '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"></svg>',
 };
 
 function page(root: string, path: string): string {
@@ -46,6 +54,8 @@ for (const timeZone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
 
     const talks = page(root, "news/talks.html");
     assert.match(talks, /<h1>Talks resume<\/h1>/);
+    assert.match(talks, /<img src="talks\/IMG_0001\.SVG" alt="A grey square" width="800" height="600">/);
+    assert.ok(existsSync(join(root, "_site/news/talks/IMG_0001.SVG")), "the photo is published beside the page");
     assert.match(talks, /<time datetime="2013-09-02">September 2, 2013<\/time>/);
     assert.match(talks, /<span class="dateline">MOSCOW, September 2 \(Wire Desk\) -<\/span>/);
 
