@@ -140,6 +140,8 @@ async function markupProblems(siteDir: string, pages: string[]): Promise<Problem
 function pageProblems(context: Context, page: string): Problem[] {
   const source = readFileSync(page, "utf8");
   const root = parse(source, PARSE_OPTIONS);
+  // Kept for the fragments that link here, so a page already parsed is not parsed again for them.
+  if (!context.anchors.has(page)) context.anchors.set(page, anchorsOf(root));
   const elements = root.querySelectorAll("*");
   const findings = [
     ...elements.flatMap(elementProblems),
@@ -278,13 +280,17 @@ function hasAnchor(context: Context, file: string, fragment: string): boolean {
   if (![".html", ".svg"].includes(extname(file))) return true;
   let anchors = context.anchors.get(file);
   if (!anchors) {
-    const root = parse(readFileSync(file, "utf8"), PARSE_OPTIONS);
-    const ids = root.querySelectorAll("[id]").map((element) => element.id);
-    const names = root.querySelectorAll("a[name]").flatMap((element) => element.getAttribute("name") ?? []);
-    anchors = new Set([...ids, ...names]);
+    anchors = anchorsOf(parse(readFileSync(file, "utf8"), PARSE_OPTIONS));
     context.anchors.set(file, anchors);
   }
   return anchors.has(fragment);
+}
+
+/** The ids (and a[name]s) a #fragment may name in a parsed page. */
+function anchorsOf(root: HTMLElement): Set<string> {
+  const ids = root.querySelectorAll("[id]").map((element) => element.id);
+  const names = root.querySelectorAll("a[name]").flatMap((element) => element.getAttribute("name") ?? []);
+  return new Set([...ids, ...names]);
 }
 
 function sitePath(siteDir: string, file: string): string {
