@@ -56,7 +56,7 @@ export const storySchema = z.object({
 });
 
 export type StoryFields = z.infer<typeof storySchema>;
-export type PhotoFields = NonNullable<StoryFields["photo"]>;
+type PhotoFields = NonNullable<StoryFields["photo"]>;
 
 /** What could be read of a story with problems: its good fields, and the good parts of its photo. */
 export type PartialStoryFields = Partial<Omit<StoryFields, "photo">> & { photo?: Partial<PhotoFields> };
