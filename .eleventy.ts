@@ -3,11 +3,12 @@ import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { collectArticles, type ArticleResult } from "./src/lib/article.ts";
+import type { BuildSettings } from "./src/lib/publishing.ts";
 import { createMarkdown } from "./src/lib/markdown.ts";
 import { PHOTO_EXTENSIONS, relativeUrl } from "./src/lib/urls.ts";
 
 interface CollectionItem {
-  data: { article?: ArticleResult };
+  data: { article?: ArticleResult; build: BuildSettings };
 }
 
 // Eleventy's default config adds this; its published types do not declare it.
@@ -37,9 +38,11 @@ export default function (eleventyConfig: UserConfig) {
   );
 
   // Throws one error listing every bad story, before any page is written.
-  eleventyConfig.addCollection("articles", (collectionApi: { getAll(): CollectionItem[] }) =>
-    collectArticles(collectionApi.getAll().flatMap((item) => (item.data.article ? [item.data.article] : []))),
-  );
+  eleventyConfig.addCollection("articles", (collectionApi: { getAll(): CollectionItem[] }) => {
+    const items = collectionApi.getAll();
+    const build = items[0]?.data.build;
+    return build ? collectArticles(items.flatMap((item) => (item.data.article ? [item.data.article] : [])), build) : [];
+  });
 
   // Templates link from the site root; pages get relative URLs so one build works anywhere, even from disk.
   const { htmlTransformer } = eleventyConfig as UserConfig & { htmlTransformer: HtmlTransformer };

@@ -2,9 +2,12 @@ import { readFileSync, statSync } from "node:fs";
 import { posix } from "node:path";
 import { imageSize } from "image-size";
 import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
-import { formatDisplayDate, parseStoryDate, toDatetimeAttribute, type StoryDate } from "./dates.ts";
+import { archiveLinks, type ArchiveLinks } from "./archives.ts";
+import { parseStoryDate, toDateView, type DateView, type StoryDate } from "./dates.ts";
 import { ContentError, type Problem } from "./problems.ts";
+import { isShown, publishingState, type BuildSettings, type PublishingState } from "./publishing.ts";
 import { parseStoryFields } from "./schema.ts";
+import { storyTopics, type TopicRef } from "./topics.ts";
 import { articlePermalink, photoUrl, staysInStoryFolder } from "./urls.ts";
 
 export interface PhotoView {
@@ -16,16 +19,35 @@ export interface PhotoView {
   height: number;
 }
 
+export interface CorrectionView {
+  date: DateView;
+  text: string;
+}
+
 /** Everything a template prints about a story, already checked, computed and in reading order. */
 export interface ArticleView {
   url: string;
+  /** The file the story came from, for error messages that name it. */
+  file: string;
   headline: string;
   lead: string;
   place: string;
+  /** The dateline's IANA zone: where the story's calendar days are counted. */
+  zone: string;
+  /** The agency that filed the story (the site's name for its own stories). */
+  source: string;
   dateline: string;
-  published: { datetime: string; display: string; epochMs: number };
+  published: DateView;
+  updated?: DateView;
+  archive: ArchiveLinks;
+  corrections: CorrectionView[];
   photo?: PhotoView;
-  tags: string[];
+  topics: TopicRef[];
+  state: PublishingState;
+  /** A demonstration story shipped with the project, marked as such on its page. */
+  sample: boolean;
+  /** The story's Markdown, for feeds that carry the full text. */
+  body: string;
 }
 
 export type ArticleResult = ({ valid: true } & ArticleView) | { valid: false; problems: Problem[] };
@@ -40,6 +62,7 @@ export interface ArticleData extends Readonly<Record<string, unknown>> {
   page: { inputPath: string; fileSlug: string; filePathStem: string; rawInput?: unknown };
   site: SiteData;
   datelinePlaces: DatelinePlaces;
+  build: BuildSettings;
 }
 
 type PhotoFileResult =
@@ -78,7 +101,7 @@ function bodyProblem(rawInput: unknown, place: string | undefined): string | und
  * Never throws: the build collects all stories' problems and reports them together.
  */
 export function readArticle(data: ArticleData): ArticleResult {
-  const { page, site, datelinePlaces } = data;
+  const { page, site, datelinePlaces, build } = data;
   const file = page.inputPath.replace(/^\.\//, "");
   const problems: Problem[] = [];
   const report = (field: string, message: string) => problems.push({ file, field, message });
@@ -88,14 +111,26 @@ export function readArticle(data: ArticleData): ArticleResult {
   const fields = parsed.ok ? parsed.fields : parsed.partial;
 
   let date: StoryDate | undefined;
-  if (fields.dateline !== undefined) {
-    const zone = resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces);
-    if (!zone.ok) report("timezone", zone.problem);
-    else if (fields.date !== undefined) {
-      const result = parseStoryDate(fields.date, zone.zone);
-      if (result.ok) date = result.date;
-      else report("date", result.problem);
-    }
+  let updated: StoryDate | undefined;
+  const corrections: CorrectionView[] = [];
+  const zone = fields.dateline === undefined ? undefined : resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces);
+  if (zone && !zone.ok) report("timezone", zone.problem);
+  if (zone?.ok) {
+    // Every date is local to the dateline, like `date`, and none may come before the story.
+    const readDate = (field: string, raw: string): StoryDate | undefined => {
+      const result = parseStoryDate(raw, zone.zone);
+      if (!result.ok) return void report(field, result.problem);
+      if (date && result.date.at < date.at) {
+        return void report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
+      }
+      return result.date;
+    };
+    if (fields.date !== undefined) date = readDate("date", fields.date);
+    if (fields.updated !== undefined) updated = readDate("updated", fields.updated);
+    fields.corrections?.forEach((correction, index) => {
+      const at = correction?.date === undefined ? undefined : readDate(`corrections.${index}.date`, correction.date);
+      if (at && correction?.text !== undefined) corrections.push({ date: toDateView(at), text: correction.text });
+    });
   }
 
   let photoFile: PhotoFileResult | undefined;
@@ -108,32 +143,42 @@ export function readArticle(data: ArticleData): ArticleResult {
   if (body !== undefined) report("body", body);
 
   // Each problem was reported above; the other tests tell the type checker what is now known.
-  if (problems.length > 0 || !parsed.ok || date === undefined || photoFile?.ok === false) {
+  if (problems.length > 0 || !parsed.ok || !zone?.ok || date === undefined || photoFile?.ok === false) {
     return { valid: false, problems };
   }
 
-  const { title, lead, dateline, source = site.name, tags = [], photo } = parsed.fields;
+  const { title, lead, dateline, source = site.name, tags = [], photo, draft = false, sample = false } = parsed.fields;
+  const published = toDateView(date);
   return {
     valid: true,
     url: `/${articlePermalink(page.fileSlug)}`,
+    file,
     headline: title,
     lead,
     place: dateline,
+    zone: zone.zone,
+    source,
     dateline: formatDateline(dateline, date, source),
-    published: { datetime: toDatetimeAttribute(date), display: formatDisplayDate(date), epochMs: date.at.toMillis() },
+    published,
+    updated: updated && toDateView(updated),
+    archive: archiveLinks(published.day),
+    corrections: corrections.sort((a, b) => a.date.epochMs - b.date.epochMs),
     photo: photo && photoFile && { ...photoFile.image, alt: photo.alt, credit: photo.credit, caption: photo.caption },
-    tags,
+    topics: storyTopics(tags),
+    state: publishingState(draft, published.epochMs, build),
+    sample,
+    body: typeof page.rawInput === "string" ? page.rawInput : "",
   };
 }
 
 /**
- * All stories, newest first; throws one ContentError listing every problem of every story, so a
- * build with any bad story stops before it writes a page.
+ * The stories this build shows, newest first; throws one ContentError listing every problem of
+ * every story (drafts too), so a build with any bad story stops before it writes a page.
  */
-export function collectArticles(results: readonly ArticleResult[]): ArticleView[] {
+export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): ArticleView[] {
   const problems = results.flatMap((result) => (result.valid ? [] : result.problems));
   if (problems.length > 0) throw new ContentError(problems);
   return results
-    .filter((result): result is ArticleResult & { valid: true } => result.valid)
+    .filter((result): result is ArticleResult & { valid: true } => result.valid && isShown(result.state, build))
     .sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url));
 }

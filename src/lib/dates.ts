@@ -67,3 +67,25 @@ export function formatDisplayDate({ at, hasTime }: StoryDate): string {
 export function formatDatelineDay({ at }: StoryDate): string {
   return at.toFormat("LLLL d");
 }
+
+/** A date as pages, feeds and structured data print it. */
+export interface DateView {
+  /** For `<time datetime>`: a bare date when no time is known. */
+  datetime: string;
+  display: string;
+  /** The full moment with the dateline's offset, for feeds and structured data (a date-only story: its day's start). */
+  iso: string;
+  /** The calendar day at the dateline, e.g. "2013-09-02": the story's date archive. */
+  day: string;
+  epochMs: number;
+}
+
+export function toDateView(date: StoryDate): DateView {
+  return {
+    datetime: toDatetimeAttribute(date),
+    display: formatDisplayDate(date),
+    iso: date.at.toISO({ suppressMilliseconds: true }),
+    day: date.at.toISODate(),
+    epochMs: date.at.toMillis(),
+  };
+}

@@ -39,6 +39,14 @@ const photoSchema = z.object(
   { error: wrong("a photo with src, alt and credit") },
 );
 
+const correctionSchema = z.object(
+  {
+    date: text(DATE_FORMS),
+    text: text("the correction as readers should see it"),
+  },
+  { error: wrong("a correction with date and text") },
+);
+
 /** The story contract: every field an editor may write in front matter or a story's data file. */
 export const storySchema = z.object({
   title: text("the headline"),
@@ -53,13 +61,23 @@ export const storySchema = z.object({
   source: text("the agency printed in the dateline's parentheses, e.g. Itar-Tass").optional(),
   photo: photoSchema.optional(),
   tags: z.array(text("a topic name"), { error: wrong("a list of topics") }).optional(),
+  draft: z.boolean({ error: wrong("true or false") }).optional(),
+  updated: text(DATE_FORMS).optional(),
+  corrections: z
+    .array(correctionSchema, { error: wrong("a list of corrections, each with date and text") })
+    .optional(),
+  sample: z.boolean({ error: wrong("true or false") }).optional(),
 });
 
 export type StoryFields = z.infer<typeof storySchema>;
 type PhotoFields = NonNullable<StoryFields["photo"]>;
+type CorrectionFields = NonNullable<StoryFields["corrections"]>[number];
 
 /** What could be read of a story with problems: its good fields, and the good parts of its photo. */
-export type PartialStoryFields = Partial<Omit<StoryFields, "photo">> & { photo?: Partial<PhotoFields> };
+export type PartialStoryFields = Partial<Omit<StoryFields, "photo" | "corrections">> & {
+  photo?: Partial<PhotoFields>;
+  corrections?: (Partial<CorrectionFields> | undefined)[];
+};
 
 export interface FieldIssue {
   field: string;
@@ -90,6 +108,9 @@ function parseParts(schema: z.ZodType, value: unknown, path: string[], issues: F
       if (part !== undefined) parts[name] = part;
     }
     return parts;
+  }
+  if (group instanceof z.ZodArray && Array.isArray(value)) {
+    return value.map((item, index) => parseParts(group.element as z.ZodType, item, [...path, String(index)], issues));
   }
   for (const issue of result.error.issues) {
     issues.push({ field: [...path, ...issue.path.map(String)].join("."), message: issue.message });

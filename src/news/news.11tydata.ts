@@ -1,11 +1,14 @@
-import { readArticle, type ArticleData } from "../lib/article.ts";
+import { readArticle, type ArticleData, type ArticleResult } from "../lib/article.ts";
+import { isShown } from "../lib/publishing.ts";
 import { articlePermalink } from "../lib/urls.ts";
 
 /** Every Markdown file under src/news/ is a story: read through the story contract, laid out as an article. */
 export default {
   layout: "layouts/article.njk",
   eleventyComputed: {
-    permalink: (data: ArticleData) => articlePermalink(data.page.fileSlug),
+    // A draft or embargoed story gets no page in a build; the dev server shows it, marked.
+    permalink: (data: ArticleData & { article: ArticleResult }) =>
+      data.article.valid && !isShown(data.article.state, data.build) ? false : articlePermalink(data.page.fileSlug),
     article: readArticle,
   },
 };

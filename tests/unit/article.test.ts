@@ -5,11 +5,14 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { collectArticles, readArticle, type ArticleData, type ArticleResult, type ArticleView } from "../../src/lib/article.ts";
 import { ContentError } from "../../src/lib/problems.ts";
+import type { BuildSettings } from "../../src/lib/publishing.ts";
 import places from "../../_data/datelinePlaces.json" with { type: "json" };
 
 const folder = mkdtempSync(join(tmpdir(), "article-test-"));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
 writeFileSync(join(folder, "broken.jpg"), "not an image");
+
+const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.parse("2013-09-10T00:00:00Z"), showUnpublished: false };
 
 function storyData(fields: Record<string, unknown>, rawInput = "Moscow hopes.\n", slug = "talks"): ArticleData {
   return {
@@ -17,6 +20,7 @@ function storyData(fields: Record<string, unknown>, rawInput = "Moscow hopes.\n"
     page: { inputPath: join(folder, `${slug}.md`), fileSlug: slug, filePathStem: `/news/${slug}`, rawInput },
     site: { name: "Wire Desk", language: "en" },
     datelinePlaces: places,
+    build,
   };
 }
 
@@ -44,13 +48,28 @@ test("a story becomes the view its templates print", () => {
   assert.deepEqual(view, {
     valid: true,
     url: "/news/talks.html",
+    file: join(folder, "talks.md"),
     headline: "Moscow hopes for further talks",
     lead: "Signs point to contacts",
     place: "MOSCOW",
+    zone: "Europe/Moscow",
+    source: "Itar-Tass",
     dateline: "MOSCOW, September 2 (Itar-Tass) -",
-    published: { datetime: "2013-09-02", display: "September 2, 2013", epochMs: Date.UTC(2013, 8, 1, 20) },
+    published: {
+      datetime: "2013-09-02",
+      display: "September 2, 2013",
+      iso: "2013-09-02T00:00:00+04:00",
+      day: "2013-09-02",
+      epochMs: Date.UTC(2013, 8, 1, 20),
+    },
+    updated: undefined,
+    archive: { year: "/archive/2013/", month: "/archive/2013/09/", day: "/archive/2013/09/02/" },
+    corrections: [],
     photo: { url: "/news/photo.svg", alt: "Stand-in", credit: "Photo EPA/ITAR-TASS", caption: undefined, width: 640, height: 360 },
-    tags: [],
+    topics: [],
+    state: "published",
+    sample: false,
+    body: "Moscow hopes.\n",
   });
 });
 
@@ -101,16 +120,50 @@ test("stories are listed newest first, whatever zone their dateline is in", () =
   const washington = valid(readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
   const moscow = valid(readArticle(storyData(seed, "x", "moscow")));
   // 20:00 in Washington is later than 08:00 next morning in Tokyo.
-  assert.deepEqual(collectArticles([tokyo, moscow, washington]).map(({ url }) => url), ["/news/dc.html", "/news/tokyo.html", "/news/moscow.html"]);
+  assert.deepEqual(collectArticles([tokyo, moscow, washington], build).map(({ url }) => url), ["/news/dc.html", "/news/tokyo.html", "/news/moscow.html"]);
 });
 
 test("one error lists the problems of every bad story", () => {
   const good = readArticle(storyData(seed));
   const bad = [readArticle(storyData({ ...seed, lead: undefined }, "x", "a")), readArticle(storyData({ ...seed, date: "soon" }, "x", "b"))];
-  assert.throws(() => collectArticles([good, ...bad]), (error: unknown) => {
+  assert.throws(() => collectArticles([good, ...bad], build), (error: unknown) => {
     assert.ok(error instanceof ContentError);
     assert.equal(error.problems.length, 2);
     assert.match(error.message, /^2 problems in the stories:\n.*a\.md: lead: missing .*\n.*b\.md: date: "soon" is not a date/);
     return true;
   });
+});
+
+test("updates and corrections are read in the dateline's zone, never before the story", () => {
+  const view = valid(readArticle(storyData({
+    ...seed,
+    updated: "2013-09-03T09:15",
+    corrections: [
+      { date: "2013-09-04", text: "An earlier version misspelled Kaesong." },
+      { date: "2013-09-03T10:00Z", text: "Lavrov spoke on Monday." },
+    ],
+  })));
+  assert.equal(view.updated?.iso, "2013-09-03T09:15:00+04:00");
+  assert.equal(view.updated?.display, "September 3, 2013, 09:15 GMT+4");
+  assert.deepEqual(view.corrections.map(({ date, text }) => [date.iso, text]), [
+    ["2013-09-03T14:00:00+04:00", "Lavrov spoke on Monday."],
+    ["2013-09-04T00:00:00+04:00", "An earlier version misspelled Kaesong."],
+  ]);
+  const early = readArticle(storyData({ ...seed, updated: "2013-09-01", corrections: [{ date: "2013-08-30", text: "x" }, { text: "y" }] }));
+  assert.deepEqual(problemsOf(early), [
+    "corrections.1.date: missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
+    'updated: "2013-09-01" is before the story\'s date 2013-09-02 (expected a later date or time)',
+    'corrections.0.date: "2013-08-30" is before the story\'s date 2013-09-02 (expected a later date or time)',
+  ]);
+});
+
+test("drafts and stories dated after the build moment are left out of a build, shown in the dev server", () => {
+  const published = valid(readArticle(storyData(seed, "x", "published")));
+  const draft = valid(readArticle(storyData({ ...seed, draft: true }, "x", "draft")));
+  const embargoed = valid(readArticle(storyData({ ...seed, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
+  const atMoment = valid(readArticle(storyData({ ...seed, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
+  assert.deepEqual([published.state, draft.state, embargoed.state, atMoment.state], ["published", "draft", "embargoed", "published"]);
+  const stories = [published, draft, embargoed, atMoment];
+  assert.deepEqual(collectArticles(stories, build).map(({ url }) => url), ["/news/at-moment.html", "/news/published.html"]);
+  assert.equal(collectArticles(stories, { ...build, showUnpublished: true }).length, 4);
 });
