@@ -83,6 +83,8 @@ interface Reference {
 interface Context {
   siteDir: string;
   siteOrigin: string | undefined;
+  /** The path of the site's root on its host ("/" unless SITE_URL has a prefix): where the 404 page links from. */
+  basePath: string;
   /** Ids (and a[name]s) of each page already parsed as a link target. */
   anchors: Map<string, Set<string>>;
 }
@@ -94,7 +96,12 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const stylesheets = files.filter((file) => extname(file) === ".css");
   if (pages.length === 0) throw new SiteError(`no .html pages in ${siteDir}`);
 
-  const context: Context = { siteDir, siteOrigin: originOf(options.siteUrl), anchors: new Map() };
+  const context: Context = {
+    siteDir,
+    siteOrigin: originOf(options.siteUrl),
+    basePath: options.siteUrl ? new URL(options.siteUrl).pathname.replace(/\/?$/, "/") : "/",
+    anchors: new Map(),
+  };
   const problems = [
     ...(await markupProblems(siteDir, pages)),
     ...pages.flatMap((page) => pageProblems(context, page)),
@@ -223,8 +230,25 @@ function cssReferences(css: string): Reference[] {
 }
 
 function referenceProblems(context: Context, from: string, { url, offset }: Reference): Finding[] {
+  if (sitePath(context.siteDir, from) === "404.html" && !url.startsWith("#")) return notFoundPageProblems(context, from, { url, offset });
   const issues = urlFormIssue(url, context.siteOrigin) ?? (hasScheme(url) ? [] : targetIssues(context, from, url));
   return issues.map((found) => ({ offset, ...found }));
+}
+
+/**
+ * Hosts serve the 404 page at any missing address, so its links start from the site's base path
+ * instead of being relative; each must still name a page or file of the site.
+ */
+function notFoundPageProblems(context: Context, page: string, { url, offset }: Reference): Finding[] {
+  const { basePath } = context;
+  if (!url.startsWith(basePath) || url.startsWith("//")) {
+    const issues = urlFormIssue(url, context.siteOrigin) ?? [];
+    const relativeLink = issues.length === 0 && !hasScheme(url);
+    const found = relativeLink ? [issue("relative-urls", `"${url}" on the 404 page must start with the base path ${basePath}`)] : issues;
+    return found.map((entry) => ({ offset, ...entry }));
+  }
+  const path = url.slice(basePath.length).replace(/^([^?#]*\/)?(?=[?#]|$)/, (folder) => `${folder}index.html`);
+  return targetIssues(context, page, path).map((entry) => ({ offset, ...entry }));
 }
 
 const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;

@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import type { ArticleView } from "./article.ts";
+import { groupBy } from "./group-by.ts";
+import { ContentError, type Problem } from "./problems.ts";
 
 /** A topic as a story links to it. */
 export interface TopicRef {
@@ -41,4 +44,50 @@ export function topicRef(name: string): TopicRef {
 export function storyTopics(tags: readonly string[]): TopicRef[] {
   const seen = new Set<string>();
   return tags.map(topicRef).filter(({ key }) => !seen.has(key) && Boolean(seen.add(key)));
+}
+
+/** A topic's page: every story that carries it, under the spelling editors use most. */
+export interface Topic {
+  key: string;
+  name: string;
+  slug: string;
+  url: string;
+  stories: ArticleView[];
+}
+
+/**
+ * The topics of the given stories (newest first), sorted by name. Spellings of one topic are
+ * merged; two different topics whose names make the same URL are refused, naming both stories.
+ */
+export function buildTopics(stories: readonly ArticleView[]): Topic[] {
+  const tagged = stories.flatMap((story) => story.topics.map((topic) => ({ topic, story })));
+  const topics = [...groupBy(tagged, ({ topic }) => topic.key).values()].map((uses) => {
+    const first = uses[0]!.topic;
+    return { key: first.key, name: mostUsedSpelling(uses.map(({ topic }) => topic.name)), slug: first.slug, url: first.url, stories: uses.map(({ story }) => story) };
+  });
+
+  const problems = [...groupBy(topics, ({ slug }) => slug).values()]
+    .filter((clash) => clash.length > 1)
+    .map((clash): Problem => {
+      const [a, b] = clash.map((topic) => ({ topic, file: topic.stories[0]!.file }));
+      return {
+        file: a!.file,
+        field: "tags",
+        message:
+          `"${a!.topic.name}" and "${b!.topic.name}" (in ${b!.file}) would share the topic page ${a!.topic.url} ` +
+          "(expected one spelling for one topic, or names that differ in more than punctuation)",
+      };
+    });
+  if (problems.length > 0) throw new ContentError(problems);
+  return topics.sort((a, b) => a.name.localeCompare(b.name, "en") || a.key.localeCompare(b.key));
+}
+
+/** The spelling most stories use; on a tie, the one with more capitals ("Site help" over "site help"), then the newest. */
+function mostUsedSpelling(names: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const capitals = (name: string) => name.replace(/[^\p{Lu}]/gu, "").length;
+  return [...counts].reduce((best, entry) =>
+    entry[1] > best[1] || (entry[1] === best[1] && capitals(entry[0]) > capitals(best[0])) ? entry : best,
+  )[0];
 }

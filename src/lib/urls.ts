@@ -49,3 +49,17 @@ export function relativeUrl(url: string, fromPageUrl: string): string {
   const fromFolder = fromPageUrl.endsWith("/") ? fromPageUrl : posix.dirname(fromPageUrl);
   return (posix.relative(fromFolder, target) || posix.basename(target)) + suffix;
 }
+
+/** Where hosts look for the page they serve at any missing address. */
+export const NOT_FOUND_URL = "/404.html";
+
+/**
+ * A site-root URL as a page links to it. Pages link relatively, so one build works anywhere. The
+ * 404 page cannot: hosts serve it at whatever address was missing, so its links start from the
+ * site's base path (the path of SITE_URL, "/" at a host's root).
+ */
+export function pageLinkUrl(url: string, fromPageUrl: string, basePath: string): string {
+  if (fromPageUrl !== NOT_FOUND_URL) return relativeUrl(url, fromPageUrl);
+  if (!url.startsWith("/") || url.startsWith("//")) return url;
+  return basePath.replace(/\/?$/, "/") + url.slice(1);
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { articlePermalink, isAllowedUrl, photoUrl, relativeUrl, staysInStoryFolder } from "../../src/lib/urls.ts";
+import { articlePermalink, isAllowedUrl, pageLinkUrl, photoUrl, relativeUrl, staysInStoryFolder } from "../../src/lib/urls.ts";
 
 test("site-root URLs become relative to the page that links to them", () => {
   assert.equal(relativeUrl("/assets/site.css", "/news/story.html"), "../assets/site.css");
@@ -49,4 +49,11 @@ test("only web, mail and relative URLs are allowed in stories", () => {
   for (const url of ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)", "\u0001javascript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"]) {
     assert.equal(isAllowedUrl(url), false, JSON.stringify(url));
   }
+});
+
+test("the 404 page links from the site's base path, since hosts serve it at any address", () => {
+  assert.equal(pageLinkUrl("/assets/site.css", "/404.html", "/newsroom/"), "/newsroom/assets/site.css");
+  assert.equal(pageLinkUrl("/topics/", "/404.html", "/"), "/topics/");
+  assert.equal(pageLinkUrl("https://example.org/", "/404.html", "/newsroom/"), "https://example.org/");
+  assert.equal(pageLinkUrl("/topics/", "/news/a.html", "/newsroom/"), "../topics/index.html");
 });

@@ -1,0 +1,26 @@
+import type { ArticleView } from "../../src/lib/article.ts";
+import { archiveLinks } from "../../src/lib/archives.ts";
+import { storyTopics } from "../../src/lib/topics.ts";
+
+/** A published story's view with just the facts a list test needs: its day, topics and a slug. */
+export function storyView(slug: string, day: string, tags: string[] = [], hour = 12): ArticleView {
+  const iso = `${day}T${String(hour).padStart(2, "0")}:00:00Z`;
+  const published = { datetime: iso, display: day, iso, day, epochMs: Date.parse(iso) };
+  return {
+    url: `/news/${slug}.html`,
+    file: `src/news/${slug}.md`,
+    headline: slug,
+    lead: `${slug} lead`,
+    place: "MOSCOW",
+    zone: "UTC",
+    source: "Itar-Tass",
+    dateline: `MOSCOW, ${day} (Itar-Tass) -`,
+    published,
+    archive: archiveLinks(day),
+    corrections: [],
+    topics: storyTopics(tags),
+    state: "published",
+    sample: false,
+    body: `${slug} body.`,
+  };
+}

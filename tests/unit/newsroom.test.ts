@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { buildNewsroom } from "../../src/lib/newsroom.ts";
+import { relatedStories } from "../../src/lib/related.ts";
+import { buildTopics } from "../../src/lib/topics.ts";
+import { storyView } from "../support/stories.ts";
+
+test("related stories share the most topics, then are the newest, at most three, never the story itself", () => {
+  const stories = [
+    storyView("newest-one-shared", "2013-09-09", ["Korea"]),
+    storyView("two-shared", "2013-09-05", ["Korea", "Diplomacy"]),
+    storyView("newer-one-shared", "2013-09-04", ["Diplomacy"]),
+    storyView("story", "2013-09-03", ["Korea", "Diplomacy", "Russia"]),
+    storyView("older-one-shared", "2013-09-01", ["Russia"]),
+    storyView("unrelated", "2013-09-08", ["Sport"]),
+  ];
+  const related = relatedStories(buildTopics(stories));
+  assert.deepEqual(related.get("/news/story.html")?.map(({ headline }) => headline), ["two-shared", "newest-one-shared", "newer-one-shared"]);
+  assert.deepEqual(related.get("/news/unrelated.html"), []);
+});
+
+test("the newsroom pages All news and each topic, and gives each story its links in the site's spelling", () => {
+  const stories = [
+    storyView("c", "2013-09-04", ["korean  peninsula"]),
+    storyView("b", "2013-09-03", ["Korean Peninsula"]),
+    storyView("a", "2013-09-02", ["Korean Peninsula"]),
+  ];
+  const newsroom = buildNewsroom(stories, { pageSize: 2 });
+  assert.deepEqual(newsroom.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
+    ["/", ["c", "b"]],
+    ["/page/2/", ["a"]],
+  ]);
+  assert.deepEqual(newsroom.topicPages.map(({ url, topic }) => [url, topic.name]), [
+    ["/topics/korean-peninsula/", "Korean Peninsula"],
+    ["/topics/korean-peninsula/page/2/", "Korean Peninsula"],
+  ]);
+  assert.deepEqual(newsroom.storyLinks["/news/c.html"]?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
+  assert.deepEqual(newsroom.storyLinks["/news/c.html"]?.related.map(({ headline }) => headline), ["b", "a"]);
+});
