@@ -3,12 +3,15 @@ import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { collectArticles, type ArticleResult } from "./src/lib/article.ts";
+import { buildNewsroom } from "./src/lib/newsroom.ts";
 import type { BuildSettings } from "./src/lib/publishing.ts";
+import type { SiteSettings } from "./src/lib/site.ts";
 import { createMarkdown } from "./src/lib/markdown.ts";
-import { PHOTO_EXTENSIONS, relativeUrl } from "./src/lib/urls.ts";
+import { PHOTO_EXTENSIONS, pageLinkUrl } from "./src/lib/urls.ts";
+import site from "./_data/site.ts";
 
 interface CollectionItem {
-  data: { article?: ArticleResult; build: BuildSettings };
+  data: { article?: ArticleResult; build: BuildSettings; site: SiteSettings };
 }
 
 // Eleventy's default config adds this; its published types do not declare it.
@@ -37,17 +40,20 @@ export default function (eleventyConfig: UserConfig) {
     typeof value === "string" && !DateTime.fromISO(value, { zone: "utc" }).isValid ? new Date(0) : undefined,
   );
 
-  // Throws one error listing every bad story, before any page is written.
-  eleventyConfig.addCollection("articles", (collectionApi: { getAll(): CollectionItem[] }) => {
+  // Every list page's stories, computed once. Throws one error listing every bad story, before any page is written.
+  eleventyConfig.addCollection("newsroom", (collectionApi: { getAll(): CollectionItem[] }) => {
     const items = collectionApi.getAll();
-    const build = items[0]?.data.build;
-    return build ? collectArticles(items.flatMap((item) => (item.data.article ? [item.data.article] : [])), build) : [];
+    const { build, site } = items[0]?.data ?? {};
+    if (!build || !site) throw new Error("the site and build data are missing (expected _data/site.ts and _data/build.ts)");
+    const stories = collectArticles(items.flatMap((item) => (item.data.article ? [item.data.article] : [])), build);
+    return buildNewsroom(stories, site);
   });
 
   // Templates link from the site root; pages get relative URLs so one build works anywhere, even from disk.
   const { htmlTransformer } = eleventyConfig as UserConfig & { htmlTransformer: HtmlTransformer };
+  const basePath = new URL(site.url).pathname;
   htmlTransformer.addUrlTransform("html", function (url) {
-    return relativeUrl(url, this.url);
+    return pageLinkUrl(url, this.url, basePath);
   });
 
   eleventyConfig.addPassthroughCopy("src/assets");
