@@ -34,12 +34,12 @@ export interface BuildRun {
   output: string;
 }
 
-/** Runs the project's build command in the copy, in the given machine time zone. */
-export function buildFixtureSite(root: string, timeZone = "UTC"): BuildRun {
+/** Runs the project's build command in the copy, in the given machine time zone, with extra environment settings. */
+export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<Record<string, string>> = {}): BuildRun {
   const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, TZ: timeZone },
+    env: { ...process.env, TZ: timeZone, ...env },
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

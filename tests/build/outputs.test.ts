@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { parse } from "node-html-parser";
+import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+
+function story(slug: string, fields: string): [string, string] {
+  return [`${slug}.md`, `---\n${fields.trim()}\ndateline: MOSCOW\nlead: Lead of ${slug}.\n---\n\nBody of ${slug}.\n`];
+}
+
+const stories = Object.fromEntries([
+  story("oldest", "title: Oldest story\ndate: 2013-09-01"),
+  story("peninsula-a", "title: Peninsula A\ndate: 2013-09-02\ntags: [Korean Peninsula]"),
+  story("peninsula-b", "title: Peninsula B\ndate: 2013-09-03\ntags: [korean  peninsula, Diplomacy]"),
+  story("secret-draft", "title: Secret draft headline\ndate: 2013-09-03\ndraft: true\ntags: [Diplomacy]"),
+  story("embargoed-news", "title: Embargoed headline\ndate: 2013-09-05T14:00\ntags: [Korean Peninsula]"),
+]);
+
+/** Every built file's text, by path under _site/. */
+function siteFiles(root: string): Map<string, string> {
+  const site = join(root, "_site");
+  const entries = readdirSync(site, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(entries.map((entry) => {
+    const file = join(entry.parentPath, entry.name);
+    return [file.slice(site.length + 1), readFileSync(file, "latin1")];
+  }));
+}
+
+function buildAt(moment: string, env: Record<string, string> = {}): { root: string; files: Map<string, string> } {
+  const root = makeFixtureSite(stories);
+  const settings = join(root, "_data", "site.ts");
+  writeFileSync(settings, readFileSync(settings, "utf8").replace(/pageSize: \d+/, "pageSize: 2"));
+  const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: moment, ...env });
+  assert.equal(run.status, 0, run.output);
+  return { root, files: siteFiles(root) };
+}
+
+test("a build before the embargo lifts shows no draft or embargoed story anywhere", () => {
+  const { files } = buildAt("2013-09-05T13:59+04:00");
+  for (const [path, text] of files) {
+    for (const hidden of ["secret-draft", "Secret draft headline", "embargoed-news", "Embargoed headline"]) {
+      assert.ok(!path.includes(hidden) && !text.includes(hidden), `${path} mentions ${hidden}`);
+    }
+  }
+  // Diplomacy's only published story is Peninsula B; the draft's topic page lists nothing else.
+  const diplomacy = parse(files.get("topics/diplomacy/index.html") ?? "");
+  assert.deepEqual(diplomacy.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Peninsula B"]);
+});
+
+test("All news is paginated with rel=prev/next; spellings of a topic share one page", () => {
+  const { files } = buildAt("2013-09-05T14:00+04:00");
+  const first = parse(files.get("index.html") ?? "");
+  const second = parse(files.get("page/2/index.html") ?? "");
+  assert.deepEqual(first.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Embargoed headline", "Peninsula B"]);
+  assert.deepEqual(second.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Peninsula A", "Oldest story"]);
+  assert.equal(first.querySelector('link[rel="next"]')?.getAttribute("href"), "page/2/index.html");
+  assert.equal(first.querySelector('.pager a[rel="next"]')?.getAttribute("href"), "page/2/index.html");
+  assert.equal(second.querySelector('link[rel="prev"]')?.getAttribute("href"), "../../index.html");
+  assert.equal(second.querySelector('.pager a[aria-current="page"]')?.text, "2");
+
+  const topicPages = [...files.keys()].filter((path) => path.startsWith("topics/korean")).sort();
+  assert.deepEqual(topicPages, ["topics/korean-peninsula/index.html", "topics/korean-peninsula/page/2/index.html"]);
+  const topic = parse(files.get("topics/korean-peninsula/index.html") ?? "");
+  assert.equal(topic.querySelector("h1")?.text, "Korean Peninsula");
+  assert.deepEqual(topic.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Embargoed headline", "Peninsula B"]);
+
+  const article = parse(files.get("news/peninsula-b.html") ?? "");
+  assert.equal(article.querySelector(".published a")?.getAttribute("href"), "../archive/2013/09/03/index.html");
+  assert.deepEqual(article.querySelectorAll(".related a").map((a) => a.text), ["Embargoed headline", "Peninsula A"]);
+  assert.ok(files.has("archive/2013/09/05/index.html"), "the embargo lifted: its day has an archive page");
+});
+
+test("the 404 page links from SITE_URL's path, so it works at any missing address", () => {
+  const { files } = buildAt("2013-09-05T00:00Z", { SITE_URL: "https://example.github.io/newsroom/" });
+  const notFound = parse(files.get("404.html") ?? "");
+  assert.equal(notFound.querySelector('link[rel="stylesheet"]')?.getAttribute("href"), "/newsroom/assets/site.css");
+  assert.equal(notFound.querySelector(".site-nav a")?.getAttribute("href"), "/newsroom/index.html");
+  const index = parse(files.get("index.html") ?? "");
+  assert.equal(index.querySelector('link[rel="stylesheet"]')?.getAttribute("href"), "assets/site.css");
+});
