@@ -1,9 +1,13 @@
 import markdownIt, { type MarkdownIt, type StateCore } from "markdown-it";
-import { isAllowedUrl } from "./urls.ts";
+import { isAllowedUrl, urlScheme } from "./urls.ts";
 
-/** The render environment Eleventy hands markdown-it: the page's data, with the story's view model. */
+/**
+ * The render environment: Eleventy hands markdown-it the page's data, with the story's view model;
+ * feeds add `baseUrl`, the story's absolute URL, since their content is read away from the site.
+ */
 interface StoryEnv {
   article?: { valid?: boolean; dateline?: unknown };
+  baseUrl?: unknown;
 }
 
 function datelineOf(env: unknown): string | undefined {
@@ -36,6 +40,17 @@ function insertDateline(state: StateCore): void {
   state.tokens.unshift(open, inlineMark, close);
 }
 
+/** With a `baseUrl` in the env, relative link and image URLs are resolved against it. */
+function absolutizeUrls(state: StateCore): void {
+  const baseUrl = (state.env as StoryEnv | undefined)?.baseUrl;
+  if (typeof baseUrl !== "string") return;
+  for (const token of state.tokens.flatMap((block) => block.children ?? [])) {
+    const name = token.type === "link_open" ? "href" : token.type === "image" ? "src" : undefined;
+    const url = name && token.attrGet(name);
+    if (name && typeof url === "string" && urlScheme(url) === undefined) token.attrSet(name, new URL(url, baseUrl).href);
+  }
+}
+
 /**
  * The one Markdown renderer for stories. Raw HTML is off, so markup typed into a story shows as
  * text; links and images keep only web, mail and relative URLs; quotes are left as the wire typed them.
@@ -44,6 +59,7 @@ export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isAllowedUrl;
   md.core.ruler.push("dateline", insertDateline);
+  md.core.ruler.push("absolute_urls", absolutizeUrls);
   md.renderer.rules["dateline"] = (tokens, index) =>
     `<span class="dateline">${md.utils.escapeHtml(tokens[index]?.content ?? "")}</span>`;
   return md;

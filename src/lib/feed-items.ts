@@ -1,0 +1,98 @@
+import type { ArticleView } from "./article.ts";
+import { lastModified } from "./last-modified.ts";
+import { createMarkdown } from "./markdown.ts";
+import type { SiteSettings } from "./site.ts";
+import { absoluteUrl } from "./site-urls.ts";
+import { stableId } from "./stable-ids.ts";
+import type { PHOTO_EXTENSIONS } from "./urls.ts";
+
+const PHOTO_MEDIA_TYPES: Readonly<Record<(typeof PHOTO_EXTENSIONS)[number], string>> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  avif: "image/avif",
+  gif: "image/gif",
+  svg: "image/svg+xml",
+};
+
+export interface FeedPhoto {
+  url: string;
+  mediaType: string;
+  width: number;
+  height: number;
+  alt: string;
+  credit: string;
+}
+
+/** A story as every feed format carries it: absolute URLs, full moments with offsets, content as HTML. */
+export interface FeedItem {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  /** RFC 3339 with the dateline's offset. */
+  published: string;
+  /** The latest update or correction, else the publication. */
+  modified: string;
+  modifiedMs: number;
+  author: string;
+  topics: { term: string; name: string }[];
+  photo?: FeedPhoto;
+}
+
+const md = createMarkdown();
+const escapeHtml = (text: string): string => md.utils.escapeHtml(text);
+
+function photoMediaType(url: string): string {
+  const extension = url.slice(url.lastIndexOf(".") + 1).toLowerCase();
+  return PHOTO_MEDIA_TYPES[extension as keyof typeof PHOTO_MEDIA_TYPES] ?? "application/octet-stream";
+}
+
+function photoFigure(photo: FeedPhoto, caption: string | undefined): string {
+  const captionHtml = caption === undefined ? "" : `${escapeHtml(caption)} `;
+  return (
+    `<figure><img src="${escapeHtml(photo.url)}" alt="${escapeHtml(photo.alt)}" width="${photo.width}" height="${photo.height}">` +
+    `<figcaption>${captionHtml}${escapeHtml(photo.credit)}</figcaption></figure>\n`
+  );
+}
+
+function correctionsHtml(corrections: ArticleView["corrections"]): string {
+  if (corrections.length === 0) return "";
+  const heading = corrections.length === 1 ? "Correction" : "Corrections";
+  const notes = corrections.map(({ date, text }) => `<p><time datetime="${date.datetime}">${escapeHtml(date.display)}</time>: ${escapeHtml(text)}</p>\n`);
+  return `<h2>${heading}</h2>\n${notes.join("")}`;
+}
+
+/**
+ * The story as a feed item. Its content is the page's: the photo, the body with the dateline
+ * opening the first paragraph, and any corrections, with every URL absolute for readers that
+ * show it away from the site.
+ */
+export function feedItem(article: ArticleView, site: SiteSettings): FeedItem {
+  const url = absoluteUrl(article.url, site);
+  const photo = article.photo && {
+    url: absoluteUrl(article.photo.url, site),
+    mediaType: photoMediaType(article.photo.url),
+    width: article.photo.width,
+    height: article.photo.height,
+    alt: article.photo.alt,
+    credit: article.photo.credit,
+  };
+  const body = md.render(article.body, { article, baseUrl: url });
+  const modified = lastModified(article);
+  return {
+    id: stableId(site.name, article.url),
+    url,
+    title: article.headline,
+    summary: article.lead,
+    contentHtml: (photo ? photoFigure(photo, article.photo?.caption) : "") + body + correctionsHtml(article.corrections),
+    published: article.published.iso,
+    modified: modified.iso,
+    modifiedMs: modified.epochMs,
+    author: article.source,
+    topics: article.topics.map(({ slug, name }) => ({ term: slug, name })),
+    photo,
+  };
+}

@@ -1,0 +1,78 @@
+/** Story view models and site settings for the output modules' unit tests, built with the site's own helpers. */
+import type { ArticleView } from "../../src/lib/article.ts";
+import { archiveLinks } from "../../src/lib/archives.ts";
+import { formatDateline } from "../../src/lib/dateline.ts";
+import { parseStoryDate, toDateView, type DateView } from "../../src/lib/dates.ts";
+import type { BuildSettings } from "../../src/lib/publishing.ts";
+import type { SiteSettings } from "../../src/lib/site.ts";
+import { storyTopics } from "../../src/lib/topics.ts";
+
+export const site: SiteSettings = {
+  name: "Wire Desk",
+  description: "World news from the wires, as the agencies file it.",
+  language: "en",
+  url: "https://example.github.io/newsroom/",
+  pageSize: 20,
+  feedSize: 20,
+};
+
+export function buildAt(moment: string): BuildSettings {
+  return { moment, epochMs: Date.parse(moment), showUnpublished: false };
+}
+
+/** A date as a story's field gives it, read at the dateline's zone. */
+export function dateAt(raw: string, zone = "Europe/Moscow"): DateView {
+  const result = parseStoryDate(raw, zone);
+  if (!result.ok) throw new Error(result.problem);
+  return toDateView(result.date);
+}
+
+export interface StoryFacts {
+  slug?: string;
+  headline?: string;
+  lead?: string;
+  date?: string;
+  updated?: string;
+  corrections?: { date: string; text: string }[];
+  photo?: ArticleView["photo"] | null;
+  tags?: string[];
+  body?: string;
+}
+
+/** The seed wire story (MOSCOW, Itar-Tass, September 2, 2013), with any fact replaced. */
+export function story(facts: StoryFacts = {}): ArticleView {
+  const slug = facts.slug ?? "moscow-denuclearization-talks";
+  const raw = facts.date ?? "2013-09-02";
+  const date = parseStoryDate(raw, "Europe/Moscow");
+  if (!date.ok) throw new Error(date.problem);
+  const published = toDateView(date.date);
+  return {
+    url: `/news/${slug}.html`,
+    file: `src/news/${slug}/index.md`,
+    headline: facts.headline ?? "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
+    lead: facts.lead ?? "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says",
+    place: "MOSCOW",
+    zone: "Europe/Moscow",
+    source: "Itar-Tass",
+    dateline: formatDateline("MOSCOW", date.date, "Itar-Tass"),
+    published,
+    updated: facts.updated === undefined ? undefined : dateAt(facts.updated),
+    archive: archiveLinks(published.day),
+    corrections: (facts.corrections ?? []).map(({ date, text }) => ({ date: dateAt(date), text })),
+    photo:
+      facts.photo === null
+        ? undefined
+        : (facts.photo ?? {
+            url: `/news/${slug}/photo.jpg`,
+            alt: "Sergei Lavrov at a lectern",
+            credit: "Photo EPA/ITAR-TASS",
+            caption: "Russia's Foreign Minister Sergei Lavrov",
+            width: 1200,
+            height: 800,
+          }),
+    topics: storyTopics(facts.tags ?? ["North Korea", "Diplomacy"]),
+    state: "published",
+    sample: false,
+    body: facts.body ?? "Moscow hopes for the resumption of talks on denuclearization, the minister said.\n",
+  };
+}
