@@ -46,7 +46,7 @@ export default function (eleventyConfig: UserConfig) {
     const { build, site } = items[0]?.data ?? {};
     if (!build || !site) throw new Error("the site and build data are missing (expected _data/site.ts and _data/build.ts)");
     const stories = collectArticles(items.flatMap((item) => (item.data.article ? [item.data.article] : [])), build);
-    return buildNewsroom(stories, site);
+    return buildNewsroom(stories, site, build);
   });
 
   // Templates link from the site root; pages get relative URLs so one build works anywhere, even from disk.

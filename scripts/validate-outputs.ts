@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse } from "node-html-parser";
+import { escapeXml } from "../src/lib/xml.ts";
 import type { Problem } from "./validate.ts";
+import type { WithheldStory } from "./withheld-stories.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
 type Node = unknown;
@@ -39,7 +41,7 @@ const text = (node: Node): string | undefined => {
 };
 
 /** `siteUrl` is the site's public root URL, path prefix included (SITE_URL). */
-export async function outputProblems(siteDir: string, siteUrl: string): Promise<Problem[]> {
+export async function outputProblems(siteDir: string, siteUrl: string, withheld: readonly WithheldStory[] = []): Promise<Problem[]> {
   const root = resolve(siteDir);
   const base = siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`;
   const files = readdirSync(root, { recursive: true, withFileTypes: true })
@@ -51,11 +53,12 @@ export async function outputProblems(siteDir: string, siteUrl: string): Promise<
   const read = (file: string) => readFileSync(join(root, file), "utf8");
 
   const pages = files.filter((file) => file.endsWith(".html"));
-  for (const page of pages) pageProblems(page, read(page), files, report);
+  for (const page of pages) pageProblems(page, read(page), files, base, report);
   for (const file of files.filter((name) => name.endsWith(".xml"))) xmlProblems(file, read(file), report);
   for (const file of files.filter((name) => basename(name) === "feed.json")) jsonFeedProblems(file, read(file), report);
   sitemapProblems(files, pages, base, read, report);
   robotsProblems(files, base, read, report);
+  withheldProblems(files, withheld, read, report);
   return problems;
 }
 
@@ -67,7 +70,8 @@ function lineAndColumn(source: string, offset: number): [number, number] {
 }
 
 /** Every page links its feeds in each format, to files that exist; its JSON-LD parses and is complete. */
-function pageProblems(page: string, source: string, files: readonly string[], report: Report): void {
+function pageProblems(page: string, source: string, files: readonly string[], base: string, report: Report): void {
+  const basePath = new URL(base).pathname;
   const root = parse(source, { blockTextElements: { script: true } });
   const alternates = root.querySelectorAll("link").filter((link) => (link.getAttribute("rel") ?? "").split(/\s+/).includes("alternate"));
   for (const type of FEED_TYPES) {
@@ -75,8 +79,10 @@ function pageProblems(page: string, source: string, files: readonly string[], re
     if (links.length === 0) report(page, "feed-links", `no <link rel="alternate" type="${type}">: readers find feeds through it`);
     for (const link of links) {
       const href = link.getAttribute("href") ?? "";
-      const target = URL.canParse(href, "http://site.invalid/") ? new URL(href, `http://site.invalid/${page}`) : undefined;
-      const file = target?.origin === "http://site.invalid" ? decodeURIComponent(target.pathname.slice(1)) : undefined;
+      // Read as the page is served at the site's URL; the 404 page links from the base path.
+      const target = URL.canParse(href, base + page) ? new URL(href, base + page) : undefined;
+      const inSite = target?.origin === new URL(base).origin && target.pathname.startsWith(basePath);
+      const file = inSite ? decodeURIComponent(target.pathname.slice(basePath.length)) : undefined;
       if (file === undefined || !files.includes(file)) {
         report(page, "feed-links", `<link rel="alternate" type="${type}" href="${href}"> names no file of the site`, ...lineAndColumn(source, link.range[0]));
       }
@@ -206,5 +212,19 @@ function robotsProblems(files: readonly string[], siteUrl: string, read: (file: 
   for (const url of named) {
     const path = url.startsWith(siteUrl) ? decodeURIComponent(url.slice(siteUrl.length)) : undefined;
     if (path === undefined || !files.includes(path)) report(file, "robots", `names ${url}, which is not a file of the site at ${siteUrl}`);
+  }
+}
+
+/** A draft or embargoed story leaves no trace: no page, and no file naming its page or headline. */
+function withheldProblems(files: readonly string[], withheld: readonly WithheldStory[], read: (file: string) => string, report: Report): void {
+  for (const story of withheld) {
+    const path = story.url.slice(1);
+    const traces = [path, story.headline, escapeXml(story.headline), JSON.stringify(story.headline).slice(1, -1)];
+    for (const file of files.filter((name) => /\.(html|xml|json|txt)$/.test(name))) {
+      const text = file === path ? "" : read(file);
+      if (file === path || traces.some((trace) => text.includes(trace))) {
+        report(file, "withheld", `shows ${story.file}, which is ${story.state} at the build moment (expected no trace of it before it is published)`);
+      }
+    }
   }
 }

@@ -10,7 +10,10 @@ import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
+import site from "../_data/site.ts";
 import { asBrowserReads, urlScheme } from "../src/lib/urls.ts";
+import { outputProblems } from "./validate-outputs.ts";
+import { withheldStories, type WithheldStory } from "./withheld-stories.ts";
 
 export interface Problem {
   /** Path relative to the site folder, with forward slashes. */
@@ -30,6 +33,10 @@ export interface Report {
 export interface ValidateOptions {
   /** The site's public URL; absolute links to its origin are reported, as they break other copies. */
   siteUrl?: string;
+  /** Also check the feeds, sitemaps, robots.txt and JSON-LD (scripts/validate-outputs.ts) against `siteUrl`. */
+  outputs?: boolean;
+  /** Stories the build must not have published anywhere. */
+  withheld?: readonly WithheldStory[];
 }
 
 /** A reason the site could not be checked at all, as opposed to a problem found in it. */
@@ -106,6 +113,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
     ...(await markupProblems(siteDir, pages)),
     ...pages.flatMap((page) => pageProblems(context, page)),
     ...stylesheets.flatMap((stylesheet) => stylesheetProblems(context, stylesheet)),
+    ...(options.outputs && options.siteUrl ? await outputProblems(siteDir, options.siteUrl, options.withheld) : []),
   ];
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { pages: pages.length, stylesheets: stylesheets.length, problems };
@@ -201,8 +209,11 @@ function isDataBlock(type: string | undefined): boolean {
 
 function htmlReferences(element: HTMLElement): Reference[] {
   const offset = element.range[0];
+  // A canonical URL must be absolute: it names the page's one public address, not a copy's.
+  const canonical = element.tagName === "LINK" && /(^|\s)canonical(\s|$)/i.test(element.getAttribute("rel") ?? "");
   return Object.entries(element.attributes).flatMap(([key, value]) => {
     const name = key.toLowerCase();
+    if (canonical && name === "href") return [];
     if (URL_ATTRIBUTES.includes(name)) return [{ url: value, offset }];
     if (SRCSET_ATTRIBUTES.includes(name)) return srcsetUrls(value).map((url) => ({ url, offset }));
     return [];
@@ -347,7 +358,12 @@ function count(n: number, noun: string): string {
 
 async function main(): Promise<void> {
   try {
-    const report = await validateSite(process.argv[2] ?? "_site", { siteUrl: process.env.SITE_URL });
+    // The site's URL as the build used it: SITE_URL, else the one in _data/site.ts.
+    const report = await validateSite(process.argv[2] ?? "_site", {
+      siteUrl: site.url,
+      outputs: true,
+      withheld: withheldStories(),
+    });
     console.log(formatReport(report));
     process.exitCode = report.problems.length === 0 ? 0 : 1;
   } catch (error) {

@@ -30,9 +30,8 @@ export interface ArchivePage {
   /** The way up: the archive, then the year and month above this page. */
   crumbs: { title: string; url: string }[];
   periods: PeriodLink[];
+  /** Every story of the period; a day's page lists them, a year's or month's links to its periods. */
   stories: ArticleView[];
-  /** The story count, for the page's summary line. */
-  count: number;
 }
 
 export interface Archive {
@@ -51,14 +50,14 @@ const title = (iso: string, format: string) => DateTime.fromISO(iso, { zone: "ut
 export function buildArchive(stories: readonly ArticleView[]): Archive {
   const byDay = groupBy(stories, (story) => story.published.day);
   const days = [...byDay.keys()].sort().reverse();
-  const countOf = (period: string[]) => period.reduce((sum, day) => sum + (byDay.get(day)?.length ?? 0), 0);
+  const storiesOf = (period: string[]) => period.flatMap((day) => byDay.get(day) ?? []);
   const years = groupBy(days, (day) => day.slice(0, 4));
   const months = groupBy(days, (day) => day.slice(0, 7));
   const root = { title: "Archive", url: ARCHIVE_URL };
   const link = (kind: keyof ArchiveLinks, format: string, period: string, periodDays: string[]): PeriodLink => ({
     title: title(period, format),
     url: archiveLinks(periodDays[0] ?? period)[kind],
-    count: countOf(periodDays),
+    count: periodDays.reduce((sum, day) => sum + (byDay.get(day)?.length ?? 0), 0),
   });
 
   const pages: ArchivePage[] = [];
@@ -71,8 +70,7 @@ export function buildArchive(stories: readonly ArticleView[]): Archive {
       url: yearLink.url,
       crumbs: [root],
       periods: yearMonths.map(([month, monthDays]) => link("month", "LLLL yyyy", month, monthDays)),
-      stories: [],
-      count: yearLink.count,
+      stories: storiesOf(yearDays),
     });
     for (const [month, monthDays] of yearMonths) {
       const monthLink = link("month", "LLLL yyyy", month, monthDays);
@@ -82,8 +80,7 @@ export function buildArchive(stories: readonly ArticleView[]): Archive {
         url: monthLink.url,
         crumbs: [root, yearLink],
         periods: monthDays.map((day) => link("day", "LLLL d, yyyy", day, [day])),
-        stories: [],
-        count: monthLink.count,
+        stories: storiesOf(monthDays),
       });
       for (const day of monthDays) {
         const dayStories = byDay.get(day) ?? [];
@@ -94,7 +91,6 @@ export function buildArchive(stories: readonly ArticleView[]): Archive {
           crumbs: [root, yearLink, monthLink],
           periods: [],
           stories: dayStories,
-          count: dayStories.length,
         });
       }
     }

@@ -1,15 +1,31 @@
 import type { ArticleView } from "./article.ts";
-import { buildArchive, type Archive } from "./archives.ts";
+import { ARCHIVE_URL, buildArchive, type Archive } from "./archives.ts";
+import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "./feeds.ts";
 import { paginate, type ListPage } from "./pagination.ts";
+import type { BuildSettings } from "./publishing.ts";
 import { relatedStories } from "./related.ts";
 import type { SiteSettings } from "./site.ts";
-import { buildTopics, type Topic } from "./topics.ts";
+import { listSitemapEntry, newsSitemapXml, robotsTxt, SITEMAP_PATHS, sitemapXml, storySitemapEntry } from "./sitemaps.ts";
+import { buildTopics, TOPICS_URL, type Topic } from "./topics.ts";
 
 export interface TopicListPage extends ListPage<ArticleView> {
   topic: Topic;
+  /** The topic's own feeds, announced beside the site's. */
+  feedLinks: FeedLink[];
 }
 
-/** Every list and link between stories that the site's pages print, computed once per build. */
+export interface StoryLinks {
+  topics: { name: string; url: string }[];
+  related: ArticleView[];
+}
+
+/** A machine-readable file the site publishes (feed, sitemap, robots.txt): where, and its text. */
+export interface PublishedFile {
+  url: string;
+  text: string;
+}
+
+/** Every list, link and machine-readable file the site publishes, computed once per build. */
 export interface Newsroom {
   stories: ArticleView[];
   newsPages: ListPage<ArticleView>[];
@@ -18,18 +34,24 @@ export interface Newsroom {
   topicPages: TopicListPage[];
   /** What an article page links to, by story URL: its topics as the site spells them, and related stories. */
   storyLinks: Record<string, StoryLinks>;
-}
-
-export interface StoryLinks {
-  topics: { name: string; url: string }[];
-  related: ArticleView[];
+  /** The site's feeds, announced on every page. */
+  feedLinks: FeedLink[];
+  files: PublishedFile[];
 }
 
 /** Page n of a list whose first page is at `url`, e.g. "/" then "/page/2/". */
 const listPageUrl = (url: string) => (number: number) => (number === 1 ? url : `${url}page/${number}/`);
 
-/** Builds every list page from the stories this build shows, newest first. */
-export function buildNewsroom(stories: ArticleView[], site: Pick<SiteSettings, "pageSize">): Newsroom {
+function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings): PublishedFile[] {
+  return [
+    { url: channel.rss, text: rssFeed(channel, stories, site) },
+    { url: channel.atom, text: atomFeed(channel, stories, site) },
+    { url: channel.json, text: jsonFeed(channel, stories, site) },
+  ];
+}
+
+/** Builds every list page, feed and sitemap from the stories this build shows, newest first. */
+export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build: BuildSettings): Newsroom {
   const topics = buildTopics(stories);
   const related = relatedStories(topics);
   const topicNames = new Map(topics.map((topic) => [topic.key, topic.name]));
@@ -40,14 +62,41 @@ export function buildNewsroom(stories: ArticleView[], site: Pick<SiteSettings, "
       related: related.get(story.url) ?? [],
     },
   ]);
+  const newsPages = paginate(stories, site.pageSize, listPageUrl("/"));
+  const archive = buildArchive(stories);
+  const topicChannels = topics.map((topic) => topicFeedChannel(topic, site));
+  const topicPages = topics.flatMap((topic, index) =>
+    paginate(topic.stories, site.pageSize, listPageUrl(topic.url)).map((page) => ({
+      ...page,
+      topic,
+      feedLinks: feedLinks(topicChannels[index]!),
+    })),
+  );
+
+  const sitemap = [
+    ...newsPages.map((page) => listSitemapEntry(page.url, page.items)),
+    ...stories.map(storySitemapEntry),
+    listSitemapEntry(TOPICS_URL, stories.filter((story) => story.topics.length > 0)),
+    ...topicPages.map((page) => listSitemapEntry(page.url, page.items)),
+    listSitemapEntry(ARCHIVE_URL, stories),
+    ...archive.pages.map((page) => listSitemapEntry(page.url, page.stories)),
+  ];
+  const siteChannel = siteFeedChannel(site);
+
   return {
     stories,
-    newsPages: paginate(stories, site.pageSize, listPageUrl("/")),
-    archive: buildArchive(stories),
+    newsPages,
+    archive,
     topics,
-    topicPages: topics.flatMap((topic) =>
-      paginate(topic.stories, site.pageSize, listPageUrl(topic.url)).map((page) => ({ ...page, topic })),
-    ),
+    topicPages,
     storyLinks: Object.fromEntries(storyLinks),
+    feedLinks: feedLinks(siteChannel),
+    files: [
+      ...feedFiles(siteChannel, stories, site),
+      ...topics.flatMap((topic, index) => feedFiles(topicChannels[index]!, topic.stories, site)),
+      { url: SITEMAP_PATHS.sitemap, text: sitemapXml(sitemap, site) },
+      { url: SITEMAP_PATHS.news, text: newsSitemapXml(stories, site, build) },
+      { url: "/robots.txt", text: robotsTxt(site) },
+    ],
   };
 }

@@ -31,6 +31,8 @@ export function topicSlug(name: string): string {
   return ascii === "" ? `topic-${hash}` : `${ascii}-${hash}`;
 }
 
+export const TOPICS_URL = "/topics/";
+
 export function topicUrl(slug: string): string {
   return `/topics/${slug}/`;
 }

@@ -14,7 +14,7 @@ test("there is one page per year, month and day that has stories, newest first",
     { title: "2014", url: "/archive/2014/", count: 1 },
     { title: "2013", url: "/archive/2013/", count: 3 },
   ]);
-  assert.deepEqual(archive.pages.map(({ kind, title, url, count }) => `${kind} ${title} ${url} ${count}`), [
+  assert.deepEqual(archive.pages.map(({ kind, title, url, stories }) => `${kind} ${title} ${url} ${stories.length}`), [
     "year 2014 /archive/2014/ 1",
     "month January 2014 /archive/2014/01/ 1",
     "day January 5, 2014 /archive/2014/01/05/ 1",

@@ -3,7 +3,11 @@ import { test } from "node:test";
 import { buildNewsroom } from "../../src/lib/newsroom.ts";
 import { relatedStories } from "../../src/lib/related.ts";
 import { buildTopics } from "../../src/lib/topics.ts";
+import { readBuildSettings } from "../../src/lib/publishing.ts";
 import { storyView } from "../support/stories.ts";
+
+const site = { name: "Wire Desk", description: "News.", language: "en", url: "https://example.org/news/", pageSize: 20, feedSize: 20 };
+const build = readBuildSettings({ BUILD_MOMENT: "2013-09-05T00:00Z" });
 
 test("related stories share the most topics, then are the newest, at most three, never the story itself", () => {
   const stories = [
@@ -25,7 +29,7 @@ test("the newsroom pages All news and each topic, and gives each story its links
     storyView("b", "2013-09-03", ["Korean Peninsula"]),
     storyView("a", "2013-09-02", ["Korean Peninsula"]),
   ];
-  const newsroom = buildNewsroom(stories, { pageSize: 2 });
+  const newsroom = buildNewsroom(stories, { ...site, pageSize: 2 }, build);
   assert.deepEqual(newsroom.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
     ["/", ["c", "b"]],
     ["/page/2/", ["a"]],
@@ -36,4 +40,31 @@ test("the newsroom pages All news and each topic, and gives each story its links
   ]);
   assert.deepEqual(newsroom.storyLinks["/news/c.html"]?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
   assert.deepEqual(newsroom.storyLinks["/news/c.html"]?.related.map(({ headline }) => headline), ["b", "a"]);
+});
+
+test("the newsroom publishes the site's feeds, each topic's, both sitemaps and robots.txt", () => {
+  const stories = [storyView("b", "2013-09-03", ["Korean Peninsula"]), storyView("a", "2013-09-02")];
+  const newsroom = buildNewsroom(stories, site, build);
+  assert.deepEqual(newsroom.files.map(({ url }) => url), [
+    "/feed.xml", "/atom.xml", "/feed.json",
+    "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
+    "/sitemap.xml", "/news-sitemap.xml", "/robots.txt",
+  ]);
+  const sitemap = newsroom.files.find(({ url }) => url === "/sitemap.xml")?.text ?? "";
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => loc);
+  assert.deepEqual(listed, [
+    "https://example.org/news/",
+    "https://example.org/news/news/b.html",
+    "https://example.org/news/news/a.html",
+    "https://example.org/news/topics/",
+    "https://example.org/news/topics/korean-peninsula/",
+    "https://example.org/news/archive/",
+    "https://example.org/news/archive/2013/",
+    "https://example.org/news/archive/2013/09/",
+    "https://example.org/news/archive/2013/09/03/",
+    "https://example.org/news/archive/2013/09/02/",
+  ]);
+  assert.deepEqual(newsroom.topicPages[0]?.feedLinks.map(({ href }) => href), [
+    "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
+  ]);
 });

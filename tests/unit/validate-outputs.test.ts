@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
+import type { WithheldStory } from "../../scripts/withheld-stories.ts";
 import { outputProblems } from "../../scripts/validate-outputs.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../src/lib/feeds.ts";
 import { topicRef } from "../../src/lib/topics.ts";
@@ -45,7 +46,10 @@ function goodSite(): Record<string, string> {
 }
 
 /** Writes the good site with some files changed (a string replaces, undefined deletes), then checks it. */
-async function problemsWith(changes: Record<string, string | ((text: string) => string) | undefined> = {}): Promise<string[]> {
+async function problemsWith(
+  changes: Record<string, string | ((text: string) => string) | undefined> = {},
+  withheld: readonly WithheldStory[] = [],
+): Promise<string[]> {
   const dir = mkdtempSync(join(tempRoot, "site-"));
   const files: Record<string, string | undefined> = goodSite();
   for (const [name, change] of Object.entries(changes)) {
@@ -59,7 +63,7 @@ async function problemsWith(changes: Record<string, string | ((text: string) => 
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
-  const problems = await outputProblems(dir, site.url);
+  const problems = await outputProblems(dir, site.url, withheld);
   return problems.map(({ file, rule, message }) => `${file}: ${rule}: ${message}`);
 }
 
@@ -152,4 +156,15 @@ test("robots.txt that is missing or does not name both sitemaps is reported", as
     "robots.txt: robots: names https://example.github.io/newsroom/news-sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
   ]);
   assert.deepEqual(await problemsWith({ "robots.txt": undefined }), ["robots.txt: robots: missing: it names the sitemaps for crawlers"]);
+});
+
+test("any trace of a draft or embargoed story is reported: its page, its URL, its headline in any output", async () => {
+  const draft: WithheldStory = { file: "src/news/plans.md", url: "/news/plans.html", headline: "Plans & rumours", state: "draft" };
+  assert.deepEqual(await problemsWith({}, [draft]), []);
+  const withheld = (await problemsWith({ "news/plans.html": "<p>x</p>", "feed.xml": replace("</channel>", "<item><title>Plans &amp; rumours</title></item></channel>") }, [draft]))
+    .filter((problem) => problem.includes(": withheld: "));
+  assert.deepEqual(withheld, [
+    "feed.xml: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published)",
+    "news/plans.html: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published)",
+  ]);
 });

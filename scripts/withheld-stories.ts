@@ -1,0 +1,59 @@
+/**
+ * The stories a build must not publish (drafts, and stories embargoed at the build moment), read
+ * from the sources through the same view model the build uses, so the validator can prove no
+ * output mentions them.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
+import yaml from "js-yaml";
+import places from "../_data/datelinePlaces.json" with { type: "json" };
+import build from "../_data/build.ts";
+import site from "../_data/site.ts";
+import { readArticle } from "../src/lib/article.ts";
+
+export interface WithheldStory {
+  file: string;
+  url: string;
+  headline: string;
+  state: "draft" | "embargoed";
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+/** Eleventy's file slug: the file's name, or its folder's for index.md, without a leading date. */
+function fileSlug(file: string): string {
+  const name = basename(file, ".md");
+  return (name === "index" ? basename(dirname(file)) : name).replace(/^\d{4}-\d{2}-\d{2}-/, "");
+}
+
+/** The fields of a story's data file beside it (talks.11tydata.json next to talks.md), if any. */
+function readDataFile(file: string): Record<string, unknown> {
+  const dataFile = file.replace(/\.md$/, ".11tydata.json");
+  return existsSync(dataFile) ? (JSON.parse(readFileSync(dataFile, "utf8")) as Record<string, unknown>) : {};
+}
+
+export function withheldStories(projectDir = "."): WithheldStory[] {
+  const newsDir = join(projectDir, "src", "news");
+  const files = readdirSync(newsDir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md"));
+  return files.flatMap((name): WithheldStory[] => {
+    const file = join(newsDir, name);
+    const [, front = "", body = ""] = FRONT_MATTER.exec(readFileSync(file, "utf8")) ?? [];
+    let fields: Record<string, unknown>;
+    try {
+      fields = { ...readDataFile(file), ...((yaml.load(front, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null) ?? {}) };
+    } catch {
+      return []; // A story that does not parse never builds; the build reports it.
+    }
+    const slug = fileSlug(file);
+    const article = readArticle({
+      ...fields,
+      page: { inputPath: file, fileSlug: slug, filePathStem: `/${relative(join(projectDir, "src"), file).split(sep).join("/").replace(/\.md$/, "")}`, rawInput: body },
+      site,
+      datelinePlaces: places,
+      build,
+    });
+    return article.valid && article.state !== "published"
+      ? [{ file: relative(projectDir, file), url: article.url, headline: article.headline, state: article.state }]
+      : [];
+  });
+}
