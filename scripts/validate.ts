@@ -3,7 +3,7 @@
  * asset resolves to a file (and every #fragment to an id), no executable script, no inline style,
  * and only relative internal URLs, so one build works at a host root, under a prefix and from disk.
  *
- *   npx tsx scripts/validate.ts [dir]   (default _site; SITE_URL, when set, is the site's own origin)
+ *   npx tsx scripts/validate.ts [--pages-only] [dir]   (default _site; the site's URL is SITE_URL or _data/site.ts's)
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -357,12 +357,15 @@ function count(n: number, noun: string): string {
 }
 
 async function main(): Promise<void> {
+  // --pages-only checks the HTML and CSS alone, for a folder that is not a whole site of ours.
+  const pagesOnly = process.argv.includes("--pages-only");
+  const dir = process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site";
   try {
     // The site's URL as the build used it: SITE_URL, else the one in _data/site.ts.
-    const report = await validateSite(process.argv[2] ?? "_site", {
+    const report = await validateSite(dir, {
       siteUrl: site.url,
-      outputs: true,
-      withheld: withheldStories(),
+      outputs: !pagesOnly,
+      withheld: pagesOnly ? [] : withheldStories(),
     });
     console.log(formatReport(report));
     process.exitCode = report.problems.length === 0 ? 0 : 1;

@@ -59,7 +59,7 @@ test("All news is paginated with rel=prev/next; spellings of a topic share one p
   assert.equal(second.querySelector('link[rel="prev"]')?.getAttribute("href"), "../../index.html");
   assert.equal(second.querySelector('.pager a[aria-current="page"]')?.text, "2");
 
-  const topicPages = [...files.keys()].filter((path) => path.startsWith("topics/korean")).sort();
+  const topicPages = [...files.keys()].filter((path) => path.startsWith("topics/korean") && path.endsWith(".html")).sort();
   assert.deepEqual(topicPages, ["topics/korean-peninsula/index.html", "topics/korean-peninsula/page/2/index.html"]);
   const topic = parse(files.get("topics/korean-peninsula/index.html") ?? "");
   assert.equal(topic.querySelector("h1")?.text, "Korean Peninsula");
@@ -69,6 +69,7 @@ test("All news is paginated with rel=prev/next; spellings of a topic share one p
   assert.equal(article.querySelector(".published a")?.getAttribute("href"), "../archive/2013/09/03/index.html");
   assert.deepEqual(article.querySelectorAll(".related a").map((a) => a.text), ["Embargoed headline", "Peninsula A"]);
   assert.ok(files.has("archive/2013/09/05/index.html"), "the embargo lifted: its day has an archive page");
+  assert.ok(files.has("topics/korean-peninsula/feed.json"), "each topic has its feeds");
 });
 
 test("the 404 page links from SITE_URL's path, so it works at any missing address", () => {

@@ -260,7 +260,7 @@ test("srcset URLs keep commas inside a URL and drop those between candidates", (
 function runCli(dir: string): { status: number | null; stdout: string; stderr: string } {
   const env = { ...process.env };
   delete env.SITE_URL;
-  return spawnSync(process.execPath, ["--import", "tsx", SCRIPT, dir], { cwd: PROJECT, encoding: "utf8", env });
+  return spawnSync(process.execPath, ["--import", "tsx", SCRIPT, "--pages-only", dir], { cwd: PROJECT, encoding: "utf8", env });
 }
 
 test("the command prints a clean summary and exits 0", () => {
