@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createMarkdown } from "../../src/lib/markdown.ts";
+import { parse } from "node-html-parser";
+import { bodyImages, createMarkdown } from "../../src/lib/markdown.ts";
 
 const md = createMarkdown();
 const story = { article: { valid: true, dateline: "MOSCOW, September 2 (Itar-Tass) -" } };
@@ -47,4 +48,24 @@ test("links keep web, mail and relative URLs only", () => {
 
 test("quotes and ellipses stay as the wire typed them", () => {
   assert.equal(md.render("“We will try … thus,” he said. \"Plain\" -- too.", {}), "<p>“We will try … thus,” he said. &quot;Plain&quot; -- too.</p>\n");
+});
+
+test("an image names a file beside the story, published from the site root for the page to reach", () => {
+  const html = md.render("![A square](square.png) ![Remote](https://example.com/x.png)", { page: { filePathStem: "/news/talks/index" } });
+  assert.match(html, /<img src="\/news\/talks\/square\.png" alt="A square">/);
+  assert.match(html, /<img src="https:\/\/example\.com\/x\.png" alt="Remote">/, "left as typed: the story check refuses it");
+});
+
+test("images are found with their body lines", () => {
+  assert.deepEqual(bodyImages(md, "Text.\n\nOne ![a](a.png) and\ntwo ![](b.png)\n\n> ![c](c.png)\n"), [
+    { src: "a.png", alt: "a", line: 3 },
+    { src: "b.png", alt: "", line: 4 },
+    { src: "c.png", alt: "c", line: 6 },
+  ]);
+});
+
+test("story text cannot give an element an id or a name, which could clobber the page's own", () => {
+  const html = md.render('# Main {#main}\n\n[x](#main "t"){id=main} <a id="main" name="main">\n\n![i](i.png){#main}\n\n| a |\n|---|\n| b |\n', {});
+  assert.deepEqual(parse(html).querySelectorAll("[id], [name]").map((element) => element.outerHTML), []);
+  assert.match(html, /&lt;a id=&quot;main&quot;/, "typed markup is text");
 });
