@@ -27,7 +27,7 @@ export type SourceResult = { ok: true; source: StorySource } | { ok: false; prob
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  return `${bytes.toLocaleString("en-US")} bytes`;
 }
 
 /** The first line holding bytes that are not UTF-8, or undefined when all are. */
@@ -67,7 +67,7 @@ export function readStorySource(file: string, maxBytes: number): SourceResult {
   });
   const size = statSync(file).size;
   if (size > maxBytes) {
-    return problem(1, "size", `${formatBytes(size)} is over the limit (expected at most ${formatBytes(maxBytes)}: split the story)`);
+    return problem(1, "size", `${formatBytes(size)} (expected at most ${formatBytes(maxBytes)}: split the story, or check the import)`);
   }
   const bytes = readFileSync(file);
   const badLine = firstNonUtf8Line(bytes);
