@@ -59,20 +59,32 @@ export interface BodyImage {
   line: number;
 }
 
-/** The images a story's Markdown shows, each with its line, for the checks before a build. */
-export function bodyImages(md: MarkdownIt, body: string): BodyImage[] {
+/** What the story checks need to know of a body's Markdown. */
+export interface BodyOutline {
+  images: BodyImage[];
+  /** The HTML elements the body renders to: what every later step (templates, validation) pays for. */
+  elements: number;
+}
+
+const rendersElement = (token: Token): boolean => token.nesting === 1 || (token.nesting === 0 && token.tag !== "" && token.type !== "softbreak");
+
+/** The images a story's Markdown shows, each with its line, and how much markup it makes. */
+export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
   const images: BodyImage[] = [];
+  let elements = 0;
   let blockLine = 0;
   for (const token of md.parse(body, {})) {
+    if (rendersElement(token)) elements += 1;
     if (token.map) blockLine = token.map[0];
     let line = blockLine;
     for (const child of token.children ?? ([] as Token[])) {
+      if (rendersElement(child)) elements += 1;
       // Inline tokens carry no lines of their own; a paragraph's lines are its breaks.
       if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
       if (child.type === "image") images.push({ src: String(child.attrGet("src") ?? ""), alt: child.content.trim(), line: line + 1 });
     }
   }
-  return images;
+  return { images, elements };
 }
 
 /**

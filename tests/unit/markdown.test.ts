@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
-import { bodyImages, createMarkdown } from "../../src/lib/markdown.ts";
+import { createMarkdown, outlineBody } from "../../src/lib/markdown.ts";
 
 const md = createMarkdown();
 const story = { article: { valid: true, dateline: "MOSCOW, September 2 (Itar-Tass) -" } };
@@ -56,8 +56,11 @@ test("an image names a file beside the story, published from the site root for t
   assert.match(html, /<img src="https:\/\/example\.com\/x\.png" alt="Remote">/, "left as typed: the story check refuses it");
 });
 
-test("images are found with their body lines", () => {
-  assert.deepEqual(bodyImages(md, "Text.\n\nOne ![a](a.png) and\ntwo ![](b.png)\n\n> ![c](c.png)\n"), [
+test("images are found with their body lines, and elements counted", () => {
+  const outline = outlineBody(md, "Text.\n\nOne ![a](a.png) and\ntwo ![](b.png)\n\n> ![c](c.png)\n");
+  // p, p, img, img, blockquote, p, img
+  assert.equal(outline.elements, 7);
+  assert.deepEqual(outline.images, [
     { src: "a.png", alt: "a", line: 3 },
     { src: "b.png", alt: "", line: 4 },
     { src: "c.png", alt: "c", line: 6 },
