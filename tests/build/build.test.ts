@@ -78,7 +78,7 @@ test("bad stories stop the build with every problem, and no site is written", ()
   for (const line of [
     "src/news/no-dateline.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
     'src/news/bad-date.md:4: date: "2013-02-30" is not a real date (expected a date like 2013-09-02',
-    'src/news/nowhere.md:4: timezone: no time zone is known for the dateline place "GOTHAM"',
+    'src/news/nowhere.md:5: timezone: no time zone is known for the dateline place "GOTHAM"',
     "src/news/photo.md:6: photo.credit: missing (expected the credit as the agency gives it",
     'src/news/photo.md:7: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg)',
     "build: failed; _site/ was left as it was.",

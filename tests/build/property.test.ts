@@ -126,7 +126,7 @@ test("random stories either build into valid pages or are refused with located p
         rmSync(output, { recursive: true, force: true });
         built += 1;
       }),
-      { numRuns: 30, seed: 20130902 },
+      { numRuns: 25, seed: 20130902 },
     );
   } finally {
     for (const mock of quieted) mock.mock.restore();
