@@ -1,11 +1,11 @@
 import { pathToFileURL } from "node:url";
-import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { collectArticles, type ArticleResult } from "./src/lib/article.ts";
 import { buildNewsroom } from "./src/lib/newsroom.ts";
 import type { BuildSettings } from "./src/lib/publishing.ts";
 import type { SiteSettings } from "./src/lib/site.ts";
+import { parseFrontMatter } from "./src/lib/front-matter.ts";
 import { createMarkdown } from "./src/lib/markdown.ts";
 import { PHOTO_EXTENSIONS, pageLinkUrl } from "./src/lib/urls.ts";
 import site from "./_data/site.ts";
@@ -19,14 +19,22 @@ interface HtmlTransformer {
   addUrlTransform(extensions: string, transform: (this: { url: string }, url: string) => string): void;
 }
 
+/** Front matter languages Eleventy and gray-matter know, some of which would run a story's code. */
+const FRONT_MATTER_LANGUAGES = ["yaml", "json", "javascript", "jsLegacy", "node"];
+
 export default function (eleventyConfig: UserConfig) {
   // Stories are plain Markdown: nothing an editor types is run as a template.
   eleventyConfig.setLibrary("md", createMarkdown());
 
-  // YAML's own timestamps would turn "2013-09-02" into midnight UTC; the story schema reads dates itself.
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
-  });
+  // Front matter is read as the story checks read it (YAML core: no timestamps, the schema reads
+  // dates itself). Bad YAML yields no fields rather than a stack trace: the story's own read
+  // reports it with its line. Every language Eleventy knows (`---js` would run code) gets the same reader.
+  const frontMatterEngine = (text: string): object => {
+    const parsed = parseFrontMatter(text);
+    return parsed.ok ? parsed.frontMatter.fields : {};
+  };
+  const engines = Object.fromEntries(FRONT_MATTER_LANGUAGES.map((language) => [language, frontMatterEngine]));
+  eleventyConfig.setFrontMatterParsingOptions({ engines });
 
   // Data files may be TypeScript, like the rest of the site code.
   eleventyConfig.addDataExtension("ts", {

@@ -9,6 +9,7 @@ export default readSiteSettings(
     url: "http://localhost:8080/",
     pageSize: 20,
     feedSize: 20,
+    maxStoryBytes: 1024 * 1024,
   },
   process.env,
 );

@@ -1,20 +1,32 @@
 /**
- * Builds the site into a fresh folder and only then puts it in place of _site/, so a failed
- * build never leaves a half-written site and no page of a deleted story survives.
+ * Builds the site into a fresh folder, checks it with the validation script, and only then puts
+ * it in place of _site/, so a failed build or a page that fails validation never replaces the
+ * last good site, and no page of a deleted or renamed story survives.
  */
 import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
+import { formatReport, SiteError, validateSite } from "./validate.ts";
 
 const OUTPUT = "_site";
 
 async function build(): Promise<boolean> {
   const staging = mkdtempSync(".site-build-");
+  const fail = (): false => (rmSync(staging, { recursive: true, force: true }), false);
   try {
     // Eleventy prints what went wrong (every story problem at once) before it rejects.
     await new Eleventy("src", staging, { configPath: ".eleventy.ts", quietMode: true }).write();
   } catch {
-    rmSync(staging, { recursive: true, force: true });
-    return false;
+    return fail();
+  }
+  try {
+    const report = await validateSite(staging, { siteUrl: process.env["SITE_URL"] });
+    if (report.problems.length > 0) {
+      console.error(formatReport(report));
+      return fail();
+    }
+  } catch (error) {
+    console.error(error instanceof SiteError ? `validate: ${error.message}` : error);
+    return fail();
   }
   const previous = `${staging}-previous`;
   if (existsSync(OUTPUT)) renameSync(OUTPUT, previous);
@@ -24,7 +36,7 @@ async function build(): Promise<boolean> {
 }
 
 if (await build()) {
-  console.log(`build: wrote ${OUTPUT}/`);
+  console.log(`build: wrote and validated ${OUTPUT}/`);
 } else {
   console.error(`build: failed; ${OUTPUT}/ was left as it was.`);
   process.exitCode = 1;

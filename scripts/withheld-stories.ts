@@ -5,11 +5,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
-import yaml from "js-yaml";
 import places from "../_data/datelinePlaces.json" with { type: "json" };
 import build from "../_data/build.ts";
 import site from "../_data/site.ts";
 import { readArticle } from "../src/lib/article.ts";
+import { parseFrontMatter, splitStory } from "../src/lib/front-matter.ts";
 
 export interface WithheldStory {
   file: string;
@@ -17,8 +17,6 @@ export interface WithheldStory {
   headline: string;
   state: "draft" | "embargoed";
 }
-
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
 /** Eleventy's file slug: the file's name, or its folder's for index.md, without a leading date. */
 function fileSlug(file: string): string {
@@ -37,17 +35,20 @@ export function withheldStories(projectDir = "."): WithheldStory[] {
   const files = readdirSync(newsDir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md"));
   return files.flatMap((name): WithheldStory[] => {
     const file = join(newsDir, name);
-    const [, front = "", body = ""] = FRONT_MATTER.exec(readFileSync(file, "utf8")) ?? [];
+    const parts = splitStory(readFileSync(file, "utf8"));
+    const front = parts && parseFrontMatter(parts.yaml);
+    // A story that does not parse never builds (the build reports it), so it cannot leak.
+    if (!front?.ok) return [];
     let fields: Record<string, unknown>;
     try {
-      fields = { ...readDataFile(file), ...((yaml.load(front, { schema: yaml.CORE_SCHEMA }) as Record<string, unknown> | null) ?? {}) };
+      fields = { ...readDataFile(file), ...front.frontMatter.fields };
     } catch {
-      return []; // A story that does not parse never builds; the build reports it.
+      return [];
     }
     const slug = fileSlug(file);
     const article = readArticle({
       ...fields,
-      page: { inputPath: file, fileSlug: slug, filePathStem: `/${relative(join(projectDir, "src"), file).split(sep).join("/").replace(/\.md$/, "")}`, rawInput: body },
+      page: { inputPath: file, fileSlug: slug, filePathStem: `/${relative(join(projectDir, "src"), file).split(sep).join("/").replace(/\.md$/, "")}` },
       site,
       datelinePlaces: places,
       build,

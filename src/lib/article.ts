@@ -1,14 +1,17 @@
-import { readFileSync, statSync } from "node:fs";
-import { posix } from "node:path";
+import { readFileSync } from "node:fs";
 import { imageSize } from "image-size";
 import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
 import { archiveLinks, type ArchiveLinks } from "./archives.ts";
+import { collisionProblems } from "./collisions.ts";
 import { parseStoryDate, toDateView, type DateView, type StoryDate } from "./dates.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { isShown, publishingState, type BuildSettings, type PublishingState } from "./publishing.ts";
 import { parseStoryFields } from "./schema.ts";
+import { checkBody } from "./story-body.ts";
+import { locateStoryImage } from "./story-files.ts";
+import { readStorySource, type Place } from "./story-source.ts";
 import { storyTopics, type TopicRef } from "./topics.ts";
-import { articlePermalink, photoUrl, staysInStoryFolder } from "./urls.ts";
+import { articlePermalink, photoUrl } from "./urls.ts";
 
 export interface PhotoView {
   url: string;
@@ -27,6 +30,8 @@ export interface CorrectionView {
 /** Everything a template prints about a story, already checked, computed and in reading order. */
 export interface ArticleView {
   url: string;
+  /** The story's path stem (Eleventy's page.filePathStem): its images are published beside it. */
+  stem: string;
   /** The file the story came from, for error messages that name it. */
   file: string;
   headline: string;
@@ -48,6 +53,11 @@ export interface ArticleView {
   sample: boolean;
   /** The story's Markdown, for feeds that carry the full text. */
   body: string;
+  /** The story's language and direction where they differ from the site's (an Arabic story: "ar", "rtl"). */
+  lang?: string;
+  dir?: "ltr" | "rtl";
+  /** The image files the story publishes and where it names each, so no two stories share one by mistake. */
+  images: ({ path: string; field: string } & Place)[];
 }
 
 export type ArticleResult = ({ valid: true } & ArticleView) | { valid: false; problems: Problem[] };
@@ -55,45 +65,32 @@ export type ArticleResult = ({ valid: true } & ArticleView) | { valid: false; pr
 export interface SiteData {
   name: string;
   language: string;
+  /** The largest story file the build reads, in bytes. */
+  maxStoryBytes: number;
 }
 
 /** The slice of Eleventy's data cascade a story is read from. */
 export interface ArticleData extends Readonly<Record<string, unknown>> {
-  page: { inputPath: string; fileSlug: string; filePathStem: string; rawInput?: unknown };
+  page: { inputPath: string; fileSlug: string; filePathStem: string };
   site: SiteData;
   datelinePlaces: DatelinePlaces;
   build: BuildSettings;
 }
 
 type PhotoFileResult =
-  | { ok: true; image: Pick<PhotoView, "url" | "width" | "height"> }
+  | { ok: true; image: Pick<PhotoView, "url" | "width" | "height">; path: string }
   | { ok: false; problem: string };
 
 /** Finds and measures a story's photo file: width and height keep the page from shifting as it loads. */
-function readPhotoFile(src: string, page: ArticleData["page"]): PhotoFileResult {
-  if (!staysInStoryFolder(src)) {
-    return { ok: false, problem: `"${src}" is outside the story's folder (expected a file next to the story)` };
-  }
-  const file = posix.join(posix.dirname(page.inputPath), src);
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
-    return { ok: false, problem: `"${src}" does not exist (expected a file at ${file.replace(/^\.\//, "")})` };
-  }
+function readPhotoFile(src: string, file: string, page: ArticleData["page"]): PhotoFileResult {
+  const found = locateStoryImage(src, file);
+  if (!found.ok) return found;
   try {
-    const { width, height } = imageSize(readFileSync(file));
-    return { ok: true, image: { url: photoUrl(page.filePathStem, src), width, height } };
+    const { width, height } = imageSize(readFileSync(found.path));
+    return { ok: true, image: { url: photoUrl(page.filePathStem, src), width, height }, path: found.path };
   } catch {
     return { ok: false, problem: `"${src}" could not be read as an image (expected a JPEG, PNG, WebP, AVIF, GIF or SVG file)` };
   }
-}
-
-/** The body must carry the story, and must not repeat the dateline the page prints from `dateline`. */
-function bodyProblem(rawInput: unknown, place: string | undefined): string | undefined {
-  const body = typeof rawInput === "string" ? rawInput.trim() : "";
-  if (body === "") return "empty (expected the story's paragraphs in Markdown after the front matter)";
-  if (place !== undefined && body.startsWith(`${place},`)) {
-    return `starts with the dateline "${place}," typed in (expected the first words of the story: the dateline is printed from the dateline field)`;
-  }
-  return undefined;
 }
 
 /**
@@ -103,10 +100,14 @@ function bodyProblem(rawInput: unknown, place: string | undefined): string | und
 export function readArticle(data: ArticleData): ArticleResult {
   const { page, site, datelinePlaces, build } = data;
   const file = page.inputPath.replace(/^\.\//, "");
+  // A file that cannot be read as a story has no fields to check: its own problems are the report.
+  const read = readStorySource(file, site.maxStoryBytes);
+  if (!read.ok) return { valid: false, problems: read.problems.map((problem) => ({ file, ...problem })) };
+  const { source } = read;
   const problems: Problem[] = [];
-  const report = (field: string, message: string) => problems.push({ file, field, message });
+  const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
 
-  const parsed = parseStoryFields(data);
+  const parsed = parseStoryFields(data, source.keys);
   if (!parsed.ok) for (const { field, message } of parsed.issues) report(field, message);
   const fields = parsed.ok ? parsed.fields : parsed.partial;
 
@@ -114,7 +115,8 @@ export function readArticle(data: ArticleData): ArticleResult {
   let updated: StoryDate | undefined;
   const corrections: CorrectionView[] = [];
   const zone = fields.dateline === undefined ? undefined : resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces);
-  if (zone && !zone.ok) report("timezone", zone.problem);
+  // The place is what could not be looked up, so the dateline's line is where to look.
+  if (zone && !zone.ok) report("timezone", zone.problem, source.place("dateline"));
   if (zone?.ok) {
     // Every date is local to the dateline, like `date`, and none may come before the story.
     const readDate = (field: string, raw: string): StoryDate | undefined => {
@@ -135,30 +137,32 @@ export function readArticle(data: ArticleData): ArticleResult {
 
   let photoFile: PhotoFileResult | undefined;
   if (fields.photo?.src !== undefined) {
-    photoFile = readPhotoFile(fields.photo.src, page);
+    photoFile = readPhotoFile(fields.photo.src, file, page);
     if (!photoFile.ok) report("photo.src", photoFile.problem);
   }
 
-  const body = bodyProblem(page.rawInput, fields.dateline);
-  if (body !== undefined) report("body", body);
+  const body = checkBody(source.body, file, fields.dateline);
+  const bodyPlace = (line: number): Place => ({ file, line: source.bodyLine + line - 1 });
+  for (const { line, message } of body.problems) report("body", message, bodyPlace(line));
 
   // Each problem was reported above; the other tests tell the type checker what is now known.
   if (problems.length > 0 || !parsed.ok || !zone?.ok || date === undefined || photoFile?.ok === false) {
     return { valid: false, problems };
   }
 
-  const { title, lead, dateline, source = site.name, tags = [], photo, draft = false, sample = false } = parsed.fields;
+  const { title, lead, dateline, source: agency = site.name, tags = [], photo, draft = false, sample = false, lang, dir } = parsed.fields;
   const published = toDateView(date);
   return {
     valid: true,
     url: `/${articlePermalink(page.fileSlug)}`,
+    stem: page.filePathStem,
     file,
     headline: title,
     lead,
     place: dateline,
     zone: zone.zone,
-    source,
-    dateline: formatDateline(dateline, date, source),
+    source: agency,
+    dateline: formatDateline(dateline, date, agency),
     published,
     updated: updated && toDateView(updated),
     archive: archiveLinks(published.day),
@@ -167,7 +171,13 @@ export function readArticle(data: ArticleData): ArticleResult {
     topics: storyTopics(tags),
     state: publishingState(draft, published.epochMs, build),
     sample,
-    body: typeof page.rawInput === "string" ? page.rawInput : "",
+    body: source.body,
+    lang: lang === undefined || lang === site.language ? undefined : lang,
+    dir,
+    images: [
+      ...(photoFile?.ok ? [{ path: photoFile.path, field: "photo.src", ...source.place("photo.src") }] : []),
+      ...body.images.map(({ path, line }) => ({ path, field: "body", ...bodyPlace(line) })),
+    ],
   };
 }
 
@@ -176,9 +186,10 @@ export function readArticle(data: ArticleData): ArticleResult {
  * every story (drafts too), so a build with any bad story stops before it writes a page.
  */
 export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): ArticleView[] {
-  const problems = results.flatMap((result) => (result.valid ? [] : result.problems));
+  const articles = results.filter((result): result is ArticleResult & { valid: true } => result.valid);
+  const problems = [...results.flatMap((result) => (result.valid ? [] : result.problems)), ...collisionProblems(articles)];
   if (problems.length > 0) throw new ContentError(problems);
-  return results
-    .filter((result): result is ArticleResult & { valid: true } => result.valid && isShown(result.state, build))
+  return articles
+    .filter((article) => isShown(article.state, build))
     .sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url));
 }

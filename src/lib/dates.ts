@@ -25,8 +25,19 @@ export function isKnownZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** Years a story may be dated in: anything outside is a typo (2103 for 2013), not news. */
+const YEARS = { first: 1900, last: 2099 };
+
 /** Reads `date` as written by an editor: a calendar day or a local time at the dateline, or an instant. */
 export function parseStoryDate(raw: string, zone: string): DateResult {
+  const result = readStoryDate(raw, zone);
+  if (result.ok && (result.date.at.year < YEARS.first || result.date.at.year > YEARS.last)) {
+    return { ok: false, problem: `"${raw.trim()}" is outside the years ${YEARS.first} to ${YEARS.last} (expected ${DATE_FORMS})` };
+  }
+  return result;
+}
+
+function readStoryDate(raw: string, zone: string): DateResult {
   const value = raw.trim();
   const notReal = { ok: false, problem: `"${value}" is not a real date (expected ${DATE_FORMS})` } as const;
 

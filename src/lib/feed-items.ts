@@ -80,7 +80,8 @@ export function feedItem(article: ArticleView, site: SiteSettings): FeedItem {
     alt: article.photo.alt,
     credit: article.photo.credit,
   };
-  const body = md.render(article.body, { article, baseUrl: url });
+  // The same env as the page (images from the story's folder), plus the base URL that makes every URL absolute.
+  const body = md.render(article.body, { article, page: { filePathStem: article.stem }, baseUrl: url });
   const modified = lastModified(article);
   return {
     id: stableId(site.name, article.url),

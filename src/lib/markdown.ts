@@ -1,5 +1,5 @@
-import markdownIt, { type MarkdownIt, type StateCore } from "markdown-it";
-import { isAllowedUrl, urlScheme } from "./urls.ts";
+import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
+import { isAllowedUrl, photoUrl, staysInStoryFolder, urlScheme } from "./urls.ts";
 
 /**
  * The render environment: Eleventy hands markdown-it the page's data, with the story's view model;
@@ -8,6 +8,7 @@ import { isAllowedUrl, urlScheme } from "./urls.ts";
 interface StoryEnv {
   article?: { valid?: boolean; dateline?: unknown };
   baseUrl?: unknown;
+  page?: { filePathStem?: unknown };
 }
 
 function datelineOf(env: unknown): string | undefined {
@@ -52,6 +53,56 @@ function absolutizeUrls(state: StateCore): void {
 }
 
 /**
+ * An image in a story names a file beside the story, as its photo does; the page lives elsewhere,
+ * so the src is rewritten from the site root, which the build then makes relative to the page.
+ */
+function publishImagesFromStoryFolder(state: StateCore): void {
+  const stem = (state.env as StoryEnv | undefined)?.page?.filePathStem;
+  if (typeof stem !== "string") return;
+  for (const token of state.tokens) {
+    for (const child of token.children ?? []) {
+      const src = child.type === "image" ? child.attrGet("src") : null;
+      if (src !== null && staysInStoryFolder(String(src))) child.attrSet("src", photoUrl(stem, String(src)));
+    }
+  }
+}
+
+/** An image in a story's Markdown, as typed; `line` counts from the body's first line (1). */
+export interface BodyImage {
+  src: string;
+  alt: string;
+  line: number;
+}
+
+/** What the story checks need to know of a body's Markdown. */
+export interface BodyOutline {
+  images: BodyImage[];
+  /** The HTML elements the body renders to: what every later step (templates, validation) pays for. */
+  elements: number;
+}
+
+const rendersElement = (token: Token): boolean => token.nesting === 1 || (token.nesting === 0 && token.tag !== "" && token.type !== "softbreak");
+
+/** The images a story's Markdown shows, each with its line, and how much markup it makes. */
+export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
+  const images: BodyImage[] = [];
+  let elements = 0;
+  let blockLine = 0;
+  for (const token of md.parse(body, {})) {
+    if (rendersElement(token)) elements += 1;
+    if (token.map) blockLine = token.map[0];
+    let line = blockLine;
+    for (const child of token.children ?? ([] as Token[])) {
+      if (rendersElement(child)) elements += 1;
+      // Inline tokens carry no lines of their own; a paragraph's lines are its breaks.
+      if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
+      if (child.type === "image") images.push({ src: String(child.attrGet("src") ?? ""), alt: child.content.trim(), line: line + 1 });
+    }
+  }
+  return { images, elements };
+}
+
+/**
  * The one Markdown renderer for stories. Raw HTML is off, so markup typed into a story shows as
  * text; links and images keep only web, mail and relative URLs; quotes are left as the wire typed them.
  */
@@ -59,6 +110,8 @@ export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isAllowedUrl;
   md.core.ruler.push("dateline", insertDateline);
+  // Story images first get their site-root URL; feeds then make every relative URL absolute.
+  md.core.ruler.push("story_images", publishImagesFromStoryFolder);
   md.core.ruler.push("absolute_urls", absolutizeUrls);
   md.renderer.rules["dateline"] = (tokens, index) =>
     `<span class="dateline">${md.utils.escapeHtml(tokens[index]?.content ?? "")}</span>`;

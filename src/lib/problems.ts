@@ -1,12 +1,14 @@
-/** One thing wrong with one story, reported the way a compiler reports: file, field, problem. */
+/** One thing wrong with one story, reported the way a compiler reports: file, line, field, problem. */
 export interface Problem {
   file: string;
+  /** The line the field (or the body's offending line) is on; 1 for the file as a whole or a missing field. */
+  line: number;
   field: string;
   message: string;
 }
 
-export function formatProblem({ file, field, message }: Problem): string {
-  return `${file}: ${field}: ${message}`;
+export function formatProblem({ file, line, field, message }: Problem): string {
+  return `${file}:${line}: ${field}: ${message}`;
 }
 
 /**

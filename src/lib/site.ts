@@ -12,6 +12,8 @@ const siteSettingsSchema = z.object({
   pageSize: z.number().int().min(1).max(500),
   /** Stories in each feed. */
   feedSize: z.number().int().min(1).max(1000),
+  /** The largest story file a build reads, in bytes: a bigger one is a wire import gone wrong. */
+  maxStoryBytes: z.number().int().min(1024),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

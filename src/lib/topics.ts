@@ -74,6 +74,8 @@ export function buildTopics(stories: readonly ArticleView[]): Topic[] {
       const [a, b] = clash.map((topic) => ({ topic, file: topic.stories[0]!.file }));
       return {
         file: a!.file,
+        // The view keeps no field positions; the story's first line names the file for the editor.
+        line: 1,
         field: "tags",
         message:
           `"${a!.topic.name}" and "${b!.topic.name}" (in ${b!.file}) would share the topic page ${a!.topic.url} ` +

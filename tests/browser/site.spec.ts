@@ -68,6 +68,16 @@ const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; sit
       page.on("response", (response) => {
         if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
       });
+      // Anything the page's Content Security Policy blocks is a bug in the site, served or from disk.
+      await page.exposeBinding("reportCspViolation", (_source, violation: string) =>
+        problems.push(`CSP violation on ${page.url()}: ${violation}`),
+      );
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
+          report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline content"}`);
+        });
+      });
       await use(problems);
       expect(problems, "console errors and failed requests").toEqual([]);
     },
@@ -217,3 +227,16 @@ for (const [name, path] of PAGES) {
     });
   });
 }
+
+test("a Content Security Policy violation is caught and fails a test", async ({ page, siteBase, pageProblems }) => {
+  await open(page, siteBase, STORY_PAGE);
+  // An image from elsewhere is what the policy forbids; the policy blocks it before any request.
+  await page.evaluate(() => {
+    const image = document.createElement("img");
+    image.src = "https://example.invalid/tracker.png";
+    image.alt = "";
+    document.body.append(image);
+  });
+  await expect.poll(() => pageProblems.some((problem) => problem.includes("CSP violation") && problem.includes("img-src"))).toBe(true);
+  pageProblems.splice(0);
+});

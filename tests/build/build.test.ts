@@ -76,11 +76,11 @@ test("bad stories stop the build with every problem, and no site is written", ()
   const run = buildFixtureSite(root);
   assert.equal(run.status, 1, run.output);
   for (const line of [
-    "src/news/no-dateline.md: dateline: missing (expected the place as printed, e.g. MOSCOW)",
-    'src/news/bad-date.md: date: "2013-02-30" is not a real date (expected a date like 2013-09-02',
-    'src/news/nowhere.md: timezone: no time zone is known for the dateline place "GOTHAM"',
-    "src/news/photo.md: photo.credit: missing (expected the credit as the agency gives it",
-    'src/news/photo.md: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg)',
+    "src/news/no-dateline.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
+    'src/news/bad-date.md:4: date: "2013-02-30" is not a real date (expected a date like 2013-09-02',
+    'src/news/nowhere.md:5: timezone: no time zone is known for the dateline place "GOTHAM"',
+    "src/news/photo.md:6: photo.credit: missing (expected the credit as the agency gives it",
+    'src/news/photo.md:7: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg)',
     "build: failed; _site/ was left as it was.",
   ]) {
     assert.ok(run.output.includes(line), `missing line:\n${line}\nin:\n${run.output}`);
@@ -100,7 +100,7 @@ test("a failed build leaves the last good site in place; a good one drops delete
   writeFileSync(join(root, "src/news/senate-budget.md"), "");
   const run = buildFixtureSite(root);
   assert.equal(run.status, 1, "an empty story is refused");
-  assert.match(run.output, /senate-budget\.md: title: missing/);
+  assert.match(run.output, /senate-budget\.md:1: title: missing/);
 
   rmSync(join(root, "src/news/senate-budget.md"));
   assert.equal(buildFixtureSite(root).status, 0);

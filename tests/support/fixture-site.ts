@@ -14,7 +14,7 @@ const NEWS = join(PROJECT, "src", "news");
 /** Creates the copy; `stories` maps paths under src/news/ to file contents. */
 export function makeFixtureSite(stories: Readonly<Record<string, string | Uint8Array>>): string {
   const root = mkdtempSync(join(tmpdir(), "newsroom-fixture-"));
-  for (const entry of [".eleventy.ts", "package.json", "_data", "_includes", "scripts"]) {
+  for (const entry of [".eleventy.ts", ".htmlvalidate.json", "package.json", "_data", "_includes", "scripts"]) {
     cpSync(join(PROJECT, entry), join(root, entry), { recursive: true });
   }
   // Everything under src/ but the bundled stories; the stories' folder keeps its data file.

@@ -1,9 +1,10 @@
 import { createReadStream } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { headersFor, parseHeadersFile } from "./netlify-headers.ts";
 
 /** The built site the browser tests open. */
 export const SITE_DIR = fileURLToPath(new URL("../../_site/", import.meta.url));
@@ -63,6 +64,8 @@ async function resolveFile(root: string, urlPath: string): Promise<{ file: strin
 /** Serves `root` over HTTP on 127.0.0.1 at a free port, mounted at `prefix` ("/" or "/name/"). */
 export async function startStaticServer(root: string, prefix = "/"): Promise<OpenSite> {
   const realRoot = await realpath(root);
+  // Served like the host the site is deployed to, with the headers its _headers file asks for.
+  const headerRules = parseHeadersFile(await readFile(resolve(realRoot, "_headers"), "utf8").catch(() => ""));
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method !== "GET" && req.method !== "HEAD") return notFound(res);
@@ -80,7 +83,8 @@ export async function startStaticServer(root: string, prefix = "/"): Promise<Ope
     }
     const type = CONTENT_TYPES[extname(found.file).toLowerCase()];
     if (type === undefined) return notFound(res);
-    res.writeHead(200, { "Content-Type": type });
+    const sitePath = `/${found.file.slice(realRoot.length + 1).split(sep).join("/")}`;
+    res.writeHead(200, { ...Object.fromEntries(headersFor(headerRules, sitePath)), "Content-Type": type });
     if (req.method === "HEAD") res.end();
     else createReadStream(found.file).pipe(res);
   };

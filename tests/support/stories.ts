@@ -22,5 +22,7 @@ export function storyView(slug: string, day: string, tags: string[] = [], hour =
     state: "published",
     sample: false,
     body: `${slug} body.`,
+    images: [],
+    stem: `/news/${slug}`,
   };
 }

@@ -14,6 +14,7 @@ export const site: SiteSettings = {
   url: "https://example.github.io/newsroom/",
   pageSize: 20,
   feedSize: 20,
+  maxStoryBytes: 1024 * 1024,
 };
 
 export function buildAt(moment: string): BuildSettings {
@@ -48,6 +49,7 @@ export function story(facts: StoryFacts = {}): ArticleView {
   const published = toDateView(date.date);
   return {
     url: `/news/${slug}.html`,
+    stem: `/news/${slug}/index`,
     file: `src/news/${slug}/index.md`,
     headline: facts.headline ?? "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
     lead: facts.lead ?? "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says",
@@ -74,5 +76,6 @@ export function story(facts: StoryFacts = {}): ArticleView {
     state: "published",
     sample: false,
     body: facts.body ?? "Moscow hopes for the resumption of talks on denuclearization, the minister said.\n",
+    images: [],
   };
 }

@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { stringify } from "yaml";
 import { collectArticles, readArticle, type ArticleData, type ArticleResult, type ArticleView } from "../../src/lib/article.ts";
-import { ContentError } from "../../src/lib/problems.ts";
+import { ContentError, formatProblem } from "../../src/lib/problems.ts";
 import type { BuildSettings } from "../../src/lib/publishing.ts";
 import places from "../../_data/datelinePlaces.json" with { type: "json" };
 
@@ -14,11 +15,14 @@ writeFileSync(join(folder, "broken.jpg"), "not an image");
 
 const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.parse("2013-09-10T00:00:00Z"), showUnpublished: false };
 
-function storyData(fields: Record<string, unknown>, rawInput = "Moscow hopes.\n", slug = "talks"): ArticleData {
+/** A story file with these fields as front matter, and the same fields in the data cascade, as Eleventy gives them. */
+function storyData(fields: Record<string, unknown>, body = "Moscow hopes.\n", slug = "talks"): ArticleData {
+  const inputPath = join(folder, `${slug}.md`);
+  writeFileSync(inputPath, `---\n${stringify(fields)}---\n${body}`);
   return {
     ...fields,
-    page: { inputPath: join(folder, `${slug}.md`), fileSlug: slug, filePathStem: `/news/${slug}`, rawInput },
-    site: { name: "Wire Desk", language: "en" },
+    page: { inputPath, fileSlug: slug, filePathStem: `/news/${slug}` },
+    site: { name: "Wire Desk", language: "en", maxStoryBytes: 1024 * 1024 },
     datelinePlaces: places,
     build,
   };
@@ -48,6 +52,7 @@ test("a story becomes the view its templates print", () => {
   assert.deepEqual(view, {
     valid: true,
     url: "/news/talks.html",
+    stem: "/news/talks",
     file: join(folder, "talks.md"),
     headline: "Moscow hopes for further talks",
     lead: "Signs point to contacts",
@@ -70,6 +75,9 @@ test("a story becomes the view its templates print", () => {
     state: "published",
     sample: false,
     body: "Moscow hopes.\n",
+    lang: undefined,
+    dir: undefined,
+    images: [{ path: join(folder, "photo.svg"), field: "photo.src", file: join(folder, "talks.md"), line: 8 }],
   });
 });
 
@@ -105,7 +113,7 @@ test("an unknown place without a timezone is refused; with one it builds", () =>
 
 test("a photo outside the story's folder or not an image is refused", () => {
   const outside = readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
-  assert.deepEqual(problemsOf(outside), ['photo.src: "../secret.png" is outside the story\'s folder (expected a file next to the story)']);
+  assert.deepEqual(problemsOf(outside), ['photo.src: "../secret.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))']);
   const broken = readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
   assert.match(problemsOf(broken)[0] ?? "", /^photo\.src: "broken\.jpg" could not be read as an image/);
 });
@@ -129,7 +137,7 @@ test("one error lists the problems of every bad story", () => {
   assert.throws(() => collectArticles([good, ...bad], build), (error: unknown) => {
     assert.ok(error instanceof ContentError);
     assert.equal(error.problems.length, 2);
-    assert.match(error.message, /^2 problems in the stories:\n.*a\.md: lead: missing .*\n.*b\.md: date: "soon" is not a date/);
+    assert.match(error.message, /^2 problems in the stories:\n.*a\.md:1: lead: missing .*\n.*b\.md:4: date: "soon" is not a date/);
     return true;
   });
 });
@@ -158,12 +166,70 @@ test("updates and corrections are read in the dateline's zone, never before the 
 });
 
 test("drafts and stories dated after the build moment are left out of a build, shown in the dev server", () => {
-  const published = valid(readArticle(storyData(seed, "x", "published")));
-  const draft = valid(readArticle(storyData({ ...seed, draft: true }, "x", "draft")));
-  const embargoed = valid(readArticle(storyData({ ...seed, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
-  const atMoment = valid(readArticle(storyData({ ...seed, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
+  const story = { ...seed, photo: undefined };
+  const published = valid(readArticle(storyData(story, "x", "published")));
+  const draft = valid(readArticle(storyData({ ...story, draft: true }, "x", "draft")));
+  const embargoed = valid(readArticle(storyData({ ...story, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
+  const atMoment = valid(readArticle(storyData({ ...story, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
   assert.deepEqual([published.state, draft.state, embargoed.state, atMoment.state], ["published", "draft", "embargoed", "published"]);
   const stories = [published, draft, embargoed, atMoment];
   assert.deepEqual(collectArticles(stories, build).map(({ url }) => url), ["/news/at-moment.html", "/news/published.html"]);
   assert.equal(collectArticles(stories, { ...build, showUnpublished: true }).length, 4);
+});
+
+/** Problems as the build prints them, with the story file's folder left out. */
+function reportOf(result: ArticleResult): string[] {
+  assert.equal(result.valid, false);
+  return result.valid ? [] : result.problems.map((problem) => formatProblem(problem).replace(`${folder}/`, ""));
+}
+
+test("each problem points at the line its field is on; a missing one at line 1, a group's at the group", () => {
+  writeFileSync(join(folder, "lines.md"), "---\ntitle: A\ndatline: MOSCOW\ndate: 2013-09-02\nphoto:\n  src: photo.svg\n  alt: A\n  cerdit: C\n---\nText.\n\n![](photo.svg)\n");
+  const data = { title: "A", datline: "MOSCOW", date: "2013-09-02", photo: { src: "photo.svg", alt: "A", cerdit: "C" } };
+  assert.deepEqual(reportOf(readArticle({ ...storyData({}, "x", "unused"), ...data, page: { inputPath: join(folder, "lines.md"), fileSlug: "lines", filePathStem: "/news/lines" } })), [
+    "lines.md:3: datline: unknown field; did you mean dateline?",
+    "lines.md:8: photo.cerdit: unknown field; did you mean credit?",
+    "lines.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+    "lines.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
+    "lines.md:5: photo.credit: missing (expected the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS)",
+    "lines.md:12: body: image \"photo.svg\" has no alt text (expected ![what the image shows](photo.svg))",
+  ]);
+});
+
+test("a file that cannot be read as a story reports why, at its line, and nothing else", () => {
+  const cases: [string, string | Uint8Array, string][] = [
+    ["yaml.md", "---\ntitle: A\nlead: [B\n---\nText.\n", "yaml.md:3: front matter: Flow sequence in block collection must be sufficiently indented"],
+    ["latin1.md", Buffer.concat([Buffer.from("---\ntitle: A\n---\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]), "latin1.md:4: encoding: not UTF-8 text (expected the file saved as UTF-8)"],
+    ["js.md", "---js\n{ title: require('fs') }\n---\nText.\n", 'js.md:1: front matter: "js" front matter is not read (expected YAML, opened by a line of just ---)'],
+    ["huge.md", `---\ntitle: A\n---\n${"x".repeat(2048)}\n`, "huge.md:1: size: 2,066 bytes (expected at most 2,048 bytes: split the story, or check the import)"],
+  ];
+  for (const [name, content, expected] of cases) {
+    writeFileSync(join(folder, name), content);
+    const data = { ...storyData({}, "x", "unused"), page: { inputPath: join(folder, name), fileSlug: name, filePathStem: `/news/${name}` } };
+    const report = reportOf(readArticle({ ...data, site: { ...data.site, maxStoryBytes: 2048 } }));
+    assert.equal(report.length, 1, report.join("\n"));
+    assert.ok(report[0]?.startsWith(expected), `${report[0]}\nexpected to start with\n${expected}`);
+  }
+});
+
+test("Markdown images need alt text and a file of the story's own", () => {
+  const body = "Text ![A square](photo.svg) and\n![Remote](https://example.com/x.png)\n\n![Up](../x.png) ![Gone](gone.png)\n";
+  assert.deepEqual(reportOf(readArticle(storyData({ ...seed, photo: undefined }, body))), [
+    'talks.md:9: body: image "https://example.com/x.png" is not a file of the story\'s: pages show no images from elsewhere (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
+    'talks.md:11: body: image "../x.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
+    `talks.md:11: body: image "gone.png" does not exist (expected a file at ${join(folder, "gone.png")})`,
+  ]);
+});
+
+test("two stories on one URL, or showing one photo, are refused, each naming the other file", () => {
+  const first = readArticle(storyData(seed, "x", "talks"));
+  const second = readArticle(storyData(seed, "x", "Talks"));
+  assert.throws(() => collectArticles([first, second], build), (error: unknown) => {
+    assert.ok(error instanceof ContentError);
+    assert.deepEqual(error.problems.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
+      "Talks.md:1: url: publishes to news/Talks.html, as talks.md does (expected one story per URL: rename one of the files)",
+      "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder)",
+    ]);
+    return true;
+  });
 });

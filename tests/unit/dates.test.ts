@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatDatelineDay, formatDisplayDate, parseStoryDate, toDatetimeAttribute, type StoryDate } from "../../src/lib/dates.ts";
+import { DATE_FORMS, formatDatelineDay, formatDisplayDate, parseStoryDate, toDatetimeAttribute, type StoryDate } from "../../src/lib/dates.ts";
 
 function parsed(raw: string, zone: string): StoryDate {
   const result = parseStoryDate(raw, zone);
@@ -68,4 +68,11 @@ test("a local time the clocks skipped is refused", () => {
     ok: false,
     problem: '"2013-03-10T02:30" does not exist in America/New_York: the clocks skipped it (expected a time that happened there)',
   });
+});
+
+test("a date outside 1900 to 2099 is a typo", () => {
+  const result = parseStoryDate("2103-09-02", "Europe/Moscow");
+  assert.deepEqual(result, { ok: false, problem: `"2103-09-02" is outside the years 1900 to 2099 (expected ${DATE_FORMS})` });
+  assert.equal(parseStoryDate("1899-12-31T23:00Z", "UTC").ok, false);
+  assert.equal(parseStoryDate("2099-12-31", "UTC").ok, true);
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createMarkdown } from "../../src/lib/markdown.ts";
+import { parse } from "node-html-parser";
+import { createMarkdown, outlineBody } from "../../src/lib/markdown.ts";
 
 const md = createMarkdown();
 const story = { article: { valid: true, dateline: "MOSCOW, September 2 (Itar-Tass) -" } };
@@ -68,4 +69,27 @@ test("with a base URL, absolute and mail links stay as written, and unsafe ones 
 
 test("without a base URL, relative links stay relative", () => {
   assert.equal(md.render("[b](other.html)", story), `<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> <a href="other.html">b</a></p>\n`);
+});
+
+test("an image names a file beside the story, published from the site root for the page to reach", () => {
+  const html = md.render("![A square](square.png) ![Remote](https://example.com/x.png)", { page: { filePathStem: "/news/talks/index" } });
+  assert.match(html, /<img src="\/news\/talks\/square\.png" alt="A square">/);
+  assert.match(html, /<img src="https:\/\/example\.com\/x\.png" alt="Remote">/, "left as typed: the story check refuses it");
+});
+
+test("images are found with their body lines, and elements counted", () => {
+  const outline = outlineBody(md, "Text.\n\nOne ![a](a.png) and\ntwo ![](b.png)\n\n> ![c](c.png)\n");
+  // p, p, img, img, blockquote, p, img
+  assert.equal(outline.elements, 7);
+  assert.deepEqual(outline.images, [
+    { src: "a.png", alt: "a", line: 3 },
+    { src: "b.png", alt: "", line: 4 },
+    { src: "c.png", alt: "c", line: 6 },
+  ]);
+});
+
+test("story text cannot give an element an id or a name, which could clobber the page's own", () => {
+  const html = md.render('# Main {#main}\n\n[x](#main "t"){id=main} <a id="main" name="main">\n\n![i](i.png){#main}\n\n| a |\n|---|\n| b |\n', {});
+  assert.deepEqual(parse(html).querySelectorAll("[id], [name]").map((element) => element.outerHTML), []);
+  assert.match(html, /&lt;a id=&quot;main&quot;/, "typed markup is text");
 });

@@ -6,7 +6,7 @@ import { buildTopics } from "../../src/lib/topics.ts";
 import { readBuildSettings } from "../../src/lib/publishing.ts";
 import { storyView } from "../support/stories.ts";
 
-const site = { name: "Wire Desk", description: "News.", language: "en", url: "https://example.org/news/", pageSize: 20, feedSize: 20 };
+const site = { name: "Wire Desk", description: "News.", language: "en", url: "https://example.org/news/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
 const build = readBuildSettings({ BUILD_MOMENT: "2013-09-05T00:00Z" });
 
 test("related stories share the most topics, then are the newest, at most three, never the story itself", () => {

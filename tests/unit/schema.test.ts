@@ -59,3 +59,29 @@ test("each bad topic is named by its place in the list", () => {
     "tags.2": "empty (expected a topic name)",
   });
 });
+
+test("the story's own unknown fields are named with the field meant; Eleventy's data is not the story's", () => {
+  const issues = issuesOf({ ...valid, datline: "MOSCOW", photo: { src: "a.jpg", alt: "A", credit: "C", captoin: "x" }, page: {} });
+  assert.equal(issues["photo.captoin"], "unknown field; did you mean caption?");
+  const result = parseStoryFields({ ...valid, datline: "MOSCOW", permalink: "x.html", page: {} }, ["title", "lead", "date", "dateline", "datline", "permalink"]);
+  assert.ok(!result.ok);
+  assert.deepEqual(result.issues.map(({ field, message }) => `${field}: ${message.slice(0, 40)}`), [
+    "datline: unknown field; did you mean dateline?",
+    "permalink: unknown field (expected one of title, le",
+  ]);
+});
+
+test("every text field is bounded and one line", () => {
+  const issues = issuesOf({ ...valid, title: "x".repeat(201), dateline: "MOS\nCOW", tags: Array(21).fill("t") });
+  assert.equal(issues["title"], "201 characters (expected at most 200: the headline)");
+  assert.equal(issues["dateline"], "holds a line break or control character (expected one line of text: the place as printed, e.g. MOSCOW)");
+  assert.equal(issues["tags"], "21 topics (expected at most 20)");
+  assert.equal(issuesOf({ ...valid, lang: "z".repeat(70) })["lang"], `"${"z".repeat(57)}..." (70 characters) is not a language tag (expected one such as ar, he or zh-Hant)`);
+});
+
+test("a story in another language names it and its direction", () => {
+  assert.deepEqual(issuesOf({ ...valid, lang: "ar", dir: "rtl" }), {});
+  const issues = issuesOf({ ...valid, lang: "arabic!", dir: "right" });
+  assert.equal(issues["lang"], '"arabic!" is not a language tag (expected one such as ar, he or zh-Hant)');
+  assert.equal(issues["dir"], 'got "right" (expected rtl for a right-to-left language, or ltr)');
+});

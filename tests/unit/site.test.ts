@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readSiteSettings, SiteSettingsError } from "../../src/lib/site.ts";
 
-const settings = { name: "Wire Desk", description: "News.", language: "en", url: "http://localhost:8080/", pageSize: 20, feedSize: 20 };
+const settings = { name: "Wire Desk", description: "News.", language: "en", url: "http://localhost:8080/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
 
 test("SITE_URL replaces the configured URL, which always ends in a slash", () => {
   assert.equal(readSiteSettings(settings, {}).url, "http://localhost:8080/");

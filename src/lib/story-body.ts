@@ -1,0 +1,56 @@
+import { createMarkdown, outlineBody } from "./markdown.ts";
+import { locateStoryImage } from "./story-files.ts";
+
+/** A problem in a story's Markdown, at a line of the body (its first line is 1). */
+export interface BodyProblem {
+  line: number;
+  message: string;
+}
+
+export interface BodyCheck {
+  problems: BodyProblem[];
+  /** The image files the body shows, each with the body line that names it. */
+  images: { path: string; line: number }[];
+}
+
+const md = createMarkdown();
+
+/**
+ * Markup elements a body may render to. A long story with many links makes a few thousand; far
+ * more is a broken import or a hostile one, and would make every page check slow.
+ */
+export const MAX_BODY_ELEMENTS = 10_000;
+
+/**
+ * The body must carry the story, must not repeat the dateline the page prints from `dateline`,
+ * must stay within MAX_BODY_ELEMENTS, and every image in it needs alt text and a file of the story's own.
+ */
+export function checkBody(body: string, storyFile: string, place: string | undefined): BodyCheck {
+  const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
+  if (firstLine === 0) {
+    return { problems: [{ line: 1, message: "empty (expected the story's paragraphs in Markdown after the front matter)" }], images: [] };
+  }
+  const problems: BodyProblem[] = [];
+  const images: BodyCheck["images"] = [];
+  if (place !== undefined && body.trim().startsWith(`${place},`)) {
+    problems.push({
+      line: firstLine,
+      message: `starts with the dateline "${place}," typed in (expected the first words of the story: the dateline is printed from the dateline field)`,
+    });
+  }
+  const outline = outlineBody(md, body);
+  if (outline.elements > MAX_BODY_ELEMENTS) {
+    const count = outline.elements.toLocaleString("en-US");
+    problems.push({
+      line: firstLine,
+      message: `renders to ${count} HTML elements (expected at most ${MAX_BODY_ELEMENTS.toLocaleString("en-US")}: plain paragraphs, with emphasis and links where they mean something)`,
+    });
+  }
+  for (const { src, alt, line } of outline.images) {
+    if (alt === "") problems.push({ line, message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });
+    const file = locateStoryImage(src, storyFile);
+    if (file.ok) images.push({ path: file.path, line });
+    else problems.push({ line, message: `image ${file.problem}` });
+  }
+  return { problems, images };
+}

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { buildFixtureSite, makeFixtureSite, PROJECT } from "../support/fixture-site.ts";
+
+const CORPUS = join(PROJECT, "tests", "corpus");
+
+/** Every file of a corpus folder, as stories (and their images) under src/news/. */
+function corpus(name: string): Record<string, Buffer> {
+  const folder = join(CORPUS, name);
+  return Object.fromEntries(readdirSync(folder).filter((file) => file !== "EXPECTED").map((file) => [file, readFileSync(join(folder, file))]));
+}
+
+/** The problem lines a failed build printed, as an editor reads them. */
+function problemLines(output: string): string[] {
+  return output
+    .split("\n")
+    .map((line) => line.replace(/^\[11ty\] /, "").replace(/ \(via ContentError\)$/, ""))
+    .filter((line) => /^src\/news\/[^:]+:\d+: /.test(line))
+    .sort();
+}
+
+test("each invalid story in the corpus is refused with exactly its error, all in one run", () => {
+  // The oversized story is made here rather than committed: a megabyte of text says nothing more.
+  const root = makeFixtureSite({ ...corpus("invalid"), "too-big.md": `---\ntitle: A\n---\n${"word ".repeat(220_000)}` });
+  const run = buildFixtureSite(root);
+  assert.equal(run.status, 1, run.output);
+  const expected = readFileSync(join(CORPUS, "invalid", "EXPECTED"), "utf8").trim().split("\n").sort();
+  assert.deepEqual(problemLines(run.output), expected);
+  assert.doesNotMatch(run.output, /^\s+at /m, "no stack trace");
+  assert.match(run.output, /build: failed; _site\/ was left as it was\./);
+  assert.equal(existsSync(join(root, "_site")), false);
+});
+
+test("difficult but valid stories build into pages that pass validation; a page that fails it keeps them", () => {
+  const stories = corpus("valid");
+  const root = makeFixtureSite(stories);
+  const run = buildFixtureSite(root);
+  assert.equal(run.status, 0, run.output);
+  assert.match(run.output, /build: wrote and validated _site\//);
+  for (const file of Object.keys(stories)) {
+    assert.ok(existsSync(join(root, "_site", "news", file.replace(/\.md$/, ".html"))), file);
+  }
+  const arabic = readFileSync(join(root, "_site/news/right-to-left-headline.html"), "utf8");
+  assert.match(arabic, /<article class="story" lang="ar" dir="rtl">/);
+  assert.match(readFileSync(join(root, "_site/index.html"), "utf8"), /<li class="story-item" lang="ar" dir="rtl">/);
+  assert.match(readFileSync(join(root, "_site/news/emoji.html"), "utf8"), /👨‍👩‍👧‍👦/u);
+
+  // A link to a page that does not exist passes the story checks but not the site's.
+  const before = readFileSync(join(root, "_site/news/one-sentence.html"), "utf8");
+  writeFileSync(join(root, "src/news/one-sentence.md"), `${stories["one-sentence.md"]}\n[The full text](transcript.html)\n`);
+  const broken = buildFixtureSite(root);
+  assert.equal(broken.status, 1, broken.output);
+  assert.match(broken.output, /"transcript\.html" names news\/transcript\.html, which does not exist/);
+  assert.match(broken.output, /build: failed; _site\/ was left as it was\./);
+  assert.equal(readFileSync(join(root, "_site/news/one-sentence.html"), "utf8"), before);
+});

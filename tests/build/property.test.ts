@@ -1,0 +1,137 @@
+/**
+ * Random stories through the real build: Eleventy with the project's config, then the validation
+ * script. Every run must either publish pages that pass validation, or refuse the story with
+ * problems in the path:line: field: problem form; never anything else.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import Eleventy from "@11ty/eleventy";
+import fc from "fast-check";
+import { stringify } from "yaml";
+import { validateSite } from "../../scripts/validate.ts";
+import { makeFixtureSite } from "../support/fixture-site.ts";
+
+const HOSTILE = [
+  "<script>alert(1)</script>",
+  '<img src=x onerror="alert(1)">',
+  "javascript:alert(1)",
+  "JaVa\tScRiPt:alert(1)",
+  '" onmouseover="alert(1)',
+  "{{ 7 * 7 }}",
+  "{% raw %}",
+  "&#106;avascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "\u202Eevil\u202C",
+  "مرحبا",
+  "北京",
+  "👨‍👩‍👧‍👦",
+  "e\u0301",
+];
+
+const text = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 30 }), fc.string({ unit: "grapheme", maxLength: 30 }));
+const fieldValue = fc.oneof(
+  text,
+  fc.constantFrom("2013-09-02", "2013-09-02T15:40", "2013-02-30", "MOSCOW", "Europe/Moscow", "ar", "rtl"),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 3 }),
+  fc.record({ src: fc.constantFrom("photo.svg", "../x.png", "javascript:alert(1)"), alt: text, credit: text }, { requiredKeys: [] }),
+);
+
+const validStory = { title: "Talks resume", lead: "A lead.", date: "2013-09-02", dateline: "MOSCOW" };
+const FIELDS = ["title", "lead", "date", "dateline", "timezone", "source", "photo", "tags", "draft", "updated", "corrections", "sample", "lang", "dir", "datline", "permalink", "layout"];
+
+/** Front matter: the valid story with some fields replaced, removed or added. */
+const frontMatter = fc
+  .dictionary(fc.constantFrom(...FIELDS), fc.option(fieldValue), { maxKeys: 4 })
+  .map((changes) => {
+    const fields: Record<string, unknown> = { ...validStory };
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) delete fields[name];
+      else fields[name] = value;
+    }
+    return fields;
+  });
+
+const markdownPiece = fc.oneof(
+  fc.constantFrom(
+    "Plain words.",
+    "[link](javascript:alert(1))",
+    "[link](https://example.com/)",
+    "[mail](mailto:desk@example.com)",
+    "![A photo](photo.svg)",
+    "![](photo.svg)",
+    "![Remote](https://example.com/x.png)",
+    "<a href=\"javascript:alert(1)\" id=main>x</a>",
+    "# Heading {#main}",
+    "> quote\n> > nested",
+    "- a\n  - b",
+    "`code <script>`",
+    "```\n<script>alert(1)</script>\n```",
+    "<!-- comment -->",
+    "*emphasis* **strong** _under_",
+    "| a | b |\n|---|---|\n| <b>x</b> | y |",
+  ),
+  text,
+);
+const body = fc
+  .tuple(fc.array(markdownPiece, { maxLength: 8 }), fc.constantFrom(" ", "\n", "\n\n"))
+  .map(([pieces, separator]) => pieces.join(separator));
+
+const PROBLEM_LINE = /^src\/news\/[^:\n]+:\d+: [^:\n]+: .+$/;
+
+function allErrors(error: unknown): Error[] {
+  const found: Error[] = [];
+  for (let current: unknown = error; current instanceof Error; ) {
+    found.push(current);
+    const next = (current as { originalError?: unknown; cause?: unknown }).originalError ?? current.cause;
+    current = next === current ? undefined : next;
+  }
+  return found;
+}
+
+test("random stories either build into valid pages or are refused with located problems", { timeout: 300_000 }, async (t) => {
+  const root = makeFixtureSite({ "photo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"></svg>' });
+  const project = process.cwd();
+  process.chdir(root);
+  // Eleventy reports its progress and errors itself; the test reads them from the rejection instead.
+  const quieted = (["log", "warn", "error"] as const).map((method) => t.mock.method(console, method, () => {}));
+  let built = 0;
+  let refused = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(frontMatter, body, async (fields, markdown) => {
+        writeFileSync("src/news/story.md", `---\n${stringify(fields)}---\n\n${markdown}\n`);
+        const output = `out-${built + refused}`;
+        try {
+          await new Eleventy("src", output, { configPath: ".eleventy.ts", quietMode: true }).write();
+        } catch (error) {
+          const report = allErrors(error).find((cause) => cause.name === "ContentError");
+          assert.ok(report, `not a story problem: ${allErrors(error).map((e) => e.stack).join("\n")}`);
+          const lines = report.message.split("\n").slice(1);
+          assert.ok(lines.length > 0);
+          for (const line of lines) assert.match(line, PROBLEM_LINE);
+          refused += 1;
+          return;
+        }
+        const site = await validateSite(output);
+        assert.deepEqual(site.problems, [], JSON.stringify(fields));
+        for (const page of readdirSync(output, { recursive: true }).map(String).filter((file) => file.endsWith(".html"))) {
+          const html = readFileSync(join(output, page), "utf8");
+          assert.doesNotMatch(html, /<script(?![^>]*application\/ld\+json)|<[a-z][^>]*\son[a-z]+=|(?:href|src)="\s*javascript:/i, page);
+        }
+        rmSync(output, { recursive: true, force: true });
+        built += 1;
+      }),
+      { numRuns: 25, seed: 20130902 },
+    );
+  } finally {
+    for (const mock of quieted) mock.mock.restore();
+    process.chdir(project);
+  }
+  t.diagnostic(`${built} built, ${refused} refused`);
+  assert.ok(built > 0 && refused > 0, `both outcomes are exercised: ${built} built, ${refused} refused`);
+});
