@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
-import { formatReport, SiteError, validateSite } from "./validate.ts";
+import { formatReport, projectChecks, SiteError, validateSite } from "./validate.ts";
 
 const OUTPUT = "_site";
 
@@ -19,7 +19,7 @@ async function build(): Promise<boolean> {
     return fail();
   }
   try {
-    const report = await validateSite(staging, { siteUrl: process.env["SITE_URL"] });
+    const report = await validateSite(staging, projectChecks());
     if (report.problems.length > 0) {
       console.error(formatReport(report));
       return fail();

@@ -356,17 +356,20 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
+/**
+ * Every check of this project's own build: the site's URL as the build used it (SITE_URL, else
+ * _data/site.ts's), its feeds and sitemaps, and the stories it must not have published.
+ */
+export function projectChecks(): ValidateOptions {
+  return { siteUrl: site.url, outputs: true, withheld: withheldStories() };
+}
+
 async function main(): Promise<void> {
   // --pages-only checks the HTML and CSS alone, for a folder that is not a whole site of ours.
   const pagesOnly = process.argv.includes("--pages-only");
   const dir = process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site";
   try {
-    // The site's URL as the build used it: SITE_URL, else the one in _data/site.ts.
-    const report = await validateSite(dir, {
-      siteUrl: site.url,
-      outputs: !pagesOnly,
-      withheld: pagesOnly ? [] : withheldStories(),
-    });
+    const report = await validateSite(dir, pagesOnly ? { siteUrl: site.url } : projectChecks());
     console.log(formatReport(report));
     process.exitCode = report.problems.length === 0 ? 0 : 1;
   } catch (error) {
