@@ -21,7 +21,10 @@ const ELEVENTY = "node_modules/@11ty/eleventy/cmd.cjs";
  */
 const REPORT_USAGE =
   'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write(`usage=${u.maxRSS},${u.userCPUTime+u.systemCPUTime}\\n`)})';
-/** The dev server's command (`npm start`) without the server, which the page timing does not need. */
+/**
+ * Eleventy's watch mode with --incremental, as for the bare build. `npm start` does full rebuilds:
+ * incremental ones leave All news stale after a headline edit (see BENCHMARKS.md).
+ */
 const WATCH_ARGS = ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--watch", "--incremental"];
 const EDITS = 3;
 /** Eleventy says "Watching" a little before its file watcher is ready to see a change. */
