@@ -133,6 +133,11 @@ export async function startStaticServer(root: string, host: Host, port = 0): Pro
   const { port: bound } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${bound}${prefix}`,
-    close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        // A browser keeps its connections open; closing waits for none of them.
+        server.closeAllConnections();
+      }),
   };
 }
