@@ -36,10 +36,20 @@ export default function (eleventyConfig: UserConfig) {
   const engines = Object.fromEntries(FRONT_MATTER_LANGUAGES.map((language) => [language, frontMatterEngine]));
   eleventyConfig.setFrontMatterParsingOptions({ engines });
 
-  // Data files may be TypeScript, like the rest of the site code.
+  // Data files may be TypeScript, like the rest of the site code. Eleventy asks for a folder's
+  // data file once per story in it; Node would import it once anyway, so the module is kept here
+  // rather than looked up through the TypeScript loader for each of thousands of stories.
+  const dataModules = new Map<string, Promise<unknown>>();
   eleventyConfig.addDataExtension("ts", {
     read: false,
-    parser: async (file: string) => ((await import(pathToFileURL(file).href)) as { default: unknown }).default,
+    parser: (file: string) => {
+      let data = dataModules.get(file);
+      if (data === undefined) {
+        data = import(pathToFileURL(file).href).then((module: { default: unknown }) => module.default);
+        dataModules.set(file, data);
+      }
+      return data;
+    },
   });
 
   // The story schema reads `date` in its dateline's zone and reports a bad one with every other

@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { findBrowser } from "./scripts/browser.ts";
-import type { SiteMount } from "./tests/support/static-server.ts";
+import type { SiteMount } from "./tests/support/open-site.ts";
 
 // Without a browser Playwright reports its own launch error; `npx tsx scripts/browser.ts` says what to install.
 const browser = findBrowser();
@@ -14,11 +14,11 @@ export default defineConfig<object, { siteMount: SiteMount }>({
     browserName: "chromium",
     launchOptions: browser ?? {},
   },
-  // One build must work everywhere a reader may open it: a host's root, a project site's
-  // path prefix (like GitHub Pages), and straight from disk.
+  // One build must work everywhere a reader may open it: on Netlify (the site's root, pretty
+  // URLs), on GitHub Pages (under the repository's path prefix), and straight from disk.
   projects: [
-    { name: "root", use: { siteMount: { kind: "http", prefix: "/" } } },
-    { name: "prefix", use: { siteMount: { kind: "http", prefix: "/newsroom/" } } },
+    { name: "netlify", use: { siteMount: { kind: "http", host: { name: "netlify" } } } },
+    { name: "github-pages", use: { siteMount: { kind: "http", host: { name: "github-pages", prefix: "/newsroom/" } } } },
     {
       name: "file",
       use: {

@@ -6,14 +6,16 @@
  *   npx tsx scripts/validate.ts [--pages-only] [dir]   (default _site; the site's URL is SITE_URL or _data/site.ts's)
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
+import { HtmlValidate, nodejsResolver, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
 import site from "../_data/site.ts";
 import { asBrowserReads, urlScheme } from "../src/lib/urls.ts";
 import { outputProblems } from "./validate-outputs.ts";
 import { withheldStories, type WithheldStory } from "./withheld-stories.ts";
+import { runInWorkers } from "./lib/worker-pool.ts";
 
 export interface Problem {
   /** Path relative to the site folder, with forward slashes. */
@@ -86,15 +88,24 @@ interface Reference {
   offset: number;
 }
 
-/** Shared by every check of one site. */
-interface Context {
+/** What every check of one site needs to know; the same in every worker. */
+export interface CheckSettings {
   siteDir: string;
   siteOrigin: string | undefined;
   /** The path of the site's root on its host ("/" unless SITE_URL has a prefix): where the 404 page links from. */
   basePath: string;
+}
+
+/** Shared by the checks of one thread. */
+interface Context extends CheckSettings {
   /** Ids (and a[name]s) of each page already parsed as a link target. */
   anchors: Map<string, Set<string>>;
+  htmlvalidate: HtmlValidate;
 }
+
+/** Pages a worker checks per message: small enough to share the work out evenly, big enough to start a worker for. */
+const PAGES_PER_BATCH = 200;
+const PAGE_WORKER = new URL("./lib/validate-worker.ts", import.meta.url);
 
 export async function validateSite(dir: string, options: ValidateOptions = {}): Promise<Report> {
   const siteDir = resolve(dir);
@@ -103,20 +114,63 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const stylesheets = files.filter((file) => extname(file) === ".css");
   if (pages.length === 0) throw new SiteError(`no .html pages in ${siteDir}`);
 
-  const context: Context = {
+  const context = createContext({
     siteDir,
     siteOrigin: originOf(options.siteUrl),
     basePath: options.siteUrl ? new URL(options.siteUrl).pathname.replace(/\/?$/, "/") : "/",
-    anchors: new Map(),
-  };
+  });
   const problems = [
-    ...(await markupProblems(siteDir, pages)),
-    ...pages.flatMap((page) => pageProblems(context, page)),
+    ...(await allPageProblems(context, pages)),
     ...stylesheets.flatMap((stylesheet) => stylesheetProblems(context, stylesheet)),
     ...(options.outputs && options.siteUrl ? await outputProblems(siteDir, options.siteUrl, options.withheld) : []),
   ];
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { pages: pages.length, stylesheets: stylesheets.length, problems };
+}
+
+/**
+ * Every page's problems. Pages are independent (a #fragment's target is read from disk by
+ * whichever thread needs it), so a large site is shared out in batches to one worker per core.
+ */
+async function allPageProblems(context: Context, pages: string[]): Promise<Problem[]> {
+  const batches: string[][] = [];
+  for (let start = 0; start < pages.length; start += PAGES_PER_BATCH) batches.push(pages.slice(start, start + PAGES_PER_BATCH));
+  if (batches.length === 1 || availableParallelism() === 1) return checkPages(context, pages);
+  const settings: CheckSettings = { siteDir: context.siteDir, siteOrigin: context.siteOrigin, basePath: context.basePath };
+  const results = await runInWorkers<string[], Problem[]>(PAGE_WORKER, settings, batches, availableParallelism());
+  return results.flat();
+}
+
+export function createContext(settings: CheckSettings): Context {
+  return { ...settings, anchors: new Map(), htmlvalidate: new HtmlValidate(new ResolvedOnceConfigLoader()) };
+}
+
+/**
+ * The project's html-validate config, resolved once. html-validate otherwise merges and resolves
+ * its config, element metadata and all, for every file, which costs more than checking the page.
+ */
+class ResolvedOnceConfigLoader extends StaticConfigLoader {
+  #resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined;
+
+  constructor() {
+    super([nodejsResolver()], { extends: [HTMLVALIDATE_CONFIG] });
+  }
+
+  override getConfigFor(handle: string, configOverride?: ConfigData): ResolvedConfig | Promise<ResolvedConfig> {
+    if (configOverride !== undefined && Object.keys(configOverride).length > 0) return super.getConfigFor(handle, configOverride);
+    this.#resolved ??= super.getConfigFor(handle);
+    return this.#resolved;
+  }
+}
+
+/** Checks pages one after another in this thread: markup, then the project's own checks. */
+export async function checkPages(context: Context, pages: string[]): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const page of pages) {
+    const source = readFileSync(page, "utf8");
+    problems.push(...(await markupProblems(context, page, source)), ...pageProblems(context, page, source));
+  }
+  return problems;
 }
 
 /** Every file in the site, as absolute paths. */
@@ -139,21 +193,15 @@ function originOf(siteUrl: string | undefined): string | undefined {
   }
 }
 
-/** html-validate with the project's rules; one instance, so its config and rules load once. */
-async function markupProblems(siteDir: string, pages: string[]): Promise<Problem[]> {
-  const htmlvalidate = new HtmlValidate(new FileSystemConfigLoader({ extends: [HTMLVALIDATE_CONFIG] }));
-  const problems: Problem[] = [];
-  for (const page of pages) {
-    const report = await htmlvalidate.validateFile(page);
-    for (const { line, column, ruleId, message } of report.results.flatMap((result) => result.messages)) {
-      problems.push({ file: sitePath(siteDir, page), line, column, rule: ruleId, message });
-    }
-  }
-  return problems;
+/** html-validate with the project's rules. */
+async function markupProblems(context: Context, page: string, source: string): Promise<Problem[]> {
+  const report = await context.htmlvalidate.validateString(source, page);
+  return report.results
+    .flatMap((result) => result.messages)
+    .map(({ line, column, ruleId, message }) => ({ file: sitePath(context.siteDir, page), line, column, rule: ruleId, message }));
 }
 
-function pageProblems(context: Context, page: string): Problem[] {
-  const source = readFileSync(page, "utf8");
+function pageProblems(context: Context, page: string, source: string): Problem[] {
   const root = parse(source, PARSE_OPTIONS);
   // Kept for the fragments that link here, so a page already parsed is not parsed again for them.
   if (!context.anchors.has(page)) context.anchors.set(page, anchorsOf(root));

@@ -1,21 +1,33 @@
+import { types } from "node:util";
 import { readArticle, type ArticleData, type ArticleResult } from "../lib/article.ts";
 import { isShown } from "../lib/publishing.ts";
 import type { SiteSettings } from "../lib/site.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd } from "../lib/structured-data.ts";
 import { articlePermalink } from "../lib/urls.ts";
 
-type StoryPageData = ArticleData & { article: ArticleResult; site: SiteSettings };
+type StoryPageData = ArticleData & { article?: ArticleResult; site: SiteSettings };
+
+/**
+ * Eleventy calls a computed function twice per page: first with a Proxy of the data, to learn
+ * which other computed keys it reads, then for real. Reading a story (its file, date, zone and
+ * photo) is most of the build's own work, and it reads no computed key (page.url, permalink) and
+ * no collection, so the first call is answered at once. A story that read one would need that call.
+ */
+function readArticleOnce(data: ArticleData): ArticleResult | undefined {
+  return types.isProxy(data) ? undefined : readArticle(data);
+}
 
 /** Every Markdown file under src/news/ is a story: read through the story contract, laid out as an article. */
 export default {
   layout: "layouts/article.njk",
   eleventyComputed: {
     // A draft or embargoed story gets no page in a build; the dev server shows it, marked.
-    permalink: (data: StoryPageData) =>
-      data.article.valid && !isShown(data.article.state, data.build) ? false : articlePermalink(data.page.fileSlug),
-    article: readArticle,
+    permalink: ({ article, build, page }: StoryPageData) =>
+      article?.valid && !isShown(article.state, build) ? false : articlePermalink(page.fileSlug),
+    article: readArticleOnce,
     // The head's canonical URL, Open Graph and Twitter tags, and JSON-LD, for search engines and link previews.
-    metadata: ({ article, site }: StoryPageData) => (article.valid ? articleMetadata(article, site) : undefined),
-    structuredData: ({ article, site }: StoryPageData) => (article.valid ? serializeJsonLd(articleJsonLd(article, site)) : undefined),
+    metadata: ({ article, site }: StoryPageData) => (article?.valid ? articleMetadata(article, site) : undefined),
+    structuredData: ({ article, site }: StoryPageData) =>
+      article?.valid ? serializeJsonLd(articleJsonLd(article, site)) : undefined,
   },
 };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, test } from "@playwright/test";
 import { headersFor, parseHeadersFile } from "../support/netlify-headers.ts";
-import { SITE_DIR } from "../support/static-server.ts";
+import { SITE_DIR } from "../support/open-site.ts";
 
 // The built _headers file against the built files; one project is enough, it opens no page.
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "root", "checks files, not a mount"));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import yaml from "js-yaml";
-import { openSite, type SiteMount } from "../support/static-server.ts";
+import { openSite, type SiteMount } from "../support/open-site.ts";
 
 const INDEX_PAGE = "index.html";
 const STORY_PAGE = "news/moscow-denuclearization-talks.html";
@@ -40,7 +40,7 @@ function readStory(): Story {
 const story = readStory();
 
 const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; siteBase: string }>({
-  siteMount: [{ kind: "http", prefix: "/" }, { scope: "worker", option: true }],
+  siteMount: [{ kind: "http", host: { name: "netlify" } }, { scope: "worker", option: true }],
   // One server per worker, on a free port: the tests need nothing running beforehand.
   siteBase: [
     async ({ siteMount }, use) => {

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { buildFixtureSite, makeFixtureSite, PROJECT } from "../support/fixture-site.ts";
+import { PROJECT } from "../../scripts/lib/project-copy.ts";
+import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
 const CORPUS = join(PROJECT, "tests", "corpus");
 

@@ -3,24 +3,13 @@
  * never seen without touching the project's src/news/ or _site/.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-export const PROJECT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const NEWS = join(PROJECT, "src", "news");
+import { copyProjectWithoutStories, PROJECT } from "../../scripts/lib/project-copy.ts";
 
 /** Creates the copy; `stories` maps paths under src/news/ to file contents. */
 export function makeFixtureSite(stories: Readonly<Record<string, string | Uint8Array>>): string {
-  const root = mkdtempSync(join(tmpdir(), "newsroom-fixture-"));
-  for (const entry of [".eleventy.ts", ".htmlvalidate.json", "package.json", "_data", "_includes", "scripts"]) {
-    cpSync(join(PROJECT, entry), join(root, entry), { recursive: true });
-  }
-  // Everything under src/ but the bundled stories; the stories' folder keeps its data file.
-  cpSync(join(PROJECT, "src"), join(root, "src"), { recursive: true, filter: (path) => path !== NEWS });
-  cpSync(join(NEWS, "news.11tydata.ts"), join(root, "src", "news", "news.11tydata.ts"));
-  symlinkSync(join(PROJECT, "node_modules"), join(root, "node_modules"), "dir");
+  const root = copyProjectWithoutStories("fixture");
   for (const [path, content] of Object.entries(stories)) {
     const file = join(root, "src", "news", path);
     mkdirSync(dirname(file), { recursive: true });

@@ -251,6 +251,29 @@ test("problems carry the line and column of the element", async () => {
   );
 });
 
+test("a site of many pages, checked on several threads, is checked whole", async () => {
+  // More pages than one worker's batch, each linking to a fragment of the next: every link
+  // crosses a batch boundary somewhere, so fragments must be found whichever thread reads them.
+  const count = 450;
+  const name = (n: number) => `news/p${String(n).padStart(3, "0")}.html`;
+  const dir = fs.mkdtempSync(path.join(tempRoot, "many-"));
+  fs.mkdirSync(path.join(dir, "news"));
+  fs.writeFileSync(path.join(dir, "site.css"), "body { margin: 0; }\n");
+  for (let n = 0; n < count; n += 1) {
+    const target = n === count - 1 ? "p000.html#gone" : `${path.basename(name(n + 1))}#s${n + 1}`;
+    // One page has an id twice, for html-validate to find in whichever worker checks it.
+    const heading = n === 7 ? '<h1 id="s7">Story 7</h1>' : `<h1>Story ${n}</h1>`;
+    fs.writeFileSync(path.join(dir, name(n)), page(`Story ${n}`, "../site.css", `${heading}\n<p id="s${n}"><a href="${target}">Next</a></p>`));
+  }
+  const report = await validateSite(dir);
+  assert.equal(report.pages, count);
+  assert.deepEqual(fileAndRule(report.problems), [
+    `${name(7)} no-dup-id`,
+    `${name(count - 1)} internal-links`,
+  ]);
+  assert.match(report.problems[1]?.message ?? "", /no id="gone" in news\/p000\.html/);
+});
+
 test("srcset URLs keep commas inside a URL and drop those between candidates", () => {
   assert.deepEqual(srcsetUrls("a.png 1x,b.png 2x"), ["a.png", "b.png"]);
   assert.deepEqual(srcsetUrls(" a.png, b,c.png 640w ,d.png"), ["a.png", "b,c.png", "d.png"]);
