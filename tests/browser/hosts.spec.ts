@@ -20,7 +20,7 @@ test("on Netlify, a story opened at its pretty URL loads whole and links back to
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     // The stylesheet applied: the skip link is moved off screen until focused.
     await expect(page.locator(".skip-link")).not.toBeInViewport();
-    await page.getByRole("link", { name: "All news", exact: true }).click();
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "All news" }).click();
     await expect(page).toHaveURL(`${site.base}index.html`);
   } finally {
     await site.close();
