@@ -7,11 +7,21 @@ import { buildNewsroom } from "./src/lib/newsroom.ts";
 import type { BuildSettings } from "./src/lib/publishing.ts";
 import type { SiteSettings } from "./src/lib/site.ts";
 import { createMarkdown } from "./src/lib/markdown.ts";
+import { PhotoProcessor } from "./src/lib/photos.ts";
 import { PHOTO_EXTENSIONS, pageLinkUrl } from "./src/lib/urls.ts";
 import site from "./_data/site.ts";
 
+/** Converted photos wait here between builds (kept out of git), so an unchanged photo is never converted twice. */
+const PHOTO_CACHE = ".cache/photos";
+
 interface CollectionItem {
   data: { article?: ArticleResult; build: BuildSettings; site: SiteSettings };
+}
+
+/** What Eleventy passes to its eleventy.after listeners, as far as the photos need it. */
+interface BuildEnd {
+  directories: { output: string };
+  results: { inputPath: string }[];
 }
 
 // Eleventy's default config adds this; its published types do not declare it.
@@ -56,7 +66,18 @@ export default function (eleventyConfig: UserConfig) {
     return pageLinkUrl(url, this.url, basePath);
   });
 
+  // Stories read the processor from their data; each build starts it afresh and publishes the
+  // photos of the pages it wrote (a draft's photo stays out, like its page).
+  const photos = new PhotoProcessor(PHOTO_CACHE);
+  eleventyConfig.addGlobalData("photos", () => photos);
+  eleventyConfig.on("eleventy.before", () => photos.startBuild());
+  eleventyConfig.on("eleventy.after", async ({ directories, results }: BuildEnd) => {
+    await photos.publish(directories.output, results.map((result) => result.inputPath));
+    console.log(photos.summary());
+  });
+
   eleventyConfig.addPassthroughCopy("src/assets");
+  // Images a story's text shows are published as they are, beside its page.
   eleventyConfig.addPassthroughCopy(`src/news/**/*.{${PHOTO_EXTENSIONS.join(",")}}`);
 
   return {

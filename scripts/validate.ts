@@ -365,7 +365,7 @@ async function main(): Promise<void> {
     const report = await validateSite(dir, {
       siteUrl: site.url,
       outputs: !pagesOnly,
-      withheld: pagesOnly ? [] : withheldStories(),
+      withheld: pagesOnly ? [] : await withheldStories(),
     });
     console.log(formatReport(report));
     process.exitCode = report.problems.length === 0 ? 0 : 1;

@@ -10,6 +10,7 @@ import places from "../_data/datelinePlaces.json" with { type: "json" };
 import build from "../_data/build.ts";
 import site from "../_data/site.ts";
 import { readArticle } from "../src/lib/article.ts";
+import { PhotoProcessor } from "../src/lib/photos.ts";
 
 export interface WithheldStory {
   file: string;
@@ -32,10 +33,12 @@ function readDataFile(file: string): Record<string, unknown> {
   return existsSync(dataFile) ? (JSON.parse(readFileSync(dataFile, "utf8")) as Record<string, unknown>) : {};
 }
 
-export function withheldStories(projectDir = "."): WithheldStory[] {
+export async function withheldStories(projectDir = "."): Promise<WithheldStory[]> {
   const newsDir = join(projectDir, "src", "news");
   const files = readdirSync(newsDir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md"));
-  return files.flatMap((name): WithheldStory[] => {
+  // A photo changes nothing about where a story would be published, so none is converted here.
+  const photos = new PhotoProcessor(join(projectDir, ".cache", "photos"));
+  const stories = files.map(async (name): Promise<WithheldStory[]> => {
     const file = join(newsDir, name);
     const [, front = "", body = ""] = FRONT_MATTER.exec(readFileSync(file, "utf8")) ?? [];
     let fields: Record<string, unknown>;
@@ -45,15 +48,18 @@ export function withheldStories(projectDir = "."): WithheldStory[] {
       return []; // A story that does not parse never builds; the build reports it.
     }
     const slug = fileSlug(file);
-    const article = readArticle({
-      ...fields,
+    const { photo: _, ...withoutPhoto } = fields;
+    const article = await readArticle({
+      ...withoutPhoto,
       page: { inputPath: file, fileSlug: slug, filePathStem: `/${relative(join(projectDir, "src"), file).split(sep).join("/").replace(/\.md$/, "")}`, rawInput: body },
       site,
       datelinePlaces: places,
       build,
+      photos,
     });
     return article.valid && article.state !== "published"
       ? [{ file: relative(projectDir, file), url: article.url, headline: article.headline, state: article.state }]
       : [];
   });
+  return (await Promise.all(stories)).flat();
 }

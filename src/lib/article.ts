@@ -1,22 +1,20 @@
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { posix } from "node:path";
-import { imageSize } from "image-size";
 import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
 import { archiveLinks, type ArchiveLinks } from "./archives.ts";
 import { parseStoryDate, toDateView, type DateView, type StoryDate } from "./dates.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { isShown, publishingState, type BuildSettings, type PublishingState } from "./publishing.ts";
+import type { PhotoProcessor, ProcessedPhoto } from "./photos.ts";
 import { parseStoryFields } from "./schema.ts";
 import { storyTopics, type TopicRef } from "./topics.ts";
 import { articlePermalink, photoUrl, staysInStoryFolder } from "./urls.ts";
 
-export interface PhotoView {
-  url: string;
+/** The photo's files (see ProcessedPhoto: `url`, `width` and `height` are its largest JPEG or its SVG) and its words. */
+export interface PhotoView extends ProcessedPhoto {
   alt: string;
   credit: string;
   caption?: string;
-  width: number;
-  height: number;
 }
 
 export interface CorrectionView {
@@ -63,14 +61,14 @@ export interface ArticleData extends Readonly<Record<string, unknown>> {
   site: SiteData;
   datelinePlaces: DatelinePlaces;
   build: BuildSettings;
+  /** Converts photos for the page; shared by every story of a build (see .eleventy.ts). */
+  photos: PhotoProcessor;
 }
 
-type PhotoFileResult =
-  | { ok: true; image: Pick<PhotoView, "url" | "width" | "height"> }
-  | { ok: false; problem: string };
+type PhotoFileResult = { ok: true; photo: ProcessedPhoto } | { ok: false; problem: string };
 
-/** Finds and measures a story's photo file: width and height keep the page from shifting as it loads. */
-function readPhotoFile(src: string, page: ArticleData["page"]): PhotoFileResult {
+/** Finds a story's photo file and has it converted for the page, sized so the page does not shift as it loads. */
+async function readPhotoFile(src: string, page: ArticleData["page"], photos: PhotoProcessor): Promise<PhotoFileResult> {
   if (!staysInStoryFolder(src)) {
     return { ok: false, problem: `"${src}" is outside the story's folder (expected a file next to the story)` };
   }
@@ -78,12 +76,8 @@ function readPhotoFile(src: string, page: ArticleData["page"]): PhotoFileResult 
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
     return { ok: false, problem: `"${src}" does not exist (expected a file at ${file.replace(/^\.\//, "")})` };
   }
-  try {
-    const { width, height } = imageSize(readFileSync(file));
-    return { ok: true, image: { url: photoUrl(page.filePathStem, src), width, height } };
-  } catch {
-    return { ok: false, problem: `"${src}" could not be read as an image (expected a JPEG, PNG, WebP, AVIF, GIF or SVG file)` };
-  }
+  const urlFolder = posix.dirname(photoUrl(page.filePathStem, src)).replace(/\/?$/, "/");
+  return photos.process(page.inputPath, { file, src, urlFolder });
 }
 
 /** The body must carry the story, and must not repeat the dateline the page prints from `dateline`. */
@@ -100,8 +94,8 @@ function bodyProblem(rawInput: unknown, place: string | undefined): string | und
  * Reads one story from the data cascade into its view model, or into every problem it has.
  * Never throws: the build collects all stories' problems and reports them together.
  */
-export function readArticle(data: ArticleData): ArticleResult {
-  const { page, site, datelinePlaces, build } = data;
+export async function readArticle(data: ArticleData): Promise<ArticleResult> {
+  const { page, site, datelinePlaces, build, photos } = data;
   const file = page.inputPath.replace(/^\.\//, "");
   const problems: Problem[] = [];
   const report = (field: string, message: string) => problems.push({ file, field, message });
@@ -135,7 +129,7 @@ export function readArticle(data: ArticleData): ArticleResult {
 
   let photoFile: PhotoFileResult | undefined;
   if (fields.photo?.src !== undefined) {
-    photoFile = readPhotoFile(fields.photo.src, page);
+    photoFile = await readPhotoFile(fields.photo.src, page, photos);
     if (!photoFile.ok) report("photo.src", photoFile.problem);
   }
 
@@ -163,7 +157,7 @@ export function readArticle(data: ArticleData): ArticleResult {
     updated: updated && toDateView(updated),
     archive: archiveLinks(published.day),
     corrections: corrections.sort((a, b) => a.date.epochMs - b.date.epochMs),
-    photo: photo && photoFile && { ...photoFile.image, alt: photo.alt, credit: photo.credit, caption: photo.caption },
+    photo: photo && photoFile && { ...photoFile.photo, alt: photo.alt, credit: photo.credit, caption: photo.caption },
     topics: storyTopics(tags),
     state: publishingState(draft, published.epochMs, build),
     sample,

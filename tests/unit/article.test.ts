@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { collectArticles, readArticle, type ArticleData, type ArticleResult, type ArticleView } from "../../src/lib/article.ts";
+import { PhotoProcessor } from "../../src/lib/photos.ts";
 import { ContentError } from "../../src/lib/problems.ts";
 import type { BuildSettings } from "../../src/lib/publishing.ts";
 import places from "../../_data/datelinePlaces.json" with { type: "json" };
@@ -11,6 +12,8 @@ import places from "../../_data/datelinePlaces.json" with { type: "json" };
 const folder = mkdtempSync(join(tmpdir(), "article-test-"));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
 writeFileSync(join(folder, "broken.jpg"), "not an image");
+
+const photos = new PhotoProcessor(join(folder, "cache"));
 
 const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.parse("2013-09-10T00:00:00Z"), showUnpublished: false };
 
@@ -21,6 +24,7 @@ function storyData(fields: Record<string, unknown>, rawInput = "Moscow hopes.\n"
     site: { name: "Wire Desk", language: "en" },
     datelinePlaces: places,
     build,
+    photos,
   };
 }
 
@@ -43,8 +47,11 @@ function problemsOf(result: ArticleResult): string[] {
   return result.valid ? [] : result.problems.map(({ field, message }) => `${field}: ${message}`);
 }
 
-test("a story becomes the view its templates print", () => {
-  const view = valid(readArticle(storyData(seed)));
+test("a story becomes the view its templates print", async () => {
+  const view = valid(await readArticle(storyData(seed)));
+  // An SVG is published as drawn, under a name that carries its content hash.
+  const photoUrl = view.photo?.url ?? "";
+  assert.match(photoUrl, /^\/news\/photo-[\w-]{10}-640\.svg$/);
   assert.deepEqual(view, {
     valid: true,
     url: "/news/talks.html",
@@ -65,7 +72,7 @@ test("a story becomes the view its templates print", () => {
     updated: undefined,
     archive: { year: "/archive/2013/", month: "/archive/2013/09/", day: "/archive/2013/09/02/" },
     corrections: [],
-    photo: { url: "/news/photo.svg", alt: "Stand-in", credit: "Photo EPA/ITAR-TASS", caption: undefined, width: 640, height: 360 },
+    photo: { url: photoUrl, alt: "Stand-in", credit: "Photo EPA/ITAR-TASS", caption: undefined, width: 640, height: 360, sources: [] },
     topics: [],
     state: "published",
     sample: false,
@@ -73,19 +80,19 @@ test("a story becomes the view its templates print", () => {
   });
 });
 
-test("the dateline's agency defaults to the site's own name", () => {
+test("the dateline's agency defaults to the site's own name", async () => {
   const { source: _, photo: __, ...withoutSource } = seed;
-  assert.equal(valid(readArticle(storyData(withoutSource))).dateline, "MOSCOW, September 2 (Wire Desk) -");
+  assert.equal(valid(await readArticle(storyData(withoutSource))).dateline, "MOSCOW, September 2 (Wire Desk) -");
 });
 
-test("a late-evening WASHINGTON story keeps its own calendar day", () => {
-  const view = valid(readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T23:30", photo: undefined })));
+test("a late-evening WASHINGTON story keeps its own calendar day", async () => {
+  const view = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T23:30", photo: undefined })));
   assert.equal(view.dateline, "WASHINGTON, September 2 (Itar-Tass) -");
   assert.equal(view.published.datetime, "2013-09-02T23:30:00-04:00");
 });
 
-test("every problem of a story is reported, each with its field", () => {
-  const result = readArticle(storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
+test("every problem of a story is reported, each with its field", async () => {
+  const result = await readArticle(storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
   assert.deepEqual(problemsOf(result), [
     "title: empty (expected the headline)",
     "lead: missing (expected the standfirst: a sentence or two under the headline)",
@@ -98,34 +105,34 @@ test("every problem of a story is reported, each with its field", () => {
   assert.ok(!result.valid && result.problems.every(({ file }) => file === join(folder, "talks.md")));
 });
 
-test("an unknown place without a timezone is refused; with one it builds", () => {
-  assert.match(problemsOf(readArticle(storyData({ ...seed, dateline: "GOTHAM" })))[0] ?? "", /^timezone: no time zone is known for the dateline place "GOTHAM"/);
-  assert.equal(valid(readArticle(storyData({ ...seed, dateline: "GOTHAM", timezone: "America/New_York" }))).dateline, "GOTHAM, September 2 (Itar-Tass) -");
+test("an unknown place without a timezone is refused; with one it builds", async () => {
+  assert.match(problemsOf(await readArticle(storyData({ ...seed, dateline: "GOTHAM" })))[0] ?? "", /^timezone: no time zone is known for the dateline place "GOTHAM"/);
+  assert.equal(valid(await readArticle(storyData({ ...seed, dateline: "GOTHAM", timezone: "America/New_York" }))).dateline, "GOTHAM, September 2 (Itar-Tass) -");
 });
 
-test("a photo outside the story's folder or not an image is refused", () => {
-  const outside = readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
+test("a photo outside the story's folder or not an image is refused", async () => {
+  const outside = await readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
   assert.deepEqual(problemsOf(outside), ['photo.src: "../secret.png" is outside the story\'s folder (expected a file next to the story)']);
-  const broken = readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
+  const broken = await readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
   assert.match(problemsOf(broken)[0] ?? "", /^photo\.src: "broken\.jpg" could not be read as an image/);
 });
 
-test("a dateline typed into the body is refused: the page prints it from the data", () => {
-  const result = readArticle(storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
+test("a dateline typed into the body is refused: the page prints it from the data", async () => {
+  const result = await readArticle(storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
   assert.match(problemsOf(result)[0] ?? "", /^body: starts with the dateline "MOSCOW," typed in/);
 });
 
-test("stories are listed newest first, whatever zone their dateline is in", () => {
-  const tokyo = valid(readArticle(storyData({ ...seed, dateline: "TOKYO", date: "2013-09-03T08:00", photo: undefined }, "x", "tokyo")));
-  const washington = valid(readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
-  const moscow = valid(readArticle(storyData(seed, "x", "moscow")));
+test("stories are listed newest first, whatever zone their dateline is in", async () => {
+  const tokyo = valid(await readArticle(storyData({ ...seed, dateline: "TOKYO", date: "2013-09-03T08:00", photo: undefined }, "x", "tokyo")));
+  const washington = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
+  const moscow = valid(await readArticle(storyData(seed, "x", "moscow")));
   // 20:00 in Washington is later than 08:00 next morning in Tokyo.
   assert.deepEqual(collectArticles([tokyo, moscow, washington], build).map(({ url }) => url), ["/news/dc.html", "/news/tokyo.html", "/news/moscow.html"]);
 });
 
-test("one error lists the problems of every bad story", () => {
-  const good = readArticle(storyData(seed));
-  const bad = [readArticle(storyData({ ...seed, lead: undefined }, "x", "a")), readArticle(storyData({ ...seed, date: "soon" }, "x", "b"))];
+test("one error lists the problems of every bad story", async () => {
+  const good = await readArticle(storyData(seed));
+  const bad = [await readArticle(storyData({ ...seed, lead: undefined }, "x", "a")), await readArticle(storyData({ ...seed, date: "soon" }, "x", "b"))];
   assert.throws(() => collectArticles([good, ...bad], build), (error: unknown) => {
     assert.ok(error instanceof ContentError);
     assert.equal(error.problems.length, 2);
@@ -134,8 +141,8 @@ test("one error lists the problems of every bad story", () => {
   });
 });
 
-test("updates and corrections are read in the dateline's zone, never before the story", () => {
-  const view = valid(readArticle(storyData({
+test("updates and corrections are read in the dateline's zone, never before the story", async () => {
+  const view = valid(await readArticle(storyData({
     ...seed,
     updated: "2013-09-03T09:15",
     corrections: [
@@ -149,7 +156,7 @@ test("updates and corrections are read in the dateline's zone, never before the 
     ["2013-09-03T14:00:00+04:00", "Lavrov spoke on Monday."],
     ["2013-09-04T00:00:00+04:00", "An earlier version misspelled Kaesong."],
   ]);
-  const early = readArticle(storyData({ ...seed, updated: "2013-09-01", corrections: [{ date: "2013-08-30", text: "x" }, { text: "y" }] }));
+  const early = await readArticle(storyData({ ...seed, updated: "2013-09-01", corrections: [{ date: "2013-08-30", text: "x" }, { text: "y" }] }));
   assert.deepEqual(problemsOf(early), [
     "corrections.1.date: missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
     'updated: "2013-09-01" is before the story\'s date 2013-09-02 (expected a later date or time)',
@@ -157,11 +164,11 @@ test("updates and corrections are read in the dateline's zone, never before the 
   ]);
 });
 
-test("drafts and stories dated after the build moment are left out of a build, shown in the dev server", () => {
-  const published = valid(readArticle(storyData(seed, "x", "published")));
-  const draft = valid(readArticle(storyData({ ...seed, draft: true }, "x", "draft")));
-  const embargoed = valid(readArticle(storyData({ ...seed, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
-  const atMoment = valid(readArticle(storyData({ ...seed, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
+test("drafts and stories dated after the build moment are left out of a build, shown in the dev server", async () => {
+  const published = valid(await readArticle(storyData(seed, "x", "published")));
+  const draft = valid(await readArticle(storyData({ ...seed, draft: true }, "x", "draft")));
+  const embargoed = valid(await readArticle(storyData({ ...seed, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
+  const atMoment = valid(await readArticle(storyData({ ...seed, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
   assert.deepEqual([published.state, draft.state, embargoed.state, atMoment.state], ["published", "draft", "embargoed", "published"]);
   const stories = [published, draft, embargoed, atMoment];
   assert.deepEqual(collectArticles(stories, build).map(({ url }) => url), ["/news/at-moment.html", "/news/published.html"]);
