@@ -52,6 +52,18 @@ function absolutizeUrls(state: StateCore): void {
 }
 
 /**
+ * Images in a story's text come after the lead photo: they load as the reader nears them and
+ * decode off the main thread, so they never hold up the first screen.
+ */
+function deferImages(state: StateCore): void {
+  for (const token of state.tokens.flatMap((block) => block.children ?? [])) {
+    if (token.type !== "image") continue;
+    token.attrSet("loading", "lazy");
+    token.attrSet("decoding", "async");
+  }
+}
+
+/**
  * The one Markdown renderer for stories. Raw HTML is off, so markup typed into a story shows as
  * text; links and images keep only web, mail and relative URLs; quotes are left as the wire typed them.
  */
@@ -60,6 +72,7 @@ export function createMarkdown(): MarkdownIt {
   md.validateLink = isAllowedUrl;
   md.core.ruler.push("dateline", insertDateline);
   md.core.ruler.push("absolute_urls", absolutizeUrls);
+  md.core.ruler.push("defer_images", deferImages);
   md.renderer.rules["dateline"] = (tokens, index) =>
     `<span class="dateline">${md.utils.escapeHtml(tokens[index]?.content ?? "")}</span>`;
   return md;

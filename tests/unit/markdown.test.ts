@@ -69,3 +69,10 @@ test("with a base URL, absolute and mail links stay as written, and unsafe ones 
 test("without a base URL, relative links stay relative", () => {
   assert.equal(md.render("[b](other.html)", story), `<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> <a href="other.html">b</a></p>\n`);
 });
+
+test("images in the text load lazily and decode off the main thread: only the lead photo is urgent", () => {
+  assert.equal(
+    md.render("![A map of the peninsula](talks/map.png)", {}),
+    '<p><img src="talks/map.png" alt="A map of the peninsula" loading="lazy" decoding="async"></p>\n',
+  );
+});
