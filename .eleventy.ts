@@ -1,4 +1,4 @@
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import yaml from "js-yaml";
 import { DateTime } from "luxon";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -10,6 +10,7 @@ import { createMarkdown } from "./src/lib/markdown.ts";
 import { PhotoProcessor } from "./src/lib/photos.ts";
 import { PHOTO_EXTENSIONS, pageLinkUrl } from "./src/lib/urls.ts";
 import site from "./_data/site.ts";
+import assets, { STYLESHEET_SOURCE } from "./_data/assets.ts";
 
 /** Converted photos wait here between builds (kept out of git), so an unchanged photo is never converted twice. */
 const PHOTO_CACHE = ".cache/photos";
@@ -76,7 +77,9 @@ export default function (eleventyConfig: UserConfig) {
     console.log(photos.summary());
   });
 
-  eleventyConfig.addPassthroughCopy("src/assets");
+  // The stylesheet goes out under its contents' hash (the name pages link, from _data/assets.ts).
+  eleventyConfig.addPassthroughCopy({ [fileURLToPath(STYLESHEET_SOURCE)]: assets.stylesheet.slice(1) });
+  eleventyConfig.addPassthroughCopy("src/assets/favicon.svg");
   // Images a story's text shows are published as they are, beside its page.
   eleventyConfig.addPassthroughCopy(`src/news/**/*.{${PHOTO_EXTENSIONS.join(",")}}`);
 
