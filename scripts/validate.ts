@@ -12,6 +12,7 @@ import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
 import site from "../_data/site.ts";
 import { asBrowserReads, urlScheme } from "../src/lib/urls.ts";
+import { budgetProblems } from "./validate-budget.ts";
 import { outputProblems } from "./validate-outputs.ts";
 import { withheldStories, type WithheldStory } from "./withheld-stories.ts";
 
@@ -33,7 +34,10 @@ export interface Report {
 export interface ValidateOptions {
   /** The site's public URL; absolute links to its origin are reported, as they break other copies. */
   siteUrl?: string;
-  /** Also check the feeds, sitemaps, robots.txt and JSON-LD (scripts/validate-outputs.ts) against `siteUrl`. */
+  /**
+   * Check the whole site: the feeds, sitemaps, robots.txt and JSON-LD (scripts/validate-outputs.ts)
+   * against `siteUrl`, and the pages' performance budget (scripts/validate-budget.ts).
+   */
   outputs?: boolean;
   /** Stories the build must not have published anywhere. */
   withheld?: readonly WithheldStory[];
@@ -114,6 +118,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
     ...pages.flatMap((page) => pageProblems(context, page)),
     ...stylesheets.flatMap((stylesheet) => stylesheetProblems(context, stylesheet)),
     ...(options.outputs && options.siteUrl ? await outputProblems(siteDir, options.siteUrl, options.withheld) : []),
+    ...(options.outputs ? budgetProblems(siteDir, pages) : []),
   ];
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { pages: pages.length, stylesheets: stylesheets.length, problems };
