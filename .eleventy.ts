@@ -1,4 +1,4 @@
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { DateTime } from "luxon";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { collectArticles, type ArticleResult } from "./src/lib/article.ts";
@@ -7,11 +7,22 @@ import type { BuildSettings } from "./src/lib/publishing.ts";
 import type { SiteSettings } from "./src/lib/site.ts";
 import { parseFrontMatter } from "./src/lib/front-matter.ts";
 import { createMarkdown } from "./src/lib/markdown.ts";
+import { PhotoProcessor } from "./src/lib/photos.ts";
 import { PHOTO_EXTENSIONS, pageLinkUrl } from "./src/lib/urls.ts";
 import site from "./_data/site.ts";
+import assets, { FAVICON_SOURCE, STYLESHEET_SOURCE } from "./_data/assets.ts";
+
+/** Converted photos wait here between builds (kept out of git), so an unchanged photo is never converted twice. */
+const PHOTO_CACHE = ".cache/photos";
 
 interface CollectionItem {
   data: { article?: ArticleResult; build: BuildSettings; site: SiteSettings };
+}
+
+/** What Eleventy passes to its eleventy.after listeners, as far as the photos need it. */
+interface BuildEnd {
+  directories: { output: string };
+  results: { inputPath: string }[];
 }
 
 // Eleventy's default config adds this; its published types do not declare it.
@@ -74,7 +85,22 @@ export default function (eleventyConfig: UserConfig) {
     return pageLinkUrl(url, this.url, basePath);
   });
 
-  eleventyConfig.addPassthroughCopy("src/assets");
+  // Stories read the processor from their data; each build starts it afresh and publishes the
+  // photos of the pages it wrote (a draft's photo stays out, like its page).
+  const photos = new PhotoProcessor(PHOTO_CACHE);
+  eleventyConfig.addGlobalData("photos", () => photos);
+  eleventyConfig.on("eleventy.before", () => photos.startBuild());
+  eleventyConfig.on("eleventy.after", async ({ directories, results }: BuildEnd) => {
+    await photos.publish(directories.output, results.map((result) => result.inputPath));
+    console.log(photos.summary());
+  });
+
+  // The stylesheet and icon go out under their contents' hash (the names pages link, from _data/assets.ts).
+  eleventyConfig.addPassthroughCopy({
+    [fileURLToPath(STYLESHEET_SOURCE)]: assets.stylesheet.slice(1),
+    [fileURLToPath(FAVICON_SOURCE)]: assets.favicon.slice(1),
+  });
+  // Images a story's text shows are published as they are, beside its page.
   eleventyConfig.addPassthroughCopy(`src/news/**/*.{${PHOTO_EXTENSIONS.join(",")}}`);
 
   return {

@@ -19,7 +19,7 @@ async function build(): Promise<boolean> {
     return fail();
   }
   try {
-    const report = await validateSite(staging, projectChecks());
+    const report = await validateSite(staging, await projectChecks());
     if (report.problems.length > 0) {
       console.error(formatReport(report));
       return fail();

@@ -13,6 +13,7 @@ import { HtmlValidate, nodejsResolver, StaticConfigLoader, type ConfigData, type
 import { parse, type HTMLElement } from "node-html-parser";
 import site from "../_data/site.ts";
 import { asBrowserReads, urlScheme } from "../src/lib/urls.ts";
+import { budgetProblems } from "./validate-budget.ts";
 import { outputProblems } from "./validate-outputs.ts";
 import { withheldStories, type WithheldStory } from "./withheld-stories.ts";
 import { runInWorkers } from "./lib/worker-pool.ts";
@@ -35,7 +36,10 @@ export interface Report {
 export interface ValidateOptions {
   /** The site's public URL; absolute links to its origin are reported, as they break other copies. */
   siteUrl?: string;
-  /** Also check the feeds, sitemaps, robots.txt and JSON-LD (scripts/validate-outputs.ts) against `siteUrl`. */
+  /**
+   * Check the whole site: the feeds, sitemaps, robots.txt and JSON-LD (scripts/validate-outputs.ts)
+   * against `siteUrl`, and the pages' performance budget (scripts/validate-budget.ts).
+   */
   outputs?: boolean;
   /** Stories the build must not have published anywhere. */
   withheld?: readonly WithheldStory[];
@@ -123,6 +127,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
     ...(await allPageProblems(context, pages)),
     ...stylesheets.flatMap((stylesheet) => stylesheetProblems(context, stylesheet)),
     ...(options.outputs && options.siteUrl ? await outputProblems(siteDir, options.siteUrl, options.withheld) : []),
+    ...(options.outputs ? budgetProblems(siteDir, pages) : []),
   ];
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { pages: pages.length, stylesheets: stylesheets.length, problems };
@@ -408,8 +413,8 @@ function count(n: number, noun: string): string {
  * Every check of this project's own build: the site's URL as the build used it (SITE_URL, else
  * _data/site.ts's), its feeds and sitemaps, and the stories it must not have published.
  */
-export function projectChecks(): ValidateOptions {
-  return { siteUrl: site.url, outputs: true, withheld: withheldStories() };
+export async function projectChecks(): Promise<ValidateOptions> {
+  return { siteUrl: site.url, outputs: true, withheld: await withheldStories() };
 }
 
 async function main(): Promise<void> {
@@ -417,7 +422,7 @@ async function main(): Promise<void> {
   const pagesOnly = process.argv.includes("--pages-only");
   const dir = process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site";
   try {
-    const report = await validateSite(dir, pagesOnly ? { siteUrl: site.url } : projectChecks());
+    const report = await validateSite(dir, pagesOnly ? { siteUrl: site.url } : await projectChecks());
     console.log(formatReport(report));
     process.exitCode = report.problems.length === 0 ? 0 : 1;
   } catch (error) {

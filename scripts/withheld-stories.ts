@@ -10,6 +10,7 @@ import build from "../_data/build.ts";
 import site from "../_data/site.ts";
 import { readArticle } from "../src/lib/article.ts";
 import { parseFrontMatter, splitStory } from "../src/lib/front-matter.ts";
+import { PhotoProcessor } from "../src/lib/photos.ts";
 
 export interface WithheldStory {
   file: string;
@@ -30,10 +31,12 @@ function readDataFile(file: string): Record<string, unknown> {
   return existsSync(dataFile) ? (JSON.parse(readFileSync(dataFile, "utf8")) as Record<string, unknown>) : {};
 }
 
-export function withheldStories(projectDir = "."): WithheldStory[] {
+export async function withheldStories(projectDir = "."): Promise<WithheldStory[]> {
   const newsDir = join(projectDir, "src", "news");
   const files = readdirSync(newsDir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md"));
-  return files.flatMap((name): WithheldStory[] => {
+  // A photo changes nothing about where a story would be published, so none is converted here.
+  const photos = new PhotoProcessor(join(projectDir, ".cache", "photos"));
+  const stories = files.map(async (name): Promise<WithheldStory[]> => {
     const file = join(newsDir, name);
     const parts = splitStory(readFileSync(file, "utf8"));
     const front = parts && parseFrontMatter(parts.yaml);
@@ -46,15 +49,18 @@ export function withheldStories(projectDir = "."): WithheldStory[] {
       return [];
     }
     const slug = fileSlug(file);
-    const article = readArticle({
-      ...fields,
+    const { photo: _, ...withoutPhoto } = fields;
+    const article = await readArticle({
+      ...withoutPhoto,
       page: { inputPath: file, fileSlug: slug, filePathStem: `/${relative(join(projectDir, "src"), file).split(sep).join("/").replace(/\.md$/, "")}` },
       site,
       datelinePlaces: places,
       build,
+      photos,
     });
     return article.valid && article.state !== "published"
       ? [{ file: relative(projectDir, file), url: article.url, headline: article.headline, state: article.state }]
       : [];
   });
+  return (await Promise.all(stories)).flat();
 }

@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
-import { imageSize } from "image-size";
+import { posix } from "node:path";
 import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
 import { archiveLinks, type ArchiveLinks } from "./archives.ts";
 import { collisionProblems } from "./collisions.ts";
 import { parseStoryDate, toDateView, type DateView, type StoryDate } from "./dates.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { isShown, publishingState, type BuildSettings, type PublishingState } from "./publishing.ts";
+import type { PhotoProcessor, ProcessedPhoto } from "./photos.ts";
 import { parseStoryFields } from "./schema.ts";
 import { checkBody } from "./story-body.ts";
 import { locateStoryImage } from "./story-files.ts";
@@ -13,13 +13,11 @@ import { readStorySource, type Place } from "./story-source.ts";
 import { storyTopics, type TopicRef } from "./topics.ts";
 import { articlePermalink, photoUrl } from "./urls.ts";
 
-export interface PhotoView {
-  url: string;
+/** The photo's files (see ProcessedPhoto: `url`, `width` and `height` are its largest JPEG or its SVG) and its words. */
+export interface PhotoView extends ProcessedPhoto {
   alt: string;
   credit: string;
   caption?: string;
-  width: number;
-  height: number;
 }
 
 export interface CorrectionView {
@@ -75,30 +73,27 @@ export interface ArticleData extends Readonly<Record<string, unknown>> {
   site: SiteData;
   datelinePlaces: DatelinePlaces;
   build: BuildSettings;
+  /** Converts photos for the page; shared by every story of a build (see .eleventy.ts). */
+  photos: PhotoProcessor;
 }
 
-type PhotoFileResult =
-  | { ok: true; image: Pick<PhotoView, "url" | "width" | "height">; path: string }
-  | { ok: false; problem: string };
+type PhotoFileResult = { ok: true; photo: ProcessedPhoto; path: string } | { ok: false; problem: string };
 
-/** Finds and measures a story's photo file: width and height keep the page from shifting as it loads. */
-function readPhotoFile(src: string, file: string, page: ArticleData["page"]): PhotoFileResult {
+/** Finds a story's photo file and has it converted for the page, sized so the page does not shift as it loads. */
+async function readPhotoFile(src: string, file: string, page: ArticleData["page"], photos: PhotoProcessor): Promise<PhotoFileResult> {
   const found = locateStoryImage(src, file);
   if (!found.ok) return found;
-  try {
-    const { width, height } = imageSize(readFileSync(found.path));
-    return { ok: true, image: { url: photoUrl(page.filePathStem, src), width, height }, path: found.path };
-  } catch {
-    return { ok: false, problem: `"${src}" could not be read as an image (expected a JPEG, PNG, WebP, AVIF, GIF or SVG file)` };
-  }
+  const urlFolder = posix.dirname(photoUrl(page.filePathStem, src)).replace(/\/?$/, "/");
+  const converted = await photos.process(page.inputPath, { file: found.path, src, urlFolder });
+  return converted.ok ? { ...converted, path: found.path } : converted;
 }
 
 /**
  * Reads one story from the data cascade into its view model, or into every problem it has.
  * Never throws: the build collects all stories' problems and reports them together.
  */
-export function readArticle(data: ArticleData): ArticleResult {
-  const { page, site, datelinePlaces, build } = data;
+export async function readArticle(data: ArticleData): Promise<ArticleResult> {
+  const { page, site, datelinePlaces, build, photos } = data;
   const file = page.inputPath.replace(/^\.\//, "");
   // A file that cannot be read as a story has no fields to check: its own problems are the report.
   const read = readStorySource(file, site.maxStoryBytes);
@@ -137,7 +132,7 @@ export function readArticle(data: ArticleData): ArticleResult {
 
   let photoFile: PhotoFileResult | undefined;
   if (fields.photo?.src !== undefined) {
-    photoFile = readPhotoFile(fields.photo.src, file, page);
+    photoFile = await readPhotoFile(fields.photo.src, file, page, photos);
     if (!photoFile.ok) report("photo.src", photoFile.problem);
   }
 
@@ -167,7 +162,7 @@ export function readArticle(data: ArticleData): ArticleResult {
     updated: updated && toDateView(updated),
     archive: archiveLinks(published.day),
     corrections: corrections.sort((a, b) => a.date.epochMs - b.date.epochMs),
-    photo: photo && photoFile && { ...photoFile.image, alt: photo.alt, credit: photo.credit, caption: photo.caption },
+    photo: photo && photoFile && { ...photoFile.photo, alt: photo.alt, credit: photo.credit, caption: photo.caption },
     topics: storyTopics(tags),
     state: publishingState(draft, published.epochMs, build),
     sample,

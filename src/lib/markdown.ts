@@ -103,6 +103,18 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
 }
 
 /**
+ * Images in a story's text come after the lead photo: they load as the reader nears them and
+ * decode off the main thread, so they never hold up the first screen.
+ */
+function deferImages(state: StateCore): void {
+  for (const token of state.tokens.flatMap((block) => block.children ?? [])) {
+    if (token.type !== "image") continue;
+    token.attrSet("loading", "lazy");
+    token.attrSet("decoding", "async");
+  }
+}
+
+/**
  * The one Markdown renderer for stories. Raw HTML is off, so markup typed into a story shows as
  * text; links and images keep only web, mail and relative URLs; quotes are left as the wire typed them.
  */
@@ -113,6 +125,7 @@ export function createMarkdown(): MarkdownIt {
   // Story images first get their site-root URL; feeds then make every relative URL absolute.
   md.core.ruler.push("story_images", publishImagesFromStoryFolder);
   md.core.ruler.push("absolute_urls", absolutizeUrls);
+  md.core.ruler.push("defer_images", deferImages);
   md.renderer.rules["dateline"] = (tokens, index) =>
     `<span class="dateline">${md.utils.escapeHtml(tokens[index]?.content ?? "")}</span>`;
   return md;

@@ -13,7 +13,7 @@ type StoryPageData = ArticleData & { article?: ArticleResult; site: SiteSettings
  * photo) is most of the build's own work, and it reads no computed key (page.url, permalink) and
  * no collection, so the first call is answered at once. A story that read one would need that call.
  */
-function readArticleOnce(data: ArticleData): ArticleResult | undefined {
+function readArticleOnce(data: ArticleData): Promise<ArticleResult> | undefined {
   return types.isProxy(data) ? undefined : readArticle(data);
 }
 

@@ -127,6 +127,112 @@ test.describe("the story page", () => {
   });
 });
 
+test.describe("the story page's reading experience", () => {
+  test.beforeEach(async ({ page, siteBase }) => open(page, siteBase, STORY_PAGE));
+
+  test("has one banner, navigation, main and footer landmark, in the page's language", async ({ page }) => {
+    for (const role of ["banner", "main", "contentinfo"] as const) await expect(page.getByRole(role)).toHaveCount(1);
+    await expect(page.getByRole("navigation", { name: "Sections" })).toHaveCount(1);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    // Words break at the language's hyphenation points, so short lines stay even.
+    expect(await page.locator(".story-body p").first().evaluate((el) => getComputedStyle(el).hyphens)).toBe("auto");
+  });
+
+  test("loads the lead photo first, at its size before it arrives, as wide as the column the sizes attribute names", async ({ page }) => {
+    const img = page.locator("article figure img");
+    await expect(img).toHaveAttribute("fetchpriority", "high");
+    await expect(img).not.toHaveAttribute("loading", "lazy");
+    // 40rem, the column in src/lib/photos.ts's PHOTO_SIZES, at 1280 px; the viewport less 2rem at 360 px.
+    for (const [viewport, expected] of [[1280, 640], [360, 328]] as const) {
+      await page.setViewportSize({ width: viewport, height: 800 });
+      expect(await img.evaluate((el: HTMLImageElement) => Math.round(el.getBoundingClientRect().width))).toBe(expected);
+    }
+  });
+
+  test("shows keyboard focus, starting with a skip link to the story", async ({ page }) => {
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    expect(await skip.evaluate((el) => parseFloat(getComputedStyle(el).outlineWidth))).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    await expect(focused).toHaveText("All news");
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+  });
+
+  test("prints without navigation, with the dateline, the credit and the story's address", async ({ page }) => {
+    await page.emulateMedia({ media: "print" });
+    for (const hidden of [".site-nav", ".crumbs", ".skip-link", ".site-footer"]) await expect(page.locator(hidden)).toBeHidden();
+    await expect(page.locator(".dateline")).toBeVisible();
+    await expect(page.locator(".credit")).toBeVisible();
+    await expect(page.locator(".story-url")).toBeVisible();
+    await expect(page.locator(".story-url")).toContainText(`/${STORY_PAGE}`);
+    await page.emulateMedia({ media: "screen" });
+    await expect(page.locator(".story-url")).toBeHidden();
+  });
+
+  test("moves nothing for a reader who asked for reduced motion", async ({ page }) => {
+    const motion = () =>
+      page.evaluate(() => {
+        const styles = [...document.querySelectorAll("*")].map((el) => getComputedStyle(el));
+        return {
+          smoothScroll: getComputedStyle(document.documentElement).scrollBehavior === "smooth",
+          moving: styles.filter((style) => style.transitionDuration.split(",").some((d) => parseFloat(d) > 0) || style.animationName !== "none").length,
+        };
+      });
+    expect((await motion()).moving, "links ease their underline by default").toBeGreaterThan(0);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    expect(await motion()).toEqual({ smoothScroll: false, moving: 0 });
+  });
+
+  test("keeps focus and badges visible in forced colors", async ({ page, siteBase }) => {
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeInViewport();
+    expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+    await open(page, siteBase, SAMPLE_PAGE);
+    expect(await page.locator(".state").first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
+  });
+});
+
+test.describe("in the dark color scheme", () => {
+  test.use({ colorScheme: "dark" });
+
+  for (const [name, path] of [["story", STORY_PAGE], ["All news", INDEX_PAGE]] as const) {
+    test(`the ${name} page is light on dark, with no contrast problem axe can find`, async ({ page, siteBase }) => {
+      await open(page, siteBase, path);
+      const [r = 255, g = 255, b = 255] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g)?.map(Number) ?? [];
+      expect(Math.max(r, g, b), "background channel").toBeLessThan(64);
+      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
+});
+
+test.describe("at 400% zoom on a 1280 x 1024 screen", () => {
+  // Zoom divides the CSS pixels of a window: 1280 x 1024 at 400% lays a page out in 320 x 256.
+  test.use({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 });
+
+  for (const [name, path] of [["story", STORY_PAGE], ["All news", INDEX_PAGE]] as const) {
+    test(`the ${name} page reflows into one column without scrolling sideways`, async ({ page, siteBase }) => {
+      await open(page, siteBase, path);
+      const { scrollWidth, clientWidth, ratio } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        ratio: window.devicePixelRatio,
+      }));
+      expect([clientWidth, ratio]).toEqual([320, 4]);
+      expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
+      // The headline starts on the first screen: nothing fixed or oversized pushes the story away.
+      await expect(page.locator("h1")).toBeInViewport({ ratio: 0.1 });
+    });
+  }
+});
+
 test("navigates All news -> story -> All news by its links", async ({ page, siteBase }) => {
   await open(page, siteBase, INDEX_PAGE);
   await expect(page.locator("h1")).toHaveText("All news");

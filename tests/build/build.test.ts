@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
+import sharp from "sharp";
 import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
 function story(fields: string, body = "First paragraph.\n\nSecond paragraph.\n"): string {
@@ -17,12 +18,8 @@ dateline: WASHINGTON
 source: AP
 `);
 
-const dateOnlyMoscow = story(`
-title: Talks resume
-lead: A date-only story.
-date: 2013-09-02
-dateline: MOSCOW
-`);
+const talksFields = "title: Talks resume\nlead: A date-only story.\ndate: 2013-09-02\ndateline: MOSCOW";
+const dateOnlyMoscow = story(talksFields);
 
 // The same story with its fields in a data file beside it, as wire imports may write them.
 // Its photo is named the way cameras name files.
@@ -37,6 +34,14 @@ const dateOnlyMoscowWithDataFile = {
   }),
   "talks/IMG_0001.SVG": '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"></svg>',
 };
+
+/** The start of a PNG file: enough for its size to be read, as a photo too small for the layout. */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(8);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  return Buffer.concat([Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"), ihdr, Buffer.from("0802000000", "hex")]);
+}
 
 function page(root: string, path: string): string {
   return readFileSync(join(root, "_site", path), "utf8");
@@ -54,8 +59,9 @@ for (const timeZone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
 
     const talks = page(root, "news/talks.html");
     assert.match(talks, /<h1>Talks resume<\/h1>/);
-    assert.match(talks, /<img src="talks\/IMG_0001\.SVG" alt="A grey square" width="800" height="600">/);
-    assert.ok(existsSync(join(root, "_site/news/talks/IMG_0001.SVG")), "the photo is published beside the page");
+    const photo = /<img src="(talks\/img-0001-[\w-]{10}-800\.svg)" alt="A grey square" width="800" height="600" fetchpriority="high">/.exec(talks);
+    assert.ok(photo?.[1], talks);
+    assert.ok(existsSync(join(root, "_site/news", photo[1])), "the photo is published beside the page");
     assert.match(talks, /<time datetime="2013-09-02">September 2, 2013<\/time>/);
     assert.match(talks, /<span class="dateline">MOSCOW, September 2 \(Wire Desk\) -<\/span>/);
 
@@ -72,6 +78,8 @@ test("bad stories stop the build with every problem, and no site is written", ()
     "bad-date.md": story("title: A\nlead: B\ndate: 2013-02-30\ndateline: MOSCOW"),
     "nowhere.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: GOTHAM"),
     "photo.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: missing.jpg\n  alt: A photo"),
+    "small/index.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: small.png\n  alt: A photo\n  credit: C"),
+    "small/small.png": pngHeader(800, 600),
   });
   const run = buildFixtureSite(root);
   assert.equal(run.status, 1, run.output);
@@ -81,12 +89,45 @@ test("bad stories stop the build with every problem, and no site is written", ()
     'src/news/nowhere.md:5: timezone: no time zone is known for the dateline place "GOTHAM"',
     "src/news/photo.md:6: photo.credit: missing (expected the credit as the agency gives it",
     'src/news/photo.md:7: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg)',
+    'src/news/small/index.md:7: photo.src: "small.png" is 800 px wide (expected at least 1280 px',
     "build: failed; _site/ was left as it was.",
   ]) {
     assert.ok(run.output.includes(line), `missing line:\n${line}\nin:\n${run.output}`);
   }
   assert.doesNotMatch(run.output, /^\s+at /m, "no stack trace");
   assert.equal(existsSync(join(root, "_site")), false, "nothing is written");
+});
+
+test("a photo is published as AVIF, WebP and JPEG beside its page, and a rebuild converts none of it again", async () => {
+  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#5a6b7c" } }).jpeg().toBuffer();
+  const root = makeFixtureSite({
+    "talks/index.md": story(`${talksFields}\nphoto:\n  src: lavrov.jpg\n  alt: Lavrov speaks\n  credit: Photo EPA`),
+    "talks/lavrov.jpg": photo,
+    "draft/index.md": story(`${talksFields.replace("Talks resume", "Talks may resume")}\ndraft: true\nphoto:\n  src: draft.jpg\n  alt: A draft's photo\n  credit: Photo EPA`),
+    "draft/draft.jpg": photo,
+  });
+  const first = buildFixtureSite(root);
+  assert.equal(first.status, 0, first.output);
+  assert.match(first.output, /photos: 2 processed, 0 reused from \.cache\/photos/);
+
+  const picture = parse(page(root, "news/talks.html")).querySelector("picture");
+  const sources = picture?.querySelectorAll("source").map((source) => source.getAttribute("type"));
+  assert.deepEqual(sources, ["image/avif", "image/webp"]);
+  const img = picture?.querySelector("img");
+  assert.match(img?.getAttribute("src") ?? "", /^talks\/lavrov-[\w-]{10}-1280\.jpeg$/);
+  assert.deepEqual([img?.getAttribute("width"), img?.getAttribute("height"), img?.getAttribute("fetchpriority")], ["1280", "720", "high"]);
+  const candidates = [...(picture?.querySelectorAll("source, img") ?? [])].flatMap((element) =>
+    (element.getAttribute("srcset") ?? "").split(", ").map((candidate) => candidate.split(" ")[0] ?? ""),
+  );
+  assert.equal(candidates.length, 12);
+  for (const url of candidates) assert.ok(existsSync(join(root, "_site/news", url)), `${url} is published`);
+  const draftFiles = existsSync(join(root, "_site/news/draft")) ? readdirSync(join(root, "_site/news/draft")) : [];
+  assert.deepEqual(draftFiles.filter((name) => name !== "draft.jpg"), [], "a draft's converted photo stays out");
+
+  const second = buildFixtureSite(root);
+  assert.equal(second.status, 0, second.output);
+  assert.match(second.output, /photos: 0 processed, 2 reused from \.cache\/photos/);
+  for (const url of candidates) assert.ok(existsSync(join(root, "_site/news", url)), `${url} is published again`);
 });
 
 test("a failed build leaves the last good site in place; a good one drops deleted stories", () => {

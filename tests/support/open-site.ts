@@ -1,10 +1,9 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { startStaticServer, type Host, type OpenSite } from "../../scripts/lib/static-server.ts";
+import { pathToFileURL } from "node:url";
+import { SITE_DIR, startStaticServer, type Host, type OpenSite } from "../../scripts/lib/static-server.ts";
 
-/** The built site the browser tests open. */
-export const SITE_DIR = fileURLToPath(new URL("../../_site/", import.meta.url));
+export { SITE_DIR };
 
 /** How a test run reaches the site: served as a static host would serve it, or from disk. */
 export type SiteMount = { kind: "http"; host: Host } | { kind: "file" };

@@ -71,6 +71,7 @@ export function story(facts: StoryFacts = {}): ArticleView {
             caption: "Russia's Foreign Minister Sergei Lavrov",
             width: 1200,
             height: 800,
+            sources: [],
           }),
     topics: storyTopics(facts.tags ?? ["North Korea", "Diplomacy"]),
     state: "published",

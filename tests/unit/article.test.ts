@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { stringify } from "yaml";
 import { collectArticles, readArticle, type ArticleData, type ArticleResult, type ArticleView } from "../../src/lib/article.ts";
+import { PhotoProcessor } from "../../src/lib/photos.ts";
 import { ContentError, formatProblem } from "../../src/lib/problems.ts";
 import type { BuildSettings } from "../../src/lib/publishing.ts";
 import places from "../../_data/datelinePlaces.json" with { type: "json" };
@@ -12,6 +13,8 @@ import places from "../../_data/datelinePlaces.json" with { type: "json" };
 const folder = mkdtempSync(join(tmpdir(), "article-test-"));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
 writeFileSync(join(folder, "broken.jpg"), "not an image");
+
+const photos = new PhotoProcessor(join(folder, "cache"));
 
 const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.parse("2013-09-10T00:00:00Z"), showUnpublished: false };
 
@@ -25,6 +28,7 @@ function storyData(fields: Record<string, unknown>, body = "Moscow hopes.\n", sl
     site: { name: "Wire Desk", language: "en", maxStoryBytes: 1024 * 1024 },
     datelinePlaces: places,
     build,
+    photos,
   };
 }
 
@@ -47,8 +51,11 @@ function problemsOf(result: ArticleResult): string[] {
   return result.valid ? [] : result.problems.map(({ field, message }) => `${field}: ${message}`);
 }
 
-test("a story becomes the view its templates print", () => {
-  const view = valid(readArticle(storyData(seed)));
+test("a story becomes the view its templates print", async () => {
+  const view = valid(await readArticle(storyData(seed)));
+  // An SVG is published as drawn, under a name that carries its content hash.
+  const photoUrl = view.photo?.url ?? "";
+  assert.match(photoUrl, /^\/news\/photo-[\w-]{10}-640\.svg$/);
   assert.deepEqual(view, {
     valid: true,
     url: "/news/talks.html",
@@ -70,7 +77,7 @@ test("a story becomes the view its templates print", () => {
     updated: undefined,
     archive: { year: "/archive/2013/", month: "/archive/2013/09/", day: "/archive/2013/09/02/" },
     corrections: [],
-    photo: { url: "/news/photo.svg", alt: "Stand-in", credit: "Photo EPA/ITAR-TASS", caption: undefined, width: 640, height: 360 },
+    photo: { url: photoUrl, alt: "Stand-in", credit: "Photo EPA/ITAR-TASS", caption: undefined, width: 640, height: 360, sources: [] },
     topics: [],
     state: "published",
     sample: false,
@@ -81,19 +88,19 @@ test("a story becomes the view its templates print", () => {
   });
 });
 
-test("the dateline's agency defaults to the site's own name", () => {
+test("the dateline's agency defaults to the site's own name", async () => {
   const { source: _, photo: __, ...withoutSource } = seed;
-  assert.equal(valid(readArticle(storyData(withoutSource))).dateline, "MOSCOW, September 2 (Wire Desk) -");
+  assert.equal(valid(await readArticle(storyData(withoutSource))).dateline, "MOSCOW, September 2 (Wire Desk) -");
 });
 
-test("a late-evening WASHINGTON story keeps its own calendar day", () => {
-  const view = valid(readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T23:30", photo: undefined })));
+test("a late-evening WASHINGTON story keeps its own calendar day", async () => {
+  const view = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T23:30", photo: undefined })));
   assert.equal(view.dateline, "WASHINGTON, September 2 (Itar-Tass) -");
   assert.equal(view.published.datetime, "2013-09-02T23:30:00-04:00");
 });
 
-test("every problem of a story is reported, each with its field", () => {
-  const result = readArticle(storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
+test("every problem of a story is reported, each with its field", async () => {
+  const result = await readArticle(storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
   assert.deepEqual(problemsOf(result), [
     "title: empty (expected the headline)",
     "lead: missing (expected the standfirst: a sentence or two under the headline)",
@@ -106,34 +113,34 @@ test("every problem of a story is reported, each with its field", () => {
   assert.ok(!result.valid && result.problems.every(({ file }) => file === join(folder, "talks.md")));
 });
 
-test("an unknown place without a timezone is refused; with one it builds", () => {
-  assert.match(problemsOf(readArticle(storyData({ ...seed, dateline: "GOTHAM" })))[0] ?? "", /^timezone: no time zone is known for the dateline place "GOTHAM"/);
-  assert.equal(valid(readArticle(storyData({ ...seed, dateline: "GOTHAM", timezone: "America/New_York" }))).dateline, "GOTHAM, September 2 (Itar-Tass) -");
+test("an unknown place without a timezone is refused; with one it builds", async () => {
+  assert.match(problemsOf(await readArticle(storyData({ ...seed, dateline: "GOTHAM" })))[0] ?? "", /^timezone: no time zone is known for the dateline place "GOTHAM"/);
+  assert.equal(valid(await readArticle(storyData({ ...seed, dateline: "GOTHAM", timezone: "America/New_York" }))).dateline, "GOTHAM, September 2 (Itar-Tass) -");
 });
 
-test("a photo outside the story's folder or not an image is refused", () => {
-  const outside = readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
+test("a photo outside the story's folder or not an image is refused", async () => {
+  const outside = await readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
   assert.deepEqual(problemsOf(outside), ['photo.src: "../secret.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))']);
-  const broken = readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
+  const broken = await readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
   assert.match(problemsOf(broken)[0] ?? "", /^photo\.src: "broken\.jpg" could not be read as an image/);
 });
 
-test("a dateline typed into the body is refused: the page prints it from the data", () => {
-  const result = readArticle(storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
+test("a dateline typed into the body is refused: the page prints it from the data", async () => {
+  const result = await readArticle(storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
   assert.match(problemsOf(result)[0] ?? "", /^body: starts with the dateline "MOSCOW," typed in/);
 });
 
-test("stories are listed newest first, whatever zone their dateline is in", () => {
-  const tokyo = valid(readArticle(storyData({ ...seed, dateline: "TOKYO", date: "2013-09-03T08:00", photo: undefined }, "x", "tokyo")));
-  const washington = valid(readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
-  const moscow = valid(readArticle(storyData(seed, "x", "moscow")));
+test("stories are listed newest first, whatever zone their dateline is in", async () => {
+  const tokyo = valid(await readArticle(storyData({ ...seed, dateline: "TOKYO", date: "2013-09-03T08:00", photo: undefined }, "x", "tokyo")));
+  const washington = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
+  const moscow = valid(await readArticle(storyData(seed, "x", "moscow")));
   // 20:00 in Washington is later than 08:00 next morning in Tokyo.
   assert.deepEqual(collectArticles([tokyo, moscow, washington], build).map(({ url }) => url), ["/news/dc.html", "/news/tokyo.html", "/news/moscow.html"]);
 });
 
-test("one error lists the problems of every bad story", () => {
-  const good = readArticle(storyData(seed));
-  const bad = [readArticle(storyData({ ...seed, lead: undefined }, "x", "a")), readArticle(storyData({ ...seed, date: "soon" }, "x", "b"))];
+test("one error lists the problems of every bad story", async () => {
+  const good = await readArticle(storyData(seed));
+  const bad = [await readArticle(storyData({ ...seed, lead: undefined }, "x", "a")), await readArticle(storyData({ ...seed, date: "soon" }, "x", "b"))];
   assert.throws(() => collectArticles([good, ...bad], build), (error: unknown) => {
     assert.ok(error instanceof ContentError);
     assert.equal(error.problems.length, 2);
@@ -142,8 +149,8 @@ test("one error lists the problems of every bad story", () => {
   });
 });
 
-test("updates and corrections are read in the dateline's zone, never before the story", () => {
-  const view = valid(readArticle(storyData({
+test("updates and corrections are read in the dateline's zone, never before the story", async () => {
+  const view = valid(await readArticle(storyData({
     ...seed,
     updated: "2013-09-03T09:15",
     corrections: [
@@ -157,7 +164,7 @@ test("updates and corrections are read in the dateline's zone, never before the 
     ["2013-09-03T14:00:00+04:00", "Lavrov spoke on Monday."],
     ["2013-09-04T00:00:00+04:00", "An earlier version misspelled Kaesong."],
   ]);
-  const early = readArticle(storyData({ ...seed, updated: "2013-09-01", corrections: [{ date: "2013-08-30", text: "x" }, { text: "y" }] }));
+  const early = await readArticle(storyData({ ...seed, updated: "2013-09-01", corrections: [{ date: "2013-08-30", text: "x" }, { text: "y" }] }));
   assert.deepEqual(problemsOf(early), [
     "corrections.1.date: missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
     'updated: "2013-09-01" is before the story\'s date 2013-09-02 (expected a later date or time)',
@@ -165,12 +172,12 @@ test("updates and corrections are read in the dateline's zone, never before the 
   ]);
 });
 
-test("drafts and stories dated after the build moment are left out of a build, shown in the dev server", () => {
+test("drafts and stories dated after the build moment are left out of a build, shown in the dev server", async () => {
   const story = { ...seed, photo: undefined };
-  const published = valid(readArticle(storyData(story, "x", "published")));
-  const draft = valid(readArticle(storyData({ ...story, draft: true }, "x", "draft")));
-  const embargoed = valid(readArticle(storyData({ ...story, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
-  const atMoment = valid(readArticle(storyData({ ...story, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
+  const published = valid(await readArticle(storyData(story, "x", "published")));
+  const draft = valid(await readArticle(storyData({ ...story, draft: true }, "x", "draft")));
+  const embargoed = valid(await readArticle(storyData({ ...story, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
+  const atMoment = valid(await readArticle(storyData({ ...story, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
   assert.deepEqual([published.state, draft.state, embargoed.state, atMoment.state], ["published", "draft", "embargoed", "published"]);
   const stories = [published, draft, embargoed, atMoment];
   assert.deepEqual(collectArticles(stories, build).map(({ url }) => url), ["/news/at-moment.html", "/news/published.html"]);
@@ -183,10 +190,10 @@ function reportOf(result: ArticleResult): string[] {
   return result.valid ? [] : result.problems.map((problem) => formatProblem(problem).replace(`${folder}/`, ""));
 }
 
-test("each problem points at the line its field is on; a missing one at line 1, a group's at the group", () => {
+test("each problem points at the line its field is on; a missing one at line 1, a group's at the group", async () => {
   writeFileSync(join(folder, "lines.md"), "---\ntitle: A\ndatline: MOSCOW\ndate: 2013-09-02\nphoto:\n  src: photo.svg\n  alt: A\n  cerdit: C\n---\nText.\n\n![](photo.svg)\n");
   const data = { title: "A", datline: "MOSCOW", date: "2013-09-02", photo: { src: "photo.svg", alt: "A", cerdit: "C" } };
-  assert.deepEqual(reportOf(readArticle({ ...storyData({}, "x", "unused"), ...data, page: { inputPath: join(folder, "lines.md"), fileSlug: "lines", filePathStem: "/news/lines" } })), [
+  assert.deepEqual(reportOf(await readArticle({ ...storyData({}, "x", "unused"), ...data, page: { inputPath: join(folder, "lines.md"), fileSlug: "lines", filePathStem: "/news/lines" } })), [
     "lines.md:3: datline: unknown field; did you mean dateline?",
     "lines.md:8: photo.cerdit: unknown field; did you mean credit?",
     "lines.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
@@ -196,7 +203,7 @@ test("each problem points at the line its field is on; a missing one at line 1, 
   ]);
 });
 
-test("a file that cannot be read as a story reports why, at its line, and nothing else", () => {
+test("a file that cannot be read as a story reports why, at its line, and nothing else", async () => {
   const cases: [string, string | Uint8Array, string][] = [
     ["yaml.md", "---\ntitle: A\nlead: [B\n---\nText.\n", "yaml.md:3: front matter: Flow sequence in block collection must be sufficiently indented"],
     ["latin1.md", Buffer.concat([Buffer.from("---\ntitle: A\n---\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]), "latin1.md:4: encoding: not UTF-8 text (expected the file saved as UTF-8)"],
@@ -206,24 +213,24 @@ test("a file that cannot be read as a story reports why, at its line, and nothin
   for (const [name, content, expected] of cases) {
     writeFileSync(join(folder, name), content);
     const data = { ...storyData({}, "x", "unused"), page: { inputPath: join(folder, name), fileSlug: name, filePathStem: `/news/${name}` } };
-    const report = reportOf(readArticle({ ...data, site: { ...data.site, maxStoryBytes: 2048 } }));
+    const report = reportOf(await readArticle({ ...data, site: { ...data.site, maxStoryBytes: 2048 } }));
     assert.equal(report.length, 1, report.join("\n"));
     assert.ok(report[0]?.startsWith(expected), `${report[0]}\nexpected to start with\n${expected}`);
   }
 });
 
-test("Markdown images need alt text and a file of the story's own", () => {
+test("Markdown images need alt text and a file of the story's own", async () => {
   const body = "Text ![A square](photo.svg) and\n![Remote](https://example.com/x.png)\n\n![Up](../x.png) ![Gone](gone.png)\n";
-  assert.deepEqual(reportOf(readArticle(storyData({ ...seed, photo: undefined }, body))), [
+  assert.deepEqual(reportOf(await readArticle(storyData({ ...seed, photo: undefined }, body))), [
     'talks.md:9: body: image "https://example.com/x.png" is not a file of the story\'s: pages show no images from elsewhere (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
     'talks.md:11: body: image "../x.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
     `talks.md:11: body: image "gone.png" does not exist (expected a file at ${join(folder, "gone.png")})`,
   ]);
 });
 
-test("two stories on one URL, or showing one photo, are refused, each naming the other file", () => {
-  const first = readArticle(storyData(seed, "x", "talks"));
-  const second = readArticle(storyData(seed, "x", "Talks"));
+test("two stories on one URL, or showing one photo, are refused, each naming the other file", async () => {
+  const first = await readArticle(storyData(seed, "x", "talks"));
+  const second = await readArticle(storyData(seed, "x", "Talks"));
   assert.throws(() => collectArticles([first, second], build), (error: unknown) => {
     assert.ok(error instanceof ContentError);
     assert.deepEqual(error.problems.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [

@@ -1,0 +1,56 @@
+/**
+ * Pictures of the built site for people to look at: the story and All news pages at a phone's,
+ * a tablet's and a desktop's width, in the light and the dark scheme, and the story as printed
+ * (a PDF, and a picture of the print rendering).
+ *
+ *   npm run screenshots   (after npm run build; writes docs/screenshots/)
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { SITE_DIR, startStaticServer } from "./lib/static-server.ts";
+import { findBrowser } from "./browser.ts";
+
+const OUTPUT = "docs/screenshots";
+const PAGES = [
+  ["article", "news/moscow-denuclearization-talks.html"],
+  ["all-news", "index.html"],
+] as const;
+const WIDTHS = [360, 768, 1280];
+const SCHEMES = ["light", "dark"] as const;
+
+/** A full-page PNG with a palette: a quarter of the bytes, no difference a reader would see in text and rules. */
+async function screenshot(page: Page, file: string): Promise<void> {
+  await sharp(await page.screenshot({ fullPage: true })).png({ palette: true, effort: 10 }).toFile(file);
+  console.log(`screenshots: ${file}`);
+}
+
+mkdirSync(OUTPUT, { recursive: true });
+const site = await startStaticServer(SITE_DIR, { name: "netlify" });
+const browser = await chromium.launch(findBrowser() ?? {});
+try {
+  for (const [name, path] of PAGES) {
+    for (const width of WIDTHS) {
+      for (const colorScheme of SCHEMES) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+        const page = await context.newPage();
+        await page.goto(site.base + path, { waitUntil: "load" });
+        await screenshot(page, join(OUTPUT, `${name}-${width}-${colorScheme}.png`));
+        await context.close();
+      }
+    }
+  }
+  // The print rendering as a PDF, and as a picture of the same (an A4 page is 794 CSS px wide) to look at anywhere.
+  const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+  await page.goto(site.base + PAGES[0][1], { waitUntil: "load" });
+  await page.emulateMedia({ media: "print" });
+  // The margins are the stylesheet's own (@page), as when a reader prints.
+  const pdf = join(OUTPUT, "article-print.pdf");
+  await page.pdf({ path: pdf, format: "A4" });
+  console.log(`screenshots: ${pdf}`);
+  await screenshot(page, join(OUTPUT, "article-print.png"));
+} finally {
+  await browser.close();
+  await site.close();
+}
