@@ -8,7 +8,7 @@ import type { SiteSettings } from "./src/lib/site.ts";
 import { parseFrontMatter } from "./src/lib/front-matter.ts";
 import { createMarkdown } from "./src/lib/markdown.ts";
 import { PhotoProcessor } from "./src/lib/photos.ts";
-import { PHOTO_EXTENSIONS, pageLinkUrl } from "./src/lib/urls.ts";
+import { pageLinkUrl } from "./src/lib/urls.ts";
 import site from "./_data/site.ts";
 import assets, { FAVICON_SOURCE, STYLESHEET_SOURCE } from "./_data/assets.ts";
 
@@ -100,8 +100,6 @@ export default function (eleventyConfig: UserConfig) {
     [fileURLToPath(STYLESHEET_SOURCE)]: assets.stylesheet.slice(1),
     [fileURLToPath(FAVICON_SOURCE)]: assets.favicon.slice(1),
   });
-  // Images a story's text shows are published as they are, beside its page.
-  eleventyConfig.addPassthroughCopy(`src/news/**/*.{${PHOTO_EXTENSIONS.join(",")}}`);
 
   return {
     dir: { input: "src", includes: "../_includes", data: "../_data" },

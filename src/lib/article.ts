@@ -137,6 +137,10 @@ export async function readArticle(data: ArticleData): Promise<ArticleResult> {
   }
 
   const body = checkBody(source.body, file, fields.dateline);
+  // Images the text shows go out with the page, beside it, so a draft's stay unpublished like its page.
+  for (const image of body.images) {
+    photos.keepAsIs(page.inputPath, image.path, photoUrl(page.filePathStem, posix.relative(posix.dirname(file), image.path)));
+  }
   const bodyPlace = (line: number): Place => ({ file, line: source.bodyLine + line - 1 });
   for (const { line, message } of body.problems) report("body", message, bodyPlace(line));
 

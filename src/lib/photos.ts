@@ -110,7 +110,7 @@ export class PhotoProcessor {
   /** This build's photos, by file and folder: Eleventy may read a story's data more than once. */
   #outcomes = new Map<string, Promise<Outcome>>();
   /** Each story's files, by its input path as Eleventy names it. */
-  #storyFiles = new Map<string, PhotoFile[]>();
+  #storyFiles = new Map<string, Map<string, PhotoFile>>();
   #processed = 0;
   #reused = 0;
 
@@ -135,7 +135,7 @@ export class PhotoProcessor {
       this.#outcomes.set(key, outcome);
     }
     const { result, files } = await outcome;
-    this.#storyFiles.set(story, files);
+    for (const file of files) this.#keep(story, file);
     return result;
   }
 
@@ -182,10 +182,21 @@ export class PhotoProcessor {
     }
   }
 
+  /** An image the story's text shows: published as it is, at `sitePath`, with the story's page. */
+  keepAsIs(story: string, file: string, sitePath: string): void {
+    this.#keep(story, { cached: file, sitePath });
+  }
+
+  #keep(story: string, file: PhotoFile): void {
+    const files = this.#storyFiles.get(story) ?? new Map<string, PhotoFile>();
+    files.set(file.sitePath, file);
+    this.#storyFiles.set(story, files);
+  }
+
   /** Copies the photo files of the stories whose pages were written into the site folder. */
   async publish(siteDir: string, stories: Iterable<string>): Promise<void> {
     for (const story of stories) {
-      for (const { cached, sitePath } of this.#storyFiles.get(story) ?? []) {
+      for (const { cached, sitePath } of this.#storyFiles.get(story)?.values() ?? []) {
         const target = join(siteDir, ...sitePath.split("/"));
         await mkdir(join(target, ".."), { recursive: true });
         await copyFile(cached, target);
