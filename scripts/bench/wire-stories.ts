@@ -38,7 +38,7 @@ function random(seed: number): () => number {
  * A photo file: a solid-colour PNG of agency proportions. The build only reads its size and copies
  * it, so its pixels do not matter; swap this function to benchmark real photos.
  */
-export function makePhoto(width = 1200, height = 800): { name: string; bytes: Buffer } {
+export function makePhoto(width = 1600, height = 1067): { name: string; bytes: Buffer } {
   const chunk = (type: string, data: Buffer): Buffer => {
     const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
     const length = Buffer.alloc(4);
