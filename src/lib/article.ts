@@ -77,14 +77,16 @@ export interface ArticleData extends Readonly<Record<string, unknown>> {
   photos: PhotoProcessor;
 }
 
+/** Converted photos carry a hash of their contents in their names, so they live with the other hashed assets. */
+const PHOTO_FOLDER = "/assets/photos/";
+
 type PhotoFileResult = { ok: true; photo: ProcessedPhoto; path: string } | { ok: false; problem: string };
 
 /** Finds a story's photo file and has it converted for the page, sized so the page does not shift as it loads. */
-async function readPhotoFile(src: string, file: string, page: ArticleData["page"], photos: PhotoProcessor): Promise<PhotoFileResult> {
+async function readPhotoFile(src: string, file: string, story: string, photos: PhotoProcessor): Promise<PhotoFileResult> {
   const found = locateStoryImage(src, file);
   if (!found.ok) return found;
-  const urlFolder = posix.dirname(photoUrl(page.filePathStem, src)).replace(/\/?$/, "/");
-  const converted = await photos.process(page.inputPath, { file: found.path, src, urlFolder });
+  const converted = await photos.process(story, { file: found.path, src, urlFolder: PHOTO_FOLDER });
   return converted.ok ? { ...converted, path: found.path } : converted;
 }
 
@@ -132,7 +134,7 @@ export async function readArticle(data: ArticleData): Promise<ArticleResult> {
 
   let photoFile: PhotoFileResult | undefined;
   if (fields.photo?.src !== undefined) {
-    photoFile = await readPhotoFile(fields.photo.src, file, page, photos);
+    photoFile = await readPhotoFile(fields.photo.src, file, page.inputPath, photos);
     if (!photoFile.ok) report("photo.src", photoFile.problem);
   }
 

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { basename, extname, join, posix } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
+import { contentHash } from "./assets.ts";
 
 /**
  * The widest a photo is shown: the story column, 40rem (site.css `--column`), which is 640 px
@@ -161,8 +162,10 @@ export class PhotoProcessor {
       outputDir: this.#cacheDir,
       // Encoded here because eleventy-img joins it to the file name as it is; a space would split a srcset.
       urlPath: encodeURI(urlFolder),
-      // The content hash in the name lets hosts cache these files forever.
-      filenameFormat: (id: string, source: string, width: number, format: string) => `${safeName(source)}-${id}-${width}.${format}`,
+      // eleventy-img's id hashes the photo and these options; as hex before the extension, like the
+      // stylesheet's, it lets hosts cache the files under /assets/ forever.
+      filenameFormat: (id: string, source: string, width: number, format: string) =>
+        `${safeName(source)}-${width}.${contentHash(id)}.${format}`,
     };
     try {
       const planned = Image.statsSync(file, options) as ImageMetadata;

@@ -43,10 +43,11 @@ test("the header policy is each page's meta policy plus frame-ancestors 'none'",
   }
 });
 
-test("the stylesheet and icon are cached by the immutable rule, pages are not", () => {
+test("the stylesheet, icon and story photos are cached by the immutable rule, pages are not", () => {
   const files = builtFiles();
   const cached = files.filter((path) => /immutable/.test(headersFor(rules(), path).get("cache-control") ?? ""));
   expect(cached.filter((path) => /^\/assets\/(site\.[0-9a-f]+\.css|favicon\.[0-9a-f]+\.svg)$/.test(path))).toHaveLength(2);
+  expect(cached.filter((path) => path.startsWith("/assets/photos/stand-in-")), "the seed's photo").not.toEqual([]);
   expect(cached.filter((path) => path.endsWith(".html"))).toEqual([]);
 });
 

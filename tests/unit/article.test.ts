@@ -55,7 +55,7 @@ test("a story becomes the view its templates print", async () => {
   const view = valid(await readArticle(storyData(seed)));
   // An SVG is published as drawn, under a name that carries its content hash.
   const photoUrl = view.photo?.url ?? "";
-  assert.match(photoUrl, /^\/news\/photo-[\w-]{10}-640\.svg$/);
+  assert.match(photoUrl, /^\/assets\/photos\/photo-640\.[0-9a-f]{10}\.svg$/);
   assert.deepEqual(view, {
     valid: true,
     url: "/news/talks.html",
