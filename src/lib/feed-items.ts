@@ -71,6 +71,18 @@ function correctionsHtml(corrections: ArticleView["corrections"]): string {
  * show it away from the site.
  */
 export function feedItem(article: ArticleView, site: SiteSettings): FeedItem {
+  // A story is in the site's feeds and each of its topics', three formats each: render it once.
+  const forSite = itemsMade.get(article) ?? new WeakMap<SiteSettings, FeedItem>();
+  itemsMade.set(article, forSite);
+  const made = forSite.get(site) ?? makeFeedItem(article, site);
+  forSite.set(site, made);
+  return made;
+}
+
+/** Feed items already made in this process, by story view and site settings (both never change once made). */
+const itemsMade = new WeakMap<ArticleView, WeakMap<SiteSettings, FeedItem>>();
+
+function makeFeedItem(article: ArticleView, site: SiteSettings): FeedItem {
   const url = absoluteUrl(article.url, site);
   const photo = article.photo && {
     url: absoluteUrl(article.photo.url, site),
