@@ -217,11 +217,15 @@ function robotsProblems(files: readonly string[], siteUrl: string, read: (file: 
 
 /** A draft or embargoed story leaves no trace: no page, and no file naming its page or headline. */
 function withheldProblems(files: readonly string[], withheld: readonly WithheldStory[], read: (file: string) => string, report: Report): void {
-  for (const story of withheld) {
+  if (withheld.length === 0) return;
+  const stories = withheld.map((story) => {
     const path = story.url.slice(1);
-    const traces = [path, story.headline, escapeXml(story.headline), JSON.stringify(story.headline).slice(1, -1)];
-    for (const file of files.filter((name) => /\.(html|xml|json|txt)$/.test(name))) {
-      const text = file === path ? "" : read(file);
+    return { story, path, traces: [path, story.headline, escapeXml(story.headline), JSON.stringify(story.headline).slice(1, -1)] };
+  });
+  // Each output file is read once, however many stories are withheld.
+  for (const file of files.filter((name) => /\.(html|xml|json|txt)$/.test(name))) {
+    const text = read(file);
+    for (const { story, path, traces } of stories) {
       if (file === path || traces.some((trace) => text.includes(trace))) {
         report(file, "withheld", `shows ${story.file}, which is ${story.state} at the build moment (expected no trace of it before it is published)`);
       }
