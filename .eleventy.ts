@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { collectArticles, type ArticleResult } from "./src/lib/article.ts";
 import { buildNewsroom } from "./src/lib/newsroom.ts";
+import { STORY_REPORT_EVENT } from "./src/lib/story-report.ts";
 import type { BuildSettings } from "./src/lib/publishing.ts";
 import type { SiteSettings } from "./src/lib/site.ts";
 import { parseFrontMatter } from "./src/lib/front-matter.ts";
@@ -69,13 +70,16 @@ export default function (eleventyConfig: UserConfig) {
     typeof value === "string" && !DateTime.fromISO(value, { zone: "utc" }).isValid ? new Date(0) : undefined,
   );
 
-  // Every list page's stories, computed once. Throws one error listing every bad story, before any page is written.
-  eleventyConfig.addCollection("newsroom", (collectionApi: { getAll(): CollectionItem[] }) => {
+  // Every list page's stories, computed once. Never throws: the report of every story's problems
+  // goes to whoever runs the build (scripts/build.ts stops on errors; the dev server shows them).
+  eleventyConfig.addCollection("newsroom", async (collectionApi: { getAll(): CollectionItem[] }) => {
     const items = collectionApi.getAll();
     const { build, site } = items[0]?.data ?? {};
     if (!build || !site) throw new Error("the site and build data are missing (expected _data/site.ts and _data/build.ts)");
-    const stories = collectArticles(items.flatMap((item) => (item.data.article ? [item.data.article] : [])), build);
-    return buildNewsroom(stories, site, build);
+    const { stories, report } = collectArticles(items.flatMap((item) => (item.data.article ? [item.data.article] : [])), build);
+    const newsroom = buildNewsroom(stories, site, build, report);
+    await eleventyConfig.emit(STORY_REPORT_EVENT, newsroom.report);
+    return newsroom;
   });
 
   // Templates link from the site root; pages get relative URLs so one build works anywhere, even from disk.

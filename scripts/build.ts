@@ -5,23 +5,52 @@
  */
 import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
-import { formatReport, projectChecks, SiteError, validateSite } from "./validate.ts";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { SettingError } from "../src/lib/publishing.ts";
+import { SiteSettingsError } from "../src/lib/site.ts";
+import { formatNextEmbargo, formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/story-report.ts";
 
 const OUTPUT = "_site";
 
+/** Reads the site and build settings before anything else, so a bad one is its own line, not a stack trace. */
+async function settingsAreGood(): Promise<boolean> {
+  try {
+    await import("../_data/site.ts");
+    await import("../_data/build.ts");
+    return true;
+  } catch (error) {
+    if (!(error instanceof SiteSettingsError || error instanceof SettingError)) throw error;
+    console.error(error.message);
+    return false;
+  }
+}
+
+/** Runs Eleventy into `folder`; resolves to its report of the stories, or undefined when Eleventy itself failed (it says why). */
+async function writeSite(folder: string): Promise<StoryReport | undefined> {
+  let report: StoryReport | undefined;
+  const listen = (config: UserConfig) => config.on(STORY_REPORT_EVENT, (received: StoryReport) => void (report = received));
+  try {
+    await new Eleventy("src", folder, { configPath: ".eleventy.ts", quietMode: true, config: listen }).write();
+  } catch {
+    return undefined;
+  }
+  return report;
+}
+
 async function build(): Promise<boolean> {
+  if (!(await settingsAreGood())) return false;
+  // Loaded once the settings are known to be good: the checks read them as they load.
+  const { formatReport, projectChecks, SiteError, validateSite } = await import("./validate.ts");
   const staging = mkdtempSync(".site-build-");
   const fail = (): false => (rmSync(staging, { recursive: true, force: true }), false);
+  const report = await writeSite(staging);
+  if (!report) return fail();
+  for (const line of formatStoryProblems(report)) console.error(line);
+  if (report.errors.length > 0) return fail();
   try {
-    // Eleventy prints what went wrong (every story problem at once) before it rejects.
-    await new Eleventy("src", staging, { configPath: ".eleventy.ts", quietMode: true }).write();
-  } catch {
-    return fail();
-  }
-  try {
-    const report = await validateSite(staging, await projectChecks());
-    if (report.problems.length > 0) {
-      console.error(formatReport(report));
+    const checked = await validateSite(staging, await projectChecks(report.withheld));
+    if (checked.problems.length > 0) {
+      console.error(formatReport(checked));
       return fail();
     }
   } catch (error) {
@@ -32,6 +61,8 @@ async function build(): Promise<boolean> {
   if (existsSync(OUTPUT)) renameSync(OUTPUT, previous);
   renameSync(staging, OUTPUT);
   rmSync(previous, { recursive: true, force: true });
+  const embargo = formatNextEmbargo(report);
+  if (embargo) console.log(`build: ${embargo}`);
   return true;
 }
 

@@ -9,7 +9,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse } from "node-html-parser";
 import { escapeXml } from "../src/lib/xml.ts";
 import type { Problem } from "./validate.ts";
-import type { WithheldStory } from "./withheld-stories.ts";
+import type { WithheldStory } from "../src/lib/story-report.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
 type Node = unknown;

@@ -11,13 +11,8 @@ import site from "../_data/site.ts";
 import { readArticle } from "../src/lib/article.ts";
 import { parseFrontMatter, splitStory } from "../src/lib/front-matter.ts";
 import { PhotoProcessor } from "../src/lib/photos.ts";
+import type { WithheldStory } from "../src/lib/story-report.ts";
 
-export interface WithheldStory {
-  file: string;
-  url: string;
-  headline: string;
-  state: "draft" | "embargoed";
-}
 
 /** Eleventy's file slug: the file's name, or its folder's for index.md, without a leading date. */
 function fileSlug(file: string): string {

@@ -3,13 +3,14 @@ import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./date
 import { archiveLinks, type ArchiveLinks } from "./archives.ts";
 import { collisionProblems } from "./collisions.ts";
 import { parseStoryDate, toDateView, type DateView, type StoryDate } from "./dates.ts";
-import { ContentError, type Problem } from "./problems.ts";
+import { formatProblem, sortProblems, type Problem } from "./problems.ts";
 import { isShown, publishingState, type BuildSettings, type PublishingState } from "./publishing.ts";
 import type { PhotoProcessor, ProcessedPhoto } from "./photos.ts";
 import { parseStoryFields } from "./schema.ts";
 import { checkBody } from "./story-body.ts";
 import { locateStoryImage } from "./story-files.ts";
 import { readStorySource, type Place } from "./story-source.ts";
+import type { StoryReport } from "./story-report.ts";
 import { storyTopics, type TopicRef } from "./topics.ts";
 import { articlePermalink, photoUrl } from "./urls.ts";
 
@@ -58,7 +59,15 @@ export interface ArticleView {
   images: ({ path: string; field: string } & Place)[];
 }
 
-export type ArticleResult = ({ valid: true } & ArticleView) | { valid: false; problems: Problem[] };
+/** A story that cannot be published: its problems, and whether it says it is a draft (whose problems never block a build). */
+export interface InvalidArticle {
+  valid: false;
+  file: string;
+  draft: boolean;
+  problems: Problem[];
+}
+
+export type ArticleResult = ({ valid: true } & ArticleView) | InvalidArticle;
 
 export interface SiteData {
   name: string;
@@ -99,7 +108,7 @@ export async function readArticle(data: ArticleData): Promise<ArticleResult> {
   const file = page.inputPath.replace(/^\.\//, "");
   // A file that cannot be read as a story has no fields to check: its own problems are the report.
   const read = readStorySource(file, site.maxStoryBytes);
-  if (!read.ok) return { valid: false, problems: read.problems.map((problem) => ({ file, ...problem })) };
+  if (!read.ok) return { valid: false, file, draft: false, problems: read.problems.map((problem) => ({ file, ...problem })) };
   const { source } = read;
   const problems: Problem[] = [];
   const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
@@ -148,7 +157,7 @@ export async function readArticle(data: ArticleData): Promise<ArticleResult> {
 
   // Each problem was reported above; the other tests tell the type checker what is now known.
   if (problems.length > 0 || !parsed.ok || !zone?.ok || date === undefined || photoFile?.ok === false) {
-    return { valid: false, problems };
+    return { valid: false, file, draft: fields.draft === true, problems };
   }
 
   const { title, lead, dateline, source: agency = site.name, tags = [], photo, draft = false, sample = false, lang, dir } = parsed.fields;
@@ -182,15 +191,31 @@ export async function readArticle(data: ArticleData): Promise<ArticleResult> {
   };
 }
 
+type ValidArticle = ArticleResult & { valid: true };
+
 /**
- * The stories this build shows, newest first; throws one ContentError listing every problem of
- * every story (drafts too), so a build with any bad story stops before it writes a page.
+ * The stories this build shows, newest first, and the report of all it read: every problem of a
+ * story that would be published stops the build; a draft's problems are only warnings.
  */
-export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): ArticleView[] {
-  const articles = results.filter((result): result is ArticleResult & { valid: true } => result.valid);
-  const problems = [...results.flatMap((result) => (result.valid ? [] : result.problems)), ...collisionProblems(articles)];
-  if (problems.length > 0) throw new ContentError(problems);
-  return articles
-    .filter((article) => isShown(article.state, build))
-    .sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url));
+export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): { stories: ArticleView[]; report: StoryReport } {
+  const articles = results.filter((result): result is ValidArticle => result.valid);
+  const invalid = results.filter((result): result is InvalidArticle => !result.valid);
+  const isDraft = (article: ValidArticle) => article.state === "draft";
+  // A clash between a draft and a story that publishes is the draft's (see collisionProblems).
+  const clashes = collisionProblems(articles.filter((article) => !isDraft(article)));
+  const clashKeys = new Set(clashes.map(formatProblem));
+  const draftClashes = collisionProblems(articles).filter((problem) => !clashKeys.has(formatProblem(problem)));
+  const withheld = articles.filter((article) => article.state !== "published");
+  const [next] = withheld.filter((article) => article.state === "embargoed").sort((a, b) => a.published.epochMs - b.published.epochMs);
+  return {
+    stories: articles
+      .filter((article) => isShown(article.state, build))
+      .sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url)),
+    report: {
+      errors: sortProblems([...invalid.flatMap((result) => (result.draft ? [] : result.problems)), ...clashes]),
+      warnings: sortProblems([...invalid.flatMap((result) => (result.draft ? result.problems : [])), ...draftClashes]),
+      withheld: withheld.map(({ file, url, headline, state }) => ({ file, url, headline, state: state === "draft" ? "draft" : "embargoed" })),
+      nextEmbargo: next && { file: next.file, at: next.published.iso },
+    },
+  };
 }

@@ -11,7 +11,9 @@ export function collisionProblems(articles: readonly ArticleView[]): Problem[] {
   const problems: Problem[] = [];
   const pageOwners = new Map<string, ArticleView>();
   const imageOwners = new Map<string, ArticleView>();
-  for (const article of [...articles].sort((a, b) => a.file.localeCompare(b.file))) {
+  // Drafts come last, so a clash between a draft and a story that publishes is reported on the draft.
+  const order = (article: ArticleView) => (article.state === "draft" ? 1 : 0);
+  for (const article of [...articles].sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))) {
     const url = article.url.toLowerCase();
     const first = pageOwners.get(url);
     if (first) {

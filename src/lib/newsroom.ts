@@ -2,11 +2,13 @@ import type { ArticleView } from "./article.ts";
 import { ARCHIVE_URL, buildArchive, type Archive } from "./archives.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "./feeds.ts";
 import { paginate, type ListPage } from "./pagination.ts";
+import { sortProblems } from "./problems.ts";
 import type { BuildSettings } from "./publishing.ts";
 import { relatedStories } from "./related.ts";
 import type { SiteSettings } from "./site.ts";
 import { listSitemapEntry, newsSitemapXml, robotsTxt, SITEMAP_PATHS, sitemapXml, storySitemapEntry } from "./sitemaps.ts";
-import { buildTopics, TOPICS_URL, type Topic } from "./topics.ts";
+import type { StoryReport } from "./story-report.ts";
+import { buildTopics, topicClashes, TOPICS_URL, type Topic } from "./topics.ts";
 
 export interface TopicListPage extends ListPage<ArticleView> {
   topic: Topic;
@@ -37,6 +39,8 @@ export interface Newsroom {
   /** The site's feeds, announced on every page. */
   feedLinks: FeedLink[];
   files: PublishedFile[];
+  /** What the build read of its stories: their problems, the stories withheld, the next embargo. */
+  report: StoryReport;
 }
 
 /** Page n of a list whose first page is at `url`, e.g. "/" then "/page/2/". */
@@ -50,9 +54,13 @@ function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: 
   ];
 }
 
-/** Builds every list page, feed and sitemap from the stories this build shows, newest first. */
-export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build: BuildSettings): Newsroom {
+/**
+ * Builds every list page, feed and sitemap from the stories this build shows, newest first; the
+ * report gains the problems only the lists reveal (two topics on one URL).
+ */
+export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build: BuildSettings, storyReport: StoryReport): Newsroom {
   const topics = buildTopics(stories);
+  const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...topicClashes(topics)]) };
   const related = relatedStories(topics);
   const topicNames = new Map(topics.map((topic) => [topic.key, topic.name]));
   const storyLinks = stories.map((story): [string, StoryLinks] => [
@@ -98,5 +106,6 @@ export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build:
       { url: SITEMAP_PATHS.news, text: newsSitemapXml(stories, site, build) },
       { url: "/robots.txt", text: robotsTxt(site) },
     ],
+    report,
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ArticleView } from "./article.ts";
 import { groupBy } from "./group-by.ts";
-import { ContentError, type Problem } from "./problems.ts";
+import type { Problem } from "./problems.ts";
 
 /** A topic as a story links to it. */
 export interface TopicRef {
@@ -57,21 +57,24 @@ export interface Topic {
   stories: ArticleView[];
 }
 
-/**
- * The topics of the given stories (newest first), sorted by name. Spellings of one topic are
- * merged; two different topics whose names make the same URL are refused, naming both stories.
- */
+/** The topics of the given stories (newest first), sorted by name; spellings of one topic are merged. */
 export function buildTopics(stories: readonly ArticleView[]): Topic[] {
   const tagged = stories.flatMap((story) => story.topics.map((topic) => ({ topic, story })));
   const topics = [...groupBy(tagged, ({ topic }) => topic.key).values()].map((uses) => {
     const first = uses[0]!.topic;
     return { key: first.key, name: mostUsedSpelling(uses.map(({ topic }) => topic.name)), slug: first.slug, url: first.url, stories: uses.map(({ story }) => story) };
   });
+  return topics.sort((a, b) => a.name.localeCompare(b.name, "en") || a.key.localeCompare(b.key));
+}
 
-  const problems = [...groupBy(topics, ({ slug }) => slug).values()]
+/** Two different topics whose names make the same URL, each clash reported naming both stories. */
+export function topicClashes(topics: readonly Topic[]): Problem[] {
+  return [...groupBy(topics, ({ slug }) => slug).values()]
     .filter((clash) => clash.length > 1)
     .map((clash): Problem => {
-      const [a, b] = clash.map((topic) => ({ topic, file: topic.stories[0]!.file }));
+      // The topic whose newest story is newest is named first, the other as the clash.
+      const newestFirst = [...clash].sort((x, y) => y.stories[0]!.published.epochMs - x.stories[0]!.published.epochMs);
+      const [a, b] = newestFirst.map((topic) => ({ topic, file: topic.stories[0]!.file }));
       return {
         file: a!.file,
         // The view keeps no field positions; the story's first line names the file for the editor.
@@ -82,8 +85,6 @@ export function buildTopics(stories: readonly ArticleView[]): Topic[] {
           "(expected one spelling for one topic, or names that differ in more than punctuation)",
       };
     });
-  if (problems.length > 0) throw new ContentError(problems);
-  return topics.sort((a, b) => a.name.localeCompare(b.name, "en") || a.key.localeCompare(b.key));
 }
 
 /** The spelling most stories use; on a tie, the one with more capitals ("Site help" over "site help"), then the newest. */

@@ -3,7 +3,6 @@ import { readArticle, type ArticleData, type ArticleResult } from "../lib/articl
 import { isShown } from "../lib/publishing.ts";
 import type { SiteSettings } from "../lib/site.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd } from "../lib/structured-data.ts";
-import { articlePermalink } from "../lib/urls.ts";
 
 type StoryPageData = ArticleData & { article?: ArticleResult; site: SiteSettings };
 
@@ -21,9 +20,9 @@ function readArticleOnce(data: ArticleData): Promise<ArticleResult> | undefined 
 export default {
   layout: "layouts/article.njk",
   eleventyComputed: {
-    // A draft or embargoed story gets no page in a build; the dev server shows it, marked.
-    permalink: ({ article, build, page }: StoryPageData) =>
-      article?.valid && !isShown(article.state, build) ? false : articlePermalink(page.fileSlug),
+    // A story with problems gets no page (the build, or the dev server's banner, reports them); a
+    // draft or embargoed story gets none in a build, and the dev server shows it, marked.
+    permalink: ({ article, build }: StoryPageData) => (article?.valid && isShown(article.state, build) ? article.url.slice(1) : false),
     article: readArticleOnce,
     // The head's canonical URL, Open Graph and Twitter tags, and JSON-LD, for search engines and link previews.
     metadata: ({ article, site }: StoryPageData) => (article?.valid ? articleMetadata(article, site) : undefined),

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { stringify } from "yaml";
 import { collectArticles, readArticle, type ArticleData, type ArticleResult, type ArticleView } from "../../src/lib/article.ts";
 import { PhotoProcessor } from "../../src/lib/photos.ts";
-import { ContentError, formatProblem } from "../../src/lib/problems.ts";
+import { formatProblem } from "../../src/lib/problems.ts";
 import type { BuildSettings } from "../../src/lib/publishing.ts";
 import places from "../../_data/datelinePlaces.json" with { type: "json" };
 
@@ -135,18 +135,50 @@ test("stories are listed newest first, whatever zone their dateline is in", asyn
   const washington = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
   const moscow = valid(await readArticle(storyData(seed, "x", "moscow")));
   // 20:00 in Washington is later than 08:00 next morning in Tokyo.
-  assert.deepEqual(collectArticles([tokyo, moscow, washington], build).map(({ url }) => url), ["/news/dc.html", "/news/tokyo.html", "/news/moscow.html"]);
+  assert.deepEqual(collectArticles([tokyo, moscow, washington], build).stories.map(({ url }) => url), [
+    "/news/dc.html",
+    "/news/tokyo.html",
+    "/news/moscow.html",
+  ]);
 });
 
-test("one error lists the problems of every bad story", async () => {
+test("the report lists the problems of every bad story in file and line order; a draft's are only warnings", async () => {
   const good = await readArticle(storyData(seed));
-  const bad = [await readArticle(storyData({ ...seed, lead: undefined }, "x", "a")), await readArticle(storyData({ ...seed, date: "soon" }, "x", "b"))];
-  assert.throws(() => collectArticles([good, ...bad], build), (error: unknown) => {
-    assert.ok(error instanceof ContentError);
-    assert.equal(error.problems.length, 2);
-    assert.match(error.message, /^2 problems in the stories:\n.*a\.md:1: lead: missing .*\n.*b\.md:4: date: "soon" is not a date/);
-    return true;
-  });
+  const bad = [
+    await readArticle(storyData({ ...seed, date: "soon" }, "x", "b")),
+    await readArticle(storyData({ ...seed, lead: undefined, title: "" }, "x", "a")),
+    await readArticle(storyData({ ...seed, draft: true, lead: undefined }, "x", "c-draft")),
+  ];
+  const { stories, report } = collectArticles([good, ...bad], build);
+  assert.deepEqual(stories.map(({ headline }) => headline), [seed.title]);
+  assert.deepEqual(report.errors.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
+    "a.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+    'a.md:2: title: empty (expected the headline)',
+    'b.md:4: date: "soon" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+  ]);
+  assert.deepEqual(report.warnings.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
+    "c-draft.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+  ]);
+});
+
+test("the report names what is withheld and the next embargo to lift", async () => {
+  const story = { ...seed, photo: undefined };
+  const later = valid(await readArticle(storyData({ ...story, date: "2013-09-12T10:00" }, "x", "later")));
+  const sooner = valid(await readArticle(storyData({ ...story, date: "2013-09-11T10:00" }, "x", "sooner")));
+  const draft = valid(await readArticle(storyData({ ...story, draft: true }, "x", "draft")));
+  const { report } = collectArticles([later, sooner, draft], build);
+  assert.deepEqual(report.withheld.map(({ url, state }) => [url, state]), [
+    ["/news/later.html", "embargoed"],
+    ["/news/sooner.html", "embargoed"],
+    ["/news/draft.html", "draft"],
+  ]);
+  assert.deepEqual(report.nextEmbargo, { file: sooner.file, at: "2013-09-11T10:00:00+04:00" });
+  assert.equal(collectArticles([draft], build).report.nextEmbargo, undefined);
+});
+
+test("list items are numbered as an editor counts them, from 1", () => {
+  assert.equal(formatProblem({ file: "a.md", line: 9, field: "corrections.0.date", message: "missing" }), "a.md:9: corrections.1.date: missing");
+  assert.equal(formatProblem({ file: "a.md", line: 3, field: "tags.11", message: "empty" }), "a.md:3: tags.12: empty");
 });
 
 test("updates and corrections are read in the dateline's zone, never before the story", async () => {
@@ -180,8 +212,8 @@ test("drafts and stories dated after the build moment are left out of a build, s
   const atMoment = valid(await readArticle(storyData({ ...story, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
   assert.deepEqual([published.state, draft.state, embargoed.state, atMoment.state], ["published", "draft", "embargoed", "published"]);
   const stories = [published, draft, embargoed, atMoment];
-  assert.deepEqual(collectArticles(stories, build).map(({ url }) => url), ["/news/at-moment.html", "/news/published.html"]);
-  assert.equal(collectArticles(stories, { ...build, showUnpublished: true }).length, 4);
+  assert.deepEqual(collectArticles(stories, build).stories.map(({ url }) => url), ["/news/at-moment.html", "/news/published.html"]);
+  assert.equal(collectArticles(stories, { ...build, showUnpublished: true }).stories.length, 4);
 });
 
 /** Problems as the build prints them, with the story file's folder left out. */
@@ -231,12 +263,19 @@ test("Markdown images need alt text and a file of the story's own", async () => 
 test("two stories on one URL, or showing one photo, are refused, each naming the other file", async () => {
   const first = await readArticle(storyData(seed, "x", "talks"));
   const second = await readArticle(storyData(seed, "x", "Talks"));
-  assert.throws(() => collectArticles([first, second], build), (error: unknown) => {
-    assert.ok(error instanceof ContentError);
-    assert.deepEqual(error.problems.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
-      "Talks.md:1: url: publishes to news/Talks.html, as talks.md does (expected one story per URL: rename one of the files)",
-      "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder)",
-    ]);
-    return true;
-  });
+  assert.deepEqual(collectArticles([first, second], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
+    "Talks.md:1: url: publishes to news/Talks.html, as talks.md does (expected one story per URL: rename one of the files)",
+    "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder)",
+  ]);
+  // The same story filed the next day is a new address: a desk's daily slug never collides.
+  const nextDay = await readArticle(storyData({ ...seed, date: "2013-09-03", photo: undefined }, "x", "Talks"));
+  assert.deepEqual(collectArticles([first, nextDay], build).report.errors, []);
+});
+
+test("a draft that clashes with a story that publishes is the draft's problem, never the desk's", async () => {
+  const published = await readArticle(storyData(seed, "x", "talks"));
+  const draft = await readArticle(storyData({ ...seed, draft: true }, "x", "a-draft"));
+  const { report } = collectArticles([published, draft], build);
+  assert.deepEqual(report.errors, []);
+  assert.match(formatProblem(report.warnings[0]!), /a-draft\.md:8: photo\.src: .*photo\.svg is also shown by .*talks\.md/);
 });

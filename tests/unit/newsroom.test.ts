@@ -4,10 +4,12 @@ import { buildNewsroom } from "../../src/lib/newsroom.ts";
 import { relatedStories } from "../../src/lib/related.ts";
 import { buildTopics } from "../../src/lib/topics.ts";
 import { readBuildSettings } from "../../src/lib/publishing.ts";
+import type { StoryReport } from "../../src/lib/story-report.ts";
 import { storyView } from "../support/stories.ts";
 
 const site = { name: "Wire Desk", description: "News.", language: "en", url: "https://example.org/news/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
 const build = readBuildSettings({ BUILD_MOMENT: "2013-09-05T00:00Z" });
+const NO_PROBLEMS: StoryReport = { errors: [], warnings: [], withheld: [] };
 
 test("related stories share the most topics, then are the newest, at most three, never the story itself", () => {
   const stories = [
@@ -29,7 +31,7 @@ test("the newsroom pages All news and each topic, and gives each story its links
     storyView("b", "2013-09-03", ["Korean Peninsula"]),
     storyView("a", "2013-09-02", ["Korean Peninsula"]),
   ];
-  const newsroom = buildNewsroom(stories, { ...site, pageSize: 2 }, build);
+  const newsroom = buildNewsroom(stories, { ...site, pageSize: 2 }, build, NO_PROBLEMS);
   assert.deepEqual(newsroom.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
     ["/", ["c", "b"]],
     ["/page/2/", ["a"]],
@@ -44,7 +46,7 @@ test("the newsroom pages All news and each topic, and gives each story its links
 
 test("the newsroom publishes the site's feeds, each topic's, both sitemaps and robots.txt", () => {
   const stories = [storyView("b", "2013-09-03", ["Korean Peninsula"]), storyView("a", "2013-09-02")];
-  const newsroom = buildNewsroom(stories, site, build);
+  const newsroom = buildNewsroom(stories, site, build, NO_PROBLEMS);
   assert.deepEqual(newsroom.files.map(({ url }) => url), [
     "/feed.xml", "/atom.xml", "/feed.json",
     "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
@@ -67,4 +69,11 @@ test("the newsroom publishes the site's feeds, each topic's, both sitemaps and r
   assert.deepEqual(newsroom.topicPages[0]?.feedLinks.map(({ href }) => href), [
     "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
   ]);
+});
+
+test("two topics on one URL join the report's errors, in file order", () => {
+  const stories = [storyView("b", "2013-09-04", ["U.S. politics"]), storyView("a", "2013-09-03", ["U S politics"])];
+  const earlier = { file: "src/news/0.md", line: 2, field: "lead", message: "missing" };
+  const newsroom = buildNewsroom(stories, site, build, { ...NO_PROBLEMS, errors: [earlier] });
+  assert.deepEqual(newsroom.report.errors.map(({ file, field }) => [file, field]), [["src/news/0.md", "lead"], ["src/news/b.md", "tags"]]);
 });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
-import type { WithheldStory } from "../../scripts/withheld-stories.ts";
+import type { WithheldStory } from "../../src/lib/story-report.ts";
 import { outputProblems } from "../../scripts/validate-outputs.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../src/lib/feeds.ts";
 import { topicRef } from "../../src/lib/topics.ts";
