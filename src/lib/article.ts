@@ -164,7 +164,7 @@ export async function readArticle(data: ArticleData): Promise<ArticleResult> {
   const published = toDateView(date);
   return {
     valid: true,
-    url: `/${articlePermalink(page.fileSlug)}`,
+    url: `/${articlePermalink(page.fileSlug, published.day)}`,
     stem: page.filePathStem,
     file,
     headline: title,

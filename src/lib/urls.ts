@@ -3,9 +3,12 @@ import { posix } from "node:path";
 /** Image formats a story's photo may come in; the build copies these from src/news/ beside the pages. */
 export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "svg"] as const;
 
-/** Where an article is published, from its file's slug: a file, so links to it also work from disk. */
-export function articlePermalink(fileSlug: string): string {
-  return `news/${fileSlug}.html`;
+/**
+ * Where an article is published: under its calendar day at the dateline, so a desk's daily
+ * "markets" story never takes yesterday's address; a file, so links to it also work from disk.
+ */
+export function articlePermalink(fileSlug: string, day: string): string {
+  return `news/${day.replaceAll("-", "/")}/${fileSlug}.html`;
 }
 
 /** The site-root URL of a story's photo, from the story's path stem (Eleventy's page.filePathStem). */

@@ -58,7 +58,7 @@ test("a story becomes the view its templates print", async () => {
   assert.match(photoUrl, /^\/assets\/photos\/photo-640\.[0-9a-f]{10}\.svg$/);
   assert.deepEqual(view, {
     valid: true,
-    url: "/news/talks.html",
+    url: "/news/2013/09/02/talks.html",
     stem: "/news/talks",
     file: join(folder, "talks.md"),
     headline: "Moscow hopes for further talks",
@@ -136,9 +136,9 @@ test("stories are listed newest first, whatever zone their dateline is in", asyn
   const moscow = valid(await readArticle(storyData(seed, "x", "moscow")));
   // 20:00 in Washington is later than 08:00 next morning in Tokyo.
   assert.deepEqual(collectArticles([tokyo, moscow, washington], build).stories.map(({ url }) => url), [
-    "/news/dc.html",
-    "/news/tokyo.html",
-    "/news/moscow.html",
+    "/news/2013/09/02/dc.html",
+    "/news/2013/09/03/tokyo.html",
+    "/news/2013/09/02/moscow.html",
   ]);
 });
 
@@ -168,9 +168,9 @@ test("the report names what is withheld and the next embargo to lift", async () 
   const draft = valid(await readArticle(storyData({ ...story, draft: true }, "x", "draft")));
   const { report } = collectArticles([later, sooner, draft], build);
   assert.deepEqual(report.withheld.map(({ url, state }) => [url, state]), [
-    ["/news/later.html", "embargoed"],
-    ["/news/sooner.html", "embargoed"],
-    ["/news/draft.html", "draft"],
+    ["/news/2013/09/12/later.html", "embargoed"],
+    ["/news/2013/09/11/sooner.html", "embargoed"],
+    ["/news/2013/09/02/draft.html", "draft"],
   ]);
   assert.deepEqual(report.nextEmbargo, { file: sooner.file, at: "2013-09-11T10:00:00+04:00" });
   assert.equal(collectArticles([draft], build).report.nextEmbargo, undefined);
@@ -212,7 +212,7 @@ test("drafts and stories dated after the build moment are left out of a build, s
   const atMoment = valid(await readArticle(storyData({ ...story, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
   assert.deepEqual([published.state, draft.state, embargoed.state, atMoment.state], ["published", "draft", "embargoed", "published"]);
   const stories = [published, draft, embargoed, atMoment];
-  assert.deepEqual(collectArticles(stories, build).stories.map(({ url }) => url), ["/news/at-moment.html", "/news/published.html"]);
+  assert.deepEqual(collectArticles(stories, build).stories.map(({ url }) => url), ["/news/2013/09/10/at-moment.html", "/news/2013/09/02/published.html"]);
   assert.equal(collectArticles(stories, { ...build, showUnpublished: true }).stories.length, 4);
 });
 
@@ -264,7 +264,7 @@ test("two stories on one URL, or showing one photo, are refused, each naming the
   const first = await readArticle(storyData(seed, "x", "talks"));
   const second = await readArticle(storyData(seed, "x", "Talks"));
   assert.deepEqual(collectArticles([first, second], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
-    "Talks.md:1: url: publishes to news/Talks.html, as talks.md does (expected one story per URL: rename one of the files)",
+    "Talks.md:1: url: publishes to news/2013/09/02/Talks.html, as talks.md does (expected one story per URL: rename one of the files)",
     "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder)",
   ]);
   // The same story filed the next day is a new address: a desk's daily slug never collides.

@@ -28,8 +28,8 @@ test("URLs that are not site-root paths pass unchanged", () => {
   }
 });
 
-test("articles publish to files named by their slug", () => {
-  assert.equal(articlePermalink("moscow-talks"), "news/moscow-talks.html");
+test("articles publish to files named by their day and slug", () => {
+  assert.equal(articlePermalink("moscow-talks", "2013-09-02"), "news/2013/09/02/moscow-talks.html");
   assert.equal(photoUrl("/news/moscow-talks/index", "photo.jpg"), "/news/moscow-talks/photo.jpg");
   assert.equal(photoUrl("/news/flat-story", "flat-story.jpg"), "/news/flat-story.jpg");
 });
