@@ -1,6 +1,9 @@
 import { readSiteSettings } from "../src/lib/site.ts";
 
-/** The newsroom's settings. SITE_URL, when set, replaces `url` (each deploy knows its own address). */
+/**
+ * The newsroom's settings. `url` is the address of a local build only: a deploy takes its own
+ * from SITE_URL or, on Netlify, from the address Netlify gives the build (see src/lib/site.ts).
+ */
 export default readSiteSettings(
   {
     name: "Wire Desk",

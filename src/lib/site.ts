@@ -1,13 +1,11 @@
 import { z } from "zod";
 
-/** The newsroom's settings (in `_data/site.ts`), checked before a page is built. */
+/** The newsroom's settings (in `_data/site.ts`) apart from the address, checked before a page is built. */
 const siteSettingsSchema = z.object({
   name: z.string().trim().min(1),
   description: z.string().trim().min(1),
   /** BCP 47 language of the pages, e.g. "en". */
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
-  /** The public URL of the site's root folder, path prefix included; SITE_URL overrides it. */
-  url: z.url({ protocol: /^https?$/ }).transform((url) => (url.endsWith("/") ? url : `${url}/`)),
   /** Stories per All news page. */
   pageSize: z.number().int().min(1).max(500),
   /** Stories in each feed. */
@@ -16,21 +14,119 @@ const siteSettingsSchema = z.object({
   maxStoryBytes: z.number().int().min(1024),
 });
 
-export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+export type SiteSettings = z.infer<typeof siteSettingsSchema> & {
+  /** The public URL of the site's root folder, path prefix included, ending in "/" (see siteAddress). */
+  url: string;
+};
 
-/** Thrown for a bad setting: names the setting, what it got and what it expected. */
+/** What each setting takes, for the one line that refuses a bad value. */
+const EXPECTED: Readonly<Record<keyof SiteSettings, string>> = {
+  name: "the newsroom's name, not empty",
+  description: "a one-line description, not empty",
+  language: 'a BCP 47 language tag such as "en" or "en-GB"',
+  url: "a full address like https://news.example.com/",
+  pageSize: "a whole number from 1 to 500",
+  feedSize: "a whole number from 1 to 1000",
+  maxStoryBytes: "a whole number of bytes, at least 1024",
+};
+
+/**
+ * Thrown for bad settings. Each line of the message stands alone: it names the setting, what it
+ * got and what it expected, e.g. `SITE_URL: got "news.example.com" (expected a full address like https://news.example.com/)`.
+ */
 export class SiteSettingsError extends Error {}
 
-export function readSiteSettings(
-  settings: Readonly<Record<string, unknown>>,
-  env: Readonly<Record<string, string | undefined>>,
-): SiteSettings {
-  const siteUrl = env["SITE_URL"]?.trim();
-  const result = siteSettingsSchema.safeParse(siteUrl ? { ...settings, url: siteUrl } : settings);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map(({ path, message }) => {
-    const name = path.join(".");
-    return name === "url" && siteUrl ? `SITE_URL: got "${siteUrl}": ${message}` : `site.${name}: ${message}`;
-  });
-  throw new SiteSettingsError(`bad site settings (_data/site.ts):\n${lines.join("\n")}`);
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where the site's address came from, named as a reader of the error would look for it. */
+interface AddressSource {
+  name: string;
+  value: string;
+}
+
+/** Variables that CI runners set (Netlify, which sets NETLIFY, gives its own address); a build that sees one is not on a desk's machine. */
+const CI_VARIABLES = ["CI", "GITHUB_ACTIONS"] as const;
+
+const setting = (env: Env, name: string): string | undefined => env[name]?.trim() || undefined;
+
+/** A variable that says "yes": set, not empty and not "false". */
+const isOn = (env: Env, name: string): boolean => {
+  const value = setting(env, name);
+  return value !== undefined && value.toLowerCase() !== "false";
+};
+
+/**
+ * Where the site's address comes from, in order: SITE_URL; on Netlify, the address Netlify gives
+ * the build (URL for production, DEPLOY_PRIME_URL for deploy previews and branch deploys); on
+ * any other CI runner or host, nowhere (a refusal, so no deploy names localhost); locally, the
+ * settings' `url`. Throws the one line that says what to set.
+ */
+function siteAddressSource(configuredUrl: unknown, env: Env): AddressSource {
+  const siteUrl = setting(env, "SITE_URL");
+  if (siteUrl !== undefined) return { name: "SITE_URL", value: siteUrl };
+  // Netlify first: its builds may set CI too.
+  if (isOn(env, "NETLIFY")) {
+    const context = setting(env, "CONTEXT") ?? "production";
+    const variable = context === "production" ? "URL" : "DEPLOY_PRIME_URL";
+    const value = setting(env, variable);
+    if (value !== undefined) return { name: `${variable} (set by Netlify for ${context})`, value };
+    throw new SiteSettingsError(
+      `SITE_URL: not set, and Netlify set no ${variable} for this ${context} build (expected SITE_URL=https://<your site>/ so canonical links, feeds and sitemaps name the real address)`,
+    );
+  }
+  const runner = CI_VARIABLES.find((name) => isOn(env, name));
+  if (runner !== undefined) {
+    throw new SiteSettingsError(
+      `SITE_URL: not set, and this build runs on a CI runner (${runner} is set) (expected SITE_URL=https://<your site>/ so canonical links, feeds and sitemaps name the real address)`,
+    );
+  }
+  return { name: "site.url (_data/site.ts)", value: typeof configuredUrl === "string" ? configuredUrl : String(configuredUrl) };
+}
+
+/** The address as the site's root folder URL (ending in "/"), or undefined when it is not one. */
+function rootUrl(value: string): string | undefined {
+  if (!URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  // A query or fragment cannot be the base of the site's links.
+  if (!/^https?:$/.test(url.protocol) || url.hostname === "" || /[?#]/.test(value)) return undefined;
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** The site's public root URL, path prefix included, for a build with this environment. */
+export function siteAddress(configuredUrl: unknown, env: Env): string {
+  const source = siteAddressSource(configuredUrl, env);
+  const url = rootUrl(source.value);
+  if (url === undefined) throw new SiteSettingsError(badValue(source.name, source.value, EXPECTED.url));
+  return url;
+}
+
+function badValue(name: string, got: unknown, expected: string): string {
+  const shown = got === undefined ? "nothing" : JSON.stringify(got);
+  return `${name}: got ${shown} (expected ${expected})`;
+}
+
+/** One standalone line for each bad setting other than the address. */
+function settingProblems(issues: readonly z.core.$ZodIssue[], settings: Readonly<Record<string, unknown>>): string[] {
+  const names = [...new Set(issues.map(({ path }) => String(path[0])))];
+  return names.map((name) =>
+    badValue(`site.${name} (_data/site.ts)`, settings[name], EXPECTED[name as keyof SiteSettings] ?? "a valid value"),
+  );
+}
+
+/**
+ * The newsroom's settings with the address this build is for (see siteAddressSource). Throws a
+ * SiteSettingsError listing every bad setting, one line each.
+ */
+export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env): SiteSettings {
+  const parsed = siteSettingsSchema.safeParse(settings);
+  const problems = parsed.success ? [] : settingProblems(parsed.error.issues, settings);
+  let url: string | undefined;
+  try {
+    url = siteAddress(settings["url"], env);
+  } catch (error) {
+    if (!(error instanceof SiteSettingsError)) throw error;
+    problems.push(error.message);
+  }
+  if (!parsed.success || url === undefined) throw new SiteSettingsError(problems.join("\n"));
+  return { ...parsed.data, url };
 }
