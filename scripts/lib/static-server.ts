@@ -8,6 +8,7 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
+import { SITEMAP_PATHS } from "../../src/lib/sitemaps.ts";
 import { headersFor, parseHeadersFile, type HeaderRule } from "./netlify-headers.ts";
 
 /**
@@ -144,4 +145,70 @@ export async function startStaticServer(root: string, host: Host, port = 0): Pro
         server.closeAllConnections();
       }),
   };
+}
+
+/** A folder path as a host's path prefix: "newsroom", "/newsroom" and "/newsroom/" are all "/newsroom/". */
+export function folderPath(path: string): string {
+  const inner = path.replace(/^\/+|\/+$/g, "");
+  return inner === "" ? "/" : `/${inner}/`;
+}
+
+/**
+ * The root URL a built site was made for (its SITE_URL), from its robots.txt: the build names
+ * its sitemap there by absolute URL, the site's root URL followed by "sitemap.xml".
+ */
+export function builtSiteUrl(robotsTxt: string): URL | undefined {
+  const sitemapName = SITEMAP_PATHS.sitemap.slice(1);
+  for (const line of robotsTxt.split(/\r?\n/)) {
+    const value = /^sitemap:\s*(\S+)\s*$/i.exec(line)?.[1];
+    if (value === undefined || !URL.canParse(value)) continue;
+    const url = new URL(value);
+    if (url.pathname.endsWith(`/${sitemapName}`)) return new URL(url.pathname.slice(0, -sitemapName.length), url);
+  }
+  return undefined;
+}
+
+/** The root URL the site built in `dir` was made for, or undefined when its robots.txt names none. */
+export async function readBuiltSiteUrl(dir: string): Promise<URL | undefined> {
+  const robotsTxt = await readFile(resolve(dir, "robots.txt"), "utf8").catch(() => undefined);
+  return robotsTxt === undefined ? undefined : builtSiteUrl(robotsTxt);
+}
+
+export interface PreviewRequest {
+  /** "netlify" or "github-pages"; anything else is refused. */
+  host: string;
+  /** GitHub Pages' path prefix as asked for on the command line, if it was. */
+  prefix: string | undefined;
+  port: number;
+  /** The built folder, as the person named it (for the messages). */
+  dir: string;
+}
+
+/**
+ * How the preview serves a build: as the host asked for, under the base path (the path of
+ * SITE_URL) the build was made for, since its 404 page links from there and would be dead
+ * under any other. A mismatch is refused with the command that makes a matching build.
+ */
+export function previewHost(request: PreviewRequest, builtFor: URL | undefined): { host: Host } | { problem: string } {
+  const folder = `${request.dir.replace(/\/+$/, "")}/`;
+  if (!(HOST_NAMES as readonly string[]).includes(request.host)) {
+    return { problem: `--host takes ${HOST_NAMES.join(" or ")} (got ${request.host})` };
+  }
+  if (builtFor === undefined) {
+    return { problem: `${folder} does not say which address it was built for (no Sitemap: line in its robots.txt): run npm run build` };
+  }
+  const basePath = builtFor.pathname;
+  const rebuild = (path: string) => `SITE_URL=http://localhost:${request.port}${path} npm run build`;
+  if (request.host === "netlify") {
+    if (request.prefix !== undefined) return { problem: "--prefix is for --host github-pages: Netlify serves a site at its root" };
+    if (basePath === "/") return { host: { name: "netlify" } };
+    return {
+      problem: `${folder} was built for ${basePath} but Netlify serves a site at /: preview it with npm run preview -- --host github-pages, or build for the root with ${rebuild("/")}`,
+    };
+  }
+  const prefix = request.prefix === undefined ? basePath : folderPath(request.prefix);
+  if (prefix !== basePath) {
+    return { problem: `${folder} was built for ${basePath} but --prefix is ${prefix}: build for that prefix with ${rebuild(prefix)}` };
+  }
+  return { host: { name: "github-pages", prefix } };
 }
