@@ -1,3 +1,4 @@
+import cityTimezones from "city-timezones";
 import { DateTime, IANAZone } from "luxon";
 
 /** A story's publication moment, always held in its dateline's zone. */
@@ -69,9 +70,106 @@ export function toDatetimeAttribute({ at, hasTime }: StoryDate): string {
   return hasTime ? at.toISO({ suppressMilliseconds: true }) : at.toISODate();
 }
 
-/** The date as readers see it, e.g. "September 2, 2013" or "September 2, 2013, 15:40 GMT+4". */
+/** The date as readers see it, e.g. "September 2, 2013" or "September 2, 2013, 15:40 MSK". */
 export function formatDisplayDate({ at, hasTime }: StoryDate): string {
-  return at.toFormat(hasTime ? "LLLL d, yyyy, HH:mm ZZZZ" : "LLLL d, yyyy");
+  return hasTime ? `${at.toFormat("LLLL d, yyyy, HH:mm")} ${zoneAbbreviation(at)}` : at.toFormat("LLLL d, yyyy");
+}
+
+/**
+ * The zone's name at that moment as readers of the place know it: CEST in Hamburg, BST in London
+ * in summer, MSK in Moscow, EDT in Washington; where the place has no such name, its offset
+ * from GMT ("GMT+8"). Intl has the names in each country's English (en-GB knows BST, en-US does
+ * not), so the zone's country decides; a few names that locale data lacks are listed here.
+ */
+export function zoneAbbreviation(at: DateTime<true>): string {
+  const zone = at.zoneName ?? "UTC";
+  const moment = at.toJSDate();
+  const listed = listedAbbreviation(zone, at.offset, moment);
+  if (listed !== undefined) return listed;
+  const local = zoneName(readersLocale(zone), zone, moment, "short");
+  if (ABBREVIATION.test(local)) return local;
+  // The name the site printed before it asked the place's own English, e.g. AST in the Caribbean; else "GMT+8".
+  return zoneName(LOCALE, zone, moment, "short");
+}
+
+/** An abbreviation is letters ("CEST", "ChST"); Intl's fallback is an offset ("GMT+2", "GMT+5:30"). */
+const ABBREVIATION = /^[A-Za-z]+$/;
+
+/**
+ * Names readers use that Intl's English data lacks (it says "GMT+4" for Moscow), each for the
+ * zone's UTC offset in minutes and whether that is summer time. An offset alone cannot tell:
+ * Moscow at UTC+4 was MSD in summers up to 2010 but MSK all year from 2011 to 2014.
+ */
+const LISTED_ABBREVIATIONS: readonly { zone: string; offset: number; summer: boolean; name: string }[] = [
+  { zone: "Europe/Moscow", offset: 180, summer: false, name: "MSK" },
+  { zone: "Europe/Moscow", offset: 240, summer: false, name: "MSK" },
+  { zone: "Europe/Moscow", offset: 240, summer: true, name: "MSD" },
+  { zone: "Asia/Tokyo", offset: 540, summer: false, name: "JST" },
+  { zone: "Asia/Seoul", offset: 540, summer: false, name: "KST" },
+  { zone: "Asia/Pyongyang", offset: 540, summer: false, name: "KST" },
+];
+
+function listedAbbreviation(zone: string, offset: number, moment: Date): string | undefined {
+  const canonical = canonicalZone(zone);
+  const candidates = LISTED_ABBREVIATIONS.filter((entry) => canonicalZone(entry.zone) === canonical && entry.offset === offset);
+  if (candidates.length === 0) return undefined;
+  // Intl tells summer time from standard only in the zone's long name ("Moscow Summer Time").
+  const summer = /\b(?:Summer|Daylight)\b/.test(zoneName(LOCALE, zone, moment, "long"));
+  return candidates.find((entry) => entry.summer === summer)?.name;
+}
+
+/** Intl formatters by locale, zone and name style: making one costs far more than using it. */
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneNameFormat(locale: string, zone: string, style: "short" | "long"): Intl.DateTimeFormat {
+  const key = `${locale} ${zone} ${style}`;
+  let format = zoneNameFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style });
+    zoneNameFormats.set(key, format);
+  }
+  return format;
+}
+
+function zoneName(locale: string, zone: string, moment: Date, style: "short" | "long"): string {
+  return zoneNameFormat(locale, zone, style).formatToParts(moment).find((part) => part.type === "timeZoneName")?.value ?? "";
+}
+
+/** The zone's canonical IANA name, so links such as Asia/Kolkata and Asia/Calcutta compare equal. */
+export function canonicalZone(zone: string): string {
+  return zoneNameFormat(LOCALE, zone, "short").resolvedOptions().timeZone;
+}
+
+let zoneCountries: Map<string, string> | undefined;
+
+/**
+ * The English of the zone's country, e.g. en-DE for Europe/Berlin: the country of the zone's most
+ * populous city in the gazetteer. A zone it does not know keeps the site's own English.
+ */
+function readersLocale(zone: string): string {
+  zoneCountries ??= countriesByZone();
+  const country = zoneCountries.get(canonicalZone(zone));
+  return country === undefined ? LOCALE : `en-${country}`;
+}
+
+/** Each canonical zone's country: that of its most populous city in the gazetteer. */
+function countriesByZone(): Map<string, string> {
+  const largest = new Map<string, { country: string; pop: number }>();
+  for (const { timezone, iso2, pop } of cityTimezones.cityMapping) {
+    // A few gazetteer rows lack a zone or a two-letter country.
+    if (typeof timezone !== "string" || !/^[A-Z]{2}$/.test(iso2)) continue;
+    const known = largest.get(timezone);
+    if (!known || pop > known.pop) largest.set(timezone, { country: iso2, pop });
+  }
+  // Links such as Asia/Chongqing and Asia/Shanghai are one zone; the larger city decides.
+  const byCanonical = new Map<string, { country: string; pop: number }>();
+  for (const [zone, city] of largest) {
+    if (!isKnownZone(zone)) continue;
+    const canonical = canonicalZone(zone);
+    const known = byCanonical.get(canonical);
+    if (!known || city.pop > known.pop) byCanonical.set(canonical, city);
+  }
+  return new Map([...byCanonical].map(([zone, { country }]) => [zone, country]));
 }
 
 /** The month and day printed in a dateline, e.g. "September 2". */

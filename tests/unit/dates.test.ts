@@ -20,7 +20,7 @@ test("a date-only story keeps its calendar day at the dateline and claims no tim
 test("a local time is read at the dateline, with that place's offset", () => {
   const date = parsed("2013-09-02T15:40", "Europe/Moscow");
   assert.equal(toDatetimeAttribute(date), "2013-09-02T15:40:00+04:00");
-  assert.equal(formatDisplayDate(date), "September 2, 2013, 15:40 GMT+4");
+  assert.equal(formatDisplayDate(date), "September 2, 2013, 15:40 MSK");
 });
 
 test("an instant is shown on the calendar day at the dateline, not in UTC", () => {
@@ -75,4 +75,39 @@ test("a date outside 1900 to 2099 is a typo", () => {
   assert.deepEqual(result, { ok: false, problem: `"2103-09-02" is outside the years 1900 to 2099 (expected ${DATE_FORMS})` });
   assert.equal(parseStoryDate("1899-12-31T23:00Z", "UTC").ok, false);
   assert.equal(parseStoryDate("2099-12-31", "UTC").ok, true);
+});
+
+/** How a local time at the zone is shown to readers. */
+const shown = (raw: string, zone: string): string => formatDisplayDate(parsed(raw, zone));
+
+test("the zone is named as readers of the place know it", () => {
+  assert.equal(shown("2013-09-02T15:40", "America/New_York"), "September 2, 2013, 15:40 EDT");
+  assert.equal(shown("2013-01-15T15:40", "America/New_York"), "January 15, 2013, 15:40 EST");
+  // Hamburg's dateline is read in Europe/Berlin.
+  assert.equal(shown("2013-09-02T15:40", "Europe/Berlin"), "September 2, 2013, 15:40 CEST");
+  assert.equal(shown("2013-01-15T15:40", "Europe/Berlin"), "January 15, 2013, 15:40 CET");
+  assert.equal(shown("2013-09-02T15:40", "Europe/London"), "September 2, 2013, 15:40 BST");
+  assert.equal(shown("2013-01-15T15:40", "Europe/London"), "January 15, 2013, 15:40 GMT");
+  assert.equal(shown("2013-09-02T15:40", "Asia/Kolkata"), "September 2, 2013, 15:40 IST");
+  assert.equal(shown("2013-09-02T15:40", "Europe/Dublin"), "September 2, 2013, 15:40 IST", "Irish Standard Time, in summer");
+});
+
+test("names the locale data lacks come from the site's own list, by offset and season", () => {
+  assert.equal(shown("2013-09-02T15:40", "Europe/Moscow"), "September 2, 2013, 15:40 MSK", "UTC+4 all year from 2011 to 2014");
+  assert.equal(shown("2016-07-01T12:00", "Europe/Moscow"), "July 1, 2016, 12:00 MSK", "UTC+3 since 2014");
+  assert.equal(shown("2010-07-01T12:00", "Europe/Moscow"), "July 1, 2010, 12:00 MSD", "UTC+4 was summer time before 2011");
+  assert.equal(shown("2013-09-02T15:40", "Asia/Tokyo"), "September 2, 2013, 15:40 JST");
+  assert.equal(shown("2013-09-02T15:40", "Asia/Seoul"), "September 2, 2013, 15:40 KST");
+  // Pyongyang kept its own UTC+8:30 from 2015 to 2018: not KST.
+  assert.equal(shown("2016-07-01T12:00", "Asia/Pyongyang"), "July 1, 2016, 12:00 GMT+8:30");
+});
+
+test("a zone's other IANA name gets the same abbreviation", () => {
+  assert.equal(shown("2013-09-02T15:40", "Asia/Calcutta"), "September 2, 2013, 15:40 IST");
+  assert.equal(shown("2013-09-02T15:40", "Europe/Kiev"), shown("2013-09-02T15:40", "Europe/Kyiv"));
+});
+
+test("a zone its readers have no abbreviation for keeps its offset from GMT", () => {
+  assert.equal(shown("2013-09-02T15:40", "Asia/Shanghai"), "September 2, 2013, 15:40 GMT+8");
+  assert.equal(shown("2013-09-02T15:40", "America/Sao_Paulo"), "September 2, 2013, 15:40 GMT-3");
 });

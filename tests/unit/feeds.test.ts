@@ -66,7 +66,7 @@ test("corrections are carried into the content under a heading, and count as an 
   const corrected = story({ corrections: [{ date: "2013-09-03T09:30", text: "An earlier version misspelled the minister's name." }] });
   const atom = parseXml(atomFeed(channel, [corrected], site)).feed;
   const [entry] = atom.entry;
-  assert.match(entry.content["#text"], /<h2>Correction<\/h2>\n<p><time datetime="2013-09-03T09:30:00\+04:00">September 3, 2013, 09:30 GMT\+4<\/time>: An earlier version misspelled the minister's name\.<\/p>/);
+  assert.match(entry.content["#text"], /<h2>Correction<\/h2>\n<p><time datetime="2013-09-03T09:30:00\+04:00">September 3, 2013, 09:30 MSK<\/time>: An earlier version misspelled the minister's name\.<\/p>/);
   assert.equal(entry.published, "2013-09-02T00:00:00+04:00");
   assert.equal(entry.updated, "2013-09-03T09:30:00+04:00");
   assert.equal(atom.updated, "2013-09-03T09:30:00+04:00");
