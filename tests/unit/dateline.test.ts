@@ -21,6 +21,42 @@ test("places not in the table come from the gazetteer, most populous match first
   assert.equal(zoneOf("NAIROBI"), "Africa/Nairobi");
 });
 
+test("a name shared by large cities in different zones is not guessed: the problem lists them", () => {
+  const result = resolveDatelineZone("VALENCIA", undefined, places);
+  assert.deepEqual(result, {
+    ok: false,
+    problem:
+      '"VALENCIA" names more than one large city: Valencia, Venezuela (America/Caracas); Valencia, Spain (Europe/Madrid) ' +
+      "(expected a timezone field, e.g. timezone: Europe/Madrid, or the place added to _data/datelinePlaces.json)",
+  });
+  const birmingham = resolveDatelineZone("Birmingham", undefined, {});
+  assert.match(!birmingham.ok ? birmingham.problem : "", /^"Birmingham" names more than one large city: Birmingham, United Kingdom \(Europe\/London\); Birmingham, United States of America \(America\/Chicago\)/);
+});
+
+test("a far smaller namesake does not make a name ambiguous, even without the newsroom's table", () => {
+  const fromGazetteer = (place: string) => resolveDatelineZone(place, undefined, {});
+  assert.deepEqual(fromGazetteer("LONDON"), { ok: true, zone: "Europe/London" }, "London, Ontario is a twentieth of London");
+  assert.deepEqual(fromGazetteer("PARIS"), { ok: true, zone: "Europe/Paris" });
+  assert.deepEqual(fromGazetteer("HAMBURG"), { ok: true, zone: "Europe/Berlin" });
+  assert.deepEqual(fromGazetteer("PORTLAND"), { ok: true, zone: "America/Los_Angeles" }, "Portland, Maine is a twelfth of Portland, Oregon");
+});
+
+test("large namesakes in one zone are no conflict", () => {
+  // Jining, Inner Mongolia is listed under Asia/Chongqing, a second name for Asia/Shanghai.
+  assert.deepEqual(resolveDatelineZone("JINING", undefined, {}), { ok: true, zone: "Asia/Shanghai" });
+});
+
+test("the newsroom's table and an explicit timezone settle an ambiguous name", () => {
+  assert.equal(zoneOf("VALENCIA", "Europe/Madrid"), "Europe/Madrid");
+  assert.deepEqual(resolveDatelineZone("Valencia", undefined, { VALENCIA: "Europe/Madrid" }), { ok: true, zone: "Europe/Madrid" });
+});
+
+test("newsroom spellings the gazetteer lacks are in the table", () => {
+  assert.equal(resolveDatelineZone("GAZA CITY", undefined, {}).ok, false, "the gazetteer alone does not know it");
+  assert.equal(zoneOf("GAZA CITY"), "Asia/Gaza");
+  assert.equal(zoneOf("Saint Petersburg"), "Europe/Moscow");
+});
+
 test("an explicit timezone wins over the table", () => {
   assert.equal(zoneOf("MOSCOW", "Europe/Samara"), "Europe/Samara");
 });
