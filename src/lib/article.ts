@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
 import { archiveLinks, type ArchiveLinks } from "./archives.ts";
 import { collisionProblems } from "./collisions.ts";
-import { parseStoryDate, toDateView, type DateView, type StoryDate } from "./dates.ts";
+import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type DateView, type StoryDate } from "./dates.ts";
 import { formatProblem, sortProblems, type Problem } from "./problems.ts";
 import { isShown, publishingState, type BuildSettings, type PublishingState } from "./publishing.ts";
 import type { PhotoProcessor, ProcessedPhoto } from "./photos.ts";
@@ -123,23 +123,27 @@ export async function readArticle(data: ArticleData): Promise<ArticleResult> {
   const zone = fields.dateline === undefined ? undefined : resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces);
   // The place is what could not be looked up, so the dateline's line is where to look.
   if (zone && !zone.ok) report("timezone", zone.problem, source.place("dateline"));
-  if (zone?.ok) {
-    // Every date is local to the dateline, like `date`, and none may come before the story.
-    const readDate = (field: string, raw: string): StoryDate | undefined => {
-      const result = parseStoryDate(raw, zone.zone);
-      if (!result.ok) return void report(field, result.problem);
-      if (date && result.date.at < date.at) {
-        return void report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
-      }
-      return result.date;
-    };
-    if (fields.date !== undefined) date = readDate("date", fields.date);
-    if (fields.updated !== undefined) updated = readDate("updated", fields.updated);
-    fields.corrections?.forEach((correction, index) => {
-      const at = correction?.date === undefined ? undefined : readDate(`corrections.${index}.date`, correction.date);
-      if (at && correction?.text !== undefined) corrections.push({ date: toDateView(at), text: correction.text });
-    });
-  }
+  // Every date is local to the dateline, like `date`, and none may come before the story. Without
+  // the dateline's zone each is still checked on its own, so the editor hears of every problem at once.
+  const readDate = (field: string, raw: string): StoryDate | undefined => {
+    if (!zone?.ok) {
+      const problem = storyDateProblem(raw);
+      if (problem !== undefined) report(field, problem);
+      return undefined;
+    }
+    const result = parseStoryDate(raw, zone.zone);
+    if (!result.ok) return void report(field, result.problem);
+    if (date && isBeforeStory(result.date, date)) {
+      return void report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
+    }
+    return result.date;
+  };
+  if (fields.date !== undefined) date = readDate("date", fields.date);
+  if (fields.updated !== undefined) updated = readDate("updated", fields.updated);
+  fields.corrections?.forEach((correction, index) => {
+    const at = correction?.date === undefined ? undefined : readDate(`corrections.${index}.date`, correction.date);
+    if (at && correction?.text !== undefined) corrections.push({ date: toDateView(at), text: correction.text });
+  });
 
   let photoFile: PhotoFileResult | undefined;
   if (fields.photo?.src !== undefined) {

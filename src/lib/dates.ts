@@ -31,23 +31,47 @@ const YEARS = { first: 1900, last: 2099 };
 
 /** Reads `date` as written by an editor: a calendar day or a local time at the dateline, or an instant. */
 export function parseStoryDate(raw: string, zone: string): DateResult {
-  const result = readStoryDate(raw, zone);
+  return withinYears(raw, readStoryDate(raw, zone));
+}
+
+/**
+ * What is wrong with a date before its dateline's zone is known, so an editor hears of every
+ * problem at once: its form, whether the calendar day is real and its year. A local time is read
+ * in UTC just for that, an instant at its own offset; whether the clocks skipped a local time can
+ * only be told at the dateline, so parseStoryDate checks that once the zone is known.
+ */
+export function storyDateProblem(raw: string): string | undefined {
+  const result = withinYears(raw, readStoryDate(raw, undefined));
+  return result.ok ? undefined : result.problem;
+}
+
+/**
+ * Whether an update or correction dated `later` comes before the story itself. A date-only value
+ * names a calendar day at the dateline, so the story's own day is never before it, whatever time
+ * the story was filed; a value with a time is compared moment to moment.
+ */
+export function isBeforeStory(later: StoryDate, story: StoryDate): boolean {
+  return later.hasTime ? later.at < story.at : later.at.toISODate() < story.at.toISODate();
+}
+
+function withinYears(raw: string, result: DateResult): DateResult {
   if (result.ok && (result.date.at.year < YEARS.first || result.date.at.year > YEARS.last)) {
     return { ok: false, problem: `"${raw.trim()}" is outside the years ${YEARS.first} to ${YEARS.last} (expected ${DATE_FORMS})` };
   }
   return result;
 }
 
-function readStoryDate(raw: string, zone: string): DateResult {
+/** Reads a date at the dateline's zone; with no zone, a local time in UTC and an instant at its own offset. */
+function readStoryDate(raw: string, zone: string | undefined): DateResult {
   const value = raw.trim();
   const notReal = { ok: false, problem: `"${value}" is not a real date (expected ${DATE_FORMS})` } as const;
 
   if (DATE_ONLY.test(value) || LOCAL_TIME.test(value)) {
-    const at = DateTime.fromISO(value, { zone, locale: LOCALE });
+    const at = DateTime.fromISO(value, { zone: zone ?? "UTC", locale: LOCALE });
     if (!at.isValid) return notReal;
     const hasTime = value.includes("T");
     // Luxon moves a time that falls in a spring-forward gap; an editor should hear about it instead.
-    if (hasTime && at.toFormat("yyyy-MM-dd'T'HH:mm") !== value.slice(0, 16)) {
+    if (zone !== undefined && hasTime && at.toFormat("yyyy-MM-dd'T'HH:mm") !== value.slice(0, 16)) {
       return {
         ok: false,
         problem: `"${value}" does not exist in ${zone}: the clocks skipped it (expected a time that happened there)`,
@@ -57,9 +81,9 @@ function readStoryDate(raw: string, zone: string): DateResult {
   }
 
   if (INSTANT.test(value)) {
-    const instant = DateTime.fromISO(value, { setZone: true });
+    const instant = DateTime.fromISO(value, { setZone: true, locale: LOCALE });
     if (!instant.isValid) return notReal;
-    return { ok: true, date: { at: instant.setZone(zone).setLocale(LOCALE) as DateTime<true>, hasTime: true } };
+    return { ok: true, date: { at: zone === undefined ? instant : (instant.setZone(zone) as DateTime<true>), hasTime: true } };
   }
 
   return { ok: false, problem: `"${value}" is not a date (expected ${DATE_FORMS})` };

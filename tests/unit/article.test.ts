@@ -279,3 +279,30 @@ test("a draft that clashes with a story that publishes is the draft's problem, n
   assert.deepEqual(report.errors, []);
   assert.match(formatProblem(report.warnings[0]!), /a-draft\.md:8: photo\.src: .*photo\.svg is also shown by .*talks\.md/);
 });
+
+test("a date-only update or correction on the story's own day at the dateline is accepted", async () => {
+  const late = { ...seed, dateline: "TOKYO", date: "2024-03-14T23:40", photo: undefined };
+  const view = valid(await readArticle(storyData({ ...late, updated: "2024-03-14", corrections: [{ date: "2024-03-14", text: "A name was misspelled." }] })));
+  assert.equal(view.updated?.datetime, "2024-03-14");
+  assert.deepEqual(view.corrections.map(({ date }) => date.datetime), ["2024-03-14"]);
+  const early = await readArticle(storyData({ ...late, updated: "2024-03-13", corrections: [{ date: "2024-03-14T23:39", text: "x" }] }));
+  assert.deepEqual(problemsOf(early), [
+    'updated: "2024-03-13" is before the story\'s date 2024-03-14T23:40 (expected a later date or time)',
+    'corrections.0.date: "2024-03-14T23:39" is before the story\'s date 2024-03-14T23:40 (expected a later date or time)',
+  ]);
+});
+
+test("dates are checked even when the dateline is missing or its place is unknown", async () => {
+  const dated = { date: "2024-02-30", updated: "2024-13-01", corrections: [{ date: "soon", text: "x" }] };
+  const expected = [
+    'date: "2024-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    'updated: "2024-13-01" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    'corrections.0.date: "soon" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+  ];
+  const missing = problemsOf(await readArticle(storyData({ ...seed, ...dated, dateline: undefined })));
+  assert.deepEqual(missing.filter((problem) => !problem.startsWith("dateline:")), expected);
+  assert.match(missing.find((problem) => problem.startsWith("dateline:")) ?? "", /^dateline: missing/);
+  const ambiguous = problemsOf(await readArticle(storyData({ ...seed, ...dated, dateline: "VALENCIA" })));
+  assert.match(ambiguous[0] ?? "", /^timezone: "VALENCIA" names more than one large city: /);
+  assert.deepEqual(ambiguous.slice(1), expected);
+});

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { DATE_FORMS, formatDatelineDay, formatDisplayDate, parseStoryDate, toDatetimeAttribute, type StoryDate } from "../../src/lib/dates.ts";
+import {
+  DATE_FORMS,
+  formatDatelineDay,
+  formatDisplayDate,
+  isBeforeStory,
+  parseStoryDate,
+  storyDateProblem,
+  toDatetimeAttribute,
+  type StoryDate,
+} from "../../src/lib/dates.ts";
 
 function parsed(raw: string, zone: string): StoryDate {
   const result = parseStoryDate(raw, zone);
@@ -110,4 +119,29 @@ test("a zone's other IANA name gets the same abbreviation", () => {
 test("a zone its readers have no abbreviation for keeps its offset from GMT", () => {
   assert.equal(shown("2013-09-02T15:40", "Asia/Shanghai"), "September 2, 2013, 15:40 GMT+8");
   assert.equal(shown("2013-09-02T15:40", "America/Sao_Paulo"), "September 2, 2013, 15:40 GMT-3");
+});
+
+test("without the dateline's zone a date is still checked for its form, its calendar and its years", () => {
+  assert.equal(storyDateProblem("2024-02-30"), `"2024-02-30" is not a real date (expected ${DATE_FORMS})`);
+  assert.equal(storyDateProblem("2024-02-29T24:30"), `"2024-02-29T24:30" is not a real date (expected ${DATE_FORMS})`);
+  assert.equal(storyDateProblem("2 March 2024"), `"2 March 2024" is not a date (expected ${DATE_FORMS})`);
+  assert.equal(storyDateProblem("2103-09-02"), `"2103-09-02" is outside the years 1900 to 2099 (expected ${DATE_FORMS})`);
+  for (const raw of ["2024-02-29", "2024-02-29T23:40", "2024-02-29T23:40:00+05:30"]) assert.equal(storyDateProblem(raw), undefined, raw);
+  // Whether the clocks skipped a time is a question for the dateline's zone, asked once it is known.
+  assert.equal(storyDateProblem("2013-03-10T02:30"), undefined);
+});
+
+test("a date-only update on the story's own day is not before it; an earlier day or time is", () => {
+  const story = parsed("2024-03-14T23:40", "Europe/Berlin");
+  const before = (raw: string) => isBeforeStory(parsed(raw, "Europe/Berlin"), story);
+  assert.equal(before("2024-03-14"), false, "the same calendar day at the dateline");
+  assert.equal(before("2024-03-15"), false);
+  assert.equal(before("2024-03-13"), true);
+  assert.equal(before("2024-03-14T23:39"), true);
+  assert.equal(before("2024-03-14T23:40"), false);
+  // 22:30 UTC is 23:30 in Berlin: ten minutes before the story, on its day.
+  assert.equal(before("2024-03-14T22:30Z"), true);
+  const dateOnly = parsed("2024-03-14", "Europe/Berlin");
+  assert.equal(isBeforeStory(parsed("2024-03-14T00:00", "Europe/Berlin"), dateOnly), false);
+  assert.equal(isBeforeStory(parsed("2024-03-13T23:59", "Europe/Berlin"), dateOnly), true);
 });
