@@ -22,6 +22,8 @@ export interface FeedPhoto {
   width: number;
   height: number;
   alt: string;
+  /** What the photo is about, as the page prints it under the photo; some photos have none. */
+  caption?: string;
   credit: string;
 }
 
@@ -50,11 +52,21 @@ function photoMediaType(url: string): string {
   return PHOTO_MEDIA_TYPES[extension as keyof typeof PHOTO_MEDIA_TYPES] ?? "application/octet-stream";
 }
 
-function photoFigure(photo: FeedPhoto, caption: string | undefined): string {
-  const captionHtml = caption === undefined ? "" : `${escapeHtml(caption)} `;
+/** A caption ends its sentence before the credit starts, so the two never read as one ("on Friday Photo dpa"). */
+function captionSentence(caption: string): string {
+  const text = caption.trim();
+  return /[.!?…]["'’”)\]]*$/u.test(text) ? text : `${text}.`;
+}
+
+/**
+ * The photo with its caption and credit as separate pieces: the caption a sentence of its own, the
+ * credit in `<small>` (HTML's element for attribution), so a reader that drops markup still keeps them apart.
+ */
+function photoFigure(photo: FeedPhoto): string {
+  const captionHtml = photo.caption === undefined ? "" : `${escapeHtml(captionSentence(photo.caption))} `;
   return (
     `<figure><img src="${escapeHtml(photo.url)}" alt="${escapeHtml(photo.alt)}" width="${photo.width}" height="${photo.height}">` +
-    `<figcaption>${captionHtml}${escapeHtml(photo.credit)}</figcaption></figure>\n`
+    `<figcaption>${captionHtml}<small>${escapeHtml(photo.credit)}</small></figcaption></figure>\n`
   );
 }
 
@@ -90,6 +102,7 @@ function makeFeedItem(article: ArticleView, site: SiteSettings): FeedItem {
     width: article.photo.width,
     height: article.photo.height,
     alt: article.photo.alt,
+    caption: article.photo.caption,
     credit: article.photo.credit,
   };
   // The same env as the page (images from the story's folder), plus the base URL that makes every URL absolute.
@@ -100,7 +113,7 @@ function makeFeedItem(article: ArticleView, site: SiteSettings): FeedItem {
     url,
     title: article.headline,
     summary: article.lead,
-    contentHtml: (photo ? photoFigure(photo, article.photo?.caption) : "") + body + correctionsHtml(article.corrections),
+    contentHtml: (photo ? photoFigure(photo) : "") + body + correctionsHtml(article.corrections),
     published: article.published.iso,
     modified: modified.iso,
     modifiedMs: modified.epochMs,

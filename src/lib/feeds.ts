@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { ArticleView } from "./article.ts";
-import { feedItem, type FeedItem } from "./feed-items.ts";
+import { feedItem, type FeedItem, type FeedPhoto } from "./feed-items.ts";
 import type { SiteSettings } from "./site.ts";
 import { absoluteUrl } from "./site-urls.ts";
 import { stableId } from "./stable-ids.ts";
@@ -69,6 +69,20 @@ function rfc822(iso: string): string {
 
 const lines = (...parts: string[]): string => parts.filter((part) => part !== "").join("\n");
 
+/**
+ * The photo as Media RSS, each of its words in its own element so a reader can show them apart:
+ * what it shows (its alt text) as the title, the caption as the description, the credit as the credit.
+ */
+function mediaContent(photo: FeedPhoto): string {
+  return xmlElement(
+    "media:content",
+    { url: photo.url, type: photo.mediaType, medium: "image", width: photo.width, height: photo.height },
+    xmlText("media:title", photo.alt, { type: "plain" }) +
+      (photo.caption === undefined ? "" : xmlText("media:description", photo.caption, { type: "plain" })) +
+      xmlText("media:credit", photo.credit),
+  );
+}
+
 /** RSS 2.0: the photo as Media RSS, which, unlike `<enclosure>`, needs no byte length. */
 export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings): string {
   const { items, updated } = feedContent(stories, site);
@@ -83,13 +97,7 @@ export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], s
       ...story.topics.map((topic) => xmlText("category", topic.name)),
       xmlText("description", story.summary),
       xmlText("content:encoded", story.contentHtml),
-      story.photo
-        ? xmlElement(
-            "media:content",
-            { url: story.photo.url, type: story.photo.mediaType, medium: "image", width: story.photo.width, height: story.photo.height },
-            xmlText("media:description", story.photo.alt, { type: "plain" }) + xmlText("media:credit", story.photo.credit),
-          )
-        : "",
+      story.photo ? mediaContent(story.photo) : "",
       "</item>",
     );
   return lines(

@@ -51,15 +51,38 @@ test("RSS 2.0 carries the channel and a full item for the seed story", () => {
   assert.equal(entry.description, seed.lead);
   const media = entry["media:content"];
   assert.deepEqual([media["@url"], media["@type"], media["@width"], media["@height"]], [PHOTO_URL, "image/jpeg", "1200", "800"]);
+  assert.equal(media["media:title"]["#text"], "Sergei Lavrov at a lectern");
+  assert.equal(media["media:description"]["#text"], "Russia's Foreign Minister Sergei Lavrov");
   assert.equal(media["media:credit"], "Photo EPA/ITAR-TASS");
 });
 
 test("the content is the page's: photo, dateline opening the first paragraph, absolute URLs", () => {
   const html: string = parseXml(rssFeed(channel, [seed], site)).rss.channel.item[0]["content:encoded"];
   assert.match(html, new RegExp(`^<figure><img src="${PHOTO_URL}" alt="Sergei Lavrov at a lectern" width="1200" height="800">`));
-  assert.match(html, /<figcaption>Russia's Foreign Minister Sergei Lavrov Photo EPA\/ITAR-TASS<\/figcaption>/);
+  assert.match(html, /<figcaption>Russia's Foreign Minister Sergei Lavrov\. <small>Photo EPA\/ITAR-TASS<\/small><\/figcaption>/);
   assert.match(html, /<p><span class="dateline">MOSCOW, September 2 \(Itar-Tass\) -<\/span> Moscow hopes for talks\./);
   assert.match(html, /href="https:\/\/example\.github\.io\/newsroom\/news\/moscow-denuclearization-talks\/map\.png"/);
+});
+
+test("the photo's caption and credit stay separate pieces in every format", () => {
+  const photo = (caption?: string) => ({ ...story().photo!, caption, credit: "Photo dpa/Max Mustermann" });
+  const friday = story({ photo: photo("Protesters outside the ministry on Friday") });
+  const figcaption = "<figcaption>Protesters outside the ministry on Friday. <small>Photo dpa/Max Mustermann</small></figcaption>";
+  const rssItem = parseXml(rssFeed(channel, [friday], site)).rss.channel.item[0];
+  const atomEntry = parseXml(atomFeed(channel, [friday], site)).feed.entry[0];
+  const jsonItem = (JSON.parse(jsonFeed(channel, [friday], site)) as JsonFeedDoc).items[0];
+  for (const html of [rssItem["content:encoded"], atomEntry.content["#text"], jsonItem?.["content_html"]]) {
+    assert.ok(String(html).includes(figcaption), String(html));
+  }
+  assert.equal(rssItem["media:content"]["media:description"]["#text"], "Protesters outside the ministry on Friday");
+  assert.equal(rssItem["media:content"]["media:credit"], "Photo dpa/Max Mustermann");
+
+  // A caption that already ends its sentence gets no second stop; a photo without one shows just the credit.
+  const html = (caption?: string) => String(parseXml(rssFeed(channel, [story({ photo: photo(caption) })], site)).rss.channel.item[0]["content:encoded"]);
+  assert.match(html('Lavrov asked: "Why now?"'), /<figcaption>Lavrov asked: &quot;Why now\?&quot; <small>/);
+  assert.match(html("Talks in Moscow."), /<figcaption>Talks in Moscow\. <small>/);
+  assert.match(html(undefined), /<figcaption><small>Photo dpa\/Max Mustermann<\/small><\/figcaption>/);
+  assert.equal(parseXml(rssFeed(channel, [story({ photo: photo(undefined) })], site)).rss.channel.item[0]["media:content"]["media:description"], undefined);
 });
 
 test("corrections are carried into the content under a heading, and count as an update", () => {
