@@ -4,6 +4,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { collectArticles, type ArticleResult } from "./src/lib/article.ts";
 import { buildNewsroom } from "./src/lib/newsroom.ts";
 import { STORY_REPORT_EVENT } from "./src/lib/story-report.ts";
+import { UrlClaims } from "./src/lib/url-claims.ts";
 import type { BuildSettings } from "./src/lib/publishing.ts";
 import type { SiteSettings } from "./src/lib/site.ts";
 import { parseFrontMatter } from "./src/lib/front-matter.ts";
@@ -93,7 +94,12 @@ export default function (eleventyConfig: UserConfig) {
   // photos of the pages it wrote (a draft's photo stays out, like its page).
   const photos = new PhotoProcessor(PHOTO_CACHE);
   eleventyConfig.addGlobalData("photos", () => photos);
-  eleventyConfig.on("eleventy.before", () => photos.startBuild());
+  const urlClaims = new UrlClaims();
+  eleventyConfig.addGlobalData("urlClaims", () => urlClaims);
+  eleventyConfig.on("eleventy.before", () => {
+    photos.startBuild();
+    urlClaims.reset();
+  });
   eleventyConfig.on("eleventy.after", async ({ directories, results }: BuildEnd) => {
     await photos.publish(directories.output, results.map((result) => result.inputPath));
     console.log(photos.summary());

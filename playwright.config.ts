@@ -7,6 +7,8 @@ const browser = findBrowser();
 
 export default defineConfig<object, { siteMount: SiteMount }>({
   testDir: "tests/browser",
+  // The fixture newsroom, built once; the tests never read the newsroom's own stories.
+  globalSetup: "./tests/support/build-test-site.ts",
   retries: 0,
   workers: 2,
   reporter: "list",

@@ -29,7 +29,7 @@ function time<T>(run: () => T): [T, number] {
 
 /** The story problem a refused build printed, without its file and line. */
 function refusal(output: string): string {
-  return /src\/news\/pathological\.md:\d+: (.*?)(?: \(via ContentError\))?$/m.exec(output)?.[1] ?? output;
+  return /src\/news\/pathological\.md:\d+: (.*)$/m.exec(output)?.[1] ?? output;
 }
 
 const md = createMarkdown();

@@ -6,24 +6,11 @@
 import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { SettingError } from "../src/lib/publishing.ts";
-import { SiteSettingsError } from "../src/lib/site.ts";
 import { formatNextEmbargo, formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/story-report.ts";
+import { settingsAreGood } from "./lib/settings.ts";
+import { formatReport, projectChecks, SiteError, validateSite } from "./validate.ts";
 
 const OUTPUT = "_site";
-
-/** Reads the site and build settings before anything else, so a bad one is its own line, not a stack trace. */
-async function settingsAreGood(): Promise<boolean> {
-  try {
-    await import("../_data/site.ts");
-    await import("../_data/build.ts");
-    return true;
-  } catch (error) {
-    if (!(error instanceof SiteSettingsError || error instanceof SettingError)) throw error;
-    console.error(error.message);
-    return false;
-  }
-}
 
 /** Runs Eleventy into `folder`; resolves to its report of the stories, or undefined when Eleventy itself failed (it says why). */
 async function writeSite(folder: string): Promise<StoryReport | undefined> {
@@ -39,8 +26,6 @@ async function writeSite(folder: string): Promise<StoryReport | undefined> {
 
 async function build(): Promise<boolean> {
   if (!(await settingsAreGood())) return false;
-  // Loaded once the settings are known to be good: the checks read them as they load.
-  const { formatReport, projectChecks, SiteError, validateSite } = await import("./validate.ts");
   const staging = mkdtempSync(".site-build-");
   const fail = (): false => (rmSync(staging, { recursive: true, force: true }), false);
   const report = await writeSite(staging);

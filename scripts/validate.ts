@@ -11,12 +11,12 @@ import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { HtmlValidate, nodejsResolver, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
-import site from "../_data/site.ts";
+import { policyAllowsScript } from "../src/lib/security.ts";
 import { asBrowserReads, urlScheme } from "../src/lib/urls.ts";
 import { budgetProblems } from "./validate-budget.ts";
 import { outputProblems } from "./validate-outputs.ts";
 import type { WithheldStory } from "../src/lib/story-report.ts";
-import { withheldStories } from "./withheld-stories.ts";
+import { settingsAreGood } from "./lib/settings.ts";
 import { runInWorkers } from "./lib/worker-pool.ts";
 
 export interface Problem {
@@ -245,6 +245,11 @@ function elementProblems(element: HTMLElement): Finding[] {
     const tag = type === undefined ? "<script>" : `<script type="${type}">`;
     issues.push(issue("no-script", `${tag} would run; only data blocks such as application/ld+json are allowed`));
   }
+  // The dev server's pages let its reload script in; a page built to publish must never.
+  const policy = isPolicyMeta(element) ? element.getAttribute("content") : undefined;
+  if (policy !== undefined && policyAllowsScript(policy)) {
+    issues.push(issue("no-script", `Content-Security-Policy "${policy}" allows script; a published page's must not`));
+  }
   if (element.tagName === "STYLE") {
     issues.push(issue("no-inline-css", "<style> element; put the rules in the site stylesheet"));
   }
@@ -253,6 +258,10 @@ function elementProblems(element: HTMLElement): Finding[] {
     if (name === "style") issues.push(issue("no-inline-css", "style attribute; use a class from the site stylesheet"));
   }
   return issues.map((found) => ({ offset: element.range[0], ...found }));
+}
+
+function isPolicyMeta(element: HTMLElement): boolean {
+  return element.tagName === "META" && element.getAttribute("http-equiv")?.trim().toLowerCase() === "content-security-policy";
 }
 
 function isDataBlock(type: string | undefined): boolean {
@@ -415,15 +424,25 @@ function count(n: number, noun: string): string {
  * _data/site.ts's), its feeds and sitemaps, and the stories it must not have published.
  */
 export async function projectChecks(withheld?: readonly WithheldStory[]): Promise<ValidateOptions> {
-  return { siteUrl: site.url, outputs: true, withheld: withheld ?? (await withheldStories()) };
+  const { withheldStories } = await import("./withheld-stories.ts");
+  return { siteUrl: await projectSiteUrl(), outputs: true, withheld: withheld ?? (await withheldStories()) };
+}
+
+/** The project's address, loaded when asked for rather than as this module loads: the settings read the environment. */
+async function projectSiteUrl(): Promise<string> {
+  return (await import("../_data/site.ts")).default.url;
 }
 
 async function main(): Promise<void> {
   // --pages-only checks the HTML and CSS alone, for a folder that is not a whole site of ours.
   const pagesOnly = process.argv.includes("--pages-only");
   const dir = process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site";
+  if (!(await settingsAreGood())) {
+    process.exitCode = 2;
+    return;
+  }
   try {
-    const report = await validateSite(dir, pagesOnly ? { siteUrl: site.url } : await projectChecks());
+    const report = await validateSite(dir, pagesOnly ? { siteUrl: await projectSiteUrl() } : await projectChecks());
     console.log(formatReport(report));
     process.exitCode = report.problems.length === 0 ? 0 : 1;
   } catch (error) {

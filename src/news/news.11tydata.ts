@@ -2,9 +2,10 @@ import { types } from "node:util";
 import { readArticle, type ArticleData, type ArticleResult } from "../lib/article.ts";
 import { isShown } from "../lib/publishing.ts";
 import type { SiteSettings } from "../lib/site.ts";
+import type { UrlClaims } from "../lib/url-claims.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd } from "../lib/structured-data.ts";
 
-type StoryPageData = ArticleData & { article?: ArticleResult; site: SiteSettings };
+type StoryPageData = ArticleData & { article?: ArticleResult; site: SiteSettings; urlClaims: UrlClaims };
 
 /**
  * Eleventy calls a computed function twice per page: first with a Proxy of the data, to learn
@@ -20,9 +21,11 @@ function readArticleOnce(data: ArticleData): Promise<ArticleResult> | undefined 
 export default {
   layout: "layouts/article.njk",
   eleventyComputed: {
-    // A story with problems gets no page (the build, or the dev server's banner, reports them); a
-    // draft or embargoed story gets none in a build, and the dev server shows it, marked.
-    permalink: ({ article, build }: StoryPageData) => (article?.valid && isShown(article.state, build) ? article.url.slice(1) : false),
+    // A story with problems gets no page (the build, or the dev server's banner, reports them), nor
+    // does the second story on one URL; a draft or embargoed story gets none in a build, and the
+    // dev server shows it, marked.
+    permalink: ({ article, build, urlClaims }: StoryPageData) =>
+      article?.valid && isShown(article.state, build) && urlClaims.claim(article.url, article.file) ? article.url.slice(1) : false,
     article: readArticleOnce,
     // The head's canonical URL, Open Graph and Twitter tags, and JSON-LD, for search engines and link previews.
     metadata: ({ article, site }: StoryPageData) => (article?.valid ? articleMetadata(article, site) : undefined),

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, test } from "@playwright/test";
 import { headersFor, parseHeadersFile } from "../support/netlify-headers.ts";
-import { SITE_DIR } from "../support/open-site.ts";
+import { TEST_SITE_DIR as SITE_DIR } from "../support/test-site.ts";
 
 // The built _headers file against the built files; one project is enough, it opens no page.
-test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "root", "checks files, not a mount"));
+test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "netlify", "checks files, not a mount"));
 
 const rules = () => parseHeadersFile(readFileSync(join(SITE_DIR, "_headers"), "utf8"));
 const builtFiles = (): string[] =>

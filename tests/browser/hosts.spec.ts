@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { openSite, type SiteMount } from "../support/open-site.ts";
 
-const STORY = "news/moscow-denuclearization-talks";
+const STORY = "news/2013/09/02/moscow-denuclearization-talks";
 
 // Netlify also serves a page at its pretty URL, without ".html". The page sits in the same
 // folder either way, so its relative links must still find the photo, the stylesheet and All news.

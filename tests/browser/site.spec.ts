@@ -5,9 +5,9 @@ import yaml from "js-yaml";
 import { openSite, type SiteMount } from "../support/open-site.ts";
 
 const INDEX_PAGE = "index.html";
-const STORY_PAGE = "news/moscow-denuclearization-talks.html";
-const SAMPLE_PAGE = "news/sample-topics.html";
-const STORY_SOURCE = new URL("../../src/news/moscow-denuclearization-talks/index.md", import.meta.url);
+const STORY_PAGE = "news/2013/09/02/moscow-denuclearization-talks.html";
+const SAMPLE_PAGE = "news/2013/09/04/sample-topics.html";
+const STORY_SOURCE = new URL("../fixtures/newsroom/moscow-denuclearization-talks/index.md", import.meta.url);
 // Printed by the site from the dateline, date and source fields, ahead of the story's first words.
 const DATELINE = "MOSCOW, September 2 (Itar-Tass) - ";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -274,7 +274,7 @@ test("navigates from a story to its topics, their stories and the topics index",
     "Sample story: how an updated and corrected story appears",
   ]);
   await page.getByRole("link", { name: "Sample story: how an updated and corrected story appears" }).click();
-  await expect(page.locator(".updated")).toHaveText("Updated September 3, 2013, 16:30 GMT+1");
+  await expect(page.locator(".updated")).toHaveText("Updated September 3, 2013, 16:30 BST");
   await expect(page.locator(".corrections h2")).toHaveText("Correction");
   await page.getByRole("complementary", { name: "Related stories" }).getByRole("link").click();
   await expect(page).toHaveURL(siteBase + SAMPLE_PAGE);
@@ -295,7 +295,7 @@ test("lists no draft: the draft sample is only for the dev server", async ({ pag
 const PAGES = [
   ["All news", INDEX_PAGE],
   ["story", STORY_PAGE],
-  ["sample story", "news/sample-updated-and-corrected.html"],
+  ["sample story", "news/2013/09/03/sample-updated-and-corrected.html"],
   ["topic", "topics/site-help/index.html"],
   ["topics", "topics/index.html"],
   ["archive day", "archive/2013/09/02/index.html"],

@@ -53,21 +53,21 @@ for (const timeZone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
     const run = buildFixtureSite(root, timeZone);
     assert.equal(run.status, 0, run.output);
 
-    const senate = page(root, "news/senate-budget.html");
+    const senate = page(root, "news/2013/09/02/senate-budget.html");
     assert.match(senate, /<time datetime="2013-09-02T23:30:00-04:00">September 2, 2013, 23:30 EDT<\/time>/);
     assert.match(senate, /<p><span class="dateline">WASHINGTON, September 2 \(AP\) -<\/span> First paragraph\.<\/p>/);
 
-    const talks = page(root, "news/talks.html");
+    const talks = page(root, "news/2013/09/02/talks.html");
     assert.match(talks, /<h1>Talks resume<\/h1>/);
-    const photo = /<img src="(\.\.\/assets\/photos\/img-0001-800\.[0-9a-f]{10}\.svg)" alt="A grey square" width="800" height="600" fetchpriority="high">/.exec(talks);
+    const photo = /<img src="(\.\.\/\.\.\/\.\.\/\.\.\/assets\/photos\/img-0001-800\.[0-9a-f]{10}\.svg)" alt="A grey square" width="800" height="600" fetchpriority="high">/.exec(talks);
     assert.ok(photo?.[1], talks);
-    assert.ok(existsSync(join(root, "_site/news", photo[1])), "the photo is published beside the page");
+    assert.ok(existsSync(join(root, "_site/news/2013/09/02", photo[1])), "the photo is published beside the page");
     assert.match(talks, /<time datetime="2013-09-02">September 2, 2013<\/time>/);
     assert.match(talks, /<span class="dateline">MOSCOW, September 2 \(Wire Desk\) -<\/span>/);
 
     // All news lists the later story first, each linked by a relative URL to its file.
     const index = page(root, "index.html");
-    assert.ok(index.indexOf('href="news/senate-budget.html"') < index.indexOf('href="news/talks.html"'), index);
+    assert.ok(index.indexOf('href="news/2013/09/02/senate-budget.html"') < index.indexOf('href="news/2013/09/02/talks.html"'), index);
   });
 }
 
@@ -110,24 +110,24 @@ test("a photo is published as AVIF, WebP and JPEG beside its page, and a rebuild
   assert.equal(first.status, 0, first.output);
   assert.match(first.output, /photos: 2 processed, 0 reused from \.cache\/photos/);
 
-  const picture = parse(page(root, "news/talks.html")).querySelector("picture");
+  const picture = parse(page(root, "news/2013/09/02/talks.html")).querySelector("picture");
   const sources = picture?.querySelectorAll("source").map((source) => source.getAttribute("type"));
   assert.deepEqual(sources, ["image/avif", "image/webp"]);
   const img = picture?.querySelector("img");
-  assert.match(img?.getAttribute("src") ?? "", /^\.\.\/assets\/photos\/lavrov-1280\.[0-9a-f]{10}\.jpeg$/);
+  assert.match(img?.getAttribute("src") ?? "", /^\.\.\/\.\.\/\.\.\/\.\.\/assets\/photos\/lavrov-1280\.[0-9a-f]{10}\.jpeg$/);
   assert.deepEqual([img?.getAttribute("width"), img?.getAttribute("height"), img?.getAttribute("fetchpriority")], ["1280", "720", "high"]);
   const candidates = [...(picture?.querySelectorAll("source, img") ?? [])].flatMap((element) =>
     (element.getAttribute("srcset") ?? "").split(", ").map((candidate) => candidate.split(" ")[0] ?? ""),
   );
   assert.equal(candidates.length, 12);
-  for (const url of candidates) assert.ok(existsSync(join(root, "_site/news", url)), `${url} is published`);
+  for (const url of candidates) assert.ok(existsSync(join(root, "_site/news/2013/09/02", url)), `${url} is published`);
   const draftFiles = existsSync(join(root, "_site/news/draft")) ? readdirSync(join(root, "_site/news/draft")) : [];
   assert.deepEqual(draftFiles, [], "neither a draft's photo nor its converted files are published");
 
   const second = buildFixtureSite(root);
   assert.equal(second.status, 0, second.output);
   assert.match(second.output, /photos: 0 processed, 2 reused from \.cache\/photos/);
-  for (const url of candidates) assert.ok(existsSync(join(root, "_site/news", url)), `${url} is published again`);
+  for (const url of candidates) assert.ok(existsSync(join(root, "_site/news/2013/09/02", url)), `${url} is published again`);
 });
 
 test("a failed build leaves the last good site in place; a good one drops deleted stories", () => {
@@ -136,7 +136,7 @@ test("a failed build leaves the last good site in place; a good one drops delete
 
   writeFileSync(join(root, "src/news/senate-budget.md"), story("title: Broken\nlead: B\ndate: 2013-09-02"));
   assert.equal(buildFixtureSite(root).status, 1);
-  assert.match(page(root, "news/senate-budget.html"), /Senate passes the budget/);
+  assert.match(page(root, "news/2013/09/02/senate-budget.html"), /Senate passes the budget/);
 
   writeFileSync(join(root, "src/news/senate-budget.md"), "");
   const run = buildFixtureSite(root);
@@ -145,7 +145,7 @@ test("a failed build leaves the last good site in place; a good one drops delete
 
   rmSync(join(root, "src/news/senate-budget.md"));
   assert.equal(buildFixtureSite(root).status, 0);
-  assert.equal(existsSync(join(root, "_site/news/senate-budget.html")), false, "the deleted story's page is gone");
+  assert.equal(existsSync(join(root, "_site/news/2013/09/02/senate-budget.html")), false, "the deleted story's page is gone");
   assert.doesNotMatch(page(root, "index.html"), /senate-budget/);
 });
 
@@ -158,7 +158,7 @@ test("markup typed into a story is shown as text, never run", () => {
   });
   const run = buildFixtureSite(root);
   assert.equal(run.status, 0, run.output);
-  const html = page(root, "news/hostile.html");
+  const html = page(root, "news/2013/09/02/hostile.html");
   const elements = parse(html).querySelectorAll("*");
   const scripts = elements.filter((element) => element.tagName === "SCRIPT");
   // The one script element is JSON-LD, a data block browsers never run, escaped so no value can close it.

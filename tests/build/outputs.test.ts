@@ -65,8 +65,8 @@ test("All news is paginated with rel=prev/next; spellings of a topic share one p
   assert.equal(topic.querySelector("h1")?.text, "Korean Peninsula");
   assert.deepEqual(topic.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Embargoed headline", "Peninsula B"]);
 
-  const article = parse(files.get("news/peninsula-b.html") ?? "");
-  assert.equal(article.querySelector(".published a")?.getAttribute("href"), "../archive/2013/09/03/index.html");
+  const article = parse(files.get("news/2013/09/03/peninsula-b.html") ?? "");
+  assert.equal(article.querySelector(".published a")?.getAttribute("href"), "../../../../archive/2013/09/03/index.html");
   assert.deepEqual(article.querySelectorAll(".related a").map((a) => a.text), ["Embargoed headline", "Peninsula A"]);
   assert.ok(files.has("archive/2013/09/05/index.html"), "the embargo lifted: its day has an archive page");
   assert.ok(files.has("topics/korean-peninsula/feed.json"), "each topic has its feeds");

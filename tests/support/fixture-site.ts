@@ -23,12 +23,16 @@ export interface BuildRun {
   output: string;
 }
 
-/** Runs the project's build command in the copy, in the given machine time zone, with extra environment settings. */
+/**
+ * Runs the project's build command in the copy, in the given machine time zone, with extra
+ * environment settings. It builds for the local address unless `env` names another, as on a
+ * desk's own machine, even where the tests themselves run on a CI runner.
+ */
 export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<Record<string, string>> = {}): BuildRun {
   const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, TZ: timeZone, ...env },
+    env: { ...process.env, TZ: timeZone, SITE_URL: "http://localhost:8080/", ...env },
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

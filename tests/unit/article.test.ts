@@ -191,7 +191,7 @@ test("updates and corrections are read in the dateline's zone, never before the 
     ],
   })));
   assert.equal(view.updated?.iso, "2013-09-03T09:15:00+04:00");
-  assert.equal(view.updated?.display, "September 3, 2013, 09:15 GMT+4");
+  assert.equal(view.updated?.display, "September 3, 2013, 09:15 MSK");
   assert.deepEqual(view.corrections.map(({ date, text }) => [date.iso, text]), [
     ["2013-09-03T14:00:00+04:00", "Lavrov spoke on Monday."],
     ["2013-09-04T00:00:00+04:00", "An earlier version misspelled Kaesong."],

@@ -1,0 +1,27 @@
+/**
+ * The deploy gate's browser pass over a built site (see scripts/lib/browser-check.ts):
+ *
+ *   npm run check:site              checks _site/
+ *   npm run check:site -- <folder>  checks another built site
+ *
+ * Exits 1 when it finds a problem, 2 when it cannot check at all.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { findBrowser } from "./browser.ts";
+import { checkSiteInBrowser } from "./lib/browser-check.ts";
+
+const dir = resolve(process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site");
+const browser = findBrowser();
+if (!existsSync(`${dir}/index.html`)) {
+  console.error(`check:site: no built site in ${dir}: run npm run build first`);
+  process.exit(2);
+}
+if (browser === undefined) {
+  console.error("check:site: no browser: install Chromium (Debian/Ubuntu: apt-get install chromium) or run npx playwright install chromium");
+  process.exit(2);
+}
+const { problems, opened } = await checkSiteInBrowser(dir, browser);
+for (const problem of problems) console.error(`check:site: ${problem}`);
+console.log(`check:site: ${opened} page openings, served and from disk: ${problems.length === 0 ? "no problems" : `${problems.length} problems`}`);
+process.exitCode = problems.length === 0 ? 0 : 1;

@@ -1,0 +1,82 @@
+/**
+ * A newsroom that removed every bundled story and files its own: the deploy (the build for its
+ * address on a CI runner, then the browser pass over the built site) stays green, a draft with
+ * problems only warns, an embargoed story waits and says when it lifts, and the browser pass
+ * fails on what it exists to catch.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { PROJECT } from "../../scripts/lib/project-copy.ts";
+import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+
+const PLACES = ["MOSCOW", "LONDON", "WASHINGTON", "TOKYO", "HAMBURG"];
+const TOPICS = ["Markets", "Diplomacy", "Weather", "Sport"];
+
+/** Fifty stories of the desk's own over five days, one a day of them the daily "markets" report. */
+function ownStories(): Record<string, string> {
+  const stories: Record<string, string> = {};
+  for (let n = 0; n < 50; n++) {
+    const day = `2024-03-${String(10 + (n % 5)).padStart(2, "0")}`;
+    const daily = n < 5;
+    const name = daily ? `${day}-markets.md` : `story-${n}.md`;
+    stories[name] = [
+      "---",
+      `title: "${daily ? `Markets close on ${day}` : `Desk story number ${n}`}"`,
+      `lead: What happened in story ${n}, in a sentence.`,
+      `date: ${day}T${String(8 + (n % 10)).padStart(2, "0")}:15`,
+      `dateline: ${PLACES[n % PLACES.length]}`,
+      "source: Desk",
+      `tags: [${TOPICS[n % TOPICS.length]}${n % 3 === 0 ? ", Europe" : ""}]`,
+      "---",
+      "",
+      `The first paragraph of story ${n}.`,
+      "",
+      "The second paragraph, with more detail.",
+      "",
+    ].join("\n");
+  }
+  stories["half-written.md"] = "---\ntitle: Half written\ndraft: true\ndate: 2024-03-31\n---\n\nA start.\n";
+  stories["embargoed.md"] = "---\ntitle: Quarterly figures\nlead: Under embargo.\ndate: 2024-03-16T10:00Z\ndateline: LONDON\n---\n\nFigures.\n";
+  return stories;
+}
+
+function checkSite(siteDir: string): { status: number | null; output: string } {
+  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), [join(PROJECT, "scripts", "check-site.ts"), siteDir], { encoding: "utf8" });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+test("a newsroom of fifty stories of its own, and none of the bundled ones, deploys green", { timeout: 300_000 }, () => {
+  const root = makeFixtureSite(ownStories());
+  const ci = { CI: "true", SITE_URL: "https://desk.example/news/", BUILD_MOMENT: "2024-03-15T12:00Z" };
+  const built = buildFixtureSite(root, "UTC", ci);
+  assert.equal(built.status, 0, built.output);
+  assert.match(built.output, /src\/news\/half-written\.md:1: lead: missing/, "a draft's problems are printed");
+  assert.match(built.output, /problems? in drafts \(not published/);
+  assert.match(built.output, /build: next embargo lifts at 2024-03-16T10:00:00\+00:00 \(src\/news\/embargoed\.md\)/);
+  const index = readFileSync(join(root, "_site", "index.html"), "utf8");
+  assert.match(index, /href="news\/2024\/03\/14\/markets\.html"/, "each day's markets story has its own address");
+  assert.match(index, /page\/3\/index\.html/, "fifty stories make three pages of All news");
+
+  const checked = checkSite(join(root, "_site"));
+  assert.equal(checked.status, 0, checked.output);
+  assert.match(checked.output, /served under \/news\/ and from disk|page openings, served and from disk: no problems/);
+
+  // The same pass fails on a page that runs script, loads what is missing and hides an image's meaning.
+  const page = join(root, "_site", "index.html");
+  writeFileSync(page, readFileSync(page, "utf8").replace("</main>", '<img src="missing.png"><script src="x.js"></script></main>'));
+  const broken = checkSite(join(root, "_site"));
+  assert.equal(broken.status, 1, broken.output);
+  for (const expected of [/script element/, /HTTP 404 for .*missing\.png/, /axe image-alt/, /CSP violation: script-src-elem blocked/]) assert.match(broken.output, expected);
+});
+
+test("a build on a CI runner that knows no address fails in one line saying what to set", () => {
+  const root = makeFixtureSite(ownStories());
+  const run = buildFixtureSite(root, "UTC", { CI: "true", SITE_URL: "" });
+  assert.equal(run.status, 1, run.output);
+  assert.match(run.output, /SITE_URL/);
+  assert.match(run.output, /build: failed; _site\/ was left as it was\./);
+  assert.doesNotMatch(run.output, /^\s+at /m, "no stack trace");
+});
