@@ -1,8 +1,10 @@
-import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, PAGE_POLICY, SECURITY_HEADERS } from "../src/lib/security.ts";
+import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, SECURITY_HEADERS } from "../src/lib/security.ts";
+import build from "./build.ts";
 
 /** The page's Content Security Policy and the host's response headers (see src/lib/security.ts). */
 export default {
-  contentSecurityPolicy: contentSecurityPolicy(PAGE_POLICY),
+  // The dev server's pages also let its live-reload script in; a build's pages never do.
+  contentSecurityPolicy: contentSecurityPolicy(pagePolicy(build)),
   headers: Object.entries(SECURITY_HEADERS).map(([name, value]) => ({ name, value })),
   immutablePaths: IMMUTABLE_PATHS,
   immutableCaching: IMMUTABLE_CACHING,

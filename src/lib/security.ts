@@ -14,11 +14,51 @@ export const PAGE_POLICY = [
   "form-action 'none'",
 ];
 
+/**
+ * The dev server's pages only: its live-reload client is a same-origin module script
+ * (/.11ty/reload-client.js, which imports /.11ty/morphdom.js) that opens a WebSocket back to the
+ * page's own host, which connect-src 'self' already allows. Published pages never carry this.
+ */
+export const DEV_SERVER_POLICY = [...PAGE_POLICY, "script-src 'self'"];
+
+/** The policy a page of this build carries: the published one, unless the build is the dev server's. */
+export function pagePolicy(build: { showUnpublished: boolean }): readonly string[] {
+  return build.showUnpublished ? DEV_SERVER_POLICY : PAGE_POLICY;
+}
+
 /** Directives a meta tag cannot carry: browsers ignore frame-ancestors there. */
 export const HEADER_ONLY_POLICY = ["frame-ancestors 'none'"];
 
 export function contentSecurityPolicy(directives: readonly string[]): string {
   return directives.join("; ");
+}
+
+/** Where a script may come from: an element's script (src or inline), then an event handler attribute; each falls back as CSP 3 says. */
+const SCRIPT_DIRECTIVES = [
+  ["script-src-elem", "script-src", "default-src"],
+  ["script-src-attr", "script-src", "default-src"],
+] as const;
+
+/** A policy's directives by name, the first of each name only (browsers ignore repeats). */
+function directivesOf(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const directive of policy.split(";")) {
+    const [name, ...sources] = directive.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
+/**
+ * Whether a policy lets any script run. A source list allows nothing only when it is empty or
+ * just 'none'; a kind of script with no directive and no default-src is not restricted at all.
+ */
+export function policyAllowsScript(policy: string): boolean {
+  const directives = directivesOf(policy);
+  return SCRIPT_DIRECTIVES.some((fallbacks) => {
+    const sources = fallbacks.map((name) => directives.get(name)).find((list) => list !== undefined);
+    return sources === undefined || sources.some((source) => source.toLowerCase() !== "'none'");
+  });
 }
 
 /** Response headers for every file, for hosts that read a `_headers` file (Netlify, Cloudflare Pages). */

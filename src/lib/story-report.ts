@@ -24,14 +24,31 @@ export const STORY_REPORT_EVENT = "newsroom.storyReport";
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
-/** The report's problem lines for the terminal, errors first, each group under a line saying what it means. */
-export function formatStoryProblems({ errors, warnings }: StoryReport): string[] {
-  const lines: string[] = [];
-  if (errors.length > 0) lines.push(`${count(errors.length, "problem")} in the stories:`, ...errors.map(formatProblem));
-  if (warnings.length > 0) {
-    lines.push(`${count(warnings.length, "problem")} in drafts (not published; fix before publishing):`, ...warnings.map(formatProblem));
+/** One kind of problem in a report, as its readers see it: a line saying what it means, then one line per problem. */
+export interface ProblemGroup {
+  /** Errors stop a build; warnings are drafts' problems. */
+  kind: "error" | "warning";
+  title: string;
+  /** `file:line: field: message`, in file and line order. */
+  lines: string[];
+}
+
+/** The report's problems grouped by kind, errors first; no group for a kind without problems. */
+export function problemGroups({ errors, warnings }: StoryReport): ProblemGroup[] {
+  const groups: ProblemGroup[] = [];
+  if (errors.length > 0) {
+    groups.push({ kind: "error", title: `${count(errors.length, "problem")} in the stories:`, lines: errors.map(formatProblem) });
   }
-  return lines;
+  if (warnings.length > 0) {
+    const title = `${count(warnings.length, "problem")} in drafts (not published; fix before publishing):`;
+    groups.push({ kind: "warning", title, lines: warnings.map(formatProblem) });
+  }
+  return groups;
+}
+
+/** The report's problem lines for the terminal, errors first, each group under a line saying what it means. */
+export function formatStoryProblems(report: StoryReport): string[] {
+  return problemGroups(report).flatMap(({ title, lines }) => [title, ...lines]);
 }
 
 /** When the next embargoed story goes live, or nothing when none waits. */

@@ -1,0 +1,79 @@
+/**
+ * The desk's dev server: builds the site with drafts and embargoed stories into .dev-site/ (never
+ * _site/), serves it with live reload, rebuilds on every change, and prints the stories' problems
+ * after each build; the pages show them too. A broken story never stops it.
+ *
+ *   npm start [-- --port=8081]   (default 8080; the next free port if that one is taken)
+ */
+import { rmSync } from "node:fs";
+import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { formatStoryProblems, problemGroups, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/story-report.ts";
+import { DEV_SITE, readServePort, removeStalePages, ServeOptionError } from "./lib/dev-server.ts";
+import { settingsAreGood } from "./lib/settings.ts";
+
+/** What Eleventy passes to eleventy.after, as far as the stale pages need it. */
+interface BuildEnd {
+  results: { outputPath: string | false }[];
+}
+
+/** What the dev server adds to the project's config: the terminal report, the pages' panel, the start line. */
+function devServerConfig(config: UserConfig): void {
+  let report: StoryReport | undefined;
+  config.on("eleventy.before", () => void (report = undefined));
+  config.on(STORY_REPORT_EVENT, (received: StoryReport) => void (report = received));
+  config.on("eleventy.after", ({ results }: BuildEnd) => {
+    removeStalePages(DEV_SITE, results.flatMap((result) => result.outputPath || []));
+    // No report means Eleventy failed before the stories were read; it has said why.
+    if (!report) return;
+    const lines = formatStoryProblems(report);
+    for (const line of lines) console.error(line);
+    if (lines.length === 0) console.log("serve: no problems in the stories");
+  });
+  // The pages' problem panel (_includes/layouts/base.njk) reads its groups through this.
+  config.addGlobalData("storyProblemGroups", () => problemGroups);
+  config.setServerOptions({
+    messageOnStart: ({ localhostUrl }: { localhostUrl: string }) =>
+      `serve: ${localhostUrl} (drafts and embargoed stories shown, marked; pages in ${DEV_SITE}/)`,
+  });
+}
+
+async function serve(): Promise<boolean> {
+  let port: number;
+  try {
+    port = readServePort(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof ServeOptionError)) throw error;
+    console.error(`serve: ${error.message}`);
+    return false;
+  }
+  // Set before the settings are read: _data/build.ts reads the mode once, as it loads, and
+  // shows drafts and embargoed stories only in serve (or watch) mode.
+  process.env["ELEVENTY_RUN_MODE"] = "serve";
+  if (!(await settingsAreGood())) return false;
+  // Start clean, so no page of a story deleted since the last session is served.
+  rmSync(DEV_SITE, { recursive: true, force: true });
+  const eleventy = new Eleventy("src", DEV_SITE, { configPath: ".eleventy.ts", runMode: "serve", quietMode: true, config: devServerConfig });
+  await eleventy.init();
+  try {
+    await eleventy.watch();
+  } catch (error) {
+    // A first build that failed (a template error) was printed by Eleventy, which marks what it
+    // printed; with no site there is nothing to serve. Anything else is a bug: its stack helps.
+    if (!(error instanceof Error && "__errorAlreadyLogged" in error)) throw error;
+    return false;
+  }
+  await eleventy.serve(port);
+  const stop = async (): Promise<void> => {
+    await eleventy.stopWatch();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+  return true;
+}
+
+if (!(await serve())) {
+  console.error("serve: not started.");
+  process.exitCode = 1;
+}
