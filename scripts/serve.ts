@@ -8,7 +8,7 @@
 import { rmSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { formatStoryProblems, problemGroups, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/story-report.ts";
+import { formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/story-report.ts";
 import { DEV_SITE, readServePort, removeStalePages, ServeOptionError } from "./lib/dev-server.ts";
 import { settingsAreGood } from "./lib/settings.ts";
 
@@ -30,8 +30,6 @@ function devServerConfig(config: UserConfig): void {
     for (const line of lines) console.error(line);
     if (lines.length === 0) console.log("serve: no problems in the stories");
   });
-  // The pages' problem panel (_includes/layouts/base.njk) reads its groups through this.
-  config.addGlobalData("storyProblemGroups", () => problemGroups);
   config.setServerOptions({
     messageOnStart: ({ localhostUrl }: { localhostUrl: string }) =>
       `serve: ${localhostUrl} (drafts and embargoed stories shown, marked; pages in ${DEV_SITE}/)`,

@@ -7,7 +7,7 @@ import type { BuildSettings } from "./publishing.ts";
 import { relatedStories } from "./related.ts";
 import type { SiteSettings } from "./site.ts";
 import { listSitemapEntry, newsSitemapXml, robotsTxt, SITEMAP_PATHS, sitemapXml, storySitemapEntry } from "./sitemaps.ts";
-import type { StoryReport } from "./story-report.ts";
+import { problemGroups, type ProblemGroup, type StoryReport } from "./story-report.ts";
 import { buildTopics, topicClashes, TOPICS_URL, type Topic } from "./topics.ts";
 
 export interface TopicListPage extends ListPage<ArticleView> {
@@ -41,6 +41,8 @@ export interface Newsroom {
   files: PublishedFile[];
   /** What the build read of its stories: their problems, the stories withheld, the next embargo. */
   report: StoryReport;
+  /** The report's problems as the dev server's panel lists them. */
+  problemGroups: ProblemGroup[];
 }
 
 /** Page n of a list whose first page is at `url`, e.g. "/" then "/page/2/". */
@@ -107,5 +109,6 @@ export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build:
       { url: "/robots.txt", text: robotsTxt(site) },
     ],
     report,
+    problemGroups: problemGroups(report),
   };
 }
