@@ -203,6 +203,9 @@ test("netlify.toml runs the same gate, publishes _site on Node.js 20, keeps .cac
   assert.match(engines, /\^20\./, "package.json's engines accept Node.js 20");
   const cache = netlify.plugins?.find((plugin) => plugin.package === "netlify-plugin-cache");
   assert.deepEqual(cache?.inputs?.paths && [...cache.inputs.paths], [".cache"]);
+  // Netlify runs a plugin outside its directory only when package.json lists it, pinned.
+  const devDependencies = (JSON.parse(read("package.json")) as { devDependencies: Record<string, string> }).devDependencies;
+  assert.match(devDependencies["netlify-plugin-cache"] ?? "", /^\d+\.\d+\.\d+$/);
   // smol-toml builds objects without a prototype; spread them to compare.
   assert.deepEqual(netlify.redirects?.map((rule) => ({ ...rule })), [{ from: "/*", to: "/404.html", status: 404 }]);
 });
