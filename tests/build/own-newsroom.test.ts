@@ -80,3 +80,65 @@ test("a build on a CI runner that knows no address fails in one line saying what
   assert.match(run.output, /build: failed; _site\/ was left as it was\./);
   assert.doesNotMatch(run.output, /^\s+at /m, "no stack trace");
 });
+
+test("an editor's broken story gets every problem at once, in line order, with nothing from the tools around them", () => {
+  const root = makeFixtureSite({
+    ...ownStories(),
+    "broken.md": "---\ntitle: Talks stall\ndatline: MOSCOW\ndate: 2024-02-30\ncorrections:\n  - date: 2024-03-01\n---\n\nText.\n",
+    "valencia.md": "---\ntitle: Port reopens\nlead: Ships sail again.\ndate: 2024-03-12T09:00\ndateline: VALENCIA\n---\n\nText.\n",
+  });
+  const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: "2024-03-15T12:00Z" });
+  assert.equal(run.status, 1, run.output);
+  const lines = run.output.split("\n").filter((line) => /^src\/news\/(broken|valencia)\.md:/.test(line));
+  assert.deepEqual(lines.map((line) => line.replace(/ \(expected.*$/, "")), [
+    "src/news/broken.md:1: lead: missing",
+    "src/news/broken.md:1: dateline: missing",
+    "src/news/broken.md:3: datline: unknown field; did you mean dateline?",
+    'src/news/broken.md:4: date: "2024-02-30" is not a real date',
+    "src/news/broken.md:6: corrections.1.text: missing",
+    'src/news/valencia.md:5: timezone: "VALENCIA" names more than one large city: Valencia, Venezuela (America/Caracas); Valencia, Spain (Europe/Madrid)',
+  ]);
+  for (const line of run.output.split("\n").filter((found) => found.includes("src/news/"))) {
+    assert.match(line, /^src\/news\/[^:]+:\d+: [^:]+: /, "each problem line starts at its file, for an editor's tools to link");
+    assert.doesNotMatch(line, /\[11ty\]|\(via [A-Za-z]+Error\)/);
+  }
+  assert.doesNotMatch(run.output, /^\s+at /m, "no stack trace");
+});
+
+test("stories read as their places know them: local zone names, a correction on the story's own day", () => {
+  const root = makeFixtureSite({
+    "port.md": [
+      "---",
+      "title: Port strike ends",
+      "lead: Dockers return.",
+      "date: 2024-03-14T06:15",
+      "dateline: HAMBURG",
+      "corrections:",
+      "  - date: 2024-03-14",
+      "    text: The strike lasted two days, not three.",
+      "---",
+      "",
+      "Text.",
+      "",
+    ].join("\n"),
+  });
+  const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: "2024-03-15T12:00Z" });
+  assert.equal(run.status, 0, run.output);
+  const html = readFileSync(join(root, "_site", "news", "2024", "03", "14", "port.html"), "utf8");
+  assert.match(html, /March 14, 2024, 06:15 CET/);
+  assert.match(html, /The strike lasted two days, not three\./);
+});
+
+test("a bad setting prints one line and build: failed, never a stack trace", () => {
+  const root = makeFixtureSite(ownStories());
+  for (const [env, expected] of [
+    [{ BUILD_MOMENT: "2024-03-15T04:00" }, /^BUILD_MOMENT: got "2024-03-15T04:00" \(expected an instant with Z or an offset/m],
+    [{ SITE_URL: "news.example.com" }, /^SITE_URL: got "news\.example\.com" \(expected a full address/m],
+  ] as const) {
+    const run = buildFixtureSite(root, "UTC", env);
+    assert.equal(run.status, 1, run.output);
+    assert.match(run.output, expected);
+    assert.match(run.output, /^build: failed; _site\/ was left as it was\.$/m);
+    assert.doesNotMatch(run.output, /^\s+at |Error:/m, "no stack trace");
+  }
+});
