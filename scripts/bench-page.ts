@@ -3,21 +3,20 @@
  * the requests a phone makes to show it, measured on the built site in a real browser at
  * Lighthouse's mobile screen (412 x 823 CSS px at 1.75x), so srcset picks what a phone would.
  *
- *   npm run bench:page   (after npm run build; prints a Markdown table, as in BENCHMARKS.md)
+ *   npm run bench:page [-- <folder>]   (a built site, _site/ by default; prints a Markdown table, as in BENCHMARKS.md)
  */
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { chromium } from "@playwright/test";
-import { SITE_DIR, startStaticServer } from "./lib/static-server.ts";
+import { sitePagesByKind, type PageKind } from "./lib/site-pages.ts";
+import { startStaticServer } from "./lib/static-server.ts";
 import { findBrowser } from "./browser.ts";
 import { measurePage } from "./page-weight.ts";
 
-const PAGES = [
-  ["story", "news/moscow-denuclearization-talks.html"],
-  ["All news", "index.html"],
-  ["topic", "topics/site-help/index.html"],
-  ["topics index", "topics/index.html"],
-  ["archive day", "archive/2013/09/02/index.html"],
-] as const;
+const MEASURED_KINDS: PageKind[] = ["story", "All news", "topic", "topics", "archive day"];
+const SITE_DIR = resolve(process.argv[2] ?? "_site");
+const byKind = sitePagesByKind(SITE_DIR);
+// The first page of each kind: the table assumes nothing about the stories the site holds.
+const PAGES = MEASURED_KINDS.flatMap((kind) => byKind.get(kind)?.slice(0, 1).map((path) => [kind, path] as const) ?? []);
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 

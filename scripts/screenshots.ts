@@ -3,20 +3,24 @@
  * a tablet's and a desktop's width, in the light and the dark scheme, and the story as printed
  * (a PDF, and a picture of the print rendering).
  *
- *   npm run screenshots   (after npm run build; writes docs/screenshots/)
+ *   npm run screenshots [-- <folder>]   (a built site, _site/ by default; writes docs/screenshots/)
  */
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { SITE_DIR, startStaticServer } from "./lib/static-server.ts";
+import { sitePagesByKind } from "./lib/site-pages.ts";
+import { startStaticServer } from "./lib/static-server.ts";
 import { findBrowser } from "./browser.ts";
 
 const OUTPUT = "docs/screenshots";
+const SITE_DIR = resolve(process.argv[2] ?? "_site");
+const byKind = sitePagesByKind(SITE_DIR);
+// The oldest story (the seed, in the bundled site) and All news: whatever stories the site holds.
 const PAGES = [
-  ["article", "news/moscow-denuclearization-talks.html"],
-  ["all-news", "index.html"],
-] as const;
+  ["article", byKind.get("story")?.[0]],
+  ["all-news", byKind.get("All news")?.[0]],
+].flatMap(([name, path]) => (name && path ? [[name, path] as const] : []));
 const WIDTHS = [360, 768, 1280];
 const SCHEMES = ["light", "dark"] as const;
 
@@ -43,7 +47,7 @@ try {
   }
   // The print rendering as a PDF, and as a picture of the same (an A4 page is 794 CSS px wide) to look at anywhere.
   const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
-  await page.goto(site.base + PAGES[0][1], { waitUntil: "load" });
+  await page.goto(site.base + (PAGES[0]?.[1] ?? "index.html"), { waitUntil: "load" });
   await page.emulateMedia({ media: "print" });
   // The margins are the stylesheet's own (@page), as when a reader prints.
   const pdf = join(OUTPUT, "article-print.pdf");

@@ -8,14 +8,13 @@ import { relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { measurePage } from "./page-weight.ts";
 import type { Problem } from "./validate.ts";
+import { pageKind } from "./lib/site-pages.ts";
 
 /** TCP's first round trip carries about 14 KB (ten segments): a page that fits paints one trip sooner. */
 export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 /** The page and its stylesheet. */
 export const MAX_BLOCKING_REQUESTS = 2;
 
-/** A story's page: the size budget is for the page readers land on from a link or a feed. */
-const isStoryPage = (path: string): boolean => /^news\/[^/]+\.html$/.test(path);
 
 /**
  * The page's own HTML, gzipped, without the story's text: the budget holds the templates and the
@@ -34,7 +33,8 @@ export function budgetProblems(siteDir: string, pages: readonly string[]): Probl
     const path = relative(siteDir, page).split(sep).join("/");
     const weight = measurePage(siteDir, page);
     const css = weight.stylesheets.reduce((bytes, sheet) => bytes + sheet.size.gzip, 0);
-    const gzipped = isStoryPage(path) ? pageWithoutStoryText(page) + css : 0;
+    // The size budget is for a story's page: the one readers land on from a link or a feed.
+    const gzipped = pageKind(path) === "story" ? pageWithoutStoryText(page) + css : 0;
     if (gzipped > FIRST_ROUND_TRIP_BYTES) {
       report(path, `HTML and CSS, without the story's text, are ${gzipped} bytes gzipped (expected at most ${FIRST_ROUND_TRIP_BYTES}, what the first round trip carries)`);
     }

@@ -40,6 +40,11 @@ export interface SitePage {
   path: string;
 }
 
+/** The kind of page at a site path ("news/2013/09/02/talks.html" is a story), or undefined for no known kind. */
+export function pageKind(path: string): PageKind | undefined {
+  return PAGE_KINDS.find((kind) => KIND_PATTERNS[kind].test(path));
+}
+
 /** Every HTML page of the site folder by kind, each kind's paths sorted; a page of no known kind is left out. */
 export function sitePagesByKind(siteDir: string): Map<PageKind, string[]> {
   const paths = readdirSync(siteDir, { recursive: true, withFileTypes: true })

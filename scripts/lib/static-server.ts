@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 /**
  * Serves a built site the way a static host does, so the preview and the browser tests see what
  * readers will: Netlify at the site's root, or GitHub Pages under a repository's path prefix.
@@ -18,9 +17,6 @@ import { headersFor, parseHeadersFile, type HeaderRule } from "./netlify-headers
  * files by their names. Both redirect a folder to its trailing slash and answer a miss with the
  * site's root 404.html, status 404.
  */
-/** The project's built site, which the preview, the browser tests and the page scripts serve. */
-export const SITE_DIR = fileURLToPath(new URL("../../_site/", import.meta.url));
-
 export type Host = { name: "netlify" } | { name: "github-pages"; prefix: string };
 
 export const HOST_NAMES = ["netlify", "github-pages"] as const;
