@@ -1,16 +1,17 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DateTime } from "luxon";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { collectArticles, type ArticleResult } from "./src/lib/article.ts";
-import { buildNewsroom } from "./src/lib/newsroom.ts";
-import { STORY_REPORT_EVENT } from "./src/lib/story-report.ts";
-import { UrlClaims } from "./src/lib/url-claims.ts";
-import type { BuildSettings } from "./src/lib/publishing.ts";
-import type { SiteSettings } from "./src/lib/site.ts";
-import { parseFrontMatter } from "./src/lib/front-matter.ts";
-import { createMarkdown } from "./src/lib/markdown.ts";
-import { PhotoProcessor } from "./src/lib/photos.ts";
-import { pageLinkUrl } from "./src/lib/urls.ts";
+import { type ArticleResult } from "./src/lib/story/article.ts";
+import { collectArticles } from "./src/lib/story/collect-stories.ts";
+import { buildNewsroom } from "./src/lib/newsroom/newsroom.ts";
+import { STORY_REPORT_EVENT } from "./src/lib/model/story-report.ts";
+import { UrlClaims } from "./src/lib/eleventy/url-claims.ts";
+import type { BuildSettings } from "./src/lib/model/publishing.ts";
+import type { SiteSettings } from "./src/lib/model/site.ts";
+import { parseFrontMatter } from "./src/lib/story/front-matter.ts";
+import { createMarkdown } from "./src/lib/story/markdown.ts";
+import { PhotoProcessor } from "./src/lib/media/photos.ts";
+import { pageLinkUrl } from "./src/lib/model/urls.ts";
 import site from "./_data/site.ts";
 import assets, { FAVICON_SOURCE, STYLESHEET_SOURCE } from "./_data/assets.ts";
 

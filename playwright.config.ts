@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { findBrowser } from "./scripts/browser.ts";
+import { findBrowser } from "./src/lib/check/browser.ts";
 import type { SiteMount } from "./tests/support/open-site.ts";
 
 // Without a browser Playwright reports its own launch error; `npx tsx scripts/browser.ts` says what to install.

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { hashedPath } from "../src/lib/assets.ts";
+import { hashedPath } from "../src/lib/media/assets.ts";
 
 /** The site's own files, published under their contents' hash so hosts may cache them for good (see .eleventy.ts). */
 export const STYLESHEET_SOURCE = new URL("../src/assets/site.css", import.meta.url);

@@ -1,8 +1,8 @@
-import { readSiteSettings } from "../src/lib/site.ts";
+import { readSiteSettings } from "../src/lib/model/site.ts";
 
 /**
  * The newsroom's settings. `url` is the address of a local build only: a deploy takes its own
- * from SITE_URL or, on Netlify, from the address Netlify gives the build (see src/lib/site.ts).
+ * from SITE_URL or, on Netlify, from the address Netlify gives the build (see src/lib/model/site.ts).
  */
 export default readSiteSettings(
   {

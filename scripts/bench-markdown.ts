@@ -6,8 +6,8 @@
  *   npm run bench:markdown
  */
 import { rmSync } from "node:fs";
-import { createMarkdown } from "../src/lib/markdown.ts";
-import { checkBody } from "../src/lib/story-body.ts";
+import { createMarkdown } from "../src/lib/story/markdown.ts";
+import { checkBody } from "../src/lib/story/story-body.ts";
 import { buildFixtureSite, makeFixtureSite } from "../tests/support/fixture-site.ts";
 import { pathologicalInputs } from "../tests/support/pathological-markdown.ts";
 

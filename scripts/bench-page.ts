@@ -7,10 +7,10 @@
  */
 import { join, resolve } from "node:path";
 import { chromium } from "@playwright/test";
-import { sitePagesByKind, type PageKind } from "./lib/site-pages.ts";
-import { startStaticServer } from "./lib/static-server.ts";
-import { findBrowser } from "./browser.ts";
-import { measurePage } from "./page-weight.ts";
+import { sitePagesByKind, type PageKind } from "../src/lib/check/site-pages.ts";
+import { startStaticServer } from "../src/lib/hosts/static-server.ts";
+import { findBrowser } from "../src/lib/check/browser.ts";
+import { measurePage } from "../src/lib/check/page-weight.ts";
 
 const MEASURED_KINDS: PageKind[] = ["story", "All news", "topic", "topics", "archive day"];
 const SITE_DIR = resolve(process.argv[2] ?? "_site");

@@ -6,9 +6,10 @@
 import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { formatNextEmbargo, formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/story-report.ts";
-import { settingsAreGood } from "./lib/settings.ts";
-import { formatReport, projectChecks, SiteError, validateSite } from "./validate.ts";
+import { formatNextEmbargo, formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/model/story-report.ts";
+import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
+import { formatReport } from "../src/lib/check/site-problems.ts";
+import { projectChecks, SiteError, validateSite } from "../src/lib/check/validate.ts";
 
 const OUTPUT = "_site";
 

@@ -1,5 +1,5 @@
 /**
- * The deploy gate's browser pass over a built site (see scripts/lib/browser-check.ts):
+ * The deploy gate's browser pass over a built site (see src/lib/check/browser-check.ts):
  *
  *   npm run check:site              checks _site/
  *   npm run check:site -- <folder>  checks another built site
@@ -8,8 +8,8 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { findBrowser } from "./browser.ts";
-import { checkSiteInBrowser } from "./lib/browser-check.ts";
+import { findBrowser } from "../src/lib/check/browser.ts";
+import { checkSiteInBrowser } from "../src/lib/check/browser-check.ts";
 
 const dir = resolve(process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site");
 const browser = findBrowser();

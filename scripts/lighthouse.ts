@@ -14,9 +14,9 @@ import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { resolve } from "node:path";
-import { sitePagesByKind } from "./lib/site-pages.ts";
-import { startStaticServer } from "./lib/static-server.ts";
-import { findBrowser } from "./browser.ts";
+import { sitePagesByKind } from "../src/lib/check/site-pages.ts";
+import { startStaticServer } from "../src/lib/hosts/static-server.ts";
+import { findBrowser } from "../src/lib/check/browser.ts";
 
 const AUDITED_KINDS = ["story", "All news", "topic"] as const;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;

@@ -12,7 +12,7 @@
  */
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { previewHost, readBuiltSiteUrl, startStaticServer } from "./lib/static-server.ts";
+import { previewHost, readBuiltSiteUrl, startStaticServer } from "../src/lib/hosts/static-server.ts";
 
 function fail(message: string): never {
   console.error(`preview: ${message}`);

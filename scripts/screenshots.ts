@@ -9,9 +9,9 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { sitePagesByKind } from "./lib/site-pages.ts";
-import { startStaticServer } from "./lib/static-server.ts";
-import { findBrowser } from "./browser.ts";
+import { sitePagesByKind } from "../src/lib/check/site-pages.ts";
+import { startStaticServer } from "../src/lib/hosts/static-server.ts";
+import { findBrowser } from "../src/lib/check/browser.ts";
 
 const OUTPUT = "docs/screenshots";
 const SITE_DIR = resolve(process.argv[2] ?? "_site");

@@ -8,9 +8,9 @@
 import { rmSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/story-report.ts";
-import { DEV_SITE, readServePort, removeStalePages, ServeOptionError } from "./lib/dev-server.ts";
-import { settingsAreGood } from "./lib/settings.ts";
+import { formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/model/story-report.ts";
+import { DEV_SITE, readServePort, removeStalePages, ServeOptionError } from "../src/lib/eleventy/dev-server.ts";
+import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
 
 /** What Eleventy passes to eleventy.after, as far as the stale pages need it. */
 interface BuildEnd {

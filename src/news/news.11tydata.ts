@@ -1,9 +1,9 @@
 import { types } from "node:util";
-import { readArticle, type ArticleData, type ArticleResult } from "../lib/article.ts";
-import { isShown } from "../lib/publishing.ts";
-import type { SiteSettings } from "../lib/site.ts";
-import type { UrlClaims } from "../lib/url-claims.ts";
-import { articleJsonLd, articleMetadata, serializeJsonLd } from "../lib/structured-data.ts";
+import { readArticle, type ArticleData, type ArticleResult } from "../lib/story/article.ts";
+import { isShown } from "../lib/model/publishing.ts";
+import type { SiteSettings } from "../lib/model/site.ts";
+import type { UrlClaims } from "../lib/eleventy/url-claims.ts";
+import { articleJsonLd, articleMetadata, serializeJsonLd } from "../lib/outputs/structured-data.ts";
 
 type StoryPageData = ArticleData & { article?: ArticleResult; site: SiteSettings; urlClaims: UrlClaims };
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, test } from "@playwright/test";
-import { headersFor, parseHeadersFile } from "../support/netlify-headers.ts";
+import { headersFor, parseHeadersFile } from "../../src/lib/hosts/netlify-headers.ts";
 import { TEST_SITE_DIR as SITE_DIR } from "../support/test-site.ts";
 
 // The built _headers file against the built files; one project is enough, it opens no page.
@@ -25,9 +25,9 @@ const REQUIRED = [
 test("every built file gets the security headers, each once", () => {
   for (const path of builtFiles()) {
     const headers = headersFor(rules(), path);
-    expect([...headers.keys()].filter((name) => REQUIRED.includes(name)).sort(), path).toEqual([...REQUIRED].sort());
-    expect(headers.get("x-content-type-options"), path).toBe("nosniff");
-    expect(headers.get("strict-transport-security"), path).toMatch(/^max-age=\d{8,}/);
+    expect(Object.keys(headers).filter((name) => REQUIRED.includes(name)).sort(), path).toEqual([...REQUIRED].sort());
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["strict-transport-security"], path).toMatch(/^max-age=\d{8,}/);
   }
 });
 
@@ -39,13 +39,13 @@ test("the header policy is each page's meta policy plus frame-ancestors 'none'",
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]?.replaceAll("&#39;", "'");
     expect(meta, `${path} carries its policy`).toBeDefined();
     expect(html.indexOf("Content-Security-Policy"), "early in <head>").toBeLessThan(html.indexOf("<title>"));
-    expect(headersFor(rules(), path).get("content-security-policy")).toBe(`${meta}; frame-ancestors 'none'`);
+    expect(headersFor(rules(), path)["content-security-policy"]).toBe(`${meta}; frame-ancestors 'none'`);
   }
 });
 
 test("the stylesheet, icon and story photos are cached by the immutable rule, pages are not", () => {
   const files = builtFiles();
-  const cached = files.filter((path) => /immutable/.test(headersFor(rules(), path).get("cache-control") ?? ""));
+  const cached = files.filter((path) => /immutable/.test(headersFor(rules(), path)["cache-control"] ?? ""));
   expect(cached.filter((path) => /^\/assets\/(site\.[0-9a-f]+\.css|favicon\.[0-9a-f]+\.svg)$/.test(path))).toHaveLength(2);
   expect(cached.filter((path) => path.startsWith("/assets/photos/stand-in-")), "the seed's photo").not.toEqual([]);
   expect(cached.filter((path) => path.endsWith(".html"))).toEqual([]);
@@ -53,7 +53,7 @@ test("the stylesheet, icon and story photos are cached by the immutable rule, pa
 
 test("every immutable file carries a hash of its content in its name", () => {
   const unhashed = builtFiles().filter(
-    (path) => /immutable/.test(headersFor(rules(), path).get("cache-control") ?? "") && !/[.-][0-9a-f]{8,}\.[a-z0-9]+$/i.test(path),
+    (path) => /immutable/.test(headersFor(rules(), path)["cache-control"] ?? "") && !/[.-][0-9a-f]{8,}\.[a-z0-9]+$/i.test(path),
   );
   expect(unhashed).toEqual([]);
 });

@@ -142,7 +142,7 @@ test.describe("the story page's reading experience", () => {
     const img = page.locator("article figure img");
     await expect(img).toHaveAttribute("fetchpriority", "high");
     await expect(img).not.toHaveAttribute("loading", "lazy");
-    // 40rem, the column in src/lib/photos.ts's PHOTO_SIZES, at 1280 px; the viewport less 2rem at 360 px.
+    // 40rem, the column in src/lib/media/photos.ts's PHOTO_SIZES, at 1280 px; the viewport less 2rem at 360 px.
     for (const [viewport, expected] of [[1280, 640], [360, 328]] as const) {
       await page.setViewportSize({ width: viewport, height: 800 });
       expect(await img.evaluate((el: HTMLImageElement) => Math.round(el.getBoundingClientRect().width))).toBe(expected);

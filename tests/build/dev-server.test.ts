@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { HtmlValidate, nodejsResolver, StaticConfigLoader } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
 import { PROJECT } from "../../scripts/lib/project-copy.ts";
-import { contentSecurityPolicy, PAGE_POLICY } from "../../src/lib/security.ts";
+import { contentSecurityPolicy, PAGE_POLICY } from "../../src/lib/outputs/security.ts";
 import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
 function story(fields: string, body = "First paragraph.\n\nSecond paragraph.\n"): string {

@@ -11,9 +11,9 @@ import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import fc from "fast-check";
 import { stringify } from "yaml";
-import { validateSite } from "../../scripts/validate.ts";
-import { formatProblem } from "../../src/lib/problems.ts";
-import { STORY_REPORT_EVENT, type StoryReport } from "../../src/lib/story-report.ts";
+import { validateSite } from "../../src/lib/check/validate.ts";
+import { formatProblem } from "../../src/lib/model/problems.ts";
+import { STORY_REPORT_EVENT, type StoryReport } from "../../src/lib/model/story-report.ts";
 import { makeFixtureSite } from "../support/fixture-site.ts";
 
 const HOSTILE = [

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { startStaticServer, type Host, type OpenSite } from "../../scripts/lib/static-server.ts";
+import { startStaticServer, type Host, type OpenSite } from "../../src/lib/hosts/static-server.ts";
 import { TEST_SITE_DIR } from "./test-site.ts";
 
 /** How a test run reaches the site: served as a static host would serve it, or from disk. */

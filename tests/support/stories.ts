@@ -1,6 +1,6 @@
-import type { ArticleView } from "../../src/lib/article.ts";
-import { archiveLinks } from "../../src/lib/archives.ts";
-import { storyTopics } from "../../src/lib/topics.ts";
+import type { ArticleView } from "../../src/lib/model/story-view.ts";
+import { archiveLinks } from "../../src/lib/model/urls.ts";
+import { storyTopics } from "../../src/lib/model/topic-refs.ts";
 
 /** A published story's view with just the facts a list test needs: its day, topics and a slug. */
 export function storyView(slug: string, day: string, tags: string[] = [], hour = 12): ArticleView {

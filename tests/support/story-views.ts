@@ -1,11 +1,11 @@
 /** Story view models and site settings for the output modules' unit tests, built with the site's own helpers. */
-import type { ArticleView } from "../../src/lib/article.ts";
-import { archiveLinks } from "../../src/lib/archives.ts";
-import { formatDateline } from "../../src/lib/dateline.ts";
-import { parseStoryDate, toDateView, type DateView } from "../../src/lib/dates.ts";
-import type { BuildSettings } from "../../src/lib/publishing.ts";
-import type { SiteSettings } from "../../src/lib/site.ts";
-import { storyTopics } from "../../src/lib/topics.ts";
+import type { ArticleView } from "../../src/lib/model/story-view.ts";
+import { archiveLinks } from "../../src/lib/model/urls.ts";
+import { formatDateline } from "../../src/lib/story/dateline.ts";
+import { parseStoryDate, toDateView, type DateView } from "../../src/lib/model/dates.ts";
+import type { BuildSettings } from "../../src/lib/model/publishing.ts";
+import type { SiteSettings } from "../../src/lib/model/site.ts";
+import { storyTopics } from "../../src/lib/model/topic-refs.ts";
 
 export const site: SiteSettings = {
   name: "Wire Desk",

@@ -1,0 +1,131 @@
+/**
+ * The deploy gate's browser pass: opens a sample of every kind of page of a built site, served at
+ * the address it was built for and from disk, and reports any script, Content Security Policy
+ * violation, axe (WCAG 2.2 AA) violation, failed request or broken link. It assumes nothing about
+ * the stories, so a newsroom's own site passes or fails on its own merits.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import type { BrowserChoice } from "./browser.ts";
+import { samplePages, type SitePage } from "./site-pages.ts";
+import { readBuiltSiteUrl, startStaticServer, type Host, type OpenSite } from "../hosts/static-server.ts";
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Where the pages are opened from. */
+interface Mount {
+  name: string;
+  site: OpenSite;
+  /** Whether a host serves the 404 page at missing addresses (from disk nothing does). */
+  served: boolean;
+}
+
+/** Served as the host the build was made for would serve it: at the root with Netlify's headers, or under its prefix. */
+async function hostFor(siteDir: string): Promise<Host> {
+  const prefix = (await readBuiltSiteUrl(siteDir))?.pathname ?? "/";
+  return prefix === "/" ? { name: "netlify" } : { name: "github-pages", prefix };
+}
+
+/** Everything that goes wrong while a page loads, as lines. */
+async function watch(page: Page, expectedMissing: string | undefined): Promise<string[]> {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    // Chromium logs the missing address's own 404, which is the point of opening it.
+    if (message.type() === "error" && message.location().url !== expectedMissing) problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText ?? "no reason given";
+    if (reason !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${reason})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400 && response.url() !== expectedMissing) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  await page.exposeBinding("reportCspViolation", (_source, violation: string) => problems.push(`CSP violation: ${violation}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline content"}`);
+    });
+  });
+  return problems;
+}
+
+/** Every URL the page links to or loads, resolved against the page. */
+async function linkedUrls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const urls = [...document.querySelectorAll<HTMLElement>("a[href], link[href], img[src], source[srcset], img[srcset]")].flatMap((element) => {
+      const single = element.getAttribute("href") ?? element.getAttribute("src");
+      const set = element.getAttribute("srcset")?.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") ?? [];
+      return [single, ...set].flatMap((url) => (url ? [new URL(url, document.baseURI).href] : []));
+    });
+    return [...new Set(urls)];
+  });
+}
+
+/** Whether a linked URL inside the site answers: a file on disk, or a response below 400. */
+async function linkAnswers(page: Page, url: string): Promise<boolean> {
+  const target = new URL(url);
+  target.hash = "";
+  if (target.protocol === "file:") return existsSync(fileURLToPath(target));
+  const response = await page.request.get(target.href, { maxRedirects: 5 }).catch(() => undefined);
+  return response !== undefined && response.status() < 400;
+}
+
+async function checkPage(browser: Browser, mount: Mount, { kind, path }: SitePage, checkedLinks: Map<string, boolean>): Promise<string[]> {
+  // axe needs a page of its own context.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The 404 page is what a host serves at a missing address; from disk it is never opened.
+  const address = kind === "404" ? `${mount.site.base}no-such-page-${Date.now()}.html` : mount.site.base + path;
+  const problems = await watch(page, kind === "404" ? address : undefined);
+  try {
+    const response = await page.goto(address, { waitUntil: "load" });
+    if (kind === "404" && response?.status() !== 404) problems.push(`a missing address answered ${response?.status()}, not 404`);
+    const scripts = await page.locator('script:not([type="application/ld+json"])').count();
+    if (scripts > 0) problems.push(`${scripts} script element(s): pages run no script`);
+    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    for (const { id, help, nodes } of violations) problems.push(`axe ${id}: ${help} at ${nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    const here = page.url().replace(/#.*$/, "");
+    for (const url of await linkedUrls(page)) {
+      // A link within the page (the skip link) names no other file; validate checks its target id.
+      if (url.replace(/#.*$/, "") === here) continue;
+      if (!url.startsWith(mount.site.base.replace(/[^/]*$/, "")) && !url.startsWith(new URL(mount.site.base).origin)) continue;
+      if (!checkedLinks.has(url)) checkedLinks.set(url, await linkAnswers(page, url));
+      if (!checkedLinks.get(url)) problems.push(`broken link: ${url}`);
+    }
+  } finally {
+    await context.close();
+  }
+  return problems.map((problem) => `${mount.name}: ${kind === "404" ? "404 page" : path}: ${problem}`);
+}
+
+/** Checks the site folder in the browser; resolves to every problem found, one line each, and how many pages were opened. */
+export async function checkSiteInBrowser(siteDir: string, choice: BrowserChoice): Promise<{ problems: string[]; opened: number }> {
+  const pages = samplePages(siteDir);
+  const host = await hostFor(siteDir);
+  const served = await startStaticServer(siteDir, host);
+  const mounts: Mount[] = [
+    { name: host.name === "netlify" ? "served at /" : `served under ${host.prefix}`, site: served, served: true },
+    { name: "from disk", site: { base: pathToFileURL(`${siteDir}/`).href, close: async () => {} }, served: false },
+  ];
+  // From disk, axe reads the stylesheets with XHR, which Chromium allows between file:// URLs only with this flag.
+  const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...choice.args, "--allow-file-access-from-files"] });
+  const problems: string[] = [];
+  let opened = 0;
+  try {
+    for (const mount of mounts) {
+      const checkedLinks = new Map<string, boolean>();
+      for (const page of pages.filter(({ kind }) => mount.served || kind !== "404")) {
+        problems.push(...(await checkPage(browser, mount, page, checkedLinks)));
+        opened += 1;
+      }
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  return { problems, opened };
+}

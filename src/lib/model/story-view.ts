@@ -1,0 +1,72 @@
+/**
+ * The story view: everything a template, feed or sitemap prints about a story, already checked and
+ * computed. Every stage after reading shares these types, so none needs the reader itself.
+ */
+import type { DateView } from "./dates.ts";
+import type { PublishingState } from "./publishing.ts";
+import type { Place } from "./problems.ts";
+import type { TopicRef } from "./topic-refs.ts";
+import type { ArchiveLinks } from "./urls.ts";
+
+export interface PhotoSource {
+  type: string;
+  srcset: string;
+}
+
+/** A story's photo as its page places it; URLs are site-root paths. */
+export interface ProcessedPhoto {
+  /** The largest JPEG, or the SVG as drawn: what feeds, link previews and structured data point to. */
+  url: string;
+  width: number;
+  height: number;
+  /** The JPEG widths for the <img>, and the sizes the layout gives it; absent for an SVG, which scales itself. */
+  srcset?: string;
+  sizes?: string;
+  /** AVIF and WebP, for <source> elements ahead of the <img>; empty for an SVG. */
+  sources: PhotoSource[];
+}
+
+/** The photo's files (see ProcessedPhoto: `url`, `width` and `height` are its largest JPEG or its SVG) and its words. */
+export interface PhotoView extends ProcessedPhoto {
+  alt: string;
+  credit: string;
+  caption?: string;
+}
+
+export interface CorrectionView {
+  date: DateView;
+  text: string;
+}
+
+/** Everything a template prints about a story, already checked, computed and in reading order. */
+export interface ArticleView {
+  url: string;
+  /** The story's path stem (Eleventy's page.filePathStem): its images are published beside it. */
+  stem: string;
+  /** The file the story came from, for error messages that name it. */
+  file: string;
+  headline: string;
+  lead: string;
+  place: string;
+  /** The dateline's IANA zone: where the story's calendar days are counted. */
+  zone: string;
+  /** The agency that filed the story (the site's name for its own stories). */
+  source: string;
+  dateline: string;
+  published: DateView;
+  updated?: DateView;
+  archive: ArchiveLinks;
+  corrections: CorrectionView[];
+  photo?: PhotoView;
+  topics: TopicRef[];
+  state: PublishingState;
+  /** A demonstration story shipped with the project, marked as such on its page. */
+  sample: boolean;
+  /** The story's Markdown, for feeds that carry the full text. */
+  body: string;
+  /** The story's language and direction where they differ from the site's (an Arabic story: "ar", "rtl"). */
+  lang?: string;
+  dir?: "ltr" | "rtl";
+  /** The image files the story publishes and where it names each, so no two stories share one by mistake. */
+  images: ({ path: string; field: string } & Place)[];
+}

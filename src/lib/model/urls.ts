@@ -1,0 +1,88 @@
+import { posix } from "node:path";
+
+/** Image formats a story's photo may come in; the build copies these from src/news/ beside the pages. */
+export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "svg"] as const;
+
+/**
+ * Where an article is published: under its calendar day at the dateline, so a desk's daily
+ * "markets" story never takes yesterday's address; a file, so links to it also work from disk.
+ */
+export function articlePermalink(fileSlug: string, day: string): string {
+  return `news/${day.replaceAll("-", "/")}/${fileSlug}.html`;
+}
+
+/** The site-root URL of a story's photo, from the story's path stem (Eleventy's page.filePathStem). */
+export function photoUrl(filePathStem: string, src: string): string {
+  return posix.join(posix.dirname(filePathStem), src);
+}
+
+/** True when a photo `src` names a file inside the story's own folder. */
+export function staysInStoryFolder(src: string): boolean {
+  const normal = posix.normalize(src);
+  return !posix.isAbsolute(normal) && normal !== ".." && !normal.startsWith("../") && urlScheme(src) === undefined;
+}
+
+/** A URL as a browser reads it: browsers drop spaces, tabs, newlines and controls in and around a scheme ("java\tscript:"). */
+export function asBrowserReads(url: string): string {
+  return url.replace(/[\u0000-\u0020\u007f]/g, "");
+}
+
+/** The URL's scheme, lower-cased, or undefined for a relative URL. */
+export function urlScheme(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(asBrowserReads(url))?.[1]?.toLowerCase();
+}
+
+const ALLOWED_SCHEMES = new Set(["http", "https", "mailto"]);
+
+/** Links and images in stories may be web, mail or relative URLs only. */
+export function isAllowedUrl(url: string): boolean {
+  const scheme = urlScheme(url);
+  return scheme === undefined || ALLOWED_SCHEMES.has(scheme);
+}
+
+/**
+ * Rewrites a site-root URL ("/news/a.html") as a path relative to the page that links to it, so
+ * one build works at a host's root, under a path prefix and from disk. A folder URL gets its
+ * index.html: from disk, a link to a folder does not open it. Other URLs pass unchanged.
+ */
+export function relativeUrl(url: string, fromPageUrl: string): string {
+  if (!url.startsWith("/") || url.startsWith("//")) return url;
+  const [, path = "/", suffix = ""] = /^([^?#]*)(.*)$/s.exec(url) ?? [];
+  const target = path.endsWith("/") ? `${path}index.html` : path;
+  const fromFolder = fromPageUrl.endsWith("/") ? fromPageUrl : posix.dirname(fromPageUrl);
+  return (posix.relative(fromFolder, target) || posix.basename(target)) + suffix;
+}
+
+/** Where hosts look for the page they serve at any missing address. */
+export const NOT_FOUND_URL = "/404.html";
+
+/**
+ * A site-root URL as a page links to it. Pages link relatively, so one build works anywhere. The
+ * 404 page cannot: hosts serve it at whatever address was missing, so its links start from the
+ * site's base path (the path of SITE_URL, "/" at a host's root).
+ */
+export function pageLinkUrl(url: string, fromPageUrl: string, basePath: string): string {
+  if (fromPageUrl !== NOT_FOUND_URL) return relativeUrl(url, fromPageUrl);
+  if (!url.startsWith("/") || url.startsWith("//")) return url;
+  return basePath.replace(/\/?$/, "/") + url.slice(1);
+}
+
+/** The archive pages a story's calendar day ("2013-09-02") belongs to, from the year down. */
+export interface ArchiveLinks {
+  year: string;
+  month: string;
+  day: string;
+}
+
+export function archiveLinks(day: string): ArchiveLinks {
+  const [year, month, date] = day.split("-");
+  return { year: `/archive/${year}/`, month: `/archive/${year}/${month}/`, day: `/archive/${year}/${month}/${date}/` };
+}
+
+export const ARCHIVE_URL = "/archive/";
+
+export const TOPICS_URL = "/topics/";
+
+export function topicUrl(slug: string): string {
+  return `/topics/${slug}/`;
+}

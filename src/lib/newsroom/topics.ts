@@ -1,0 +1,52 @@
+import type { ArticleView } from "../model/story-view.ts";
+import { groupBy } from "./group-by.ts";
+import type { Problem } from "../model/problems.ts";
+
+/** A topic's page: every story that carries it, under the spelling editors use most. */
+export interface Topic {
+  key: string;
+  name: string;
+  slug: string;
+  url: string;
+  stories: ArticleView[];
+}
+
+/** The topics of the given stories (newest first), sorted by name; spellings of one topic are merged. */
+export function buildTopics(stories: readonly ArticleView[]): Topic[] {
+  const tagged = stories.flatMap((story) => story.topics.map((topic) => ({ topic, story })));
+  const topics = [...groupBy(tagged, ({ topic }) => topic.key).values()].map((uses) => {
+    const first = uses[0]!.topic;
+    return { key: first.key, name: mostUsedSpelling(uses.map(({ topic }) => topic.name)), slug: first.slug, url: first.url, stories: uses.map(({ story }) => story) };
+  });
+  return topics.sort((a, b) => a.name.localeCompare(b.name, "en") || a.key.localeCompare(b.key));
+}
+
+/** Two different topics whose names make the same URL, each clash reported naming both stories. */
+export function topicClashes(topics: readonly Topic[]): Problem[] {
+  return [...groupBy(topics, ({ slug }) => slug).values()]
+    .filter((clash) => clash.length > 1)
+    .map((clash): Problem => {
+      // The topic whose newest story is newest is named first, the other as the clash.
+      const newestFirst = [...clash].sort((x, y) => y.stories[0]!.published.epochMs - x.stories[0]!.published.epochMs);
+      const [a, b] = newestFirst.map((topic) => ({ topic, file: topic.stories[0]!.file }));
+      return {
+        file: a!.file,
+        // The view keeps no field positions; the story's first line names the file for the editor.
+        line: 1,
+        field: "tags",
+        message:
+          `"${a!.topic.name}" and "${b!.topic.name}" (in ${b!.file}) would share the topic page ${a!.topic.url} ` +
+          "(expected one spelling for one topic, or names that differ in more than punctuation)",
+      };
+    });
+}
+
+/** The spelling most stories use; on a tie, the one with more capitals ("Site help" over "site help"), then the newest. */
+function mostUsedSpelling(names: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const capitals = (name: string) => name.replace(/[^\p{Lu}]/gu, "").length;
+  return [...counts].reduce((best, entry) =>
+    entry[1] > best[1] || (entry[1] === best[1] && capitals(entry[0]) > capitals(best[0])) ? entry : best,
+  )[0];
+}

@@ -1,0 +1,124 @@
+import type { ArticleView } from "../model/story-view.ts";
+import { lastModified } from "./last-modified.ts";
+import { createMarkdown } from "../story/markdown.ts";
+import type { SiteSettings } from "../model/site.ts";
+import { absoluteUrl } from "../model/site-urls.ts";
+import { stableId } from "./stable-ids.ts";
+import type { PHOTO_EXTENSIONS } from "../model/urls.ts";
+
+const PHOTO_MEDIA_TYPES: Readonly<Record<(typeof PHOTO_EXTENSIONS)[number], string>> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  avif: "image/avif",
+  gif: "image/gif",
+  svg: "image/svg+xml",
+};
+
+export interface FeedPhoto {
+  url: string;
+  mediaType: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** What the photo is about, as the page prints it under the photo; some photos have none. */
+  caption?: string;
+  credit: string;
+}
+
+/** A story as every feed format carries it: absolute URLs, full moments with offsets, content as HTML. */
+export interface FeedItem {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  /** RFC 3339 with the dateline's offset. */
+  published: string;
+  /** The latest update or correction, else the publication. */
+  modified: string;
+  modifiedMs: number;
+  author: string;
+  topics: { term: string; name: string }[];
+  photo?: FeedPhoto;
+}
+
+const md = createMarkdown();
+const escapeHtml = (text: string): string => md.utils.escapeHtml(text);
+
+function photoMediaType(url: string): string {
+  const extension = url.slice(url.lastIndexOf(".") + 1).toLowerCase();
+  return PHOTO_MEDIA_TYPES[extension as keyof typeof PHOTO_MEDIA_TYPES] ?? "application/octet-stream";
+}
+
+/** A caption ends its sentence before the credit starts, so the two never read as one ("on Friday Photo dpa"). */
+function captionSentence(caption: string): string {
+  const text = caption.trim();
+  return /[.!?…]["'’”)\]]*$/u.test(text) ? text : `${text}.`;
+}
+
+/**
+ * The photo with its caption and credit as separate pieces: the caption a sentence of its own, the
+ * credit in `<small>` (HTML's element for attribution), so a reader that drops markup still keeps them apart.
+ */
+function photoFigure(photo: FeedPhoto): string {
+  const captionHtml = photo.caption === undefined ? "" : `${escapeHtml(captionSentence(photo.caption))} `;
+  return (
+    `<figure><img src="${escapeHtml(photo.url)}" alt="${escapeHtml(photo.alt)}" width="${photo.width}" height="${photo.height}">` +
+    `<figcaption>${captionHtml}<small>${escapeHtml(photo.credit)}</small></figcaption></figure>\n`
+  );
+}
+
+function correctionsHtml(corrections: ArticleView["corrections"]): string {
+  if (corrections.length === 0) return "";
+  const heading = corrections.length === 1 ? "Correction" : "Corrections";
+  const notes = corrections.map(({ date, text }) => `<p><time datetime="${date.datetime}">${escapeHtml(date.display)}</time>: ${escapeHtml(text)}</p>\n`);
+  return `<h2>${heading}</h2>\n${notes.join("")}`;
+}
+
+/**
+ * The story as a feed item. Its content is the page's: the photo, the body with the dateline
+ * opening the first paragraph, and any corrections, with every URL absolute for readers that
+ * show it away from the site.
+ */
+export function feedItem(article: ArticleView, site: SiteSettings): FeedItem {
+  // A story is in the site's feeds and each of its topics', three formats each: render it once.
+  const forSite = itemsMade.get(article) ?? new WeakMap<SiteSettings, FeedItem>();
+  itemsMade.set(article, forSite);
+  const made = forSite.get(site) ?? makeFeedItem(article, site);
+  forSite.set(site, made);
+  return made;
+}
+
+/** Feed items already made in this process, by story view and site settings (both never change once made). */
+const itemsMade = new WeakMap<ArticleView, WeakMap<SiteSettings, FeedItem>>();
+
+function makeFeedItem(article: ArticleView, site: SiteSettings): FeedItem {
+  const url = absoluteUrl(article.url, site);
+  const photo = article.photo && {
+    url: absoluteUrl(article.photo.url, site),
+    mediaType: photoMediaType(article.photo.url),
+    width: article.photo.width,
+    height: article.photo.height,
+    alt: article.photo.alt,
+    caption: article.photo.caption,
+    credit: article.photo.credit,
+  };
+  // The same env as the page (images from the story's folder), plus the base URL that makes every URL absolute.
+  const body = md.render(article.body, { article, page: { filePathStem: article.stem }, baseUrl: url });
+  const modified = lastModified(article);
+  return {
+    id: stableId(site.name, article.url),
+    url,
+    title: article.headline,
+    summary: article.lead,
+    contentHtml: (photo ? photoFigure(photo) : "") + body + correctionsHtml(article.corrections),
+    published: article.published.iso,
+    modified: modified.iso,
+    modifiedMs: modified.epochMs,
+    author: article.source,
+    topics: article.topics.map(({ slug, name }) => ({ term: slug, name })),
+    photo,
+  };
+}

@@ -1,0 +1,106 @@
+import type { ArticleView } from "../model/story-view.ts";
+import { lastModified } from "./last-modified.ts";
+import type { SiteSettings } from "../model/site.ts";
+import { absoluteUrl } from "../model/site-urls.ts";
+
+export type JsonLdValue = string | number | boolean | JsonLdValue[] | { [key: string]: JsonLdValue };
+export type JsonLd = { [key: string]: JsonLdValue };
+
+/** A `<meta>` tag: Open Graph uses `property`, Twitter cards and the description use `name`. */
+export type MetaTag = { property: string; content: string } | { name: string; content: string };
+
+export interface ArticleMetadata {
+  /** For `<link rel="canonical">`: the story's absolute URL. */
+  canonical: string;
+  /** For `<meta name="description">`. */
+  description: string;
+  /** Open Graph and Twitter card tags, in order; a template prints each as it is. */
+  meta: MetaTag[];
+}
+
+const organization = (name: string, url?: string): JsonLd => ({ "@type": "Organization", name, ...(url ? { url } : {}) });
+
+/**
+ * Schema.org data for a story's page: the NewsArticle, with the agency as author and the site
+ * as publisher, and its breadcrumb (All news, then the story), as one JSON-LD graph.
+ */
+export function articleJsonLd(article: ArticleView, site: SiteSettings): JsonLd {
+  const url = absoluteUrl(article.url, site);
+  const { photo } = article;
+  const newsArticle: JsonLd = {
+    "@type": "NewsArticle",
+    headline: article.headline,
+    description: article.lead,
+    datePublished: article.published.iso,
+    dateModified: lastModified(article).iso,
+    dateline: article.dateline,
+    locationCreated: { "@type": "Place", name: article.place },
+    ...(photo
+      ? {
+          image: {
+            "@type": "ImageObject",
+            url: absoluteUrl(photo.url, site),
+            width: photo.width,
+            height: photo.height,
+            ...(photo.caption === undefined ? {} : { caption: photo.caption }),
+            creditText: photo.credit,
+          },
+        }
+      : {}),
+    author: organization(article.source),
+    publisher: organization(site.name, site.url),
+    inLanguage: site.language,
+    ...(article.topics.length > 0 ? { keywords: article.topics.map(({ name }) => name) } : {}),
+    mainEntityOfPage: url,
+    url,
+  };
+  const breadcrumbs: JsonLd = {
+    "@type": "BreadcrumbList",
+    itemListElement: [
+      { "@type": "ListItem", position: 1, name: "All news", item: absoluteUrl("/", site) },
+      { "@type": "ListItem", position: 2, name: article.headline, item: url },
+    ],
+  };
+  return { "@context": "https://schema.org", "@graph": [newsArticle, breadcrumbs] };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` as \u escapes, so no value
+ * can close the script or open a comment, and U+2028/U+2029, which older parsers choke on.
+ */
+export function serializeJsonLd(value: JsonLd): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** The canonical URL, description, Open Graph and Twitter card values for a story's `<head>`. */
+export function articleMetadata(article: ArticleView, site: SiteSettings): ArticleMetadata {
+  const canonical = absoluteUrl(article.url, site);
+  const { photo } = article;
+  const photoUrl = photo && absoluteUrl(photo.url, site);
+  const og = (property: string, content: string): MetaTag => ({ property, content });
+  const twitter = (name: string, content: string): MetaTag => ({ name, content });
+  return {
+    canonical,
+    description: article.lead,
+    meta: [
+      og("og:type", "article"),
+      og("og:title", article.headline),
+      og("og:description", article.lead),
+      og("og:url", canonical),
+      og("og:site_name", site.name),
+      // Open Graph spells locales language_TERRITORY.
+      og("og:locale", site.language.replace(/-/g, "_")),
+      og("article:published_time", article.published.iso),
+      og("article:modified_time", lastModified(article).iso),
+      og("article:section", article.topics[0]?.name ?? site.name),
+      ...article.topics.map(({ name }) => og("article:tag", name)),
+      ...(photo && photoUrl
+        ? [og("og:image", photoUrl), og("og:image:width", String(photo.width)), og("og:image:height", String(photo.height)), og("og:image:alt", photo.alt)]
+        : []),
+      twitter("twitter:card", photo ? "summary_large_image" : "summary"),
+      twitter("twitter:title", article.headline),
+      twitter("twitter:description", article.lead),
+      ...(photo && photoUrl ? [twitter("twitter:image", photoUrl), twitter("twitter:image:alt", photo.alt)] : []),
+    ],
+  };
+}

@@ -1,0 +1,35 @@
+import { formatProblem, sortProblems } from "../model/problems.ts";
+import { isShown, type BuildSettings } from "../model/publishing.ts";
+import type { StoryReport } from "../model/story-report.ts";
+import type { ArticleView } from "../model/story-view.ts";
+import type { ArticleResult, InvalidArticle } from "./article.ts";
+import { collisionProblems } from "./collisions.ts";
+
+type ValidArticle = ArticleResult & { valid: true };
+
+/**
+ * The stories this build shows, newest first, and the report of all it read: every problem of a
+ * story that would be published stops the build; a draft's problems are only warnings.
+ */
+export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): { stories: ArticleView[]; report: StoryReport } {
+  const articles = results.filter((result): result is ValidArticle => result.valid);
+  const invalid = results.filter((result): result is InvalidArticle => !result.valid);
+  const isDraft = (article: ValidArticle) => article.state === "draft";
+  // A clash between a draft and a story that publishes is the draft's (see collisionProblems).
+  const clashes = collisionProblems(articles.filter((article) => !isDraft(article)));
+  const clashKeys = new Set(clashes.map(formatProblem));
+  const draftClashes = collisionProblems(articles).filter((problem) => !clashKeys.has(formatProblem(problem)));
+  const withheld = articles.filter((article) => article.state !== "published");
+  const [next] = withheld.filter((article) => article.state === "embargoed").sort((a, b) => a.published.epochMs - b.published.epochMs);
+  return {
+    stories: articles
+      .filter((article) => isShown(article.state, build))
+      .sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url)),
+    report: {
+      errors: sortProblems([...invalid.flatMap((result) => (result.draft ? [] : result.problems)), ...clashes]),
+      warnings: sortProblems([...invalid.flatMap((result) => (result.draft ? result.problems : [])), ...draftClashes]),
+      withheld: withheld.map(({ file, url, headline, state }) => ({ file, url, headline, state: state === "draft" ? "draft" : "embargoed" })),
+      nextEmbargo: next && { file: next.file, at: next.published.iso },
+    },
+  };
+}

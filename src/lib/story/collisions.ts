@@ -1,0 +1,41 @@
+import type { ArticleView } from "../model/story-view.ts";
+import type { Problem } from "../model/problems.ts";
+
+/**
+ * Two stories that would publish to one URL, or show one image file: a renamed copy left behind,
+ * a date prefix added to a slug that exists, a photo saved over another story's. Each later
+ * story is reported with the first one's file. URLs are compared without case, as case-blind file
+ * systems and hosts would merge them.
+ */
+export function collisionProblems(articles: readonly ArticleView[]): Problem[] {
+  const problems: Problem[] = [];
+  const pageOwners = new Map<string, ArticleView>();
+  const imageOwners = new Map<string, ArticleView>();
+  // Drafts come last, so a clash between a draft and a story that publishes is reported on the draft.
+  const order = (article: ArticleView) => (article.state === "draft" ? 1 : 0);
+  for (const article of [...articles].sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))) {
+    const url = article.url.toLowerCase();
+    const first = pageOwners.get(url);
+    if (first) {
+      problems.push({
+        file: article.file,
+        line: 1,
+        field: "url",
+        message: `publishes to ${article.url.slice(1)}, as ${first.file} does (expected one story per URL: rename one of the files)`,
+      });
+    } else pageOwners.set(url, article);
+
+    for (const image of new Map(article.images.map((found) => [found.path, found])).values()) {
+      const owner = imageOwners.get(image.path);
+      if (owner && owner !== article) {
+        problems.push({
+          file: image.file,
+          line: image.line,
+          field: image.field,
+          message: `${image.path} is also shown by ${owner.file} (expected an image of this story's own: give each story its folder)`,
+        });
+      } else imageOwners.set(image.path, article);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,97 @@
+import cityTimezones from "city-timezones";
+import { canonicalZone, formatDatelineDay, isKnownZone, type StoryDate } from "../model/dates.ts";
+
+/** Newsroom spellings of dateline places, upper-cased, mapped to IANA zones (from `_data/datelinePlaces.json`). */
+export type DatelinePlaces = Readonly<Record<string, string>>;
+
+export type ZoneResult = { ok: true; zone: string } | { ok: false; problem: string };
+
+/** Folds case, accents and spacing, so "SÃO PAULO" finds "Sao Paulo". */
+function placeKey(name: string): string {
+  return name.normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** A city the gazetteer knows, as a candidate for a dateline place. */
+interface GazetteerCity {
+  name: string;
+  country: string;
+  zone: string;
+  population: number;
+}
+
+let gazetteer: Map<string, GazetteerCity[]> | undefined;
+
+/** The gazetteer's cities by folded name (its own spelling and its ASCII one), most populous first. */
+function gazetteerCities(): Map<string, GazetteerCity[]> {
+  if (gazetteer) return gazetteer;
+  const byName = new Map<string, GazetteerCity[]>();
+  for (const city of cityTimezones.cityMapping) {
+    // A few rows have no zone at all.
+    if (typeof city.timezone !== "string") continue;
+    const entry = { name: city.city, country: city.country, zone: city.timezone, population: city.pop };
+    for (const name of new Set([placeKey(city.city), placeKey(city.city_ascii)])) {
+      const cities = byName.get(name);
+      if (cities) cities.push(entry);
+      else byName.set(name, [entry]);
+    }
+  }
+  for (const cities of byName.values()) cities.sort((a, b) => b.population - a.population);
+  gazetteer = byName;
+  return gazetteer;
+}
+
+/**
+ * A namesake is a rival to the most populous city of a name when it has at least this share of
+ * that city's population. In the gazetteer London, Ontario has 4% of London's people, Sydney,
+ * Nova Scotia under 1% of Sydney's, Portland, Maine 8% of Portland, Oregon's, Barcelona,
+ * Venezuela 11% of Barcelona's: a reader takes the big one for granted. Valencia, Spain has 51%
+ * of Valencia, Venezuela, Birmingham, Alabama 41% of Birmingham, England, San José, Costa Rica
+ * 50% of San Jose, California: either could be meant, and guessing would misdate the story.
+ */
+const RIVAL_SHARE = 0.25;
+
+/** The gazetteer's zone for a place, a problem naming the candidates when large namesakes disagree, or undefined when unknown. */
+function gazetteerZone(place: string, key: string): ZoneResult | undefined {
+  const cities = (gazetteerCities().get(key) ?? []).filter((city) => isKnownZone(city.zone));
+  const [largest] = cities;
+  if (!largest) return undefined;
+  const rivals = cities.filter((city) => city.population >= largest.population * RIVAL_SHARE);
+  // Namesakes in one zone (or in two names for one zone, such as Asia/Chongqing and Asia/Shanghai) date a story alike.
+  const byZone = new Map<string, GazetteerCity>();
+  for (const city of rivals) if (!byZone.has(canonicalZone(city.zone))) byZone.set(canonicalZone(city.zone), city);
+  const candidates = [...byZone.values()];
+  const [, runnerUp] = candidates;
+  if (!runnerUp) return { ok: true, zone: largest.zone };
+  const listed = candidates.map((city) => `${city.name}, ${city.country} (${city.zone})`).join("; ");
+  return {
+    ok: false,
+    problem:
+      `"${place}" names more than one large city: ${listed} ` +
+      `(expected a timezone field, e.g. timezone: ${runnerUp.zone}, or the place added to _data/datelinePlaces.json)`,
+  };
+}
+
+/**
+ * The zone a dateline's calendar day is read in: an explicit `timezone` wins, then the newsroom's
+ * own table (which settles ambiguous names such as WASHINGTON), then the city gazetteer, which
+ * refuses to guess between large cities of one name in different zones.
+ */
+export function resolveDatelineZone(place: string, explicitZone: string | undefined, places: DatelinePlaces): ZoneResult {
+  if (explicitZone !== undefined) return { ok: true, zone: explicitZone };
+  const key = placeKey(place);
+  const listed = Object.entries(places).find(([name]) => placeKey(name) === key)?.[1];
+  if (listed !== undefined && isKnownZone(listed)) return { ok: true, zone: listed };
+  const found = listed === undefined ? gazetteerZone(place, key) : undefined;
+  if (found) return found;
+  return {
+    ok: false,
+    problem:
+      `no time zone is known for the dateline place "${place}" ` +
+      "(expected a timezone field with an IANA name such as Europe/Moscow, or the place added to _data/datelinePlaces.json)",
+  };
+}
+
+/** The dateline as the wire prints it, e.g. "MOSCOW, September 2 (Itar-Tass) -". */
+export function formatDateline(place: string, date: StoryDate, source: string): string {
+  return `${place}, ${formatDatelineDay(date)} (${source}) -`;
+}

@@ -1,0 +1,132 @@
+import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
+import { isAllowedUrl, photoUrl, staysInStoryFolder, urlScheme } from "../model/urls.ts";
+
+/**
+ * The render environment: Eleventy hands markdown-it the page's data, with the story's view model;
+ * feeds add `baseUrl`, the story's absolute URL, since their content is read away from the site.
+ */
+interface StoryEnv {
+  article?: { valid?: boolean; dateline?: unknown };
+  baseUrl?: unknown;
+  page?: { filePathStem?: unknown };
+}
+
+function datelineOf(env: unknown): string | undefined {
+  const dateline = (env as StoryEnv | undefined)?.article?.dateline;
+  return typeof dateline === "string" ? dateline : undefined;
+}
+
+/** Opens the story's first paragraph with its dateline, inside the same <p>, as the wire prints it. */
+function insertDateline(state: StateCore): void {
+  const dateline = datelineOf(state.env);
+  if (dateline === undefined) return;
+
+  const mark = new state.Token("dateline", "span", 0);
+  mark.content = dateline;
+  const space = new state.Token("text", "", 0);
+  space.content = " ";
+
+  const first = state.tokens.findIndex((token) => token.type === "paragraph_open" && token.level === 0);
+  const inline = first === -1 ? undefined : state.tokens[first + 1];
+  if (inline?.type === "inline" && inline.children) {
+    inline.children.unshift(mark, space);
+    return;
+  }
+  // A story that opens with a list or a quote still gets its dateline, in a paragraph of its own.
+  const open = new state.Token("paragraph_open", "p", 1);
+  const inlineMark = new state.Token("inline", "", 0);
+  const close = new state.Token("paragraph_close", "p", -1);
+  open.block = close.block = true;
+  inlineMark.children = [mark];
+  state.tokens.unshift(open, inlineMark, close);
+}
+
+/** With a `baseUrl` in the env, relative link and image URLs are resolved against it. */
+function absolutizeUrls(state: StateCore): void {
+  const baseUrl = (state.env as StoryEnv | undefined)?.baseUrl;
+  if (typeof baseUrl !== "string") return;
+  for (const token of state.tokens.flatMap((block) => block.children ?? [])) {
+    const name = token.type === "link_open" ? "href" : token.type === "image" ? "src" : undefined;
+    const url = name && token.attrGet(name);
+    if (name && typeof url === "string" && urlScheme(url) === undefined) token.attrSet(name, new URL(url, baseUrl).href);
+  }
+}
+
+/**
+ * An image in a story names a file beside the story, as its photo does; the page lives elsewhere,
+ * so the src is rewritten from the site root, which the build then makes relative to the page.
+ */
+function publishImagesFromStoryFolder(state: StateCore): void {
+  const stem = (state.env as StoryEnv | undefined)?.page?.filePathStem;
+  if (typeof stem !== "string") return;
+  for (const token of state.tokens) {
+    for (const child of token.children ?? []) {
+      const src = child.type === "image" ? child.attrGet("src") : null;
+      if (src !== null && staysInStoryFolder(String(src))) child.attrSet("src", photoUrl(stem, String(src)));
+    }
+  }
+}
+
+/** An image in a story's Markdown, as typed; `line` counts from the body's first line (1). */
+export interface BodyImage {
+  src: string;
+  alt: string;
+  line: number;
+}
+
+/** What the story checks need to know of a body's Markdown. */
+export interface BodyOutline {
+  images: BodyImage[];
+  /** The HTML elements the body renders to: what every later step (templates, validation) pays for. */
+  elements: number;
+}
+
+const rendersElement = (token: Token): boolean => token.nesting === 1 || (token.nesting === 0 && token.tag !== "" && token.type !== "softbreak");
+
+/** The images a story's Markdown shows, each with its line, and how much markup it makes. */
+export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
+  const images: BodyImage[] = [];
+  let elements = 0;
+  let blockLine = 0;
+  for (const token of md.parse(body, {})) {
+    if (rendersElement(token)) elements += 1;
+    if (token.map) blockLine = token.map[0];
+    let line = blockLine;
+    for (const child of token.children ?? ([] as Token[])) {
+      if (rendersElement(child)) elements += 1;
+      // Inline tokens carry no lines of their own; a paragraph's lines are its breaks.
+      if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
+      if (child.type === "image") images.push({ src: String(child.attrGet("src") ?? ""), alt: child.content.trim(), line: line + 1 });
+    }
+  }
+  return { images, elements };
+}
+
+/**
+ * Images in a story's text come after the lead photo: they load as the reader nears them and
+ * decode off the main thread, so they never hold up the first screen.
+ */
+function deferImages(state: StateCore): void {
+  for (const token of state.tokens.flatMap((block) => block.children ?? [])) {
+    if (token.type !== "image") continue;
+    token.attrSet("loading", "lazy");
+    token.attrSet("decoding", "async");
+  }
+}
+
+/**
+ * The one Markdown renderer for stories. Raw HTML is off, so markup typed into a story shows as
+ * text; links and images keep only web, mail and relative URLs; quotes are left as the wire typed them.
+ */
+export function createMarkdown(): MarkdownIt {
+  const md = markdownIt({ html: false, linkify: false, typographer: false });
+  md.validateLink = isAllowedUrl;
+  md.core.ruler.push("dateline", insertDateline);
+  // Story images first get their site-root URL; feeds then make every relative URL absolute.
+  md.core.ruler.push("story_images", publishImagesFromStoryFolder);
+  md.core.ruler.push("absolute_urls", absolutizeUrls);
+  md.core.ruler.push("defer_images", deferImages);
+  md.renderer.rules["dateline"] = (tokens, index) =>
+    `<span class="dateline">${md.utils.escapeHtml(tokens[index]?.content ?? "")}</span>`;
+  return md;
+}

@@ -1,0 +1,190 @@
+import { z } from "zod";
+import { DATE_FORMS, isKnownZone } from "../model/dates.ts";
+import { nearestName } from "./nearest-name.ts";
+import { PHOTO_EXTENSIONS } from "../model/urls.ts";
+
+/** How a wrong value is named in an error: what the editor typed, briefly. */
+function describe(value: unknown): string {
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (value instanceof Date) return `a date object (${value.toISOString()})`;
+  if (typeof value === "object") return "a group of fields";
+  // A wire import may hold a megabyte in one field; the report shows its start.
+  if (typeof value === "string") return value.length > 60 ? `"${value.slice(0, 57)}..." (${value.length} characters)` : `"${value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function wrong(expected: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? `missing (expected ${expected})` : `got ${describe(issue.input)} (expected ${expected})`;
+}
+
+/** One line of text, trimmed, at most `max` characters: printed in headings, lists, feeds and attributes. */
+function text(expected: string, max: number) {
+  return z
+    .string({ error: wrong(expected) })
+    .trim()
+    .min(1, { error: `empty (expected ${expected})` })
+    .max(max, { error: (issue) => `${String(issue.input).length} characters (expected at most ${max}: ${expected})` })
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), {
+      error: `holds a line break or control character (expected one line of text: ${expected})`,
+    });
+}
+
+const photoFile = `a file next to the story, e.g. photo.jpg (${PHOTO_EXTENSIONS.join(", ")})`;
+
+const dateText = () => text(DATE_FORMS, 40);
+
+const photoSchema = z.object(
+  {
+    src: text(photoFile, 200).refine(
+      (src) => (PHOTO_EXTENSIONS as readonly string[]).includes(src.split(".").pop()?.toLowerCase() ?? ""),
+      { error: (issue) => `"${String(issue.input)}" is not a supported image (expected ${photoFile})` },
+    ),
+    alt: text("a description of what the photo shows, for readers who cannot see it", 500),
+    credit: text("the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS", 200),
+    caption: text("a caption, or no caption field", 1000).optional(),
+  },
+  { error: wrong("a photo with src, alt and credit") },
+);
+
+const correctionSchema = z.object(
+  {
+    date: dateText(),
+    text: text("the correction as readers should see it", 1000),
+  },
+  { error: wrong("a correction with date and text") },
+);
+
+/** A BCP 47 language tag such as "ar" or "zh-Hant", as `lang` attributes take it. */
+function isLanguageTag(tag: string): boolean {
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** The story contract: every field an editor may write in front matter or a story's data file. */
+export const storySchema = z.object({
+  title: text("the headline", 200),
+  lead: text("the standfirst: a sentence or two under the headline", 600),
+  date: dateText(),
+  dateline: text("the place as printed, e.g. MOSCOW", 60),
+  timezone: text("an IANA time zone such as Europe/Moscow", 60)
+    .refine(isKnownZone, {
+      error: (issue) => `"${String(issue.input)}" is not a known time zone (expected an IANA name such as Europe/Moscow)`,
+    })
+    .optional(),
+  source: text("the agency printed in the dateline's parentheses, e.g. Itar-Tass", 80).optional(),
+  photo: photoSchema.optional(),
+  tags: z
+    .array(text("a topic name", 60), { error: wrong("a list of topics") })
+    .max(20, { error: (issue) => `${(issue.input as unknown[]).length} topics (expected at most 20)` })
+    .optional(),
+  draft: z.boolean({ error: wrong("true or false") }).optional(),
+  updated: dateText().optional(),
+  corrections: z
+    .array(correctionSchema, { error: wrong("a list of corrections, each with date and text") })
+    .max(50, { error: (issue) => `${(issue.input as unknown[]).length} corrections (expected at most 50)` })
+    .optional(),
+  sample: z.boolean({ error: wrong("true or false") }).optional(),
+  lang: text("a language tag such as ar or zh-Hant, when the story is not in the site's language", 35)
+    .refine(isLanguageTag, {
+      error: (issue) => `${describe(issue.input)} is not a language tag (expected one such as ar, he or zh-Hant)`,
+    })
+    .optional(),
+  dir: z.enum(["ltr", "rtl"], { error: wrong("rtl for a right-to-left language, or ltr") }).optional(),
+});
+
+export type StoryFields = z.infer<typeof storySchema>;
+type PhotoFields = NonNullable<StoryFields["photo"]>;
+type CorrectionFields = NonNullable<StoryFields["corrections"]>[number];
+
+/** What could be read of a story with problems: its good fields, and the good parts of its photo. */
+export type PartialStoryFields = Partial<Omit<StoryFields, "photo" | "corrections">> & {
+  photo?: Partial<PhotoFields>;
+  corrections?: (Partial<CorrectionFields> | undefined)[];
+};
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export type FieldsResult =
+  | { ok: true; fields: StoryFields }
+  | { ok: false; partial: PartialStoryFields; issues: FieldIssue[] };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/**
+ * Parses a value; when a group of fields fails, parses each field on its own, so one bad field
+ * neither hides the others' problems nor stops the checks that need only good ones (a valid
+ * dateline still gets its zone looked up, a photo without credit still has its file checked).
+ */
+function parseParts(schema: z.ZodType, value: unknown, path: string[], issues: FieldIssue[]): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const group = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  const report = (found: readonly z.core.$ZodIssue[]) =>
+    issues.push(...found.map((issue) => ({ field: [...path, ...issue.path.map(String)].join("."), message: issue.message })));
+  // A group's own rules (a list's length) are reported before its parts are parsed one by one.
+  const ownIssues = result.error.issues.filter((issue) => issue.path.length === 0);
+  if (group instanceof z.ZodObject && isPlainObject(value)) {
+    report(ownIssues);
+    const parts: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(group.shape as Record<string, z.ZodType>)) {
+      const part = parseParts(field, value[name], [...path, name], issues);
+      if (part !== undefined) parts[name] = part;
+    }
+    return parts;
+  }
+  if (group instanceof z.ZodArray && Array.isArray(value)) {
+    report(ownIssues);
+    return value.map((item, index) => parseParts(group.element as z.ZodType, item, [...path, String(index)], issues));
+  }
+  report(result.error.issues);
+  return undefined;
+}
+
+/** A field the contract does not know, named with the one the editor most likely meant. */
+function unknownField(path: string[], name: string, known: string[]): FieldIssue {
+  const near = nearestName(name, known);
+  return {
+    field: [...path, name].join("."),
+    message: near ? `unknown field; did you mean ${near}?` : `unknown field (expected one of ${known.join(", ")})`,
+  };
+}
+
+/**
+ * Fields a story writes that the contract does not know: among `ownKeys` (the top-level names its
+ * front matter and data file write; the rest of the data cascade is Eleventy's), and in every
+ * group of fields, which only a story writes.
+ */
+function unknownFields(schema: z.ZodType, value: unknown, path: string[], ownKeys: readonly string[] | undefined): FieldIssue[] {
+  const group = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  if (group instanceof z.ZodArray && Array.isArray(value)) {
+    return value.flatMap((item, index) => unknownFields(group.element as z.ZodType, item, [...path, String(index)], undefined));
+  }
+  if (!(group instanceof z.ZodObject) || !isPlainObject(value)) return [];
+  const shape = group.shape as Record<string, z.ZodType>;
+  const known = Object.keys(shape);
+  return [
+    ...(ownKeys ?? Object.keys(value)).filter((name) => !(name in shape)).map((name) => unknownField(path, name, known)),
+    ...Object.entries(shape).flatMap(([name, field]) => unknownFields(field, value[name], [...path, name], undefined)),
+  ];
+}
+
+/** Checks a story's data against the contract; `ownKeys` are the top-level names the story itself wrote. */
+export function parseStoryFields(data: Readonly<Record<string, unknown>>, ownKeys: readonly string[] = []): FieldsResult {
+  const issues: FieldIssue[] = unknownFields(storySchema, data, [], ownKeys);
+  const parsed = parseParts(storySchema, data, [], issues);
+  // Without issues the value passed storySchema whole; with them, it holds only parts that passed.
+  return issues.length === 0
+    ? { ok: true, fields: parsed as StoryFields }
+    : { ok: false, partial: parsed as PartialStoryFields, issues };
+}

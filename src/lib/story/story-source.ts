@@ -1,0 +1,106 @@
+import { readFileSync, statSync } from "node:fs";
+import type { Place } from "../model/problems.ts";
+import { parseFrontMatter, splitStory, type FrontMatter, type LineProblem } from "./front-matter.ts";
+
+/** A problem with the story's file itself, found before any field can be read. */
+export interface SourceProblem extends LineProblem {
+  field: string;
+}
+
+/** A story's own files as written: where each field is, and the Markdown body. */
+export interface StorySource {
+  /** Top-level names the story's front matter and data file write, as opposed to Eleventy's own data. */
+  keys: readonly string[];
+  /** Where a field ("photo.src", "tags.1") is written; a missing one points at its group, else line 1. */
+  place(field: string): Place;
+  body: string;
+  bodyLine: number;
+}
+
+export type SourceResult = { ok: true; source: StorySource } | { ok: false; problems: SourceProblem[] };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function formatBytes(bytes: number): string {
+  return `${bytes.toLocaleString("en-US")} bytes`;
+}
+
+/** The first line holding bytes that are not UTF-8, or undefined when all are. */
+function firstNonUtf8Line(bytes: Uint8Array): number | undefined {
+  // A line feed byte never occurs inside a multi-byte UTF-8 sequence, so lines decode on their own.
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      utf8.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    start = stop + 1;
+  }
+  return undefined;
+}
+
+/** The fields of the Eleventy data file beside a story (`talks.11tydata.json` for `talks.md`), if any. */
+function readDataFile(storyFile: string): { file: string; frontMatter: FrontMatter } | undefined {
+  const file = storyFile.replace(/\.md$/, ".11tydata.json");
+  if (file === storyFile || !statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+  // JSON is YAML, so the same reader gives each field's line; Eleventy itself refuses broken JSON.
+  const parsed = parseFrontMatter(readFileSync(file, "utf8"));
+  return parsed.ok ? { file, frontMatter: parsed.frontMatter } : undefined;
+}
+
+/**
+ * Reads a story file as its editor wrote it: no bigger than `maxBytes`, UTF-8, with YAML front
+ * matter (never a language Eleventy would run, such as `---js`). Never throws.
+ */
+export function readStorySource(file: string, maxBytes: number): SourceResult {
+  const problem = (line: number, field: string, message: string): SourceResult => ({
+    ok: false,
+    problems: [{ line, field, message }],
+  });
+  const size = statSync(file).size;
+  if (size > maxBytes) {
+    return problem(1, "size", `${formatBytes(size)} (expected at most ${formatBytes(maxBytes)}: split the story, or check the import)`);
+  }
+  const bytes = readFileSync(file);
+  const badLine = firstNonUtf8Line(bytes);
+  if (badLine !== undefined) {
+    return problem(badLine, "encoding", "not UTF-8 text (expected the file saved as UTF-8)");
+  }
+  const text = bytes.toString("utf8");
+  if (text.startsWith("\uFEFF")) {
+    return problem(1, "encoding", "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)");
+  }
+
+  const parts = splitStory(text);
+  if (parts?.language) {
+    return problem(1, "front matter", `"${parts.language}" front matter is not read (expected YAML, opened by a line of just ---)`);
+  }
+  if (parts && !parts.closed) {
+    return problem(1, "front matter", "never closed (expected a line of just --- after the fields, then the story)");
+  }
+  const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map() } };
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((found) => ({ ...found, field: "front matter" })) };
+
+  const dataFile = readDataFile(file);
+  const own = [{ file, frontMatter: parsed.frontMatter }, ...(dataFile ? [dataFile] : [])];
+  const place = (field: string): Place => {
+    for (let path = field.split("."); path.length > 0; path = path.slice(0, -1)) {
+      const key = path.join(".");
+      const found = own.find(({ frontMatter }) => frontMatter.lines.has(key));
+      if (found) return { file: found.file, line: found.frontMatter.lines.get(key) ?? 1 };
+    }
+    return { file, line: 1 };
+  };
+  return {
+    ok: true,
+    source: {
+      keys: [...new Set(own.flatMap(({ frontMatter }) => Object.keys(frontMatter.fields)))],
+      place,
+      body: parts ? parts.body : text,
+      bodyLine: parts ? parts.bodyLine : 1,
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { pageKind, samplePages } from "../../../src/lib/check/site-pages.ts";
+import { ARCHIVE_URL, archiveLinks } from "../../../src/lib/model/urls.ts";
+import { articlePermalink } from "../../../src/lib/model/urls.ts";
+
+test("every URL the site makes has the kind the browser checks look for", () => {
+  assert.equal(pageKind(articlePermalink("markets", "2024-03-14")), "story");
+  const { day, month, year } = archiveLinks("2024-03-14");
+  const file = (url: string) => `${url.slice(1)}index.html`;
+  assert.deepEqual([file(ARCHIVE_URL), file(year), file(month), file(day)].map(pageKind), ["archive", "archive year", "archive month", "archive day"]);
+  assert.deepEqual(["index.html", "page/3/index.html", "topics/index.html", "topics/markets/index.html", "404.html", "assets/x.html"].map(pageKind), [
+    "All news",
+    "All news, later page",
+    "topics",
+    "topic",
+    "404",
+    undefined,
+  ]);
+});
+
+test("the sample holds the first and last page of each kind the site has, once each", () => {
+  const site = mkdtempSync(join(tmpdir(), "site-pages-"));
+  for (const path of ["index.html", "404.html", "news/2024/03/10/a.html", "news/2024/03/12/b.html", "news/2024/03/14/c.html", "topics/index.html"]) {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), "<!doctype html>");
+  }
+  assert.deepEqual(samplePages(site), [
+    { kind: "story", path: "news/2024/03/10/a.html" },
+    { kind: "story", path: "news/2024/03/14/c.html" },
+    { kind: "All news", path: "index.html" },
+    { kind: "topics", path: "topics/index.html" },
+    { kind: "404", path: "404.html" },
+  ]);
+});

@@ -1,0 +1,170 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, test } from "node:test";
+import type { WithheldStory } from "../../../src/lib/model/story-report.ts";
+import { outputProblems } from "../../../src/lib/check/validate-outputs.ts";
+import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../../src/lib/outputs/feeds.ts";
+import { topicRef } from "../../../src/lib/model/topic-refs.ts";
+import { relativeUrl } from "../../../src/lib/model/urls.ts";
+import { listSitemapEntry, newsSitemapXml, robotsTxt, sitemapXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
+import { articleJsonLd, serializeJsonLd } from "../../../src/lib/outputs/structured-data.ts";
+import { buildAt, site, story } from "../../support/story-views.ts";
+
+const tempRoot = mkdtempSync(join(tmpdir(), "validate-outputs-test-"));
+after(() => rmSync(tempRoot, { recursive: true, force: true }));
+
+const seed = story();
+const topic = topicRef("North Korea");
+const siteChannel = siteFeedChannel(site);
+const topicChannel = topicFeedChannel(topic, site);
+
+/** A page at `url` (a site path) with its feed links made relative, as the build does. */
+function page(url: string, channel = siteChannel, head = ""): string {
+  const links = feedLinks(channel).map(({ type, title, href }) => `<link rel="alternate" type="${type}" title="${title}" href="${relativeUrl(href, url)}">`);
+  return `<!doctype html>\n<html lang="en">\n<head>\n<title>Page</title>\n${links.join("\n")}\n${head}</head>\n<body><p>Text</p></body>\n</html>\n`;
+}
+
+/** A small built site whose outputs are all right, written by the output modules themselves. */
+function goodSite(): Record<string, string> {
+  return {
+    "index.html": page("/index.html"),
+    "404.html": page("/404.html"),
+    "news/moscow-denuclearization-talks.html": page(seed.url, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(seed, site))}</script>\n`),
+    "topics/north-korea/index.html": page("/topics/north-korea/index.html", topicChannel),
+    "feed.xml": rssFeed(siteChannel, [seed], site),
+    "atom.xml": atomFeed(siteChannel, [seed], site),
+    "feed.json": jsonFeed(siteChannel, [seed], site),
+    "topics/north-korea/feed.xml": rssFeed(topicChannel, [seed], site),
+    "topics/north-korea/atom.xml": atomFeed(topicChannel, [seed], site),
+    "topics/north-korea/feed.json": jsonFeed(topicChannel, [seed], site),
+    "sitemap.xml": sitemapXml([listSitemapEntry("/", [seed]), storySitemapEntry(seed), listSitemapEntry(topic.url, [seed])], site),
+    "news-sitemap.xml": newsSitemapXml([seed], site, buildAt("2013-09-03T00:00:00Z")),
+    "robots.txt": robotsTxt(site),
+  };
+}
+
+/** Writes the good site with some files changed (a string replaces, undefined deletes), then checks it. */
+async function problemsWith(
+  changes: Record<string, string | ((text: string) => string) | undefined> = {},
+  withheld: readonly WithheldStory[] = [],
+): Promise<string[]> {
+  const dir = mkdtempSync(join(tempRoot, "site-"));
+  const files: Record<string, string | undefined> = goodSite();
+  for (const [name, change] of Object.entries(changes)) {
+    const before = files[name] ?? "";
+    const after = typeof change === "function" ? change(before) : change;
+    assert.notEqual(after, before, `the change to ${name} changes nothing`);
+    files[name] = after;
+  }
+  for (const [name, text] of Object.entries(files)) {
+    if (text === undefined) continue;
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  const problems = await outputProblems(dir, site.url, withheld);
+  return problems.map(({ file, rule, message }) => `${file}: ${rule}: ${message}`);
+}
+
+const replace = (from: string | RegExp, to: string) => (text: string) => text.replace(from, to);
+
+test("a good site's outputs pass", async () => {
+  assert.deepEqual(await problemsWith(), []);
+});
+
+test("a page without a link to each feed format, or with one to no file, is reported", async () => {
+  assert.deepEqual(await problemsWith({ "index.html": replace(/<link rel="alternate" type="application\/atom\+xml"[^>]*>/, "") }), [
+    'index.html: feed-links: no <link rel="alternate" type="application/atom+xml">: readers find feeds through it',
+  ]);
+  assert.deepEqual(await problemsWith({ "topics/north-korea/feed.json": undefined }), [
+    'topics/north-korea/index.html: feed-links: <link rel="alternate" type="application/feed+json" href="feed.json"> names no file of the site',
+  ]);
+});
+
+test("broken RSS is reported: not well-formed, control characters, missing fields", async () => {
+  assert.match((await problemsWith({ "feed.xml": replace("</channel>", "") }))[0] ?? "", /^feed\.xml: feeds: not well-formed XML/);
+  assert.deepEqual(await problemsWith({ "feed.xml": replace("<title>Moscow", "<title>\u0001Moscow") }), ["feed.xml: feeds: holds a control character XML does not allow"]);
+  assert.deepEqual(await problemsWith({ "feed.xml": replace(/<guid[^>]*>[^<]*<\/guid>/, "") }), ["feed.xml: feeds: RSS item 1 has no guid"]);
+  assert.deepEqual(await problemsWith({ "topics/north-korea/feed.xml": replace(/<pubDate>[^<]*</, "<pubDate>yesterday<") }), [
+    'topics/north-korea/feed.xml: feeds: RSS item 1 pubDate "yesterday" is not an RFC 822 date',
+  ]);
+  assert.deepEqual(await problemsWith({ "feed.xml": replace(/<description>World[^<]*<\/description>/, "") }), ["feed.xml: feeds: RSS channel has no description"]);
+});
+
+test("broken Atom is reported: missing feed and entry fields", async () => {
+  assert.deepEqual(await problemsWith({ "atom.xml": replace(/<updated>[^<]*<\/updated>/, "") }), ["atom.xml: feeds: Atom feed has no updated"]);
+  assert.deepEqual(await problemsWith({ "atom.xml": replace(/<link rel="alternate" type="text\/html" href="[^"]*news\/moscow[^"]*"\/>/, "") }), [
+    "atom.xml: feeds: Atom entry 1 has no alternate link to its story",
+  ]);
+  assert.deepEqual(await problemsWith({ "atom.xml": replace(/(<entry>\n)<id>[^<]*<\/id>/, "$1") }), ["atom.xml: feeds: Atom entry 1 has no id"]);
+});
+
+test("broken JSON Feed is reported: syntax, version, item fields", async () => {
+  assert.match((await problemsWith({ "feed.json": replace(/}\s*$/, "") }))[0] ?? "", /^feed\.json: feeds: JSON Feed does not parse/);
+  assert.deepEqual(await problemsWith({ "feed.json": replace("version/1.1", "version/1") }), ["feed.json: feeds: JSON Feed version is not https://jsonfeed.org/version/1.1"]);
+  assert.deepEqual(await problemsWith({ "feed.json": replace('"content_html"', '"body"') }), ["feed.json: feeds: JSON Feed item 1 has neither content_html nor content_text"]);
+  assert.deepEqual(await problemsWith({ "feed.json": replace('"date_published": "2013-09-02T00:00:00+04:00"', '"date_published": "2013-09-02"') }), [
+    "feed.json: feeds: JSON Feed item 1 has no RFC 3339 date_published",
+  ]);
+});
+
+test("JSON-LD that does not parse, is missing, or lacks NewsArticle properties is reported", async () => {
+  const story = "news/moscow-denuclearization-talks.html";
+  assert.match((await problemsWith({ [story]: replace('{"@context"', '{"@context":') }))[0] ?? "", /^news\/moscow-denuclearization-talks\.html: json-ld: JSON-LD does not parse/);
+  assert.deepEqual(await problemsWith({ [story]: replace(/<script[^]*<\/script>\n/, "") }), [`${story}: json-ld: a story's page has no NewsArticle in its JSON-LD`]);
+  assert.deepEqual(await problemsWith({ [story]: replace(/"dateline":"[^"]*",/, "") }), [`${story}: json-ld: NewsArticle has no dateline`]);
+  assert.deepEqual(await problemsWith({ [story]: replace('"datePublished":"2013-09-02T00:00:00+04:00"', '"datePublished":"2013-09-02"') }), [
+    `${story}: json-ld: NewsArticle datePublished "2013-09-02" is not a moment with an offset`,
+  ]);
+});
+
+test("a sitemap that misses a page, lists a stranger or a page twice, or is missing, is reported", async () => {
+  const loc = (path: string) => `<url><loc>https://example.github.io/newsroom/${path}</loc></url>\n</urlset>`;
+  assert.deepEqual(await problemsWith({ "topics/north-korea/index.html": undefined, "topics/north-korea/feed.xml": undefined, "topics/north-korea/atom.xml": undefined, "topics/north-korea/feed.json": undefined }), [
+    'sitemap.xml: sitemap: lists "https://example.github.io/newsroom/topics/north-korea/", which is not a page of the site at https://example.github.io/newsroom/',
+  ]);
+  assert.deepEqual(await problemsWith({ "news/other.html": page("/news/other.html", siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "other" }), site))}</script>\n`) }), [
+    "sitemap.xml: sitemap: does not list the page https://example.github.io/newsroom/news/other.html",
+  ]);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</urlset>", loc("404.html")) }), [
+    'sitemap.xml: sitemap: lists "https://example.github.io/newsroom/404.html", which is not a page of the site at https://example.github.io/newsroom/',
+  ]);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</urlset>", loc("index.html")) }), ['sitemap.xml: sitemap: lists "https://example.github.io/newsroom/index.html" twice']);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": undefined }), [
+    "sitemap.xml: sitemap: missing: crawlers find the pages through it",
+    "robots.txt: robots: names https://example.github.io/newsroom/sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
+  ]);
+});
+
+test("the sitemap is checked against the site's own URL", async () => {
+  const dir = mkdtempSync(join(tempRoot, "site-"));
+  for (const [name, text] of Object.entries(goodSite())) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  const problems = await outputProblems(dir, "https://news.example.org");
+  assert.ok(problems.some(({ rule, message }) => rule === "sitemap" && message.startsWith('lists "https://example.github.io/newsroom/"')));
+  assert.ok(problems.some(({ rule, message }) => rule === "robots" && message === "does not name https://news.example.org/sitemap.xml"));
+});
+
+test("robots.txt that is missing or does not name both sitemaps is reported", async () => {
+  assert.deepEqual(await problemsWith({ "robots.txt": replace(/Sitemap: \S+news-sitemap\.xml\n/, "") }), [
+    "robots.txt: robots: does not name https://example.github.io/newsroom/news-sitemap.xml",
+  ]);
+  assert.deepEqual(await problemsWith({ "news-sitemap.xml": undefined }), [
+    "robots.txt: robots: names https://example.github.io/newsroom/news-sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
+  ]);
+  assert.deepEqual(await problemsWith({ "robots.txt": undefined }), ["robots.txt: robots: missing: it names the sitemaps for crawlers"]);
+});
+
+test("any trace of a draft or embargoed story is reported: its page, its URL, its headline in any output", async () => {
+  const draft: WithheldStory = { file: "src/news/plans.md", url: "/news/plans.html", headline: "Plans & rumours", state: "draft" };
+  assert.deepEqual(await problemsWith({}, [draft]), []);
+  const withheld = (await problemsWith({ "news/plans.html": "<p>x</p>", "feed.xml": replace("</channel>", "<item><title>Plans &amp; rumours</title></item></channel>") }, [draft]))
+    .filter((problem) => problem.includes(": withheld: "));
+  assert.deepEqual(withheld, [
+    "feed.xml: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published)",
+    "news/plans.html: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published)",
+  ]);
+});

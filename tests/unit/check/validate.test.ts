@@ -1,0 +1,320 @@
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Problem } from "../../../src/lib/check/site-problems.ts";
+import { srcsetUrls, validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
+
+const PROJECT = fileURLToPath(new URL("../../..", import.meta.url));
+const SCRIPT = path.join(PROJECT, "scripts/validate.ts");
+const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "validate-test-"));
+after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
+
+function page(title: string, stylesheet: string, body: string, head = ""): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+<link rel="stylesheet" href="${stylesheet}">
+${head}</head>
+<body>
+<main id="main">
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** A small site with no problems that uses every kind of reference the validator follows. */
+const CLEAN_SITE: Record<string, string> = {
+  "index.html": page(
+    "All news",
+    "assets/site.css",
+    `<h1>All news</h1>
+<p><a href="news/story.html#body">Talks resume</a> <a href="#main">Back to the list</a></p>`,
+  ),
+  "news/story.html": page(
+    "Talks resume",
+    "../assets/site.css",
+    `<h1>Talks resume</h1>
+<img src="story/photo.svg" srcset="story/photo.svg 1x, story/photo%20wide.svg 2x" alt="A grey panel" width="12" height="8">
+<div id="body"><p>Talks resume. <a href="../index.html?from=story#main">All news</a></p></div>`,
+    `<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle"}</script>\n`,
+  ),
+  "news/story/photo.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 8"><rect id="panel" width="12" height="8"/></svg>\n`,
+  "news/story/photo wide.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 8"><rect width="24" height="8"/></svg>\n`,
+  "assets/site.css": `/* url(commented-out.png) is not a reference */\nbody { background: url("../news/story/photo.svg#panel") no-repeat; }\n`,
+};
+
+/** Writes the clean site, with `replace` applied once to `file`, into a new folder. */
+function writeSite(change?: { file: string; replace: [string, string] }): string {
+  const dir = fs.mkdtempSync(path.join(tempRoot, "site-"));
+  for (const [name, text] of Object.entries(CLEAN_SITE)) {
+    let content = text;
+    if (change?.file === name) {
+      assert.ok(text.includes(change.replace[0]), `fixture ${name} has no "${change.replace[0]}" to replace`);
+      content = text.replace(change.replace[0], change.replace[1]);
+    }
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const fileAndRule = (problems: Problem[]): string[] => problems.map((p) => `${p.file} ${p.rule}`).sort();
+
+test("a clean two-page site passes", async () => {
+  const report = await validateSite(writeSite());
+  assert.deepEqual(report.problems, []);
+  assert.equal(report.pages, 2);
+  assert.equal(report.stylesheets, 1);
+});
+
+test("a whole-site check also holds the pages to the performance budget", async () => {
+  // The clean site's stylesheet is not named by its contents' hash, which the budget requires.
+  const { problems } = await validateSite(writeSite(), { outputs: true });
+  assert.deepEqual(fileAndRule(problems), ["index.html budget", "news/story.html budget"]);
+});
+
+interface Case {
+  name: string;
+  file: string;
+  replace: [string, string];
+  options?: ValidateOptions;
+  /** "file rule" for every problem expected, and text the first one's message must contain. */
+  expected: string[];
+  message: string;
+}
+
+const STORY_LINK = "news/story.html#body";
+const CASES: Case[] = [
+  {
+    name: "a broken link",
+    file: "index.html",
+    replace: [STORY_LINK, "news/missing.html"],
+    expected: ["index.html internal-links"],
+    message: "news/missing.html, which does not exist",
+  },
+  {
+    name: "a link to a folder, with a slash",
+    file: "index.html",
+    replace: [STORY_LINK, "news/"],
+    expected: ["index.html internal-links"],
+    message: "names a folder",
+  },
+  {
+    name: "a link to a folder, without a slash",
+    file: "news/story.html",
+    replace: ["../index.html?from=story#main", "story"],
+    expected: ["news/story.html internal-links"],
+    message: "names a folder",
+  },
+  {
+    name: "a missing #fragment in another page",
+    file: "index.html",
+    replace: [STORY_LINK, "news/story.html#nowhere"],
+    expected: ["index.html internal-links"],
+    message: 'no id="nowhere" in news/story.html',
+  },
+  {
+    name: "a missing fragment-only #fragment",
+    file: "index.html",
+    replace: ['href="#main"', 'href="#nowhere"'],
+    expected: ["index.html internal-links"],
+    message: 'no id="nowhere" in index.html',
+  },
+  {
+    name: "a missing srcset candidate",
+    file: "news/story.html",
+    replace: ["photo%20wide.svg 2x", "photo@2x.svg 2x"],
+    expected: ["news/story.html internal-links"],
+    message: "news/story/photo@2x.svg, which does not exist",
+  },
+  {
+    name: "a broken link inside <pre>",
+    file: "news/story.html",
+    replace: ["<p>Talks resume.", '<pre><a href="gone.html">gone</a></pre><p>Talks resume.'],
+    expected: ["news/story.html internal-links"],
+    message: "news/gone.html, which does not exist",
+  },
+  {
+    name: "a link out of the site folder",
+    file: "index.html",
+    replace: [STORY_LINK, "../outside.html"],
+    expected: ["index.html internal-links"],
+    message: "outside the site folder",
+  },
+  {
+    name: "a CSS url() to a missing file",
+    file: "assets/site.css",
+    replace: ["../news/story/photo.svg#panel", "missing.png"],
+    expected: ["assets/site.css internal-links"],
+    message: "assets/missing.png, which does not exist",
+  },
+  {
+    name: "a root-relative URL",
+    file: "news/story.html",
+    replace: ['href="../assets/site.css"', 'href="/assets/site.css"'],
+    expected: ["news/story.html relative-urls"],
+    message: 'root-relative URL "/assets/site.css"',
+  },
+  {
+    name: "a protocol-relative URL",
+    file: "index.html",
+    replace: [STORY_LINK, "//wire.example/news/story.html"],
+    expected: ["index.html relative-urls"],
+    message: "protocol-relative",
+  },
+  {
+    name: "a file: URL",
+    file: "index.html",
+    replace: [STORY_LINK, "file:///home/editor/site/news/story.html"],
+    expected: ["index.html relative-urls"],
+    message: "file: URL",
+  },
+  {
+    name: "an absolute URL on the site's own origin",
+    file: "index.html",
+    replace: [STORY_LINK, "https://wire.example/news/story.html"],
+    options: { siteUrl: "https://wire.example/" },
+    expected: ["index.html relative-urls"],
+    message: "the site's own origin",
+  },
+  {
+    name: "an inline <script>",
+    file: "news/story.html",
+    replace: ["<h1>", '<script>document.title = "x";</script>\n<h1>'],
+    expected: ["news/story.html no-script"],
+    message: "<script> would run",
+  },
+  {
+    name: "a <script> with a JavaScript type",
+    file: "news/story.html",
+    replace: ["application/ld+json", "Module"],
+    expected: ["news/story.html no-script"],
+    message: '<script type="Module"> would run',
+  },
+  {
+    name: "an onclick attribute",
+    file: "index.html",
+    replace: ["<h1>", '<h1 onclick="alert(1)">'],
+    expected: ["index.html no-script"],
+    message: "onclick attribute",
+  },
+  {
+    name: "a javascript: href, even with a tab in the scheme",
+    file: "index.html",
+    replace: ['href="#main"', 'href=" Java&#9;Script:alert(1)"'],
+    expected: ["index.html no-script"],
+    message: "javascript: URL",
+  },
+  {
+    name: "a style attribute (also html-validate's no-inline-style)",
+    file: "news/story.html",
+    replace: ["<h1>", '<h1 style="color: red">'],
+    expected: ["news/story.html no-inline-css", "news/story.html no-inline-style"],
+    message: "style attribute",
+  },
+  {
+    name: "a <style> element",
+    file: "index.html",
+    replace: ["</head>", "<style>h1 { color: red; }</style>\n</head>"],
+    expected: ["index.html no-inline-css"],
+    message: "<style> element",
+  },
+  {
+    name: "an html-validate error: an image without alt",
+    file: "news/story.html",
+    replace: [' alt="A grey panel"', ""],
+    expected: ["news/story.html wcag/h37"],
+    message: '<img> is missing required "alt" attribute',
+  },
+];
+
+for (const { name, file, replace, options, expected, message } of CASES) {
+  test(`reports ${name}`, async () => {
+    const { problems } = await validateSite(writeSite({ file, replace }), options);
+    assert.deepEqual(fileAndRule(problems), expected);
+    assert.ok(problems[0]?.message.includes(message), `message: ${problems[0]?.message}`);
+  });
+}
+
+test("an absolute URL is external when SITE_URL is another origin or unset", async () => {
+  const dir = writeSite({ file: "index.html", replace: [STORY_LINK, "https://wire.example/news/story.html"] });
+  assert.deepEqual((await validateSite(dir, { siteUrl: "https://elsewhere.example" })).problems, []);
+  assert.deepEqual((await validateSite(dir)).problems, []);
+});
+
+test("problems carry the line and column of the element", async () => {
+  const { problems } = await validateSite(writeSite({ file: "index.html", replace: [STORY_LINK, "nope.html"] }));
+  assert.deepEqual(
+    problems.map(({ line, column }) => ({ line, column })),
+    [{ line: 11, column: 4 }],
+  );
+});
+
+test("a site of many pages, checked on several threads, is checked whole", async () => {
+  // More pages than one worker's batch, each linking to a fragment of the next: every link
+  // crosses a batch boundary somewhere, so fragments must be found whichever thread reads them.
+  const count = 450;
+  const name = (n: number) => `news/p${String(n).padStart(3, "0")}.html`;
+  const dir = fs.mkdtempSync(path.join(tempRoot, "many-"));
+  fs.mkdirSync(path.join(dir, "news"));
+  fs.writeFileSync(path.join(dir, "site.css"), "body { margin: 0; }\n");
+  for (let n = 0; n < count; n += 1) {
+    const target = n === count - 1 ? "p000.html#gone" : `${path.basename(name(n + 1))}#s${n + 1}`;
+    // One page has an id twice, for html-validate to find in whichever worker checks it.
+    const heading = n === 7 ? '<h1 id="s7">Story 7</h1>' : `<h1>Story ${n}</h1>`;
+    fs.writeFileSync(path.join(dir, name(n)), page(`Story ${n}`, "../site.css", `${heading}\n<p id="s${n}"><a href="${target}">Next</a></p>`));
+  }
+  const report = await validateSite(dir);
+  assert.equal(report.pages, count);
+  assert.deepEqual(fileAndRule(report.problems), [
+    `${name(7)} no-dup-id`,
+    `${name(count - 1)} internal-links`,
+  ]);
+  assert.match(report.problems[1]?.message ?? "", /no id="gone" in news\/p000\.html/);
+});
+
+test("srcset URLs keep commas inside a URL and drop those between candidates", () => {
+  assert.deepEqual(srcsetUrls("a.png 1x,b.png 2x"), ["a.png", "b.png"]);
+  assert.deepEqual(srcsetUrls(" a.png, b,c.png 640w ,d.png"), ["a.png", "b,c.png", "d.png"]);
+  assert.deepEqual(srcsetUrls("data:image/png;base64,AAAA 1x"), ["data:image/png;base64,AAAA"]);
+});
+
+function runCli(dir: string): { status: number | null; stdout: string; stderr: string } {
+  // As on a desk's own machine, even where the tests run on a CI runner: no address is needed.
+  const env = { ...process.env };
+  for (const name of ["SITE_URL", "CI", "GITHUB_ACTIONS", "NETLIFY"]) delete env[name];
+  return spawnSync(process.execPath, ["--import", "tsx", SCRIPT, "--pages-only", dir], { cwd: PROJECT, encoding: "utf8", env });
+}
+
+test("the command prints a clean summary and exits 0", () => {
+  const { status, stdout } = runCli(writeSite());
+  assert.equal(stdout, "validate: 2 pages, 1 stylesheet checked: no problems\n");
+  assert.equal(status, 0);
+});
+
+test("the command groups problems by file and exits 1", () => {
+  const { status, stdout } = runCli(writeSite({ file: "index.html", replace: [STORY_LINK, "nope.html"] }));
+  assert.equal(
+    stdout,
+    'index.html\n  11:4  "nope.html" names nope.html, which does not exist  internal-links\n\nvalidate: 1 problem in 1 file\n',
+  );
+  assert.equal(status, 1);
+});
+
+test("the command exits 2 with one line when there is no site to check", () => {
+  const empty = fs.mkdtempSync(path.join(tempRoot, "empty-"));
+  for (const dir of [path.join(tempRoot, "no-such-folder"), empty]) {
+    const { status, stdout, stderr } = runCli(dir);
+    assert.equal(status, 2);
+    assert.equal(stdout, "");
+    assert.match(stderr, /^validate: no (site folder at|\.html pages in) .+\n$/);
+  }
+});

@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  DATE_FORMS,
+  formatDatelineDay,
+  formatDisplayDate,
+  isBeforeStory,
+  parseStoryDate,
+  storyDateProblem,
+  toDatetimeAttribute,
+  type StoryDate,
+} from "../../../src/lib/model/dates.ts";
+
+function parsed(raw: string, zone: string): StoryDate {
+  const result = parseStoryDate(raw, zone);
+  assert.ok(result.ok, `expected ${raw} to parse, got ${JSON.stringify(result)}`);
+  return result.date;
+}
+
+test("a date-only story keeps its calendar day at the dateline and claims no time", () => {
+  const date = parsed("2013-09-02", "Europe/Moscow");
+  assert.equal(date.hasTime, false);
+  assert.equal(toDatetimeAttribute(date), "2013-09-02");
+  assert.equal(formatDisplayDate(date), "September 2, 2013");
+  assert.equal(formatDatelineDay(date), "September 2");
+  assert.equal(date.at.toISO(), "2013-09-02T00:00:00.000+04:00", "Moscow was UTC+4 in 2013");
+});
+
+test("a local time is read at the dateline, with that place's offset", () => {
+  const date = parsed("2013-09-02T15:40", "Europe/Moscow");
+  assert.equal(toDatetimeAttribute(date), "2013-09-02T15:40:00+04:00");
+  assert.equal(formatDisplayDate(date), "September 2, 2013, 15:40 MSK");
+});
+
+test("an instant is shown on the calendar day at the dateline, not in UTC", () => {
+  // 03:30 UTC on the 3rd is 23:30 on the 2nd in Washington.
+  const date = parsed("2013-09-03T03:30:00Z", "America/New_York");
+  assert.equal(toDatetimeAttribute(date), "2013-09-02T23:30:00-04:00");
+  assert.equal(formatDatelineDay(date), "September 2");
+  const offset = parsed("2013-09-02T23:30:00-04:00", "America/New_York");
+  assert.equal(offset.at.toMillis(), date.at.toMillis());
+});
+
+test("the shown day does not depend on the build machine's zone", () => {
+  const before = process.env["TZ"];
+  try {
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"]) {
+      process.env["TZ"] = zone;
+      assert.equal(formatDisplayDate(parsed("2013-09-02T23:30", "America/New_York")), "September 2, 2013, 23:30 EDT");
+      assert.equal(formatDisplayDate(parsed("2013-09-02", "Europe/Moscow")), "September 2, 2013");
+    }
+  } finally {
+    if (before === undefined) delete process.env["TZ"];
+    else process.env["TZ"] = before;
+  }
+});
+
+test("impossible dates and times are refused with what was expected", () => {
+  for (const raw of ["2013-02-30", "2013-13-01", "2013-09-02T24:30", "2013-09-31T10:00Z"]) {
+    const result = parseStoryDate(raw, "Europe/Moscow");
+    assert.equal(result.ok, false, raw);
+    assert.match(!result.ok ? result.problem : "", /is not a real date \(expected a date like 2013-09-02/);
+  }
+});
+
+test("text that is not a date in any accepted form is refused", () => {
+  for (const raw of ["September 2, 2013", "2013/09/02", "2013-9-2", "yesterday", ""]) {
+    const result = parseStoryDate(raw, "Europe/Moscow");
+    assert.equal(result.ok, false, raw);
+    assert.match(!result.ok ? result.problem : "", /is not a date \(expected/);
+  }
+});
+
+test("a local time the clocks skipped is refused", () => {
+  const result = parseStoryDate("2013-03-10T02:30", "America/New_York");
+  assert.deepEqual(result, {
+    ok: false,
+    problem: '"2013-03-10T02:30" does not exist in America/New_York: the clocks skipped it (expected a time that happened there)',
+  });
+});
+
+test("a date outside 1900 to 2099 is a typo", () => {
+  const result = parseStoryDate("2103-09-02", "Europe/Moscow");
+  assert.deepEqual(result, { ok: false, problem: `"2103-09-02" is outside the years 1900 to 2099 (expected ${DATE_FORMS})` });
+  assert.equal(parseStoryDate("1899-12-31T23:00Z", "UTC").ok, false);
+  assert.equal(parseStoryDate("2099-12-31", "UTC").ok, true);
+});
+
+/** How a local time at the zone is shown to readers. */
+const shown = (raw: string, zone: string): string => formatDisplayDate(parsed(raw, zone));
+
+test("the zone is named as readers of the place know it", () => {
+  assert.equal(shown("2013-09-02T15:40", "America/New_York"), "September 2, 2013, 15:40 EDT");
+  assert.equal(shown("2013-01-15T15:40", "America/New_York"), "January 15, 2013, 15:40 EST");
+  // Hamburg's dateline is read in Europe/Berlin.
+  assert.equal(shown("2013-09-02T15:40", "Europe/Berlin"), "September 2, 2013, 15:40 CEST");
+  assert.equal(shown("2013-01-15T15:40", "Europe/Berlin"), "January 15, 2013, 15:40 CET");
+  assert.equal(shown("2013-09-02T15:40", "Europe/London"), "September 2, 2013, 15:40 BST");
+  assert.equal(shown("2013-01-15T15:40", "Europe/London"), "January 15, 2013, 15:40 GMT");
+  assert.equal(shown("2013-09-02T15:40", "Asia/Kolkata"), "September 2, 2013, 15:40 IST");
+  assert.equal(shown("2013-09-02T15:40", "Europe/Dublin"), "September 2, 2013, 15:40 IST", "Irish Standard Time, in summer");
+});
+
+test("names the locale data lacks come from the site's own list, by offset and season", () => {
+  assert.equal(shown("2013-09-02T15:40", "Europe/Moscow"), "September 2, 2013, 15:40 MSK", "UTC+4 all year from 2011 to 2014");
+  assert.equal(shown("2016-07-01T12:00", "Europe/Moscow"), "July 1, 2016, 12:00 MSK", "UTC+3 since 2014");
+  assert.equal(shown("2010-07-01T12:00", "Europe/Moscow"), "July 1, 2010, 12:00 MSD", "UTC+4 was summer time before 2011");
+  assert.equal(shown("2013-09-02T15:40", "Asia/Tokyo"), "September 2, 2013, 15:40 JST");
+  assert.equal(shown("2013-09-02T15:40", "Asia/Seoul"), "September 2, 2013, 15:40 KST");
+  // Pyongyang kept its own UTC+8:30 from 2015 to 2018: not KST.
+  assert.equal(shown("2016-07-01T12:00", "Asia/Pyongyang"), "July 1, 2016, 12:00 GMT+8:30");
+});
+
+test("a zone's other IANA name gets the same abbreviation", () => {
+  assert.equal(shown("2013-09-02T15:40", "Asia/Calcutta"), "September 2, 2013, 15:40 IST");
+  assert.equal(shown("2013-09-02T15:40", "Europe/Kiev"), shown("2013-09-02T15:40", "Europe/Kyiv"));
+});
+
+test("a zone its readers have no abbreviation for keeps its offset from GMT", () => {
+  assert.equal(shown("2013-09-02T15:40", "Asia/Shanghai"), "September 2, 2013, 15:40 GMT+8");
+  assert.equal(shown("2013-09-02T15:40", "America/Sao_Paulo"), "September 2, 2013, 15:40 GMT-3");
+});
+
+test("without the dateline's zone a date is still checked for its form, its calendar and its years", () => {
+  assert.equal(storyDateProblem("2024-02-30"), `"2024-02-30" is not a real date (expected ${DATE_FORMS})`);
+  assert.equal(storyDateProblem("2024-02-29T24:30"), `"2024-02-29T24:30" is not a real date (expected ${DATE_FORMS})`);
+  assert.equal(storyDateProblem("2 March 2024"), `"2 March 2024" is not a date (expected ${DATE_FORMS})`);
+  assert.equal(storyDateProblem("2103-09-02"), `"2103-09-02" is outside the years 1900 to 2099 (expected ${DATE_FORMS})`);
+  for (const raw of ["2024-02-29", "2024-02-29T23:40", "2024-02-29T23:40:00+05:30"]) assert.equal(storyDateProblem(raw), undefined, raw);
+  // Whether the clocks skipped a time is a question for the dateline's zone, asked once it is known.
+  assert.equal(storyDateProblem("2013-03-10T02:30"), undefined);
+});
+
+test("a date-only update on the story's own day is not before it; an earlier day or time is", () => {
+  const story = parsed("2024-03-14T23:40", "Europe/Berlin");
+  const before = (raw: string) => isBeforeStory(parsed(raw, "Europe/Berlin"), story);
+  assert.equal(before("2024-03-14"), false, "the same calendar day at the dateline");
+  assert.equal(before("2024-03-15"), false);
+  assert.equal(before("2024-03-13"), true);
+  assert.equal(before("2024-03-14T23:39"), true);
+  assert.equal(before("2024-03-14T23:40"), false);
+  // 22:30 UTC is 23:30 in Berlin: ten minutes before the story, on its day.
+  assert.equal(before("2024-03-14T22:30Z"), true);
+  const dateOnly = parsed("2024-03-14", "Europe/Berlin");
+  assert.equal(isBeforeStory(parsed("2024-03-14T00:00", "Europe/Berlin"), dateOnly), false);
+  assert.equal(isBeforeStory(parsed("2024-03-13T23:59", "Europe/Berlin"), dateOnly), true);
+});

@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { articlePermalink, isAllowedUrl, pageLinkUrl, photoUrl, relativeUrl, staysInStoryFolder } from "../../../src/lib/model/urls.ts";
+
+test("site-root URLs become relative to the page that links to them", () => {
+  assert.equal(relativeUrl("/assets/site.css", "/news/story.html"), "../assets/site.css");
+  assert.equal(relativeUrl("/news/story.html", "/index.html"), "news/story.html");
+  assert.equal(relativeUrl("/news/a/photo.svg", "/news/a.html"), "a/photo.svg");
+  assert.equal(relativeUrl("/news/b.html", "/news/a.html"), "b.html");
+  assert.equal(relativeUrl("/news/a.html", "/news/a.html"), "a.html");
+});
+
+test("folder URLs point at their index.html file, which also opens from disk", () => {
+  assert.equal(relativeUrl("/", "/news/story.html"), "../index.html");
+  assert.equal(relativeUrl("/", "/"), "index.html");
+  assert.equal(relativeUrl("/topics/", "/news/story.html"), "../topics/index.html");
+  assert.equal(relativeUrl("/news/story.html", "/"), "news/story.html");
+});
+
+test("queries and fragments survive", () => {
+  assert.equal(relativeUrl("/index.html#top", "/news/a.html"), "../index.html#top");
+  assert.equal(relativeUrl("/?page=2", "/news/a.html"), "../index.html?page=2");
+});
+
+test("URLs that are not site-root paths pass unchanged", () => {
+  for (const url of ["https://example.com/a", "//cdn.example.com/x.css", "mailto:desk@example.com", "photo.jpg", "#notes", "../a.html"]) {
+    assert.equal(relativeUrl(url, "/news/a.html"), url);
+  }
+});
+
+test("articles publish to files named by their day and slug", () => {
+  assert.equal(articlePermalink("moscow-talks", "2013-09-02"), "news/2013/09/02/moscow-talks.html");
+  assert.equal(photoUrl("/news/moscow-talks/index", "photo.jpg"), "/news/moscow-talks/photo.jpg");
+  assert.equal(photoUrl("/news/flat-story", "flat-story.jpg"), "/news/flat-story.jpg");
+});
+
+test("a photo must sit inside its story's folder", () => {
+  assert.ok(staysInStoryFolder("photo.jpg"));
+  assert.ok(staysInStoryFolder("images/photo.jpg"));
+  for (const src of ["../photo.jpg", "a/../../photo.jpg", "/etc/photo.jpg", "https://example.com/p.jpg", ".."]) {
+    assert.equal(staysInStoryFolder(src), false, src);
+  }
+});
+
+test("only web, mail and relative URLs are allowed in stories", () => {
+  for (const url of ["https://example.com", "HTTP://EXAMPLE.COM", "mailto:desk@example.com", "other.html", "/news/a.html", "#x", "?q=1"]) {
+    assert.ok(isAllowedUrl(url), url);
+  }
+  for (const url of ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)", "\u0001javascript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"]) {
+    assert.equal(isAllowedUrl(url), false, JSON.stringify(url));
+  }
+});
+
+test("the 404 page links from the site's base path, since hosts serve it at any address", () => {
+  assert.equal(pageLinkUrl("/assets/site.css", "/404.html", "/newsroom/"), "/newsroom/assets/site.css");
+  assert.equal(pageLinkUrl("/topics/", "/404.html", "/"), "/topics/");
+  assert.equal(pageLinkUrl("https://example.org/", "/404.html", "/newsroom/"), "https://example.org/");
+  assert.equal(pageLinkUrl("/topics/", "/news/a.html", "/newsroom/"), "../topics/index.html");
+});

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { buildArchive } from "../../../src/lib/newsroom/archives.ts";
+import { archiveLinks } from "../../../src/lib/model/urls.ts";
+import { storyView } from "../../support/stories.ts";
+
+test("a story's calendar day links to its day, month and year", () => {
+  assert.deepEqual(archiveLinks("2013-09-02"), { year: "/archive/2013/", month: "/archive/2013/09/", day: "/archive/2013/09/02/" });
+});
+
+test("there is one page per year, month and day that has stories, newest first", () => {
+  const stories = [storyView("c", "2014-01-05"), storyView("b2", "2013-09-02", [], 18), storyView("b1", "2013-09-02", [], 9), storyView("a", "2013-08-30")];
+  const archive = buildArchive(stories);
+  assert.deepEqual(archive.years, [
+    { title: "2014", url: "/archive/2014/", count: 1 },
+    { title: "2013", url: "/archive/2013/", count: 3 },
+  ]);
+  assert.deepEqual(archive.pages.map(({ kind, title, url, stories }) => `${kind} ${title} ${url} ${stories.length}`), [
+    "year 2014 /archive/2014/ 1",
+    "month January 2014 /archive/2014/01/ 1",
+    "day January 5, 2014 /archive/2014/01/05/ 1",
+    "year 2013 /archive/2013/ 3",
+    "month September 2013 /archive/2013/09/ 2",
+    "day September 2, 2013 /archive/2013/09/02/ 2",
+    "month August 2013 /archive/2013/08/ 1",
+    "day August 30, 2013 /archive/2013/08/30/ 1",
+  ]);
+  const [, , , year2013, september, day] = archive.pages;
+  assert.deepEqual(year2013?.periods.map(({ title }) => title), ["September 2013", "August 2013"]);
+  assert.deepEqual(september?.periods, [{ title: "September 2, 2013", url: "/archive/2013/09/02/", count: 2 }]);
+  assert.deepEqual(day?.stories.map(({ headline }) => headline), ["b2", "b1"]);
+  assert.deepEqual(day?.crumbs.map(({ title }) => title), ["Archive", "2013", "September 2013"]);
+});
+
+test("an empty site has an empty archive", () => {
+  assert.deepEqual(buildArchive([]), { url: "/archive/", years: [], pages: [] });
+});

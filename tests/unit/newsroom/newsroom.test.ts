@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
+import { relatedStories } from "../../../src/lib/newsroom/related.ts";
+import { buildTopics } from "../../../src/lib/newsroom/topics.ts";
+import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
+import type { StoryReport } from "../../../src/lib/model/story-report.ts";
+import { storyView } from "../../support/stories.ts";
+
+const site = { name: "Wire Desk", description: "News.", language: "en", url: "https://example.org/news/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
+const build = readBuildSettings({ BUILD_MOMENT: "2013-09-05T00:00Z" });
+const NO_PROBLEMS: StoryReport = { errors: [], warnings: [], withheld: [] };
+
+test("related stories share the most topics, then are the newest, at most three, never the story itself", () => {
+  const stories = [
+    storyView("newest-one-shared", "2013-09-09", ["Korea"]),
+    storyView("two-shared", "2013-09-05", ["Korea", "Diplomacy"]),
+    storyView("newer-one-shared", "2013-09-04", ["Diplomacy"]),
+    storyView("story", "2013-09-03", ["Korea", "Diplomacy", "Russia"]),
+    storyView("older-one-shared", "2013-09-01", ["Russia"]),
+    storyView("unrelated", "2013-09-08", ["Sport"]),
+  ];
+  const related = relatedStories(buildTopics(stories));
+  assert.deepEqual(related.get("/news/story.html")?.map(({ headline }) => headline), ["two-shared", "newest-one-shared", "newer-one-shared"]);
+  assert.deepEqual(related.get("/news/unrelated.html"), []);
+});
+
+test("the newsroom pages All news and each topic, and gives each story its links in the site's spelling", () => {
+  const stories = [
+    storyView("c", "2013-09-04", ["korean  peninsula"]),
+    storyView("b", "2013-09-03", ["Korean Peninsula"]),
+    storyView("a", "2013-09-02", ["Korean Peninsula"]),
+  ];
+  const newsroom = buildNewsroom(stories, { ...site, pageSize: 2 }, build, NO_PROBLEMS);
+  assert.deepEqual(newsroom.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
+    ["/", ["c", "b"]],
+    ["/page/2/", ["a"]],
+  ]);
+  assert.deepEqual(newsroom.topicPages.map(({ url, topic }) => [url, topic.name]), [
+    ["/topics/korean-peninsula/", "Korean Peninsula"],
+    ["/topics/korean-peninsula/page/2/", "Korean Peninsula"],
+  ]);
+  assert.deepEqual(newsroom.storyLinks["/news/c.html"]?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
+  assert.deepEqual(newsroom.storyLinks["/news/c.html"]?.related.map(({ headline }) => headline), ["b", "a"]);
+});
+
+test("the newsroom publishes the site's feeds, each topic's, both sitemaps and robots.txt", () => {
+  const stories = [storyView("b", "2013-09-03", ["Korean Peninsula"]), storyView("a", "2013-09-02")];
+  const newsroom = buildNewsroom(stories, site, build, NO_PROBLEMS);
+  assert.deepEqual(newsroom.files.map(({ url }) => url), [
+    "/feed.xml", "/atom.xml", "/feed.json",
+    "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
+    "/sitemap.xml", "/news-sitemap.xml", "/robots.txt",
+  ]);
+  const sitemap = newsroom.files.find(({ url }) => url === "/sitemap.xml")?.text ?? "";
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => loc);
+  assert.deepEqual(listed, [
+    "https://example.org/news/",
+    "https://example.org/news/news/b.html",
+    "https://example.org/news/news/a.html",
+    "https://example.org/news/topics/",
+    "https://example.org/news/topics/korean-peninsula/",
+    "https://example.org/news/archive/",
+    "https://example.org/news/archive/2013/",
+    "https://example.org/news/archive/2013/09/",
+    "https://example.org/news/archive/2013/09/03/",
+    "https://example.org/news/archive/2013/09/02/",
+  ]);
+  assert.deepEqual(newsroom.topicPages[0]?.feedLinks.map(({ href }) => href), [
+    "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
+  ]);
+});
+
+test("two topics on one URL join the report's errors, in file order", () => {
+  const stories = [storyView("b", "2013-09-04", ["U.S. politics"]), storyView("a", "2013-09-03", ["U S politics"])];
+  const earlier = { file: "src/news/0.md", line: 2, field: "lead", message: "missing" };
+  const newsroom = buildNewsroom(stories, site, build, { ...NO_PROBLEMS, errors: [earlier] });
+  assert.deepEqual(newsroom.report.errors.map(({ file, field }) => [file, field]), [["src/news/0.md", "lead"], ["src/news/b.md", "tags"]]);
+});

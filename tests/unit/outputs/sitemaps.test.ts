@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { listSitemapEntry, newsSitemapXml, robotsTxt, sitemapXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
+import { buildAt, site, story } from "../../support/story-views.ts";
+
+const parser = new XMLParser({ isArray: (name) => name === "url" });
+
+function urlsOf(xml: string): Record<string, any>[] {
+  assert.equal(XMLValidator.validate(xml), true, xml);
+  return (parser.parse(xml) as { urlset: { url?: Record<string, any>[] } }).urlset.url ?? [];
+}
+
+test("a story's entry is dated by its last change, a list's by its newest story's", () => {
+  const corrected = story({ corrections: [{ date: "2013-09-03T09:30", text: "Fixed." }] });
+  assert.deepEqual(storySitemapEntry(corrected), { url: "/news/moscow-denuclearization-talks.html", lastmod: "2013-09-03T09:30:00+04:00" });
+  assert.deepEqual(listSitemapEntry("/topics/diplomacy/", [story({ slug: "b", date: "2013-09-04" }), corrected]), {
+    url: "/topics/diplomacy/",
+    lastmod: "2013-09-04T00:00:00+04:00",
+  });
+  assert.deepEqual(listSitemapEntry("/", []), { url: "/", lastmod: undefined });
+});
+
+test("the sitemap lists every entry by absolute URL, with its lastmod", () => {
+  const xml = sitemapXml([{ url: "/", lastmod: "2013-09-02T00:00:00+04:00" }, { url: "/news/a&b.html", lastmod: "2013-09-02T15:40:00+04:00" }, { url: "/archive/" }], site);
+  assert.match(xml, /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
+  assert.match(xml, /<loc>https:\/\/example\.github\.io\/newsroom\/news\/a&amp;b\.html<\/loc>/);
+  assert.deepEqual(urlsOf(xml), [
+    { loc: "https://example.github.io/newsroom/", lastmod: "2013-09-02T00:00:00+04:00" },
+    { loc: "https://example.github.io/newsroom/news/a&b.html", lastmod: "2013-09-02T15:40:00+04:00" },
+    { loc: "https://example.github.io/newsroom/archive/" },
+  ]);
+});
+
+test("the news sitemap lists the stories of the two days before the build, newest first", () => {
+  const stories = [
+    story({ slug: "embargoed", date: "2013-09-04T13:00" }),
+    story({ slug: "fresh", date: "2013-09-04T11:00", headline: "Talks <resume> & more" }),
+    story({ slug: "seed", date: "2013-09-02T15:40" }),
+    story({ slug: "old", date: "2013-09-02T11:59" }),
+  ];
+  const urls = urlsOf(newsSitemapXml(stories, site, buildAt("2013-09-04T08:00:00Z")));
+  assert.deepEqual(urls.map((url) => url.loc), [
+    "https://example.github.io/newsroom/news/fresh.html",
+    "https://example.github.io/newsroom/news/seed.html",
+  ]);
+  assert.deepEqual(urls[0]?.["news:news"], {
+    "news:publication": { "news:name": "Wire Desk", "news:language": "en" },
+    "news:publication_date": "2013-09-04T11:00:00+04:00",
+    "news:title": "Talks <resume> & more",
+  });
+});
+
+test("the news sitemap holds at most 1,000 stories", () => {
+  const stories = Array.from({ length: 1005 }, (_, i) => story({ slug: `s${i}`, date: `2013-09-02T${String(10 + (i % 10)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}` }));
+  assert.equal(urlsOf(newsSitemapXml(stories, site, buildAt("2013-09-03T00:00:00Z"))).length, 1000);
+  assert.deepEqual(urlsOf(newsSitemapXml([], site, buildAt("2013-09-03T00:00:00Z"))), []);
+});
+
+test("robots.txt names both sitemaps by absolute URL", () => {
+  assert.equal(
+    robotsTxt(site),
+    "User-agent: *\nDisallow:\n\nSitemap: https://example.github.io/newsroom/sitemap.xml\nSitemap: https://example.github.io/newsroom/news-sitemap.xml\n",
+  );
+});

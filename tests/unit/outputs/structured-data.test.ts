@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parse } from "node-html-parser";
+import { articleJsonLd, articleMetadata, serializeJsonLd, type JsonLd } from "../../../src/lib/outputs/structured-data.ts";
+import { site, story } from "../../support/story-views.ts";
+
+const STORY_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks.html";
+const PHOTO_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks/photo.jpg";
+
+test("a story's page describes it as a NewsArticle with its breadcrumb", () => {
+  const seed = story({ updated: "2013-09-02T15:40" });
+  assert.deepEqual(articleJsonLd(seed, site), {
+    "@context": "https://schema.org",
+    "@graph": [
+      {
+        "@type": "NewsArticle",
+        headline: seed.headline,
+        description: seed.lead,
+        datePublished: "2013-09-02T00:00:00+04:00",
+        dateModified: "2013-09-02T15:40:00+04:00",
+        dateline: "MOSCOW, September 2 (Itar-Tass) -",
+        locationCreated: { "@type": "Place", name: "MOSCOW" },
+        image: {
+          "@type": "ImageObject",
+          url: PHOTO_URL,
+          width: 1200,
+          height: 800,
+          caption: "Russia's Foreign Minister Sergei Lavrov",
+          creditText: "Photo EPA/ITAR-TASS",
+        },
+        author: { "@type": "Organization", name: "Itar-Tass" },
+        publisher: { "@type": "Organization", name: "Wire Desk", url: "https://example.github.io/newsroom/" },
+        inLanguage: "en",
+        keywords: ["North Korea", "Diplomacy"],
+        mainEntityOfPage: STORY_URL,
+        url: STORY_URL,
+      },
+      {
+        "@type": "BreadcrumbList",
+        itemListElement: [
+          { "@type": "ListItem", position: 1, name: "All news", item: "https://example.github.io/newsroom/" },
+          { "@type": "ListItem", position: 2, name: seed.headline, item: STORY_URL },
+        ],
+      },
+    ],
+  });
+});
+
+test("a story without photo or topics leaves image and keywords out; a correction modifies it", () => {
+  const plain = story({ photo: null, tags: [], corrections: [{ date: "2013-09-03T09:30", text: "Fixed." }] });
+  const [article] = articleJsonLd(plain, site)["@graph"] as JsonLd[];
+  assert.ok(article);
+  assert.equal("image" in article, false);
+  assert.equal("keywords" in article, false);
+  assert.equal(article["dateModified"], "2013-09-03T09:30:00+04:00");
+});
+
+test("a headline cannot end the JSON-LD script or open a comment", () => {
+  const headline = "Talks </script><script>alert(1)</script> <!-- & -->\u2028\u2029";
+  const json = serializeJsonLd(articleJsonLd(story({ headline }), site));
+  assert.doesNotMatch(json, /[<>&\u2028\u2029]/);
+  const page = parse(`<head><script type="application/ld+json">${json}</script></head>`, { blockTextElements: { script: true } });
+  const scripts = page.querySelectorAll("script");
+  assert.equal(scripts.length, 1);
+  const [article] = (JSON.parse(scripts[0]?.rawText ?? "") as { "@graph": JsonLd[] })["@graph"];
+  assert.equal(article?.["headline"], headline);
+});
+
+test("the head's metadata: canonical URL, description, Open Graph and a large-image Twitter card", () => {
+  const { canonical, description, meta } = articleMetadata(story({ updated: "2013-09-02T15:40" }), site);
+  assert.equal(canonical, STORY_URL);
+  assert.equal(description, story().lead);
+  assert.deepEqual(meta, [
+    { property: "og:type", content: "article" },
+    { property: "og:title", content: story().headline },
+    { property: "og:description", content: story().lead },
+    { property: "og:url", content: STORY_URL },
+    { property: "og:site_name", content: "Wire Desk" },
+    { property: "og:locale", content: "en" },
+    { property: "article:published_time", content: "2013-09-02T00:00:00+04:00" },
+    { property: "article:modified_time", content: "2013-09-02T15:40:00+04:00" },
+    { property: "article:section", content: "North Korea" },
+    { property: "article:tag", content: "North Korea" },
+    { property: "article:tag", content: "Diplomacy" },
+    { property: "og:image", content: PHOTO_URL },
+    { property: "og:image:width", content: "1200" },
+    { property: "og:image:height", content: "800" },
+    { property: "og:image:alt", content: "Sergei Lavrov at a lectern" },
+    { name: "twitter:card", content: "summary_large_image" },
+    { name: "twitter:title", content: story().headline },
+    { name: "twitter:description", content: story().lead },
+    { name: "twitter:image", content: PHOTO_URL },
+    { name: "twitter:image:alt", content: "Sergei Lavrov at a lectern" },
+  ]);
+});
+
+test("without a photo the card is a summary with no image, and the section falls back to the site's name", () => {
+  const { meta } = articleMetadata(story({ photo: null, tags: [] }), { ...site, language: "en-GB" });
+  const content = (key: string) => meta.filter((tag) => ("property" in tag ? tag.property : tag.name) === key).map((tag) => tag.content);
+  assert.deepEqual(content("twitter:card"), ["summary"]);
+  assert.deepEqual(content("article:section"), ["Wire Desk"]);
+  assert.deepEqual(content("og:locale"), ["en_GB"]);
+  assert.equal(meta.some((tag) => /image|article:tag/.test("property" in tag ? tag.property : tag.name)), false);
+});

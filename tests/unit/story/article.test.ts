@@ -1,0 +1,310 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { stringify } from "yaml";
+import { readArticle, type ArticleData, type ArticleResult } from "../../../src/lib/story/article.ts";
+import { collectArticles } from "../../../src/lib/story/collect-stories.ts";
+import { type ArticleView } from "../../../src/lib/model/story-view.ts";
+import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
+import { formatProblem } from "../../../src/lib/model/problems.ts";
+import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
+import places from "../../../_data/datelinePlaces.json" with { type: "json" };
+
+const folder = mkdtempSync(join(tmpdir(), "article-test-"));
+writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
+writeFileSync(join(folder, "broken.jpg"), "not an image");
+
+const photos = new PhotoProcessor(join(folder, "cache"));
+
+const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.parse("2013-09-10T00:00:00Z"), showUnpublished: false };
+
+/** A story file with these fields as front matter, and the same fields in the data cascade, as Eleventy gives them. */
+function storyData(fields: Record<string, unknown>, body = "Moscow hopes.\n", slug = "talks"): ArticleData {
+  const inputPath = join(folder, `${slug}.md`);
+  writeFileSync(inputPath, `---\n${stringify(fields)}---\n${body}`);
+  return {
+    ...fields,
+    page: { inputPath, fileSlug: slug, filePathStem: `/news/${slug}` },
+    site: { name: "Wire Desk", language: "en", maxStoryBytes: 1024 * 1024 },
+    datelinePlaces: places,
+    build,
+    photos,
+  };
+}
+
+const seed = {
+  title: "Moscow hopes for further talks",
+  lead: "Signs point to contacts",
+  date: "2013-09-02",
+  dateline: "MOSCOW",
+  source: "Itar-Tass",
+  photo: { src: "photo.svg", alt: "Stand-in", credit: "Photo EPA/ITAR-TASS" },
+};
+
+function valid(result: ArticleResult): ArticleView & { valid: true } {
+  assert.ok(result.valid, `expected a valid story, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+function problemsOf(result: ArticleResult): string[] {
+  assert.equal(result.valid, false);
+  return result.valid ? [] : result.problems.map(({ field, message }) => `${field}: ${message}`);
+}
+
+test("a story becomes the view its templates print", async () => {
+  const view = valid(await readArticle(storyData(seed)));
+  // An SVG is published as drawn, under a name that carries its content hash.
+  const photoUrl = view.photo?.url ?? "";
+  assert.match(photoUrl, /^\/assets\/photos\/photo-640\.[0-9a-f]{10}\.svg$/);
+  assert.deepEqual(view, {
+    valid: true,
+    url: "/news/2013/09/02/talks.html",
+    stem: "/news/talks",
+    file: join(folder, "talks.md"),
+    headline: "Moscow hopes for further talks",
+    lead: "Signs point to contacts",
+    place: "MOSCOW",
+    zone: "Europe/Moscow",
+    source: "Itar-Tass",
+    dateline: "MOSCOW, September 2 (Itar-Tass) -",
+    published: {
+      datetime: "2013-09-02",
+      display: "September 2, 2013",
+      iso: "2013-09-02T00:00:00+04:00",
+      day: "2013-09-02",
+      epochMs: Date.UTC(2013, 8, 1, 20),
+    },
+    updated: undefined,
+    archive: { year: "/archive/2013/", month: "/archive/2013/09/", day: "/archive/2013/09/02/" },
+    corrections: [],
+    photo: { url: photoUrl, alt: "Stand-in", credit: "Photo EPA/ITAR-TASS", caption: undefined, width: 640, height: 360, sources: [] },
+    topics: [],
+    state: "published",
+    sample: false,
+    body: "Moscow hopes.\n",
+    lang: undefined,
+    dir: undefined,
+    images: [{ path: join(folder, "photo.svg"), field: "photo.src", file: join(folder, "talks.md"), line: 8 }],
+  });
+});
+
+test("the dateline's agency defaults to the site's own name", async () => {
+  const { source: _, photo: __, ...withoutSource } = seed;
+  assert.equal(valid(await readArticle(storyData(withoutSource))).dateline, "MOSCOW, September 2 (Wire Desk) -");
+});
+
+test("a late-evening WASHINGTON story keeps its own calendar day", async () => {
+  const view = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T23:30", photo: undefined })));
+  assert.equal(view.dateline, "WASHINGTON, September 2 (Itar-Tass) -");
+  assert.equal(view.published.datetime, "2013-09-02T23:30:00-04:00");
+});
+
+test("every problem of a story is reported, each with its field", async () => {
+  const result = await readArticle(storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
+  assert.deepEqual(problemsOf(result), [
+    "title: empty (expected the headline)",
+    "lead: missing (expected the standfirst: a sentence or two under the headline)",
+    "photo.alt: missing (expected a description of what the photo shows, for readers who cannot see it)",
+    "photo.credit: missing (expected the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS)",
+    'date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    `photo.src: "missing.jpg" does not exist (expected a file at ${join(folder, "missing.jpg")})`,
+    "body: empty (expected the story's paragraphs in Markdown after the front matter)",
+  ]);
+  assert.ok(!result.valid && result.problems.every(({ file }) => file === join(folder, "talks.md")));
+});
+
+test("an unknown place without a timezone is refused; with one it builds", async () => {
+  assert.match(problemsOf(await readArticle(storyData({ ...seed, dateline: "GOTHAM" })))[0] ?? "", /^timezone: no time zone is known for the dateline place "GOTHAM"/);
+  assert.equal(valid(await readArticle(storyData({ ...seed, dateline: "GOTHAM", timezone: "America/New_York" }))).dateline, "GOTHAM, September 2 (Itar-Tass) -");
+});
+
+test("a photo outside the story's folder or not an image is refused", async () => {
+  const outside = await readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
+  assert.deepEqual(problemsOf(outside), ['photo.src: "../secret.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))']);
+  const broken = await readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
+  assert.match(problemsOf(broken)[0] ?? "", /^photo\.src: "broken\.jpg" could not be read as an image/);
+});
+
+test("a dateline typed into the body is refused: the page prints it from the data", async () => {
+  const result = await readArticle(storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
+  assert.match(problemsOf(result)[0] ?? "", /^body: starts with the dateline "MOSCOW," typed in/);
+});
+
+test("stories are listed newest first, whatever zone their dateline is in", async () => {
+  const tokyo = valid(await readArticle(storyData({ ...seed, dateline: "TOKYO", date: "2013-09-03T08:00", photo: undefined }, "x", "tokyo")));
+  const washington = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
+  const moscow = valid(await readArticle(storyData(seed, "x", "moscow")));
+  // 20:00 in Washington is later than 08:00 next morning in Tokyo.
+  assert.deepEqual(collectArticles([tokyo, moscow, washington], build).stories.map(({ url }) => url), [
+    "/news/2013/09/02/dc.html",
+    "/news/2013/09/03/tokyo.html",
+    "/news/2013/09/02/moscow.html",
+  ]);
+});
+
+test("the report lists the problems of every bad story in file and line order; a draft's are only warnings", async () => {
+  const good = await readArticle(storyData(seed));
+  const bad = [
+    await readArticle(storyData({ ...seed, date: "soon" }, "x", "b")),
+    await readArticle(storyData({ ...seed, lead: undefined, title: "" }, "x", "a")),
+    await readArticle(storyData({ ...seed, draft: true, lead: undefined }, "x", "c-draft")),
+  ];
+  const { stories, report } = collectArticles([good, ...bad], build);
+  assert.deepEqual(stories.map(({ headline }) => headline), [seed.title]);
+  assert.deepEqual(report.errors.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
+    "a.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+    'a.md:2: title: empty (expected the headline)',
+    'b.md:4: date: "soon" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+  ]);
+  assert.deepEqual(report.warnings.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
+    "c-draft.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+  ]);
+});
+
+test("the report names what is withheld and the next embargo to lift", async () => {
+  const story = { ...seed, photo: undefined };
+  const later = valid(await readArticle(storyData({ ...story, date: "2013-09-12T10:00" }, "x", "later")));
+  const sooner = valid(await readArticle(storyData({ ...story, date: "2013-09-11T10:00" }, "x", "sooner")));
+  const draft = valid(await readArticle(storyData({ ...story, draft: true }, "x", "draft")));
+  const { report } = collectArticles([later, sooner, draft], build);
+  assert.deepEqual(report.withheld.map(({ url, state }) => [url, state]), [
+    ["/news/2013/09/12/later.html", "embargoed"],
+    ["/news/2013/09/11/sooner.html", "embargoed"],
+    ["/news/2013/09/02/draft.html", "draft"],
+  ]);
+  assert.deepEqual(report.nextEmbargo, { file: sooner.file, at: "2013-09-11T10:00:00+04:00" });
+  assert.equal(collectArticles([draft], build).report.nextEmbargo, undefined);
+});
+
+test("list items are numbered as an editor counts them, from 1", () => {
+  assert.equal(formatProblem({ file: "a.md", line: 9, field: "corrections.0.date", message: "missing" }), "a.md:9: corrections.1.date: missing");
+  assert.equal(formatProblem({ file: "a.md", line: 3, field: "tags.11", message: "empty" }), "a.md:3: tags.12: empty");
+});
+
+test("updates and corrections are read in the dateline's zone, never before the story", async () => {
+  const view = valid(await readArticle(storyData({
+    ...seed,
+    updated: "2013-09-03T09:15",
+    corrections: [
+      { date: "2013-09-04", text: "An earlier version misspelled Kaesong." },
+      { date: "2013-09-03T10:00Z", text: "Lavrov spoke on Monday." },
+    ],
+  })));
+  assert.equal(view.updated?.iso, "2013-09-03T09:15:00+04:00");
+  assert.equal(view.updated?.display, "September 3, 2013, 09:15 MSK");
+  assert.deepEqual(view.corrections.map(({ date, text }) => [date.iso, text]), [
+    ["2013-09-03T14:00:00+04:00", "Lavrov spoke on Monday."],
+    ["2013-09-04T00:00:00+04:00", "An earlier version misspelled Kaesong."],
+  ]);
+  const early = await readArticle(storyData({ ...seed, updated: "2013-09-01", corrections: [{ date: "2013-08-30", text: "x" }, { text: "y" }] }));
+  assert.deepEqual(problemsOf(early), [
+    "corrections.1.date: missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
+    'updated: "2013-09-01" is before the story\'s date 2013-09-02 (expected a later date or time)',
+    'corrections.0.date: "2013-08-30" is before the story\'s date 2013-09-02 (expected a later date or time)',
+  ]);
+});
+
+test("drafts and stories dated after the build moment are left out of a build, shown in the dev server", async () => {
+  const story = { ...seed, photo: undefined };
+  const published = valid(await readArticle(storyData(story, "x", "published")));
+  const draft = valid(await readArticle(storyData({ ...story, draft: true }, "x", "draft")));
+  const embargoed = valid(await readArticle(storyData({ ...story, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
+  const atMoment = valid(await readArticle(storyData({ ...story, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
+  assert.deepEqual([published.state, draft.state, embargoed.state, atMoment.state], ["published", "draft", "embargoed", "published"]);
+  const stories = [published, draft, embargoed, atMoment];
+  assert.deepEqual(collectArticles(stories, build).stories.map(({ url }) => url), ["/news/2013/09/10/at-moment.html", "/news/2013/09/02/published.html"]);
+  assert.equal(collectArticles(stories, { ...build, showUnpublished: true }).stories.length, 4);
+});
+
+/** Problems as the build prints them, with the story file's folder left out. */
+function reportOf(result: ArticleResult): string[] {
+  assert.equal(result.valid, false);
+  return result.valid ? [] : result.problems.map((problem) => formatProblem(problem).replace(`${folder}/`, ""));
+}
+
+test("each problem points at the line its field is on; a missing one at line 1, a group's at the group", async () => {
+  writeFileSync(join(folder, "lines.md"), "---\ntitle: A\ndatline: MOSCOW\ndate: 2013-09-02\nphoto:\n  src: photo.svg\n  alt: A\n  cerdit: C\n---\nText.\n\n![](photo.svg)\n");
+  const data = { title: "A", datline: "MOSCOW", date: "2013-09-02", photo: { src: "photo.svg", alt: "A", cerdit: "C" } };
+  assert.deepEqual(reportOf(await readArticle({ ...storyData({}, "x", "unused"), ...data, page: { inputPath: join(folder, "lines.md"), fileSlug: "lines", filePathStem: "/news/lines" } })), [
+    "lines.md:3: datline: unknown field; did you mean dateline?",
+    "lines.md:8: photo.cerdit: unknown field; did you mean credit?",
+    "lines.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+    "lines.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
+    "lines.md:5: photo.credit: missing (expected the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS)",
+    "lines.md:12: body: image \"photo.svg\" has no alt text (expected ![what the image shows](photo.svg))",
+  ]);
+});
+
+test("a file that cannot be read as a story reports why, at its line, and nothing else", async () => {
+  const cases: [string, string | Uint8Array, string][] = [
+    ["yaml.md", "---\ntitle: A\nlead: [B\n---\nText.\n", "yaml.md:3: front matter: Flow sequence in block collection must be sufficiently indented"],
+    ["latin1.md", Buffer.concat([Buffer.from("---\ntitle: A\n---\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]), "latin1.md:4: encoding: not UTF-8 text (expected the file saved as UTF-8)"],
+    ["js.md", "---js\n{ title: require('fs') }\n---\nText.\n", 'js.md:1: front matter: "js" front matter is not read (expected YAML, opened by a line of just ---)'],
+    ["huge.md", `---\ntitle: A\n---\n${"x".repeat(2048)}\n`, "huge.md:1: size: 2,066 bytes (expected at most 2,048 bytes: split the story, or check the import)"],
+  ];
+  for (const [name, content, expected] of cases) {
+    writeFileSync(join(folder, name), content);
+    const data = { ...storyData({}, "x", "unused"), page: { inputPath: join(folder, name), fileSlug: name, filePathStem: `/news/${name}` } };
+    const report = reportOf(await readArticle({ ...data, site: { ...data.site, maxStoryBytes: 2048 } }));
+    assert.equal(report.length, 1, report.join("\n"));
+    assert.ok(report[0]?.startsWith(expected), `${report[0]}\nexpected to start with\n${expected}`);
+  }
+});
+
+test("Markdown images need alt text and a file of the story's own", async () => {
+  const body = "Text ![A square](photo.svg) and\n![Remote](https://example.com/x.png)\n\n![Up](../x.png) ![Gone](gone.png)\n";
+  assert.deepEqual(reportOf(await readArticle(storyData({ ...seed, photo: undefined }, body))), [
+    'talks.md:9: body: image "https://example.com/x.png" is not a file of the story\'s: pages show no images from elsewhere (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
+    'talks.md:11: body: image "../x.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
+    `talks.md:11: body: image "gone.png" does not exist (expected a file at ${join(folder, "gone.png")})`,
+  ]);
+});
+
+test("two stories on one URL, or showing one photo, are refused, each naming the other file", async () => {
+  const first = await readArticle(storyData(seed, "x", "talks"));
+  const second = await readArticle(storyData(seed, "x", "Talks"));
+  assert.deepEqual(collectArticles([first, second], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
+    "Talks.md:1: url: publishes to news/2013/09/02/Talks.html, as talks.md does (expected one story per URL: rename one of the files)",
+    "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder)",
+  ]);
+  // The same story filed the next day is a new address: a desk's daily slug never collides.
+  const nextDay = await readArticle(storyData({ ...seed, date: "2013-09-03", photo: undefined }, "x", "Talks"));
+  assert.deepEqual(collectArticles([first, nextDay], build).report.errors, []);
+});
+
+test("a draft that clashes with a story that publishes is the draft's problem, never the desk's", async () => {
+  const published = await readArticle(storyData(seed, "x", "talks"));
+  const draft = await readArticle(storyData({ ...seed, draft: true }, "x", "a-draft"));
+  const { report } = collectArticles([published, draft], build);
+  assert.deepEqual(report.errors, []);
+  assert.match(formatProblem(report.warnings[0]!), /a-draft\.md:8: photo\.src: .*photo\.svg is also shown by .*talks\.md/);
+});
+
+test("a date-only update or correction on the story's own day at the dateline is accepted", async () => {
+  const late = { ...seed, dateline: "TOKYO", date: "2024-03-14T23:40", photo: undefined };
+  const view = valid(await readArticle(storyData({ ...late, updated: "2024-03-14", corrections: [{ date: "2024-03-14", text: "A name was misspelled." }] })));
+  assert.equal(view.updated?.datetime, "2024-03-14");
+  assert.deepEqual(view.corrections.map(({ date }) => date.datetime), ["2024-03-14"]);
+  const early = await readArticle(storyData({ ...late, updated: "2024-03-13", corrections: [{ date: "2024-03-14T23:39", text: "x" }] }));
+  assert.deepEqual(problemsOf(early), [
+    'updated: "2024-03-13" is before the story\'s date 2024-03-14T23:40 (expected a later date or time)',
+    'corrections.0.date: "2024-03-14T23:39" is before the story\'s date 2024-03-14T23:40 (expected a later date or time)',
+  ]);
+});
+
+test("dates are checked even when the dateline is missing or its place is unknown", async () => {
+  const dated = { date: "2024-02-30", updated: "2024-13-01", corrections: [{ date: "soon", text: "x" }] };
+  const expected = [
+    'date: "2024-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    'updated: "2024-13-01" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    'corrections.0.date: "soon" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+  ];
+  const missing = problemsOf(await readArticle(storyData({ ...seed, ...dated, dateline: undefined })));
+  assert.deepEqual(missing.filter((problem) => !problem.startsWith("dateline:")), expected);
+  assert.match(missing.find((problem) => problem.startsWith("dateline:")) ?? "", /^dateline: missing/);
+  const ambiguous = problemsOf(await readArticle(storyData({ ...seed, ...dated, dateline: "VALENCIA" })));
+  assert.match(ambiguous[0] ?? "", /^timezone: "VALENCIA" names more than one large city: /);
+  assert.deepEqual(ambiguous.slice(1), expected);
+});

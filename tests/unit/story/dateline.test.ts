@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { formatDateline, resolveDatelineZone } from "../../../src/lib/story/dateline.ts";
+import { parseStoryDate } from "../../../src/lib/model/dates.ts";
+import places from "../../../_data/datelinePlaces.json" with { type: "json" };
+
+function zoneOf(place: string, explicit?: string): string | undefined {
+  const result = resolveDatelineZone(place, explicit, places);
+  return result.ok ? result.zone : undefined;
+}
+
+test("the newsroom's table settles ambiguous names", () => {
+  assert.equal(zoneOf("WASHINGTON"), "America/New_York");
+  assert.equal(zoneOf("Washington"), "America/New_York", "case does not matter");
+});
+
+test("places not in the table come from the gazetteer, most populous match first", () => {
+  assert.equal(zoneOf("SAO PAULO"), "America/Sao_Paulo");
+  assert.equal(zoneOf("SÃO PAULO"), "America/Sao_Paulo", "accents fold");
+  assert.equal(zoneOf("SYDNEY"), "Australia/Sydney", "not Sydney, Nova Scotia");
+  assert.equal(zoneOf("NAIROBI"), "Africa/Nairobi");
+});
+
+test("a name shared by large cities in different zones is not guessed: the problem lists them", () => {
+  const result = resolveDatelineZone("VALENCIA", undefined, places);
+  assert.deepEqual(result, {
+    ok: false,
+    problem:
+      '"VALENCIA" names more than one large city: Valencia, Venezuela (America/Caracas); Valencia, Spain (Europe/Madrid) ' +
+      "(expected a timezone field, e.g. timezone: Europe/Madrid, or the place added to _data/datelinePlaces.json)",
+  });
+  const birmingham = resolveDatelineZone("Birmingham", undefined, {});
+  assert.match(!birmingham.ok ? birmingham.problem : "", /^"Birmingham" names more than one large city: Birmingham, United Kingdom \(Europe\/London\); Birmingham, United States of America \(America\/Chicago\)/);
+});
+
+test("a far smaller namesake does not make a name ambiguous, even without the newsroom's table", () => {
+  const fromGazetteer = (place: string) => resolveDatelineZone(place, undefined, {});
+  assert.deepEqual(fromGazetteer("LONDON"), { ok: true, zone: "Europe/London" }, "London, Ontario is a twentieth of London");
+  assert.deepEqual(fromGazetteer("PARIS"), { ok: true, zone: "Europe/Paris" });
+  assert.deepEqual(fromGazetteer("HAMBURG"), { ok: true, zone: "Europe/Berlin" });
+  assert.deepEqual(fromGazetteer("PORTLAND"), { ok: true, zone: "America/Los_Angeles" }, "Portland, Maine is a twelfth of Portland, Oregon");
+});
+
+test("large namesakes in one zone are no conflict", () => {
+  // Jining, Inner Mongolia is listed under Asia/Chongqing, a second name for Asia/Shanghai.
+  assert.deepEqual(resolveDatelineZone("JINING", undefined, {}), { ok: true, zone: "Asia/Shanghai" });
+});
+
+test("the newsroom's table and an explicit timezone settle an ambiguous name", () => {
+  assert.equal(zoneOf("VALENCIA", "Europe/Madrid"), "Europe/Madrid");
+  assert.deepEqual(resolveDatelineZone("Valencia", undefined, { VALENCIA: "Europe/Madrid" }), { ok: true, zone: "Europe/Madrid" });
+});
+
+test("newsroom spellings the gazetteer lacks are in the table", () => {
+  assert.equal(resolveDatelineZone("GAZA CITY", undefined, {}).ok, false, "the gazetteer alone does not know it");
+  assert.equal(zoneOf("GAZA CITY"), "Asia/Gaza");
+  assert.equal(zoneOf("Saint Petersburg"), "Europe/Moscow");
+});
+
+test("an explicit timezone wins over the table", () => {
+  assert.equal(zoneOf("MOSCOW", "Europe/Samara"), "Europe/Samara");
+});
+
+test("an unknown place without a timezone is a problem that says what to do", () => {
+  const result = resolveDatelineZone("GOTHAM", undefined, places);
+  assert.equal(result.ok, false);
+  assert.match(!result.ok ? result.problem : "", /"GOTHAM".*expected a timezone field with an IANA name.*_data\/datelinePlaces\.json/);
+});
+
+test("every zone in the newsroom's table is a real IANA zone", () => {
+  for (const [place, zone] of Object.entries(places)) {
+    assert.equal(zoneOf(place), zone, place);
+  }
+});
+
+test("the dateline is printed as the wire prints it", () => {
+  const result = parseStoryDate("2013-09-02", "Europe/Moscow");
+  assert.ok(result.ok);
+  assert.equal(formatDateline("MOSCOW", result.date, "Itar-Tass"), "MOSCOW, September 2 (Itar-Tass) -");
+});

@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parse } from "node-html-parser";
+import { createMarkdown, outlineBody } from "../../../src/lib/story/markdown.ts";
+
+const md = createMarkdown();
+const story = { article: { valid: true, dateline: "MOSCOW, September 2 (Itar-Tass) -" } };
+
+test("the dateline opens the first paragraph, inside the same <p>", () => {
+  assert.equal(
+    md.render("Moscow hopes.\n\nSecond.", story),
+    '<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes.</p>\n<p>Second.</p>\n',
+  );
+});
+
+test("the dateline goes into the first paragraph even after a heading", () => {
+  assert.match(md.render("## Update\n\nText.", story), /<h2>Update<\/h2>\n<p><span class="dateline">MOSCOW.*<\/span> Text\.<\/p>/);
+});
+
+test("a story without a leading paragraph still gets its dateline", () => {
+  assert.match(md.render("- one\n- two", story), /^<p><span class="dateline">MOSCOW, September 2 \(Itar-Tass\) -<\/span><\/p>\n<ul>/);
+});
+
+test("the dateline is escaped like any other text", () => {
+  const html = md.render("Text.", { article: { dateline: "<b>X</b> & Co -" } });
+  assert.match(html, /<span class="dateline">&lt;b&gt;X&lt;\/b&gt; &amp; Co -<\/span>/);
+});
+
+test("pages without a story render without a dateline", () => {
+  assert.equal(md.render("Text.", {}), "<p>Text.</p>\n");
+});
+
+test("raw HTML typed into a story is shown as text, never run", () => {
+  const html = md.render('<script>alert(1)</script>\n\nHi <img src=x onerror="alert(1)">', {});
+  assert.doesNotMatch(html, /<script|<img/);
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+});
+
+test("links keep web, mail and relative URLs only", () => {
+  assert.equal(md.render("[a](https://example.com) [b](other.html) [c](mailto:desk@example.com)", {}),
+    '<p><a href="https://example.com">a</a> <a href="other.html">b</a> <a href="mailto:desk@example.com">c</a></p>\n');
+  for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x"]) {
+    assert.doesNotMatch(md.render(`[x](${url}) ![y](${url}) <${url}>`, {}), /href=|src=/, url);
+  }
+  // An encoded tab cannot smuggle a scheme: it stays percent-encoded, a harmless relative path.
+  assert.doesNotMatch(md.render("[x](java&#9;script:alert(1))", {}), /href="[^"]*javascript:/i);
+});
+
+test("quotes and ellipses stay as the wire typed them", () => {
+  assert.equal(md.render("“We will try … thus,” he said. \"Plain\" -- too.", {}), "<p>“We will try … thus,” he said. &quot;Plain&quot; -- too.</p>\n");
+});
+
+test("with a base URL, relative links and images become absolute against it", () => {
+  const env = { ...story, baseUrl: "https://h.example/newsroom/news/talks.html" };
+  const html = md.render("[map](map.html) [all](../index.html#top) [note](#n1) ![chart](talks/chart.png)\n", env);
+  assert.match(html, /href="https:\/\/h\.example\/newsroom\/news\/map\.html"/);
+  assert.match(html, /href="https:\/\/h\.example\/newsroom\/index\.html#top"/);
+  assert.match(html, /href="https:\/\/h\.example\/newsroom\/news\/talks\.html#n1"/);
+  assert.match(html, /src="https:\/\/h\.example\/newsroom\/news\/talks\/chart\.png"/);
+  assert.match(html, /^<p><span class="dateline">MOSCOW/);
+});
+
+test("with a base URL, absolute and mail links stay as written, and unsafe ones stay out", () => {
+  const env = { baseUrl: "https://h.example/news/talks.html" };
+  assert.equal(md.render("[a](https://other.example/x) [m](mailto:desk@example.com)", env),
+    '<p><a href="https://other.example/x">a</a> <a href="mailto:desk@example.com">m</a></p>\n');
+  assert.doesNotMatch(md.render("[x](javascript:alert(1))", env), /href=/);
+});
+
+test("without a base URL, relative links stay relative", () => {
+  assert.equal(md.render("[b](other.html)", story), `<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> <a href="other.html">b</a></p>\n`);
+});
+
+test("an image names a file beside the story, published from the site root for the page to reach", () => {
+  const html = md.render("![A square](square.png) ![Remote](https://example.com/x.png)", { page: { filePathStem: "/news/talks/index" } });
+  assert.match(html, /<img src="\/news\/talks\/square\.png" alt="A square"[ >]/);
+  assert.match(html, /<img src="https:\/\/example\.com\/x\.png" alt="Remote"[ >]/, "left as typed: the story check refuses it");
+});
+
+test("images are found with their body lines, and elements counted", () => {
+  const outline = outlineBody(md, "Text.\n\nOne ![a](a.png) and\ntwo ![](b.png)\n\n> ![c](c.png)\n");
+  // p, p, img, img, blockquote, p, img
+  assert.equal(outline.elements, 7);
+  assert.deepEqual(outline.images, [
+    { src: "a.png", alt: "a", line: 3 },
+    { src: "b.png", alt: "", line: 4 },
+    { src: "c.png", alt: "c", line: 6 },
+  ]);
+});
+
+test("story text cannot give an element an id or a name, which could clobber the page's own", () => {
+  const html = md.render('# Main {#main}\n\n[x](#main "t"){id=main} <a id="main" name="main">\n\n![i](i.png){#main}\n\n| a |\n|---|\n| b |\n', {});
+  assert.deepEqual(parse(html).querySelectorAll("[id], [name]").map((element) => element.outerHTML), []);
+  assert.match(html, /&lt;a id=&quot;main&quot;/, "typed markup is text");
+});
+
+test("images in the text load lazily and decode off the main thread: only the lead photo is urgent", () => {
+  assert.equal(
+    md.render("![A map of the peninsula](talks/map.png)", {}),
+    '<p><img src="talks/map.png" alt="A map of the peninsula" loading="lazy" decoding="async"></p>\n',
+  );
+});
