@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deflateSync, crc32 } from "node:zlib";
+import sharp from "sharp";
 
 const PLACES = ["MOSCOW", "WASHINGTON", "NEW YORK", "UNITED NATIONS", "LONDON", "PARIS", "BRUSSELS", "GENEVA", "BEIJING", "SEOUL", "TOKYO", "KYIV"];
 const SOURCES = ["AP", "Reuters", "AFP", "Itar-Tass", "Xinhua", "dpa"];
@@ -34,33 +34,40 @@ function random(seed: number): () => number {
   };
 }
 
+/** The photo's size: an agency's usual 1600 x 1067. */
+const PHOTO_SIZE = { width: 1600, height: 1067 };
+
 /**
- * A photo file: a solid-colour PNG of agency proportions. The build only reads its size and copies
- * it, so its pixels do not matter; swap this function to benchmark real photos.
+ * Fine grain shared by every photo, from the fixed seed: sensor noise is what makes real photos
+ * costly to encode, and a flat test image would hide that cost.
  */
-export function makePhoto(width = 1600, height = 1067): { name: string; bytes: Buffer } {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  // Each row: filter byte 0, then the pixels.
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const bytes = Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
-  return { name: "photo.png", bytes };
+function grain(): Buffer {
+  const next = random(1600);
+  const pixels = Buffer.alloc(PHOTO_SIZE.width * PHOTO_SIZE.height * 3);
+  for (let i = 0; i < pixels.length; i += 1) pixels[i] = 96 + Math.floor(next() * 64);
+  return pixels;
 }
 
-/** Writes `count` stories into `newsDir`; returns the path of one story without a photo, to edit. */
-export function writeWireStories(newsDir: string, count: number): string {
+/**
+ * A photo-like JPEG of its own for story `n`: broad shapes (a small random picture enlarged)
+ * under the shared grain, so every story's photo is a different file, as at a wire desk.
+ */
+export async function makePhoto(n: number, grainPixels: Buffer): Promise<{ name: string; bytes: Buffer }> {
+  const next = random(n + 1);
+  const small = Buffer.from(Array.from({ length: 16 * 11 * 3 }, () => Math.floor(next() * 256)));
+  const shapes = await sharp(small, { raw: { width: 16, height: 11, channels: 3 } })
+    .resize(PHOTO_SIZE.width, PHOTO_SIZE.height, { kernel: "cubic" })
+    .raw()
+    .toBuffer();
+  const bytes = await sharp(shapes, { raw: { ...PHOTO_SIZE, channels: 3 } })
+    .composite([{ input: grainPixels, raw: { ...PHOTO_SIZE, channels: 3 }, blend: "overlay" }])
+    .jpeg({ quality: 88 })
+    .toBuffer();
+  return { name: "photo.jpg", bytes };
+}
+
+/** Writes `count` stories into `newsDir`, 300 a day from 2013-09-02, every fifth with a photo of its own. */
+export async function writeWireStories(newsDir: string, count: number): Promise<void> {
   const next = random(count);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const sentence = (min: number, max: number): string => {
@@ -68,8 +75,7 @@ export function writeWireStories(newsDir: string, count: number): string {
     const text = words.join(" ");
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   };
-  const photo = makePhoto();
-  let editable = "";
+  const grainPixels = grain();
   for (let n = 0; n < count; n += 1) {
     const day = new Date(Date.UTC(2013, 8, 2) + Math.floor(n / STORIES_PER_DAY) * 86_400_000).toISOString().slice(0, 10);
     const time = `${String(6 + Math.floor(next() * 16)).padStart(2, "0")}:${String(Math.floor(next() * 60)).padStart(2, "0")}`;
@@ -83,7 +89,7 @@ export function writeWireStories(newsDir: string, count: number): string {
       `dateline: ${pick(PLACES)}`,
       `source: ${pick(SOURCES)}`,
       `tags: ${JSON.stringify(tags)}`,
-      ...(withPhoto ? ["photo:", `  src: ${photo.name}`, "  alt: A grey panel standing in for the agency photo", `  credit: Photo ${pick(SOURCES)}`] : []),
+      ...(withPhoto ? ["photo:", "  src: photo.jpg", "  alt: Soft shapes and grain standing in for an agency photo", `  credit: Photo ${pick(SOURCES)}`] : []),
     ];
     // Wire copy: 5 to 12 paragraphs of 2 to 4 sentences, about 300 to 800 words.
     const paragraphs = Array.from({ length: 5 + Math.floor(next() * 8) }, () =>
@@ -93,11 +99,10 @@ export function writeWireStories(newsDir: string, count: number): string {
     if (withPhoto) {
       mkdirSync(join(newsDir, slug), { recursive: true });
       writeFileSync(join(newsDir, slug, "index.md"), text);
+      const photo = await makePhoto(n, grainPixels);
       writeFileSync(join(newsDir, slug, photo.name), photo.bytes);
     } else {
       writeFileSync(join(newsDir, `${slug}.md`), text);
-      editable ||= join(newsDir, `${slug}.md`);
     }
   }
-  return editable;
 }
