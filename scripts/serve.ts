@@ -12,6 +12,11 @@ import { formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../sr
 import { DEV_SITE, readServePort, removeStalePages, ServeOptionError } from "../src/lib/eleventy/dev-server.ts";
 import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
 
+/** The part of Eleventy's file watcher (chokidar) the server listens to. */
+interface WatcherEvents {
+  on(event: "unlink", listener: (path: string) => void): void;
+}
+
 /** What Eleventy passes to eleventy.after, as far as the stale pages need it. */
 interface BuildEnd {
   results: { outputPath: string | false }[];
@@ -54,7 +59,10 @@ async function serve(): Promise<boolean> {
   const eleventy = new Eleventy("src", DEV_SITE, { configPath: ".eleventy.ts", runMode: "serve", quietMode: true, config: devServerConfig });
   await eleventy.init();
   try {
-    await eleventy.watch();
+    // Eleventy 3.1 logs a deleted file but builds nothing, so a deleted story would stay on every
+    // list: its watcher's own rebuild is run for deletions too (Eleventy 4 does this itself).
+    const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
+    (eleventy as unknown as { watcher: WatcherEvents }).watcher.on("unlink", (path: string) => void rebuild(path));
   } catch (error) {
     // A first build that failed (a template error) was printed by Eleventy, which marks what it
     // printed; with no site there is nothing to serve. Anything else is a bug: its stack helps.

@@ -1,0 +1,72 @@
+/**
+ * In the dev server, every list that shows a story follows each change to it: All news, its
+ * topics, its archive day and the related stories of its neighbours, through a headline edit, a
+ * date change, a new story with a new topic, and a deletion.
+ */
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { freePort, startServer, stopServer, waitFor } from "../support/dev-server.ts";
+import { makeFixtureSite } from "../support/fixture-site.ts";
+
+function story(title: string, date: string, tags: string[]): string {
+  return `---\ntitle: ${title}\nlead: The lead of ${title}.\ndate: ${date}\ndateline: MOSCOW\ntags: ${JSON.stringify(tags)}\n---\n\nThe text of ${title}.\n`;
+}
+
+test("the dev server's lists are never stale after an edit, a date change, a new story and a deletion", async () => {
+  const root = makeFixtureSite({
+    "talks.md": story("Talks resume", "2013-09-02T10:00", ["Diplomacy"]),
+    "pipeline.md": story("Pipeline deal signed", "2013-09-03T10:00", ["Diplomacy", "Energy"]),
+    "prices.md": story("Gas prices fall", "2013-09-04T10:00", ["Energy"]),
+  });
+  const site = join(root, ".dev-site");
+  const page = (path: string): string | undefined => (existsSync(join(site, path)) ? readFileSync(join(site, path), "utf8") : undefined);
+  const { child, output } = startServer(root, await freePort());
+  /** Waits until every page named shows (or, for false, no longer shows) the text. */
+  const until = (what: string, expectations: [string, string, boolean][]) =>
+    waitFor(what, () => (expectations.every(([path, text, shown]) => (page(path)?.includes(text) ?? false) === shown) ? true : undefined), () =>
+      `${output()}\n${expectations.map(([path]) => `${path}:\n${page(path) ?? "(none)"}`).join("\n")}`,
+    );
+  try {
+    // The server says where it serves once its file watcher is ready; an edit before then would go unseen.
+    await waitFor("the server's address", () => (/serve: http:\/\/localhost:\d+\//.test(output()) ? true : undefined), output);
+    await until("the first build", [["index.html", "Talks resume", true]]);
+
+    writeFileSync(join(root, "src/news/talks.md"), story("Talks resume in Geneva", "2013-09-02T10:00", ["Diplomacy"]));
+    await until("the new headline everywhere the story is listed", [
+      ["index.html", "Talks resume in Geneva", true],
+      ["topics/diplomacy/index.html", "Talks resume in Geneva", true],
+      ["archive/2013/09/02/index.html", "Talks resume in Geneva", true],
+      ["news/2013/09/03/pipeline.html", "Talks resume in Geneva", true],
+    ]);
+
+    writeFileSync(join(root, "src/news/talks.md"), story("Talks resume in Geneva", "2013-09-05T10:00", ["Diplomacy"]));
+    await until("the story under its new day, and gone from the old", [
+      ["archive/2013/09/05/index.html", "Talks resume in Geneva", true],
+      ["news/2013/09/05/talks.html", "Talks resume in Geneva", true],
+    ]);
+    assert.equal(existsSync(join(site, "news/2013/09/02/talks.html")), false, "the old address is gone");
+    assert.equal(existsSync(join(site, "archive/2013/09/02/index.html")), false, "the emptied day is gone");
+    const index = page("index.html") ?? "";
+    assert.ok(index.indexOf("Talks resume in Geneva") < index.indexOf("Gas prices fall"), "now the newest, it leads All news");
+
+    writeFileSync(join(root, "src/news/storm.md"), story("Storm closes the port", "2013-09-06T08:00", ["Weather"]));
+    await until("the new story and its new topic", [
+      ["index.html", "Storm closes the port", true],
+      ["topics/index.html", "Weather", true],
+      ["topics/weather/index.html", "Storm closes the port", true],
+    ]);
+
+    rmSync(join(root, "src/news/prices.md"));
+    await until("the deleted story gone from every list", [
+      ["index.html", "Gas prices fall", false],
+      ["topics/energy/index.html", "Gas prices fall", false],
+      ["news/2013/09/03/pipeline.html", "Gas prices fall", false],
+    ]);
+    assert.equal(existsSync(join(site, "news/2013/09/04/prices.html")), false, "the deleted story's page is gone");
+    assert.equal(child.exitCode, null, "the server kept running throughout");
+  } finally {
+    await stopServer(child);
+  }
+});
