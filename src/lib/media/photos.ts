@@ -1,9 +1,13 @@
-import { copyFile, mkdir, readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { basename, extname, join, posix } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
+import sharp, { type AvifOptions, type JpegOptions, type Metadata, type WebpOptions } from "sharp";
 import { contentHash } from "./assets.ts";
+import { PhotoCache } from "./photo-cache.ts";
+import { TaskSlots } from "./task-slots.ts";
 import type { ProcessedPhoto } from "../model/story-view.ts";
 
 /**
@@ -21,13 +25,22 @@ export const PHOTO_WIDTHS = [320, 640, 960, MIN_PHOTO_WIDTH];
 const SOURCE_FORMATS = ["avif", "webp"] as const;
 const SOURCE_TYPES: Readonly<Record<(typeof SOURCE_FORMATS)[number], string>> = { avif: "image/avif", webp: "image/webp" };
 
-export type PhotoResult = { ok: true; photo: ProcessedPhoto } | { ok: false; problem: string };
-
-/** One output file: where it waits in the cache, and its path in the site folder. */
-interface PhotoFile {
-  cached: string;
-  sitePath: string;
+/** How photos are encoded: sharp's options per format, and a version for what the options do not show. */
+export interface ConversionSettings {
+  /** Raise it when the conversion changes in a way the options do not show (formats, widths, flattening). */
+  version: number;
+  avif: AvifOptions;
+  webp: WebpOptions;
+  jpeg: JpegOptions;
 }
+
+/**
+ * Chosen on `npm run bench:photos` (BENCHMARKS.md, "Photos: conversion settings"): sharp's default
+ * AVIF effort spent several CPU seconds per photo for files barely smaller than effort 1's.
+ */
+export const CONVERSION_SETTINGS: ConversionSettings = { version: 2, avif: { effort: 1 }, webp: { effort: 2 }, jpeg: {} };
+
+export type PhotoResult = { ok: true; photo: ProcessedPhoto } | { ok: false; problem: string };
 
 interface PhotoRequest {
   /** The photo's file on disk. */
@@ -38,13 +51,35 @@ interface PhotoRequest {
   urlFolder: string;
 }
 
+/** Where a published file's bytes are: a file on disk, or memory when the cache could not keep them. */
+type FileSource = { path: string } | { bytes: Uint8Array };
+
+/** A conversion's files by name; it never rejects, so nobody need be waiting for it. */
+type Conversion = Promise<{ ok: true; sources: ReadonlyMap<string, FileSource> } | { ok: false; problem: string }>;
+
+/** A photo found in the cache or being converted, or why it cannot be. */
+type Started = { ok: true; conversion: Conversion } | { ok: false; problem: string };
+
+/** One file a story's page needs: its path in the site folder, and where its bytes come from. */
+interface StoryFile {
+  sitePath: string;
+  from: { path: string } | { conversion: Conversion; name: string };
+}
+
 interface Outcome {
   result: PhotoResult;
-  files: PhotoFile[];
+  files: StoryFile[];
 }
 
 /** Output metadata from eleventy-img: one entry per width, per format. */
-type ImageMetadata = Record<string, { url: string; width: number; height: number; srcset: string; outputPath: string }[]>;
+type ImageMetadata = Record<string, { url: string; width: number; height: number; srcset: string; outputPath: string; buffer?: Uint8Array }[]>;
+
+/** The parts of eleventy-img used here; its package declares no types. */
+interface EleventyImage {
+  (src: string, options: object): Promise<unknown>;
+  Image: new (src: string, options: object) => { getHash(): string; getFullStats(metadata: Metadata): unknown };
+}
+const eleventyImage = Image as unknown as EleventyImage;
 
 /** A file name part that is safe inside a srcset (no spaces or commas) and in any URL. */
 function safeName(src: string): string {
@@ -84,38 +119,72 @@ export function sizeProblem(src: string, contents: Uint8Array): string | undefin
   return `"${src}" is ${measured.width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, twice the ${COLUMN_PX} px column, so it stays sharp on 2x screens)`;
 }
 
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const damagedProblem = (src: string, reason: string) =>
+  `"${src}" could not be converted: ${reason} (expected an undamaged JPEG, PNG, WebP, AVIF, GIF or SVG file)`;
+
+export interface PhotoProcessorOptions {
+  settings?: ConversionSettings;
+  /** How many photos convert at once: by default one per core. */
+  parallelPhotos?: number;
+}
+
 /**
  * Turns story photos into AVIF, WebP and JPEG at PHOTO_WIDTHS (an SVG stays as drawn), kept in
- * `cacheDir` between builds: a photo whose outputs are all there is not processed again. The
- * build publishes a page's files beside it with `publish`, once the page is written.
+ * `cacheDir` between builds (see PhotoCache). A story's read waits only until its photo is known
+ * to decode; the encoding goes on in the background, a photo per core, while Eleventy reads the
+ * next stories, and the build publishes a page's files beside it with `publish`, once the page is
+ * written. Output names carry a hash of the photo and the conversion settings.
  */
 export class PhotoProcessor {
-  readonly #cacheDir: string;
+  readonly #cache: PhotoCache;
+  readonly #settings: ConversionSettings;
+  /** Everything that decides a conversion's bytes besides the photo: its settings and the encoders' versions. */
+  readonly #conversionKey: string;
+  readonly #slots: TaskSlots;
+  /** Counts each build, so a conversion left over from a failed one is not counted in the next. */
+  #build = 0;
   /** This build's photos, by file and folder: Eleventy may read a story's data more than once. */
   #outcomes = new Map<string, Promise<Outcome>>();
+  /** This build's conversions, by the name of their cache record, with their files' names: what this build uses of the cache. */
+  #conversions = new Map<string, { names: string[]; started: Promise<Started> }>();
   /** Each story's files, by its input path as Eleventy names it. */
-  #storyFiles = new Map<string, Map<string, PhotoFile>>();
+  #storyFiles = new Map<string, Map<string, StoryFile>>();
   #processed = 0;
   #reused = 0;
+  #pruned = 0;
+  /** From the first conversion's start to the last one's end, for the rate. */
+  #converting: { since: number; until: number } | undefined;
+  #notes: string[] = [];
+  #unwritable: { reason: string; photos: number } | undefined;
 
-  constructor(cacheDir: string) {
-    this.#cacheDir = cacheDir;
+  constructor(cacheDir: string, { settings = CONVERSION_SETTINGS, parallelPhotos = availableParallelism() }: PhotoProcessorOptions = {}) {
+    this.#cache = new PhotoCache(cacheDir);
+    this.#settings = settings;
+    this.#conversionKey = JSON.stringify({ ...settings, encoders: sharp.versions });
+    this.#slots = new TaskSlots(parallelPhotos);
   }
 
   /** Forgets the last build: its counts, and its photos, which may have changed since. */
   startBuild(): void {
+    this.#build += 1;
     this.#outcomes.clear();
+    this.#conversions.clear();
     this.#storyFiles.clear();
     this.#processed = 0;
     this.#reused = 0;
+    this.#pruned = 0;
+    this.#converting = undefined;
+    this.#notes = [];
+    this.#unwritable = undefined;
   }
 
-  /** Checks and converts the photo of the story at `story`; never throws, a failure is a problem to report. */
+  /** Checks the photo of the story at `story` and has it converted; never throws, a failure is a problem to report. */
   async process(story: string, request: PhotoRequest): Promise<PhotoResult> {
     const key = `${request.file}\0${request.urlFolder}`;
     let outcome = this.#outcomes.get(key);
     if (!outcome) {
-      outcome = this.#convert(request);
+      outcome = this.#prepare(request);
       this.#outcomes.set(key, outcome);
     }
     const { result, files } = await outcome;
@@ -123,7 +192,38 @@ export class PhotoProcessor {
     return result;
   }
 
-  async #convert({ file, src, urlFolder }: PhotoRequest): Promise<Outcome> {
+  #imageOptions(urlFolder: string, contentsHash: string): object {
+    return {
+      widths: PHOTO_WIDTHS,
+      // "svg" first: with svgShortCircuit an SVG is published as drawn, and a raster photo skips it.
+      formats: ["svg", ...SOURCE_FORMATS, "jpeg"],
+      svgShortCircuit: true,
+      // Every photo gets a JPEG, the one format every reader and feed takes; transparency is flattened onto white.
+      formatFiltering: false,
+      transform: (image: { flatten(options: { background: string }): unknown }) => void image.flatten({ background: "#ffffff" }),
+      sharpAvifOptions: this.#settings.avif,
+      sharpWebpOptions: this.#settings.webp,
+      sharpJpegOptions: this.#settings.jpeg,
+      // The files come back as bytes (dryRun) for PhotoCache to keep; eleventy-img's own caches
+      // trust any file of the right name and remember it for the life of the process.
+      dryRun: true,
+      useCache: false,
+      outputDir: this.#cache.dir,
+      // Encoded here because eleventy-img joins it to the file name as it is; a space would split a srcset.
+      urlPath: encodeURI(urlFolder),
+      // eleventy-img's id hashes the photo and the sharp options; with the rest of the settings and
+      // the photo as read here, as hex before the extension, like the stylesheet's, it lets hosts
+      // cache the files under /assets/ forever.
+      filenameFormat: (id: string, source: string, width: number, format: string) =>
+        `${safeName(source)}-${width}.${this.#outputHash(id, contentsHash)}.${format}`,
+    };
+  }
+
+  #outputHash(id: string, contentsHash: string): string {
+    return contentHash(`${id}\0${contentsHash}\0${this.#conversionKey}`);
+  }
+
+  async #prepare({ file, src, urlFolder }: PhotoRequest): Promise<Outcome> {
     const failed = (problem: string): Outcome => ({ result: { ok: false, problem }, files: [] });
     let contents: Buffer;
     try {
@@ -134,64 +234,148 @@ export class PhotoProcessor {
     const tooSmall = sizeProblem(src, contents);
     if (tooSmall) return failed(tooSmall);
 
-    const options = {
-      widths: PHOTO_WIDTHS,
-      // "svg" first: with svgShortCircuit an SVG is published as drawn, and a raster photo skips it.
-      formats: ["svg", ...SOURCE_FORMATS, "jpeg"],
-      svgShortCircuit: true,
-      // Every photo gets a JPEG, the one format every reader and feed takes; transparency is flattened onto white.
-      formatFiltering: false,
-      transform: (sharp: { flatten(options: { background: string }): unknown }) => void sharp.flatten({ background: "#ffffff" }),
-      outputDir: this.#cacheDir,
-      // Encoded here because eleventy-img joins it to the file name as it is; a space would split a srcset.
-      urlPath: encodeURI(urlFolder),
-      // eleventy-img's id hashes the photo and these options; as hex before the extension, like the
-      // stylesheet's, it lets hosts cache the files under /assets/ forever.
-      filenameFormat: (id: string, source: string, width: number, format: string) =>
-        `${safeName(source)}-${width}.${contentHash(id)}.${format}`,
-    };
+    const contentsHash = createHash("sha256").update(contents).digest("hex");
+    const options = this.#imageOptions(urlFolder, contentsHash);
+    let planned: ImageMetadata;
+    let stem: string;
     try {
-      const planned = Image.statsSync(file, options) as ImageMetadata;
-      const cached = Object.values(planned).flat().every((entry) => existsSync(entry.outputPath));
-      const metadata = (await Image(file, options)) as ImageMetadata;
-      const photo = photoFromMetadata(metadata);
-      if (!photo) return failed(`"${src}" gave no JPEG (expected a photo eleventy-img can convert)`);
-      if (cached) this.#reused += 1;
-      else this.#processed += 1;
-      const files = Object.values(metadata)
-        .flat()
-        .map((entry) => ({ cached: entry.outputPath, sitePath: posix.join(urlFolder, basename(entry.outputPath)) }));
-      return { result: { ok: true, photo }, files };
+      // The same plan eleventy-img follows when it converts (sizes turned as the EXIF orientation says).
+      const image = new eleventyImage.Image(file, options);
+      planned = image.getFullStats(await sharp(contents).metadata()) as ImageMetadata;
+      stem = `${safeName(file)}.${this.#outputHash(image.getHash(), contentsHash)}`;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return failed(`"${src}" could not be converted: ${reason} (expected an undamaged JPEG, PNG, WebP, AVIF, GIF or SVG file)`);
+      return failed(damagedProblem(src, reasonOf(error)));
+    }
+    const photo = photoFromMetadata(planned);
+    if (!photo) return failed(`"${src}" gave no JPEG (expected a photo eleventy-img can convert)`);
+    const names = Object.values(planned)
+      .flat()
+      .map((entry) => basename(entry.outputPath));
+
+    // One conversion however many stories or folders show the photo.
+    let shared = this.#conversions.get(stem);
+    if (!shared) {
+      shared = { names, started: this.#start({ file, src, contents, stem, names, options }) };
+      this.#conversions.set(stem, shared);
+    }
+    const started = await shared.started;
+    if (!started.ok) return failed(started.problem);
+    const { conversion } = started;
+    const files = names.map((name) => ({ sitePath: posix.join(urlFolder, name), from: { conversion, name } }));
+    return { result: { ok: true, photo }, files };
+  }
+
+  /** Finds the photo's files in the cache, or checks that it decodes and starts converting it. */
+  async #start(job: { file: string; src: string; contents: Buffer; stem: string; names: string[]; options: object }): Promise<Started> {
+    const { file, src, contents, stem, names, options } = job;
+    const cached = await this.#cache.lookup(stem, this.#conversionKey, names);
+    if (cached.found) {
+      this.#reused += 1;
+      const sources = new Map([...cached.paths].map(([name, path]): [string, FileSource] => [name, { path }]));
+      return { ok: true, conversion: Promise.resolve({ ok: true, sources }) };
+    }
+    if (cached.damage) this.#notes.push(`photos: "${src}" was converted again: ${cached.damage}`);
+
+    const build = this.#build;
+    const since = performance.now();
+    try {
+      // Decoding every pixel finds a damaged photo while its story is read, where it can be reported.
+      await sharp(contents, { failOn: "none" }).raw().toBuffer();
+    } catch (error) {
+      return { ok: false, problem: damagedProblem(src, reasonOf(error)) };
+    }
+    this.#processed += 1;
+    const conversion: Conversion = this.#slots
+      .run(() => this.#convert(file, stem, names, options))
+      .then(
+        (sources) => ({ ok: true as const, sources }),
+        (error: unknown) => ({ ok: false as const, problem: damagedProblem(src, reasonOf(error)) }),
+      )
+      .finally(() => {
+        if (build !== this.#build) return;
+        const until = performance.now();
+        this.#converting = { since: Math.min(since, this.#converting?.since ?? since), until: Math.max(until, this.#converting?.until ?? until) };
+      });
+    return { ok: true, conversion };
+  }
+
+  async #convert(file: string, stem: string, names: string[], options: object): Promise<ReadonlyMap<string, FileSource>> {
+    const metadata = (await eleventyImage(file, options)) as ImageMetadata;
+    const bytes = new Map<string, Uint8Array>();
+    for (const entry of Object.values(metadata).flat()) {
+      if (entry.buffer) bytes.set(basename(entry.outputPath), entry.buffer);
+    }
+    const converted = [...bytes.keys()].sort().join("\n");
+    if (converted !== [...names].sort().join("\n")) throw new Error("the file changed while it was being converted");
+    try {
+      const paths = await this.#cache.store(stem, this.#conversionKey, bytes);
+      return new Map([...paths].map(([name, path]): [string, FileSource] => [name, { path }]));
+    } catch (error) {
+      // Published from memory this once; the next build converts it again.
+      const unwritable = this.#unwritable ?? { reason: reasonOf(error), photos: 0 };
+      unwritable.photos += 1;
+      this.#unwritable = unwritable;
+      return new Map([...bytes].map(([name, contents]): [string, FileSource] => [name, { bytes: contents }]));
     }
   }
 
   /** An image the story's text shows: published as it is, at `sitePath`, with the story's page. */
   keepAsIs(story: string, file: string, sitePath: string): void {
-    this.#keep(story, { cached: file, sitePath });
+    this.#keep(story, { sitePath, from: { path: file } });
   }
 
-  #keep(story: string, file: PhotoFile): void {
-    const files = this.#storyFiles.get(story) ?? new Map<string, PhotoFile>();
+  #keep(story: string, file: StoryFile): void {
+    const files = this.#storyFiles.get(story) ?? new Map<string, StoryFile>();
     files.set(file.sitePath, file);
     this.#storyFiles.set(story, files);
   }
 
-  /** Copies the photo files of the stories whose pages were written into the site folder. */
+  /**
+   * Copies the photo files of the stories whose pages were written into the site folder, once
+   * every photo of the build is converted; then empties the cache of files no photo of this
+   * build used (a draft's photo was checked and converted, so it stays).
+   */
   async publish(siteDir: string, stories: Iterable<string>): Promise<void> {
+    const problems: string[] = [];
+    for (const { started } of this.#conversions.values()) {
+      const conversion = await started;
+      const done = conversion.ok ? await conversion.conversion : undefined;
+      if (done?.ok === false) problems.push(done.problem);
+    }
+    if (problems.length > 0) throw new Error(`photos: ${problems.join("; ")}`);
+
     for (const story of stories) {
-      for (const { cached, sitePath } of this.#storyFiles.get(story)?.values() ?? []) {
+      for (const { sitePath, from } of this.#storyFiles.get(story)?.values() ?? []) {
         const target = join(siteDir, ...sitePath.split("/"));
         await mkdir(join(target, ".."), { recursive: true });
-        await copyFile(cached, target);
+        const source = "path" in from ? from : await this.#sourceOf(from.conversion, from.name);
+        if ("path" in source) await copyFile(source.path, target);
+        else await writeFile(target, source.bytes);
       }
     }
+
+    const used = [...this.#conversions].flatMap(([stem, { names }]) => PhotoCache.entryNames(stem, names));
+    this.#pruned = await this.#cache.prune(new Set(used));
   }
 
-  /** One line for the build log: how many photos this build converted and how many it found ready. */
+  async #sourceOf(conversion: Conversion, name: string): Promise<FileSource> {
+    const done = await conversion;
+    const source = done.ok ? done.sources.get(name) : undefined;
+    if (!source) throw new Error(`photos: ${name} was not converted`);
+    return source;
+  }
+
+  /** For the build log: photos converted and found ready, the conversion rate, the files pruned, and any trouble with the cache. */
   summary(): string {
-    return `photos: ${this.#processed} processed, ${this.#reused} reused from ${this.#cacheDir}`;
+    const seconds = this.#converting ? (this.#converting.until - this.#converting.since) / 1000 : 0;
+    const rate = this.#processed > 0 && seconds > 0 ? `; converted ${(this.#processed / seconds).toFixed(1)} photos/s` : "";
+    const pruned = this.#pruned > 0 ? `; removed ${this.#pruned} unused cached files` : "";
+    const lines = [`photos: ${this.#processed} processed, ${this.#reused} reused from ${this.#cache.dir}${rate}${pruned}`, ...this.#notes];
+    if (this.#unwritable) {
+      const { reason, photos } = this.#unwritable;
+      const converted = photos === 1 ? "1 photo was" : `${photos} photos were`;
+      lines.push(`photos: ${this.#cache.dir} could not be written (${reason}); ${converted} converted in memory only, and will be converted again`);
+    }
+    return lines.join("\n");
   }
 }

@@ -1,17 +1,26 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
-import { MIN_PHOTO_WIDTH, PHOTO_SIZES, PhotoProcessor, type PhotoResult } from "../../../src/lib/media/photos.ts";
+import {
+  CONVERSION_SETTINGS,
+  MIN_PHOTO_WIDTH,
+  PHOTO_SIZES,
+  PhotoProcessor,
+  type PhotoProcessorOptions,
+  type PhotoResult,
+} from "../../../src/lib/media/photos.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "photos-test-"));
-const cacheDir = join(folder, "cache");
+let folders = 0;
+/** A fresh folder per test, so no test's cache or site is another's. */
+const newFolder = (name: string): string => join(folder, `${name}-${(folders += 1)}`);
 
-async function jpeg(name: string, width: number, height: number): Promise<string> {
+async function jpeg(name: string, width: number, height: number, background = "#47698c"): Promise<string> {
   const file = join(folder, name);
-  await sharp({ create: { width, height, channels: 3, background: "#47698c" } }).jpeg().toFile(file);
+  await sharp({ create: { width, height, channels: 3, background } }).jpeg().toFile(file);
   return file;
 }
 
@@ -20,8 +29,24 @@ function photoOf(result: PhotoResult) {
   return result.photo;
 }
 
+/** The files in `dir`, by name, with their bytes. */
+function filesIn(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]));
+}
+
+/** One build of one story with this photo, as Eleventy runs it: read the story, then publish its page's files. */
+async function build(cacheDir: string, file: string, options?: PhotoProcessorOptions) {
+  const photos = new PhotoProcessor(cacheDir, options);
+  photos.startBuild();
+  const photo = photoOf(await photos.process("story.md", { file, src: "photo.jpg", urlFolder: "/assets/photos/" }));
+  const site = newFolder("site");
+  await photos.publish(site, ["story.md"]);
+  return { photo, site, summary: photos.summary(), published: filesIn(join(site, "assets", "photos")) };
+}
+
 test("a raster photo becomes AVIF, WebP and JPEG at every layout width, the largest JPEG being the photo", async () => {
   const file = await jpeg("Lavrov at MGIMO.jpg", 2000, 1500);
+  const cacheDir = newFolder("cache");
   const photos = new PhotoProcessor(cacheDir);
   const photo = photoOf(await photos.process("story.md", { file, src: "Lavrov at MGIMO.jpg", urlFolder: "/assets/photos/" }));
 
@@ -32,24 +57,142 @@ test("a raster photo becomes AVIF, WebP and JPEG at every layout width, the larg
   assert.equal(photo.sizes, PHOTO_SIZES);
   assert.deepEqual(photo.sources.map((source) => source.type), ["image/avif", "image/webp"]);
   for (const source of photo.sources) assert.deepEqual(widths(source.srcset), ["320w", "640w", "960w", "1280w"]);
-  assert.equal(photos.summary(), `photos: 1 processed, 0 reused from ${cacheDir}`);
+
+  // Only the stories whose pages were written get their files, once every conversion is done.
+  const site = newFolder("site");
+  await photos.publish(site, ["draft.md"]);
+  assert.equal(existsSync(site), false);
+  await photos.publish(site, ["story.md"]);
+  const published = readdirSync(join(site, "assets", "photos"));
+  assert.equal(published.length, 12);
+  assert.match(photos.summary(), new RegExp(`^photos: 1 processed, 0 reused from ${cacheDir}; converted [0-9.]+ photos/s$`));
+  const formats = { avif: "heif", webp: "webp", jpeg: "jpeg" } as const;
+  for (const name of published) {
+    const { format, width } = await sharp(join(site, "assets", "photos", name)).metadata();
+    const [, size, extension] = /-(\d+)\.[0-9a-f]{10}\.(avif|webp|jpeg)$/.exec(name) ?? [];
+    assert.equal(format, formats[extension as keyof typeof formats], name);
+    assert.equal(String(width), size, name);
+  }
 
   // The next build finds every file in the cache and converts nothing.
   const next = new PhotoProcessor(cacheDir);
   assert.deepEqual(photoOf(await next.process("story.md", { file, src: "Lavrov at MGIMO.jpg", urlFolder: "/assets/photos/" })), photo);
+  await next.publish(newFolder("site"), ["story.md"]);
   assert.equal(next.summary(), `photos: 0 processed, 1 reused from ${cacheDir}`);
+});
 
-  // Only the stories whose pages were written get their files.
-  const site = join(folder, "site");
-  await next.publish(site, ["draft.md"]);
-  assert.equal(existsSync(site), false);
-  await next.publish(site, ["story.md"]);
-  assert.equal(readdirSync(join(site, "assets", "photos")).length, 12);
+test("an SVG is published as drawn", async () => {
+  const file = join(folder, "map.svg");
+  const drawing = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#abc"/></svg>';
+  writeFileSync(file, drawing);
+  const photos = new PhotoProcessor(newFolder("cache"));
+  const photo = photoOf(await photos.process("story.md", { file, src: "map.svg", urlFolder: "/news/" }));
+  assert.match(photo.url, /^\/news\/map-800\.[0-9a-f]{10}\.svg$/);
+  assert.deepEqual([photo.width, photo.height, photo.sources], [800, 600, []]);
+  const site = newFolder("site");
+  await photos.publish(site, ["story.md"]);
+  assert.equal(readFileSync(join(site, photo.url), "utf8"), drawing);
+});
+
+test("a build with the cache writes the same files as a build without it", async () => {
+  const file = await jpeg("same.jpg", 1600, 900, "#5a6b7c");
+  const cacheDir = newFolder("cache");
+  const first = await build(cacheDir, file);
+  const cached = await build(cacheDir, file);
+  const fresh = await build(newFolder("cache"), file);
+  assert.match(cached.summary, /^photos: 0 processed, 1 reused/);
+  assert.equal(first.published.size, 12);
+  assert.deepEqual(cached.published, first.published);
+  assert.deepEqual(fresh.published, first.published);
+});
+
+test("a cached file cut short is converted again, never published, and the build says so", async () => {
+  const file = await jpeg("cut.jpg", 1600, 900, "#7c6b5a");
+  const cacheDir = newFolder("cache");
+  const first = await build(cacheDir, file);
+  const avif = [...first.published.keys()].find((name) => /-1280\.[0-9a-f]{10}\.avif$/.test(name));
+  assert.ok(avif);
+  truncateSync(join(cacheDir, avif), 100);
+
+  const next = await build(cacheDir, file);
+  assert.match(next.summary, /^photos: 1 processed, 0 reused/);
+  assert.match(next.summary, new RegExp(`\\nphotos: "photo\\.jpg" was converted again: the cached ${avif.replaceAll(".", "\\.")} does not match its record \\(cut short or changed\\)$`));
+  assert.deepEqual(next.published, first.published);
+  assert.deepEqual(readFileSync(join(cacheDir, avif)), first.published.get(avif), "the cache holds the whole file again");
+});
+
+test("a cache record that is not JSON is converted again, and the build says so", async () => {
+  const file = await jpeg("record.jpg", 1600, 900, "#6b7c5a");
+  const cacheDir = newFolder("cache");
+  const first = await build(cacheDir, file);
+  const record = readdirSync(cacheDir).find((name) => name.endsWith(".json"));
+  assert.ok(record);
+  writeFileSync(join(cacheDir, record), '{"key": "cut sh');
+
+  const next = await build(cacheDir, file);
+  assert.match(next.summary, /^photos: 1 processed, 0 reused[^\n]*\nphotos: "photo\.jpg" was converted again: the cache record is not valid JSON$/);
+  assert.deepEqual(next.published, first.published);
+});
+
+test("new conversion settings convert the photo again under new names, and the old files are pruned", async () => {
+  const file = await jpeg("settings.jpg", 1600, 900, "#5a7c6b");
+  const cacheDir = newFolder("cache");
+  const first = await build(cacheDir, file);
+  const next = await build(cacheDir, file, { settings: { ...CONVERSION_SETTINGS, version: CONVERSION_SETTINGS.version + 1 } });
+
+  assert.match(next.summary, /^photos: 1 processed, 0 reused from .*; removed 13 unused cached files$/);
+  assert.notEqual(next.photo.url, first.photo.url, "a host caching the old file forever never serves it for the new one");
+  const namesWithoutHash = (names: Iterable<string>) => [...names].map((name) => name.replace(/\.[0-9a-f]{10}\./, "."));
+  assert.deepEqual(namesWithoutHash(next.published.keys()), namesWithoutHash(first.published.keys()));
+  const cached = readdirSync(cacheDir);
+  assert.deepEqual(cached.filter((name) => !name.endsWith(".json")).sort(), [...next.published.keys()]);
+  assert.equal(cached.filter((name) => name.endsWith(".json")).length, 1);
+});
+
+test("when the cache folder cannot be written, the photos are published from memory, the same, and the build says so", async () => {
+  const file = await jpeg("unwritable.jpg", 1600, 900, "#8c6947");
+  const reference = await build(newFolder("cache"), file);
+  // Tests run as root, whom no permission stops: a file where the folder should be does.
+  const cacheDir = newFolder("cache");
+  writeFileSync(cacheDir, "not a folder");
+
+  const run = await build(cacheDir, file);
+  const lines = run.summary.split("\n");
+  assert.match(lines[0] ?? "", /^photos: 1 processed, 0 reused/);
+  assert.match(lines[1] ?? "", new RegExp(`^photos: ${cacheDir} could not be written \\(.*\\); 1 photo was converted in memory only, and will be converted again$`));
+  assert.equal(lines.length, 2);
+  assert.deepEqual(run.published, reference.published);
+  assert.equal(readFileSync(cacheDir, "utf8"), "not a folder", "what was there is left alone");
+});
+
+test("publishing prunes the cached files no photo of the build used, keeping a draft's", async () => {
+  const cacheDir = newFolder("cache");
+  const old = await jpeg("old.jpg", 1600, 900, "#111111");
+  await build(cacheDir, old);
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(join(cacheDir, "left-over.jpeg.1234-abcd.tmp"), "a write cut short");
+
+  const story = await jpeg("story.jpg", 1600, 900, "#222222");
+  const draft = await jpeg("draft.jpg", 1600, 900, "#333333");
+  const photos = new PhotoProcessor(cacheDir);
+  photos.startBuild();
+  const storyPhoto = photoOf(await photos.process("story.md", { file: story, src: "story.jpg", urlFolder: "/assets/photos/" }));
+  const draftPhoto = photoOf(await photos.process("draft.md", { file: draft, src: "draft.jpg", urlFolder: "/assets/photos/" }));
+  const site = newFolder("site");
+  await photos.publish(site, ["story.md"]);
+
+  assert.match(photos.summary(), /^photos: 2 processed, 0 reused from .*; removed 14 unused cached files$/);
+  const cached = readdirSync(cacheDir);
+  assert.equal(cached.length, 26, "two records and their 24 files");
+  assert.ok(cached.includes(draftPhoto.url.split("/").at(-1) ?? ""), "the draft's photo stays in the cache");
+  assert.ok(cached.includes(storyPhoto.url.split("/").at(-1) ?? ""));
+  assert.equal(cached.filter((name) => name.startsWith("old-")).length, 0);
+  assert.equal(existsSync(join(site, draftPhoto.url)), false, "nor is it published");
 });
 
 test("a photo narrower than twice the column is refused, naming its width and the one needed", async () => {
   const file = await jpeg("small.jpg", 1000, 750);
-  const result = await new PhotoProcessor(cacheDir).process("story.md", { file, src: "small.jpg", urlFolder: "/news/" });
+  const result = await new PhotoProcessor(newFolder("cache")).process("story.md", { file, src: "small.jpg", urlFolder: "/news/" });
   assert.deepEqual(result, {
     ok: false,
     problem: `"small.jpg" is 1000 px wide (expected at least ${MIN_PHOTO_WIDTH} px, twice the 640 px column, so it stays sharp on 2x screens)`,
@@ -61,14 +204,17 @@ test("a damaged photo is a problem to report, not a crash", async () => {
   const header = Buffer.from("89504e470d0a1a0a0000000d49484452000007d0000003e80802000000", "hex");
   const file = join(folder, "damaged.png");
   writeFileSync(file, Buffer.concat([header, Buffer.alloc(64, 7)]));
-  const result = await new PhotoProcessor(cacheDir).process("story.md", { file, src: "damaged.png", urlFolder: "/news/" });
+  const photos = new PhotoProcessor(newFolder("cache"));
+  const result = await photos.process("story.md", { file, src: "damaged.png", urlFolder: "/news/" });
   assert.equal(result.ok, false);
   assert.match(result.ok ? "" : result.problem, /^"damaged\.png" could not be converted: .+ \(expected an undamaged JPEG, PNG, WebP, AVIF, GIF or SVG file\)$/);
+  await photos.publish(newFolder("site"), ["story.md"]);
+  assert.match(photos.summary(), /^photos: 0 processed, 0 reused/);
 });
 
 test("a file that is no image at all is refused as unreadable", async () => {
   const file = join(folder, "notes.jpg");
   writeFileSync(file, "not an image");
-  const result = await new PhotoProcessor(cacheDir).process("story.md", { file, src: "notes.jpg", urlFolder: "/news/" });
+  const result = await new PhotoProcessor(newFolder("cache")).process("story.md", { file, src: "notes.jpg", urlFolder: "/news/" });
   assert.deepEqual(result, { ok: false, problem: '"notes.jpg" could not be read as an image (expected a JPEG, PNG, WebP, AVIF, GIF or SVG file)' });
 });
