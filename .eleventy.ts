@@ -11,12 +11,15 @@ import type { SiteSettings } from "./src/lib/model/site.ts";
 import { parseFrontMatter } from "./src/lib/story/front-matter.ts";
 import { createMarkdown } from "./src/lib/story/markdown.ts";
 import { PhotoProcessor } from "./src/lib/media/photos.ts";
+import { StoryCache } from "./src/lib/story/story-cache.ts";
 import { pageLinkUrl } from "./src/lib/model/urls.ts";
 import site from "./_data/site.ts";
 import assets, { FAVICON_SOURCE, STYLESHEET_SOURCE } from "./_data/assets.ts";
 
 /** Converted photos wait here between builds (kept out of git), so an unchanged photo is never converted twice. */
 const PHOTO_CACHE = ".cache/photos";
+/** Stories' reads wait here between builds, each under the key of everything it was read from. */
+const STORY_CACHE = ".cache/stories";
 
 interface CollectionItem {
   data: { article?: ArticleResult; build: BuildSettings; site: SiteSettings };
@@ -95,15 +98,23 @@ export default function (eleventyConfig: UserConfig) {
   // photos of the pages it wrote (a draft's photo stays out, like its page).
   const photos = new PhotoProcessor(PHOTO_CACHE);
   eleventyConfig.addGlobalData("photos", () => photos);
+  // Kept for the config's life, so the dev server's rebuilds reuse reads from memory too.
+  const storyCache = new StoryCache(STORY_CACHE);
+  eleventyConfig.addGlobalData("storyCache", () => storyCache);
   const urlClaims = new UrlClaims();
   eleventyConfig.addGlobalData("urlClaims", () => urlClaims);
   eleventyConfig.on("eleventy.before", () => {
     photos.startBuild();
+    storyCache.startBuild();
     urlClaims.reset();
   });
   eleventyConfig.on("eleventy.after", async ({ directories, results }: BuildEnd) => {
     await photos.publish(directories.output, results.map((result) => result.inputPath));
     console.log(photos.summary());
+    await storyCache.flush();
+    console.log(storyCache.summary());
+    const cacheWarning = storyCache.warning();
+    if (cacheWarning) console.warn(cacheWarning);
   });
 
   // The stylesheet and icon go out under their contents' hash (the names pages link, from _data/assets.ts).

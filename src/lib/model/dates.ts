@@ -22,8 +22,12 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-
 // Readers see English dates whatever the build machine's locale is.
 const LOCALE = "en-US";
 
+/**
+ * Whether Intl knows the zone. IANAZone.isValidZone makes an Intl.DateTimeFormat on every call;
+ * IANAZone.create keeps one zone per name, checked once as it was made (luxon's own lookups share it).
+ */
 export function isKnownZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  return IANAZone.create(zone).isValid;
 }
 
 /** Years a story may be dated in: anything outside is a typo (2103 for 2013), not news. */
@@ -159,9 +163,17 @@ function zoneName(locale: string, zone: string, moment: Date, style: "short" | "
   return zoneNameFormat(locale, zone, style).formatToParts(moment).find((part) => part.type === "timeZoneName")?.value ?? "";
 }
 
+/** Canonical names by zone name: resolvedOptions() builds a new object on every call, and each date asks several times. */
+const canonicalZones = new Map<string, string>();
+
 /** The zone's canonical IANA name, so links such as Asia/Kolkata and Asia/Calcutta compare equal. */
 export function canonicalZone(zone: string): string {
-  return zoneNameFormat(LOCALE, zone, "short").resolvedOptions().timeZone;
+  let canonical = canonicalZones.get(zone);
+  if (canonical === undefined) {
+    canonical = zoneNameFormat(LOCALE, zone, "short").resolvedOptions().timeZone;
+    canonicalZones.set(zone, canonical);
+  }
+  return canonical;
 }
 
 let zoneCountries: Map<string, string> | undefined;

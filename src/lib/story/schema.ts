@@ -102,6 +102,9 @@ export type StoryFields = z.infer<typeof storySchema>;
 type PhotoFields = NonNullable<StoryFields["photo"]>;
 type CorrectionFields = NonNullable<StoryFields["corrections"]>[number];
 
+/** The names a story's fields go by in the data cascade: all of it the contract reads. */
+export const STORY_FIELD_NAMES: readonly string[] = Object.keys(storySchema.shape);
+
 /** What could be read of a story with problems: its good fields, and the good parts of its photo. */
 export type PartialStoryFields = Partial<Omit<StoryFields, "photo" | "corrections">> & {
   photo?: Partial<PhotoFields>;

@@ -21,19 +21,22 @@ const md = createMarkdown();
  */
 export const MAX_BODY_ELEMENTS = 10_000;
 
+/** What the text alone shows, in the order it is reported: a problem, or an image whose file is still to be found. */
+export type BodyFinding = { line: number; message: string } | { line: number; image: string };
+
 /**
  * The body must carry the story, must not repeat the dateline the page prints from `dateline`,
- * must stay within MAX_BODY_ELEMENTS, and every image in it needs alt text and a file of the story's own.
+ * must stay within MAX_BODY_ELEMENTS, and every image in it needs alt text. Reads no file, so its
+ * findings can be kept between builds; locateBodyImages then looks for the images' files.
  */
-export function checkBody(body: string, storyFile: string, place: string | undefined): BodyCheck {
+export function inspectBody(body: string, place: string | undefined): BodyFinding[] {
   const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
   if (firstLine === 0) {
-    return { problems: [{ line: 1, message: "empty (expected the story's paragraphs in Markdown after the front matter)" }], images: [] };
+    return [{ line: 1, message: "empty (expected the story's paragraphs in Markdown after the front matter)" }];
   }
-  const problems: BodyProblem[] = [];
-  const images: BodyCheck["images"] = [];
+  const findings: BodyFinding[] = [];
   if (place !== undefined && body.trim().startsWith(`${place},`)) {
-    problems.push({
+    findings.push({
       line: firstLine,
       message: `starts with the dateline "${place}," typed in (expected the first words of the story: the dateline is printed from the dateline field)`,
     });
@@ -41,16 +44,35 @@ export function checkBody(body: string, storyFile: string, place: string | undef
   const outline = outlineBody(md, body);
   if (outline.elements > MAX_BODY_ELEMENTS) {
     const count = outline.elements.toLocaleString("en-US");
-    problems.push({
+    findings.push({
       line: firstLine,
       message: `renders to ${count} HTML elements (expected at most ${MAX_BODY_ELEMENTS.toLocaleString("en-US")}: plain paragraphs, with emphasis and links where they mean something)`,
     });
   }
   for (const { src, alt, line } of outline.images) {
-    if (alt === "") problems.push({ line, message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });
-    const file = locateStoryImage(src, storyFile);
-    if (file.ok) images.push({ path: file.path, line });
-    else problems.push({ line, message: `image ${file.problem}` });
+    if (alt === "") findings.push({ line, message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });
+    findings.push({ line, image: src });
+  }
+  return findings;
+}
+
+/** Every image the findings name must be a file of the story's own; one that is not becomes a problem in its place. */
+export function locateBodyImages(findings: readonly BodyFinding[], storyFile: string): BodyCheck {
+  const problems: BodyProblem[] = [];
+  const images: BodyCheck["images"] = [];
+  for (const finding of findings) {
+    if ("message" in finding) {
+      problems.push({ line: finding.line, message: finding.message });
+      continue;
+    }
+    const file = locateStoryImage(finding.image, storyFile);
+    if (file.ok) images.push({ path: file.path, line: finding.line });
+    else problems.push({ line: finding.line, message: `image ${file.problem}` });
   }
   return { problems, images };
+}
+
+/** All of a body's checks: inspectBody, then its images' files (see locateBodyImages). */
+export function checkBody(body: string, storyFile: string, place: string | undefined): BodyCheck {
+  return locateBodyImages(inspectBody(body, place), storyFile);
 }

@@ -42,29 +42,48 @@ function firstNonUtf8Line(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** The fields of the Eleventy data file beside a story (`talks.11tydata.json` for `talks.md`), if any. */
-function readDataFile(storyFile: string): { file: string; frontMatter: FrontMatter } | undefined {
-  const file = storyFile.replace(/\.md$/, ".11tydata.json");
-  if (file === storyFile || !statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+/** The bytes a story is read from: its file, and the Eleventy data file beside it, if any. */
+export interface StoryFiles {
+  /** The story file's size; its bytes are read only when within the limit. */
+  size: number;
+  bytes?: Buffer;
+  /** The data file beside the story (`talks.11tydata.json` for `talks.md`), when there is one. */
+  dataFile?: { file: string; text: string };
+}
+
+/** Reads what a story is made of from disk, once, so its parse and its cache key see the same bytes. Throws only when the story file itself is gone. */
+export function loadStoryFiles(file: string, maxBytes: number): StoryFiles {
+  const size = statSync(file).size;
+  const dataFile = file.replace(/\.md$/, ".11tydata.json");
+  const hasDataFile = dataFile !== file && statSync(dataFile, { throwIfNoEntry: false })?.isFile() === true;
+  return {
+    size,
+    ...(size > maxBytes ? {} : { bytes: readFileSync(file) }),
+    ...(hasDataFile ? { dataFile: { file: dataFile, text: readFileSync(dataFile, "utf8") } } : {}),
+  };
+}
+
+/** The fields of the data file beside a story, with their lines, if it has one that parses. */
+function parseDataFile(dataFile: StoryFiles["dataFile"]): { file: string; frontMatter: FrontMatter } | undefined {
+  if (!dataFile) return undefined;
   // JSON is YAML, so the same reader gives each field's line; Eleventy itself refuses broken JSON.
-  const parsed = parseFrontMatter(readFileSync(file, "utf8"));
-  return parsed.ok ? { file, frontMatter: parsed.frontMatter } : undefined;
+  const parsed = parseFrontMatter(dataFile.text);
+  return parsed.ok ? { file: dataFile.file, frontMatter: parsed.frontMatter } : undefined;
 }
 
 /**
  * Reads a story file as its editor wrote it: no bigger than `maxBytes`, UTF-8, with YAML front
  * matter (never a language Eleventy would run, such as `---js`). Never throws.
  */
-export function readStorySource(file: string, maxBytes: number): SourceResult {
+export function parseStorySource(file: string, files: StoryFiles, maxBytes: number): SourceResult {
   const problem = (line: number, field: string, message: string): SourceResult => ({
     ok: false,
     problems: [{ line, field, message }],
   });
-  const size = statSync(file).size;
-  if (size > maxBytes) {
+  const { size, bytes } = files;
+  if (size > maxBytes || bytes === undefined) {
     return problem(1, "size", `${formatBytes(size)} (expected at most ${formatBytes(maxBytes)}: split the story, or check the import)`);
   }
-  const bytes = readFileSync(file);
   const badLine = firstNonUtf8Line(bytes);
   if (badLine !== undefined) {
     return problem(badLine, "encoding", "not UTF-8 text (expected the file saved as UTF-8)");
@@ -84,7 +103,7 @@ export function readStorySource(file: string, maxBytes: number): SourceResult {
   const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map() } };
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((found) => ({ ...found, field: "front matter" })) };
 
-  const dataFile = readDataFile(file);
+  const dataFile = parseDataFile(files.dataFile);
   const own = [{ file, frontMatter: parsed.frontMatter }, ...(dataFile ? [dataFile] : [])];
   const place = (field: string): Place => {
     for (let path = field.split("."); path.length > 0; path = path.slice(0, -1)) {

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { IANAZone } from "luxon";
 import {
+  canonicalZone,
   DATE_FORMS,
   formatDatelineDay,
   formatDisplayDate,
   isBeforeStory,
+  isKnownZone,
   parseStoryDate,
   storyDateProblem,
   toDatetimeAttribute,
@@ -144,4 +147,21 @@ test("a date-only update on the story's own day is not before it; an earlier day
   const dateOnly = parsed("2024-03-14", "Europe/Berlin");
   assert.equal(isBeforeStory(parsed("2024-03-14T00:00", "Europe/Berlin"), dateOnly), false);
   assert.equal(isBeforeStory(parsed("2024-03-13T23:59", "Europe/Berlin"), dateOnly), true);
+});
+
+test("a zone is known exactly when Intl knows it, asked again and again", () => {
+  const names = ["Europe/Moscow", "Asia/Calcutta", "America/Argentina/Buenos_Aires", "UTC", "utc", "Etc/GMT+5", "", "Fantasia/Castle", "Europe/Moscow ", "Moscow"];
+  for (const round of [1, 2]) {
+    for (const name of names) assert.equal(isKnownZone(name), IANAZone.isValidZone(name), `${name} (round ${round})`);
+  }
+  assert.equal(isKnownZone("Fantasia/Castle"), false);
+  assert.equal(isKnownZone("Asia/Calcutta"), true);
+});
+
+test("a zone's two IANA names share one canonical name, however often it is asked", () => {
+  for (const round of [1, 2]) {
+    assert.equal(canonicalZone("Asia/Kolkata"), canonicalZone("Asia/Calcutta"), `round ${round}`);
+    assert.equal(canonicalZone("Europe/Kyiv"), canonicalZone("Europe/Kiev"), `round ${round}`);
+    assert.notEqual(canonicalZone("Europe/Kyiv"), canonicalZone("Europe/Moscow"), `round ${round}`);
+  }
 });

@@ -1,0 +1,145 @@
+import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
+import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type StoryDate } from "../model/dates.ts";
+import type { Place, Problem } from "../model/problems.ts";
+import type { ArticleView, CorrectionView } from "../model/story-view.ts";
+import { parseStoryFields, STORY_FIELD_NAMES } from "./schema.ts";
+import { inspectBody, type BodyFinding } from "./story-body.ts";
+import { parseStorySource, type StoryFiles } from "./story-source.ts";
+import { storyTopics } from "../model/topic-refs.ts";
+import { archiveLinks, articlePermalink } from "../model/urls.ts";
+
+export interface SiteData {
+  name: string;
+  language: string;
+  /** The largest story file the build reads, in bytes. */
+  maxStoryBytes: number;
+}
+
+/** Everything a story's read depends on: its bytes, its fields as the data cascade gives them, and the settings it reads. */
+export interface StoryInput {
+  /** The story file, as problems name it. */
+  file: string;
+  fileSlug: string;
+  filePathStem: string;
+  /** The story's own fields from the data cascade (front matter, data files), by STORY_FIELD_NAMES. */
+  fields: Readonly<Record<string, unknown>>;
+  files: StoryFiles;
+  site: SiteData;
+  datelinePlaces: DatelinePlaces;
+}
+
+/** The photo's words, as the page prints them beside its files. */
+export interface PhotoWords {
+  alt: string;
+  credit: string;
+  caption?: string;
+}
+
+/** A story's view but for what the build adds when it finishes the story: its photo's files, its image paths and its publishing state. */
+export type ReadView = Omit<ArticleView, "photo" | "state" | "images"> & { photo?: PhotoWords };
+
+/**
+ * A story read from its text alone: no photo or image file looked at, no build moment known.
+ * Plain JSON, so it can be kept between builds (see story-cache.ts); finishArticle completes it.
+ */
+export type StoryRead =
+  | { readable: false; problems: Problem[] }
+  | {
+      readable: true;
+      draft: boolean;
+      /** Problems of the fields, the dateline's zone and the dates, reported ahead of the photo's. */
+      problems: Problem[];
+      /** The photo file to find and convert, and where the field is written. */
+      photo?: { src: string; place: Place };
+      /** The body's findings, in body lines (its first line is 1), and the file line the body starts on. */
+      body: BodyFinding[];
+      bodyLine: number;
+      /** Present when the text has no problem: the story's view, to be completed. */
+      view?: ReadView;
+    };
+
+/** The story's own fields in the data cascade; Eleventy's other data (page, site, collections) is not the story's. */
+export function storyFields(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  // A field set to undefined reads as one not written (the contract checks the names the story's files write).
+  return Object.fromEntries(STORY_FIELD_NAMES.flatMap((name) => (data[name] === undefined ? [] : [[name, data[name]]])));
+}
+
+/** Reads one story from its input alone, into its view's words and dates or into its problems. Never throws, reads no file. */
+export function readStoryFile(input: StoryInput): StoryRead {
+  const { file, site, datelinePlaces } = input;
+  // A file that cannot be read as a story has no fields to check: its own problems are the report.
+  const read = parseStorySource(file, input.files, site.maxStoryBytes);
+  if (!read.ok) return { readable: false, problems: read.problems.map((problem) => ({ file, ...problem })) };
+  const { source } = read;
+  const problems: Problem[] = [];
+  const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
+
+  const parsed = parseStoryFields(input.fields, source.keys);
+  if (!parsed.ok) for (const { field, message } of parsed.issues) report(field, message);
+  const fields = parsed.ok ? parsed.fields : parsed.partial;
+
+  let date: StoryDate | undefined;
+  let updated: StoryDate | undefined;
+  const corrections: CorrectionView[] = [];
+  const zone = fields.dateline === undefined ? undefined : resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces);
+  // The place is what could not be looked up, so the dateline's line is where to look.
+  if (zone && !zone.ok) report("timezone", zone.problem, source.place("dateline"));
+  // Every date is local to the dateline, like `date`, and none may come before the story. Without
+  // the dateline's zone each is still checked on its own, so the editor hears of every problem at once.
+  const readDate = (field: string, raw: string): StoryDate | undefined => {
+    if (!zone?.ok) {
+      const problem = storyDateProblem(raw);
+      if (problem !== undefined) report(field, problem);
+      return undefined;
+    }
+    const result = parseStoryDate(raw, zone.zone);
+    if (!result.ok) return void report(field, result.problem);
+    if (date && isBeforeStory(result.date, date)) {
+      return void report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
+    }
+    return result.date;
+  };
+  if (fields.date !== undefined) date = readDate("date", fields.date);
+  if (fields.updated !== undefined) updated = readDate("updated", fields.updated);
+  fields.corrections?.forEach((correction, index) => {
+    const at = correction?.date === undefined ? undefined : readDate(`corrections.${index}.date`, correction.date);
+    if (at && correction?.text !== undefined) corrections.push({ date: toDateView(at), text: correction.text });
+  });
+
+  const photoSrc = fields.photo?.src;
+  const text = {
+    readable: true as const,
+    draft: fields.draft === true,
+    problems,
+    ...(photoSrc === undefined ? {} : { photo: { src: photoSrc, place: source.place("photo.src") } }),
+    body: inspectBody(source.body, fields.dateline),
+    bodyLine: source.bodyLine,
+  };
+  // Each problem was reported above; the other tests tell the type checker what is now known.
+  if (problems.length > 0 || !parsed.ok || !zone?.ok || date === undefined) return text;
+
+  const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, lang, dir } = parsed.fields;
+  const published = toDateView(date);
+  const view: ReadView = {
+    url: `/${articlePermalink(input.fileSlug, published.day)}`,
+    stem: input.filePathStem,
+    file,
+    headline: title,
+    lead,
+    place: dateline,
+    zone: zone.zone,
+    source: agency,
+    dateline: formatDateline(dateline, date, agency),
+    published,
+    ...(updated ? { updated: toDateView(updated) } : {}),
+    archive: archiveLinks(published.day),
+    corrections: corrections.sort((a, b) => a.date.epochMs - b.date.epochMs),
+    ...(photo ? { photo: { alt: photo.alt, credit: photo.credit, ...(photo.caption === undefined ? {} : { caption: photo.caption }) } } : {}),
+    topics: storyTopics(tags),
+    sample,
+    body: source.body,
+    ...(lang === undefined || lang === site.language ? {} : { lang }),
+    ...(dir === undefined ? {} : { dir }),
+  };
+  return { ...text, view };
+}

@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { test } from "node:test";
+import { codeFingerprint } from "../../../src/lib/story/code-fingerprint.ts";
+
+/** A tiny project: an entry module, what it imports in turn, and a module nothing imports. */
+function project(): string {
+  const root = mkdtempSync(join(tmpdir(), "code-fingerprint-test-"));
+  mkdirSync(join(root, "lib", "model"), { recursive: true });
+  writeFileSync(join(root, "lib", "read.ts"), 'import { readFileSync } from "node:fs";\nimport { date } from "./model/dates.ts";\nexport const read = () => date;\n');
+  writeFileSync(join(root, "lib", "model", "dates.ts"), 'import type { Place } from "./problems.js";\nexport const date = "2013-09-02";\n');
+  writeFileSync(join(root, "lib", "model", "problems.ts"), "export interface Place { line: number }\n");
+  writeFileSync(join(root, "lib", "unused.ts"), "export const unused = 1;\n");
+  return root;
+}
+
+const fingerprint = (root: string) => codeFingerprint([pathToFileURL(join(root, "lib", "read.ts"))]);
+
+test("the reading code's hash changes with every module it imports, in turn, and with nothing else", () => {
+  const root = project();
+  const before = fingerprint(root);
+  assert.equal(fingerprint(root), before);
+
+  writeFileSync(join(root, "lib", "unused.ts"), "export const unused = 2;\n");
+  assert.equal(fingerprint(root), before, "a module nothing imports");
+
+  // A copy of the project elsewhere runs the same code.
+  const moved = mkdtempSync(join(tmpdir(), "code-fingerprint-moved-"));
+  cpSync(root, moved, { recursive: true });
+  assert.equal(fingerprint(moved), before, "the project moved");
+
+  writeFileSync(join(root, "lib", "model", "problems.ts"), "export interface Place { line: number; file: string }\n");
+  const changed = fingerprint(root);
+  assert.notEqual(changed, before, "a module imported through another, named ./problems.js as TypeScript allows");
+  writeFileSync(join(root, "lib", "model", "dates.ts"), 'import type { Place } from "./problems.js";\nexport const date = "2013-09-03";\n');
+  assert.notEqual(fingerprint(root), changed, "a module the entry imports");
+});
+
+test("the packages the code imports count by their installed version", () => {
+  const root = project();
+  writeFileSync(join(root, "lib", "read.ts"), 'import { DateTime } from "luxon";\nexport const read = () => DateTime;\n');
+  const folder = join(root, "node_modules", "luxon");
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, "package.json"), '{"name": "luxon", "version": "3.7.2"}');
+  const installed = fingerprint(root);
+  writeFileSync(join(folder, "package.json"), '{"name": "luxon", "version": "3.7.3"}');
+  const upgraded = fingerprint(root);
+  assert.notEqual(upgraded, installed);
+  // npm's record of the whole tree: a dependency's dependency changed.
+  writeFileSync(join(root, "node_modules", ".package-lock.json"), '{"packages": {}}');
+  assert.notEqual(fingerprint(root), upgraded);
+});
