@@ -1,0 +1,71 @@
+/**
+ * A cache may make a build faster, never different: through edits, a deletion, a rename, a new
+ * topic and a changed template, a build that finds every cache the earlier builds left writes
+ * exactly the files, byte for byte, of a build of the same sources from nothing.
+ */
+import assert from "node:assert/strict";
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { test } from "node:test";
+import sharp from "sharp";
+import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+
+const MOMENT = { BUILD_MOMENT: "2013-09-10T00:00Z" };
+
+function story(title: string, date: string, tags: string[], extra = ""): string {
+  return `---\ntitle: ${title}\nlead: The lead of ${title}.\ndate: ${date}\ndateline: MOSCOW\ntags: ${JSON.stringify(tags)}\n${extra}---\n\nThe text of ${title}.\n`;
+}
+
+/** Every file of a built site, by path, as bytes. */
+function builtFiles(site: string): Map<string, Buffer> {
+  const files = readdirSync(site, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(files.map((entry) => [relative(site, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name))]));
+}
+
+function assertSameSite(warm: string, cold: string, step: string): void {
+  const [a, b] = [builtFiles(warm), builtFiles(cold)];
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `${step}: the same files`);
+  for (const [path, bytes] of a) assert.ok(bytes.equals(b.get(path) ?? Buffer.alloc(0)), `${step}: ${path} differs with the caches`);
+}
+
+test("builds with every cache write byte for byte what builds from nothing write", { timeout: 600_000 }, async () => {
+  const photoOf = (background: string) => sharp({ create: { width: 1280, height: 720, channels: 3, background } }).jpeg().toBuffer();
+  const [photo, otherPhoto] = await Promise.all([photoOf("#6a7b8c"), photoOf("#8c7b6a")]);
+  const root = makeFixtureSite({
+    "talks.md": story("Talks resume", "2013-09-02T10:00", ["Diplomacy"]),
+    "pipeline/index.md": story("Pipeline deal signed", "2013-09-03T10:00", ["Diplomacy", "Energy"], "photo:\n  src: deal.jpg\n  alt: Two ministers shake hands\n  credit: Photo AP\n"),
+    "pipeline/deal.jpg": photo,
+    "prices.md": story("Gas prices fall", "2013-09-04T10:00", ["Energy"]),
+  });
+  const news = join(root, "src", "news");
+  const steps: [string, () => void][] = [
+    ["the first build", () => {}],
+    ["nothing changed", () => {}],
+    ["a headline edited", () => writeFileSync(join(news, "talks.md"), story("Talks resume in Geneva", "2013-09-02T10:00", ["Diplomacy"]))],
+    ["a story deleted", () => rmSync(join(news, "prices.md"))],
+    ["a story renamed", () => renameSync(join(news, "talks.md"), join(news, "geneva-talks.md"))],
+    ["a new story with a new topic", () => writeFileSync(join(news, "storm.md"), story("Storm closes the port", "2013-09-05T08:00", ["Weather"]))],
+    ["a photo replaced", () => writeFileSync(join(news, "pipeline", "deal.jpg"), otherPhoto)],
+    ["a template changed", () => {
+      const layout = join(root, "_includes", "layouts", "base.njk");
+      writeFileSync(layout, readFileSync(layout, "utf8").replace('<main id="main">', '<main id="main" class="edition">'));
+    }],
+  ];
+  for (const [step, change] of steps) {
+    change();
+    const warm = buildFixtureSite(root, "UTC", MOMENT);
+    assert.equal(warm.status, 0, `${step}: ${warm.output}`);
+    // After the first build the caches are really used, or this would compare two cold builds.
+    if (step !== "the first build") assert.match(warm.output, /[1-9]\d* reused from \.cache\/stories/, `${step}: ${warm.output}`);
+    // The same sources, built from nothing in a copy with no .cache/.
+    const fresh = `${root}-fresh`;
+    rmSync(fresh, { recursive: true, force: true });
+    cpSync(root, fresh, { recursive: true, filter: (path) => !/[/\\](\.cache|_site|\.site-build-[^/\\]*)$/.test(path) && !path.endsWith("node_modules") });
+    cpSync(join(root, "node_modules"), join(fresh, "node_modules"), { dereference: false, verbatimSymlinks: true });
+    const cold = buildFixtureSite(fresh, "UTC", MOMENT);
+    assert.equal(cold.status, 0, `${step}, from nothing: ${cold.output}`);
+    assert.doesNotMatch(cold.output, /[1-9]\d* reused from \.cache/, `${step}, from nothing: no cache to reuse`);
+    assertSameSite(join(root, "_site"), join(fresh, "_site"), step);
+    rmSync(fresh, { recursive: true, force: true });
+  }
+});
