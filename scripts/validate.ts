@@ -2,6 +2,9 @@
  * Checks a built site folder (see src/lib/check/validate.ts):
  *
  *   npx tsx scripts/validate.ts [--pages-only] [dir]   (default _site; the site's URL is SITE_URL or _data/site.ts's)
+ *
+ * Each page's own check is kept in .cache/check and reused while the page, html-validate and the
+ * checks are unchanged; --pages-only, for folders that are not this project's site, keeps nothing.
  */
 import { pathToFileURL } from "node:url";
 import { formatReport } from "../src/lib/check/site-problems.ts";

@@ -5,9 +5,10 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
-import { parse, type HTMLElement } from "node-html-parser";
+import type { HTMLElement } from "node-html-parser";
 import { contentHash, hashInName } from "../media/assets.ts";
 import { urlScheme } from "../model/urls.ts";
+import { hasAttribute, parsePage, type ParsedPage } from "./parse-page.ts";
 
 export interface Size {
   raw: number;
@@ -33,6 +34,17 @@ export interface PageWeight {
   javascriptBytes: number;
   /** The page itself, the stylesheets and blocking scripts it names, and what those stylesheets pull in. */
   blockingRequests: number;
+}
+
+/** What the page's own markup says about its weight; the files it names are weighed separately. */
+export interface PageWeightFacts {
+  /** The href of each <link rel="stylesheet">. */
+  stylesheets: string[];
+  /** Each script a browser would fetch or run: its src, and the length of its inline text in UTF-8. */
+  scripts: { src?: string; inlineBytes: number }[];
+  /** Classic scripts in the head without async or defer: each stops the parser until it has run. */
+  blockingScripts: number;
+  preloads: number;
 }
 
 export function sizeOf(contents: Buffer): Size {
@@ -61,25 +73,60 @@ function stylesheetWeight(siteDir: string, file: string): StylesheetWeight {
 const hasRel = (element: HTMLElement, rel: string): boolean => (element.getAttribute("rel") ?? "").toLowerCase().split(/\s+/).includes(rel);
 const isJson = (script: HTMLElement): boolean => /json$/i.test((script.getAttribute("type") ?? "").split(";")[0]?.trim() ?? "");
 
+export function pageWeightFacts({ elements }: ParsedPage): PageWeightFacts {
+  const links = elements.filter((element) => element.tagName === "LINK");
+  const scripts = elements.filter((element) => element.tagName === "SCRIPT" && !isJson(element));
+  // A classic script in the head without async or defer stops the parser until it has run.
+  const blockingScripts = scripts.filter(
+    (script) => hasAttribute(script, "src") && inHead(script) && !hasAttribute(script, "async") && !hasAttribute(script, "defer") && script.getAttribute("type") !== "module",
+  );
+  return {
+    stylesheets: links.filter((link) => hasRel(link, "stylesheet")).flatMap((link) => link.getAttribute("href") ?? []),
+    scripts: scripts.map((script) => ({ src: script.getAttribute("src"), inlineBytes: Buffer.byteLength(script.rawText) })),
+    blockingScripts: blockingScripts.length,
+    preloads: links.filter((link) => hasRel(link, "preload") || hasRel(link, "modulepreload")).length,
+  };
+}
+
+/** Whether an element is inside a <head>, as the selector "head script" finds it. */
+function inHead(element: HTMLElement): boolean {
+  for (let parent = element.parentNode; parent; parent = parent.parentNode) if (parent.tagName === "HEAD") return true;
+  return false;
+}
+
+/** Weighs what pages name in the site, each stylesheet once however many pages link it. */
+export class SiteWeigher {
+  readonly #siteDir: string;
+  readonly #stylesheets = new Map<string, StylesheetWeight>();
+
+  constructor(siteDir: string) {
+    this.#siteDir = siteDir;
+  }
+
+  /** All of the page's weight but its own HTML's size, from what its markup names. */
+  weigh(page: string, facts: PageWeightFacts): Omit<PageWeight, "html"> {
+    const stylesheets = facts.stylesheets.flatMap((href) => siteFile(page, href) ?? []).map((file) => this.#stylesheet(file));
+    const javascriptBytes = facts.scripts.reduce((bytes, script) => {
+      const file = siteFile(page, script.src);
+      return bytes + (file ? statSync(file).size : script.inlineBytes);
+    }, 0);
+    const blockingRequests =
+      1 + stylesheets.length + facts.blockingScripts + facts.preloads + stylesheets.reduce((n, sheet) => n + sheet.imports + sheet.fonts, 0);
+    return { stylesheets, javascriptBytes, blockingRequests };
+  }
+
+  #stylesheet(file: string): StylesheetWeight {
+    let weight = this.#stylesheets.get(file);
+    if (!weight) {
+      weight = stylesheetWeight(this.#siteDir, file);
+      this.#stylesheets.set(file, weight);
+    }
+    return weight;
+  }
+}
+
 export function measurePage(siteDir: string, page: string): PageWeight {
   const source = readFileSync(page);
-  const root = parse(source.toString("utf8"), { blockTextElements: { script: true, style: true } });
-  const links = root.querySelectorAll("link");
-  const stylesheets = links
-    .filter((link) => hasRel(link, "stylesheet"))
-    .flatMap((link) => siteFile(page, link.getAttribute("href")) ?? [])
-    .map((file) => stylesheetWeight(siteDir, file));
-  const scripts = root.querySelectorAll("script").filter((script) => !isJson(script));
-  const javascriptBytes = scripts.reduce((bytes, script) => {
-    const file = siteFile(page, script.getAttribute("src"));
-    return bytes + (file ? statSync(file).size : Buffer.byteLength(script.rawText));
-  }, 0);
-  // A classic script in the head without async or defer stops the parser until it has run.
-  const blockingScripts = root
-    .querySelectorAll("head script[src]")
-    .filter((script) => !isJson(script) && !script.hasAttribute("async") && !script.hasAttribute("defer") && script.getAttribute("type") !== "module");
-  const preloads = links.filter((link) => hasRel(link, "preload") || hasRel(link, "modulepreload"));
-  const blockingRequests =
-    1 + stylesheets.length + blockingScripts.length + preloads.length + stylesheets.reduce((n, sheet) => n + sheet.imports + sheet.fonts, 0);
-  return { html: sizeOf(source), stylesheets, javascriptBytes, blockingRequests };
+  const facts = pageWeightFacts(parsePage(source.toString("utf8")));
+  return { html: sizeOf(source), ...new SiteWeigher(siteDir).weigh(page, facts) };
 }

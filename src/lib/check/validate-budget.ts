@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
-import { measurePage } from "./page-weight.ts";
+import { pageWeightFacts, SiteWeigher, type PageWeightFacts } from "./page-weight.ts";
+import { parsePage, type ParsedPage } from "./parse-page.ts";
 import type { Problem } from "./site-problems.ts";
 import { pageKind } from "./site-pages.ts";
 
@@ -15,38 +16,66 @@ export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 /** The page and its stylesheet. */
 export const MAX_BLOCKING_REQUESTS = 2;
 
+/** What the budget needs to know of one page, from its own text. */
+export interface PageBudgetFacts {
+  weight: PageWeightFacts;
+  /** For a story's page: its HTML gzipped without the story's text. */
+  storyPageBytes?: number;
+}
 
 /**
  * The page's own HTML, gzipped, without the story's text: the budget holds the templates and the
  * stylesheet to the first round trip; a wire story's length is the newsroom's to choose (a
  * 20,000-word story must still publish). The story body holds only Markdown's output, never a div.
  */
-function pageWithoutStoryText(page: string): number {
-  const html = readFileSync(page, "utf8").replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, "$1$2");
-  return gzipSync(html).length;
+function pageWithoutStoryText(source: string): number {
+  return gzipSync(source.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, "$1$2")).length;
 }
 
-export function budgetProblems(siteDir: string, pages: readonly string[]): Problem[] {
+/** `path` is the page's path in the site folder, with forward slashes. */
+export function pageBudgetFacts(path: string, page: ParsedPage): PageBudgetFacts {
+  // The size budget is for a story's page: the one readers land on from a link or a feed.
+  return { weight: pageWeightFacts(page), ...(pageKind(path) === "story" ? { storyPageBytes: pageWithoutStoryText(page.source) } : {}) };
+}
+
+/** A page to hold to the budget: its file, its path in the site folder and what its text says. */
+export interface BudgetPage {
+  file: string;
+  path: string;
+  facts: PageBudgetFacts;
+}
+
+export function siteBudgetProblems(siteDir: string, pages: readonly BudgetPage[]): Problem[] {
   const problems: Problem[] = [];
-  const report = (file: string, message: string) => problems.push({ file, line: 1, column: 1, rule: "budget", message });
-  for (const page of pages) {
-    const path = relative(siteDir, page).split(sep).join("/");
-    const weight = measurePage(siteDir, page);
+  const weigher = new SiteWeigher(siteDir);
+  for (const { file, path, facts } of pages) {
+    const report = (message: string) => problems.push({ file: path, line: 1, column: 1, rule: "budget", message });
+    const weight = weigher.weigh(file, facts.weight);
     const css = weight.stylesheets.reduce((bytes, sheet) => bytes + sheet.size.gzip, 0);
-    // The size budget is for a story's page: the one readers land on from a link or a feed.
-    const gzipped = pageKind(path) === "story" ? pageWithoutStoryText(page) + css : 0;
+    const gzipped = facts.storyPageBytes === undefined ? 0 : facts.storyPageBytes + css;
     if (gzipped > FIRST_ROUND_TRIP_BYTES) {
-      report(path, `HTML and CSS, without the story's text, are ${gzipped} bytes gzipped (expected at most ${FIRST_ROUND_TRIP_BYTES}, what the first round trip carries)`);
+      report(`HTML and CSS, without the story's text, are ${gzipped} bytes gzipped (expected at most ${FIRST_ROUND_TRIP_BYTES}, what the first round trip carries)`);
     }
     if (weight.javascriptBytes > 0) {
-      report(path, `${weight.javascriptBytes} bytes of JavaScript (expected none: every page works without script)`);
+      report(`${weight.javascriptBytes} bytes of JavaScript (expected none: every page works without script)`);
     }
     if (weight.blockingRequests > MAX_BLOCKING_REQUESTS) {
-      report(path, `${weight.blockingRequests} requests before the first paint (expected at most ${MAX_BLOCKING_REQUESTS}: the page and one stylesheet, with no @import or web font)`);
+      report(`${weight.blockingRequests} requests before the first paint (expected at most ${MAX_BLOCKING_REQUESTS}: the page and one stylesheet, with no @import or web font)`);
     }
     for (const sheet of weight.stylesheets.filter((stylesheet) => !stylesheet.hashed)) {
-      report(path, `links ${sheet.file}, whose name does not carry its contents' hash (expected a name like site.<hash>.css, so hosts can cache it for good)`);
+      report(`links ${sheet.file}, whose name does not carry its contents' hash (expected a name like site.<hash>.css, so hosts can cache it for good)`);
     }
   }
   return problems;
+}
+
+/** The budget problems of `pages` (absolute paths), each page read and parsed here. */
+export function budgetProblems(siteDir: string, pages: readonly string[]): Problem[] {
+  return siteBudgetProblems(
+    siteDir,
+    pages.map((file) => {
+      const path = relative(siteDir, file).split(sep).join("/");
+      return { file, path, facts: pageBudgetFacts(path, parsePage(readFileSync(file, "utf8"))) };
+    }),
+  );
 }

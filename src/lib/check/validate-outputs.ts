@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { parse } from "node-html-parser";
-import { escapeXml } from "../outputs/xml.ts";
+import type { LocatedIssue } from "./findings.ts";
+import { parsePage, type ParsedPage } from "./parse-page.ts";
 import type { Problem } from "./site-problems.ts";
+import { withheldProblems } from "./withheld-traces.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
@@ -40,80 +41,114 @@ const text = (node: Node): string | undefined => {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 };
 
-/** `siteUrl` is the site's public root URL, path prefix included (SITE_URL). */
+/** What a page's own markup says about its feeds and JSON-LD; whether the feeds exist is for the site to say. */
+export interface PageOutputFacts {
+  /** Each <link rel="alternate"> to a feed, in the order of the page. */
+  feedLinks: { type: string; href: string; line: number; column: number }[];
+  /** What is wrong with the page's JSON-LD. */
+  jsonLd: LocatedIssue[];
+}
+
+/** A page with what its markup says, by its path in the site folder. */
+export interface OutputPage {
+  path: string;
+  facts: PageOutputFacts;
+}
+
+/** `siteUrl` is the site's public root URL, path prefix included (SITE_URL). Each page is read and parsed here. */
 export async function outputProblems(siteDir: string, siteUrl: string, withheld: readonly WithheldStory[] = []): Promise<Problem[]> {
   const root = resolve(siteDir);
-  const base = siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`;
-  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+  const files = siteFiles(root);
+  const pages = files.filter((file) => file.endsWith(".html")).map((path) => ({ path, facts: pageOutputFacts(path, parsePage(readFileSync(join(root, path), "utf8"))) }));
+  return [...siteOutputProblems(root, siteUrl, files, pages), ...withheldProblems(root, files, withheld)];
+}
+
+/** Every file of the site folder, by its path in it with forward slashes, sorted. */
+export function siteFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
     .sort();
+}
+
+/**
+ * The outputs' problems but the withheld stories' traces, from what the pages' markup says:
+ * `files` are all the files of the site folder `root`, as `siteFiles` lists them.
+ */
+export function siteOutputProblems(root: string, siteUrl: string, files: readonly string[], pages: readonly OutputPage[]): Problem[] {
+  const base = siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`;
   const problems: Problem[] = [];
   const report = (file: string, rule: string, message: string, line = 1, column = 1) => problems.push({ file, line, column, rule, message });
   const read = (file: string) => readFileSync(join(root, file), "utf8");
+  const inSite = new Set(files);
 
-  const pages = files.filter((file) => file.endsWith(".html"));
-  for (const page of pages) pageProblems(page, read(page), files, base, report);
-  for (const file of files.filter((name) => name.endsWith(".xml"))) xmlProblems(file, read(file), report);
+  for (const page of pages) pageProblems(page, inSite, base, report);
+  // Each XML file is parsed once: the sitemap's check reads the document its XML check made.
+  const documents = new Map<string, Node>();
+  for (const file of files.filter((name) => name.endsWith(".xml"))) documents.set(file, xmlProblems(file, read(file), report));
   for (const file of files.filter((name) => basename(name) === "feed.json")) jsonFeedProblems(file, read(file), report);
-  sitemapProblems(files, pages, base, read, report);
+  sitemapProblems(files, pages.map((page) => page.path), base, documents.get("sitemap.xml"), report);
   robotsProblems(files, base, read, report);
-  withheldProblems(files, withheld, read, report);
   return problems;
 }
 
 type Report = (file: string, rule: string, message: string, line?: number, column?: number) => void;
 
-function lineAndColumn(source: string, offset: number): [number, number] {
-  const before = source.slice(0, offset).split("\n");
-  return [before.length, (before.at(-1)?.length ?? 0) + 1];
-}
+/** The page's feed links and JSON-LD; `path` is its path in the site folder. */
+export function pageOutputFacts(path: string, { root, elements, position }: ParsedPage): PageOutputFacts {
+  const alternates = elements.filter((element) => element.tagName === "LINK").filter((link) => (link.getAttribute("rel") ?? "").split(/\s+/).includes("alternate"));
+  const feedLinks = alternates.flatMap((link) => {
+    const type = link.getAttribute("type") ?? "";
+    return (FEED_TYPES as readonly string[]).includes(type) ? [{ type, href: link.getAttribute("href") ?? "", ...position(link.range[0]) }] : [];
+  });
 
-/** Every page links its feeds in each format, to files that exist; its JSON-LD parses and is complete. */
-function pageProblems(page: string, source: string, files: readonly string[], base: string, report: Report): void {
-  const basePath = new URL(base).pathname;
-  const root = parse(source, { blockTextElements: { script: true } });
-  const alternates = root.querySelectorAll("link").filter((link) => (link.getAttribute("rel") ?? "").split(/\s+/).includes("alternate"));
-  for (const type of FEED_TYPES) {
-    const links = alternates.filter((link) => link.getAttribute("type") === type);
-    if (links.length === 0) report(page, "feed-links", `no <link rel="alternate" type="${type}">: readers find feeds through it`);
-    for (const link of links) {
-      const href = link.getAttribute("href") ?? "";
-      // Read as the page is served at the site's URL; the 404 page links from the base path.
-      const target = URL.canParse(href, base + page) ? new URL(href, base + page) : undefined;
-      const inSite = target?.origin === new URL(base).origin && target.pathname.startsWith(basePath);
-      const file = inSite ? decodeURIComponent(target.pathname.slice(basePath.length)) : undefined;
-      if (file === undefined || !files.includes(file)) {
-        report(page, "feed-links", `<link rel="alternate" type="${type}" href="${href}"> names no file of the site`, ...lineAndColumn(source, link.range[0]));
-      }
-    }
-  }
-
+  const jsonLd: LocatedIssue[] = [];
+  const report = (message: string, at = { line: 1, column: 1 }) => jsonLd.push({ ...at, rule: "json-ld", message });
   const articles: Node[] = [];
   for (const script of root.querySelectorAll('script[type="application/ld+json"]')) {
-    const at = lineAndColumn(source, script.range[0]);
     try {
       const value: Node = JSON.parse(script.rawText);
       articles.push(...list(field(value, "@graph") ?? value).filter((node) => field(node, "@type") === "NewsArticle"));
     } catch (error) {
-      report(page, "json-ld", `JSON-LD does not parse: ${(error as Error).message}`, ...at);
+      report(`JSON-LD does not parse: ${(error as Error).message}`, position(script.range[0]));
     }
   }
-  if (page.startsWith("news/") && articles.length === 0) report(page, "json-ld", "a story's page has no NewsArticle in its JSON-LD");
+  if (path.startsWith("news/") && articles.length === 0) report("a story's page has no NewsArticle in its JSON-LD");
   for (const article of articles) {
     for (const property of NEWS_ARTICLE_PROPERTIES) {
-      if (field(article, property) === undefined) report(page, "json-ld", `NewsArticle has no ${property}`);
+      if (field(article, property) === undefined) report(`NewsArticle has no ${property}`);
     }
     for (const property of ["datePublished", "dateModified"]) {
       const value = field(article, property);
       if (value !== undefined && !(typeof value === "string" && RFC3339.test(value))) {
-        report(page, "json-ld", `NewsArticle ${property} "${String(value)}" is not a moment with an offset`);
+        report(`NewsArticle ${property} "${String(value)}" is not a moment with an offset`);
       }
     }
   }
+  return { feedLinks, jsonLd };
 }
 
-function xmlProblems(file: string, source: string, report: Report): void {
+/** Every page links its feeds in each format, to files that exist; its JSON-LD parses and is complete. */
+function pageProblems({ path: page, facts }: OutputPage, files: ReadonlySet<string>, base: string, report: Report): void {
+  const basePath = new URL(base).pathname;
+  for (const type of FEED_TYPES) {
+    const links = facts.feedLinks.filter((link) => link.type === type);
+    if (links.length === 0) report(page, "feed-links", `no <link rel="alternate" type="${type}">: readers find feeds through it`);
+    for (const { href, line, column } of links) {
+      // Read as the page is served at the site's URL; the 404 page links from the base path.
+      const target = URL.canParse(href, base + page) ? new URL(href, base + page) : undefined;
+      const inSite = target?.origin === new URL(base).origin && target.pathname.startsWith(basePath);
+      const file = inSite ? decodeURIComponent(target.pathname.slice(basePath.length)) : undefined;
+      if (file === undefined || !files.has(file)) {
+        report(page, "feed-links", `<link rel="alternate" type="${type}" href="${href}"> names no file of the site`, line, column);
+      }
+    }
+  }
+  for (const { rule, message, line, column } of facts.jsonLd) report(page, rule, message, line, column);
+}
+
+/** Reports what is wrong with an XML file; returns its document, unless it is not well-formed. */
+function xmlProblems(file: string, source: string, report: Report): Node {
   if (NOT_XML.test(source)) report(file, "feeds", "holds a control character XML does not allow");
   const valid = XMLValidator.validate(source);
   if (valid !== true) return report(file, "feeds", `not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
@@ -123,6 +158,7 @@ function xmlProblems(file: string, source: string, report: Report): void {
   if (rss !== undefined) rssProblems(file, field(rss, "channel"), report);
   else if (atom !== undefined) atomProblems(file, atom, report);
   else if (basename(file) === "feed.xml" || basename(file) === "atom.xml") report(file, "feeds", "is neither an RSS nor an Atom feed");
+  return document;
 }
 
 /** Reports each required child a node lacks. */
@@ -182,12 +218,12 @@ function pageUrl(page: string, siteUrl: string): string {
 }
 
 /** sitemap.xml lists each built page once (404.html aside) and nothing else. */
-function sitemapProblems(files: readonly string[], pages: readonly string[], siteUrl: string, read: (file: string) => string, report: Report): void {
+/** `document` is sitemap.xml's, if it is well-formed. */
+function sitemapProblems(files: readonly string[], pages: readonly string[], siteUrl: string, document: Node, report: Report): void {
   const file = "sitemap.xml";
   if (!files.includes(file)) return report(file, "sitemap", "missing: crawlers find the pages through it");
-  const source = read(file);
-  if (XMLValidator.validate(source) !== true) return; // reported with the other XML files
-  const listed = list(field(field(xmlParser.parse(source), "urlset"), "url")).map((url) => text(field(url, "loc")) ?? "");
+  if (document === undefined) return; // not well-formed: reported with the other XML files
+  const listed = list(field(field(document, "urlset"), "url")).map((url) => text(field(url, "loc")) ?? "");
   const expected = new Set(pages.filter((page) => page !== "404.html").map((page) => pageUrl(page, siteUrl)));
   const seen = new Set<string>();
   for (const loc of listed) {
@@ -212,23 +248,5 @@ function robotsProblems(files: readonly string[], siteUrl: string, read: (file: 
   for (const url of named) {
     const path = url.startsWith(siteUrl) ? decodeURIComponent(url.slice(siteUrl.length)) : undefined;
     if (path === undefined || !files.includes(path)) report(file, "robots", `names ${url}, which is not a file of the site at ${siteUrl}`);
-  }
-}
-
-/** A draft or embargoed story leaves no trace: no page, and no file naming its page or headline. */
-function withheldProblems(files: readonly string[], withheld: readonly WithheldStory[], read: (file: string) => string, report: Report): void {
-  if (withheld.length === 0) return;
-  const stories = withheld.map((story) => {
-    const path = story.url.slice(1);
-    return { story, path, traces: [path, story.headline, escapeXml(story.headline), JSON.stringify(story.headline).slice(1, -1)] };
-  });
-  // Each output file is read once, however many stories are withheld.
-  for (const file of files.filter((name) => /\.(html|xml|json|txt)$/.test(name))) {
-    const text = read(file);
-    for (const { story, path, traces } of stories) {
-      if (file === path || traces.some((trace) => text.includes(trace))) {
-        report(file, "withheld", `shows ${story.file}, which is ${story.state} at the build moment (expected no trace of it before it is published)`);
-      }
-    }
   }
 }

@@ -1,8 +1,8 @@
-/** A worker of `validateSite`: checks the batches of pages it is sent, with one validator for all of them. */
-import { parentPort, workerData } from "node:worker_threads";
-import { checkPages, createContext, type CheckSettings } from "./validate.ts";
+/** A worker of `validateSite`: checks the batches of pages it is sent, with one checker for all of them. */
+import { parentPort } from "node:worker_threads";
+import { PageChecker, type PageTask } from "./page-check.ts";
 
-const context = createContext(workerData as CheckSettings);
-parentPort?.on("message", async (pages: string[]) => {
-  parentPort?.postMessage(await checkPages(context, pages));
+const checker = new PageChecker();
+parentPort?.on("message", async (tasks: PageTask[]) => {
+  parentPort?.postMessage(await checker.checkAll(tasks));
 });

@@ -1,0 +1,65 @@
+/**
+ * The check of one page on its own: html-validate, and the project's checks of the page's
+ * elements from one parse shared by all of them. What it returns depends only on the page's text
+ * and its path in the site, so it can be kept between runs; what the page names elsewhere in the
+ * site (files, #fragments, feeds, stylesheets) is checked with the whole site each time.
+ */
+import { readFileSync } from "node:fs";
+import type { LocatedIssue } from "./findings.ts";
+import { MarkupValidator } from "./markup-validator.ts";
+import { anchorsOf, htmlReferences } from "./page-references.ts";
+import { parsePage } from "./parse-page.ts";
+import { scriptAndStyleProblems } from "./script-and-style.ts";
+import { pageBudgetFacts, type PageBudgetFacts } from "./validate-budget.ts";
+import { pageOutputFacts, type PageOutputFacts } from "./validate-outputs.ts";
+
+/** A URL the page names, where the element naming it starts. */
+export interface PageLink {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/** What one page's own check finds and what the site's checks need to know of the page. */
+export interface PageRecord {
+  /** html-validate's problems, then the project's own about script and style. */
+  problems: LocatedIssue[];
+  /** Each URL the page's elements name, but its canonical URL. */
+  links: PageLink[];
+  /** The ids (and a[name]s) a #fragment may name in the page. */
+  anchors: string[];
+  outputs: PageOutputFacts;
+  budget: PageBudgetFacts;
+}
+
+/** A page to check: its absolute path, and its path in the site folder. */
+export interface PageTask {
+  page: string;
+  path: string;
+}
+
+export class PageChecker {
+  readonly #markup = new MarkupValidator();
+
+  /** Checks `source`, the page at `path` in the site folder (with forward slashes). */
+  async check(path: string, source: string): Promise<PageRecord> {
+    const markup = await this.#markup.problems(source, path);
+    const page = parsePage(source);
+    const { elements, position } = page;
+    const own = elements.flatMap(scriptAndStyleProblems).map(({ offset, rule, message }) => ({ ...position(offset), rule, message }));
+    return {
+      problems: [...markup, ...own],
+      links: elements.flatMap(htmlReferences).map(({ url, offset }) => ({ url, ...position(offset) })),
+      anchors: anchorsOf(page),
+      outputs: pageOutputFacts(path, page),
+      budget: pageBudgetFacts(path, page),
+    };
+  }
+
+  /** Reads and checks pages one after another. */
+  async checkAll(tasks: readonly PageTask[]): Promise<PageRecord[]> {
+    const records: PageRecord[] = [];
+    for (const { page, path } of tasks) records.push(await this.check(path, readFileSync(page, "utf8")));
+    return records;
+  }
+}

@@ -1,0 +1,57 @@
+/** The URLs a page's elements or a stylesheet name, each with the offset of what holds it. */
+import type { HTMLElement } from "node-html-parser";
+import { hasAttribute, type ParsedPage } from "./parse-page.ts";
+
+/** A URL found in a file, with the offset of the element or CSS token that holds it. */
+export interface Reference {
+  url: string;
+  offset: number;
+}
+
+/** Attributes holding one URL. SVG links may still use the old xlink:href. */
+const URL_ATTRIBUTES = ["href", "xlink:href", "src", "poster", "action", "formaction", "cite", "data"];
+/** Attributes holding a comma-separated list of image candidates. */
+const SRCSET_ATTRIBUTES = ["srcset", "imagesrcset"];
+
+export function htmlReferences(element: HTMLElement): Reference[] {
+  // Most elements name no URL: their attributes' values need not be decoded to know it.
+  const names = Object.keys(element.rawAttributes).map((key) => key.toLowerCase());
+  if (!names.some((name) => URL_ATTRIBUTES.includes(name) || SRCSET_ATTRIBUTES.includes(name))) return [];
+  const offset = element.range[0];
+  // A canonical URL must be absolute: it names the page's one public address, not a copy's.
+  const canonical = element.tagName === "LINK" && /(^|\s)canonical(\s|$)/i.test(element.getAttribute("rel") ?? "");
+  return Object.entries(element.attributes).flatMap(([key, value]) => {
+    const name = key.toLowerCase();
+    if (canonical && name === "href") return [];
+    if (URL_ATTRIBUTES.includes(name)) return [{ url: value, offset }];
+    if (SRCSET_ATTRIBUTES.includes(name)) return srcsetUrls(value).map((url) => ({ url, offset }));
+    return [];
+  });
+}
+
+/**
+ * The URLs of a srcset, per the HTML parsing rules: each candidate is a run of non-space
+ * characters (which may hold commas, as in data: URLs) and optional descriptors up to a comma;
+ * a URL that ends in commas has no descriptors.
+ */
+export function srcsetUrls(srcset: string): string[] {
+  const candidates = srcset.matchAll(/[\s,]*(\S+?)(?:,+(?=\s|$)|(?=\s|$)[^,]*)/g);
+  return [...candidates].flatMap((match) => match[1] ?? []);
+}
+
+/** url(...) and @import "..." in a stylesheet; comments are blanked first, keeping offsets. */
+export function cssReferences(css: string): Reference[] {
+  const code = css.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, " "));
+  const pattern = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/gi;
+  return [...code.matchAll(pattern)].map((match) => ({
+    url: match.slice(1).find((group) => group !== undefined) ?? "",
+    offset: match.index,
+  }));
+}
+
+/** The ids (and a[name]s) a #fragment may name in a parsed page: what [id] and a[name] select. */
+export function anchorsOf({ elements }: ParsedPage): string[] {
+  const ids = elements.filter((element) => hasAttribute(element, "id")).map((element) => element.id);
+  const names = elements.filter((element) => element.tagName === "A").flatMap((element) => element.getAttribute("name") ?? []);
+  return [...new Set([...ids, ...names])];
+}

@@ -1,0 +1,60 @@
+/** Script and style in a page's elements themselves: a strict Content-Security-Policy must be possible. */
+import type { HTMLElement } from "node-html-parser";
+import { policyAllowsScript } from "../outputs/security.ts";
+import { issue, type Finding, type Issue } from "./findings.ts";
+
+/** `type` values a browser runs as script; anything else makes a <script> an inert data block. */
+const SCRIPT_TYPES = new Set([
+  "",
+  "module",
+  "importmap",
+  "speculationrules",
+  "application/ecmascript",
+  "application/javascript",
+  "application/x-ecmascript",
+  "application/x-javascript",
+  "text/ecmascript",
+  "text/javascript",
+  "text/javascript1.0",
+  "text/javascript1.1",
+  "text/javascript1.2",
+  "text/javascript1.3",
+  "text/javascript1.4",
+  "text/javascript1.5",
+  "text/jscript",
+  "text/livescript",
+  "text/x-ecmascript",
+  "text/x-javascript",
+]);
+
+export function scriptAndStyleProblems(element: HTMLElement): Finding[] {
+  const issues: Issue[] = [];
+  const type = element.tagName === "SCRIPT" ? element.getAttribute("type") : undefined;
+  if (element.tagName === "SCRIPT" && !isDataBlock(type)) {
+    const tag = type === undefined ? "<script>" : `<script type="${type}">`;
+    issues.push(issue("no-script", `${tag} would run; only data blocks such as application/ld+json are allowed`));
+  }
+  // The dev server's pages let its reload script in; a page built to publish must never.
+  const policy = isPolicyMeta(element) ? element.getAttribute("content") : undefined;
+  if (policy !== undefined && policyAllowsScript(policy)) {
+    issues.push(issue("no-script", `Content-Security-Policy "${policy}" allows script; a published page's must not`));
+  }
+  if (element.tagName === "STYLE") {
+    issues.push(issue("no-inline-css", "<style> element; put the rules in the site stylesheet"));
+  }
+  for (const name of Object.keys(element.rawAttributes).map((key) => key.toLowerCase())) {
+    if (name.startsWith("on")) issues.push(issue("no-script", `${name} attribute: an event handler would run script`));
+    if (name === "style") issues.push(issue("no-inline-css", "style attribute; use a class from the site stylesheet"));
+  }
+  return issues.map((found) => ({ offset: element.range[0], ...found }));
+}
+
+function isPolicyMeta(element: HTMLElement): boolean {
+  return element.tagName === "META" && element.getAttribute("http-equiv")?.trim().toLowerCase() === "content-security-policy";
+}
+
+function isDataBlock(type: string | undefined): boolean {
+  // Stricter than browsers, which run only an exact match: "text/javascript; x=y" counts as script here.
+  const essence = type?.split(";")[0]?.trim().toLowerCase();
+  return essence !== undefined && !SCRIPT_TYPES.has(essence);
+}

@@ -1,0 +1,153 @@
+/**
+ * Where a site's URLs lead: each internal link and asset must resolve to a file of the site (and
+ * each #fragment to an id in it), and only relative URLs may point into the site, so one build
+ * works at a host root, under a prefix and from disk.
+ */
+import { readFileSync, statSync, type Stats } from "node:fs";
+import { extname, join, relative, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { asBrowserReads, urlScheme } from "../model/urls.ts";
+import { issue, type Issue } from "./findings.ts";
+import { anchorsOf } from "./page-references.ts";
+import { parsePage } from "./parse-page.ts";
+
+export interface LinkSettings {
+  siteDir: string;
+  /** The site's public origin: absolute links to it are reported, as they break other copies. */
+  siteOrigin: string | undefined;
+  /** The path of the site's root on its host ("/" unless SITE_URL has a prefix): where the 404 page links from. */
+  basePath: string;
+}
+
+/**
+ * Checks the URLs of one site's files. The ids of its pages come from their checks; a file's
+ * status and any other file's ids are read once, however many links lead there.
+ */
+export class SiteLinks {
+  readonly #settings: LinkSettings;
+  /** Inside the site folder: its path and a separator. */
+  readonly #inside: string;
+  readonly #notFoundPage: string;
+  readonly #pageAnchors: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly #otherAnchors = new Map<string, Set<string>>();
+  readonly #stats = new Map<string, Stats | undefined>();
+  /** What each URL that leads to another document was found to name, by the folder it is named from. */
+  readonly #targets = new Map<string, Issue[]>();
+
+  /** `pageAnchors` holds the ids of each page, by its absolute path. */
+  constructor(settings: LinkSettings, pageAnchors: ReadonlyMap<string, ReadonlySet<string>>) {
+    this.#settings = settings;
+    this.#inside = settings.siteDir.endsWith(sep) ? settings.siteDir : `${settings.siteDir}${sep}`;
+    this.#notFoundPage = join(settings.siteDir, "404.html");
+    this.#pageAnchors = pageAnchors;
+  }
+
+  /** What is wrong with each URL named in the file `from` (an absolute path). */
+  checkerFor(from: string): (url: string) => Issue[] {
+    const fromUrl = pathToFileURL(from);
+    const notFoundPage = from === this.#notFoundPage;
+    return (url) => {
+      if (notFoundPage && !url.startsWith("#")) return this.#notFoundPageProblems(fromUrl, url);
+      return urlFormIssue(url, this.#settings.siteOrigin) ?? (hasScheme(url) ? [] : this.#targetIssues(fromUrl, url));
+    };
+  }
+
+  /**
+   * Hosts serve the 404 page at any missing address, so its links start from the site's base path
+   * instead of being relative; each must still name a page or file of the site.
+   */
+  #notFoundPageProblems(page: URL, url: string): Issue[] {
+    const { basePath, siteOrigin } = this.#settings;
+    if (!url.startsWith(basePath) || url.startsWith("//")) {
+      const issues = urlFormIssue(url, siteOrigin) ?? [];
+      const relativeLink = issues.length === 0 && !hasScheme(url);
+      return relativeLink ? [issue("relative-urls", `"${url}" on the 404 page must start with the base path ${basePath}`)] : issues;
+    }
+    const path = url.slice(basePath.length).replace(/^([^?#]*\/)?(?=[?#]|$)/, (folder) => `${folder}index.html`);
+    return this.#targetIssues(page, path);
+  }
+
+  /**
+   * A relative URL must name a file in the site, and its fragment an id in that file. Most links
+   * of a site are named from many pages of one folder (the pages of a day, their navigation), so
+   * each is followed once per folder; "", "?..." and "#..." name the page itself, so those are not shared.
+   */
+  #targetIssues(from: URL, url: string): Issue[] {
+    const bare = url.replace(/^[\u0000-\u0020]+|[\t\n\r]/g, "");
+    if (bare === "" || bare.startsWith("?") || bare.startsWith("#")) return this.#followed(from, url);
+    const key = `${from.href.slice(0, from.href.lastIndexOf("/") + 1)}\0${url}`;
+    let issues = this.#targets.get(key);
+    if (!issues) {
+      issues = this.#followed(from, url);
+      this.#targets.set(key, issues);
+    }
+    return issues;
+  }
+
+  #followed(from: URL, url: string): Issue[] {
+    const broken = (message: string): Issue[] => [issue("internal-links", `"${url}" ${message}`)];
+    let target: URL;
+    let file: string;
+    let fragment: string;
+    try {
+      target = new URL(url, from);
+      file = fileURLToPath(target);
+      fragment = decodeURIComponent(target.hash.slice(1));
+    } catch {
+      return broken("is not a valid URL");
+    }
+    const { siteDir } = this.#settings;
+    if (file !== siteDir && !file.startsWith(this.#inside)) return broken("points outside the site folder");
+    const stats = this.#stat(file);
+    if (target.pathname.endsWith("/") || stats?.isDirectory()) {
+      return broken("names a folder: from disk a folder link does not open its index.html; link to the file");
+    }
+    const name = sitePath(siteDir, file);
+    if (!stats?.isFile()) return broken(`names ${name}, which does not exist`);
+    if (!this.#hasAnchor(file, fragment)) return broken(`has no target: no id="${fragment}" in ${name}`);
+    return [];
+  }
+
+  #stat(file: string): Stats | undefined {
+    if (!this.#stats.has(file)) this.#stats.set(file, statSync(file, { throwIfNoEntry: false }));
+    return this.#stats.get(file);
+  }
+
+  /** Whether a fragment finds its place in a file (only HTML and SVG files are searched for ids). */
+  #hasAnchor(file: string, fragment: string): boolean {
+    // An empty fragment and "top" scroll to the top of any page.
+    if (fragment === "" || fragment.toLowerCase() === "top") return true;
+    if (![".html", ".svg"].includes(extname(file))) return true;
+    let anchors = this.#pageAnchors.get(file) ?? this.#otherAnchors.get(file);
+    if (!anchors) {
+      const read = new Set(anchorsOf(parsePage(readFileSync(file, "utf8"))));
+      this.#otherAnchors.set(file, read);
+      anchors = read;
+    }
+    return anchors.has(fragment);
+  }
+}
+
+const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;
+
+/** Script, or a URL that is not relative although it points into this site. */
+function urlFormIssue(url: string, siteOrigin: string | undefined): Issue[] | undefined {
+  const bare = asBrowserReads(url);
+  const scheme = urlScheme(url);
+  if (scheme === "javascript") return [issue("no-script", `javascript: URL "${url}"`)];
+  if (scheme === "file") return [issue("relative-urls", `file: URL "${url}" only works on one machine`)];
+  if ((scheme === "http" || scheme === "https") && URL.canParse(bare) && new URL(bare).origin === siteOrigin) {
+    return [issue("relative-urls", `"${url}" names the site's own origin; a relative URL works in every copy`)];
+  }
+  // Browsers read "\" as "/" in web URLs, so "\\x" is protocol-relative and "\x" root-relative.
+  if (/^[/\\]{2}/.test(bare)) return [issue("relative-urls", `protocol-relative URL "${url}"; use a relative URL`)];
+  if (/^[/\\]/.test(bare)) {
+    return [issue("relative-urls", `root-relative URL "${url}" breaks under a path prefix and from disk`)];
+  }
+  return undefined;
+}
+
+/** A file's path in the site folder, with forward slashes. */
+export function sitePath(siteDir: string, file: string): string {
+  return relative(siteDir, file).split(sep).join("/");
+}

@@ -1,0 +1,51 @@
+/** A draft or embargoed story leaves no trace: no page, and no file naming its page or headline. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { escapeXml } from "../outputs/xml.ts";
+import type { WithheldStory } from "../model/story-report.ts";
+import type { Problem } from "./site-problems.ts";
+
+interface Traces {
+  story: WithheldStory;
+  /** The story's page, by its path in the site folder. */
+  path: string;
+  /** Its page's path and its headline, as HTML, XML and JSON write it, in UTF-8. */
+  texts: Buffer[];
+}
+
+export class WithheldTraces {
+  readonly #stories: Traces[];
+
+  constructor(withheld: readonly WithheldStory[]) {
+    this.#stories = withheld.map((story) => {
+      const path = story.url.slice(1);
+      const texts = [path, story.headline, escapeXml(story.headline), JSON.stringify(story.headline).slice(1, -1)];
+      return { story, path, texts: texts.map((text) => Buffer.from(text, "utf8")) };
+    });
+  }
+
+  /** Whether a file is one that could show a story: a page, a feed, a sitemap, robots.txt. */
+  static mayShow(file: string): boolean {
+    return /\.(html|xml|json|txt)$/.test(file);
+  }
+
+  /** `file` is the path in the site folder of a file holding `contents`. */
+  problemsIn(file: string, contents: Buffer): Problem[] {
+    return this.#stories
+      .filter(({ path, texts }) => file === path || texts.some((text) => contents.includes(text)))
+      .map(({ story }) => ({
+        file,
+        line: 1,
+        column: 1,
+        rule: "withheld",
+        message: `shows ${story.file}, which is ${story.state} at the build moment (expected no trace of it before it is published)`,
+      }));
+  }
+}
+
+/** The traces of `withheld` in the site folder `root`, whose `files` are paths in it; each file is read once. */
+export function withheldProblems(root: string, files: readonly string[], withheld: readonly WithheldStory[]): Problem[] {
+  if (withheld.length === 0) return [];
+  const traces = new WithheldTraces(withheld);
+  return files.filter(WithheldTraces.mayShow).flatMap((file) => traces.problemsIn(file, readFileSync(join(root, file))));
+}
