@@ -1,0 +1,95 @@
+/**
+ * How fast the site check is (scripts/validate.ts, what `npm run validate` runs), on a copy of the
+ * project built once from synthetic wire stories: cold (no .cache/check) and warm (with the cache
+ * the cold run left). Prints the pages, wall and CPU seconds, pages per second, peak memory and
+ * the machine's load average (1 min) as each run starts, since wall time swings on a shared machine.
+ *
+ *   npm run bench:check                           1,000 and 10,000 stories
+ *   npm run bench:check -- --stories 1000         just these sizes (comma-separated)
+ *   npm run bench:check -- --stories 1000 --keep  keep the built copy, and print where it is
+ *   npm run bench:check -- --copy <folder>        check a copy kept before, without building again
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { writeWireStories } from "./bench/wire-stories.ts";
+import { copyProjectWithoutStories } from "./lib/project-copy.ts";
+
+/** Reports the command's peak resident memory and the CPU time of all its threads as it exits. */
+const REPORT_USAGE =
+  'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write(`usage=${u.maxRSS},${u.userCPUTime+u.systemCPUTime}\\n`)})';
+
+interface Run {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  load: number;
+}
+
+/** Runs `node args` in `cwd`; a run that fails measures nothing, so it stops the benchmark. */
+function measure(cwd: string, args: string[]): Promise<Run> {
+  const load = loadavg()[0] ?? NaN;
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", REPORT_USAGE, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on("close", (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const [, peakKb = NaN, cpuMicroseconds = NaN] = /usage=(\d+),(\d+)/.exec(output)?.map(Number) ?? [];
+      if (code === 0) resolve({ seconds, cpuSeconds: cpuMicroseconds / 1e6, peakRssMb: peakKb / 1024, load });
+      else reject(new Error(`node ${args.join(" ")} failed in ${cwd} (exit ${code}):\n${output}`));
+    });
+  });
+}
+
+const count = (dir: string, extension: string): number => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(extension)).length;
+
+/** A copy of the project with `stories` wire stories, built once (its build checks it too). */
+async function builtCopy(stories: number): Promise<string> {
+  const root = copyProjectWithoutStories("bench-check");
+  console.error(`bench:check: ${stories} stories: writing them into ${root}`);
+  await writeWireStories(join(root, "src", "news"), stories);
+  console.error(`bench:check: ${stories} stories: building`);
+  await measure(root, ["--import", "tsx", "scripts/build.ts"]);
+  return root;
+}
+
+/** The check of the copy's site, cold and then warm. */
+async function benchmark(root: string): Promise<string[]> {
+  const stories = count(join(root, "src", "news"), ".md");
+  const pages = count(join(root, "_site"), ".html");
+  rmSync(join(root, ".cache", "check"), { recursive: true, force: true });
+  const check = ["--import", "tsx", "scripts/validate.ts"];
+  const cold = await measure(root, check);
+  const warm = await measure(root, check);
+  if (!existsSync(join(root, ".cache", "check"))) throw new Error(`the check left no cache in ${root}/.cache/check`);
+  return [cold, warm].map(
+    (run, index) =>
+      `| ${stories} | ${index === 0 ? "cold" : "warm"} | ${pages} | ${run.seconds.toFixed(1)} | ${(pages / run.seconds).toFixed(0)} | ${run.cpuSeconds.toFixed(1)} | ` +
+      `${(pages / run.cpuSeconds).toFixed(0)} | ${run.peakRssMb.toFixed(0)} | ${run.load.toFixed(2)} |`,
+  );
+}
+
+const { values } = parseArgs({ options: { stories: { type: "string", default: "1000,10000" }, keep: { type: "boolean", default: false }, copy: { type: "string" } } });
+const sizes = values.stories.split(",").map(Number);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+  console.error(`bench:check: --stories takes whole numbers separated by commas, e.g. 1000,10000 (got ${values.stories})`);
+  process.exit(2);
+}
+console.log(`bench:check: ${new Date().toISOString()}, ${cpus().length} cores, Node ${process.version}\n`);
+console.log("| stories | run | pages | seconds | pages/s | CPU seconds | pages per CPU second | peak RSS, MB | load (1 min) |");
+console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const stories of values.copy ? [undefined] : sizes) {
+  const root = values.copy ?? (await builtCopy(stories ?? 0));
+  try {
+    for (const row of await benchmark(root)) console.log(row);
+  } finally {
+    if (values.copy) console.error(`bench:check: checked ${root}`);
+    else if (values.keep) console.error(`bench:check: kept ${root}; check it again with --copy ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
