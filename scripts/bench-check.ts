@@ -7,7 +7,7 @@
  *   npm run bench:check                           1,000 and 10,000 stories
  *   npm run bench:check -- --stories 1000         just these sizes (comma-separated)
  *   npm run bench:check -- --stories 1000 --keep  keep the built copy, and print where it is
- *   npm run bench:check -- --copy <folder>        check a copy kept before, without building again
+ *   npm run bench:check -- --copy <folder>        check a copy kept before, with the code it was copied with
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
@@ -48,14 +48,12 @@ function measure(cwd: string, args: string[]): Promise<Run> {
 
 const count = (dir: string, extension: string): number => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(extension)).length;
 
-/** A copy of the project with `stories` wire stories, built once (its build checks it too). */
-async function builtCopy(stories: number): Promise<string> {
-  const root = copyProjectWithoutStories("bench-check");
+/** Writes `stories` wire stories into the copy at `root` and builds it once (its build checks it too). */
+async function build(root: string, stories: number): Promise<void> {
   console.error(`bench:check: ${stories} stories: writing them into ${root}`);
   await writeWireStories(join(root, "src", "news"), stories);
   console.error(`bench:check: ${stories} stories: building`);
   await measure(root, ["--import", "tsx", "scripts/build.ts"]);
-  return root;
 }
 
 /** The check of the copy's site, cold and then warm. */
@@ -84,8 +82,9 @@ console.log(`bench:check: ${new Date().toISOString()}, ${cpus().length} cores, N
 console.log("| stories | run | pages | seconds | pages/s | CPU seconds | pages per CPU second | peak RSS, MB | load (1 min) |");
 console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const stories of values.copy ? [undefined] : sizes) {
-  const root = values.copy ?? (await builtCopy(stories ?? 0));
+  const root = values.copy ?? copyProjectWithoutStories("bench-check");
   try {
+    if (stories !== undefined) await build(root, stories);
     for (const row of await benchmark(root)) console.log(row);
   } finally {
     if (values.copy) console.error(`bench:check: checked ${root}`);
