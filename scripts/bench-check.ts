@@ -9,41 +9,22 @@
  *   npm run bench:check -- --stories 1000 --keep  keep the built copy, and print where it is
  *   npm run bench:check -- --copy <folder>        check a copy kept before, with the code it was copied with
  */
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { measure, type Run } from "./bench/measure.ts";
 import { writeWireStories } from "./bench/wire-stories.ts";
 import { copyProjectWithoutStories } from "./lib/project-copy.ts";
 
-/** Reports the command's peak resident memory and the CPU time of all its threads as it exits. */
-const REPORT_USAGE =
-  'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write(`usage=${u.maxRSS},${u.userCPUTime+u.systemCPUTime}\\n`)})';
-
-interface Run {
-  seconds: number;
-  cpuSeconds: number;
-  peakRssMb: number;
+/** A measured run, with the machine's load average (1 min) as it started. */
+interface LoadedRun extends Run {
   load: number;
 }
 
-/** Runs `node args` in `cwd`; a run that fails measures nothing, so it stops the benchmark. */
-function measure(cwd: string, args: string[]): Promise<Run> {
+async function measureWithLoad(cwd: string, args: string[]): Promise<LoadedRun> {
   const load = loadavg()[0] ?? NaN;
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--import", REPORT_USAGE, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on("close", (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      const [, peakKb = NaN, cpuMicroseconds = NaN] = /usage=(\d+),(\d+)/.exec(output)?.map(Number) ?? [];
-      if (code === 0) resolve({ seconds, cpuSeconds: cpuMicroseconds / 1e6, peakRssMb: peakKb / 1024, load });
-      else reject(new Error(`node ${args.join(" ")} failed in ${cwd} (exit ${code}):\n${output}`));
-    });
-  });
+  return { ...(await measure(cwd, args)), load };
 }
 
 const count = (dir: string, extension: string): number => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(extension)).length;
@@ -62,8 +43,8 @@ async function benchmark(root: string): Promise<string[]> {
   const pages = count(join(root, "_site"), ".html");
   rmSync(join(root, ".cache", "check"), { recursive: true, force: true });
   const check = ["--import", "tsx", "scripts/validate.ts"];
-  const cold = await measure(root, check);
-  const warm = await measure(root, check);
+  const cold = await measureWithLoad(root, check);
+  const warm = await measureWithLoad(root, check);
   if (!existsSync(join(root, ".cache", "check"))) throw new Error(`the check left no cache in ${root}/.cache/check`);
   return [cold, warm].map(
     (run, index) =>

@@ -4,16 +4,11 @@
  * from saving a headline to the pages that show it.
  */
 import { spawn } from "node:child_process";
+import { measure, type Run } from "./measure.ts";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 const ELEVENTY = "node_modules/@11ty/eleventy/cmd.cjs";
-/**
- * Loaded into each measured command: reports its peak resident memory and the CPU time it used as
- * it exits. CPU time barely changes when other work shares the machine; wall time does.
- */
-const REPORT_USAGE =
-  'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write(`usage=${u.maxRSS},${u.userCPUTime+u.systemCPUTime}\\n`)})';
 const BUILD = ["--import", "tsx", "scripts/build.ts", "--timings"];
 const CHECK = ["--import", "tsx", "scripts/validate.ts"];
 const BARE_BUILD = [ELEVENTY, "--config=bare/eleventy.config.mjs", "--quiet"];
@@ -36,13 +31,6 @@ const SETTLE_MS = 3000;
 /** An edit not shown by then was missed: a broken setup, not a slow build. */
 const EDIT_TIMEOUT_MS = 300_000;
 
-interface Run {
-  seconds: number;
-  cpuSeconds: number;
-  peakRssMb: number;
-  output: string;
-}
-
 /** One row of the table: a step, ours cold and warm, and the bare build's figure. */
 export interface Row {
   step: string;
@@ -52,23 +40,6 @@ export interface Row {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Runs `node args` in `cwd` to completion; fails loudly, since a failed build measures nothing. */
-function measure(cwd: string, args: string[]): Promise<Run> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--import", REPORT_USAGE, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on("close", (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      const [, peakKb = NaN, cpuMicroseconds = NaN] = /usage=(\d+),(\d+)/.exec(output)?.map(Number) ?? [];
-      if (code === 0) resolve({ seconds, cpuSeconds: cpuMicroseconds / 1e6, peakRssMb: peakKb / 1024, output });
-      else reject(new Error(`node ${args.join(" ")} failed in ${cwd}:\n${output}`));
-    });
-  });
-}
 
 const cell = ({ seconds, cpuSeconds, peakRssMb }: Run): string => `${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s, ${peakRssMb.toFixed(0)} MB)`;
 

@@ -7,28 +7,12 @@ import { after, test, type TestContext } from "node:test";
 import { moduleSources } from "../../../src/lib/check/check-fingerprint.ts";
 import { pageKey } from "../../../src/lib/check/page-cache.ts";
 import { validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
+import { page } from "../../support/html-page.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "validate-cache-test-"));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
 
 const STORY = "news/2013/09/02/talks.html";
-
-function page(title: string, stylesheet: string, body: string, head = ""): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${title}</title>
-<link rel="stylesheet" href="${stylesheet}">
-${head}</head>
-<body>
-<main id="main">
-${body}
-</main>
-</body>
-</html>
-`;
-}
 
 /**
  * Two pages with a problem of each kind a page's own check keeps (html-validate's, script,

@@ -7,28 +7,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "../../../src/lib/check/site-problems.ts";
 import { srcsetUrls, validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
+import { page } from "../../support/html-page.ts";
 
 const PROJECT = fileURLToPath(new URL("../../..", import.meta.url));
 const SCRIPT = path.join(PROJECT, "scripts/validate.ts");
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "validate-test-"));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
-
-function page(title: string, stylesheet: string, body: string, head = ""): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${title}</title>
-<link rel="stylesheet" href="${stylesheet}">
-${head}</head>
-<body>
-<main id="main">
-${body}
-</main>
-</body>
-</html>
-`;
-}
 
 /** A small site with no problems that uses every kind of reference the validator follows. */
 const CLEAN_SITE: Record<string, string> = {
