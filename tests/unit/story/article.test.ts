@@ -3,14 +3,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { stringify } from "yaml";
 import { readArticle, type ArticleData, type ArticleResult } from "../../../src/lib/story/article.ts";
 import { collectArticles } from "../../../src/lib/story/collect-stories.ts";
 import { type ArticleView } from "../../../src/lib/model/story-view.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
-import places from "../../../_data/datelinePlaces.json" with { type: "json" };
+import { storyFileData } from "../../support/story-data.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "article-test-"));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
@@ -22,16 +21,7 @@ const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.par
 
 /** A story file with these fields as front matter, and the same fields in the data cascade, as Eleventy gives them. */
 function storyData(fields: Record<string, unknown>, body = "Moscow hopes.\n", slug = "talks"): ArticleData {
-  const inputPath = join(folder, `${slug}.md`);
-  writeFileSync(inputPath, `---\n${stringify(fields)}---\n${body}`);
-  return {
-    ...fields,
-    page: { inputPath, fileSlug: slug, filePathStem: `/news/${slug}` },
-    site: { name: "Wire Desk", language: "en", maxStoryBytes: 1024 * 1024 },
-    datelinePlaces: places,
-    build,
-    photos,
-  };
+  return storyFileData({ folder, slug, fields, body, build, photos });
 }
 
 const seed = {

@@ -3,13 +3,12 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { stringify } from "yaml";
 import { readArticle, type ArticleData } from "../../../src/lib/story/article.ts";
 import type { StoryInput } from "../../../src/lib/story/read-story.ts";
 import { exactJson, StoryCache, storyKey } from "../../../src/lib/story/story-cache.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
-import places from "../../../_data/datelinePlaces.json" with { type: "json" };
+import { storyFileData } from "../../support/story-data.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "story-cache-test-"));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
@@ -22,17 +21,7 @@ function buildAt(moment: string): BuildSettings {
 
 /** A story file with these fields, and the same fields in the data cascade, as Eleventy gives them. */
 function storyData(slug: string, fields: Record<string, unknown>, body: string, build: BuildSettings, storyCache?: StoryCache): ArticleData {
-  const inputPath = join(folder, `${slug}.md`);
-  writeFileSync(inputPath, `---\n${stringify(fields)}---\n${body}`);
-  return {
-    ...fields,
-    page: { inputPath, fileSlug: slug, filePathStem: `/news/${slug}` },
-    site: { name: "Wire Desk", language: "en", maxStoryBytes: 1024 * 1024 },
-    datelinePlaces: places,
-    build,
-    photos,
-    ...(storyCache ? { storyCache } : {}),
-  };
+  return storyFileData({ folder, slug, fields, body, build, photos, storyCache });
 }
 
 const talks = {
