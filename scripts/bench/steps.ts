@@ -126,6 +126,22 @@ async function editToPages(root: string, args: string[], ready: RegExp, story: s
   }
 }
 
+/**
+ * One kind of change measured three ways, a fresh change each time: warm (after a build that
+ * left every cache current), cold (only the photo cache kept) and with bare Eleventy.
+ */
+async function changeAndRebuild(root: string, step: string, change: (n: number) => void): Promise<Row> {
+  await measure(root, BUILD);
+  change(1);
+  const warm = await measure(root, BUILD);
+  keepOnlyPhotoCache(root);
+  change(2);
+  const cold = await measure(root, BUILD);
+  change(3);
+  const bare = await measure(root, BARE_BUILD);
+  return { step, cold: cell(cold), warm: cell(warm), bare: cell(bare) };
+}
+
 /** Every step for the stories already written into the copy at `root`; removes the copy at the end. */
 export async function benchmarkNewsroom(root: string, stories: number): Promise<Row[]> {
   const progress = (step: string) => console.error(`bench: ${stories} stories: ${step}`);
@@ -161,27 +177,11 @@ export async function benchmarkNewsroom(root: string, stories: number): Promise<
     rows.push({ step: "its check, pages/s", cold: checkRate(cold), warm: checkRate(warm) });
 
     progress("publishing one new story");
-    await measure(root, BUILD);
-    fileNewStory(root, 1);
-    const publishWarm = await measure(root, BUILD);
-    keepOnlyPhotoCache(root);
-    fileNewStory(root, 2);
-    const publishCold = await measure(root, BUILD);
-    fileNewStory(root, 3);
-    const publishBare = await measure(root, BARE_BUILD);
-    rows.push({ step: "publish: add one new story, rebuild", cold: cell(publishCold), warm: cell(publishWarm), bare: cell(publishBare) });
+    rows.push(await changeAndRebuild(root, "publish: add one new story, rebuild", (n) => fileNewStory(root, n)));
 
     progress("editing one story");
     const { file: story, url } = newestStorySource(root);
-    await measure(root, BUILD);
-    editHeadline(story, 1);
-    const editWarm = await measure(root, BUILD);
-    keepOnlyPhotoCache(root);
-    editHeadline(story, 2);
-    const editCold = await measure(root, BUILD);
-    editHeadline(story, 3);
-    const editBare = await measure(root, BARE_BUILD);
-    rows.push({ step: "edit one story, rebuild", cold: cell(editCold), warm: cell(editWarm), bare: cell(editBare) });
+    rows.push(await changeAndRebuild(root, "edit one story, rebuild", (n) => editHeadline(story, n)));
 
     progress("checking the built site alone");
     const checkWarm = await measure(root, CHECK);
