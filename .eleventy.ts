@@ -1,34 +1,47 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DateTime } from "luxon";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { type ArticleResult } from "./src/lib/story/article.ts";
-import { collectArticles } from "./src/lib/story/collect-stories.ts";
-import { buildNewsroom } from "./src/lib/newsroom/newsroom.ts";
+import { collectArticles, readStories } from "./src/lib/story/collect-stories.ts";
+import { codeFingerprint } from "./src/lib/story/code-fingerprint.ts";
+import type { DatelinePlaces } from "./src/lib/story/dateline.ts";
+import { buildNewsroom, type Newsroom } from "./src/lib/newsroom/newsroom.ts";
+import { pageViews, type PageViews } from "./src/lib/newsroom/page-views.ts";
 import { STORY_REPORT_EVENT } from "./src/lib/model/story-report.ts";
-import { UrlClaims } from "./src/lib/eleventy/url-claims.ts";
 import type { BuildSettings } from "./src/lib/model/publishing.ts";
 import type { SiteSettings } from "./src/lib/model/site.ts";
-import { parseFrontMatter } from "./src/lib/story/front-matter.ts";
-import { createMarkdown } from "./src/lib/story/markdown.ts";
 import { PhotoProcessor } from "./src/lib/media/photos.ts";
 import { StoryCache } from "./src/lib/story/story-cache.ts";
+import { RenderedPages } from "./src/lib/eleventy/rendered-pages.ts";
 import { pageLinkUrl } from "./src/lib/model/urls.ts";
 import site from "./_data/site.ts";
 import assets, { FAVICON_SOURCE, STYLESHEET_SOURCE } from "./_data/assets.ts";
 
+/** Stories are read by the build itself (src/lib/story/), not as Eleventy templates. */
+const INPUT_DIR = "src";
+const NEWS_DIR = "src/news";
 /** Converted photos wait here between builds (kept out of git), so an unchanged photo is never converted twice. */
 const PHOTO_CACHE = ".cache/photos";
 /** Stories' reads wait here between builds, each under the key of everything it was read from. */
 const STORY_CACHE = ".cache/stories";
+/** Rendered pages wait here between builds; the dev server's (drafts shown, live reload let in) apart from a build's. */
+const PAGE_CACHE = { build: ".cache/pages", serve: ".cache/pages-dev" };
 
-interface CollectionItem {
-  data: { article?: ArticleResult; build: BuildSettings; site: SiteSettings };
+/** The global data every page is rendered with, as the collection finds it. */
+interface GlobalData {
+  build: BuildSettings;
+  site: SiteSettings;
+  datelinePlaces: DatelinePlaces;
+  security: unknown;
+  assets: unknown;
 }
 
-/** What Eleventy passes to its eleventy.after listeners, as far as the photos need it. */
-interface BuildEnd {
+/** What Eleventy passes to its eleventy.before and eleventy.after listeners, as far as this config needs it. */
+interface BuildStart {
   directories: { output: string };
-  results: { inputPath: string }[];
+}
+interface BuildEnd extends BuildStart {
+  results: { outputPath: string | false }[];
 }
 
 // Eleventy's default config adds this; its published types do not declare it.
@@ -36,55 +49,63 @@ interface HtmlTransformer {
   addUrlTransform(extensions: string, transform: (this: { url: string }, url: string) => string): void;
 }
 
-/** Front matter languages Eleventy and gray-matter know, some of which would run a story's code. */
-const FRONT_MATTER_LANGUAGES = ["yaml", "json", "javascript", "jsLegacy", "node"];
+/** The code that renders pages: this config and every module it imports, once per process (code cannot change while it runs). */
+const renderingCode = codeFingerprint([new URL(import.meta.url)]);
+
+/** Everything every page is rendered with: the code, the templates as they are now, and the settings and links each page prints. */
+function renderContext(data: GlobalData, newsroom: Newsroom): string {
+  const templates = [
+    ...readdirSync("_includes", { recursive: true, encoding: "utf8" }).map((name) => join("_includes", name)),
+    ...readdirSync(INPUT_DIR).filter((name) => name.endsWith(".njk")).map((name) => join(INPUT_DIR, name)),
+  ]
+    .filter((file) => file.endsWith(".njk"))
+    .sort()
+    .map((file) => [file, readFileSync(file, "utf8")]);
+  const { moment: _moment, epochMs: _epochMs, ...build } = data.build;
+  return JSON.stringify([renderingCode, templates, data.site, data.security, data.assets, build, newsroom.feedLinks, newsroom.problemGroups]);
+}
 
 export default function (eleventyConfig: UserConfig) {
-  // Stories are plain Markdown: nothing an editor types is run as a template.
-  eleventyConfig.setLibrary("md", createMarkdown());
+  // Stories are read by the build (src/lib/story/), so Eleventy does not take them for templates;
+  // the dev server still rebuilds when one changes.
+  eleventyConfig.ignores.add(`${NEWS_DIR}/**`);
+  eleventyConfig.addWatchTarget(`${NEWS_DIR}/`);
 
-  // Front matter is read as the story checks read it (YAML core: no timestamps, the schema reads
-  // dates itself). Bad YAML yields no fields rather than a stack trace: the story's own read
-  // reports it with its line. Every language Eleventy knows (`---js` would run code) gets the same reader.
-  const frontMatterEngine = (text: string): object => {
-    const parsed = parseFrontMatter(text);
-    return parsed.ok ? parsed.frontMatter.fields : {};
-  };
-  const engines = Object.fromEntries(FRONT_MATTER_LANGUAGES.map((language) => [language, frontMatterEngine]));
-  eleventyConfig.setFrontMatterParsingOptions({ engines });
-
-  // Data files may be TypeScript, like the rest of the site code. Eleventy asks for a folder's
-  // data file once per story in it; Node would import it once anyway, so the module is kept here
-  // rather than looked up through the TypeScript loader for each of thousands of stories.
-  const dataModules = new Map<string, Promise<unknown>>();
+  // Data files may be TypeScript, like the rest of the site code.
   eleventyConfig.addDataExtension("ts", {
     read: false,
-    parser: (file: string) => {
-      let data = dataModules.get(file);
-      if (data === undefined) {
-        data = import(pathToFileURL(file).href).then((module: { default: unknown }) => module.default);
-        dataModules.set(file, data);
-      }
-      return data;
-    },
+    parser: async (file: string) => ((await import(pathToFileURL(file).href)) as { default: unknown }).default,
   });
 
-  // The story schema reads `date` in its dateline's zone and reports a bad one with every other
-  // problem; Eleventy's own UTC parse would otherwise stop the build at the first.
-  eleventyConfig.addDateParsing((value: unknown) =>
-    typeof value === "string" && !DateTime.fromISO(value, { zone: "utc" }).isValid ? new Date(0) : undefined,
-  );
+  const photos = new PhotoProcessor(PHOTO_CACHE);
+  // Kept for the config's life, so the dev server's rebuilds reuse reads and pages from memory too.
+  const storyCache = new StoryCache(STORY_CACHE);
+  let pages: RenderedPages | undefined;
+  let output = "";
+  let storyFiles: string[] = [];
+  eleventyConfig.on("eleventy.before", ({ directories }: BuildStart) => {
+    output = directories.output;
+    photos.startBuild();
+    storyCache.startBuild();
+  });
 
-  // Every list page's stories, computed once. Never throws: the report of every story's problems
-  // goes to whoever runs the build (scripts/build.ts stops on errors; the dev server shows them).
-  eleventyConfig.addCollection("newsroom", async (collectionApi: { getAll(): CollectionItem[] }) => {
-    const items = collectionApi.getAll();
-    const { build, site } = items[0]?.data ?? {};
-    if (!build || !site) throw new Error("the site and build data are missing (expected _data/site.ts and _data/build.ts)");
-    const { stories, report } = collectArticles(items.flatMap((item) => (item.data.article ? [item.data.article] : [])), build);
+  // Every story read and checked, the lists built, and each page's view, of which only the changed
+  // ones are rendered. Never throws: the report of every story's problems goes to whoever runs
+  // the build (scripts/build.ts stops on errors; the dev server shows them).
+  eleventyConfig.addCollection("newsroom", async (collectionApi: { getAll(): { data: Partial<GlobalData> }[] }) => {
+    const data = collectionApi.getAll()[0]?.data;
+    if (!data?.build || !data.site || !data.datelinePlaces) throw new Error("the site and build data are missing (expected _data/site.ts, _data/build.ts and _data/datelinePlaces.json)");
+    const global = data as GlobalData;
+    const { build, site, datelinePlaces } = global;
+    const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache });
+    const { stories, report } = collectArticles(results, build);
     const newsroom = buildNewsroom(stories, site, build, report);
     await eleventyConfig.emit(STORY_REPORT_EVENT, newsroom.report);
-    return newsroom;
+    const views = pageViews(newsroom, site);
+    storyFiles = views.stories.map(({ article }) => article.file);
+    pages ??= new RenderedPages(build.showUnpublished ? PAGE_CACHE.serve : PAGE_CACHE.build);
+    const render: PageViews = pages.plan(views, newsroom.stories, renderContext(global, newsroom), output);
+    return { ...newsroom, render };
   });
 
   // Templates link from the site root; pages get relative URLs so one build works anywhere, even from disk.
@@ -94,27 +115,12 @@ export default function (eleventyConfig: UserConfig) {
     return pageLinkUrl(url, this.url, basePath);
   });
 
-  // Stories read the processor from their data; each build starts it afresh and publishes the
-  // photos of the pages it wrote (a draft's photo stays out, like its page).
-  const photos = new PhotoProcessor(PHOTO_CACHE);
-  eleventyConfig.addGlobalData("photos", () => photos);
-  // Kept for the config's life, so the dev server's rebuilds reuse reads from memory too.
-  const storyCache = new StoryCache(STORY_CACHE);
-  eleventyConfig.addGlobalData("storyCache", () => storyCache);
-  const urlClaims = new UrlClaims();
-  eleventyConfig.addGlobalData("urlClaims", () => urlClaims);
-  eleventyConfig.on("eleventy.before", () => {
-    photos.startBuild();
-    storyCache.startBuild();
-    urlClaims.reset();
-  });
   eleventyConfig.on("eleventy.after", async ({ directories, results }: BuildEnd) => {
-    await photos.publish(directories.output, results.map((result) => result.inputPath));
-    console.log(photos.summary());
+    pages?.finish(directories.output, results.flatMap((result) => result.outputPath || []));
+    await photos.publish(directories.output, storyFiles);
     await storyCache.flush();
-    console.log(storyCache.summary());
-    const cacheWarning = storyCache.warning();
-    if (cacheWarning) console.warn(cacheWarning);
+    for (const line of [photos.summary(), storyCache.summary(), pages?.summary()]) if (line) console.log(line);
+    for (const warning of [storyCache.warning(), pages?.warning()]) if (warning) console.warn(warning);
   });
 
   // The stylesheet and icon go out under their contents' hash (the names pages link, from _data/assets.ts).
@@ -125,8 +131,6 @@ export default function (eleventyConfig: UserConfig) {
 
   return {
     dir: { input: "src", includes: "../_includes", data: "../_data" },
-    templateFormats: ["md", "njk"],
-    markdownTemplateEngine: false,
-    htmlTemplateEngine: "njk",
+    templateFormats: ["njk"],
   };
 }

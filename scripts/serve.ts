@@ -9,7 +9,7 @@ import { rmSync } from "node:fs";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/model/story-report.ts";
-import { DEV_SITE, readServePort, removeStalePages, ServeOptionError } from "../src/lib/eleventy/dev-server.ts";
+import { DEV_SITE, readServePort, ServeOptionError } from "../src/lib/eleventy/dev-server.ts";
 import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
 
 /** The part of Eleventy's file watcher (chokidar) the server listens to. */
@@ -17,18 +17,12 @@ interface WatcherEvents {
   on(event: "unlink", listener: (path: string) => void): void;
 }
 
-/** What Eleventy passes to eleventy.after, as far as the stale pages need it. */
-interface BuildEnd {
-  results: { outputPath: string | false }[];
-}
-
 /** What the dev server adds to the project's config: the terminal report, the pages' panel, the start line. */
 function devServerConfig(config: UserConfig): void {
   let report: StoryReport | undefined;
   config.on("eleventy.before", () => void (report = undefined));
   config.on(STORY_REPORT_EVENT, (received: StoryReport) => void (report = received));
-  config.on("eleventy.after", ({ results }: BuildEnd) => {
-    removeStalePages(DEV_SITE, results.flatMap((result) => result.outputPath || []));
+  config.on("eleventy.after", () => {
     // No report means Eleventy failed before the stories were read; it has said why.
     if (!report) return;
     const lines = formatStoryProblems(report);

@@ -57,6 +57,9 @@ test("builds with every cache write byte for byte what builds from nothing write
     assert.equal(warm.status, 0, `${step}: ${warm.output}`);
     // After the first build the caches are really used, or this would compare two cold builds.
     if (step !== "the first build") assert.match(warm.output, /[1-9]\d* reused from \.cache\/stories/, `${step}: ${warm.output}`);
+    // Pages are reused too, but none after a template changed: every page is rendered with it.
+    if (step === "a template changed") assert.match(warm.output, /pages: [1-9]\d* rendered, 0 reused/, warm.output);
+    else if (step !== "the first build") assert.match(warm.output, /pages: \d+ rendered, [1-9]\d* reused from \.cache\/pages/, `${step}: ${warm.output}`);
     // The same sources, built from nothing in a copy with no .cache/.
     const fresh = `${root}-fresh`;
     rmSync(fresh, { recursive: true, force: true });

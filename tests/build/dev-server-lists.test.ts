@@ -71,6 +71,8 @@ test("the dev server's lists are never stale after an edit, a date change, a new
       ["index.html", "Gas prices fall", false],
       ["topics/energy/index.html", "Gas prices fall", false],
       ["news/2013/09/03/pipeline.html", "Gas prices fall", false],
+      // The stale page is removed once the build has written the lists, so it is waited for too.
+      ["news/2013/09/04/prices.html", "Gas prices fall", false],
     ]);
     assert.equal(existsSync(join(site, "news/2013/09/04/prices.html")), false, "the deleted story's page is gone");
     assert.equal(child.exitCode, null, "the server kept running throughout");

@@ -22,6 +22,7 @@ export function storyView(slug: string, day: string, tags: string[] = [], hour =
     state: "published",
     sample: false,
     body: `${slug} body.`,
+    bodyHtml: `<p>${slug} body.</p>\n`,
     images: [],
     stem: `/news/${slug}`,
   };

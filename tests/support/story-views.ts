@@ -1,4 +1,5 @@
 /** Story view models and site settings for the output modules' unit tests, built with the site's own helpers. */
+import { renderStoryBody } from "../../src/lib/story/markdown.ts";
 import type { ArticleView } from "../../src/lib/model/story-view.ts";
 import { archiveLinks } from "../../src/lib/model/urls.ts";
 import { formatDateline } from "../../src/lib/story/dateline.ts";
@@ -47,16 +48,19 @@ export function story(facts: StoryFacts = {}): ArticleView {
   const date = parseStoryDate(raw, "Europe/Moscow");
   if (!date.ok) throw new Error(date.problem);
   const published = toDateView(date.date);
+  const body = facts.body ?? "Moscow hopes for the resumption of talks on denuclearization, the minister said.\n";
+  const dateline = formatDateline("MOSCOW", date.date, "Itar-Tass");
+  const stem = `/news/${slug}/index`;
   return {
     url: `/news/${slug}.html`,
-    stem: `/news/${slug}/index`,
+    stem,
     file: `src/news/${slug}/index.md`,
     headline: facts.headline ?? "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
     lead: facts.lead ?? "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says",
     place: "MOSCOW",
     zone: "Europe/Moscow",
     source: "Itar-Tass",
-    dateline: formatDateline("MOSCOW", date.date, "Itar-Tass"),
+    dateline,
     published,
     updated: facts.updated === undefined ? undefined : dateAt(facts.updated),
     archive: archiveLinks(published.day),
@@ -76,7 +80,8 @@ export function story(facts: StoryFacts = {}): ArticleView {
     topics: storyTopics(facts.tags ?? ["North Korea", "Diplomacy"]),
     state: "published",
     sample: false,
-    body: facts.body ?? "Moscow hopes for the resumption of talks on denuclearization, the minister said.\n",
+    body,
+    bodyHtml: renderStoryBody(body, dateline, stem),
     images: [],
   };
 }

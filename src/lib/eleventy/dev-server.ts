@@ -2,8 +2,6 @@
  * The dev server's own pieces: its port option and its output folder, which is never _site/ (the
  * folder that is deployed), because it holds drafts and embargoed stories.
  */
-import { existsSync, readdirSync, rmSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 /** Where the dev server writes its pages (ignored by git, never deployed). */
@@ -26,20 +24,4 @@ export function readServePort(args: readonly string[]): number {
   const port = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
   if (!(port >= 1 && port <= 65535)) throw new ServeOptionError(`--port: got "${raw}" (expected a whole number from 1 to 65535)`);
   return port;
-}
-
-/**
- * Removes the pages of `folder` that the last build did not write: a story that was deleted or
- * now has problems must not be served from an earlier build. Only .html files: every page is one,
- * and the stylesheet and photos stay. Returns the removed files.
- */
-export function removeStalePages(folder: string, written: readonly string[]): string[] {
-  if (!existsSync(folder)) return [];
-  const keep = new Set(written.map((file) => resolve(file)));
-  const stale = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && extname(entry.name) === ".html")
-    .map((entry) => resolve(join(entry.parentPath, entry.name)))
-    .filter((file) => !keep.has(file));
-  for (const file of stale) rmSync(file);
-  return stale;
 }

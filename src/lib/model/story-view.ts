@@ -64,6 +64,8 @@ export interface ArticleView {
   sample: boolean;
   /** The story's Markdown, for feeds that carry the full text. */
   body: string;
+  /** The body as the page prints it (see renderStoryBody). */
+  bodyHtml: string;
   /** The story's language and direction where they differ from the site's (an Arabic story: "ar", "rtl"). */
   lang?: string;
   dir?: "ltr" | "rtl";

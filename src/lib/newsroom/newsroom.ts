@@ -5,7 +5,6 @@ import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChann
 import { paginate, type ListPage } from "./pagination.ts";
 import { sortProblems } from "../model/problems.ts";
 import type { BuildSettings } from "../model/publishing.ts";
-import { relatedStories } from "./related.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { listSitemapEntry, newsSitemapXml, robotsTxt, SITEMAP_PATHS, sitemapXml, storySitemapEntry } from "../outputs/sitemaps.ts";
 import { problemGroups, type ProblemGroup, type StoryReport } from "../model/story-report.ts";
@@ -16,11 +15,6 @@ export interface TopicListPage extends ListPage<ArticleView> {
   topic: Topic;
   /** The topic's own feeds, announced beside the site's. */
   feedLinks: FeedLink[];
-}
-
-export interface StoryLinks {
-  topics: { name: string; url: string }[];
-  related: ArticleView[];
 }
 
 /** A machine-readable file the site publishes (feed, sitemap, robots.txt): where, and its text. */
@@ -36,8 +30,6 @@ export interface Newsroom {
   archive: Archive;
   topics: Topic[];
   topicPages: TopicListPage[];
-  /** What an article page links to, by story URL: its topics as the site spells them, and related stories. */
-  storyLinks: Record<string, StoryLinks>;
   /** The site's feeds, announced on every page. */
   feedLinks: FeedLink[];
   files: PublishedFile[];
@@ -65,15 +57,6 @@ function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: 
 export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build: BuildSettings, storyReport: StoryReport): Newsroom {
   const topics = buildTopics(stories);
   const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...topicClashes(topics)]) };
-  const related = relatedStories(topics);
-  const topicNames = new Map(topics.map((topic) => [topic.key, topic.name]));
-  const storyLinks = stories.map((story): [string, StoryLinks] => [
-    story.url,
-    {
-      topics: story.topics.map(({ key, name, url }) => ({ name: topicNames.get(key) ?? name, url })),
-      related: related.get(story.url) ?? [],
-    },
-  ]);
   const newsPages = paginate(stories, site.pageSize, listPageUrl("/"));
   const archive = buildArchive(stories);
   const topicChannels = topics.map((topic) => topicFeedChannel(topic, site));
@@ -101,7 +84,6 @@ export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build:
     archive,
     topics,
     topicPages,
-    storyLinks: Object.fromEntries(storyLinks),
     feedLinks: feedLinks(siteChannel),
     files: [
       ...feedFiles(siteChannel, stories, site),

@@ -4,11 +4,11 @@ import type { Place, Problem } from "../model/problems.ts";
 import { publishingState, type BuildSettings } from "../model/publishing.ts";
 import type { PhotoProcessor } from "../media/photos.ts";
 import type { ProcessedPhoto } from "../model/story-view.ts";
-import { readStoryFile, storyFields, type SiteData, type StoryInput, type StoryRead } from "./read-story.ts";
+import { readStoryFile, type SiteData, type StoryInput, type StoryRead } from "./read-story.ts";
 import type { StoryCache } from "./story-cache.ts";
 import { locateBodyImages } from "./story-body.ts";
 import { locateStoryImage } from "./story-files.ts";
-import { loadStoryFiles } from "./story-source.ts";
+import { loadStoryFiles, type StoryFiles } from "./story-source.ts";
 import { photoUrl } from "../model/urls.ts";
 import type { ArticleView } from "../model/story-view.ts";
 
@@ -22,15 +22,22 @@ export interface InvalidArticle {
 
 export type ArticleResult = ({ valid: true } & ArticleView) | InvalidArticle;
 
-/** The slice of Eleventy's data cascade a story is read from. */
-export interface ArticleData extends Readonly<Record<string, unknown>> {
-  page: { inputPath: string; fileSlug: string; filePathStem: string };
+/** Where a story file is, and the names Eleventy's rules give it (see find-stories.ts). */
+export interface StoryLocation {
+  /** The file, relative to the project, as problems name it. */
+  file: string;
+  fileSlug: string;
+  filePathStem: string;
+}
+
+/** What every story of a build is read with. */
+export interface ReadContext {
   site: SiteData;
   datelinePlaces: DatelinePlaces;
   build: BuildSettings;
-  /** Converts photos for the page; shared by every story of a build (see .eleventy.ts). */
-  photos: PhotoProcessor;
-  /** Keeps stories' reads between builds (see .eleventy.ts); without it each story is read afresh. */
+  /** Converts photos for the pages; shared by every story of a build. Without it no photo file is looked at, and views have no photo. */
+  photos?: PhotoProcessor;
+  /** Keeps stories' reads between builds; without it each story is read afresh. */
   storyCache?: StoryCache;
 }
 
@@ -40,58 +47,57 @@ const PHOTO_FOLDER = "/assets/photos/";
 type PhotoFileResult = { ok: true; photo: ProcessedPhoto; path: string } | { ok: false; problem: string };
 
 /** Finds a story's photo file and has it converted for the page, sized so the page does not shift as it loads. */
-async function readPhotoFile(src: string, file: string, story: string, photos: PhotoProcessor): Promise<PhotoFileResult> {
+async function readPhotoFile(src: string, file: string, photos: PhotoProcessor): Promise<PhotoFileResult> {
   const found = locateStoryImage(src, file);
   if (!found.ok) return found;
-  const converted = await photos.process(story, { file: found.path, src, urlFolder: PHOTO_FOLDER });
+  const converted = await photos.process(file, { file: found.path, src, urlFolder: PHOTO_FOLDER });
   return converted.ok ? { ...converted, path: found.path } : converted;
 }
 
 /**
- * Reads one story from the data cascade into its view model, or into every problem it has.
- * Never throws: the build collects all stories' problems and reports them together.
+ * Reads one story file into its view model, or into every problem it has. Never throws: the
+ * build collects all stories' problems and reports them together.
  */
-export async function readArticle(data: ArticleData): Promise<ArticleResult> {
-  const { page, site, datelinePlaces, build, photos, storyCache } = data;
-  const file = page.inputPath.replace(/^\.\//, "");
+export async function readArticle(location: StoryLocation, context: ReadContext): Promise<ArticleResult> {
+  const { site, datelinePlaces, build, photos, storyCache } = context;
+  const { file } = location;
+  let files: StoryFiles;
+  try {
+    files = loadStoryFiles(file, site.maxStoryBytes);
+  } catch (error) {
+    // Deleted or made unreadable while the build ran: reported like any problem of the file.
+    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    return { valid: false, file, draft: false, problems: [{ file, line: 1, field: "file", message: `could not be read (${reason}; expected a readable file)` }] };
+  }
   const input: StoryInput = {
-    file,
-    fileSlug: page.fileSlug,
-    filePathStem: page.filePathStem,
-    fields: storyFields(data),
-    files: loadStoryFiles(file, site.maxStoryBytes),
+    ...location,
+    files,
     // Just the settings a read uses, so no other setting changes a cached read's key.
     site: { name: site.name, language: site.language, maxStoryBytes: site.maxStoryBytes },
     datelinePlaces,
   };
   const read = storyCache ? storyCache.read(input) : readStoryFile(input);
-  return finishArticle(read, file, page, photos, build);
+  return finishArticle(read, location, photos, build);
 }
 
 /**
  * Completes a story's read with what only this build knows: its photo converted (and published
  * with the page), its images' files, and whether the build moment publishes it.
  */
-async function finishArticle(
-  read: StoryRead,
-  file: string,
-  page: ArticleData["page"],
-  photos: PhotoProcessor,
-  build: BuildSettings,
-): Promise<ArticleResult> {
+async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocation, photos: PhotoProcessor | undefined, build: BuildSettings): Promise<ArticleResult> {
   if (!read.readable) return { valid: false, file, draft: false, problems: read.problems };
   const problems = [...read.problems];
 
   let photoFile: PhotoFileResult | undefined;
-  if (read.photo) {
-    photoFile = await readPhotoFile(read.photo.src, file, page.inputPath, photos);
+  if (read.photo && photos) {
+    photoFile = await readPhotoFile(read.photo.src, file, photos);
     if (!photoFile.ok) problems.push({ ...read.photo.place, field: "photo.src", message: photoFile.problem });
   }
 
   const body = locateBodyImages(read.body, file);
   // Images the text shows go out with the page, beside it, so a draft's stay unpublished like its page.
   for (const image of body.images) {
-    photos.keepAsIs(page.inputPath, image.path, photoUrl(page.filePathStem, posix.relative(posix.dirname(file), image.path)));
+    photos?.keepAsIs(file, image.path, photoUrl(filePathStem, posix.relative(posix.dirname(file), image.path)));
   }
   const bodyPlace = (line: number): Place => ({ file, line: read.bodyLine + line - 1 });
   for (const { line, message } of body.problems) problems.push({ ...bodyPlace(line), field: "body", message });
@@ -120,6 +126,7 @@ async function finishArticle(
     state: publishingState(read.draft, view.published.epochMs, build),
     sample: view.sample,
     body: view.body,
+    bodyHtml: view.bodyHtml,
     lang: view.lang,
     dir: view.dir,
     images: [

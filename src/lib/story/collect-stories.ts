@@ -2,7 +2,8 @@ import { formatProblem, sortProblems } from "../model/problems.ts";
 import { isShown, type BuildSettings } from "../model/publishing.ts";
 import type { StoryReport } from "../model/story-report.ts";
 import type { ArticleView } from "../model/story-view.ts";
-import type { ArticleResult, InvalidArticle } from "./article.ts";
+import { readArticle, type ArticleResult, type InvalidArticle, type ReadContext } from "./article.ts";
+import { findStories } from "./find-stories.ts";
 import { collisionProblems } from "./collisions.ts";
 
 type ValidArticle = ArticleResult & { valid: true };
@@ -32,4 +33,9 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
       nextEmbargo: next && { file: next.file, at: next.published.iso },
     },
   };
+}
+
+/** Reads every story under `newsDir` (see findStories); never throws for a story's problems. */
+export function readStories(newsDir: string, inputDir: string, context: ReadContext): Promise<ArticleResult[]> {
+  return Promise.all(findStories(newsDir, inputDir).map((location) => readArticle(location, context)));
 }

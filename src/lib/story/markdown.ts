@@ -2,8 +2,8 @@ import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdow
 import { isAllowedUrl, photoUrl, staysInStoryFolder, urlScheme } from "../model/urls.ts";
 
 /**
- * The render environment: Eleventy hands markdown-it the page's data, with the story's view model;
- * feeds add `baseUrl`, the story's absolute URL, since their content is read away from the site.
+ * The render environment: the story's printed dateline and path stem; feeds add `baseUrl`, the
+ * story's absolute URL, since their content is read away from the site.
  */
 interface StoryEnv {
   article?: { valid?: boolean; dateline?: unknown };
@@ -77,6 +77,8 @@ export interface BodyImage {
 /** What the story checks need to know of a body's Markdown. */
 export interface BodyOutline {
   images: BodyImage[];
+  /** Its headings' levels (1 for #), each with its line as for images. */
+  headings: { level: number; line: number }[];
   /** The HTML elements the body renders to: what every later step (templates, validation) pays for. */
   elements: number;
 }
@@ -86,11 +88,13 @@ const rendersElement = (token: Token): boolean => token.nesting === 1 || (token.
 /** The images a story's Markdown shows, each with its line, and how much markup it makes. */
 export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
   const images: BodyImage[] = [];
+  const headings: BodyOutline["headings"] = [];
   let elements = 0;
   let blockLine = 0;
   for (const token of md.parse(body, {})) {
     if (rendersElement(token)) elements += 1;
     if (token.map) blockLine = token.map[0];
+    if (token.type === "heading_open") headings.push({ level: Number(token.tag.slice(1)), line: blockLine + 1 });
     let line = blockLine;
     for (const child of token.children ?? ([] as Token[])) {
       if (rendersElement(child)) elements += 1;
@@ -99,7 +103,7 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
       if (child.type === "image") images.push({ src: String(child.attrGet("src") ?? ""), alt: child.content.trim(), line: line + 1 });
     }
   }
-  return { images, elements };
+  return { images, headings, elements };
 }
 
 /**
@@ -129,4 +133,11 @@ export function createMarkdown(): MarkdownIt {
   md.renderer.rules["dateline"] = (tokens, index) =>
     `<span class="dateline">${md.utils.escapeHtml(tokens[index]?.content ?? "")}</span>`;
   return md;
+}
+
+const storyMarkdown = createMarkdown();
+
+/** A story's body as its page prints it: the dateline opening the first paragraph, its images published beside the story. */
+export function renderStoryBody(body: string, dateline: string, filePathStem: string): string {
+  return storyMarkdown.render(body, { article: { dateline }, page: { filePathStem } });
 }

@@ -2,7 +2,8 @@ import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./date
 import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type StoryDate } from "../model/dates.ts";
 import type { Place, Problem } from "../model/problems.ts";
 import type { ArticleView, CorrectionView } from "../model/story-view.ts";
-import { parseStoryFields, STORY_FIELD_NAMES } from "./schema.ts";
+import { parseStoryFields } from "./schema.ts";
+import { renderStoryBody } from "./markdown.ts";
 import { inspectBody, type BodyFinding } from "./story-body.ts";
 import { parseStorySource, type StoryFiles } from "./story-source.ts";
 import { storyTopics } from "../model/topic-refs.ts";
@@ -15,14 +16,12 @@ export interface SiteData {
   maxStoryBytes: number;
 }
 
-/** Everything a story's read depends on: its bytes, its fields as the data cascade gives them, and the settings it reads. */
+/** Everything a story's read depends on: its files' bytes, where it lives, and the settings it reads. */
 export interface StoryInput {
   /** The story file, as problems name it. */
   file: string;
   fileSlug: string;
   filePathStem: string;
-  /** The story's own fields from the data cascade (front matter, data files), by STORY_FIELD_NAMES. */
-  fields: Readonly<Record<string, unknown>>;
   files: StoryFiles;
   site: SiteData;
   datelinePlaces: DatelinePlaces;
@@ -58,12 +57,6 @@ export type StoryRead =
       view?: ReadView;
     };
 
-/** The story's own fields in the data cascade; Eleventy's other data (page, site, collections) is not the story's. */
-export function storyFields(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  // A field set to undefined reads as one not written (the contract checks the names the story's files write).
-  return Object.fromEntries(STORY_FIELD_NAMES.flatMap((name) => (data[name] === undefined ? [] : [[name, data[name]]])));
-}
-
 /** Reads one story from its input alone, into its view's words and dates or into its problems. Never throws, reads no file. */
 export function readStoryFile(input: StoryInput): StoryRead {
   const { file, site, datelinePlaces } = input;
@@ -74,7 +67,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const problems: Problem[] = [];
   const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
 
-  const parsed = parseStoryFields(input.fields, source.keys);
+  const parsed = parseStoryFields(source.fields, source.keys);
   if (!parsed.ok) for (const { field, message } of parsed.issues) report(field, message);
   const fields = parsed.ok ? parsed.fields : parsed.partial;
 
@@ -120,6 +113,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
 
   const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, lang, dir } = parsed.fields;
   const published = toDateView(date);
+  const printedDateline = formatDateline(dateline, date, agency);
   const view: ReadView = {
     url: `/${articlePermalink(input.fileSlug, published.day)}`,
     stem: input.filePathStem,
@@ -129,7 +123,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     place: dateline,
     zone: zone.zone,
     source: agency,
-    dateline: formatDateline(dateline, date, agency),
+    dateline: printedDateline,
     published,
     ...(updated ? { updated: toDateView(updated) } : {}),
     archive: archiveLinks(published.day),
@@ -138,6 +132,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     topics: storyTopics(tags),
     sample,
     body: source.body,
+    bodyHtml: renderStoryBody(source.body, printedDateline, input.filePathStem),
     ...(lang === undefined || lang === site.language ? {} : { lang }),
     ...(dir === undefined ? {} : { dir }),
   };

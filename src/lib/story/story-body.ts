@@ -26,7 +26,8 @@ export type BodyFinding = { line: number; message: string } | { line: number; im
 
 /**
  * The body must carry the story, must not repeat the dateline the page prints from `dateline`,
- * must stay within MAX_BODY_ELEMENTS, and every image in it needs alt text. Reads no file, so its
+ * must stay within MAX_BODY_ELEMENTS, its headings must sit under the headline (## first, no
+ * level skipped), and every image in it needs alt text. Reads no file, so its
  * findings can be kept between builds; locateBodyImages then looks for the images' files.
  */
 export function inspectBody(body: string, place: string | undefined): BodyFinding[] {
@@ -48,6 +49,18 @@ export function inspectBody(body: string, place: string | undefined): BodyFindin
       line: firstLine,
       message: `renders to ${count} HTML elements (expected at most ${MAX_BODY_ELEMENTS.toLocaleString("en-US")}: plain paragraphs, with emphasis and links where they mean something)`,
     });
+  }
+  // The headline is the page's one level-1 heading; the body's own headings go down from it a level at a time.
+  let level = 1;
+  for (const heading of outline.headings) {
+    const marks = "#".repeat(heading.level);
+    if (heading.level === 1) {
+      findings.push({ line: heading.line, message: "a # heading, which would stand beside the headline (expected ## for a heading in the story)" });
+    } else if (heading.level > level + 1) {
+      const after = level === 1 ? "the headline" : `a ${"#".repeat(level)} heading`;
+      findings.push({ line: heading.line, message: `a ${marks} heading after ${after} skips a level (expected at most ${"#".repeat(level + 1)})` });
+    }
+    level = Math.max(heading.level, 2);
   }
   for (const { src, alt, line } of outline.images) {
     if (alt === "") findings.push({ line, message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });

@@ -154,17 +154,16 @@ function isExactJson(value: unknown): boolean {
 
 /**
  * The key of a story's read: a hash of the reading code, the story's file name, its bytes and its
- * data file's, its fields as the data cascade gives them, and the settings it reads. The build
- * moment is not in it: whether a story is published is decided after the read. Undefined when
- * the fields hold something JSON cannot carry (a data file in JavaScript may): such a story is not cached.
+ * data file's, and the settings it reads. The build moment is not in it: whether a story is
+ * published is decided after the read. Undefined when the settings hold something JSON cannot
+ * carry exactly: such a story is not cached.
  */
 export function storyKey(input: StoryInput, codeHash: string): string | undefined {
-  const fields = exactJson(input.fields);
   const settings = exactJson([input.site, input.datelinePlaces]);
-  if (fields === undefined || settings === undefined) return undefined;
+  if (settings === undefined) return undefined;
   const { size, bytes, dataFile } = input.files;
   const hash = createHash("sha256").update(
-    JSON.stringify([codeHash, input.file, input.fileSlug, input.filePathStem, fields, settings, size, dataFile?.file ?? null, dataFile?.text ?? null]),
+    JSON.stringify([codeHash, input.file, input.fileSlug, input.filePathStem, settings, size, dataFile?.file ?? null, dataFile?.text ?? null]),
   );
   // After a JSON array, which ends where it ends, the story's bytes cannot be mistaken for any of the above.
   if (bytes) hash.update(bytes);

@@ -2,15 +2,18 @@ import { readFileSync, statSync } from "node:fs";
 import type { Place } from "../model/problems.ts";
 import { parseFrontMatter, splitStory, type FrontMatter, type LineProblem } from "./front-matter.ts";
 
-/** A problem with the story's file itself, found before any field can be read. */
+/** A problem with the story's file itself (or its data file, which it then names), found before any field can be read. */
 export interface SourceProblem extends LineProblem {
   field: string;
+  file?: string;
 }
 
 /** A story's own files as written: where each field is, and the Markdown body. */
 export interface StorySource {
-  /** Top-level names the story's front matter and data file write, as opposed to Eleventy's own data. */
+  /** Top-level names the story's front matter and data file write. */
   keys: readonly string[];
+  /** The story's fields: its data file's, then its front matter's, which win (Eleventy's order). */
+  fields: Readonly<Record<string, unknown>>;
   /** Where a field ("photo.src", "tags.1") is written; a missing one points at its group, else line 1. */
   place(field: string): Place;
   body: string;
@@ -63,12 +66,13 @@ export function loadStoryFiles(file: string, maxBytes: number): StoryFiles {
   };
 }
 
-/** The fields of the data file beside a story, with their lines, if it has one that parses. */
-function parseDataFile(dataFile: StoryFiles["dataFile"]): { file: string; frontMatter: FrontMatter } | undefined {
+/** The fields of the data file beside a story, with their lines, or its problems; undefined when it has none. */
+function parseDataFile(dataFile: StoryFiles["dataFile"]): { file: string; frontMatter: FrontMatter } | { problems: SourceProblem[] } | undefined {
   if (!dataFile) return undefined;
-  // JSON is YAML, so the same reader gives each field's line; Eleventy itself refuses broken JSON.
+  // JSON is YAML, so the same reader gives each field's line.
   const parsed = parseFrontMatter(dataFile.text);
-  return parsed.ok ? { file: dataFile.file, frontMatter: parsed.frontMatter } : undefined;
+  if (!parsed.ok) return { problems: parsed.problems.map((found) => ({ ...found, file: dataFile.file, field: "data file" })) };
+  return { file: dataFile.file, frontMatter: parsed.frontMatter };
 }
 
 /**
@@ -104,6 +108,7 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((found) => ({ ...found, field: "front matter" })) };
 
   const dataFile = parseDataFile(files.dataFile);
+  if (dataFile && "problems" in dataFile) return { ok: false, problems: dataFile.problems };
   const own = [{ file, frontMatter: parsed.frontMatter }, ...(dataFile ? [dataFile] : [])];
   const place = (field: string): Place => {
     for (let path = field.split("."); path.length > 0; path = path.slice(0, -1)) {
@@ -117,6 +122,7 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
     ok: true,
     source: {
       keys: [...new Set(own.flatMap(({ frontMatter }) => Object.keys(frontMatter.fields)))],
+      fields: { ...dataFile?.frontMatter.fields, ...parsed.frontMatter.fields },
       place,
       body: parts ? parts.body : text,
       bodyLine: parts ? parts.bodyLine : 1,

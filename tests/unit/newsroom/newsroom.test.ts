@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
+import { pageViews } from "../../../src/lib/newsroom/page-views.ts";
 import { relatedStories } from "../../../src/lib/newsroom/related.ts";
 import { buildTopics } from "../../../src/lib/newsroom/topics.ts";
 import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
@@ -40,8 +41,12 @@ test("the newsroom pages All news and each topic, and gives each story its links
     ["/topics/korean-peninsula/", "Korean Peninsula"],
     ["/topics/korean-peninsula/page/2/", "Korean Peninsula"],
   ]);
-  assert.deepEqual(newsroom.storyLinks["/news/c.html"]?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
-  assert.deepEqual(newsroom.storyLinks["/news/c.html"]?.related.map(({ headline }) => headline), ["b", "a"]);
+  const views = pageViews(newsroom, site);
+  const c = views.stories.find(({ url }) => url === "/news/c.html");
+  assert.deepEqual(c?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
+  assert.deepEqual(c?.related.map(({ headline }) => headline), ["b", "a"]);
+  // A topic page prints its topic's name and count, not every story of the topic.
+  assert.deepEqual(views.topics[1]?.topic, { name: "Korean Peninsula", url: "/topics/korean-peninsula/", storyCount: 3 });
 });
 
 test("the newsroom publishes the site's feeds, each topic's, both sitemaps and robots.txt", () => {
@@ -76,4 +81,20 @@ test("two topics on one URL join the report's errors, in file order", () => {
   const earlier = { file: "src/news/0.md", line: 2, field: "lead", message: "missing" };
   const newsroom = buildNewsroom(stories, site, build, { ...NO_PROBLEMS, errors: [earlier] });
   assert.deepEqual(newsroom.report.errors.map(({ file, field }) => [file, field]), [["src/news/0.md", "lead"], ["src/news/b.md", "tags"]]);
+});
+
+test("two stories on one URL, in any case, get one page: the first's", () => {
+  const first = storyView("talks", "2013-09-03");
+  const second = { ...storyView("Talks", "2013-09-02"), url: "/news/TALKS.html" };
+  const views = pageViews(buildNewsroom([first, second], site, build, NO_PROBLEMS), site);
+  assert.deepEqual(views.stories.map(({ article }) => article.file), ["src/news/talks.md"]);
+});
+
+test("only an archive day's page lists its stories; a year's and a month's count them", () => {
+  const stories = [storyView("b", "2013-09-03"), storyView("a", "2013-09-02")];
+  const views = pageViews(buildNewsroom(stories, site, build, NO_PROBLEMS), site);
+  assert.deepEqual(
+    views.archive.map(({ kind, storyCount, stories: listed }) => [kind, storyCount, listed.length]),
+    [["year", 2, 0], ["month", 2, 0], ["day", 1, 1], ["day", 1, 1]],
+  );
 });

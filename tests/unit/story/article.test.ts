@@ -3,13 +3,13 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { readArticle, type ArticleData, type ArticleResult } from "../../../src/lib/story/article.ts";
+import { readArticle, type ArticleResult, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
 import { collectArticles } from "../../../src/lib/story/collect-stories.ts";
 import { type ArticleView } from "../../../src/lib/model/story-view.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
-import { storyFileData } from "../../support/story-data.ts";
+import { readContext, storyLocation, writeStory } from "../../support/story-data.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "article-test-"));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
@@ -19,9 +19,9 @@ const photos = new PhotoProcessor(join(folder, "cache"));
 
 const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.parse("2013-09-10T00:00:00Z"), showUnpublished: false };
 
-/** A story file with these fields as front matter, and the same fields in the data cascade, as Eleventy gives them. */
-function storyData(fields: Record<string, unknown>, body = "Moscow hopes.\n", slug = "talks"): ArticleData {
-  return storyFileData({ folder, slug, fields, body, build, photos });
+/** A story file with these fields as front matter: readArticle's arguments for it. */
+function storyData(fields: Record<string, unknown>, body = "Moscow hopes.\n", slug = "talks"): [StoryLocation, ReadContext] {
+  return writeStory({ folder, slug, fields, body, build, photos });
 }
 
 const seed = {
@@ -44,7 +44,7 @@ function problemsOf(result: ArticleResult): string[] {
 }
 
 test("a story becomes the view its templates print", async () => {
-  const view = valid(await readArticle(storyData(seed)));
+  const view = valid(await readArticle(...storyData(seed)));
   // An SVG is published as drawn, under a name that carries its content hash.
   const photoUrl = view.photo?.url ?? "";
   assert.match(photoUrl, /^\/assets\/photos\/photo-640\.[0-9a-f]{10}\.svg$/);
@@ -74,6 +74,7 @@ test("a story becomes the view its templates print", async () => {
     state: "published",
     sample: false,
     body: "Moscow hopes.\n",
+    bodyHtml: `<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes.</p>\n`,
     lang: undefined,
     dir: undefined,
     images: [{ path: join(folder, "photo.svg"), field: "photo.src", file: join(folder, "talks.md"), line: 8 }],
@@ -82,17 +83,17 @@ test("a story becomes the view its templates print", async () => {
 
 test("the dateline's agency defaults to the site's own name", async () => {
   const { source: _, photo: __, ...withoutSource } = seed;
-  assert.equal(valid(await readArticle(storyData(withoutSource))).dateline, "MOSCOW, September 2 (Wire Desk) -");
+  assert.equal(valid(await readArticle(...storyData(withoutSource))).dateline, "MOSCOW, September 2 (Wire Desk) -");
 });
 
 test("a late-evening WASHINGTON story keeps its own calendar day", async () => {
-  const view = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T23:30", photo: undefined })));
+  const view = valid(await readArticle(...storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T23:30", photo: undefined })));
   assert.equal(view.dateline, "WASHINGTON, September 2 (Itar-Tass) -");
   assert.equal(view.published.datetime, "2013-09-02T23:30:00-04:00");
 });
 
 test("every problem of a story is reported, each with its field", async () => {
-  const result = await readArticle(storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
+  const result = await readArticle(...storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
   assert.deepEqual(problemsOf(result), [
     "title: empty (expected the headline)",
     "lead: missing (expected the standfirst: a sentence or two under the headline)",
@@ -106,26 +107,26 @@ test("every problem of a story is reported, each with its field", async () => {
 });
 
 test("an unknown place without a timezone is refused; with one it builds", async () => {
-  assert.match(problemsOf(await readArticle(storyData({ ...seed, dateline: "GOTHAM" })))[0] ?? "", /^timezone: no time zone is known for the dateline place "GOTHAM"/);
-  assert.equal(valid(await readArticle(storyData({ ...seed, dateline: "GOTHAM", timezone: "America/New_York" }))).dateline, "GOTHAM, September 2 (Itar-Tass) -");
+  assert.match(problemsOf(await readArticle(...storyData({ ...seed, dateline: "GOTHAM" })))[0] ?? "", /^timezone: no time zone is known for the dateline place "GOTHAM"/);
+  assert.equal(valid(await readArticle(...storyData({ ...seed, dateline: "GOTHAM", timezone: "America/New_York" }))).dateline, "GOTHAM, September 2 (Itar-Tass) -");
 });
 
 test("a photo outside the story's folder or not an image is refused", async () => {
-  const outside = await readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
+  const outside = await readArticle(...storyData({ ...seed, photo: { ...seed.photo, src: "../secret.png" } }));
   assert.deepEqual(problemsOf(outside), ['photo.src: "../secret.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))']);
-  const broken = await readArticle(storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
+  const broken = await readArticle(...storyData({ ...seed, photo: { ...seed.photo, src: "broken.jpg" } }));
   assert.match(problemsOf(broken)[0] ?? "", /^photo\.src: "broken\.jpg" could not be read as an image/);
 });
 
 test("a dateline typed into the body is refused: the page prints it from the data", async () => {
-  const result = await readArticle(storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
+  const result = await readArticle(...storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
   assert.match(problemsOf(result)[0] ?? "", /^body: starts with the dateline "MOSCOW," typed in/);
 });
 
 test("stories are listed newest first, whatever zone their dateline is in", async () => {
-  const tokyo = valid(await readArticle(storyData({ ...seed, dateline: "TOKYO", date: "2013-09-03T08:00", photo: undefined }, "x", "tokyo")));
-  const washington = valid(await readArticle(storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
-  const moscow = valid(await readArticle(storyData(seed, "x", "moscow")));
+  const tokyo = valid(await readArticle(...storyData({ ...seed, dateline: "TOKYO", date: "2013-09-03T08:00", photo: undefined }, "x", "tokyo")));
+  const washington = valid(await readArticle(...storyData({ ...seed, dateline: "WASHINGTON", date: "2013-09-02T20:00", photo: undefined }, "x", "dc")));
+  const moscow = valid(await readArticle(...storyData(seed, "x", "moscow")));
   // 20:00 in Washington is later than 08:00 next morning in Tokyo.
   assert.deepEqual(collectArticles([tokyo, moscow, washington], build).stories.map(({ url }) => url), [
     "/news/2013/09/02/dc.html",
@@ -135,11 +136,11 @@ test("stories are listed newest first, whatever zone their dateline is in", asyn
 });
 
 test("the report lists the problems of every bad story in file and line order; a draft's are only warnings", async () => {
-  const good = await readArticle(storyData(seed));
+  const good = await readArticle(...storyData(seed));
   const bad = [
-    await readArticle(storyData({ ...seed, date: "soon" }, "x", "b")),
-    await readArticle(storyData({ ...seed, lead: undefined, title: "" }, "x", "a")),
-    await readArticle(storyData({ ...seed, draft: true, lead: undefined }, "x", "c-draft")),
+    await readArticle(...storyData({ ...seed, date: "soon" }, "x", "b")),
+    await readArticle(...storyData({ ...seed, lead: undefined, title: "" }, "x", "a")),
+    await readArticle(...storyData({ ...seed, draft: true, lead: undefined }, "x", "c-draft")),
   ];
   const { stories, report } = collectArticles([good, ...bad], build);
   assert.deepEqual(stories.map(({ headline }) => headline), [seed.title]);
@@ -155,9 +156,9 @@ test("the report lists the problems of every bad story in file and line order; a
 
 test("the report names what is withheld and the next embargo to lift", async () => {
   const story = { ...seed, photo: undefined };
-  const later = valid(await readArticle(storyData({ ...story, date: "2013-09-12T10:00" }, "x", "later")));
-  const sooner = valid(await readArticle(storyData({ ...story, date: "2013-09-11T10:00" }, "x", "sooner")));
-  const draft = valid(await readArticle(storyData({ ...story, draft: true }, "x", "draft")));
+  const later = valid(await readArticle(...storyData({ ...story, date: "2013-09-12T10:00" }, "x", "later")));
+  const sooner = valid(await readArticle(...storyData({ ...story, date: "2013-09-11T10:00" }, "x", "sooner")));
+  const draft = valid(await readArticle(...storyData({ ...story, draft: true }, "x", "draft")));
   const { report } = collectArticles([later, sooner, draft], build);
   assert.deepEqual(report.withheld.map(({ url, state }) => [url, state]), [
     ["/news/2013/09/12/later.html", "embargoed"],
@@ -174,7 +175,7 @@ test("list items are numbered as an editor counts them, from 1", () => {
 });
 
 test("updates and corrections are read in the dateline's zone, never before the story", async () => {
-  const view = valid(await readArticle(storyData({
+  const view = valid(await readArticle(...storyData({
     ...seed,
     updated: "2013-09-03T09:15",
     corrections: [
@@ -188,7 +189,7 @@ test("updates and corrections are read in the dateline's zone, never before the 
     ["2013-09-03T14:00:00+04:00", "Lavrov spoke on Monday."],
     ["2013-09-04T00:00:00+04:00", "An earlier version misspelled Kaesong."],
   ]);
-  const early = await readArticle(storyData({ ...seed, updated: "2013-09-01", corrections: [{ date: "2013-08-30", text: "x" }, { text: "y" }] }));
+  const early = await readArticle(...storyData({ ...seed, updated: "2013-09-01", corrections: [{ date: "2013-08-30", text: "x" }, { text: "y" }] }));
   assert.deepEqual(problemsOf(early), [
     "corrections.1.date: missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
     'updated: "2013-09-01" is before the story\'s date 2013-09-02 (expected a later date or time)',
@@ -198,10 +199,10 @@ test("updates and corrections are read in the dateline's zone, never before the 
 
 test("drafts and stories dated after the build moment are left out of a build, shown in the dev server", async () => {
   const story = { ...seed, photo: undefined };
-  const published = valid(await readArticle(storyData(story, "x", "published")));
-  const draft = valid(await readArticle(storyData({ ...story, draft: true }, "x", "draft")));
-  const embargoed = valid(await readArticle(storyData({ ...story, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
-  const atMoment = valid(await readArticle(storyData({ ...story, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
+  const published = valid(await readArticle(...storyData(story, "x", "published")));
+  const draft = valid(await readArticle(...storyData({ ...story, draft: true }, "x", "draft")));
+  const embargoed = valid(await readArticle(...storyData({ ...story, date: "2013-09-10T04:00:01+04:00" }, "x", "embargoed")));
+  const atMoment = valid(await readArticle(...storyData({ ...story, date: "2013-09-10T04:00+04:00" }, "x", "at-moment")));
   assert.deepEqual([published.state, draft.state, embargoed.state, atMoment.state], ["published", "draft", "embargoed", "published"]);
   const stories = [published, draft, embargoed, atMoment];
   assert.deepEqual(collectArticles(stories, build).stories.map(({ url }) => url), ["/news/2013/09/10/at-moment.html", "/news/2013/09/02/published.html"]);
@@ -216,8 +217,7 @@ function reportOf(result: ArticleResult): string[] {
 
 test("each problem points at the line its field is on; a missing one at line 1, a group's at the group", async () => {
   writeFileSync(join(folder, "lines.md"), "---\ntitle: A\ndatline: MOSCOW\ndate: 2013-09-02\nphoto:\n  src: photo.svg\n  alt: A\n  cerdit: C\n---\nText.\n\n![](photo.svg)\n");
-  const data = { title: "A", datline: "MOSCOW", date: "2013-09-02", photo: { src: "photo.svg", alt: "A", cerdit: "C" } };
-  assert.deepEqual(reportOf(await readArticle({ ...storyData({}, "x", "unused"), ...data, page: { inputPath: join(folder, "lines.md"), fileSlug: "lines", filePathStem: "/news/lines" } })), [
+  assert.deepEqual(reportOf(await readArticle(storyLocation(folder, "lines"), readContext(build, photos))), [
     "lines.md:3: datline: unknown field; did you mean dateline?",
     "lines.md:8: photo.cerdit: unknown field; did you mean credit?",
     "lines.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
@@ -236,8 +236,8 @@ test("a file that cannot be read as a story reports why, at its line, and nothin
   ];
   for (const [name, content, expected] of cases) {
     writeFileSync(join(folder, name), content);
-    const data = { ...storyData({}, "x", "unused"), page: { inputPath: join(folder, name), fileSlug: name, filePathStem: `/news/${name}` } };
-    const report = reportOf(await readArticle({ ...data, site: { ...data.site, maxStoryBytes: 2048 } }));
+    const context = readContext(build, photos);
+    const report = reportOf(await readArticle(storyLocation(folder, name), { ...context, site: { ...context.site, maxStoryBytes: 2048 } }));
     assert.equal(report.length, 1, report.join("\n"));
     assert.ok(report[0]?.startsWith(expected), `${report[0]}\nexpected to start with\n${expected}`);
   }
@@ -245,7 +245,7 @@ test("a file that cannot be read as a story reports why, at its line, and nothin
 
 test("Markdown images need alt text and a file of the story's own", async () => {
   const body = "Text ![A square](photo.svg) and\n![Remote](https://example.com/x.png)\n\n![Up](../x.png) ![Gone](gone.png)\n";
-  assert.deepEqual(reportOf(await readArticle(storyData({ ...seed, photo: undefined }, body))), [
+  assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [
     'talks.md:9: body: image "https://example.com/x.png" is not a file of the story\'s: pages show no images from elsewhere (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
     'talks.md:11: body: image "../x.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
     `talks.md:11: body: image "gone.png" does not exist (expected a file at ${join(folder, "gone.png")})`,
@@ -253,20 +253,20 @@ test("Markdown images need alt text and a file of the story's own", async () => 
 });
 
 test("two stories on one URL, or showing one photo, are refused, each naming the other file", async () => {
-  const first = await readArticle(storyData(seed, "x", "talks"));
-  const second = await readArticle(storyData(seed, "x", "Talks"));
+  const first = await readArticle(...storyData(seed, "x", "talks"));
+  const second = await readArticle(...storyData(seed, "x", "Talks"));
   assert.deepEqual(collectArticles([first, second], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
     "Talks.md:1: url: publishes to news/2013/09/02/Talks.html, as talks.md does (expected one story per URL: rename one of the files)",
     "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder)",
   ]);
   // The same story filed the next day is a new address: a desk's daily slug never collides.
-  const nextDay = await readArticle(storyData({ ...seed, date: "2013-09-03", photo: undefined }, "x", "Talks"));
+  const nextDay = await readArticle(...storyData({ ...seed, date: "2013-09-03", photo: undefined }, "x", "Talks"));
   assert.deepEqual(collectArticles([first, nextDay], build).report.errors, []);
 });
 
 test("a draft that clashes with a story that publishes is the draft's problem, never the desk's", async () => {
-  const published = await readArticle(storyData(seed, "x", "talks"));
-  const draft = await readArticle(storyData({ ...seed, draft: true }, "x", "a-draft"));
+  const published = await readArticle(...storyData(seed, "x", "talks"));
+  const draft = await readArticle(...storyData({ ...seed, draft: true }, "x", "a-draft"));
   const { report } = collectArticles([published, draft], build);
   assert.deepEqual(report.errors, []);
   assert.match(formatProblem(report.warnings[0]!), /a-draft\.md:8: photo\.src: .*photo\.svg is also shown by .*talks\.md/);
@@ -274,10 +274,10 @@ test("a draft that clashes with a story that publishes is the draft's problem, n
 
 test("a date-only update or correction on the story's own day at the dateline is accepted", async () => {
   const late = { ...seed, dateline: "TOKYO", date: "2024-03-14T23:40", photo: undefined };
-  const view = valid(await readArticle(storyData({ ...late, updated: "2024-03-14", corrections: [{ date: "2024-03-14", text: "A name was misspelled." }] })));
+  const view = valid(await readArticle(...storyData({ ...late, updated: "2024-03-14", corrections: [{ date: "2024-03-14", text: "A name was misspelled." }] })));
   assert.equal(view.updated?.datetime, "2024-03-14");
   assert.deepEqual(view.corrections.map(({ date }) => date.datetime), ["2024-03-14"]);
-  const early = await readArticle(storyData({ ...late, updated: "2024-03-13", corrections: [{ date: "2024-03-14T23:39", text: "x" }] }));
+  const early = await readArticle(...storyData({ ...late, updated: "2024-03-13", corrections: [{ date: "2024-03-14T23:39", text: "x" }] }));
   assert.deepEqual(problemsOf(early), [
     'updated: "2024-03-13" is before the story\'s date 2024-03-14T23:40 (expected a later date or time)',
     'corrections.0.date: "2024-03-14T23:39" is before the story\'s date 2024-03-14T23:40 (expected a later date or time)',
@@ -291,10 +291,21 @@ test("dates are checked even when the dateline is missing or its place is unknow
     'updated: "2024-13-01" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
     'corrections.0.date: "soon" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
   ];
-  const missing = problemsOf(await readArticle(storyData({ ...seed, ...dated, dateline: undefined })));
+  const missing = problemsOf(await readArticle(...storyData({ ...seed, ...dated, dateline: undefined })));
   assert.deepEqual(missing.filter((problem) => !problem.startsWith("dateline:")), expected);
   assert.match(missing.find((problem) => problem.startsWith("dateline:")) ?? "", /^dateline: missing/);
-  const ambiguous = problemsOf(await readArticle(storyData({ ...seed, ...dated, dateline: "VALENCIA" })));
+  const ambiguous = problemsOf(await readArticle(...storyData({ ...seed, ...dated, dateline: "VALENCIA" })));
   assert.match(ambiguous[0] ?? "", /^timezone: "VALENCIA" names more than one large city: /);
   assert.deepEqual(ambiguous.slice(1), expected);
+});
+
+test("headings in the text sit under the headline: ## first, one level deeper at a time", async () => {
+  const body = "Moscow hopes.\n\n# Beside the headline\n\n## Reaction\n\n### From Seoul\n\n## Background\n\n#### Too deep\n\n##### Deeper still\n";
+  assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [
+    "talks.md:10: body: a # heading, which would stand beside the headline (expected ## for a heading in the story)",
+    "talks.md:18: body: a #### heading after a ## heading skips a level (expected at most ###)",
+  ]);
+  assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, "### Straight in\n\nText.\n"))), [
+    "talks.md:8: body: a ### heading after the headline skips a level (expected at most ##)",
+  ]);
 });

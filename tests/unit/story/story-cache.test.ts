@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { readArticle, type ArticleData } from "../../../src/lib/story/article.ts";
+import { readArticle, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
 import type { StoryInput } from "../../../src/lib/story/read-story.ts";
 import { exactJson, StoryCache, storyKey } from "../../../src/lib/story/story-cache.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
-import { storyFileData } from "../../support/story-data.ts";
+import { writeStory } from "../../support/story-data.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "story-cache-test-"));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
@@ -19,9 +19,9 @@ function buildAt(moment: string): BuildSettings {
   return { moment, epochMs: Date.parse(moment), showUnpublished: false };
 }
 
-/** A story file with these fields, and the same fields in the data cascade, as Eleventy gives them. */
-function storyData(slug: string, fields: Record<string, unknown>, body: string, build: BuildSettings, storyCache?: StoryCache): ArticleData {
-  return storyFileData({ folder, slug, fields, body, build, photos, storyCache });
+/** A story file with these fields as front matter: readArticle's arguments for it. */
+function storyData(slug: string, fields: Record<string, unknown>, body: string, build: BuildSettings, storyCache?: StoryCache): [StoryLocation, ReadContext] {
+  return writeStory({ folder, slug, fields, body, build, photos, storyCache });
 }
 
 const talks = {
@@ -41,16 +41,16 @@ test("a kept read gives the view a fresh read gives; the build moment decides it
   const before = buildAt("2013-09-10T04:00:00Z");
   const after = buildAt("2013-09-11T00:00:00Z");
   const first = new StoryCache(cacheFolder);
-  const fresh = await readArticle(storyData("talks", talks, body, before, first));
+  const fresh = await readArticle(...storyData("talks", talks, body, before, first));
   assert.equal(first.summary(), `stories: 1 read, 0 reused from ${cacheFolder}`);
   assert.ok(fresh.valid && fresh.state === "embargoed", JSON.stringify(fresh));
   await first.flush();
 
   // A new process: the read comes from disk, and the later build moment publishes it.
   const second = new StoryCache(cacheFolder);
-  const kept = await readArticle(storyData("talks", talks, body, after, second));
+  const kept = await readArticle(...storyData("talks", talks, body, after, second));
   assert.equal(second.summary(), `stories: 0 read, 1 reused from ${cacheFolder}`);
-  assert.deepEqual(kept, await readArticle(storyData("talks", talks, body, after)));
+  assert.deepEqual(kept, await readArticle(...storyData("talks", talks, body, after)));
   assert.ok(kept.valid && kept.state === "published");
   assert.equal(second.warning(), undefined);
 });
@@ -60,25 +60,25 @@ test("a story's problems, draft or not, are the same from a kept read, each at i
   const broken = { ...talks, draft: true, lead: "", date: "2013-02-30", photo: { ...talks.photo, src: "missing.jpg" } };
   const brokenBody = "Moscow hopes.\n\n![](nowhere.png)\n";
   const build = buildAt("2013-09-11T00:00:00Z");
-  const expected = await readArticle(storyData("broken", broken, brokenBody, build));
+  const expected = await readArticle(...storyData("broken", broken, brokenBody, build));
   assert.ok(!expected.valid && expected.draft, JSON.stringify(expected));
   assert.deepEqual(expected.problems.map(({ field, line }) => `${line} ${field}`), ["3 lead", "4 date", "13 photo.src", "20 body", "20 body"]);
   const first = new StoryCache(cacheFolder);
-  await readArticle(storyData("broken", broken, brokenBody, build, first));
+  await readArticle(...storyData("broken", broken, brokenBody, build, first));
   await first.flush();
   const cache = new StoryCache(cacheFolder);
-  assert.deepEqual(await readArticle(storyData("broken", broken, brokenBody, build, cache)), expected);
+  assert.deepEqual(await readArticle(...storyData("broken", broken, brokenBody, build, cache)), expected);
   assert.equal(cache.summary(), `stories: 0 read, 1 reused from ${cacheFolder}`);
 });
 
 test("each read from memory is a copy of its own: changing one leaves the next untouched", async () => {
   const cache = new StoryCache(join(folder, "memory"));
   const build = buildAt("2013-09-11T00:00:00Z");
-  const first = await readArticle(storyData("memory", talks, body, build, cache));
+  const first = await readArticle(...storyData("memory", talks, body, build, cache));
   assert.ok(first.valid);
   first.corrections.length = 0;
   first.published.display = "changed";
-  const second = await readArticle(storyData("memory", talks, body, build, cache));
+  const second = await readArticle(...storyData("memory", talks, body, build, cache));
   assert.ok(second.valid);
   assert.equal(second.corrections.length, 1);
   assert.equal(second.published.display, "September 10, 2013, 09:00 MSK");
@@ -89,8 +89,8 @@ test("a changed story is read again and its entry replaced, never added to", asy
   const cacheFolder = join(folder, "replaced");
   const cache = new StoryCache(cacheFolder);
   const build = buildAt("2013-09-11T00:00:00Z");
-  await readArticle(storyData("replaced", talks, body, build, cache));
-  const changed = await readArticle(storyData("replaced", { ...talks, title: "Talks resume" }, body, build, cache));
+  await readArticle(...storyData("replaced", talks, body, build, cache));
+  const changed = await readArticle(...storyData("replaced", { ...talks, title: "Talks resume" }, body, build, cache));
   assert.ok(changed.valid && changed.headline === "Talks resume");
   assert.equal(cache.summary(), `stories: 2 read, 0 reused from ${cacheFolder}`);
   await cache.flush();
@@ -101,7 +101,6 @@ const input: StoryInput = {
   file: "src/news/talks.md",
   fileSlug: "talks",
   filePathStem: "/news/talks",
-  fields: { title: "Talks", photo: { src: "photo.jpg", alt: "A photo" } },
   files: { size: 12, bytes: Buffer.from("---\n---\nText\n"), dataFile: { file: "src/news/talks.11tydata.json", text: '{"title": "Talks"}' } },
   site: { name: "Wire Desk", language: "en", maxStoryBytes: 1024 },
   datelinePlaces: { WASHINGTON: "America/New_York" },
@@ -110,14 +109,11 @@ const input: StoryInput = {
 test("a read's key changes with everything the read depends on, and with nothing else", () => {
   const key = storyKey(input, "code");
   assert.match(key ?? "", /^[0-9a-f]{64}$/);
-  assert.equal(storyKey({ ...input, fields: { ...input.fields } }, "code"), key);
+  assert.equal(storyKey({ ...input, files: { ...input.files } }, "code"), key);
   const variants: StoryInput[] = [
     { ...input, file: "src/news/other.md" },
     { ...input, fileSlug: "other" },
     { ...input, filePathStem: "/news/other" },
-    { ...input, fields: { ...input.fields, title: "Talks resume" } },
-    // The order of a group's fields is the order its problems are reported in.
-    { ...input, fields: { ...input.fields, photo: { alt: "A photo", src: "photo.jpg" } } },
     { ...input, files: { ...input.files, bytes: Buffer.from("---\n---\nText!\n") } },
     { ...input, files: { size: 2048 } },
     { ...input, files: { ...input.files, dataFile: { file: "src/news/talks.11tydata.json", text: '{"title":  "Talks"}' } } },
@@ -131,16 +127,10 @@ test("a read's key changes with everything the read depends on, and with nothing
   assert.equal(new Set(keys).size, keys.length, "every variant has a key of its own");
 });
 
-test("fields JSON cannot carry exactly are never cached: their read is made afresh", () => {
-  for (const fields of [
-    { date: new Date(0) },
-    { photo: { src: "photo.jpg", caption: undefined } },
-    { tags: ["a", undefined] },
-    { tags: ["a", , "b"] },
-    { sample: Number.NaN },
-    { title: () => "Talks" },
-  ]) {
-    assert.equal(storyKey({ ...input, fields }, "code"), undefined, JSON.stringify(fields));
+test("settings JSON cannot carry exactly are never cached: their read is made afresh", () => {
+  for (const datelinePlaces of [{ MOSCOW: undefined }, { MOSCOW: Number.NaN }]) {
+    assert.equal(storyKey({ ...input, datelinePlaces: datelinePlaces as unknown as StoryInput["datelinePlaces"] }, "code"), undefined, JSON.stringify(datelinePlaces));
   }
   assert.equal(exactJson({ title: "Talks", tags: ["a", 1, true, null], photo: { src: "x" } }), '{"title":"Talks","tags":["a",1,true,null],"photo":{"src":"x"}}');
+  for (const value of [{ date: new Date(0) }, { tags: ["a", undefined] }, { tags: ["a", , "b"] }, { title: () => "Talks" }]) assert.equal(exactJson(value), undefined);
 });

@@ -1,0 +1,27 @@
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname, join, posix, relative, sep } from "node:path";
+import type { StoryLocation } from "./article.ts";
+
+/** Eleventy's file slug: the file's name, or its folder's for index.md, without a leading date. */
+function fileSlug(file: string): string {
+  const name = basename(file, ".md");
+  return (name === "index" ? basename(dirname(file)) : name).replace(/^\d{4}-\d{2}-\d{2}-/, "");
+}
+
+/**
+ * Every story under `newsDir`: each Markdown file in it or its folders, in a stable order, named
+ * as Eleventy names a template under `inputDir` (its slug and path stem decide its URL and where
+ * its images are published).
+ */
+export function findStories(newsDir: string, inputDir: string): StoryLocation[] {
+  // A newsroom that has filed nothing yet may have no folder for its stories.
+  if (!existsSync(newsDir)) return [];
+  return readdirSync(newsDir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md") && !name.split(sep).includes("node_modules"))
+    .sort()
+    .map((name) => {
+      const file = join(newsDir, name);
+      const stem = relative(inputDir, file).split(sep).join(posix.sep).replace(/\.md$/, "");
+      return { file, fileSlug: fileSlug(file), filePathStem: `/${stem}` };
+    });
+}
