@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { HtmlValidate, Parser, type HtmlElement } from "html-validate";
-import { elementsByTagName } from "../../../src/lib/check/html-validate-speedups.ts";
+import { elementsByTagName, speedUpElementSearch } from "../../../src/lib/check/html-validate-speedups.ts";
 
 /** html-validate 10.9's own getElementsByTagName, which the faster walk must match. */
 function original(element: HtmlElement, tagName: string): HtmlElement[] {
@@ -31,4 +31,22 @@ test("the faster element search finds what html-validate's own finds, in the sam
     }
   }
   assert.ok(original(root, "a").length >= 5, "the page holds the links the comparison is about");
+});
+
+/** Pages with problems for the rules that search the tree: ids, landmarks, headings, labels, nested links, forms. */
+const BROKEN_PAGES = [
+  PAGE,
+  PAGE.replace('<main id="main">', '<main id="main"><main id="main"><nav><p>x</p></nav>'),
+  PAGE.replace("<h1>Talks</h1>", '<h1></h1><h3>Skipped</h3><img src="p.png"><a href="x.html"><a href="y.html">in</a></a>'),
+  PAGE.replace("<footer>", '<form><input id="q"><label for="nowhere">Q</label><button>Go</button><input name="a"><input name="a"></form><footer>'),
+];
+
+test("with the faster element search, html-validate reports exactly what it reports without", async () => {
+  const htmlvalidate = new HtmlValidate({ extends: ["html-validate:recommended", "html-validate:document", "html-validate:a11y"] });
+  const reports = async () => Promise.all(BROKEN_PAGES.map(async (page) => (await htmlvalidate.validateString(page, "page.html")).results));
+  const before = await reports();
+  speedUpElementSearch();
+  const after = await reports();
+  assert.deepEqual(after, before);
+  assert.ok(before.flat().flatMap((result) => result.messages).length >= 8, "the pages hold problems for the comparison to be about");
 });

@@ -228,6 +228,19 @@ for (const { name, file, replace, options, expected, message } of CASES) {
   });
 }
 
+test("links and script inside inline SVG are checked, though html-validate skips SVG's content", async () => {
+  const svg = '<svg viewBox="0 0 1 1" role="img" aria-label="A square"><a href="gone.html"><rect width="1" height="1" onclick="go()"/></a><script>go()</script></svg>';
+  const { problems } = await validateSite(writeSite({ file: "index.html", replace: ["<h1>", `${svg}\n<h1>`] }));
+  assert.deepEqual(
+    problems.map(({ rule, message }) => `${rule}: ${message}`),
+    [
+      'internal-links: "gone.html" names gone.html, which does not exist',
+      "no-script: onclick attribute: an event handler would run script",
+      "no-script: <script> would run; only data blocks such as application/ld+json are allowed",
+    ],
+  );
+});
+
 test("an absolute URL is external when SITE_URL is another origin or unset", async () => {
   const dir = writeSite({ file: "index.html", replace: [STORY_LINK, "https://wire.example/news/story.html"] });
   assert.deepEqual((await validateSite(dir, { siteUrl: "https://elsewhere.example" })).problems, []);
