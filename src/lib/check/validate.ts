@@ -14,7 +14,7 @@ import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { WithheldStory } from "../model/story-report.ts";
 import { checkFingerprint } from "./check-fingerprint.ts";
-import type { PageRecord, PageTask } from "./page-check.ts";
+import type { PageChecker, PageRecord, PageTask } from "./page-check.ts";
 import { PageCache, pageKey } from "./page-cache.ts";
 import { cssReferences } from "./page-references.ts";
 import { SiteLinks, sitePath, type LinkSettings } from "./site-links.ts";
@@ -139,21 +139,22 @@ async function checkPages(pages: readonly string[], paths: readonly string[], ca
 }
 
 /**
- * Checks pages in batches on one worker per core, or here when there are few. html-validate is
- * loaded only where pages are checked: a run that finds every page in the cache needs none.
+ * Checks pages in batches on this thread and one worker per other core, or only here when there
+ * are few. html-validate is loaded only where pages are checked: a run that finds every page in
+ * the cache needs none.
  */
 async function checkEach(tasks: readonly PageTask[]): Promise<PageRecord[]> {
-  const cores = availableParallelism();
   if (tasks.length === 0) return [];
-  if (tasks.length < PAGES_FOR_WORKERS || cores === 1) {
-    const { PageChecker } = await import("./page-check.ts");
-    return new PageChecker().checkAll(tasks);
-  }
-  // Several batches per worker, so one that draws the heavier pages does not finish long after the rest.
-  const size = Math.min(200, Math.max(20, Math.ceil(tasks.length / (cores * 8))));
+  let checker: Promise<PageChecker> | undefined;
+  const checkHere = async (batch: readonly PageTask[]) => (await (checker ??= import("./page-check.ts").then((module) => new module.PageChecker()))).checkAll(batch);
+  const workers = availableParallelism() - 1;
+  if (tasks.length < PAGES_FOR_WORKERS || workers === 0) return checkHere(tasks);
+  // Several batches per thread, so one that draws the heavier pages does not finish long after the rest.
+  const size = Math.min(200, Math.max(20, Math.ceil(tasks.length / ((workers + 1) * 8))));
   const batches: PageTask[][] = [];
   for (let start = 0; start < tasks.length; start += size) batches.push(tasks.slice(start, start + size).map(({ page, path }) => ({ page, path })));
-  return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, cores)).flat();
+  // The workers start first; this thread loads its checker while they do.
+  return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, workers, checkHere)).flat();
 }
 
 /** Every file in the site, as absolute paths. */

@@ -1,7 +1,8 @@
 /**
- * Runs tasks on a few worker threads, each taking the next task as soon as it is free, so uneven
- * tasks still keep every core busy.
+ * Runs tasks on a few worker threads, and optionally on this thread too, each taking the next task
+ * as soon as it is free, so uneven tasks still keep every core busy.
  */
+import { setImmediate as turn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 
 /** tsx's loader does not reach worker threads on Node 20, so each worker registers it before loading its TypeScript module. */
@@ -12,29 +13,56 @@ function startWorker(module: URL, workerData: unknown): Worker {
 }
 
 /**
- * Sends each task to a worker running `module` (which answers every message with one result) and
- * resolves with the results in the order of the tasks; rejects when a worker fails.
+ * Tasks a worker holds at once: the one it runs and the next, which it starts as soon as it has
+ * sent a result, even while this thread is busy with a task of its own and cannot send another.
  */
-export function runInWorkers<Task, Result>(module: URL, workerData: unknown, tasks: readonly Task[], size: number): Promise<Result[]> {
+const QUEUED_PER_WORKER = 2;
+
+/**
+ * Sends each task to one of `size` workers running `module` (which answers every message with one
+ * result, in the order of the messages) and resolves with the results in the order of the tasks;
+ * rejects when a worker fails. With `here`, this thread runs tasks too, between its turns at
+ * handing tasks out: a worker costs a thread and a module graph to start, this thread is running.
+ */
+export function runInWorkers<Task, Result>(
+  module: URL,
+  workerData: unknown,
+  tasks: readonly Task[],
+  size: number,
+  here?: (task: Task) => Result | Promise<Result>,
+): Promise<Result[]> {
+  if (tasks.length === 0) return Promise.resolve([]);
   const results: Result[] = new Array<Result>(tasks.length);
   const workers = Array.from({ length: Math.min(size, tasks.length) }, () => startWorker(module, workerData));
   const stopAll = () => Promise.all(workers.map((worker) => worker.terminate()));
   let next = 0;
   let done = 0;
+  let failed = false;
   return new Promise<Result[]>((resolve, reject) => {
-    const fail = (error: unknown) => void stopAll().then(() => reject(error));
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      void stopAll().then(() => reject(error));
+    };
+    const finish = (index: number, result: Result) => {
+      results[index] = result;
+      done += 1;
+      if (done === tasks.length) void stopAll().then(() => resolve(results));
+    };
     for (const worker of workers) {
-      let current = -1;
+      // The tasks sent and not answered yet, oldest first: the worker answers in that order.
+      const sent: number[] = [];
       const sendNext = () => {
-        if (next >= tasks.length) return;
-        current = next++;
-        worker.postMessage(tasks[current]);
+        while (sent.length < QUEUED_PER_WORKER && next < tasks.length && !failed) {
+          sent.push(next);
+          worker.postMessage(tasks[next++]);
+        }
       };
       worker.on("message", (result: Result) => {
-        results[current] = result;
-        done += 1;
-        if (done === tasks.length) void stopAll().then(() => resolve(results));
-        else sendNext();
+        const index = sent.shift();
+        if (index === undefined) return fail(new Error("a worker answered a task it was not sent"));
+        finish(index, result);
+        sendNext();
       });
       worker.on("error", fail);
       worker.on("exit", (code) => {
@@ -42,5 +70,13 @@ export function runInWorkers<Task, Result>(module: URL, workerData: unknown, tas
       });
       sendNext();
     }
+    const runHere = async (run: (task: Task) => Result | Promise<Result>) => {
+      while (next < tasks.length && !failed) {
+        const index = next++;
+        finish(index, await run(tasks[index] as Task));
+        await turn(); // the workers' results wait for this thread between its tasks
+      }
+    };
+    if (here) runHere(here).catch(fail);
   });
 }
