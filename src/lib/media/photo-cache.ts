@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 /**
  * Converted photos kept between builds. Each conversion is one record, `<stem>.json`, naming its
@@ -31,16 +32,90 @@ function isRecord(value: unknown): value is CacheRecord {
 
 const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code;
 
+/**
+ * What earlier builds learned, kept in the folder's INDEX file: each cached file's identity when
+ * it last matched its record, and each photo's conversion plan by the identity its source had
+ * (see fileIdentity).
+ */
+interface CacheIndex {
+  verified: Record<string, string>;
+  plans: Record<string, { identity: string; plan: unknown }>;
+}
+
+const INDEX = "index.json";
+
+function isIndex(value: unknown): value is CacheIndex {
+  if (typeof value !== "object" || value === null) return false;
+  const { verified, plans } = value as Partial<CacheIndex>;
+  const isObject = (part: unknown) => typeof part === "object" && part !== null && !Array.isArray(part);
+  return (
+    isObject(verified) &&
+    Object.values(verified as object).every((identity) => typeof identity === "string") &&
+    isObject(plans) &&
+    Object.values(plans as object).every((entry: unknown) => isObject(entry) && typeof (entry as { identity?: unknown }).identity === "string")
+  );
+}
+
+/**
+ * A file's identity: its size, modification time and inode, which any write changes; with its
+ * change time too for a photo an editor files. A cached file's change time is left out: publishing
+ * gives it a second name in the site (see linkOrCopy), which changes it without changing a byte.
+ * Undefined when the file cannot be looked at.
+ */
+export async function fileIdentity(path: string, { withChangeTime = false } = {}): Promise<string | undefined> {
+  try {
+    const { size, mtimeMs, ctimeMs, ino } = await stat(path);
+    return `${size}:${mtimeMs}:${ino}${withChangeTime ? `:${ctimeMs}` : ""}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export class PhotoCache {
   readonly dir: string;
   /**
-   * Files already hashed by this process, by path, with the size, change time and inode they had:
-   * the dev server looks up every photo on every rebuild and need not read them all again.
+   * Files found to match their records, by name, with the identity they had then: a file whose
+   * identity has not changed since is not read and hashed again, in this build or the next.
    */
   #verified = new Map<string, string>();
+  /** Conversion plans by source, from earlier builds (read once), and those this build used. */
+  #plans = new Map<string, { identity: string; plan: unknown }>();
+  #usedPlans = new Map<string, { identity: string; plan: unknown }>();
+  #indexRead = false;
 
   constructor(dir: string) {
     this.dir = dir;
+  }
+
+  /** Reads what earlier builds learned; a missing or damaged index is simply not used. */
+  #readIndex(): void {
+    if (this.#indexRead) return;
+    this.#indexRead = true;
+    let index: unknown;
+    try {
+      index = JSON.parse(readFileSync(join(this.dir, INDEX), "utf8"));
+    } catch {
+      return;
+    }
+    if (!isIndex(index)) return;
+    for (const [name, identity] of Object.entries(index.verified)) if (!this.#verified.has(name)) this.#verified.set(name, identity);
+    for (const [source, entry] of Object.entries(index.plans)) if (!this.#plans.has(source)) this.#plans.set(source, entry);
+  }
+
+  /** The plan kept for `source` when its identity was `identity`, if one was. */
+  knownPlan(source: string, identity: string): unknown {
+    this.#readIndex();
+    const entry = this.#plans.get(source);
+    if (entry?.identity !== identity) return undefined;
+    this.#usedPlans.set(source, entry);
+    return entry.plan;
+  }
+
+  /** Keeps the plan made for `source` at `identity`, for the builds after this one. */
+  rememberPlan(source: string, identity: string, plan: unknown): void {
+    const entry = { identity, plan };
+    this.#plans.set(source, entry);
+    this.#usedPlans.set(source, entry);
   }
 
   /** The cached files of the conversion `stem`, if its record holds `key` and lists exactly `names`. */
@@ -76,14 +151,12 @@ export class PhotoCache {
 
   /** Why the file at `path` cannot be used as the one hashed `expected`, if it cannot. */
   async #check(path: string, expected: string): Promise<string | undefined> {
-    let identity: string;
-    try {
-      const { size, ctimeMs, ino } = await stat(path);
-      identity = `${size}:${ctimeMs}:${ino}:${expected}`;
-    } catch {
-      return "is missing";
-    }
-    if (this.#verified.get(path) === identity) return undefined;
+    this.#readIndex();
+    const found = await fileIdentity(path);
+    if (found === undefined) return "is missing";
+    const identity = `${found}:${expected}`;
+    const name = basename(path);
+    if (this.#verified.get(name) === identity) return undefined;
     let contents: Buffer;
     try {
       contents = await readFile(path);
@@ -91,7 +164,7 @@ export class PhotoCache {
       return `could not be read (${errorCode(error) ?? String(error)})`;
     }
     if (sha256(contents) !== expected) return "does not match its record (cut short or changed)";
-    this.#verified.set(path, identity);
+    this.#verified.set(name, identity);
     return undefined;
   }
 
@@ -128,7 +201,10 @@ export class PhotoCache {
     return [`${stem}.json`, ...names];
   }
 
-  /** Removes every file in the cache folder not named in `keep`; resolves to how many went. */
+  /**
+   * Removes every file in the cache folder not named in `keep`, then keeps in the index what this
+   * build learned of the rest, and the plans it used; resolves to how many files went.
+   */
   async prune(keep: ReadonlySet<string>): Promise<number> {
     let entries;
     try {
@@ -138,12 +214,18 @@ export class PhotoCache {
     }
     let removed = 0;
     for (const entry of entries) {
-      if (!entry.isFile() || keep.has(entry.name)) continue;
-      const path = join(this.dir, entry.name);
-      await rm(path, { force: true });
-      this.#verified.delete(path);
+      if (!entry.isFile() || keep.has(entry.name) || entry.name === INDEX) continue;
+      await rm(join(this.dir, entry.name), { force: true });
+      this.#verified.delete(entry.name);
       removed += 1;
     }
+    const index: CacheIndex = {
+      verified: Object.fromEntries([...this.#verified].filter(([name]) => keep.has(name))),
+      plans: Object.fromEntries(this.#usedPlans),
+    };
+    this.#usedPlans = new Map();
+    // Only a faster next build depends on it: one that cannot be written is left as it was.
+    await this.#writeWhole(join(this.dir, INDEX), JSON.stringify(index)).catch(() => undefined);
     return removed;
   }
 }

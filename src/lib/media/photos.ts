@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, extname, join, posix } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import sharp, { type AvifOptions, type JpegOptions, type Metadata, type WebpOptions } from "sharp";
 import { contentHash } from "./assets.ts";
-import { PhotoCache } from "./photo-cache.ts";
+import { fileIdentity, PhotoCache } from "./photo-cache.ts";
 import { TaskSlots } from "./task-slots.ts";
 import type { ProcessedPhoto } from "../model/story-view.ts";
 
@@ -66,6 +66,30 @@ interface StoryFile {
   from: { path: string } | { conversion: Conversion; name: string };
 }
 
+/** What converting a photo will make (see #plan): kept between builds by its source file's identity. */
+interface PhotoPlan {
+  photo: ProcessedPhoto;
+  names: string[];
+  stem: string;
+  contentsHash: string;
+}
+
+/** A plan as the cache index holds it, if it still has the shape of one. */
+function asPlan(value: unknown): PhotoPlan | undefined {
+  const plan = value as Partial<PhotoPlan> | undefined;
+  const ok =
+    typeof plan === "object" &&
+    plan !== null &&
+    typeof plan.photo === "object" &&
+    plan.photo !== null &&
+    typeof plan.photo.url === "string" &&
+    Array.isArray(plan.names) &&
+    plan.names.every((name) => typeof name === "string") &&
+    typeof plan.stem === "string" &&
+    typeof plan.contentsHash === "string";
+  return ok ? (plan as PhotoPlan) : undefined;
+}
+
 interface Outcome {
   result: PhotoResult;
   files: StoryFile[];
@@ -117,6 +141,28 @@ export function sizeProblem(src: string, contents: Uint8Array): string | undefin
   }
   if (measured.type === "svg" || measured.width >= MIN_PHOTO_WIDTH) return undefined;
   return `"${src}" is ${measured.width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, twice the ${COLUMN_PX} px column, so it stays sharp on 2x screens)`;
+}
+
+/**
+ * Puts the file at `source` at `target`: as a second name for the same bytes where the file system
+ * allows (no copying; the cache checks a file's identity before it trusts it, so a change made
+ * through the site's name is caught), else as a copy. A target already naming `source` is left.
+ */
+async function linkOrCopy(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      const [from, to] = await Promise.all([stat(source), stat(target)]);
+      if (from.ino === to.ino && from.dev === to.dev) return;
+      await rm(target, { force: true });
+      return linkOrCopy(source, target);
+    }
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
+  }
+  await copyFile(source, target);
 }
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -225,37 +271,34 @@ export class PhotoProcessor {
 
   async #prepare({ file, src, urlFolder }: PhotoRequest): Promise<Outcome> {
     const failed = (problem: string): Outcome => ({ result: { ok: false, problem }, files: [] });
-    let contents: Buffer;
-    try {
-      contents = await readFile(file);
-    } catch {
-      return failed(`"${src}" could not be read (expected a readable image file at ${file})`);
+    const unreadable = `"${src}" could not be read (expected a readable image file at ${file})`;
+    // A photo whose file has not changed since an earlier build planned it is not read again.
+    const source = `${file}\0${urlFolder}`;
+    const identity = await fileIdentity(file, { withChangeTime: true });
+    if (identity === undefined) return failed(unreadable);
+    const sourceIdentity = `${identity}\0${this.#conversionKey}`;
+    let plan = asPlan(this.#cache.knownPlan(source, sourceIdentity));
+    if (!plan) {
+      let contents: Buffer;
+      try {
+        contents = await readFile(file);
+      } catch {
+        return failed(unreadable);
+      }
+      const planned = await this.#plan(file, src, urlFolder, contents);
+      if ("problem" in planned) return failed(planned.problem);
+      plan = planned;
+      this.#cache.rememberPlan(source, sourceIdentity, plan);
     }
-    const tooSmall = sizeProblem(src, contents);
-    if (tooSmall) return failed(tooSmall);
-
-    const contentsHash = createHash("sha256").update(contents).digest("hex");
+    const { photo, names, stem, contentsHash } = plan;
     const options = this.#imageOptions(urlFolder, contentsHash);
-    let planned: ImageMetadata;
-    let stem: string;
-    try {
-      // The same plan eleventy-img follows when it converts (sizes turned as the EXIF orientation says).
-      const image = new eleventyImage.Image(file, options);
-      planned = image.getFullStats(await sharp(contents).metadata()) as ImageMetadata;
-      stem = `${safeName(file)}.${this.#outputHash(image.getHash(), contentsHash)}`;
-    } catch (error) {
-      return failed(damagedProblem(src, reasonOf(error)));
-    }
-    const photo = photoFromMetadata(planned);
-    if (!photo) return failed(`"${src}" gave no JPEG (expected a photo eleventy-img can convert)`);
-    const names = Object.values(planned)
-      .flat()
-      .map((entry) => basename(entry.outputPath));
+    // Read again when needed rather than held: thousands of photos wait for a converter at once.
+    const readContents = (): Promise<Buffer> => readFile(file);
 
     // One conversion however many stories or folders show the photo.
     let shared = this.#conversions.get(stem);
     if (!shared) {
-      shared = { names, started: this.#start({ file, src, contents, stem, names, options }) };
+      shared = { names, started: this.#start({ file, src, readContents, stem, names, options }) };
       this.#conversions.set(stem, shared);
     }
     const started = await shared.started;
@@ -265,9 +308,32 @@ export class PhotoProcessor {
     return { result: { ok: true, photo }, files };
   }
 
+  /** What converting the photo will make, from its bytes and sharp's reading of them: the page's view, the files' names, the cache record. */
+  async #plan(file: string, src: string, urlFolder: string, contents: Buffer): Promise<PhotoPlan | { problem: string }> {
+    const tooSmall = sizeProblem(src, contents);
+    if (tooSmall) return { problem: tooSmall };
+    const contentsHash = createHash("sha256").update(contents).digest("hex");
+    let planned: ImageMetadata;
+    let stem: string;
+    try {
+      // The same plan eleventy-img follows when it converts (sizes turned as the EXIF orientation says).
+      const image = new eleventyImage.Image(file, this.#imageOptions(urlFolder, contentsHash));
+      planned = image.getFullStats(await sharp(contents).metadata()) as ImageMetadata;
+      stem = `${safeName(file)}.${this.#outputHash(image.getHash(), contentsHash)}`;
+    } catch (error) {
+      return { problem: damagedProblem(src, reasonOf(error)) };
+    }
+    const photo = photoFromMetadata(planned);
+    if (!photo) return { problem: `"${src}" gave no JPEG (expected a photo eleventy-img can convert)` };
+    const names = Object.values(planned)
+      .flat()
+      .map((entry) => basename(entry.outputPath));
+    return { photo, names, stem, contentsHash };
+  }
+
   /** Finds the photo's files in the cache, or checks that it decodes and starts converting it. */
-  async #start(job: { file: string; src: string; contents: Buffer; stem: string; names: string[]; options: object }): Promise<Started> {
-    const { file, src, contents, stem, names, options } = job;
+  async #start(job: { file: string; src: string; readContents: () => Promise<Buffer>; stem: string; names: string[]; options: object }): Promise<Started> {
+    const { file, src, readContents, stem, names, options } = job;
     const cached = await this.#cache.lookup(stem, this.#conversionKey, names);
     if (cached.found) {
       this.#reused += 1;
@@ -280,7 +346,7 @@ export class PhotoProcessor {
     const since = performance.now();
     try {
       // Decoding every pixel finds a damaged photo while its story is read, where it can be reported.
-      await sharp(contents, { failOn: "none" }).raw().toBuffer();
+      await sharp(await readContents(), { failOn: "none" }).raw().toBuffer();
     } catch (error) {
       return { ok: false, problem: damagedProblem(src, reasonOf(error)) };
     }
@@ -349,7 +415,7 @@ export class PhotoProcessor {
         const target = join(siteDir, ...sitePath.split("/"));
         await mkdir(join(target, ".."), { recursive: true });
         const source = "path" in from ? from : await this.#sourceOf(from.conversion, from.name);
-        if ("path" in source) await copyFile(source.path, target);
+        if ("path" in source) await linkOrCopy(source.path, target);
         else await writeFile(target, source.bytes);
       }
     }

@@ -65,6 +65,6 @@ test("pruning removes every file not kept, and counts them", async () => {
   await cache.store("talks.0123456789", "settings 1", files);
   await cache.store("old.9876543210", "settings 1", new Map([["old-320.9876543210.avif", Buffer.from("old")]]));
   assert.equal(await cache.prune(new Set(PhotoCache.entryNames("talks.0123456789", names))), 2);
-  assert.deepEqual(readdirSync(cache.dir).sort(), ["talks-1280.0123456789.avif", "talks-320.0123456789.avif", "talks.0123456789.json"]);
+  assert.deepEqual(readdirSync(cache.dir).sort(), ["index.json", "talks-1280.0123456789.avif", "talks-320.0123456789.avif", "talks.0123456789.json"]);
   assert.equal((await cache.lookup("talks.0123456789", "settings 1", names)).found, true);
 });

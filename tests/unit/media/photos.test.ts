@@ -106,6 +106,22 @@ test("a build with the cache writes the same files as a build without it", async
   assert.deepEqual(fresh.published, first.published);
 });
 
+test("what earlier builds learned may be damaged or out of date: the photos published are the same", async () => {
+  const file = await jpeg("index.jpg", 1600, 900, "#5a6b7c");
+  const cacheDir = newFolder("cache");
+  const first = await build(cacheDir, file);
+  writeFileSync(join(cacheDir, "index.json"), '{"verified": {"x": 1}, "pla');
+  const damaged = await build(cacheDir, file);
+  assert.match(damaged.summary, /^photos: 0 processed, 1 reused/);
+  assert.deepEqual(damaged.published, first.published);
+  // The photo replaced under the same name, as the index still describes the old one: planned and converted afresh.
+  await jpeg("index.jpg", 1600, 900, "#7c5a6b");
+  const replaced = await build(cacheDir, file);
+  assert.match(replaced.summary, /^photos: 1 processed, 0 reused/);
+  assert.notDeepEqual([...replaced.published.keys()], [...first.published.keys()]);
+  assert.deepEqual(replaced.published, (await build(newFolder("cache"), file)).published, "as a build from nothing publishes it");
+});
+
 test("a cached file cut short is converted again, never published, and the build says so", async () => {
   const file = await jpeg("cut.jpg", 1600, 900, "#7c6b5a");
   const cacheDir = newFolder("cache");
@@ -125,7 +141,7 @@ test("a cache record that is not JSON is converted again, and the build says so"
   const file = await jpeg("record.jpg", 1600, 900, "#6b7c5a");
   const cacheDir = newFolder("cache");
   const first = await build(cacheDir, file);
-  const record = readdirSync(cacheDir).find((name) => name.endsWith(".json"));
+  const record = readdirSync(cacheDir).find((name) => name.endsWith(".json") && name !== "index.json");
   assert.ok(record);
   writeFileSync(join(cacheDir, record), '{"key": "cut sh');
 
@@ -146,7 +162,7 @@ test("new conversion settings convert the photo again under new names, and the o
   assert.deepEqual(namesWithoutHash(next.published.keys()), namesWithoutHash(first.published.keys()));
   const cached = readdirSync(cacheDir);
   assert.deepEqual(cached.filter((name) => !name.endsWith(".json")).sort(), [...next.published.keys()]);
-  assert.equal(cached.filter((name) => name.endsWith(".json")).length, 1);
+  assert.deepEqual(cached.filter((name) => name.endsWith(".json")).length, 2, "the new record and the index");
 });
 
 test("when the cache folder cannot be written, the photos are published from memory, the same, and the build says so", async () => {
@@ -183,7 +199,7 @@ test("publishing prunes the cached files no photo of the build used, keeping a d
 
   assert.match(photos.summary(), /^photos: 2 processed, 0 reused from .*; removed 14 unused cached files$/);
   const cached = readdirSync(cacheDir);
-  assert.equal(cached.length, 26, "two records and their 24 files");
+  assert.equal(cached.length, 27, "two records, their 24 files and the index");
   assert.ok(cached.includes(draftPhoto.url.split("/").at(-1) ?? ""), "the draft's photo stays in the cache");
   assert.ok(cached.includes(storyPhoto.url.split("/").at(-1) ?? ""));
   assert.equal(cached.filter((name) => name.startsWith("old-")).length, 0);
