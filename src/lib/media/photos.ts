@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { basename, extname, join, posix } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, extname, join, posix } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import sharp, { type AvifOptions, type JpegOptions, type Metadata, type WebpOptions } from "sharp";
@@ -196,6 +197,8 @@ export class PhotoProcessor {
   #conversions = new Map<string, { names: string[]; started: Promise<Started> }>();
   /** Each story's files, by its input path as Eleventy names it. */
   #storyFiles = new Map<string, Map<string, StoryFile>>();
+  /** The files the last publish put in place, by path: the cached file each names. */
+  #published = new Map<string, string>();
   #processed = 0;
   #reused = 0;
   #pruned = 0;
@@ -397,7 +400,7 @@ export class PhotoProcessor {
   }
 
   /**
-   * Copies the photo files of the stories whose pages were written into the site folder, once
+   * Puts the photo files of the stories whose pages were written into the site folder, once
    * every photo of the build is converted; then empties the cache of files no photo of this
    * build used (a draft's photo was checked and converted, so it stays).
    */
@@ -410,15 +413,27 @@ export class PhotoProcessor {
     }
     if (problems.length > 0) throw new Error(`photos: ${problems.join("; ")}`);
 
+    const folders = new Set<string>();
+    const published = new Map<string, string>();
     for (const story of stories) {
       for (const { sitePath, from } of this.#storyFiles.get(story)?.values() ?? []) {
         const target = join(siteDir, ...sitePath.split("/"));
-        await mkdir(join(target, ".."), { recursive: true });
         const source = "path" in from ? from : await this.#sourceOf(from.conversion, from.name);
-        if ("path" in source) await linkOrCopy(source.path, target);
-        else await writeFile(target, source.bytes);
+        // The dev server writes into the same folder on every rebuild: a file it put there already stays.
+        if ("path" in source && this.#published.get(target) === source.path && existsSync(target)) {
+          published.set(target, source.path);
+          continue;
+        }
+        const folder = dirname(target);
+        if (!folders.has(folder)) await mkdir(folder, { recursive: true });
+        folders.add(folder);
+        if ("path" in source) {
+          await linkOrCopy(source.path, target);
+          published.set(target, source.path);
+        } else await writeFile(target, source.bytes);
       }
     }
+    this.#published = published;
 
     const used = [...this.#conversions].flatMap(([stem, { names }]) => PhotoCache.entryNames(stem, names));
     this.#pruned = await this.#cache.prune(new Set(used));
