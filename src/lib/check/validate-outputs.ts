@@ -76,21 +76,41 @@ export function siteFiles(root: string): string[] {
  * `files` are all the files of the site folder `root`, as `siteFiles` lists them.
  */
 export function siteOutputProblems(root: string, siteUrl: string, files: readonly string[], pages: readonly OutputPage[]): Problem[] {
-  const base = siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`;
-  const problems: Problem[] = [];
-  const report = (file: string, rule: string, message: string, line = 1, column = 1) => problems.push({ file, line, column, rule, message });
-  const read = (file: string) => readFileSync(join(root, file), "utf8");
-  const inSite = new Set(files);
+  return [...pageOutputProblems(siteUrl, files, pages), ...outputFileProblems(root, siteUrl, files, pages.map((page) => page.path))];
+}
 
-  for (const page of pages) pageProblems(page, inSite, base, report);
+/** What each page's feed links and JSON-LD say wrong; `files` are all the files of the site folder. */
+export function pageOutputProblems(siteUrl: string, files: readonly string[], pages: readonly OutputPage[]): Problem[] {
+  const problems: Problem[] = [];
+  const inSite = new Set(files);
+  for (const page of pages) pageProblems(page, inSite, baseUrl(siteUrl), reporter(problems));
+  return problems;
+}
+
+/**
+ * The feeds', sitemaps' and robots.txt's problems: what needs no page's check, only the list of
+ * pages (`pagePaths`, by their paths in the site folder), so it can be checked while the pages are.
+ */
+export function outputFileProblems(root: string, siteUrl: string, files: readonly string[], pagePaths: readonly string[]): Problem[] {
+  const base = baseUrl(siteUrl);
+  const problems: Problem[] = [];
+  const report = reporter(problems);
+  const read = (file: string) => readFileSync(join(root, file), "utf8");
   // Each XML file is parsed once: the sitemap's check reads the document its XML check made.
   const documents = new Map<string, Node>();
   for (const file of files.filter((name) => name.endsWith(".xml"))) documents.set(file, xmlProblems(file, read(file), report));
   for (const file of files.filter((name) => basename(name) === "feed.json")) jsonFeedProblems(file, read(file), report);
-  sitemapProblems(files, pages.map((page) => page.path), base, documents.get("sitemap.xml"), report);
+  sitemapProblems(files, pagePaths, base, documents.get("sitemap.xml"), report);
   robotsProblems(files, base, read, report);
   return problems;
 }
+
+const baseUrl = (siteUrl: string): string => (siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`);
+
+const reporter =
+  (problems: Problem[]): Report =>
+  (file, rule, message, line = 1, column = 1) =>
+    problems.push({ file, line, column, rule, message });
 
 type Report = (file: string, rule: string, message: string, line?: number, column?: number) => void;
 

@@ -21,7 +21,7 @@ import { SiteLinks, sitePath, type LinkSettings } from "./site-links.ts";
 import type { Problem, Report } from "./site-problems.ts";
 import { positionsIn } from "./text-positions.ts";
 import { siteBudgetProblems } from "./validate-budget.ts";
-import { siteOutputProblems } from "./validate-outputs.ts";
+import { outputFileProblems, pageOutputProblems } from "./validate-outputs.ts";
 import { withheldProblems } from "./withheld-traces.ts";
 import { runInWorkers } from "./worker-pool.ts";
 
@@ -68,7 +68,13 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   };
   const siteUrl = options.outputs ? options.siteUrl : undefined;
   const paths = pages.map((page) => sitePath(siteDir, page));
-  const records = await checkPages(pages, paths, options.cacheDir);
+  const sitePaths = files.map((file) => sitePath(siteDir, file));
+  const checking = checkPages(pages, paths, options.cacheDir);
+  checking.catch(() => undefined); // as with `withheld`: the await below reports a failure
+  // The feeds, sitemaps and robots.txt need no page's check: this thread reads them while the
+  // workers check pages, and takes fewer pages itself.
+  const outputFiles = siteUrl === undefined ? [] : outputFileProblems(siteDir, siteUrl, sitePaths, paths);
+  const records = await checking;
 
   const links = new SiteLinks(settings, new Map(pages.map((page, index) => [page, new Set(recordAt(records, index).anchors)])));
   const problems = [
@@ -77,8 +83,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   ];
   if (siteUrl !== undefined) {
     const outputPages = paths.map((path, index) => ({ path, facts: recordAt(records, index).outputs }));
-    const sitePaths = files.map((file) => sitePath(siteDir, file));
-    problems.push(...siteOutputProblems(siteDir, siteUrl, sitePaths, outputPages), ...withheldProblems(siteDir, sitePaths, await withheld));
+    problems.push(...pageOutputProblems(siteUrl, sitePaths, outputPages), ...outputFiles, ...withheldProblems(siteDir, sitePaths, await withheld));
   }
   if (options.outputs) {
     problems.push(...siteBudgetProblems(siteDir, pages.map((file, index) => ({ file, path: paths[index] ?? "", facts: recordAt(records, index).budget }))));
