@@ -49,6 +49,12 @@ export const PROJECT_CHECK_CACHE = join(".cache", "check");
 
 /** Fewer pages than this to check are checked in this thread: starting workers would cost more. */
 const PAGES_FOR_WORKERS = 200;
+/**
+ * Pages handed out at a time: about a tenth of a second's work. Small, since a worker holds its
+ * next batch too: when the last batch is handed out, no thread is left with much more to do than
+ * the others, and this thread answers the workers between its own batches.
+ */
+const PAGES_PER_BATCH = 20;
 const PAGE_WORKER = new URL("./validate-worker.ts", import.meta.url);
 const WITHHELD_WORKER = new URL("./withheld-worker.ts", import.meta.url);
 
@@ -154,10 +160,10 @@ async function checkEach(tasks: readonly PageTask[]): Promise<PageRecord[]> {
   const checkHere = async (batch: readonly PageTask[]) => (await (checker ??= import("./page-check.ts").then((module) => new module.PageChecker()))).checkAll(batch);
   const workers = availableParallelism() - 1;
   if (tasks.length < PAGES_FOR_WORKERS || workers === 0) return checkHere(tasks);
-  // Several batches per thread, so one that draws the heavier pages does not finish long after the rest.
-  const size = Math.min(200, Math.max(20, Math.ceil(tasks.length / ((workers + 1) * 8))));
   const batches: PageTask[][] = [];
-  for (let start = 0; start < tasks.length; start += size) batches.push(tasks.slice(start, start + size).map(({ page, path }) => ({ page, path })));
+  for (let start = 0; start < tasks.length; start += PAGES_PER_BATCH) {
+    batches.push(tasks.slice(start, start + PAGES_PER_BATCH).map(({ page, path }) => ({ page, path })));
+  }
   // The workers start first; this thread loads its checker while they do.
   return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, workers, checkHere)).flat();
 }
