@@ -98,3 +98,24 @@ test("only an archive day's page lists its stories; a year's and a month's count
     [["year", 2, 0], ["month", 2, 0], ["day", 1, 1], ["day", 1, 1]],
   );
 });
+
+test("related stories are the same as ranking every other story: most shared topics, then newest, then by URL", () => {
+  const names = ["Korea", "Diplomacy", "Energy", "Russia", "Trade"];
+  let seed = 7;
+  const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const stories = Array.from({ length: 300 }, (_, index) => {
+    const tags = names.filter(() => next() < 0.35);
+    // Few distinct days and hours, so many stories tie on their time and the URL decides.
+    return storyView(`story-${index}`, `2013-09-0${1 + Math.floor(next() * 3)}`, tags, Math.floor(next() * 3));
+  }).sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url));
+  const related = relatedStories(buildTopics(stories));
+  for (const story of stories.filter((candidate) => candidate.topics.length > 0)) {
+    const keys = new Set(story.topics.map(({ key }) => key));
+    const shared = (other: typeof story) => other.topics.filter(({ key }) => keys.has(key)).length;
+    const expected = stories
+      .filter((other) => other !== story && shared(other) > 0)
+      .sort((a, b) => shared(b) - shared(a) || b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url))
+      .slice(0, 3);
+    assert.deepEqual(related.get(story.url)?.map(({ url }) => url), expected.map(({ url }) => url), story.url);
+  }
+});
