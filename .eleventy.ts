@@ -13,6 +13,7 @@ import type { SiteSettings } from "./src/lib/model/site.ts";
 import { PhotoProcessor } from "./src/lib/media/photos.ts";
 import { StoryCache } from "./src/lib/story/story-cache.ts";
 import { RenderedPages } from "./src/lib/eleventy/rendered-pages.ts";
+import { nunjucksTemplates } from "./src/lib/eleventy/nunjucks-templates.ts";
 import { pageLinkUrl } from "./src/lib/model/urls.ts";
 import site from "./_data/site.ts";
 import assets, { FAVICON_SOURCE, STYLESHEET_SOURCE } from "./_data/assets.ts";
@@ -77,6 +78,10 @@ export default function (eleventyConfig: UserConfig) {
     parser: async (file: string) => ((await import(pathToFileURL(file).href)) as { default: unknown }).default,
   });
 
+  // Each template compiled once per build, not once per page it paginates into.
+  const templates = nunjucksTemplates("_includes");
+  eleventyConfig.addExtension("njk", templates.extension);
+
   const photos = new PhotoProcessor(PHOTO_CACHE);
   // Kept for the config's life, so the dev server's rebuilds reuse reads and pages from memory too.
   const storyCache = new StoryCache(STORY_CACHE);
@@ -85,6 +90,7 @@ export default function (eleventyConfig: UserConfig) {
   let storyFiles: string[] = [];
   eleventyConfig.on("eleventy.before", ({ directories }: BuildStart) => {
     output = directories.output;
+    templates.startBuild();
     photos.startBuild();
     storyCache.startBuild();
   });
