@@ -14,6 +14,7 @@ import { PhotoProcessor } from "./src/lib/media/photos.ts";
 import { StoryCache } from "./src/lib/story/story-cache.ts";
 import { RenderedPages } from "./src/lib/eleventy/rendered-pages.ts";
 import { nunjucksTemplates } from "./src/lib/eleventy/nunjucks-templates.ts";
+import { rewritePageLinks } from "./src/lib/eleventy/relative-links.ts";
 import { pageLinkUrl } from "./src/lib/model/urls.ts";
 import site from "./_data/site.ts";
 import assets, { FAVICON_SOURCE, STYLESHEET_SOURCE } from "./_data/assets.ts";
@@ -43,11 +44,6 @@ interface BuildStart {
 }
 interface BuildEnd extends BuildStart {
   results: { outputPath: string | false }[];
-}
-
-// Eleventy's default config adds this; its published types do not declare it.
-interface HtmlTransformer {
-  addUrlTransform(extensions: string, transform: (this: { url: string }, url: string) => string): void;
 }
 
 /** The code that renders pages: this config and every module it imports, once per process (code cannot change while it runs). */
@@ -115,10 +111,11 @@ export default function (eleventyConfig: UserConfig) {
   });
 
   // Templates link from the site root; pages get relative URLs so one build works anywhere, even from disk.
-  const { htmlTransformer } = eleventyConfig as UserConfig & { htmlTransformer: HtmlTransformer };
   const basePath = new URL(site.url).pathname;
-  htmlTransformer.addUrlTransform("html", function (url) {
-    return pageLinkUrl(url, this.url, basePath);
+  eleventyConfig.addTransform("relative-links", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
+    const { url, outputPath } = this.page;
+    if (typeof url !== "string" || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
+    return rewritePageLinks(content, (link) => pageLinkUrl(link, url, basePath));
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }: BuildEnd) => {

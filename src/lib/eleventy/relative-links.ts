@@ -1,0 +1,57 @@
+/**
+ * The URLs a page's markup links with, rewritten as the page should link them (see pageLinkUrl),
+ * without parsing the page into a tree and printing it again: a tenth of rendering a page went on
+ * that. The templates and markdown-it write every attribute in double quotes, and nothing that is
+ * not markup holds a `<`: text and attribute values are escaped, and JSON-LD escapes it too.
+ */
+
+/** The elements' attributes that hold a URL, as Eleventy's HTML transformer has them; srcset holds several. */
+const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  a: ["href"],
+  area: ["href"],
+  audio: ["src"],
+  base: ["href"],
+  blockquote: ["cite"],
+  button: ["formaction"],
+  del: ["cite"],
+  embed: ["src"],
+  form: ["action"],
+  iframe: ["src"],
+  img: ["src", "srcset"],
+  input: ["formaction", "src"],
+  ins: ["cite"],
+  link: ["href"],
+  object: ["data"],
+  q: ["cite"],
+  script: ["src"],
+  source: ["src", "srcset"],
+  track: ["src"],
+  video: ["poster", "src"],
+};
+
+const START_TAG = /<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)>/g;
+const ATTRIBUTE = /(\s)([a-zA-Z][a-zA-Z0-9-]*)="([^"]*)"/g;
+
+/** A srcset's candidates ("a.jpg 320w, b.jpg 640w"), each URL rewritten, its descriptor kept. */
+function rewriteSrcset(srcset: string, rewrite: (url: string) => string): string {
+  return srcset
+    .split(",")
+    .map((candidate) => {
+      const [url = "", ...descriptors] = candidate.trim().split(/\s+/);
+      return [rewrite(url), ...descriptors].join(" ");
+    })
+    .join(", ");
+}
+
+export function rewritePageLinks(html: string, rewrite: (url: string) => string): string {
+  return html.replace(START_TAG, (tag, name: string, attributes: string) => {
+    const urlAttributes = URL_ATTRIBUTES[name.toLowerCase()];
+    if (!urlAttributes) return tag;
+    const rewritten = attributes.replace(ATTRIBUTE, (attribute, space: string, attributeName: string, value: string) => {
+      const lower = attributeName.toLowerCase();
+      if (!urlAttributes.includes(lower)) return attribute;
+      return `${space}${attributeName}="${lower === "srcset" ? rewriteSrcset(value, rewrite) : rewrite(value)}"`;
+    });
+    return `<${name}${rewritten}>`;
+  });
+}
