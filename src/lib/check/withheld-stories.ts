@@ -8,12 +8,16 @@ import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 import build from "../../../_data/build.ts";
 import site from "../../../_data/site.ts";
 import { readStories } from "../story/collect-stories.ts";
+import { StoryCache } from "../story/story-cache.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 
 export async function withheldStories(projectDir = "."): Promise<WithheldStory[]> {
   const inputDir = join(projectDir, "src");
-  // No photo is converted: a photo changes nothing about where a story would be published.
-  const results = await readStories(join(inputDir, "news"), inputDir, { site, datelinePlaces: places, build });
+  // No photo is converted: a photo changes nothing about where a story would be published. Reads
+  // the last build kept are reused, so checking a built site does not read every story afresh.
+  const storyCache = new StoryCache(join(projectDir, ".cache", "stories"));
+  const results = await readStories(join(inputDir, "news"), inputDir, { site, datelinePlaces: places, build, storyCache });
+  await storyCache.flush();
   return results.flatMap((article) =>
     article.valid && article.state !== "published"
       ? [{ file: relative(projectDir, article.file), url: article.url, headline: article.headline, state: article.state }]
