@@ -142,8 +142,8 @@ async function changeAndRebuild(root: string, step: string, change: (n: number) 
   return { step, cold: cell(cold), warm: cell(warm), bare: cell(bare) };
 }
 
-/** Every step for the stories already written into the copy at `root`; removes the copy at the end. */
-export async function benchmarkNewsroom(root: string, stories: number): Promise<Row[]> {
+/** Every step for the stories already written into the copy at `root` (or, `buildsOnly`, the first build and the rebuild); removes the copy at the end. */
+export async function benchmarkNewsroom(root: string, stories: number, { buildsOnly = false } = {}): Promise<Row[]> {
   const progress = (step: string) => console.error(`bench: ${stories} stories: ${step}`);
   try {
     mkdirSync(join(root, "bare"));
@@ -175,6 +175,7 @@ export async function benchmarkNewsroom(root: string, stories: number): Promise<
     const pages = readdirSync(join(root, "_site"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html")).length;
     const checkRate = (run: Run) => `${(pages / stageSeconds(run, /site checked/)).toFixed(0)} pages/s (${pages} pages)`;
     rows.push({ step: "its check, pages/s", cold: checkRate(cold), warm: checkRate(warm) });
+    if (buildsOnly) return rows;
 
     progress("publishing one new story");
     rows.push(await changeAndRebuild(root, "publish: add one new story, rebuild", (n) => fileNewStory(root, n)));

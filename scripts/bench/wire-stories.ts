@@ -66,8 +66,8 @@ export async function makePhoto(n: number, grainPixels: Buffer): Promise<{ name:
   return { name: "photo.jpg", bytes };
 }
 
-/** Writes `count` stories into `newsDir`, 300 a day from 2013-09-02, every fifth with a photo of its own. */
-export async function writeWireStories(newsDir: string, count: number): Promise<void> {
+/** Writes `count` stories into `newsDir`, 300 a day from 2013-09-02, every `photoEvery`th (by default every fifth) with a photo of its own. */
+export async function writeWireStories(newsDir: string, count: number, photoEvery = PHOTO_EVERY): Promise<void> {
   const next = random(count);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const sentence = (min: number, max: number): string => {
@@ -81,7 +81,7 @@ export async function writeWireStories(newsDir: string, count: number): Promise<
     const time = `${String(6 + Math.floor(next() * 16)).padStart(2, "0")}:${String(Math.floor(next() * 60)).padStart(2, "0")}`;
     const slug = `${day}-${sentence(3, 6).toLowerCase().replace(/[^a-z]+/g, "-").replace(/-$/, "")}-${n}`;
     const tags = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(TOPICS)))];
-    const withPhoto = n % PHOTO_EVERY === 0;
+    const withPhoto = n % photoEvery === 0;
     const front = [
       `title: ${JSON.stringify(sentence(6, 14).slice(0, -1))}`,
       `lead: ${JSON.stringify(sentence(15, 30))}`,
