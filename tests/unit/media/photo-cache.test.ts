@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { PhotoCache } from "../../../src/lib/media/photo-cache.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "photo-cache-test-"));
+after(() => rmSync(folder, { recursive: true, force: true }));
 let folders = 0;
 const newCache = () => new PhotoCache(join(folder, `cache-${(folders += 1)}`));
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import sharp from "sharp";
 import {
   CONVERSION_SETTINGS,
@@ -14,6 +14,7 @@ import {
 } from "../../../src/lib/media/photos.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "photos-test-"));
+after(() => rmSync(folder, { recursive: true, force: true }));
 let folders = 0;
 /** A fresh folder per test, so no test's cache or site is another's. */
 const newFolder = (name: string): string => join(folder, `${name}-${(folders += 1)}`);

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { readArticle, type ArticleResult, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
 import { collectArticles } from "../../../src/lib/story/collect-stories.ts";
 import { type ArticleView } from "../../../src/lib/model/story-view.ts";
@@ -12,6 +12,7 @@ import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
 import { readContext, storyLocation, writeStory } from "../../support/story-data.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "article-test-"));
+after(() => rmSync(folder, { recursive: true, force: true }));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
 writeFileSync(join(folder, "broken.jpg"), "not an image");
 

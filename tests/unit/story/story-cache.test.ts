@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { readArticle, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
 import type { StoryInput } from "../../../src/lib/story/read-story.ts";
 import { exactJson, StoryCache, storyKey } from "../../../src/lib/story/story-cache.ts";
@@ -11,6 +11,7 @@ import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
 import { writeStory } from "../../support/story-data.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "story-cache-test-"));
+after(() => rmSync(folder, { recursive: true, force: true }));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
 writeFileSync(join(folder, "chart.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"></svg>');
 const photos = new PhotoProcessor(join(folder, "photo-cache"));
