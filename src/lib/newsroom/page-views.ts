@@ -46,7 +46,7 @@ export interface PageViews {
  * compared without case, as case-blind file systems and hosts would merge them.
  */
 export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
-  const related = relatedStories(newsroom.topics);
+  const related = relatedStories(newsroom.stories, newsroom.topics);
   const topicNames = new Map(newsroom.topics.map((topic) => [topic.key, topic.name]));
   const claimed = new Set<string>();
   const stories = newsroom.stories.filter((story) => !claimed.has(story.url.toLowerCase()) && claimed.add(story.url.toLowerCase()));

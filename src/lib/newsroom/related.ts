@@ -1,56 +1,75 @@
 import type { ArticleView } from "../model/story-view.ts";
 import type { Topic } from "./topics.ts";
 
-/** The order stories are listed in everywhere: newest first, then by URL (see collectArticles). */
-const listedBefore = (a: ArticleView, b: ArticleView): boolean =>
-  a.published.epochMs > b.published.epochMs || (a.published.epochMs === b.published.epochMs && a.url.localeCompare(b.url) < 0);
-
-/**
- * The `limit` stories sharing the most of `lists` with `story`, the newest first among equals.
- * The lists (its topics' stories) are in listing order, so walking them together meets each
- * story's entries one after another: its count is known at once, and the walk ends as soon as
- * no story still to come could rank higher, which for most stories is after a few steps.
- */
-function mostShared(story: ArticleView, lists: readonly (readonly ArticleView[])[], limit: number): ArticleView[] {
-  const at = lists.map(() => 0);
-  const top: { story: ArticleView; shared: number }[] = [];
-  for (;;) {
-    let next: ArticleView | undefined;
-    lists.forEach((list, index) => {
-      const head = list[at[index]!];
-      if (head && (!next || listedBefore(head, next))) next = head;
-    });
-    if (!next) break;
-    let shared = 0;
-    lists.forEach((list, index) => {
-      if (list[at[index]!] === next) {
-        shared += 1;
-        at[index]! += 1;
-      }
-    });
-    if (next === story) continue;
-    const place = top.findIndex((kept) => kept.shared < shared);
-    if (place !== -1 || top.length < limit) top.splice(place === -1 ? top.length : place, 0, { story: next, shared });
-    if (top.length > limit) top.pop();
-    // Every story still to come is older, so it could only rank higher by sharing more topics.
-    if (top.length === limit && top[limit - 1]!.shared === lists.length) break;
-  }
-  return top.map((kept) => kept.story);
-}
-
 /**
  * Each story's related stories: those sharing the most topics with it, then the newest, at most
- * `limit`. Keyed by story URL. Each topic's stories are in listing order, as buildTopics keeps them.
+ * `limit`. Keyed by story URL. `stories` are in listing order (newest first, then by URL, as
+ * collectArticles sorts them), and so are each topic's, as buildTopics keeps them.
+ *
+ * A story sharing two or more topics with another is on the list of stories that carry some pair
+ * of its topics; those lists are short, so they are searched first and whole. Only when they give
+ * fewer than `limit` stories are the rest taken from the topics' own lists, which, in listing
+ * order, give the newest first: a few steps, however long the topics' lists. Stories and topics
+ * are numbered (a story by its place in the listing), so each candidate costs a few array reads.
  */
-export function relatedStories(topics: readonly Topic[], limit = 3): Map<string, ArticleView[]> {
-  const storiesOf = new Map(topics.map((topic) => [topic.key, topic.stories]));
-  const related = new Map<string, ArticleView[]>();
-  for (const topic of topics) {
-    for (const story of topic.stories) {
-      if (related.has(story.url)) continue;
-      const lists = [...new Set(story.topics.map(({ key }) => key))].map((key) => storiesOf.get(key) ?? []);
-      related.set(story.url, mostShared(story, lists, limit));
+export function relatedStories(stories: readonly ArticleView[], topics: readonly Topic[], limit = 3): Map<string, ArticleView[]> {
+  const place = new Map(stories.map((story, index) => [story, index]));
+  const topicNumber = new Map(topics.map((topic, index) => [topic.key, index]));
+  const topicsOf = stories.map((story) => [...new Set(story.topics.flatMap(({ key }) => topicNumber.get(key) ?? []))]);
+  const storiesOfTopic = topics.map((topic) => topic.stories.flatMap((story) => place.get(story) ?? []));
+  const storiesOfPair = new Map<number, number[]>();
+  const pair = (a: number, b: number) => (a < b ? a * topics.length + b : b * topics.length + a);
+  topicsOf.forEach((own, story) => {
+    for (let i = 0; i < own.length; i += 1) {
+      for (let j = i + 1; j < own.length; j += 1) {
+        const key = pair(own[i]!, own[j]!);
+        const list = storiesOfPair.get(key) ?? [];
+        list.push(story);
+        storiesOfPair.set(key, list);
+      }
     }
-  }
+  });
+
+  const marked = new Int32Array(topics.length).fill(-1);
+  const seen = new Int32Array(stories.length).fill(-1);
+  const count = new Int32Array(stories.length);
+  const related = new Map<string, ArticleView[]>();
+  topicsOf.forEach((own, story) => {
+    if (own.length === 0) return;
+    for (const topic of own) marked[topic] = story;
+    const ranked: number[] = [];
+    const beats = (a: number, b: number) => count[a]! > count[b]! || (count[a] === count[b] && a < b);
+    for (let i = 0; i < own.length; i += 1) {
+      for (let j = i + 1; j < own.length; j += 1) {
+        for (const other of storiesOfPair.get(pair(own[i]!, own[j]!)) ?? []) {
+          if (other === story || seen[other] === story) continue;
+          seen[other] = story;
+          count[other] = topicsOf[other]!.reduce((sum, topic) => sum + (marked[topic] === story ? 1 : 0), 0);
+          // The best `limit` so far, in order, without sorting every candidate.
+          const at = ranked.findIndex((kept) => beats(other, kept));
+          if (at !== -1 || ranked.length < limit) ranked.splice(at === -1 ? ranked.length : at, 0, other);
+          if (ranked.length > limit) ranked.pop();
+        }
+      }
+    }
+    // The rest share one topic: the newest first, walking the topics' lists together.
+    const lists = own.map((topic) => storiesOfTopic[topic]!);
+    const at = lists.map(() => 0);
+    while (ranked.length < limit) {
+      let next = -1;
+      let from = -1;
+      lists.forEach((list, index) => {
+        const head = list[at[index]!];
+        if (head !== undefined && (next === -1 || head < next)) [next, from] = [head, index];
+      });
+      if (next === -1) break;
+      at[from]! += 1;
+      if (next !== story && seen[next] !== story) {
+        seen[next] = story;
+        ranked.push(next);
+      }
+    }
+    related.set(stories[story]!.url, ranked.map((index) => stories[index]!));
+  });
   return related;
 }

@@ -21,7 +21,7 @@ test("related stories share the most topics, then are the newest, at most three,
     storyView("older-one-shared", "2013-09-01", ["Russia"]),
     storyView("unrelated", "2013-09-08", ["Sport"]),
   ];
-  const related = relatedStories(buildTopics(stories));
+  const related = relatedStories(stories, buildTopics(stories));
   assert.deepEqual(related.get("/news/story.html")?.map(({ headline }) => headline), ["two-shared", "newest-one-shared", "newer-one-shared"]);
   assert.deepEqual(related.get("/news/unrelated.html"), []);
 });
@@ -108,7 +108,7 @@ test("related stories are the same as ranking every other story: most shared top
     // Few distinct days and hours, so many stories tie on their time and the URL decides.
     return storyView(`story-${index}`, `2013-09-0${1 + Math.floor(next() * 3)}`, tags, Math.floor(next() * 3));
   }).sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url));
-  const related = relatedStories(buildTopics(stories));
+  const related = relatedStories(stories, buildTopics(stories));
   for (const story of stories.filter((candidate) => candidate.topics.length > 0)) {
     const keys = new Set(story.topics.map(({ key }) => key));
     const shared = (other: typeof story) => other.topics.filter(({ key }) => keys.has(key)).length;
