@@ -35,7 +35,17 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
   };
 }
 
-/** Reads every story under `newsDir` (see findStories); never throws for a story's problems. */
-export function readStories(newsDir: string, inputDir: string, context: ReadContext): Promise<ArticleResult[]> {
-  return Promise.all(findStories(newsDir, inputDir).map((location) => readArticle(location, context)));
+/** Stories read at once: enough to keep a photo check on each core, few enough that thousands of new photos are not all in memory together. */
+const READS_AT_ONCE = 8;
+
+/** Reads every story under `newsDir` (see findStories), in order; never throws for a story's problems. */
+export async function readStories(newsDir: string, inputDir: string, context: ReadContext): Promise<ArticleResult[]> {
+  const locations = findStories(newsDir, inputDir);
+  const results: ArticleResult[] = [];
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    for (let index = next++; index < locations.length; index = next++) results[index] = await readArticle(locations[index]!, context);
+  };
+  await Promise.all(Array.from({ length: READS_AT_ONCE }, reader));
+  return results;
 }

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { after, test } from "node:test";
 import { readArticle, type ArticleResult, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
-import { collectArticles } from "../../../src/lib/story/collect-stories.ts";
+import { collectArticles, readStories } from "../../../src/lib/story/collect-stories.ts";
 import { type ArticleView } from "../../../src/lib/model/story-view.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
@@ -309,4 +310,17 @@ test("headings in the text sit under the headline: ## first, one level deeper at
   assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, "### Straight in\n\nText.\n"))), [
     "talks.md:8: body: a ### heading after the headline skips a level (expected at most ##)",
   ]);
+});
+
+test("every story of a folder is read, in file order, however many are read at once", async () => {
+  const news = join(folder, "news");
+  mkdirSync(join(news, "folder-story"), { recursive: true });
+  const names = Array.from({ length: 20 }, (_, index) => `story-${String(index).padStart(2, "0")}.md`);
+  for (const name of names) writeFileSync(join(news, name), `---\n${stringify({ ...seed, photo: undefined, title: name })}---\nText.\n`);
+  writeFileSync(join(news, "folder-story", "index.md"), `---\n${stringify({ ...seed, photo: undefined, title: "In a folder" })}---\nText.\n`);
+  const results = await readStories(news, folder, readContext(build, photos));
+  assert.deepEqual(
+    results.map((result) => (result.valid ? `${result.headline} ${result.stem}` : "invalid")),
+    ["In a folder /news/folder-story/index", ...names.map((name) => `${name} /news/${name.replace(/\.md$/, "")}`)],
+  );
 });
