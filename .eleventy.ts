@@ -79,8 +79,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addExtension("njk", templates.extension);
 
   const photos = new PhotoProcessor(PHOTO_CACHE);
-  // Kept for the config's life, so the dev server's rebuilds reuse reads and pages from memory too.
-  const storyCache = new StoryCache(STORY_CACHE);
+  // Made at the first build and kept for the config's life, so the dev server's rebuilds reuse reads
+  // and pages from memory too (a single build reads each story once: holding every read twice
+  // would only cost memory).
+  let storyCache: StoryCache | undefined;
   let pages: RenderedPages | undefined;
   let output = "";
   let storyFiles: string[] = [];
@@ -88,7 +90,7 @@ export default function (eleventyConfig: UserConfig) {
     output = directories.output;
     templates.startBuild();
     photos.startBuild();
-    storyCache.startBuild();
+    storyCache?.startBuild();
   });
 
   // Every story read and checked, the lists built, and each page's view, of which only the changed
@@ -99,6 +101,7 @@ export default function (eleventyConfig: UserConfig) {
     if (!data?.build || !data.site || !data.datelinePlaces) throw new Error("the site and build data are missing (expected _data/site.ts, _data/build.ts and _data/datelinePlaces.json)");
     const global = data as GlobalData;
     const { build, site, datelinePlaces } = global;
+    storyCache ??= new StoryCache(STORY_CACHE, { keepInMemory: build.showUnpublished });
     const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache });
     const { stories, report } = collectArticles(results, build);
     const newsroom = buildNewsroom(stories, site, build, report);
@@ -121,9 +124,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.on("eleventy.after", async ({ directories, results }: BuildEnd) => {
     pages?.finish(directories.output, results.flatMap((result) => result.outputPath || []));
     await photos.publish(directories.output, storyFiles);
-    await storyCache.flush();
-    for (const line of [photos.summary(), storyCache.summary(), pages?.summary()]) if (line) console.log(line);
-    for (const warning of [storyCache.warning(), pages?.warning()]) if (warning) console.warn(warning);
+    await storyCache?.flush();
+    for (const line of [photos.summary(), storyCache?.summary(), pages?.summary()]) if (line) console.log(line);
+    for (const warning of [storyCache?.warning(), pages?.warning()]) if (warning) console.warn(warning);
   });
 
   // The stylesheet and icon go out under their contents' hash (the names pages link, from _data/assets.ts).

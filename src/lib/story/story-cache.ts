@@ -18,6 +18,8 @@ export class StoryCache {
   readonly #folder: string;
   /** Reads by story file: the key they were made under, and the read as JSON (each use parses its own copy). */
   #memory = new Map<string, { key: string; json: string }>();
+  /** Whether reads are kept in memory too: for the dev server's rebuilds; a single build reads each story once. */
+  readonly #keepInMemory: boolean;
   #read = 0;
   #reused = 0;
   #damaged = 0;
@@ -27,8 +29,9 @@ export class StoryCache {
   /** Why this build could not write an entry, once one failed; it then stops trying. */
   #writeProblem: string | undefined;
 
-  constructor(folder: string) {
+  constructor(folder: string, { keepInMemory = true } = {}) {
     this.#folder = folder;
+    this.#keepInMemory = keepInMemory;
   }
 
   /** Starts a build's counts; the reads themselves stay, each still checked against its key. */
@@ -57,12 +60,12 @@ export class StoryCache {
     const kept = remembered?.key === key ? remembered.json : this.#readEntry(input.file, key);
     if (kept !== undefined) {
       this.#reused += 1;
-      this.#memory.set(input.file, { key, json: kept });
+      if (this.#keepInMemory) this.#memory.set(input.file, { key, json: kept });
       return JSON.parse(kept) as StoryRead;
     }
     this.#read += 1;
     const json = JSON.stringify(readStoryFile(input));
-    this.#memory.set(input.file, { key, json });
+    if (this.#keepInMemory) this.#memory.set(input.file, { key, json });
     this.#writeEntry(input.file, key, json);
     // Parsed back, so a fresh read and a kept one reach the page in the same form.
     return JSON.parse(json) as StoryRead;

@@ -86,6 +86,20 @@ test("each read from memory is a copy of its own: changing one leaves the next u
   assert.equal(cache.summary(), `stories: 1 read, 1 reused from ${join(folder, "memory")}`);
 });
 
+test("a build that keeps no reads in memory reuses them from disk alone", async () => {
+  const cacheFolder = join(folder, "disk-only");
+  const cache = new StoryCache(cacheFolder, { keepInMemory: false });
+  const build = buildAt("2013-09-11T00:00:00Z");
+  const first = await readArticle(...storyData("disk-only", talks, body, build, cache));
+  await cache.flush();
+  assert.deepEqual(await readArticle(...storyData("disk-only", talks, body, build, cache)), first);
+  assert.equal(cache.summary(), `stories: 1 read, 1 reused from ${cacheFolder}`);
+  // With its entry gone, the story is read again: nothing was kept in memory.
+  rmSync(cacheFolder, { recursive: true, force: true });
+  await readArticle(...storyData("disk-only", talks, body, build, cache));
+  assert.equal(cache.summary(), `stories: 2 read, 1 reused from ${cacheFolder}`);
+});
+
 test("a changed story is read again and its entry replaced, never added to", async () => {
   const cacheFolder = join(folder, "replaced");
   const cache = new StoryCache(cacheFolder);
