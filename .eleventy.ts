@@ -29,14 +29,14 @@ const STORY_CACHE = ".cache/stories";
 /** Rendered pages wait here between builds; the dev server's (drafts shown, live reload let in) apart from a build's. */
 const PAGE_CACHE = { build: ".cache/pages", serve: ".cache/pages-dev" };
 
-/** The global data every page is rendered with, as the collection finds it. */
-interface GlobalData {
+/** The global data every page is rendered with, as the collection finds it: _data/'s files by name. */
+interface GlobalData extends Readonly<Record<string, unknown>> {
   build: BuildSettings;
   site: SiteSettings;
   datelinePlaces: DatelinePlaces;
-  security: unknown;
-  assets: unknown;
 }
+
+const DATA_DIR = "_data";
 
 /** What Eleventy passes to its eleventy.before and eleventy.after listeners, as far as this config needs it. */
 interface BuildStart {
@@ -49,7 +49,11 @@ interface BuildEnd extends BuildStart {
 /** The code that renders pages: this config and every module it imports, once per process (code cannot change while it runs). */
 const renderingCode = codeFingerprint([new URL(import.meta.url)]);
 
-/** Everything every page is rendered with: the code, the templates as they are now, and the settings and links each page prints. */
+/**
+ * Everything every page is rendered with: the code, the templates as they are now, every global
+ * data file's value (the build moment aside: no page prints it, and it changes every build), and
+ * the links and problems every page prints.
+ */
 function renderContext(data: GlobalData, newsroom: Newsroom): string {
   const templates = [
     ...readdirSync("_includes", { recursive: true, encoding: "utf8" }).map((name) => join("_includes", name)),
@@ -59,7 +63,11 @@ function renderContext(data: GlobalData, newsroom: Newsroom): string {
     .sort()
     .map((file) => [file, readFileSync(file, "utf8")]);
   const { moment: _moment, epochMs: _epochMs, ...build } = data.build;
-  return JSON.stringify([renderingCode, templates, data.site, data.security, data.assets, build, newsroom.feedLinks, newsroom.problemGroups]);
+  const globals = readdirSync(DATA_DIR)
+    .map((name) => name.replace(/\.[^.]+$/, ""))
+    .sort()
+    .map((name) => [name, name === "build" ? build : data[name]]);
+  return JSON.stringify([renderingCode, templates, globals, newsroom.feedLinks, newsroom.problemGroups]);
 }
 
 export default function (eleventyConfig: UserConfig) {
@@ -136,7 +144,7 @@ export default function (eleventyConfig: UserConfig) {
   });
 
   return {
-    dir: { input: "src", includes: "../_includes", data: "../_data" },
+    dir: { input: INPUT_DIR, includes: "../_includes", data: `../${DATA_DIR}` },
     templateFormats: ["njk"],
   };
 }
