@@ -178,6 +178,9 @@ export class PhotoCache {
       await this.#writeWhole(path, contents);
       paths.set(name, path);
       hashes[name] = sha256(contents);
+      // Just written from these bytes: the next build need not read it back to trust it.
+      const identity = await fileIdentity(path);
+      if (identity !== undefined) this.#verified.set(name, `${identity}:${hashes[name]}`);
     }
     const record: CacheRecord = { key, files: hashes };
     await this.#writeWhole(join(this.dir, `${stem}.json`), JSON.stringify(record));
