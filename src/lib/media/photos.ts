@@ -295,13 +295,11 @@ export class PhotoProcessor {
     }
     const { photo, names, stem, contentsHash } = plan;
     const options = this.#imageOptions(urlFolder, contentsHash);
-    // Read again when needed rather than held: thousands of photos wait for a converter at once.
-    const readContents = (): Promise<Buffer> => readFile(file);
 
     // One conversion however many stories or folders show the photo.
     let shared = this.#conversions.get(stem);
     if (!shared) {
-      shared = { names, started: this.#start({ file, src, readContents, stem, names, options }) };
+      shared = { names, started: this.#start({ file, src, stem, names, options }) };
       this.#conversions.set(stem, shared);
     }
     const started = await shared.started;
@@ -335,8 +333,8 @@ export class PhotoProcessor {
   }
 
   /** Finds the photo's files in the cache, or checks that it decodes and starts converting it. */
-  async #start(job: { file: string; src: string; readContents: () => Promise<Buffer>; stem: string; names: string[]; options: object }): Promise<Started> {
-    const { file, src, readContents, stem, names, options } = job;
+  async #start(job: { file: string; src: string; stem: string; names: string[]; options: object }): Promise<Started> {
+    const { file, src, stem, names, options } = job;
     const cached = await this.#cache.lookup(stem, this.#conversionKey, names);
     if (cached.found) {
       this.#reused += 1;
@@ -349,7 +347,8 @@ export class PhotoProcessor {
     const since = performance.now();
     try {
       // Decoding every pixel finds a damaged photo while its story is read, where it can be reported.
-      await sharp(await readContents(), { failOn: "none" }).raw().toBuffer();
+      // The file is read again here rather than held: thousands of photos may wait for a converter.
+      await sharp(await readFile(file), { failOn: "none" }).raw().toBuffer();
     } catch (error) {
       return { ok: false, problem: damagedProblem(src, reasonOf(error)) };
     }
