@@ -43,7 +43,7 @@ interface BuildStart {
   directories: { output: string };
 }
 interface BuildEnd extends BuildStart {
-  results: { outputPath: string | false }[];
+  results: { outputPath: string | false; content: string }[];
 }
 
 /** The code that renders pages: this config and every module it imports, once per process (code cannot change while it runs). */
@@ -130,7 +130,7 @@ export default function (eleventyConfig: UserConfig) {
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }: BuildEnd) => {
-    pages?.finish(directories.output, results.flatMap((result) => result.outputPath || []));
+    pages?.finish(directories.output, results.flatMap(({ outputPath, content }) => (outputPath ? [{ file: outputPath, content }] : [])));
     await photos.publish(directories.output, storyFiles);
     await storyCache?.flush();
     for (const line of [photos.summary(), storyCache?.summary(), pages?.summary()]) if (line) console.log(line);

@@ -114,23 +114,26 @@ export class RenderedPages {
   }
 
   /**
-   * After Eleventy has written this build's pages (`written`): keeps the newly rendered ones,
-   * prunes entries no page used, and removes the pages of `output` this build did not write or reuse.
+   * After Eleventy has written this build's pages (`written`, each file with the text written to
+   * it): keeps the newly rendered ones, prunes entries no page used, and removes the pages of
+   * `output` this build did not write or reuse.
    */
-  finish(output: string, written: readonly string[]): void {
+  finish(output: string, written: readonly { file: string; content: string }[]): void {
     const entries = this.#readEntries();
+    const contents = new Map(written.map(({ file, content }) => [resolve(file), content]));
     const used = new Set<string>();
     for (const { file, key, rendered } of this.#pages) {
       used.add(key);
       this.#placed.set(resolve(file), key);
-      if (rendered && !entries.has(key)) this.#writeEntry(entries, key, file);
+      const content = contents.get(resolve(file));
+      if (rendered && content !== undefined && !entries.has(key)) this.#writeEntry(entries, key, Buffer.from(content));
     }
     for (const [key, name] of entries) {
       if (used.has(key)) continue;
       removeEntry(join(this.#folder, name));
       entries.delete(key);
     }
-    for (const file of removeStalePages(output, [...written, ...this.#pages.map(({ file }) => file)])) this.#placed.delete(file);
+    for (const file of removeStalePages(output, [...written.map(({ file }) => file), ...this.#pages.map(({ file }) => file)])) this.#placed.delete(file);
   }
 
   /** One line for the build log. */
@@ -192,11 +195,10 @@ export class RenderedPages {
     return true;
   }
 
-  #writeEntry(entries: Map<string, string>, key: string, file: string): void {
+  #writeEntry(entries: Map<string, string>, key: string, bytes: Buffer): void {
     if (this.#writeProblem !== undefined) return;
     const temporary = join(this.#folder, `${randomUUID()}.tmp`);
     try {
-      const bytes = readFileSync(file);
       const entry = `${key}.${sha256(bytes)}.html`;
       mkdirSync(this.#folder, { recursive: true });
       writeFileSync(temporary, bytes);

@@ -24,13 +24,14 @@ function views(stories = [a, b]): PageViews {
 }
 
 /** Stands in for Eleventy: writes each page to render, its HTML naming its URL and headline. */
-function render(output: string, toRender: PageViews): string[] {
+function render(output: string, toRender: PageViews): { file: string; content: string }[] {
   const pages = [...toRender.stories.map((page) => ({ url: page.url, text: page.article.headline })), ...toRender.news.map((page) => ({ url: page.url, text: page.items.map(({ headline }) => headline).join() }))];
   return pages.map(({ url, text }) => {
     const file = pageFile(output, url);
     mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, `<p>${url} ${text}</p>`);
-    return file;
+    const content = `<p>${url} ${text}</p>`;
+    writeFileSync(file, content);
+    return { file, content };
   });
 }
 
