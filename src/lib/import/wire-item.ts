@@ -1,0 +1,87 @@
+/**
+ * A wire item as every format's reader hands it on: what the agency said, in one shape, before the
+ * importer decides what it becomes. Readers only translate; they never look at the newsroom.
+ */
+
+/** The formats the importer reads, as the summary names them. */
+export type WireFormat = "ninjs 1" | "ninjs 2" | "ninjs 3" | "NewsML-G2" | "NITF" | "plain text";
+
+/**
+ * Something wrong with a delivered file or an item in it: the file, the place in it as its format
+ * names places (`headlines[0].value`, `/newsItem/contentMeta/headline`, `line 3`; empty for the
+ * file as a whole), and what was wrong with what was expected.
+ */
+export interface WireProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+/**
+ * A time as the agency wrote it, read without Date.parse: a local date and time, and its offset
+ * when the item gave one. Without an offset the importer applies the dateline's or the feed's zone.
+ */
+export interface WireTime {
+  /** "2013-09-02T15:40:00", or "2013-09-02" when the agency gave a day only. */
+  local: string;
+  /** "+04:00", "-05:00" or "Z"; absent when the item gave no offset. */
+  offset?: string;
+}
+
+/** usable: publish; withheld: the agency holds it back (kept as a draft); canceled: withdrawn or killed. */
+export type WireStatus = "usable" | "withheld" | "canceled";
+
+/** The body as delivered: HTML or XHTML markup (still to be sanitised), or plain text with blank lines between paragraphs. */
+export type WireBody = { kind: "html"; html: string } | { kind: "text"; text: string };
+
+/** The picture an item points at: its largest image rendition. */
+export interface WirePhoto {
+  /** A path relative to the item's file (a picture delivered beside it), or an http(s) URL. */
+  href: string;
+  /** The place in the item that names it, for messages. */
+  path: string;
+  /** What the picture shows, for readers who cannot see it; only ever the agency's words. */
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+export interface WireItem {
+  /** The delivered file the item came from. */
+  file: string;
+  /** The item's place in its file ("" for a file that is one item, else e.g. "items[2]" or "/newsMessage/itemSet/newsItem[2]"). */
+  path: string;
+  format: WireFormat;
+  /** The agency's id for the item, the same across its versions (ninjs uri, NewsML-G2 guid, NITF doc-id). */
+  id: string;
+  /** The version as the agency numbers it, for the record; versions are ordered by `versionTime`. */
+  version?: string;
+  /** When this version was made (ninjs versioncreated, NewsML-G2 versionCreated, NITF date.issue). */
+  versionTime?: WireTime;
+  /** When the agency first released the item (firstcreated, firstCreated, date.release). */
+  released?: WireTime;
+  /** The end of an embargo, when the item has one. */
+  embargoedUntil?: WireTime;
+  status: WireStatus;
+  /** True when the agency marks this version as a correction of an earlier one. */
+  correction: boolean;
+  headline: string;
+  /** The standfirst, summary or abstract, as plain text. */
+  lead?: string;
+  body: WireBody;
+  /** The place from the format's own fields (NewsML-G2 located or dateline, NITF dateline's location, ninjs located), not from the body. */
+  place?: string;
+  /** The agency as its datelines print it ("Itar-Tass", "AP", "Reuters"). */
+  source?: string;
+  /** Topic names from the item's subjects and keywords, as the agency wrote them. */
+  topics: string[];
+  photo?: WirePhoto;
+  /** The item's language tag, when it states one. */
+  lang?: string;
+}
+
+/** What one reader made of one delivered file: its items, and the problems of the items it could not read. */
+export interface WireRead {
+  items: WireItem[];
+  problems: WireProblem[];
+}
