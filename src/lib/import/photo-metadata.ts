@@ -1,0 +1,118 @@
+import { XMLParser } from "fast-xml-parser";
+import sharp from "sharp";
+
+/** The words a photographer or agency embedded in the picture file (IPTC photo metadata). */
+export interface EmbeddedPhotoWords {
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+const oneLine = (text: string | undefined): string | undefined => {
+  const value = text?.replace(/\s+/g, " ").trim();
+  return value ? value : undefined;
+};
+
+/** A language alternative (rdf:Alt) or a plain value: the default language's text, else the first. */
+function altText(value: unknown): string | undefined {
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (typeof value !== "object" || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  if ("#text" in record) return altText(record["#text"]);
+  const items = record["rdf:Alt"] ?? record["rdf:Seq"] ?? record["rdf:Bag"];
+  if (items === undefined) return undefined;
+  const list = (items as Record<string, unknown>)["rdf:li"];
+  const entries = Array.isArray(list) ? list : [list];
+  const preferred = entries.find((entry) => typeof entry === "object" && entry !== null && (entry as Record<string, unknown>)["@_xml:lang"] === "x-default");
+  return altText(preferred ?? entries[0]);
+}
+
+/** Every value an XMP packet gives a property, whether written as an element or as an attribute of rdf:Description. */
+function findProperty(node: unknown, name: string): unknown {
+  if (typeof node !== "object" || node === null) return undefined;
+  const record = node as Record<string, unknown>;
+  if (name in record) return record[name];
+  if (`@_${name}` in record) return record[`@_${name}`];
+  for (const child of Object.values(record)) {
+    const children = Array.isArray(child) ? child : [child];
+    for (const each of children) {
+      const found = findProperty(each, name);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Alt text (Iptc4xmpCore:AltTextAccessibility), caption (dc:description) and credit
+ * (photoshop:Credit) from an XMP packet. A packet with a DOCTYPE is ignored: XMP never needs
+ * one, and its entities are how hostile XML expands or reaches outside the file.
+ */
+export function readXmpWords(xmp: string): EmbeddedPhotoWords {
+  if (/<!DOCTYPE/i.test(xmp)) return {};
+  let tree: unknown;
+  try {
+    tree = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false, parseTagValue: false, parseAttributeValue: false }).parse(xmp);
+  } catch {
+    return {};
+  }
+  const words: EmbeddedPhotoWords = {};
+  const alt = oneLine(altText(findProperty(tree, "Iptc4xmpCore:AltTextAccessibility")));
+  const caption = oneLine(altText(findProperty(tree, "dc:description")));
+  const credit = oneLine(altText(findProperty(tree, "photoshop:Credit")));
+  if (alt) words.alt = alt;
+  if (caption) words.caption = caption;
+  if (credit) words.credit = credit;
+  return words;
+}
+
+/** IIM datasets of record 2 (the application record) that carry words for the page. */
+const IIM_CAPTION = 120;
+const IIM_CREDIT = 110;
+/** Record 1, dataset 90: the coded character set; ESC % G says UTF-8, else the text is Latin-1. */
+const IIM_CHARSET = 90;
+
+/**
+ * Caption and credit from the older IPTC-IIM block (Photoshop's 8BIM resource 0x0404) that
+ * sharp hands over as `iptc`. IIM has no alt text field. Each dataset is 0x1C, record, dataset,
+ * a two-byte length and the value.
+ */
+export function readIimWords(block: Uint8Array): EmbeddedPhotoWords {
+  const values = new Map<string, Uint8Array>();
+  for (let at = 0; at + 5 <= block.length; ) {
+    if (block[at] !== 0x1c) {
+      at += 1;
+      continue;
+    }
+    const record = block[at + 1] ?? 0;
+    const dataset = block[at + 2] ?? 0;
+    const length = ((block[at + 3] ?? 0) << 8) | (block[at + 4] ?? 0);
+    // Extended lengths (top bit set) are for binary datasets, never the text ones read here.
+    if (length & 0x8000) break;
+    const key = `${record}:${dataset}`;
+    if (!values.has(key)) values.set(key, block.subarray(at + 5, at + 5 + length));
+    at += 5 + length;
+  }
+  const charset = values.get(`1:${IIM_CHARSET}`);
+  const utf8 = charset !== undefined && Buffer.from(charset).toString("latin1") === "\u001b%G";
+  const decode = (bytes: Uint8Array | undefined) => (bytes ? oneLine(Buffer.from(bytes).toString(utf8 ? "utf8" : "latin1")) : undefined);
+  const words: EmbeddedPhotoWords = {};
+  const caption = decode(values.get(`2:${IIM_CAPTION}`));
+  const credit = decode(values.get(`2:${IIM_CREDIT}`));
+  if (caption) words.caption = caption;
+  if (credit) words.credit = credit;
+  return words;
+}
+
+/** The words embedded in a picture: XMP first, as the IPTC photo metadata standard prefers it, then IIM. */
+export async function readEmbeddedPhotoWords(bytes: Uint8Array): Promise<EmbeddedPhotoWords> {
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(bytes).metadata();
+  } catch {
+    return {};
+  }
+  const xmp = metadata.xmp ? readXmpWords(metadata.xmp.toString("utf8")) : {};
+  const iim = metadata.iptc ? readIimWords(metadata.iptc) : {};
+  return { ...iim, ...xmp };
+}
