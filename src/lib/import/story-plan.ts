@@ -1,0 +1,178 @@
+import { DateTime } from "luxon";
+import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
+import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
+import { formatWireTime } from "./wire-time.ts";
+import type { WireStory } from "./wire-stories.ts";
+
+/** The body as the importer made it: Markdown, and the place and agency its dateline named, if it opened with one. */
+export interface ImportedBody {
+  markdown: string;
+  place?: string;
+  agency?: string;
+}
+
+/** The item's picture as it will sit in the story's folder, with the agency's (or the file's own) words. */
+export interface ImportedPhoto {
+  src: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+export interface PlanContext {
+  body: ImportedBody;
+  photo?: ImportedPhoto;
+  datelinePlaces: DatelinePlaces;
+  /** The zone for a place the newsroom's table and the gazetteer do not know (the feed's --zone). */
+  defaultZone?: string;
+  /** The site's language: an item in another gets the story's `lang` field. */
+  siteLanguage: string;
+  /** The story already imported from an earlier version of the item. */
+  existing?: WireStory;
+}
+
+/** A story file's contents, in the contract's fields, and why an editor must still act on it before it is published. */
+export interface StoryPlan {
+  fields: Record<string, unknown>;
+  body: string;
+  /** Why the story is held as a draft (empty when it may be published, at once or when its embargo ends). */
+  held: string[];
+  /** A correction entry added for the editor to word, as its field name. */
+  correctionField?: string;
+  /** The story's calendar day at its dateline (2013-09-02), which its address and folder carry. */
+  day: string;
+}
+
+export type PlanResult = { ok: true; plan: StoryPlan } | { ok: false; problems: WireProblem[] };
+
+/** How the contract limits topics (see src/lib/story/schema.ts). */
+const MAX_TOPICS = 20;
+const MAX_TOPIC_LENGTH = 60;
+
+const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+/** A time as the story contract writes it: an instant with its offset, or a day alone. */
+function storyTime(time: WireTime, zone: string): string {
+  if (time.offset !== undefined || !time.local.includes("T")) return formatWireTime(time);
+  return DateTime.fromISO(time.local, { zone }).toISO({ suppressMilliseconds: true }) ?? time.local;
+}
+
+/** The calendar day at the dateline of a date as the contract writes it. */
+function calendarDay(date: string, zone: string): string | undefined {
+  if (!date.includes("T")) return date;
+  return DateTime.fromISO(date, { zone }).toISODate() ?? undefined;
+}
+
+/** The item's topics as the contract takes them: one line each, no repeats, at most MAX_TOPICS. */
+function topicsOf(item: WireItem): string[] {
+  const seen = new Set<string>();
+  const topics: string[] = [];
+  for (const raw of item.topics) {
+    const topic = oneLine(raw);
+    const key = topic.toLowerCase();
+    if (topic === "" || topic.length > MAX_TOPIC_LENGTH || seen.has(key)) continue;
+    seen.add(key);
+    topics.push(topic);
+  }
+  return topics.slice(0, MAX_TOPICS);
+}
+
+const primaryLanguage = (tag: string): string => tag.split("-")[0]?.toLowerCase() ?? tag;
+
+/** The zone the story's days are counted in: the place's, else one an editor set on an earlier version, else the feed's. */
+function zoneFor(place: string, context: PlanContext): { zone: string; explicit?: string } | { problem: string } {
+  const found = resolveDatelineZone(place, undefined, context.datelinePlaces);
+  if (found.ok) return { zone: found.zone };
+  const earlier = context.existing?.fields["timezone"];
+  const explicit = typeof earlier === "string" ? earlier : context.defaultZone;
+  if (explicit !== undefined) return { zone: explicit, explicit };
+  return { problem: `${found.problem.replace(/\)$/, "")}; or run the import with --zone <IANA zone> for this feed)` };
+}
+
+/**
+ * What a wire item becomes as a story: the contract's fields in the order editors read them,
+ * with the agency's record (`wire`) that later versions are matched by. An update keeps the
+ * story's date (so its address) and corrections, and records the new version as `updated`.
+ */
+export function planStory(item: WireItem, context: PlanContext): PlanResult {
+  const problems: WireProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ file: item.file, path: item.path, message: path ? `${path}: ${message}` : message });
+  const { body, existing, photo } = context;
+
+  const place = body.place ?? (item.place === undefined ? undefined : oneLine(item.place).toLocaleUpperCase("en-US"));
+  const source = item.source ?? body.agency;
+  const versionTime = item.versionTime ?? item.released;
+  if (place === undefined) {
+    problem("dateline", "the item names no place and its body opens with no dateline of its agency's (expected a located or dateline field, or a body opening like MOSCOW, September 2 (Itar-Tass) -)");
+  }
+  if (source === undefined) problem("source", "the item names no agency (expected its provider, credit or copyright holder, or an agency in the body's dateline)");
+  if (versionTime === undefined) problem("versionTime", "the item gives no time for this version (expected when the agency made or released it)");
+  const zone = place === undefined ? undefined : zoneFor(place, context);
+  if (zone && "problem" in zone) problem("dateline", zone.problem);
+  if (problems.length > 0 || place === undefined || source === undefined || versionTime === undefined || !zone || "problem" in zone) {
+    return { ok: false, problems };
+  }
+
+  const held: string[] = [];
+  if (item.status === "withheld") held.push("withheld by the agency");
+  const lead = item.lead === undefined ? undefined : oneLine(item.lead);
+  if (!lead) held.push("needs a lead");
+  if (photo && photo.alt === undefined) held.push("needs alt text for its photo");
+  if (photo && photo.credit === undefined) held.push("needs a credit for its photo");
+
+  const released = item.embargoedUntil ?? item.released ?? versionTime;
+  const corrections = Array.isArray(existing?.fields["corrections"]) ? [...(existing.fields["corrections"] as unknown[])] : [];
+  let correctionField: string | undefined;
+  if (existing && item.correction) {
+    corrections.push({ date: storyTime(versionTime, zone.zone), text: `${source} corrected this story.` });
+    correctionField = `corrections.${corrections.length - 1}`;
+  }
+  const topics = topicsOf(item);
+  const date = existing?.fields["date"] ?? storyTime(released, zone.zone);
+  const fields: Record<string, unknown> = {
+    title: oneLine(item.headline),
+    ...(lead ? { lead } : {}),
+    date,
+    ...(existing ? { updated: storyTime(versionTime, zone.zone) } : {}),
+    dateline: place,
+    ...(zone.explicit === undefined ? {} : { timezone: zone.explicit }),
+    source,
+    ...(item.lang && primaryLanguage(item.lang) !== primaryLanguage(context.siteLanguage) ? { lang: item.lang } : {}),
+    ...(held.length > 0 ? { draft: true } : {}),
+    ...(photo ? { photo: { src: photo.src, ...(photo.alt ? { alt: photo.alt } : {}), ...(photo.credit ? { credit: photo.credit } : {}), ...(photo.caption ? { caption: photo.caption } : {}) } } : {}),
+    ...(topics.length > 0 ? { tags: topics } : {}),
+    ...(corrections.length > 0 ? { corrections } : {}),
+    wire: {
+      id: item.id,
+      ...(item.version === undefined ? {} : { version: item.version }),
+      versionTime: storyTime(versionTime, zone.zone),
+      format: item.format,
+    },
+  };
+  const day = typeof date === "string" ? calendarDay(date, zone.zone) : undefined;
+  return { ok: true, plan: { fields, body: body.markdown, held, day: day ?? "", ...(correctionField ? { correctionField } : {}) } };
+}
+
+/**
+ * What stays of a story the agency withdrew: only what keeps its address (date, dateline and
+ * zone) and says who withdrew it and when. No word of the story survives in the file.
+ */
+export function planWithdrawal(item: WireItem, existing: WireStory, datelinePlaces: DatelinePlaces): StoryPlan {
+  const kept = Object.fromEntries(["date", "dateline", "timezone", "source", "lang", "dir"].flatMap((name) => (existing.fields[name] === undefined ? [] : [[name, existing.fields[name]]])));
+  const previous = (existing.fields["wire"] ?? {}) as Record<string, unknown>;
+  const time = item.versionTime ?? item.released;
+  const { dateline, timezone } = existing.fields;
+  const found = typeof dateline === "string" ? resolveDatelineZone(dateline, typeof timezone === "string" ? timezone : undefined, datelinePlaces) : undefined;
+  // Agencies give a kill's time with its offset; a time without one is read at the story's dateline.
+  const withdrawn = time ? storyTime(time, found?.ok ? found.zone : "UTC") : previous["versionTime"];
+  return {
+    fields: {
+      withdrawn,
+      ...kept,
+      wire: { ...previous, ...(item.version === undefined ? {} : { version: item.version }), versionTime: withdrawn, format: item.format },
+    },
+    body: "",
+    held: [],
+    day: "",
+  };
+}

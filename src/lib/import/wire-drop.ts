@@ -1,0 +1,66 @@
+import { readdirSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { PHOTO_EXTENSIONS } from "../model/urls.ts";
+import type { WireProblem } from "./wire-item.ts";
+
+/** The kind of content a delivered file holds, told from its first bytes rather than its name. */
+export type DeliveredKind = "json" | "newsml-g2" | "nitf" | "text";
+
+export type KindResult = { ok: true; kind: DeliveredKind } | { ok: false; message: string };
+
+const NEWSML_G2_ROOTS = new Set(["newsMessage", "newsItem", "packageItem"]);
+
+/** The root element's local name, past the XML declaration, comments, processing instructions and DOCTYPE. */
+function rootElement(text: string): string | undefined {
+  const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i.exec(text)?.[0] ?? "";
+  const name = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text.slice(prolog.length));
+  return name?.[2];
+}
+
+/**
+ * Tells the formats apart by content: agencies name files by sequence number as often as by
+ * format. JSON is ninjs; XML is NewsML-G2 or NITF by its root; anything else is wire text.
+ */
+export function deliveredKind(text: string): KindResult {
+  const start = text.replace(/^\uFEFF/, "").trimStart();
+  if (start.startsWith("{") || start.startsWith("[")) return { ok: true, kind: "json" };
+  if (start.startsWith("<")) {
+    const root = rootElement(start);
+    if (root !== undefined && NEWSML_G2_ROOTS.has(root)) return { ok: true, kind: "newsml-g2" };
+    if (root === "nitf") return { ok: true, kind: "nitf" };
+    return {
+      ok: false,
+      message: `XML with root element ${root === undefined ? "that cannot be read" : `<${root}>`} is not a format the importer reads (expected NewsML-G2's newsMessage, newsItem or packageItem, or NITF's nitf)`,
+    };
+  }
+  return { ok: true, kind: "text" };
+}
+
+/** Pictures delivered beside items are read with the item that points at them, never as items. */
+const PICTURE_EXTENSIONS = new Set<string>([...PHOTO_EXTENSIONS, "tif", "tiff", "heic"]);
+
+export interface DeliveredFiles {
+  files: string[];
+  problems: WireProblem[];
+}
+
+/** The item files a run reads: each file named, and every file in each folder named (a wire drop), but its pictures and hidden files. */
+export function deliveredFiles(paths: readonly string[]): DeliveredFiles {
+  const files: string[] = [];
+  const problems: WireProblem[] = [];
+  for (const path of paths) {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) {
+      problems.push({ file: path, path: "", message: "does not exist (expected an item file or a folder of them)" });
+    } else if (stats.isDirectory()) {
+      const inFolder = readdirSync(path, { withFileTypes: true })
+        .filter((entry) => entry.isFile() && !entry.name.startsWith(".") && !PICTURE_EXTENSIONS.has(extname(entry.name).slice(1).toLowerCase()))
+        .map((entry) => join(path, entry.name))
+        .sort();
+      files.push(...inFolder);
+    } else {
+      files.push(path);
+    }
+  }
+  return { files: [...new Set(files)], problems };
+}

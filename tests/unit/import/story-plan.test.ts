@@ -1,0 +1,110 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import places from "../../../_data/datelinePlaces.json" with { type: "json" };
+import { planStory, planWithdrawal, type PlanContext } from "../../../src/lib/import/story-plan.ts";
+import type { WireItem } from "../../../src/lib/import/wire-item.ts";
+import type { WireStory } from "../../../src/lib/import/wire-stories.ts";
+
+const item: WireItem = {
+  file: "drop/seed.json",
+  path: "",
+  format: "ninjs 2",
+  id: "urn:itar-tass:5c3de7ae836f4562",
+  version: "1",
+  versionTime: { local: "2013-09-02T15:40:00", offset: "+04:00" },
+  status: "usable",
+  correction: false,
+  headline: "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
+  lead: "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says",
+  body: { kind: "text", text: "MOSCOW, September 2 (Itar-Tass) - Moscow hopes ..." },
+  source: "Itar-Tass",
+  topics: ["Diplomacy", "diplomacy", "North Korea"],
+};
+const context: PlanContext = { body: { markdown: "Moscow hopes ...", place: "MOSCOW", agency: "Itar-Tass" }, datelinePlaces: places, siteLanguage: "en" };
+
+test("a new item becomes a story dated when the agency released it, with its agency record", () => {
+  const result = planStory(item, context);
+  assert.ok(result.ok);
+  assert.deepEqual(result.plan.fields, {
+    title: item.headline,
+    lead: item.lead,
+    date: "2013-09-02T15:40:00+04:00",
+    dateline: "MOSCOW",
+    source: "Itar-Tass",
+    tags: ["Diplomacy", "North Korea"],
+    wire: { id: item.id, version: "1", versionTime: "2013-09-02T15:40:00+04:00", format: "ninjs 2" },
+  });
+  assert.equal(result.plan.day, "2013-09-02");
+  assert.deepEqual(result.plan.held, []);
+});
+
+test("an embargo's end is the story's date, and a time without offset is read at the dateline", () => {
+  const result = planStory({ ...item, embargoedUntil: { local: "2013-09-03T01:30:00" } }, context);
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["date"], "2013-09-03T01:30:00+04:00");
+  assert.equal(result.plan.day, "2013-09-03");
+});
+
+test("a withheld item, or a photo without alt text or credit, or no lead, is held as a draft", () => {
+  const result = planStory({ ...item, status: "withheld", lead: undefined }, { ...context, photo: { src: "photo.jpg", caption: "Lavrov" } });
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["draft"], true);
+  assert.deepEqual(result.plan.held, ["withheld by the agency", "needs a lead", "needs alt text for its photo", "needs a credit for its photo"]);
+  assert.deepEqual(result.plan.fields["photo"], { src: "photo.jpg", caption: "Lavrov" });
+});
+
+test("an update keeps the story's date and corrections, and a correction adds an entry for the editor to word", () => {
+  const existing: WireStory = {
+    file: "src/news/2013/09/02/moscow/index.md",
+    folder: "src/news/2013/09/02/moscow",
+    fields: { date: "2013-09-02T15:40:00+04:00", corrections: [{ date: "2013-09-02T16:00:00+04:00", text: "An earlier fix." }] },
+    versionMs: Date.UTC(2013, 8, 2, 11, 40),
+    body: "",
+  };
+  const update = { ...item, version: "3", correction: true, versionTime: { local: "2013-09-02T18:05:00", offset: "+04:00" } };
+  const result = planStory(update, { ...context, existing });
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["date"], "2013-09-02T15:40:00+04:00");
+  assert.equal(result.plan.fields["updated"], "2013-09-02T18:05:00+04:00");
+  assert.deepEqual(result.plan.fields["corrections"], [
+    { date: "2013-09-02T16:00:00+04:00", text: "An earlier fix." },
+    { date: "2013-09-02T18:05:00+04:00", text: "Itar-Tass corrected this story." },
+  ]);
+  assert.equal(result.plan.correctionField, "corrections.1");
+});
+
+test("a place without a known zone is refused unless the feed gives one", () => {
+  const unknown = { ...context, body: { markdown: "Text." } };
+  const result = planStory({ ...item, place: "Nowhereville" }, unknown);
+  assert.ok(!result.ok);
+  assert.match(result.problems[0]?.message ?? "", /^dateline: no time zone is known for the dateline place "NOWHEREVILLE" .*or run the import with --zone <IANA zone> for this feed\)$/);
+  const zoned = planStory({ ...item, place: "Nowhereville" }, { ...unknown, defaultZone: "Asia/Almaty" });
+  assert.ok(zoned.ok);
+  assert.equal(zoned.plan.fields["timezone"], "Asia/Almaty");
+  assert.equal(zoned.plan.fields["dateline"], "NOWHEREVILLE");
+});
+
+test("an item without place, agency or time is refused, each named", () => {
+  const result = planStory({ ...item, source: undefined, versionTime: undefined }, { ...context, body: { markdown: "Text." } });
+  assert.ok(!result.ok);
+  assert.deepEqual(result.problems.map((problem) => problem.message.split(":")[0]), ["dateline", "source", "versionTime"]);
+});
+
+test("a withdrawal keeps only what holds the story's address, and who withdrew it when", () => {
+  const existing: WireStory = {
+    file: "f",
+    folder: "d",
+    fields: { title: "T", lead: "L", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", source: "Itar-Tass", tags: ["x"], wire: { id: item.id, version: "1", versionTime: "2013-09-02T15:40:00+04:00", format: "ninjs 2" } },
+    versionMs: 0,
+    body: "text",
+  };
+  const plan = planWithdrawal({ ...item, status: "canceled", version: "2", versionTime: { local: "2013-09-03T10:00:00", offset: "+04:00" } }, existing, places);
+  assert.deepEqual(plan.fields, {
+    withdrawn: "2013-09-03T10:00:00+04:00",
+    date: "2013-09-02T15:40:00+04:00",
+    dateline: "MOSCOW",
+    source: "Itar-Tass",
+    wire: { id: item.id, version: "2", versionTime: "2013-09-03T10:00:00+04:00", format: "ninjs 2" },
+  });
+  assert.equal(plan.body, "");
+});

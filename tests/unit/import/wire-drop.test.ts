@@ -1,0 +1,29 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deliveredFiles, deliveredKind } from "../../../src/lib/import/wire-drop.ts";
+
+test("tells the formats apart by content, past any XML prolog", () => {
+  assert.deepEqual(deliveredKind('\uFEFF  {"uri": "x"}'), { ok: true, kind: "json" });
+  assert.deepEqual(deliveredKind("[{}]"), { ok: true, kind: "json" });
+  const prolog = '<?xml version="1.0"?>\n<!-- feed -->\n<!DOCTYPE nitf SYSTEM "nitf-3-5.dtd" [<!ENTITY a "<b>">]>\n';
+  assert.deepEqual(deliveredKind(`${prolog}<nitf version="-//IPTC//DTD NITF 3.5//EN">`), { ok: true, kind: "nitf" });
+  assert.deepEqual(deliveredKind('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">'), { ok: true, kind: "newsml-g2" });
+  assert.deepEqual(deliveredKind("<g2:newsItem xmlns:g2='x'>"), { ok: true, kind: "newsml-g2" });
+  assert.deepEqual(deliveredKind("ZCZC\nHEADLINE\n"), { ok: true, kind: "text" });
+  const rss = deliveredKind("<rss version='2.0'>");
+  assert.ok(!rss.ok && rss.message.startsWith("XML with root element <rss> is not a format the importer reads"));
+});
+
+test("a folder is a drop of items: its pictures and hidden files are not items", (t) => {
+  const drop = mkdtempSync(join(tmpdir(), "wire-drop-"));
+  t.after(() => rmSync(drop, { recursive: true, force: true }));
+  for (const name of ["b.xml", "a.json", "0001", "photo.JPG", ".DS_Store", "scan.tiff"]) writeFileSync(join(drop, name), "x");
+  mkdirSync(join(drop, "sub"));
+  const single = join(drop, "a.json");
+  const { files, problems } = deliveredFiles([drop, single, join(drop, "gone.xml")]);
+  assert.deepEqual(files, [join(drop, "0001"), join(drop, "a.json"), join(drop, "b.xml")]);
+  assert.deepEqual(problems, [{ file: join(drop, "gone.xml"), path: "", message: "does not exist (expected an item file or a folder of them)" }]);
+});
