@@ -1,0 +1,142 @@
+/**
+ * The dateline an agency types into a story's first paragraph, in its house style:
+ *
+ *   MOSCOW, September 2 (Itar-Tass) - …       NEW YORK (AP) — …
+ *   MOSCOW, Sept 2 (Reuters) - …              BEIJING, Sept. 2 (Xinhua) -- …
+ *   MOSCOW, September 2. /ITAR-TASS/. …       SÃO PAULO, Brazil, Sept 2 (Reuters) - …
+ *   WASHINGTON, D.C. (AP) — …
+ *
+ * A place (up to five words, then up to two qualifiers after commas: a country, a state), an
+ * English month and day, then the agency in parentheses or slashes and a dash, double dash or
+ * period. The page prints the dateline from the story's fields, so the importer takes it out of
+ * the text; it is cut only where it is surely one, so an ordinary sentence is never cut.
+ */
+
+/** A dateline found at the start of a paragraph, and what followed it. */
+export interface AgencyDateline {
+  /** As typed, qualifiers included: "MOSCOW", "SÃO PAULO, Brazil", "WASHINGTON, D.C.". */
+  place: string;
+  /** The agency as the dateline writes it: "Itar-Tass", "ITAR-TASS", "AP". */
+  agency: string;
+  /** 1–12, when the dateline gives a day. */
+  month?: number;
+  day?: number;
+  /** The paragraph after the dateline: the story's first words. */
+  rest: string;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1,
+  feb: 2, february: 2,
+  mar: 3, march: 3,
+  apr: 4, april: 4,
+  may: 5,
+  jun: 6, june: 6,
+  jul: 7, july: 7,
+  aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10,
+  nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+
+/** An English month name, full or abbreviated ("Sept", "SEP"; a trailing period is the caller's), as 1–12. */
+export function readMonthName(name: string): number | undefined {
+  return MONTHS[name.toLowerCase()];
+}
+
+/** The most days a month has in any year: February 29 is a day, February 30 is not. */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Agencies that datelines name one way and items' own fields another ("AP" and "Associated
+ * Press"). Names are compared folded (see foldName); ITAR-TASS has been TASS since 2014.
+ */
+const AGENCY_ALIASES: readonly (readonly string[])[] = [
+  ["ap", "associatedpress", "theassociatedpress"],
+  ["afp", "agencefrancepresse"],
+  ["upi", "unitedpressinternational"],
+  ["dpa", "deutschepresseagentur"],
+  ["xinhua", "xinhuanewsagency"],
+  ["itartass", "tass"],
+];
+
+/** Case-, accent-, space- and punctuation-blind: "ITAR-TASS" and "Itar-Tass" are one name. */
+function foldName(name: string): string {
+  return name.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+}
+
+/** True when the dateline's agency is the item's source, by name or by a known alias. */
+export function isSameAgency(datelineAgency: string, source: string): boolean {
+  const a = foldName(datelineAgency);
+  const b = foldName(source);
+  if (a === "" || b === "") return false;
+  return a === b || AGENCY_ALIASES.some((names) => names.includes(a) && names.includes(b));
+}
+
+/**
+ * Without a source, the agency must look like one: one word with a capital ("Reuters",
+ * "Itar-Tass", "AP"), or a name in the alias table ("dpa"); "UN (United Nations) - " is no dateline.
+ */
+function looksLikeAgency(agency: string): boolean {
+  const folded = foldName(agency);
+  return AGENCY_ALIASES.some((names) => names.includes(folded)) || /^\p{Lu}[\p{L}\p{N}&.'’\-]*$/u.test(agency);
+}
+
+// Words of a place: capitals only in the strict form ("NEW YORK", "ST. PETERSBURG", "N'DJAMENA"),
+// capitalised when the agency is known to be the item's ("Berlin (dpa)"). A period sits inside a
+// word ("D.C.") or ends it ("ST."), lazily, so "MOSCOW. /TASS/" leaves it to the separator.
+const UPPER_WORD = String.raw`\p{Lu}(?:[\p{Lu}\p{M}'’\-]|\.(?=\p{L}))*\.??`;
+const TITLE_WORD = String.raw`\p{Lu}(?:[\p{L}\p{M}'’\-]|\.(?=\p{L}))*\.??`;
+/** Up to five words, with short lower-case links between them ("RIO DE JANEIRO", "Isle of Man"). */
+const words = (word: string): string => String.raw`${word}(?:\s+(?:\p{Ll}{1,3}\s+)?${word}){0,4}`;
+const placePattern = (head: string): string => String.raw`(?<place>${words(head)}(?:,\s+${words(TITLE_WORD)}){0,2})`;
+const DATE = String.raw`(?:,\s+(?<month>\p{L}{3,9})\.?\s+(?<day>\d{1,2}))?`;
+const DASH = String.raw`(?:--?|[–—])`;
+
+/** The two house styles: the agency in parentheses then a dash ("(AP) —"), or in slashes after a period ("2. /ITAR-TASS/."). */
+function datelinePatterns(head: string, dashRequired: boolean): RegExp[] {
+  const afterParens = dashRequired ? String.raw`\s*${DASH}(?:\s+|$)` : String.raw`(?:\s*${DASH})?(?:\s+|$)`;
+  return [
+    new RegExp(String.raw`^${placePattern(head)}${DATE}\s*\((?<agency>[^()\n]{1,40})\)${afterParens}`, "u"),
+    new RegExp(String.raw`^${placePattern(head)}${DATE}\.?\s*/(?<agency>[^/\n]{1,40})/(?:\.|\s*${DASH})?(?:\s+|$)`, "u"),
+  ];
+}
+
+/** Without a source: capitals, and always the dash or period-slash. */
+const STRICT = datelinePatterns(UPPER_WORD, true);
+/**
+ * With the item's source named in the dateline, a capitalised place will do, and the dash may
+ * be missing, as German agencies type it ("Berlin (KNA) Die Kommission …").
+ */
+const KNOWN_SOURCE = datelinePatterns(TITLE_WORD, false);
+
+/** The month and day, or undefined when the dateline names no real one ("Monday 2", "February 30"). */
+function readDay(monthName: string | undefined, dayText: string | undefined): { month?: number; day?: number } | undefined {
+  if (monthName === undefined || dayText === undefined) return {};
+  const month = readMonthName(monthName);
+  const day = Number(dayText);
+  if (month === undefined || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return undefined;
+  return { month, day };
+}
+
+/**
+ * The dateline opening `paragraph`, or undefined when it has none. With a `source`, the dateline
+ * must name that agency (or an alias of it), so "MOSCOW, September 2 (Itar-Tass) -" is not cut
+ * from a Reuters item; without one (plain wire text with no header), only the strict form is
+ * taken: a place in capitals, an agency in parentheses or slashes, a dash or period-slash.
+ */
+export function takeAgencyDateline(paragraph: string, source: string | undefined): AgencyDateline | undefined {
+  const text = paragraph.trimStart();
+  for (const pattern of source === undefined ? STRICT : KNOWN_SOURCE) {
+    const match = pattern.exec(text);
+    const agency = match?.groups?.["agency"]?.trim();
+    const place = match?.groups?.["place"];
+    if (!match || agency === undefined || place === undefined) continue;
+    if (source === undefined ? !looksLikeAgency(agency) : !isSameAgency(agency, source)) continue;
+    const day = readDay(match.groups?.["month"], match.groups?.["day"]);
+    if (day === undefined) continue;
+    return { place, agency, ...day, rest: text.slice(match[0].length).trimStart() };
+  }
+  return undefined;
+}
