@@ -73,6 +73,8 @@ export interface WireItem {
   place?: string;
   /** The agency as its datelines print it ("Itar-Tass", "AP", "Reuters"). */
   source?: string;
+  /** The byline as the agency gave it ("By Jane Doe", "Jane Doe, Reuters"), so a body repeating it can be told from the story. */
+  byline?: string;
   /** Topic names from the item's subjects and keywords, as the agency wrote them. */
   topics: string[];
   photo?: WirePhoto;
