@@ -62,7 +62,7 @@ const AGENCY_ALIASES: readonly (readonly string[])[] = [
 ];
 
 /** Case-, accent-, space- and punctuation-blind: "ITAR-TASS" and "Itar-Tass" are one name. */
-function foldName(name: string): string {
+export function foldName(name: string): string {
   return name.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
 }
 

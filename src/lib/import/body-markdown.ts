@@ -1,0 +1,353 @@
+import sanitizeHtml from "sanitize-html";
+import TurndownService from "turndown";
+import { foldName, takeAgencyDateline, type AgencyDateline } from "./agency-dateline.ts";
+import { isAllowedUrl } from "../model/urls.ts";
+import { createMarkdown, outlineBody } from "../story/markdown.ts";
+import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
+
+/**
+ * Agency bodies as story Markdown: markup sanitised, then written as Markdown the story checks
+ * accept (headings from ##, no level skipped, no images), with the agency's chrome taken off —
+ * its dateline, which the page prints from the story's fields, a slug line, a repeated byline
+ * and end-of-item markers. Plain text is escaped so that it is never read as Markdown.
+ */
+
+/** What the item says of itself that the body may repeat. */
+export interface BodyContext {
+  /** The agency as the item names it; a dateline is taken off only when it names this agency (see takeAgencyDateline). */
+  source?: string;
+  /** The item's byline, so a paragraph repeating it ("By Jane Doe") is dropped. */
+  byline?: string;
+}
+
+export interface BodyMarkdown {
+  /** The story's Markdown, starting with its first words; empty when nothing but chrome was delivered. */
+  markdown: string;
+  /** The dateline taken off the first paragraph, if it had one: the importer's place and source when the item names none. */
+  dateline?: DatelineTaken;
+}
+
+/** A dateline as found: its place, agency, month and day (the story's first words are the Markdown's). */
+export type DatelineTaken = Omit<AgencyDateline, "rest">;
+
+// ---- Agency chrome: lines the agency adds around a story that are not the story. ----
+
+/**
+ * A slug on the body's first line: an ANPA keyword slug ("BC-Russia-Korea,0450", "AM-Russia-Korea")
+ * or a Reuters one in capitals ending in a slash ("MOSCOW-KOREA/", "KOREA-NORTH/RUSSIA/ (UPDATE 1)").
+ */
+const SLUG_LINES = [
+  /^(?:BC|AM|PM)-[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?:,\d{1,5})?$/u,
+  /^[\p{Lu}\p{N}]+(?:[-/][\p{Lu}\p{N}]+)*\/(?:\s*\((?:UPDATE|REFILE|CORRECTED)[^()]*\))?$/u,
+];
+
+export function isSlugLine(line: string): boolean {
+  const text = line.trim();
+  return SLUG_LINES.some((pattern) => pattern.test(text));
+}
+
+/** A capitalised name of up to four words, with short links ("Jane van Doe"); also an agency ("Reuters Staff"). */
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}`;
+/** "By Jane Doe", "BY JANE DOE", "By Jane Doe and John Roe, Reuters". */
+const BYLINE = new RegExp(String.raw`^[Bb][Yy]\s+${NAME}(?:(?:,|\s+and|\s+&)\s+${NAME}){0,4}$`, "u");
+
+/** A line that is only a byline: of the form `By NAME` / `By NAME, Agency`, or the item's own byline, with or without "By". */
+export function isBylineLine(line: string, byline: string | undefined): boolean {
+  const text = line.trim();
+  if (BYLINE.test(text)) return true;
+  const folded = foldName(byline ?? "");
+  return folded !== "" && [folded, `by${folded}`].includes(foldName(text));
+}
+
+/**
+ * What agencies put after a story: end-of-item markers (-0-, ###, NNNN, (END), -30-), the
+ * Reuters credit trailer "(Reporting by …; Editing by …)" and its "((…))" contact line. Only
+ * these exact forms, and only at the very end, so no sentence of the story is lost.
+ */
+const TRAILER_LINES = [
+  /^(?:-\s?0\s?-|#{3}|NNNN|\(END\)|-30-)$/i,
+  /^\((?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Reported|Translated)\b[^()]*\)$/i,
+  /^\(\(.*\)\)$/,
+];
+
+function isTrailerLine(line: string): boolean {
+  const text = line.trim();
+  return TRAILER_LINES.some((pattern) => pattern.test(text));
+}
+
+// ---- Markdown text, escaped and read back. ----
+
+/**
+ * Escapes text so Markdown reads it as the characters typed: everywhere the marks of emphasis,
+ * code, links, raw HTML and autolinks, strikethrough, table cells and entities; at a line's start
+ * what would open a list, heading, quote or setext underline ("1. Not a list" stays a sentence).
+ */
+function escapeMarkdownText(text: string): string {
+  return text
+    .replace(/[\\*_`[\]<~|]/g, "\\$&")
+    .replace(/&(?=#?[a-z0-9]+;)/gi, "\\&")
+    .replace(/^(\s*)([-+=#>])/gm, "$1\\$2")
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/gm, "$1\\$2");
+}
+
+/** A line without the backslash that ends it in a hard break (an odd run of trailing backslashes). */
+function withoutHardBreak(line: string): string {
+  const trailing = /\\*$/.exec(line)?.[0].length ?? 0;
+  return trailing % 2 === 1 ? line.slice(0, -1) : line;
+}
+
+/**
+ * The text a line of Markdown shows, and for each of its characters the index it came from:
+ * escapes resolved, emphasis marks dropped. Enough to find chrome and datelines in the
+ * inline Markdown written here; link syntax is left as typed, so a link never matches.
+ */
+function shownText(markdown: string): { text: string; from: number[] } {
+  let text = "";
+  const from: number[] = [];
+  for (let index = 0; index < markdown.length; index += 1) {
+    const char = markdown[index] ?? "";
+    const next = markdown[index + 1];
+    if (char === "\\" && next !== undefined && /[!-/:-@[-`{-~\n]/.test(next)) {
+      index += 1;
+      text += next;
+      from.push(index);
+    } else if (char !== "*" && char !== "_") {
+      text += char;
+      from.push(index);
+    }
+  }
+  return { text, from };
+}
+
+const shownLine = (line: string): string => shownText(withoutHardBreak(line)).text;
+
+/** Leading whitespace and hard breaks. */
+const LEADING_BREAKS = /^(?:\s|\\\n)+/;
+
+/**
+ * The block without the dateline that opens it, and the dateline; undefined when it has none. What
+ * follows keeps its Markdown; an emphasis mark left closing the cut dateline ("**MOSCOW … -** It")
+ * goes with it.
+ */
+function cutDateline(block: string, source: string | undefined): { block: string; dateline: DatelineTaken } | undefined {
+  const { text, from } = shownText(block);
+  const dateline = takeAgencyDateline(text, source);
+  if (!dateline) return undefined;
+  let end = text.length - dateline.rest.length;
+  while (end > 0 && /\s/.test(text[end - 1] ?? "")) end -= 1;
+  const cut = (from[end - 1] ?? -1) + 1;
+  const rest = block.slice(cut).replace(LEADING_BREAKS, "").replace(/^[*_]+(?=\s|$)/, "").replace(LEADING_BREAKS, "");
+  const { rest: _shown, ...taken } = dateline;
+  return { block: rest, dateline: taken };
+}
+
+/** Drops slug and byline lines from the top of the body, across blocks ("BC-Russia-Korea,0450", then "By Jane Doe"). */
+function dropLeadingChrome(blocks: string[], byline: string | undefined): void {
+  for (;;) {
+    const lines = blocks[0]?.split("\n") ?? [];
+    const line = lines[0] === undefined ? undefined : shownLine(lines[0]);
+    if (line === undefined || !(isSlugLine(line) || isBylineLine(line, byline))) return;
+    lines.shift();
+    if (lines.length === 0) blocks.shift();
+    else blocks[0] = lines.join("\n");
+  }
+}
+
+/** Drops trailer lines from the end of the body, and the hard break a dropped line leaves behind. */
+function dropTrailers(blocks: string[]): void {
+  for (;;) {
+    const lines = blocks.at(-1)?.split("\n") ?? [];
+    const line = lines.at(-1);
+    if (line === undefined || !isTrailerLine(shownLine(line))) return;
+    lines.pop();
+    if (lines.length === 0) blocks.pop();
+    else blocks[blocks.length - 1] = [...lines.slice(0, -1), withoutHardBreak(lines.at(-1) ?? "")].join("\n");
+  }
+}
+
+/**
+ * Takes the chrome off a body's Markdown blocks (paragraphs, headings, lists; the lines within a
+ * block as written): a slug and a byline as the first lines, then the dateline opening the first
+ * paragraph, then trailers at the end.
+ */
+function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken } {
+  const kept = blocks.filter((block) => block.trim() !== "");
+  dropLeadingChrome(kept, context.byline);
+  const cut = kept[0] === undefined ? undefined : cutDateline(kept[0], context.source);
+  if (cut?.block === "") kept.shift();
+  else if (cut) kept[0] = cut.block;
+  dropTrailers(kept);
+  return cut ? { blocks: kept, dateline: cut.dateline } : { blocks: kept };
+}
+
+/** The Markdown and the dateline found, as the importer takes them. */
+function bodyMarkdown(blocks: readonly string[], dateline: DatelineTaken | undefined): BodyMarkdown {
+  const markdown = blocks.join("\n\n");
+  return dateline ? { markdown, dateline } : { markdown };
+}
+
+// ---- Plain text. ----
+
+/**
+ * Plain text with blank lines between paragraphs as Markdown: every paragraph kept, its
+ * hard-wrapped lines joined with a space, every character shown as typed.
+ */
+export function textBodyToMarkdown(text: string, context: BodyContext): BodyMarkdown {
+  const blocks = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((paragraph) =>
+      paragraph
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "")
+        .map(escapeMarkdownText)
+        .join("\n"),
+    );
+  const { blocks: kept, dateline } = removeAgencyChrome(blocks, context);
+  return bodyMarkdown(
+    kept.map((block) => block.replaceAll("\n", " ")),
+    dateline,
+  );
+}
+
+// ---- HTML. ----
+
+/** Block containers agencies wrap text in, kept as paragraphs so their text does not run together. */
+const AS_PARAGRAPH = ["div", "section", "article", "header", "footer", "main", "aside", "address", "dt", "dd", "caption", "figcaption", "pre"];
+
+/** Elements whose content is never story text: code, embeds, forms, pictures with their captions. */
+const DROPPED_WITH_CONTENT = [
+  "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "noembed", "noframes",
+  "form", "textarea", "select", "option", "button", "svg", "math", "figure", "picture", "audio", "video", "canvas", "head", "title",
+];
+
+const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
+const TABLE_TAGS = ["table", "thead", "tbody", "tfoot", "tr", "th", "td"];
+
+/**
+ * Deeper nesting is flattened to its text: a story needs a few levels, and a hostile body nested
+ * thousands deep would exhaust the stack of every later step.
+ */
+const NESTING_LIMIT = 24;
+
+function sanitizeOptions(allowedTags: string[]): sanitizeHtml.IOptions {
+  return {
+    allowedTags,
+    allowedAttributes: { a: ["href"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowedSchemesAppliedToAttributes: ["href"],
+    disallowedTagsMode: "discard",
+    nonTextTags: DROPPED_WITH_CONTENT,
+    transformTags: Object.fromEntries(AS_PARAGRAPH.map((tag) => [tag, "p"])),
+    nestingLimit: NESTING_LIMIT,
+  };
+}
+
+/** Everything a story's body may keep of agency markup. Pictures are not among it: a story's images must be its own files. */
+const FULL_MARKUP = sanitizeOptions(["p", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", ...TABLE_TAGS]);
+
+/** The fallback for a body too large to render in full: its paragraphs and line breaks only. */
+const PARAGRAPHS_ONLY = {
+  ...sanitizeOptions(["p", "br"]),
+  transformTags: Object.fromEntries([...AS_PARAGRAPH, ...HEADINGS, "li", "blockquote", "td", "th"].map((tag) => [tag, "p"])),
+};
+
+/**
+ * Heading levels as the story checks want them: the first heading becomes ##, a deeper one one
+ * level below the heading it follows, a shallower one the level its earlier peer was given.
+ */
+function headingLevels(): (level: number) => number {
+  const open: { from: number; to: number }[] = [];
+  return (level) => {
+    while ((open.at(-1)?.from ?? 0) > level) open.pop();
+    const top = open.at(-1);
+    const to = top === undefined ? 2 : top.from === level ? top.to : Math.min(top.to + 1, 6);
+    if (top?.from === level) open.pop();
+    open.push({ from: level, to });
+    return to;
+  };
+}
+
+/** True when the element sits inside another of the given names, so `<b><b>x</b></b>` writes one **x**. */
+function insideOneOf(node: HTMLElement, names: readonly string[]): boolean {
+  for (let parent = node.parentElement; parent; parent = parent.parentElement) {
+    if (names.includes(parent.nodeName)) return true;
+  }
+  return false;
+}
+
+/** A URL as a Markdown link destination: spaces, brackets and pipes (which would end a table cell) encoded. */
+function linkDestination(href: string): string {
+  return href.replace(/[\u0000-\u0020\u007f<>|\\]/g, (char) => encodeURIComponent(char)).replace(/[()]/g, "\\$&");
+}
+
+/** Table cells, one row to a line, with the header row (the first) underlined; markdown-it renders them as a table. */
+function addTableRules(service: TurndownService): void {
+  service.addRule("tableCell", {
+    filter: ["th", "td"],
+    replacement: (content) => ` ${content.replace(/\\\n|\n+/g, " ").trim()} |`,
+  });
+  service.addRule("tableRow", { filter: "tr", replacement: (content) => `|${content}\n` });
+  service.addRule("tableSection", { filter: ["thead", "tbody", "tfoot"], replacement: (content) => content });
+  service.addRule("table", {
+    filter: "table",
+    replacement: (content, node) => {
+      const rows = content.split("\n").filter((line) => line !== "");
+      // Array.from, not spread: the DOM turndown parses with gives lists that are array-like only.
+      const cells = (row: Element): number => Array.from(row.childNodes).filter((child) => child.nodeName === "TH" || child.nodeName === "TD").length;
+      const columns = Math.max(0, ...Array.from(node.getElementsByTagName("tr")).map(cells));
+      if (rows.length === 0 || columns === 0) return "";
+      return `\n\n${[rows[0], `|${" --- |".repeat(columns)}`, ...rows.slice(1)].join("\n")}\n\n`;
+    },
+  });
+}
+
+function createTurndown(): TurndownService {
+  const service = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", emDelimiter: "*", strongDelimiter: "**", br: "\\" });
+  service.escape = escapeMarkdownText;
+  const level = headingLevels();
+  service.addRule("heading", {
+    filter: [...HEADINGS],
+    replacement: (content, node) => {
+      const text = content.replace(/\\\n|\n+/g, " ").trim();
+      return text === "" ? "" : `\n\n${"#".repeat(level(Number(node.nodeName.slice(1))))} ${text}\n\n`;
+    },
+  });
+  service.addRule("link", {
+    filter: "a",
+    replacement: (content, node) => {
+      const href = node.getAttribute("href")?.trim() ?? "";
+      if (content.trim() === "" || href === "" || !isAllowedUrl(href)) return content;
+      return `[${content}](${linkDestination(href)})`;
+    },
+  });
+  for (const names of [["B", "STRONG"], ["I", "EM"]]) {
+    service.addRule(`nested${names[0]}`, { filter: (node) => names.includes(node.nodeName) && insideOneOf(node, names), replacement: (content) => content });
+  }
+  addTableRules(service);
+  return service;
+}
+
+const storyMarkdown = createMarkdown();
+
+function convertHtml(html: string, options: sanitizeHtml.IOptions, context: BodyContext): BodyMarkdown {
+  const markdown = createTurndown().turndown(sanitizeHtml(html, options));
+  const { blocks, dateline } = removeAgencyChrome(markdown.split(/\n{2,}/), context);
+  return bodyMarkdown(blocks, dateline);
+}
+
+/**
+ * An HTML body as story Markdown. Sanitised first: no scripts, styles, embeds, forms or
+ * pictures, no attributes but a link's href, and that only for web, mail and relative URLs
+ * (javascript:, data:, vbscript: and their obfuscated forms are dropped, the link's text kept);
+ * paragraphs, headings, lists, quotes, links, emphasis, line breaks and simple tables remain,
+ * other containers become paragraphs. A body that would still render to more elements than a
+ * story may have is written again as paragraphs only; if that is still too many, the story
+ * checks report it.
+ */
+export function htmlBodyToMarkdown(html: string, context: BodyContext): BodyMarkdown {
+  const full = convertHtml(html, FULL_MARKUP, context);
+  if (outlineBody(storyMarkdown, full.markdown).elements <= MAX_BODY_ELEMENTS) return full;
+  return convertHtml(html, PARAGRAPHS_ONLY, context);
+}

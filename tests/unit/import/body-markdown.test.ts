@@ -1,0 +1,187 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { htmlBodyToMarkdown, isBylineLine, isSlugLine, textBodyToMarkdown } from "../../../src/lib/import/body-markdown.ts";
+import { createMarkdown } from "../../../src/lib/story/markdown.ts";
+import { inspectBody } from "../../../src/lib/story/story-body.ts";
+
+const md = createMarkdown();
+const render = (markdown: string): string => md.render(markdown);
+const escapeHtml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** What no page may carry from an agency body: looked for in the rendered tags, since text may well mention it. */
+function assertSafe(html: string): void {
+  for (const [tag, name = "", attributes = ""] of html.matchAll(/<([a-z][a-z0-9]*)([^>]*)>/gi)) {
+    assert.doesNotMatch(name, /^(?:script|style|iframe|object|embed|form|img|svg)$/i, tag);
+    assert.doesNotMatch(attributes, /\s(?:on[a-z]+|style|src)\s*=/i, tag);
+    for (const [, url = ""] of attributes.matchAll(/href="([^"]*)"/g)) assert.match(url, /^(?:https?:|mailto:|[^:]*$)/i, tag);
+  }
+}
+
+test("drops scripts, styles, embeds, forms, pictures, event attributes and unsafe links, keeping the story's words", () => {
+  const html = [
+    `<script>alert(1)</script><style>p { color: red }</style>`,
+    `<p onclick="alert(1)" style="color:red">Talks <img src="x.jpg" onerror="alert(1)" alt="x"> may resume.</p>`,
+    `<p><a href="javascript:alert(1)">one</a>, <a href=" java&#x09;script:alert(1)">two</a>, <a href="JaVaScRiPt:alert(1)">three</a>,`,
+    ` <a href="data:text/html;base64,PHNjcmlwdD4=">four</a>, <a href="vbscript:msgbox(1)">five</a>, <a href="jav&#x0A;ascript:alert(1)">six</a>.</p>`,
+    `<iframe src="https://example.com/embed">frame text</iframe><object data="x.swf">object text</object>`,
+    `<form action="https://example.com"><p>Sign up</p><input name="email"></form>`,
+    `<figure><img src="photo.jpg" alt="Lavrov"><figcaption>Lavrov speaks</figcaption></figure>`,
+    `<p>Read <a href="https://example.com/story" onmouseover="alert(1)">more</a> or <a href="mailto:desk@example.com">write</a>.</p>`,
+  ].join("");
+  const { markdown } = htmlBodyToMarkdown(html, {});
+  assert.equal(
+    markdown,
+    ["Talks may resume.", "one, two, three, four, five, six.", "Read [more](https://example.com/story) or [write](mailto:desk@example.com)."].join("\n\n"),
+  );
+  assertSafe(render(markdown));
+  assert.deepEqual(inspectBody(markdown, undefined), []);
+});
+
+test("markup typed as text stays text, never markup, in the page", () => {
+  const { markdown } = htmlBodyToMarkdown(`<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) &lt;javascript:alert(1)&gt;</p>`, {});
+  const html = render(markdown);
+  assertSafe(html);
+  assert.equal(html, "<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) &lt;javascript:alert(1)&gt;</p>\n");
+});
+
+test("shifts headings so the first is ## and none skips a level", () => {
+  const { markdown } = htmlBodyToMarkdown("<h1>A</h1><p>a</p><h3>B</h3><p>b</p><h6>C</h6><h5>D</h5><h2>E</h2><h4>F</h4><h3>G</h3><h1>H</h1>", {});
+  const levels = [...markdown.matchAll(/^(#+) (\w)$/gm)].map(([, marks, name]) => `${name}${marks?.length}`);
+  assert.deepEqual(levels, ["A2", "B3", "C4", "D4", "E3", "F4", "G4", "H2"]);
+  assert.deepEqual(inspectBody(markdown, undefined), []);
+});
+
+test("keeps nested formatting once, and decodes entities to characters", () => {
+  const { markdown } = htmlBodyToMarkdown("<p><b><i>both</i></b> <b>bold <b>twice</b></b> <em>lean <strong>mixed</strong></em> AT&amp;T &eacute;t&eacute; &#8212; a&nbsp;b</p>", {});
+  assert.equal(markdown, "***both*** **bold twice** *lean **mixed*** AT&T été — a\u00a0b");
+  assert.equal(render(markdown), "<p><em><strong>both</strong></em> <strong>bold twice</strong> <em>lean <strong>mixed</strong></em> AT&amp;T été — a\u00a0b</p>\n");
+});
+
+test("keeps lists, quotes, line breaks and simple tables", () => {
+  const html = [
+    "<ul><li>one</li><li>two</li></ul><ol><li>first</li></ol><blockquote><p>Quoted.</p></blockquote><p>line<br>break</p>",
+    "<table><caption>Results</caption><tr><th>Team</th><th>Score</th></tr><tr><td>A | B</td><td>1</td></tr></table>",
+    "<div>Loose</div><div>divisions</div>",
+  ].join("");
+  const { markdown } = htmlBodyToMarkdown(html, {});
+  assert.equal(
+    render(markdown),
+    [
+      "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<ol>\n<li>first</li>\n</ol>\n<blockquote>\n<p>Quoted.</p>\n</blockquote>\n<p>line<br>\nbreak</p>\n",
+      "<p>Results</p>\n<table>\n<thead>\n<tr>\n<th>Team</th>\n<th>Score</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>A | B</td>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n",
+      "<p>Loose</p>\n<p>divisions</p>\n",
+    ].join(""),
+  );
+});
+
+test("takes off the slug, the byline, the item's dateline and the end-of-item chrome", () => {
+  const html = [
+    "<p>BC-Russia-Korea,0450</p><p>By Jane Doe, Reuters</p>",
+    "<p>MOSCOW, Sept 2 (Reuters) - Russia hopes <a href='https://example.com'>talks</a> resume.</p>",
+    "<p>Lavrov spoke on Monday.</p>",
+    "<p>(Reporting by Jane Doe; Editing by John Roe)</p><p>-0-</p>",
+  ].join("");
+  const taken = htmlBodyToMarkdown(html, { source: "Reuters" });
+  assert.equal(taken.markdown, "Russia hopes [talks](https://example.com) resume.\n\nLavrov spoke on Monday.");
+  assert.deepEqual(taken.dateline, { place: "MOSCOW", agency: "Reuters", month: 9, day: 2 });
+  assert.deepEqual(inspectBody(taken.markdown, "MOSCOW"), []);
+
+  // Another agency's dateline is story text, kept as typed (and the checks then report it).
+  const kept = htmlBodyToMarkdown("<p>MOSCOW, September 2 (Itar-Tass) - Moscow hopes.</p>", { source: "Reuters" });
+  assert.equal(kept.markdown, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes.");
+  assert.equal(kept.dateline, undefined);
+});
+
+test("takes a dateline set in bold, leaving the story's own emphasis", () => {
+  const cases: [string, string][] = [
+    ["<p><b>MOSCOW</b>, Sept 2 (Reuters) - Russia <b>hopes</b>.</p>", "Russia **hopes**."],
+    ["<p><b>MOSCOW, Sept 2 (Reuters) -</b> Russia hopes.</p>", "Russia hopes."],
+    ["<p>MOSCOW, Sept 2 (Reuters) -<br>Russia hopes.</p>", "Russia hopes."],
+    ["<p>MOSCOW, Sept 2 (Reuters) -</p><p>Russia hopes.</p>", "Russia hopes."],
+  ];
+  for (const [html, expected] of cases) {
+    const { markdown, dateline } = htmlBodyToMarkdown(html, { source: "Reuters" });
+    assert.equal(markdown, expected, html);
+    assert.equal(dateline?.place, "MOSCOW", html);
+  }
+});
+
+test("drops a byline paragraph repeating the item's byline, in any of its forms", () => {
+  for (const line of ["Jane Doe", "By Jane Doe", "JANE DOE", "By Jane Doe and John Roe, Reuters"]) {
+    const { markdown } = htmlBodyToMarkdown(`<p>${line}</p><p>Talks resume.</p>`, { byline: "Jane Doe" });
+    assert.equal(markdown, "Talks resume.", line);
+  }
+  const { markdown } = htmlBodyToMarkdown("<p>Jane Doe</p><p>Talks resume.</p>", {});
+  assert.equal(markdown, "Jane Doe\n\nTalks resume.", "a bare name without the item's byline is story text");
+});
+
+test("recognises slugs and bylines only in their agency forms", () => {
+  for (const slug of ["BC-Russia-Korea,0450", "AM-Russia-Korea", "MOSCOW-KOREA/", "KOREA-NORTH/RUSSIA/ (UPDATE 1)"]) assert.ok(isSlugLine(slug), slug);
+  for (const line of ["Russia-Korea talks", "MOSCOW", "Six-party", "BC"]) assert.ok(!isSlugLine(line), line);
+  for (const line of ["By Jane Doe", "BY JANE DOE", "By Jane van Doe and John Roe, Reuters"]) assert.ok(isBylineLine(line, undefined), line);
+  for (const line of ["By Monday, the talks had stalled", "By then it was late.", "Byzantium fell"]) assert.ok(!isBylineLine(line, undefined), line);
+});
+
+test("leaves chrome-like lines inside the story alone", () => {
+  const text = "Talks resume.\n\n-0-\n\n(Reporting by Jane Doe)\n\nBy Jane Doe\n\nThe end.";
+  assert.equal(textBodyToMarkdown(text, {}).markdown, "Talks resume.\n\n\\-0-\n\n(Reporting by Jane Doe)\n\nBy Jane Doe\n\nThe end.");
+});
+
+test("plain text: paragraphs kept, wrapped lines joined, Markdown specials literal", () => {
+  const text = "1. Not a list\n\n- Not a bullet\n\n# Not a heading\n\n> Not a quote\n\nA *star*, an _under_score_, <b>tags</b>,\n[a](link), `code`, &copy;, <https://example.com>\nand ~~strike~~.";
+  const { markdown } = textBodyToMarkdown(text, {});
+  assert.equal(
+    render(markdown),
+    [
+      "<p>1. Not a list</p>",
+      "<p>- Not a bullet</p>",
+      "<p># Not a heading</p>",
+      "<p>&gt; Not a quote</p>",
+      "<p>A *star*, an _under_score_, &lt;b&gt;tags&lt;/b&gt;, [a](link), `code`, &amp;copy;, &lt;https://example.com&gt; and ~~strike~~.</p>",
+      "",
+    ].join("\n"),
+  );
+});
+
+const specials = fc.constantFrom(..."*_`[]()<>&#;!-+=1.)|~\\:/ ax".split(""));
+const paragraphText = fc
+  .string({ unit: fc.oneof(specials, fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 40 })
+  .map((text) => text.replace(/\s+/g, " ").trim())
+  .filter((text) => text !== "");
+
+test("any paragraph of text, delivered as text or as HTML, renders as exactly its characters", () => {
+  fc.assert(
+    fc.property(paragraphText, (text) => {
+      const expected = `<p>First.</p>\n<p>${escapeHtml(text)}</p>\n<p>Last.</p>\n`;
+      assert.equal(render(textBodyToMarkdown(`First.\n\n${text}\n\nLast.`, {}).markdown), expected);
+      assert.equal(render(htmlBodyToMarkdown(`<p>First.</p><p>${escapeHtml(text)}</p><p>Last.</p>`, {}).markdown), expected);
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test("a body too large to render in full is written as paragraphs; a deeply nested one is flattened", () => {
+  const crowded = htmlBodyToMarkdown(`<p>${"<b>word</b> ".repeat(10_001)}</p>`, {});
+  assert.doesNotMatch(crowded.markdown, /\*/);
+  assert.deepEqual(inspectBody(crowded.markdown, undefined), []);
+
+  const nested = htmlBodyToMarkdown(`${"<ul><li>".repeat(5000)}deep${"</li></ul>".repeat(5000)}`, {});
+  assert.match(nested.markdown, /deep$/);
+  assert.deepEqual(inspectBody(nested.markdown, undefined), []);
+});
+
+test("a normal agency body converts to Markdown the story checks accept", () => {
+  const html = [
+    "<p>NEW YORK (AP) — Stocks fell on Monday as <a href='https://example.com/markets'>markets</a> weighed the news.</p>",
+    "<h2>Oil</h2><p>Oil prices <em>rose</em> for a third day.</p>",
+    "<h3>Brent</h3><ul><li>Brent: $110</li><li>WTI: $107</li></ul>",
+    "<p>###</p>",
+  ].join("");
+  const { markdown, dateline } = htmlBodyToMarkdown(html, { source: "Associated Press" });
+  assert.deepEqual(dateline, { place: "NEW YORK", agency: "AP" });
+  assert.ok(markdown.startsWith("Stocks fell on Monday"));
+  assert.ok(markdown.endsWith("-   WTI: $107"));
+  assert.deepEqual(inspectBody(markdown, "NEW YORK"), []);
+  assertSafe(render(markdown));
+});
