@@ -1,0 +1,320 @@
+import { basename, extname } from "node:path";
+import { DateTime } from "luxon";
+import { readMonthName, takeAgencyDateline } from "./agency-dateline.ts";
+import { isBylineLine, isSlugLine } from "./body-markdown.ts";
+import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import { formatWireTime, readWireTime } from "./wire-time.ts";
+
+/**
+ * Plain wire text, as teleprinter feeds and page captures deliver it. A subset of the IPTC 7901
+ * layout (the international sibling of ANPA 1312) is read:
+ *
+ *   ZCZC                                   optional; then NNNN ends the message, and a file may hold several
+ *   TAS0123 3 POL 0456 ITAR-TASS           header: sequence code (service letters and message number),
+ *                                          priority 1–6, category, then anything (word count, source): the id
+ *   Russia-Korea                           keyword: one word between that header line and the headline, skipped
+ *   BC-Russia-Korea,0450  /  KOREA-RUSSIA/ agency slugs (see isSlugLine), skipped
+ *   2013-09-02T15:40:00+04:00              a header time, in ISO 8601 …
+ *   All news                               a page capture's navigation line, skipped
+ *   Moscow hopes for further talks …       the headline: the first other line (a 7901 closing "=" dropped)
+ *   Signs point that …                     the lead (see below)
+ *   Photo EPA/ITAR-TASS                    photo credit lines before the story, skipped: no photo comes with text
+ *   MOSCOW, September 2 (Itar-Tass) - …    the story, paragraphs between blank lines, hard-wrapped lines joined
+ *   021540 SEP 13                          … or as 7901's closing date-time group, day hour minute month year
+ *   NNNN
+ *
+ * The lead: a paragraph is the lead only when the one after it opens with a dateline (in the
+ * strict house style, see takeAgencyDateline), as in the seed capture; without a dateline there,
+ * every paragraph is story. A "By NAME" line opening a paragraph before the dateline is the byline.
+ *
+ * The dateline stays in the body, as delivered: the body's conversion to Markdown takes it off,
+ * as for every format (see textBodyToMarkdown). It is read here for the item's place, its source
+ * (the agency it names) and the day the story was released.
+ */
+
+interface Line {
+  /** 1 for the file's first line. */
+  number: number;
+  text: string;
+}
+
+type Paragraph = Line[];
+
+/** Teleprinter and other controls (SOH, STX, ETX, EOT, SYN, BEL, DEL, the C1 set) mean nothing in the text. */
+const CONTROLS = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+const MESSAGE_START = /^ZCZC\b\s*(.*)$/;
+const MESSAGE_END = /^NNNN$/;
+/** An IPTC 7901 header line: sequence code, priority, category, then the rest of the header. */
+const IPTC_HEADER = /^([A-Za-z]{1,6}\d{2,6})\s+[1-6]\s+[A-Za-z]{1,3}(?:\s.*)?$/;
+/** The keyword line after the header: one word, such as "Russia-Korea" or "Bundestag/Kinder". */
+const KEYWORD = /^\S{1,64}$/;
+/** IPTC 7901's date-time group: "021540 SEP 13" (2 September, 15:40), local to the agency unless GMT or UTC follows. */
+const DATE_TIME_GROUP = /^(\d{2})(\d{2})(\d{2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})(?:\s+(GMT|UTC|Z))?$/i;
+const NAVIGATION = /^all news$/i;
+/** "Photo: Reuters", "Photo by Jane Doe/AP", or an agency in capitals: "Photo EPA/ITAR-TASS". */
+const PHOTO_CREDITS = [/^Photos?(?:\s*:\s*|\s+by\s+)\S[^.!?]{0,59}$/iu, /^Photos?\s+[\p{Lu}\d][\p{Lu}\d&.\-]*(?:\s*\/\s*[\p{L}\d&.\- ]{1,40})?$/u];
+
+/**
+ * How far after the delivery a dateline's day may fall and still be this year's: advance copy for
+ * the coming week. A later day belongs to the year before ("December 31" delivered on January 1).
+ */
+const ADVANCE_DAYS = 7;
+
+const problem = (file: string, line: number | undefined, message: string): WireProblem => ({
+  file,
+  path: line === undefined ? "" : `line ${line}`,
+  message,
+});
+
+/** A two-digit year is of this century below 70, else of the last one, as teleprinter dates run. */
+function fullYear(digits: string): number {
+  const year = Number(digits);
+  return digits.length === 4 ? year : year < 70 ? 2000 + year : 1900 + year;
+}
+
+/** A header time: ISO 8601 (see readWireTime) or a 7901 date-time group. */
+function readHeaderTime(text: string): WireTime | undefined {
+  const iso = readWireTime(text);
+  if (iso) return iso;
+  const group = DATE_TIME_GROUP.exec(text);
+  const month = group?.[4] === undefined ? undefined : readMonthName(group[4]);
+  if (!group || month === undefined) return undefined;
+  const [, day, hour, minute, , year = "", zone] = group;
+  const local = `${fullYear(year)}-${String(month).padStart(2, "0")}-${day}T${hour}:${minute}:00`;
+  return readWireTime(zone === undefined ? local : `${local}Z`);
+}
+
+const isPhotoCredit = (text: string): boolean => PHOTO_CREDITS.some((pattern) => pattern.test(text));
+
+const joinLines = (paragraph: Paragraph): string => paragraph.map((line) => line.text).join(" ");
+
+const opensWithDateline = (paragraph: Paragraph): boolean => takeAgencyDateline(joinLines(paragraph), undefined) !== undefined;
+
+/** The file's lines: line endings normalised (CR LF, CR CR LF, CR), controls dropped, spaces collapsed, ends trimmed. */
+function readLines(text: string): Line[] {
+  return text
+    .replace(/^\uFEFF/, "")
+    .split(/\r*\n|\r/)
+    .map((line, index) => ({ number: index + 1, text: line.replace(CONTROLS, "").replace(/[ \t]+/g, " ").trim() }));
+}
+
+interface Message {
+  /** The ZCZC line, or the file's first line when the file has no ZCZC. */
+  start: number;
+  lines: Line[];
+  closed: boolean;
+}
+
+/**
+ * The file's messages: each from ZCZC to NNNN; or, in a file without ZCZC, one message of the
+ * whole file, an NNNN line ending it. Text outside a message is reported, one problem a stretch.
+ */
+function splitMessages(lines: readonly Line[], file: string): { messages: Message[]; problems: WireProblem[] } {
+  const wrapped = lines.some((line) => MESSAGE_START.test(line.text));
+  const messages: Message[] = wrapped ? [] : [{ start: 1, lines: [], closed: true }];
+  const problems: WireProblem[] = [];
+  let open = messages[0];
+  let strayReported = false;
+  for (const line of lines) {
+    const start = wrapped ? MESSAGE_START.exec(line.text) : null;
+    if (start) {
+      // A ZCZC inside a message leaves that one unclosed.
+      open = { start: line.number, lines: start[1] ? [{ number: line.number, text: start[1] }] : [], closed: false };
+      messages.push(open);
+      strayReported = false;
+    } else if (open) {
+      if (MESSAGE_END.test(line.text)) {
+        open.closed = true;
+        open = undefined;
+      } else {
+        open.lines.push(line);
+      }
+    } else if (line.text !== "" && !strayReported) {
+      strayReported = true;
+      const expected = wrapped ? "every story between a ZCZC line and an NNNN line" : "nothing after the NNNN that ends the story";
+      problems.push(problem(file, line.number, `text outside the story (expected ${expected})`));
+    }
+  }
+  return { messages, problems };
+}
+
+/** The header lines before the headline (see the layout above): the id and time they give, and where the headline starts. */
+function readHeader(lines: readonly Line[]): { next: number; id?: string; time?: WireTime } {
+  let index = lines.findIndex((line) => line.text !== "");
+  if (index === -1) return { next: lines.length };
+  let id: string | undefined;
+  let time: WireTime | undefined;
+  const header = IPTC_HEADER.exec(lines[index]?.text ?? "");
+  if (header) {
+    id = header[1];
+    index += 1;
+    // A one-word line is the keyword only when the headline follows it directly, so a one-word headline stays one.
+    if (KEYWORD.test(lines[index]?.text ?? "") && (lines[index + 1]?.text ?? "") !== "") index += 1;
+  }
+  for (; index < lines.length; index += 1) {
+    const text = lines[index]?.text ?? "";
+    const headerTime = text === "" ? undefined : readHeaderTime(text);
+    if (headerTime) time ??= headerTime;
+    else if (text !== "" && !isSlugLine(text) && !NAVIGATION.test(text)) break;
+  }
+  return { next: index, ...(id ? { id } : {}), ...(time ? { time } : {}) };
+}
+
+function toParagraphs(lines: readonly Line[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph = [];
+  for (const line of lines) {
+    if (line.text !== "") current.push(line);
+    else if (current.length > 0) {
+      paragraphs.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs;
+}
+
+/**
+ * The paragraphs before the dateline (two at most: a lead and its credits) without their photo
+ * credit lines and without a byline opening one of them, which is returned.
+ */
+function takeFrontMatter(paragraphs: readonly Paragraph[]): { paragraphs: Paragraph[]; byline?: string } {
+  const front: Paragraph[] = [];
+  let byline: string | undefined;
+  let index = 0;
+  for (; index < paragraphs.length && front.length < 2; index += 1) {
+    const paragraph = paragraphs[index] ?? [];
+    if (opensWithDateline(paragraph)) break;
+    let kept = paragraph.filter((line) => !isPhotoCredit(line.text));
+    const first = kept[0]?.text;
+    if (byline === undefined && first !== undefined && isBylineLine(first, undefined)) {
+      byline = first;
+      kept = kept.slice(1);
+    }
+    if (kept.length > 0) front.push(kept);
+  }
+  const rest = [...front, ...paragraphs.slice(index)];
+  return byline === undefined ? { paragraphs: rest } : { paragraphs: rest, byline };
+}
+
+/**
+ * The release time a dateline's month and day give, read against `reference` (the header's time,
+ * else the delivery): the year that puts the day at most ADVANCE_DAYS after the reference day,
+ * and the reference's time of day when it is that very day, else the day alone. Undefined for
+ * February 29 with no leap year at hand.
+ */
+function datelineTime(month: number, day: number, reference: WireTime): WireTime | undefined {
+  const referenceDay = DateTime.fromISO(reference.local.slice(0, 10), { zone: "utc" });
+  for (const year of [referenceDay.year + 1, referenceDay.year, referenceDay.year - 1]) {
+    const date = DateTime.utc(year, month, day);
+    if (!date.isValid || date.diff(referenceDay, "days").days > ADVANCE_DAYS) continue;
+    const local = date.toISODate() ?? "";
+    return local === reference.local.slice(0, 10) ? reference : { local };
+  }
+  return undefined;
+}
+
+interface MessageContext {
+  file: string;
+  path: string;
+  /** The id when the header gives none. */
+  fallbackId: string;
+  delivered: WireTime;
+}
+
+function readMessage(message: Message, context: MessageContext): { item: WireItem } | { problems: WireProblem[] } {
+  const { file } = context;
+  if (!message.closed) {
+    return { problems: [problem(file, message.start, "ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off)")] };
+  }
+  const header = readHeader(message.lines);
+  const headlineLine = message.lines[header.next];
+  if (headlineLine === undefined) {
+    const where = message.lines.length === 0 && message.start === 1 ? undefined : message.start;
+    return { problems: [problem(file, where, "has no headline (expected a headline line, then the story's paragraphs)")] };
+  }
+  const headline = headlineLine.text.replace(/\s*=$/, "");
+
+  let after = message.lines.slice(header.next + 1);
+  let time = header.time;
+  const last = after.findLast((line) => line.text !== "");
+  const trailerTime = last && DATE_TIME_GROUP.test(last.text) ? readHeaderTime(last.text) : undefined;
+  if (last && trailerTime) {
+    time ??= trailerTime;
+    after = after.filter((line) => line !== last);
+  }
+
+  const front = takeFrontMatter(toParagraphs(after));
+  const datelineAt = front.paragraphs.slice(0, 2).findIndex(opensWithDateline);
+  const lead = datelineAt === 1 ? front.paragraphs[0] : undefined;
+  const story = front.paragraphs.slice(lead ? 1 : 0);
+  const first = story[0];
+  if (first === undefined) {
+    return { problems: [problem(file, headlineLine.number, `the headline "${headline}" has no story after it (expected the story's paragraphs after the headline)`)] };
+  }
+
+  const dateline = takeAgencyDateline(joinLines(first), undefined);
+  const reference = time ?? context.delivered;
+  let released: WireTime | undefined = reference;
+  if (dateline?.month !== undefined && dateline.day !== undefined) {
+    released = datelineTime(dateline.month, dateline.day, reference);
+    if (released === undefined) {
+      const day = `${String(dateline.month).padStart(2, "0")}-${String(dateline.day).padStart(2, "0")}`;
+      return {
+        problems: [problem(file, first[0]?.number, `the dateline's day (--${day}) is in no year near ${formatWireTime(reference)} (expected a day of the week after it or of the year before)`)],
+      };
+    }
+  }
+
+  const item: WireItem = {
+    file,
+    path: context.path,
+    format: "plain text",
+    id: header.id ?? context.fallbackId,
+    ...(time ? { versionTime: time } : {}),
+    released,
+    status: "usable",
+    correction: false,
+    headline,
+    ...(lead ? { lead: joinLines(lead) } : {}),
+    body: { kind: "text", text: story.map(joinLines).join("\n\n") },
+    ...(dateline ? { place: dateline.place, source: dateline.agency } : {}),
+    ...(front.byline ? { byline: front.byline } : {}),
+    topics: [],
+  };
+  return { item };
+}
+
+/**
+ * Reads a file of plain wire text (see the layout above). `delivered` is when the file arrived
+ * (its modification time, unless the importer is told otherwise): it dates a dateline's day when
+ * the item carries no time of its own. The id is the header's sequence code, else the file's
+ * name without its extension (with "-2", "-3" … for the later messages of a file of several).
+ */
+export function readPlainText(text: string, file: string, delivered: WireTime): WireRead {
+  const nul = text.indexOf("\u0000");
+  if (nul !== -1) {
+    const line = text.slice(0, nul).split("\n").length;
+    return { items: [], problems: [problem(file, line, "has a NUL byte: this is not a text file (expected wire text: a headline line, then the story's paragraphs)")] };
+  }
+  const lines = readLines(text);
+  if (lines.every((line) => line.text === "")) {
+    return { items: [], problems: [problem(file, undefined, "is empty (expected wire text: a headline line, then the story's paragraphs)")] };
+  }
+  const { messages, problems } = splitMessages(lines, file);
+  const items: WireItem[] = [];
+  const name = basename(file, extname(file));
+  messages.forEach((message, index) => {
+    const context: MessageContext = {
+      file,
+      path: messages.length > 1 ? `line ${message.start}` : "",
+      fallbackId: index === 0 ? name : `${name}-${index + 1}`,
+      delivered,
+    };
+    const read = readMessage(message, context);
+    if ("item" in read) items.push(read.item);
+    else problems.push(...read.problems);
+  });
+  return { items, problems };
+}

@@ -1,0 +1,187 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { textBodyToMarkdown } from "../../../src/lib/import/body-markdown.ts";
+import { readPlainText } from "../../../src/lib/import/plain-text.ts";
+import type { WireItem, WireRead, WireTime } from "../../../src/lib/import/wire-item.ts";
+
+const FIXTURES = join(import.meta.dirname, "../../fixtures/wire/plain-text");
+/** When the seed was filed, in Moscow: what the file's modification time would say. */
+const FILED: WireTime = { local: "2013-09-02T18:05:00", offset: "+04:00" };
+
+const readFixture = (name: string, delivered: WireTime = FILED): WireRead => readPlainText(readFileSync(join(FIXTURES, name), "utf8"), name, delivered);
+
+function onlyItem(read: WireRead): WireItem {
+  assert.deepEqual(read.problems, []);
+  assert.equal(read.items.length, 1);
+  const [item] = read.items;
+  assert.ok(item);
+  return item;
+}
+
+const bodyText = (item: WireItem): string => (item.body.kind === "text" ? item.body.text : assert.fail("expected a text body"));
+
+/** The published seed story's body: what the import must come to. */
+function publishedSeedBody(): string {
+  const story = readFileSync(join(import.meta.dirname, "../../fixtures/newsroom/moscow-denuclearization-talks/index.md"), "utf8");
+  return story.slice(story.indexOf("\n---\n") + 5).trim();
+}
+
+const SEED_HEADLINE = "Moscow hopes for further talks on denuclearization of North Korean Peninsula";
+const SEED_LEAD = "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says";
+
+test("reads the seed page capture: navigation and credits skipped, lead told from the dateline paragraph", () => {
+  const item = onlyItem(readFixture("seed-capture.txt"));
+  assert.equal(item.format, "plain text");
+  assert.equal(item.path, "");
+  assert.equal(item.id, "seed-capture");
+  assert.equal(item.headline, SEED_HEADLINE);
+  assert.equal(item.lead, SEED_LEAD);
+  assert.equal(item.place, "MOSCOW");
+  assert.equal(item.source, "Itar-Tass");
+  assert.equal(item.photo, undefined);
+  assert.equal(item.status, "usable");
+  // The dateline's day is the delivered day, so the delivered time of day holds.
+  assert.deepEqual(item.released, FILED);
+  assert.equal(item.versionTime, undefined);
+  assert.ok(bodyText(item).startsWith("MOSCOW, September 2 (Itar-Tass) - Moscow hopes for the resumption"));
+
+  const { markdown, dateline } = textBodyToMarkdown(bodyText(item), { source: item.source });
+  assert.equal(markdown, publishedSeedBody());
+  assert.deepEqual(dateline, { place: "MOSCOW", agency: "Itar-Tass", month: 9, day: 2 });
+});
+
+test("reads the seed as teleprinter text: ZCZC header, keyword, wrapped lines, date-time group, NNNN", () => {
+  const teleprinter = onlyItem(readFixture("seed-teleprinter.txt"));
+  const capture = onlyItem(readFixture("seed-capture.txt"));
+  assert.equal(teleprinter.id, "TAS0123");
+  assert.equal(teleprinter.headline, SEED_HEADLINE);
+  assert.equal(teleprinter.lead, SEED_LEAD);
+  assert.equal(bodyText(teleprinter), bodyText(capture));
+  // The closing "021540 SEP 13" is the item's own time, local to the agency: the delivery does not date it.
+  assert.deepEqual(teleprinter.versionTime, { local: "2013-09-02T15:40:00" });
+  assert.deepEqual(teleprinter.released, { local: "2013-09-02T15:40:00" });
+  assert.ok(!bodyText(teleprinter).includes("SEP 13"));
+});
+
+test("a header time dates the item before the delivery does", () => {
+  const item = onlyItem(readFixture("header-time.txt", { local: "2026-01-15T09:00:00", offset: "Z" }));
+  assert.equal(item.id, "header-time");
+  assert.equal(item.headline, "China urges calm on the Korean Peninsula");
+  assert.equal(item.lead, undefined);
+  assert.equal(item.place, "BEIJING");
+  assert.equal(item.source, "Xinhua");
+  assert.deepEqual(item.released, { local: "2013-09-02T18:30:00", offset: "+08:00" });
+  assert.equal(
+    bodyText(item),
+    'BEIJING, Sept. 2 (Xinhua) -- China on Monday urged all parties concerned to keep calm and show restraint on the Korean Peninsula, a Foreign Ministry spokesman said.\n\n"Dialogue is the only way out," the spokesman told a regular news briefing.',
+  );
+});
+
+test("reads a Reuters-style teleprinter item: slug skipped, byline taken, trailer left for the body's conversion", () => {
+  const item = onlyItem(readFixture("reuters.txt"));
+  assert.equal(item.id, "RTR0456");
+  assert.equal(item.headline, "Russia hopes North Korea nuclear talks can resume, Lavrov says");
+  assert.equal(item.byline, "By Jane Doe");
+  assert.equal(item.lead, undefined);
+  assert.equal(item.source, "Reuters");
+  assert.deepEqual(item.released, { local: "2013-09-02T11:40:00", offset: "Z" });
+  assert.ok(bodyText(item).startsWith("MOSCOW, Sept 2 (Reuters) - Russia hopes six-party talks on North Korea's nuclear programme can resume"));
+
+  const { markdown } = textBodyToMarkdown(bodyText(item), { source: item.source, byline: item.byline });
+  assert.ok(markdown.startsWith("Russia hopes six-party talks"));
+  assert.ok(markdown.endsWith('"The situation has slightly calmed down now," Lavrov told students at a Moscow university.'));
+});
+
+/** A one-paragraph item datelined `day`, delivered at `delivered`. */
+const datedItem = (day: string, delivered: WireTime): WireRead =>
+  readPlainText(`Headline\n\nMOSCOW, ${day} (Reuters) - Story.\n`, "dated.txt", delivered);
+
+test("dates the dateline's day by the delivery: its year, and its time of day only on that very day", () => {
+  const cases: [string, WireTime, WireTime][] = [
+    ["September 2", { local: "2013-09-02T23:30:00", offset: "+04:00" }, { local: "2013-09-02T23:30:00", offset: "+04:00" }],
+    ["September 2", { local: "2013-09-03T00:10:00", offset: "+04:00" }, { local: "2013-09-02" }],
+    ["December 31", { local: "2014-01-01T00:05:00", offset: "Z" }, { local: "2013-12-31" }],
+    ["Sept 2", { local: "2014-03-01T12:00:00", offset: "Z" }, { local: "2013-09-02" }],
+    // Advance copy: a day in the coming week is this year's, or next year's across New Year.
+    ["Sept 5", { local: "2013-09-02T12:00:00", offset: "Z" }, { local: "2013-09-05" }],
+    ["Jan 2", { local: "2013-12-30T12:00:00", offset: "Z" }, { local: "2014-01-02" }],
+    ["Feb 29", { local: "2013-03-01T12:00:00", offset: "Z" }, { local: "2012-02-29" }],
+  ];
+  for (const [day, delivered, released] of cases) {
+    assert.deepEqual(onlyItem(datedItem(day, delivered)).released, released, `${day} delivered ${delivered.local}`);
+  }
+  // No day in the dateline: the delivery is the release.
+  const undated = onlyItem(readPlainText("Headline\n\nNEW YORK (AP) — Story.", "undated.txt", FILED));
+  assert.deepEqual(undated.released, FILED);
+});
+
+test("a dateline day no year near the delivery has is a problem at its line", () => {
+  const read = datedItem("Feb 29", { local: "2014-06-01T12:00:00", offset: "Z" });
+  assert.deepEqual(read.items, []);
+  assert.equal(read.problems.length, 1);
+  assert.equal(read.problems[0]?.path, "line 3");
+  assert.match(read.problems[0]?.message ?? "", /--02-29.*2014-06-01T12:00:00Z/);
+});
+
+test("strips teleprinter controls and reads every line ending", () => {
+  const text = "\u0001ZCZC\r\r\nTAS0126 3 POL 0050\r\r\n\u0002Headline\r\r\n\r\r\nMOSCOW, September 2 (Itar-Tass) - First\rline.\u0007\r\n\r\nSecond.\u0003\r\nNNNN\u0004";
+  const item = onlyItem(readPlainText(text, "controls.txt", FILED));
+  assert.equal(item.id, "TAS0126");
+  assert.equal(item.headline, "Headline");
+  assert.equal(bodyText(item), "MOSCOW, September 2 (Itar-Tass) - First line.\n\nSecond.");
+});
+
+test("without a dateline, every paragraph after the headline is story", () => {
+  const item = onlyItem(readPlainText("Headline\nMoscow (the capital) - said officials.\n\nSecond paragraph.", "story.txt", FILED));
+  assert.equal(item.lead, undefined);
+  assert.equal(item.place, undefined);
+  assert.equal(item.source, undefined);
+  assert.equal(bodyText(item), "Moscow (the capital) - said officials.\n\nSecond paragraph.");
+});
+
+test("reads every message of a file, each at its ZCZC line, and reports text outside them", () => {
+  const text = [
+    "ZCZC",
+    "First headline",
+    "MOSCOW, September 2 (Itar-Tass) - One.",
+    "NNNN",
+    "stray words",
+    "ZCZC",
+    "Second headline",
+    "MOSCOW, September 2 (Itar-Tass) - Two.",
+    "NNNN",
+  ].join("\n");
+  const read = readPlainText(text, "feed/day.txt", FILED);
+  assert.deepEqual(
+    read.items.map((item) => [item.path, item.id, item.headline]),
+    [
+      ["line 1", "day", "First headline"],
+      ["line 6", "day-2", "Second headline"],
+    ],
+  );
+  assert.deepEqual(read.problems, [
+    { file: "feed/day.txt", path: "line 5", message: "text outside the story (expected every story between a ZCZC line and an NNNN line)" },
+  ]);
+});
+
+test("reports a file with no headline, no story, a cut-off message, no text or not text at all", () => {
+  const problemsOf = (read: WireRead): [string, string][] => {
+    assert.deepEqual(read.items, []);
+    return read.problems.map((problem) => [problem.path, problem.message]);
+  };
+  assert.deepEqual(problemsOf(readFixture("no-headline.txt")), [["line 1", "has no headline (expected a headline line, then the story's paragraphs)"]]);
+  assert.deepEqual(problemsOf(readFixture("no-body.txt")), [
+    ["line 3", `the headline "${SEED_HEADLINE}" has no story after it (expected the story's paragraphs after the headline)`],
+  ]);
+  assert.deepEqual(problemsOf(readFixture("cut-off.txt")), [
+    ["line 1", "ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off)"],
+  ]);
+  assert.deepEqual(problemsOf(readPlainText(" \n\n", "blank.txt", FILED)), [["", "is empty (expected wire text: a headline line, then the story's paragraphs)"]]);
+  assert.deepEqual(problemsOf(readPlainText("\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR", "photo.txt", FILED)), [
+    ["line 3", "has a NUL byte: this is not a text file (expected wire text: a headline line, then the story's paragraphs)"],
+  ]);
+  const read = readFixture("no-headline.txt");
+  assert.equal(read.problems[0]?.file, "no-headline.txt");
+});
