@@ -1,0 +1,328 @@
+import { definedFields, datelinePlace, distinctNames, ItemProblems, readTime } from "./wire-fields.ts";
+import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
+import { nitfBody, xhtmlBody } from "./xml-body.ts";
+import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
+
+/**
+ * NewsML-G2 read into wire items: a newsMessage's itemSet, or a single newsItem or packageItem.
+ * Text items become items; a package gives the text items it holds the first picture it holds,
+ * and pictures outside a package are not stories. Places are XPath-like paths from the root.
+ */
+
+/** An IPTC vocabulary: the alias its QCodes use and the URI its codes extend. */
+interface Scheme {
+  alias: string;
+  uri: string;
+}
+
+const ITEM_NATURE: Scheme = { alias: "ninat", uri: "http://cv.iptc.org/newscodes/ninature/" };
+const PUB_STATUS: Scheme = { alias: "stat", uri: "http://cv.iptc.org/newscodes/pubstatusg2/" };
+const SIGNAL: Scheme = { alias: "sig", uri: "http://cv.iptc.org/newscodes/signal/" };
+const DESCRIPTION_ROLE: Scheme = { alias: "drol", uri: "http://cv.iptc.org/newscodes/descriptionrole/" };
+
+/** The code an element gives from a scheme, by QCode (`stat:usable`) or by URI (`…/pubstatusg2/usable`). */
+function schemeCode(element: XmlElement | undefined, scheme: Scheme, qcodeAttribute = "qcode", uriAttribute = "uri"): string | undefined {
+  const qcode = attribute(element, qcodeAttribute);
+  if (qcode?.startsWith(`${scheme.alias}:`)) return qcode.slice(scheme.alias.length + 1);
+  const uri = attribute(element, uriAttribute);
+  return uri?.startsWith(scheme.uri) ? uri.slice(scheme.uri.length) : undefined;
+}
+
+/** The text of the first description in one of the roles (drol:summary, drol:caption, drol:altText…). */
+function description(parent: XmlElement | undefined, roles: readonly string[]): string | undefined {
+  const described = parent ? childElements(parent, "description") : [];
+  const match = described.find((element) => roles.includes(schemeCode(element, DESCRIPTION_ROLE, "role", "roleuri") ?? "") && elementText(element) !== "");
+  return match && elementText(match);
+}
+
+const LEAD_ROLES = ["summary", "abstract"];
+const CAPTION_ROLES = ["caption"];
+/** The role IPTC gives alternative text for readers who cannot see a picture. */
+const ALT_TEXT_ROLES = ["altText"];
+
+/** One item of the file: its element, its path from the root, and its place as WireItem.path gives it. */
+interface DeliveredItem {
+  element: XmlElement;
+  path: string;
+  place: string;
+}
+
+type ItemKind = "text" | "picture" | "package" | "other";
+
+const PICTURE_NATURES = ["picture", "graphic"];
+
+function itemKind(element: XmlElement): ItemKind {
+  if (element.name === "packageItem") return "package";
+  if (element.name !== "newsItem") return "other";
+  const nature = schemeCode(childElement(element, "itemMeta", "itemClass"), ITEM_NATURE);
+  if (nature === undefined || nature === "text") return "text";
+  return PICTURE_NATURES.includes(nature) ? "picture" : "other";
+}
+
+/** The items a file delivers, or the problem with its structure. */
+function deliveredItems(root: XmlElement, file: string, problems: WireProblem[]): DeliveredItem[] {
+  if (root.name === "newsItem" || root.name === "packageItem") return [{ element: root, path: `/${root.name}`, place: "" }];
+  if (root.name !== "newsMessage") {
+    problems.push({ file, path: `/${root.name}`, message: "is not NewsML-G2 (expected a newsMessage, newsItem or packageItem root element)" });
+    return [];
+  }
+  const itemSet = childElement(root, "itemSet");
+  const items = itemSet ? childElements(itemSet) : [];
+  if (!itemSet || items.length === 0) {
+    problems.push({ file, path: "/newsMessage/itemSet", message: `${itemSet ? "has no items" : "missing"} (expected the message's newsItem and packageItem elements)` });
+    return [];
+  }
+  return items.map((element) => {
+    const path = childPath("/newsMessage/itemSet", itemSet, element);
+    return { element, path, place: path };
+  });
+}
+
+/** The largest of a picture item's image renditions by area, with the picture's caption, alt text and credit. */
+function readPicture(picture: DeliveredItem, problems: ItemProblems): WirePhoto | undefined {
+  const contentSetPath = `${picture.path}/contentSet`;
+  const contentSet = childElement(picture.element, "contentSet");
+  let largest: { element: XmlElement; href: string; area: number } | undefined;
+  for (const element of contentSet ? childElements(contentSet, "remoteContent") : []) {
+    const href = attribute(element, "href");
+    const type = attribute(element, "contenttype");
+    if (!href || (type !== undefined && !type.startsWith("image/"))) continue;
+    const area = (Number(attribute(element, "width")) || 0) * (Number(attribute(element, "height")) || 0);
+    if (!largest || area > largest.area) largest = { element, href, area };
+  }
+  if (!contentSet || !largest) {
+    problems.add(contentSetPath, "has no remoteContent with an href to an image (expected the picture's renditions)");
+    return undefined;
+  }
+  const contentMeta = childElement(picture.element, "contentMeta");
+  return definedFields({
+    href: largest.href,
+    path: childPath(contentSetPath, contentSet, largest.element),
+    alt: description(contentMeta, ALT_TEXT_ROLES),
+    caption: description(contentMeta, CAPTION_ROLES),
+    credit: elementText(childElement(contentMeta, "creditline")) || undefined,
+  });
+}
+
+/** A picture a package points at that the file does not hold, from the itemRef's own href and descriptions. */
+function referencedPicture(itemRef: XmlElement, path: string, href: string): WirePhoto {
+  return definedFields({ href, path, alt: description(itemRef, ALT_TEXT_ROLES), caption: description(itemRef, CAPTION_ROLES) });
+}
+
+interface PackagedPhotos {
+  /** The photo of each text item a package holds, by the text item's element. */
+  photos: Map<XmlElement, WirePhoto>;
+  /** Picture items some package holds: not stories of their own, and no problem. */
+  packaged: Set<XmlElement>;
+  problems: WireProblem[];
+}
+
+/**
+ * What the packages pair: each package's text items get the first picture it holds, found by the
+ * itemRef's residref among the items of the file, or by the itemRef's href when the file does not
+ * hold the picture. A text item in several packages keeps the first package's picture.
+ */
+function packagedPhotos(items: readonly DeliveredItem[], file: string): PackagedPhotos {
+  const byGuid = new Map(items.flatMap((item): [string, DeliveredItem][] => {
+    const guid = attribute(item.element, "guid");
+    return guid ? [[guid, item]] : [];
+  }));
+  const result: PackagedPhotos = { photos: new Map(), packaged: new Set(), problems: [] };
+  const pictureReads = new Map<XmlElement, WirePhoto | undefined>();
+  for (const item of items.filter(({ element }) => itemKind(element) === "package")) {
+    const groupSet = childElement(item.element, "groupSet");
+    const texts: XmlElement[] = [];
+    const pictures: WirePhoto[] = [];
+    for (const { element: itemRef, path } of groupSet ? descendants(groupSet, `${item.path}/groupSet`, "itemRef") : []) {
+      const guid = attribute(itemRef, "residref");
+      const target = guid === undefined ? undefined : byGuid.get(guid);
+      const kind = target && itemKind(target.element);
+      if (target && kind === "text") texts.push(target.element);
+      if (target && kind === "picture") {
+        result.packaged.add(target.element);
+        if (!pictureReads.has(target.element)) {
+          const problems = new ItemProblems(file);
+          pictureReads.set(target.element, readPicture(target, problems));
+          result.problems.push(...problems.list);
+        }
+        const photo = pictureReads.get(target.element);
+        if (photo) pictures.push(photo);
+      }
+      if (target) continue;
+      const href = attribute(itemRef, "href");
+      const nature = schemeCode(childElement(itemRef, "itemClass"), ITEM_NATURE);
+      if (href && nature !== undefined && PICTURE_NATURES.includes(nature)) {
+        pictures.push(referencedPicture(itemRef, path, href));
+      } else {
+        const named = guid === undefined ? "an item" : `item "${guid}"`;
+        result.problems.push({ file, path, message: `refers to ${named}, which this file does not hold (expected the item in the same newsMessage, or a picture's itemClass and href)` });
+      }
+    }
+    const [photo] = pictures;
+    for (const text of texts) if (photo && !result.photos.has(text)) result.photos.set(text, photo);
+  }
+  return result;
+}
+
+const STATUSES: ReadonlyMap<string, WireStatus> = new Map([
+  ["usable", "usable"],
+  ["withheld", "withheld"],
+  ["canceled", "canceled"],
+]);
+
+/** The publishing status; usable when absent, as NewsML-G2 has it. An embargo without a time holds the item back. */
+function publishingStatus(itemMeta: XmlElement | undefined, metaPath: string, openEmbargo: boolean, problems: ItemProblems): WireStatus {
+  const pubStatus = childElement(itemMeta, "pubStatus");
+  const written = attribute(pubStatus, "qcode") ?? attribute(pubStatus, "uri");
+  const status = written === undefined ? "usable" : STATUSES.get(schemeCode(pubStatus, PUB_STATUS) ?? "");
+  if (status === undefined) {
+    problems.add(`${metaPath}/pubStatus`, `"${written}" is not a publishing status (expected stat:usable, stat:withheld or stat:canceled)`);
+  }
+  return status === "usable" && openEmbargo ? "withheld" : (status ?? "usable");
+}
+
+/** The main headline: the first without a role (alternatives carry one: SEO, extended…), else the first. */
+function mainHeadline(contentMeta: XmlElement | undefined): string | undefined {
+  const headlines = contentMeta ? childElements(contentMeta, "headline").filter((element) => elementText(element) !== "") : [];
+  const main = headlines.find((element) => attribute(element, "role") === undefined && attribute(element, "roleuri") === undefined) ?? headlines[0];
+  return main && elementText(main);
+}
+
+/** Where the story was written: `located`'s name, else the place its `dateline` starts with. */
+function storyPlace(contentMeta: XmlElement | undefined): string | undefined {
+  return elementText(childElement(contentMeta, "located", "name")) || datelinePlace(elementText(childElement(contentMeta, "dateline")));
+}
+
+/** The agency: the creditline, else the first named infoSource, else the provider. */
+function storySource(contentMeta: XmlElement | undefined, itemMeta: XmlElement | undefined): string | undefined {
+  const infoSources = contentMeta ? childElements(contentMeta, "infoSource").map((source) => elementText(childElement(source, "name"))) : [];
+  const candidates = [elementText(childElement(contentMeta, "creditline")), ...infoSources, elementText(childElement(itemMeta, "provider", "name"))];
+  return candidates.find((name) => name !== "");
+}
+
+/**
+ * Subjects by name (in the item's language when a subject names itself in several), then
+ * keywords. A subject with a code and no name is left out: "medtop:20000523" means nothing to a
+ * reader, and the names the codes stand for live in catalogs the reader does not fetch.
+ */
+function storyTopics(contentMeta: XmlElement | undefined, lang: string | undefined): string[] {
+  if (!contentMeta) return [];
+  const language = lang?.toLowerCase().split("-")[0];
+  const subjects = childElements(contentMeta, "subject").map((subject) => {
+    const names = childElements(subject, "name");
+    const inLanguage = names.find((name) => attribute(name, "xml:lang")?.toLowerCase().split("-")[0] === language);
+    return elementText(inLanguage ?? names[0]);
+  });
+  return distinctNames([...subjects, ...childElements(contentMeta, "keyword").map((keyword) => elementText(keyword))]);
+}
+
+/** Inline XML as HTML: an XHTML document's body, a NITF document's body.content, or XHTML elements as they are. */
+function inlineXmlBody(inline: XmlElement): WireBody | undefined {
+  const [root] = childElements(inline);
+  if (root?.name === "nitf") {
+    const content = childElement(root, "body", "body.content");
+    return content && elementText(content) ? { kind: "html", html: nitfBody(content) } : undefined;
+  }
+  const body = root?.name === "html" ? childElement(root, "body") : inline;
+  return body && elementText(body) ? { kind: "html", html: xhtmlBody(body.children) } : undefined;
+}
+
+/** Inline data as delivered: HTML when its content type says so, else plain text with its paragraphs' blank lines. */
+function inlineDataBody(inline: XmlElement): WireBody | undefined {
+  const data = inline.children
+    .filter((node): node is string => typeof node === "string")
+    .join("")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  if (data === "") return undefined;
+  return /html/i.test(attribute(inline, "contenttype") ?? "") ? { kind: "html", html: data } : { kind: "text", text: data };
+}
+
+/** The first inlineXML or inlineData holding text. */
+function storyBody(contentSet: XmlElement | undefined, path: string, problems: ItemProblems): WireBody | undefined {
+  for (const content of contentSet ? childElements(contentSet) : []) {
+    const body = content.name === "inlineXML" ? inlineXmlBody(content) : content.name === "inlineData" ? inlineDataBody(content) : undefined;
+    if (body) return body;
+  }
+  const found = contentSet ? "has no inlineXML or inlineData with text" : "missing";
+  problems.add(path, `${found} (expected the story's text as XHTML, NITF or plain text)`);
+  return undefined;
+}
+
+/** A text item as a wire item, or its problems. */
+function readTextItem(item: DeliveredItem, photo: WirePhoto | undefined, file: string): { item?: WireItem; problems: WireProblem[] } {
+  const problems = new ItemProblems(file);
+  const { element, path } = item;
+  const itemMeta = childElement(element, "itemMeta");
+  const contentMeta = childElement(element, "contentMeta");
+  const metaPath = `${path}/itemMeta`;
+  const id = attribute(element, "guid");
+  if (id === undefined) problems.add(`${path}/@guid`, "missing (expected the item's guid, the same for all its versions)");
+  const versionTime = readTime(elementText(childElement(itemMeta, "versionCreated")), `${metaPath}/versionCreated`, problems);
+  const released = readTime(elementText(childElement(itemMeta, "firstCreated")), `${metaPath}/firstCreated`, problems);
+  const embargoed = childElement(itemMeta, "embargoed");
+  const embargoedUntil = readTime(elementText(embargoed), `${metaPath}/embargoed`, problems);
+  // An empty embargoed element means "embargoed until further notice".
+  const status = publishingStatus(itemMeta, metaPath, embargoed !== undefined && elementText(embargoed) === "", problems);
+  const correction = (itemMeta ? childElements(itemMeta, "signal") : []).some((signal) => schemeCode(signal, SIGNAL) === "correction");
+  const headline = mainHeadline(contentMeta);
+  if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline)");
+  const body = storyBody(childElement(element, "contentSet"), `${path}/contentSet`, problems);
+  if (problems.list.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems: problems.list };
+  const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
+  return {
+    item: definedFields({
+      file,
+      path: item.place,
+      format: "NewsML-G2" as const,
+      id,
+      version: attribute(element, "version"),
+      versionTime,
+      released,
+      embargoedUntil,
+      status,
+      correction,
+      headline,
+      lead: description(contentMeta, LEAD_ROLES),
+      body,
+      place: storyPlace(contentMeta),
+      source: storySource(contentMeta, itemMeta),
+      topics: storyTopics(contentMeta, lang),
+      photo,
+      lang,
+    }),
+    problems: [],
+  };
+}
+
+/** Why an item that is not a story is skipped. */
+function notTextMessage(element: XmlElement, kind: ItemKind): string {
+  const itemClass = childElement(element, "itemMeta", "itemClass");
+  const nature = attribute(itemClass, "qcode") ?? attribute(itemClass, "uri");
+  if (kind === "picture") return `is a picture item (${nature}) outside any package (expected a text item, or a packageItem pairing one with it)`;
+  return element.name === "newsItem" ? `is a ${nature} item (expected a text item)` : `is a ${element.name} (expected a newsItem with text)`;
+}
+
+/** Reads a NewsML-G2 file: its text items, each with the photo its package pairs it with, and the problems of all it could not read. */
+export function readNewsmlG2(text: string, file: string): WireRead {
+  const xml = parseXml(text, file);
+  if (!xml.ok) return { items: [], problems: xml.problems };
+  const problems: WireProblem[] = [];
+  const delivered = deliveredItems(xml.root, file, problems);
+  const packaged = packagedPhotos(delivered, file);
+  problems.push(...packaged.problems);
+  const items: WireItem[] = [];
+  for (const item of delivered) {
+    const kind = itemKind(item.element);
+    if (kind === "text") {
+      const read = readTextItem(item, packaged.photos.get(item.element), file);
+      if (read.item) items.push(read.item);
+      problems.push(...read.problems);
+    } else if (kind === "other" || (kind === "picture" && !packaged.packaged.has(item.element))) {
+      problems.push({ file, path: item.path, message: notTextMessage(item.element, kind) });
+    }
+  }
+  return { items, problems };
+}

@@ -1,0 +1,36 @@
+import type { WireProblem, WireTime } from "./wire-item.ts";
+import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
+
+/** The problems of one item, each naming the file; an item is handed on only when it has none. */
+export class ItemProblems {
+  readonly list: WireProblem[] = [];
+
+  constructor(readonly file: string) {}
+
+  add(path: string, message: string): void {
+    this.list.push({ file: this.file, path, message });
+  }
+}
+
+/** A time as the agency wrote it, or a problem at `path` when it is not one; undefined for no text. */
+export function readTime(text: string | undefined, path: string, problems: ItemProblems): WireTime | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  const time = readWireTime(text);
+  if (!time) problems.add(path, `"${text.trim()}" is not a date or time (expected ${WIRE_TIME_FORMS})`);
+  return time;
+}
+
+/** The place a dateline starts with, up to its first comma: "MOSCOW, September 2 (Itar-Tass)" gives "MOSCOW". */
+export function datelinePlace(dateline: string): string | undefined {
+  return dateline.split(",")[0]?.trim() || undefined;
+}
+
+/** Names in their first order, each once, blanks left out. */
+export function distinctNames(names: readonly string[]): string[] {
+  return [...new Set(names.map((name) => name.trim()).filter((name) => name !== ""))];
+}
+
+/** The object without its undefined fields, so an item holds only what the agency gave. */
+export function definedFields<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}

@@ -1,0 +1,86 @@
+import { escapeXml } from "../outputs/xml.ts";
+import { attribute, type XmlElement, type XmlNode } from "./xml.ts";
+
+/**
+ * Story bodies delivered as XML (XHTML, or NITF's body.content) written out as plain HTML markup
+ * for the importer, which sanitises it and turns it into Markdown. Nothing is judged here: XHTML
+ * passes as delivered, and NITF's own elements become their HTML equivalents.
+ */
+
+/** What an element becomes: an HTML element keeping some attributes, its content alone, or nothing. */
+type HtmlRule = { tag: string; keep: (name: string) => boolean } | "unwrap" | "drop";
+
+/** Elements HTML writes without content or end tag. */
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+
+function writeNodes(nodes: readonly XmlNode[], rule: (element: XmlElement) => HtmlRule): string {
+  return nodes.map((node) => (typeof node === "string" ? escapeXml(node) : writeElement(node, rule))).join("");
+}
+
+function writeElement(element: XmlElement, rule: (element: XmlElement) => HtmlRule): string {
+  const html = rule(element);
+  if (html === "drop") return "";
+  const content = writeNodes(element.children, rule);
+  if (html === "unwrap") return content;
+  const attributes = [...element.attributes]
+    .filter(([name]) => html.keep(name))
+    .map(([name, value]) => ` ${name === "xml:lang" ? "lang" : name}="${escapeXml(value)}"`)
+    .join("");
+  return VOID.has(html.tag) ? `<${html.tag}${attributes}>` : `<${html.tag}${attributes}>${content}</${html.tag}>`;
+}
+
+/** XHTML as delivered, less the namespace declarations HTML has no use for. */
+function xhtmlRule(element: XmlElement): HtmlRule {
+  return { tag: element.name, keep: (name) => name !== "xmlns" && !name.startsWith("xmlns:") };
+}
+
+/** The content of an XHTML `body` (or an inlineXML fragment of XHTML elements) as HTML. */
+export function xhtmlBody(nodes: readonly XmlNode[]): string {
+  return writeNodes(nodes, xhtmlRule).trim();
+}
+
+const NONE = (): boolean => false;
+
+/** NITF elements that are HTML's own, with the attributes worth keeping. */
+const NITF_AS_HTML: ReadonlyMap<string, readonly string[]> = new Map([
+  ...["p", "ul", "ol", "li", "dl", "dt", "dd", "pre", "hr", "br", "em", "q", "sub", "sup"].map((name): [string, string[]] => [name, []]),
+  ...["table", "caption", "colgroup", "thead", "tbody", "tfoot", "tr"].map((name): [string, string[]] => [name, []]),
+  ["col", ["span"]],
+  ["th", ["colspan", "rowspan"]],
+  ["td", ["colspan", "rowspan"]],
+  ["a", ["href", "title"]],
+]);
+
+/** NITF elements with an HTML equivalent of another name. */
+const NITF_RENAMED: ReadonlyMap<string, string> = new Map([
+  ["hl2", "h2"],
+  ["bq", "blockquote"],
+  ["credit", "cite"],
+  // Notes a block may carry about itself; readers see them as paragraphs.
+  ["byline", "p"],
+  ["dateline", "p"],
+  ["copyrite", "p"],
+  ["datasource", "p"],
+]);
+
+/** Metadata for machines, and media (the photo is read on its own): no reader text. */
+const NITF_DROPPED = new Set(["media", "tobject", "key-list", "classifier", "alt-code", "nitf-table-metadata"]);
+
+/**
+ * NITF's body elements as HTML: those HTML shares kept, hl2, bq and the like renamed, metadata and
+ * media dropped, notes not for publication (type "npa") dropped, and the inline markup of people,
+ * places, dates, sums and blocks unwrapped to its text.
+ */
+function nitfRule(element: XmlElement): HtmlRule {
+  const { name } = element;
+  if (NITF_DROPPED.has(name) || (name === "note" && attribute(element, "type") === "npa")) return "drop";
+  const kept = NITF_AS_HTML.get(name);
+  if (kept) return { tag: name, keep: (attributeName) => kept.includes(attributeName) };
+  const renamed = NITF_RENAMED.get(name);
+  return renamed ? { tag: renamed, keep: NONE } : "unwrap";
+}
+
+/** The content of NITF's `body.content` as HTML. */
+export function nitfBody(content: XmlElement): string {
+  return writeNodes(content.children, nitfRule).trim();
+}

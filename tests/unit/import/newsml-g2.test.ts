@@ -1,0 +1,323 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { readNewsmlG2 } from "../../../src/lib/import/newsml-g2.ts";
+import type { WireBody, WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
+
+const DIRECTORY = "tests/fixtures/wire/newsml-g2";
+
+function readFixture(name: string): WireRead {
+  const file = `${DIRECTORY}/${name}`;
+  return readNewsmlG2(readFileSync(new URL(`../../fixtures/wire/newsml-g2/${name}`, import.meta.url), "utf8"), file);
+}
+
+/** The one item a read gave, with no problems. */
+function onlyItem(read: WireRead): WireItem {
+  assert.deepEqual(read.problems, []);
+  assert.equal(read.items.length, 1);
+  return read.items[0] as WireItem;
+}
+
+function htmlOf(body: WireBody): string {
+  assert.equal(body.kind, "html");
+  return body.kind === "html" ? body.html : "";
+}
+
+/** The HTML without the white space between tags that the delivered XML was indented with. */
+const tight = (html: string) => html.replace(/>\s+</g, "><");
+
+/** A newsItem with a headline and plain text, parts replaced as a test needs. */
+function newsItem(parts: { attributes?: string; meta?: string; content?: string; body?: string } = {}): string {
+  const {
+    attributes = 'guid="urn:newsml:example.com:1" version="1"',
+    meta = '<itemClass qcode="ninat:text"/><versionCreated>2024-03-04T09:00:00Z</versionCreated>',
+    content = "<headline>Harbour reopens</headline>",
+    body = "<inlineData>The harbour reopened.</inlineData>",
+  } = parts;
+  return `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" ${attributes}><itemMeta>${meta}</itemMeta><contentMeta>${content}</contentMeta><contentSet>${body}</contentSet></newsItem>`;
+}
+
+const readInline = (xml: string) => readNewsmlG2(xml, "inline.xml");
+
+test("the seed story: a message whose package pairs the text item with its picture", () => {
+  const read = readFixture("seed-package.xml");
+  const { body, ...item } = onlyItem(read);
+  assert.deepEqual(item, {
+    file: `${DIRECTORY}/seed-package.xml`,
+    path: "/newsMessage/itemSet/newsItem[1]",
+    format: "NewsML-G2",
+    id: "urn:newsml:itar-tass.com:20130902:korea-talks",
+    version: "1",
+    versionTime: { local: "2013-09-02T15:40:00", offset: "+04:00" },
+    released: { local: "2013-09-02T15:40:00", offset: "+04:00" },
+    status: "usable",
+    correction: false,
+    headline: "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
+    lead: "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says",
+    place: "Moscow",
+    source: "Itar-Tass",
+    topics: ["politics", "North Korea", "six-party talks"],
+    photo: {
+      href: "seed-photo.jpg",
+      path: "/newsMessage/itemSet/newsItem[2]/contentSet/remoteContent[2]",
+      alt: "Sergei Lavrov, in a dark suit, speaks into a microphone at a lectern in front of a blue backdrop",
+      caption: "Russian Foreign Minister Sergei Lavrov speaks to students and faculty of MGIMO University in Moscow on Monday, September 2.",
+      credit: "Photo EPA/ITAR-TASS",
+    },
+    lang: "en",
+  });
+  const paragraphs = tight(htmlOf(body)).split("</p><p>");
+  assert.equal(paragraphs.length, 7);
+  assert.ok(paragraphs[0]?.startsWith("<p>MOSCOW, September 2 (Itar-Tass) - Moscow hopes for the resumption of talks"));
+  assert.equal(paragraphs[6], "Lavrov previously said that\u00a0Moscow rejected Pyongyang’s attempts to declare itself a military nuclear power unilaterally.</p>");
+  assert.ok(!htmlOf(body).includes("<title>"), "the XHTML head is not body text");
+});
+
+test("an update: the same guid, a later versionCreated, an update signal that is no correction", () => {
+  const first = onlyItem(readFixture("seed-package.xml"));
+  const update = onlyItem(readFixture("seed-update.xml"));
+  assert.equal(update.id, first.id);
+  assert.equal(update.path, "", "a file that is one item");
+  assert.equal(update.version, "2");
+  assert.deepEqual(update.versionTime, { local: "2013-09-02T17:05:00", offset: "+04:00" });
+  assert.deepEqual(update.released, first.released);
+  assert.equal(update.correction, false);
+  assert.equal(update.photo, undefined);
+});
+
+test("an XHTML item with namespace prefixes, an embargo and a correction signal", () => {
+  const { body, ...item } = onlyItem(readFixture("xhtml-item.xml"));
+  assert.deepEqual(item, {
+    file: `${DIRECTORY}/xhtml-item.xml`,
+    path: "",
+    format: "NewsML-G2",
+    id: "tag:nordicwire.example,2024:ferries-resume",
+    version: "3",
+    versionTime: { local: "2024-03-04T21:10:00", offset: "Z" },
+    released: { local: "2024-03-04T18:30:00", offset: "Z" },
+    embargoedUntil: { local: "2024-03-05T06:00:00", offset: "Z" },
+    status: "usable",
+    correction: true,
+    headline: "Ferry services resume across the Kattegat after two-day storm",
+    lead: "Operators restart crossings as winds ease; delays expected into Wednesday.",
+    place: "GOTHENBURG",
+    source: "NWS",
+    topics: ["maritime transport"],
+    lang: "en-GB",
+  });
+  assert.equal(
+    tight(htmlOf(body)),
+    "<p>GOTHENBURG, March 4 (NWS) - Ferry operators restarted crossings on Monday evening, <em>two days</em> after a storm closed the Kattegat to <strong>passenger traffic</strong>.</p>" +
+      "<h2>What travellers should know</h2>" +
+      "<ul><li>Crossings run to a reduced timetable until Wednesday.</li><li>Tickets for cancelled sailings are valid for a week.</li></ul>" +
+      '<blockquote lang="sv"><p>Vi kör igen.</p></blockquote>' +
+      '<p>Timetables are posted at <a href="https://ferries.example/timetable" class="external">the operator&apos;s site</a>.<br>Updates follow.</p>' +
+      "<table><tr><th>Route</th><td>Gothenburg – Frederikshavn</td></tr></table>",
+  );
+});
+
+test("NITF in inlineXML: body.content as HTML, media and notes for editors left out, place from the dateline", () => {
+  const item = onlyItem(readFixture("nitf-inline.xml"));
+  assert.equal(
+    tight(htmlOf(item.body)),
+    "<p>BRUSSELS, March 4 (EUW) - Finance ministers led by Anna Keller agreed in Brussels on a timetable.</p>" +
+      "<h2>Next steps</h2><p>Talks resume on March 11.</p>" +
+      "<blockquote><p>We have a plan.</p><cite>Anna Keller</cite></blockquote>",
+  );
+  assert.equal(item.format, "NewsML-G2");
+  assert.equal(item.place, "BRUSSELS");
+  assert.equal(item.source, "EUW");
+  assert.equal(item.lang, "en-IE");
+  assert.equal(item.photo, undefined, "a picture inside the text is not the item's photo");
+});
+
+test("plain text in inlineData keeps its paragraphs, with trailing spaces and extra blank lines gone", () => {
+  const item = onlyItem(readFixture("plain-inline.xml"));
+  assert.deepEqual(item.body, {
+    kind: "text",
+    text:
+      "LIMA, March 4 (AW) - A magnitude 5.1 earthquake shook southern Peru on Monday, the geophysical institute said.\n\n" +
+      "No damage or injuries were reported in Arequipa or Moquegua.\n\n" +
+      "Aftershocks are possible & expected to be weak.",
+  });
+  assert.equal(item.source, "Andes Wire", "the provider, when nothing else names the agency");
+  assert.equal(item.lead, undefined);
+  assert.equal(item.place, undefined);
+  assert.deepEqual(item.topics, []);
+});
+
+test("inlineData with Windows line ends, and inlineData declared HTML", () => {
+  const crlf = onlyItem(readInline(newsItem({ body: "<inlineData contenttype=\"text/plain\">One.\r\n\r\nTwo.\r\n</inlineData>" })));
+  assert.deepEqual(crlf.body, { kind: "text", text: "One.\n\nTwo." });
+  const html = onlyItem(readInline(newsItem({ body: '<inlineData contenttype="text/html">&lt;p&gt;One.&lt;/p&gt;</inlineData>' })));
+  assert.deepEqual(html.body, { kind: "html", html: "<p>One.</p>" });
+});
+
+test("a package's picture not in the message comes from the itemRef's href; a text item it lacks is a problem", () => {
+  const read = readFixture("package-remote-photo.xml");
+  assert.equal(read.items.length, 1);
+  assert.deepEqual(read.items[0]?.photo, {
+    href: "https://photos.example.com/harbour-1600.jpg",
+    path: "/newsMessage/itemSet/packageItem/groupSet/group[2]/itemRef",
+    caption: "Fishing boats return to the harbour at dawn.",
+  });
+  assert.deepEqual(read.problems, [
+    {
+      file: `${DIRECTORY}/package-remote-photo.xml`,
+      path: "/newsMessage/itemSet/packageItem/groupSet/group[1]/itemRef[2]",
+      message:
+        'refers to item "urn:newsml:example.com:20240304:harbour-sidebar", which this file does not hold ' +
+        "(expected the item in the same newsMessage, or a picture's itemClass and href)",
+    },
+  ]);
+});
+
+test("a packaged picture without renditions is a problem; its text item is read without a photo", () => {
+  const xml =
+    '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>' +
+    '<packageItem guid="p"><groupSet><group><itemRef residref="urn:newsml:example.com:1"/><itemRef residref="pic"/></group></groupSet></packageItem>' +
+    newsItem() +
+    '<newsItem guid="pic"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta><contentSet><remoteContent href="x.mp4" contenttype="video/mp4"/></contentSet></newsItem>' +
+    "</itemSet></newsMessage>";
+  const read = readInline(xml);
+  assert.equal(read.items.length, 1);
+  assert.equal(read.items[0]?.photo, undefined);
+  assert.deepEqual(read.problems, [
+    {
+      file: "inline.xml",
+      path: "/newsMessage/itemSet/newsItem[2]/contentSet",
+      message: "has no remoteContent with an href to an image (expected the picture's renditions)",
+    },
+  ]);
+});
+
+test("a picture item outside any package is skipped: a text item was expected", () => {
+  assert.deepEqual(readFixture("lone-picture.xml"), {
+    items: [],
+    problems: [
+      {
+        file: `${DIRECTORY}/lone-picture.xml`,
+        path: "/newsItem",
+        message: "is a picture item (ninat:picture) outside any package (expected a text item, or a packageItem pairing one with it)",
+      },
+    ],
+  });
+});
+
+test("items that are neither text nor picture, and files that are not NewsML-G2, are named", () => {
+  const video = newsItem({ meta: '<itemClass qcode="ninat:video"/>' });
+  const message = `<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>${video}<conceptItem guid="c"/></itemSet></newsMessage>`;
+  assert.deepEqual(readInline(message).problems, [
+    { file: "inline.xml", path: "/newsMessage/itemSet/newsItem", message: "is a ninat:video item (expected a text item)" },
+    { file: "inline.xml", path: "/newsMessage/itemSet/conceptItem", message: "is a conceptItem (expected a newsItem with text)" },
+  ]);
+  assert.deepEqual(readInline("<rss><channel/></rss>").problems, [
+    { file: "inline.xml", path: "/rss", message: "is not NewsML-G2 (expected a newsMessage, newsItem or packageItem root element)" },
+  ]);
+  assert.deepEqual(readInline('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet/></newsMessage>').problems, [
+    { file: "inline.xml", path: "/newsMessage/itemSet", message: "has no items (expected the message's newsItem and packageItem elements)" },
+  ]);
+});
+
+test("a missing headline is a problem naming its item; the message's other items are still read", () => {
+  const read = readFixture("missing-headline.xml");
+  assert.deepEqual(
+    read.items.map((item) => [item.path, item.headline]),
+    [["/newsMessage/itemSet/newsItem[1]", "Harbour reopens"]],
+  );
+  assert.deepEqual(read.problems, [
+    { file: `${DIRECTORY}/missing-headline.xml`, path: "/newsMessage/itemSet/newsItem[2]/contentMeta/headline", message: "missing (expected the story's headline)" },
+  ]);
+});
+
+test("a missing body, a bad date and a missing guid are problems, and the item is not read", () => {
+  assert.deepEqual(readFixture("missing-body.xml"), {
+    items: [],
+    problems: [
+      {
+        file: `${DIRECTORY}/missing-body.xml`,
+        path: "/newsItem/contentSet",
+        message: "has no inlineXML or inlineData with text (expected the story's text as XHTML, NITF or plain text)",
+      },
+    ],
+  });
+  const expected = "(expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)";
+  assert.deepEqual(readFixture("bad-date.xml"), {
+    items: [],
+    problems: [
+      { file: `${DIRECTORY}/bad-date.xml`, path: "/newsItem/itemMeta/versionCreated", message: `"4 March 2024, 09:00" is not a date or time ${expected}` },
+      { file: `${DIRECTORY}/bad-date.xml`, path: "/newsItem/itemMeta/embargoed", message: `"2024-03-31T25:00:00Z" is not a date or time ${expected}` },
+    ],
+  });
+  assert.deepEqual(readInline(newsItem({ attributes: 'version="1"', body: "" })).problems, [
+    { file: "inline.xml", path: "/newsItem/@guid", message: "missing (expected the item's guid, the same for all its versions)" },
+    { file: "inline.xml", path: "/newsItem/contentSet", message: "has no inlineXML or inlineData with text (expected the story's text as XHTML, NITF or plain text)" },
+  ]);
+});
+
+test("pubStatus, an open embargo and signals, by QCode or by URI", () => {
+  const statusOf = (meta: string) => onlyItem(readInline(newsItem({ meta }))).status;
+  assert.equal(statusOf(""), "usable");
+  assert.equal(statusOf('<pubStatus qcode="stat:withheld"/>'), "withheld");
+  assert.equal(statusOf('<pubStatus uri="http://cv.iptc.org/newscodes/pubstatusg2/canceled"/>'), "canceled");
+  assert.equal(statusOf('<embargoed/><pubStatus qcode="stat:usable"/>'), "withheld", "embargoed until further notice");
+  assert.equal(statusOf('<embargoed/><pubStatus qcode="stat:canceled"/>'), "canceled");
+  assert.deepEqual(readInline(newsItem({ meta: '<pubStatus qcode="stat:pending"/>' })).problems, [
+    {
+      file: "inline.xml",
+      path: "/newsItem/itemMeta/pubStatus",
+      message: '"stat:pending" is not a publishing status (expected stat:usable, stat:withheld or stat:canceled)',
+    },
+  ]);
+  const correction = (meta: string) => onlyItem(readInline(newsItem({ meta }))).correction;
+  assert.equal(correction('<signal uri="http://cv.iptc.org/newscodes/signal/correction"/>'), true);
+  assert.equal(correction('<signal qcode="sig:update"/><signal qcode="nmsig:atomic"/>'), false);
+});
+
+test("the main headline, descriptions by role and alt text only where the picture's agency gives it", () => {
+  const content =
+    '<headline role="ex:seo">SEO headline</headline><headline xml:lang="en">Main headline</headline>' +
+    '<description role="drol:caption">Not a lead.</description><description roleuri="http://cv.iptc.org/newscodes/descriptionrole/summary">The lead.</description>';
+  const item = onlyItem(readInline(newsItem({ content })));
+  assert.equal(item.headline, "Main headline");
+  assert.equal(item.lead, "The lead.");
+  const picture = (descriptions: string) =>
+    '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>' +
+    '<packageItem guid="p"><groupSet><group><itemRef residref="urn:newsml:example.com:1"/><itemRef residref="pic"/></group></groupSet></packageItem>' +
+    newsItem() +
+    `<newsItem guid="pic"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta><contentMeta>${descriptions}</contentMeta>` +
+    '<contentSet><remoteContent href="a.jpg" width="10" height="10"/><remoteContent href="b.jpg"/></contentSet></newsItem></itemSet></newsMessage>';
+  assert.deepEqual(onlyItem(readInline(picture('<description role="drol:caption">Boats.</description>'))).photo, {
+    href: "a.jpg",
+    path: "/newsMessage/itemSet/newsItem[2]/contentSet/remoteContent[1]",
+    caption: "Boats.",
+  });
+  assert.equal(onlyItem(readInline(picture('<description roleuri="http://cv.iptc.org/newscodes/descriptionrole/altText">Three boats.</description>'))).photo?.alt, "Three boats.");
+});
+
+test("hostile and broken XML is refused with the XML reader's problem", () => {
+  const bomb = readFixture("entity-bomb.xml");
+  assert.equal(bomb.items.length, 0);
+  assert.deepEqual(bomb.problems.map(({ path }) => path), ["line 3, column 3"]);
+  assert.match(bomb.problems[0]?.message ?? "", /^the DOCTYPE declares entities of its own \(lol, lol1, lol2, lol3, lol4, … \(10 in all\)\)/);
+  assert.deepEqual(readFixture("external-entity.xml"), {
+    items: [],
+    problems: [
+      {
+        file: `${DIRECTORY}/external-entity.xml`,
+        path: "line 2, column 21",
+        message: 'the DOCTYPE declares the external entity "xxe" (SYSTEM "file:///etc/passwd"), which is never read (expected no entity declarations)',
+      },
+    ],
+  });
+  assert.deepEqual(readFixture("malformed.xml"), {
+    items: [],
+    problems: [
+      {
+        file: `${DIRECTORY}/malformed.xml`,
+        path: "line 6, column 3",
+        message: "not well-formed XML: Expected closing tag 'headline' (opened in line 4, col 5) instead of closing tag 'contentMeta'.",
+      },
+    ],
+  });
+});
