@@ -1,0 +1,140 @@
+import { definedFields, datelinePlace, distinctNames, ItemProblems, readTime } from "./wire-fields.ts";
+import type { WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
+import { wireTimeMillis } from "./wire-time.ts";
+import { nitfBody } from "./xml-body.ts";
+import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
+
+/**
+ * NITF 3.x read into a wire item: one story a document, its places XPath-like paths from /nitf.
+ * Read and left out: urgency, byline and date.expire (the wire item has no place for them), and
+ * ed-msg and correction's info, which are for editors, never for readers.
+ */
+
+const DOCDATA = "/nitf/head/docdata";
+const BODY_HEAD = "/nitf/body/body.head";
+const BODY_CONTENT = "/nitf/body/body.content";
+
+/** A location's name: its city when it names one ("<city>Moscow</city><country>Russia</country>"), else its text or value. */
+function locationName(location: XmlElement | undefined): string | undefined {
+  return elementText(childElement(location, "city")) || elementText(location) || attribute(location, "value");
+}
+
+/** Where the story was written: the dateline's location, else the place the dateline's text starts with. */
+function storyPlace(dateline: XmlElement | undefined): string | undefined {
+  return locationName(childElement(dateline, "location")) ?? datelinePlace(elementText(dateline));
+}
+
+/** The elements of identified-content that name a topic (people, organisations, places, events, works, classifiers). */
+const TOPIC_ELEMENTS = new Set(["classifier", "person", "org", "location", "event", "object.title"]);
+
+/** Keywords, then what identified-content names, each by its text or else its value. */
+function storyTopics(docdata: XmlElement | undefined): string[] {
+  const keywords = childElement(docdata, "key-list");
+  const identified = childElement(docdata, "identified-content");
+  return distinctNames([
+    ...(keywords ? childElements(keywords, "keyword").map((keyword) => attribute(keyword, "key") ?? elementText(keyword)) : []),
+    ...(identified ? childElements(identified) : [])
+      .filter((element) => TOPIC_ELEMENTS.has(element.name))
+      .map((element) => (element.name === "location" ? locationName(element) : elementText(element) || attribute(element, "value")) ?? ""),
+  ]);
+}
+
+/** The first image media of the body, as its largest media-reference by width × height. */
+function storyPhoto(content: XmlElement, problems: ItemProblems): WirePhoto | undefined {
+  const media = descendants(content, BODY_CONTENT, "media").find(({ element }) => attribute(element, "media-type") === "image");
+  if (!media) return undefined;
+  const references = childElements(media.element, "media-reference").filter((reference) => attribute(reference, "source") !== undefined);
+  const area = (reference: XmlElement): number => (Number(attribute(reference, "width")) || 0) * (Number(attribute(reference, "height")) || 0);
+  const largest = references.reduce<XmlElement | undefined>((best, reference) => (!best || area(reference) > area(best) ? reference : best), undefined);
+  if (!largest) {
+    problems.add(media.path, "has no media-reference with a source (expected the picture's file name or URL)");
+    return undefined;
+  }
+  const described = [largest, ...references].find((reference) => attribute(reference, "alternate-text") !== undefined);
+  const all = childElements(media.element, "media-reference");
+  const index = all.indexOf(largest);
+  return definedFields({
+    href: attribute(largest, "source") ?? "",
+    path: all.length > 1 ? `${media.path}/media-reference[${index + 1}]` : `${media.path}/media-reference`,
+    alt: attribute(described, "alternate-text"),
+    caption: elementText(childElement(media.element, "media-caption")) || undefined,
+    credit: elementText(childElement(media.element, "media-producer")) || undefined,
+  });
+}
+
+/** Whether one time is after another, when they can be compared: both with offsets, or both without. */
+function isAfter(later: WireTime, earlier: WireTime): boolean {
+  if ((later.offset === undefined) !== (earlier.offset === undefined)) return false;
+  if (later.offset === undefined) return later.local > earlier.local;
+  return (wireTimeMillis(later, undefined) ?? 0) > (wireTimeMillis(earlier, undefined) ?? 0);
+}
+
+const MANAGEMENT_STATUSES = ["usable", "embargoed", "withheld", "canceled"];
+
+/**
+ * Status and embargo from docdata's management-status and dates. date.release is when the story
+ * may be released; later than date.issue, or with management-status "embargoed", it is the end of
+ * an embargo. Embargoed without a release date, the story is held back until the agency says.
+ * date.expire (when the story stops being valid) is no embargo, and is not read.
+ */
+function statusAndEmbargo(
+  management: string | undefined,
+  issued: WireTime | undefined,
+  released: WireTime | undefined,
+): { status: WireStatus; embargoedUntil?: WireTime } {
+  if (management === "canceled" || management === "withheld") return { status: management };
+  const embargoed = released !== undefined && (management === "embargoed" || (issued !== undefined && isAfter(released, issued)));
+  if (embargoed) return { status: "usable", embargoedUntil: released };
+  return { status: management === "embargoed" ? "withheld" : "usable" };
+}
+
+/** Reads a NITF document: its story, or the problems that kept it from being read. */
+export function readNitf(text: string, file: string): WireRead {
+  const xml = parseXml(text, file);
+  if (!xml.ok) return { items: [], problems: xml.problems };
+  const problems = new ItemProblems(file);
+  const nitf = xml.root;
+  if (nitf.name !== "nitf") {
+    problems.add(`/${nitf.name}`, "is not NITF (expected a nitf root element)");
+    return { items: [], problems: problems.list };
+  }
+  const docdata = childElement(nitf, "head", "docdata");
+  const bodyHead = childElement(nitf, "body", "body.head");
+  const content = childElement(nitf, "body", "body.content");
+
+  const id = attribute(childElement(docdata, "doc-id"), "id-string");
+  if (id === undefined) problems.add(`${DOCDATA}/doc-id/@id-string`, "missing (expected the agency's id for the story, the same for all its versions)");
+  const issued = readTime(attribute(childElement(docdata, "date.issue"), "norm"), `${DOCDATA}/date.issue/@norm`, problems);
+  const released = readTime(attribute(childElement(docdata, "date.release"), "norm"), `${DOCDATA}/date.release/@norm`, problems);
+  const management = attribute(docdata, "management-status");
+  if (management !== undefined && !MANAGEMENT_STATUSES.includes(management)) {
+    problems.add(`${DOCDATA}/@management-status`, `"${management}" is not a management status (expected usable, embargoed, withheld or canceled)`);
+  }
+  const headline = elementText(childElement(bodyHead, "hedline", "hl1")) || elementText(childElement(nitf, "head", "title"));
+  if (headline === "") problems.add(`${BODY_HEAD}/hedline/hl1`, "missing (expected the story's headline, here or in /nitf/head/title)");
+  if (!content || elementText(content) === "") problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`);
+  if (problems.list.length > 0 || id === undefined || !content) return { items: [], problems: problems.list };
+
+  // A photo that cannot be read is a problem of its own; the story is still read without it.
+  const photoProblems = new ItemProblems(file);
+  const item: WireItem = definedFields({
+    file,
+    path: "",
+    format: "NITF" as const,
+    id,
+    version: attribute(childElement(docdata, "du-key"), "version"),
+    versionTime: issued,
+    released,
+    ...statusAndEmbargo(management, issued, released),
+    correction: childElement(docdata, "correction") !== undefined,
+    headline,
+    lead: elementText(childElement(bodyHead, "abstract")) || undefined,
+    body: { kind: "html" as const, html: nitfBody(content) },
+    place: storyPlace(childElement(bodyHead, "dateline")),
+    source: elementText(childElement(bodyHead, "distributor")) || attribute(childElement(docdata, "doc.copyright"), "holder"),
+    topics: storyTopics(docdata),
+    photo: storyPhoto(content, photoProblems),
+    lang: attribute(nitf, "baselang") ?? attribute(nitf, "xml:lang"),
+  });
+  return { items: [item], problems: photoProblems.list };
+}

@@ -1,0 +1,219 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { readNitf } from "../../../src/lib/import/nitf.ts";
+import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
+
+const DIRECTORY = "tests/fixtures/wire/nitf";
+
+function readFixture(name: string): WireRead {
+  return readNitf(readFileSync(new URL(`../../fixtures/wire/nitf/${name}`, import.meta.url), "utf8"), `${DIRECTORY}/${name}`);
+}
+
+function onlyItem(read: WireRead): WireItem {
+  assert.deepEqual(read.problems, []);
+  assert.equal(read.items.length, 1);
+  return read.items[0] as WireItem;
+}
+
+const tight = (html: string) => html.replace(/>\s+</g, "><");
+
+/** A NITF document with an id, a headline and a paragraph, parts replaced as a test needs. */
+function nitf(parts: { docdata?: string; bodyHead?: string; content?: string; head?: string } = {}): string {
+  const {
+    docdata = '<doc-id id-string="nws-1"/><date.issue norm="20240304T090000Z"/>',
+    head = "",
+    bodyHead = "<hedline><hl1>Harbour reopens</hl1></hedline>",
+    content = "<p>The harbour reopened.</p>",
+  } = parts;
+  const docdataElement = docdata.startsWith("<docdata") ? docdata : `<docdata>${docdata}</docdata>`;
+  return `<nitf><head>${head}${docdataElement}</head><body><body.head>${bodyHead}</body.head><body.content>${content}</body.content></body></nitf>`;
+}
+
+const readInline = (xml: string) => readNitf(xml, "inline.xml");
+
+test("the seed story, with its DTD named and HTML entities in its text", () => {
+  const { body, ...item } = onlyItem(readFixture("seed.xml"));
+  assert.deepEqual(item, {
+    file: `${DIRECTORY}/seed.xml`,
+    path: "",
+    format: "NITF",
+    id: "tass-20130902-korea-talks",
+    version: "1",
+    versionTime: { local: "2013-09-02T15:40:00", offset: "+04:00" },
+    released: { local: "2013-09-02T15:40:00", offset: "+04:00" },
+    status: "usable",
+    correction: false,
+    headline: "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
+    lead: "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says",
+    place: "MOSCOW",
+    source: "Itar-Tass",
+    topics: ["six-party talks", "denuclearization", "Sergei Lavrov", "North Korea", "diplomacy"],
+    photo: {
+      href: "seed-photo.jpg",
+      path: "/nitf/body/body.content/media/media-reference[2]",
+      alt: "Sergei Lavrov, in a dark suit, speaks into a microphone at a lectern",
+      caption: "Russian Foreign Minister Sergei Lavrov at MGIMO University in Moscow, September 2, 2013.",
+      credit: "Photo EPA/ITAR-TASS",
+    },
+    lang: "en-US",
+  });
+  assert.equal(body.kind, "html");
+  const paragraphs = tight(body.kind === "html" ? body.html : "").split("</p><p>");
+  assert.equal(paragraphs.length, 7, "the media between the first paragraphs is left out");
+  assert.ok(paragraphs[0]?.startsWith("<p>MOSCOW, September 2 (Itar-Tass) - Moscow hopes"));
+  assert.ok(paragraphs[1]?.startsWith("“We were worried by the rhetoric"), "&ldquo; read as the character");
+  assert.ok(paragraphs[4]?.includes("the negotiation process … thus helping resume the six-party talks,” the minister said."));
+  assert.equal(paragraphs[6], "Lavrov previously said that\u00a0Moscow rejected Pyongyang’s attempts to declare itself a military nuclear power unilaterally.</p>");
+});
+
+test("a correction is marked, and its info for editors is nowhere in the item", () => {
+  const item = onlyItem(readFixture("correction.xml"));
+  assert.equal(item.correction, true);
+  assert.equal(item.version, "2");
+  assert.equal(item.place, "AARHUS");
+  assert.equal(item.lang, "en-GB");
+  const written = JSON.stringify(item);
+  assert.ok(!written.includes("Corrects the month"), "correction/@info is not reader text");
+  assert.ok(!written.includes("replace the earlier version"), "ed-msg is not reader text");
+});
+
+test("a release after the issue is an embargo; date.expire is not", () => {
+  const item = onlyItem(readFixture("embargoed.xml"));
+  assert.equal(item.status, "usable");
+  assert.deepEqual(item.versionTime, { local: "2024-03-04T16:00:00", offset: "+01:00" });
+  assert.deepEqual(item.released, { local: "2024-03-05T07:00:00", offset: "+01:00" });
+  assert.deepEqual(item.embargoedUntil, { local: "2024-03-05T07:00:00", offset: "+01:00" });
+  assert.equal(item.source, "EU Wire", "the distributor");
+  assert.deepEqual(item.body, { kind: "html", html: "<p>Rail freight across the union rose by 4\u00a0percent last year, a report due on Tuesday says.</p>" });
+});
+
+test("management-status sets the status; embargoed without a release date holds the story back", () => {
+  assert.equal(onlyItem(readFixture("withheld.xml")).status, "withheld");
+  const canceled = onlyItem(readFixture("canceled.xml"));
+  assert.equal(canceled.status, "canceled");
+  assert.equal(canceled.id, "aw-mine-0304");
+  const read = (docdata: string) => onlyItem(readInline(nitf({ docdata })));
+  assert.equal(read('<docdata management-status="embargoed"><doc-id id-string="a"/></docdata>').status, "withheld");
+  const early = read('<docdata management-status="usable"><doc-id id-string="a"/><date.issue norm="20240304T1000Z"/><date.release norm="20240304T0900Z"/></docdata>');
+  assert.equal(early.embargoedUntil, undefined, "a release before the issue is no embargo");
+  const declared = read('<docdata management-status="embargoed"><doc-id id-string="a"/><date.release norm="20240305T0600Z"/></docdata>');
+  assert.deepEqual([declared.status, declared.embargoedUntil], ["usable", { local: "2024-03-05T06:00:00", offset: "Z" }]);
+  assert.deepEqual(readInline(nitf({ docdata: '<docdata management-status="pending"><doc-id id-string="a"/></docdata>' })).problems, [
+    {
+      file: "inline.xml",
+      path: "/nitf/head/docdata/@management-status",
+      message: '"pending" is not a management status (expected usable, embargoed, withheld or canceled)',
+    },
+  ]);
+});
+
+test("media without alternate text gives a photo without alt, found inside a block", () => {
+  const item = onlyItem(readFixture("media-without-alt.xml"));
+  assert.deepEqual(item.photo, {
+    href: "https://photos.nordicwire.example/ferry.jpg",
+    path: "/nitf/body/body.content/block/media/media-reference",
+    credit: "Photo NWS/Lena Berg",
+  });
+  assert.deepEqual(item.versionTime, { local: "2024-03-04" });
+  assert.deepEqual(item.body, { kind: "html", html: "<p>Ferries ran to their full timetable on Monday.</p>" });
+});
+
+test("media without a source is a problem; the story is read without a photo", () => {
+  const read = readInline(nitf({ content: '<p>Text.</p><media media-type="image"><media-reference alternate-text="A boat"/></media>' }));
+  assert.equal(read.items.length, 1);
+  assert.equal(read.items[0]?.photo, undefined);
+  assert.deepEqual(read.problems, [
+    { file: "inline.xml", path: "/nitf/body/body.content/media", message: "has no media-reference with a source (expected the picture's file name or URL)" },
+  ]);
+  const video = onlyItem(readInline(nitf({ content: '<p>Text.</p><media media-type="video"><media-reference source="a.mp4"/></media>' })));
+  assert.equal(video.photo, undefined, "only image media is a photo");
+});
+
+test("NITF's own elements become HTML, metadata in the body is dropped", () => {
+  const content =
+    '<block><hl2>Key points</hl2><tobject tobject.type="news"/><ul><li><person value="x">Anna Keller</person> spoke.</li></ul></block>' +
+    '<p>See <a href="https://example.com/r" id="r1" title="Report">the report</a> <em>now</em>; rates rose <num>1<frac><numer>1</numer><frac-sep>/</frac-sep><denom>2</denom></frac></num> points.</p>' +
+    '<table><tr><td colspan="2" align="left">Cell</td></tr></table>' +
+    '<note type="pa"><body.content><p>Corrects an earlier figure.</p></body.content></note>' +
+    '<note type="npa"><body.content><p>Not for publication.</p></body.content></note>';
+  assert.deepEqual(onlyItem(readInline(nitf({ content }))).body, {
+    kind: "html",
+    html:
+      "<h2>Key points</h2><ul><li>Anna Keller spoke.</li></ul>" +
+      '<p>See <a href="https://example.com/r" title="Report">the report</a> <em>now</em>; rates rose 11/2 points.</p>' +
+      '<table><tr><td colspan="2">Cell</td></tr></table>' +
+      "<p>Corrects an earlier figure.</p>",
+  });
+});
+
+test("the headline falls back to head/title; place, source and lang to their other fields", () => {
+  const item = onlyItem(
+    readInline(
+      `<nitf xml:lang="fr"><head><title>Le port rouvre</title><docdata><doc-id id-string="a"/><doc.copyright holder="Agence Exemple"/></docdata></head>` +
+        "<body><body.head><dateline>MARSEILLE, 4 mars</dateline></body.head><body.content><p>Le port a rouvert.</p></body.content></body></nitf>",
+    ),
+  );
+  assert.deepEqual([item.headline, item.place, item.source, item.lang], ["Le port rouvre", "MARSEILLE", "Agence Exemple", "fr"]);
+});
+
+test("a missing headline, body or id, and bad dates, are problems at their places", () => {
+  assert.deepEqual(readFixture("missing-headline.xml").problems, [
+    {
+      file: `${DIRECTORY}/missing-headline.xml`,
+      path: "/nitf/body/body.head/hedline/hl1",
+      message: "missing (expected the story's headline, here or in /nitf/head/title)",
+    },
+  ]);
+  assert.deepEqual(readFixture("missing-body.xml"), {
+    items: [],
+    problems: [{ file: `${DIRECTORY}/missing-body.xml`, path: "/nitf/body/body.content", message: "missing (expected the story's text)" }],
+  });
+  const expected = "(expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)";
+  assert.deepEqual(readFixture("bad-date.xml"), {
+    items: [],
+    problems: [
+      { file: `${DIRECTORY}/bad-date.xml`, path: "/nitf/head/docdata/date.issue/@norm", message: `"2024-13-04T09:00" is not a date or time ${expected}` },
+      { file: `${DIRECTORY}/bad-date.xml`, path: "/nitf/head/docdata/date.release/@norm", message: `"March 4" is not a date or time ${expected}` },
+    ],
+  });
+  assert.deepEqual(readInline(nitf({ docdata: "", content: "<media media-type=\"image\"/>" })).problems, [
+    { file: "inline.xml", path: "/nitf/head/docdata/doc-id/@id-string", message: "missing (expected the agency's id for the story, the same for all its versions)" },
+    { file: "inline.xml", path: "/nitf/body/body.content", message: "has no text (expected the story's text)" },
+  ]);
+  assert.deepEqual(readInline("<newsItem/>").problems, [{ file: "inline.xml", path: "/newsItem", message: "is not NITF (expected a nitf root element)" }]);
+});
+
+test("hostile and broken XML is refused with the XML reader's problem", () => {
+  assert.deepEqual(readFixture("external-entity.xml"), {
+    items: [],
+    problems: [
+      {
+        file: `${DIRECTORY}/external-entity.xml`,
+        path: "line 3, column 3",
+        message: 'the DOCTYPE declares the external entity "remote" (SYSTEM "http://127.0.0.1:9/evil.dtd"), which is never read (expected no entity declarations)',
+      },
+      {
+        file: `${DIRECTORY}/external-entity.xml`,
+        path: "line 4, column 3",
+        message: 'the DOCTYPE declares the external entity "secret" (SYSTEM "file:///etc/passwd"), which is never read (expected no entity declarations)',
+      },
+    ],
+  });
+  assert.deepEqual(readFixture("entity-bomb.xml"), {
+    items: [],
+    problems: [
+      {
+        file: `${DIRECTORY}/entity-bomb.xml`,
+        path: "line 3, column 3",
+        message:
+          "the DOCTYPE declares entities of its own (a, b, c, d), which are never expanded: entities built from one another can grow " +
+          "without bound (expected no entity declarations; HTML entities such as &nbsp; need none)",
+      },
+    ],
+  });
+  assert.deepEqual(readFixture("malformed.xml"), {
+    items: [],
+    problems: [{ file: `${DIRECTORY}/malformed.xml`, path: "line 6, column 15", message: "not well-formed XML: char '&' is not expected." }],
+  });
+});
