@@ -200,6 +200,12 @@ function storySource(contentMeta: XmlElement | undefined, itemMeta: XmlElement |
   return candidates.find((name) => name !== "");
 }
 
+/** The byline: contentMeta's `by`, else the one a NITF body in inlineXML gives. */
+function storyByline(contentMeta: XmlElement | undefined, contentSet: XmlElement | undefined): string | undefined {
+  const nitf = (contentSet ? childElements(contentSet, "inlineXML") : []).map((inline) => childElement(inline, "nitf")).find((root) => root !== undefined);
+  return elementText(childElement(contentMeta, "by")) || elementText(childElement(nitf, "body", "body.head", "byline")) || undefined;
+}
+
 /**
  * Subjects by name (in the item's language when a subject names itself in several), then
  * keywords. A subject with a code and no name is left out: "medtop:20000523" means nothing to a
@@ -269,7 +275,8 @@ function readTextItem(item: DeliveredItem, photo: WirePhoto | undefined, file: s
   const correction = (itemMeta ? childElements(itemMeta, "signal") : []).some((signal) => schemeCode(signal, SIGNAL) === "correction");
   const headline = mainHeadline(contentMeta);
   if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline)");
-  const body = storyBody(childElement(element, "contentSet"), `${path}/contentSet`, problems);
+  const contentSet = childElement(element, "contentSet");
+  const body = storyBody(contentSet, `${path}/contentSet`, problems);
   if (problems.list.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems: problems.list };
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   return {
@@ -289,6 +296,7 @@ function readTextItem(item: DeliveredItem, photo: WirePhoto | undefined, file: s
       body,
       place: storyPlace(contentMeta),
       source: storySource(contentMeta, itemMeta),
+      byline: storyByline(contentMeta, contentSet),
       topics: storyTopics(contentMeta, lang),
       photo,
       lang,

@@ -6,8 +6,8 @@ import { attribute, childElement, childElements, descendants, elementText, parse
 
 /**
  * NITF 3.x read into a wire item: one story a document, its places XPath-like paths from /nitf.
- * Read and left out: urgency, byline and date.expire (the wire item has no place for them), and
- * ed-msg and correction's info, which are for editors, never for readers.
+ * Read and left out: urgency and date.expire (the wire item has no place for them), and ed-msg
+ * and correction's info, which are for editors, never for readers.
  */
 
 const DOCDATA = "/nitf/head/docdata";
@@ -132,6 +132,7 @@ export function readNitf(text: string, file: string): WireRead {
     body: { kind: "html" as const, html: nitfBody(content) },
     place: storyPlace(childElement(bodyHead, "dateline")),
     source: elementText(childElement(bodyHead, "distributor")) || attribute(childElement(docdata, "doc.copyright"), "holder"),
+    byline: elementText(childElement(bodyHead, "byline")) || undefined,
     topics: storyTopics(docdata),
     photo: storyPhoto(content, photoProblems),
     lang: attribute(nitf, "baselang") ?? attribute(nitf, "xml:lang"),

@@ -102,6 +102,7 @@ test("an XHTML item with namespace prefixes, an embargo and a correction signal"
     lead: "Operators restart crossings as winds ease; delays expected into Wednesday.",
     place: "GOTHENBURG",
     source: "NWS",
+    byline: "By Lena Berg",
     topics: ["maritime transport"],
     lang: "en-GB",
   });
@@ -127,6 +128,7 @@ test("NITF in inlineXML: body.content as HTML, media and notes for editors left 
   assert.equal(item.format, "NewsML-G2");
   assert.equal(item.place, "BRUSSELS");
   assert.equal(item.source, "EUW");
+  assert.equal(item.byline, "By Tom Reyes", "the NITF body's byline, when contentMeta has no by");
   assert.equal(item.lang, "en-IE");
   assert.equal(item.photo, undefined, "a picture inside the text is not the item's photo");
 });

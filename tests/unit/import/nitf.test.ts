@@ -72,6 +72,7 @@ test("a correction is marked, and its info for editors is nowhere in the item", 
   assert.equal(item.correction, true);
   assert.equal(item.version, "2");
   assert.equal(item.place, "AARHUS");
+  assert.equal(item.byline, "By Lena Berg, NWS correspondent");
   assert.equal(item.lang, "en-GB");
   const written = JSON.stringify(item);
   assert.ok(!written.includes("Corrects the month"), "correction/@info is not reader text");
