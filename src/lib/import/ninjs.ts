@@ -1,0 +1,567 @@
+import sanitizeHtml from "sanitize-html";
+import type { z } from "zod";
+import {
+  describeJson,
+  isPlainObject,
+  NINJS_SCHEMAS,
+  type Ninjs1Item,
+  type Ninjs2Item,
+  type Ninjs3Item,
+  type NinjsVersion,
+} from "./ninjs-schema.ts";
+import { definedFields, distinctNames } from "./wire-fields.ts";
+import type { WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
+import { lineAndColumn } from "./xml.ts";
+
+/**
+ * Reads IPTC ninjs (News in JSON) items, versions 1.x, 2.x and 3.x, into wire items. Each item is
+ * checked against what its version's schema allows, then translated; nothing is judged here.
+ *
+ * The spec leaves some choices to the provider, so these are the reader's:
+ * - source is the copyright holder: the agency that claims the text is the one its datelines name.
+ * - byline is `byline` (1.x) or `by` (2.x, 3.x); place is `located`, never the places mentioned.
+ * - correction: ninjs has no signals, so a genre carrying the IPTC signal "correction" (its URI,
+ *   or the word as name or code) marks one; an editorial note is never read.
+ * - roles are the provider's words; 1.x's suffixes (`body_html`, `description_summary`) are read
+ *   as roles. A lead is a description in a summary, abstract, lead or standfirst role, else one
+ *   whose role names only a form (text, html, main) or is absent. A picture's alt text is only a
+ *   description in an alt-text role (IPTC's description role altText, or "alt"), its caption one in
+ *   a caption role else a plain description, and its credit one in a credit role (AP's creditline),
+ *   else its by, copyright notice or copyright holder.
+ * - type text and composite (a text with its pictures, as the official examples send it) are stories.
+ */
+
+/** A problem's place within the item, before the item's own place in the file is put in front. */
+interface ItemProblem {
+  path: string;
+  message: string;
+}
+
+/** A headline, description or body as delivered, with the place that names it. */
+interface TextPart {
+  value: string;
+  role?: string;
+  contentType?: string;
+  /** The part (`bodies[1]`, or `body_html` in 1.x). */
+  path: string;
+  /** Its text (`bodies[1].value`, or `body_html` in 1.x). */
+  valuePath: string;
+}
+
+interface RenditionPart {
+  href?: string;
+  contentType?: string;
+  width?: number;
+  height?: number;
+  /** The rendition's href (`renditions[0].href`, or `renditions.main.href` in 1.x). */
+  hrefPath: string;
+}
+
+interface Genre {
+  name?: string;
+  literal?: string;
+  uri?: string;
+}
+
+/** What the reader takes from an item of any version, under one set of names. */
+interface ItemView {
+  uri: string;
+  type?: string;
+  version?: string;
+  versionCreated?: WireTime;
+  firstCreated?: WireTime;
+  embargoedUntil?: WireTime;
+  pubStatus?: WireStatus;
+  headlines: TextPart[];
+  descriptions: TextPart[];
+  bodies: TextPart[];
+  by?: string;
+  copyrightHolder?: string;
+  copyrightNotice?: string;
+  located?: string;
+  language?: string;
+  subjects: string[];
+  genres: Genre[];
+  renditions: RenditionPart[];
+  associations: ItemView[];
+}
+
+/** `headlines[0].value`, `associations.mainpic` or `["odd key"]`, from a base place and a key or index. */
+function placeOf(base: string, key: string | number): string {
+  if (typeof key === "number") return `${base}[${key}]`;
+  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${base}[${JSON.stringify(key)}]`;
+  return base === "" ? key : `${base}.${key}`;
+}
+
+function pathOf(keys: readonly PropertyKey[]): string {
+  return keys.reduce<string>((base, key) => placeOf(base, typeof key === "number" ? key : String(key)), "");
+}
+
+/** A place within an item, put after the item's place in the file (`[2]` in a list of items). */
+function inItem(itemPath: string, path: string): string {
+  if (itemPath === "" || path === "") return itemPath + path;
+  return path.startsWith("[") ? itemPath + path : `${itemPath}.${path}`;
+}
+
+// Views of each version's items.
+
+function textParts(parts: readonly { value: string; role?: string; contentType?: string }[] | undefined, base: string): TextPart[] {
+  return (parts ?? []).map((part, index) => {
+    const path = placeOf(base, index);
+    return { value: part.value, role: part.role, contentType: part.contentType, path, valuePath: placeOf(path, "value") };
+  });
+}
+
+/** ninjs 1.x's `body_html`, `headline_main`, `description_text`: the suffix is the part's role. */
+function suffixedParts(item: Readonly<Record<string, unknown>>, prefix: string, base: string): TextPart[] {
+  return Object.entries(item).flatMap(([name, value]) => {
+    if (!name.startsWith(prefix) || typeof value !== "string") return [];
+    const path = placeOf(base, name);
+    return [{ value, role: name.slice(prefix.length), path, valuePath: path }];
+  });
+}
+
+const entityNames = (entities: readonly { name?: string }[] | undefined): string[] =>
+  (entities ?? []).flatMap(({ name }) => (name === undefined ? [] : [name]));
+
+function view1(item: Ninjs1Item, base: string): ItemView {
+  const path = placeOf(base, "headline");
+  const headline: TextPart[] = item.headline === undefined ? [] : [{ value: item.headline, role: "main", path, valuePath: path }];
+  return {
+    uri: item.uri,
+    type: item.type,
+    version: item.version,
+    versionCreated: item.versioncreated,
+    firstCreated: item.firstcreated,
+    embargoedUntil: item.embargoed,
+    pubStatus: item.pubstatus,
+    headlines: [...headline, ...suffixedParts(item, "headline_", base)],
+    descriptions: suffixedParts(item, "description_", base),
+    bodies: suffixedParts(item, "body_", base),
+    by: item.byline,
+    copyrightHolder: item.copyrightholder,
+    copyrightNotice: item.copyrightnotice,
+    located: item.located,
+    language: item.language,
+    subjects: entityNames(item.subject),
+    // 1.x names a genre by scheme and code; the scheme is the vocabulary's URI, ending in a slash.
+    genres: (item.genre ?? []).map(({ name, scheme, code }) => ({
+      name,
+      literal: code,
+      uri: scheme !== undefined && code !== undefined ? `${scheme}${code}` : undefined,
+    })),
+    renditions: Object.entries(item.renditions ?? {}).map(([name, rendition]) => ({
+      href: rendition.href,
+      contentType: rendition.mimetype,
+      width: rendition.width,
+      height: rendition.height,
+      hrefPath: placeOf(placeOf(placeOf(base, "renditions"), name), "href"),
+    })),
+    associations: Object.entries(item.associations ?? {}).map(([name, associated]) =>
+      view1(associated, placeOf(placeOf(base, "associations"), name)),
+    ),
+  };
+}
+
+type Item2 = Ninjs2Item | NonNullable<Ninjs2Item["associations"]>[number];
+
+function view2(item: Item2, base: string): ItemView {
+  const withContentType = (parts: readonly { value: string; role?: string; contenttype?: string }[] | undefined) =>
+    parts?.map(({ value, role, contenttype }) => ({ value, role, contentType: contenttype }));
+  return {
+    uri: item.uri,
+    type: item.type,
+    version: item.version,
+    versionCreated: item.versioncreated,
+    firstCreated: item.firstcreated,
+    embargoedUntil: item.embargoed,
+    pubStatus: item.pubstatus,
+    headlines: textParts(withContentType(item.headlines), placeOf(base, "headlines")),
+    descriptions: textParts(withContentType(item.descriptions), placeOf(base, "descriptions")),
+    bodies: textParts(withContentType(item.bodies), placeOf(base, "bodies")),
+    by: item.by,
+    copyrightHolder: item.copyrightholder,
+    copyrightNotice: item.copyrightnotice,
+    located: item.located,
+    language: item.language,
+    subjects: entityNames(item.subjects),
+    genres: item.genres ?? [],
+    renditions: (item.renditions ?? []).map((rendition, index) => ({
+      href: rendition.href,
+      contentType: rendition.contenttype,
+      width: rendition.width,
+      height: rendition.height,
+      hrefPath: placeOf(placeOf(placeOf(base, "renditions"), index), "href"),
+    })),
+    associations: (item.associations ?? []).map((associated, index) =>
+      view2(associated, placeOf(placeOf(base, "associations"), index)),
+    ),
+  };
+}
+
+type Item3 = Ninjs3Item | NonNullable<Ninjs3Item["associations"]>[number];
+
+function view3(item: Item3, base: string): ItemView {
+  return {
+    uri: item.uri,
+    type: item.type,
+    version: item.version,
+    versionCreated: item.versionCreated,
+    firstCreated: item.firstCreated,
+    embargoedUntil: item.embargoedUntil,
+    pubStatus: item.pubStatus,
+    headlines: textParts(item.headlines, placeOf(base, "headlines")),
+    descriptions: textParts(item.descriptions, placeOf(base, "descriptions")),
+    bodies: textParts(item.bodies, placeOf(base, "bodies")),
+    by: item.by,
+    copyrightHolder: item.copyrightHolder,
+    copyrightNotice: item.copyrightNotice,
+    located: item.located,
+    language: item.language,
+    subjects: entityNames(item.subjects),
+    genres: item.genres ?? [],
+    renditions: (item.renditions ?? []).map((rendition, index) => ({
+      href: rendition.href,
+      contentType: rendition.contentType,
+      width: rendition.width,
+      height: rendition.height,
+      hrefPath: placeOf(placeOf(placeOf(base, "renditions"), index), "href"),
+    })),
+    associations: (item.associations ?? []).map((associated, index) =>
+      view3(associated, placeOf(placeOf(base, "associations"), index)),
+    ),
+  };
+}
+
+// Choosing among an item's parts. Roles are the provider's own words; these are the ones the
+// official examples and agencies use (main, text, richtext, html5, summary, caption, creditline).
+
+function roleWords(role: string | undefined): string[] {
+  return (role ?? "").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+const hasRole = (part: TextPart, word: string) => roleWords(part.role).includes(word);
+
+/** Markup or plain text, by media type, else by role; "other" for XML such as NITF. */
+function markupOf(part: TextPart): "html" | "text" | "other" | undefined {
+  const contentType = part.contentType?.trim().toLowerCase();
+  if (contentType) {
+    if (contentType.includes("html")) return "html";
+    return /^text(?:\/plain)?(?:;|$)/.test(contentType) ? "text" : "other";
+  }
+  const words = roleWords(part.role);
+  if (words.some((word) => word.includes("html") || word === "richtext")) return "html";
+  if (words.some((word) => word.includes("xml") || word.includes("nitf"))) return "other";
+  if (words.some((word) => word === "text" || word === "plain")) return "text";
+  return undefined;
+}
+
+/** What a description is for, by its role. */
+type Purpose = "alt" | "credit" | "caption" | "lead" | "general" | "other";
+
+const LEAD_WORDS = new Set(["summary", "abstract", "lead", "standfirst"]);
+/** Roles that name only a form (or the main one), so the text is the item's description itself. */
+const GENERAL_WORDS = new Set(["main", "text", "plain", "richtext", "html", "xhtml", "html5", "description"]);
+
+function purposeOf(part: TextPart): Purpose {
+  const words = roleWords(part.role);
+  const joined = words.join("");
+  if (words.includes("alt") || joined.includes("alttext") || joined.includes("alternativetext")) return "alt";
+  if (joined.includes("credit")) return "credit";
+  if (words.includes("caption")) return "caption";
+  if (words.some((word) => LEAD_WORDS.has(word))) return "lead";
+  return words.every((word) => GENERAL_WORDS.has(word)) ? "general" : "other";
+}
+
+/** HTML as one line of plain text; markup that is not HTML is read the same way. */
+function htmlText(html: string): string {
+  // Block boundaries become spaces, so paragraphs do not run together once the tags are gone.
+  const spaced = html.replace(/<\/?(?:p|div|br|li|h[1-6]|tr|td|th|blockquote|section|article|figcaption|hr)\b[^>]*>/gi, " ");
+  const escaped = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
+  return escaped.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+}
+
+const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
+
+/** A part's words as one line of plain text, its markup read when it has any. */
+function plainText(part: TextPart): string {
+  const kind = markupOf(part);
+  return oneLine(kind === "html" || kind === "other" ? htmlText(part.value) : part.value);
+}
+
+/** The first part with a purpose, in the order of purposes given, as plain text; empty parts are passed over. */
+function describedAs(parts: readonly TextPart[], purposes: readonly Purpose[]): string | undefined {
+  for (const purpose of purposes) {
+    for (const part of parts) {
+      if (purposeOf(part) !== purpose) continue;
+      const value = plainText(part);
+      if (value !== "") return value;
+    }
+  }
+  return undefined;
+}
+
+const trimmed = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value.trim());
+
+type Picked<Value> = { ok: true; value: Value } | { ok: false; problem: ItemProblem };
+
+/** The headline with role main, else the first. */
+function pickHeadline(view: ItemView): Picked<string> {
+  const [part] = [...view.headlines.filter((each) => hasRole(each, "main")), ...view.headlines];
+  if (part === undefined) return { ok: false, problem: { path: "headlines", message: "missing (expected the story's headline)" } };
+  const headline = plainText(part);
+  if (headline === "") return { ok: false, problem: { path: part.valuePath, message: "empty (expected the story's headline)" } };
+  return { ok: true, value: headline };
+}
+
+/** HTML before plain text, then role main before the rest; XML bodies such as NITF are not read. */
+function pickBody(view: ItemView): Picked<WireBody> {
+  const readable = view.bodies.flatMap((part) => {
+    // Without a media type or a role that tells, markup shows itself by its first character.
+    const kind = markupOf(part) ?? (part.value.trimStart().startsWith("<") ? "html" : "text");
+    return kind === "other" ? [] : [{ part, kind }];
+  });
+  const rank = ({ part, kind }: { part: TextPart; kind: "html" | "text" }) => (kind === "html" ? 0 : 2) + (hasRole(part, "main") ? 0 : 1);
+  const [chosen] = readable.filter(({ part }) => part.value.trim() !== "").sort((a, b) => rank(a) - rank(b));
+  if (chosen !== undefined) {
+    return { ok: true, value: chosen.kind === "html" ? { kind: "html", html: chosen.part.value } : { kind: "text", text: chosen.part.value } };
+  }
+  const [empty] = readable;
+  if (empty !== undefined) return { ok: false, problem: { path: empty.part.valuePath, message: "empty (expected the story's text)" } };
+  const [other] = view.bodies;
+  if (other !== undefined) {
+    const message = `holds ${describeJson(other.contentType ?? other.role)} content (expected a body in HTML or plain text)`;
+    return { ok: false, problem: { path: other.path, message } };
+  }
+  return { ok: false, problem: { path: "bodies", message: "missing (expected the story's text)" } };
+}
+
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const FETCHABLE_EXAMPLES = "(expected e.g. photo.jpg or https://example.com/photo.jpg)";
+
+/** An http(s) URL, or a file beside the item: relative, and never climbing out of the item's folder. */
+function isFetchable(href: string): boolean {
+  if (URL_SCHEME.test(href)) return /^https?:\/\/[^/\s]+/i.test(href);
+  return !href.startsWith("/") && !href.includes("\\") && !href.split("/").includes("..");
+}
+
+const isImage = (rendition: RenditionPart) => rendition.contentType === undefined || rendition.contentType.trim().toLowerCase().startsWith("image/");
+const area = ({ width, height }: RenditionPart) => (width !== undefined && height !== undefined ? width * height : -1);
+
+/** The first associated picture's largest image rendition the importer can fetch, with the agency's words for it. */
+function pickPhoto(view: ItemView): Picked<WirePhoto | undefined> {
+  const picture = view.associations.find((associated) => associated.type === "picture");
+  if (picture === undefined) return { ok: true, value: undefined };
+  const images = picture.renditions.filter((rendition) => rendition.href !== undefined && isImage(rendition));
+  const fetchable = images.filter((rendition) => rendition.href !== undefined && isFetchable(rendition.href));
+  const largest = fetchable.reduce<RenditionPart | undefined>(
+    (best, each) => (best === undefined || area(each) > area(best) ? each : best),
+    undefined,
+  );
+  if (largest?.href === undefined) {
+    const unfetchable = images[0];
+    return unfetchable === undefined
+      ? { ok: true, value: undefined }
+      : {
+          ok: false,
+          problem: {
+            path: unfetchable.hrefPath,
+            message: `${describeJson(unfetchable.href)} is neither a file beside the item nor an http(s) URL ${FETCHABLE_EXAMPLES}`,
+          },
+        };
+  }
+  const alt = describedAs(picture.descriptions, ["alt"]);
+  const caption = describedAs(picture.descriptions, ["caption", "general"]) ?? describedAs(picture.bodies, ["caption", "general"]);
+  const credit =
+    describedAs(picture.descriptions, ["credit"]) ?? trimmed(picture.by) ?? trimmed(picture.copyrightNotice) ?? trimmed(picture.copyrightHolder);
+  return { ok: true, value: definedFields({ href: largest.href, path: largest.hrefPath, alt, caption, credit }) };
+}
+
+/** The IPTC signal vocabulary's correction, which ninjs can carry only as a genre. */
+const CORRECTION_SIGNAL = "cv.iptc.org/newscodes/signal/correction";
+
+function isCorrection(genre: Genre): boolean {
+  const uri = genre.uri?.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/$/, "");
+  const word = (value: string | undefined) => value?.trim().toLowerCase().replace(/^sig:/, "") === "correction";
+  return uri === CORRECTION_SIGNAL || word(genre.literal) || word(genre.name);
+}
+
+function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string): { item: WireItem } | { problems: ItemProblem[] } {
+  const headline = pickHeadline(view);
+  const body = pickBody(view);
+  const photo = pickPhoto(view);
+  const problems = [headline, body, photo].flatMap((picked) => (picked.ok ? [] : [picked.problem]));
+  if (!headline.ok || !body.ok || !photo.ok) return { problems };
+  return {
+    item: definedFields({
+      file,
+      path,
+      format: `ninjs ${version}` as const,
+      id: view.uri,
+      version: view.version,
+      versionTime: view.versionCreated,
+      released: view.firstCreated,
+      embargoedUntil: view.embargoedUntil,
+      status: view.pubStatus ?? "usable",
+      correction: view.genres.some(isCorrection),
+      headline: headline.value,
+      lead: describedAs(view.descriptions, ["lead", "general"]),
+      body: body.value,
+      place: trimmed(view.located),
+      source: trimmed(view.copyrightHolder),
+      byline: trimmed(view.by),
+      topics: distinctNames(view.subjects),
+      photo: photo.value,
+      lang: trimmed(view.language),
+    }),
+  };
+}
+
+// Telling the version.
+
+const VERSIONS: readonly NinjsVersion[] = [1, 2, 3];
+const defines = (version: NinjsVersion, name: string) => NINJS_SCHEMAS[version].defines(name);
+
+const EXPECTED_VERSION =
+  "expected standard.version ($standard.version in 1.x), or the properties of one version: " +
+  "headline and body_html (1.x), headlines with versioncreated (2.x), headlines with versionCreated (3.x)";
+
+const knownVersion = (major: string | undefined) => VERSIONS.find((version) => String(version) === major);
+
+/**
+ * The major version a `$standard` (1.x) or `standard` (2.x, 3.x) object declares by its version,
+ * else by its schema's name; a schema of another name (a provider's extension) declares none.
+ */
+function declaredVersion(item: Readonly<Record<string, unknown>>): { version: NinjsVersion } | { problem: ItemProblem } | undefined {
+  for (const key of ["$standard", "standard"]) {
+    const standard = item[key];
+    if (!isPlainObject(standard)) continue;
+    const { version, schema } = standard;
+    if (typeof version === "string") {
+      const major = knownVersion(/^\s*(\d+)(?:\.|\s*$)/.exec(version)?.[1]);
+      if (major !== undefined) return { version: major };
+      const message = `${describeJson(version)} is not a ninjs version this reader knows (expected 1.x, 2.x or 3.x)`;
+      return { problem: { path: placeOf(key, "version"), message } };
+    }
+    const major = typeof schema === "string" ? knownVersion(/ninjs-schema_(\d+)\./.exec(schema)?.[1]) : undefined;
+    if (major !== undefined) return { version: major };
+  }
+  return undefined;
+}
+
+/**
+ * The version an item declares, else the one whose schema defines most of the item's property
+ * names that not every version shares. When versions tie, the one whose schema the item passes.
+ */
+function detectVersion(item: Readonly<Record<string, unknown>>): { version: NinjsVersion } | { problem: ItemProblem } {
+  const declared = declaredVersion(item);
+  if (declared !== undefined) return declared;
+  const names = Object.keys(item).filter((name) => !VERSIONS.every((version) => defines(version, name)));
+  const fits = VERSIONS.map((version) => ({ version, names: names.filter((name) => defines(version, name)) }));
+  const most = Math.max(...fits.map((fit) => fit.names.length));
+  const tied = fits.filter((fit) => fit.names.length === most);
+  if (most === 0) {
+    const message = `cannot tell which ninjs version this is: none of its properties belongs to a version (${EXPECTED_VERSION})`;
+    return { problem: { path: "", message } };
+  }
+  const passing = tied.filter((fit) => NINJS_SCHEMAS[fit.version].schema.safeParse(item).success);
+  const only = tied.length === 1 ? tied[0] : passing.length === 1 ? passing[0] : undefined;
+  if (only !== undefined) return { version: only.version };
+  const alike = tied.map((fit) => `${fit.version}.x (${fit.names.join(", ")})`).join(" and ");
+  return { problem: { path: "", message: `cannot tell which ninjs version this is: its properties fit ${alike} alike (${EXPECTED_VERSION})` } };
+}
+
+// What a story needs beyond what the schema asks, checked on the delivered item so these problems
+// show with the schema's.
+
+/** Item types that are stories: text, and composite (a text with its pictures, as the official examples send it). */
+const STORY_TYPES = new Set(["text", "composite"]);
+
+function storyProblems(item: Readonly<Record<string, unknown>>, version: NinjsVersion): ItemProblem[] {
+  const { type } = item;
+  if (typeof type === "string" && !STORY_TYPES.has(type)) {
+    return [{ path: "type", message: `got ${describeJson(type)} (expected a text item: text, or composite for a text with pictures)` }];
+  }
+  const names = Object.keys(item);
+  if (version === 1) {
+    const hasHeadline = names.some((name) => name === "headline" || name.startsWith("headline_"));
+    const hasBody = names.some((name) => name.startsWith("body_"));
+    return [
+      ...(hasHeadline ? [] : [{ path: "headline", message: "missing (expected the story's headline)" }]),
+      ...(hasBody ? [] : [{ path: "body_html", message: "missing (expected the story's text as body_html or body_text)" }]),
+    ];
+  }
+  const contentType = version === 2 ? "contenttype" : "contentType";
+  const required = [
+    { name: "headlines", expected: 'the story\'s headline, e.g. [{"role": "main", "value": "..."}]' },
+    { name: "bodies", expected: `the story's text, e.g. [{"${contentType}": "text/html", "value": "<p>...</p>"}]` },
+  ];
+  return required.flatMap(({ name, expected }) => {
+    const value = item[name];
+    if (value === undefined) return [{ path: name, message: `missing (expected a list with ${expected})` }];
+    return Array.isArray(value) && value.length === 0 ? [{ path: name, message: `an empty list (expected a list with ${expected})` }] : [];
+  });
+}
+
+/** The item checked against its version's schema, and viewed under the reader's names when it passes. */
+function checkedView(version: NinjsVersion, item: unknown): { view: ItemView } | { issues: readonly z.core.$ZodIssue[] } {
+  if (version === 1) {
+    const result = NINJS_SCHEMAS[1].schema.safeParse(item);
+    return result.success ? { view: view1(result.data, "") } : { issues: result.error.issues };
+  }
+  if (version === 2) {
+    const result = NINJS_SCHEMAS[2].schema.safeParse(item);
+    return result.success ? { view: view2(result.data, "") } : { issues: result.error.issues };
+  }
+  const result = NINJS_SCHEMAS[3].schema.safeParse(item);
+  return result.success ? { view: view3(result.data, "") } : { issues: result.error.issues };
+}
+
+function readItem(value: unknown, file: string, path: string): { item: WireItem } | { problems: ItemProblem[] } {
+  if (!isPlainObject(value)) {
+    return { problems: [{ path: "", message: `got ${describeJson(value)} (expected a ninjs item: an object with uri, headlines and bodies)` }] };
+  }
+  const detected = detectVersion(value);
+  if ("problem" in detected) return { problems: [detected.problem] };
+  const checked = checkedView(detected.version, value);
+  const problems = [
+    ...("issues" in checked ? checked.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })) : []),
+    ...storyProblems(value, detected.version),
+  ];
+  if ("issues" in checked || problems.length > 0) return { problems };
+  return wireItem(checked.view, detected.version, file, path);
+}
+
+/** JSON.parse's complaint without its position, which the problem's place gives as a line and column. */
+function jsonProblem(text: string, error: unknown): ItemProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const index = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : undefined;
+  const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
+  return {
+    path: index === undefined ? "" : lineAndColumn(text, index),
+    message: `not valid JSON: ${what} (expected one ninjs item, or a list of them)`,
+  };
+}
+
+/** The items of a ninjs file: one item, or a list of them whose places are `[0]`, `[1]`... */
+export function readNinjs(text: string, file: string): WireRead {
+  const source = text.replace(/^\uFEFF/, "");
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    return { items: [], problems: [{ file, ...jsonProblem(source, error) }] };
+  }
+  if (Array.isArray(value) && value.length === 0) {
+    return { items: [], problems: [{ file, path: "", message: "an empty list (expected one ninjs item, or a list of them)" }] };
+  }
+  const entries = Array.isArray(value) ? value.map((item, index) => ({ item, path: `[${index}]` })) : [{ item: value, path: "" }];
+  const read: WireRead = { items: [], problems: [] };
+  for (const { item, path } of entries) {
+    const result = readItem(item, file, path);
+    if ("item" in result) read.items.push(result.item);
+    else read.problems.push(...result.problems.map((problem) => ({ file, path: inItem(path, problem.path), message: problem.message })));
+  }
+  return read;
+}
