@@ -1,0 +1,353 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readNinjs } from "../../../src/lib/import/ninjs.ts";
+import type { WireItem, WireProblem, WireRead } from "../../../src/lib/import/wire-item.ts";
+
+const FIXTURES = "tests/fixtures/wire/ninjs";
+const fixturesRead = new Set<string>();
+
+function readFixture(name: string): WireRead {
+  fixturesRead.add(name);
+  const file = join(FIXTURES, name);
+  return readNinjs(readFileSync(file, "utf8"), file);
+}
+
+/** The one item a fixture holds, failing with its problems when it holds none. */
+function onlyItem(name: string): WireItem {
+  const { items, problems } = readFixture(name);
+  assert.deepEqual(problems, []);
+  assert.equal(items.length, 1);
+  const [item] = items;
+  assert.ok(item);
+  return item;
+}
+
+/** The problems of a fixture that yields no item, as [path, message] pairs in path order. */
+function problemsOf(name: string): [string, string][] {
+  const { items, problems } = readFixture(name);
+  assert.deepEqual(items, []);
+  for (const problem of problems) assert.equal(problem.file, join(FIXTURES, name));
+  return byPath(problems);
+}
+
+const byPath = (problems: readonly WireProblem[]): [string, string][] =>
+  problems.map(({ path, message }): [string, string] => [path, message]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Reads an item given inline, for cases a fixture file would only repeat. */
+const readInline = (item: unknown) => readNinjs(JSON.stringify(item), "inline.json");
+
+const inlineProblems = (item: unknown): [string, string][] => {
+  const { items, problems } = readInline(item);
+  assert.deepEqual(items, []);
+  return byPath(problems);
+};
+
+const SEED_LEAD = "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says";
+
+test("the seed story as a ninjs 1.x item: every field, the largest picture and its credit", () => {
+  const item = onlyItem("seed-itar-tass.json");
+  assert.ok(item.body.kind === "html");
+  assert.match(item.body.html, /^<p>MOSCOW, September 2 \(Itar-Tass\) - Moscow hopes for the resumption of talks/);
+  assert.match(item.body.html, /declare itself a military nuclear power unilaterally\.<\/p>$/);
+  assert.deepEqual(
+    { ...item, body: item.body.kind },
+    {
+      file: join(FIXTURES, "seed-itar-tass.json"),
+      path: "",
+      format: "ninjs 1",
+      id: "urn:newsml:itar-tass.com:20130902:654321",
+      version: "1",
+      versionTime: { local: "2013-09-02T15:40:00", offset: "+04:00" },
+      released: { local: "2013-09-02T15:40:00", offset: "+04:00" },
+      status: "usable",
+      correction: false,
+      headline: "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
+      lead: SEED_LEAD,
+      body: "html",
+      place: "Moscow",
+      source: "Itar-Tass",
+      // The subject given only as a code has no name to show.
+      topics: ["Diplomacy", "Nuclear weapons", "North Korea"],
+      // The agency gave no alt text, so there is none.
+      photo: { href: "seed-photo.jpg", path: "associations.mainpic.renditions.main.href", credit: "Photo EPA/ITAR-TASS" },
+      lang: "en",
+    },
+  );
+});
+
+test("an update keeps the item's id, with a later version and time, and a declared 1.x standard", () => {
+  const first = onlyItem("seed-itar-tass.json");
+  const update = onlyItem("seed-itar-tass-update.json");
+  assert.equal(update.format, "ninjs 1");
+  assert.equal(update.id, first.id);
+  assert.equal(update.version, "2");
+  assert.deepEqual(update.versionTime, { local: "2013-09-02T17:10:00", offset: "+04:00" });
+  assert.deepEqual(update.released, first.released);
+  assert.equal(update.headline, "Lavrov says Moscow hopes for resumption of six-party talks on North Korea");
+});
+
+test("ninjs 1.x as the official examples write it: headline_main, a summary in HTML, body_richtext before body_main", () => {
+  const item = onlyItem("ninjs1-headline-roles.json");
+  assert.equal(item.format, "ninjs 1");
+  assert.equal(item.headline, "Lindenport opens its new ferry terminal");
+  assert.equal(item.lead, "The terminal doubles the harbour\u2019s capacity & cuts waiting times.");
+  assert.deepEqual(item.body, {
+    kind: "html",
+    html: "<p>LINDENPORT, March 11 (Harbour Press) - The harbour authority opened its new ferry terminal on Monday, two years after building work began.</p><p>The terminal has four berths instead of two, and ferries will no longer wait offshore at busy times.</p>",
+  });
+  // The basic ISO 8601 form, as some agencies write times.
+  assert.deepEqual(item.versionTime, { local: "2024-03-11T09:15:00", offset: "+01:00" });
+  assert.equal(item.version, undefined);
+  assert.equal(item.status, "usable");
+  assert.equal(item.place, "Lindenport");
+  assert.equal(item.source, "Harbour Press");
+  assert.equal(item.byline, "Mara Voss");
+  assert.equal(item.lang, "en-GB");
+  assert.deepEqual(item.topics, []);
+  assert.equal(item.photo, undefined);
+});
+
+test("ninjs 2.x told by its names: the HTML body, each topic once, a picture without alt text", () => {
+  const item = onlyItem("ninjs2-text-photo-no-alt.json");
+  assert.equal(item.format, "ninjs 2");
+  assert.equal(item.headline, "Coastal bridge in Vesilinna opens two months early");
+  assert.equal(item.lead, "Engineers finished the 1.2-kilometre crossing ahead of schedule, the regional council said.");
+  assert.equal(item.body.kind, "html");
+  assert.deepEqual(item.versionTime, { local: "2024-05-02T08:05:00", offset: "+03:00" });
+  assert.deepEqual(item.released, { local: "2024-05-02T07:55:00", offset: "+03:00" });
+  assert.equal(item.source, "Baltic Wire");
+  assert.equal(item.place, "Vesilinna");
+  assert.deepEqual(item.topics, ["Transport", "Infrastructure"]);
+  assert.deepEqual(item.photo, {
+    href: "https://media.balticwire.example/20240502/a001_hires.jpg",
+    path: "associations[0].renditions[0].href",
+    caption: "The new bridge seen from the harbour at dawn.",
+    credit: "Ilze Kalna/Baltic Wire",
+  });
+});
+
+test("ninjs 3.x with a declared standard: main headline by role, the largest rendition by area, the agency's alt text", () => {
+  const item = onlyItem("ninjs3-text-photo.json");
+  assert.equal(item.format, "ninjs 3");
+  assert.equal(item.id, "urn:newsml:meridian-news.example:20240618:wx-4410");
+  assert.equal(item.version, "2");
+  assert.equal(item.headline, "Storm closes Port Aurel harbour for a second day");
+  assert.equal(item.lead, "Ferries stay in port & schools close as gusts reach 110 km/h.");
+  assert.ok(item.body.kind === "html");
+  assert.match(item.body.html, /^<p>PORT AUREL, June 18 \(Meridian News\)/);
+  assert.deepEqual(item.versionTime, { local: "2024-06-18T07:12:00", offset: "Z" });
+  assert.equal(item.source, "Meridian News");
+  assert.equal(item.byline, "Tomas Reyes");
+  assert.deepEqual(item.topics, ["Weather", "Maritime transport"]);
+  assert.equal(item.correction, false);
+  // The logo is a graphic, not the story's picture, however large.
+  assert.deepEqual(item.photo, {
+    href: "storm-highres.jpg",
+    path: "associations[1].renditions[1].href",
+    alt: "Large waves crash over a stone harbour wall under a dark sky.",
+    caption: "Waves break over the harbour wall in Port Aurel on Tuesday.",
+    credit: "Lena Marsh/Meridian News",
+  });
+});
+
+test("a correction is marked by the IPTC signal as a genre, never read from the editorial note", () => {
+  const item = onlyItem("correction.json");
+  assert.equal(item.correction, true);
+  assert.equal(item.version, "3");
+  assert.equal(item.lead, undefined);
+  assert.doesNotMatch(JSON.stringify(item), /Corrects the wind speed/);
+  const byName = readInline({
+    uri: "urn:x:1",
+    headlines: [{ value: "H" }],
+    bodies: [{ value: "B" }],
+    versionCreated: "2024-01-01T00:00:00Z",
+    genres: [{ name: "correction" }],
+  });
+  assert.equal(byName.items[0]?.correction, true);
+  const byCode = readInline({
+    uri: "urn:x:1",
+    headline: "H",
+    body_text: "B",
+    genre: [{ scheme: "http://cv.iptc.org/newscodes/signal/", code: "correction" }],
+  });
+  assert.equal(byCode.items[0]?.correction, true);
+});
+
+test("an embargo, and the statuses withheld and canceled", () => {
+  assert.deepEqual(onlyItem("embargoed.json").embargoedUntil, { local: "2024-07-01T00:01:00", offset: "+02:00" });
+  assert.equal(onlyItem("embargoed.json").status, "usable");
+  assert.equal(onlyItem("withheld.json").status, "withheld");
+  const canceled = onlyItem("canceled.json");
+  assert.equal(canceled.status, "canceled");
+  assert.equal(canceled.id, "http://news.harbourpress.example/items/20240311-ferry-terminal");
+  assert.deepEqual(canceled.body, {
+    kind: "text",
+    text: "Harbour Press has withdrawn this story: the opening of the terminal was postponed.\n\nA new story will follow.",
+  });
+  const embargoed1 = readInline({ uri: "urn:x:1", headline: "H", body_text: "B", embargoed: "2013-09-03T06:00:00+04:00" });
+  assert.deepEqual(embargoed1.items[0]?.embargoedUntil, { local: "2013-09-03T06:00:00", offset: "+04:00" });
+});
+
+test("a lone picture item is refused: a story is a text item", () => {
+  assert.deepEqual(problemsOf("picture-only.json"), [["type", 'got "picture" (expected a text item: text, or composite for a text with pictures)']]);
+});
+
+test("a list of items: each read on its own, problems placed by index", () => {
+  const { items, problems } = readFixture("several-items.json");
+  assert.deepEqual(
+    items.map(({ path, format, headline }) => [path, format, headline]),
+    [
+      ["[0]", "ninjs 3", "Harbour reopens after storm"],
+      ["[2]", "ninjs 2", "Ferry line adds a night crossing"],
+    ],
+  );
+  assert.deepEqual(byPath(problems), [
+    ["[1].headlines", 'missing (expected a list with the story\'s headline, e.g. [{"role": "main", "value": "..."}])'],
+  ]);
+});
+
+test("malformed JSON is one problem at its line and column", () => {
+  // The words after "not valid JSON" are the JSON parser's own.
+  const [[path, message] = ["", ""], ...rest] = problemsOf("malformed.json");
+  assert.deepEqual(rest, []);
+  assert.equal(path, "line 4, column 3");
+  assert.match(message, /^not valid JSON: .*after property value \(expected one ninjs item, or a list of them\)$/);
+  const cut = readNinjs('[{"uri": "urn:x:1",\n', "cut.json");
+  assert.deepEqual(
+    cut.problems.map(({ path }) => path),
+    ["line 2, column 1"],
+  );
+});
+
+test("every value of the wrong kind, and every property the version does not define, is a problem of its own", () => {
+  assert.deepEqual(problemsOf("wrong-types.json"), [
+    ["associations[0].name", "missing (expected the association's name)"],
+    ["bodies[0].contenttype", "unknown property in ninjs 3.x; did you mean contentType?"],
+    ["headline", "unknown property in ninjs 3.x; did you mean headlines?"],
+    ["headlines[0].value", "got the number 42 (expected the headline as text)"],
+    ["pubStatus", 'got "killed" (expected one of usable, withheld, canceled)'],
+    ["subjects", 'got "Weather" (expected a list of subjects)'],
+    ["urgency", "12 is out of range (expected a whole number from 1 to 9)"],
+    ["versionCreated", '"yesterday" is not a date-time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)'],
+  ]);
+});
+
+test("a missing headline or body is named where the version puts it", () => {
+  assert.deepEqual(problemsOf("missing-headline.json"), [
+    ["headlines", 'missing (expected a list with the story\'s headline, e.g. [{"role": "main", "value": "..."}])'],
+  ]);
+  assert.deepEqual(inlineProblems({ uri: "urn:x:1", versioncreated: "2024-01-01T00:00:00Z", headlines: [{ value: "H" }], bodies: [] }), [
+    ["bodies", 'an empty list (expected a list with the story\'s text, e.g. [{"contenttype": "text/html", "value": "<p>...</p>"}])'],
+  ]);
+  assert.deepEqual(inlineProblems({ uri: "urn:x:1", byline: "A", description_text: "Lead" }), [
+    ["body_html", "missing (expected the story's text as body_html or body_text)"],
+    ["headline", "missing (expected the story's headline)"],
+  ]);
+  assert.deepEqual(inlineProblems({ uri: "urn:x:1", versionCreated: "2024-01-01T00:00:00Z", headlines: [{ value: "  " }], bodies: [{ value: "" }] }), [
+    ["bodies[0].value", "empty (expected the story's text)"],
+    ["headlines[0].value", "empty (expected the story's headline)"],
+  ]);
+});
+
+test("a body in XML the importer does not read, such as NITF, is not taken for HTML", () => {
+  const nitfOnly = { uri: "urn:x:1", versionCreated: "2024-01-01T00:00:00Z", headlines: [{ value: "H" }], bodies: [{ role: "nitf", contentType: "application/nitf+xml", value: "<nitf/>" }] };
+  assert.deepEqual(inlineProblems(nitfOnly), [["bodies[0]", 'holds "application/nitf+xml" content (expected a body in HTML or plain text)']]);
+  const withText = { ...nitfOnly, bodies: [...nitfOnly.bodies, { role: "text", contentType: "text/plain", value: "Plain." }] };
+  assert.deepEqual(readInline(withText).items[0]?.body, { kind: "text", text: "Plain." });
+});
+
+test("a body without media type or telling role is HTML when it starts with markup", () => {
+  const body = (value: string) => readInline({ uri: "urn:x:1", headline: "H", body_main: value }).items[0]?.body;
+  assert.deepEqual(body("<p>Marked up.</p>"), { kind: "html", html: "<p>Marked up.</p>" });
+  assert.deepEqual(body("Plain words."), { kind: "text", text: "Plain words." });
+});
+
+test("an item whose version cannot be told is one problem saying what was expected", () => {
+  const expected =
+    "expected standard.version ($standard.version in 1.x), or the properties of one version: headline and body_html (1.x), headlines with versioncreated (2.x), headlines with versionCreated (3.x)";
+  assert.deepEqual(problemsOf("unknown-version.json"), [["", `cannot tell which ninjs version this is: none of its properties belongs to a version (${expected})`]]);
+  // headlines and bodies alone are 2.x and 3.x alike.
+  assert.deepEqual(inlineProblems({ uri: "urn:x:1", headlines: [{ value: "H" }], bodies: [{ value: "B" }] }), [
+    ["", `cannot tell which ninjs version this is: its properties fit 2.x (headlines, bodies) and 3.x (headlines, bodies) alike (${expected})`],
+  ]);
+  assert.deepEqual(inlineProblems({ uri: "urn:x:1", standard: { version: "4.0" }, headlines: [{ value: "H" }] }), [
+    ["standard.version", '"4.0" is not a ninjs version this reader knows (expected 1.x, 2.x or 3.x)'],
+  ]);
+});
+
+test("versions tied by name are told apart by the one whose schema the item passes, or by the schema's name", () => {
+  const lowercase = { uri: "urn:x:1", headlines: [{ value: "H", contenttype: "text/plain" }], bodies: [{ value: "B" }] };
+  assert.equal(readInline(lowercase).items[0]?.format, "ninjs 2");
+  const bySchema = { uri: "urn:x:1", standard: { schema: "https://www.iptc.org/std/ninjs/ninjs-schema_3.0.json" }, headlines: [{ value: "H" }], bodies: [{ value: "B" }] };
+  assert.equal(readInline(bySchema).items[0]?.format, "ninjs 3");
+  // A declared version is checked as declared: 2.x names in a 3.x item are unknown there.
+  assert.deepEqual(inlineProblems({ ...lowercase, standard: { version: "3.1" } }), [
+    ["headlines[0].contenttype", "unknown property in ninjs 3.x; did you mean contentType?"],
+  ]);
+});
+
+test("ninjs 1.x patterns: only body_*, headline_* and description_* hold text, and named maps take only names", () => {
+  assert.deepEqual(inlineProblems({ uri: "urn:x:1", headline: "H", body_html: 7, renditions: { "-big": { href: "a.jpg" } } }), [
+    ["body_html", "got the number 7 (expected the body as text)"],
+    ['renditions["-big"]', "not a name ninjs 1.x allows here (expected one starting with a letter, digit or _)"],
+  ]);
+});
+
+test("exactly one of two alternatives, as the schemas' oneOf asks", () => {
+  assert.deepEqual(
+    inlineProblems({
+      uri: "urn:x:1",
+      versionCreated: "2024-01-01T00:00:00Z",
+      headlines: [{ value: "H" }],
+      bodies: [{ value: "B" }],
+      rightsInfo: { linkedRights: "https://example.com/rights", encodedRights: "<rights/>" },
+      people: [{ name: "A", contactInfo: [{ type: "phone" }] }],
+    }),
+    [
+      ["people[0].contactInfo[0]", "has neither value nor address (expected exactly one of them)"],
+      ["rightsInfo", "has both linkedRights and encodedRights (expected exactly one of them)"],
+    ],
+  );
+});
+
+test("a picture's href must be a file beside the item or an http(s) URL; the largest fetchable one is taken", () => {
+  const withRenditions = (renditions: unknown[]) => ({
+    uri: "urn:x:1",
+    versionCreated: "2024-01-01T00:00:00Z",
+    headlines: [{ value: "H" }],
+    bodies: [{ value: "B" }],
+    associations: [{ name: "photo", uri: "urn:x:p", type: "picture", renditions }],
+  });
+  assert.deepEqual(inlineProblems(withRenditions([{ name: "big", href: "file:///etc/photo.jpg", width: 4000, height: 3000 }])), [
+    ["associations[0].renditions[0].href", '"file:///etc/photo.jpg" is neither a file beside the item nor an http(s) URL (expected e.g. photo.jpg or https://example.com/photo.jpg)'],
+  ]);
+  assert.deepEqual(inlineProblems(withRenditions([{ name: "up", href: "../photo.jpg" }])), [
+    ["associations[0].renditions[0].href", '"../photo.jpg" is neither a file beside the item nor an http(s) URL (expected e.g. photo.jpg or https://example.com/photo.jpg)'],
+  ]);
+  const mixed = readInline(
+    withRenditions([
+      { name: "big", href: "file:///etc/photo.jpg", width: 4000, height: 3000 },
+      { name: "small", href: "https://example.com/small.jpg", width: 400, height: 300 },
+    ]),
+  );
+  assert.equal(mixed.items[0]?.photo?.href, "https://example.com/small.jpg");
+  // A picture with nothing to fetch is no photo, not a problem.
+  assert.equal(readInline(withRenditions([{ name: "highres" }])).items[0]?.photo, undefined);
+});
+
+test("what is not one item or a list of them is one problem", () => {
+  assert.deepEqual(byPath(readNinjs("[]", "empty.json").problems), [["", "an empty list (expected one ninjs item, or a list of them)"]]);
+  assert.deepEqual(byPath(readNinjs("42", "number.json").problems), [["", "got the number 42 (expected a ninjs item: an object with uri, headlines and bodies)"]]);
+  assert.deepEqual(byPath(readNinjs('[{"uri": "urn:x:1", "headline": "H", "body_text": "B"}, "item"]', "list.json").problems), [
+    ["[1]", 'got "item" (expected a ninjs item: an object with uri, headlines and bodies)'],
+  ]);
+  // A byte order mark before the JSON is not a syntax error.
+  assert.equal(readNinjs('\uFEFF{"uri": "urn:x:1", "headline": "H", "body_text": "B"}', "bom.json").items.length, 1);
+});
+
+test("every fixture is read by a test", () => {
+  const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith(".json"));
+  assert.deepEqual(fixtures.filter((name) => !fixturesRead.has(name)).sort(), []);
+});
