@@ -1,0 +1,33 @@
+/**
+ * Imports agency items into src/news/ (see src/lib/import/run-import.ts):
+ *
+ *   npm run import -- [--dry-run] [--zone <IANA zone>] [--delivered <instant>] <file or folder>...
+ */
+import places from "../_data/datelinePlaces.json" with { type: "json" };
+import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
+import { parseImportArgs } from "../src/lib/import/import-command.ts";
+import { PHOTO_FETCH_DEFAULTS } from "../src/lib/import/wire-photo.ts";
+import { formatImportReport, runImport } from "../src/lib/import/run-import.ts";
+
+const parsed = parseImportArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`import: ${parsed.message}`);
+  process.exit(2);
+}
+if (!(await settingsAreGood())) process.exit(2);
+const { default: site } = await import("../_data/site.ts");
+const { default: build } = await import("../_data/build.ts");
+
+const { request } = parsed;
+const outcomes = await runImport({
+  ...request,
+  newsDir: "src/news",
+  inputDir: "src",
+  stagingDir: ".cache/import",
+  site,
+  datelinePlaces: places,
+  build,
+  photoFetch: PHOTO_FETCH_DEFAULTS,
+});
+console.log(formatImportReport(outcomes, request.dryRun));
+process.exitCode = outcomes.some((outcome) => outcome.kind === "refused") ? 1 : 0;

@@ -1,0 +1,168 @@
+import { rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { DateTime } from "luxon";
+import { readArticle } from "../story/article.ts";
+import type { DatelinePlaces } from "../story/dateline.ts";
+import type { SiteData } from "../story/read-story.ts";
+import type { BuildSettings } from "../model/publishing.ts";
+import { editorFieldName } from "../model/problems.ts";
+import { PHOTO_WIDTHS } from "../media/photos.ts";
+import { readEmbeddedPhotoWords } from "./photo-metadata.ts";
+import { importedBody } from "./imported-body.ts";
+import { composeStoryFile } from "./story-file.ts";
+import { placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
+import { planStory, planWithdrawal, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
+import { storySlug } from "./story-slug.ts";
+import type { WireItem } from "./wire-item.ts";
+import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
+import type { WireStories, WireStory } from "./wire-stories.ts";
+import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
+
+export interface ImportSettings {
+  newsDir: string;
+  inputDir: string;
+  /** Where story folders are written whole before they are moved in: on the news folder's disk. */
+  stagingDir: string;
+  dryRun: boolean;
+  defaultZone?: string;
+  site: SiteData;
+  datelinePlaces: DatelinePlaces;
+  build: BuildSettings;
+  photoFetch: PhotoFetchOptions;
+}
+
+export type OutcomeKind = "created" | "updated" | "unchanged" | "withdrawn" | "held" | "refused";
+
+export interface ItemOutcome {
+  kind: OutcomeKind;
+  /** The delivered file, and the item's place in it. */
+  item: string;
+  /** The story file written (or that would be, in a dry run). */
+  story?: string;
+  notes: string[];
+}
+
+const STORY_FILE = "index.md";
+
+const itemName = (item: WireItem): string => (item.path ? `${item.file}: ${item.path}` : item.file);
+const refused = (item: WireItem, notes: string[]): ItemOutcome => ({ kind: "refused", item: itemName(item), notes });
+
+/** A folder for a new story under its day (src/news/2013/09/02/<slug>), not taken by another story. */
+function newStoryFolder(newsDir: string, day: string, slug: string): string {
+  const dayFolder = join(newsDir, ...day.split("-"));
+  for (let count = 1; ; count++) {
+    const folder = join(dayFolder, count === 1 ? slug : `${slug}-${count}`);
+    if (!existsSync(folder)) return folder;
+  }
+}
+
+type PhotoTaken = { ok: true; photo?: ImportedPhoto & { file: DeliveredPhoto } } | { ok: false; notes: string[] };
+
+/** The item's picture with its words: the agency's fields first, then those embedded in the file. */
+async function takePhoto(item: WireItem, settings: ImportSettings): Promise<PhotoTaken> {
+  if (!item.photo) return { ok: true };
+  const fetched = await fetchWirePhoto(item.photo.href, item.file, settings.photoFetch);
+  if (!fetched.ok) return { ok: false, notes: [`${item.photo.path}: ${fetched.message}`] };
+  const smallest = PHOTO_WIDTHS[0] ?? 0;
+  if (fetched.photo.width < smallest) {
+    return { ok: false, notes: [`${item.photo.path}: "${item.photo.href}" is ${fetched.photo.width} px wide (expected at least ${smallest} px to be shown at all)`] };
+  }
+  const embedded = await readEmbeddedPhotoWords(fetched.photo.bytes);
+  const alt = item.photo.alt ?? embedded.alt;
+  const caption = item.photo.caption ?? embedded.caption;
+  const credit = item.photo.credit ?? embedded.credit;
+  return {
+    ok: true,
+    photo: { src: `photo.${fetched.photo.extension}`, file: fetched.photo, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) },
+  };
+}
+
+/** Writes a planned story through the staging folder, after reading it as the build will; a story the build would refuse is not written. */
+async function writeStory(
+  item: WireItem,
+  plan: StoryPlan,
+  target: string,
+  existing: WireStory | undefined,
+  photo: (ImportedPhoto & { file: DeliveredPhoto }) | undefined,
+  settings: ImportSettings,
+): Promise<{ ok: true } | { ok: false; notes: string[] }> {
+  const source = String(plan.fields["source"] ?? existing?.fields["source"] ?? "the agency");
+  const text = composeStoryFile(plan.fields, plan.body, { source, format: item.format });
+  const earlierPhoto = (existing?.fields["photo"] as { src?: unknown } | undefined)?.src;
+  const staged = await stageStoryFolder(settings.stagingDir, {
+    name: STORY_FILE,
+    text,
+    ...(photo ? { photo: { name: photo.src, bytes: photo.file.bytes } } : {}),
+    // A withdrawn story keeps nothing of what it showed; an update drops the photo it replaces.
+    ...(existing && item.status !== "canceled" ? { earlier: { folder: existing.folder, dropped: typeof earlierPhoto === "string" ? [earlierPhoto] : [] } } : {}),
+  });
+  try {
+    const file = join(staged, STORY_FILE);
+    const read = await readArticle({ file, fileSlug: basename(target), filePathStem: `/${relative(settings.inputDir, join(target, "index"))}` }, settings);
+    if (!read.valid && !read.draft) {
+      return { ok: false, notes: read.problems.map((problem) => `the story would not build: ${editorFieldName(problem.field)}: ${problem.message}`) };
+    }
+    if (!settings.dryRun) await placeStoryFolder(staged, target, existing !== undefined);
+    return { ok: true };
+  } finally {
+    await rm(staged, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What one item does to the newsroom: a new story, an update of the story an earlier version made,
+ * its withdrawal, or nothing when the version on file is as new or newer. Versions are ordered by
+ * when the agency made them, not by their numbers.
+ */
+export async function importItem(item: WireItem, stories: WireStories, settings: ImportSettings): Promise<ItemOutcome> {
+  const existing = stories.byId.get(item.id);
+  const time = item.versionTime ?? item.released;
+  const timeMs = time && wireTimeMillis(time, settings.defaultZone ?? "UTC");
+  if (existing && timeMs !== undefined && timeMs <= existing.versionMs) {
+    const older = timeMs < existing.versionMs;
+    const onFile = String((existing.fields["wire"] as Record<string, unknown> | undefined)?.["versionTime"] ?? "");
+    return {
+      kind: "unchanged",
+      item: itemName(item),
+      story: existing.file,
+      notes: older ? [`an older version (made ${time ? formatWireTime(time) : "?"}) than the one on file (made ${onFile}); skipped`] : [],
+    };
+  }
+
+  if (item.status === "canceled") {
+    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: ["withdrawn by the agency before it was imported here; nothing to remove"] };
+    const plan = planWithdrawal(item, existing, settings.datelinePlaces);
+    const written = await writeStory(item, plan, existing.folder, existing, undefined, settings);
+    if (!written.ok) return refused(item, written.notes);
+    stories.byId.set(item.id, { ...existing, fields: plan.fields, versionMs: timeMs ?? existing.versionMs, body: "" });
+    return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: [] };
+  }
+
+  const taken = await takePhoto(item, settings);
+  if (!taken.ok) return refused(item, taken.notes);
+  const body = importedBody(item);
+  const planned = planStory(item, {
+    body,
+    ...(taken.photo ? { photo: taken.photo } : {}),
+    datelinePlaces: settings.datelinePlaces,
+    siteLanguage: settings.site.language,
+    ...(settings.defaultZone ? { defaultZone: settings.defaultZone } : {}),
+    ...(existing ? { existing } : {}),
+  });
+  if (!planned.ok) return refused(item, planned.problems.map((problem) => problem.message));
+  const { plan } = planned;
+  const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id));
+  const written = await writeStory(item, plan, target, existing, taken.photo, settings);
+  if (!written.ok) return refused(item, written.notes);
+  const file = join(target, STORY_FILE);
+  stories.byId.set(item.id, { file, folder: target, fields: plan.fields, versionMs: timeMs ?? 0, body: plan.body });
+
+  const notes = [...plan.held];
+  const released = DateTime.fromISO(String(plan.fields["date"]), { zone: "UTC" });
+  const embargoed = plan.held.length === 0 && released.isValid && released.toMillis() > settings.build.epochMs;
+  if (embargoed) notes.push(`embargoed until ${String(plan.fields["date"])}`);
+  if (plan.correctionField) notes.push(`a correction by the agency: word it for readers in ${editorFieldName(plan.correctionField)}`);
+  const kind: OutcomeKind = plan.held.length > 0 || embargoed ? "held" : existing ? "updated" : "created";
+  return { kind, item: itemName(item), story: file, notes };
+}

@@ -1,0 +1,51 @@
+import { readFile, stat } from "node:fs/promises";
+import { DateTime } from "luxon";
+import { readNewsmlG2 } from "./newsml-g2.ts";
+import { readNinjs } from "./ninjs.ts";
+import { readNitf } from "./nitf.ts";
+import { readPlainText } from "./plain-text.ts";
+import { deliveredKind } from "./wire-drop.ts";
+import type { WireRead, WireTime } from "./wire-item.ts";
+
+/** The largest item file read: a day's wire item is kilobytes; anything near this is not an item. */
+const MAX_ITEM_BYTES = 16 * 1024 * 1024;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** When a file was delivered, for wire text whose dateline gives a day without year or time. */
+async function deliveryTime(file: string, override: WireTime | undefined): Promise<WireTime> {
+  if (override) return override;
+  const modified = DateTime.fromJSDate((await stat(file)).mtime, { zone: "utc" });
+  return { local: modified.toFormat("yyyy-MM-dd'T'HH:mm:ss"), offset: "Z" };
+}
+
+/** Reads one delivered file with the reader its content calls for; a file that cannot be read is one problem. */
+export async function readDeliveredFile(file: string, delivered?: WireTime): Promise<WireRead> {
+  const fail = (message: string): WireRead => ({ items: [], problems: [{ file, path: "", message }] });
+  let bytes: Uint8Array;
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_ITEM_BYTES) return fail(`is ${size.toLocaleString("en-US")} bytes (expected an item of at most ${MAX_ITEM_BYTES / 1024 / 1024} MB)`);
+    bytes = await readFile(file);
+  } catch (error) {
+    return fail(`could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}; expected a readable file)`);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NITF or wire text item in UTF-8)");
+  }
+  const kind = deliveredKind(text);
+  if (!kind.ok) return fail(kind.message);
+  switch (kind.kind) {
+    case "json":
+      return readNinjs(text, file);
+    case "newsml-g2":
+      return readNewsmlG2(text, file);
+    case "nitf":
+      return readNitf(text, file);
+    case "text":
+      return readPlainText(text, file, await deliveryTime(file, delivered));
+  }
+}
