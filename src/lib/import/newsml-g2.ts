@@ -1,4 +1,4 @@
-import { definedFields, datelinePlace, distinctNames, ItemProblems, readTime } from "./wire-fields.ts";
+import { definedFields, datelinePlace, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -7,6 +7,8 @@ import { attribute, childElement, childElements, childPath, descendants, element
  * NewsML-G2 read into wire items: a newsMessage's itemSet, or a single newsItem or packageItem.
  * Text items become items; a package gives the text items it holds the first picture it holds,
  * and pictures outside a package are not stories. Places are XPath-like paths from the root.
+ * A canceled item (a kill notice) may lack headline and text: the importer withdraws the story by
+ * the item's guid and time, so what it lacks is left empty, never taken from the edNote.
  */
 
 /** An IPTC vocabulary: the alias its QCodes use and the URI its codes extend. */
@@ -247,13 +249,11 @@ function inlineDataBody(inline: XmlElement): WireBody | undefined {
 }
 
 /** The first inlineXML or inlineData holding text. */
-function storyBody(contentSet: XmlElement | undefined, path: string, problems: ItemProblems): WireBody | undefined {
+function storyBody(contentSet: XmlElement | undefined): WireBody | undefined {
   for (const content of contentSet ? childElements(contentSet) : []) {
     const body = content.name === "inlineXML" ? inlineXmlBody(content) : content.name === "inlineData" ? inlineDataBody(content) : undefined;
     if (body) return body;
   }
-  const found = contentSet ? "has no inlineXML or inlineData with text" : "missing";
-  problems.add(path, `${found} (expected the story's text as XHTML, NITF or plain text)`);
   return undefined;
 }
 
@@ -273,10 +273,15 @@ function readTextItem(item: DeliveredItem, photo: WirePhoto | undefined, file: s
   // An empty embargoed element means "embargoed until further notice".
   const status = publishingStatus(itemMeta, metaPath, embargoed !== undefined && elementText(embargoed) === "", problems);
   const correction = (itemMeta ? childElements(itemMeta, "signal") : []).some((signal) => schemeCode(signal, SIGNAL) === "correction");
-  const headline = mainHeadline(contentMeta);
+  const canceled = status === "canceled";
+  const headline = mainHeadline(contentMeta) ?? (canceled ? "" : undefined);
   if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline)");
   const contentSet = childElement(element, "contentSet");
-  const body = storyBody(contentSet, `${path}/contentSet`, problems);
+  const body = storyBody(contentSet) ?? (canceled ? NO_TEXT : undefined);
+  if (body === undefined) {
+    const found = contentSet ? "has no inlineXML or inlineData with text" : "missing";
+    problems.add(`${path}/contentSet`, `${found} (expected the story's text as XHTML, NITF or plain text)`);
+  }
   if (problems.list.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems: problems.list };
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   return {

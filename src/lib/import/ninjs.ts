@@ -9,7 +9,7 @@ import {
   type Ninjs3Item,
   type NinjsVersion,
 } from "./ninjs-schema.ts";
-import { definedFields, distinctNames } from "./wire-fields.ts";
+import { definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { lineAndColumn } from "./xml.ts";
 
@@ -29,6 +29,9 @@ import { lineAndColumn } from "./xml.ts";
  *   a caption role else a plain description, and its credit one in a credit role (AP's creditline),
  *   else its by, copyright notice or copyright holder.
  * - type text and composite (a text with its pictures, as the official examples send it) are stories.
+ * - a canceled item (a kill notice) may come without headline or body, or with empty ones: the
+ *   importer withdraws the story by the item's id and time, so what it lacks is left empty, never
+ *   taken from the ednote.
  */
 
 /** A problem's place within the item, before the item's own place in the file is put in front. */
@@ -386,9 +389,14 @@ function isCorrection(genre: Genre): boolean {
   return uri === CORRECTION_SIGNAL || word(genre.literal) || word(genre.name);
 }
 
+/** What a kill notice did not give: no problem, as the importer reads none of a withdrawal's words. */
+function orWhenCanceled<Value>(picked: Picked<Value>, view: ItemView, empty: Value): Picked<Value> {
+  return picked.ok || view.pubStatus !== "canceled" ? picked : { ok: true, value: empty };
+}
+
 function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string): { item: WireItem } | { problems: ItemProblem[] } {
-  const headline = pickHeadline(view);
-  const body = pickBody(view);
+  const headline = orWhenCanceled(pickHeadline(view), view, "");
+  const body = orWhenCanceled(pickBody(view), view, NO_TEXT);
   const photo = pickPhoto(view);
   const problems = [headline, body, photo].flatMap((picked) => (picked.ok ? [] : [picked.problem]));
   if (!headline.ok || !body.ok || !photo.ok) return { problems };
@@ -477,11 +485,15 @@ function detectVersion(item: Readonly<Record<string, unknown>>): { version: Ninj
 /** Item types that are stories: text, and composite (a text with its pictures, as the official examples send it). */
 const STORY_TYPES = new Set(["text", "composite"]);
 
+/** A kill notice, which agencies often send without headline or body. */
+const isCanceled = (item: Readonly<Record<string, unknown>>, version: NinjsVersion) => item[version === 3 ? "pubStatus" : "pubstatus"] === "canceled";
+
 function storyProblems(item: Readonly<Record<string, unknown>>, version: NinjsVersion): ItemProblem[] {
   const { type } = item;
   if (typeof type === "string" && !STORY_TYPES.has(type)) {
     return [{ path: "type", message: `got ${describeJson(type)} (expected a text item: text, or composite for a text with pictures)` }];
   }
+  if (isCanceled(item, version)) return [];
   const names = Object.keys(item);
   if (version === 1) {
     const hasHeadline = names.some((name) => name === "headline" || name.startsWith("headline_"));

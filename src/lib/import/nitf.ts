@@ -1,4 +1,4 @@
-import { definedFields, datelinePlace, distinctNames, ItemProblems, readTime } from "./wire-fields.ts";
+import { definedFields, datelinePlace, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 import { nitfBody } from "./xml-body.ts";
@@ -7,7 +7,9 @@ import { attribute, childElement, childElements, descendants, elementText, parse
 /**
  * NITF 3.x read into a wire item: one story a document, its places XPath-like paths from /nitf.
  * Read and left out: urgency and date.expire (the wire item has no place for them), and ed-msg
- * and correction's info, which are for editors, never for readers.
+ * and correction's info, which are for editors, never for readers. A canceled story (a kill
+ * notice) may lack headline and text: the importer withdraws it by its doc-id and time, so what it
+ * lacks is left empty, never taken from the ed-msg.
  */
 
 const DOCDATA = "/nitf/head/docdata";
@@ -110,10 +112,12 @@ export function readNitf(text: string, file: string): WireRead {
   if (management !== undefined && !MANAGEMENT_STATUSES.includes(management)) {
     problems.add(`${DOCDATA}/@management-status`, `"${management}" is not a management status (expected usable, embargoed, withheld or canceled)`);
   }
+  const canceled = management === "canceled";
   const headline = elementText(childElement(bodyHead, "hedline", "hl1")) || elementText(childElement(nitf, "head", "title"));
-  if (headline === "") problems.add(`${BODY_HEAD}/hedline/hl1`, "missing (expected the story's headline, here or in /nitf/head/title)");
-  if (!content || elementText(content) === "") problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`);
-  if (problems.list.length > 0 || id === undefined || !content) return { items: [], problems: problems.list };
+  if (headline === "" && !canceled) problems.add(`${BODY_HEAD}/hedline/hl1`, "missing (expected the story's headline, here or in /nitf/head/title)");
+  const withText = content && elementText(content) !== "" ? content : undefined;
+  if (!withText && !canceled) problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`);
+  if (problems.list.length > 0 || id === undefined) return { items: [], problems: problems.list };
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
@@ -129,12 +133,12 @@ export function readNitf(text: string, file: string): WireRead {
     correction: childElement(docdata, "correction") !== undefined,
     headline,
     lead: elementText(childElement(bodyHead, "abstract")) || undefined,
-    body: { kind: "html" as const, html: nitfBody(content) },
+    body: withText ? { kind: "html" as const, html: nitfBody(withText) } : NO_TEXT,
     place: storyPlace(childElement(bodyHead, "dateline")),
     source: elementText(childElement(bodyHead, "distributor")) || attribute(childElement(docdata, "doc.copyright"), "holder"),
     byline: elementText(childElement(bodyHead, "byline")) || undefined,
     topics: storyTopics(docdata),
-    photo: storyPhoto(content, photoProblems),
+    photo: content && storyPhoto(content, photoProblems),
     lang: attribute(nitf, "baselang") ?? attribute(nitf, "xml:lang"),
   });
   return { items: [item], problems: photoProblems.list };

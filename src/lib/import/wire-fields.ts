@@ -1,4 +1,4 @@
-import type { WireProblem, WireTime } from "./wire-item.ts";
+import type { WireBody, WireProblem, WireTime } from "./wire-item.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 
 /** The problems of one item, each naming the file; an item is handed on only when it has none. */
@@ -34,3 +34,6 @@ export function distinctNames(names: readonly string[]): string[] {
 export function definedFields<T extends object>(fields: T): T {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
 }
+
+/** The body of a canceled item that gave no text: a kill notice withdraws a story by its id and time alone. */
+export const NO_TEXT: WireBody = { kind: "text", text: "" };

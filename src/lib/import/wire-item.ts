@@ -65,9 +65,11 @@ export interface WireItem {
   status: WireStatus;
   /** True when the agency marks this version as a correction of an earlier one. */
   correction: boolean;
+  /** The main headline as plain text; "" for a canceled item that gave none, as the importer reads none of a withdrawal's words. */
   headline: string;
   /** The standfirst, summary or abstract, as plain text. */
   lead?: string;
+  /** The story's text; `{ kind: "text", text: "" }` for a canceled item that gave none, as the importer reads none of a withdrawal's words. */
   body: WireBody;
   /** The place from the format's own fields (NewsML-G2 located or dateline, NITF dateline's location, ninjs located), not from the body. */
   place?: string;

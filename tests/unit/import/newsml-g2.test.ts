@@ -276,6 +276,45 @@ test("pubStatus, an open embargo and signals, by QCode or by URI", () => {
   assert.equal(correction('<signal qcode="sig:update"/><signal qcode="nmsig:atomic"/>'), false);
 });
 
+test("a kill notice without headline or text withdraws the seed story's item; its edNote is no headline or text", () => {
+  const seed = onlyItem(readFixture("seed-package.xml"));
+  assert.deepEqual(onlyItem(readFixture("seed-kill.xml")), {
+    file: `${DIRECTORY}/seed-kill.xml`,
+    path: "",
+    format: "NewsML-G2",
+    id: seed.id,
+    version: "3",
+    versionTime: { local: "2013-09-02T18:25:00", offset: "+04:00" },
+    released: seed.released,
+    status: "canceled",
+    correction: false,
+    headline: "",
+    body: { kind: "text", text: "" },
+    source: "Itar-Tass",
+    topics: [],
+    lang: "en",
+  });
+  const canceled = '<itemClass qcode="ninat:text"/><versionCreated>2024-03-04T09:00:00Z</versionCreated><pubStatus qcode="stat:canceled"/>';
+  const empty = onlyItem(readInline(newsItem({ meta: canceled, content: "<headline> </headline>", body: '<inlineXML contenttype="application/xhtml+xml"> </inlineXML>' })));
+  assert.deepEqual([empty.status, empty.headline, empty.body], ["canceled", "", { kind: "text", text: "" }]);
+  assert.deepEqual(readInline(newsItem({ attributes: 'version="1"', meta: canceled, content: "", body: "" })).problems, [
+    { file: "inline.xml", path: "/newsItem/@guid", message: "missing (expected the item's guid, the same for all its versions)" },
+  ]);
+});
+
+test("an item without headline or text that is not canceled is still refused", () => {
+  const notice = readFileSync(new URL("../../fixtures/wire/newsml-g2/seed-kill.xml", import.meta.url), "utf8");
+  for (const status of ["stat:usable", "stat:withheld"]) {
+    assert.deepEqual(readNewsmlG2(notice.replace("stat:canceled", status), "notice.xml"), {
+      items: [],
+      problems: [
+        { file: "notice.xml", path: "/newsItem/contentMeta/headline", message: "missing (expected the story's headline)" },
+        { file: "notice.xml", path: "/newsItem/contentSet", message: "missing (expected the story's text as XHTML, NITF or plain text)" },
+      ],
+    });
+  }
+});
+
 test("the main headline, descriptions by role and alt text only where the picture's agency gives it", () => {
   const content =
     '<headline role="ex:seo">SEO headline</headline><headline xml:lang="en">Main headline</headline>' +

@@ -190,6 +190,48 @@ test("an embargo, and the statuses withheld and canceled", () => {
   assert.deepEqual(embargoed1.items[0]?.embargoedUntil, { local: "2013-09-03T06:00:00", offset: "+04:00" });
 });
 
+test("a kill notice without headline or text withdraws the seed story's item; its ednote is no headline or text", () => {
+  const seed = onlyItem("seed-itar-tass.json");
+  assert.deepEqual(onlyItem("seed-itar-tass-kill.json"), {
+    file: join(FIXTURES, "seed-itar-tass-kill.json"),
+    path: "",
+    format: "ninjs 1",
+    id: seed.id,
+    version: "3",
+    versionTime: { local: "2013-09-02T18:25:00", offset: "+04:00" },
+    released: seed.released,
+    status: "canceled",
+    correction: false,
+    headline: "",
+    body: { kind: "text", text: "" },
+    source: "Itar-Tass",
+    topics: [],
+    lang: "en",
+  });
+  const empty = readInline({ uri: "urn:x:1", versionCreated: "2024-01-01T00:00:00Z", pubStatus: "canceled", headlines: [{ value: " " }], bodies: [] });
+  assert.deepEqual(
+    empty.items.map(({ status, headline, body }) => [status, headline, body]),
+    [["canceled", "", { kind: "text", text: "" }]],
+  );
+  // The schema still checks what a kill notice holds, and its id is still required.
+  assert.deepEqual(inlineProblems({ uri: "urn:x:1", versionCreated: "2024-01-01T00:00:00Z", pubStatus: "canceled", headlines: [{ value: 42 }] }), [
+    ["headlines[0].value", "got the number 42 (expected the headline as text)"],
+  ]);
+  assert.deepEqual(inlineProblems({ versionCreated: "2024-01-01T00:00:00Z", pubStatus: "canceled" }), [["uri", "missing (expected the item's id, a URI)"]]);
+});
+
+test("an item without headline or text that is not canceled is still refused", () => {
+  const notice = readFileSync(join(FIXTURES, "seed-itar-tass-kill.json"), "utf8");
+  for (const status of ["usable", "withheld"]) {
+    const read = readNinjs(notice.replace('"canceled"', `"${status}"`), "notice.json");
+    assert.deepEqual(read.items, []);
+    assert.deepEqual(byPath(read.problems), [
+      ["body_html", "missing (expected the story's text as body_html or body_text)"],
+      ["headline", "missing (expected the story's headline)"],
+    ]);
+  }
+});
+
 test("a lone picture item is refused: a story is a text item", () => {
   assert.deepEqual(problemsOf("picture-only.json"), [["type", 'got "picture" (expected a text item: text, or composite for a text with pictures)']]);
 });

@@ -109,6 +109,43 @@ test("management-status sets the status; embargoed without a release date holds 
   ]);
 });
 
+test("a kill notice without headline or text withdraws the seed story; its ed-msg is no headline or text", () => {
+  const seed = onlyItem(readFixture("seed.xml"));
+  assert.deepEqual(onlyItem(readFixture("seed-kill.xml")), {
+    file: `${DIRECTORY}/seed-kill.xml`,
+    path: "",
+    format: "NITF",
+    id: seed.id,
+    version: "2",
+    versionTime: { local: "2013-09-02T18:25:00", offset: "+04:00" },
+    status: "canceled",
+    correction: false,
+    headline: "",
+    body: { kind: "text", text: "" },
+    topics: [],
+    lang: "en-US",
+  });
+  const canceled = '<docdata management-status="canceled"><doc-id id-string="a"/><date.issue norm="20240304T1200Z"/></docdata>';
+  const empty = onlyItem(readInline(nitf({ docdata: canceled, bodyHead: "<hedline><hl1> </hl1></hedline>", content: " " })));
+  assert.deepEqual([empty.status, empty.headline, empty.body], ["canceled", "", { kind: "text", text: "" }]);
+  assert.deepEqual(readInline(nitf({ docdata: '<docdata management-status="canceled"/>', bodyHead: "", content: "" })).problems, [
+    { file: "inline.xml", path: "/nitf/head/docdata/doc-id/@id-string", message: "missing (expected the agency's id for the story, the same for all its versions)" },
+  ]);
+});
+
+test("a story without headline or text that is not canceled is still refused", () => {
+  const notice = readFileSync(new URL("../../fixtures/wire/nitf/seed-kill.xml", import.meta.url), "utf8");
+  for (const status of ["usable", "withheld"]) {
+    assert.deepEqual(readNitf(notice.replace('management-status="canceled"', `management-status="${status}"`), "notice.xml"), {
+      items: [],
+      problems: [
+        { file: "notice.xml", path: "/nitf/body/body.head/hedline/hl1", message: "missing (expected the story's headline, here or in /nitf/head/title)" },
+        { file: "notice.xml", path: "/nitf/body/body.content", message: "has no text (expected the story's text)" },
+      ],
+    });
+  }
+});
+
 test("media without alternate text gives a photo without alt, found inside a block", () => {
   const item = onlyItem(readFixture("media-without-alt.xml"));
   assert.deepEqual(item.photo, {
