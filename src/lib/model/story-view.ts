@@ -72,3 +72,18 @@ export interface ArticleView {
   /** The image files the story publishes and where it names each, so no two stories share one by mistake. */
   images: ({ path: string; field: string } & Place)[];
 }
+
+/**
+ * A story its agency (or the newsroom) withdrew: none of its text is kept, only its address, which
+ * now holds a notice saying who withdrew it and when. It is in no list, feed or sitemap.
+ */
+export interface WithdrawnView {
+  url: string;
+  /** The file the story came from, for error messages that name it. */
+  file: string;
+  state: "withdrawn";
+  /** Who withdrew it: the agency that filed it, or the site's name for its own stories. */
+  source: string;
+  /** When, at the dateline, as the story's dates are shown. */
+  withdrawn: DateView;
+}

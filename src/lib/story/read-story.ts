@@ -1,10 +1,10 @@
 import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
 import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type StoryDate } from "../model/dates.ts";
 import type { Place, Problem } from "../model/problems.ts";
-import type { ArticleView, CorrectionView } from "../model/story-view.ts";
-import { parseStoryFields } from "./schema.ts";
+import type { ArticleView, CorrectionView, WithdrawnView } from "../model/story-view.ts";
+import { isWithdrawn, parseStoryFields, type PartialStoryFields } from "./schema.ts";
 import { renderStoryBody } from "./markdown.ts";
-import { inspectBody, type BodyFinding } from "./story-body.ts";
+import { inspectBody, inspectWithdrawnBody, type BodyFinding } from "./story-body.ts";
 import { parseStorySource, type StoryFiles } from "./story-source.ts";
 import { storyTopics } from "../model/topic-refs.ts";
 import { archiveLinks, articlePermalink } from "../model/urls.ts";
@@ -55,6 +55,8 @@ export type StoryRead =
       bodyLine: number;
       /** Present when the text has no problem: the story's view, to be completed. */
       view?: ReadView;
+      /** Present instead when the story was withdrawn and its fields have no problem: its notice's view. */
+      withdrawn?: WithdrawnView;
     };
 
 /** Reads one story from its input alone, into its view's words and dates or into its problems. Never throws, reads no file. */
@@ -69,17 +71,19 @@ export function readStoryFile(input: StoryInput): StoryRead {
 
   const parsed = parseStoryFields(source.fields, source.keys);
   if (!parsed.ok) for (const { field, message } of parsed.issues) report(field, message);
-  const fields = parsed.ok ? parsed.fields : parsed.partial;
+  const fields: PartialStoryFields = !parsed.ok ? parsed.partial : "fields" in parsed ? parsed.fields : parsed.withdrawn;
 
   let date: StoryDate | undefined;
   let updated: StoryDate | undefined;
+  let withdrawn: StoryDate | undefined;
   const corrections: CorrectionView[] = [];
   const zone = fields.dateline === undefined ? undefined : resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces);
   // The place is what could not be looked up, so the dateline's line is where to look.
   if (zone && !zone.ok) report("timezone", zone.problem, source.place("dateline"));
-  // Every date is local to the dateline, like `date`, and none may come before the story. Without
-  // the dateline's zone each is still checked on its own, so the editor hears of every problem at once.
-  const readDate = (field: string, raw: string): StoryDate | undefined => {
+  // Every date is local to the dateline, like `date`, and all but the agency's own version time
+  // come after the story. Without the dateline's zone each is still checked on its own, so the
+  // editor hears of every problem at once.
+  const readDate = (field: string, raw: string, { afterStory = true } = {}): StoryDate | undefined => {
     if (!zone?.ok) {
       const problem = storyDateProblem(raw);
       if (problem !== undefined) report(field, problem);
@@ -87,13 +91,16 @@ export function readStoryFile(input: StoryInput): StoryRead {
     }
     const result = parseStoryDate(raw, zone.zone);
     if (!result.ok) return void report(field, result.problem);
-    if (date && isBeforeStory(result.date, date)) {
+    if (afterStory && date && isBeforeStory(result.date, date)) {
       return void report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
     }
     return result.date;
   };
   if (fields.date !== undefined) date = readDate("date", fields.date);
   if (fields.updated !== undefined) updated = readDate("updated", fields.updated);
+  if (fields.withdrawn !== undefined) withdrawn = readDate("withdrawn", fields.withdrawn);
+  // An agency may have made the version before the newsroom dated the story.
+  if (fields.wire?.versionTime !== undefined) readDate("wire.versionTime", fields.wire.versionTime, { afterStory: false });
   fields.corrections?.forEach((correction, index) => {
     const at = correction?.date === undefined ? undefined : readDate(`corrections.${index}.date`, correction.date);
     if (at && correction?.text !== undefined) corrections.push({ date: toDateView(at), text: correction.text });
@@ -105,17 +112,23 @@ export function readStoryFile(input: StoryInput): StoryRead {
     draft: fields.draft === true,
     problems,
     ...(photoSrc === undefined ? {} : { photo: { src: photoSrc, place: source.place("photo.src") } }),
-    body: inspectBody(source.body, fields.dateline),
+    body: isWithdrawn(source.fields) ? inspectWithdrawnBody(source.body) : inspectBody(source.body, fields.dateline),
     bodyLine: source.bodyLine,
   };
   // Each problem was reported above; the other tests tell the type checker what is now known.
   if (problems.length > 0 || !parsed.ok || !zone?.ok || date === undefined) return text;
+  const published = toDateView(date);
+  const url = `/${articlePermalink(input.fileSlug, published.day)}`;
+  if ("withdrawn" in parsed) {
+    if (withdrawn === undefined) return text;
+    const notice: WithdrawnView = { url, file, state: "withdrawn", source: parsed.withdrawn.source ?? site.name, withdrawn: toDateView(withdrawn) };
+    return { ...text, withdrawn: notice };
+  }
 
   const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, lang, dir } = parsed.fields;
-  const published = toDateView(date);
   const printedDateline = formatDateline(dateline, date, agency);
   const view: ReadView = {
-    url: `/${articlePermalink(input.fileSlug, published.day)}`,
+    url,
     stem: input.filePathStem,
     file,
     headline: title,

@@ -66,18 +66,46 @@ function isLanguageTag(tag: string): boolean {
   }
 }
 
+/**
+ * Where a story from a news agency came from: the newsroom's record, never printed. The id stays
+ * the same across the item's versions, so an import can find the story it updates.
+ */
+const wireSchema = z.object(
+  {
+    id: text("the agency's id for the item, the same across its versions", 300),
+    // Text only: an unquoted 2.10 is the number 2.1 to YAML, and the agency's numbering would be lost.
+    version: text('the version as the agency numbers it, as text in quotes, e.g. version: "2"', 40).optional(),
+    versionTime: dateText(),
+    format: text("the format the item arrived in, e.g. ninjs 2", 40).optional(),
+  },
+  { error: wrong("the agency's record of the item: id and versionTime, with version and format when known") },
+);
+
+/** Fields every story may keep, published or withdrawn: what keeps its address, its agency, its language and its record. */
+const date = dateText();
+const dateline = text("the place as printed, e.g. MOSCOW", 60);
+const timezone = text("an IANA time zone such as Europe/Moscow", 60)
+  .refine(isKnownZone, {
+    error: (issue) => `"${String(issue.input)}" is not a known time zone (expected an IANA name such as Europe/Moscow)`,
+  })
+  .optional();
+const source = text("the agency printed in the dateline's parentheses, e.g. Itar-Tass", 80).optional();
+const lang = text("a language tag such as ar or zh-Hant, when the story is not in the site's language", 35)
+  .refine(isLanguageTag, {
+    error: (issue) => `${describe(issue.input)} is not a language tag (expected one such as ar, he or zh-Hant)`,
+  })
+  .optional();
+const dir = z.enum(["ltr", "rtl"], { error: wrong("rtl for a right-to-left language, or ltr") }).optional();
+const wire = wireSchema.optional();
+
 /** The story contract: every field an editor may write in front matter or a story's data file. */
 export const storySchema = z.object({
   title: text("the headline", 200),
   lead: text("the standfirst: a sentence or two under the headline", 600),
-  date: dateText(),
-  dateline: text("the place as printed, e.g. MOSCOW", 60),
-  timezone: text("an IANA time zone such as Europe/Moscow", 60)
-    .refine(isKnownZone, {
-      error: (issue) => `"${String(issue.input)}" is not a known time zone (expected an IANA name such as Europe/Moscow)`,
-    })
-    .optional(),
-  source: text("the agency printed in the dateline's parentheses, e.g. Itar-Tass", 80).optional(),
+  date,
+  dateline,
+  timezone,
+  source,
   photo: photoSchema.optional(),
   tags: z
     .array(text("a topic name", 60), { error: wrong("a list of topics") })
@@ -90,25 +118,46 @@ export const storySchema = z.object({
     .max(50, { error: (issue) => `${(issue.input as unknown[]).length} corrections (expected at most 50)` })
     .optional(),
   sample: z.boolean({ error: wrong("true or false") }).optional(),
-  lang: text("a language tag such as ar or zh-Hant, when the story is not in the site's language", 35)
-    .refine(isLanguageTag, {
-      error: (issue) => `${describe(issue.input)} is not a language tag (expected one such as ar, he or zh-Hant)`,
-    })
-    .optional(),
-  dir: z.enum(["ltr", "rtl"], { error: wrong("rtl for a right-to-left language, or ltr") }).optional(),
+  lang,
+  dir,
+  wire,
 });
 
+/**
+ * A story its agency (or the newsroom) withdrew: it keeps only what keeps its address, who
+ * withdrew it and when, and its record; no word of the story stays in the file. Its page becomes a notice.
+ */
+export const withdrawnSchema = z.object({ withdrawn: dateText(), date, dateline, timezone, source, lang, dir, wire });
+
+/** Why a withdrawn story may not keep a field of the published contract. */
+const WITHDRAWN_REFUSALS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    ["title", "lead", "photo", "tags", "corrections", "updated"].map((name) => [name, `a withdrawn story keeps no text of the story (expected no ${name}: remove it)`]),
+  ),
+  draft: "a withdrawn story is never a draft: its notice is published (expected no draft: remove it, or remove withdrawn to keep a draft)",
+  sample: "a withdrawn story's notice is never a sample (expected no sample: remove it)",
+};
+
 export type StoryFields = z.infer<typeof storySchema>;
+export type WithdrawnFields = z.infer<typeof withdrawnSchema>;
+export type WireFields = NonNullable<StoryFields["wire"]>;
 type PhotoFields = NonNullable<StoryFields["photo"]>;
 type CorrectionFields = NonNullable<StoryFields["corrections"]>[number];
 
 /** The names a story's fields go by in the data cascade: all of it the contract reads. */
-export const STORY_FIELD_NAMES: readonly string[] = Object.keys(storySchema.shape);
+export const STORY_FIELD_NAMES: readonly string[] = [...new Set([...Object.keys(storySchema.shape), ...Object.keys(withdrawnSchema.shape)])];
 
-/** What could be read of a story with problems: its good fields, and the good parts of its photo. */
-export type PartialStoryFields = Partial<Omit<StoryFields, "photo" | "corrections">> & {
+/** Whether a story's data says it was withdrawn: then the withdrawn contract applies, whatever else it says. */
+export function isWithdrawn(data: Readonly<Record<string, unknown>>): boolean {
+  return data["withdrawn"] !== undefined;
+}
+
+/** What could be read of a story with problems: its good fields, and the good parts of its groups. */
+export type PartialStoryFields = Partial<Omit<StoryFields, "photo" | "corrections" | "wire">> & {
+  withdrawn?: string;
   photo?: Partial<PhotoFields>;
   corrections?: (Partial<CorrectionFields> | undefined)[];
+  wire?: Partial<WireFields>;
 };
 
 export interface FieldIssue {
@@ -118,6 +167,7 @@ export interface FieldIssue {
 
 export type FieldsResult =
   | { ok: true; fields: StoryFields }
+  | { ok: true; withdrawn: WithdrawnFields }
   | { ok: false; partial: PartialStoryFields; issues: FieldIssue[] };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -184,10 +234,16 @@ function unknownFields(schema: z.ZodType, value: unknown, path: string[], ownKey
 
 /** Checks a story's data against the contract; `ownKeys` are the top-level names the story itself wrote. */
 export function parseStoryFields(data: Readonly<Record<string, unknown>>, ownKeys: readonly string[] = []): FieldsResult {
-  const issues: FieldIssue[] = unknownFields(storySchema, data, [], ownKeys);
-  const parsed = parseParts(storySchema, data, [], issues);
-  // Without issues the value passed storySchema whole; with them, it holds only parts that passed.
-  return issues.length === 0
-    ? { ok: true, fields: parsed as StoryFields }
-    : { ok: false, partial: parsed as PartialStoryFields, issues };
+  const withdrawn = isWithdrawn(data);
+  const schema = withdrawn ? withdrawnSchema : storySchema;
+  // A withdrawn story names fields of the published contract only to be told to remove them.
+  const refused = withdrawn ? Object.entries(WITHDRAWN_REFUSALS).filter(([name]) => data[name] !== undefined) : [];
+  const issues: FieldIssue[] = [
+    ...unknownFields(schema, data, [], withdrawn ? ownKeys.filter((name) => !(name in WITHDRAWN_REFUSALS)) : ownKeys),
+    ...refused.map(([field, message]) => ({ field, message })),
+  ];
+  const parsed = parseParts(schema, data, [], issues);
+  // Without issues the value passed the schema whole; with them, it holds only parts that passed.
+  if (issues.length > 0) return { ok: false, partial: parsed as PartialStoryFields, issues };
+  return withdrawn ? { ok: true, withdrawn: parsed as WithdrawnFields } : { ok: true, fields: parsed as StoryFields };
 }

@@ -69,6 +69,13 @@ export function inspectBody(body: string, place: string | undefined): BodyFindin
   return findings;
 }
 
+/** A withdrawn story keeps no text: anything after its front matter is reported at its first line. */
+export function inspectWithdrawnBody(body: string): BodyFinding[] {
+  const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
+  if (firstLine === 0) return [];
+  return [{ line: firstLine, message: "a withdrawn story keeps no text of the story (expected nothing after the front matter)" }];
+}
+
 /** Every image the findings name must be a file of the story's own; one that is not becomes a problem in its place. */
 export function locateBodyImages(findings: readonly BodyFinding[], storyFile: string): BodyCheck {
   const problems: BodyProblem[] = [];

@@ -85,3 +85,70 @@ test("a story in another language names it and its direction", () => {
   assert.equal(issues["lang"], '"arabic!" is not a language tag (expected one such as ar, he or zh-Hant)');
   assert.equal(issues["dir"], 'got "right" (expected rtl for a right-to-left language, or ltr)');
 });
+
+const wire = { id: "urn:newsml:itar-tass.com:20130902:5c3de7ae836f4562", version: "2", versionTime: "2013-09-02T15:40:00+04:00", format: "ninjs 2" };
+
+test("a wire story records the agency's item: id and version time, with version and format when known", () => {
+  assert.deepEqual(parseStoryFields({ ...valid, wire }), { ok: true, fields: { ...valid, wire } });
+  assert.deepEqual(issuesOf({ ...valid, wire: { id: wire.id, versionTime: wire.versionTime } }), {});
+  assert.deepEqual(issuesOf({ ...valid, wire: { version: "2" } }), {
+    "wire.id": "missing (expected the agency's id for the item, the same across its versions)",
+    "wire.versionTime": "missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
+  });
+  assert.equal(issuesOf({ ...valid, wire: "urn:x" })["wire"], 'got "urn:x" (expected the agency\'s record of the item: id and versionTime, with version and format when known)');
+});
+
+test("a wire record's version is text, as YAML would turn an unquoted 2.10 into the number 2.1", () => {
+  assert.equal(issuesOf({ ...valid, wire: { ...wire, version: 2.1 } })["wire.version"], 'got number 2.1 (expected the version as the agency numbers it, as text in quotes, e.g. version: "2")');
+});
+
+test("a wire record's fields are bounded, one line each, and its own unknown fields are named", () => {
+  const issues = issuesOf({ ...wire, ...valid, wire: { ...wire, id: "u".repeat(301), format: "ninjs\n2", versoin: "3" } });
+  assert.equal(issues["wire.id"], "301 characters (expected at most 300: the agency's id for the item, the same across its versions)");
+  assert.equal(issues["wire.format"], "holds a line break or control character (expected one line of text: the format the item arrived in, e.g. ninjs 2)");
+  assert.equal(issues["wire.versoin"], "unknown field; did you mean version?");
+  assert.equal(issuesOf({ ...valid, wire: { ...wire, version: "v".repeat(41) } })["wire.version"], '41 characters (expected at most 40: the version as the agency numbers it, as text in quotes, e.g. version: "2")');
+});
+
+const withdrawn = { withdrawn: "2013-09-03T10:00:00+04:00", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", source: "Itar-Tass" };
+
+test("a withdrawn story keeps its address, its agency and its record, and no text", () => {
+  assert.deepEqual(parseStoryFields({ ...withdrawn, wire, timezone: "Europe/Moscow", lang: "ru" }), {
+    ok: true,
+    withdrawn: { ...withdrawn, wire, timezone: "Europe/Moscow", lang: "ru" },
+  });
+});
+
+test("a withdrawn story is refused every field that would keep its text, or publish it otherwise than as a notice", () => {
+  const issues = issuesOf({
+    ...withdrawn,
+    title: "Headline",
+    lead: "Lead.",
+    photo: { src: "a.jpg" },
+    tags: ["Korea"],
+    corrections: [],
+    updated: "2013-09-03",
+    draft: true,
+    sample: false,
+  });
+  for (const field of ["title", "lead", "photo", "tags", "corrections", "updated"]) {
+    assert.equal(issues[field], `a withdrawn story keeps no text of the story (expected no ${field}: remove it)`);
+  }
+  assert.equal(issues["draft"], "a withdrawn story is never a draft: its notice is published (expected no draft: remove it, or remove withdrawn to keep a draft)");
+  assert.equal(issues["sample"], "a withdrawn story's notice is never a sample (expected no sample: remove it)");
+  assert.equal(Object.keys(issues).length, 8);
+});
+
+test("a withdrawn story is checked like any: its address's fields are required, its own unknown fields named once", () => {
+  assert.deepEqual(issuesOf({ withdrawn: "soon" }), {
+    date: "missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
+    dateline: "missing (expected the place as printed, e.g. MOSCOW)",
+  });
+  assert.equal(issuesOf({ ...withdrawn, withdrawn: null })["withdrawn"], "got an empty value (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)");
+  const result = parseStoryFields({ ...withdrawn, title: "Headline", datline: "MOSCOW" }, ["withdrawn", "date", "dateline", "source", "title", "datline"]);
+  assert.ok(!result.ok);
+  assert.deepEqual(result.issues.map(({ field, message }) => `${field}: ${message}`), [
+    "datline: unknown field; did you mean dateline?",
+    "title: a withdrawn story keeps no text of the story (expected no title: remove it)",
+  ]);
+});
