@@ -52,7 +52,7 @@ const renderingCode = codeFingerprint([new URL(import.meta.url)]);
 /**
  * Everything every page is rendered with: the code, the templates as they are now, every global
  * data file's value (the build moment aside: no page prints it, and it changes every build), and
- * the links and problems every page prints.
+ * the links and problems every page prints (problems only in the dev server, whose pages show them).
  */
 function renderContext(data: GlobalData, newsroom: Newsroom): string {
   const templates = [
@@ -67,7 +67,9 @@ function renderContext(data: GlobalData, newsroom: Newsroom): string {
     .map((name) => name.replace(/\.[^.]+$/, ""))
     .sort()
     .map((name) => [name, name === "build" ? build : data[name]]);
-  return JSON.stringify([renderingCode, templates, globals, newsroom.feedLinks, newsroom.problemGroups]);
+  // Only the dev server's pages print the stories' problems (base.njk's panel).
+  const problems = data.build.showUnpublished ? newsroom.problemGroups : [];
+  return JSON.stringify([renderingCode, templates, globals, newsroom.feedLinks, problems]);
 }
 
 export default function (eleventyConfig: UserConfig) {
@@ -111,8 +113,7 @@ export default function (eleventyConfig: UserConfig) {
     const { build, site, datelinePlaces } = global;
     storyCache ??= new StoryCache(STORY_CACHE, { keepInMemory: build.showUnpublished });
     const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache });
-    const { stories, report } = collectArticles(results, build);
-    const newsroom = buildNewsroom(stories, site, build, report);
+    const newsroom = buildNewsroom(collectArticles(results, build), site, build);
     await eleventyConfig.emit(STORY_REPORT_EVENT, newsroom.report);
     const views = pageViews(newsroom, site);
     storyFiles = views.stories.map(({ article }) => article.file);

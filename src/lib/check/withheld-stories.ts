@@ -1,13 +1,13 @@
 /**
- * The stories a build must not publish (drafts, and stories embargoed at the build moment), read
- * from the sources through the same story stage the build uses, so the validator can prove no
- * output mentions them.
+ * The stories a build must not publish (drafts, and stories embargoed at the build moment) and
+ * the withdrawn ones, read from the sources through the same story stage the build uses, so the
+ * validator can prove no output mentions the first, and only a notice is left of the others.
  */
 import { join, relative } from "node:path";
 import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 import build from "../../../_data/build.ts";
 import site from "../../../_data/site.ts";
-import { readStories } from "../story/collect-stories.ts";
+import { collectArticles, readStories } from "../story/collect-stories.ts";
 import { StoryCache } from "../story/story-cache.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 
@@ -18,9 +18,5 @@ export async function withheldStories(projectDir = "."): Promise<WithheldStory[]
   const storyCache = new StoryCache(join(projectDir, ".cache", "stories"));
   const results = await readStories(join(inputDir, "news"), inputDir, { site, datelinePlaces: places, build, storyCache });
   await storyCache.flush();
-  return results.flatMap((article) =>
-    article.valid && article.state !== "published"
-      ? [{ file: relative(projectDir, article.file), url: article.url, headline: article.headline, state: article.state }]
-      : [],
-  );
+  return collectArticles(results, build).report.withheld.map((story) => ({ ...story, file: relative(projectDir, story.file) }));
 }

@@ -110,7 +110,13 @@ export class RenderedPages {
         this.#pages.push({ file, key, rendered: !reused });
         return !reused;
       });
-    return { stories: toRender(views.stories), news: toRender(views.news), topics: toRender(views.topics), archive: toRender(views.archive) };
+    return {
+      stories: toRender(views.stories),
+      withdrawn: toRender(views.withdrawn),
+      news: toRender(views.news),
+      topics: toRender(views.topics),
+      archive: toRender(views.archive),
+    };
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { ArticleView } from "../model/story-view.ts";
+import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
+import type { CollectedStories } from "../story/collect-stories.ts";
 import { buildArchive, type Archive } from "./archives.ts";
 import { ARCHIVE_URL } from "../model/urls.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "../outputs/feeds.ts";
@@ -26,6 +27,8 @@ export interface PublishedFile {
 /** Every list, link and machine-readable file the site publishes, computed once per build. */
 export interface Newsroom {
   stories: ArticleView[];
+  /** Withdrawn stories: each keeps a notice at its address, and is in no list, feed or sitemap. */
+  withdrawn: WithdrawnView[];
   newsPages: ListPage<ArticleView>[];
   archive: Archive;
   topics: Topic[];
@@ -51,10 +54,10 @@ function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: 
 }
 
 /**
- * Builds every list page, feed and sitemap from the stories this build shows, newest first; the
- * report gains the problems only the lists reveal (two topics on one URL).
+ * Builds every list page, feed and sitemap from the stories this build shows, newest first (never
+ * from withdrawn ones); the report gains the problems only the lists reveal (two topics on one URL).
  */
-export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build: BuildSettings, storyReport: StoryReport): Newsroom {
+export function buildNewsroom({ stories, withdrawn, report: storyReport }: CollectedStories, site: SiteSettings, build: BuildSettings): Newsroom {
   const topics = buildTopics(stories);
   const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...topicClashes(topics)]) };
   const newsPages = paginate(stories, site.pageSize, listPageUrl("/"));
@@ -80,6 +83,7 @@ export function buildNewsroom(stories: ArticleView[], site: SiteSettings, build:
 
   return {
     stories,
+    withdrawn,
     newsPages,
     archive,
     topics,

@@ -3,6 +3,7 @@
  * besides the site's settings, so a page whose view has not changed need not be rendered again
  * (see src/lib/eleventy/rendered-pages.ts).
  */
+import type { DateView } from "../model/dates.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type ArticleMetadata } from "../outputs/structured-data.ts";
@@ -32,9 +33,17 @@ export interface TopicPageView extends ListPage<ArticleView> {
 /** A year, month or day of the archive; only a day's page lists its stories. */
 export type ArchivePageView = Omit<ArchivePage, "stories"> & { storyCount: number; stories: ArticleView[] };
 
+/** The notice at a withdrawn story's address: who withdrew it, and when. */
+export interface WithdrawnPageView {
+  url: string;
+  source: string;
+  withdrawn: Pick<DateView, "datetime" | "display">;
+}
+
 /** Every page of the site that there is one of per story, list page or period, by template. */
 export interface PageViews {
   stories: StoryPageView[];
+  withdrawn: WithdrawnPageView[];
   news: ListPage<ArticleView>[];
   topics: TopicPageView[];
   archive: ArchivePageView[];
@@ -42,14 +51,17 @@ export interface PageViews {
 
 /**
  * The views of the newsroom's pages. Two stories on one URL (an error the report names) get one
- * page, the first's, so a build reaches that report rather than a clash of output files; URLs are
- * compared without case, as case-blind file systems and hosts would merge them.
+ * page, the first's (a story's before a withdrawn one's notice), so a build reaches that report
+ * rather than a clash of output files; URLs are compared without case, as case-blind file
+ * systems and hosts would merge them.
  */
 export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
   const related = relatedStories(newsroom.stories, newsroom.topics);
   const topicNames = new Map(newsroom.topics.map((topic) => [topic.key, topic.name]));
   const claimed = new Set<string>();
-  const stories = newsroom.stories.filter((story) => !claimed.has(story.url.toLowerCase()) && claimed.add(story.url.toLowerCase()));
+  const claim = ({ url }: { url: string }) => !claimed.has(url.toLowerCase()) && claimed.add(url.toLowerCase());
+  const stories = newsroom.stories.filter(claim);
+  const withdrawn = newsroom.withdrawn.filter(claim);
   return {
     stories: stories.map((article) => ({
       url: article.url,
@@ -59,6 +71,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       topics: article.topics.map(({ key, name, url }) => ({ name: topicNames.get(key) ?? name, url })),
       related: related.get(article.url) ?? [],
     })),
+    withdrawn: withdrawn.map(({ url, source, withdrawn: { datetime, display } }) => ({ url, source, withdrawn: { datetime, display } })),
     news: newsroom.newsPages,
     topics: newsroom.topicPages.map(({ topic, ...page }) => ({ ...page, topic: { name: topic.name, url: topic.url, storyCount: topic.stories.length } })),
     archive: newsroom.archive.pages.map((page) => ({ ...page, storyCount: page.stories.length, stories: page.kind === "day" ? page.stories : [] })),

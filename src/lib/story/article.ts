@@ -3,7 +3,7 @@ import type { DatelinePlaces } from "./dateline.ts";
 import type { Place, Problem } from "../model/problems.ts";
 import { publishingState, type BuildSettings } from "../model/publishing.ts";
 import type { PhotoProcessor } from "../media/photos.ts";
-import type { ProcessedPhoto } from "../model/story-view.ts";
+import type { ProcessedPhoto, WithdrawnView } from "../model/story-view.ts";
 import { readStoryFile, type SiteData, type StoryInput, type StoryRead } from "./read-story.ts";
 import type { StoryCache } from "./story-cache.ts";
 import { locateBodyImages } from "./story-body.ts";
@@ -20,7 +20,13 @@ export interface InvalidArticle {
   problems: Problem[];
 }
 
-export type ArticleResult = ({ valid: true } & ArticleView) | InvalidArticle;
+/** A story that can be published: its view, and what is worth a look though it stops nothing (a photo narrower than sharp). */
+export type ValidArticle = { valid: true; notices: Problem[] } & ArticleView;
+
+/** A withdrawn story with no problem: the view of the notice at its address. */
+export type WithdrawnArticle = { valid: true } & WithdrawnView;
+
+export type ArticleResult = ValidArticle | WithdrawnArticle | InvalidArticle;
 
 /** Where a story file is, and the names Eleventy's rules give it (see find-stories.ts). */
 export interface StoryLocation {
@@ -44,7 +50,7 @@ export interface ReadContext {
 /** Converted photos carry a hash of their contents in their names, so they live with the other hashed assets. */
 const PHOTO_FOLDER = "/assets/photos/";
 
-type PhotoFileResult = { ok: true; photo: ProcessedPhoto; path: string } | { ok: false; problem: string };
+type PhotoFileResult = { ok: true; photo: ProcessedPhoto; path: string; warning?: string } | { ok: false; problem: string };
 
 /** Finds a story's photo file and has it converted for the page, sized so the page does not shift as it loads. */
 async function readPhotoFile(src: string, file: string, photos: PhotoProcessor): Promise<PhotoFileResult> {
@@ -102,12 +108,17 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
   const bodyPlace = (line: number): Place => ({ file, line: read.bodyLine + line - 1 });
   for (const { line, message } of body.problems) problems.push({ ...bodyPlace(line), field: "body", message });
 
-  const { view } = read;
+  const { view, withdrawn } = read;
+  if (problems.length === 0 && withdrawn) {
+    return { valid: true, url: withdrawn.url, file, state: withdrawn.state, source: withdrawn.source, withdrawn: withdrawn.withdrawn };
+  }
   if (problems.length > 0 || !view || photoFile?.ok === false) return { valid: false, file, draft: read.draft, problems };
+  const photoWarning = photoFile?.warning;
 
   // Every key of the view is set, as templates and tests see it, whether or not the read was cached.
   return {
     valid: true,
+    notices: photoWarning !== undefined && read.photo ? [{ ...read.photo.place, field: "photo.src", message: photoWarning }] : [],
     url: view.url,
     stem: view.stem,
     file,

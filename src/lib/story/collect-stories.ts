@@ -1,35 +1,49 @@
 import { formatProblem, sortProblems } from "../model/problems.ts";
 import { isShown, type BuildSettings } from "../model/publishing.ts";
 import type { StoryReport } from "../model/story-report.ts";
-import type { ArticleView } from "../model/story-view.ts";
-import { readArticle, type ArticleResult, type InvalidArticle, type ReadContext } from "./article.ts";
+import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
+import { readArticle, type ArticleResult, type InvalidArticle, type ReadContext, type ValidArticle, type WithdrawnArticle } from "./article.ts";
 import { findStories } from "./find-stories.ts";
 import { collisionProblems } from "./collisions.ts";
 
-type ValidArticle = ArticleResult & { valid: true };
+/** A build's stories, sorted out: the ones it shows, newest first, the withdrawn ones, and the report of all it read. */
+export interface CollectedStories {
+  stories: ArticleView[];
+  withdrawn: WithdrawnView[];
+  report: StoryReport;
+}
 
 /**
- * The stories this build shows, newest first, and the report of all it read: every problem of a
- * story that would be published stops the build; a draft's problems are only warnings.
+ * The stories this build shows, newest first, the notices of withdrawn ones, and the report of
+ * all it read: every problem of a story that would be published stops the build; a draft's
+ * problems are only warnings.
  */
-export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): { stories: ArticleView[]; report: StoryReport } {
-  const articles = results.filter((result): result is ValidArticle => result.valid);
+export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): CollectedStories {
+  const withdrawn = results.filter((result): result is WithdrawnArticle => result.valid && result.state === "withdrawn");
+  const articles = results.filter((result): result is ValidArticle => result.valid && result.state !== "withdrawn");
   const invalid = results.filter((result): result is InvalidArticle => !result.valid);
   const isDraft = (article: ValidArticle) => article.state === "draft";
-  // A clash between a draft and a story that publishes is the draft's (see collisionProblems).
-  const clashes = collisionProblems(articles.filter((article) => !isDraft(article)));
+  // A clash between a draft and a story that publishes is the draft's (see collisionProblems); a
+  // withdrawn story's notice keeps its address, so it clashes like a published story.
+  const publishing = [...articles.filter((article) => !isDraft(article)), ...withdrawn];
+  const clashes = collisionProblems(publishing);
   const clashKeys = new Set(clashes.map(formatProblem));
-  const draftClashes = collisionProblems(articles).filter((problem) => !clashKeys.has(formatProblem(problem)));
+  const draftClashes = collisionProblems([...articles, ...withdrawn]).filter((problem) => !clashKeys.has(formatProblem(problem)));
   const withheld = articles.filter((article) => article.state !== "published");
   const [next] = withheld.filter((article) => article.state === "embargoed").sort((a, b) => a.published.epochMs - b.published.epochMs);
   return {
     stories: articles
       .filter((article) => isShown(article.state, build))
       .sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url)),
+    withdrawn: [...withdrawn].sort((a, b) => a.url.localeCompare(b.url)),
     report: {
       errors: sortProblems([...invalid.flatMap((result) => (result.draft ? [] : result.problems)), ...clashes]),
       warnings: sortProblems([...invalid.flatMap((result) => (result.draft ? result.problems : [])), ...draftClashes]),
-      withheld: withheld.map(({ file, url, headline, state }) => ({ file, url, headline, state: state === "draft" ? "draft" : "embargoed" })),
+      notices: sortProblems(articles.filter((article) => !isDraft(article)).flatMap((article) => article.notices)),
+      withheld: [
+        ...withheld.map(({ file, url, headline, state }) => ({ file, url, headline, state: state === "draft" ? ("draft" as const) : ("embargoed" as const) })),
+        ...withdrawn.map(({ file, url }) => ({ file, url, state: "withdrawn" as const })),
+      ],
       nextEmbargo: next && { file: next.file, at: next.published.iso },
     },
   };

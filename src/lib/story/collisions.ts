@@ -1,18 +1,21 @@
 import type { ArticleView } from "../model/story-view.ts";
 import type { Problem } from "../model/problems.ts";
 
+/** What a story takes in the built site: its address, and the image files it publishes (a withdrawn story's notice shows none). */
+export type AddressClaim = Pick<ArticleView, "url" | "file"> & { state: ArticleView["state"] | "withdrawn"; images?: ArticleView["images"] };
+
 /**
  * Two stories that would publish to one URL, or show one image file: a renamed copy left behind,
  * a date prefix added to a slug that exists, a photo saved over another story's. Each later
  * story is reported with the first one's file. URLs are compared without case, as case-blind file
  * systems and hosts would merge them.
  */
-export function collisionProblems(articles: readonly ArticleView[]): Problem[] {
+export function collisionProblems(articles: readonly AddressClaim[]): Problem[] {
   const problems: Problem[] = [];
-  const pageOwners = new Map<string, ArticleView>();
-  const imageOwners = new Map<string, ArticleView>();
+  const pageOwners = new Map<string, AddressClaim>();
+  const imageOwners = new Map<string, AddressClaim>();
   // Drafts come last, so a clash between a draft and a story that publishes is reported on the draft.
-  const order = (article: ArticleView) => (article.state === "draft" ? 1 : 0);
+  const order = (article: AddressClaim) => (article.state === "draft" ? 1 : 0);
   for (const article of [...articles].sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))) {
     const url = article.url.toLowerCase();
     const first = pageOwners.get(url);
@@ -25,7 +28,7 @@ export function collisionProblems(articles: readonly ArticleView[]): Problem[] {
       });
     } else pageOwners.set(url, article);
 
-    for (const image of new Map(article.images.map((found) => [found.path, found])).values()) {
+    for (const image of new Map((article.images ?? []).map((found) => [found.path, found])).values()) {
       const owner = imageOwners.get(image.path);
       if (owner && owner !== article) {
         problems.push({

@@ -17,6 +17,7 @@ const b = storyView("b", "2013-09-03");
 function views(stories = [a, b]): PageViews {
   return {
     stories: stories.map((article) => ({ url: article.url, article, metadata: { canonical: article.url, description: article.lead, meta: [] }, structuredData: "{}", topics: [], related: [] })),
+    withdrawn: [],
     news: [{ number: 1, count: 1, url: "/", items: stories, links: [] }],
     topics: [],
     archive: [],

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { formatStoryProblems, problemGroups, type StoryReport } from "../../../src/lib/model/story-report.ts";
 
-const report = (errors: StoryReport["errors"], warnings: StoryReport["warnings"]): StoryReport => ({ errors, warnings, withheld: [] });
+const report = (errors: StoryReport["errors"], warnings: StoryReport["warnings"]): StoryReport => ({ errors, warnings, notices: [], withheld: [] });
 
 const missingLead = { file: "src/news/a.md", line: 1, field: "lead", message: "missing" };
 const badCorrection = { file: "src/news/a.md", line: 7, field: "corrections.0.date", message: "not a date" };
@@ -35,4 +35,14 @@ test("the terminal prints each group's title, then its lines", () => {
     "src/news/draft.md:3: dateline: unknown place",
   ]);
   assert.deepEqual(formatStoryProblems(report([missingLead], [])), ["1 problem in the stories:", "src/news/a.md:1: lead: missing"]);
+});
+
+test("warnings of stories that publish come last, in a group of their own that stops nothing", () => {
+  const narrow = { file: "src/news/b/index.md", line: 8, field: "photo.src", message: '"b.jpg" is 900 px wide, published at 320, 640 and 900 px' };
+  const groups = problemGroups({ ...report([], [draftProblem]), notices: [narrow] });
+  assert.deepEqual(groups.map(({ kind }) => kind), ["warning", "notice"]);
+  assert.deepEqual(formatStoryProblems({ ...report([], []), notices: [narrow] }), [
+    "1 warning in stories that publish (published as they are; worth a look):",
+    'src/news/b/index.md:8: photo.src: "b.jpg" is 900 px wide, published at 320, 640 and 900 px',
+  ]);
 });

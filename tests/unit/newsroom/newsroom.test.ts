@@ -6,11 +6,15 @@ import { relatedStories } from "../../../src/lib/newsroom/related.ts";
 import { buildTopics } from "../../../src/lib/newsroom/topics.ts";
 import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
 import type { StoryReport } from "../../../src/lib/model/story-report.ts";
+import type { ArticleView, WithdrawnView } from "../../../src/lib/model/story-view.ts";
 import { storyView } from "../../support/stories.ts";
 
 const site = { name: "Wire Desk", description: "News.", language: "en", url: "https://example.org/news/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
 const build = readBuildSettings({ BUILD_MOMENT: "2013-09-05T00:00Z" });
-const NO_PROBLEMS: StoryReport = { errors: [], warnings: [], withheld: [] };
+const NO_PROBLEMS: StoryReport = { errors: [], warnings: [], notices: [], withheld: [] };
+
+/** The stories as collectArticles gives them to the newsroom: none withdrawn unless given. */
+const collected = (stories: ArticleView[], report = NO_PROBLEMS, withdrawn: WithdrawnView[] = []) => ({ stories, withdrawn, report });
 
 test("related stories share the most topics, then are the newest, at most three, never the story itself", () => {
   const stories = [
@@ -32,7 +36,7 @@ test("the newsroom pages All news and each topic, and gives each story its links
     storyView("b", "2013-09-03", ["Korean Peninsula"]),
     storyView("a", "2013-09-02", ["Korean Peninsula"]),
   ];
-  const newsroom = buildNewsroom(stories, { ...site, pageSize: 2 }, build, NO_PROBLEMS);
+  const newsroom = buildNewsroom(collected(stories), { ...site, pageSize: 2 }, build);
   assert.deepEqual(newsroom.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
     ["/", ["c", "b"]],
     ["/page/2/", ["a"]],
@@ -51,7 +55,7 @@ test("the newsroom pages All news and each topic, and gives each story its links
 
 test("the newsroom publishes the site's feeds, each topic's, both sitemaps and robots.txt", () => {
   const stories = [storyView("b", "2013-09-03", ["Korean Peninsula"]), storyView("a", "2013-09-02")];
-  const newsroom = buildNewsroom(stories, site, build, NO_PROBLEMS);
+  const newsroom = buildNewsroom(collected(stories), site, build);
   assert.deepEqual(newsroom.files.map(({ url }) => url), [
     "/feed.xml", "/atom.xml", "/feed.json",
     "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
@@ -79,20 +83,20 @@ test("the newsroom publishes the site's feeds, each topic's, both sitemaps and r
 test("two topics on one URL join the report's errors, in file order", () => {
   const stories = [storyView("b", "2013-09-04", ["U.S. politics"]), storyView("a", "2013-09-03", ["U S politics"])];
   const earlier = { file: "src/news/0.md", line: 2, field: "lead", message: "missing" };
-  const newsroom = buildNewsroom(stories, site, build, { ...NO_PROBLEMS, errors: [earlier] });
+  const newsroom = buildNewsroom(collected(stories, { ...NO_PROBLEMS, errors: [earlier] }), site, build);
   assert.deepEqual(newsroom.report.errors.map(({ file, field }) => [file, field]), [["src/news/0.md", "lead"], ["src/news/b.md", "tags"]]);
 });
 
 test("two stories on one URL, in any case, get one page: the first's", () => {
   const first = storyView("talks", "2013-09-03");
   const second = { ...storyView("Talks", "2013-09-02"), url: "/news/TALKS.html" };
-  const views = pageViews(buildNewsroom([first, second], site, build, NO_PROBLEMS), site);
+  const views = pageViews(buildNewsroom(collected([first, second]), site, build), site);
   assert.deepEqual(views.stories.map(({ article }) => article.file), ["src/news/talks.md"]);
 });
 
 test("only an archive day's page lists its stories; a year's and a month's count them", () => {
   const stories = [storyView("b", "2013-09-03"), storyView("a", "2013-09-02")];
-  const views = pageViews(buildNewsroom(stories, site, build, NO_PROBLEMS), site);
+  const views = pageViews(buildNewsroom(collected(stories), site, build), site);
   assert.deepEqual(
     views.archive.map(({ kind, storyCount, stories: listed }) => [kind, storyCount, listed.length]),
     [["year", 2, 0], ["month", 2, 0], ["day", 1, 1], ["day", 1, 1]],
@@ -118,4 +122,20 @@ test("related stories are the same as ranking every other story: most shared top
       .slice(0, 3);
     assert.deepEqual(related.get(story.url)?.map(({ url }) => url), expected.map(({ url }) => url), story.url);
   }
+});
+
+test("a withdrawn story gets a notice at its address and nothing else: no list, topic, archive, feed or sitemap names it", () => {
+  const withdrawnAt = { datetime: "2013-09-04T10:00:00Z", display: "September 4, 2013, 10:00 GMT", iso: "2013-09-04T10:00:00Z", day: "2013-09-04", epochMs: Date.parse("2013-09-04T10:00:00Z") };
+  const notice: WithdrawnView = { url: "/news/killed.html", file: "src/news/killed.md", state: "withdrawn", source: "Itar-Tass", withdrawn: withdrawnAt };
+  const stories = [storyView("b", "2013-09-03", ["Korean Peninsula"]), storyView("a", "2013-09-02")];
+  const newsroom = buildNewsroom(collected(stories, NO_PROBLEMS, [notice]), site, build);
+  const views = pageViews(newsroom, site);
+  assert.deepEqual(views.withdrawn, [{ url: "/news/killed.html", source: "Itar-Tass", withdrawn: { datetime: withdrawnAt.datetime, display: withdrawnAt.display } }]);
+  assert.deepEqual(views.stories.map(({ url }) => url), ["/news/b.html", "/news/a.html"]);
+  const without = buildNewsroom(collected(stories), site, build);
+  assert.deepEqual(newsroom.files, without.files, "the same feeds, sitemaps and robots.txt as without it");
+  assert.deepEqual(pageViews(without, site), { ...views, withdrawn: [] }, "the same lists, topics, archive and related stories");
+  // A story at the same address (an error the report names) keeps the page.
+  const clash = pageViews(buildNewsroom(collected([{ ...storyView("killed", "2013-09-05") }], NO_PROBLEMS, [notice]), site, build), site);
+  assert.deepEqual([clash.stories.length, clash.withdrawn.length], [1, 0]);
 });

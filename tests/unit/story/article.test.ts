@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import sharp from "sharp";
 import { stringify } from "yaml";
 import { after, test } from "node:test";
-import { readArticle, type ArticleResult, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
+import { readArticle, type ArticleResult, type ReadContext, type StoryLocation, type ValidArticle } from "../../../src/lib/story/article.ts";
 import { collectArticles, readStories } from "../../../src/lib/story/collect-stories.ts";
-import { type ArticleView } from "../../../src/lib/model/story-view.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
@@ -35,8 +35,8 @@ const seed = {
   photo: { src: "photo.svg", alt: "Stand-in", credit: "Photo EPA/ITAR-TASS" },
 };
 
-function valid(result: ArticleResult): ArticleView & { valid: true } {
-  assert.ok(result.valid, `expected a valid story, got ${JSON.stringify(result)}`);
+function valid(result: ArticleResult): ValidArticle {
+  assert.ok(result.valid && result.state !== "withdrawn", `expected a valid story, got ${JSON.stringify(result)}`);
   return result;
 }
 
@@ -52,6 +52,7 @@ test("a story becomes the view its templates print", async () => {
   assert.match(photoUrl, /^\/assets\/photos\/photo-640\.[0-9a-f]{10}\.svg$/);
   assert.deepEqual(view, {
     valid: true,
+    notices: [],
     url: "/news/2013/09/02/talks.html",
     stem: "/news/talks",
     file: join(folder, "talks.md"),
@@ -320,7 +321,77 @@ test("every story of a folder is read, in file order, however many are read at o
   writeFileSync(join(news, "folder-story", "index.md"), `---\n${stringify({ ...seed, photo: undefined, title: "In a folder" })}---\nText.\n`);
   const results = await readStories(news, folder, readContext(build, photos));
   assert.deepEqual(
-    results.map((result) => (result.valid ? `${result.headline} ${result.stem}` : "invalid")),
+    results.map((result) => (result.valid && result.state !== "withdrawn" ? `${result.headline} ${result.stem}` : "invalid")),
     ["In a folder /news/folder-story/index", ...names.map((name) => `${name} /news/${name.replace(/\.md$/, "")}`)],
   );
+});
+
+const withdrawal = {
+  withdrawn: "2013-09-03T10:00:00+04:00",
+  date: "2013-09-02T15:40",
+  dateline: "MOSCOW",
+  source: "Itar-Tass",
+  wire: { id: "urn:newsml:itar-tass.com:20130902:5c3de7ae836f4562", version: "3", versionTime: "2013-09-03T10:00:00+04:00" },
+};
+
+test("a withdrawn story becomes the view of the notice at its address: who withdrew it and when, at the dateline", async () => {
+  const result = await readArticle(...storyData(withdrawal, "", "withdrawn"));
+  assert.deepEqual(result, {
+    valid: true,
+    url: "/news/2013/09/02/withdrawn.html",
+    file: join(folder, "withdrawn.md"),
+    state: "withdrawn",
+    source: "Itar-Tass",
+    withdrawn: {
+      datetime: "2013-09-03T10:00:00+04:00",
+      display: "September 3, 2013, 10:00 MSK",
+      iso: "2013-09-03T10:00:00+04:00",
+      day: "2013-09-03",
+      epochMs: Date.UTC(2013, 8, 3, 6),
+    },
+  });
+  const { source: _, ...own } = withdrawal;
+  const ownStory = await readArticle(...storyData(own, "\n\n", "own-withdrawn"));
+  assert.ok(ownStory.valid && ownStory.state === "withdrawn" && ownStory.source === "Wire Desk", "the site withdrew its own story");
+});
+
+test("a withdrawn story keeps no text, is withdrawn no earlier than its date, and its record's time is a date", async () => {
+  const problems = reportOf(await readArticle(...storyData({ ...withdrawal, withdrawn: "2013-09-02T15:00", wire: { ...withdrawal.wire, versionTime: "yesterday" } }, "\nIts text, left behind.\n", "withdrawn")));
+  assert.deepEqual(problems, [
+    'withdrawn.md:2: withdrawn: "2013-09-02T15:00" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
+    'withdrawn.md:9: wire.versionTime: "yesterday" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    "withdrawn.md:12: body: a withdrawn story keeps no text of the story (expected nothing after the front matter)",
+  ]);
+  // The agency may have made its version before the newsroom dated the story.
+  const early = await readArticle(...storyData({ ...withdrawal, wire: { ...withdrawal.wire, versionTime: "2013-09-01" } }, "", "withdrawn"));
+  assert.ok(early.valid, JSON.stringify(early));
+});
+
+test("a withdrawn story leaves every list, is reported withheld, and keeps its address from any other story", async () => {
+  const story = { ...seed, photo: undefined };
+  const published = valid(await readArticle(...storyData(story, "x", "published")));
+  const withdrawn = await readArticle(...storyData(withdrawal, "", "withdrawn"));
+  const { stories, withdrawn: notices, report } = collectArticles([published, withdrawn], build);
+  assert.deepEqual(stories.map(({ url }) => url), ["/news/2013/09/02/published.html"]);
+  assert.deepEqual(notices.map(({ url }) => url), ["/news/2013/09/02/withdrawn.html"]);
+  assert.deepEqual(report.withheld, [{ file: join(folder, "withdrawn.md"), url: "/news/2013/09/02/withdrawn.html", state: "withdrawn" }]);
+  assert.deepEqual(report.errors, []);
+  // A story saved under another name at the withdrawn one's address would take over its notice.
+  const successor = await readArticle(...storyData(story, "x", "Withdrawn"));
+  assert.deepEqual(collectArticles([withdrawn, successor], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
+    "Withdrawn.md:1: url: publishes to news/2013/09/02/Withdrawn.html, as withdrawn.md does (expected one story per URL: rename one of the files)",
+  ]);
+});
+
+test("a narrow photo is published with a warning in the report that stops nothing; a draft's is not reported", async () => {
+  await sharp({ create: { width: 900, height: 600, channels: 3, background: "#47698c" } }).jpeg().toFile(join(folder, "narrow.jpg"));
+  const photo = { src: "narrow.jpg", alt: "A narrow photo", credit: "Photo AP" };
+  const story = valid(await readArticle(...storyData({ ...seed, photo }, "x", "narrow")));
+  assert.equal(story.photo?.width, 900);
+  const warning = `narrow.md:8: photo.src: "narrow.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens)`;
+  assert.deepEqual(story.notices.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [warning]);
+  const draft = valid(await readArticle(...storyData({ ...seed, photo, draft: true, title: "Draft" }, "x", "narrow-draft")));
+  const { report } = collectArticles([story, draft], build);
+  assert.deepEqual(report.errors, []);
+  assert.deepEqual(report.notices.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [warning]);
 });

@@ -56,6 +56,21 @@ test("a kept read gives the view a fresh read gives; the build moment decides it
   assert.equal(second.warning(), undefined);
 });
 
+test("a withdrawn story's kept read gives the notice a fresh read gives, and a story withdrawn since is read again", async () => {
+  const cacheFolder = join(folder, "withdrawn");
+  const build = buildAt("2013-09-11T00:00:00Z");
+  const withdrawal = { withdrawn: "2013-09-10T15:00", date: talks.date, dateline: talks.dateline, wire: { id: "urn:x", versionTime: "2013-09-10T15:00" } };
+  const first = new StoryCache(cacheFolder);
+  await readArticle(...storyData("killed", talks, body, build, first));
+  const fresh = await readArticle(...storyData("killed", withdrawal, "", build, first));
+  assert.equal(first.summary(), `stories: 2 read, 0 reused from ${cacheFolder}`);
+  assert.ok(fresh.valid && fresh.state === "withdrawn", JSON.stringify(fresh));
+  await first.flush();
+  const second = new StoryCache(cacheFolder);
+  assert.deepEqual(await readArticle(...storyData("killed", withdrawal, "", build, second)), fresh);
+  assert.equal(second.summary(), `stories: 0 read, 1 reused from ${cacheFolder}`);
+});
+
 test("a story's problems, draft or not, are the same from a kept read, each at its line", async () => {
   const cacheFolder = join(folder, "problems");
   const broken = { ...talks, draft: true, lead: "", date: "2013-02-30", photo: { ...talks.photo, src: "missing.jpg" } };
@@ -76,11 +91,11 @@ test("each read from memory is a copy of its own: changing one leaves the next u
   const cache = new StoryCache(join(folder, "memory"));
   const build = buildAt("2013-09-11T00:00:00Z");
   const first = await readArticle(...storyData("memory", talks, body, build, cache));
-  assert.ok(first.valid);
+  assert.ok(first.valid && first.state !== "withdrawn");
   first.corrections.length = 0;
   first.published.display = "changed";
   const second = await readArticle(...storyData("memory", talks, body, build, cache));
-  assert.ok(second.valid);
+  assert.ok(second.valid && second.state !== "withdrawn");
   assert.equal(second.corrections.length, 1);
   assert.equal(second.published.display, "September 10, 2013, 09:00 MSK");
   assert.equal(cache.summary(), `stories: 1 read, 1 reused from ${join(folder, "memory")}`);
@@ -106,7 +121,7 @@ test("a changed story is read again and its entry replaced, never added to", asy
   const build = buildAt("2013-09-11T00:00:00Z");
   await readArticle(...storyData("replaced", talks, body, build, cache));
   const changed = await readArticle(...storyData("replaced", { ...talks, title: "Talks resume" }, body, build, cache));
-  assert.ok(changed.valid && changed.headline === "Talks resume");
+  assert.ok(changed.valid && changed.state !== "withdrawn" && changed.headline === "Talks resume");
   assert.equal(cache.summary(), `stories: 2 read, 0 reused from ${cacheFolder}`);
   await cache.flush();
   assert.equal(readdirSync(cacheFolder).length, 1);
