@@ -12,7 +12,7 @@ import { readEmbeddedPhotoWords } from "./photo-metadata.ts";
 import { importedBody } from "./imported-body.ts";
 import { composeStoryFile } from "./story-file.ts";
 import { placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
-import { planStory, planWithdrawal, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
+import { planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
 import type { WireItem } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
@@ -57,23 +57,22 @@ function newStoryFolder(newsDir: string, day: string, slug: string): string {
   }
 }
 
-type PhotoTaken = { ok: true; photo?: ImportedPhoto & { file: DeliveredPhoto } } | { ok: false; notes: string[] };
+/** The picture taken with its words, or why the story goes without it (and is held for an editor). */
+type PhotoTaken = { photo?: ImportedPhoto & { file: DeliveredPhoto }; missing?: string };
 
 /** The item's picture with its words: the agency's fields first, then those embedded in the file. */
 async function takePhoto(item: WireItem, settings: ImportSettings): Promise<PhotoTaken> {
-  if (!item.photo) return { ok: true };
+  if (!item.photo) return {};
   const fetched = await fetchWirePhoto(item.photo.href, item.file, settings.photoFetch);
-  if (!fetched.ok) return { ok: false, notes: [`${item.photo.path}: ${fetched.message}`] };
+  const without = (reason: string) => ({ missing: `its photo was left out: ${item.photo?.path ? `${item.photo.path}: ` : ""}${reason}` });
+  if (!fetched.ok) return without(fetched.message);
   const smallest = PHOTO_WIDTHS[0] ?? 0;
-  if (fetched.photo.width < smallest) {
-    return { ok: false, notes: [`${item.photo.path}: "${item.photo.href}" is ${fetched.photo.width} px wide (expected at least ${smallest} px to be shown at all)`] };
-  }
+  if (fetched.photo.width < smallest) return without(`"${item.photo.href}" is ${fetched.photo.width} px wide (expected at least ${smallest} px to be shown at all)`);
   const embedded = await readEmbeddedPhotoWords(fetched.photo.bytes);
   const alt = item.photo.alt ?? embedded.alt;
   const caption = item.photo.caption ?? embedded.caption;
   const credit = item.photo.credit ?? embedded.credit;
   return {
-    ok: true,
     photo: { src: `photo.${fetched.photo.extension}`, file: fetched.photo, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) },
   };
 }
@@ -117,8 +116,12 @@ async function writeStory(
  */
 export async function importItem(item: WireItem, stories: WireStories, settings: ImportSettings): Promise<ItemOutcome> {
   const existing = stories.byId.get(item.id);
+  const body = importedBody(item);
+  // A time without offset is read where the story's days are counted, as the story file will write it.
+  const place = storyPlace(item, body);
+  const zone = place === undefined ? undefined : zoneFor(place, { ...settings, ...(existing ? { existing } : {}) });
   const time = item.versionTime ?? item.released;
-  const timeMs = time && wireTimeMillis(time, settings.defaultZone ?? "UTC");
+  const timeMs = time && wireTimeMillis(time, zone && "zone" in zone ? zone.zone : (settings.defaultZone ?? "UTC"));
   if (existing && timeMs !== undefined && timeMs <= existing.versionMs) {
     const older = timeMs < existing.versionMs;
     const onFile = String((existing.fields["wire"] as Record<string, unknown> | undefined)?.["versionTime"] ?? "");
@@ -140,8 +143,6 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
 
   const taken = await takePhoto(item, settings);
-  if (!taken.ok) return refused(item, taken.notes);
-  const body = importedBody(item);
   const planned = planStory(item, {
     body,
     ...(taken.photo ? { photo: taken.photo } : {}),
@@ -149,6 +150,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     siteLanguage: settings.site.language,
     ...(settings.defaultZone ? { defaultZone: settings.defaultZone } : {}),
     ...(existing ? { existing } : {}),
+    ...(taken.missing ? { heldFor: taken.missing } : {}),
   });
   if (!planned.ok) return refused(item, planned.problems.map((problem) => problem.message));
   const { plan } = planned;
@@ -160,7 +162,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
 
   const notes = [...plan.held];
   const released = DateTime.fromISO(String(plan.fields["date"]), { zone: "UTC" });
-  const embargoed = plan.held.length === 0 && released.isValid && released.toMillis() > settings.build.epochMs;
+  const embargoed = released.isValid && released.toMillis() > settings.build.epochMs;
   if (embargoed) notes.push(`embargoed until ${String(plan.fields["date"])}`);
   if (plan.correctionField) notes.push(`a correction by the agency: word it for readers in ${editorFieldName(plan.correctionField)}`);
   const kind: OutcomeKind = plan.held.length > 0 || embargoed ? "held" : existing ? "updated" : "created";

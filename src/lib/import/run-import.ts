@@ -44,7 +44,14 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   const stories = findWireStories(run.newsDir, run.inputDir);
   outcomes.push(...stories.problems.map((problem) => ({ ...problemOutcome(problem), notes: [`${problem.message}; items for it are not imported until it is fixed`] })));
   try {
-    for (const item of inVersionOrder(items, run.defaultZone ?? "UTC")) outcomes.push(await importItem(item, stories, run));
+    for (const item of inVersionOrder(items, run.defaultZone ?? "UTC")) {
+      try {
+        outcomes.push(await importItem(item, stories, run));
+      } catch (error) {
+        // A disk that fills or a folder that cannot be written stops this item, not the run.
+        outcomes.push(problemOutcome({ file: item.file, path: item.path, message: `could not be written: ${(error as Error).message}` }));
+      }
+    }
   } finally {
     await rm(run.stagingDir, { recursive: true, force: true });
   }
@@ -53,13 +60,17 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
 
 const KINDS: readonly OutcomeKind[] = ["created", "updated", "unchanged", "withdrawn", "held", "refused"];
 
-/** One line per item, its notes indented under it, then the count of each outcome. */
+/**
+ * One line per item with its notes, then the count of each outcome. A refused item has a line
+ * per problem, each naming the file and place, as editors' tools link to them.
+ */
 export function formatImportReport(outcomes: readonly ItemOutcome[], dryRun: boolean): string {
   const width = Math.max(...KINDS.map((kind) => kind.length));
-  const lines = outcomes.flatMap(({ kind, item, story, notes }) => [
-    `${kind.padEnd(width)}  ${story ? `${story} <- ${item}` : item}`,
-    ...notes.map((note) => `${" ".repeat(width)}    ${note}`),
-  ]);
+  const lines = outcomes.flatMap(({ kind, item, story, notes }) => {
+    const subject = `${kind.padEnd(width)}  ${story ? `${story} <- ${item}` : item}`;
+    if (notes.length === 0) return [subject];
+    return kind === "refused" ? notes.map((note) => `${subject}: ${note}`) : [`${subject}: ${notes.join("; ")}`];
+  });
   const counts = KINDS.map((kind) => `${outcomes.filter((outcome) => outcome.kind === kind).length} ${kind}`);
   const summary = `${outcomes.length} ${outcomes.length === 1 ? "item" : "items"}: ${counts.join(", ")}${dryRun ? " (dry run: nothing written)" : ""}`;
   return [...lines, summary].join("\n");

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { copyFile, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 /** What a story's folder holds after an import: its file, its photo, and files of an earlier version's an editor added. */
@@ -8,7 +9,7 @@ export interface StoryFolderContents {
   name: string;
   text: string;
   photo?: { name: string; bytes: Uint8Array };
-  /** The folder of the version on file, whose other files are carried over (not its story file or `dropped`). */
+  /** The folder of the version on file, whose other files are carried over (not its story file or `dropped`); absent in a dry run. */
   earlier?: { folder: string; dropped: readonly string[] };
 }
 
@@ -20,7 +21,7 @@ export async function stageStoryFolder(stagingRoot: string, contents: StoryFolde
   const staged = join(stagingRoot, randomUUID());
   await mkdir(staged, { recursive: true });
   try {
-    if (contents.earlier) {
+    if (contents.earlier && existsSync(contents.earlier.folder)) {
       const skip = new Set([contents.name, ...contents.earlier.dropped, ...(contents.photo ? [contents.photo.name] : [])]);
       for (const entry of await readdir(contents.earlier.folder, { withFileTypes: true })) {
         if (entry.isFile() && !skip.has(entry.name)) await copyFile(join(contents.earlier.folder, entry.name), join(staged, entry.name));

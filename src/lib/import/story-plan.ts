@@ -29,6 +29,8 @@ export interface PlanContext {
   siteLanguage: string;
   /** The story already imported from an earlier version of the item. */
   existing?: WireStory;
+  /** A reason found before planning for an editor to see the story first (a photo that could not be taken). */
+  heldFor?: string;
 }
 
 /** A story file's contents, in the contract's fields, and why an editor must still act on it before it is published. */
@@ -79,8 +81,13 @@ function topicsOf(item: WireItem): string[] {
 
 const primaryLanguage = (tag: string): string => tag.split("-")[0]?.toLowerCase() ?? tag;
 
+/** The place as the dateline prints it: from the body's own dateline, else the item's place fields, in capitals. */
+export function storyPlace(item: WireItem, body: ImportedBody): string | undefined {
+  return body.place ?? (item.place === undefined ? undefined : oneLine(item.place).toLocaleUpperCase("en-US"));
+}
+
 /** The zone the story's days are counted in: the place's, else one an editor set on an earlier version, else the feed's. */
-function zoneFor(place: string, context: PlanContext): { zone: string; explicit?: string } | { problem: string } {
+export function zoneFor(place: string, context: Pick<PlanContext, "datelinePlaces" | "defaultZone" | "existing">): { zone: string; explicit?: string } | { problem: string } {
   const found = resolveDatelineZone(place, undefined, context.datelinePlaces);
   if (found.ok) return { zone: found.zone };
   const earlier = context.existing?.fields["timezone"];
@@ -99,7 +106,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const problem = (path: string, message: string) => problems.push({ file: item.file, path: item.path, message: path ? `${path}: ${message}` : message });
   const { body, existing, photo } = context;
 
-  const place = body.place ?? (item.place === undefined ? undefined : oneLine(item.place).toLocaleUpperCase("en-US"));
+  const place = storyPlace(item, body);
   const source = item.source ?? body.agency;
   const versionTime = item.versionTime ?? item.released;
   if (place === undefined) {
@@ -119,6 +126,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if (!lead) held.push("needs a lead");
   if (photo && photo.alt === undefined) held.push("needs alt text for its photo");
   if (photo && photo.credit === undefined) held.push("needs a credit for its photo");
+  if (context.heldFor) held.push(context.heldFor);
 
   const released = item.embargoedUntil ?? item.released ?? versionTime;
   const corrections = Array.isArray(existing?.fields["corrections"]) ? [...(existing.fields["corrections"] as unknown[])] : [];

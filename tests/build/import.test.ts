@@ -1,0 +1,146 @@
+/**
+ * A desk takes in a day of agency items in every format: stories appear in the contract, a second
+ * run changes nothing, an update and a withdrawal change the story in place, a dry run writes
+ * nothing, and the site built from it all passes every check.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { test } from "node:test";
+import { PROJECT } from "../../scripts/lib/project-copy.ts";
+import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+import { wirePhoto, xmpPacket } from "../support/wire-photos.ts";
+
+const FIXTURES = join(PROJECT, "tests", "fixtures", "wire");
+const MOMENT = "2024-06-30T12:00Z";
+
+function importInto(root: string, args: string[]): { status: number | null; output: string } {
+  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/import.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, BUILD_MOMENT: MOMENT },
+  });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/** Every file under src/news/ with its bytes, to tell what a run changed. */
+function newsroomFiles(root: string): Map<string, string> {
+  const news = join(root, "src", "news");
+  const files = new Map<string, string>();
+  for (const name of readdirSync(news, { recursive: true, encoding: "utf8" })) {
+    const path = join(news, name);
+    if (statSync(path).isFile()) files.set(relative(news, path), createHash("sha256").update(readFileSync(path)).digest("hex"));
+  }
+  return files;
+}
+
+/** The line the report gives an item of `file`. */
+function lineFor(output: string, file: string): string {
+  return output.split("\n").find((line) => line.includes(`<- ${file}`) || line.includes(`  ${file}`)) ?? `(no line for ${file})`;
+}
+
+test("agency items in every format import as stories, update and withdraw in place, and build green", { timeout: 300_000 }, async (t) => {
+  const root = makeFixtureSite({});
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const drop = join(root, "drop");
+  mkdirSync(drop);
+  for (const [format, name] of [
+    ["ninjs", "seed-itar-tass.json"],
+    ["ninjs", "ninjs1-headline-roles.json"],
+    ["ninjs", "ninjs2-text-photo-no-alt.json"],
+    ["ninjs", "embargoed.json"],
+    ["ninjs", "malformed.json"],
+    ["newsml-g2", "seed-package.xml"],
+    ["nitf", "seed.xml"],
+    ["plain-text", "seed-teleprinter.txt"],
+    ["plain-text", "reuters.txt"],
+  ] as const) {
+    copyFileSync(join(FIXTURES, format, name), join(drop, `${format}-${name}`));
+  }
+  // Tests touch no network: the storm picture's largest rendition is delivered beside its item.
+  const stormItem = join(drop, "ninjs-ninjs2-text-photo-no-alt.json");
+  writeFileSync(stormItem, readFileSync(stormItem, "utf8").replace("https://media.balticwire.example/20240502/a001_hires.jpg", "storm-highres.jpg"));
+  // The seed's pictures carry their alt text and credit in the file; the storm pictures carry none.
+  const seedPhoto = await wirePhoto(1600, 1067, { xmp: xmpPacket({ alt: "Sergei Lavrov speaks to students", credit: "Photo EPA/ITAR-TASS" }) });
+  for (const name of ["seed-photo.jpg", "seed-photo-web.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(drop, name), seedPhoto);
+  for (const name of ["storm-highres.jpg", "storm-preview.jpg", "storm-thumb.jpg"]) writeFileSync(join(drop, name), await wirePhoto(1400, 900));
+  const options = ["--zone", "Europe/Helsinki", "--delivered", "2013-09-02T16:00:00+04:00"];
+
+  const first = importInto(root, [...options, "drop"]);
+  assert.equal(first.status, 1, `a refused item makes the run fail\n${first.output}`);
+  // Four agencies' formats of one story, made at the same minute: each has its own folder that day.
+  assert.match(lineFor(first.output, "drop/newsml-g2-seed-package.xml"), /^created {4}src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of\/index\.md/);
+  assert.match(lineFor(first.output, "drop/ninjs-seed-itar-tass.json"), /^created {4}src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of-2\/index\.md/);
+  assert.match(lineFor(first.output, "drop/nitf-seed.xml"), /^created /);
+  assert.match(lineFor(first.output, "drop/plain-text-seed-teleprinter.txt"), /^created /);
+  assert.match(lineFor(first.output, "drop/ninjs-ninjs2-text-photo-no-alt.json"), /^held .*: needs alt text for its photo$/);
+  assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: needs a lead; embargoed until 2024-07-01T00:01:00\+02:00$/);
+  assert.match(lineFor(first.output, "drop/plain-text-reuters.txt"), /^held .*: needs a lead$/);
+  assert.match(lineFor(first.output, "drop/ninjs-malformed.json"), /^refused {4}drop\/ninjs-malformed\.json: line \d+, column \d+: not valid JSON/);
+  assert.match(first.output, /\n9 items: 5 created, 0 updated, 0 unchanged, 0 withdrawn, 3 held, 1 refused\n$/);
+
+  const seedFolder = join(root, "src", "news", "2013", "09", "02", "moscow-hopes-for-further-talks-on-denuclearization-of-2");
+  const seed = readFileSync(join(seedFolder, "index.md"), "utf8");
+  assert.match(seed, /^title: Moscow hopes for further talks on denuclearization of North Korean Peninsula$/m);
+  assert.match(seed, /^date: 2013-09-02T15:40:00\+04:00$/m);
+  assert.match(seed, /^dateline: MOSCOW$/m);
+  assert.match(seed, /^source: Itar-Tass$/m);
+  assert.match(seed, /^ {2}alt: Sergei Lavrov speaks to students$/m, "alt text is taken from the picture's own metadata");
+  assert.match(seed, /^ {2}credit: Photo EPA\/ITAR-TASS$/m);
+  assert.match(seed, /^ {2}id: urn:newsml:itar-tass\.com:20130902:654321$/m);
+  assert.match(seed, /\n---\n\nMoscow hopes for the resumption of talks/, "the body starts after the dateline the page prints itself");
+  assert.deepEqual(readdirSync(seedFolder).sort(), ["index.md", "photo.jpg"]);
+  const held = readFileSync(join(root, "src", "news", "2024", "05", "02", readdirSync(join(root, "src", "news", "2024", "05", "02"))[0] ?? "", "index.md"), "utf8");
+  assert.match(held, /^draft: true$/m, "a photo without alt text holds the story as a draft");
+  assert.doesNotMatch(held, /^ {2}alt:/m, "alt text is never invented");
+
+  const before = newsroomFiles(root);
+  const again = importInto(root, [...options, "drop"]);
+  assert.match(lineFor(again.output, "drop/ninjs-seed-itar-tass.json"), /^unchanged /);
+  assert.deepEqual(newsroomFiles(root), before, "importing the same versions again changes nothing");
+
+  const later = join(root, "later");
+  mkdirSync(later);
+  copyFileSync(join(FIXTURES, "ninjs", "seed-itar-tass-update.json"), join(later, "update.json"));
+  copyFileSync(join(FIXTURES, "ninjs", "canceled.json"), join(later, "kill.json"));
+  for (const name of ["seed-photo.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(later, name), seedPhoto);
+
+  const dry = importInto(root, [...options, "--dry-run", "later"]);
+  assert.equal(dry.status, 0, dry.output);
+  assert.match(dry.output, /\(dry run: nothing written\)$/m);
+  assert.deepEqual(newsroomFiles(root), before, "a dry run writes nothing");
+
+  const updates = importInto(root, [...options, "later"]);
+  assert.equal(updates.status, 0, updates.output);
+  assert.match(lineFor(updates.output, "later/update.json"), /^updated {4}src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of-2\/index\.md/);
+  assert.match(lineFor(updates.output, "later/kill.json"), /^withdrawn /);
+  const updated = readFileSync(join(seedFolder, "index.md"), "utf8");
+  assert.match(updated, /^date: 2013-09-02T15:40:00\+04:00$/m, "an update keeps the story's date, so its address");
+  assert.match(updated, /^updated: 2013-09-02T17:10:00\+04:00$/m);
+  const killed = lineFor(updates.output, "later/kill.json").split(" ").find((part) => part.endsWith("index.md")) ?? "";
+  const notice = readFileSync(join(root, killed), "utf8");
+  assert.match(notice, /^withdrawn: 2024-03-11T11:02:00\+01:00$/m);
+  assert.doesNotMatch(notice, /^(title|lead|photo|tags):/m, "no word of a withdrawn story stays in its file");
+  assert.deepEqual(readdirSync(join(root, killed, "..")), ["index.md"]);
+
+  const stale = join(root, "stale");
+  mkdirSync(stale);
+  copyFileSync(join(FIXTURES, "ninjs", "seed-itar-tass.json"), join(stale, "older.json"));
+  for (const name of ["seed-photo.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(stale, name), seedPhoto);
+  const older = importInto(root, [...options, "stale"]);
+  assert.match(lineFor(older.output, "stale/older.json"), /^unchanged .*: an older version \(made 2013-09-02T15:40:00\+04:00\) than the one on file \(made 2013-09-02T17:10:00\+04:00\); skipped$/);
+  assert.equal(readFileSync(join(seedFolder, "index.md"), "utf8"), updated, "an older version changes nothing");
+
+  const built = buildFixtureSite(root, "UTC", { BUILD_MOMENT: MOMENT });
+  assert.equal(built.status, 0, built.output);
+  const page = readFileSync(join(root, "_site", "news", "2013", "09", "02", "moscow-hopes-for-further-talks-on-denuclearization-of-2.html"), "utf8");
+  // The page prints the dateline, then the agency's first words: the one the agency typed is gone.
+  const opening = '<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes for the resumption of talks';
+  for (const suffix of ["", "-2", "-3", "-4"]) {
+    const seedPage = readFileSync(join(root, "_site", "news", "2013", "09", "02", `moscow-hopes-for-further-talks-on-denuclearization-of${suffix}.html`), "utf8");
+    assert.ok(seedPage.includes(opening), `the seed from each format opens as the seed does (${suffix || "NewsML-G2"})`);
+  }
+  assert.match(page, /alt="Sergei Lavrov speaks to students"/);
+});
