@@ -13,6 +13,7 @@ export const pageRecordSchema: z.ZodType<PageRecord> = z.object({
   outputs: z.object({
     feedLinks: z.array(z.object({ type: z.string(), href: z.string(), ...position })),
     jsonLd: z.array(located),
+    noindex: z.boolean(),
   }),
   budget: z.object({
     weight: z.object({

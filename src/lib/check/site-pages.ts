@@ -2,11 +2,12 @@
  * The kinds of page a built site has, found from its files alone, so checks that open pages in a
  * browser (the deploy gate, Lighthouse) assume nothing about which stories a newsroom publishes.
  */
-import { readdirSync } from "node:fs";
-import { relative, sep } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 
 export const PAGE_KINDS = [
   "story",
+  "withdrawn story",
   "All news",
   "All news, later page",
   "topics",
@@ -20,9 +21,15 @@ export const PAGE_KINDS = [
 
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-/** Site paths by kind, as the URL table lays them out (src/lib/model/urls.ts). */
+const STORY_PATH = /^news\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.html$/;
+
+/**
+ * Site paths by kind, as the URL table lays them out (src/lib/model/urls.ts). A story's address
+ * may hold a withdrawn story's notice instead: pageKind says "story", sitePagesByKind reads the page.
+ */
 const KIND_PATTERNS: Readonly<Record<PageKind, RegExp>> = {
-  story: /^news\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.html$/,
+  story: STORY_PATH,
+  "withdrawn story": STORY_PATH,
   "All news": /^index\.html$/,
   "All news, later page": /^page\/\d+\/index\.html$/,
   topics: /^topics\/index\.html$/,
@@ -40,18 +47,31 @@ export interface SitePage {
   path: string;
 }
 
-/** The kind of page at a site path ("news/2013/09/02/talks.html" is a story), or undefined for no known kind. */
+/**
+ * The kind of page at a site path ("news/2013/09/02/talks.html" is a story), or undefined for no
+ * known kind. A story's address is a story by its path alone; see sitePagesByKind for its notice.
+ */
 export function pageKind(path: string): PageKind | undefined {
   return PAGE_KINDS.find((kind) => KIND_PATTERNS[kind].test(path));
 }
 
-/** Every HTML page of the site folder by kind, each kind's paths sorted; a page of no known kind is left out. */
+/** Whether a page asks search engines not to index it: at a story's address, the notice of a withdrawn story (src/withdrawn.njk). */
+export function asksNotToBeIndexed(html: string): boolean {
+  return /<meta\s+name="robots"\s+content="[^"]*\bnoindex\b[^"]*"/i.test(html);
+}
+
+/**
+ * Every HTML page of the site folder by kind, each kind's paths sorted; a page of no known kind is
+ * left out. The pages at stories' addresses are read to tell withdrawn stories' notices from stories.
+ */
 export function sitePagesByKind(siteDir: string): Map<PageKind, string[]> {
   const paths = readdirSync(siteDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
     .map((entry) => relative(siteDir, `${entry.parentPath}${sep}${entry.name}`).split(sep).join("/"))
     .sort();
-  return new Map(PAGE_KINDS.map((kind) => [kind, paths.filter((path) => KIND_PATTERNS[kind].test(path))]));
+  const notices = new Set(paths.filter((path) => STORY_PATH.test(path) && asksNotToBeIndexed(readFileSync(join(siteDir, path), "utf8"))));
+  const kindOf = (path: string): PageKind | undefined => (notices.has(path) ? "withdrawn story" : pageKind(path));
+  return new Map(PAGE_KINDS.map((kind) => [kind, paths.filter((path) => kindOf(path) === kind)]));
 }
 
 /** A sample of the site to open in a browser: the first and the last page of every kind it has. */

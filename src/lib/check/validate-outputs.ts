@@ -9,6 +9,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { LocatedIssue } from "./findings.ts";
 import { parsePage, type ParsedPage } from "./parse-page.ts";
 import type { Problem } from "./site-problems.ts";
+import { withdrawnProblems } from "./withdrawn-notices.ts";
 import { withheldProblems } from "./withheld-traces.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 
@@ -41,12 +42,26 @@ const text = (node: Node): string | undefined => {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 };
 
-/** What a page's own markup says about its feeds and JSON-LD; whether the feeds exist is for the site to say. */
+/** What a page's own markup says about its feeds, JSON-LD and indexing; whether the feeds exist is for the site to say. */
 export interface PageOutputFacts {
   /** Each <link rel="alternate"> to a feed, in the order of the page. */
   feedLinks: { type: string; href: string; line: number; column: number }[];
   /** What is wrong with the page's JSON-LD. */
   jsonLd: LocatedIssue[];
+  /** Whether the page asks search engines not to index it (`<meta name="robots" content="noindex">`): then no sitemap lists it. */
+  noindex: boolean;
+}
+
+/** The page URLs a feed or sitemap lists: each item's, entry's or `<url>`'s, as written. */
+export interface Listing {
+  file: string;
+  urls: string[];
+}
+
+/** The feeds', sitemaps' and robots.txt's own problems, and what they list, for the checks that need the pages first. */
+export interface OutputFileCheck {
+  problems: Problem[];
+  listings: Listing[];
 }
 
 /** A page with what its markup says, by its path in the site folder. */
@@ -60,7 +75,14 @@ export async function outputProblems(siteDir: string, siteUrl: string, withheld:
   const root = resolve(siteDir);
   const files = siteFiles(root);
   const pages = files.filter((file) => file.endsWith(".html")).map((path) => ({ path, facts: pageOutputFacts(path, parsePage(readFileSync(join(root, path), "utf8"))) }));
-  return [...siteOutputProblems(root, siteUrl, files, pages), ...withheldProblems(root, files, withheld)];
+  const outputFiles = outputFileProblems(root, siteUrl, files);
+  return [
+    ...pageOutputProblems(siteUrl, files, pages),
+    ...outputFiles.problems,
+    ...sitemapProblems(siteUrl, files, outputFiles.listings, pages),
+    ...withheldProblems(root, files, withheld),
+    ...withdrawnProblems(withheld, { root, siteUrl, files, pages, listings: outputFiles.listings }),
+  ];
 }
 
 /** Every file of the site folder, by its path in it with forward slashes, sorted. */
@@ -69,14 +91,6 @@ export function siteFiles(root: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
     .sort();
-}
-
-/**
- * The outputs' problems but the withheld stories' traces, from what the pages' markup says:
- * `files` are all the files of the site folder `root`, as `siteFiles` lists them.
- */
-export function siteOutputProblems(root: string, siteUrl: string, files: readonly string[], pages: readonly OutputPage[]): Problem[] {
-  return [...pageOutputProblems(siteUrl, files, pages), ...outputFileProblems(root, siteUrl, files, pages.map((page) => page.path))];
 }
 
 /** What each page's feed links and JSON-LD say wrong; `files` are all the files of the site folder. */
@@ -88,21 +102,26 @@ export function pageOutputProblems(siteUrl: string, files: readonly string[], pa
 }
 
 /**
- * The feeds', sitemaps' and robots.txt's problems: what needs no page's check, only the list of
- * pages (`pagePaths`, by their paths in the site folder), so it can be checked while the pages are.
+ * The feeds' and robots.txt's problems, and what the feeds and sitemaps list: what needs no
+ * page's check, so it can be checked while the pages are. `files` are all the files of the site
+ * folder `root`, as `siteFiles` lists them.
  */
-export function outputFileProblems(root: string, siteUrl: string, files: readonly string[], pagePaths: readonly string[]): Problem[] {
+export function outputFileProblems(root: string, siteUrl: string, files: readonly string[]): OutputFileCheck {
   const base = baseUrl(siteUrl);
   const problems: Problem[] = [];
+  const listings: Listing[] = [];
   const report = reporter(problems);
   const read = (file: string) => readFileSync(join(root, file), "utf8");
-  // Each XML file is parsed once: the sitemap's check reads the document its XML check made.
-  const documents = new Map<string, Node>();
-  for (const file of files.filter((name) => name.endsWith(".xml"))) documents.set(file, xmlProblems(file, read(file), report));
-  for (const file of files.filter((name) => basename(name) === "feed.json")) jsonFeedProblems(file, read(file), report);
-  sitemapProblems(files, pagePaths, base, documents.get("sitemap.xml"), report);
+  for (const file of files.filter((name) => name.endsWith(".xml"))) {
+    const urls = xmlProblems(file, read(file), report);
+    if (urls) listings.push({ file, urls });
+  }
+  for (const file of files.filter((name) => basename(name) === "feed.json")) {
+    const urls = jsonFeedProblems(file, read(file), report);
+    if (urls) listings.push({ file, urls });
+  }
   robotsProblems(files, base, read, report);
-  return problems;
+  return { problems, listings };
 }
 
 const baseUrl = (siteUrl: string): string => (siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`);
@@ -116,6 +135,9 @@ type Report = (file: string, rule: string, message: string, line?: number, colum
 
 /** The page's feed links and JSON-LD; `path` is its path in the site folder. */
 export function pageOutputFacts(path: string, { root, elements, position }: ParsedPage): PageOutputFacts {
+  const noindex = elements.some(
+    (element) => element.tagName === "META" && element.getAttribute("name")?.toLowerCase() === "robots" && /\bnoindex\b/i.test(element.getAttribute("content") ?? ""),
+  );
   const alternates = elements.filter((element) => element.tagName === "LINK").filter((link) => (link.getAttribute("rel") ?? "").split(/\s+/).includes("alternate"));
   const feedLinks = alternates.flatMap((link) => {
     const type = link.getAttribute("type") ?? "";
@@ -133,7 +155,9 @@ export function pageOutputFacts(path: string, { root, elements, position }: Pars
       report(`JSON-LD does not parse: ${(error as Error).message}`, position(script.range[0]));
     }
   }
-  if (path.startsWith("news/") && articles.length === 0) report("a story's page has no NewsArticle in its JSON-LD");
+  // A story's address that asks not to be indexed holds a withdrawn story's notice, which is no article.
+  if (path.startsWith("news/") && !noindex && articles.length === 0) report("a story's page has no NewsArticle in its JSON-LD");
+  if (path.startsWith("news/") && noindex && articles.length > 0) report("a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article)");
   for (const article of articles) {
     for (const property of NEWS_ARTICLE_PROPERTIES) {
       if (field(article, property) === undefined) report(`NewsArticle has no ${property}`);
@@ -145,7 +169,7 @@ export function pageOutputFacts(path: string, { root, elements, position }: Pars
       }
     }
   }
-  return { feedLinks, jsonLd };
+  return { feedLinks, jsonLd, noindex };
 }
 
 /** Every page links its feeds in each format, to files that exist; its JSON-LD parses and is complete. */
@@ -167,18 +191,22 @@ function pageProblems({ path: page, facts }: OutputPage, files: ReadonlySet<stri
   for (const { rule, message, line, column } of facts.jsonLd) report(page, rule, message, line, column);
 }
 
-/** Reports what is wrong with an XML file; returns its document, unless it is not well-formed. */
-function xmlProblems(file: string, source: string, report: Report): Node {
+/** Reports what is wrong with an XML file; returns the page URLs it lists (a feed's items, a sitemap's `<url>`s), unless it is not well-formed. */
+function xmlProblems(file: string, source: string, report: Report): string[] | undefined {
   if (NOT_XML.test(source)) report(file, "feeds", "holds a control character XML does not allow");
   const valid = XMLValidator.validate(source);
-  if (valid !== true) return report(file, "feeds", `not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
+  if (valid !== true) {
+    report(file, "feeds", `not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
+    return undefined;
+  }
   const document: Node = xmlParser.parse(source);
   const rss = field(document, "rss");
   const atom = field(document, "feed");
-  if (rss !== undefined) rssProblems(file, field(rss, "channel"), report);
-  else if (atom !== undefined) atomProblems(file, atom, report);
-  else if (basename(file) === "feed.xml" || basename(file) === "atom.xml") report(file, "feeds", "is neither an RSS nor an Atom feed");
-  return document;
+  const urlset = field(document, "urlset");
+  if (rss !== undefined) return rssProblems(file, field(rss, "channel"), report);
+  if (atom !== undefined) return atomProblems(file, atom, report);
+  if (basename(file) === "feed.xml" || basename(file) === "atom.xml") report(file, "feeds", "is neither an RSS nor an Atom feed");
+  return list(field(urlset, "url")).map((url) => text(field(url, "loc")) ?? "");
 }
 
 /** Reports each required child a node lacks. */
@@ -186,42 +214,54 @@ function requireText(file: string, report: Report, what: string, node: Node, nam
   for (const name of names) if (text(field(node, name)) === undefined) report(file, "feeds", `${what} has no ${name}`);
 }
 
-function rssProblems(file: string, channel: Node, report: Report): void {
-  if (channel === undefined) return report(file, "feeds", "RSS has no channel");
+/** Reports what is wrong with an RSS feed; returns its items' links. */
+function rssProblems(file: string, channel: Node, report: Report): string[] {
+  if (channel === undefined) {
+    report(file, "feeds", "RSS has no channel");
+    return [];
+  }
   requireText(file, report, "RSS channel", channel, ["title", "link", "description"]);
-  list(field(channel, "item")).forEach((item, index) => {
+  return list(field(channel, "item")).flatMap((item, index) => {
     const what = `RSS item ${index + 1}`;
     requireText(file, report, what, item, ["title", "link", "guid", "pubDate"]);
     const pubDate = text(field(item, "pubDate"));
     if (pubDate !== undefined && Number.isNaN(Date.parse(pubDate))) report(file, "feeds", `${what} pubDate "${pubDate}" is not an RFC 822 date`);
+    return text(field(item, "link")) ?? [];
   });
 }
 
-function atomProblems(file: string, feed: Node, report: Report): void {
+/** Reports what is wrong with an Atom feed; returns its entries' alternate links. */
+function atomProblems(file: string, feed: Node, report: Report): string[] {
   requireText(file, report, "Atom feed", feed, ["id", "title", "updated"]);
-  list(field(feed, "entry")).forEach((entry, index) => {
+  return list(field(feed, "entry")).flatMap((entry, index) => {
     const what = `Atom entry ${index + 1}`;
     requireText(file, report, what, entry, ["id", "title", "updated"]);
     const updated = text(field(entry, "updated"));
     if (updated !== undefined && !RFC3339.test(updated)) report(file, "feeds", `${what} updated "${updated}" is not an RFC 3339 moment`);
     // A link without rel is an alternate link; an enclosure does not lead to the story.
-    const alternate = list(field(entry, "link")).some((link) => text(field(link, "@href")) !== undefined && (text(field(link, "@rel")) ?? "alternate") === "alternate");
-    if (!alternate) report(file, "feeds", `${what} has no alternate link to its story`);
+    const alternates = list(field(entry, "link")).filter((link) => text(field(link, "@href")) !== undefined && (text(field(link, "@rel")) ?? "alternate") === "alternate");
+    if (alternates.length === 0) report(file, "feeds", `${what} has no alternate link to its story`);
+    return alternates.map((link) => text(field(link, "@href")) ?? "");
   });
 }
 
-function jsonFeedProblems(file: string, source: string, report: Report): void {
+/** Reports what is wrong with a JSON Feed; returns its items' URLs, unless it does not parse. */
+function jsonFeedProblems(file: string, source: string, report: Report): string[] | undefined {
   let feed: Node;
   try {
     feed = JSON.parse(source);
   } catch (error) {
-    return report(file, "feeds", `JSON Feed does not parse: ${(error as Error).message}`);
+    report(file, "feeds", `JSON Feed does not parse: ${(error as Error).message}`);
+    return undefined;
   }
   if (field(feed, "version") !== JSON_FEED_VERSION) report(file, "feeds", `JSON Feed version is not ${JSON_FEED_VERSION}`);
   if (typeof field(feed, "title") !== "string") report(file, "feeds", "JSON Feed has no title");
   const items = field(feed, "items");
-  if (!Array.isArray(items)) return report(file, "feeds", "JSON Feed has no items list");
-  items.forEach((item: Node, index) => {
+  if (!Array.isArray(items)) {
+    report(file, "feeds", "JSON Feed has no items list");
+    return [];
+  }
+  return items.flatMap((item: Node, index) => {
     const what = `JSON Feed item ${index + 1}`;
     if (typeof field(item, "id") !== "string" || field(item, "id") === "") report(file, "feeds", `${what} has no id`);
     if (typeof field(item, "content_html") !== "string" && typeof field(item, "content_text") !== "string") {
@@ -229,31 +269,44 @@ function jsonFeedProblems(file: string, source: string, report: Report): void {
     }
     const published = field(item, "date_published");
     if (!(typeof published === "string" && RFC3339.test(published))) report(file, "feeds", `${what} has no RFC 3339 date_published`);
+    const url = field(item, "url");
+    return typeof url === "string" ? [url] : [];
   });
+}
+
+/**
+ * sitemap.xml lists each built page once, but the 404 page and pages that ask not to be indexed
+ * (a withdrawn story's notice), and nothing else; `listings` are what outputFileProblems found listed.
+ */
+export function sitemapProblems(siteUrl: string, files: readonly string[], listings: readonly Listing[], pages: readonly OutputPage[]): Problem[] {
+  const file = "sitemap.xml";
+  const problems: Problem[] = [];
+  const report = reporter(problems);
+  if (!files.includes(file)) {
+    report(file, "sitemap", "missing: crawlers find the pages through it");
+    return problems;
+  }
+  const listed = listings.find((listing) => listing.file === file)?.urls;
+  if (listed === undefined) return problems; // not well-formed: reported with the other XML files
+  const base = baseUrl(siteUrl);
+  const indexed = new Map(pages.filter(({ path }) => path !== "404.html").map(({ path, facts }) => [pageUrl(path, base), !facts.noindex]));
+  const seen = new Set<string>();
+  for (const loc of listed) {
+    // A folder's index.html may be listed either way; both name one page.
+    const url = loc.replace(/\/index\.html$/, "/");
+    const wanted = indexed.get(url);
+    if (wanted === undefined) report(file, "sitemap", `lists "${loc}", which is not a page of the site at ${base}`);
+    else if (!wanted) report(file, "sitemap", `lists "${loc}", which asks search engines not to index it (expected only pages to index)`);
+    else if (seen.has(url)) report(file, "sitemap", `lists "${loc}" twice`);
+    seen.add(url);
+  }
+  for (const [url, wanted] of indexed) if (wanted && !seen.has(url)) report(file, "sitemap", `does not list the page ${url}`);
+  return problems;
 }
 
 /** The URL a page is reached at: a folder's index.html by the folder's URL, as hosts serve it. */
 function pageUrl(page: string, siteUrl: string): string {
   return new URL(`./${page.replace(/(^|\/)index\.html$/, "$1")}`, siteUrl).href;
-}
-
-/** sitemap.xml lists each built page once (404.html aside) and nothing else. */
-/** `document` is sitemap.xml's, if it is well-formed. */
-function sitemapProblems(files: readonly string[], pages: readonly string[], siteUrl: string, document: Node, report: Report): void {
-  const file = "sitemap.xml";
-  if (!files.includes(file)) return report(file, "sitemap", "missing: crawlers find the pages through it");
-  if (document === undefined) return; // not well-formed: reported with the other XML files
-  const listed = list(field(field(document, "urlset"), "url")).map((url) => text(field(url, "loc")) ?? "");
-  const expected = new Set(pages.filter((page) => page !== "404.html").map((page) => pageUrl(page, siteUrl)));
-  const seen = new Set<string>();
-  for (const loc of listed) {
-    // A folder's index.html may be listed either way; both name one page.
-    const url = loc.replace(/\/index\.html$/, "/");
-    if (!expected.has(url)) report(file, "sitemap", `lists "${loc}", which is not a page of the site at ${siteUrl}`);
-    else if (seen.has(url)) report(file, "sitemap", `lists "${loc}" twice`);
-    seen.add(url);
-  }
-  for (const url of expected) if (!seen.has(url)) report(file, "sitemap", `does not list the page ${url}`);
 }
 
 /** robots.txt names both sitemaps by absolute URL, each a file of the site. */

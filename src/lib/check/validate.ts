@@ -6,8 +6,8 @@
  *
  * Each page is read once and parsed once for all of its own checks (page-check.ts), on one worker
  * per core; what its check finds can be kept between runs (page-cache.ts). What spans pages (the
- * links between them, the feeds and sitemaps, the budget, withheld stories) is checked each time,
- * from what the pages' checks found.
+ * links between them, the feeds and sitemaps, the budget, withheld and withdrawn stories) is
+ * checked each time, from what the pages' checks found.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -21,7 +21,8 @@ import { SiteLinks, sitePath, type LinkSettings } from "./site-links.ts";
 import type { Problem, Report } from "./site-problems.ts";
 import { positionsIn } from "./text-positions.ts";
 import { siteBudgetProblems } from "./validate-budget.ts";
-import { outputFileProblems, pageOutputProblems } from "./validate-outputs.ts";
+import { outputFileProblems, pageOutputProblems, sitemapProblems } from "./validate-outputs.ts";
+import { withdrawnProblems } from "./withdrawn-notices.ts";
 import { withheldProblems } from "./withheld-traces.ts";
 import { runInWorkers } from "./worker-pool.ts";
 
@@ -35,7 +36,10 @@ export interface ValidateOptions {
    * against `siteUrl`, and the pages' performance budget (validate-budget.ts).
    */
   outputs?: boolean;
-  /** Stories the build must not have published anywhere; still being read, they are awaited once the pages are checked. */
+  /**
+   * Stories the build must not have published anywhere, or only as a withdrawn story's notice;
+   * still being read, they are awaited once the pages are checked.
+   */
   withheld?: readonly WithheldStory[] | Promise<readonly WithheldStory[]>;
   /** A folder to keep each page's check in between runs; without one, every page is checked afresh. */
   cacheDir?: string;
@@ -79,7 +83,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   checking.catch(() => undefined); // as with `withheld`: the await below reports a failure
   // The feeds, sitemaps and robots.txt need no page's check: this thread reads them while the
   // workers check pages, and takes fewer pages itself.
-  const outputFiles = siteUrl === undefined ? [] : outputFileProblems(siteDir, siteUrl, sitePaths, paths);
+  const outputFiles = siteUrl === undefined ? undefined : outputFileProblems(siteDir, siteUrl, sitePaths);
   const records = await checking;
 
   const links = new SiteLinks(settings, new Map(pages.map((page, index) => [page, new Set(recordAt(records, index).anchors)])));
@@ -87,9 +91,16 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
     ...pages.flatMap((page, index) => pageProblems(links, page, paths[index] ?? "", recordAt(records, index))),
     ...stylesheets.flatMap((stylesheet) => stylesheetProblems(links, siteDir, stylesheet)),
   ];
-  if (siteUrl !== undefined) {
+  if (siteUrl !== undefined && outputFiles !== undefined) {
     const outputPages = paths.map((path, index) => ({ path, facts: recordAt(records, index).outputs }));
-    problems.push(...pageOutputProblems(siteUrl, sitePaths, outputPages), ...outputFiles, ...withheldProblems(siteDir, sitePaths, await withheld));
+    const stories = await withheld;
+    problems.push(
+      ...pageOutputProblems(siteUrl, sitePaths, outputPages),
+      ...outputFiles.problems,
+      ...sitemapProblems(siteUrl, sitePaths, outputFiles.listings, outputPages),
+      ...withheldProblems(siteDir, sitePaths, stories),
+      ...withdrawnProblems(stories, { root: siteDir, siteUrl, files: sitePaths, pages: outputPages, listings: outputFiles.listings }),
+    );
   }
   if (options.outputs) {
     problems.push(...siteBudgetProblems(siteDir, pages.map((file, index) => ({ file, path: paths[index] ?? "", facts: recordAt(records, index).budget }))));

@@ -5,8 +5,11 @@ import { escapeXml } from "../outputs/xml.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 import type { Problem } from "./site-problems.ts";
 
+/** A story the build must not have published at all: a draft, or embargoed (a withdrawn one keeps its notice: see withdrawn-notices.ts). */
+type HiddenStory = Extract<WithheldStory, { headline: string }>;
+
 interface Traces {
-  story: WithheldStory;
+  story: HiddenStory;
   /** The story's page, by its path in the site folder. */
   path: string;
   /** Its page's path and its headline, as HTML, XML and JSON write it, in UTF-8. */
@@ -17,7 +20,8 @@ export class WithheldTraces {
   readonly #stories: Traces[];
 
   constructor(withheld: readonly WithheldStory[]) {
-    this.#stories = withheld.map((story) => {
+    const hidden = withheld.filter((story): story is HiddenStory => story.state !== "withdrawn");
+    this.#stories = hidden.map((story) => {
       const path = story.url.slice(1);
       const texts = [path, story.headline, escapeXml(story.headline), JSON.stringify(story.headline).slice(1, -1)];
       return { story, path, texts: texts.map((text) => Buffer.from(text, "utf8")) };
@@ -45,7 +49,7 @@ export class WithheldTraces {
 
 /** The traces of `withheld` in the site folder `root`, whose `files` are paths in it; each file is read once. */
 export function withheldProblems(root: string, files: readonly string[], withheld: readonly WithheldStory[]): Problem[] {
-  if (withheld.length === 0) return [];
+  if (!withheld.some((story) => story.state !== "withdrawn")) return [];
   const traces = new WithheldTraces(withheld);
   return files.filter(WithheldTraces.mayShow).flatMap((file) => traces.problemsIn(file, readFileSync(join(root, file))));
 }

@@ -36,3 +36,22 @@ test("the sample holds the first and last page of each kind the site has, once e
     { kind: "404", path: "404.html" },
   ]);
 });
+
+test("a story's address that holds a withdrawn story's notice is a kind of its own, so a story sample is always a story", () => {
+  const site = mkdtempSync(join(tmpdir(), "site-pages-"));
+  const pages: Record<string, string> = {
+    "news/2024/03/10/a.html": '<!doctype html><head><meta name="robots" content="noindex"></head>',
+    "news/2024/03/12/b.html": "<!doctype html><head><title>B</title></head>",
+    "news/2024/03/14/c.html": "<!doctype html><head><title>C</title></head>",
+  };
+  for (const [path, html] of Object.entries(pages)) {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), html);
+  }
+  assert.deepEqual(samplePages(site), [
+    { kind: "story", path: "news/2024/03/12/b.html" },
+    { kind: "story", path: "news/2024/03/14/c.html" },
+    { kind: "withdrawn story", path: "news/2024/03/10/a.html" },
+  ]);
+  assert.equal(pageKind("news/2024/03/10/a.html"), "story", "by its path alone, the address is a story's");
+});

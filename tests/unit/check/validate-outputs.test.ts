@@ -132,8 +132,8 @@ test("a sitemap that misses a page, lists a stranger or a page twice, or is miss
   ]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</urlset>", loc("index.html")) }), ['sitemap.xml: sitemap: lists "https://example.github.io/newsroom/index.html" twice']);
   assert.deepEqual(await problemsWith({ "sitemap.xml": undefined }), [
-    "sitemap.xml: sitemap: missing: crawlers find the pages through it",
     "robots.txt: robots: names https://example.github.io/newsroom/sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
+    "sitemap.xml: sitemap: missing: crawlers find the pages through it",
   ]);
 });
 
@@ -166,5 +166,38 @@ test("any trace of a draft or embargoed story is reported: its page, its URL, it
   assert.deepEqual(withheld, [
     "feed.xml: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published)",
     "news/plans.html: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published)",
+  ]);
+});
+
+test("a withdrawn story's notice is expected at its address, asks not to be indexed, and no list, feed or sitemap offers it", async () => {
+  const killed: WithheldStory = { file: "src/news/killed.md", url: "/news/killed.html", state: "withdrawn" };
+  const notice = page(killed.url, siteChannel, '<meta name="robots" content="noindex">\n');
+  const withdrawn = async (changes: Parameters<typeof problemsWith>[0]) => problemsWith({ "news/killed.html": notice, ...changes }, [killed]);
+  const url = "https://example.github.io/newsroom/news/killed.html";
+  assert.deepEqual(await withdrawn({}), []);
+  // Another story's text may still link to it: the reader finds the notice there.
+  assert.deepEqual(await withdrawn({ "feed.json": replace('"content_html": "', `"content_html": "<a href=\\"${url}\\">earlier</a> `) }), []);
+
+  assert.deepEqual(await problemsWith({}, [killed]), [
+    "news/killed.html: withdrawn: has no page: src/news/killed.md was withdrawn (expected its notice at its address)",
+  ]);
+  assert.deepEqual(await withdrawn({ "news/killed.html": page(killed.url) }), [
+    "news/killed.html: json-ld: a story's page has no NewsArticle in its JSON-LD",
+    "sitemap.xml: sitemap: does not list the page https://example.github.io/newsroom/news/killed.html",
+    "news/killed.html: withdrawn: is not the notice of src/news/killed.md, which was withdrawn (expected a page that asks search engines not to index it)",
+  ]);
+  assert.deepEqual(await withdrawn({
+    "index.html": replace("<p>Text</p>", '<p><a href="news/killed.html">Earlier story</a></p>'),
+    "feed.xml": replace("</channel>", `<item><title>Earlier</title><link>${url}</link><guid>urn:x</guid><pubDate>Mon, 02 Sep 2013 00:00:00 +0400</pubDate></item></channel>`),
+    "sitemap.xml": replace("</urlset>", `<url><loc>${url}</loc></url>\n</urlset>`),
+  }), [
+    `sitemap.xml: sitemap: lists "${url}", which asks search engines not to index it (expected only pages to index)`,
+    "feed.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
+    "sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
+    "index.html: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
+  ]);
+  const article = `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "killed" }), site))}</script>\n`;
+  assert.deepEqual(await withdrawn({ "news/killed.html": notice.replace("</head>", `${article}</head>`) }), [
+    "news/killed.html: json-ld: a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article)",
   ]);
 });
