@@ -35,7 +35,7 @@ const dateOnlyMoscowWithDataFile = {
   "talks/IMG_0001.SVG": '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"></svg>',
 };
 
-/** The start of a PNG file: enough for its size to be read, as a photo too small for the layout. */
+/** The start of a PNG file: enough for its size to be read, as a photo too small to publish. */
 function pngHeader(width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(8);
   ihdr.writeUInt32BE(width, 0);
@@ -79,7 +79,7 @@ test("bad stories stop the build with every problem, and no site is written", ()
     "nowhere.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: GOTHAM"),
     "photo.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: missing.jpg\n  alt: A photo"),
     "small/index.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: small.png\n  alt: A photo\n  credit: C"),
-    "small/small.png": pngHeader(800, 600),
+    "small/small.png": pngHeader(300, 200),
   });
   const run = buildFixtureSite(root);
   assert.equal(run.status, 1, run.output);
@@ -89,7 +89,7 @@ test("bad stories stop the build with every problem, and no site is written", ()
     'src/news/nowhere.md:5: timezone: no time zone is known for the dateline place "GOTHAM"',
     "src/news/photo.md:6: photo.credit: missing (expected the credit as the agency gives it",
     'src/news/photo.md:7: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg)',
-    'src/news/small/index.md:7: photo.src: "small.png" is 800 px wide (expected at least 1280 px',
+    'src/news/small/index.md:7: photo.src: "small.png" is 300 px wide (expected at least 320 px, the narrowest a photo is published at',
     "build: failed; _site/ was left as it was.",
   ]) {
     assert.ok(run.output.includes(line), `missing line:\n${line}\nin:\n${run.output}`);
@@ -109,6 +109,7 @@ test("a photo is published as AVIF, WebP and JPEG beside its page, and a rebuild
   const first = buildFixtureSite(root);
   assert.equal(first.status, 0, first.output);
   assert.match(first.output, /photos: 2 processed, 0 reused from \.cache\/photos/);
+  assert.doesNotMatch(first.output, /warning/, "a photo as wide as sharp needs is no cause for warning");
 
   const picture = parse(page(root, "news/2013/09/02/talks.html")).querySelector("picture");
   const sources = picture?.querySelectorAll("source").map((source) => source.getAttribute("type"));
@@ -128,6 +129,35 @@ test("a photo is published as AVIF, WebP and JPEG beside its page, and a rebuild
   assert.equal(second.status, 0, second.output);
   assert.match(second.output, /photos: 0 processed, 2 reused from \.cache\/photos/);
   for (const url of candidates) assert.ok(existsSync(join(root, "_site/news/2013/09/02", url)), `${url} is published again`);
+});
+
+test("a photo narrower than sharp is published at the widths it has, and the build says so once, naming the file", async () => {
+  const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#5a6b7c" } }).jpeg().toBuffer();
+  const root = makeFixtureSite({
+    "talks/index.md": story(`${talksFields}\nphoto:\n  src: agency.jpg\n  alt: Lavrov speaks\n  credit: Photo EPA`),
+    "talks/agency.jpg": photo,
+  });
+  const run = buildFixtureSite(root);
+  assert.equal(run.status, 0, run.output);
+  const warning = 'src/news/talks/index.md:7: photo.src: "agency.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens)';
+  assert.equal(run.output.split("\n").filter((line) => line === warning).length, 1, run.output);
+  assert.match(run.output, /^1 warning in stories that publish \(published as they are; worth a look\):$/m);
+
+  const picture = parse(page(root, "news/2013/09/02/talks.html")).querySelector("picture");
+  const img = picture?.querySelector("img");
+  assert.match(img?.getAttribute("src") ?? "", /^\.\.\/\.\.\/\.\.\/\.\.\/assets\/photos\/agency-900\.[0-9a-f]{10}\.jpeg$/);
+  assert.deepEqual([img?.getAttribute("width"), img?.getAttribute("height")], ["900", "600"]);
+  const sizes = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
+  for (const element of picture?.querySelectorAll("source, img") ?? []) {
+    assert.equal(element.getAttribute("sizes"), sizes);
+    const candidates = (element.getAttribute("srcset") ?? "").split(", ").map((candidate) => candidate.split(" "));
+    assert.deepEqual(candidates.map(([, width]) => width), ["320w", "640w", "900w"]);
+    for (const [url = "", width = ""] of candidates) {
+      assert.match(url, new RegExp(`-${width.slice(0, -1)}\\.[0-9a-f]{10}\\.(avif|webp|jpeg)$`));
+      const file = join(root, "_site/news/2013/09/02", url);
+      assert.equal(`${(await sharp(file).metadata()).width}w`, width, `${url} is as wide as it says`);
+    }
+  }
 });
 
 test("a failed build leaves the last good site in place; a good one drops deleted stories", () => {

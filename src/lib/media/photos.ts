@@ -17,10 +17,16 @@ import type { ProcessedPhoto } from "../model/story-view.ts";
  */
 const COLUMN_PX = 640;
 export const PHOTO_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
-/** A raster photo must fill the column on a 2x screen; a smaller one would print blurred. */
-export const MIN_PHOTO_WIDTH = 2 * COLUMN_PX;
-/** Enough steps that a phone, a tablet and a 2x desktop each find one close to what they need. */
-export const PHOTO_WIDTHS = [320, 640, 960, MIN_PHOTO_WIDTH];
+/** A raster photo this wide fills the column on a 2x screen; a narrower one is published, softer there, with a warning. */
+export const SHARP_PHOTO_WIDTH = 2 * COLUMN_PX;
+/** The narrowest step, a phone's column at 1x: a photo narrower still could not fill even that, and is refused. */
+export const MIN_PHOTO_WIDTH = 320;
+/**
+ * Enough steps that a phone, a tablet and a 2x desktop each find one close to what they need. A
+ * photo is never enlarged: eleventy-img makes the steps narrower than the photo, then the photo's
+ * own width in place of the wider ones (900 px: 320, 640 and 900).
+ */
+export const PHOTO_WIDTHS = [MIN_PHOTO_WIDTH, 640, 960, SHARP_PHOTO_WIDTH];
 
 /** Most preferred first: the browser takes the first <source> type it can decode, else the JPEG <img>. */
 const SOURCE_FORMATS = ["avif", "webp"] as const;
@@ -41,7 +47,8 @@ export interface ConversionSettings {
  */
 export const CONVERSION_SETTINGS: ConversionSettings = { version: 2, avif: { effort: 1 }, webp: { effort: 2 }, jpeg: {} };
 
-export type PhotoResult = { ok: true; photo: ProcessedPhoto } | { ok: false; problem: string };
+/** A photo for the page, with a warning when it is published softer than sharp; or why it cannot be published. */
+export type PhotoResult = { ok: true; photo: ProcessedPhoto; warning?: string } | { ok: false; problem: string };
 
 interface PhotoRequest {
   /** The photo's file on disk. */
@@ -70,6 +77,8 @@ interface StoryFile {
 /** What converting a photo will make (see #plan): kept between builds by its source file's identity. */
 interface PhotoPlan {
   photo: ProcessedPhoto;
+  /** The JPEG's widths, narrowest first; none for an SVG. */
+  widths: number[];
   names: string[];
   stem: string;
   contentsHash: string;
@@ -84,6 +93,8 @@ function asPlan(value: unknown): PhotoPlan | undefined {
     typeof plan.photo === "object" &&
     plan.photo !== null &&
     typeof plan.photo.url === "string" &&
+    Array.isArray(plan.widths) &&
+    plan.widths.every((width) => typeof width === "number") &&
     Array.isArray(plan.names) &&
     plan.names.every((name) => typeof name === "string") &&
     typeof plan.stem === "string" &&
@@ -132,16 +143,34 @@ export function photoFromMetadata(metadata: ImageMetadata): ProcessedPhoto | und
   };
 }
 
-/** What keeps a raster photo out of the layout, if anything: it must be an image at least MIN_PHOTO_WIDTH wide. */
+/**
+ * What keeps a photo off the page, if anything: it must be an image, and a raster one at least
+ * MIN_PHOTO_WIDTH wide as shown (turned as its EXIF orientation says, as eleventy-img turns it).
+ */
 export function sizeProblem(src: string, contents: Uint8Array): string | undefined {
-  let measured: { width: number; type?: string };
+  let measured: { width: number; height: number; type?: string; orientation?: number };
   try {
     measured = imageSize(contents);
   } catch {
     return `"${src}" could not be read as an image (expected a JPEG, PNG, WebP, AVIF, GIF or SVG file)`;
   }
-  if (measured.type === "svg" || measured.width >= MIN_PHOTO_WIDTH) return undefined;
-  return `"${src}" is ${measured.width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, twice the ${COLUMN_PX} px column, so it stays sharp on 2x screens)`;
+  // Orientations 5 to 8 turn the photo a quarter: its stored height is the width shown.
+  const width = (measured.orientation ?? 1) >= 5 ? measured.height : measured.width;
+  if (measured.type === "svg" || width >= MIN_PHOTO_WIDTH) return undefined;
+  return `"${src}" is ${width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, the narrowest a photo is published at; one of ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`;
+}
+
+/** "320, 640 and 900": widths as a sentence lists them. */
+function listWidths(widths: readonly number[]): string {
+  const last = widths.at(-1);
+  return widths.length < 2 ? String(last ?? "") : `${widths.slice(0, -1).join(", ")} and ${last}`;
+}
+
+/** The warning for a raster photo published at `widths` (narrowest first) that stops short of SHARP_PHOTO_WIDTH, else undefined. */
+export function narrowPhotoWarning(src: string, widths: readonly number[]): string | undefined {
+  const width = widths.at(-1);
+  if (width === undefined || width >= SHARP_PHOTO_WIDTH) return undefined;
+  return `"${src}" is ${width} px wide, published at ${listWidths(widths)} px (a photo of at least ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`;
 }
 
 /**
@@ -293,7 +322,7 @@ export class PhotoProcessor {
       plan = planned;
       this.#cache.rememberPlan(source, sourceIdentity, plan);
     }
-    const { photo, names, stem, contentsHash } = plan;
+    const { photo, widths, names, stem, contentsHash } = plan;
     const options = this.#imageOptions(urlFolder, contentsHash);
 
     // One conversion however many stories or folders show the photo.
@@ -306,7 +335,8 @@ export class PhotoProcessor {
     if (!started.ok) return failed(started.problem);
     const { conversion } = started;
     const files = names.map((name) => ({ sitePath: posix.join(urlFolder, name), from: { conversion, name } }));
-    return { result: { ok: true, photo }, files };
+    const warning = narrowPhotoWarning(src, widths);
+    return { result: { ok: true, photo, ...(warning === undefined ? {} : { warning }) }, files };
   }
 
   /** What converting the photo will make, from its bytes and sharp's reading of them: the page's view, the files' names, the cache record. */
@@ -329,7 +359,7 @@ export class PhotoProcessor {
     const names = Object.values(planned)
       .flat()
       .map((entry) => basename(entry.outputPath));
-    return { photo, names, stem, contentsHash };
+    return { photo, widths: (planned["jpeg"] ?? []).map((entry) => entry.width), names, stem, contentsHash };
   }
 
   /** Finds the photo's files in the cache, or checks that it decodes and starts converting it. */

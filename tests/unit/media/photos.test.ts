@@ -7,8 +7,11 @@ import sharp from "sharp";
 import {
   CONVERSION_SETTINGS,
   MIN_PHOTO_WIDTH,
+  narrowPhotoWarning,
   PHOTO_SIZES,
+  PHOTO_WIDTHS,
   PhotoProcessor,
+  SHARP_PHOTO_WIDTH,
   type PhotoProcessorOptions,
   type PhotoResult,
 } from "../../../src/lib/media/photos.ts";
@@ -210,13 +213,59 @@ test("publishing prunes the cached files no photo of the build used, keeping a d
   assert.equal(existsSync(join(site, draftPhoto.url)), false, "nor is it published");
 });
 
-test("a photo narrower than twice the column is refused, naming its width and the one needed", async () => {
-  const file = await jpeg("small.jpg", 1000, 750);
-  const result = await new PhotoProcessor(newFolder("cache")).process("story.md", { file, src: "small.jpg", urlFolder: "/news/" });
-  assert.deepEqual(result, {
+test("the warning for a narrow photo names its width and every width it is published at", () => {
+  assert.equal(
+    narrowPhotoWarning("x.jpg", [320, 640, 900]),
+    `"x.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`,
+  );
+  assert.match(narrowPhotoWarning("x.jpg", [320, 500]) ?? "", /^"x\.jpg" is 500 px wide, published at 320 and 500 px \(/);
+  assert.match(narrowPhotoWarning("x.jpg", [320]) ?? "", /^"x\.jpg" is 320 px wide, published at 320 px \(/);
+  // A photo as wide as sharp needs, or wider, and an SVG (no widths: it scales itself) are no cause for warning.
+  assert.equal(narrowPhotoWarning("x.jpg", PHOTO_WIDTHS), undefined);
+  assert.equal(narrowPhotoWarning("x.svg", []), undefined);
+});
+
+test("a photo narrower than twice the column is published at the widths it has, never enlarged, with a warning", async () => {
+  const file = await jpeg("narrow.jpg", 900, 600);
+  const cacheDir = newFolder("cache");
+  const photos = new PhotoProcessor(cacheDir);
+  const result = await photos.process("story.md", { file, src: "narrow.jpg", urlFolder: "/assets/photos/" });
+  const photo = photoOf(result);
+  const widths = (srcset: string | undefined) => (srcset ?? "").split(", ").map((candidate) => candidate.split(" ")[1]);
+  assert.deepEqual([photo.width, photo.height], [900, 600]);
+  assert.match(photo.url, /^\/assets\/photos\/narrow-900\.[0-9a-f]{10}\.jpeg$/);
+  assert.deepEqual(widths(photo.srcset), ["320w", "640w", "900w"]);
+  assert.equal(photo.sizes, PHOTO_SIZES);
+  for (const source of photo.sources) assert.deepEqual(widths(source.srcset), ["320w", "640w", "900w"]);
+  assert.equal(result.ok && result.warning, narrowPhotoWarning("narrow.jpg", [320, 640, 900]));
+  const site = newFolder("site");
+  await photos.publish(site, ["story.md"]);
+  const published = readdirSync(join(site, "assets", "photos"));
+  assert.equal(published.length, 9);
+  for (const name of published) assert.equal(String((await sharp(join(site, "assets", "photos", name)).metadata()).width), /-(\d+)\./.exec(name)?.[1], name);
+
+  // A later build plans it from the cache, and warns the same.
+  const next = new PhotoProcessor(cacheDir);
+  assert.deepEqual(await next.process("story.md", { file, src: "narrow.jpg", urlFolder: "/assets/photos/" }), result);
+});
+
+test("a photo as wide as sharp needs is published with no warning", async () => {
+  const file = await jpeg("sharp.jpg", SHARP_PHOTO_WIDTH, 720);
+  const result = await new PhotoProcessor(newFolder("cache")).process("story.md", { file, src: "sharp.jpg", urlFolder: "/news/" });
+  assert.ok(result.ok && result.warning === undefined, JSON.stringify(result));
+});
+
+test("a photo narrower than the narrowest width the page shows is refused, as its EXIF orientation turns it", async () => {
+  const expected = (width: number) => ({
     ok: false,
-    problem: `"small.jpg" is 1000 px wide (expected at least ${MIN_PHOTO_WIDTH} px, twice the 640 px column, so it stays sharp on 2x screens)`,
+    problem: `"tiny.jpg" is ${width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, the narrowest a photo is published at; one of ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`,
   });
+  const tiny = await jpeg("tiny.jpg", MIN_PHOTO_WIDTH - 1, 200);
+  assert.deepEqual(await new PhotoProcessor(newFolder("cache")).process("story.md", { file: tiny, src: "tiny.jpg", urlFolder: "/news/" }), expected(MIN_PHOTO_WIDTH - 1));
+  // Stored 1000 x 300 and turned a quarter by its orientation: shown 300 px wide.
+  const turned = join(folder, "turned.jpg");
+  await sharp({ create: { width: 1000, height: 300, channels: 3, background: "#47698c" } }).jpeg().withMetadata({ orientation: 6 }).toFile(turned);
+  assert.deepEqual(await new PhotoProcessor(newFolder("cache")).process("story.md", { file: turned, src: "tiny.jpg", urlFolder: "/news/" }), expected(300));
 });
 
 test("a damaged photo is a problem to report, not a crash", async () => {
