@@ -7,6 +7,8 @@ import { openSite, type SiteMount } from "../support/open-site.ts";
 const INDEX_PAGE = "index.html";
 const STORY_PAGE = "news/2013/09/02/moscow-denuclearization-talks.html";
 const SAMPLE_PAGE = "news/2013/09/04/sample-topics.html";
+// The fixture story Itar-Tass withdrew: its address holds only a notice.
+const WITHDRAWN_PAGE = "news/2013/09/05/kaesong-reopening.html";
 const STORY_SOURCE = new URL("../fixtures/newsroom/moscow-denuclearization-talks/index.md", import.meta.url);
 // Printed by the site from the dateline, date and source fields, ahead of the story's first words.
 const DATELINE = "MOSCOW, September 2 (Itar-Tass) - ";
@@ -283,7 +285,21 @@ test("navigates from a story to its topics, their stories and the topics index",
   await expect(page.locator(".topic-index a")).toHaveText(["Sample stories", "Site help"]);
 });
 
-test("lists no draft: the draft sample is only for the dev server", async ({ page, siteBase }) => {
+test("a withdrawn story's address says who withdrew it and when, leads back to All news, and is not for search engines", async ({ page, siteBase }) => {
+  await open(page, siteBase, WITHDRAWN_PAGE);
+  await expect(page.locator("h1")).toHaveText("Story withdrawn");
+  expect(await page.title()).toBe("Story withdrawn | Wire Desk");
+  await expect(page.getByRole("main").locator("p").first()).toHaveText("Itar-Tass withdrew this story on September 6, 2013, 10:00 MSK.");
+  await expect(page.locator("main time")).toHaveAttribute("datetime", "2013-09-06T10:00:00+04:00");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
+  await expect(page.locator('script[type="application/ld+json"], main img, article')).toHaveCount(0);
+  await page.getByRole("main").getByRole("link", { name: "Read all news" }).click();
+  await expect(page).toHaveURL(siteBase + INDEX_PAGE);
+  // All news does not offer it, and its day has no archive page (the archive's September lists the 2nd to the 4th).
+  await expect(page.locator('a[href*="kaesong-reopening"]')).toHaveCount(0);
+});
+
+test("lists no draft and no withdrawn story: the draft sample is only for the dev server", async ({ page, siteBase }) => {
   await open(page, siteBase, INDEX_PAGE);
   await expect(page.locator(".story-list h2 a")).toHaveText([
     "Sample story: how topics connect stories",
@@ -300,6 +316,7 @@ const PAGES = [
   ["topics", "topics/index.html"],
   ["archive day", "archive/2013/09/02/index.html"],
   ["archive month", "archive/2013/09/index.html"],
+  ["withdrawn story", WITHDRAWN_PAGE],
 ] as const;
 
 for (const [name, path] of PAGES) {

@@ -22,6 +22,11 @@ function builtFiles(site: string): Map<string, Buffer> {
   return new Map(files.map((entry) => [relative(site, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name))]));
 }
 
+/** The lines a build prints about its stories' problems and warnings, each naming a story file. */
+function storyLines(output: string): string[] {
+  return output.split("\n").filter((line) => /^src\/news\/[^:]+:\d+: /.test(line));
+}
+
 function assertSameSite(warm: string, cold: string, step: string): void {
   const [a, b] = [builtFiles(warm), builtFiles(cold)];
   assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), `${step}: the same files`);
@@ -29,8 +34,9 @@ function assertSameSite(warm: string, cold: string, step: string): void {
 }
 
 test("builds with every cache write byte for byte what builds from nothing write", { timeout: 600_000 }, async () => {
-  const photoOf = (background: string) => sharp({ create: { width: 1280, height: 720, channels: 3, background } }).jpeg().toBuffer();
-  const [photo, otherPhoto] = await Promise.all([photoOf("#6a7b8c"), photoOf("#8c7b6a")]);
+  const photoOf = (background: string, width = 1280) => sharp({ create: { width, height: 720, channels: 3, background } }).jpeg().toBuffer();
+  const [photo, otherPhoto, narrowPhoto] = await Promise.all([photoOf("#6a7b8c"), photoOf("#8c7b6a"), photoOf("#7b8c6a", 900)]);
+  const withdrawn = (at: string) => `---\nwithdrawn: ${at}\ndate: 2013-09-05T08:00\ndateline: MOSCOW\nwire:\n  id: urn:x:storm\n  versionTime: ${at}\n---\n`;
   const root = makeFixtureSite({
     "talks.md": story("Talks resume", "2013-09-02T10:00", ["Diplomacy"]),
     "pipeline/index.md": story("Pipeline deal signed", "2013-09-03T10:00", ["Diplomacy", "Energy"], "photo:\n  src: deal.jpg\n  alt: Two ministers shake hands\n  credit: Photo AP\n"),
@@ -50,6 +56,9 @@ test("builds with every cache write byte for byte what builds from nothing write
       const layout = join(root, "_includes", "layouts", "base.njk");
       writeFileSync(layout, readFileSync(layout, "utf8").replace('<main id="main">', '<main id="main" class="edition">'));
     }],
+    ["a story withdrawn", () => writeFileSync(join(news, "storm.md"), withdrawn("2013-09-06T09:00"))],
+    ["its withdrawal's time corrected", () => writeFileSync(join(news, "storm.md"), withdrawn("2013-09-06T09:30"))],
+    ["a photo replaced by a narrower one", () => writeFileSync(join(news, "pipeline", "deal.jpg"), narrowPhoto)],
   ];
   for (const [step, change] of steps) {
     change();
@@ -69,6 +78,9 @@ test("builds with every cache write byte for byte what builds from nothing write
     assert.equal(cold.status, 0, `${step}, from nothing: ${cold.output}`);
     assert.doesNotMatch(cold.output, /[1-9]\d* reused from \.cache/, `${step}, from nothing: no cache to reuse`);
     assertSameSite(join(root, "_site"), join(fresh, "_site"), step);
+    // What the build tells the desk about its stories is the same too.
+    assert.deepEqual(storyLines(warm.output), storyLines(cold.output), `${step}: the same report`);
+    if (step === "a photo replaced by a narrower one") assert.match(storyLines(warm.output).join("\n"), /^src\/news\/pipeline\/index\.md:\d+: photo\.src: "deal\.jpg" is 900 px wide/);
     rmSync(fresh, { recursive: true, force: true });
   }
 });

@@ -15,6 +15,8 @@ const stories = Object.fromEntries([
   story("peninsula-b", "title: Peninsula B\ndate: 2013-09-03\ntags: [korean  peninsula, Diplomacy]"),
   story("secret-draft", "title: Secret draft headline\ndate: 2013-09-03\ndraft: true\ntags: [Diplomacy]"),
   story("embargoed-news", "title: Embargoed headline\ndate: 2013-09-05T14:00\ntags: [Korean Peninsula]"),
+  // Withdrawn within the news sitemap's two days, so only its withdrawal keeps it out.
+  ["kaesong/index.md", "---\nwithdrawn: 2013-09-05T10:00\ndate: 2013-09-04T15:40\ndateline: MOSCOW\nsource: Itar-Tass\nwire:\n  id: urn:newsml:itar-tass.com:20130904:kaesong\n  version: \"2\"\n  versionTime: 2013-09-05T10:00\n---\n"],
 ]);
 
 /** Every built file's text, by path under _site/. */
@@ -79,4 +81,23 @@ test("the 404 page links from SITE_URL's path, so it works at any missing addres
   assert.equal(notFound.querySelector(".site-nav a")?.getAttribute("href"), "/newsroom/index.html");
   const index = parse(files.get("index.html") ?? "");
   assert.match(index.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^assets\/site\.[0-9a-f]{10}\.css$/);
+});
+
+test("a withdrawn story's address holds only a notice, and no list, topic, archive, feed or sitemap names it", () => {
+  const { files } = buildAt("2013-09-05T14:00+04:00");
+  const notice = parse(files.get("news/2013/09/04/kaesong.html") ?? "");
+  assert.equal(notice.querySelector("title")?.text, "Story withdrawn | Wire Desk");
+  assert.equal(notice.querySelector("h1")?.text, "Story withdrawn");
+  assert.equal(notice.querySelector("main p")?.text, "Itar-Tass withdrew this story on September 5, 2013, 10:00 MSK.");
+  assert.equal(notice.querySelector("main time")?.getAttribute("datetime"), "2013-09-05T10:00:00+04:00");
+  assert.equal(notice.querySelector('meta[name="robots"]')?.getAttribute("content"), "noindex");
+  assert.equal(notice.querySelector("main a")?.getAttribute("href"), "../../../../index.html");
+  assert.equal(notice.querySelector('script[type="application/ld+json"]'), null, "no NewsArticle for search engines");
+  assert.equal(notice.querySelector('link[rel="canonical"]'), null);
+  for (const [path, text] of files) {
+    if (path !== "news/2013/09/04/kaesong.html") assert.ok(!path.includes("kaesong") && !text.includes("kaesong"), `${path} names the withdrawn story`);
+  }
+  // Its day had no other story: the archive has no page for it.
+  assert.ok(!files.has("archive/2013/09/04/index.html"));
+  assert.match(files.get("news-sitemap.xml") ?? "", /news\/2013\/09\/05\/embargoed-news\.html/, "the news sitemap lists the stories of its window");
 });

@@ -45,7 +45,7 @@ const fieldValue = fc.oneof(
 );
 
 const validStory = { title: "Talks resume", lead: "A lead.", date: "2013-09-02", dateline: "MOSCOW" };
-const FIELDS = ["title", "lead", "date", "dateline", "timezone", "source", "photo", "tags", "draft", "updated", "corrections", "sample", "lang", "dir", "datline", "permalink", "layout"];
+const FIELDS = ["title", "lead", "date", "dateline", "timezone", "source", "photo", "tags", "draft", "updated", "corrections", "sample", "lang", "dir", "wire", "withdrawn", "datline", "permalink", "layout"];
 
 /** Front matter: the valid story with some fields replaced, removed or added. */
 const frontMatter = fc

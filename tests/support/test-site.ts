@@ -1,7 +1,7 @@
 /**
  * The newsroom the browser tests and Lighthouse read: the fixture stories in tests/fixtures/newsroom/
- * (the seed story and three samples), built once by the real build into .test-site/, so the
- * product's tests never depend on the stories a newsroom keeps in src/news/.
+ * (the seed story, three samples and a withdrawn story), built once by the real build into
+ * .test-site/, so the product's tests never depend on the stories a newsroom keeps in src/news/.
  */
 import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
