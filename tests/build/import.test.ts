@@ -62,6 +62,25 @@ test("agency items in every format import as stories, update and withdraw in pla
   // Tests touch no network: the storm picture's largest rendition is delivered beside its item.
   const stormItem = join(drop, "ninjs-ninjs2-text-photo-no-alt.json");
   writeFileSync(stormItem, readFileSync(stormItem, "utf8").replace("https://media.balticwire.example/20240502/a001_hires.jpg", "storm-highres.jpg"));
+  // A hostile item: what a compromised feed could send. It must arrive as harmless text.
+  writeFileSync(
+    join(drop, "hostile.json"),
+    JSON.stringify({
+      uri: "urn:newsml:itar-tass.com:20130902:hostile",
+      type: "text",
+      version: "1",
+      versioncreated: "2013-09-02T18:00:00+04:00",
+      pubstatus: "usable",
+      copyrightholder: "Itar-Tass",
+      located: "Moscow",
+      headline: "Talks <script>alert(1)</script>resume",
+      description_text: "A lead with <b onmouseover=alert(2)>markup</b>.",
+      body_html:
+        '<p>MOSCOW, September 2 (Itar-Tass) - Talks resumed.<script>alert(3)</script></p>' +
+        '<p onclick="alert(4)">See <a href="javascript:alert(5)">this</a>, <a href=" java&#x09;script:alert(6)">that</a>' +
+        ' and <a href="https://example.org/report">the report</a>.<img src="x" onerror="alert(7)"></p><iframe src="https://evil.example/"></iframe>',
+    }),
+  );
   // The seed's pictures carry their alt text and credit in the file; the storm pictures carry none.
   const seedPhoto = await wirePhoto(1600, 1067, { xmp: xmpPacket({ alt: "Sergei Lavrov speaks to students", credit: "Photo EPA/ITAR-TASS" }) });
   for (const name of ["seed-photo.jpg", "seed-photo-web.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(drop, name), seedPhoto);
@@ -79,7 +98,8 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: needs a lead; embargoed until 2024-07-01T00:01:00\+02:00$/);
   assert.match(lineFor(first.output, "drop/plain-text-reuters.txt"), /^held .*: needs a lead$/);
   assert.match(lineFor(first.output, "drop/ninjs-malformed.json"), /^refused {4}drop\/ninjs-malformed\.json: line \d+, column \d+: not valid JSON/);
-  assert.match(first.output, /\n9 items: 5 created, 0 updated, 0 unchanged, 0 withdrawn, 3 held, 1 refused\n$/);
+  assert.match(lineFor(first.output, "drop/hostile.json"), /^created /);
+  assert.match(first.output, /\n10 items: 6 created, 0 updated, 0 unchanged, 0 withdrawn, 3 held, 1 refused\n$/);
 
   const seedFolder = join(root, "src", "news", "2013", "09", "02", "moscow-hopes-for-further-talks-on-denuclearization-of-2");
   const seed = readFileSync(join(seedFolder, "index.md"), "utf8");
@@ -138,6 +158,12 @@ test("agency items in every format import as stories, update and withdraw in pla
   const page = readFileSync(join(root, "_site", "news", "2013", "09", "02", "moscow-hopes-for-further-talks-on-denuclearization-of-2.html"), "utf8");
   // The page prints the dateline, then the agency's first words: the one the agency typed is gone.
   const opening = '<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes for the resumption of talks';
+  const hostile = readFileSync(join(root, "_site", "news", "2013", "09", "02", "talks-resume.html"), "utf8");
+  assert.match(hostile, /<h1>Talks resume<\/h1>/);
+  for (const banned of [/<script(?! type="application\/ld\+json")/, /\son[a-z]+=/i, /javascript:/i, /<iframe/, /alert\(/]) {
+    assert.doesNotMatch(hostile, banned, `the hostile item's page holds nothing like ${banned}`);
+  }
+  assert.match(hostile, /<a href="https:\/\/example\.org\/report">the report<\/a>/, "a safe link stays");
   for (const suffix of ["", "-2", "-3", "-4"]) {
     const seedPage = readFileSync(join(root, "_site", "news", "2013", "09", "02", `moscow-hopes-for-further-talks-on-denuclearization-of${suffix}.html`), "utf8");
     assert.ok(seedPage.includes(opening), `the seed from each format opens as the seed does (${suffix || "NewsML-G2"})`);

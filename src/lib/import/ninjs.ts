@@ -1,4 +1,3 @@
-import sanitizeHtml from "sanitize-html";
 import type { z } from "zod";
 import {
   describeJson,
@@ -9,7 +8,7 @@ import {
   type Ninjs3Item,
   type NinjsVersion,
 } from "./ninjs-schema.ts";
-import { definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
+import { definedFields, distinctNames, htmlText, NO_TEXT } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { lineAndColumn } from "./xml.ts";
 
@@ -274,14 +273,6 @@ function purposeOf(part: TextPart): Purpose {
   if (words.includes("caption")) return "caption";
   if (words.some((word) => LEAD_WORDS.has(word))) return "lead";
   return words.every((word) => GENERAL_WORDS.has(word)) ? "general" : "other";
-}
-
-/** HTML as one line of plain text; markup that is not HTML is read the same way. */
-function htmlText(html: string): string {
-  // Block boundaries become spaces, so paragraphs do not run together once the tags are gone.
-  const spaced = html.replace(/<\/?(?:p|div|br|li|h[1-6]|tr|td|th|blockquote|section|article|figcaption|hr)\b[^>]*>/gi, " ");
-  const escaped = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
-  return escaped.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }
 
 const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();

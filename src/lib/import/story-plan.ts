@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
+import { htmlText } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
 
@@ -52,6 +53,9 @@ const MAX_TOPICS = 20;
 const MAX_TOPIC_LENGTH = 60;
 
 const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+/** A headline or lead as one line of text: markup an agency left in a text field is read, never printed or run. */
+const textField = (text: string): string => oneLine(/<[a-z!/?]/i.test(text) ? htmlText(text) : text);
 
 /** A time as the story contract writes it: an instant with its offset, or a day alone. */
 function storyTime(time: WireTime, zone: string): string {
@@ -122,7 +126,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
 
   const held: string[] = [];
   if (item.status === "withheld") held.push("withheld by the agency");
-  const lead = item.lead === undefined ? undefined : oneLine(item.lead);
+  const lead = item.lead === undefined ? undefined : textField(item.lead);
   if (!lead) held.push("needs a lead");
   if (photo && photo.alt === undefined) held.push("needs alt text for its photo");
   if (photo && photo.credit === undefined) held.push("needs a credit for its photo");
@@ -138,7 +142,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const topics = topicsOf(item);
   const date = existing?.fields["date"] ?? storyTime(released, zone.zone);
   const fields: Record<string, unknown> = {
-    title: oneLine(item.headline),
+    title: textField(item.headline),
     ...(lead ? { lead } : {}),
     date,
     ...(existing ? { updated: storyTime(versionTime, zone.zone) } : {}),

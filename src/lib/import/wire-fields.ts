@@ -1,3 +1,4 @@
+import sanitizeHtml from "sanitize-html";
 import type { WireBody, WireProblem, WireTime } from "./wire-item.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 
@@ -37,3 +38,11 @@ export function definedFields<T extends object>(fields: T): T {
 
 /** The body of a canceled item that gave no text: a kill notice withdraws a story by its id and time alone. */
 export const NO_TEXT: WireBody = { kind: "text", text: "" };
+
+/** HTML as plain text, its script and style content dropped; markup that is not HTML is read the same way. */
+export function htmlText(html: string): string {
+  // Block boundaries become spaces, so paragraphs do not run together once the tags are gone.
+  const spaced = html.replace(/<\/?(?:p|div|br|li|h[1-6]|tr|td|th|blockquote|section|article|figcaption|hr)\b[^>]*>/gi, " ");
+  const escaped = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
+  return escaped.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+}

@@ -108,3 +108,10 @@ test("a withdrawal keeps only what holds the story's address, and who withdrew i
   });
   assert.equal(plan.body, "");
 });
+
+test("markup an agency left in a headline or lead is read as text, its scripts dropped", () => {
+  const result = planStory({ ...item, headline: "Talks <script>alert(1)</script><b>resume</b> &amp; go on", lead: "A lead, 3 < 4." }, context);
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["title"], "Talks resume & go on");
+  assert.equal(result.plan.fields["lead"], "A lead, 3 < 4.");
+});
