@@ -450,7 +450,7 @@ function declaredVersion(item: Readonly<Record<string, unknown>>): { version: Ni
 
 /**
  * The version an item declares, else the one whose schema defines most of the item's property
- * names that not every version shares. When versions tie, the one whose schema the item passes.
+ * names that not every version shares. When versions tie, the oldest whose schema the item passes.
  */
 function detectVersion(item: Readonly<Record<string, unknown>>): { version: NinjsVersion } | { problem: ItemProblem } {
   const declared = declaredVersion(item);
@@ -464,7 +464,9 @@ function detectVersion(item: Readonly<Record<string, unknown>>): { version: Ninj
     return { problem: { path: "", message } };
   }
   const passing = tied.filter((fit) => NINJS_SCHEMAS[fit.version].schema.safeParse(item).success);
-  const only = tied.length === 1 ? tied[0] : passing.length === 1 ? passing[0] : undefined;
+  // An item valid in several versions by the same names (a kill notice with only uri, versioncreated
+  // and pubstatus is 1.x and 2.x alike) reads the same in each: the oldest is as good as any.
+  const only = tied.length === 1 ? tied[0] : passing[0];
   if (only !== undefined) return { version: only.version };
   const alike = tied.map((fit) => `${fit.version}.x (${fit.names.join(", ")})`).join(" and ");
   return { problem: { path: "", message: `cannot tell which ninjs version this is: its properties fit ${alike} alike (${EXPECTED_VERSION})` } };
