@@ -7,7 +7,7 @@ import type { DatelinePlaces } from "../story/dateline.ts";
 import type { SiteData } from "../story/read-story.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import { editorFieldName } from "../model/problems.ts";
-import { PHOTO_WIDTHS } from "../media/photos.ts";
+import { MIN_PHOTO_WIDTH } from "../media/photos.ts";
 import { readEmbeddedPhotoWords } from "./photo-metadata.ts";
 import { importedBody } from "./imported-body.ts";
 import { composeStoryFile } from "./story-file.ts";
@@ -66,8 +66,9 @@ async function takePhoto(item: WireItem, settings: ImportSettings): Promise<Phot
   const fetched = await fetchWirePhoto(item.photo.href, item.file, settings.photoFetch);
   const without = (reason: string) => ({ missing: `its photo was left out: ${item.photo?.path ? `${item.photo.path}: ` : ""}${reason}` });
   if (!fetched.ok) return without(fetched.message);
-  const smallest = PHOTO_WIDTHS[0] ?? 0;
-  if (fetched.photo.width < smallest) return without(`"${item.photo.href}" is ${fetched.photo.width} px wide (expected at least ${smallest} px to be shown at all)`);
+  if (fetched.photo.width < MIN_PHOTO_WIDTH) {
+    return without(`"${item.photo.href}" is ${fetched.photo.width} px wide (expected at least ${MIN_PHOTO_WIDTH} px to be shown at all)`);
+  }
   const embedded = await readEmbeddedPhotoWords(fetched.photo.bytes);
   const alt = item.photo.alt ?? embedded.alt;
   const caption = item.photo.caption ?? embedded.caption;

@@ -8,6 +8,7 @@ export interface DeliveredPhoto {
   bytes: Uint8Array;
   /** The file extension its bytes call for ("jpg", "png", ...), whatever the agency named it. */
   extension: string;
+  /** Its width as shown, turned by its EXIF orientation. */
   width: number;
 }
 
@@ -27,7 +28,7 @@ const EXPECTED_PICTURE = "a JPEG, PNG, WebP, AVIF or GIF picture";
 
 /** The picture's type and width, or why it is not a picture the site can publish. */
 function checkPicture(bytes: Uint8Array, name: string): PhotoFetchResult {
-  let measured: { type?: string; width: number };
+  let measured: { type?: string; width: number; height: number; orientation?: number };
   try {
     measured = imageSize(bytes);
   } catch {
@@ -37,7 +38,9 @@ function checkPicture(bytes: Uint8Array, name: string): PhotoFetchResult {
   if (type === undefined || !RASTER_TYPES.has(type)) {
     return { ok: false, message: `"${name}" is ${type ? `a ${type} file` : "of no known picture type"} (expected ${EXPECTED_PICTURE})` };
   }
-  return { ok: true, photo: { bytes, extension: type, width: measured.width } };
+  // EXIF orientations 5 to 8 turn the picture a quarter: it is shown as wide as it is stored high.
+  const width = (measured.orientation ?? 1) >= 5 ? measured.height : measured.width;
+  return { ok: true, photo: { bytes, extension: type, width } };
 }
 
 /** Reads a response's body, giving up past `maxBytes` rather than holding whatever a server sends. */
