@@ -126,6 +126,10 @@ test("agency items in every format import as stories, update and withdraw in pla
   copyFileSync(join(FIXTURES, "ninjs", "seed-itar-tass-update.json"), join(later, "update.json"));
   copyFileSync(join(FIXTURES, "ninjs", "canceled.json"), join(later, "kill.json"));
   for (const name of ["seed-photo.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(later, name), seedPhoto);
+  // The NewsML-G2 seed's next version, marked as a correction.
+  const correction = readFileSync(join(FIXTURES, "newsml-g2", "seed-update.xml"), "utf8").replace('qcode="sig:update"', 'qcode="sig:correction"');
+  assert.notEqual(correction, readFileSync(join(FIXTURES, "newsml-g2", "seed-update.xml"), "utf8"));
+  writeFileSync(join(later, "correction.xml"), correction);
 
   const dry = importInto(root, [...options, "--dry-run", "later"]);
   assert.equal(dry.status, 0, dry.output);
@@ -136,6 +140,12 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.equal(updates.status, 0, updates.output);
   assert.match(lineFor(updates.output, "later/update.json"), /^updated {4}src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of-2\/index\.md/);
   assert.match(lineFor(updates.output, "later/kill.json"), /^withdrawn /);
+  assert.match(
+    lineFor(updates.output, "later/correction.xml"),
+    /^updated {4}src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of\/index\.md <- later\/correction\.xml: a correction by the agency: word it for readers in corrections\.1$/,
+  );
+  const corrected = readFileSync(join(root, "src", "news", "2013", "09", "02", "moscow-hopes-for-further-talks-on-denuclearization-of", "index.md"), "utf8");
+  assert.match(corrected, /^corrections:\n {2}- date: 2013-09-02T17:05:00\+04:00\n {4}text: Itar-Tass corrected this story\.$/m);
   const updated = readFileSync(join(seedFolder, "index.md"), "utf8");
   assert.match(updated, /^date: 2013-09-02T15:40:00\+04:00$/m, "an update keeps the story's date, so its address");
   assert.match(updated, /^updated: 2013-09-02T17:10:00\+04:00$/m);
