@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { slugify } from "transliteration";
 
 /** Words enough to tell stories apart in an address, few enough to read it. */
 const MAX_WORDS = 8;
@@ -6,15 +7,12 @@ const MAX_LENGTH = 60;
 
 /**
  * A story's folder name, which is its address's last part: the headline's first words in plain
- * ASCII ("Moscow hopes for further talks on ..." -> moscow-hopes-for-further-talks-on-...). A
- * headline with no Latin letters gets the agency id's hash, so its address is still stable.
+ * ASCII, other scripts transliterated ("Moscow hopes for further talks on ..." ->
+ * moscow-hopes-for-further-talks-on-..., "Москва надеется ..." -> moskva-nadeetsya-...). A
+ * headline with nothing to spell in ASCII gets the agency id's hash, so its address is still stable.
  */
 export function storySlug(headline: string, id: string): string {
-  const words = headline
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/['’]/g, "")
+  const words = slugify(headline.replace(/['’]/g, ""), { lowercase: true, separator: "-" })
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .slice(0, MAX_WORDS);

@@ -10,9 +10,13 @@ test("a story's folder name is its headline's first words in plain ASCII", () =>
   assert.equal(storySlug("São Paulo’s mayor: ‘We’ll rebuild’", "urn:x"), "sao-paulos-mayor-well-rebuild");
 });
 
-test("a headline without Latin letters gets a name from the agency id, the same every time", () => {
-  const slug = storySlug("Москва надеется", "urn:tass:1");
+test("a headline in another script is transliterated, not hashed", () => {
+  assert.equal(storySlug("Москва надеется на продолжение переговоров", "urn:tass:1"), "moskva-nadeetsya-na-prodolzhenie-peregovorov");
+});
+
+test("a headline with nothing to spell in ASCII gets a name from the agency id, the same every time", () => {
+  const slug = storySlug("— … —", "urn:tass:1");
   assert.match(slug, /^story-[0-9a-f]{10}$/);
-  assert.equal(storySlug("Другой заголовок", "urn:tass:1"), slug);
-  assert.notEqual(storySlug("Москва надеется", "urn:tass:2"), slug);
+  assert.equal(storySlug("!!!", "urn:tass:1"), slug);
+  assert.notEqual(storySlug("— … —", "urn:tass:2"), slug);
 });
