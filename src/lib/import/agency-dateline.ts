@@ -4,10 +4,11 @@
  *   MOSCOW, September 2 (Itar-Tass) - …       NEW YORK (AP) — …
  *   MOSCOW, Sept 2 (Reuters) - …              BEIJING, Sept. 2 (Xinhua) -- …
  *   MOSCOW, September 2. /ITAR-TASS/. …       SÃO PAULO, Brazil, Sept 2 (Reuters) - …
- *   WASHINGTON, D.C. (AP) — …
+ *   WASHINGTON, D.C. (AP) — …                 МОСКВА, 2 сентября. /ИТАР-ТАСС/. …
  *
  * A place (up to five words, then up to two qualifiers after commas: a country, a state), an
- * English month and day, then the agency in parentheses or slashes and a dash, double dash or
+ * English month and day (or a day and a Russian month, in the genitive as Russian datelines
+ * write it), then the agency in parentheses or slashes and a dash, double dash or
  * period. The page prints the dateline from the story's fields, so the importer takes it out of
  * the text; it is cut only where it is surely one, so an ordinary sentence is never cut.
  */
@@ -38,9 +39,22 @@ const MONTHS: Readonly<Record<string, number>> = {
   oct: 10, october: 10,
   nov: 11, november: 11,
   dec: 12, december: 12,
+  // Russian, in the genitive a date takes ("2 сентября"), and the desk's abbreviations.
+  января: 1, янв: 1,
+  февраля: 2, фев: 2,
+  марта: 3, мар: 3,
+  апреля: 4, апр: 4,
+  мая: 5,
+  июня: 6, июн: 6,
+  июля: 7, июл: 7,
+  августа: 8, авг: 8,
+  сентября: 9, сен: 9, сент: 9,
+  октября: 10, окт: 10,
+  ноября: 11, ноя: 11, нояб: 11,
+  декабря: 12, дек: 12,
 };
 
-/** An English month name, full or abbreviated ("Sept", "SEP"; a trailing period is the caller's), as 1–12. */
+/** A month name, English or Russian, full or abbreviated ("Sept", "SEP", "сент"; a trailing period is the caller's), as 1–12. */
 export function readMonthName(name: string): number | undefined {
   return MONTHS[name.toLowerCase()];
 }
@@ -58,7 +72,9 @@ const AGENCY_ALIASES: readonly (readonly string[])[] = [
   ["upi", "unitedpressinternational"],
   ["dpa", "deutschepresseagentur"],
   ["xinhua", "xinhuanewsagency"],
-  ["itartass", "tass"],
+  ["itartass", "tass", "итартасс", "тасс"],
+  ["interfax", "интерфакс"],
+  ["rianovosti", "риановости"],
 ];
 
 /** Case-, accent-, space- and punctuation-blind: "ITAR-TASS" and "Itar-Tass" are one name. */
@@ -91,7 +107,8 @@ const TITLE_WORD = String.raw`\p{Lu}(?:[\p{L}\p{M}'’\-]|\.(?=\p{L}))*\.??`;
 /** Up to five words, with short lower-case links between them ("RIO DE JANEIRO", "Isle of Man"). */
 const words = (word: string): string => String.raw`${word}(?:\s+(?:\p{Ll}{1,3}\s+)?${word}){0,4}`;
 const placePattern = (head: string): string => String.raw`(?<place>${words(head)}(?:,\s+${words(TITLE_WORD)}){0,2})`;
-const DATE = String.raw`(?:,\s+(?<month>\p{L}{3,9})\.?\s+(?<day>\d{1,2}))?`;
+/** ", September 2" as English datelines write it, or ", 2 сентября" as Russian ones do. */
+const DATE = String.raw`(?:,\s+(?:(?<month>\p{L}{3,9})\.?\s+(?<day>\d{1,2})|(?<dayFirst>\d{1,2})\s+(?<monthAfter>\p{L}{3,9})\.??))?`;
 const DASH = String.raw`(?:--?|[–—])`;
 
 /** The two house styles: the agency in parentheses then a dash ("(AP) —"), or in slashes after a period ("2. /ITAR-TASS/."). */
@@ -134,7 +151,8 @@ export function takeAgencyDateline(paragraph: string, source: string | undefined
     const place = match?.groups?.["place"];
     if (!match || agency === undefined || place === undefined) continue;
     if (source === undefined ? !looksLikeAgency(agency) : !isSameAgency(agency, source)) continue;
-    const day = readDay(match.groups?.["month"], match.groups?.["day"]);
+    const groups = match.groups ?? {};
+    const day = readDay(groups["month"] ?? groups["monthAfter"], groups["day"] ?? groups["dayFirst"]);
     if (day === undefined) continue;
     return { place, agency, ...day, rest: text.slice(match[0].length).trimStart() };
   }

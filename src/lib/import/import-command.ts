@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { isKnownZone } from "../model/dates.ts";
+import { storySchema } from "../story/schema.ts";
 import type { WireTime } from "./wire-item.ts";
 import { readWireTime } from "./wire-time.ts";
 
@@ -8,13 +9,16 @@ export interface ImportRequest {
   paths: string[];
   dryRun: boolean;
   defaultZone?: string;
+  /** The language of items that state none (wire text never does). */
+  defaultLanguage?: string;
   delivered?: WireTime;
 }
 
 export const IMPORT_USAGE =
-  "usage: npm run import -- [--dry-run] [--zone <IANA zone>] [--delivered <instant>] <file or folder>...\n" +
+  "usage: npm run import -- [--dry-run] [--zone <IANA zone>] [--lang <language>] [--delivered <instant>] <file or folder>...\n" +
   "  --dry-run      print what would change, write nothing\n" +
   "  --zone         the zone of places the newsroom does not know, and of times given without an offset\n" +
+  "  --lang         the language of items that state none, e.g. ru for a Russian wire\n" +
   "  --delivered    when wire text was delivered (its dateline gives only a day), instead of the file's time";
 
 export type RequestResult = { ok: true; request: ImportRequest } | { ok: false; message: string };
@@ -26,7 +30,7 @@ export function parseImportArgs(args: readonly string[]): RequestResult {
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { "dry-run": { type: "boolean", default: false }, zone: { type: "string" }, delivered: { type: "string" } },
+      options: { "dry-run": { type: "boolean", default: false }, zone: { type: "string" }, lang: { type: "string" }, delivered: { type: "string" } },
     });
   } catch (error) {
     return { ok: false, message: `${(error as Error).message}\n${IMPORT_USAGE}` };
@@ -37,6 +41,12 @@ export function parseImportArgs(args: readonly string[]): RequestResult {
   if (values.zone !== undefined) {
     if (!isKnownZone(values.zone)) return { ok: false, message: `--zone: "${values.zone}" is not a known time zone (expected an IANA name such as Europe/Moscow)` };
     request.defaultZone = values.zone;
+  }
+  if (values.lang !== undefined) {
+    // Checked as the story's own lang field is, since that is where it goes.
+    const checked = storySchema.shape.lang.safeParse(values.lang);
+    if (!checked.success) return { ok: false, message: `--lang: ${checked.error.issues[0]?.message ?? "not a language tag"}` };
+    request.defaultLanguage = values.lang;
   }
   if (values.delivered !== undefined) {
     const delivered = readWireTime(values.delivered);

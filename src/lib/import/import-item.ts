@@ -26,6 +26,7 @@ export interface ImportSettings {
   stagingDir: string;
   dryRun: boolean;
   defaultZone?: string;
+  defaultLanguage?: string;
   site: SiteData;
   datelinePlaces: DatelinePlaces;
   build: BuildSettings;
@@ -150,6 +151,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     datelinePlaces: settings.datelinePlaces,
     siteLanguage: settings.site.language,
     ...(settings.defaultZone ? { defaultZone: settings.defaultZone } : {}),
+    ...(settings.defaultLanguage ? { defaultLanguage: settings.defaultLanguage } : {}),
     ...(existing ? { existing } : {}),
     ...(taken.missing ? { heldFor: taken.missing } : {}),
   });

@@ -28,6 +28,8 @@ export interface PlanContext {
   defaultZone?: string;
   /** The site's language: an item in another gets the story's `lang` field. */
   siteLanguage: string;
+  /** The language of an item that states none (the feed's --lang). */
+  defaultLanguage?: string;
   /** The story already imported from an earlier version of the item. */
   existing?: WireStory;
   /** A reason found before planning for an editor to see the story first (a photo that could not be taken). */
@@ -140,6 +142,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     correctionField = `corrections.${corrections.length - 1}`;
   }
   const topics = topicsOf(item);
+  const lang = item.lang ?? context.defaultLanguage;
   const date = existing?.fields["date"] ?? storyTime(released, zone.zone);
   const fields: Record<string, unknown> = {
     title: textField(item.headline),
@@ -149,7 +152,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     dateline: place,
     ...(zone.explicit === undefined ? {} : { timezone: zone.explicit }),
     source,
-    ...(item.lang && primaryLanguage(item.lang) !== primaryLanguage(context.siteLanguage) ? { lang: item.lang } : {}),
+    ...(lang && primaryLanguage(lang) !== primaryLanguage(context.siteLanguage) ? { lang } : {}),
     ...(held.length > 0 ? { draft: true } : {}),
     ...(photo ? { photo: { src: photo.src, ...(photo.alt ? { alt: photo.alt } : {}), ...(photo.credit ? { credit: photo.credit } : {}), ...(photo.caption ? { caption: photo.caption } : {}) } } : {}),
     ...(topics.length > 0 ? { tags: topics } : {}),

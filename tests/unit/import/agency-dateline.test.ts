@@ -69,3 +69,19 @@ test("reads English month names, full or abbreviated, in any case", () => {
 test("a dateline on a paragraph of its own leaves an empty rest, and February 29 is a day", () => {
   assert.deepEqual(takeAgencyDateline("MOSCOW, Feb 29 (Reuters) -", undefined), { place: "MOSCOW", agency: "Reuters", month: 2, day: 29, rest: "" });
 });
+
+test("takes the Russian house style: day, then the month in the genitive, then the agency in slashes", () => {
+  assert.deepEqual(takeAgencyDateline("МОСКВА, 2 сентября. /ИТАР-ТАСС/. Москва надеется на возобновление переговоров.", "ИТАР-ТАСС"), {
+    place: "МОСКВА",
+    agency: "ИТАР-ТАСС",
+    month: 9,
+    day: 2,
+    rest: "Москва надеется на возобновление переговоров.",
+  });
+  const spring = takeAgencyDateline("САНКТ-ПЕТЕРБУРГ, 14 марта. /ТАСС/. Текст.", undefined);
+  assert.deepEqual(spring && [spring.place, spring.month, spring.day, spring.rest], ["САНКТ-ПЕТЕРБУРГ", 3, 14, "Текст."]);
+  // The Russian agency's name is the English item's source, and the other way round.
+  assert.equal(takeAgencyDateline("МОСКВА, 2 сентября. /ИТАР-ТАСС/. Текст.", "Itar-Tass")?.rest, "Текст.");
+  assert.equal(takeAgencyDateline("МОСКВА, 2 сентября. /ИНТЕРФАКС/. Текст.", "ТАСС"), undefined);
+  assert.equal(takeAgencyDateline("МОСКВА, 31 февраля. /ТАСС/. Текст.", "ТАСС"), undefined, "no such day");
+});

@@ -115,3 +115,12 @@ test("markup an agency left in a headline or lead is read as text, its scripts d
   assert.equal(result.plan.fields["title"], "Talks resume & go on");
   assert.equal(result.plan.fields["lead"], "A lead, 3 < 4.");
 });
+
+test("an item states its language, or takes the feed's; the site's own language is not written", () => {
+  const ru = planStory({ ...item, lang: undefined }, { ...context, defaultLanguage: "ru" });
+  assert.ok(ru.ok);
+  assert.equal(ru.plan.fields["lang"], "ru");
+  const stated = planStory({ ...item, lang: "en-GB" }, { ...context, defaultLanguage: "ru" });
+  assert.ok(stated.ok);
+  assert.equal(stated.plan.fields["lang"], undefined);
+});
