@@ -117,6 +117,9 @@ async function writeStory(
  * when the agency made them, not by their numbers.
  */
 export async function importItem(item: WireItem, stories: WireStories, settings: ImportSettings): Promise<ItemOutcome> {
+  if (stories.unusableIds.has(item.id)) {
+    return refused(item, [`the story recording the agency id "${item.id}" must be mended first (see its line above)`]);
+  }
   const existing = stories.byId.get(item.id);
   const body = importedBody(item);
   // A time without offset is read where the story's days are counted, as the story file will write it.
@@ -140,7 +143,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     const plan = planWithdrawal(item, existing, settings.datelinePlaces);
     const written = await writeStory(item, plan, existing.folder, existing, undefined, settings);
     if (!written.ok) return refused(item, written.notes);
-    stories.byId.set(item.id, { ...existing, fields: plan.fields, versionMs: timeMs ?? existing.versionMs, body: "" });
+    stories.byId.set(item.id, { ...existing, fields: plan.fields, versionMs: timeMs ?? existing.versionMs });
     return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: [] };
   }
 
@@ -161,7 +164,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const written = await writeStory(item, plan, target, existing, taken.photo, settings);
   if (!written.ok) return refused(item, written.notes);
   const file = join(target, STORY_FILE);
-  stories.byId.set(item.id, { file, folder: target, fields: plan.fields, versionMs: timeMs ?? 0, body: plan.body });
+  stories.byId.set(item.id, { file, folder: target, fields: plan.fields, versionMs: timeMs ?? 0 });
 
   const notes = [...plan.held];
   const released = DateTime.fromISO(String(plan.fields["date"]), { zone: "UTC" });

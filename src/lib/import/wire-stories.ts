@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
 import { findStories } from "../story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../story/front-matter.ts";
 import type { WireProblem } from "./wire-item.ts";
@@ -14,13 +14,14 @@ export interface WireStory {
   fields: Readonly<Record<string, unknown>>;
   /** When the version on file was made, for ordering versions. */
   versionMs: number;
-  body: string;
 }
 
 export interface WireStories {
   byId: Map<string, WireStory>;
-  /** Stories whose wire record cannot be read: the importer will not update them until an editor fixes them. */
+  /** Stories whose wire record cannot be used: the importer will not update them until an editor fixes them. */
   problems: WireProblem[];
+  /** The agency ids those stories record: items with them are refused rather than made into another story. */
+  unusableIds: Set<string>;
 }
 
 const groupOf = (value: unknown): Record<string, unknown> | undefined =>
@@ -33,6 +34,11 @@ const groupOf = (value: unknown): Record<string, unknown> | undefined =>
 export function findWireStories(newsDir: string, inputDir: string): WireStories {
   const byId = new Map<string, WireStory>();
   const problems: WireProblem[] = [];
+  const unusableIds = new Set<string>();
+  const unusable = (id: string, problem: WireProblem) => {
+    problems.push(problem);
+    unusableIds.add(id);
+  };
   for (const { file } of findStories(newsDir, inputDir)) {
     const text = readFileSync(file, "utf8");
     // Most stories were typed, not imported: skip them without reading their YAML.
@@ -47,15 +53,21 @@ export function findWireStories(newsDir: string, inputDir: string): WireStories 
     const time = typeof wire?.["versionTime"] === "string" ? readWireTime(wire["versionTime"]) : undefined;
     const versionMs = time && wireTimeMillis(time, undefined);
     if (versionMs === undefined) {
-      problems.push({ file, path: "wire.versionTime", message: "not an instant with an offset (expected the time the agency made this version, e.g. 2013-09-02T15:40:00+04:00)" });
+      unusable(id, { file, path: "wire.versionTime", message: "not an instant with an offset (expected the time the agency made this version, e.g. 2013-09-02T15:40:00+04:00)" });
+      continue;
+    }
+    // An update replaces the story's folder whole: only a story in a folder of its own may be replaced.
+    if (basename(file) !== "index.md") {
+      unusable(id, { file, path: "wire.id", message: `"${id}" is recorded in a story that is not in a folder of its own (expected <folder>/index.md, as the import writes it; update this story by hand)` });
       continue;
     }
     const other = byId.get(id);
     if (other) {
-      problems.push({ file, path: "wire.id", message: `"${id}" is also the id of ${other.file} (expected one story per agency item)` });
+      unusable(id, { file, path: "wire.id", message: `"${id}" is also the id of ${other.file} (expected one story per agency item)` });
       continue;
     }
-    byId.set(id, { file, folder: dirname(file), fields, versionMs, body: parts.body });
+    byId.set(id, { file, folder: dirname(file), fields, versionMs });
   }
-  return { byId, problems };
+  for (const id of unusableIds) byId.delete(id);
+  return { byId, problems, unusableIds };
 }

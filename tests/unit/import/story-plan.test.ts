@@ -59,7 +59,6 @@ test("an update keeps the story's date and corrections, and a correction adds an
     folder: "src/news/2013/09/02/moscow",
     fields: { date: "2013-09-02T15:40:00+04:00", corrections: [{ date: "2013-09-02T16:00:00+04:00", text: "An earlier fix." }] },
     versionMs: Date.UTC(2013, 8, 2, 11, 40),
-    body: "",
   };
   const update = { ...item, version: "3", correction: true, versionTime: { local: "2013-09-02T18:05:00", offset: "+04:00" } };
   const result = planStory(update, { ...context, existing });
@@ -96,7 +95,6 @@ test("a withdrawal keeps only what holds the story's address, and who withdrew i
     folder: "d",
     fields: { title: "T", lead: "L", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", source: "Itar-Tass", tags: ["x"], wire: { id: item.id, version: "1", versionTime: "2013-09-02T15:40:00+04:00", format: "ninjs 2" } },
     versionMs: 0,
-    body: "text",
   };
   const plan = planWithdrawal({ ...item, status: "canceled", version: "2", versionTime: { local: "2013-09-03T10:00:00", offset: "+04:00" } }, existing, places);
   assert.deepEqual(plan.fields, {
