@@ -6,7 +6,7 @@ import { collectArticles, readStories } from "./src/lib/story/collect-stories.ts
 import { codeFingerprint } from "./src/lib/story/code-fingerprint.ts";
 import type { DatelinePlaces } from "./src/lib/story/dateline.ts";
 import { buildNewsroom, type Newsroom } from "./src/lib/newsroom/newsroom.ts";
-import { pageViews, type PageViews } from "./src/lib/newsroom/page-views.ts";
+import { editionViews, notFoundView, pageViews, type EditionView, type NotFoundView, type PageViews } from "./src/lib/newsroom/page-views.ts";
 import { STORY_REPORT_EVENT } from "./src/lib/model/story-report.ts";
 import type { BuildSettings } from "./src/lib/model/publishing.ts";
 import type { SiteSettings } from "./src/lib/model/site.ts";
@@ -49,12 +49,18 @@ interface BuildEnd extends BuildStart {
 /** The code that renders pages: this config and every module it imports, once per process (code cannot change while it runs). */
 const renderingCode = codeFingerprint([new URL(import.meta.url)]);
 
+/** What every page prints besides its own view: its edition's words, sections and feeds, and the 404 page's view. */
+interface SharedViews {
+  editionViews: Record<string, EditionView>;
+  notFound: NotFoundView;
+}
+
 /**
  * Everything every page is rendered with: the code, the templates as they are now, every global
  * data file's value (the build moment aside: no page prints it, and it changes every build), and
- * the links and problems every page prints (problems only in the dev server, whose pages show them).
+ * the editions and problems every page prints (problems only in the dev server, whose pages show them).
  */
-function renderContext(data: GlobalData, newsroom: Newsroom): string {
+function renderContext(data: GlobalData, newsroom: Newsroom, shared: SharedViews): string {
   const templates = [
     ...readdirSync("_includes", { recursive: true, encoding: "utf8" }).map((name) => join("_includes", name)),
     ...readdirSync(INPUT_DIR).filter((name) => name.endsWith(".njk")).map((name) => join(INPUT_DIR, name)),
@@ -69,7 +75,7 @@ function renderContext(data: GlobalData, newsroom: Newsroom): string {
     .map((name) => [name, name === "build" ? build : data[name]]);
   // Only the dev server's pages print the stories' problems (base.njk's panel).
   const problems = data.build.showUnpublished ? newsroom.problemGroups : [];
-  return JSON.stringify([renderingCode, templates, globals, newsroom.feedLinks, problems]);
+  return JSON.stringify([renderingCode, templates, globals, shared, problems]);
 }
 
 export default function (eleventyConfig: UserConfig) {
@@ -116,10 +122,11 @@ export default function (eleventyConfig: UserConfig) {
     const newsroom = buildNewsroom(collectArticles(results, build), site, build);
     await eleventyConfig.emit(STORY_REPORT_EVENT, newsroom.report);
     const views = pageViews(newsroom, site);
+    const shared: SharedViews = { editionViews: editionViews(newsroom), notFound: notFoundView(newsroom) };
     storyFiles = views.stories.map(({ article }) => article.file);
     pages ??= new RenderedPages(build.showUnpublished ? PAGE_CACHE.serve : PAGE_CACHE.build);
-    const render: PageViews = pages.plan(views, newsroom.stories, renderContext(global, newsroom), output);
-    return { ...newsroom, render };
+    const render: PageViews = pages.plan(views, newsroom.stories, renderContext(global, newsroom, shared), output);
+    return { ...newsroom, ...shared, render };
   });
 
   // Templates link from the site root; pages get relative URLs so one build works anywhere, even from disk.

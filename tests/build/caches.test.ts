@@ -1,10 +1,10 @@
 /**
  * A cache may make a build faster, never different: through edits, a deletion, a rename, a new
- * topic and a changed template, a build that finds every cache the earlier builds left writes
+ * topic, a translation, another edition's stories and strings, and a changed template, a build that finds every cache the earlier builds left writes
  * exactly the files, byte for byte, of a build of the same sources from nothing.
  */
 import assert from "node:assert/strict";
-import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
@@ -51,6 +51,15 @@ test("builds with every cache write byte for byte what builds from nothing write
     ["a story deleted", () => rmSync(join(news, "prices.md"))],
     ["a story renamed", () => renameSync(join(news, "talks.md"), join(news, "geneva-talks.md"))],
     ["a new story with a new topic", () => writeFileSync(join(news, "storm.md"), story("Storm closes the port", "2013-09-05T08:00", ["Weather"]))],
+    ["a Russian translation added", () => {
+      mkdirSync(join(news, "ru"), { recursive: true });
+      writeFileSync(join(news, "ru", "sdelka.md"), story("Подписано соглашение о газопроводе", "2013-09-03T10:00", ["Энергетика"], "lang: ru\ntranslationOf: pipeline/index.md\n"));
+    }],
+    ["a Russian story of its own", () => writeFileSync(join(news, "ru", "shtorm.md"), story("Шторм закрыл порт", "2013-09-05T09:00", ["Энергетика", "Погода"], "lang: ru\n"))],
+    ["the Russian edition's strings changed", () => {
+      const strings = join(root, "_data", "strings", "ru.json");
+      writeFileSync(strings, readFileSync(strings, "utf8").replace('"allNews": "Все новости"', '"allNews": "Все сообщения"'));
+    }],
     ["a photo replaced", () => writeFileSync(join(news, "pipeline", "deal.jpg"), otherPhoto)],
     ["a template changed", () => {
       const layout = join(root, "_includes", "layouts", "base.njk");
@@ -66,8 +75,8 @@ test("builds with every cache write byte for byte what builds from nothing write
     assert.equal(warm.status, 0, `${step}: ${warm.output}`);
     // After the first build the caches are really used, or this would compare two cold builds.
     if (step !== "the first build") assert.match(warm.output, /[1-9]\d* reused from \.cache\/stories/, `${step}: ${warm.output}`);
-    // Pages are reused too, but none after a template changed: every page is rendered with it.
-    if (step === "a template changed") assert.match(warm.output, /pages: [1-9]\d* rendered, 0 reused/, warm.output);
+    // Pages are reused too, but none after a template or the strings changed: every page is rendered with them.
+    if (step === "a template changed" || step === "the Russian edition's strings changed") assert.match(warm.output, /pages: [1-9]\d* rendered, 0 reused/, warm.output);
     else if (step !== "the first build") assert.match(warm.output, /pages: \d+ rendered, [1-9]\d* reused from \.cache\/pages/, `${step}: ${warm.output}`);
     // The same sources, built from nothing in a copy with no .cache/.
     const fresh = `${root}-fresh`;

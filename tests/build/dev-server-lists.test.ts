@@ -55,6 +55,8 @@ test("the dev server's lists are never stale after an edit, a date change, a new
     await until("the story under its new day, and gone from the old", () => writeFileSync(join(root, "src/news/talks.md"), story("Talks resume in Geneva", "2013-09-05T10:00", ["Diplomacy"])), [
       ["archive/2013/09/05/index.html", "Talks resume in Geneva", true],
       ["news/2013/09/05/talks.html", "Talks resume in Geneva", true],
+      // Stale pages are removed once the build has written the new ones, so that is waited for too.
+      ["news/2013/09/02/talks.html", "Talks resume in Geneva", false],
     ]);
     assert.equal(existsSync(join(site, "news/2013/09/02/talks.html")), false, "the old address is gone");
     assert.equal(existsSync(join(site, "archive/2013/09/02/index.html")), false, "the emptied day is gone");

@@ -78,7 +78,8 @@ test("the 404 page links from SITE_URL's path, so it works at any missing addres
   const { files } = buildAt("2013-09-05T00:00Z", { SITE_URL: "https://example.github.io/newsroom/" });
   const notFound = parse(files.get("404.html") ?? "");
   assert.match(notFound.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/newsroom\/assets\/site\.[0-9a-f]{10}\.css$/);
-  assert.equal(notFound.querySelector(".site-nav a")?.getAttribute("href"), "/newsroom/index.html");
+  // Hosts serve it, and a folder URL opens its index.html there.
+  assert.equal(notFound.querySelector(".site-nav a")?.getAttribute("href"), "/newsroom/");
   const index = parse(files.get("index.html") ?? "");
   assert.match(index.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^assets\/site\.[0-9a-f]{10}\.css$/);
 });

@@ -181,9 +181,9 @@ test("reads kept by older code are not reused: a change to the reading code reac
   build(root, FIRST_MOMENT);
   const dateline = join(root, "src", "lib", "story", "dateline.ts");
   const code = readFileSync(dateline, "utf8");
-  assert.match(code, /\(\$\{source\}\) -`/);
-  writeFileSync(dateline, code.replace("(${source}) -`", "(${source}) --`"));
+  assert.match(code, /day: formatDatelineDay\(date, style\.locale\)/);
+  writeFileSync(dateline, code.replace("day: formatDatelineDay(date, style.locale)", "day: `${formatDatelineDay(date, style.locale)}!`"));
   const run = build(root, FIRST_MOMENT);
   assert.deepEqual(cacheLines(run), ["stories: 5 read, 0 reused from .cache/stories"]);
-  assert.match(readFileSync(join(root, "_site", "news", "2013", "09", "02", "senate-budget.html"), "utf8"), /WASHINGTON, September 2 \(AP\) --<\/span>/);
+  assert.match(readFileSync(join(root, "_site", "news", "2013", "09", "02", "senate-budget.html"), "utf8"), /WASHINGTON, September 2! \(AP\) -<\/span>/);
 });

@@ -3,11 +3,11 @@ import { archiveLinks } from "../../src/lib/model/urls.ts";
 import { storyTopics } from "../../src/lib/model/topic-refs.ts";
 
 /** A published story's view with just the facts a list test needs: its day, topics and a slug. */
-export function storyView(slug: string, day: string, tags: string[] = [], hour = 12): ArticleView {
+export function storyView(slug: string, day: string, tags: string[] = [], hour = 12, edition = { lang: "en", path: "" }): ArticleView {
   const iso = `${day}T${String(hour).padStart(2, "0")}:00:00Z`;
   const published = { datetime: iso, display: day, iso, day, epochMs: Date.parse(iso) };
   return {
-    url: `/news/${slug}.html`,
+    url: `/${edition.path}news/${slug}.html`,
     file: `src/news/${slug}.md`,
     headline: slug,
     lead: `${slug} lead`,
@@ -16,14 +16,15 @@ export function storyView(slug: string, day: string, tags: string[] = [], hour =
     source: "Itar-Tass",
     dateline: `MOSCOW, ${day} (Itar-Tass) -`,
     published,
-    archive: archiveLinks(day),
+    archive: archiveLinks(day, edition.path),
     corrections: [],
-    topics: storyTopics(tags),
+    topics: storyTopics(tags, edition.path),
     state: "published",
     sample: false,
     body: `${slug} body.`,
     bodyHtml: `<p>${slug} body.</p>\n`,
     images: [],
-    stem: `/news/${slug}`,
+    stem: `/news/${edition.path}${slug}`,
+    edition: edition.lang,
   };
 }

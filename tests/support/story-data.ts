@@ -7,6 +7,7 @@ import type { PhotoProcessor } from "../../src/lib/media/photos.ts";
 import type { BuildSettings } from "../../src/lib/model/publishing.ts";
 import type { ReadContext, StoryLocation } from "../../src/lib/story/article.ts";
 import type { StoryCache } from "../../src/lib/story/story-cache.ts";
+import { site } from "./story-views.ts";
 
 export interface StoryFile {
   folder: string;
@@ -27,7 +28,7 @@ export function storyLocation(folder: string, name: string): StoryLocation {
 
 export function readContext(build: BuildSettings, photos: PhotoProcessor, storyCache?: StoryCache): ReadContext {
   return {
-    site: { name: "Wire Desk", language: "en", maxStoryBytes: 1024 * 1024 },
+    site,
     datelinePlaces: places,
     build,
     photos,

@@ -5,18 +5,28 @@ import { archiveLinks } from "../../src/lib/model/urls.ts";
 import { formatDateline } from "../../src/lib/story/dateline.ts";
 import { parseStoryDate, toDateView, type DateView } from "../../src/lib/model/dates.ts";
 import type { BuildSettings } from "../../src/lib/model/publishing.ts";
-import type { SiteSettings } from "../../src/lib/model/site.ts";
+import { readSiteSettings, type SiteSettings } from "../../src/lib/model/site.ts";
 import { storyTopics } from "../../src/lib/model/topic-refs.ts";
+import { editionStyle, type Edition } from "../../src/lib/model/editions.ts";
+import { fileURLToPath } from "node:url";
 
-export const site: SiteSettings = {
-  name: "Wire Desk",
-  description: "World news from the wires, as the agencies file it.",
-  language: "en",
-  url: "https://example.github.io/newsroom/",
-  pageSize: 20,
-  feedSize: 20,
-  maxStoryBytes: 1024 * 1024,
-};
+/** The project's strings files, as _data/site.ts reads them. */
+export const STRINGS_DIR = fileURLToPath(new URL("../../_data/strings/", import.meta.url));
+
+/** The settings' editions: English at the root, Russian under ru/. */
+export const EDITIONS = [
+  { lang: "en", dir: "ltr", name: "English", path: "" },
+  { lang: "ru", dir: "ltr", name: "Русский", path: "ru/" },
+];
+
+export const site: SiteSettings = readSiteSettings(
+  { name: "Wire Desk", editions: EDITIONS, url: "https://example.github.io/newsroom/", pageSize: 20, feedSize: 20, maxStoryBytes: 1024 * 1024 },
+  {},
+  STRINGS_DIR,
+);
+
+/** The English (default) and Russian editions, with their strings. */
+export const [english, russian] = site.editions as [Edition, Edition];
 
 export function buildAt(moment: string): BuildSettings {
   return { moment, epochMs: Date.parse(moment), showUnpublished: false };
@@ -26,7 +36,7 @@ export function buildAt(moment: string): BuildSettings {
 export function dateAt(raw: string, zone = "Europe/Moscow"): DateView {
   const result = parseStoryDate(raw, zone);
   if (!result.ok) throw new Error(result.problem);
-  return toDateView(result.date);
+  return toDateView(result.date, editionStyle(english));
 }
 
 export interface StoryFacts {
@@ -47,9 +57,9 @@ export function story(facts: StoryFacts = {}): ArticleView {
   const raw = facts.date ?? "2013-09-02";
   const date = parseStoryDate(raw, "Europe/Moscow");
   if (!date.ok) throw new Error(date.problem);
-  const published = toDateView(date.date);
+  const published = toDateView(date.date, editionStyle(english));
   const body = facts.body ?? "Moscow hopes for the resumption of talks on denuclearization, the minister said.\n";
-  const dateline = formatDateline("MOSCOW", date.date, "Itar-Tass");
+  const dateline = formatDateline("MOSCOW", date.date, "Itar-Tass", editionStyle(english));
   const stem = `/news/${slug}/index`;
   return {
     url: `/news/${slug}.html`,
@@ -63,7 +73,7 @@ export function story(facts: StoryFacts = {}): ArticleView {
     dateline,
     published,
     updated: facts.updated === undefined ? undefined : dateAt(facts.updated),
-    archive: archiveLinks(published.day),
+    archive: archiveLinks(published.day, ""),
     corrections: (facts.corrections ?? []).map(({ date, text }) => ({ date: dateAt(date), text })),
     photo:
       facts.photo === null
@@ -77,11 +87,12 @@ export function story(facts: StoryFacts = {}): ArticleView {
             height: 800,
             sources: [],
           }),
-    topics: storyTopics(facts.tags ?? ["North Korea", "Diplomacy"]),
+    topics: storyTopics(facts.tags ?? ["North Korea", "Diplomacy"], ""),
     state: "published",
     sample: false,
     body,
     bodyHtml: renderStoryBody(body, dateline, stem),
+    edition: "en",
     images: [],
   };
 }

@@ -18,8 +18,10 @@ export function htmlReferences(element: HTMLElement): Reference[] {
   const names = Object.keys(element.rawAttributes).map((key) => key.toLowerCase());
   if (!names.some((name) => URL_ATTRIBUTES.includes(name) || SRCSET_ATTRIBUTES.includes(name))) return [];
   const offset = element.range[0];
-  // A canonical URL must be absolute: it names the page's one public address, not a copy's.
-  const canonical = element.tagName === "LINK" && /(^|\s)canonical(\s|$)/i.test(element.getAttribute("rel") ?? "");
+  // A canonical URL must be absolute: it names the page's one public address, not a copy's; so
+  // must a translation's (<link rel="alternate" hreflang>), which names the other's.
+  const rel = element.tagName === "LINK" ? (element.getAttribute("rel") ?? "") : "";
+  const canonical = /(^|\s)canonical(\s|$)/i.test(rel) || (/(^|\s)alternate(\s|$)/i.test(rel) && element.getAttribute("hreflang") !== undefined);
   return Object.entries(element.attributes).flatMap(([key, value]) => {
     const name = key.toLowerCase();
     if (canonical && name === "href") return [];

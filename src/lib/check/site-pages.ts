@@ -21,25 +21,38 @@ export const PAGE_KINDS = [
 
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-const STORY_PATH = /^news\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.html$/;
+/**
+ * An edition's folder ("ru/"), or none for the default edition: a folder the site's own sections
+ * never use (the settings refuse those names for an edition).
+ */
+const EDITION = String.raw`(?:(?!(?:news|topics|archive|page|assets)/)[a-z0-9-]+/)?`;
+const inEdition = (path: string): RegExp => new RegExp(`^${EDITION}${path}$`);
+
+const STORY_PATH = inEdition(String.raw`news/\d{4}/\d{2}/\d{2}/[^/]+\.html`);
 
 /**
- * Site paths by kind, as the URL table lays them out (src/lib/model/urls.ts). A story's address
- * may hold a withdrawn story's notice instead: pageKind says "story", sitePagesByKind reads the page.
+ * Site paths by kind, in every edition, as the URL table lays them out (src/lib/model/urls.ts). A
+ * story's address may hold a withdrawn story's notice instead: pageKind says "story",
+ * sitePagesByKind reads the page.
  */
 const KIND_PATTERNS: Readonly<Record<PageKind, RegExp>> = {
   story: STORY_PATH,
   "withdrawn story": STORY_PATH,
-  "All news": /^index\.html$/,
-  "All news, later page": /^page\/\d+\/index\.html$/,
-  topics: /^topics\/index\.html$/,
-  topic: /^topics\/[^/]+\/(page\/\d+\/)?index\.html$/,
-  archive: /^archive\/index\.html$/,
-  "archive year": /^archive\/\d{4}\/index\.html$/,
-  "archive month": /^archive\/\d{4}\/\d{2}\/index\.html$/,
-  "archive day": /^archive\/\d{4}\/\d{2}\/\d{2}\/index\.html$/,
+  "All news": inEdition(String.raw`index\.html`),
+  "All news, later page": inEdition(String.raw`page/\d+/index\.html`),
+  topics: inEdition(String.raw`topics/index\.html`),
+  topic: inEdition(String.raw`topics/[^/]+/(page/\d+/)?index\.html`),
+  archive: inEdition(String.raw`archive/index\.html`),
+  "archive year": inEdition(String.raw`archive/\d{4}/index\.html`),
+  "archive month": inEdition(String.raw`archive/\d{4}/\d{2}/index\.html`),
+  "archive day": inEdition(String.raw`archive/\d{4}/\d{2}/\d{2}/index\.html`),
   "404": /^404\.html$/,
 };
+
+/** The edition folder a page is in: "ru/", or "" for the default edition. */
+export function editionFolder(path: string): string {
+  return new RegExp(`^${EDITION}`).exec(path)?.[0] ?? "";
+}
 
 export interface SitePage {
   kind: PageKind;

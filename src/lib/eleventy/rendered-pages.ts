@@ -116,6 +116,8 @@ export class RenderedPages {
       news: toRender(views.news),
       topics: toRender(views.topics),
       archive: toRender(views.archive),
+      topicIndexes: toRender(views.topicIndexes),
+      archiveIndexes: toRender(views.archiveIndexes),
     };
   }
 

@@ -1,5 +1,6 @@
 import cityTimezones from "city-timezones";
 import { DateTime, IANAZone } from "luxon";
+import { fillPattern } from "./editions.ts";
 
 /** A story's publication moment, always held in its dateline's zone. */
 export interface StoryDate {
@@ -98,10 +99,38 @@ export function toDatetimeAttribute({ at, hasTime }: StoryDate): string {
   return hasTime ? at.toISO({ suppressMilliseconds: true }) : at.toISODate();
 }
 
-/** The date as readers see it, e.g. "September 2, 2013" or "September 2, 2013, 15:40 MSK". */
-export function formatDisplayDate({ at, hasTime }: StoryDate): string {
-  return hasTime ? `${at.toFormat("LLLL d, yyyy, HH:mm")} ${zoneAbbreviation(at)}` : at.toFormat("LLLL d, yyyy");
+/** How an edition prints dates: its language's calendar words, and its pattern for a date with its time. */
+export interface DateStyle {
+  /** The edition's language tag, as luxon's (and Intl's) locale. */
+  locale: string;
+  /** "{date}, {time} {zone}": the date, the 24-hour time and the zone's abbreviation. */
+  dateTime: string;
 }
+
+/**
+ * The date as readers of an edition see it: "September 2, 2013" or "September 2, 2013, 15:40 MSK";
+ * "2 сентября 2013 г., 15:40 MSK". The date is luxon's full localized date in the edition's locale.
+ */
+export function formatDisplayDate({ at, hasTime }: StoryDate, style: DateStyle): string {
+  const date = at.setLocale(style.locale).toLocaleString(DateTime.DATE_FULL);
+  if (!hasTime) return date;
+  return fillPattern(style.dateTime, { date, time: at.toFormat("HH:mm"), zone: zoneAbbreviation(at) });
+}
+
+/** A calendar day's title in an edition: "September 2, 2013", "2 сентября 2013 г."; a month's, "September 2013". */
+export function formatCalendarDay(day: string, locale: string): string {
+  return DateTime.fromISO(day, { zone: CALENDAR_ZONE, locale }).toLocaleString(DateTime.DATE_FULL);
+}
+
+export function formatCalendarMonth(month: string, locale: string): string {
+  return DateTime.fromISO(month, { zone: CALENDAR_ZONE, locale }).toLocaleString({ month: "long", year: "numeric" });
+}
+
+/**
+ * A calendar day's title needs a zone only to be read; an IANA one, as stories' dates have, because
+ * luxon formats its own "utc" zone apart, with other spaces ("2013\u202fг." for "2013 г.").
+ */
+const CALENDAR_ZONE = "Etc/UTC";
 
 /**
  * The zone's name at that moment as readers of the place know it: CEST in Hamburg, BST in London
@@ -208,9 +237,9 @@ function countriesByZone(): Map<string, string> {
   return new Map([...byCanonical].map(([zone, { country }]) => [zone, country]));
 }
 
-/** The month and day printed in a dateline, e.g. "September 2". */
-export function formatDatelineDay({ at }: StoryDate): string {
-  return at.toFormat("LLLL d");
+/** The day and month printed in a dateline, in the edition's language: "September 2", "2 сентября" (genitive, as Intl gives it). */
+export function formatDatelineDay({ at }: StoryDate, locale: string): string {
+  return at.setLocale(locale).toLocaleString({ day: "numeric", month: "long" });
 }
 
 /** A date as pages, feeds and structured data print it. */
@@ -225,10 +254,10 @@ export interface DateView {
   epochMs: number;
 }
 
-export function toDateView(date: StoryDate): DateView {
+export function toDateView(date: StoryDate, style: DateStyle): DateView {
   return {
     datetime: toDatetimeAttribute(date),
-    display: formatDisplayDate(date),
+    display: formatDisplayDate(date, style),
     iso: date.at.toISO({ suppressMilliseconds: true }),
     day: date.at.toISODate(),
     epochMs: date.at.toMillis(),

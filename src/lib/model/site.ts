@@ -1,11 +1,23 @@
 import { z } from "zod";
+import { readEditionStrings, TEXT_DIRECTIONS, type Edition } from "./editions.ts";
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Top-level folders of the site that an edition's folder may not take. */
+const TAKEN_FOLDERS = ["news/", "topics/", "archive/", "page/", "assets/"];
+
+const editionSchema = z.strictObject({
+  lang: z.string().regex(LANGUAGE_TAG),
+  dir: z.enum(TEXT_DIRECTIONS),
+  name: z.string().trim().min(1),
+  path: z.string().regex(/^([a-z0-9-]+\/)?$/).refine((path) => !TAKEN_FOLDERS.includes(path)),
+});
 
 /** The newsroom's settings (in `_data/site.ts`) apart from the address, checked before a page is built. */
 const siteSettingsSchema = z.object({
   name: z.string().trim().min(1),
-  description: z.string().trim().min(1),
-  /** BCP 47 language of the pages, e.g. "en". */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  /** The editions, the default (at the site's root) first. */
+  editions: z.array(editionSchema).min(1),
   /** Stories per All news page. */
   pageSize: z.number().int().min(1).max(500),
   /** Stories in each feed. */
@@ -14,16 +26,19 @@ const siteSettingsSchema = z.object({
   maxStoryBytes: z.number().int().min(1024),
 });
 
-export type SiteSettings = z.infer<typeof siteSettingsSchema> & {
+export type SiteSettings = Omit<z.infer<typeof siteSettingsSchema>, "editions"> & {
   /** The public URL of the site's root folder, path prefix included, ending in "/" (see siteAddress). */
   url: string;
+  /** The editions with their strings, the default first. */
+  editions: Edition[];
+  /** The default edition's language. */
+  language: string;
 };
 
 /** What each setting takes, for the one line that refuses a bad value. */
-const EXPECTED: Readonly<Record<keyof SiteSettings, string>> = {
+const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>> = {
   name: "the newsroom's name, not empty",
-  description: "a one-line description, not empty",
-  language: 'a BCP 47 language tag such as "en" or "en-GB"',
+  editions: "a list of editions, the default first, each with lang, dir, name and path",
   url: "a full address like https://news.example.com/",
   pageSize: "a whole number from 1 to 500",
   feedSize: "a whole number from 1 to 1000",
@@ -105,21 +120,58 @@ function badValue(name: string, got: unknown, expected: string): string {
   return `${name}: got ${shown} (expected ${expected})`;
 }
 
+/** What each field of an edition takes. */
+const EDITION_EXPECTED: Readonly<Record<string, string>> = {
+  lang: 'a BCP 47 language tag such as "en" or "ru"',
+  dir: "ltr, or rtl for a right-to-left language",
+  name: 'the edition\'s name in its own language, e.g. "Русский"',
+  path: `"" for the first edition, else a folder such as "ru/" (not ${TAKEN_FOLDERS.join(", ")})`,
+};
+
+/** The value at a path of the settings, for the line that names it. */
+function valueAt(settings: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), settings);
+}
+
 /** One standalone line for each bad setting other than the address. */
 function settingProblems(issues: readonly z.core.$ZodIssue[], settings: Readonly<Record<string, unknown>>): string[] {
-  const names = [...new Set(issues.map(({ path }) => String(path[0])))];
-  return names.map((name) =>
-    badValue(`site.${name} (_data/site.ts)`, settings[name], EXPECTED[name as keyof SiteSettings] ?? "a valid value"),
-  );
+  const lines = issues.map(({ path }) => {
+    // An edition's own field is named down to the field: site.editions.1.path.
+    const field = path[0] === "editions" && path.length >= 3 ? path.slice(0, 3) : path.slice(0, 1);
+    const expected = field.length === 3 ? EDITION_EXPECTED[String(field[2])] : EXPECTED[String(field[0]) as keyof typeof EXPECTED];
+    return badValue(`site.${field.map(String).join(".")} (_data/site.ts)`, valueAt(settings, field), expected ?? "a valid value");
+  });
+  return [...new Set(lines)];
+}
+
+/** What only the editions together can break: the first at the root, the others each in a folder of its own, one per language. */
+function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): string[] {
+  const problems: string[] = [];
+  editions.forEach((edition, index) => {
+    const name = `site.editions.${index}`;
+    if (index === 0 && edition.path !== "") problems.push(badValue(`${name}.path (_data/site.ts)`, edition.path, '"" for the first edition: the default edition is the site\'s root'));
+    if (index > 0 && edition.path === "") problems.push(badValue(`${name}.path (_data/site.ts)`, edition.path, `a folder of its own such as "${edition.lang.toLowerCase()}/": only the first edition is at the root`));
+    const earlier = editions.slice(0, index);
+    if (earlier.some((other) => other.lang.toLowerCase() === edition.lang.toLowerCase())) problems.push(badValue(`${name}.lang (_data/site.ts)`, edition.lang, "one edition per language"));
+    if (index > 0 && earlier.some((other) => other.path === edition.path)) problems.push(badValue(`${name}.path (_data/site.ts)`, edition.path, "a folder no other edition has"));
+  });
+  return problems;
 }
 
 /**
- * The newsroom's settings with the address this build is for (see siteAddressSource). Throws a
- * SiteSettingsError listing every bad setting, one line each.
+ * The newsroom's settings with the address this build is for (see siteAddressSource) and each
+ * edition's strings from `stringsDir` (<lang>.json). Throws a SiteSettingsError listing every bad
+ * setting and string, one line each.
  */
-export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env): SiteSettings {
+export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, stringsDir: string): SiteSettings {
   const parsed = siteSettingsSchema.safeParse(settings);
-  const problems = parsed.success ? [] : settingProblems(parsed.error.issues, settings);
+  const problems = parsed.success ? editionProblems(parsed.data.editions) : settingProblems(parsed.error.issues, settings);
+  const editions: Edition[] = [];
+  for (const edition of parsed.success ? parsed.data.editions : []) {
+    const strings = readEditionStrings(stringsDir, edition.lang);
+    if (strings.ok) editions.push({ ...edition, strings: strings.strings });
+    else problems.push(...strings.problems);
+  }
   let url: string | undefined;
   try {
     url = siteAddress(settings["url"], env);
@@ -127,6 +179,6 @@ export function readSiteSettings(settings: Readonly<Record<string, unknown>>, en
     if (!(error instanceof SiteSettingsError)) throw error;
     problems.push(error.message);
   }
-  if (!parsed.success || url === undefined) throw new SiteSettingsError(problems.join("\n"));
-  return { ...parsed.data, url };
+  if (!parsed.success || url === undefined || problems.length > 0) throw new SiteSettingsError(problems.join("\n"));
+  return { ...parsed.data, url, editions, language: editions[0]!.lang };
 }

@@ -66,9 +66,13 @@ export interface ArticleView {
   body: string;
   /** The body as the page prints it (see renderStoryBody). */
   bodyHtml: string;
-  /** The story's language and direction where they differ from the site's (an Arabic story: "ar", "rtl"). */
+  /** The language tag of the edition the story is published in (its `lang`, or the default edition's). */
+  edition: string;
+  /** The story's language and direction where they differ from its edition's (an Arabic story in English pages: "ar", "rtl"). */
   lang?: string;
   dir?: "ltr" | "rtl";
+  /** The story this one translates: its path stem (as `stem`), the path as written, and the field's line. */
+  translationOf?: { stem: string; path: string; line: number };
   /** The image files the story publishes and where it names each, so no two stories share one by mistake. */
   images: ({ path: string; field: string } & Place)[];
 }
@@ -81,6 +85,10 @@ export interface WithdrawnView {
   url: string;
   /** The file the story came from, for error messages that name it. */
   file: string;
+  /** The story's path stem, so a translation naming it finds it. */
+  stem: string;
+  /** The language tag of the edition its notice is in. */
+  edition: string;
   state: "withdrawn";
   /** Who withdrew it: the agency that filed it, or the site's name for its own stories. */
   source: string;

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { topicUrl } from "./urls.ts";
+import { asciiSlug, topicUrl } from "./urls.ts";
 
 /** A topic as a story links to it. */
 export interface TopicRef {
@@ -17,25 +16,26 @@ export function topicKey(name: string): string {
 
 /**
  * The topic's URL segment: ASCII letters, digits and hyphens, so the URL is the same on every host
- * and file system. A name with letters ASCII cannot spell (CJK, Cyrillic) keeps a short hash of
- * its key, so two such topics never share a page.
+ * and file system. A name in another script (Cyrillic, CJK) is transliterated: "Ядерное
+ * разоружение" -> "yadernoe-razoruzhenie". Two names that come out the same are a clash the
+ * newsroom reports (topicClashes); a name with nothing to spell is "topic".
  */
 export function topicSlug(name: string): string {
   const key = topicKey(name);
+  // Latin letters lose their accents ("São Paulo" -> "sao-paulo"); other scripts are transliterated whole ("й" is not "и").
   const folded = key.normalize("NFD").replace(/\p{M}/gu, "");
-  const ascii = folded.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  if (/^[\x00-\x7f]*$/.test(folded) && ascii !== "") return ascii;
-  const hash = createHash("sha256").update(key).digest("hex").slice(0, 8);
-  return ascii === "" ? `topic-${hash}` : `${ascii}-${hash}`;
+  const ascii = asciiSlug(/^[\x00-\x7f]*$/.test(folded) ? folded : key).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return ascii === "" ? "topic" : ascii;
 }
 
-export function topicRef(name: string): TopicRef {
+/** A topic of an edition: its page is in the edition's topics. */
+export function topicRef(name: string, editionPath: string): TopicRef {
   const slug = topicSlug(name);
-  return { key: topicKey(name), name: name.replace(/\s+/g, " ").trim(), slug, url: topicUrl(slug) };
+  return { key: topicKey(name), name: name.replace(/\s+/g, " ").trim(), slug, url: topicUrl(slug, editionPath) };
 }
 
 /** A story's topics, each once, in the order the editor listed them. */
-export function storyTopics(tags: readonly string[]): TopicRef[] {
+export function storyTopics(tags: readonly string[], editionPath: string): TopicRef[] {
   const seen = new Set<string>();
-  return tags.map(topicRef).filter(({ key }) => !seen.has(key) && Boolean(seen.add(key)));
+  return tags.map((tag) => topicRef(tag, editionPath)).filter(({ key }) => !seen.has(key) && Boolean(seen.add(key)));
 }

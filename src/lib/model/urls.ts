@@ -1,14 +1,36 @@
 import { posix } from "node:path";
+import { slugify } from "transliteration";
 
 /** Image formats a story's photo may come in; the build copies these from src/news/ beside the pages. */
 export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "svg"] as const;
 
+/*
+ * The URL table. Every address takes the edition's folder (`editionPath`): "" for the default
+ * edition, at the site's root, "ru/" for the Russian one; the default edition's addresses are
+ * what they were before there were editions.
+ */
+
+/** An edition's All news page: "/" or "/ru/". */
+export function editionHome(editionPath: string): string {
+  return `/${editionPath}`;
+}
+
+/**
+ * A readable ASCII URL segment for a name in any script, so the address is the same on every host
+ * and file system: an ASCII name as it is; any other transliterated ("Ядерное разоружение" ->
+ * "yadernoe-razoruzhenie"). Empty when nothing in it can be spelled in ASCII.
+ */
+export function asciiSlug(name: string): string {
+  return /^[\x00-\x7f]*$/.test(name) ? name : slugify(name);
+}
+
 /**
  * Where an article is published: under its calendar day at the dateline, so a desk's daily
  * "markets" story never takes yesterday's address; a file, so links to it also work from disk.
+ * A file named in another script gets its name transliterated; one with nothing to transliterate keeps it.
  */
-export function articlePermalink(fileSlug: string, day: string): string {
-  return `news/${day.replaceAll("-", "/")}/${fileSlug}.html`;
+export function articlePermalink(fileSlug: string, day: string, editionPath: string): string {
+  return `${editionPath}news/${day.replaceAll("-", "/")}/${asciiSlug(fileSlug) || fileSlug}.html`;
 }
 
 /** The site-root URL of a story's photo, from the story's path stem (Eleventy's page.filePathStem). */
@@ -74,15 +96,25 @@ export interface ArchiveLinks {
   day: string;
 }
 
-export function archiveLinks(day: string): ArchiveLinks {
+export function archiveLinks(day: string, editionPath: string): ArchiveLinks {
   const [year, month, date] = day.split("-");
-  return { year: `/archive/${year}/`, month: `/archive/${year}/${month}/`, day: `/archive/${year}/${month}/${date}/` };
+  const root = archiveUrl(editionPath);
+  return { year: `${root}${year}/`, month: `${root}${year}/${month}/`, day: `${root}${year}/${month}/${date}/` };
 }
 
-export const ARCHIVE_URL = "/archive/";
+export function archiveUrl(editionPath: string): string {
+  return `/${editionPath}archive/`;
+}
 
-export const TOPICS_URL = "/topics/";
+export function topicsUrl(editionPath: string): string {
+  return `/${editionPath}topics/`;
+}
 
-export function topicUrl(slug: string): string {
-  return `/topics/${slug}/`;
+export function topicUrl(slug: string, editionPath: string): string {
+  return `${topicsUrl(editionPath)}${slug}/`;
+}
+
+/** Where an edition's news sitemap is: each edition's stories in its own, the default's where it always was. */
+export function newsSitemapUrl(editionPath: string): string {
+  return `/${editionPath}news-sitemap.xml`;
 }

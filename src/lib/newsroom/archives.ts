@@ -1,7 +1,8 @@
-import { DateTime } from "luxon";
 import type { ArticleView } from "../model/story-view.ts";
+import { formatCalendarDay, formatCalendarMonth } from "../model/dates.ts";
+import type { Edition } from "../model/editions.ts";
 import { groupBy } from "./group-by.ts";
-import { ARCHIVE_URL, archiveLinks, type ArchiveLinks } from "../model/urls.ts";
+import { archiveLinks, archiveUrl, type ArchiveLinks } from "../model/urls.ts";
 
 export interface PeriodLink {
   title: string;
@@ -27,54 +28,54 @@ export interface Archive {
   pages: ArchivePage[];
 }
 
-// Archive titles are English like every date on the site, whatever the build machine's locale.
-const title = (iso: string, format: string) => DateTime.fromISO(iso, { zone: "utc", locale: "en-US" }).toFormat(format);
-
 /**
- * The date archive of the given stories (newest first): newest periods first, each story on the
- * page of its calendar day at its dateline.
+ * The date archive of an edition's stories (newest first): newest periods first, each story on the
+ * page of its calendar day at its dateline, the periods named in the edition's language.
  */
-export function buildArchive(stories: readonly ArticleView[]): Archive {
+export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edition, "lang" | "path" | "strings">): Archive {
+  // Titles in the edition's language whatever the build machine's locale: "September 2013", "сентябрь 2013 г.".
+  const titles = { year: (year: string) => year, month: (month: string) => formatCalendarMonth(month, edition.lang), day: (day: string) => formatCalendarDay(day, edition.lang) };
+  const archiveRoot = archiveUrl(edition.path);
   const byDay = groupBy(stories, (story) => story.published.day);
   const days = [...byDay.keys()].sort().reverse();
   const storiesOf = (period: string[]) => period.flatMap((day) => byDay.get(day) ?? []);
   const years = groupBy(days, (day) => day.slice(0, 4));
   const months = groupBy(days, (day) => day.slice(0, 7));
-  const root = { title: "Archive", url: ARCHIVE_URL };
-  const link = (kind: keyof ArchiveLinks, format: string, period: string, periodDays: string[]): PeriodLink => ({
-    title: title(period, format),
-    url: archiveLinks(periodDays[0] ?? period)[kind],
+  const root = { title: edition.strings.archive, url: archiveRoot };
+  const link = (kind: keyof ArchiveLinks, period: string, periodDays: string[]): PeriodLink => ({
+    title: titles[kind](period),
+    url: archiveLinks(periodDays[0] ?? period, edition.path)[kind],
     count: periodDays.reduce((sum, day) => sum + (byDay.get(day)?.length ?? 0), 0),
   });
 
   const pages: ArchivePage[] = [];
   for (const [year, yearDays] of years) {
-    const yearLink = link("year", "yyyy", year, yearDays);
+    const yearLink = link("year", year, yearDays);
     const yearMonths = [...months].filter(([month]) => month.startsWith(year));
     pages.push({
       kind: "year",
       title: yearLink.title,
       url: yearLink.url,
       crumbs: [root],
-      periods: yearMonths.map(([month, monthDays]) => link("month", "LLLL yyyy", month, monthDays)),
+      periods: yearMonths.map(([month, monthDays]) => link("month", month, monthDays)),
       stories: storiesOf(yearDays),
     });
     for (const [month, monthDays] of yearMonths) {
-      const monthLink = link("month", "LLLL yyyy", month, monthDays);
+      const monthLink = link("month", month, monthDays);
       pages.push({
         kind: "month",
         title: monthLink.title,
         url: monthLink.url,
         crumbs: [root, yearLink],
-        periods: monthDays.map((day) => link("day", "LLLL d, yyyy", day, [day])),
+        periods: monthDays.map((day) => link("day", day, [day])),
         stories: storiesOf(monthDays),
       });
       for (const day of monthDays) {
         const dayStories = byDay.get(day) ?? [];
         pages.push({
           kind: "day",
-          title: title(day, "LLLL d, yyyy"),
-          url: archiveLinks(day).day,
+          title: titles.day(day),
+          url: archiveLinks(day, edition.path).day,
           crumbs: [root, yearLink, monthLink],
           periods: [],
           stories: dayStories,
@@ -82,5 +83,5 @@ export function buildArchive(stories: readonly ArticleView[]): Archive {
       }
     }
   }
-  return { url: ARCHIVE_URL, years: [...years].map(([year, yearDays]) => link("year", "yyyy", year, yearDays)), pages };
+  return { url: archiveRoot, years: [...years].map(([year, yearDays]) => link("year", year, yearDays)), pages };
 }

@@ -1,7 +1,8 @@
 import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
 import type { CollectedStories } from "../story/collect-stories.ts";
 import { buildArchive, type Archive } from "./archives.ts";
-import { ARCHIVE_URL } from "../model/urls.ts";
+import { archiveUrl, editionHome, newsSitemapUrl, topicsUrl } from "../model/urls.ts";
+import type { Edition } from "../model/editions.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "../outputs/feeds.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { sortProblems } from "../model/problems.ts";
@@ -10,7 +11,7 @@ import type { SiteSettings } from "../model/site.ts";
 import { listSitemapEntry, newsSitemapXml, robotsTxt, SITEMAP_PATHS, sitemapXml, storySitemapEntry } from "../outputs/sitemaps.ts";
 import { problemGroups, type ProblemGroup, type StoryReport } from "../model/story-report.ts";
 import { buildTopics, topicClashes, type Topic } from "./topics.ts";
-import { TOPICS_URL } from "../model/urls.ts";
+import { storyVersions, type StoryVersion } from "./versions.ts";
 
 export interface TopicListPage extends ListPage<ArticleView> {
   topic: Topic;
@@ -24,17 +25,29 @@ export interface PublishedFile {
   text: string;
 }
 
-/** Every list, link and machine-readable file the site publishes, computed once per build. */
-export interface Newsroom {
+/** One edition's lists, made from its stories alone: nothing of one edition is in another's. */
+export interface EditionNewsroom {
+  edition: Edition;
   stories: ArticleView[];
-  /** Withdrawn stories: each keeps a notice at its address, and is in no list, feed or sitemap. */
-  withdrawn: WithdrawnView[];
   newsPages: ListPage<ArticleView>[];
   archive: Archive;
   topics: Topic[];
   topicPages: TopicListPage[];
-  /** The site's feeds, announced on every page. */
+  /** The edition's feeds, announced on each of its pages. */
   feedLinks: FeedLink[];
+  feedChannel: FeedChannel;
+}
+
+/** Every list, link and machine-readable file the site publishes, computed once per build. */
+export interface Newsroom {
+  /** Every edition's stories, newest first. */
+  stories: ArticleView[];
+  /** Withdrawn stories: each keeps a notice at its address, and is in no list, feed or sitemap. */
+  withdrawn: WithdrawnView[];
+  /** The editions' lists, the default edition first. */
+  editions: EditionNewsroom[];
+  /** Each story's versions in the editions (itself among them), by URL; a story with no translation has none. */
+  versions: Map<string, StoryVersion[]>;
   files: PublishedFile[];
   /** What the build read of its stories: their problems, the stories withheld, the next embargo. */
   report: StoryReport;
@@ -45,56 +58,66 @@ export interface Newsroom {
 /** Page n of a list whose first page is at `url`, e.g. "/" then "/page/2/". */
 const listPageUrl = (url: string) => (number: number) => (number === 1 ? url : `${url}page/${number}/`);
 
-function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings): PublishedFile[] {
+function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): PublishedFile[] {
   return [
-    { url: channel.rss, text: rssFeed(channel, stories, site) },
-    { url: channel.atom, text: atomFeed(channel, stories, site) },
-    { url: channel.json, text: jsonFeed(channel, stories, site) },
+    { url: channel.rss, text: rssFeed(channel, stories, site, edition) },
+    { url: channel.atom, text: atomFeed(channel, stories, site, edition) },
+    { url: channel.json, text: jsonFeed(channel, stories, site, edition) },
   ];
 }
 
+/** One edition's All news, topics, archive and feeds, from its own stories. */
+function editionNewsroom(edition: Edition, stories: ArticleView[], site: SiteSettings): EditionNewsroom {
+  const topics = buildTopics(stories, edition.lang);
+  const topicChannels = topics.map((topic) => topicFeedChannel(topic, site, edition));
+  const feedChannel = siteFeedChannel(site, edition);
+  return {
+    edition,
+    stories,
+    newsPages: paginate(stories, site.pageSize, listPageUrl(editionHome(edition.path))),
+    archive: buildArchive(stories, edition),
+    topics,
+    topicPages: topics.flatMap((topic, index) =>
+      paginate(topic.stories, site.pageSize, listPageUrl(topic.url)).map((page) => ({ ...page, topic, feedLinks: feedLinks(topicChannels[index]!) })),
+    ),
+    feedLinks: feedLinks(feedChannel),
+    feedChannel,
+  };
+}
+
 /**
- * Builds every list page, feed and sitemap from the stories this build shows, newest first (never
- * from withdrawn ones); the report gains the problems only the lists reveal (two topics on one URL).
+ * Builds every edition's list pages and feeds, and the sitemaps, from the stories this build shows,
+ * newest first (never from withdrawn ones); the report gains the problems only the lists reveal
+ * (two topics on one URL).
  */
 export function buildNewsroom({ stories, withdrawn, report: storyReport }: CollectedStories, site: SiteSettings, build: BuildSettings): Newsroom {
-  const topics = buildTopics(stories);
-  const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...topicClashes(topics)]) };
-  const newsPages = paginate(stories, site.pageSize, listPageUrl("/"));
-  const archive = buildArchive(stories);
-  const topicChannels = topics.map((topic) => topicFeedChannel(topic, site));
-  const topicPages = topics.flatMap((topic, index) =>
-    paginate(topic.stories, site.pageSize, listPageUrl(topic.url)).map((page) => ({
-      ...page,
-      topic,
-      feedLinks: feedLinks(topicChannels[index]!),
-    })),
-  );
+  const editions = site.editions.map((edition) => editionNewsroom(edition, stories.filter((story) => story.edition === edition.lang), site));
+  const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...editions.flatMap(({ topics }) => topicClashes(topics))]) };
+  const versions = storyVersions(stories, site.editions);
 
-  const sitemap = [
+  const sitemap = editions.flatMap(({ edition, stories: own, newsPages, topicPages, archive }) => [
     ...newsPages.map((page) => listSitemapEntry(page.url, page.items)),
-    ...stories.map(storySitemapEntry),
-    listSitemapEntry(TOPICS_URL, stories.filter((story) => story.topics.length > 0)),
+    ...own.map((story) => storySitemapEntry(story, versions.get(story.url))),
+    listSitemapEntry(topicsUrl(edition.path), own.filter((story) => story.topics.length > 0)),
     ...topicPages.map((page) => listSitemapEntry(page.url, page.items)),
-    listSitemapEntry(ARCHIVE_URL, stories),
+    listSitemapEntry(archiveUrl(edition.path), own),
     ...archive.pages.map((page) => listSitemapEntry(page.url, page.stories)),
-  ];
-  const siteChannel = siteFeedChannel(site);
+  ]);
+  const newsSitemaps = editions.map(({ edition, stories: own }) => ({ url: newsSitemapUrl(edition.path), text: newsSitemapXml(own, site, build, edition) }));
 
   return {
     stories,
     withdrawn,
-    newsPages,
-    archive,
-    topics,
-    topicPages,
-    feedLinks: feedLinks(siteChannel),
+    editions,
+    versions,
     files: [
-      ...feedFiles(siteChannel, stories, site),
-      ...topics.flatMap((topic, index) => feedFiles(topicChannels[index]!, topic.stories, site)),
+      ...editions.flatMap(({ edition, stories: own, topics, feedChannel }) => [
+        ...feedFiles(feedChannel, own, site, edition),
+        ...topics.flatMap((topic) => feedFiles(topicFeedChannel(topic, site, edition), topic.stories, site, edition)),
+      ]),
       { url: SITEMAP_PATHS.sitemap, text: sitemapXml(sitemap, site) },
-      { url: SITEMAP_PATHS.news, text: newsSitemapXml(stories, site, build) },
-      { url: "/robots.txt", text: robotsTxt(site) },
+      ...newsSitemaps,
+      { url: "/robots.txt", text: robotsTxt(site, newsSitemaps.map(({ url }) => url)) },
     ],
     report,
     problemGroups: problemGroups(report),

@@ -1,52 +1,167 @@
 /**
  * What each page template prints, one view per page: the only data a page's HTML is made from
- * besides the site's settings, so a page whose view has not changed need not be rendered again
- * (see src/lib/eleventy/rendered-pages.ts).
+ * besides the site's settings and its edition's view, so a page whose view has not changed need
+ * not be rendered again (see src/lib/eleventy/rendered-pages.ts). Every text a page prints comes
+ * from its edition (its strings, its dates), and every page carries its language switch.
  */
 import type { DateView } from "../model/dates.ts";
+import { countText, fillPattern, type Edition, type EditionStrings } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
+import { absoluteUrl } from "../model/site-urls.ts";
+import { archiveUrl, editionHome, topicsUrl } from "../model/urls.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type ArticleMetadata } from "../outputs/structured-data.ts";
 import type { FeedLink } from "../outputs/feeds.ts";
-import type { ArchivePage } from "./archives.ts";
-import type { Newsroom } from "./newsroom.ts";
+import type { ArchivePage, PeriodLink } from "./archives.ts";
+import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
 import { relatedStories } from "./related.ts";
 
-export interface StoryPageView {
+/** A run of a sentence: plain text, a link, or a moment (`<time datetime>`). */
+export interface TextPart {
+  text: string;
+  url?: string;
+  datetime?: string;
+}
+
+/** A link of the language switch: the same page in another edition, worded in this page's language. */
+export interface LanguageLink {
+  url: string;
+  hreflang: string;
+  label: string;
+}
+
+/** What every page of an edition prints besides its own view: its language, words, sections and feeds. */
+export interface EditionView {
+  lang: string;
+  dir: Edition["dir"];
+  strings: EditionStrings;
+  home: string;
+  topicsUrl: string;
+  archiveUrl: string;
+  /** The edition's feeds: announced in every page's head, linked from its footer. */
+  feedLinks: FeedLink[];
+  feeds: { rss: string; atom: string; json: string };
+  /** "Read all news or browse the topics and the archive.", with its links. */
+  elsewhere: TextPart[];
+}
+
+/** What every page view carries: its edition's language tag, and the links to it in the other editions. */
+interface EditionPage {
+  edition: string;
+  languages: LanguageLink[];
+}
+
+export interface StoryPageView extends EditionPage {
   url: string;
   article: ArticleView;
   /** The head's canonical URL, Open Graph and Twitter tags, and JSON-LD, for search engines and link previews. */
   metadata: ArticleMetadata;
   structuredData: string;
-  /** Its topics as the site spells them, and related stories. */
+  /** The story's translations for the head (`<link rel="alternate" hreflang>`, x-default among them), absolute URLs. */
+  alternates: { hreflang: string; href: string }[];
+  /** Its topics as the edition spells them, and related stories from its edition. */
   topics: { name: string; url: string }[];
   related: ArticleView[];
+  correctionsHeading: string;
 }
 
-export interface TopicPageView extends ListPage<ArticleView> {
-  topic: { name: string; url: string; storyCount: number };
-  /** The topic's own feeds, announced beside the site's. */
+/** A list page (All news, a topic): its title and, past the first page, its number as printed. */
+export interface NewsPageView extends ListPage<ArticleView>, EditionPage {
+  title: string;
+  pageNumber?: string;
+}
+
+export interface TopicPageView extends NewsPageView {
+  topic: { name: string; url: string };
+  summary: string;
+  description: string;
+  /** The topic's own feeds, announced beside the edition's. */
   feedLinks: FeedLink[];
 }
 
 /** A year, month or day of the archive; only a day's page lists its stories. */
-export type ArchivePageView = Omit<ArchivePage, "stories"> & { storyCount: number; stories: ArticleView[] };
+export type ArchivePageView = Omit<ArchivePage, "stories"> & EditionPage & { summary: string; description: string; stories: ArticleView[] };
+
+/** An edition's topics index and archive: one page each per edition. */
+export interface TopicIndexView extends EditionPage {
+  url: string;
+  topics: { name: string; url: string; count: number }[];
+}
+
+export interface ArchiveIndexView extends EditionPage {
+  url: string;
+  years: PeriodLink[];
+}
 
 /** The notice at a withdrawn story's address: who withdrew it, and when. */
-export interface WithdrawnPageView {
+export interface WithdrawnPageView extends EditionPage {
   url: string;
-  source: string;
+  description: string;
+  text: TextPart[];
   withdrawn: Pick<DateView, "datetime" | "display">;
 }
 
-/** Every page of the site that there is one of per story, list page or period, by template. */
+/** The page hosts serve at any missing address: the default edition's, with the way to the others. */
+export type NotFoundView = EditionPage;
+
+/** Every page of the site that there is one of per story, list page, period or edition, by template. */
 export interface PageViews {
   stories: StoryPageView[];
   withdrawn: WithdrawnPageView[];
-  news: ListPage<ArticleView>[];
+  news: NewsPageView[];
   topics: TopicPageView[];
   archive: ArchivePageView[];
+  topicIndexes: TopicIndexView[];
+  archiveIndexes: ArchiveIndexView[];
+}
+
+/** Splits a pattern at its `{name}` slots into the runs a template prints, each slot given as a part. */
+export function textParts(pattern: string, slots: Readonly<Record<string, TextPart>>): TextPart[] {
+  return pattern
+    .split(/(\{\w+\})/)
+    .filter((run) => run !== "")
+    .map((run) => slots[run.slice(1, -1)] ?? { text: run });
+}
+
+/** The switch's wording for another edition: the strings' own for it, else "Read in {language}" with the language as this edition names it. */
+function switchLabel(from: Edition, to: Edition): string {
+  const own = from.strings.readInEdition?.[to.lang];
+  if (own !== undefined) return own;
+  const language = new Intl.DisplayNames([from.lang], { type: "language" }).of(to.lang) ?? to.name;
+  return fillPattern(from.strings.readIn, { language });
+}
+
+/** The switch of a page of `from`: each other edition's page `counterpart` names, else its All news. */
+function languageLinks(editions: readonly Edition[], from: Edition, counterpart: (to: Edition) => string | undefined = () => undefined): LanguageLink[] {
+  return editions
+    .filter((to) => to !== from)
+    .map((to) => ({ url: counterpart(to) ?? editionHome(to.path), hreflang: to.lang, label: switchLabel(from, to) }));
+}
+
+/** The every-page view of each edition, by language tag. */
+export function editionViews(newsroom: Newsroom): Record<string, EditionView> {
+  return Object.fromEntries(
+    newsroom.editions.map(({ edition, feedChannel, feedLinks }) => {
+      const { strings } = edition;
+      const view: EditionView = {
+        lang: edition.lang,
+        dir: edition.dir,
+        strings,
+        home: editionHome(edition.path),
+        topicsUrl: topicsUrl(edition.path),
+        archiveUrl: archiveUrl(edition.path),
+        feedLinks,
+        feeds: { rss: feedChannel.rss, atom: feedChannel.atom, json: feedChannel.json },
+        elsewhere: textParts(strings.elsewhere, {
+          allNews: { text: strings.elsewhereAllNews, url: editionHome(edition.path) },
+          topics: { text: strings.elsewhereTopics, url: topicsUrl(edition.path) },
+          archive: { text: strings.elsewhereArchive, url: archiveUrl(edition.path) },
+        }),
+      };
+      return [edition.lang, view];
+    }),
+  );
 }
 
 /**
@@ -56,24 +171,104 @@ export interface PageViews {
  * systems and hosts would merge them.
  */
 export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
-  const related = relatedStories(newsroom.stories, newsroom.topics);
-  const topicNames = new Map(newsroom.topics.map((topic) => [topic.key, topic.name]));
+  const editions = newsroom.editions.map(({ edition }) => edition);
+  const byLang = new Map(newsroom.editions.map((room) => [room.edition.lang, room]));
+  const roomOf = (lang: string): EditionNewsroom => byLang.get(lang) ?? newsroom.editions[0]!;
+  const languages = (from: Edition, counterpart?: (to: Edition) => string | undefined) => languageLinks(editions, from, counterpart);
+  const archiveUrls = new Set(newsroom.editions.flatMap(({ archive }) => archive.pages.map(({ url }) => url)));
+  /** The same archive period in another edition, where it has stories. */
+  const samePeriod = (from: Edition, url: string) => (to: Edition) => {
+    const there = archiveUrl(to.path) + url.slice(archiveUrl(from.path).length);
+    return archiveUrls.has(there) ? there : undefined;
+  };
+
   const claimed = new Set<string>();
   const claim = ({ url }: { url: string }) => !claimed.has(url.toLowerCase()) && claimed.add(url.toLowerCase());
   const stories = newsroom.stories.filter(claim);
   const withdrawn = newsroom.withdrawn.filter(claim);
+  const related = new Map(newsroom.editions.flatMap(({ stories: own, topics }) => [...relatedStories(own, topics)]));
+  const topicNames = new Map(newsroom.editions.flatMap(({ topics }) => topics.map((topic) => [topic.url, topic.name])));
+
+  const listPage = (from: Edition, title: string) => (page: ListPage<ArticleView>) => ({
+    ...page,
+    edition: from.lang,
+    title: page.number > 1 ? fillPattern(from.strings.pageTitle, { title, number: page.number }) : title,
+    ...(page.number > 1 ? { pageNumber: fillPattern(from.strings.pageNumber, { number: page.number, count: page.count }) } : {}),
+  });
+
   return {
-    stories: stories.map((article) => ({
-      url: article.url,
-      article,
-      metadata: articleMetadata(article, site),
-      structuredData: serializeJsonLd(articleJsonLd(article, site)),
-      topics: article.topics.map(({ key, name, url }) => ({ name: topicNames.get(key) ?? name, url })),
-      related: related.get(article.url) ?? [],
+    stories: stories.map((article) => {
+      const { edition } = roomOf(article.edition);
+      const versions = newsroom.versions.get(article.url) ?? [];
+      const fallback = versions.find(({ isDefault }) => isDefault);
+      return {
+        url: article.url,
+        edition: edition.lang,
+        languages: languages(edition, (to) => versions.find(({ lang }) => lang === to.lang)?.url),
+        article,
+        metadata: articleMetadata(article, site, edition),
+        structuredData: serializeJsonLd(articleJsonLd(article, site, edition, versions)),
+        alternates: [
+          ...versions.map(({ lang, url }) => ({ hreflang: lang, href: absoluteUrl(url, site) })),
+          ...(fallback ? [{ hreflang: "x-default", href: absoluteUrl(fallback.url, site) }] : []),
+        ],
+        topics: article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url })),
+        related: related.get(article.url) ?? [],
+        correctionsHeading: article.corrections.length === 1 ? edition.strings.correction : edition.strings.corrections,
+      };
+    }),
+    withdrawn: withdrawn.map(({ url, source, edition: lang, withdrawn: { datetime, display } }) => {
+      const { edition } = roomOf(lang);
+      return {
+        url,
+        edition: edition.lang,
+        languages: languages(edition),
+        description: fillPattern(edition.strings.withdrawnText, { source, date: display }),
+        text: textParts(edition.strings.withdrawnText, { source: { text: source }, date: { text: display, datetime } }),
+        withdrawn: { datetime, display },
+      };
+    }),
+    news: newsroom.editions.flatMap(({ edition, newsPages }) =>
+      newsPages.map((page) => ({ ...listPage(edition, edition.strings.allNews)(page), languages: languages(edition) })),
+    ),
+    topics: newsroom.editions.flatMap(({ edition, topicPages }) =>
+      topicPages.map(({ topic, feedLinks, ...page }) => ({
+        ...listPage(edition, topic.name)(page),
+        languages: languages(edition),
+        topic: { name: topic.name, url: topic.url },
+        summary: countText(edition.strings.storyCount, edition.lang, topic.stories.length),
+        description: fillPattern(edition.strings.topicDescription, { topic: topic.name, site: site.name }),
+        feedLinks,
+      })),
+    ),
+    archive: newsroom.editions.flatMap(({ edition, archive }) =>
+      archive.pages.map((page) => ({
+        ...page,
+        edition: edition.lang,
+        languages: languages(edition, samePeriod(edition, page.url)),
+        summary: countText(edition.strings.storyCount, edition.lang, page.stories.length),
+        description: fillPattern(edition.strings.archiveDescription, { period: page.title, site: site.name }),
+        stories: page.kind === "day" ? page.stories : [],
+      })),
+    ),
+    topicIndexes: newsroom.editions.map(({ edition, topics }) => ({
+      url: topicsUrl(edition.path),
+      edition: edition.lang,
+      languages: languages(edition, (to) => topicsUrl(to.path)),
+      topics: topics.map(({ name, url, stories: tagged }) => ({ name, url, count: tagged.length })),
     })),
-    withdrawn: withdrawn.map(({ url, source, withdrawn: { datetime, display } }) => ({ url, source, withdrawn: { datetime, display } })),
-    news: newsroom.newsPages,
-    topics: newsroom.topicPages.map(({ topic, ...page }) => ({ ...page, topic: { name: topic.name, url: topic.url, storyCount: topic.stories.length } })),
-    archive: newsroom.archive.pages.map((page) => ({ ...page, storyCount: page.stories.length, stories: page.kind === "day" ? page.stories : [] })),
+    archiveIndexes: newsroom.editions.map(({ edition, archive }) => ({
+      url: archiveUrl(edition.path),
+      edition: edition.lang,
+      languages: languages(edition, (to) => archiveUrl(to.path)),
+      years: archive.years,
+    })),
   };
+}
+
+/** The 404 page's view: the default edition's words, and the way to every other edition's All news. */
+export function notFoundView(newsroom: Newsroom): NotFoundView {
+  const editions = newsroom.editions.map(({ edition }) => edition);
+  const edition = editions[0]!;
+  return { edition: edition.lang, languages: languageLinks(editions, edition) };
 }

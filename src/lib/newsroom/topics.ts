@@ -11,14 +11,14 @@ export interface Topic {
   stories: ArticleView[];
 }
 
-/** The topics of the given stories (newest first), sorted by name; spellings of one topic are merged. */
-export function buildTopics(stories: readonly ArticleView[]): Topic[] {
+/** The topics of the given stories (newest first), sorted by name in the edition's language; spellings of one topic are merged. */
+export function buildTopics(stories: readonly ArticleView[], lang: string): Topic[] {
   const tagged = stories.flatMap((story) => story.topics.map((topic) => ({ topic, story })));
   const topics = [...groupBy(tagged, ({ topic }) => topic.key).values()].map((uses) => {
     const first = uses[0]!.topic;
     return { key: first.key, name: mostUsedSpelling(uses.map(({ topic }) => topic.name)), slug: first.slug, url: first.url, stories: uses.map(({ story }) => story) };
   });
-  return topics.sort((a, b) => a.name.localeCompare(b.name, "en") || a.key.localeCompare(b.key));
+  return topics.sort((a, b) => a.name.localeCompare(b.name, lang) || a.key.localeCompare(b.key));
 }
 
 /** Two different topics whose names make the same URL, each clash reported naming both stories. */

@@ -2,6 +2,7 @@ import type { ArticleView } from "../model/story-view.ts";
 import { lastModified } from "./last-modified.ts";
 import { createMarkdown } from "../story/markdown.ts";
 import type { SiteSettings } from "../model/site.ts";
+import type { EditionStrings, Edition } from "../model/editions.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
 import { stableId } from "./stable-ids.ts";
 import type { PHOTO_EXTENSIONS } from "../model/urls.ts";
@@ -70,31 +71,36 @@ function photoFigure(photo: FeedPhoto): string {
   );
 }
 
-function correctionsHtml(corrections: ArticleView["corrections"]): string {
+function correctionsHtml(corrections: ArticleView["corrections"], strings: EditionStrings): string {
   if (corrections.length === 0) return "";
-  const heading = corrections.length === 1 ? "Correction" : "Corrections";
+  const heading = corrections.length === 1 ? strings.correction : strings.corrections;
   const notes = corrections.map(({ date, text }) => `<p><time datetime="${date.datetime}">${escapeHtml(date.display)}</time>: ${escapeHtml(text)}</p>\n`);
   return `<h2>${heading}</h2>\n${notes.join("")}`;
 }
 
+/** Where the story is on the site, as the printed page ends too: "Read this story online: <address>". */
+function onlineHtml(url: string, strings: EditionStrings): string {
+  return `<p>${escapeHtml(strings.readOnline)} <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>\n`;
+}
+
 /**
- * The story as a feed item. Its content is the page's: the photo, the body with the dateline
- * opening the first paragraph, and any corrections, with every URL absolute for readers that
- * show it away from the site.
+ * The story as a feed item of its edition. Its content is the page's: the photo, the body with
+ * the dateline opening the first paragraph, any corrections and the story's address, with every
+ * URL absolute for readers that show it away from the site.
  */
-export function feedItem(article: ArticleView, site: SiteSettings): FeedItem {
-  // A story is in the site's feeds and each of its topics', three formats each: render it once.
+export function feedItem(article: ArticleView, site: SiteSettings, edition: Edition): FeedItem {
+  // A story is in its edition's feeds and each of its topics', three formats each: render it once.
   const forSite = itemsMade.get(article) ?? new WeakMap<SiteSettings, FeedItem>();
   itemsMade.set(article, forSite);
-  const made = forSite.get(site) ?? makeFeedItem(article, site);
+  const made = forSite.get(site) ?? makeFeedItem(article, site, edition);
   forSite.set(site, made);
   return made;
 }
 
-/** Feed items already made in this process, by story view and site settings (both never change once made). */
+/** Feed items already made in this process, by story view and site settings (both never change once made, and they decide the edition). */
 const itemsMade = new WeakMap<ArticleView, WeakMap<SiteSettings, FeedItem>>();
 
-function makeFeedItem(article: ArticleView, site: SiteSettings): FeedItem {
+function makeFeedItem(article: ArticleView, site: SiteSettings, { strings }: Edition): FeedItem {
   const url = absoluteUrl(article.url, site);
   const photo = article.photo && {
     url: absoluteUrl(article.photo.url, site),
@@ -113,7 +119,7 @@ function makeFeedItem(article: ArticleView, site: SiteSettings): FeedItem {
     url,
     title: article.headline,
     summary: article.lead,
-    contentHtml: (photo ? photoFigure(photo) : "") + body + correctionsHtml(article.corrections),
+    contentHtml: (photo ? photoFigure(photo) : "") + body + correctionsHtml(article.corrections, strings) + onlineHtml(url, strings),
     published: article.published.iso,
     modified: modified.iso,
     modifiedMs: modified.epochMs,

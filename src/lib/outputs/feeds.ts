@@ -2,6 +2,8 @@ import { DateTime } from "luxon";
 import type { ArticleView } from "../model/story-view.ts";
 import { feedItem, type FeedItem, type FeedPhoto } from "./feed-items.ts";
 import type { SiteSettings } from "../model/site.ts";
+import { editionHome } from "../model/urls.ts";
+import { fillPattern, type Edition } from "../model/editions.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
 import { stableId } from "./stable-ids.ts";
 import type { TopicRef } from "../model/topic-refs.ts";
@@ -32,14 +34,16 @@ function channelAt(folder: string, page: string, title: string, description: str
   return { title, description, page, rss: folder + FEED_FILES.rss, atom: folder + FEED_FILES.atom, json: folder + FEED_FILES.json };
 }
 
-/** The whole site's feed, beside the All news page. */
-export function siteFeedChannel(site: SiteSettings): FeedChannel {
-  return channelAt("/", "/", site.name, site.description);
+/** An edition's feed, beside its All news page. */
+export function siteFeedChannel(site: SiteSettings, edition: Edition): FeedChannel {
+  const home = editionHome(edition.path);
+  return channelAt(home, home, fillPattern(edition.strings.feedTitle, { site: site.name }), edition.strings.description);
 }
 
 /** A topic's feed, in the topic's folder beside its page. */
-export function topicFeedChannel(topic: TopicRef, site: SiteSettings): FeedChannel {
-  return channelAt(topic.url, topic.url, `${topic.name} | ${site.name}`, `Stories on ${topic.name} from ${site.name}.`);
+export function topicFeedChannel(topic: Pick<TopicRef, "name" | "url">, site: SiteSettings, edition: Edition): FeedChannel {
+  const slots = { topic: topic.name, site: site.name };
+  return channelAt(topic.url, topic.url, fillPattern(edition.strings.topicFeedTitle, slots), fillPattern(edition.strings.topicDescription, slots));
 }
 
 /** The alternate links for a page's `<head>`, site paths like every template link. */
@@ -56,8 +60,8 @@ export function feedLinks(channel: FeedChannel): FeedLink[] {
  * time, so a feed whose stories did not change is byte-identical from one build to the next.
  * An empty feed says 1970, the one moment that needs no story.
  */
-function feedContent(stories: readonly ArticleView[], site: SiteSettings): { items: FeedItem[]; updated: string } {
-  const items = stories.slice(0, site.feedSize).map((story) => feedItem(story, site));
+function feedContent(stories: readonly ArticleView[], site: SiteSettings, edition: Edition): { items: FeedItem[]; updated: string } {
+  const items = stories.slice(0, site.feedSize).map((story) => feedItem(story, site, edition));
   const newest = items.reduce<FeedItem | undefined>((latest, item) => (latest && latest.modifiedMs >= item.modifiedMs ? latest : item), undefined);
   return { items, updated: newest?.modified ?? "1970-01-01T00:00:00Z" };
 }
@@ -84,8 +88,8 @@ function mediaContent(photo: FeedPhoto): string {
 }
 
 /** RSS 2.0: the photo as Media RSS, which, unlike `<enclosure>`, needs no byte length. */
-export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings): string {
-  const { items, updated } = feedContent(stories, site);
+export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): string {
+  const { items, updated } = feedContent(stories, site, edition);
   const item = (story: FeedItem): string =>
     lines(
       "<item>",
@@ -108,7 +112,7 @@ export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], s
     xmlText("title", channel.title),
     xmlText("link", absoluteUrl(channel.page, site)),
     xmlText("description", channel.description),
-    xmlText("language", site.language),
+    xmlText("language", edition.lang),
     items.length > 0 ? xmlText("lastBuildDate", rfc822(updated)) : "",
     xmlElement("atom:link", { href: absoluteUrl(channel.rss, site), rel: "self", type: MEDIA_TYPES.rss }),
     ...items.map(item),
@@ -119,8 +123,8 @@ export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], s
 }
 
 /** Atom 1.0: the photo as an enclosure link, also shown at the top of the content. */
-export function atomFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings): string {
-  const { items, updated } = feedContent(stories, site);
+export function atomFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): string {
+  const { items, updated } = feedContent(stories, site, edition);
   const entry = (story: FeedItem): string =>
     lines(
       "<entry>",
@@ -138,7 +142,7 @@ export function atomFeed(channel: FeedChannel, stories: readonly ArticleView[], 
     );
   return lines(
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(edition.lang)}">`,
     xmlText("id", stableId(site.name, channel.page)),
     xmlText("title", channel.title, { type: "text" }),
     xmlText("subtitle", channel.description, { type: "text" }),
@@ -153,15 +157,15 @@ export function atomFeed(channel: FeedChannel, stories: readonly ArticleView[], 
 }
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
-export function jsonFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings): string {
-  const { items } = feedContent(stories, site);
+export function jsonFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): string {
+  const { items } = feedContent(stories, site, edition);
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
     title: channel.title,
     home_page_url: absoluteUrl(channel.page, site),
     feed_url: absoluteUrl(channel.json, site),
     description: channel.description,
-    language: site.language,
+    language: edition.lang,
     authors: [{ name: site.name }],
     items: items.map((story) => ({
       id: story.id,

@@ -4,16 +4,20 @@ import type { BuildSettings } from "../model/publishing.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
 import { xmlElement, xmlText } from "./xml.ts";
+import type { Edition } from "../model/editions.ts";
+import type { StoryVersion } from "../newsroom/versions.ts";
 
 /** A published page as the sitemap lists it: its site path and when its content last changed. */
 export interface SitemapEntry {
   url: string;
   /** RFC 3339 with an offset; left out where nothing dated is shown (an empty list). */
   lastmod?: string;
+  /** The page in every edition that has it, itself included: a story and its translations. */
+  versions?: readonly StoryVersion[];
 }
 
-/** Where the sitemaps are published, as site paths. */
-export const SITEMAP_PATHS = { sitemap: "/sitemap.xml", news: "/news-sitemap.xml" } as const;
+/** Where the sitemap of every edition's pages is published, as a site path; each edition's news sitemap is in its folder (newsSitemapUrl). */
+export const SITEMAP_PATHS = { sitemap: "/sitemap.xml" } as const;
 
 /** Google News lists only stories published in the last two days, at most 1,000 per sitemap. */
 const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
@@ -21,10 +25,18 @@ const NEWS_LIMIT = 1000;
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+const XHTML_NS = "http://www.w3.org/1999/xhtml";
 
-/** A story's page changed when the story last did. */
-export function storySitemapEntry(article: ArticleView): SitemapEntry {
-  return { url: article.url, lastmod: lastModified(article).iso };
+/** A story's page changed when the story last did; its translations are its alternates. */
+export function storySitemapEntry(article: ArticleView, versions?: readonly StoryVersion[]): SitemapEntry {
+  return { url: article.url, lastmod: lastModified(article).iso, ...(versions ? { versions } : {}) };
+}
+
+/** The `<xhtml:link rel="alternate" hreflang>` of each version, and x-default (Google's form for a page's languages in a sitemap). */
+function alternateLinks(versions: readonly StoryVersion[], site: SiteSettings): string {
+  const link = (hreflang: string, url: string) => xmlElement("xhtml:link", { rel: "alternate", hreflang, href: absoluteUrl(url, site) });
+  const fallback = versions.find((version) => version.isDefault);
+  return versions.map(({ lang, url }) => link(lang, url)).join("") + (fallback ? link("x-default", fallback.url) : "");
 }
 
 /** A page listing stories (All news, an archive, a topic) changes when the newest of them does. */
@@ -33,10 +45,16 @@ export function listSitemapEntry(url: string, stories: readonly ArticleView[]): 
 }
 
 export function sitemapXml(entries: readonly SitemapEntry[], site: SiteSettings): string {
-  const urls = entries.map(({ url, lastmod }) =>
-    xmlElement("url", {}, xmlText("loc", absoluteUrl(url, site)) + (lastmod === undefined ? "" : xmlText("lastmod", lastmod))),
+  const urls = entries.map(({ url, lastmod, versions }) =>
+    xmlElement(
+      "url",
+      {},
+      xmlText("loc", absoluteUrl(url, site)) + (lastmod === undefined ? "" : xmlText("lastmod", lastmod)) + (versions ? alternateLinks(versions, site) : ""),
+    ),
   );
-  return ['<?xml version="1.0" encoding="utf-8"?>', `<urlset xmlns="${SITEMAP_NS}">`, ...urls, "</urlset>", ""].join("\n");
+  // The xhtml namespace only where a page has versions, so a site of one edition keeps its sitemap as it was.
+  const namespaces = entries.some(({ versions }) => versions) ? ` xmlns:xhtml="${XHTML_NS}"` : "";
+  return ['<?xml version="1.0" encoding="utf-8"?>', `<urlset xmlns="${SITEMAP_NS}"${namespaces}>`, ...urls, "</urlset>", ""].join("\n");
 }
 
 /** The stories a news sitemap lists at this build: published within two days before it, newest first. */
@@ -47,8 +65,9 @@ export function newsSitemapStories(stories: readonly ArticleView[], build: Build
     .slice(0, NEWS_LIMIT);
 }
 
-export function newsSitemapXml(stories: readonly ArticleView[], site: SiteSettings, build: BuildSettings): string {
-  const publication = xmlElement("news:publication", {}, xmlText("news:name", site.name) + xmlText("news:language", site.language));
+/** An edition's news sitemap: its own stories, in its language. */
+export function newsSitemapXml(stories: readonly ArticleView[], site: SiteSettings, build: BuildSettings, edition: Pick<Edition, "lang">): string {
+  const publication = xmlElement("news:publication", {}, xmlText("news:name", site.name) + xmlText("news:language", edition.lang));
   const urls = newsSitemapStories(stories, build).map((story) =>
     xmlElement(
       "url",
@@ -60,14 +79,7 @@ export function newsSitemapXml(stories: readonly ArticleView[], site: SiteSettin
   return ['<?xml version="1.0" encoding="utf-8"?>', `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join("\n");
 }
 
-/** Lets every crawler in and names both sitemaps by absolute URL, as robots.txt requires. */
-export function robotsTxt(site: SiteSettings): string {
-  return [
-    "User-agent: *",
-    "Disallow:",
-    "",
-    `Sitemap: ${absoluteUrl(SITEMAP_PATHS.sitemap, site)}`,
-    `Sitemap: ${absoluteUrl(SITEMAP_PATHS.news, site)}`,
-    "",
-  ].join("\n");
+/** Lets every crawler in and names every sitemap (the site's, then each edition's news sitemap) by absolute URL, as robots.txt requires. */
+export function robotsTxt(site: SiteSettings, newsSitemaps: readonly string[]): string {
+  return ["User-agent: *", "Disallow:", "", ...[SITEMAP_PATHS.sitemap, ...newsSitemaps].map((path) => `Sitemap: ${absoluteUrl(path, site)}`), ""].join("\n");
 }

@@ -2,6 +2,9 @@ import type { ArticleView } from "../model/story-view.ts";
 import { lastModified } from "./last-modified.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
+import { editionHome } from "../model/urls.ts";
+import type { Edition } from "../model/editions.ts";
+import type { StoryVersion } from "../newsroom/versions.ts";
 
 export type JsonLdValue = string | number | boolean | JsonLdValue[] | { [key: string]: JsonLdValue };
 export type JsonLd = { [key: string]: JsonLdValue };
@@ -20,11 +23,21 @@ export interface ArticleMetadata {
 
 const organization = (name: string, url?: string): JsonLd => ({ "@type": "Organization", name, ...(url ? { url } : {}) });
 
+/** The story's relation to its versions: the work it translates (its original), or the translations of it. */
+function translationLinks(article: ArticleView, versions: readonly StoryVersion[], site: SiteSettings): JsonLd {
+  const work = (version: StoryVersion): JsonLd => ({ "@type": "NewsArticle", "@id": absoluteUrl(version.url, site), inLanguage: version.lang, url: absoluteUrl(version.url, site) });
+  const others = versions.filter(({ url }) => url !== article.url);
+  const original = others.find(({ isOriginal }) => isOriginal);
+  if (original) return { translationOfWork: work(original) };
+  return others.length > 0 ? { workTranslation: others.map(work) } : {};
+}
+
 /**
- * Schema.org data for a story's page: the NewsArticle, with the agency as author and the site
- * as publisher, and its breadcrumb (All news, then the story), as one JSON-LD graph.
+ * Schema.org data for a story's page: the NewsArticle in its edition's language, with the agency
+ * as author, the site as publisher and its translations, and its breadcrumb (All news, then the
+ * story), as one JSON-LD graph.
  */
-export function articleJsonLd(article: ArticleView, site: SiteSettings): JsonLd {
+export function articleJsonLd(article: ArticleView, site: SiteSettings, edition: Edition, versions: readonly StoryVersion[] = []): JsonLd {
   const url = absoluteUrl(article.url, site);
   const { photo } = article;
   const newsArticle: JsonLd = {
@@ -49,7 +62,8 @@ export function articleJsonLd(article: ArticleView, site: SiteSettings): JsonLd 
       : {}),
     author: organization(article.source),
     publisher: organization(site.name, site.url),
-    inLanguage: site.language,
+    inLanguage: article.lang ?? edition.lang,
+    ...translationLinks(article, versions, site),
     ...(article.topics.length > 0 ? { keywords: article.topics.map(({ name }) => name) } : {}),
     mainEntityOfPage: url,
     url,
@@ -57,7 +71,7 @@ export function articleJsonLd(article: ArticleView, site: SiteSettings): JsonLd 
   const breadcrumbs: JsonLd = {
     "@type": "BreadcrumbList",
     itemListElement: [
-      { "@type": "ListItem", position: 1, name: "All news", item: absoluteUrl("/", site) },
+      { "@type": "ListItem", position: 1, name: edition.strings.allNews, item: absoluteUrl(editionHome(edition.path), site) },
       { "@type": "ListItem", position: 2, name: article.headline, item: url },
     ],
   };
@@ -73,7 +87,7 @@ export function serializeJsonLd(value: JsonLd): string {
 }
 
 /** The canonical URL, description, Open Graph and Twitter card values for a story's `<head>`. */
-export function articleMetadata(article: ArticleView, site: SiteSettings): ArticleMetadata {
+export function articleMetadata(article: ArticleView, site: SiteSettings, edition: Pick<Edition, "lang">): ArticleMetadata {
   const canonical = absoluteUrl(article.url, site);
   const { photo } = article;
   const photoUrl = photo && absoluteUrl(photo.url, site);
@@ -89,7 +103,7 @@ export function articleMetadata(article: ArticleView, site: SiteSettings): Artic
       og("og:url", canonical),
       og("og:site_name", site.name),
       // Open Graph spells locales language_TERRITORY.
-      og("og:locale", site.language.replace(/-/g, "_")),
+      og("og:locale", edition.lang.replace(/-/g, "_")),
       og("article:published_time", article.published.iso),
       og("article:modified_time", lastModified(article).iso),
       og("article:section", article.topics[0]?.name ?? site.name),

@@ -4,7 +4,7 @@ import type { Place, Problem } from "../model/problems.ts";
 import { publishingState, type BuildSettings } from "../model/publishing.ts";
 import type { PhotoProcessor } from "../media/photos.ts";
 import type { ProcessedPhoto, WithdrawnView } from "../model/story-view.ts";
-import { readStoryFile, type SiteData, type StoryInput, type StoryRead } from "./read-story.ts";
+import { readStoryFile, storySettings, type SiteData, type StoryInput, type StoryRead } from "./read-story.ts";
 import type { StoryCache } from "./story-cache.ts";
 import { locateBodyImages } from "./story-body.ts";
 import { locateStoryImage } from "./story-files.ts";
@@ -16,6 +16,8 @@ import type { ArticleView } from "../model/story-view.ts";
 export interface InvalidArticle {
   valid: false;
   file: string;
+  /** Its path stem, so a translation naming it is not told it names no story. */
+  stem: string;
   draft: boolean;
   problems: Problem[];
 }
@@ -73,13 +75,12 @@ export async function readArticle(location: StoryLocation, context: ReadContext)
   } catch (error) {
     // Deleted or made unreadable while the build ran: reported like any problem of the file.
     const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    return { valid: false, file, draft: false, problems: [{ file, line: 1, field: "file", message: `could not be read (${reason}; expected a readable file)` }] };
+    return { valid: false, file, stem: location.filePathStem, draft: false, problems: [{ file, line: 1, field: "file", message: `could not be read (${reason}; expected a readable file)` }] };
   }
   const input: StoryInput = {
     ...location,
     files,
-    // Just the settings a read uses, so no other setting changes a cached read's key.
-    site: { name: site.name, language: site.language, maxStoryBytes: site.maxStoryBytes },
+    site: storySettings(site),
     datelinePlaces,
   };
   const read = storyCache ? storyCache.read(input) : readStoryFile(input);
@@ -91,7 +92,7 @@ export async function readArticle(location: StoryLocation, context: ReadContext)
  * with the page), its images' files, and whether the build moment publishes it.
  */
 async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocation, photos: PhotoProcessor | undefined, build: BuildSettings): Promise<ArticleResult> {
-  if (!read.readable) return { valid: false, file, draft: false, problems: read.problems };
+  if (!read.readable) return { valid: false, file, stem: filePathStem, draft: false, problems: read.problems };
   const problems = [...read.problems];
 
   let photoFile: PhotoFileResult | undefined;
@@ -110,9 +111,9 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
 
   const { view, withdrawn } = read;
   if (problems.length === 0 && withdrawn) {
-    return { valid: true, url: withdrawn.url, file, state: withdrawn.state, source: withdrawn.source, withdrawn: withdrawn.withdrawn };
+    return { valid: true, url: withdrawn.url, file, stem: withdrawn.stem, edition: withdrawn.edition, state: withdrawn.state, source: withdrawn.source, withdrawn: withdrawn.withdrawn };
   }
-  if (problems.length > 0 || !view || photoFile?.ok === false) return { valid: false, file, draft: read.draft, problems };
+  if (problems.length > 0 || !view || photoFile?.ok === false) return { valid: false, file, stem: filePathStem, draft: read.draft, problems };
   const photoWarning = photoFile?.warning;
 
   // Every key of the view is set, as templates and tests see it, whether or not the read was cached.
@@ -138,8 +139,10 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     sample: view.sample,
     body: view.body,
     bodyHtml: view.bodyHtml,
+    edition: view.edition,
     lang: view.lang,
     dir: view.dir,
+    translationOf: view.translationOf,
     images: [
       ...(photoFile?.ok && read.photo ? [{ path: photoFile.path, field: "photo.src", ...read.photo.place }] : []),
       ...body.images.map(({ path, line }) => ({ path, field: "body", ...bodyPlace(line) })),

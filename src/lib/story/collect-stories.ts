@@ -5,6 +5,7 @@ import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
 import { readArticle, type ArticleResult, type InvalidArticle, type ReadContext, type ValidArticle, type WithdrawnArticle } from "./article.ts";
 import { findStories } from "./find-stories.ts";
 import { collisionProblems } from "./collisions.ts";
+import { translationProblems } from "./translations.ts";
 
 /** A build's stories, sorted out: the ones it shows, newest first, the withdrawn ones, and the report of all it read. */
 export interface CollectedStories {
@@ -29,6 +30,9 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
   const clashes = collisionProblems(publishing);
   const clashKeys = new Set(clashes.map(formatProblem));
   const draftClashes = collisionProblems([...articles, ...withdrawn]).filter((problem) => !clashKeys.has(formatProblem(problem)));
+  // A draft's translation problems warn; any other story's stop the build, like its other problems.
+  const translations = translationProblems(articles, new Set(results.map((result) => result.stem)));
+  const drafts = new Set(articles.filter(isDraft).map(({ file }) => file));
   const withheld = articles.filter((article) => article.state !== "published");
   const [next] = withheld.filter((article) => article.state === "embargoed").sort((a, b) => a.published.epochMs - b.published.epochMs);
   return {
@@ -37,8 +41,8 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
       .sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url)),
     withdrawn: [...withdrawn].sort((a, b) => a.url.localeCompare(b.url)),
     report: {
-      errors: sortProblems([...invalid.flatMap((result) => (result.draft ? [] : result.problems)), ...clashes]),
-      warnings: sortProblems([...invalid.flatMap((result) => (result.draft ? result.problems : [])), ...draftClashes]),
+      errors: sortProblems([...invalid.flatMap((result) => (result.draft ? [] : result.problems)), ...clashes, ...translations.filter(({ file }) => !drafts.has(file))]),
+      warnings: sortProblems([...invalid.flatMap((result) => (result.draft ? result.problems : [])), ...draftClashes, ...translations.filter(({ file }) => drafts.has(file))]),
       notices: sortProblems(articles.filter((article) => !isDraft(article)).flatMap((article) => article.notices)),
       withheld: [
         ...withheld.map(({ file, url, headline, state }) => ({ file, url, headline, state: state === "draft" ? ("draft" as const) : ("embargoed" as const) })),

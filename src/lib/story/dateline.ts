@@ -1,5 +1,6 @@
 import cityTimezones from "city-timezones";
 import { canonicalZone, formatDatelineDay, isKnownZone, type StoryDate } from "../model/dates.ts";
+import { fillPattern } from "../model/editions.ts";
 
 /** Newsroom spellings of dateline places, upper-cased, mapped to IANA zones (from `_data/datelinePlaces.json`). */
 export type DatelinePlaces = Readonly<Record<string, string>>;
@@ -91,7 +92,16 @@ export function resolveDatelineZone(place: string, explicitZone: string | undefi
   };
 }
 
-/** The dateline as the wire prints it, e.g. "MOSCOW, September 2 (Itar-Tass) -". */
-export function formatDateline(place: string, date: StoryDate, source: string): string {
-  return `${place}, ${formatDatelineDay(date)} (${source}) -`;
+/** How an edition prints a dateline: its language, and its house style's pattern ("{place}, {day} ({source}) -"). */
+export interface DatelineStyle {
+  locale: string;
+  dateline: string;
+}
+
+/**
+ * The dateline in the edition's house style, the day counted at the dateline: "MOSCOW, September 2
+ * (Itar-Tass) -" in English, "МОСКВА, 2 сентября. /ИТАР-ТАСС/." in Russian.
+ */
+export function formatDateline(place: string, date: StoryDate, source: string, style: DatelineStyle): string {
+  return fillPattern(style.dateline, { place, day: formatDatelineDay(date, style.locale), source });
 }

@@ -1,5 +1,7 @@
-import { formatDateline, resolveDatelineZone, type DatelinePlaces } from "./dateline.ts";
-import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type StoryDate } from "../model/dates.ts";
+import { posix } from "node:path";
+import { formatDateline, resolveDatelineZone, type DatelineStyle, type DatelinePlaces } from "./dateline.ts";
+import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type DateStyle, type StoryDate } from "../model/dates.ts";
+import { editionOf, editionStyle, type Edition } from "../model/editions.ts";
 import type { Place, Problem } from "../model/problems.ts";
 import type { ArticleView, CorrectionView, WithdrawnView } from "../model/story-view.ts";
 import { isWithdrawn, parseStoryFields, type PartialStoryFields } from "./schema.ts";
@@ -14,6 +16,36 @@ export interface SiteData {
   language: string;
   /** The largest story file the build reads, in bytes. */
   maxStoryBytes: number;
+  editions: readonly Edition[];
+}
+
+/** What a story's read takes of an edition: its language and folder, and how it prints dates and datelines. */
+export interface EditionFormat extends DateStyle, DatelineStyle {
+  lang: string;
+  path: string;
+}
+
+/** Just the settings a read uses, so no other setting changes a cached read's key. */
+export interface StorySettings {
+  name: string;
+  maxStoryBytes: number;
+  editions: EditionFormat[];
+}
+
+export function storySettings(site: SiteData): StorySettings {
+  return {
+    name: site.name,
+    maxStoryBytes: site.maxStoryBytes,
+    editions: site.editions.map((edition) => ({ lang: edition.lang, path: edition.path, ...editionStyle(edition) })),
+  };
+}
+
+/** The folder stories are in, under the site's input folder: a `translationOf` path is read from it. */
+const NEWS_STEM = "/news/";
+
+/** The path stem a `translationOf` names ("a/index.md" -> "/news/a/index"), as stories' stems are written. */
+function translationStem(path: string): string {
+  return NEWS_STEM + posix.normalize(path).replace(/\.md$/, "");
 }
 
 /** Everything a story's read depends on: its files' bytes, where it lives, and the settings it reads. */
@@ -23,7 +55,7 @@ export interface StoryInput {
   fileSlug: string;
   filePathStem: string;
   files: StoryFiles;
-  site: SiteData;
+  site: StorySettings;
   datelinePlaces: DatelinePlaces;
 }
 
@@ -96,6 +128,8 @@ export function readStoryFile(input: StoryInput): StoryRead {
     }
     return result.date;
   };
+  const edition = editionOf(fields.lang, site.editions);
+  const toView = (at: StoryDate) => toDateView(at, edition);
   if (fields.date !== undefined) date = readDate("date", fields.date);
   if (fields.updated !== undefined) updated = readDate("updated", fields.updated);
   if (fields.withdrawn !== undefined) withdrawn = readDate("withdrawn", fields.withdrawn);
@@ -103,7 +137,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
   if (fields.wire?.versionTime !== undefined) readDate("wire.versionTime", fields.wire.versionTime, { afterStory: false });
   fields.corrections?.forEach((correction, index) => {
     const at = correction?.date === undefined ? undefined : readDate(`corrections.${index}.date`, correction.date);
-    if (at && correction?.text !== undefined) corrections.push({ date: toDateView(at), text: correction.text });
+    if (at && correction?.text !== undefined) corrections.push({ date: toView(at), text: correction.text });
   });
 
   const photoSrc = fields.photo?.src;
@@ -117,16 +151,16 @@ export function readStoryFile(input: StoryInput): StoryRead {
   };
   // Each problem was reported above; the other tests tell the type checker what is now known.
   if (problems.length > 0 || !parsed.ok || !zone?.ok || date === undefined) return text;
-  const published = toDateView(date);
-  const url = `/${articlePermalink(input.fileSlug, published.day)}`;
+  const published = toView(date);
+  const url = `/${articlePermalink(input.fileSlug, published.day, edition.path)}`;
   if ("withdrawn" in parsed) {
     if (withdrawn === undefined) return text;
-    const notice: WithdrawnView = { url, file, state: "withdrawn", source: parsed.withdrawn.source ?? site.name, withdrawn: toDateView(withdrawn) };
+    const notice: WithdrawnView = { url, file, stem: input.filePathStem, edition: edition.lang, state: "withdrawn", source: parsed.withdrawn.source ?? site.name, withdrawn: toView(withdrawn) };
     return { ...text, withdrawn: notice };
   }
 
-  const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, lang, dir } = parsed.fields;
-  const printedDateline = formatDateline(dateline, date, agency);
+  const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, lang, dir, translationOf } = parsed.fields;
+  const printedDateline = formatDateline(dateline, date, agency, edition);
   const view: ReadView = {
     url,
     stem: input.filePathStem,
@@ -138,16 +172,19 @@ export function readStoryFile(input: StoryInput): StoryRead {
     source: agency,
     dateline: printedDateline,
     published,
-    ...(updated ? { updated: toDateView(updated) } : {}),
-    archive: archiveLinks(published.day),
+    ...(updated ? { updated: toView(updated) } : {}),
+    archive: archiveLinks(published.day, edition.path),
     corrections: corrections.sort((a, b) => a.date.epochMs - b.date.epochMs),
     ...(photo ? { photo: { alt: photo.alt, credit: photo.credit, ...(photo.caption === undefined ? {} : { caption: photo.caption }) } } : {}),
-    topics: storyTopics(tags),
+    topics: storyTopics(tags, edition.path),
     sample,
     body: source.body,
     bodyHtml: renderStoryBody(source.body, printedDateline, input.filePathStem),
-    ...(lang === undefined || lang === site.language ? {} : { lang }),
+    edition: edition.lang,
+    // A story in its edition's language needs no lang of its own; one in another language keeps it.
+    ...(lang === undefined || lang.toLowerCase() === edition.lang.toLowerCase() ? {} : { lang }),
     ...(dir === undefined ? {} : { dir }),
+    ...(translationOf === undefined ? {} : { translationOf: { stem: translationStem(translationOf), path: translationOf, line: source.place("translationOf").line } }),
   };
   return { ...text, view };
 }

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { z } from "zod";
 import { DATE_FORMS, isKnownZone } from "../model/dates.ts";
 import { nearestName } from "./nearest-name.ts";
@@ -97,6 +98,12 @@ const lang = text("a language tag such as ar or zh-Hant, when the story is not i
   .optional();
 const dir = z.enum(["ltr", "rtl"], { error: wrong("rtl for a right-to-left language, or ltr") }).optional();
 const wire = wireSchema.optional();
+const translationExpected = "the original story's file under src/news/, e.g. moscow-denuclearization-talks/index.md";
+const translationOf = text(translationExpected, 300)
+  .refine((path) => path.endsWith(".md") && !path.startsWith("/") && !path.includes("\\") && !posix.normalize(path).startsWith("../"), {
+    error: (issue) => `${describe(issue.input)} is not a story file's path (expected ${translationExpected})`,
+  })
+  .optional();
 
 /** The story contract: every field an editor may write in front matter or a story's data file. */
 export const storySchema = z.object({
@@ -120,6 +127,7 @@ export const storySchema = z.object({
   sample: z.boolean({ error: wrong("true or false") }).optional(),
   lang,
   dir,
+  translationOf,
   wire,
 });
 
@@ -127,7 +135,7 @@ export const storySchema = z.object({
  * A story its agency (or the newsroom) withdrew: it keeps only what keeps its address, who
  * withdrew it and when, and its record; no word of the story stays in the file. Its page becomes a notice.
  */
-export const withdrawnSchema = z.object({ withdrawn: dateText(), date, dateline, timezone, source, lang, dir, wire });
+export const withdrawnSchema = z.object({ withdrawn: dateText(), date, dateline, timezone, source, lang, dir, translationOf, wire });
 
 /** Why a withdrawn story may not keep a field of the published contract. */
 const WITHDRAWN_REFUSALS: Readonly<Record<string, string>> = {

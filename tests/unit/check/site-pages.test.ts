@@ -3,15 +3,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
-import { pageKind, samplePages } from "../../../src/lib/check/site-pages.ts";
-import { ARCHIVE_URL, archiveLinks } from "../../../src/lib/model/urls.ts";
+import { editionFolder, pageKind, samplePages } from "../../../src/lib/check/site-pages.ts";
+import { archiveLinks, archiveUrl } from "../../../src/lib/model/urls.ts";
 import { articlePermalink } from "../../../src/lib/model/urls.ts";
 
 test("every URL the site makes has the kind the browser checks look for", () => {
-  assert.equal(pageKind(articlePermalink("markets", "2024-03-14")), "story");
-  const { day, month, year } = archiveLinks("2024-03-14");
+  assert.equal(pageKind(articlePermalink("markets", "2024-03-14", "")), "story");
+  const { day, month, year } = archiveLinks("2024-03-14", "");
   const file = (url: string) => `${url.slice(1)}index.html`;
-  assert.deepEqual([file(ARCHIVE_URL), file(year), file(month), file(day)].map(pageKind), ["archive", "archive year", "archive month", "archive day"]);
+  assert.deepEqual([file(archiveUrl("")), file(year), file(month), file(day)].map(pageKind), ["archive", "archive year", "archive month", "archive day"]);
   assert.deepEqual(["index.html", "page/3/index.html", "topics/index.html", "topics/markets/index.html", "404.html", "assets/x.html"].map(pageKind), [
     "All news",
     "All news, later page",
@@ -54,4 +54,14 @@ test("a story's address that holds a withdrawn story's notice is a kind of its o
     { kind: "withdrawn story", path: "news/2024/03/10/a.html" },
   ]);
   assert.equal(pageKind("news/2024/03/10/a.html"), "story", "by its path alone, the address is a story's");
+});
+
+test("every edition's pages are of the same kinds, in its folder; a section's own folder is never an edition", () => {
+  assert.equal(pageKind("ru/news/2013/09/02/peregovory.html"), "story");
+  assert.equal(pageKind("ru/index.html"), "All news");
+  assert.equal(pageKind("ru/topics/index.html"), "topics");
+  assert.equal(pageKind("ru/archive/2013/09/02/index.html"), "archive day");
+  assert.equal(pageKind("topics/index.html"), "topics", "not the All news of an edition called topics");
+  assert.equal(pageKind("ru/de/index.html"), undefined);
+  assert.deepEqual(["ru/news/2013/09/02/a.html", "news/2013/09/02/a.html", "topics/index.html"].map(editionFolder), ["ru/", "", ""]);
 });

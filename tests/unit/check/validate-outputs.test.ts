@@ -10,15 +10,15 @@ import { topicRef } from "../../../src/lib/model/topic-refs.ts";
 import { relativeUrl } from "../../../src/lib/model/urls.ts";
 import { listSitemapEntry, newsSitemapXml, robotsTxt, sitemapXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
 import { articleJsonLd, serializeJsonLd } from "../../../src/lib/outputs/structured-data.ts";
-import { buildAt, site, story } from "../../support/story-views.ts";
+import { buildAt, english, site, story } from "../../support/story-views.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "validate-outputs-test-"));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
 
 const seed = story();
-const topic = topicRef("North Korea");
-const siteChannel = siteFeedChannel(site);
-const topicChannel = topicFeedChannel(topic, site);
+const topic = topicRef("North Korea", "");
+const siteChannel = siteFeedChannel(site, english);
+const topicChannel = topicFeedChannel(topic, site, english);
 
 /** A page at `url` (a site path) with its feed links made relative, as the build does. */
 function page(url: string, channel = siteChannel, head = ""): string {
@@ -31,17 +31,17 @@ function goodSite(): Record<string, string> {
   return {
     "index.html": page("/index.html"),
     "404.html": page("/404.html"),
-    "news/moscow-denuclearization-talks.html": page(seed.url, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(seed, site))}</script>\n`),
+    "news/moscow-denuclearization-talks.html": page(seed.url, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(seed, site, english))}</script>\n`),
     "topics/north-korea/index.html": page("/topics/north-korea/index.html", topicChannel),
-    "feed.xml": rssFeed(siteChannel, [seed], site),
-    "atom.xml": atomFeed(siteChannel, [seed], site),
-    "feed.json": jsonFeed(siteChannel, [seed], site),
-    "topics/north-korea/feed.xml": rssFeed(topicChannel, [seed], site),
-    "topics/north-korea/atom.xml": atomFeed(topicChannel, [seed], site),
-    "topics/north-korea/feed.json": jsonFeed(topicChannel, [seed], site),
+    "feed.xml": rssFeed(siteChannel, [seed], site, english),
+    "atom.xml": atomFeed(siteChannel, [seed], site, english),
+    "feed.json": jsonFeed(siteChannel, [seed], site, english),
+    "topics/north-korea/feed.xml": rssFeed(topicChannel, [seed], site, english),
+    "topics/north-korea/atom.xml": atomFeed(topicChannel, [seed], site, english),
+    "topics/north-korea/feed.json": jsonFeed(topicChannel, [seed], site, english),
     "sitemap.xml": sitemapXml([listSitemapEntry("/", [seed]), storySitemapEntry(seed), listSitemapEntry(topic.url, [seed])], site),
-    "news-sitemap.xml": newsSitemapXml([seed], site, buildAt("2013-09-03T00:00:00Z")),
-    "robots.txt": robotsTxt(site),
+    "news-sitemap.xml": newsSitemapXml([seed], site, buildAt("2013-09-03T00:00:00Z"), english),
+    "robots.txt": robotsTxt(site, ["/news-sitemap.xml"]),
   };
 }
 
@@ -124,7 +124,7 @@ test("a sitemap that misses a page, lists a stranger or a page twice, or is miss
   assert.deepEqual(await problemsWith({ "topics/north-korea/index.html": undefined, "topics/north-korea/feed.xml": undefined, "topics/north-korea/atom.xml": undefined, "topics/north-korea/feed.json": undefined }), [
     'sitemap.xml: sitemap: lists "https://example.github.io/newsroom/topics/north-korea/", which is not a page of the site at https://example.github.io/newsroom/',
   ]);
-  assert.deepEqual(await problemsWith({ "news/other.html": page("/news/other.html", siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "other" }), site))}</script>\n`) }), [
+  assert.deepEqual(await problemsWith({ "news/other.html": page("/news/other.html", siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "other" }), site, english))}</script>\n`) }), [
     "sitemap.xml: sitemap: does not list the page https://example.github.io/newsroom/news/other.html",
   ]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</urlset>", loc("404.html")) }), [
@@ -196,7 +196,7 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
     "sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
     "index.html: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
   ]);
-  const article = `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "killed" }), site))}</script>\n`;
+  const article = `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "killed" }), site, english))}</script>\n`;
   assert.deepEqual(await withdrawn({ "news/killed.html": notice.replace("</head>", `${article}</head>`) }), [
     "news/killed.html: json-ld: a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article)",
   ]);

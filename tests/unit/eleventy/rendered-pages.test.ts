@@ -16,11 +16,24 @@ const b = storyView("b", "2013-09-03");
 /** Views of two story pages and All news, as page-views.ts makes them (only what the keys read matters here). */
 function views(stories = [a, b]): PageViews {
   return {
-    stories: stories.map((article) => ({ url: article.url, article, metadata: { canonical: article.url, description: article.lead, meta: [] }, structuredData: "{}", topics: [], related: [] })),
+    stories: stories.map((article) => ({
+      url: article.url,
+      edition: "en",
+      languages: [],
+      article,
+      metadata: { canonical: article.url, description: article.lead, meta: [] },
+      structuredData: "{}",
+      alternates: [],
+      topics: [],
+      related: [],
+      correctionsHeading: "Correction",
+    })),
     withdrawn: [],
-    news: [{ number: 1, count: 1, url: "/", items: stories, links: [] }],
+    news: [{ number: 1, count: 1, url: "/", items: stories, links: [], edition: "en", languages: [], title: "All news" }],
     topics: [],
     archive: [],
+    topicIndexes: [],
+    archiveIndexes: [],
   };
 }
 

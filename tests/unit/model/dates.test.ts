@@ -4,6 +4,8 @@ import { IANAZone } from "luxon";
 import {
   canonicalZone,
   DATE_FORMS,
+  formatCalendarDay,
+  formatCalendarMonth,
   formatDatelineDay,
   formatDisplayDate,
   isBeforeStory,
@@ -13,6 +15,10 @@ import {
   toDatetimeAttribute,
   type StoryDate,
 } from "../../../src/lib/model/dates.ts";
+
+/** How the English edition prints dates (_data/strings/en.json's pattern). */
+const ENGLISH = { locale: "en", dateTime: "{date}, {time} {zone}" };
+const RUSSIAN = { locale: "ru", dateTime: "{date}, {time} {zone}" };
 
 function parsed(raw: string, zone: string): StoryDate {
   const result = parseStoryDate(raw, zone);
@@ -24,22 +30,22 @@ test("a date-only story keeps its calendar day at the dateline and claims no tim
   const date = parsed("2013-09-02", "Europe/Moscow");
   assert.equal(date.hasTime, false);
   assert.equal(toDatetimeAttribute(date), "2013-09-02");
-  assert.equal(formatDisplayDate(date), "September 2, 2013");
-  assert.equal(formatDatelineDay(date), "September 2");
+  assert.equal(formatDisplayDate(date, ENGLISH), "September 2, 2013");
+  assert.equal(formatDatelineDay(date, "en"), "September 2");
   assert.equal(date.at.toISO(), "2013-09-02T00:00:00.000+04:00", "Moscow was UTC+4 in 2013");
 });
 
 test("a local time is read at the dateline, with that place's offset", () => {
   const date = parsed("2013-09-02T15:40", "Europe/Moscow");
   assert.equal(toDatetimeAttribute(date), "2013-09-02T15:40:00+04:00");
-  assert.equal(formatDisplayDate(date), "September 2, 2013, 15:40 MSK");
+  assert.equal(formatDisplayDate(date, ENGLISH), "September 2, 2013, 15:40 MSK");
 });
 
 test("an instant is shown on the calendar day at the dateline, not in UTC", () => {
   // 03:30 UTC on the 3rd is 23:30 on the 2nd in Washington.
   const date = parsed("2013-09-03T03:30:00Z", "America/New_York");
   assert.equal(toDatetimeAttribute(date), "2013-09-02T23:30:00-04:00");
-  assert.equal(formatDatelineDay(date), "September 2");
+  assert.equal(formatDatelineDay(date, "en"), "September 2");
   const offset = parsed("2013-09-02T23:30:00-04:00", "America/New_York");
   assert.equal(offset.at.toMillis(), date.at.toMillis());
 });
@@ -49,8 +55,8 @@ test("the shown day does not depend on the build machine's zone", () => {
   try {
     for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"]) {
       process.env["TZ"] = zone;
-      assert.equal(formatDisplayDate(parsed("2013-09-02T23:30", "America/New_York")), "September 2, 2013, 23:30 EDT");
-      assert.equal(formatDisplayDate(parsed("2013-09-02", "Europe/Moscow")), "September 2, 2013");
+      assert.equal(formatDisplayDate(parsed("2013-09-02T23:30", "America/New_York"), ENGLISH), "September 2, 2013, 23:30 EDT");
+      assert.equal(formatDisplayDate(parsed("2013-09-02", "Europe/Moscow"), ENGLISH), "September 2, 2013");
     }
   } finally {
     if (before === undefined) delete process.env["TZ"];
@@ -82,6 +88,17 @@ test("a local time the clocks skipped is refused", () => {
   });
 });
 
+test("a Russian edition's dates are luxon's Russian full dates, the month in the genitive", () => {
+  assert.equal(formatDisplayDate(parsed("2013-09-02T15:40", "Europe/Moscow"), RUSSIAN), "2 сентября 2013 г., 15:40 MSK");
+  assert.equal(formatDisplayDate(parsed("2013-03-07", "Asia/Seoul"), RUSSIAN), "7 марта 2013 г.");
+  assert.equal(formatDatelineDay(parsed("2013-03-07T10:15", "Asia/Seoul"), "ru"), "7 марта");
+  // The day is the one at the dateline: 21:30 UTC on March 6 is March 7 in Seoul.
+  assert.equal(formatDatelineDay(parsed("2013-03-06T21:30Z", "Asia/Seoul"), "ru"), "7 марта");
+  assert.equal(formatCalendarDay("2013-09-02", "ru"), "2 сентября 2013 г.");
+  assert.equal(formatCalendarMonth("2013-09", "ru"), "сентябрь 2013 г.");
+  assert.equal(formatCalendarMonth("2013-09", "en"), "September 2013");
+});
+
 test("a date outside 1900 to 2099 is a typo", () => {
   const result = parseStoryDate("2103-09-02", "Europe/Moscow");
   assert.deepEqual(result, { ok: false, problem: `"2103-09-02" is outside the years 1900 to 2099 (expected ${DATE_FORMS})` });
@@ -90,7 +107,7 @@ test("a date outside 1900 to 2099 is a typo", () => {
 });
 
 /** How a local time at the zone is shown to readers. */
-const shown = (raw: string, zone: string): string => formatDisplayDate(parsed(raw, zone));
+const shown = (raw: string, zone: string): string => formatDisplayDate(parsed(raw, zone), ENGLISH);
 
 test("the zone is named as readers of the place know it", () => {
   assert.equal(shown("2013-09-02T15:40", "America/New_York"), "September 2, 2013, 15:40 EDT");

@@ -1,15 +1,23 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { after } from "node:test";
 import { readSiteSettings, SiteSettingsError } from "../../../src/lib/model/site.ts";
+import { EDITIONS, STRINGS_DIR } from "../../support/story-views.ts";
 
-const settings = { name: "Wire Desk", description: "News.", language: "en", url: "http://localhost:8080/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
+const settings = { name: "Wire Desk", editions: EDITIONS, url: "http://localhost:8080/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
 
-const urlFor = (env: Record<string, string>): string => readSiteSettings(settings, env).url;
+const urlFor = (env: Record<string, string>): string => readSiteSettings(settings, env, STRINGS_DIR).url;
+
+const tempRoot = mkdtempSync(join(tmpdir(), "site-settings-test-"));
+after(() => rmSync(tempRoot, { recursive: true, force: true }));
 
 /** The lines of the SiteSettingsError that reading the settings throws. */
-function refusal(input: Record<string, unknown>, env: Record<string, string>): string[] {
+function refusal(input: Record<string, unknown>, env: Record<string, string>, stringsDir = STRINGS_DIR): string[] {
   try {
-    readSiteSettings(input, env);
+    readSiteSettings(input, env, stringsDir);
   } catch (error) {
     assert.ok(error instanceof SiteSettingsError, `a SiteSettingsError, got ${String(error)}`);
     return error.message.split("\n");
@@ -19,7 +27,7 @@ function refusal(input: Record<string, unknown>, env: Record<string, string>): s
 
 test("a local build uses the settings' address", () => {
   assert.equal(urlFor({}), "http://localhost:8080/");
-  assert.equal(readSiteSettings({ ...settings, url: "http://localhost:8080/newsroom" }, {}).url, "http://localhost:8080/newsroom/");
+  assert.equal(readSiteSettings({ ...settings, url: "http://localhost:8080/newsroom" }, {}, STRINGS_DIR).url, "http://localhost:8080/newsroom/");
   // Variables set to "false" or left empty do not make a CI runner.
   assert.equal(urlFor({ CI: "false", GITHUB_ACTIONS: "", NETLIFY: "FALSE" }), "http://localhost:8080/");
 });
@@ -66,11 +74,47 @@ test("an address that is not a full http(s) URL is refused in one line, naming w
 });
 
 test("every bad setting is refused on a line of its own, with what it got and what it expected", () => {
-  const lines = refusal({ ...settings, pageSize: 0, language: "English", name: undefined }, { SITE_URL: "ftp://example.org/" });
+  const editions = [{ ...EDITIONS[0], lang: "English" }, { ...EDITIONS[1], dir: "down", path: "news/" }];
+  const lines = refusal({ ...settings, pageSize: 0, editions, name: undefined }, { SITE_URL: "ftp://example.org/" });
   assert.deepEqual(lines, [
     "site.name (_data/site.ts): got nothing (expected the newsroom's name, not empty)",
-    'site.language (_data/site.ts): got "English" (expected a BCP 47 language tag such as "en" or "en-GB")',
+    'site.editions.0.lang (_data/site.ts): got "English" (expected a BCP 47 language tag such as "en" or "ru")',
+    'site.editions.1.dir (_data/site.ts): got "down" (expected ltr, or rtl for a right-to-left language)',
+    'site.editions.1.path (_data/site.ts): got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, archive/, page/, assets/))',
     "site.pageSize (_data/site.ts): got 0 (expected a whole number from 1 to 500)",
     'SITE_URL: got "ftp://example.org/" (expected a full address like https://news.example.com/)',
   ]);
+});
+
+test("the editions: the first at the root, each other in a folder of its own, one per language", () => {
+  const [en, ru] = EDITIONS;
+  assert.deepEqual(refusal({ ...settings, editions: [] }, {}), ["site.editions (_data/site.ts): got [] (expected a list of editions, the default first, each with lang, dir, name and path)"]);
+  assert.deepEqual(refusal({ ...settings, editions: [ru, en] }, {}), [
+    'site.editions.0.path (_data/site.ts): got "ru/" (expected "" for the first edition: the default edition is the site\'s root)',
+    'site.editions.1.path (_data/site.ts): got "" (expected a folder of its own such as "en/": only the first edition is at the root)',
+  ]);
+  assert.deepEqual(refusal({ ...settings, editions: [en, ru, { ...ru, name: "Ещё" }] }, {}), [
+    'site.editions.2.lang (_data/site.ts): got "ru" (expected one edition per language)',
+    'site.editions.2.path (_data/site.ts): got "ru/" (expected a folder no other edition has)',
+  ]);
+  const read = readSiteSettings(settings, {}, STRINGS_DIR);
+  assert.deepEqual(read.editions.map(({ lang, path, strings }) => [lang, path, strings.allNews]), [["en", "", "All news"], ["ru", "ru/", "Все новости"]]);
+  assert.equal(read.language, "en");
+});
+
+test("an edition's strings file: a missing file, key or plural form is refused naming the file and key", () => {
+  const dir = join(tempRoot, "strings");
+  const file = (lang: string) => relative(process.cwd(), join(dir, `${lang}.json`));
+  const english = JSON.parse(readFileSync(join(STRINGS_DIR, "en.json"), "utf8")) as Record<string, unknown>;
+  const { allNews: _allNews, ...withoutAllNews } = english;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "en.json"), JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" }));
+  assert.deepEqual(refusal(settings, {}, dir), [
+    `${file("en")}: allNews: missing (expected a text, not empty)`,
+    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, pageNumber, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, dateline, dateTime)`,
+    `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json)`,
+  ]);
+  writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, storyCount: { other: "{count} stories" } }));
+  writeFileSync(join(dir, "ru.json"), readFileSync(join(STRINGS_DIR, "ru.json")));
+  assert.deepEqual(refusal(settings, {}, dir), [`${file("en")}: storyCount: no one form (expected the count's plural forms one, other, each a text with {count})`]);
 });

@@ -3,14 +3,15 @@ import { test } from "node:test";
 import { buildArchive } from "../../../src/lib/newsroom/archives.ts";
 import { archiveLinks } from "../../../src/lib/model/urls.ts";
 import { storyView } from "../../support/stories.ts";
+import { english, russian } from "../../support/story-views.ts";
 
 test("a story's calendar day links to its day, month and year", () => {
-  assert.deepEqual(archiveLinks("2013-09-02"), { year: "/archive/2013/", month: "/archive/2013/09/", day: "/archive/2013/09/02/" });
+  assert.deepEqual(archiveLinks("2013-09-02", ""), { year: "/archive/2013/", month: "/archive/2013/09/", day: "/archive/2013/09/02/" });
 });
 
 test("there is one page per year, month and day that has stories, newest first", () => {
   const stories = [storyView("c", "2014-01-05"), storyView("b2", "2013-09-02", [], 18), storyView("b1", "2013-09-02", [], 9), storyView("a", "2013-08-30")];
-  const archive = buildArchive(stories);
+  const archive = buildArchive(stories, english);
   assert.deepEqual(archive.years, [
     { title: "2014", url: "/archive/2014/", count: 1 },
     { title: "2013", url: "/archive/2013/", count: 3 },
@@ -33,5 +34,19 @@ test("there is one page per year, month and day that has stories, newest first",
 });
 
 test("an empty site has an empty archive", () => {
-  assert.deepEqual(buildArchive([]), { url: "/archive/", years: [], pages: [] });
+  assert.deepEqual(buildArchive([], english), { url: "/archive/", years: [], pages: [] });
+});
+
+test("the Russian edition's archive is under ru/, its periods named in Russian", () => {
+  const ru = { lang: "ru", path: "ru/" };
+  const archive = buildArchive([storyView("b", "2013-09-02", [], 12, ru), storyView("a", "2013-03-07", [], 12, ru)], russian);
+  assert.equal(archive.url, "/ru/archive/");
+  assert.deepEqual(archive.pages.map(({ title, url }) => `${title} ${url}`), [
+    "2013 /ru/archive/2013/",
+    "сентябрь 2013 г. /ru/archive/2013/09/",
+    "2 сентября 2013 г. /ru/archive/2013/09/02/",
+    "март 2013 г. /ru/archive/2013/03/",
+    "7 марта 2013 г. /ru/archive/2013/03/07/",
+  ]);
+  assert.deepEqual(archive.pages[2]?.crumbs.map(({ title }) => title), ["Архив", "2013", "сентябрь 2013 г."]);
 });

@@ -8,8 +8,9 @@ import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
 import type { StoryReport } from "../../../src/lib/model/story-report.ts";
 import type { ArticleView, WithdrawnView } from "../../../src/lib/model/story-view.ts";
 import { storyView } from "../../support/stories.ts";
+import { site as settings } from "../../support/story-views.ts";
 
-const site = { name: "Wire Desk", description: "News.", language: "en", url: "https://example.org/news/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
+const site = { ...settings, url: "https://example.org/news/" };
 const build = readBuildSettings({ BUILD_MOMENT: "2013-09-05T00:00Z" });
 const NO_PROBLEMS: StoryReport = { errors: [], warnings: [], notices: [], withheld: [] };
 
@@ -25,7 +26,7 @@ test("related stories share the most topics, then are the newest, at most three,
     storyView("older-one-shared", "2013-09-01", ["Russia"]),
     storyView("unrelated", "2013-09-08", ["Sport"]),
   ];
-  const related = relatedStories(stories, buildTopics(stories));
+  const related = relatedStories(stories, buildTopics(stories, "en"));
   assert.deepEqual(related.get("/news/story.html")?.map(({ headline }) => headline), ["two-shared", "newest-one-shared", "newer-one-shared"]);
   assert.deepEqual(related.get("/news/unrelated.html"), []);
 });
@@ -37,11 +38,12 @@ test("the newsroom pages All news and each topic, and gives each story its links
     storyView("a", "2013-09-02", ["Korean Peninsula"]),
   ];
   const newsroom = buildNewsroom(collected(stories), { ...site, pageSize: 2 }, build);
-  assert.deepEqual(newsroom.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
+  const [english] = newsroom.editions;
+  assert.deepEqual(english?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
     ["/", ["c", "b"]],
     ["/page/2/", ["a"]],
   ]);
-  assert.deepEqual(newsroom.topicPages.map(({ url, topic }) => [url, topic.name]), [
+  assert.deepEqual(english?.topicPages.map(({ url, topic }) => [url, topic.name]), [
     ["/topics/korean-peninsula/", "Korean Peninsula"],
     ["/topics/korean-peninsula/page/2/", "Korean Peninsula"],
   ]);
@@ -50,16 +52,18 @@ test("the newsroom pages All news and each topic, and gives each story its links
   assert.deepEqual(c?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
   assert.deepEqual(c?.related.map(({ headline }) => headline), ["b", "a"]);
   // A topic page prints its topic's name and count, not every story of the topic.
-  assert.deepEqual(views.topics[1]?.topic, { name: "Korean Peninsula", url: "/topics/korean-peninsula/", storyCount: 3 });
+  assert.deepEqual(views.topics[1]?.topic, { name: "Korean Peninsula", url: "/topics/korean-peninsula/" });
+  assert.deepEqual([views.topics[1]?.summary, views.topics[1]?.title, views.topics[1]?.pageNumber], ["3 stories", "Korean Peninsula, page 2", "page 2 of 2"]);
 });
 
-test("the newsroom publishes the site's feeds, each topic's, both sitemaps and robots.txt", () => {
+test("the newsroom publishes each edition's feeds and each topic's, the sitemaps and robots.txt", () => {
   const stories = [storyView("b", "2013-09-03", ["Korean Peninsula"]), storyView("a", "2013-09-02")];
   const newsroom = buildNewsroom(collected(stories), site, build);
   assert.deepEqual(newsroom.files.map(({ url }) => url), [
     "/feed.xml", "/atom.xml", "/feed.json",
     "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
-    "/sitemap.xml", "/news-sitemap.xml", "/robots.txt",
+    "/ru/feed.xml", "/ru/atom.xml", "/ru/feed.json",
+    "/sitemap.xml", "/news-sitemap.xml", "/ru/news-sitemap.xml", "/robots.txt",
   ]);
   const sitemap = newsroom.files.find(({ url }) => url === "/sitemap.xml")?.text ?? "";
   const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => loc);
@@ -74,8 +78,11 @@ test("the newsroom publishes the site's feeds, each topic's, both sitemaps and r
     "https://example.org/news/archive/2013/09/",
     "https://example.org/news/archive/2013/09/03/",
     "https://example.org/news/archive/2013/09/02/",
+    "https://example.org/news/ru/",
+    "https://example.org/news/ru/topics/",
+    "https://example.org/news/ru/archive/",
   ]);
-  assert.deepEqual(newsroom.topicPages[0]?.feedLinks.map(({ href }) => href), [
+  assert.deepEqual(newsroom.editions[0]?.topicPages[0]?.feedLinks.map(({ href }) => href), [
     "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
   ]);
 });
@@ -98,8 +105,8 @@ test("only an archive day's page lists its stories; a year's and a month's count
   const stories = [storyView("b", "2013-09-03"), storyView("a", "2013-09-02")];
   const views = pageViews(buildNewsroom(collected(stories), site, build), site);
   assert.deepEqual(
-    views.archive.map(({ kind, storyCount, stories: listed }) => [kind, storyCount, listed.length]),
-    [["year", 2, 0], ["month", 2, 0], ["day", 1, 1], ["day", 1, 1]],
+    views.archive.map(({ kind, summary, stories: listed }) => [kind, summary, listed.length]),
+    [["year", "2 stories", 0], ["month", "2 stories", 0], ["day", "1 story", 1], ["day", "1 story", 1]],
   );
 });
 
@@ -112,7 +119,7 @@ test("related stories are the same as ranking every other story: most shared top
     // Few distinct days and hours, so many stories tie on their time and the URL decides.
     return storyView(`story-${index}`, `2013-09-0${1 + Math.floor(next() * 3)}`, tags, Math.floor(next() * 3));
   }).sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url));
-  const related = relatedStories(stories, buildTopics(stories));
+  const related = relatedStories(stories, buildTopics(stories, "en"));
   for (const story of stories.filter((candidate) => candidate.topics.length > 0)) {
     const keys = new Set(story.topics.map(({ key }) => key));
     const shared = (other: typeof story) => other.topics.filter(({ key }) => keys.has(key)).length;
@@ -126,11 +133,20 @@ test("related stories are the same as ranking every other story: most shared top
 
 test("a withdrawn story gets a notice at its address and nothing else: no list, topic, archive, feed or sitemap names it", () => {
   const withdrawnAt = { datetime: "2013-09-04T10:00:00Z", display: "September 4, 2013, 10:00 GMT", iso: "2013-09-04T10:00:00Z", day: "2013-09-04", epochMs: Date.parse("2013-09-04T10:00:00Z") };
-  const notice: WithdrawnView = { url: "/news/killed.html", file: "src/news/killed.md", state: "withdrawn", source: "Itar-Tass", withdrawn: withdrawnAt };
+  const notice: WithdrawnView = { url: "/news/killed.html", file: "src/news/killed.md", stem: "/news/killed", edition: "en", state: "withdrawn", source: "Itar-Tass", withdrawn: withdrawnAt };
   const stories = [storyView("b", "2013-09-03", ["Korean Peninsula"]), storyView("a", "2013-09-02")];
   const newsroom = buildNewsroom(collected(stories, NO_PROBLEMS, [notice]), site, build);
   const views = pageViews(newsroom, site);
-  assert.deepEqual(views.withdrawn, [{ url: "/news/killed.html", source: "Itar-Tass", withdrawn: { datetime: withdrawnAt.datetime, display: withdrawnAt.display } }]);
+  assert.deepEqual(views.withdrawn, [
+    {
+      url: "/news/killed.html",
+      edition: "en",
+      languages: [{ url: "/ru/", hreflang: "ru", label: "Read in Russian" }],
+      description: "Itar-Tass withdrew this story on September 4, 2013, 10:00 GMT.",
+      text: [{ text: "Itar-Tass" }, { text: " withdrew this story on " }, { text: withdrawnAt.display, datetime: withdrawnAt.datetime }, { text: "." }],
+      withdrawn: { datetime: withdrawnAt.datetime, display: withdrawnAt.display },
+    },
+  ]);
   assert.deepEqual(views.stories.map(({ url }) => url), ["/news/b.html", "/news/a.html"]);
   const without = buildNewsroom(collected(stories), site, build);
   assert.deepEqual(newsroom.files, without.files, "the same feeds, sitemaps and robots.txt as without it");
@@ -138,4 +154,61 @@ test("a withdrawn story gets a notice at its address and nothing else: no list, 
   // A story at the same address (an error the report names) keeps the page.
   const clash = pageViews(buildNewsroom(collected([{ ...storyView("killed", "2013-09-05") }], NO_PROBLEMS, [notice]), site, build), site);
   assert.deepEqual([clash.stories.length, clash.withdrawn.length], [1, 0]);
+});
+
+const ru = { lang: "ru", path: "ru/" };
+
+test("each edition has its own All news, topics, archive, related stories and feeds: nothing leaks", () => {
+  const stories = [
+    storyView("en-b", "2013-09-03", ["Diplomacy"]),
+    storyView("ru-b", "2013-09-03", ["Дипломатия", "Diplomacy"], 10, ru),
+    storyView("en-a", "2013-09-02", ["Diplomacy"]),
+    storyView("ru-a", "2013-03-07", ["Дипломатия"], 10, ru),
+  ];
+  const newsroom = buildNewsroom(collected(stories), site, build);
+  const [english, russian] = newsroom.editions;
+  assert.deepEqual(english?.newsPages[0]?.items.map(({ headline }) => headline), ["en-b", "en-a"]);
+  assert.deepEqual(russian?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [["/ru/", ["ru-b", "ru-a"]]]);
+  assert.deepEqual(russian?.topics.map(({ name, url, stories: tagged }) => [name, url, tagged.length]), [
+    // Sorted as Russian sorts: Cyrillic before Latin.
+    ["Дипломатия", "/ru/topics/diplomatiya/", 2],
+    ["Diplomacy", "/ru/topics/diplomacy/", 1],
+  ]);
+  assert.deepEqual(russian?.archive.years, [{ title: "2013", url: "/ru/archive/2013/", count: 2 }]);
+  const views = pageViews(newsroom, site);
+  assert.deepEqual(views.stories.find(({ url }) => url === "/ru/news/ru-b.html")?.related.map(({ headline }) => headline), ["ru-a"]);
+  const russianFeed = newsroom.files.find(({ url }) => url === "/ru/feed.json")?.text ?? "";
+  assert.deepEqual((JSON.parse(russianFeed) as { items: { url: string }[] }).items.map(({ url }) => url), ["https://example.org/news/ru/news/ru-b.html", "https://example.org/news/ru/news/ru-a.html"]);
+  assert.match(russianFeed, /"language": "ru"/);
+  assert.deepEqual(views.news.map(({ url, edition, title }) => [url, edition, title]), [["/", "en", "All news"], ["/ru/", "ru", "Все новости"]]);
+  assert.deepEqual(views.topicIndexes.map(({ url, topics }) => [url, topics.length]), [["/topics/", 1], ["/ru/topics/", 2]]);
+});
+
+test("a story and its translation link each other: language switch, alternates, JSON-LD and sitemap", () => {
+  const original = storyView("talks", "2013-09-02", [], 12);
+  const translation = { ...storyView("peregovory", "2013-09-02", [], 10, ru), translationOf: { stem: original.stem, path: "talks.md", line: 9 } };
+  const alone = storyView("only-ru", "2013-03-07", [], 10, ru);
+  const newsroom = buildNewsroom(collected([original, translation, alone]), site, build);
+  const views = pageViews(newsroom, site);
+  const page = (url: string) => views.stories.find((view) => view.url === url)!;
+  assert.deepEqual(page("/news/talks.html").languages, [{ url: "/ru/news/peregovory.html", hreflang: "ru", label: "Read in Russian" }]);
+  assert.deepEqual(page("/ru/news/peregovory.html").languages, [{ url: "/news/talks.html", hreflang: "en", label: "Читать на английском" }]);
+  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", label: "Читать на английском" }], "no translation: the other edition's All news");
+  assert.deepEqual(page("/ru/news/peregovory.html").alternates, [
+    { hreflang: "en", href: "https://example.org/news/news/talks.html" },
+    { hreflang: "ru", href: "https://example.org/news/ru/news/peregovory.html" },
+    { hreflang: "x-default", href: "https://example.org/news/news/talks.html" },
+  ]);
+  assert.deepEqual(page("/ru/news/only-ru.html").alternates, []);
+  const graph = (url: string) => (JSON.parse(page(url).structuredData) as { "@graph": Record<string, unknown>[] })["@graph"][0]!;
+  assert.deepEqual([graph("/ru/news/peregovory.html")["inLanguage"], (graph("/ru/news/peregovory.html")["translationOfWork"] as { url: string }).url], ["ru", "https://example.org/news/news/talks.html"]);
+  assert.deepEqual((graph("/news/talks.html")["workTranslation"] as { url: string }[]).map(({ url }) => url), ["https://example.org/news/ru/news/peregovory.html"]);
+  const sitemap = newsroom.files.find(({ url }) => url === "/sitemap.xml")?.text ?? "";
+  assert.match(sitemap, /<loc>https:\/\/example\.org\/news\/news\/talks\.html<\/loc><lastmod>[^<]+<\/lastmod><xhtml:link rel="alternate" hreflang="en" href="https:\/\/example\.org\/news\/news\/talks\.html"\/>/);
+  // The same archive day in the other edition where it has stories there; else its All news.
+  const archive = (url: string) => views.archive.find((view) => view.url === url)!.languages[0]?.url;
+  assert.equal(archive("/archive/2013/09/02/"), "/ru/archive/2013/09/02/");
+  assert.equal(archive("/ru/archive/2013/03/07/"), "/");
+  assert.deepEqual(views.topicIndexes.map(({ languages }) => languages[0]?.url), ["/ru/topics/", "/topics/"]);
+  assert.deepEqual(views.archiveIndexes.map(({ languages }) => languages[0]?.url), ["/ru/archive/", "/archive/"]);
 });

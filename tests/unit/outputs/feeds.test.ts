@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../../src/lib/outputs/feeds.ts";
 import { storyTopics } from "../../../src/lib/model/topic-refs.ts";
-import { site, story } from "../../support/story-views.ts";
+import { english, site, story } from "../../support/story-views.ts";
 
 const REPEATED = ["item", "entry", "category", "atom:link"];
 const parser = new XMLParser({
@@ -28,16 +28,16 @@ interface JsonFeedDoc {
   items: Record<string, unknown>[];
 }
 
-const channel = siteFeedChannel(site);
+const channel = siteFeedChannel(site, english);
 const seed = story({ body: "Moscow hopes for talks. See [the map](moscow-denuclearization-talks/map.png).\n\nSecond paragraph.\n" });
 const STORY_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks.html";
 const PHOTO_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks/photo.jpg";
 
 test("RSS 2.0 carries the channel and a full item for the seed story", () => {
-  const rss = parseXml(rssFeed(channel, [seed], site)).rss;
+  const rss = parseXml(rssFeed(channel, [seed], site, english)).rss;
   assert.equal(rss["@version"], "2.0");
   const { title, link, description, language, lastBuildDate, item } = rss.channel;
-  assert.deepEqual([title, link, description, language], ["Wire Desk", "https://example.github.io/newsroom/", site.description, "en"]);
+  assert.deepEqual([title, link, description, language], ["Wire Desk", "https://example.github.io/newsroom/", english.strings.description, "en"]);
   assert.equal(rss.channel["atom:link"][0]["@href"], "https://example.github.io/newsroom/feed.xml");
   assert.equal(lastBuildDate, "Mon, 02 Sep 2013 00:00:00 +0400");
   const [entry] = item;
@@ -57,7 +57,7 @@ test("RSS 2.0 carries the channel and a full item for the seed story", () => {
 });
 
 test("the content is the page's: photo, dateline opening the first paragraph, absolute URLs", () => {
-  const html: string = parseXml(rssFeed(channel, [seed], site)).rss.channel.item[0]["content:encoded"];
+  const html: string = parseXml(rssFeed(channel, [seed], site, english)).rss.channel.item[0]["content:encoded"];
   assert.match(html, new RegExp(`^<figure><img src="${PHOTO_URL}" alt="Sergei Lavrov at a lectern" width="1200" height="800">`));
   assert.match(html, /<figcaption>Russia's Foreign Minister Sergei Lavrov\. <small>Photo EPA\/ITAR-TASS<\/small><\/figcaption>/);
   assert.match(html, /<p><span class="dateline">MOSCOW, September 2 \(Itar-Tass\) -<\/span> Moscow hopes for talks\./);
@@ -68,9 +68,9 @@ test("the photo's caption and credit stay separate pieces in every format", () =
   const photo = (caption?: string) => ({ ...story().photo!, caption, credit: "Photo dpa/Max Mustermann" });
   const friday = story({ photo: photo("Protesters outside the ministry on Friday") });
   const figcaption = "<figcaption>Protesters outside the ministry on Friday. <small>Photo dpa/Max Mustermann</small></figcaption>";
-  const rssItem = parseXml(rssFeed(channel, [friday], site)).rss.channel.item[0];
-  const atomEntry = parseXml(atomFeed(channel, [friday], site)).feed.entry[0];
-  const jsonItem = (JSON.parse(jsonFeed(channel, [friday], site)) as JsonFeedDoc).items[0];
+  const rssItem = parseXml(rssFeed(channel, [friday], site, english)).rss.channel.item[0];
+  const atomEntry = parseXml(atomFeed(channel, [friday], site, english)).feed.entry[0];
+  const jsonItem = (JSON.parse(jsonFeed(channel, [friday], site, english)) as JsonFeedDoc).items[0];
   for (const html of [rssItem["content:encoded"], atomEntry.content["#text"], jsonItem?.["content_html"]]) {
     assert.ok(String(html).includes(figcaption), String(html));
   }
@@ -78,16 +78,16 @@ test("the photo's caption and credit stay separate pieces in every format", () =
   assert.equal(rssItem["media:content"]["media:credit"], "Photo dpa/Max Mustermann");
 
   // A caption that already ends its sentence gets no second stop; a photo without one shows just the credit.
-  const html = (caption?: string) => String(parseXml(rssFeed(channel, [story({ photo: photo(caption) })], site)).rss.channel.item[0]["content:encoded"]);
+  const html = (caption?: string) => String(parseXml(rssFeed(channel, [story({ photo: photo(caption) })], site, english)).rss.channel.item[0]["content:encoded"]);
   assert.match(html('Lavrov asked: "Why now?"'), /<figcaption>Lavrov asked: &quot;Why now\?&quot; <small>/);
   assert.match(html("Talks in Moscow."), /<figcaption>Talks in Moscow\. <small>/);
   assert.match(html(undefined), /<figcaption><small>Photo dpa\/Max Mustermann<\/small><\/figcaption>/);
-  assert.equal(parseXml(rssFeed(channel, [story({ photo: photo(undefined) })], site)).rss.channel.item[0]["media:content"]["media:description"], undefined);
+  assert.equal(parseXml(rssFeed(channel, [story({ photo: photo(undefined) })], site, english)).rss.channel.item[0]["media:content"]["media:description"], undefined);
 });
 
 test("corrections are carried into the content under a heading, and count as an update", () => {
   const corrected = story({ corrections: [{ date: "2013-09-03T09:30", text: "An earlier version misspelled the minister's name." }] });
-  const atom = parseXml(atomFeed(channel, [corrected], site)).feed;
+  const atom = parseXml(atomFeed(channel, [corrected], site, english)).feed;
   const [entry] = atom.entry;
   assert.match(entry.content["#text"], /<h2>Correction<\/h2>\n<p><time datetime="2013-09-03T09:30:00\+04:00">September 3, 2013, 09:30 MSK<\/time>: An earlier version misspelled the minister's name\.<\/p>/);
   assert.equal(entry.published, "2013-09-02T00:00:00+04:00");
@@ -96,7 +96,7 @@ test("corrections are carried into the content under a heading, and count as an 
 });
 
 test("Atom 1.0 carries ids, times with offsets, categories, the enclosure and the links", () => {
-  const atom = parseXml(atomFeed(channel, [story({ updated: "2013-09-02T15:40" }), story({ slug: "older", date: "2013-09-01", photo: null, tags: [] })], site)).feed;
+  const atom = parseXml(atomFeed(channel, [story({ updated: "2013-09-02T15:40" }), story({ slug: "older", date: "2013-09-01", photo: null, tags: [] })], site, english)).feed;
   assert.equal(atom["@xmlns"], "http://www.w3.org/2005/Atom");
   assert.match(atom.id, /^urn:uuid:/);
   assert.equal(atom.title["#text"], "Wire Desk");
@@ -119,7 +119,7 @@ test("Atom 1.0 carries ids, times with offsets, categories, the enclosure and th
 });
 
 test("JSON Feed says version 1.1 and carries every item field", () => {
-  const feed = JSON.parse(jsonFeed(channel, [story({ updated: "2013-09-02T15:40" })], site)) as JsonFeedDoc;
+  const feed = JSON.parse(jsonFeed(channel, [story({ updated: "2013-09-02T15:40" })], site, english)) as JsonFeedDoc;
   assert.equal(feed.version, "https://jsonfeed.org/version/1.1");
   assert.equal(feed.feed_url, "https://example.github.io/newsroom/feed.json");
   assert.equal(feed.home_page_url, "https://example.github.io/newsroom/");
@@ -136,41 +136,41 @@ test("JSON Feed says version 1.1 and carries every item field", () => {
 });
 
 test("ids and whole feeds are identical across builds, and ids survive a move to another domain", () => {
-  const build = () => [rssFeed(channel, [story()], site), atomFeed(channel, [story()], site), jsonFeed(channel, [story()], site)];
+  const build = () => [rssFeed(channel, [story()], site, english), atomFeed(channel, [story()], site, english), jsonFeed(channel, [story()], site, english)];
   assert.deepEqual(build(), build());
   const moved = { ...site, url: "https://news.example.org/" };
-  const idOf = (s: typeof site) => (JSON.parse(jsonFeed(siteFeedChannel(s), [story()], s)) as JsonFeedDoc).items[0]?.["id"];
+  const idOf = (s: typeof site) => (JSON.parse(jsonFeed(siteFeedChannel(s, english), [story()], s, english)) as JsonFeedDoc).items[0]?.["id"];
   assert.equal(idOf(site), idOf(moved));
-  assert.notEqual(idOf(site), (JSON.parse(jsonFeed(channel, [story({ slug: "other" })], site)) as JsonFeedDoc).items[0]?.["id"]);
+  assert.notEqual(idOf(site), (JSON.parse(jsonFeed(channel, [story({ slug: "other" })], site, english)) as JsonFeedDoc).items[0]?.["id"]);
 });
 
 test("a feed holds the newest feedSize stories", () => {
   const stories = ["2013-09-05", "2013-09-04", "2013-09-03"].map((date) => story({ slug: date, date }));
-  const feed = JSON.parse(jsonFeed(channel, stories, { ...site, feedSize: 2 })) as JsonFeedDoc;
+  const feed = JSON.parse(jsonFeed(channel, stories, { ...site, feedSize: 2 }, english)) as JsonFeedDoc;
   assert.deepEqual(feed.items.map((item) => item["date_published"]), ["2013-09-05T00:00:00+04:00", "2013-09-04T00:00:00+04:00"]);
-  assert.equal(parseXml(rssFeed(channel, stories, { ...site, feedSize: 2 })).rss.channel.item.length, 2);
+  assert.equal(parseXml(rssFeed(channel, stories, { ...site, feedSize: 2 }, english)).rss.channel.item.length, 2);
 });
 
 test("markup and control characters in a story cannot break the XML", () => {
   const nasty = story({ headline: "Talks ]]> <b>resume</b> & \u0001end\u001b", lead: "A \u0000lead", body: "Text with ]]> and \u0007bell.\n" });
-  for (const xml of [rssFeed(channel, [nasty], site), atomFeed(channel, [nasty], site)]) {
+  for (const xml of [rssFeed(channel, [nasty], site, english), atomFeed(channel, [nasty], site, english)]) {
     assert.doesNotMatch(xml, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     assert.match(xml, /Talks \]\]&gt; &lt;b&gt;resume&lt;\/b&gt; &amp; end/);
     parseXml(xml);
   }
-  assert.equal(parseXml(rssFeed(channel, [nasty], site)).rss.channel.item[0].title, "Talks ]]> <b>resume</b> & end");
+  assert.equal(parseXml(rssFeed(channel, [nasty], site, english)).rss.channel.item[0].title, "Talks ]]> <b>resume</b> & end");
 });
 
 test("an empty feed is still a valid feed", () => {
-  assert.equal(parseXml(atomFeed(channel, [], site)).feed.updated, "1970-01-01T00:00:00Z");
-  assert.equal(parseXml(rssFeed(channel, [], site)).rss.channel.title, "Wire Desk");
-  assert.deepEqual((JSON.parse(jsonFeed(channel, [], site)) as JsonFeedDoc).items, []);
+  assert.equal(parseXml(atomFeed(channel, [], site, english)).feed.updated, "1970-01-01T00:00:00Z");
+  assert.equal(parseXml(rssFeed(channel, [], site, english)).rss.channel.title, "Wire Desk");
+  assert.deepEqual((JSON.parse(jsonFeed(channel, [], site, english)) as JsonFeedDoc).items, []);
 });
 
 test("a topic's feed lives in the topic's folder and names the topic", () => {
-  const [korea] = storyTopics(["North Korea"]);
+  const [korea] = storyTopics(["North Korea"], "");
   assert.ok(korea);
-  const topic = topicFeedChannel(korea, site);
+  const topic = topicFeedChannel(korea, site, english);
   assert.deepEqual(topic, {
     title: "North Korea | Wire Desk",
     description: "Stories on North Korea from Wire Desk.",
@@ -179,7 +179,7 @@ test("a topic's feed lives in the topic's folder and names the topic", () => {
     atom: "/topics/north-korea/atom.xml",
     json: "/topics/north-korea/feed.json",
   });
-  assert.equal(parseXml(rssFeed(topic, [seed], site)).rss.channel.link, "https://example.github.io/newsroom/topics/north-korea/");
+  assert.equal(parseXml(rssFeed(topic, [seed], site, english)).rss.channel.link, "https://example.github.io/newsroom/topics/north-korea/");
   assert.deepEqual(feedLinks(topic).map(({ type, href }) => [type, href]), [
     ["application/rss+xml", "/topics/north-korea/feed.xml"],
     ["application/atom+xml", "/topics/north-korea/atom.xml"],

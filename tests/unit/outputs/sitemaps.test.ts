@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { listSitemapEntry, newsSitemapXml, robotsTxt, sitemapXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
-import { buildAt, site, story } from "../../support/story-views.ts";
+import { buildAt, english, russian, site, story } from "../../support/story-views.ts";
 
 const parser = new XMLParser({ isArray: (name) => name === "url" });
 
@@ -39,7 +39,7 @@ test("the news sitemap lists the stories of the two days before the build, newes
     story({ slug: "seed", date: "2013-09-02T15:40" }),
     story({ slug: "old", date: "2013-09-02T11:59" }),
   ];
-  const urls = urlsOf(newsSitemapXml(stories, site, buildAt("2013-09-04T08:00:00Z")));
+  const urls = urlsOf(newsSitemapXml(stories, site, buildAt("2013-09-04T08:00:00Z"), english));
   assert.deepEqual(urls.map((url) => url.loc), [
     "https://example.github.io/newsroom/news/fresh.html",
     "https://example.github.io/newsroom/news/seed.html",
@@ -53,13 +53,37 @@ test("the news sitemap lists the stories of the two days before the build, newes
 
 test("the news sitemap holds at most 1,000 stories", () => {
   const stories = Array.from({ length: 1005 }, (_, i) => story({ slug: `s${i}`, date: `2013-09-02T${String(10 + (i % 10)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}` }));
-  assert.equal(urlsOf(newsSitemapXml(stories, site, buildAt("2013-09-03T00:00:00Z"))).length, 1000);
-  assert.deepEqual(urlsOf(newsSitemapXml([], site, buildAt("2013-09-03T00:00:00Z"))), []);
+  assert.equal(urlsOf(newsSitemapXml(stories, site, buildAt("2013-09-03T00:00:00Z"), english)).length, 1000);
+  assert.deepEqual(urlsOf(newsSitemapXml([], site, buildAt("2013-09-03T00:00:00Z"), english)), []);
 });
 
-test("robots.txt names both sitemaps by absolute URL", () => {
+test("robots.txt names the sitemap and each edition's news sitemap by absolute URL", () => {
   assert.equal(
-    robotsTxt(site),
-    "User-agent: *\nDisallow:\n\nSitemap: https://example.github.io/newsroom/sitemap.xml\nSitemap: https://example.github.io/newsroom/news-sitemap.xml\n",
+    robotsTxt(site, ["/news-sitemap.xml", "/ru/news-sitemap.xml"]),
+    "User-agent: *\nDisallow:\n\nSitemap: https://example.github.io/newsroom/sitemap.xml\nSitemap: https://example.github.io/newsroom/news-sitemap.xml\n" +
+      "Sitemap: https://example.github.io/newsroom/ru/news-sitemap.xml\n",
   );
+});
+
+test("a story with translations lists each version and x-default as xhtml:link alternates", () => {
+  const versions = [
+    { lang: "en", url: "/news/talks.html", isDefault: true, isOriginal: true },
+    { lang: "ru", url: "/ru/news/talks.html", isDefault: false, isOriginal: false },
+  ];
+  const xml = sitemapXml([{ url: "/ru/news/talks.html", versions }, { url: "/" }], site);
+  assert.match(xml, /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/);
+  assert.ok(
+    xml.includes(
+      "<url><loc>https://example.github.io/newsroom/ru/news/talks.html</loc>" +
+        '<xhtml:link rel="alternate" hreflang="en" href="https://example.github.io/newsroom/news/talks.html"/>' +
+        '<xhtml:link rel="alternate" hreflang="ru" href="https://example.github.io/newsroom/ru/news/talks.html"/>' +
+        '<xhtml:link rel="alternate" hreflang="x-default" href="https://example.github.io/newsroom/news/talks.html"/></url>',
+    ),
+    xml,
+  );
+});
+
+test("each edition's news sitemap names its own language", () => {
+  const xml = newsSitemapXml([story({ date: "2013-09-02T15:40" })], site, buildAt("2013-09-03T00:00:00Z"), russian);
+  assert.equal(urlsOf(xml)[0]?.["news:news"]["news:publication"]["news:language"], "ru");
 });

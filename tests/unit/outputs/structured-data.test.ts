@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type JsonLd } from "../../../src/lib/outputs/structured-data.ts";
-import { site, story } from "../../support/story-views.ts";
+import { site, story , english } from "../../support/story-views.ts";
 
 const STORY_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks.html";
 const PHOTO_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks/photo.jpg";
 
 test("a story's page describes it as a NewsArticle with its breadcrumb", () => {
   const seed = story({ updated: "2013-09-02T15:40" });
-  assert.deepEqual(articleJsonLd(seed, site), {
+  assert.deepEqual(articleJsonLd(seed, site, english), {
     "@context": "https://schema.org",
     "@graph": [
       {
@@ -48,7 +48,7 @@ test("a story's page describes it as a NewsArticle with its breadcrumb", () => {
 
 test("a story without photo or topics leaves image and keywords out; a correction modifies it", () => {
   const plain = story({ photo: null, tags: [], corrections: [{ date: "2013-09-03T09:30", text: "Fixed." }] });
-  const [article] = articleJsonLd(plain, site)["@graph"] as JsonLd[];
+  const [article] = articleJsonLd(plain, site, english)["@graph"] as JsonLd[];
   assert.ok(article);
   assert.equal("image" in article, false);
   assert.equal("keywords" in article, false);
@@ -57,7 +57,7 @@ test("a story without photo or topics leaves image and keywords out; a correctio
 
 test("a headline cannot end the JSON-LD script or open a comment", () => {
   const headline = "Talks </script><script>alert(1)</script> <!-- & -->\u2028\u2029";
-  const json = serializeJsonLd(articleJsonLd(story({ headline }), site));
+  const json = serializeJsonLd(articleJsonLd(story({ headline }), site, english));
   assert.doesNotMatch(json, /[<>&\u2028\u2029]/);
   const page = parse(`<head><script type="application/ld+json">${json}</script></head>`, { blockTextElements: { script: true } });
   const scripts = page.querySelectorAll("script");
@@ -67,7 +67,7 @@ test("a headline cannot end the JSON-LD script or open a comment", () => {
 });
 
 test("the head's metadata: canonical URL, description, Open Graph and a large-image Twitter card", () => {
-  const { canonical, description, meta } = articleMetadata(story({ updated: "2013-09-02T15:40" }), site);
+  const { canonical, description, meta } = articleMetadata(story({ updated: "2013-09-02T15:40" }), site, english);
   assert.equal(canonical, STORY_URL);
   assert.equal(description, story().lead);
   assert.deepEqual(meta, [
@@ -95,7 +95,7 @@ test("the head's metadata: canonical URL, description, Open Graph and a large-im
 });
 
 test("without a photo the card is a summary with no image, and the section falls back to the site's name", () => {
-  const { meta } = articleMetadata(story({ photo: null, tags: [] }), { ...site, language: "en-GB" });
+  const { meta } = articleMetadata(story({ photo: null, tags: [] }), site, { lang: "en-GB" });
   const content = (key: string) => meta.filter((tag) => ("property" in tag ? tag.property : tag.name) === key).map((tag) => tag.content);
   assert.deepEqual(content("twitter:card"), ["summary"]);
   assert.deepEqual(content("article:section"), ["Wire Desk"]);

@@ -78,8 +78,10 @@ test("a story becomes the view its templates print", async () => {
     sample: false,
     body: "Moscow hopes.\n",
     bodyHtml: `<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes.</p>\n`,
+    edition: "en",
     lang: undefined,
     dir: undefined,
+    translationOf: undefined,
     images: [{ path: join(folder, "photo.svg"), field: "photo.src", file: join(folder, "talks.md"), line: 8 }],
   });
 });
@@ -340,6 +342,8 @@ test("a withdrawn story becomes the view of the notice at its address: who withd
     valid: true,
     url: "/news/2013/09/02/withdrawn.html",
     file: join(folder, "withdrawn.md"),
+    stem: "/news/withdrawn",
+    edition: "en",
     state: "withdrawn",
     source: "Itar-Tass",
     withdrawn: {
@@ -394,4 +398,43 @@ test("a narrow photo is published with a warning in the report that stops nothin
   const { report } = collectArticles([story, draft], build);
   assert.deepEqual(report.errors, []);
   assert.deepEqual(report.notices.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [warning]);
+});
+
+const russian = { ...seed, photo: undefined, title: "Москва надеется", dateline: "МОСКВА", timezone: "Europe/Moscow", source: "ИТАР-ТАСС", lang: "ru" };
+
+test("a story with lang: ru is the Russian edition's: its address, dates, dateline and topics", async () => {
+  const view = valid(await readArticle(...storyData({ ...russian, date: "2013-03-07T23:30Z", tags: ["Дипломатия"], updated: "2013-03-08T10:00" }, "Москва надеется.\n", "moskva")));
+  assert.equal(view.edition, "ru");
+  assert.equal(view.lang, undefined, "a story in its edition's language needs no lang of its own");
+  // 23:30 UTC on March 7 is March 8 in Moscow: the address, the dates and the dateline all say so.
+  assert.equal(view.url, "/ru/news/2013/03/08/moskva.html");
+  assert.deepEqual(view.archive, { year: "/ru/archive/2013/", month: "/ru/archive/2013/03/", day: "/ru/archive/2013/03/08/" });
+  assert.equal(view.published.display, "8 марта 2013 г., 03:30 MSK");
+  assert.equal(view.updated?.display, "8 марта 2013 г., 10:00 MSK");
+  assert.equal(view.dateline, "МОСКВА, 8 марта. /ИТАР-ТАСС/.");
+  assert.equal(view.bodyHtml, '<p><span class="dateline">МОСКВА, 8 марта. /ИТАР-ТАСС/.</span> Москва надеется.</p>\n');
+  assert.deepEqual(view.topics.map(({ slug, url }) => [slug, url]), [["diplomatiya", "/ru/topics/diplomatiya/"]]);
+  // A language with no edition keeps its meaning: a story of the default edition in that language.
+  const arabic = valid(await readArticle(...storyData({ ...seed, photo: undefined, lang: "ar", dir: "rtl" }, "x", "arabic")));
+  assert.deepEqual([arabic.edition, arabic.lang, arabic.dir, arabic.url], ["en", "ar", "rtl", "/news/2013/09/02/arabic.html"]);
+});
+
+test("a translation names a story of another edition, and a story has one translation per edition", async () => {
+  const original = valid(await readArticle(...storyData({ ...seed, photo: undefined }, "x", "original")));
+  const translation = valid(await readArticle(...storyData({ ...russian, translationOf: "original.md" }, "x", "perevod")));
+  assert.deepEqual(translation.translationOf, { stem: "/news/original", path: "original.md", line: 9 });
+  assert.deepEqual(collectArticles([original, translation], build).report.errors, []);
+
+  const second = valid(await readArticle(...storyData({ ...russian, translationOf: "./original.md" }, "x", "vtoroy")));
+  const nowhere = valid(await readArticle(...storyData({ ...russian, translationOf: "missing/index.md" }, "x", "nigde")));
+  const sameEdition = valid(await readArticle(...storyData({ ...seed, photo: undefined, translationOf: "original.md" }, "x", "copy")));
+  const report = (results: ArticleResult[]) => collectArticles(results, build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, ""));
+  assert.deepEqual(report([original, translation, second, nowhere, sameEdition]), [
+    `copy.md:7: translationOf: names original.md, a story of this story's own edition (en) (expected a story of another edition: a translation is in another language)`,
+    `nigde.md:9: translationOf: names "missing/index.md", which is not a story (expected the original story's file under src/news/, e.g. moscow-denuclearization-talks/index.md)`,
+    `vtoroy.md:9: translationOf: translates original.md into ru, as perevod.md does (expected one translation of a story into each edition)`,
+  ]);
+  assert.deepEqual(problemsOf(await readArticle(...storyData({ ...russian, translationOf: "../elsewhere.md" }, "x", "bad"))), [
+    'translationOf: "../elsewhere.md" is not a story file\'s path (expected the original story\'s file under src/news/, e.g. moscow-denuclearization-talks/index.md)',
+  ]);
 });

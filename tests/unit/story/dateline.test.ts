@@ -76,5 +76,15 @@ test("every zone in the newsroom's table is a real IANA zone", () => {
 test("the dateline is printed as the wire prints it", () => {
   const result = parseStoryDate("2013-09-02", "Europe/Moscow");
   assert.ok(result.ok);
-  assert.equal(formatDateline("MOSCOW", result.date, "Itar-Tass"), "MOSCOW, September 2 (Itar-Tass) -");
+  assert.equal(formatDateline("MOSCOW", result.date, "Itar-Tass", { locale: "en", dateline: "{place}, {day} ({source}) -" }), "MOSCOW, September 2 (Itar-Tass) -");
+});
+
+test("the Russian dateline is in the agency's house style, the day in the genitive at the dateline", () => {
+  const russian = { locale: "ru", dateline: "{place}, {day}. /{source}/." };
+  const september = parseStoryDate("2013-09-02T15:40", "Europe/Moscow");
+  const march = parseStoryDate("2013-03-07T23:30Z", "Europe/Moscow");
+  assert.ok(september.ok && march.ok);
+  assert.equal(formatDateline("МОСКВА", september.date, "ИТАР-ТАСС", russian), "МОСКВА, 2 сентября. /ИТАР-ТАСС/.");
+  // 23:30 UTC on March 7 is already March 8 in Moscow.
+  assert.equal(formatDateline("МОСКВА", march.date, "ИТАР-ТАСС", russian), "МОСКВА, 8 марта. /ИТАР-ТАСС/.");
 });

@@ -132,7 +132,7 @@ const input: StoryInput = {
   fileSlug: "talks",
   filePathStem: "/news/talks",
   files: { size: 12, bytes: Buffer.from("---\n---\nText\n"), dataFile: { file: "src/news/talks.11tydata.json", text: '{"title": "Talks"}' } },
-  site: { name: "Wire Desk", language: "en", maxStoryBytes: 1024 },
+  site: { name: "Wire Desk", maxStoryBytes: 1024, editions: [{ lang: "en", path: "", locale: "en", dateTime: "{date}, {time} {zone}", dateline: "{place}, {day} ({source}) -" }] },
   datelinePlaces: { WASHINGTON: "America/New_York" },
 };
 
@@ -149,7 +149,8 @@ test("a read's key changes with everything the read depends on, and with nothing
     { ...input, files: { ...input.files, dataFile: { file: "src/news/talks.11tydata.json", text: '{"title":  "Talks"}' } } },
     { ...input, files: { size: 12, bytes: Buffer.from("---\n---\nText\n") } },
     { ...input, site: { ...input.site, name: "Other Desk" } },
-    { ...input, site: { ...input.site, language: "fr" } },
+    { ...input, site: { ...input.site, editions: [{ ...input.site.editions[0]!, dateline: "{place}, {day}. /{source}/." }] } },
+    { ...input, site: { ...input.site, editions: [...input.site.editions, { lang: "ru", path: "ru/", locale: "ru", dateTime: "{date}, {time} {zone}", dateline: "{place}" }] } },
     { ...input, site: { ...input.site, maxStoryBytes: 2048 } },
     { ...input, datelinePlaces: { WASHINGTON: "America/Chicago" } },
   ];

@@ -1,0 +1,167 @@
+/**
+ * Editions: the same newsroom published in more than one language from one build. Each edition is
+ * a settings entry (`editions` in _data/site.ts) and a strings file (_data/strings/<lang>.json)
+ * holding every text its pages, feeds and datelines print; the first edition is at the site's
+ * root, every other one under its own folder ("ru/").
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { z } from "zod";
+
+/** Counted words ("3 stories") in each plural form the language has (Intl.PluralRules' categories). */
+const pluralForms = z.partialRecord(z.enum(["zero", "one", "two", "few", "many", "other"]), z.string().trim().min(1));
+
+const line = z.string().trim().min(1);
+
+/**
+ * Every text the site prints, in one edition's language. Patterns hold `{name}` slots that the
+ * build fills (`{count}`, `{date}`, `{place}`…); each is listed beside its key.
+ */
+export const stringsSchema = z.strictObject({
+  /** The site's description: the home page's meta description and the feeds' subtitle. */
+  description: line,
+  skipLink: line,
+  sectionsLabel: line,
+  allNews: line,
+  topics: line,
+  archive: line,
+  breadcrumbLabel: line,
+  pagesLabel: line,
+  newer: line,
+  older: line,
+  /** A list's later page in titles: {title}, {number}. */
+  pageTitle: line,
+  /** Beside a list's heading: {number}, {count}. */
+  pageNumber: line,
+  /** {count} */
+  storyCount: pluralForms,
+  updated: line,
+  correction: line,
+  corrections: line,
+  /** Printed stories and feeds end with the story's address. */
+  readOnline: line,
+  relatedStories: line,
+  draft: line,
+  /** Before the moment an embargoed story is released. */
+  embargoed: line,
+  sample: line,
+  withdrawnTitle: line,
+  /** {source}, {date} */
+  withdrawnText: line,
+  notFoundTitle: line,
+  notFoundText: line,
+  /** Where to go from a notice or a missing page: {allNews}, {topics}, {archive} are links. */
+  elsewhere: line,
+  elsewhereAllNews: line,
+  elsewhereTopics: line,
+  elsewhereArchive: line,
+  noTopics: line,
+  /** {topic}, {site} */
+  topicDescription: line,
+  /** {period}, {site} */
+  archiveDescription: line,
+  /** The edition's feed title: {site} */
+  feedTitle: line,
+  /** A topic feed's title: {topic}, {site} */
+  topicFeedTitle: line,
+  problemsTitle: line,
+  /** The language switch: its label, and each link, {language} being the other edition's language in this one's words. */
+  languagesLabel: line,
+  readIn: line,
+  /** Links the {language} pattern cannot word well, by the other edition's language tag ("Читать на английском"). */
+  readInEdition: z.record(z.string(), line).optional(),
+  /** The dateline that opens a story's text: {place}, {day} (e.g. "September 2"), {source}. */
+  dateline: line,
+  /** A date with its time: {date}, {time}, {zone}. */
+  dateTime: line,
+});
+
+export type EditionStrings = z.infer<typeof stringsSchema>;
+
+export const TEXT_DIRECTIONS = ["ltr", "rtl"] as const;
+
+/** An edition as the settings write it. */
+export interface EditionSettings {
+  /** BCP 47 language tag: the pages' `lang`, the locale of their dates, and the `lang` of its stories. */
+  lang: string;
+  dir: (typeof TEXT_DIRECTIONS)[number];
+  /** The edition's name in its own language, e.g. "Русский". */
+  name: string;
+  /** Its folder under the site's root: "" for the first edition, e.g. "ru/" for the others. */
+  path: string;
+}
+
+export interface Edition extends EditionSettings {
+  strings: EditionStrings;
+}
+
+/** How an edition prints dates and datelines: its language as the locale, and its patterns. */
+export function editionStyle({ lang, strings }: Pick<Edition, "lang" | "strings">): { locale: string; dateTime: string; dateline: string } {
+  return { locale: lang, dateTime: strings.dateTime, dateline: strings.dateline };
+}
+
+/** Fills a pattern's `{name}` slots; a slot with no value stays as written. */
+export function fillPattern(pattern: string, values: Readonly<Record<string, string | number>>): string {
+  return pattern.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+}
+
+/** "3 stories" / "3 новости": the count in the plural form its edition's language gives it. */
+export function countText(forms: EditionStrings["storyCount"], lang: string, count: number): string {
+  const form = forms[new Intl.PluralRules(lang).select(count)] ?? forms.other ?? "";
+  return fillPattern(form, { count });
+}
+
+/** The edition a story's `lang` puts it in: the one of that language, else the first (the default edition). */
+export function editionOf<T extends Pick<EditionSettings, "lang">>(lang: string | undefined, editions: readonly T[]): T {
+  const wanted = lang?.toLowerCase();
+  return editions.find((edition) => edition.lang.toLowerCase() === wanted) ?? editions[0]!;
+}
+
+/** The strings file of an edition, as problems name it: from the project's folder. */
+const stringsFile = (dir: string, lang: string): string => relative(process.cwd(), join(dir, `${lang}.json`));
+
+/** What a strings value's problem expects. */
+function expectedString(key: string, lang: string): string {
+  if (key === "storyCount") {
+    const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.join(", ");
+    return `the count's plural forms ${forms}, each a text with {count}`;
+  }
+  if (key === "readInEdition") return 'texts by language tag, e.g. { "en": "Читать на английском" }';
+  return "a text, not empty";
+}
+
+/**
+ * Reads and checks one edition's strings file: one line per problem, naming the file and the key
+ * (`_data/strings/ru.json: allNews: missing (expected a text, not empty)`).
+ */
+export function readEditionStrings(dir: string, lang: string): { ok: true; strings: EditionStrings } | { ok: false; problems: string[] } {
+  const file = stringsFile(dir, lang);
+  if (!existsSync(file)) return { ok: false, problems: [`${file}: missing (expected the strings of the "${lang}" edition, like _data/strings/en.json)`] };
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    return { ok: false, problems: [`${file}: not JSON (${error instanceof Error ? error.message : String(error)}; expected an object of texts)`] };
+  }
+  const parsed = stringsSchema.safeParse(data);
+  const problems = parsed.success ? [] : issueLines(file, lang, parsed.error.issues, data);
+  if (parsed.success) {
+    // Every plural form the language uses must be there, or some counts would print nothing.
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    const missing = categories.filter((category) => parsed.data.storyCount[category] === undefined);
+    if (missing.length > 0) problems.push(`${file}: storyCount: no ${missing.join(", ")} form (expected ${expectedString("storyCount", lang)})`);
+  }
+  return parsed.success && problems.length === 0 ? { ok: true, strings: parsed.data } : { ok: false, problems };
+}
+
+function issueLines(file: string, lang: string, issues: readonly z.core.$ZodIssue[], data: unknown): string[] {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return [`${file}: not an object of texts (expected { "allNews": "All news", … })`];
+  const record = data as Record<string, unknown>;
+  const lines = issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `${file}: ${key}: unknown string (expected one of ${Object.keys(stringsSchema.shape).join(", ")})`);
+    const key = String(issue.path[0]);
+    const got = record[key] === undefined ? "missing" : `got ${JSON.stringify(record[key])}`;
+    return [`${file}: ${key}: ${got} (expected ${expectedString(key, lang)})`];
+  });
+  return [...new Set(lines)];
+}

@@ -1,0 +1,32 @@
+/**
+ * Translations: a story names the story it translates (`translationOf`), and the two, with every
+ * other translation of the same original, are one story in several editions.
+ */
+
+/** What grouping translations needs of a story: its path stem, and the stem of the story it translates. */
+export interface TranslationLink {
+  stem: string;
+  translationOf?: { stem: string };
+}
+
+/**
+ * Each story's original: the story its chain of `translationOf` ends at (a translation of a
+ * translation belongs with the first original), itself for a story that translates none. A chain
+ * that loops or leaves the given stories ends where it does.
+ */
+export function translationRoots<T extends TranslationLink>(stories: readonly T[]): Map<T, string> {
+  const byStem = new Map(stories.map((story) => [story.stem, story]));
+  return new Map(
+    stories.map((story) => {
+      const seen = new Set<string>();
+      let at: T = story;
+      while (at.translationOf && !seen.has(at.stem)) {
+        seen.add(at.stem);
+        const next = byStem.get(at.translationOf.stem);
+        if (!next) break;
+        at = next;
+      }
+      return [story, at.stem];
+    }),
+  );
+}

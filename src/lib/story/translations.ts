@@ -1,0 +1,40 @@
+import type { Problem } from "../model/problems.ts";
+import type { ArticleView } from "../model/story-view.ts";
+import { translationRoots } from "../model/translations.ts";
+
+const EXPECTED_PATH = "the original story's file under src/news/, e.g. moscow-denuclearization-talks/index.md";
+
+type Translated = Pick<ArticleView, "stem" | "file" | "edition" | "translationOf">;
+
+/**
+ * What is wrong with stories' `translationOf`: naming no story (`stems` are every story read), a
+ * story of the same edition, or a story that already has a translation into this edition. The
+ * second translation, in file order, is the one reported, naming the first.
+ */
+export function translationProblems(stories: readonly Translated[], stems: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const byStem = new Map(stories.map((story) => [story.stem, story]));
+  const report = (story: Translated, line: number, message: string) => problems.push({ file: story.file, line, field: "translationOf", message });
+  const sorted = [...stories].sort((a, b) => a.file.localeCompare(b.file));
+  for (const story of sorted) {
+    const link = story.translationOf;
+    if (!link) continue;
+    const original = byStem.get(link.stem);
+    if (!stems.has(link.stem)) report(story, link.line, `names "${link.path}", which is not a story (expected ${EXPECTED_PATH})`);
+    else if (original && original.edition === story.edition) {
+      report(story, link.line, `names ${original.file}, a story of this story's own edition (${story.edition}) (expected a story of another edition: a translation is in another language)`);
+    }
+  }
+  const roots = translationRoots(sorted);
+  const taken = new Map<string, Translated>();
+  for (const story of sorted) {
+    const root = roots.get(story)!;
+    const key = `${root}\n${story.edition}`;
+    const first = taken.get(key);
+    // Only a translation can be the second: an original is first in its own edition.
+    if (first && story.translationOf && first.edition !== byStem.get(root)?.edition) {
+      report(story, story.translationOf.line, `translates ${byStem.get(root)?.file ?? story.translationOf.path} into ${story.edition}, as ${first.file} does (expected one translation of a story into each edition)`);
+    } else if (!first) taken.set(key, story);
+  }
+  return problems;
+}
