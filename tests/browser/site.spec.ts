@@ -12,6 +12,11 @@ const WITHDRAWN_PAGE = "news/2013/09/05/kaesong-reopening.html";
 const STORY_SOURCE = new URL("../fixtures/newsroom/moscow-denuclearization-talks/index.md", import.meta.url);
 // Printed by the site from the dateline, date and source fields, ahead of the story's first words.
 const DATELINE = "MOSCOW, September 2 (Itar-Tass) - ";
+// The seed story's translation, in the Russian edition under ru/.
+const RU_INDEX_PAGE = "ru/index.html";
+const RU_STORY_PAGE = "ru/news/2013/09/02/moskva-peregovory.html";
+const RU_STORY_SOURCE = new URL("../fixtures/newsroom/ru/moskva-peregovory/index.md", import.meta.url);
+const RU_DATELINE = "МОСКВА, 2 сентября. /ИТАР-ТАСС/. ";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 interface Story {
@@ -21,15 +26,15 @@ interface Story {
   paragraphs: string[];
 }
 
-/** The seed story as the newsroom typed it, so the page is checked against its source, word for word. */
-function readStory(): Story {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(readFileSync(STORY_SOURCE, "utf8"));
+/** A story as the newsroom typed it, so its page is checked against its source, word for word. */
+function readStory(source: URL): Story {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(readFileSync(source, "utf8"));
   const front: unknown = match?.[1] === undefined ? undefined : yaml.load(match[1], { schema: yaml.CORE_SCHEMA });
   const fields = (front ?? {}) as { title?: unknown; lead?: unknown; photo?: { alt?: unknown } };
   const { title, lead } = fields;
   const alt = fields.photo?.alt;
   if (typeof title !== "string" || typeof lead !== "string" || typeof alt !== "string" || match?.[2] === undefined) {
-    throw new Error(`${STORY_SOURCE.pathname}: expected front matter with title, lead and photo.alt, then the story`);
+    throw new Error(`${source.pathname}: expected front matter with title, lead and photo.alt, then the story`);
   }
   // Markdown paragraphs are separated by blank lines; a line break inside one is a space.
   const paragraphs = match[2]
@@ -39,7 +44,8 @@ function readStory(): Story {
   return { title, lead, alt, paragraphs };
 }
 
-const story = readStory();
+const story = readStory(STORY_SOURCE);
+const russianStory = readStory(RU_STORY_SOURCE);
 
 const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; siteBase: string }>({
   siteMount: [{ kind: "http", host: { name: "netlify" } }, { scope: "worker", option: true }],
@@ -308,7 +314,52 @@ test("lists no draft and no withdrawn story: the draft sample is only for the de
   ]);
 });
 
+test.describe("the Russian edition", () => {
+  test("prints the translated story word for word, in Russian: language, dateline, date and navigation", async ({ page, siteBase }) => {
+    await open(page, siteBase, RU_STORY_PAGE);
+    await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+    await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+    await expect(page.locator("h1")).toHaveText(russianStory.title);
+    expect(await page.title()).toBe(`${russianStory.title} | Wire Desk`);
+    await expect(page.locator("article .lead")).toHaveText(russianStory.lead);
+    const [opening = "", ...rest] = russianStory.paragraphs;
+    await expect(page.locator(".story-body > p")).toHaveText([RU_DATELINE + opening, ...rest]);
+    await expect(page.locator(".published time")).toHaveText("2 сентября 2013 г., 15:40 MSK");
+    await expect(page.getByRole("navigation", { name: "Разделы" }).getByRole("link")).toHaveText(["Все новости", "Темы", "Архив"]);
+    await expect(page.getByRole("link", { name: "Перейти к содержанию" })).toHaveCount(1);
+  });
+
+  test("the language switch leads from a story to its translation and back", async ({ page, siteBase }) => {
+    await open(page, siteBase, STORY_PAGE);
+    await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Read in Russian" }).click();
+    await expect(page).toHaveURL(siteBase + RU_STORY_PAGE);
+    await expect(page.locator("h1")).toHaveText(russianStory.title);
+    await page.getByRole("navigation", { name: "Языки" }).getByRole("link", { name: "Читать на английском" }).click();
+    await expect(page).toHaveURL(siteBase + STORY_PAGE);
+    await expect(page.locator("h1")).toHaveText(story.title);
+  });
+
+  test("the language switch leads from All news to All news, and a story with no translation to the other All news", async ({ page, siteBase }) => {
+    await open(page, siteBase, INDEX_PAGE);
+    await page.getByRole("link", { name: "Read in Russian" }).click();
+    await expect(page).toHaveURL(siteBase + RU_INDEX_PAGE);
+    await expect(page.locator("h1")).toHaveText("Все новости");
+    // Only Russian stories: the English ones are in the English edition alone.
+    await expect(page.locator(".story-list h2 a")).toHaveText([russianStory.title, "Север и Юг Кореи договорились о работе Кэсона"]);
+    await page.getByRole("link", { name: "Север и Юг Кореи договорились о работе Кэсона" }).click();
+    await expect(page.locator(".published time")).toHaveText("7 марта 2013 г., 10:15 KST");
+    await expect(page.locator(".corrections h2")).toHaveText("Исправление");
+    await page.getByRole("link", { name: "Читать на английском" }).click();
+    await expect(page).toHaveURL(siteBase + INDEX_PAGE);
+    await expect(page.locator("h1")).toHaveText("All news");
+  });
+});
+
 const PAGES = [
+  ["Russian All news", RU_INDEX_PAGE],
+  ["Russian story", RU_STORY_PAGE],
+  ["Russian topics", "ru/topics/index.html"],
+  ["Russian archive day", "ru/archive/2013/03/07/index.html"],
   ["All news", INDEX_PAGE],
   ["story", STORY_PAGE],
   ["sample story", "news/2013/09/03/sample-updated-and-corrected.html"],

@@ -1,0 +1,80 @@
+/**
+ * A third edition is a settings entry and a strings file, nothing else: an Arabic edition, written
+ * right to left, added to a copy of the project builds, passes every check, and lays out from the
+ * right without overflowing a phone's screen.
+ */
+import assert from "node:assert/strict";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { chromium, type Page } from "@playwright/test";
+import { findBrowser } from "../../src/lib/check/browser.ts";
+import { startStaticServer } from "../../src/lib/hosts/static-server.ts";
+import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+
+const ARABIC_STRINGS = new URL("../fixtures/editions/ar.json", import.meta.url);
+
+const root = makeFixtureSite({
+  "talks.md": "---\ntitle: Talks resume in Cairo\nlead: Delegations meet again.\ndate: 2013-09-02T10:00\ndateline: CAIRO\ntimezone: Africa/Cairo\nsource: MENA\ntags: [Diplomacy]\n---\n\nDelegations met again on Monday.\n",
+  "ar/mufawadat.md":
+    "---\ntitle: استئناف المحادثات في القاهرة\nlead: التقت الوفود مجددًا لبحث الخطوات المقبلة في المفاوضات.\ndate: 2013-09-02T12:00\ndateline: القاهرة\ntimezone: Africa/Cairo\nsource: أ ش أ\nlang: ar\ntranslationOf: talks.md\ntags: [دبلوماسية]\n---\n\nالتقت الوفود مجددًا يوم الاثنين لبحث الخطوات المقبلة في المفاوضات الجارية بين الطرفين.\n",
+});
+after(() => rmSync(root, { recursive: true, force: true }));
+
+test("an Arabic edition, added as a settings entry and a strings file, builds and reads right to left at 360 px", { timeout: 300_000 }, async () => {
+  const settings = join(root, "_data", "site.ts");
+  const russian = '{ lang: "ru", dir: "ltr", name: "Русский", path: "ru/" },';
+  const code = readFileSync(settings, "utf8");
+  assert.ok(code.includes(russian), "the settings list the Russian edition");
+  writeFileSync(settings, code.replace(russian, `${russian}\n      { lang: "ar", dir: "rtl", name: "العربية", path: "ar/" },`));
+  copyFileSync(ARABIC_STRINGS, join(root, "_data", "strings", "ar.json"));
+
+  const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: "2013-09-10T00:00Z" });
+  assert.equal(run.status, 0, run.output);
+
+  const choice = findBrowser();
+  assert.ok(choice, "a browser to lay the pages out in (see npx tsx scripts/browser.ts)");
+  const server = await startStaticServer(join(root, "_site"), { name: "netlify" });
+  const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args });
+  try {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    for (const path of ["ar/index.html", "ar/news/2013/09/02/mufawadat.html", "ar/topics/index.html", "ar/archive/2013/09/02/index.html"]) {
+      await page.goto(server.base + path);
+      assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["ar", "rtl"], path);
+      assert.deepEqual(await layout(page, "h1"), { direction: "rtl", startsAtRight: true }, `${path}: the heading starts at the right`);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      assert.ok(scrollWidth <= clientWidth, `${path}: ${scrollWidth}px wide in a ${clientWidth}px viewport`);
+    }
+    await page.goto(`${server.base}ar/news/2013/09/02/mufawadat.html`);
+    assert.deepEqual(await layout(page, ".story-body p"), { direction: "rtl", startsAtRight: true }, "the story's text starts at the right");
+    assert.match((await page.textContent(".story-body p")) ?? "", /^القاهرة، 2 سبتمبر \(أ ش أ\) -/);
+    // Each edition's switch words the others in its own language, and leads to the translation.
+    assert.deepEqual(await switchLinks(page), [["اقرأ باللغة الإنجليزية", "en"], ["اقرأ باللغة الروسية", "ru"]]);
+    await page.goto(`${server.base}news/2013/09/02/talks.html`);
+    assert.deepEqual(await switchLinks(page), [["Read in Russian", "ru"], ["Read in Arabic", "ar"]]);
+    await page.getByRole("link", { name: "Read in Arabic" }).click();
+    assert.equal(page.url(), `${server.base}ar/news/2013/09/02/mufawadat.html`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+/** The element's direction, and whether its first line of text starts at its right edge. */
+function layout(page: Page, selector: string): Promise<{ direction: string; startsAtRight: boolean }> {
+  return page.locator(selector).first().evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    // A line of mixed scripts ("2 سبتمبر 2013") is several runs: the first line is every run at the top.
+    const runs = [...range.getClientRects()];
+    const top = Math.min(...runs.map((run) => run.top));
+    const firstLine = runs.filter((run) => run.top < top + 2);
+    const box = element.getBoundingClientRect();
+    const [left, right] = [Math.min(...firstLine.map((run) => run.left)), Math.max(...firstLine.map((run) => run.right))];
+    return { direction: getComputedStyle(element).direction, startsAtRight: firstLine.length > 0 && Math.abs(right - box.right) < 2 && left > box.left + 2 };
+  });
+}
+
+function switchLinks(page: Page): Promise<string[][]> {
+  return page.locator(".language-switch a").evaluateAll((links) => links.map((link) => [link.textContent ?? "", link.getAttribute("hreflang") ?? ""]));
+}
