@@ -1,4 +1,4 @@
-import { asciiSlug, topicUrl } from "./urls.ts";
+import { topicUrl, transliteratedSlug } from "./urls.ts";
 
 /** A topic as a story links to it. */
 export interface TopicRef {
@@ -24,7 +24,7 @@ export function topicSlug(name: string): string {
   const key = topicKey(name);
   // Latin letters lose their accents ("São Paulo" -> "sao-paulo"); other scripts are transliterated whole ("й" is not "и").
   const folded = key.normalize("NFD").replace(/\p{M}/gu, "");
-  const ascii = asciiSlug(/^[\x00-\x7f]*$/.test(folded) ? folded : key).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const ascii = (/^[\x00-\x7f]*$/.test(folded) ? folded : transliteratedSlug(key)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return ascii === "" ? "topic" : ascii;
 }
 

@@ -16,21 +16,26 @@ export function editionHome(editionPath: string): string {
 }
 
 /**
- * A readable ASCII URL segment for a name in any script, so the address is the same on every host
- * and file system: an ASCII name as it is; any other transliterated ("Ядерное разоружение" ->
- * "yadernoe-razoruzhenie"). Empty when nothing in it can be spelled in ASCII.
+ * A name in another script as a readable ASCII URL segment, so the address is the same on every
+ * host and file system: "Ядерное разоружение" -> "yadernoe-razoruzhenie". Empty when nothing in
+ * it can be spelled in ASCII.
  */
-export function asciiSlug(name: string): string {
-  return /^[\x00-\x7f]*$/.test(name) ? name : slugify(name);
+export function transliteratedSlug(name: string): string {
+  return slugify(name);
 }
+
+/** A letter of a script other than Latin (Cyrillic, Arabic, CJK…). */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
 /**
  * Where an article is published: under its calendar day at the dateline, so a desk's daily
  * "markets" story never takes yesterday's address; a file, so links to it also work from disk.
- * A file named in another script gets its name transliterated; one with nothing to transliterate keeps it.
+ * A file named in another script gets its name transliterated; a Latin name is kept exactly as
+ * it is, so no address a story already has changes.
  */
 export function articlePermalink(fileSlug: string, day: string, editionPath: string): string {
-  return `${editionPath}news/${day.replaceAll("-", "/")}/${asciiSlug(fileSlug) || fileSlug}.html`;
+  const slug = NON_LATIN_LETTER.test(fileSlug) ? transliteratedSlug(fileSlug) || fileSlug : fileSlug;
+  return `${editionPath}news/${day.replaceAll("-", "/")}/${slug}.html`;
 }
 
 /** The site-root URL of a story's photo, from the story's path stem (Eleventy's page.filePathStem). */

@@ -31,6 +31,7 @@ test("URLs that are not site-root paths pass unchanged", () => {
 test("articles publish to files named by their day and slug", () => {
   assert.equal(articlePermalink("moscow-talks", "2013-09-02", ""), "news/2013/09/02/moscow-talks.html");
   assert.equal(articlePermalink("Moscow_Talks", "2013-09-02", ""), "news/2013/09/02/Moscow_Talks.html", "a Latin name is kept as it is");
+  assert.equal(articlePermalink("São-Paulo", "2013-09-02", ""), "news/2013/09/02/São-Paulo.html", "accents and all");
   assert.equal(articlePermalink("moscow-talks", "2013-09-02", "ru/"), "ru/news/2013/09/02/moscow-talks.html");
   assert.equal(articlePermalink("переговоры-в-москве", "2013-09-02", "ru/"), "ru/news/2013/09/02/peregovory-v-moskve.html");
   assert.equal(photoUrl("/news/moscow-talks/index", "photo.jpg"), "/news/moscow-talks/photo.jpg");

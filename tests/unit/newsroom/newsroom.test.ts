@@ -212,3 +212,14 @@ test("a story and its translation link each other: language switch, alternates, 
   assert.deepEqual(views.topicIndexes.map(({ languages }) => languages[0]?.url), ["/ru/topics/", "/topics/"]);
   assert.deepEqual(views.archiveIndexes.map(({ languages }) => languages[0]?.url), ["/ru/archive/", "/archive/"]);
 });
+
+test("a withdrawn Russian story's notice is in Russian, and its switch leads to the English All news", () => {
+  const withdrawnAt = { datetime: "2013-09-04T10:00:00+04:00", display: "4 сентября 2013 г., 10:00 MSK", iso: "2013-09-04T10:00:00+04:00", day: "2013-09-04", epochMs: Date.parse("2013-09-04T06:00:00Z") };
+  const notice: WithdrawnView = { url: "/ru/news/2013/09/04/otozvano.html", file: "src/news/ru/otozvano.md", stem: "/news/ru/otozvano", edition: "ru", state: "withdrawn", source: "ИТАР-ТАСС", withdrawn: withdrawnAt };
+  const [view] = pageViews(buildNewsroom(collected([], NO_PROBLEMS, [notice]), site, build), site).withdrawn;
+  assert.deepEqual([view?.edition, view?.description, view?.languages], [
+    "ru",
+    "ИТАР-ТАСС отозвал это сообщение 4 сентября 2013 г., 10:00 MSK.",
+    [{ url: "/", hreflang: "en", label: "Читать на английском" }],
+  ]);
+});
