@@ -12,6 +12,7 @@ export const pageRecordSchema: z.ZodType<PageRecord> = z.object({
   anchors: z.array(z.string()),
   outputs: z.object({
     feedLinks: z.array(z.object({ type: z.string(), href: z.string(), ...position })),
+    translations: z.array(z.object({ hreflang: z.string(), href: z.string(), ...position })),
     jsonLd: z.array(located),
     noindex: z.boolean(),
   }),

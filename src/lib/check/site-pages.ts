@@ -49,6 +49,11 @@ const KIND_PATTERNS: Readonly<Record<PageKind, RegExp>> = {
   "404": /^404\.html$/,
 };
 
+/** Whether a page is under an edition's news/ folder, where only stories (or their notices) are. */
+export function inNewsFolder(path: string): boolean {
+  return new RegExp(`^${EDITION}news/`).test(path);
+}
+
 /** The edition folder a page is in: "ru/", or "" for the default edition. */
 export function editionFolder(path: string): string {
   return new RegExp(`^${EDITION}`).exec(path)?.[0] ?? "";

@@ -11,6 +11,7 @@ import { parsePage, type ParsedPage } from "./parse-page.ts";
 import type { Problem } from "./site-problems.ts";
 import { withdrawnProblems } from "./withdrawn-notices.ts";
 import { withheldProblems } from "./withheld-traces.ts";
+import { inNewsFolder } from "./site-pages.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
@@ -46,6 +47,8 @@ const text = (node: Node): string | undefined => {
 export interface PageOutputFacts {
   /** Each <link rel="alternate"> to a feed, in the order of the page. */
   feedLinks: { type: string; href: string; line: number; column: number }[];
+  /** Each <link rel="alternate" hreflang>: the page in every language it has, itself and x-default among them. */
+  translations: { hreflang: string; href: string; line: number; column: number }[];
   /** What is wrong with the page's JSON-LD. */
   jsonLd: LocatedIssue[];
   /** Whether the page asks search engines not to index it (`<meta name="robots" content="noindex">`): then no sitemap lists it. */
@@ -80,6 +83,7 @@ export async function outputProblems(siteDir: string, siteUrl: string, withheld:
     ...pageOutputProblems(siteUrl, files, pages),
     ...outputFiles.problems,
     ...sitemapProblems(siteUrl, files, outputFiles.listings, pages),
+    ...translationLinkProblems(siteUrl, pages),
     ...withheldProblems(root, files, withheld),
     ...withdrawnProblems(withheld, { root, siteUrl, files, pages, listings: outputFiles.listings }),
   ];
@@ -143,6 +147,10 @@ export function pageOutputFacts(path: string, { root, elements, position }: Pars
     const type = link.getAttribute("type") ?? "";
     return (FEED_TYPES as readonly string[]).includes(type) ? [{ type, href: link.getAttribute("href") ?? "", ...position(link.range[0]) }] : [];
   });
+  const translations = alternates.flatMap((link) => {
+    const hreflang = link.getAttribute("hreflang");
+    return hreflang === undefined ? [] : [{ hreflang, href: link.getAttribute("href") ?? "", ...position(link.range[0]) }];
+  });
 
   const jsonLd: LocatedIssue[] = [];
   const report = (message: string, at = { line: 1, column: 1 }) => jsonLd.push({ ...at, rule: "json-ld", message });
@@ -155,9 +163,10 @@ export function pageOutputFacts(path: string, { root, elements, position }: Pars
       report(`JSON-LD does not parse: ${(error as Error).message}`, position(script.range[0]));
     }
   }
-  // A story's address that asks not to be indexed holds a withdrawn story's notice, which is no article.
-  if (path.startsWith("news/") && !noindex && articles.length === 0) report("a story's page has no NewsArticle in its JSON-LD");
-  if (path.startsWith("news/") && noindex && articles.length > 0) report("a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article)");
+  // A story's address (in any edition) that asks not to be indexed holds a withdrawn story's notice, which is no article.
+  const story = inNewsFolder(path);
+  if (story && !noindex && articles.length === 0) report("a story's page has no NewsArticle in its JSON-LD");
+  if (story && noindex && articles.length > 0) report("a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article)");
   for (const article of articles) {
     for (const property of NEWS_ARTICLE_PROPERTIES) {
       if (field(article, property) === undefined) report(`NewsArticle has no ${property}`);
@@ -169,7 +178,7 @@ export function pageOutputFacts(path: string, { root, elements, position }: Pars
       }
     }
   }
-  return { feedLinks, jsonLd, noindex };
+  return { feedLinks, translations, jsonLd, noindex };
 }
 
 /** Every page links its feeds in each format, to files that exist; its JSON-LD parses and is complete. */
@@ -304,17 +313,42 @@ export function sitemapProblems(siteUrl: string, files: readonly string[], listi
   return problems;
 }
 
+/**
+ * A page's translations (`<link rel="alternate" hreflang>`) are pages of the site, each naming the
+ * page back: search engines ignore alternates that are not confirmed both ways.
+ */
+export function translationLinkProblems(siteUrl: string, pages: readonly OutputPage[]): Problem[] {
+  const problems: Problem[] = [];
+  const report = reporter(problems);
+  const base = baseUrl(siteUrl);
+  const byUrl = new Map(pages.map((page) => [pageUrl(page.path, base), page]));
+  const named = (href: string) => href.replace(/\/index\.html$/, "/");
+  for (const { path, facts } of pages) {
+    const own = pageUrl(path, base);
+    for (const { hreflang, href, line, column } of facts.translations) {
+      const target = byUrl.get(named(href));
+      const link = `<link rel="alternate" hreflang="${hreflang}" href="${href}">`;
+      if (target === undefined) report(path, "hreflang", `${link} names no page of the site at ${base}`, line, column);
+      else if (!target.facts.translations.some((back) => named(back.href) === own)) {
+        report(path, "hreflang", `${link} names a page that does not name this one back (expected each version to list every other)`, line, column);
+      }
+    }
+  }
+  return problems;
+}
+
 /** The URL a page is reached at: a folder's index.html by the folder's URL, as hosts serve it. */
 function pageUrl(page: string, siteUrl: string): string {
   return new URL(`./${page.replace(/(^|\/)index\.html$/, "$1")}`, siteUrl).href;
 }
 
-/** robots.txt names both sitemaps by absolute URL, each a file of the site. */
+/** robots.txt names the sitemap and every edition's news sitemap by absolute URL, each a file of the site. */
 function robotsProblems(files: readonly string[], siteUrl: string, read: (file: string) => string, report: Report): void {
   const file = "robots.txt";
   if (!files.includes(file)) return report(file, "robots", "missing: it names the sitemaps for crawlers");
   const named = [...read(file).matchAll(/^\s*sitemap\s*:\s*(\S+)\s*$/gim)].map((match) => match[1] ?? "");
-  for (const sitemap of ["sitemap.xml", "news-sitemap.xml"]) {
+  const newsSitemaps = files.filter((name) => basename(name) === "news-sitemap.xml");
+  for (const sitemap of new Set(["sitemap.xml", "news-sitemap.xml", ...newsSitemaps])) {
     const url = new URL(sitemap, siteUrl).href;
     if (!named.includes(url)) report(file, "robots", `does not name ${url}`);
   }

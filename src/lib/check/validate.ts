@@ -21,7 +21,7 @@ import { SiteLinks, sitePath, type LinkSettings } from "./site-links.ts";
 import type { Problem, Report } from "./site-problems.ts";
 import { positionsIn } from "./text-positions.ts";
 import { siteBudgetProblems } from "./validate-budget.ts";
-import { outputFileProblems, pageOutputProblems, sitemapProblems } from "./validate-outputs.ts";
+import { outputFileProblems, pageOutputProblems, sitemapProblems, translationLinkProblems } from "./validate-outputs.ts";
 import { withdrawnProblems } from "./withdrawn-notices.ts";
 import { withheldProblems } from "./withheld-traces.ts";
 import { runInWorkers } from "./worker-pool.ts";
@@ -98,6 +98,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
       ...pageOutputProblems(siteUrl, sitePaths, outputPages),
       ...outputFiles.problems,
       ...sitemapProblems(siteUrl, sitePaths, outputFiles.listings, outputPages),
+      ...translationLinkProblems(siteUrl, outputPages),
       ...withheldProblems(siteDir, sitePaths, stories),
       ...withdrawnProblems(stories, { root: siteDir, siteUrl, files: sitePaths, pages: outputPages, listings: outputFiles.listings }),
     );

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { WithheldStory } from "../model/story-report.ts";
 import type { Problem } from "./site-problems.ts";
 import type { Listing, OutputPage } from "./validate-outputs.ts";
+import { inNewsFolder } from "./site-pages.ts";
 
 /** What the check of the whole site already knows: its files, each page's facts, and what the feeds and sitemaps list. */
 export interface CheckedSite {
@@ -21,8 +22,8 @@ export interface CheckedSite {
   listings: readonly Listing[];
 }
 
-/** Pages that list stories: every page but the stories', whose text may link to any story. */
-const isListPage = (path: string): boolean => path.endsWith(".html") && !path.startsWith("news/");
+/** Pages that list stories: every page but the stories' (in any edition), whose text may link to any story. */
+const isListPage = (path: string): boolean => path.endsWith(".html") && !inNewsFolder(path);
 
 export function withdrawnProblems(withheld: readonly WithheldStory[], site: CheckedSite): Problem[] {
   const withdrawn = withheld.filter((story) => story.state === "withdrawn");

@@ -109,6 +109,33 @@ test("broken JSON Feed is reported: syntax, version, item fields", async () => {
   ]);
 });
 
+test("a story and its translation name each other as hreflang alternates; one naming no page, or not named back, is reported", async () => {
+  const translation = "ru/news/moscow-denuclearization-talks.html";
+  const alternates = (...urls: string[]) => urls.map((url, index) => `<link rel="alternate" hreflang="${["en", "ru"][index]}" href="${site.url}${url}">\n`).join("");
+  const pair = {
+    [translation]: page(`/${translation}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "ru" }), site, english))}</script>\n${alternates("news/moscow-denuclearization-talks.html", translation)}`),
+    "news/moscow-denuclearization-talks.html": replace("</head>", `${alternates("news/moscow-denuclearization-talks.html", translation)}</head>`),
+    "sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${translation}</loc></url>\n</urlset>`),
+  };
+  assert.deepEqual(await problemsWith(pair), []);
+  // The original now names another page instead of the translation, which it no longer names back.
+  const original = "news/moscow-denuclearization-talks.html";
+  assert.deepEqual(await problemsWith({ ...pair, [original]: replace("</head>", `${alternates(original, "ru/news/missing.html")}</head>`) }), [
+    `${original}: hreflang: <link rel="alternate" hreflang="ru" href="${site.url}ru/news/missing.html"> names no page of the site at ${site.url}`,
+    `ru/news/moscow-denuclearization-talks.html: hreflang: <link rel="alternate" hreflang="en" href="${site.url}${original}"> names a page that does not name this one back (expected each version to list every other)`,
+  ]);
+  assert.deepEqual(await problemsWith({ ...pair, [original]: replace("</head>", `${alternates(original, "index.html")}</head>`) }), [
+    `${original}: hreflang: <link rel="alternate" hreflang="ru" href="${site.url}index.html"> names a page that does not name this one back (expected each version to list every other)`,
+    `ru/news/moscow-denuclearization-talks.html: hreflang: <link rel="alternate" hreflang="en" href="${site.url}${original}"> names a page that does not name this one back (expected each version to list every other)`,
+  ]);
+});
+
+test("robots.txt names every edition's news sitemap", async () => {
+  assert.deepEqual(await problemsWith({ "ru/news-sitemap.xml": newsSitemapXml([], site, buildAt("2013-09-03T00:00:00Z"), english) }), [
+    `robots.txt: robots: does not name ${site.url}ru/news-sitemap.xml`,
+  ]);
+});
+
 test("JSON-LD that does not parse, is missing, or lacks NewsArticle properties is reported", async () => {
   const story = "news/moscow-denuclearization-talks.html";
   assert.match((await problemsWith({ [story]: replace('{"@context"', '{"@context":') }))[0] ?? "", /^news\/moscow-denuclearization-talks\.html: json-ld: JSON-LD does not parse/);
@@ -177,6 +204,13 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
   assert.deepEqual(await withdrawn({}), []);
   // Another story's text may still link to it: the reader finds the notice there.
   assert.deepEqual(await withdrawn({ "feed.json": replace('"content_html": "', `"content_html": "<a href=\\"${url}\\">earlier</a> `) }), []);
+  // So may a story of another edition, whose page is under that edition's news/.
+  const russian = "ru/news/2013/09/03/perevod.html";
+  const russianStory = page(`/${russian}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "perevod" }), site, english))}</script>\n`);
+  assert.deepEqual(await withdrawn({
+    [russian]: russianStory.replace("<p>Text</p>", '<p><a href="../../../../../news/killed.html">Раньше</a></p>'),
+    "sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${russian}</loc></url>\n</urlset>`),
+  }), []);
 
   assert.deepEqual(await problemsWith({}, [killed]), [
     "news/killed.html: withdrawn: has no page: src/news/killed.md was withdrawn (expected its notice at its address)",
