@@ -13,6 +13,7 @@ import { withdrawnProblems } from "./withdrawn-notices.ts";
 import { withheldProblems } from "./withheld-traces.ts";
 import { inNewsFolder } from "./site-pages.ts";
 import type { WithheldStory } from "../model/story-report.ts";
+import { newestMoment } from "../model/dates.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
 type Node = unknown;
@@ -32,7 +33,7 @@ const xmlParser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
   parseTagValue: false,
-  isArray: (name, path) => ["item", "entry", "url"].includes(name) || (name === "link" && String(path).startsWith("feed")),
+  isArray: (name, path) => ["item", "entry", "url", "sitemap"].includes(name) || (name === "link" && String(path).startsWith("feed")),
 });
 
 const field = (node: Node, key: string): Node => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined);
@@ -59,13 +60,25 @@ export interface PageOutputFacts {
 export interface Listing {
   file: string;
   urls: string[];
+  /** A sitemap's (a `<urlset>`): the newest of its `<lastmod>`s, which the index must date it by; undefined where it has none. */
+  sitemap?: { newest: string | undefined };
+}
+
+/** A sitemap index's `<sitemap>` entries, as written. */
+export interface SitemapIndex {
+  file: string;
+  sitemaps: { loc: string; lastmod: string | undefined }[];
 }
 
 /** The feeds', sitemaps' and robots.txt's own problems, and what they list, for the checks that need the pages first. */
 export interface OutputFileCheck {
   problems: Problem[];
   listings: Listing[];
+  indexes: SitemapIndex[];
 }
+
+/** Where crawlers start: the sitemap index, which robots.txt names and which names every sitemap. */
+const SITEMAP_INDEX = "sitemap.xml";
 
 /** A page with what its markup says, by its path in the site folder. */
 export interface OutputPage {
@@ -82,7 +95,7 @@ export async function outputProblems(siteDir: string, siteUrl: string, withheld:
   return [
     ...pageOutputProblems(siteUrl, files, pages),
     ...outputFiles.problems,
-    ...sitemapProblems(siteUrl, files, outputFiles.listings, pages),
+    ...sitemapProblems(siteUrl, files, outputFiles, pages),
     ...translationLinkProblems(siteUrl, pages),
     ...withheldProblems(root, files, withheld),
     ...withdrawnProblems(withheld, { root, siteUrl, files, pages, listings: outputFiles.listings }),
@@ -114,18 +127,20 @@ export function outputFileProblems(root: string, siteUrl: string, files: readonl
   const base = baseUrl(siteUrl);
   const problems: Problem[] = [];
   const listings: Listing[] = [];
+  const indexes: SitemapIndex[] = [];
   const report = reporter(problems);
   const read = (file: string) => readFileSync(join(root, file), "utf8");
   for (const file of files.filter((name) => name.endsWith(".xml"))) {
-    const urls = xmlProblems(file, read(file), report);
-    if (urls) listings.push({ file, urls });
+    const listed = xmlProblems(file, read(file), report);
+    if (listed && "sitemaps" in listed) indexes.push({ file, ...listed });
+    else if (listed) listings.push({ file, ...listed });
   }
   for (const file of files.filter((name) => basename(name) === "feed.json")) {
     const urls = jsonFeedProblems(file, read(file), report);
     if (urls) listings.push({ file, urls });
   }
   robotsProblems(files, base, read, report);
-  return { problems, listings };
+  return { problems, listings, indexes };
 }
 
 const baseUrl = (siteUrl: string): string => (siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`);
@@ -200,8 +215,11 @@ function pageProblems({ path: page, facts }: OutputPage, files: ReadonlySet<stri
   for (const { rule, message, line, column } of facts.jsonLd) report(page, rule, message, line, column);
 }
 
-/** Reports what is wrong with an XML file; returns the page URLs it lists (a feed's items, a sitemap's `<url>`s), unless it is not well-formed. */
-function xmlProblems(file: string, source: string, report: Report): string[] | undefined {
+/**
+ * Reports what is wrong with an XML file; returns the page URLs it lists (a feed's items, a
+ * sitemap's `<url>`s), or a sitemap index's entries, unless it is not well-formed or none of these.
+ */
+function xmlProblems(file: string, source: string, report: Report): Omit<Listing, "file"> | Omit<SitemapIndex, "file"> | undefined {
   if (NOT_XML.test(source)) report(file, "feeds", "holds a control character XML does not allow");
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
@@ -212,10 +230,17 @@ function xmlProblems(file: string, source: string, report: Report): string[] | u
   const rss = field(document, "rss");
   const atom = field(document, "feed");
   const urlset = field(document, "urlset");
-  if (rss !== undefined) return rssProblems(file, field(rss, "channel"), report);
-  if (atom !== undefined) return atomProblems(file, atom, report);
+  const index = field(document, "sitemapindex");
+  if (rss !== undefined) return { urls: rssProblems(file, field(rss, "channel"), report) };
+  if (atom !== undefined) return { urls: atomProblems(file, atom, report) };
   if (basename(file) === "feed.xml" || basename(file) === "atom.xml") report(file, "feeds", "is neither an RSS nor an Atom feed");
-  return list(field(urlset, "url")).map((url) => text(field(url, "loc")) ?? "");
+  if (index !== undefined) {
+    return { sitemaps: list(field(index, "sitemap")).map((entry) => ({ loc: text(field(entry, "loc")) ?? "", lastmod: text(field(entry, "lastmod")) })) };
+  }
+  if (urlset === undefined) return undefined;
+  const urls = list(field(urlset, "url"));
+  const newest = newestMoment(urls.flatMap((url) => text(field(url, "lastmod")) ?? []));
+  return { urls: urls.map((url) => text(field(url, "loc")) ?? ""), sitemap: { newest } };
 }
 
 /** Reports each required child a node lacks. */
@@ -284,32 +309,61 @@ function jsonFeedProblems(file: string, source: string, report: Report): string[
 }
 
 /**
- * sitemap.xml lists each built page once, but the 404 page and pages that ask not to be indexed
- * (a withdrawn story's notice), and nothing else; `listings` are what outputFileProblems found listed.
+ * sitemap.xml is a sitemap index naming every sitemap of the site (each a file of it, dated by its
+ * newest lastmod), and those sitemaps together list each built page, but the 404 page and pages
+ * that ask not to be indexed (a withdrawn story's notice), and nothing else. A story is in its
+ * edition's pages sitemap and news sitemap both, but in each only once. `check` is what
+ * outputFileProblems found.
  */
-export function sitemapProblems(siteUrl: string, files: readonly string[], listings: readonly Listing[], pages: readonly OutputPage[]): Problem[] {
-  const file = "sitemap.xml";
+export function sitemapProblems(siteUrl: string, files: readonly string[], check: Pick<OutputFileCheck, "listings" | "indexes">, pages: readonly OutputPage[]): Problem[] {
   const problems: Problem[] = [];
   const report = reporter(problems);
-  if (!files.includes(file)) {
-    report(file, "sitemap", "missing: crawlers find the pages through it");
+  if (!files.includes(SITEMAP_INDEX)) {
+    report(SITEMAP_INDEX, "sitemap", "missing: crawlers find the sitemaps through it");
     return problems;
   }
-  const listed = listings.find((listing) => listing.file === file)?.urls;
-  if (listed === undefined) return problems; // not well-formed: reported with the other XML files
+  const index = check.indexes.find(({ file }) => file === SITEMAP_INDEX);
+  if (index === undefined) {
+    // Unless it is not well-formed, which is reported with the other XML files.
+    if (check.listings.some(({ file }) => file === SITEMAP_INDEX)) report(SITEMAP_INDEX, "sitemap", "is not a sitemap index (expected a <sitemapindex> naming every sitemap)");
+    return problems;
+  }
   const base = baseUrl(siteUrl);
+  const sitemaps = new Map(check.listings.filter(({ sitemap }) => sitemap).map((listing) => [listing.file, listing]));
+  const named = new Set<Listing>();
+  for (const { loc, lastmod } of index.sitemaps) {
+    const path = loc.startsWith(base) ? decodeURIComponent(loc.slice(base.length)) : undefined;
+    const sitemap = path === undefined ? undefined : sitemaps.get(path);
+    const newest = sitemap?.sitemap?.newest;
+    if (path === undefined || !files.includes(path)) report(SITEMAP_INDEX, "sitemap", `names "${loc}", which is not a file of the site at ${base}`);
+    else if (sitemap === undefined) report(SITEMAP_INDEX, "sitemap", `names "${loc}", which is not a sitemap (expected a <urlset>)`);
+    else if (named.has(sitemap)) report(SITEMAP_INDEX, "sitemap", `names "${loc}" twice`);
+    else if (lastmod !== undefined && !RFC3339.test(lastmod)) report(SITEMAP_INDEX, "sitemap", `dates "${loc}" "${lastmod}", which is not a moment with an offset`);
+    else if (newest !== undefined && (lastmod === undefined || Date.parse(lastmod) !== Date.parse(newest))) {
+      report(SITEMAP_INDEX, "sitemap", `dates "${loc}" ${lastmod ?? "not at all"} (expected its newest lastmod, ${newest})`);
+    }
+    if (sitemap) named.add(sitemap);
+  }
+  for (const sitemap of sitemaps.values()) {
+    if (!named.has(sitemap)) report(sitemap.file, "sitemap", `is not named by ${SITEMAP_INDEX} (expected the index to name every sitemap)`);
+  }
+
   const indexed = new Map(pages.filter(({ path }) => path !== "404.html").map(({ path, facts }) => [pageUrl(path, base), !facts.noindex]));
   const seen = new Set<string>();
-  for (const loc of listed) {
-    // A folder's index.html may be listed either way; both name one page.
-    const url = loc.replace(/\/index\.html$/, "/");
-    const wanted = indexed.get(url);
-    if (wanted === undefined) report(file, "sitemap", `lists "${loc}", which is not a page of the site at ${base}`);
-    else if (!wanted) report(file, "sitemap", `lists "${loc}", which asks search engines not to index it (expected only pages to index)`);
-    else if (seen.has(url)) report(file, "sitemap", `lists "${loc}" twice`);
-    seen.add(url);
+  for (const { file, urls } of named) {
+    const inFile = new Set<string>();
+    for (const loc of urls) {
+      // A folder's index.html may be listed either way; both name one page.
+      const url = loc.replace(/\/index\.html$/, "/");
+      const wanted = indexed.get(url);
+      if (wanted === undefined) report(file, "sitemap", `lists "${loc}", which is not a page of the site at ${base}`);
+      else if (!wanted) report(file, "sitemap", `lists "${loc}", which asks search engines not to index it (expected only pages to index)`);
+      else if (inFile.has(url)) report(file, "sitemap", `lists "${loc}" twice`);
+      inFile.add(url);
+      seen.add(url);
+    }
   }
-  for (const [url, wanted] of indexed) if (wanted && !seen.has(url)) report(file, "sitemap", `does not list the page ${url}`);
+  for (const [url, wanted] of indexed) if (wanted && !seen.has(url)) report(SITEMAP_INDEX, "sitemap", `names no sitemap that lists the page ${url}`);
   return problems;
 }
 
@@ -342,16 +396,13 @@ function pageUrl(page: string, siteUrl: string): string {
   return new URL(`./${page.replace(/(^|\/)index\.html$/, "$1")}`, siteUrl).href;
 }
 
-/** robots.txt names the sitemap and every edition's news sitemap by absolute URL, each a file of the site. */
+/** robots.txt names the sitemap index by absolute URL, and nothing that is not a file of the site. */
 function robotsProblems(files: readonly string[], siteUrl: string, read: (file: string) => string, report: Report): void {
   const file = "robots.txt";
-  if (!files.includes(file)) return report(file, "robots", "missing: it names the sitemaps for crawlers");
+  if (!files.includes(file)) return report(file, "robots", "missing: it names the sitemap index for crawlers");
   const named = [...read(file).matchAll(/^\s*sitemap\s*:\s*(\S+)\s*$/gim)].map((match) => match[1] ?? "");
-  const newsSitemaps = files.filter((name) => basename(name) === "news-sitemap.xml");
-  for (const sitemap of new Set(["sitemap.xml", "news-sitemap.xml", ...newsSitemaps])) {
-    const url = new URL(sitemap, siteUrl).href;
-    if (!named.includes(url)) report(file, "robots", `does not name ${url}`);
-  }
+  const index = new URL(SITEMAP_INDEX, siteUrl).href;
+  if (!named.includes(index)) report(file, "robots", `does not name ${index}`);
   for (const url of named) {
     const path = url.startsWith(siteUrl) ? decodeURIComponent(url.slice(siteUrl.length)) : undefined;
     if (path === undefined || !files.includes(path)) report(file, "robots", `names ${url}, which is not a file of the site at ${siteUrl}`);

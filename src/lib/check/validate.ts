@@ -97,7 +97,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
     problems.push(
       ...pageOutputProblems(siteUrl, sitePaths, outputPages),
       ...outputFiles.problems,
-      ...sitemapProblems(siteUrl, sitePaths, outputFiles.listings, outputPages),
+      ...sitemapProblems(siteUrl, sitePaths, outputFiles, outputPages),
       ...translationLinkProblems(siteUrl, outputPages),
       ...withheldProblems(siteDir, sitePaths, stories),
       ...withdrawnProblems(stories, { root: siteDir, siteUrl, files: sitePaths, pages: outputPages, listings: outputFiles.listings }),

@@ -151,10 +151,10 @@ export function folderPath(path: string): string {
 
 /**
  * The root URL a built site was made for (its SITE_URL), from its robots.txt: the build names
- * its sitemap there by absolute URL, the site's root URL followed by "sitemap.xml".
+ * its sitemap index there by absolute URL, the site's root URL followed by "sitemap.xml".
  */
 export function builtSiteUrl(robotsTxt: string): URL | undefined {
-  const sitemapName = SITEMAP_PATHS.sitemap.slice(1);
+  const sitemapName = SITEMAP_PATHS.index.slice(1);
   for (const line of robotsTxt.split(/\r?\n/)) {
     const value = /^sitemap:\s*(\S+)\s*$/i.exec(line)?.[1];
     if (value === undefined || !URL.canParse(value)) continue;

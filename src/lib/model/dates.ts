@@ -263,3 +263,8 @@ export function toDateView(date: StoryDate, style: DateStyle): DateView {
     epochMs: date.at.toMillis(),
   };
 }
+
+/** The newest of moments written with their own offsets (a sitemap's lastmods), compared as instants; undefined for none. */
+export function newestMoment(moments: readonly string[]): string | undefined {
+  return moments.reduce<string | undefined>((newest, moment) => (newest !== undefined && Date.parse(newest) >= Date.parse(moment) ? newest : moment), undefined);
+}

@@ -119,6 +119,11 @@ export function topicUrl(slug: string, editionPath: string): string {
   return `${topicsUrl(editionPath)}${slug}/`;
 }
 
+/** Where an edition's pages sitemap is: every page of the edition, beside its news sitemap. */
+export function pagesSitemapUrl(editionPath: string): string {
+  return `/${editionPath}pages-sitemap.xml`;
+}
+
 /** Where an edition's news sitemap is: each edition's stories in its own, the default's where it always was. */
 export function newsSitemapUrl(editionPath: string): string {
   return `/${editionPath}news-sitemap.xml`;

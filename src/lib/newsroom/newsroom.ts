@@ -1,14 +1,14 @@
 import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
 import type { CollectedStories } from "../story/collect-stories.ts";
 import { buildArchive, type Archive } from "./archives.ts";
-import { archiveUrl, editionHome, newsSitemapUrl, topicsUrl } from "../model/urls.ts";
+import { archiveUrl, editionHome, newsSitemapUrl, pagesSitemapUrl, topicsUrl } from "../model/urls.ts";
 import type { Edition } from "../model/editions.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "../outputs/feeds.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { sortProblems } from "../model/problems.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import type { SiteSettings } from "../model/site.ts";
-import { listSitemapEntry, newsSitemapXml, robotsTxt, SITEMAP_PATHS, sitemapXml, storySitemapEntry } from "../outputs/sitemaps.ts";
+import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, SITEMAP_PATHS, sitemapIndexXml, storySitemapEntry } from "../outputs/sitemaps.ts";
 import { problemGroups, type ProblemGroup, type StoryReport } from "../model/story-report.ts";
 import { buildTopics, topicClashes, type Topic } from "./topics.ts";
 import { storyVersions, type StoryVersion } from "./versions.ts";
@@ -95,15 +95,22 @@ export function buildNewsroom({ stories, withdrawn, report: storyReport }: Colle
   const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...editions.flatMap(({ topics }) => topicClashes(topics))]) };
   const versions = storyVersions(stories, site.editions);
 
-  const sitemap = editions.flatMap(({ edition, stories: own, newsPages, topicPages, archive }) => [
-    ...newsPages.map((page) => listSitemapEntry(page.url, page.items)),
-    ...own.map((story) => storySitemapEntry(story, versions.get(story.url))),
-    listSitemapEntry(topicsUrl(edition.path), own.filter((story) => story.topics.length > 0)),
-    ...topicPages.map((page) => listSitemapEntry(page.url, page.items)),
-    listSitemapEntry(archiveUrl(edition.path), own),
-    ...archive.pages.map((page) => listSitemapEntry(page.url, page.stories)),
+  // Each edition's pages and news sitemaps in its folder; the index names them all.
+  const sitemaps = editions.flatMap(({ edition, stories: own, newsPages, topicPages, archive }) => [
+    pagesSitemap(
+      pagesSitemapUrl(edition.path),
+      [
+        ...newsPages.map((page) => listSitemapEntry(page.url, page.items)),
+        ...own.map((story) => storySitemapEntry(story, versions.get(story.url))),
+        listSitemapEntry(topicsUrl(edition.path), own.filter((story) => story.topics.length > 0)),
+        ...topicPages.map((page) => listSitemapEntry(page.url, page.items)),
+        listSitemapEntry(archiveUrl(edition.path), own),
+        ...archive.pages.map((page) => listSitemapEntry(page.url, page.stories)),
+      ],
+      site,
+    ),
+    newsSitemap(newsSitemapUrl(edition.path), own, site, build, edition),
   ]);
-  const newsSitemaps = editions.map(({ edition, stories: own }) => ({ url: newsSitemapUrl(edition.path), text: newsSitemapXml(own, site, build, edition) }));
 
   return {
     stories,
@@ -115,9 +122,9 @@ export function buildNewsroom({ stories, withdrawn, report: storyReport }: Colle
         ...feedFiles(feedChannel, own, site, edition),
         ...topics.flatMap((topic) => feedFiles(topicFeedChannel(topic, site, edition), topic.stories, site, edition)),
       ]),
-      { url: SITEMAP_PATHS.sitemap, text: sitemapXml(sitemap, site) },
-      ...newsSitemaps,
-      { url: "/robots.txt", text: robotsTxt(site, newsSitemaps.map(({ url }) => url)) },
+      ...sitemaps.map(({ url, text }) => ({ url, text })),
+      { url: SITEMAP_PATHS.index, text: sitemapIndexXml(sitemaps, site) },
+      { url: "/robots.txt", text: robotsTxt(site) },
     ],
     report,
     problemGroups: problemGroups(report),

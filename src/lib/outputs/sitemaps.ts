@@ -5,6 +5,7 @@ import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
 import { xmlElement, xmlText } from "./xml.ts";
 import type { Edition } from "../model/editions.ts";
+import { newestMoment } from "../model/dates.ts";
 import type { StoryVersion } from "../newsroom/versions.ts";
 
 /** A published page as the sitemap lists it: its site path and when its content last changed. */
@@ -16,8 +17,15 @@ export interface SitemapEntry {
   versions?: readonly StoryVersion[];
 }
 
-/** Where the sitemap of every edition's pages is published, as a site path; each edition's news sitemap is in its folder (newsSitemapUrl). */
-export const SITEMAP_PATHS = { sitemap: "/sitemap.xml" } as const;
+/** A sitemap the index names: where it is published, its text, and its newest lastmod (none where nothing in it is dated). */
+export interface SitemapFile {
+  url: string;
+  text: string;
+  lastmod?: string;
+}
+
+/** Where the sitemap index is published, as a site path; each edition's pages and news sitemaps are in its folder (pagesSitemapUrl, newsSitemapUrl). */
+export const SITEMAP_PATHS = { index: "/sitemap.xml" } as const;
 
 /** Google News lists only stories published in the last two days, at most 1,000 per sitemap. */
 const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
@@ -44,6 +52,11 @@ export function listSitemapEntry(url: string, stories: readonly ArticleView[]): 
   return { url, lastmod: newestModified(stories)?.iso };
 }
 
+/** An edition's pages sitemap, dated in the index by its newest entry. */
+export function pagesSitemap(url: string, entries: readonly SitemapEntry[], site: SiteSettings): SitemapFile {
+  return { url, text: sitemapXml(entries, site), lastmod: newestMoment(entries.flatMap(({ lastmod }) => lastmod ?? [])) };
+}
+
 export function sitemapXml(entries: readonly SitemapEntry[], site: SiteSettings): string {
   const urls = entries.map(({ url, lastmod, versions }) =>
     xmlElement(
@@ -65,6 +78,11 @@ export function newsSitemapStories(stories: readonly ArticleView[], build: Build
     .slice(0, NEWS_LIMIT);
 }
 
+/** An edition's news sitemap, dated in the index by the last change of the newest-changed story it lists. */
+export function newsSitemap(url: string, stories: readonly ArticleView[], site: SiteSettings, build: BuildSettings, edition: Pick<Edition, "lang">): SitemapFile {
+  return { url, text: newsSitemapXml(stories, site, build, edition), lastmod: newestModified(newsSitemapStories(stories, build))?.iso };
+}
+
 /** An edition's news sitemap: its own stories, in its language. */
 export function newsSitemapXml(stories: readonly ArticleView[], site: SiteSettings, build: BuildSettings, edition: Pick<Edition, "lang">): string {
   const publication = xmlElement("news:publication", {}, xmlText("news:name", site.name) + xmlText("news:language", edition.lang));
@@ -79,7 +97,15 @@ export function newsSitemapXml(stories: readonly ArticleView[], site: SiteSettin
   return ['<?xml version="1.0" encoding="utf-8"?>', `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join("\n");
 }
 
-/** Lets every crawler in and names every sitemap (the site's, then each edition's news sitemap) by absolute URL, as robots.txt requires. */
-export function robotsTxt(site: SiteSettings, newsSitemaps: readonly string[]): string {
-  return ["User-agent: *", "Disallow:", "", ...[SITEMAP_PATHS.sitemap, ...newsSitemaps].map((path) => `Sitemap: ${absoluteUrl(path, site)}`), ""].join("\n");
+/** The sitemaps.org index naming every sitemap by absolute URL, each with its newest lastmod, so crawlers fetch only those that changed. */
+export function sitemapIndexXml(sitemaps: readonly Omit<SitemapFile, "text">[], site: SiteSettings): string {
+  const entries = sitemaps.map(({ url, lastmod }) =>
+    xmlElement("sitemap", {}, xmlText("loc", absoluteUrl(url, site)) + (lastmod === undefined ? "" : xmlText("lastmod", lastmod))),
+  );
+  return ['<?xml version="1.0" encoding="utf-8"?>', `<sitemapindex xmlns="${SITEMAP_NS}">`, ...entries, "</sitemapindex>", ""].join("\n");
+}
+
+/** Lets every crawler in and names the sitemap index by absolute URL, as robots.txt requires; the index names every other sitemap. */
+export function robotsTxt(site: SiteSettings): string {
+  return ["User-agent: *", "Disallow:", "", `Sitemap: ${absoluteUrl(SITEMAP_PATHS.index, site)}`, ""].join("\n");
 }

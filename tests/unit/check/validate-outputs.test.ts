@@ -8,7 +8,7 @@ import { outputProblems } from "../../../src/lib/check/validate-outputs.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../../src/lib/outputs/feeds.ts";
 import { topicRef } from "../../../src/lib/model/topic-refs.ts";
 import { relativeUrl } from "../../../src/lib/model/urls.ts";
-import { listSitemapEntry, newsSitemapXml, robotsTxt, sitemapXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
+import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, sitemapIndexXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
 import { articleJsonLd, serializeJsonLd } from "../../../src/lib/outputs/structured-data.ts";
 import { buildAt, english, site, story } from "../../support/story-views.ts";
 
@@ -28,6 +28,10 @@ function page(url: string, channel = siteChannel, head = ""): string {
 
 /** A small built site whose outputs are all right, written by the output modules themselves. */
 function goodSite(): Record<string, string> {
+  const sitemaps = [
+    pagesSitemap("/pages-sitemap.xml", [listSitemapEntry("/", [seed]), storySitemapEntry(seed), listSitemapEntry(topic.url, [seed])], site),
+    newsSitemap("/news-sitemap.xml", [seed], site, buildAt("2013-09-03T00:00:00Z"), english),
+  ];
   return {
     "index.html": page("/index.html"),
     "404.html": page("/404.html"),
@@ -39,9 +43,9 @@ function goodSite(): Record<string, string> {
     "topics/north-korea/feed.xml": rssFeed(topicChannel, [seed], site, english),
     "topics/north-korea/atom.xml": atomFeed(topicChannel, [seed], site, english),
     "topics/north-korea/feed.json": jsonFeed(topicChannel, [seed], site, english),
-    "sitemap.xml": sitemapXml([listSitemapEntry("/", [seed]), storySitemapEntry(seed), listSitemapEntry(topic.url, [seed])], site),
-    "news-sitemap.xml": newsSitemapXml([seed], site, buildAt("2013-09-03T00:00:00Z"), english),
-    "robots.txt": robotsTxt(site, ["/news-sitemap.xml"]),
+    ...Object.fromEntries(sitemaps.map(({ url, text }) => [url.slice(1), text])),
+    "sitemap.xml": sitemapIndexXml(sitemaps, site),
+    "robots.txt": robotsTxt(site),
   };
 }
 
@@ -115,7 +119,7 @@ test("a story and its translation name each other as hreflang alternates; one na
   const pair = {
     [translation]: page(`/${translation}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "ru" }), site, english))}</script>\n${alternates("news/moscow-denuclearization-talks.html", translation)}`),
     "news/moscow-denuclearization-talks.html": replace("</head>", `${alternates("news/moscow-denuclearization-talks.html", translation)}</head>`),
-    "sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${translation}</loc></url>\n</urlset>`),
+    "pages-sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${translation}</loc></url>\n</urlset>`),
   };
   assert.deepEqual(await problemsWith(pair), []);
   // The original now names another page instead of the translation, which it no longer names back.
@@ -130,9 +134,32 @@ test("a story and its translation name each other as hreflang alternates; one na
   ]);
 });
 
-test("robots.txt names every edition's news sitemap", async () => {
-  assert.deepEqual(await problemsWith({ "ru/news-sitemap.xml": newsSitemapXml([], site, buildAt("2013-09-03T00:00:00Z"), english) }), [
-    `robots.txt: robots: does not name ${site.url}ru/news-sitemap.xml`,
+test("the sitemap index names every sitemap, each a sitemap of the site, dated by its newest lastmod", async () => {
+  const index = "https://example.github.io/newsroom/";
+  assert.deepEqual(await problemsWith({ "ru/news-sitemap.xml": newsSitemap("/ru/news-sitemap.xml", [], site, buildAt("2013-09-03T00:00:00Z"), english).text }), [
+    "ru/news-sitemap.xml: sitemap: is not named by sitemap.xml (expected the index to name every sitemap)",
+  ]);
+  assert.deepEqual(await problemsWith({ "news-sitemap.xml": undefined }), [`sitemap.xml: sitemap: names "${index}news-sitemap.xml", which is not a file of the site at ${index}`]);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("news-sitemap.xml", "feed.xml") }), [
+    `sitemap.xml: sitemap: names "${index}feed.xml", which is not a sitemap (expected a <urlset>)`,
+    "news-sitemap.xml: sitemap: is not named by sitemap.xml (expected the index to name every sitemap)",
+  ]);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</sitemapindex>", `<sitemap><loc>${index}news-sitemap.xml</loc></sitemap>\n</sitemapindex>`) }), [
+    `sitemap.xml: sitemap: names "${index}news-sitemap.xml" twice`,
+  ]);
+  // The pages sitemap's newest lastmod is the story's; a list page is as new as its newest story.
+  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("<lastmod>2013-09-02T00:00:00+04:00</lastmod>", "<lastmod>2013-09-01T00:00:00+04:00</lastmod>") }), [
+    `sitemap.xml: sitemap: dates "${index}pages-sitemap.xml" 2013-09-01T00:00:00+04:00 (expected its newest lastmod, 2013-09-02T00:00:00+04:00)`,
+  ]);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("<lastmod>2013-09-02T00:00:00+04:00</lastmod>", "<lastmod>2013-09-01T20:00:00Z</lastmod>") }), []);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("<lastmod>2013-09-02T00:00:00+04:00</lastmod>", "") }), [
+    `sitemap.xml: sitemap: dates "${index}pages-sitemap.xml" not at all (expected its newest lastmod, 2013-09-02T00:00:00+04:00)`,
+  ]);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": (text) => text.replace(/<lastmod>[^<]*<\/lastmod><\/sitemap>\n<\/sitemapindex>/, "<lastmod>yesterday</lastmod></sitemap>\n</sitemapindex>") }), [
+    `sitemap.xml: sitemap: dates "${index}news-sitemap.xml" "yesterday", which is not a moment with an offset`,
+  ]);
+  assert.deepEqual(await problemsWith({ "sitemap.xml": (_text) => goodSite()["pages-sitemap.xml"] ?? "" }), [
+    "sitemap.xml: sitemap: is not a sitemap index (expected a <sitemapindex> naming every sitemap)",
   ]);
 });
 
@@ -146,21 +173,23 @@ test("JSON-LD that does not parse, is missing, or lacks NewsArticle properties i
   ]);
 });
 
-test("a sitemap that misses a page, lists a stranger or a page twice, or is missing, is reported", async () => {
+test("a page in no sitemap, a sitemap listing a stranger or a page twice, or a missing index, is reported", async () => {
   const loc = (path: string) => `<url><loc>https://example.github.io/newsroom/${path}</loc></url>\n</urlset>`;
   assert.deepEqual(await problemsWith({ "topics/north-korea/index.html": undefined, "topics/north-korea/feed.xml": undefined, "topics/north-korea/atom.xml": undefined, "topics/north-korea/feed.json": undefined }), [
-    'sitemap.xml: sitemap: lists "https://example.github.io/newsroom/topics/north-korea/", which is not a page of the site at https://example.github.io/newsroom/',
+    'pages-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/topics/north-korea/", which is not a page of the site at https://example.github.io/newsroom/',
   ]);
   assert.deepEqual(await problemsWith({ "news/other.html": page("/news/other.html", siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "other" }), site, english))}</script>\n`) }), [
-    "sitemap.xml: sitemap: does not list the page https://example.github.io/newsroom/news/other.html",
+    "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/other.html",
   ]);
-  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</urlset>", loc("404.html")) }), [
-    'sitemap.xml: sitemap: lists "https://example.github.io/newsroom/404.html", which is not a page of the site at https://example.github.io/newsroom/',
+  // A page in the news sitemap alone is in a sitemap all the same.
+  assert.deepEqual(await problemsWith({ "pages-sitemap.xml": replace(/<url><loc>[^<]*moscow-denuclearization-talks\.html<\/loc>.*?<\/url>/, "") }), []);
+  assert.deepEqual(await problemsWith({ "news-sitemap.xml": replace("</urlset>", loc("404.html")) }), [
+    'news-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/404.html", which is not a page of the site at https://example.github.io/newsroom/',
   ]);
-  assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</urlset>", loc("index.html")) }), ['sitemap.xml: sitemap: lists "https://example.github.io/newsroom/index.html" twice']);
+  assert.deepEqual(await problemsWith({ "pages-sitemap.xml": replace("</urlset>", loc("index.html")) }), ['pages-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/index.html" twice']);
   assert.deepEqual(await problemsWith({ "sitemap.xml": undefined }), [
     "robots.txt: robots: names https://example.github.io/newsroom/sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
-    "sitemap.xml: sitemap: missing: crawlers find the pages through it",
+    "sitemap.xml: sitemap: missing: crawlers find the sitemaps through it",
   ]);
 });
 
@@ -171,18 +200,16 @@ test("the sitemap is checked against the site's own URL", async () => {
     writeFileSync(join(dir, name), text);
   }
   const problems = await outputProblems(dir, "https://news.example.org");
-  assert.ok(problems.some(({ rule, message }) => rule === "sitemap" && message.startsWith('lists "https://example.github.io/newsroom/"')));
+  assert.ok(problems.some(({ rule, message }) => rule === "sitemap" && message === 'names "https://example.github.io/newsroom/pages-sitemap.xml", which is not a file of the site at https://news.example.org/'));
   assert.ok(problems.some(({ rule, message }) => rule === "robots" && message === "does not name https://news.example.org/sitemap.xml"));
 });
 
-test("robots.txt that is missing or does not name both sitemaps is reported", async () => {
-  assert.deepEqual(await problemsWith({ "robots.txt": replace(/Sitemap: \S+news-sitemap\.xml\n/, "") }), [
-    "robots.txt: robots: does not name https://example.github.io/newsroom/news-sitemap.xml",
+test("robots.txt that is missing, does not name the sitemap index, or names a file the site lacks is reported", async () => {
+  assert.deepEqual(await problemsWith({ "robots.txt": replace(/Sitemap: \S+\n/, "") }), ["robots.txt: robots: does not name https://example.github.io/newsroom/sitemap.xml"]);
+  assert.deepEqual(await problemsWith({ "robots.txt": (text) => `${text}Sitemap: https://example.github.io/newsroom/ru/news-sitemap.xml\n` }), [
+    "robots.txt: robots: names https://example.github.io/newsroom/ru/news-sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
   ]);
-  assert.deepEqual(await problemsWith({ "news-sitemap.xml": undefined }), [
-    "robots.txt: robots: names https://example.github.io/newsroom/news-sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
-  ]);
-  assert.deepEqual(await problemsWith({ "robots.txt": undefined }), ["robots.txt: robots: missing: it names the sitemaps for crawlers"]);
+  assert.deepEqual(await problemsWith({ "robots.txt": undefined }), ["robots.txt: robots: missing: it names the sitemap index for crawlers"]);
 });
 
 test("any trace of a draft or embargoed story is reported: its page, its URL, its headline in any output", async () => {
@@ -209,7 +236,7 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
   const russianStory = page(`/${russian}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "perevod" }), site, english))}</script>\n`);
   assert.deepEqual(await withdrawn({
     [russian]: russianStory.replace("<p>Text</p>", '<p><a href="../../../../../news/killed.html">Раньше</a></p>'),
-    "sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${russian}</loc></url>\n</urlset>`),
+    "pages-sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${russian}</loc></url>\n</urlset>`),
   }), []);
 
   assert.deepEqual(await problemsWith({}, [killed]), [
@@ -217,17 +244,17 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
   ]);
   assert.deepEqual(await withdrawn({ "news/killed.html": page(killed.url) }), [
     "news/killed.html: json-ld: a story's page has no NewsArticle in its JSON-LD",
-    "sitemap.xml: sitemap: does not list the page https://example.github.io/newsroom/news/killed.html",
+    "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/killed.html",
     "news/killed.html: withdrawn: is not the notice of src/news/killed.md, which was withdrawn (expected a page that asks search engines not to index it)",
   ]);
   assert.deepEqual(await withdrawn({
     "index.html": replace("<p>Text</p>", '<p><a href="news/killed.html">Earlier story</a></p>'),
     "feed.xml": replace("</channel>", `<item><title>Earlier</title><link>${url}</link><guid>urn:x</guid><pubDate>Mon, 02 Sep 2013 00:00:00 +0400</pubDate></item></channel>`),
-    "sitemap.xml": replace("</urlset>", `<url><loc>${url}</loc></url>\n</urlset>`),
+    "pages-sitemap.xml": replace("</urlset>", `<url><loc>${url}</loc></url>\n</urlset>`),
   }), [
-    `sitemap.xml: sitemap: lists "${url}", which asks search engines not to index it (expected only pages to index)`,
+    `pages-sitemap.xml: sitemap: lists "${url}", which asks search engines not to index it (expected only pages to index)`,
     "feed.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
-    "sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
+    "pages-sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
     "index.html: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
   ]);
   const article = `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "killed" }), site, english))}</script>\n`;

@@ -14,7 +14,7 @@ const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "preview-test-"));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
 
 /** robots.txt as the build writes it for a site at `url`. */
-const robotsFor = (url: string): string => robotsTxt({ url } as Parameters<typeof robotsTxt>[0], ["/news-sitemap.xml"]);
+const robotsFor = (url: string): string => robotsTxt({ url } as Parameters<typeof robotsTxt>[0]);
 
 const request = (overrides: Partial<PreviewRequest>): PreviewRequest => ({ host: "github-pages", prefix: undefined, port: 8080, dir: "_site", ...overrides });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { listSitemapEntry, newsSitemapXml, robotsTxt, sitemapXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
+import { listSitemapEntry, newsSitemap, newsSitemapXml, pagesSitemap, robotsTxt, sitemapIndexXml, sitemapXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
 import { buildAt, english, russian, site, story } from "../../support/story-views.ts";
 
 const parser = new XMLParser({ isArray: (name) => name === "url" });
@@ -57,11 +57,30 @@ test("the news sitemap holds at most 1,000 stories", () => {
   assert.deepEqual(urlsOf(newsSitemapXml([], site, buildAt("2013-09-03T00:00:00Z"), english)), []);
 });
 
-test("robots.txt names the sitemap and each edition's news sitemap by absolute URL", () => {
+test("robots.txt names the sitemap index by absolute URL", () => {
+  assert.equal(robotsTxt(site), "User-agent: *\nDisallow:\n\nSitemap: https://example.github.io/newsroom/sitemap.xml\n");
+});
+
+test("a pages sitemap is dated by its newest entry, compared as instants, and a news sitemap by the last change of its stories", () => {
+  const entries = [{ url: "/a/", lastmod: "2013-09-02T23:00:00+04:00" }, { url: "/b/", lastmod: "2013-09-02T20:00:00Z" }, { url: "/c/" }];
+  assert.equal(pagesSitemap("/pages-sitemap.xml", entries, site).lastmod, "2013-09-02T20:00:00Z");
+  assert.equal(pagesSitemap("/pages-sitemap.xml", [{ url: "/" }], site).lastmod, undefined);
+  const corrected = story({ date: "2013-09-02T15:40", corrections: [{ date: "2013-09-03T09:30", text: "Fixed." }] });
+  const older = story({ slug: "older", date: "2013-09-02T12:00" });
+  const news = newsSitemap("/news-sitemap.xml", [corrected, older], site, buildAt("2013-09-04T00:00:00Z"), english);
+  assert.deepEqual([news.url, news.lastmod], ["/news-sitemap.xml", "2013-09-03T09:30:00+04:00"]);
+  assert.equal(news.text, newsSitemapXml([corrected, older], site, buildAt("2013-09-04T00:00:00Z"), english));
+  assert.equal(newsSitemap("/news-sitemap.xml", [older], site, buildAt("2013-09-09T00:00:00Z"), english).lastmod, undefined, "no story in the window: nothing to date it by");
+});
+
+test("the sitemap index names each sitemap by absolute URL, with its lastmod where it has one", () => {
+  const xml = sitemapIndexXml([{ url: "/pages-sitemap.xml", lastmod: "2013-09-02T15:40:00+04:00" }, { url: "/ru/news-sitemap.xml" }], site);
+  assert.equal(XMLValidator.validate(xml), true, xml);
   assert.equal(
-    robotsTxt(site, ["/news-sitemap.xml", "/ru/news-sitemap.xml"]),
-    "User-agent: *\nDisallow:\n\nSitemap: https://example.github.io/newsroom/sitemap.xml\nSitemap: https://example.github.io/newsroom/news-sitemap.xml\n" +
-      "Sitemap: https://example.github.io/newsroom/ru/news-sitemap.xml\n",
+    xml,
+    '<?xml version="1.0" encoding="utf-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+      "<sitemap><loc>https://example.github.io/newsroom/pages-sitemap.xml</loc><lastmod>2013-09-02T15:40:00+04:00</lastmod></sitemap>\n" +
+      "<sitemap><loc>https://example.github.io/newsroom/ru/news-sitemap.xml</loc></sitemap>\n</sitemapindex>\n",
   );
 });
 
