@@ -14,7 +14,7 @@ import { composeStoryFile } from "./story-file.ts";
 import { placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
 import { planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
-import type { WireItem } from "./wire-item.ts";
+import type { WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import type { WireStories, WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
@@ -112,6 +112,18 @@ async function writeStory(
 }
 
 /**
+ * When a version was made, to order it against the one on file. A time without offset is read
+ * where the story's days are counted, as the story file will write it; only then is the body
+ * converted here, for the place its dateline names.
+ */
+function versionMillis(item: WireItem, time: WireTime, existing: WireStory | undefined, settings: ImportSettings): number | undefined {
+  if (time.offset !== undefined) return wireTimeMillis(time, undefined);
+  const place = storyPlace(item, importedBody(item));
+  const zone = place === undefined ? undefined : zoneFor(place, { ...settings, ...(existing ? { existing } : {}) });
+  return wireTimeMillis(time, zone && "zone" in zone ? zone.zone : (settings.defaultZone ?? "UTC"));
+}
+
+/**
  * What one item does to the newsroom: a new story, an update of the story an earlier version made,
  * its withdrawal, or nothing when the version on file is as new or newer. Versions are ordered by
  * when the agency made them, not by their numbers.
@@ -121,12 +133,8 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     return refused(item, [`the story recording the agency id "${item.id}" must be mended first (see its line above)`]);
   }
   const existing = stories.byId.get(item.id);
-  const body = importedBody(item);
-  // A time without offset is read where the story's days are counted, as the story file will write it.
-  const place = storyPlace(item, body);
-  const zone = place === undefined ? undefined : zoneFor(place, { ...settings, ...(existing ? { existing } : {}) });
   const time = item.versionTime ?? item.released;
-  const timeMs = time && wireTimeMillis(time, zone && "zone" in zone ? zone.zone : (settings.defaultZone ?? "UTC"));
+  const timeMs = time && versionMillis(item, time, existing, settings);
   if (existing && timeMs !== undefined && timeMs <= existing.versionMs) {
     const older = timeMs < existing.versionMs;
     const onFile = String((existing.fields["wire"] as Record<string, unknown> | undefined)?.["versionTime"] ?? "");
@@ -148,6 +156,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
 
   const taken = await takePhoto(item, settings);
+  const body = importedBody(item);
   const planned = planStory(item, {
     body,
     ...(taken.photo ? { photo: taken.photo } : {}),
