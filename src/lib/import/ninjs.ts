@@ -8,7 +8,7 @@ import {
   type Ninjs3Item,
   type NinjsVersion,
 } from "./ninjs-schema.ts";
-import { definedFields, distinctNames, htmlText, NO_TEXT } from "./wire-fields.ts";
+import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { lineAndColumn } from "./xml.ts";
 
@@ -275,7 +275,6 @@ function purposeOf(part: TextPart): Purpose {
   return words.every((word) => GENERAL_WORDS.has(word)) ? "general" : "other";
 }
 
-const oneLine = (value: string) => value.replace(/\s+/g, " ").trim();
 
 /** A part's words as one line of plain text, its markup read when it has any. */
 function plainText(part: TextPart): string {

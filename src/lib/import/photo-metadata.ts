@@ -1,5 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import sharp from "sharp";
+import { oneLine } from "./wire-fields.ts";
 
 /** The words a photographer or agency embedded in the picture file (IPTC photo metadata). */
 export interface EmbeddedPhotoWords {
@@ -8,10 +9,8 @@ export interface EmbeddedPhotoWords {
   credit?: string;
 }
 
-const oneLine = (text: string | undefined): string | undefined => {
-  const value = text?.replace(/\s+/g, " ").trim();
-  return value ? value : undefined;
-};
+/** A value as one line, or undefined when it holds nothing but space. */
+const wordsOf = (text: string | undefined): string | undefined => (text === undefined ? undefined : oneLine(text) || undefined);
 
 /** A language alternative (rdf:Alt) or a plain value: the default language's text, else the first. */
 function altText(value: unknown): string | undefined {
@@ -57,9 +56,9 @@ export function readXmpWords(xmp: string): EmbeddedPhotoWords {
     return {};
   }
   const words: EmbeddedPhotoWords = {};
-  const alt = oneLine(altText(findProperty(tree, "Iptc4xmpCore:AltTextAccessibility")));
-  const caption = oneLine(altText(findProperty(tree, "dc:description")));
-  const credit = oneLine(altText(findProperty(tree, "photoshop:Credit")));
+  const alt = wordsOf(altText(findProperty(tree, "Iptc4xmpCore:AltTextAccessibility")));
+  const caption = wordsOf(altText(findProperty(tree, "dc:description")));
+  const credit = wordsOf(altText(findProperty(tree, "photoshop:Credit")));
   if (alt) words.alt = alt;
   if (caption) words.caption = caption;
   if (credit) words.credit = credit;
@@ -95,7 +94,7 @@ export function readIimWords(block: Uint8Array): EmbeddedPhotoWords {
   }
   const charset = values.get(`1:${IIM_CHARSET}`);
   const utf8 = charset !== undefined && Buffer.from(charset).toString("latin1") === "\u001b%G";
-  const decode = (bytes: Uint8Array | undefined) => (bytes ? oneLine(Buffer.from(bytes).toString(utf8 ? "utf8" : "latin1")) : undefined);
+  const decode = (bytes: Uint8Array | undefined) => (bytes ? wordsOf(Buffer.from(bytes).toString(utf8 ? "utf8" : "latin1")) : undefined);
   const words: EmbeddedPhotoWords = {};
   const caption = decode(values.get(`2:${IIM_CAPTION}`));
   const credit = decode(values.get(`2:${IIM_CREDIT}`));

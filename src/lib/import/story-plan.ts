@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
-import { htmlText } from "./wire-fields.ts";
+import { htmlText, oneLine } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
 
@@ -54,7 +54,6 @@ export type PlanResult = { ok: true; plan: StoryPlan } | { ok: false; problems: 
 const MAX_TOPICS = 20;
 const MAX_TOPIC_LENGTH = 60;
 
-const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 /** A headline or lead as one line of text: markup an agency left in a text field is read, never printed or run. */
 const textField = (text: string): string => oneLine(/<[a-z!/?]/i.test(text) ? htmlText(text) : text);

@@ -39,6 +39,9 @@ export function definedFields<T extends object>(fields: T): T {
 /** The body of a canceled item that gave no text: a kill notice withdraws a story by its id and time alone. */
 export const NO_TEXT: WireBody = { kind: "text", text: "" };
 
+/** Text as one line: runs of spaces, tabs and line breaks become one space, none at the ends. */
+export const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
 /** HTML as plain text, its script and style content dropped; markup that is not HTML is read the same way. */
 export function htmlText(html: string): string {
   // Block boundaries become spaces, so paragraphs do not run together once the tags are gone.
