@@ -25,6 +25,8 @@ export class StoryCache {
   #damaged = 0;
   /** This build's entries being written: off the build's own thread, awaited by `flush`. */
   #writes: Promise<void>[] = [];
+  /** Each entry's latest write, by path, so a second write of one entry waits for the first. */
+  #writingEntries = new Map<string, Promise<unknown>>();
   #folderMade: Promise<unknown> | undefined;
   /** Why this build could not write an entry, once one failed; it then stops trying. */
   #writeProblem: string | undefined;
@@ -40,6 +42,7 @@ export class StoryCache {
     this.#reused = 0;
     this.#damaged = 0;
     this.#writes = [];
+    this.#writingEntries = new Map();
     this.#folderMade = undefined;
     this.#writeProblem = undefined;
   }
@@ -114,7 +117,10 @@ export class StoryCache {
     // writing the same entry, never leaves half an entry.
     const temporary = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
     this.#folderMade ??= mkdir(this.#folder, { recursive: true });
-    const write = this.#folderMade
+    // A story read twice in one run (edited while the dev server reads it) is written in read
+    // order, so the entry left is the later read's, never whichever rename happened to finish last.
+    const earlier = this.#writingEntries.get(path) ?? this.#folderMade;
+    const write = earlier
       .then(() => writeFile(temporary, formatEntry(file, key, json)))
       .then(() => rename(temporary, path))
       .catch(async (error: unknown) => {
@@ -122,6 +128,7 @@ export class StoryCache {
         // There may be no folder to remove it from.
         await rm(temporary, { force: true }).catch(() => undefined);
       });
+    this.#writingEntries.set(path, write);
     this.#writes.push(write);
   }
 }
