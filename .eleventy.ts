@@ -16,7 +16,7 @@ import { RenderedPages } from "./src/lib/eleventy/rendered-pages.ts";
 import { nunjucksTemplates } from "./src/lib/eleventy/nunjucks-templates.ts";
 import { rewritePageLinks } from "./src/lib/eleventy/relative-links.ts";
 import { pageLinkUrl } from "./src/lib/model/urls.ts";
-import site from "./_data/site.ts";
+import readSite from "./_data/site.ts";
 import assets, { FAVICON_SOURCE, STYLESHEET_SOURCE } from "./_data/assets.ts";
 
 /** Stories are read by the build itself (src/lib/story/), not as Eleventy templates. */
@@ -87,7 +87,11 @@ export default function (eleventyConfig: UserConfig) {
   // Data files may be TypeScript, like the rest of the site code.
   eleventyConfig.addDataExtension("ts", {
     read: false,
-    parser: async (file: string) => ((await import(pathToFileURL(file).href)) as { default: unknown }).default,
+    // A function is called with no arguments, as Eleventy does for JavaScript data files.
+    parser: async (file: string) => {
+      const data = ((await import(pathToFileURL(file).href)) as { default: unknown }).default;
+      return typeof data === "function" ? (data as () => unknown)() : data;
+    },
   });
 
   // Each template compiled once per build, not once per page it paginates into.
@@ -130,7 +134,7 @@ export default function (eleventyConfig: UserConfig) {
   });
 
   // Templates link from the site root; pages get relative URLs so one build works anywhere, even from disk.
-  const basePath = new URL(site.url).pathname;
+  const basePath = new URL(readSite().url).pathname;
   eleventyConfig.addTransform("relative-links", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
     const { url, outputPath } = this.page;
     if (typeof url !== "string" || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;

@@ -14,8 +14,11 @@ if (!parsed.ok) {
   console.error(`import: ${parsed.message}`);
   process.exit(2);
 }
-if (!(await settingsAreGood())) process.exit(2);
-const { default: site } = await import("../_data/site.ts");
+// Importing writes stories, never pages: the site's address plays no part, so the settings are
+// read as on a desk's machine, and a CI runner without SITE_URL can import too.
+const NO_ADDRESS_ENV = {};
+if (!(await settingsAreGood(NO_ADDRESS_ENV))) process.exit(2);
+const site = (await import("../_data/site.ts")).default(NO_ADDRESS_ENV);
 const { default: build } = await import("../_data/build.ts");
 
 const { request } = parsed;

@@ -20,7 +20,8 @@ function importInto(root: string, args: string[]): { status: number | null; outp
   const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/import.ts", ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, BUILD_MOMENT: MOMENT },
+    // As on a CI runner that imports on a schedule: importing names no address, so needs no SITE_URL.
+    env: { ...process.env, BUILD_MOMENT: MOMENT, CI: "true", SITE_URL: "" },
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }

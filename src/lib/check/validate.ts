@@ -217,5 +217,5 @@ async function withheldStoriesAside(): Promise<WithheldStory[]> {
 
 /** The project's address, loaded when asked for rather than as this module loads: the settings read the environment. */
 export async function projectSiteUrl(): Promise<string> {
-  return (await import("../../../_data/site.ts")).default.url;
+  return (await import("../../../_data/site.ts")).default().url;
 }
