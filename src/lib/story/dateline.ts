@@ -20,24 +20,37 @@ interface GazetteerCity {
   population: number;
 }
 
-let gazetteer: Map<string, GazetteerCity[]> | undefined;
+interface Gazetteer {
+  /** Cities by folded name (their own spelling and the ASCII one), most populous first. */
+  byName: Map<string, GazetteerCity[]>;
+  /** Cities by the folded names of the regions they are in: country, its ISO codes, province or state and its code. */
+  byRegion: Map<string, GazetteerCity[]>;
+}
 
-/** The gazetteer's cities by folded name (its own spelling and its ASCII one), most populous first. */
-function gazetteerCities(): Map<string, GazetteerCity[]> {
+let gazetteer: Gazetteer | undefined;
+
+function addTo(index: Map<string, GazetteerCity[]>, keys: Iterable<string>, city: GazetteerCity): void {
+  for (const key of keys) {
+    const cities = index.get(key);
+    if (cities) cities.push(city);
+    else index.set(key, [city]);
+  }
+}
+
+function gazetteerCities(): Gazetteer {
   if (gazetteer) return gazetteer;
   const byName = new Map<string, GazetteerCity[]>();
+  const byRegion = new Map<string, GazetteerCity[]>();
   for (const city of cityTimezones.cityMapping) {
     // A few rows have no zone at all.
     if (typeof city.timezone !== "string") continue;
     const entry = { name: city.city, country: city.country, zone: city.timezone, population: city.pop };
-    for (const name of new Set([placeKey(city.city), placeKey(city.city_ascii)])) {
-      const cities = byName.get(name);
-      if (cities) cities.push(entry);
-      else byName.set(name, [entry]);
-    }
+    addTo(byName, new Set([placeKey(city.city), placeKey(city.city_ascii)]), entry);
+    const regions = [city.country, city.iso2, city.iso3, city.province, city.state_ansi].filter((name): name is string => typeof name === "string" && name !== "");
+    addTo(byRegion, new Set(regions.map(placeKey)), entry);
   }
   for (const cities of byName.values()) cities.sort((a, b) => b.population - a.population);
-  gazetteer = byName;
+  gazetteer = { byName, byRegion };
   return gazetteer;
 }
 
@@ -53,7 +66,7 @@ const RIVAL_SHARE = 0.25;
 
 /** The gazetteer's zone for a place, a problem naming the candidates when large namesakes disagree, or undefined when unknown. */
 function gazetteerZone(place: string, key: string): ZoneResult | undefined {
-  const cities = (gazetteerCities().get(key) ?? []).filter((city) => isKnownZone(city.zone));
+  const cities = (gazetteerCities().byName.get(key) ?? []).filter((city) => isKnownZone(city.zone));
   const [largest] = cities;
   if (!largest) return undefined;
   const rivals = cities.filter((city) => city.population >= largest.population * RIVAL_SHARE);
@@ -73,16 +86,33 @@ function gazetteerZone(place: string, key: string): ZoneResult | undefined {
 }
 
 /**
+ * The zone of a dateline that names its region, as agencies write smaller places: "GROSSETO,
+ * Italy", "PORTLAND, Maine". The city is looked for within the region; a city the gazetteer lacks
+ * takes the region's zone when the whole region keeps one. Anything less certain is not guessed.
+ */
+function regionZone(place: string): ZoneResult | undefined {
+  const comma = place.lastIndexOf(",");
+  const city = placeKey(place.slice(0, comma));
+  const inRegion = comma < 0 || city === "" ? undefined : gazetteerCities().byRegion.get(placeKey(place.slice(comma + 1)));
+  if (!inRegion) return undefined;
+  const named = inRegion.filter((candidate) => gazetteerCities().byName.get(city)?.includes(candidate));
+  const zones = new Set((named.length > 0 ? named : inRegion).map((candidate) => candidate.zone).filter(isKnownZone).map(canonicalZone));
+  const [zone] = zones;
+  return zones.size === 1 && zone !== undefined ? { ok: true, zone } : undefined;
+}
+
+/**
  * The zone a dateline's calendar day is read in: an explicit `timezone` wins, then the newsroom's
  * own table (which settles ambiguous names such as WASHINGTON), then the city gazetteer, which
- * refuses to guess between large cities of one name in different zones.
+ * refuses to guess between large cities of one name in different zones, then the region a
+ * "PLACE, Region" dateline names.
  */
 export function resolveDatelineZone(place: string, explicitZone: string | undefined, places: DatelinePlaces): ZoneResult {
   if (explicitZone !== undefined) return { ok: true, zone: explicitZone };
   const key = placeKey(place);
   const listed = Object.entries(places).find(([name]) => placeKey(name) === key)?.[1];
   if (listed !== undefined && isKnownZone(listed)) return { ok: true, zone: listed };
-  const found = listed === undefined ? gazetteerZone(place, key) : undefined;
+  const found = listed === undefined ? (gazetteerZone(place, key) ?? regionZone(place)) : undefined;
   if (found) return found;
   return {
     ok: false,

@@ -51,6 +51,18 @@ test("the newsroom's table and an explicit timezone settle an ambiguous name", (
   assert.deepEqual(resolveDatelineZone("Valencia", undefined, { VALENCIA: "Europe/Madrid" }), { ok: true, zone: "Europe/Madrid" });
 });
 
+test("a dateline that names its region finds the city there, or the region's zone when all of it keeps one", () => {
+  const fromGazetteer = (place: string) => resolveDatelineZone(place, undefined, {});
+  assert.deepEqual(fromGazetteer("GROSSETO, Italy"), { ok: true, zone: "Europe/Rome" }, "a town the gazetteer lacks, in a country of one zone");
+  assert.deepEqual(fromGazetteer("OSLO, NORWAY"), { ok: true, zone: "Europe/Oslo" });
+  assert.deepEqual(fromGazetteer("PORTLAND, Maine"), { ok: true, zone: "America/New_York" }, "the region picks the smaller namesake");
+  assert.deepEqual(fromGazetteer("Portland, OR"), { ok: true, zone: "America/Los_Angeles" }, "a state's code is a region too");
+  assert.deepEqual(fromGazetteer("VALENCIA, Spain"), { ok: true, zone: "Europe/Madrid" }, "the region settles a name large cities share");
+  assert.equal(fromGazetteer("SMALLTOWN, United States of America").ok, false, "a country of many zones is not guessed");
+  assert.equal(fromGazetteer("GROSSETO, Atlantis").ok, false, "an unknown region is no region");
+  assert.equal(fromGazetteer(", Italy").ok, false, "a region alone is no place");
+});
+
 test("newsroom spellings the gazetteer lacks are in the table", () => {
   assert.equal(resolveDatelineZone("GAZA CITY", undefined, {}).ok, false, "the gazetteer alone does not know it");
   assert.equal(zoneOf("GAZA CITY"), "Asia/Gaza");
