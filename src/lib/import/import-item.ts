@@ -118,9 +118,8 @@ async function writeStory(
  */
 function versionMillis(item: WireItem, time: WireTime, existing: WireStory | undefined, settings: ImportSettings): number | undefined {
   if (time.offset !== undefined) return wireTimeMillis(time, undefined);
-  const place = storyPlace(item, importedBody(item));
-  const zone = place === undefined ? undefined : zoneFor(place, { ...settings, ...(existing ? { existing } : {}) });
-  return wireTimeMillis(time, zone && "zone" in zone ? zone.zone : (settings.defaultZone ?? "UTC"));
+  const zone = zoneFor(storyPlace(item, importedBody(item)), { ...settings, ...(existing ? { existing } : {}) });
+  return wireTimeMillis(time, ("zone" in zone ? zone.zone : undefined) ?? settings.defaultZone ?? "UTC");
 }
 
 /**

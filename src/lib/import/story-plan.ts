@@ -58,16 +58,20 @@ const MAX_TOPIC_LENGTH = 60;
 /** A headline or lead as one line of text: markup an agency left in a text field is read, never printed or run. */
 const textField = (text: string): string => oneLine(/<[a-z!/?]/i.test(text) ? htmlText(text) : text);
 
-/** A time as the story contract writes it: an instant with its offset, or a day alone. */
-function storyTime(time: WireTime, zone: string): string {
+/**
+ * A time as the story contract writes it: an instant with its offset, or a day alone. A time
+ * without offset is read in `zone`; with no zone to read it in, it has no instant (undefined).
+ */
+function storyTime(time: WireTime, zone: string | undefined): string | undefined {
   if (time.offset !== undefined || !time.local.includes("T")) return formatWireTime(time);
+  if (zone === undefined) return undefined;
   return DateTime.fromISO(time.local, { zone }).toISO({ suppressMilliseconds: true }) ?? time.local;
 }
 
-/** The calendar day at the dateline of a date as the contract writes it. */
-function calendarDay(date: string, zone: string): string | undefined {
+/** The calendar day at the dateline of a date as the contract writes it; with no zone, at the date's own offset. */
+function calendarDay(date: string, zone: string | undefined): string | undefined {
   if (!date.includes("T")) return date;
-  return DateTime.fromISO(date, { zone }).toISODate() ?? undefined;
+  return DateTime.fromISO(date, zone === undefined ? { setZone: true } : { zone }).toISODate() ?? undefined;
 }
 
 /** The item's topics as the contract takes them: one line each, no repeats, at most MAX_TOPICS. */
@@ -91,13 +95,21 @@ export function storyPlace(item: WireItem, body: ImportedBody): string | undefin
   return body.place ?? (item.place === undefined ? undefined : oneLine(item.place).toLocaleUpperCase("en-US"));
 }
 
-/** The zone the story's days are counted in: the place's, else one an editor set on an earlier version, else the feed's. */
-export function zoneFor(place: string, context: Pick<PlanContext, "datelinePlaces" | "defaultZone" | "existing">): { zone: string; explicit?: string } | { problem: string } {
+/**
+ * The zone the story's days are counted in: the place's, else one an editor set on an earlier
+ * version, else the feed's (`explicit`: the story must name it, as its place gives none). A story
+ * with no place yet names no zone: the feed's, if any, only reads times that carry no offset.
+ */
+export function zoneFor(
+  place: string | undefined,
+  context: Pick<PlanContext, "datelinePlaces" | "defaultZone" | "existing">,
+): { zone?: string; explicit?: string } | { problem: string } {
+  const earlier = context.existing?.fields["timezone"];
+  const chosen = typeof earlier === "string" ? earlier : context.defaultZone;
+  if (place === undefined) return chosen === undefined ? {} : { zone: chosen };
   const found = resolveDatelineZone(place, undefined, context.datelinePlaces);
   if (found.ok) return { zone: found.zone };
-  const earlier = context.existing?.fields["timezone"];
-  const explicit = typeof earlier === "string" ? earlier : context.defaultZone;
-  if (explicit !== undefined) return { zone: explicit, explicit };
+  if (chosen !== undefined) return { zone: chosen, explicit: chosen };
   return { problem: `${found.problem.replace(/\)$/, "")}; or run the import with --zone <IANA zone> for this feed)` };
 }
 
@@ -105,6 +117,8 @@ export function zoneFor(place: string, context: Pick<PlanContext, "datelinePlace
  * What a wire item becomes as a story: the contract's fields in the order editors read them,
  * with the agency's record (`wire`) that later versions are matched by. An update keeps the
  * story's date (so its address) and corrections, and records the new version as `updated`.
+ * What an editor can add (a lead, a dateline, the agency's name, a photo's words) holds the
+ * story as a draft rather than refusing the agency's text.
  */
 export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const problems: WireProblem[] = [];
@@ -113,44 +127,44 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
 
   const place = storyPlace(item, body);
   const source = item.source ?? body.agency;
-  const versionTime = item.versionTime ?? item.released;
-  if (place === undefined) {
-    problem("dateline", "the item names no place and its body opens with no dateline of its agency's (expected a located or dateline field, or a body opening like MOSCOW, September 2 (Itar-Tass) -)");
+  const time = item.versionTime ?? item.released;
+  if (time === undefined) problem("versionTime", "the item gives no time for this version (expected when the agency made or released it)");
+  const zone = zoneFor(place, context);
+  if ("problem" in zone) problem("dateline", zone.problem);
+  const versionTime = time && !("problem" in zone) ? storyTime(time, zone.zone) : undefined;
+  const released = item.embargoedUntil ?? item.released ?? time;
+  const date = existing?.fields["date"] ?? (released && !("problem" in zone) ? storyTime(released, zone.zone) : undefined);
+  if (time !== undefined && !("problem" in zone) && (versionTime === undefined || date === undefined)) {
+    problem("date", "the item's times carry no offset and it names no place to read them at (expected a located or dateline field, or run the import with --zone <IANA zone> for this feed)");
   }
-  if (source === undefined) problem("source", "the item names no agency (expected its provider, credit or copyright holder, or an agency in the body's dateline)");
-  if (versionTime === undefined) problem("versionTime", "the item gives no time for this version (expected when the agency made or released it)");
-  const zone = place === undefined ? undefined : zoneFor(place, context);
-  if (zone && "problem" in zone) problem("dateline", zone.problem);
-  if (problems.length > 0 || place === undefined || source === undefined || versionTime === undefined || !zone || "problem" in zone) {
-    return { ok: false, problems };
-  }
+  if (problems.length > 0 || "problem" in zone || versionTime === undefined || date === undefined) return { ok: false, problems };
 
   const held: string[] = [];
   if (item.status === "withheld") held.push("withheld by the agency");
   const lead = item.lead === undefined ? undefined : textField(item.lead);
   if (!lead) held.push("needs a lead");
+  if (place === undefined) held.push("needs a dateline: the item names no place");
+  if (source === undefined) held.push("needs a source: the item names no agency");
   if (photo && photo.alt === undefined) held.push("needs alt text for its photo");
   if (photo && photo.credit === undefined) held.push("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
 
-  const released = item.embargoedUntil ?? item.released ?? versionTime;
   const corrections = Array.isArray(existing?.fields["corrections"]) ? [...(existing.fields["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;
   if (existing && item.correction) {
-    corrections.push({ date: storyTime(versionTime, zone.zone), text: `${source} corrected this story.` });
+    corrections.push({ date: versionTime, text: `${source ?? "The agency"} corrected this story.` });
     correctionField = `corrections.${corrections.length - 1}`;
   }
   const topics = topicsOf(item);
   const lang = item.lang ?? context.defaultLanguage;
-  const date = existing?.fields["date"] ?? storyTime(released, zone.zone);
   const fields: Record<string, unknown> = {
     title: textField(item.headline),
     ...(lead ? { lead } : {}),
     date,
-    ...(existing ? { updated: storyTime(versionTime, zone.zone) } : {}),
-    dateline: place,
+    ...(existing ? { updated: versionTime } : {}),
+    ...(place === undefined ? {} : { dateline: place }),
     ...(zone.explicit === undefined ? {} : { timezone: zone.explicit }),
-    source,
+    ...(source === undefined ? {} : { source }),
     ...(lang && primaryLanguage(lang) !== primaryLanguage(context.siteLanguage) ? { lang } : {}),
     ...(held.length > 0 ? { draft: true } : {}),
     ...(photo ? { photo: { src: photo.src, ...(photo.alt ? { alt: photo.alt } : {}), ...(photo.credit ? { credit: photo.credit } : {}), ...(photo.caption ? { caption: photo.caption } : {}) } } : {}),
@@ -159,7 +173,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     wire: {
       id: item.id,
       ...(item.version === undefined ? {} : { version: item.version }),
-      versionTime: storyTime(versionTime, zone.zone),
+      versionTime,
       format: item.format,
     },
   };
@@ -178,7 +192,7 @@ export function planWithdrawal(item: WireItem, existing: WireStory, datelinePlac
   const { dateline, timezone } = existing.fields;
   const found = typeof dateline === "string" ? resolveDatelineZone(dateline, typeof timezone === "string" ? timezone : undefined, datelinePlaces) : undefined;
   // Agencies give a kill's time with its offset; a time without one is read at the story's dateline.
-  const withdrawn = time ? storyTime(time, found?.ok ? found.zone : "UTC") : previous["versionTime"];
+  const withdrawn = (time && storyTime(time, found?.ok ? found.zone : "UTC")) ?? previous["versionTime"];
   return {
     fields: {
       withdrawn,

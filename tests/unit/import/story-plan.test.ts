@@ -83,10 +83,33 @@ test("a place without a known zone is refused unless the feed gives one", () => 
   assert.equal(zoned.plan.fields["dateline"], "NOWHEREVILLE");
 });
 
-test("an item without place, agency or time is refused, each named", () => {
-  const result = planStory({ ...item, source: undefined, versionTime: undefined }, { ...context, body: { markdown: "Text." } });
-  assert.ok(!result.ok);
-  assert.deepEqual(result.problems.map((problem) => problem.message.split(":")[0]), ["dateline", "source", "versionTime"]);
+test("an item without place or agency is held as a draft for an editor to complete; one without a time is refused", () => {
+  const unplaced = { ...context, body: { markdown: "Text." } };
+  const held = planStory({ ...item, source: undefined }, unplaced);
+  assert.ok(held.ok);
+  assert.deepEqual(held.plan.held, ["needs a dateline: the item names no place", "needs a source: the item names no agency"]);
+  assert.equal(held.plan.fields["draft"], true);
+  assert.equal(held.plan.fields["dateline"], undefined);
+  assert.equal(held.plan.fields["source"], undefined);
+  assert.equal(held.plan.fields["date"], "2013-09-02T15:40:00+04:00", "a time with an offset needs no place to be read");
+  assert.equal(held.plan.day, "2013-09-02", "the day is counted at the time's own offset");
+
+  const late = planStory({ ...item, versionTime: { local: "2013-09-02T22:30:00", offset: "-05:00" } }, unplaced);
+  assert.ok(late.ok);
+  assert.equal(late.plan.day, "2013-09-02", "not the UTC day, 2013-09-03");
+
+  const noOffset = { ...item, versionTime: { local: "2013-09-02T15:40:00" } };
+  const unread = planStory(noOffset, unplaced);
+  assert.ok(!unread.ok);
+  assert.match(unread.problems[0]?.message ?? "", /^date: the item's times carry no offset and it names no place to read them at \(expected .*--zone/);
+  const zoned = planStory(noOffset, { ...unplaced, defaultZone: "Europe/Berlin" });
+  assert.ok(zoned.ok);
+  assert.equal(zoned.plan.fields["date"], "2013-09-02T15:40:00+02:00");
+  assert.equal(zoned.plan.fields["timezone"], undefined, "the feed's zone only reads the times: the dateline an editor adds gives the story's zone");
+
+  const timeless = planStory({ ...item, versionTime: undefined }, unplaced);
+  assert.ok(!timeless.ok);
+  assert.deepEqual(timeless.problems.map((problem) => problem.message.split(":")[0]), ["versionTime"]);
 });
 
 test("a withdrawal keeps only what holds the story's address, and who withdrew it when", () => {
