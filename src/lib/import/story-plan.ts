@@ -90,9 +90,12 @@ function topicsOf(item: WireItem): string[] {
 
 const primaryLanguage = (tag: string): string => tag.split("-")[0]?.toLowerCase() ?? tag;
 
-/** The place as the dateline prints it: from the body's own dateline, else the item's place fields, in capitals. */
+/**
+ * The place as the dateline prints it: from the body's own dateline, else the item's place
+ * fields with the city in capitals and a region after it as written ("GROSSETO, Italy").
+ */
 export function storyPlace(item: WireItem, body: ImportedBody): string | undefined {
-  return body.place ?? (item.place === undefined ? undefined : oneLine(item.place).toLocaleUpperCase("en-US"));
+  return body.place ?? (item.place === undefined ? undefined : oneLine(item.place).replace(/^[^,]*/, (city) => city.toLocaleUpperCase("en-US")));
 }
 
 /**

@@ -72,6 +72,14 @@ test("an update keeps the story's date and corrections, and a correction adds an
   assert.equal(result.plan.correctionField, "corrections.1");
 });
 
+test("an item's place prints with its city in capitals and its region as written", () => {
+  const result = planStory({ ...item, place: "Grosseto, Italy" }, { ...context, body: { markdown: "Text." } });
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["dateline"], "GROSSETO, Italy");
+  assert.equal(result.plan.fields["timezone"], undefined, "the region gives the zone");
+  assert.equal(result.plan.fields["date"], "2013-09-02T15:40:00+04:00");
+});
+
 test("a place without a known zone is refused unless the feed gives one", () => {
   const unknown = { ...context, body: { markdown: "Text." } };
   const result = planStory({ ...item, place: "Nowhereville" }, unknown);
