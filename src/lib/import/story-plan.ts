@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import { htmlText, oneLine } from "./wire-fields.ts";
@@ -87,8 +88,6 @@ function topicsOf(item: WireItem): string[] {
   }
   return topics.slice(0, MAX_TOPICS);
 }
-
-const primaryLanguage = (tag: string): string => tag.split("-")[0]?.toLowerCase() ?? tag;
 
 /**
  * The place as the dateline prints it: from the body's own dateline, else the item's place

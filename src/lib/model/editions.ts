@@ -111,10 +111,21 @@ export function countText(forms: EditionStrings["storyCount"], lang: string, cou
   return fillPattern(form, { count });
 }
 
-/** The edition a story's `lang` puts it in: the one of that language, else the first (the default edition). */
+/** A language tag's language alone: "ru" of "ru-RU". */
+export const primaryLanguage = (tag: string): string => tag.split("-")[0]!.toLowerCase();
+
+/**
+ * The edition a story's `lang` puts it in: the one of that tag, else the first of its language
+ * (agencies tag items "ru-RU" for a site's "ru"), else the first edition (the default one).
+ */
 export function editionOf<T extends Pick<EditionSettings, "lang">>(lang: string | undefined, editions: readonly T[]): T {
-  const wanted = lang?.toLowerCase();
-  return editions.find((edition) => edition.lang.toLowerCase() === wanted) ?? editions[0]!;
+  if (lang === undefined) return editions[0]!;
+  const wanted = lang.toLowerCase();
+  return (
+    editions.find((edition) => edition.lang.toLowerCase() === wanted) ??
+    editions.find((edition) => primaryLanguage(edition.lang) === primaryLanguage(wanted)) ??
+    editions[0]!
+  );
 }
 
 /** The strings file of an edition, as problems name it: from the project's folder. */
