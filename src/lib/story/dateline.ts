@@ -1,6 +1,7 @@
 import cityTimezones from "city-timezones";
 import { canonicalZone, formatDatelineDay, isKnownZone, type StoryDate } from "../model/dates.ts";
 import { fillPattern } from "../model/editions.ts";
+import { regionName } from "./dateline-regions.ts";
 
 /** Newsroom spellings of dateline places, upper-cased, mapped to IANA zones (from `_data/datelinePlaces.json`). */
 export type DatelinePlaces = Readonly<Record<string, string>>;
@@ -87,13 +88,13 @@ function gazetteerZone(place: string, key: string): ZoneResult | undefined {
 
 /**
  * The zone of a dateline that names its region, as agencies write smaller places: "GROSSETO,
- * Italy", "PORTLAND, Maine". The city is looked for within the region; a city the gazetteer lacks
+ * Italy", "PORTLAND, Maine", "PORTLAND, Ore.". The city is looked for within the region; a city the gazetteer lacks
  * takes the region's zone when the whole region keeps one. Anything less certain is not guessed.
  */
 function regionZone(place: string): ZoneResult | undefined {
   const comma = place.lastIndexOf(",");
   const city = placeKey(place.slice(0, comma));
-  const inRegion = comma < 0 || city === "" ? undefined : gazetteerCities().byRegion.get(placeKey(place.slice(comma + 1)));
+  const inRegion = comma < 0 || city === "" ? undefined : gazetteerCities().byRegion.get(placeKey(regionName(place.slice(comma + 1))));
   if (!inRegion) return undefined;
   const named = inRegion.filter((candidate) => gazetteerCities().byName.get(city)?.includes(candidate));
   const zones = new Set((named.length > 0 ? named : inRegion).map((candidate) => candidate.zone).filter(isKnownZone).map(canonicalZone));

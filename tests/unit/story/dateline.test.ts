@@ -57,6 +57,11 @@ test("a dateline that names its region finds the city there, or the region's zon
   assert.deepEqual(fromGazetteer("OSLO, NORWAY"), { ok: true, zone: "Europe/Oslo" });
   assert.deepEqual(fromGazetteer("PORTLAND, Maine"), { ok: true, zone: "America/New_York" }, "the region picks the smaller namesake");
   assert.deepEqual(fromGazetteer("Portland, OR"), { ok: true, zone: "America/Los_Angeles" }, "a state's code is a region too");
+  assert.deepEqual(fromGazetteer("PORTLAND, Ore."), { ok: true, zone: "America/Los_Angeles" }, "so is its wire-style abbreviation");
+  assert.deepEqual(fromGazetteer("CHARLESTON, W. Va."), { ok: true, zone: "America/New_York" });
+  assert.deepEqual(fromGazetteer("ATLANTA, Ga."), { ok: true, zone: "America/New_York" }, "the state, where a country shares its name");
+  assert.deepEqual(fromGazetteer("TBILISI, Georgia"), { ok: true, zone: "Asia/Tbilisi" }, "the country, where a state shares its name");
+  assert.deepEqual(fromGazetteer("SHERBROOKE, Que."), { ok: true, zone: "America/Toronto" }, "accents fold: Québec");
   assert.deepEqual(fromGazetteer("VALENCIA, Spain"), { ok: true, zone: "Europe/Madrid" }, "the region settles a name large cities share");
   assert.equal(fromGazetteer("SMALLTOWN, United States of America").ok, false, "a country of many zones is not guessed");
   assert.equal(fromGazetteer("GROSSETO, Atlantis").ok, false, "an unknown region is no region");
