@@ -18,7 +18,11 @@ const BODY_CONTENT = "/nitf/body/body.content";
 
 /** A location's name: its city when it names one ("<city>Moscow</city><country>Russia</country>"), else its text or value. */
 function locationName(location: XmlElement | undefined): string | undefined {
-  return elementText(childElement(location, "city")) || elementText(location) || attribute(location, "value");
+  const city = elementText(childElement(location, "city"));
+  // The region decides which Portland the dateline means, so the zone its days are counted in.
+  const region = ["state", "region", "country"].map((name) => elementText(childElement(location, name))).find((text) => text !== "");
+  if (city) return region ? `${city}, ${region}` : city;
+  return elementText(location) || attribute(location, "value");
 }
 
 /** Where the story was written: the dateline's location, else the place the dateline's text starts with. */

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { canonicalZone } from "../model/dates.ts";
 import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
@@ -98,6 +99,17 @@ export function storyPlace(item: WireItem, body: ImportedBody): string | undefin
 }
 
 /**
+ * The place as wire style prints it from an item's place fields: the region only where the city
+ * alone would be read in another zone ("OSLO" for "Oslo, Norway", but "PORTLAND, Maine").
+ */
+function printedPlace(place: string, zone: string, datelinePlaces: DatelinePlaces): string {
+  const city = place.split(",")[0]!.trim();
+  if (city === place) return place;
+  const alone = resolveDatelineZone(city, undefined, datelinePlaces);
+  return alone.ok && canonicalZone(alone.zone) === canonicalZone(zone) ? city : place;
+}
+
+/**
  * The zone the story's days are counted in: the place's, else one an editor set on an earlier
  * version, else the feed's (`explicit`: the story must name it, as its place gives none). A story
  * with no place yet names no zone: the feed's, if any, only reads times that carry no offset.
@@ -164,7 +176,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(lead ? { lead } : {}),
     date,
     ...(existing ? { updated: versionTime } : {}),
-    ...(place === undefined ? {} : { dateline: place }),
+    ...(place === undefined ? {} : { dateline: body.place ?? (zone.zone && !zone.explicit ? printedPlace(place, zone.zone, context.datelinePlaces) : place) }),
     ...(zone.explicit === undefined ? {} : { timezone: zone.explicit }),
     ...(source === undefined ? {} : { source }),
     ...(lang && primaryLanguage(lang) !== primaryLanguage(context.siteLanguage) ? { lang } : {}),

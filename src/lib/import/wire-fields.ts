@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { isRegion } from "../story/dateline.ts";
 import type { WireBody, WireProblem, WireTime } from "./wire-item.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 
@@ -21,9 +22,15 @@ export function readTime(text: string | undefined, path: string, problems: ItemP
   return time;
 }
 
-/** The place a dateline starts with, up to its first comma: "MOSCOW, September 2 (Itar-Tass)" gives "MOSCOW". */
+/**
+ * The place a dateline starts with, up to its first comma, with the region after it when the
+ * dateline names one: "MOSCOW, September 2 (Itar-Tass)" gives "MOSCOW", "PORTLAND, Maine, Sept.
+ * 2" gives "PORTLAND, Maine", since the region decides which Portland, so the zone.
+ */
 export function datelinePlace(dateline: string): string | undefined {
-  return dateline.split(",")[0]?.trim() || undefined;
+  const [city = "", region = ""] = dateline.split(",").map((part) => part.trim());
+  if (city === "") return undefined;
+  return isRegion(region) ? `${city}, ${region}` : city;
 }
 
 /** Names in their first order, each once, blanks left out. */

@@ -86,6 +86,11 @@ function gazetteerZone(place: string, key: string): ZoneResult | undefined {
   };
 }
 
+/** Whether a dateline's text after the place names a region the gazetteer knows ("Maine", "Ore.", "Italy"), not a day. */
+export function isRegion(text: string): boolean {
+  return text !== "" && gazetteerCities().byRegion.has(placeKey(regionName(text)));
+}
+
 /**
  * The zone of a dateline that names its region, as agencies write smaller places: "GROSSETO,
  * Italy", "PORTLAND, Maine", "PORTLAND, Ore.". The city is looked for within the region; a city the gazetteer lacks

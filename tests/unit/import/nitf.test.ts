@@ -195,6 +195,15 @@ test("the headline falls back to head/title; place, source and lang to their oth
   assert.deepEqual([item.headline, item.place, item.source, item.lang], ["Le port rouvre", "MARSEILLE", "Agence Exemple", "fr"]);
 });
 
+test("a dateline's region is kept with its city, since it decides which city it is; a date after the city is not a region", () => {
+  const placeOf = (dateline: string) => onlyItem(readInline(nitf({ bodyHead: `<hedline><hl1>Storm</hl1></hedline><dateline>${dateline}</dateline>` }))).place;
+  assert.equal(placeOf("<location><city>Portland</city><state>Maine</state><country>USA</country></location>, Sept. 2"), "Portland, Maine");
+  assert.equal(placeOf("<location><city>Grosseto</city><country>Italy</country></location>"), "Grosseto, Italy");
+  assert.equal(placeOf("PORTLAND, Ore., Sept. 2"), "PORTLAND, Ore.");
+  assert.equal(placeOf("MOSCOW, September 2"), "MOSCOW");
+  assert.equal(placeOf("LONDON, Tuesday"), "LONDON");
+});
+
 test("a missing headline, body or id, and bad dates, are problems at their places", () => {
   assert.deepEqual(readFixture("missing-headline.xml").problems, [
     {

@@ -72,12 +72,19 @@ test("an update keeps the story's date and corrections, and a correction adds an
   assert.equal(result.plan.correctionField, "corrections.1");
 });
 
-test("an item's place prints with its city in capitals and its region as written", () => {
-  const result = planStory({ ...item, place: "Grosseto, Italy" }, { ...context, body: { markdown: "Text." } });
-  assert.ok(result.ok);
-  assert.equal(result.plan.fields["dateline"], "GROSSETO, Italy");
-  assert.equal(result.plan.fields["timezone"], undefined, "the region gives the zone");
-  assert.equal(result.plan.fields["date"], "2013-09-02T15:40:00+04:00");
+test("an item's place prints with its city in capitals, and its region only where the city alone would be read elsewhere", () => {
+  const placed = (place: string) => planStory({ ...item, place }, { ...context, body: { markdown: "Text." } });
+  const grosseto = placed("Grosseto, Italy");
+  assert.ok(grosseto.ok);
+  assert.equal(grosseto.plan.fields["dateline"], "GROSSETO, Italy", "a town the city list lacks keeps its region");
+  assert.equal(grosseto.plan.fields["timezone"], undefined, "the region gives the zone");
+  assert.equal(grosseto.plan.fields["date"], "2013-09-02T15:40:00+04:00");
+  const oslo = placed("Oslo, Norway");
+  assert.equal(oslo.ok && oslo.plan.fields["dateline"], "OSLO");
+  const portland = placed("Portland, Maine");
+  assert.equal(portland.ok && portland.plan.fields["dateline"], "PORTLAND, Maine", "PORTLAND alone is Oregon's");
+  const typed = planStory({ ...item, place: "Oslo, Norway" }, { ...context, body: { markdown: "Text.", place: "OSLO, Norway", agency: "NTB" } });
+  assert.equal(typed.ok && typed.plan.fields["dateline"], "OSLO, Norway", "the agency's own dateline is kept as it typed it");
 });
 
 test("a place without a known zone is refused unless the feed gives one", () => {
