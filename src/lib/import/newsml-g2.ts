@@ -1,3 +1,4 @@
+import { isRegion } from "../story/dateline.ts";
 import { definedFields, datelinePlace, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, xhtmlBody } from "./xml-body.ts";
@@ -190,9 +191,17 @@ function mainHeadline(contentMeta: XmlElement | undefined): string | undefined {
   return main && elementText(main);
 }
 
-/** Where the story was written: `located`'s name, else the place its `dateline` starts with. */
+/**
+ * Where the story was written: `located`'s name, with the first broader area it names when that
+ * is a region ("Portland" in "Maine": the region decides the zone), else the place its `dateline`
+ * starts with.
+ */
 function storyPlace(contentMeta: XmlElement | undefined): string | undefined {
-  return elementText(childElement(contentMeta, "located", "name")) || datelinePlace(elementText(childElement(contentMeta, "dateline")));
+  const located = childElement(contentMeta, "located");
+  const name = elementText(childElement(located, "name"));
+  if (name === "") return datelinePlace(elementText(childElement(contentMeta, "dateline")));
+  const region = (located ? childElements(located, "broader") : []).map((broader) => elementText(childElement(broader, "name"))).find((text) => text !== "");
+  return region !== undefined && !name.includes(",") && isRegion(region) ? `${name}, ${region}` : name;
 }
 
 /** The agency: the creditline, else the first named infoSource, else the provider. */

@@ -54,7 +54,7 @@ test("the seed story: a message whose package pairs the text item with its pictu
     correction: false,
     headline: "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
     lead: "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says",
-    place: "Moscow",
+    place: "Moscow, Russia",
     source: "Itar-Tass",
     topics: ["politics", "North Korea", "six-party talks"],
     photo: {
@@ -131,6 +131,15 @@ test("NITF in inlineXML: body.content as HTML, media and notes for editors left 
   assert.equal(item.byline, "By Tom Reyes", "the NITF body's byline, when contentMeta has no by");
   assert.equal(item.lang, "en-IE");
   assert.equal(item.photo, undefined, "a picture inside the text is not the item's photo");
+});
+
+test("located names its broader region with the city where it is one; a dateline's text stops before its day", () => {
+  const placeOf = (content: string) => onlyItem(readInline(newsItem({ content: `<headline>Storm</headline>${content}` }))).place;
+  assert.equal(placeOf('<located><name>Portland</name><broader type="cptype:statprov"><name>Maine</name></broader></located>'), "Portland, Maine");
+  assert.equal(placeOf('<located qcode="city:x"><name>Portland</name><broader qcode="reg:y"/></located>'), "Portland", "a broader area without a name adds nothing");
+  assert.equal(placeOf('<located><name>Harbour district</name><broader><name>Old Town</name></broader></located>'), "Harbour district", "an area the gazetteer does not know as a region is left out");
+  assert.equal(placeOf("<dateline>PORTLAND, Ore., Sept. 2 (AP)</dateline>"), "PORTLAND, Ore.");
+  assert.equal(placeOf("<dateline>MOSCOW, Monday (Reuters)</dateline>"), "MOSCOW");
 });
 
 test("plain text in inlineData keeps its paragraphs, with trailing spaces and extra blank lines gone", () => {
