@@ -38,6 +38,7 @@ function addTo(index: Map<string, GazetteerCity[]>, keys: Iterable<string>, city
   }
 }
 
+/** The gazetteer, indexed on first use. */
 function gazetteerCities(): Gazetteer {
   if (gazetteer) return gazetteer;
   const byName = new Map<string, GazetteerCity[]>();
@@ -93,15 +94,18 @@ export function isRegion(text: string): boolean {
 
 /**
  * The zone of a dateline that names its region, as agencies write smaller places: "GROSSETO,
- * Italy", "PORTLAND, Maine", "PORTLAND, Ore.". The city is looked for within the region; a city the gazetteer lacks
- * takes the region's zone when the whole region keeps one. Anything less certain is not guessed.
+ * Italy", "PORTLAND, Maine", "PORTLAND, Ore.". The city is looked for within the region; a city
+ * the gazetteer lacks takes the region's zone when the whole region keeps one. Anything less
+ * certain is not guessed.
  */
 function regionZone(place: string): ZoneResult | undefined {
-  const comma = place.lastIndexOf(",");
+  const comma = place.indexOf(",");
   const city = placeKey(place.slice(0, comma));
-  const inRegion = comma < 0 || city === "" ? undefined : gazetteerCities().byRegion.get(placeKey(regionName(place.slice(comma + 1))));
+  const { byName, byRegion } = gazetteerCities();
+  const inRegion = comma < 0 || city === "" ? undefined : byRegion.get(placeKey(regionName(place.slice(comma + 1))));
   if (!inRegion) return undefined;
-  const named = inRegion.filter((candidate) => gazetteerCities().byName.get(city)?.includes(candidate));
+  const namesakes = byName.get(city) ?? [];
+  const named = inRegion.filter((candidate) => namesakes.includes(candidate));
   const zones = new Set((named.length > 0 ? named : inRegion).map((candidate) => candidate.zone).filter(isKnownZone).map(canonicalZone));
   const [zone] = zones;
   return zones.size === 1 && zone !== undefined ? { ok: true, zone } : undefined;
