@@ -87,9 +87,14 @@ function gazetteerZone(place: string, key: string): ZoneResult | undefined {
   };
 }
 
-/** Whether a dateline's text after the place names a region the gazetteer knows ("Maine", "Ore.", "Italy"), not a day. */
+/** The gazetteer's cities in the region a dateline names after its place ("Maine", "Ore.", "Italy"), or undefined for no region. */
+function regionCities(text: string): GazetteerCity[] | undefined {
+  return text.trim() === "" ? undefined : gazetteerCities().byRegion.get(placeKey(regionName(text)));
+}
+
+/** Whether a dateline's text after the place names a region the gazetteer knows, not a day. */
 export function isRegion(text: string): boolean {
-  return text !== "" && gazetteerCities().byRegion.has(placeKey(regionName(text)));
+  return regionCities(text) !== undefined;
 }
 
 /**
@@ -101,10 +106,9 @@ export function isRegion(text: string): boolean {
 function regionZone(place: string): ZoneResult | undefined {
   const comma = place.indexOf(",");
   const city = placeKey(place.slice(0, comma));
-  const { byName, byRegion } = gazetteerCities();
-  const inRegion = comma < 0 || city === "" ? undefined : byRegion.get(placeKey(regionName(place.slice(comma + 1))));
+  const inRegion = comma < 0 || city === "" ? undefined : regionCities(place.slice(comma + 1));
   if (!inRegion) return undefined;
-  const namesakes = byName.get(city) ?? [];
+  const namesakes = gazetteerCities().byName.get(city) ?? [];
   const named = inRegion.filter((candidate) => namesakes.includes(candidate));
   const zones = new Set((named.length > 0 ? named : inRegion).map((candidate) => candidate.zone).filter(isKnownZone).map(canonicalZone));
   const [zone] = zones;
