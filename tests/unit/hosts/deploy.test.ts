@@ -94,7 +94,7 @@ test("every action the workflow uses is pinned to a version", () => {
   for (const action of used) assert.match(action, /^[\w.-]+\/[\w./-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$/, `${action} is not pinned`);
 });
 
-test("the workflow runs the deploy gate in order, on Node.js 20, without the product's tests", () => {
+test("the workflow runs the deploy gate in order, on the Node.js of .node-version (24 LTS), without the product's tests", () => {
   const installed = stepIndex("runs npm ci", runs("npm ci"));
   const browser = stepIndex("installs Chromium", runs("npx playwright install --with-deps chromium"));
   const built = stepIndex("runs npm run build", runs("npm run build"));
@@ -102,7 +102,8 @@ test("the workflow runs the deploy gate in order, on Node.js 20, without the pro
   const uploaded = stepIndex("uploads the site", uses("actions/upload-pages-artifact"));
   assert.ok(installed < browser && browser < built && built < checked && checked < uploaded, "npm ci, browser, build, check:site, upload");
   assert.equal(steps[uploaded]?.with?.["path"], "_site");
-  assert.ok(steps.some((step) => uses("actions/setup-node")(step) && step.with?.["node-version"] === "20"), "Node.js 20");
+  assert.ok(steps.some((step) => uses("actions/setup-node")(step) && step.with?.["node-version-file"] === ".node-version"), "setup-node reads .node-version");
+  assert.equal(read(".node-version").trim(), "24", ".node-version names Node.js 24 LTS");
   const commands = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).flatMap((step) => step.run ?? []);
   assert.ok(!commands.some((command) => /\bnpm (run )?test\b/.test(command)), "npm test is not part of the deploy");
 });
@@ -192,15 +193,15 @@ test("the converted photos are kept between runs", () => {
   assert.match(String(steps[restored]?.with?.["restore-keys"]), /^photos-\$\{\{ runner\.os \}\}-\$\{\{ hashFiles\('package-lock\.json'\) \}\}-$/);
 });
 
-test("netlify.toml runs the same gate, publishes _site on Node.js 20, keeps .cache/, with the 404 page", () => {
+test("netlify.toml runs the same gate, publishes _site on Node.js 24, keeps .cache/, with the 404 page", () => {
   const commands = (netlify.build?.command ?? "").split("&&").map((command) => command.trim());
   assert.deepEqual(commands, ["npx playwright install chromium", "npm run build", "npm run check:site"]);
   const workflowGate = steps.flatMap((step) => step.run?.trim() ?? []).filter((command) => command.startsWith("npm run "));
   assert.deepEqual(commands.slice(1), workflowGate, "the same npm commands as the Pages workflow");
   assert.equal(netlify.build?.publish, "_site");
-  assert.equal(netlify.build?.environment?.["NODE_VERSION"], "20");
+  assert.equal(netlify.build?.environment?.["NODE_VERSION"], "24");
   const engines = (JSON.parse(read("package.json")) as { engines: { node: string } }).engines.node;
-  assert.match(engines, /\^20\./, "package.json's engines accept Node.js 20");
+  assert.equal(engines, ">=24.11.0", "package.json's engines ask for Node.js 24 LTS");
   const cache = netlify.plugins?.find((plugin) => plugin.package === "netlify-plugin-cache");
   assert.deepEqual(cache?.inputs?.paths && [...cache.inputs.paths], [".cache"]);
   // Netlify runs a plugin outside its directory only when package.json lists it, pinned.
