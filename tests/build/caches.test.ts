@@ -4,7 +4,7 @@
  * exactly the files, byte for byte, of a build of the same sources from nothing.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
@@ -82,7 +82,7 @@ test("builds with every cache write byte for byte what builds from nothing write
     const fresh = `${root}-fresh`;
     rmSync(fresh, { recursive: true, force: true });
     cpSync(root, fresh, { recursive: true, filter: (path) => !/[/\\](\.cache|_site|\.site-build-[^/\\]*)$/.test(path) && !path.endsWith("node_modules") });
-    cpSync(join(root, "node_modules"), join(fresh, "node_modules"), { dereference: false, verbatimSymlinks: true });
+    symlinkSync(readlinkSync(join(root, "node_modules")), join(fresh, "node_modules"), "dir");
     const cold = buildFixtureSite(fresh, "UTC", MOMENT);
     assert.equal(cold.status, 0, `${step}, from nothing: ${cold.output}`);
     assert.doesNotMatch(cold.output, /[1-9]\d* reused from \.cache/, `${step}, from nothing: no cache to reuse`);
