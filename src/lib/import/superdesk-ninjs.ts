@@ -102,7 +102,7 @@ function associatedPhoto(associations: Item["associations"], base: string, warni
   const path = jsonPath(base, "associations", chosen[0]);
   const picture = readLeniently(item, chosen[1], path);
   if (picture === undefined) return undefined;
-  warnings.push(...picture.warnings, ...picture.problems.map(({ path: at, message }) => `${at}: ${message}; left out`));
+  warnings.push(...picture.warnings);
   const { data } = picture;
   const renditions = Object.entries(data.renditions ?? {}).flatMap(([name, { href, width, height, mimetype }]): Rendition[] =>
     href === undefined ? [] : [definedFields({ href, path: jsonPath(path, "renditions", name, "href"), width, height, mimetype })],
