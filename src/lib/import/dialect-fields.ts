@@ -25,7 +25,7 @@ export function jsonPath(base: string, ...keys: readonly Key[]): string {
 // Schema parts every dialect uses.
 
 /** Text, or a number written where text was expected (producers number versions either way). */
-export const textOrNumber = z.union([z.string(), z.number()]).transform(String);
+export const textOrNumber = z.union([z.string(), z.number()], { error: "text or a number" }).transform(String);
 
 /** A time as the producer wrote it, read without Date.parse. */
 export const wireTime = z.string().transform((value, context): WireTime => {
@@ -38,7 +38,8 @@ export const wireTime = z.string().transform((value, context): WireTime => {
 export const pubStatus = z.enum(["usable", "withheld", "canceled"]);
 
 /** An urgency or priority as producers number it: a whole number, sometimes sent as text ("3"). */
-export const urgencyNumber = z.union([z.int(), z.string().regex(/^\s*\d+\s*$/)]).transform(Number);
+const WHOLE_NUMBER = "a whole number";
+export const urgencyNumber = z.union([z.int(), z.string().regex(/^\s*\d+\s*$/, { error: WHOLE_NUMBER })], { error: WHOLE_NUMBER }).transform(Number);
 
 // Reading leniently.
 
@@ -66,8 +67,8 @@ const EXPECTED_TYPES: Readonly<Record<string, string>> = {
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === "invalid_type") return `got ${describeJson(input)} (expected ${EXPECTED_TYPES[issue.expected] ?? issue.expected})`;
   if (issue.code === "invalid_value") return `got ${describeJson(input)} (expected one of ${issue.values.map(String).join(", ")})`;
-  if (issue.code === "invalid_union") return `got ${describeJson(input)} (expected text or a number)`;
-  if (issue.code === "invalid_format") return `got ${describeJson(input)} (expected a whole number)`;
+  // The schema's unions and patterns carry what they expect as their message.
+  if (issue.code === "invalid_union" || issue.code === "invalid_format") return `got ${describeJson(input)} (expected ${issue.message})`;
   return issue.message;
 }
 

@@ -125,3 +125,21 @@ test("without featuremedia the first associated picture is taken; its alt text i
   );
   assert.deepEqual(read.items[0]?.photo, { href: "p.jpg", path: "associations.editor_1.renditions.original.href", alt: "A quay at dawn.", credit: "Harbourwire" });
 });
+
+test("each value of the wrong kind is left out on its own, down to one subject in a list, with a line naming it", () => {
+  const read = readSuperdeskNinjs(
+    { guid: "urn:d", headline: "D", body_html: "<p>D</p>", version: false, priority: true, versioncreated: "yesterday", subject: [{ name: 3 }, { name: "shipping" }] },
+    "d.json",
+  );
+  const [item] = read.items;
+  assert.ok(item);
+  assert.deepEqual(item.topics, ["shipping"]);
+  assert.equal(item.version, undefined);
+  assert.equal(item.versionTime, undefined);
+  assert.deepEqual(item.warnings, [
+    "version: got false (expected text or a number); left out",
+    'versioncreated: "yesterday" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400); left out',
+    "priority: got true (expected a whole number); left out",
+    "subject[0].name: got the number 3 (expected text); left out",
+  ]);
+});
