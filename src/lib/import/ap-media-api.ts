@@ -137,7 +137,8 @@ function readItem(value: unknown, file: string, path: string, base: string): Ite
   if (id === undefined && !refusedAt("altids")) problem({ path: jsonPath(base, "altids", "itemid"), message: "missing (expected AP's item id, the same for all its versions)" });
   const headline = given(data.headline) ?? (canceled ? "" : undefined);
   if (headline === undefined && !refusedAt("headline")) problem({ path: jsonPath(base, "headline"), message: "missing (expected the story's headline)" });
-  if (!canceled && data.type === "text") problem(missingText(data, base));
+  // AP's JSON never holds a story's words, so only a kill notice, which needs none, becomes an item.
+  if (!canceled && (data.type === undefined || data.type === "text")) problem(missingText(data, base));
   if (problems.length > 0 || id === undefined || headline === undefined) return { problems };
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, base, DIALECT)];

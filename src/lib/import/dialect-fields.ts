@@ -43,9 +43,12 @@ export const urgencyNumber = z.union([z.int(), z.string().regex(/^\s*\d+\s*$/, {
 
 // Reading leniently.
 
-/** The delivered value with every null left out: producers write null for "not given". */
+/**
+ * The delivered value without its null properties: producers write null for "not given". A null
+ * in a list stays, so every element keeps the index the file gives it.
+ */
 function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((each) => each !== null).map(withoutNulls);
+  if (Array.isArray(value)) return value.map(withoutNulls);
   if (!isPlainObject(value)) return value;
   return Object.fromEntries(Object.entries(value).flatMap(([key, each]) => (each === null ? [] : [[key, withoutNulls(each)]])));
 }
@@ -112,8 +115,8 @@ export function readLeniently<Schema extends z.ZodType<object>>(
   essential: readonly string[] = [],
 ): LenientRead<z.output<Schema>> | undefined {
   if (!isPlainObject(value)) return undefined;
-  const delivered = withoutNulls(value);
-  const working = structuredClone(delivered);
+  // Nulls are dropped into a new value, so the delivered one is never changed.
+  const working = withoutNulls(value);
   const read: LenientRead<z.output<Schema>> = { data: {} as z.output<Schema>, warnings: [], problems: [] };
   // Each pass leaves out what the schema refused; a value holds a bounded number of places.
   for (;;) {
@@ -122,7 +125,7 @@ export function readLeniently<Schema extends z.ZodType<object>>(
     const places = result.error.issues.map((issue) => issue.path);
     for (const issue of result.error.issues) {
       const path = jsonPath(base, ...issue.path.map((key) => (typeof key === "number" ? key : String(key))));
-      const message = issueMessage(issue, valueAt(delivered, issue.path));
+      const message = issueMessage(issue, valueAt(working, issue.path));
       if (essential.includes(String(issue.path[0]))) read.problems.push({ path, message });
       else read.warnings.push(`${path}: ${message}; left out`);
     }

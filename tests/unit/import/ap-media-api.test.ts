@@ -117,3 +117,9 @@ test("a picture item is not a story; an empty feed says so", () => {
     { file: "f.json", path: "data.items", message: "holds no items (expected the feed's items, each with its item)" },
   ]);
 });
+
+test("an item that states no type is read as text, so it too needs its words in the file", () => {
+  const read = readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "u" }, headline: "U", pubstatus: "usable" } } }, "u.json");
+  assert.deepEqual(read.items, []);
+  assert.deepEqual(read.problems.map(({ path }) => path), ["data.item.renditions"]);
+});
