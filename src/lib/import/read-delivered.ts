@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { DateTime } from "luxon";
+import { readJsonDialect } from "./json-dialect.ts";
 import { readNewsmlG2 } from "./newsml-g2.ts";
 import { readNinjs } from "./ninjs.ts";
 import { readNitf } from "./nitf.ts";
@@ -40,7 +41,7 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
   if (!kind.ok) return fail(kind.message);
   switch (kind.kind) {
     case "json":
-      return readNinjs(text, file);
+      return readJsonDialect(text, file) ?? readNinjs(text, file);
     case "newsml-g2":
       return readNewsmlG2(text, file);
     case "nitf":

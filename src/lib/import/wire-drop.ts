@@ -19,7 +19,8 @@ function rootElement(text: string): string | undefined {
 
 /**
  * Tells the formats apart by content: agencies name files by sequence number as often as by
- * format. JSON is ninjs; XML is NewsML-G2 or NITF by its root; anything else is wire text.
+ * format. JSON is ninjs or a producer's JSON dialect (told apart in json-dialect.ts); XML is
+ * NewsML-G2 or NITF by its root; anything else is wire text.
  */
 export function deliveredKind(text: string): KindResult {
   const start = text.replace(/^\uFEFF/, "").trimStart();

@@ -3,8 +3,20 @@
  * importer decides what it becomes. Readers only translate; they never look at the newsroom.
  */
 
-/** The formats the importer reads, as the summary names them. */
-export type WireFormat = "ninjs 1" | "ninjs 2" | "ninjs 3" | "NewsML-G2" | "NITF" | "plain text";
+/**
+ * The formats the importer reads, as the summary names them: the IPTC standards, and the JSON
+ * dialects producers deliver under their own names (see docs/wire-dialects.md).
+ */
+export type WireFormat =
+  | "ninjs 1"
+  | "ninjs 2"
+  | "ninjs 3"
+  | "ninjs 1 (Superdesk)"
+  | "dpa digitalwires"
+  | "AP Media API"
+  | "NewsML-G2"
+  | "NITF"
+  | "plain text";
 
 /**
  * Something wrong with a delivered file or an item in it: the file, the place in it as its format
@@ -82,6 +94,14 @@ export interface WireItem {
   photo?: WirePhoto;
   /** The item's language tag, when it states one. */
   lang?: string;
+  /**
+   * How urgent the producer rates the item, as it numbers it: 1 is the most urgent (a flash), and
+   * larger numbers are less urgent (Superdesk priority or urgency, dpa and AP urgency). For the
+   * record; the story does not store it yet.
+   */
+  priority?: number;
+  /** What was delivered but not read (a property the reader does not know, a value of the wrong kind), one line each. */
+  warnings?: string[];
 }
 
 /** What one reader made of one delivered file: its items, and the problems of the items it could not read. */

@@ -1,0 +1,188 @@
+import { z } from "zod";
+import { isPlainObject } from "./ninjs-schema.ts";
+import {
+  collectItems,
+  given,
+  isCorrectionSignal,
+  jsonPath,
+  photoFrom,
+  pubStatus,
+  readLeniently,
+  textOrNumber,
+  unknownProperties,
+  urgencyNumber,
+  wireTime,
+  type ItemRead,
+  type Rendition,
+} from "./dialect-fields.ts";
+import { datelinePlace, definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
+import type { WirePhoto, WireRead } from "./wire-item.ts";
+
+/**
+ * dpa's digitalwires JSON, as dpa's wireQ API (`{"entries": [...]}`) and s3push (one entry a file)
+ * deliver it. Read after the entries dpa publishes with its converters (dpa-digitalwires-to-newsmlg2,
+ * dpa-digitalwires-to-iptc7901). The reader's choices:
+ * - id is `urn`, the same across versions; the version time is `version_created`, else `updated`.
+ * - the lead is `teaser`, the body `article_html`; the place is the one `dateline` starts with
+ *   ("New York (dpa) - " gives New York), the agency the text's `creditline` ("dpa").
+ * - `signal` sig:correction (or a category of type dnltype:signal with that QCode) marks a correction.
+ * - topics are the names of the categories of dpa subjects, subjects, keywords and places
+ *   (dnltype:dpasubject, subject, keyword, geosubject), else the matching `*_names` lists.
+ * - the picture is the feature image (`is_featureimage`), else the first image associated; its
+ *   caption is `caption`, its credit `creditline`. dpa sends no alt text: the story waits for one.
+ * - an infobox or linkbox the text comes with has no place in the story: a warning says so.
+ */
+
+const FORMAT = "dpa digitalwires";
+const DIALECT = "dpa digitalwires";
+
+const category = z.looseObject({ type: z.string().optional(), name: z.string().optional(), qcode: z.string().optional() });
+
+const rendition = z.looseObject({
+  url: z.string().optional(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  mimetype: z.string().optional(),
+});
+
+const association = z.looseObject({
+  type: z.string().optional(),
+  is_featureimage: z.boolean().optional(),
+  caption: z.string().optional(),
+  creditline: z.string().optional(),
+  alt_text: z.string().optional(),
+  renditions: z.array(rendition).optional(),
+});
+
+const entryShape = {
+  format: z.string().optional(),
+  urn: z.string().optional(),
+  version: textOrNumber.optional(),
+  version_created: wireTime.optional(),
+  updated: wireTime.optional(),
+  embargoed: wireTime.optional(),
+  pubstatus: pubStatus.optional(),
+  signal: z.string().optional(),
+  language: z.string().optional(),
+  urgency: urgencyNumber.optional(),
+  headline: z.string().optional(),
+  teaser: z.string().optional(),
+  byline: z.string().optional(),
+  dateline: z.string().optional(),
+  article_html: z.string().optional(),
+  infobox_html: z.string().optional(),
+  linkbox_html: z.string().optional(),
+  creditline: z.string().optional(),
+  categories: z.array(category).optional(),
+  dpasubject_names: z.array(z.string()).optional(),
+  keyword_names: z.array(z.string()).optional(),
+  geosubject_names: z.array(z.string()).optional(),
+  associations: z.array(z.unknown()).optional(),
+};
+const entry = z.looseObject(entryShape);
+type Entry = z.output<typeof entry>;
+
+/** digitalwires properties the story has no use for: known, so not warned about. */
+const UNREAD = [
+  "type", "entry_id", "content_created", "kicker", "subhead", "copyrightnotice", "usageterms", "autopublishnotice",
+  "notepad", "ednotes", "descriptions", "current_rubric_names", "rubric_names", "desk_names", "genre_names",
+  "poi_names", "scope_names", "links", "embeds",
+];
+const KNOWN = [...Object.keys(entryShape), ...UNREAD];
+
+const TOPIC_TYPES = new Set(["dnltype:dpasubject", "dnltype:subject", "dnltype:keyword", "dnltype:geosubject"]);
+
+function topicsOf(data: Entry): string[] {
+  const categories = (data.categories ?? []).filter(({ type }) => type !== undefined && TOPIC_TYPES.has(type));
+  if (categories.length > 0) return distinctNames(categories.flatMap(({ name }) => (name ? [name] : [])));
+  return distinctNames([...(data.dpasubject_names ?? []), ...(data.keyword_names ?? []), ...(data.geosubject_names ?? [])]);
+}
+
+/** The place a dpa dateline starts with, its agency and dash left out: "Portland/Maine (dpa) - " gives "Portland/Maine". */
+const placeOf = (dateline: string | undefined): string | undefined =>
+  dateline === undefined ? undefined : datelinePlace(dateline.replace(/\s*\([^)]*\)\s*[-–—]?\s*$/, "").replace(/\s*[-–—]\s*$/, ""));
+
+function associatedPhoto(associations: readonly unknown[], base: string, warnings: string[]): WirePhoto | undefined {
+  const images = associations.flatMap((value, index) => (isPlainObject(value) && value["type"] === "image" ? [{ value, index }] : []));
+  const chosen = images.find(({ value }) => value["is_featureimage"] === true) ?? images[0];
+  if (chosen === undefined) return undefined;
+  const path = jsonPath(base, "associations", chosen.index);
+  const picture = readLeniently(association, chosen.value, path);
+  if (picture === undefined) return undefined;
+  warnings.push(...picture.warnings);
+  const renditions = (picture.data.renditions ?? []).flatMap(({ url, width, height, mimetype }, index): Rendition[] =>
+    url === undefined ? [] : [definedFields({ href: url, path: jsonPath(path, "renditions", index, "url"), width, height, mimetype })],
+  );
+  return photoFrom(renditions, { alt: given(picture.data.alt_text), caption: given(picture.data.caption), credit: given(picture.data.creditline) });
+}
+
+function readEntry(value: unknown, file: string, path: string): ItemRead {
+  const read = readLeniently(entry, value, path, ["urn", "headline", "article_html", "pubstatus"]);
+  if (read === undefined) return { problems: [{ file, path, message: "is not an object (expected a dpa digitalwires entry)" }] };
+  const { data } = read;
+  const problems = read.problems.map((problem) => ({ file, ...problem }));
+  const problem = (key: string, message: string) => problems.push({ file, path: jsonPath(path, key), message });
+  const refusedAt = (key: string) => problems.some((each) => each.path === jsonPath(path, key));
+  const canceled = data.pubstatus === "canceled";
+  if (!given(data.urn) && !refusedAt("urn")) problem("urn", "missing (expected the entry's urn, the same for all its versions)");
+  const headline = given(data.headline) ?? (canceled ? "" : undefined);
+  if (headline === undefined && !refusedAt("headline")) problem("headline", "missing (expected the story's headline)");
+  const html = given(data.article_html) && data.article_html;
+  const body = html ? { kind: "html" as const, html } : canceled ? NO_TEXT : undefined;
+  if (body === undefined && !refusedAt("article_html")) {
+    const picturesOnly = (data.associations ?? []).length > 0;
+    problem("article_html", `missing (expected the story's text as HTML${picturesOnly ? "; this entry delivers only what it associates, such as a picture" : ""})`);
+  }
+  if (problems.length > 0 || data.urn === undefined || headline === undefined || body === undefined) return { problems };
+
+  const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, path, DIALECT)];
+  for (const box of ["infobox_html", "linkbox_html"] as const) {
+    if (given(data[box])) warnings.push(`${jsonPath(path, box)}: dpa's words in a box beside the text, which the story has no place for; not imported`);
+  }
+  const photo = associatedPhoto(data.associations ?? [], path, warnings);
+  const correction =
+    isCorrectionSignal(data.signal) || (data.categories ?? []).some(({ type, qcode }) => type === "dnltype:signal" && isCorrectionSignal(qcode));
+  return {
+    item: definedFields({
+      file,
+      path,
+      format: FORMAT,
+      id: data.urn.trim(),
+      version: data.version,
+      versionTime: data.version_created ?? data.updated,
+      embargoedUntil: data.embargoed,
+      status: data.pubstatus ?? "usable",
+      correction,
+      headline,
+      lead: given(data.teaser),
+      body,
+      place: placeOf(data.dateline),
+      source: given(data.creditline),
+      byline: given(data.byline),
+      topics: topicsOf(data),
+      photo,
+      lang: given(data.language),
+      priority: data.urgency,
+      warnings: warnings.length > 0 ? warnings : undefined,
+    }),
+  };
+}
+
+/** Tells a digitalwires entry by its `format` ("digitalwires@0.9.1"), else by dpa's urn with its version time. */
+export function isDpaDigitalwires(value: Readonly<Record<string, unknown>>): boolean {
+  const { format, urn } = value;
+  if (typeof format === "string") return /^digitalwires\b/i.test(format);
+  return typeof urn === "string" && value["version_created"] !== undefined;
+}
+
+/** The entries of a delivery: one entry, a list of them, or wireQ's `{"entries": [...]}`. */
+export function dpaEntries(value: unknown): { value: unknown; path: string }[] {
+  if (Array.isArray(value)) return value.map((each, index) => ({ value: each, path: `[${index}]` }));
+  if (isPlainObject(value) && Array.isArray(value["entries"])) return value["entries"].map((each, index) => ({ value: each, path: `entries[${index}]` }));
+  return [{ value, path: "" }];
+}
+
+/** The stories of a digitalwires delivery. */
+export function readDpaDigitalwires(value: unknown, file: string): WireRead {
+  return collectItems(dpaEntries(value).map((each) => readEntry(each.value, file, each.path)));
+}
