@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
+import { addressSlug } from "../../src/lib/model/urls.ts";
 
 const PLACES = ["MOSCOW", "WASHINGTON", "NEW YORK", "UNITED NATIONS", "LONDON", "PARIS", "BRUSSELS", "GENEVA", "BEIJING", "SEOUL", "TOKYO", "KYIV"];
 const SOURCES = ["AP", "Reuters", "AFP", "Itar-Tass", "Xinhua", "dpa"];
@@ -79,7 +80,7 @@ export async function writeWireStories(newsDir: string, count: number, photoEver
   for (let n = 0; n < count; n += 1) {
     const day = new Date(Date.UTC(2013, 8, 2) + Math.floor(n / STORIES_PER_DAY) * 86_400_000).toISOString().slice(0, 10);
     const time = `${String(6 + Math.floor(next() * 16)).padStart(2, "0")}:${String(Math.floor(next() * 60)).padStart(2, "0")}`;
-    const slug = `${day}-${sentence(3, 6).toLowerCase().replace(/[^a-z]+/g, "-").replace(/-$/, "")}-${n}`;
+    const slug = `${day}-${addressSlug(sentence(3, 6))}-${n}`;
     const tags = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(TOPICS)))];
     const withPhoto = n % photoEvery === 0;
     const front = [

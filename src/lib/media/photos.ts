@@ -10,6 +10,7 @@ import { contentHash } from "./assets.ts";
 import { fileIdentity, PhotoCache } from "./photo-cache.ts";
 import { TaskSlots } from "./task-slots.ts";
 import type { ProcessedPhoto } from "../model/story-view.ts";
+import { addressSlug } from "../model/urls.ts";
 
 /**
  * The widest a photo is shown: the story column, 40rem (site.css `--column`), which is 640 px
@@ -117,9 +118,9 @@ interface EleventyImage {
 }
 const eleventyImage = Image as unknown as EleventyImage;
 
-/** A file name part that is safe inside a srcset (no spaces or commas) and in any URL. */
+/** A file name part that is safe inside a srcset (no spaces or commas) and in any URL: the photo's name by the slug rule. */
 function safeName(src: string): string {
-  return basename(src, extname(src)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "photo";
+  return addressSlug(basename(src, extname(src))) || "photo";
 }
 
 /** The page's view of eleventy-img's output: the largest JPEG (or the SVG) as the photo, the rest as candidates. */

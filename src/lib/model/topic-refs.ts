@@ -1,4 +1,4 @@
-import { topicUrl, transliteratedSlug } from "./urls.ts";
+import { addressSlug, topicUrl } from "./urls.ts";
 
 /** A topic as a story links to it. */
 export interface TopicRef {
@@ -15,17 +15,12 @@ export function topicKey(name: string): string {
 }
 
 /**
- * The topic's URL segment: ASCII letters, digits and hyphens, so the URL is the same on every host
- * and file system. A name in another script (Cyrillic, CJK) is transliterated: "Ядерное
+ * The topic's URL segment, by the slug rule (addressSlug): "São Paulo" -> "sao-paulo", "Ядерное
  * разоружение" -> "yadernoe-razoruzhenie". Two names that come out the same are a clash the
  * newsroom reports (topicClashes); a name with nothing to spell is "topic".
  */
 export function topicSlug(name: string): string {
-  const key = topicKey(name);
-  // Latin letters lose their accents ("São Paulo" -> "sao-paulo"); other scripts are transliterated whole ("й" is not "и").
-  const folded = key.normalize("NFD").replace(/\p{M}/gu, "");
-  const ascii = (/^[\x00-\x7f]*$/.test(folded) ? folded : transliteratedSlug(key)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  return ascii === "" ? "topic" : ascii;
+  return addressSlug(name) || "topic";
 }
 
 /** A topic of an edition: its page is in the edition's topics. */

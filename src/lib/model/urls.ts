@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { slugify } from "transliteration";
+import { transliterate } from "transliteration";
 
 /** Image formats a story's photo may come in; the build copies these from src/news/ beside the pages. */
 export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "svg"] as const;
@@ -16,26 +16,31 @@ export function editionHome(editionPath: string): string {
 }
 
 /**
- * A name in another script as a readable ASCII URL segment, so the address is the same on every
- * host and file system: "Ядерное разоружение" -> "yadernoe-razoruzhenie". Empty when nothing in
- * it can be spelled in ASCII.
+ * The one slug rule, for every address made from a name: a story's file or folder, a topic, an
+ * imported story's folder. ASCII lower case, words joined by hyphens, so an address is the same on
+ * every host and file system and no case-blind one can merge two: Latin letters lose their
+ * accents, other scripts are transliterated ("Café Müller reopens" -> "cafe-muller-reopens",
+ * "Ядерное разоружение" -> "yadernoe-razoruzhenie"), and an apostrophe does not split a word
+ * ("Paulo's" -> "paulos"). A name already written that way is its own slug. Empty when nothing
+ * in the name can be spelled in ASCII ("🔥", "!!!"): each caller says what then.
  */
-export function transliteratedSlug(name: string): string {
-  return slugify(name);
+export function addressSlug(name: string): string {
+  // NFC first: a Mac names files in decomposed form ("Cafe\u0301"), which must slug as "Café" does.
+  return transliterate(name.normalize("NFC"))
+    .replace(/['`]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
-
-/** A letter of a script other than Latin (Cyrillic, Arabic, CJK…). */
-const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
 /**
  * Where an article is published: under its calendar day at the dateline, so a desk's daily
  * "markets" story never takes yesterday's address; a file, so links to it also work from disk.
- * A file named in another script gets its name transliterated; a Latin name is kept exactly as
- * it is, so no address a story already has changes.
+ * The file's name (without a leading date) becomes the address through the slug rule; one
+ * that slugs to nothing is a problem of the story's (see readStoryFile).
  */
 export function articlePermalink(fileSlug: string, day: string, editionPath: string): string {
-  const slug = NON_LATIN_LETTER.test(fileSlug) ? transliteratedSlug(fileSlug) || fileSlug : fileSlug;
-  return `${editionPath}news/${day.replaceAll("-", "/")}/${slug}.html`;
+  return `${editionPath}news/${day.replaceAll("-", "/")}/${addressSlug(fileSlug)}.html`;
 }
 
 /** The site-root URL of a story's photo, from the story's path stem (Eleventy's page.filePathStem). */

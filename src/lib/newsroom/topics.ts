@@ -21,22 +21,26 @@ export function buildTopics(stories: readonly ArticleView[], lang: string): Topi
   return topics.sort((a, b) => a.name.localeCompare(b.name, lang) || a.key.localeCompare(b.key));
 }
 
-/** Two different topics whose names make the same URL, each clash reported naming both stories. */
+/**
+ * Different topics whose names make the same URL (the slug rule drops accents and punctuation:
+ * "U.S. politics" and "U S politics"), each clash reported once, naming every spelling and a
+ * story of each. Spellings that differ only in case or spacing are one topic and never clash.
+ */
 export function topicClashes(topics: readonly Topic[]): Problem[] {
   return [...groupBy(topics, ({ slug }) => slug).values()]
     .filter((clash) => clash.length > 1)
     .map((clash): Problem => {
-      // The topic whose newest story is newest is named first, the other as the clash.
-      const newestFirst = [...clash].sort((x, y) => y.stories[0]!.published.epochMs - x.stories[0]!.published.epochMs);
-      const [a, b] = newestFirst.map((topic) => ({ topic, file: topic.stories[0]!.file }));
+      // The topic whose newest story is newest is named first, the others as the clash.
+      const [first, ...others] = [...clash].sort((x, y) => y.stories[0]!.published.epochMs - x.stories[0]!.published.epochMs);
+      const named = [`"${first!.name}"`, ...others.map((topic) => `"${topic.name}" (in ${topic.stories[0]!.file})`)];
       return {
-        file: a!.file,
+        file: first!.stories[0]!.file,
         // The view keeps no field positions; the story's first line names the file for the editor.
         line: 1,
         field: "tags",
         message:
-          `"${a!.topic.name}" and "${b!.topic.name}" (in ${b!.file}) would share the topic page ${a!.topic.url} ` +
-          "(expected one spelling for one topic, or names that differ in more than punctuation)",
+          `${named.slice(0, -1).join(", ")} and ${named.at(-1)} would share the topic page ${first!.url} ` +
+          "(expected one spelling for one topic, or names that differ in more than accents and punctuation)",
       };
     });
 }

@@ -6,9 +6,10 @@ export type AddressClaim = Pick<ArticleView, "url" | "file"> & { state: ArticleV
 
 /**
  * Two stories that would publish to one URL, or show one image file: a renamed copy left behind,
- * a date prefix added to a slug that exists, a photo saved over another story's. Each later
- * story is reported with the first one's file. URLs are compared without case, as case-blind file
- * systems and hosts would merge them.
+ * a date prefix added to a slug that exists, two names the slug rule makes one ("Café Müller
+ * reopens.md" and "cafe-muller-reopens.md"), a photo saved over another story's. Each later story
+ * is reported with the first one's file. Addresses are all lower case (addressSlug), so no
+ * case-blind file system or host merges two that differ here.
  */
 export function collisionProblems(articles: readonly AddressClaim[]): Problem[] {
   const problems: Problem[] = [];
@@ -17,16 +18,15 @@ export function collisionProblems(articles: readonly AddressClaim[]): Problem[] 
   // Drafts come last, so a clash between a draft and a story that publishes is reported on the draft.
   const order = (article: AddressClaim) => (article.state === "draft" ? 1 : 0);
   for (const article of [...articles].sort((a, b) => order(a) - order(b) || a.file.localeCompare(b.file))) {
-    const url = article.url.toLowerCase();
-    const first = pageOwners.get(url);
+    const first = pageOwners.get(article.url);
     if (first) {
       problems.push({
         file: article.file,
         line: 1,
         field: "url",
-        message: `publishes to ${article.url.slice(1)}, as ${first.file} does (expected one story per URL: rename one of the files)`,
+        message: `publishes to ${article.url.slice(1)}, as ${first.file} does: both names make that address on that day (expected one story per address: rename one of the two files)`,
       });
-    } else pageOwners.set(url, article);
+    } else pageOwners.set(article.url, article);
 
     for (const image of new Map((article.images ?? []).map((found) => [found.path, found])).values()) {
       const owner = imageOwners.get(image.path);

@@ -9,7 +9,7 @@ import { renderStoryBody } from "./markdown.ts";
 import { inspectBody, inspectWithdrawnBody, type BodyFinding } from "./story-body.ts";
 import { parseStorySource, type StoryFiles } from "./story-source.ts";
 import { storyTopics } from "../model/topic-refs.ts";
-import { archiveLinks, articlePermalink } from "../model/urls.ts";
+import { addressSlug, archiveLinks, articlePermalink } from "../model/urls.ts";
 
 export interface SiteData {
   name: string;
@@ -94,11 +94,16 @@ export type StoryRead =
 /** Reads one story from its input alone, into its view's words and dates or into its problems. Never throws, reads no file. */
 export function readStoryFile(input: StoryInput): StoryRead {
   const { file, site, datelinePlaces } = input;
+  // The address is the name's slug; a name with nothing in it to spell in ASCII gives none.
+  const nameProblems: Problem[] =
+    addressSlug(input.fileSlug) === ""
+      ? [{ file, line: 1, field: "file", message: `the name "${input.fileSlug}" makes no address: nothing in it can be spelled in ASCII letters or digits (expected a file or folder name such as markets: rename it)` }]
+      : [];
   // A file that cannot be read as a story has no fields to check: its own problems are the report.
   const read = parseStorySource(file, input.files, site.maxStoryBytes);
-  if (!read.ok) return { readable: false, problems: read.problems.map((problem) => ({ file, ...problem })) };
+  if (!read.ok) return { readable: false, problems: [...nameProblems, ...read.problems.map((problem) => ({ file, ...problem }))] };
   const { source } = read;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...nameProblems];
   const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
 
   const parsed = parseStoryFields(source.fields, source.keys);

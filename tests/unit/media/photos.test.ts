@@ -98,6 +98,13 @@ test("an SVG is published as drawn", async () => {
   assert.equal(readFileSync(join(site, photo.url), "utf8"), drawing);
 });
 
+test("a photo's published name is its file's name by the slug rule, safe in a srcset", async () => {
+  const file = join(folder, "Café Müller, 1978.svg");
+  writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"></svg>');
+  const photo = photoOf(await new PhotoProcessor(newFolder("cache")).process("story.md", { file, src: "Café Müller, 1978.svg", urlFolder: "/news/" }));
+  assert.match(photo.url, /^\/news\/cafe-muller-1978-400\.[0-9a-f]{10}\.svg$/);
+});
+
 test("a build with the cache writes the same files as a build without it", async () => {
   const file = await jpeg("same.jpg", 1600, 900, "#5a6b7c");
   const cacheDir = newFolder("cache");

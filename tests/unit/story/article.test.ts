@@ -261,7 +261,7 @@ test("two stories on one URL, or showing one photo, are refused, each naming the
   const first = await readArticle(...storyData(seed, "x", "talks"));
   const second = await readArticle(...storyData(seed, "x", "Talks"));
   assert.deepEqual(collectArticles([first, second], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
-    "Talks.md:1: url: publishes to news/2013/09/02/Talks.html, as talks.md does (expected one story per URL: rename one of the files)",
+    "Talks.md:1: url: publishes to news/2013/09/02/talks.html, as talks.md does: both names make that address on that day (expected one story per address: rename one of the two files)",
     "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder)",
   ]);
   // The same story filed the next day is a new address: a desk's daily slug never collides.
@@ -383,7 +383,7 @@ test("a withdrawn story leaves every list, is reported withheld, and keeps its a
   // A story saved under another name at the withdrawn one's address would take over its notice.
   const successor = await readArticle(...storyData(story, "x", "Withdrawn"));
   assert.deepEqual(collectArticles([withdrawn, successor], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
-    "Withdrawn.md:1: url: publishes to news/2013/09/02/Withdrawn.html, as withdrawn.md does (expected one story per URL: rename one of the files)",
+    "Withdrawn.md:1: url: publishes to news/2013/09/02/withdrawn.html, as withdrawn.md does: both names make that address on that day (expected one story per address: rename one of the two files)",
   ]);
 });
 
