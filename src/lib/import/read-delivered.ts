@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { DateTime } from "luxon";
+import { readNewsml1 } from "./newsml-1.ts";
 import { readNewsmlG2 } from "./newsml-g2.ts";
 import { readNinjs } from "./ninjs.ts";
 import { readNitf } from "./nitf.ts";
@@ -34,7 +35,7 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
   try {
     text = utf8.decode(bytes);
   } catch {
-    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NITF or wire text item in UTF-8)");
+    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF or wire text item in UTF-8)");
   }
   const kind = deliveredKind(text);
   if (!kind.ok) return fail(kind.message);
@@ -43,6 +44,8 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
       return readNinjs(text, file);
     case "newsml-g2":
       return readNewsmlG2(text, file);
+    case "newsml-1":
+      return readNewsml1(text, file);
     case "nitf":
       return readNitf(text, file);
     case "text":

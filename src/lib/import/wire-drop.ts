@@ -4,33 +4,43 @@ import { PHOTO_EXTENSIONS } from "../model/urls.ts";
 import type { WireProblem } from "./wire-item.ts";
 
 /** The kind of content a delivered file holds, told from its first bytes rather than its name. */
-export type DeliveredKind = "json" | "newsml-g2" | "nitf" | "text";
+export type DeliveredKind = "json" | "newsml-g2" | "newsml-1" | "nitf" | "text";
 
 export type KindResult = { ok: true; kind: DeliveredKind } | { ok: false; message: string };
 
 const NEWSML_G2_ROOTS = new Set(["newsMessage", "newsItem", "packageItem"]);
 
-/** The root element's local name, past the XML declaration, comments, processing instructions and DOCTYPE. */
-function rootElement(text: string): string | undefined {
+/** The root element's local name and start tag, past the XML declaration, comments, processing instructions and DOCTYPE. */
+function rootElement(text: string): { name: string; startTag: string } | undefined {
   const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i.exec(text)?.[0] ?? "";
-  const name = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text.slice(prolog.length));
-  return name?.[2];
+  const root = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[^>]*>?/.exec(text.slice(prolog.length));
+  return root?.[2] === undefined ? undefined : { name: root[2], startTag: root[0] };
+}
+
+/** The kind a root element calls for. */
+function xmlKind(root: { name: string; startTag: string }): DeliveredKind | undefined {
+  if (NEWSML_G2_ROOTS.has(root.name)) return "newsml-g2";
+  if (root.name === "NewsML") return "newsml-1";
+  if (root.name === "nitf") return "nitf";
+  return undefined;
 }
 
 /**
  * Tells the formats apart by content: agencies name files by sequence number as often as by
- * format. JSON is ninjs; XML is NewsML-G2 or NITF by its root; anything else is wire text.
+ * format. JSON is ninjs; XML is NewsML-G2, NewsML 1.2 or NITF by its root; anything else is wire text.
  */
 export function deliveredKind(text: string): KindResult {
   const start = text.replace(/^\uFEFF/, "").trimStart();
   if (start.startsWith("{") || start.startsWith("[")) return { ok: true, kind: "json" };
   if (start.startsWith("<")) {
     const root = rootElement(start);
-    if (root !== undefined && NEWSML_G2_ROOTS.has(root)) return { ok: true, kind: "newsml-g2" };
-    if (root === "nitf") return { ok: true, kind: "nitf" };
+    const kind = root && xmlKind(root);
+    if (kind) return { ok: true, kind };
     return {
       ok: false,
-      message: `XML with root element ${root === undefined ? "that cannot be read" : `<${root}>`} is not a format the importer reads (expected NewsML-G2's newsMessage, newsItem or packageItem, or NITF's nitf)`,
+      message:
+        `XML with root element ${root === undefined ? "that cannot be read" : `<${root.name}>`} is not a format the importer reads ` +
+        `(expected NewsML-G2's newsMessage, newsItem or packageItem, NewsML 1.2's NewsML or NITF's nitf)`,
     };
   }
   return { ok: true, kind: "text" };

@@ -4,7 +4,7 @@
  */
 
 /** The formats the importer reads, as the summary names them. */
-export type WireFormat = "ninjs 1" | "ninjs 2" | "ninjs 3" | "NewsML-G2" | "NITF" | "plain text";
+export type WireFormat = "ninjs 1" | "ninjs 2" | "ninjs 3" | "NewsML-G2" | "NITF" | "plain text" | "NewsML 1.2 (AFP)" | "RSS 2.0" | "Atom";
 
 /**
  * Something wrong with a delivered file or an item in it: the file, the place in it as its format

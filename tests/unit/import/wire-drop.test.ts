@@ -12,6 +12,7 @@ test("tells the formats apart by content, past any XML prolog", () => {
   assert.deepEqual(deliveredKind(`${prolog}<nitf version="-//IPTC//DTD NITF 3.5//EN">`), { ok: true, kind: "nitf" });
   assert.deepEqual(deliveredKind('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">'), { ok: true, kind: "newsml-g2" });
   assert.deepEqual(deliveredKind("<g2:newsItem xmlns:g2='x'>"), { ok: true, kind: "newsml-g2" });
+  assert.deepEqual(deliveredKind('<?xml version="1.0" encoding="utf-8"?>\n<!--AFP NewsML text-photo profile-->\n<NewsML Version="1.2">'), { ok: true, kind: "newsml-1" });
   assert.deepEqual(deliveredKind("ZCZC\nHEADLINE\n"), { ok: true, kind: "text" });
   const rss = deliveredKind("<rss version='2.0'>");
   assert.ok(!rss.ok && rss.message.startsWith("XML with root element <rss> is not a format the importer reads"));
