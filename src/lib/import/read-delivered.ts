@@ -5,6 +5,7 @@ import { readNewsmlG2 } from "./newsml-g2.ts";
 import { readNinjs } from "./ninjs.ts";
 import { readNitf } from "./nitf.ts";
 import { readPlainText } from "./plain-text.ts";
+import { readAtom, readRss } from "./web-feed.ts";
 import { deliveredKind } from "./wire-drop.ts";
 import type { WireRead, WireTime } from "./wire-item.ts";
 
@@ -35,7 +36,7 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
   try {
     text = utf8.decode(bytes);
   } catch {
-    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF or wire text item in UTF-8)");
+    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8)");
   }
   const kind = deliveredKind(text);
   if (!kind.ok) return fail(kind.message);
@@ -48,6 +49,10 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
       return readNewsml1(text, file);
     case "nitf":
       return readNitf(text, file);
+    case "rss":
+      return readRss(text, file);
+    case "atom":
+      return readAtom(text, file);
     case "text":
       return readPlainText(text, file, await deliveryTime(file, delivered));
   }

@@ -4,11 +4,13 @@ import { PHOTO_EXTENSIONS } from "../model/urls.ts";
 import type { WireProblem } from "./wire-item.ts";
 
 /** The kind of content a delivered file holds, told from its first bytes rather than its name. */
-export type DeliveredKind = "json" | "newsml-g2" | "newsml-1" | "nitf" | "text";
+export type DeliveredKind = "json" | "newsml-g2" | "newsml-1" | "nitf" | "rss" | "atom" | "text";
 
 export type KindResult = { ok: true; kind: DeliveredKind } | { ok: false; message: string };
 
 const NEWSML_G2_ROOTS = new Set(["newsMessage", "newsItem", "packageItem"]);
+
+const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
 
 /** The root element's local name and start tag, past the XML declaration, comments, processing instructions and DOCTYPE. */
 function rootElement(text: string): { name: string; startTag: string } | undefined {
@@ -17,17 +19,19 @@ function rootElement(text: string): { name: string; startTag: string } | undefin
   return root?.[2] === undefined ? undefined : { name: root[2], startTag: root[0] };
 }
 
-/** The kind a root element calls for. */
+/** The kind a root element calls for; `feed` is Atom only in Atom's namespace, as other formats use the name. */
 function xmlKind(root: { name: string; startTag: string }): DeliveredKind | undefined {
   if (NEWSML_G2_ROOTS.has(root.name)) return "newsml-g2";
   if (root.name === "NewsML") return "newsml-1";
   if (root.name === "nitf") return "nitf";
+  if (root.name === "rss") return "rss";
+  if (root.name === "feed" && [`"${ATOM_NAMESPACE}"`, `'${ATOM_NAMESPACE}'`].some((quoted) => root.startTag.includes(quoted))) return "atom";
   return undefined;
 }
 
 /**
  * Tells the formats apart by content: agencies name files by sequence number as often as by
- * format. JSON is ninjs; XML is NewsML-G2, NewsML 1.2 or NITF by its root; anything else is wire text.
+ * format. JSON is ninjs; XML is NewsML-G2, NewsML 1.2, NITF, RSS or Atom by its root; anything else is wire text.
  */
 export function deliveredKind(text: string): KindResult {
   const start = text.replace(/^\uFEFF/, "").trimStart();
@@ -40,7 +44,7 @@ export function deliveredKind(text: string): KindResult {
       ok: false,
       message:
         `XML with root element ${root === undefined ? "that cannot be read" : `<${root.name}>`} is not a format the importer reads ` +
-        `(expected NewsML-G2's newsMessage, newsItem or packageItem, NewsML 1.2's NewsML or NITF's nitf)`,
+        `(expected NewsML-G2's newsMessage, newsItem or packageItem, NewsML 1.2's NewsML, NITF's nitf, RSS 2.0's rss, or Atom's feed in the namespace ${ATOM_NAMESPACE})`,
     };
   }
   return { ok: true, kind: "text" };

@@ -14,8 +14,13 @@ test("tells the formats apart by content, past any XML prolog", () => {
   assert.deepEqual(deliveredKind("<g2:newsItem xmlns:g2='x'>"), { ok: true, kind: "newsml-g2" });
   assert.deepEqual(deliveredKind('<?xml version="1.0" encoding="utf-8"?>\n<!--AFP NewsML text-photo profile-->\n<NewsML Version="1.2">'), { ok: true, kind: "newsml-1" });
   assert.deepEqual(deliveredKind("ZCZC\nHEADLINE\n"), { ok: true, kind: "text" });
-  const rss = deliveredKind("<rss version='2.0'>");
-  assert.ok(!rss.ok && rss.message.startsWith("XML with root element <rss> is not a format the importer reads"));
+  assert.deepEqual(deliveredKind("<rss version='2.0' xmlns:media='http://search.yahoo.com/mrss/'>"), { ok: true, kind: "rss" });
+  assert.deepEqual(deliveredKind('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'), { ok: true, kind: "atom" });
+  assert.deepEqual(deliveredKind("<a:feed xmlns:a='http://www.w3.org/2005/Atom'>"), { ok: true, kind: "atom" });
+  const otherFeed = deliveredKind('<feed xmlns="urn:example:orders">');
+  assert.ok(!otherFeed.ok && otherFeed.message.startsWith("XML with root element <feed> is not a format the importer reads"), "feed is Atom only in Atom's namespace");
+  const rdf = deliveredKind("<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>");
+  assert.ok(!rdf.ok && rdf.message.includes("RSS 2.0's rss, or Atom's feed"));
 });
 
 test("a folder is a drop of items: its pictures and hidden files are not items", (t) => {
