@@ -6,13 +6,11 @@ import { readNinjs } from "./ninjs.ts";
 import { readNitf } from "./nitf.ts";
 import { readPlainText } from "./plain-text.ts";
 import { readAtom, readRss } from "./web-feed.ts";
-import { deliveredKind } from "./wire-drop.ts";
+import { deliveredKind, deliveredText } from "./wire-drop.ts";
 import type { WireRead, WireTime } from "./wire-item.ts";
 
 /** The largest item file read: a day's wire item is kilobytes; anything near this is not an item. */
 const MAX_ITEM_BYTES = 16 * 1024 * 1024;
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** When a file was delivered, for wire text whose dateline gives a day without year or time. */
 async function deliveryTime(file: string, override: WireTime | undefined): Promise<WireTime> {
@@ -32,11 +30,9 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
   } catch (error) {
     return fail(`could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}; expected a readable file)`);
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8)");
+  const text = deliveredText(bytes);
+  if (text === undefined) {
+    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1)");
   }
   const kind = deliveredKind(text);
   if (!kind.ok) return fail(kind.message);

@@ -50,6 +50,39 @@ export function deliveredKind(text: string): KindResult {
   return { ok: true, kind: "text" };
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Windows-1252's characters for bytes 0x80 to 0x9F, where ISO-8859-1 has control codes (kept at the five it leaves unassigned). */
+const WINDOWS_1252_C1 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/**
+ * ISO-8859-1 read as WHATWG reads it, as Windows-1252: agencies' "Latin-1" files use its quotes
+ * and dashes. Done here, as some Node versions' TextDecoder reads that label as bare Latin-1.
+ */
+function decodeLatin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString("latin1")
+    .replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80] ?? char);
+}
+
+const LATIN_1_NAMES = new Set(["iso-8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252"]);
+
+/**
+ * A delivered file's text: UTF-8, or Latin-1 where an XML declaration says so (AFP's NewsML
+ * declares ISO-8859-1). Bytes that are UTF-8 are read as UTF-8 whatever the declaration says,
+ * as feeds relabelled by their software often declare an encoding they no longer use.
+ * Undefined for anything else.
+ */
+export function deliveredText(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const head = decodeLatin1(bytes.subarray(0, 256));
+    const declared = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1]?.toLowerCase();
+    return declared !== undefined && LATIN_1_NAMES.has(declared) ? decodeLatin1(bytes) : undefined;
+  }
+}
+
 /** Pictures delivered beside items are read with the item that points at them, never as items. */
 const PICTURE_EXTENSIONS = new Set<string>([...PHOTO_EXTENSIONS, "tif", "tiff", "heic"]);
 

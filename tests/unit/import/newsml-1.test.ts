@@ -2,12 +2,16 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { readNewsml1 } from "../../../src/lib/import/newsml-1.ts";
+import { deliveredText } from "../../../src/lib/import/wire-drop.ts";
 import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
 
 const DIRECTORY = "tests/fixtures/wire/dialects/afp";
 
+/** A fixture read as the importer reads a delivered file: AFP's newer items are in ISO-8859-1. */
 function readFixture(name: string): WireRead {
-  return readNewsml1(readFileSync(new URL(`../../fixtures/wire/dialects/afp/${name}`, import.meta.url), "utf8"), `${DIRECTORY}/${name}`);
+  const text = deliveredText(readFileSync(new URL(`../../fixtures/wire/dialects/afp/${name}`, import.meta.url)));
+  assert.ok(text !== undefined);
+  return readNewsml1(text, `${DIRECTORY}/${name}`);
 }
 
 function onlyItem(read: WireRead): WireItem {
@@ -83,7 +87,7 @@ test("a newer revision and a kill share the item's id, told apart by RevisionId 
   assert.ok(!JSON.stringify(kill).includes("ANNULATION"), "the advisory line is for editors, never reader text");
 });
 
-test("AFP's newer shape: paragraphs straight in DataContent, in a nested component, a dateline without its dash", () => {
+test("AFP's newer shape: ISO-8859-1, paragraphs straight in DataContent, in a nested component, a dateline without its dash", () => {
   const item = onlyItem(readFixture("harbour-ferry.xml"));
   assert.equal(item.id, "urn:newsml:afp.com:20241105:241105154108.k7dm2x9q");
   assert.equal(item.headline, "Norway's longest electric ferry route opens across the Oslofjord");
@@ -97,6 +101,7 @@ test("AFP's newer shape: paragraphs straight in DataContent, in a nested compone
   const paragraphs = tight(item.body.kind === "html" ? item.body.html : "").split("</p><p>");
   assert.equal(paragraphs.length, 3);
   assert.ok(paragraphs[0]?.startsWith("<p>Two battery-powered ferries"));
+  assert.ok(paragraphs[2]?.includes("its chief executive, Øystein Brække, told reporters."), "Latin-1 read as Latin-1");
 });
 
 test("the id: the PublicIdentifier as given when it has no revision part, else built from the NewsIdentifier's parts", () => {
