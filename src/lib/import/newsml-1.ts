@@ -211,6 +211,11 @@ function readNewsItem(newsItem: Placed, place: string, file: string): { item?: W
 
   const top = childElement(element, "NewsComponent");
   const topPath = `${path}/NewsComponent`;
+  const topRole = top && roleOf(top);
+  if (topRole !== undefined && NOT_TEXT_ROLES.has(topRole)) {
+    problems.add(`${topPath}/Role`, `is a ${topRole} item (expected a story with text; a photo is read with the story whose NewsItem holds it)`);
+    return { problems: problems.list };
+  }
   const components = top ? storyComponents({ element: top, path: topPath }) : [];
   const lines = components.map(({ element: component }) => childElement(component, "NewsLines")).find((newsLines) => elementText(childElement(newsLines, "HeadLine")) !== "");
   const line = (name: string): string => elementText(childElement(lines, name));

@@ -62,6 +62,10 @@ const textOf = (element: Scoped | undefined): string => (element ? elementText(e
 const dataOf = (element: Scoped | undefined): string =>
   element ? element.element.children.map((node) => (typeof node === "string" ? node : elementText(node))).join("").trim() : "";
 
+/** An element's HTML: as the feed escaped it (or wrote it in CDATA), or the elements some feeds write unescaped, as HTML. */
+const markupOf = (element: Scoped | undefined): string =>
+  element && element.element.children.some((node) => typeof node !== "string") ? xhtmlBody(element.element.children) : dataOf(element);
+
 /** An attribute's value, trimmed; undefined when absent or blank. */
 const attributeOf = (element: Scoped | undefined, name: string): string | undefined => attribute(element?.element, name);
 
@@ -156,8 +160,8 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: Wire
   const problems = new ItemProblems(file);
   const id = textOf(child(item, NO_NAMESPACE, "guid")) || textOf(child(item, NO_NAMESPACE, "link")) || undefined;
   const headline = oneLine(textOf(child(item, NO_NAMESPACE, "title")));
-  const encoded = dataOf(child(item, CONTENT, "encoded"));
-  const description = dataOf(child(item, NO_NAMESPACE, "description"));
+  const encoded = markupOf(child(item, CONTENT, "encoded"));
+  const description = markupOf(child(item, NO_NAMESPACE, "description"));
   // A description with no full text beside it is the story's text, and then there is no lead.
   const html = encoded || description;
   const body: WireBody | undefined = html === "" ? undefined : { kind: "html", html };

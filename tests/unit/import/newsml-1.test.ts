@@ -174,6 +174,16 @@ test("a photo component without an image rendition is a problem of its own; the 
   ]);
 });
 
+test("a photo's own NewsItem is no story: one problem naming what it is", () => {
+  const photoItem = newsItem({ lines: "<HeadLine>A quay</HeadLine>", content: "<ContentItem Href='quay.jpg'><MediaType FormalName='Photo'/></ContentItem>" }).replace(
+    "<NewsComponent>",
+    "<NewsComponent><Role FormalName='Photo'/>",
+  );
+  assert.deepEqual(readInline(photoItem).problems, [
+    { file: "inline.xml", path: "/NewsML/NewsItem/NewsComponent/Role", message: "is a photo item (expected a story with text; a photo is read with the story whose NewsItem holds it)" },
+  ]);
+});
+
 test("a document that is not NewsML, or holds no NewsItem, is one problem", () => {
   assert.deepEqual(readNewsml1("<NewsML Version='1.2'><NewsEnvelope/></NewsML>", "empty.xml").problems, [
     { file: "empty.xml", path: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)" },

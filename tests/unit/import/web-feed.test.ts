@@ -180,6 +180,11 @@ test("the link stands for a missing id; HTML in a title or summary is read as te
   assert.equal(entry?.lead, "Lead");
 });
 
+test("markup a feed wrote unescaped in its description is kept as HTML", () => {
+  const [item] = allItems(rss(`<item>${RSS_ITEM}<description><p>Raw <b>markup</b> &amp; more</p><p>Two</p></description></item>`));
+  assert.deepEqual(item?.body, { kind: "html", html: "<p>Raw <b>markup</b> &amp; more</p><p>Two</p>" });
+});
+
 test("a feed that is not the one expected, or holds no items, is one problem", () => {
   assert.deepEqual(rss("").problems, [{ file: "inline.xml", path: "/rss/channel/item", message: "missing (expected the feed's channel and its items)" }]);
   assert.deepEqual(readAtom("<feed xmlns='urn:other'><entry/></feed>", "other.xml").problems, [
