@@ -119,9 +119,8 @@ function storyBody(components: readonly Placed[]): WireBody | undefined {
 
 /** A Characteristics Property's number (Width, Height), or 0. */
 function characteristic(content: XmlElement, name: string): number {
-  const property = (childElement(content, "Characteristics")?.children ?? []).find(
-    (node): node is XmlElement => typeof node !== "string" && node.name === "Property" && attribute(node, "FormalName")?.toLowerCase() === name,
-  );
+  const characteristics = childElement(content, "Characteristics");
+  const property = (characteristics ? childElements(characteristics, "Property") : []).find((element) => attribute(element, "FormalName")?.toLowerCase() === name);
   return Number(attribute(property, "Value")) || 0;
 }
 
