@@ -1,17 +1,17 @@
 import { readFile, stat } from "node:fs/promises";
 import { DateTime } from "luxon";
 import { readJsonDialect } from "./json-dialect.ts";
+import { readNewsml1 } from "./newsml-1.ts";
 import { readNewsmlG2 } from "./newsml-g2.ts";
 import { readNinjs } from "./ninjs.ts";
 import { readNitf } from "./nitf.ts";
 import { readPlainText } from "./plain-text.ts";
-import { deliveredKind } from "./wire-drop.ts";
+import { readAtom, readRss } from "./web-feed.ts";
+import { deliveredKind, deliveredText } from "./wire-drop.ts";
 import type { WireRead, WireTime } from "./wire-item.ts";
 
 /** The largest item file read: a day's wire item is kilobytes; anything near this is not an item. */
 const MAX_ITEM_BYTES = 16 * 1024 * 1024;
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** When a file was delivered, for wire text whose dateline gives a day without year or time. */
 async function deliveryTime(file: string, override: WireTime | undefined): Promise<WireTime> {
@@ -31,11 +31,9 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
   } catch (error) {
     return fail(`could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}; expected a readable file)`);
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NITF or wire text item in UTF-8)");
+  const text = deliveredText(bytes);
+  if (text === undefined) {
+    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1)");
   }
   const kind = deliveredKind(text);
   if (!kind.ok) return fail(kind.message);
@@ -44,8 +42,14 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
       return readJsonDialect(text, file) ?? readNinjs(text, file);
     case "newsml-g2":
       return readNewsmlG2(text, file);
+    case "newsml-1":
+      return readNewsml1(text, file);
     case "nitf":
       return readNitf(text, file);
+    case "rss":
+      return readRss(text, file);
+    case "atom":
+      return readAtom(text, file);
     case "text":
       return readPlainText(text, file, await deliveryTime(file, delivered));
   }

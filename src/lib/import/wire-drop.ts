@@ -4,37 +4,84 @@ import { PHOTO_EXTENSIONS } from "../model/urls.ts";
 import type { WireProblem } from "./wire-item.ts";
 
 /** The kind of content a delivered file holds, told from its first bytes rather than its name. */
-export type DeliveredKind = "json" | "newsml-g2" | "nitf" | "text";
+export type DeliveredKind = "json" | "newsml-g2" | "newsml-1" | "nitf" | "rss" | "atom" | "text";
 
 export type KindResult = { ok: true; kind: DeliveredKind } | { ok: false; message: string };
 
 const NEWSML_G2_ROOTS = new Set(["newsMessage", "newsItem", "packageItem"]);
 
-/** The root element's local name, past the XML declaration, comments, processing instructions and DOCTYPE. */
-function rootElement(text: string): string | undefined {
+const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
+
+/** The root element's local name and start tag, past the XML declaration, comments, processing instructions and DOCTYPE. */
+function rootElement(text: string): { name: string; startTag: string } | undefined {
   const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i.exec(text)?.[0] ?? "";
-  const name = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text.slice(prolog.length));
-  return name?.[2];
+  const root = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[^>]*>?/.exec(text.slice(prolog.length));
+  return root?.[2] === undefined ? undefined : { name: root[2], startTag: root[0] };
+}
+
+/** The kind a root element calls for; `feed` is Atom only in Atom's namespace, as other formats use the name. */
+function xmlKind(root: { name: string; startTag: string }): DeliveredKind | undefined {
+  if (NEWSML_G2_ROOTS.has(root.name)) return "newsml-g2";
+  if (root.name === "NewsML") return "newsml-1";
+  if (root.name === "nitf") return "nitf";
+  if (root.name === "rss") return "rss";
+  if (root.name === "feed" && [`"${ATOM_NAMESPACE}"`, `'${ATOM_NAMESPACE}'`].some((quoted) => root.startTag.includes(quoted))) return "atom";
+  return undefined;
 }
 
 /**
  * Tells the formats apart by content: agencies name files by sequence number as often as by
  * format. JSON is ninjs or a producer's JSON dialect (told apart in json-dialect.ts); XML is
- * NewsML-G2 or NITF by its root; anything else is wire text.
+ * NewsML-G2, NewsML 1.2, NITF, RSS or Atom by its root; anything else is wire text.
  */
 export function deliveredKind(text: string): KindResult {
   const start = text.replace(/^\uFEFF/, "").trimStart();
   if (start.startsWith("{") || start.startsWith("[")) return { ok: true, kind: "json" };
   if (start.startsWith("<")) {
     const root = rootElement(start);
-    if (root !== undefined && NEWSML_G2_ROOTS.has(root)) return { ok: true, kind: "newsml-g2" };
-    if (root === "nitf") return { ok: true, kind: "nitf" };
+    const kind = root && xmlKind(root);
+    if (kind) return { ok: true, kind };
     return {
       ok: false,
-      message: `XML with root element ${root === undefined ? "that cannot be read" : `<${root}>`} is not a format the importer reads (expected NewsML-G2's newsMessage, newsItem or packageItem, or NITF's nitf)`,
+      message:
+        `XML with root element ${root === undefined ? "that cannot be read" : `<${root.name}>`} is not a format the importer reads ` +
+        `(expected NewsML-G2's newsMessage, newsItem or packageItem, NewsML 1.2's NewsML, NITF's nitf, RSS 2.0's rss, or Atom's feed in the namespace ${ATOM_NAMESPACE})`,
     };
   }
   return { ok: true, kind: "text" };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Windows-1252's characters for bytes 0x80 to 0x9F, where ISO-8859-1 has control codes (kept at the five it leaves unassigned). */
+const WINDOWS_1252_C1 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/**
+ * ISO-8859-1 read as WHATWG reads it, as Windows-1252: agencies' "Latin-1" files use its quotes
+ * and dashes. Done here, as some Node versions' TextDecoder reads that label as bare Latin-1.
+ */
+function decodeLatin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString("latin1")
+    .replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80] ?? char);
+}
+
+const LATIN_1_NAMES = new Set(["iso-8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252"]);
+
+/**
+ * A delivered file's text: UTF-8, or Latin-1 where an XML declaration says so (AFP's NewsML
+ * declares ISO-8859-1). Bytes that are UTF-8 are read as UTF-8 whatever the declaration says,
+ * as feeds relabelled by their software often declare an encoding they no longer use.
+ * Undefined for anything else.
+ */
+export function deliveredText(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const head = decodeLatin1(bytes.subarray(0, 256));
+    const declared = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1]?.toLowerCase();
+    return declared !== undefined && LATIN_1_NAMES.has(declared) ? decodeLatin1(bytes) : undefined;
+  }
 }
 
 /** Pictures delivered beside items are read with the item that points at them, never as items. */

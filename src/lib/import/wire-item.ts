@@ -4,7 +4,7 @@
  */
 
 /**
- * The formats the importer reads, as the summary names them: the IPTC standards, and the JSON
+ * The formats the importer reads, as the summary names them: the IPTC standards, and the
  * dialects producers deliver under their own names (see docs/wire-dialects.md).
  */
 export type WireFormat =
@@ -15,7 +15,10 @@ export type WireFormat =
   | "dpa digitalwires"
   | "AP Media API"
   | "NewsML-G2"
+  | "NewsML 1.2 (AFP)"
   | "NITF"
+  | "RSS 2.0"
+  | "Atom"
   | "plain text";
 
 /**

@@ -45,3 +45,45 @@ export function wireTimeMillis(time: WireTime, zone: string | undefined): number
   const at = DateTime.fromISO(time.local, { zone });
   return at.isValid ? at.toMillis() : undefined;
 }
+
+/** The form RSS dates take, for messages. */
+export const RFC_822_FORM = "an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200";
+
+const RFC_822 = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4}|\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,3})?$/i;
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** The zone names RFC 822 allows besides numeric offsets; military letters other than Z are ambiguous in practice and not read. */
+const RFC_822_ZONES: ReadonlyMap<string, string> = new Map([
+  ["ut", "Z"],
+  ["gmt", "Z"],
+  ["utc", "Z"],
+  ["z", "Z"],
+  ["est", "-05:00"],
+  ["edt", "-04:00"],
+  ["cst", "-06:00"],
+  ["cdt", "-05:00"],
+  ["mst", "-07:00"],
+  ["mdt", "-06:00"],
+  ["pst", "-08:00"],
+  ["pdt", "-07:00"],
+]);
+
+/**
+ * Reads an RSS date (RFC 822, with RFC 1123's four-digit years): "Wed, 10 Jul 2024 14:30:00
+ * +0200", "10 Jul 24 14:30 GMT". The weekday is not checked: feeds get it wrong more often than
+ * the date. Undefined when it is not such a date or not a real one.
+ */
+export function readRfc822Time(text: string): WireTime | undefined {
+  const match = RFC_822.exec(text.trim());
+  if (!match) return undefined;
+  const [, day = "", monthName = "", yearText = "", hour = "", minute = "", second = "00", zone] = match;
+  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
+  if (month === 0) return undefined;
+  // Two-digit years: RFC 822 means 19xx, but feeds writing them today mean this century.
+  const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+  const local = `${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")}T${hour.padStart(2, "0")}:${minute}:${second}`;
+  const offset = zone === undefined ? undefined : /^[+-]/.test(zone) ? normalOffset(zone) : RFC_822_ZONES.get(zone.toLowerCase());
+  if (zone !== undefined && offset === undefined) return undefined;
+  return readWireTime(offset === undefined ? local : `${local}${offset}`);
+}

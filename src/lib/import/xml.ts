@@ -12,6 +12,8 @@ import type { WireProblem } from "./wire-item.ts";
 /** An element by its local name (namespace prefixes dropped: agencies use them inconsistently). */
 export interface XmlElement {
   readonly name: string;
+  /** The namespace prefix as written ("media" for media:content), absent for none: for formats that mix vocabularies sharing local names. */
+  readonly prefix?: string;
   /** Attributes by their names as written, e.g. "guid", "xml:lang". */
   readonly attributes: ReadonlyMap<string, string>;
   readonly children: readonly XmlNode[];
@@ -150,8 +152,10 @@ function toNode(node: OrderedNode): XmlNode | undefined {
   if (qualified === undefined) return undefined;
   const children = node[qualified];
   const attributes = node[":@"];
+  const colon = qualified.indexOf(":");
   return {
-    name: qualified.slice(qualified.indexOf(":") + 1),
+    name: qualified.slice(colon + 1),
+    ...(colon > 0 ? { prefix: qualified.slice(0, colon) } : {}),
     attributes: new Map(typeof attributes === "object" && attributes !== null ? Object.entries(attributes).map(([key, value]) => [key, String(value)]) : []),
     children: toNodes(children),
   };

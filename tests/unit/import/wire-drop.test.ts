@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deliveredFiles, deliveredKind } from "../../../src/lib/import/wire-drop.ts";
+import { deliveredFiles, deliveredKind, deliveredText } from "../../../src/lib/import/wire-drop.ts";
 
 test("tells the formats apart by content, past any XML prolog", () => {
   assert.deepEqual(deliveredKind('\uFEFF  {"uri": "x"}'), { ok: true, kind: "json" });
@@ -12,9 +12,24 @@ test("tells the formats apart by content, past any XML prolog", () => {
   assert.deepEqual(deliveredKind(`${prolog}<nitf version="-//IPTC//DTD NITF 3.5//EN">`), { ok: true, kind: "nitf" });
   assert.deepEqual(deliveredKind('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">'), { ok: true, kind: "newsml-g2" });
   assert.deepEqual(deliveredKind("<g2:newsItem xmlns:g2='x'>"), { ok: true, kind: "newsml-g2" });
+  assert.deepEqual(deliveredKind('<?xml version="1.0" encoding="utf-8"?>\n<!--AFP NewsML text-photo profile-->\n<NewsML Version="1.2">'), { ok: true, kind: "newsml-1" });
   assert.deepEqual(deliveredKind("ZCZC\nHEADLINE\n"), { ok: true, kind: "text" });
-  const rss = deliveredKind("<rss version='2.0'>");
-  assert.ok(!rss.ok && rss.message.startsWith("XML with root element <rss> is not a format the importer reads"));
+  assert.deepEqual(deliveredKind("<rss version='2.0' xmlns:media='http://search.yahoo.com/mrss/'>"), { ok: true, kind: "rss" });
+  assert.deepEqual(deliveredKind('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'), { ok: true, kind: "atom" });
+  assert.deepEqual(deliveredKind("<a:feed xmlns:a='http://www.w3.org/2005/Atom'>"), { ok: true, kind: "atom" });
+  const otherFeed = deliveredKind('<feed xmlns="urn:example:orders">');
+  assert.ok(!otherFeed.ok && otherFeed.message.startsWith("XML with root element <feed> is not a format the importer reads"), "feed is Atom only in Atom's namespace");
+  const rdf = deliveredKind("<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>");
+  assert.ok(!rdf.ok && rdf.message.includes("RSS 2.0's rss, or Atom's feed"));
+});
+
+test("a file's text: UTF-8, or Latin-1 where its XML declaration says so", () => {
+  const declared = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<p>';
+  const latin1 = Buffer.concat([Buffer.from(`${declared}D\u00e9c\u00e8s `, "latin1"), Buffer.from([0x93, 0x61, 0x94, 0x96]), Buffer.from("</p>")]);
+  assert.equal(deliveredText(latin1), `${declared}Décès “a”–</p>`);
+  assert.equal(deliveredText(Buffer.from(`${declared}Décès</p>`, "utf8")), `${declared}Décès</p>`, "bytes that are UTF-8 are read as UTF-8, whatever the declaration");
+  assert.equal(deliveredText(Buffer.from("<p>D\u00e9c\u00e8s</p>", "latin1")), undefined, "Latin-1 without a declaration saying so");
+  assert.equal(deliveredText(Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?><p>\u00e9</p>', "latin1")), undefined);
 });
 
 test("a folder is a drop of items: its pictures and hidden files are not items", (t) => {

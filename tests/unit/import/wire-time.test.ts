@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatWireTime, readWireTime, wireTimeMillis } from "../../../src/lib/import/wire-time.ts";
+import { formatWireTime, readRfc822Time, readWireTime, wireTimeMillis } from "../../../src/lib/import/wire-time.ts";
 
 test("reads the extended and basic ISO 8601 forms agencies send", () => {
   assert.deepEqual(readWireTime("2013-09-02T15:40:00+04:00"), { local: "2013-09-02T15:40:00", offset: "+04:00" });
@@ -26,4 +26,18 @@ test("writes an instant with its offset, and applies a zone only to a time witho
   assert.ok(local);
   assert.equal(wireTimeMillis(local, undefined), undefined);
   assert.equal(wireTimeMillis(local, "Europe/Moscow"), Date.UTC(2013, 8, 2, 11, 40));
+});
+
+test("reads RSS's RFC 822 dates: numeric offsets, the zone names RFC 822 allows, two- and four-digit years", () => {
+  assert.deepEqual(readRfc822Time("Wed, 10 Jul 2024 14:30:00 +0200"), { local: "2024-07-10T14:30:00", offset: "+02:00" });
+  assert.deepEqual(readRfc822Time(" Mon, 4 Nov 2024 14:00:00 GMT "), { local: "2024-11-04T14:00:00", offset: "Z" });
+  assert.deepEqual(readRfc822Time("1 Jan 2024 9:05 EST"), { local: "2024-01-01T09:05:00", offset: "-05:00" });
+  assert.deepEqual(readRfc822Time("Sat, 02 Mar 24 23:59:59 PDT"), { local: "2024-03-02T23:59:59", offset: "-07:00" });
+  assert.deepEqual(readRfc822Time("Sat, 02 Mar 2024 23:59:59"), { local: "2024-03-02T23:59:59" }, "no zone: read at the feed's");
+});
+
+test("refuses what is not an RFC 822 date or not a real one", () => {
+  for (const text of ["2024-07-10T14:30:00Z", "Wed, 31 Feb 2024 10:00:00 GMT", "Wed, 10 Jly 2024 10:00:00 GMT", "Wed, 10 Jul 2024 25:00:00 GMT", "Wed, 10 Jul 2024 10:00:00 CET", "10 Jul 2024"]) {
+    assert.equal(readRfc822Time(text), undefined, text);
+  }
 });

@@ -1,0 +1,299 @@
+import { definedFields, distinctNames, htmlText, ItemProblems, oneLine, readTime } from "./wire-fields.ts";
+import type { WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
+import { xhtmlBody } from "./xml-body.ts";
+import { attribute, elementText, parseXml, type XmlElement } from "./xml.ts";
+
+/**
+ * RSS 2.0 and Atom feeds read into wire items: each RSS `item` and each Atom `entry` is one
+ * story. Feeds mix vocabularies whose elements share local names (Atom's `content` and Media
+ * RSS's), so elements are matched by namespace as the feed declares it. Places are XPath-like
+ * paths with prefixes as written (`/rss/channel/item[3]/media:content`). The agency is the
+ * feed's title unless the item names its own source. Unknown elements are read past.
+ */
+
+const ATOM = "http://www.w3.org/2005/Atom";
+const CONTENT = "http://purl.org/rss/1.0/modules/content/";
+const DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
+const MEDIA = "http://search.yahoo.com/mrss/";
+/** RSS 2.0's own elements are in no namespace. */
+const NO_NAMESPACE = "";
+
+/** An element with the namespaces in scope at it and its place, for messages. */
+interface Scoped {
+  element: XmlElement;
+  /** Namespace URIs by prefix ("" for the default namespace). */
+  scope: ReadonlyMap<string, string>;
+  path: string;
+}
+
+/** The namespaces in scope inside an element: its parent's, with those it declares. */
+function scopeInside(element: XmlElement, parentScope: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const declared = [...element.attributes].filter(([name]) => name === "xmlns" || name.startsWith("xmlns:"));
+  if (declared.length === 0) return parentScope;
+  const scope = new Map(parentScope);
+  for (const [name, uri] of declared) scope.set(name === "xmlns" ? "" : name.slice("xmlns:".length), uri.trim());
+  return scope;
+}
+
+const qualifiedName = (element: XmlElement): string => (element.prefix ? `${element.prefix}:${element.name}` : element.name);
+
+/** The child elements of a name in a namespace, each with its scope and path (indexed only when siblings share its name). */
+function children(parent: Scoped, namespace: string, name: string): Scoped[] {
+  const all = parent.element.children.flatMap((node) => {
+    if (typeof node === "string") return [];
+    const scope = scopeInside(node, parent.scope);
+    return [{ element: node, scope, namespace: scope.get(node.prefix ?? "") ?? NO_NAMESPACE }];
+  });
+  const matching = all.filter((child) => child.element.name === name && child.namespace === namespace);
+  return matching.map(({ element, scope }, index) => ({
+    element,
+    scope,
+    path: `${parent.path}/${qualifiedName(element)}${matching.length > 1 ? `[${index + 1}]` : ""}`,
+  }));
+}
+
+const child = (parent: Scoped | undefined, namespace: string, name: string): Scoped | undefined => (parent ? children(parent, namespace, name)[0] : undefined);
+
+/** An element's text, trimmed; "" when absent. */
+const textOf = (element: Scoped | undefined): string => (element ? elementText(element.element) : "");
+
+/** The element's raw character data (markup a feed escaped, or CDATA), as written. */
+const dataOf = (element: Scoped | undefined): string =>
+  element ? element.element.children.map((node) => (typeof node === "string" ? node : elementText(node))).join("").trim() : "";
+
+/** An element's HTML: as the feed escaped it (or wrote it in CDATA), or the elements some feeds write unescaped, as HTML. */
+const markupOf = (element: Scoped | undefined): string =>
+  element && element.element.children.some((node) => typeof node !== "string") ? xhtmlBody(element.element.children) : dataOf(element);
+
+/** An attribute's value, trimmed; undefined when absent or blank. */
+const attributeOf = (element: Scoped | undefined, name: string): string | undefined => attribute(element?.element, name);
+
+/** A picture a feed item points at, with what the feed says of its size. */
+interface Picture {
+  element: Scoped;
+  href: string;
+  area: number;
+  /** Thumbnails are taken only when nothing larger is given. */
+  thumbnail: boolean;
+  /** The media:group holding it, whose words are the picture's when it has none of its own. */
+  group?: Scoped;
+}
+
+const isImageType = (type: string | undefined): boolean => type?.toLowerCase().startsWith("image/") === true;
+
+/** Media RSS's pictures in an item or group: media:content that is an image (by medium, else type), media:thumbnail, and those in media:groups. */
+function mediaPictures(parent: Scoped, group?: Scoped): Picture[] {
+  const contents = children(parent, MEDIA, "content").filter((content) => {
+    const medium = attributeOf(content, "medium");
+    return attributeOf(content, "url") !== undefined && (medium === undefined ? isImageType(attributeOf(content, "type")) : medium === "image");
+  });
+  const thumbnails = children(parent, MEDIA, "thumbnail").filter((thumbnail) => attributeOf(thumbnail, "url") !== undefined);
+  const picture = (element: Scoped, thumbnail: boolean): Picture => ({
+    element,
+    href: attributeOf(element, "url") ?? "",
+    area: (Number(attributeOf(element, "width")) || 0) * (Number(attributeOf(element, "height")) || 0),
+    thumbnail,
+    ...(group ? { group } : {}),
+  });
+  return [
+    ...contents.map((element) => picture(element, false)),
+    ...children(parent, MEDIA, "group").flatMap((inner) => mediaPictures(inner, inner)),
+    ...thumbnails.map((element) => picture(element, true)),
+  ];
+}
+
+/** Pictures an item links to as enclosures of an image type (RSS enclosure, Atom link rel="enclosure"). */
+function enclosedPictures(enclosures: readonly Scoped[], hrefAttribute: string): Picture[] {
+  return enclosures
+    .filter((enclosure) => attributeOf(enclosure, hrefAttribute) !== undefined && isImageType(attributeOf(enclosure, "type")))
+    .map((element) => ({ element, href: attributeOf(element, hrefAttribute) ?? "", area: 0, thumbnail: false }));
+}
+
+/** The largest picture: by width × height where the feed gives them, thumbnails last, else the first given. */
+function largestPicture(pictures: readonly Picture[]): Picture | undefined {
+  return pictures.reduce<Picture | undefined>((best, picture) => {
+    if (!best) return picture;
+    if (best.thumbnail !== picture.thumbnail) return best.thumbnail ? picture : best;
+    return picture.area > best.area ? picture : best;
+  }, undefined);
+}
+
+/** The largest picture with its words from Media RSS: those on the picture itself, else on its media:group, else on the item. */
+function itemPhoto(pictures: readonly Picture[], item: Scoped): WirePhoto | undefined {
+  const picture = largestPicture(pictures);
+  if (!picture) return undefined;
+  const words = (name: string) => [picture.element, picture.group, item].map((holder) => oneLine(textOf(child(holder, MEDIA, name)))).find((text) => text !== "");
+  return definedFields({ href: picture.href, path: picture.element.path, caption: words("description"), credit: words("credit") });
+}
+
+/** Topics from category elements: an Atom category's label, else its term; an RSS category's text. */
+function categoryTopics(categories: readonly Scoped[]): string[] {
+  return distinctNames(categories.map((category) => attributeOf(category, "label") ?? attributeOf(category, "term") ?? textOf(category)));
+}
+
+/** The RSS date an element gives, or a problem at its place when it is not one. */
+function rssTime(element: Scoped | undefined, problems: ItemProblems): WireTime | undefined {
+  const text = textOf(element);
+  if (!element || text === "") return undefined;
+  const time = readRfc822Time(text);
+  if (!time) problems.add(element.path, `"${text}" is not a date (expected ${RFC_822_FORM})`);
+  return time;
+}
+
+/** An RSS author as a byline: "jane@example.org (Jane Doe)" gives the name, an address alone is no byline. */
+function rssAuthor(text: string): string | undefined {
+  const named = /\(([^()]+)\)\s*$/.exec(text)?.[1]?.trim();
+  if (named) return named;
+  return text === "" || /^\S+@\S+$/.test(text) ? undefined : text;
+}
+
+/** What an item must give, checked together so every problem is named in one run. */
+function requireStory(item: Scoped, id: string | undefined, headline: string, body: WireBody | undefined, expected: { id: string; headline: string; body: string }, problems: ItemProblems): void {
+  if (id === undefined) problems.add(`${item.path}/${expected.id}`, `missing (expected the item's ${expected.id}, the same for all its versions, or its link)`);
+  if (headline === "") problems.add(`${item.path}/${expected.headline}`, "missing (expected the story's headline)");
+  if (body === undefined) problems.add(`${item.path}/${expected.body}`, "missing (expected the story's text)");
+}
+
+/** One RSS item as a wire item, or its problems. */
+function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: WireItem; problems: WireProblem[] } {
+  const problems = new ItemProblems(file);
+  const id = textOf(child(item, NO_NAMESPACE, "guid")) || textOf(child(item, NO_NAMESPACE, "link")) || undefined;
+  const headline = oneLine(textOf(child(item, NO_NAMESPACE, "title")));
+  const encoded = markupOf(child(item, CONTENT, "encoded"));
+  const description = markupOf(child(item, NO_NAMESPACE, "description"));
+  // A description with no full text beside it is the story's text, and then there is no lead.
+  const html = encoded || description;
+  const body: WireBody | undefined = html === "" ? undefined : { kind: "html", html };
+  requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
+  const published = rssTime(child(item, NO_NAMESPACE, "pubDate"), problems) ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
+  if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
+  const creators = children(item, DUBLIN_CORE, "creator").map(textOf).filter((name) => name !== "");
+  return {
+    item: definedFields({
+      file,
+      path: item.path,
+      format: "RSS 2.0" as const,
+      id,
+      versionTime: published,
+      released: published,
+      status: "usable" as const,
+      correction: false,
+      headline,
+      lead: encoded && description ? oneLine(htmlText(description)) || undefined : undefined,
+      body,
+      source: oneLine(textOf(child(item, NO_NAMESPACE, "source"))) || oneLine(textOf(child(channel, NO_NAMESPACE, "title"))) || undefined,
+      byline: creators.length > 0 ? creators.join(", ") : rssAuthor(oneLine(textOf(child(item, NO_NAMESPACE, "author")))),
+      topics: categoryTopics(children(item, NO_NAMESPACE, "category")),
+      photo: itemPhoto([...enclosedPictures(children(item, NO_NAMESPACE, "enclosure"), "url"), ...mediaPictures(item)], item),
+      lang: textOf(child(item, DUBLIN_CORE, "language")) || attributeOf(item, "xml:lang") || textOf(child(channel, NO_NAMESPACE, "language")) || attributeOf(channel, "xml:lang") || undefined,
+    }),
+    problems: [],
+  };
+}
+
+/** An Atom text construct as plain text: text as written, HTML and XHTML read for their text. */
+function atomText(element: Scoped | undefined): string {
+  if (!element) return "";
+  const type = attributeOf(element, "type");
+  if (type === "html") return oneLine(htmlText(dataOf(element)));
+  return oneLine(textOf(element));
+}
+
+/** An Atom content or summary as a body: HTML as escaped in it, XHTML's div, or text; content given by `src` or of another type is no text here. */
+function atomBody(element: Scoped | undefined): WireBody | undefined {
+  if (!element || attributeOf(element, "src") !== undefined || textOf(element) === "") return undefined;
+  const type = attributeOf(element, "type") ?? "text";
+  if (type === "html" || type === "text/html") return { kind: "html", html: dataOf(element) };
+  if (type === "xhtml") {
+    const div = element.element.children.find((node): node is XmlElement => typeof node !== "string" && node.name === "div");
+    return { kind: "html", html: xhtmlBody(div ? div.children : element.element.children) };
+  }
+  if (type === "text" || type === "text/plain") return { kind: "text", text: dataOf(element) };
+  return undefined;
+}
+
+/** One Atom entry as a wire item, or its problems. */
+function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item?: WireItem; problems: WireProblem[] } {
+  const problems = new ItemProblems(file);
+  const links = children(entry, ATOM, "link");
+  const alternate = links.find((link) => (attributeOf(link, "rel") ?? "alternate") === "alternate");
+  const id = textOf(child(entry, ATOM, "id")) || attributeOf(alternate, "href");
+  const headline = atomText(child(entry, ATOM, "title"));
+  const summary = child(entry, ATOM, "summary");
+  const content = atomBody(child(entry, ATOM, "content"));
+  // A summary with no content beside it is the story's text, and then there is no lead.
+  const body = content ?? atomBody(summary);
+  requireStory(entry, id, headline, body, { id: "id", headline: "title", body: "content" }, problems);
+  const updated = readTime(textOf(child(entry, ATOM, "updated")), `${entry.path}/updated`, problems);
+  const published = readTime(textOf(child(entry, ATOM, "published")), `${entry.path}/published`, problems);
+  if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
+  const authors = children(entry, ATOM, "author").map((author) => oneLine(textOf(child(author, ATOM, "name")))).filter((name) => name !== "");
+  const contentElement = child(entry, ATOM, "content");
+  return {
+    item: definedFields({
+      file,
+      path: entry.path,
+      format: "Atom" as const,
+      id,
+      versionTime: updated ?? published,
+      released: published ?? updated,
+      status: "usable" as const,
+      correction: false,
+      headline,
+      lead: content ? atomText(summary) || undefined : undefined,
+      body,
+      source: atomText(child(child(entry, ATOM, "source"), ATOM, "title")) || atomText(child(feed, ATOM, "title")) || undefined,
+      byline: authors.length > 0 ? authors.join(", ") : undefined,
+      topics: categoryTopics(children(entry, ATOM, "category")),
+      photo: itemPhoto([...enclosedPictures(links.filter((link) => attributeOf(link, "rel") === "enclosure"), "href"), ...mediaPictures(entry)], entry),
+      lang: attributeOf(contentElement, "xml:lang") ?? attributeOf(entry, "xml:lang") ?? attributeOf(feed, "xml:lang"),
+    }),
+    problems: [],
+  };
+}
+
+/** Reads every item of a feed, keeping the readable ones and every problem of the others. */
+function readItems(items: readonly Scoped[], read: (item: Scoped) => { item?: WireItem; problems: WireProblem[] }): WireRead {
+  const result: WireRead = { items: [], problems: [] };
+  for (const item of items) {
+    const { item: wireItem, problems } = read(item);
+    if (wireItem) result.items.push(wireItem);
+    result.problems.push(...problems);
+  }
+  return result;
+}
+
+/** The document's root in scope, or the problem why the file is not the feed expected. */
+function feedRoot(text: string, file: string, format: WireFormat, name: string, namespace: string): { root: Scoped } | { problems: WireProblem[] } {
+  const xml = parseXml(text, file);
+  if (!xml.ok) return { problems: xml.problems };
+  const scope = scopeInside(xml.root, new Map());
+  const path = `/${qualifiedName(xml.root)}`;
+  if (xml.root.name !== name || (scope.get(xml.root.prefix ?? "") ?? NO_NAMESPACE) !== namespace) {
+    const expected = namespace === NO_NAMESPACE ? `an ${name} root element` : `a ${name} root element in the namespace ${namespace}`;
+    return { problems: [{ file, path, message: `is not ${format} (expected ${expected})` }] };
+  }
+  return { root: { element: xml.root, scope, path } };
+}
+
+/** Reads an RSS 2.0 feed: each item of its channel. */
+export function readRss(text: string, file: string): WireRead {
+  const found = feedRoot(text, file, "RSS 2.0", "rss", NO_NAMESPACE);
+  if ("problems" in found) return { items: [], problems: found.problems };
+  const channel = child(found.root, NO_NAMESPACE, "channel");
+  const items = channel ? children(channel, NO_NAMESPACE, "item") : [];
+  if (!channel || items.length === 0) {
+    return { items: [], problems: [{ file, path: channel ? `${channel.path}/item` : "/rss/channel", message: "missing (expected the feed's channel and its items)" }] };
+  }
+  return readItems(items, (item) => readRssItem(item, channel, file));
+}
+
+/** Reads an Atom feed: each of its entries. */
+export function readAtom(text: string, file: string): WireRead {
+  const found = feedRoot(text, file, "Atom", "feed", ATOM);
+  if ("problems" in found) return { items: [], problems: found.problems };
+  const entries = children(found.root, ATOM, "entry");
+  if (entries.length === 0) return { items: [], problems: [{ file, path: `${found.root.path}/entry`, message: "missing (expected the feed's entries)" }] };
+  return readItems(entries, (entry) => readAtomEntry(entry, found.root, file));
+}

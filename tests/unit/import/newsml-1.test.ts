@@ -1,0 +1,192 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { readNewsml1 } from "../../../src/lib/import/newsml-1.ts";
+import { deliveredText } from "../../../src/lib/import/wire-drop.ts";
+import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
+
+const DIRECTORY = "tests/fixtures/wire/dialects/afp";
+
+/** A fixture read as the importer reads a delivered file: AFP's newer items are in ISO-8859-1. */
+function readFixture(name: string): WireRead {
+  const text = deliveredText(readFileSync(new URL(`../../fixtures/wire/dialects/afp/${name}`, import.meta.url)));
+  assert.ok(text !== undefined);
+  return readNewsml1(text, `${DIRECTORY}/${name}`);
+}
+
+function onlyItem(read: WireRead): WireItem {
+  assert.deepEqual(read.problems, []);
+  assert.equal(read.items.length, 1);
+  return read.items[0] as WireItem;
+}
+
+const tight = (html: string) => html.replace(/>\s+</g, "><");
+
+/** A NewsItem with an identifier, a headline and a paragraph, parts replaced as a test needs. */
+function newsItem(parts: { identifier?: string; management?: string; lines?: string; content?: string; extra?: string } = {}): string {
+  const {
+    identifier = "<PublicIdentifier>urn:newsml:afp.com:20240304:TX-1:1</PublicIdentifier><RevisionId>1</RevisionId>",
+    management = "<ThisRevisionCreated>20240304T090000Z</ThisRevisionCreated><Status FormalName='Usable'/>",
+    lines = "<HeadLine>Harbour reopens</HeadLine>",
+    content = "<ContentItem><DataContent><p>The harbour reopened.</p></DataContent></ContentItem>",
+    extra = "",
+  } = parts;
+  return `<NewsItem><Identification><NewsIdentifier>${identifier}</NewsIdentifier></Identification><NewsManagement>${management}</NewsManagement><NewsComponent><NewsLines>${lines}</NewsLines>${content}${extra}</NewsComponent></NewsItem>`;
+}
+
+const readInline = (...items: string[]) => readNewsml1(`<NewsML Version="1.2">${items.join("")}</NewsML>`, "inline.xml");
+
+test("AFP's text-photo item: lines, metadata, NITF text and the largest photo rendition with its caption", () => {
+  const { body, ...item } = onlyItem(readFixture("tram-strasbourg.xml"));
+  assert.deepEqual(item, {
+    file: `${DIRECTORY}/tram-strasbourg.xml`,
+    path: "",
+    format: "NewsML 1.2 (AFP)",
+    id: "urn:newsml:afp.com:20240710T083054Z:TX-PAR-WDS41",
+    version: "1",
+    versionTime: { local: "2024-07-10T08:30:54", offset: "+00:00" },
+    released: { local: "2024-07-10T08:30:54", offset: "+00:00" },
+    status: "usable",
+    correction: false,
+    headline: "A Strasbourg, la nouvelle ligne de tramway vers le port du Rhin ouvre avec un mois d'avance",
+    lead: "Les premières rames ont circulé mercredi matin entre la gare centrale et les quais, où 4.000 habitants sont attendus d'ici 2026",
+    place: "Strasbourg",
+    source: "AFP",
+    byline: "Par Claire MARTIN",
+    topics: ["France", "transports", "tramway", "urbanisme"],
+    photo: {
+      href: "tram-strasbourg-highdef.jpg",
+      path: "/NewsML/NewsItem/NewsComponent/NewsComponent/NewsComponent[3]/ContentItem",
+      caption: "Une rame de la ligne F du tramway de Strasbourg quitte la station Port du Rhin, le 10 juillet 2024.",
+      credit: "AFP / Frédérique LAVAL",
+    },
+    lang: "fr",
+  });
+  assert.equal(body.kind, "html");
+  const html = tight(body.kind === "html" ? body.html : "");
+  assert.ok(html.startsWith("<p>La ligne F du tramway de Strasbourg, prolongée"));
+  assert.ok(html.includes("</p><h2>Quatre stations nouvelles</h2><p>"), "hl2 becomes a subheading, the media reference is left out");
+  assert.ok(html.includes("logements &amp; en ateliers"));
+  assert.ok(!html.includes("media"));
+  assert.ok(!JSON.stringify(item).includes("Genre") && !JSON.stringify(item).includes("04015000"), "codes are not topics");
+});
+
+test("a newer revision and a kill share the item's id, told apart by RevisionId and time", () => {
+  const first = onlyItem(readFixture("tram-strasbourg.xml"));
+  const second = onlyItem(readFixture("tram-strasbourg-2.xml"));
+  const kill = onlyItem(readFixture("tram-strasbourg-kill.xml"));
+  assert.equal(second.id, first.id);
+  assert.equal(kill.id, first.id);
+  assert.equal(second.version, "2");
+  assert.deepEqual(second.versionTime, { local: "2024-07-10T10:15:02", offset: "+00:00" });
+  assert.ok(second.body.kind === "html" && second.body.html.includes("61 millions d&apos;euros"));
+  assert.equal(kill.status, "canceled");
+  assert.equal(kill.version, "3");
+  assert.equal(kill.headline, "");
+  assert.deepEqual(kill.body, { kind: "text", text: "" });
+  assert.ok(!JSON.stringify(kill).includes("ANNULATION"), "the advisory line is for editors, never reader text");
+});
+
+test("AFP's newer shape: ISO-8859-1, paragraphs straight in DataContent, in a nested component, a dateline without its dash", () => {
+  const item = onlyItem(readFixture("harbour-ferry.xml"));
+  assert.equal(item.id, "urn:newsml:afp.com:20241105:241105154108.k7dm2x9q");
+  assert.equal(item.headline, "Norway's longest electric ferry route opens across the Oslofjord");
+  assert.equal(item.place, "Oslo");
+  assert.equal(item.source, "AFP");
+  assert.equal(item.lang, "en");
+  assert.equal(item.lead, undefined);
+  assert.equal(item.photo, undefined);
+  assert.deepEqual(item.topics, []);
+  assert.equal(item.body.kind, "html");
+  const paragraphs = tight(item.body.kind === "html" ? item.body.html : "").split("</p><p>");
+  assert.equal(paragraphs.length, 3);
+  assert.ok(paragraphs[0]?.startsWith("<p>Two battery-powered ferries"));
+  assert.ok(paragraphs[2]?.includes("its chief executive, Øystein Brække, told reporters."), "Latin-1 read as Latin-1");
+});
+
+test("the id: the PublicIdentifier as given when it has no revision part, else built from the NewsIdentifier's parts", () => {
+  const noRevision = onlyItem(readInline(newsItem({ identifier: "<PublicIdentifier>urn:newsml:afp.com:20260109:TX-PAR-BDO05</PublicIdentifier><RevisionId>1</RevisionId>" })));
+  assert.equal(noRevision.id, "urn:newsml:afp.com:20260109:TX-PAR-BDO05");
+  const updated = onlyItem(readInline(newsItem({ identifier: "<PublicIdentifier>urn:newsml:afp.com:20260109:TX-PAR-BDO05:2U</PublicIdentifier><RevisionId Update='U'>2</RevisionId>" })));
+  assert.equal(updated.id, "urn:newsml:afp.com:20260109:TX-PAR-BDO05");
+  const built = onlyItem(readInline(newsItem({ identifier: "<ProviderId>afp.com</ProviderId><DateId>20260109</DateId><NewsItemId>TX-9</NewsItemId><RevisionId>4</RevisionId>" })));
+  assert.equal(built.id, "urn:newsml:afp.com:20260109:TX-9");
+  assert.equal(built.version, "4");
+});
+
+test("Embargoed is an embargo until StatusWillChange's time, else held back; Withheld is held back", () => {
+  const until = onlyItem(
+    readInline(
+      newsItem({
+        management:
+          "<ThisRevisionCreated>20240304T090000Z</ThisRevisionCreated><Status FormalName='Embargoed'/><StatusWillChange><FutureStatus FormalName='Usable'/><DateAndTime>20240305T060000Z</DateAndTime></StatusWillChange>",
+      }),
+    ),
+  );
+  assert.equal(until.status, "usable");
+  assert.deepEqual(until.embargoedUntil, { local: "2024-03-05T06:00:00", offset: "Z" });
+  const open = onlyItem(readInline(newsItem({ management: "<ThisRevisionCreated>20240304T090000Z</ThisRevisionCreated><Status FormalName='Embargoed'/>" })));
+  assert.equal(open.status, "withheld");
+  const withheld = onlyItem(readInline(newsItem({ management: "<ThisRevisionCreated>20240304T090000Z</ThisRevisionCreated><Status FormalName='Withheld'/>" })));
+  assert.equal(withheld.status, "withheld");
+});
+
+test("unknown elements are read past; plain DataContent is text with its paragraphs", () => {
+  const item = onlyItem(
+    readInline(
+      newsItem({
+        lines: "<HeadLine>Harbour reopens</HeadLine><KeywordLine>port</KeywordLine><Whatever a='1'/>",
+        content: "<Comment>desk</Comment><ContentItem><MediaType FormalName='Text'/><DataContent>First paragraph.\n\nSecond paragraph.</DataContent></ContentItem>",
+      }),
+    ),
+  );
+  assert.deepEqual(item.body, { kind: "text", text: "First paragraph.\n\nSecond paragraph." });
+});
+
+test("every problem of every item in one run, each at its place; the readable items are still read", () => {
+  const read = readInline(
+    newsItem(),
+    newsItem({ identifier: "", lines: "<DateLine>Paris, 4 mars 2024 (AFP) -</DateLine>", content: "<ContentItem><DataContent> </DataContent></ContentItem>" }),
+    newsItem({ management: "<ThisRevisionCreated>yesterday</ThisRevisionCreated><Status FormalName='Killed'/>" }),
+  );
+  assert.equal(read.items.length, 1);
+  assert.equal(read.items[0]?.path, "/NewsML/NewsItem[1]");
+  assert.deepEqual(read.problems, [
+    { file: "inline.xml", path: "/NewsML/NewsItem[2]/Identification/NewsIdentifier/PublicIdentifier", message: "missing (expected the item's urn:newsml: identifier, or ProviderId, DateId and NewsItemId)" },
+    { file: "inline.xml", path: "/NewsML/NewsItem[2]/NewsComponent/NewsLines/HeadLine", message: "missing (expected the story's headline)" },
+    { file: "inline.xml", path: "/NewsML/NewsItem[2]/NewsComponent/ContentItem/DataContent", message: "has no text (expected the story's text, as NITF, paragraphs or plain text)" },
+    {
+      file: "inline.xml",
+      path: "/NewsML/NewsItem[3]/NewsManagement/ThisRevisionCreated",
+      message: '"yesterday" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
+    },
+    { file: "inline.xml", path: "/NewsML/NewsItem[3]/NewsManagement/Status/@FormalName", message: '"Killed" is not a status (expected Usable, Embargoed, Withheld or Canceled)' },
+  ]);
+});
+
+test("a photo component without an image rendition is a problem of its own; the story is read without it", () => {
+  const read = readInline(newsItem({ extra: "<NewsComponent><Role FormalName='Photo'/><NewsLines><HeadLine>A quay</HeadLine></NewsLines></NewsComponent>" }));
+  assert.equal(read.items.length, 1);
+  assert.equal(read.items[0]?.photo, undefined);
+  assert.equal(read.items[0]?.headline, "Harbour reopens", "the photo's headline is not the story's");
+  assert.deepEqual(read.problems, [
+    { file: "inline.xml", path: "/NewsML/NewsItem/NewsComponent/NewsComponent", message: "has no ContentItem with an Href to an image (expected the photo's renditions, e.g. in the role HighDef)" },
+  ]);
+});
+
+test("a photo's own NewsItem is no story: one problem naming what it is", () => {
+  const photoItem = newsItem({ lines: "<HeadLine>A quay</HeadLine>", content: "<ContentItem Href='quay.jpg'><MediaType FormalName='Photo'/></ContentItem>" }).replace(
+    "<NewsComponent>",
+    "<NewsComponent><Role FormalName='Photo'/>",
+  );
+  assert.deepEqual(readInline(photoItem).problems, [
+    { file: "inline.xml", path: "/NewsML/NewsItem/NewsComponent/Role", message: "is a photo item (expected a story with text; a photo is read with the story whose NewsItem holds it)" },
+  ]);
+});
+
+test("a document that is not NewsML, or holds no NewsItem, is one problem", () => {
+  assert.deepEqual(readNewsml1("<NewsML Version='1.2'><NewsEnvelope/></NewsML>", "empty.xml").problems, [
+    { file: "empty.xml", path: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)" },
+  ]);
+  assert.equal(readNewsml1("<NewsML><NewsItem>", "broken.xml").problems[0]?.message.startsWith("not well-formed XML"), true);
+});

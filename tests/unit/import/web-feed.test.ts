@@ -1,0 +1,194 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { readAtom, readRss } from "../../../src/lib/import/web-feed.ts";
+import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
+
+const DIRECTORY = "tests/fixtures/wire/dialects";
+
+function readFixture(reader: typeof readRss, name: string): WireRead {
+  return reader(readFileSync(new URL(`../../fixtures/wire/dialects/${name}`, import.meta.url), "utf8"), `${DIRECTORY}/${name}`);
+}
+
+function allItems(read: WireRead): WireItem[] {
+  assert.deepEqual(read.problems, []);
+  return read.items;
+}
+
+const NAMESPACES = 'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"';
+const rss = (items: string, channel = "<title>Harbour Authority</title>") => readRss(`<rss version="2.0" ${NAMESPACES}><channel>${channel}${items}</channel></rss>`, "inline.xml");
+const atom = (entries: string, feed = "<title>Harbour Authority</title>") =>
+  readAtom(`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">${feed}${entries}</feed>`, "inline.xml");
+const RSS_ITEM = "<guid>h-1</guid><title>Harbour reopens</title><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate>";
+const ATOM_ENTRY = "<id>urn:h:1</id><title>Harbour reopens</title><updated>2024-03-04T09:00:00Z</updated>";
+
+test("a ministry's RSS feed: one story an item, full text from content:encoded, the description as its lead", () => {
+  const [first, second, third] = allItems(readFixture(readRss, "rss/ministry-energy.xml"));
+  assert.ok(first && second && third);
+  const { body, ...item } = first;
+  assert.deepEqual(item, {
+    file: `${DIRECTORY}/rss/ministry-energy.xml`,
+    path: "/rss/channel/item[1]",
+    format: "RSS 2.0",
+    id: "energy-press-2024-0412",
+    versionTime: { local: "2024-11-05T09:30:00", offset: "+00:00" },
+    released: { local: "2024-11-05T09:30:00", offset: "+00:00" },
+    status: "usable",
+    correction: false,
+    headline: "Offshore wind farm off Aberdeen supplies its first power to the grid",
+    lead: "The first of 54 turbines is now exporting electricity, a year after construction began.",
+    source: "Ministry of Energy and Climate",
+    byline: "Press Office",
+    topics: ["Energy", "Offshore wind", "Scotland"],
+    photo: {
+      href: "wind-farm.jpg",
+      path: "/rss/channel/item[1]/media:content",
+      caption: "Turbines of the North Bank wind farm, 30 kilometres off Aberdeen, in October 2024.",
+      credit: "Ministry of Energy and Climate / Iona Reid",
+    },
+    lang: "en-gb",
+  });
+  assert.equal(body.kind, "html");
+  assert.ok(body.kind === "html" && body.html.startsWith("<p>The first turbine of the North Bank wind farm"), "the body as delivered, sanitised later");
+
+  // No content:encoded: the escaped description is the text, and there is no lead.
+  assert.equal(second.id, "https://energy.example.gov/news/2024/11/heat-pump-consultation");
+  assert.equal(second.lead, undefined);
+  assert.deepEqual(second.body, {
+    kind: "html",
+    html: "<p>Households off the gas grid could receive up to £9,000 towards a heat pump under plans published for consultation on Monday.</p><p>The consultation runs until 31 January.</p>",
+  });
+  assert.equal(second.byline, "Press Office", "the name an RSS author gives after the address");
+  assert.deepEqual(second.versionTime, { local: "2024-11-04T14:00:00", offset: "Z" });
+
+  assert.equal(third.photo, undefined, "an enclosure that is not an image is no photo");
+  assert.deepEqual(third.topics, []);
+});
+
+test("a partner's RSS feed: the item's own source over the channel's title, every creator, the largest image of a media:group", () => {
+  const [first, second] = allItems(readFixture(readRss, "rss/partner-news.xml"));
+  assert.ok(first && second);
+  assert.equal(first.source, "NTB");
+  assert.equal(second.source, "Nordic Coast Post");
+  assert.equal(first.byline, "Kari Nordmann, Ola Hansen");
+  assert.equal(first.lang, "nb");
+  assert.deepEqual(first.photo, {
+    href: "bodo-quay-1200.jpg",
+    path: "/rss/channel/item[1]/media:group/media:content[1]",
+    caption: "Bølgene slo inn over fergekaia i Bodø natt til onsdag.",
+    credit: "NTB / Kari Nordmann",
+  });
+  assert.equal(second.byline, undefined);
+  assert.equal(second.lead, undefined);
+});
+
+test("a city's Atom feed: updated and published, HTML and XHTML content, a summary as lead or, alone, as the text", () => {
+  const [first, second, third] = allItems(readFixture(readAtom, "atom/city-council.xml"));
+  assert.ok(first && second && third);
+  const { body, ...item } = first;
+  assert.deepEqual(item, {
+    file: `${DIRECTORY}/atom/city-council.xml`,
+    path: "/feed/entry[1]",
+    format: "Atom",
+    id: "tag:lakeside.example.org,2024:news/1187",
+    versionTime: { local: "2024-11-06T15:30:00", offset: "-05:00" },
+    released: { local: "2024-11-06T09:00:00", offset: "-05:00" },
+    status: "usable",
+    correction: false,
+    headline: "Central Library reopens after two-year renovation",
+    lead: "The Central Library opens its doors again on Saturday, with a new children's floor and longer evening hours.",
+    source: "Lakeside City Council",
+    byline: "Dana Whitfield",
+    topics: ["Libraries", "city-hall"],
+    photo: {
+      href: "library.jpg",
+      path: "/feed/entry[1]/link[2]",
+      caption: "The new reading garden on the children's floor of the Central Library.",
+      credit: "City of Lakeside",
+    },
+    lang: "en-US",
+  });
+  assert.ok(body.kind === "html" && body.html.startsWith("<p>LAKESIDE, Ohio — The Central Library"));
+
+  assert.equal(second.byline, undefined, "the feed's author is the publisher, not the entry's byline");
+  assert.deepEqual(second.released, second.versionTime, "no published: first released when last updated");
+  assert.ok(second.body.kind === "html");
+  assert.ok(second.body.kind === "html" && second.body.html.includes('<a href="https://lakeside.example.org/snow">snow map</a>'));
+  assert.ok(second.body.kind === "html" && !second.body.html.includes("xmlns"));
+
+  assert.equal(third.source, "Lakeside Water Department", "the entry's source over the feed's title");
+  assert.equal(third.lead, undefined);
+  assert.deepEqual(third.body, {
+    kind: "text",
+    text: "Harbor Road will be closed between 8th and 12th Street from 10 p.m. Tuesday to 5 a.m. Wednesday while crews replace a water main.\n\nDetours will be signed along Lake Avenue.",
+  });
+});
+
+test("elements are matched by namespace: Atom's content is the text, Media RSS's content a picture", () => {
+  const [entry] = allItems(
+    atom(
+      `<entry>${ATOM_ENTRY}<media:title>Not the headline</media:title><media:content url="big.jpg" type="image/jpeg" width="1600" height="900"/><media:thumbnail url="small.jpg" width="2000" height="2000"/>` +
+        `<content type="text">The harbour reopened.</content><title xmlns="urn:other">Not the headline either</title></entry>`,
+    ),
+  );
+  assert.equal(entry?.headline, "Harbour reopens");
+  assert.deepEqual(entry?.body, { kind: "text", text: "The harbour reopened." });
+  assert.equal(entry?.photo?.href, "big.jpg", "a thumbnail only when nothing larger is given");
+  assert.equal(entry?.photo?.path, "/feed/entry/media:content");
+
+  const [item] = allItems(rss(`<item>${RSS_ITEM}<description>Text.</description><media:content url="clip.mp4" medium="video"/><media:thumbnail url="still.jpg"/><unknown>x</unknown></item>`));
+  assert.equal(item?.photo?.href, "still.jpg");
+});
+
+test("every problem of every item in one run, each at its place; the readable items are still read", () => {
+  const read = rss(
+    `<item>${RSS_ITEM}<description>Fine.</description></item>` +
+      "<item><description>No title, no guid, no link.</description></item>" +
+      "<item><guid>h-3</guid><title>Bad date</title><pubDate>2024-03-04 09:00</pubDate></item>",
+  );
+  assert.deepEqual(
+    read.items.map((item) => item.path),
+    ["/rss/channel/item[1]"],
+  );
+  assert.deepEqual(read.problems, [
+    { file: "inline.xml", path: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)" },
+    { file: "inline.xml", path: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)" },
+    { file: "inline.xml", path: "/rss/channel/item[3]/description", message: "missing (expected the story's text)" },
+    { file: "inline.xml", path: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)' },
+  ]);
+  const atomRead = atom("<entry><id>urn:h:2</id><updated>last week</updated><content src='https://example.org/text'/></entry>");
+  assert.deepEqual(atomRead.problems, [
+    { file: "inline.xml", path: "/feed/entry/title", message: "missing (expected the story's headline)" },
+    { file: "inline.xml", path: "/feed/entry/content", message: "missing (expected the story's text)" },
+    {
+      file: "inline.xml",
+      path: "/feed/entry/updated",
+      message: '"last week" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
+    },
+  ]);
+});
+
+test("the link stands for a missing id; HTML in a title or summary is read as text", () => {
+  const [item] = allItems(rss("<item><link>https://example.org/a</link><title>Harbour &amp; port reopen</title><description>&lt;p&gt;Both &lt;b&gt;reopen&lt;/b&gt;.&lt;/p&gt;</description><content:encoded>&lt;p&gt;Text.&lt;/p&gt;</content:encoded></item>"));
+  assert.equal(item?.id, "https://example.org/a");
+  assert.equal(item?.headline, "Harbour & port reopen");
+  assert.equal(item?.lead, "Both reopen.");
+  assert.equal(item?.versionTime, undefined, "no date: the importer asks for one");
+  const [entry] = allItems(atom("<entry><link rel='alternate' href='https://example.org/b'/><title type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>Port <i>reopens</i></div></title><updated>2024-03-04T09:00:00Z</updated><summary type='html'>&lt;p&gt;Lead&lt;/p&gt;</summary><content type='html'>&lt;p&gt;Text.&lt;/p&gt;</content></entry>"));
+  assert.equal(entry?.id, "https://example.org/b");
+  assert.equal(entry?.headline, "Port reopens");
+  assert.equal(entry?.lead, "Lead");
+});
+
+test("markup a feed wrote unescaped in its description is kept as HTML", () => {
+  const [item] = allItems(rss(`<item>${RSS_ITEM}<description><p>Raw <b>markup</b> &amp; more</p><p>Two</p></description></item>`));
+  assert.deepEqual(item?.body, { kind: "html", html: "<p>Raw <b>markup</b> &amp; more</p><p>Two</p>" });
+});
+
+test("a feed that is not the one expected, or holds no items, is one problem", () => {
+  assert.deepEqual(rss("").problems, [{ file: "inline.xml", path: "/rss/channel/item", message: "missing (expected the feed's channel and its items)" }]);
+  assert.deepEqual(readAtom("<feed xmlns='urn:other'><entry/></feed>", "other.xml").problems, [
+    { file: "other.xml", path: "/feed", message: "is not Atom (expected a feed root element in the namespace http://www.w3.org/2005/Atom)" },
+  ]);
+  assert.deepEqual(atom("").problems, [{ file: "inline.xml", path: "/feed/entry", message: "missing (expected the feed's entries)" }]);
+});
