@@ -1,5 +1,5 @@
 import { rm } from "node:fs/promises";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { readArticle } from "../story/article.ts";
@@ -169,6 +169,16 @@ function draftNotes(plan: StoryPlan): string[] {
   return [...plan.held, ...(plan.correctionField ? [`a correction by the agency: word it for readers in ${editorFieldName(plan.correctionField)}`] : [])];
 }
 
+/** The name of the file a version waits in beside its story (see waitBeside). */
+const waitingName = (label: string): string => `index.wire-${label}.md.txt`;
+const WAITING_FILE = /^index\.wire-.+\.md\.txt$/;
+
+/** The note naming versions still waiting beside a story (but `except`), so an editor takes them in order; none when none wait. */
+function stillWaiting(folder: string, except?: string): string[] {
+  const waiting = existsSync(folder) ? readdirSync(folder).filter((name) => WAITING_FILE.test(name) && name !== except).sort() : [];
+  return waiting.length > 0 ? [`also waiting beside it: ${waiting.join(", ")}`] : [];
+}
+
 /**
  * Keeps a newer version beside the story on file, in files the build never reads as a story
  * (index.wire-v2.md.txt, and its photo as photo.wire-v2.jpg): the story stays as it is. The
@@ -180,8 +190,13 @@ async function waitBeside(item: WireItem, plan: StoryPlan, existing: WireStory, 
   const waitingPhoto = photo && { file: join(existing.folder, `photo.wire-${label}.${photo.file.extension}`), bytes: photo.file.bytes };
   const fields = waitingPhoto ? { ...plan.fields, photo: { ...(plan.fields["photo"] as object), src: basename(waitingPhoto.file) } } : plan.fields;
   const text = storyText(item, { ...plan, fields }, existing);
-  const waiting = join(existing.folder, `index.wire-${label}.md.txt`);
-  const outcome = (kind: OutcomeKind, said: string): ItemOutcome => ({ kind, item: itemName(item), story: existing.file, notes: [said, ...notes] });
+  const waiting = join(existing.folder, waitingName(label));
+  const outcome = (kind: OutcomeKind, said: string): ItemOutcome => ({
+    kind,
+    item: itemName(item),
+    story: existing.file,
+    notes: [said, ...notes, ...stillWaiting(existing.folder, waitingName(label))],
+  });
   if (holds(waiting, text) && (!waitingPhoto || holds(waitingPhoto.file, waitingPhoto.bytes))) return outcome("unchanged", `${why}: ${spoken} already waits in ${waiting}`);
   if (!settings.dryRun) {
     if (waitingPhoto) await placeFile(settings.stagingDir, waitingPhoto.file, waitingPhoto.bytes);
@@ -258,6 +273,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     if (!settings.dryRun) await placeStoryFolder(staged, target, existing !== undefined);
     const file = join(target, STORY_FILE);
     remember({ file, folder: target, fields: plan.fields, body: plan.body, versionMs: timeMs ?? 0 });
+    if (existing) notes.push(...stillWaiting(existing.folder));
     if (match.beside) notes.unshift(`id "${item.id}" already names another story (${match.beside.file}); imported beside it`);
     const released = DateTime.fromISO(String(plan.fields["date"]), { zone: "UTC" });
     const embargoed = released.isValid && released.toMillis() > settings.build.epochMs;

@@ -138,10 +138,16 @@ test("a story an editor changed keeps the editor's work: a newer version waits b
   assert.match(again, /^unchanged  .*: edited here: version 2 already waits in .*index\.wire-v2\.md\.txt\n/);
   assert.deepEqual(newsroomFiles(news), files);
 
+  const third = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "3", versioncreated: "2024-06-10T13:00:00+03:00" }) });
+  assert.equal(
+    third.split("\n")[0],
+    `held       ${ROUBLE}/index.md <- drop-4/0002.json: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt; also waiting beside it: index.wire-v2.md.txt`,
+  );
+
   // Taken whole: the waiting file becomes the story, and the import updates it in place again.
-  renameSync(join(root, ROUBLE, "index.wire-v2.md.txt"), story);
-  const next = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "3", versioncreated: "2024-06-10T13:00:00+03:00" }) });
-  assert.match(next, new RegExp(`^updated {4}${ROUBLE}/index\\.md <- drop-4/0002\\.json\\n`));
+  renameSync(join(root, ROUBLE, "index.wire-v3.md.txt"), story);
+  const next = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "4", versioncreated: "2024-06-10T14:00:00+03:00" }) });
+  assert.equal(next.split("\n")[0], `updated    ${ROUBLE}/index.md <- drop-5/0002.json: also waiting beside it: index.wire-v2.md.txt`);
 });
 
 test("a correction to a published story waits beside it to be worded; a story not yet published takes it as a draft", async (t) => {
