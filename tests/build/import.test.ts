@@ -132,7 +132,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   mkdirSync(later);
   writeFileSync(join(later, "hostile-2.json"), JSON.stringify({ ...hostileItem, version: "2", versioncreated: "2013-09-02T19:00:00+04:00" }));
   // The agency's id again, on the next day's story about something else.
-  copyFileSync(join(FIXTURES, "ninjs", "reused-id.json"), join(later, "reused.json"));
+  copyFileSync(join(FIXTURES, "reused-id", "metro-under-seed-id.json"), join(later, "reused.json"));
   // A correction for a story not imported before: written, but kept a draft until it is worded.
   copyFileSync(join(FIXTURES, "ninjs", "correction.json"), join(later, "first-correction.json"));
   copyFileSync(join(FIXTURES, "ninjs", "seed-itar-tass-update.json"), join(later, "update.json"));
