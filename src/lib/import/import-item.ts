@@ -139,11 +139,16 @@ async function withStagedStory<T>(
   }
 }
 
+/** Whether a story's date is still to come at the import's moment: it is under embargo. */
+function isEmbargoed(date: unknown, settings: ImportSettings): boolean {
+  const released = DateTime.fromISO(String(date), { zone: "UTC" });
+  return released.isValid && released.toMillis() > settings.build.epochMs;
+}
+
 /** Whether readers see the story on file now: neither a draft (nor held by a placeholder), nor under embargo, nor withdrawn. */
 function isLive(fields: Readonly<Record<string, unknown>>, settings: ImportSettings): boolean {
   if (fields["draft"] === true || fields["withdrawn"] !== undefined || placeholderFields(fields).length > 0) return false;
-  const released = DateTime.fromISO(String(fields["date"]), { zone: "UTC" });
-  return released.isValid && released.toMillis() <= settings.build.epochMs;
+  return !isEmbargoed(fields["date"], settings);
 }
 
 /**
@@ -237,7 +242,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
   const remember = (story: WireStory) => stories.byId.set(item.id, [...candidates.filter((other) => other !== existing), story]);
 
-  if (item.status === "canceled") {
+  if (body === undefined) {
     if (!existing) return { kind: "withdrawn", item: itemName(item), notes: ["withdrawn by the agency before it was imported here; nothing to remove"] };
     const plan = planWithdrawal(item, existing, settings.datelinePlaces);
     return withStagedStory(item, plan, existing.folder, existing, undefined, settings, async ({ staged, refusals }) => {
@@ -250,7 +255,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
 
   const taken = await takePhoto(item, existing, settings);
   const planned = planStory(item, {
-    body: body ?? importedBody(item),
+    body,
     ...(taken.photo ? { photo: taken.photo } : {}),
     datelinePlaces: settings.datelinePlaces,
     siteLanguage: settings.site.language,
@@ -275,8 +280,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     remember({ file, folder: target, fields: plan.fields, body: plan.body, versionMs: timeMs ?? 0 });
     if (existing) notes.push(...stillWaiting(existing.folder));
     if (match.beside) notes.unshift(`id "${item.id}" already names another story (${match.beside.file}); imported beside it`);
-    const released = DateTime.fromISO(String(plan.fields["date"]), { zone: "UTC" });
-    const embargoed = released.isValid && released.toMillis() > settings.build.epochMs;
+    const embargoed = isEmbargoed(plan.fields["date"], settings);
     if (embargoed) notes.push(`embargoed until ${String(plan.fields["date"])}`);
     const kind: OutcomeKind = draft || embargoed ? "held" : existing ? "updated" : "created";
     return { kind, item: itemName(item), story: file, notes };
