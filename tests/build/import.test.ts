@@ -1,7 +1,8 @@
 /**
  * A desk takes in a day of agency items in every format: stories appear in the contract, a second
- * run changes nothing, an update and a withdrawal change the story in place, a dry run writes
- * nothing, and the site built from it all passes every check.
+ * run changes nothing, an update and a withdrawal change the story in place, a version of a story
+ * an editor changed or a correction to a published one waits beside it, an id used again makes
+ * another story, a dry run writes nothing, and the site built from it all passes every check.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -64,24 +65,22 @@ test("agency items in every format import as stories, update and withdraw in pla
   const stormItem = join(drop, "ninjs-ninjs2-text-photo-no-alt.json");
   writeFileSync(stormItem, readFileSync(stormItem, "utf8").replace("https://media.balticwire.example/20240502/a001_hires.jpg", "storm-highres.jpg"));
   // A hostile item: what a compromised feed could send. It must arrive as harmless text.
-  writeFileSync(
-    join(drop, "hostile.json"),
-    JSON.stringify({
-      uri: "urn:newsml:itar-tass.com:20130902:hostile",
-      type: "text",
-      version: "1",
-      versioncreated: "2013-09-02T18:00:00+04:00",
-      pubstatus: "usable",
-      copyrightholder: "Itar-Tass",
-      located: "Moscow",
-      headline: "Talks <script>alert(1)</script>resume",
-      description_text: "A lead with <b onmouseover=alert(2)>markup</b>.",
-      body_html:
-        '<p>MOSCOW, September 2 (Itar-Tass) - Talks resumed.<script>alert(3)</script></p>' +
-        '<p onclick="alert(4)">See <a href="javascript:alert(5)">this</a>, <a href=" java&#x09;script:alert(6)">that</a>' +
-        ' and <a href="https://example.org/report">the report</a>.<img src="x" onerror="alert(7)"></p><iframe src="https://evil.example/"></iframe>',
-    }),
-  );
+  const hostileItem = {
+    uri: "urn:newsml:itar-tass.com:20130902:hostile",
+    type: "text",
+    version: "1",
+    versioncreated: "2013-09-02T18:00:00+04:00",
+    pubstatus: "usable",
+    copyrightholder: "Itar-Tass",
+    located: "Moscow",
+    headline: "Talks <script>alert(1)</script>resume",
+    description_text: "A lead with <b onmouseover=alert(2)>markup</b>.",
+    body_html:
+      '<p>MOSCOW, September 2 (Itar-Tass) - Talks resumed.<script>alert(3)</script></p>' +
+      '<p onclick="alert(4)">See <a href="javascript:alert(5)">this</a>, <a href=" java&#x09;script:alert(6)">that</a>' +
+      ' and <a href="https://example.org/report">the report</a>.<img src="x" onerror="alert(7)"></p><iframe src="https://evil.example/"></iframe>',
+  };
+  writeFileSync(join(drop, "hostile.json"), JSON.stringify(hostileItem));
   // The seed's pictures carry their alt text and credit in the file; the storm pictures carry none.
   const seedPhoto = await wirePhoto(1600, 1067, { xmp: xmpPacket({ alt: "Sergei Lavrov speaks to students", credit: "Photo EPA/ITAR-TASS" }) });
   for (const name of ["seed-photo.jpg", "seed-photo-web.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(drop, name), seedPhoto);
@@ -117,13 +116,25 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(held, /^draft: true$/m, "a photo without alt text holds the story as a draft");
   assert.doesNotMatch(held, /^ {2}alt:/m, "alt text is never invented");
 
-  const before = newsroomFiles(root);
+  const imported = newsroomFiles(root);
   const again = importInto(root, [...options, "drop"]);
   assert.match(lineFor(again.output, "drop/ninjs-seed-itar-tass.json"), /^unchanged /);
-  assert.deepEqual(newsroomFiles(root), before, "importing the same versions again changes nothing");
+  assert.deepEqual(newsroomFiles(root), imported, "importing the same versions again changes nothing");
+
+  // An editor rewords the hostile item's story: the agency's next version must not undo it.
+  const hostileStory = join(root, "src", "news", "2013", "09", "02", "talks-resume", "index.md");
+  const editedHostile = readFileSync(hostileStory, "utf8").replace("Talks resumed.", "Talks resumed on Monday, the ministry said.");
+  assert.notEqual(editedHostile, readFileSync(hostileStory, "utf8"));
+  writeFileSync(hostileStory, editedHostile);
+  const before = newsroomFiles(root);
 
   const later = join(root, "later");
   mkdirSync(later);
+  writeFileSync(join(later, "hostile-2.json"), JSON.stringify({ ...hostileItem, version: "2", versioncreated: "2013-09-02T19:00:00+04:00" }));
+  // The agency's id again, on the next day's story about something else.
+  copyFileSync(join(FIXTURES, "reused-id", "metro-under-seed-id.json"), join(later, "reused.json"));
+  // A correction for a story not imported before: written, but kept a draft until it is worded.
+  copyFileSync(join(FIXTURES, "ninjs", "correction.json"), join(later, "first-correction.json"));
   copyFileSync(join(FIXTURES, "ninjs", "seed-itar-tass-update.json"), join(later, "update.json"));
   copyFileSync(join(FIXTURES, "ninjs", "canceled.json"), join(later, "kill.json"));
   for (const name of ["seed-photo.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(later, name), seedPhoto);
@@ -141,12 +152,27 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.equal(updates.status, 0, updates.output);
   assert.match(lineFor(updates.output, "later/update.json"), /^updated {4}src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of-2\/index\.md/);
   assert.match(lineFor(updates.output, "later/kill.json"), /^withdrawn /);
-  assert.match(
+  const g2Seed = "src/news/2013/09/02/moscow-hopes-for-further-talks-on-denuclearization-of";
+  assert.equal(
     lineFor(updates.output, "later/correction.xml"),
-    /^updated {4}src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of\/index\.md <- later\/correction\.xml: a correction by the agency: word it for readers in corrections\.1$/,
+    `held       ${g2Seed}/index.md <- later/correction.xml: published here, kept live: version 2 waits in ${g2Seed}/index.wire-v2.md.txt; a correction by the agency: word it for readers in corrections.1.text`,
   );
-  const corrected = readFileSync(join(root, "src", "news", "2013", "09", "02", "moscow-hopes-for-further-talks-on-denuclearization-of", "index.md"), "utf8");
-  assert.match(corrected, /^corrections:\n {2}- date: 2013-09-02T17:05:00\+04:00\n {4}text: Itar-Tass corrected this story\.$/m);
+  assert.doesNotMatch(readFileSync(join(root, g2Seed, "index.md"), "utf8"), /^corrections:/m, "the published version stays live as it was");
+  const waitingCorrection = readFileSync(join(root, g2Seed, "index.wire-v2.md.txt"), "utf8");
+  assert.match(waitingCorrection, /^corrections:\n {2}- date: 2013-09-02T17:05:00\+04:00\n {4}text: "\[to be worded\] Itar-Tass marked this version a correction: say what was corrected\."$/m);
+  assert.equal(
+    lineFor(updates.output, "later/hostile-2.json"),
+    "held       src/news/2013/09/02/talks-resume/index.md <- later/hostile-2.json: edited here: version 2 waits in src/news/2013/09/02/talks-resume/index.wire-v2.md.txt",
+  );
+  assert.equal(readFileSync(hostileStory, "utf8"), editedHostile, "the editor's words are kept");
+  assert.match(
+    lineFor(updates.output, "later/reused.json"),
+    /^created {4}src\/news\/2013\/09\/03\/moscow-metro-opens-three-stations-on-its-southern\/index\.md <- later\/reused\.json: id "urn:newsml:itar-tass\.com:20130902:654321" already names another story \(src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of-2\/index\.md\); imported beside it$/,
+  );
+  assert.equal(
+    lineFor(updates.output, "later/first-correction.json"),
+    "held       src/news/2024/06/18/storm-closes-port-aurel-harbour-for-a-second/index.md <- later/first-correction.json: needs a lead; a correction by the agency: word it for readers in corrections.1.text",
+  );
   const updated = readFileSync(join(seedFolder, "index.md"), "utf8");
   assert.match(updated, /^date: 2013-09-02T15:40:00\+04:00$/m, "an update keeps the story's date, so its address");
   assert.match(updated, /^updated: 2013-09-02T17:10:00\+04:00$/m);
@@ -166,6 +192,11 @@ test("agency items in every format import as stories, update and withdraw in pla
 
   const built = buildFixtureSite(root, "UTC", { BUILD_MOMENT: MOMENT });
   assert.equal(built.status, 0, built.output);
+  assert.match(built.output, /\/index\.md:\d+: corrections\.1\.text: still the wire import's placeholder \(expected words of your own for readers; the story stays a draft until then\)\n/);
+  const published = readdirSync(join(root, "_site"), { recursive: true, encoding: "utf8" });
+  assert.deepEqual(published.filter((name) => name.includes("wire-v2")), [], "what waits beside a story is never published");
+  assert.ok(!published.some((name) => name.includes("2024/06/18/")), "nor a story whose correction is still the placeholder");
+  assert.match(readFileSync(join(root, "_site", "news", "2013", "09", "02", "talks-resume.html"), "utf8"), /Talks resumed on Monday, the ministry said\./);
   const page = readFileSync(join(root, "_site", "news", "2013", "09", "02", "moscow-hopes-for-further-talks-on-denuclearization-of-2.html"), "utf8");
   // The page prints the dateline, then the agency's first words: the one the agency typed is gone.
   const opening = '<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes for the resumption of talks';

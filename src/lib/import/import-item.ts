@@ -1,22 +1,23 @@
 import { rm } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { readArticle } from "../story/article.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
 import type { SiteData } from "../story/read-story.ts";
 import type { BuildSettings } from "../model/publishing.ts";
+import { placeholderFields } from "../model/placeholders.ts";
 import { editorFieldName } from "../model/problems.ts";
 import { MIN_PHOTO_WIDTH } from "../media/photos.ts";
 import { readEmbeddedPhotoWords } from "./photo-metadata.ts";
 import { importedBody } from "./imported-body.ts";
 import { composeStoryFile } from "./story-file.ts";
-import { placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
+import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
 import { planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
 import type { WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
-import type { WireStories, WireStory } from "./wire-stories.ts";
+import { matchStory, type WireStories, type WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
 
 export interface ImportSettings {
@@ -61,8 +62,19 @@ function newStoryFolder(newsDir: string, day: string, slug: string): string {
 /** The picture taken with its words, or why the story goes without it (and is held for an editor). */
 type PhotoTaken = { photo?: ImportedPhoto & { file: DeliveredPhoto }; missing?: string };
 
-/** The item's picture with its words: the agency's fields first, then those embedded in the file. */
-async function takePhoto(item: WireItem, settings: ImportSettings): Promise<PhotoTaken> {
+/** Whether `file` holds exactly `contents`. */
+const holds = (file: string, contents: string | Uint8Array): boolean => existsSync(file) && readFileSync(file).equals(Buffer.from(contents));
+
+/** The words of the story's photo on file, when the update delivers the same picture: an update never blanks them. */
+function earlierPhotoWords(existing: WireStory | undefined, bytes: Uint8Array): Omit<ImportedPhoto, "src"> {
+  const photo = existing?.fields["photo"] as Record<string, unknown> | undefined;
+  const src = photo?.["src"];
+  if (!existing || !photo || typeof src !== "string" || !holds(join(existing.folder, src), bytes)) return {};
+  return Object.fromEntries(["alt", "caption", "credit"].flatMap((name) => (typeof photo[name] === "string" ? [[name, photo[name]]] : [])));
+}
+
+/** The item's picture with its words: the agency's fields first, then those embedded in the file, then those the story has for the same picture. */
+async function takePhoto(item: WireItem, existing: WireStory | undefined, settings: ImportSettings): Promise<PhotoTaken> {
   if (!item.photo) return {};
   const fetched = await fetchWirePhoto(item.photo.href, item.file, settings.photoFetch);
   const without = (reason: string) => ({ missing: `its photo was left out: ${item.photo?.path ? `${item.photo.path}: ` : ""}${reason}` });
@@ -71,44 +83,72 @@ async function takePhoto(item: WireItem, settings: ImportSettings): Promise<Phot
     return without(`"${item.photo.href}" is ${fetched.photo.width} px wide (expected at least ${MIN_PHOTO_WIDTH} px to be shown at all)`);
   }
   const embedded = await readEmbeddedPhotoWords(fetched.photo.bytes);
-  const alt = item.photo.alt ?? embedded.alt;
-  const caption = item.photo.caption ?? embedded.caption;
-  const credit = item.photo.credit ?? embedded.credit;
+  const earlier = earlierPhotoWords(existing, fetched.photo.bytes);
+  const alt = item.photo.alt ?? embedded.alt ?? earlier.alt;
+  const caption = item.photo.caption ?? embedded.caption ?? earlier.caption;
+  const credit = item.photo.credit ?? embedded.credit ?? earlier.credit;
   return {
     photo: { src: `photo.${fetched.photo.extension}`, file: fetched.photo, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) },
   };
 }
 
-/** Writes a planned story through the staging folder, after reading it as the build will; a story the build would refuse is not written. */
-async function writeStory(
+/** A planned story read as the build will read it, from its staged folder. */
+interface StagedStory {
+  staged: string;
+  /** Why the build would refuse it: it cannot be written as it is. */
+  refusals: string[];
+  /** True when the build keeps it off the site as a draft (held, or with a placeholder still to be worded). */
+  draft: boolean;
+}
+
+/** The story file's text for a plan. */
+function storyText(item: WireItem, plan: StoryPlan, existing: WireStory | undefined): string {
+  const source = String(plan.fields["source"] ?? existing?.fields["source"] ?? "the agency");
+  return composeStoryFile(plan.fields, plan.body, { source, format: item.format });
+}
+
+/** Writes a planned story's folder whole in the staging folder and reads it as the build will; `use` decides what becomes of it. */
+async function withStagedStory<T>(
   item: WireItem,
   plan: StoryPlan,
   target: string,
   existing: WireStory | undefined,
   photo: (ImportedPhoto & { file: DeliveredPhoto }) | undefined,
   settings: ImportSettings,
-): Promise<{ ok: true } | { ok: false; notes: string[] }> {
-  const source = String(plan.fields["source"] ?? existing?.fields["source"] ?? "the agency");
-  const text = composeStoryFile(plan.fields, plan.body, { source, format: item.format });
+  use: (story: StagedStory) => Promise<T>,
+): Promise<T> {
+  const text = storyText(item, plan, existing);
   const earlierPhoto = (existing?.fields["photo"] as { src?: unknown } | undefined)?.src;
   const staged = await stageStoryFolder(settings.stagingDir, {
     name: STORY_FILE,
     text,
     ...(photo ? { photo: { name: photo.src, bytes: photo.file.bytes } } : {}),
     // A withdrawn story keeps nothing of what it showed; an update drops the photo it replaces.
-    ...(existing && item.status !== "canceled" ? { earlier: { folder: existing.folder, dropped: typeof earlierPhoto === "string" ? [earlierPhoto] : [] } } : {}),
+    ...(existing && item.status !== "canceled"
+      ? { earlier: { folder: existing.folder, dropped: photo && typeof earlierPhoto === "string" ? [earlierPhoto] : [] } }
+      : {}),
   });
   try {
     const file = join(staged, STORY_FILE);
     const read = await readArticle({ file, fileSlug: basename(target), filePathStem: `/${relative(settings.inputDir, join(target, "index"))}` }, settings);
-    if (!read.valid && !read.draft) {
-      return { ok: false, notes: read.problems.map((problem) => `the story would not build: ${editorFieldName(problem.field)}: ${problem.message}`) };
-    }
-    if (!settings.dryRun) await placeStoryFolder(staged, target, existing !== undefined);
-    return { ok: true };
+    const refusals = !read.valid && !read.draft ? read.problems.map((problem) => `${editorFieldName(problem.field)}: ${problem.message}`) : [];
+    const draft = read.valid ? read.state === "draft" : read.draft;
+    return await use({ staged, refusals, draft });
   } finally {
     await rm(staged, { recursive: true, force: true });
   }
+}
+
+/** Whether a story's date is still to come at the import's moment: it is under embargo. */
+function isEmbargoed(date: unknown, settings: ImportSettings): boolean {
+  const released = DateTime.fromISO(String(date), { zone: "UTC" });
+  return released.isValid && released.toMillis() > settings.build.epochMs;
+}
+
+/** Whether readers see the story on file now: neither a draft (nor held by a placeholder), nor under embargo, nor withdrawn. */
+function isLive(fields: Readonly<Record<string, unknown>>, settings: ImportSettings): boolean {
+  if (fields["draft"] === true || fields["withdrawn"] !== undefined || placeholderFields(fields).length > 0) return false;
+  return !isEmbargoed(fields["date"], settings);
 }
 
 /**
@@ -122,16 +162,72 @@ function versionMillis(item: WireItem, time: WireTime, existing: WireStory | und
   return wireTimeMillis(time, ("zone" in zone ? zone.zone : undefined) ?? settings.defaultZone ?? "UTC");
 }
 
+/** The version as a line names it ("version 2"), and as the files waiting beside the story name it ("v2"). */
+function versionNames(item: WireItem): { spoken: string; label: string } {
+  const time = item.versionTime ?? item.released;
+  const named = item.version ?? (time ? formatWireTime(time) : "new");
+  return { spoken: item.version === undefined ? `the version made ${named}` : `version ${item.version}`, label: `${item.version === undefined ? "" : "v"}${named.replace(/[^A-Za-z0-9.-]+/g, "-")}` };
+}
+
+/** The notes on what an editor must still do to a story written as a draft. */
+function draftNotes(plan: StoryPlan): string[] {
+  return [...plan.held, ...(plan.correctionField ? [`a correction by the agency: word it for readers in ${editorFieldName(plan.correctionField)}`] : [])];
+}
+
+/** The name of the file a version waits in beside its story (see waitBeside). */
+const waitingName = (label: string): string => `index.wire-${label}.md.txt`;
+const WAITING_FILE = /^index\.wire-.+\.md\.txt$/;
+
+/** The note naming versions still waiting beside a story (but `except`), so an editor takes them in order; none when none wait. */
+function stillWaiting(folder: string, except?: string): string[] {
+  const waiting = existsSync(folder) ? readdirSync(folder).filter((name) => WAITING_FILE.test(name) && name !== except).sort() : [];
+  return waiting.length > 0 ? [`also waiting beside it: ${waiting.join(", ")}`] : [];
+}
+
+/**
+ * Keeps a newer version beside the story on file, in files the build never reads as a story
+ * (index.wire-v2.md.txt, and its photo as photo.wire-v2.jpg): the story stays as it is. The
+ * waiting file is a whole story file, recording its own hash, so an editor may take it whole
+ * by renaming it to index.md.
+ */
+async function waitBeside(item: WireItem, plan: StoryPlan, existing: WireStory, photo: PhotoTaken["photo"], why: string, notes: string[], settings: ImportSettings): Promise<ItemOutcome> {
+  const { spoken, label } = versionNames(item);
+  const waitingPhoto = photo && { file: join(existing.folder, `photo.wire-${label}.${photo.file.extension}`), bytes: photo.file.bytes };
+  const fields = waitingPhoto ? { ...plan.fields, photo: { ...(plan.fields["photo"] as object), src: basename(waitingPhoto.file) } } : plan.fields;
+  const text = storyText(item, { ...plan, fields }, existing);
+  const waiting = join(existing.folder, waitingName(label));
+  const outcome = (kind: OutcomeKind, said: string): ItemOutcome => ({
+    kind,
+    item: itemName(item),
+    story: existing.file,
+    notes: [said, ...notes, ...stillWaiting(existing.folder, waitingName(label))],
+  });
+  if (holds(waiting, text) && (!waitingPhoto || holds(waitingPhoto.file, waitingPhoto.bytes))) return outcome("unchanged", `${why}: ${spoken} already waits in ${waiting}`);
+  if (!settings.dryRun) {
+    if (waitingPhoto) await placeFile(settings.stagingDir, waitingPhoto.file, waitingPhoto.bytes);
+    await placeFile(settings.stagingDir, waiting, text);
+  }
+  return outcome("held", `${why}: ${spoken} waits in ${waiting}`);
+}
+
 /**
  * What one item does to the newsroom: a new story, an update of the story an earlier version made,
  * its withdrawal, or nothing when the version on file is as new or newer. Versions are ordered by
- * when the agency made them, not by their numbers.
+ * when the agency made them, not by their numbers. A version never replaces a story an editor
+ * changed, nor a published story with one that would be held or refused: it waits beside it.
  */
 export async function importItem(item: WireItem, stories: WireStories, settings: ImportSettings): Promise<ItemOutcome> {
   if (stories.unusableIds.has(item.id)) {
     return refused(item, [`the story recording the agency id "${item.id}" must be mended first (see its line above)`]);
   }
-  const existing = stories.byId.get(item.id);
+  const candidates = stories.byId.get(item.id) ?? [];
+  const body = item.status === "canceled" ? undefined : importedBody(item);
+  const match = matchStory(candidates, body && { headline: item.headline, body: body.markdown });
+  if ("ambiguous" in match) {
+    const files = match.ambiguous.map((story) => story.file).join(", ");
+    return refused(item, [`id "${item.id}" is recorded by ${files}, and this version reads like each of them (expected one story per agency item: mend the wire.id of the other story)`]);
+  }
+  const existing = match.story;
   const time = item.versionTime ?? item.released;
   const timeMs = time && versionMillis(item, time, existing, settings);
   if (existing && timeMs !== undefined && timeMs <= existing.versionMs) {
@@ -144,18 +240,20 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
       notes: older ? [`an older version (made ${time ? formatWireTime(time) : "?"}) than the one on file (made ${onFile}); skipped`] : [],
     };
   }
+  const remember = (story: WireStory) => stories.byId.set(item.id, [...candidates.filter((other) => other !== existing), story]);
 
-  if (item.status === "canceled") {
+  if (body === undefined) {
     if (!existing) return { kind: "withdrawn", item: itemName(item), notes: ["withdrawn by the agency before it was imported here; nothing to remove"] };
     const plan = planWithdrawal(item, existing, settings.datelinePlaces);
-    const written = await writeStory(item, plan, existing.folder, existing, undefined, settings);
-    if (!written.ok) return refused(item, written.notes);
-    stories.byId.set(item.id, { ...existing, fields: plan.fields, versionMs: timeMs ?? existing.versionMs });
-    return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: [] };
+    return withStagedStory(item, plan, existing.folder, existing, undefined, settings, async ({ staged, refusals }) => {
+      if (refusals.length > 0) return refused(item, refusals.map((refusal) => `the story would not build: ${refusal}`));
+      if (!settings.dryRun) await placeStoryFolder(staged, existing.folder, true);
+      remember({ ...existing, fields: plan.fields, body: "", versionMs: timeMs ?? existing.versionMs });
+      return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: [] };
+    });
   }
 
-  const taken = await takePhoto(item, settings);
-  const body = importedBody(item);
+  const taken = await takePhoto(item, existing, settings);
   const planned = planStory(item, {
     body,
     ...(taken.photo ? { photo: taken.photo } : {}),
@@ -169,16 +267,22 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   if (!planned.ok) return refused(item, planned.problems.map((problem) => problem.message));
   const { plan } = planned;
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id));
-  const written = await writeStory(item, plan, target, existing, taken.photo, settings);
-  if (!written.ok) return refused(item, written.notes);
-  const file = join(target, STORY_FILE);
-  stories.byId.set(item.id, { file, folder: target, fields: plan.fields, versionMs: timeMs ?? 0 });
-
-  const notes = [...plan.held];
-  const released = DateTime.fromISO(String(plan.fields["date"]), { zone: "UTC" });
-  const embargoed = released.isValid && released.toMillis() > settings.build.epochMs;
-  if (embargoed) notes.push(`embargoed until ${String(plan.fields["date"])}`);
-  if (plan.correctionField) notes.push(`a correction by the agency: word it for readers in ${editorFieldName(plan.correctionField)}`);
-  const kind: OutcomeKind = plan.held.length > 0 || embargoed ? "held" : existing ? "updated" : "created";
-  return { kind, item: itemName(item), story: file, notes };
+  return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft }) => {
+    const notes = draftNotes(plan);
+    // An editor's work wins; and readers keep the published version until the new one may go live.
+    const waitsBecause = existing && (existing.changedHere ?? (isLive(existing.fields, settings) && (draft || refusals.length > 0) ? "published here, kept live" : undefined));
+    if (existing && waitsBecause) {
+      return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...refusals.map((refusal) => `it would not build: ${refusal}`)], settings);
+    }
+    if (refusals.length > 0) return refused(item, refusals.map((refusal) => `the story would not build: ${refusal}`));
+    if (!settings.dryRun) await placeStoryFolder(staged, target, existing !== undefined);
+    const file = join(target, STORY_FILE);
+    remember({ file, folder: target, fields: plan.fields, body: plan.body, versionMs: timeMs ?? 0 });
+    if (existing) notes.push(...stillWaiting(existing.folder));
+    if (match.beside) notes.unshift(`id "${item.id}" already names another story (${match.beside.file}); imported beside it`);
+    const embargoed = isEmbargoed(plan.fields["date"], settings);
+    if (embargoed) notes.push(`embargoed until ${String(plan.fields["date"])}`);
+    const kind: OutcomeKind = draft || embargoed ? "held" : existing ? "updated" : "created";
+    return { kind, item: itemName(item), story: file, notes };
+  });
 }

@@ -56,3 +56,16 @@ export async function placeStoryFolder(staged: string, target: string, replacing
   }
   await rm(aside, { recursive: true, force: true });
 }
+
+/** Puts one file at `target` (beside a story) whole: written in `stagingRoot`, then renamed into place. */
+export async function placeFile(stagingRoot: string, target: string, contents: string | Uint8Array): Promise<void> {
+  await mkdir(stagingRoot, { recursive: true });
+  const staged = join(stagingRoot, randomUUID());
+  await writeFile(staged, contents);
+  try {
+    await rename(staged, target);
+  } catch (error) {
+    await rm(staged, { force: true });
+    throw error;
+  }
+}

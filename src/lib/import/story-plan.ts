@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { canonicalZone } from "../model/dates.ts";
+import { correctionPlaceholder } from "../model/placeholders.ts";
 import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
@@ -44,7 +45,7 @@ export interface StoryPlan {
   body: string;
   /** Why the story is held as a draft (empty when it may be published, at once or when its embargo ends). */
   held: string[];
-  /** A correction entry added for the editor to word, as its field name. */
+  /** A correction entry added for the editor to word, as its text's field name ("corrections.1.text"). */
   correctionField?: string;
   /** The story's calendar day at its dateline (2013-09-02), which its address and folder carry. */
   day: string;
@@ -90,6 +91,42 @@ function topicsOf(item: WireItem): string[] {
   return topics.slice(0, MAX_TOPICS);
 }
 
+/** A text field of the story on file, if it has one. */
+function stringField(fields: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = fields[name];
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+/** The photo of the story on file with its words, kept when an update brings none. */
+function earlierPhoto(fields: Readonly<Record<string, unknown>>): ImportedPhoto | undefined {
+  const photo = fields["photo"];
+  if (typeof photo !== "object" || photo === null) return undefined;
+  const group = photo as Record<string, unknown>;
+  if (typeof group["src"] !== "string") return undefined;
+  const words = Object.fromEntries(["alt", "caption", "credit"].flatMap((name) => (typeof group[name] === "string" ? [[name, group[name]]] : [])));
+  return { src: group["src"], ...words };
+}
+
+/** The story's topics, then the agency's new ones: a topic an editor added stays through every update. */
+function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const topics: string[] = [];
+  for (const topic of [...earlier, ...fresh]) {
+    if (typeof topic !== "string" || seen.has(topic.toLowerCase())) continue;
+    seen.add(topic.toLowerCase());
+    topics.push(topic);
+  }
+  return topics.slice(0, MAX_TOPICS);
+}
+
+/** The fields the import decides, from the agency's item and the story on file; any other field of the story is the newsroom's and stays. */
+const IMPORTED_FIELDS = new Set(["title", "lead", "date", "updated", "dateline", "timezone", "source", "lang", "draft", "photo", "tags", "corrections", "withdrawn", "wire"]);
+
+/** The newsroom's own fields of the story on file (a byline, a sample mark, a translation's original), which no update touches. */
+function keptFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !IMPORTED_FIELDS.has(name)));
+}
+
 /**
  * The place as the dateline prints it: from the body's own dateline, else the item's place
  * fields with the city in capitals and a region after it as written ("GROSSETO, Italy").
@@ -130,7 +167,10 @@ export function zoneFor(
 /**
  * What a wire item becomes as a story: the contract's fields in the order editors read them,
  * with the agency's record (`wire`) that later versions are matched by. An update keeps the
- * story's date (so its address) and corrections, and records the new version as `updated`.
+ * story's date (so its address) and corrections, records the new version as `updated`, and
+ * never blanks what the agency does not send: the story's lead, source, place, photo, topics
+ * and the newsroom's own fields stay. A correction adds an entry with the import's placeholder,
+ * which keeps the story a draft until an editor words it.
  * What an editor can add (a lead, a dateline, the agency's name, a photo's words) holds the
  * story as a draft rather than refusing the agency's text.
  */
@@ -138,9 +178,11 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const problems: WireProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ file: item.file, path: item.path, message: path ? `${path}: ${message}` : message });
   const { body, existing, photo } = context;
-
-  const place = storyPlace(item, body);
-  const source = item.source ?? body.agency;
+  const earlier = existing?.fields ?? {};
+  const itemPlace = storyPlace(item, body);
+  // What the agency does not send this time stays as the story has it: an update never blanks a field.
+  const place = itemPlace ?? stringField(earlier, "dateline");
+  const source = item.source ?? body.agency ?? stringField(earlier, "source");
   const time = item.versionTime ?? item.released;
   if (time === undefined) problem("versionTime", "the item gives no time for this version (expected when the agency made or released it)");
   const zone = zoneFor(place, context);
@@ -155,35 +197,39 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
 
   const held: string[] = [];
   if (item.status === "withheld") held.push("withheld by the agency");
-  const lead = item.lead === undefined ? undefined : textField(item.lead);
+  const lead = (item.lead === undefined ? undefined : textField(item.lead)) || stringField(earlier, "lead");
   if (!lead) held.push("needs a lead");
   if (place === undefined) held.push("needs a dateline: the item names no place");
   if (source === undefined) held.push("needs a source: the item names no agency");
-  if (photo && photo.alt === undefined) held.push("needs alt text for its photo");
-  if (photo && photo.credit === undefined) held.push("needs a credit for its photo");
+  const picture = photo ?? earlierPhoto(earlier);
+  if (picture && picture.alt === undefined) held.push("needs alt text for its photo");
+  if (picture && picture.credit === undefined) held.push("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
 
-  const corrections = Array.isArray(existing?.fields["corrections"]) ? [...(existing.fields["corrections"] as unknown[])] : [];
+  const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;
-  if (existing && item.correction) {
-    corrections.push({ date: versionTime, text: `${source ?? "The agency"} corrected this story.` });
-    correctionField = `corrections.${corrections.length - 1}`;
+  if (item.correction) {
+    corrections.push({ date: versionTime, text: correctionPlaceholder(source ?? "The agency") });
+    correctionField = `corrections.${corrections.length - 1}.text`;
   }
-  const topics = topicsOf(item);
+  const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], topicsOf(item));
   const lang = item.lang ?? context.defaultLanguage;
+  // An editor's zone for the place stays while the place does.
+  const timezone = zone.explicit ?? (place === earlier["dateline"] ? stringField(earlier, "timezone") : undefined);
   const fields: Record<string, unknown> = {
     title: textField(item.headline),
     ...(lead ? { lead } : {}),
     date,
     ...(existing ? { updated: versionTime } : {}),
-    ...(place === undefined ? {} : { dateline: body.place ?? (zone.zone && !zone.explicit ? printedPlace(place, zone.zone, context.datelinePlaces) : place) }),
-    ...(zone.explicit === undefined ? {} : { timezone: zone.explicit }),
+    ...(place === undefined ? {} : { dateline: itemPlace === undefined ? place : body.place ?? (zone.zone && !zone.explicit ? printedPlace(place, zone.zone, context.datelinePlaces) : place) }),
+    ...(timezone === undefined ? {} : { timezone }),
     ...(source === undefined ? {} : { source }),
-    ...(lang && primaryLanguage(lang) !== primaryLanguage(context.siteLanguage) ? { lang } : {}),
+    ...(lang && primaryLanguage(lang) !== primaryLanguage(context.siteLanguage) ? { lang } : lang === undefined && earlier["lang"] !== undefined ? { lang: earlier["lang"] } : {}),
     ...(held.length > 0 ? { draft: true } : {}),
-    ...(photo ? { photo: { src: photo.src, ...(photo.alt ? { alt: photo.alt } : {}), ...(photo.credit ? { credit: photo.credit } : {}), ...(photo.caption ? { caption: photo.caption } : {}) } } : {}),
+    ...(picture ? { photo: { src: picture.src, ...(picture.alt ? { alt: picture.alt } : {}), ...(picture.credit ? { credit: picture.credit } : {}), ...(picture.caption ? { caption: picture.caption } : {}) } } : {}),
     ...(topics.length > 0 ? { tags: topics } : {}),
     ...(corrections.length > 0 ? { corrections } : {}),
+    ...keptFields(earlier),
     wire: {
       id: item.id,
       ...(item.version === undefined ? {} : { version: item.version }),

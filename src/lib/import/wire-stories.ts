@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { findStories } from "../story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../story/front-matter.ts";
+import { isSameStory, type StoryWords } from "./same-story.ts";
+import { isAsWritten } from "./story-file.ts";
 import type { WireProblem } from "./wire-item.ts";
 import { readWireTime, wireTimeMillis } from "./wire-time.ts";
 
@@ -12,12 +14,17 @@ export interface WireStory {
   folder: string;
   /** Its front matter as written, so an update keeps the fields the agency does not send. */
   fields: Readonly<Record<string, unknown>>;
+  /** Its text, to tell a version of it from another story under its id. */
+  body: string;
   /** When the version on file was made, for ordering versions. */
   versionMs: number;
+  /** Why the file is no longer what the import wrote (edited here): then newer versions wait beside it. */
+  changedHere?: string;
 }
 
 export interface WireStories {
-  byId: Map<string, WireStory>;
+  /** The stories recording each agency id: more than one where an agency used an id again for another story. */
+  byId: Map<string, WireStory[]>;
   /** Stories whose wire record cannot be used: the importer will not update them until an editor fixes them. */
   problems: WireProblem[];
   /** The agency ids those stories record: items with them are refused rather than made into another story. */
@@ -27,12 +34,19 @@ export interface WireStories {
 const groupOf = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
+/** Why a story file may not be replaced by a newer version: it was edited, or the import kept no record to tell. */
+function changedHere(text: string, wire: Record<string, unknown>): string | undefined {
+  if (wire["written"] === undefined) return "no wire.written record of what the import wrote, so edits here cannot be ruled out";
+  return isAsWritten(text) ? undefined : "edited here";
+}
+
 /**
  * Finds every story under `newsDir` that records an agency item (its `wire` group), by the
- * agency's id. Two stories claiming one id are a problem: an update could not know which to change.
+ * agency's id. Several stories may record one id (an agency used it again): which one an item
+ * updates is decided by its words (see matchStory).
  */
 export function findWireStories(newsDir: string, inputDir: string): WireStories {
-  const byId = new Map<string, WireStory>();
+  const byId = new Map<string, WireStory[]>();
   const problems: WireProblem[] = [];
   const unusableIds = new Set<string>();
   const unusable = (id: string, problem: WireProblem) => {
@@ -61,13 +75,32 @@ export function findWireStories(newsDir: string, inputDir: string): WireStories 
       unusable(id, { file, path: "wire.id", message: `"${id}" is recorded in a story that is not in a folder of its own (expected <folder>/index.md, as the import writes it; update this story by hand)` });
       continue;
     }
-    const other = byId.get(id);
-    if (other) {
-      unusable(id, { file, path: "wire.id", message: `"${id}" is also the id of ${other.file} (expected one story per agency item)` });
-      continue;
-    }
-    byId.set(id, { file, folder: dirname(file), fields, versionMs });
+    const changed = changedHere(text, wire ?? {});
+    const story: WireStory = { file, folder: dirname(file), fields, body: parts.body, versionMs, ...(changed ? { changedHere: changed } : {}) };
+    byId.set(id, [...(byId.get(id) ?? []), story]);
   }
   for (const id of unusableIds) byId.delete(id);
   return { byId, problems, unusableIds };
+}
+
+/** The story an item is a version of, the story that already holds its id when it is another, or the stories it could be when it reads like several. */
+export type StoryMatch = { story?: WireStory; beside?: WireStory } | { ambiguous: WireStory[] };
+
+const newest = (stories: readonly WireStory[]): WireStory | undefined => [...stories].sort((a, b) => b.versionMs - a.versionMs)[0];
+
+/**
+ * Which of the stories recording an item's id it is a version of: the one whose words it shares
+ * (see isSameStory). A withdrawal has no words to compare: it is for the newest story under its id.
+ */
+export function matchStory(candidates: readonly WireStory[], words: StoryWords | undefined): StoryMatch {
+  if (words === undefined) {
+    const story = newest(candidates);
+    return story ? { story } : {};
+  }
+  const same = candidates.filter((story) => isSameStory(words, { headline: typeof story.fields["title"] === "string" ? story.fields["title"] : "", body: story.body }));
+  if (same.length > 1) return { ambiguous: same };
+  const [story] = same;
+  if (story) return { story };
+  const beside = newest(candidates);
+  return beside ? { beside } : {};
 }

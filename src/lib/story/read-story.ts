@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { formatDateline, resolveDatelineZone, type DatelineStyle, type DatelinePlaces } from "./dateline.ts";
 import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type DateStyle, type StoryDate } from "../model/dates.ts";
 import { editionOf, editionStyle, type Edition } from "../model/editions.ts";
+import { PLACEHOLDER_PROBLEM, placeholderFields } from "../model/placeholders.ts";
 import type { Place, Problem } from "../model/problems.ts";
 import type { ArticleView, CorrectionView, WithdrawnView } from "../model/story-view.ts";
 import { isWithdrawn, parseStoryFields, type PartialStoryFields } from "./schema.ts";
@@ -109,6 +110,9 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const parsed = parseStoryFields(source.fields, source.keys);
   if (!parsed.ok) for (const { field, message } of parsed.issues) report(field, message);
   const fields: PartialStoryFields = !parsed.ok ? parsed.partial : "fields" in parsed ? parsed.fields : parsed.withdrawn;
+  // Text the import wrote for an editor to reword keeps the story a draft, however it is marked.
+  const placeholders = isWithdrawn(source.fields) ? [] : placeholderFields(source.fields);
+  for (const field of placeholders) report(field, PLACEHOLDER_PROBLEM);
 
   let date: StoryDate | undefined;
   let updated: StoryDate | undefined;
@@ -148,7 +152,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const photoSrc = fields.photo?.src;
   const text = {
     readable: true as const,
-    draft: fields.draft === true,
+    draft: fields.draft === true || placeholders.length > 0,
     problems,
     ...(photoSrc === undefined ? {} : { photo: { src: photoSrc, place: source.place("photo.src") } }),
     body: isWithdrawn(source.fields) ? inspectWithdrawnBody(source.body) : inspectBody(source.body, fields.dateline),

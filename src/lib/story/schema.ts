@@ -78,6 +78,8 @@ const wireSchema = z.object(
     version: text('the version as the agency numbers it, as text in quotes, e.g. version: "2"', 40).optional(),
     versionTime: dateText(),
     format: text("the format the item arrived in, e.g. ninjs 2", 40).optional(),
+    // The import's hash of the file it wrote: a file that no longer matches was edited here, and newer versions wait beside it.
+    written: text("the hash the wire import recorded of the file it wrote, e.g. sha256:3f1c…; leave it as it is", 80).optional(),
   },
   { error: wrong("the agency's record of the item: id and versionTime, with version and format when known") },
 );

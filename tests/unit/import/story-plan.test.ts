@@ -4,6 +4,7 @@ import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 import { planStory, planWithdrawal, type PlanContext } from "../../../src/lib/import/story-plan.ts";
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
 import type { WireStory } from "../../../src/lib/import/wire-stories.ts";
+import { isPlaceholder } from "../../../src/lib/model/placeholders.ts";
 
 const item: WireItem = {
   file: "drop/seed.json",
@@ -53,11 +54,12 @@ test("a withheld item, or a photo without alt text or credit, or no lead, is hel
   assert.deepEqual(result.plan.fields["photo"], { src: "photo.jpg", caption: "Lavrov" });
 });
 
-test("an update keeps the story's date and corrections, and a correction adds an entry for the editor to word", () => {
+test("an update keeps the story's date and corrections, and a correction adds the import's placeholder for the editor to word", () => {
   const existing: WireStory = {
     file: "src/news/2013/09/02/moscow/index.md",
     folder: "src/news/2013/09/02/moscow",
     fields: { date: "2013-09-02T15:40:00+04:00", corrections: [{ date: "2013-09-02T16:00:00+04:00", text: "An earlier fix." }] },
+    body: "Moscow hopes ...",
     versionMs: Date.UTC(2013, 8, 2, 11, 40),
   };
   const update = { ...item, version: "3", correction: true, versionTime: { local: "2013-09-02T18:05:00", offset: "+04:00" } };
@@ -67,9 +69,48 @@ test("an update keeps the story's date and corrections, and a correction adds an
   assert.equal(result.plan.fields["updated"], "2013-09-02T18:05:00+04:00");
   assert.deepEqual(result.plan.fields["corrections"], [
     { date: "2013-09-02T16:00:00+04:00", text: "An earlier fix." },
-    { date: "2013-09-02T18:05:00+04:00", text: "Itar-Tass corrected this story." },
+    { date: "2013-09-02T18:05:00+04:00", text: "[to be worded] Itar-Tass marked this version a correction: say what was corrected." },
   ]);
-  assert.equal(result.plan.correctionField, "corrections.1");
+  assert.equal(result.plan.correctionField, "corrections.1.text");
+  assert.ok(isPlaceholder((result.plan.fields["corrections"] as { text: string }[])[1]?.text), "the build's rule knows it");
+});
+
+test("an update never blanks what the agency does not send: the lead, source, place, photo, topics and the newsroom's own fields stay", () => {
+  const existing: WireStory = {
+    file: "src/news/2013/09/02/moscow/index.md",
+    folder: "src/news/2013/09/02/moscow",
+    fields: {
+      title: "Moscow hopes for talks",
+      lead: "The editor's lead",
+      date: "2013-09-02T15:40:00+04:00",
+      dateline: "MOSCOW",
+      source: "Itar-Tass",
+      photo: { src: "photo.jpg", alt: "Sergei Lavrov at a lectern", credit: "Photo EPA/ITAR-TASS", caption: "Lavrov on Monday" },
+      tags: ["Diplomacy", "Moscow talks"],
+      by: "Jane Doe",
+      corrections: [{ date: "2013-09-02T16:00:00+04:00", text: "An earlier version gave the wrong day." }],
+      wire: { id: item.id, version: "1", versionTime: "2013-09-02T15:40:00+04:00", format: "ninjs 2", written: "sha256:00" },
+    },
+    body: "Moscow hopes ...",
+    versionMs: Date.UTC(2013, 8, 2, 11, 40),
+  };
+  const bare = { ...item, version: "2", lead: undefined, source: undefined, topics: ["diplomacy", "Korea"], versionTime: { local: "2013-09-02T18:05:00", offset: "+04:00" } };
+  const result = planStory(bare, { ...context, body: { markdown: "Moscow hopes, now more." }, existing });
+  assert.ok(result.ok);
+  assert.deepEqual(result.plan.held, [], "nothing is missing: the story has it");
+  assert.deepEqual(result.plan.fields, {
+    title: item.headline,
+    lead: "The editor's lead",
+    date: "2013-09-02T15:40:00+04:00",
+    updated: "2013-09-02T18:05:00+04:00",
+    dateline: "MOSCOW",
+    source: "Itar-Tass",
+    photo: { src: "photo.jpg", alt: "Sergei Lavrov at a lectern", credit: "Photo EPA/ITAR-TASS", caption: "Lavrov on Monday" },
+    tags: ["Diplomacy", "Moscow talks", "Korea"],
+    corrections: [{ date: "2013-09-02T16:00:00+04:00", text: "An earlier version gave the wrong day." }],
+    by: "Jane Doe",
+    wire: { id: item.id, version: "2", versionTime: "2013-09-02T18:05:00+04:00", format: "ninjs 2" },
+  });
 });
 
 test("an item's place prints with its city in capitals, and its region only where the city alone would be read elsewhere", () => {
@@ -132,6 +173,7 @@ test("a withdrawal keeps only what holds the story's address, and who withdrew i
     file: "f",
     folder: "d",
     fields: { title: "T", lead: "L", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", source: "Itar-Tass", tags: ["x"], wire: { id: item.id, version: "1", versionTime: "2013-09-02T15:40:00+04:00", format: "ninjs 2" } },
+    body: "Text.",
     versionMs: 0,
   };
   const plan = planWithdrawal({ ...item, status: "canceled", version: "2", versionTime: { local: "2013-09-03T10:00:00", offset: "+04:00" } }, existing, places);

@@ -1,0 +1,196 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import places from "../../../_data/datelinePlaces.json" with { type: "json" };
+import { formatImportReport, runImport } from "../../../src/lib/import/run-import.ts";
+import { findStories } from "../../../src/lib/story/find-stories.ts";
+import { readArticle } from "../../../src/lib/story/article.ts";
+import { buildAt, site } from "../../support/story-views.ts";
+import { wirePhoto } from "../../support/wire-photos.ts";
+
+const build = buildAt("2024-06-30T12:00:00Z");
+
+/** A ninjs 2 item of the Moscow desk's feed, as the agency sends it. */
+function ninjs(fields: Record<string, unknown>): string {
+  return JSON.stringify({
+    uri: "urn:newsml:moscow-wire.example:0002",
+    type: "text",
+    version: "1",
+    versioncreated: "2024-06-10T09:00:00+03:00",
+    pubstatus: "usable",
+    copyrightholder: "Moscow Wire",
+    located: "Moscow",
+    headline: "Rouble weakens as importers buy dollars",
+    description_text: "Importers' demand pushed the rouble to a two-month low, traders said.",
+    body_html:
+      "<p>The rouble weakened on Monday as importers in the energy and manufacturing sectors bought dollars, traders said.</p>" +
+      "<p>Commercial banks quoted it at 89.20 per dollar, its lowest in two months, and dealers expected more pressure this week.</p>",
+    ...fields,
+  });
+}
+
+const RWANDA = {
+  version: "1",
+  versioncreated: "2024-06-11T09:00:00+03:00",
+  headline: "Rwanda central bank holds key rate at 7 percent",
+  description_text: "The bank expects inflation to stay within its target band.",
+  body_html:
+    "<p>The National Bank of Rwanda kept its central bank rate at 7 percent on Tuesday, saying inflation was expected to stay within its target band this year.</p>" +
+    "<p>The bank said the Rwandan franc was stable against the dollar.</p>",
+};
+const UPDATE = {
+  version: "2",
+  versioncreated: "2024-06-10T11:30:00+03:00",
+  body_html:
+    "<p>The rouble weakened on Monday as importers in the energy and manufacturing sectors bought dollars, traders said.</p>" +
+    "<p>Commercial banks quoted it at 89.20 per dollar, its lowest in two months, and dealers expected more pressure this week.</p>" +
+    "<p>The central bank did not step in.</p>",
+};
+const CORRECTION = { ...UPDATE, genre: [{ name: "Correction", scheme: "http://cv.iptc.org/newscodes/signal/", code: "correction" }] };
+
+interface Desk {
+  root: string;
+  news: string;
+  /** Delivers these items (file name, text) in a drop of their own, imports it, and gives the report with the desk's folder left out. */
+  importItems(items: Record<string, string | Buffer>, options?: { dryRun?: boolean }): Promise<string>;
+}
+
+function desk(t: { after: (fn: () => void) => void }): Desk {
+  const root = mkdtempSync(join(tmpdir(), "import-item-"));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const news = join(root, "src", "news");
+  mkdirSync(news, { recursive: true });
+  let drops = 0;
+  return {
+    root,
+    news,
+    async importItems(items, { dryRun = false } = {}) {
+      const drop = join(root, `drop-${++drops}`);
+      mkdirSync(drop);
+      for (const [name, text] of Object.entries(items)) writeFileSync(join(drop, name), text);
+      const outcomes = await runImport({
+        paths: [drop],
+        newsDir: news,
+        inputDir: join(root, "src"),
+        stagingDir: join(root, ".cache", "import"),
+        dryRun,
+        site,
+        datelinePlaces: places,
+        build,
+        photoFetch: { timeoutMs: 5_000, maxBytes: 10_000_000 },
+      });
+      return formatImportReport(outcomes, dryRun).replaceAll(`${root}/`, "");
+    },
+  };
+}
+
+const ROUBLE = "src/news/2024/06/10/rouble-weakens-as-importers-buy-dollars";
+
+/** Every file of the newsroom with its text, to tell what a run changed. */
+function newsroomFiles(news: string): Map<string, string> {
+  return new Map(
+    readdirSync(news, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.includes("."))
+      .map((name) => [name, readFileSync(join(news, name), "latin1")]),
+  );
+}
+
+test("an id an agency used again for another story imports it beside the first, which stays as it was", async (t) => {
+  const { news, root, importItems } = desk(t);
+  assert.match(await importItems({ "0002.json": ninjs({}) }), /^created {4}src\/news\/2024\/06\/10\/rouble-weakens-as-importers-buy-dollars\/index\.md/);
+  const before = readFileSync(join(root, ROUBLE, "index.md"), "utf8");
+
+  const report = await importItems({ "0002.json": ninjs(RWANDA) });
+  assert.equal(
+    report.split("\n")[0],
+    `created    src/news/2024/06/11/rwanda-central-bank-holds-key-rate-at-7/index.md <- drop-2/0002.json: id "urn:newsml:moscow-wire.example:0002" already names another story (${ROUBLE}/index.md); imported beside it`,
+  );
+  assert.equal(readFileSync(join(root, ROUBLE, "index.md"), "utf8"), before, "the first story is untouched");
+
+  const files = newsroomFiles(news);
+  const again = await importItems({ "0002.json": ninjs(RWANDA) });
+  assert.match(again, /^unchanged  src\/news\/2024\/06\/11\/rwanda-central-bank-holds-key-rate-at-7\/index\.md <- drop-3\/0002\.json\n/);
+  assert.deepEqual(newsroomFiles(news), files, "the same version again changes no byte");
+
+  const update = await importItems({ "0002.json": ninjs(UPDATE) });
+  assert.match(update, new RegExp(`^updated {4}${ROUBLE}/index\\.md <- drop-4/0002\\.json\\n`), "the first story's update finds it among the two");
+  assert.match(readFileSync(join(root, ROUBLE, "index.md"), "utf8"), /The central bank did not step in\./);
+});
+
+test("a story an editor changed keeps the editor's work: a newer version waits beside it, and can be taken whole", async (t) => {
+  const { news, root, importItems } = desk(t);
+  await importItems({ "0002.json": ninjs({}) });
+  const story = join(root, ROUBLE, "index.md");
+  const edited = readFileSync(story, "utf8").replace("traders said.", "traders in Moscow said.");
+  writeFileSync(story, edited);
+
+  const report = await importItems({ "0002.json": ninjs(UPDATE) });
+  assert.equal(report.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json: edited here: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`);
+  assert.equal(readFileSync(story, "utf8"), edited, "the editor's file is as they left it");
+  const waiting = readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8");
+  assert.match(waiting, /The central bank did not step in\./);
+  assert.deepEqual(findStories(news, join(root, "src")).map(({ file }) => file), [story], "the build never reads the waiting file as a story");
+
+  const files = newsroomFiles(news);
+  const again = await importItems({ "0002.json": ninjs(UPDATE) });
+  assert.match(again, /^unchanged  .*: edited here: version 2 already waits in .*index\.wire-v2\.md\.txt\n/);
+  assert.deepEqual(newsroomFiles(news), files);
+
+  const third = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "3", versioncreated: "2024-06-10T13:00:00+03:00" }) });
+  assert.equal(
+    third.split("\n")[0],
+    `held       ${ROUBLE}/index.md <- drop-4/0002.json: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt; also waiting beside it: index.wire-v2.md.txt`,
+  );
+
+  // Taken whole: the waiting file becomes the story, and the import updates it in place again.
+  renameSync(join(root, ROUBLE, "index.wire-v3.md.txt"), story);
+  const next = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "4", versioncreated: "2024-06-10T14:00:00+03:00" }) });
+  assert.equal(next.split("\n")[0], `updated    ${ROUBLE}/index.md <- drop-5/0002.json: also waiting beside it: index.wire-v2.md.txt`);
+});
+
+test("a correction to a published story waits beside it to be worded; a story not yet published takes it as a draft", async (t) => {
+  const { root, importItems } = desk(t);
+  await importItems({ "0002.json": ninjs({}) });
+  const story = join(root, ROUBLE, "index.md");
+  const published = readFileSync(story, "utf8");
+
+  const report = await importItems({ "0002.json": ninjs(CORRECTION) });
+  assert.equal(
+    report.split("\n")[0],
+    `held       ${ROUBLE}/index.md <- drop-2/0002.json: published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt; a correction by the agency: word it for readers in corrections.1.text`,
+  );
+  assert.equal(readFileSync(story, "utf8"), published, "the published version stays live");
+  assert.match(readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8"), /^ {4}text: "\[to be worded\] Moscow Wire marked this version a correction: say what was corrected\."$/m);
+
+  // A story held for an editor (it came without a lead) is not published: the correction, which brings the lead, goes in and keeps it a draft.
+  const { root: other, importItems: importOther } = desk(t);
+  await importOther({ "0002.json": ninjs({ description_text: undefined }) });
+  const held = await importOther({ "0002.json": ninjs(CORRECTION) });
+  assert.equal(held.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json: a correction by the agency: word it for readers in corrections.1.text`);
+  const location = { file: join(other, ROUBLE, "index.md"), fileSlug: "rouble-weakens-as-importers-buy-dollars", filePathStem: "/news/2024/06/10/rouble-weakens-as-importers-buy-dollars/index" };
+  const read = await readArticle(location, { site, datelinePlaces: places, build });
+  assert.ok(!read.valid && read.draft, "kept off the site until the correction is worded");
+  assert.deepEqual(read.valid ? [] : read.problems.map(({ field }) => field), ["corrections.0.text"]);
+});
+
+test("an update a published story could not take as it is waits beside it; a dry run writes nothing", async (t) => {
+  const { news, root, importItems } = desk(t);
+  await importItems({ "0002.json": ninjs({}) });
+  const photo = await wirePhoto(1400, 900);
+  const withPhoto = ninjs({
+    ...UPDATE,
+    associations: { featureimage: { type: "picture", uri: "urn:photo:1", byline: "Ivan Petrov/Moscow Wire", renditions: { original: { href: "photo-1.jpg", mimetype: "image/jpeg", width: 1400, height: 900 } } } },
+  });
+  const files = newsroomFiles(news);
+  const dry = await importItems({ "0002.json": withPhoto, "photo-1.jpg": photo }, { dryRun: true });
+  assert.match(dry, /^held {7}.*: published here, kept live: version 2 waits in .*index\.wire-v2\.md\.txt; needs alt text for its photo/);
+  assert.deepEqual(newsroomFiles(news), files, "a dry run writes nothing");
+
+  const report = await importItems({ "0002.json": withPhoto, "photo-1.jpg": photo });
+  assert.match(report, /^held {7}.*: published here, kept live: version 2 waits in .*index\.wire-v2\.md\.txt; needs alt text for its photo/);
+  assert.deepEqual(readdirSync(join(root, ROUBLE)).sort(), ["index.md", "index.wire-v2.md.txt", "photo.wire-v2.jpg"]);
+  assert.match(readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8"), /^ {2}src: photo\.wire-v2\.jpg$/m);
+  assert.ok(!existsSync(join(root, ROUBLE, "photo.jpg")));
+});
