@@ -35,6 +35,8 @@ export interface DeskStory {
   /** What the story file should hold: the agency's words as last taken in. */
   expected: AgencyWords;
   edits: EditorChanges;
+  /** The last day an editor changed it. */
+  editedOn?: number;
   /** The story file, relative to the project copy, once imported. */
   file?: string;
   /** The story's page under the built site, once a build published it. */

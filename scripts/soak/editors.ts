@@ -65,6 +65,7 @@ export function editStories(root: string, day: number, stories: DeskStory[], sha
     document.delete("draft");
     save(document, body);
   }
+  for (const story of [...withParagraph, ...withTopic, ...withLead]) story.editedOn = day;
   for (const story of spiked) {
     rmSync(dirname(join(root, story.file ?? "")), { recursive: true, force: true });
     story.spiked = true;

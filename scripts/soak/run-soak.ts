@@ -80,6 +80,8 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
     const build = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
       cwd: root,
       encoding: "utf8",
+      // A month's build names every held draft: more than spawnSync's default 1 MB of output.
+      maxBuffer: 256 * 1024 * 1024,
       env: { ...process.env, TZ: "UTC", SITE_URL: "http://localhost:8080/", BUILD_MOMENT: buildMoment(day) },
     });
     const seconds = (performance.now() - started) / 1000;

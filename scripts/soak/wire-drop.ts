@@ -100,8 +100,11 @@ export function writeDrop(folder: string, day: number, items: number, stories: D
   const killed = publishedUnedited.slice(0, count.kills);
   const corrected = publishedUnedited.slice(count.kills).reverse().slice(0, count.corrections);
   const chosen = new Set([...killed, ...corrected]);
-  // Stories the editors changed get a newer version first: their changes must survive it.
-  const updated = [...earlierNinjs.filter(isEdited), ...earlierNinjs.filter((story) => !isEdited(story))].filter((story) => !chosen.has(story)).slice(0, count.versions);
+  // Stories the editors changed yesterday get a newer version first: their changes must survive
+  // it. Then those with the fewest versions, so updates spread over the desk's stories.
+  const editedYesterday = earlierNinjs.filter((story) => story.editedOn === day - 1);
+  const others = earlierNinjs.filter((story) => story.editedOn !== day - 1).sort((a, b) => a.version - b.version);
+  const updated = [...editedYesterday, ...others].filter((story) => !chosen.has(story)).slice(0, count.versions);
   const plannedOld = killed.length + corrected.length + updated.length;
   const newNinjs = Math.max(1, items - plannedOld - count.text - 1);
 
