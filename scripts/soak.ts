@@ -13,29 +13,34 @@
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { copyProjectWithoutStories } from "./lib/project-copy.ts";
-import { runSoak } from "./soak/run-soak.ts";
+import { formatSummary, runSoak } from "./soak/run-soak.ts";
 
-const { values } = parseArgs({
-  options: { days: { type: "string", default: "30" }, items: { type: "string", default: "300" }, "keep-going": { type: "boolean", default: false } },
-});
+const USAGE = "usage: npm run soak -- [--days N] [--items N] [--keep-going]";
+const options = { days: { type: "string", default: "30" }, items: { type: "string", default: "300" }, "keep-going": { type: "boolean", default: false } } as const;
+let values;
+try {
+  ({ values } = parseArgs({ options }));
+} catch (error) {
+  console.error(`soak: ${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
 const [days, items] = [Number(values.days), Number(values.items)];
 for (const [option, value] of [["--days", days], ["--items", items]] as const) {
   if (!Number.isInteger(value) || value < 1) {
-    console.error(`soak: ${option} takes a whole number of at least 1 (got ${option === "--days" ? values.days : values.items})`);
+    console.error(`soak: ${option} takes a whole number of at least 1 (got ${option === "--days" ? values.days : values.items})\n${USAGE}`);
     process.exit(2);
   }
 }
 
 const root = copyProjectWithoutStories("soak");
 console.log(`soak: ${days} days of ${items} items in ${root}`);
-const { broken, buildSeconds } = await runSoak(root, { days, items, keepGoing: values["keep-going"], print: (line) => console.log(line) });
-const slowest = Math.max(...buildSeconds);
-const builds = `${buildSeconds.length} builds in ${buildSeconds.reduce((sum, s) => sum + s, 0).toFixed(1)} s (slowest ${slowest.toFixed(1)} s, day ${buildSeconds.indexOf(slowest) + 1})`;
-if (broken.length === 0) {
-  console.log(`soak: every invariant held for ${days} days; ${builds}`);
+const result = await runSoak(root, { days, items, keepGoing: values["keep-going"], print: (line) => console.log(line) });
+if (result.broken.length === 0) {
+  console.log(`soak: every invariant held: ${formatSummary(result)}`);
   rmSync(root, { recursive: true, force: true });
 } else {
-  const days = [...new Set(broken.map((each) => each.day))];
-  console.error(`soak: ${broken.length} broken ${broken.length === 1 ? "invariant" : "invariants"} (first on day ${days[0]}); ${builds}; the copy, with each day's import report and build log under soak/, is in ${root}`);
+  const count = result.broken.length;
+  console.error(`soak: ${count} broken ${count === 1 ? "invariant" : "invariants"}, the first on day ${result.broken[0]?.day}: ${formatSummary(result)}`);
+  console.error(`soak: the copy, with each day's import report and build log under soak/, is in ${root}`);
   process.exitCode = 1;
 }

@@ -30,7 +30,23 @@ export interface SoakOptions {
 export interface SoakResult {
   /** Each broken invariant with the day it first broke. */
   broken: (Broken & { day: number })[];
+  /** Each day's build time, for the days run. */
   buildSeconds: number[];
+  /** Every item's outcome, all days together. */
+  outcomes: string[];
+  storiesOnFile: number;
+  published: number;
+}
+
+/** The soak in one line: days, items by outcome, builds, and the newsroom it left. */
+export function formatSummary({ buildSeconds, outcomes, storiesOnFile, published }: SoakResult): string {
+  const slowest = Math.max(...buildSeconds);
+  const total = buildSeconds.reduce((sum, seconds) => sum + seconds, 0);
+  return (
+    `${buildSeconds.length} days, ${outcomes.length} items: ${countByKind(outcomes)}; ` +
+    `builds ${total.toFixed(1)} s in all (slowest ${slowest.toFixed(1)} s, day ${buildSeconds.indexOf(slowest) + 1}); ` +
+    `${storiesOnFile} stories on file, ${published} published`
+  );
 }
 
 /** One line for a broken invariant: the day, the story, the invariant, what was found. */
@@ -47,7 +63,7 @@ function countByKind(kinds: readonly string[]): string {
 /** Runs the soak's days in the copy at `root`; the day's import report and build log are kept under soak/ in it. */
 export async function runSoak(root: string, { days, items, keepGoing, print }: SoakOptions): Promise<SoakResult> {
   const stories: DeskStory[] = [];
-  const result: SoakResult = { broken: [], buildSeconds: [] };
+  const result: SoakResult = { broken: [], buildSeconds: [], outcomes: [], storiesOnFile: 0, published: 0 };
   const seen = new Set<string>();
   const share = Math.max(1, Math.round(items * 0.03));
   const logs = join(root, "soak");
@@ -96,6 +112,8 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
 
     const onFile = storiesOnFile(root);
     const published = [...onFile.values()].filter((story) => story.fields["withdrawn"] === undefined && existsSync(join(root, "_site", story.page))).length;
+    result.outcomes.push(...outcomes.map((outcome) => outcome.kind));
+    Object.assign(result, { storiesOnFile: onFile.size, published });
     print(
       `day ${day} (${dayDate(day)}): ${outcomes.length} items: ${countByKind(outcomes.map((outcome) => outcome.kind))}; ` +
         `edits: paragraphs ${edited.paragraphs}, topics ${edited.topics}, leads ${edited.leads}, spiked ${edited.spiked}; ` +

@@ -19,5 +19,5 @@ test("three days of eight wire items keep every invariant", { timeout: 600_000 }
   const broken = output.split("\n").filter((line) => /^soak: day \d+/.test(line));
   assert.equal(run.status, 0, `npm run soak -- --days 3 --items 8 broke:\n${broken.join("\n") || output}`);
   assert.equal(output.match(/^day \d+ \(\d{4}-\d{2}-\d{2}\): \d+ items: /gm)?.length, 3, `one line per day\n${output}`);
-  assert.match(output, /^soak: every invariant held for 3 days; 3 builds in /m);
+  assert.match(output, /^soak: every invariant held: 3 days, \d+ items: /m);
 });
