@@ -9,7 +9,7 @@ import { articlePermalink } from "../../src/lib/model/urls.ts";
 import { findStories } from "../../src/lib/story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../../src/lib/story/front-matter.ts";
 import { isEdited, type DeskStory } from "./desk-stories.ts";
-import { EXTENSION_PROPERTY, type Delivery } from "./wire-drop.ts";
+import { EXTENSION_PROPERTY, headlineMark, type Delivery } from "./wire-drop.ts";
 
 export const INVARIANTS = {
   build: "the build passes every check",
@@ -134,7 +134,7 @@ export function checkNewsroom(root: string, stories: readonly DeskStory[]): Brok
     for (const detail of editsGone(story, found)) broken.push({ invariant: "edits", story: story.key, detail: at(detail) });
     if (story.url === undefined && pageExists(found.page)) story.url = found.page;
   }
-  broken.push(...orphanedCacheEntries(root, stories));
+  broken.push(...orphanedCacheEntries(root, stories), ...cachedPagesOfGoneStories(root, stories));
   return broken;
 }
 
@@ -154,6 +154,26 @@ function orphanedCacheEntries(root: string, stories: readonly DeskStory[]): Brok
       const story = stories.find((each) => each.file !== undefined && join(root, each.file) === path);
       return [{ invariant: "cache", ...(story ? { story: story.key } : {}), detail: `.cache/stories/${name} is kept for ${file}, which no longer exists` }];
     });
+}
+
+/**
+ * Rendered pages kept in .cache/pages/ that still show a story withdrawn or deleted. Entries are
+ * named by a hash of their view (see src/lib/eleventy/rendered-pages.ts), so they are read for
+ * the words that name the story in its headline.
+ */
+function cachedPagesOfGoneStories(root: string, stories: readonly DeskStory[]): Broken[] {
+  const folder = join(root, ".cache", "pages");
+  const gone = new Map(stories.filter((story) => story.killed || story.spiked).map((story) => [headlineMark(story.key), story]));
+  if (gone.size === 0 || !existsSync(folder)) return [];
+  const named = new RegExp([...gone.keys()].join("|"), "g");
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".html"))
+    .flatMap((name) =>
+      [...new Set(readFileSync(join(folder, name), "utf8").match(named))].map((mark): Broken => {
+        const story = gone.get(mark);
+        return { invariant: "cache", ...(story ? { story: story.key } : {}), detail: `.cache/pages/${name} still shows "${mark}", a story ${story?.killed ? "withdrawn" : "deleted"}` };
+      }),
+    );
 }
 
 /** The story file an entry names in its header line, if the entry is whole enough to say. */

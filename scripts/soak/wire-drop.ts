@@ -20,6 +20,9 @@ export const EXTENSION_PROPERTY = "x_wire_priority";
 const FIRST_DAY = Date.UTC(2024, 2, 4);
 const HOUR = 3_600_000;
 
+/** The words of a story's headline that name it, and it alone: "desk story 2-5 unfolds". */
+export const headlineMark = (key: string): string => `desk story ${key} unfolds`;
+
 export type DeliveryKind = "new" | "new, held for a lead" | "new, wire text" | "new, with an extension" | "update" | "correction" | "kill";
 
 /** One file of the drop and what it should do to the newsroom. */
@@ -89,7 +92,7 @@ export function writeDrop(folder: string, day: number, items: number, stories: D
   // Items are made through the working day, 06:00 to 14:00 UTC, in the order they are planned.
   const madeAt = (n: number) => new Date(FIRST_DAY + (day - 1) * 24 * HOUR + 6 * HOUR + Math.floor((n * 8 * HOUR) / (items + 1))).toISOString().replace(".000Z", "Z");
   const words = (key: string, place: string, topicsFrom: number): AgencyWords => ({
-    headline: `${TOPICS[topicsFrom % TOPICS.length]} talks go on in ${place} as desk story ${key} unfolds`,
+    headline: `${TOPICS[topicsFrom % TOPICS.length]} talks go on in ${place} as ${headlineMark(key)}`,
     lead: wireSentence(next, 12, 24),
     paragraphs: Array.from({ length: 3 + Math.floor(next() * 4) }, () => [wireSentence(next, 10, 20), wireSentence(next, 10, 20)].join(" ")),
     topics: [TOPICS[topicsFrom % TOPICS.length] ?? "Markets"],
