@@ -41,6 +41,8 @@ export interface DeskStory {
   file?: string;
   /** The story's page under the built site, once a build published it. */
   url?: string;
+  /** Its agency id was given to another story too: no later version can say which it means. */
+  idShared?: boolean;
   killed?: boolean;
   /** Deleted by an editor before it was ever published. */
   spiked?: boolean;

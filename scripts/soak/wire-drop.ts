@@ -1,7 +1,7 @@
 /**
  * One day's wire drop for the soak: new stories as ninjs 2 and as plain wire text (named by
- * sequence number, 0001.txt …, as yesterday's were, for other stories), newer versions of
- * earlier stories (some leaving out the lead and subjects), corrections, kills, and an item with
+ * sequence number, 0001.txt …, as yesterday's were, for other stories; one under a published
+ * story's id), newer versions of earlier stories (some leaving out the lead and subjects), corrections, kills, and an item with
  * a property of the agency's own. From fixed seeds, so every run files the same month.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -23,7 +23,7 @@ const HOUR = 3_600_000;
 /** The words of a story's headline that name it, and it alone: "desk story 2-5 unfolds". */
 export const headlineMark = (key: string): string => `desk story ${key} unfolds`;
 
-export type DeliveryKind = "new" | "new, held for a lead" | "new, wire text" | "new, with an extension" | "update" | "correction" | "kill";
+export type DeliveryKind = "new" | "new, held for a lead" | "new, under an earlier story's id" | "new, wire text" | "new, with an extension" | "update" | "correction" | "kill";
 
 /** One file of the drop and what it should do to the newsroom. */
 export interface Delivery {
@@ -98,7 +98,7 @@ export function writeDrop(folder: string, day: number, items: number, stories: D
     topics: [TOPICS[topicsFrom % TOPICS.length] ?? "Markets"],
   });
 
-  const earlierNinjs = stories.filter((story) => story.format === "ninjs" && isLive(story));
+  const earlierNinjs = stories.filter((story) => story.format === "ninjs" && isLive(story) && !story.idShared);
   const publishedUnedited = earlierNinjs.filter((story) => story.url !== undefined && !isEdited(story));
   const killed = publishedUnedited.slice(0, count.kills);
   const corrected = publishedUnedited.slice(count.kills).reverse().slice(0, count.corrections);
@@ -108,6 +108,8 @@ export function writeDrop(folder: string, day: number, items: number, stories: D
   const editedYesterday = earlierNinjs.filter((story) => story.editedOn === day - 1);
   const others = earlierNinjs.filter((story) => story.editedOn !== day - 1).sort((a, b) => a.version - b.version);
   const updated = [...editedYesterday, ...others].filter((story) => !chosen.has(story)).slice(0, count.versions);
+  // Agencies recycle ids: one new story comes under the id of a published one, with words all its own.
+  const idOwner = publishedUnedited.find((story) => !chosen.has(story) && !updated.includes(story));
   const plannedOld = killed.length + corrected.length + updated.length;
   const newNinjs = Math.max(1, items - plannedOld - count.text - 1);
 
@@ -153,10 +155,13 @@ export function writeDrop(folder: string, day: number, items: number, stories: D
     const story = fileNew(n, "ninjs");
     const held = n < count.held;
     const withExtension = n === newNinjs;
+    const reusing = n === newNinjs - 1 && !held && idOwner !== undefined ? idOwner : undefined;
     if (held) delete story.expected.lead;
+    if (reusing) [story.id, story.idShared, reusing.idShared] = [reusing.id, true, true];
     const file = `${story.key}.json`;
     writeFileSync(join(folder, file), JSON.stringify(ninjsItem(story, story.expected, story.firstCreated, withExtension ? { [EXTENSION_PROPERTY]: 3 } : {}), null, 2));
-    deliveries.push({ file, kind: withExtension ? "new, with an extension" : held ? "new, held for a lead" : "new", story, version: 1 });
+    const kind = withExtension ? "new, with an extension" : held ? "new, held for a lead" : reusing ? "new, under an earlier story's id" : "new";
+    deliveries.push({ file, kind, story, version: 1 });
   }
   for (let n = 0; n < count.text; n++) {
     const story = fileNew(newNinjs + 1 + n, "text");
