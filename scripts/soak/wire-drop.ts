@@ -1,8 +1,9 @@
 /**
- * One day's wire drop for the soak: new stories as ninjs 2 and as plain wire text (named by
- * sequence number, 0001.txt …, as yesterday's were, for other stories; one under a published
- * story's id), newer versions of earlier stories (some leaving out the lead and subjects), corrections, kills, and an item with
- * a property of the agency's own. From fixed seeds, so every run files the same month.
+ * One day's wire drop for the soak: new stories as ninjs 2 (one of them under a published
+ * story's id) and as plain wire text (named by sequence number, 0001.txt …, as yesterday's were,
+ * for other stories), newer versions of earlier stories (some leaving out the lead and subjects),
+ * corrections, kills, and an item with a property of the agency's own. From fixed seeds, so
+ * every run files the same month.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
