@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const PLACES = ["Moscow", "London", "Tokyo", "Washington", "Paris", "Beijing", "Geneva"];
-const TOPICS = ["Diplomacy", "Markets", "Energy", "Elections", "Climate", "Trade"];
+export const PLACES = ["Moscow", "London", "Tokyo", "Washington", "Paris", "Beijing", "Geneva"];
+export const TOPICS = ["Diplomacy", "Markets", "Energy", "Elections", "Climate", "Trade"];
 
 /** Writes `count` items into `dir`, one file each, named by sequence number as wire drops are. */
 export function writeWireItems(dir: string, count: number): void {

@@ -25,7 +25,7 @@ export const PHOTO_EVERY = 5;
 const STORIES_PER_DAY = 300;
 
 /** A small deterministic generator (mulberry32), so the corpus is the same on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -33,6 +33,13 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A sentence of `min` to `max` (exclusive) wire words, capitalised, ending with a full stop. */
+export function wireSentence(next: () => number, min: number, max: number): string {
+  const words = Array.from({ length: min + Math.floor(next() * (max - min)) }, () => WORDS[Math.floor(next() * WORDS.length)] ?? "");
+  const text = words.join(" ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** The photo's size: an agency's usual 1600 x 1067. */
@@ -71,11 +78,7 @@ export async function makePhoto(n: number, grainPixels: Buffer): Promise<{ name:
 export async function writeWireStories(newsDir: string, count: number, photoEvery = PHOTO_EVERY): Promise<void> {
   const next = random(count);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const sentence = (min: number, max: number): string => {
-    const words = Array.from({ length: min + Math.floor(next() * (max - min)) }, () => pick(WORDS));
-    const text = words.join(" ");
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-  };
+  const sentence = (min: number, max: number): string => wireSentence(next, min, max);
   const grainPixels = grain();
   for (let n = 0; n < count; n += 1) {
     const day = new Date(Date.UTC(2013, 8, 2) + Math.floor(n / STORIES_PER_DAY) * 86_400_000).toISOString().slice(0, 10);
