@@ -145,6 +145,7 @@ export default function (eleventyConfig: UserConfig) {
     pages?.finish(directories.output, results.flatMap(({ outputPath, content }) => (outputPath ? [{ file: outputPath, content }] : [])));
     await photos.publish(directories.output, storyFiles);
     await storyCache?.flush();
+    await storyCache?.prune();
     for (const line of [photos.summary(), storyCache?.summary(), pages?.summary()]) if (line) console.log(line);
     for (const warning of [storyCache?.warning(), pages?.warning()]) if (warning) console.warn(warning);
   });

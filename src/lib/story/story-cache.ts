@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { codeFingerprint } from "./code-fingerprint.ts";
 import { readStoryFile, type StoryInput, type StoryRead } from "./read-story.ts";
@@ -23,6 +23,9 @@ export class StoryCache {
   #read = 0;
   #reused = 0;
   #damaged = 0;
+  #pruned = 0;
+  /** The entries this build read or wrote: any other is a deleted or renamed story's, for `prune`. */
+  #reached = new Set<string>();
   /** This build's entries being written: off the build's own thread, awaited by `flush`. */
   #writes: Promise<void>[] = [];
   /** Each entry's latest write, by path, so a second write of one entry waits for the first. */
@@ -41,6 +44,8 @@ export class StoryCache {
     this.#read = 0;
     this.#reused = 0;
     this.#damaged = 0;
+    this.#pruned = 0;
+    this.#reached = new Set();
     this.#writes = [];
     this.#writingEntries = new Map();
     this.#folderMade = undefined;
@@ -59,6 +64,7 @@ export class StoryCache {
       this.#read += 1;
       return readStoryFile(input);
     }
+    this.#reached.add(this.#entryPath(input.file));
     const remembered = this.#memory.get(input.file);
     const kept = remembered?.key === key ? remembered.json : this.#readEntry(input.file, key);
     if (kept !== undefined) {
@@ -74,9 +80,30 @@ export class StoryCache {
     return JSON.parse(json) as StoryRead;
   }
 
-  /** One line for the build log: how many stories this build read and how many it found read (after `flush`). */
+  /**
+   * Removes the entries this build did not reach: those of stories deleted or renamed since. Only
+   * after a build that read every story (a build, a dev server rebuild), and after `flush`.
+   */
+  async prune(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.#folder);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(this.#folder, name);
+      if (!name.endsWith(".json") || this.#reached.has(path)) continue;
+      await rm(path, { force: true });
+      this.#pruned += 1;
+    }
+    for (const file of this.#memory.keys()) if (!this.#reached.has(this.#entryPath(file))) this.#memory.delete(file);
+  }
+
+  /** One line for the build log: how many stories this build read, found read, and whose entries it removed (after `flush` and `prune`). */
   summary(): string {
-    return `stories: ${this.#read} read, ${this.#reused} reused from ${this.#folder}`;
+    const pruned = this.#pruned > 0 ? `, ${this.#pruned} removed (stories no longer there)` : "";
+    return `stories: ${this.#read} read, ${this.#reused} reused from ${this.#folder}${pruned}`;
   }
 
   /** One line when the cache let this build down (damaged entries, a folder it cannot write), else undefined; after `flush`. */

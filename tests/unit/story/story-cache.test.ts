@@ -127,6 +127,28 @@ test("a changed story is read again and its entry replaced, never added to", asy
   assert.equal(readdirSync(cacheFolder).length, 1);
 });
 
+test("a build's prune removes the entries of stories it did not read (deleted or renamed), and keeps the others", async () => {
+  const cacheFolder = join(folder, "pruned");
+  const build = buildAt("2013-09-11T00:00:00Z");
+  const first = new StoryCache(cacheFolder);
+  await readArticle(...storyData("kept-story", talks, body, build, first));
+  await readArticle(...storyData("deleted-story", { ...talks, title: "Talks end" }, body, build, first));
+  await first.flush();
+  await first.prune();
+  assert.equal(readdirSync(cacheFolder).length, 2);
+
+  // The next build no longer finds deleted-story: its entry goes, the other is reused and stays.
+  const second = new StoryCache(cacheFolder);
+  await readArticle(...storyData("kept-story", talks, body, build, second));
+  await second.flush();
+  await second.prune();
+  assert.equal(second.summary(), `stories: 0 read, 1 reused from ${cacheFolder}, 1 removed (stories no longer there)`);
+  assert.equal(readdirSync(cacheFolder).length, 1);
+  const third = new StoryCache(cacheFolder);
+  await readArticle(...storyData("kept-story", talks, body, build, third));
+  assert.equal(third.summary(), `stories: 0 read, 1 reused from ${cacheFolder}`);
+});
+
 const input: StoryInput = {
   file: "src/news/talks.md",
   fileSlug: "talks",
