@@ -56,6 +56,8 @@ export const stringsSchema = z.strictObject({
   elsewhereTopics: line,
   elsewhereArchive: line,
   noTopics: line,
+  /** All news and the archive of an edition with no story yet. */
+  noStories: line,
   /** {topic}, {site} */
   topicDescription: line,
   /** {period}, {site} */

@@ -70,6 +70,8 @@ export interface StoryPageView extends EditionPage {
 export interface NewsPageView extends ListPage<ArticleView>, EditionPage {
   title: string;
   pageNumber?: string;
+  /** What the page says in place of its list when the edition has no story yet. */
+  noStories?: string;
 }
 
 export interface TopicPageView extends NewsPageView {
@@ -92,6 +94,8 @@ export interface TopicIndexView extends EditionPage {
 export interface ArchiveIndexView extends EditionPage {
   url: string;
   years: PeriodLink[];
+  /** What the page says in place of its years when the edition has no story yet. */
+  noStories?: string;
 }
 
 /** The notice at a withdrawn story's address: who withdrew it, and when. */
@@ -250,7 +254,11 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       };
     }),
     news: newsroom.editions.flatMap(({ edition, newsPages }) =>
-      newsPages.map((page) => ({ ...listPage(edition, edition.strings.allNews)(page), languages: languages(edition) })),
+      newsPages.map((page) => ({
+        ...listPage(edition, edition.strings.allNews)(page),
+        languages: languages(edition),
+        ...(page.items.length === 0 ? { noStories: edition.strings.noStories } : {}),
+      })),
     ),
     topics: newsroom.editions.flatMap(({ edition, topicPages }) =>
       topicPages.map(({ topic, feedLinks, ...page }) => ({
@@ -283,6 +291,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       edition: edition.lang,
       languages: languages(edition, samePageIn((to) => archiveUrl(to.path))),
       years: archive.years,
+      ...(archive.years.length === 0 ? { noStories: edition.strings.noStories } : {}),
     })),
   };
 }

@@ -164,6 +164,25 @@ test("a withdrawn story gets a notice at its address and nothing else: no list, 
   assert.deepEqual([clash.stories.length, clash.withdrawn.length], [1, 0]);
 });
 
+test("an edition with no story yet says so on All news and the archive, in its own words, instead of an empty list", () => {
+  const empty = pageViews(buildNewsroom(collected([]), site, build), site);
+  assert.deepEqual(empty.news.map(({ url, items, noStories }) => [url, items.length, noStories]), [
+    ["/", 0, "No stories yet."],
+    ["/ru/", 0, "Новостей пока нет."],
+  ]);
+  assert.deepEqual(empty.archiveIndexes.map(({ url, noStories }) => [url, noStories]), [
+    ["/archive/", "No stories yet."],
+    ["/ru/archive/", "Новостей пока нет."],
+  ]);
+  // With stories in one edition only, the other still says it has none; the one with stories lists them.
+  const english = pageViews(buildNewsroom(collected([storyView("a", "2013-09-02")]), site, build), site);
+  assert.deepEqual(english.news.map(({ url, noStories }) => [url, noStories]), [
+    ["/", undefined],
+    ["/ru/", "Новостей пока нет."],
+  ]);
+  assert.deepEqual(english.archiveIndexes.map(({ noStories }) => noStories), [undefined, "Новостей пока нет."]);
+});
+
 const ru = { lang: "ru", path: "ru/" };
 
 test("each edition has its own All news, topics, archive, related stories and feeds: nothing leaks", () => {
