@@ -77,12 +77,13 @@ function cssFindings(css: string, where: string): string[] {
   if (text.includes("\\")) findings.push(`a CSS escape, which could hide a reference (${where})`);
   if (text.includes("@import")) findings.push(`a <style> @import (${where})`);
   if (/image-set\(|(?<![a-z-])image\(/.test(text)) findings.push(`a CSS image reference (${where})`);
-  for (const match of text.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)/g)) {
+  const references = [...text.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)/g)];
+  for (const match of references) {
     const finding = referenceFinding(match[2] ?? "", where);
     if (finding) findings.push(finding);
   }
-  // A url( the pattern could not close is read as anything but a fragment.
-  if ((text.match(/url\(/g) ?? []).length > [...text.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)/g)].length) findings.push(`an unclosed CSS url( (${where})`);
+  // A url( the pattern could not close is never taken for a fragment.
+  if ((text.match(/url\(/g) ?? []).length > references.length) findings.push(`an unclosed CSS url( (${where})`);
   return findings;
 }
 

@@ -41,6 +41,7 @@ for (const [what, contents, finding] of [
   ["an outside use", svg('<use xlink:href="other.svg#icon"/>'), 'an outside reference "other.svg#icon" (xlink:href on <use>)'],
   ["an outside fill", svg('<rect fill="url(https://tracker.example/a.svg#g)"/>'), 'an outside reference "https://tracker.example/a.svg#g" (fill on <rect>)'],
   ["an outside style", svg('<rect style="fill: url(\'//tracker.example/a.svg#g\')"/>'), 'an outside reference "//tracker.example/a.svg#g" (style on <rect>)'],
+  ["an unclosed CSS url(", svg('<style>.a { fill: url(https://evil.example/a.svg#g }</style>'), "an unclosed CSS url( (<style>)"],
   ["a style @import", svg('<style>@import "https://evil.example/a.css";</style>'), "a <style> @import (<style>)"],
   ["a CSS escape", svg("<style>.a { fill: u\\72l(https://evil.example/) }</style>"), "a CSS escape, which could hide a reference (<style>)"],
   ["an animation that sets a javascript: href", svg('<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>'), "a link to javascript: (to on <set>)"],
