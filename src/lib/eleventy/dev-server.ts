@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 /** Where the dev server writes its pages (ignored by git, never deployed). */
 export const DEV_SITE = ".dev-site";
 
-export const DEFAULT_PORT = 8080;
+const DEFAULT_PORT = 8080;
 
 /** This machine only: no other machine can open an address bound here. */
 export const LOOPBACK_HOST = "127.0.0.1";
