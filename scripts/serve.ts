@@ -91,6 +91,11 @@ async function serve(): Promise<boolean> {
   await eleventy.serve(options.port);
   await devServer.ready();
   const bound = devServer.server.address() as AddressInfo;
+  if (options.host !== undefined && bound.address !== options.host) {
+    console.error(`serve: listening on ${bound.address}, not ${options.host} alone: stopped, so no draft or embargoed story reaches the network`);
+    await eleventy.stopWatch();
+    return false;
+  }
   // Said from the socket itself, so the line can never claim "this machine only" wrongly.
   console.log(startMessage(options.host === undefined ? undefined : bound.address, bound.port, networkAddresses(networkInterfaces())));
   const stop = async (): Promise<void> => {
