@@ -4,12 +4,14 @@
  *   npm run check:site              checks _site/
  *   npm run check:site -- <folder>  checks another built site
  *
- * Exits 1 when it finds a problem, 2 when it cannot check at all.
+ * Exits 1 when it finds a problem, 2 when it cannot check at all. While it works it says how far
+ * it is: a counter on a terminal, a line every 10 s or 10 pages in a log.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { findBrowser } from "../src/lib/check/browser.ts";
 import { checkSiteInBrowser } from "../src/lib/check/browser-check.ts";
+import { progressCounter } from "../src/lib/check/progress.ts";
 
 const dir = resolve(process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site");
 const browser = findBrowser();
@@ -21,7 +23,19 @@ if (browser === undefined) {
   console.error("check:site: no browser: install Chromium (Debian/Ubuntu: apt-get install chromium) or run npx playwright install chromium");
   process.exit(2);
 }
-const { problems, opened } = await checkSiteInBrowser(dir, browser);
+const progress = progressCounter({
+  label: "check:site",
+  what: "pages checked",
+  terminal: process.stderr.isTTY === true,
+  write: (text) => void process.stderr.write(text),
+});
+let result: Awaited<ReturnType<typeof checkSiteInBrowser>>;
+try {
+  result = await checkSiteInBrowser(dir, browser, (done, total) => progress.update(done, total));
+} finally {
+  progress.finish();
+}
+const { problems, opened } = result;
 for (const problem of problems) console.error(`check:site: ${problem}`);
 console.log(`check:site: ${opened} page openings, served and from disk: ${problems.length === 0 ? "no problems" : `${problems.length} problems`}`);
 process.exitCode = problems.length === 0 ? 0 : 1;

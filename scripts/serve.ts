@@ -4,12 +4,27 @@
  * after each build; the pages show them too. A broken story never stops it.
  *
  *   npm start [-- --port=8081]   (default 8080; the next free port if that one is taken)
+ *   npm start -- --lan           (other machines too: prints a warning, as drafts and embargoes go with it)
+ *
+ * It listens on 127.0.0.1 unless --lan says otherwise: drafts and embargoed stories stay on the desk's machine.
  */
 import { rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { networkInterfaces } from "node:os";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/model/story-report.ts";
-import { DEV_SITE, readServePort, ServeOptionError } from "../src/lib/eleventy/dev-server.ts";
+import {
+  DEV_SITE,
+  LAN_WARNING,
+  listenOn,
+  networkAddresses,
+  readServeOptions,
+  ServeOptionError,
+  startMessage,
+  type DevServerListening,
+  type ServeOptions,
+} from "../src/lib/eleventy/dev-server.ts";
 import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
 
 /** The part of Eleventy's file watcher (chokidar) the server listens to. */
@@ -17,7 +32,15 @@ interface WatcherEvents {
   on(event: "unlink", listener: (path: string) => void): void;
 }
 
-/** What the dev server adds to the project's config: the terminal report, the pages' panel, the start line. */
+/** The parts of Eleventy's serve step used here: its dev server, made before it listens. */
+interface EleventyServing {
+  eleventyServe: {
+    initServerInstance(): Promise<void>;
+    readonly server: DevServerListening & { ready(): Promise<void> };
+  };
+}
+
+/** What the dev server adds to the project's config: the terminal report and the pages' panel (the start line is printed by serve()). */
 function devServerConfig(config: UserConfig): void {
   let report: StoryReport | undefined;
   config.on("eleventy.before", () => void (report = undefined));
@@ -29,16 +52,13 @@ function devServerConfig(config: UserConfig): void {
     for (const line of lines) console.error(line);
     if (lines.length === 0) console.log("serve: no problems in the stories");
   });
-  config.setServerOptions({
-    messageOnStart: ({ localhostUrl }: { localhostUrl: string }) =>
-      `serve: ${localhostUrl} (drafts and embargoed stories shown, marked; pages in ${DEV_SITE}/)`,
-  });
+  config.setServerOptions({ messageOnStart: () => false });
 }
 
 async function serve(): Promise<boolean> {
-  let port: number;
+  let options: ServeOptions;
   try {
-    port = readServePort(process.argv.slice(2));
+    options = readServeOptions(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof ServeOptionError)) throw error;
     console.error(`serve: ${error.message}`);
@@ -63,7 +83,21 @@ async function serve(): Promise<boolean> {
     if (!(error instanceof Error && "__errorAlreadyLogged" in error)) throw error;
     return false;
   }
-  await eleventy.serve(port);
+  const serving = (eleventy as unknown as EleventyServing).eleventyServe;
+  await serving.initServerInstance();
+  const devServer = serving.server;
+  listenOn(devServer, options.host);
+  if (options.host === undefined) console.warn(LAN_WARNING);
+  await eleventy.serve(options.port);
+  await devServer.ready();
+  const bound = devServer.server.address() as AddressInfo;
+  if (options.host !== undefined && bound.address !== options.host) {
+    console.error(`serve: listening on ${bound.address}, not ${options.host} alone: stopped, so no draft or embargoed story reaches the network`);
+    await eleventy.stopWatch();
+    return false;
+  }
+  // Said from the socket itself, so the line can never claim "this machine only" wrongly.
+  console.log(startMessage(options.host === undefined ? undefined : bound.address, bound.port, networkAddresses(networkInterfaces())));
   const stop = async (): Promise<void> => {
     await eleventy.stopWatch();
     process.exit(0);

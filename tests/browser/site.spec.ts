@@ -341,7 +341,7 @@ test.describe("the Russian edition", () => {
 
   test("the language switch leads from All news to All news, and a story with no translation to the other All news", async ({ page, siteBase }) => {
     await open(page, siteBase, INDEX_PAGE);
-    await page.getByRole("link", { name: "Read in Russian" }).click();
+    await page.getByRole("link", { name: "Russian edition" }).click();
     await expect(page).toHaveURL(siteBase + RU_INDEX_PAGE);
     await expect(page.locator("h1")).toHaveText("Все новости");
     // Only Russian stories: the English ones are in the English edition alone.
@@ -349,7 +349,7 @@ test.describe("the Russian edition", () => {
     await page.getByRole("link", { name: "Север и Юг Кореи договорились о работе Кэсона" }).click();
     await expect(page.locator(".published time")).toHaveText("7 марта 2013 г., 10:15 KST");
     await expect(page.locator(".corrections h2")).toHaveText("Исправление");
-    await page.getByRole("link", { name: "Читать на английском" }).click();
+    await page.getByRole("link", { name: "Английская версия" }).click();
     await expect(page).toHaveURL(siteBase + INDEX_PAGE);
     await expect(page.locator("h1")).toHaveText("All news");
   });

@@ -68,6 +68,10 @@ for (const timeZone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
     // All news lists the later story first, each linked by a relative URL to its file.
     const index = page(root, "index.html");
     assert.ok(index.indexOf('href="news/2013/09/02/senate-budget.html"') < index.indexOf('href="news/2013/09/02/talks.html"'), index);
+    // The Russian edition has no story yet: its All news and archive say so, and passed the build's checks.
+    assert.match(page(root, "ru/index.html"), /<h1>Все новости<\/h1>\s*<p class="no-stories">Новостей пока нет\.<\/p>/);
+    assert.match(page(root, "ru/archive/index.html"), /<p class="no-stories">Новостей пока нет\.<\/p>/);
+    assert.doesNotMatch(page(root, "ru/index.html"), /story-list/);
   });
 }
 
@@ -80,6 +84,12 @@ test("bad stories stop the build with every problem, and no site is written", ()
     "photo.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: missing.jpg\n  alt: A photo"),
     "small/index.md": story("title: A\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: small.png\n  alt: A photo\n  credit: C"),
     "small/small.png": pngHeader(300, 200),
+    "chart/index.md": story(
+      "title: A\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: chart.svg\n  alt: A chart\n  credit: C",
+      "First paragraph.\n\n![The map](map.svg)\n",
+    ),
+    "chart/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" onload="alert(1)"><script>alert(document.domain)</script></svg>',
+    "chart/map.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="60"><image href="https://tracker.example/pixel.png"/></svg>',
   });
   const run = buildFixtureSite(root);
   assert.equal(run.status, 1, run.output);
@@ -90,6 +100,8 @@ test("bad stories stop the build with every problem, and no site is written", ()
     "src/news/photo.md:6: photo.credit: missing (expected the credit as the agency gives it",
     'src/news/photo.md:7: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg)',
     'src/news/small/index.md:7: photo.src: "small.png" is 300 px wide (expected at least 320 px, the narrowest a photo is published at',
+    'src/news/chart/index.md:7: photo.src: "chart.svg" holds an event attribute (onload on <svg>) and a <script> (expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references)',
+    'src/news/chart/index.md:14: body: image "map.svg" holds an outside reference "https://tracker.example/pixel.png" (href on <image>) (expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references)',
     "build: failed; _site/ was left as it was.",
   ]) {
     assert.ok(run.output.includes(line), `missing line:\n${line}\nin:\n${run.output}`);

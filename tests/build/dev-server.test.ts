@@ -27,6 +27,8 @@ test("the dev server shows drafts' and stories' problems, keeps serving, recover
   try {
     // The port asked for may be taken by the time it starts; it says where it serves.
     const base = await waitFor("the server's address", () => /serve: (http:\/\/localhost:\d+\/)/.exec(output())?.[1], output);
+    // Drafts and embargoes stay on this machine: the line is told from the address it is bound to.
+    assert.match(output(), /serve: http:\/\/localhost:\d+\/ \(this machine only; drafts and embargoed stories shown, marked; pages in \.dev-site\/\)/);
     const first = await waitFor("All news", async () => {
       const response = await get(base);
       return response?.status === 200 && response.text.includes("<h1>All news</h1>") ? response.text : undefined;

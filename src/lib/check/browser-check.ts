@@ -109,8 +109,15 @@ async function checkPage(browser: Browser, mount: Mount, { kind, path }: SitePag
   return problems.map((problem) => `${mount.name}: ${kind === "404" ? "404 page" : path}: ${problem}`);
 }
 
-/** Checks the site folder in the browser; resolves to every problem found, one line each, and how many pages were opened. */
-export async function checkSiteInBrowser(siteDir: string, choice: BrowserChoice): Promise<{ problems: string[]; opened: number }> {
+/**
+ * Checks the site folder in the browser; resolves to every problem found, one line each, and how
+ * many pages were opened. `onProgress` hears how many of all the openings are done, first with none.
+ */
+export async function checkSiteInBrowser(
+  siteDir: string,
+  choice: BrowserChoice,
+  onProgress: (opened: number, total: number) => void = () => {},
+): Promise<{ problems: string[]; opened: number }> {
   const pages = samplePages(siteDir);
   const host = await hostFor(siteDir);
   const served = await startStaticServer(siteDir, host);
@@ -118,15 +125,19 @@ export async function checkSiteInBrowser(siteDir: string, choice: BrowserChoice)
     { name: host.name === "netlify" ? "served at /" : `served under ${host.prefix}`, site: served, served: true, axe: true },
     { name: "from disk", site: { base: pathToFileURL(`${siteDir}/`).href, close: async () => {} }, served: false, axe: false },
   ];
+  const openings = mounts.map((mount) => ({ mount, pages: pages.filter(({ kind }) => mount.served || kind !== "404") }));
+  const total = openings.reduce((sum, { pages: opening }) => sum + opening.length, 0);
   const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args });
   const problems: string[] = [];
   let opened = 0;
+  onProgress(opened, total);
   try {
-    for (const mount of mounts) {
+    for (const { mount, pages: opening } of openings) {
       const checkedLinks = new Map<string, boolean>();
-      for (const page of pages.filter(({ kind }) => mount.served || kind !== "404")) {
+      for (const page of opening) {
         problems.push(...(await checkPage(browser, mount, page, checkedLinks)));
         opened += 1;
+        onProgress(opened, total);
       }
     }
   } finally {

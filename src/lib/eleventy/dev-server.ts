@@ -1,27 +1,90 @@
 /**
- * The dev server's own pieces: its port option and its output folder, which is never _site/ (the
- * folder that is deployed), because it holds drafts and embargoed stories.
+ * The dev server's own pieces: its options, its output folder, which is never _site/ (the folder
+ * that is deployed), and where it listens. It serves drafts and embargoed stories, so it listens on
+ * this machine's loopback address only, unless the desk asks for every network in so many words.
  */
+import type { Server } from "node:net";
 import { parseArgs } from "node:util";
 
 /** Where the dev server writes its pages (ignored by git, never deployed). */
 export const DEV_SITE = ".dev-site";
 
-export const DEFAULT_PORT = 8080;
+const DEFAULT_PORT = 8080;
+
+/** This machine only: no other machine can open an address bound here. */
+export const LOOPBACK_HOST = "127.0.0.1";
+
+export interface ServeOptions {
+  port: number;
+  /** The address to listen on; undefined is every address of every network the machine is on. */
+  host: string | undefined;
+}
 
 /** Thrown for a bad command line; the message is the one line to print. */
 export class ServeOptionError extends Error {}
 
-/** The port from `--port=N` or `--port N`, else the default. */
-export function readServePort(args: readonly string[]): number {
-  let raw: string | undefined;
+/**
+ * `--port=N` or `--port N` (else 8080), and `--lan`, which serves every network the machine is
+ * on instead of this machine alone.
+ */
+export function readServeOptions(args: readonly string[]): ServeOptions {
+  let values: { port?: string | undefined; lan?: boolean | undefined };
   try {
-    raw = parseArgs({ args: [...args], options: { port: { type: "string" } }, strict: true }).values.port;
+    values = parseArgs({ args: [...args], options: { port: { type: "string" }, lan: { type: "boolean" } }, strict: true }).values;
   } catch (error) {
     throw new ServeOptionError(error instanceof Error ? error.message : String(error));
   }
+  return { port: readPort(values.port), host: values.lan === true ? undefined : LOOPBACK_HOST };
+}
+
+function readPort(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_PORT;
   const port = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
   if (!(port >= 1 && port <= 65535)) throw new ServeOptionError(`--port: got "${raw}" (expected a whole number from 1 to 65535)`);
   return port;
+}
+
+/** The warning `--lan` prints before anything is served. */
+export const LAN_WARNING =
+  "serve: WARNING: --lan serves drafts and embargoed stories to every machine that can reach this one " +
+  "(everyone on the office, cafe or hotel network); leave it off to keep them on this machine";
+
+/**
+ * The part of @11ty/eleventy-dev-server (2.x) that decides where it listens: its `server` getter
+ * makes the HTTP server, and `_serverListen(port)` listens on it, for the first port and each
+ * next one it tries when a port is taken. It takes no address option, and listens on every
+ * address; this is the one place that changes that.
+ */
+export interface DevServerListening {
+  readonly server: Server;
+  _serverListen: (port: number) => void;
+}
+
+/**
+ * Makes the dev server listen on `host` only (every address when undefined). Throws when the
+ * server no longer has the shape this relies on, rather than serve drafts to the network unasked.
+ */
+export function listenOn(devServer: DevServerListening, host: string | undefined): void {
+  if (typeof devServer._serverListen !== "function") {
+    throw new Error("the dev server's listen step was not found (@11ty/eleventy-dev-server changed): cannot keep it to this machine");
+  }
+  devServer._serverListen = (port: number): void => void devServer.server.listen({ port, host });
+}
+
+/** Non-loopback IPv4 addresses of this machine: where other machines reach it. */
+export function networkAddresses(interfaces: NodeJS.Dict<import("node:os").NetworkInterfaceInfo[]>): string[] {
+  return Object.values(interfaces)
+    .flatMap((entries) => entries ?? [])
+    .filter((entry) => !entry.internal && entry.family === "IPv4")
+    .map((entry) => entry.address);
+}
+
+/** The line that says where the server is, once it listens on `port`. */
+export function startMessage(host: string | undefined, port: number, lanAddresses: readonly string[]): string {
+  const local = `http://localhost:${port}/`;
+  const where =
+    host === LOOPBACK_HOST
+      ? `${local} (this machine only`
+      : `${[local, ...lanAddresses.map((address) => `http://${address}:${port}/`)].join(" or ")} (every network`;
+  return `serve: ${where}; drafts and embargoed stories shown, marked; pages in ${DEV_SITE}/)`;
 }

@@ -7,6 +7,7 @@ import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import sharp, { type AvifOptions, type JpegOptions, type Metadata, type WebpOptions } from "sharp";
 import { contentHash } from "./assets.ts";
+import { svgProblem } from "./svg-safety.ts";
 import { fileIdentity, PhotoCache } from "./photo-cache.ts";
 import { TaskSlots } from "./task-slots.ts";
 import type { ProcessedPhoto } from "../model/story-view.ts";
@@ -47,6 +48,9 @@ export interface ConversionSettings {
  * AVIF effort spent several CPU seconds per photo for files barely smaller than effort 1's.
  */
 export const CONVERSION_SETTINGS: ConversionSettings = { version: 2, avif: { effort: 1 }, webp: { effort: 2 }, jpeg: {} };
+
+/** Raise it when sizeProblem refuses more: plans kept by earlier builds are then made again, through the new checks. */
+const PLAN_CHECKS_VERSION = 2;
 
 /** A photo for the page, with a warning when it is published softer than sharp; or why it cannot be published. */
 export type PhotoResult = { ok: true; photo: ProcessedPhoto; warning?: string } | { ok: false; problem: string };
@@ -145,8 +149,9 @@ export function photoFromMetadata(metadata: ImageMetadata): ProcessedPhoto | und
 }
 
 /**
- * What keeps a photo off the page, if anything: it must be an image, and a raster one at least
- * MIN_PHOTO_WIDTH wide as shown (turned as its EXIF orientation says, as eleventy-img turns it).
+ * What keeps a photo off the page, if anything: it must be an image, a raster one at least
+ * MIN_PHOTO_WIDTH wide as shown (turned as its EXIF orientation says, as eleventy-img turns it),
+ * an SVG one without code or outside references (it is published as drawn; see svg-safety.ts).
  */
 export function sizeProblem(src: string, contents: Uint8Array): string | undefined {
   let measured: { width: number; height: number; type?: string; orientation?: number };
@@ -157,7 +162,8 @@ export function sizeProblem(src: string, contents: Uint8Array): string | undefin
   }
   // Orientations 5 to 8 turn the photo a quarter: its stored height is the width shown.
   const width = (measured.orientation ?? 1) >= 5 ? measured.height : measured.width;
-  if (measured.type === "svg" || width >= MIN_PHOTO_WIDTH) return undefined;
+  if (measured.type === "svg") return svgProblem(src, contents);
+  if (width >= MIN_PHOTO_WIDTH) return undefined;
   return `"${src}" is ${width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, the narrowest a photo is published at; one of ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`;
 }
 
@@ -309,7 +315,8 @@ export class PhotoProcessor {
     const source = `${file}\0${urlFolder}`;
     const identity = await fileIdentity(file, { withChangeTime: true });
     if (identity === undefined) return failed(unreadable);
-    const sourceIdentity = `${identity}\0${this.#conversionKey}`;
+    // The checks' version too: a plan kept before a check was added must not skip it.
+    const sourceIdentity = `${identity}\0${this.#conversionKey}\0${PLAN_CHECKS_VERSION}`;
     let plan = asPlan(this.#cache.knownPlan(source, sourceIdentity));
     if (!plan) {
       let contents: Buffer;
@@ -418,9 +425,24 @@ export class PhotoProcessor {
     }
   }
 
-  /** An image the story's text shows: published as it is, at `sitePath`, with the story's page. */
-  keepAsIs(story: string, file: string, sitePath: string): void {
+  /**
+   * An image the story's text shows (`src`, as the story names it): published as it is, at
+   * `sitePath`, with the story's page; or, for an SVG that could run code or reach outside
+   * itself, why not.
+   */
+  async keepAsIs(story: string, file: string, src: string, sitePath: string): Promise<string | undefined> {
+    if (extname(file).toLowerCase() === ".svg") {
+      let contents: Buffer;
+      try {
+        contents = await readFile(file);
+      } catch {
+        return `"${src}" could not be read (expected a readable image file at ${file})`;
+      }
+      const problem = svgProblem(src, contents);
+      if (problem !== undefined) return problem;
+    }
     this.#keep(story, { sitePath, from: { path: file } });
+    return undefined;
   }
 
   #keep(story: string, file: StoryFile): void {

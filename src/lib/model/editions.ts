@@ -56,6 +56,8 @@ export const stringsSchema = z.strictObject({
   elsewhereTopics: line,
   elsewhereArchive: line,
   noTopics: line,
+  /** All news and the archive of an edition with no story yet. */
+  noStories: line,
   /** {topic}, {site} */
   topicDescription: line,
   /** {period}, {site} */
@@ -65,11 +67,18 @@ export const stringsSchema = z.strictObject({
   /** A topic feed's title: {topic}, {site} */
   topicFeedTitle: line,
   problemsTitle: line,
-  /** The language switch: its label, and each link, {language} being the other edition's language in this one's words. */
+  /**
+   * The language switch: its label, and each link, {language} being the other edition's language
+   * in this one's words: `readIn` where the page is translated ("Read in Russian"), `editionLink`
+   * where the link leads to the other edition's own pages instead ("Russian edition").
+   */
   languagesLabel: line,
   readIn: line,
   /** Links the {language} pattern cannot word well, by the other edition's language tag ("Читать на английском"). */
   readInEdition: z.record(z.string(), line).optional(),
+  editionLink: line,
+  /** As readInEdition, for editionLink ("Английская версия"). */
+  editionLinkFor: z.record(z.string(), line).optional(),
   /** The dateline that opens a story's text: {place}, {day} (e.g. "September 2"), {source}. */
   dateline: line,
   /** A date with its time: {date}, {time}, {zone}. */
@@ -138,6 +147,7 @@ function expectedString(key: string, lang: string): string {
     return `the count's plural forms ${forms}, each a text with {count}`;
   }
   if (key === "readInEdition") return 'texts by language tag, e.g. { "en": "Читать на английском" }';
+  if (key === "editionLinkFor") return 'texts by language tag, e.g. { "en": "Английская версия" }';
   return "a text, not empty";
 }
 

@@ -70,6 +70,8 @@ export interface StoryPageView extends EditionPage {
 export interface NewsPageView extends ListPage<ArticleView>, EditionPage {
   title: string;
   pageNumber?: string;
+  /** What the page says in place of its list when the edition has no story yet. */
+  noStories?: string;
 }
 
 export interface TopicPageView extends NewsPageView {
@@ -92,6 +94,8 @@ export interface TopicIndexView extends EditionPage {
 export interface ArchiveIndexView extends EditionPage {
   url: string;
   years: PeriodLink[];
+  /** What the page says in place of its years when the edition has no story yet. */
+  noStories?: string;
 }
 
 /** The notice at a withdrawn story's address: who withdrew it, and when. */
@@ -124,20 +128,37 @@ export function textParts(pattern: string, slots: Readonly<Record<string, TextPa
     .map((run) => slots[run.slice(1, -1)] ?? { text: run });
 }
 
-/** The switch's wording for another edition: the strings' own for it, else "Read in {language}" with the language as this edition names it. */
-function switchLabel(from: Edition, to: Edition): string {
-  const own = from.strings.readInEdition?.[to.lang];
+/**
+ * The switch's wording for another edition: "Read in {language}" where the page leads to its own
+ * translation, else "{language} edition", each in this edition's words (its strings' own wording
+ * for that language, else the pattern with the language as this edition names it).
+ */
+function switchLabel(from: Edition, to: Edition, translated: boolean): string {
+  const { readIn, readInEdition, editionLink, editionLinkFor } = from.strings;
+  const own = (translated ? readInEdition : editionLinkFor)?.[to.lang];
   if (own !== undefined) return own;
   const language = new Intl.DisplayNames([from.lang], { type: "language" }).of(to.lang) ?? to.name;
-  return fillPattern(from.strings.readIn, { language });
+  return fillPattern(translated ? readIn : editionLink, { language });
 }
 
+/** Where a page's switch leads in another edition: a page of it, and whether that page is this page translated. */
+type Counterpart = (to: Edition) => { url: string; translated: boolean } | undefined;
+
 /** The switch of a page of `from`: each other edition's page `counterpart` names, else its All news. */
-function languageLinks(editions: readonly Edition[], from: Edition, counterpart: (to: Edition) => string | undefined = () => undefined): LanguageLink[] {
+function languageLinks(editions: readonly Edition[], from: Edition, counterpart: Counterpart = () => undefined): LanguageLink[] {
   return editions
     .filter((to) => to !== from)
-    .map((to) => ({ url: counterpart(to) ?? editionHome(to.path), hreflang: to.lang, label: switchLabel(from, to) }));
+    .map((to) => {
+      const there = counterpart(to);
+      return { url: there?.url ?? editionHome(to.path), hreflang: to.lang, label: switchLabel(from, to, there?.translated ?? false) };
+    });
 }
+
+/** The same kind of page in the other edition (its topics, its archive): its own pages, not a translation. */
+const samePageIn = (url: (to: Edition) => string | undefined): Counterpart => (to) => {
+  const there = url(to);
+  return there === undefined ? undefined : { url: there, translated: false };
+};
 
 /** The every-page view of each edition, by language tag. */
 export function editionViews(newsroom: Newsroom): Record<string, EditionView> {
@@ -174,13 +195,14 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
   const editions = newsroom.editions.map(({ edition }) => edition);
   const byLang = new Map(newsroom.editions.map((room) => [room.edition.lang, room]));
   const roomOf = (lang: string): EditionNewsroom => byLang.get(lang) ?? newsroom.editions[0]!;
-  const languages = (from: Edition, counterpart?: (to: Edition) => string | undefined) => languageLinks(editions, from, counterpart);
+  const languages = (from: Edition, counterpart?: Counterpart) => languageLinks(editions, from, counterpart);
   const archiveUrls = new Set(newsroom.editions.flatMap(({ archive }) => archive.pages.map(({ url }) => url)));
   /** The same archive period in another edition, where it has stories. */
-  const samePeriod = (from: Edition, url: string) => (to: Edition) => {
-    const there = archiveUrl(to.path) + url.slice(archiveUrl(from.path).length);
-    return archiveUrls.has(there) ? there : undefined;
-  };
+  const samePeriod = (from: Edition, url: string) =>
+    samePageIn((to) => {
+      const there = archiveUrl(to.path) + url.slice(archiveUrl(from.path).length);
+      return archiveUrls.has(there) ? there : undefined;
+    });
 
   const claimed = new Set<string>();
   const claim = ({ url }: { url: string }) => !claimed.has(url.toLowerCase()) && claimed.add(url.toLowerCase());
@@ -204,7 +226,10 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       return {
         url: article.url,
         edition: edition.lang,
-        languages: languages(edition, (to) => versions.find(({ lang }) => lang === to.lang)?.url),
+        languages: languages(edition, (to) => {
+          const translation = versions.find(({ lang }) => lang === to.lang);
+          return translation && { url: translation.url, translated: true };
+        }),
         article,
         metadata: articleMetadata(article, site, edition),
         structuredData: serializeJsonLd(articleJsonLd(article, site, edition, versions)),
@@ -229,7 +254,11 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       };
     }),
     news: newsroom.editions.flatMap(({ edition, newsPages }) =>
-      newsPages.map((page) => ({ ...listPage(edition, edition.strings.allNews)(page), languages: languages(edition) })),
+      newsPages.map((page) => ({
+        ...listPage(edition, edition.strings.allNews)(page),
+        languages: languages(edition),
+        ...(page.items.length === 0 ? { noStories: edition.strings.noStories } : {}),
+      })),
     ),
     topics: newsroom.editions.flatMap(({ edition, topicPages }) =>
       topicPages.map(({ topic, feedLinks, ...page }) => ({
@@ -254,14 +283,15 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
     topicIndexes: newsroom.editions.map(({ edition, topics }) => ({
       url: topicsUrl(edition.path),
       edition: edition.lang,
-      languages: languages(edition, (to) => topicsUrl(to.path)),
+      languages: languages(edition, samePageIn((to) => topicsUrl(to.path))),
       topics: topics.map(({ name, url, stories: tagged }) => ({ name, url, count: tagged.length })),
     })),
     archiveIndexes: newsroom.editions.map(({ edition, archive }) => ({
       url: archiveUrl(edition.path),
       edition: edition.lang,
-      languages: languages(edition, (to) => archiveUrl(to.path)),
+      languages: languages(edition, samePageIn((to) => archiveUrl(to.path))),
       years: archive.years,
+      ...(archive.years.length === 0 ? { noStories: edition.strings.noStories } : {}),
     })),
   };
 }

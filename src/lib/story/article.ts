@@ -102,11 +102,13 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
   }
 
   const body = locateBodyImages(read.body, file);
+  const bodyPlace = (line: number): Place => ({ file, line: read.bodyLine + line - 1 });
   // Images the text shows go out with the page, beside it, so a draft's stay unpublished like its page.
   for (const image of body.images) {
-    photos?.keepAsIs(file, image.path, photoUrl(filePathStem, posix.relative(posix.dirname(file), image.path)));
+    const src = posix.relative(posix.dirname(file), image.path);
+    const refused = await photos?.keepAsIs(file, image.path, src, photoUrl(filePathStem, src));
+    if (refused !== undefined) problems.push({ ...bodyPlace(image.line), field: "body", message: `image ${refused}` });
   }
-  const bodyPlace = (line: number): Place => ({ file, line: read.bodyLine + line - 1 });
   for (const { line, message } of body.problems) problems.push({ ...bodyPlace(line), field: "body", message });
 
   const { view, withdrawn } = read;

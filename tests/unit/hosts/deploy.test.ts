@@ -36,6 +36,7 @@ const netlify = parseToml(read("netlify.toml")) as {
   build?: { command?: string; publish?: string; environment?: Record<string, string> };
   plugins?: { package?: string; inputs?: { paths?: string[] } }[];
   redirects?: { from?: string; to?: string; status?: number; force?: boolean }[];
+  functions?: { directory?: string };
 };
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "deploy-test-"));
@@ -209,4 +210,8 @@ test("netlify.toml runs the same gate, publishes _site on Node.js 24, keeps .cac
   assert.match(devDependencies["netlify-plugin-cache"] ?? "", /^\d+\.\d+\.\d+$/);
   // smol-toml builds objects without a prototype; spread them to compare.
   assert.deepEqual(netlify.redirects?.map((rule) => ({ ...rule })), [{ from: "/*", to: "/404.html", status: 404 }]);
+  // The 15-minute schedule: a scheduled function in the functions folder Netlify is told of.
+  const functions = netlify.functions?.directory ?? "";
+  assert.equal(functions, "netlify/functions");
+  assert.match(read(`${functions}/scheduled-build.mts`), /export const config = \{ schedule: "\*\/15 \* \* \* \*" \}/);
 });

@@ -105,6 +105,39 @@ test("a photo's published name is its file's name by the slug rule, safe in a sr
   assert.match(photo.url, /^\/news\/cafe-muller-1978-400\.[0-9a-f]{10}\.svg$/);
 });
 
+test("an SVG that could run code is refused, naming the file and what it holds, and nothing is published", async () => {
+  const file = join(folder, "chart.svg");
+  writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(document.domain)</script></svg>');
+  const photos = new PhotoProcessor(newFolder("cache"));
+  const result = await photos.process("story.md", { file, src: "chart.svg", urlFolder: "/assets/photos/" });
+  assert.deepEqual(result, {
+    ok: false,
+    problem: '"chart.svg" holds a <script> (expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references)',
+  });
+  const site = newFolder("site");
+  await photos.publish(site, ["story.md"]);
+  assert.equal(existsSync(join(site, "assets")), false);
+});
+
+test("an SVG in a story's text is published as it is only when it runs no code and reaches nothing outside", async () => {
+  const safe = join(folder, "map-in-text.svg");
+  const hostile = join(folder, "chart-in-text.svg");
+  const drawing = '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="60"><rect width="80" height="60" fill="#abc"/></svg>';
+  writeFileSync(safe, drawing);
+  writeFileSync(hostile, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><a href="javascript:alert(2)"><text>x</text></a></svg>');
+  const photos = new PhotoProcessor(newFolder("cache"));
+  photos.startBuild();
+  assert.equal(await photos.keepAsIs("story.md", safe, "map-in-text.svg", "/news/story/map-in-text.svg"), undefined);
+  assert.equal(
+    await photos.keepAsIs("story.md", hostile, "chart-in-text.svg", "/news/story/chart-in-text.svg"),
+    '"chart-in-text.svg" holds an event attribute (onload on <svg>) and a link to javascript: (href on <a>) (expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references)',
+  );
+  const site = newFolder("site");
+  await photos.publish(site, ["story.md"]);
+  assert.equal(readFileSync(join(site, "news/story/map-in-text.svg"), "utf8"), drawing);
+  assert.equal(existsSync(join(site, "news/story/chart-in-text.svg")), false);
+});
+
 test("a build with the cache writes the same files as a build without it", async () => {
   const file = await jpeg("same.jpg", 1600, 900, "#5a6b7c");
   const cacheDir = newFolder("cache");

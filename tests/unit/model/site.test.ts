@@ -111,7 +111,7 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   writeFileSync(join(dir, "en.json"), JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" }));
   assert.deepEqual(refusal(settings, {}, dir), [
     `${file("en")}: allNews: missing (expected a text, not empty)`,
-    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, pageNumber, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, dateline, dateTime)`,
+    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, pageNumber, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime)`,
     `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json)`,
   ]);
   writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, storyCount: { other: "{count} stories" } }));

@@ -149,7 +149,7 @@ test("a withdrawn story gets a notice at its address and nothing else: no list, 
     {
       url: "/news/killed.html",
       edition: "en",
-      languages: [{ url: "/ru/", hreflang: "ru", label: "Read in Russian" }],
+      languages: [{ url: "/ru/", hreflang: "ru", label: "Russian edition" }],
       description: "Itar-Tass withdrew this story on September 4, 2013, 10:00 GMT.",
       text: [{ text: "Itar-Tass" }, { text: " withdrew this story on " }, { text: withdrawnAt.display, datetime: withdrawnAt.datetime }, { text: "." }],
       withdrawn: { datetime: withdrawnAt.datetime, display: withdrawnAt.display },
@@ -162,6 +162,25 @@ test("a withdrawn story gets a notice at its address and nothing else: no list, 
   // A story at the same address (an error the report names) keeps the page.
   const clash = pageViews(buildNewsroom(collected([{ ...storyView("killed", "2013-09-05") }], NO_PROBLEMS, [notice]), site, build), site);
   assert.deepEqual([clash.stories.length, clash.withdrawn.length], [1, 0]);
+});
+
+test("an edition with no story yet says so on All news and the archive, in its own words, instead of an empty list", () => {
+  const empty = pageViews(buildNewsroom(collected([]), site, build), site);
+  assert.deepEqual(empty.news.map(({ url, items, noStories }) => [url, items.length, noStories]), [
+    ["/", 0, "No stories yet."],
+    ["/ru/", 0, "Новостей пока нет."],
+  ]);
+  assert.deepEqual(empty.archiveIndexes.map(({ url, noStories }) => [url, noStories]), [
+    ["/archive/", "No stories yet."],
+    ["/ru/archive/", "Новостей пока нет."],
+  ]);
+  // With stories in one edition only, the other still says it has none; the one with stories lists them.
+  const english = pageViews(buildNewsroom(collected([storyView("a", "2013-09-02")]), site, build), site);
+  assert.deepEqual(english.news.map(({ url, noStories }) => [url, noStories]), [
+    ["/", undefined],
+    ["/ru/", "Новостей пока нет."],
+  ]);
+  assert.deepEqual(english.archiveIndexes.map(({ noStories }) => noStories), [undefined, "Новостей пока нет."]);
 });
 
 const ru = { lang: "ru", path: "ru/" };
@@ -201,7 +220,12 @@ test("a story and its translation link each other: language switch, alternates, 
   const page = (url: string) => views.stories.find((view) => view.url === url)!;
   assert.deepEqual(page("/news/talks.html").languages, [{ url: "/ru/news/peregovory.html", hreflang: "ru", label: "Read in Russian" }]);
   assert.deepEqual(page("/ru/news/peregovory.html").languages, [{ url: "/news/talks.html", hreflang: "en", label: "Читать на английском" }]);
-  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", label: "Читать на английском" }], "no translation: the other edition's All news");
+  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", label: "Английская версия" }], "no translation: the other edition's All news");
+  // "Read in" only where the page is translated; every other page leads to the other edition, and says so.
+  const labels = (list: { languages: { label: string }[] }[]) => list.map(({ languages: [link] }) => link?.label);
+  assert.deepEqual(labels(views.news), ["Russian edition", "Английская версия"]);
+  assert.deepEqual(labels(views.topicIndexes), ["Russian edition", "Английская версия"]);
+  assert.deepEqual(labels(views.archiveIndexes), ["Russian edition", "Английская версия"]);
   assert.deepEqual(page("/ru/news/peregovory.html").alternates, [
     { hreflang: "en", href: "https://example.org/news/news/talks.html" },
     { hreflang: "ru", href: "https://example.org/news/ru/news/peregovory.html" },
@@ -228,6 +252,6 @@ test("a withdrawn Russian story's notice is in Russian, and its switch leads to 
   assert.deepEqual([view?.edition, view?.description, view?.languages], [
     "ru",
     "ИТАР-ТАСС отозвал это сообщение 4 сентября 2013 г., 10:00 MSK.",
-    [{ url: "/", hreflang: "en", label: "Читать на английском" }],
+    [{ url: "/", hreflang: "en", label: "Английская версия" }],
   ]);
 });

@@ -248,6 +248,16 @@ test("a file that cannot be read as a story reports why, at its line, and nothin
   }
 });
 
+test("an SVG that could run code is refused as the photo and in the text, at its line, naming what it holds", async () => {
+  writeFileSync(join(folder, "chart.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" onload="alert(1)"><script>alert(2)</script></svg>');
+  const body = "Moscow hopes.\n\n![The chart](chart.svg)\n";
+  const expected = "(expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references)";
+  assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: { ...seed.photo, src: "chart.svg" } }, body))), [
+    `talks.md:8: photo.src: "chart.svg" holds an event attribute (onload on <svg>) and a <script> ${expected}`,
+    `talks.md:14: body: image "chart.svg" holds an event attribute (onload on <svg>) and a <script> ${expected}`,
+  ]);
+});
+
 test("Markdown images need alt text and a file of the story's own", async () => {
   const body = "Text ![A square](photo.svg) and\n![Remote](https://example.com/x.png)\n\n![Up](../x.png) ![Gone](gone.png)\n";
   assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [
