@@ -93,7 +93,8 @@ export function writeDrop(folder: string, day: number, items: number, stories: D
   // Items are made through the working day, 06:00 to 14:00 UTC, in the order they are planned.
   const madeAt = (n: number) => new Date(FIRST_DAY + (day - 1) * 24 * HOUR + 6 * HOUR + Math.floor((n * 8 * HOUR) / (items + 1))).toISOString().replace(".000Z", "Z");
   const words = (key: string, place: string, topicsFrom: number): AgencyWords => ({
-    headline: `${TOPICS[topicsFrom % TOPICS.length]} talks go on in ${place} as ${headlineMark(key)}`,
+    // Headlines of their own words, as two real stories have: a shared pattern would make any two look like versions of one.
+    headline: `${wireSentence(next, 5, 8).slice(0, -1)} in ${place} as ${headlineMark(key)}`,
     lead: wireSentence(next, 12, 24),
     paragraphs: Array.from({ length: 3 + Math.floor(next() * 4) }, () => [wireSentence(next, 10, 20), wireSentence(next, 10, 20)].join(" ")),
     topics: [TOPICS[topicsFrom % TOPICS.length] ?? "Markets"],
