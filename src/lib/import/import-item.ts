@@ -4,6 +4,7 @@ import { basename, join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { readArticle } from "../story/article.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
+import type { Agency } from "../model/agencies.ts";
 import type { SiteData } from "../story/read-story.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import { editorFieldName } from "../model/problems.ts";
@@ -29,6 +30,7 @@ export interface ImportSettings {
   defaultLanguage?: string;
   site: SiteData;
   datelinePlaces: DatelinePlaces;
+  agencies: readonly Agency[];
   build: BuildSettings;
   photoFetch: PhotoFetchOptions;
 }
@@ -118,7 +120,7 @@ async function writeStory(
  */
 function versionMillis(item: WireItem, time: WireTime, existing: WireStory | undefined, settings: ImportSettings): number | undefined {
   if (time.offset !== undefined) return wireTimeMillis(time, undefined);
-  const zone = zoneFor(storyPlace(item, importedBody(item)), { ...settings, ...(existing ? { existing } : {}) });
+  const zone = zoneFor(storyPlace(item, importedBody(item, settings.agencies)), { ...settings, ...(existing ? { existing } : {}) });
   return wireTimeMillis(time, ("zone" in zone ? zone.zone : undefined) ?? settings.defaultZone ?? "UTC");
 }
 
@@ -155,7 +157,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
 
   const taken = await takePhoto(item, settings);
-  const body = importedBody(item);
+  const body = importedBody(item, settings.agencies);
   const planned = planStory(item, {
     body,
     ...(taken.photo ? { photo: taken.photo } : {}),

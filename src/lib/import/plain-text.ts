@@ -1,5 +1,6 @@
 import { basename, extname } from "node:path";
 import { DateTime } from "luxon";
+import type { Agency } from "../model/agencies.ts";
 import { readMonthName, takeAgencyDateline } from "./agency-dateline.ts";
 import { isBylineLine, isSlugLine } from "./body-markdown.ts";
 import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
@@ -89,7 +90,7 @@ const isPhotoCredit = (text: string): boolean => PHOTO_CREDITS.some((pattern) =>
 
 const joinLines = (paragraph: Paragraph): string => paragraph.map((line) => line.text).join(" ");
 
-const opensWithDateline = (paragraph: Paragraph): boolean => takeAgencyDateline(joinLines(paragraph), undefined) !== undefined;
+const opensWithDateline = (paragraph: Paragraph, agencies: readonly Agency[]): boolean => takeAgencyDateline(joinLines(paragraph), undefined, agencies) !== undefined;
 
 /** The file's lines: line endings normalised (CR LF, CR CR LF, CR), controls dropped, spaces collapsed, ends trimmed. */
 function readLines(text: string): Line[] {
@@ -179,13 +180,13 @@ function toParagraphs(lines: readonly Line[]): Paragraph[] {
  * The paragraphs before the dateline (two at most: a lead and its credits) without their photo
  * credit lines and without a byline opening one of them, which is returned.
  */
-function takeFrontMatter(paragraphs: readonly Paragraph[]): { paragraphs: Paragraph[]; byline?: string } {
+function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; byline?: string } {
   const front: Paragraph[] = [];
   let byline: string | undefined;
   let index = 0;
   for (; index < paragraphs.length && front.length < 2; index += 1) {
     const paragraph = paragraphs[index] ?? [];
-    if (opensWithDateline(paragraph)) break;
+    if (opensWithDateline(paragraph, agencies)) break;
     let kept = paragraph.filter((line) => !isPhotoCredit(line.text));
     const first = kept[0]?.text;
     if (byline === undefined && first !== undefined && isBylineLine(first, undefined)) {
@@ -221,6 +222,7 @@ interface MessageContext {
   /** The id when the header gives none. */
   fallbackId: string;
   delivered: WireTime;
+  agencies: readonly Agency[];
 }
 
 function readMessage(message: Message, context: MessageContext): { item: WireItem } | { problems: WireProblem[] } {
@@ -245,8 +247,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     after = after.filter((line) => line !== last);
   }
 
-  const front = takeFrontMatter(toParagraphs(after));
-  const datelineAt = front.paragraphs.slice(0, 2).findIndex(opensWithDateline);
+  const front = takeFrontMatter(toParagraphs(after), context.agencies);
+  const datelineAt = front.paragraphs.slice(0, 2).findIndex((paragraph) => opensWithDateline(paragraph, context.agencies));
   const lead = datelineAt === 1 ? front.paragraphs[0] : undefined;
   const story = front.paragraphs.slice(lead ? 1 : 0);
   const first = story[0];
@@ -254,7 +256,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     return { problems: [problem(file, headlineLine.number, `the headline "${headline}" has no story after it (expected the story's paragraphs after the headline)`)] };
   }
 
-  const dateline = takeAgencyDateline(joinLines(first), undefined);
+  const dateline = takeAgencyDateline(joinLines(first), undefined, context.agencies);
   const reference = time ?? context.delivered;
   let released: WireTime | undefined = reference;
   if (dateline?.month !== undefined && dateline.day !== undefined) {
@@ -289,10 +291,12 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
 /**
  * Reads a file of plain wire text (see the layout above). `delivered` is when the file arrived
  * (its modification time, unless the importer is told otherwise): it dates a dateline's day when
- * the item carries no time of its own. The id is the header's sequence code, else the file's
- * name without its extension (with "-2", "-3" … for the later messages of a file of several).
+ * the item carries no time of its own. `agencies` are the settings' list: a dateline's agency is
+ * known by their names, multi-word ones included ("(Press Trust of India)"), and the item's source
+ * is written as they spell it. The id is the header's sequence code, else the file's name without
+ * its extension (with "-2", "-3" … for the later messages of a file of several).
  */
-export function readPlainText(text: string, file: string, delivered: WireTime): WireRead {
+export function readPlainText(text: string, file: string, delivered: WireTime, agencies: readonly Agency[]): WireRead {
   const nul = text.indexOf("\u0000");
   if (nul !== -1) {
     const line = text.slice(0, nul).split("\n").length;
@@ -311,6 +315,7 @@ export function readPlainText(text: string, file: string, delivered: WireTime): 
       path: messages.length > 1 ? `line ${message.start}` : "",
       fallbackId: index === 0 ? name : `${name}-${index + 1}`,
       delivered,
+      agencies,
     };
     const read = readMessage(message, context);
     if ("item" in read) items.push(read.item);

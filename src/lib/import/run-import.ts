@@ -37,7 +37,7 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   const outcomes = problems.map(problemOutcome);
   const items: WireItem[] = [];
   for (const file of files) {
-    const read = await readDeliveredFile(file, run.delivered);
+    const read = await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies });
     outcomes.push(...read.problems.map(problemOutcome));
     items.push(...read.items);
   }

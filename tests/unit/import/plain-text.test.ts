@@ -3,13 +3,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { textBodyToMarkdown } from "../../../src/lib/import/body-markdown.ts";
-import { readPlainText } from "../../../src/lib/import/plain-text.ts";
+import { readPlainText as readWithAgencies } from "../../../src/lib/import/plain-text.ts";
 import type { WireItem, WireRead, WireTime } from "../../../src/lib/import/wire-item.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/wire/plain-text");
 /** When the seed was filed, in Moscow: what the file's modification time would say. */
 const FILED: WireTime = { local: "2013-09-02T18:05:00", offset: "+04:00" };
 
+const readPlainText = (text: string, file: string, delivered: WireTime): WireRead => readWithAgencies(text, file, delivered, AGENCIES);
 const readFixture = (name: string, delivered: WireTime = FILED): WireRead => readPlainText(readFileSync(join(FIXTURES, name), "utf8"), name, delivered);
 
 function onlyItem(read: WireRead): WireItem {
@@ -184,4 +186,27 @@ test("reports a file with no headline, no story, a cut-off message, no text or n
   ]);
   const read = readFixture("no-headline.txt");
   assert.equal(read.problems[0]?.file, "no-headline.txt");
+});
+
+test("a dateline naming an agency of several words gives the item its place and source, as the settings spell it", () => {
+  const delivered: WireTime = { local: "2026-12-05T18:00:00", offset: "Z" };
+  const cases: [string, string, string][] = [
+    ["NAIROBI, Dec 5 (Kyodo News) - Floods closed roads.", "NAIROBI", "Kyodo News"],
+    ["NEW DELHI, Dec 5 (PRESS TRUST OF INDIA) - Floods closed roads.", "NEW DELHI", "Press Trust of India"],
+    ["ANKARA, Dec 5 (Anadolu Agency) - Floods closed roads.", "ANKARA", "Anadolu Agency"],
+    ["ANKARA, Dec 5 (AA) - Floods closed roads.", "ANKARA", "AA"],
+    ["MOSCOW, Dec 5. /ITAR-TASS/. Floods closed roads.", "MOSCOW", "Itar-Tass"],
+  ];
+  for (const [dateline, place, source] of cases) {
+    const item = onlyItem(readPlainText(`Floods close roads\n\nRoads were shut across the region.\n\n${dateline}\n\nMore rain is due.`, "floods.txt", delivered));
+    assert.deepEqual([item.place, item.source, item.lead], [place, source, "Roads were shut across the region."], dateline);
+    assert.deepEqual(item.released, delivered);
+    // The body's conversion takes the dateline off by the same list.
+    const { markdown, dateline: taken } = textBodyToMarkdown(bodyText(item), { source: item.source, agencies: AGENCIES });
+    assert.equal(markdown, "Floods closed roads.\n\nMore rain is due.", dateline);
+    assert.deepEqual(taken && [taken.place, taken.agency], [place, source]);
+  }
+  // An agency the settings do not list leaves the item without place or source, its dateline in the body.
+  const unlisted = onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kenya News Agency) - Floods closed roads.", "floods.txt", delivered));
+  assert.deepEqual([unlisted.place, unlisted.source], [undefined, undefined]);
 });
