@@ -46,7 +46,8 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   try {
     for (const item of inVersionOrder(items, run.defaultZone ?? "UTC")) {
       try {
-        outcomes.push(await importItem(item, stories, run));
+        const outcome = await importItem(item, stories, run);
+        outcomes.push({ ...outcome, notes: [...outcome.notes, ...(item.notes ?? [])] });
       } catch (error) {
         // A disk that fills or a folder that cannot be written stops this item, not the run.
         outcomes.push(problemOutcome({ file: item.file, path: item.path, message: `could not be written: ${(error as Error).message}` }));

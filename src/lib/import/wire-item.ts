@@ -82,6 +82,12 @@ export interface WireItem {
   photo?: WirePhoto;
   /** The item's language tag, when it states one. */
   lang?: string;
+  /**
+   * What the reader did that an editor should know, each printed on the item's line: what it
+   * ignored ("warning: ignored renditions[0].mimetype (not a property of ninjs 2.x)"), a day
+   * taken from the dateline rather than the delivery.
+   */
+  notes?: string[];
 }
 
 /** What one reader made of one delivered file: its items, and the problems of the items it could not read. */
