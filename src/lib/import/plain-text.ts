@@ -1,6 +1,7 @@
-import { basename, extname } from "node:path";
+import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import type { Agency } from "../model/agencies.ts";
+import { findAgency, type Agency } from "../model/agencies.ts";
+import { transliteratedSlug } from "../model/urls.ts";
 import { readMonthName, takeAgencyDateline } from "./agency-dateline.ts";
 import { isBylineLine, isSlugLine } from "./body-markdown.ts";
 import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
@@ -12,9 +13,9 @@ import { formatWireTime, readWireTime } from "./wire-time.ts";
  *
  *   ZCZC                                   optional; then NNNN ends the message, and a file may hold several
  *   TAS0123 3 POL 0456 ITAR-TASS           header: sequence code (service letters and message number),
- *                                          priority 1–6, category, then anything (word count, source): the id
- *   Russia-Korea                           keyword: one word between that header line and the headline, skipped
- *   BC-Russia-Korea,0450  /  KOREA-RUSSIA/ agency slugs (see isSlugLine), skipped
+ *                                          priority 1–6, category, then anything (word count, source), skipped
+ *   Russia-Korea                           keyword: one word between that header line and the headline: the slug
+ *   BC-Russia-Korea,0450  /  KOREA-RUSSIA/ agency slugs (see isSlugLine): the first is the slug, if no keyword came
  *   2013-09-02T15:40:00+04:00              a header time, in ISO 8601 …
  *   All news                               a page capture's navigation line, skipped
  *   Moscow hopes for further talks …       the headline: the first other line (a 7901 closing "=" dropped)
@@ -140,26 +141,56 @@ function splitMessages(lines: readonly Line[], file: string): { messages: Messag
   return { messages, problems };
 }
 
-/** The header lines before the headline (see the layout above): the id and time they give, and where the headline starts. */
-function readHeader(lines: readonly Line[]): { next: number; id?: string; time?: WireTime } {
+/** The header lines before the headline (see the layout above): the slug and time they give, and where the headline starts. */
+function readHeader(lines: readonly Line[]): { next: number; slug?: string; time?: WireTime } {
   let index = lines.findIndex((line) => line.text !== "");
   if (index === -1) return { next: lines.length };
-  let id: string | undefined;
+  let slug: string | undefined;
   let time: WireTime | undefined;
-  const header = IPTC_HEADER.exec(lines[index]?.text ?? "");
-  if (header) {
-    id = header[1];
+  if (IPTC_HEADER.test(lines[index]?.text ?? "")) {
     index += 1;
     // A one-word line is the keyword only when the headline follows it directly, so a one-word headline stays one.
-    if (KEYWORD.test(lines[index]?.text ?? "") && (lines[index + 1]?.text ?? "") !== "") index += 1;
+    const keyword = lines[index]?.text ?? "";
+    if (KEYWORD.test(keyword) && (lines[index + 1]?.text ?? "") !== "") {
+      slug = keyword;
+      index += 1;
+    }
   }
   for (; index < lines.length; index += 1) {
     const text = lines[index]?.text ?? "";
     const headerTime = text === "" ? undefined : readHeaderTime(text);
     if (headerTime) time ??= headerTime;
-    else if (text !== "" && !isSlugLine(text) && !NAVIGATION.test(text)) break;
+    else if (isSlugLine(text)) slug ??= text;
+    else if (text !== "" && !NAVIGATION.test(text)) break;
   }
-  return { next: index, ...(id ? { id } : {}), ...(time ? { time } : {}) };
+  return { next: index, ...(slug ? { slug } : {}), ...(time ? { time } : {}) };
+}
+
+/** What a slug line adds that changes between versions of one story: ANPA's cycle and word count, Reuters' "(UPDATE 1)". */
+const SLUG_VERSION_MARKS = [/^(?:BC|AM|PM)-/, /,\d{1,5}$/, /\s*\((?:UPDATE|REFILE|CORRECTED)[^()]*\)$/i];
+/** The longest a story's key in its identity gets: the first words of a headline tell it well enough. */
+const MAX_KEY_LENGTH = 80;
+
+/** A name as ASCII words joined by hyphens, cut at a word to `length`; empty when nothing in it spells in ASCII. */
+function identityWords(name: string, length: number): string {
+  const slug = transliteratedSlug(name).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  if (slug.length <= length) return slug;
+  const cut = slug.slice(0, length + 1);
+  return cut.includes("-") ? cut.slice(0, cut.lastIndexOf("-")) : slug.slice(0, length);
+}
+
+/**
+ * The item's identity across versions, from what it says rather than the file it came in (a
+ * drop's 0002.txt is another story each day): its agency (by the settings' first name for it),
+ * its day, and its slug line, or else its headline, as ASCII words, e.g.
+ * "text:tass:2013-09-02:russia-korea". A later version with the same slug line (or, with none,
+ * the same headline) on the same day is the same story; "(UPDATE 1)" and the like are not part of it.
+ */
+function contentId(agency: string | undefined, day: string, slug: string | undefined, headline: string): string {
+  const agencyKey = (agency && identityWords(agency, MAX_KEY_LENGTH)) || "no-agency";
+  const slugKey = slug && identityWords(SLUG_VERSION_MARKS.reduce((text, mark) => text.replace(mark, ""), slug), MAX_KEY_LENGTH);
+  const key = slugKey || identityWords(headline, MAX_KEY_LENGTH) || createHash("sha256").update(headline.normalize("NFC")).digest("hex").slice(0, 16);
+  return `text:${agencyKey}:${day}:${key}`;
 }
 
 function toParagraphs(lines: readonly Line[]): Paragraph[] {
@@ -219,8 +250,6 @@ function datelineTime(month: number, day: number, reference: WireTime): WireTime
 interface MessageContext {
   file: string;
   path: string;
-  /** The id when the header gives none. */
-  fallbackId: string;
   delivered: WireTime;
   agencies: readonly Agency[];
 }
@@ -273,7 +302,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     file,
     path: context.path,
     format: "plain text",
-    id: header.id ?? context.fallbackId,
+    id: contentId(dateline && (findAgency(dateline.agency, context.agencies)?.agency.name ?? dateline.agency), (released ?? reference).local.slice(0, 10), header.slug, headline),
     ...(time ? { versionTime: time } : {}),
     released,
     status: "usable",
@@ -293,8 +322,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
  * (its modification time, unless the importer is told otherwise): it dates a dateline's day when
  * the item carries no time of its own. `agencies` are the settings' list: a dateline's agency is
  * known by their names, multi-word ones included ("(Press Trust of India)"), and the item's source
- * is written as they spell it. The id is the header's sequence code, else the file's name without
- * its extension (with "-2", "-3" … for the later messages of a file of several).
+ * is written as they spell it. The id comes from the item's content (see contentId), never from
+ * the file's name or the header's message number, which name another story on another day.
  */
 export function readPlainText(text: string, file: string, delivered: WireTime, agencies: readonly Agency[]): WireRead {
   const nul = text.indexOf("\u0000");
@@ -308,18 +337,16 @@ export function readPlainText(text: string, file: string, delivered: WireTime, a
   }
   const { messages, problems } = splitMessages(lines, file);
   const items: WireItem[] = [];
-  const name = basename(file, extname(file));
-  messages.forEach((message, index) => {
+  for (const message of messages) {
     const context: MessageContext = {
       file,
       path: messages.length > 1 ? `line ${message.start}` : "",
-      fallbackId: index === 0 ? name : `${name}-${index + 1}`,
       delivered,
       agencies,
     };
     const read = readMessage(message, context);
     if ("item" in read) items.push(read.item);
     else problems.push(...read.problems);
-  });
+  }
   return { items, problems };
 }

@@ -37,7 +37,8 @@ test("reads the seed page capture: navigation and credits skipped, lead told fro
   const item = onlyItem(readFixture("seed-capture.txt"));
   assert.equal(item.format, "plain text");
   assert.equal(item.path, "");
-  assert.equal(item.id, "seed-capture");
+  // Its identity is its content's: agency, day and headline, the file's name playing no part.
+  assert.equal(item.id, "text:tass:2013-09-02:moscow-hopes-for-further-talks-on-denuclearization-of-north-korean-peninsula");
   assert.equal(item.headline, SEED_HEADLINE);
   assert.equal(item.lead, SEED_LEAD);
   assert.equal(item.place, "MOSCOW");
@@ -57,7 +58,8 @@ test("reads the seed page capture: navigation and credits skipped, lead told fro
 test("reads the seed as teleprinter text: ZCZC header, keyword, wrapped lines, date-time group, NNNN", () => {
   const teleprinter = onlyItem(readFixture("seed-teleprinter.txt"));
   const capture = onlyItem(readFixture("seed-capture.txt"));
-  assert.equal(teleprinter.id, "TAS0123");
+  // The keyword is the slug line the identity takes; the message number is not part of it.
+  assert.equal(teleprinter.id, "text:tass:2013-09-02:russia-korea");
   assert.equal(teleprinter.headline, SEED_HEADLINE);
   assert.equal(teleprinter.lead, SEED_LEAD);
   assert.equal(bodyText(teleprinter), bodyText(capture));
@@ -69,7 +71,7 @@ test("reads the seed as teleprinter text: ZCZC header, keyword, wrapped lines, d
 
 test("a header time dates the item before the delivery does", () => {
   const item = onlyItem(readFixture("header-time.txt", { local: "2026-01-15T09:00:00", offset: "Z" }));
-  assert.equal(item.id, "header-time");
+  assert.equal(item.id, "text:xinhua:2013-09-02:china-urges-calm-on-the-korean-peninsula");
   assert.equal(item.headline, "China urges calm on the Korean Peninsula");
   assert.equal(item.lead, undefined);
   assert.equal(item.place, "BEIJING");
@@ -83,7 +85,7 @@ test("a header time dates the item before the delivery does", () => {
 
 test("reads a Reuters-style teleprinter item: slug skipped, byline taken, trailer left for the body's conversion", () => {
   const item = onlyItem(readFixture("reuters.txt"));
-  assert.equal(item.id, "RTR0456");
+  assert.equal(item.id, "text:reuters:2013-09-02:russia-korea");
   assert.equal(item.headline, "Russia hopes North Korea nuclear talks can resume, Lavrov says");
   assert.equal(item.byline, "By Jane Doe");
   assert.equal(item.lead, undefined);
@@ -130,7 +132,7 @@ test("a dateline day no year near the delivery has is a problem at its line", ()
 test("strips teleprinter controls and reads every line ending", () => {
   const text = "\u0001ZCZC\r\r\nTAS0126 3 POL 0050\r\r\n\u0002Headline\r\r\n\r\r\nMOSCOW, September 2 (Itar-Tass) - First\rline.\u0007\r\n\r\nSecond.\u0003\r\nNNNN\u0004";
   const item = onlyItem(readPlainText(text, "controls.txt", FILED));
-  assert.equal(item.id, "TAS0126");
+  assert.equal(item.id, "text:tass:2013-09-02:headline");
   assert.equal(item.headline, "Headline");
   assert.equal(bodyText(item), "MOSCOW, September 2 (Itar-Tass) - First line.\n\nSecond.");
 });
@@ -159,8 +161,8 @@ test("reads every message of a file, each at its ZCZC line, and reports text out
   assert.deepEqual(
     read.items.map((item) => [item.path, item.id, item.headline]),
     [
-      ["line 1", "day", "First headline"],
-      ["line 6", "day-2", "Second headline"],
+      ["line 1", "text:tass:2013-09-02:first-headline", "First headline"],
+      ["line 6", "text:tass:2013-09-02:second-headline", "Second headline"],
     ],
   );
   assert.deepEqual(read.problems, [
@@ -209,4 +211,30 @@ test("a dateline naming an agency of several words gives the item its place and 
   // An agency the settings do not list leaves the item without place or source, its dateline in the body.
   const unlisted = onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kenya News Agency) - Floods closed roads.", "floods.txt", delivered));
   assert.deepEqual([unlisted.place, unlisted.source], [undefined, undefined]);
+});
+
+test("an item's identity is its agency, day and slug line or headline, never its file's name", () => {
+  const today: WireTime = { local: "2026-12-05T18:00:00", offset: "Z" };
+  const tomorrow: WireTime = { local: "2026-12-06T18:00:00", offset: "Z" };
+  const idOf = (text: string, file: string, delivered: WireTime): string => onlyItem(readPlainText(text, file, delivered)).id;
+  const floods = "Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.";
+  const fire = "Fire at the port\n\nMOMBASA, Dec 6 (Kyodo News) - A fire broke out.";
+  // The drop's 0002.txt of two days: two stories.
+  assert.equal(idOf(floods, "drop/0002.txt", today), "text:kyodo-news:2026-12-05:floods-close-roads");
+  assert.equal(idOf(fire, "drop/0002.txt", tomorrow), "text:kyodo-news:2026-12-06:fire-at-the-port");
+  // The same story in another file, or delivered again the next day, is the same item: its dateline dates it.
+  assert.equal(idOf(`${floods}\n\nMore rain is due.`, "drop/0007.txt", tomorrow), "text:kyodo-news:2026-12-05:floods-close-roads");
+  // Any of the agency's names gives the one identity; the headline is compared as words.
+  assert.equal(idOf("FLOODS CLOSE ROADS!\n\nNAIROBI, Dec 5 (KYODO) - Roads were shut.", "a.txt", today), "text:kyodo-news:2026-12-05:floods-close-roads");
+  // A slug line is the identity over the headline, whatever version marks it carries.
+  const slugged = (slug: string, headline: string) => idOf(`${slug}\n${headline}\n\nNAIROBI, Dec 5 (Reuters) - Roads were shut.`, "r.txt", today);
+  assert.equal(slugged("KENYA-FLOODS/", "Floods close roads"), "text:reuters:2026-12-05:kenya-floods");
+  assert.equal(slugged("KENYA-FLOODS/ (UPDATE 1)", "Floods close roads, rain to last"), "text:reuters:2026-12-05:kenya-floods");
+  assert.equal(slugged("BC-Kenya-Floods,0450", "Floods close roads"), "text:reuters:2026-12-05:kenya-floods");
+  // With no dateline: no agency, and the day it was delivered.
+  assert.equal(idOf("Floods close roads\n\nRoads were shut.", "n.txt", today), "text:no-agency:2026-12-05:floods-close-roads");
+  // A headline with nothing to spell in ASCII is told by its hash; a long one by its first words.
+  assert.match(idOf("🌧️🌊\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "e.txt", today), /^text:kyodo-news:2026-12-05:[0-9a-f]{16}$/);
+  const long = idOf(`${"Floods ".repeat(30)}close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.`, "l.txt", today);
+  assert.equal(long, `text:kyodo-news:2026-12-05:${Array(11).fill("floods").join("-")}`);
 });
