@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { findAgency, type Agency } from "../model/agencies.ts";
 import { transliteratedSlug } from "../model/urls.ts";
-import { readMonthName, takeAgencyDateline } from "./agency-dateline.ts";
+import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
 import { isBylineLine, isSlugLine } from "./body-markdown.ts";
+import { ignoredNote } from "./wire-fields.ts";
 import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
 
@@ -209,15 +210,17 @@ function toParagraphs(lines: readonly Line[]): Paragraph[] {
 
 /**
  * The paragraphs before the dateline (two at most: a lead and its credits) without their photo
- * credit lines and without a byline opening one of them, which is returned.
+ * credit lines, which are returned, and without a byline opening one of them, which is returned.
  */
-function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; byline?: string } {
+function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; credits: Line[]; byline?: string } {
   const front: Paragraph[] = [];
+  const credits: Line[] = [];
   let byline: string | undefined;
   let index = 0;
   for (; index < paragraphs.length && front.length < 2; index += 1) {
     const paragraph = paragraphs[index] ?? [];
     if (opensWithDateline(paragraph, agencies)) break;
+    credits.push(...paragraph.filter((line) => isPhotoCredit(line.text)));
     let kept = paragraph.filter((line) => !isPhotoCredit(line.text));
     const first = kept[0]?.text;
     if (byline === undefined && first !== undefined && isBylineLine(first, undefined)) {
@@ -227,24 +230,42 @@ function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Ag
     if (kept.length > 0) front.push(kept);
   }
   const rest = [...front, ...paragraphs.slice(index)];
-  return byline === undefined ? { paragraphs: rest } : { paragraphs: rest, byline };
+  return byline === undefined ? { paragraphs: rest, credits } : { paragraphs: rest, credits, byline };
 }
 
 /**
  * The release time a dateline's month and day give, read against `reference` (the header's time,
- * else the delivery): the year that puts the day at most ADVANCE_DAYS after the reference day,
- * and the reference's time of day when it is that very day, else the day alone. Undefined for
- * February 29 with no leap year at hand.
+ * else the delivery): the year that puts the day at most ADVANCE_DAYS after the reference day.
+ * The dateline's day wins over the reference's, which may be a day late (a file picked up after
+ * midnight) or early (a zone ahead of the reference's offset). On the reference's own day, the
+ * reference; on an earlier day, the reference's time of day on that day, without offset so it
+ * is read at the dateline and stays on its day, and before the reference; on a later day (advance
+ * copy), the day alone, whose start at the dateline it is held for. Undefined for February 29 with
+ * no leap year at hand.
  */
 function datelineTime(month: number, day: number, reference: WireTime): WireTime | undefined {
   const referenceDay = DateTime.fromISO(reference.local.slice(0, 10), { zone: "utc" });
   for (const year of [referenceDay.year + 1, referenceDay.year, referenceDay.year - 1]) {
     const date = DateTime.utc(year, month, day);
-    if (!date.isValid || date.diff(referenceDay, "days").days > ADVANCE_DAYS) continue;
+    const ahead = date.diff(referenceDay, "days").days;
+    if (!date.isValid || ahead > ADVANCE_DAYS) continue;
     const local = date.toISODate() ?? "";
-    return local === reference.local.slice(0, 10) ? reference : { local };
+    if (ahead === 0) return reference;
+    const timeOfDay = reference.local.slice(10);
+    return ahead < 0 && timeOfDay !== "" ? { local: `${local}${timeOfDay}` } : { local };
   }
   return undefined;
+}
+
+/** The dateline as typed up to its agency: "NAIROBI, Dec 5" of "NAIROBI, Dec 5 (Kyodo News) - Floods…". */
+function placeAndDay(paragraph: string, dateline: AgencyDateline): string {
+  return paragraph.slice(0, paragraph.length - dateline.rest.length).replace(/\s*[(/][^]*$/u, "").replace(/\.$/, "");
+}
+
+/** The line that says the dateline's day dated the item, not the delivery (or header) it was read against. */
+function datedNote(released: WireTime, reference: WireTime, fromHeader: boolean, typed: string): string {
+  const against = fromHeader ? `its header time is ${formatWireTime(reference)}` : `delivered ${reference.local.slice(0, 10)}`;
+  return `dated ${released.local.slice(0, 10)} by its dateline (${JSON.stringify(typed)}); ${against}`;
 }
 
 interface MessageContext {
@@ -285,11 +306,24 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     return { problems: [problem(file, headlineLine.number, `the headline "${headline}" has no story after it (expected the story's paragraphs after the headline)`)] };
   }
 
-  const dateline = takeAgencyDateline(joinLines(first), undefined, context.agencies);
+  const firstText = joinLines(first);
+  const dateline = takeAgencyDateline(firstText, undefined, context.agencies);
   const reference = time ?? context.delivered;
   let released: WireTime | undefined = reference;
+  const notes = front.credits.map((line) => ignoredNote(`line ${line.number}`, `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`));
+  // Where a dateline would be (the first paragraph, or the one after a lead), one naming an agency not listed.
+  const unlisted = dateline
+    ? undefined
+    : front.paragraphs.slice(0, 2).flatMap((paragraph) => {
+        const agency = unlistedDatelineAgency(joinLines(paragraph), context.agencies);
+        return agency === undefined ? [] : [{ agency, line: paragraph[0]?.number ?? 0 }];
+      })[0];
+  if (unlisted !== undefined) {
+    notes.push(`warning: line ${unlisted.line} opens like a dateline, but ${JSON.stringify(unlisted.agency)} is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)`);
+  }
   if (dateline?.month !== undefined && dateline.day !== undefined) {
     released = datelineTime(dateline.month, dateline.day, reference);
+    if (released !== undefined && released !== reference) notes.push(datedNote(released, reference, time !== undefined, placeAndDay(firstText, dateline)));
     if (released === undefined) {
       const day = `${String(dateline.month).padStart(2, "0")}-${String(dateline.day).padStart(2, "0")}`;
       return {
@@ -313,6 +347,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     ...(dateline ? { place: dateline.place, source: dateline.agency } : {}),
     ...(front.byline ? { byline: front.byline } : {}),
     topics: [],
+    ...(notes.length > 0 ? { notes } : {}),
   };
   return { item };
 }

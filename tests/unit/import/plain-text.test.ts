@@ -44,6 +44,11 @@ test("reads the seed page capture: navigation and credits skipped, lead told fro
   assert.equal(item.place, "MOSCOW");
   assert.equal(item.source, "Itar-Tass");
   assert.equal(item.photo, undefined);
+  // The credits are of a photo wire text never brings: left out, and said so.
+  assert.deepEqual(item.notes, [
+    'warning: ignored line 6 (a photo credit, "Photo EPA/ITAR-TASS": no photo comes with wire text)',
+    'warning: ignored line 7 (a photo credit, "Photo EPA/ITAR-TASS": no photo comes with wire text)',
+  ]);
   assert.equal(item.status, "usable");
   // The dateline's day is the delivered day, so the delivered time of day holds.
   assert.deepEqual(item.released, FILED);
@@ -102,16 +107,17 @@ test("reads a Reuters-style teleprinter item: slug skipped, byline taken, traile
 const datedItem = (day: string, delivered: WireTime): WireRead =>
   readPlainText(`Headline\n\nMOSCOW, ${day} (Reuters) - Story.\n`, "dated.txt", delivered);
 
-test("dates the dateline's day by the delivery: its year, and its time of day only on that very day", () => {
+test("dates the item by the dateline's day, in the year the delivery gives, at the delivery's time of day on an earlier day", () => {
   const cases: [string, WireTime, WireTime][] = [
     ["September 2", { local: "2013-09-02T23:30:00", offset: "+04:00" }, { local: "2013-09-02T23:30:00", offset: "+04:00" }],
-    ["September 2", { local: "2013-09-03T00:10:00", offset: "+04:00" }, { local: "2013-09-02" }],
-    ["December 31", { local: "2014-01-01T00:05:00", offset: "Z" }, { local: "2013-12-31" }],
-    ["Sept 2", { local: "2014-03-01T12:00:00", offset: "Z" }, { local: "2013-09-02" }],
-    // Advance copy: a day in the coming week is this year's, or next year's across New Year.
+    // Delivered after midnight: the dateline's day at the delivery's time of day, read at the dateline, so never after the delivery.
+    ["September 2", { local: "2013-09-03T00:10:00", offset: "+04:00" }, { local: "2013-09-02T00:10:00" }],
+    ["December 31", { local: "2014-01-01T00:05:00", offset: "Z" }, { local: "2013-12-31T00:05:00" }],
+    ["Sept 2", { local: "2014-03-01T12:00:00", offset: "Z" }, { local: "2013-09-02T12:00:00" }],
+    ["Feb 29", { local: "2013-03-01T12:00:00", offset: "Z" }, { local: "2012-02-29T12:00:00" }],
+    // Advance copy: a day in the coming week is this year's, or next year's across New Year; the day alone.
     ["Sept 5", { local: "2013-09-02T12:00:00", offset: "Z" }, { local: "2013-09-05" }],
     ["Jan 2", { local: "2013-12-30T12:00:00", offset: "Z" }, { local: "2014-01-02" }],
-    ["Feb 29", { local: "2013-03-01T12:00:00", offset: "Z" }, { local: "2012-02-29" }],
   ];
   for (const [day, delivered, released] of cases) {
     assert.deepEqual(onlyItem(datedItem(day, delivered)).released, released, `${day} delivered ${delivered.local}`);
@@ -211,6 +217,13 @@ test("a dateline naming an agency of several words gives the item its place and 
   // An agency the settings do not list leaves the item without place or source, its dateline in the body.
   const unlisted = onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kenya News Agency) - Floods closed roads.", "floods.txt", delivered));
   assert.deepEqual([unlisted.place, unlisted.source], [undefined, undefined]);
+  assert.deepEqual(unlisted.notes, [
+    'warning: line 3 opens like a dateline, but "Kenya News Agency" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)',
+  ]);
+  const afterLead = onlyItem(readPlainText("Floods close roads\n\nRoads were shut.\n\nNAIROBI, Dec 5 (Kenya News Agency) - Floods closed roads.", "floods.txt", delivered));
+  assert.deepEqual(afterLead.notes, [
+    'warning: line 5 opens like a dateline, but "Kenya News Agency" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)',
+  ]);
 });
 
 test("an item's identity is its agency, day and slug line or headline, never its file's name", () => {
@@ -237,4 +250,16 @@ test("an item's identity is its agency, day and slug line or headline, never its
   assert.match(idOf("🌧️🌊\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "e.txt", today), /^text:kyodo-news:2026-12-05:[0-9a-f]{16}$/);
   const long = idOf(`${"Floods ".repeat(30)}close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.`, "l.txt", today);
   assert.equal(long, `text:kyodo-news:2026-12-05:${Array(11).fill("floods").join("-")}`);
+});
+
+test("an item dated by its dateline's day rather than the delivery's says so on its line", () => {
+  const late = onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "0002.txt", { local: "2026-12-06T07:45:00", offset: "Z" }));
+  assert.deepEqual(late.released, { local: "2026-12-05T07:45:00" });
+  assert.deepEqual(late.notes, ['dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); delivered 2026-12-06']);
+  const russian = onlyItem(readPlainText("Заголовок\n\nМОСКВА, 5 декабря. /ТАСС/. Текст.", "ru.txt", { local: "2026-12-07T09:00:00", offset: "+03:00" }));
+  assert.deepEqual(russian.notes, ['dated 2026-12-05 by its dateline ("МОСКВА, 5 декабря"); delivered 2026-12-07']);
+  const timed = onlyItem(readPlainText("2026-12-06T01:00:00+03:00\nFloods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "t.txt", { local: "2026-12-06T07:45:00", offset: "Z" }));
+  assert.deepEqual(timed.notes, ['dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); its header time is 2026-12-06T01:00:00+03:00']);
+  // On the delivery's own day, nothing to say.
+  assert.equal(onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "0002.txt", { local: "2026-12-05T19:00:00", offset: "Z" })).notes, undefined);
 });
