@@ -13,7 +13,7 @@ export function foldName(name: string): string {
 }
 
 /** The longest agency name a dateline holds between its parentheses or slashes. */
-export const MAX_AGENCY_NAME = 40;
+const MAX_AGENCY_NAME = 40;
 
 /** A name as a dateline prints it: "(Press Trust of India)", "/ИТАР-ТАСС/". */
 const agencyName = z
