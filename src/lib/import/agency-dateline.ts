@@ -64,6 +64,9 @@ export function readMonthName(name: string): number | undefined {
 /** The most days a month has in any year: February 29 is a day, February 30 is not. */
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Capitalised words with short links between them, as an agency's name is written ("Press Trust of India"); not "the capital". */
+const AGENCY_NAME_WORDS = /^\p{Lu}[\p{L}\p{N}&.'’\-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{N}&.'’\-]*)+$/u;
+
 /**
  * Without a source, the agency must be one: a name the settings list ("Kyodo News", "dpa"), or
  * one word with a capital ("Reuters", "KNA"); "UN (United Nations) - " is no dateline.
@@ -154,5 +157,6 @@ export function takeAgencyDateline(paragraph: string, source: string | undefined
  * editor can be told which one to add; undefined otherwise.
  */
 export function unlistedDatelineAgency(paragraph: string, agencies: readonly Agency[]): string | undefined {
-  return matchDateline(paragraph.trimStart(), STRICT, (agency) => looksLikeAgency(agency, agencies)).refused;
+  const { refused } = matchDateline(paragraph.trimStart(), STRICT, (agency) => looksLikeAgency(agency, agencies));
+  return refused !== undefined && AGENCY_NAME_WORDS.test(refused) ? refused : undefined;
 }

@@ -51,6 +51,7 @@ test("without a source, takes an agency of several words when the settings list 
   assert.equal(unlistedDatelineAgency("NAIROBI, Dec 5 (Kenya News Agency) - Kenya said", AGENCIES), "Kenya News Agency");
   assert.equal(unlistedDatelineAgency("NAIROBI, Dec 5 (Kyodo News) - Kenya said", AGENCIES), undefined);
   assert.equal(unlistedDatelineAgency("Nairobi said on Monday it would act.", AGENCIES), undefined);
+  assert.equal(unlistedDatelineAgency("MOSCOW (the capital) - said officials, was calm.", AGENCIES), undefined);
   // With no list, one capitalised word is still an agency, and more are not.
   assert.equal(takeWithAgencies("NAIROBI, Dec 5 (Kyodo) - Kenya said", undefined, [])?.agency, "Kyodo");
   assert.equal(takeWithAgencies("NAIROBI, Dec 5 (Kyodo News) - Kenya said", undefined, []), undefined);
