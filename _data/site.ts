@@ -6,8 +6,10 @@ import { readSiteSettings, type SiteSettings } from "../src/lib/model/site.ts";
  * from SITE_URL or, on Netlify, from the address Netlify gives the build (see src/lib/model/site.ts).
  * Each edition prints the texts of its strings file, _data/strings/<lang>.json.
  */
+const NAME = "Wire Desk";
+
 const settings = {
-  name: "Wire Desk",
+  name: NAME,
   editions: [
     { lang: "en", dir: "ltr", name: "English", path: "" },
     { lang: "ru", dir: "ltr", name: "Русский", path: "ru/" },
@@ -16,6 +18,31 @@ const settings = {
   pageSize: 20,
   feedSize: 20,
   maxStoryBytes: 1024 * 1024,
+  /**
+   * The agencies whose datelines the importer knows by name ("NAIROBI, Dec 5 (Kyodo News) -"):
+   * each a name and its other names and short forms. A story's source is written as listed here,
+   * in the spelling its dateline used ("(ITAR-TASS)" gives Itar-Tass). Add an agency with a line.
+   */
+  agencies: [
+    { name: "Associated Press", also: ["AP", "The Associated Press"] },
+    { name: "Agence France-Presse", also: ["AFP"] },
+    { name: "Reuters" },
+    // ITAR-TASS has been TASS since 2014; the Russian edition writes it in Cyrillic.
+    { name: "TASS", also: ["ТАСС", "Itar-Tass", "ИТАР-ТАСС"] },
+    { name: "Xinhua", also: ["Xinhua News Agency"] },
+    { name: "Kyodo News", also: ["Kyodo"] },
+    { name: "Anadolu Agency", also: ["AA", "Anadolu"] },
+    { name: "Press Trust of India", also: ["PTI"] },
+    { name: "dpa", also: ["Deutsche Presse-Agentur"] },
+    { name: "EFE", also: ["Agencia EFE"] },
+    { name: "ANSA" },
+    { name: "Yonhap", also: ["Yonhap News Agency"] },
+    { name: "PA Media", also: ["PA"] },
+    { name: "UPI", also: ["United Press International"] },
+    { name: "Interfax", also: ["Интерфакс"] },
+    { name: "RIA Novosti", also: ["РИА Новости"] },
+    { name: NAME },
+  ],
 };
 
 /**

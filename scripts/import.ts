@@ -29,6 +29,7 @@ const outcomes = await runImport({
   stagingDir: ".cache/import",
   site,
   datelinePlaces: places,
+  agencies: site.agencies,
   build,
   photoFetch: PHOTO_FETCH_DEFAULTS,
 });

@@ -68,6 +68,7 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
   const share = Math.max(1, Math.round(items * 0.03));
   const logs = join(root, "soak");
   mkdirSync(logs, { recursive: true });
+  const settings = site({});
   for (let day = 1; day <= days; day++) {
     const name = `day-${String(day).padStart(2, "0")}`;
     const drop = join(root, "drops", name);
@@ -80,7 +81,8 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
       newsDir: join(root, "src", "news"),
       inputDir: join(root, "src"),
       stagingDir: join(root, ".cache", "import"),
-      site: site({}),
+      site: settings,
+      agencies: settings.agencies,
       datelinePlaces: places,
       build: readBuildSettings({ BUILD_MOMENT: buildMoment(day) }),
       photoFetch: PHOTO_FETCH_DEFAULTS,

@@ -81,6 +81,27 @@ test("agency items in every format import as stories, update and withdraw in pla
       ' and <a href="https://example.org/report">the report</a>.<img src="x" onerror="alert(7)"></p><iframe src="https://evil.example/"></iframe>',
   };
   writeFileSync(join(drop, "hostile.json"), JSON.stringify(hostileItem));
+  // An agency of two words, in a file picked up the day after its dateline's day.
+  writeFileSync(
+    join(drop, "0002.txt"),
+    "Floods close roads\n\nRoads were shut across the region after a week of rain.\n\nNAIROBI, Sept 1 (Kyodo News) - Floods closed the main roads out of Nairobi.\n",
+  );
+  // A ninjs 2.0 item with an agency's extension, which is left out with a warning.
+  writeFileSync(
+    join(drop, "extension.json"),
+    JSON.stringify({
+      uri: "urn:example:harbour:ferry",
+      standard: { name: "ninjs", version: "2.0" },
+      type: "text",
+      versioncreated: "2013-09-02T11:00:00+03:00",
+      x_wire_priority: 2,
+      copyrightholder: "Harbour Press",
+      located: "Helsinki",
+      headlines: [{ role: "main", value: "Ferry line adds a night crossing" }],
+      descriptions: [{ role: "summary", value: "The night ferry will run through the winter." }],
+      bodies: [{ role: "text", contenttype: "text/plain", value: "HELSINKI, Sept 2 (Harbour Press) - The night ferry will run through the winter, the line said." }],
+    }),
+  );
   // The seed's pictures carry their alt text and credit in the file; the storm pictures carry none.
   const seedPhoto = await wirePhoto(1600, 1067, { xmp: xmpPacket({ alt: "Sergei Lavrov speaks to students", credit: "Photo EPA/ITAR-TASS" }) });
   for (const name of ["seed-photo.jpg", "seed-photo-web.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(drop, name), seedPhoto);
@@ -99,7 +120,15 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(lineFor(first.output, "drop/plain-text-reuters.txt"), /^held .*: needs a lead$/);
   assert.match(lineFor(first.output, "drop/ninjs-malformed.json"), /^refused {4}drop\/ninjs-malformed\.json: line \d+, column \d+: not valid JSON/);
   assert.match(lineFor(first.output, "drop/hostile.json"), /^created /);
-  assert.match(first.output, /\n10 items: 6 created, 0 updated, 0 unchanged, 0 withdrawn, 3 held, 1 refused\n$/);
+  assert.equal(lineFor(first.output, "drop/0002.txt"), 'created    src/news/2013/09/01/floods-close-roads/index.md <- drop/0002.txt: dated 2013-09-01 by its dateline ("NAIROBI, Sept 1"); delivered 2013-09-02');
+  assert.match(lineFor(first.output, "drop/extension.json"), /^created .*: warning: ignored x_wire_priority \(not a property of ninjs 2\.x\)$/);
+  assert.match(first.output, /\n12 items: 8 created, 0 updated, 0 unchanged, 0 withdrawn, 3 held, 1 refused\n$/);
+  const floods = readFileSync(join(root, "src", "news", "2013", "09", "01", "floods-close-roads", "index.md"), "utf8");
+  assert.match(floods, /^date: 2013-09-01T16:00:00\+03:00$/m);
+  assert.match(floods, /^dateline: NAIROBI$/m);
+  assert.match(floods, /^source: Kyodo News$/m);
+  assert.match(floods, /^ {2}id: text:kyodo-news:2013-09-01:floods-close-roads$/m);
+  assert.match(floods, /\n---\n\nFloods closed the main roads/);
 
   const seedFolder = join(root, "src", "news", "2013", "09", "02", "moscow-hopes-for-further-talks-on-denuclearization-of-2");
   const seed = readFileSync(join(seedFolder, "index.md"), "utf8");
@@ -119,6 +148,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   const imported = newsroomFiles(root);
   const again = importInto(root, [...options, "drop"]);
   assert.match(lineFor(again.output, "drop/ninjs-seed-itar-tass.json"), /^unchanged /);
+  assert.match(lineFor(again.output, "drop/0002.txt"), /^unchanged /);
   assert.deepEqual(newsroomFiles(root), imported, "importing the same versions again changes nothing");
 
   // An editor rewords the hostile item's story: the agency's next version must not undo it.

@@ -1,3 +1,5 @@
+import { findAgency, isSameAgency, type Agency } from "../model/agencies.ts";
+
 /**
  * The dateline an agency types into a story's first paragraph, in its house style:
  *
@@ -17,7 +19,7 @@
 export interface AgencyDateline {
   /** As typed, qualifiers included: "MOSCOW", "SÃO PAULO, Brazil", "WASHINGTON, D.C.". */
   place: string;
-  /** The agency as the dateline writes it: "Itar-Tass", "ITAR-TASS", "AP". */
+  /** The agency as the settings write the name the dateline used ("Itar-Tass" for "ITAR-TASS"); an agency they do not list, as typed. */
   agency: string;
   /** 1–12, when the dateline gives a day. */
   month?: number;
@@ -62,41 +64,15 @@ export function readMonthName(name: string): number | undefined {
 /** The most days a month has in any year: February 29 is a day, February 30 is not. */
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/**
- * Agencies that datelines name one way and items' own fields another ("AP" and "Associated
- * Press"). Names are compared folded (see foldName); ITAR-TASS has been TASS since 2014.
- */
-const AGENCY_ALIASES: readonly (readonly string[])[] = [
-  ["ap", "associatedpress", "theassociatedpress"],
-  ["afp", "agencefrancepresse"],
-  ["upi", "unitedpressinternational"],
-  ["dpa", "deutschepresseagentur"],
-  ["xinhua", "xinhuanewsagency"],
-  ["itartass", "tass", "итартасс", "тасс"],
-  ["interfax", "интерфакс"],
-  ["rianovosti", "риановости"],
-];
-
-/** Case-, accent-, space- and punctuation-blind: "ITAR-TASS" and "Itar-Tass" are one name. */
-export function foldName(name: string): string {
-  return name.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
-}
-
-/** True when the dateline's agency is the item's source, by name or by a known alias. */
-export function isSameAgency(datelineAgency: string, source: string): boolean {
-  const a = foldName(datelineAgency);
-  const b = foldName(source);
-  if (a === "" || b === "") return false;
-  return a === b || AGENCY_ALIASES.some((names) => names.includes(a) && names.includes(b));
-}
+/** Capitalised words with short links between them, as an agency's name is written ("Press Trust of India"); not "the capital". */
+const AGENCY_NAME_WORDS = /^\p{Lu}[\p{L}\p{N}&.'’\-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{N}&.'’\-]*)+$/u;
 
 /**
- * Without a source, the agency must look like one: one word with a capital ("Reuters",
- * "Itar-Tass", "AP"), or a name in the alias table ("dpa"); "UN (United Nations) - " is no dateline.
+ * Without a source, the agency must be one: a name the settings list ("Kyodo News", "dpa"), or
+ * one word with a capital ("Reuters", "KNA"); "UN (United Nations) - " is no dateline.
  */
-function looksLikeAgency(agency: string): boolean {
-  const folded = foldName(agency);
-  return AGENCY_ALIASES.some((names) => names.includes(folded)) || /^\p{Lu}[\p{L}\p{N}&.'’\-]*$/u.test(agency);
+function looksLikeAgency(agency: string, agencies: readonly Agency[]): boolean {
+  return findAgency(agency, agencies) !== undefined || /^\p{Lu}[\p{L}\p{N}&.'’\-]*$/u.test(agency);
 }
 
 // Words of a place: capitals only in the strict form ("NEW YORK", "ST. PETERSBURG", "N'DJAMENA"),
@@ -137,24 +113,50 @@ function readDay(monthName: string | undefined, dayText: string | undefined): { 
   return { month, day };
 }
 
-/**
- * The dateline opening `paragraph`, or undefined when it has none. With a `source`, the dateline
- * must name that agency (or an alias of it), so "MOSCOW, September 2 (Itar-Tass) -" is not cut
- * from a Reuters item; without one (plain wire text with no header), only the strict form is
- * taken: a place in capitals, an agency in parentheses or slashes, a dash or period-slash.
- */
-export function takeAgencyDateline(paragraph: string, source: string | undefined): AgencyDateline | undefined {
-  const text = paragraph.trimStart();
-  for (const pattern of source === undefined ? STRICT : KNOWN_SOURCE) {
+/** The first house style the paragraph opens with, whose agency `accepts` takes; and the agency of one it did not. */
+function matchDateline(text: string, patterns: readonly RegExp[], accepts: (agency: string) => boolean): { dateline?: AgencyDateline; refused?: string } {
+  let refused: string | undefined;
+  for (const pattern of patterns) {
     const match = pattern.exec(text);
     const agency = match?.groups?.["agency"]?.trim();
     const place = match?.groups?.["place"];
     if (!match || agency === undefined || place === undefined) continue;
-    if (source === undefined ? !looksLikeAgency(agency) : !isSameAgency(agency, source)) continue;
     const groups = match.groups ?? {};
     const day = readDay(groups["month"] ?? groups["monthAfter"], groups["day"] ?? groups["dayFirst"]);
     if (day === undefined) continue;
-    return { place, agency, ...day, rest: text.slice(match[0].length).trimStart() };
+    if (!accepts(agency)) {
+      refused ??= agency;
+      continue;
+    }
+    return { dateline: { place, agency, ...day, rest: text.slice(match[0].length).trimStart() } };
   }
-  return undefined;
+  return refused === undefined ? {} : { refused };
+}
+
+/**
+ * The dateline opening `paragraph`, or undefined when it has none. With a `source`, the dateline
+ * must name that agency (or another name the settings give it), so "MOSCOW, September 2
+ * (Itar-Tass) -" is not cut from a Reuters item; without one (plain wire text, an item naming no
+ * agency), only the strict form is taken: a place in capitals, an agency in parentheses or
+ * slashes (one the settings list, or one capitalised word), a dash or period-slash.
+ */
+export function takeAgencyDateline(paragraph: string, source: string | undefined, agencies: readonly Agency[]): AgencyDateline | undefined {
+  const text = paragraph.trimStart();
+  const { dateline } =
+    source === undefined
+      ? matchDateline(text, STRICT, (agency) => looksLikeAgency(agency, agencies))
+      : matchDateline(text, KNOWN_SOURCE, (agency) => isSameAgency(agency, source, agencies));
+  if (dateline === undefined) return undefined;
+  const known = findAgency(dateline.agency, agencies);
+  return known ? { ...dateline, agency: known.name } : dateline;
+}
+
+/**
+ * The agency of a strict dateline opening `paragraph` that is not taken for want of knowing its
+ * agency ("NAIROBI, Dec 5 (Kenya News Agency) -" with no such agency in the settings), so the
+ * editor can be told which one to add; undefined otherwise.
+ */
+export function unlistedDatelineAgency(paragraph: string, agencies: readonly Agency[]): string | undefined {
+  const { refused } = matchDateline(paragraph.trimStart(), STRICT, (agency) => looksLikeAgency(agency, agencies));
+  return refused !== undefined && AGENCY_NAME_WORDS.test(refused) ? refused : undefined;
 }

@@ -166,7 +166,7 @@ function readItem(value: unknown, file: string, path: string, base: string): Ite
       photo,
       lang: given(data.language),
       priority: data.urgency,
-      warnings: warnings.length > 0 ? warnings : undefined,
+      notes: warnings.length > 0 ? warnings.map((warning) => `warning: ${warning}`) : undefined,
     }),
   };
 }

@@ -1,6 +1,7 @@
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
-import { foldName, takeAgencyDateline, type AgencyDateline } from "./agency-dateline.ts";
+import { takeAgencyDateline, type AgencyDateline } from "./agency-dateline.ts";
+import { foldName, type Agency } from "../model/agencies.ts";
 import { isAllowedUrl } from "../model/urls.ts";
 import { createMarkdown, outlineBody } from "../story/markdown.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
@@ -16,6 +17,8 @@ import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
 export interface BodyContext {
   /** The agency as the item names it; a dateline is taken off only when it names this agency (see takeAgencyDateline). */
   source?: string;
+  /** The agencies the settings list, by whose names a dateline's agency is known; none when not given. */
+  agencies?: readonly Agency[];
   /** The item's byline, so a paragraph repeating it ("By Jane Doe") is dropped. */
   byline?: string;
 }
@@ -129,9 +132,9 @@ const LEADING_BREAKS = /^(?:\s|\\\n)+/;
  * follows keeps its Markdown; an emphasis mark left closing the cut dateline ("**MOSCOW … -** It")
  * goes with it.
  */
-function cutDateline(block: string, source: string | undefined): { block: string; dateline: DatelineTaken } | undefined {
+function cutDateline(block: string, context: BodyContext): { block: string; dateline: DatelineTaken } | undefined {
   const { text, from } = shownText(block);
-  const dateline = takeAgencyDateline(text, source);
+  const dateline = takeAgencyDateline(text, context.source, context.agencies ?? []);
   if (!dateline) return undefined;
   let end = text.length - dateline.rest.length;
   while (end > 0 && /\s/.test(text[end - 1] ?? "")) end -= 1;
@@ -173,7 +176,7 @@ function dropTrailers(blocks: string[]): void {
 function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken } {
   const kept = blocks.filter((block) => block.trim() !== "");
   dropLeadingChrome(kept, context.byline);
-  const cut = kept[0] === undefined ? undefined : cutDateline(kept[0], context.source);
+  const cut = kept[0] === undefined ? undefined : cutDateline(kept[0], context);
   if (cut?.block === "") kept.shift();
   else if (cut) kept[0] = cut.block;
   dropTrailers(kept);

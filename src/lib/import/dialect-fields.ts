@@ -97,7 +97,7 @@ function removeAt(root: unknown, places: readonly (readonly PropertyKey[])[]): b
 
 export interface LenientRead<Output> {
   data: Output;
-  /** Values left out, one line each: `urgency: got "high" (expected a whole number); left out`. */
+  /** Values left out, one line each: `ignored urgency: got "high" (expected a whole number)`. */
   warnings: string[];
   /** Values the story needs that were of the wrong kind. */
   problems: { path: string; message: string }[];
@@ -127,7 +127,7 @@ export function readLeniently<Schema extends z.ZodType<object>>(
       const path = jsonPath(base, ...issue.path.map((key) => (typeof key === "number" ? key : String(key))));
       const message = issueMessage(issue, valueAt(working, issue.path));
       if (essential.includes(String(issue.path[0]))) read.problems.push({ path, message });
-      else read.warnings.push(`${path}: ${message}; left out`);
+      else read.warnings.push(`ignored ${path}: ${message}`);
     }
     if (!removeAt(working, places)) return undefined;
   }
@@ -140,7 +140,7 @@ export function unknownProperties(object: unknown, known: readonly string[], bas
     .filter((name) => !known.includes(name))
     .map((name) => {
       const near = nearestName(name, known);
-      return `${jsonPath(base, name)}: not a property of ${dialect}${near ? ` (did you mean ${near}?)` : ""}; not imported`;
+      return `ignored ${jsonPath(base, name)} (not a property of ${dialect}${near ? `; did you mean ${near}?` : ""})`;
     });
 }
 

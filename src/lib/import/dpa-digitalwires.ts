@@ -137,7 +137,7 @@ function readEntry(value: unknown, file: string, path: string): ItemRead {
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, path, DIALECT)];
   for (const box of ["infobox_html", "linkbox_html"] as const) {
-    if (given(data[box])) warnings.push(`${jsonPath(path, box)}: dpa's words in a box beside the text, which the story has no place for; not imported`);
+    if (given(data[box])) warnings.push(`ignored ${jsonPath(path, box)} (dpa's words in a box beside the text, which the story has no place for)`);
   }
   const photo = associatedPhoto(data.associations ?? [], path, warnings);
   const correction =
@@ -163,7 +163,7 @@ function readEntry(value: unknown, file: string, path: string): ItemRead {
       photo,
       lang: given(data.language),
       priority: data.urgency,
-      warnings: warnings.length > 0 ? warnings : undefined,
+      notes: warnings.length > 0 ? warnings.map((warning) => `warning: ${warning}`) : undefined,
     }),
   };
 }

@@ -4,6 +4,7 @@ import { basename, join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { readArticle } from "../story/article.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
+import type { Agency } from "../model/agencies.ts";
 import type { SiteData } from "../story/read-story.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import { placeholderFields } from "../model/placeholders.ts";
@@ -30,6 +31,7 @@ export interface ImportSettings {
   defaultLanguage?: string;
   site: SiteData;
   datelinePlaces: DatelinePlaces;
+  agencies: readonly Agency[];
   build: BuildSettings;
   photoFetch: PhotoFetchOptions;
 }
@@ -158,7 +160,7 @@ function isLive(fields: Readonly<Record<string, unknown>>, settings: ImportSetti
  */
 function versionMillis(item: WireItem, time: WireTime, existing: WireStory | undefined, settings: ImportSettings): number | undefined {
   if (time.offset !== undefined) return wireTimeMillis(time, undefined);
-  const zone = zoneFor(storyPlace(item, importedBody(item)), { ...settings, ...(existing ? { existing } : {}) });
+  const zone = zoneFor(storyPlace(item, importedBody(item, settings.agencies)), { ...settings, ...(existing ? { existing } : {}) });
   return wireTimeMillis(time, ("zone" in zone ? zone.zone : undefined) ?? settings.defaultZone ?? "UTC");
 }
 
@@ -221,7 +223,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     return refused(item, [`the story recording the agency id "${item.id}" must be mended first (see its line above)`]);
   }
   const candidates = stories.byId.get(item.id) ?? [];
-  const body = item.status === "canceled" ? undefined : importedBody(item);
+  const body = item.status === "canceled" ? undefined : importedBody(item, settings.agencies);
   const match = matchStory(candidates, body && { headline: item.headline, body: body.markdown });
   if ("ambiguous" in match) {
     const files = match.ambiguous.map((story) => story.file).join(", ");

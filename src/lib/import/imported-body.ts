@@ -1,10 +1,11 @@
 import { htmlBodyToMarkdown, textBodyToMarkdown } from "./body-markdown.ts";
 import type { ImportedBody } from "./story-plan.ts";
 import type { WireItem } from "./wire-item.ts";
+import type { Agency } from "../model/agencies.ts";
 
-/** The item's body as story Markdown, with the place and agency of the dateline it opened with, which the page prints itself. */
-export function importedBody(item: WireItem): ImportedBody {
-  const context = { ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}) };
+/** The item's body as story Markdown, with the place and agency (as `agencies` spell it) of the dateline it opened with, which the page prints itself. */
+export function importedBody(item: WireItem, agencies: readonly Agency[]): ImportedBody {
+  const context = { agencies, ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}) };
   const { markdown, dateline } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
   return { markdown, ...(dateline ? { place: dateline.place, agency: dateline.agency } : {}) };
 }

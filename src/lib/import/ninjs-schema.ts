@@ -74,19 +74,31 @@ interface PatternProperty {
   schema: z.ZodType;
 }
 
-/** The object's own names, or a description of them when they are too many to list. */
-function unknownProperty(version: string, name: string, known: readonly string[]): string {
+/**
+ * Marks the issue of a property the version does not define that the reader may ignore: an
+ * agency's extension (`x_wire_priority`), or one of another version (`mimetype`). A name close to
+ * one the object may have ("contenttype" in 3.x, which spells it contentType) stays an error: it
+ * is that property misspelt, and its value would be lost.
+ */
+const IGNORABLE = { ignorable: true } as const;
+
+/** True for the issue of a property the reader may ignore (see IGNORABLE). */
+export function isIgnorable(issue: z.core.$ZodIssue): boolean {
+  return issue.code === "custom" && issue.params?.["ignorable"] === true;
+}
+
+/** The issue of a property the version does not define: a misspelling of one it does, or one to ignore. */
+function unknownProperty(version: string, name: string, known: readonly string[]): { message: string; params?: typeof IGNORABLE } {
   const near = nearestName(name, known);
-  if (near !== undefined) return `unknown property in ninjs ${version}; did you mean ${near}?`;
-  return known.length <= 12
-    ? `unknown property in ninjs ${version} (expected one of ${known.join(", ")})`
-    : `unknown property in ninjs ${version} (expected one of the properties its schema defines)`;
+  if (near !== undefined) return { message: `unknown property in ninjs ${version}; did you mean ${near}?` };
+  return { message: `not a property of ninjs ${version}`, params: IGNORABLE };
 }
 
 /**
- * An object that allows only the properties its version's schema names (additionalProperties or
- * unevaluatedProperties false), reporting each other one by name. The check runs even when a
- * property's value is wrong, so every problem shows at once.
+ * An object that takes the properties its version's schema names (additionalProperties or
+ * unevaluatedProperties false) and reports each other one by name: as a misspelling, or as one
+ * the reader ignores (see IGNORABLE). The check runs even when a property's value is wrong, so
+ * every problem shows at once.
  */
 function closedObjects(version: string) {
   return <Shape extends z.core.$ZodLooseShape>(expected: string, shape: Shape, patterns: readonly PatternProperty[] = []) => {
@@ -97,7 +109,7 @@ function closedObjects(version: string) {
           if (Object.hasOwn(shape, name)) continue;
           const pattern = patterns.find((each) => each.pattern.test(name));
           if (pattern === undefined) {
-            context.addIssue({ code: "custom", path: [name], input: part, message: unknownProperty(version, name, known) });
+            context.addIssue({ code: "custom", path: [name], input: part, ...unknownProperty(version, name, known) });
             continue;
           }
           const result = pattern.schema.safeParse(part);

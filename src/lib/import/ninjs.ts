@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   describeJson,
+  isIgnorable,
   isPlainObject,
   NINJS_SCHEMAS,
   type Ninjs1Item,
@@ -8,7 +9,7 @@ import {
   type Ninjs3Item,
   type NinjsVersion,
 } from "./ninjs-schema.ts";
-import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine } from "./wire-fields.ts";
+import { definedFields, distinctNames, htmlText, ignoredNote, NO_TEXT, oneLine } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { lineAndColumn } from "./xml.ts";
 
@@ -384,7 +385,7 @@ function orWhenCanceled<Value>(picked: Picked<Value>, view: ItemView, empty: Val
   return picked.ok || view.pubStatus !== "canceled" ? picked : { ok: true, value: empty };
 }
 
-function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string): { item: WireItem } | { problems: ItemProblem[] } {
+function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string, notes: string[]): { item: WireItem } | { problems: ItemProblem[] } {
   const headline = orWhenCanceled(pickHeadline(view), view, "");
   const body = orWhenCanceled(pickBody(view), view, NO_TEXT);
   const photo = pickPhoto(view);
@@ -411,6 +412,7 @@ function wireItem(view: ItemView, version: NinjsVersion, file: string, path: str
       topics: distinctNames(view.subjects),
       photo: photo.value,
       lang: trimmed(view.language),
+      notes: notes.length > 0 ? notes : undefined,
     }),
   };
 }
@@ -462,7 +464,7 @@ function detectVersion(item: Readonly<Record<string, unknown>>): { version: Ninj
     const message = `cannot tell which ninjs version this is: none of its properties belongs to a version (${EXPECTED_VERSION})`;
     return { problem: { path: "", message } };
   }
-  const passing = tied.filter((fit) => NINJS_SCHEMAS[fit.version].schema.safeParse(item).success);
+  const passing = tied.filter((fit) => "view" in checkedView(fit.version, item));
   // An item valid in several versions by the same names (a kill notice with only uri, versioncreated
   // and pubstatus is 1.x and 2.x alike) reads the same in each: the oldest is as good as any.
   const only = tied.length === 1 ? tied[0] : passing[0];
@@ -508,7 +510,7 @@ function storyProblems(item: Readonly<Record<string, unknown>>, version: NinjsVe
 }
 
 /** The item checked against its version's schema, and viewed under the reader's names when it passes. */
-function checkedView(version: NinjsVersion, item: unknown): { view: ItemView } | { issues: readonly z.core.$ZodIssue[] } {
+function parsedView(version: NinjsVersion, item: unknown): { view: ItemView } | { issues: readonly z.core.$ZodIssue[] } {
   if (version === 1) {
     const result = NINJS_SCHEMAS[1].schema.safeParse(item);
     return result.success ? { view: view1(result.data, "") } : { issues: result.error.issues };
@@ -519,6 +521,33 @@ function checkedView(version: NinjsVersion, item: unknown): { view: ItemView } |
   }
   const result = NINJS_SCHEMAS[3].schema.safeParse(item);
   return result.success ? { view: view3(result.data, "") } : { issues: result.error.issues };
+}
+
+/** A copy of the item without the properties at `paths`. */
+function withoutProperties(item: unknown, paths: readonly (readonly PropertyKey[])[]): unknown {
+  const copy: unknown = structuredClone(item);
+  for (const path of paths) {
+    const parent = path.slice(0, -1).reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), copy);
+    const name = path.at(-1);
+    if (isPlainObject(parent) && name !== undefined) delete parent[String(name)];
+  }
+  return copy;
+}
+
+/**
+ * The item checked against its version's schema and viewed under the reader's names, with a
+ * note for each property the version does not define, which is left out (see isIgnorable); or
+ * the issues that refuse it.
+ */
+function checkedView(version: NinjsVersion, item: unknown): { view: ItemView; notes: string[] } | { issues: readonly z.core.$ZodIssue[] } {
+  const checked = parsedView(version, item);
+  if ("view" in checked) return { view: checked.view, notes: [] };
+  const errors = checked.issues.filter((issue) => !isIgnorable(issue));
+  if (errors.length > 0) return { issues: errors };
+  const ignored = checked.issues.map((issue) => issue.path);
+  const rechecked = parsedView(version, withoutProperties(item, ignored));
+  if (!("view" in rechecked)) return rechecked;
+  return { view: rechecked.view, notes: checked.issues.map((issue) => ignoredNote(pathOf(issue.path), issue.message)) };
 }
 
 function readItem(value: unknown, file: string, path: string): { item: WireItem } | { problems: ItemProblem[] } {
@@ -533,7 +562,7 @@ function readItem(value: unknown, file: string, path: string): { item: WireItem 
     ...storyProblems(value, detected.version),
   ];
   if ("issues" in checked || problems.length > 0) return { problems };
-  return wireItem(checked.view, detected.version, file, path);
+  return wireItem(checked.view, detected.version, file, path, checked.notes);
 }
 
 /** JSON.parse's complaint without its position, which the problem's place gives as a line and column. */

@@ -1,7 +1,10 @@
-import { basename, extname } from "node:path";
+import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { readMonthName, takeAgencyDateline } from "./agency-dateline.ts";
+import { findAgency, type Agency } from "../model/agencies.ts";
+import { addressSlug } from "../model/urls.ts";
+import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
 import { isBylineLine, isSlugLine } from "./body-markdown.ts";
+import { ignoredNote } from "./wire-fields.ts";
 import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
 
@@ -11,9 +14,9 @@ import { formatWireTime, readWireTime } from "./wire-time.ts";
  *
  *   ZCZC                                   optional; then NNNN ends the message, and a file may hold several
  *   TAS0123 3 POL 0456 ITAR-TASS           header: sequence code (service letters and message number),
- *                                          priority 1–6, category, then anything (word count, source): the id
- *   Russia-Korea                           keyword: one word between that header line and the headline, skipped
- *   BC-Russia-Korea,0450  /  KOREA-RUSSIA/ agency slugs (see isSlugLine), skipped
+ *                                          priority 1–6, category, then anything (word count, source), skipped
+ *   Russia-Korea                           keyword: one word between that header line and the headline: the slug
+ *   BC-Russia-Korea,0450  /  KOREA-RUSSIA/ agency slugs (see isSlugLine): the first is the slug, if no keyword came
  *   2013-09-02T15:40:00+04:00              a header time, in ISO 8601 …
  *   All news                               a page capture's navigation line, skipped
  *   Moscow hopes for further talks …       the headline: the first other line (a 7901 closing "=" dropped)
@@ -89,7 +92,7 @@ const isPhotoCredit = (text: string): boolean => PHOTO_CREDITS.some((pattern) =>
 
 const joinLines = (paragraph: Paragraph): string => paragraph.map((line) => line.text).join(" ");
 
-const opensWithDateline = (paragraph: Paragraph): boolean => takeAgencyDateline(joinLines(paragraph), undefined) !== undefined;
+const opensWithDateline = (paragraph: Paragraph, agencies: readonly Agency[]): boolean => takeAgencyDateline(joinLines(paragraph), undefined, agencies) !== undefined;
 
 /** The file's lines: line endings normalised (CR LF, CR CR LF, CR), controls dropped, spaces collapsed, ends trimmed. */
 function readLines(text: string): Line[] {
@@ -139,26 +142,56 @@ function splitMessages(lines: readonly Line[], file: string): { messages: Messag
   return { messages, problems };
 }
 
-/** The header lines before the headline (see the layout above): the id and time they give, and where the headline starts. */
-function readHeader(lines: readonly Line[]): { next: number; id?: string; time?: WireTime } {
+/** The header lines before the headline (see the layout above): the slug and time they give, and where the headline starts. */
+function readHeader(lines: readonly Line[]): { next: number; slug?: string; time?: WireTime } {
   let index = lines.findIndex((line) => line.text !== "");
   if (index === -1) return { next: lines.length };
-  let id: string | undefined;
+  let slug: string | undefined;
   let time: WireTime | undefined;
-  const header = IPTC_HEADER.exec(lines[index]?.text ?? "");
-  if (header) {
-    id = header[1];
+  if (IPTC_HEADER.test(lines[index]?.text ?? "")) {
     index += 1;
     // A one-word line is the keyword only when the headline follows it directly, so a one-word headline stays one.
-    if (KEYWORD.test(lines[index]?.text ?? "") && (lines[index + 1]?.text ?? "") !== "") index += 1;
+    const keyword = lines[index]?.text ?? "";
+    if (KEYWORD.test(keyword) && (lines[index + 1]?.text ?? "") !== "") {
+      slug = keyword;
+      index += 1;
+    }
   }
   for (; index < lines.length; index += 1) {
     const text = lines[index]?.text ?? "";
     const headerTime = text === "" ? undefined : readHeaderTime(text);
     if (headerTime) time ??= headerTime;
-    else if (text !== "" && !isSlugLine(text) && !NAVIGATION.test(text)) break;
+    else if (isSlugLine(text)) slug ??= text;
+    else if (text !== "" && !NAVIGATION.test(text)) break;
   }
-  return { next: index, ...(id ? { id } : {}), ...(time ? { time } : {}) };
+  return { next: index, ...(slug ? { slug } : {}), ...(time ? { time } : {}) };
+}
+
+/** What a slug line adds that changes between versions of one story: ANPA's cycle and word count, Reuters' "(UPDATE 1)". */
+const SLUG_VERSION_MARKS = [/^(?:BC|AM|PM)-/, /,\d{1,5}$/, /\s*\((?:UPDATE|REFILE|CORRECTED)[^()]*\)$/i];
+/** The longest a story's key in its identity gets: the first words of a headline tell it well enough. */
+const MAX_KEY_LENGTH = 80;
+
+/** A name as ASCII words joined by hyphens, cut at a word to `length`; empty when nothing in it spells in ASCII. */
+function identityWords(name: string, length: number): string {
+  const slug = addressSlug(name);
+  if (slug.length <= length) return slug;
+  const cut = slug.slice(0, length + 1);
+  return cut.includes("-") ? cut.slice(0, cut.lastIndexOf("-")) : slug.slice(0, length);
+}
+
+/**
+ * The item's identity across versions, from what it says rather than the file it came in (a
+ * drop's 0002.txt is another story each day): its agency (by the settings' first name for it),
+ * its day, and its slug line, or else its headline, as ASCII words, e.g.
+ * "text:tass:2013-09-02:russia-korea". A later version with the same slug line (or, with none,
+ * the same headline) on the same day is the same story; "(UPDATE 1)" and the like are not part of it.
+ */
+function contentId(agency: string | undefined, day: string, slug: string | undefined, headline: string): string {
+  const agencyKey = (agency && identityWords(agency, MAX_KEY_LENGTH)) || "no-agency";
+  const slugKey = slug && identityWords(SLUG_VERSION_MARKS.reduce((text, mark) => text.replace(mark, ""), slug), MAX_KEY_LENGTH);
+  const key = slugKey || identityWords(headline, MAX_KEY_LENGTH) || createHash("sha256").update(headline.normalize("NFC")).digest("hex").slice(0, 16);
+  return `text:${agencyKey}:${day}:${key}`;
 }
 
 function toParagraphs(lines: readonly Line[]): Paragraph[] {
@@ -177,15 +210,17 @@ function toParagraphs(lines: readonly Line[]): Paragraph[] {
 
 /**
  * The paragraphs before the dateline (two at most: a lead and its credits) without their photo
- * credit lines and without a byline opening one of them, which is returned.
+ * credit lines, which are returned, and without a byline opening one of them, which is returned.
  */
-function takeFrontMatter(paragraphs: readonly Paragraph[]): { paragraphs: Paragraph[]; byline?: string } {
+function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; credits: Line[]; byline?: string } {
   const front: Paragraph[] = [];
+  const credits: Line[] = [];
   let byline: string | undefined;
   let index = 0;
   for (; index < paragraphs.length && front.length < 2; index += 1) {
     const paragraph = paragraphs[index] ?? [];
-    if (opensWithDateline(paragraph)) break;
+    if (opensWithDateline(paragraph, agencies)) break;
+    credits.push(...paragraph.filter((line) => isPhotoCredit(line.text)));
     let kept = paragraph.filter((line) => !isPhotoCredit(line.text));
     const first = kept[0]?.text;
     if (byline === undefined && first !== undefined && isBylineLine(first, undefined)) {
@@ -195,32 +230,49 @@ function takeFrontMatter(paragraphs: readonly Paragraph[]): { paragraphs: Paragr
     if (kept.length > 0) front.push(kept);
   }
   const rest = [...front, ...paragraphs.slice(index)];
-  return byline === undefined ? { paragraphs: rest } : { paragraphs: rest, byline };
+  return byline === undefined ? { paragraphs: rest, credits } : { paragraphs: rest, credits, byline };
 }
 
 /**
  * The release time a dateline's month and day give, read against `reference` (the header's time,
- * else the delivery): the year that puts the day at most ADVANCE_DAYS after the reference day,
- * and the reference's time of day when it is that very day, else the day alone. Undefined for
- * February 29 with no leap year at hand.
+ * else the delivery): the year that puts the day at most ADVANCE_DAYS after the reference day.
+ * The dateline's day wins over the reference's, which may be a day late (a file picked up after
+ * midnight) or early (a zone ahead of the reference's offset). On the reference's own day, the
+ * reference; on an earlier day, the reference's time of day on that day, without offset so it
+ * is read at the dateline and stays on its day, and before the reference; on a later day (advance
+ * copy), the day alone, whose start at the dateline it is held for. Undefined for February 29 with
+ * no leap year at hand.
  */
 function datelineTime(month: number, day: number, reference: WireTime): WireTime | undefined {
   const referenceDay = DateTime.fromISO(reference.local.slice(0, 10), { zone: "utc" });
   for (const year of [referenceDay.year + 1, referenceDay.year, referenceDay.year - 1]) {
     const date = DateTime.utc(year, month, day);
-    if (!date.isValid || date.diff(referenceDay, "days").days > ADVANCE_DAYS) continue;
+    const ahead = date.diff(referenceDay, "days").days;
+    if (!date.isValid || ahead > ADVANCE_DAYS) continue;
     const local = date.toISODate() ?? "";
-    return local === reference.local.slice(0, 10) ? reference : { local };
+    if (ahead === 0) return reference;
+    const timeOfDay = reference.local.slice(10);
+    return ahead < 0 && timeOfDay !== "" ? { local: `${local}${timeOfDay}` } : { local };
   }
   return undefined;
+}
+
+/** The dateline as typed up to its agency: "NAIROBI, Dec 5" of "NAIROBI, Dec 5 (Kyodo News) - Floods…". */
+function placeAndDay(paragraph: string, dateline: AgencyDateline): string {
+  return paragraph.slice(0, paragraph.length - dateline.rest.length).replace(/\s*[(/][^]*$/u, "").replace(/\.$/, "");
+}
+
+/** The line that says the dateline's day dated the item, not the delivery (or header) it was read against. */
+function datedNote(released: WireTime, reference: WireTime, fromHeader: boolean, typed: string): string {
+  const against = fromHeader ? `its header time is ${formatWireTime(reference)}` : `delivered ${reference.local.slice(0, 10)}`;
+  return `dated ${released.local.slice(0, 10)} by its dateline (${JSON.stringify(typed)}); ${against}`;
 }
 
 interface MessageContext {
   file: string;
   path: string;
-  /** The id when the header gives none. */
-  fallbackId: string;
   delivered: WireTime;
+  agencies: readonly Agency[];
 }
 
 function readMessage(message: Message, context: MessageContext): { item: WireItem } | { problems: WireProblem[] } {
@@ -245,8 +297,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     after = after.filter((line) => line !== last);
   }
 
-  const front = takeFrontMatter(toParagraphs(after));
-  const datelineAt = front.paragraphs.slice(0, 2).findIndex(opensWithDateline);
+  const front = takeFrontMatter(toParagraphs(after), context.agencies);
+  const datelineAt = front.paragraphs.slice(0, 2).findIndex((paragraph) => opensWithDateline(paragraph, context.agencies));
   const lead = datelineAt === 1 ? front.paragraphs[0] : undefined;
   const story = front.paragraphs.slice(lead ? 1 : 0);
   const first = story[0];
@@ -254,11 +306,24 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     return { problems: [problem(file, headlineLine.number, `the headline "${headline}" has no story after it (expected the story's paragraphs after the headline)`)] };
   }
 
-  const dateline = takeAgencyDateline(joinLines(first), undefined);
+  const firstText = joinLines(first);
+  const dateline = takeAgencyDateline(firstText, undefined, context.agencies);
   const reference = time ?? context.delivered;
   let released: WireTime | undefined = reference;
+  const notes = front.credits.map((line) => ignoredNote(`line ${line.number}`, `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`));
+  // Where a dateline would be (the first paragraph, or the one after a lead), one naming an agency not listed.
+  const unlisted = dateline
+    ? undefined
+    : front.paragraphs.slice(0, 2).flatMap((paragraph) => {
+        const agency = unlistedDatelineAgency(joinLines(paragraph), context.agencies);
+        return agency === undefined ? [] : [{ agency, line: paragraph[0]?.number ?? 0 }];
+      })[0];
+  if (unlisted !== undefined) {
+    notes.push(`warning: line ${unlisted.line} opens like a dateline, but ${JSON.stringify(unlisted.agency)} is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)`);
+  }
   if (dateline?.month !== undefined && dateline.day !== undefined) {
     released = datelineTime(dateline.month, dateline.day, reference);
+    if (released !== undefined && released !== reference) notes.push(datedNote(released, reference, time !== undefined, placeAndDay(firstText, dateline)));
     if (released === undefined) {
       const day = `${String(dateline.month).padStart(2, "0")}-${String(dateline.day).padStart(2, "0")}`;
       return {
@@ -271,7 +336,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     file,
     path: context.path,
     format: "plain text",
-    id: header.id ?? context.fallbackId,
+    id: contentId(dateline && (findAgency(dateline.agency, context.agencies)?.agency.name ?? dateline.agency), (released ?? reference).local.slice(0, 10), header.slug, headline),
     ...(time ? { versionTime: time } : {}),
     released,
     status: "usable",
@@ -282,6 +347,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     ...(dateline ? { place: dateline.place, source: dateline.agency } : {}),
     ...(front.byline ? { byline: front.byline } : {}),
     topics: [],
+    ...(notes.length > 0 ? { notes } : {}),
   };
   return { item };
 }
@@ -289,10 +355,12 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
 /**
  * Reads a file of plain wire text (see the layout above). `delivered` is when the file arrived
  * (its modification time, unless the importer is told otherwise): it dates a dateline's day when
- * the item carries no time of its own. The id is the header's sequence code, else the file's
- * name without its extension (with "-2", "-3" … for the later messages of a file of several).
+ * the item carries no time of its own. `agencies` are the settings' list: a dateline's agency is
+ * known by their names, multi-word ones included ("(Press Trust of India)"), and the item's source
+ * is written as they spell it. The id comes from the item's content (see contentId), never from
+ * the file's name or the header's message number, which name another story on another day.
  */
-export function readPlainText(text: string, file: string, delivered: WireTime): WireRead {
+export function readPlainText(text: string, file: string, delivered: WireTime, agencies: readonly Agency[]): WireRead {
   const nul = text.indexOf("\u0000");
   if (nul !== -1) {
     const line = text.slice(0, nul).split("\n").length;
@@ -304,17 +372,16 @@ export function readPlainText(text: string, file: string, delivered: WireTime): 
   }
   const { messages, problems } = splitMessages(lines, file);
   const items: WireItem[] = [];
-  const name = basename(file, extname(file));
-  messages.forEach((message, index) => {
+  for (const message of messages) {
     const context: MessageContext = {
       file,
       path: messages.length > 1 ? `line ${message.start}` : "",
-      fallbackId: index === 0 ? name : `${name}-${index + 1}`,
       delivered,
+      agencies,
     };
     const read = readMessage(message, context);
     if ("item" in read) items.push(read.item);
     else problems.push(...read.problems);
-  });
+  }
   return { items, problems };
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { DateTime } from "luxon";
+import { findAgency, type Agency } from "../model/agencies.ts";
 import { readJsonDialect } from "./json-dialect.ts";
 import { readNewsml1 } from "./newsml-1.ts";
 import { readNewsmlG2 } from "./newsml-g2.ts";
@@ -8,7 +9,7 @@ import { readNitf } from "./nitf.ts";
 import { readPlainText } from "./plain-text.ts";
 import { readAtom, readRss } from "./web-feed.ts";
 import { deliveredKind, deliveredText } from "./wire-drop.ts";
-import type { WireRead, WireTime } from "./wire-item.ts";
+import type { WireItem, WireRead, WireTime } from "./wire-item.ts";
 
 /** The largest item file read: a day's wire item is kilobytes; anything near this is not an item. */
 const MAX_ITEM_BYTES = 16 * 1024 * 1024;
@@ -20,8 +21,29 @@ async function deliveryTime(file: string, override: WireTime | undefined): Promi
   return { local: modified.toFormat("yyyy-MM-dd'T'HH:mm:ss"), offset: "Z" };
 }
 
-/** Reads one delivered file with the reader its content calls for; a file that cannot be read is one problem. */
-export async function readDeliveredFile(file: string, delivered?: WireTime): Promise<WireRead> {
+/** The item with its source as the settings spell it, when they list that agency ("ITAR-TASS" becomes "Itar-Tass"). */
+function withListedSource(item: WireItem, agencies: readonly Agency[]): WireItem {
+  const listed = item.source === undefined ? undefined : findAgency(item.source, agencies)?.name;
+  return listed === undefined ? item : { ...item, source: listed };
+}
+
+export interface DeliveryOptions {
+  /** When wire text was delivered, instead of its file's modification time. */
+  delivered?: WireTime;
+  /** The agencies the settings list. */
+  agencies: readonly Agency[];
+}
+
+/**
+ * Reads one delivered file with the reader its content calls for, its items' sources spelt as
+ * the settings list them; a file that cannot be read is one problem.
+ */
+export async function readDeliveredFile(file: string, options: DeliveryOptions): Promise<WireRead> {
+  const read = await readWithItsReader(file, options);
+  return { ...read, items: read.items.map((item) => withListedSource(item, options.agencies)) };
+}
+
+async function readWithItsReader(file: string, { delivered, agencies }: DeliveryOptions): Promise<WireRead> {
   const fail = (message: string): WireRead => ({ items: [], problems: [{ file, path: "", message }] });
   let bytes: Uint8Array;
   try {
@@ -51,6 +73,6 @@ export async function readDeliveredFile(file: string, delivered?: WireTime): Pro
     case "atom":
       return readAtom(text, file);
     case "text":
-      return readPlainText(text, file, await deliveryTime(file, delivered));
+      return readPlainText(text, file, await deliveryTime(file, delivered), agencies);
   }
 }

@@ -37,7 +37,7 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   const outcomes = problems.map(problemOutcome);
   const items: WireItem[] = [];
   for (const file of files) {
-    const read = await readDeliveredFile(file, run.delivered);
+    const read = await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies });
     outcomes.push(...read.problems.map(problemOutcome));
     items.push(...read.items);
   }
@@ -46,7 +46,8 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   try {
     for (const item of inVersionOrder(items, run.defaultZone ?? "UTC")) {
       try {
-        outcomes.push(await importItem(item, stories, run));
+        const outcome = await importItem(item, stories, run);
+        outcomes.push({ ...outcome, notes: [...outcome.notes, ...(item.notes ?? [])] });
       } catch (error) {
         // A disk that fills or a folder that cannot be written stops this item, not the run.
         outcomes.push(problemOutcome({ file: item.file, path: item.path, message: `could not be written: ${(error as Error).message}` }));

@@ -145,7 +145,7 @@ function readItem(value: unknown, file: string, path: string): ItemRead {
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, path, DIALECT)];
   for (const [key, extra] of Object.entries(data.extra ?? {})) {
-    if (extra !== "" && !(Array.isArray(extra) && extra.length === 0)) warnings.push(`${jsonPath(path, "extra", key)}: a custom field of the producer's; not imported`);
+    if (extra !== "" && !(Array.isArray(extra) && extra.length === 0)) warnings.push(`ignored ${jsonPath(path, "extra", key)} (a custom field of the producer's)`);
   }
   const photo = associatedPhoto(data.associations, path, warnings);
   return {
@@ -170,7 +170,7 @@ function readItem(value: unknown, file: string, path: string): ItemRead {
       photo,
       lang: given(data.language),
       priority: data.priority ?? data.urgency,
-      warnings: warnings.length > 0 ? warnings : undefined,
+      notes: warnings.length > 0 ? warnings.map((warning) => `warning: ${warning}`) : undefined,
     }),
   };
 }

@@ -33,6 +33,9 @@ export function datelinePlace(dateline: string): string | undefined {
   return isRegion(region) ? `${city}, ${region}` : city;
 }
 
+/** The note for what a reader left out of an item, e.g. `warning: ignored x_wire_priority (not a property of ninjs 2.x)`. */
+export const ignoredNote = (path: string, why: string): string => `warning: ignored ${path} (${why})`;
+
 /** Names in their first order, each once, blanks left out. */
 export function distinctNames(names: readonly string[]): string[] {
   return [...new Set(names.map((name) => name.trim()).filter((name) => name !== ""))];

@@ -103,8 +103,12 @@ export interface WireItem {
    * record; the story does not store it yet.
    */
   priority?: number;
-  /** What was delivered but not read (a property the reader does not know, a value of the wrong kind), one line each. */
-  warnings?: string[];
+  /**
+   * What the reader did that an editor should know, each printed on the item's line: what it
+   * ignored ("warning: ignored renditions[0].mimetype (not a property of ninjs 2.x)"), a day
+   * taken from the dateline rather than the delivery.
+   */
+  notes?: string[];
 }
 
 /** What one reader made of one delivered file: its items, and the problems of the items it could not read. */

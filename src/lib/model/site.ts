@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AGENCY_EXPECTED, agencyListProblems, agencySchema } from "./agencies.ts";
 import { readEditionStrings, TEXT_DIRECTIONS, type Edition } from "./editions.ts";
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -24,6 +25,8 @@ const siteSettingsSchema = z.object({
   feedSize: z.number().int().min(1).max(1000),
   /** The largest story file a build reads, in bytes: a bigger one is a wire import gone wrong. */
   maxStoryBytes: z.number().int().min(1024),
+  /** The agencies whose datelines the importer recognises by name (see agencies.ts); none when not set. */
+  agencies: z.array(agencySchema).default([]),
 });
 
 export type SiteSettings = Omit<z.infer<typeof siteSettingsSchema>, "editions"> & {
@@ -43,6 +46,7 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
   pageSize: "a whole number from 1 to 500",
   feedSize: "a whole number from 1 to 1000",
   maxStoryBytes: "a whole number of bytes, at least 1024",
+  agencies: "a list of agencies, each { name, also }",
 };
 
 /**
@@ -136,9 +140,10 @@ function valueAt(settings: unknown, path: readonly PropertyKey[]): unknown {
 /** One standalone line for each bad setting other than the address. */
 function settingProblems(issues: readonly z.core.$ZodIssue[], settings: Readonly<Record<string, unknown>>): string[] {
   const lines = issues.map(({ path }) => {
-    // An edition's own field is named down to the field: site.editions.1.path.
-    const field = path[0] === "editions" && path.length >= 3 ? path.slice(0, 3) : path.slice(0, 1);
-    const expected = field.length === 3 ? EDITION_EXPECTED[String(field[2])] : EXPECTED[String(field[0]) as keyof typeof EXPECTED];
+    // An edition's own field is named down to the field (site.editions.1.path), an agency by its entry (site.agencies.3).
+    const field = path[0] === "editions" && path.length >= 3 ? path.slice(0, 3) : path[0] === "agencies" && path.length >= 2 ? path.slice(0, 2) : path.slice(0, 1);
+    const expected =
+      field.length === 3 ? EDITION_EXPECTED[String(field[2])] : field.length === 2 ? AGENCY_EXPECTED : EXPECTED[String(field[0]) as keyof typeof EXPECTED];
     return badValue(`site.${field.map(String).join(".")} (_data/site.ts)`, valueAt(settings, field), expected ?? "a valid value");
   });
   return [...new Set(lines)];
@@ -165,7 +170,9 @@ function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): st
  */
 export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, stringsDir: string): SiteSettings {
   const parsed = siteSettingsSchema.safeParse(settings);
-  const problems = parsed.success ? editionProblems(parsed.data.editions) : settingProblems(parsed.error.issues, settings);
+  const problems = parsed.success
+    ? [...editionProblems(parsed.data.editions), ...agencyListProblems(parsed.data.agencies, (index) => `site.agencies.${index} (_data/site.ts)`)]
+    : settingProblems(parsed.error.issues, settings);
   const editions: Edition[] = [];
   for (const edition of parsed.success ? parsed.data.editions : []) {
     const strings = readEditionStrings(stringsDir, edition.lang);

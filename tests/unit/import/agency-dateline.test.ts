@@ -1,11 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isSameAgency, readMonthName, takeAgencyDateline } from "../../../src/lib/import/agency-dateline.ts";
+import { readMonthName, takeAgencyDateline as takeWithAgencies, unlistedDatelineAgency } from "../../../src/lib/import/agency-dateline.ts";
+import { AGENCIES } from "../../support/agencies.ts";
+
+const takeAgencyDateline = (paragraph: string, source: string | undefined) => takeWithAgencies(paragraph, source, AGENCIES);
 
 test("takes each agency's house style, leaving exactly the story's first words", () => {
   const styles: [string, string, object][] = [
     ["MOSCOW, September 2 (Itar-Tass) - Moscow hopes", "Itar-Tass", { place: "MOSCOW", agency: "Itar-Tass", month: 9, day: 2, rest: "Moscow hopes" }],
-    ["MOSCOW, September 2. /ITAR-TASS/. Moscow hopes", "Itar-Tass", { place: "MOSCOW", agency: "ITAR-TASS", month: 9, day: 2, rest: "Moscow hopes" }],
+    // The agency as the settings spell the name the dateline used.
+    ["MOSCOW, September 2. /ITAR-TASS/. Moscow hopes", "Itar-Tass", { place: "MOSCOW", agency: "Itar-Tass", month: 9, day: 2, rest: "Moscow hopes" }],
     ["NEW YORK (AP) — Stocks fell", "AP", { place: "NEW YORK", agency: "AP", rest: "Stocks fell" }],
     ["MOSCOW, Sept 2 (Reuters) - Russia hopes", "Reuters", { place: "MOSCOW", agency: "Reuters", month: 9, day: 2, rest: "Russia hopes" }],
     ["BEIJING, Sept. 2 (Xinhua) -- China said", "Xinhua", { place: "BEIJING", agency: "Xinhua", month: 9, day: 2, rest: "China said" }],
@@ -14,6 +18,7 @@ test("takes each agency's house style, leaving exactly the story's first words",
     ["ST. PETERSBURG, Sep. 12 (Reuters) – Putin", "Reuters", { place: "ST. PETERSBURG", agency: "Reuters", month: 9, day: 12, rest: "Putin" }],
     ["RIO DE JANEIRO, DEC 31 (Reuters) - Fireworks", "Reuters", { place: "RIO DE JANEIRO", agency: "Reuters", month: 12, day: 31, rest: "Fireworks" }],
     ["MOSCOW. /TASS/. Russia", "TASS", { place: "MOSCOW", agency: "TASS", rest: "Russia" }],
+    ["NEW DELHI, Dec 5 (PTI) - India", "Press Trust of India", { place: "NEW DELHI", agency: "PTI", month: 12, day: 5, rest: "India" }],
   ];
   for (const [paragraph, source, expected] of styles) {
     assert.deepEqual(takeAgencyDateline(paragraph, source), expected, `${paragraph} from ${source}`);
@@ -22,15 +27,34 @@ test("takes each agency's house style, leaving exactly the story's first words",
   }
 });
 
-test("compares the agency blind to case, spaces and punctuation, and knows a few aliases", () => {
-  assert.ok(isSameAgency("ITAR-TASS", "Itar-Tass"));
-  assert.ok(isSameAgency("Itar Tass", "ITAR-TASS"));
-  assert.ok(isSameAgency("AP", "The Associated Press"));
-  assert.ok(isSameAgency("AFP", "Agence France-Presse"));
-  assert.ok(!isSameAgency("AP", "AFP"));
-  assert.ok(!isSameAgency("Reuters", "Itar-Tass"));
-  assert.ok(!isSameAgency("", ""));
+test("knows an agency by any of the names the settings give it, blind to case, spaces and punctuation", () => {
   assert.equal(takeAgencyDateline("NEW YORK (AP) — Stocks fell", "Associated Press")?.rest, "Stocks fell");
+  assert.equal(takeAgencyDateline("NEW YORK (Associated Press) — Stocks fell", "AP")?.agency, "Associated Press");
+  assert.equal(takeAgencyDateline("MOSCOW, September 2 (ITAR TASS) - Text", "TASS")?.agency, "Itar-Tass");
+  assert.equal(takeAgencyDateline("PARIS (AFP) - Texte", "Agence France-Presse")?.rest, "Texte");
+  // Not in the list: the same name only.
+  assert.equal(takeAgencyDateline("BONN (KNA) - Text", "kna")?.agency, "KNA");
+  assert.equal(takeAgencyDateline("BONN (KNA) - Text", "Katholische Nachrichten-Agentur"), undefined);
+});
+
+test("without a source, takes an agency of several words when the settings list it, in their spelling", () => {
+  const cases: [string, object][] = [
+    ["NAIROBI, Dec 5 (Kyodo News) - Kenya said", { place: "NAIROBI", agency: "Kyodo News", month: 12, day: 5, rest: "Kenya said" }],
+    ["NEW DELHI, Dec 5 (Press Trust of India) - India said", { place: "NEW DELHI", agency: "Press Trust of India", month: 12, day: 5, rest: "India said" }],
+    ["ANKARA, Dec 5 (ANADOLU AGENCY) - Turkey said", { place: "ANKARA", agency: "Anadolu Agency", month: 12, day: 5, rest: "Turkey said" }],
+    ["NEW YORK (Associated Press) — Stocks fell", { place: "NEW YORK", agency: "Associated Press", rest: "Stocks fell" }],
+    ["NEW DELHI, Dec. 5 /Press Trust of India/. India said", { place: "NEW DELHI", agency: "Press Trust of India", month: 12, day: 5, rest: "India said" }],
+  ];
+  for (const [paragraph, expected] of cases) assert.deepEqual(takeAgencyDateline(paragraph, undefined), expected, paragraph);
+  // One the settings do not list is no dateline, and is named so an editor can add it.
+  assert.equal(takeAgencyDateline("NAIROBI, Dec 5 (Kenya News Agency) - Kenya said", undefined), undefined);
+  assert.equal(unlistedDatelineAgency("NAIROBI, Dec 5 (Kenya News Agency) - Kenya said", AGENCIES), "Kenya News Agency");
+  assert.equal(unlistedDatelineAgency("NAIROBI, Dec 5 (Kyodo News) - Kenya said", AGENCIES), undefined);
+  assert.equal(unlistedDatelineAgency("Nairobi said on Monday it would act.", AGENCIES), undefined);
+  assert.equal(unlistedDatelineAgency("MOSCOW (the capital) - said officials, was calm.", AGENCIES), undefined);
+  // With no list, one capitalised word is still an agency, and more are not.
+  assert.equal(takeWithAgencies("NAIROBI, Dec 5 (Kyodo) - Kenya said", undefined, [])?.agency, "Kyodo");
+  assert.equal(takeWithAgencies("NAIROBI, Dec 5 (Kyodo News) - Kenya said", undefined, []), undefined);
 });
 
 test("never cuts a dateline naming another agency than the item's", () => {

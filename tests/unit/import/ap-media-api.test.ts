@@ -62,7 +62,7 @@ test("a kill notice withdraws by altids.itemid, with AP's urgency, byline, datel
       topics: ["Shipping"],
       lang: "en",
       priority: 1,
-      warnings: ["data.item.member_routing: not a property of the AP Media API; not imported"],
+      notes: ["warning: ignored data.item.member_routing (not a property of the AP Media API)"],
     },
   ]);
 });

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { htmlBodyToMarkdown, isBylineLine, isSlugLine, textBodyToMarkdown } from "../../../src/lib/import/body-markdown.ts";
 import { createMarkdown } from "../../../src/lib/story/markdown.ts";
 import { inspectBody } from "../../../src/lib/story/story-body.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 
 const md = createMarkdown();
 const render = (markdown: string): string => md.render(markdown);
@@ -178,7 +179,8 @@ test("a normal agency body converts to Markdown the story checks accept", () => 
     "<h3>Brent</h3><ul><li>Brent: $110</li><li>WTI: $107</li></ul>",
     "<p>###</p>",
   ].join("");
-  const { markdown, dateline } = htmlBodyToMarkdown(html, { source: "Associated Press" });
+  // AP is one of the Associated Press's names in the settings.
+  const { markdown, dateline } = htmlBodyToMarkdown(html, { source: "Associated Press", agencies: AGENCIES });
   assert.deepEqual(dateline, { place: "NEW YORK", agency: "AP" });
   assert.ok(markdown.startsWith("Stocks fell on Monday"));
   assert.ok(markdown.endsWith("-   WTI: $107"));

@@ -71,8 +71,8 @@ test("the correction signal is also read from the categories alone", () => {
 test("a canceled entry without headline or text withdraws by its urn", () => {
   const item = onlyItem("kill.json");
   assert.deepEqual(
-    { id: item.id, status: item.status, headline: item.headline, body: item.body, priority: item.priority, warnings: item.warnings },
-    { id: URN, status: "canceled", headline: "", body: { kind: "text", text: "" }, priority: 1, warnings: undefined },
+    { id: item.id, status: item.status, headline: item.headline, body: item.body, priority: item.priority, notes: item.notes },
+    { id: URN, status: "canceled", headline: "", body: { kind: "text", text: "" }, priority: 1, notes: undefined },
   );
 });
 
@@ -82,10 +82,10 @@ test("wireQ's entries: an unknown property, an urgency in words and an infobox a
   assert.equal(item.place, "Bremen", "the dateline's place without its agencies");
   assert.equal(item.byline, undefined);
   assert.deepEqual(item.topics, ["Unwetter", "Niedersachsen"]);
-  assert.deepEqual(item.warnings, [
-    'entries[0].urgency: got "dringend" (expected a whole number); left out',
-    "entries[0].reading_time_minutes: not a property of dpa digitalwires; not imported",
-    "entries[0].infobox_html: dpa's words in a box beside the text, which the story has no place for; not imported",
+  assert.deepEqual(item.notes, [
+    'warning: ignored entries[0].urgency: got "dringend" (expected a whole number)',
+    "warning: ignored entries[0].reading_time_minutes (not a property of dpa digitalwires)",
+    "warning: ignored entries[0].infobox_html (dpa's words in a box beside the text, which the story has no place for)",
   ]);
 });
 

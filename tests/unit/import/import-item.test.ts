@@ -77,6 +77,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
         stagingDir: join(root, ".cache", "import"),
         dryRun,
         site,
+        agencies: site.agencies,
         datelinePlaces: places,
         build,
         photoFetch: { timeoutMs: 5_000, maxBytes: 10_000_000 },

@@ -393,6 +393,40 @@ test("what is not one item or a list of them is one problem", () => {
   assert.equal(readNinjs('\uFEFF{"uri": "urn:x:1", "headline": "H", "body_text": "B"}', "bom.json").items.length, 1);
 });
 
+test("a property the version does not define is ignored with a warning naming its place, and the item is read", () => {
+  const { items, problems } = readFixture("extensions.json");
+  assert.deepEqual(problems, []);
+  assert.equal(items.length, 1);
+  const [item] = items;
+  assert.equal(item?.format, "ninjs 2");
+  assert.equal(item?.headline, "Ferry line adds a winter crossing");
+  assert.equal(item?.photo?.href, "https://media.example/a001.jpg");
+  assert.deepEqual(item?.notes, [
+    "warning: ignored associations[0].renditions[0].mimetype (not a property of ninjs 2.x)",
+    "warning: ignored associations[0].x_photographer_id (not a property of ninjs 2.x)",
+    "warning: ignored x_wire_priority (not a property of ninjs 2.x)",
+  ]);
+  // An item that reads cleanly carries no notes.
+  assert.equal(readFixture("ninjs2-text-photo-no-alt.json").items[0]?.notes, undefined);
+});
+
+test("ignored properties never hide a wrong value, a misspelling or a missing headline, and count for nothing in a file of several", () => {
+  const extended = { uri: "urn:x:1", versioncreated: "2024-01-01T00:00:00Z", x_wire_priority: 2, headlines: [{ value: "H" }], bodies: [{ value: "B" }] };
+  assert.deepEqual(inlineProblems({ ...extended, urgency: "high" }), [["urgency", 'got "high" (expected a number)']]);
+  assert.deepEqual(inlineProblems({ ...extended, headlines: undefined }), [
+    ["headlines", 'missing (expected a list with the story\'s headline, e.g. [{"role": "main", "value": "..."}])'],
+  ]);
+  assert.deepEqual(inlineProblems({ ...extended, standard: { version: "3.1" }, versionCreated: "2024-01-01T00:00:00Z", versioncreated: undefined, headlines: [{ value: "H", contenttype: "text/plain" }] }), [
+    ["headlines[0].contenttype", "unknown property in ninjs 3.x; did you mean contentType?"],
+  ]);
+  const several = readNinjs(JSON.stringify([{ ...extended, uri: "urn:x:2", x_desk: "sport" }, extended]), "several.json");
+  assert.deepEqual(several.problems, []);
+  assert.deepEqual(several.items.map((item) => [item.path, item.notes]), [
+    ["[0]", ["warning: ignored x_wire_priority (not a property of ninjs 2.x)", "warning: ignored x_desk (not a property of ninjs 2.x)"]],
+    ["[1]", ["warning: ignored x_wire_priority (not a property of ninjs 2.x)"]],
+  ]);
+});
+
 test("every fixture is read by a test", () => {
   const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith(".json"));
   assert.deepEqual(fixtures.filter((name) => !fixturesRead.has(name)).sort(), []);

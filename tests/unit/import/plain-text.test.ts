@@ -3,13 +3,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { textBodyToMarkdown } from "../../../src/lib/import/body-markdown.ts";
-import { readPlainText } from "../../../src/lib/import/plain-text.ts";
+import { readPlainText as readWithAgencies } from "../../../src/lib/import/plain-text.ts";
 import type { WireItem, WireRead, WireTime } from "../../../src/lib/import/wire-item.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/wire/plain-text");
 /** When the seed was filed, in Moscow: what the file's modification time would say. */
 const FILED: WireTime = { local: "2013-09-02T18:05:00", offset: "+04:00" };
 
+const readPlainText = (text: string, file: string, delivered: WireTime): WireRead => readWithAgencies(text, file, delivered, AGENCIES);
 const readFixture = (name: string, delivered: WireTime = FILED): WireRead => readPlainText(readFileSync(join(FIXTURES, name), "utf8"), name, delivered);
 
 function onlyItem(read: WireRead): WireItem {
@@ -35,12 +37,18 @@ test("reads the seed page capture: navigation and credits skipped, lead told fro
   const item = onlyItem(readFixture("seed-capture.txt"));
   assert.equal(item.format, "plain text");
   assert.equal(item.path, "");
-  assert.equal(item.id, "seed-capture");
+  // Its identity is its content's: agency, day and headline, the file's name playing no part.
+  assert.equal(item.id, "text:tass:2013-09-02:moscow-hopes-for-further-talks-on-denuclearization-of-north-korean-peninsula");
   assert.equal(item.headline, SEED_HEADLINE);
   assert.equal(item.lead, SEED_LEAD);
   assert.equal(item.place, "MOSCOW");
   assert.equal(item.source, "Itar-Tass");
   assert.equal(item.photo, undefined);
+  // The credits are of a photo wire text never brings: left out, and said so.
+  assert.deepEqual(item.notes, [
+    'warning: ignored line 6 (a photo credit, "Photo EPA/ITAR-TASS": no photo comes with wire text)',
+    'warning: ignored line 7 (a photo credit, "Photo EPA/ITAR-TASS": no photo comes with wire text)',
+  ]);
   assert.equal(item.status, "usable");
   // The dateline's day is the delivered day, so the delivered time of day holds.
   assert.deepEqual(item.released, FILED);
@@ -55,7 +63,8 @@ test("reads the seed page capture: navigation and credits skipped, lead told fro
 test("reads the seed as teleprinter text: ZCZC header, keyword, wrapped lines, date-time group, NNNN", () => {
   const teleprinter = onlyItem(readFixture("seed-teleprinter.txt"));
   const capture = onlyItem(readFixture("seed-capture.txt"));
-  assert.equal(teleprinter.id, "TAS0123");
+  // The keyword is the slug line the identity takes; the message number is not part of it.
+  assert.equal(teleprinter.id, "text:tass:2013-09-02:russia-korea");
   assert.equal(teleprinter.headline, SEED_HEADLINE);
   assert.equal(teleprinter.lead, SEED_LEAD);
   assert.equal(bodyText(teleprinter), bodyText(capture));
@@ -67,7 +76,7 @@ test("reads the seed as teleprinter text: ZCZC header, keyword, wrapped lines, d
 
 test("a header time dates the item before the delivery does", () => {
   const item = onlyItem(readFixture("header-time.txt", { local: "2026-01-15T09:00:00", offset: "Z" }));
-  assert.equal(item.id, "header-time");
+  assert.equal(item.id, "text:xinhua:2013-09-02:china-urges-calm-on-the-korean-peninsula");
   assert.equal(item.headline, "China urges calm on the Korean Peninsula");
   assert.equal(item.lead, undefined);
   assert.equal(item.place, "BEIJING");
@@ -81,7 +90,7 @@ test("a header time dates the item before the delivery does", () => {
 
 test("reads a Reuters-style teleprinter item: slug skipped, byline taken, trailer left for the body's conversion", () => {
   const item = onlyItem(readFixture("reuters.txt"));
-  assert.equal(item.id, "RTR0456");
+  assert.equal(item.id, "text:reuters:2013-09-02:russia-korea");
   assert.equal(item.headline, "Russia hopes North Korea nuclear talks can resume, Lavrov says");
   assert.equal(item.byline, "By Jane Doe");
   assert.equal(item.lead, undefined);
@@ -98,16 +107,17 @@ test("reads a Reuters-style teleprinter item: slug skipped, byline taken, traile
 const datedItem = (day: string, delivered: WireTime): WireRead =>
   readPlainText(`Headline\n\nMOSCOW, ${day} (Reuters) - Story.\n`, "dated.txt", delivered);
 
-test("dates the dateline's day by the delivery: its year, and its time of day only on that very day", () => {
+test("dates the item by the dateline's day, in the year the delivery gives, at the delivery's time of day on an earlier day", () => {
   const cases: [string, WireTime, WireTime][] = [
     ["September 2", { local: "2013-09-02T23:30:00", offset: "+04:00" }, { local: "2013-09-02T23:30:00", offset: "+04:00" }],
-    ["September 2", { local: "2013-09-03T00:10:00", offset: "+04:00" }, { local: "2013-09-02" }],
-    ["December 31", { local: "2014-01-01T00:05:00", offset: "Z" }, { local: "2013-12-31" }],
-    ["Sept 2", { local: "2014-03-01T12:00:00", offset: "Z" }, { local: "2013-09-02" }],
-    // Advance copy: a day in the coming week is this year's, or next year's across New Year.
+    // Delivered after midnight: the dateline's day at the delivery's time of day, read at the dateline, so never after the delivery.
+    ["September 2", { local: "2013-09-03T00:10:00", offset: "+04:00" }, { local: "2013-09-02T00:10:00" }],
+    ["December 31", { local: "2014-01-01T00:05:00", offset: "Z" }, { local: "2013-12-31T00:05:00" }],
+    ["Sept 2", { local: "2014-03-01T12:00:00", offset: "Z" }, { local: "2013-09-02T12:00:00" }],
+    ["Feb 29", { local: "2013-03-01T12:00:00", offset: "Z" }, { local: "2012-02-29T12:00:00" }],
+    // Advance copy: a day in the coming week is this year's, or next year's across New Year; the day alone.
     ["Sept 5", { local: "2013-09-02T12:00:00", offset: "Z" }, { local: "2013-09-05" }],
     ["Jan 2", { local: "2013-12-30T12:00:00", offset: "Z" }, { local: "2014-01-02" }],
-    ["Feb 29", { local: "2013-03-01T12:00:00", offset: "Z" }, { local: "2012-02-29" }],
   ];
   for (const [day, delivered, released] of cases) {
     assert.deepEqual(onlyItem(datedItem(day, delivered)).released, released, `${day} delivered ${delivered.local}`);
@@ -128,7 +138,7 @@ test("a dateline day no year near the delivery has is a problem at its line", ()
 test("strips teleprinter controls and reads every line ending", () => {
   const text = "\u0001ZCZC\r\r\nTAS0126 3 POL 0050\r\r\n\u0002Headline\r\r\n\r\r\nMOSCOW, September 2 (Itar-Tass) - First\rline.\u0007\r\n\r\nSecond.\u0003\r\nNNNN\u0004";
   const item = onlyItem(readPlainText(text, "controls.txt", FILED));
-  assert.equal(item.id, "TAS0126");
+  assert.equal(item.id, "text:tass:2013-09-02:headline");
   assert.equal(item.headline, "Headline");
   assert.equal(bodyText(item), "MOSCOW, September 2 (Itar-Tass) - First line.\n\nSecond.");
 });
@@ -157,8 +167,8 @@ test("reads every message of a file, each at its ZCZC line, and reports text out
   assert.deepEqual(
     read.items.map((item) => [item.path, item.id, item.headline]),
     [
-      ["line 1", "day", "First headline"],
-      ["line 6", "day-2", "Second headline"],
+      ["line 1", "text:tass:2013-09-02:first-headline", "First headline"],
+      ["line 6", "text:tass:2013-09-02:second-headline", "Second headline"],
     ],
   );
   assert.deepEqual(read.problems, [
@@ -184,4 +194,72 @@ test("reports a file with no headline, no story, a cut-off message, no text or n
   ]);
   const read = readFixture("no-headline.txt");
   assert.equal(read.problems[0]?.file, "no-headline.txt");
+});
+
+test("a dateline naming an agency of several words gives the item its place and source, as the settings spell it", () => {
+  const delivered: WireTime = { local: "2026-12-05T18:00:00", offset: "Z" };
+  const cases: [string, string, string][] = [
+    ["NAIROBI, Dec 5 (Kyodo News) - Floods closed roads.", "NAIROBI", "Kyodo News"],
+    ["NEW DELHI, Dec 5 (PRESS TRUST OF INDIA) - Floods closed roads.", "NEW DELHI", "Press Trust of India"],
+    ["ANKARA, Dec 5 (Anadolu Agency) - Floods closed roads.", "ANKARA", "Anadolu Agency"],
+    ["ANKARA, Dec 5 (AA) - Floods closed roads.", "ANKARA", "AA"],
+    ["MOSCOW, Dec 5. /ITAR-TASS/. Floods closed roads.", "MOSCOW", "Itar-Tass"],
+  ];
+  for (const [dateline, place, source] of cases) {
+    const item = onlyItem(readPlainText(`Floods close roads\n\nRoads were shut across the region.\n\n${dateline}\n\nMore rain is due.`, "floods.txt", delivered));
+    assert.deepEqual([item.place, item.source, item.lead], [place, source, "Roads were shut across the region."], dateline);
+    assert.deepEqual(item.released, delivered);
+    // The body's conversion takes the dateline off by the same list.
+    const { markdown, dateline: taken } = textBodyToMarkdown(bodyText(item), { source: item.source, agencies: AGENCIES });
+    assert.equal(markdown, "Floods closed roads.\n\nMore rain is due.", dateline);
+    assert.deepEqual(taken && [taken.place, taken.agency], [place, source]);
+  }
+  // An agency the settings do not list leaves the item without place or source, its dateline in the body.
+  const unlisted = onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kenya News Agency) - Floods closed roads.", "floods.txt", delivered));
+  assert.deepEqual([unlisted.place, unlisted.source], [undefined, undefined]);
+  assert.deepEqual(unlisted.notes, [
+    'warning: line 3 opens like a dateline, but "Kenya News Agency" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)',
+  ]);
+  const afterLead = onlyItem(readPlainText("Floods close roads\n\nRoads were shut.\n\nNAIROBI, Dec 5 (Kenya News Agency) - Floods closed roads.", "floods.txt", delivered));
+  assert.deepEqual(afterLead.notes, [
+    'warning: line 5 opens like a dateline, but "Kenya News Agency" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)',
+  ]);
+});
+
+test("an item's identity is its agency, day and slug line or headline, never its file's name", () => {
+  const today: WireTime = { local: "2026-12-05T18:00:00", offset: "Z" };
+  const tomorrow: WireTime = { local: "2026-12-06T18:00:00", offset: "Z" };
+  const idOf = (text: string, file: string, delivered: WireTime): string => onlyItem(readPlainText(text, file, delivered)).id;
+  const floods = "Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.";
+  const fire = "Fire at the port\n\nMOMBASA, Dec 6 (Kyodo News) - A fire broke out.";
+  // The drop's 0002.txt of two days: two stories.
+  assert.equal(idOf(floods, "drop/0002.txt", today), "text:kyodo-news:2026-12-05:floods-close-roads");
+  assert.equal(idOf(fire, "drop/0002.txt", tomorrow), "text:kyodo-news:2026-12-06:fire-at-the-port");
+  // The same story in another file, or delivered again the next day, is the same item: its dateline dates it.
+  assert.equal(idOf(`${floods}\n\nMore rain is due.`, "drop/0007.txt", tomorrow), "text:kyodo-news:2026-12-05:floods-close-roads");
+  // Any of the agency's names gives the one identity; the headline is compared as words.
+  assert.equal(idOf("FLOODS CLOSE ROADS!\n\nNAIROBI, Dec 5 (KYODO) - Roads were shut.", "a.txt", today), "text:kyodo-news:2026-12-05:floods-close-roads");
+  // A slug line is the identity over the headline, whatever version marks it carries.
+  const slugged = (slug: string, headline: string) => idOf(`${slug}\n${headline}\n\nNAIROBI, Dec 5 (Reuters) - Roads were shut.`, "r.txt", today);
+  assert.equal(slugged("KENYA-FLOODS/", "Floods close roads"), "text:reuters:2026-12-05:kenya-floods");
+  assert.equal(slugged("KENYA-FLOODS/ (UPDATE 1)", "Floods close roads, rain to last"), "text:reuters:2026-12-05:kenya-floods");
+  assert.equal(slugged("BC-Kenya-Floods,0450", "Floods close roads"), "text:reuters:2026-12-05:kenya-floods");
+  // With no dateline: no agency, and the day it was delivered.
+  assert.equal(idOf("Floods close roads\n\nRoads were shut.", "n.txt", today), "text:no-agency:2026-12-05:floods-close-roads");
+  // A headline with nothing to spell in ASCII is told by its hash; a long one by its first words.
+  assert.match(idOf("🌧️🌊\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "e.txt", today), /^text:kyodo-news:2026-12-05:[0-9a-f]{16}$/);
+  const long = idOf(`${"Floods ".repeat(30)}close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.`, "l.txt", today);
+  assert.equal(long, `text:kyodo-news:2026-12-05:${Array(11).fill("floods").join("-")}`);
+});
+
+test("an item dated by its dateline's day rather than the delivery's says so on its line", () => {
+  const late = onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "0002.txt", { local: "2026-12-06T07:45:00", offset: "Z" }));
+  assert.deepEqual(late.released, { local: "2026-12-05T07:45:00" });
+  assert.deepEqual(late.notes, ['dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); delivered 2026-12-06']);
+  const russian = onlyItem(readPlainText("Заголовок\n\nМОСКВА, 5 декабря. /ТАСС/. Текст.", "ru.txt", { local: "2026-12-07T09:00:00", offset: "+03:00" }));
+  assert.deepEqual(russian.notes, ['dated 2026-12-05 by its dateline ("МОСКВА, 5 декабря"); delivered 2026-12-07']);
+  const timed = onlyItem(readPlainText("2026-12-06T01:00:00+03:00\nFloods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "t.txt", { local: "2026-12-06T07:45:00", offset: "Z" }));
+  assert.deepEqual(timed.notes, ['dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); its header time is 2026-12-06T01:00:00+03:00']);
+  // On the delivery's own day, nothing to say.
+  assert.equal(onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "0002.txt", { local: "2026-12-05T19:00:00", offset: "Z" })).notes, undefined);
 });

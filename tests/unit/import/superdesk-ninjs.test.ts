@@ -62,7 +62,7 @@ test("a Superdesk correction: the correction signal, the same guid, a later vers
   assert.equal(item.version, "3");
   assert.equal(item.correction, true);
   assert.deepEqual(item.versionTime, { local: "2026-11-30T06:15:00", offset: "+00:00" });
-  assert.equal(item.warnings, undefined);
+  assert.equal(item.notes, undefined);
 });
 
 test("a Superdesk kill notice is read as canceled, with Superdesk's own priority 1", () => {
@@ -75,10 +75,10 @@ test("a Superdesk kill notice is read as canceled, with Superdesk's own priority
 
 test("what Superdesk's ninjs does not define, custom fields and values of the wrong kind are warnings, never refusals", () => {
   const item = onlyItem("extension.json");
-  assert.deepEqual(item.warnings, [
-    'urgency: got "high" (expected a whole number); left out',
-    "sentiment: not a property of Superdesk's ninjs; not imported",
-    "extra.sms_summary: a custom field of the producer's; not imported",
+  assert.deepEqual(item.notes, [
+    'warning: ignored urgency: got "high" (expected a whole number)',
+    "warning: ignored sentiment (not a property of Superdesk's ninjs)",
+    "warning: ignored extra.sms_summary (a custom field of the producer's)",
   ]);
   assert.equal(item.priority, undefined, "neither priority nor a readable urgency");
   assert.equal(item.byline, "Jun Okoye", "the authors who wrote it, not the editor");
@@ -136,10 +136,10 @@ test("each value of the wrong kind is left out on its own, down to one subject i
   assert.deepEqual(item.topics, ["shipping"]);
   assert.equal(item.version, undefined);
   assert.equal(item.versionTime, undefined);
-  assert.deepEqual(item.warnings, [
-    "version: got false (expected text or a number); left out",
-    'versioncreated: "yesterday" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400); left out',
-    "priority: got true (expected a whole number); left out",
-    "subject[0].name: got the number 3 (expected text); left out",
+  assert.deepEqual(item.notes, [
+    "warning: ignored version: got false (expected text or a number)",
+    'warning: ignored versioncreated: "yesterday" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
+    "warning: ignored priority: got true (expected a whole number)",
+    "warning: ignored subject[0].name: got the number 3 (expected text)",
   ]);
 });

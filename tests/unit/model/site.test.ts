@@ -118,3 +118,23 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   writeFileSync(join(dir, "ru.json"), readFileSync(join(STRINGS_DIR, "ru.json")));
   assert.deepEqual(refusal(settings, {}, dir), [`${file("en")}: storyCount: no one form (expected the count's plural forms one, other, each a text with {count})`]);
 });
+
+test("the agencies: none unless listed, each entry checked, a bad one named by its place in the list", () => {
+  assert.deepEqual(readSiteSettings(settings, {}, STRINGS_DIR).agencies, []);
+  const agencies = [{ name: "Kyodo News", also: ["Kyodo"] }, { name: "Reuters" }];
+  assert.deepEqual(readSiteSettings({ ...settings, agencies }, {}, STRINGS_DIR).agencies, [
+    { name: "Kyodo News", also: ["Kyodo"] },
+    { name: "Reuters", also: [] },
+  ]);
+  const expected = "(expected an agency: { name: \"Associated Press\", also: [\"AP\"] }, each name up to 40 characters with a letter or digit and no parentheses or slashes)";
+  assert.deepEqual(refusal({ ...settings, agencies: [{ name: "Reuters" }, { name: "AP (US)" }, { name: "PTI", aka: ["Press Trust of India"] }, "Xinhua"] }, {}), [
+    `site.agencies.1 (_data/site.ts): got {"name":"AP (US)"} ${expected}`,
+    `site.agencies.2 (_data/site.ts): got {"name":"PTI","aka":["Press Trust of India"]} ${expected}`,
+    `site.agencies.3 (_data/site.ts): got "Xinhua" ${expected}`,
+  ]);
+  assert.deepEqual(refusal({ ...settings, agencies: "Reuters" }, {}), ['site.agencies (_data/site.ts): got "Reuters" (expected a list of agencies, each { name, also })']);
+  // A name two agencies share would make a dateline's agency ambiguous.
+  assert.deepEqual(refusal({ ...settings, agencies: [{ name: "Associated Press", also: ["AP"] }, { name: "PA Media", also: ["P.A.", "AP"] }] }, {}), [
+    'site.agencies.1 (_data/site.ts): got "AP" (expected a name no other agency has, written once: it is also a name of site.agencies.0 (_data/site.ts))',
+  ]);
+});

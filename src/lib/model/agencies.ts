@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/**
+ * The news agencies the newsroom takes copy from, as the settings list them (`agencies` in
+ * _data/site.ts): each a name and the other names its datelines and feeds use ("AP" and
+ * "Associated Press", "Itar-Tass" and "ИТАР-ТАСС"). A typed dateline is recognised by these
+ * names, and a story's `source` is written as they spell it.
+ */
+
+/** Case-, accent-, space- and punctuation-blind: "ITAR-TASS" and "Itar-Tass" are one name. */
+export function foldName(name: string): string {
+  return name.normalize("NFKD").replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+}
+
+/** The longest agency name a dateline holds between its parentheses or slashes. */
+const MAX_AGENCY_NAME = 40;
+
+/** A name as a dateline prints it: "(Press Trust of India)", "/ИТАР-ТАСС/". */
+const agencyName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_AGENCY_NAME)
+  .refine((name) => !/[()/\n]/.test(name) && foldName(name) !== "");
+
+export const agencySchema = z.strictObject({
+  /** The agency's name; the first of its names, and the one its stories' identity is made from. */
+  name: agencyName,
+  /** Its other names and short forms, each as a story's `source` would write it. */
+  also: z.array(agencyName).default([]),
+});
+
+export type Agency = z.output<typeof agencySchema>;
+
+export const AGENCY_EXPECTED = `an agency: { name: "Associated Press", also: ["AP"] }, each name up to ${MAX_AGENCY_NAME} characters with a letter or digit and no parentheses or slashes`;
+
+/** An agency the settings list, and the one of its names that was found, as the settings write it. */
+export interface KnownAgency {
+  agency: Agency;
+  name: string;
+}
+
+const namesOf = (agency: Agency): string[] => [agency.name, ...agency.also];
+
+/** The listed agency `name` is one of ("ITAR-TASS" finds TASS as "Itar-Tass"), blind to case and punctuation. */
+export function findAgency(name: string, agencies: readonly Agency[]): KnownAgency | undefined {
+  const folded = foldName(name);
+  if (folded === "") return undefined;
+  for (const agency of agencies) {
+    const found = namesOf(agency).find((each) => foldName(each) === folded);
+    if (found !== undefined) return { agency, name: found };
+  }
+  return undefined;
+}
+
+/** True when two names are one agency: the same name, or two names of one listed agency. */
+export function isSameAgency(a: string, b: string, agencies: readonly Agency[]): boolean {
+  const folded = foldName(a);
+  if (folded === "") return false;
+  if (folded === foldName(b)) return true;
+  const known = findAgency(a, agencies);
+  return known !== undefined && findAgency(b, agencies)?.agency === known.agency;
+}
+
+/** Names two agencies share (or one agency twice): each would make a dateline's agency ambiguous. One line each, naming the entry. */
+export function agencyListProblems(agencies: readonly Agency[], where: (index: number) => string): string[] {
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  agencies.forEach((agency, index) => {
+    for (const name of namesOf(agency)) {
+      const folded = foldName(name);
+      const earlier = seen.get(folded);
+      if (earlier === undefined) seen.set(folded, index);
+      else {
+        const other = earlier === index ? "twice in this entry" : `also a name of ${where(earlier)}`;
+        problems.push(`${where(index)}: got ${JSON.stringify(name)} (expected a name no other agency has, written once: it is ${other})`);
+      }
+    }
+  });
+  return problems;
+}
