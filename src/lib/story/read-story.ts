@@ -101,8 +101,11 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const problems: Problem[] = [];
   const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
 
+  // A value YAML cut short is named with its fix; what the cut left is not also a problem of its own.
+  for (const { file: where = file, line, field, message } of source.problems) problems.push({ file: where, line, field, message });
+  const cut = new Set(source.problems.map(({ field }) => field));
   const parsed = parseStoryFields(source.fields, source.keys);
-  if (!parsed.ok) for (const { field, message } of parsed.issues) report(field, message);
+  if (!parsed.ok) for (const { field, message } of parsed.issues) if (!cut.has(field)) report(field, message);
   const fields: PartialStoryFields = !parsed.ok ? parsed.partial : "fields" in parsed ? parsed.fields : parsed.withdrawn;
 
   let date: StoryDate | undefined;

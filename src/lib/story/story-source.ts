@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
 import type { Place } from "../model/problems.ts";
-import { parseFrontMatter, splitStory, type FrontMatter, type LineProblem } from "./front-matter.ts";
+import { parseFrontMatter, splitStory, type FrontMatter } from "./front-matter.ts";
+import type { LineProblem } from "./yaml-problems.ts";
 
 /** A problem with the story's file itself (or its data file, which it then names), found before any field can be read. */
 export interface SourceProblem extends LineProblem {
   field: string;
+  /** Set when the problem is in the story's data file rather than the story. */
   file?: string;
 }
 
@@ -18,6 +20,8 @@ export interface StorySource {
   place(field: string): Place;
   body: string;
   bodyLine: number;
+  /** Problems that leave every field readable (a value YAML cut at ` #`), to be reported with the fields' own. */
+  problems: SourceProblem[];
 }
 
 export type SourceResult = { ok: true; source: StorySource } | { ok: false; problems: SourceProblem[] };
@@ -66,12 +70,17 @@ export function loadStoryFiles(file: string, maxBytes: number): StoryFiles {
   };
 }
 
+/** A front matter problem as a story's problem: in the field it names, else in the file's fields as a whole. */
+function inFile({ line, message, field }: LineProblem, whole: string, file?: string): SourceProblem {
+  return { line, message, field: field ?? whole, ...(file === undefined ? {} : { file }) };
+}
+
 /** The fields of the data file beside a story, with their lines, or its problems; undefined when it has none. */
 function parseDataFile(dataFile: StoryFiles["dataFile"]): { file: string; frontMatter: FrontMatter } | { problems: SourceProblem[] } | undefined {
   if (!dataFile) return undefined;
   // JSON is YAML, so the same reader gives each field's line.
   const parsed = parseFrontMatter(dataFile.text);
-  if (!parsed.ok) return { problems: parsed.problems.map((found) => ({ ...found, file: dataFile.file, field: "data file" })) };
+  if (!parsed.ok) return { problems: parsed.problems.map((found) => inFile(found, "data file", dataFile.file)) };
   return { file: dataFile.file, frontMatter: parsed.frontMatter };
 }
 
@@ -104,11 +113,11 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
   if (parts && !parts.closed) {
     return problem(1, "front matter", "never closed (expected a line of just --- after the fields, then the story)");
   }
-  const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map() } };
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((found) => ({ ...found, field: "front matter" })) };
-
+  const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
   const dataFile = parseDataFile(files.dataFile);
-  if (dataFile && "problems" in dataFile) return { ok: false, problems: dataFile.problems };
+  // Both files' YAML mistakes are reported together; neither file's fields can be trusted until they are fixed.
+  const yamlProblems = [...(parsed.ok ? [] : parsed.problems.map((found) => inFile(found, "front matter"))), ...(dataFile && "problems" in dataFile ? dataFile.problems : [])];
+  if (!parsed.ok || (dataFile && "problems" in dataFile)) return { ok: false, problems: yamlProblems };
   const own = [{ file, frontMatter: parsed.frontMatter }, ...(dataFile ? [dataFile] : [])];
   const place = (field: string): Place => {
     for (let path = field.split("."); path.length > 0; path = path.slice(0, -1)) {
@@ -126,6 +135,7 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
       place,
       body: parts ? parts.body : text,
       bodyLine: parts ? parts.bodyLine : 1,
+      problems: own.flatMap(({ file: ownFile, frontMatter }) => frontMatter.problems.map((found) => inFile(found, "front matter", ownFile === file ? undefined : ownFile))),
     },
   };
 }
