@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { formatDateline, resolveDatelineZone, type DatelineStyle, type DatelinePlaces } from "./dateline.ts";
-import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type DateStyle, type StoryDate } from "../model/dates.ts";
+import { isBeforeStory, isBeforeStoryAnywhere, parseStoryDate, parseUnzonedDate, toDateView, type DateStyle, type StoryDate, type UnzonedDate } from "../model/dates.ts";
 import { editionOf, editionStyle, type Edition } from "../model/editions.ts";
 import type { Place, Problem } from "../model/problems.ts";
 import type { ArticleView, CorrectionView, WithdrawnView } from "../model/story-view.ts";
@@ -109,26 +109,36 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const fields: PartialStoryFields = !parsed.ok ? parsed.partial : "fields" in parsed ? parsed.fields : parsed.withdrawn;
 
   let date: StoryDate | undefined;
+  let unzonedDate: UnzonedDate | undefined;
   let updated: StoryDate | undefined;
   let withdrawn: StoryDate | undefined;
   const corrections: CorrectionView[] = [];
-  const zone = fields.dateline === undefined ? undefined : resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces);
+  // A timezone that is not one is reported as such; the place is then not looked up in its stead.
+  const badTimezone = fields.timezone === undefined && source.fields["timezone"] !== undefined;
+  const zone =
+    fields.dateline !== undefined && !badTimezone
+      ? resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces)
+      : fields.timezone !== undefined
+        ? { ok: true as const, zone: fields.timezone }
+        : undefined;
   // The place is what could not be looked up, so the dateline's line is where to look.
   if (zone && !zone.ok) report("timezone", zone.problem, source.place("dateline"));
+  const beforeStory = (field: string, raw: string) => report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
   // Every date is local to the dateline, like `date`, and all but the agency's own version time
-  // come after the story. Without the dateline's zone each is still checked on its own, so the
-  // editor hears of every problem at once.
+  // come after the story. Without the dateline's zone each is still checked on its own, and
+  // against the story's date where no zone could change the answer, so the editor hears of
+  // every problem at once.
   const readDate = (field: string, raw: string, { afterStory = true } = {}): StoryDate | undefined => {
     if (!zone?.ok) {
-      const problem = storyDateProblem(raw);
-      if (problem !== undefined) report(field, problem);
+      const result = parseUnzonedDate(raw);
+      if (!result.ok) return void report(field, result.problem);
+      if (field === "date") unzonedDate = result.date;
+      else if (afterStory && unzonedDate && isBeforeStoryAnywhere(result.date, unzonedDate)) beforeStory(field, raw);
       return undefined;
     }
     const result = parseStoryDate(raw, zone.zone);
     if (!result.ok) return void report(field, result.problem);
-    if (afterStory && date && isBeforeStory(result.date, date)) {
-      return void report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
-    }
+    if (afterStory && date && isBeforeStory(result.date, date)) return void beforeStory(field, raw);
     return result.date;
   };
   const edition = editionOf(fields.lang, site.editions);

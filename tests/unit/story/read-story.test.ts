@@ -34,3 +34,45 @@ test("YAML mistakes in the story and in its data file are reported in one read",
     "src/news/story.11tydata.json:1: date: written twice, first on line 1 (expected each field once: keep the one you mean)",
   ]);
 });
+
+test("a story with several independent problems reports all of them in one read", () => {
+  const text = story(
+    [
+      "title: Brazil #1 market rises",
+      "lead: Shares rose",
+      "date: 2013-09-02T15:40",
+      "dateline: LITTLE NOWHERE",
+      "updated: 2013-09-01",
+      "corrections:",
+      "  - date: 2013-09-02T10:00",
+      "    text: An earlier figure was wrong.",
+      "draft: maybe",
+      "datline: MOSCOW",
+      "",
+    ].join("\n"),
+  );
+  assert.deepEqual(problemsOf(text), [
+    'src/news/story.md:2: title: unquoted, so YAML reads "#1 market rises" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: title: "Brazil #1 market rises"; or the note on a line of its own)',
+    "src/news/story.md:11: datline: unknown field; did you mean dateline?",
+    'src/news/story.md:10: draft: got "maybe" (expected true or false)',
+    'src/news/story.md:5: timezone: no time zone is known for the dateline place "LITTLE NOWHERE" (expected a timezone field with an IANA name such as Europe/Moscow, or the place added to _data/datelinePlaces.json)',
+    'src/news/story.md:6: updated: "2013-09-01" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
+    'src/news/story.md:8: corrections.1.date: "2013-09-02T10:00" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
+  ]);
+});
+
+test("a timezone that is not one is its own problem: the place is not also looked up in its stead", () => {
+  const text = story("title: A\nlead: B\ndate: 2013-09-02\ndateline: LITTLE NOWHERE\ntimezone: Europe/Londn\nupdated: 2013-09-01\n");
+  assert.deepEqual(problemsOf(text), [
+    'src/news/story.md:6: timezone: "Europe/Londn" is not a known time zone (expected an IANA name such as Europe/Moscow)',
+    'src/news/story.md:7: updated: "2013-09-01" is before the story\'s date 2013-09-02 (expected a later date or time)',
+  ]);
+});
+
+test("with the dateline missing, a timezone still dates the story and its updates", () => {
+  const text = story("title: A\nlead: B\ndate: 2013-09-02T15:40\ntimezone: Europe/Moscow\nupdated: 2013-09-02T11:39Z\n");
+  assert.deepEqual(problemsOf(text), [
+    "src/news/story.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
+    'src/news/story.md:6: updated: "2013-09-02T11:39Z" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
+  ]);
+});
