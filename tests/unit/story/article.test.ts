@@ -300,7 +300,7 @@ test("dates are checked even when the dateline is missing or its place is unknow
   assert.deepEqual(missing.filter((problem) => !problem.startsWith("dateline:")), expected);
   assert.match(missing.find((problem) => problem.startsWith("dateline:")) ?? "", /^dateline: missing/);
   const ambiguous = problemsOf(await readArticle(...storyData({ ...seed, ...dated, dateline: "VALENCIA" })));
-  assert.match(ambiguous[0] ?? "", /^timezone: "VALENCIA" names more than one large city: /);
+  assert.match(ambiguous[0] ?? "", /^timezone: "VALENCIA" names more than one large city, in different time zones /);
   assert.deepEqual(ambiguous.slice(1), expected);
 });
 
