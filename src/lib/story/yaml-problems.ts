@@ -114,7 +114,7 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
     });
   };
   for (const { path, node, pair, item, inFlow = false } of written) {
-    if (!isScalar(node) || (pair && node === pair.key)) continue;
+    if (!isScalar(node) || isKey({ path, node, pair })) continue;
     const token = node.srcToken;
     if (token === undefined) {
       // An empty value: the note, if any, sits where the value would be.
@@ -135,16 +135,17 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
  * so `- Markets` under `- Brazil` becomes the one topic "Brazil - Markets".
  */
 export function foldedListItems(written: readonly WrittenNode[], { lineAt }: YamlText): LineProblem[] {
-  return written.flatMap(({ path, node }) => {
-    const token = isScalar(node) ? node.srcToken : undefined;
+  return written.flatMap(({ path, node, pair }) => {
+    // Only a list's own item: a field's value may be written over several lines on purpose.
+    const token = isScalar(node) && pair === undefined ? node.srcToken : undefined;
     const folded = token?.type === "scalar" ? /\n[ \t]*-[ \t]/.exec(token.source) : null;
     if (!token || !folded) return [];
     return [{ line: lineAt(token.offset + folded.index + 1), field: path.join("."), message: "a list item indented more than the one above it, so YAML reads it as more words of that item (expected every - of a list at the same column)" }];
   });
 }
 
-/** The written node an offset falls in, the innermost (latest written) first. */
-function nodeAt(written: readonly WrittenNode[], offset: number, test: (node: Node) => boolean = () => true): WrittenNode | undefined {
+/** The written node an offset falls in that passes `test`, the innermost (latest written) first. */
+function nodeAt(written: readonly WrittenNode[], offset: number, test: (node: Node) => boolean): WrittenNode | undefined {
   return [...written].reverse().find(({ node }) => node?.range && node.range[0] <= offset && offset <= node.range[2] && test(node));
 }
 
@@ -244,13 +245,15 @@ const FOLLOW_ON = new Set(["MULTILINE_IMPLICIT_KEY", "MISSING_CHAR"]);
 
 /**
  * Every YAML error of the front matter, at the line the mistake is on and in plain words with the
- * fix for the common ones; any other keeps the parser's words. An error that only follows from
+ * fix for the common ones, with the values a note cut; any other error keeps the parser's words. An error that only follows from
  * another on its line is left out, so each mistake is reported once.
  */
 export function yamlProblems(errors: readonly YAMLError[], written: readonly WrittenNode[], yaml: YamlText): LineProblem[] {
-  // A note inside brackets hides the closing bracket too: the parser's complaint about that is the same mistake.
+  if (errors.length === 0) return [];
+  // Values cut by a note are mistakes of their own, reported with the errors. A note inside
+  // brackets hides the closing bracket too: the parser's complaint about that is the same mistake.
   const bracketCuts = cutValues(written.filter(({ inFlow }) => inFlow), yaml);
-  const problems: LineProblem[] = [...bracketCuts];
+  const problems: LineProblem[] = [];
   const errorLines = new Set<number>();
   const reported = new Set<string>();
   for (const error of errors) {
@@ -269,5 +272,7 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
     reported.add(key);
     problems.push(problem);
   }
-  return problems;
+  // On a line with an error the error's fix quotes the whole value, note and all.
+  const cuts = cutValues(written, yaml).filter(({ line }) => !problems.some((problem) => problem.line === line));
+  return [...cuts, ...problems];
 }

@@ -123,3 +123,16 @@ test("a mistyped field name finds the field meant; a stranger finds none", () =>
   assert.equal(nearestName("udpated", known), "updated");
   assert.equal(nearestName("permalink", known), undefined);
 });
+
+test("a value cut by a note is reported beside the YAML errors of the same front matter", () => {
+  assert.deepEqual(problemsIn("\r\ntitle: Brazil #1 market rises\r\nlead: Brazil: shares up\r\n").map((problem) => problem.split(" (")[0]), [
+    '2: title: unquoted, so YAML reads "#1 market rises" as a note, drops it and keeps only "Brazil"',
+    '3: lead: ": " inside an unquoted value reads as the start of another field',
+  ]);
+});
+
+test("a line with an error and a note is one problem, whose fix keeps the note's words in the value", () => {
+  assert.deepEqual(problemsIn("\ntitle: Brazil: shares up #1\n"), [
+    '2: title: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: title: "Brazil: shares up #1")',
+  ]);
+});
