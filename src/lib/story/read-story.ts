@@ -96,7 +96,14 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const { file, site, datelinePlaces } = input;
   // A file that cannot be read as a story has no fields to check: its own problems are the report.
   const read = parseStorySource(file, input.files, site.maxStoryBytes);
-  if (!read.ok) return { readable: false, problems: read.problems.map((problem) => ({ file, ...problem })) };
+  if (!read.ok) {
+    const problems = read.problems.map((problem) => ({ file, ...problem }));
+    if (read.body === undefined) return { readable: false, problems };
+    // Fields YAML could not read are checked once it can; the text is checked now. An empty text
+    // waits too: it is a withdrawn story's, or a problem, which only the fields can tell.
+    const body = read.body.text.trim() === "" ? [] : inspectBody(read.body.text, undefined);
+    return { readable: true, draft: false, problems, body, bodyLine: read.body.line };
+  }
   const { source } = read;
   const problems: Problem[] = [];
   const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });

@@ -24,7 +24,11 @@ export interface StorySource {
   problems: SourceProblem[];
 }
 
-export type SourceResult = { ok: true; source: StorySource } | { ok: false; problems: SourceProblem[] };
+/**
+ * A story's source, or its problems. When only its YAML is wrong, its Markdown body, which no
+ * YAML mistake can change, is kept for its own checks.
+ */
+export type SourceResult = { ok: true; source: StorySource } | { ok: false; problems: SourceProblem[]; body?: { text: string; line: number } };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -117,7 +121,9 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
   const dataFile = parseDataFile(files.dataFile);
   // Both files' YAML mistakes are reported together; neither file's fields can be trusted until they are fixed.
   const yamlProblems = [...(parsed.ok ? [] : parsed.problems.map((found) => inFile(found, "front matter"))), ...(dataFile && "problems" in dataFile ? dataFile.problems : [])];
-  if (!parsed.ok || (dataFile && "problems" in dataFile)) return { ok: false, problems: yamlProblems };
+  if (!parsed.ok || (dataFile && "problems" in dataFile)) {
+    return { ok: false, problems: yamlProblems, body: parts ? { text: parts.body, line: parts.bodyLine } : { text, line: 1 } };
+  }
   const own = [{ file, frontMatter: parsed.frontMatter }, ...(dataFile ? [dataFile] : [])];
   const place = (field: string): Place => {
     for (let path = field.split("."); path.length > 0; path = path.slice(0, -1)) {

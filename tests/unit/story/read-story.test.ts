@@ -5,10 +5,10 @@ import { formatProblem } from "../../../src/lib/model/problems.ts";
 import { readStoryFile, storySettings } from "../../../src/lib/story/read-story.ts";
 import { site } from "../../support/story-views.ts";
 
-/** Every problem one read of this story text reports, as the build prints them. */
-function problemsOf(text: string, dataFile?: string): string[] {
+/** One read of this story text, with its data file's text if any. */
+function readText(text: string, dataFile?: string) {
   const bytes = Buffer.from(text);
-  const read = readStoryFile({
+  return readStoryFile({
     file: "src/news/story.md",
     fileSlug: "story",
     filePathStem: "/news/story",
@@ -16,7 +16,11 @@ function problemsOf(text: string, dataFile?: string): string[] {
     site: storySettings(site),
     datelinePlaces: places,
   });
-  return read.problems.map(formatProblem);
+}
+
+/** Every problem one read of this story text reports about its file and fields, as the build prints them. */
+function problemsOf(text: string, dataFile?: string): string[] {
+  return readText(text, dataFile).problems.map(formatProblem);
 }
 
 const story = (frontMatter: string, body = "Shares rose on Monday.\n") => `---\n${frontMatter}---\n\n${body}`;
@@ -75,4 +79,18 @@ test("with the dateline missing, a timezone still dates the story and its update
     "src/news/story.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
     'src/news/story.md:6: updated: "2013-09-02T11:39Z" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
   ]);
+});
+
+test("a story whose YAML cannot be read still has its text checked in the same read", () => {
+  const read = readText(story('title: "Markets rise\nlead: A\n', "Shares rose.\n\n# Closing prices\n"));
+  assert.deepEqual(read.problems.map(formatProblem), [
+    'src/news/story.md:2: title: the " opened here is never closed, so the lines after it are read as part of this value (expected a closing " at the end of the value: title: "Markets rise")',
+  ]);
+  assert.ok(read.readable);
+  assert.equal(read.bodyLine, 5);
+  assert.deepEqual(read.body, [{ line: 4, message: "a # heading, which would stand beside the headline (expected ## for a heading in the story)" }]);
+  // An empty text may be a withdrawn story's: only the fields can tell, so it waits for them.
+  const empty = readText(story('title: "Markets rise\n', ""));
+  assert.ok(empty.readable);
+  assert.deepEqual(empty.body, []);
 });
