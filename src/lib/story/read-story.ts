@@ -108,7 +108,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const problems: Problem[] = [];
   const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
 
-  // A value YAML cut short is named with its fix; what the cut left is not also a problem of its own.
+  // The file's own problems come first; a value YAML cut short is named with its fix, and what the cut left is not also a problem of its own.
   for (const { file: where = file, line, field, message } of source.problems) problems.push({ file: where, line, field, message });
   const cut = new Set(source.problems.map(({ field }) => field));
   const parsed = parseStoryFields(source.fields, source.keys);

@@ -20,7 +20,7 @@ export interface StorySource {
   place(field: string): Place;
   body: string;
   bodyLine: number;
-  /** Problems that leave every field readable (a value YAML cut at ` #`), to be reported with the fields' own. */
+  /** Problems that leave every field readable (a byte order mark, a value YAML cut at ` #`), to be reported with the fields' own. */
   problems: SourceProblem[];
 }
 
@@ -105,24 +105,26 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
   if (badLine !== undefined) {
     return problem(badLine, "encoding", "not UTF-8 text (expected the file saved as UTF-8)");
   }
-  const text = bytes.toString("utf8");
-  if (text.startsWith("\uFEFF")) {
-    return problem(1, "encoding", "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)");
-  }
+  const decoded = bytes.toString("utf8");
+  // A byte order mark hides the front matter from Eleventy; the rest is read past it, so its problems come in the same build.
+  const byteOrderMark: SourceProblem[] = decoded.startsWith("\uFEFF")
+    ? [{ line: 1, field: "encoding", message: "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)" }]
+    : [];
+  const text = byteOrderMark.length > 0 ? decoded.slice(1) : decoded;
 
   const parts = splitStory(text);
   if (parts?.language) {
     return problem(1, "front matter", `"${parts.language}" front matter is not read (expected YAML, opened by a line of just ---)`);
   }
   if (parts && !parts.closed) {
-    return problem(1, "front matter", "never closed (expected a line of just --- after the fields, then the story)");
+    return { ok: false, problems: [...byteOrderMark, { line: 1, field: "front matter", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
   }
   const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
   const dataFile = parseDataFile(files.dataFile);
   // Both files' YAML mistakes are reported together; neither file's fields can be trusted until they are fixed.
   const yamlProblems = [...(parsed.ok ? [] : parsed.problems.map((found) => inFile(found, "front matter"))), ...(dataFile && "problems" in dataFile ? dataFile.problems : [])];
   if (!parsed.ok || (dataFile && "problems" in dataFile)) {
-    return { ok: false, problems: yamlProblems, body: parts ? { text: parts.body, line: parts.bodyLine } : { text, line: 1 } };
+    return { ok: false, problems: [...byteOrderMark, ...yamlProblems], body: parts ? { text: parts.body, line: parts.bodyLine } : { text, line: 1 } };
   }
   const own = [{ file, frontMatter: parsed.frontMatter }, ...(dataFile ? [dataFile] : [])];
   const place = (field: string): Place => {
@@ -141,7 +143,10 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
       place,
       body: parts ? parts.body : text,
       bodyLine: parts ? parts.bodyLine : 1,
-      problems: own.flatMap(({ file: ownFile, frontMatter }) => frontMatter.problems.map((found) => inFile(found, "front matter", ownFile === file ? undefined : ownFile))),
+      problems: [
+        ...byteOrderMark,
+        ...own.flatMap(({ file: ownFile, frontMatter }) => frontMatter.problems.map((found) => inFile(found, "front matter", ownFile === file ? undefined : ownFile))),
+      ],
     },
   };
 }

@@ -94,3 +94,10 @@ test("a story whose YAML cannot be read still has its text checked in the same r
   assert.ok(empty.readable);
   assert.deepEqual(empty.body, []);
 });
+
+test("a byte order mark is reported with the story's other problems, read past it", () => {
+  assert.deepEqual(problemsOf(`\uFEFF${story("title: Markets rise\nlead: A\ndate: 2013-02-30\ndateline: MOSCOW\n")}`), [
+    "src/news/story.md:1: encoding: starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)",
+    'src/news/story.md:4: date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+  ]);
+});
