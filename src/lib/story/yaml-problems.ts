@@ -218,6 +218,16 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
     case "TAB_AS_INDENT":
       return { line: lineAt(at), message: "indented with a tab (expected spaces: YAML does not take tabs for indentation)" };
     case "BAD_INDENT": {
+      const closing = /end with an? ([\]}])/.exec(error.message)?.[1];
+      if (closing !== undefined) {
+        // Noticed where the text ends; the mistake is where the bracket opens.
+        const opening = closing === "]" ? "[" : "{";
+        const opened = [...written].reverse().find(({ node }) => node?.srcToken?.type === "flow-collection" && node.range && node.range[0] <= at && text.charAt(node.range[0]) === opening);
+        const from = opened?.node?.range?.[0] ?? at;
+        const fixed = `${restOfLine(text, lineStart(text, from)).trimStart()}${closing}`;
+        const what = closing === "]" ? "list" : "group";
+        return { line: lineAt(from), ...fieldAt(from), message: `the ${opening} opened here is never closed (expected a closing ${closing} at the end of the ${what}, on its line: ${fixed})` };
+      }
       if (leadingSpace.includes("\t")) return { line: lineAt(at), message: "indented with a tab (expected spaces: YAML does not take tabs for indentation)" };
       const what = /sequence/.test(error.message) ? "a list item indented unlike the items above it (expected every - of a list at the same column)" : "indented unlike the fields above it (expected the fields of a group at the same column)";
       return /same column/.test(error.message) ? { line: lineAt(at), message: what } : undefined;
@@ -262,7 +272,8 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
     errorLines.add(errorLine);
     if (followsOn) continue;
     const explained = explain(error, written, yaml);
-    if (!explained && bracketCuts.some(({ line }) => line <= errorLine)) continue;
+    const unclosedBracket = /end with an? [\]}]/.test(error.message);
+    if ((!explained || unclosedBracket) && bracketCuts.some(({ line }) => line <= errorLine)) continue;
     const problem = explained ?? {
       line: errorLine,
       message: `${error.message.replace(/\s+/g, " ").trim()} (${YAML_HELP})`,

@@ -83,6 +83,9 @@ test("YAML mistakes are named at the line they are on, in plain words with the f
   assert.deepEqual(problemsIn('\ntitle: "Brazil" rises\n'), [
     `2: title: the value goes on after its closing quote (expected the whole value in quotes: title: '"Brazil" rises')`,
   ]);
+  assert.deepEqual(problemsIn("\ntitle: A\ntags: [Markets, Brazil\ndate: 2013-09-02\n"), [
+    "3: tags: the [ opened here is never closed (expected a closing ] at the end of the list, on its line: tags: [Markets, Brazil])",
+  ]);
   assert.deepEqual(problemsIn("\ntitle: Talks resume\nMoscow hopes for talks\nlead: B\n"), [
     "3: front matter: a line with no field name, or indented unlike the lines around it (expected field: value, such as title: Talks resume; a note starts with #)",
   ]);
