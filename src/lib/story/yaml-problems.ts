@@ -31,7 +31,7 @@ export const YAML_HELP = "expected YAML fields, one per line, such as title: Tal
  * A value in quotes, as an editor would type it: double quotes, or single ones when the value
  * holds a double quote or a backslash (which double quotes would read as an escape).
  */
-export function quoteValue(value: string): string {
+function quoteValue(value: string): string {
   return /["\\]/.test(value) ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
 }
 
@@ -174,6 +174,8 @@ function nextLineWithText(text: string, offset: number): number {
   return Math.min(at, text.length);
 }
 
+const TAB_INDENT = "indented with a tab (expected spaces: YAML does not take tabs for indentation)";
+const LIST_ITEM_INDENT = "a list item indented unlike the items above it (expected every - of a list at the same column)";
 const NO_FIELD_NAME = "a line with no field name, or indented unlike the lines around it (expected field: value, such as title: Talks resume; a note starts with #)";
 
 const isQuoted = (node: Node): boolean => isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
@@ -202,7 +204,7 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
     }
     case "BLOCK_AS_IMPLICIT_KEY": {
       if (/sequence/.test(error.message)) {
-        return { line: lineAt(at), message: "a list item indented unlike the items above it (expected every - of a list at the same column)" };
+        return { line: lineAt(at), message: LIST_ITEM_INDENT };
       }
       const value = restOfLine(text, at);
       if (/:(\s|$)/.test(value)) {
@@ -216,7 +218,7 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
     case "MULTILINE_IMPLICIT_KEY":
       return { line: lineAt(at), message: NO_FIELD_NAME };
     case "TAB_AS_INDENT":
-      return { line: lineAt(at), message: "indented with a tab (expected spaces: YAML does not take tabs for indentation)" };
+      return { line: lineAt(at), message: TAB_INDENT };
     case "BAD_INDENT": {
       const closing = /end with an? ([\]}])/.exec(error.message)?.[1];
       if (closing !== undefined) {
@@ -228,8 +230,8 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
         const what = closing === "]" ? "list" : "group";
         return { line: lineAt(from), ...fieldAt(from), message: `the ${opening} opened here is never closed (expected a closing ${closing} at the end of the ${what}, on its line: ${fixed})` };
       }
-      if (leadingSpace.includes("\t")) return { line: lineAt(at), message: "indented with a tab (expected spaces: YAML does not take tabs for indentation)" };
-      const what = /sequence/.test(error.message) ? "a list item indented unlike the items above it (expected every - of a list at the same column)" : "indented unlike the fields above it (expected the fields of a group at the same column)";
+      if (leadingSpace.includes("\t")) return { line: lineAt(at), message: TAB_INDENT };
+      const what = /sequence/.test(error.message) ? LIST_ITEM_INDENT : "indented unlike the fields above it (expected the fields of a group at the same column)";
       return /same column/.test(error.message) ? { line: lineAt(at), message: what } : undefined;
     }
     case "DUPLICATE_KEY": {
@@ -255,8 +257,8 @@ const FOLLOW_ON = new Set(["MULTILINE_IMPLICIT_KEY", "MISSING_CHAR"]);
 
 /**
  * Every YAML error of the front matter, at the line the mistake is on and in plain words with the
- * fix for the common ones, with the values a note cut; any other error keeps the parser's words. An error that only follows from
- * another on its line is left out, so each mistake is reported once.
+ * fix for the common ones, with the values a note cut; any other error keeps the parser's words.
+ * An error that only follows from another on its line is left out, so each mistake is reported once.
  */
 export function yamlProblems(errors: readonly YAMLError[], written: readonly WrittenNode[], yaml: YamlText): LineProblem[] {
   if (errors.length === 0) return [];
