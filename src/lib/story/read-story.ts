@@ -94,7 +94,8 @@ export type StoryRead =
 /** Reads one story from its input alone, into its view's words and dates or into its problems. Never throws, reads no file. */
 export function readStoryFile(input: StoryInput): StoryRead {
   const { file, site, datelinePlaces } = input;
-  // A file that cannot be read as a story has no fields to check: its own problems are the report.
+  // A file that cannot be read as a story has no fields to check: its own problems are the report,
+  // with its text's when only its YAML is wrong.
   const read = parseStorySource(file, input.files, site.maxStoryBytes);
   if (!read.ok) {
     const problems = read.problems.map((problem) => ({ file, ...problem }));
@@ -139,6 +140,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     if (!zone?.ok) {
       const result = parseUnzonedDate(raw);
       if (!result.ok) return void report(field, result.problem);
+      // The story's own date is what the others are compared with.
       if (field === "date") unzonedDate = result.date;
       else if (afterStory && unzonedDate && isBeforeStoryAnywhere(result.date, unzonedDate)) beforeStory(field, raw);
       return undefined;
