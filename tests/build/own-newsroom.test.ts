@@ -96,7 +96,7 @@ test("an editor's broken story gets every problem at once, in line order, with n
     "src/news/broken.md:3: datline: unknown field; did you mean dateline?",
     'src/news/broken.md:4: date: "2024-02-30" is not a real date',
     "src/news/broken.md:6: corrections.1.text: missing",
-    'src/news/valencia.md:5: timezone: "VALENCIA" names more than one large city: Valencia, Venezuela (America/Caracas); Valencia, Spain (Europe/Madrid)',
+    'src/news/valencia.md:5: timezone: "VALENCIA" names more than one large city, in different time zones',
   ]);
   for (const line of run.output.split("\n").filter((found) => found.includes("src/news/"))) {
     assert.match(line, /^src\/news\/[^:]+:\d+: [^:]+: /, "each problem line starts at its file, for an editor's tools to link");

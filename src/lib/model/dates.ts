@@ -39,15 +39,22 @@ export function parseStoryDate(raw: string, zone: string): DateResult {
   return withinYears(raw, readStoryDate(raw, zone));
 }
 
+/** A date read before its dateline's zone is known: a local time or day as if at UTC, an instant at its own offset. */
+export interface UnzonedDate extends StoryDate {
+  /** Written without an offset: a calendar day or a local time at the dateline, whose moment awaits the zone. */
+  local: boolean;
+}
+
+export type UnzonedResult = { ok: true; date: UnzonedDate } | { ok: false; problem: string };
+
 /**
- * What is wrong with a date before its dateline's zone is known, so an editor hears of every
- * problem at once: its form, whether the calendar day is real and its year. A local time is read
- * in UTC just for that, an instant at its own offset; whether the clocks skipped a local time can
- * only be told at the dateline, so parseStoryDate checks that once the zone is known.
+ * Reads a date before its dateline's zone is known, so an editor hears of every problem at once:
+ * its form, whether the calendar day is real and its year. Whether the clocks skipped a local
+ * time can only be told at the dateline, so parseStoryDate checks that once the zone is known.
  */
-export function storyDateProblem(raw: string): string | undefined {
+export function parseUnzonedDate(raw: string): UnzonedResult {
   const result = withinYears(raw, readStoryDate(raw, undefined));
-  return result.ok ? undefined : result.problem;
+  return result.ok ? { ok: true, date: { ...result.date, local: !INSTANT.test(raw.trim()) } } : result;
 }
 
 /**
@@ -57,6 +64,26 @@ export function storyDateProblem(raw: string): string | undefined {
  */
 export function isBeforeStory(later: StoryDate, story: StoryDate): boolean {
   return later.hasTime ? later.at < story.at : later.at.toISODate() < story.at.toISODate();
+}
+
+/** UTC offsets in use run from UTC-12 to UTC+14: a local time's moment is at most this far from its reading at UTC. */
+const WEST_MS = 12 * 3_600_000;
+const EAST_MS = 14 * 3_600_000;
+
+/**
+ * isBeforeStory for dates read without the dateline's zone, true only where no zone could make
+ * it false. Two local values are at the same place, so they compare as written (as the dateline
+ * would, but for the hour a clock change between them may move); two instants compare exactly; a
+ * local value and an instant compare only when no offset could reorder them.
+ */
+export function isBeforeStoryAnywhere(later: UnzonedDate, story: UnzonedDate): boolean {
+  if (later.local === story.local) return isBeforeStory(later, story);
+  // The story's local moment may be up to 14 hours before its UTC reading (at UTC+14).
+  if (!later.local) return later.at.toMillis() < story.at.toMillis() - EAST_MS;
+  // A local time may be up to 12 hours after its UTC reading (at UTC-12).
+  if (later.hasTime) return later.at.toMillis() + WEST_MS < story.at.toMillis();
+  // A local day: the story's own day at the dateline is at least that of its instant at UTC-12.
+  return later.at.toISODate() < story.at.toUTC().minus(WEST_MS).toISODate();
 }
 
 function withinYears(raw: string, result: DateResult): DateResult {

@@ -16,6 +16,8 @@ function placeKey(name: string): string {
 /** A city the gazetteer knows, as a candidate for a dateline place. */
 interface GazetteerCity {
   name: string;
+  /** The province or state, when the gazetteer names one. */
+  region?: string;
   country: string;
   zone: string;
   population: number;
@@ -46,7 +48,8 @@ function gazetteerCities(): Gazetteer {
   for (const city of cityTimezones.cityMapping) {
     // A few rows have no zone at all.
     if (typeof city.timezone !== "string") continue;
-    const entry = { name: city.city, country: city.country, zone: city.timezone, population: city.pop };
+    const region = typeof city.province === "string" && city.province !== "" && placeKey(city.province) !== placeKey(city.city) ? { region: city.province } : {};
+    const entry = { name: city.city, ...region, country: city.country, zone: city.timezone, population: city.pop };
     addTo(byName, new Set([placeKey(city.city), placeKey(city.city_ascii)]), entry);
     const regions = [city.country, city.iso2, city.iso3, city.province, city.state_ansi].filter((name): name is string => typeof name === "string" && name !== "");
     addTo(byRegion, new Set(regions.map(placeKey)), entry);
@@ -76,15 +79,22 @@ function gazetteerZone(place: string, key: string): ZoneResult | undefined {
   const byZone = new Map<string, GazetteerCity>();
   for (const city of rivals) if (!byZone.has(canonicalZone(city.zone))) byZone.set(canonicalZone(city.zone), city);
   const candidates = [...byZone.values()];
-  const [, runnerUp] = candidates;
-  if (!runnerUp) return { ok: true, zone: largest.zone };
-  const listed = candidates.map((city) => `${city.name}, ${city.country} (${city.zone})`).join("; ");
-  return {
-    ok: false,
-    problem:
-      `"${place}" names more than one large city: ${listed} ` +
-      `(expected a timezone field, e.g. timezone: ${runnerUp.zone}, or the place added to _data/datelinePlaces.json)`,
-  };
+  if (candidates.length < 2) return { ok: true, zone: largest.zone };
+  return { ok: false, problem: ambiguousPlace(place, candidates) };
+}
+
+/**
+ * The problem of a place several large cities share, with one line per zone to copy into the
+ * story. Most populous first, by the gazetteer's figures, so no candidate leads by accident of
+ * the code; each line names its city, so a desk copies the one it means, not the first.
+ */
+function ambiguousPlace(place: string, candidates: readonly GazetteerCity[]): string {
+  const width = Math.max(...candidates.map((city) => city.zone.length));
+  const lines = candidates.map((city) => `    timezone: ${city.zone.padEnd(width)}   (${[city.name, city.region, city.country].filter(Boolean).join(", ")})`);
+  return [
+    `"${place}" names more than one large city, in different time zones (expected the timezone of the one you mean, or the place added to _data/datelinePlaces.json); add one of these lines, largest city first:`,
+    ...lines,
+  ].join("\n");
 }
 
 /** The gazetteer's cities in the region a dateline names after its place ("Maine", "Ore.", "Italy"), or undefined for no region. */

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { cutValues, foldedListItems, writtenNodes, YAML_HELP, yamlProblems, type LineProblem, type WrittenNode } from "./yaml-problems.ts";
 
 /** A story file cut into its front matter and its Markdown body, with the line each starts on. */
 export interface StoryParts {
@@ -41,40 +42,33 @@ export function splitStory(text: string): StoryParts | undefined {
   return { language: language.trim(), yaml, closed: closeAt !== -1, body, bodyLine: linesIn(skipped) + 1 };
 }
 
-/** A problem found while reading front matter, at a line of the story file. */
-export interface LineProblem {
-  line: number;
-  message: string;
-}
-
 export interface FrontMatter {
   fields: Record<string, unknown>;
   /** The file line each field is written on, by path: "title", "photo.src", "tags.1". */
   lines: ReadonlyMap<string, number>;
+  /** Problems that leave every field readable, such as a value YAML cut at ` #`: reported with the fields' own. */
+  problems: LineProblem[];
 }
 
 export type FrontMatterResult = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: LineProblem[] };
 
-const YAML_HELP = "expected YAML fields, one per line, such as title: Talks resume";
-
 /**
  * Reads front matter as YAML 1.2 core (no timestamps: the story schema reads dates itself; no
- * custom tags), keeping each field's line. Every syntax problem is reported, none is thrown.
- * `firstLine` is the file line the YAML text starts on.
+ * custom tags), keeping each field's line. Every syntax problem is reported at the line of the
+ * mistake, none is thrown. `firstLine` is the file line the YAML text starts on.
  */
 export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
-  const problems = [...document.errors, ...document.warnings].map((error) => ({
-    line: lineAt(error.pos[0]),
-    message: `${error.message.replace(/\s+/g, " ").trim()} (${YAML_HELP})`,
-  }));
+  const yaml = { text: yamlText, lineAt };
+  const contents = document.contents;
+  const written = writtenNodes(contents);
+  const problems = yamlProblems([...document.errors, ...document.warnings], written, yaml);
   if (problems.length > 0) return { ok: false, problems };
 
-  const contents = document.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
-    return { ok: true, frontMatter: { fields: {}, lines: new Map() } };
+    return { ok: true, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
   }
   if (!isMap(contents)) {
     const got = isSeq(contents) ? "a list" : "a single value";
@@ -87,26 +81,16 @@ export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterRe
     // Only an alias bomb gets here: toJS refuses to expand it.
     return { ok: false, problems: [{ line: firstLine, message: `${(error as Error).message} (${YAML_HELP})` }] };
   }
-  const lines = new Map<string, number>();
-  recordLines(contents, [], lines, lineAt);
-  return { ok: true, frontMatter: { fields: fields as Record<string, unknown>, lines } };
+  return { ok: true, frontMatter: { fields: fields as Record<string, unknown>, lines: fieldLines(written, lineAt), problems: [...cutValues(written, yaml), ...foldedListItems(written, yaml)] } };
 }
 
-/** Walks maps and lists, noting where each key (or list item) is written. */
-function recordLines(node: Node, path: string[], lines: Map<string, number>, lineAt: (offset: number) => number): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isScalar(pair.key)) continue;
-      const fieldPath = [...path, String(pair.key.value)];
-      lines.set(fieldPath.join("."), lineAt(pair.key.range?.[0] ?? 0));
-      if (pair.value && (isMap(pair.value) || isSeq(pair.value))) recordLines(pair.value, fieldPath, lines, lineAt);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, index) => {
-      const itemPath = [...path, String(index)];
-      const start = (item as Node | null)?.range?.[0];
-      if (start !== undefined) lines.set(itemPath.join("."), lineAt(start));
-      if (item && (isMap(item) || isSeq(item))) recordLines(item, itemPath, lines, lineAt);
-    });
+/** Where each key (or list item) is written. */
+function fieldLines(written: readonly WrittenNode[], lineAt: (offset: number) => number): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const { path, node, pair } of written) {
+    const start = node?.range?.[0];
+    // A field's line is its key's; a list item's, the item's own.
+    if (start !== undefined && (pair ? node === pair.key : true)) lines.set(path.join("."), lineAt(start));
   }
+  return lines;
 }

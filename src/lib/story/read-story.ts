@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { formatDateline, resolveDatelineZone, type DatelineStyle, type DatelinePlaces } from "./dateline.ts";
-import { isBeforeStory, parseStoryDate, storyDateProblem, toDateView, type DateStyle, type StoryDate } from "../model/dates.ts";
+import { isBeforeStory, isBeforeStoryAnywhere, parseStoryDate, parseUnzonedDate, toDateView, type DateStyle, type StoryDate, type UnzonedDate } from "../model/dates.ts";
 import { editionOf, editionStyle, type Edition } from "../model/editions.ts";
 import { PLACEHOLDER_PROBLEM, placeholderFields } from "../model/placeholders.ts";
 import type { Place, Problem } from "../model/problems.ts";
@@ -100,41 +100,63 @@ export function readStoryFile(input: StoryInput): StoryRead {
     addressSlug(input.fileSlug) === ""
       ? [{ file, line: 1, field: "file", message: `the name "${input.fileSlug}" makes no address: nothing in it can be spelled in ASCII letters or digits (expected a file or folder name such as markets: rename it)` }]
       : [];
-  // A file that cannot be read as a story has no fields to check: its own problems are the report.
+  // A file that cannot be read as a story has no fields to check: its own problems are the report,
+  // with its text's when only its YAML is wrong.
   const read = parseStorySource(file, input.files, site.maxStoryBytes);
-  if (!read.ok) return { readable: false, problems: [...nameProblems, ...read.problems.map((problem) => ({ file, ...problem }))] };
+  if (!read.ok) {
+    const problems = [...nameProblems, ...read.problems.map((problem) => ({ file, ...problem }))];
+    if (read.body === undefined) return { readable: false, problems };
+    // Fields YAML could not read are checked once it can; the text is checked now. An empty text
+    // waits too: it is a withdrawn story's, or a problem, which only the fields can tell.
+    const body = read.body.text.trim() === "" ? [] : inspectBody(read.body.text, undefined);
+    return { readable: true, draft: false, problems, body, bodyLine: read.body.line };
+  }
   const { source } = read;
   const problems: Problem[] = [...nameProblems];
   const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
 
+  // The file's own problems come first; a value YAML cut short is named with its fix, and what the cut left is not also a problem of its own.
+  for (const { file: where = file, line, field, message } of source.problems) problems.push({ file: where, line, field, message });
+  const cut = new Set(source.problems.map(({ field }) => field));
   const parsed = parseStoryFields(source.fields, source.keys);
-  if (!parsed.ok) for (const { field, message } of parsed.issues) report(field, message);
+  if (!parsed.ok) for (const { field, message } of parsed.issues) if (!cut.has(field)) report(field, message);
   const fields: PartialStoryFields = !parsed.ok ? parsed.partial : "fields" in parsed ? parsed.fields : parsed.withdrawn;
   // Text the import wrote for an editor to reword keeps the story a draft, however it is marked.
   const placeholders = isWithdrawn(source.fields) ? [] : placeholderFields(source.fields);
   for (const field of placeholders) report(field, PLACEHOLDER_PROBLEM);
 
   let date: StoryDate | undefined;
+  let unzonedDate: UnzonedDate | undefined;
   let updated: StoryDate | undefined;
   let withdrawn: StoryDate | undefined;
   const corrections: CorrectionView[] = [];
-  const zone = fields.dateline === undefined ? undefined : resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces);
+  // A timezone that is not one is reported as such; the place is then not looked up in its stead.
+  const badTimezone = fields.timezone === undefined && source.fields["timezone"] !== undefined;
+  const zone =
+    fields.dateline !== undefined && !badTimezone
+      ? resolveDatelineZone(fields.dateline, fields.timezone, datelinePlaces)
+      : fields.timezone !== undefined
+        ? { ok: true as const, zone: fields.timezone }
+        : undefined;
   // The place is what could not be looked up, so the dateline's line is where to look.
   if (zone && !zone.ok) report("timezone", zone.problem, source.place("dateline"));
+  const beforeStory = (field: string, raw: string) => report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
   // Every date is local to the dateline, like `date`, and all but the agency's own version time
-  // come after the story. Without the dateline's zone each is still checked on its own, so the
-  // editor hears of every problem at once.
+  // come after the story. Without the dateline's zone each is still checked on its own, and
+  // against the story's date where no zone could change the answer, so the editor hears of
+  // every problem at once.
   const readDate = (field: string, raw: string, { afterStory = true } = {}): StoryDate | undefined => {
     if (!zone?.ok) {
-      const problem = storyDateProblem(raw);
-      if (problem !== undefined) report(field, problem);
+      const result = parseUnzonedDate(raw);
+      if (!result.ok) return void report(field, result.problem);
+      // The story's own date is what the others are compared with.
+      if (field === "date") unzonedDate = result.date;
+      else if (afterStory && unzonedDate && isBeforeStoryAnywhere(result.date, unzonedDate)) beforeStory(field, raw);
       return undefined;
     }
     const result = parseStoryDate(raw, zone.zone);
     if (!result.ok) return void report(field, result.problem);
-    if (afterStory && date && isBeforeStory(result.date, date)) {
-      return void report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
-    }
+    if (afterStory && date && isBeforeStory(result.date, date)) return void beforeStory(field, raw);
     return result.date;
   };
   const edition = editionOf(fields.lang, site.editions);

@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
 import type { Place } from "../model/problems.ts";
-import { parseFrontMatter, splitStory, type FrontMatter, type LineProblem } from "./front-matter.ts";
+import { parseFrontMatter, splitStory, type FrontMatter } from "./front-matter.ts";
+import type { LineProblem } from "./yaml-problems.ts";
 
 /** A problem with the story's file itself (or its data file, which it then names), found before any field can be read. */
 export interface SourceProblem extends LineProblem {
   field: string;
+  /** Set when the problem is in the story's data file rather than the story. */
   file?: string;
 }
 
@@ -18,9 +20,15 @@ export interface StorySource {
   place(field: string): Place;
   body: string;
   bodyLine: number;
+  /** Problems that leave every field readable (a byte order mark, a value YAML cut at ` #`), to be reported with the fields' own. */
+  problems: SourceProblem[];
 }
 
-export type SourceResult = { ok: true; source: StorySource } | { ok: false; problems: SourceProblem[] };
+/**
+ * A story's source, or its problems. When only its YAML is wrong, its Markdown body, which no
+ * YAML mistake can change, is kept for its own checks.
+ */
+export type SourceResult = { ok: true; source: StorySource } | { ok: false; problems: SourceProblem[]; body?: { text: string; line: number } };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -66,12 +74,17 @@ export function loadStoryFiles(file: string, maxBytes: number): StoryFiles {
   };
 }
 
+/** A front matter problem as a story's problem: in the field it names, else in the file's fields as a whole. */
+function inFile({ line, message, field }: LineProblem, whole: string, file?: string): SourceProblem {
+  return { line, message, field: field ?? whole, ...(file === undefined ? {} : { file }) };
+}
+
 /** The fields of the data file beside a story, with their lines, or its problems; undefined when it has none. */
 function parseDataFile(dataFile: StoryFiles["dataFile"]): { file: string; frontMatter: FrontMatter } | { problems: SourceProblem[] } | undefined {
   if (!dataFile) return undefined;
   // JSON is YAML, so the same reader gives each field's line.
   const parsed = parseFrontMatter(dataFile.text);
-  if (!parsed.ok) return { problems: parsed.problems.map((found) => ({ ...found, file: dataFile.file, field: "data file" })) };
+  if (!parsed.ok) return { problems: parsed.problems.map((found) => inFile(found, "data file", dataFile.file)) };
   return { file: dataFile.file, frontMatter: parsed.frontMatter };
 }
 
@@ -92,23 +105,27 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
   if (badLine !== undefined) {
     return problem(badLine, "encoding", "not UTF-8 text (expected the file saved as UTF-8)");
   }
-  const text = bytes.toString("utf8");
-  if (text.startsWith("\uFEFF")) {
-    return problem(1, "encoding", "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)");
-  }
+  const decoded = bytes.toString("utf8");
+  // A byte order mark hides the front matter from Eleventy; the rest is read past it, so its problems come in the same build.
+  const byteOrderMark: SourceProblem[] = decoded.startsWith("\uFEFF")
+    ? [{ line: 1, field: "encoding", message: "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)" }]
+    : [];
+  const text = byteOrderMark.length > 0 ? decoded.slice(1) : decoded;
 
   const parts = splitStory(text);
   if (parts?.language) {
     return problem(1, "front matter", `"${parts.language}" front matter is not read (expected YAML, opened by a line of just ---)`);
   }
   if (parts && !parts.closed) {
-    return problem(1, "front matter", "never closed (expected a line of just --- after the fields, then the story)");
+    return { ok: false, problems: [...byteOrderMark, { line: 1, field: "front matter", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
   }
-  const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map() } };
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((found) => ({ ...found, field: "front matter" })) };
-
+  const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
   const dataFile = parseDataFile(files.dataFile);
-  if (dataFile && "problems" in dataFile) return { ok: false, problems: dataFile.problems };
+  // Both files' YAML mistakes are reported together; neither file's fields can be trusted until they are fixed.
+  const yamlProblems = [...(parsed.ok ? [] : parsed.problems.map((found) => inFile(found, "front matter"))), ...(dataFile && "problems" in dataFile ? dataFile.problems : [])];
+  if (!parsed.ok || (dataFile && "problems" in dataFile)) {
+    return { ok: false, problems: [...byteOrderMark, ...yamlProblems], body: parts ? { text: parts.body, line: parts.bodyLine } : { text, line: 1 } };
+  }
   const own = [{ file, frontMatter: parsed.frontMatter }, ...(dataFile ? [dataFile] : [])];
   const place = (field: string): Place => {
     for (let path = field.split("."); path.length > 0; path = path.slice(0, -1)) {
@@ -126,6 +143,10 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
       place,
       body: parts ? parts.body : text,
       bodyLine: parts ? parts.bodyLine : 1,
+      problems: [
+        ...byteOrderMark,
+        ...own.flatMap(({ file: ownFile, frontMatter }) => frontMatter.problems.map((found) => inFile(found, "front matter", ownFile === file ? undefined : ownFile))),
+      ],
     },
   };
 }

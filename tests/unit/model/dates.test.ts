@@ -9,9 +9,10 @@ import {
   formatDatelineDay,
   formatDisplayDate,
   isBeforeStory,
+  isBeforeStoryAnywhere,
   isKnownZone,
   parseStoryDate,
-  storyDateProblem,
+  parseUnzonedDate,
   toDatetimeAttribute,
   type StoryDate,
 } from "../../../src/lib/model/dates.ts";
@@ -141,14 +142,20 @@ test("a zone its readers have no abbreviation for keeps its offset from GMT", ()
   assert.equal(shown("2013-09-02T15:40", "America/Sao_Paulo"), "September 2, 2013, 15:40 GMT-3");
 });
 
+/** What is wrong with a date read without its dateline's zone, or undefined. */
+function unzonedProblem(raw: string): string | undefined {
+  const result = parseUnzonedDate(raw);
+  return result.ok ? undefined : result.problem;
+}
+
 test("without the dateline's zone a date is still checked for its form, its calendar and its years", () => {
-  assert.equal(storyDateProblem("2024-02-30"), `"2024-02-30" is not a real date (expected ${DATE_FORMS})`);
-  assert.equal(storyDateProblem("2024-02-29T24:30"), `"2024-02-29T24:30" is not a real date (expected ${DATE_FORMS})`);
-  assert.equal(storyDateProblem("2 March 2024"), `"2 March 2024" is not a date (expected ${DATE_FORMS})`);
-  assert.equal(storyDateProblem("2103-09-02"), `"2103-09-02" is outside the years 1900 to 2099 (expected ${DATE_FORMS})`);
-  for (const raw of ["2024-02-29", "2024-02-29T23:40", "2024-02-29T23:40:00+05:30"]) assert.equal(storyDateProblem(raw), undefined, raw);
+  assert.equal(unzonedProblem("2024-02-30"), `"2024-02-30" is not a real date (expected ${DATE_FORMS})`);
+  assert.equal(unzonedProblem("2024-02-29T24:30"), `"2024-02-29T24:30" is not a real date (expected ${DATE_FORMS})`);
+  assert.equal(unzonedProblem("2 March 2024"), `"2 March 2024" is not a date (expected ${DATE_FORMS})`);
+  assert.equal(unzonedProblem("2103-09-02"), `"2103-09-02" is outside the years 1900 to 2099 (expected ${DATE_FORMS})`);
+  for (const raw of ["2024-02-29", "2024-02-29T23:40", "2024-02-29T23:40:00+05:30"]) assert.equal(unzonedProblem(raw), undefined, raw);
   // Whether the clocks skipped a time is a question for the dateline's zone, asked once it is known.
-  assert.equal(storyDateProblem("2013-03-10T02:30"), undefined);
+  assert.equal(unzonedProblem("2013-03-10T02:30"), undefined);
 });
 
 test("a date-only update on the story's own day is not before it; an earlier day or time is", () => {
@@ -181,4 +188,27 @@ test("a zone's two IANA names share one canonical name, however often it is aske
     assert.equal(canonicalZone("Europe/Kyiv"), canonicalZone("Europe/Kiev"), `round ${round}`);
     assert.notEqual(canonicalZone("Europe/Kyiv"), canonicalZone("Europe/Moscow"), `round ${round}`);
   }
+});
+
+test("without the dateline's zone an update is before the story only where no zone could make it later", () => {
+  const read = (raw: string) => {
+    const result = parseUnzonedDate(raw);
+    assert.ok(result.ok, raw);
+    return result.date;
+  };
+  const before = (later: string, story: string) => isBeforeStoryAnywhere(read(later), read(story));
+  // Written alike, both are at the dateline: compared as written.
+  assert.equal(before("2024-03-14", "2024-03-15"), true);
+  assert.equal(before("2024-03-15", "2024-03-15T23:00"), false);
+  assert.equal(before("2024-03-15T09:00", "2024-03-15T10:00"), true);
+  assert.equal(before("2024-03-15T09:00Z", "2024-03-15T10:00+02:00"), false);
+  assert.equal(before("2024-03-15T07:59Z", "2024-03-15T10:00+02:00"), true);
+  // An instant against a local time: only a gap no offset from UTC-12 to UTC+14 can close.
+  assert.equal(before("2024-03-14T20:00Z", "2024-03-15T09:00"), false);
+  assert.equal(before("2024-03-14T18:59Z", "2024-03-15T09:00"), true);
+  assert.equal(before("2024-03-14T21:01", "2024-03-15T09:00Z"), false);
+  assert.equal(before("2024-03-14T20:59", "2024-03-15T09:00Z"), true);
+  // A local day against an instant: the story's day at the dateline is at least its day at UTC-12.
+  assert.equal(before("2024-03-14", "2024-03-15T09:00Z"), false);
+  assert.equal(before("2024-03-14", "2024-03-15T13:00Z"), true);
 });

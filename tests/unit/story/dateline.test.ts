@@ -21,16 +21,28 @@ test("places not in the table come from the gazetteer, most populous match first
   assert.equal(zoneOf("NAIROBI"), "Africa/Nairobi");
 });
 
-test("a name shared by large cities in different zones is not guessed: the problem lists them", () => {
-  const result = resolveDatelineZone("VALENCIA", undefined, places);
-  assert.deepEqual(result, {
-    ok: false,
-    problem:
-      '"VALENCIA" names more than one large city: Valencia, Venezuela (America/Caracas); Valencia, Spain (Europe/Madrid) ' +
-      "(expected a timezone field, e.g. timezone: Europe/Madrid, or the place added to _data/datelinePlaces.json)",
-  });
-  const birmingham = resolveDatelineZone("Birmingham", undefined, {});
-  assert.match(!birmingham.ok ? birmingham.problem : "", /^"Birmingham" names more than one large city: Birmingham, United Kingdom \(Europe\/London\); Birmingham, United States of America \(America\/Chicago\)/);
+test("a name shared by large cities in different zones is not guessed: one line per zone to copy, largest city first", () => {
+  const problemOf = (place: string) => {
+    const result = resolveDatelineZone(place, undefined, {});
+    assert.ok(!result.ok, place);
+    return result.problem.split("\n");
+  };
+  const intro = (place: string) =>
+    `"${place}" names more than one large city, in different time zones (expected the timezone of the one you mean, or the place added to _data/datelinePlaces.json); add one of these lines, largest city first:`;
+  assert.deepEqual(problemOf("BIRMINGHAM"), [
+    intro("BIRMINGHAM"),
+    "    timezone: Europe/London     (Birmingham, West Midlands, United Kingdom)",
+    "    timezone: America/Chicago   (Birmingham, Alabama, United States of America)",
+  ]);
+  assert.deepEqual(problemOf("VALENCIA"), [
+    intro("VALENCIA"),
+    "    timezone: America/Caracas   (Valencia, Carabobo, Venezuela)",
+    "    timezone: Europe/Madrid     (Valencia, Comunidad Valenciana, Spain)",
+  ]);
+  // A province named like its city is not said twice.
+  assert.ok(problemOf("SAN JOSE").includes("    timezone: America/Costa_Rica    (San Jose, Costa Rica)"));
+  // The newsroom's table settles the name for every story.
+  assert.deepEqual(resolveDatelineZone("BIRMINGHAM", undefined, { BIRMINGHAM: "Europe/London" }), { ok: true, zone: "Europe/London" });
 });
 
 test("a far smaller namesake does not make a name ambiguous, even without the newsroom's table", () => {

@@ -18,16 +18,100 @@ test("front matter is YAML core: dates and yes stay text, and each field keeps i
   assert.deepEqual(Object.fromEntries(parsed.frontMatter.lines), { title: 2, date: 3, draft: 4, photo: 5, "photo.src": 6, tags: 7, "tags.0": 8, "tags.1": 9 });
 });
 
+/** Each problem of a front matter as `line: field: message`. */
+function problemsIn(yaml: string): string[] {
+  const parsed = parseFrontMatter(yaml);
+  const problems = parsed.ok ? parsed.frontMatter.problems : parsed.problems;
+  return problems.map(({ line, field = "front matter", message }) => `${line}: ${field}: ${message}`);
+}
+
 test("every YAML problem is reported with its line, never thrown", () => {
   const parsed = parseFrontMatter("\ntitle: A\ntitle: B\nlead: !!js/function f\n");
   assert.ok(!parsed.ok);
   assert.deepEqual(parsed.problems.map(({ line, message }) => `${line}: ${message.split(" (")[0]}`), [
-    "3: Map keys must be unique",
+    "3: written twice, first on line 2",
     "4: Unresolved tag: tag:yaml.org,2002:js/function",
   ]);
   const list = parseFrontMatter("\n- a\n- b\n");
   assert.ok(!list.ok);
   assert.match(list.problems[0]?.message ?? "", /^got a list \(expected YAML fields/);
+});
+
+test("an unquoted value followed by ` #` is refused with the line that keeps it whole", () => {
+  const yaml = "\ntitle: Brazil #1 market rises\nlead: Shares rose 1.2 percent #markets\ndate: 2013-09-02\n";
+  const parsed = parseFrontMatter(yaml);
+  assert.ok(parsed.ok, "the fields stay readable, so their other checks still run");
+  assert.equal(parsed.frontMatter.fields["title"], "Brazil");
+  assert.deepEqual(problemsIn(yaml), [
+    '2: title: unquoted, so YAML reads "#1 market rises" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: title: "Brazil #1 market rises"; or the note on a line of its own)',
+    '3: lead: unquoted, so YAML reads "#markets" as a note, drops it and keeps only "Shares rose 1.2 percent" (expected the whole value in quotes: lead: "Shares rose 1.2 percent #markets"; or the note on a line of its own)',
+  ]);
+});
+
+test("a note is allowed on its own line, after a quoted value, a non-text value, a list or a group's name", () => {
+  const yaml = '\n# checked with the desk\ntitle: "Brazil #1 market rises" # agency headline\ndraft: true # until legal reads it\ntags: [Markets, Brazil] # two topics\nphoto: # the lead photo\n  src: a.jpg\n';
+  assert.deepEqual(problemsIn(yaml), []);
+  assert.equal((parseFrontMatter(yaml) as { ok: true; frontMatter: { fields: Record<string, unknown> } }).frontMatter.fields["title"], "Brazil #1 market rises");
+});
+
+test("a value a note leaves empty, a list item's or a bracketed item's cut is named at its own field", () => {
+  assert.deepEqual(problemsIn("\ntitle: #1 Brazil\ntags:\n  - Markets\n  - Brazil #1\nphoto:\n  src: a.jpg\n  credit: Photo EPA #2\n"), [
+    '2: title: unquoted, so YAML reads "#1 Brazil" as a note, drops it and the value is left empty (expected the whole value in quotes: title: "#1 Brazil"; or the note on a line of its own)',
+    '5: tags.1: unquoted, so YAML reads "#1" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: - "Brazil #1"; or the note on a line of its own)',
+    '8: photo.credit: unquoted, so YAML reads "#2" as a note, drops it and keeps only "Photo EPA" (expected the whole value in quotes: credit: "Photo EPA #2"; or the note on a line of its own)',
+  ]);
+  // In brackets the note hides the closing bracket too: one problem, not the parser's as well.
+  assert.deepEqual(problemsIn("\ntitle: A\ntags: [Markets, Brazil #1]\nlead: B\n"), [
+    '3: tags.1: unquoted, so YAML reads "#1]" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: tags: [Markets, "Brazil #1"]; or the note on a line of its own)',
+  ]);
+  // Double quotes inside the value are kept by quoting it with single ones.
+  assert.match(problemsIn('\ntitle: The "Brazil" rally #1\n')[0] ?? "", /in quotes: title: 'The "Brazil" rally #1';/);
+});
+
+test("YAML mistakes are named at the line they are on, in plain words with the fix", () => {
+  assert.deepEqual(problemsIn('\ntitle: "Talks resume\nlead: A short lead.\ndate: 2013-09-02\ndateline: MOSCOW\n'), [
+    '2: title: the " opened here is never closed, so the lines after it are read as part of this value (expected a closing " at the end of the value: title: "Talks resume")',
+  ]);
+  assert.deepEqual(problemsIn("\ntitle: Brazil: shares close higher\nlead: A\n"), [
+    '2: title: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: title: "Brazil: shares close higher")',
+  ]);
+  assert.deepEqual(problemsIn("\ntitle: A\nphoto:\n\tsrc: a.jpg\n\talt: B\n"), [
+    "4: front matter: indented with a tab (expected spaces: YAML does not take tabs for indentation)",
+    "5: front matter: indented with a tab (expected spaces: YAML does not take tabs for indentation)",
+  ]);
+  assert.deepEqual(problemsIn("\ntitle: A\ndate: 2013-09-02\ntitle: B\n"), ["4: title: written twice, first on line 2 (expected each field once: keep the one you mean)"]);
+  assert.deepEqual(problemsIn('\ntitle: "Brazil" rises\n'), [
+    `2: title: the value goes on after its closing quote (expected the whole value in quotes: title: '"Brazil" rises')`,
+  ]);
+  assert.deepEqual(problemsIn("\ntitle: A\ntags: [Markets, Brazil\ndate: 2013-09-02\n"), [
+    "3: tags: the [ opened here is never closed (expected a closing ] at the end of the list, on its line: tags: [Markets, Brazil])",
+  ]);
+  assert.deepEqual(problemsIn("\ntitle: Talks resume\nMoscow hopes for talks\nlead: B\n"), [
+    "3: front matter: a line with no field name, or indented unlike the lines around it (expected field: value, such as title: Talks resume; a note starts with #)",
+  ]);
+});
+
+test("a field or list item indented unlike its neighbours is named at its own line", () => {
+  const deeper = "indented more than the field above it (expected each field at the same column as the fields beside it)";
+  assert.deepEqual(problemsIn("\ntitle: A\n lead: B\ndate: 2013-09-02\n"), [`3: front matter: ${deeper}`]);
+  assert.deepEqual(problemsIn("\nphoto:\n  src: a.jpg\n   alt: B\n  credit: C\n"), [`4: front matter: ${deeper}`]);
+  assert.deepEqual(problemsIn("\nphoto:\n    src: a.jpg\n  alt: B\n"), ["4: front matter: indented unlike the fields above it (expected the fields of a group at the same column)"]);
+  assert.deepEqual(problemsIn("\ntags:\n  - Markets\n - Brazil\n"), ["4: front matter: a list item indented unlike the items above it (expected every - of a list at the same column)"]);
+  // A deeper item is no YAML error at all: it would silently become more words of the item above.
+  assert.deepEqual(problemsIn("\ntags:\n  - Markets\n    - Brazil\n  - Energy\n"), [
+    "4: tags.0: a list item indented more than the one above it, so YAML reads it as more words of that item (expected every - of a list at the same column)",
+  ]);
+});
+
+test("several YAML mistakes in one front matter are each reported, each at its own field", () => {
+  assert.deepEqual(problemsIn('\ntitle: Brazil: shares close higher\nlead: "Prices rose\ndate: 2013-09-02\n'), [
+    '2: title: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: title: "Brazil: shares close higher")',
+    '3: lead: the " opened here is never closed, so the lines after it are read as part of this value (expected a closing " at the end of the value: lead: "Prices rose")',
+  ]);
+  assert.deepEqual(problemsIn("\ntitle: A\ntitle: B\nphoto:\n  src: a.jpg\n  src: b.jpg\n").map((problem) => problem.split(" (")[0]), [
+    "3: title: written twice, first on line 2",
+    "6: photo.src: written twice, first on line 5",
+  ]);
 });
 
 test("an alias bomb is refused, not expanded", () => {
@@ -41,4 +125,17 @@ test("a mistyped field name finds the field meant; a stranger finds none", () =>
   assert.equal(nearestName("Titel", known), "title");
   assert.equal(nearestName("udpated", known), "updated");
   assert.equal(nearestName("permalink", known), undefined);
+});
+
+test("a value cut by a note is reported beside the YAML errors of the same front matter", () => {
+  assert.deepEqual(problemsIn("\r\ntitle: Brazil #1 market rises\r\nlead: Brazil: shares up\r\n").map((problem) => problem.split(" (")[0]), [
+    '2: title: unquoted, so YAML reads "#1 market rises" as a note, drops it and keeps only "Brazil"',
+    '3: lead: ": " inside an unquoted value reads as the start of another field',
+  ]);
+});
+
+test("a line with an error and a note is one problem, whose fix keeps the note's words in the value", () => {
+  assert.deepEqual(problemsIn("\ntitle: Brazil: shares up #1\n"), [
+    '2: title: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: title: "Brazil: shares up #1")',
+  ]);
 });

@@ -1,0 +1,291 @@
+import { isMap, isScalar, isSeq, type CST, type Node, type Pair, type YAMLError } from "yaml";
+
+/** A problem found while reading front matter, at a line of the story file, and the field it is in when one can be told. */
+export interface LineProblem {
+  line: number;
+  message: string;
+  field?: string;
+}
+
+/** A node of the front matter as written: the field path it is at, and the pair it is the value of, if any. */
+export interface WrittenNode {
+  path: string[];
+  node: Node | null;
+  pair?: Pair;
+  /** For an item of a list, the list's source item, which holds what precedes the item on its line. */
+  item?: CST.CollectionItem;
+  /** Inside a list or group written in brackets, `[a, b]`, where a value ends at a comma or bracket. */
+  inFlow?: boolean;
+}
+
+/** The text and the file's lines, as every wording below needs them. */
+export interface YamlText {
+  text: string;
+  /** The file line of an offset in `text`. */
+  lineAt(offset: number): number;
+}
+
+export const YAML_HELP = "expected YAML fields, one per line, such as title: Talks resume";
+
+/**
+ * A value in quotes, as an editor would type it: double quotes, or single ones when the value
+ * holds a double quote or a backslash (which double quotes would read as an escape).
+ */
+function quoteValue(value: string): string {
+  return /["\\]/.test(value) ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf("\n", offset);
+  return end === -1 ? text.length : end;
+}
+
+/** The rest of the line from `offset`, without the line break. */
+function restOfLine(text: string, offset: number): string {
+  return text.slice(offset, lineEnd(text, offset)).replace(/\s+$/, "");
+}
+
+/** The line `offset` is on, from its start up to `offset`: "title: " or "  - ". */
+function linePrefix(text: string, offset: number): string {
+  return text.slice(lineStart(text, offset), offset);
+}
+
+/** Every key and value of the front matter, in the order written, with its field path. */
+export function writtenNodes(contents: Node | null): WrittenNode[] {
+  const found: WrittenNode[] = [];
+  const walk = (node: Node | null, path: string[], inFlow: boolean): void => {
+    if (isMap(node)) {
+      const flow = inFlow || node.srcToken?.type === "flow-collection";
+      for (const pair of node.items) {
+        const fieldPath = [...path, isScalar(pair.key) ? String(pair.key.value) : "?"];
+        if (isScalar(pair.key)) found.push({ path: fieldPath, node: pair.key, pair, inFlow: flow });
+        const value = (pair.value ?? null) as Node | null;
+        found.push({ path: fieldPath, node: value, pair, inFlow: flow });
+        walk(value, fieldPath, flow);
+      }
+    } else if (isSeq(node)) {
+      const flow = inFlow || node.srcToken?.type === "flow-collection";
+      node.items.forEach((item, index) => {
+        const itemPath = [...path, String(index)];
+        const source = node.srcToken?.type === "block-seq" ? node.srcToken.items[index] : undefined;
+        found.push({ path: itemPath, node: item as Node | null, inFlow: flow, ...(source ? { item: source } : {}) });
+        walk(item as Node | null, itemPath, flow);
+      });
+    }
+  };
+  walk(contents, [], false);
+  return found;
+}
+
+const isKey = ({ node, pair }: WrittenNode): boolean => pair !== undefined && node === pair.key;
+
+/** The comment that follows `tokens` on their own line, before any line break. */
+function sameLineComment(tokens: readonly CST.SourceToken[] | undefined): CST.SourceToken | undefined {
+  for (const token of tokens ?? []) {
+    if (token.type === "newline") return undefined;
+    if (token.type === "comment") return token;
+  }
+  return undefined;
+}
+
+/**
+ * Unquoted text that YAML cut at ` #`: what follows is read as a comment and dropped, so
+ * `title: Brazil #1 market rises` publishes "Brazil". Quoted values, non-text values (`draft:
+ * true # note`), a list or group followed by a note, and notes on lines of their own are what
+ * editors mean, and pass.
+ */
+export function cutValues(written: readonly WrittenNode[], { text, lineAt }: YamlText): LineProblem[] {
+  const problems: LineProblem[] = [];
+  const report = (path: string[], from: number, comment: CST.SourceToken, kept: string | undefined, inFlow: boolean) => {
+    const noteEnd = comment.offset + comment.source.length;
+    // In brackets the value was meant to end at the next comma or bracket, which the note hid too.
+    const valueEnd = inFlow ? comment.offset + (/[,\]}]/.exec(comment.source)?.index ?? comment.source.length) : noteEnd;
+    const value = text.slice(from, valueEnd).replace(/[ \t]*\r?\n[ \t]*/g, " ").trimEnd();
+    const fixed = `${linePrefix(text, from)}${quoteValue(value)}${text.slice(valueEnd, noteEnd)}`.trimStart();
+    const read = kept === undefined ? "and the value is left empty" : `and keeps only "${kept}"`;
+    problems.push({
+      line: lineAt(comment.offset),
+      field: path.join("."),
+      message: `unquoted, so YAML reads "${comment.source}" as a note, drops it ${read} (expected the whole value in quotes: ${fixed}; or the note on a line of its own)`,
+    });
+  };
+  for (const { path, node, pair, item, inFlow = false } of written) {
+    if (!isScalar(node) || isKey({ path, node, pair })) continue;
+    const token = node.srcToken;
+    if (token === undefined) {
+      // An empty value: the note, if any, sits where the value would be.
+      const before = pair?.srcToken?.sep ?? item?.start;
+      const comment = node.value === null ? sameLineComment(before?.filter((part) => part.type !== "map-value-ind" && part.type !== "seq-item-ind")) : undefined;
+      if (comment) report(path, comment.offset, comment, undefined, inFlow);
+      continue;
+    }
+    if (token.type !== "scalar" || typeof node.value !== "string") continue;
+    const comment = sameLineComment(token.end);
+    if (comment) report(path, token.offset, comment, node.value, inFlow);
+  }
+  return problems;
+}
+
+/**
+ * A list item indented deeper than the one above it: YAML reads it as more words of that item,
+ * so `- Markets` under `- Brazil` becomes the one topic "Brazil - Markets".
+ */
+export function foldedListItems(written: readonly WrittenNode[], { lineAt }: YamlText): LineProblem[] {
+  return written.flatMap(({ path, node, pair }) => {
+    // Only a list's own item: a field's value may be written over several lines on purpose.
+    const token = isScalar(node) && pair === undefined ? node.srcToken : undefined;
+    const folded = token?.type === "scalar" ? /\n[ \t]*-[ \t]/.exec(token.source) : null;
+    if (!token || !folded) return [];
+    return [{ line: lineAt(token.offset + folded.index + 1), field: path.join("."), message: "a list item indented more than the one above it, so YAML reads it as more words of that item (expected every - of a list at the same column)" }];
+  });
+}
+
+/** The written node an offset falls in that passes `test`, the innermost (latest written) first. */
+function nodeAt(written: readonly WrittenNode[], offset: number, test: (node: Node) => boolean): WrittenNode | undefined {
+  return [...written].reverse().find(({ node }) => node?.range && node.range[0] <= offset && offset <= node.range[2] && test(node));
+}
+
+/** The first key, or else the first value, written on the line of `offset` at or before it. */
+function nodeOnLine(written: readonly WrittenNode[], offset: number, text: string, wanted: "key" | "value"): WrittenNode | undefined {
+  const start = lineStart(text, offset);
+  return written.find((found) => isKey(found) === (wanted === "key") && found.node?.range && found.node.range[0] >= start && found.node.range[0] <= offset);
+}
+
+/**
+ * The field a line's mistake is in: the key written on it. After a mistake the parser may nest
+ * the fields below it under the one before; a key written at the start of its line is a
+ * top-level field whatever the parser made of it.
+ */
+function fieldOnLine(written: readonly WrittenNode[], offset: number, text: string): { field?: string } {
+  const key = nodeOnLine(written, offset, text, "key");
+  const start = key?.node?.range?.[0];
+  if (!key || start === undefined) return {};
+  return { field: start === lineStart(text, start) ? key.path.slice(-1).join(".") : key.path.join(".") };
+}
+
+/** The first line after the one `offset` is on that holds more than spaces, as an offset. */
+function nextLineWithText(text: string, offset: number): number {
+  let at = lineEnd(text, offset) + 1;
+  while (at < text.length && /^\s*$/.test(restOfLine(text, at))) at = lineEnd(text, at) + 1;
+  return Math.min(at, text.length);
+}
+
+const TAB_INDENT = "indented with a tab (expected spaces: YAML does not take tabs for indentation)";
+const LIST_ITEM_INDENT = "a list item indented unlike the items above it (expected every - of a list at the same column)";
+const NO_FIELD_NAME = "a line with no field name, or indented unlike the lines around it (expected field: value, such as title: Talks resume; a note starts with #)";
+
+const isQuoted = (node: Node): boolean => isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
+
+/** What a YAML error means, in an editor's words: the line the mistake is on, the field, and the fix. */
+function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlText): LineProblem | undefined {
+  const { text, lineAt } = yaml;
+  const at = error.pos[0];
+  const fieldAt = (offset: number) => fieldOnLine(written, offset, text);
+  const leadingSpace = text.slice(lineStart(text, at)).match(/^[ \t]*/)?.[0] ?? "";
+
+  switch (error.code) {
+    case "MISSING_CHAR": {
+      const quote = /closing (["'])quote/.exec(error.message)?.[1];
+      if (quote !== undefined) {
+        // The parser notices at the end of the text; the mistake is where the quote opens.
+        const opened = nodeAt(written, at, isQuoted) ?? written.find(({ node }) => node && isQuoted(node) && node.range && node.range[2] >= at);
+        const from = opened?.node?.range?.[0] ?? at;
+        const fixed = `${restOfLine(text, lineStart(text, from)).trimStart()}${quote}`;
+        return { line: lineAt(from), ...fieldAt(from), message: `the ${quote} opened here is never closed, so the lines after it are read as part of this value (expected a closing ${quote} at the end of the value: ${fixed})` };
+      }
+      if (/map values/.test(error.message)) {
+        return { line: lineAt(at), message: NO_FIELD_NAME };
+      }
+      return undefined;
+    }
+    case "BLOCK_AS_IMPLICIT_KEY": {
+      if (/sequence/.test(error.message)) {
+        return { line: lineAt(at), message: LIST_ITEM_INDENT };
+      }
+      const value = restOfLine(text, at);
+      if (/:(\s|$)/.test(value)) {
+        const fixed = `${linePrefix(text, at)}${quoteValue(value)}`.trimStart();
+        return { line: lineAt(at), ...fieldAt(at), message: `": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: ${fixed})` };
+      }
+      // The line after a value is indented under it, as if it were part of it.
+      const next = nextLineWithText(text, at);
+      return { line: lineAt(next), message: "indented more than the field above it (expected each field at the same column as the fields beside it)" };
+    }
+    case "MULTILINE_IMPLICIT_KEY":
+      return { line: lineAt(at), message: NO_FIELD_NAME };
+    case "TAB_AS_INDENT":
+      return { line: lineAt(at), message: TAB_INDENT };
+    case "BAD_INDENT": {
+      const closing = /end with an? ([\]}])/.exec(error.message)?.[1];
+      if (closing !== undefined) {
+        // Noticed where the text ends; the mistake is where the bracket opens.
+        const opening = closing === "]" ? "[" : "{";
+        const opened = [...written].reverse().find(({ node }) => node?.srcToken?.type === "flow-collection" && node.range && node.range[0] <= at && text.charAt(node.range[0]) === opening);
+        const from = opened?.node?.range?.[0] ?? at;
+        const fixed = `${restOfLine(text, lineStart(text, from)).trimStart()}${closing}`;
+        const what = closing === "]" ? "list" : "group";
+        return { line: lineAt(from), ...fieldAt(from), message: `the ${opening} opened here is never closed (expected a closing ${closing} at the end of the ${what}, on its line: ${fixed})` };
+      }
+      if (leadingSpace.includes("\t")) return { line: lineAt(at), message: TAB_INDENT };
+      const what = /sequence/.test(error.message) ? LIST_ITEM_INDENT : "indented unlike the fields above it (expected the fields of a group at the same column)";
+      return /same column/.test(error.message) ? { line: lineAt(at), message: what } : undefined;
+    }
+    case "DUPLICATE_KEY": {
+      const key = written.find((found) => isKey(found) && found.node?.range?.[0] === at);
+      const first = key && written.find((found) => isKey(found) && found.path.join(".") === key.path.join(".") && found.node !== key.node);
+      const firstLine = first?.node?.range ? `, first on line ${lineAt(first.node.range[0])}` : "";
+      return { line: lineAt(at), ...(key ? { field: key.path.join(".") } : {}), message: `written twice${firstLine} (expected each field once: keep the one you mean)` };
+    }
+    case "UNEXPECTED_TOKEN": {
+      // Text after a closing quote or bracket: `title: "Brazil" rises`.
+      const from = nodeOnLine(written, at, text, "value")?.node?.range?.[0];
+      if (from === undefined || !/^["'[{]/.test(text.charAt(from))) return undefined;
+      const fixed = `${linePrefix(text, from)}${quoteValue(restOfLine(text, from))}`.trimStart();
+      return { line: lineAt(at), ...fieldAt(at), message: `the value goes on after its closing ${text.charAt(from) === "[" || text.charAt(from) === "{" ? "bracket" : "quote"} (expected the whole value in quotes: ${fixed})` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Errors the parser adds to one it already reported on the line: a value read as a key over two lines, then a key without a value. */
+const FOLLOW_ON = new Set(["MULTILINE_IMPLICIT_KEY", "MISSING_CHAR"]);
+
+/**
+ * Every YAML error of the front matter, at the line the mistake is on and in plain words with the
+ * fix for the common ones, with the values a note cut; any other error keeps the parser's words.
+ * An error that only follows from another on its line is left out, so each mistake is reported once.
+ */
+export function yamlProblems(errors: readonly YAMLError[], written: readonly WrittenNode[], yaml: YamlText): LineProblem[] {
+  if (errors.length === 0) return [];
+  // Values cut by a note are mistakes of their own, reported with the errors. A note inside
+  // brackets hides the closing bracket too: the parser's complaint about that is the same mistake.
+  const bracketCuts = cutValues(written.filter(({ inFlow }) => inFlow), yaml);
+  const problems: LineProblem[] = [];
+  const errorLines = new Set<number>();
+  const reported = new Set<string>();
+  for (const error of errors) {
+    const errorLine = yaml.lineAt(error.pos[0]);
+    const followsOn = errorLines.has(errorLine) && FOLLOW_ON.has(error.code) && !/quote/.test(error.message);
+    errorLines.add(errorLine);
+    if (followsOn) continue;
+    const explained = explain(error, written, yaml);
+    const unclosedBracket = /end with an? [\]}]/.test(error.message);
+    if ((!explained || unclosedBracket) && bracketCuts.some(({ line }) => line <= errorLine)) continue;
+    const problem = explained ?? {
+      line: errorLine,
+      message: `${error.message.replace(/\s+/g, " ").trim()} (${YAML_HELP})`,
+    };
+    const key = `${problem.line} ${problem.message}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    problems.push(problem);
+  }
+  // On a line with an error the error's fix quotes the whole value, note and all.
+  const cuts = cutValues(written, yaml).filter(({ line }) => !problems.some((problem) => problem.line === line));
+  return [...cuts, ...problems];
+}
