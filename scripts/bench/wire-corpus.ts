@@ -112,3 +112,132 @@ export function itemPlace(outcome: ItemOutcome): { file: string; place: string }
   const at = outcome.item.indexOf(": ");
   return at < 0 ? { file: outcome.item, place: "" } : { file: outcome.item.slice(0, at), place: outcome.item.slice(at + 2) };
 }
+
+/**
+ * Items of the corpus refused by design, by file and (for one item of several) its place, each
+ * with the reason: the corpus test fails on any other refusal.
+ */
+export const RIGHTLY_REFUSED: readonly { item: string; why: string }[] = [
+  { item: "ninjs/malformed.json", why: "not valid JSON, on purpose" },
+  { item: "ninjs/missing-headline.json", why: "an item with no headline, on purpose" },
+  { item: "ninjs/picture-only.json", why: "a picture alone" },
+  { item: "ninjs/several-items.json: [1]", why: "the one item of three with no headline, on purpose" },
+  { item: "ninjs/unknown-version.json", why: "JSON with no property of any ninjs version, on purpose" },
+  { item: "ninjs/wrong-types.json", why: "a value of the wrong kind in each field, on purpose" },
+  { item: "newsml-g2/bad-date.xml", why: "dates that are not dates, on purpose" },
+  { item: "newsml-g2/entity-bomb.xml", why: "an entity expansion attack" },
+  { item: "newsml-g2/external-entity.xml", why: "an external entity attack" },
+  { item: "newsml-g2/lone-picture.xml", why: "a picture alone" },
+  { item: "newsml-g2/malformed.xml", why: "not well-formed XML, on purpose" },
+  { item: "newsml-g2/missing-body.xml", why: "an item with no text, on purpose" },
+  { item: "newsml-g2/missing-headline.xml: /newsMessage/itemSet/newsItem[2]", why: "the item of two with no headline, on purpose" },
+  { item: "nitf/bad-date.xml", why: "dates that are not dates, on purpose" },
+  { item: "nitf/entity-bomb.xml", why: "an entity expansion attack" },
+  { item: "nitf/external-entity.xml", why: "an external entity attack" },
+  { item: "nitf/malformed.xml", why: "not well-formed XML, on purpose" },
+  { item: "nitf/missing-body.xml", why: "an item with no text, on purpose" },
+  { item: "nitf/missing-headline.xml", why: "an item with no headline, on purpose" },
+  { item: "plain-text/cut-off.txt", why: "a message cut off in transmission (no NNNN)" },
+  { item: "plain-text/no-body.txt", why: "a headline with no story, on purpose" },
+  { item: "plain-text/no-headline.txt", why: "a story with no headline, on purpose" },
+  {
+    item: "dialects/ap/text-photo.json",
+    why: "AP's JSON carries no story text, only the address of its NITF rendition; the rendition is in the corpus as dialects/ap/lake-freighter.nitf.xml",
+  },
+  { item: "dialects/ap/correction-feed.json", why: "AP's JSON carries no story text, only the address of its NITF rendition" },
+];
+
+/** Whether the outcome is of the item listed: the same file and, where the list names one, the same place in it or under it. */
+export const isOfItem = (outcome: CorpusOutcome, item: string): boolean => {
+  const { file, place } = itemPlace(outcome);
+  const listed = itemPlace({ ...outcome, item });
+  return file === listed.file && (listed.place === "" || place === listed.place || [".", "/"].some((after) => place.startsWith(`${listed.place}${after}`)));
+};
+
+/** Whether the outcome is a refusal the corpus makes by design. */
+export const isRightlyRefused = (outcome: CorpusOutcome): boolean => outcome.kind === "refused" && RIGHTLY_REFUSED.some(({ item }) => isOfItem(outcome, item));
+
+/** Notes on an outcome that tell the editor something without holding the story. */
+export const NOT_HOLD_REASONS: readonly RegExp[] = [/^warning: /, /^dated .* by its dateline/, /^id ".*" already names another story/, /^also waiting beside it: /];
+
+/** A held story's reason without its details: "needs a dateline: the item names no place" is "needs a dateline". */
+const reasonKind = (note: string): string => note.replace(/:[\s\S]*$/, "").replace(/ until [\s\S]*$/, " until");
+
+/** What the corpus import made of one producer's items. */
+export interface ProducerAcceptance {
+  producer: string;
+  /** Items read; a file refused on several lines counts once. */
+  items: number;
+  created: number;
+  updated: number;
+  withdrawn: number;
+  held: number;
+  refused: number;
+  /** Of those refused, the items the corpus holds to be refused (RIGHTLY_REFUSED). */
+  refusedByDesign: number;
+  /** Each reason held stories were held for, with how many were. */
+  heldFor: Map<string, number>;
+}
+
+/** The outcomes counted by producer, in the order of CORPUS_DROPS. */
+export function acceptanceByProducer(outcomes: readonly CorpusOutcome[]): ProducerAcceptance[] {
+  const rows = new Map<string, ProducerAcceptance>();
+  const refusedFiles = new Set<string>();
+  for (const outcome of outcomes) {
+    const producer = outcome.drop.producer;
+    const row = rows.get(producer) ?? { producer, items: 0, created: 0, updated: 0, withdrawn: 0, held: 0, refused: 0, refusedByDesign: 0, heldFor: new Map() };
+    rows.set(producer, row);
+    if (outcome.kind === "refused") {
+      const { file } = itemPlace(outcome);
+      if (refusedFiles.has(file)) continue;
+      refusedFiles.add(file);
+      row.refused++;
+      if (isRightlyRefused(outcome)) row.refusedByDesign++;
+    } else if (outcome.kind === "held") {
+      row.held++;
+      for (const note of outcome.notes.filter((each) => !NOT_HOLD_REASONS.some((pattern) => pattern.test(each)))) {
+        row.heldFor.set(reasonKind(note), (row.heldFor.get(reasonKind(note)) ?? 0) + 1);
+      }
+    } else if (outcome.kind !== "unchanged") {
+      row[outcome.kind]++;
+    }
+    row.items++;
+  }
+  return [...rows.values()];
+}
+
+/** Every drop of the corpus imported once, each into a newsroom of its own. */
+export async function importCorpus(): Promise<CorpusOutcome[]> {
+  const outcomes: CorpusOutcome[] = [];
+  for (const drop of CORPUS_DROPS) outcomes.push(...(await importCorpusDrop(drop)));
+  return outcomes;
+}
+
+/** The acceptance as a Markdown table: a row per producer, then the corpus in all. */
+export function formatAcceptance(rows: readonly ProducerAcceptance[]): string {
+  const all: ProducerAcceptance = { producer: "all", items: 0, created: 0, updated: 0, withdrawn: 0, held: 0, refused: 0, refusedByDesign: 0, heldFor: new Map() };
+  for (const row of rows) {
+    for (const count of ["items", "created", "updated", "withdrawn", "held", "refused", "refusedByDesign"] as const) all[count] += row[count];
+    for (const [reason, count] of row.heldFor) all.heldFor.set(reason, (all.heldFor.get(reason) ?? 0) + count);
+  }
+  const line = (row: ProducerAcceptance) => {
+    const reasons = [...row.heldFor].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([reason, count]) => `${reason} ${count}`);
+    return `| ${row.producer} | ${row.items} | ${row.created} | ${row.updated} | ${row.withdrawn} | ${row.held} | ${row.refused} (${row.refusedByDesign}) | ${reasons.join(", ")} |`;
+  };
+  return [
+    "| producer | items | created | updated | withdrawn | held | refused (by design) | held for (stories) |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...rows.map(line),
+    line(all),
+  ].join("\n");
+}
+
+/** How long importing the whole corpus `passes` times took, each pass into fresh newsrooms. */
+export async function timeCorpusImport(passes: number): Promise<{ items: number; seconds: number; cpuSeconds: number }> {
+  let items = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (let pass = 0; pass < passes; pass++) items += acceptanceByProducer(await importCorpus()).reduce((sum, row) => sum + row.items, 0);
+  const used = process.cpuUsage(cpu);
+  return { items, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}

@@ -1,47 +1,17 @@
 /**
  * The corpus (tests/fixtures/wire/): every text item of every producer, imported with the bundled
  * settings, either becomes a story or is held for something only a person can do. The items
- * rightly refused are named below with why, so the list cannot grow unnoticed; what today's
- * importer still gets wrong is marked todo, naming the item and the fix it waits for.
+ * rightly refused are named with why in RIGHTLY_REFUSED (scripts/bench/wire-corpus.ts, which the
+ * benchmark counts them by), so the list cannot grow unnoticed; what today's importer still gets
+ * wrong is marked todo below, naming the item and the fix it waits for.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join, relative } from "node:path";
-import { CORPUS_DIR, CORPUS_DROPS, CORPUS_SITE, corpusFolders, importCorpusDrop, itemPlace, type CorpusDrop, type CorpusOutcome } from "../../../scripts/bench/wire-corpus.ts";
+import { CORPUS_DIR, CORPUS_DROPS, CORPUS_SITE, corpusFolders, importCorpusDrop, isOfItem, isRightlyRefused, NOT_HOLD_REASONS, RIGHTLY_REFUSED, type CorpusDrop, type CorpusOutcome } from "../../../scripts/bench/wire-corpus.ts";
 import { readDeliveredFile } from "../../../src/lib/import/read-delivered.ts";
 import { deliveredFiles } from "../../../src/lib/import/wire-drop.ts";
 import { primaryLanguage } from "../../../src/lib/model/editions.ts";
-
-/** Items refused by design, by file and (for one item of several) its place; each with the reason. */
-const RIGHTLY_REFUSED: readonly { item: string; why: string }[] = [
-  { item: "ninjs/malformed.json", why: "not valid JSON, on purpose" },
-  { item: "ninjs/missing-headline.json", why: "an item with no headline, on purpose" },
-  { item: "ninjs/picture-only.json", why: "a picture alone" },
-  { item: "ninjs/several-items.json: [1]", why: "the one item of three with no headline, on purpose" },
-  { item: "ninjs/unknown-version.json", why: "JSON with no property of any ninjs version, on purpose" },
-  { item: "ninjs/wrong-types.json", why: "a value of the wrong kind in each field, on purpose" },
-  { item: "newsml-g2/bad-date.xml", why: "dates that are not dates, on purpose" },
-  { item: "newsml-g2/entity-bomb.xml", why: "an entity expansion attack" },
-  { item: "newsml-g2/external-entity.xml", why: "an external entity attack" },
-  { item: "newsml-g2/lone-picture.xml", why: "a picture alone" },
-  { item: "newsml-g2/malformed.xml", why: "not well-formed XML, on purpose" },
-  { item: "newsml-g2/missing-body.xml", why: "an item with no text, on purpose" },
-  { item: "newsml-g2/missing-headline.xml: /newsMessage/itemSet/newsItem[2]", why: "the item of two with no headline, on purpose" },
-  { item: "nitf/bad-date.xml", why: "dates that are not dates, on purpose" },
-  { item: "nitf/entity-bomb.xml", why: "an entity expansion attack" },
-  { item: "nitf/external-entity.xml", why: "an external entity attack" },
-  { item: "nitf/malformed.xml", why: "not well-formed XML, on purpose" },
-  { item: "nitf/missing-body.xml", why: "an item with no text, on purpose" },
-  { item: "nitf/missing-headline.xml", why: "an item with no headline, on purpose" },
-  { item: "plain-text/cut-off.txt", why: "a message cut off in transmission (no NNNN)" },
-  { item: "plain-text/no-body.txt", why: "a headline with no story, on purpose" },
-  { item: "plain-text/no-headline.txt", why: "a story with no headline, on purpose" },
-  {
-    item: "dialects/ap/text-photo.json",
-    why: "AP's JSON carries no story text, only the address of its NITF rendition; the rendition is in the corpus as dialects/ap/lake-freighter.nitf.xml",
-  },
-  { item: "dialects/ap/correction-feed.json", why: "AP's JSON carries no story text, only the address of its NITF rendition" },
-];
 
 /** What today's importer gets wrong about items (by file, or file and place), each with the fix it waits for. */
 const KNOWN_WRONG: readonly { items: readonly string[]; todo: string }[] = [
@@ -111,16 +81,6 @@ const HOLD_REASONS: readonly RegExp[] = [
   /\bno edition\b/,
 ];
 
-/** Notes that tell the editor something without holding the story. */
-const NOT_REASONS: readonly RegExp[] = [/^warning: /, /^dated .* by its dateline/, /^id ".*" already names another story/, /^also waiting beside it: /];
-
-/** Whether the outcome is of the item listed: the same file and, where the list names one, the same place in it or under it. */
-const matches = (outcome: CorpusOutcome, item: string): boolean => {
-  const { file, place } = itemPlace(outcome);
-  const listed = itemPlace({ ...outcome, item });
-  return file === listed.file && (listed.place === "" || place === listed.place || [".", "/"].some((after) => place.startsWith(`${listed.place}${after}`)));
-};
-
 /** The items of a drop in a language the site has no edition for, by their names in the outcomes, with the language. */
 async function languagesWithNoEdition(drop: CorpusDrop): Promise<Map<string, string>> {
   const editions = new Set(CORPUS_SITE.editions.map((edition) => primaryLanguage(edition.lang)));
@@ -138,14 +98,14 @@ async function languagesWithNoEdition(drop: CorpusDrop): Promise<Map<string, str
 function whatIsWrong(outcome: CorpusOutcome, lang: string | undefined): string | undefined {
   const notes = outcome.notes.join("; ");
   if (outcome.kind === "refused") {
-    return RIGHTLY_REFUSED.some(({ item }) => matches(outcome, item)) ? undefined : `refused: ${notes}`;
+    return isRightlyRefused(outcome) ? undefined : `refused: ${notes}`;
   }
   if (outcome.notes.some((note) => note.startsWith("could not be written"))) return `not written: ${notes}`;
   if (lang !== undefined && outcome.kind !== "withdrawn" && !outcome.notes.some((note) => /\bedition\b/.test(note))) {
     return `${outcome.kind} as a story in "${lang}", a language the site has no edition in, with no line saying so`;
   }
   if (outcome.kind !== "held") return undefined;
-  const unacceptable = outcome.notes.filter((note) => !HOLD_REASONS.some((reason) => reason.test(note)) && !NOT_REASONS.some((note_) => note_.test(note)));
+  const unacceptable = outcome.notes.filter((note) => !HOLD_REASONS.some((reason) => reason.test(note)) && !NOT_HOLD_REASONS.some((pattern) => pattern.test(note)));
   return unacceptable.length > 0 ? `held for ${unacceptable.map((note) => `"${note}"`).join(", ")}, which no one should have to do` : undefined;
 }
 
@@ -160,13 +120,13 @@ for (const drop of CORPUS_DROPS) {
     assert.ok(outcomes.length > 0, `${drop.folder}: no item was read`);
     const named = new Set<string>();
     for (const outcome of outcomes) {
-      const todo = [...TODO.keys()].find((item) => matches(outcome, item));
+      const todo = [...TODO.keys()].find((item) => isOfItem(outcome, item));
       // A refused file has a line per problem: it is judged once.
-      const name = todo ?? (outcome.kind === "refused" ? RIGHTLY_REFUSED.find(({ item }) => matches(outcome, item))?.item : undefined) ?? outcome.item;
+      const name = todo ?? (outcome.kind === "refused" ? RIGHTLY_REFUSED.find(({ item }) => isOfItem(outcome, item))?.item : undefined) ?? outcome.item;
       if (named.has(name)) continue;
       named.add(name);
       await t.test(`${outcome.kind} ${name}`, todo === undefined ? {} : { todo: TODO.get(todo) }, () => {
-        const wrong = outcomes.filter((each) => each === outcome || matches(each, name)).map((each) => whatIsWrong(each, languages.get(each.item))).find(Boolean);
+        const wrong = outcomes.filter((each) => each === outcome || isOfItem(each, name)).map((each) => whatIsWrong(each, languages.get(each.item))).find(Boolean);
         assert.equal(wrong, undefined, `${outcome.item}: ${wrong}`);
       });
     }
@@ -177,9 +137,9 @@ test("every item listed as rightly refused is still refused, and every todo name
   const outcomes = (await Promise.all(CORPUS_DROPS.map((drop) => importCorpusDrop(drop, { dryRun: true })))).flat();
   for (const { item } of RIGHTLY_REFUSED) {
     assert.ok(
-      outcomes.some((outcome) => outcome.kind === "refused" && matches(outcome, item)),
+      outcomes.some((outcome) => outcome.kind === "refused" && isOfItem(outcome, item)),
       `${item} is listed as rightly refused but imports now: take it off the list`,
     );
   }
-  for (const item of TODO.keys()) assert.ok(outcomes.some((outcome) => matches(outcome, item)), `${item} is marked todo but the corpus has no such item`);
+  for (const item of TODO.keys()) assert.ok(outcomes.some((outcome) => isOfItem(outcome, item)), `${item} is marked todo but the corpus has no such item`);
 });
