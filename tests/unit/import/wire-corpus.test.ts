@@ -134,7 +134,8 @@ for (const drop of CORPUS_DROPS) {
 }
 
 test("every item listed as rightly refused is still refused, and every todo names an item of the corpus", async () => {
-  const outcomes = (await Promise.all(CORPUS_DROPS.map((drop) => importCorpusDrop(drop, { dryRun: true })))).flat();
+  const outcomes: CorpusOutcome[] = [];
+  for (const drop of CORPUS_DROPS) outcomes.push(...(await importCorpusDrop(drop, { dryRun: true })));
   for (const { item } of RIGHTLY_REFUSED) {
     assert.ok(
       outcomes.some((outcome) => outcome.kind === "refused" && isOfItem(outcome, item)),
