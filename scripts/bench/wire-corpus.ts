@@ -11,6 +11,7 @@ import bundledPlaces from "../../_data/datelinePlaces.json" with { type: "json" 
 import site from "../../_data/site.ts";
 import type { ItemOutcome } from "../../src/lib/import/import-item.ts";
 import { runImport } from "../../src/lib/import/run-import.ts";
+import { deliveredFiles } from "../../src/lib/import/wire-drop.ts";
 import { PHOTO_FETCH_DEFAULTS } from "../../src/lib/import/wire-photo.ts";
 import { readBuildSettings } from "../../src/lib/model/publishing.ts";
 import { PROJECT } from "../lib/project-copy.ts";
@@ -54,14 +55,12 @@ const BUILD_MOMENT = "2026-12-06T12:00:00Z";
 
 /** The bundled settings, as `npm run import` reads them. */
 export const CORPUS_SITE = site({});
-const settings = CORPUS_SITE;
 
-/** Folders under the corpus that hold files other than pictures, relative to it. */
+/** Folders under the corpus that hold items (files the importer reads, not the pictures beside them), relative to it. */
 export function corpusFolders(): string[] {
   return readdirSync(CORPUS_DIR, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !/\.(jpe?g|png|webp|avif|gif|svg|tiff?|heic)$/i.test(entry.name))
-    .map((entry) => relative(CORPUS_DIR, entry.parentPath))
-    .filter((folder, index, all) => all.indexOf(folder) === index)
+    .filter((entry) => entry.isDirectory() && deliveredFiles([join(entry.parentPath, entry.name)]).files.length > 0)
+    .map((entry) => relative(CORPUS_DIR, join(entry.parentPath, entry.name)))
     .sort();
 }
 
@@ -87,8 +86,8 @@ export async function importCorpusDrop(drop: CorpusDrop, { dryRun = false } = {}
       newsDir: join(root, "src", "news"),
       inputDir: join(root, "src"),
       stagingDir: join(root, ".cache", "import"),
-      site: settings,
-      agencies: settings.agencies,
+      site: CORPUS_SITE,
+      agencies: CORPUS_SITE.agencies,
       datelinePlaces: { ...bundledPlaces, ...CORPUS_PLACES },
       build: readBuildSettings({ BUILD_MOMENT }),
       photoFetch: PHOTO_FETCH_DEFAULTS,
