@@ -131,6 +131,12 @@ function bracketAgency(named: string, agencies: readonly Agency[]): string | und
   return names[0];
 }
 
+/** The field with the place the format names in elements of its own (NewsML-G2 `located`, NITF `location`), which wins: no warning for the field's. */
+export function placedElsewhere(field: DatelineField, place: string): DatelineField {
+  const { note: _noPlaceInField, ...rest } = field;
+  return { ...rest, place };
+}
+
 /**
  * Reads a dateline field (see above). `path` names the field in the item, for the note; `lang` is
  * the item's language, whose month names the field is read in (besides English).

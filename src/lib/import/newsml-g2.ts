@@ -1,6 +1,6 @@
 import type { Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
-import { readDatelineField, type DatelineField } from "./dateline-field.ts";
+import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, xhtmlBody } from "./xml-body.ts";
@@ -217,8 +217,7 @@ function storyDateline(contentMeta: XmlElement | undefined, path: string, lang: 
   const name = elementText(childElement(located, "name"));
   if (name === "") return field;
   const region = (located ? childElements(located, "broader") : []).map((broader) => elementText(childElement(broader, "name"))).find((text) => text !== "");
-  const { note: _placeFromLocated, ...rest } = field;
-  return { ...rest, place: region !== undefined && !name.includes(",") && isRegion(region) ? `${name}, ${region}` : name };
+  return placedElsewhere(field, region !== undefined && !name.includes(",") && isRegion(region) ? `${name}, ${region}` : name);
 }
 
 /** The agency: the creditline, else the first named infoSource, else the provider, else the agency the dateline names. */

@@ -1,6 +1,6 @@
 import type { Agency } from "../model/agencies.ts";
 import { contentId } from "./content-identity.ts";
-import { datelineTime, readDatelineField, type DatelineField } from "./dateline-field.ts";
+import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
@@ -32,9 +32,7 @@ function locationName(location: XmlElement | undefined): string | undefined {
 function storyDateline(dateline: XmlElement | undefined, lang: string | undefined, agencies: readonly Agency[]): DatelineField {
   const field = readDatelineField(elementText(dateline), `${BODY_HEAD}/dateline`, lang, agencies);
   const located = locationName(childElement(dateline, "location"));
-  if (located === undefined) return field;
-  const { note: _typedNoPlace, ...rest } = field;
-  return { ...rest, place: located };
+  return located === undefined ? field : placedElsewhere(field, located);
 }
 
 /**
