@@ -64,6 +64,9 @@ export function readMonthName(name: string): number | undefined {
 /** The most days a month has in any year: February 29 is a day, February 30 is not. */
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Whether a month (1–12) has the day in some year: February 29 does, February 30 does not. */
+export const isDayOfMonth = (month: number, day: number): boolean => day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
+
 /** Capitalised words with short links between them, as an agency's name is written ("Press Trust of India"); not "the capital". */
 const AGENCY_NAME_WORDS = /^\p{Lu}[\p{L}\p{N}&.'’\-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{N}&.'’\-]*)+$/u;
 
@@ -109,7 +112,7 @@ function readDay(monthName: string | undefined, dayText: string | undefined): { 
   if (monthName === undefined || dayText === undefined) return {};
   const month = readMonthName(monthName);
   const day = Number(dayText);
-  if (month === undefined || day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return undefined;
+  if (month === undefined || !isDayOfMonth(month, day)) return undefined;
   return { month, day };
 }
 

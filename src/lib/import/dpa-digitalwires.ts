@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Agency } from "../model/agencies.ts";
+import { readDatelineField } from "./dateline-field.ts";
 import { isPlainObject } from "./ninjs-schema.ts";
 import {
   collectItems,
@@ -15,7 +17,7 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { datelinePlace, definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
+import { definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
 import type { WirePhoto, WireRead } from "./wire-item.ts";
 
 /**
@@ -23,8 +25,9 @@ import type { WirePhoto, WireRead } from "./wire-item.ts";
  * deliver it. Read after the entries dpa publishes with its converters (dpa-digitalwires-to-newsmlg2,
  * dpa-digitalwires-to-iptc7901). The reader's choices:
  * - id is `urn`, the same across versions; the version time is `version_created`, else `updated`.
- * - the lead is `teaser`, the body `article_html`; the place is the one `dateline` starts with
- *   ("New York (dpa) - " gives New York), the agency the text's `creditline` ("dpa").
+ * - the lead is `teaser`, the body `article_html`; the place is the one `dateline` names
+ *   ("New York (dpa) - " gives New York), the agency the text's `creditline` ("dpa"), else the
+ *   dateline's.
  * - `signal` sig:correction (or a category of type dnltype:signal with that QCode) marks a correction.
  * - topics are the names of the categories of dpa subjects, subjects, keywords and places
  *   (dnltype:dpasubject, subject, keyword, geosubject), else the matching `*_names` lists.
@@ -98,10 +101,6 @@ function topicsOf(data: Entry): string[] {
   return distinctNames([...(data.dpasubject_names ?? []), ...(data.keyword_names ?? []), ...(data.geosubject_names ?? [])]);
 }
 
-/** The place a dpa dateline starts with, its agency and dash left out: "Portland/Maine (dpa) - " gives "Portland/Maine". */
-const placeOf = (dateline: string | undefined): string | undefined =>
-  dateline === undefined ? undefined : datelinePlace(dateline.replace(/\s*\([^)]*\)\s*[-–—]?\s*$/, "").replace(/\s*[-–—]\s*$/, ""));
-
 function associatedPhoto(associations: readonly unknown[], base: string, warnings: string[]): WirePhoto | undefined {
   const images = associations.flatMap((value, index) => (isPlainObject(value) && value["type"] === "image" ? [{ value, index }] : []));
   const chosen = images.find(({ value }) => value["is_featureimage"] === true) ?? images[0];
@@ -116,7 +115,7 @@ function associatedPhoto(associations: readonly unknown[], base: string, warning
   return photoFrom(renditions, { alt: given(picture.data.alt_text), caption: given(picture.data.caption), credit: given(picture.data.creditline) });
 }
 
-function readEntry(value: unknown, file: string, path: string): ItemRead {
+function readEntry(value: unknown, file: string, path: string, agencies: readonly Agency[]): ItemRead {
   const read = readLeniently(entry, value, path, ["urn", "headline", "article_html", "pubstatus"]);
   if (read === undefined) return { problems: [{ file, path, message: "is not an object (expected a dpa digitalwires entry)" }] };
   const { data } = read;
@@ -140,6 +139,7 @@ function readEntry(value: unknown, file: string, path: string): ItemRead {
     if (given(data[box])) warnings.push(`ignored ${jsonPath(path, box)} (dpa's words in a box beside the text, which the story has no place for)`);
   }
   const photo = associatedPhoto(data.associations ?? [], path, warnings);
+  const dateline = readDatelineField(data.dateline ?? "", jsonPath(path, "dateline"), given(data.language), agencies);
   const correction =
     isCorrectionSignal(data.signal) || (data.categories ?? []).some(({ type, qcode }) => type === "dnltype:signal" && isCorrectionSignal(qcode));
   return {
@@ -156,14 +156,14 @@ function readEntry(value: unknown, file: string, path: string): ItemRead {
       headline,
       lead: given(data.teaser),
       body,
-      place: placeOf(data.dateline),
-      source: given(data.creditline),
+      place: dateline.place,
+      source: given(data.creditline) ?? dateline.agency,
       byline: given(data.byline),
       topics: topicsOf(data),
       photo,
       lang: given(data.language),
       priority: data.urgency,
-      notes: warnings.length > 0 ? warnings.map((warning) => `warning: ${warning}`) : undefined,
+      notes: warnings.length > 0 || dateline.note !== undefined ? [...warnings.map((warning) => `warning: ${warning}`), ...(dateline.note === undefined ? [] : [dateline.note])] : undefined,
     }),
   };
 }
@@ -182,7 +182,7 @@ export function dpaEntries(value: unknown): { value: unknown; path: string }[] {
   return [{ value, path: "" }];
 }
 
-/** The stories of a digitalwires delivery. */
-export function readDpaDigitalwires(value: unknown, file: string): WireRead {
-  return collectItems(dpaEntries(value).map((each) => readEntry(each.value, file, each.path)));
+/** The stories of a digitalwires delivery; `agencies` are the settings' list, by which the agency a dateline names is known. */
+export function readDpaDigitalwires(value: unknown, file: string, agencies: readonly Agency[]): WireRead {
+  return collectItems(dpaEntries(value).map((each) => readEntry(each.value, file, each.path, agencies)));
 }

@@ -1,3 +1,4 @@
+import type { Agency } from "../model/agencies.ts";
 import { isApMediaApi, readApMediaApi } from "./ap-media-api.ts";
 import { dpaEntries, isDpaDigitalwires, readDpaDigitalwires } from "./dpa-digitalwires.ts";
 import { isPlainObject } from "./ninjs-schema.ts";
@@ -9,9 +10,9 @@ import type { WireRead } from "./wire-item.ts";
  * response by its api_version and data, a dpa digitalwires entry by its format or urn, Superdesk's
  * ninjs by guid where ninjs has uri. A list, or dpa's `{"entries": [...]}`, is told by its first
  * item. Undefined for anything else (IPTC ninjs, or JSON that does not parse), which the ninjs
- * reader reads and explains.
+ * reader reads and explains. `agencies` are the settings' list, by which the agency a dateline names is known.
  */
-export function readJsonDialect(text: string, file: string): WireRead | undefined {
+export function readJsonDialect(text: string, file: string, agencies: readonly Agency[]): WireRead | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -20,7 +21,7 @@ export function readJsonDialect(text: string, file: string): WireRead | undefine
   }
   if (isPlainObject(value) && isApMediaApi(value)) return readApMediaApi(value, file);
   const [entry] = dpaEntries(value);
-  if (isPlainObject(entry?.value) && isDpaDigitalwires(entry.value)) return readDpaDigitalwires(value, file);
+  if (isPlainObject(entry?.value) && isDpaDigitalwires(entry.value)) return readDpaDigitalwires(value, file, agencies);
   const [item] = Array.isArray(value) ? value : [value];
   if (isPlainObject(item) && isSuperdeskNinjs(item)) return readSuperdeskNinjs(value, file);
   return undefined;

@@ -1,4 +1,6 @@
-import { definedFields, datelinePlace, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
+import type { Agency } from "../model/agencies.ts";
+import { readDatelineField, type DatelineField } from "./dateline-field.ts";
+import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { nitfBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -171,11 +173,11 @@ function storyPhoto(top: Placed, problems: ItemProblems): WirePhoto | undefined 
   });
 }
 
-/** The agency: the original Source's party, else the Provider's, else the agency a dateline names in brackets ("(AFP)"). */
-function storySource(components: readonly Placed[], dateline: string): string | undefined {
+/** The agency: the original Source's party, else the Provider's, else the agency the DateLine names ("(AFP)"). */
+function storySource(components: readonly Placed[], dateline: DatelineField): string | undefined {
   const administrative = firstChild(components, "AdministrativeMetadata")?.element;
   const party = (name: string) => attribute(childElement(administrative, name, "Party"), "FormalName");
-  return party("Source") ?? party("Provider") ?? /\(([^()]+)\)\s*-?\s*$/.exec(dateline)?.[1]?.trim();
+  return party("Source") ?? party("Provider") ?? dateline.agency;
 }
 
 /** Keywords (DescriptiveMetadata Property "Keyword"), as the agency wrote them. */
@@ -184,17 +186,16 @@ function storyTopics(descriptive: XmlElement | undefined): string[] {
   return distinctNames(properties.filter((property) => attribute(property, "FormalName")?.toLowerCase() === "keyword").map((property) => attribute(property, "Value") ?? ""));
 }
 
-/** Where the story was written: the place its DateLine starts with, else the city of the Location it was sent from. */
-function storyPlace(dateline: string, descriptive: XmlElement | undefined): string | undefined {
-  const fromDateline = datelinePlace(dateline.replace(/\s*-\s*$/, ""));
-  if (fromDateline !== undefined) return fromDateline;
+/** Where the story was written: the place its DateLine names, else the city of the Location it was sent from. */
+function storyPlace(dateline: DatelineField, descriptive: XmlElement | undefined): string | undefined {
+  if (dateline.place !== undefined) return dateline.place;
   const location = descriptive && childElements(descriptive, "Location").find((element) => attribute(element, "HowPresent") === "Origin");
   const city = location && childElements(location, "Property").find((property) => attribute(property, "FormalName") === "City");
   return attribute(city, "Value");
 }
 
 /** One NewsItem as a wire item, or its problems. */
-function readNewsItem(newsItem: Placed, place: string, file: string): { item?: WireItem; problems: WireProblem[] } {
+function readNewsItem(newsItem: Placed, place: string, file: string, agencies: readonly Agency[]): { item?: WireItem; problems: WireProblem[] } {
   const problems = new ItemProblems(file);
   const { element, path } = newsItem;
   const identifierPath = `${path}/Identification/NewsIdentifier`;
@@ -216,7 +217,8 @@ function readNewsItem(newsItem: Placed, place: string, file: string): { item?: W
     return { problems: problems.list };
   }
   const components = top ? storyComponents({ element: top, path: topPath }) : [];
-  const lines = components.map(({ element: component }) => childElement(component, "NewsLines")).find((newsLines) => elementText(childElement(newsLines, "HeadLine")) !== "");
+  const withLines = components.find(({ element: component }) => elementText(childElement(component, "NewsLines", "HeadLine")) !== "");
+  const lines = withLines && childElement(withLines.element, "NewsLines");
   const line = (name: string): string => elementText(childElement(lines, name));
   const headline = line("HeadLine");
   if (headline === "" && !canceled) problems.add(`${topPath}/NewsLines/HeadLine`, "missing (expected the story's headline)");
@@ -227,7 +229,10 @@ function readNewsItem(newsItem: Placed, place: string, file: string): { item?: W
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
   const descriptive = firstChild(components, "DescriptiveMetadata")?.element;
-  const dateline = line("DateLine");
+  const lang = attribute(childElement(descriptive, "Language"), "FormalName") ?? attribute(element, "xml:lang");
+  const dateline = readDatelineField(line("DateLine"), `${withLines?.path ?? topPath}/NewsLines/DateLine`, attribute(childElement(lines, "DateLine"), "xml:lang") ?? lang, agencies);
+  const origin = storyPlace(dateline, descriptive);
+  const notes = origin === undefined && dateline.note !== undefined ? [dateline.note] : [];
   return {
     item: definedFields({
       file,
@@ -243,19 +248,23 @@ function readNewsItem(newsItem: Placed, place: string, file: string): { item?: W
       headline,
       lead: line("SubHeadLine") || undefined,
       body,
-      place: storyPlace(dateline, descriptive),
+      place: origin,
       source: storySource(components, dateline),
       byline: line("ByLine") || undefined,
       topics: storyTopics(descriptive),
       photo: top && storyPhoto({ element: top, path: topPath }, photoProblems),
-      lang: attribute(childElement(descriptive, "Language"), "FormalName") ?? attribute(element, "xml:lang"),
+      lang,
+      notes: notes.length > 0 ? notes : undefined,
     }),
     problems: photoProblems.list,
   };
 }
 
-/** Reads a NewsML 1.2 document: its NewsItems, and the problems of those it could not read. */
-export function readNewsml1(text: string, file: string): WireRead {
+/**
+ * Reads a NewsML 1.2 document: its NewsItems, and the problems of those it could not read.
+ * `agencies` are the settings' list, by which the agency a DateLine names is known.
+ */
+export function readNewsml1(text: string, file: string, agencies: readonly Agency[]): WireRead {
   const xml = parseXml(text, file);
   if (!xml.ok) return { items: [], problems: xml.problems };
   const root = xml.root;
@@ -265,7 +274,7 @@ export function readNewsml1(text: string, file: string): WireRead {
   const read: WireRead = { items: [], problems: [] };
   for (const element of newsItems) {
     const path = childPath("/NewsML", root, element);
-    const result = readNewsItem({ element, path }, newsItems.length > 1 ? path : "", file);
+    const result = readNewsItem({ element, path }, newsItems.length > 1 ? path : "", file, agencies);
     if (result.item) read.items.push(result.item);
     read.problems.push(...result.problems);
   }

@@ -1,5 +1,7 @@
+import type { Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
-import { definedFields, datelinePlace, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
+import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
+import { definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -115,6 +117,8 @@ function referencedPicture(itemRef: XmlElement, path: string, href: string): Wir
 interface PackagedPhotos {
   /** The photo of each text item a package holds, by the text item's element. */
   photos: Map<XmlElement, WirePhoto>;
+  /** The warnings for each text item a package holds about that package's references the file cannot follow. */
+  notes: Map<XmlElement, string[]>;
   /** Picture items some package holds: not stories of their own, and no problem. */
   packaged: Set<XmlElement>;
   problems: WireProblem[];
@@ -123,19 +127,22 @@ interface PackagedPhotos {
 /**
  * What the packages pair: each package's text items get the first picture it holds, found by the
  * itemRef's residref among the items of the file, or by the itemRef's href when the file does not
- * hold the picture. A text item in several packages keeps the first package's picture.
+ * hold the picture. A text item in several packages keeps the first package's picture. A reference
+ * the file cannot follow (an item it does not hold, not a picture with an href) is a warning on the
+ * package's text items; a package with such references and no text item in the file is a problem.
  */
 function packagedPhotos(items: readonly DeliveredItem[], file: string): PackagedPhotos {
   const byGuid = new Map(items.flatMap((item): [string, DeliveredItem][] => {
     const guid = attribute(item.element, "guid");
     return guid ? [[guid, item]] : [];
   }));
-  const result: PackagedPhotos = { photos: new Map(), packaged: new Set(), problems: [] };
+  const result: PackagedPhotos = { photos: new Map(), notes: new Map(), packaged: new Set(), problems: [] };
   const pictureReads = new Map<XmlElement, WirePhoto | undefined>();
   for (const item of items.filter(({ element }) => itemKind(element) === "package")) {
     const groupSet = childElement(item.element, "groupSet");
     const texts: XmlElement[] = [];
     const pictures: WirePhoto[] = [];
+    const unfollowed: { path: string; named: string }[] = [];
     for (const { element: itemRef, path } of groupSet ? descendants(groupSet, `${item.path}/groupSet`, "itemRef") : []) {
       const guid = attribute(itemRef, "residref");
       const target = guid === undefined ? undefined : byGuid.get(guid);
@@ -157,12 +164,20 @@ function packagedPhotos(items: readonly DeliveredItem[], file: string): Packaged
       if (href && nature !== undefined && PICTURE_NATURES.includes(nature)) {
         pictures.push(referencedPicture(itemRef, path, href));
       } else {
-        const named = guid === undefined ? "an item" : `item "${guid}"`;
-        result.problems.push({ file, path, message: `refers to ${named}, which this file does not hold (expected the item in the same newsMessage, or a picture's itemClass and href)` });
+        unfollowed.push({ path, named: guid === undefined ? "an item" : `item "${guid}"` });
       }
     }
     const [photo] = pictures;
     for (const text of texts) if (photo && !result.photos.has(text)) result.photos.set(text, photo);
+    if (unfollowed.length === 0) continue;
+    if (texts.length === 0) {
+      const named = unfollowed.map(({ named }) => named).join(", ");
+      result.problems.push({ file, path: item.path, message: `has no text item in this file: it refers to ${named}, which the file does not hold (expected the package's text item in the same newsMessage)` });
+    }
+    for (const text of texts) {
+      const notes = unfollowed.map(({ path, named }) => ignoredNote(path, `refers to ${named}, which this file does not hold`));
+      result.notes.set(text, [...(result.notes.get(text) ?? []), ...notes]);
+    }
   }
   return result;
 }
@@ -194,21 +209,22 @@ function mainHeadline(contentMeta: XmlElement | undefined): string | undefined {
 /**
  * Where the story was written: `located`'s name, with the first broader area it names when that
  * is a region ("Portland" in "Maine": the region decides the zone), else the place its `dateline`
- * starts with.
+ * names (see readDatelineField), whose agency and note are kept either way.
  */
-function storyPlace(contentMeta: XmlElement | undefined): string | undefined {
+function storyDateline(contentMeta: XmlElement | undefined, path: string, lang: string | undefined, agencies: readonly Agency[]): DatelineField {
+  const field = readDatelineField(elementText(childElement(contentMeta, "dateline")), `${path}/contentMeta/dateline`, lang, agencies);
   const located = childElement(contentMeta, "located");
   const name = elementText(childElement(located, "name"));
-  if (name === "") return datelinePlace(elementText(childElement(contentMeta, "dateline")));
+  if (name === "") return field;
   const region = (located ? childElements(located, "broader") : []).map((broader) => elementText(childElement(broader, "name"))).find((text) => text !== "");
-  return region !== undefined && !name.includes(",") && isRegion(region) ? `${name}, ${region}` : name;
+  return placedElsewhere(field, region !== undefined && !name.includes(",") && isRegion(region) ? `${name}, ${region}` : name);
 }
 
-/** The agency: the creditline, else the first named infoSource, else the provider. */
-function storySource(contentMeta: XmlElement | undefined, itemMeta: XmlElement | undefined): string | undefined {
+/** The agency: the creditline, else the first named infoSource, else the provider, else the agency the dateline names. */
+function storySource(contentMeta: XmlElement | undefined, itemMeta: XmlElement | undefined, datelineAgency: string | undefined): string | undefined {
   const infoSources = contentMeta ? childElements(contentMeta, "infoSource").map((source) => elementText(childElement(source, "name"))) : [];
   const candidates = [elementText(childElement(contentMeta, "creditline")), ...infoSources, elementText(childElement(itemMeta, "provider", "name"))];
-  return candidates.find((name) => name !== "");
+  return candidates.find((name) => name !== "") ?? datelineAgency;
 }
 
 /** The byline: contentMeta's `by`, else the one a NITF body in inlineXML gives. */
@@ -267,7 +283,7 @@ function storyBody(contentSet: XmlElement | undefined): WireBody | undefined {
 }
 
 /** A text item as a wire item, or its problems. */
-function readTextItem(item: DeliveredItem, photo: WirePhoto | undefined, file: string): { item?: WireItem; problems: WireProblem[] } {
+function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: string, agencies: readonly Agency[]): { item?: WireItem; problems: WireProblem[] } {
   const problems = new ItemProblems(file);
   const { element, path } = item;
   const itemMeta = childElement(element, "itemMeta");
@@ -293,6 +309,8 @@ function readTextItem(item: DeliveredItem, photo: WirePhoto | undefined, file: s
   }
   if (problems.list.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems: problems.list };
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
+  const dateline = storyDateline(contentMeta, path, lang, agencies);
+  const notes = [...(dateline.note === undefined ? [] : [dateline.note]), ...(packaged.notes.get(element) ?? [])];
   return {
     item: definedFields({
       file,
@@ -308,12 +326,13 @@ function readTextItem(item: DeliveredItem, photo: WirePhoto | undefined, file: s
       headline,
       lead: description(contentMeta, LEAD_ROLES),
       body,
-      place: storyPlace(contentMeta),
-      source: storySource(contentMeta, itemMeta),
+      place: dateline.place,
+      source: storySource(contentMeta, itemMeta, dateline.agency),
       byline: storyByline(contentMeta, contentSet),
       topics: storyTopics(contentMeta, lang),
-      photo,
+      photo: packaged.photos.get(element),
       lang,
+      notes: notes.length > 0 ? notes : undefined,
     }),
     problems: [],
   };
@@ -327,8 +346,12 @@ function notTextMessage(element: XmlElement, kind: ItemKind): string {
   return element.name === "newsItem" ? `is a ${nature} item (expected a text item)` : `is a ${element.name} (expected a newsItem with text)`;
 }
 
-/** Reads a NewsML-G2 file: its text items, each with the photo its package pairs it with, and the problems of all it could not read. */
-export function readNewsmlG2(text: string, file: string): WireRead {
+/**
+ * Reads a NewsML-G2 file: its text items, each with the photo its package pairs it with, and the
+ * problems of all it could not read. `agencies` are the settings' list, by which the agency a
+ * dateline names is known.
+ */
+export function readNewsmlG2(text: string, file: string, agencies: readonly Agency[]): WireRead {
   const xml = parseXml(text, file);
   if (!xml.ok) return { items: [], problems: xml.problems };
   const problems: WireProblem[] = [];
@@ -339,7 +362,7 @@ export function readNewsmlG2(text: string, file: string): WireRead {
   for (const item of delivered) {
     const kind = itemKind(item.element);
     if (kind === "text") {
-      const read = readTextItem(item, packaged.photos.get(item.element), file);
+      const read = readTextItem(item, packaged, file, agencies);
       if (read.item) items.push(read.item);
       problems.push(...read.problems);
     } else if (kind === "other" || (kind === "picture" && !packaged.packaged.has(item.element))) {

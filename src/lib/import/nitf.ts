@@ -1,4 +1,7 @@
-import { definedFields, datelinePlace, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
+import type { Agency } from "../model/agencies.ts";
+import { contentId } from "./content-identity.ts";
+import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
+import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 import { nitfBody } from "./xml-body.ts";
@@ -25,9 +28,37 @@ function locationName(location: XmlElement | undefined): string | undefined {
   return elementText(location) || attribute(location, "value");
 }
 
-/** Where the story was written: the dateline's location, else the place the dateline's text starts with. */
-function storyPlace(dateline: XmlElement | undefined): string | undefined {
-  return locationName(childElement(dateline, "location")) ?? datelinePlace(elementText(dateline));
+/** The dateline's text read as a dateline field, its place from its location element when it has one. */
+function storyDateline(dateline: XmlElement | undefined, lang: string | undefined, agencies: readonly Agency[]): DatelineField {
+  const field = readDatelineField(elementText(dateline), `${BODY_HEAD}/dateline`, lang, agencies);
+  const located = locationName(childElement(dateline, "location"));
+  return located === undefined ? field : placedElsewhere(field, located);
+}
+
+/**
+ * The story's id, the same for all its versions: doc-id's id-string, else du-key's key (NITF's
+ * key of the story across its versions), else the content identity (contentId) of its agency, the
+ * day its dateline names (else its release or issue day) and its headline.
+ */
+function storyId(
+  docdata: XmlElement | undefined,
+  content: { agency: string | undefined; dateline: DatelineField; time: WireTime | undefined; headline: string },
+  agencies: readonly Agency[],
+): { id: string; note?: string } | undefined {
+  const given = attribute(childElement(docdata, "doc-id"), "id-string") ?? attribute(childElement(docdata, "du-key"), "key");
+  if (given !== undefined && given.trim() !== "") return { id: given.trim() };
+  const { agency, dateline, time, headline } = content;
+  const { month, day, year } = dateline;
+  const datelineDay =
+    month === undefined || day === undefined
+      ? undefined
+      : year !== undefined
+        ? `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
+        : time && datelineTime(month, day, time)?.local.slice(0, 10);
+  const storyDay = datelineDay ?? time?.local.slice(0, 10);
+  if (storyDay === undefined || headline === "") return undefined;
+  const id = contentId(agency, storyDay, undefined, headline, agencies);
+  return { id, note: `known as ${JSON.stringify(id)}, by its agency, day and headline: it has no doc-id id-string or du-key key` };
 }
 
 /** The elements of identified-content that name a topic (people, organisations, places, events, works, classifiers). */
@@ -94,8 +125,11 @@ function statusAndEmbargo(
   return { status: management === "embargoed" ? "withheld" : "usable" };
 }
 
-/** Reads a NITF document: its story, or the problems that kept it from being read. */
-export function readNitf(text: string, file: string): WireRead {
+/**
+ * Reads a NITF document: its story, or the problems that kept it from being read. `agencies` are
+ * the settings' list, by which the agency a dateline names is known.
+ */
+export function readNitf(text: string, file: string, agencies: readonly Agency[]): WireRead {
   const xml = parseXml(text, file);
   if (!xml.ok) return { items: [], problems: xml.problems };
   const problems = new ItemProblems(file);
@@ -108,8 +142,6 @@ export function readNitf(text: string, file: string): WireRead {
   const bodyHead = childElement(nitf, "body", "body.head");
   const content = childElement(nitf, "body", "body.content");
 
-  const id = attribute(childElement(docdata, "doc-id"), "id-string");
-  if (id === undefined) problems.add(`${DOCDATA}/doc-id/@id-string`, "missing (expected the agency's id for the story, the same for all its versions)");
   const issued = readTime(attribute(childElement(docdata, "date.issue"), "norm"), `${DOCDATA}/date.issue/@norm`, problems);
   const released = readTime(attribute(childElement(docdata, "date.release"), "norm"), `${DOCDATA}/date.release/@norm`, problems);
   const management = attribute(docdata, "management-status");
@@ -118,10 +150,21 @@ export function readNitf(text: string, file: string): WireRead {
   }
   const canceled = management === "canceled";
   const headline = elementText(childElement(bodyHead, "hedline", "hl1")) || elementText(childElement(nitf, "head", "title"));
+  const lang = attribute(nitf, "baselang") ?? attribute(nitf, "xml:lang");
+  const dateline = storyDateline(childElement(bodyHead, "dateline"), lang, agencies);
+  const source = elementText(childElement(bodyHead, "distributor")) || attribute(childElement(docdata, "doc.copyright"), "holder") || dateline.agency;
+  const identity = storyId(docdata, { agency: source, dateline, time: released ?? issued, headline }, agencies);
+  if (identity === undefined) {
+    problems.add(
+      `${DOCDATA}/doc-id/@id-string`,
+      "missing, as is du-key's key (expected the agency's id for the story, the same for all its versions; without one, a headline and a day from the dateline, date.release or date.issue to know the story by)",
+    );
+  }
   if (headline === "" && !canceled) problems.add(`${BODY_HEAD}/hedline/hl1`, "missing (expected the story's headline, here or in /nitf/head/title)");
   const withText = content && elementText(content) !== "" ? content : undefined;
   if (!withText && !canceled) problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`);
-  if (problems.list.length > 0 || id === undefined) return { items: [], problems: problems.list };
+  if (problems.list.length > 0 || identity === undefined) return { items: [], problems: problems.list };
+  const notes = [dateline.note, identity.note].filter((note): note is string => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
@@ -129,7 +172,7 @@ export function readNitf(text: string, file: string): WireRead {
     file,
     path: "",
     format: "NITF" as const,
-    id,
+    id: identity.id,
     version: attribute(childElement(docdata, "du-key"), "version"),
     versionTime: issued,
     released,
@@ -138,12 +181,13 @@ export function readNitf(text: string, file: string): WireRead {
     headline,
     lead: elementText(childElement(bodyHead, "abstract")) || undefined,
     body: withText ? { kind: "html" as const, html: nitfBody(withText) } : NO_TEXT,
-    place: storyPlace(childElement(bodyHead, "dateline")),
-    source: elementText(childElement(bodyHead, "distributor")) || attribute(childElement(docdata, "doc.copyright"), "holder"),
+    place: dateline.place,
+    source,
     byline: elementText(childElement(bodyHead, "byline")) || undefined,
     topics: storyTopics(docdata),
     photo: content && storyPhoto(content, photoProblems),
-    lang: attribute(nitf, "baselang") ?? attribute(nitf, "xml:lang"),
+    lang,
+    notes: notes.length > 0 ? notes : undefined,
   });
   return { items: [item], problems: photoProblems.list };
 }

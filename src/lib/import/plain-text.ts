@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
-import { DateTime } from "luxon";
-import { findAgency, type Agency } from "../model/agencies.ts";
-import { addressSlug } from "../model/urls.ts";
+import type { Agency } from "../model/agencies.ts";
 import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
 import { isBylineLine, isSlugLine } from "./body-markdown.ts";
+import { contentId } from "./content-identity.ts";
+import { datelineTime } from "./dateline-field.ts";
 import { ignoredNote } from "./wire-fields.ts";
 import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
@@ -57,12 +56,6 @@ const DATE_TIME_GROUP = /^(\d{2})(\d{2})(\d{2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})(
 const NAVIGATION = /^all news$/i;
 /** "Photo: Reuters", "Photo by Jane Doe/AP", or an agency in capitals: "Photo EPA/ITAR-TASS". */
 const PHOTO_CREDITS = [/^Photos?(?:\s*:\s*|\s+by\s+)\S[^.!?]{0,59}$/iu, /^Photos?\s+[\p{Lu}\d][\p{Lu}\d&.\-]*(?:\s*\/\s*[\p{L}\d&.\- ]{1,40})?$/u];
-
-/**
- * How far after the delivery a dateline's day may fall and still be this year's: advance copy for
- * the coming week. A later day belongs to the year before ("December 31" delivered on January 1).
- */
-const ADVANCE_DAYS = 7;
 
 const problem = (file: string, line: number | undefined, message: string): WireProblem => ({
   file,
@@ -167,33 +160,6 @@ function readHeader(lines: readonly Line[]): { next: number; slug?: string; time
   return { next: index, ...(slug ? { slug } : {}), ...(time ? { time } : {}) };
 }
 
-/** What a slug line adds that changes between versions of one story: ANPA's cycle and word count, Reuters' "(UPDATE 1)". */
-const SLUG_VERSION_MARKS = [/^(?:BC|AM|PM)-/, /,\d{1,5}$/, /\s*\((?:UPDATE|REFILE|CORRECTED)[^()]*\)$/i];
-/** The longest a story's key in its identity gets: the first words of a headline tell it well enough. */
-const MAX_KEY_LENGTH = 80;
-
-/** A name as ASCII words joined by hyphens, cut at a word to `length`; empty when nothing in it spells in ASCII. */
-function identityWords(name: string, length: number): string {
-  const slug = addressSlug(name);
-  if (slug.length <= length) return slug;
-  const cut = slug.slice(0, length + 1);
-  return cut.includes("-") ? cut.slice(0, cut.lastIndexOf("-")) : slug.slice(0, length);
-}
-
-/**
- * The item's identity across versions, from what it says rather than the file it came in (a
- * drop's 0002.txt is another story each day): its agency (by the settings' first name for it),
- * its day, and its slug line, or else its headline, as ASCII words, e.g.
- * "text:tass:2013-09-02:russia-korea". A later version with the same slug line (or, with none,
- * the same headline) on the same day is the same story; "(UPDATE 1)" and the like are not part of it.
- */
-function contentId(agency: string | undefined, day: string, slug: string | undefined, headline: string): string {
-  const agencyKey = (agency && identityWords(agency, MAX_KEY_LENGTH)) || "no-agency";
-  const slugKey = slug && identityWords(SLUG_VERSION_MARKS.reduce((text, mark) => text.replace(mark, ""), slug), MAX_KEY_LENGTH);
-  const key = slugKey || identityWords(headline, MAX_KEY_LENGTH) || createHash("sha256").update(headline.normalize("NFC")).digest("hex").slice(0, 16);
-  return `text:${agencyKey}:${day}:${key}`;
-}
-
 function toParagraphs(lines: readonly Line[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Paragraph = [];
@@ -231,30 +197,6 @@ function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Ag
   }
   const rest = [...front, ...paragraphs.slice(index)];
   return byline === undefined ? { paragraphs: rest, credits } : { paragraphs: rest, credits, byline };
-}
-
-/**
- * The release time a dateline's month and day give, read against `reference` (the header's time,
- * else the delivery): the year that puts the day at most ADVANCE_DAYS after the reference day.
- * The dateline's day wins over the reference's, which may be a day late (a file picked up after
- * midnight) or early (a zone ahead of the reference's offset). On the reference's own day, the
- * reference; on an earlier day, the reference's time of day on that day, without offset so it
- * is read at the dateline and stays on its day, and before the reference; on a later day (advance
- * copy), the day alone, whose start at the dateline it is held for. Undefined for February 29 with
- * no leap year at hand.
- */
-function datelineTime(month: number, day: number, reference: WireTime): WireTime | undefined {
-  const referenceDay = DateTime.fromISO(reference.local.slice(0, 10), { zone: "utc" });
-  for (const year of [referenceDay.year + 1, referenceDay.year, referenceDay.year - 1]) {
-    const date = DateTime.utc(year, month, day);
-    const ahead = date.diff(referenceDay, "days").days;
-    if (!date.isValid || ahead > ADVANCE_DAYS) continue;
-    const local = date.toISODate() ?? "";
-    if (ahead === 0) return reference;
-    const timeOfDay = reference.local.slice(10);
-    return ahead < 0 && timeOfDay !== "" ? { local: `${local}${timeOfDay}` } : { local };
-  }
-  return undefined;
 }
 
 /** The dateline as typed up to its agency: "NAIROBI, Dec 5" of "NAIROBI, Dec 5 (Kyodo News) - Floods…". */
@@ -336,7 +278,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     file,
     path: context.path,
     format: "plain text",
-    id: contentId(dateline && (findAgency(dateline.agency, context.agencies)?.agency.name ?? dateline.agency), (released ?? reference).local.slice(0, 10), header.slug, headline),
+    id: contentId(dateline?.agency, (released ?? reference).local.slice(0, 10), header.slug, headline, context.agencies),
     ...(time ? { versionTime: time } : {}),
     released,
     status: "usable",

@@ -61,13 +61,13 @@ async function readWithItsReader(file: string, { delivered, agencies }: Delivery
   if (!kind.ok) return fail(kind.message);
   switch (kind.kind) {
     case "json":
-      return readJsonDialect(text, file) ?? readNinjs(text, file);
+      return readJsonDialect(text, file, agencies) ?? readNinjs(text, file);
     case "newsml-g2":
-      return readNewsmlG2(text, file);
+      return readNewsmlG2(text, file, agencies);
     case "newsml-1":
-      return readNewsml1(text, file);
+      return readNewsml1(text, file, agencies);
     case "nitf":
-      return readNitf(text, file);
+      return readNitf(text, file, agencies);
     case "rss":
       return readRss(text, file);
     case "atom":

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readApMediaApi } from "../../../src/lib/import/ap-media-api.ts";
 import { readJsonDialect } from "../../../src/lib/import/json-dialect.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 import type { WireRead } from "../../../src/lib/import/wire-item.ts";
 
 const FIXTURES = "tests/fixtures/wire/dialects/ap";
@@ -11,7 +12,7 @@ const ITEM_ID = "0c5e1f7a9b2d4e6f8a1c3e5f7b9d1a2c";
 
 function readFixture(name: string): WireRead {
   const file = join(FIXTURES, name);
-  const read = readJsonDialect(readFileSync(file, "utf8"), file);
+  const read = readJsonDialect(readFileSync(file, "utf8"), file, AGENCIES);
   assert.ok(read, "read as a producer's dialect");
   return read;
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readDpaDigitalwires } from "../../../src/lib/import/dpa-digitalwires.ts";
 import { readJsonDialect } from "../../../src/lib/import/json-dialect.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
 
 const FIXTURES = "tests/fixtures/wire/dialects/dpa";
@@ -11,7 +12,7 @@ const URN = "urn:newsml:dpa.com:20090101:261130-99-123456";
 
 function onlyItem(name: string): WireItem {
   const file = join(FIXTURES, name);
-  const read = readJsonDialect(readFileSync(file, "utf8"), file);
+  const read = readJsonDialect(readFileSync(file, "utf8"), file, AGENCIES);
   assert.ok(read, "read as a producer's dialect");
   assert.deepEqual(read.problems, []);
   assert.equal(read.items.length, 1);
@@ -64,6 +65,7 @@ test("the correction signal is also read from the categories alone", () => {
   const read = readDpaDigitalwires(
     { urn: "urn:x", version_created: "2026-11-30T12:00:00Z", headline: "H", article_html: "<p>T</p>", categories: [{ type: "dnltype:signal", qcode: "sig:correction" }] },
     "x.json",
+    AGENCIES,
   );
   assert.equal(read.items[0]?.correction, true);
 });
@@ -93,6 +95,7 @@ test("an entry that only delivers a picture is refused at article_html, saying s
   const read = readDpaDigitalwires(
     { format: "digitalwires@0.9.1", urn: "urn:p", version_created: "2026-11-30T12:00:00Z", headline: "Bild", article_html: null, associations: [{ type: "image" }] },
     "p.json",
+    AGENCIES,
   );
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.problems, [
@@ -104,6 +107,19 @@ test("the names lists stand in for the categories when an entry has none", () =>
   const read = readDpaDigitalwires(
     { urn: "urn:n", version_created: "2026-11-30T12:00:00Z", headline: "H", article_html: "<p>T</p>", dpasubject_names: ["Verkehr"], keyword_names: ["Bahn"], geosubject_names: ["Bremen"] },
     "n.json",
+    AGENCIES,
   );
   assert.deepEqual(read.items[0]?.topics, ["Verkehr", "Bahn", "Bremen"]);
+});
+
+test("the dateline read as every dateline field is: place, regional service and the agency when no creditline names one", () => {
+  const entry = (dateline: string) =>
+    readDpaDigitalwires({ urn: "urn:d", version_created: "2026-11-30T12:00:00Z", language: "de", headline: "H", article_html: "<p>T</p>", dateline }, "d.json", AGENCIES).items[0];
+  const regional = entry("Hannover (dpa/lni) - ");
+  assert.deepEqual([regional?.place, regional?.source, regional?.notes], ["Hannover", "dpa", undefined]);
+  const dated = entry("Berlin, 10. Juli (dpa) -");
+  assert.deepEqual([dated?.place, dated?.source], ["Berlin", "dpa"]);
+  const timestamp = entry("2026-11-30T12:00:00Z");
+  assert.equal(timestamp?.place, undefined);
+  assert.deepEqual(timestamp?.notes, ['warning: ignored dateline ("2026-11-30T12:00:00Z": a date or time, not a place)']);
 });

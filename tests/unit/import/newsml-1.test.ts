@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { readNewsml1 } from "../../../src/lib/import/newsml-1.ts";
 import { deliveredText } from "../../../src/lib/import/wire-drop.ts";
 import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 
 const DIRECTORY = "tests/fixtures/wire/dialects/afp";
 
@@ -11,7 +12,7 @@ const DIRECTORY = "tests/fixtures/wire/dialects/afp";
 function readFixture(name: string): WireRead {
   const text = deliveredText(readFileSync(new URL(`../../fixtures/wire/dialects/afp/${name}`, import.meta.url)));
   assert.ok(text !== undefined);
-  return readNewsml1(text, `${DIRECTORY}/${name}`);
+  return readNewsml1(text, `${DIRECTORY}/${name}`, AGENCIES);
 }
 
 function onlyItem(read: WireRead): WireItem {
@@ -34,7 +35,7 @@ function newsItem(parts: { identifier?: string; management?: string; lines?: str
   return `<NewsItem><Identification><NewsIdentifier>${identifier}</NewsIdentifier></Identification><NewsManagement>${management}</NewsManagement><NewsComponent><NewsLines>${lines}</NewsLines>${content}${extra}</NewsComponent></NewsItem>`;
 }
 
-const readInline = (...items: string[]) => readNewsml1(`<NewsML Version="1.2">${items.join("")}</NewsML>`, "inline.xml");
+const readInline = (...items: string[]) => readNewsml1(`<NewsML Version="1.2">${items.join("")}</NewsML>`, "inline.xml", AGENCIES);
 
 test("AFP's text-photo item: lines, metadata, NITF text and the largest photo rendition with its caption", () => {
   const { body, ...item } = onlyItem(readFixture("tram-strasbourg.xml"));
@@ -185,8 +186,16 @@ test("a photo's own NewsItem is no story: one problem naming what it is", () => 
 });
 
 test("a document that is not NewsML, or holds no NewsItem, is one problem", () => {
-  assert.deepEqual(readNewsml1("<NewsML Version='1.2'><NewsEnvelope/></NewsML>", "empty.xml").problems, [
+  assert.deepEqual(readNewsml1("<NewsML Version='1.2'><NewsEnvelope/></NewsML>", "empty.xml", AGENCIES).problems, [
     { file: "empty.xml", path: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)" },
   ]);
-  assert.equal(readNewsml1("<NewsML><NewsItem>", "broken.xml").problems[0]?.message.startsWith("not well-formed XML"), true);
+  assert.equal(readNewsml1("<NewsML><NewsItem>", "broken.xml", AGENCIES).problems[0]?.message.startsWith("not well-formed XML"), true);
+});
+
+test("the DateLine read in the item's language: place, and the agency when no party names one; a time there is no place", () => {
+  const item = onlyItem(readInline(newsItem({ lines: "<HeadLine>Le tram</HeadLine><DateLine xml:lang='fr'>Strasbourg, 10 juil 2024 (AFP) -</DateLine>" })));
+  assert.deepEqual([item.place, item.source, item.notes], ["Strasbourg", "AFP", undefined]);
+  const timed = onlyItem(readInline(newsItem({ lines: "<HeadLine>Le tram</HeadLine><DateLine>20240710T083054+0000</DateLine>" })));
+  assert.deepEqual([timed.place, timed.source], [undefined, undefined]);
+  assert.deepEqual(timed.notes, ['warning: ignored /NewsML/NewsItem/NewsComponent/NewsLines/DateLine ("20240710T083054+0000": a date or time, not a place)']);
 });

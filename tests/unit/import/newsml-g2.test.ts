@@ -3,12 +3,13 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { readNewsmlG2 } from "../../../src/lib/import/newsml-g2.ts";
 import type { WireBody, WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 
 const DIRECTORY = "tests/fixtures/wire/newsml-g2";
 
 function readFixture(name: string): WireRead {
   const file = `${DIRECTORY}/${name}`;
-  return readNewsmlG2(readFileSync(new URL(`../../fixtures/wire/newsml-g2/${name}`, import.meta.url), "utf8"), file);
+  return readNewsmlG2(readFileSync(new URL(`../../fixtures/wire/newsml-g2/${name}`, import.meta.url), "utf8"), file, AGENCIES);
 }
 
 /** The one item a read gave, with no problems. */
@@ -37,7 +38,7 @@ function newsItem(parts: { attributes?: string; meta?: string; content?: string;
   return `<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" ${attributes}><itemMeta>${meta}</itemMeta><contentMeta>${content}</contentMeta><contentSet>${body}</contentSet></newsItem>`;
 }
 
-const readInline = (xml: string) => readNewsmlG2(xml, "inline.xml");
+const readInline = (xml: string) => readNewsmlG2(xml, "inline.xml", AGENCIES);
 
 test("the seed story: a message whose package pairs the text item with its picture", () => {
   const read = readFixture("seed-package.xml");
@@ -164,21 +165,37 @@ test("inlineData with Windows line ends, and inlineData declared HTML", () => {
   assert.deepEqual(html.body, { kind: "html", html: "<p>One.</p>" });
 });
 
-test("a package's picture not in the message comes from the itemRef's href; a text item it lacks is a problem", () => {
+test("a package's picture not in the message comes from the itemRef's href; an item it lacks is a warning on its text item", () => {
   const read = readFixture("package-remote-photo.xml");
+  assert.deepEqual(read.problems, []);
   assert.equal(read.items.length, 1);
   assert.deepEqual(read.items[0]?.photo, {
     href: "https://photos.example.com/harbour-1600.jpg",
     path: "/newsMessage/itemSet/packageItem/groupSet/group[2]/itemRef",
     caption: "Fishing boats return to the harbour at dawn.",
   });
+  assert.deepEqual(read.items[0]?.notes, [
+    'warning: ignored /newsMessage/itemSet/packageItem/groupSet/group[1]/itemRef[2] (refers to item "urn:newsml:example.com:20240304:harbour-sidebar", which this file does not hold)',
+  ]);
+});
+
+test("a package whose text items are all elsewhere is one problem naming every reference; the file's other items still import", () => {
+  const xml =
+    '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>' +
+    '<packageItem guid="p"><groupSet><group><itemRef residref="story-a"/><itemRef residref="story-b"/></group></groupSet></packageItem>' +
+    newsItem() +
+    "</itemSet></newsMessage>";
+  const read = readInline(xml);
+  assert.deepEqual(
+    read.items.map((item) => [item.id, item.notes]),
+    [["urn:newsml:example.com:1", undefined]],
+    "a text item outside the package is not warned about it",
+  );
   assert.deepEqual(read.problems, [
     {
-      file: `${DIRECTORY}/package-remote-photo.xml`,
-      path: "/newsMessage/itemSet/packageItem/groupSet/group[1]/itemRef[2]",
-      message:
-        'refers to item "urn:newsml:example.com:20240304:harbour-sidebar", which this file does not hold ' +
-        "(expected the item in the same newsMessage, or a picture's itemClass and href)",
+      file: "inline.xml",
+      path: "/newsMessage/itemSet/packageItem",
+      message: 'has no text item in this file: it refers to item "story-a", item "story-b", which the file does not hold (expected the package\'s text item in the same newsMessage)',
     },
   ]);
 });
@@ -314,7 +331,7 @@ test("a kill notice without headline or text withdraws the seed story's item; it
 test("an item without headline or text that is not canceled is still refused", () => {
   const notice = readFileSync(new URL("../../fixtures/wire/newsml-g2/seed-kill.xml", import.meta.url), "utf8");
   for (const status of ["stat:usable", "stat:withheld"]) {
-    assert.deepEqual(readNewsmlG2(notice.replace("stat:canceled", status), "notice.xml"), {
+    assert.deepEqual(readNewsmlG2(notice.replace("stat:canceled", status), "notice.xml", AGENCIES), {
       items: [],
       problems: [
         { file: "notice.xml", path: "/newsItem/contentMeta/headline", message: "missing (expected the story's headline)" },
@@ -370,4 +387,14 @@ test("hostile and broken XML is refused with the XML reader's problem", () => {
       },
     ],
   });
+});
+
+test("a dateline typed with its agency, as dpa sends it: the place, and the agency as the source when the item names none", () => {
+  const item = onlyItem(readInline(newsItem({ content: '<headline>Kabinett tagt</headline><language tag="de"/><dateline>BERLIN (DPA) -</dateline>' })));
+  assert.deepEqual([item.place, item.source, item.notes], ["BERLIN", "DPA", undefined]);
+  const credited = onlyItem(readInline(newsItem({ content: "<headline>Kabinett tagt</headline><creditline>dpa-AFX</creditline><dateline>Frankfurt, 10. Juli (dpa) -</dateline>" })));
+  assert.deepEqual([credited.place, credited.source], ["Frankfurt", "dpa-AFX"]);
+  const timestamp = onlyItem(readInline(newsItem({ content: "<headline>Lluvias</headline><dateline>20170102T222800+0000</dateline>" })));
+  assert.equal(timestamp.place, undefined);
+  assert.deepEqual(timestamp.notes, ['warning: ignored /newsItem/contentMeta/dateline ("20170102T222800+0000": a date or time, not a place)']);
 });

@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { readNitf } from "../../../src/lib/import/nitf.ts";
 import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 
 const DIRECTORY = "tests/fixtures/wire/nitf";
 
 function readFixture(name: string): WireRead {
-  return readNitf(readFileSync(new URL(`../../fixtures/wire/nitf/${name}`, import.meta.url), "utf8"), `${DIRECTORY}/${name}`);
+  return readNitf(readFileSync(new URL(`../../fixtures/wire/nitf/${name}`, import.meta.url), "utf8"), `${DIRECTORY}/${name}`, AGENCIES);
 }
 
 function onlyItem(read: WireRead): WireItem {
@@ -30,7 +31,10 @@ function nitf(parts: { docdata?: string; bodyHead?: string; content?: string; he
   return `<nitf><head>${head}${docdataElement}</head><body><body.head>${bodyHead}</body.head><body.content>${content}</body.content></body></nitf>`;
 }
 
-const readInline = (xml: string) => readNitf(xml, "inline.xml");
+const NO_ID =
+  "missing, as is du-key's key (expected the agency's id for the story, the same for all its versions; without one, a headline and a day from the dateline, date.release or date.issue to know the story by)";
+
+const readInline = (xml: string) => readNitf(xml, "inline.xml", AGENCIES);
 
 test("the seed story, with its DTD named and HTML entities in its text", () => {
   const { body, ...item } = onlyItem(readFixture("seed.xml"));
@@ -129,14 +133,14 @@ test("a kill notice without headline or text withdraws the seed story; its ed-ms
   const empty = onlyItem(readInline(nitf({ docdata: canceled, bodyHead: "<hedline><hl1> </hl1></hedline>", content: " " })));
   assert.deepEqual([empty.status, empty.headline, empty.body], ["canceled", "", { kind: "text", text: "" }]);
   assert.deepEqual(readInline(nitf({ docdata: '<docdata management-status="canceled"/>', bodyHead: "", content: "" })).problems, [
-    { file: "inline.xml", path: "/nitf/head/docdata/doc-id/@id-string", message: "missing (expected the agency's id for the story, the same for all its versions)" },
+    { file: "inline.xml", path: "/nitf/head/docdata/doc-id/@id-string", message: NO_ID },
   ]);
 });
 
 test("a story without headline or text that is not canceled is still refused", () => {
   const notice = readFileSync(new URL("../../fixtures/wire/nitf/seed-kill.xml", import.meta.url), "utf8");
   for (const status of ["usable", "withheld"]) {
-    assert.deepEqual(readNitf(notice.replace('management-status="canceled"', `management-status="${status}"`), "notice.xml"), {
+    assert.deepEqual(readNitf(notice.replace('management-status="canceled"', `management-status="${status}"`), "notice.xml", AGENCIES), {
       items: [],
       problems: [
         { file: "notice.xml", path: "/nitf/body/body.head/hedline/hl1", message: "missing (expected the story's headline, here or in /nitf/head/title)" },
@@ -225,7 +229,7 @@ test("a missing headline, body or id, and bad dates, are problems at their place
     ],
   });
   assert.deepEqual(readInline(nitf({ docdata: "", content: "<media media-type=\"image\"/>" })).problems, [
-    { file: "inline.xml", path: "/nitf/head/docdata/doc-id/@id-string", message: "missing (expected the agency's id for the story, the same for all its versions)" },
+    { file: "inline.xml", path: "/nitf/head/docdata/doc-id/@id-string", message: NO_ID },
     { file: "inline.xml", path: "/nitf/body/body.content", message: "has no text (expected the story's text)" },
   ]);
   assert.deepEqual(readInline("<newsItem/>").problems, [{ file: "inline.xml", path: "/newsItem", message: "is not NITF (expected a nitf root element)" }]);
@@ -263,4 +267,33 @@ test("hostile and broken XML is refused with the XML reader's problem", () => {
     items: [],
     problems: [{ file: `${DIRECTORY}/malformed.xml`, path: "line 6, column 15", message: "not well-formed XML: char '&' is not expected." }],
   });
+});
+
+test("a dateline typed with its agency: the place, the agency as the item's source when it names none", () => {
+  const item = onlyItem(readInline(`<nitf xml:lang="fr">${nitf({ bodyHead: "<hedline><hl1>Le tram</hl1></hedline><dateline>Strasbourg, 10 juil 2024 (AFP) -</dateline>" }).slice(6)}`));
+  assert.deepEqual([item.place, item.source, item.notes], ["Strasbourg", "AFP", undefined]);
+  const distributed = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Tram</hl1></hedline><distributor>Agence Exemple</distributor><dateline>LYON (AFP) -</dateline>" })));
+  assert.deepEqual([distributed.place, distributed.source], ["LYON", "Agence Exemple"], "the item's own agency wins");
+});
+
+test("a timestamp in the dateline (as EFE sends it) is no place: left out with a warning, the story held for one", () => {
+  const item = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Lluvias</hl1></hedline><dateline>20170102T222800+0000</dateline>" })));
+  assert.equal(item.place, undefined);
+  assert.deepEqual(item.notes, ['warning: ignored /nitf/body/body.head/dateline ("20170102T222800+0000": a date or time, not a place)']);
+  const located = onlyItem(readInline(nitf({ bodyHead: '<hedline><hl1>Lluvias</hl1></hedline><dateline><location><city>Madrid</city></location><story.date norm="20170102T222800+0000">20170102T222800+0000</story.date></dateline>' })));
+  assert.deepEqual([located.place, located.notes], ["Madrid", undefined], "a location element names the place");
+});
+
+test("without doc-id's id-string, du-key's key; without either, the agency, the dateline's day and the headline", () => {
+  const keyed = onlyItem(readInline(nitf({ docdata: '<doc-id regsrc="AP"/><du-key key="storm-coast" version="3"/><date.issue norm="20240304T090000Z"/>' })));
+  assert.deepEqual([keyed.id, keyed.version, keyed.notes], ["storm-coast", "3", undefined]);
+  const bodyHead = "<hedline><hl1>Storm hits the coast</hl1></hedline><dateline>MIAMI, March 3 (AP) -</dateline>";
+  const docdata = '<doc-id regsrc="AP"/><date.issue norm="20240304T090000Z"/>';
+  const byContent = onlyItem(readInline(nitf({ docdata, bodyHead })));
+  assert.equal(byContent.id, "text:associated-press:2024-03-03:storm-hits-the-coast", "the dateline's day, read against the issue time, and the settings' name of the agency");
+  assert.deepEqual(byContent.notes, ['known as "text:associated-press:2024-03-03:storm-hits-the-coast", by its agency, day and headline: it has no doc-id id-string or du-key key']);
+  const later = onlyItem(readInline(nitf({ docdata: '<doc-id regsrc="AP"/><date.issue norm="20240304T113000Z"/>', bodyHead })));
+  assert.equal(later.id, byContent.id, "a later version of the same story is the same story");
+  const undated = onlyItem(readInline(nitf({ docdata: '<date.release norm="20240305T060000Z"/>', bodyHead: "<hedline><hl1>Storm hits the coast</hl1></hedline>" })));
+  assert.equal(undated.id, "text:no-agency:2024-03-05:storm-hits-the-coast", "without a dateline's day, the release day");
 });

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readJsonDialect } from "../../../src/lib/import/json-dialect.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 import { readSuperdeskNinjs } from "../../../src/lib/import/superdesk-ninjs.ts";
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
 
@@ -11,7 +12,7 @@ const FIXTURES = "tests/fixtures/wire/dialects/superdesk";
 /** The one item a fixture holds, read as the importer reads a delivered JSON file. */
 function onlyItem(name: string): WireItem {
   const file = join(FIXTURES, name);
-  const read = readJsonDialect(readFileSync(file, "utf8"), file);
+  const read = readJsonDialect(readFileSync(file, "utf8"), file, AGENCIES);
   assert.ok(read, "read as a producer's dialect");
   assert.deepEqual(read.problems, []);
   assert.equal(read.items.length, 1);
