@@ -16,11 +16,6 @@ import { primaryLanguage } from "../../../src/lib/model/editions.ts";
 /** What today's importer gets wrong about items (by file, or file and place), each with the fix it waits for. */
 const KNOWN_WRONG: readonly { items: readonly string[]; todo: string }[] = [
   { items: ["dialects/ap/lake-freighter.nitf.xml"], todo: "held for a lead though AP's NITF gives its summary in hl2 (leads from the agency's own summary field)" },
-  { items: ["dialects/ap/river-levels.nitf.xml"], todo: "refused for a missing doc-id/@id-string though AP's NITF has du-key (identity from what the item has)" },
-  {
-    items: ["newsml-g2/package-remote-photo.xml: /newsMessage/itemSet/packageItem/groupSet/group[1]/itemRef[2]"],
-    todo: "a reference the package cannot follow is refused on a line of its own, though its text item imports (a package warns about references it cannot follow)",
-  },
   { items: ["nitf/canceled.xml"], todo: "the kill of a draft held for a dateline is refused, as the withdrawn story would have no dateline: the story stays" },
   {
     items: [
