@@ -1,7 +1,7 @@
 import { isRegion } from "../story/dateline.ts";
 import { definedFields, datelinePlace, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
-import { nitfBody, xhtmlBody } from "./xml-body.ts";
+import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -211,10 +211,15 @@ function storySource(contentMeta: XmlElement | undefined, itemMeta: XmlElement |
   return candidates.find((name) => name !== "");
 }
 
+/** The body.head of a NITF document in inlineXML, as AP's items with their text embedded carry it. */
+function inlineNitfHead(contentSet: XmlElement | undefined): XmlElement | undefined {
+  const nitf = (contentSet ? childElements(contentSet, "inlineXML") : []).map((inline) => childElement(inline, "nitf")).find((root) => root !== undefined);
+  return childElement(nitf, "body", "body.head");
+}
+
 /** The byline: contentMeta's `by`, else the one a NITF body in inlineXML gives. */
 function storyByline(contentMeta: XmlElement | undefined, contentSet: XmlElement | undefined): string | undefined {
-  const nitf = (contentSet ? childElements(contentSet, "inlineXML") : []).map((inline) => childElement(inline, "nitf")).find((root) => root !== undefined);
-  return elementText(childElement(contentMeta, "by")) || elementText(childElement(nitf, "body", "body.head", "byline")) || undefined;
+  return elementText(childElement(contentMeta, "by")) || elementText(childElement(inlineNitfHead(contentSet), "byline")) || undefined;
 }
 
 /**
@@ -306,7 +311,7 @@ function readTextItem(item: DeliveredItem, photo: WirePhoto | undefined, file: s
       status,
       correction,
       headline,
-      lead: description(contentMeta, LEAD_ROLES),
+      lead: description(contentMeta, LEAD_ROLES) ?? nitfLead(inlineNitfHead(contentSet)),
       body,
       place: storyPlace(contentMeta),
       source: storySource(contentMeta, itemMeta),

@@ -1,7 +1,7 @@
 import { definedFields, datelinePlace, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
-import { nitfBody } from "./xml-body.ts";
+import { nitfBody, nitfLead } from "./xml-body.ts";
 import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -136,7 +136,7 @@ export function readNitf(text: string, file: string): WireRead {
     ...statusAndEmbargo(management, issued, released),
     correction: childElement(docdata, "correction") !== undefined,
     headline,
-    lead: elementText(childElement(bodyHead, "abstract")) || undefined,
+    lead: nitfLead(bodyHead),
     body: withText ? { kind: "html" as const, html: nitfBody(withText) } : NO_TEXT,
     place: storyPlace(childElement(bodyHead, "dateline")),
     source: elementText(childElement(bodyHead, "distributor")) || attribute(childElement(docdata, "doc.copyright"), "holder"),

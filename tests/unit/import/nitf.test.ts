@@ -264,3 +264,10 @@ test("hostile and broken XML is refused with the XML reader's problem", () => {
     problems: [{ file: `${DIRECTORY}/malformed.xml`, path: "line 6, column 15", message: "not well-formed XML: char '&' is not expected." }],
   });
 });
+
+test("the lead: the abstract, else the hedline's hl2, as agencies without an abstract give the summary", () => {
+  const abstractAndHl2 = "<hedline><hl1>Harbour reopens</hl1><hl2>Ferries run again</hl2></hedline><abstract><p>The harbour reopened after the storm.</p></abstract>";
+  assert.equal(onlyItem(readInline(nitf({ bodyHead: abstractAndHl2 }))).lead, "The harbour reopened after the storm.");
+  assert.equal(onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1><hl2>Ferries run again after the storm</hl2></hedline>" }))).lead, "Ferries run again after the storm");
+  assert.equal(onlyItem(readInline(nitf())).lead, undefined);
+});
