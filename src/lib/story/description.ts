@@ -63,8 +63,8 @@ export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = text.slice(0, max - 1);
   const lastSpace = room.lastIndexOf(" ");
-  // A single word longer than the room (a long URL) is cut where the room ends.
-  const words = lastSpace > 0 ? room.slice(0, lastSpace) : room;
+  // The room may end just where a word does; a single word longer than the room (a long URL) is cut where it ends.
+  const words = text[room.length] === " " || lastSpace <= 0 ? room : room.slice(0, lastSpace);
   return `${words.replace(/[\s,;:–—-]+$/u, "")}…`;
 }
 

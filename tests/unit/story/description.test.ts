@@ -48,6 +48,7 @@ test("a first sentence longer than a description is cut after a whole word, with
 test("a cut never leaves a dangling comma or dash, and a single overlong word is cut where the room ends", () => {
   assert.equal(cutAtWord("alpha, beta gamma", 9), "alpha…");
   assert.equal(cutAtWord("alpha beta", 10), "alpha beta");
+  assert.equal(cutAtWord("ab cd ef", 6), "ab cd…", "a word that ends where the room does is kept");
   assert.equal(cutAtWord("x".repeat(20), 10), `${"x".repeat(9)}…`);
 });
 
