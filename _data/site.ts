@@ -19,6 +19,12 @@ const settings = {
   feedSize: 20,
   maxStoryBytes: 1024 * 1024,
   /**
+   * An agency's item that comes without a lead: "publish" it with no standfirst (its text's first
+   * sentence describes it in search results and feeds), or "hold" it as a draft until an editor
+   * writes one. An agency's entry may say otherwise for its own items: { name: "Reuters", withoutLead: "hold" }.
+   */
+  withoutLead: "publish",
+  /**
    * The agencies whose datelines the importer knows by name ("NAIROBI, Dec 5 (Kyodo News) -"):
    * each a name and its other names and short forms. A story's source is written as listed here,
    * in the spelling its dateline used ("(ITAR-TASS)" gives Itar-Tass). Add an agency with a line.

@@ -30,6 +30,7 @@ const outcomes = await runImport({
   site,
   datelinePlaces: places,
   agencies: site.agencies,
+  withoutLead: site.withoutLead,
   build,
   photoFetch: PHOTO_FETCH_DEFAULTS,
 });

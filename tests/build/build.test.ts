@@ -212,3 +212,26 @@ test("markup typed into a story is shown as text, never run", () => {
   assert.match(html, /<h1>&lt;script&gt;alert\(1\)&lt;\/script&gt; Headline<\/h1>/);
   assert.match(html, /\{\{ 7 \* 7 \}\} \{% raw %\}/, "template syntax in a story is text");
 });
+
+test("an agency's story without a lead publishes with no standfirst, described by its first sentence", () => {
+  const first = "Ferries to the U.S. mainland resumed on Sept. 2 after “two days” of storms, the port said.";
+  const root = makeFixtureSite({
+    "ferries-resume/index.md": story(
+      `title: Ferries resume\ndate: 2013-09-02T10:00\ndateline: MOSCOW\nsource: Itar-Tass\nwire:\n  id: urn:example:ferries\n  versionTime: 2013-09-02T10:00:00+04:00`,
+      `${first} Crossings run hourly.\n\nSecond paragraph.\n`,
+    ),
+  });
+  const run = buildFixtureSite(root);
+  assert.equal(run.status, 0, run.output);
+  const html = parse(page(root, "news/2013/09/02/ferries-resume.html"));
+  assert.equal(html.querySelector(".story-header .lead"), null, "no standfirst");
+  const meta = (selector: string) => html.querySelector(selector)?.getAttribute("content");
+  assert.equal(meta('meta[name="description"]'), first);
+  assert.equal(meta('meta[property="og:description"]'), first);
+  const jsonLd = JSON.parse(html.querySelector('script[type="application/ld+json"]')?.rawText ?? "") as { "@graph": { description?: string }[] };
+  assert.equal(jsonLd["@graph"][0]?.description, first);
+  assert.match(page(root, "feed.xml"), /<description>Ferries to the U\.S\. mainland resumed on Sept\. 2 after “two days” of storms, the port said\.<\/description>/);
+  assert.equal((JSON.parse(page(root, "feed.json")) as { items: { summary?: string }[] }).items[0]?.summary, first);
+  // All news lists it with its description where a story's lead would be.
+  assert.match(page(root, "index.html"), /<p class="lead">Ferries to the U\.S\. mainland resumed on Sept\. 2/);
+});

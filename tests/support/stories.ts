@@ -11,6 +11,7 @@ export function storyView(slug: string, day: string, tags: string[] = [], hour =
     file: `src/news/${slug}.md`,
     headline: slug,
     lead: `${slug} lead`,
+    description: `${slug} lead`,
     place: "MOSCOW",
     zone: "UTC",
     source: "Itar-Tass",

@@ -1,5 +1,6 @@
 /** Story view models and site settings for the output modules' unit tests, built with the site's own helpers. */
 import { renderStoryBody } from "../../src/lib/story/markdown.ts";
+import { storyDescription } from "../../src/lib/story/description.ts";
 import type { ArticleView } from "../../src/lib/model/story-view.ts";
 import { archiveLinks } from "../../src/lib/model/urls.ts";
 import { formatDateline } from "../../src/lib/story/dateline.ts";
@@ -42,7 +43,8 @@ export function dateAt(raw: string, zone = "Europe/Moscow"): DateView {
 export interface StoryFacts {
   slug?: string;
   headline?: string;
-  lead?: string;
+  /** The lead; `null` for an agency's story that came without one. */
+  lead?: string | null;
   date?: string;
   updated?: string;
   corrections?: { date: string; text: string }[];
@@ -61,12 +63,15 @@ export function story(facts: StoryFacts = {}): ArticleView {
   const body = facts.body ?? "Moscow hopes for the resumption of talks on denuclearization, the minister said.\n";
   const dateline = formatDateline("MOSCOW", date.date, "Itar-Tass", editionStyle(english));
   const stem = `/news/${slug}/index`;
+  const headline = facts.headline ?? "Moscow hopes for further talks on denuclearization of North Korean Peninsula";
+  const lead = facts.lead === null ? undefined : (facts.lead ?? "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says");
   return {
     url: `/news/${slug}.html`,
     stem,
     file: `src/news/${slug}/index.md`,
-    headline: facts.headline ?? "Moscow hopes for further talks on denuclearization of North Korean Peninsula",
-    lead: facts.lead ?? "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says",
+    headline,
+    ...(lead === undefined ? {} : { lead }),
+    description: storyDescription({ title: headline, lead }, body),
     place: "MOSCOW",
     zone: "Europe/Moscow",
     source: "Itar-Tass",

@@ -4,7 +4,7 @@ import { basename, join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { readArticle } from "../story/article.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
-import type { Agency } from "../model/agencies.ts";
+import type { Agency, WithoutLead } from "../model/agencies.ts";
 import type { SiteData } from "../story/read-story.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import { placeholderFields } from "../model/placeholders.ts";
@@ -32,6 +32,8 @@ export interface ImportSettings {
   site: SiteData;
   datelinePlaces: DatelinePlaces;
   agencies: readonly Agency[];
+  /** What becomes of an item without a lead whose agency's entry does not say (the site's `withoutLead`); hold when not given. */
+  withoutLead?: WithoutLead;
   build: BuildSettings;
   photoFetch: PhotoFetchOptions;
 }
@@ -265,6 +267,8 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     ...(settings.defaultLanguage ? { defaultLanguage: settings.defaultLanguage } : {}),
     ...(existing ? { existing } : {}),
     ...(taken.missing ? { heldFor: taken.missing } : {}),
+    agencies: settings.agencies,
+    ...(settings.withoutLead ? { withoutLead: settings.withoutLead } : {}),
   });
   if (!planned.ok) return refused(item, planned.problems.map((problem) => problem.message));
   const { plan } = planned;

@@ -3,7 +3,7 @@ import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
-import { nitfBody, xhtmlBody } from "./xml-body.ts";
+import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -227,10 +227,15 @@ function storySource(contentMeta: XmlElement | undefined, itemMeta: XmlElement |
   return candidates.find((name) => name !== "") ?? datelineAgency;
 }
 
+/** The body.head of a NITF document in inlineXML, as AP's items with their text embedded carry it. */
+function inlineNitfHead(contentSet: XmlElement | undefined): XmlElement | undefined {
+  const nitf = (contentSet ? childElements(contentSet, "inlineXML") : []).map((inline) => childElement(inline, "nitf")).find((root) => root !== undefined);
+  return childElement(nitf, "body", "body.head");
+}
+
 /** The byline: contentMeta's `by`, else the one a NITF body in inlineXML gives. */
 function storyByline(contentMeta: XmlElement | undefined, contentSet: XmlElement | undefined): string | undefined {
-  const nitf = (contentSet ? childElements(contentSet, "inlineXML") : []).map((inline) => childElement(inline, "nitf")).find((root) => root !== undefined);
-  return elementText(childElement(contentMeta, "by")) || elementText(childElement(nitf, "body", "body.head", "byline")) || undefined;
+  return elementText(childElement(contentMeta, "by")) || elementText(childElement(inlineNitfHead(contentSet), "byline")) || undefined;
 }
 
 /**
@@ -324,7 +329,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
       status,
       correction,
       headline,
-      lead: description(contentMeta, LEAD_ROLES),
+      lead: description(contentMeta, LEAD_ROLES) ?? nitfLead(inlineNitfHead(contentSet)),
       body,
       place: dateline.place,
       source: storySource(contentMeta, itemMeta, dateline.agency),

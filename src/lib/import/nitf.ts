@@ -4,7 +4,7 @@ import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } 
 import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
-import { nitfBody } from "./xml-body.ts";
+import { nitfBody, nitfLead } from "./xml-body.ts";
 import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -179,7 +179,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     ...statusAndEmbargo(management, issued, released),
     correction: childElement(docdata, "correction") !== undefined,
     headline,
-    lead: elementText(childElement(bodyHead, "abstract")) || undefined,
+    lead: nitfLead(bodyHead),
     body: withText ? { kind: "html" as const, html: nitfBody(withText) } : NO_TEXT,
     place: dateline.place,
     source,

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { withoutLeadFor, type Agency, type WithoutLead } from "../model/agencies.ts";
 import { canonicalZone } from "../model/dates.ts";
 import { correctionPlaceholder } from "../model/placeholders.ts";
 import { primaryLanguage } from "../model/editions.ts";
@@ -37,6 +38,10 @@ export interface PlanContext {
   existing?: WireStory;
   /** A reason found before planning for an editor to see the story first (a photo that could not be taken). */
   heldFor?: string;
+  /** The agencies the settings list, whose own `withoutLead` decides for their items; none when not given. */
+  agencies?: readonly Agency[];
+  /** What becomes of an item without a lead whose agency's entry does not say (the site's `withoutLead`); hold when not given. */
+  withoutLead?: WithoutLead;
 }
 
 /** A story file's contents, in the contract's fields, and why an editor must still act on it before it is published. */
@@ -171,8 +176,8 @@ export function zoneFor(
  * never blanks what the agency does not send: the story's lead, source, place, photo, topics
  * and the newsroom's own fields stay. A correction adds an entry with the import's placeholder,
  * which keeps the story a draft until an editor words it.
- * What an editor can add (a lead, a dateline, the agency's name, a photo's words) holds the
- * story as a draft rather than refusing the agency's text.
+ * What an editor can add (a dateline, the agency's name, a photo's words, and a lead where the
+ * agency's setting asks for one) holds the story as a draft rather than refusing the agency's text.
  */
 export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const problems: WireProblem[] = [];
@@ -198,7 +203,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const held: string[] = [];
   if (item.status === "withheld") held.push("withheld by the agency");
   const lead = (item.lead === undefined ? undefined : textField(item.lead)) || stringField(earlier, "lead");
-  if (!lead) held.push("needs a lead");
+  // An item without a lead is held for one, or published with no standfirst, as its agency's setting says.
+  if (!lead && withoutLeadFor(source, context.agencies ?? [], context.withoutLead ?? "hold") === "hold") held.push("needs a lead");
   if (place === undefined) held.push("needs a dateline: the item names no place");
   if (source === undefined) held.push("needs a source: the item names no agency");
   const picture = photo ?? earlierPhoto(earlier);

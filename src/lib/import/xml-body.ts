@@ -1,5 +1,5 @@
 import { escapeXml } from "../outputs/xml.ts";
-import { attribute, type XmlElement, type XmlNode } from "./xml.ts";
+import { attribute, childElement, elementText, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
  * Story bodies delivered as XML (XHTML, or NITF's body.content) written out as plain HTML markup
@@ -83,4 +83,12 @@ function nitfRule(element: XmlElement): HtmlRule {
 /** The content of NITF's `body.content` as HTML. */
 export function nitfBody(content: XmlElement): string {
   return writeNodes(content.children, nitfRule).trim();
+}
+
+/**
+ * The lead a NITF document's body.head gives: its abstract, else the hedline's subordinate
+ * headline (hl2), where agencies such as AP put the summary of an item that has no abstract.
+ */
+export function nitfLead(bodyHead: XmlElement | undefined): string | undefined {
+  return elementText(childElement(bodyHead, "abstract")) || elementText(childElement(bodyHead, "hedline", "hl2")) || undefined;
 }

@@ -23,16 +23,26 @@ const agencyName = z
   .max(MAX_AGENCY_NAME)
   .refine((name) => !/[()/\n]/.test(name) && foldName(name) !== "");
 
+/**
+ * What the importer does with an item that comes without a lead: hold it as a draft for an editor
+ * to write one, or publish it with no standfirst (described by its text's first sentence).
+ */
+export const WITHOUT_LEAD = ["hold", "publish"] as const;
+export type WithoutLead = (typeof WITHOUT_LEAD)[number];
+export const withoutLeadSchema = z.enum(WITHOUT_LEAD);
+
 export const agencySchema = z.strictObject({
   /** The agency's name; the first of its names, and the one its stories' identity is made from. */
   name: agencyName,
   /** Its other names and short forms, each as a story's `source` would write it. */
   also: z.array(agencyName).default([]),
+  /** Its items without a lead, when not as the site's `withoutLead` says. */
+  withoutLead: withoutLeadSchema.optional(),
 });
 
 export type Agency = z.output<typeof agencySchema>;
 
-export const AGENCY_EXPECTED = `an agency: { name: "Associated Press", also: ["AP"] }, each name up to ${MAX_AGENCY_NAME} characters with a letter or digit and no parentheses or slashes`;
+export const AGENCY_EXPECTED = `an agency: { name: "Associated Press", also: ["AP"] }, each name up to ${MAX_AGENCY_NAME} characters with a letter or digit and no parentheses or slashes, and optionally withoutLead: "hold" or "publish"`;
 
 /** An agency the settings list, and the one of its names that was found, as the settings write it. */
 export interface KnownAgency {
@@ -51,6 +61,11 @@ export function findAgency(name: string, agencies: readonly Agency[]): KnownAgen
     if (found !== undefined) return { agency, name: found };
   }
   return undefined;
+}
+
+/** What becomes of an item from `source` that has no lead: the listed agency's own rule, else the site's. */
+export function withoutLeadFor(source: string | undefined, agencies: readonly Agency[], siteRule: WithoutLead): WithoutLead {
+  return (source === undefined ? undefined : findAgency(source, agencies)?.agency.withoutLead) ?? siteRule;
 }
 
 /** True when two names are one agency: the same name, or two names of one listed agency. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AGENCY_EXPECTED, agencyListProblems, agencySchema } from "./agencies.ts";
+import { AGENCY_EXPECTED, agencyListProblems, agencySchema, withoutLeadSchema } from "./agencies.ts";
 import { readEditionStrings, TEXT_DIRECTIONS, type Edition } from "./editions.ts";
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -27,6 +27,8 @@ const siteSettingsSchema = z.object({
   maxStoryBytes: z.number().int().min(1024),
   /** The agencies whose datelines the importer recognises by name (see agencies.ts); none when not set. */
   agencies: z.array(agencySchema).default([]),
+  /** What the importer does with an item that has no lead, unless its agency's entry says otherwise; hold when not set. */
+  withoutLead: withoutLeadSchema.default("hold"),
 });
 
 export type SiteSettings = Omit<z.infer<typeof siteSettingsSchema>, "editions"> & {
@@ -47,6 +49,7 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
   feedSize: "a whole number from 1 to 1000",
   maxStoryBytes: "a whole number of bytes, at least 1024",
   agencies: "a list of agencies, each { name, also }",
+  withoutLead: '"hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst)',
 };
 
 /**

@@ -46,7 +46,10 @@ export interface ArticleView {
   /** The file the story came from, for error messages that name it. */
   file: string;
   headline: string;
-  lead: string;
+  /** The standfirst under the headline; none for an agency's item that came without one. */
+  lead?: string;
+  /** What describes the story in its page's head, feeds and structured data: its lead, else its text's first sentence. */
+  description: string;
   place: string;
   /** The dateline's IANA zone: where the story's calendar days are counted. */
   zone: string;

@@ -118,7 +118,7 @@ function makeFeedItem(article: ArticleView, site: SiteSettings, { strings }: Edi
     id: stableId(site.name, article.url),
     url,
     title: article.headline,
-    summary: article.lead,
+    summary: article.description,
     contentHtml: (photo ? photoFigure(photo) : "") + body + correctionsHtml(article.corrections, strings) + onlineHtml(url, strings),
     published: article.published.iso,
     modified: modified.iso,

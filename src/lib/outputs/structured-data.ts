@@ -43,7 +43,7 @@ export function articleJsonLd(article: ArticleView, site: SiteSettings, edition:
   const newsArticle: JsonLd = {
     "@type": "NewsArticle",
     headline: article.headline,
-    description: article.lead,
+    description: article.description,
     datePublished: article.published.iso,
     dateModified: lastModified(article).iso,
     dateline: article.dateline,
@@ -95,11 +95,11 @@ export function articleMetadata(article: ArticleView, site: SiteSettings, editio
   const twitter = (name: string, content: string): MetaTag => ({ name, content });
   return {
     canonical,
-    description: article.lead,
+    description: article.description,
     meta: [
       og("og:type", "article"),
       og("og:title", article.headline),
-      og("og:description", article.lead),
+      og("og:description", article.description),
       og("og:url", canonical),
       og("og:site_name", site.name),
       // Open Graph spells locales language_TERRITORY.
@@ -113,7 +113,7 @@ export function articleMetadata(article: ArticleView, site: SiteSettings, editio
         : []),
       twitter("twitter:card", photo ? "summary_large_image" : "summary"),
       twitter("twitter:title", article.headline),
-      twitter("twitter:description", article.lead),
+      twitter("twitter:description", article.description),
       ...(photo && photoUrl ? [twitter("twitter:image", photoUrl), twitter("twitter:image:alt", photo.alt)] : []),
     ],
   };

@@ -127,6 +127,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     file,
     headline: view.headline,
     lead: view.lead,
+    description: view.description,
     place: view.place,
     zone: view.zone,
     source: view.source,

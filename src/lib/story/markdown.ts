@@ -141,3 +141,19 @@ const storyMarkdown = createMarkdown();
 export function renderStoryBody(body: string, dateline: string, filePathStem: string): string {
   return storyMarkdown.render(body, { article: { dateline }, page: { filePathStem } });
 }
+
+/** The words of inline Markdown as plain text: links and emphasis read for their words, images (shown, not read) left out. */
+function inlineText(children: readonly Token[]): string {
+  return children.map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : "")).join("");
+}
+
+/** The plain text of a body's first paragraph with words in it (headings are not paragraphs), or undefined when it has none. */
+export function firstParagraphText(body: string): string | undefined {
+  const tokens = storyMarkdown.parse(body, {});
+  for (const [index, token] of tokens.entries()) {
+    if (token.type !== "paragraph_open") continue;
+    const text = inlineText(tokens[index + 1]?.children ?? []).trim();
+    if (text !== "") return text;
+  }
+  return undefined;
+}

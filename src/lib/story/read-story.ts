@@ -6,6 +6,7 @@ import { PLACEHOLDER_PROBLEM, placeholderFields } from "../model/placeholders.ts
 import type { Place, Problem } from "../model/problems.ts";
 import type { ArticleView, CorrectionView, WithdrawnView } from "../model/story-view.ts";
 import { isWithdrawn, parseStoryFields, type PartialStoryFields } from "./schema.ts";
+import { storyDescription } from "./description.ts";
 import { renderStoryBody } from "./markdown.ts";
 import { inspectBody, inspectWithdrawnBody, type BodyFinding } from "./story-body.ts";
 import { parseStorySource, type StoryFiles } from "./story-source.ts";
@@ -197,7 +198,8 @@ export function readStoryFile(input: StoryInput): StoryRead {
     stem: input.filePathStem,
     file,
     headline: title,
-    lead,
+    ...(lead === undefined ? {} : { lead }),
+    description: storyDescription({ title, lead }, source.body),
     place: dateline,
     zone: zone.zone,
     source: agency,

@@ -15,15 +15,16 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function wrong(expected: string) {
+/** The error for a missing or wrong value; `whenMissing` says more where a field's absence needs explaining. */
+function wrong(expected: string, whenMissing = expected) {
   return (issue: { input?: unknown }) =>
-    issue.input === undefined ? `missing (expected ${expected})` : `got ${describe(issue.input)} (expected ${expected})`;
+    issue.input === undefined ? `missing (expected ${whenMissing})` : `got ${describe(issue.input)} (expected ${expected})`;
 }
 
 /** One line of text, trimmed, at most `max` characters: printed in headings, lists, feeds and attributes. */
-function text(expected: string, max: number) {
+function text(expected: string, max: number, whenMissing = expected) {
   return z
-    .string({ error: wrong(expected) })
+    .string({ error: wrong(expected, whenMissing) })
     .trim()
     .min(1, { error: `empty (expected ${expected})` })
     .max(max, { error: (issue) => `${String(issue.input).length} characters (expected at most ${max}: ${expected})` })
@@ -107,10 +108,13 @@ const translationOf = text(translationExpected, 300)
   })
   .optional();
 
+const LEAD_EXPECTED = "the standfirst: a sentence or two under the headline";
+
 /** The story contract: every field an editor may write in front matter or a story's data file. */
 export const storySchema = z.object({
   title: text("the headline", 200),
-  lead: text("the standfirst: a sentence or two under the headline", 600),
+  // Optional in the contract; required of the newsroom's own stories (see ownStorySchema).
+  lead: text(LEAD_EXPECTED, 600).optional(),
   date,
   dateline,
   timezone,
@@ -131,6 +135,15 @@ export const storySchema = z.object({
   dir,
   translationOf,
   wire,
+});
+
+/**
+ * A story may go without a lead only when the wire import wrote it (it has a `wire` record): the
+ * agency sent none, and the settings publish such items with no standfirst. A story the newsroom
+ * writes itself has no agency to blame: a missing lead there is one forgotten.
+ */
+const ownStorySchema = storySchema.extend({
+  lead: text(LEAD_EXPECTED, 600, `${LEAD_EXPECTED}; only a story imported from an agency, with its wire record, may go without one`),
 });
 
 /**
@@ -245,7 +258,7 @@ function unknownFields(schema: z.ZodType, value: unknown, path: string[], ownKey
 /** Checks a story's data against the contract; `ownKeys` are the top-level names the story itself wrote. */
 export function parseStoryFields(data: Readonly<Record<string, unknown>>, ownKeys: readonly string[] = []): FieldsResult {
   const withdrawn = isWithdrawn(data);
-  const schema = withdrawn ? withdrawnSchema : storySchema;
+  const schema = withdrawn ? withdrawnSchema : data["wire"] === undefined ? ownStorySchema : storySchema;
   // A withdrawn story names fields of the published contract only to be told to remove them.
   const refused = withdrawn ? Object.entries(WITHDRAWN_REFUSALS).filter(([name]) => data[name] !== undefined) : [];
   const issues: FieldIssue[] = [

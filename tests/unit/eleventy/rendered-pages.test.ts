@@ -21,7 +21,7 @@ function views(stories = [a, b]): PageViews {
       edition: "en",
       languages: [],
       article,
-      metadata: { canonical: article.url, description: article.lead, meta: [] },
+      metadata: { canonical: article.url, description: article.description, meta: [] },
       structuredData: "{}",
       alternates: [],
       topics: [],

@@ -398,3 +398,12 @@ test("a dateline typed with its agency, as dpa sends it: the place, and the agen
   assert.equal(timestamp.place, undefined);
   assert.deepEqual(timestamp.notes, ['warning: ignored /newsItem/contentMeta/dateline ("20170102T222800+0000": a date or time, not a place)']);
 });
+
+test("the lead: a description in the summary role, else the abstract or hl2 of NITF in inlineXML", () => {
+  const nitfBody = (head: string) => `<inlineXML contenttype="application/nitf+xml"><nitf><body><body.head>${head}</body.head><body.content><p>The harbour reopened.</p></body.content></body></nitf></inlineXML>`;
+  const summary = '<headline>Harbour reopens</headline><description role="drol:summary">Ferries run again.</description>';
+  assert.equal(onlyItem(readInline(newsItem({ content: summary, body: nitfBody("<abstract>Not this one.</abstract>") }))).lead, "Ferries run again.");
+  assert.equal(onlyItem(readInline(newsItem({ body: nitfBody("<abstract><p>The abstract.</p></abstract>") }))).lead, "The abstract.");
+  assert.equal(onlyItem(readInline(newsItem({ body: nitfBody("<hedline><hl1>Harbour reopens</hl1><hl2>The subheadline.</hl2></hedline>") }))).lead, "The subheadline.");
+  assert.equal(onlyItem(readInline(newsItem())).lead, undefined);
+});

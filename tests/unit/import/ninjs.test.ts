@@ -38,6 +38,13 @@ const byPath = (problems: readonly WireProblem[]): [string, string][] =>
 /** Reads an item given inline, for cases a fixture file would only repeat. */
 const readInline = (item: unknown) => readNinjs(JSON.stringify(item), "inline.json");
 
+/** The one item an inline read holds, failing with its problems when it holds none. */
+function onlyOf(read: WireRead): WireItem {
+  assert.deepEqual(read.problems, []);
+  assert.equal(read.items.length, 1);
+  return read.items[0]!;
+}
+
 const inlineProblems = (item: unknown): [string, string][] => {
   const { items, problems } = readInline(item);
   assert.deepEqual(items, []);
@@ -430,4 +437,22 @@ test("ignored properties never hide a wrong value, a misspelling or a missing he
 test("every fixture is read by a test", () => {
   const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith(".json"));
   assert.deepEqual(fixtures.filter((name) => !fixturesRead.has(name)).sort(), []);
+});
+
+test("the lead: ninjs 1's description_text, ninjs 2's and 3's description in the summary role", () => {
+  const base = { uri: "urn:x:1", versioncreated: "2024-03-04T09:00:00Z", headline: "Harbour reopens", body_text: "The harbour reopened." };
+  assert.equal(onlyOf(readInline({ ...base, description_text: "Ferries run again." })).lead, "Ferries run again.");
+  const v2 = { uri: "urn:x:2", versioncreated: "2024-03-04T09:00:00Z", headlines: [{ value: "Harbour reopens" }], bodies: [{ role: "text", value: "The harbour reopened." }] };
+  const descriptions = [{ role: "caption", value: "Not a lead." }, { role: "summary", value: "Ferries run again." }];
+  assert.equal(onlyOf(readInline({ ...v2, descriptions })).lead, "Ferries run again.");
+  const v3 = {
+    standard: { name: "ninjs", version: "3.0" },
+    uri: "urn:x:3",
+    versionCreated: "2024-03-04T09:00:00Z",
+    headlines: v2.headlines,
+    bodies: [{ role: "text", contentType: "text/plain", value: "The harbour reopened." }],
+    descriptions: descriptions.map((each) => ({ ...each, contentType: "text/plain" })),
+  };
+  assert.equal(onlyOf(readInline(v3)).format, "ninjs 3");
+  assert.equal(onlyOf(readInline(v3)).lead, "Ferries run again.");
 });

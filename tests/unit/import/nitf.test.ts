@@ -297,3 +297,10 @@ test("without doc-id's id-string, du-key's key; without either, the agency, the 
   const undated = onlyItem(readInline(nitf({ docdata: '<date.release norm="20240305T060000Z"/>', bodyHead: "<hedline><hl1>Storm hits the coast</hl1></hedline>" })));
   assert.equal(undated.id, "text:no-agency:2024-03-05:storm-hits-the-coast", "without a dateline's day, the release day");
 });
+
+test("the lead: the abstract, else the hedline's hl2, as agencies without an abstract give the summary", () => {
+  const abstractAndHl2 = "<hedline><hl1>Harbour reopens</hl1><hl2>Ferries run again</hl2></hedline><abstract><p>The harbour reopened after the storm.</p></abstract>";
+  assert.equal(onlyItem(readInline(nitf({ bodyHead: abstractAndHl2 }))).lead, "The harbour reopened after the storm.");
+  assert.equal(onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1><hl2>Ferries run again after the storm</hl2></hedline>" }))).lead, "Ferries run again after the storm");
+  assert.equal(onlyItem(readInline(nitf())).lead, undefined);
+});

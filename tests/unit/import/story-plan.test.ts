@@ -202,3 +202,32 @@ test("an item states its language, or takes the feed's; the site's own language 
   assert.ok(stated.ok);
   assert.equal(stated.plan.fields["lang"], undefined);
 });
+
+test("an item without a lead is held for one or published without, as its agency's setting, else the site's, says", () => {
+  const { lead: _lead, ...leadless } = item;
+  const held = (plan: ReturnType<typeof planStory>) => (plan.ok ? plan.plan.held : ["refused"]);
+  const agencies = [
+    { name: "TASS", also: ["Itar-Tass"], withoutLead: "publish" as const },
+    { name: "Reuters", also: [], withoutLead: "hold" as const },
+    { name: "Kyodo News", also: [] },
+  ];
+  // No setting at all: held, as before agencies could say otherwise.
+  assert.deepEqual(held(planStory(leadless, context)), ["needs a lead"]);
+  // The agency's own entry wins over the site's rule, either way; it is found by any of its names.
+  const published = planStory(leadless, { ...context, agencies, withoutLead: "hold" });
+  assert.deepEqual(held(published), []);
+  assert.ok(published.ok);
+  assert.equal("lead" in published.plan.fields, false);
+  assert.equal(published.plan.fields["draft"], undefined);
+  const reuters = { ...leadless, source: "Reuters" };
+  const reutersContext = { ...context, body: { ...context.body, agency: "Reuters" }, agencies, withoutLead: "publish" as const };
+  assert.deepEqual(held(planStory(reuters, reutersContext)), ["needs a lead"]);
+  // An agency listed without a setting, or one not listed, follows the site's.
+  const kyodo = { ...leadless, source: "Kyodo News" };
+  assert.deepEqual(held(planStory(kyodo, { ...reutersContext, withoutLead: "publish" })), []);
+  assert.deepEqual(held(planStory(kyodo, { ...reutersContext, withoutLead: "hold" })), ["needs a lead"]);
+  const ministry = { ...leadless, source: "Ministry of Energy" };
+  assert.deepEqual(held(planStory(ministry, { ...reutersContext, withoutLead: "publish" })), []);
+  // An item with a lead is never held for one.
+  assert.deepEqual(held(planStory({ ...item, source: "Reuters" }, reutersContext)), []);
+});

@@ -126,7 +126,7 @@ test("the agencies: none unless listed, each entry checked, a bad one named by i
     { name: "Kyodo News", also: ["Kyodo"] },
     { name: "Reuters", also: [] },
   ]);
-  const expected = "(expected an agency: { name: \"Associated Press\", also: [\"AP\"] }, each name up to 40 characters with a letter or digit and no parentheses or slashes)";
+  const expected = "(expected an agency: { name: \"Associated Press\", also: [\"AP\"] }, each name up to 40 characters with a letter or digit and no parentheses or slashes, and optionally withoutLead: \"hold\" or \"publish\")";
   assert.deepEqual(refusal({ ...settings, agencies: [{ name: "Reuters" }, { name: "AP (US)" }, { name: "PTI", aka: ["Press Trust of India"] }, "Xinhua"] }, {}), [
     `site.agencies.1 (_data/site.ts): got {"name":"AP (US)"} ${expected}`,
     `site.agencies.2 (_data/site.ts): got {"name":"PTI","aka":["Press Trust of India"]} ${expected}`,
@@ -137,4 +137,15 @@ test("the agencies: none unless listed, each entry checked, a bad one named by i
   assert.deepEqual(refusal({ ...settings, agencies: [{ name: "Associated Press", also: ["AP"] }, { name: "PA Media", also: ["P.A.", "AP"] }] }, {}), [
     'site.agencies.1 (_data/site.ts): got "AP" (expected a name no other agency has, written once: it is also a name of site.agencies.0 (_data/site.ts))',
   ]);
+});
+
+test("withoutLead: hold unless set, for the site and each agency, and a bad value named with what it takes", () => {
+  assert.equal(readSiteSettings(settings, {}, STRINGS_DIR).withoutLead, "hold");
+  const read = readSiteSettings({ ...settings, withoutLead: "publish", agencies: [{ name: "Reuters", withoutLead: "hold" }, { name: "EFE" }] }, {}, STRINGS_DIR);
+  assert.equal(read.withoutLead, "publish");
+  assert.deepEqual(read.agencies, [{ name: "Reuters", also: [], withoutLead: "hold" }, { name: "EFE", also: [] }]);
+  assert.deepEqual(refusal({ ...settings, withoutLead: "draft" }, {}), [
+    'site.withoutLead (_data/site.ts): got "draft" (expected "hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst))',
+  ]);
+  assert.match(refusal({ ...settings, agencies: [{ name: "Reuters", withoutLead: true }] }, {})[0] ?? "", /^site\.agencies\.0 \(_data\/site\.ts\): got \{"name":"Reuters","withoutLead":true\} \(expected an agency: .* and optionally withoutLead: "hold" or "publish"\)$/);
 });

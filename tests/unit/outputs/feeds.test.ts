@@ -186,3 +186,11 @@ test("a topic's feed lives in the topic's folder and names the topic", () => {
     ["application/feed+json", "/topics/north-korea/feed.json"],
   ]);
 });
+
+test("a story without a lead is summarised by its text's first sentence in every format", () => {
+  const leadless = story({ lead: null, body: "The U.S. envoy arrived in Moscow on Monday. Talks begin today.\n" });
+  const first = "The U.S. envoy arrived in Moscow on Monday.";
+  assert.equal(parseXml(rssFeed(channel, [leadless], site, english)).rss.channel.item[0].description, first);
+  assert.equal(parseXml(atomFeed(channel, [leadless], site, english)).feed.entry[0].summary["#text"], first);
+  assert.equal((JSON.parse(jsonFeed(channel, [leadless], site, english)) as JsonFeedDoc).items[0]!["summary"], first);
+});

@@ -102,3 +102,15 @@ test("without a photo the card is a summary with no image, and the section falls
   assert.deepEqual(content("og:locale"), ["en_GB"]);
   assert.equal(meta.some((tag) => /image|article:tag/.test("property" in tag ? tag.property : tag.name)), false);
 });
+
+test("a story without a lead is described by its text's first sentence in its head and its JSON-LD", () => {
+  const leadless = story({ lead: null, body: "The U.S. envoy arrived in Moscow on Monday. Talks begin today.\n" });
+  const first = "The U.S. envoy arrived in Moscow on Monday.";
+  const { description, meta } = articleMetadata(leadless, site, english);
+  assert.equal(description, first);
+  const content = (key: string) => meta.find((tag) => Object.values(tag).includes(key))?.content;
+  assert.equal(content("og:description"), first);
+  assert.equal(content("twitter:description"), first);
+  const graph = articleJsonLd(leadless, site, english)["@graph"] as JsonLd[];
+  assert.equal(graph[0]!["description"], first);
+});

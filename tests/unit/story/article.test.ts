@@ -58,6 +58,7 @@ test("a story becomes the view its templates print", async () => {
     file: join(folder, "talks.md"),
     headline: "Moscow hopes for further talks",
     lead: "Signs point to contacts",
+    description: "Signs point to contacts",
     place: "MOSCOW",
     zone: "Europe/Moscow",
     source: "Itar-Tass",
@@ -101,7 +102,7 @@ test("every problem of a story is reported, each with its field", async () => {
   const result = await readArticle(...storyData({ title: "", date: "2013-02-30", dateline: "MOSCOW", photo: { src: "missing.jpg" } }, "  \n"));
   assert.deepEqual(problemsOf(result), [
     "title: empty (expected the headline)",
-    "lead: missing (expected the standfirst: a sentence or two under the headline)",
+    "lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
     "photo.alt: missing (expected a description of what the photo shows, for readers who cannot see it)",
     "photo.credit: missing (expected the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS)",
     'date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
@@ -150,12 +151,12 @@ test("the report lists the problems of every bad story in file and line order; a
   const { stories, report } = collectArticles([good, ...bad], build);
   assert.deepEqual(stories.map(({ headline }) => headline), [seed.title]);
   assert.deepEqual(report.errors.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
-    "a.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+    "a.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
     'a.md:2: title: empty (expected the headline)',
     'b.md:4: date: "soon" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
   ]);
   assert.deepEqual(report.warnings.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
-    "c-draft.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+    "c-draft.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
   ]);
 });
 
@@ -225,7 +226,7 @@ test("each problem points at the line its field is on; a missing one at line 1, 
   assert.deepEqual(reportOf(await readArticle(storyLocation(folder, "lines"), readContext(build, photos))), [
     "lines.md:3: datline: unknown field; did you mean dateline?",
     "lines.md:8: photo.cerdit: unknown field; did you mean credit?",
-    "lines.md:1: lead: missing (expected the standfirst: a sentence or two under the headline)",
+    "lines.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
     "lines.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
     "lines.md:5: photo.credit: missing (expected the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS)",
     "lines.md:12: body: image \"photo.svg\" has no alt text (expected ![what the image shows](photo.svg))",

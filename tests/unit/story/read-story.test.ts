@@ -101,3 +101,17 @@ test("a byte order mark is reported with the story's other problems, read past i
     'src/news/story.md:4: date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
   ]);
 });
+
+test("an imported story without a lead has no standfirst and is described by its first sentence; the newsroom's own must have a lead", () => {
+  const fields = "title: Shares rise\ndate: 2013-09-02\ndateline: MOSCOW\nsource: Itar-Tass\n";
+  const wire = "wire:\n  id: urn:example:1\n  versionTime: 2013-09-02T15:40:00+04:00\n";
+  const imported = readText(story(fields + wire, "Shares rose 2 percent in Sept. on the Moscow exchange. Traders were calm.\n"));
+  assert.deepEqual(imported.problems, []);
+  assert.ok(imported.readable && imported.view);
+  assert.equal("lead" in imported.view, false);
+  assert.equal(imported.view.description, "Shares rose 2 percent in Sept. on the Moscow exchange.");
+  const own = readText(story(fields));
+  assert.deepEqual(own.problems.map(formatProblem), [
+    "src/news/story.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
+  ]);
+});

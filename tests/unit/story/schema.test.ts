@@ -17,7 +17,7 @@ test("a story with the required fields parses, trimmed, ignoring the rest of the
 test("every missing required field is named with what was expected", () => {
   assert.deepEqual(issuesOf({}), {
     title: "missing (expected the headline)",
-    lead: "missing (expected the standfirst: a sentence or two under the headline)",
+    lead: "missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
     date: "missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
     dateline: "missing (expected the place as printed, e.g. MOSCOW)",
   });
@@ -151,4 +151,17 @@ test("a withdrawn story is checked like any: its address's fields are required, 
     "datline: unknown field; did you mean dateline?",
     "title: a withdrawn story keeps no text of the story (expected no title: remove it)",
   ]);
+});
+
+test("a story the wire import wrote may go without a lead; the newsroom's own may not", () => {
+  const { lead: _lead, ...withoutLead } = valid;
+  const wire = { id: "urn:example:1", versionTime: "2013-09-02T15:40:00+04:00" };
+  assert.deepEqual(parseStoryFields({ ...withoutLead, wire }), { ok: true, fields: { ...withoutLead, wire } });
+  assert.deepEqual(issuesOf(withoutLead), {
+    lead: "missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
+  });
+  // A lead written is checked as always, imported or not.
+  assert.equal(issuesOf({ ...withoutLead, wire, lead: "  " })["lead"], "empty (expected the standfirst: a sentence or two under the headline)");
+  // A withdrawn story keeps no lead at all.
+  assert.deepEqual(issuesOf({ withdrawn: "2013-09-03", date: "2013-09-02", dateline: "MOSCOW" }), {});
 });
