@@ -88,6 +88,7 @@ export async function importCorpusDrop(drop: CorpusDrop, { dryRun = false } = {}
       stagingDir: join(root, ".cache", "import"),
       site: CORPUS_SITE,
       agencies: CORPUS_SITE.agencies,
+      withoutLead: CORPUS_SITE.withoutLead,
       datelinePlaces: { ...bundledPlaces, ...CORPUS_PLACES },
       build: readBuildSettings({ BUILD_MOMENT }),
       photoFetch: PHOTO_FETCH_DEFAULTS,

@@ -83,6 +83,8 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
       stagingDir: join(root, ".cache", "import"),
       site: settings,
       agencies: settings.agencies,
+      // The soak's desk holds an item without a lead for its editors to write one, as a desk may choose.
+      withoutLead: "hold",
       datelinePlaces: places,
       build: readBuildSettings({ BUILD_MOMENT: buildMoment(day) }),
       photoFetch: PHOTO_FETCH_DEFAULTS,

@@ -32,8 +32,8 @@ export interface ImportSettings {
   site: SiteData;
   datelinePlaces: DatelinePlaces;
   agencies: readonly Agency[];
-  /** What becomes of an item without a lead whose agency's entry does not say (the site's `withoutLead`); hold when not given. */
-  withoutLead?: WithoutLead;
+  /** What becomes of an item without a lead whose agency's entry does not say: the site's `withoutLead`. */
+  withoutLead: WithoutLead;
   build: BuildSettings;
   photoFetch: PhotoFetchOptions;
 }
@@ -268,7 +268,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     ...(existing ? { existing } : {}),
     ...(taken.missing ? { heldFor: taken.missing } : {}),
     agencies: settings.agencies,
-    ...(settings.withoutLead ? { withoutLead: settings.withoutLead } : {}),
+    withoutLead: settings.withoutLead,
   });
   if (!planned.ok) return refused(item, planned.problems.map((problem) => problem.message));
   const { plan } = planned;

@@ -78,6 +78,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
         dryRun,
         site,
         agencies: site.agencies,
+        withoutLead: site.withoutLead,
         datelinePlaces: places,
         build,
         photoFetch: { timeoutMs: 5_000, maxBytes: 10_000_000 },
