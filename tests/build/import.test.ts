@@ -116,7 +116,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(lineFor(first.output, "drop/nitf-seed.xml"), /^created /);
   assert.match(lineFor(first.output, "drop/plain-text-seed-teleprinter.txt"), /^created /);
   assert.match(lineFor(first.output, "drop/ninjs-ninjs2-text-photo-no-alt.json"), /^held .*: needs alt text for its photo$/);
-  assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: needs a lead; embargoed until 2024-07-01T00:01:00\+02:00$/);
+  assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: needs a lead \(and 1 more: --verbose lists it\)$/);
   assert.match(lineFor(first.output, "drop/plain-text-reuters.txt"), /^held .*: needs a lead$/);
   assert.match(lineFor(first.output, "drop/ninjs-malformed.json"), /^refused {4}drop\/ninjs-malformed\.json: line \d+, column \d+: not valid JSON/);
   assert.match(lineFor(first.output, "drop/hostile.json"), /^created /);
@@ -173,9 +173,10 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.notEqual(correction, readFileSync(join(FIXTURES, "newsml-g2", "seed-update.xml"), "utf8"));
   writeFileSync(join(later, "correction.xml"), correction);
 
-  const dry = importInto(root, [...options, "--dry-run", "later"]);
+  const dry = importInto(root, [...options, "--dry-run", "--verbose", "later"]);
   assert.equal(dry.status, 0, dry.output);
   assert.match(dry.output, /\(dry run: nothing written\)$/m);
+  assert.match(dry.output, /<- later\/first-correction\.json\n {11}needs a lead\n {11}a correction by the agency: word it for readers in corrections\.1\.text\n/, "--verbose lists every reason under its item");
   assert.deepEqual(newsroomFiles(root), before, "a dry run writes nothing");
 
   const updates = importInto(root, [...options, "later"]);
@@ -185,7 +186,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   const g2Seed = "src/news/2013/09/02/moscow-hopes-for-further-talks-on-denuclearization-of";
   assert.equal(
     lineFor(updates.output, "later/correction.xml"),
-    `held       ${g2Seed}/index.md <- later/correction.xml: published here, kept live: version 2 waits in ${g2Seed}/index.wire-v2.md.txt; a correction by the agency: word it for readers in corrections.1.text`,
+    `held       ${g2Seed}/index.md <- later/correction.xml: published here, kept live: version 2 waits in ${g2Seed}/index.wire-v2.md.txt (and 1 more: --verbose lists it)`,
   );
   assert.doesNotMatch(readFileSync(join(root, g2Seed, "index.md"), "utf8"), /^corrections:/m, "the published version stays live as it was");
   const waitingCorrection = readFileSync(join(root, g2Seed, "index.wire-v2.md.txt"), "utf8");
@@ -201,7 +202,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   );
   assert.equal(
     lineFor(updates.output, "later/first-correction.json"),
-    "held       src/news/2024/06/18/storm-closes-port-aurel-harbour-for-a-second/index.md <- later/first-correction.json: needs a lead; a correction by the agency: word it for readers in corrections.1.text",
+    "held       src/news/2024/06/18/storm-closes-port-aurel-harbour-for-a-second/index.md <- later/first-correction.json: needs a lead (and 1 more: --verbose lists it)",
   );
   const updated = readFileSync(join(seedFolder, "index.md"), "utf8");
   assert.match(updated, /^date: 2013-09-02T15:40:00\+04:00$/m, "an update keeps the story's date, so its address");

@@ -30,6 +30,11 @@ export interface WireProblem {
   file: string;
   path: string;
   message: string;
+  /**
+   * Which of the file's items the problem is in (0 for the first), where a file holds several:
+   * an item's problems are reported together, on its one line. Absent: the file's one item.
+   */
+  itemIndex?: number;
 }
 
 /**

@@ -8,6 +8,7 @@ test("reads the paths and options a desk gives the import", () => {
     request: {
       paths: ["drop", "item.xml"],
       dryRun: true,
+      verbose: false,
       defaultZone: "Europe/Moscow",
       defaultLanguage: "ru",
       delivered: { local: "2013-09-02T16:00:00", offset: "+04:00" },
