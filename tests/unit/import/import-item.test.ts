@@ -222,3 +222,20 @@ test("what holds an item comes before what a reader left out", async (t) => {
   const report = await importItems({ "0002.json": ninjs({ description_text: undefined, x_desk_code: "M1" }) }, { verbose: true });
   assert.deepEqual(report.split("\n").slice(1, 3), ["           needs a lead", "           warning: ignored x_desk_code (not a property of ninjs 1.x)"]);
 });
+
+test("an item in a language the site has no edition in is refused, naming the language and how to add an edition; nothing is written", async (t) => {
+  const { news, importItems } = desk(t);
+  const corpus = "tests/fixtures/wire/dialects";
+  const report = await importItems({
+    "afp.xml": readFileSync(join(corpus, "afp", "tram-strasbourg.xml")),
+    "dpa.json": readFileSync(join(corpus, "dpa", "text-photo.json")),
+    "moscow.json": ninjs({ language: "ru-RU" }),
+  });
+  assert.deepEqual(report.split("\n"), [
+    `created    ${ROUBLE}/index.md <- drop-1/moscow.json`,
+    'refused    drop-1/afp.xml: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README)',
+    'refused    drop-1/dpa.json: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README)',
+    "3 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
+  ]);
+  assert.deepEqual([...newsroomFiles(news).keys()].sort(), ["2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"]);
+});
