@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { importItem, type ImportSettings, type ItemOutcome, type OutcomeKind } from "./import-item.ts";
 import { readDeliveredFile } from "./read-delivered.ts";
 import { deliveredFiles } from "./wire-drop.ts";
-import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
+import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { findWireStories } from "./wire-stories.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 
@@ -51,9 +51,13 @@ function inVersionOrder(items: WireItem[], zone: string): WireItem[] {
 export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   const { files, problems } = deliveredFiles(run.paths);
   const outcomes = refusedItems(problems);
+  const reads = new Map<string, WireRead>();
+  for (const file of files) reads.set(file, await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies }));
+  // A file read as part of another's item (AP's NITF text beside its JSON) is no item of its own.
+  const companions = new Set([...reads.values()].flatMap((read) => read.companions ?? []));
   const items: WireItem[] = [];
-  for (const file of files) {
-    const read = await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies });
+  for (const [file, read] of reads) {
+    if (companions.has(file)) continue;
     outcomes.push(...refusedItems(read.problems));
     items.push(...read.items);
   }

@@ -120,4 +120,12 @@ export interface WireItem {
 export interface WireRead {
   items: WireItem[];
   problems: WireProblem[];
+  /**
+   * Other delivered files the read took part of its items from (the NITF text an AP item points
+   * at, saved beside it): they are read with that item, never as items of their own.
+   */
+  companions?: string[];
 }
+
+/** The text of a file delivered beside an item, by its name in the item's folder; undefined when there is none. */
+export type ReadBeside = (name: string) => { file: string; text: string } | undefined;

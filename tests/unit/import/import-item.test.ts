@@ -239,3 +239,23 @@ test("an item in a language the site has no edition in is refused, naming the la
   ]);
   assert.deepEqual([...newsroomFiles(news).keys()].sort(), ["2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"]);
 });
+
+test("an AP Media API item imports with the NITF text saved beside it, which has no line of its own; without it, it is refused", async (t) => {
+  const { root, importItems } = desk(t);
+  const corpus = "tests/fixtures/wire/dialects/ap";
+  const nitf = "0c5e1f7a9b2d4e6f8a1c3e5f7b9d1a2c.0.xml";
+  const json = readFileSync(join(corpus, "text-photo.json"));
+  const alone = await importItems({ "text-photo.json": json });
+  assert.match(alone, /^refused {4}drop-1\/text-photo\.json: data\.item\.renditions\.nitf\.href: the story's text is not in the file, only at "https:\/\/api\.ap\.org\//);
+
+  const report = await importItems({ "text-photo.json": json, [nitf]: readFileSync(join(corpus, nitf)), "freighter-main.jpg": readFileSync(join(corpus, "freighter-main.jpg")) });
+  const story = "src/news/2026/11/30/lake-freighter-season-ends-early-as-ice-forms";
+  assert.deepEqual(report.split("\n"), [
+    `held       ${story}/index.md <- drop-2/text-photo.json: needs alt text for its photo (and 2 more: --verbose lists them)`,
+    "1 item: 0 created, 0 updated, 0 unchanged, 0 withdrawn, 1 held, 0 refused",
+  ]);
+  const text = readFileSync(join(root, story, "index.md"), "utf8");
+  assert.match(text, /^ {2}id: 0c5e1f7a9b2d4e6f8a1c3e5f7b9d1a2c$/m);
+  assert.match(text, /^dateline: CHICAGO$/m);
+  assert.match(text, /\n---\n\nShippers on the upper Great Lakes are tying up their freighters/, "the body is the NITF's, its dateline taken out");
+});
