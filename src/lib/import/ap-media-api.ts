@@ -134,9 +134,10 @@ function nitfNames(id: string, version: string | undefined, rendition: Rendition
 /** The story's text read from its NITF rendition beside the JSON, or the problems that kept it from being read. */
 type TextBeside = { file: string; text: WireItem; warnings: string[] } | { file: string; problems: WireProblem[] };
 
+/** The item's text from the first NITF file beside it under one of its names (see nitfNames); undefined when none is there. */
 function nitfBeside(id: string, data: Item, base: string, file: string, readBeside: ReadBeside | undefined): TextBeside | undefined {
-  const rendition = textRendition(data, base);
   if (readBeside === undefined) return undefined;
+  const rendition = textRendition(data, base);
   let found: ReturnType<ReadBeside>;
   for (const name of nitfNames(id, data.version, rendition)) {
     found = readBeside(name);
@@ -154,12 +155,12 @@ function nitfBeside(id: string, data: Item, base: string, file: string, readBesi
 }
 
 /** Why a text item is refused when its words are neither in the file nor beside it: where AP put them, or that it named none. */
-function missingText(data: Item, base: string): { path: string; message: string } {
+function missingText(data: Item, base: string, saveAs: string): { path: string; message: string } {
   const nitf = textRendition(data, base);
   if (nitf === undefined) return { path: jsonPath(base, "renditions"), message: "no story text (expected the text of the story; AP delivers it as a NITF rendition)" };
   return {
     path: nitf.path,
-    message: `the story's text is not in the file, only at ${JSON.stringify(nitf.href)} (expected the text in the file or beside it: the importer fetches no story text; download that NITF rendition into the drop as <itemid>.<version>.xml, or take AP's NewsML-G2 item files with the NITF text embedded)`,
+    message: `the story's text is not in the file, only at ${JSON.stringify(nitf.href)} (expected the text in the file or beside it: the importer fetches no story text; download that NITF rendition beside this file as ${saveAs}, or take AP's NewsML-G2 item files with the NITF text embedded)`,
   };
 }
 
@@ -184,7 +185,7 @@ function readItem(value: unknown, file: string, path: string, base: string, read
   // AP's JSON never holds a story's words: they are beside it, or only a kill notice, which needs none, becomes an item.
   const textual = !canceled && (data.type === undefined || data.type === "text");
   const beside = textual && id !== undefined ? nitfBeside(id, data, base, file, readBeside) : undefined;
-  if (textual && beside === undefined) problem(missingText(data, base));
+  if (textual && beside === undefined) problem(missingText(data, base, id === undefined || data.version === undefined ? "<itemid>.<version>.xml" : `${id}.${data.version}.xml`));
   if (beside && "problems" in beside) problems.push(...beside.problems);
   const companion = beside === undefined ? {} : { companion: beside.file };
   if (problems.length > 0 || id === undefined || headline === undefined) return { problems, ...companion };

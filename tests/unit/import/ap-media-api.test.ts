@@ -17,7 +17,7 @@ function readFixture(name: string): WireRead {
 }
 
 const NOT_FETCHED =
-  "(expected the text in the file or beside it: the importer fetches no story text; download that NITF rendition into the drop as <itemid>.<version>.xml, or take AP's NewsML-G2 item files with the NITF text embedded)";
+  `(expected the text in the file or beside it: the importer fetches no story text; download that NITF rendition beside this file as ${ITEM_ID}.0.xml, or take AP's NewsML-G2 item files with the NITF text embedded)`;
 
 test("a text item whose story is only a NITF rendition to download, with nothing beside it, is refused, naming the rendition and its address", () => {
   const read = readFixture("text-photo.json");
