@@ -1,7 +1,7 @@
 /**
  * Imports agency items into src/news/ (see src/lib/import/run-import.ts):
  *
- *   npm run import -- [--dry-run] [--zone <IANA zone>] [--delivered <instant>] <file or folder>...
+ *   npm run import -- [--dry-run] [--verbose] [--zone <IANA zone>] [--delivered <instant>] <file or folder>...
  */
 import places from "../_data/datelinePlaces.json" with { type: "json" };
 import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
@@ -34,5 +34,5 @@ const outcomes = await runImport({
   build,
   photoFetch: PHOTO_FETCH_DEFAULTS,
 });
-console.log(formatImportReport(outcomes, request.dryRun));
+console.log(formatImportReport(outcomes, request));
 process.exitCode = outcomes.some((outcome) => outcome.kind === "refused") ? 1 : 0;

@@ -107,10 +107,15 @@ export async function importCorpusDrop(drop: CorpusDrop, { dryRun = false } = {}
   }
 }
 
-/** The file an outcome's item is in (`dialects/rss/partner-news.xml`), and its place in it, if any. */
+/**
+ * The file an outcome's item is in (`dialects/rss/partner-news.xml`), and its place in it, if any:
+ * a refused item's line names only its file, and its first problem's place (`[1].headlines`) is in it.
+ */
 export function itemPlace(outcome: ItemOutcome): { file: string; place: string } {
   const at = outcome.item.indexOf(": ");
-  return at < 0 ? { file: outcome.item, place: "" } : { file: outcome.item.slice(0, at), place: outcome.item.slice(at + 2) };
+  if (at >= 0) return { file: outcome.item.slice(0, at), place: outcome.item.slice(at + 2) };
+  const problemPlace = outcome.kind === "refused" ? /^([[/][^\s:]*): /.exec(outcome.notes[0] ?? "")?.[1] : undefined;
+  return { file: outcome.item, place: problemPlace ?? "" };
 }
 
 /**
@@ -140,11 +145,13 @@ export const RIGHTLY_REFUSED: readonly { item: string; why: string }[] = [
   { item: "plain-text/cut-off.txt", why: "a message cut off in transmission (no NNNN)" },
   { item: "plain-text/no-body.txt", why: "a headline with no story, on purpose" },
   { item: "plain-text/no-headline.txt", why: "a story with no headline, on purpose" },
-  {
-    item: "dialects/ap/text-photo.json",
-    why: "AP's JSON carries no story text, only the address of its NITF rendition; the rendition is in the corpus as dialects/ap/lake-freighter.nitf.xml",
-  },
-  { item: "dialects/ap/correction-feed.json", why: "AP's JSON carries no story text, only the address of its NITF rendition" },
+  // The corpus site publishes English and Russian: an item in another language is refused, naming it, until its edition is added.
+  { item: "dialects/dpa/text-photo.json", why: "in German, and the site has no German edition" },
+  { item: "dialects/dpa/correction.json", why: "in German, and the site has no German edition" },
+  { item: "dialects/dpa/extension.json", why: "in German, and the site has no German edition" },
+  { item: "dialects/afp/tram-strasbourg.xml", why: "in French, and the site has no French edition" },
+  { item: "dialects/afp/tram-strasbourg-2.xml", why: "in French, and the site has no French edition" },
+  { item: "dialects/rss/partner-news.xml", why: "in Norwegian, and the site has no Norwegian edition" },
 ];
 
 /** Whether the outcome is of the item listed: the same file and, where the list names one, the same place in it or under it. */
@@ -158,7 +165,14 @@ export const isOfItem = (outcome: CorpusOutcome, item: string): boolean => {
 export const isRightlyRefused = (outcome: CorpusOutcome): boolean => outcome.kind === "refused" && RIGHTLY_REFUSED.some(({ item }) => isOfItem(outcome, item));
 
 /** Notes on an outcome that tell the editor something without holding the story. */
-export const NOT_HOLD_REASONS: readonly RegExp[] = [/^warning: /, /^dated .* by its dateline/, /^id ".*" already names another story/, /^also waiting beside it: /];
+export const NOT_HOLD_REASONS: readonly RegExp[] = [
+  /^warning: /,
+  /^dated .* by its dateline/,
+  /^id ".*" already names another story/,
+  /^also waiting beside it: /,
+  /^its text read from .* beside it$/,
+  /^known as ".*", by its agency, day and headline/,
+];
 
 /** A held story's reason without its details: "needs a dateline: the item names no place" is "needs a dateline". */
 const reasonKind = (note: string): string => note.replace(/:[\s\S]*$/, "").replace(/ until [\s\S]*$/, " until");

@@ -78,8 +78,14 @@ function editsGone(story: DeskStory, onFile: StoryOnFile): string[] {
   ];
 }
 
-/** The report's line for a delivered file. */
-const reportLine = (report: string, file: string) => report.split("\n").find((line) => line.includes(`/${file}`)) ?? `(no line for ${file})`;
+/** The report's lines for a delivered file: its item's line and the reasons under it (the soak prints them all). */
+function reportLine(report: string, file: string): string {
+  const lines = report.split("\n");
+  const at = lines.findIndex((line) => line.includes(`/${file}`));
+  if (at < 0) return `(no line for ${file})`;
+  const next = lines.findIndex((line, index) => index > at && !line.startsWith(" "));
+  return lines.slice(at, next < 0 ? undefined : next).map((line) => line.trim()).join("; ");
+}
 
 /** After the import: every new story the drop delivered is on file, as its own story. */
 export function checkImport(root: string, stories: readonly DeskStory[], deliveries: readonly Delivery[], outcomes: readonly ItemOutcome[], report: string): Broken[] {
@@ -92,7 +98,7 @@ export function checkImport(root: string, stories: readonly DeskStory[], deliver
       if (written && !other && (outcome.kind === "created" || outcome.kind === "held")) story.file = written;
       else broken.push({ invariant: "imported", story: story.key, detail: `${file} is not on file as a story of its own${other ? ` (it went into story ${other.key}'s file)` : ""}: ${reportLine(report, file)}` });
     }
-    if (kind === "new, with an extension" && !report.includes(`warning: ignored ${EXTENSION_PROPERTY}`)) {
+    if (kind === "new, with an extension" && !outcome?.notes.some((note) => note.startsWith(`warning: ignored ${EXTENSION_PROPERTY}`))) {
       broken.push({ invariant: "warning", story: story.key, detail: `no "warning: ignored ${EXTENSION_PROPERTY}" for ${file}: ${reportLine(report, file)}` });
     }
     if (kind === "update" && isEdited(story)) {

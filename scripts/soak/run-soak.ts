@@ -90,7 +90,7 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
       photoFetch: PHOTO_FETCH_DEFAULTS,
       delivered,
     });
-    const report = formatImportReport(outcomes, false);
+    const report = formatImportReport(outcomes, { dryRun: false, verbose: true });
     writeFileSync(join(logs, `${name}-import.txt`), `${report}\n`);
     const broken = checkImport(root, stories, deliveries, outcomes, report);
 

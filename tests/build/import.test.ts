@@ -174,9 +174,10 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.notEqual(correction, readFileSync(join(FIXTURES, "newsml-g2", "seed-update.xml"), "utf8"));
   writeFileSync(join(later, "correction.xml"), correction);
 
-  const dry = importInto(root, [...options, "--dry-run", "later"]);
+  const dry = importInto(root, [...options, "--dry-run", "--verbose", "later"]);
   assert.equal(dry.status, 0, dry.output);
   assert.match(dry.output, /\(dry run: nothing written\)$/m);
+  assert.match(dry.output, /<- later\/first-correction\.json\n {11}needs a lead\n {11}a correction by the agency: word it for readers in corrections\.1\.text\n/, "--verbose lists every reason under its item");
   assert.deepEqual(newsroomFiles(root), before, "a dry run writes nothing");
 
   const updates = importInto(root, [...options, "later"]);
@@ -186,7 +187,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   const g2Seed = "src/news/2013/09/02/moscow-hopes-for-further-talks-on-denuclearization-of";
   assert.equal(
     lineFor(updates.output, "later/correction.xml"),
-    `held       ${g2Seed}/index.md <- later/correction.xml: published here, kept live: version 2 waits in ${g2Seed}/index.wire-v2.md.txt; a correction by the agency: word it for readers in corrections.1.text`,
+    `held       ${g2Seed}/index.md <- later/correction.xml: published here, kept live: version 2 waits in ${g2Seed}/index.wire-v2.md.txt (and 1 more: --verbose lists it)`,
   );
   assert.doesNotMatch(readFileSync(join(root, g2Seed, "index.md"), "utf8"), /^corrections:/m, "the published version stays live as it was");
   const waitingCorrection = readFileSync(join(root, g2Seed, "index.wire-v2.md.txt"), "utf8");

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { Agency } from "../model/agencies.ts";
 import { isPlainObject } from "./ninjs-schema.ts";
+import { readNitf } from "./nitf.ts";
 import {
   collectItems,
   given,
@@ -15,7 +17,7 @@ import {
   type Rendition,
 } from "./dialect-fields.ts";
 import { datelinePlace, definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
-import type { WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
+import type { ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
  * The AP Media API's JSON: a content response (`data.item`) or a feed (`data.items[n].item`), as
@@ -27,8 +29,9 @@ import type { WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
  *   ancestors of a subject are left out.
  * - `editorialtypes` Correction marks a correction; `urgency` is kept as the priority.
  * - the story's text is never in AP's JSON: it is a rendition (`renditions.nitf.href`) to be
- *   downloaded. The importer fetches no story text, so a text item without its words is refused,
- *   naming where AP put them; a kill notice needs none.
+ *   downloaded. AP's downloading clients save it beside the JSON; the importer reads it from there
+ *   (see nitfNames) with the NITF reader, and fetches no story text itself. A text item whose
+ *   words are not beside it is refused, naming where AP put them; a kill notice needs none.
  * - a picture associated with the story is read when the item carries its renditions; its caption
  *   is `description_caption`, its credit `description_creditline`.
  */
@@ -111,18 +114,61 @@ function associatedPhoto(associations: Item["associations"], base: string, warni
   return undefined;
 }
 
-/** Why a text item is refused when its words are not in the file: where AP put them, or that it named none. */
-function missingText(data: Item, base: string): { path: string; message: string } {
+/** The rendition holding the story's text: the one AP names nitf, else the first of text. */
+function textRendition(data: Item, base: string): Rendition | undefined {
   const texts = renditionsOf(data.renditions, base).filter(({ type, mimetype }) => type === "text" || /xml|text/i.test(mimetype ?? ""));
-  const [nitf] = [...texts.filter(({ path }) => path === jsonPath(base, "renditions", "nitf", "href")), ...texts];
+  return [...texts.filter(({ path }) => path === jsonPath(base, "renditions", "nitf", "href")), ...texts][0];
+}
+
+/**
+ * The names a downloader saves an item's NITF rendition under beside its JSON, in the order they
+ * are tried: the rendition's href when it is a file name rather than an address (a downloader that
+ * rewrote it to the file it saved), then `<itemid>.<version>.xml` and `<itemid>.xml`, as AP's
+ * download address names the item (`.../content/<itemid>.<version>/download?type=text&format=NITF`).
+ */
+function nitfNames(id: string, version: string | undefined, rendition: Rendition | undefined): string[] {
+  const href = rendition?.href;
+  const fileName = href !== undefined && /^[^/\\:]+$/.test(href) && href !== "." && href !== ".." ? [href] : [];
+  return [...new Set([...fileName, ...(version === undefined ? [] : [`${id}.${version}.xml`]), `${id}.xml`])];
+}
+
+/** The story's text read from its NITF rendition beside the JSON, or the problems that kept it from being read. */
+type TextBeside = { file: string; text: WireItem; warnings: string[] } | { file: string; problems: WireProblem[] };
+
+/** The item's text from the first NITF file beside it under one of its names (see nitfNames); undefined when none is there. */
+function nitfBeside(id: string, data: Item, base: string, file: string, agencies: readonly Agency[], readBeside: ReadBeside | undefined): TextBeside | undefined {
+  if (readBeside === undefined) return undefined;
+  const rendition = textRendition(data, base);
+  let found: ReturnType<ReadBeside>;
+  for (const name of nitfNames(id, data.version, rendition)) {
+    found = readBeside(name);
+    if (found) break;
+  }
+  if (!found) return undefined;
+  const read = readNitf(found.text, found.file, agencies);
+  const [text] = read.items;
+  const said = (problem: WireProblem) => `${problem.path ? `${problem.path}: ` : ""}${problem.message}`;
+  if (text === undefined) {
+    const path = rendition?.path ?? jsonPath(base, "renditions");
+    return { file: found.file, problems: read.problems.map((problem) => ({ file, path, message: `its NITF text ${found.file} cannot be read: ${said(problem)}` })) };
+  }
+  return { file: found.file, text, warnings: read.problems.map((problem) => `${found.file}: ${said(problem)}`) };
+}
+
+/** Why a text item is refused when its words are neither in the file nor beside it: where AP put them, or that it named none. */
+function missingText(data: Item, base: string, saveAs: string): { path: string; message: string } {
+  const nitf = textRendition(data, base);
   if (nitf === undefined) return { path: jsonPath(base, "renditions"), message: "no story text (expected the text of the story; AP delivers it as a NITF rendition)" };
   return {
     path: nitf.path,
-    message: `the story's text is not in the file, only at ${JSON.stringify(nitf.href)} (expected the text in the file: the importer fetches no story text; download that NITF rendition into the drop, or take AP's NewsML-G2 item files with the NITF text embedded)`,
+    message: `the story's text is not in the file, only at ${JSON.stringify(nitf.href)} (expected the text in the file or beside it: the importer fetches no story text; download that NITF rendition beside this file as ${saveAs}, or take AP's NewsML-G2 item files with the NITF text embedded)`,
   };
 }
 
-function readItem(value: unknown, file: string, path: string, base: string): ItemRead {
+/** An item, and the file its text was read from when that was beside it. */
+type ApItemRead = ItemRead & { companion?: string };
+
+function readItem(value: unknown, file: string, path: string, base: string, agencies: readonly Agency[], readBeside: ReadBeside | undefined): ApItemRead {
   const read = readLeniently(item, value, base, ["altids", "headline", "pubstatus"]);
   if (read === undefined) return { problems: [{ file, path: base, message: "is not an object (expected an AP Media API item)" }] };
   const { data } = read;
@@ -137,14 +183,23 @@ function readItem(value: unknown, file: string, path: string, base: string): Ite
   if (id === undefined && !refusedAt("altids")) problem({ path: jsonPath(base, "altids", "itemid"), message: "missing (expected AP's item id, the same for all its versions)" });
   const headline = given(data.headline) ?? (canceled ? "" : undefined);
   if (headline === undefined && !refusedAt("headline")) problem({ path: jsonPath(base, "headline"), message: "missing (expected the story's headline)" });
-  // AP's JSON never holds a story's words, so only a kill notice, which needs none, becomes an item.
-  if (!canceled && (data.type === undefined || data.type === "text")) problem(missingText(data, base));
-  if (problems.length > 0 || id === undefined || headline === undefined) return { problems };
+  // AP's JSON never holds a story's words: they are beside it, or only a kill notice, which needs none, becomes an item.
+  const textual = !canceled && (data.type === undefined || data.type === "text");
+  const beside = textual && id !== undefined ? nitfBeside(id, data, base, file, agencies, readBeside) : undefined;
+  if (textual && beside === undefined) problem(missingText(data, base, id === undefined || data.version === undefined ? "<itemid>.<version>.xml" : `${id}.${data.version}.xml`));
+  if (beside && "problems" in beside) problems.push(...beside.problems);
+  const companion = beside === undefined ? {} : { companion: beside.file };
+  if (problems.length > 0 || id === undefined || headline === undefined) return { problems, ...companion };
+  const text = beside && "text" in beside ? beside.text : undefined;
 
-  const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, base, DIALECT)];
+  const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, base, DIALECT), ...(beside && "warnings" in beside ? beside.warnings : [])];
   const photo = associatedPhoto(data.associations, base, warnings);
   const byline = distinctNames((data.bylines ?? []).flatMap(({ by }) => (by ? [by] : []))).join(", ");
+  const topics = distinctNames((data.subject ?? []).flatMap(({ name, rels }) => (name && rels?.includes("direct") ? [name] : [])));
+  // AP's metadata is the fuller; its NITF text fills in what the JSON leaves out.
+  const notes = [...(text ? [`its text read from ${beside?.file} beside it`] : []), ...warnings.map((warning) => `warning: ${warning}`)];
   return {
+    ...companion,
     item: definedFields({
       file,
       path,
@@ -157,16 +212,16 @@ function readItem(value: unknown, file: string, path: string, base: string): Ite
       status: data.pubstatus ?? "usable",
       correction: (data.editorialtypes ?? []).some((type) => type.trim().toLowerCase() === "correction"),
       headline,
-      lead: given(data.description_summary),
-      body: NO_TEXT,
-      place: placeOf(data),
-      source: given(data.provider),
-      byline: byline === "" ? undefined : byline,
-      topics: distinctNames((data.subject ?? []).flatMap(({ name, rels }) => (name && rels?.includes("direct") ? [name] : []))),
-      photo,
-      lang: given(data.language),
+      lead: given(data.description_summary) ?? text?.lead,
+      body: text?.body ?? NO_TEXT,
+      place: placeOf(data) ?? text?.place,
+      source: given(data.provider) ?? text?.source,
+      byline: byline === "" ? text?.byline : byline,
+      topics: topics.length > 0 ? topics : (text?.topics ?? []),
+      photo: photo ?? text?.photo,
+      lang: given(data.language) ?? text?.lang,
       priority: data.urgency,
-      notes: warnings.length > 0 ? warnings.map((warning) => `warning: ${warning}`) : undefined,
+      notes: notes.length > 0 ? notes : undefined,
     }),
   };
 }
@@ -177,17 +232,26 @@ export function isApMediaApi(value: Readonly<Record<string, unknown>>): boolean 
   return value["api_version"] !== undefined && isPlainObject(data) && (data["item"] !== undefined || data["items"] !== undefined);
 }
 
-/** The items of a content response (`data.item`) or of a feed (`data.items[n].item`). */
-export function readApMediaApi(value: unknown, file: string): WireRead {
+/** The items read, with the files beside them their texts came from. */
+function collectApItems(reads: readonly ApItemRead[]): WireRead {
+  const companions = reads.flatMap(({ companion }) => (companion === undefined ? [] : [companion]));
+  return { ...collectItems(reads), ...(companions.length > 0 ? { companions } : {}) };
+}
+
+/**
+ * The items of a content response (`data.item`) or of a feed (`data.items[n].item`); `readBeside`
+ * gives the files in the JSON's folder, where a text item's NITF rendition may be saved.
+ */
+export function readApMediaApi(value: unknown, file: string, agencies: readonly Agency[], readBeside?: ReadBeside): WireRead {
   const data = isPlainObject(value) ? value["data"] : undefined;
   if (!isPlainObject(data)) return { items: [], problems: [{ file, path: "data", message: "missing (expected the response's data, with its item or items)" }] };
-  if (data["item"] !== undefined) return collectItems([readItem(data["item"], file, "", "data.item")]);
+  if (data["item"] !== undefined) return collectApItems([readItem(data["item"], file, "", "data.item", agencies, readBeside)]);
   const entries = Array.isArray(data["items"]) ? data["items"] : [];
   if (entries.length === 0) return { items: [], problems: [{ file, path: "data.items", message: "holds no items (expected the feed's items, each with its item)" }] };
-  return collectItems(
+  return collectApItems(
     entries.map((entry, index) => {
       const base = jsonPath("data.items", index, "item");
-      return readItem(isPlainObject(entry) ? entry["item"] : undefined, file, base, base);
+      return readItem(isPlainObject(entry) ? entry["item"] : undefined, file, base, base, agencies, readBeside);
     }),
   );
 }

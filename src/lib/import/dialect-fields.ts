@@ -183,9 +183,9 @@ export type ItemRead = { item: WireItem } | { problems: WireProblem[] };
 /** The items of a delivery and the problems of those refused, in the file's order. */
 export function collectItems(reads: readonly ItemRead[]): WireRead {
   const read: WireRead = { items: [], problems: [] };
-  for (const each of reads) {
+  for (const [itemIndex, each] of reads.entries()) {
     if ("item" in each) read.items.push(each.item);
-    else read.problems.push(...each.problems);
+    else read.problems.push(...each.problems.map((problem) => (reads.length > 1 ? { ...problem, itemIndex } : problem)));
   }
   return read;
 }

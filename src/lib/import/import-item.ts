@@ -12,6 +12,7 @@ import { editorFieldName } from "../model/problems.ts";
 import { MIN_PHOTO_WIDTH } from "../media/photos.ts";
 import { readEmbeddedPhotoWords } from "./photo-metadata.ts";
 import { importedBody } from "./imported-body.ts";
+import { noEditionFor } from "./item-language.ts";
 import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
 import { planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
@@ -256,6 +257,9 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
       return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: [] };
     });
   }
+
+  const unpublishable = noEditionFor(item.lang ?? settings.defaultLanguage, settings.site.editions);
+  if (unpublishable !== undefined) return refused(item, [unpublishable]);
 
   const taken = await takePhoto(item, existing, settings);
   const planned = planStory(item, {

@@ -3,23 +3,24 @@ import { isApMediaApi, readApMediaApi } from "./ap-media-api.ts";
 import { dpaEntries, isDpaDigitalwires, readDpaDigitalwires } from "./dpa-digitalwires.ts";
 import { isPlainObject } from "./ninjs-schema.ts";
 import { isSuperdeskNinjs, readSuperdeskNinjs } from "./superdesk-ninjs.ts";
-import type { WireRead } from "./wire-item.ts";
+import type { ReadBeside, WireRead } from "./wire-item.ts";
 
 /**
  * Tells a producer's JSON dialect from IPTC ninjs by content, never by file name: an AP Media API
  * response by its api_version and data, a dpa digitalwires entry by its format or urn, Superdesk's
  * ninjs by guid where ninjs has uri. A list, or dpa's `{"entries": [...]}`, is told by its first
  * item. Undefined for anything else (IPTC ninjs, or JSON that does not parse), which the ninjs
- * reader reads and explains. `agencies` are the settings' list, by which the agency a dateline names is known.
+ * reader reads and explains. `agencies` are the settings' list, by which the agency a dateline
+ * names is known; `readBeside` gives the files in the item's folder (AP's text is saved beside its JSON).
  */
-export function readJsonDialect(text: string, file: string, agencies: readonly Agency[]): WireRead | undefined {
+export function readJsonDialect(text: string, file: string, agencies: readonly Agency[], readBeside?: ReadBeside): WireRead | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
     return undefined;
   }
-  if (isPlainObject(value) && isApMediaApi(value)) return readApMediaApi(value, file);
+  if (isPlainObject(value) && isApMediaApi(value)) return readApMediaApi(value, file, agencies, readBeside);
   const [entry] = dpaEntries(value);
   if (isPlainObject(entry?.value) && isDpaDigitalwires(entry.value)) return readDpaDigitalwires(value, file, agencies);
   const [item] = Array.isArray(value) ? value : [value];

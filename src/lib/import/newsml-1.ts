@@ -272,11 +272,11 @@ export function readNewsml1(text: string, file: string, agencies: readonly Agenc
   const newsItems = childElements(root, "NewsItem");
   if (newsItems.length === 0) return { items: [], problems: [{ file, path: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)" }] };
   const read: WireRead = { items: [], problems: [] };
-  for (const element of newsItems) {
+  for (const [itemIndex, element] of newsItems.entries()) {
     const path = childPath("/NewsML", root, element);
     const result = readNewsItem({ element, path }, newsItems.length > 1 ? path : "", file, agencies);
     if (result.item) read.items.push(result.item);
-    read.problems.push(...result.problems);
+    read.problems.push(...result.problems.map((problem) => (newsItems.length > 1 ? { ...problem, itemIndex } : problem)));
   }
   return read;
 }

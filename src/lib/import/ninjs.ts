@@ -591,10 +591,10 @@ export function readNinjs(text: string, file: string): WireRead {
   }
   const entries = Array.isArray(value) ? value.map((item, index) => ({ item, path: `[${index}]` })) : [{ item: value, path: "" }];
   const read: WireRead = { items: [], problems: [] };
-  for (const { item, path } of entries) {
+  for (const [itemIndex, { item, path }] of entries.entries()) {
     const result = readItem(item, file, path);
     if ("item" in result) read.items.push(result.item);
-    else read.problems.push(...result.problems.map((problem) => ({ file, path: inItem(path, problem.path), message: problem.message })));
+    else read.problems.push(...result.problems.map((problem) => ({ file, path: inItem(path, problem.path), message: problem.message, ...(entries.length > 1 ? { itemIndex } : {}) })));
   }
   return read;
 }

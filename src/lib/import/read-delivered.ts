@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { findAgency, type Agency } from "../model/agencies.ts";
 import { readJsonDialect } from "./json-dialect.ts";
@@ -9,7 +11,7 @@ import { readNitf } from "./nitf.ts";
 import { readPlainText } from "./plain-text.ts";
 import { readAtom, readRss } from "./web-feed.ts";
 import { deliveredKind, deliveredText } from "./wire-drop.ts";
-import type { WireItem, WireRead, WireTime } from "./wire-item.ts";
+import type { ReadBeside, WireItem, WireRead, WireTime } from "./wire-item.ts";
 
 /** The largest item file read: a day's wire item is kilobytes; anything near this is not an item. */
 const MAX_ITEM_BYTES = 16 * 1024 * 1024;
@@ -25,6 +27,22 @@ async function deliveryTime(file: string, override: WireTime | undefined): Promi
 function withListedSource(item: WireItem, agencies: readonly Agency[]): WireItem {
   const listed = item.source === undefined ? undefined : findAgency(item.source, agencies)?.name;
   return listed === undefined ? item : { ...item, source: listed };
+}
+
+/** The files in an item's folder, by name: what a dialect that saves parts of an item beside it reads them with. */
+function besideFile(file: string): ReadBeside {
+  return (name) => {
+    const path = join(dirname(file), name);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      // Not there (or not a file): the item is read without it, and says what it lacks.
+      return undefined;
+    }
+    const text = deliveredText(bytes);
+    return text === undefined ? undefined : { file: path, text };
+  };
 }
 
 export interface DeliveryOptions {
@@ -61,7 +79,7 @@ async function readWithItsReader(file: string, { delivered, agencies }: Delivery
   if (!kind.ok) return fail(kind.message);
   switch (kind.kind) {
     case "json":
-      return readJsonDialect(text, file, agencies) ?? readNinjs(text, file);
+      return readJsonDialect(text, file, agencies, besideFile(file)) ?? readNinjs(text, file);
     case "newsml-g2":
       return readNewsmlG2(text, file, agencies);
     case "newsml-1":

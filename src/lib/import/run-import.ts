@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { importItem, type ImportSettings, type ItemOutcome, type OutcomeKind } from "./import-item.ts";
 import { readDeliveredFile } from "./read-delivered.ts";
 import { deliveredFiles } from "./wire-drop.ts";
-import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
+import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { findWireStories } from "./wire-stories.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 
@@ -19,6 +19,22 @@ const problemOutcome = ({ file, path, message }: WireProblem): ItemOutcome => ({
   notes: [message],
 });
 
+/**
+ * One refused item for each item the problems are in: every problem of an item, each with its
+ * place, under the file's name. A reader finds all of an item's problems at once; one line an item
+ * keeps the report readable.
+ */
+function refusedItems(problems: readonly WireProblem[]): ItemOutcome[] {
+  const byItem = new Map<string, ItemOutcome>();
+  for (const { file, path, message, itemIndex } of problems) {
+    const key = `${file}\u0000${itemIndex ?? ""}`;
+    const outcome = byItem.get(key) ?? { kind: "refused", item: file, notes: [] };
+    outcome.notes.push(path ? `${path}: ${message}` : message);
+    byItem.set(key, outcome);
+  }
+  return [...byItem.values()];
+}
+
 /** Items in the order their versions were made, so a drop holding several versions of one item ends at the newest. */
 function inVersionOrder(items: WireItem[], zone: string): WireItem[] {
   const timeOf = (item: WireItem) => {
@@ -34,11 +50,15 @@ function inVersionOrder(items: WireItem[], zone: string): WireItem[] {
  */
 export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   const { files, problems } = deliveredFiles(run.paths);
-  const outcomes = problems.map(problemOutcome);
+  const outcomes = refusedItems(problems);
+  const reads = new Map<string, WireRead>();
+  for (const file of files) reads.set(file, await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies }));
+  // A file read as part of another's item (AP's NITF text beside its JSON) is no item of its own.
+  const companions = new Set([...reads.values()].flatMap((read) => read.companions ?? []));
   const items: WireItem[] = [];
-  for (const file of files) {
-    const read = await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies });
-    outcomes.push(...read.problems.map(problemOutcome));
+  for (const [file, read] of reads) {
+    if (companions.has(file)) continue;
+    outcomes.push(...refusedItems(read.problems));
     items.push(...read.items);
   }
   const stories = findWireStories(run.newsDir, run.inputDir);
@@ -47,6 +67,7 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
     for (const item of inVersionOrder(items, run.defaultZone ?? "UTC")) {
       try {
         const outcome = await importItem(item, stories, run);
+        // Most important first: what holds or refuses the item, then what the reader left out.
         outcomes.push({ ...outcome, notes: [...outcome.notes, ...(item.notes ?? [])] });
       } catch (error) {
         // A disk that fills or a folder that cannot be written stops this item, not the run.
@@ -61,16 +82,28 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
 
 const KINDS: readonly OutcomeKind[] = ["created", "updated", "unchanged", "withdrawn", "held", "refused"];
 
+/** How the report is printed. */
+export interface ReportOptions {
+  dryRun: boolean;
+  /** Every reason of each item, one a line under it, rather than the first alone. */
+  verbose?: boolean;
+}
+
 /**
- * One line per item with its notes, then the count of each outcome. A refused item has a line
- * per problem, each naming the file and place, as editors' tools link to them.
+ * One line per item: its outcome, the story file and the delivered file, and its first reason
+ * (the most important: see runImport) with how many more there are; verbose, every reason on a
+ * line of its own under it. Then the count of each outcome.
  */
-export function formatImportReport(outcomes: readonly ItemOutcome[], dryRun: boolean): string {
+export function formatImportReport(outcomes: readonly ItemOutcome[], { dryRun, verbose = false }: ReportOptions): string {
   const width = Math.max(...KINDS.map((kind) => kind.length));
+  const indent = " ".repeat(width + 2);
   const lines = outcomes.flatMap(({ kind, item, story, notes }) => {
     const subject = `${kind.padEnd(width)}  ${story ? `${story} <- ${item}` : item}`;
-    if (notes.length === 0) return [subject];
-    return kind === "refused" ? notes.map((note) => `${subject}: ${note}`) : [`${subject}: ${notes.join("; ")}`];
+    const [first, ...more] = notes;
+    if (first === undefined) return [subject];
+    if (verbose) return [subject, ...[first, ...more].map((reason) => `${indent}${reason}`)];
+    if (more.length === 0) return [`${subject}: ${first}`];
+    return [`${subject}: ${first} (and ${more.length} more: --verbose lists ${more.length === 1 ? "it" : "them"})`];
   });
   const counts = KINDS.map((kind) => `${outcomes.filter((outcome) => outcome.kind === kind).length} ${kind}`);
   const summary = `${outcomes.length} ${outcomes.length === 1 ? "item" : "items"}: ${counts.join(", ")}${dryRun ? " (dry run: nothing written)" : ""}`;

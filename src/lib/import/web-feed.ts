@@ -256,10 +256,10 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item?: Wire
 /** Reads every item of a feed, keeping the readable ones and every problem of the others. */
 function readItems(items: readonly Scoped[], read: (item: Scoped) => { item?: WireItem; problems: WireProblem[] }): WireRead {
   const result: WireRead = { items: [], problems: [] };
-  for (const item of items) {
+  for (const [itemIndex, item] of items.entries()) {
     const { item: wireItem, problems } = read(item);
     if (wireItem) result.items.push(wireItem);
-    result.problems.push(...problems);
+    result.problems.push(...problems.map((problem) => (items.length > 1 ? { ...problem, itemIndex } : problem)));
   }
   return result;
 }

@@ -30,6 +30,11 @@ export interface WireProblem {
   file: string;
   path: string;
   message: string;
+  /**
+   * Which of the file's items the problem is in (0 for the first), where a file holds several:
+   * an item's problems are reported together, on its one line. Absent: the file's one item.
+   */
+  itemIndex?: number;
 }
 
 /**
@@ -115,4 +120,12 @@ export interface WireItem {
 export interface WireRead {
   items: WireItem[];
   problems: WireProblem[];
+  /**
+   * Other delivered files the read took part of its items from (the NITF text an AP item points
+   * at, saved beside it): they are read with that item, never as items of their own.
+   */
+  companions?: string[];
 }
+
+/** The text of a file delivered beside an item, by its name in the item's folder; undefined when there is none. */
+export type ReadBeside = (name: string) => { file: string; text: string } | undefined;

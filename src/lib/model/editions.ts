@@ -124,17 +124,17 @@ export function countText(forms: EditionStrings["storyCount"], lang: string, cou
 export const primaryLanguage = (tag: string): string => tag.split("-")[0]!.toLowerCase();
 
 /**
- * The edition a story's `lang` puts it in: the one of that tag, else the first of its language
- * (agencies tag items "ru-RU" for a site's "ru"), else the first edition (the default one).
+ * The edition in a language: the one of that tag, else the first of its language (agencies tag
+ * items "ru-RU" for a site's "ru"); undefined when no edition is in that language.
  */
-export function editionOf<T extends Pick<EditionSettings, "lang">>(lang: string | undefined, editions: readonly T[]): T {
-  if (lang === undefined) return editions[0]!;
+export function editionFor<T extends Pick<EditionSettings, "lang">>(lang: string, editions: readonly T[]): T | undefined {
   const wanted = lang.toLowerCase();
-  return (
-    editions.find((edition) => edition.lang.toLowerCase() === wanted) ??
-    editions.find((edition) => primaryLanguage(edition.lang) === primaryLanguage(wanted)) ??
-    editions[0]!
-  );
+  return editions.find((edition) => edition.lang.toLowerCase() === wanted) ?? editions.find((edition) => primaryLanguage(edition.lang) === primaryLanguage(wanted));
+}
+
+/** The edition a story's `lang` puts it in: the edition in its language, else the first edition (the default one). */
+export function editionOf<T extends Pick<EditionSettings, "lang">>(lang: string | undefined, editions: readonly T[]): T {
+  return (lang === undefined ? undefined : editionFor(lang, editions)) ?? editions[0]!;
 }
 
 /** The strings file of an edition, as problems name it: from the project's folder. */

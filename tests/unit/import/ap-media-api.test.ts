@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { readApMediaApi } from "../../../src/lib/import/ap-media-api.ts";
 import { readJsonDialect } from "../../../src/lib/import/json-dialect.ts";
 import { AGENCIES } from "../../support/agencies.ts";
-import type { WireRead } from "../../../src/lib/import/wire-item.ts";
+import type { ReadBeside, WireRead } from "../../../src/lib/import/wire-item.ts";
 
 const FIXTURES = "tests/fixtures/wire/dialects/ap";
 const ITEM_ID = "0c5e1f7a9b2d4e6f8a1c3e5f7b9d1a2c";
@@ -18,9 +18,9 @@ function readFixture(name: string): WireRead {
 }
 
 const NOT_FETCHED =
-  "(expected the text in the file: the importer fetches no story text; download that NITF rendition into the drop, or take AP's NewsML-G2 item files with the NITF text embedded)";
+  `(expected the text in the file or beside it: the importer fetches no story text; download that NITF rendition beside this file as ${ITEM_ID}.0.xml, or take AP's NewsML-G2 item files with the NITF text embedded)`;
 
-test("a text item whose story is only a NITF rendition to download is refused, naming the rendition and its address", () => {
+test("a text item whose story is only a NITF rendition to download, with nothing beside it, is refused, naming the rendition and its address", () => {
   const read = readFixture("text-photo.json");
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.problems, [
@@ -70,7 +70,7 @@ test("a kill notice withdraws by altids.itemid, with AP's urgency, byline, datel
 
 /** A canceled text item given inline, for the fields a kill notice carries alike. */
 const killed = (fields: Record<string, unknown>) =>
-  readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "k1" }, type: "text", pubstatus: "canceled", ...fields } } }, "k.json");
+  readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "k1" }, type: "text", pubstatus: "canceled", ...fields } } }, "k.json", AGENCIES);
 
 test("located, description_summary, Correction and an associated picture's renditions are read", () => {
   const read = killed({
@@ -101,7 +101,7 @@ test("located, description_summary, Correction and an associated picture's rendi
 });
 
 test("no item id, no headline and no text are each a problem at their place", () => {
-  const read = readApMediaApi({ api_version: "2.2", data: { item: { type: "text", altids: { etag: "e" }, headline: "" } } }, "e.json");
+  const read = readApMediaApi({ api_version: "2.2", data: { item: { type: "text", altids: { etag: "e" }, headline: "" } } }, "e.json", AGENCIES);
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.problems, [
     { file: "e.json", path: "data.item.altids.itemid", message: "missing (expected AP's item id, the same for all its versions)" },
@@ -111,16 +111,73 @@ test("no item id, no headline and no text are each a problem at their place", ()
 });
 
 test("a picture item is not a story; an empty feed says so", () => {
-  assert.deepEqual(readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "p" }, type: "picture", headline: "P" } } }, "p.json").problems, [
+  assert.deepEqual(readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "p" }, type: "picture", headline: "P" } } }, "p.json", AGENCIES).problems, [
     { file: "p.json", path: "data.item.type", message: 'got "picture" (expected a text item; AP\'s pictures are read with the story they are associated with)' },
   ]);
-  assert.deepEqual(readApMediaApi({ api_version: "2.2", data: { items: [] } }, "f.json").problems, [
+  assert.deepEqual(readApMediaApi({ api_version: "2.2", data: { items: [] } }, "f.json", AGENCIES).problems, [
     { file: "f.json", path: "data.items", message: "holds no items (expected the feed's items, each with its item)" },
   ]);
 });
 
 test("an item that states no type is read as text, so it too needs its words in the file", () => {
-  const read = readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "u" }, headline: "U", pubstatus: "usable" } } }, "u.json");
+  const read = readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "u" }, headline: "U", pubstatus: "usable" } } }, "u.json", AGENCIES);
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.problems.map(({ path }) => path), ["data.item.renditions"]);
+});
+
+/** The files beside an item, as the drop gives them: by name, from the corpus's AP folder. */
+function besideCorpus(names: readonly string[]): ReadBeside {
+  return (name) => (names.includes(name) ? { file: join(FIXTURES, name), text: readFileSync(join(FIXTURES, name), "utf8") } : undefined);
+}
+
+test("the NITF rendition saved beside the JSON as <itemid>.<version>.xml gives the story its text; AP's metadata stays first", () => {
+  const file = join(FIXTURES, "text-photo.json");
+  const nitf = join(FIXTURES, `${ITEM_ID}.0.xml`);
+  const read = readJsonDialect(readFileSync(file, "utf8"), file, AGENCIES, besideCorpus([`${ITEM_ID}.0.xml`, `${ITEM_ID}.1.xml`]));
+  assert.deepEqual(read?.problems, []);
+  assert.deepEqual(read?.companions, [nitf], "the NITF file is read with the item, not as an item of its own");
+  const [item] = read?.items ?? [];
+  assert.ok(item?.body.kind === "html");
+  assert.match(item.body.html, /^<p>CHICAGO \(AP\) — Shippers on the upper Great Lakes/);
+  assert.match(item.body.html, /close to traffic on Dec\. 12/, "the version's own text, not the correction's");
+  assert.equal(item.id, ITEM_ID);
+  assert.equal(item.format, "AP Media API");
+  assert.equal(item.lead, "Shippers on the upper lakes tie up their freighters a week early after a cold snap.");
+  assert.equal(item.source, "AP", "AP's provider, not the NITF's distributor");
+  assert.deepEqual(item.topics, ["Business", "Shipping"]);
+  assert.deepEqual(item.notes, [`its text read from ${nitf} beside it`]);
+});
+
+test("the NITF file is found by the rendition's href when a downloader rewrote it to a file name, else by <itemid>.xml", () => {
+  const item = (renditions: Record<string, unknown>, version = 3) => ({ api_version: "2.2", data: { item: { altids: { itemid: "a1" }, version, type: "text", headline: "H", renditions } } });
+  const nitf = readFileSync(join(FIXTURES, `${ITEM_ID}.0.xml`), "utf8");
+  const beside = (names: string[]): { seen: string[]; read: ReadBeside } => {
+    const seen: string[] = [];
+    return { seen, read: (name) => (seen.push(name), names.includes(name) ? { file: `drop/${name}`, text: nitf } : undefined) };
+  };
+  const byHref = beside(["story.xml"]);
+  assert.deepEqual(readApMediaApi(item({ nitf: { type: "text", href: "story.xml" } }), "drop/a.json", AGENCIES, byHref.read).companions, ["drop/story.xml"]);
+  assert.deepEqual(byHref.seen, ["story.xml"]);
+
+  const byId = beside(["a1.xml"]);
+  assert.deepEqual(readApMediaApi(item({ nitf: { type: "text", href: "https://api.ap.org/media/v/content/a1.3/download?type=text&format=NITF" } }), "drop/a.json", AGENCIES, byId.read).companions, ["drop/a1.xml"]);
+  assert.deepEqual(byId.seen, ["a1.3.xml", "a1.xml"], "the version's own file first");
+
+  const outside = beside([]);
+  readApMediaApi(item({ nitf: { type: "text", href: "../elsewhere/story.xml" } }), "drop/a.json", AGENCIES, outside.read);
+  assert.deepEqual(outside.seen, ["a1.3.xml", "a1.xml"], "a path out of the item's folder is never read");
+});
+
+test("a NITF file beside the item that cannot be read refuses the item at its rendition, naming the file and its problem", () => {
+  const read = readApMediaApi(
+    { api_version: "2.2", data: { item: { altids: { itemid: "b2" }, version: 0, type: "text", headline: "H", renditions: { nitf: { type: "text", href: "https://api.ap.org/x" } } } } },
+    "drop/b.json",
+    AGENCIES,
+    (name) => (name === "b2.0.xml" ? { file: "drop/b2.0.xml", text: "<nitf><head><docdata><doc-id id-string='b2'/></docdata></head><body><body.head><hedline><hl1>H</hl1></hedline></body.head></body></nitf>" } : undefined),
+  );
+  assert.deepEqual(read.items, []);
+  assert.deepEqual(read.companions, ["drop/b2.0.xml"]);
+  assert.deepEqual(read.problems, [
+    { file: "drop/b.json", path: "data.item.renditions.nitf.href", message: "its NITF text drop/b2.0.xml cannot be read: /nitf/body/body.content: missing (expected the story's text)" },
+  ]);
 });

@@ -54,7 +54,7 @@ interface Desk {
   root: string;
   news: string;
   /** Delivers these items (file name, text) in a drop of their own, imports it, and gives the report with the desk's folder left out. */
-  importItems(items: Record<string, string | Buffer>, options?: { dryRun?: boolean }): Promise<string>;
+  importItems(items: Record<string, string | Buffer>, options?: { dryRun?: boolean; verbose?: boolean }): Promise<string>;
 }
 
 function desk(t: { after: (fn: () => void) => void }): Desk {
@@ -66,7 +66,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
   return {
     root,
     news,
-    async importItems(items, { dryRun = false } = {}) {
+    async importItems(items, { dryRun = false, verbose = false } = {}) {
       const drop = join(root, `drop-${++drops}`);
       mkdirSync(drop);
       for (const [name, text] of Object.entries(items)) writeFileSync(join(drop, name), text);
@@ -83,7 +83,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
         build,
         photoFetch: { timeoutMs: 5_000, maxBytes: 10_000_000 },
       });
-      return formatImportReport(outcomes, dryRun).replaceAll(`${root}/`, "");
+      return formatImportReport(outcomes, { dryRun, verbose }).replaceAll(`${root}/`, "");
     },
   };
 }
@@ -143,7 +143,7 @@ test("a story an editor changed keeps the editor's work: a newer version waits b
   const third = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "3", versioncreated: "2024-06-10T13:00:00+03:00" }) });
   assert.equal(
     third.split("\n")[0],
-    `held       ${ROUBLE}/index.md <- drop-4/0002.json: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt; also waiting beside it: index.wire-v2.md.txt`,
+    `held       ${ROUBLE}/index.md <- drop-4/0002.json: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt (and 1 more: --verbose lists it)`,
   );
 
   // Taken whole: the waiting file becomes the story, and the import updates it in place again.
@@ -158,11 +158,12 @@ test("a correction to a published story waits beside it to be worded; a story no
   const story = join(root, ROUBLE, "index.md");
   const published = readFileSync(story, "utf8");
 
-  const report = await importItems({ "0002.json": ninjs(CORRECTION) });
-  assert.equal(
-    report.split("\n")[0],
-    `held       ${ROUBLE}/index.md <- drop-2/0002.json: published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt; a correction by the agency: word it for readers in corrections.1.text`,
-  );
+  const report = await importItems({ "0002.json": ninjs(CORRECTION) }, { verbose: true });
+  assert.deepEqual(report.split("\n").slice(0, 3), [
+    `held       ${ROUBLE}/index.md <- drop-2/0002.json`,
+    `           published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`,
+    "           a correction by the agency: word it for readers in corrections.1.text",
+  ]);
   assert.equal(readFileSync(story, "utf8"), published, "the published version stays live");
   assert.match(readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8"), /^ {4}text: "\[to be worded\] Moscow Wire marked this version a correction: say what was corrected\."$/m);
 
@@ -187,12 +188,75 @@ test("an update a published story could not take as it is waits beside it; a dry
   });
   const files = newsroomFiles(news);
   const dry = await importItems({ "0002.json": withPhoto, "photo-1.jpg": photo }, { dryRun: true });
-  assert.match(dry, /^held {7}.*: published here, kept live: version 2 waits in .*index\.wire-v2\.md\.txt; needs alt text for its photo/);
+  assert.match(dry, /^held {7}.*: published here, kept live: version 2 waits in .*index\.wire-v2\.md\.txt \(and 1 more: --verbose lists it\)\n/);
   assert.deepEqual(newsroomFiles(news), files, "a dry run writes nothing");
 
-  const report = await importItems({ "0002.json": withPhoto, "photo-1.jpg": photo });
-  assert.match(report, /^held {7}.*: published here, kept live: version 2 waits in .*index\.wire-v2\.md\.txt; needs alt text for its photo/);
+  const report = await importItems({ "0002.json": withPhoto, "photo-1.jpg": photo }, { verbose: true });
+  assert.deepEqual(report.split("\n").slice(0, 3), [
+    `held       ${ROUBLE}/index.md <- drop-3/0002.json`,
+    `           published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`,
+    "           needs alt text for its photo",
+  ]);
   assert.deepEqual(readdirSync(join(root, ROUBLE)).sort(), ["index.md", "index.wire-v2.md.txt", "photo.wire-v2.jpg"]);
   assert.match(readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8"), /^ {2}src: photo\.wire-v2\.jpg$/m);
   assert.ok(!existsSync(join(root, ROUBLE, "photo.jpg")));
+});
+
+test("an item refused for many problems is one line with its first; --verbose lists them all, one a line under it", async (t) => {
+  const { importItems } = desk(t);
+  const list = JSON.stringify([{ guid: "", type: "text", priority: 3 }, { guid: "urn:b", type: "text", headline: "B" }]);
+  assert.deepEqual((await importItems({ "list.json": list })).split("\n"), [
+    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) (and 2 more: --verbose lists them)",
+    "refused    drop-1/list.json: [1].body_html: missing (expected the story's text as body_html or body_text)",
+    "2 items: 0 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
+  ]);
+  assert.deepEqual((await importItems({ "list.json": list }, { verbose: true })).split("\n").slice(0, 4), [
+    "refused    drop-2/list.json",
+    "           [0].guid: missing (expected the item's id, the same for all its versions)",
+    "           [0].headline: missing (expected the story's headline)",
+    "           [0].body_html: missing (expected the story's text as body_html or body_text)",
+  ]);
+});
+
+test("what holds an item comes before what a reader left out", async (t) => {
+  const { importItems } = desk(t);
+  const report = await importItems({ "0002.json": ninjs({ description_text: undefined, x_desk_code: "M1" }) }, { verbose: true });
+  assert.deepEqual(report.split("\n").slice(1, 3), ["           needs a lead", "           warning: ignored x_desk_code (not a property of ninjs 1.x)"]);
+});
+
+test("an item in a language the site has no edition in is refused, naming the language and how to add an edition; nothing is written", async (t) => {
+  const { news, importItems } = desk(t);
+  const corpus = "tests/fixtures/wire/dialects";
+  const report = await importItems({
+    "afp.xml": readFileSync(join(corpus, "afp", "tram-strasbourg.xml")),
+    "dpa.json": readFileSync(join(corpus, "dpa", "text-photo.json")),
+    "moscow.json": ninjs({ language: "ru-RU" }),
+  });
+  assert.deepEqual(report.split("\n"), [
+    `created    ${ROUBLE}/index.md <- drop-1/moscow.json`,
+    'refused    drop-1/afp.xml: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README)',
+    'refused    drop-1/dpa.json: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README)',
+    "3 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
+  ]);
+  assert.deepEqual([...newsroomFiles(news).keys()].sort(), ["2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"]);
+});
+
+test("an AP Media API item imports with the NITF text saved beside it, which has no line of its own; without it, it is refused", async (t) => {
+  const { root, importItems } = desk(t);
+  const corpus = "tests/fixtures/wire/dialects/ap";
+  const nitf = "0c5e1f7a9b2d4e6f8a1c3e5f7b9d1a2c.0.xml";
+  const json = readFileSync(join(corpus, "text-photo.json"));
+  const alone = await importItems({ "text-photo.json": json });
+  assert.match(alone, /^refused {4}drop-1\/text-photo\.json: data\.item\.renditions\.nitf\.href: the story's text is not in the file, only at "https:\/\/api\.ap\.org\//);
+
+  const report = await importItems({ "text-photo.json": json, [nitf]: readFileSync(join(corpus, nitf)), "freighter-main.jpg": readFileSync(join(corpus, "freighter-main.jpg")) });
+  const story = "src/news/2026/11/30/lake-freighter-season-ends-early-as-ice-forms";
+  assert.deepEqual(report.split("\n"), [
+    `held       ${story}/index.md <- drop-2/text-photo.json: needs alt text for its photo (and 2 more: --verbose lists them)`,
+    "1 item: 0 created, 0 updated, 0 unchanged, 0 withdrawn, 1 held, 0 refused",
+  ]);
+  const text = readFileSync(join(root, story, "index.md"), "utf8");
+  assert.match(text, /^ {2}id: 0c5e1f7a9b2d4e6f8a1c3e5f7b9d1a2c$/m);
+  assert.match(text, /^dateline: CHICAGO$/m);
+  assert.match(text, /\n---\n\nShippers on the upper Great Lakes are tying up their freighters/, "the body is the NITF's, its dateline taken out");
 });

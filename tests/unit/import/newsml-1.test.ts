@@ -153,15 +153,16 @@ test("every problem of every item in one run, each at its place; the readable it
   assert.equal(read.items.length, 1);
   assert.equal(read.items[0]?.path, "/NewsML/NewsItem[1]");
   assert.deepEqual(read.problems, [
-    { file: "inline.xml", path: "/NewsML/NewsItem[2]/Identification/NewsIdentifier/PublicIdentifier", message: "missing (expected the item's urn:newsml: identifier, or ProviderId, DateId and NewsItemId)" },
-    { file: "inline.xml", path: "/NewsML/NewsItem[2]/NewsComponent/NewsLines/HeadLine", message: "missing (expected the story's headline)" },
-    { file: "inline.xml", path: "/NewsML/NewsItem[2]/NewsComponent/ContentItem/DataContent", message: "has no text (expected the story's text, as NITF, paragraphs or plain text)" },
+    { file: "inline.xml", itemIndex: 1, path: "/NewsML/NewsItem[2]/Identification/NewsIdentifier/PublicIdentifier", message: "missing (expected the item's urn:newsml: identifier, or ProviderId, DateId and NewsItemId)" },
+    { file: "inline.xml", itemIndex: 1, path: "/NewsML/NewsItem[2]/NewsComponent/NewsLines/HeadLine", message: "missing (expected the story's headline)" },
+    { file: "inline.xml", itemIndex: 1, path: "/NewsML/NewsItem[2]/NewsComponent/ContentItem/DataContent", message: "has no text (expected the story's text, as NITF, paragraphs or plain text)" },
     {
       file: "inline.xml",
+      itemIndex: 2,
       path: "/NewsML/NewsItem[3]/NewsManagement/ThisRevisionCreated",
       message: '"yesterday" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
     },
-    { file: "inline.xml", path: "/NewsML/NewsItem[3]/NewsManagement/Status/@FormalName", message: '"Killed" is not a status (expected Usable, Embargoed, Withheld or Canceled)' },
+    { file: "inline.xml", itemIndex: 2, path: "/NewsML/NewsItem[3]/NewsManagement/Status/@FormalName", message: '"Killed" is not a status (expected Usable, Embargoed, Withheld or Canceled)' },
   ]);
 });
 

@@ -95,9 +95,9 @@ test("an item without guid, headline and text is refused with a line for each, a
   const read = readSuperdeskNinjs([{ guid: "urn:a", headline: "A", body_html: "<p>A</p>" }, { guid: "", type: "text", priority: 3 }], "list.json");
   assert.equal(read.items.length, 1);
   assert.deepEqual(read.problems, [
-    { file: "list.json", path: "[1].guid", message: "missing (expected the item's id, the same for all its versions)" },
-    { file: "list.json", path: "[1].headline", message: "missing (expected the story's headline)" },
-    { file: "list.json", path: "[1].body_html", message: "missing (expected the story's text as body_html or body_text)" },
+    { file: "list.json", itemIndex: 1, path: "[1].guid", message: "missing (expected the item's id, the same for all its versions)" },
+    { file: "list.json", itemIndex: 1, path: "[1].headline", message: "missing (expected the story's headline)" },
+    { file: "list.json", itemIndex: 1, path: "[1].body_html", message: "missing (expected the story's text as body_html or body_text)" },
   ]);
 });
 

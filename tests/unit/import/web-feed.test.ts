@@ -151,10 +151,10 @@ test("every problem of every item in one run, each at its place; the readable it
     ["/rss/channel/item[1]"],
   );
   assert.deepEqual(read.problems, [
-    { file: "inline.xml", path: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)" },
-    { file: "inline.xml", path: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)" },
-    { file: "inline.xml", path: "/rss/channel/item[3]/description", message: "missing (expected the story's text)" },
-    { file: "inline.xml", path: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)' },
+    { file: "inline.xml", itemIndex: 1, path: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)" },
+    { file: "inline.xml", itemIndex: 1, path: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)" },
+    { file: "inline.xml", itemIndex: 2, path: "/rss/channel/item[3]/description", message: "missing (expected the story's text)" },
+    { file: "inline.xml", itemIndex: 2, path: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)' },
   ]);
   const atomRead = atom("<entry><id>urn:h:2</id><updated>last week</updated><content src='https://example.org/text'/></entry>");
   assert.deepEqual(atomRead.problems, [
