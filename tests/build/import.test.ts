@@ -177,7 +177,11 @@ test("agency items in every format import as stories, update and withdraw in pla
   const dry = importInto(root, [...options, "--dry-run", "--verbose", "later"]);
   assert.equal(dry.status, 0, dry.output);
   assert.match(dry.output, /\(dry run: nothing written\)$/m);
-  assert.match(dry.output, /<- later\/first-correction\.json\n {11}needs a lead\n {11}a correction by the agency: word it for readers in corrections\.1\.text\n/, "--verbose lists every reason under its item");
+  assert.match(
+    dry.output,
+    /<- later\/correction\.xml\n {11}published here, kept live: version 2 waits in \S+\/index\.wire-v2\.md\.txt\n {11}a correction by the agency: word it for readers in corrections\.1\.text\n/,
+    "--verbose lists every reason under its item",
+  );
   assert.deepEqual(newsroomFiles(root), before, "a dry run writes nothing");
 
   const updates = importInto(root, [...options, "later"]);
