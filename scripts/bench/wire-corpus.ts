@@ -43,7 +43,7 @@ export const CORPUS_DROPS: readonly CorpusDrop[] = [
  * The places the corpus's items are datelined at that the bundled list lacks (most are invented
  * for the corpus), as a desk adds its own to _data/datelinePlaces.json.
  */
-const CORPUS_PLACES: Readonly<Record<string, string>> = {
+export const CORPUS_PLACES: Readonly<Record<string, string>> = {
   "PORT AUREL": "Europe/Lisbon",
   VESILINNA: "Europe/Helsinki",
   LINDENPORT: "Europe/Berlin",

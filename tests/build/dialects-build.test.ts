@@ -1,0 +1,57 @@
+/**
+ * Producers' dialects, from import to a built site: the corpus's Superdesk, dpa, AP, AFP, RSS and
+ * Atom items are imported with the bundled settings (as `npm run import` does, each producer's
+ * drop a run of its own), and the site built from what they made passes every check.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { PROJECT } from "../../scripts/lib/project-copy.ts";
+import { CORPUS_DIR, CORPUS_PLACES } from "../../scripts/bench/wire-corpus.ts";
+import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+
+const MOMENT = "2026-12-06T12:00:00Z";
+const PRODUCERS = ["superdesk", "dpa", "ap", "afp", "rss", "atom"] as const;
+
+test("items in every producer's dialect import in one line each and build into a site that passes its checks", { timeout: 300_000 }, async (t) => {
+  const root = makeFixtureSite({});
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  // The corpus's invented places, as a desk adds its own.
+  const places = join(root, "_data", "datelinePlaces.json");
+  writeFileSync(places, JSON.stringify({ ...(JSON.parse(readFileSync(places, "utf8")) as Record<string, string>), ...CORPUS_PLACES }, null, 2));
+
+  const lines: string[] = [];
+  for (const producer of PRODUCERS) {
+    cpSync(join(CORPUS_DIR, "dialects", producer), join(root, "drop", producer), { recursive: true });
+    const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/import.ts", join("drop", producer)], {
+      cwd: root,
+      encoding: "utf8",
+      // Offline: a picture named by a web address is held for, never fetched.
+      env: { ...process.env, BUILD_MOMENT: MOMENT, CI: "true", SITE_URL: "" },
+    });
+    const output = `${run.stdout}${run.stderr}`;
+    // Exit 1 says an item was refused (dpa's German, AFP's French: the site has no such edition); never a crash.
+    assert.ok(run.status === 0 || run.status === 1, `${producer}: ${output}`);
+    assert.doesNotMatch(output, /\n\s+at |Error:/, `${producer}: no stack trace`);
+    const report = output.trimEnd().split("\n");
+    assert.match(report.at(-1) ?? "", /^\d+ items?: \d+ created, /, `${producer}: the summary ends the report`);
+    lines.push(...report.slice(0, -1));
+  }
+  // One line an item, each naming the outcome.
+  for (const line of lines) assert.match(line, /^(created|updated|unchanged|withdrawn|held|refused) {2,}\S/, line);
+  const find = (file: string) => lines.find((line) => line.includes(`drop/${file}`)) ?? `(no line for ${file})`;
+  assert.match(find("superdesk/text-photo.json"), /^created /);
+  assert.match(find("afp/harbour-ferry.xml"), /^created /);
+  // AP's text is read from the NITF beside its JSON (the corpus holds that NITF as an item of its own too).
+  assert.match(find("ap/text-photo.json"), /^(created|updated|unchanged|held) .*its text read from drop\/ap\/0c5e1f7a9b2d4e6f8a1c3e5f7b9d1a2c\.0\.xml beside it/);
+  assert.match(find("dpa/text-photo.json"), /^refused .*: the item is in German \(de\), and the site has no German edition/);
+  assert.match(find("rss/ministry-energy.xml"), /^held .*: needs a dateline: the item names no place/);
+
+  const build = buildFixtureSite(root, "UTC", { BUILD_MOMENT: MOMENT });
+  assert.equal(build.status, 0, build.output);
+  const ferry = readFileSync(join(root, "_site", "news", "2024", "11", "05", "norways-longest-electric-ferry-route-opens-across-the.html"), "utf8");
+  assert.match(ferry, /<title>[^<]*longest electric ferry route opens/i, "AFP's headline titles its page");
+  assert.match(ferry, /\(AFP\)/, "the dateline credits AFP");
+});
