@@ -249,6 +249,11 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
 
   if (body === undefined) {
     if (!existing) return { kind: "withdrawn", item: itemName(item), notes: ["withdrawn by the agency before it was imported here; nothing to remove"] };
+    // A draft was never published: no address holds anything to replace with a notice, and an
+    // editor may have worked on it. It stays a draft, and the line says what the agency did.
+    if (existing.fields["draft"] === true) {
+      return { kind: "held", item: itemName(item), story: existing.file, notes: ["withdrawn by the agency while a draft here: it was never published; delete the story, or keep it as a draft"] };
+    }
     const plan = planWithdrawal(item, existing, settings.datelinePlaces);
     return withStagedStory(item, plan, existing.folder, existing, undefined, settings, async ({ staged, refusals }) => {
       if (refusals.length > 0) return refused(item, refusals.map((refusal) => `the story would not build: ${refusal}`));

@@ -14,9 +14,7 @@ import { deliveredFiles } from "../../../src/lib/import/wire-drop.ts";
 import { primaryLanguage } from "../../../src/lib/model/editions.ts";
 
 /** What today's importer gets wrong about items (by file, or file and place), each with the fix it waits for. */
-const KNOWN_WRONG: readonly { items: readonly string[]; todo: string }[] = [
-  { items: ["nitf/canceled.xml"], todo: "the kill of a draft held for a dateline is refused, as the withdrawn story would have no dateline: the story stays" },
-];
+const KNOWN_WRONG: readonly { items: readonly string[]; todo: string }[] = [];
 
 /** Each item known to be wrong, with every todo it waits for. */
 const TODO: ReadonlyMap<string, string> = KNOWN_WRONG.reduce(
@@ -37,6 +35,8 @@ const HOLD_REASONS: readonly RegExp[] = [
   // The agency's picture could not be taken: an editor finds it or publishes without it.
   /^its photo was left out: /,
   /\bno edition\b/,
+  // A kill of a story that was never published: an editor deletes the draft or keeps it.
+  /^withdrawn by the agency while a draft here: /,
 ];
 
 /** The items of a drop in a language the site has no edition for, by their names in the outcomes, with the language. */
