@@ -102,7 +102,8 @@ export function checkImport(root: string, stories: readonly DeskStory[], deliver
       broken.push({ invariant: "warning", story: story.key, detail: `no "warning: ignored ${EXTENSION_PROPERTY}" for ${file}: ${reportLine(report, file)}` });
     }
     if (kind === "update" && isEdited(story)) {
-      const waits = new RegExp(`edited here: version ${version} waits in (\\S+)`).exec(reportLine(report, file))?.[1];
+      const said = new RegExp(`^edited here: version ${version} waits in (.+)$`);
+      const waits = outcome?.notes.flatMap((note) => said.exec(note)?.[1] ?? [])[0];
       const inPlace = waits && (isAbsolute(waits) ? waits : join(root, waits));
       if (!inPlace || !existsSync(inPlace)) {
         broken.push({ invariant: "waiting", story: story.key, detail: `${story.file}: version ${version} waits nowhere: ${reportLine(report, file)}` });
