@@ -17,7 +17,7 @@ import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
 import { planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
-import type { WireItem, WireTime } from "./wire-item.ts";
+import type { WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import { matchStory, type WireStories, type WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
@@ -45,6 +45,8 @@ export interface ItemOutcome {
   kind: OutcomeKind;
   /** The delivered file, and the item's place in it. */
   item: string;
+  /** The format or producer's dialect the item was read as; absent for a file no reader could read. */
+  format?: WireFormat;
   /** The story file written (or that would be, in a dry run). */
   story?: string;
   notes: string[];

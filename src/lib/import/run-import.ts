@@ -68,10 +68,10 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
       try {
         const outcome = await importItem(item, stories, run);
         // Most important first: what holds or refuses the item, then what the reader left out.
-        outcomes.push({ ...outcome, notes: [...outcome.notes, ...(item.notes ?? [])] });
+        outcomes.push({ ...outcome, format: item.format, notes: [...outcome.notes, ...(item.notes ?? [])] });
       } catch (error) {
         // A disk that fills or a folder that cannot be written stops this item, not the run.
-        outcomes.push(problemOutcome({ file: item.file, path: item.path, message: `could not be written: ${(error as Error).message}` }));
+        outcomes.push({ ...problemOutcome({ file: item.file, path: item.path, message: `could not be written: ${(error as Error).message}` }), format: item.format });
       }
     }
   } finally {
@@ -97,8 +97,10 @@ export interface ReportOptions {
 export function formatImportReport(outcomes: readonly ItemOutcome[], { dryRun, verbose = false }: ReportOptions): string {
   const width = Math.max(...KINDS.map((kind) => kind.length));
   const indent = " ".repeat(width + 2);
-  const lines = outcomes.flatMap(({ kind, item, story, notes }) => {
-    const subject = `${kind.padEnd(width)}  ${story ? `${story} <- ${item}` : item}`;
+  const lines = outcomes.flatMap(({ kind, item, format, story, notes }) => {
+    // The item as delivered, with the format or dialect it was read as: "drop/0001.json [ninjs 1 (Superdesk)]".
+    const delivered = format === undefined ? item : `${item} [${format}]`;
+    const subject = `${kind.padEnd(width)}  ${story ? `${story} <- ${delivered}` : delivered}`;
     const [first, ...more] = notes;
     if (first === undefined) return [subject];
     if (verbose) return [subject, ...[first, ...more].map((reason) => `${indent}${reason}`)];

@@ -107,17 +107,17 @@ test("an id an agency used again for another story imports it beside the first, 
   const report = await importItems({ "0002.json": ninjs(RWANDA) });
   assert.equal(
     report.split("\n")[0],
-    `created    src/news/2024/06/11/rwanda-central-bank-holds-key-rate-at-7/index.md <- drop-2/0002.json: id "urn:newsml:moscow-wire.example:0002" already names another story (${ROUBLE}/index.md); imported beside it`,
+    `created    src/news/2024/06/11/rwanda-central-bank-holds-key-rate-at-7/index.md <- drop-2/0002.json [ninjs 1]: id "urn:newsml:moscow-wire.example:0002" already names another story (${ROUBLE}/index.md); imported beside it`,
   );
   assert.equal(readFileSync(join(root, ROUBLE, "index.md"), "utf8"), before, "the first story is untouched");
 
   const files = newsroomFiles(news);
   const again = await importItems({ "0002.json": ninjs(RWANDA) });
-  assert.match(again, /^unchanged  src\/news\/2024\/06\/11\/rwanda-central-bank-holds-key-rate-at-7\/index\.md <- drop-3\/0002\.json\n/);
+  assert.match(again, /^unchanged  src\/news\/2024\/06\/11\/rwanda-central-bank-holds-key-rate-at-7\/index\.md <- drop-3\/0002\.json \[ninjs 1\]\n/);
   assert.deepEqual(newsroomFiles(news), files, "the same version again changes no byte");
 
   const update = await importItems({ "0002.json": ninjs(UPDATE) });
-  assert.match(update, new RegExp(`^updated {4}${ROUBLE}/index\\.md <- drop-4/0002\\.json\\n`), "the first story's update finds it among the two");
+  assert.match(update, new RegExp(`^updated {4}${ROUBLE}/index\\.md <- drop-4/0002\\.json \\[ninjs 1\\]\\n`), "the first story's update finds it among the two");
   assert.match(readFileSync(join(root, ROUBLE, "index.md"), "utf8"), /The central bank did not step in\./);
 });
 
@@ -129,7 +129,7 @@ test("a story an editor changed keeps the editor's work: a newer version waits b
   writeFileSync(story, edited);
 
   const report = await importItems({ "0002.json": ninjs(UPDATE) });
-  assert.equal(report.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json: edited here: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`);
+  assert.equal(report.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]: edited here: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`);
   assert.equal(readFileSync(story, "utf8"), edited, "the editor's file is as they left it");
   const waiting = readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8");
   assert.match(waiting, /The central bank did not step in\./);
@@ -143,13 +143,13 @@ test("a story an editor changed keeps the editor's work: a newer version waits b
   const third = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "3", versioncreated: "2024-06-10T13:00:00+03:00" }) });
   assert.equal(
     third.split("\n")[0],
-    `held       ${ROUBLE}/index.md <- drop-4/0002.json: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt (and 1 more: --verbose lists it)`,
+    `held       ${ROUBLE}/index.md <- drop-4/0002.json [ninjs 1]: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt (and 1 more: --verbose lists it)`,
   );
 
   // Taken whole: the waiting file becomes the story, and the import updates it in place again.
   renameSync(join(root, ROUBLE, "index.wire-v3.md.txt"), story);
   const next = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "4", versioncreated: "2024-06-10T14:00:00+03:00" }) });
-  assert.equal(next.split("\n")[0], `updated    ${ROUBLE}/index.md <- drop-5/0002.json: also waiting beside it: index.wire-v2.md.txt`);
+  assert.equal(next.split("\n")[0], `updated    ${ROUBLE}/index.md <- drop-5/0002.json [ninjs 1]: also waiting beside it: index.wire-v2.md.txt`);
 });
 
 test("a correction to a published story waits beside it to be worded; a story not yet published takes it as a draft", async (t) => {
@@ -160,7 +160,7 @@ test("a correction to a published story waits beside it to be worded; a story no
 
   const report = await importItems({ "0002.json": ninjs(CORRECTION) }, { verbose: true });
   assert.deepEqual(report.split("\n").slice(0, 3), [
-    `held       ${ROUBLE}/index.md <- drop-2/0002.json`,
+    `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]`,
     `           published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`,
     "           a correction by the agency: word it for readers in corrections.1.text",
   ]);
@@ -171,7 +171,7 @@ test("a correction to a published story waits beside it to be worded; a story no
   const { root: other, importItems: importOther } = desk(t);
   await importOther({ "0002.json": ninjs({ description_text: undefined }) });
   const held = await importOther({ "0002.json": ninjs(CORRECTION) });
-  assert.equal(held.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json: a correction by the agency: word it for readers in corrections.1.text`);
+  assert.equal(held.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]: a correction by the agency: word it for readers in corrections.1.text`);
   const location = { file: join(other, ROUBLE, "index.md"), fileSlug: "rouble-weakens-as-importers-buy-dollars", filePathStem: "/news/2024/06/10/rouble-weakens-as-importers-buy-dollars/index" };
   const read = await readArticle(location, { site, datelinePlaces: places, build });
   assert.ok(!read.valid && read.draft, "kept off the site until the correction is worded");
@@ -193,7 +193,7 @@ test("an update a published story could not take as it is waits beside it; a dry
 
   const report = await importItems({ "0002.json": withPhoto, "photo-1.jpg": photo }, { verbose: true });
   assert.deepEqual(report.split("\n").slice(0, 3), [
-    `held       ${ROUBLE}/index.md <- drop-3/0002.json`,
+    `held       ${ROUBLE}/index.md <- drop-3/0002.json [ninjs 1]`,
     `           published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`,
     "           needs alt text for its photo",
   ]);
@@ -233,9 +233,9 @@ test("an item in a language the site has no edition in is refused, naming the la
     "moscow.json": ninjs({ language: "ru-RU" }),
   });
   assert.deepEqual(report.split("\n"), [
-    `created    ${ROUBLE}/index.md <- drop-1/moscow.json`,
-    'refused    drop-1/afp.xml: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README)',
-    'refused    drop-1/dpa.json: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README)',
+    `created    ${ROUBLE}/index.md <- drop-1/moscow.json [ninjs 1]`,
+    'refused    drop-1/afp.xml [NewsML 1.2 (AFP)]: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README)',
+    'refused    drop-1/dpa.json [dpa digitalwires]: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README)',
     "3 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
   ]);
   assert.deepEqual([...newsroomFiles(news).keys()].sort(), ["2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"]);
@@ -252,7 +252,7 @@ test("an AP Media API item imports with the NITF text saved beside it, which has
   const report = await importItems({ "text-photo.json": json, [nitf]: readFileSync(join(corpus, nitf)), "freighter-main.jpg": readFileSync(join(corpus, "freighter-main.jpg")) });
   const story = "src/news/2026/11/30/lake-freighter-season-ends-early-as-ice-forms";
   assert.deepEqual(report.split("\n"), [
-    `held       ${story}/index.md <- drop-2/text-photo.json: needs alt text for its photo (and 2 more: --verbose lists them)`,
+    `held       ${story}/index.md <- drop-2/text-photo.json [AP Media API]: needs alt text for its photo (and 2 more: --verbose lists them)`,
     "1 item: 0 created, 0 updated, 0 unchanged, 0 withdrawn, 1 held, 0 refused",
   ]);
   const text = readFileSync(join(root, story, "index.md"), "utf8");
