@@ -9,6 +9,7 @@ import {
   type Ninjs3Item,
   type NinjsVersion,
 } from "./ninjs-schema.ts";
+import { jsonPath } from "./dialect-fields.ts";
 import { definedFields, distinctNames, htmlText, ignoredNote, NO_TEXT, oneLine } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { lineAndColumn } from "./xml.ts";
@@ -89,15 +90,9 @@ interface ItemView {
   associations: ItemView[];
 }
 
-/** `headlines[0].value`, `associations.mainpic` or `["odd key"]`, from a base place and a key or index. */
-function placeOf(base: string, key: string | number): string {
-  if (typeof key === "number") return `${base}[${key}]`;
-  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${base}[${JSON.stringify(key)}]`;
-  return base === "" ? key : `${base}.${key}`;
-}
-
+/** A zod issue's place, in the same form as every other place in an item (`headlines[0].value`). */
 function pathOf(keys: readonly PropertyKey[]): string {
-  return keys.reduce<string>((base, key) => placeOf(base, typeof key === "number" ? key : String(key)), "");
+  return jsonPath("", ...keys.map((key) => (typeof key === "number" ? key : String(key))));
 }
 
 /** A place within an item, put after the item's place in the file (`[2]` in a list of items). */
@@ -110,8 +105,8 @@ function inItem(itemPath: string, path: string): string {
 
 function textParts(parts: readonly { value: string; role?: string; contentType?: string }[] | undefined, base: string): TextPart[] {
   return (parts ?? []).map((part, index) => {
-    const path = placeOf(base, index);
-    return { value: part.value, role: part.role, contentType: part.contentType, path, valuePath: placeOf(path, "value") };
+    const path = jsonPath(base, index);
+    return { value: part.value, role: part.role, contentType: part.contentType, path, valuePath: jsonPath(path, "value") };
   });
 }
 
@@ -119,7 +114,7 @@ function textParts(parts: readonly { value: string; role?: string; contentType?:
 function suffixedParts(item: Readonly<Record<string, unknown>>, prefix: string, base: string): TextPart[] {
   return Object.entries(item).flatMap(([name, value]) => {
     if (!name.startsWith(prefix) || typeof value !== "string") return [];
-    const path = placeOf(base, name);
+    const path = jsonPath(base, name);
     return [{ value, role: name.slice(prefix.length), path, valuePath: path }];
   });
 }
@@ -128,7 +123,7 @@ const entityNames = (entities: readonly { name?: string }[] | undefined): string
   (entities ?? []).flatMap(({ name }) => (name === undefined ? [] : [name]));
 
 function view1(item: Ninjs1Item, base: string): ItemView {
-  const path = placeOf(base, "headline");
+  const path = jsonPath(base, "headline");
   const headline: TextPart[] = item.headline === undefined ? [] : [{ value: item.headline, role: "main", path, valuePath: path }];
   return {
     uri: item.uri,
@@ -158,10 +153,10 @@ function view1(item: Ninjs1Item, base: string): ItemView {
       contentType: rendition.mimetype,
       width: rendition.width,
       height: rendition.height,
-      hrefPath: placeOf(placeOf(placeOf(base, "renditions"), name), "href"),
+      hrefPath: jsonPath(base, "renditions", name, "href"),
     })),
     associations: Object.entries(item.associations ?? {}).map(([name, associated]) =>
-      view1(associated, placeOf(placeOf(base, "associations"), name)),
+      view1(associated, jsonPath(base, "associations", name)),
     ),
   };
 }
@@ -179,9 +174,9 @@ function view2(item: Item2, base: string): ItemView {
     firstCreated: item.firstcreated,
     embargoedUntil: item.embargoed,
     pubStatus: item.pubstatus,
-    headlines: textParts(withContentType(item.headlines), placeOf(base, "headlines")),
-    descriptions: textParts(withContentType(item.descriptions), placeOf(base, "descriptions")),
-    bodies: textParts(withContentType(item.bodies), placeOf(base, "bodies")),
+    headlines: textParts(withContentType(item.headlines), jsonPath(base, "headlines")),
+    descriptions: textParts(withContentType(item.descriptions), jsonPath(base, "descriptions")),
+    bodies: textParts(withContentType(item.bodies), jsonPath(base, "bodies")),
     by: item.by,
     copyrightHolder: item.copyrightholder,
     copyrightNotice: item.copyrightnotice,
@@ -194,10 +189,10 @@ function view2(item: Item2, base: string): ItemView {
       contentType: rendition.contenttype,
       width: rendition.width,
       height: rendition.height,
-      hrefPath: placeOf(placeOf(placeOf(base, "renditions"), index), "href"),
+      hrefPath: jsonPath(base, "renditions", index, "href"),
     })),
     associations: (item.associations ?? []).map((associated, index) =>
-      view2(associated, placeOf(placeOf(base, "associations"), index)),
+      view2(associated, jsonPath(base, "associations", index)),
     ),
   };
 }
@@ -213,9 +208,9 @@ function view3(item: Item3, base: string): ItemView {
     firstCreated: item.firstCreated,
     embargoedUntil: item.embargoedUntil,
     pubStatus: item.pubStatus,
-    headlines: textParts(item.headlines, placeOf(base, "headlines")),
-    descriptions: textParts(item.descriptions, placeOf(base, "descriptions")),
-    bodies: textParts(item.bodies, placeOf(base, "bodies")),
+    headlines: textParts(item.headlines, jsonPath(base, "headlines")),
+    descriptions: textParts(item.descriptions, jsonPath(base, "descriptions")),
+    bodies: textParts(item.bodies, jsonPath(base, "bodies")),
     by: item.by,
     copyrightHolder: item.copyrightHolder,
     copyrightNotice: item.copyrightNotice,
@@ -228,10 +223,10 @@ function view3(item: Item3, base: string): ItemView {
       contentType: rendition.contentType,
       width: rendition.width,
       height: rendition.height,
-      hrefPath: placeOf(placeOf(placeOf(base, "renditions"), index), "href"),
+      hrefPath: jsonPath(base, "renditions", index, "href"),
     })),
     associations: (item.associations ?? []).map((associated, index) =>
-      view3(associated, placeOf(placeOf(base, "associations"), index)),
+      view3(associated, jsonPath(base, "associations", index)),
     ),
   };
 }
@@ -441,7 +436,7 @@ function declaredVersion(item: Readonly<Record<string, unknown>>): { version: Ni
       const major = knownVersion(/^\s*(\d+)(?:\.|\s*$)/.exec(version)?.[1]);
       if (major !== undefined) return { version: major };
       const message = `${describeJson(version)} is not a ninjs version this reader knows (expected 1.x, 2.x or 3.x)`;
-      return { problem: { path: placeOf(key, "version"), message } };
+      return { problem: { path: jsonPath(key, "version"), message } };
     }
     const major = typeof schema === "string" ? knownVersion(/ninjs-schema_(\d+)\./.exec(schema)?.[1]) : undefined;
     if (major !== undefined) return { version: major };
