@@ -50,26 +50,29 @@ test("a build before the embargo lifts shows no draft or embargoed story anywher
   assert.deepEqual(diplomacy.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Peninsula B"]);
 });
 
-test("All news is paginated with rel=prev/next; spellings of a topic share one page", () => {
+test("All news is paginated from the oldest with rel=prev/next; spellings of a topic share one page", () => {
   const { files } = buildAt("2013-09-05T14:00+04:00");
   const first = parse(files.get("index.html") ?? "");
-  const second = parse(files.get("page/2/index.html") ?? "");
+  const second = parse(files.get("page/1/index.html") ?? "");
   assert.deepEqual(first.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Embargoed headline", "Peninsula B"]);
   assert.deepEqual(second.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Peninsula A", "Oldest story"]);
-  assert.equal(first.querySelector('link[rel="next"]')?.getAttribute("href"), "page/2/index.html");
-  assert.equal(first.querySelector('.pager a[rel="next"]')?.getAttribute("href"), "page/2/index.html");
+  assert.equal(first.querySelector('link[rel="next"]')?.getAttribute("href"), "page/1/index.html");
+  assert.equal(first.querySelector('.pager a[rel="next"]')?.getAttribute("href"), "page/1/index.html");
   assert.equal(second.querySelector('link[rel="prev"]')?.getAttribute("href"), "../../index.html");
-  assert.equal(second.querySelector('.pager a[aria-current="page"]')?.text, "2");
+  assert.equal(second.querySelector('.pager a[aria-current="page"]')?.text, "1");
+  assert.equal(second.querySelector("h1 .page-number")?.text, "page 1");
 
   const topicPages = [...files.keys()].filter((path) => path.startsWith("topics/korean") && path.endsWith(".html")).sort();
-  assert.deepEqual(topicPages, ["topics/korean-peninsula/index.html", "topics/korean-peninsula/page/2/index.html"]);
+  // Three stories on pages of two: the first page holds them all until a fourth completes a page.
+  assert.deepEqual(topicPages, ["topics/korean-peninsula/index.html"]);
   const topic = parse(files.get("topics/korean-peninsula/index.html") ?? "");
   assert.equal(topic.querySelector("h1")?.text, "Korean Peninsula");
-  assert.deepEqual(topic.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Embargoed headline", "Peninsula B"]);
+  assert.deepEqual(topic.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Embargoed headline", "Peninsula B", "Peninsula A"]);
 
   const article = parse(files.get("news/2013/09/03/peninsula-b.html") ?? "");
   assert.equal(article.querySelector(".published a")?.getAttribute("href"), "../../../../archive/2013/09/03/index.html");
-  assert.deepEqual(article.querySelectorAll(".related a").map((a) => a.text), ["Embargoed headline", "Peninsula A"]);
+  // Related stories are earlier ones: the embargoed story, newer, is not among them.
+  assert.deepEqual(article.querySelectorAll(".related a").map((a) => a.text), ["Peninsula A"]);
   assert.ok(files.has("archive/2013/09/05/index.html"), "the embargo lifted: its day has an archive page");
   assert.ok(files.has("topics/korean-peninsula/feed.json"), "each topic has its feeds");
 });

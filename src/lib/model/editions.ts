@@ -31,8 +31,11 @@ export const stringsSchema = z.strictObject({
   older: line,
   /** A list's later page in titles: {title}, {number}. */
   pageTitle: line,
-  /** Beside a list's heading: {number}, {count}. */
-  pageNumber: line,
+  /**
+   * Beside a list's heading: {number}, counted from the oldest page. Never the count of pages: a
+   * page that printed it would change with every day's stories.
+   */
+  pageNumber: line.refine((text) => !text.includes("{count}")),
   /** {count} */
   storyCount: pluralForms,
   updated: line,
@@ -146,6 +149,7 @@ function expectedString(key: string, lang: string): string {
     const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.join(", ");
     return `the count's plural forms ${forms}, each a text with {count}`;
   }
+  if (key === "pageNumber") return 'a text with {number} and no {count} (pages are numbered from the oldest and never print how many there are), e.g. "page {number}"';
   if (key === "readInEdition") return 'texts by language tag, e.g. { "en": "Читать на английском" }';
   if (key === "editionLinkFor") return 'texts by language tag, e.g. { "en": "Английская версия" }';
   return "a text, not empty";

@@ -56,7 +56,7 @@ export interface Newsroom {
 }
 
 /** Page n of a list whose first page is at `url`, e.g. "/" then "/page/2/". */
-const listPageUrl = (url: string) => (number: number) => (number === 1 ? url : `${url}page/${number}/`);
+const listPageUrl = (url: string) => (number?: number) => (number === undefined ? url : `${url}page/${number}/`);
 
 function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): PublishedFile[] {
   return [

@@ -76,7 +76,8 @@ export interface NewsPageView extends ListPage<ArticleView>, EditionPage {
 
 export interface TopicPageView extends NewsPageView {
   topic: { name: string; url: string };
-  summary: string;
+  /** "12 stories": on the topic's first page only. */
+  summary?: string;
   description: string;
   /** The topic's own feeds, announced beside the edition's. */
   feedLinks: FeedLink[];
@@ -214,8 +215,8 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
   const listPage = (from: Edition, title: string) => (page: ListPage<ArticleView>) => ({
     ...page,
     edition: from.lang,
-    title: page.number > 1 ? fillPattern(from.strings.pageTitle, { title, number: page.number }) : title,
-    ...(page.number > 1 ? { pageNumber: fillPattern(from.strings.pageNumber, { number: page.number, count: page.count }) } : {}),
+    title: page.number === undefined ? title : fillPattern(from.strings.pageTitle, { title, number: page.number }),
+    ...(page.number === undefined ? {} : { pageNumber: fillPattern(from.strings.pageNumber, { number: page.number }) }),
   });
 
   return {
@@ -265,7 +266,8 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         ...listPage(edition, topic.name)(page),
         languages: languages(edition),
         topic: { name: topic.name, url: topic.url },
-        summary: countText(edition.strings.storyCount, edition.lang, topic.stories.length),
+        // Only the first page counts the topic's stories: the count changes with every story.
+        ...(page.number === undefined ? { summary: countText(edition.strings.storyCount, edition.lang, topic.stories.length) } : {}),
         description: fillPattern(edition.strings.topicDescription, { topic: topic.name, site: site.name }),
         feedLinks,
       })),

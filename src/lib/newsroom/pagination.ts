@@ -3,12 +3,14 @@ export type PageLink = { number: number; url: string; current: boolean } | { gap
 
 /** One page of a paginated list, with everything its navigation prints. */
 export interface ListPage<T> {
-  number: number;
-  count: number;
+  /** Counted from the oldest page; none on the list's first page, which shows the newest items. */
+  number?: number;
   url: string;
   items: T[];
+  /** The page of newer items, and of older ones. */
   previous?: string;
   next?: string;
+  /** The numbered pages around this one, newest first; empty when the list has one page. */
   links: PageLink[];
 }
 
@@ -16,35 +18,51 @@ export interface ListPage<T> {
 const NEIGHBOURS = 2;
 
 /**
- * Splits items into pages of `size`. There is always a first page, even for no items, so the
- * list's page exists on an empty site. The links show the first and last page and the current
- * page's neighbours, with gaps between.
+ * Splits items, newest first, into pages that stay as they are when newer items come: numbered
+ * pages hold `size` items each, counted from the oldest, so page 3 lists the same stories
+ * tomorrow and a day's stories change only the list's first page, the page they complete and its
+ * neighbours' links (a build renders a page only when it changes). The first page, at
+ * `urlFor(undefined)`, shows the items no numbered page holds yet and the newest full page's,
+ * from `size` to `2 * size - 1` of them; there is always a first page, even for no items, so the
+ * list exists on an empty site. No page prints how many pages there are: that changes daily.
  */
-export function paginate<T>(items: readonly T[], size: number, urlFor: (number: number) => string): ListPage<T>[] {
-  const count = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: count }, (_, index) => {
-    const number = index + 1;
+export function paginate<T>(items: readonly T[], size: number, urlFor: (number?: number) => string): ListPage<T>[] {
+  const numbered = Math.max(0, Math.floor(items.length / size) - 1);
+  const oldest = (number: number) => items.length - (number - 1) * size;
+  const first: ListPage<T> = {
+    url: urlFor(),
+    items: items.slice(0, oldest(numbered + 1)),
+    next: numbered > 0 ? urlFor(numbered) : undefined,
+    links: pageLinks(undefined, numbered, urlFor),
+  };
+  const pages = Array.from({ length: numbered }, (_, index): ListPage<T> => {
+    const number = numbered - index;
     return {
       number,
-      count,
       url: urlFor(number),
-      items: items.slice(index * size, number * size),
-      previous: number > 1 ? urlFor(number - 1) : undefined,
-      next: number < count ? urlFor(number + 1) : undefined,
-      links: pageLinks(number, count, urlFor),
+      items: items.slice(oldest(number + 1), oldest(number)),
+      previous: urlFor(number < numbered ? number + 1 : undefined),
+      next: number > 1 ? urlFor(number - 1) : undefined,
+      links: pageLinks(number, numbered, urlFor),
     };
   });
+  return [first, ...pages];
 }
 
-function pageLinks(current: number, count: number, urlFor: (number: number) => string): PageLink[] {
-  const shown = [...new Set([1, count, ...Array.from({ length: 2 * NEIGHBOURS + 1 }, (_, i) => current - NEIGHBOURS + i)])]
-    .filter((number) => number >= 1 && number <= count)
-    .sort((a, b) => a - b);
+/**
+ * The numbered pages a page links, newest first: its neighbours and the oldest page, with a gap
+ * between (a gap of one page is shown as that page). The first page links the newest numbered
+ * pages as its neighbours. Only the newest pages' links depend on how many there are.
+ */
+function pageLinks(current: number | undefined, numbered: number, urlFor: (number?: number) => string): PageLink[] {
+  const around = current ?? numbered + 1;
+  const shown = [...new Set([...Array.from({ length: 2 * NEIGHBOURS + 1 }, (_, i) => around + NEIGHBOURS - i), 1])].filter(
+    (number) => number >= 1 && number <= numbered,
+  );
   return shown.flatMap((number, index): PageLink[] => {
     const link = { number, url: urlFor(number), current: number === current };
-    const previous = shown[index - 1];
-    if (previous === undefined || number === previous + 1) return [link];
-    // A gap of one page is shown as that page: "1 2 3", never "1 … 3".
-    return number === previous + 2 ? [{ number: previous + 1, url: urlFor(previous + 1), current: false }, link] : [{ gap: true }, link];
+    const newer = shown[index - 1];
+    if (newer === undefined || number === newer - 1) return [link];
+    return number === newer - 2 ? [{ number: newer - 1, url: urlFor(newer - 1), current: false }, link] : [{ gap: true }, link];
   });
 }

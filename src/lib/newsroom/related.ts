@@ -2,15 +2,19 @@ import type { ArticleView } from "../model/story-view.ts";
 import type { Topic } from "./topics.ts";
 
 /**
- * Each story's related stories: those sharing the most topics with it, then the newest, at most
- * `limit`. Keyed by story URL. `stories` are in listing order (newest first, then by URL, as
- * collectArticles sorts them), and so are each topic's, as buildTopics keeps them.
+ * Each story's related stories: of the stories published before it, those sharing the most topics
+ * with it, then the newest, at most `limit`. Keyed by story URL. Only earlier stories, so a story's
+ * page does not change when newer stories come (a build renders a page only when it changes):
+ * a day's stories leave the archive's pages as they were. `stories` are in listing order (newest
+ * first, then by URL, as collectArticles sorts them), and so are each topic's, as buildTopics
+ * keeps them; "before" is later in that order.
  *
  * A story sharing two or more topics with another is on the list of stories that carry some pair
  * of its topics; those lists are short, so they are searched first and whole. Only when they give
  * fewer than `limit` stories are the rest taken from the topics' own lists, which, in listing
- * order, give the newest first: a few steps, however long the topics' lists. Stories and topics
- * are numbered (a story by its place in the listing), so each candidate costs a few array reads.
+ * order from the story's own place, give the newest earlier ones first: a few steps, however long
+ * the topics' lists. Stories and topics are numbered (a story by its place in the listing), so
+ * each candidate costs a few array reads.
  */
 export function relatedStories(stories: readonly ArticleView[], topics: readonly Topic[], limit = 3): Map<string, ArticleView[]> {
   const place = new Map(stories.map((story, index) => [story, index]));
@@ -41,8 +45,10 @@ export function relatedStories(stories: readonly ArticleView[], topics: readonly
     const beats = (a: number, b: number) => count[a]! > count[b]! || (count[a] === count[b] && a < b);
     for (let i = 0; i < own.length; i += 1) {
       for (let j = i + 1; j < own.length; j += 1) {
-        for (const other of storiesOfPair.get(pair(own[i]!, own[j]!)) ?? []) {
-          if (other === story || seen[other] === story) continue;
+        const list = storiesOfPair.get(pair(own[i]!, own[j]!)) ?? [];
+        for (let k = firstAfter(list, story); k < list.length; k += 1) {
+          const other = list[k]!;
+          if (seen[other] === story) continue;
           seen[other] = story;
           count[other] = topicsOf[other]!.reduce((sum, topic) => sum + (marked[topic] === story ? 1 : 0), 0);
           // The best `limit` so far, in order, without sorting every candidate.
@@ -52,9 +58,9 @@ export function relatedStories(stories: readonly ArticleView[], topics: readonly
         }
       }
     }
-    // The rest share one topic: the newest first, walking the topics' lists together.
+    // The rest share one topic: the newest earlier ones first, walking the topics' lists together.
     const lists = own.map((topic) => storiesOfTopic[topic]!);
-    const at = lists.map(() => 0);
+    const at = lists.map((list) => firstAfter(list, story));
     while (ranked.length < limit) {
       let next = -1;
       let from = -1;
@@ -64,7 +70,7 @@ export function relatedStories(stories: readonly ArticleView[], topics: readonly
       });
       if (next === -1) break;
       at[from]! += 1;
-      if (next !== story && seen[next] !== story) {
+      if (seen[next] !== story) {
         seen[next] = story;
         ranked.push(next);
       }
@@ -72,4 +78,15 @@ export function relatedStories(stories: readonly ArticleView[], topics: readonly
     related.set(stories[story]!.url, ranked.map((index) => stories[index]!));
   });
   return related;
+}
+
+/** The index in `sorted` (ascending) of its first number greater than `value`. */
+function firstAfter(sorted: readonly number[], value: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -29,7 +29,7 @@ function views(stories = [a, b]): PageViews {
       correctionsHeading: "Correction",
     })),
     withdrawn: [],
-    news: [{ number: 1, count: 1, url: "/", items: stories, links: [], edition: "en", languages: [], title: "All news" }],
+    news: [{ url: "/", items: stories, links: [], edition: "en", languages: [], title: "All news" }],
     topics: [],
     archive: [],
     topicIndexes: [],

@@ -117,6 +117,11 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, storyCount: { other: "{count} stories" } }));
   writeFileSync(join(dir, "ru.json"), readFileSync(join(STRINGS_DIR, "ru.json")));
   assert.deepEqual(refusal(settings, {}, dir), [`${file("en")}: storyCount: no one form (expected the count's plural forms one, other, each a text with {count})`]);
+  // A count of pages would change every numbered page with every day's stories.
+  writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, pageNumber: "page {number} of {count}" }));
+  assert.deepEqual(refusal(settings, {}, dir), [
+    `${file("en")}: pageNumber: got "page {number} of {count}" (expected a text with {number} and no {count} (pages are numbered from the oldest and never print how many there are), e.g. "page {number}")`,
+  ]);
 });
 
 test("the agencies: none unless listed, each entry checked, a bad one named by its place in the list", () => {

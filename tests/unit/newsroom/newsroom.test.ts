@@ -17,18 +17,34 @@ const NO_PROBLEMS: StoryReport = { errors: [], warnings: [], notices: [], withhe
 /** The stories as collectArticles gives them to the newsroom: none withdrawn unless given. */
 const collected = (stories: ArticleView[], report = NO_PROBLEMS, withdrawn: WithdrawnView[] = []) => ({ stories, withdrawn, report });
 
-test("related stories share the most topics, then are the newest, at most three, never the story itself", () => {
+test("related stories are earlier ones sharing the most topics, then the newest, at most three, never the story itself", () => {
   const stories = [
-    storyView("newest-one-shared", "2013-09-09", ["Korea"]),
-    storyView("two-shared", "2013-09-05", ["Korea", "Diplomacy"]),
-    storyView("newer-one-shared", "2013-09-04", ["Diplomacy"]),
-    storyView("story", "2013-09-03", ["Korea", "Diplomacy", "Russia"]),
-    storyView("older-one-shared", "2013-09-01", ["Russia"]),
+    storyView("newer-two-shared", "2013-09-09", ["Korea", "Diplomacy"]),
     storyView("unrelated", "2013-09-08", ["Sport"]),
+    storyView("story", "2013-09-06", ["Korea", "Diplomacy", "Russia"]),
+    storyView("two-shared", "2013-09-05", ["Korea", "Diplomacy"]),
+    storyView("newest-one-shared", "2013-09-04", ["Diplomacy"]),
+    storyView("newer-one-shared", "2013-09-03", ["Korea"]),
+    storyView("older-one-shared", "2013-09-01", ["Russia"]),
   ];
   const related = relatedStories(stories, buildTopics(stories, "en"));
   assert.deepEqual(related.get("/news/story.html")?.map(({ headline }) => headline), ["two-shared", "newest-one-shared", "newer-one-shared"]);
+  assert.deepEqual(related.get("/news/newer-two-shared.html")?.map(({ headline }) => headline), ["story", "two-shared", "newest-one-shared"]);
+  assert.deepEqual(related.get("/news/older-one-shared.html"), [], "the oldest story has none before it");
   assert.deepEqual(related.get("/news/unrelated.html"), []);
+});
+
+test("a newer story leaves every earlier story's related stories as they were", () => {
+  const earlier = [
+    storyView("c", "2013-09-04", ["Korea", "Diplomacy"]),
+    storyView("b", "2013-09-03", ["Korea"]),
+    storyView("a", "2013-09-02", ["Diplomacy"]),
+  ];
+  const withNewer = [storyView("d", "2013-09-05", ["Korea", "Diplomacy"]), ...earlier];
+  const before = relatedStories(earlier, buildTopics(earlier, "en"));
+  const after = relatedStories(withNewer, buildTopics(withNewer, "en"));
+  for (const { url } of earlier) assert.deepEqual(after.get(url), before.get(url), url);
+  assert.deepEqual(after.get("/news/d.html")?.map(({ headline }) => headline), ["c", "b", "a"]);
 });
 
 test("the newsroom pages All news and each topic, and gives each story its links in the site's spelling", () => {
@@ -39,21 +55,29 @@ test("the newsroom pages All news and each topic, and gives each story its links
   ];
   const newsroom = buildNewsroom(collected(stories), { ...site, pageSize: 2 }, build);
   const [english] = newsroom.editions;
-  assert.deepEqual(english?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
-    ["/", ["c", "b"]],
-    ["/page/2/", ["a"]],
+  assert.deepEqual(english?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [["/", ["c", "b", "a"]]]);
+  const more = buildNewsroom(collected([storyView("d", "2013-09-05", ["Korean Peninsula"]), ...stories]), { ...site, pageSize: 2 }, build).editions[0];
+  assert.deepEqual(more?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
+    ["/", ["d", "c"]],
+    ["/page/1/", ["b", "a"]],
   ]);
-  assert.deepEqual(english?.topicPages.map(({ url, topic }) => [url, topic.name]), [
+  assert.deepEqual(more?.topicPages.map(({ url, topic }) => [url, topic.name]), [
     ["/topics/korean-peninsula/", "Korean Peninsula"],
-    ["/topics/korean-peninsula/page/2/", "Korean Peninsula"],
+    ["/topics/korean-peninsula/page/1/", "Korean Peninsula"],
   ]);
   const views = pageViews(newsroom, site);
   const c = views.stories.find(({ url }) => url === "/news/c.html");
   assert.deepEqual(c?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
   assert.deepEqual(c?.related.map(({ headline }) => headline), ["b", "a"]);
-  // A topic page prints its topic's name and count, not every story of the topic.
-  assert.deepEqual(views.topics[1]?.topic, { name: "Korean Peninsula", url: "/topics/korean-peninsula/" });
-  assert.deepEqual([views.topics[1]?.summary, views.topics[1]?.title, views.topics[1]?.pageNumber], ["3 stories", "Korean Peninsula, page 2", "page 2 of 2"]);
+  // A topic page prints its topic's name, and on its first page its count, not every story of the topic.
+  const topicViews = pageViews({ ...newsroom, editions: [more!] }, site).topics;
+  assert.deepEqual(
+    topicViews.map(({ topic, summary, title, pageNumber }) => [topic.name, summary, title, pageNumber]),
+    [
+      ["Korean Peninsula", "4 stories", "Korean Peninsula", undefined],
+      ["Korean Peninsula", undefined, "Korean Peninsula, page 1", "page 1"],
+    ],
+  );
 });
 
 test("the newsroom publishes each edition's feeds and each topic's, the sitemaps and robots.txt", () => {
@@ -118,7 +142,7 @@ test("only an archive day's page lists its stories; a year's and a month's count
   );
 });
 
-test("related stories are the same as ranking every other story: most shared topics, then newest, then by URL", () => {
+test("related stories are the same as ranking every earlier story: most shared topics, then newest, then by URL", () => {
   const names = ["Korea", "Diplomacy", "Energy", "Russia", "Trade"];
   let seed = 7;
   const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
@@ -132,7 +156,8 @@ test("related stories are the same as ranking every other story: most shared top
     const keys = new Set(story.topics.map(({ key }) => key));
     const shared = (other: typeof story) => other.topics.filter(({ key }) => keys.has(key)).length;
     const expected = stories
-      .filter((other) => other !== story && shared(other) > 0)
+      .slice(stories.indexOf(story) + 1)
+      .filter((other) => shared(other) > 0)
       .sort((a, b) => shared(b) - shared(a) || b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url))
       .slice(0, 3);
     assert.deepEqual(related.get(story.url)?.map(({ url }) => url), expected.map(({ url }) => url), story.url);
