@@ -60,6 +60,12 @@ function countByKind(kinds: readonly string[]): string {
   return [...counts].map(([kind, count]) => `${count} ${kind}`).join(", ");
 }
 
+/** The build log's count of pages rendered and reused, which time alone hides on a busy machine. */
+function renderedPages(buildLog: string): string {
+  const [, rendered, reused] = /^pages: (\d+) rendered, (\d+) reused/m.exec(buildLog) ?? [];
+  return rendered === undefined ? "pages not counted" : `${rendered} pages rendered, ${reused} reused`;
+}
+
 /** Runs the soak's days in the copy at `root`; the day's import report and build log are kept under soak/ in it. */
 export async function runSoak(root: string, { days, items, keepGoing, print }: SoakOptions): Promise<SoakResult> {
   const stories: DeskStory[] = [];
@@ -121,7 +127,7 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
     print(
       `day ${day} (${dayDate(day)}): ${outcomes.length} items: ${countByKind(outcomes.map((outcome) => outcome.kind))}; ` +
         `edits: paragraphs ${edited.paragraphs}, topics ${edited.topics}, leads ${edited.leads}, spiked ${edited.spiked}; ` +
-        `build ${seconds.toFixed(1)} s; ${onFile.size} stories on file, ${published} published`,
+        `build ${seconds.toFixed(1)} s (${renderedPages(buildLog)}); ${onFile.size} stories on file, ${published} published`,
     );
     const fresh = broken.filter((each) => !seen.has(`${each.invariant} ${each.story ?? each.detail}`));
     for (const each of fresh) {

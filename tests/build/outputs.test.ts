@@ -50,17 +50,22 @@ test("a build before the embargo lifts shows no draft or embargoed story anywher
   assert.deepEqual(diplomacy.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Peninsula B"]);
 });
 
-test("All news is paginated from the oldest with rel=prev/next; spellings of a topic share one page", () => {
+test("All news is paginated with rel=prev/next, later pages titled by their days; spellings of a topic share one page", () => {
   const { files } = buildAt("2013-09-05T14:00+04:00");
   const first = parse(files.get("index.html") ?? "");
-  const second = parse(files.get("page/1/index.html") ?? "");
-  assert.deepEqual(first.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Embargoed headline", "Peninsula B"]);
-  assert.deepEqual(second.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Peninsula A", "Oldest story"]);
-  assert.equal(first.querySelector('link[rel="next"]')?.getAttribute("href"), "page/1/index.html");
-  assert.equal(first.querySelector('.pager a[rel="next"]')?.getAttribute("href"), "page/1/index.html");
+  const later = [...files.keys()].filter((path) => /^page\/2013-09-0\d-[0-9a-f]{8}\/index\.html$/.test(path));
+  assert.equal(later.length, 1, `one later page of four stories on pages of two: ${later.join()}`);
+  const second = parse(files.get(later[0]!) ?? "");
+  const headlines = (page: typeof first) => page.querySelectorAll(".story-list h2 a").map((a) => a.text);
+  assert.deepEqual([...headlines(first), ...headlines(second)], ["Embargoed headline", "Peninsula B", "Peninsula A", "Oldest story"]);
+  assert.ok(headlines(first).length >= 2, "the first page has at least a page's worth");
+  assert.equal(first.querySelector('link[rel="next"]')?.getAttribute("href"), later[0]);
+  assert.equal(first.querySelector('.pager a[rel="next"]')?.getAttribute("href"), later[0]);
   assert.equal(second.querySelector('link[rel="prev"]')?.getAttribute("href"), "../../index.html");
-  assert.equal(second.querySelector('.pager a[aria-current="page"]')?.text, "1");
-  assert.equal(second.querySelector("h1 .page-number")?.text, "page 1");
+  assert.equal(second.querySelector('.pager a[rel="prev"]')?.text, "Newer");
+  // Titled by the days of its stories, the oldest of which is September 1.
+  assert.match(second.querySelector("h1 .page-period")?.text ?? "", /^September 1(\u2009–\u2009\d)?, 2013$/);
+  assert.match(second.querySelector("title")?.text ?? "", /^All news, September 1/);
 
   const topicPages = [...files.keys()].filter((path) => path.startsWith("topics/korean") && path.endsWith(".html")).sort();
   // Three stories on pages of two: the first page holds them all until a fourth completes a page.

@@ -149,6 +149,13 @@ export function formatCalendarDay(day: string, locale: string): string {
   return DateTime.fromISO(day, { zone: CALENDAR_ZONE, locale }).toLocaleString(DateTime.DATE_FULL);
 }
 
+/** Calendar days from `first` to `last` as one title: "September 2, 2013", "September 2 – 4, 2013". */
+export function formatCalendarDays(first: string, last: string, locale: string): string {
+  if (first === last) return formatCalendarDay(first, locale);
+  const format = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: CALENDAR_ZONE });
+  return format.formatRange(new Date(`${first}T12:00:00Z`), new Date(`${last}T12:00:00Z`));
+}
+
 export function formatCalendarMonth(month: string, locale: string): string {
   return DateTime.fromISO(month, { zone: CALENDAR_ZONE, locale }).toLocaleString({ month: "long", year: "numeric" });
 }

@@ -29,13 +29,11 @@ export const stringsSchema = z.strictObject({
   pagesLabel: line,
   newer: line,
   older: line,
-  /** A list's later page in titles: {title}, {number}. */
-  pageTitle: line,
   /**
-   * Beside a list's heading: {number}, counted from the oldest page. Never the count of pages: a
-   * page that printed it would change with every day's stories.
+   * A list's later page in titles: {title}, {period} (the days of its stories). Pages have no
+   * number: numbers would change with every day's stories.
    */
-  pageNumber: line.refine((text) => !text.includes("{count}")),
+  pageTitle: line.refine((text) => !/\{(number|count)\}/.test(text)),
   /** {count} */
   storyCount: pluralForms,
   updated: line,
@@ -149,7 +147,7 @@ function expectedString(key: string, lang: string): string {
     const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.join(", ");
     return `the count's plural forms ${forms}, each a text with {count}`;
   }
-  if (key === "pageNumber") return 'a text with {number} and no {count} (pages are numbered from the oldest and never print how many there are), e.g. "page {number}"';
+  if (key === "pageTitle") return 'a text with {title} and {period}, the days of the page\'s stories, and no {number} or {count} (pages have no number), e.g. "{title}, {period}"';
   if (key === "readInEdition") return 'texts by language tag, e.g. { "en": "Читать на английском" }';
   if (key === "editionLinkFor") return 'texts by language tag, e.g. { "en": "Английская версия" }';
   return "a text, not empty";
@@ -179,11 +177,16 @@ export function readEditionStrings(dir: string, lang: string): { ok: true; strin
   return parsed.success && problems.length === 0 ? { ok: true, strings: parsed.data } : { ok: false, problems };
 }
 
+/** Strings earlier versions printed, with what took their place, so an edition's file is brought up to date in one step. */
+const RETIRED_STRINGS: Readonly<Record<string, string>> = {
+  pageNumber: 'no longer printed: list pages have no number; remove it (a later page is titled by its stories\' days, pageTitle\'s {period}, e.g. "{title}, {period}")',
+};
+
 function issueLines(file: string, lang: string, issues: readonly z.core.$ZodIssue[], data: unknown): string[] {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return [`${file}: not an object of texts (expected { "allNews": "All news", … })`];
   const record = data as Record<string, unknown>;
   const lines = issues.flatMap((issue) => {
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `${file}: ${key}: unknown string (expected one of ${Object.keys(stringsSchema.shape).join(", ")})`);
+    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => (key in RETIRED_STRINGS ? `${file}: ${key}: ${RETIRED_STRINGS[key]}` : `${file}: ${key}: unknown string (expected one of ${Object.keys(stringsSchema.shape).join(", ")})`));
     const key = String(issue.path[0]);
     const got = record[key] === undefined ? "missing" : `got ${JSON.stringify(record[key])}`;
     return [`${file}: ${key}: ${got} (expected ${expectedString(key, lang)})`];

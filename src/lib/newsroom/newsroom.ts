@@ -55,8 +55,8 @@ export interface Newsroom {
   problemGroups: ProblemGroup[];
 }
 
-/** Page n of a list whose first page is at `url`, e.g. "/" then "/page/2/". */
-const listPageUrl = (url: string) => (number?: number) => (number === undefined ? url : `${url}page/${number}/`);
+/** A page of a list whose first page is at `url`, named by its key (see paginate): "/" then "/page/2013-09-02-5e3a0c1d/". */
+const listPageUrl = (url: string) => (key?: string) => (key === undefined ? url : `${url}page/${key}/`);
 
 function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): PublishedFile[] {
   return [

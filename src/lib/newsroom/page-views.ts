@@ -4,7 +4,7 @@
  * not be rendered again (see src/lib/eleventy/rendered-pages.ts). Every text a page prints comes
  * from its edition (its strings, its dates), and every page carries its language switch.
  */
-import type { DateView } from "../model/dates.ts";
+import { formatCalendarDays, type DateView } from "../model/dates.ts";
 import { countText, fillPattern, type Edition, type EditionStrings } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
@@ -66,10 +66,10 @@ export interface StoryPageView extends EditionPage {
   correctionsHeading: string;
 }
 
-/** A list page (All news, a topic): its title and, past the first page, its number as printed. */
+/** A list page (All news, a topic): its title and, past the first page, the days of its stories as printed. */
 export interface NewsPageView extends ListPage<ArticleView>, EditionPage {
   title: string;
-  pageNumber?: string;
+  period?: string;
   /** What the page says in place of its list when the edition has no story yet. */
   noStories?: string;
 }
@@ -215,8 +215,12 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
   const listPage = (from: Edition, title: string) => (page: ListPage<ArticleView>) => ({
     ...page,
     edition: from.lang,
-    title: page.number === undefined ? title : fillPattern(from.strings.pageTitle, { title, number: page.number }),
-    ...(page.number === undefined ? {} : { pageNumber: fillPattern(from.strings.pageNumber, { number: page.number }) }),
+    ...(page.days === undefined
+      ? { title }
+      : (() => {
+          const period = formatCalendarDays(page.days.first, page.days.last, from.lang);
+          return { title: fillPattern(from.strings.pageTitle, { title, period }), period };
+        })()),
   });
 
   return {
@@ -267,7 +271,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         languages: languages(edition),
         topic: { name: topic.name, url: topic.url },
         // Only the first page counts the topic's stories: the count changes with every story.
-        ...(page.number === undefined ? { summary: countText(edition.strings.storyCount, edition.lang, topic.stories.length) } : {}),
+        ...(page.days === undefined ? { summary: countText(edition.strings.storyCount, edition.lang, topic.stories.length) } : {}),
         description: fillPattern(edition.strings.topicDescription, { topic: topic.name, site: site.name }),
         feedLinks,
       })),

@@ -1,68 +1,64 @@
-/** A link in a page list: a page number, or a gap standing for the pages between. */
-export type PageLink = { number: number; url: string; current: boolean } | { gap: true };
+import { createHash } from "node:crypto";
+
+/** What a list page needs of an item: its address, which names it for good, and its calendar day. */
+export interface ListItem {
+  url: string;
+  published: { day: string };
+}
 
 /** One page of a paginated list, with everything its navigation prints. */
 export interface ListPage<T> {
-  /** Counted from the oldest page; none on the list's first page, which shows the newest items. */
-  number?: number;
   url: string;
   items: T[];
+  /** The calendar days of a later page's items, oldest and newest; none on the list's first page. */
+  days?: { first: string; last: string };
   /** The page of newer items, and of older ones. */
   previous?: string;
   next?: string;
-  /** The numbered pages around this one, newest first; empty when the list has one page. */
-  links: PageLink[];
-}
-
-/** Pages always linked around the current one: enough to jump, few enough for a phone. */
-const NEIGHBOURS = 2;
-
-/**
- * Splits items, newest first, into pages that stay as they are when newer items come: numbered
- * pages hold `size` items each, counted from the oldest, so page 3 lists the same stories
- * tomorrow and a day's stories change only the list's first page, the page they complete and its
- * neighbours' links (a build renders a page only when it changes). The first page, at
- * `urlFor(undefined)`, shows the items no numbered page holds yet and the newest full page's,
- * from `size` to `2 * size - 1` of them; there is always a first page, even for no items, so the
- * list exists on an empty site. No page prints how many pages there are: that changes daily.
- */
-export function paginate<T>(items: readonly T[], size: number, urlFor: (number?: number) => string): ListPage<T>[] {
-  const numbered = Math.max(0, Math.floor(items.length / size) - 1);
-  const oldest = (number: number) => items.length - (number - 1) * size;
-  const first: ListPage<T> = {
-    url: urlFor(),
-    items: items.slice(0, oldest(numbered + 1)),
-    next: numbered > 0 ? urlFor(numbered) : undefined,
-    links: pageLinks(undefined, numbered, urlFor),
-  };
-  const pages = Array.from({ length: numbered }, (_, index): ListPage<T> => {
-    const number = numbered - index;
-    return {
-      number,
-      url: urlFor(number),
-      items: items.slice(oldest(number + 1), oldest(number)),
-      previous: urlFor(number < numbered ? number + 1 : undefined),
-      next: number > 1 ? urlFor(number - 1) : undefined,
-      links: pageLinks(number, numbered, urlFor),
-    };
-  });
-  return [first, ...pages];
 }
 
 /**
- * The numbered pages a page links, newest first: its neighbours and the oldest page, with a gap
- * between (a gap of one page is shown as that page). The first page links the newest numbered
- * pages as its neighbours. Only the newest pages' links depend on how many there are.
+ * Splits a list, newest first, into pages that stay as they are while the list changes elsewhere,
+ * so a build renders only the pages a change touches (see src/lib/eleventy/rendered-pages.ts).
+ *
+ * Pages are not cut every `size` items, which would move every older page's items each time a
+ * story comes, goes or is published late. They are cut, walking from the oldest, after an item
+ * whose address hashes to a mark (content-defined cuts, as rsync and backup tools cut files),
+ * at least `size / 2` and at most `2 * size` items after the last cut: about `size` items a
+ * page. A story added, withdrawn or moved changes its own page, and at most the next one or two
+ * until the cuts fall as before. A later page's address names its newest item's day and that
+ * item's hash (`page/2013-09-02-5e3a0c1d/`), so it keeps its address as pages are added.
+ *
+ * The first page, at `urlFor()`, holds the items after the last cut and the newest pages' until
+ * it has at least `size`; there is always a first page, even for no items, so the list exists
+ * on an empty site. No page prints how many pages there are: that changes daily.
  */
-function pageLinks(current: number | undefined, numbered: number, urlFor: (number?: number) => string): PageLink[] {
-  const around = current ?? numbered + 1;
-  const shown = [...new Set([...Array.from({ length: 2 * NEIGHBOURS + 1 }, (_, i) => around + NEIGHBOURS - i), 1])].filter(
-    (number) => number >= 1 && number <= numbered,
-  );
-  return shown.flatMap((number, index): PageLink[] => {
-    const link = { number, url: urlFor(number), current: number === current };
-    const newer = shown[index - 1];
-    if (newer === undefined || number === newer - 1) return [link];
-    return number === newer - 2 ? [{ number: newer - 1, url: urlFor(newer - 1), current: false }, link] : [{ gap: true }, link];
-  });
+export function paginate<T extends ListItem>(items: readonly T[], size: number, urlFor: (key?: string) => string): ListPage<T>[] {
+  const [least, most] = [Math.max(1, Math.ceil(size / 2)), 2 * size];
+  const spread = Math.max(1, size - least + 1);
+  const chunks: { items: T[]; key: string }[] = [];
+  let open: T[] = [];
+  for (let index = items.length - 1; index >= 0; index -= 1) {
+    const item = items[index]!;
+    open.push(item);
+    const hash = createHash("sha256").update(item.url).digest("hex");
+    if (open.length >= most || (open.length >= least && Number.parseInt(hash.slice(0, 8), 16) % spread === 0)) {
+      chunks.push({ items: open.reverse(), key: `${item.published.day}-${hash.slice(0, 8)}` });
+      open = [];
+    }
+  }
+  const first = open.reverse();
+  while (first.length < size && chunks.length > 0) first.push(...chunks.pop()!.items);
+
+  const later = chunks.reverse().map(({ items: own, key }) => ({ url: urlFor(key), items: own }));
+  return [
+    { url: urlFor(), items: first, next: later[0]?.url },
+    ...later.map(({ url, items: own }, index) => ({
+      url,
+      items: own,
+      days: { first: own.at(-1)!.published.day, last: own[0]!.published.day },
+      previous: index === 0 ? urlFor() : later[index - 1]!.url,
+      next: later[index + 1]?.url,
+    })),
+  ];
 }

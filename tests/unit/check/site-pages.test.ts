@@ -12,7 +12,7 @@ test("every URL the site makes has the kind the browser checks look for", () => 
   const { day, month, year } = archiveLinks("2024-03-14", "");
   const file = (url: string) => `${url.slice(1)}index.html`;
   assert.deepEqual([file(archiveUrl("")), file(year), file(month), file(day)].map(pageKind), ["archive", "archive year", "archive month", "archive day"]);
-  assert.deepEqual(["index.html", "page/3/index.html", "topics/index.html", "topics/markets/index.html", "404.html", "assets/x.html"].map(pageKind), [
+  assert.deepEqual(["index.html", "page/2024-03-14-0a1b2c3d/index.html", "topics/index.html", "topics/markets/index.html", "404.html", "assets/x.html"].map(pageKind), [
     "All news",
     "All news, later page",
     "topics",

@@ -29,7 +29,7 @@ function views(stories = [a, b]): PageViews {
       correctionsHeading: "Correction",
     })),
     withdrawn: [],
-    news: [{ url: "/", items: stories, links: [], edition: "en", languages: [], title: "All news" }],
+    news: [{ url: "/", items: stories, edition: "en", languages: [], title: "All news" }],
     topics: [],
     archive: [],
     topicIndexes: [],

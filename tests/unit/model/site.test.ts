@@ -111,16 +111,17 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   writeFileSync(join(dir, "en.json"), JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" }));
   assert.deepEqual(refusal(settings, {}, dir), [
     `${file("en")}: allNews: missing (expected a text, not empty)`,
-    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, pageNumber, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime)`,
+    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime)`,
     `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json)`,
   ]);
   writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, storyCount: { other: "{count} stories" } }));
   writeFileSync(join(dir, "ru.json"), readFileSync(join(STRINGS_DIR, "ru.json")));
   assert.deepEqual(refusal(settings, {}, dir), [`${file("en")}: storyCount: no one form (expected the count's plural forms one, other, each a text with {count})`]);
-  // A count of pages would change every numbered page with every day's stories.
-  writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, pageNumber: "page {number} of {count}" }));
+  // A page number would change every later page with every day's stories.
+  writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, pageTitle: "{title}, page {number}", pageNumber: "page {number} of {count}" }));
   assert.deepEqual(refusal(settings, {}, dir), [
-    `${file("en")}: pageNumber: got "page {number} of {count}" (expected a text with {number} and no {count} (pages are numbered from the oldest and never print how many there are), e.g. "page {number}")`,
+    `${file("en")}: pageTitle: got "{title}, page {number}" (expected a text with {title} and {period}, the days of the page's stories, and no {number} or {count} (pages have no number), e.g. "{title}, {period}")`,
+    `${file("en")}: pageNumber: no longer printed: list pages have no number; remove it (a later page is titled by its stories' days, pageTitle's {period}, e.g. "{title}, {period}")`,
   ]);
 });
 

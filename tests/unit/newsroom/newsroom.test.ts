@@ -56,14 +56,15 @@ test("the newsroom pages All news and each topic, and gives each story its links
   const newsroom = buildNewsroom(collected(stories), { ...site, pageSize: 2 }, build);
   const [english] = newsroom.editions;
   assert.deepEqual(english?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [["/", ["c", "b", "a"]]]);
-  const more = buildNewsroom(collected([storyView("d", "2013-09-05", ["Korean Peninsula"]), ...stories]), { ...site, pageSize: 2 }, build).editions[0];
-  assert.deepEqual(more?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [
-    ["/", ["d", "c"]],
-    ["/page/1/", ["b", "a"]],
+  const more = buildNewsroom(collected([storyView("e", "2013-09-07", ["Korean Peninsula"]), storyView("d", "2013-09-05", ["Korean Peninsula"]), ...stories]), { ...site, pageSize: 2 }, build).editions[0];
+  const pages = (list: { url: string; items: { headline: string }[] }[] | undefined) => list?.map(({ url, items }) => [url, items.map(({ headline }) => headline)]);
+  assert.deepEqual(pages(more?.newsPages), [
+    ["/", ["e", "d"]],
+    ["/page/2013-09-04-56da46b8/", ["c", "b", "a"]],
   ]);
-  assert.deepEqual(more?.topicPages.map(({ url, topic }) => [url, topic.name]), [
-    ["/topics/korean-peninsula/", "Korean Peninsula"],
-    ["/topics/korean-peninsula/page/1/", "Korean Peninsula"],
+  assert.deepEqual(pages(more?.topicPages), [
+    ["/topics/korean-peninsula/", ["e", "d"]],
+    ["/topics/korean-peninsula/page/2013-09-04-56da46b8/", ["c", "b", "a"]],
   ]);
   const views = pageViews(newsroom, site);
   const c = views.stories.find(({ url }) => url === "/news/c.html");
@@ -72,10 +73,10 @@ test("the newsroom pages All news and each topic, and gives each story its links
   // A topic page prints its topic's name, and on its first page its count, not every story of the topic.
   const topicViews = pageViews({ ...newsroom, editions: [more!] }, site).topics;
   assert.deepEqual(
-    topicViews.map(({ topic, summary, title, pageNumber }) => [topic.name, summary, title, pageNumber]),
+    topicViews.map(({ topic, summary, title, period }) => [topic.name, summary, title, period]),
     [
-      ["Korean Peninsula", "4 stories", "Korean Peninsula", undefined],
-      ["Korean Peninsula", undefined, "Korean Peninsula, page 1", "page 1"],
+      ["Korean Peninsula", "5 stories", "Korean Peninsula", undefined],
+      ["Korean Peninsula", undefined, "Korean Peninsula, September 2\u2009–\u20094, 2013", "September 2\u2009–\u20094, 2013"],
     ],
   );
 });
