@@ -11,7 +11,8 @@ import type { SiteSettings } from "../model/site.ts";
 import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, SITEMAP_PATHS, sitemapIndexXml, storySitemapEntry } from "../outputs/sitemaps.ts";
 import { problemGroups, type ProblemGroup, type StoryReport } from "../model/story-report.ts";
 import { buildTopics, topicClashes, type Topic } from "./topics.ts";
-import { storyVersions, type StoryVersion } from "./versions.ts";
+import type { StoryVersion } from "../model/translations.ts";
+import { storyVersions } from "./versions.ts";
 
 export interface TopicListPage extends ListPage<ArticleView> {
   topic: Topic;

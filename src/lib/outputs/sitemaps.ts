@@ -6,7 +6,7 @@ import { absoluteUrl } from "../model/site-urls.ts";
 import { xmlElement, xmlText } from "./xml.ts";
 import type { Edition } from "../model/editions.ts";
 import { newestMoment } from "../model/dates.ts";
-import type { StoryVersion } from "../newsroom/versions.ts";
+import type { StoryVersion } from "../model/translations.ts";
 
 /** A published page as the sitemap lists it: its site path and when its content last changed. */
 export interface SitemapEntry {
