@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AGENCY_EXPECTED, agencyListProblems, agencySchema, withoutLeadSchema } from "./agencies.ts";
-import { readEditionStrings, TEXT_DIRECTIONS, type Edition } from "./editions.ts";
+import { parseEditionStrings, TEXT_DIRECTIONS, type Edition, type StringsFolder } from "./editions.ts";
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -168,19 +168,19 @@ function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): st
 
 /**
  * The newsroom's settings with the address this build is for (see siteAddressSource) and each
- * edition's strings from `stringsDir` (<lang>.json). Throws a SiteSettingsError listing every bad
+ * edition's strings from `strings` (<lang>.json). Throws a SiteSettingsError listing every bad
  * setting and string, one line each.
  */
-export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, stringsDir: string): SiteSettings {
+export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, strings: StringsFolder): SiteSettings {
   const parsed = siteSettingsSchema.safeParse(settings);
   const problems = parsed.success
     ? [...editionProblems(parsed.data.editions), ...agencyListProblems(parsed.data.agencies, (index) => `site.agencies.${index} (_data/site.ts)`)]
     : settingProblems(parsed.error.issues, settings);
   const editions: Edition[] = [];
   for (const edition of parsed.success ? parsed.data.editions : []) {
-    const strings = readEditionStrings(stringsDir, edition.lang);
-    if (strings.ok) editions.push({ ...edition, strings: strings.strings });
-    else problems.push(...strings.problems);
+    const read = parseEditionStrings(strings, edition.lang);
+    if (read.ok) editions.push({ ...edition, strings: read.strings });
+    else problems.push(...read.problems);
   }
   let url: string | undefined;
   try {
