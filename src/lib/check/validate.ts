@@ -26,8 +26,6 @@ import { withdrawnProblems } from "./withdrawn-notices.ts";
 import { withheldProblems } from "./withheld-traces.ts";
 import { runInWorkers } from "./worker-pool.ts";
 
-export { srcsetUrls } from "./page-references.ts";
-
 export interface ValidateOptions {
   /** The site's public URL; absolute links to its origin are reported, as they break other copies. */
   siteUrl?: string;

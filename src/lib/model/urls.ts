@@ -85,6 +85,23 @@ export function relativeUrl(url: string, fromPageUrl: string): string {
   return (posix.relative(fromFolder, target) || posix.basename(target)) + suffix;
 }
 
+/** One image candidate of a srcset: its URL and its descriptors ("640w", "2x"), if any. */
+export interface SrcsetCandidate {
+  url: string;
+  descriptors: string[];
+}
+
+/**
+ * A srcset's candidates, per the HTML parsing rules: each is a run of non-space characters (which
+ * may hold commas, as in data: URLs) and optional descriptors up to a comma; a URL that ends in
+ * commas has no descriptors.
+ */
+export function srcsetCandidates(srcset: string): SrcsetCandidate[] {
+  return [...srcset.matchAll(/[\s,]*(\S+?)(?:,+(?=\s|$)|(?=\s|$)([^,]*))/g)].flatMap(([, url, descriptors = ""]) =>
+    url === undefined ? [] : [{ url, descriptors: descriptors.split(/\s+/).filter((descriptor) => descriptor !== "") }],
+  );
+}
+
 /** Where hosts look for the page they serve at any missing address. */
 export const NOT_FOUND_URL = "/404.html";
 
