@@ -37,7 +37,7 @@ export function buildAt(moment: string): BuildSettings {
 }
 
 /** A date as a story's field gives it, read at the dateline's zone. */
-export function dateAt(raw: string, zone = "Europe/Moscow"): DateView {
+function dateAt(raw: string, zone = "Europe/Moscow"): DateView {
   const result = parseStoryDate(raw, zone);
   if (!result.ok) throw new Error(result.problem);
   return toDateView(result.date, editionStyle(english));

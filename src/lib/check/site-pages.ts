@@ -74,7 +74,7 @@ export function pageKind(path: string): PageKind | undefined {
 }
 
 /** Whether a page asks search engines not to index it: at a story's address, the notice of a withdrawn story (src/withdrawn.njk). */
-export function asksNotToBeIndexed(html: string): boolean {
+function asksNotToBeIndexed(html: string): boolean {
   return /<meta\s+name="robots"\s+content="[^"]*\bnoindex\b[^"]*"/i.test(html);
 }
 

@@ -12,7 +12,7 @@ import { pageKind } from "./site-pages.ts";
 /** TCP's first round trip carries about 14 KB (ten segments): a page that fits paints one trip sooner. */
 export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 /** The page and its stylesheet. */
-export const MAX_BLOCKING_REQUESTS = 2;
+const MAX_BLOCKING_REQUESTS = 2;
 
 /** What the budget needs to know of one page, from its own text. */
 export interface PageBudgetFacts {

@@ -48,7 +48,7 @@ export interface ValidateOptions {
 export class SiteError extends Error {}
 
 /** Where the project's own checks keep each page's check between runs (gitignored). */
-export const PROJECT_CHECK_CACHE = join(".cache", "check");
+const PROJECT_CHECK_CACHE = join(".cache", "check");
 
 /** Fewer pages than this to check are checked in this thread: starting workers would cost more. */
 const PAGES_FOR_WORKERS = 200;

@@ -115,7 +115,7 @@ function rootUrl(value: string): string | undefined {
 }
 
 /** The site's public root URL, path prefix included, for a build with this environment. */
-export function siteAddress(configuredUrl: unknown, env: Env): string {
+function siteAddress(configuredUrl: unknown, env: Env): string {
   const source = siteAddressSource(configuredUrl, env);
   const url = rootUrl(source.value);
   if (url === undefined) throw new SiteSettingsError(badValue(source.name, source.value, EXPECTED.url));

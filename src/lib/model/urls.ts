@@ -103,7 +103,7 @@ export function srcsetCandidates(srcset: string): SrcsetCandidate[] {
 }
 
 /** Where hosts look for the page they serve at any missing address. */
-export const NOT_FOUND_URL = "/404.html";
+const NOT_FOUND_URL = "/404.html";
 
 /**
  * A site-root URL as a page links to it. Pages link relatively, so one build works anywhere. The

@@ -71,7 +71,7 @@ export function sitemapXml(entries: readonly SitemapEntry[], site: SiteSettings)
 }
 
 /** The stories a news sitemap lists at this build: published within two days before it, newest first. */
-export function newsSitemapStories(stories: readonly ArticleView[], build: BuildSettings): ArticleView[] {
+function newsSitemapStories(stories: readonly ArticleView[], build: BuildSettings): ArticleView[] {
   return stories
     .filter(({ published }) => published.epochMs <= build.epochMs && published.epochMs >= build.epochMs - NEWS_WINDOW_MS)
     .sort((a, b) => b.published.epochMs - a.published.epochMs)
