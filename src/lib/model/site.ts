@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { AGENCY_EXPECTED, agencyListProblems, agencySchema, withoutLeadSchema } from "./agencies.ts";
+import { EDITION_FOLDER, SITE_FOLDERS } from "./urls.ts";
 import { parseEditionStrings, TEXT_DIRECTIONS, type Edition, type StringsFolder } from "./editions.ts";
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-/** Top-level folders of the site that an edition's folder may not take. */
-const TAKEN_FOLDERS = ["news/", "topics/", "archive/", "page/", "assets/"];
 
 const editionSchema = z.strictObject({
   lang: z.string().regex(LANGUAGE_TAG),
   dir: z.enum(TEXT_DIRECTIONS),
   name: z.string().trim().min(1),
-  path: z.string().regex(/^([a-z0-9-]+\/)?$/).refine((path) => !TAKEN_FOLDERS.includes(path)),
+  path: z.string().regex(new RegExp(`^(${EDITION_FOLDER})?$`)).refine((path) => !SITE_FOLDERS.includes(path)),
 });
 
 /** The newsroom's settings (in `_data/site.ts`) apart from the address, checked before a page is built. */
@@ -132,7 +131,7 @@ const EDITION_EXPECTED: Readonly<Record<string, string>> = {
   lang: 'a BCP 47 language tag such as "en" or "ru"',
   dir: "ltr, or rtl for a right-to-left language",
   name: 'the edition\'s name in its own language, e.g. "Русский"',
-  path: `"" for the first edition, else a folder such as "ru/" (not ${TAKEN_FOLDERS.join(", ")})`,
+  path: `"" for the first edition, else a folder such as "ru/" (not ${SITE_FOLDERS.join(", ")})`,
 };
 
 /** The value at a path of the settings, for the line that names it. */

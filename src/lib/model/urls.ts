@@ -10,6 +10,12 @@ export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "s
  * what they were before there were editions.
  */
 
+/** The site's own top-level folders: an edition's folder may not take one of their names. */
+export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "archive/", "page/", "assets/"];
+
+/** An edition's folder ("ru/"): lower-case letters, digits and hyphens, one level deep. */
+export const EDITION_FOLDER = String.raw`[a-z0-9-]+/`;
+
 /** An edition's All news page: "/" or "/ru/". */
 export function editionHome(editionPath: string): string {
   return `/${editionPath}`;
@@ -40,7 +46,12 @@ export function addressSlug(name: string): string {
  * that slugs to nothing is a problem of the story's (see readStoryFile).
  */
 export function articlePermalink(fileSlug: string, day: string, editionPath: string): string {
-  return `${editionPath}news/${day.replaceAll("-", "/")}/${addressSlug(fileSlug)}.html`;
+  return `${newsFolder(editionPath)}${day.replaceAll("-", "/")}/${addressSlug(fileSlug)}.html`;
+}
+
+/** An edition's folder of stories (as a path in the site folder: "news/", "ru/news/"), where only stories and their notices are. */
+export function newsFolder(editionPath: string): string {
+  return `${editionPath}news/`;
 }
 
 /** The site-root URL of a story's photo, from the story's path stem (Eleventy's page.filePathStem). */
@@ -103,7 +114,7 @@ export function srcsetCandidates(srcset: string): SrcsetCandidate[] {
 }
 
 /** Where hosts look for the page they serve at any missing address. */
-const NOT_FOUND_URL = "/404.html";
+export const NOT_FOUND_URL = "/404.html";
 
 /**
  * A site-root URL as a page links to it. Pages link relatively, so one build works anywhere. The
@@ -139,6 +150,11 @@ export function topicsUrl(editionPath: string): string {
 
 export function topicUrl(slug: string, editionPath: string): string {
   return `${topicsUrl(editionPath)}${slug}/`;
+}
+
+/** Page `number` of a paginated list (All news, a topic) at `url`: the first is the list's own URL, the others under page/<n>/. */
+export function listPageUrl(url: string, number: number): string {
+  return number === 1 ? url : `${url}page/${number}/`;
 }
 
 /** Where an edition's pages sitemap is: every page of the edition, beside its news sitemap. */

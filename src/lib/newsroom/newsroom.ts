@@ -1,7 +1,7 @@
 import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
 import type { CollectedStories } from "../story/collect-stories.ts";
 import { buildArchive, type Archive } from "./archives.ts";
-import { archiveUrl, editionHome, newsSitemapUrl, pagesSitemapUrl, topicsUrl } from "../model/urls.ts";
+import { archiveUrl, editionHome, listPageUrl, newsSitemapUrl, pagesSitemapUrl, topicsUrl } from "../model/urls.ts";
 import type { Edition } from "../model/editions.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "../outputs/feeds.ts";
 import { paginate, type ListPage } from "./pagination.ts";
@@ -56,9 +56,6 @@ export interface Newsroom {
   problemGroups: ProblemGroup[];
 }
 
-/** Page n of a list whose first page is at `url`, e.g. "/" then "/page/2/". */
-const listPageUrl = (url: string) => (number: number) => (number === 1 ? url : `${url}page/${number}/`);
-
 function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): PublishedFile[] {
   return [
     { url: channel.rss, text: rssFeed(channel, stories, site, edition) },
@@ -75,11 +72,11 @@ function editionNewsroom(edition: Edition, stories: ArticleView[], site: SiteSet
   return {
     edition,
     stories,
-    newsPages: paginate(stories, site.pageSize, listPageUrl(editionHome(edition.path))),
+    newsPages: paginate(stories, site.pageSize, (number) => listPageUrl(editionHome(edition.path), number)),
     archive: buildArchive(stories, edition),
     topics,
     topicPages: topics.flatMap((topic, index) =>
-      paginate(topic.stories, site.pageSize, listPageUrl(topic.url)).map((page) => ({ ...page, topic, feedLinks: feedLinks(topicChannels[index]!) })),
+      paginate(topic.stories, site.pageSize, (number) => listPageUrl(topic.url, number)).map((page) => ({ ...page, topic, feedLinks: feedLinks(topicChannels[index]!) })),
     ),
     feedLinks: feedLinks(feedChannel),
     feedChannel,
