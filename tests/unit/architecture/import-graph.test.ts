@@ -14,7 +14,7 @@ const PROJECT = resolve(import.meta.dirname, "../../..");
 /**
  * The stages, lowest first (docs/developers-guide.md, Architecture): a module may import its own
  * stage and those below it. `data` is _data/ (the settings and global data Eleventy loads);
- * `entry` is what is run by name: .eleventy.ts and scripts/.
+ * `entry` is what is run by name: .eleventy.ts, scripts/ and Netlify's functions.
  */
 const STAGES = ["model", "media", "story", "outputs", "newsroom", "hosts", "check", "import", "data", "eleventy", "entry"] as const;
 type Stage = (typeof STAGES)[number];
@@ -35,7 +35,7 @@ function stageOf(path: string): Stage | undefined {
   const lib = /^src\/lib\/([^/]+)\//.exec(path)?.[1];
   if (lib !== undefined) return (STAGES as readonly string[]).includes(lib) ? (lib as Stage) : undefined;
   if (path.startsWith("_data/")) return "data";
-  if (path === ".eleventy.ts" || path.startsWith("scripts/")) return "entry";
+  if (path === ".eleventy.ts" || path.startsWith("scripts/") || path.startsWith("netlify/functions/")) return "entry";
   return undefined;
 }
 
@@ -164,7 +164,7 @@ test("an import from a lower stage to a higher one is found; down and within a s
   assert.deepEqual(upwardImports(graph, stageOf), ["src/lib/outputs/feeds.ts -> src/lib/newsroom/versions.ts", "src/lib/model/site.ts -> _data/site.ts"]);
 });
 
-const graph = projectGraph(["src/lib/", "_data/", "scripts/", ".eleventy.ts"]);
+const graph = projectGraph(["src/lib/", "_data/", "scripts/", "netlify/functions/", ".eleventy.ts"]);
 
 test("every folder under src/lib is a stage of the order", () => {
   const folders = readdirSync(join(PROJECT, "src/lib"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
