@@ -1,4 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { StringsFolder } from "../src/lib/model/editions.ts";
 import { readSiteSettings, type SiteSettings } from "../src/lib/model/site.ts";
 
 /**
@@ -51,11 +54,19 @@ const settings = {
   ],
 };
 
+const STRINGS_DIR = fileURLToPath(new URL("strings/", import.meta.url));
+
+/** Every edition strings file there is, read here: the settings' check reads no file itself. Problems name them from the project's folder. */
+function stringsFolder(): StringsFolder {
+  const names = existsSync(STRINGS_DIR) ? readdirSync(STRINGS_DIR).filter((name) => name.endsWith(".json")) : [];
+  return { dir: relative(process.cwd(), STRINGS_DIR), files: new Map(names.map((name) => [name, readFileSync(join(STRINGS_DIR, name), "utf8")])) };
+}
+
 /**
  * The settings, checked, with the address this environment gives. A function, as Eleventy allows
  * of a data file, so a process that prints no address (the importer) can read them with an empty
  * environment, as on a desk's machine, even on a CI runner that would refuse a build without SITE_URL.
  */
 export default function site(env: Readonly<Record<string, string | undefined>> = process.env): SiteSettings {
-  return readSiteSettings(settings, env, fileURLToPath(new URL("strings/", import.meta.url)));
+  return readSiteSettings(settings, env, stringsFolder());
 }

@@ -3,8 +3,7 @@
  *
  *   npm run import -- [--dry-run] [--verbose] [--zone <IANA zone>] [--delivered <instant>] <file or folder>...
  */
-import places from "../_data/datelinePlaces.json" with { type: "json" };
-import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
+import { readProjectSettings } from "../src/lib/eleventy/settings.ts";
 import { parseImportArgs } from "../src/lib/import/import-command.ts";
 import { PHOTO_FETCH_DEFAULTS } from "../src/lib/import/wire-photo.ts";
 import { formatImportReport, runImport } from "../src/lib/import/run-import.ts";
@@ -17,9 +16,9 @@ if (!parsed.ok) {
 // Importing writes stories, never pages: the site's address plays no part, so the settings are
 // read as on a desk's machine, and a CI runner without SITE_URL can import too.
 const NO_ADDRESS_ENV = {};
-if (!(await settingsAreGood(NO_ADDRESS_ENV))) process.exit(2);
-const site = (await import("../_data/site.ts")).default(NO_ADDRESS_ENV);
-const { default: build } = await import("../_data/build.ts");
+const settings = await readProjectSettings(NO_ADDRESS_ENV);
+if (!settings) process.exit(2);
+const { site, build, datelinePlaces } = settings;
 
 const { request } = parsed;
 const outcomes = await runImport({
@@ -28,7 +27,7 @@ const outcomes = await runImport({
   inputDir: "src",
   stagingDir: ".cache/import",
   site,
-  datelinePlaces: places,
+  datelinePlaces,
   agencies: site.agencies,
   withoutLead: site.withoutLead,
   build,

@@ -111,7 +111,7 @@ export async function importCorpusDrop(drop: CorpusDrop, { dryRun = false } = {}
  * The file an outcome's item is in (`dialects/rss/partner-news.xml`), and its place in it, if any:
  * a refused item's line names only its file, and its first problem's place (`[1].headlines`) is in it.
  */
-export function itemPlace(outcome: ItemOutcome): { file: string; place: string } {
+function itemPlace(outcome: ItemOutcome): { file: string; place: string } {
   const at = outcome.item.indexOf(": ");
   if (at >= 0) return { file: outcome.item.slice(0, at), place: outcome.item.slice(at + 2) };
   const problemPlace = outcome.kind === "refused" ? /^([[/][^\s:]*): /.exec(outcome.notes[0] ?? "")?.[1] : undefined;

@@ -60,7 +60,7 @@ function grain(): Buffer {
  * A photo-like JPEG of its own for story `n`: broad shapes (a small random picture enlarged)
  * under the shared grain, so every story's photo is a different file, as at a wire desk.
  */
-export async function makePhoto(n: number, grainPixels: Buffer): Promise<{ name: string; bytes: Buffer }> {
+async function makePhoto(n: number, grainPixels: Buffer): Promise<{ name: string; bytes: Buffer }> {
   const next = random(n + 1);
   const small = Buffer.from(Array.from({ length: 16 * 11 * 3 }, () => Math.floor(next() * 256)));
   const shapes = await sharp(small, { raw: { width: 16, height: 11, channels: 3 } })

@@ -19,7 +19,7 @@ function openStory(root: string, story: DeskStory): { document: Document; body: 
 }
 
 /** Whether the story file is a draft now. */
-export function isDraft(root: string, story: DeskStory): boolean {
+function isDraft(root: string, story: DeskStory): boolean {
   return openStory(root, story).document.get("draft") === true;
 }
 

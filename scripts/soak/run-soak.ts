@@ -50,7 +50,7 @@ export function formatSummary({ buildSeconds, outcomes, storiesOnFile, published
 }
 
 /** One line for a broken invariant: the day, the story, the invariant, what was found. */
-export const formatBroken = ({ day, invariant, story, detail }: Broken & { day: number }): string =>
+const formatBroken = ({ day, invariant, story, detail }: Broken & { day: number }): string =>
   `soak: day ${day}${story ? `, story ${story}` : ""}: ${INVARIANTS[invariant]}: ${detail}`;
 
 /** The day's outcomes counted by kind: "5 created, 2 held, 1 refused". */

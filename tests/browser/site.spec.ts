@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
-import yaml from "js-yaml";
+import { parse as parseYaml } from "yaml";
 import { openSite, type SiteMount } from "../support/open-site.ts";
 
 const INDEX_PAGE = "index.html";
@@ -29,7 +29,7 @@ interface Story {
 /** A story as the newsroom typed it, so its page is checked against its source, word for word. */
 function readStory(source: URL): Story {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(readFileSync(source, "utf8"));
-  const front: unknown = match?.[1] === undefined ? undefined : yaml.load(match[1], { schema: yaml.CORE_SCHEMA });
+  const front: unknown = match?.[1] === undefined ? undefined : parseYaml(match[1], { schema: "core" });
   const fields = (front ?? {}) as { title?: unknown; lead?: unknown; photo?: { alt?: unknown } };
   const { title, lead } = fields;
   const alt = fields.photo?.alt;

@@ -24,35 +24,36 @@ test("the dev server's lists are never stale after an edit, a date change, a new
   const page = (path: string): string | undefined => (existsSync(join(site, path)) ? readFileSync(join(site, path), "utf8") : undefined);
   const { child, output } = startServer(root, await freePort());
   /**
-   * Makes a change, then waits until every page named shows (or, for false, no longer shows) the
-   * text. The change is made again every few seconds until then: a file watcher that is still
-   * settling can miss one save, as an editor's next save would make up for; a list that goes
-   * stale stays stale however often the same change is saved.
+   * Saves one change (`file` under src/news/, written or, with undefined, deleted), then waits
+   * until the server's file watcher has said it saw that save and every page named shows (or, for
+   * false, no longer shows) the text. The change is made once: a save the watcher missed, or a list
+   * left stale, fails the test.
    */
-  const until = async (what: string, change: () => void, expectations: [string, string, boolean][]) => {
-    let lastChange = 0;
-    await waitFor(what, () => {
-      if (expectations.every(([path, text, shown]) => (page(path)?.includes(text) ?? false) === shown)) return true;
-      if (Date.now() - lastChange > 5000) {
-        change();
-        lastChange = Date.now();
-      }
-      return undefined;
-    }, () => `${output()}\n${expectations.map(([path]) => `${path}:\n${page(path) ?? "(none)"}`).join("\n")}`);
+  const afterChange = async (what: string, file: string, contents: string | undefined, expectations: [string, string, boolean][]) => {
+    const before = output().length;
+    const source = join(root, "src/news", file);
+    if (contents === undefined) rmSync(source);
+    else writeFileSync(source, contents);
+    const seen = new RegExp(`File (?:changed|added|deleted): \\S*src/news/${file.replace(".", "\\.")}`);
+    await waitFor(
+      what,
+      () => (seen.test(output().slice(before)) && expectations.every(([path, text, shown]) => (page(path)?.includes(text) ?? false) === shown) ? true : undefined),
+      () => `${output()}\n${expectations.map(([path]) => `${path}:\n${page(path) ?? "(none)"}`).join("\n")}`,
+    );
   };
   try {
     // The server says where it serves once its file watcher is ready; an edit before then would go unseen.
     await waitFor("the server's address", () => (/serve: http:\/\/localhost:\d+\//.test(output()) ? true : undefined), output);
-    await until("the first build", () => {}, [["index.html", "Talks resume", true]]);
+    await waitFor("the first build", () => (page("index.html")?.includes("Talks resume") ? true : undefined), output);
 
-    await until("the new headline everywhere the story is listed", () => writeFileSync(join(root, "src/news/talks.md"), story("Talks resume in Geneva", "2013-09-02T10:00", ["Diplomacy"])), [
+    await afterChange("the new headline everywhere the story is listed", "talks.md", story("Talks resume in Geneva", "2013-09-02T10:00", ["Diplomacy"]), [
       ["index.html", "Talks resume in Geneva", true],
       ["topics/diplomacy/index.html", "Talks resume in Geneva", true],
       ["archive/2013/09/02/index.html", "Talks resume in Geneva", true],
       ["news/2013/09/03/pipeline.html", "Talks resume in Geneva", true],
     ]);
 
-    await until("the story under its new day, and gone from the old", () => writeFileSync(join(root, "src/news/talks.md"), story("Talks resume in Geneva", "2013-09-05T10:00", ["Diplomacy"])), [
+    await afterChange("the story under its new day, and gone from the old", "talks.md", story("Talks resume in Geneva", "2013-09-05T10:00", ["Diplomacy"]), [
       ["archive/2013/09/05/index.html", "Talks resume in Geneva", true],
       ["news/2013/09/05/talks.html", "Talks resume in Geneva", true],
       // Stale pages are removed once the build has written the new ones, so that is waited for too.
@@ -63,13 +64,13 @@ test("the dev server's lists are never stale after an edit, a date change, a new
     const index = page("index.html") ?? "";
     assert.ok(index.indexOf("Talks resume in Geneva") < index.indexOf("Gas prices fall"), "now the newest, it leads All news");
 
-    await until("the new story and its new topic", () => writeFileSync(join(root, "src/news/storm.md"), story("Storm closes the port", "2013-09-06T08:00", ["Weather"])), [
+    await afterChange("the new story and its new topic", "storm.md", story("Storm closes the port", "2013-09-06T08:00", ["Weather"]), [
       ["index.html", "Storm closes the port", true],
       ["topics/index.html", "Weather", true],
       ["topics/weather/index.html", "Storm closes the port", true],
     ]);
 
-    await until("the deleted story gone from every list", () => rmSync(join(root, "src/news/prices.md"), { force: true }), [
+    await afterChange("the deleted story gone from every list", "prices.md", undefined, [
       ["index.html", "Gas prices fall", false],
       ["topics/energy/index.html", "Gas prices fall", false],
       ["news/2013/09/03/pipeline.html", "Gas prices fall", false],

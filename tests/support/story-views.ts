@@ -8,11 +8,14 @@ import { parseStoryDate, toDateView, type DateView } from "../../src/lib/model/d
 import type { BuildSettings } from "../../src/lib/model/publishing.ts";
 import { readSiteSettings, type SiteSettings } from "../../src/lib/model/site.ts";
 import { storyTopics } from "../../src/lib/model/topic-refs.ts";
-import { editionStyle, type Edition } from "../../src/lib/model/editions.ts";
-import { fileURLToPath } from "node:url";
+import { editionStyle, type Edition, type StringsFolder } from "../../src/lib/model/editions.ts";
+import { readFileSync } from "node:fs";
 
-/** The project's strings files, as _data/site.ts reads them. */
-export const STRINGS_DIR = fileURLToPath(new URL("../../_data/strings/", import.meta.url));
+/** The project's English and Russian strings files, named as _data/site.ts names them. */
+export const STRINGS: StringsFolder = {
+  dir: "_data/strings",
+  files: new Map(["en.json", "ru.json"].map((name) => [name, readFileSync(new URL(`../../_data/strings/${name}`, import.meta.url), "utf8")])),
+};
 
 /** The settings' editions: English at the root, Russian under ru/. */
 export const EDITIONS = [
@@ -23,7 +26,7 @@ export const EDITIONS = [
 export const site: SiteSettings = readSiteSettings(
   { name: "Wire Desk", editions: EDITIONS, url: "https://example.github.io/newsroom/", pageSize: 20, feedSize: 20, maxStoryBytes: 1024 * 1024 },
   {},
-  STRINGS_DIR,
+  STRINGS,
 );
 
 /** The English (default) and Russian editions, with their strings. */
@@ -34,7 +37,7 @@ export function buildAt(moment: string): BuildSettings {
 }
 
 /** A date as a story's field gives it, read at the dateline's zone. */
-export function dateAt(raw: string, zone = "Europe/Moscow"): DateView {
+function dateAt(raw: string, zone = "Europe/Moscow"): DateView {
   const result = parseStoryDate(raw, zone);
   if (!result.ok) throw new Error(result.problem);
   return toDateView(result.date, editionStyle(english));

@@ -12,7 +12,7 @@ import type { BrowserChoice } from "./browser.ts";
 import { samplePages, type SitePage } from "./site-pages.ts";
 import { readBuiltSiteUrl, startStaticServer, type Host, type OpenSite } from "../hosts/static-server.ts";
 
-export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Where the pages are opened from. */
 interface Mount {

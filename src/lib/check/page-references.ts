@@ -1,5 +1,6 @@
 /** The URLs a page's elements or a stylesheet name, each with the offset of what holds it. */
 import type { HTMLElement } from "node-html-parser";
+import { srcsetCandidates } from "../model/urls.ts";
 import { hasAttribute, type ParsedPage } from "./parse-page.ts";
 
 /** A URL found in a file, with the offset of the element or CSS token that holds it. */
@@ -26,19 +27,9 @@ export function htmlReferences(element: HTMLElement): Reference[] {
     const name = key.toLowerCase();
     if (canonical && name === "href") return [];
     if (URL_ATTRIBUTES.includes(name)) return [{ url: value, offset }];
-    if (SRCSET_ATTRIBUTES.includes(name)) return srcsetUrls(value).map((url) => ({ url, offset }));
+    if (SRCSET_ATTRIBUTES.includes(name)) return srcsetCandidates(value).map(({ url }) => ({ url, offset }));
     return [];
   });
-}
-
-/**
- * The URLs of a srcset, per the HTML parsing rules: each candidate is a run of non-space
- * characters (which may hold commas, as in data: URLs) and optional descriptors up to a comma;
- * a URL that ends in commas has no descriptors.
- */
-export function srcsetUrls(srcset: string): string[] {
-  const candidates = srcset.matchAll(/[\s,]*(\S+?)(?:,+(?=\s|$)|(?=\s|$)[^,]*)/g);
-  return [...candidates].flatMap((match) => match[1] ?? []);
 }
 
 /** url(...) and @import "..." in a stylesheet; comments are blanked first, keeping offsets. */

@@ -47,7 +47,7 @@ export interface PageWeightFacts {
   preloads: number;
 }
 
-export function sizeOf(contents: Buffer): Size {
+function sizeOf(contents: Buffer): Size {
   return { raw: contents.length, gzip: gzipSync(contents).length };
 }
 

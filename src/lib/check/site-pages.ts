@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { archiveLinks, archiveUrl, articlePermalink, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, NOT_FOUND_URL, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
 
 export const PAGE_KINDS = [
   "story",
@@ -21,37 +22,59 @@ export const PAGE_KINDS = [
 
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-/**
- * An edition's folder ("ru/"), or none for the default edition: a folder the site's own sections
- * never use (the settings refuse those names for an edition).
+/*
+ * The paths of each kind, read from the URL table (src/lib/model/urls.ts): its functions make a
+ * URL with a marker in each slot, and the markers become patterns.
  */
-const EDITION = String.raw`(?:(?!(?:news|topics|archive|page|assets)/)[a-z0-9-]+/)?`;
-const inEdition = (path: string): RegExp => new RegExp(`^${EDITION}${path}$`);
+const EDITION_MARK = "editionmark/";
+const NAME_MARK = "namemark";
+const DAY_MARK = "1001-02-03";
+const PAGE_MARK = { day: "pagedaymark", hash: "pagehashmark" };
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const STORY_PATH = inEdition(String.raw`news/\d{4}/\d{2}/\d{2}/[^/]+\.html`);
+/** An edition's folder ("ru/"), or none for the default edition: never one of the site's own folders (the settings refuse those). */
+const EDITION = `(?:(?!${SITE_FOLDERS.map(escapeRegExp).join("|")})${EDITION_FOLDER})?`;
 
-/**
- * Site paths by kind, in every edition, as the URL table lays them out (src/lib/model/urls.ts). A
- * story's address may hold a withdrawn story's notice instead: pageKind says "story",
- * sitePagesByKind reads the page.
- */
-const KIND_PATTERNS: Readonly<Record<PageKind, RegExp>> = {
-  story: STORY_PATH,
-  "withdrawn story": STORY_PATH,
-  "All news": inEdition(String.raw`index\.html`),
-  "All news, later page": inEdition(String.raw`page/\d{4}-\d{2}-\d{2}-[0-9a-f]{8}/index\.html`),
-  topics: inEdition(String.raw`topics/index\.html`),
-  topic: inEdition(String.raw`topics/[^/]+/(page/\d{4}-\d{2}-\d{2}-[0-9a-f]{8}/)?index\.html`),
-  archive: inEdition(String.raw`archive/index\.html`),
-  "archive year": inEdition(String.raw`archive/\d{4}/index\.html`),
-  "archive month": inEdition(String.raw`archive/\d{4}/\d{2}/index\.html`),
-  "archive day": inEdition(String.raw`archive/\d{4}/\d{2}/\d{2}/index\.html`),
-  "404": /^404\.html$/,
+/** The pattern (unanchored) of the site paths a path made with markers stands for. */
+function markedPattern(path: string): string {
+  return escapeRegExp(path)
+    .replace(EDITION_MARK, EDITION)
+    .replace(NAME_MARK, "[^/]+")
+    .replace(PAGE_MARK.day, String.raw`\d{4}-\d{2}-\d{2}`)
+    .replace(PAGE_MARK.hash, "[0-9a-f]{8}")
+    .replace(/1001(\/02(\/03)?)?/, (day) => day.replace("1001", String.raw`\d{4}`).replaceAll(/\/0[23]/g, String.raw`/\d{2}`));
+}
+
+/** The site paths a site-root URL made with markers stands for: a folder URL's page is its index.html. */
+function pathPattern(url: string): RegExp {
+  return new RegExp(`^${markedPattern(`${url.replace(/^\//, "")}${url.endsWith("/") ? "index.html" : ""}`)}$`);
+}
+
+const STORY_PATH = new RegExp(`^${markedPattern(articlePermalink(NAME_MARK, DAY_MARK, EDITION_MARK))}$`);
+const HOME = editionHome(EDITION_MARK);
+const TOPIC = topicUrl(NAME_MARK, EDITION_MARK);
+const ARCHIVE = archiveLinks(DAY_MARK, EDITION_MARK);
+
+/** Site paths by kind, in every edition. A story's address may hold a withdrawn story's notice instead: pageKind says "story", sitePagesByKind reads the page. */
+const KIND_PATTERNS: Readonly<Record<PageKind, readonly RegExp[]>> = {
+  story: [STORY_PATH],
+  "withdrawn story": [STORY_PATH],
+  "All news": [pathPattern(HOME)],
+  "All news, later page": [pathPattern(listPageUrl(HOME, PAGE_MARK))],
+  topics: [pathPattern(topicsUrl(EDITION_MARK))],
+  topic: [pathPattern(TOPIC), pathPattern(listPageUrl(TOPIC, PAGE_MARK))],
+  archive: [pathPattern(archiveUrl(EDITION_MARK))],
+  "archive year": [pathPattern(ARCHIVE.year)],
+  "archive month": [pathPattern(ARCHIVE.month)],
+  "archive day": [pathPattern(ARCHIVE.day)],
+  "404": [pathPattern(NOT_FOUND_URL)],
 };
+
+const NEWS_FOLDER = new RegExp(`^${markedPattern(newsFolder(EDITION_MARK))}`);
 
 /** Whether a page is under an edition's news/ folder, where only stories (or their notices) are. */
 export function inNewsFolder(path: string): boolean {
-  return new RegExp(`^${EDITION}news/`).test(path);
+  return NEWS_FOLDER.test(path);
 }
 
 /** The edition folder a page is in: "ru/", or "" for the default edition. */
@@ -70,11 +93,11 @@ export interface SitePage {
  * known kind. A story's address is a story by its path alone; see sitePagesByKind for its notice.
  */
 export function pageKind(path: string): PageKind | undefined {
-  return PAGE_KINDS.find((kind) => KIND_PATTERNS[kind].test(path));
+  return PAGE_KINDS.find((kind) => KIND_PATTERNS[kind].some((pattern) => pattern.test(path)));
 }
 
 /** Whether a page asks search engines not to index it: at a story's address, the notice of a withdrawn story (src/withdrawn.njk). */
-export function asksNotToBeIndexed(html: string): boolean {
+function asksNotToBeIndexed(html: string): boolean {
   return /<meta\s+name="robots"\s+content="[^"]*\bnoindex\b[^"]*"/i.test(html);
 }
 

@@ -3,18 +3,16 @@
  * its stylesheet fit the first round trip, no page runs JavaScript, nothing but the page and one
  * stylesheet is fetched before the first paint, and every stylesheet is named by its contents.
  */
-import { readFileSync } from "node:fs";
-import { relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { pageWeightFacts, SiteWeigher, type PageWeightFacts } from "./page-weight.ts";
-import { parsePage, type ParsedPage } from "./parse-page.ts";
+import type { ParsedPage } from "./parse-page.ts";
 import type { Problem } from "./site-problems.ts";
 import { pageKind } from "./site-pages.ts";
 
 /** TCP's first round trip carries about 14 KB (ten segments): a page that fits paints one trip sooner. */
 export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 /** The page and its stylesheet. */
-export const MAX_BLOCKING_REQUESTS = 2;
+const MAX_BLOCKING_REQUESTS = 2;
 
 /** What the budget needs to know of one page, from its own text. */
 export interface PageBudgetFacts {
@@ -67,15 +65,4 @@ export function siteBudgetProblems(siteDir: string, pages: readonly BudgetPage[]
     }
   }
   return problems;
-}
-
-/** The budget problems of `pages` (absolute paths), each page read and parsed here. */
-export function budgetProblems(siteDir: string, pages: readonly string[]): Problem[] {
-  return siteBudgetProblems(
-    siteDir,
-    pages.map((file) => {
-      const path = relative(siteDir, file).split(sep).join("/");
-      return { file, path, facts: pageBudgetFacts(path, parsePage(readFileSync(file, "utf8"))) };
-    }),
-  );
 }

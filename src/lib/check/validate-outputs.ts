@@ -3,16 +3,13 @@
  * page's links to them, each page's JSON-LD, the sitemaps and robots.txt. Readers, crawlers and
  * aggregators fail silently on these, so the build must catch what they would not say.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { LocatedIssue } from "./findings.ts";
-import { parsePage, type ParsedPage } from "./parse-page.ts";
+import type { ParsedPage } from "./parse-page.ts";
 import type { Problem } from "./site-problems.ts";
-import { withdrawnProblems } from "./withdrawn-notices.ts";
-import { withheldProblems } from "./withheld-traces.ts";
 import { inNewsFolder } from "./site-pages.ts";
-import type { WithheldStory } from "../model/story-report.ts";
 import { newestMoment } from "../model/dates.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
@@ -86,30 +83,6 @@ export interface OutputPage {
   facts: PageOutputFacts;
 }
 
-/** `siteUrl` is the site's public root URL, path prefix included (SITE_URL). Each page is read and parsed here. */
-export async function outputProblems(siteDir: string, siteUrl: string, withheld: readonly WithheldStory[] = []): Promise<Problem[]> {
-  const root = resolve(siteDir);
-  const files = siteFiles(root);
-  const pages = files.filter((file) => file.endsWith(".html")).map((path) => ({ path, facts: pageOutputFacts(path, parsePage(readFileSync(join(root, path), "utf8"))) }));
-  const outputFiles = outputFileProblems(root, siteUrl, files);
-  return [
-    ...pageOutputProblems(siteUrl, files, pages),
-    ...outputFiles.problems,
-    ...sitemapProblems(siteUrl, files, outputFiles, pages),
-    ...translationLinkProblems(siteUrl, pages),
-    ...withheldProblems(root, files, withheld),
-    ...withdrawnProblems(withheld, { root, siteUrl, files, pages, listings: outputFiles.listings }),
-  ];
-}
-
-/** Every file of the site folder, by its path in it with forward slashes, sorted. */
-export function siteFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .sort();
-}
-
 /** What each page's feed links and JSON-LD say wrong; `files` are all the files of the site folder. */
 export function pageOutputProblems(siteUrl: string, files: readonly string[], pages: readonly OutputPage[]): Problem[] {
   const problems: Problem[] = [];
@@ -121,7 +94,7 @@ export function pageOutputProblems(siteUrl: string, files: readonly string[], pa
 /**
  * The feeds' and robots.txt's problems, and what the feeds and sitemaps list: what needs no
  * page's check, so it can be checked while the pages are. `files` are all the files of the site
- * folder `root`, as `siteFiles` lists them.
+ * folder `root`, by their paths in it with forward slashes.
  */
 export function outputFileProblems(root: string, siteUrl: string, files: readonly string[]): OutputFileCheck {
   const base = baseUrl(siteUrl);

@@ -23,10 +23,9 @@ import { positionsIn } from "./text-positions.ts";
 import { siteBudgetProblems } from "./validate-budget.ts";
 import { outputFileProblems, pageOutputProblems, sitemapProblems, translationLinkProblems } from "./validate-outputs.ts";
 import { withdrawnProblems } from "./withdrawn-notices.ts";
+import type { StorySettings } from "./withheld-stories.ts";
 import { withheldProblems } from "./withheld-traces.ts";
 import { runInWorkers } from "./worker-pool.ts";
-
-export { srcsetUrls } from "./page-references.ts";
 
 export interface ValidateOptions {
   /** The site's public URL; absolute links to its origin are reported, as they break other copies. */
@@ -49,7 +48,7 @@ export interface ValidateOptions {
 export class SiteError extends Error {}
 
 /** Where the project's own checks keep each page's check between runs (gitignored). */
-export const PROJECT_CHECK_CACHE = join(".cache", "check");
+const PROJECT_CHECK_CACHE = join(".cache", "check");
 
 /** Fewer pages than this to check are checked in this thread: starting workers would cost more. */
 const PAGES_FOR_WORKERS = 200;
@@ -211,11 +210,28 @@ export async function projectChecks(withheld?: readonly WithheldStory[]): Promis
 
 /** The stories withheld from the project's sources, read on a thread of their own while the pages are checked. */
 async function withheldStoriesAside(): Promise<WithheldStory[]> {
-  const [stories = []] = await runInWorkers<string, WithheldStory[]>(WITHHELD_WORKER, undefined, [process.cwd()], 1);
+  const task = { projectDir: process.cwd(), settings: await projectStorySettings() };
+  const [stories = []] = await runInWorkers<typeof task, WithheldStory[]>(WITHHELD_WORKER, undefined, [task], 1);
   return stories;
 }
 
-/** The project's address, loaded when asked for rather than as this module loads: the settings read the environment. */
+/*
+ * The project's settings, loaded when asked for rather than as this module loads: they read the
+ * environment. Here alone does check/ read _data/: the build (src/lib/eleventy/build-site.ts) and
+ * scripts/validate.ts ask for the project's checks without handing the settings in.
+ */
+
+/** The project's address. */
 export async function projectSiteUrl(): Promise<string> {
   return (await import("../../../_data/site.ts")).default().url;
+}
+
+/** What the stories are read with, as the build reads them; sent to the worker that reads them. */
+async function projectStorySettings(): Promise<StorySettings> {
+  const [site, build, places] = await Promise.all([
+    import("../../../_data/site.ts"),
+    import("../../../_data/build.ts"),
+    import("../../../_data/datelinePlaces.json", { with: { type: "json" } }),
+  ]);
+  return { site: site.default(), build: build.default, datelinePlaces: places.default };
 }

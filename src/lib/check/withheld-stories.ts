@@ -4,19 +4,20 @@
  * validator can prove no output mentions the first, and only a notice is left of the others.
  */
 import { join, relative } from "node:path";
-import places from "../../../_data/datelinePlaces.json" with { type: "json" };
-import build from "../../../_data/build.ts";
-import readSite from "../../../_data/site.ts";
 import { collectArticles, readStories } from "../story/collect-stories.ts";
+import type { ReadContext } from "../story/article.ts";
 import { StoryCache } from "../story/story-cache.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 
-export async function withheldStories(projectDir = "."): Promise<WithheldStory[]> {
+/** The settings a story is read with, as the build reads them (the caller loads them). */
+export type StorySettings = Pick<ReadContext, "site" | "build" | "datelinePlaces">;
+
+export async function withheldStories(projectDir: string, settings: StorySettings): Promise<WithheldStory[]> {
   const inputDir = join(projectDir, "src");
   // No photo is converted: a photo changes nothing about where a story would be published. Reads
   // the last build kept are reused, so checking a built site does not read every story afresh.
   const storyCache = new StoryCache(join(projectDir, ".cache", "stories"));
-  const results = await readStories(join(inputDir, "news"), inputDir, { site: readSite(), datelinePlaces: places, build, storyCache });
+  const results = await readStories(join(inputDir, "news"), inputDir, { ...settings, storyCache });
   await storyCache.flush();
-  return collectArticles(results, build).report.withheld.map((story) => ({ ...story, file: relative(projectDir, story.file) }));
+  return collectArticles(results, settings.build).report.withheld.map((story) => ({ ...story, file: relative(projectDir, story.file) }));
 }

@@ -16,7 +16,7 @@ interface Traces {
   texts: Buffer[];
 }
 
-export class WithheldTraces {
+class WithheldTraces {
   readonly #stories: Traces[];
 
   constructor(withheld: readonly WithheldStory[]) {

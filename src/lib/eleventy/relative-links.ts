@@ -4,6 +4,7 @@
  * that. The templates and markdown-it write every attribute in double quotes, and nothing that is
  * not markup holds a `<`: text and attribute values are escaped, and JSON-LD escapes it too.
  */
+import { srcsetCandidates } from "../model/urls.ts";
 
 /** The elements' attributes that hold a URL, as Eleventy's HTML transformer has them; srcset holds several. */
 const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -32,14 +33,10 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 const START_TAG = /<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)>/g;
 const ATTRIBUTE = /(\s)([a-zA-Z][a-zA-Z0-9-]*)="([^"]*)"/g;
 
-/** A srcset's candidates ("a.jpg 320w, b.jpg 640w"), each URL rewritten, its descriptor kept. */
+/** A srcset's candidates ("a.jpg 320w, b.jpg 640w"), each URL rewritten, its descriptors kept. */
 function rewriteSrcset(srcset: string, rewrite: (url: string) => string): string {
-  return srcset
-    .split(",")
-    .map((candidate) => {
-      const [url = "", ...descriptors] = candidate.trim().split(/\s+/);
-      return [rewrite(url), ...descriptors].join(" ");
-    })
+  return srcsetCandidates(srcset)
+    .map(({ url, descriptors }) => [rewrite(url), ...descriptors].join(" "))
     .join(", ");
 }
 

@@ -19,7 +19,7 @@ import { headersFor, parseHeadersFile, type HeaderRule } from "./netlify-headers
  */
 export type Host = { name: "netlify" } | { name: "github-pages"; prefix: string };
 
-export const HOST_NAMES = ["netlify", "github-pages"] as const;
+const HOST_NAMES = ["netlify", "github-pages"] as const;
 
 export interface OpenSite {
   /** URL of the site's root folder, ending in "/": a page is at base + "index.html". */

@@ -162,7 +162,7 @@ export interface Rendition {
 }
 
 /** The largest image rendition by area; one without a size counts as smallest, a non-image is passed over. */
-export function largestImage(renditions: readonly Rendition[]): Rendition | undefined {
+function largestImage(renditions: readonly Rendition[]): Rendition | undefined {
   const area = ({ width, height }: Rendition) => (width !== undefined && height !== undefined ? width * height : -1);
   return renditions
     .filter((rendition) => rendition.mimetype === undefined || rendition.mimetype.trim().toLowerCase().startsWith("image/"))

@@ -16,7 +16,7 @@ export interface ImportRequest {
   delivered?: WireTime;
 }
 
-export const IMPORT_USAGE =
+const IMPORT_USAGE =
   "usage: npm run import -- [--dry-run] [--verbose] [--zone <IANA zone>] [--lang <language>] [--delivered <instant>] <file or folder>...\n" +
   "  --dry-run      print what would change, write nothing\n" +
   "  --verbose      print every reason of each item, one a line, not only its first\n" +

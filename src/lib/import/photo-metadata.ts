@@ -76,7 +76,7 @@ const IIM_CHARSET = 90;
  * sharp hands over as `iptc`. IIM has no alt text field. Each dataset is 0x1C, record, dataset,
  * a two-byte length and the value.
  */
-export function readIimWords(block: Uint8Array): EmbeddedPhotoWords {
+function readIimWords(block: Uint8Array): EmbeddedPhotoWords {
   const values = new Map<string, Uint8Array>();
   for (let at = 0; at + 5 <= block.length; ) {
     if (block[at] !== 0x1c) {

@@ -128,7 +128,7 @@ function safeName(src: string): string {
 }
 
 /** The page's view of eleventy-img's output: the largest JPEG (or the SVG) as the photo, the rest as candidates. */
-export function photoFromMetadata(metadata: ImageMetadata): ProcessedPhoto | undefined {
+function photoFromMetadata(metadata: ImageMetadata): ProcessedPhoto | undefined {
   const svg = metadata["svg"]?.[0];
   if (svg) return { url: svg.url, width: svg.width, height: svg.height, sources: [] };
   const jpegs = metadata["jpeg"];
@@ -153,7 +153,7 @@ export function photoFromMetadata(metadata: ImageMetadata): ProcessedPhoto | und
  * MIN_PHOTO_WIDTH wide as shown (turned as its EXIF orientation says, as eleventy-img turns it),
  * an SVG one without code or outside references (it is published as drawn; see svg-safety.ts).
  */
-export function sizeProblem(src: string, contents: Uint8Array): string | undefined {
+function sizeProblem(src: string, contents: Uint8Array): string | undefined {
   let measured: { width: number; height: number; type?: string; orientation?: number };
   try {
     measured = imageSize(contents);

@@ -172,7 +172,7 @@ const CALENDAR_ZONE = "Etc/UTC";
  * from GMT ("GMT+8"). Intl has the names in each country's English (en-GB knows BST, en-US does
  * not), so the zone's country decides; a few names that locale data lacks are listed here.
  */
-export function zoneAbbreviation(at: DateTime<true>): string {
+function zoneAbbreviation(at: DateTime<true>): string {
   const zone = at.zoneName ?? "UTC";
   const moment = at.toJSDate();
   const listed = listedAbbreviation(zone, at.offset, moment);

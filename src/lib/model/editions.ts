@@ -4,8 +4,7 @@
  * holding every text its pages, feeds and datelines print; the first edition is at the site's
  * root, every other one under its own folder ("ru/").
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { z } from "zod";
 
 /** Counted words ("3 stories") in each plural form the language has (Intl.PluralRules' categories). */
@@ -138,8 +137,14 @@ export function editionOf<T extends Pick<EditionSettings, "lang">>(lang: string 
   return (lang === undefined ? undefined : editionFor(lang, editions)) ?? editions[0]!;
 }
 
-/** The strings file of an edition, as problems name it: from the project's folder. */
-const stringsFile = (dir: string, lang: string): string => relative(process.cwd(), join(dir, `${lang}.json`));
+/**
+ * The editions' strings files, as the settings' loader read them (this module reads no file): the
+ * folder as problems name it (from the project's folder), and each file's text by its name (`ru.json`).
+ */
+export interface StringsFolder {
+  dir: string;
+  files: ReadonlyMap<string, string>;
+}
 
 /** What a strings value's problem expects. */
 function expectedString(key: string, lang: string): string {
@@ -154,15 +159,16 @@ function expectedString(key: string, lang: string): string {
 }
 
 /**
- * Reads and checks one edition's strings file: one line per problem, naming the file and the key
- * (`_data/strings/ru.json: allNews: missing (expected a text, not empty)`).
+ * Parses and checks one edition's strings file (`<lang>.json` in `folder`): one line per problem,
+ * naming the file and the key (`_data/strings/ru.json: allNews: missing (expected a text, not empty)`).
  */
-export function readEditionStrings(dir: string, lang: string): { ok: true; strings: EditionStrings } | { ok: false; problems: string[] } {
-  const file = stringsFile(dir, lang);
-  if (!existsSync(file)) return { ok: false, problems: [`${file}: missing (expected the strings of the "${lang}" edition, like _data/strings/en.json)`] };
+export function parseEditionStrings(folder: StringsFolder, lang: string): { ok: true; strings: EditionStrings } | { ok: false; problems: string[] } {
+  const file = join(folder.dir, `${lang}.json`);
+  const text = folder.files.get(`${lang}.json`);
+  if (text === undefined) return { ok: false, problems: [`${file}: missing (expected the strings of the "${lang}" edition, like _data/strings/en.json)`] };
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    data = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [`${file}: not JSON (${error instanceof Error ? error.message : String(error)}; expected an object of texts)`] };
   }

@@ -2,7 +2,7 @@
  * Text the wire import writes for an editor to reword. It opens with a mark no reader should
  * see, so the build can tell it from an editor's words and keep the story a draft until then.
  */
-export const PLACEHOLDER_MARK = "[to be worded]";
+const PLACEHOLDER_MARK = "[to be worded]";
 
 /** The correction entry's text for a version an agency marks as a correction: it says nothing readers can use yet. */
 export function correctionPlaceholder(agency: string): string {

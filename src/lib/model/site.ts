@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { AGENCY_EXPECTED, agencyListProblems, agencySchema, withoutLeadSchema } from "./agencies.ts";
-import { readEditionStrings, TEXT_DIRECTIONS, type Edition } from "./editions.ts";
+import { EDITION_FOLDER, SITE_FOLDERS } from "./urls.ts";
+import { parseEditionStrings, TEXT_DIRECTIONS, type Edition, type StringsFolder } from "./editions.ts";
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-/** Top-level folders of the site that an edition's folder may not take. */
-const TAKEN_FOLDERS = ["news/", "topics/", "archive/", "page/", "assets/"];
 
 const editionSchema = z.strictObject({
   lang: z.string().regex(LANGUAGE_TAG),
   dir: z.enum(TEXT_DIRECTIONS),
   name: z.string().trim().min(1),
-  path: z.string().regex(/^([a-z0-9-]+\/)?$/).refine((path) => !TAKEN_FOLDERS.includes(path)),
+  path: z.string().regex(new RegExp(`^(${EDITION_FOLDER})?$`)).refine((path) => !SITE_FOLDERS.includes(path)),
 });
 
 /** The newsroom's settings (in `_data/site.ts`) apart from the address, checked before a page is built. */
@@ -115,7 +114,7 @@ function rootUrl(value: string): string | undefined {
 }
 
 /** The site's public root URL, path prefix included, for a build with this environment. */
-export function siteAddress(configuredUrl: unknown, env: Env): string {
+function siteAddress(configuredUrl: unknown, env: Env): string {
   const source = siteAddressSource(configuredUrl, env);
   const url = rootUrl(source.value);
   if (url === undefined) throw new SiteSettingsError(badValue(source.name, source.value, EXPECTED.url));
@@ -132,7 +131,7 @@ const EDITION_EXPECTED: Readonly<Record<string, string>> = {
   lang: 'a BCP 47 language tag such as "en" or "ru"',
   dir: "ltr, or rtl for a right-to-left language",
   name: 'the edition\'s name in its own language, e.g. "Русский"',
-  path: `"" for the first edition, else a folder such as "ru/" (not ${TAKEN_FOLDERS.join(", ")})`,
+  path: `"" for the first edition, else a folder such as "ru/" (not ${SITE_FOLDERS.join(", ")})`,
 };
 
 /** The value at a path of the settings, for the line that names it. */
@@ -168,19 +167,19 @@ function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): st
 
 /**
  * The newsroom's settings with the address this build is for (see siteAddressSource) and each
- * edition's strings from `stringsDir` (<lang>.json). Throws a SiteSettingsError listing every bad
+ * edition's strings from `strings` (<lang>.json). Throws a SiteSettingsError listing every bad
  * setting and string, one line each.
  */
-export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, stringsDir: string): SiteSettings {
+export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, strings: StringsFolder): SiteSettings {
   const parsed = siteSettingsSchema.safeParse(settings);
   const problems = parsed.success
     ? [...editionProblems(parsed.data.editions), ...agencyListProblems(parsed.data.agencies, (index) => `site.agencies.${index} (_data/site.ts)`)]
     : settingProblems(parsed.error.issues, settings);
   const editions: Edition[] = [];
   for (const edition of parsed.success ? parsed.data.editions : []) {
-    const strings = readEditionStrings(stringsDir, edition.lang);
-    if (strings.ok) editions.push({ ...edition, strings: strings.strings });
-    else problems.push(...strings.problems);
+    const read = parseEditionStrings(strings, edition.lang);
+    if (read.ok) editions.push({ ...edition, strings: read.strings });
+    else problems.push(...read.problems);
   }
   let url: string | undefined;
   try {

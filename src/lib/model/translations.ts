@@ -9,6 +9,17 @@ export interface TranslationLink {
   translationOf?: { stem: string };
 }
 
+/** A story in one edition: where a reader of another finds it. */
+export interface StoryVersion {
+  /** The edition's language tag (hreflang). */
+  lang: string;
+  url: string;
+  /** The version every other points search engines to when no language fits (x-default): the default edition's, else the original. */
+  isDefault: boolean;
+  /** The story the others translate. */
+  isOriginal: boolean;
+}
+
 /**
  * Each story's original: the story its chain of `translationOf` ends at (a translation of a
  * translation belongs with the first original), itself for a story that translates none. A chain

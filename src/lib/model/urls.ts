@@ -10,6 +10,12 @@ export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "s
  * what they were before there were editions.
  */
 
+/** The site's own top-level folders: an edition's folder may not take one of their names. */
+export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "archive/", "page/", "assets/"];
+
+/** An edition's folder ("ru/"): lower-case letters, digits and hyphens, one level deep. */
+export const EDITION_FOLDER = String.raw`[a-z0-9-]+/`;
+
 /** An edition's All news page: "/" or "/ru/". */
 export function editionHome(editionPath: string): string {
   return `/${editionPath}`;
@@ -40,7 +46,12 @@ export function addressSlug(name: string): string {
  * that slugs to nothing is a problem of the story's (see readStoryFile).
  */
 export function articlePermalink(fileSlug: string, day: string, editionPath: string): string {
-  return `${editionPath}news/${day.replaceAll("-", "/")}/${addressSlug(fileSlug)}.html`;
+  return `${newsFolder(editionPath)}${day.replaceAll("-", "/")}/${addressSlug(fileSlug)}.html`;
+}
+
+/** An edition's folder of stories (as a path in the site folder: "news/", "ru/news/"), where only stories and their notices are. */
+export function newsFolder(editionPath: string): string {
+  return `${editionPath}news/`;
 }
 
 /** The site-root URL of a story's photo, from the story's path stem (Eleventy's page.filePathStem). */
@@ -85,6 +96,23 @@ export function relativeUrl(url: string, fromPageUrl: string): string {
   return (posix.relative(fromFolder, target) || posix.basename(target)) + suffix;
 }
 
+/** One image candidate of a srcset: its URL and its descriptors ("640w", "2x"), if any. */
+export interface SrcsetCandidate {
+  url: string;
+  descriptors: string[];
+}
+
+/**
+ * A srcset's candidates, per the HTML parsing rules: each is a run of non-space characters (which
+ * may hold commas, as in data: URLs) and optional descriptors up to a comma; a URL that ends in
+ * commas has no descriptors.
+ */
+export function srcsetCandidates(srcset: string): SrcsetCandidate[] {
+  return [...srcset.matchAll(/[\s,]*(\S+?)(?:,+(?=\s|$)|(?=\s|$)([^,]*))/g)].flatMap(([, url, descriptors = ""]) =>
+    url === undefined ? [] : [{ url, descriptors: descriptors.split(/\s+/).filter((descriptor) => descriptor !== "") }],
+  );
+}
+
 /** Where hosts look for the page they serve at any missing address. */
 export const NOT_FOUND_URL = "/404.html";
 
@@ -122,6 +150,21 @@ export function topicsUrl(editionPath: string): string {
 
 export function topicUrl(slug: string, editionPath: string): string {
   return `${topicsUrl(editionPath)}${slug}/`;
+}
+
+/**
+ * A page of a paginated list (All news, a topic) at `url`: the first is the list's own URL, a later
+ * one is under page/<key>/, its key naming its newest story's day and that story's address's hash
+ * (see src/lib/newsroom/pagination.ts), so a page keeps its address as newer pages come.
+ */
+export function listPageUrl(url: string, key?: ListPageKey): string {
+  return key === undefined ? url : `${url}page/${key.day}-${key.hash}/`;
+}
+
+/** What names a later list page: a calendar day ("2013-09-02") and eight hex digits of a hash. */
+export interface ListPageKey {
+  day: string;
+  hash: string;
 }
 
 /** Where an edition's pages sitemap is: every page of the edition, beside its news sitemap. */

@@ -1,7 +1,7 @@
 import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
 import type { CollectedStories } from "../story/collect-stories.ts";
 import { buildArchive, type Archive } from "./archives.ts";
-import { archiveUrl, editionHome, newsSitemapUrl, pagesSitemapUrl, topicsUrl } from "../model/urls.ts";
+import { archiveUrl, editionHome, listPageUrl, newsSitemapUrl, pagesSitemapUrl, topicsUrl } from "../model/urls.ts";
 import type { Edition } from "../model/editions.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "../outputs/feeds.ts";
 import { paginate, type ListPage } from "./pagination.ts";
@@ -11,7 +11,8 @@ import type { SiteSettings } from "../model/site.ts";
 import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, SITEMAP_PATHS, sitemapIndexXml, storySitemapEntry } from "../outputs/sitemaps.ts";
 import { problemGroups, type ProblemGroup, type StoryReport } from "../model/story-report.ts";
 import { buildTopics, topicClashes, type Topic } from "./topics.ts";
-import { storyVersions, type StoryVersion } from "./versions.ts";
+import type { StoryVersion } from "../model/translations.ts";
+import { storyVersions } from "./versions.ts";
 
 export interface TopicListPage extends ListPage<ArticleView> {
   topic: Topic;
@@ -55,9 +56,6 @@ export interface Newsroom {
   problemGroups: ProblemGroup[];
 }
 
-/** A page of a list whose first page is at `url`, named by its key (see paginate): "/" then "/page/2013-09-02-5e3a0c1d/". */
-const listPageUrl = (url: string) => (key?: string) => (key === undefined ? url : `${url}page/${key}/`);
-
 function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): PublishedFile[] {
   return [
     { url: channel.rss, text: rssFeed(channel, stories, site, edition) },
@@ -74,11 +72,11 @@ function editionNewsroom(edition: Edition, stories: ArticleView[], site: SiteSet
   return {
     edition,
     stories,
-    newsPages: paginate(stories, site.pageSize, listPageUrl(editionHome(edition.path))),
+    newsPages: paginate(stories, site.pageSize, (key) => listPageUrl(editionHome(edition.path), key)),
     archive: buildArchive(stories, edition),
     topics,
     topicPages: topics.flatMap((topic, index) =>
-      paginate(topic.stories, site.pageSize, listPageUrl(topic.url)).map((page) => ({ ...page, topic, feedLinks: feedLinks(topicChannels[index]!) })),
+      paginate(topic.stories, site.pageSize, (key) => listPageUrl(topic.url, key)).map((page) => ({ ...page, topic, feedLinks: feedLinks(topicChannels[index]!) })),
     ),
     feedLinks: feedLinks(feedChannel),
     feedChannel,

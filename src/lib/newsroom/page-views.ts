@@ -122,7 +122,7 @@ export interface PageViews {
 }
 
 /** Splits a pattern at its `{name}` slots into the runs a template prints, each slot given as a part. */
-export function textParts(pattern: string, slots: Readonly<Record<string, TextPart>>): TextPart[] {
+function textParts(pattern: string, slots: Readonly<Record<string, TextPart>>): TextPart[] {
   return pattern
     .split(/(\{\w+\})/)
     .filter((run) => run !== "")

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { ListPageKey } from "../model/urls.ts";
 
 /** What a list page needs of an item: its address, which names it for good, and its calendar day. */
 export interface ListItem {
@@ -33,17 +34,17 @@ export interface ListPage<T> {
  * it has at least `size`; there is always a first page, even for no items, so the list exists
  * on an empty site. No page prints how many pages there are: that changes daily.
  */
-export function paginate<T extends ListItem>(items: readonly T[], size: number, urlFor: (key?: string) => string): ListPage<T>[] {
+export function paginate<T extends ListItem>(items: readonly T[], size: number, urlFor: (key?: ListPageKey) => string): ListPage<T>[] {
   const [least, most] = [Math.max(1, Math.ceil(size / 2)), 2 * size];
   const spread = Math.max(1, size - least + 1);
-  const chunks: { items: T[]; key: string }[] = [];
+  const chunks: { items: T[]; key: ListPageKey }[] = [];
   let open: T[] = [];
   for (let index = items.length - 1; index >= 0; index -= 1) {
     const item = items[index]!;
     open.push(item);
     const hash = createHash("sha256").update(item.url).digest("hex");
     if (open.length >= most || (open.length >= least && Number.parseInt(hash.slice(0, 8), 16) % spread === 0)) {
-      chunks.push({ items: open.reverse(), key: `${item.published.day}-${hash.slice(0, 8)}` });
+      chunks.push({ items: open.reverse(), key: { day: item.published.day, hash: hash.slice(0, 8) } });
       open = [];
     }
   }

@@ -1,18 +1,7 @@
 import type { Edition } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
-import { translationRoots } from "../model/translations.ts";
+import { translationRoots, type StoryVersion } from "../model/translations.ts";
 import { groupBy } from "./group-by.ts";
-
-/** A story in one edition: where a reader of another finds it. */
-export interface StoryVersion {
-  /** The edition's language tag (hreflang). */
-  lang: string;
-  url: string;
-  /** The version every other points search engines to when no language fits (x-default): the default edition's, else the original. */
-  isDefault: boolean;
-  /** The story the others translate. */
-  isOriginal: boolean;
-}
 
 /**
  * Each shown story's versions, itself among them, in the editions' order, by story URL: the

@@ -27,7 +27,7 @@ export function pagePolicy(build: { showUnpublished: boolean }): readonly string
 }
 
 /** Directives a meta tag cannot carry: browsers ignore frame-ancestors there. */
-export const HEADER_ONLY_POLICY = ["frame-ancestors 'none'"];
+const HEADER_ONLY_POLICY = ["frame-ancestors 'none'"];
 
 export function contentSecurityPolicy(directives: readonly string[]): string {
   return directives.join("; ");

@@ -6,7 +6,7 @@ import { absoluteUrl } from "../model/site-urls.ts";
 import { xmlElement, xmlText } from "./xml.ts";
 import type { Edition } from "../model/editions.ts";
 import { newestMoment } from "../model/dates.ts";
-import type { StoryVersion } from "../newsroom/versions.ts";
+import type { StoryVersion } from "../model/translations.ts";
 
 /** A published page as the sitemap lists it: its site path and when its content last changed. */
 export interface SitemapEntry {
@@ -71,7 +71,7 @@ export function sitemapXml(entries: readonly SitemapEntry[], site: SiteSettings)
 }
 
 /** The stories a news sitemap lists at this build: published within two days before it, newest first. */
-export function newsSitemapStories(stories: readonly ArticleView[], build: BuildSettings): ArticleView[] {
+function newsSitemapStories(stories: readonly ArticleView[], build: BuildSettings): ArticleView[] {
   return stories
     .filter(({ published }) => published.epochMs <= build.epochMs && published.epochMs >= build.epochMs - NEWS_WINDOW_MS)
     .sort((a, b) => b.published.epochMs - a.published.epochMs)

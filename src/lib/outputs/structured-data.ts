@@ -4,7 +4,7 @@ import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
 import { editionHome } from "../model/urls.ts";
 import type { Edition } from "../model/editions.ts";
-import type { StoryVersion } from "../newsroom/versions.ts";
+import type { StoryVersion } from "../model/translations.ts";
 
 export type JsonLdValue = string | number | boolean | JsonLdValue[] | { [key: string]: JsonLdValue };
 export type JsonLd = { [key: string]: JsonLdValue };

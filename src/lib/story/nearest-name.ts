@@ -1,5 +1,5 @@
 /** Edits (insert, delete, replace, swap two neighbours) that turn one name into another. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const width = b.length + 1;
   const table = new Uint32Array((a.length + 1) * width);
   const at = (i: number, j: number): number => table[i * width + j] ?? 0;

@@ -167,9 +167,6 @@ export type WireFields = NonNullable<StoryFields["wire"]>;
 type PhotoFields = NonNullable<StoryFields["photo"]>;
 type CorrectionFields = NonNullable<StoryFields["corrections"]>[number];
 
-/** The names a story's fields go by in the data cascade: all of it the contract reads. */
-export const STORY_FIELD_NAMES: readonly string[] = [...new Set([...Object.keys(storySchema.shape), ...Object.keys(withdrawnSchema.shape)])];
-
 /** Whether a story's data says it was withdrawn: then the withdrawn contract applies, whatever else it says. */
 export function isWithdrawn(data: Readonly<Record<string, unknown>>): boolean {
   return data["withdrawn"] !== undefined;

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
-import { budgetProblems, FIRST_ROUND_TRIP_BYTES } from "../../../src/lib/check/validate-budget.ts";
+import { validateSite } from "../../../src/lib/check/validate.ts";
+import { FIRST_ROUND_TRIP_BYTES } from "../../../src/lib/check/validate-budget.ts";
 import { hashedPath } from "../../../src/lib/media/assets.ts";
 
 const CSS = "body { margin: 0 }\n";
@@ -16,60 +17,60 @@ function page(head: string, body = "<p>Talks resume.</p>"): string {
 
 const goodHead = `<link rel="stylesheet" href="../../../../${STYLESHEET}">\n<script type="application/ld+json">{"@type": "NewsArticle"}</script>`;
 
-/** A site with `files` (path -> contents) and the hashed stylesheet; returns the problems' messages by file. */
-function problemsOf(files: Record<string, string>): string[] {
+/** A site with `files` (path -> contents) and the hashed stylesheet; returns the budget's problems, by file, as the build's check finds them. */
+async function problemsOf(files: Record<string, string>): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "budget-test-"));
   for (const [path, contents] of Object.entries({ [STYLESHEET]: CSS, ...files })) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), contents);
   }
-  const pages = Object.keys(files).filter((path) => path.endsWith(".html")).map((path) => join(dir, path));
-  return budgetProblems(dir, pages).map(({ file, message }) => `${file}: ${message}`);
+  const { problems } = await validateSite(dir, { siteUrl: "https://news.example.org/", outputs: true });
+  return problems.filter(({ rule }) => rule === "budget").map(({ file, message }) => `${file}: ${message}`);
 }
 
 /** Text gzip cannot shrink, to push a page over the budget. */
 const incompressible = (bytes: number): string => randomBytes(bytes).toString("base64");
 
-test("a small story page with one hashed stylesheet and JSON-LD is within budget", () => {
-  assert.deepEqual(problemsOf({ "news/2013/09/02/talks.html": page(goodHead) }), []);
+test("a small story page with one hashed stylesheet and JSON-LD is within budget", async () => {
+  assert.deepEqual(await problemsOf({ "news/2013/09/02/talks.html": page(goodHead) }), []);
 });
 
-test("a story page whose HTML and CSS pass the first round trip is reported with its size", () => {
-  const [problem = ""] = problemsOf({ "news/2013/09/02/talks.html": page(goodHead, `<p>${incompressible(FIRST_ROUND_TRIP_BYTES)}</p>`) });
+test("a story page whose HTML and CSS pass the first round trip is reported with its size", async () => {
+  const [problem = ""] = await problemsOf({ "news/2013/09/02/talks.html": page(goodHead, `<p>${incompressible(FIRST_ROUND_TRIP_BYTES)}</p>`) });
   assert.match(problem, new RegExp(`^news/2013/09/02/talks\\.html: HTML and CSS, without the story's text, are \\d+ bytes gzipped \\(expected at most ${FIRST_ROUND_TRIP_BYTES}, what the first round trip carries\\)$`));
 });
 
-test("a story's own text does not count: a long story still publishes, its page's markup is what the budget holds", () => {
+test("a story's own text does not count: a long story still publishes, its page's markup is what the budget holds", async () => {
   const longStory = `<div class="story-body"><p>${incompressible(FIRST_ROUND_TRIP_BYTES)}</p></div>`;
-  assert.deepEqual(problemsOf({ "news/2013/09/02/talks.html": page(goodHead, longStory) }), []);
+  assert.deepEqual(await problemsOf({ "news/2013/09/02/talks.html": page(goodHead, longStory) }), []);
 });
 
-test("a long list page is not held to the story page's size budget", () => {
-  assert.deepEqual(problemsOf({ "archive/2013/09/02/index.html": page(`<link rel="stylesheet" href="../../../../${STYLESHEET}">`, `<p>${incompressible(FIRST_ROUND_TRIP_BYTES)}</p>`) }), []);
+test("a long list page is not held to the story page's size budget", async () => {
+  assert.deepEqual(await problemsOf({ "archive/2013/09/02/index.html": page(`<link rel="stylesheet" href="../../../../${STYLESHEET}">`, `<p>${incompressible(FIRST_ROUND_TRIP_BYTES)}</p>`) }), []);
 });
 
-test("any script is over budget, inline or fetched; JSON data blocks are not script", () => {
-  assert.deepEqual(problemsOf({ "news/2013/09/02/talks.html": page(`${goodHead}\n<script>let a = 1;</script>`) }), [
+test("any script is over budget, inline or fetched; JSON data blocks are not script", async () => {
+  assert.deepEqual(await problemsOf({ "news/2013/09/02/talks.html": page(`${goodHead}\n<script>let a = 1;</script>`) }), [
     "news/2013/09/02/talks.html: 10 bytes of JavaScript (expected none: every page works without script)",
   ]);
-  const fetched = problemsOf({ "news/2013/09/02/talks.html": page(goodHead, '<script src="app.js" defer></script>'), "news/2013/09/02/app.js": "console.log(1);\n" });
+  const fetched = await problemsOf({ "news/2013/09/02/talks.html": page(goodHead, '<script src="app.js" defer></script>'), "news/2013/09/02/app.js": "console.log(1);\n" });
   assert.deepEqual(fetched, ["news/2013/09/02/talks.html: 16 bytes of JavaScript (expected none: every page works without script)"]);
 });
 
-test("a second stylesheet, an @import or a web font is a request too many before the first paint", () => {
+test("a second stylesheet, an @import or a web font is a request too many before the first paint", async () => {
   const expected = "news/2013/09/02/talks.html: 3 requests before the first paint (expected at most 2: the page and one stylesheet, with no @import or web font)";
   const second = page(`${goodHead}\n<link rel="stylesheet" href="../../../../${hashedPath("assets/print.css", CSS)}">`);
-  assert.deepEqual(problemsOf({ "news/2013/09/02/talks.html": second, [hashedPath("assets/print.css", CSS)]: CSS }), [expected]);
+  assert.deepEqual(await problemsOf({ "news/2013/09/02/talks.html": second, [hashedPath("assets/print.css", CSS)]: CSS }), [expected]);
   for (const rule of ['@import "fonts.css";', '@font-face { font-family: Serif; src: url(serif.woff2); }']) {
     const css = `${rule}\n${CSS}`;
     const name = hashedPath("assets/site.css", css);
-    assert.deepEqual(problemsOf({ "news/2013/09/02/talks.html": page(`<link rel="stylesheet" href="../../../../${name}">`), [name]: css }), [expected]);
+    assert.deepEqual(await problemsOf({ "news/2013/09/02/talks.html": page(`<link rel="stylesheet" href="../../../../${name}">`), [name]: css }), [expected]);
   }
 });
 
-test("a stylesheet whose name does not carry its contents' hash is reported", () => {
+test("a stylesheet whose name does not carry its contents' hash is reported", async () => {
   const stale = hashedPath("assets/site.css", "an older version");
-  const problems = problemsOf({ "index.html": page('<link rel="stylesheet" href="assets/site.css">'), "assets/site.css": CSS, [stale]: CSS, "news/2013/09/02/talks.html": page(`<link rel="stylesheet" href="../../../../${stale}">`) });
+  const problems = await problemsOf({ "index.html": page('<link rel="stylesheet" href="assets/site.css">'), "assets/site.css": CSS, [stale]: CSS, "news/2013/09/02/talks.html": page(`<link rel="stylesheet" href="../../../../${stale}">`) });
   assert.deepEqual(problems, [
     "index.html: links assets/site.css, whose name does not carry its contents' hash (expected a name like site.<hash>.css, so hosts can cache it for good)",
     `news/2013/09/02/talks.html: links ${stale}, whose name does not carry its contents' hash (expected a name like site.<hash>.css, so hosts can cache it for good)`,

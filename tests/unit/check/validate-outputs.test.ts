@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
 import type { WithheldStory } from "../../../src/lib/model/story-report.ts";
-import { outputProblems } from "../../../src/lib/check/validate-outputs.ts";
+import { validateSite } from "../../../src/lib/check/validate.ts";
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../../src/lib/outputs/feeds.ts";
 import { topicRef } from "../../../src/lib/model/topic-refs.ts";
 import { relativeUrl } from "../../../src/lib/model/urls.ts";
@@ -69,6 +69,15 @@ async function problemsWith(
   }
   const problems = await outputProblems(dir, site.url, withheld);
   return problems.map(({ file, rule, message }) => `${file}: ${rule}: ${message}`);
+}
+
+/** The rules of the checks that span the site's outputs (validate-outputs.ts, withheld-traces.ts, withdrawn-notices.ts); each page's own markup checks are tested elsewhere. */
+const OUTPUT_RULES = new Set(["feed-links", "json-ld", "feeds", "sitemap", "hreflang", "robots", "withheld", "withdrawn"]);
+
+/** The site's output problems, found by the check a build runs. */
+async function outputProblems(dir: string, siteUrl: string, withheld: readonly WithheldStory[] = []) {
+  const { problems } = await validateSite(dir, { siteUrl, outputs: true, withheld });
+  return problems.filter(({ rule }) => OUTPUT_RULES.has(rule));
 }
 
 const replace = (from: string | RegExp, to: string) => (text: string) => text.replace(from, to);
@@ -141,8 +150,8 @@ test("the sitemap index names every sitemap, each a sitemap of the site, dated b
   ]);
   assert.deepEqual(await problemsWith({ "news-sitemap.xml": undefined }), [`sitemap.xml: sitemap: names "${index}news-sitemap.xml", which is not a file of the site at ${index}`]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("news-sitemap.xml", "feed.xml") }), [
-    `sitemap.xml: sitemap: names "${index}feed.xml", which is not a sitemap (expected a <urlset>)`,
     "news-sitemap.xml: sitemap: is not named by sitemap.xml (expected the index to name every sitemap)",
+    `sitemap.xml: sitemap: names "${index}feed.xml", which is not a sitemap (expected a <urlset>)`,
   ]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</sitemapindex>", `<sitemap><loc>${index}news-sitemap.xml</loc></sitemap>\n</sitemapindex>`) }), [
     `sitemap.xml: sitemap: names "${index}news-sitemap.xml" twice`,
@@ -165,7 +174,10 @@ test("the sitemap index names every sitemap, each a sitemap of the site, dated b
 
 test("JSON-LD that does not parse, is missing, or lacks NewsArticle properties is reported", async () => {
   const story = "news/moscow-denuclearization-talks.html";
-  assert.match((await problemsWith({ [story]: replace('{"@context"', '{"@context":') }))[0] ?? "", /^news\/moscow-denuclearization-talks\.html: json-ld: JSON-LD does not parse/);
+  const unparsed = await problemsWith({ [story]: replace('{"@context"', '{"@context":') });
+  assert.equal(unparsed.length, 2);
+  assert.equal(unparsed[0], `${story}: json-ld: a story's page has no NewsArticle in its JSON-LD`);
+  assert.match(unparsed[1] ?? "", /^news\/moscow-denuclearization-talks\.html: json-ld: JSON-LD does not parse/);
   assert.deepEqual(await problemsWith({ [story]: replace(/<script[^]*<\/script>\n/, "") }), [`${story}: json-ld: a story's page has no NewsArticle in its JSON-LD`]);
   assert.deepEqual(await problemsWith({ [story]: replace(/"dateline":"[^"]*",/, "") }), [`${story}: json-ld: NewsArticle has no dateline`]);
   assert.deepEqual(await problemsWith({ [story]: replace('"datePublished":"2013-09-02T00:00:00+04:00"', '"datePublished":"2013-09-02"') }), [
@@ -244,18 +256,18 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
   ]);
   assert.deepEqual(await withdrawn({ "news/killed.html": page(killed.url) }), [
     "news/killed.html: json-ld: a story's page has no NewsArticle in its JSON-LD",
-    "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/killed.html",
     "news/killed.html: withdrawn: is not the notice of src/news/killed.md, which was withdrawn (expected a page that asks search engines not to index it)",
+    "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/killed.html",
   ]);
   assert.deepEqual(await withdrawn({
     "index.html": replace("<p>Text</p>", '<p><a href="news/killed.html">Earlier story</a></p>'),
     "feed.xml": replace("</channel>", `<item><title>Earlier</title><link>${url}</link><guid>urn:x</guid><pubDate>Mon, 02 Sep 2013 00:00:00 +0400</pubDate></item></channel>`),
     "pages-sitemap.xml": replace("</urlset>", `<url><loc>${url}</loc></url>\n</urlset>`),
   }), [
-    `pages-sitemap.xml: sitemap: lists "${url}", which asks search engines not to index it (expected only pages to index)`,
     "feed.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
-    "pages-sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
     "index.html: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
+    `pages-sitemap.xml: sitemap: lists "${url}", which asks search engines not to index it (expected only pages to index)`,
+    "pages-sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
   ]);
   const article = `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "killed" }), site, english))}</script>\n`;
   assert.deepEqual(await withdrawn({ "news/killed.html": notice.replace("</head>", `${article}</head>`) }), [

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "../../../src/lib/check/site-problems.ts";
-import { srcsetUrls, validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
+import { validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
 import { page } from "../../support/html-page.ts";
 
 const PROJECT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -276,12 +276,6 @@ test("a site of many pages, checked on several threads, is checked whole", async
     `${name(count - 1)} internal-links`,
   ]);
   assert.match(report.problems[1]?.message ?? "", /no id="gone" in news\/p000\.html/);
-});
-
-test("srcset URLs keep commas inside a URL and drop those between candidates", () => {
-  assert.deepEqual(srcsetUrls("a.png 1x,b.png 2x"), ["a.png", "b.png"]);
-  assert.deepEqual(srcsetUrls(" a.png, b,c.png 640w ,d.png"), ["a.png", "b,c.png", "d.png"]);
-  assert.deepEqual(srcsetUrls("data:image/png;base64,AAAA 1x"), ["data:image/png;base64,AAAA"]);
 });
 
 function runCli(dir: string): { status: number | null; stdout: string; stderr: string } {

@@ -1,23 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { after } from "node:test";
+import { join } from "node:path";
 import { readSiteSettings, SiteSettingsError } from "../../../src/lib/model/site.ts";
-import { EDITIONS, STRINGS_DIR } from "../../support/story-views.ts";
+import { EDITIONS, STRINGS } from "../../support/story-views.ts";
 
 const settings = { name: "Wire Desk", editions: EDITIONS, url: "http://localhost:8080/", pageSize: 20, feedSize: 20, maxStoryBytes: 1048576 };
 
-const urlFor = (env: Record<string, string>): string => readSiteSettings(settings, env, STRINGS_DIR).url;
-
-const tempRoot = mkdtempSync(join(tmpdir(), "site-settings-test-"));
-after(() => rmSync(tempRoot, { recursive: true, force: true }));
+const urlFor = (env: Record<string, string>): string => readSiteSettings(settings, env, STRINGS).url;
 
 /** The lines of the SiteSettingsError that reading the settings throws. */
-function refusal(input: Record<string, unknown>, env: Record<string, string>, stringsDir = STRINGS_DIR): string[] {
+function refusal(input: Record<string, unknown>, env: Record<string, string>, strings = STRINGS): string[] {
   try {
-    readSiteSettings(input, env, stringsDir);
+    readSiteSettings(input, env, strings);
   } catch (error) {
     assert.ok(error instanceof SiteSettingsError, `a SiteSettingsError, got ${String(error)}`);
     return error.message.split("\n");
@@ -27,7 +21,7 @@ function refusal(input: Record<string, unknown>, env: Record<string, string>, st
 
 test("a local build uses the settings' address", () => {
   assert.equal(urlFor({}), "http://localhost:8080/");
-  assert.equal(readSiteSettings({ ...settings, url: "http://localhost:8080/newsroom" }, {}, STRINGS_DIR).url, "http://localhost:8080/newsroom/");
+  assert.equal(readSiteSettings({ ...settings, url: "http://localhost:8080/newsroom" }, {}, STRINGS).url, "http://localhost:8080/newsroom/");
   // Variables set to "false" or left empty do not make a CI runner.
   assert.equal(urlFor({ CI: "false", GITHUB_ACTIONS: "", NETLIFY: "FALSE" }), "http://localhost:8080/");
 });
@@ -97,38 +91,37 @@ test("the editions: the first at the root, each other in a folder of its own, on
     'site.editions.2.lang (_data/site.ts): got "ru" (expected one edition per language)',
     'site.editions.2.path (_data/site.ts): got "ru/" (expected a folder no other edition has)',
   ]);
-  const read = readSiteSettings(settings, {}, STRINGS_DIR);
+  const read = readSiteSettings(settings, {}, STRINGS);
   assert.deepEqual(read.editions.map(({ lang, path, strings }) => [lang, path, strings.allNews]), [["en", "", "All news"], ["ru", "ru/", "Все новости"]]);
   assert.equal(read.language, "en");
 });
 
 test("an edition's strings file: a missing file, key or plural form is refused naming the file and key", () => {
-  const dir = join(tempRoot, "strings");
-  const file = (lang: string) => relative(process.cwd(), join(dir, `${lang}.json`));
-  const english = JSON.parse(readFileSync(join(STRINGS_DIR, "en.json"), "utf8")) as Record<string, unknown>;
+  const dir = "newsroom/strings";
+  const file = (lang: string) => join(dir, `${lang}.json`);
+  const english = JSON.parse(STRINGS.files.get("en.json") ?? "") as Record<string, unknown>;
   const { allNews: _allNews, ...withoutAllNews } = english;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "en.json"), JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" }));
-  assert.deepEqual(refusal(settings, {}, dir), [
+  const onlyEnglish = new Map([["en.json", JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" })]]);
+  assert.deepEqual(refusal(settings, {}, { dir, files: onlyEnglish }), [
     `${file("en")}: allNews: missing (expected a text, not empty)`,
     `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime)`,
     `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json)`,
   ]);
-  writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, storyCount: { other: "{count} stories" } }));
-  writeFileSync(join(dir, "ru.json"), readFileSync(join(STRINGS_DIR, "ru.json")));
-  assert.deepEqual(refusal(settings, {}, dir), [`${file("en")}: storyCount: no one form (expected the count's plural forms one, other, each a text with {count})`]);
+  const files = new Map([["en.json", JSON.stringify({ ...english, storyCount: { other: "{count} stories" } })], ["ru.json", STRINGS.files.get("ru.json") ?? ""]]);
+  assert.deepEqual(refusal(settings, {}, { dir, files }), [`${file("en")}: storyCount: no one form (expected the count's plural forms one, other, each a text with {count})`]);
+  assert.deepEqual(refusal(settings, {}, { dir, files: new Map([...files, ["en.json", "{ allNews"]]) }).map((line) => line.replace(/ \(.*/, "")), [`${file("en")}: not JSON`]);
   // A page number would change every later page with every day's stories.
-  writeFileSync(join(dir, "en.json"), JSON.stringify({ ...english, pageTitle: "{title}, page {number}", pageNumber: "page {number} of {count}" }));
-  assert.deepEqual(refusal(settings, {}, dir), [
+  const numbered = JSON.stringify({ ...english, pageTitle: "{title}, page {number}", pageNumber: "page {number} of {count}" });
+  assert.deepEqual(refusal(settings, {}, { dir, files: new Map([...files, ["en.json", numbered]]) }), [
     `${file("en")}: pageTitle: got "{title}, page {number}" (expected a text with {title} and {period}, the days of the page's stories, and no {number} or {count} (pages have no number), e.g. "{title}, {period}")`,
     `${file("en")}: pageNumber: no longer printed: list pages have no number; remove it (a later page is titled by its stories' days, pageTitle's {period}, e.g. "{title}, {period}")`,
   ]);
 });
 
 test("the agencies: none unless listed, each entry checked, a bad one named by its place in the list", () => {
-  assert.deepEqual(readSiteSettings(settings, {}, STRINGS_DIR).agencies, []);
+  assert.deepEqual(readSiteSettings(settings, {}, STRINGS).agencies, []);
   const agencies = [{ name: "Kyodo News", also: ["Kyodo"] }, { name: "Reuters" }];
-  assert.deepEqual(readSiteSettings({ ...settings, agencies }, {}, STRINGS_DIR).agencies, [
+  assert.deepEqual(readSiteSettings({ ...settings, agencies }, {}, STRINGS).agencies, [
     { name: "Kyodo News", also: ["Kyodo"] },
     { name: "Reuters", also: [] },
   ]);
@@ -146,8 +139,8 @@ test("the agencies: none unless listed, each entry checked, a bad one named by i
 });
 
 test("withoutLead: hold unless set, for the site and each agency, and a bad value named with what it takes", () => {
-  assert.equal(readSiteSettings(settings, {}, STRINGS_DIR).withoutLead, "hold");
-  const read = readSiteSettings({ ...settings, withoutLead: "publish", agencies: [{ name: "Reuters", withoutLead: "hold" }, { name: "EFE" }] }, {}, STRINGS_DIR);
+  assert.equal(readSiteSettings(settings, {}, STRINGS).withoutLead, "hold");
+  const read = readSiteSettings({ ...settings, withoutLead: "publish", agencies: [{ name: "Reuters", withoutLead: "hold" }, { name: "EFE" }] }, {}, STRINGS);
   assert.equal(read.withoutLead, "publish");
   assert.deepEqual(read.agencies, [{ name: "Reuters", also: [], withoutLead: "hold" }, { name: "EFE", also: [] }]);
   assert.deepEqual(refusal({ ...settings, withoutLead: "draft" }, {}), [

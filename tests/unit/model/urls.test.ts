@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addressSlug, articlePermalink, isAllowedUrl, pageLinkUrl, photoUrl, relativeUrl, staysInStoryFolder } from "../../../src/lib/model/urls.ts";
+import { addressSlug, articlePermalink, isAllowedUrl, pageLinkUrl, photoUrl, relativeUrl, srcsetCandidates, staysInStoryFolder } from "../../../src/lib/model/urls.ts";
 
 test("site-root URLs become relative to the page that links to them", () => {
   assert.equal(relativeUrl("/assets/site.css", "/news/story.html"), "../assets/site.css");
@@ -93,4 +93,15 @@ test("the 404 page links from the site's base path, since hosts serve it at any 
   assert.equal(pageLinkUrl("/topics/", "/404.html", "/"), "/topics/");
   assert.equal(pageLinkUrl("https://example.org/", "/404.html", "/newsroom/"), "https://example.org/");
   assert.equal(pageLinkUrl("/topics/", "/news/a.html", "/newsroom/"), "../topics/index.html");
+});
+
+test("a srcset's candidates keep commas inside a URL, drop those between candidates, and keep each descriptor", () => {
+  const urls = (srcset: string) => srcsetCandidates(srcset).map(({ url }) => url);
+  assert.deepEqual(urls("a.png 1x,b.png 2x"), ["a.png", "b.png"]);
+  assert.deepEqual(urls(" a.png, b,c.png 640w ,d.png"), ["a.png", "b,c.png", "d.png"]);
+  assert.deepEqual(urls("data:image/png;base64,AAAA 1x"), ["data:image/png;base64,AAAA"]);
+  assert.deepEqual(srcsetCandidates("/a-320.avif 320w,  /a-640.avif  640w 2x"), [
+    { url: "/a-320.avif", descriptors: ["320w"] },
+    { url: "/a-640.avif", descriptors: ["640w", "2x"] },
+  ]);
 });

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { paginate, type ListItem, type ListPage } from "../../../src/lib/newsroom/pagination.ts";
+import { listPageUrl } from "../../../src/lib/model/urls.ts";
 
-const urlFor = (key?: string) => (key === undefined ? "/" : `/page/${key}/`);
+const urlFor = (key?: Parameters<typeof listPageUrl>[1]) => listPageUrl("/", key);
 
 /** Stories newest first, as lists hold them: story 1 is the oldest, ten a day from 2013-09-01. */
 function stories(numbers: readonly number[]): ListItem[] {
