@@ -1,6 +1,6 @@
 /**
  * In the dev server, every list that shows a story follows each change to it: All news, its
- * topics, its archive day and the related stories of its neighbours, through a headline edit, a
+ * topics, its archive day and the related stories of the stories after it, through a headline edit, a
  * date change, a new story with a new topic, and a deletion.
  */
 import assert from "node:assert/strict";
@@ -19,6 +19,8 @@ test("the dev server's lists are never stale after an edit, a date change, a new
     "talks.md": story("Talks resume", "2013-09-02T10:00", ["Diplomacy"]),
     "pipeline.md": story("Pipeline deal signed", "2013-09-03T10:00", ["Diplomacy", "Energy"]),
     "prices.md": story("Gas prices fall", "2013-09-04T10:00", ["Energy"]),
+    // Later than prices.md and sharing its topic: prices.md is among its related (earlier) stories.
+    "tariffs.md": story("Tariffs rise", "2013-09-04T12:00", ["Energy"]),
   });
   const site = join(root, ".dev-site");
   const page = (path: string): string | undefined => (existsSync(join(site, path)) ? readFileSync(join(site, path), "utf8") : undefined);
@@ -70,10 +72,11 @@ test("the dev server's lists are never stale after an edit, a date change, a new
       ["topics/weather/index.html", "Storm closes the port", true],
     ]);
 
+    assert.ok(page("news/2013/09/04/tariffs.html")?.includes("Gas prices fall"), "a later story lists it among its related stories");
     await afterChange("the deleted story gone from every list", "prices.md", undefined, [
       ["index.html", "Gas prices fall", false],
       ["topics/energy/index.html", "Gas prices fall", false],
-      ["news/2013/09/03/pipeline.html", "Gas prices fall", false],
+      ["news/2013/09/04/tariffs.html", "Gas prices fall", false],
       // The stale page is removed once the build has written the lists, so it is waited for too.
       ["news/2013/09/04/prices.html", "Gas prices fall", false],
     ]);
