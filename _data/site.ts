@@ -8,7 +8,8 @@ import { readSiteSettings, type SiteSettings } from "../src/lib/model/site.ts";
  */
 const NAME = "Wire Desk";
 
-const settings = {
+/** The settings as written here; the build checks them with readSiteSettings, as the default export does. */
+export const settings = {
   name: NAME,
   editions: [
     { lang: "en", dir: "ltr", name: "English", path: "" },
