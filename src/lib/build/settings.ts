@@ -3,7 +3,7 @@
  * The newsroom's settings come from its _data/site.ts (the object it exports), checked here with
  * the running code's rules; the rest are made from the environment and the project's files.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { hashedPath } from "../media/assets.ts";
@@ -58,7 +58,9 @@ export function securityData(build: Pick<BuildSettings, "showUnpublished">): Sec
  */
 export async function readSettings(project: string, env: Env, showUnpublished: boolean): Promise<ProjectSettings> {
   const data = join(project, "_data");
-  const { settings } = (await import(pathToFileURL(join(data, "site.ts")).href)) as { settings: Readonly<Record<string, unknown>> };
+  const file = join(data, "site.ts");
+  // Imported afresh whenever the file changed, so the dev server's next rebuild sees an edit.
+  const { settings } = (await import(`${pathToFileURL(file).href}?changed=${statSync(file).mtimeMs}`)) as { settings: Readonly<Record<string, unknown>> };
   const site = readSiteSettings(settings, env, `${join(data, "strings")}/`);
   const build = { ...readBuildSettings(env), showUnpublished };
   const datelinePlaces = JSON.parse(readFileSync(join(data, "datelinePlaces.json"), "utf8")) as DatelinePlaces;
