@@ -8,9 +8,8 @@
  */
 import { parseArgs } from "node:util";
 import { build, StageError } from "../src/lib/build/build.ts";
+import { buildLog } from "../src/lib/build/build-log.ts";
 import { explainPage } from "../src/lib/build/explain.ts";
-import { formatReport } from "../src/lib/check/site-problems.ts";
-import { formatNextEmbargo, formatStoryProblems } from "../src/lib/model/story-report.ts";
 
 const OUTPUT = "_site";
 const { values } = parseArgs({ options: { timings: { type: "boolean", default: false }, explain: { type: "string", multiple: true, default: [] } } });
@@ -25,15 +24,9 @@ async function main(): Promise<boolean> {
     if (!(error.cause instanceof Error && "__errorAlreadyLogged" in error.cause)) console.error(error.cause);
     return false;
   }
-  const { report } = result;
-  for (const line of result.settingProblems) console.error(line);
-  for (const line of report.caches) console.log(line);
-  if (report.stories) for (const line of formatStoryProblems(report.stories)) console.error(line);
-  if (report.check && report.check.problems.length > 0) console.error(formatReport(report.check));
+  for (const { text, problem } of buildLog(result)) (problem ? console.error : console.log)(text);
   for (const page of values.explain) console.log(`build: ${explainPage(result, page, OUTPUT)}`);
-  if (values.timings) for (const { stage, seconds } of report.timings) console.log(`build: timing: ${stage}: ${seconds.toFixed(2)} s`);
-  const embargo = report.stories && result.ok ? formatNextEmbargo(report.stories) : undefined;
-  if (embargo) console.log(`build: ${embargo}`);
+  if (values.timings) for (const { stage, seconds } of result.report.timings) console.log(`build: timing: ${stage}: ${seconds.toFixed(2)} s`);
   return result.ok;
 }
 

@@ -6,6 +6,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { copyProjectWithoutStories, PROJECT } from "../../scripts/lib/project-copy.ts";
+import { build, type BuildResult } from "../../src/lib/build/build.ts";
+import { buildLog } from "../../src/lib/build/build-log.ts";
 
 /** Creates the copy; `stories` maps paths under src/news/ to file contents. */
 export function makeFixtureSite(stories: Readonly<Record<string, string | Uint8Array>>): string {
@@ -35,4 +37,14 @@ export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<R
     env: { ...process.env, TZ: timeZone, SITE_URL: "http://localhost:8080/", ...env },
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/**
+ * Builds the copy into its _site/ in this process, through the function the build command calls,
+ * with the lines the command would print as `output`. For the local address unless `env` names
+ * another; this process's time zone.
+ */
+export async function buildFixtureInProcess(root: string, env: Readonly<Record<string, string>> = {}): Promise<BuildRun & { result: BuildResult }> {
+  const result = await build(root, { output: "_site", env: { ...process.env, SITE_URL: "http://localhost:8080/", ...env } });
+  return { status: result.ok ? 0 : 1, output: buildLog(result).map(({ text }) => text).join("\n"), result };
 }
