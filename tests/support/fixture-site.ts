@@ -26,12 +26,12 @@ export interface BuildRun {
 }
 
 /**
- * Runs the project's build command in the copy, in the given machine time zone, with extra
- * environment settings. It builds for the local address unless `env` names another, as on a
+ * Runs the project's build command (with `args`) in the copy, in the given machine time zone, with
+ * extra environment settings: for tests whose subject is the command or the machine it runs on. It builds for the local address unless `env` names another, as on a
  * desk's own machine, even where the tests themselves run on a CI runner.
  */
-export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<Record<string, string>> = {}): BuildRun {
-  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
+export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<Record<string, string>> = {}, args: readonly string[] = []): BuildRun {
+  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, TZ: timeZone, SITE_URL: "http://localhost:8080/", ...env },

@@ -116,41 +116,46 @@ class StageRunner {
   }
 }
 
+/** The build running in this process, if any: the next one waits for it, as the working folder is the process's. */
+let running: Promise<unknown> = Promise.resolve();
+
 /**
  * Builds the project in `project` into `options.output`. Paths inside the project are relative to
  * its root (Eleventy, the story reads and the caches name files so, and a report line reads
  * src/news/x.md:3), so the build runs with the project as the working folder and restores the
- * caller's after; callers need not change it.
+ * caller's after; callers need not change it. Builds in one process run one after another.
  */
-export async function build(project: string, options: BuildOptions): Promise<BuildResult> {
-  const caller = process.cwd();
-  process.chdir(resolve(project));
-  try {
-    return await buildHere(options);
-  } finally {
-    process.chdir(caller);
-  }
+export function build(project: string, options: BuildOptions): Promise<BuildResult> {
+  const run = running.then(async () => {
+    const caller = process.cwd();
+    process.chdir(resolve(project));
+    try {
+      return await buildHere(options);
+    } finally {
+      process.chdir(caller);
+    }
+  });
+  running = run.catch(() => undefined);
+  return run;
 }
 
 async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev) }: BuildOptions): Promise<BuildResult> {
   const stages = new StageRunner();
   const report: BuildResult["report"] = { stories: undefined, check: undefined, timings: stages.timings, caches: [], sources: {} };
   const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
-
-  const settings = await stages.run("settings", () => readProjectSettings(env, dev));
-  if (!settings.ok) return result(false, { settingProblems: settings.problems });
-  const stories = await stages.run("stories", () => readAllStories(settings.value, session));
-  const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.value.site, settings.value.build));
-  report.stories = newsroom.report;
-  const { plan, cached, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
-  report.sources = data.sources;
-  if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
-
   const staging = mkdtempSync(".site-build-");
   try {
+    const settings = await stages.run("settings", () => readProjectSettings(env, dev));
+    if (!settings.ok) return result(false, { settingProblems: settings.problems });
+    const stories = await stages.run("stories", () => readAllStories(settings.value, session));
+    const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.value.site, settings.value.build));
+    report.stories = newsroom.report;
+    const { plan, cached, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
+    report.sources = data.sources;
+    if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
     const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render));
     await stages.run("render", () => writePages(staging, plan, rendered, session.pageCache, cached));
-    await stages.run("photos", () => publishMedia(staging, session, settings.value, Object.values(data.sources)));
+    await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, Object.values(data.sources)));
     const files = listFiles(staging);
     if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report));
     if (report.check && report.check.problems.length > 0) return result(false, { pages: plan.pages, files });
@@ -177,6 +182,9 @@ async function readAllStories({ site, datelinePlaces, build }: ProjectSettings, 
   photos.startBuild();
   storyCache.startBuild();
   const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache });
+  // The reads kept for the next build, and those of deleted stories dropped, whatever the later stages do.
+  await storyCache.flush();
+  await storyCache.prune();
   return collectArticles(results, build);
 }
 
@@ -206,11 +214,9 @@ function writePages(staging: string, plan: PagePlan, rendered: readonly Rendered
   cache.keep(plan, cached, new Map(rendered.map(({ file, content }) => [file, content])));
 }
 
-/** The photos of the stories that have pages, and the site's stylesheet and icon under their hashed names. */
-async function publishMedia(staging: string, { photos, storyCache }: BuildSession, { globals }: ProjectSettings, storyFiles: readonly string[]): Promise<void> {
+/** The photos of the stories that have pages (the photo cache pruned of what no story uses), and the site's stylesheet and icon under their hashed names. */
+async function publishMedia(staging: string, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[]): Promise<void> {
   await photos.publish(staging, storyFiles);
-  await storyCache.flush();
-  await storyCache.prune();
   const files = [
     [SITE_FILES.stylesheet, globals.assets.stylesheet],
     [SITE_FILES.favicon, globals.assets.favicon],
