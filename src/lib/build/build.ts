@@ -91,7 +91,7 @@ export interface BuildResult {
     timings: StageTiming[];
     /** What each cache did, and any trouble with one, for the build log. */
     caches: string[];
-    /** The source file of each story's page, by page URL. */
+    /** The story file of each story's page (a withdrawn story's notice too), by page URL. */
     sources: Record<string, string>;
   };
 }
@@ -155,7 +155,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
     const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render));
     await stages.run("render", () => writePages(staging, plan, rendered, session.pageCache, cached));
-    await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, Object.values(data.sources)));
+    await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, data.storyFiles));
     const files = listFiles(staging);
     if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report));
     if (report.check && report.check.problems.length > 0) return result(false, { pages: plan.pages, files });
@@ -194,8 +194,9 @@ function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: Page
   const shared = { editionViews: editionViews(newsroom), notFound: notFoundView(newsroom) };
   const cached = pageCache.read();
   const plan = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached);
-  const sources = Object.fromEntries(views.stories.map(({ url, article }) => [url, article.file]));
-  return { plan, cached, data: { sources, render: { ...newsroom, ...shared, render: plan.render } } };
+  const storyFiles = views.stories.map(({ article }) => article.file);
+  const sources = Object.fromEntries([...views.stories.map(({ url, article }) => [url, article.file]), ...newsroom.withdrawn.map(({ url, file }) => [url, file])]);
+  return { plan, cached, data: { storyFiles, sources, render: { ...newsroom, ...shared, render: plan.render } } };
 }
 
 /**
