@@ -24,10 +24,10 @@ import { StoryCache } from "../story/story-cache.ts";
 import { readSettings, SITE_FILES, type ProjectSettings } from "./settings.ts";
 
 /** The stages, in the order they run. */
-export const STAGES = ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "swap"] as const;
+const STAGES = ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "swap"] as const;
 export type Stage = (typeof STAGES)[number];
 
-export interface StageTiming {
+interface StageTiming {
   stage: Stage;
   seconds: number;
 }

@@ -26,7 +26,7 @@ export interface SecurityData {
 }
 
 /** What every template is given besides the newsroom: the settings as pages print them. */
-export interface PageGlobals {
+interface PageGlobals {
   site: SiteSettings;
   build: BuildSettings;
   /** Site-root URLs of the stylesheet and icon, under their hashed names. */
