@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
 import sharp from "sharp";
+import { StageError } from "../../src/lib/build/build.ts";
 import { buildFixtureInProcess, buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
 function story(fields: string, body = "First paragraph.\n\nSecond paragraph.\n"): string {
@@ -254,4 +255,13 @@ test("--timings prints each stage's time; --explain says why a page was rendered
   assert.match(talks.output, /^build: _site\/news\/2013\/09\/02\/talks\.html: news\/2013\/09\/02\/talks\.html \(\/news\/2013\/09\/02\/talks\.html\) reused from the page cache: nothing it prints changed; made from src\/news\/talks\/index\.md$/m);
   assert.match(talks.output, /^build: feed\.xml: feed\.xml is no page the plan keeps/m);
   assert.match(talks.output, /^build: \/nowhere\/: no page or file of this build has that address/m);
+});
+
+test("an error no stage expected is named by the stage it happened in, and nothing is written", async () => {
+  const root = makeFixtureSite({ "talks/index.md": dateOnlyMoscow });
+  const template = join(root, "src", "index.njk");
+  writeFileSync(template, readFileSync(template, "utf8").replace("{% block main %}", "{% block main %}{% if %}"));
+  await assert.rejects(buildFixtureInProcess(root), (error) => error instanceof StageError && error.stage === "render" && error.message.startsWith("render: "));
+  assert.equal(existsSync(join(root, "_site")), false);
+  assert.deepEqual(readdirSync(root).filter((name) => name.startsWith(".site-build-")), [], "no staging folder is left behind");
 });
