@@ -25,7 +25,7 @@ import { readSettings, SITE_FILES, type ProjectSettings } from "./settings.ts";
 
 /** The stages, in the order they run. */
 const STAGES = ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "swap"] as const;
-export type Stage = (typeof STAGES)[number];
+type Stage = (typeof STAGES)[number];
 
 interface StageTiming {
   stage: Stage;
