@@ -11,7 +11,8 @@ import { readSiteSettings, type SiteSettings } from "../src/lib/model/site.ts";
  */
 const NAME = "Wire Desk";
 
-const settings = {
+/** The settings as written here; the build checks them with readSiteSettings, as the default export does. */
+export const settings = {
   name: NAME,
   editions: [
     { lang: "en", dir: "ltr", name: "English", path: "" },
@@ -57,7 +58,7 @@ const settings = {
 const STRINGS_DIR = fileURLToPath(new URL("strings/", import.meta.url));
 
 /** Every edition strings file there is, read here: the settings' check reads no file itself. Problems name them from the project's folder. */
-function stringsFolder(): StringsFolder {
+export function stringsFolder(): StringsFolder {
   const names = existsSync(STRINGS_DIR) ? readdirSync(STRINGS_DIR).filter((name) => name.endsWith(".json")) : [];
   return { dir: relative(process.cwd(), STRINGS_DIR), files: new Map(names.map((name) => [name, readFileSync(join(STRINGS_DIR, name), "utf8")])) };
 }

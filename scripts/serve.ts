@@ -13,7 +13,8 @@ import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { formatStoryProblems, STORY_REPORT_EVENT, type StoryReport } from "../src/lib/model/story-report.ts";
+import { build, BuildSession, StageError } from "../src/lib/build/build.ts";
+import { formatStoryProblems } from "../src/lib/model/story-report.ts";
 import {
   DEV_SITE,
   LAN_WARNING,
@@ -25,7 +26,9 @@ import {
   type DevServerListening,
   type ServeOptions,
 } from "../src/lib/eleventy/dev-server.ts";
-import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
+
+/** What a rebuild follows: the stories, the page templates and the site's files, the layouts and partials, and the settings. */
+const WATCHED = ["src/", "_includes/", "_data/"];
 
 /** The part of Eleventy's file watcher (chokidar) the server listens to. */
 interface WatcherEvents {
@@ -40,19 +43,40 @@ interface EleventyServing {
   };
 }
 
-/** What the dev server adds to the project's config: the terminal report and the pages' panel (the start line is printed by serve()). */
-function devServerConfig(config: UserConfig): void {
-  let report: StoryReport | undefined;
-  config.on("eleventy.before", () => void (report = undefined));
-  config.on(STORY_REPORT_EVENT, (received: StoryReport) => void (report = received));
-  config.on("eleventy.after", () => {
-    // No report means Eleventy failed before the stories were read; it has said why.
-    if (!report) return;
-    const lines = formatStoryProblems(report);
+/**
+ * One build of the dev server's site, the same stages as `npm run build` with drafts shown and no
+ * check, reported in the terminal: the stories' problems (the pages show them too), or that there
+ * are none. Resolves to whether it built; a failed rebuild leaves the last pages served.
+ */
+async function rebuild(session: BuildSession): Promise<boolean> {
+  try {
+    const { ok, settingProblems, report } = await build(".", { output: DEV_SITE, dev: true, session });
+    for (const line of settingProblems) console.error(line);
+    for (const line of report.caches) console.log(line);
+    if (!report.stories) return ok;
+    const lines = formatStoryProblems(report.stories);
     for (const line of lines) console.error(line);
     if (lines.length === 0) console.log("serve: no problems in the stories");
-  });
-  config.setServerOptions({ messageOnStart: () => false });
+    return ok;
+  } catch (error) {
+    if (!(error instanceof StageError)) throw error;
+    console.error(`serve: ${error.message}`);
+    return false;
+  }
+}
+
+/**
+ * Eleventy's watch and serve steps alone: it renders nothing itself (no template formats), and
+ * before each of its rebuilds, which then live-reload the pages, the build runs.
+ */
+function watchOnly(session: BuildSession) {
+  return (config: UserConfig): void => {
+    config.setTemplateFormats([]);
+    for (const target of WATCHED) config.addWatchTarget(target);
+    config.on("eleventy.beforeWatch", () => rebuild(session));
+    // The start line is printed by serve(), told from the bound socket.
+    config.setServerOptions({ messageOnStart: () => false });
+  };
 }
 
 async function serve(): Promise<boolean> {
@@ -64,25 +88,17 @@ async function serve(): Promise<boolean> {
     console.error(`serve: ${error.message}`);
     return false;
   }
-  // Set before the settings are read: _data/build.ts reads the mode once, as it loads, and
-  // shows drafts and embargoed stories only in serve (or watch) mode.
-  process.env["ELEVENTY_RUN_MODE"] = "serve";
-  if (!(await settingsAreGood())) return false;
   // Start clean, so no page of a story deleted since the last session is served.
   rmSync(DEV_SITE, { recursive: true, force: true });
-  const eleventy = new Eleventy("src", DEV_SITE, { configPath: ".eleventy.ts", runMode: "serve", quietMode: true, config: devServerConfig });
+  const session = new BuildSession(true);
+  // With no first site (bad settings, a template error) there is nothing to serve.
+  if (!(await rebuild(session))) return false;
+  const eleventy = new Eleventy("src", DEV_SITE, { configPath: false as unknown as string, runMode: "serve", quietMode: true, config: watchOnly(session) });
   await eleventy.init();
-  try {
-    // Eleventy 3.1 logs a deleted file but builds nothing, so a deleted story would stay on every
-    // list: its watcher's own rebuild is run for deletions too (Eleventy 4 does this itself).
-    const rebuild = (await eleventy.watch()) as (path: string) => Promise<void>;
-    (eleventy as unknown as { watcher: WatcherEvents }).watcher.on("unlink", (path: string) => void rebuild(path));
-  } catch (error) {
-    // A first build that failed (a template error) was printed by Eleventy, which marks what it
-    // printed; with no site there is nothing to serve. Anything else is a bug: its stack helps.
-    if (!(error instanceof Error && "__errorAlreadyLogged" in error)) throw error;
-    return false;
-  }
+  // Eleventy 3.1 logs a deleted file but builds nothing, so a deleted story would stay on every
+  // list: its watcher's own rebuild is run for deletions too (Eleventy 4 does this itself).
+  const rebuildOnDelete = (await eleventy.watch()) as (path: string) => Promise<void>;
+  (eleventy as unknown as { watcher: WatcherEvents }).watcher.on("unlink", (path: string) => void rebuildOnDelete(path));
   const serving = (eleventy as unknown as EleventyServing).eleventyServe;
   await serving.initServerInstance();
   const devServer = serving.server;

@@ -8,19 +8,20 @@
  */
 import { pathToFileURL } from "node:url";
 import { formatReport } from "../src/lib/check/site-problems.ts";
-import { projectChecks, projectSiteUrl, SiteError, validateSite } from "../src/lib/check/validate.ts";
-import { settingsAreGood } from "../src/lib/eleventy/settings.ts";
+import { projectChecks, SiteError, validateSite } from "../src/lib/check/validate.ts";
+import { readProjectSettings } from "../src/lib/eleventy/settings.ts";
 
 async function main(): Promise<void> {
   // --pages-only checks the HTML and CSS alone, for a folder that is not a whole site of ours.
   const pagesOnly = process.argv.includes("--pages-only");
   const dir = process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site";
-  if (!(await settingsAreGood())) {
+  const settings = await readProjectSettings();
+  if (settings === undefined) {
     process.exitCode = 2;
     return;
   }
   try {
-    const report = await validateSite(dir, pagesOnly ? { siteUrl: await projectSiteUrl() } : await projectChecks());
+    const report = await validateSite(dir, pagesOnly ? { siteUrl: settings.site.url } : projectChecks(settings));
     console.log(formatReport(report));
     process.exitCode = report.problems.length === 0 ? 0 : 1;
   } catch (error) {

@@ -13,7 +13,7 @@ const NEWS = join(PROJECT, "src", "news");
 /** Creates the copy in a new temporary folder named after `purpose`; its src/news/ is empty. */
 export function copyProjectWithoutStories(purpose: string): string {
   const root = mkdtempSync(join(tmpdir(), `newsroom-${purpose}-`));
-  for (const entry of [".eleventy.ts", ".htmlvalidate.json", "package.json", "_data", "_includes", "scripts"]) {
+  for (const entry of [".htmlvalidate.json", "package.json", "_data", "_includes", "scripts"]) {
     cpSync(join(PROJECT, entry), join(root, entry), { recursive: true });
   }
   // Everything under src/ but the bundled stories.

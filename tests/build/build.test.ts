@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
 import sharp from "sharp";
-import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+import { StageError } from "../../src/lib/build/build.ts";
+import { buildFixtureInProcess, buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
 function story(fields: string, body = "First paragraph.\n\nSecond paragraph.\n"): string {
   return `---\n${fields.trim()}\n---\n\n${body}`;
@@ -118,7 +119,7 @@ test("a photo is published as AVIF, WebP and JPEG beside its page, and a rebuild
     "draft/index.md": story(`${talksFields.replace("Talks resume", "Talks may resume")}\ndraft: true\nphoto:\n  src: draft.jpg\n  alt: A draft's photo\n  credit: Photo EPA`),
     "draft/draft.jpg": photo,
   });
-  const first = buildFixtureSite(root);
+  const first = await buildFixtureInProcess(root);
   assert.equal(first.status, 0, first.output);
   assert.match(first.output, /photos: 2 processed, 0 reused from \.cache\/photos/);
   assert.doesNotMatch(first.output, /warning/, "a photo as wide as sharp needs is no cause for warning");
@@ -137,7 +138,7 @@ test("a photo is published as AVIF, WebP and JPEG beside its page, and a rebuild
   const draftFiles = existsSync(join(root, "_site/news/draft")) ? readdirSync(join(root, "_site/news/draft")) : [];
   assert.deepEqual(draftFiles, [], "neither a draft's photo nor its converted files are published");
 
-  const second = buildFixtureSite(root);
+  const second = await buildFixtureInProcess(root);
   assert.equal(second.status, 0, second.output);
   assert.match(second.output, /photos: 0 processed, 2 reused from \.cache\/photos/);
   for (const url of candidates) assert.ok(existsSync(join(root, "_site/news/2013/09/02", url)), `${url} is published again`);
@@ -149,7 +150,7 @@ test("a photo narrower than sharp is published at the widths it has, and the bui
     "talks/index.md": story(`${talksFields}\nphoto:\n  src: agency.jpg\n  alt: Lavrov speaks\n  credit: Photo EPA`),
     "talks/agency.jpg": photo,
   });
-  const run = buildFixtureSite(root);
+  const run = await buildFixtureInProcess(root);
   assert.equal(run.status, 0, run.output);
   const warning = 'src/news/talks/index.md:7: photo.src: "agency.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens)';
   assert.equal(run.output.split("\n").filter((line) => line === warning).length, 1, run.output);
@@ -172,33 +173,33 @@ test("a photo narrower than sharp is published at the widths it has, and the bui
   }
 });
 
-test("a failed build leaves the last good site in place; a good one drops deleted stories", () => {
+test("a failed build leaves the last good site in place; a good one drops deleted stories", async () => {
   const root = makeFixtureSite({ "talks/index.md": dateOnlyMoscow, "senate-budget.md": lateWashington });
-  assert.equal(buildFixtureSite(root).status, 0);
+  assert.equal((await buildFixtureInProcess(root)).status, 0);
 
   writeFileSync(join(root, "src/news/senate-budget.md"), story("title: Broken\nlead: B\ndate: 2013-09-02"));
-  assert.equal(buildFixtureSite(root).status, 1);
+  assert.equal((await buildFixtureInProcess(root)).status, 1);
   assert.match(page(root, "news/2013/09/02/senate-budget.html"), /Senate passes the budget/);
 
   writeFileSync(join(root, "src/news/senate-budget.md"), "");
-  const run = buildFixtureSite(root);
+  const run = await buildFixtureInProcess(root);
   assert.equal(run.status, 1, "an empty story is refused");
   assert.match(run.output, /senate-budget\.md:1: title: missing/);
 
   rmSync(join(root, "src/news/senate-budget.md"));
-  assert.equal(buildFixtureSite(root).status, 0);
+  assert.equal((await buildFixtureInProcess(root)).status, 0);
   assert.equal(existsSync(join(root, "_site/news/2013/09/02/senate-budget.html")), false, "the deleted story's page is gone");
   assert.doesNotMatch(page(root, "index.html"), /senate-budget/);
 });
 
-test("markup typed into a story is shown as text, never run", () => {
+test("markup typed into a story is shown as text, never run", async () => {
   const root = makeFixtureSite({
     "hostile.md": story(
       `title: "<script>alert(1)</script> Headline"\nlead: "<img src=x onerror=alert(1)>"\ndate: 2013-09-02\ndateline: MOSCOW`,
       '<script>alert(2)</script>\n\n[link](javascript:alert(3)) {{ 7 * 7 }} {% raw %}\n',
     ),
   });
-  const run = buildFixtureSite(root);
+  const run = await buildFixtureInProcess(root);
   assert.equal(run.status, 0, run.output);
   const html = page(root, "news/2013/09/02/hostile.html");
   const elements = parse(html).querySelectorAll("*");
@@ -213,7 +214,7 @@ test("markup typed into a story is shown as text, never run", () => {
   assert.match(html, /\{\{ 7 \* 7 \}\} \{% raw %\}/, "template syntax in a story is text");
 });
 
-test("an agency's story without a lead publishes with no standfirst, described by its first sentence", () => {
+test("an agency's story without a lead publishes with no standfirst, described by its first sentence", async () => {
   const first = "Ferries to the U.S. mainland resumed on Sept. 2 after “two days” of storms, the port said.";
   const root = makeFixtureSite({
     "ferries-resume/index.md": story(
@@ -221,7 +222,7 @@ test("an agency's story without a lead publishes with no standfirst, described b
       `${first} Crossings run hourly.\n\nSecond paragraph.\n`,
     ),
   });
-  const run = buildFixtureSite(root);
+  const run = await buildFixtureInProcess(root);
   assert.equal(run.status, 0, run.output);
   const html = parse(page(root, "news/2013/09/02/ferries-resume.html"));
   assert.equal(html.querySelector(".story-header .lead"), null, "no standfirst");
@@ -234,4 +235,33 @@ test("an agency's story without a lead publishes with no standfirst, described b
   assert.equal((JSON.parse(page(root, "feed.json")) as { items: { summary?: string }[] }).items[0]?.summary, first);
   // All news lists it with its description where a story's lead would be.
   assert.match(page(root, "index.html"), /<p class="lead">Ferries to the U\.S\. mainland resumed on Sept\. 2/);
+});
+
+test("--timings prints each stage's time; --explain says why a page was rendered or reused", () => {
+  const root = makeFixtureSite({ "talks/index.md": dateOnlyMoscow, "senate-budget.md": lateWashington });
+  const explain = ["--explain", "/", "--explain", "src/news/senate-budget.md"];
+  const first = buildFixtureSite(root, "UTC", {}, ["--timings", ...explain]);
+  assert.equal(first.status, 0, first.output);
+  const timings = [...first.output.matchAll(/^build: timing: ([a-z ]+): \d+\.\d\d s$/gm)].map(([, stage]) => stage);
+  assert.deepEqual(timings, ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "swap"]);
+  assert.match(first.output, /^build: \/: index\.html \(\/\) rendered: a page the last build did not have$/m);
+
+  writeFileSync(join(root, "src/news/senate-budget.md"), lateWashington.replace("just before midnight", "at midnight"));
+  const second = buildFixtureSite(root, "UTC", {}, explain);
+  assert.equal(second.status, 0, second.output);
+  assert.match(second.output, /^build: \/: index\.html \(\/\) rendered: what it prints changed since the last build \(its view, or a story in it\)$/m);
+  assert.match(second.output, /^build: src\/news\/senate-budget\.md: news\/2013\/09\/02\/senate-budget\.html \(\/news\/2013\/09\/02\/senate-budget\.html\) rendered: what it prints changed/m);
+  const talks = buildFixtureSite(root, "UTC", {}, ["--explain", "_site/news/2013/09/02/talks.html", "--explain", "feed.xml", "--explain", "/nowhere/"]);
+  assert.match(talks.output, /^build: _site\/news\/2013\/09\/02\/talks\.html: news\/2013\/09\/02\/talks\.html \(\/news\/2013\/09\/02\/talks\.html\) reused from the page cache: nothing it prints changed; made from src\/news\/talks\/index\.md$/m);
+  assert.match(talks.output, /^build: feed\.xml: feed\.xml is no page the plan keeps/m);
+  assert.match(talks.output, /^build: \/nowhere\/: no page or file of this build has that address/m);
+});
+
+test("an error no stage expected is named by the stage it happened in, and nothing is written", async () => {
+  const root = makeFixtureSite({ "talks/index.md": dateOnlyMoscow });
+  const template = join(root, "src", "index.njk");
+  writeFileSync(template, readFileSync(template, "utf8").replace("{% block main %}", "{% block main %}{% if %}"));
+  await assert.rejects(buildFixtureInProcess(root), (error) => error instanceof StageError && error.stage === "render" && error.message.startsWith("render: "));
+  assert.equal(existsSync(join(root, "_site")), false);
+  assert.deepEqual(readdirSync(root).filter((name) => name.startsWith(".site-build-")), [], "no staging folder is left behind");
 });

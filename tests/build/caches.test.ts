@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync,
 import { join, relative } from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
-import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+import { buildFixtureInProcess, makeFixtureSite } from "../support/fixture-site.ts";
 
 const MOMENT = { BUILD_MOMENT: "2013-09-10T00:00Z" };
 
@@ -71,7 +71,7 @@ test("builds with every cache write byte for byte what builds from nothing write
   ];
   for (const [step, change] of steps) {
     change();
-    const warm = buildFixtureSite(root, "UTC", MOMENT);
+    const warm = await buildFixtureInProcess(root, MOMENT);
     assert.equal(warm.status, 0, `${step}: ${warm.output}`);
     // After the first build the caches are really used, or this would compare two cold builds.
     if (step !== "the first build") assert.match(warm.output, /[1-9]\d* reused from \.cache\/stories/, `${step}: ${warm.output}`);
@@ -83,7 +83,7 @@ test("builds with every cache write byte for byte what builds from nothing write
     rmSync(fresh, { recursive: true, force: true });
     cpSync(root, fresh, { recursive: true, filter: (path) => !/[/\\](\.cache|_site|\.site-build-[^/\\]*)$/.test(path) && !path.endsWith("node_modules") });
     symlinkSync(readlinkSync(join(root, "node_modules")), join(fresh, "node_modules"), "dir");
-    const cold = buildFixtureSite(fresh, "UTC", MOMENT);
+    const cold = await buildFixtureInProcess(fresh, MOMENT);
     assert.equal(cold.status, 0, `${step}, from nothing: ${cold.output}`);
     assert.doesNotMatch(cold.output, /[1-9]\d* reused from \.cache/, `${step}, from nothing: no cache to reuse`);
     assertSameSite(join(root, "_site"), join(fresh, "_site"), step);

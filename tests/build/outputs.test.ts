@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
-import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+import { buildFixtureInProcess, makeFixtureSite } from "../support/fixture-site.ts";
 
 function story(slug: string, fields: string): [string, string] {
   return [`${slug}.md`, `---\n${fields.trim()}\ndateline: MOSCOW\nlead: Lead of ${slug}.\n---\n\nBody of ${slug}.\n`];
@@ -29,17 +29,17 @@ function siteFiles(root: string): Map<string, string> {
   }));
 }
 
-function buildAt(moment: string, env: Record<string, string> = {}): { root: string; files: Map<string, string> } {
+async function buildAt(moment: string, env: Record<string, string> = {}): Promise<{ root: string; files: Map<string, string> }> {
   const root = makeFixtureSite(stories);
   const settings = join(root, "_data", "site.ts");
   writeFileSync(settings, readFileSync(settings, "utf8").replace(/pageSize: \d+/, "pageSize: 2"));
-  const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: moment, ...env });
+  const run = await buildFixtureInProcess(root, { BUILD_MOMENT: moment, ...env });
   assert.equal(run.status, 0, run.output);
   return { root, files: siteFiles(root) };
 }
 
-test("a build before the embargo lifts shows no draft or embargoed story anywhere", () => {
-  const { files } = buildAt("2013-09-05T13:59+04:00");
+test("a build before the embargo lifts shows no draft or embargoed story anywhere", async () => {
+  const { files } = await buildAt("2013-09-05T13:59+04:00");
   for (const [path, text] of files) {
     for (const hidden of ["secret-draft", "Secret draft headline", "embargoed-news", "Embargoed headline"]) {
       assert.ok(!path.includes(hidden) && !text.includes(hidden), `${path} mentions ${hidden}`);
@@ -50,8 +50,8 @@ test("a build before the embargo lifts shows no draft or embargoed story anywher
   assert.deepEqual(diplomacy.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Peninsula B"]);
 });
 
-test("All news is paginated with rel=prev/next, later pages titled by their days; spellings of a topic share one page", () => {
-  const { files } = buildAt("2013-09-05T14:00+04:00");
+test("All news is paginated with rel=prev/next, later pages titled by their days; spellings of a topic share one page", async () => {
+  const { files } = await buildAt("2013-09-05T14:00+04:00");
   const first = parse(files.get("index.html") ?? "");
   const later = [...files.keys()].filter((path) => /^page\/2013-09-0\d-[0-9a-f]{8}\/index\.html$/.test(path));
   assert.equal(later.length, 1, `one later page of four stories on pages of two: ${later.join()}`);
@@ -82,8 +82,8 @@ test("All news is paginated with rel=prev/next, later pages titled by their days
   assert.ok(files.has("topics/korean-peninsula/feed.json"), "each topic has its feeds");
 });
 
-test("the 404 page links from SITE_URL's path, so it works at any missing address", () => {
-  const { files } = buildAt("2013-09-05T00:00Z", { SITE_URL: "https://example.github.io/newsroom/" });
+test("the 404 page links from SITE_URL's path, so it works at any missing address", async () => {
+  const { files } = await buildAt("2013-09-05T00:00Z", { SITE_URL: "https://example.github.io/newsroom/" });
   const notFound = parse(files.get("404.html") ?? "");
   assert.match(notFound.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/newsroom\/assets\/site\.[0-9a-f]{10}\.css$/);
   // Hosts serve it, and a folder URL opens its index.html there.
@@ -92,8 +92,8 @@ test("the 404 page links from SITE_URL's path, so it works at any missing addres
   assert.match(index.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^assets\/site\.[0-9a-f]{10}\.css$/);
 });
 
-test("a withdrawn story's address holds only a notice, and no list, topic, archive, feed or sitemap names it", () => {
-  const { files } = buildAt("2013-09-05T14:00+04:00");
+test("a withdrawn story's address holds only a notice, and no list, topic, archive, feed or sitemap names it", async () => {
+  const { files } = await buildAt("2013-09-05T14:00+04:00");
   const notice = parse(files.get("news/2013/09/04/kaesong.html") ?? "");
   assert.equal(notice.querySelector("title")?.text, "Story withdrawn | Wire Desk");
   assert.equal(notice.querySelector("h1")?.text, "Story withdrawn");
@@ -111,8 +111,8 @@ test("a withdrawn story's address holds only a notice, and no list, topic, archi
   assert.match(files.get("news-sitemap.xml") ?? "", /news\/2013\/09\/05\/embargoed-news\.html/, "the news sitemap lists the stories of its window");
 });
 
-test("robots.txt names the sitemap index, which names each edition's pages and news sitemaps, dated by their newest change", () => {
-  const { files } = buildAt("2013-09-05T14:00+04:00");
+test("robots.txt names the sitemap index, which names each edition's pages and news sitemaps, dated by their newest change", async () => {
+  const { files } = await buildAt("2013-09-05T14:00+04:00");
   assert.match(files.get("robots.txt") ?? "", /^Sitemap: http:\/\/localhost:8080\/sitemap\.xml$/m);
   const named = [...(files.get("sitemap.xml") ?? "").matchAll(/<sitemap><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/sitemap>/g)];
   // The Russian edition has no stories here: its sitemaps list only its empty lists, and nothing dates them.

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { PROJECT } from "../../scripts/lib/project-copy.ts";
-import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+import { buildFixtureInProcess, buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
 const PLACES = ["MOSCOW", "LONDON", "WASHINGTON", "TOKYO", "HAMBURG"];
 const TOPICS = ["Markets", "Diplomacy", "Weather", "Sport"];
@@ -105,7 +105,7 @@ test("an editor's broken story gets every problem at once, in line order, with n
   assert.doesNotMatch(run.output, /^\s+at /m, "no stack trace");
 });
 
-test("stories read as their places know them: local zone names, a correction on the story's own day", () => {
+test("stories read as their places know them: local zone names, a correction on the story's own day", async () => {
   const root = makeFixtureSite({
     "port.md": [
       "---",
@@ -122,7 +122,7 @@ test("stories read as their places know them: local zone names, a correction on 
       "",
     ].join("\n"),
   });
-  const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: "2024-03-15T12:00Z" });
+  const run = await buildFixtureInProcess(root, { BUILD_MOMENT: "2024-03-15T12:00Z" });
   assert.equal(run.status, 0, run.output);
   const html = readFileSync(join(root, "_site", "news", "2024", "03", "14", "port.html"), "utf8");
   assert.match(html, /March 14, 2024, 06:15 CET/);

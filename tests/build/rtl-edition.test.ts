@@ -10,7 +10,7 @@ import { after, test } from "node:test";
 import { chromium, type Page } from "@playwright/test";
 import { findBrowser } from "../../src/lib/check/browser.ts";
 import { startStaticServer } from "../../src/lib/hosts/static-server.ts";
-import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+import { buildFixtureInProcess, makeFixtureSite } from "../support/fixture-site.ts";
 
 const ARABIC_STRINGS = new URL("../fixtures/editions/ar.json", import.meta.url);
 
@@ -29,7 +29,7 @@ test("an Arabic edition, added as a settings entry and a strings file, builds an
   writeFileSync(settings, code.replace(russian, `${russian}\n      { lang: "ar", dir: "rtl", name: "العربية", path: "ar/" },`));
   copyFileSync(ARABIC_STRINGS, join(root, "_data", "strings", "ar.json"));
 
-  const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: "2013-09-10T00:00Z" });
+  const run = await buildFixtureInProcess(root, { BUILD_MOMENT: "2013-09-10T00:00Z" });
   assert.equal(run.status, 0, run.output);
 
   const choice = findBrowser();

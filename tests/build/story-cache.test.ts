@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { buildFixtureSite, makeFixtureSite, type BuildRun } from "../support/fixture-site.ts";
+import { buildFixtureInProcess, buildFixtureSite, makeFixtureSite, type BuildRun } from "../support/fixture-site.ts";
 
 function story(fields: string, body = "First paragraph.\n\nSecond paragraph.\n"): string {
   return `---\n${fields.trim()}\n---\n\n${body}`;
@@ -76,8 +76,8 @@ function cacheLines(run: BuildRun): string[] {
   return run.output.split("\n").filter((line) => line.startsWith("stories: "));
 }
 
-function build(root: string, env: Readonly<Record<string, string>>, expectedStatus = 0): BuildRun {
-  const run = buildFixtureSite(root, "UTC", env);
+async function build(root: string, env: Readonly<Record<string, string>>, expectedStatus = 0): Promise<BuildRun> {
+  const run = await buildFixtureInProcess(root, env);
   assert.equal(run.status, expectedStatus, run.output);
   return run;
 }
@@ -87,21 +87,21 @@ function writeStories(root: string, stories: Readonly<Record<string, string>>): 
 }
 
 /** A build without kept reads: the last build's are removed first. */
-function buildUncached(root: string, env: Readonly<Record<string, string>>, expectedStatus = 0): BuildRun {
+async function buildUncached(root: string, env: Readonly<Record<string, string>>, expectedStatus = 0): Promise<BuildRun> {
   rmSync(join(root, ".cache", "stories"), { recursive: true, force: true });
-  const run = build(root, env, expectedStatus);
+  const run = await build(root, env, expectedStatus);
   assert.match(cacheLines(run).join("\n"), /^stories: \d+ read, 0 reused from \.cache\/stories$/);
   return run;
 }
 
-test("a build that reuses stories' reads writes and reports exactly what a build without them does", () => {
+test("a build that reuses stories' reads writes and reports exactly what a build without them does", async () => {
   const cached = makeFixtureSite(newsroom);
   const fresh = makeFixtureSite(newsroom);
 
-  const first = build(cached, FIRST_MOMENT);
-  const second = build(cached, FIRST_MOMENT);
+  const first = await build(cached, FIRST_MOMENT);
+  const second = await build(cached, FIRST_MOMENT);
   assert.deepEqual(cacheLines(second), ["stories: 0 read, 5 reused from .cache/stories"]);
-  const reference = buildUncached(fresh, FIRST_MOMENT);
+  const reference = await buildUncached(fresh, FIRST_MOMENT);
   assertSameSite(siteFiles(cached), siteFiles(fresh), "the second build, from kept reads");
   const warnings = storyReport(reference);
   assert.ok(warnings.length >= 6, reference.output);
@@ -117,10 +117,10 @@ test("a build that reuses stories' reads writes and reports exactly what a build
   };
   writeStories(cached, edits);
   writeStories(fresh, edits);
-  const edited = build(cached, SECOND_MOMENT);
+  const edited = await build(cached, SECOND_MOMENT);
   // The photo is no part of a read: it is converted, and published, by every build.
   assert.deepEqual(cacheLines(edited), ["stories: 2 read, 3 reused from .cache/stories"]);
-  const editedReference = buildUncached(fresh, SECOND_MOMENT);
+  const editedReference = await buildUncached(fresh, SECOND_MOMENT);
   const site = siteFiles(cached);
   assertSameSite(site, siteFiles(fresh), "after the edits");
   assert.match(site.get("news/2013/09/02/talks.html")?.toString() ?? "", /<h1>Talks resume in Moscow on Monday<\/h1>[\s\S]*width="1800" height="1200"/);
@@ -132,16 +132,16 @@ test("a build that reuses stories' reads writes and reports exactly what a build
   const broken = { "port.md": story("title: Port reopens\ndatline: VALENCIA\ndate: 2024-02-30\nlead: Ships sail again.", "VALENCIA, Ships sail.\n") };
   writeStories(cached, broken);
   writeStories(fresh, broken);
-  const failed = build(cached, SECOND_MOMENT, 1);
+  const failed = await build(cached, SECOND_MOMENT, 1);
   assert.deepEqual(cacheLines(failed), ["stories: 1 read, 5 reused from .cache/stories"]);
-  const failedReference = buildUncached(fresh, SECOND_MOMENT, 1);
+  const failedReference = await buildUncached(fresh, SECOND_MOMENT, 1);
   assert.match(storyReport(failedReference).join("\n"), /^src\/news\/port\.md:3: datline: unknown field/m);
   assert.deepEqual(storyReport(failed), storyReport(failedReference));
 });
 
-test("damaged kept reads, and a cache folder that cannot be written, never change the site; the build says so once", () => {
+test("damaged kept reads, and a cache folder that cannot be written, never change the site; the build says so once", async () => {
   const root = makeFixtureSite(newsroom);
-  build(root, FIRST_MOMENT);
+  await build(root, FIRST_MOMENT);
   const expected = siteFiles(root);
   const folder = join(root, ".cache", "stories");
   const entries = readdirSync(folder).sort().map((name) => join(folder, name));
@@ -157,18 +157,18 @@ test("damaged kept reads, and a cache folder that cannot be written, never chang
   // A whole entry, but another story's: it must not become this story's page.
   writeFileSync(misplaced, readFileSync(source));
 
-  const damaged = build(root, FIRST_MOMENT);
+  const damaged = await build(root, FIRST_MOMENT);
   assert.deepEqual(cacheLines(damaged), [
     "stories: 4 read, 1 reused from .cache/stories",
     "stories: 3 damaged entries in .cache/stories ignored, their stories read again",
   ]);
   assertSameSite(siteFiles(root), expected, "with damaged entries");
-  assert.deepEqual(cacheLines(build(root, FIRST_MOMENT)), ["stories: 0 read, 5 reused from .cache/stories"], "the entries were written anew");
+  assert.deepEqual(cacheLines(await build(root, FIRST_MOMENT)), ["stories: 0 read, 5 reused from .cache/stories"], "the entries were written anew");
 
   // A regular file where the folder should be (tests run as root, so permissions would not stop a write).
   rmSync(folder, { recursive: true });
   writeFileSync(folder, "not a folder");
-  const unwritable = build(root, FIRST_MOMENT);
+  const unwritable = await build(root, FIRST_MOMENT);
   const [summary, warning, ...more] = cacheLines(unwritable);
   assert.equal(summary, "stories: 5 read, 0 reused from .cache/stories");
   assert.match(warning ?? "", /^stories: could not write \.cache\/stories \(E[A-Z]+\), so the next build reads these stories again$/);
@@ -176,14 +176,16 @@ test("damaged kept reads, and a cache folder that cannot be written, never chang
   assertSameSite(siteFiles(root), expected, "with a cache folder that cannot be written");
 });
 
+// The build command of the copy, whose own code is changed here: a build in this process would run this project's.
 test("reads kept by older code are not reused: a change to the reading code reaches every page", () => {
   const root = makeFixtureSite(newsroom);
-  build(root, FIRST_MOMENT);
+  assert.equal(buildFixtureSite(root, "UTC", FIRST_MOMENT).status, 0);
   const dateline = join(root, "src", "lib", "story", "dateline.ts");
   const code = readFileSync(dateline, "utf8");
   assert.match(code, /day: formatDatelineDay\(date, style\.locale\)/);
   writeFileSync(dateline, code.replace("day: formatDatelineDay(date, style.locale)", "day: `${formatDatelineDay(date, style.locale)}!`"));
-  const run = build(root, FIRST_MOMENT);
+  const run = buildFixtureSite(root, "UTC", FIRST_MOMENT);
+  assert.equal(run.status, 0, run.output);
   assert.deepEqual(cacheLines(run), ["stories: 5 read, 0 reused from .cache/stories"]);
   assert.match(readFileSync(join(root, "_site", "news", "2013", "09", "02", "senate-budget.html"), "utf8"), /WASHINGTON, September 2! \(AP\) -<\/span>/);
 });

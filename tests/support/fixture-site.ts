@@ -6,6 +6,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { copyProjectWithoutStories, PROJECT } from "../../scripts/lib/project-copy.ts";
+import { build, type BuildResult } from "../../src/lib/build/build.ts";
+import { buildLog } from "../../src/lib/build/build-log.ts";
 
 /** Creates the copy; `stories` maps paths under src/news/ to file contents. */
 export function makeFixtureSite(stories: Readonly<Record<string, string | Uint8Array>>): string {
@@ -24,15 +26,25 @@ export interface BuildRun {
 }
 
 /**
- * Runs the project's build command in the copy, in the given machine time zone, with extra
- * environment settings. It builds for the local address unless `env` names another, as on a
+ * Runs the project's build command (with `args`) in the copy, in the given machine time zone, with
+ * extra environment settings: for tests whose subject is the command or the machine it runs on. It builds for the local address unless `env` names another, as on a
  * desk's own machine, even where the tests themselves run on a CI runner.
  */
-export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<Record<string, string>> = {}): BuildRun {
-  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
+export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<Record<string, string>> = {}, args: readonly string[] = []): BuildRun {
+  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, TZ: timeZone, SITE_URL: "http://localhost:8080/", ...env },
   });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/**
+ * Builds the copy into its _site/ in this process, through the function the build command calls,
+ * with the lines the command would print as `output`. For the local address unless `env` names
+ * another; this process's time zone.
+ */
+export async function buildFixtureInProcess(root: string, env: Readonly<Record<string, string>> = {}): Promise<BuildRun & { result: BuildResult }> {
+  const result = await build(root, { output: "_site", env: { ...process.env, SITE_URL: "http://localhost:8080/", ...env } });
+  return { status: result.ok ? 0 : 1, output: buildLog(result).map(({ text }) => text).join("\n"), result };
 }

@@ -48,7 +48,7 @@ export interface ValidateOptions {
 export class SiteError extends Error {}
 
 /** Where the project's own checks keep each page's check between runs (gitignored). */
-const PROJECT_CHECK_CACHE = join(".cache", "check");
+export const PROJECT_CHECK_CACHE = join(".cache", "check");
 
 /** Fewer pages than this to check are checked in this thread: starting workers would cost more. */
 const PAGES_FOR_WORKERS = 200;
@@ -200,38 +200,17 @@ function originOf(siteUrl: string | undefined): string | undefined {
 }
 
 /**
- * Every check of this project's own build: the site's URL as the build used it (SITE_URL, else
- * _data/site.ts's), its feeds and sitemaps, and the stories it must not have published (read
- * from the sources unless the build gives them); each page's check is kept in .cache/check.
+ * Every check of this project's own build: the site's URL as the build used it, its feeds and
+ * sitemaps, and the stories it must not have published (read from the sources with `settings`
+ * unless the build gives them); each page's check is kept in .cache/check.
  */
-export async function projectChecks(withheld?: readonly WithheldStory[]): Promise<ValidateOptions> {
-  return { siteUrl: await projectSiteUrl(), outputs: true, withheld: withheld ?? withheldStoriesAside(), cacheDir: PROJECT_CHECK_CACHE };
+export function projectChecks(settings: StorySettings & { site: { url: string } }, withheld?: readonly WithheldStory[]): ValidateOptions {
+  return { siteUrl: settings.site.url, outputs: true, withheld: withheld ?? withheldStoriesAside(settings), cacheDir: PROJECT_CHECK_CACHE };
 }
 
 /** The stories withheld from the project's sources, read on a thread of their own while the pages are checked. */
-async function withheldStoriesAside(): Promise<WithheldStory[]> {
-  const task = { projectDir: process.cwd(), settings: await projectStorySettings() };
+async function withheldStoriesAside(settings: StorySettings): Promise<WithheldStory[]> {
+  const task = { projectDir: process.cwd(), settings };
   const [stories = []] = await runInWorkers<typeof task, WithheldStory[]>(WITHHELD_WORKER, undefined, [task], 1);
   return stories;
-}
-
-/*
- * The project's settings, loaded when asked for rather than as this module loads: they read the
- * environment. Here alone does check/ read _data/: the build (src/lib/eleventy/build-site.ts) and
- * scripts/validate.ts ask for the project's checks without handing the settings in.
- */
-
-/** The project's address. */
-export async function projectSiteUrl(): Promise<string> {
-  return (await import("../../../_data/site.ts")).default().url;
-}
-
-/** What the stories are read with, as the build reads them; sent to the worker that reads them. */
-async function projectStorySettings(): Promise<StorySettings> {
-  const [site, build, places] = await Promise.all([
-    import("../../../_data/site.ts"),
-    import("../../../_data/build.ts"),
-    import("../../../_data/datelinePlaces.json", { with: { type: "json" } }),
-  ]);
-  return { site: site.default(), build: build.default, datelinePlaces: places.default };
 }

@@ -28,8 +28,3 @@ export async function readProjectSettings(env: Readonly<Record<string, string | 
     return undefined;
   }
 }
-
-/** Whether the project's settings are good (see readProjectSettings), each bad one printed. */
-export async function settingsAreGood(env: Readonly<Record<string, string | undefined>> = process.env): Promise<boolean> {
-  return (await readProjectSettings(env)) !== undefined;
-}

@@ -21,9 +21,6 @@ export interface StoryReport {
   nextEmbargo?: { file: string; at: string };
 }
 
-/** Eleventy event the newsroom collection emits its report on, for the command that runs the build to print. */
-export const STORY_REPORT_EVENT = "newsroom.storyReport";
-
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** One kind of problem in a report, as its readers see it: a line saying what it means, then one line per problem. */

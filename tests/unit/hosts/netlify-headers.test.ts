@@ -2,11 +2,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import security from "../../../_data/security.ts";
 import { PROJECT } from "../../../scripts/lib/project-copy.ts";
+import { securityData } from "../../../src/lib/build/settings.ts";
 import { nunjucksTemplates } from "../../../src/lib/eleventy/nunjucks-templates.ts";
 import { headersFor, parseHeadersFile } from "../../../src/lib/hosts/netlify-headers.ts";
 import { policyAllowsScript } from "../../../src/lib/outputs/security.ts";
+
+/** What a build (not the dev server) gives headers.njk. */
+const security = securityData({ showUnpublished: false });
 
 /** The _headers file a build writes: src/headers.njk, rendered as Eleventy renders it, with the data it is given. */
 async function builtHeadersFile(): Promise<string> {

@@ -1,0 +1,22 @@
+/** What a build tells whoever ran it, in order: the settings' problems, the caches, the stories' problems and the check's. */
+import { formatReport } from "../check/site-problems.ts";
+import { formatNextEmbargo, formatStoryProblems } from "../model/story-report.ts";
+import type { BuildResult } from "./build.ts";
+
+export interface LogLine {
+  text: string;
+  /** Problems and warnings go to standard error; the rest to standard output. */
+  problem: boolean;
+}
+
+export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[] {
+  const { stories, check } = report;
+  const embargo = stories && ok ? formatNextEmbargo(stories) : undefined;
+  return [
+    ...settingProblems.map((text) => ({ text, problem: true })),
+    ...report.caches.map((text) => ({ text, problem: false })),
+    ...(stories ? formatStoryProblems(stories) : []).map((text) => ({ text, problem: true })),
+    ...(check && check.problems.length > 0 ? [{ text: formatReport(check), problem: true }] : []),
+    ...(embargo ? [{ text: `build: ${embargo}`, problem: false }] : []),
+  ];
+}

@@ -1,0 +1,255 @@
+/**
+ * The build, stage by stage: the one function that decides what happens when. Each stage is a
+ * plain function on the values the stages before it made; each is timed, and an error in one is
+ * named by the stage it happened in.
+ *
+ * It writes into a fresh folder and (unless told not to) checks it with every project check before
+ * it takes the place of the output folder, so a failed build or a page that fails a check never
+ * replaces the last good site, and no page of a deleted or renamed story survives.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
+import type { Report } from "../check/site-problems.ts";
+import { renderContext, renderPages, INPUT_DIR, type RenderedFile } from "../eleventy/render.ts";
+import { PageCache, planPages, type CachedPages, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
+import { PhotoProcessor } from "../media/photos.ts";
+import { SettingError } from "../model/publishing.ts";
+import { SiteSettingsError } from "../model/site.ts";
+import type { StoryReport } from "../model/story-report.ts";
+import { buildNewsroom, type Newsroom } from "../newsroom/newsroom.ts";
+import { editionViews, notFoundView, pageViews } from "../newsroom/page-views.ts";
+import { collectArticles, readStories } from "../story/collect-stories.ts";
+import { StoryCache } from "../story/story-cache.ts";
+import { readSettings, SITE_FILES, type ProjectSettings } from "./settings.ts";
+
+/** The stages, in the order they run. */
+const STAGES = ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "swap"] as const;
+type Stage = (typeof STAGES)[number];
+
+interface StageTiming {
+  stage: Stage;
+  seconds: number;
+}
+
+/** An error a stage did not expect (a bug, a disk that failed): named by its stage, the cause kept. */
+export class StageError extends Error {
+  readonly stage: Stage;
+  constructor(stage: Stage, cause: unknown) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(message.startsWith(`${stage}: `) ? message : `${stage}: ${message}`, { cause });
+    this.stage = stage;
+  }
+}
+
+const NEWS_DIR = `${INPUT_DIR}/news`;
+/** Kept between builds (ignored by git); the dev server's pages (drafts shown, live reload let in) apart from a build's. */
+const CACHES = { photos: ".cache/photos", stories: ".cache/stories", pages: ".cache/pages", devPages: ".cache/pages-dev" };
+
+/**
+ * What a build keeps between builds of one process (the dev server's rebuilds): the story reads,
+ * converted photos and rendered pages it has seen, in memory as well as in .cache/.
+ */
+export class BuildSession {
+  readonly photos = new PhotoProcessor(CACHES.photos);
+  readonly storyCache: StoryCache;
+  readonly pageCache: PageCache;
+
+  constructor(dev: boolean) {
+    // A single build reads each story once: holding every read twice would only cost memory.
+    this.storyCache = new StoryCache(CACHES.stories, { keepInMemory: dev });
+    this.pageCache = new PageCache(dev ? CACHES.devPages : CACHES.pages);
+  }
+}
+
+export interface BuildOptions {
+  /** The folder the site goes to, relative to the project (replaced only by a build that passed). */
+  output: string;
+  /**
+   * The dev server's build: drafts and embargoed stories get pages, marked, every page shows the
+   * stories' problems, and neither those problems nor the check stop it (it is not checked).
+   */
+  dev?: boolean;
+  /** The environment the settings are read from (SITE_URL, BUILD_MOMENT, CI…); process.env by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The caches of earlier builds in this process; a build on its own makes its own. */
+  session?: BuildSession;
+}
+
+export interface BuildResult {
+  /** Whether the site was swapped into the output folder. */
+  ok: boolean;
+  /** Why the settings were refused, a line each, when they were. */
+  settingProblems: string[];
+  /** Every page, with whether it was rendered or reused and why. */
+  pages: PlannedPage[];
+  /** Every file the site holds, relative to the output folder, sorted. */
+  files: string[];
+  report: {
+    stories: StoryReport | undefined;
+    check: Report | undefined;
+    timings: StageTiming[];
+    /** What each cache did, and any trouble with one, for the build log. */
+    caches: string[];
+    /** The story file of each story's page (a withdrawn story's notice too), by page URL. */
+    sources: Record<string, string>;
+  };
+}
+
+/** Runs each stage, timing it and naming any error it throws after it. */
+class StageRunner {
+  readonly timings: StageTiming[] = [];
+
+  async run<T>(stage: Stage, work: () => T | Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await work();
+    } catch (error) {
+      throw error instanceof StageError ? error : new StageError(stage, error);
+    } finally {
+      const seconds = (performance.now() - start) / 1000;
+      const last = this.timings.at(-1);
+      // A stage run in parts (render, then its pages written) is one line.
+      if (last?.stage === stage) last.seconds += seconds;
+      else this.timings.push({ stage, seconds });
+    }
+  }
+}
+
+/** The build running in this process, if any: the next one waits for it, as the working folder is the process's. */
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Builds the project in `project` into `options.output`. Paths inside the project are relative to
+ * its root (Eleventy, the story reads and the caches name files so, and a report line reads
+ * src/news/x.md:3), so the build runs with the project as the working folder and restores the
+ * caller's after; callers need not change it. Builds in one process run one after another.
+ */
+export function build(project: string, options: BuildOptions): Promise<BuildResult> {
+  const run = running.then(async () => {
+    const caller = process.cwd();
+    process.chdir(resolve(project));
+    try {
+      return await buildHere(options);
+    } finally {
+      process.chdir(caller);
+    }
+  });
+  running = run.catch(() => undefined);
+  return run;
+}
+
+async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev) }: BuildOptions): Promise<BuildResult> {
+  const stages = new StageRunner();
+  const report: BuildResult["report"] = { stories: undefined, check: undefined, timings: stages.timings, caches: [], sources: {} };
+  const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
+  const staging = mkdtempSync(".site-build-");
+  try {
+    const settings = await stages.run("settings", () => readProjectSettings(env, dev));
+    if (!settings.ok) return result(false, { settingProblems: settings.problems });
+    const stories = await stages.run("stories", () => readAllStories(settings.value, session));
+    const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.value.site, settings.value.build));
+    report.stories = newsroom.report;
+    const { plan, cached, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
+    report.sources = data.sources;
+    if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
+    const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render));
+    await stages.run("render", () => writePages(staging, plan, rendered, session.pageCache, cached));
+    await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, data.storyFiles));
+    const files = listFiles(staging);
+    if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report));
+    if (report.check && report.check.problems.length > 0) return result(false, { pages: plan.pages, files });
+    await stages.run("swap", () => swapIn(staging, output));
+    return result(true, { pages: plan.pages, files });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    report.caches = cacheLines(session);
+  }
+}
+
+/** The settings, or the settings' own lines saying what is wrong with them (never a stack trace). */
+async function readProjectSettings(env: Readonly<Record<string, string | undefined>>, showUnpublished: boolean): Promise<{ ok: true; value: ProjectSettings } | { ok: false; problems: string[] }> {
+  try {
+    return { ok: true, value: await readSettings(".", env, showUnpublished) };
+  } catch (error) {
+    if (!(error instanceof SiteSettingsError || error instanceof SettingError)) throw error;
+    return { ok: false, problems: error.message.split("\n") };
+  }
+}
+
+/** Every story read (or found in the story cache) and checked, then sorted out: shown, withdrawn, and the report. */
+async function readAllStories({ site, datelinePlaces, build }: ProjectSettings, { photos, storyCache }: BuildSession) {
+  photos.startBuild();
+  storyCache.startBuild();
+  const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache });
+  // The reads kept for the next build, and those of deleted stories dropped, whatever the later stages do.
+  await storyCache.flush();
+  await storyCache.prune();
+  return collectArticles(results, build);
+}
+
+/** Each page's view, and the plan of which are rendered and which reused from the page cache. */
+function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: PageCache) {
+  const views = pageViews(newsroom, settings.site);
+  const shared = { editionViews: editionViews(newsroom), notFound: notFoundView(newsroom) };
+  const cached = pageCache.read();
+  const plan = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached);
+  const storyFiles = views.stories.map(({ article }) => article.file);
+  const sources = Object.fromEntries([...views.stories.map(({ url, article }) => [url, article.file]), ...newsroom.withdrawn.map(({ url, file }) => [url, file])]);
+  return { plan, cached, data: { storyFiles, sources, render: { ...newsroom, ...shared, render: plan.render } } };
+}
+
+/**
+ * The one writer of pages and files into the staging folder: each page the plan reuses is copied
+ * from the page cache, everything Eleventy rendered is written; the newly rendered pages are then
+ * kept in the cache.
+ */
+function writePages(staging: string, plan: PagePlan, rendered: readonly RenderedFile[], cache: PageCache, cached: CachedPages): void {
+  const place = (file: string, write: (target: string) => void) => {
+    const target = join(staging, file);
+    mkdirSync(dirname(target), { recursive: true });
+    write(target);
+  };
+  for (const page of plan.pages) if (!page.rendered) place(page.file, (target) => copyFileSync(cache.entryPath(cached, page.key), target));
+  for (const { file, content } of rendered) place(file, (target) => writeFileSync(target, content));
+  cache.keep(plan, cached, new Map(rendered.map(({ file, content }) => [file, content])));
+}
+
+/** The photos of the stories that have pages (the photo cache pruned of what no story uses), and the site's stylesheet and icon under their hashed names. */
+async function publishMedia(staging: string, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[]): Promise<void> {
+  await photos.publish(staging, storyFiles);
+  const files = [
+    [SITE_FILES.stylesheet, globals.assets.stylesheet],
+    [SITE_FILES.favicon, globals.assets.favicon],
+  ] as const;
+  for (const [source, url] of files) {
+    const target = join(staging, url.slice(1));
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(source, target);
+  }
+}
+
+/** Every project check of the built site: its pages, feeds and sitemaps, and the stories it must not have published. */
+function checkSite(staging: string, { site }: ProjectSettings, report: StoryReport): Promise<Report> {
+  return validateSite(staging, { siteUrl: site.url, outputs: true, withheld: report.withheld, cacheDir: PROJECT_CHECK_CACHE });
+}
+
+/** Every file under `folder`, relative to it, sorted. */
+function listFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The staging folder takes the output folder's place; the old one goes only once the new one is in. */
+function swapIn(staging: string, output: string): void {
+  const previous = `${staging}-previous`;
+  if (existsSync(output)) renameSync(output, previous);
+  renameSync(staging, output);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+function cacheLines({ photos, storyCache, pageCache }: BuildSession): string[] {
+  return [photos.summary(), storyCache.summary(), pageCache.summary(), storyCache.warning(), pageCache.warning()].filter((line): line is string => Boolean(line));
+}

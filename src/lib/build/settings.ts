@@ -1,0 +1,76 @@
+/**
+ * The build's first stage: the project's settings, read once and passed down to every later stage.
+ * The newsroom's settings come from its _data/site.ts (the object it exports), checked here with
+ * the running code's rules; the rest are made from the environment and the project's files.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { hashedPath } from "../media/assets.ts";
+import { readBuildSettings, type BuildSettings } from "../model/publishing.ts";
+import type { StringsFolder } from "../model/editions.ts";
+import { readSiteSettings, type SiteSettings } from "../model/site.ts";
+import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, SECURITY_HEADERS } from "../outputs/security.ts";
+import type { DatelinePlaces } from "../story/dateline.ts";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The site's own files, published under their contents' hash so hosts may cache them for good. */
+export const SITE_FILES = { stylesheet: "src/assets/site.css", favicon: "src/assets/favicon.svg" } as const;
+
+/** The page policy and the host's response headers, as headers.njk and base.njk print them. */
+export interface SecurityData {
+  contentSecurityPolicy: string;
+  headers: { name: string; value: string }[];
+  immutablePaths: readonly string[];
+  immutableCaching: string;
+}
+
+/** What every template is given besides the newsroom: the settings as pages print them. */
+interface PageGlobals {
+  site: SiteSettings;
+  build: BuildSettings;
+  /** Site-root URLs of the stylesheet and icon, under their hashed names. */
+  assets: Record<keyof typeof SITE_FILES, string>;
+  security: SecurityData;
+}
+
+export interface ProjectSettings {
+  site: SiteSettings;
+  build: BuildSettings;
+  datelinePlaces: DatelinePlaces;
+  globals: PageGlobals;
+}
+
+/** The dev server's pages also let its live-reload script in; a build's pages never do. */
+export function securityData(build: Pick<BuildSettings, "showUnpublished">): SecurityData {
+  return {
+    contentSecurityPolicy: contentSecurityPolicy(pagePolicy(build)),
+    headers: Object.entries(SECURITY_HEADERS).map(([name, value]) => ({ name, value })),
+    immutablePaths: IMMUTABLE_PATHS,
+    immutableCaching: IMMUTABLE_CACHING,
+  };
+}
+
+/**
+ * Reads the project's settings: the site's (its _data/site.ts, with `env`'s address), the build's
+ * (the moment from `env`, drafts shown or not as the caller says), the dateline places, and the
+ * hashed names of the site's own files. Throws the settings' own one-line errors.
+ */
+export async function readSettings(project: string, env: Env, showUnpublished: boolean): Promise<ProjectSettings> {
+  const data = join(project, "_data");
+  const file = join(data, "site.ts");
+  // Imported afresh whenever the file changed, so the dev server's next rebuild sees an edit.
+  const { settings, stringsFolder } = (await import(`${pathToFileURL(file).href}?changed=${statSync(file).mtimeMs}`)) as {
+    settings: Readonly<Record<string, unknown>>;
+    stringsFolder: () => StringsFolder;
+  };
+  const site = readSiteSettings(settings, env, stringsFolder());
+  const build = { ...readBuildSettings(env), showUnpublished };
+  const datelinePlaces = JSON.parse(readFileSync(join(data, "datelinePlaces.json"), "utf8")) as DatelinePlaces;
+  const assets = {
+    stylesheet: `/${hashedPath("assets/site.css", readFileSync(join(project, SITE_FILES.stylesheet)))}`,
+    favicon: `/${hashedPath("assets/favicon.svg", readFileSync(join(project, SITE_FILES.favicon)))}`,
+  };
+  return { site, build, datelinePlaces, globals: { site, build, assets, security: securityData(build) } };
+}
