@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { HtmlValidate, nodejsResolver, StaticConfigLoader } from "html-validate";
+import { HtmlValidate, cjsResolver, StaticConfigLoader } from "html-validate";
 import { parse, type HTMLElement } from "node-html-parser";
 import { PROJECT } from "../../scripts/lib/project-copy.ts";
 import { contentSecurityPolicy, PAGE_POLICY } from "../../src/lib/outputs/security.ts";
@@ -75,7 +75,7 @@ test("the dev server shows drafts' and stories' problems, keeps serving, recover
     assert.equal((await get(budgetUrl))?.status, 404, "a story with problems gets no page, not its last good one");
     // The panel is valid, accessible markup (the page on disk: the server adds only its script).
     const devIndex = join(root, ".dev-site", "index.html");
-    const rules = new StaticConfigLoader([nodejsResolver()], { extends: [join(PROJECT, ".htmlvalidate.json")] });
+    const rules = new StaticConfigLoader([cjsResolver()], { extends: [join(PROJECT, ".htmlvalidate.json")] });
     const markup = await new HtmlValidate(rules).validateString(readFileSync(devIndex, "utf8"), devIndex);
     assert.ok(markup.valid, JSON.stringify(markup.results.flatMap((result) => result.messages.map((message) => message.message))));
 

@@ -26,9 +26,9 @@ export function checkFingerprint(): string {
 
 /**
  * The html-validate configuration as written: the file, and any file it extends or loads by a
- * relative path. Its presets ("html-validate:...") come with html-validate's version; anything
- * else it names is a package, known by its version. So the resolved configuration is the same
- * whenever these are, without loading html-validate to resolve it.
+ * relative path. Its presets ("html-validate:...") and element metadata ("html5") come with
+ * html-validate's version; anything else it names is a package, known by its version. So the
+ * resolved configuration is the same whenever these are, without loading html-validate to resolve it.
  */
 function configSources(file: string): Map<string, string> {
   const sources = new Map<string, string>();
@@ -43,7 +43,7 @@ function configSources(file: string): Map<string, string> {
     });
     for (const entry of named) {
       if (entry.startsWith(".")) visit(fileURLToPath(new URL(entry, pathToFileURL(path))));
-      else if (!entry.startsWith("html-validate:")) sources.set(`package ${entry}`, safeVersion(entry));
+      else if (!entry.startsWith("html-validate:") && entry !== "html5") sources.set(`package ${entry}`, safeVersion(entry));
     }
   };
   visit(file);

@@ -1,7 +1,6 @@
 /** html-validate with the project's rules (.htmlvalidate.json), set up once per thread. */
-import { HtmlValidate, nodejsResolver, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
+import { HtmlValidate, cjsResolver, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
 import type { LocatedIssue } from "./findings.ts";
-import { speedUpElementSearch } from "./html-validate-speedups.ts";
 import { HTMLVALIDATE_CONFIG } from "./markup-config.ts";
 
 /**
@@ -13,7 +12,7 @@ class ResolvedOnceConfigLoader extends StaticConfigLoader {
 
   constructor() {
     // Given as the global config, so it also applies to sites built outside the project.
-    super([nodejsResolver()], { extends: [HTMLVALIDATE_CONFIG] });
+    super([cjsResolver()], { extends: [HTMLVALIDATE_CONFIG] });
   }
 
   override getConfigFor(handle: string, configOverride?: ConfigData): ResolvedConfig | Promise<ResolvedConfig> {
@@ -27,7 +26,6 @@ export class MarkupValidator {
   readonly #htmlvalidate: HtmlValidate;
 
   constructor() {
-    speedUpElementSearch();
     this.#htmlvalidate = new HtmlValidate(new ResolvedOnceConfigLoader());
   }
 

@@ -218,6 +218,13 @@ const CASES: Case[] = [
     expected: ["news/story.html wcag/h37"],
     message: '<img> is missing required "alt" attribute',
   },
+  {
+    name: "a misspelt attribute (html-validate's no-unknown-attributes)",
+    file: "news/story.html",
+    replace: [' alt="A grey panel"', ' alt="A grey panel" lodaing="lazy"'],
+    expected: ["news/story.html no-unknown-attributes"],
+    message: 'Attribute "lodaing" is not allowed on <img> element',
+  },
 ];
 
 for (const { name, file, replace, options, expected, message } of CASES) {
@@ -228,8 +235,13 @@ for (const { name, file, replace, options, expected, message } of CASES) {
   });
 }
 
+test("Open Graph's <meta property> tags pass, though html-validate's own metadata lacks the attribute", async () => {
+  const { problems } = await validateSite(writeSite({ file: "news/story.html", replace: ["</head>", '<meta property="og:title" content="Talks resume">\n</head>'] }));
+  assert.deepEqual(problems, []);
+});
+
 test("links and script inside inline SVG are checked, though html-validate skips SVG's content", async () => {
-  const svg = '<svg viewBox="0 0 1 1" role="img" aria-label="A square"><a href="gone.html"><rect width="1" height="1" onclick="go()"/></a><script>go()</script></svg>';
+  const svg = '<svg role="img" aria-label="A square"><a href="gone.html"><rect width="1" height="1" onclick="go()"/></a><script>go()</script></svg>';
   const { problems } = await validateSite(writeSite({ file: "index.html", replace: ["<h1>", `${svg}\n<h1>`] }));
   assert.deepEqual(
     problems.map(({ rule, message }) => `${rule}: ${message}`),
