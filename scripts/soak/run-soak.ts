@@ -60,10 +60,14 @@ function countByKind(kinds: readonly string[]): string {
   return [...counts].map(([kind, count]) => `${count} ${kind}`).join(", ");
 }
 
-/** The build log's count of pages rendered and reused, which time alone hides on a busy machine. */
+/**
+ * The build log's count of pages rendered and reused, which time alone hides on a busy machine,
+ * and its stages' times, which show what grows with the archive.
+ */
 function renderedPages(buildLog: string): string {
   const [, rendered, reused] = /^pages: (\d+) rendered, (\d+) reused/m.exec(buildLog) ?? [];
-  return rendered === undefined ? "pages not counted" : `${rendered} pages rendered, ${reused} reused`;
+  const stages = [...buildLog.matchAll(/^build: timing: (.+): ([\d.]+) s$/gm)].map(([, stage, seconds]) => `${stage} ${seconds}`);
+  return `${rendered === undefined ? "pages not counted" : `${rendered} pages rendered, ${reused} reused`}${stages.length > 0 ? `; ${stages.join(", ")}` : ""}`;
 }
 
 /** Runs the soak's days in the copy at `root`; the day's import report and build log are kept under soak/ in it. */
@@ -103,7 +107,7 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
     const edited = editStories(root, day, stories, share);
 
     const started = performance.now();
-    const build = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts"], {
+    const build = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--timings"], {
       cwd: root,
       encoding: "utf8",
       // A month's build names every held draft: more than spawnSync's default 1 MB of output.
