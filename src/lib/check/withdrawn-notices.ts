@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { WithheldStory } from "../model/story-report.ts";
+import { TextFinder } from "./text-finder.ts";
 import type { Problem } from "./site-problems.ts";
 import type { Listing, OutputPage } from "./validate-outputs.ts";
 import { inNewsFolder } from "./site-pages.ts";
@@ -32,18 +33,23 @@ export function withdrawnProblems(withheld: readonly WithheldStory[], site: Chec
   const noindex = new Map(site.pages.map(({ path, facts }) => [path, facts.noindex]));
   const listedBy = new Map<string, string[]>();
   for (const { file, urls } of site.listings) for (const url of new Set(urls)) listedBy.set(url, [...(listedBy.get(url) ?? []), file]);
-  const listPages = site.files.filter(isListPage).map((path) => ({ path, contents: readFileSync(join(site.root, path)) }));
+  // Each list page read and searched once for every withdrawn story's address.
+  const addresses = new TextFinder(withdrawn.map((story) => Buffer.from(story.url.slice(1), "utf8")));
+  const listingPages = new Map<number, string[]>();
+  for (const path of site.files.filter(isListPage)) {
+    for (const index of addresses.foundIn(readFileSync(join(site.root, path)))) listingPages.set(index, [...(listingPages.get(index) ?? []), path]);
+  }
 
   const problems: Problem[] = [];
   const report = (file: string, message: string) => problems.push({ file, line: 1, column: 1, rule: "withdrawn", message });
-  for (const story of withdrawn) {
+  for (const [index, story] of withdrawn.entries()) {
     const path = story.url.slice(1);
     const notice = noindex.get(path);
     if (notice === undefined) report(path, `has no page: ${story.file} was withdrawn (expected its notice at its address)`);
     else if (!notice) report(path, `is not the notice of ${story.file}, which was withdrawn (expected a page that asks search engines not to index it)`);
     const listers = [
       ...(listedBy.get(new URL(`./${path}`, base).href) ?? []),
-      ...listPages.filter(({ contents }) => contents.includes(path)).map((page) => page.path),
+      ...(listingPages.get(index) ?? []),
     ];
     for (const file of listers) report(file, `lists ${story.file}, which was withdrawn (expected no list, feed or sitemap to offer it)`);
   }
