@@ -271,8 +271,13 @@ test("navigates from a story's date down the archive and back up to it", async (
   await expect(page).toHaveURL(siteBase + STORY_PAGE);
 });
 
-test("navigates from a story to its topics, their stories and the topics index", async ({ page, siteBase }) => {
+test("navigates from a story to its related stories, its topics, their stories and the topics index", async ({ page, siteBase }) => {
   await open(page, siteBase, SAMPLE_PAGE);
+  // Related stories are earlier ones sharing a topic: the updated sample, a day before.
+  await page.getByRole("complementary", { name: "Related stories" }).getByRole("link").click();
+  await expect(page).toHaveURL(`${siteBase}news/2013/09/03/sample-updated-and-corrected.html`);
+  await expect(page.locator(".updated")).toHaveText("Updated September 3, 2013, 16:30 BST");
+  await expect(page.locator(".corrections h2")).toHaveText("Correction");
   // The sample spells the topic "site  help"; the site prints the spelling most stories use.
   await page.getByRole("navigation", { name: "Topics" }).getByRole("link", { name: "Site help" }).click();
   await expect(page).toHaveURL(`${siteBase}topics/site-help/index.html`);
@@ -281,10 +286,7 @@ test("navigates from a story to its topics, their stories and the topics index",
     "Sample story: how topics connect stories",
     "Sample story: how an updated and corrected story appears",
   ]);
-  await page.getByRole("link", { name: "Sample story: how an updated and corrected story appears" }).click();
-  await expect(page.locator(".updated")).toHaveText("Updated September 3, 2013, 16:30 BST");
-  await expect(page.locator(".corrections h2")).toHaveText("Correction");
-  await page.getByRole("complementary", { name: "Related stories" }).getByRole("link").click();
+  await page.getByRole("link", { name: "Sample story: how topics connect stories" }).click();
   await expect(page).toHaveURL(siteBase + SAMPLE_PAGE);
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Topics" }).click();
   await expect(page).toHaveURL(`${siteBase}topics/index.html`);
