@@ -84,10 +84,11 @@ export function editorFieldName(field: string): string {
 
 /**
  * `path:line: field: problem (expected …) [WD121]`, the form editors' tools turn into a link to
- * the line; the code comes last, so tools that read the line up to the message still do.
+ * the line; the code comes last, so tools that read the line up to the message still do. A
+ * message that goes on over lines (lines to copy into the story) has the code on its first.
  */
 export function formatProblem({ file, line, field, message, code }: Problem): string {
-  return `${file}:${line}: ${editorFieldName(field)}: ${message} [${code}]`;
+  return `${file}:${line}: ${editorFieldName(field)}: ${message.replace(/(?=\n)|$/, ` [${code}]`)}`;
 }
 
 /** In file and line order, as an editor works through them. */
