@@ -95,14 +95,14 @@ test("bad stories stop the build with every problem, and no site is written", ()
   const run = buildFixtureSite(root);
   assert.equal(run.status, 1, run.output);
   for (const line of [
-    "src/news/no-dateline.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
+    "src/news/no-dateline.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW) [WD120]",
     'src/news/bad-date.md:4: date: "2013-02-30" is not a real date (expected a date like 2013-09-02',
     'src/news/nowhere.md:5: timezone: no time zone is known for the dateline place "GOTHAM"',
     "src/news/photo.md:6: photo.credit: missing (expected the credit as the agency gives it",
-    'src/news/photo.md:7: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg)',
+    'src/news/photo.md:7: photo.src: "missing.jpg" does not exist (expected a file at src/news/missing.jpg) [WD140]',
     'src/news/small/index.md:7: photo.src: "small.png" is 300 px wide (expected at least 320 px, the narrowest a photo is published at',
-    'src/news/chart/index.md:7: photo.src: "chart.svg" holds an event attribute (onload on <svg>) and a <script> (expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references)',
-    'src/news/chart/index.md:14: body: image "map.svg" holds an outside reference "https://tracker.example/pixel.png" (href on <image>) (expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references)',
+    'src/news/chart/index.md:7: photo.src: "chart.svg" holds an event attribute (onload on <svg>) and a <script> (expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references) [WD140]',
+    'src/news/chart/index.md:14: body: image "map.svg" holds an outside reference "https://tracker.example/pixel.png" (href on <image>) (expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references) [WD137]',
     "build: failed; _site/ was left as it was.",
   ]) {
     assert.ok(run.output.includes(line), `missing line:\n${line}\nin:\n${run.output}`);
@@ -152,7 +152,7 @@ test("a photo narrower than sharp is published at the widths it has, and the bui
   });
   const run = await buildFixtureInProcess(root);
   assert.equal(run.status, 0, run.output);
-  const warning = 'src/news/talks/index.md:7: photo.src: "agency.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens)';
+  const warning = 'src/news/talks/index.md:7: photo.src: "agency.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens) [WD141]';
   assert.equal(run.output.split("\n").filter((line) => line === warning).length, 1, run.output);
   assert.match(run.output, /^1 warning in stories that publish \(published as they are; worth a look\):$/m);
 

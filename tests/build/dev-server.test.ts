@@ -70,7 +70,7 @@ test("the dev server shows drafts' and stories' problems, keeps serving, recover
       ["problem-group problem-group-error", "1 problem in the stories:"],
       ["problem-group problem-group-warning", "1 problem in drafts (not published; fix before publishing):"],
     ]);
-    assert.match(panel.querySelectorAll("li code")[0]?.text ?? "", new RegExp(`^${problemLine} \\(expected .+\\)$`));
+    assert.match(panel.querySelectorAll("li code")[0]?.text ?? "", new RegExp(`^${problemLine} \\(expected .+\\) \\[WD120\\]$`));
     await waitFor("the problem in the terminal", () => (output().slice(printedBefore).includes(problemLine) ? true : undefined), output);
     assert.equal((await get(budgetUrl))?.status, 404, "a story with problems gets no page, not its last good one");
     // The panel is valid, accessible markup (the page on disk: the server adds only its script).

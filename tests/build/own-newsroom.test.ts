@@ -93,16 +93,16 @@ test("an editor's broken story gets every problem at once, in line order, with n
   const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: "2024-03-15T12:00Z" });
   assert.equal(run.status, 1, run.output);
   const lines = run.output.split("\n").filter((line) => /^src\/news\/(broken|valencia)\.md:/.test(line));
-  assert.deepEqual(lines.map((line) => line.replace(/ \(expected.*$/, "")), [
-    "src/news/broken.md:1: lead: missing",
-    "src/news/broken.md:1: dateline: missing",
-    "src/news/broken.md:3: datline: unknown field; did you mean dateline?",
-    'src/news/broken.md:4: date: "2024-02-30" is not a real date',
-    "src/news/broken.md:6: corrections.1.text: missing",
-    'src/news/valencia.md:5: timezone: "VALENCIA" names more than one large city, in different time zones',
+  assert.deepEqual(lines.map((line) => line.replace(/ \(expected.*(?= \[WD\d{3}\]$)/, "")), [
+    "src/news/broken.md:1: lead: missing [WD120]",
+    "src/news/broken.md:1: dateline: missing [WD120]",
+    "src/news/broken.md:3: datline: unknown field; did you mean dateline? [WD122]",
+    'src/news/broken.md:4: date: "2024-02-30" is not a real date [WD126]',
+    "src/news/broken.md:6: corrections.1.text: missing [WD120]",
+    'src/news/valencia.md:5: timezone: "VALENCIA" names more than one large city, in different time zones [WD125]',
   ]);
   for (const line of run.output.split("\n").filter((found) => found.includes("src/news/"))) {
-    assert.match(line, /^src\/news\/[^:]+:\d+: [^:]+: /, "each problem line starts at its file, for an editor's tools to link");
+    assert.match(line, /^src\/news\/[^:]+:\d+: [^:]+: .* \[WD\d{3}\]$/, "each problem line starts at its file, for an editor's tools to link");
     assert.doesNotMatch(line, /\[11ty\]|\(via [A-Za-z]+Error\)/);
   }
   assert.doesNotMatch(run.output, /^\s+at /m, "no stack trace");

@@ -38,6 +38,7 @@ export function topicClashes(topics: readonly Topic[]): Problem[] {
         // The view keeps no field positions; the story's first line names the file for the editor.
         line: 1,
         field: "tags",
+        code: "WD155",
         message:
           `${named.slice(0, -1).join(", ")} and ${named.at(-1)} would share the topic page ${first!.url} ` +
           "(expected one spelling for one topic, or names that differ in more than accents and punctuation)",

@@ -75,7 +75,7 @@ export async function readArticle(location: StoryLocation, context: ReadContext)
   } catch (error) {
     // Deleted or made unreadable while the build ran: reported like any problem of the file.
     const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    return { valid: false, file, stem: location.filePathStem, draft: false, problems: [{ file, line: 1, field: "file", message: `could not be read (${reason}; expected a readable file)` }] };
+    return { valid: false, file, stem: location.filePathStem, draft: false, problems: [{ file, line: 1, field: "file", code: "WD100", message: `could not be read (${reason}; expected a readable file)` }] };
   }
   const input: StoryInput = {
     ...location,
@@ -98,7 +98,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
   let photoFile: PhotoFileResult | undefined;
   if (read.photo && photos) {
     photoFile = await readPhotoFile(read.photo.src, file, photos);
-    if (!photoFile.ok) problems.push({ ...read.photo.place, field: "photo.src", message: photoFile.problem });
+    if (!photoFile.ok) problems.push({ ...read.photo.place, field: "photo.src", code: "WD140", message: photoFile.problem });
   }
 
   const body = locateBodyImages(read.body, file);
@@ -107,9 +107,9 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
   for (const image of body.images) {
     const src = posix.relative(posix.dirname(file), image.path);
     const refused = await photos?.keepAsIs(file, image.path, src, photoUrl(filePathStem, src));
-    if (refused !== undefined) problems.push({ ...bodyPlace(image.line), field: "body", message: `image ${refused}` });
+    if (refused !== undefined) problems.push({ ...bodyPlace(image.line), field: "body", code: "WD137", message: `image ${refused}` });
   }
-  for (const { line, message } of body.problems) problems.push({ ...bodyPlace(line), field: "body", message });
+  for (const { line, message, code } of body.problems) problems.push({ ...bodyPlace(line), field: "body", message, code });
 
   const { view, withdrawn } = read;
   if (problems.length === 0 && withdrawn) {
@@ -121,7 +121,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
   // Every key of the view is set, as templates and tests see it, whether or not the read was cached.
   return {
     valid: true,
-    notices: photoWarning !== undefined && read.photo ? [{ ...read.photo.place, field: "photo.src", message: photoWarning }] : [],
+    notices: photoWarning !== undefined && read.photo ? [{ ...read.photo.place, field: "photo.src", code: "WD141", message: photoWarning }] : [],
     url: view.url,
     stem: view.stem,
     file,

@@ -24,6 +24,7 @@ export function collisionProblems(articles: readonly AddressClaim[]): Problem[] 
         file: article.file,
         line: 1,
         field: "url",
+        code: "WD150",
         message: `publishes to ${article.url.slice(1)}, as ${first.file} does: both names make that address on that day (expected one story per address: rename one of the two files)`,
       });
     } else pageOwners.set(article.url, article);
@@ -35,6 +36,7 @@ export function collisionProblems(articles: readonly AddressClaim[]): Problem[] 
           file: image.file,
           line: image.line,
           field: image.field,
+          code: "WD151",
           message: `${image.path} is also shown by ${owner.file} (expected an image of this story's own: give each story its folder)`,
         });
       } else imageOwners.set(image.path, article);

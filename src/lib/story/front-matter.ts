@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import { cutValues, foldedListItems, writtenNodes, YAML_HELP, yamlProblems, type LineProblem, type WrittenNode } from "./yaml-problems.ts";
+import type { LineProblem } from "../model/problems.ts";
+import { cutValues, foldedListItems, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
 
 /** A story file cut into its front matter and its Markdown body, with the line each starts on. */
 export interface StoryParts {
@@ -72,14 +73,14 @@ export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterRe
   }
   if (!isMap(contents)) {
     const got = isSeq(contents) ? "a list" : "a single value";
-    return { ok: false, problems: [{ line: lineAt(contents.range?.[0] ?? 0), message: `got ${got} (${YAML_HELP})` }] };
+    return { ok: false, problems: [{ line: lineAt(contents.range?.[0] ?? 0), code: "WD107", message: `got ${got} (${YAML_HELP})` }] };
   }
   let fields: unknown;
   try {
     fields = document.toJS({ maxAliasCount: 50 });
   } catch (error) {
     // Only an alias bomb gets here: toJS refuses to expand it.
-    return { ok: false, problems: [{ line: firstLine, message: `${(error as Error).message} (${YAML_HELP})` }] };
+    return { ok: false, problems: [{ line: firstLine, code: "WD107", message: `${(error as Error).message} (${YAML_HELP})` }] };
   }
   return { ok: true, frontMatter: { fields: fields as Record<string, unknown>, lines: fieldLines(written, lineAt), problems: [...cutValues(written, yaml), ...foldedListItems(written, yaml)] } };
 }

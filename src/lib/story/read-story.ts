@@ -3,7 +3,7 @@ import { formatDateline, resolveDatelineZone, type DatelineStyle, type DatelineP
 import { isBeforeStory, isBeforeStoryAnywhere, parseStoryDate, parseUnzonedDate, toDateView, type DateStyle, type StoryDate, type UnzonedDate } from "../model/dates.ts";
 import { editionOf, editionStyle, type Edition } from "../model/editions.ts";
 import { PLACEHOLDER_PROBLEM, placeholderFields } from "../model/placeholders.ts";
-import type { Place, Problem } from "../model/problems.ts";
+import type { Place, Problem, ProblemCode } from "../model/problems.ts";
 import type { ArticleView, CorrectionView, WithdrawnView } from "../model/story-view.ts";
 import { isWithdrawn, parseStoryFields, type PartialStoryFields } from "./schema.ts";
 import { storyDescription } from "./description.ts";
@@ -99,7 +99,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
   // The address is the name's slug; a name with nothing in it to spell in ASCII gives none.
   const nameProblems: Problem[] =
     addressSlug(input.fileSlug) === ""
-      ? [{ file, line: 1, field: "file", message: `the name "${input.fileSlug}" makes no address: nothing in it can be spelled in ASCII letters or digits (expected a file or folder name such as markets: rename it)` }]
+      ? [{ file, line: 1, field: "file", code: "WD101", message: `the name "${input.fileSlug}" makes no address: nothing in it can be spelled in ASCII letters or digits (expected a file or folder name such as markets: rename it)` }]
       : [];
   // A file that cannot be read as a story has no fields to check: its own problems are the report,
   // with its text's when only its YAML is wrong.
@@ -114,17 +114,17 @@ export function readStoryFile(input: StoryInput): StoryRead {
   }
   const { source } = read;
   const problems: Problem[] = [...nameProblems];
-  const report = (field: string, message: string, place = source.place(field)) => problems.push({ ...place, field, message });
+  const report = (field: string, code: ProblemCode, message: string, place = source.place(field)) => problems.push({ ...place, field, code, message });
 
   // The file's own problems come first; a value YAML cut short is named with its fix, and what the cut left is not also a problem of its own.
-  for (const { file: where = file, line, field, message } of source.problems) problems.push({ file: where, line, field, message });
+  for (const { file: where = file, ...problem } of source.problems) problems.push({ file: where, ...problem });
   const cut = new Set(source.problems.map(({ field }) => field));
   const parsed = parseStoryFields(source.fields, source.keys);
-  if (!parsed.ok) for (const { field, message } of parsed.issues) if (!cut.has(field)) report(field, message);
+  if (!parsed.ok) for (const { field, code, message } of parsed.issues) if (!cut.has(field)) report(field, code, message);
   const fields: PartialStoryFields = !parsed.ok ? parsed.partial : "fields" in parsed ? parsed.fields : parsed.withdrawn;
   // Text the import wrote for an editor to reword keeps the story a draft, however it is marked.
   const placeholders = isWithdrawn(source.fields) ? [] : placeholderFields(source.fields);
-  for (const field of placeholders) report(field, PLACEHOLDER_PROBLEM);
+  for (const field of placeholders) report(field, "WD124", PLACEHOLDER_PROBLEM);
 
   let date: StoryDate | undefined;
   let unzonedDate: UnzonedDate | undefined;
@@ -140,8 +140,8 @@ export function readStoryFile(input: StoryInput): StoryRead {
         ? { ok: true as const, zone: fields.timezone }
         : undefined;
   // The place is what could not be looked up, so the dateline's line is where to look.
-  if (zone && !zone.ok) report("timezone", zone.problem, source.place("dateline"));
-  const beforeStory = (field: string, raw: string) => report(field, `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
+  if (zone && !zone.ok) report("timezone", "WD125", zone.problem, source.place("dateline"));
+  const beforeStory = (field: string, raw: string) => report(field, "WD127", `"${raw}" is before the story's date ${fields.date} (expected a later date or time)`);
   // Every date is local to the dateline, like `date`, and all but the agency's own version time
   // come after the story. Without the dateline's zone each is still checked on its own, and
   // against the story's date where no zone could change the answer, so the editor hears of
@@ -149,14 +149,14 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const readDate = (field: string, raw: string, { afterStory = true } = {}): StoryDate | undefined => {
     if (!zone?.ok) {
       const result = parseUnzonedDate(raw);
-      if (!result.ok) return void report(field, result.problem);
+      if (!result.ok) return void report(field, "WD126", result.problem);
       // The story's own date is what the others are compared with.
       if (field === "date") unzonedDate = result.date;
       else if (afterStory && unzonedDate && isBeforeStoryAnywhere(result.date, unzonedDate)) beforeStory(field, raw);
       return undefined;
     }
     const result = parseStoryDate(raw, zone.zone);
-    if (!result.ok) return void report(field, result.problem);
+    if (!result.ok) return void report(field, "WD126", result.problem);
     if (afterStory && date && isBeforeStory(result.date, date)) return void beforeStory(field, raw);
     return result.date;
   };

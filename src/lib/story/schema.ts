@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DATE_FORMS, isKnownZone } from "../model/dates.ts";
 import { nearestName } from "./nearest-name.ts";
 import { PHOTO_EXTENSIONS } from "../model/urls.ts";
+import { zodProblems, type FieldProblem } from "../model/problems.ts";
 
 /** How a wrong value is named in an error: what the editor typed, briefly. */
 function describe(value: unknown): string {
@@ -180,15 +181,10 @@ export type PartialStoryFields = Partial<Omit<StoryFields, "photo" | "correction
   wire?: Partial<WireFields>;
 };
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
 export type FieldsResult =
   | { ok: true; fields: StoryFields }
   | { ok: true; withdrawn: WithdrawnFields }
-  | { ok: false; partial: PartialStoryFields; issues: FieldIssue[] };
+  | { ok: false; partial: PartialStoryFields; issues: FieldProblem[] };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -199,12 +195,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * neither hides the others' problems nor stops the checks that need only good ones (a valid
  * dateline still gets its zone looked up, a photo without credit still has its file checked).
  */
-function parseParts(schema: z.ZodType, value: unknown, path: string[], issues: FieldIssue[]): unknown {
+function parseParts(schema: z.ZodType, value: unknown, path: string[], issues: FieldProblem[]): unknown {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const group = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
-  const report = (found: readonly z.core.$ZodIssue[]) =>
-    issues.push(...found.map((issue) => ({ field: [...path, ...issue.path.map(String)].join("."), message: issue.message })));
+  const report = (found: readonly z.core.$ZodIssue[]) => issues.push(...zodProblems(found, value, path));
   // A group's own rules (a list's length) are reported before its parts are parsed one by one.
   const ownIssues = result.error.issues.filter((issue) => issue.path.length === 0);
   if (group instanceof z.ZodObject && isPlainObject(value)) {
@@ -225,10 +220,11 @@ function parseParts(schema: z.ZodType, value: unknown, path: string[], issues: F
 }
 
 /** A field the contract does not know, named with the one the editor most likely meant. */
-function unknownField(path: string[], name: string, known: string[]): FieldIssue {
+function unknownField(path: string[], name: string, known: string[]): FieldProblem {
   const near = nearestName(name, known);
   return {
     field: [...path, name].join("."),
+    code: "WD122",
     message: near ? `unknown field; did you mean ${near}?` : `unknown field (expected one of ${known.join(", ")})`,
   };
 }
@@ -238,7 +234,7 @@ function unknownField(path: string[], name: string, known: string[]): FieldIssue
  * front matter and data file write; the rest of the data cascade is Eleventy's), and in every
  * group of fields, which only a story writes.
  */
-function unknownFields(schema: z.ZodType, value: unknown, path: string[], ownKeys: readonly string[] | undefined): FieldIssue[] {
+function unknownFields(schema: z.ZodType, value: unknown, path: string[], ownKeys: readonly string[] | undefined): FieldProblem[] {
   const group = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
   if (group instanceof z.ZodArray && Array.isArray(value)) {
     return value.flatMap((item, index) => unknownFields(group.element as z.ZodType, item, [...path, String(index)], undefined));
@@ -258,9 +254,9 @@ export function parseStoryFields(data: Readonly<Record<string, unknown>>, ownKey
   const schema = withdrawn ? withdrawnSchema : data["wire"] === undefined ? ownStorySchema : storySchema;
   // A withdrawn story names fields of the published contract only to be told to remove them.
   const refused = withdrawn ? Object.entries(WITHDRAWN_REFUSALS).filter(([name]) => data[name] !== undefined) : [];
-  const issues: FieldIssue[] = [
+  const issues: FieldProblem[] = [
     ...unknownFields(schema, data, [], withdrawn ? ownKeys.filter((name) => !(name in WITHDRAWN_REFUSALS)) : ownKeys),
-    ...refused.map(([field, message]) => ({ field, message })),
+    ...refused.map(([field, message]): FieldProblem => ({ field, message, code: "WD123" })),
   ];
   const parsed = parseParts(schema, data, [], issues);
   // Without issues the value passed the schema whole; with them, it holds only parts that passed.

@@ -1,11 +1,9 @@
+import type { Problem } from "../model/problems.ts";
 import { createMarkdown, outlineBody } from "./markdown.ts";
 import { locateStoryImage } from "./story-files.ts";
 
 /** A problem in a story's Markdown, at a line of the body (its first line is 1). */
-export interface BodyProblem {
-  line: number;
-  message: string;
-}
+export type BodyProblem = Pick<Problem, "line" | "message" | "code">;
 
 export interface BodyCheck {
   problems: BodyProblem[];
@@ -22,7 +20,7 @@ const md = createMarkdown();
 export const MAX_BODY_ELEMENTS = 10_000;
 
 /** What the text alone shows, in the order it is reported: a problem, or an image whose file is still to be found. */
-export type BodyFinding = { line: number; message: string } | { line: number; image: string };
+export type BodyFinding = BodyProblem | { line: number; image: string };
 
 /**
  * The body must carry the story, must not repeat the dateline the page prints from `dateline`,
@@ -33,12 +31,13 @@ export type BodyFinding = { line: number; message: string } | { line: number; im
 export function inspectBody(body: string, place: string | undefined): BodyFinding[] {
   const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
   if (firstLine === 0) {
-    return [{ line: 1, message: "empty (expected the story's paragraphs in Markdown after the front matter)" }];
+    return [{ line: 1, code: "WD130", message: "empty (expected the story's paragraphs in Markdown after the front matter)" }];
   }
   const findings: BodyFinding[] = [];
   if (place !== undefined && body.trim().startsWith(`${place},`)) {
     findings.push({
       line: firstLine,
+      code: "WD131",
       message: `starts with the dateline "${place}," typed in (expected the first words of the story: the dateline is printed from the dateline field)`,
     });
   }
@@ -47,6 +46,7 @@ export function inspectBody(body: string, place: string | undefined): BodyFindin
     const count = outline.elements.toLocaleString("en-US");
     findings.push({
       line: firstLine,
+      code: "WD132",
       message: `renders to ${count} HTML elements (expected at most ${MAX_BODY_ELEMENTS.toLocaleString("en-US")}: plain paragraphs, with emphasis and links where they mean something)`,
     });
   }
@@ -55,15 +55,15 @@ export function inspectBody(body: string, place: string | undefined): BodyFindin
   for (const heading of outline.headings) {
     const marks = "#".repeat(heading.level);
     if (heading.level === 1) {
-      findings.push({ line: heading.line, message: "a # heading, which would stand beside the headline (expected ## for a heading in the story)" });
+      findings.push({ line: heading.line, code: "WD133", message: "a # heading, which would stand beside the headline (expected ## for a heading in the story)" });
     } else if (heading.level > level + 1) {
       const after = level === 1 ? "the headline" : `a ${"#".repeat(level)} heading`;
-      findings.push({ line: heading.line, message: `a ${marks} heading after ${after} skips a level (expected at most ${"#".repeat(level + 1)})` });
+      findings.push({ line: heading.line, code: "WD134", message: `a ${marks} heading after ${after} skips a level (expected at most ${"#".repeat(level + 1)})` });
     }
     level = Math.max(heading.level, 2);
   }
   for (const { src, alt, line } of outline.images) {
-    if (alt === "") findings.push({ line, message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });
+    if (alt === "") findings.push({ line, code: "WD135", message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });
     findings.push({ line, image: src });
   }
   return findings;
@@ -73,7 +73,7 @@ export function inspectBody(body: string, place: string | undefined): BodyFindin
 export function inspectWithdrawnBody(body: string): BodyFinding[] {
   const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
   if (firstLine === 0) return [];
-  return [{ line: firstLine, message: "a withdrawn story keeps no text of the story (expected nothing after the front matter)" }];
+  return [{ line: firstLine, code: "WD136", message: "a withdrawn story keeps no text of the story (expected nothing after the front matter)" }];
 }
 
 /** Every image the findings name must be a file of the story's own; one that is not becomes a problem in its place. */
@@ -82,12 +82,12 @@ export function locateBodyImages(findings: readonly BodyFinding[], storyFile: st
   const images: BodyCheck["images"] = [];
   for (const finding of findings) {
     if ("message" in finding) {
-      problems.push({ line: finding.line, message: finding.message });
+      problems.push(finding);
       continue;
     }
     const file = locateStoryImage(finding.image, storyFile);
     if (file.ok) images.push({ path: file.path, line: finding.line });
-    else problems.push({ line: finding.line, message: `image ${file.problem}` });
+    else problems.push({ line: finding.line, code: "WD137", message: `image ${file.problem}` });
   }
   return { problems, images };
 }

@@ -1,14 +1,12 @@
 import { readFileSync, statSync } from "node:fs";
-import type { Place } from "../model/problems.ts";
+import type { LineProblem, Place, Problem } from "../model/problems.ts";
 import { parseFrontMatter, splitStory, type FrontMatter } from "./front-matter.ts";
-import type { LineProblem } from "./yaml-problems.ts";
 
 /** A problem with the story's file itself (or its data file, which it then names), found before any field can be read. */
-export interface SourceProblem extends LineProblem {
-  field: string;
+export type SourceProblem = Omit<Problem, "file"> & {
   /** Set when the problem is in the story's data file rather than the story. */
   file?: string;
-}
+};
 
 /** A story's own files as written: where each field is, and the Markdown body. */
 export interface StorySource {
@@ -75,8 +73,8 @@ export function loadStoryFiles(file: string, maxBytes: number): StoryFiles {
 }
 
 /** A front matter problem as a story's problem: in the field it names, else in the file's fields as a whole. */
-function inFile({ line, message, field }: LineProblem, whole: string, file?: string): SourceProblem {
-  return { line, message, field: field ?? whole, ...(file === undefined ? {} : { file }) };
+function inFile({ line, message, field, code }: LineProblem, whole: string, file?: string): SourceProblem {
+  return { line, message, field: field ?? whole, code, ...(file === undefined ? {} : { file }) };
 }
 
 /** The fields of the data file beside a story, with their lines, or its problems; undefined when it has none. */
@@ -93,31 +91,31 @@ function parseDataFile(dataFile: StoryFiles["dataFile"]): { file: string; frontM
  * matter (never a language Eleventy would run, such as `---js`). Never throws.
  */
 export function parseStorySource(file: string, files: StoryFiles, maxBytes: number): SourceResult {
-  const problem = (line: number, field: string, message: string): SourceResult => ({
+  const problem = (line: number, field: string, code: Problem["code"], message: string): SourceResult => ({
     ok: false,
-    problems: [{ line, field, message }],
+    problems: [{ line, field, code, message }],
   });
   const { size, bytes } = files;
   if (size > maxBytes || bytes === undefined) {
-    return problem(1, "size", `${formatBytes(size)} (expected at most ${formatBytes(maxBytes)}: split the story, or check the import)`);
+    return problem(1, "size", "WD102", `${formatBytes(size)} (expected at most ${formatBytes(maxBytes)}: split the story, or check the import)`);
   }
   const badLine = firstNonUtf8Line(bytes);
   if (badLine !== undefined) {
-    return problem(badLine, "encoding", "not UTF-8 text (expected the file saved as UTF-8)");
+    return problem(badLine, "encoding", "WD103", "not UTF-8 text (expected the file saved as UTF-8)");
   }
   const decoded = bytes.toString("utf8");
   // A byte order mark hides the front matter from Eleventy; the rest is read past it, so its problems come in the same build.
   const byteOrderMark: SourceProblem[] = decoded.startsWith("\uFEFF")
-    ? [{ line: 1, field: "encoding", message: "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)" }]
+    ? [{ line: 1, field: "encoding", code: "WD104", message: "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)" }]
     : [];
   const text = byteOrderMark.length > 0 ? decoded.slice(1) : decoded;
 
   const parts = splitStory(text);
   if (parts?.language) {
-    return problem(1, "front matter", `"${parts.language}" front matter is not read (expected YAML, opened by a line of just ---)`);
+    return problem(1, "front matter", "WD105", `"${parts.language}" front matter is not read (expected YAML, opened by a line of just ---)`);
   }
   if (parts && !parts.closed) {
-    return { ok: false, problems: [...byteOrderMark, { line: 1, field: "front matter", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
+    return { ok: false, problems: [...byteOrderMark, { line: 1, field: "front matter", code: "WD106", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
   }
   const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
   const dataFile = parseDataFile(files.dataFile);

@@ -1,4 +1,4 @@
-import type { Problem } from "../model/problems.ts";
+import type { Problem, ProblemCode } from "../model/problems.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import { translationRoots } from "../model/translations.ts";
 
@@ -14,15 +14,15 @@ type Translated = Pick<ArticleView, "stem" | "file" | "edition" | "translationOf
 export function translationProblems(stories: readonly Translated[], stems: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const byStem = new Map(stories.map((story) => [story.stem, story]));
-  const report = (story: Translated, line: number, message: string) => problems.push({ file: story.file, line, field: "translationOf", message });
+  const report = (story: Translated, line: number, code: ProblemCode, message: string) => problems.push({ file: story.file, line, field: "translationOf", code, message });
   const sorted = [...stories].sort((a, b) => a.file.localeCompare(b.file));
   for (const story of sorted) {
     const link = story.translationOf;
     if (!link) continue;
     const original = byStem.get(link.stem);
-    if (!stems.has(link.stem)) report(story, link.line, `names "${link.path}", which is not a story (expected ${EXPECTED_PATH})`);
+    if (!stems.has(link.stem)) report(story, link.line, "WD152", `names "${link.path}", which is not a story (expected ${EXPECTED_PATH})`);
     else if (original && original.edition === story.edition) {
-      report(story, link.line, `names ${original.file}, a story of this story's own edition (${story.edition}) (expected a story of another edition: a translation is in another language)`);
+      report(story, link.line, "WD153", `names ${original.file}, a story of this story's own edition (${story.edition}) (expected a story of another edition: a translation is in another language)`);
     }
   }
   const roots = translationRoots(sorted);
@@ -33,7 +33,7 @@ export function translationProblems(stories: readonly Translated[], stems: Reado
     const first = taken.get(key);
     // Only a translation can be the second: an original is first in its own edition.
     if (first && story.translationOf && first.edition !== byStem.get(root)?.edition) {
-      report(story, story.translationOf.line, `translates ${byStem.get(root)?.file ?? story.translationOf.path} into ${story.edition}, as ${first.file} does (expected one translation of a story into each edition)`);
+      report(story, story.translationOf.line, "WD154", `translates ${byStem.get(root)?.file ?? story.translationOf.path} into ${story.edition}, as ${first.file} does (expected one translation of a story into each edition)`);
     } else if (!first) taken.set(key, story);
   }
   return problems;

@@ -1,11 +1,5 @@
 import { isMap, isScalar, isSeq, type CST, type Node, type Pair, type YAMLError } from "yaml";
-
-/** A problem found while reading front matter, at a line of the story file, and the field it is in when one can be told. */
-export interface LineProblem {
-  line: number;
-  message: string;
-  field?: string;
-}
+import type { LineProblem } from "../model/problems.ts";
 
 /** A node of the front matter as written: the field path it is at, and the pair it is the value of, if any. */
 export interface WrittenNode {
@@ -110,6 +104,7 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
     problems.push({
       line: lineAt(comment.offset),
       field: path.join("."),
+      code: "WD108",
       message: `unquoted, so YAML reads "${comment.source}" as a note, drops it ${read} (expected the whole value in quotes: ${fixed}; or the note on a line of its own)`,
     });
   };
@@ -140,7 +135,7 @@ export function foldedListItems(written: readonly WrittenNode[], { lineAt }: Yam
     const token = isScalar(node) && pair === undefined ? node.srcToken : undefined;
     const folded = token?.type === "scalar" ? /\n[ \t]*-[ \t]/.exec(token.source) : null;
     if (!token || !folded) return [];
-    return [{ line: lineAt(token.offset + folded.index + 1), field: path.join("."), message: "a list item indented more than the one above it, so YAML reads it as more words of that item (expected every - of a list at the same column)" }];
+    return [{ line: lineAt(token.offset + folded.index + 1), field: path.join("."), code: "WD109", message: "a list item indented more than the one above it, so YAML reads it as more words of that item (expected every - of a list at the same column)" }];
   });
 }
 
@@ -195,30 +190,30 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
         const opened = nodeAt(written, at, isQuoted) ?? written.find(({ node }) => node && isQuoted(node) && node.range && node.range[2] >= at);
         const from = opened?.node?.range?.[0] ?? at;
         const fixed = `${restOfLine(text, lineStart(text, from)).trimStart()}${quote}`;
-        return { line: lineAt(from), ...fieldAt(from), message: `the ${quote} opened here is never closed, so the lines after it are read as part of this value (expected a closing ${quote} at the end of the value: ${fixed})` };
+        return { line: lineAt(from), ...fieldAt(from), code: "WD110", message: `the ${quote} opened here is never closed, so the lines after it are read as part of this value (expected a closing ${quote} at the end of the value: ${fixed})` };
       }
       if (/map values/.test(error.message)) {
-        return { line: lineAt(at), message: NO_FIELD_NAME };
+        return { line: lineAt(at), code: "WD113", message: NO_FIELD_NAME };
       }
       return undefined;
     }
     case "BLOCK_AS_IMPLICIT_KEY": {
       if (/sequence/.test(error.message)) {
-        return { line: lineAt(at), message: LIST_ITEM_INDENT };
+        return { line: lineAt(at), code: "WD115", message: LIST_ITEM_INDENT };
       }
       const value = restOfLine(text, at);
       if (/:(\s|$)/.test(value)) {
         const fixed = `${linePrefix(text, at)}${quoteValue(value)}`.trimStart();
-        return { line: lineAt(at), ...fieldAt(at), message: `": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: ${fixed})` };
+        return { line: lineAt(at), ...fieldAt(at), code: "WD112", message: `": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: ${fixed})` };
       }
       // The line after a value is indented under it, as if it were part of it.
       const next = nextLineWithText(text, at);
-      return { line: lineAt(next), message: "indented more than the field above it (expected each field at the same column as the fields beside it)" };
+      return { line: lineAt(next), code: "WD115", message: "indented more than the field above it (expected each field at the same column as the fields beside it)" };
     }
     case "MULTILINE_IMPLICIT_KEY":
-      return { line: lineAt(at), message: NO_FIELD_NAME };
+      return { line: lineAt(at), code: "WD113", message: NO_FIELD_NAME };
     case "TAB_AS_INDENT":
-      return { line: lineAt(at), message: TAB_INDENT };
+      return { line: lineAt(at), code: "WD114", message: TAB_INDENT };
     case "BAD_INDENT": {
       const closing = /end with an? ([\]}])/.exec(error.message)?.[1];
       if (closing !== undefined) {
@@ -228,24 +223,24 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
         const from = opened?.node?.range?.[0] ?? at;
         const fixed = `${restOfLine(text, lineStart(text, from)).trimStart()}${closing}`;
         const what = closing === "]" ? "list" : "group";
-        return { line: lineAt(from), ...fieldAt(from), message: `the ${opening} opened here is never closed (expected a closing ${closing} at the end of the ${what}, on its line: ${fixed})` };
+        return { line: lineAt(from), ...fieldAt(from), code: "WD111", message: `the ${opening} opened here is never closed (expected a closing ${closing} at the end of the ${what}, on its line: ${fixed})` };
       }
-      if (leadingSpace.includes("\t")) return { line: lineAt(at), message: TAB_INDENT };
+      if (leadingSpace.includes("\t")) return { line: lineAt(at), code: "WD114", message: TAB_INDENT };
       const what = /sequence/.test(error.message) ? LIST_ITEM_INDENT : "indented unlike the fields above it (expected the fields of a group at the same column)";
-      return /same column/.test(error.message) ? { line: lineAt(at), message: what } : undefined;
+      return /same column/.test(error.message) ? { line: lineAt(at), code: "WD115", message: what } : undefined;
     }
     case "DUPLICATE_KEY": {
       const key = written.find((found) => isKey(found) && found.node?.range?.[0] === at);
       const first = key && written.find((found) => isKey(found) && found.path.join(".") === key.path.join(".") && found.node !== key.node);
       const firstLine = first?.node?.range ? `, first on line ${lineAt(first.node.range[0])}` : "";
-      return { line: lineAt(at), ...(key ? { field: key.path.join(".") } : {}), message: `written twice${firstLine} (expected each field once: keep the one you mean)` };
+      return { line: lineAt(at), ...(key ? { field: key.path.join(".") } : {}), code: "WD116", message: `written twice${firstLine} (expected each field once: keep the one you mean)` };
     }
     case "UNEXPECTED_TOKEN": {
       // Text after a closing quote or bracket: `title: "Brazil" rises`.
       const from = nodeOnLine(written, at, text, "value")?.node?.range?.[0];
       if (from === undefined || !/^["'[{]/.test(text.charAt(from))) return undefined;
       const fixed = `${linePrefix(text, from)}${quoteValue(restOfLine(text, from))}`.trimStart();
-      return { line: lineAt(at), ...fieldAt(at), message: `the value goes on after its closing ${text.charAt(from) === "[" || text.charAt(from) === "{" ? "bracket" : "quote"} (expected the whole value in quotes: ${fixed})` };
+      return { line: lineAt(at), ...fieldAt(at), code: "WD117", message: `the value goes on after its closing ${text.charAt(from) === "[" || text.charAt(from) === "{" ? "bracket" : "quote"} (expected the whole value in quotes: ${fixed})` };
     }
     default:
       return undefined;
@@ -276,8 +271,9 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
     const explained = explain(error, written, yaml);
     const unclosedBracket = /end with an? [\]}]/.test(error.message);
     if ((!explained || unclosedBracket) && bracketCuts.some(({ line }) => line <= errorLine)) continue;
-    const problem = explained ?? {
+    const problem: LineProblem = explained ?? {
       line: errorLine,
+      code: "WD107",
       message: `${error.message.replace(/\s+/g, " ").trim()} (${YAML_HELP})`,
     };
     const key = `${problem.line} ${problem.message}`;

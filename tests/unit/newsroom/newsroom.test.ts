@@ -122,7 +122,7 @@ test("the newsroom publishes each edition's feeds and each topic's, the sitemaps
 
 test("two topics on one URL join the report's errors, in file order", () => {
   const stories = [storyView("b", "2013-09-04", ["U.S. politics"]), storyView("a", "2013-09-03", ["U S politics"])];
-  const earlier = { file: "src/news/0.md", line: 2, field: "lead", message: "missing" };
+  const earlier = { file: "src/news/0.md", line: 2, field: "lead", message: "missing", code: "WD120" } as const;
   const newsroom = buildNewsroom(collected(stories, { ...NO_PROBLEMS, errors: [earlier] }), site, build);
   assert.deepEqual(newsroom.report.errors.map(({ file, field }) => [file, field]), [["src/news/0.md", "lead"], ["src/news/b.md", "tags"]]);
 });

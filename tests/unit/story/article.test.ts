@@ -151,12 +151,12 @@ test("the report lists the problems of every bad story in file and line order; a
   const { stories, report } = collectArticles([good, ...bad], build);
   assert.deepEqual(stories.map(({ headline }) => headline), [seed.title]);
   assert.deepEqual(report.errors.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
-    "a.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
-    'a.md:2: title: empty (expected the headline)',
-    'b.md:4: date: "soon" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    "a.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one) [WD120]",
+    'a.md:2: title: empty (expected the headline) [WD121]',
+    'b.md:4: date: "soon" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z) [WD126]',
   ]);
   assert.deepEqual(report.warnings.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
-    "c-draft.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
+    "c-draft.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one) [WD120]",
   ]);
 });
 
@@ -176,8 +176,8 @@ test("the report names what is withheld and the next embargo to lift", async () 
 });
 
 test("list items are numbered as an editor counts them, from 1", () => {
-  assert.equal(formatProblem({ file: "a.md", line: 9, field: "corrections.0.date", message: "missing" }), "a.md:9: corrections.1.date: missing");
-  assert.equal(formatProblem({ file: "a.md", line: 3, field: "tags.11", message: "empty" }), "a.md:3: tags.12: empty");
+  assert.equal(formatProblem({ file: "a.md", line: 9, field: "corrections.0.date", message: "missing", code: "WD120" }), "a.md:9: corrections.1.date: missing [WD120]");
+  assert.equal(formatProblem({ file: "a.md", line: 3, field: "tags.11", message: "empty", code: "WD121" }), "a.md:3: tags.12: empty [WD121]");
 });
 
 test("updates and corrections are read in the dateline's zone, never before the story", async () => {
@@ -224,21 +224,21 @@ function reportOf(result: ArticleResult): string[] {
 test("each problem points at the line its field is on; a missing one at line 1, a group's at the group", async () => {
   writeFileSync(join(folder, "lines.md"), "---\ntitle: A\ndatline: MOSCOW\ndate: 2013-09-02\nphoto:\n  src: photo.svg\n  alt: A\n  cerdit: C\n---\nText.\n\n![](photo.svg)\n");
   assert.deepEqual(reportOf(await readArticle(storyLocation(folder, "lines"), readContext(build, photos))), [
-    "lines.md:3: datline: unknown field; did you mean dateline?",
-    "lines.md:8: photo.cerdit: unknown field; did you mean credit?",
-    "lines.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
-    "lines.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
-    "lines.md:5: photo.credit: missing (expected the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS)",
-    "lines.md:12: body: image \"photo.svg\" has no alt text (expected ![what the image shows](photo.svg))",
+    "lines.md:3: datline: unknown field; did you mean dateline? [WD122]",
+    "lines.md:8: photo.cerdit: unknown field; did you mean credit? [WD122]",
+    "lines.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one) [WD120]",
+    "lines.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW) [WD120]",
+    "lines.md:5: photo.credit: missing (expected the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS) [WD120]",
+    "lines.md:12: body: image \"photo.svg\" has no alt text (expected ![what the image shows](photo.svg)) [WD135]",
   ]);
 });
 
 test("a file that cannot be read as a story reports why, at its line, and nothing else", async () => {
   const cases: [string, string | Uint8Array, string][] = [
-    ["yaml.md", "---\ntitle: A\nlead: [B\n---\nText.\n", "yaml.md:3: lead: the [ opened here is never closed (expected a closing ] at the end of the list, on its line: lead: [B])"],
-    ["latin1.md", Buffer.concat([Buffer.from("---\ntitle: A\n---\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]), "latin1.md:4: encoding: not UTF-8 text (expected the file saved as UTF-8)"],
-    ["js.md", "---js\n{ title: require('fs') }\n---\nText.\n", 'js.md:1: front matter: "js" front matter is not read (expected YAML, opened by a line of just ---)'],
-    ["huge.md", `---\ntitle: A\n---\n${"x".repeat(2048)}\n`, "huge.md:1: size: 2,066 bytes (expected at most 2,048 bytes: split the story, or check the import)"],
+    ["yaml.md", "---\ntitle: A\nlead: [B\n---\nText.\n", "yaml.md:3: lead: the [ opened here is never closed (expected a closing ] at the end of the list, on its line: lead: [B]) [WD111]"],
+    ["latin1.md", Buffer.concat([Buffer.from("---\ntitle: A\n---\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]), "latin1.md:4: encoding: not UTF-8 text (expected the file saved as UTF-8) [WD103]"],
+    ["js.md", "---js\n{ title: require('fs') }\n---\nText.\n", 'js.md:1: front matter: "js" front matter is not read (expected YAML, opened by a line of just ---) [WD105]'],
+    ["huge.md", `---\ntitle: A\n---\n${"x".repeat(2048)}\n`, "huge.md:1: size: 2,066 bytes (expected at most 2,048 bytes: split the story, or check the import) [WD102]"],
   ];
   for (const [name, content, expected] of cases) {
     writeFileSync(join(folder, name), content);
@@ -254,17 +254,17 @@ test("an SVG that could run code is refused as the photo and in the text, at its
   const body = "Moscow hopes.\n\n![The chart](chart.svg)\n";
   const expected = "(expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references)";
   assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: { ...seed.photo, src: "chart.svg" } }, body))), [
-    `talks.md:8: photo.src: "chart.svg" holds an event attribute (onload on <svg>) and a <script> ${expected}`,
-    `talks.md:14: body: image "chart.svg" holds an event attribute (onload on <svg>) and a <script> ${expected}`,
+    `talks.md:8: photo.src: "chart.svg" holds an event attribute (onload on <svg>) and a <script> ${expected} [WD140]`,
+    `talks.md:14: body: image "chart.svg" holds an event attribute (onload on <svg>) and a <script> ${expected} [WD137]`,
   ]);
 });
 
 test("Markdown images need alt text and a file of the story's own", async () => {
   const body = "Text ![A square](photo.svg) and\n![Remote](https://example.com/x.png)\n\n![Up](../x.png) ![Gone](gone.png)\n";
   assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [
-    'talks.md:9: body: image "https://example.com/x.png" is not a file of the story\'s: pages show no images from elsewhere (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
-    'talks.md:11: body: image "../x.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg))',
-    `talks.md:11: body: image "gone.png" does not exist (expected a file at ${join(folder, "gone.png")})`,
+    'talks.md:9: body: image "https://example.com/x.png" is not a file of the story\'s: pages show no images from elsewhere (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg)) [WD137]',
+    'talks.md:11: body: image "../x.png" is outside the story\'s folder (expected a file next to the story (jpg, jpeg, png, webp, avif, gif, svg)) [WD137]',
+    `talks.md:11: body: image "gone.png" does not exist (expected a file at ${join(folder, "gone.png")}) [WD137]`,
   ]);
 });
 
@@ -272,8 +272,8 @@ test("two stories on one URL, or showing one photo, are refused, each naming the
   const first = await readArticle(...storyData(seed, "x", "talks"));
   const second = await readArticle(...storyData(seed, "x", "Talks"));
   assert.deepEqual(collectArticles([first, second], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
-    "Talks.md:1: url: publishes to news/2013/09/02/talks.html, as talks.md does: both names make that address on that day (expected one story per address: rename one of the two files)",
-    "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder)",
+    "Talks.md:1: url: publishes to news/2013/09/02/talks.html, as talks.md does: both names make that address on that day (expected one story per address: rename one of the two files) [WD150]",
+    "Talks.md:8: photo.src: photo.svg is also shown by talks.md (expected an image of this story's own: give each story its folder) [WD151]",
   ]);
   // The same story filed the next day is a new address: a desk's daily slug never collides.
   const nextDay = await readArticle(...storyData({ ...seed, date: "2013-09-03", photo: undefined }, "x", "Talks"));
@@ -318,11 +318,11 @@ test("dates are checked even when the dateline is missing or its place is unknow
 test("headings in the text sit under the headline: ## first, one level deeper at a time", async () => {
   const body = "Moscow hopes.\n\n# Beside the headline\n\n## Reaction\n\n### From Seoul\n\n## Background\n\n#### Too deep\n\n##### Deeper still\n";
   assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [
-    "talks.md:10: body: a # heading, which would stand beside the headline (expected ## for a heading in the story)",
-    "talks.md:18: body: a #### heading after a ## heading skips a level (expected at most ###)",
+    "talks.md:10: body: a # heading, which would stand beside the headline (expected ## for a heading in the story) [WD133]",
+    "talks.md:18: body: a #### heading after a ## heading skips a level (expected at most ###) [WD134]",
   ]);
   assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, "### Straight in\n\nText.\n"))), [
-    "talks.md:8: body: a ### heading after the headline skips a level (expected at most ##)",
+    "talks.md:8: body: a ### heading after the headline skips a level (expected at most ##) [WD134]",
   ]);
 });
 
@@ -373,9 +373,9 @@ test("a withdrawn story becomes the view of the notice at its address: who withd
 test("a withdrawn story keeps no text, is withdrawn no earlier than its date, and its record's time is a date", async () => {
   const problems = reportOf(await readArticle(...storyData({ ...withdrawal, withdrawn: "2013-09-02T15:00", wire: { ...withdrawal.wire, versionTime: "yesterday" } }, "\nIts text, left behind.\n", "withdrawn")));
   assert.deepEqual(problems, [
-    'withdrawn.md:2: withdrawn: "2013-09-02T15:00" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
-    'withdrawn.md:9: wire.versionTime: "yesterday" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
-    "withdrawn.md:12: body: a withdrawn story keeps no text of the story (expected nothing after the front matter)",
+    'withdrawn.md:2: withdrawn: "2013-09-02T15:00" is before the story\'s date 2013-09-02T15:40 (expected a later date or time) [WD127]',
+    'withdrawn.md:9: wire.versionTime: "yesterday" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z) [WD126]',
+    "withdrawn.md:12: body: a withdrawn story keeps no text of the story (expected nothing after the front matter) [WD136]",
   ]);
   // The agency may have made its version before the newsroom dated the story.
   const early = await readArticle(...storyData({ ...withdrawal, wire: { ...withdrawal.wire, versionTime: "2013-09-01" } }, "", "withdrawn"));
@@ -394,7 +394,7 @@ test("a withdrawn story leaves every list, is reported withheld, and keeps its a
   // A story saved under another name at the withdrawn one's address would take over its notice.
   const successor = await readArticle(...storyData(story, "x", "Withdrawn"));
   assert.deepEqual(collectArticles([withdrawn, successor], build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [
-    "Withdrawn.md:1: url: publishes to news/2013/09/02/withdrawn.html, as withdrawn.md does: both names make that address on that day (expected one story per address: rename one of the two files)",
+    "Withdrawn.md:1: url: publishes to news/2013/09/02/withdrawn.html, as withdrawn.md does: both names make that address on that day (expected one story per address: rename one of the two files) [WD150]",
   ]);
 });
 
@@ -403,7 +403,7 @@ test("a narrow photo is published with a warning in the report that stops nothin
   const photo = { src: "narrow.jpg", alt: "A narrow photo", credit: "Photo AP" };
   const story = valid(await readArticle(...storyData({ ...seed, photo }, "x", "narrow")));
   assert.equal(story.photo?.width, 900);
-  const warning = `narrow.md:8: photo.src: "narrow.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens)`;
+  const warning = `narrow.md:8: photo.src: "narrow.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens) [WD141]`;
   assert.deepEqual(story.notices.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [warning]);
   const draft = valid(await readArticle(...storyData({ ...seed, photo, draft: true, title: "Draft" }, "x", "narrow-draft")));
   const { report } = collectArticles([story, draft], build);
@@ -441,9 +441,9 @@ test("a translation names a story of another edition, and a story has one transl
   const sameEdition = valid(await readArticle(...storyData({ ...seed, photo: undefined, translationOf: "original.md" }, "x", "copy")));
   const report = (results: ArticleResult[]) => collectArticles(results, build).report.errors.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, ""));
   assert.deepEqual(report([original, translation, second, nowhere, sameEdition]), [
-    `copy.md:7: translationOf: names original.md, a story of this story's own edition (en) (expected a story of another edition: a translation is in another language)`,
-    `nigde.md:9: translationOf: names "missing/index.md", which is not a story (expected the original story's file under src/news/, e.g. moscow-denuclearization-talks/index.md)`,
-    `vtoroy.md:9: translationOf: translates original.md into ru, as perevod.md does (expected one translation of a story into each edition)`,
+    `copy.md:7: translationOf: names original.md, a story of this story's own edition (en) (expected a story of another edition: a translation is in another language) [WD153]`,
+    `nigde.md:9: translationOf: names "missing/index.md", which is not a story (expected the original story's file under src/news/, e.g. moscow-denuclearization-talks/index.md) [WD152]`,
+    `vtoroy.md:9: translationOf: translates original.md into ru, as perevod.md does (expected one translation of a story into each edition) [WD154]`,
   ]);
   assert.deepEqual(problemsOf(await readArticle(...storyData({ ...russian, translationOf: "../elsewhere.md" }, "x", "bad"))), [
     'translationOf: "../elsewhere.md" is not a story file\'s path (expected the original story\'s file under src/news/, e.g. moscow-denuclearization-talks/index.md)',

@@ -55,8 +55,8 @@ test("two files whose names make one address on one day are refused, naming both
   });
   // Each later file (in file order) names the first, which keeps the address until one is renamed.
   assert.deepEqual(errors, [
-    "Café Müller reopens.md:1: url: publishes to news/2024/03/14/cafe-muller-reopens.html, as 2024-03-14-cafe-muller-reopens/index.md does: both names make that address on that day (expected one story per address: rename one of the two files)",
-    "cafe-muller-reopens.md:1: url: publishes to news/2024/03/14/cafe-muller-reopens.html, as 2024-03-14-cafe-muller-reopens/index.md does: both names make that address on that day (expected one story per address: rename one of the two files)",
+    "Café Müller reopens.md:1: url: publishes to news/2024/03/14/cafe-muller-reopens.html, as 2024-03-14-cafe-muller-reopens/index.md does: both names make that address on that day (expected one story per address: rename one of the two files) [WD150]",
+    "cafe-muller-reopens.md:1: url: publishes to news/2024/03/14/cafe-muller-reopens.html, as 2024-03-14-cafe-muller-reopens/index.md does: both names make that address on that day (expected one story per address: rename one of the two files) [WD150]",
   ]);
 });
 
@@ -67,7 +67,7 @@ test("a name with nothing to spell in ASCII is the story's problem, with its oth
   writeFileSync(join(newsDir, "🔥.md"), `---\n${stringify({ title: "Fire", lead: "A fire", dateline: "BERLIN" })}---\nText.\n`);
   const { report } = collectArticles(await readStories(newsDir, inputDir, readContext(build, photos)), build);
   assert.deepEqual(report.errors.map((problem) => formatProblem(problem).replaceAll(`${newsDir}/`, "")), [
-    '🔥.md:1: file: the name "🔥" makes no address: nothing in it can be spelled in ASCII letters or digits (expected a file or folder name such as markets: rename it)',
-    "🔥.md:1: date: missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)",
+    '🔥.md:1: file: the name "🔥" makes no address: nothing in it can be spelled in ASCII letters or digits (expected a file or folder name such as markets: rename it) [WD101]',
+    "🔥.md:1: date: missing (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z) [WD120]",
   ]);
 });

@@ -42,7 +42,7 @@ test("a story still holding the import's placeholder is kept off the site as a d
   assert.deepEqual(stories, []);
   assert.deepEqual(report.errors, [], "a draft never blocks the desk");
   assert.deepEqual(report.warnings.map((problem) => formatProblem(problem).replace(`${folder}/`, "")), [
-    "held.md:11: corrections.2.text: still the wire import's placeholder (expected words of your own for readers; the story stays a draft until then)",
+    "held.md:11: corrections.2.text: still the wire import's placeholder (expected words of your own for readers; the story stays a draft until then) [WD124]",
   ]);
 
   const worded = { ...story, corrections: [story.corrections[0], { date: "2013-09-02T17:05", text: "An earlier version misnamed the minister." }] };

@@ -27,15 +27,15 @@ const story = (frontMatter: string, body = "Shares rose on Monday.\n") => `---\n
 
 test("a value YAML cut at ` #` is one problem of its field, reported with the story's other problems", () => {
   assert.deepEqual(problemsOf(story("title: #1 market rises\nlead: Shares rose\ndate: 2013-09-02\ndateline: SAO PAULO\ndraft: maybe\n")), [
-    'src/news/story.md:2: title: unquoted, so YAML reads "#1 market rises" as a note, drops it and the value is left empty (expected the whole value in quotes: title: "#1 market rises"; or the note on a line of its own)',
-    'src/news/story.md:6: draft: got "maybe" (expected true or false)',
+    'src/news/story.md:2: title: unquoted, so YAML reads "#1 market rises" as a note, drops it and the value is left empty (expected the whole value in quotes: title: "#1 market rises"; or the note on a line of its own) [WD108]',
+    'src/news/story.md:6: draft: got "maybe" (expected true or false) [WD121]',
   ]);
 });
 
 test("YAML mistakes in the story and in its data file are reported in one read", () => {
   assert.deepEqual(problemsOf(story('title: "Markets rise\nlead: A\n'), '{ "date": "2013-09-02", "date": "2013-09-03" }'), [
-    'src/news/story.md:2: title: the " opened here is never closed, so the lines after it are read as part of this value (expected a closing " at the end of the value: title: "Markets rise")',
-    "src/news/story.11tydata.json:1: date: written twice, first on line 1 (expected each field once: keep the one you mean)",
+    'src/news/story.md:2: title: the " opened here is never closed, so the lines after it are read as part of this value (expected a closing " at the end of the value: title: "Markets rise") [WD110]',
+    "src/news/story.11tydata.json:1: date: written twice, first on line 1 (expected each field once: keep the one you mean) [WD116]",
   ]);
 });
 
@@ -56,39 +56,39 @@ test("a story with several independent problems reports all of them in one read"
     ].join("\n"),
   );
   assert.deepEqual(problemsOf(text), [
-    'src/news/story.md:2: title: unquoted, so YAML reads "#1 market rises" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: title: "Brazil #1 market rises"; or the note on a line of its own)',
-    "src/news/story.md:11: datline: unknown field; did you mean dateline?",
-    'src/news/story.md:10: draft: got "maybe" (expected true or false)',
-    'src/news/story.md:5: timezone: no time zone is known for the dateline place "LITTLE NOWHERE" (expected a timezone field with an IANA name such as Europe/Moscow, or the place added to _data/datelinePlaces.json)',
-    'src/news/story.md:6: updated: "2013-09-01" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
-    'src/news/story.md:8: corrections.1.date: "2013-09-02T10:00" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
+    'src/news/story.md:2: title: unquoted, so YAML reads "#1 market rises" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: title: "Brazil #1 market rises"; or the note on a line of its own) [WD108]',
+    "src/news/story.md:11: datline: unknown field; did you mean dateline? [WD122]",
+    'src/news/story.md:10: draft: got "maybe" (expected true or false) [WD121]',
+    'src/news/story.md:5: timezone: no time zone is known for the dateline place "LITTLE NOWHERE" (expected a timezone field with an IANA name such as Europe/Moscow, or the place added to _data/datelinePlaces.json) [WD125]',
+    'src/news/story.md:6: updated: "2013-09-01" is before the story\'s date 2013-09-02T15:40 (expected a later date or time) [WD127]',
+    'src/news/story.md:8: corrections.1.date: "2013-09-02T10:00" is before the story\'s date 2013-09-02T15:40 (expected a later date or time) [WD127]',
   ]);
 });
 
 test("a timezone that is not one is its own problem: the place is not also looked up in its stead", () => {
   const text = story("title: A\nlead: B\ndate: 2013-09-02\ndateline: LITTLE NOWHERE\ntimezone: Europe/Londn\nupdated: 2013-09-01\n");
   assert.deepEqual(problemsOf(text), [
-    'src/news/story.md:6: timezone: "Europe/Londn" is not a known time zone (expected an IANA name such as Europe/Moscow)',
-    'src/news/story.md:7: updated: "2013-09-01" is before the story\'s date 2013-09-02 (expected a later date or time)',
+    'src/news/story.md:6: timezone: "Europe/Londn" is not a known time zone (expected an IANA name such as Europe/Moscow) [WD121]',
+    'src/news/story.md:7: updated: "2013-09-01" is before the story\'s date 2013-09-02 (expected a later date or time) [WD127]',
   ]);
 });
 
 test("with the dateline missing, a timezone still dates the story and its updates", () => {
   const text = story("title: A\nlead: B\ndate: 2013-09-02T15:40\ntimezone: Europe/Moscow\nupdated: 2013-09-02T11:39Z\n");
   assert.deepEqual(problemsOf(text), [
-    "src/news/story.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW)",
-    'src/news/story.md:6: updated: "2013-09-02T11:39Z" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)',
+    "src/news/story.md:1: dateline: missing (expected the place as printed, e.g. MOSCOW) [WD120]",
+    'src/news/story.md:6: updated: "2013-09-02T11:39Z" is before the story\'s date 2013-09-02T15:40 (expected a later date or time) [WD127]',
   ]);
 });
 
 test("a story whose YAML cannot be read still has its text checked in the same read", () => {
   const read = readText(story('title: "Markets rise\nlead: A\n', "Shares rose.\n\n# Closing prices\n"));
   assert.deepEqual(read.problems.map(formatProblem), [
-    'src/news/story.md:2: title: the " opened here is never closed, so the lines after it are read as part of this value (expected a closing " at the end of the value: title: "Markets rise")',
+    'src/news/story.md:2: title: the " opened here is never closed, so the lines after it are read as part of this value (expected a closing " at the end of the value: title: "Markets rise") [WD110]',
   ]);
   assert.ok(read.readable);
   assert.equal(read.bodyLine, 5);
-  assert.deepEqual(read.body, [{ line: 4, message: "a # heading, which would stand beside the headline (expected ## for a heading in the story)" }]);
+  assert.deepEqual(read.body, [{ line: 4, code: "WD133", message: "a # heading, which would stand beside the headline (expected ## for a heading in the story)" }]);
   // An empty text may be a withdrawn story's: only the fields can tell, so it waits for them.
   const empty = readText(story('title: "Markets rise\n', ""));
   assert.ok(empty.readable);
@@ -97,8 +97,8 @@ test("a story whose YAML cannot be read still has its text checked in the same r
 
 test("a byte order mark is reported with the story's other problems, read past it", () => {
   assert.deepEqual(problemsOf(`\uFEFF${story("title: Markets rise\nlead: A\ndate: 2013-02-30\ndateline: MOSCOW\n")}`), [
-    "src/news/story.md:1: encoding: starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)",
-    'src/news/story.md:4: date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z)',
+    "src/news/story.md:1: encoding: starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM) [WD104]",
+    'src/news/story.md:4: date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z) [WD126]',
   ]);
 });
 
@@ -112,6 +112,6 @@ test("an imported story without a lead has no standfirst and is described by its
   assert.equal(imported.view.description, "Shares rose 2 percent in Sept. on the Moscow exchange.");
   const own = readText(story(fields));
   assert.deepEqual(own.problems.map(formatProblem), [
-    "src/news/story.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one)",
+    "src/news/story.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one) [WD120]",
   ]);
 });
