@@ -1,6 +1,6 @@
 /** What a build tells whoever ran it, in order: the settings' problems, the caches, the stories' problems and the check's. */
 import { formatReport } from "../check/site-problems.ts";
-import { progressCounter, type Progress, type ProgressOptions } from "../model/progress.ts";
+import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
 import { formatNextEmbargo, formatStoryProblems } from "../model/story-report.ts";
 import type { BuildProgress, BuildResult, CountedStage } from "./build.ts";
 
@@ -30,28 +30,7 @@ const STAGE_COUNTS: Record<CountedStage, { what: string; unit: string }> = {
   check: { what: "pages checked", unit: "pages" },
 };
 
-/**
- * The build's progress, a counter for each counted stage in turn (see src/lib/model/progress.ts),
- * ended when its count is complete; `finish` ends one a failed stage left.
- */
+/** The build's progress, each counted stage in turn (see src/lib/model/progress.ts). */
 export function buildProgress(output: Pick<ProgressOptions, "terminal" | "write" | "now">): { onProgress: BuildProgress; finish: () => void } {
-  let current: { stage: CountedStage; counter: Progress } | undefined;
-  const finish = () => {
-    current?.counter.finish();
-    current = undefined;
-  };
-  return {
-    onProgress(stage, done, total) {
-      // Nothing to count (every page reused, no photos): no line at all.
-      if (total === 0) return;
-      if (current?.stage !== stage) {
-        finish();
-        current = { stage, counter: progressCounter({ label: "build", ...STAGE_COUNTS[stage], ...output }) };
-      }
-      current.counter.update(done, total);
-      // The stage's count is complete: its line goes now, not when the next counted stage begins.
-      if (done >= total) finish();
-    },
-    finish,
-  };
+  return steppedProgress("build", STAGE_COUNTS, output);
 }

@@ -70,6 +70,36 @@ export function progressLine({ label, what, unit }: Pick<ProgressOptions, "label
   return `${count}, ${formatRate(perSecond, unit)}${left}`;
 }
 
+/**
+ * Work in steps, each counted in turn ("stories" read, then "photos" converted): a counter for
+ * each step, ended when its count is complete; `finish` ends one that work which failed left.
+ */
+export function steppedProgress<Step extends string>(
+  label: string,
+  steps: Readonly<Record<Step, { what: string; unit: string }>>,
+  output: Pick<ProgressOptions, "terminal" | "write" | "now">,
+): { onProgress: (step: Step, done: number, total: number) => void; finish: () => void } {
+  let current: { step: Step; counter: Progress } | undefined;
+  const finish = () => {
+    current?.counter.finish();
+    current = undefined;
+  };
+  return {
+    onProgress(step, done, total) {
+      // Nothing to count (every page reused, no photos): no line at all.
+      if (total === 0) return;
+      if (current?.step !== step) {
+        finish();
+        current = { step, counter: progressCounter({ label, ...steps[step], ...output }) };
+      }
+      current.counter.update(done, total);
+      // The step's count is complete: its line goes now, not when the next step begins.
+      if (done >= total) finish();
+    },
+    finish,
+  };
+}
+
 export function progressCounter({ label, what, unit, terminal, write, now = Date.now, intervalMs = LOG_INTERVAL_MS }: ProgressOptions): Progress {
   const started = now();
   let first: { at: number; done: number } | undefined;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatDuration, formatRate, progressCounter, progressLine } from "../../../src/lib/model/progress.ts";
+import { formatDuration, formatRate, progressCounter, progressLine, steppedProgress } from "../../../src/lib/model/progress.ts";
 
 function recorder(terminal: boolean) {
   let clock = 0;
@@ -79,4 +79,28 @@ test("work shorter than ten seconds writes nothing to a log", () => {
   }
   progress.finish();
   assert.deepEqual(written, []);
+});
+
+test("work in steps counts each in turn, clears a step's line when its count is complete, and skips a step with nothing to count", () => {
+  let clock = 0;
+  const written: string[] = [];
+  const steps = { read: { what: "stories read", unit: "stories" }, render: { what: "pages rendered", unit: "pages" }, check: { what: "pages checked", unit: "pages" } };
+  const progress = steppedProgress("build", steps, { terminal: true, write: (text) => void written.push(text), now: () => clock });
+  progress.onProgress("read", 0, 2);
+  clock += 200;
+  progress.onProgress("read", 2, 2);
+  progress.onProgress("render", 0, 0);
+  progress.onProgress("check", 0, 5);
+  clock += 200;
+  progress.onProgress("check", 1, 5);
+  // The check fails: whoever ran it ends the line before saying so.
+  progress.finish();
+  assert.deepEqual(written, [
+    "\rbuild: stories read 0/2\u001b[K",
+    "\rbuild: stories read 2/2\u001b[K",
+    "\r\u001b[K",
+    "\rbuild: pages checked 0/5\u001b[K",
+    "\rbuild: pages checked 1/5\u001b[K",
+    "\r\u001b[K",
+  ]);
 });
