@@ -57,7 +57,7 @@ export function formatRate(perSecond: number, unit: string): string {
 export interface ProgressState {
   done: number;
   total: number;
-  /** How many were done, and how long ago, when counting began: the rate is of what came since. */
+  /** How many were done, and how long ago, when the rate began to be timed: it is of what came since. */
   since?: { done: number; elapsedMs: number };
 }
 
@@ -103,12 +103,19 @@ export function steppedProgress<Step extends string>(
 export function progressCounter({ label, what, unit, terminal, write, now = Date.now, intervalMs = LOG_INTERVAL_MS }: ProgressOptions): Progress {
   const started = now();
   let first: { at: number; done: number } | undefined;
+  let moved = false;
   let lastLine: number | undefined;
   let open = false;
   return {
     update(done, total) {
       const at = now();
-      const since = (first ??= { at, done });
+      // The rate is timed from the first count that moves: the time before it (a converter or a
+      // renderer starting up) would make the first estimates of the time left far too long.
+      if (first === undefined || (!moved && done > first.done)) {
+        moved = first !== undefined;
+        first = { at, done };
+      }
+      const since = first;
       const line = () => progressLine({ label, what, unit }, { done, total, since: { done: since.done, elapsedMs: at - since.at } });
       if (terminal) {
         if (lastLine !== undefined && at - lastLine < TERMINAL_INTERVAL_MS && done < total) return;

@@ -50,7 +50,7 @@ test("on a terminal the count is rewritten in place at most ten times a second, 
     "\rbuild: photos converted 28/40\u001b[K",
     "\rbuild: photos converted 32/40\u001b[K",
     "\rbuild: photos converted 36/40\u001b[K",
-    "\rbuild: photos converted 40/40, 40.0 photos/s\u001b[K",
+    "\rbuild: photos converted 40/40\u001b[K",
     "\r\u001b[K",
   ]);
 });
@@ -66,9 +66,22 @@ test("in a log a line comes once ten seconds have gone by since the start or the
   progress.finish();
   assert.deepEqual(written, [
     "build: photos converted 10/30, 1.0 photos/s, about 20 s left\n",
-    "build: photos converted 12/30, 27.7 photos/min, about 39 s left\n",
-    "build: photos converted 22/30, 36.7 photos/min, about 13 s left\n",
+    "build: photos converted 12/30, 26.4 photos/min, about 41 s left\n",
+    "build: photos converted 22/30, 36.0 photos/min, about 13 s left\n",
   ]);
+});
+
+test("the rate is timed from the first count that moves, so a slow start does not stretch the time left", () => {
+  const { progress, written, advance } = recorder(true);
+  progress.update(0, 100);
+  // The converter takes 5 s to start, then converts ten a second.
+  advance(5_000);
+  progress.update(1, 100);
+  for (let done = 2; done <= 11; done += 1) {
+    advance(100);
+    progress.update(done, 100);
+  }
+  assert.equal(written.at(-1), "\rbuild: photos converted 11/100, 10.0 photos/s, about 9 s left\u001b[K");
 });
 
 test("work shorter than ten seconds writes nothing to a log", () => {
