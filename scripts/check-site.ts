@@ -3,17 +3,21 @@
  *
  *   npm run check:site              checks _site/
  *   npm run check:site -- <folder>  checks another built site
+ *   npm run check:site -- --quiet   prints only the problems and the last line
  *
  * Exits 1 when it finds a problem, 2 when it cannot check at all. While it works it says how far
- * it is: a counter on a terminal, a line every 10 s or 10 pages in a log.
+ * it is, on standard output: a counter on a terminal, a line every 10 s in a log (see
+ * src/lib/model/progress.ts).
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { findBrowser } from "../src/lib/check/browser.ts";
 import { checkSiteInBrowser } from "../src/lib/check/browser-check.ts";
-import { progressCounter } from "../src/lib/check/progress.ts";
+import { progressCounter } from "../src/lib/model/progress.ts";
 
-const dir = resolve(process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site");
+const args = process.argv.slice(2);
+const quiet = args.includes("--quiet");
+const dir = resolve(args.find((arg) => !arg.startsWith("--")) ?? "_site");
 const browser = findBrowser();
 if (!existsSync(`${dir}/index.html`)) {
   console.error(`check:site: no built site in ${dir}: run npm run build first`);
@@ -23,17 +27,14 @@ if (browser === undefined) {
   console.error("check:site: no browser: install Chromium (Debian/Ubuntu: apt-get install chromium) or run npx playwright install chromium");
   process.exit(2);
 }
-const progress = progressCounter({
-  label: "check:site",
-  what: "pages checked",
-  terminal: process.stderr.isTTY === true,
-  write: (text) => void process.stderr.write(text),
-});
+const progress = quiet
+  ? undefined
+  : progressCounter({ label: "check:site", what: "pages checked", unit: "pages", terminal: process.stdout.isTTY === true, write: (text) => void process.stdout.write(text) });
 let result: Awaited<ReturnType<typeof checkSiteInBrowser>>;
 try {
-  result = await checkSiteInBrowser(dir, browser, (done, total) => progress.update(done, total));
+  result = await checkSiteInBrowser(dir, browser, progress?.update);
 } finally {
-  progress.finish();
+  progress?.finish();
 }
 const { problems, opened } = result;
 for (const problem of problems) console.error(`check:site: ${problem}`);

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { copyProjectWithoutStories, PROJECT } from "../../scripts/lib/project-copy.ts";
-import { build, type BuildResult } from "../../src/lib/build/build.ts";
+import { build, type BuildOptions, type BuildResult } from "../../src/lib/build/build.ts";
 import { buildLog } from "../../src/lib/build/build-log.ts";
 
 /** Creates the copy; `stories` maps paths under src/news/ to file contents. */
@@ -42,9 +42,13 @@ export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<R
 /**
  * Builds the copy into its _site/ in this process, through the function the build command calls,
  * with the lines the command would print as `output`. For the local address unless `env` names
- * another; this process's time zone.
+ * another; this process's time zone. `options` adds to the build's options (its progress).
  */
-export async function buildFixtureInProcess(root: string, env: Readonly<Record<string, string>> = {}): Promise<BuildRun & { result: BuildResult }> {
-  const result = await build(root, { output: "_site", env: { ...process.env, SITE_URL: "http://localhost:8080/", ...env } });
+export async function buildFixtureInProcess(
+  root: string,
+  env: Readonly<Record<string, string>> = {},
+  options: Pick<BuildOptions, "onProgress"> = {},
+): Promise<BuildRun & { result: BuildResult }> {
+  const result = await build(root, { ...options, output: "_site", env: { ...process.env, SITE_URL: "http://localhost:8080/", ...env } });
   return { status: result.ok ? 0 : 1, output: buildLog(result).map(({ text }) => text).join("\n"), result };
 }

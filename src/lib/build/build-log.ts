@@ -1,7 +1,8 @@
 /** What a build tells whoever ran it, in order: the settings' problems, the caches, the stories' problems and the check's. */
 import { formatReport } from "../check/site-problems.ts";
+import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
 import { formatNextEmbargo, formatStoryProblems } from "../model/story-report.ts";
-import type { BuildResult } from "./build.ts";
+import type { BuildProgress, BuildResult, CountedStage } from "./build.ts";
 
 export interface LogLine {
   text: string;
@@ -19,4 +20,17 @@ export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[
     ...(check && check.problems.length > 0 ? [{ text: formatReport(check), problem: true }] : []),
     ...(embargo ? [{ text: `build: ${embargo}`, problem: false }] : []),
   ];
+}
+
+/** What each counted stage's progress line says it counts. */
+const STAGE_COUNTS: Record<CountedStage, { what: string; unit: string }> = {
+  stories: { what: "stories read", unit: "stories" },
+  render: { what: "pages rendered", unit: "pages" },
+  photos: { what: "photos converted", unit: "photos" },
+  check: { what: "pages checked", unit: "pages" },
+};
+
+/** The build's progress, each counted stage in turn (see src/lib/model/progress.ts). */
+export function buildProgress(output: Pick<ProgressOptions, "terminal" | "write" | "now">): { onProgress: BuildProgress; finish: () => void } {
+  return steppedProgress("build", STAGE_COUNTS, output);
 }

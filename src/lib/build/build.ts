@@ -14,6 +14,7 @@ import type { Report } from "../check/site-problems.ts";
 import { renderContext, renderPages, INPUT_DIR, type RenderedFile } from "../eleventy/render.ts";
 import { PageCache, planPages, type CachedPages, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
 import { PhotoProcessor } from "../media/photos.ts";
+import type { ProgressListener } from "../model/progress.ts";
 import { SettingError } from "../model/publishing.ts";
 import { SiteSettingsError } from "../model/site.ts";
 import type { StoryReport } from "../model/story-report.ts";
@@ -26,6 +27,12 @@ import { readSettings, SITE_FILES, type ProjectSettings } from "./settings.ts";
 /** The stages, in the order they run. */
 const STAGES = ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "swap"] as const;
 type Stage = (typeof STAGES)[number];
+
+/** The stages that count what they do as they go: stories read, pages rendered, photos converted, pages checked. */
+export type CountedStage = Extract<Stage, "stories" | "render" | "photos" | "check">;
+
+/** Hears how far a counted stage is: `done` of `total`. Stages never print their progress: whoever runs the build decides. */
+export type BuildProgress = (stage: CountedStage, done: number, total: number) => void;
 
 interface StageTiming {
   stage: Stage;
@@ -74,6 +81,7 @@ export interface BuildOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The caches of earlier builds in this process; a build on its own makes its own. */
   session?: BuildSession;
+  onProgress?: BuildProgress;
 }
 
 export interface BuildResult {
@@ -139,7 +147,8 @@ export function build(project: string, options: BuildOptions): Promise<BuildResu
   return run;
 }
 
-async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev) }: BuildOptions): Promise<BuildResult> {
+async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev), onProgress }: BuildOptions): Promise<BuildResult> {
+  const progressOf = (stage: CountedStage): ProgressListener | undefined => onProgress && ((done, total) => onProgress(stage, done, total));
   const stages = new StageRunner();
   const report: BuildResult["report"] = { stories: undefined, check: undefined, timings: stages.timings, caches: [], sources: {} };
   const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
@@ -147,17 +156,17 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   try {
     const settings = await stages.run("settings", () => readProjectSettings(env, dev));
     if (!settings.ok) return result(false, { settingProblems: settings.problems });
-    const stories = await stages.run("stories", () => readAllStories(settings.value, session));
+    const stories = await stages.run("stories", () => readAllStories(settings.value, session, progressOf("stories")));
     const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.value.site, settings.value.build));
     report.stories = newsroom.report;
     const { plan, cached, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
     report.sources = data.sources;
     if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
-    const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render));
+    const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render, renderCounter(plan, progressOf("render"))));
     await stages.run("render", () => writePages(staging, plan, rendered, session.pageCache, cached));
-    await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, data.storyFiles));
+    await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, data.storyFiles, progressOf("photos")));
     const files = listFiles(staging);
-    if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report));
+    if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report, progressOf("check")));
     if (report.check && report.check.problems.length > 0) return result(false, { pages: plan.pages, files });
     await stages.run("swap", () => swapIn(staging, output));
     return result(true, { pages: plan.pages, files });
@@ -178,10 +187,10 @@ async function readProjectSettings(env: Readonly<Record<string, string | undefin
 }
 
 /** Every story read (or found in the story cache) and checked, then sorted out: shown, withdrawn, and the report. */
-async function readAllStories({ site, datelinePlaces, build }: ProjectSettings, { photos, storyCache }: BuildSession) {
+async function readAllStories({ site, datelinePlaces, build }: ProjectSettings, { photos, storyCache }: BuildSession, onProgress: ProgressListener | undefined) {
   photos.startBuild();
   storyCache.startBuild();
-  const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache });
+  const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache }, onProgress);
   // The reads kept for the next build, and those of deleted stories dropped, whatever the later stages do.
   await storyCache.flush();
   await storyCache.prune();
@@ -197,6 +206,17 @@ function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: Page
   const storyFiles = views.stories.map(({ article }) => article.file);
   const sources = Object.fromEntries([...views.stories.map(({ url, article }) => [url, article.file]), ...newsroom.withdrawn.map(({ url, file }) => [url, file])]);
   return { plan, cached, data: { storyFiles, sources, render: { ...newsroom, ...shared, render: plan.render } } };
+}
+
+/** Counts the pages the plan renders as Eleventy renders them (its feeds and sitemaps are not counted: the plan does not hold them). */
+function renderCounter(plan: PagePlan, onProgress: ProgressListener | undefined): ((file: string) => void) | undefined {
+  if (!onProgress) return undefined;
+  const planned = new Set(plan.pages.filter((page) => page.rendered).map((page) => page.file));
+  let rendered = 0;
+  onProgress(rendered, planned.size);
+  return (file) => {
+    if (planned.has(file)) onProgress((rendered += 1), planned.size);
+  };
 }
 
 /**
@@ -216,8 +236,8 @@ function writePages(staging: string, plan: PagePlan, rendered: readonly Rendered
 }
 
 /** The photos of the stories that have pages (the photo cache pruned of what no story uses), and the site's stylesheet and icon under their hashed names. */
-async function publishMedia(staging: string, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[]): Promise<void> {
-  await photos.publish(staging, storyFiles);
+async function publishMedia(staging: string, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[], onProgress: ProgressListener | undefined): Promise<void> {
+  await photos.publish(staging, storyFiles, onProgress);
   const files = [
     [SITE_FILES.stylesheet, globals.assets.stylesheet],
     [SITE_FILES.favicon, globals.assets.favicon],
@@ -230,8 +250,8 @@ async function publishMedia(staging: string, photos: PhotoProcessor, { globals }
 }
 
 /** Every project check of the built site: its pages, feeds and sitemaps, and the stories it must not have published. */
-function checkSite(staging: string, { site }: ProjectSettings, report: StoryReport): Promise<Report> {
-  return validateSite(staging, { siteUrl: site.url, outputs: true, withheld: report.withheld, cacheDir: PROJECT_CHECK_CACHE });
+function checkSite(staging: string, { site }: ProjectSettings, report: StoryReport, onProgress: ProgressListener | undefined): Promise<Report> {
+  return validateSite(staging, { siteUrl: site.url, outputs: true, withheld: report.withheld, cacheDir: PROJECT_CHECK_CACHE, ...(onProgress ? { onProgress } : {}) });
 }
 
 /** Every file under `folder`, relative to it, sorted. */

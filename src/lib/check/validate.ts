@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
+import type { ProgressListener } from "../model/progress.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 import { checkFingerprint } from "./check-fingerprint.ts";
 import type { PageChecker, PageRecord, PageTask } from "./page-check.ts";
@@ -42,6 +43,8 @@ export interface ValidateOptions {
   withheld?: readonly WithheldStory[] | Promise<readonly WithheldStory[]>;
   /** A folder to keep each page's check in between runs; without one, every page is checked afresh. */
   cacheDir?: string;
+  /** Hears how many of the pages are checked (a page found in `cacheDir` counts at once). */
+  onProgress?: ProgressListener;
 }
 
 /** A reason the site could not be checked at all, as opposed to a problem found in it. */
@@ -78,7 +81,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const siteUrl = options.outputs ? options.siteUrl : undefined;
   const paths = pages.map((page) => sitePath(siteDir, page));
   const sitePaths = files.map((file) => sitePath(siteDir, file));
-  const checking = checkPages(pages, paths, options.cacheDir);
+  const checking = checkPages(pages, paths, options.cacheDir, options.onProgress);
   checking.catch(() => undefined); // as with `withheld`: the await below reports a failure
   // The feeds, sitemaps and robots.txt need no page's check: this thread reads them while the
   // workers check pages, and takes fewer pages itself.
@@ -133,7 +136,7 @@ function stylesheetProblems(links: SiteLinks, siteDir: string, stylesheet: strin
 }
 
 /** Each page's record, from the cache or checked now, in the order of `pages` (whose site paths are `paths`). */
-async function checkPages(pages: readonly string[], paths: readonly string[], cacheDir: string | undefined): Promise<PageRecord[]> {
+async function checkPages(pages: readonly string[], paths: readonly string[], cacheDir: string | undefined, onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
   const cache = cacheDir === undefined ? undefined : new PageCache(cacheDir, checkFingerprint());
   const records: PageRecord[] = new Array<PageRecord>(pages.length);
   const unchecked: (PageTask & { index: number; key: string | undefined })[] = [];
@@ -145,7 +148,9 @@ async function checkPages(pages: readonly string[], paths: readonly string[], ca
     else unchecked.push({ index, key, page, path });
   }
 
-  const checked = await checkEach(unchecked);
+  const ready = pages.length - unchecked.length;
+  onProgress?.(ready, pages.length);
+  const checked = await checkEach(unchecked, onProgress && ((done) => onProgress(ready + done, pages.length)));
   unchecked.forEach(({ index, key }, at) => {
     const record = checked[at];
     if (!record) throw new Error(`no check of ${pages[index]}`);
@@ -165,18 +170,24 @@ async function checkPages(pages: readonly string[], paths: readonly string[], ca
  * are few. html-validate is loaded only where pages are checked: a run that finds every page in
  * the cache needs none.
  */
-async function checkEach(tasks: readonly PageTask[]): Promise<PageRecord[]> {
+async function checkEach(tasks: readonly PageTask[], onChecked?: (done: number) => void): Promise<PageRecord[]> {
   if (tasks.length === 0) return [];
   let checker: Promise<PageChecker> | undefined;
   const checkHere = async (batch: readonly PageTask[]) => (await (checker ??= import("./page-check.ts").then((module) => new module.PageChecker()))).checkAll(batch);
   const workers = availableParallelism() - 1;
-  if (tasks.length < PAGES_FOR_WORKERS || workers === 0) return checkHere(tasks);
+  if (tasks.length < PAGES_FOR_WORKERS || workers === 0) {
+    const records = await checkHere(tasks);
+    onChecked?.(tasks.length);
+    return records;
+  }
   const batches: PageTask[][] = [];
   for (let start = 0; start < tasks.length; start += PAGES_PER_BATCH) {
     batches.push(tasks.slice(start, start + PAGES_PER_BATCH).map(({ page, path }) => ({ page, path })));
   }
   // The workers start first; this thread loads its checker while they do.
-  return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, workers, checkHere)).flat();
+  let checked = 0;
+  const onBatch = onChecked && ((records: PageRecord[]) => onChecked((checked += records.length)));
+  return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, workers, checkHere, onBatch)).flat();
 }
 
 /** Every file in the site, as absolute paths. */

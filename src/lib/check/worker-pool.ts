@@ -30,6 +30,8 @@ export function runInWorkers<Task, Result>(
   tasks: readonly Task[],
   size: number,
   here?: (task: Task) => Result | Promise<Result>,
+  /** Hears of each task's result as it comes, whichever thread ran it. */
+  onResult?: (result: Result) => void,
 ): Promise<Result[]> {
   if (tasks.length === 0) return Promise.resolve([]);
   const results: Result[] = new Array<Result>(tasks.length);
@@ -47,6 +49,7 @@ export function runInWorkers<Task, Result>(
     const finish = (index: number, result: Result) => {
       results[index] = result;
       done += 1;
+      onResult?.(result);
       if (done === tasks.length) void stopAll().then(() => resolve(results));
     };
     for (const worker of workers) {

@@ -65,7 +65,7 @@ export function renderContext(globals: RenderGlobals, newsroom: Newsroom, shared
 }
 
 /** The project's Eleventy configuration: Nunjucks templates given `globals` and `newsroom`, and links made relative. */
-function configure(config: UserConfig, globals: RenderGlobals, newsroom: RenderData): void {
+function configure(config: UserConfig, globals: RenderGlobals, newsroom: RenderData, onRendered?: (outputPath: string) => void): void {
   config.setIncludesDirectory(`../${INCLUDES_DIR}`);
   config.setTemplateFormats(["njk"]);
   // The stories are read by the build; a story folder's files are published by the photo stage.
@@ -82,15 +82,25 @@ function configure(config: UserConfig, globals: RenderGlobals, newsroom: RenderD
     if (typeof url !== "string" || typeof outputPath !== "string" || !outputPath.endsWith(".html")) return content;
     return rewritePageLinks(content, (link) => pageLinkUrl(link, url, basePath));
   });
+  // Each file counted as it is rendered, for the build's progress; its content left as it is.
+  if (onRendered) {
+    config.addTransform("count-rendered", function (this: { page: { outputPath: string | false } }, content: string) {
+      if (typeof this.page.outputPath === "string") onRendered(this.page.outputPath);
+      return content;
+    });
+  }
 }
 
-/** Renders every template over `newsroom` into memory: the files `output` is to hold, by path relative to it. */
-export async function renderPages(output: string, globals: RenderGlobals, newsroom: RenderData): Promise<RenderedFile[]> {
+/**
+ * Renders every template over `newsroom` into memory: the files `output` is to hold, by path
+ * relative to it. `onRendered` hears of each file as it is rendered, by that path.
+ */
+export async function renderPages(output: string, globals: RenderGlobals, newsroom: RenderData, onRendered?: (file: string) => void): Promise<RenderedFile[]> {
   const eleventy = new Eleventy(INPUT_DIR, output, {
     // No configuration file: the configuration is this module's.
     configPath: false as unknown as string,
     quietMode: true,
-    config: (config: UserConfig) => configure(config, globals, newsroom),
+    config: (config: UserConfig) => configure(config, globals, newsroom, onRendered && ((outputPath) => onRendered(relative(output, outputPath)))),
   });
   const results = (await eleventy.toJSON()) as unknown as { outputPath: string | false; content: string }[];
   return results.flatMap(({ outputPath, content }) => (outputPath ? [{ file: relative(output, outputPath), content }] : []));

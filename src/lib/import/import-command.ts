@@ -10,6 +10,8 @@ export interface ImportRequest {
   dryRun: boolean;
   /** Every reason of each item, rather than its first. */
   verbose: boolean;
+  /** Only the items refused or held, and the count; no progress. */
+  quiet: boolean;
   defaultZone?: string;
   /** The language of items that state none (wire text never does). */
   defaultLanguage?: string;
@@ -17,9 +19,10 @@ export interface ImportRequest {
 }
 
 const IMPORT_USAGE =
-  "usage: npm run import -- [--dry-run] [--verbose] [--zone <IANA zone>] [--lang <language>] [--delivered <instant>] <file or folder>...\n" +
+  "usage: npm run import -- [--dry-run] [--verbose] [--quiet] [--zone <IANA zone>] [--lang <language>] [--delivered <instant>] <file or folder>...\n" +
   "  --dry-run      print what would change, write nothing\n" +
   "  --verbose      print every reason of each item, one a line, not only its first\n" +
+  "  --quiet        print only the items refused or held, and the count; no progress\n" +
   "  --zone         the zone of places the newsroom does not know, and of times given without an offset\n" +
   "  --lang         the language of items that state none, e.g. ru for a Russian wire\n" +
   "  --delivered    when wire text was delivered (its dateline gives only a day), instead of the file's time";
@@ -33,14 +36,18 @@ export function parseImportArgs(args: readonly string[]): RequestResult {
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { "dry-run": { type: "boolean", default: false }, verbose: { type: "boolean", default: false }, zone: { type: "string" }, lang: { type: "string" }, delivered: { type: "string" } },
+      options: {
+        "dry-run": { type: "boolean", default: false },
+        verbose: { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+        zone: { type: "string" }, lang: { type: "string" }, delivered: { type: "string" } },
     });
   } catch (error) {
     return { ok: false, message: `${(error as Error).message}\n${IMPORT_USAGE}` };
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) return { ok: false, message: `no file or folder to import\n${IMPORT_USAGE}` };
-  const request: ImportRequest = { paths: positionals, dryRun: values["dry-run"], verbose: values.verbose };
+  const request: ImportRequest = { paths: positionals, dryRun: values["dry-run"], verbose: values.verbose, quiet: values.quiet };
   if (values.zone !== undefined) {
     if (!isKnownZone(values.zone)) return { ok: false, message: `--zone: "${values.zone}" is not a known time zone (expected an IANA name such as Europe/Moscow)` };
     request.defaultZone = values.zone;

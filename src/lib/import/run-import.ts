@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import type { ProgressListener } from "../model/progress.ts";
 import { importItem, type ImportSettings, type ItemOutcome, type OutcomeKind } from "./import-item.ts";
 import { readDeliveredFile } from "./read-delivered.ts";
 import { deliveredFiles } from "./wire-drop.ts";
@@ -11,7 +12,16 @@ export interface ImportRun extends ImportSettings {
   paths: readonly string[];
   /** When wire text was delivered, instead of its file's modification time. */
   delivered?: WireTime;
+  /** Hears how far the run is: files read, then items imported. */
+  onProgress?: (step: ImportStep, done: number, total: number) => void;
 }
+
+/** The steps of an import that count what they do, and what their progress lines say they count. */
+export type ImportStep = "read" | "import";
+export const IMPORT_STEPS: Readonly<Record<ImportStep, { what: string; unit: string }>> = {
+  read: { what: "files read", unit: "files" },
+  import: { what: "items imported", unit: "items" },
+};
 
 const problemOutcome = ({ file, path, message }: WireProblem): ItemOutcome => ({
   kind: "refused",
@@ -49,10 +59,16 @@ function inVersionOrder(items: WireItem[], zone: string): WireItem[] {
  * version first. A bad file or item is refused on its own line; the others still import.
  */
 export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
+  const progressOf = (step: ImportStep): ProgressListener => (done, total) => run.onProgress?.(step, done, total);
   const { files, problems } = deliveredFiles(run.paths);
   const outcomes = refusedItems(problems);
   const reads = new Map<string, WireRead>();
-  for (const file of files) reads.set(file, await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies }));
+  const onRead = progressOf("read");
+  onRead(0, files.length);
+  for (const file of files) {
+    reads.set(file, await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies }));
+    onRead(reads.size, files.length);
+  }
   // A file read as part of another's item (AP's NITF text beside its JSON) is no item of its own.
   const companions = new Set([...reads.values()].flatMap((read) => read.companions ?? []));
   const items: WireItem[] = [];
@@ -63,6 +79,9 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   }
   const stories = findWireStories(run.newsDir, run.inputDir);
   outcomes.push(...stories.problems.map((problem) => ({ ...problemOutcome(problem), notes: [`${problem.message}; items for it are not imported until it is fixed`] })));
+  const onImported = progressOf("import");
+  let imported = 0;
+  onImported(imported, items.length);
   try {
     for (const item of inVersionOrder(items, run.defaultZone ?? "UTC")) {
       try {
@@ -73,6 +92,7 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
         // A disk that fills or a folder that cannot be written stops this item, not the run.
         outcomes.push({ ...problemOutcome({ file: item.file, path: item.path, message: `could not be written: ${(error as Error).message}` }), format: item.format });
       }
+      onImported((imported += 1), items.length);
     }
   } finally {
     await rm(run.stagingDir, { recursive: true, force: true });
@@ -87,17 +107,22 @@ export interface ReportOptions {
   dryRun: boolean;
   /** Every reason of each item, one a line under it, rather than the first alone. */
   verbose?: boolean;
+  /** Only the items that need someone (refused or held), then the count of all. */
+  quiet?: boolean;
 }
+
+const NEEDS_SOMEONE: readonly OutcomeKind[] = ["held", "refused"];
 
 /**
  * One line per item: its outcome, the story file and the delivered file, and its first reason
  * (the most important: see runImport) with how many more there are; verbose, every reason on a
- * line of its own under it. Then the count of each outcome.
+ * line of its own under it; quiet, the items refused or held alone. Then the count of each outcome.
  */
-export function formatImportReport(outcomes: readonly ItemOutcome[], { dryRun, verbose = false }: ReportOptions): string {
+export function formatImportReport(outcomes: readonly ItemOutcome[], { dryRun, verbose = false, quiet = false }: ReportOptions): string {
   const width = Math.max(...KINDS.map((kind) => kind.length));
   const indent = " ".repeat(width + 2);
-  const lines = outcomes.flatMap(({ kind, item, format, story, notes }) => {
+  const listed = quiet ? outcomes.filter(({ kind }) => NEEDS_SOMEONE.includes(kind)) : outcomes;
+  const lines = listed.flatMap(({ kind, item, format, story, notes }) => {
     // The item as delivered, with the format or dialect it was read as: "drop/0001.json [ninjs 1 (Superdesk)]".
     const delivered = format === undefined ? item : `${item} [${format}]`;
     const subject = `${kind.padEnd(width)}  ${story ? `${story} <- ${delivered}` : delivered}`;

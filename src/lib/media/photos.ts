@@ -10,6 +10,7 @@ import { contentHash } from "./assets.ts";
 import { svgProblem } from "./svg-safety.ts";
 import { fileIdentity, PhotoCache } from "./photo-cache.ts";
 import { TaskSlots } from "./task-slots.ts";
+import type { ProgressListener } from "../model/progress.ts";
 import type { ProcessedPhoto } from "../model/story-view.ts";
 import { addressSlug } from "../model/urls.ts";
 
@@ -454,15 +455,26 @@ export class PhotoProcessor {
   /**
    * Puts the photo files of the stories whose pages were written into the site folder, once
    * every photo of the build is converted; then empties the cache of files no photo of this
-   * build used (a draft's photo was checked and converted, so it stays).
+   * build used (a draft's photo was checked and converted, so it stays). `onProgress` counts the
+   * photos ready of all the build converts.
    */
-  async publish(siteDir: string, stories: Iterable<string>): Promise<void> {
-    const problems: string[] = [];
-    for (const { started } of this.#conversions.values()) {
+  async publish(siteDir: string, stories: Iterable<string>, onProgress?: ProgressListener): Promise<void> {
+    const total = this.#conversions.size;
+    let ready = 0;
+    let counting = false;
+    const outcomes = [...this.#conversions.values()].map(async ({ started }) => {
       const conversion = await started;
       const done = conversion.ok ? await conversion.conversion : undefined;
-      if (done?.ok === false) problems.push(done.problem);
-    }
+      ready += 1;
+      if (counting) onProgress?.(ready, total);
+      return done;
+    });
+    // The photos ready already (found in the cache, converted while the stories were read) are
+    // counted at once, so the rate and time left are of those still converting.
+    await new Promise(setImmediate);
+    counting = true;
+    onProgress?.(ready, total);
+    const problems = (await Promise.all(outcomes)).flatMap((done) => (done?.ok === false ? [done.problem] : []));
     if (problems.length > 0) throw new Error(`photos: ${problems.join("; ")}`);
 
     const folders = new Set<string>();

@@ -1,4 +1,5 @@
 import { formatProblem, sortProblems } from "../model/problems.ts";
+import type { ProgressListener } from "../model/progress.ts";
 import { isShown, type BuildSettings } from "../model/publishing.ts";
 import type { StoryReport } from "../model/story-report.ts";
 import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
@@ -56,13 +57,18 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
 /** Stories read at once: enough to keep a photo check on each core, few enough that thousands of new photos are not all in memory together. */
 const READS_AT_ONCE = 8;
 
-/** Reads every story under `newsDir` (see findStories), in order; never throws for a story's problems. */
-export async function readStories(newsDir: string, inputDir: string, context: ReadContext): Promise<ArticleResult[]> {
+/** Reads every story under `newsDir` (see findStories), in order, saying how many are read; never throws for a story's problems. */
+export async function readStories(newsDir: string, inputDir: string, context: ReadContext, onProgress?: ProgressListener): Promise<ArticleResult[]> {
   const locations = findStories(newsDir, inputDir);
   const results: ArticleResult[] = [];
   let next = 0;
+  let read = 0;
+  onProgress?.(read, locations.length);
   const reader = async (): Promise<void> => {
-    for (let index = next++; index < locations.length; index = next++) results[index] = await readArticle(locations[index]!, context);
+    for (let index = next++; index < locations.length; index = next++) {
+      results[index] = await readArticle(locations[index]!, context);
+      onProgress?.((read += 1), locations.length);
+    }
   };
   await Promise.all(Array.from({ length: READS_AT_ONCE }, reader));
   return results;

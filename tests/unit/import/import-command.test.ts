@@ -3,12 +3,13 @@ import assert from "node:assert/strict";
 import { parseImportArgs } from "../../../src/lib/import/import-command.ts";
 
 test("reads the paths and options a desk gives the import", () => {
-  assert.deepEqual(parseImportArgs(["--dry-run", "--verbose", "--zone", "Europe/Moscow", "--lang", "ru", "--delivered", "2013-09-02T16:00:00+04:00", "drop", "item.xml"]), {
+  assert.deepEqual(parseImportArgs(["--dry-run", "--verbose", "--quiet", "--zone", "Europe/Moscow", "--lang", "ru", "--delivered", "2013-09-02T16:00:00+04:00", "drop", "item.xml"]), {
     ok: true,
     request: {
       paths: ["drop", "item.xml"],
       dryRun: true,
       verbose: true,
+      quiet: true,
       defaultZone: "Europe/Moscow",
       defaultLanguage: "ru",
       delivered: { local: "2013-09-02T16:00:00", offset: "+04:00" },

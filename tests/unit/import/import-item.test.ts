@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import places from "../../../_data/datelinePlaces.json" with { type: "json" };
-import { formatImportReport, runImport } from "../../../src/lib/import/run-import.ts";
+import { formatImportReport, runImport, type ImportRun } from "../../../src/lib/import/run-import.ts";
 import { findStories } from "../../../src/lib/story/find-stories.ts";
 import { readArticle } from "../../../src/lib/story/article.ts";
 import { buildAt, site } from "../../support/story-views.ts";
@@ -54,7 +54,7 @@ interface Desk {
   root: string;
   news: string;
   /** Delivers these items (file name, text) in a drop of their own, imports it, and gives the report with the desk's folder left out. */
-  importItems(items: Record<string, string | Buffer>, options?: { dryRun?: boolean; verbose?: boolean }): Promise<string>;
+  importItems(items: Record<string, string | Buffer>, options?: { dryRun?: boolean; verbose?: boolean; quiet?: boolean; onProgress?: ImportRun["onProgress"] }): Promise<string>;
 }
 
 function desk(t: { after: (fn: () => void) => void }): Desk {
@@ -66,7 +66,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
   return {
     root,
     news,
-    async importItems(items, { dryRun = false, verbose = false } = {}) {
+    async importItems(items, { dryRun = false, verbose = false, quiet = false, onProgress } = {}) {
       const drop = join(root, `drop-${++drops}`);
       mkdirSync(drop);
       for (const [name, text] of Object.entries(items)) writeFileSync(join(drop, name), text);
@@ -82,8 +82,9 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
         datelinePlaces: places,
         build,
         photoFetch: { timeoutMs: 5_000, maxBytes: 10_000_000 },
+        ...(onProgress ? { onProgress } : {}),
       });
-      return formatImportReport(outcomes, { dryRun, verbose }).replaceAll(`${root}/`, "");
+      return formatImportReport(outcomes, { dryRun, verbose, quiet }).replaceAll(`${root}/`, "");
     },
   };
 }
@@ -215,6 +216,18 @@ test("an item refused for many problems is one line with its first; --verbose li
     "           [0].guid: missing (expected the item's id, the same for all its versions)",
     "           [0].headline: missing (expected the story's headline)",
     "           [0].body_html: missing (expected the story's text as body_html or body_text)",
+  ]);
+});
+
+test("an import counts the files read, then the items imported; --quiet lists only the items that need someone", async (t) => {
+  const { importItems } = desk(t);
+  const list = JSON.stringify([{ guid: "", type: "text", priority: 3 }]);
+  const counts: string[] = [];
+  const report = await importItems({ "0002.json": ninjs({}), "list.json": list }, { quiet: true, onProgress: (step, done, total) => void counts.push(`${step} ${done}/${total}`) });
+  assert.deepEqual(counts, ["read 0/2", "read 1/2", "read 2/2", "import 0/1", "import 1/1"]);
+  assert.deepEqual(report.split("\n"), [
+    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) (and 2 more: --verbose lists them)",
+    "2 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 1 refused",
   ]);
 });
 
