@@ -201,9 +201,10 @@ function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: Page
 }
 
 /**
- * The one writer of pages and files into the staging folder: each page the plan reuses is placed
- * from the page cache (a second name for its entry, no copy), everything Eleventy rendered is
- * written; the newly rendered pages are then kept in the cache.
+ * The one writer of pages and files into the staging folder: the newly rendered pages are kept in
+ * the page cache first; then every page is placed from it (a second name for its entry, no copy:
+ * the check knows such a page's hash without reading it), and the rest Eleventy rendered (feeds,
+ * sitemaps, a page the cache could not keep) is written.
  */
 function writePages(staging: string, plan: PagePlan, rendered: readonly RenderedFile[], cache: PageCache): void {
   const place = (file: string, write: (target: string) => void) => {
@@ -211,9 +212,15 @@ function writePages(staging: string, plan: PagePlan, rendered: readonly Rendered
     mkdirSync(dirname(target), { recursive: true });
     write(target);
   };
-  for (const page of plan.pages) if (!page.rendered) place(page.file, (target) => cache.place(page.key, target));
-  for (const { file, content } of rendered) place(file, (target) => writeFileSync(target, content));
   cache.keep(plan, new Map(rendered.map(({ file, content }) => [file, content])));
+  const kept = new Map(plan.pages.map(({ file, key }) => [file, key]));
+  for (const page of plan.pages) if (!page.rendered) place(page.file, (target) => cache.place(page.key, target));
+  for (const { file, content } of rendered) {
+    const key = kept.get(file);
+    place(file, (target) => {
+      if (key === undefined || !cache.placeKept(key, target)) writeFileSync(target, content);
+    });
+  }
 }
 
 /** The photos of the stories that have pages (the photo cache pruned of what no story uses), and the site's stylesheet and icon under their hashed names. */

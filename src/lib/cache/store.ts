@@ -27,6 +27,9 @@ const INDEX = "index.json";
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
+/** The hash of an entry's bytes, from its name: `<key>.<digest><extension>`. */
+const entryDigest = (name: string): string => name.slice(65, 129);
+
 const errorCode = (error: unknown): string => (error instanceof Error && "code" in error ? String(error.code) : String(error));
 
 /** A file's identity: any write to it changes its size or modification time; a new file is a new inode. */
@@ -250,10 +253,14 @@ export class CacheArea {
     ];
   }
 
+  /** The identities of the entries found sound, by name. */
+  soundEntries(): Readonly<Record<string, string>> {
+    return this.#readIndex().sound;
+  }
+
   /** Whether `bytes` hash to the digest in the entry's name; a damaged entry is removed and counted once. */
   #sound(name: string, bytes: Buffer): boolean {
-    const digest = name.slice(65, 129);
-    if (sha256(bytes) === digest) return true;
+    if (sha256(bytes) === entryDigest(name)) return true;
     this.#damage(name);
     return false;
   }
@@ -310,6 +317,7 @@ export class CacheArea {
 export class CacheStore {
   readonly root: string;
   readonly #areas = new Map<string, CacheArea>();
+  #digestsByIdentity: Map<string, string> | undefined;
 
   constructor(root: string) {
     this.root = root;
@@ -326,6 +334,38 @@ export class CacheStore {
       this.#areas.set(folder, area);
     }
     return area;
+  }
+
+  /** The store's one hash of bytes, as entries are named by. */
+  digest(bytes: Uint8Array): string {
+    return sha256(bytes);
+  }
+
+  /**
+   * The hash of the file at `path`, without reading it, when it is a second name of an entry of
+   * this store found sound and unchanged since (a page placed into the site); else undefined. The
+   * areas' records are read once: a store made for one run (the check's) asks this.
+   */
+  knownDigest(path: string): string | undefined {
+    const found = identity(path);
+    if (found === undefined) return undefined;
+    this.#digestsByIdentity ??= this.#soundIdentities();
+    return this.#digestsByIdentity.get(found);
+  }
+
+  #soundIdentities(): Map<string, string> {
+    const digests = new Map<string, string>();
+    let folders: string[] = [];
+    try {
+      folders = readdirSync(this.root);
+    } catch {
+      // No store yet.
+    }
+    for (const folder of folders) {
+      const sound = this.#areas.get(folder)?.soundEntries() ?? readIndex(join(this.root, folder, INDEX)).sound;
+      for (const [name, found] of Object.entries(sound)) digests.set(found, entryDigest(name));
+    }
+    return digests;
   }
 
   /** Starts a build in every area. */

@@ -140,6 +140,13 @@ export class PageCache {
     this.#area.place(key, target);
   }
 
+  /** Puts a page just rendered at `target` from its new entry, if the cache could keep it; false if not. */
+  placeKept(key: string, target: string): boolean {
+    if (!this.#area.has(key)) return false;
+    this.#area.place(key, target);
+    return true;
+  }
+
   /**
    * After the pages are written: keeps the newly rendered ones (`rendered`, by file), prunes
    * entries no page used, and records what each page was made from.
