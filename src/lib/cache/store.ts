@@ -203,6 +203,8 @@ export class CacheArea {
     }
     this.#listing().set(key, name);
     this.#reached.add(name);
+    // Whole again: should it be damaged again, that is news.
+    this.#damagedNames.delete(name);
     const written = identity(path);
     if (written !== undefined) this.#readIndex().sound[name] = written;
   }
