@@ -146,14 +146,14 @@ export function checkNewsroom(root: string, stories: readonly DeskStory[]): Brok
 }
 
 /**
- * Story cache entries (.cache/stories/<hash>.json) whose story file is gone. Each entry's second
- * line names its story file (see src/lib/story/story-cache.ts).
+ * Story cache entries (.cache/stories/<key>.<hash>.json) whose story file is gone. Each entry's
+ * first line names its story file (see src/lib/story/story-cache.ts).
  */
 function orphanedCacheEntries(root: string, stories: readonly DeskStory[]): Broken[] {
   const folder = join(root, ".cache", "stories");
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => name.endsWith(".json"))
+    .filter((name) => name.endsWith(".json") && name !== "index.json")
     .flatMap((name): Broken[] => {
       const file = entryFile(readFileSync(join(folder, name), "utf8"));
       const path = file && (isAbsolute(file) ? file : join(root, file));
@@ -165,7 +165,7 @@ function orphanedCacheEntries(root: string, stories: readonly DeskStory[]): Brok
 
 /**
  * Rendered pages kept in .cache/pages/ that still show a story withdrawn or deleted. Entries are
- * named by a hash of their view (see src/lib/eleventy/rendered-pages.ts), so they are read for
+ * named by the hash of their view and of their bytes (see src/lib/eleventy/rendered-pages.ts), so they are read for
  * the words that name the story in its headline.
  */
 function cachedPagesOfGoneStories(root: string, stories: readonly DeskStory[]): Broken[] {
@@ -183,10 +183,10 @@ function cachedPagesOfGoneStories(root: string, stories: readonly DeskStory[]): 
     );
 }
 
-/** The story file an entry names in its header line, if the entry is whole enough to say. */
+/** The story file an entry names in its first line, if the entry is whole enough to say. */
 function entryFile(entry: string): string | undefined {
   try {
-    const header: unknown = JSON.parse(entry.split("\n", 2)[1] ?? "");
+    const header: unknown = JSON.parse(entry.split("\n", 1)[0] ?? "");
     const file = typeof header === "object" && header !== null && "file" in header ? header.file : undefined;
     return typeof file === "string" ? file : undefined;
   } catch {

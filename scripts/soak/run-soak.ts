@@ -65,7 +65,7 @@ function countByKind(kinds: readonly string[]): string {
  * and its stages' times, which show what grows with the archive.
  */
 function renderedPages(buildLog: string): string {
-  const [, rendered, reused] = /^pages: (\d+) rendered, (\d+) reused/m.exec(buildLog) ?? [];
+  const [, rendered, reused] = /^cache .*\bpages (\d+) rendered, (\d+) reused/m.exec(buildLog) ?? [];
   const stages = [...buildLog.matchAll(/^build: timing: (.+): ([\d.]+) s$/gm)].map(([, stage, seconds]) => `${stage} ${seconds}`);
   return `${rendered === undefined ? "pages not counted" : `${rendered} pages rendered, ${reused} reused`}${stages.length > 0 ? `; ${stages.join(", ")}` : ""}`;
 }

@@ -72,8 +72,10 @@ function storyReport(run: BuildRun): string[] {
   return run.output.split("\n").filter((line) => /^src\/news\/[^:]+:\d+: |^\d+ problems? in /.test(line));
 }
 
+/** The stories' part of the build's one cache line, and what went wrong with their area, if anything. */
 function cacheLines(run: BuildRun): string[] {
-  return run.output.split("\n").filter((line) => line.startsWith("stories: "));
+  const line = run.output.split("\n").find((each) => each.startsWith("cache .cache: ")) ?? "";
+  return line.slice("cache .cache: ".length).split("; ").filter((part) => part.startsWith("stories ") || part.includes(".cache/stories"));
 }
 
 async function build(root: string, env: Readonly<Record<string, string>>, expectedStatus = 0): Promise<BuildRun> {
@@ -90,7 +92,7 @@ function writeStories(root: string, stories: Readonly<Record<string, string>>): 
 async function buildUncached(root: string, env: Readonly<Record<string, string>>, expectedStatus = 0): Promise<BuildRun> {
   rmSync(join(root, ".cache", "stories"), { recursive: true, force: true });
   const run = await build(root, env, expectedStatus);
-  assert.match(cacheLines(run).join("\n"), /^stories: \d+ read, 0 reused from \.cache\/stories$/);
+  assert.match(cacheLines(run).join("\n"), /^stories \d+ read, 0 reused$/);
   return run;
 }
 
@@ -100,7 +102,7 @@ test("a build that reuses stories' reads writes and reports exactly what a build
 
   const first = await build(cached, FIRST_MOMENT);
   const second = await build(cached, FIRST_MOMENT);
-  assert.deepEqual(cacheLines(second), ["stories: 0 read, 5 reused from .cache/stories"]);
+  assert.deepEqual(cacheLines(second), ["stories 0 read, 5 reused"]);
   const reference = await buildUncached(fresh, FIRST_MOMENT);
   assertSameSite(siteFiles(cached), siteFiles(fresh), "the second build, from kept reads");
   const warnings = storyReport(reference);
@@ -118,8 +120,8 @@ test("a build that reuses stories' reads writes and reports exactly what a build
   writeStories(cached, edits);
   writeStories(fresh, edits);
   const edited = await build(cached, SECOND_MOMENT);
-  // The photo is no part of a read: it is converted, and published, by every build.
-  assert.deepEqual(cacheLines(edited), ["stories: 2 read, 3 reused from .cache/stories"]);
+  // The photo is no part of a read: it is converted, and published, by every build. The edited stories' old reads go.
+  assert.deepEqual(cacheLines(edited), ["stories 2 read, 3 reused, 2 removed"]);
   const editedReference = await buildUncached(fresh, SECOND_MOMENT);
   const site = siteFiles(cached);
   assertSameSite(site, siteFiles(fresh), "after the edits");
@@ -133,7 +135,7 @@ test("a build that reuses stories' reads writes and reports exactly what a build
   writeStories(cached, broken);
   writeStories(fresh, broken);
   const failed = await build(cached, SECOND_MOMENT, 1);
-  assert.deepEqual(cacheLines(failed), ["stories: 1 read, 5 reused from .cache/stories"]);
+  assert.deepEqual(cacheLines(failed), ["stories 1 read, 5 reused"]);
   const failedReference = await buildUncached(fresh, SECOND_MOMENT, 1);
   assert.match(storyReport(failedReference).join("\n"), /^src\/news\/port\.md:3: datline: unknown field/m);
   assert.deepEqual(storyReport(failed), storyReport(failedReference));
@@ -144,7 +146,7 @@ test("damaged kept reads, and a cache folder that cannot be written, never chang
   await build(root, FIRST_MOMENT);
   const expected = siteFiles(root);
   const folder = join(root, ".cache", "stories");
-  const entries = readdirSync(folder).sort().map((name) => join(folder, name));
+  const entries = readdirSync(folder).filter((name) => name !== "index.json").sort().map((name) => join(folder, name));
   assert.equal(entries.length, 5);
   const [truncated = "", garbled = "", otherFormat = "", misplaced = "", source = ""] = entries;
   const text = readFileSync(truncated, "utf8");
@@ -152,26 +154,26 @@ test("damaged kept reads, and a cache folder that cannot be written, never chang
   const bytes = readFileSync(garbled);
   bytes.set([bytes[bytes.length - 20] === 0x41 ? 0x42 : 0x41], bytes.length - 20);
   writeFileSync(garbled, bytes);
-  // An entry as a version without the hash line would have written it.
+  // An entry without its first line, the story's name.
   writeFileSync(otherFormat, readFileSync(otherFormat, "utf8").split("\n").slice(1).join("\n"));
   // A whole entry, but another story's: it must not become this story's page.
   writeFileSync(misplaced, readFileSync(source));
 
   const damaged = await build(root, FIRST_MOMENT);
   assert.deepEqual(cacheLines(damaged), [
-    "stories: 4 read, 1 reused from .cache/stories",
-    "stories: 3 damaged entries in .cache/stories ignored, their stories read again",
+    "stories 4 read, 1 reused",
+    "4 damaged entries in .cache/stories ignored and made again",
   ]);
   assertSameSite(siteFiles(root), expected, "with damaged entries");
-  assert.deepEqual(cacheLines(await build(root, FIRST_MOMENT)), ["stories: 0 read, 5 reused from .cache/stories"], "the entries were written anew");
+  assert.deepEqual(cacheLines(await build(root, FIRST_MOMENT)), ["stories 0 read, 5 reused"], "the entries were written anew");
 
   // A regular file where the folder should be (tests run as root, so permissions would not stop a write).
   rmSync(folder, { recursive: true });
   writeFileSync(folder, "not a folder");
   const unwritable = await build(root, FIRST_MOMENT);
   const [summary, warning, ...more] = cacheLines(unwritable);
-  assert.equal(summary, "stories: 5 read, 0 reused from .cache/stories");
-  assert.match(warning ?? "", /^stories: could not write \.cache\/stories \(E[A-Z]+\), so the next build reads these stories again$/);
+  assert.equal(summary, "stories 5 read, 0 reused");
+  assert.match(warning ?? "", /^could not write \.cache\/stories \(E[A-Z]+\), so the next build makes these stories again$/);
   assert.deepEqual(more, []);
   assertSameSite(siteFiles(root), expected, "with a cache folder that cannot be written");
 });
@@ -186,6 +188,7 @@ test("reads kept by older code are not reused: a change to the reading code reac
   writeFileSync(dateline, code.replace("day: formatDatelineDay(date, style.locale)", "day: `${formatDatelineDay(date, style.locale)}!`"));
   const run = buildFixtureSite(root, "UTC", FIRST_MOMENT);
   assert.equal(run.status, 0, run.output);
-  assert.deepEqual(cacheLines(run), ["stories: 5 read, 0 reused from .cache/stories"]);
+  // The reads the older code made go.
+  assert.deepEqual(cacheLines(run), ["stories 5 read, 0 reused, 5 removed"]);
   assert.match(readFileSync(join(root, "_site", "news", "2013", "09", "02", "senate-budget.html"), "utf8"), /WASHINGTON, September 2! \(AP\) -<\/span>/);
 });

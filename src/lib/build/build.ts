@@ -7,12 +7,13 @@
  * it takes the place of the output folder, so a failed build or a page that fails a check never
  * replaces the last good site, and no page of a deleted or renamed story survives.
  */
+import { CacheStore } from "../cache/store.ts";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
 import type { Report } from "../check/site-problems.ts";
 import { renderContext, renderPages, INPUT_DIR, type RenderedFile } from "../eleventy/render.ts";
-import { PageCache, planPages, type CachedPages, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
+import { PageCache, planPages, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
 import { PhotoProcessor } from "../media/photos.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import { SettingError } from "../model/publishing.ts";
@@ -51,7 +52,7 @@ export class StageError extends Error {
 
 const NEWS_DIR = `${INPUT_DIR}/news`;
 /** Kept between builds (ignored by git); the dev server's pages (drafts shown, live reload let in) apart from a build's. */
-const CACHES = { photos: ".cache/photos", stories: ".cache/stories", pages: ".cache/pages", devPages: ".cache/pages-dev" };
+const CACHES = { store: ".cache", photos: ".cache/photos", pages: "pages", devPages: "pages-dev" };
 
 /**
  * What a build keeps between builds of one process (the dev server's rebuilds): the story reads,
@@ -59,13 +60,14 @@ const CACHES = { photos: ".cache/photos", stories: ".cache/stories", pages: ".ca
  */
 export class BuildSession {
   readonly photos = new PhotoProcessor(CACHES.photos);
+  readonly store = new CacheStore(CACHES.store);
   readonly storyCache: StoryCache;
   readonly pageCache: PageCache;
 
   constructor(dev: boolean) {
     // A single build reads each story once: holding every read twice would only cost memory.
-    this.storyCache = new StoryCache(CACHES.stories, { keepInMemory: dev });
-    this.pageCache = new PageCache(dev ? CACHES.devPages : CACHES.pages);
+    this.storyCache = new StoryCache(this.store, { keepInMemory: dev });
+    this.pageCache = new PageCache(this.store, dev ? CACHES.devPages : CACHES.pages);
   }
 }
 
@@ -159,11 +161,11 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     const stories = await stages.run("stories", () => readAllStories(settings.value, session, progressOf("stories")));
     const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.value.site, settings.value.build));
     report.stories = newsroom.report;
-    const { plan, cached, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
+    const { plan, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
     report.sources = data.sources;
     if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
     const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render, renderCounter(plan, progressOf("render"))));
-    await stages.run("render", () => writePages(staging, plan, rendered, session.pageCache, cached));
+    await stages.run("render", () => writePages(staging, plan, rendered, session.pageCache));
     await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, data.storyFiles, progressOf("photos")));
     const files = listFiles(staging);
     if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report, progressOf("check")));
@@ -187,13 +189,12 @@ async function readProjectSettings(env: Readonly<Record<string, string | undefin
 }
 
 /** Every story read (or found in the story cache) and checked, then sorted out: shown, withdrawn, and the report. */
-async function readAllStories({ site, datelinePlaces, build }: ProjectSettings, { photos, storyCache }: BuildSession, onProgress: ProgressListener | undefined) {
+async function readAllStories({ site, datelinePlaces, build }: ProjectSettings, { photos, store, storyCache }: BuildSession, onProgress: ProgressListener | undefined) {
   photos.startBuild();
-  storyCache.startBuild();
+  store.startBuild();
   const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache }, onProgress);
-  // The reads kept for the next build, and those of deleted stories dropped, whatever the later stages do.
-  await storyCache.flush();
-  await storyCache.prune();
+  // The reads of deleted stories dropped, whatever the later stages do.
+  storyCache.prune();
   return collectArticles(results, build);
 }
 
@@ -202,10 +203,10 @@ function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: Page
   const views = pageViews(newsroom, settings.site);
   const shared = { editionViews: editionViews(newsroom), notFound: notFoundView(newsroom) };
   const cached = pageCache.read();
-  const plan = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached);
+  const plan = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached, (context, view) => pageCache.key(context, view));
   const storyFiles = views.stories.map(({ article }) => article.file);
   const sources = Object.fromEntries([...views.stories.map(({ url, article }) => [url, article.file]), ...newsroom.withdrawn.map(({ url, file }) => [url, file])]);
-  return { plan, cached, data: { storyFiles, sources, render: { ...newsroom, ...shared, render: plan.render } } };
+  return { plan, data: { storyFiles, sources, render: { ...newsroom, ...shared, render: plan.render } } };
 }
 
 /** Counts the pages the plan renders as Eleventy renders them (its feeds and sitemaps are not counted: the plan does not hold them). */
@@ -220,19 +221,26 @@ function renderCounter(plan: PagePlan, onProgress: ProgressListener | undefined)
 }
 
 /**
- * The one writer of pages and files into the staging folder: each page the plan reuses is copied
- * from the page cache, everything Eleventy rendered is written; the newly rendered pages are then
- * kept in the cache.
+ * The one writer of pages and files into the staging folder: the newly rendered pages are kept in
+ * the page cache first; then every page is placed from it (a second name for its entry, no copy:
+ * the check knows such a page's hash without reading it), and the rest Eleventy rendered (feeds,
+ * sitemaps, a page the cache could not keep) is written.
  */
-function writePages(staging: string, plan: PagePlan, rendered: readonly RenderedFile[], cache: PageCache, cached: CachedPages): void {
+function writePages(staging: string, plan: PagePlan, rendered: readonly RenderedFile[], cache: PageCache): void {
   const place = (file: string, write: (target: string) => void) => {
     const target = join(staging, file);
     mkdirSync(dirname(target), { recursive: true });
     write(target);
   };
-  for (const page of plan.pages) if (!page.rendered) place(page.file, (target) => copyFileSync(cache.entryPath(cached, page.key), target));
-  for (const { file, content } of rendered) place(file, (target) => writeFileSync(target, content));
-  cache.keep(plan, cached, new Map(rendered.map(({ file, content }) => [file, content])));
+  cache.keep(plan, new Map(rendered.map(({ file, content }) => [file, content])));
+  const kept = new Map(plan.pages.map(({ file, key }) => [file, key]));
+  for (const page of plan.pages) if (!page.rendered) place(page.file, (target) => cache.place(page.key, target));
+  for (const { file, content } of rendered) {
+    const key = kept.get(file);
+    place(file, (target) => {
+      if (key === undefined || !cache.placeKept(key, target)) writeFileSync(target, content);
+    });
+  }
 }
 
 /** The photos of the stories that have pages (the photo cache pruned of what no story uses), and the site's stylesheet and icon under their hashed names. */
@@ -270,6 +278,6 @@ function swapIn(staging: string, output: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
-function cacheLines({ photos, storyCache, pageCache }: BuildSession): string[] {
-  return [photos.summary(), storyCache.summary(), pageCache.summary(), storyCache.warning(), pageCache.warning()].filter((line): line is string => Boolean(line));
+function cacheLines({ photos, store }: BuildSession): string[] {
+  return [photos.summary(), store.summary()];
 }

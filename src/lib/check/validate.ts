@@ -14,9 +14,8 @@ import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { ProgressListener } from "../model/progress.ts";
 import type { WithheldStory } from "../model/story-report.ts";
-import { checkFingerprint } from "./check-fingerprint.ts";
 import type { PageChecker, PageRecord, PageTask } from "./page-check.ts";
-import { PageCache, pageKey } from "./page-cache.ts";
+import { PageCache } from "./page-cache.ts";
 import { cssReferences } from "./page-references.ts";
 import { SiteLinks, sitePath, type LinkSettings } from "./site-links.ts";
 import type { Problem, Report } from "./site-problems.ts";
@@ -137,12 +136,12 @@ function stylesheetProblems(links: SiteLinks, siteDir: string, stylesheet: strin
 
 /** Each page's record, from the cache or checked now, in the order of `pages` (whose site paths are `paths`). */
 async function checkPages(pages: readonly string[], paths: readonly string[], cacheDir: string | undefined, onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
-  const cache = cacheDir === undefined ? undefined : new PageCache(cacheDir, checkFingerprint());
+  const cache = cacheDir === undefined ? undefined : new PageCache(cacheDir);
   const records: PageRecord[] = new Array<PageRecord>(pages.length);
   const unchecked: (PageTask & { index: number; key: string | undefined })[] = [];
   for (const [index, page] of pages.entries()) {
     const path = paths[index] ?? "";
-    const key = cache && pageKey(path, readFileSync(page));
+    const key = cache?.key(page, path, () => readFileSync(page));
     const record = key === undefined ? undefined : cache?.get(key);
     if (record) records[index] = record;
     else unchecked.push({ index, key, page, path });

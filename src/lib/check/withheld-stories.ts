@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { collectArticles, readStories } from "../story/collect-stories.ts";
 import type { ReadContext } from "../story/article.ts";
 import { StoryCache } from "../story/story-cache.ts";
+import { CacheStore } from "../cache/store.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 
 /** The settings a story is read with, as the build reads them (the caller loads them). */
@@ -16,8 +17,7 @@ export async function withheldStories(projectDir: string, settings: StorySetting
   const inputDir = join(projectDir, "src");
   // No photo is converted: a photo changes nothing about where a story would be published. Reads
   // the last build kept are reused, so checking a built site does not read every story afresh.
-  const storyCache = new StoryCache(join(projectDir, ".cache", "stories"));
+  const storyCache = new StoryCache(new CacheStore(join(projectDir, ".cache")), { keepInMemory: false });
   const results = await readStories(join(inputDir, "news"), inputDir, { ...settings, storyCache });
-  await storyCache.flush();
   return collectArticles(results, settings.build).report.withheld.map((story) => ({ ...story, file: relative(projectDir, story.file) }));
 }

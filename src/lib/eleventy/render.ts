@@ -12,7 +12,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { pageLinkUrl } from "../model/urls.ts";
 import type { Newsroom } from "../newsroom/newsroom.ts";
 import type { EditionView, NotFoundView, PageViews } from "../newsroom/page-views.ts";
-import { codeFingerprint } from "../story/code-fingerprint.ts";
+import { codeFingerprint } from "../cache/code-fingerprint.ts";
 import { nunjucksTemplates } from "./nunjucks-templates.ts";
 import { rewritePageLinks } from "./relative-links.ts";
 

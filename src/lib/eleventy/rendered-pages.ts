@@ -4,32 +4,17 @@
  *
  * A page's key is a hash of everything its HTML is made from: the render context (templates,
  * code, the settings every page prints) and its view (see src/lib/newsroom/page-views.ts), with
- * each story in it standing for a hash of the whole story. Entries are `<key>.<sha256>.html`
- * under the cache folder: an entry is used only while its bytes still hash to its name, so a
- * cut-short or damaged entry is rendered again rather than published. Entries no build used are
- * pruned, and each is written under a temporary name and then renamed. Beside them, pages.json
- * records the last build's context and each page's view, which is how a plan tells a new page
- * from one whose view, or whose templates, changed.
+ * each story in it standing for a hash of the whole story. The pages are kept in the cache store's
+ * pages area (src/lib/cache/store.ts: an entry checked when used, a damaged one rendered again,
+ * entries no build used pruned); the area's note records the last build's context and each
+ * page's view, which is how a plan tells a new page from one whose view, or templates, changed.
  */
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import type { CacheArea, CacheStore } from "../cache/store.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { PageViews } from "../newsroom/page-views.ts";
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
-
-/** Removes a cache file; one that cannot be removed (a read-only cache) is left, never failing the build. */
-function removeEntry(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // Left for a later build; an entry is checked against its name before any use.
-  }
-}
-
-const ENTRY = /^([0-9a-f]{64})\.([0-9a-f]{64})\.html$/;
-const LAST_BUILD = "pages.json";
 
 /** Where a page at `url` is written, relative to the output folder, as Eleventy writes a permalink. */
 export function pageFile(url: string): string {
@@ -58,9 +43,9 @@ export interface PagePlan {
   render: PageViews;
 }
 
-/** What the page cache holds: sound entries by key, and what the last build rendered each page from. */
+/** What the page cache holds: whether a sound entry is kept under a key, and what the last build rendered each page from. */
 export interface CachedPages {
-  entries: ReadonlyMap<string, string>;
+  has: (key: string) => boolean;
   last: { context: string; views: Readonly<Record<string, string>> } | undefined;
 }
 
@@ -92,7 +77,7 @@ class ViewHashes {
 }
 
 function reasonFor(cached: CachedPages, context: string, file: string, view: string, key: string): PageReason {
-  if (cached.entries.has(key)) return "reused";
+  if (cached.has(key)) return "reused";
   const before = cached.last?.views[file];
   if (before === undefined) return "new";
   if (cached.last?.context !== context) return "templates or code changed";
@@ -103,7 +88,7 @@ function reasonFor(cached: CachedPages, context: string, file: string, view: str
  * The page plan: every page whose key has a sound entry in the cache is reused, every other one
  * rendered, each with its reason. `context` is everything every page is rendered with.
  */
-export function planPages(views: PageViews, stories: readonly ArticleView[], context: string, cached: CachedPages): PagePlan {
+export function planPages(views: PageViews, stories: readonly ArticleView[], context: string, cached: CachedPages, pageKey: (context: string, view: string) => string): PagePlan {
   const contextHash = sha256(context);
   const hashes = new ViewHashes(stories);
   const pages: PlannedPage[] = [];
@@ -111,7 +96,7 @@ export function planPages(views: PageViews, stories: readonly ArticleView[], con
     list.filter((page) => {
       const file = pageFile(page.url);
       const view = hashes.hash(page);
-      const key = sha256(`${contextHash}\n${view}`);
+      const key = pageKey(contextHash, view);
       const reason = reasonFor(cached, contextHash, file, view, key);
       pages.push({ url: page.url, file, key, view, rendered: reason !== "reused", reason });
       return reason !== "reused";
@@ -131,130 +116,60 @@ export function planPages(views: PageViews, stories: readonly ArticleView[], con
   };
 }
 
-/** The pages folder under .cache/: read before a plan, kept up to date after the pages are written. */
+/** The pages area of the cache store: asked during a plan, kept up to date after the pages are written. */
 export class PageCache {
-  readonly folder: string;
-  /** Entries whose bytes were found to hash to their names, kept for the process's life (entries never change under their name). */
-  readonly #verified = new Set<string>();
-  #rendered = 0;
-  #reused = 0;
-  #damaged = 0;
-  #writeProblem: string | undefined;
+  readonly #area: CacheArea;
 
-  constructor(folder: string) {
-    this.folder = folder;
+  /** `folder`: the area, "pages" for a build's, another for the dev server's (drafts shown, live reload let in). */
+  constructor(store: CacheStore, folder = "pages") {
+    this.#area = store.area(folder, { name: "pages", made: "rendered" }, { extension: ".html", code: [RENDERING_CODE] });
   }
 
-  /** The sound entries (damaged ones are removed and counted) and the last build's record. */
+  /** What the plan asks of the cache: whether a page is kept (each entry checked as it is asked for), and the last build's record. */
   read(): CachedPages {
-    this.#damaged = 0;
-    this.#writeProblem = undefined;
-    const entries = new Map<string, string>();
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.folder);
-    } catch {
-      // No cache yet, or none readable: every page is rendered.
-    }
-    for (const name of names) {
-      const [, key, digest] = ENTRY.exec(name) ?? [];
-      if (key && digest) {
-        if (this.#isSound(name, digest)) entries.set(key, name);
-      } else if (name.endsWith(".tmp")) {
-        // Left by a build that stopped midway.
-        removeEntry(join(this.folder, name));
-      }
-    }
-    return { entries, last: this.#readLastBuild() };
+    return { has: (key) => this.#area.has(key), last: lastBuild(this.#area.note()) };
   }
 
-  /** The path of a sound entry's file. */
-  entryPath(cached: CachedPages, key: string): string {
-    const name = cached.entries.get(key);
-    if (name === undefined) throw new Error(`no page cache entry for key ${key}`);
-    return join(this.folder, name);
+  /** The key of a page: the one key rule of the store, on the render context's hash and the page's view. */
+  key(context: string, view: string): string {
+    return this.#area.key(context, view);
+  }
+
+  /** Puts a reused page's entry at `target` in the output folder: a second name for it, not a copy. */
+  place(key: string, target: string): void {
+    this.#area.place(key, target);
+  }
+
+  /** Puts a page just rendered at `target` from its new entry, if the cache could keep it; false if not. */
+  placeKept(key: string, target: string): boolean {
+    if (!this.#area.has(key)) return false;
+    this.#area.place(key, target);
+    return true;
   }
 
   /**
    * After the pages are written: keeps the newly rendered ones (`rendered`, by file), prunes
    * entries no page used, and records what each page was made from.
    */
-  keep(plan: PagePlan, cached: CachedPages, rendered: ReadonlyMap<string, string>): void {
-    const used = new Set<string>();
+  keep(plan: PagePlan, rendered: ReadonlyMap<string, string>): void {
     for (const { file, key, rendered: wasRendered } of plan.pages) {
-      used.add(key);
       const content = rendered.get(file);
-      if (wasRendered && content !== undefined && !cached.entries.has(key)) this.#writeEntry(key, Buffer.from(content));
+      if (wasRendered && content !== undefined) this.#area.write(key, content);
     }
-    for (const [key, name] of cached.entries) if (!used.has(key)) removeEntry(join(this.folder, name));
-    const views = Object.fromEntries(plan.pages.map(({ file, view }) => [file, view]));
-    this.#writeFile(LAST_BUILD, Buffer.from(JSON.stringify({ context: plan.context, views })));
-    this.#rendered = plan.pages.filter((page) => page.rendered).length;
-    this.#reused = plan.pages.length - this.#rendered;
+    this.#area.setNote({ context: plan.context, views: Object.fromEntries(plan.pages.map(({ file, view }) => [file, view])) });
+    this.#area.prune();
+    const made = plan.pages.filter((page) => page.rendered).length;
+    this.#area.count("made", made);
+    this.#area.count("reused", plan.pages.length - made);
   }
+}
 
-  /** One line for the build log. */
-  summary(): string {
-    return `pages: ${this.#rendered} rendered, ${this.#reused} reused from ${this.folder}`;
-  }
+/** The render stage's module: its code, and all it imports, is in every page's key. */
+const RENDERING_CODE = new URL("./render.ts", import.meta.url);
 
-  /** One line when the cache let this build down (damaged entries, a folder it cannot write), else undefined. */
-  warning(): string | undefined {
-    const problems = [
-      ...(this.#damaged > 0 ? [`${this.#damaged} damaged ${this.#damaged === 1 ? "entry" : "entries"} in ${this.folder} ignored and rendered again`] : []),
-      ...(this.#writeProblem === undefined ? [] : [`could not write ${this.folder} (${this.#writeProblem}), so the next build renders these pages again`]),
-    ];
-    return problems.length === 0 ? undefined : `pages: ${problems.join("; ")}`;
+function lastBuild(note: unknown): CachedPages["last"] {
+  if (typeof note === "object" && note !== null && "context" in note && "views" in note && typeof note.context === "string" && typeof note.views === "object" && note.views !== null) {
+    return { context: note.context, views: note.views as Record<string, string> };
   }
-
-  #isSound(name: string, digest: string): boolean {
-    if (this.#verified.has(name)) return true;
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readFileSync(join(this.folder, name));
-    } catch (error) {
-      // Pruned since the folder was read: simply rendered. Unreadable: as good as damaged.
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-    }
-    if (bytes === undefined || sha256(bytes) !== digest) {
-      this.#damaged += 1;
-      removeEntry(join(this.folder, name));
-      return false;
-    }
-    this.#verified.add(name);
-    return true;
-  }
-
-  #readLastBuild(): CachedPages["last"] {
-    try {
-      const record = JSON.parse(readFileSync(join(this.folder, LAST_BUILD), "utf8")) as unknown;
-      if (typeof record === "object" && record !== null && "context" in record && "views" in record && typeof record.context === "string" && typeof record.views === "object" && record.views !== null) {
-        return { context: record.context, views: record.views as Record<string, string> };
-      }
-    } catch {
-      // None yet, or unreadable: every page not reused is "new".
-    }
-    return undefined;
-  }
-
-  #writeEntry(key: string, bytes: Buffer): void {
-    const entry = `${key}.${sha256(bytes)}.html`;
-    if (this.#writeFile(entry, bytes)) this.#verified.add(entry);
-  }
-
-  /** Writes a file of the cache under a temporary name, then renames it; false (and a warning) when the folder cannot be written. */
-  #writeFile(name: string, bytes: Buffer): boolean {
-    if (this.#writeProblem !== undefined) return false;
-    const temporary = join(this.folder, `${randomUUID()}.tmp`);
-    try {
-      mkdirSync(this.folder, { recursive: true });
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, join(this.folder, name));
-      return true;
-    } catch (error) {
-      this.#writeProblem = (error as NodeJS.ErrnoException).code ?? String(error);
-      removeEntry(temporary);
-      return false;
-    }
-  }
+  return undefined;
 }

@@ -16,7 +16,7 @@ const PROJECT = resolve(import.meta.dirname, "../../..");
  * stage and those below it. `data` is _data/ (the settings and global data Eleventy loads);
  * `entry` is what is run by name: .eleventy.ts, scripts/ and Netlify's functions.
  */
-const STAGES = ["model", "media", "story", "outputs", "newsroom", "hosts", "check", "import", "data", "eleventy", "build", "entry"] as const;
+const STAGES = ["model", "cache", "media", "story", "outputs", "newsroom", "hosts", "check", "import", "data", "eleventy", "build", "entry"] as const;
 type Stage = (typeof STAGES)[number];
 
 /** Known imports that break the order, each with the reason it is still there: none now. */

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
+import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PageCache, pageFile, planPages, type PageReason } from "../../../src/lib/eleventy/rendered-pages.ts";
 import type { PageViews } from "../../../src/lib/newsroom/page-views.ts";
 import { storyView } from "../../support/stories.ts";
@@ -46,16 +47,24 @@ function render(toRender: PageViews): Map<string, string> {
 /** A build's pages: planned, rendered or copied from the cache into `output`, and kept. Returns each page's reason, by URL. */
 function build(cache: PageCache, output: string, pageViews: PageViews, stories = pageViews.stories.map(({ article }) => article), context = "templates v1"): Record<string, PageReason> {
   const cached = cache.read();
-  const plan = planPages(pageViews, stories, context, cached);
+  const plan = planPages(pageViews, stories, context, cached, (contextHash, view) => cache.key(contextHash, view));
   const rendered = render(plan.render);
   for (const page of plan.pages) {
     const target = join(output, page.file);
     mkdirSync(dirname(target), { recursive: true });
+    // A fresh name, as in the build's fresh staging folder: never a write through an entry's second name.
+    rmSync(target, { force: true });
     if (page.rendered) writeFileSync(target, rendered.get(page.file) ?? "");
-    else copyFileSync(cache.entryPath(cached, page.key), target);
+    else cache.place(page.key, target);
   }
-  cache.keep(plan, cached, rendered);
+  cache.keep(plan, rendered);
   return Object.fromEntries(plan.pages.map(({ url, reason }) => [url, reason]));
+}
+
+/** A page cache in a store of its own at `root` (its entries in root/pages/), as a new process makes it; and the store, for its summary. */
+function pageCacheIn(root: string): [PageCache, CacheStore] {
+  const store = new CacheStore(root);
+  return [new PageCache(store), store];
 }
 
 const rendered = (reasons: Record<string, PageReason>) => Object.keys(reasons).filter((url) => reasons[url] !== "reused");
@@ -63,14 +72,17 @@ const rendered = (reasons: Record<string, PageReason>) => Object.keys(reasons).f
 test("a page is rendered again only when its view, a story in it, or the render context changed, and the plan says which", () => {
   const folder = join(tempRoot, "cache-1");
   const first = join(tempRoot, "site-1");
-  assert.deepEqual(build(new PageCache(folder), first, views()), { "/news/a.html": "new", "/news/b.html": "new", "/": "new" });
+  assert.deepEqual(build(pageCacheIn(folder)[0], first, views()), { "/news/a.html": "new", "/news/b.html": "new", "/": "new" });
 
-  // Another process, another output folder: every page is copied from the cache, byte for byte.
+  // Another process, another output folder: every page is placed from the cache, byte for byte, as a second name of its entry.
   const second = join(tempRoot, "site-2");
-  const cache = new PageCache(folder);
+  const [cache, store] = pageCacheIn(folder);
   assert.deepEqual(rendered(build(cache, second, views())), []);
-  assert.equal(cache.summary(), `pages: 0 rendered, 3 reused from ${folder}`);
-  for (const url of ["/news/a.html", "/news/b.html", "/"]) assert.equal(readFileSync(join(second, pageFile(url)), "utf8"), readFileSync(join(first, pageFile(url)), "utf8"));
+  assert.equal(store.summary(), `cache ${folder}: pages 0 rendered, 3 reused`);
+  for (const url of ["/news/a.html", "/news/b.html", "/"]) {
+    assert.equal(readFileSync(join(second, pageFile(url)), "utf8"), readFileSync(join(first, pageFile(url)), "utf8"));
+    assert.equal(statSync(join(second, pageFile(url))).nlink, 2, `${url} is linked, not copied`);
+  }
 
   // A story's headline changes: its page and the list that shows it.
   const edited = { ...b, headline: "b, edited" };
@@ -93,30 +105,33 @@ test("pages are written to their permalink's file", () => {
 
 test("a damaged entry is rendered again and the build says so; entries no build used are pruned", () => {
   const folder = join(tempRoot, "cache-2");
-  build(new PageCache(folder), join(tempRoot, "site-3"), views());
-  const entries = () => readdirSync(folder).filter((name) => name.endsWith(".html"));
+  build(pageCacheIn(folder)[0], join(tempRoot, "site-3"), views());
+  const entries = () => readdirSync(join(folder, "pages")).filter((name) => name.endsWith(".html"));
   const [entry] = entries();
   assert.ok(entry);
-  writeFileSync(join(folder, entry), "<p>truncat");
-  const cache = new PageCache(folder);
+  // Written in place, as through the page published from it: the entry's bytes no longer hash to its name.
+  writeFileSync(join(folder, "pages", entry), "<p>truncat");
+  const [cache, store] = pageCacheIn(folder);
   const output = join(tempRoot, "site-4");
   const reasons = build(cache, output, views());
   assert.deepEqual(Object.values(reasons).sort(), ["not in the page cache", "reused", "reused"]);
-  assert.match(cache.warning() ?? "", /^pages: 1 damaged entry in .* ignored and rendered again$/);
+  assert.match(store.summary(), /^cache .*: pages 1 rendered, 2 reused; 1 damaged entry in .*pages ignored and made again$/);
   assert.equal(entries().length, 3);
   for (const url of ["/news/a.html", "/news/b.html", "/"]) assert.doesNotMatch(readFileSync(join(output, pageFile(url)), "utf8"), /truncat/);
 
-  // Story b is deleted: its entry goes.
+  // Story b is deleted: its entry goes, and the damage is not reported again.
+  store.startBuild();
   build(cache, join(tempRoot, "site-5"), views([a]));
+  assert.match(store.summary(), /^cache .*: pages 1 rendered, 1 reused, 2 removed$/);
   assert.equal(entries().length, 2);
 });
 
 test("a cache folder that cannot be written never fails the build: it renders, and says so", () => {
   const blocked = join(tempRoot, "blocked");
   writeFileSync(blocked, "a file where the folder should be");
-  const cache = new PageCache(blocked);
+  const [cache, store] = pageCacheIn(blocked);
   const output = join(tempRoot, "site-6");
   assert.equal(rendered(build(cache, output, views())).length, 3);
-  assert.match(cache.warning() ?? "", /^pages: could not write .*blocked \(\w+\), so the next build renders these pages again$/);
+  assert.match(store.summary(), /^cache .*blocked: pages 3 rendered, 0 reused; could not write .*blocked\/pages \(\w+\), so the next build makes these pages again$/);
   assert.match(readFileSync(join(output, "news/a.html"), "utf8"), /a<\/p>/);
 });

@@ -6,6 +6,7 @@ import { after, test } from "node:test";
 import { readArticle, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
 import type { StoryInput } from "../../../src/lib/story/read-story.ts";
 import { exactJson, StoryCache, storyKey } from "../../../src/lib/story/story-cache.ts";
+import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
 import { writeStory } from "../../support/story-data.ts";
@@ -15,6 +16,22 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
 writeFileSync(join(folder, "chart.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"></svg>');
 const photos = new PhotoProcessor(join(folder, "photo-cache"));
+
+/** The stores of the story caches below, for their summary lines. */
+const stores = new Map<StoryCache, CacheStore>();
+
+/** A story cache in a store of its own at `root` (its entries in root/stories/), as a new process makes it. */
+function storyCacheIn(root: string, options?: { keepInMemory?: boolean }): StoryCache {
+  const store = new CacheStore(root);
+  const cache = new StoryCache(store, options);
+  stores.set(cache, store);
+  return cache;
+}
+
+const summary = (cache: StoryCache): string | undefined => stores.get(cache)?.summary();
+
+/** The entries a store at `root` keeps for stories. */
+const entries = (root: string): string[] => readdirSync(join(root, "stories")).filter((name) => name.endsWith(".json") && name !== "index.json");
 
 function buildAt(moment: string): BuildSettings {
   return { moment, epochMs: Date.parse(moment), showUnpublished: false };
@@ -41,34 +58,31 @@ test("a kept read gives the view a fresh read gives; the build moment decides it
   const cacheFolder = join(folder, "kept");
   const before = buildAt("2013-09-10T04:00:00Z");
   const after = buildAt("2013-09-11T00:00:00Z");
-  const first = new StoryCache(cacheFolder);
+  const first = storyCacheIn(cacheFolder);
   const fresh = await readArticle(...storyData("talks", talks, body, before, first));
-  assert.equal(first.summary(), `stories: 1 read, 0 reused from ${cacheFolder}`);
+  assert.equal(summary(first), `cache ${cacheFolder}: stories 1 read, 0 reused`);
   assert.ok(fresh.valid && fresh.state === "embargoed", JSON.stringify(fresh));
-  await first.flush();
 
   // A new process: the read comes from disk, and the later build moment publishes it.
-  const second = new StoryCache(cacheFolder);
+  const second = storyCacheIn(cacheFolder);
   const kept = await readArticle(...storyData("talks", talks, body, after, second));
-  assert.equal(second.summary(), `stories: 0 read, 1 reused from ${cacheFolder}`);
+  assert.equal(summary(second), `cache ${cacheFolder}: stories 0 read, 1 reused`);
   assert.deepEqual(kept, await readArticle(...storyData("talks", talks, body, after)));
   assert.ok(kept.valid && kept.state === "published");
-  assert.equal(second.warning(), undefined);
 });
 
 test("a withdrawn story's kept read gives the notice a fresh read gives, and a story withdrawn since is read again", async () => {
   const cacheFolder = join(folder, "withdrawn");
   const build = buildAt("2013-09-11T00:00:00Z");
   const withdrawal = { withdrawn: "2013-09-10T15:00", date: talks.date, dateline: talks.dateline, wire: { id: "urn:x", versionTime: "2013-09-10T15:00" } };
-  const first = new StoryCache(cacheFolder);
+  const first = storyCacheIn(cacheFolder);
   await readArticle(...storyData("killed", talks, body, build, first));
   const fresh = await readArticle(...storyData("killed", withdrawal, "", build, first));
-  assert.equal(first.summary(), `stories: 2 read, 0 reused from ${cacheFolder}`);
+  assert.equal(summary(first), `cache ${cacheFolder}: stories 2 read, 0 reused`);
   assert.ok(fresh.valid && fresh.state === "withdrawn", JSON.stringify(fresh));
-  await first.flush();
-  const second = new StoryCache(cacheFolder);
+  const second = storyCacheIn(cacheFolder);
   assert.deepEqual(await readArticle(...storyData("killed", withdrawal, "", build, second)), fresh);
-  assert.equal(second.summary(), `stories: 0 read, 1 reused from ${cacheFolder}`);
+  assert.equal(summary(second), `cache ${cacheFolder}: stories 0 read, 1 reused`);
 });
 
 test("a story's problems, draft or not, are the same from a kept read, each at its line", async () => {
@@ -79,16 +93,15 @@ test("a story's problems, draft or not, are the same from a kept read, each at i
   const expected = await readArticle(...storyData("broken", broken, brokenBody, build));
   assert.ok(!expected.valid && expected.draft, JSON.stringify(expected));
   assert.deepEqual(expected.problems.map(({ field, line }) => `${line} ${field}`), ["3 lead", "4 date", "13 photo.src", "20 body", "20 body"]);
-  const first = new StoryCache(cacheFolder);
+  const first = storyCacheIn(cacheFolder);
   await readArticle(...storyData("broken", broken, brokenBody, build, first));
-  await first.flush();
-  const cache = new StoryCache(cacheFolder);
+  const cache = storyCacheIn(cacheFolder);
   assert.deepEqual(await readArticle(...storyData("broken", broken, brokenBody, build, cache)), expected);
-  assert.equal(cache.summary(), `stories: 0 read, 1 reused from ${cacheFolder}`);
+  assert.equal(summary(cache), `cache ${cacheFolder}: stories 0 read, 1 reused`);
 });
 
 test("each read from memory is a copy of its own: changing one leaves the next untouched", async () => {
-  const cache = new StoryCache(join(folder, "memory"));
+  const cache = storyCacheIn(join(folder, "memory"));
   const build = buildAt("2013-09-11T00:00:00Z");
   const first = await readArticle(...storyData("memory", talks, body, build, cache));
   assert.ok(first.valid && first.state !== "withdrawn");
@@ -98,55 +111,56 @@ test("each read from memory is a copy of its own: changing one leaves the next u
   assert.ok(second.valid && second.state !== "withdrawn");
   assert.equal(second.corrections.length, 1);
   assert.equal(second.published.display, "September 10, 2013, 09:00 MSK");
-  assert.equal(cache.summary(), `stories: 1 read, 1 reused from ${join(folder, "memory")}`);
+  assert.equal(summary(cache), `cache ${join(folder, "memory")}: stories 1 read, 1 reused`);
 });
 
 test("a build that keeps no reads in memory reuses them from disk alone", async () => {
   const cacheFolder = join(folder, "disk-only");
-  const cache = new StoryCache(cacheFolder, { keepInMemory: false });
+  const cache = storyCacheIn(cacheFolder, { keepInMemory: false });
   const build = buildAt("2013-09-11T00:00:00Z");
   const first = await readArticle(...storyData("disk-only", talks, body, build, cache));
-  await cache.flush();
   assert.deepEqual(await readArticle(...storyData("disk-only", talks, body, build, cache)), first);
-  assert.equal(cache.summary(), `stories: 1 read, 1 reused from ${cacheFolder}`);
+  assert.equal(summary(cache), `cache ${cacheFolder}: stories 1 read, 1 reused`);
   // With its entry gone, the story is read again: nothing was kept in memory.
   rmSync(cacheFolder, { recursive: true, force: true });
   await readArticle(...storyData("disk-only", talks, body, build, cache));
-  assert.equal(cache.summary(), `stories: 2 read, 1 reused from ${cacheFolder}`);
+  assert.equal(summary(cache), `cache ${cacheFolder}: stories 2 read, 1 reused`);
 });
 
-test("a changed story is read again and its entry replaced, never added to", async () => {
+test("a changed story is read again, and the prune leaves only its new entry", async () => {
   const cacheFolder = join(folder, "replaced");
-  const cache = new StoryCache(cacheFolder);
+  const cache = storyCacheIn(cacheFolder);
   const build = buildAt("2013-09-11T00:00:00Z");
   await readArticle(...storyData("replaced", talks, body, build, cache));
   const changed = await readArticle(...storyData("replaced", { ...talks, title: "Talks resume" }, body, build, cache));
   assert.ok(changed.valid && changed.state !== "withdrawn" && changed.headline === "Talks resume");
-  assert.equal(cache.summary(), `stories: 2 read, 0 reused from ${cacheFolder}`);
-  await cache.flush();
-  assert.equal(readdirSync(cacheFolder).length, 1);
+  assert.equal(summary(cache), `cache ${cacheFolder}: stories 2 read, 0 reused`);
+  // The next build reaches only the new read: the old one goes.
+  stores.get(cache)?.startBuild();
+  await readArticle(...storyData("replaced", { ...talks, title: "Talks resume" }, body, build, cache));
+  cache.prune();
+  assert.equal(summary(cache), `cache ${cacheFolder}: stories 0 read, 1 reused, 1 removed`);
+  assert.equal(entries(cacheFolder).length, 1);
 });
 
 test("a build's prune removes the entries of stories it did not read (deleted or renamed), and keeps the others", async () => {
   const cacheFolder = join(folder, "pruned");
   const build = buildAt("2013-09-11T00:00:00Z");
-  const first = new StoryCache(cacheFolder);
+  const first = storyCacheIn(cacheFolder);
   await readArticle(...storyData("kept-story", talks, body, build, first));
   await readArticle(...storyData("deleted-story", { ...talks, title: "Talks end" }, body, build, first));
-  await first.flush();
-  await first.prune();
-  assert.equal(readdirSync(cacheFolder).length, 2);
+  first.prune();
+  assert.equal(entries(cacheFolder).length, 2);
 
   // The next build no longer finds deleted-story: its entry goes, the other is reused and stays.
-  const second = new StoryCache(cacheFolder);
+  const second = storyCacheIn(cacheFolder);
   await readArticle(...storyData("kept-story", talks, body, build, second));
-  await second.flush();
-  await second.prune();
-  assert.equal(second.summary(), `stories: 0 read, 1 reused from ${cacheFolder}, 1 removed (stories no longer there)`);
-  assert.equal(readdirSync(cacheFolder).length, 1);
-  const third = new StoryCache(cacheFolder);
+  second.prune();
+  assert.equal(summary(second), `cache ${cacheFolder}: stories 0 read, 1 reused, 1 removed`);
+  assert.equal(entries(cacheFolder).length, 1);
+  const third = storyCacheIn(cacheFolder);
   await readArticle(...storyData("kept-story", talks, body, build, third));
-  assert.equal(third.summary(), `stories: 0 read, 1 reused from ${cacheFolder}`);
+  assert.equal(summary(third), `cache ${cacheFolder}: stories 0 read, 1 reused`);
 });
 
 const input: StoryInput = {
@@ -158,10 +172,14 @@ const input: StoryInput = {
   datelinePlaces: { WASHINGTON: "America/New_York" },
 };
 
+/** The store's key rule, with the code of `module` as the code that reads. */
+const keyRule = (module: string) => new CacheStore(folder).area(module, { name: "stories", made: "read" }, { code: [new URL(`../../../src/lib/${module}`, import.meta.url)] });
+const code = keyRule("story/read-story.ts");
+
 test("a read's key changes with everything the read depends on, and with nothing else", () => {
-  const key = storyKey(input, "code");
+  const key = storyKey(input, code);
   assert.match(key ?? "", /^[0-9a-f]{64}$/);
-  assert.equal(storyKey({ ...input, files: { ...input.files } }, "code"), key);
+  assert.equal(storyKey({ ...input, files: { ...input.files } }, code), key);
   const variants: StoryInput[] = [
     { ...input, file: "src/news/other.md" },
     { ...input, fileSlug: "other" },
@@ -176,13 +194,13 @@ test("a read's key changes with everything the read depends on, and with nothing
     { ...input, site: { ...input.site, maxStoryBytes: 2048 } },
     { ...input, datelinePlaces: { WASHINGTON: "America/Chicago" } },
   ];
-  const keys = [key, storyKey(input, "other code"), ...variants.map((variant) => storyKey(variant, "code"))];
+  const keys = [key, storyKey(input, keyRule("model/dates.ts")), ...variants.map((variant) => storyKey(variant, code))];
   assert.equal(new Set(keys).size, keys.length, "every variant has a key of its own");
 });
 
 test("settings JSON cannot carry exactly are never cached: their read is made afresh", () => {
   for (const datelinePlaces of [{ MOSCOW: undefined }, { MOSCOW: Number.NaN }]) {
-    assert.equal(storyKey({ ...input, datelinePlaces: datelinePlaces as unknown as StoryInput["datelinePlaces"] }, "code"), undefined, JSON.stringify(datelinePlaces));
+    assert.equal(storyKey({ ...input, datelinePlaces: datelinePlaces as unknown as StoryInput["datelinePlaces"] }, code), undefined, JSON.stringify(datelinePlaces));
   }
   assert.equal(exactJson({ title: "Talks", tags: ["a", 1, true, null], photo: { src: "x" } }), '{"title":"Talks","tags":["a",1,true,null],"photo":{"src":"x"}}');
   for (const value of [{ date: new Date(0) }, { tags: ["a", undefined] }, { tags: ["a", , "b"] }, { title: () => "Talks" }]) assert.equal(exactJson(value), undefined);

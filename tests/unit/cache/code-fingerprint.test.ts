@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
-import { codeFingerprint } from "../../../src/lib/story/code-fingerprint.ts";
+import { codeFingerprint } from "../../../src/lib/cache/code-fingerprint.ts";
 
 /** A tiny project: an entry module, what it imports in turn, and a module nothing imports. */
 function project(): string {
@@ -52,4 +52,13 @@ test("the packages the code imports count by their installed version", () => {
   // npm's record of the whole tree: a dependency's dependency changed.
   writeFileSync(join(root, "node_modules", ".package-lock.json"), '{"packages": {}}');
   assert.notEqual(fingerprint(root), upgraded);
+});
+
+test("the runtime counts: Node.js, and the ICU data, time zones and CLDR that date and sort stories", () => {
+  const root = project();
+  const entry = [pathToFileURL(join(root, "lib", "read.ts"))];
+  const runtime = { node: "24.11.0", icu: "77.1", tz: "2025b", cldr: "47.0", unicode: "16.0" };
+  const base = codeFingerprint(entry, runtime);
+  assert.equal(codeFingerprint(entry, { ...runtime }), base);
+  for (const part of Object.keys(runtime) as (keyof typeof runtime)[]) assert.notEqual(codeFingerprint(entry, { ...runtime, [part]: "other" }), base, part);
 });

@@ -46,12 +46,15 @@ function readModule(file: string): string | undefined {
   return undefined;
 }
 
+/** The runtime's versions that change what code does: Node.js, and the ICU data that dates and sorts. */
+export type Runtime = Readonly<Partial<Record<"node" | "icu" | "tz" | "cldr" | "unicode", string>>>;
+
 /**
  * A hash of the code a module runs: its source and that of every project module it imports, in
  * turn, and the versions of the packages they import; with the runtime, whose ICU data dates
  * stories. Any change to them changes the hash; moving the project does not.
  */
-export function codeFingerprint(entries: readonly URL[]): string {
+export function codeFingerprint(entries: readonly URL[], runtime: Runtime = process.versions): string {
   const hash = createHash("sha256");
   const seen = new Set<string>();
   const packages = new Set<string>();
@@ -72,7 +75,7 @@ export function codeFingerprint(entries: readonly URL[]): string {
     const [name = "", from = ""] = entry.split("\0");
     return packageFingerprint(name, from);
   });
-  const { node, icu, tz, cldr, unicode } = process.versions;
+  const { node, icu, tz, cldr, unicode } = runtime;
   hash.update(JSON.stringify({ packages: [...new Set(versions)].sort(), runtime: [node, icu, tz, cldr, unicode] }));
   return hash.digest("hex");
 }

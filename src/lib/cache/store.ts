@@ -1,0 +1,384 @@
+/**
+ * The one store every cache of the build keeps its entries in: `.cache/<area>/`, one folder a named
+ * area (stories, pages, pages-dev). The rules are the same for every area:
+ *
+ * - Key: `area.key(...)`, a hash of the area's code fingerprint (code-fingerprint.ts: the modules
+ *   that make the entries, what they import, their packages, the runtime and its ICU data) and of
+ *   everything else the entry is made from, which the area's owner passes in.
+ * - Entries are content-addressed: `<key>.<sha256 of the bytes><extension>`, written under a
+ *   temporary name and renamed, so a reader (another build at the same time too) never sees half
+ *   an entry under its real name, and two writers of one key leave one whole entry.
+ * - Damage: an entry is checked when a build uses it, never before. `read` hashes the bytes it
+ *   reads; `has` (for an entry placed into the site without being read) hashes it unless its file
+ *   is exactly as it was when last found sound (size, modification time, inode, kept in the area's
+ *   index.json), as any write to it changes them. An entry whose bytes do not hash to its name is
+ *   a miss: removed, made again, and counted once in the summary.
+ * - Prune: the owner calls `prune` after a build that reached every entry it needs; every other
+ *   entry of the area goes (a deleted story's read, a page no longer built), and leftovers of writes
+ *   that stopped midway.
+ * - One summary line for the build log, every area's counts in it.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { codeFingerprint } from "./code-fingerprint.ts";
+
+const INDEX = "index.json";
+
+const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
+
+/** The hash of an entry's bytes, from its name: `<key>.<digest><extension>`. */
+const entryDigest = (name: string): string => name.slice(65, 129);
+
+const errorCode = (error: unknown): string => (error instanceof Error && "code" in error ? String(error.code) : String(error));
+
+/** A file's identity: any write to it changes its size or modification time; a new file is a new inode. */
+function identity(path: string): string | undefined {
+  try {
+    const { size, mtimeMs, ino } = statSync(path);
+    return `${size}:${mtimeMs}:${ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes a file of the store; one that cannot be removed (a read-only cache) is left for a later build, which checks it before any use. */
+function remove(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Left; never a reason to fail a build.
+  }
+}
+
+/** What an area's entries are to its owner, for the summary: "stories 2 read, 5 reused". */
+export interface AreaWords {
+  /** The area's name in the summary. */
+  name: string;
+  /** What making an entry afresh is called: "read", "rendered". */
+  made: string;
+}
+
+/** An area's index.json: the identity each entry had when last found sound, and its owner's note (the page plan's last build). */
+interface AreaIndex {
+  sound: Record<string, string>;
+  note?: unknown;
+}
+
+function readIndex(path: string): AreaIndex {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+    if (typeof parsed === "object" && parsed !== null && "sound" in parsed && typeof parsed.sound === "object" && parsed.sound !== null) {
+      const sound = Object.fromEntries(Object.entries(parsed.sound).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+      return "note" in parsed ? { sound, note: parsed.note } : { sound };
+    }
+  } catch {
+    // None yet, or unreadable: every entry used is hashed.
+  }
+  return { sound: {} };
+}
+
+export class CacheArea {
+  readonly folder: string;
+  readonly #words: AreaWords;
+  readonly #extension: string;
+  readonly #code: readonly URL[];
+  #fingerprint: string | undefined;
+  /** Entry names by key, from one listing of the folder a build; undefined until a build asks. */
+  #names: Map<string, string> | undefined;
+  #index: AreaIndex | undefined;
+  /** The entries this build used or wrote: every other one goes at `prune`. */
+  #reached = new Set<string>();
+  /** Entries found damaged by this process: each is counted once. */
+  readonly #damagedNames = new Set<string>();
+  #made = 0;
+  #reused = 0;
+  #damaged = 0;
+  #removed = 0;
+  #writeProblem: string | undefined;
+
+  constructor(folder: string, words: AreaWords, extension: string, code: readonly URL[]) {
+    this.folder = folder;
+    this.#words = words;
+    this.#extension = extension;
+    this.#code = code;
+  }
+
+  /** Starts a build: counts from nothing, the folder listed afresh when first asked. */
+  startBuild(): void {
+    this.#names = undefined;
+    this.#reached = new Set();
+    this.#made = 0;
+    this.#reused = 0;
+    this.#damaged = 0;
+    this.#removed = 0;
+    this.#writeProblem = undefined;
+  }
+
+  /** The key of an entry made by the area's code from `parts` (each string or bytes, told apart by their lengths). */
+  key(...parts: readonly (string | Uint8Array)[]): string {
+    this.#fingerprint ??= codeFingerprint(this.#code);
+    const hash = createHash("sha256").update(`${this.#fingerprint}\n`);
+    for (const part of parts) hash.update(`${typeof part === "string" ? Buffer.byteLength(part) : part.byteLength}:`).update(part);
+    return hash.digest("hex");
+  }
+
+  /** Counts an entry made afresh (a miss) or one reused, for the summary. */
+  count(outcome: "made" | "reused", times = 1): void {
+    if (outcome === "made") this.#made += times;
+    else this.#reused += times;
+  }
+
+  /** The bytes of the entry under `key`, checked against its name; undefined when there is none or it is damaged. */
+  read(key: string): Buffer | undefined {
+    const name = this.#listing().get(key);
+    if (name === undefined) return undefined;
+    const path = join(this.folder, name);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      if (errorCode(error) !== "ENOENT") this.#damage(name);
+      return undefined;
+    }
+    if (!this.#sound(name, bytes)) return undefined;
+    this.#reached.add(name);
+    return bytes;
+  }
+
+  /** Whether a sound entry is kept under `key`; it is then the build's to `place`. */
+  has(key: string): boolean {
+    const name = this.#listing().get(key);
+    if (name === undefined) return false;
+    const path = join(this.folder, name);
+    const found = identity(path);
+    if (found === undefined) return false;
+    const index = this.#readIndex();
+    if (index.sound[name] !== found) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch {
+        this.#damage(name);
+        return false;
+      }
+      if (!this.#sound(name, bytes)) return false;
+      index.sound[name] = found;
+    }
+    this.#reached.add(name);
+    return true;
+  }
+
+  /**
+   * Puts the entry under `key` (found sound by `has`) at `target`: a second name for the same file
+   * (no byte read or written), or a copy where the target is on another device. Whatever writes to
+   * it in place later changes the entry's identity, so the next build hashes it before using it.
+   */
+  place(key: string, target: string): void {
+    const name = this.#listing().get(key);
+    if (name === undefined) throw new Error(`${this.folder}: no entry for key ${key}`);
+    const source = join(this.folder, name);
+    try {
+      linkSync(source, target);
+    } catch (error) {
+      if (!["EXDEV", "EPERM", "ENOTSUP", "EMLINK"].includes(errorCode(error))) throw error;
+      copyFileSync(source, target);
+    }
+  }
+
+  /** Keeps `bytes` under `key`; a folder that cannot be written only means the next build makes it again, said once. */
+  write(key: string, bytes: string | Uint8Array): void {
+    if (this.#writeProblem !== undefined) return;
+    const name = `${key}.${sha256(bytes)}${this.#extension}`;
+    const path = join(this.folder, name);
+    const temporary = join(this.folder, `${randomUUID()}.tmp`);
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, path);
+    } catch (error) {
+      this.#writeProblem = errorCode(error);
+      remove(temporary);
+      return;
+    }
+    this.#listing().set(key, name);
+    this.#reached.add(name);
+    // Whole again: should it be damaged again, that is news.
+    this.#damagedNames.delete(name);
+    const written = identity(path);
+    if (written !== undefined) this.#readIndex().sound[name] = written;
+  }
+
+  /** The owner's note kept from the last build (what the page plan compares with), if any. */
+  note(): unknown {
+    return this.#readIndex().note;
+  }
+
+  setNote(note: unknown): void {
+    this.#readIndex().note = note;
+  }
+
+  /**
+   * After a build that reached every entry it needs: removes every other entry and leftover, and
+   * keeps the index (what was found sound, and the note) for the next build.
+   */
+  prune(): void {
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.folder);
+    } catch {
+      // No folder: nothing kept, nothing to remove.
+    }
+    const index = this.#readIndex();
+    for (const name of names) {
+      if (name === INDEX || this.#reached.has(name)) continue;
+      remove(join(this.folder, name));
+      if (!name.endsWith(".tmp")) this.#removed += 1;
+    }
+    index.sound = Object.fromEntries(Object.entries(index.sound).filter(([name]) => this.#reached.has(name)));
+    this.#names = new Map([...this.#listing()].filter(([, name]) => this.#reached.has(name)));
+    this.#saveIndex();
+  }
+
+  /** This area's part of the summary line: "pages 6 rendered, 20 reused". */
+  summary(): string {
+    const removed = this.#removed > 0 ? `, ${this.#removed} removed` : "";
+    return `${this.#words.name} ${this.#made} ${this.#words.made}, ${this.#reused} reused${removed}`;
+  }
+
+  /** What went wrong with the area this build, if anything: damaged entries, a folder it could not write. */
+  troubles(): string[] {
+    const plural = this.#damaged !== 1;
+    return [
+      ...(this.#damaged > 0 ? [`${this.#damaged} damaged ${plural ? "entries" : "entry"} in ${this.folder} ignored and made again`] : []),
+      ...(this.#writeProblem === undefined ? [] : [`could not write ${this.folder} (${this.#writeProblem}), so the next build makes these ${this.#words.name} again`]),
+    ];
+  }
+
+  /** The identities of the entries found sound, by name. */
+  soundEntries(): Readonly<Record<string, string>> {
+    return this.#readIndex().sound;
+  }
+
+  /** Whether `bytes` hash to the digest in the entry's name; a damaged entry is removed and counted once. */
+  #sound(name: string, bytes: Buffer): boolean {
+    if (sha256(bytes) === entryDigest(name)) return true;
+    this.#damage(name);
+    return false;
+  }
+
+  #damage(name: string): void {
+    if (!this.#damagedNames.has(name)) {
+      this.#damagedNames.add(name);
+      this.#damaged += 1;
+    }
+    remove(join(this.folder, name));
+    this.#listing().delete(name.slice(0, 64));
+    delete this.#readIndex().sound[name];
+  }
+
+  /** The area's entries by key: one listing of the folder (names only, no file read) a build. */
+  #listing(): Map<string, string> {
+    if (this.#names === undefined) {
+      this.#names = new Map();
+      let names: string[] = [];
+      try {
+        names = readdirSync(this.folder);
+      } catch {
+        // No folder yet: no entries.
+      }
+      const entry = new RegExp(`^([0-9a-f]{64})\\.[0-9a-f]{64}${this.#extension.replaceAll(".", "\\.")}$`);
+      for (const name of names) {
+        const key = entry.exec(name)?.[1];
+        if (key !== undefined) this.#names.set(key, name);
+      }
+    }
+    return this.#names;
+  }
+
+  #readIndex(): AreaIndex {
+    this.#index ??= readIndex(join(this.folder, INDEX));
+    return this.#index;
+  }
+
+  /** The index only makes the next build faster: one that cannot be written is left as it was. */
+  #saveIndex(): void {
+    if (this.#writeProblem !== undefined) return;
+    const temporary = join(this.folder, `${randomUUID()}.tmp`);
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      writeFileSync(temporary, JSON.stringify(this.#readIndex()));
+      renameSync(temporary, join(this.folder, INDEX));
+    } catch {
+      remove(temporary);
+    }
+  }
+}
+
+/** The store: its areas by name, each a folder under `root`. */
+export class CacheStore {
+  readonly root: string;
+  readonly #areas = new Map<string, CacheArea>();
+  #digestsByIdentity: Map<string, string> | undefined;
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  /**
+   * The area `folder` (under the root): its entries end in `extension`, and their keys hold the
+   * code fingerprint of `code`, the modules that make them. The same area object for the same name.
+   */
+  area(folder: string, words: AreaWords, { extension = "", code }: { extension?: string; code: readonly URL[] }): CacheArea {
+    let area = this.#areas.get(folder);
+    if (area === undefined) {
+      area = new CacheArea(join(this.root, folder), words, extension, code);
+      this.#areas.set(folder, area);
+    }
+    return area;
+  }
+
+  /** The store's one hash of bytes, as entries are named by. */
+  digest(bytes: Uint8Array): string {
+    return sha256(bytes);
+  }
+
+  /**
+   * The hash of the file at `path`, without reading it, when it is a second name of an entry of
+   * this store found sound and unchanged since (a page placed into the site); else undefined. The
+   * areas' records are read once: a store made for one run (the check's) asks this.
+   */
+  knownDigest(path: string): string | undefined {
+    const found = identity(path);
+    if (found === undefined) return undefined;
+    this.#digestsByIdentity ??= this.#soundIdentities();
+    return this.#digestsByIdentity.get(found);
+  }
+
+  #soundIdentities(): Map<string, string> {
+    const digests = new Map<string, string>();
+    let folders: string[] = [];
+    try {
+      folders = readdirSync(this.root);
+    } catch {
+      // No store yet.
+    }
+    for (const folder of folders) {
+      const sound = this.#areas.get(folder)?.soundEntries() ?? readIndex(join(this.root, folder, INDEX)).sound;
+      for (const [name, found] of Object.entries(sound)) digests.set(found, entryDigest(name));
+    }
+    return digests;
+  }
+
+  /** Starts a build in every area. */
+  startBuild(): void {
+    for (const area of this.#areas.values()) area.startBuild();
+  }
+
+  /** The one line for the build log: every area's counts, then anything that went wrong. */
+  summary(): string {
+    const areas = [...this.#areas.values()];
+    const troubles = areas.flatMap((area) => area.troubles());
+    return `cache ${this.root}: ${areas.map((area) => area.summary()).join("; ")}${troubles.length > 0 ? `; ${troubles.join("; ")}` : ""}`;
+  }
+}

@@ -1,0 +1,151 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { CacheStore } from "../../../src/lib/cache/store.ts";
+
+const tempRoot = mkdtempSync(join(tmpdir(), "cache-store-test-"));
+after(() => rmSync(tempRoot, { recursive: true, force: true }));
+
+const WORDS = { name: "pages", made: "rendered" };
+const CODE = { extension: ".html", code: [new URL("../../../src/lib/cache/store.ts", import.meta.url)] };
+
+/** A store at `root` as a new process opens it, and its pages area. */
+function open(root: string) {
+  const store = new CacheStore(root);
+  return { store, area: store.area("pages", WORDS, CODE) };
+}
+
+const entryNames = (root: string): string[] => readdirSync(join(root, "pages")).filter((name) => name.endsWith(".html"));
+
+test("an entry is kept under its key and read back whole, in this process and the next", () => {
+  const root = join(tempRoot, "kept");
+  const { area } = open(root);
+  const key = area.key("a page", Buffer.from("its view"));
+  assert.equal(area.read(key), undefined);
+  area.write(key, "<p>page</p>");
+  assert.equal(area.read(key)?.toString(), "<p>page</p>");
+  const next = open(root).area;
+  assert.ok(next.has(key));
+  assert.equal(next.read(key)?.toString(), "<p>page</p>");
+});
+
+test("keys tell their parts apart: by content, by order, by where one ends", () => {
+  const { area } = open(join(tempRoot, "keys"));
+  const keys = [area.key("ab", "c"), area.key("a", "bc"), area.key("c", "ab"), area.key("abc"), area.key("ab", Buffer.from("c"))];
+  assert.equal(new Set(keys.slice(0, 4)).size, 4);
+  assert.match(keys[0] ?? "", /^[0-9a-f]{64}$/);
+  // The same bytes are the same part, whether given as text or as bytes.
+  assert.equal(keys[4], keys[0]);
+  // Another area's code is another key rule.
+  const other = new CacheStore(join(tempRoot, "keys")).area("other", WORDS, { code: [new URL("../../../src/lib/cache/code-fingerprint.ts", import.meta.url)] });
+  assert.notEqual(other.key("ab", "c"), keys[0]);
+});
+
+test("a damaged entry is a miss, removed, and reported once", () => {
+  const root = join(tempRoot, "damaged");
+  const writer = open(root).area;
+  const cut = writer.key("cut short");
+  const changed = writer.key("changed in place");
+  writer.write(cut, "<p>a whole page</p>");
+  writer.write(changed, "<p>another page</p>");
+  writer.prune();
+  const [cutName, changedName] = [cut, changed].map((key) => entryNames(root).find((name) => name.startsWith(key)) ?? "");
+  writeFileSync(join(root, "pages", cutName ?? ""), "<p>a whole");
+  writeFileSync(join(root, "pages", changedName ?? ""), "<p>ANOTHER page</p>");
+
+  const { store, area } = open(root);
+  assert.equal(area.has(cut), false, "an entry placed without reading is hashed when its file changed");
+  assert.equal(area.read(changed), undefined, "an entry read is always hashed");
+  assert.equal(area.read(cut), undefined);
+  assert.equal(area.has(changed), false);
+  assert.deepEqual(entryNames(root), [], "damaged entries are removed");
+  assert.equal(store.summary(), `cache ${root}: pages 0 rendered, 0 reused; 2 damaged entries in ${join(root, "pages")} ignored and made again`);
+  store.startBuild();
+  assert.equal(area.read(cut), undefined);
+  assert.equal(store.summary(), `cache ${root}: pages 0 rendered, 0 reused`);
+});
+
+test("an entry unchanged since it was found sound is placed without being read; any write to it is caught", () => {
+  const root = join(tempRoot, "placed");
+  const writer = open(root).area;
+  const key = writer.key("a page");
+  writer.write(key, "<p>page</p>");
+  writer.prune();
+  const site = join(tempRoot, "placed-site");
+  writeFileSync(site, "");
+  rmSync(site);
+  const reader = open(root).area;
+  assert.ok(reader.has(key));
+  reader.place(key, site);
+  assert.equal(readFileSync(site, "utf8"), "<p>page</p>");
+  assert.equal(statSync(site).nlink, 2, "a second name of the entry, not a copy");
+
+  // The check knows the placed page's hash without reading it; a copy it must read.
+  const digest = new CacheStore(root).digest(Buffer.from("<p>page</p>"));
+  assert.equal(new CacheStore(root).knownDigest(site), digest);
+  const copy = `${site}.copy`;
+  writeFileSync(copy, "<p>page</p>");
+  assert.equal(new CacheStore(root).knownDigest(copy), undefined);
+
+  // A tool that edits the published page in place edits the entry: the next build finds it out.
+  writeFileSync(site, "<p>PAGE</p>");
+  const { store, area } = open(root);
+  assert.equal(new CacheStore(root).knownDigest(site), undefined, "its identity is no longer the one found sound");
+  assert.equal(area.has(key), false);
+  assert.match(store.summary(), /1 damaged entry/);
+});
+
+test("prune removes every entry the build did not reach, and leftovers of stopped writes", () => {
+  const root = join(tempRoot, "pruned");
+  const first = open(root);
+  const [kept, gone] = [first.area.key("kept"), first.area.key("a deleted story's page")];
+  first.area.write(kept, "<p>kept</p>");
+  first.area.write(gone, "<p>gone</p>");
+  first.area.prune();
+  writeFileSync(join(root, "pages", "1234.tmp"), "<p>half");
+  const { store, area } = open(root);
+  assert.ok(area.has(kept));
+  area.prune();
+  assert.deepEqual(entryNames(root), [entryNames(root).find((name) => name.startsWith(kept))]);
+  assert.equal(entryNames(root).length, 1);
+  assert.deepEqual(readdirSync(join(root, "pages")).filter((name) => name.endsWith(".tmp")), []);
+  assert.equal(store.summary(), `cache ${root}: pages 0 rendered, 0 reused, 1 removed`);
+});
+
+test("the owner's note is kept with the area, for the next build", () => {
+  const root = join(tempRoot, "note");
+  const { area } = open(root);
+  assert.equal(area.note(), undefined);
+  area.setNote({ context: "c", views: { "index.html": "v" } });
+  area.prune();
+  assert.deepEqual(open(root).area.note(), { context: "c", views: { "index.html": "v" } });
+});
+
+/** Writes `count` entries of one key from a process of its own, as two builds at once would. */
+function writer(root: string, count: number): Promise<number | null> {
+  const script = `
+    import { CacheStore } from ${JSON.stringify(new URL("../../../src/lib/cache/store.ts", import.meta.url).href)};
+    const area = new CacheStore(${JSON.stringify(root)}).area("pages", ${JSON.stringify(WORDS)}, { extension: ".html", code: [new URL(${JSON.stringify(CODE.code[0]?.href)})] });
+    const page = "<p>" + "a long page ".repeat(200000) + "</p>";
+    for (let i = 0; i < ${count}; i += 1) area.write(area.key("one page"), page);
+  `;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: "inherit" });
+    child.on("exit", resolve);
+  });
+}
+
+test("writers at the same time never leave half an entry", async () => {
+  const root = join(tempRoot, "concurrent");
+  assert.deepEqual(await Promise.all([writer(root, 20), writer(root, 20)]), [0, 0]);
+  const names = entryNames(root);
+  assert.equal(names.length, 1);
+  const { store, area } = open(root);
+  const key = area.key("one page");
+  assert.equal(area.read(key)?.toString().length, "<p>".length + "a long page ".length * 200000 + "</p>".length);
+  assert.doesNotMatch(store.summary(), /damaged/);
+  assert.deepEqual(readdirSync(join(root, "pages")).filter((name) => name.endsWith(".tmp")), []);
+});
