@@ -228,7 +228,7 @@ test("agency items in every format import as stories, update and withdraw in pla
 
   const built = buildFixtureSite(root, "UTC", { BUILD_MOMENT: MOMENT });
   assert.equal(built.status, 0, built.output);
-  assert.match(built.output, /\/index\.md:\d+: corrections\.1\.text: still the wire import's placeholder \(expected words of your own for readers; the story stays a draft until then\)\n/);
+  assert.match(built.output, /\/index\.md:\d+: corrections\.1\.text: still the wire import's placeholder \(expected words of your own for readers; the story stays a draft until then\) \[WD124\]\n/);
   const published = readdirSync(join(root, "_site"), { recursive: true, encoding: "utf8" });
   assert.deepEqual(published.filter((name) => name.includes("wire-v2")), [], "what waits beside a story is never published");
   assert.ok(!published.some((name) => name.includes("2024/06/18/")), "nor a story whose correction is still the placeholder");
