@@ -13,8 +13,8 @@ const PROJECT = resolve(import.meta.dirname, "../../..");
 
 /**
  * The stages, lowest first (docs/developers-guide.md, Architecture): a module may import its own
- * stage and those below it. `data` is _data/ (the settings and global data Eleventy loads);
- * `entry` is what is run by name: .eleventy.ts, scripts/ and Netlify's functions.
+ * stage and those below it. `data` is _data/ (the settings: site.ts, build.ts, the strings, the dateline places);
+ * `entry` is what is run by name: scripts/ and Netlify's functions.
  */
 const STAGES = ["model", "cache", "media", "story", "outputs", "newsroom", "hosts", "check", "import", "data", "eleventy", "build", "entry"] as const;
 type Stage = (typeof STAGES)[number];
@@ -27,7 +27,7 @@ function stageOf(path: string): Stage | undefined {
   const lib = /^src\/lib\/([^/]+)\//.exec(path)?.[1];
   if (lib !== undefined) return (STAGES as readonly string[]).includes(lib) ? (lib as Stage) : undefined;
   if (path.startsWith("_data/")) return "data";
-  if (path === ".eleventy.ts" || path.startsWith("scripts/") || path.startsWith("netlify/functions/")) return "entry";
+  if (path.startsWith("scripts/") || path.startsWith("netlify/functions/")) return "entry";
   return undefined;
 }
 
@@ -156,7 +156,7 @@ test("an import from a lower stage to a higher one is found; down and within a s
   assert.deepEqual(upwardImports(graph, stageOf), ["src/lib/outputs/feeds.ts -> src/lib/newsroom/versions.ts", "src/lib/model/site.ts -> _data/site.ts"]);
 });
 
-const graph = projectGraph(["src/lib/", "_data/", "scripts/", "netlify/functions/", ".eleventy.ts"]);
+const graph = projectGraph(["src/lib/", "_data/", "scripts/", "netlify/functions/"]);
 
 test("every folder under src/lib is a stage of the order", () => {
   const folders = readdirSync(join(PROJECT, "src/lib"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
