@@ -212,16 +212,11 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
   const related = new Map(newsroom.editions.flatMap(({ stories: own, topics }) => [...relatedStories(own, topics)]));
   const topicNames = new Map(newsroom.editions.flatMap(({ topics }) => topics.map((topic) => [topic.url, topic.name])));
 
-  const listPage = (from: Edition, title: string) => (page: ListPage<ArticleView>) => ({
-    ...page,
-    edition: from.lang,
-    ...(page.days === undefined
-      ? { title }
-      : (() => {
-          const period = formatCalendarDays(page.days.first, page.days.last, from.lang);
-          return { title: fillPattern(from.strings.pageTitle, { title, period }), period };
-        })()),
-  });
+  const listPage = (from: Edition, title: string) => (page: ListPage<ArticleView>) => {
+    if (page.days === undefined) return { ...page, edition: from.lang, title };
+    const period = formatCalendarDays(page.days.first, page.days.last, from.lang);
+    return { ...page, edition: from.lang, title: fillPattern(from.strings.pageTitle, { title, period }), period };
+  };
 
   return {
     stories: stories.map((article) => {
