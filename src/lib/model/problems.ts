@@ -59,11 +59,23 @@ export const PROBLEM_CODES = {
 /** A problem's code, such as WD121: the key an editor looks up in the guide's list of problem codes. */
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
-/** One thing wrong with one story, reported the way a compiler reports: file, line, field, problem, code. */
+/**
+ * One thing wrong, in any stage (a story, the settings, a delivered feed, a built page), reported
+ * the way a compiler reports: place, field, problem, code.
+ */
 export interface Problem {
+  /**
+   * The file as the desk names it (`src/news/talks.md`, `drop/0001.json`, `news/index.html` in the
+   * built site); empty for a setting read from the environment, which the field then names.
+   */
   file: string;
-  /** The line the field (or the body's offending line) is on; 1 for the file as a whole or a missing field. */
-  line: number;
+  /**
+   * The line the field (or the offending line) is on; 1 for a story file as a whole or a missing
+   * field. Absent where the file has no lines to point at (a JSON feed item): the field names the place.
+   */
+  line?: number;
+  /** The column on the line, where the checker that found the problem gives one. */
+  column?: number;
   /** The field's path as the code reads it, list items counted from 0 ("corrections.0.date"). */
   field: string;
   /** What is wrong, then the expected form in brackets: `got 3 (expected true or false)`. */
@@ -75,7 +87,7 @@ export interface Problem {
 export type FieldProblem = Pick<Problem, "field" | "message" | "code">;
 
 /** A problem at a line, before the file is known; the field too, where it cannot be told. */
-export type LineProblem = Pick<Problem, "line" | "message" | "code"> & { field?: string };
+export type LineProblem = Pick<Problem, "message" | "code"> & { line: number; field?: string };
 
 /** A field's path as an editor counts: the first item of a list is 1 ("corrections.1.date"). */
 export function editorFieldName(field: string): string {
@@ -84,16 +96,18 @@ export function editorFieldName(field: string): string {
 
 /**
  * `path:line: field: problem (expected …) [WD121]`, the form editors' tools turn into a link to
- * the line; the code comes last, so tools that read the line up to the message still do. A
- * message that goes on over lines (lines to copy into the story) has the code on its first.
+ * the line (`path:line:column:` where a column is known, `path:` where the file has no lines, the
+ * field alone for an environment variable); the code comes last, so tools that read the line up
+ * to the message still do. A message that goes on over lines has the code on its first.
  */
-export function formatProblem({ file, line, field, message, code }: Problem): string {
-  return `${file}:${line}: ${editorFieldName(field)}: ${message.replace(/(?=\n)|$/, ` [${code}]`)}`;
+export function formatProblem({ file, line, column, field, message, code }: Problem): string {
+  const place = file === "" ? "" : `${[file, line, line === undefined ? undefined : column].filter((part) => part !== undefined).join(":")}: `;
+  return `${place}${editorFieldName(field)}: ${message.replace(/(?=\n)|$/, ` [${code}]`)}`;
 }
 
 /** In file and line order, as an editor works through them. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 }
 
 /** The value at a zod issue's path in what was parsed, or undefined where nothing is written. */

@@ -3,7 +3,7 @@ import { createMarkdown, outlineBody } from "./markdown.ts";
 import { locateStoryImage } from "./story-files.ts";
 
 /** A problem in a story's Markdown, at a line of the body (its first line is 1). */
-export type BodyProblem = Pick<Problem, "line" | "message" | "code">;
+export type BodyProblem = Pick<Problem, "message" | "code"> & { line: number };
 
 export interface BodyCheck {
   problems: BodyProblem[];

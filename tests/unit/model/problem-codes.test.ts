@@ -49,6 +49,13 @@ test("the code comes last on the line, after the expected form; a message over l
   );
 });
 
+test("a place is file:line, file:line:column where a checker gives one, the file alone where it has no lines, nothing for an environment variable", () => {
+  const problem = { field: "f", message: "m", code: "WD121" } as const;
+  assert.equal(formatProblem({ ...problem, file: "news/index.html", line: 3, column: 7 }), "news/index.html:3:7: f: m [WD121]");
+  assert.equal(formatProblem({ ...problem, file: "drop/0001.json" }), "drop/0001.json: f: m [WD121]");
+  assert.equal(formatProblem({ ...problem, file: "" }), "f: m [WD121]");
+});
+
 test("zod's issues become problems of their fields: a value not written is missing, one written wrong is not in the expected form", () => {
   const schema = z.object({ title: z.string({ error: "no title" }), photo: z.object({ alt: z.string({ error: "no alt" }), credit: z.string({ error: "no credit" }) }) });
   const input = { photo: { alt: 3 } };
