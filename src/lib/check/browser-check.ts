@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import type { BrowserChoice } from "./browser.ts";
 import { samplePages, type SitePage } from "./site-pages.ts";
 import { readBuiltSiteUrl, startStaticServer, type Host, type OpenSite } from "../hosts/static-server.ts";
@@ -79,9 +79,10 @@ async function linkAnswers(page: Page, url: string): Promise<boolean> {
   return response !== undefined && response.status() < 400;
 }
 
-async function checkPage(browser: Browser, mount: Mount, { kind, path }: SitePage, checkedLinks: Map<string, boolean>): Promise<string[]> {
-  // axe needs a page of its own context.
-  const context = await browser.newContext();
+/** A URL's answer, asked once per mount however many pages link to it. */
+type CheckedLinks = Map<string, Promise<boolean>>;
+
+async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: SitePage, checkedLinks: CheckedLinks): Promise<string[]> {
   const page = await context.newPage();
   // The 404 page is what a host serves at a missing address; from disk it is never opened.
   const address = kind === "404" ? `${mount.site.base}no-such-page-${Date.now()}.html` : mount.site.base + path;
@@ -96,17 +97,39 @@ async function checkPage(browser: Browser, mount: Mount, { kind, path }: SitePag
       for (const { id, help, nodes } of violations) problems.push(`axe ${id}: ${help} at ${nodes.map((node) => node.target.join(" ")).join(", ")}`);
     }
     const here = page.url().replace(/#.*$/, "");
-    for (const url of await linkedUrls(page)) {
-      // A link within the page (the skip link) names no other file; validate checks its target id.
-      if (url.replace(/#.*$/, "") === here) continue;
-      if (!url.startsWith(mount.site.base.replace(/[^/]*$/, "")) && !url.startsWith(new URL(mount.site.base).origin)) continue;
-      if (!checkedLinks.has(url)) checkedLinks.set(url, await linkAnswers(page, url));
-      if (!checkedLinks.get(url)) problems.push(`broken link: ${url}`);
-    }
+    // A link within the page (the skip link) names no other file; validate checks its target id.
+    const links = (await linkedUrls(page)).filter(
+      (url) =>
+        url.replace(/#.*$/, "") !== here &&
+        (url.startsWith(mount.site.base.replace(/[^/]*$/, "")) || url.startsWith(new URL(mount.site.base).origin)),
+    );
+    for (const url of links) if (!checkedLinks.has(url)) checkedLinks.set(url, linkAnswers(page, url));
+    const answers = await Promise.all(links.map((url) => checkedLinks.get(url)));
+    links.forEach((url, index) => answers[index] || problems.push(`broken link: ${url}`));
   } finally {
-    await context.close();
+    await page.close();
   }
   return problems.map((problem) => `${mount.name}: ${kind === "404" ? "404 page" : path}: ${problem}`);
+}
+
+/**
+ * Pages opened at once. A page mostly waits (on the server, on Chromium's own processes, on axe's
+ * round trips), so a few in flight keep the cores busy; more only queue behind them.
+ */
+const PAGES_AT_ONCE = 3;
+
+/** `work` on every item, at most `limit` at a time; the results in the items' order, so reports read the same every run. */
+async function inTurns<Item, Result>(items: readonly Item[], limit: number, work: (item: Item) => Promise<Result>): Promise<Result[]> {
+  const results: Result[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /**
@@ -133,12 +156,17 @@ export async function checkSiteInBrowser(
   onProgress(opened, total);
   try {
     for (const { mount, pages: opening } of openings) {
-      const checkedLinks = new Map<string, boolean>();
-      for (const page of opening) {
-        problems.push(...(await checkPage(browser, mount, page, checkedLinks)));
+      const checkedLinks: CheckedLinks = new Map();
+      // One context per mount: a static site keeps no state between pages, and a context is costly to open.
+      const context = await browser.newContext();
+      const found = await inTurns(opening, PAGES_AT_ONCE, async (page) => {
+        const pageProblems = await checkPage(context, mount, page, checkedLinks);
         opened += 1;
         onProgress(opened, total);
-      }
+        return pageProblems;
+      });
+      await context.close();
+      problems.push(...found.flat());
     }
   } finally {
     await browser.close();
