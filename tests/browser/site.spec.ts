@@ -93,6 +93,15 @@ const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; sit
   ],
 });
 
+/**
+ * Whether axe runs in this mount. A page's markup and stylesheet are the same bytes in every mount
+ * (its links are relative), so axe finds the same in each: it runs where the site is served at
+ * the root, and the other mounts check what differs (loading, links, the policy).
+ */
+function axeRunsHere(): boolean {
+  return test.info().project.name === "netlify";
+}
+
 async function open(page: Page, siteBase: string, path: string): Promise<void> {
   await page.goto(siteBase + path);
 }
@@ -215,6 +224,7 @@ test.describe("in the dark color scheme", () => {
       await open(page, siteBase, path);
       const [r = 255, g = 255, b = 255] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g)?.map(Number) ?? [];
       expect(Math.max(r, g, b), "background channel").toBeLessThan(64);
+      if (!axeRunsHere()) return;
       const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     });
@@ -373,33 +383,32 @@ const PAGES = [
 ] as const;
 
 for (const [name, path] of PAGES) {
-  test.describe(`the ${name} page`, () => {
-    test("has no executable script", async ({ page, siteBase }) => {
-      await open(page, siteBase, path);
+  // One opening per page and mount: reloading a static page for each question only repeats its load.
+  test(`the ${name} page runs no script, passes axe and does not scroll sideways at 320 px`, async ({ page, siteBase }) => {
+    await open(page, siteBase, path);
+    await test.step("has no executable script", async () => {
       await expect(page.locator("h1")).toHaveCount(1);
       // Structured data is a data block: browsers never run it.
       await expect(page.locator('script:not([type="application/ld+json"])')).toHaveCount(0);
     });
-
-    test("does not scroll sideways at 320 px", async ({ page, siteBase }) => {
+    if (axeRunsHere()) {
+      await test.step("has no WCAG 2.2 AA violation found by axe", async () => {
+        const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        // One line per rule and the elements it flags: axe's full result objects bury the point.
+        const found = violations.map(
+          ({ id, impact, help, nodes }) => `${id} (${impact ?? "?"}): ${help} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
+        expect(found, `axe violations on ${path}`).toEqual([]);
+      });
+    }
+    await test.step("does not scroll sideways at 320 px", async () => {
       await page.setViewportSize({ width: 320, height: 640 });
-      await open(page, siteBase, path);
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
       }));
       expect(clientWidth, "viewport width").toBe(320);
       expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
-    });
-
-    test("has no WCAG 2.2 AA violation found by axe", async ({ page, siteBase }) => {
-      await open(page, siteBase, path);
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      // One line per rule and the elements it flags: axe's full result objects bury the point.
-      const found = violations.map(
-        ({ id, impact, help, nodes }) => `${id} (${impact ?? "?"}): ${help} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`,
-      );
-      expect(found, `axe violations on ${path}`).toEqual([]);
     });
   });
 }
