@@ -1,7 +1,8 @@
 /**
  * The desk's dev server: builds the site with drafts and embargoed stories into .dev-site/ (never
  * _site/), serves it with live reload, rebuilds on every change, and prints the stories' problems
- * after each build; the pages show them too. A broken story never stops it.
+ * after each build; the pages show them too. A broken story never stops it. Its first build says
+ * how far it is, as `npm run build` does (see src/lib/build/dev-build.ts).
  *
  *   npm start [-- --port=8081]   (default 8080; the next free port if that one is taken)
  *   npm start -- --lan           (other machines too: prints a warning, as drafts and embargoes go with it)
@@ -13,8 +14,9 @@ import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { build, BuildSession, StageError } from "../src/lib/build/build.ts";
-import { formatStoryProblems } from "../src/lib/model/story-report.ts";
+import { BuildSession } from "../src/lib/build/build.ts";
+import type { LogLine } from "../src/lib/build/build-log.ts";
+import { devBuild } from "../src/lib/build/dev-build.ts";
 import {
   DEV_SITE,
   LAN_WARNING,
@@ -43,26 +45,14 @@ interface EleventyServing {
   };
 }
 
-/**
- * One build of the dev server's site, the same stages as `npm run build` with drafts shown and no
- * check, reported in the terminal: the stories' problems (the pages show them too), or that there
- * are none. Resolves to whether it built; a failed rebuild leaves the last pages served.
- */
-async function rebuild(session: BuildSession): Promise<boolean> {
-  try {
-    const { ok, settingProblems, report } = await build(".", { output: DEV_SITE, dev: true, session });
-    for (const line of settingProblems) console.error(line);
-    for (const line of report.caches) console.log(line);
-    if (!report.stories) return ok;
-    const lines = formatStoryProblems(report.stories);
-    for (const line of lines) console.error(line);
-    if (lines.length === 0) console.log("serve: no problems in the stories");
-    return ok;
-  } catch (error) {
-    if (!(error instanceof StageError)) throw error;
-    console.error(`serve: ${error.message}`);
-    return false;
-  }
+/** One build of the dev server's site, told in the terminal; the first with its progress. Resolves to whether it built. */
+function rebuild(session: BuildSession, first = false): Promise<boolean> {
+  return devBuild(".", session, {
+    first,
+    terminal: process.stdout.isTTY === true,
+    write: (text) => void process.stdout.write(text),
+    print: ({ text, problem }: LogLine) => (problem ? console.error(text) : console.log(text)),
+  });
 }
 
 /**
@@ -92,7 +82,7 @@ async function serve(): Promise<boolean> {
   rmSync(DEV_SITE, { recursive: true, force: true });
   const session = new BuildSession(true);
   // With no first site (bad settings, a template error) there is nothing to serve.
-  if (!(await rebuild(session))) return false;
+  if (!(await rebuild(session, true))) return false;
   const eleventy = new Eleventy("src", DEV_SITE, { configPath: false as unknown as string, runMode: "serve", quietMode: true, config: watchOnly(session) });
   await eleventy.init();
   // Eleventy 3.1 logs a deleted file but builds nothing, so a deleted story would stay on every

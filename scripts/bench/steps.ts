@@ -157,7 +157,7 @@ export async function benchmarkNewsroom(root: string, stories: number, { buildsO
     const bareFirst = await measure(root, BARE_BUILD);
     rows.push({ step: "first build, no .cache/ (photos converted, then the check)", cold: cell(first), bare: cell(bareFirst) });
     // The build's own figure where it prints one, else the photos over the whole Eleventy part.
-    const photos = /photos: (\d+) processed/.exec(first.output)?.[1] ?? "0";
+    const photos = /; photos (\d+) converted/.exec(first.output)?.[1] ?? "0";
     const rate = /([\d.]+) photos\/s/.exec(first.output)?.[1] ?? (Number(photos) / stageSeconds(first, ELEVENTY_STAGES)).toFixed(2);
     rows.push({ step: "photos converted in the first build, photos/s", cold: `${photos} photos, ${rate} photos/s` });
 

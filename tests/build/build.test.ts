@@ -121,7 +121,7 @@ test("a photo is published as AVIF, WebP and JPEG beside its page, and a rebuild
   });
   const first = await buildFixtureInProcess(root);
   assert.equal(first.status, 0, first.output);
-  assert.match(first.output, /photos: 2 processed, 0 reused from \.cache\/photos/);
+  assert.match(first.output, /^cache \.cache: .*; photos 2 converted, 0 reused$/m);
   assert.doesNotMatch(first.output, /warning/, "a photo as wide as sharp needs is no cause for warning");
 
   const picture = parse(page(root, "news/2013/09/02/talks.html")).querySelector("picture");
@@ -140,7 +140,7 @@ test("a photo is published as AVIF, WebP and JPEG beside its page, and a rebuild
 
   const second = await buildFixtureInProcess(root);
   assert.equal(second.status, 0, second.output);
-  assert.match(second.output, /photos: 0 processed, 2 reused from \.cache\/photos/);
+  assert.match(second.output, /^cache \.cache: .*; photos 0 converted, 2 reused$/m);
   for (const url of candidates) assert.ok(existsSync(join(root, "_site/news/2013/09/02", url)), `${url} is published again`);
 });
 

@@ -78,6 +78,9 @@ test("builds with every cache write byte for byte what builds from nothing write
     // Pages are reused too, but none after a template or the strings changed: every page is rendered with them.
     if (step === "a template changed" || step === "the Russian edition's strings changed") assert.match(warm.output, /; pages [1-9]\d* rendered, 0 reused/, warm.output);
     else if (step !== "the first build") assert.match(warm.output, /; pages \d+ rendered, [1-9]\d* reused/, `${step}: ${warm.output}`);
+    // The photo is converted again only when it was replaced.
+    if (step.startsWith("a photo replaced")) assert.match(warm.output, /; photos 1 converted, 0 reused, \d+ removed/, `${step}: ${warm.output}`);
+    else if (step !== "the first build") assert.match(warm.output, /; photos 0 converted, 1 reused/, `${step}: ${warm.output}`);
     // The same sources, built from nothing in a copy with no .cache/.
     const fresh = `${root}-fresh`;
     rmSync(fresh, { recursive: true, force: true });

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
-import type { CountedStage } from "../../src/lib/build/build.ts";
+import { BuildSession, type CountedStage } from "../../src/lib/build/build.ts";
+import { devBuild } from "../../src/lib/build/dev-build.ts";
 import { buildFixtureInProcess, buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
 function story(title: string, photo?: string): string {
@@ -51,10 +54,41 @@ test("--quiet prints the problems and the last line, without the summary", () =>
 
   // The output is the command's standard output, then its standard error: the problems.
   const [summary = "", problems = ""] = told.output.split(/(?<=^build: wrote and validated _site\/\n)/m);
-  assert.match(summary, /^photos: .*\ncache \.cache: stories .*; pages /m, "a build says what its caches did");
+  assert.match(summary, /^cache \.cache: stories .*; pages .*; photos /m, "a build says what its caches did");
   assert.match(problems, /^src\/news\/draft\.md:1: lead: missing/m);
 
   const quiet = buildFixtureSite(root, "UTC", {}, ["--quiet"]);
   assert.equal(quiet.status, 0, quiet.output);
   assert.equal(quiet.output, `build: wrote and validated _site/\n${problems}`);
+});
+
+test("the dev server's first build says how far it is, as a build does; a rebuild prints its lines alone", async () => {
+  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#6b5a7c" } }).jpeg().toBuffer();
+  const root = makeFixtureSite({ "talks/index.md": story("Talks resume", "talks.jpg"), "talks/talks.jpg": photo, "vote.md": story("Vote delayed") });
+  const session = new BuildSession(true);
+  // As in a log (no terminal), on a clock that moves eleven seconds each time it is read: every count is a line.
+  let clock = 0;
+  const printed: string[] = [];
+  const output = {
+    terminal: false,
+    write: (text: string) => void printed.push(text),
+    print: ({ text, problem }: { text: string; problem: boolean }) => void printed.push(`${problem ? "(stderr) " : ""}${text}\n`),
+    now: () => (clock += 11_000),
+    env: { ...process.env, SITE_URL: "http://localhost:8080/" },
+  };
+
+  assert.equal(await devBuild(root, session, { first: true, ...output }), true);
+  const first = printed.splice(0).join("").split("\n");
+  const counted = first.filter((line) => / \d+\/\d+/.test(line)).map((line) => line.replace(/ \d+\/\d+.*$/, ""));
+  // Each counted stage of a dev build, in order, the check being no part of it.
+  assert.deepEqual([...new Set(counted)], ["serve: stories read", "serve: pages rendered", "serve: photos converted"], first.join("\n"));
+  // Each up to its total.
+  for (const total of ["serve: stories read 2/2", "serve: photos converted 1/1"]) assert.ok(first.some((line) => line.startsWith(total)), first.join("\n"));
+  assert.match(first.slice(-3).join("\n"), /^cache \.cache: stories 2 read, 0 reused; pages [1-9]\d* rendered, 0 reused; photos 1 converted, 0 reused\nserve: no problems in the stories\n$/);
+
+  // An edit, and the rebuild the server runs on it: no counter, the same lines as before.
+  writeFileSync(join(root, "src", "news", "vote.md"), story("Vote delayed again"));
+  assert.equal(await devBuild(root, session, { first: false, ...output }), true);
+  const rebuilt = printed.splice(0).join("");
+  assert.match(rebuilt, /^cache \.cache: stories 1 read, 1 reused(, 1 removed)?; pages \d+ rendered, [1-9]\d* reused(, \d+ removed)?; photos 0 converted, 1 reused\nserve: no problems in the stories\n$/);
 });

@@ -30,7 +30,7 @@ const STAGE_COUNTS: Record<CountedStage, { what: string; unit: string }> = {
   check: { what: "pages checked", unit: "pages" },
 };
 
-/** The build's progress, each counted stage in turn (see src/lib/model/progress.ts). */
-export function buildProgress(output: Pick<ProgressOptions, "terminal" | "write" | "now">): { onProgress: BuildProgress; finish: () => void } {
-  return steppedProgress("build", STAGE_COUNTS, output);
+/** The build's progress, each counted stage in turn (see src/lib/model/progress.ts), its lines starting with `label`. */
+export function buildProgress(output: Pick<ProgressOptions, "terminal" | "write" | "now">, label = "build"): { onProgress: BuildProgress; finish: () => void } {
+  return steppedProgress(label, STAGE_COUNTS, output);
 }

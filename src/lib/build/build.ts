@@ -52,22 +52,24 @@ export class StageError extends Error {
 
 const NEWS_DIR = `${INPUT_DIR}/news`;
 /** Kept between builds (ignored by git); the dev server's pages (drafts shown, live reload let in) apart from a build's. */
-const CACHES = { store: ".cache", photos: ".cache/photos", pages: "pages", devPages: "pages-dev" };
+const CACHES = { store: ".cache", pages: "pages", devPages: "pages-dev" };
 
 /**
  * What a build keeps between builds of one process (the dev server's rebuilds): the story reads,
  * converted photos and rendered pages it has seen, in memory as well as in .cache/.
  */
 export class BuildSession {
-  readonly photos = new PhotoProcessor(CACHES.photos);
   readonly store = new CacheStore(CACHES.store);
   readonly storyCache: StoryCache;
   readonly pageCache: PageCache;
+  readonly photos: PhotoProcessor;
 
   constructor(dev: boolean) {
     // A single build reads each story once: holding every read twice would only cost memory.
     this.storyCache = new StoryCache(this.store, { keepInMemory: dev });
     this.pageCache = new PageCache(this.store, dev ? CACHES.devPages : CACHES.pages);
+    // Last, as its figures come last in the cache line: the photos are published last.
+    this.photos = new PhotoProcessor(this.store);
   }
 }
 
@@ -243,7 +245,7 @@ function writePages(staging: string, plan: PagePlan, rendered: readonly Rendered
   }
 }
 
-/** The photos of the stories that have pages (the photo cache pruned of what no story uses), and the site's stylesheet and icon under their hashed names. */
+/** The photos of the stories that have pages (the photos area pruned of what no story uses), and the site's stylesheet and icon under their hashed names. */
 async function publishMedia(staging: string, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[], onProgress: ProgressListener | undefined): Promise<void> {
   await photos.publish(staging, storyFiles, onProgress);
   const files = [
@@ -278,6 +280,6 @@ function swapIn(staging: string, output: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
-function cacheLines({ photos, store }: BuildSession): string[] {
-  return [photos.summary(), store.summary()];
+function cacheLines({ store }: BuildSession): string[] {
+  return [store.summary()];
 }

@@ -1,6 +1,6 @@
 /**
  * The one store every cache of the build keeps its entries in: `.cache/<area>/`, one folder a named
- * area (stories, pages, pages-dev). The rules are the same for every area:
+ * area (stories, pages, pages-dev, photos). The rules are the same for every area:
  *
  * - Key: `area.key(...)`, a hash of the area's code fingerprint (code-fingerprint.ts: the modules
  *   that make the entries, what they import, their packages, the runtime and its ICU data) and of
@@ -186,9 +186,12 @@ export class CacheArea {
     }
   }
 
-  /** Keeps `bytes` under `key`; a folder that cannot be written only means the next build makes it again, said once. */
-  write(key: string, bytes: string | Uint8Array): void {
-    if (this.#writeProblem !== undefined) return;
+  /**
+   * Keeps `bytes` under `key`, and says whether it did: a folder that cannot be written only means
+   * the next build makes it again, said once.
+   */
+  write(key: string, bytes: string | Uint8Array): boolean {
+    if (this.#writeProblem !== undefined) return false;
     const name = `${key}.${sha256(bytes)}${this.#extension}`;
     const path = join(this.folder, name);
     const temporary = join(this.folder, `${randomUUID()}.tmp`);
@@ -199,7 +202,7 @@ export class CacheArea {
     } catch (error) {
       this.#writeProblem = errorCode(error);
       remove(temporary);
-      return;
+      return false;
     }
     this.#listing().set(key, name);
     this.#reached.add(name);
@@ -207,6 +210,7 @@ export class CacheArea {
     this.#damagedNames.delete(name);
     const written = identity(path);
     if (written !== undefined) this.#readIndex().sound[name] = written;
+    return true;
   }
 
   /** The owner's note kept from the last build (what the page plan compares with), if any. */

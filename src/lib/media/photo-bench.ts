@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp, { type AvifOptions, type JpegOptions, type WebpOptions } from "sharp";
+import { CacheStore } from "../cache/store.ts";
 import { PHOTO_WIDTHS, PhotoProcessor, type ConversionSettings } from "./photos.ts";
 
 /** One way of encoding one format, tried at `widths` as the build does: resize the photo, then encode. */
@@ -127,7 +128,7 @@ export interface ThroughputFigures {
 export async function conversionThroughput(files: readonly string[], run: ThroughputRun): Promise<ThroughputFigures> {
   const folder = await mkdtemp(join(tmpdir(), "bench-photos-"));
   try {
-    const photos = new PhotoProcessor(join(folder, "cache"), { settings: run.settings, parallelPhotos: run.parallelPhotos });
+    const photos = new PhotoProcessor(new CacheStore(join(folder, "cache")), { settings: run.settings, parallelPhotos: run.parallelPhotos });
     photos.startBuild();
     const stories = files.map((_, index) => `story-${index}.md`);
     const startCpu = cpuSecondsUsed();

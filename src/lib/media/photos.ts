@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, posix } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import sharp, { type AvifOptions, type JpegOptions, type Metadata, type WebpOptions } from "sharp";
+import type { CacheArea, CacheStore } from "../cache/store.ts";
 import { contentHash } from "./assets.ts";
 import { svgProblem } from "./svg-safety.ts";
-import { fileIdentity, PhotoCache } from "./photo-cache.ts";
 import { TaskSlots } from "./task-slots.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import type { ProcessedPhoto } from "../model/story-view.ts";
@@ -50,9 +49,6 @@ export interface ConversionSettings {
  */
 export const CONVERSION_SETTINGS: ConversionSettings = { version: 2, avif: { effort: 1 }, webp: { effort: 2 }, jpeg: {} };
 
-/** Raise it when sizeProblem refuses more: plans kept by earlier builds are then made again, through the new checks. */
-const PLAN_CHECKS_VERSION = 2;
-
 /** A photo for the page, with a warning when it is published softer than sharp; or why it cannot be published. */
 export type PhotoResult = { ok: true; photo: ProcessedPhoto; warning?: string } | { ok: false; problem: string };
 
@@ -65,8 +61,8 @@ interface PhotoRequest {
   urlFolder: string;
 }
 
-/** Where a published file's bytes are: a file on disk, or memory when the cache could not keep them. */
-type FileSource = { path: string } | { bytes: Uint8Array };
+/** Where a published file's bytes are: an entry of the cache store's photos area, or memory when the area could not keep them. */
+type FileSource = { key: string } | { bytes: Uint8Array };
 
 /** A conversion's files by name; it never rejects, so nobody need be waiting for it. */
 type Conversion = Promise<{ ok: true; sources: ReadonlyMap<string, FileSource> } | { ok: false; problem: string }>;
@@ -80,7 +76,7 @@ interface StoryFile {
   from: { path: string } | { conversion: Conversion; name: string };
 }
 
-/** What converting a photo will make (see #plan): kept between builds by its source file's identity. */
+/** What converting a photo will make (see #plan): kept between builds, in the photos area's note, by its source file's identity. */
 interface PhotoPlan {
   photo: ProcessedPhoto;
   /** The JPEG's widths, narrowest first; none for an SVG. */
@@ -90,7 +86,7 @@ interface PhotoPlan {
   contentsHash: string;
 }
 
-/** A plan as the cache index holds it, if it still has the shape of one. */
+/** A plan as the photos area's note holds it, if it still has the shape of one. */
 function asPlan(value: unknown): PhotoPlan | undefined {
   const plan = value as Partial<PhotoPlan> | undefined;
   const ok =
@@ -183,8 +179,7 @@ export function narrowPhotoWarning(src: string, widths: readonly number[]): stri
 
 /**
  * Puts the file at `source` at `target`: as a second name for the same bytes where the file system
- * allows (no copying; the cache checks a file's identity before it trusts it, so a change made
- * through the site's name is caught), else as a copy. A target already naming `source` is left.
+ * allows (no copying), else as a copy.
  */
 async function linkOrCopy(source: string, target: string): Promise<void> {
   try {
@@ -192,15 +187,22 @@ async function linkOrCopy(source: string, target: string): Promise<void> {
     return;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") {
-      const [from, to] = await Promise.all([stat(source), stat(target)]);
-      if (from.ino === to.ino && from.dev === to.dev) return;
-      await rm(target, { force: true });
-      return linkOrCopy(source, target);
-    }
     if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
   }
   await copyFile(source, target);
+}
+
+/**
+ * A photo file's identity: its size, modification and change times and inode, which any write to
+ * it, or a file put in its place, changes. Undefined when the file cannot be looked at.
+ */
+async function sourceIdentity(file: string): Promise<string | undefined> {
+  try {
+    const { size, mtimeMs, ctimeMs, ino } = await stat(file);
+    return `${size}:${mtimeMs}:${ctimeMs}:${ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -213,56 +215,66 @@ export interface PhotoProcessorOptions {
   parallelPhotos?: number;
 }
 
+/** A plan kept in the photos area's note, with the key of what it was made from: the photo file's identity and the conversion. */
+interface KeptPlan {
+  key: string;
+  plan: unknown;
+}
+
+/** The plans a note holds, by photo file and folder; none from a note of another shape. */
+function keptPlans(note: unknown): Map<string, KeptPlan> {
+  const plans = typeof note === "object" && note !== null && "plans" in note ? note.plans : undefined;
+  if (typeof plans !== "object" || plans === null) return new Map();
+  return new Map(
+    Object.entries(plans).filter((entry): entry is [string, KeptPlan] => {
+      const kept: unknown = entry[1];
+      return typeof kept === "object" && kept !== null && "key" in kept && typeof kept.key === "string" && "plan" in kept;
+    }),
+  );
+}
+
+/** The module that converts photos: its code, and all it imports (the encoders' packages too), is in every converted file's key. */
+const CONVERTING_CODE = new URL(import.meta.url);
+
 /**
- * Turns story photos into AVIF, WebP and JPEG at PHOTO_WIDTHS (an SVG stays as drawn), kept in
- * `cacheDir` between builds (see PhotoCache). A story's read waits only until its photo is known
- * to decode; the encoding goes on in the background, a photo per core, while Eleventy reads the
- * next stories, and the build publishes a page's files beside it with `publish`, once the page is
- * written. Output names carry a hash of the photo and the conversion settings.
+ * Turns story photos into AVIF, WebP and JPEG at PHOTO_WIDTHS (an SVG stays as drawn), kept between
+ * builds in the cache store's photos area (src/lib/cache/store.ts): each converted file an entry,
+ * under the key of the photo's bytes, the conversion settings and this module's code, checked when
+ * used and pruned once no photo of a build uses it. A story's read waits only until its photo is
+ * known to decode; the encoding goes on in the background, a photo per core, while Eleventy reads
+ * the next stories, and the build publishes a page's files beside it with `publish`, once the page
+ * is written. Output names carry a hash of the photo and the conversion settings.
  */
 export class PhotoProcessor {
-  readonly #cache: PhotoCache;
+  readonly #area: CacheArea;
   readonly #settings: ConversionSettings;
-  /** Everything that decides a conversion's bytes besides the photo: its settings and the encoders' versions. */
+  /** Everything that decides a conversion's bytes besides the photo and the code: its settings and the encoders' versions. */
   readonly #conversionKey: string;
   readonly #slots: TaskSlots;
-  /** Counts each build, so a conversion left over from a failed one is not counted in the next. */
-  #build = 0;
   /** This build's photos, by file and folder: Eleventy may read a story's data more than once. */
   #outcomes = new Map<string, Promise<Outcome>>();
-  /** This build's conversions, by the name of their cache record, with their files' names: what this build uses of the cache. */
-  #conversions = new Map<string, { names: string[]; started: Promise<Started> }>();
+  /** This build's conversions, by their name (see #plan): what this build uses of the photos area. */
+  #conversions = new Map<string, Promise<Started>>();
   /** Each story's files, by its input path as Eleventy names it. */
   #storyFiles = new Map<string, Map<string, StoryFile>>();
-  /** The files the last publish put in place, by path: the cached file each names. */
-  #published = new Map<string, string>();
-  #processed = 0;
-  #reused = 0;
-  #pruned = 0;
-  /** From the first conversion's start to the last one's end, for the rate. */
-  #converting: { since: number; until: number } | undefined;
-  #notes: string[] = [];
-  #unwritable: { reason: string; photos: number } | undefined;
+  /** The plans by photo file and folder: those kept by earlier builds (read once), and those made since. */
+  #plans: Map<string, KeptPlan> | undefined;
+  /** The plans this build used, kept in the note for the next. */
+  #usedPlans = new Map<string, KeptPlan>();
 
-  constructor(cacheDir: string, { settings = CONVERSION_SETTINGS, parallelPhotos = availableParallelism() }: PhotoProcessorOptions = {}) {
-    this.#cache = new PhotoCache(cacheDir);
+  constructor(store: CacheStore, { settings = CONVERSION_SETTINGS, parallelPhotos = availableParallelism() }: PhotoProcessorOptions = {}) {
+    this.#area = store.area("photos", { name: "photos", made: "converted" }, { code: [CONVERTING_CODE] });
     this.#settings = settings;
     this.#conversionKey = JSON.stringify({ ...settings, encoders: sharp.versions });
     this.#slots = new TaskSlots(parallelPhotos);
   }
 
-  /** Forgets the last build: its counts, and its photos, which may have changed since. */
+  /** Forgets the last build's photos, which may have changed since. */
   startBuild(): void {
-    this.#build += 1;
     this.#outcomes.clear();
     this.#conversions.clear();
     this.#storyFiles.clear();
-    this.#processed = 0;
-    this.#reused = 0;
-    this.#pruned = 0;
-    this.#converting = undefined;
-    this.#notes = [];
-    this.#unwritable = undefined;
+    this.#usedPlans = new Map();
   }
 
   /** Checks the photo of the story at `story` and has it converted; never throws, a failure is a problem to report. */
@@ -290,11 +302,11 @@ export class PhotoProcessor {
       sharpAvifOptions: this.#settings.avif,
       sharpWebpOptions: this.#settings.webp,
       sharpJpegOptions: this.#settings.jpeg,
-      // The files come back as bytes (dryRun) for PhotoCache to keep; eleventy-img's own caches
+      // The files come back as bytes (dryRun) for the photos area to keep; eleventy-img's own caches
       // trust any file of the right name and remember it for the life of the process.
       dryRun: true,
       useCache: false,
-      outputDir: this.#cache.dir,
+      outputDir: this.#area.folder,
       // Encoded here because eleventy-img joins it to the file name as it is; a space would split a srcset.
       urlPath: encodeURI(urlFolder),
       // eleventy-img's id hashes the photo and the sharp options; with the rest of the settings and
@@ -314,11 +326,13 @@ export class PhotoProcessor {
     const unreadable = `"${src}" could not be read (expected a readable image file at ${file})`;
     // A photo whose file has not changed since an earlier build planned it is not read again.
     const source = `${file}\0${urlFolder}`;
-    const identity = await fileIdentity(file, { withChangeTime: true });
+    const identity = await sourceIdentity(file);
     if (identity === undefined) return failed(unreadable);
-    // The checks' version too: a plan kept before a check was added must not skip it.
-    const sourceIdentity = `${identity}\0${this.#conversionKey}\0${PLAN_CHECKS_VERSION}`;
-    let plan = asPlan(this.#cache.knownPlan(source, sourceIdentity));
+    // The store's key rule: a plan kept before the checks or the conversion changed is made again.
+    const planKey = this.#area.key(identity, this.#conversionKey);
+    this.#plans ??= keptPlans(this.#area.note());
+    const kept = this.#plans.get(source);
+    let plan = kept?.key === planKey ? asPlan(kept.plan) : undefined;
     if (!plan) {
       let contents: Buffer;
       try {
@@ -329,26 +343,27 @@ export class PhotoProcessor {
       const planned = await this.#plan(file, src, urlFolder, contents);
       if ("problem" in planned) return failed(planned.problem);
       plan = planned;
-      this.#cache.rememberPlan(source, sourceIdentity, plan);
+      this.#plans.set(source, { key: planKey, plan });
     }
+    this.#usedPlans.set(source, { key: planKey, plan });
     const { photo, widths, names, stem, contentsHash } = plan;
-    const options = this.#imageOptions(urlFolder, contentsHash);
 
     // One conversion however many stories or folders show the photo.
-    let shared = this.#conversions.get(stem);
-    if (!shared) {
-      shared = { names, started: this.#start({ file, src, stem, names, options }) };
-      this.#conversions.set(stem, shared);
+    let started = this.#conversions.get(stem);
+    if (!started) {
+      const keys = new Map(names.map((name) => [name, this.#area.key(contentsHash, this.#conversionKey, name)]));
+      started = this.#start({ file, src, keys, options: this.#imageOptions(urlFolder, contentsHash) });
+      this.#conversions.set(stem, started);
     }
-    const started = await shared.started;
-    if (!started.ok) return failed(started.problem);
-    const { conversion } = started;
+    const outcome = await started;
+    if (!outcome.ok) return failed(outcome.problem);
+    const { conversion } = outcome;
     const files = names.map((name) => ({ sitePath: posix.join(urlFolder, name), from: { conversion, name } }));
     const warning = narrowPhotoWarning(src, widths);
     return { result: { ok: true, photo, ...(warning === undefined ? {} : { warning }) }, files };
   }
 
-  /** What converting the photo will make, from its bytes and sharp's reading of them: the page's view, the files' names, the cache record. */
+  /** What converting the photo will make, from its bytes and sharp's reading of them: the page's view, the files' names, the conversion's name. */
   async #plan(file: string, src: string, urlFolder: string, contents: Buffer): Promise<PhotoPlan | { problem: string }> {
     const tooSmall = sizeProblem(src, contents);
     if (tooSmall) return { problem: tooSmall };
@@ -371,19 +386,17 @@ export class PhotoProcessor {
     return { photo, widths: (planned["jpeg"] ?? []).map((entry) => entry.width), names, stem, contentsHash };
   }
 
-  /** Finds the photo's files in the cache, or checks that it decodes and starts converting it. */
-  async #start(job: { file: string; src: string; stem: string; names: string[]; options: object }): Promise<Started> {
-    const { file, src, stem, names, options } = job;
-    const cached = await this.#cache.lookup(stem, this.#conversionKey, names);
-    if (cached.found) {
-      this.#reused += 1;
-      const sources = new Map([...cached.paths].map(([name, path]): [string, FileSource] => [name, { path }]));
+  /**
+   * Finds the photo's files in the photos area (`keys`: their entries' keys, by file name), every
+   * one sound, or checks that it decodes and starts converting it.
+   */
+  async #start(job: { file: string; src: string; keys: ReadonlyMap<string, string>; options: object }): Promise<Started> {
+    const { file, src, keys, options } = job;
+    if ([...keys.values()].every((key) => this.#area.has(key))) {
+      this.#area.count("reused");
+      const sources = new Map([...keys].map(([name, key]): [string, FileSource] => [name, { key }]));
       return { ok: true, conversion: Promise.resolve({ ok: true, sources }) };
     }
-    if (cached.damage) this.#notes.push(`photos: "${src}" was converted again: ${cached.damage}`);
-
-    const build = this.#build;
-    const since = performance.now();
     try {
       // Decoding every pixel finds a damaged photo while its story is read, where it can be reported.
       // The file is read again here rather than held: thousands of photos may wait for a converter.
@@ -391,39 +404,30 @@ export class PhotoProcessor {
     } catch (error) {
       return { ok: false, problem: damagedProblem(src, reasonOf(error)) };
     }
-    this.#processed += 1;
-    const conversion: Conversion = this.#slots
-      .run(() => this.#convert(file, stem, names, options))
-      .then(
-        (sources) => ({ ok: true as const, sources }),
-        (error: unknown) => ({ ok: false as const, problem: damagedProblem(src, reasonOf(error)) }),
-      )
-      .finally(() => {
-        if (build !== this.#build) return;
-        const until = performance.now();
-        this.#converting = { since: Math.min(since, this.#converting?.since ?? since), until: Math.max(until, this.#converting?.until ?? until) };
-      });
+    this.#area.count("made");
+    const conversion: Conversion = this.#slots.run(() => this.#convert(file, keys, options)).then(
+      (sources) => ({ ok: true as const, sources }),
+      (error: unknown) => ({ ok: false as const, problem: damagedProblem(src, reasonOf(error)) }),
+    );
     return { ok: true, conversion };
   }
 
-  async #convert(file: string, stem: string, names: string[], options: object): Promise<ReadonlyMap<string, FileSource>> {
+  /** Converts the photo and keeps each file in the photos area; a file the area could not keep is published from memory this once. */
+  async #convert(file: string, keys: ReadonlyMap<string, string>, options: object): Promise<ReadonlyMap<string, FileSource>> {
     const metadata = (await eleventyImage(file, options)) as ImageMetadata;
     const bytes = new Map<string, Uint8Array>();
     for (const entry of Object.values(metadata).flat()) {
       if (entry.buffer) bytes.set(basename(entry.outputPath), entry.buffer);
     }
-    const converted = [...bytes.keys()].sort().join("\n");
-    if (converted !== [...names].sort().join("\n")) throw new Error("the file changed while it was being converted");
-    try {
-      const paths = await this.#cache.store(stem, this.#conversionKey, bytes);
-      return new Map([...paths].map(([name, path]): [string, FileSource] => [name, { path }]));
-    } catch (error) {
-      // Published from memory this once; the next build converts it again.
-      const unwritable = this.#unwritable ?? { reason: reasonOf(error), photos: 0 };
-      unwritable.photos += 1;
-      this.#unwritable = unwritable;
-      return new Map([...bytes].map(([name, contents]): [string, FileSource] => [name, { bytes: contents }]));
+    const changed = new Error("the file changed while it was being converted");
+    if (bytes.size !== keys.size) throw changed;
+    const sources = new Map<string, FileSource>();
+    for (const [name, key] of keys) {
+      const contents = bytes.get(name);
+      if (contents === undefined) throw changed;
+      sources.set(name, this.#area.write(key, contents) ? { key } : { bytes: contents });
     }
+    return sources;
   }
 
   /**
@@ -453,16 +457,16 @@ export class PhotoProcessor {
   }
 
   /**
-   * Puts the photo files of the stories whose pages were written into the site folder, once
-   * every photo of the build is converted; then empties the cache of files no photo of this
-   * build used (a draft's photo was checked and converted, so it stays). `onProgress` counts the
-   * photos ready of all the build converts.
+   * Puts the photo files of the stories whose pages were written into the site folder (a fresh
+   * one), once every photo of the build is converted; then prunes the photos area of the files no
+   * photo of this build used (a draft's photo was checked and converted, so it stays).
+   * `onProgress` counts the photos ready of all the build converts.
    */
   async publish(siteDir: string, stories: Iterable<string>, onProgress?: ProgressListener): Promise<void> {
     const total = this.#conversions.size;
     let ready = 0;
     let counting = false;
-    const outcomes = [...this.#conversions.values()].map(async ({ started }) => {
+    const outcomes = [...this.#conversions.values()].map(async (started) => {
       const conversion = await started;
       const done = conversion.ok ? await conversion.conversion : undefined;
       ready += 1;
@@ -478,29 +482,28 @@ export class PhotoProcessor {
     if (problems.length > 0) throw new Error(`photos: ${problems.join("; ")}`);
 
     const folders = new Set<string>();
-    const published = new Map<string, string>();
+    // Two stories in one folder may show the same photo: its files are put there once.
+    const placed = new Set<string>();
     for (const story of stories) {
       for (const { sitePath, from } of this.#storyFiles.get(story)?.values() ?? []) {
         const target = join(siteDir, ...sitePath.split("/"));
-        const source = "path" in from ? from : await this.#sourceOf(from.conversion, from.name);
-        // The dev server writes into the same folder on every rebuild: a file it put there already stays.
-        if ("path" in source && this.#published.get(target) === source.path && existsSync(target)) {
-          published.set(target, source.path);
-          continue;
-        }
+        if (placed.has(target)) continue;
+        placed.add(target);
         const folder = dirname(target);
         if (!folders.has(folder)) await mkdir(folder, { recursive: true });
         folders.add(folder);
-        if ("path" in source) {
-          await linkOrCopy(source.path, target);
-          published.set(target, source.path);
-        } else await writeFile(target, source.bytes);
+        if ("path" in from) {
+          await linkOrCopy(from.path, target);
+          continue;
+        }
+        const source = await this.#sourceOf(from.conversion, from.name);
+        if ("key" in source) this.#area.place(source.key, target);
+        else await writeFile(target, source.bytes);
       }
     }
-    this.#published = published;
 
-    const used = [...this.#conversions].flatMap(([stem, { names }]) => PhotoCache.entryNames(stem, names));
-    this.#pruned = await this.#cache.prune(new Set(used));
+    this.#area.setNote({ plans: Object.fromEntries(this.#usedPlans) });
+    this.#area.prune();
   }
 
   async #sourceOf(conversion: Conversion, name: string): Promise<FileSource> {
@@ -508,19 +511,5 @@ export class PhotoProcessor {
     const source = done.ok ? done.sources.get(name) : undefined;
     if (!source) throw new Error(`photos: ${name} was not converted`);
     return source;
-  }
-
-  /** For the build log: photos converted and found ready, the conversion rate, the files pruned, and any trouble with the cache. */
-  summary(): string {
-    const seconds = this.#converting ? (this.#converting.until - this.#converting.since) / 1000 : 0;
-    const rate = this.#processed > 0 && seconds > 0 ? `; converted ${(this.#processed / seconds).toFixed(1)} photos/s` : "";
-    const pruned = this.#pruned > 0 ? `; removed ${this.#pruned} unused cached files` : "";
-    const lines = [`photos: ${this.#processed} processed, ${this.#reused} reused from ${this.#cache.dir}${rate}${pruned}`, ...this.#notes];
-    if (this.#unwritable) {
-      const { reason, photos } = this.#unwritable;
-      const converted = photos === 1 ? "1 photo was" : `${photos} photos were`;
-      lines.push(`photos: ${this.#cache.dir} could not be written (${reason}); ${converted} converted in memory only, and will be converted again`);
-    }
-    return lines.join("\n");
   }
 }

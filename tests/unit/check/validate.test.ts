@@ -290,11 +290,11 @@ test("a site of many pages, checked on several threads, is checked whole", async
   assert.match(report.problems[1]?.message ?? "", /no id="gone" in news\/p000\.html/);
 });
 
-function runCli(dir: string): { status: number | null; stdout: string; stderr: string } {
+function runCli(dir: string, args: readonly string[] = []): { status: number | null; stdout: string; stderr: string } {
   // As on a desk's own machine, even where the tests run on a CI runner: no address is needed.
   const env = { ...process.env };
   for (const name of ["SITE_URL", "CI", "GITHUB_ACTIONS", "NETLIFY"]) delete env[name];
-  return spawnSync(process.execPath, ["--import", "tsx", SCRIPT, "--pages-only", dir], { cwd: PROJECT, encoding: "utf8", env });
+  return spawnSync(process.execPath, ["--import", "tsx", SCRIPT, "--pages-only", ...args, dir], { cwd: PROJECT, encoding: "utf8", env });
 }
 
 test("the command prints a clean summary and exits 0", () => {
@@ -309,6 +309,16 @@ test("the command groups problems by file and exits 1", () => {
     stdout,
     'index.html\n  11:4  "nope.html" names nope.html, which does not exist  internal-links\n\nvalidate: 1 problem in 1 file\n',
   );
+  assert.equal(status, 1);
+});
+
+test("the command with --quiet prints the problems and the last line", () => {
+  const { status, stdout, stderr } = runCli(writeSite({ file: "index.html", replace: [STORY_LINK, "nope.html"] }), ["--quiet"]);
+  assert.equal(
+    stdout,
+    'index.html\n  11:4  "nope.html" names nope.html, which does not exist  internal-links\n\nvalidate: 1 problem in 1 file\n',
+  );
+  assert.equal(stderr, "");
   assert.equal(status, 1);
 });
 

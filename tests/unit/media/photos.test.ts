@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import sharp from "sharp";
+import { CacheStore } from "../../../src/lib/cache/store.ts";
 import {
   CONVERSION_SETTINGS,
   MIN_PHOTO_WIDTH,
@@ -38,20 +39,30 @@ function filesIn(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]));
 }
 
-/** One build of one story with this photo, as Eleventy runs it: read the story, then publish its page's files. */
-async function build(cacheDir: string, file: string, options?: PhotoProcessorOptions) {
-  const photos = new PhotoProcessor(cacheDir, options);
+/** A photo processor keeping its files in a cache store at `cacheDir`, as a new process opens it. */
+function open(cacheDir: string, options?: PhotoProcessorOptions) {
+  const store = new CacheStore(cacheDir);
+  return { store, photos: new PhotoProcessor(store, options) };
+}
+
+/** The entries of the photos area, by name, with their bytes (not its index). */
+const entriesIn = (cacheDir: string): Map<string, Buffer> => new Map([...filesIn(join(cacheDir, "photos"))].filter(([name]) => name !== "index.json"));
+
+/** One build of stories with these photos (`story.md` the one whose page is written), as Eleventy runs it: read the stories, then publish the page's files. */
+async function build(cacheDir: string, file: string, options?: PhotoProcessorOptions, others: Record<string, string> = {}) {
+  const { store, photos } = open(cacheDir, options);
   photos.startBuild();
   const photo = photoOf(await photos.process("story.md", { file, src: "photo.jpg", urlFolder: "/assets/photos/" }));
+  for (const [story, other] of Object.entries(others)) photoOf(await photos.process(story, { file: other, src: "other.jpg", urlFolder: "/assets/photos/" }));
   const site = newFolder("site");
   await photos.publish(site, ["story.md"]);
-  return { photo, site, summary: photos.summary(), published: filesIn(join(site, "assets", "photos")) };
+  return { photo, site, summary: store.summary(), published: filesIn(join(site, "assets", "photos")) };
 }
 
 test("a raster photo becomes AVIF, WebP and JPEG at every layout width, the largest JPEG being the photo", async () => {
   const file = await jpeg("Lavrov at MGIMO.jpg", 2000, 1500);
   const cacheDir = newFolder("cache");
-  const photos = new PhotoProcessor(cacheDir);
+  const { store, photos } = open(cacheDir);
   const photo = photoOf(await photos.process("story.md", { file, src: "Lavrov at MGIMO.jpg", urlFolder: "/assets/photos/" }));
 
   const widths = (srcset: string | undefined) => (srcset ?? "").split(", ").map((candidate) => candidate.split(" ")[1]);
@@ -69,7 +80,7 @@ test("a raster photo becomes AVIF, WebP and JPEG at every layout width, the larg
   await photos.publish(site, ["story.md"]);
   const published = readdirSync(join(site, "assets", "photos"));
   assert.equal(published.length, 12);
-  assert.match(photos.summary(), new RegExp(`^photos: 1 processed, 0 reused from ${cacheDir}; converted [0-9.]+ photos/s$`));
+  assert.equal(store.summary(), `cache ${cacheDir}: photos 1 converted, 0 reused`);
   const formats = { avif: "heif", webp: "webp", jpeg: "jpeg" } as const;
   for (const name of published) {
     const { format, width } = await sharp(join(site, "assets", "photos", name)).metadata();
@@ -79,17 +90,17 @@ test("a raster photo becomes AVIF, WebP and JPEG at every layout width, the larg
   }
 
   // The next build finds every file in the cache and converts nothing.
-  const next = new PhotoProcessor(cacheDir);
-  assert.deepEqual(photoOf(await next.process("story.md", { file, src: "Lavrov at MGIMO.jpg", urlFolder: "/assets/photos/" })), photo);
-  await next.publish(newFolder("site"), ["story.md"]);
-  assert.equal(next.summary(), `photos: 0 processed, 1 reused from ${cacheDir}`);
+  const next = open(cacheDir);
+  assert.deepEqual(photoOf(await next.photos.process("story.md", { file, src: "Lavrov at MGIMO.jpg", urlFolder: "/assets/photos/" })), photo);
+  await next.photos.publish(newFolder("site"), ["story.md"]);
+  assert.equal(next.store.summary(), `cache ${cacheDir}: photos 0 converted, 1 reused`);
 });
 
 test("an SVG is published as drawn", async () => {
   const file = join(folder, "map.svg");
   const drawing = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#abc"/></svg>';
   writeFileSync(file, drawing);
-  const photos = new PhotoProcessor(newFolder("cache"));
+  const photos = new PhotoProcessor(new CacheStore(newFolder("cache")));
   const photo = photoOf(await photos.process("story.md", { file, src: "map.svg", urlFolder: "/news/" }));
   assert.match(photo.url, /^\/news\/map-800\.[0-9a-f]{10}\.svg$/);
   assert.deepEqual([photo.width, photo.height, photo.sources], [800, 600, []]);
@@ -101,14 +112,14 @@ test("an SVG is published as drawn", async () => {
 test("a photo's published name is its file's name by the slug rule, safe in a srcset", async () => {
   const file = join(folder, "Café Müller, 1978.svg");
   writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"></svg>');
-  const photo = photoOf(await new PhotoProcessor(newFolder("cache")).process("story.md", { file, src: "Café Müller, 1978.svg", urlFolder: "/news/" }));
+  const photo = photoOf(await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file, src: "Café Müller, 1978.svg", urlFolder: "/news/" }));
   assert.match(photo.url, /^\/news\/cafe-muller-1978-400\.[0-9a-f]{10}\.svg$/);
 });
 
 test("an SVG that could run code is refused, naming the file and what it holds, and nothing is published", async () => {
   const file = join(folder, "chart.svg");
   writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><script>alert(document.domain)</script></svg>');
-  const photos = new PhotoProcessor(newFolder("cache"));
+  const photos = new PhotoProcessor(new CacheStore(newFolder("cache")));
   const result = await photos.process("story.md", { file, src: "chart.svg", urlFolder: "/assets/photos/" });
   assert.deepEqual(result, {
     ok: false,
@@ -125,7 +136,7 @@ test("an SVG in a story's text is published as it is only when it runs no code a
   const drawing = '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="60"><rect width="80" height="60" fill="#abc"/></svg>';
   writeFileSync(safe, drawing);
   writeFileSync(hostile, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><a href="javascript:alert(2)"><text>x</text></a></svg>');
-  const photos = new PhotoProcessor(newFolder("cache"));
+  const photos = new PhotoProcessor(new CacheStore(newFolder("cache")));
   photos.startBuild();
   assert.equal(await photos.keepAsIs("story.md", safe, "map-in-text.svg", "/news/story/map-in-text.svg"), undefined);
   assert.equal(
@@ -142,12 +153,14 @@ test("a build with the cache writes the same files as a build without it", async
   const file = await jpeg("same.jpg", 1600, 900, "#5a6b7c");
   const cacheDir = newFolder("cache");
   const first = await build(cacheDir, file);
-  // The files it just wrote are known good to the next build, which need not read them back.
-  const index = JSON.parse(readFileSync(join(cacheDir, "index.json"), "utf8")) as { verified: Record<string, string> };
-  assert.deepEqual(Object.keys(index.verified).sort(), [...first.published.keys()].sort());
+  // Each file an entry of the photos area; those just written are known sound to the next build, which need not read them back.
+  const entries = entriesIn(cacheDir);
+  assert.deepEqual([...entries.values()].sort(Buffer.compare), [...first.published.values()].sort(Buffer.compare));
+  const index = JSON.parse(readFileSync(join(cacheDir, "photos", "index.json"), "utf8")) as { sound: Record<string, string> };
+  assert.deepEqual(Object.keys(index.sound).sort(), [...entries.keys()].sort());
   const cached = await build(cacheDir, file);
   const fresh = await build(newFolder("cache"), file);
-  assert.match(cached.summary, /^photos: 0 processed, 1 reused/);
+  assert.equal(cached.summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
   assert.equal(first.published.size, 12);
   assert.deepEqual(cached.published, first.published);
   assert.deepEqual(fresh.published, first.published);
@@ -157,44 +170,33 @@ test("what earlier builds learned may be damaged or out of date: the photos publ
   const file = await jpeg("index.jpg", 1600, 900, "#5a6b7c");
   const cacheDir = newFolder("cache");
   const first = await build(cacheDir, file);
-  writeFileSync(join(cacheDir, "index.json"), '{"verified": {"x": 1}, "pla');
+  writeFileSync(join(cacheDir, "photos", "index.json"), '{"sound": {"x": 1}, "note": {"pla');
   const damaged = await build(cacheDir, file);
-  assert.match(damaged.summary, /^photos: 0 processed, 1 reused/);
+  assert.equal(damaged.summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
   assert.deepEqual(damaged.published, first.published);
-  // The photo replaced under the same name, as the index still describes the old one: planned and converted afresh.
+  // The photo replaced under the same name, as the note still describes the old one: planned and converted afresh.
   await jpeg("index.jpg", 1600, 900, "#7c5a6b");
   const replaced = await build(cacheDir, file);
-  assert.match(replaced.summary, /^photos: 1 processed, 0 reused/);
+  assert.equal(replaced.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 12 removed`);
   assert.notDeepEqual([...replaced.published.keys()], [...first.published.keys()]);
   assert.deepEqual(replaced.published, (await build(newFolder("cache"), file)).published, "as a build from nothing publishes it");
 });
 
-test("a cached file cut short is converted again, never published, and the build says so", async () => {
+test("a cached file cut short is a miss: the photo is converted again, never published damaged, and the build says so once", async () => {
   const file = await jpeg("cut.jpg", 1600, 900, "#7c6b5a");
   const cacheDir = newFolder("cache");
   const first = await build(cacheDir, file);
-  const avif = [...first.published.keys()].find((name) => /-1280\.[0-9a-f]{10}\.avif$/.test(name));
-  assert.ok(avif);
-  truncateSync(join(cacheDir, avif), 100);
+  const avif = first.published.get([...first.published.keys()].find((name) => /-1280\.[0-9a-f]{10}\.avif$/.test(name)) ?? "");
+  const entry = [...entriesIn(cacheDir)].find(([, bytes]) => avif?.equals(bytes))?.[0];
+  assert.ok(entry);
+  truncateSync(join(cacheDir, "photos", entry), 100);
 
   const next = await build(cacheDir, file);
-  assert.match(next.summary, /^photos: 1 processed, 0 reused/);
-  assert.match(next.summary, new RegExp(`\\nphotos: "photo\\.jpg" was converted again: the cached ${avif.replaceAll(".", "\\.")} does not match its record \\(cut short or changed\\)$`));
+  assert.equal(next.summary, `cache ${cacheDir}: photos 1 converted, 0 reused; 1 damaged entry in ${join(cacheDir, "photos")} ignored and made again`);
   assert.deepEqual(next.published, first.published);
-  assert.deepEqual(readFileSync(join(cacheDir, avif)), first.published.get(avif), "the cache holds the whole file again");
-});
-
-test("a cache record that is not JSON is converted again, and the build says so", async () => {
-  const file = await jpeg("record.jpg", 1600, 900, "#6b7c5a");
-  const cacheDir = newFolder("cache");
-  const first = await build(cacheDir, file);
-  const record = readdirSync(cacheDir).find((name) => name.endsWith(".json") && name !== "index.json");
-  assert.ok(record);
-  writeFileSync(join(cacheDir, record), '{"key": "cut sh');
-
-  const next = await build(cacheDir, file);
-  assert.match(next.summary, /^photos: 1 processed, 0 reused[^\n]*\nphotos: "photo\.jpg" was converted again: the cache record is not valid JSON$/);
-  assert.deepEqual(next.published, first.published);
+  assert.deepEqual(readFileSync(join(cacheDir, "photos", entry)), avif, "the cache holds the whole file again");
+  const after = await build(cacheDir, file);
+  assert.equal(after.summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
 });
 
 test("new conversion settings convert the photo again under new names, and the old files are pruned", async () => {
@@ -203,13 +205,11 @@ test("new conversion settings convert the photo again under new names, and the o
   const first = await build(cacheDir, file);
   const next = await build(cacheDir, file, { settings: { ...CONVERSION_SETTINGS, version: CONVERSION_SETTINGS.version + 1 } });
 
-  assert.match(next.summary, /^photos: 1 processed, 0 reused from .*; removed 13 unused cached files$/);
+  assert.equal(next.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 12 removed`);
   assert.notEqual(next.photo.url, first.photo.url, "a host caching the old file forever never serves it for the new one");
   const namesWithoutHash = (names: Iterable<string>) => [...names].map((name) => name.replace(/\.[0-9a-f]{10}\./, "."));
   assert.deepEqual(namesWithoutHash(next.published.keys()), namesWithoutHash(first.published.keys()));
-  const cached = readdirSync(cacheDir);
-  assert.deepEqual(cached.filter((name) => !name.endsWith(".json")).sort(), [...next.published.keys()]);
-  assert.deepEqual(cached.filter((name) => name.endsWith(".json")).length, 2, "the new record and the index");
+  assert.deepEqual([...entriesIn(cacheDir).values()].sort(Buffer.compare), [...next.published.values()].sort(Buffer.compare));
 });
 
 test("when the cache folder cannot be written, the photos are published from memory, the same, and the build says so", async () => {
@@ -220,37 +220,45 @@ test("when the cache folder cannot be written, the photos are published from mem
   writeFileSync(cacheDir, "not a folder");
 
   const run = await build(cacheDir, file);
-  const lines = run.summary.split("\n");
-  assert.match(lines[0] ?? "", /^photos: 1 processed, 0 reused/);
-  assert.match(lines[1] ?? "", new RegExp(`^photos: ${cacheDir} could not be written \\(.*\\); 1 photo was converted in memory only, and will be converted again$`));
-  assert.equal(lines.length, 2);
+  assert.equal(run.summary, `cache ${cacheDir}: photos 1 converted, 0 reused; could not write ${join(cacheDir, "photos")} (ENOTDIR), so the next build makes these photos again`);
   assert.deepEqual(run.published, reference.published);
   assert.equal(readFileSync(cacheDir, "utf8"), "not a folder", "what was there is left alone");
 });
 
-test("publishing prunes the cached files no photo of the build used, keeping a draft's", async () => {
+test("publishing prunes the cached files no photo of the build used, keeping a draft's, until no story uses it", async () => {
   const cacheDir = newFolder("cache");
   const old = await jpeg("old.jpg", 1600, 900, "#111111");
   await build(cacheDir, old);
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(join(cacheDir, "left-over.jpeg.1234-abcd.tmp"), "a write cut short");
+  writeFileSync(join(cacheDir, "photos", "0123-abcd.tmp"), "a write cut short");
 
   const story = await jpeg("story.jpg", 1600, 900, "#222222");
   const draft = await jpeg("draft.jpg", 1600, 900, "#333333");
-  const photos = new PhotoProcessor(cacheDir);
-  photos.startBuild();
-  const storyPhoto = photoOf(await photos.process("story.md", { file: story, src: "story.jpg", urlFolder: "/assets/photos/" }));
-  const draftPhoto = photoOf(await photos.process("draft.md", { file: draft, src: "draft.jpg", urlFolder: "/assets/photos/" }));
-  const site = newFolder("site");
-  await photos.publish(site, ["story.md"]);
+  const withDraft = await build(cacheDir, story, undefined, { "draft.md": draft });
+  assert.equal(withDraft.summary, `cache ${cacheDir}: photos 2 converted, 0 reused, 12 removed`);
+  assert.equal(entriesIn(cacheDir).size, 24, "the files of the story's photo and the draft's; not the old photo's, nor the cut write");
+  assert.equal(withDraft.published.size, 12, "the draft's photo is not published");
 
-  assert.match(photos.summary(), /^photos: 2 processed, 0 reused from .*; removed 14 unused cached files$/);
-  const cached = readdirSync(cacheDir);
-  assert.equal(cached.length, 27, "two records, their 24 files and the index");
-  assert.ok(cached.includes(draftPhoto.url.split("/").at(-1) ?? ""), "the draft's photo stays in the cache");
-  assert.ok(cached.includes(storyPhoto.url.split("/").at(-1) ?? ""));
-  assert.equal(cached.filter((name) => name.startsWith("old-")).length, 0);
-  assert.equal(existsSync(join(site, draftPhoto.url)), false, "nor is it published");
+  // The draft's photo is found in the cache while a story shows it, and pruned once none does.
+  assert.equal((await build(cacheDir, story, undefined, { "draft.md": draft })).summary, `cache ${cacheDir}: photos 0 converted, 2 reused`);
+  const withoutDraft = await build(cacheDir, story);
+  assert.equal(withoutDraft.summary, `cache ${cacheDir}: photos 0 converted, 1 reused, 12 removed`);
+  assert.deepEqual([...entriesIn(cacheDir).values()].sort(Buffer.compare), [...withoutDraft.published.values()].sort(Buffer.compare));
+});
+
+test("a photo folder of the cache's older layout (records, named files, its own index) is pruned away and counted, never a crash", async () => {
+  const file = await jpeg("older.jpg", 1600, 900, "#4a5b6c");
+  const cacheDir = newFolder("cache");
+  const photosDir = join(cacheDir, "photos");
+  mkdirSync(photosDir, { recursive: true });
+  writeFileSync(join(photosDir, "index.json"), JSON.stringify({ verified: { "older-1280.0123456789.jpeg": "1:2:3" }, plans: { "x\u0000/news/": { identity: "1:2:3", plan: {} } } }));
+  writeFileSync(join(photosDir, "older.0123456789.json"), JSON.stringify({ key: "{}", files: { "older-1280.0123456789.jpeg": "00" } }));
+  writeFileSync(join(photosDir, "older-1280.0123456789.jpeg"), "old bytes");
+
+  const run = await build(cacheDir, file);
+  assert.equal(run.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 2 removed`);
+  assert.deepEqual(run.published, (await build(newFolder("cache"), file)).published);
+  assert.deepEqual(readdirSync(photosDir).filter((name) => !entriesIn(cacheDir).has(name)), ["index.json"]);
+  assert.equal((await build(cacheDir, file)).summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
 });
 
 test("the warning for a narrow photo names its width and every width it is published at", () => {
@@ -268,7 +276,7 @@ test("the warning for a narrow photo names its width and every width it is publi
 test("a photo narrower than twice the column is published at the widths it has, never enlarged, with a warning", async () => {
   const file = await jpeg("narrow.jpg", 900, 600);
   const cacheDir = newFolder("cache");
-  const photos = new PhotoProcessor(cacheDir);
+  const photos = new PhotoProcessor(new CacheStore(cacheDir));
   const result = await photos.process("story.md", { file, src: "narrow.jpg", urlFolder: "/assets/photos/" });
   const photo = photoOf(result);
   const widths = (srcset: string | undefined) => (srcset ?? "").split(", ").map((candidate) => candidate.split(" ")[1]);
@@ -285,13 +293,13 @@ test("a photo narrower than twice the column is published at the widths it has, 
   for (const name of published) assert.equal(String((await sharp(join(site, "assets", "photos", name)).metadata()).width), /-(\d+)\./.exec(name)?.[1], name);
 
   // A later build plans it from the cache, and warns the same.
-  const next = new PhotoProcessor(cacheDir);
+  const next = new PhotoProcessor(new CacheStore(cacheDir));
   assert.deepEqual(await next.process("story.md", { file, src: "narrow.jpg", urlFolder: "/assets/photos/" }), result);
 });
 
 test("a photo as wide as sharp needs is published with no warning", async () => {
   const file = await jpeg("sharp.jpg", SHARP_PHOTO_WIDTH, 720);
-  const result = await new PhotoProcessor(newFolder("cache")).process("story.md", { file, src: "sharp.jpg", urlFolder: "/news/" });
+  const result = await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file, src: "sharp.jpg", urlFolder: "/news/" });
   assert.ok(result.ok && result.warning === undefined, JSON.stringify(result));
 });
 
@@ -301,11 +309,11 @@ test("a photo narrower than the narrowest width the page shows is refused, as it
     problem: `"tiny.jpg" is ${width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, the narrowest a photo is published at; one of ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`,
   });
   const tiny = await jpeg("tiny.jpg", MIN_PHOTO_WIDTH - 1, 200);
-  assert.deepEqual(await new PhotoProcessor(newFolder("cache")).process("story.md", { file: tiny, src: "tiny.jpg", urlFolder: "/news/" }), expected(MIN_PHOTO_WIDTH - 1));
+  assert.deepEqual(await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file: tiny, src: "tiny.jpg", urlFolder: "/news/" }), expected(MIN_PHOTO_WIDTH - 1));
   // Stored 1000 x 300 and turned a quarter by its orientation: shown 300 px wide.
   const turned = join(folder, "turned.jpg");
   await sharp({ create: { width: 1000, height: 300, channels: 3, background: "#47698c" } }).jpeg().withMetadata({ orientation: 6 }).toFile(turned);
-  assert.deepEqual(await new PhotoProcessor(newFolder("cache")).process("story.md", { file: turned, src: "tiny.jpg", urlFolder: "/news/" }), expected(300));
+  assert.deepEqual(await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file: turned, src: "tiny.jpg", urlFolder: "/news/" }), expected(300));
 });
 
 test("a damaged photo is a problem to report, not a crash", async () => {
@@ -313,17 +321,18 @@ test("a damaged photo is a problem to report, not a crash", async () => {
   const header = Buffer.from("89504e470d0a1a0a0000000d49484452000007d0000003e80802000000", "hex");
   const file = join(folder, "damaged.png");
   writeFileSync(file, Buffer.concat([header, Buffer.alloc(64, 7)]));
-  const photos = new PhotoProcessor(newFolder("cache"));
+  const cacheDir = newFolder("cache");
+  const { store, photos } = open(cacheDir);
   const result = await photos.process("story.md", { file, src: "damaged.png", urlFolder: "/news/" });
   assert.equal(result.ok, false);
   assert.match(result.ok ? "" : result.problem, /^"damaged\.png" could not be converted: .+ \(expected an undamaged JPEG, PNG, WebP, AVIF, GIF or SVG file\)$/);
   await photos.publish(newFolder("site"), ["story.md"]);
-  assert.match(photos.summary(), /^photos: 0 processed, 0 reused/);
+  assert.equal(store.summary(), `cache ${cacheDir}: photos 0 converted, 0 reused`);
 });
 
 test("a file that is no image at all is refused as unreadable", async () => {
   const file = join(folder, "notes.jpg");
   writeFileSync(file, "not an image");
-  const result = await new PhotoProcessor(newFolder("cache")).process("story.md", { file, src: "notes.jpg", urlFolder: "/news/" });
+  const result = await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file, src: "notes.jpg", urlFolder: "/news/" });
   assert.deepEqual(result, { ok: false, problem: '"notes.jpg" could not be read as an image (expected a JPEG, PNG, WebP, AVIF, GIF or SVG file)' });
 });

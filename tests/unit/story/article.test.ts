@@ -7,6 +7,7 @@ import { stringify } from "yaml";
 import { after, test } from "node:test";
 import { readArticle, type ArticleResult, type ReadContext, type StoryLocation, type ValidArticle } from "../../../src/lib/story/article.ts";
 import { collectArticles, readStories } from "../../../src/lib/story/collect-stories.ts";
+import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
@@ -17,7 +18,7 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
 writeFileSync(join(folder, "broken.jpg"), "not an image");
 
-const photos = new PhotoProcessor(join(folder, "cache"));
+const photos = new PhotoProcessor(new CacheStore(join(folder, "cache")));
 
 const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.parse("2013-09-10T00:00:00Z"), showUnpublished: false };
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { stringify } from "yaml";
 import { collectArticles, readStories } from "../../../src/lib/story/collect-stories.ts";
+import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
@@ -13,7 +14,7 @@ import { readContext } from "../../support/story-data.ts";
 const root = mkdtempSync(join(tmpdir(), "collisions-test-"));
 after(() => rmSync(root, { recursive: true, force: true }));
 const build: BuildSettings = { moment: "2024-04-01T00:00:00Z", epochMs: Date.parse("2024-04-01T00:00:00Z"), showUnpublished: false };
-const photos = new PhotoProcessor(join(root, "cache"));
+const photos = new PhotoProcessor(new CacheStore(join(root, "cache")));
 
 /** A newsroom of its own: each story file at its path under src/news/, dated as given. */
 async function newsroom(name: string, stories: Record<string, string>): Promise<{ urls: string[]; errors: string[] }> {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { readArticle } from "../../../src/lib/story/article.ts";
 import { collectArticles } from "../../../src/lib/story/collect-stories.ts";
+import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import { correctionPlaceholder, placeholderFields } from "../../../src/lib/model/placeholders.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
@@ -14,7 +15,7 @@ import { writeStory } from "../../support/story-data.ts";
 const folder = mkdtempSync(join(tmpdir(), "placeholders-test-"));
 after(() => rmSync(folder, { recursive: true, force: true }));
 const build: BuildSettings = { moment: "2013-09-10T00:00:00Z", epochMs: Date.parse("2013-09-10T00:00:00Z"), showUnpublished: false };
-const photos = new PhotoProcessor(join(folder, "cache"));
+const photos = new PhotoProcessor(new CacheStore(join(folder, "cache")));
 
 const story = {
   title: "Moscow hopes for further talks",

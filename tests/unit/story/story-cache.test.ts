@@ -15,7 +15,7 @@ const folder = mkdtempSync(join(tmpdir(), "story-cache-test-"));
 after(() => rmSync(folder, { recursive: true, force: true }));
 writeFileSync(join(folder, "photo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"></svg>');
 writeFileSync(join(folder, "chart.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"></svg>');
-const photos = new PhotoProcessor(join(folder, "photo-cache"));
+const photos = new PhotoProcessor(new CacheStore(join(folder, "photo-cache")));
 
 /** The stores of the story caches below, for their summary lines. */
 const stores = new Map<StoryCache, CacheStore>();
