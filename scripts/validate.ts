@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   try {
     const report = await validateSite(dir, pagesOnly ? { siteUrl: settings.site.url } : projectChecks(settings));
-    console.log(formatReport(report));
+    for (const line of formatReport(report)) console.log(line);
     process.exitCode = report.problems.length === 0 ? 0 : 1;
   } catch (error) {
     // Exit 1 means "problems found"; failing to check at all is 2. Only a bug needs its stack.
