@@ -10,8 +10,8 @@ export interface Place {
  * Every code a problem can carry, with its title as the editor's guide lists it. A code names one
  * rule, so an editor can look it up; codes are never reused for another rule.
  * WD1xx: a story's file, front matter, fields and body, and what stories must not share.
- * WD4xx: the built site: a page's own markup (WD400-WD407), and what the site's files say
- * together (WD410-WD418).
+ * WD4xx: the built site: a page's own markup (WD400-WD407), what the site's files say together
+ * (WD410-WD418), and what a browser sees opening the pages (WD420-WD422).
  */
 export const PROBLEM_CODES = {
   WD100: "the story file could not be read",
@@ -73,6 +73,9 @@ export const PROBLEM_CODES = {
   WD416: "a withdrawn story without its notice",
   WD417: "a withdrawn story still listed",
   WD418: "a page over the performance budget",
+  WD420: "an error in the browser",
+  WD421: "something the security policy blocked",
+  WD422: "a request that fails or answers wrongly in the browser",
 } as const;
 
 /** A problem's code, such as WD121: the key an editor looks up in the guide's list of problem codes. */
