@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { findBrowser } from "../src/lib/check/browser.ts";
 import { checkSiteInBrowser } from "../src/lib/check/browser-check.ts";
+import { formatProblem } from "../src/lib/model/problems.ts";
 import { progressCounter } from "../src/lib/model/progress.ts";
 
 const args = process.argv.slice(2);
@@ -37,6 +38,6 @@ try {
   progress?.finish();
 }
 const { problems, opened } = result;
-for (const problem of problems) console.error(`check:site: ${problem}`);
+for (const problem of problems) console.error(formatProblem(problem));
 console.log(`check:site: ${opened} page openings, served and from disk: ${problems.length === 0 ? "no problems" : `${problems.length} problems`}`);
 process.exitCode = problems.length === 0 ? 0 : 1;

@@ -72,7 +72,15 @@ test("a newsroom of fifty stories of its own, and none of the bundled ones, depl
   writeFileSync(page, readFileSync(page, "utf8").replace("</main>", '<img src="missing.png"><script src="x.js"></script></main>'));
   const broken = checkSite(join(root, "_site"));
   assert.equal(broken.status, 1, broken.output);
-  for (const expected of [/script element/, /HTTP 404 for .*missing\.png/, /axe image-alt/, /CSP violation: script-src-elem blocked/]) assert.match(broken.output, expected);
+  for (const expected of [
+    /^index\.html: script: served under \/news\/: 1 script element\(s\) .*\[WD402\]$/m,
+    /^index\.html: request: served under \/news\/: HTTP 404 for .*missing\.png .*\[WD422\]$/m,
+    /^index\.html: axe\/image-alt: served under \/news\/: .*\[WD401\]$/m,
+    /^index\.html: csp: served under \/news\/: CSP violation: script-src-elem blocked .*\[WD421\]$/m,
+    /^index\.html: console: from disk: error: .*\[WD420\]$/m,
+  ]) {
+    assert.match(broken.output, expected);
+  }
 });
 
 test("a build on a CI runner that knows no address fails in one line saying what to set", () => {

@@ -17,7 +17,7 @@ export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[
     ...settingProblems.map((text) => ({ text, problem: true })),
     ...report.caches.map((text) => ({ text, problem: false })),
     ...(stories ? formatStoryProblems(stories) : []).map((text) => ({ text, problem: true })),
-    ...(check && check.problems.length > 0 ? [{ text: formatReport(check), problem: true }] : []),
+    ...(check && check.problems.length > 0 ? formatReport(check) : []).map((text) => ({ text, problem: true })),
     ...(embargo ? [{ text: `build: ${embargo}`, problem: false }] : []),
   ];
 }

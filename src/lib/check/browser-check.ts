@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import type { FieldProblem, Problem } from "../model/problems.ts";
 import type { BrowserChoice } from "./browser.ts";
 import { samplePages, type SitePage } from "./site-pages.ts";
 import { readBuiltSiteUrl, startStaticServer, type Host, type OpenSite } from "../hosts/static-server.ts";
@@ -33,22 +34,28 @@ async function hostFor(siteDir: string): Promise<Host> {
   return prefix === "/" ? { name: "netlify" } : { name: "github-pages", prefix };
 }
 
-/** Everything that goes wrong while a page loads, as lines. */
-async function watch(page: Page, expectedMissing: string | undefined): Promise<string[]> {
-  const problems: string[] = [];
+/** Everything that goes wrong while a page loads. */
+async function watch(page: Page, expectedMissing: string | undefined): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
   page.on("console", (message) => {
     // Chromium logs the missing address's own 404, which is the point of opening it.
-    if (message.type() === "error" && message.location().url !== expectedMissing) problems.push(`console error: ${message.text()}`);
+    if (message.type() === "error" && message.location().url !== expectedMissing) {
+      problems.push({ field: "console", message: `error: ${message.text()} (expected none)`, code: "WD420" });
+    }
   });
-  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+  page.on("pageerror", (error) => problems.push({ field: "script", message: `error: ${error.message} (expected no script to run)`, code: "WD420" }));
   page.on("requestfailed", (request) => {
     const reason = request.failure()?.errorText ?? "no reason given";
-    if (reason !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${reason})`);
+    if (reason !== "net::ERR_ABORTED") problems.push({ field: "request", message: `${request.url()} failed (${reason}; expected it to load)`, code: "WD422" });
   });
   page.on("response", (response) => {
-    if (response.status() >= 400 && response.url() !== expectedMissing) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400 && response.url() !== expectedMissing) {
+      problems.push({ field: "request", message: `HTTP ${response.status()} for ${response.url()} (expected a file of the site)`, code: "WD422" });
+    }
   });
-  await page.exposeBinding("reportCspViolation", (_source, violation: string) => problems.push(`CSP violation: ${violation}`));
+  await page.exposeBinding("reportCspViolation", (_source, violation: string) =>
+    problems.push({ field: "csp", message: `CSP violation: ${violation} (expected nothing the site's Content-Security-Policy forbids)`, code: "WD421" }),
+  );
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
@@ -82,19 +89,23 @@ async function linkAnswers(page: Page, url: string): Promise<boolean> {
 /** A URL's answer, asked once per mount however many pages link to it. */
 type CheckedLinks = Map<string, Promise<boolean>>;
 
-async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: SitePage, checkedLinks: CheckedLinks): Promise<string[]> {
+async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: SitePage, checkedLinks: CheckedLinks): Promise<Problem[]> {
   const page = await context.newPage();
   // The 404 page is what a host serves at a missing address; from disk it is never opened.
   const address = kind === "404" ? `${mount.site.base}no-such-page-${Date.now()}.html` : mount.site.base + path;
   const problems = await watch(page, kind === "404" ? address : undefined);
   try {
     const response = await page.goto(address, { waitUntil: "load" });
-    if (kind === "404" && response?.status() !== 404) problems.push(`a missing address answered ${response?.status()}, not 404`);
+    if (kind === "404" && response?.status() !== 404) {
+      problems.push({ field: "status", message: `a missing address answered ${response?.status()} (expected 404, with this page)`, code: "WD422" });
+    }
     const scripts = await page.locator('script:not([type="application/ld+json"])').count();
-    if (scripts > 0) problems.push(`${scripts} script element(s): pages run no script`);
+    if (scripts > 0) problems.push({ field: "script", message: `${scripts} script element(s) (expected none: pages run no script)`, code: "WD402" });
     if (mount.axe) {
       const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      for (const { id, help, nodes } of violations) problems.push(`axe ${id}: ${help} at ${nodes.map((node) => node.target.join(" ")).join(", ")}`);
+      for (const { id, help, nodes } of violations) {
+        problems.push({ field: `axe/${id}`, message: `${help} (at ${nodes.map((node) => node.target.join(" ")).join(", ")})`, code: "WD401" });
+      }
     }
     const here = page.url().replace(/#.*$/, "");
     // A link within the page (the skip link) names no other file; validate checks its target id.
@@ -105,11 +116,14 @@ async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: 
     );
     for (const url of links) if (!checkedLinks.has(url)) checkedLinks.set(url, linkAnswers(page, url));
     const answers = await Promise.all(links.map((url) => checkedLinks.get(url)));
-    links.forEach((url, index) => answers[index] || problems.push(`broken link: ${url}`));
+    links.forEach(
+      (url, index) =>
+        answers[index] || problems.push({ field: "link", message: `${url} does not answer (expected a page or file of the site)`, code: "WD422" }),
+    );
   } finally {
     await page.close();
   }
-  return problems.map((problem) => `${mount.name}: ${kind === "404" ? "404 page" : path}: ${problem}`);
+  return problems.map((problem) => ({ file: path, ...problem, message: `${mount.name}${kind === "404" ? ", at a missing address" : ""}: ${problem.message}` }));
 }
 
 /**
@@ -133,14 +147,14 @@ async function inTurns<Item, Result>(items: readonly Item[], limit: number, work
 }
 
 /**
- * Checks the site folder in the browser; resolves to every problem found, one line each, and how
+ * Checks the site folder in the browser; resolves to every problem found, each at its page, and how
  * many pages were opened. `onProgress` hears how many of all the openings are done, first with none.
  */
 export async function checkSiteInBrowser(
   siteDir: string,
   choice: BrowserChoice,
   onProgress: (opened: number, total: number) => void = () => {},
-): Promise<{ problems: string[]; opened: number }> {
+): Promise<{ problems: Problem[]; opened: number }> {
   const pages = samplePages(siteDir);
   const host = await hostFor(siteDir);
   const served = await startStaticServer(siteDir, host);
@@ -151,7 +165,7 @@ export async function checkSiteInBrowser(
   const openings = mounts.map((mount) => ({ mount, pages: pages.filter(({ kind }) => mount.served || kind !== "404") }));
   const total = openings.reduce((sum, { pages: opening }) => sum + opening.length, 0);
   const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args });
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   let opened = 0;
   onProgress(opened, total);
   try {

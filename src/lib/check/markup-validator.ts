@@ -1,6 +1,6 @@
 /** html-validate with the project's rules (.htmlvalidate.json), set up once per thread. */
 import { HtmlValidate, cjsResolver, StaticConfigLoader, type ConfigData, type ResolvedConfig } from "html-validate";
-import type { LocatedIssue } from "./findings.ts";
+import type { PageProblem } from "./findings.ts";
 import { HTMLVALIDATE_CONFIG } from "./markup-config.ts";
 
 /**
@@ -22,16 +22,33 @@ class ResolvedOnceConfigLoader extends StaticConfigLoader {
   }
 }
 
+/** The accessibility rules of the document preset, which the a11y preset leaves to it. */
+const DOCUMENT_ACCESSIBILITY_RULES = ["heading-level", "input-missing-label"];
+
+/**
+ * The rules that keep a page usable by every reader (WD401): html-validate's own a11y preset and
+ * the document preset's few such rules. Every other rule is of valid HTML (WD400).
+ */
+async function accessibilityRules(): Promise<Set<string>> {
+  const preset = await new StaticConfigLoader([cjsResolver()], { extends: ["html-validate:a11y"] }).getConfigFor("a11y.html");
+  const enabled = [...preset.getRules().entries()].filter(([, [severity]]) => severity > 0).map(([id]) => id);
+  return new Set([...enabled, ...DOCUMENT_ACCESSIBILITY_RULES]);
+}
+
 export class MarkupValidator {
   readonly #htmlvalidate: HtmlValidate;
+  #accessibility: Promise<Set<string>> | undefined;
 
   constructor() {
     this.#htmlvalidate = new HtmlValidate(new ResolvedOnceConfigLoader());
   }
 
-  /** html-validate's problems with the page `source`, in its order. */
-  async problems(source: string, filename: string): Promise<LocatedIssue[]> {
+  /** html-validate's problems with the page `source`, in its order; the rule's id is the field. */
+  async problems(source: string, filename: string): Promise<PageProblem[]> {
     const report = await this.#htmlvalidate.validateString(source, filename);
-    return report.results.flatMap((result) => result.messages).map(({ line, column, ruleId, message }) => ({ line, column, rule: ruleId, message }));
+    const accessibility = await (this.#accessibility ??= accessibilityRules());
+    return report.results
+      .flatMap((result) => result.messages)
+      .map(({ line, column, ruleId, message }) => ({ line, column, field: ruleId, message, code: accessibility.has(ruleId) ? "WD401" : "WD400" }));
   }
 }

@@ -9,7 +9,7 @@
  * written, character references and all. Their own parse costs a few percent of what html-validate does.
  */
 import { readFileSync } from "node:fs";
-import type { LocatedIssue } from "./findings.ts";
+import type { PageProblem } from "./findings.ts";
 import { MarkupValidator } from "./markup-validator.ts";
 import { anchorsOf, htmlReferences } from "./page-references.ts";
 import { parsePage } from "./parse-page.ts";
@@ -27,7 +27,7 @@ export interface PageLink {
 /** What one page's own check finds and what the site's checks need to know of the page. */
 export interface PageRecord {
   /** html-validate's problems, then the project's own about script and style. */
-  problems: LocatedIssue[];
+  problems: PageProblem[];
   /** Each URL the page's elements name, but its canonical URL. */
   links: PageLink[];
   /** The ids (and a[name]s) a #fragment may name in the page. */
@@ -50,7 +50,7 @@ export class PageChecker {
     const markup = await this.#markup.problems(source, path);
     const page = parsePage(source);
     const { elements, position } = page;
-    const own = elements.flatMap(scriptAndStyleProblems).map(({ offset, rule, message }) => ({ ...position(offset), rule, message }));
+    const own = elements.flatMap(scriptAndStyleProblems).map(({ offset, ...problem }) => ({ ...position(offset), ...problem }));
     return {
       problems: [...markup, ...own],
       links: elements.flatMap(htmlReferences).map(({ url, offset }) => ({ url, ...position(offset) })),

@@ -1,9 +1,11 @@
 /** The shape of a page's check record, to trust one read back from the cache only once it has it. */
 import { z } from "zod";
+import { PROBLEM_CODES, type ProblemCode } from "../model/problems.ts";
 import type { PageRecord } from "./page-check.ts";
 
 const position = { line: z.number(), column: z.number() };
-const located = z.object({ ...position, rule: z.string(), message: z.string() });
+const code = z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]]);
+const located = z.object({ line: z.number().optional(), column: z.number().optional(), field: z.string(), message: z.string(), code });
 
 /** Typed against PageRecord, so the two cannot drift apart. */
 export const pageRecordSchema: z.ZodType<PageRecord> = z.object({

@@ -1,7 +1,8 @@
 /** Script and style in a page's elements themselves: a strict Content-Security-Policy must be possible. */
 import type { HTMLElement } from "node-html-parser";
 import { policyAllowsScript } from "../outputs/security.ts";
-import { issue, type Finding, type Issue } from "./findings.ts";
+import type { FieldProblem } from "../model/problems.ts";
+import type { Finding } from "./findings.ts";
 
 /** `type` values a browser runs as script; anything else makes a <script> an inert data block. */
 const SCRIPT_TYPES = new Set([
@@ -28,25 +29,27 @@ const SCRIPT_TYPES = new Set([
 ]);
 
 export function scriptAndStyleProblems(element: HTMLElement): Finding[] {
-  const issues: Issue[] = [];
+  const problems: FieldProblem[] = [];
+  const script = (message: string) => problems.push({ field: "script", message, code: "WD402" });
+  const style = (message: string) => problems.push({ field: "style", message, code: "WD403" });
   const type = element.tagName === "SCRIPT" ? element.getAttribute("type") : undefined;
   if (element.tagName === "SCRIPT" && !isDataBlock(type)) {
     const tag = type === undefined ? "<script>" : `<script type="${type}">`;
-    issues.push(issue("no-script", `${tag} would run; only data blocks such as application/ld+json are allowed`));
+    script(`${tag} would run (expected none: only data blocks such as application/ld+json)`);
   }
   // The dev server's pages let its reload script in; a page built to publish must never.
   const policy = isPolicyMeta(element) ? element.getAttribute("content") : undefined;
   if (policy !== undefined && policyAllowsScript(policy)) {
-    issues.push(issue("no-script", `Content-Security-Policy "${policy}" allows script; a published page's must not`));
+    script(`Content-Security-Policy "${policy}" allows script (expected a policy that allows none on a published page)`);
   }
   if (element.tagName === "STYLE") {
-    issues.push(issue("no-inline-css", "<style> element; put the rules in the site stylesheet"));
+    style("<style> element (expected the rules in the site stylesheet)");
   }
   for (const name of Object.keys(element.rawAttributes).map((key) => key.toLowerCase())) {
-    if (name.startsWith("on")) issues.push(issue("no-script", `${name} attribute: an event handler would run script`));
-    if (name === "style") issues.push(issue("no-inline-css", "style attribute; use a class from the site stylesheet"));
+    if (name.startsWith("on")) script(`${name} attribute: an event handler would run script (expected no event handler)`);
+    if (name === "style") style("style attribute (expected a class from the site stylesheet)");
   }
-  return issues.map((found) => ({ offset: element.range[0], ...found }));
+  return problems.map((found) => ({ offset: element.range[0], ...found }));
 }
 
 function isPolicyMeta(element: HTMLElement): boolean {

@@ -7,7 +7,7 @@ import { readFileSync, statSync, type Stats } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { asBrowserReads, urlScheme } from "../model/urls.ts";
-import { issue, type Issue } from "./findings.ts";
+import type { FieldProblem, ProblemCode } from "../model/problems.ts";
 import { anchorsOf } from "./page-references.ts";
 import { parsePage } from "./parse-page.ts";
 
@@ -23,6 +23,9 @@ export interface LinkSettings {
  * Checks the URLs of one site's files. The ids of its pages come from their checks; a file's
  * status and any other file's ids are read once, however many links lead there.
  */
+/** A problem of the link `url` names, with what was expected. */
+const linkProblem = (code: ProblemCode, message: string): FieldProblem[] => [{ field: "link", message, code }];
+
 export class SiteLinks {
   readonly #settings: LinkSettings;
   /** Inside the site folder: its path and a separator. */
@@ -32,7 +35,7 @@ export class SiteLinks {
   readonly #otherAnchors = new Map<string, Set<string>>();
   readonly #stats = new Map<string, Stats | undefined>();
   /** What each URL that leads to another document was found to name, by the folder it is named from. */
-  readonly #targets = new Map<string, Issue[]>();
+  readonly #targets = new Map<string, FieldProblem[]>();
 
   /** `pageAnchors` holds the ids of each page, by its absolute path. */
   constructor(settings: LinkSettings, pageAnchors: ReadonlyMap<string, ReadonlySet<string>>) {
@@ -43,12 +46,12 @@ export class SiteLinks {
   }
 
   /** What is wrong with each URL named in the file `from` (an absolute path). */
-  checkerFor(from: string): (url: string) => Issue[] {
+  checkerFor(from: string): (url: string) => FieldProblem[] {
     const fromUrl = pathToFileURL(from);
     const notFoundPage = from === this.#notFoundPage;
     return (url) => {
       if (notFoundPage && !url.startsWith("#")) return this.#notFoundPageProblems(fromUrl, url);
-      return urlFormIssue(url, this.#settings.siteOrigin) ?? (hasScheme(url) ? [] : this.#targetIssues(fromUrl, url));
+      return urlFormProblems(url, this.#settings.siteOrigin) ?? (hasScheme(url) ? [] : this.#targetProblems(fromUrl, url));
     };
   }
 
@@ -56,15 +59,15 @@ export class SiteLinks {
    * Hosts serve the 404 page at any missing address, so its links start from the site's base path
    * instead of being relative; each must still name a page or file of the site.
    */
-  #notFoundPageProblems(page: URL, url: string): Issue[] {
+  #notFoundPageProblems(page: URL, url: string): FieldProblem[] {
     const { basePath, siteOrigin } = this.#settings;
     if (!url.startsWith(basePath) || url.startsWith("//")) {
-      const issues = urlFormIssue(url, siteOrigin) ?? [];
-      const relativeLink = issues.length === 0 && !hasScheme(url);
-      return relativeLink ? [issue("relative-urls", `"${url}" on the 404 page must start with the base path ${basePath}`)] : issues;
+      const problems = urlFormProblems(url, siteOrigin) ?? [];
+      const relativeLink = problems.length === 0 && !hasScheme(url);
+      return relativeLink ? linkProblem("WD406", `"${url}" on the 404 page (expected a URL that starts with the base path ${basePath}: hosts serve this page at any missing address)`) : problems;
     }
     const path = url.slice(basePath.length).replace(/^([^?#]*\/)?(?=[?#]|$)/, (folder) => `${folder}index.html`);
-    return this.#targetIssues(page, path);
+    return this.#targetProblems(page, path);
   }
 
   /**
@@ -72,20 +75,20 @@ export class SiteLinks {
    * of a site are named from many pages of one folder (the pages of a day, their navigation), so
    * each is followed once per folder; "", "?..." and "#..." name the page itself, so those are not shared.
    */
-  #targetIssues(from: URL, url: string): Issue[] {
+  #targetProblems(from: URL, url: string): FieldProblem[] {
     const bare = url.replace(/^[\u0000-\u0020]+|[\t\n\r]/g, "");
     if (bare === "" || bare.startsWith("?") || bare.startsWith("#")) return this.#followed(from, url);
     const key = `${from.href.slice(0, from.href.lastIndexOf("/") + 1)}\0${url}`;
-    let issues = this.#targets.get(key);
-    if (!issues) {
-      issues = this.#followed(from, url);
-      this.#targets.set(key, issues);
+    let problems = this.#targets.get(key);
+    if (!problems) {
+      problems = this.#followed(from, url);
+      this.#targets.set(key, problems);
     }
-    return issues;
+    return problems;
   }
 
-  #followed(from: URL, url: string): Issue[] {
-    const broken = (message: string): Issue[] => [issue("internal-links", `"${url}" ${message}`)];
+  #followed(from: URL, url: string): FieldProblem[] {
+    const broken = (message: string): FieldProblem[] => linkProblem("WD404", `"${url}" ${message}`);
     let target: URL;
     let file: string;
     let fragment: string;
@@ -94,17 +97,17 @@ export class SiteLinks {
       file = fileURLToPath(target);
       fragment = decodeURIComponent(target.hash.slice(1));
     } catch {
-      return broken("is not a valid URL");
+      return broken("is not a valid URL (expected a relative URL of a file of the site)");
     }
     const { siteDir } = this.#settings;
-    if (file !== siteDir && !file.startsWith(this.#inside)) return broken("points outside the site folder");
+    if (file !== siteDir && !file.startsWith(this.#inside)) return broken("points outside the site folder (expected a file of the site)");
     const stats = this.#stat(file);
     if (target.pathname.endsWith("/") || stats?.isDirectory()) {
-      return broken("names a folder: from disk a folder link does not open its index.html; link to the file");
+      return broken("names a folder (expected the file, such as its index.html: from disk a folder link does not open it)");
     }
     const name = sitePath(siteDir, file);
-    if (!stats?.isFile()) return broken(`names ${name}, which does not exist`);
-    if (!this.#hasAnchor(file, fragment)) return broken(`has no target: no id="${fragment}" in ${name}`);
+    if (!stats?.isFile()) return broken(`names ${name}, which does not exist (expected a file of the site)`);
+    if (!this.#hasAnchor(file, fragment)) return linkProblem("WD405", `"${url}" has no target: no id="${fragment}" in ${name} (expected an element with that id)`);
     return [];
   }
 
@@ -131,18 +134,18 @@ export class SiteLinks {
 const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;
 
 /** Script, or a URL that is not relative although it points into this site. */
-function urlFormIssue(url: string, siteOrigin: string | undefined): Issue[] | undefined {
+function urlFormProblems(url: string, siteOrigin: string | undefined): FieldProblem[] | undefined {
   const bare = asBrowserReads(url);
   const scheme = urlScheme(url);
-  if (scheme === "javascript") return [issue("no-script", `javascript: URL "${url}"`)];
-  if (scheme === "file") return [issue("relative-urls", `file: URL "${url}" only works on one machine`)];
+  if (scheme === "javascript") return linkProblem("WD402", `javascript: URL "${url}" would run script (expected a link to a page or file)`);
+  if (scheme === "file") return linkProblem("WD406", `file: URL "${url}" only works on one machine (expected a relative URL)`);
   if ((scheme === "http" || scheme === "https") && URL.canParse(bare) && new URL(bare).origin === siteOrigin) {
-    return [issue("relative-urls", `"${url}" names the site's own origin; a relative URL works in every copy`)];
+    return linkProblem("WD406", `"${url}" names the site's own origin (expected a relative URL, which works in every copy)`);
   }
   // Browsers read "\" as "/" in web URLs, so "\\x" is protocol-relative and "\x" root-relative.
-  if (/^[/\\]{2}/.test(bare)) return [issue("relative-urls", `protocol-relative URL "${url}"; use a relative URL`)];
+  if (/^[/\\]{2}/.test(bare)) return linkProblem("WD406", `protocol-relative URL "${url}" (expected a relative URL)`);
   if (/^[/\\]/.test(bare)) {
-    return [issue("relative-urls", `root-relative URL "${url}" breaks under a path prefix and from disk`)];
+    return linkProblem("WD406", `root-relative URL "${url}" breaks under a path prefix and from disk (expected a relative URL)`);
   }
   return undefined;
 }

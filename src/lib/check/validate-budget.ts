@@ -6,7 +6,7 @@
 import { gzipSync } from "node:zlib";
 import { pageWeightFacts, SiteWeigher, type PageWeightFacts } from "./page-weight.ts";
 import type { ParsedPage } from "./parse-page.ts";
-import type { Problem } from "./site-problems.ts";
+import type { Problem } from "../model/problems.ts";
 import { pageKind } from "./site-pages.ts";
 
 /** TCP's first round trip carries about 14 KB (ten segments): a page that fits paints one trip sooner. */
@@ -47,7 +47,7 @@ export function siteBudgetProblems(siteDir: string, pages: readonly BudgetPage[]
   const problems: Problem[] = [];
   const weigher = new SiteWeigher(siteDir);
   for (const { file, path, facts } of pages) {
-    const report = (message: string) => problems.push({ file: path, line: 1, column: 1, rule: "budget", message });
+    const report = (message: string) => problems.push({ file: path, field: "budget", message, code: "WD418" });
     const weight = weigher.weigh(file, facts.weight);
     const css = weight.stylesheets.reduce((bytes, sheet) => bytes + sheet.size.gzip, 0);
     const gzipped = facts.storyPageBytes === undefined ? 0 : facts.storyPageBytes + css;

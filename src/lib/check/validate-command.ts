@@ -20,7 +20,7 @@ export async function validateCommand(dir: string, options: ValidateOptions, { q
   const progress = quiet ? undefined : progressCounter({ label: "validate", what: "pages checked", unit: "pages", write, ...output });
   try {
     const report = await validateSite(dir, progress ? { ...options, onProgress: progress.update } : options).finally(() => progress?.finish());
-    write(`${formatReport(report)}\n`);
+    for (const line of formatReport(report)) write(`${line}\n`);
     return report.problems.length === 0 ? 0 : 1;
   } catch (thrown) {
     // Exit 1 means "problems found"; failing to check at all is 2. Only a bug needs its stack.

@@ -6,11 +6,11 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { LocatedIssue } from "./findings.ts";
+import type { PageProblem } from "./findings.ts";
 import type { ParsedPage } from "./parse-page.ts";
-import type { Problem } from "./site-problems.ts";
 import { inNewsFolder } from "./site-pages.ts";
 import { newestMoment } from "../model/dates.ts";
+import type { Problem, ProblemCode } from "../model/problems.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
 type Node = unknown;
@@ -48,7 +48,7 @@ export interface PageOutputFacts {
   /** Each <link rel="alternate" hreflang>: the page in every language it has, itself and x-default among them. */
   translations: { hreflang: string; href: string; line: number; column: number }[];
   /** What is wrong with the page's JSON-LD. */
-  jsonLd: LocatedIssue[];
+  jsonLd: PageProblem[];
   /** Whether the page asks search engines not to index it (`<meta name="robots" content="noindex">`): then no sitemap lists it. */
   noindex: boolean;
 }
@@ -87,7 +87,10 @@ export interface OutputPage {
 export function pageOutputProblems(siteUrl: string, files: readonly string[], pages: readonly OutputPage[]): Problem[] {
   const problems: Problem[] = [];
   const inSite = new Set(files);
-  for (const page of pages) pageProblems(page, inSite, baseUrl(siteUrl), reporter(problems));
+  for (const page of pages) {
+    pageProblems(page, inSite, baseUrl(siteUrl), reporter(problems));
+    problems.push(...page.facts.jsonLd.map((problem) => ({ file: page.path, ...problem })));
+  }
   return problems;
 }
 
@@ -118,12 +121,28 @@ export function outputFileProblems(root: string, siteUrl: string, files: readonl
 
 const baseUrl = (siteUrl: string): string => (siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`);
 
+/** Each check of the site's outputs, by the field its problems name, with its code. */
+const OUTPUT_CHECKS = {
+  "feed-link": "WD410",
+  feed: "WD411",
+  sitemap: "WD412",
+  /** robots.txt's Sitemap: lines. */
+  Sitemap: "WD413",
+  hreflang: "WD414",
+} as const satisfies Record<string, ProblemCode>;
+
+/** Where in a file a problem is, where the check can tell. */
+interface At {
+  line: number;
+  column: number;
+}
+
 const reporter =
   (problems: Problem[]): Report =>
-  (file, rule, message, line = 1, column = 1) =>
-    problems.push({ file, line, column, rule, message });
+  (file, check, message, at) =>
+    problems.push({ file, ...at, field: check, message, code: OUTPUT_CHECKS[check] });
 
-type Report = (file: string, rule: string, message: string, line?: number, column?: number) => void;
+type Report = (file: string, check: keyof typeof OUTPUT_CHECKS, message: string, at?: At) => void;
 
 /** The page's feed links and JSON-LD; `path` is its path in the site folder. */
 export function pageOutputFacts(path: string, { root, elements, position }: ParsedPage): PageOutputFacts {
@@ -140,8 +159,8 @@ export function pageOutputFacts(path: string, { root, elements, position }: Pars
     return hreflang === undefined ? [] : [{ hreflang, href: link.getAttribute("href") ?? "", ...position(link.range[0]) }];
   });
 
-  const jsonLd: LocatedIssue[] = [];
-  const report = (message: string, at = { line: 1, column: 1 }) => jsonLd.push({ ...at, rule: "json-ld", message });
+  const jsonLd: PageProblem[] = [];
+  const report = (message: string, at?: At) => jsonLd.push({ ...at, field: "json-ld", message, code: "WD407" });
   const articles: Node[] = [];
   for (const script of root.querySelectorAll('script[type="application/ld+json"]')) {
     try {
@@ -153,16 +172,16 @@ export function pageOutputFacts(path: string, { root, elements, position }: Pars
   }
   // A story's address (in any edition) that asks not to be indexed holds a withdrawn story's notice, which is no article.
   const story = inNewsFolder(path);
-  if (story && !noindex && articles.length === 0) report("a story's page has no NewsArticle in its JSON-LD");
+  if (story && !noindex && articles.length === 0) report("a story's page has no NewsArticle in its JSON-LD (expected one: search engines show the story by it)");
   if (story && noindex && articles.length > 0) report("a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article)");
   for (const article of articles) {
     for (const property of NEWS_ARTICLE_PROPERTIES) {
-      if (field(article, property) === undefined) report(`NewsArticle has no ${property}`);
+      if (field(article, property) === undefined) report(`NewsArticle has no ${property} (expected each property of a news story search engines read)`);
     }
     for (const property of ["datePublished", "dateModified"]) {
       const value = field(article, property);
       if (value !== undefined && !(typeof value === "string" && RFC3339.test(value))) {
-        report(`NewsArticle ${property} "${String(value)}" is not a moment with an offset`);
+        report(`NewsArticle ${property} "${String(value)}" is not a moment with an offset (expected one like 2013-09-02T15:40:00+04:00)`);
       }
     }
   }
@@ -174,18 +193,17 @@ function pageProblems({ path: page, facts }: OutputPage, files: ReadonlySet<stri
   const basePath = new URL(base).pathname;
   for (const type of FEED_TYPES) {
     const links = facts.feedLinks.filter((link) => link.type === type);
-    if (links.length === 0) report(page, "feed-links", `no <link rel="alternate" type="${type}">: readers find feeds through it`);
+    if (links.length === 0) report(page, "feed-link", `no <link rel="alternate" type="${type}"> (expected one for each feed format: readers find feeds through it)`);
     for (const { href, line, column } of links) {
       // Read as the page is served at the site's URL; the 404 page links from the base path.
       const target = URL.canParse(href, base + page) ? new URL(href, base + page) : undefined;
       const inSite = target?.origin === new URL(base).origin && target.pathname.startsWith(basePath);
       const file = inSite ? decodeURIComponent(target.pathname.slice(basePath.length)) : undefined;
       if (file === undefined || !files.has(file)) {
-        report(page, "feed-links", `<link rel="alternate" type="${type}" href="${href}"> names no file of the site`, line, column);
+        report(page, "feed-link", `<link rel="alternate" type="${type}" href="${href}"> names no file of the site (expected the feed's file)`, { line, column });
       }
     }
   }
-  for (const { rule, message, line, column } of facts.jsonLd) report(page, rule, message, line, column);
 }
 
 /**
@@ -193,10 +211,12 @@ function pageProblems({ path: page, facts }: OutputPage, files: ReadonlySet<stri
  * sitemap's `<url>`s), or a sitemap index's entries, unless it is not well-formed or none of these.
  */
 function xmlProblems(file: string, source: string, report: Report): Omit<Listing, "file"> | Omit<SitemapIndex, "file"> | undefined {
-  if (NOT_XML.test(source)) report(file, "feeds", "holds a control character XML does not allow");
+  // Until it is read, a sitemap is told from a feed by its name.
+  const check = basename(file).includes("sitemap") ? "sitemap" : "feed";
+  if (NOT_XML.test(source)) report(file, check, "holds a control character XML does not allow (expected none: a reader may stop at it)");
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
-    report(file, "feeds", `not well-formed XML: ${valid.err.msg}`, valid.err.line, valid.err.col);
+    report(file, check, `not well-formed XML: ${valid.err.msg}`, { line: valid.err.line, column: valid.err.col });
     return undefined;
   }
   const document: Node = xmlParser.parse(source);
@@ -206,7 +226,7 @@ function xmlProblems(file: string, source: string, report: Report): Omit<Listing
   const index = field(document, "sitemapindex");
   if (rss !== undefined) return { urls: rssProblems(file, field(rss, "channel"), report) };
   if (atom !== undefined) return { urls: atomProblems(file, atom, report) };
-  if (basename(file) === "feed.xml" || basename(file) === "atom.xml") report(file, "feeds", "is neither an RSS nor an Atom feed");
+  if (basename(file) === "feed.xml" || basename(file) === "atom.xml") report(file, "feed", "is neither an RSS nor an Atom feed (expected <rss> or <feed> as its root)");
   if (index !== undefined) {
     return { sitemaps: list(field(index, "sitemap")).map((entry) => ({ loc: text(field(entry, "loc")) ?? "", lastmod: text(field(entry, "lastmod")) })) };
   }
@@ -218,13 +238,13 @@ function xmlProblems(file: string, source: string, report: Report): Omit<Listing
 
 /** Reports each required child a node lacks. */
 function requireText(file: string, report: Report, what: string, node: Node, names: readonly string[]): void {
-  for (const name of names) if (text(field(node, name)) === undefined) report(file, "feeds", `${what} has no ${name}`);
+  for (const name of names) if (text(field(node, name)) === undefined) report(file, "feed", `${what} has no ${name} (expected its <${name}>)`);
 }
 
 /** Reports what is wrong with an RSS feed; returns its items' links. */
 function rssProblems(file: string, channel: Node, report: Report): string[] {
   if (channel === undefined) {
-    report(file, "feeds", "RSS has no channel");
+    report(file, "feed", "RSS has no channel (expected its <channel>)");
     return [];
   }
   requireText(file, report, "RSS channel", channel, ["title", "link", "description"]);
@@ -232,7 +252,7 @@ function rssProblems(file: string, channel: Node, report: Report): string[] {
     const what = `RSS item ${index + 1}`;
     requireText(file, report, what, item, ["title", "link", "guid", "pubDate"]);
     const pubDate = text(field(item, "pubDate"));
-    if (pubDate !== undefined && Number.isNaN(Date.parse(pubDate))) report(file, "feeds", `${what} pubDate "${pubDate}" is not an RFC 822 date`);
+    if (pubDate !== undefined && Number.isNaN(Date.parse(pubDate))) report(file, "feed", `${what} pubDate "${pubDate}" is not an RFC 822 date (expected one like Mon, 02 Sep 2013 15:40:00 +0400)`);
     return text(field(item, "link")) ?? [];
   });
 }
@@ -244,10 +264,10 @@ function atomProblems(file: string, feed: Node, report: Report): string[] {
     const what = `Atom entry ${index + 1}`;
     requireText(file, report, what, entry, ["id", "title", "updated"]);
     const updated = text(field(entry, "updated"));
-    if (updated !== undefined && !RFC3339.test(updated)) report(file, "feeds", `${what} updated "${updated}" is not an RFC 3339 moment`);
+    if (updated !== undefined && !RFC3339.test(updated)) report(file, "feed", `${what} updated "${updated}" is not an RFC 3339 moment (expected one like 2013-09-02T15:40:00+04:00)`);
     // A link without rel is an alternate link; an enclosure does not lead to the story.
     const alternates = list(field(entry, "link")).filter((link) => text(field(link, "@href")) !== undefined && (text(field(link, "@rel")) ?? "alternate") === "alternate");
-    if (alternates.length === 0) report(file, "feeds", `${what} has no alternate link to its story`);
+    if (alternates.length === 0) report(file, "feed", `${what} has no alternate link to its story (expected a <link> with its story's address)`);
     return alternates.map((link) => text(field(link, "@href")) ?? "");
   });
 }
@@ -258,24 +278,24 @@ function jsonFeedProblems(file: string, source: string, report: Report): string[
   try {
     feed = JSON.parse(source);
   } catch (error) {
-    report(file, "feeds", `JSON Feed does not parse: ${(error as Error).message}`);
+    report(file, "feed", `JSON Feed does not parse: ${(error as Error).message}`);
     return undefined;
   }
-  if (field(feed, "version") !== JSON_FEED_VERSION) report(file, "feeds", `JSON Feed version is not ${JSON_FEED_VERSION}`);
-  if (typeof field(feed, "title") !== "string") report(file, "feeds", "JSON Feed has no title");
+  if (field(feed, "version") !== JSON_FEED_VERSION) report(file, "feed", `JSON Feed version is not ${JSON_FEED_VERSION} (expected that version)`);
+  if (typeof field(feed, "title") !== "string") report(file, "feed", "JSON Feed has no title (expected its title)");
   const items = field(feed, "items");
   if (!Array.isArray(items)) {
-    report(file, "feeds", "JSON Feed has no items list");
+    report(file, "feed", "JSON Feed has no items list (expected one, empty or not)");
     return [];
   }
   return items.flatMap((item: Node, index) => {
     const what = `JSON Feed item ${index + 1}`;
-    if (typeof field(item, "id") !== "string" || field(item, "id") === "") report(file, "feeds", `${what} has no id`);
+    if (typeof field(item, "id") !== "string" || field(item, "id") === "") report(file, "feed", `${what} has no id (expected its id)`);
     if (typeof field(item, "content_html") !== "string" && typeof field(item, "content_text") !== "string") {
-      report(file, "feeds", `${what} has neither content_html nor content_text`);
+      report(file, "feed", `${what} has neither content_html nor content_text (expected one of them)`);
     }
     const published = field(item, "date_published");
-    if (!(typeof published === "string" && RFC3339.test(published))) report(file, "feeds", `${what} has no RFC 3339 date_published`);
+    if (!(typeof published === "string" && RFC3339.test(published))) report(file, "feed", `${what} has no RFC 3339 date_published (expected one like 2013-09-02T15:40:00+04:00)`);
     const url = field(item, "url");
     return typeof url === "string" ? [url] : [];
   });
@@ -292,7 +312,7 @@ export function sitemapProblems(siteUrl: string, files: readonly string[], check
   const problems: Problem[] = [];
   const report = reporter(problems);
   if (!files.includes(SITEMAP_INDEX)) {
-    report(SITEMAP_INDEX, "sitemap", "missing: crawlers find the sitemaps through it");
+    report(SITEMAP_INDEX, "sitemap", "missing (expected the sitemap index, through which crawlers find the sitemaps)");
     return problems;
   }
   const index = check.indexes.find(({ file }) => file === SITEMAP_INDEX);
@@ -308,10 +328,10 @@ export function sitemapProblems(siteUrl: string, files: readonly string[], check
     const path = loc.startsWith(base) ? decodeURIComponent(loc.slice(base.length)) : undefined;
     const sitemap = path === undefined ? undefined : sitemaps.get(path);
     const newest = sitemap?.sitemap?.newest;
-    if (path === undefined || !files.includes(path)) report(SITEMAP_INDEX, "sitemap", `names "${loc}", which is not a file of the site at ${base}`);
+    if (path === undefined || !files.includes(path)) report(SITEMAP_INDEX, "sitemap", `names "${loc}", which is not a file of the site at ${base} (expected only the site's sitemaps)`);
     else if (sitemap === undefined) report(SITEMAP_INDEX, "sitemap", `names "${loc}", which is not a sitemap (expected a <urlset>)`);
-    else if (named.has(sitemap)) report(SITEMAP_INDEX, "sitemap", `names "${loc}" twice`);
-    else if (lastmod !== undefined && !RFC3339.test(lastmod)) report(SITEMAP_INDEX, "sitemap", `dates "${loc}" "${lastmod}", which is not a moment with an offset`);
+    else if (named.has(sitemap)) report(SITEMAP_INDEX, "sitemap", `names "${loc}" twice (expected each sitemap once)`);
+    else if (lastmod !== undefined && !RFC3339.test(lastmod)) report(SITEMAP_INDEX, "sitemap", `dates "${loc}" "${lastmod}", which is not a moment with an offset (expected one like 2013-09-02T15:40:00+04:00)`);
     else if (newest !== undefined && (lastmod === undefined || Date.parse(lastmod) !== Date.parse(newest))) {
       report(SITEMAP_INDEX, "sitemap", `dates "${loc}" ${lastmod ?? "not at all"} (expected its newest lastmod, ${newest})`);
     }
@@ -329,14 +349,14 @@ export function sitemapProblems(siteUrl: string, files: readonly string[], check
       // A folder's index.html may be listed either way; both name one page.
       const url = loc.replace(/\/index\.html$/, "/");
       const wanted = indexed.get(url);
-      if (wanted === undefined) report(file, "sitemap", `lists "${loc}", which is not a page of the site at ${base}`);
+      if (wanted === undefined) report(file, "sitemap", `lists "${loc}", which is not a page of the site at ${base} (expected only the site's pages)`);
       else if (!wanted) report(file, "sitemap", `lists "${loc}", which asks search engines not to index it (expected only pages to index)`);
-      else if (inFile.has(url)) report(file, "sitemap", `lists "${loc}" twice`);
+      else if (inFile.has(url)) report(file, "sitemap", `lists "${loc}" twice (expected each page once in a sitemap)`);
       inFile.add(url);
       seen.add(url);
     }
   }
-  for (const [url, wanted] of indexed) if (wanted && !seen.has(url)) report(SITEMAP_INDEX, "sitemap", `names no sitemap that lists the page ${url}`);
+  for (const [url, wanted] of indexed) if (wanted && !seen.has(url)) report(SITEMAP_INDEX, "sitemap", `names no sitemap that lists the page ${url} (expected every page to index in a sitemap)`);
   return problems;
 }
 
@@ -355,9 +375,9 @@ export function translationLinkProblems(siteUrl: string, pages: readonly OutputP
     for (const { hreflang, href, line, column } of facts.translations) {
       const target = byUrl.get(named(href));
       const link = `<link rel="alternate" hreflang="${hreflang}" href="${href}">`;
-      if (target === undefined) report(path, "hreflang", `${link} names no page of the site at ${base}`, line, column);
+      if (target === undefined) report(path, "hreflang", `${link} names no page of the site at ${base} (expected this page in another language)`, { line, column });
       else if (!target.facts.translations.some((back) => named(back.href) === own)) {
-        report(path, "hreflang", `${link} names a page that does not name this one back (expected each version to list every other)`, line, column);
+        report(path, "hreflang", `${link} names a page that does not name this one back (expected each version to list every other)`, { line, column });
       }
     }
   }
@@ -372,12 +392,12 @@ function pageUrl(page: string, siteUrl: string): string {
 /** robots.txt names the sitemap index by absolute URL, and nothing that is not a file of the site. */
 function robotsProblems(files: readonly string[], siteUrl: string, read: (file: string) => string, report: Report): void {
   const file = "robots.txt";
-  if (!files.includes(file)) return report(file, "robots", "missing: it names the sitemap index for crawlers");
+  if (!files.includes(file)) return report(file, "Sitemap", "missing (expected robots.txt naming the sitemap index for crawlers)");
   const named = [...read(file).matchAll(/^\s*sitemap\s*:\s*(\S+)\s*$/gim)].map((match) => match[1] ?? "");
   const index = new URL(SITEMAP_INDEX, siteUrl).href;
-  if (!named.includes(index)) report(file, "robots", `does not name ${index}`);
+  if (!named.includes(index)) report(file, "Sitemap", `does not name ${index} (expected the line Sitemap: ${index})`);
   for (const url of named) {
     const path = url.startsWith(siteUrl) ? decodeURIComponent(url.slice(siteUrl.length)) : undefined;
-    if (path === undefined || !files.includes(path)) report(file, "robots", `names ${url}, which is not a file of the site at ${siteUrl}`);
+    if (path === undefined || !files.includes(path)) report(file, "Sitemap", `names ${url}, which is not a file of the site at ${siteUrl} (expected only the site's sitemap index)`);
   }
 }

@@ -12,13 +12,14 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
+import { sortProblems, type Problem } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 import type { PageChecker, PageRecord, PageTask } from "./page-check.ts";
 import { PageCache } from "./page-cache.ts";
 import { cssReferences } from "./page-references.ts";
 import { SiteLinks, sitePath, type LinkSettings } from "./site-links.ts";
-import type { Problem, Report } from "./site-problems.ts";
+import type { Report } from "./site-problems.ts";
 import { positionsIn } from "./text-positions.ts";
 import { siteBudgetProblems } from "./validate-budget.ts";
 import { outputFileProblems, pageOutputProblems, sitemapProblems, translationLinkProblems } from "./validate-outputs.ts";
@@ -107,8 +108,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   if (options.outputs) {
     problems.push(...siteBudgetProblems(siteDir, pages.map((file, index) => ({ file, path: paths[index] ?? "", facts: recordAt(records, index).budget }))));
   }
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { pages: pages.length, stylesheets: stylesheets.length, problems };
+  return { pages: pages.length, stylesheets: stylesheets.length, problems: sortProblems(problems) };
 }
 
 const recordAt = (records: readonly PageRecord[], index: number): PageRecord => {

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { WithheldStory } from "../model/story-report.ts";
 import { TextFinder } from "./text-finder.ts";
-import type { Problem } from "./site-problems.ts";
+import type { Problem, ProblemCode } from "../model/problems.ts";
 import type { Listing, OutputPage } from "./validate-outputs.ts";
 import { inNewsFolder } from "./site-pages.ts";
 
@@ -41,17 +41,17 @@ export function withdrawnProblems(withheld: readonly WithheldStory[], site: Chec
   }
 
   const problems: Problem[] = [];
-  const report = (file: string, message: string) => problems.push({ file, line: 1, column: 1, rule: "withdrawn", message });
+  const report = (file: string, message: string, code: ProblemCode) => problems.push({ file, field: "withdrawn", message, code });
   for (const [index, story] of withdrawn.entries()) {
     const path = story.url.slice(1);
     const notice = noindex.get(path);
-    if (notice === undefined) report(path, `has no page: ${story.file} was withdrawn (expected its notice at its address)`);
-    else if (!notice) report(path, `is not the notice of ${story.file}, which was withdrawn (expected a page that asks search engines not to index it)`);
+    if (notice === undefined) report(path, `has no page: ${story.file} was withdrawn (expected its notice at its address)`, "WD416");
+    else if (!notice) report(path, `is not the notice of ${story.file}, which was withdrawn (expected a page that asks search engines not to index it)`, "WD416");
     const listers = [
       ...(listedBy.get(new URL(`./${path}`, base).href) ?? []),
       ...(listingPages.get(index) ?? []),
     ];
-    for (const file of listers) report(file, `lists ${story.file}, which was withdrawn (expected no list, feed or sitemap to offer it)`);
+    for (const file of listers) report(file, `lists ${story.file}, which was withdrawn (expected no list, feed or sitemap to offer it)`, "WD417");
   }
   return problems;
 }

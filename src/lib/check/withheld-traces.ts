@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeXml } from "../outputs/xml.ts";
 import type { WithheldStory } from "../model/story-report.ts";
-import type { Problem } from "./site-problems.ts";
+import type { Problem } from "../model/problems.ts";
 import { TextFinder } from "./text-finder.ts";
 
 /** A story the build must not have published at all: a draft, or embargoed (a withdrawn one keeps its notice: see withdrawn-notices.ts). */
@@ -38,10 +38,9 @@ class WithheldTraces {
       .map((index) => this.#stories[index]!)
       .map((story) => ({
         file,
-        line: 1,
-        column: 1,
-        rule: "withheld",
+        field: "withheld",
         message: `shows ${story.file}, which is ${story.state} at the build moment (expected no trace of it before it is published)`,
+        code: "WD415" as const,
       }));
   }
 }

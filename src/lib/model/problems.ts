@@ -10,6 +10,8 @@ export interface Place {
  * Every code a problem can carry, with its title as the editor's guide lists it. A code names one
  * rule, so an editor can look it up; codes are never reused for another rule.
  * WD1xx: a story's file, front matter, fields and body, and what stories must not share.
+ * WD4xx: the built site: a page's own markup (WD400-WD407), what the site's files say together
+ * (WD410-WD418), and what a browser sees opening the pages (WD420-WD422).
  */
 export const PROBLEM_CODES = {
   WD100: "the story file could not be read",
@@ -54,6 +56,26 @@ export const PROBLEM_CODES = {
   WD153: "a translation in the original's own edition",
   WD154: "a second translation into one edition",
   WD155: "two topics at one topic page",
+  WD400: "a page that is not valid HTML",
+  WD401: "a page not every reader can use",
+  WD402: "script where none may run",
+  WD403: "style written in the page",
+  WD404: "a link to no file of the site",
+  WD405: "a link to an id the page does not have",
+  WD406: "a link that is not relative",
+  WD407: "a page's JSON-LD is wrong or incomplete",
+  WD410: "a page's feed link is missing or broken",
+  WD411: "a feed readers cannot read",
+  WD412: "the sitemaps do not list the site as it is",
+  WD413: "robots.txt does not lead to the sitemaps",
+  WD414: "a translation link not confirmed both ways",
+  WD415: "a draft or embargoed story shows",
+  WD416: "a withdrawn story without its notice",
+  WD417: "a withdrawn story still listed",
+  WD418: "a page over the performance budget",
+  WD420: "an error in the browser",
+  WD421: "something the security policy blocked",
+  WD422: "a request that fails or answers wrongly in the browser",
 } as const;
 
 /** A problem's code, such as WD121: the key an editor looks up in the guide's list of problem codes. */
@@ -105,9 +127,9 @@ export function formatProblem({ file, line, column, field, message, code }: Prob
   return `${place}${editorFieldName(field)}: ${message.replace(/(?=\n)|$/, ` [${code}]`)}`;
 }
 
-/** In file and line order, as an editor works through them. */
+/** In file, line and column order, as an editor works through them. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
 }
 
 /** The value at a zod issue's path in what was parsed, or undefined where nothing is written. */

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { after, test, type TestContext } from "node:test";
 import { PageCache } from "../../../src/lib/check/page-cache.ts";
 import { validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
+import { formatProblem } from "../../../src/lib/model/problems.ts";
 import { page } from "../../support/html-page.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "validate-cache-test-"));
@@ -65,9 +66,9 @@ const notices = (t: TestContext) => t.mock.method(console, "warn", () => undefin
 test("a check with its cache finds what one without finds, cold and then warm", async (t) => {
   const site = writeSite();
   const fresh = await validateSite(site, options());
-  const rules = new Set(fresh.problems.map((problem) => problem.rule));
-  for (const rule of ["wcag/h37", "no-script", "internal-links", "json-ld", "feed-links", "sitemap", "budget"]) {
-    assert.ok(rules.has(rule), `the site has a ${rule} problem to keep`);
+  const codes = new Set(fresh.problems.map((problem) => `${problem.field} ${problem.code}`));
+  for (const code of ["wcag/h37 WD401", "script WD402", "link WD404", "json-ld WD407", "feed-link WD410", "sitemap WD412", "budget WD418"]) {
+    assert.ok(codes.has(code), `the site has a ${code} problem to keep`);
   }
   const warn = notices(t);
   const cacheDir = newCacheDir();
@@ -85,13 +86,32 @@ test("a warm check takes each unchanged page's result from the cache", async (t)
   // Rewrites index.html's kept record, its name's hash and all, as a cache holding one more problem.
   const entry = entryOf(cacheDir, site, "index.html");
   const record = JSON.parse(readFileSync(entry, "utf8"));
-  record.problems.push({ line: 1, column: 1, rule: "kept", message: "from the cache" });
+  record.problems.push({ line: 1, column: 1, field: "kept", message: "from the cache", code: "WD400" });
+  rewriteEntry(entry, record);
+
+  const { problems } = await validateSite(site, options(cacheDir));
+  assert.deepEqual(problems.filter((problem) => problem.field === "kept").map(formatProblem), ["index.html:1:1: kept: from the cache [WD400]"]);
+});
+
+/** Replaces a kept record, its name's hash and all, as if the cache had made it so. */
+function rewriteEntry(entry: string, record: unknown): void {
   const json = JSON.stringify(record);
   rmSync(entry);
   writeFileSync(entry.replace(/\.[0-9a-f]{64}\.json$/, `.${sha256(json)}.json`), json);
+}
 
-  const { problems } = await validateSite(site, options(cacheDir));
-  assert.deepEqual(problems.filter((problem) => problem.rule === "kept").map((problem) => problem.file), ["index.html"]);
+test("a whole record whose problems are not of the one problem shape is not trusted: the page is checked afresh", async (t) => {
+  notices(t);
+  const site = writeSite();
+  const cacheDir = newCacheDir();
+  const fresh = await validateSite(site, options(cacheDir));
+  // As an earlier version kept its problems: a rule where the shape has a field and a code.
+  const entry = entryOf(cacheDir, site, "index.html");
+  const record = JSON.parse(readFileSync(entry, "utf8"));
+  record.problems.push({ line: 1, column: 1, rule: "kept", message: "from an older cache" });
+  rewriteEntry(entry, record);
+
+  assert.deepEqual(await validateSite(site, options(cacheDir)), fresh);
 });
 
 test("a page whose result is kept still has its links followed: the pages they lead to may have changed", async (t) => {
@@ -105,10 +125,10 @@ test("a page whose result is kept still has its links followed: the pages they l
   assert.deepEqual(after, await validateSite(site, options()));
   const added = after.problems.filter((problem) => !before.problems.some((seen) => JSON.stringify(seen) === JSON.stringify(problem)));
   assert.deepEqual(
-    added.map(({ file, rule, message }) => `${file} ${rule} ${message}`),
+    added.map(({ file, field, message, code }) => `${file} ${field} ${message} ${code}`),
     [
-      `index.html internal-links "photo.svg" names photo.svg, which does not exist`,
-      `index.html internal-links "${STORY}#body" has no target: no id="body" in ${STORY}`,
+      `index.html link "photo.svg" names photo.svg, which does not exist (expected a file of the site) WD404`,
+      `index.html link "${STORY}#body" has no target: no id="body" in ${STORY} (expected an element with that id) WD405`,
     ],
   );
 });
@@ -121,8 +141,8 @@ test("a changed page is checked afresh", async (t) => {
   writeFileSync(join(site, STORY), readFileSync(join(site, STORY), "utf8").replace("<h1>", '<h1 style="color: red">'));
   const { problems } = await validateSite(site, options(cacheDir));
   assert.deepEqual(
-    problems.filter((problem) => problem.file === STORY && problem.rule.startsWith("no-inline")).map((problem) => problem.rule).sort(),
-    ["no-inline-css", "no-inline-style"],
+    problems.filter((problem) => problem.file === STORY && ["WD400", "WD403"].includes(problem.code)).map((problem) => `${problem.field} ${problem.code}`).sort(),
+    ["no-inline-style WD400", "style WD403"],
   );
 });
 
@@ -146,7 +166,7 @@ const BAD_CACHES: BadCache[] = [
     name: "a garbled record",
     spoil: (cacheDir) => {
       for (const entry of recordEntries(cacheDir)) {
-        writeFileSync(join(cacheDir, entry), readFileSync(join(cacheDir, entry), "utf8").replace('"problems":[', '"problems":[{"line":1,"column":1,"rule":"x","message":"y"},'));
+        writeFileSync(join(cacheDir, entry), readFileSync(join(cacheDir, entry), "utf8").replace('"problems":[', '"problems":[{"line":1,"column":1,"field":"x","message":"y","code":"WD400"},'));
       }
     },
     notice: /^validate: the page check cache: 2 damaged entries in \S+ ignored and made again$/,

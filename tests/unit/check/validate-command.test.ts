@@ -53,7 +53,7 @@ test("a check shorter than ten seconds prints its report alone", async () => {
 
 test("--quiet prints the problems and the last line, however long the check takes", async () => {
   const dir = writeSite(3, { broken: true });
-  const report = 'index.html\n  16:4  "gone.html" names gone.html, which does not exist  internal-links\n\nvalidate: 1 problem in 1 file\n';
+  const report = 'index.html:16:4: link: "gone.html" names gone.html, which does not exist (expected a file of the site) [WD404]\nvalidate: 1 problem in 1 file\n';
   const quiet = await run(dir, { quiet: true, stepMs: 11_000 });
   assert.equal(quiet.code, 1);
   assert.equal(quiet.out, report);

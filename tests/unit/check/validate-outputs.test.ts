@@ -5,49 +5,14 @@ import { dirname, join } from "node:path";
 import { after, test } from "node:test";
 import type { WithheldStory } from "../../../src/lib/model/story-report.ts";
 import { validateSite } from "../../../src/lib/check/validate.ts";
-import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../../src/lib/outputs/feeds.ts";
-import { topicRef } from "../../../src/lib/model/topic-refs.ts";
-import { relativeUrl } from "../../../src/lib/model/urls.ts";
-import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, sitemapIndexXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
+import { formatProblem, type ProblemCode } from "../../../src/lib/model/problems.ts";
+import { newsSitemap } from "../../../src/lib/outputs/sitemaps.ts";
 import { articleJsonLd, serializeJsonLd } from "../../../src/lib/outputs/structured-data.ts";
+import { goodSite, sitePage, siteChannel } from "../../support/output-site.ts";
 import { buildAt, english, site, story } from "../../support/story-views.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "validate-outputs-test-"));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
-
-const seed = story();
-const topic = topicRef("North Korea", "");
-const siteChannel = siteFeedChannel(site, english);
-const topicChannel = topicFeedChannel(topic, site, english);
-
-/** A page at `url` (a site path) with its feed links made relative, as the build does. */
-function page(url: string, channel = siteChannel, head = ""): string {
-  const links = feedLinks(channel).map(({ type, title, href }) => `<link rel="alternate" type="${type}" title="${title}" href="${relativeUrl(href, url)}">`);
-  return `<!doctype html>\n<html lang="en">\n<head>\n<title>Page</title>\n${links.join("\n")}\n${head}</head>\n<body><p>Text</p></body>\n</html>\n`;
-}
-
-/** A small built site whose outputs are all right, written by the output modules themselves. */
-function goodSite(): Record<string, string> {
-  const sitemaps = [
-    pagesSitemap("/pages-sitemap.xml", [listSitemapEntry("/", [seed]), storySitemapEntry(seed), listSitemapEntry(topic.url, [seed])], site),
-    newsSitemap("/news-sitemap.xml", [seed], site, buildAt("2013-09-03T00:00:00Z"), english),
-  ];
-  return {
-    "index.html": page("/index.html"),
-    "404.html": page("/404.html"),
-    "news/moscow-denuclearization-talks.html": page(seed.url, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(seed, site, english))}</script>\n`),
-    "topics/north-korea/index.html": page("/topics/north-korea/index.html", topicChannel),
-    "feed.xml": rssFeed(siteChannel, [seed], site, english),
-    "atom.xml": atomFeed(siteChannel, [seed], site, english),
-    "feed.json": jsonFeed(siteChannel, [seed], site, english),
-    "topics/north-korea/feed.xml": rssFeed(topicChannel, [seed], site, english),
-    "topics/north-korea/atom.xml": atomFeed(topicChannel, [seed], site, english),
-    "topics/north-korea/feed.json": jsonFeed(topicChannel, [seed], site, english),
-    ...Object.fromEntries(sitemaps.map(({ url, text }) => [url.slice(1), text])),
-    "sitemap.xml": sitemapIndexXml(sitemaps, site),
-    "robots.txt": robotsTxt(site),
-  };
-}
 
 /** Writes the good site with some files changed (a string replaces, undefined deletes), then checks it. */
 async function problemsWith(
@@ -68,16 +33,16 @@ async function problemsWith(
     writeFileSync(join(dir, name), text);
   }
   const problems = await outputProblems(dir, site.url, withheld);
-  return problems.map(({ file, rule, message }) => `${file}: ${rule}: ${message}`);
+  return problems.map(formatProblem);
 }
 
-/** The rules of the checks that span the site's outputs (validate-outputs.ts, withheld-traces.ts, withdrawn-notices.ts); each page's own markup checks are tested elsewhere. */
-const OUTPUT_RULES = new Set(["feed-links", "json-ld", "feeds", "sitemap", "hreflang", "robots", "withheld", "withdrawn"]);
+/** The codes of the checks that span the site's outputs (validate-outputs.ts, withheld-traces.ts, withdrawn-notices.ts); each page's own markup checks are tested elsewhere. */
+const OUTPUT_CODES = new Set<ProblemCode>(["WD407", "WD410", "WD411", "WD412", "WD413", "WD414", "WD415", "WD416", "WD417"]);
 
 /** The site's output problems, found by the check a build runs. */
 async function outputProblems(dir: string, siteUrl: string, withheld: readonly WithheldStory[] = []) {
   const { problems } = await validateSite(dir, { siteUrl, outputs: true, withheld });
-  return problems.filter(({ rule }) => OUTPUT_RULES.has(rule));
+  return problems.filter(({ code }) => OUTPUT_CODES.has(code));
 }
 
 const replace = (from: string | RegExp, to: string) => (text: string) => text.replace(from, to);
@@ -88,37 +53,37 @@ test("a good site's outputs pass", async () => {
 
 test("a page without a link to each feed format, or with one to no file, is reported", async () => {
   assert.deepEqual(await problemsWith({ "index.html": replace(/<link rel="alternate" type="application\/atom\+xml"[^>]*>/, "") }), [
-    'index.html: feed-links: no <link rel="alternate" type="application/atom+xml">: readers find feeds through it',
+    'index.html: feed-link: no <link rel="alternate" type="application/atom+xml"> (expected one for each feed format: readers find feeds through it) [WD410]',
   ]);
   assert.deepEqual(await problemsWith({ "topics/north-korea/feed.json": undefined }), [
-    'topics/north-korea/index.html: feed-links: <link rel="alternate" type="application/feed+json" href="feed.json"> names no file of the site',
+    'topics/north-korea/index.html:7:1: feed-link: <link rel="alternate" type="application/feed+json" href="feed.json"> names no file of the site (expected the feed\'s file) [WD410]',
   ]);
 });
 
 test("broken RSS is reported: not well-formed, control characters, missing fields", async () => {
-  assert.match((await problemsWith({ "feed.xml": replace("</channel>", "") }))[0] ?? "", /^feed\.xml: feeds: not well-formed XML/);
-  assert.deepEqual(await problemsWith({ "feed.xml": replace("<title>Moscow", "<title>\u0001Moscow") }), ["feed.xml: feeds: holds a control character XML does not allow"]);
-  assert.deepEqual(await problemsWith({ "feed.xml": replace(/<guid[^>]*>[^<]*<\/guid>/, "") }), ["feed.xml: feeds: RSS item 1 has no guid"]);
+  assert.match((await problemsWith({ "feed.xml": replace("</channel>", "") }))[0] ?? "", /^feed\.xml:\d+:\d+: feed: not well-formed XML: .+ \[WD411\]$/);
+  assert.deepEqual(await problemsWith({ "feed.xml": replace("<title>Moscow", "<title>\u0001Moscow") }), ["feed.xml: feed: holds a control character XML does not allow (expected none: a reader may stop at it) [WD411]"]);
+  assert.deepEqual(await problemsWith({ "feed.xml": replace(/<guid[^>]*>[^<]*<\/guid>/, "") }), ["feed.xml: feed: RSS item 1 has no guid (expected its <guid>) [WD411]"]);
   assert.deepEqual(await problemsWith({ "topics/north-korea/feed.xml": replace(/<pubDate>[^<]*</, "<pubDate>yesterday<") }), [
-    'topics/north-korea/feed.xml: feeds: RSS item 1 pubDate "yesterday" is not an RFC 822 date',
+    'topics/north-korea/feed.xml: feed: RSS item 1 pubDate "yesterday" is not an RFC 822 date (expected one like Mon, 02 Sep 2013 15:40:00 +0400) [WD411]',
   ]);
-  assert.deepEqual(await problemsWith({ "feed.xml": replace(/<description>World[^<]*<\/description>/, "") }), ["feed.xml: feeds: RSS channel has no description"]);
+  assert.deepEqual(await problemsWith({ "feed.xml": replace(/<description>World[^<]*<\/description>/, "") }), ["feed.xml: feed: RSS channel has no description (expected its <description>) [WD411]"]);
 });
 
 test("broken Atom is reported: missing feed and entry fields", async () => {
-  assert.deepEqual(await problemsWith({ "atom.xml": replace(/<updated>[^<]*<\/updated>/, "") }), ["atom.xml: feeds: Atom feed has no updated"]);
+  assert.deepEqual(await problemsWith({ "atom.xml": replace(/<updated>[^<]*<\/updated>/, "") }), ["atom.xml: feed: Atom feed has no updated (expected its <updated>) [WD411]"]);
   assert.deepEqual(await problemsWith({ "atom.xml": replace(/<link rel="alternate" type="text\/html" href="[^"]*news\/moscow[^"]*"\/>/, "") }), [
-    "atom.xml: feeds: Atom entry 1 has no alternate link to its story",
+    "atom.xml: feed: Atom entry 1 has no alternate link to its story (expected a <link> with its story's address) [WD411]",
   ]);
-  assert.deepEqual(await problemsWith({ "atom.xml": replace(/(<entry>\n)<id>[^<]*<\/id>/, "$1") }), ["atom.xml: feeds: Atom entry 1 has no id"]);
+  assert.deepEqual(await problemsWith({ "atom.xml": replace(/(<entry>\n)<id>[^<]*<\/id>/, "$1") }), ["atom.xml: feed: Atom entry 1 has no id (expected its <id>) [WD411]"]);
 });
 
 test("broken JSON Feed is reported: syntax, version, item fields", async () => {
-  assert.match((await problemsWith({ "feed.json": replace(/}\s*$/, "") }))[0] ?? "", /^feed\.json: feeds: JSON Feed does not parse/);
-  assert.deepEqual(await problemsWith({ "feed.json": replace("version/1.1", "version/1") }), ["feed.json: feeds: JSON Feed version is not https://jsonfeed.org/version/1.1"]);
-  assert.deepEqual(await problemsWith({ "feed.json": replace('"content_html"', '"body"') }), ["feed.json: feeds: JSON Feed item 1 has neither content_html nor content_text"]);
+  assert.match((await problemsWith({ "feed.json": replace(/}\s*$/, "") }))[0] ?? "", /^feed\.json: feed: JSON Feed does not parse: .+ \[WD411\]$/);
+  assert.deepEqual(await problemsWith({ "feed.json": replace("version/1.1", "version/1") }), ["feed.json: feed: JSON Feed version is not https://jsonfeed.org/version/1.1 (expected that version) [WD411]"]);
+  assert.deepEqual(await problemsWith({ "feed.json": replace('"content_html"', '"body"') }), ["feed.json: feed: JSON Feed item 1 has neither content_html nor content_text (expected one of them) [WD411]"]);
   assert.deepEqual(await problemsWith({ "feed.json": replace('"date_published": "2013-09-02T00:00:00+04:00"', '"date_published": "2013-09-02"') }), [
-    "feed.json: feeds: JSON Feed item 1 has no RFC 3339 date_published",
+    "feed.json: feed: JSON Feed item 1 has no RFC 3339 date_published (expected one like 2013-09-02T15:40:00+04:00) [WD411]",
   ]);
 });
 
@@ -126,7 +91,7 @@ test("a story and its translation name each other as hreflang alternates; one na
   const translation = "ru/news/moscow-denuclearization-talks.html";
   const alternates = (...urls: string[]) => urls.map((url, index) => `<link rel="alternate" hreflang="${["en", "ru"][index]}" href="${site.url}${url}">\n`).join("");
   const pair = {
-    [translation]: page(`/${translation}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "ru" }), site, english))}</script>\n${alternates("news/moscow-denuclearization-talks.html", translation)}`),
+    [translation]: sitePage(`/${translation}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "ru" }), site, english))}</script>\n${alternates("news/moscow-denuclearization-talks.html", translation)}`),
     "news/moscow-denuclearization-talks.html": replace("</head>", `${alternates("news/moscow-denuclearization-talks.html", translation)}</head>`),
     "pages-sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${translation}</loc></url>\n</urlset>`),
   };
@@ -134,41 +99,41 @@ test("a story and its translation name each other as hreflang alternates; one na
   // The original now names another page instead of the translation, which it no longer names back.
   const original = "news/moscow-denuclearization-talks.html";
   assert.deepEqual(await problemsWith({ ...pair, [original]: replace("</head>", `${alternates(original, "ru/news/missing.html")}</head>`) }), [
-    `${original}: hreflang: <link rel="alternate" hreflang="ru" href="${site.url}ru/news/missing.html"> names no page of the site at ${site.url}`,
-    `ru/news/moscow-denuclearization-talks.html: hreflang: <link rel="alternate" hreflang="en" href="${site.url}${original}"> names a page that does not name this one back (expected each version to list every other)`,
+    `${original}:10:1: hreflang: <link rel="alternate" hreflang="ru" href="${site.url}ru/news/missing.html"> names no page of the site at ${site.url} (expected this page in another language) [WD414]`,
+    `ru/news/moscow-denuclearization-talks.html:9:1: hreflang: <link rel="alternate" hreflang="en" href="${site.url}${original}"> names a page that does not name this one back (expected each version to list every other) [WD414]`,
   ]);
   assert.deepEqual(await problemsWith({ ...pair, [original]: replace("</head>", `${alternates(original, "index.html")}</head>`) }), [
-    `${original}: hreflang: <link rel="alternate" hreflang="ru" href="${site.url}index.html"> names a page that does not name this one back (expected each version to list every other)`,
-    `ru/news/moscow-denuclearization-talks.html: hreflang: <link rel="alternate" hreflang="en" href="${site.url}${original}"> names a page that does not name this one back (expected each version to list every other)`,
+    `${original}:10:1: hreflang: <link rel="alternate" hreflang="ru" href="${site.url}index.html"> names a page that does not name this one back (expected each version to list every other) [WD414]`,
+    `ru/news/moscow-denuclearization-talks.html:9:1: hreflang: <link rel="alternate" hreflang="en" href="${site.url}${original}"> names a page that does not name this one back (expected each version to list every other) [WD414]`,
   ]);
 });
 
 test("the sitemap index names every sitemap, each a sitemap of the site, dated by its newest lastmod", async () => {
   const index = "https://example.github.io/newsroom/";
   assert.deepEqual(await problemsWith({ "ru/news-sitemap.xml": newsSitemap("/ru/news-sitemap.xml", [], site, buildAt("2013-09-03T00:00:00Z"), english).text }), [
-    "ru/news-sitemap.xml: sitemap: is not named by sitemap.xml (expected the index to name every sitemap)",
+    "ru/news-sitemap.xml: sitemap: is not named by sitemap.xml (expected the index to name every sitemap) [WD412]",
   ]);
-  assert.deepEqual(await problemsWith({ "news-sitemap.xml": undefined }), [`sitemap.xml: sitemap: names "${index}news-sitemap.xml", which is not a file of the site at ${index}`]);
+  assert.deepEqual(await problemsWith({ "news-sitemap.xml": undefined }), [`sitemap.xml: sitemap: names "${index}news-sitemap.xml", which is not a file of the site at ${index} (expected only the site's sitemaps) [WD412]`]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("news-sitemap.xml", "feed.xml") }), [
-    "news-sitemap.xml: sitemap: is not named by sitemap.xml (expected the index to name every sitemap)",
-    `sitemap.xml: sitemap: names "${index}feed.xml", which is not a sitemap (expected a <urlset>)`,
+    "news-sitemap.xml: sitemap: is not named by sitemap.xml (expected the index to name every sitemap) [WD412]",
+    `sitemap.xml: sitemap: names "${index}feed.xml", which is not a sitemap (expected a <urlset>) [WD412]`,
   ]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("</sitemapindex>", `<sitemap><loc>${index}news-sitemap.xml</loc></sitemap>\n</sitemapindex>`) }), [
-    `sitemap.xml: sitemap: names "${index}news-sitemap.xml" twice`,
+    `sitemap.xml: sitemap: names "${index}news-sitemap.xml" twice (expected each sitemap once) [WD412]`,
   ]);
   // The pages sitemap's newest lastmod is the story's; a list page is as new as its newest story.
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("<lastmod>2013-09-02T00:00:00+04:00</lastmod>", "<lastmod>2013-09-01T00:00:00+04:00</lastmod>") }), [
-    `sitemap.xml: sitemap: dates "${index}pages-sitemap.xml" 2013-09-01T00:00:00+04:00 (expected its newest lastmod, 2013-09-02T00:00:00+04:00)`,
+    `sitemap.xml: sitemap: dates "${index}pages-sitemap.xml" 2013-09-01T00:00:00+04:00 (expected its newest lastmod, 2013-09-02T00:00:00+04:00) [WD412]`,
   ]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("<lastmod>2013-09-02T00:00:00+04:00</lastmod>", "<lastmod>2013-09-01T20:00:00Z</lastmod>") }), []);
   assert.deepEqual(await problemsWith({ "sitemap.xml": replace("<lastmod>2013-09-02T00:00:00+04:00</lastmod>", "") }), [
-    `sitemap.xml: sitemap: dates "${index}pages-sitemap.xml" not at all (expected its newest lastmod, 2013-09-02T00:00:00+04:00)`,
+    `sitemap.xml: sitemap: dates "${index}pages-sitemap.xml" not at all (expected its newest lastmod, 2013-09-02T00:00:00+04:00) [WD412]`,
   ]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": (text) => text.replace(/<lastmod>[^<]*<\/lastmod><\/sitemap>\n<\/sitemapindex>/, "<lastmod>yesterday</lastmod></sitemap>\n</sitemapindex>") }), [
-    `sitemap.xml: sitemap: dates "${index}news-sitemap.xml" "yesterday", which is not a moment with an offset`,
+    `sitemap.xml: sitemap: dates "${index}news-sitemap.xml" "yesterday", which is not a moment with an offset (expected one like 2013-09-02T15:40:00+04:00) [WD412]`,
   ]);
   assert.deepEqual(await problemsWith({ "sitemap.xml": (_text) => goodSite()["pages-sitemap.xml"] ?? "" }), [
-    "sitemap.xml: sitemap: is not a sitemap index (expected a <sitemapindex> naming every sitemap)",
+    "sitemap.xml: sitemap: is not a sitemap index (expected a <sitemapindex> naming every sitemap) [WD412]",
   ]);
 });
 
@@ -176,32 +141,32 @@ test("JSON-LD that does not parse, is missing, or lacks NewsArticle properties i
   const story = "news/moscow-denuclearization-talks.html";
   const unparsed = await problemsWith({ [story]: replace('{"@context"', '{"@context":') });
   assert.equal(unparsed.length, 2);
-  assert.equal(unparsed[0], `${story}: json-ld: a story's page has no NewsArticle in its JSON-LD`);
-  assert.match(unparsed[1] ?? "", /^news\/moscow-denuclearization-talks\.html: json-ld: JSON-LD does not parse/);
-  assert.deepEqual(await problemsWith({ [story]: replace(/<script[^]*<\/script>\n/, "") }), [`${story}: json-ld: a story's page has no NewsArticle in its JSON-LD`]);
-  assert.deepEqual(await problemsWith({ [story]: replace(/"dateline":"[^"]*",/, "") }), [`${story}: json-ld: NewsArticle has no dateline`]);
+  assert.equal(unparsed[0], `${story}: json-ld: a story's page has no NewsArticle in its JSON-LD (expected one: search engines show the story by it) [WD407]`);
+  assert.match(unparsed[1] ?? "", /^news\/moscow-denuclearization-talks\.html:\d+:\d+: json-ld: JSON-LD does not parse: .+ \[WD407\]$/);
+  assert.deepEqual(await problemsWith({ [story]: replace(/<script[^]*<\/script>\n/, "") }), [`${story}: json-ld: a story's page has no NewsArticle in its JSON-LD (expected one: search engines show the story by it) [WD407]`]);
+  assert.deepEqual(await problemsWith({ [story]: replace(/"dateline":"[^"]*",/, "") }), [`${story}: json-ld: NewsArticle has no dateline (expected each property of a news story search engines read) [WD407]`]);
   assert.deepEqual(await problemsWith({ [story]: replace('"datePublished":"2013-09-02T00:00:00+04:00"', '"datePublished":"2013-09-02"') }), [
-    `${story}: json-ld: NewsArticle datePublished "2013-09-02" is not a moment with an offset`,
+    `${story}: json-ld: NewsArticle datePublished "2013-09-02" is not a moment with an offset (expected one like 2013-09-02T15:40:00+04:00) [WD407]`,
   ]);
 });
 
 test("a page in no sitemap, a sitemap listing a stranger or a page twice, or a missing index, is reported", async () => {
   const loc = (path: string) => `<url><loc>https://example.github.io/newsroom/${path}</loc></url>\n</urlset>`;
   assert.deepEqual(await problemsWith({ "topics/north-korea/index.html": undefined, "topics/north-korea/feed.xml": undefined, "topics/north-korea/atom.xml": undefined, "topics/north-korea/feed.json": undefined }), [
-    'pages-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/topics/north-korea/", which is not a page of the site at https://example.github.io/newsroom/',
+    'pages-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/topics/north-korea/", which is not a page of the site at https://example.github.io/newsroom/ (expected only the site\'s pages) [WD412]',
   ]);
-  assert.deepEqual(await problemsWith({ "news/other.html": page("/news/other.html", siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "other" }), site, english))}</script>\n`) }), [
-    "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/other.html",
+  assert.deepEqual(await problemsWith({ "news/other.html": sitePage("/news/other.html", siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "other" }), site, english))}</script>\n`) }), [
+    "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/other.html (expected every page to index in a sitemap) [WD412]",
   ]);
   // A page in the news sitemap alone is in a sitemap all the same.
   assert.deepEqual(await problemsWith({ "pages-sitemap.xml": replace(/<url><loc>[^<]*moscow-denuclearization-talks\.html<\/loc>.*?<\/url>/, "") }), []);
   assert.deepEqual(await problemsWith({ "news-sitemap.xml": replace("</urlset>", loc("404.html")) }), [
-    'news-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/404.html", which is not a page of the site at https://example.github.io/newsroom/',
+    'news-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/404.html", which is not a page of the site at https://example.github.io/newsroom/ (expected only the site\'s pages) [WD412]',
   ]);
-  assert.deepEqual(await problemsWith({ "pages-sitemap.xml": replace("</urlset>", loc("index.html")) }), ['pages-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/index.html" twice']);
+  assert.deepEqual(await problemsWith({ "pages-sitemap.xml": replace("</urlset>", loc("index.html")) }), ['pages-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/index.html" twice (expected each page once in a sitemap) [WD412]']);
   assert.deepEqual(await problemsWith({ "sitemap.xml": undefined }), [
-    "robots.txt: robots: names https://example.github.io/newsroom/sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
-    "sitemap.xml: sitemap: missing: crawlers find the sitemaps through it",
+    "robots.txt: Sitemap: names https://example.github.io/newsroom/sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/ (expected only the site's sitemap index) [WD413]",
+    "sitemap.xml: sitemap: missing (expected the sitemap index, through which crawlers find the sitemaps) [WD412]",
   ]);
 });
 
@@ -212,16 +177,16 @@ test("the sitemap is checked against the site's own URL", async () => {
     writeFileSync(join(dir, name), text);
   }
   const problems = await outputProblems(dir, "https://news.example.org");
-  assert.ok(problems.some(({ rule, message }) => rule === "sitemap" && message === 'names "https://example.github.io/newsroom/pages-sitemap.xml", which is not a file of the site at https://news.example.org/'));
-  assert.ok(problems.some(({ rule, message }) => rule === "robots" && message === "does not name https://news.example.org/sitemap.xml"));
+  assert.ok(problems.some(({ code, message }) => code === "WD412" && message === 'names "https://example.github.io/newsroom/pages-sitemap.xml", which is not a file of the site at https://news.example.org/ (expected only the site\'s sitemaps)'));
+  assert.ok(problems.some(({ code, message }) => code === "WD413" && message === "does not name https://news.example.org/sitemap.xml (expected the line Sitemap: https://news.example.org/sitemap.xml)"));
 });
 
 test("robots.txt that is missing, does not name the sitemap index, or names a file the site lacks is reported", async () => {
-  assert.deepEqual(await problemsWith({ "robots.txt": replace(/Sitemap: \S+\n/, "") }), ["robots.txt: robots: does not name https://example.github.io/newsroom/sitemap.xml"]);
+  assert.deepEqual(await problemsWith({ "robots.txt": replace(/Sitemap: \S+\n/, "") }), ["robots.txt: Sitemap: does not name https://example.github.io/newsroom/sitemap.xml (expected the line Sitemap: https://example.github.io/newsroom/sitemap.xml) [WD413]"]);
   assert.deepEqual(await problemsWith({ "robots.txt": (text) => `${text}Sitemap: https://example.github.io/newsroom/ru/news-sitemap.xml\n` }), [
-    "robots.txt: robots: names https://example.github.io/newsroom/ru/news-sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/",
+    "robots.txt: Sitemap: names https://example.github.io/newsroom/ru/news-sitemap.xml, which is not a file of the site at https://example.github.io/newsroom/ (expected only the site's sitemap index) [WD413]",
   ]);
-  assert.deepEqual(await problemsWith({ "robots.txt": undefined }), ["robots.txt: robots: missing: it names the sitemap index for crawlers"]);
+  assert.deepEqual(await problemsWith({ "robots.txt": undefined }), ["robots.txt: Sitemap: missing (expected robots.txt naming the sitemap index for crawlers) [WD413]"]);
 });
 
 test("any trace of a draft or embargoed story is reported: its page, its URL, its headline in any output", async () => {
@@ -230,14 +195,14 @@ test("any trace of a draft or embargoed story is reported: its page, its URL, it
   const withheld = (await problemsWith({ "news/plans.html": "<p>x</p>", "feed.xml": replace("</channel>", "<item><title>Plans &amp; rumours</title></item></channel>") }, [draft]))
     .filter((problem) => problem.includes(": withheld: "));
   assert.deepEqual(withheld, [
-    "feed.xml: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published)",
-    "news/plans.html: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published)",
+    "feed.xml: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published) [WD415]",
+    "news/plans.html: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published) [WD415]",
   ]);
 });
 
 test("a withdrawn story's notice is expected at its address, asks not to be indexed, and no list, feed or sitemap offers it", async () => {
   const killed: WithheldStory = { file: "src/news/killed.md", url: "/news/killed.html", state: "withdrawn" };
-  const notice = page(killed.url, siteChannel, '<meta name="robots" content="noindex">\n');
+  const notice = sitePage(killed.url, siteChannel, '<meta name="robots" content="noindex">\n');
   const withdrawn = async (changes: Parameters<typeof problemsWith>[0]) => problemsWith({ "news/killed.html": notice, ...changes }, [killed]);
   const url = "https://example.github.io/newsroom/news/killed.html";
   assert.deepEqual(await withdrawn({}), []);
@@ -245,32 +210,32 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
   assert.deepEqual(await withdrawn({ "feed.json": replace('"content_html": "', `"content_html": "<a href=\\"${url}\\">earlier</a> `) }), []);
   // So may a story of another edition, whose page is under that edition's news/.
   const russian = "ru/news/2013/09/03/perevod.html";
-  const russianStory = page(`/${russian}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "perevod" }), site, english))}</script>\n`);
+  const russianStory = sitePage(`/${russian}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "perevod" }), site, english))}</script>\n`);
   assert.deepEqual(await withdrawn({
     [russian]: russianStory.replace("<p>Text</p>", '<p><a href="../../../../../news/killed.html">Раньше</a></p>'),
     "pages-sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${russian}</loc></url>\n</urlset>`),
   }), []);
 
   assert.deepEqual(await problemsWith({}, [killed]), [
-    "news/killed.html: withdrawn: has no page: src/news/killed.md was withdrawn (expected its notice at its address)",
+    "news/killed.html: withdrawn: has no page: src/news/killed.md was withdrawn (expected its notice at its address) [WD416]",
   ]);
-  assert.deepEqual(await withdrawn({ "news/killed.html": page(killed.url) }), [
-    "news/killed.html: json-ld: a story's page has no NewsArticle in its JSON-LD",
-    "news/killed.html: withdrawn: is not the notice of src/news/killed.md, which was withdrawn (expected a page that asks search engines not to index it)",
-    "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/killed.html",
+  assert.deepEqual(await withdrawn({ "news/killed.html": sitePage(killed.url) }), [
+    "news/killed.html: json-ld: a story's page has no NewsArticle in its JSON-LD (expected one: search engines show the story by it) [WD407]",
+    "news/killed.html: withdrawn: is not the notice of src/news/killed.md, which was withdrawn (expected a page that asks search engines not to index it) [WD416]",
+    "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/killed.html (expected every page to index in a sitemap) [WD412]",
   ]);
   assert.deepEqual(await withdrawn({
     "index.html": replace("<p>Text</p>", '<p><a href="news/killed.html">Earlier story</a></p>'),
     "feed.xml": replace("</channel>", `<item><title>Earlier</title><link>${url}</link><guid>urn:x</guid><pubDate>Mon, 02 Sep 2013 00:00:00 +0400</pubDate></item></channel>`),
     "pages-sitemap.xml": replace("</urlset>", `<url><loc>${url}</loc></url>\n</urlset>`),
   }), [
-    "feed.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
-    "index.html: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
-    `pages-sitemap.xml: sitemap: lists "${url}", which asks search engines not to index it (expected only pages to index)`,
-    "pages-sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it)",
+    "feed.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it) [WD417]",
+    "index.html: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it) [WD417]",
+    `pages-sitemap.xml: sitemap: lists "${url}", which asks search engines not to index it (expected only pages to index) [WD412]`,
+    "pages-sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it) [WD417]",
   ]);
   const article = `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "killed" }), site, english))}</script>\n`;
   assert.deepEqual(await withdrawn({ "news/killed.html": notice.replace("</head>", `${article}</head>`) }), [
-    "news/killed.html: json-ld: a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article)",
+    "news/killed.html: json-ld: a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article) [WD407]",
   ]);
 });

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Problem } from "../../../src/lib/check/site-problems.ts";
+import { formatProblem, type Problem } from "../../../src/lib/model/problems.ts";
 import { validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
 import { page } from "../../support/html-page.ts";
 
@@ -50,7 +50,8 @@ function writeSite(change?: { file: string; replace: [string, string] }): string
   return dir;
 }
 
-const fileAndRule = (problems: Problem[]): string[] => problems.map((p) => `${p.file} ${p.rule}`).sort();
+/** "file field code" of each problem. */
+const fileFieldCode = (problems: Problem[]): string[] => problems.map((p) => `${p.file} ${p.field} ${p.code}`).sort();
 
 test("a clean two-page site passes", async () => {
   const report = await validateSite(writeSite());
@@ -62,7 +63,7 @@ test("a clean two-page site passes", async () => {
 test("a whole-site check also holds the pages to the performance budget", async () => {
   // The clean site's stylesheet is not named by its contents' hash, which the budget requires.
   const { problems } = await validateSite(writeSite(), { outputs: true });
-  assert.deepEqual(fileAndRule(problems), ["index.html budget", "news/story.html budget"]);
+  assert.deepEqual(fileFieldCode(problems), ["index.html budget WD418", "news/story.html budget WD418"]);
 });
 
 interface Case {
@@ -70,7 +71,7 @@ interface Case {
   file: string;
   replace: [string, string];
   options?: ValidateOptions;
-  /** "file rule" for every problem expected, and text the first one's message must contain. */
+  /** "file field code" for every problem expected, and text the first one's message must contain. */
   expected: string[];
   message: string;
 }
@@ -81,84 +82,84 @@ const CASES: Case[] = [
     name: "a broken link",
     file: "index.html",
     replace: [STORY_LINK, "news/missing.html"],
-    expected: ["index.html internal-links"],
+    expected: ["index.html link WD404"],
     message: "news/missing.html, which does not exist",
   },
   {
     name: "a link to a folder, with a slash",
     file: "index.html",
     replace: [STORY_LINK, "news/"],
-    expected: ["index.html internal-links"],
+    expected: ["index.html link WD404"],
     message: "names a folder",
   },
   {
     name: "a link to a folder, without a slash",
     file: "news/story.html",
     replace: ["../index.html?from=story#main", "story"],
-    expected: ["news/story.html internal-links"],
+    expected: ["news/story.html link WD404"],
     message: "names a folder",
   },
   {
     name: "a missing #fragment in another page",
     file: "index.html",
     replace: [STORY_LINK, "news/story.html#nowhere"],
-    expected: ["index.html internal-links"],
+    expected: ["index.html link WD405"],
     message: 'no id="nowhere" in news/story.html',
   },
   {
     name: "a missing fragment-only #fragment",
     file: "index.html",
     replace: ['href="#main"', 'href="#nowhere"'],
-    expected: ["index.html internal-links"],
+    expected: ["index.html link WD405"],
     message: 'no id="nowhere" in index.html',
   },
   {
     name: "a missing srcset candidate",
     file: "news/story.html",
     replace: ["photo%20wide.svg 2x", "photo@2x.svg 2x"],
-    expected: ["news/story.html internal-links"],
+    expected: ["news/story.html link WD404"],
     message: "news/story/photo@2x.svg, which does not exist",
   },
   {
     name: "a broken link inside <pre>",
     file: "news/story.html",
     replace: ["<p>Talks resume.", '<pre><a href="gone.html">gone</a></pre><p>Talks resume.'],
-    expected: ["news/story.html internal-links"],
+    expected: ["news/story.html link WD404"],
     message: "news/gone.html, which does not exist",
   },
   {
     name: "a link out of the site folder",
     file: "index.html",
     replace: [STORY_LINK, "../outside.html"],
-    expected: ["index.html internal-links"],
+    expected: ["index.html link WD404"],
     message: "outside the site folder",
   },
   {
     name: "a CSS url() to a missing file",
     file: "assets/site.css",
     replace: ["../news/story/photo.svg#panel", "missing.png"],
-    expected: ["assets/site.css internal-links"],
+    expected: ["assets/site.css link WD404"],
     message: "assets/missing.png, which does not exist",
   },
   {
     name: "a root-relative URL",
     file: "news/story.html",
     replace: ['href="../assets/site.css"', 'href="/assets/site.css"'],
-    expected: ["news/story.html relative-urls"],
+    expected: ["news/story.html link WD406"],
     message: 'root-relative URL "/assets/site.css"',
   },
   {
     name: "a protocol-relative URL",
     file: "index.html",
     replace: [STORY_LINK, "//wire.example/news/story.html"],
-    expected: ["index.html relative-urls"],
+    expected: ["index.html link WD406"],
     message: "protocol-relative",
   },
   {
     name: "a file: URL",
     file: "index.html",
     replace: [STORY_LINK, "file:///home/editor/site/news/story.html"],
-    expected: ["index.html relative-urls"],
+    expected: ["index.html link WD406"],
     message: "file: URL",
   },
   {
@@ -166,63 +167,63 @@ const CASES: Case[] = [
     file: "index.html",
     replace: [STORY_LINK, "https://wire.example/news/story.html"],
     options: { siteUrl: "https://wire.example/" },
-    expected: ["index.html relative-urls"],
+    expected: ["index.html link WD406"],
     message: "the site's own origin",
   },
   {
     name: "an inline <script>",
     file: "news/story.html",
     replace: ["<h1>", '<script>document.title = "x";</script>\n<h1>'],
-    expected: ["news/story.html no-script"],
+    expected: ["news/story.html script WD402"],
     message: "<script> would run",
   },
   {
     name: "a <script> with a JavaScript type",
     file: "news/story.html",
     replace: ["application/ld+json", "Module"],
-    expected: ["news/story.html no-script"],
+    expected: ["news/story.html script WD402"],
     message: '<script type="Module"> would run',
   },
   {
     name: "an onclick attribute",
     file: "index.html",
     replace: ["<h1>", '<h1 onclick="alert(1)">'],
-    expected: ["index.html no-script"],
+    expected: ["index.html script WD402"],
     message: "onclick attribute",
   },
   {
     name: "a javascript: href, even with a tab in the scheme",
     file: "index.html",
     replace: ['href="#main"', 'href=" Java&#9;Script:alert(1)"'],
-    expected: ["index.html no-script"],
+    expected: ["index.html link WD402"],
     message: "javascript: URL",
   },
   {
     name: "a style attribute (also html-validate's no-inline-style)",
     file: "news/story.html",
     replace: ["<h1>", '<h1 style="color: red">'],
-    expected: ["news/story.html no-inline-css", "news/story.html no-inline-style"],
+    expected: ["news/story.html no-inline-style WD400", "news/story.html style WD403"],
     message: "style attribute",
   },
   {
     name: "a <style> element",
     file: "index.html",
     replace: ["</head>", "<style>h1 { color: red; }</style>\n</head>"],
-    expected: ["index.html no-inline-css"],
+    expected: ["index.html style WD403"],
     message: "<style> element",
   },
   {
     name: "an html-validate error: an image without alt",
     file: "news/story.html",
     replace: [' alt="A grey panel"', ""],
-    expected: ["news/story.html wcag/h37"],
+    expected: ["news/story.html wcag/h37 WD401"],
     message: '<img> is missing required "alt" attribute',
   },
   {
     name: "a misspelt attribute (html-validate's no-unknown-attributes)",
     file: "news/story.html",
     replace: [' alt="A grey panel"', ' alt="A grey panel" lodaing="lazy"'],
-    expected: ["news/story.html no-unknown-attributes"],
+    expected: ["news/story.html no-unknown-attributes WD400"],
     message: 'Attribute "lodaing" is not allowed on <img> element',
   },
 ];
@@ -230,7 +231,7 @@ const CASES: Case[] = [
 for (const { name, file, replace, options, expected, message } of CASES) {
   test(`reports ${name}`, async () => {
     const { problems } = await validateSite(writeSite({ file, replace }), options);
-    assert.deepEqual(fileAndRule(problems), expected);
+    assert.deepEqual(fileFieldCode(problems), expected);
     assert.ok(problems[0]?.message.includes(message), `message: ${problems[0]?.message}`);
   });
 }
@@ -244,11 +245,11 @@ test("links and script inside inline SVG are checked, though html-validate skips
   const svg = '<svg role="img" aria-label="A square"><a href="gone.html"><rect width="1" height="1" onclick="go()"/></a><script>go()</script></svg>';
   const { problems } = await validateSite(writeSite({ file: "index.html", replace: ["<h1>", `${svg}\n<h1>`] }));
   assert.deepEqual(
-    problems.map(({ rule, message }) => `${rule}: ${message}`),
+    problems.map(formatProblem),
     [
-      'internal-links: "gone.html" names gone.html, which does not exist',
-      "no-script: onclick attribute: an event handler would run script",
-      "no-script: <script> would run; only data blocks such as application/ld+json are allowed",
+      'index.html:10:39: link: "gone.html" names gone.html, which does not exist (expected a file of the site) [WD404]',
+      "index.html:10:59: script: onclick attribute: an event handler would run script (expected no event handler) [WD402]",
+      "index.html:10:106: script: <script> would run (expected none: only data blocks such as application/ld+json) [WD402]",
     ],
   );
 });
@@ -283,9 +284,9 @@ test("a site of many pages, checked on several threads, is checked whole", async
   }
   const report = await validateSite(dir);
   assert.equal(report.pages, count);
-  assert.deepEqual(fileAndRule(report.problems), [
-    `${name(7)} no-dup-id`,
-    `${name(count - 1)} internal-links`,
+  assert.deepEqual(fileFieldCode(report.problems), [
+    `${name(7)} no-dup-id WD401`,
+    `${name(count - 1)} link WD405`,
   ]);
   assert.match(report.problems[1]?.message ?? "", /no id="gone" in news\/p000\.html/);
 });
@@ -303,11 +304,11 @@ test("the command prints a clean summary and exits 0", () => {
   assert.equal(status, 0);
 });
 
-test("the command groups problems by file and exits 1", () => {
+test("the command prints each problem as file:line:column: field: problem [code], then how many, and exits 1", () => {
   const { status, stdout } = runCli(writeSite({ file: "index.html", replace: [STORY_LINK, "nope.html"] }));
   assert.equal(
     stdout,
-    'index.html\n  11:4  "nope.html" names nope.html, which does not exist  internal-links\n\nvalidate: 1 problem in 1 file\n',
+    'index.html:11:4: link: "nope.html" names nope.html, which does not exist (expected a file of the site) [WD404]\nvalidate: 1 problem in 1 file\n',
   );
   assert.equal(status, 1);
 });
@@ -316,7 +317,7 @@ test("the command with --quiet prints the problems and the last line", () => {
   const { status, stdout, stderr } = runCli(writeSite({ file: "index.html", replace: [STORY_LINK, "nope.html"] }), ["--quiet"]);
   assert.equal(
     stdout,
-    'index.html\n  11:4  "nope.html" names nope.html, which does not exist  internal-links\n\nvalidate: 1 problem in 1 file\n',
+    'index.html:11:4: link: "nope.html" names nope.html, which does not exist (expected a file of the site) [WD404]\nvalidate: 1 problem in 1 file\n',
   );
   assert.equal(stderr, "");
   assert.equal(status, 1);
