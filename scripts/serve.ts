@@ -15,13 +15,14 @@ import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { build, BuildSession, StageError } from "../src/lib/build/build.ts";
 import { formatStoryProblems } from "../src/lib/model/story-report.ts";
+import { formatProblem } from "../src/lib/model/problems.ts";
+import { SettingsError } from "../src/lib/model/settings-error.ts";
 import {
   DEV_SITE,
   LAN_WARNING,
   listenOn,
   networkAddresses,
   readServeOptions,
-  ServeOptionError,
   startMessage,
   type DevServerListening,
   type ServeOptions,
@@ -51,7 +52,7 @@ interface EleventyServing {
 async function rebuild(session: BuildSession): Promise<boolean> {
   try {
     const { ok, settingProblems, report } = await build(".", { output: DEV_SITE, dev: true, session });
-    for (const line of settingProblems) console.error(line);
+    for (const problem of settingProblems) console.error(formatProblem(problem));
     for (const line of report.caches) console.log(line);
     if (!report.stories) return ok;
     const lines = formatStoryProblems(report.stories);
@@ -84,8 +85,8 @@ async function serve(): Promise<boolean> {
   try {
     options = readServeOptions(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof ServeOptionError)) throw error;
-    console.error(`serve: ${error.message}`);
+    if (!(error instanceof SettingsError)) throw error;
+    for (const problem of error.problems) console.error(`serve: ${formatProblem(problem)}`);
     return false;
   }
   // Start clean, so no page of a story deleted since the last session is served.
