@@ -273,3 +273,32 @@ test("an AP Media API item imports with the NITF text saved beside it, which has
   assert.match(text, /^dateline: CHICAGO$/m);
   assert.match(text, /\n---\n\nShippers on the upper Great Lakes are tying up their freighters/, "the body is the NITF's, its dateline taken out");
 });
+
+test("each reason on an item's line ends with the code of its rule, for the file, the item and what became of it", async (t) => {
+  const { importItems } = desk(t);
+  await importItems({ "0002.json": ninjs({ version: "2", versioncreated: "2024-06-10T11:30:00+03:00" }) });
+  const report = await importItems({
+    "a-older.json": ninjs({}),
+    "b-latin1.txt": Buffer.from([0x52, 0x6f, 0x75, 0x62, 0x6c, 0xe9, 0x0a]),
+    "c-misspelt.json": ninjs({ uri: "urn:x:misspelt", headlnie: "Rouble" }),
+    "d-embargoed.json": ninjs({ uri: "urn:x:embargoed", versioncreated: "2024-07-05T09:00:00+03:00" }),
+    "e-killed.json": JSON.stringify({ uri: "urn:x:never-imported", versioncreated: "2024-06-12T09:00:00+03:00", pubstatus: "canceled" }),
+  });
+  assert.deepEqual(report.split("\n"), [
+    "refused    drop-2/b-latin1.txt: is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1) [WD201]",
+    "refused    drop-2/c-misspelt.json: headlnie: unknown property in ninjs 1.x; did you mean headline? [WD209]",
+    `unchanged  ${ROUBLE}/index.md <- drop-2/a-older.json [ninjs 1]: an older version (made 2024-06-10T09:00:00+03:00) than the one on file (made 2024-06-10T11:30:00+03:00); skipped [WD223]`,
+    "withdrawn  drop-2/e-killed.json [ninjs 1]: withdrawn by the agency before it was imported here; nothing to remove [WD224]",
+    "held       src/news/2024/07/05/rouble-weakens-as-importers-buy-dollars/index.md <- drop-2/d-embargoed.json [ninjs 1]: embargoed until 2024-07-05T09:00:00+03:00 [WD218]",
+    "5 items: 0 created, 0 updated, 1 unchanged, 1 withdrawn, 1 held, 2 refused",
+  ]);
+});
+
+test("a problem at a line of wire text keeps its file and line on the item's line, a link to the place", async (t) => {
+  const { importItems } = desk(t);
+  const report = await importItems({ "wire.txt": "Rouble weakens\n" });
+  assert.equal(
+    report.split("\n")[0],
+    "refused    drop-1/wire.txt: drop-1/wire.txt:1: body: missing after the headline \"Rouble weakens\" (expected the story's paragraphs after the headline) [WD206]",
+  );
+});

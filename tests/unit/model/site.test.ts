@@ -149,3 +149,26 @@ test("withoutLead: hold unless set, for the site and each agency, and a bad valu
   ]);
   assert.match(refusal({ ...settings, agencies: [{ name: "Reuters", withoutLead: true }] }, {})[0] ?? "", /^_data\/site\.ts: agencies\.1\.withoutLead: got true \(expected an agency: .* and optionally withoutLead: "hold" or "publish"\) \[WD303\]$/);
 });
+
+test("a strings file's problem is at the line of its string; one that is not a JSON object is a problem of the file", () => {
+  const dir = "newsroom/strings";
+  const english = JSON.parse(STRINGS.files.get("en.json") ?? "") as Record<string, unknown>;
+  const files = (en: string) => ({ dir, files: new Map([["en.json", en], ["ru.json", STRINGS.files.get("ru.json") ?? ""]]) });
+  const written = JSON.stringify({ ...english, allNews: "" }, null, 2);
+  const line = written.split("\n").findIndex((each) => each.includes('"allNews"')) + 1;
+  assert.deepEqual(refusal(settings, {}, files(written)), [`${join(dir, "en.json")}:${line}: allNews: got "" (expected a text, not empty) [WD309]`]);
+  assert.deepEqual(refusal(settings, {}, files("[]")), [`${join(dir, "en.json")}: not an object of texts (expected { "allNews": "All news", … }) [WD307]`]);
+  assert.match(refusal(settings, {}, files("{ allNews"))[0] ?? "", /^newsroom\/strings\/en\.json: not JSON \(.*; expected an object of texts\) \[WD307\]$/);
+});
+
+test("every bad setting of a run is reported together: the site's, the address and the strings", () => {
+  const strings = { dir: "newsroom/strings", files: new Map([["en.json", STRINGS.files.get("en.json") ?? ""]]) };
+  assert.deepEqual(refusal({ ...settings, pageSize: "20" }, { CI: "true" }, strings).map((line) => line.replace(/ \(.*\)/, "")), [
+    '_data/site.ts: pageSize: got "20" [WD303]',
+    "SITE_URL: not set, and this build runs on a CI runner [WD300]",
+  ]);
+  assert.deepEqual(refusal(settings, { CI: "true" }, strings).map((line) => line.replace(/ \(.*\)/, "")), [
+    "newsroom/strings/ru.json: missing [WD306]",
+    "SITE_URL: not set, and this build runs on a CI runner [WD300]",
+  ]);
+});
