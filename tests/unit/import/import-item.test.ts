@@ -302,3 +302,36 @@ test("a problem at a line of wire text keeps its file and line on the item's lin
     "refused    drop-1/wire.txt: drop-1/wire.txt:1: body: missing after the headline \"Rouble weakens\" (expected the story's paragraphs after the headline) [WD206]",
   );
 });
+
+test("an item that reads like two stories under its id, or whose story cannot be written, is refused with the code of its rule", async (t) => {
+  const { news, importItems } = desk(t);
+  const story = [
+    "---",
+    "title: Rouble weakens as importers buy dollars",
+    "date: 2024-06-10T09:00:00+03:00",
+    "dateline: Moscow",
+    "wire:",
+    "  id: urn:x:twice",
+    "  versionTime: 2024-06-09T09:00:00+03:00",
+    "---",
+    "",
+    "The rouble weakened on Monday as importers in the energy and manufacturing sectors bought dollars, traders said.",
+    "",
+    "Commercial banks quoted it at 89.20 per dollar, its lowest in two months, and dealers expected more pressure this week.",
+    "",
+  ].join("\n");
+  for (const name of ["a", "b"]) {
+    mkdirSync(join(news, name));
+    writeFileSync(join(news, name, "index.md"), story);
+  }
+  // A file where the story's day folder would be: the folder cannot be made.
+  mkdirSync(join(news, "2024", "06"), { recursive: true });
+  writeFileSync(join(news, "2024", "06", "12"), "");
+  const report = await importItems({ "twice.json": ninjs({ uri: "urn:x:twice" }), "unwritable.json": ninjs({ uri: "urn:x:unwritable", versioncreated: "2024-06-12T09:00:00+03:00" }) });
+  const [twice, unwritable] = report.split("\n");
+  assert.equal(
+    twice,
+    'refused    drop-1/twice.json [ninjs 1]: id "urn:x:twice" is recorded by src/news/a/index.md, src/news/b/index.md, and this version reads like each of them (expected one story per agency item: mend the wire.id of the other story) [WD220]',
+  );
+  assert.match(unwritable ?? "", /^refused {4}drop-1\/unwritable\.json \[ninjs 1\]: could not be written: .* \[WD225\]$/);
+});
