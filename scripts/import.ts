@@ -7,14 +7,16 @@
  * counter on a terminal, a line every 10 s in a log; see src/lib/model/progress.ts).
  */
 import { readProjectSettings } from "../src/lib/eleventy/settings.ts";
-import { parseImportArgs } from "../src/lib/import/import-command.ts";
+import { IMPORT_USAGE, parseImportArgs } from "../src/lib/import/import-command.ts";
 import { PHOTO_FETCH_DEFAULTS } from "../src/lib/import/wire-photo.ts";
 import { formatImportReport, IMPORT_STEPS, runImport } from "../src/lib/import/run-import.ts";
+import { formatProblem } from "../src/lib/model/problems.ts";
 import { steppedProgress } from "../src/lib/model/progress.ts";
 
 const parsed = parseImportArgs(process.argv.slice(2));
 if (!parsed.ok) {
-  console.error(`import: ${parsed.message}`);
+  for (const problem of parsed.problems) console.error(`import: ${formatProblem(problem)}`);
+  if (parsed.usage) console.error(IMPORT_USAGE);
   process.exit(2);
 }
 // Importing writes stories, never pages: the site's address plays no part, so the settings are

@@ -17,13 +17,14 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { BuildSession } from "../src/lib/build/build.ts";
 import type { LogLine } from "../src/lib/build/build-log.ts";
 import { devBuild } from "../src/lib/build/dev-build.ts";
+import { formatProblem } from "../src/lib/model/problems.ts";
+import { SettingsError } from "../src/lib/model/settings-error.ts";
 import {
   DEV_SITE,
   LAN_WARNING,
   listenOn,
   networkAddresses,
   readServeOptions,
-  ServeOptionError,
   startMessage,
   type DevServerListening,
   type ServeOptions,
@@ -74,8 +75,8 @@ async function serve(): Promise<boolean> {
   try {
     options = readServeOptions(process.argv.slice(2));
   } catch (error) {
-    if (!(error instanceof ServeOptionError)) throw error;
-    console.error(`serve: ${error.message}`);
+    if (!(error instanceof SettingsError)) throw error;
+    for (const problem of error.problems) console.error(`serve: ${formatProblem(problem)}`);
     return false;
   }
   // Start clean, so no page of a story deleted since the last session is served.

@@ -99,7 +99,7 @@ export async function importCorpusDrop(drop: CorpusDrop, { dryRun = false } = {}
       drop,
       item: named(outcome.item),
       ...(outcome.story ? { story: named(outcome.story) } : {}),
-      notes: outcome.notes.map(named),
+      notes: outcome.notes.map((note) => ({ ...note, file: named(note.file), message: named(note.message) })),
     }));
   } finally {
     globalThis.fetch = fetchOnline;
@@ -114,7 +114,8 @@ export async function importCorpusDrop(drop: CorpusDrop, { dryRun = false } = {}
 function itemPlace(outcome: ItemOutcome): { file: string; place: string } {
   const at = outcome.item.indexOf(": ");
   if (at >= 0) return { file: outcome.item.slice(0, at), place: outcome.item.slice(at + 2) };
-  const problemPlace = outcome.kind === "refused" ? /^([[/][^\s:]*): /.exec(outcome.notes[0] ?? "")?.[1] : undefined;
+  const field = outcome.notes[0]?.field ?? "";
+  const problemPlace = outcome.kind === "refused" && /^[[/]/.test(field) ? field : undefined;
   return { file: outcome.item, place: problemPlace ?? "" };
 }
 
@@ -171,10 +172,10 @@ export const NOT_HOLD_REASONS: readonly RegExp[] = [
   /^id ".*" already names another story/,
   /^also waiting beside it: /,
   /^its text read from .* beside it$/,
-  /^known as ".*", by its agency, day and headline/,
+  /^missing: known as ".*", by its agency, day and headline/,
 ];
 
-/** A held story's reason without its details: "needs a dateline: the item names no place" is "needs a dateline". */
+/** A held story's reason (its message) without its details: "needs a dateline: the item names no place" is "needs a dateline". */
 const reasonKind = (note: string): string => note.replace(/:[\s\S]*$/, "").replace(/ until [\s\S]*$/, " until");
 
 /** What the corpus import made of one producer's items. */
@@ -209,8 +210,8 @@ export function acceptanceByProducer(outcomes: readonly CorpusOutcome[]): Produc
       if (isRightlyRefused(outcome)) row.refusedByDesign++;
     } else if (outcome.kind === "held") {
       row.held++;
-      for (const note of outcome.notes.filter((each) => !NOT_HOLD_REASONS.some((pattern) => pattern.test(each)))) {
-        row.heldFor.set(reasonKind(note), (row.heldFor.get(reasonKind(note)) ?? 0) + 1);
+      for (const { message } of outcome.notes.filter((each) => !NOT_HOLD_REASONS.some((pattern) => pattern.test(each.message)))) {
+        row.heldFor.set(reasonKind(message), (row.heldFor.get(reasonKind(message)) ?? 0) + 1);
       }
     } else if (outcome.kind !== "unchanged") {
       row[outcome.kind]++;

@@ -98,12 +98,12 @@ export function checkImport(root: string, stories: readonly DeskStory[], deliver
       if (written && !other && (outcome.kind === "created" || outcome.kind === "held")) story.file = written;
       else broken.push({ invariant: "imported", story: story.key, detail: `${file} is not on file as a story of its own${other ? ` (it went into story ${other.key}'s file)` : ""}: ${reportLine(report, file)}` });
     }
-    if (kind === "new, with an extension" && !outcome?.notes.some((note) => note.startsWith(`warning: ignored ${EXTENSION_PROPERTY}`))) {
+    if (kind === "new, with an extension" && !outcome?.notes.some((note) => note.field.endsWith(EXTENSION_PROPERTY) && note.message.startsWith("warning: ignored"))) {
       broken.push({ invariant: "warning", story: story.key, detail: `no "warning: ignored ${EXTENSION_PROPERTY}" for ${file}: ${reportLine(report, file)}` });
     }
     if (kind === "update" && isEdited(story)) {
       const said = new RegExp(`^edited here: version ${version} waits in (.+)$`);
-      const waits = outcome?.notes.flatMap((note) => said.exec(note)?.[1] ?? [])[0];
+      const waits = outcome?.notes.flatMap((note) => said.exec(note.message)?.[1] ?? [])[0];
       const inPlace = waits && (isAbsolute(waits) ? waits : join(root, waits));
       if (!inPlace || !existsSync(inPlace)) {
         broken.push({ invariant: "waiting", story: story.key, detail: `${story.file}: version ${version} waits nowhere: ${reportLine(report, file)}` });

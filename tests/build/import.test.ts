@@ -115,14 +115,14 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(lineFor(first.output, "drop/ninjs-seed-itar-tass.json"), /^created {4}src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of-2\/index\.md/);
   assert.match(lineFor(first.output, "drop/nitf-seed.xml"), /^created /);
   assert.match(lineFor(first.output, "drop/plain-text-seed-teleprinter.txt"), /^created /);
-  assert.match(lineFor(first.output, "drop/ninjs-ninjs2-text-photo-no-alt.json"), /^held .*: needs alt text for its photo$/);
-  assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: embargoed until 2024-07-01T00:01:00\+02:00$/);
+  assert.match(lineFor(first.output, "drop/ninjs-ninjs2-text-photo-no-alt.json"), /^held .*: needs alt text for its photo \[WD216\]$/);
+  assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: embargoed until 2024-07-01T00:01:00\+02:00 \[WD218\]$/);
   // No lead, and the bundled settings publish such items with no standfirst.
   assert.match(lineFor(first.output, "drop/plain-text-reuters.txt"), /^created [^:]*$/);
-  assert.match(lineFor(first.output, "drop/ninjs-malformed.json"), /^refused {4}drop\/ninjs-malformed\.json: line \d+, column \d+: not valid JSON/);
+  assert.match(lineFor(first.output, "drop/ninjs-malformed.json"), /^refused {4}drop\/ninjs-malformed\.json: drop\/ninjs-malformed\.json:\d+:\d+: not valid JSON.* \[WD203\]$/);
   assert.match(lineFor(first.output, "drop/hostile.json"), /^created /);
-  assert.equal(lineFor(first.output, "drop/0002.txt"), 'created    src/news/2013/09/01/floods-close-roads/index.md <- drop/0002.txt [plain text]: dated 2013-09-01 by its dateline ("NAIROBI, Sept 1"); delivered 2013-09-02');
-  assert.match(lineFor(first.output, "drop/extension.json"), /^created .*: warning: ignored x_wire_priority \(not a property of ninjs 2\.x\)$/);
+  assert.equal(lineFor(first.output, "drop/0002.txt"), 'created    src/news/2013/09/01/floods-close-roads/index.md <- drop/0002.txt [plain text]: drop/0002.txt:5: dateline: dated 2013-09-01 by its dateline ("NAIROBI, Sept 1"); delivered 2013-09-02 [WD227]');
+  assert.match(lineFor(first.output, "drop/extension.json"), /^created .*: x_wire_priority: warning: ignored: not a property of ninjs 2\.x \[WD210\]$/);
   assert.match(first.output, /\n12 items: 9 created, 0 updated, 0 unchanged, 0 withdrawn, 2 held, 1 refused\n$/);
   const floods = readFileSync(join(root, "src", "news", "2013", "09", "01", "floods-close-roads", "index.md"), "utf8");
   assert.match(floods, /^date: 2013-09-01T16:00:00\+03:00$/m);
@@ -179,7 +179,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(dry.output, /\(dry run: nothing written\)$/m);
   assert.match(
     dry.output,
-    /<- later\/correction\.xml \[NewsML-G2\]\n {11}published here, kept live: version 2 waits in \S+\/index\.wire-v2\.md\.txt\n {11}a correction by the agency: word it for readers in corrections\.1\.text\n/,
+    /<- later\/correction\.xml \[NewsML-G2\]\n {11}published here, kept live: version 2 waits in \S+\/index\.wire-v2\.md\.txt \[WD222\]\n {11}a correction by the agency: word it for readers in corrections\.1\.text \[WD216\]\n/,
     "--verbose lists every reason under its item",
   );
   assert.deepEqual(newsroomFiles(root), before, "a dry run writes nothing");
@@ -191,23 +191,23 @@ test("agency items in every format import as stories, update and withdraw in pla
   const g2Seed = "src/news/2013/09/02/moscow-hopes-for-further-talks-on-denuclearization-of";
   assert.equal(
     lineFor(updates.output, "later/correction.xml"),
-    `held       ${g2Seed}/index.md <- later/correction.xml [NewsML-G2]: published here, kept live: version 2 waits in ${g2Seed}/index.wire-v2.md.txt (and 1 more: --verbose lists it)`,
+    `held       ${g2Seed}/index.md <- later/correction.xml [NewsML-G2]: published here, kept live: version 2 waits in ${g2Seed}/index.wire-v2.md.txt [WD222] (and 1 more: --verbose lists it)`,
   );
   assert.doesNotMatch(readFileSync(join(root, g2Seed, "index.md"), "utf8"), /^corrections:/m, "the published version stays live as it was");
   const waitingCorrection = readFileSync(join(root, g2Seed, "index.wire-v2.md.txt"), "utf8");
   assert.match(waitingCorrection, /^corrections:\n {2}- date: 2013-09-02T17:05:00\+04:00\n {4}text: "\[to be worded\] Itar-Tass marked this version a correction: say what was corrected\."$/m);
   assert.equal(
     lineFor(updates.output, "later/hostile-2.json"),
-    "held       src/news/2013/09/02/talks-resume/index.md <- later/hostile-2.json [ninjs 1]: edited here: version 2 waits in src/news/2013/09/02/talks-resume/index.wire-v2.md.txt",
+    "held       src/news/2013/09/02/talks-resume/index.md <- later/hostile-2.json [ninjs 1]: edited here: version 2 waits in src/news/2013/09/02/talks-resume/index.wire-v2.md.txt [WD222]",
   );
   assert.equal(readFileSync(hostileStory, "utf8"), editedHostile, "the editor's words are kept");
   assert.match(
     lineFor(updates.output, "later/reused.json"),
-    /^created {4}src\/news\/2013\/09\/03\/moscow-metro-opens-three-stations-on-its-southern\/index\.md <- later\/reused\.json \[ninjs 1\]: id "urn:newsml:itar-tass\.com:20130902:654321" already names another story \(src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of-2\/index\.md\); imported beside it$/,
+    /^created {4}src\/news\/2013\/09\/03\/moscow-metro-opens-three-stations-on-its-southern\/index\.md <- later\/reused\.json \[ninjs 1\]: id "urn:newsml:itar-tass\.com:20130902:654321" already names another story \(src\/news\/2013\/09\/02\/moscow-hopes-for-further-talks-on-denuclearization-of-2\/index\.md\); imported beside it \[WD221\]$/,
   );
   assert.equal(
     lineFor(updates.output, "later/first-correction.json"),
-    "held       src/news/2024/06/18/storm-closes-port-aurel-harbour-for-a-second/index.md <- later/first-correction.json [ninjs 3]: a correction by the agency: word it for readers in corrections.1.text",
+    "held       src/news/2024/06/18/storm-closes-port-aurel-harbour-for-a-second/index.md <- later/first-correction.json [ninjs 3]: a correction by the agency: word it for readers in corrections.1.text [WD216]",
   );
   const updated = readFileSync(join(seedFolder, "index.md"), "utf8");
   assert.match(updated, /^date: 2013-09-02T15:40:00\+04:00$/m, "an update keeps the story's date, so its address");
@@ -223,7 +223,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   copyFileSync(join(FIXTURES, "ninjs", "seed-itar-tass.json"), join(stale, "older.json"));
   for (const name of ["seed-photo.jpg", "seed-photo-thumb.jpg"]) writeFileSync(join(stale, name), seedPhoto);
   const older = importInto(root, [...options, "stale"]);
-  assert.match(lineFor(older.output, "stale/older.json"), /^unchanged .*: an older version \(made 2013-09-02T15:40:00\+04:00\) than the one on file \(made 2013-09-02T17:10:00\+04:00\); skipped$/);
+  assert.match(lineFor(older.output, "stale/older.json"), /^unchanged .*: an older version \(made 2013-09-02T15:40:00\+04:00\) than the one on file \(made 2013-09-02T17:10:00\+04:00\); skipped \[WD223\]$/);
   assert.equal(readFileSync(join(seedFolder, "index.md"), "utf8"), updated, "an older version changes nothing");
 
   const built = buildFixtureSite(root, "UTC", { BUILD_MOMENT: MOMENT });

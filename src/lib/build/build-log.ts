@@ -1,5 +1,6 @@
 /** What a build tells whoever ran it, in order: the settings' problems, the caches, the stories' problems and the check's. */
 import { formatReport } from "../check/site-problems.ts";
+import { formatProblem } from "../model/problems.ts";
 import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
 import { formatNextEmbargo, formatStoryProblems } from "../model/story-report.ts";
 import type { BuildProgress, BuildResult, CountedStage } from "./build.ts";
@@ -14,7 +15,7 @@ export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[
   const { stories, check } = report;
   const embargo = stories && ok ? formatNextEmbargo(stories) : undefined;
   return [
-    ...settingProblems.map((text) => ({ text, problem: true })),
+    ...settingProblems.map((problem) => ({ text: formatProblem(problem), problem: true })),
     ...report.caches.map((text) => ({ text, problem: false })),
     ...(stories ? formatStoryProblems(stories) : []).map((text) => ({ text, problem: true })),
     ...(check && check.problems.length > 0 ? formatReport(check) : []).map((text) => ({ text, problem: true })),

@@ -16,8 +16,8 @@ import { renderContext, renderPages, INPUT_DIR, type RenderedFile } from "../ele
 import { PageCache, planPages, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
 import { PhotoProcessor } from "../media/photos.ts";
 import type { ProgressListener } from "../model/progress.ts";
-import { SettingError } from "../model/publishing.ts";
-import { SiteSettingsError } from "../model/site.ts";
+import type { Problem } from "../model/problems.ts";
+import { SettingsError } from "../model/settings-error.ts";
 import type { StoryReport } from "../model/story-report.ts";
 import { buildNewsroom, type Newsroom } from "../newsroom/newsroom.ts";
 import { editionViews, notFoundView, pageViews } from "../newsroom/page-views.ts";
@@ -91,8 +91,8 @@ export interface BuildOptions {
 export interface BuildResult {
   /** Whether the site was swapped into the output folder. */
   ok: boolean;
-  /** Why the settings were refused, a line each, when they were. */
-  settingProblems: string[];
+  /** Why the settings were refused, every problem of them, when they were. */
+  settingProblems: Problem[];
   /** Every page, with whether it was rendered or reused and why. */
   pages: PlannedPage[];
   /** Every file the site holds, relative to the output folder, sorted. */
@@ -159,7 +159,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   const staging = mkdtempSync(".site-build-");
   try {
     const settings = await stages.run("settings", () => readProjectSettings(env, dev));
-    if (!settings.ok) return result(false, { settingProblems: settings.problems });
+    if (!settings.ok) return result(false, { settingProblems: [...settings.problems] });
     const stories = await stages.run("stories", () => readAllStories(settings.value, session, progressOf("stories")));
     const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.value.site, settings.value.build));
     report.stories = newsroom.report;
@@ -180,13 +180,13 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   }
 }
 
-/** The settings, or the settings' own lines saying what is wrong with them (never a stack trace). */
-async function readProjectSettings(env: Readonly<Record<string, string | undefined>>, showUnpublished: boolean): Promise<{ ok: true; value: ProjectSettings } | { ok: false; problems: string[] }> {
+/** The settings, or every problem of them (never a stack trace). */
+async function readProjectSettings(env: Readonly<Record<string, string | undefined>>, showUnpublished: boolean): Promise<{ ok: true; value: ProjectSettings } | { ok: false; problems: readonly Problem[] }> {
   try {
     return { ok: true, value: await readSettings(".", env, showUnpublished) };
   } catch (error) {
-    if (!(error instanceof SiteSettingsError || error instanceof SettingError)) throw error;
-    return { ok: false, problems: error.message.split("\n") };
+    if (!(error instanceof SettingsError)) throw error;
+    return { ok: false, problems: error.problems };
   }
 }
 

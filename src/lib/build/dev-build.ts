@@ -5,6 +5,7 @@
  * settings' problems, the caches' line, and the stories' problems (the pages show them too) or
  * that there are none.
  */
+import { formatProblem } from "../model/problems.ts";
 import type { ProgressOptions } from "../model/progress.ts";
 import { formatStoryProblems } from "../model/story-report.ts";
 import { DEV_SITE } from "../eleventy/dev-server.ts";
@@ -40,7 +41,7 @@ export async function devBuild(project: string, session: BuildSession, { first, 
       ...(env ? { env } : {}),
       ...(progress ? { onProgress: progress.onProgress } : {}),
     }).finally(() => progress?.finish());
-    for (const text of settingProblems) print({ text, problem: true });
+    for (const problem of settingProblems) print({ text: formatProblem(problem), problem: true });
     for (const text of report.caches) print({ text, problem: false });
     if (!report.stories) return ok;
     const lines = formatStoryProblems(report.stories);

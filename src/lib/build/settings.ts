@@ -7,7 +7,9 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { hashedPath } from "../media/assets.ts";
+import type { Problem } from "../model/problems.ts";
 import { readBuildSettings, type BuildSettings } from "../model/publishing.ts";
+import { SettingsError } from "../model/settings-error.ts";
 import type { StringsFolder } from "../model/editions.ts";
 import { readSiteSettings, type SiteSettings } from "../model/site.ts";
 import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, SECURITY_HEADERS } from "../outputs/security.ts";
@@ -55,7 +57,8 @@ export function securityData(build: Pick<BuildSettings, "showUnpublished">): Sec
 /**
  * Reads the project's settings: the site's (its _data/site.ts, with `env`'s address), the build's
  * (the moment from `env`, drafts shown or not as the caller says), the dateline places, and the
- * hashed names of the site's own files. Throws the settings' own one-line errors.
+ * hashed names of the site's own files. Throws a SettingsError with every problem of the site's
+ * settings and the build's.
  */
 export async function readSettings(project: string, env: Env, showUnpublished: boolean): Promise<ProjectSettings> {
   const data = join(project, "_data");
@@ -65,12 +68,24 @@ export async function readSettings(project: string, env: Env, showUnpublished: b
     settings: Readonly<Record<string, unknown>>;
     stringsFolder: () => StringsFolder;
   };
-  const site = readSiteSettings(settings, env, stringsFolder());
-  const build = { ...readBuildSettings(env), showUnpublished };
+  // Both read before either refuses, so one run names every bad setting.
+  const [site, moment] = [settled(() => readSiteSettings(settings, env, stringsFolder())), settled(() => readBuildSettings(env))];
+  if (!site.ok || !moment.ok) throw new SettingsError([...(site.ok ? [] : site.problems), ...(moment.ok ? [] : moment.problems)]);
+  const build = { ...moment.value, showUnpublished };
   const datelinePlaces = JSON.parse(readFileSync(join(data, "datelinePlaces.json"), "utf8")) as DatelinePlaces;
   const assets = {
     stylesheet: `/${hashedPath("assets/site.css", readFileSync(join(project, SITE_FILES.stylesheet)))}`,
     favicon: `/${hashedPath("assets/favicon.svg", readFileSync(join(project, SITE_FILES.favicon)))}`,
   };
-  return { site, build, datelinePlaces, globals: { site, build, assets, security: securityData(build) } };
+  return { site: site.value, build, datelinePlaces, globals: { site: site.value, build, assets, security: securityData(build) } };
+}
+
+/** What a settings reader returned, or the problems of the SettingsError it threw. */
+function settled<T>(read: () => T): { ok: true; value: T } | { ok: false; problems: readonly Problem[] } {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    return { ok: false, problems: error.problems };
+  }
 }

@@ -5,6 +5,7 @@
  */
 import type { Server } from "node:net";
 import { parseArgs } from "node:util";
+import { SettingsError } from "../model/settings-error.ts";
 
 /** Where the dev server writes its pages (ignored by git, never deployed). */
 export const DEV_SITE = ".dev-site";
@@ -20,19 +21,21 @@ export interface ServeOptions {
   host: string | undefined;
 }
 
-/** Thrown for a bad command line; the message is the one line to print. */
-export class ServeOptionError extends Error {}
+/** A SettingsError of one bad option: the option as the field. */
+const badOption = (option: string, message: string) => new SettingsError([{ file: "", field: option, message, code: "WD313" }]);
 
 /**
  * `--port=N` or `--port N` (else 8080), and `--lan`, which serves every network the machine is
- * on instead of this machine alone.
+ * on instead of this machine alone. Throws a SettingsError for an option it cannot use.
  */
 export function readServeOptions(args: readonly string[]): ServeOptions {
   let values: { port?: string | undefined; lan?: boolean | undefined };
   try {
     values = parseArgs({ args: [...args], options: { port: { type: "string" }, lan: { type: "boolean" } }, strict: true }).values;
   } catch (error) {
-    throw new ServeOptionError(error instanceof Error ? error.message : String(error));
+    // parseArgs names the option in quotes: "Unknown option '--serve'".
+    const said = error instanceof Error ? error.message : String(error);
+    throw badOption(/'(-[^']*)'/.exec(said)?.[1] ?? "options", `${said.replace(/\.$/, "")} (expected --port=N or --lan)`);
   }
   return { port: readPort(values.port), host: values.lan === true ? undefined : LOOPBACK_HOST };
 }
@@ -40,7 +43,7 @@ export function readServeOptions(args: readonly string[]): ServeOptions {
 function readPort(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_PORT;
   const port = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  if (!(port >= 1 && port <= 65535)) throw new ServeOptionError(`--port: got "${raw}" (expected a whole number from 1 to 65535)`);
+  if (!(port >= 1 && port <= 65535)) throw badOption("--port", `got "${raw}" (expected a whole number from 1 to 65535)`);
   return port;
 }
 

@@ -1,6 +1,7 @@
 import type { BuildSettings } from "../model/publishing.ts";
-import { SettingError } from "../model/publishing.ts";
-import { SiteSettingsError, type SiteSettings } from "../model/site.ts";
+import { formatProblem } from "../model/problems.ts";
+import { SettingsError } from "../model/settings-error.ts";
+import type { SiteSettings } from "../model/site.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
 
 /** The project's settings: the site's (_data/site.ts), the build's (_data/build.ts) and the dateline places (_data/datelinePlaces.json). */
@@ -23,8 +24,8 @@ export async function readProjectSettings(env: Readonly<Record<string, string | 
     const datelinePlaces = (await import("../../../_data/datelinePlaces.json", { with: { type: "json" } })).default;
     return { site, build, datelinePlaces };
   } catch (error) {
-    if (!(error instanceof SiteSettingsError || error instanceof SettingError)) throw error;
-    console.error(error.message);
+    if (!(error instanceof SettingsError)) throw error;
+    for (const problem of error.problems) console.error(formatProblem(problem));
     return undefined;
   }
 }

@@ -17,7 +17,8 @@ import {
   type Rendition,
 } from "./dialect-fields.ts";
 import { datelinePlace, definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
-import type { ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
+import type { FieldProblem } from "../model/problems.ts";
+import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
  * The AP Media API's JSON: a content response (`data.item`) or a feed (`data.items[n].item`), as
@@ -99,7 +100,7 @@ function renditionsOf(renditions: Item["renditions"], base: string): (Rendition 
 }
 
 /** The first associated picture that carries its renditions (AP's associations usually only point at the picture's own item). */
-function associatedPhoto(associations: Item["associations"], base: string, warnings: string[]): WirePhoto | undefined {
+function associatedPhoto(associations: Item["associations"], base: string, warnings: ItemNote[]): WirePhoto | undefined {
   for (const [key, value] of Object.entries(associations ?? {})) {
     if (!isPlainObject(value) || value["type"] !== "picture" || value["renditions"] === undefined) continue;
     const path = jsonPath(base, "associations", key);
@@ -133,7 +134,7 @@ function nitfNames(id: string, version: string | undefined, rendition: Rendition
 }
 
 /** The story's text read from its NITF rendition beside the JSON, or the problems that kept it from being read. */
-type TextBeside = { file: string; text: WireItem; warnings: string[] } | { file: string; problems: WireProblem[] };
+type TextBeside = { file: string; text: WireItem; warnings: ItemNote[] } | { file: string; problems: WireProblem[] };
 
 /** The item's text from the first NITF file beside it under one of its names (see nitfNames); undefined when none is there. */
 function nitfBeside(id: string, data: Item, base: string, file: string, agencies: readonly Agency[], readBeside: ReadBeside | undefined): TextBeside | undefined {
@@ -147,20 +148,22 @@ function nitfBeside(id: string, data: Item, base: string, file: string, agencies
   if (!found) return undefined;
   const read = readNitf(found.text, found.file, agencies);
   const [text] = read.items;
-  const said = (problem: WireProblem) => `${problem.path ? `${problem.path}: ` : ""}${problem.message}`;
+  // The NITF file's own problems, each with its place there and its own code, on the AP item's line.
+  const said = (problem: WireProblem) => `${problem.line === undefined ? "" : `line ${problem.line}: `}${problem.field ? `${problem.field}: ` : ""}${problem.message}`;
   if (text === undefined) {
-    const path = rendition?.path ?? jsonPath(base, "renditions");
-    return { file: found.file, problems: read.problems.map((problem) => ({ file, path, message: `its NITF text ${found.file} cannot be read: ${said(problem)}` })) };
+    const field = rendition?.path ?? jsonPath(base, "renditions");
+    return { file: found.file, problems: read.problems.map((problem) => ({ file, field, message: `its NITF text ${found.file} cannot be read: ${said(problem)}`, code: problem.code })) };
   }
-  return { file: found.file, text, warnings: read.problems.map((problem) => `${found.file}: ${said(problem)}`) };
+  return { file: found.file, text, warnings: read.problems.map((problem) => ({ field: "", message: `warning: in its NITF text ${found.file}: ${said(problem)}`, code: problem.code })) };
 }
 
 /** Why a text item is refused when its words are neither in the file nor beside it: where AP put them, or that it named none. */
-function missingText(data: Item, base: string, saveAs: string): { path: string; message: string } {
+function missingText(data: Item, base: string, saveAs: string): FieldProblem {
   const nitf = textRendition(data, base);
-  if (nitf === undefined) return { path: jsonPath(base, "renditions"), message: "no story text (expected the text of the story; AP delivers it as a NITF rendition)" };
+  if (nitf === undefined) return { field: jsonPath(base, "renditions"), message: "no story text (expected the text of the story; AP delivers it as a NITF rendition)", code: "WD206" };
   return {
-    path: nitf.path,
+    field: nitf.path,
+    code: "WD211",
     message: `the story's text is not in the file, only at ${JSON.stringify(nitf.href)} (expected the text in the file or beside it: the importer fetches no story text; download that NITF rendition beside this file as ${saveAs}, or take AP's NewsML-G2 item files with the NITF text embedded)`,
   };
 }
@@ -170,19 +173,19 @@ type ApItemRead = ItemRead & { companion?: string };
 
 function readItem(value: unknown, file: string, path: string, base: string, agencies: readonly Agency[], readBeside: ReadBeside | undefined): ApItemRead {
   const read = readLeniently(item, value, base, ["altids", "headline", "pubstatus"]);
-  if (read === undefined) return { problems: [{ file, path: base, message: "is not an object (expected an AP Media API item)" }] };
+  if (read === undefined) return { problems: [{ file, field: base, message: "is not an object (expected an AP Media API item)", code: "WD207" }] };
   const { data } = read;
   const problems: WireProblem[] = read.problems.map((problem) => ({ file, ...problem }));
-  const problem = (at: { path: string; message: string }) => problems.push({ file, ...at });
-  const refusedAt = (key: string) => problems.some((each) => each.path.startsWith(jsonPath(base, key)));
+  const problem = (at: FieldProblem) => problems.push({ file, ...at });
+  const refusedAt = (key: string) => problems.some((each) => each.field.startsWith(jsonPath(base, key)));
   const canceled = data.pubstatus === "canceled";
   if (data.type !== undefined && data.type !== "text") {
-    problem({ path: jsonPath(base, "type"), message: `got "${data.type}" (expected a text item; AP's pictures are read with the story they are associated with)` });
+    problem({ field: jsonPath(base, "type"), message: `got "${data.type}" (expected a text item; AP's pictures are read with the story they are associated with)`, code: "WD205" });
   }
   const id = given(data.altids?.itemid);
-  if (id === undefined && !refusedAt("altids")) problem({ path: jsonPath(base, "altids", "itemid"), message: "missing (expected AP's item id, the same for all its versions)" });
+  if (id === undefined && !refusedAt("altids")) problem({ field: jsonPath(base, "altids", "itemid"), message: "missing (expected AP's item id, the same for all its versions)", code: "WD206" });
   const headline = given(data.headline) ?? (canceled ? "" : undefined);
-  if (headline === undefined && !refusedAt("headline")) problem({ path: jsonPath(base, "headline"), message: "missing (expected the story's headline)" });
+  if (headline === undefined && !refusedAt("headline")) problem({ field: jsonPath(base, "headline"), message: "missing (expected the story's headline)", code: "WD206" });
   // AP's JSON never holds a story's words: they are beside it, or only a kill notice, which needs none, becomes an item.
   const textual = !canceled && (data.type === undefined || data.type === "text");
   const beside = textual && id !== undefined ? nitfBeside(id, data, base, file, agencies, readBeside) : undefined;
@@ -197,7 +200,7 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
   const byline = distinctNames((data.bylines ?? []).flatMap(({ by }) => (by ? [by] : []))).join(", ");
   const topics = distinctNames((data.subject ?? []).flatMap(({ name, rels }) => (name && rels?.includes("direct") ? [name] : [])));
   // AP's metadata is the fuller; its NITF text fills in what the JSON leaves out.
-  const notes = [...(text ? [`its text read from ${beside?.file} beside it`] : []), ...warnings.map((warning) => `warning: ${warning}`)];
+  const notes: ItemNote[] = [...(text && beside ? [{ field: "", message: `its text read from ${beside.file} beside it`, code: "WD226" as const }] : []), ...warnings];
   return {
     ...companion,
     item: definedFields({
@@ -244,10 +247,10 @@ function collectApItems(reads: readonly ApItemRead[]): WireRead {
  */
 export function readApMediaApi(value: unknown, file: string, agencies: readonly Agency[], readBeside?: ReadBeside): WireRead {
   const data = isPlainObject(value) ? value["data"] : undefined;
-  if (!isPlainObject(data)) return { items: [], problems: [{ file, path: "data", message: "missing (expected the response's data, with its item or items)" }] };
+  if (!isPlainObject(data)) return { items: [], problems: [{ file, field: "data", message: "missing (expected the response's data, with its item or items)", code: "WD206" }] };
   if (data["item"] !== undefined) return collectApItems([readItem(data["item"], file, "", "data.item", agencies, readBeside)]);
   const entries = Array.isArray(data["items"]) ? data["items"] : [];
-  if (entries.length === 0) return { items: [], problems: [{ file, path: "data.items", message: "holds no items (expected the feed's items, each with its item)" }] };
+  if (entries.length === 0) return { items: [], problems: [{ file, field: "data.items", message: "holds no items (expected the feed's items, each with its item)", code: "WD206" }] };
   return collectApItems(
     entries.map((entry, index) => {
       const base = jsonPath("data.items", index, "item");

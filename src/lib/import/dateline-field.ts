@@ -2,7 +2,7 @@ import { DateTime, Info } from "luxon";
 import { findAgency, type Agency } from "../model/agencies.ts";
 import { isDayOfMonth, readMonthName } from "./agency-dateline.ts";
 import { datelinePlace, ignoredNote, oneLine } from "./wire-fields.ts";
-import type { WireTime } from "./wire-item.ts";
+import type { ItemNote, WireTime } from "./wire-item.ts";
 import { readWireTime } from "./wire-time.ts";
 
 /**
@@ -30,7 +30,7 @@ export interface DatelineField {
   day?: number;
   year?: number;
   /** The warning for the item's line when the field holds text but no place. */
-  note?: string;
+  note?: ItemNote;
 }
 
 const TRAILING_DASH = /\s*(?:--?|[–—])\s*$/u;

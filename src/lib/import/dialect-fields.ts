@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { problemCodeParams, zodProblems, type FieldProblem, type ZodProblemRules } from "../model/problems.ts";
 import { nearestName } from "../story/nearest-name.ts";
 import { describeJson, isPlainObject } from "./ninjs-schema.ts";
-import type { WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import type { ItemNote, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 
 /**
@@ -31,7 +32,7 @@ export const textOrNumber = z.union([z.string(), z.number()], { error: "text or 
 export const wireTime = z.string().transform((value, context): WireTime => {
   const time = readWireTime(value);
   if (time !== undefined) return time;
-  context.issues.push({ code: "custom", input: value, message: `${describeJson(value)} is not a date or time (expected ${WIRE_TIME_FORMS})` });
+  context.issues.push({ code: "custom", input: value, message: `${describeJson(value)} is not a date or time (expected ${WIRE_TIME_FORMS})`, params: problemCodeParams("WD208") });
   return z.NEVER;
 });
 
@@ -97,10 +98,10 @@ function removeAt(root: unknown, places: readonly (readonly PropertyKey[])[]): b
 
 export interface LenientRead<Output> {
   data: Output;
-  /** Values left out, one line each: `ignored urgency: got "high" (expected a whole number)`. */
-  warnings: string[];
+  /** Values left out, one note each: `urgency: warning: ignored: got "high" (expected a whole number) [WD210]`. */
+  warnings: ItemNote[];
   /** Values the story needs that were of the wrong kind. */
-  problems: { path: string; message: string }[];
+  problems: FieldProblem[];
 }
 
 /**
@@ -123,24 +124,25 @@ export function readLeniently<Schema extends z.ZodType<object>>(
     const result = schema.safeParse(working);
     if (result.success) return { ...read, data: result.data };
     const places = result.error.issues.map((issue) => issue.path);
-    for (const issue of result.error.issues) {
-      const path = jsonPath(base, ...issue.path.map((key) => (typeof key === "number" ? key : String(key))));
-      const message = issueMessage(issue, valueAt(working, issue.path));
-      if (essential.includes(String(issue.path[0]))) read.problems.push({ path, message });
-      else read.warnings.push(`ignored ${path}: ${message}`);
+    const worded = result.error.issues.map((issue) => ({ ...issue, message: issueMessage(issue, valueAt(working, issue.path)) }));
+    const rules: ZodProblemRules = { missing: "WD206", wrong: "WD207", fieldName: (keys) => jsonPath(base, ...keys.map((key) => (typeof key === "number" ? key : String(key)))) };
+    for (const [index, problem] of zodProblems(worded, working, [], rules).entries()) {
+      if (essential.includes(String(worded[index]?.path[0]))) read.problems.push(problem);
+      else read.warnings.push({ field: problem.field, message: `warning: ignored: ${problem.message}`, code: "WD210" });
     }
     if (!removeAt(working, places)) return undefined;
   }
 }
 
 /** A warning for each property of `object` the dialect does not define, with the name it most likely meant. */
-export function unknownProperties(object: unknown, known: readonly string[], base: string, dialect: string): string[] {
+export function unknownProperties(object: unknown, known: readonly string[], base: string, dialect: string): ItemNote[] {
   if (!isPlainObject(object)) return [];
   return Object.keys(object)
     .filter((name) => !known.includes(name))
     .map((name) => {
       const near = nearestName(name, known);
-      return `ignored ${jsonPath(base, name)} (not a property of ${dialect}${near ? `; did you mean ${near}?` : ""})`;
+      const message = `warning: ignored: not a property of ${dialect}${near ? `; did you mean ${near}?` : ""}`;
+      return { field: jsonPath(base, name), message, code: near ? "WD209" : "WD210" };
     });
 }
 

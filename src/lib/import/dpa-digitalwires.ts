@@ -17,8 +17,8 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
-import type { WirePhoto, WireRead } from "./wire-item.ts";
+import { definedFields, distinctNames, ignoredNote, NO_TEXT } from "./wire-fields.ts";
+import type { ItemNote, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
  * dpa's digitalwires JSON, as dpa's wireQ API (`{"entries": [...]}`) and s3push (one entry a file)
@@ -101,7 +101,7 @@ function topicsOf(data: Entry): string[] {
   return distinctNames([...(data.dpasubject_names ?? []), ...(data.keyword_names ?? []), ...(data.geosubject_names ?? [])]);
 }
 
-function associatedPhoto(associations: readonly unknown[], base: string, warnings: string[]): WirePhoto | undefined {
+function associatedPhoto(associations: readonly unknown[], base: string, warnings: ItemNote[]): WirePhoto | undefined {
   const images = associations.flatMap((value, index) => (isPlainObject(value) && value["type"] === "image" ? [{ value, index }] : []));
   const chosen = images.find(({ value }) => value["is_featureimage"] === true) ?? images[0];
   if (chosen === undefined) return undefined;
@@ -117,11 +117,11 @@ function associatedPhoto(associations: readonly unknown[], base: string, warning
 
 function readEntry(value: unknown, file: string, path: string, agencies: readonly Agency[]): ItemRead {
   const read = readLeniently(entry, value, path, ["urn", "headline", "article_html", "pubstatus"]);
-  if (read === undefined) return { problems: [{ file, path, message: "is not an object (expected a dpa digitalwires entry)" }] };
+  if (read === undefined) return { problems: [{ file, field: path, message: "is not an object (expected a dpa digitalwires entry)", code: "WD207" }] };
   const { data } = read;
-  const problems = read.problems.map((problem) => ({ file, ...problem }));
-  const problem = (key: string, message: string) => problems.push({ file, path: jsonPath(path, key), message });
-  const refusedAt = (key: string) => problems.some((each) => each.path === jsonPath(path, key));
+  const problems: WireProblem[] = read.problems.map((problem) => ({ file, ...problem }));
+  const problem = (key: string, message: string) => problems.push({ file, field: jsonPath(path, key), message, code: "WD206" });
+  const refusedAt = (key: string) => problems.some((each) => each.field === jsonPath(path, key));
   const canceled = data.pubstatus === "canceled";
   if (!given(data.urn) && !refusedAt("urn")) problem("urn", "missing (expected the entry's urn, the same for all its versions)");
   const headline = given(data.headline) ?? (canceled ? "" : undefined);
@@ -136,7 +136,7 @@ function readEntry(value: unknown, file: string, path: string, agencies: readonl
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, path, DIALECT)];
   for (const box of ["infobox_html", "linkbox_html"] as const) {
-    if (given(data[box])) warnings.push(`ignored ${jsonPath(path, box)} (dpa's words in a box beside the text, which the story has no place for)`);
+    if (given(data[box])) warnings.push(ignoredNote(jsonPath(path, box), "dpa's words in a box beside the text, which the story has no place for"));
   }
   const photo = associatedPhoto(data.associations ?? [], path, warnings);
   const dateline = readDatelineField(data.dateline ?? "", jsonPath(path, "dateline"), given(data.language), agencies);
@@ -163,7 +163,7 @@ function readEntry(value: unknown, file: string, path: string, agencies: readonl
       photo,
       lang: given(data.language),
       priority: data.urgency,
-      notes: warnings.length > 0 || dateline.note !== undefined ? [...warnings.map((warning) => `warning: ${warning}`), ...(dateline.note === undefined ? [] : [dateline.note])] : undefined,
+      notes: warnings.length > 0 || dateline.note !== undefined ? [...warnings, ...(dateline.note === undefined ? [] : [dateline.note])] : undefined,
     }),
   };
 }

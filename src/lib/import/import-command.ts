@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { isKnownZone } from "../model/dates.ts";
+import type { Problem } from "../model/problems.ts";
 import { storySchema } from "../story/schema.ts";
 import type { WireTime } from "./wire-item.ts";
 import { readWireTime } from "./wire-time.ts";
@@ -18,7 +19,7 @@ export interface ImportRequest {
   delivered?: WireTime;
 }
 
-const IMPORT_USAGE =
+export const IMPORT_USAGE =
   "usage: npm run import -- [--dry-run] [--verbose] [--quiet] [--zone <IANA zone>] [--lang <language>] [--delivered <instant>] <file or folder>...\n" +
   "  --dry-run      print what would change, write nothing\n" +
   "  --verbose      print every reason of each item, one a line, not only its first\n" +
@@ -27,9 +28,12 @@ const IMPORT_USAGE =
   "  --lang         the language of items that state none, e.g. ru for a Russian wire\n" +
   "  --delivered    when wire text was delivered (its dateline gives only a day), instead of the file's time";
 
-export type RequestResult = { ok: true; request: ImportRequest } | { ok: false; message: string };
+/** The request, or every problem of the command line (WD313), each naming its option; `usage` when the options themselves could not be read. */
+export type RequestResult = { ok: true; request: ImportRequest } | { ok: false; problems: Problem[]; usage: boolean };
 
-/** Reads the command line; a bad option is named with what was expected. */
+const badOption = (option: string, message: string): Problem => ({ file: "", field: option, message, code: "WD313" });
+
+/** Reads the command line; a bad option is named with what was expected, every one of them in one run. */
 export function parseImportArgs(args: readonly string[]): RequestResult {
   let parsed;
   try {
@@ -43,27 +47,31 @@ export function parseImportArgs(args: readonly string[]): RequestResult {
         zone: { type: "string" }, lang: { type: "string" }, delivered: { type: "string" } },
     });
   } catch (error) {
-    return { ok: false, message: `${(error as Error).message}\n${IMPORT_USAGE}` };
+    // parseArgs names the option in quotes: "Unknown option '--force'".
+    const said = (error as Error).message;
+    return { ok: false, problems: [badOption(/'(-[^']*)'/.exec(said)?.[1] ?? "options", `${said.replace(/\.$/, "")} (expected the options below)`)], usage: true };
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) return { ok: false, message: `no file or folder to import\n${IMPORT_USAGE}` };
+  const problems: Problem[] = [];
+  if (positionals.length === 0) problems.push(badOption("paths", "no file or folder to import (expected the files or folders of a delivery)"));
   const request: ImportRequest = { paths: positionals, dryRun: values["dry-run"], verbose: values.verbose, quiet: values.quiet };
   if (values.zone !== undefined) {
-    if (!isKnownZone(values.zone)) return { ok: false, message: `--zone: "${values.zone}" is not a known time zone (expected an IANA name such as Europe/Moscow)` };
-    request.defaultZone = values.zone;
+    if (isKnownZone(values.zone)) request.defaultZone = values.zone;
+    else problems.push(badOption("--zone", `"${values.zone}" is not a known time zone (expected an IANA name such as Europe/Moscow)`));
   }
   if (values.lang !== undefined) {
     // Checked as the story's own lang field is, since that is where it goes.
     const checked = storySchema.shape.lang.safeParse(values.lang);
-    if (!checked.success) return { ok: false, message: `--lang: ${checked.error.issues[0]?.message ?? "not a language tag"}` };
-    request.defaultLanguage = values.lang;
+    if (checked.success) request.defaultLanguage = values.lang;
+    else problems.push(badOption("--lang", checked.error.issues[0]?.message ?? "not a language tag"));
   }
   if (values.delivered !== undefined) {
     const delivered = readWireTime(values.delivered);
     if (delivered?.offset === undefined) {
-      return { ok: false, message: `--delivered: "${values.delivered}" is not an instant (expected a time with its offset, e.g. 2013-09-02T15:40:00+04:00)` };
+      problems.push(badOption("--delivered", `"${values.delivered}" is not an instant (expected a time with its offset, e.g. 2013-09-02T15:40:00+04:00)`));
+    } else {
+      request.delivered = delivered;
     }
-    request.delivered = delivered;
   }
-  return { ok: true, request };
+  return problems.length > 0 ? { ok: false, problems, usage: positionals.length === 0 } : { ok: true, request };
 }

@@ -8,7 +8,7 @@ import type { Agency, WithoutLead } from "../model/agencies.ts";
 import type { SiteData } from "../story/read-story.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import { placeholderFields } from "../model/placeholders.ts";
-import { editorFieldName } from "../model/problems.ts";
+import { editorFieldName, type Problem, type ProblemCode } from "../model/problems.ts";
 import { MIN_PHOTO_WIDTH } from "../media/photos.ts";
 import { readEmbeddedPhotoWords } from "./photo-metadata.ts";
 import { importedBody } from "./imported-body.ts";
@@ -17,7 +17,7 @@ import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
 import { planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
-import type { WireFormat, WireItem, WireTime } from "./wire-item.ts";
+import type { ItemNote, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import { matchStory, type WireStories, type WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
@@ -49,13 +49,20 @@ export interface ItemOutcome {
   format?: WireFormat;
   /** The story file written (or that would be, in a dry run). */
   story?: string;
-  notes: string[];
+  /** Why the item came to this, most important first, and what an editor should know of it. */
+  notes: Problem[];
 }
 
 const STORY_FILE = "index.md";
 
 const itemName = (item: WireItem): string => (item.path ? `${item.file}: ${item.path}` : item.file);
-const refused = (item: WireItem, notes: string[]): ItemOutcome => ({ kind: "refused", item: itemName(item), notes });
+const refused = (item: WireItem, notes: Problem[]): ItemOutcome => ({ kind: "refused", item: itemName(item), notes });
+
+/** A note on the item as a whole, in its delivered file. */
+const itemNote = (item: WireItem, message: string, code: ProblemCode): Problem => ({ file: item.file, field: "", message, code });
+
+/** A note of the item's reader or plan, in the item's delivered file. */
+const inItemFile = (item: WireItem, note: ItemNote): Problem => ({ file: item.file, ...note });
 
 /** A folder for a new story under its day (src/news/2013/09/02/<slug>), not taken by another story. */
 function newStoryFolder(newsDir: string, day: string, slug: string): string {
@@ -67,7 +74,7 @@ function newStoryFolder(newsDir: string, day: string, slug: string): string {
 }
 
 /** The picture taken with its words, or why the story goes without it (and is held for an editor). */
-type PhotoTaken = { photo?: ImportedPhoto & { file: DeliveredPhoto }; missing?: string };
+type PhotoTaken = { photo?: ImportedPhoto & { file: DeliveredPhoto }; missing?: ItemNote };
 
 /** Whether `file` holds exactly `contents`. */
 const holds = (file: string, contents: string | Uint8Array): boolean => existsSync(file) && readFileSync(file).equals(Buffer.from(contents));
@@ -84,7 +91,7 @@ function earlierPhotoWords(existing: WireStory | undefined, bytes: Uint8Array): 
 async function takePhoto(item: WireItem, existing: WireStory | undefined, settings: ImportSettings): Promise<PhotoTaken> {
   if (!item.photo) return {};
   const fetched = await fetchWirePhoto(item.photo.href, item.file, settings.photoFetch);
-  const without = (reason: string) => ({ missing: `its photo was left out: ${item.photo?.path ? `${item.photo.path}: ` : ""}${reason}` });
+  const without = (reason: string): PhotoTaken => ({ missing: { field: item.photo?.path ?? "", message: `its photo was left out: ${reason}`, code: "WD215" } });
   if (!fetched.ok) return without(fetched.message);
   if (fetched.photo.width < MIN_PHOTO_WIDTH) {
     return without(`"${item.photo.href}" is ${fetched.photo.width} px wide (expected at least ${MIN_PHOTO_WIDTH} px to be shown at all)`);
@@ -103,7 +110,7 @@ async function takePhoto(item: WireItem, existing: WireStory | undefined, settin
 interface StagedStory {
   staged: string;
   /** Why the build would refuse it: it cannot be written as it is. */
-  refusals: string[];
+  refusals: Problem[];
   /** True when the build keeps it off the site as a draft (held, or with a placeholder still to be worded). */
   draft: boolean;
 }
@@ -138,7 +145,8 @@ async function withStagedStory<T>(
   try {
     const file = join(staged, STORY_FILE);
     const read = await readArticle({ file, fileSlug: basename(target), filePathStem: `/${relative(settings.inputDir, join(target, "index"))}` }, settings);
-    const refusals = !read.valid && !read.draft ? read.problems.map((problem) => `${editorFieldName(problem.field)}: ${problem.message}`) : [];
+    // The story's own problems, each with its story code, on the item's line: the story file is not written.
+    const refusals = !read.valid && !read.draft ? read.problems.map((problem) => itemNote(item, `${editorFieldName(problem.field)}: ${problem.message}`, problem.code)) : [];
     const draft = read.valid ? read.state === "draft" : read.draft;
     return await use({ staged, refusals, draft });
   } finally {
@@ -177,18 +185,22 @@ function versionNames(item: WireItem): { spoken: string; label: string } {
 }
 
 /** The notes on what an editor must still do to a story written as a draft. */
-function draftNotes(plan: StoryPlan): string[] {
-  return [...plan.held, ...(plan.correctionField ? [`a correction by the agency: word it for readers in ${editorFieldName(plan.correctionField)}`] : [])];
+function draftNotes(item: WireItem, plan: StoryPlan): Problem[] {
+  const correction = plan.correctionField ? [itemNote(item, `a correction by the agency: word it for readers in ${editorFieldName(plan.correctionField)}`, "WD216")] : [];
+  return [...plan.held.map((note) => inItemFile(item, note)), ...correction];
 }
+
+/** The story's problems as the reasons the item is refused or waits: "the story would not build: title: …". */
+const wouldNotBuild = (refusals: readonly Problem[], said: string): Problem[] => refusals.map((refusal) => ({ ...refusal, message: `${said}: ${refusal.message}` }));
 
 /** The name of the file a version waits in beside its story (see waitBeside). */
 const waitingName = (label: string): string => `index.wire-${label}.md.txt`;
 const WAITING_FILE = /^index\.wire-.+\.md\.txt$/;
 
 /** The note naming versions still waiting beside a story (but `except`), so an editor takes them in order; none when none wait. */
-function stillWaiting(folder: string, except?: string): string[] {
+function stillWaiting(item: WireItem, folder: string, except?: string): Problem[] {
   const waiting = existsSync(folder) ? readdirSync(folder).filter((name) => WAITING_FILE.test(name) && name !== except).sort() : [];
-  return waiting.length > 0 ? [`also waiting beside it: ${waiting.join(", ")}`] : [];
+  return waiting.length > 0 ? [itemNote(item, `also waiting beside it: ${waiting.join(", ")}`, "WD222")] : [];
 }
 
 /**
@@ -197,7 +209,7 @@ function stillWaiting(folder: string, except?: string): string[] {
  * waiting file is a whole story file, recording its own hash, so an editor may take it whole
  * by renaming it to index.md.
  */
-async function waitBeside(item: WireItem, plan: StoryPlan, existing: WireStory, photo: PhotoTaken["photo"], why: string, notes: string[], settings: ImportSettings): Promise<ItemOutcome> {
+async function waitBeside(item: WireItem, plan: StoryPlan, existing: WireStory, photo: PhotoTaken["photo"], why: string, notes: Problem[], settings: ImportSettings): Promise<ItemOutcome> {
   const { spoken, label } = versionNames(item);
   const waitingPhoto = photo && { file: join(existing.folder, `photo.wire-${label}.${photo.file.extension}`), bytes: photo.file.bytes };
   const fields = waitingPhoto ? { ...plan.fields, photo: { ...(plan.fields["photo"] as object), src: basename(waitingPhoto.file) } } : plan.fields;
@@ -207,7 +219,7 @@ async function waitBeside(item: WireItem, plan: StoryPlan, existing: WireStory, 
     kind,
     item: itemName(item),
     story: existing.file,
-    notes: [said, ...notes, ...stillWaiting(existing.folder, waitingName(label))],
+    notes: [itemNote(item, said, "WD222"), ...notes, ...stillWaiting(item, existing.folder, waitingName(label))],
   });
   if (holds(waiting, text) && (!waitingPhoto || holds(waitingPhoto.file, waitingPhoto.bytes))) return outcome("unchanged", `${why}: ${spoken} already waits in ${waiting}`);
   if (!settings.dryRun) {
@@ -225,14 +237,16 @@ async function waitBeside(item: WireItem, plan: StoryPlan, existing: WireStory, 
  */
 export async function importItem(item: WireItem, stories: WireStories, settings: ImportSettings): Promise<ItemOutcome> {
   if (stories.unusableIds.has(item.id)) {
-    return refused(item, [`the story recording the agency id "${item.id}" must be mended first (see its line above)`]);
+    return refused(item, [itemNote(item, `the story recording the agency id "${item.id}" must be mended first (see its line above)`, "WD219")]);
   }
   const candidates = stories.byId.get(item.id) ?? [];
   const body = item.status === "canceled" ? undefined : importedBody(item, settings.agencies);
   const match = matchStory(candidates, body && { headline: item.headline, body: body.markdown });
   if ("ambiguous" in match) {
     const files = match.ambiguous.map((story) => story.file).join(", ");
-    return refused(item, [`id "${item.id}" is recorded by ${files}, and this version reads like each of them (expected one story per agency item: mend the wire.id of the other story)`]);
+    return refused(item, [
+      itemNote(item, `id "${item.id}" is recorded by ${files}, and this version reads like each of them (expected one story per agency item: mend the wire.id of the other story)`, "WD220"),
+    ]);
   }
   const existing = match.story;
   const time = item.versionTime ?? item.released;
@@ -244,21 +258,21 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
       kind: "unchanged",
       item: itemName(item),
       story: existing.file,
-      notes: older ? [`an older version (made ${time ? formatWireTime(time) : "?"}) than the one on file (made ${onFile}); skipped`] : [],
+      notes: older ? [itemNote(item, `an older version (made ${time ? formatWireTime(time) : "?"}) than the one on file (made ${onFile}); skipped`, "WD223")] : [],
     };
   }
   const remember = (story: WireStory) => stories.byId.set(item.id, [...candidates.filter((other) => other !== existing), story]);
 
   if (body === undefined) {
-    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: ["withdrawn by the agency before it was imported here; nothing to remove"] };
+    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: [itemNote(item, "withdrawn by the agency before it was imported here; nothing to remove", "WD224")] };
     // A draft was never published: no address holds anything to replace with a notice, and an
     // editor may have worked on it. It stays a draft, and the line says what the agency did.
     if (existing.fields["draft"] === true) {
-      return { kind: "held", item: itemName(item), story: existing.file, notes: ["withdrawn by the agency while a draft here: it was never published; delete the story, or keep it as a draft"] };
+      return { kind: "held", item: itemName(item), story: existing.file, notes: [itemNote(item, "withdrawn by the agency while a draft here: it was never published; delete the story, or keep it as a draft", "WD224")] };
     }
     const plan = planWithdrawal(item, existing, settings.datelinePlaces);
     return withStagedStory(item, plan, existing.folder, existing, undefined, settings, async ({ staged, refusals }) => {
-      if (refusals.length > 0) return refused(item, refusals.map((refusal) => `the story would not build: ${refusal}`));
+      if (refusals.length > 0) return refused(item, wouldNotBuild(refusals, "the story would not build"));
       if (!settings.dryRun) await placeStoryFolder(staged, existing.folder, true);
       remember({ ...existing, fields: plan.fields, body: "", versionMs: timeMs ?? existing.versionMs });
       return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: [] };
@@ -266,7 +280,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
 
   const unpublishable = noEditionFor(item.lang ?? settings.defaultLanguage, settings.site.editions);
-  if (unpublishable !== undefined) return refused(item, [unpublishable]);
+  if (unpublishable !== undefined) return refused(item, [itemNote(item, unpublishable, "WD214")]);
 
   const taken = await takePhoto(item, existing, settings);
   const planned = planStory(item, {
@@ -281,24 +295,24 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     agencies: settings.agencies,
     withoutLead: settings.withoutLead,
   });
-  if (!planned.ok) return refused(item, planned.problems.map((problem) => problem.message));
+  if (!planned.ok) return refused(item, planned.problems);
   const { plan } = planned;
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id));
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft }) => {
-    const notes = draftNotes(plan);
+    const notes = draftNotes(item, plan);
     // An editor's work wins; and readers keep the published version until the new one may go live.
     const waitsBecause = existing && (existing.changedHere ?? (isLive(existing.fields, settings) && (draft || refusals.length > 0) ? "published here, kept live" : undefined));
     if (existing && waitsBecause) {
-      return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...refusals.map((refusal) => `it would not build: ${refusal}`)], settings);
+      return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...wouldNotBuild(refusals, "it would not build")], settings);
     }
-    if (refusals.length > 0) return refused(item, refusals.map((refusal) => `the story would not build: ${refusal}`));
+    if (refusals.length > 0) return refused(item, wouldNotBuild(refusals, "the story would not build"));
     if (!settings.dryRun) await placeStoryFolder(staged, target, existing !== undefined);
     const file = join(target, STORY_FILE);
     remember({ file, folder: target, fields: plan.fields, body: plan.body, versionMs: timeMs ?? 0 });
-    if (existing) notes.push(...stillWaiting(existing.folder));
-    if (match.beside) notes.unshift(`id "${item.id}" already names another story (${match.beside.file}); imported beside it`);
+    if (existing) notes.push(...stillWaiting(item, existing.folder));
+    if (match.beside) notes.unshift(itemNote(item, `id "${item.id}" already names another story (${match.beside.file}); imported beside it`, "WD221"));
     const embargoed = isEmbargoed(plan.fields["date"], settings);
-    if (embargoed) notes.push(`embargoed until ${String(plan.fields["date"])}`);
+    if (embargoed) notes.push(itemNote(item, `embargoed until ${String(plan.fields["date"])}`, "WD218"));
     const kind: OutcomeKind = draft || embargoed ? "held" : existing ? "updated" : "created";
     return { kind, item: itemName(item), story: file, notes };
   });

@@ -89,7 +89,7 @@ function statusAndEmbargo(management: XmlElement | undefined, path: string, prob
     return until ? { status: "usable", embargoedUntil: until } : { status: "withheld" };
   }
   const status = STATUSES.get(written.toLowerCase());
-  if (status === undefined) problems.add(`${path}/Status/@FormalName`, `"${written}" is not a status (expected Usable, Embargoed, Withheld or Canceled)`);
+  if (status === undefined) problems.add(`${path}/Status/@FormalName`, `"${written}" is not a status (expected Usable, Embargoed, Withheld or Canceled)`, "WD207");
   return { status: status ?? "usable" };
 }
 
@@ -160,7 +160,7 @@ function storyPhoto(top: Placed, problems: ItemProblems): WirePhoto | undefined 
     return area > bestArea || (area === bestArea && bytes > bestBytes) ? rendition : best;
   }, undefined);
   if (!largest) {
-    problems.add(photo.path, "has no ContentItem with an Href to an image (expected the photo's renditions, e.g. in the role HighDef)");
+    problems.add(photo.path, "has no ContentItem with an Href to an image (expected the photo's renditions, e.g. in the role HighDef)", "WD215");
     return undefined;
   }
   const [caption] = componentsInRole(photo, "caption");
@@ -201,7 +201,7 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   const identifierPath = `${path}/Identification/NewsIdentifier`;
   const identifier = childElement(element, "Identification", "NewsIdentifier");
   const id = stableId(identifier);
-  if (id === undefined) problems.add(`${identifierPath}/PublicIdentifier`, "missing (expected the item's urn:newsml: identifier, or ProviderId, DateId and NewsItemId)");
+  if (id === undefined) problems.add(`${identifierPath}/PublicIdentifier`, "missing (expected the item's urn:newsml: identifier, or ProviderId, DateId and NewsItemId)", "WD206");
   const managementPath = `${path}/NewsManagement`;
   const management = childElement(element, "NewsManagement");
   const versionTime = readTime(elementText(childElement(management, "ThisRevisionCreated")), `${managementPath}/ThisRevisionCreated`, problems);
@@ -213,7 +213,7 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   const topPath = `${path}/NewsComponent`;
   const topRole = top && roleOf(top);
   if (topRole !== undefined && NOT_TEXT_ROLES.has(topRole)) {
-    problems.add(`${topPath}/Role`, `is a ${topRole} item (expected a story with text; a photo is read with the story whose NewsItem holds it)`);
+    problems.add(`${topPath}/Role`, `is a ${topRole} item (expected a story with text; a photo is read with the story whose NewsItem holds it)`, "WD205");
     return { problems: problems.list };
   }
   const components = top ? storyComponents({ element: top, path: topPath }) : [];
@@ -221,9 +221,9 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   const lines = withLines && childElement(withLines.element, "NewsLines");
   const line = (name: string): string => elementText(childElement(lines, name));
   const headline = line("HeadLine");
-  if (headline === "" && !canceled) problems.add(`${topPath}/NewsLines/HeadLine`, "missing (expected the story's headline)");
+  if (headline === "" && !canceled) problems.add(`${topPath}/NewsLines/HeadLine`, "missing (expected the story's headline)", "WD206");
   const body = storyBody(components) ?? (canceled ? NO_TEXT : undefined);
-  if (body === undefined) problems.add(`${topPath}/ContentItem/DataContent`, `${top ? "has no text" : "missing"} (expected the story's text, as NITF, paragraphs or plain text)`);
+  if (body === undefined) problems.add(`${topPath}/ContentItem/DataContent`, `${top ? "has no text" : "missing"} (expected the story's text, as NITF, paragraphs or plain text)`, "WD206");
   if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
@@ -268,9 +268,9 @@ export function readNewsml1(text: string, file: string, agencies: readonly Agenc
   const xml = parseXml(text, file);
   if (!xml.ok) return { items: [], problems: xml.problems };
   const root = xml.root;
-  if (root.name !== "NewsML") return { items: [], problems: [{ file, path: `/${root.name}`, message: "is not NewsML 1.2 (expected a NewsML root element)" }] };
+  if (root.name !== "NewsML") return { items: [], problems: [{ file, field: `/${root.name}`, message: "is not NewsML 1.2 (expected a NewsML root element)", code: "WD202" }] };
   const newsItems = childElements(root, "NewsItem");
-  if (newsItems.length === 0) return { items: [], problems: [{ file, path: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)" }] };
+  if (newsItems.length === 0) return { items: [], problems: [{ file, field: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)", code: "WD206" }] };
   const read: WireRead = { items: [], problems: [] };
   for (const [itemIndex, element] of newsItems.entries()) {
     const path = childPath("/NewsML", root, element);

@@ -1,8 +1,8 @@
 import type { Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
-import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
+import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
+import type { ItemNote, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
@@ -68,13 +68,13 @@ function itemKind(element: XmlElement): ItemKind {
 function deliveredItems(root: XmlElement, file: string, problems: WireProblem[]): DeliveredItem[] {
   if (root.name === "newsItem" || root.name === "packageItem") return [{ element: root, path: `/${root.name}`, place: "" }];
   if (root.name !== "newsMessage") {
-    problems.push({ file, path: `/${root.name}`, message: "is not NewsML-G2 (expected a newsMessage, newsItem or packageItem root element)" });
+    problems.push({ file, field: `/${root.name}`, message: "is not NewsML-G2 (expected a newsMessage, newsItem or packageItem root element)", code: "WD202" });
     return [];
   }
   const itemSet = childElement(root, "itemSet");
   const items = itemSet ? childElements(itemSet) : [];
   if (!itemSet || items.length === 0) {
-    problems.push({ file, path: "/newsMessage/itemSet", message: `${itemSet ? "has no items" : "missing"} (expected the message's newsItem and packageItem elements)` });
+    problems.push({ file, field: "/newsMessage/itemSet", message: `${itemSet ? "has no items" : "missing"} (expected the message's newsItem and packageItem elements)`, code: "WD206" });
     return [];
   }
   return items.map((element) => {
@@ -96,7 +96,7 @@ function readPicture(picture: DeliveredItem, problems: ItemProblems): WirePhoto 
     if (!largest || area > largest.area) largest = { element, href, area };
   }
   if (!contentSet || !largest) {
-    problems.add(contentSetPath, "has no remoteContent with an href to an image (expected the picture's renditions)");
+    problems.add(contentSetPath, "has no remoteContent with an href to an image (expected the picture's renditions)", "WD215");
     return undefined;
   }
   const contentMeta = childElement(picture.element, "contentMeta");
@@ -118,7 +118,7 @@ interface PackagedPhotos {
   /** The photo of each text item a package holds, by the text item's element. */
   photos: Map<XmlElement, WirePhoto>;
   /** The warnings for each text item a package holds about that package's references the file cannot follow. */
-  notes: Map<XmlElement, string[]>;
+  notes: Map<XmlElement, ItemNote[]>;
   /** Picture items some package holds: not stories of their own, and no problem. */
   packaged: Set<XmlElement>;
   problems: WireProblem[];
@@ -172,10 +172,15 @@ function packagedPhotos(items: readonly DeliveredItem[], file: string): Packaged
     if (unfollowed.length === 0) continue;
     if (texts.length === 0) {
       const named = unfollowed.map(({ named }) => named).join(", ");
-      result.problems.push({ file, path: item.path, message: `has no text item in this file: it refers to ${named}, which the file does not hold (expected the package's text item in the same newsMessage)` });
+      result.problems.push({
+        file,
+        field: item.path,
+        message: `has no text item in this file: it refers to ${named}, which the file does not hold (expected the package's text item in the same newsMessage)`,
+        code: "WD211",
+      });
     }
     for (const text of texts) {
-      const notes = unfollowed.map(({ path, named }) => ignoredNote(path, `refers to ${named}, which this file does not hold`));
+      const notes = unfollowed.map(({ path, named }): ItemNote => ({ field: path, message: `warning: ignored: refers to ${named}, which this file does not hold`, code: "WD211" }));
       result.notes.set(text, [...(result.notes.get(text) ?? []), ...notes]);
     }
   }
@@ -194,7 +199,7 @@ function publishingStatus(itemMeta: XmlElement | undefined, metaPath: string, op
   const written = attribute(pubStatus, "qcode") ?? attribute(pubStatus, "uri");
   const status = written === undefined ? "usable" : STATUSES.get(schemeCode(pubStatus, PUB_STATUS) ?? "");
   if (status === undefined) {
-    problems.add(`${metaPath}/pubStatus`, `"${written}" is not a publishing status (expected stat:usable, stat:withheld or stat:canceled)`);
+    problems.add(`${metaPath}/pubStatus`, `"${written}" is not a publishing status (expected stat:usable, stat:withheld or stat:canceled)`, "WD207");
   }
   return status === "usable" && openEmbargo ? "withheld" : (status ?? "usable");
 }
@@ -295,7 +300,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const contentMeta = childElement(element, "contentMeta");
   const metaPath = `${path}/itemMeta`;
   const id = attribute(element, "guid");
-  if (id === undefined) problems.add(`${path}/@guid`, "missing (expected the item's guid, the same for all its versions)");
+  if (id === undefined) problems.add(`${path}/@guid`, "missing (expected the item's guid, the same for all its versions)", "WD206");
   const versionTime = readTime(elementText(childElement(itemMeta, "versionCreated")), `${metaPath}/versionCreated`, problems);
   const released = readTime(elementText(childElement(itemMeta, "firstCreated")), `${metaPath}/firstCreated`, problems);
   const embargoed = childElement(itemMeta, "embargoed");
@@ -305,12 +310,12 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const correction = (itemMeta ? childElements(itemMeta, "signal") : []).some((signal) => schemeCode(signal, SIGNAL) === "correction");
   const canceled = status === "canceled";
   const headline = mainHeadline(contentMeta) ?? (canceled ? "" : undefined);
-  if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline)");
+  if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline)", "WD206");
   const contentSet = childElement(element, "contentSet");
   const body = storyBody(contentSet) ?? (canceled ? NO_TEXT : undefined);
   if (body === undefined) {
     const found = contentSet ? "has no inlineXML or inlineData with text" : "missing";
-    problems.add(`${path}/contentSet`, `${found} (expected the story's text as XHTML, NITF or plain text)`);
+    problems.add(`${path}/contentSet`, `${found} (expected the story's text as XHTML, NITF or plain text)`, "WD206");
   }
   if (problems.list.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems: problems.list };
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
@@ -371,7 +376,7 @@ export function readNewsmlG2(text: string, file: string, agencies: readonly Agen
       if (read.item) items.push(read.item);
       problems.push(...read.problems);
     } else if (kind === "other" || (kind === "picture" && !packaged.packaged.has(item.element))) {
-      problems.push({ file, path: item.path, message: notTextMessage(item.element, kind) });
+      problems.push({ file, field: item.path, message: notTextMessage(item.element, kind), code: "WD205" });
     }
   }
   return { items, problems };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { problemCodeParams } from "../model/problems.ts";
 import { nearestName } from "../story/nearest-name.ts";
 import type { WireTime } from "./wire-item.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
@@ -63,7 +64,7 @@ function dateTime() {
   return text(`a date-time: ${WIRE_TIME_FORMS}`).transform((value, context): WireTime => {
     const time = readWireTime(value);
     if (time !== undefined) return time;
-    context.issues.push({ code: "custom", input: value, message: `${describeJson(value)} is not a date-time (expected ${WIRE_TIME_FORMS})` });
+    context.issues.push({ code: "custom", input: value, message: `${describeJson(value)} is not a date-time (expected ${WIRE_TIME_FORMS})`, params: problemCodeParams("WD208") });
     return z.NEVER;
   });
 }
@@ -80,7 +81,7 @@ interface PatternProperty {
  * one the object may have ("contenttype" in 3.x, which spells it contentType) stays an error: it
  * is that property misspelt, and its value would be lost.
  */
-const IGNORABLE = { ignorable: true } as const;
+const IGNORABLE = { ignorable: true, ...problemCodeParams("WD210") } as const;
 
 /** True for the issue of a property the reader may ignore (see IGNORABLE). */
 export function isIgnorable(issue: z.core.$ZodIssue): boolean {
@@ -88,10 +89,10 @@ export function isIgnorable(issue: z.core.$ZodIssue): boolean {
 }
 
 /** The issue of a property the version does not define: a misspelling of one it does, or one to ignore. */
-function unknownProperty(version: string, name: string, known: readonly string[]): { message: string; params?: typeof IGNORABLE } {
+function unknownProperty(version: string, name: string, known: readonly string[]): { message: string; params: Record<string, unknown> } {
   const near = nearestName(name, known);
-  if (near !== undefined) return { message: `unknown property in ninjs ${version}; did you mean ${near}?` };
-  return { message: `not a property of ninjs ${version}`, params: IGNORABLE };
+  if (near !== undefined) return { message: `unknown property in ninjs ${version}; did you mean ${near}?`, params: problemCodeParams("WD209") };
+  return { message: `warning: ignored: not a property of ninjs ${version}`, params: IGNORABLE };
 }
 
 /**
@@ -114,7 +115,7 @@ function closedObjects(version: string) {
           }
           const result = pattern.schema.safeParse(part);
           for (const issue of result.error?.issues ?? []) {
-            context.addIssue({ code: "custom", path: [name, ...issue.path], input: part, message: issue.message });
+            context.addIssue({ code: "custom", path: [name, ...issue.path], input: part, message: issue.message, ...(issue.code === "custom" ? { params: issue.params } : {}) });
           }
         }
       },

@@ -10,8 +10,9 @@ import {
   type NinjsVersion,
 } from "./ninjs-schema.ts";
 import { jsonPath } from "./dialect-fields.ts";
-import { definedFields, distinctNames, htmlText, ignoredNote, NO_TEXT, oneLine } from "./wire-fields.ts";
-import type { WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
+import { zodProblems, type FieldProblem, type ZodProblemRules } from "../model/problems.ts";
+import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine } from "./wire-fields.ts";
+import type { ItemNote, WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { lineAndColumn } from "./xml.ts";
 
 /**
@@ -35,11 +36,8 @@ import { lineAndColumn } from "./xml.ts";
  *   taken from the ednote.
  */
 
-/** A problem's place within the item, before the item's own place in the file is put in front. */
-interface ItemProblem {
-  path: string;
-  message: string;
-}
+/** A problem at its place within the item (the field), before the item's own place in the file is put in front. */
+type ItemProblem = FieldProblem & { line?: number; column?: number };
 
 /** A headline, description or body as delivered, with the place that names it. */
 interface TextPart {
@@ -94,6 +92,9 @@ interface ItemView {
 function pathOf(keys: readonly PropertyKey[]): string {
   return jsonPath("", ...keys.map((key) => (typeof key === "number" ? key : String(key))));
 }
+
+/** What the schema refuses: a part the story needs missing, or a value not in ninjs's form, named as ninjs places are. */
+const NINJS_RULES: ZodProblemRules = { missing: "WD206", wrong: "WD207", fieldName: pathOf };
 
 /** A place within an item, put after the item's place in the file (`[2]` in a list of items). */
 function inItem(itemPath: string, path: string): string {
@@ -297,9 +298,9 @@ type Picked<Value> = { ok: true; value: Value } | { ok: false; problem: ItemProb
 /** The headline with role main, else the first. */
 function pickHeadline(view: ItemView): Picked<string> {
   const [part] = [...view.headlines.filter((each) => hasRole(each, "main")), ...view.headlines];
-  if (part === undefined) return { ok: false, problem: { path: "headlines", message: "missing (expected the story's headline)" } };
+  if (part === undefined) return { ok: false, problem: { field: "headlines", message: "missing (expected the story's headline)", code: "WD206" } };
   const headline = plainText(part);
-  if (headline === "") return { ok: false, problem: { path: part.valuePath, message: "empty (expected the story's headline)" } };
+  if (headline === "") return { ok: false, problem: { field: part.valuePath, message: "empty (expected the story's headline)", code: "WD206" } };
   return { ok: true, value: headline };
 }
 
@@ -316,13 +317,13 @@ function pickBody(view: ItemView): Picked<WireBody> {
     return { ok: true, value: chosen.kind === "html" ? { kind: "html", html: chosen.part.value } : { kind: "text", text: chosen.part.value } };
   }
   const [empty] = readable;
-  if (empty !== undefined) return { ok: false, problem: { path: empty.part.valuePath, message: "empty (expected the story's text)" } };
+  if (empty !== undefined) return { ok: false, problem: { field: empty.part.valuePath, message: "empty (expected the story's text)", code: "WD206" } };
   const [other] = view.bodies;
   if (other !== undefined) {
     const message = `holds ${describeJson(other.contentType ?? other.role)} content (expected a body in HTML or plain text)`;
-    return { ok: false, problem: { path: other.path, message } };
+    return { ok: false, problem: { field: other.path, message, code: "WD207" } };
   }
-  return { ok: false, problem: { path: "bodies", message: "missing (expected the story's text)" } };
+  return { ok: false, problem: { field: "bodies", message: "missing (expected the story's text)", code: "WD206" } };
 }
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -354,8 +355,9 @@ function pickPhoto(view: ItemView): Picked<WirePhoto | undefined> {
       : {
           ok: false,
           problem: {
-            path: unfetchable.hrefPath,
+            field: unfetchable.hrefPath,
             message: `${describeJson(unfetchable.href)} is neither a file beside the item nor an http(s) URL ${FETCHABLE_EXAMPLES}`,
+            code: "WD215",
           },
         };
   }
@@ -380,7 +382,7 @@ function orWhenCanceled<Value>(picked: Picked<Value>, view: ItemView, empty: Val
   return picked.ok || view.pubStatus !== "canceled" ? picked : { ok: true, value: empty };
 }
 
-function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string, notes: string[]): { item: WireItem } | { problems: ItemProblem[] } {
+function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string, notes: ItemNote[]): { item: WireItem } | { problems: ItemProblem[] } {
   const headline = orWhenCanceled(pickHeadline(view), view, "");
   const body = orWhenCanceled(pickBody(view), view, NO_TEXT);
   const photo = pickPhoto(view);
@@ -436,7 +438,7 @@ function declaredVersion(item: Readonly<Record<string, unknown>>): { version: Ni
       const major = knownVersion(/^\s*(\d+)(?:\.|\s*$)/.exec(version)?.[1]);
       if (major !== undefined) return { version: major };
       const message = `${describeJson(version)} is not a ninjs version this reader knows (expected 1.x, 2.x or 3.x)`;
-      return { problem: { path: jsonPath(key, "version"), message } };
+      return { problem: { field: jsonPath(key, "version"), message, code: "WD202" } };
     }
     const major = typeof schema === "string" ? knownVersion(/ninjs-schema_(\d+)\./.exec(schema)?.[1]) : undefined;
     if (major !== undefined) return { version: major };
@@ -457,7 +459,7 @@ function detectVersion(item: Readonly<Record<string, unknown>>): { version: Ninj
   const tied = fits.filter((fit) => fit.names.length === most);
   if (most === 0) {
     const message = `cannot tell which ninjs version this is: none of its properties belongs to a version (${EXPECTED_VERSION})`;
-    return { problem: { path: "", message } };
+    return { problem: { field: "", message, code: "WD202" } };
   }
   const passing = tied.filter((fit) => "view" in checkedView(fit.version, item));
   // An item valid in several versions by the same names (a kill notice with only uri, versioncreated
@@ -465,7 +467,7 @@ function detectVersion(item: Readonly<Record<string, unknown>>): { version: Ninj
   const only = tied.length === 1 ? tied[0] : passing[0];
   if (only !== undefined) return { version: only.version };
   const alike = tied.map((fit) => `${fit.version}.x (${fit.names.join(", ")})`).join(" and ");
-  return { problem: { path: "", message: `cannot tell which ninjs version this is: its properties fit ${alike} alike (${EXPECTED_VERSION})` } };
+  return { problem: { field: "", message: `cannot tell which ninjs version this is: its properties fit ${alike} alike (${EXPECTED_VERSION})`, code: "WD202" } };
 }
 
 // What a story needs beyond what the schema asks, checked on the delivered item so these problems
@@ -480,7 +482,7 @@ const isCanceled = (item: Readonly<Record<string, unknown>>, version: NinjsVersi
 function storyProblems(item: Readonly<Record<string, unknown>>, version: NinjsVersion): ItemProblem[] {
   const { type } = item;
   if (typeof type === "string" && !STORY_TYPES.has(type)) {
-    return [{ path: "type", message: `got ${describeJson(type)} (expected a text item: text, or composite for a text with pictures)` }];
+    return [{ field: "type", message: `got ${describeJson(type)} (expected a text item: text, or composite for a text with pictures)`, code: "WD205" }];
   }
   if (isCanceled(item, version)) return [];
   const names = Object.keys(item);
@@ -488,8 +490,8 @@ function storyProblems(item: Readonly<Record<string, unknown>>, version: NinjsVe
     const hasHeadline = names.some((name) => name === "headline" || name.startsWith("headline_"));
     const hasBody = names.some((name) => name.startsWith("body_"));
     return [
-      ...(hasHeadline ? [] : [{ path: "headline", message: "missing (expected the story's headline)" }]),
-      ...(hasBody ? [] : [{ path: "body_html", message: "missing (expected the story's text as body_html or body_text)" }]),
+      ...(hasHeadline ? [] : [{ field: "headline", message: "missing (expected the story's headline)", code: "WD206" as const }]),
+      ...(hasBody ? [] : [{ field: "body_html", message: "missing (expected the story's text as body_html or body_text)", code: "WD206" as const }]),
     ];
   }
   const contentType = version === 2 ? "contenttype" : "contentType";
@@ -497,10 +499,10 @@ function storyProblems(item: Readonly<Record<string, unknown>>, version: NinjsVe
     { name: "headlines", expected: 'the story\'s headline, e.g. [{"role": "main", "value": "..."}]' },
     { name: "bodies", expected: `the story's text, e.g. [{"${contentType}": "text/html", "value": "<p>...</p>"}]` },
   ];
-  return required.flatMap(({ name, expected }) => {
+  return required.flatMap(({ name, expected }): ItemProblem[] => {
     const value = item[name];
-    if (value === undefined) return [{ path: name, message: `missing (expected a list with ${expected})` }];
-    return Array.isArray(value) && value.length === 0 ? [{ path: name, message: `an empty list (expected a list with ${expected})` }] : [];
+    if (value === undefined) return [{ field: name, message: `missing (expected a list with ${expected})`, code: "WD206" }];
+    return Array.isArray(value) && value.length === 0 ? [{ field: name, message: `an empty list (expected a list with ${expected})`, code: "WD206" }] : [];
   });
 }
 
@@ -534,7 +536,7 @@ function withoutProperties(item: unknown, paths: readonly (readonly PropertyKey[
  * note for each property the version does not define, which is left out (see isIgnorable); or
  * the issues that refuse it.
  */
-function checkedView(version: NinjsVersion, item: unknown): { view: ItemView; notes: string[] } | { issues: readonly z.core.$ZodIssue[] } {
+function checkedView(version: NinjsVersion, item: unknown): { view: ItemView; notes: ItemNote[] } | { issues: readonly z.core.$ZodIssue[] } {
   const checked = parsedView(version, item);
   if ("view" in checked) return { view: checked.view, notes: [] };
   const errors = checked.issues.filter((issue) => !isIgnorable(issue));
@@ -542,18 +544,18 @@ function checkedView(version: NinjsVersion, item: unknown): { view: ItemView; no
   const ignored = checked.issues.map((issue) => issue.path);
   const rechecked = parsedView(version, withoutProperties(item, ignored));
   if (!("view" in rechecked)) return rechecked;
-  return { view: rechecked.view, notes: checked.issues.map((issue) => ignoredNote(pathOf(issue.path), issue.message)) };
+  return { view: rechecked.view, notes: zodProblems(checked.issues, item, [], NINJS_RULES) };
 }
 
 function readItem(value: unknown, file: string, path: string): { item: WireItem } | { problems: ItemProblem[] } {
   if (!isPlainObject(value)) {
-    return { problems: [{ path: "", message: `got ${describeJson(value)} (expected a ninjs item: an object with uri, headlines and bodies)` }] };
+    return { problems: [{ field: "", message: `got ${describeJson(value)} (expected a ninjs item: an object with uri, headlines and bodies)`, code: "WD207" }] };
   }
   const detected = detectVersion(value);
   if ("problem" in detected) return { problems: [detected.problem] };
   const checked = checkedView(detected.version, value);
   const problems = [
-    ...("issues" in checked ? checked.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })) : []),
+    ...("issues" in checked ? zodProblems(checked.issues, value, [], NINJS_RULES) : []),
     ...storyProblems(value, detected.version),
   ];
   if ("issues" in checked || problems.length > 0) return { problems };
@@ -567,8 +569,10 @@ function jsonProblem(text: string, error: unknown): ItemProblem {
   const index = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : undefined;
   const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
   return {
-    path: index === undefined ? "" : lineAndColumn(text, index),
+    ...(index === undefined ? {} : lineAndColumn(text, index)),
+    field: "",
     message: `not valid JSON: ${what} (expected one ninjs item, or a list of them)`,
+    code: "WD203",
   };
 }
 
@@ -582,14 +586,14 @@ export function readNinjs(text: string, file: string): WireRead {
     return { items: [], problems: [{ file, ...jsonProblem(source, error) }] };
   }
   if (Array.isArray(value) && value.length === 0) {
-    return { items: [], problems: [{ file, path: "", message: "an empty list (expected one ninjs item, or a list of them)" }] };
+    return { items: [], problems: [{ file, field: "", message: "an empty list (expected one ninjs item, or a list of them)", code: "WD206" }] };
   }
   const entries = Array.isArray(value) ? value.map((item, index) => ({ item, path: `[${index}]` })) : [{ item: value, path: "" }];
   const read: WireRead = { items: [], problems: [] };
   for (const [itemIndex, { item, path }] of entries.entries()) {
     const result = readItem(item, file, path);
     if ("item" in result) read.items.push(result.item);
-    else read.problems.push(...result.problems.map((problem) => ({ file, path: inItem(path, problem.path), message: problem.message, ...(entries.length > 1 ? { itemIndex } : {}) })));
+    else read.problems.push(...result.problems.map((problem) => ({ file, ...problem, field: inItem(path, problem.field), ...(entries.length > 1 ? { itemIndex } : {}) })));
   }
   return read;
 }

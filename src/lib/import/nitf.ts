@@ -2,7 +2,7 @@ import type { Agency } from "../model/agencies.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
-import type { WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
+import type { ItemNote, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 import { nitfBody, nitfLead } from "./xml-body.ts";
 import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -44,7 +44,7 @@ function storyId(
   docdata: XmlElement | undefined,
   content: { agency: string | undefined; dateline: DatelineField; time: WireTime | undefined; headline: string },
   agencies: readonly Agency[],
-): { id: string; note?: string } | undefined {
+): { id: string; note?: ItemNote } | undefined {
   const given = attribute(childElement(docdata, "doc-id"), "id-string") ?? attribute(childElement(docdata, "du-key"), "key");
   if (given !== undefined && given.trim() !== "") return { id: given.trim() };
   const { agency, dateline, time, headline } = content;
@@ -58,7 +58,7 @@ function storyId(
   const storyDay = datelineDay ?? time?.local.slice(0, 10);
   if (storyDay === undefined || headline === "") return undefined;
   const id = contentId(agency, storyDay, undefined, headline, agencies);
-  return { id, note: `known as ${JSON.stringify(id)}, by its agency, day and headline: it has no doc-id id-string or du-key key` };
+  return { id, note: { field: `${DOCDATA}/doc-id/@id-string`, message: `missing: known as ${JSON.stringify(id)}, by its agency, day and headline (expected a doc-id id-string or du-key key)`, code: "WD228" } };
 }
 
 /** The elements of identified-content that name a topic (people, organisations, places, events, works, classifiers). */
@@ -84,7 +84,7 @@ function storyPhoto(content: XmlElement, problems: ItemProblems): WirePhoto | un
   const area = (reference: XmlElement): number => (Number(attribute(reference, "width")) || 0) * (Number(attribute(reference, "height")) || 0);
   const largest = references.reduce<XmlElement | undefined>((best, reference) => (!best || area(reference) > area(best) ? reference : best), undefined);
   if (!largest) {
-    problems.add(media.path, "has no media-reference with a source (expected the picture's file name or URL)");
+    problems.add(media.path, "has no media-reference with a source (expected the picture's file name or URL)", "WD215");
     return undefined;
   }
   const described = [largest, ...references].find((reference) => attribute(reference, "alternate-text") !== undefined);
@@ -135,7 +135,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   const problems = new ItemProblems(file);
   const nitf = xml.root;
   if (nitf.name !== "nitf") {
-    problems.add(`/${nitf.name}`, "is not NITF (expected a nitf root element)");
+    problems.add(`/${nitf.name}`, "is not NITF (expected a nitf root element)", "WD202");
     return { items: [], problems: problems.list };
   }
   const docdata = childElement(nitf, "head", "docdata");
@@ -146,7 +146,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   const released = readTime(attribute(childElement(docdata, "date.release"), "norm"), `${DOCDATA}/date.release/@norm`, problems);
   const management = attribute(docdata, "management-status");
   if (management !== undefined && !MANAGEMENT_STATUSES.includes(management)) {
-    problems.add(`${DOCDATA}/@management-status`, `"${management}" is not a management status (expected usable, embargoed, withheld or canceled)`);
+    problems.add(`${DOCDATA}/@management-status`, `"${management}" is not a management status (expected usable, embargoed, withheld or canceled)`, "WD207");
   }
   const canceled = management === "canceled";
   const headline = elementText(childElement(bodyHead, "hedline", "hl1")) || elementText(childElement(nitf, "head", "title"));
@@ -158,13 +158,14 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     problems.add(
       `${DOCDATA}/doc-id/@id-string`,
       "missing, as is du-key's key (expected the agency's id for the story, the same for all its versions; without one, a headline and a day from the dateline, date.release or date.issue to know the story by)",
+      "WD206",
     );
   }
-  if (headline === "" && !canceled) problems.add(`${BODY_HEAD}/hedline/hl1`, "missing (expected the story's headline, here or in /nitf/head/title)");
+  if (headline === "" && !canceled) problems.add(`${BODY_HEAD}/hedline/hl1`, "missing (expected the story's headline, here or in /nitf/head/title)", "WD206");
   const withText = content && elementText(content) !== "" ? content : undefined;
-  if (!withText && !canceled) problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`);
+  if (!withText && !canceled) problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`, "WD206");
   if (problems.list.length > 0 || identity === undefined) return { items: [], problems: problems.list };
-  const notes = [dateline.note, identity.note].filter((note): note is string => note !== undefined);
+  const notes = [dateline.note, identity.note].filter((note) => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);

@@ -4,7 +4,8 @@ import { isBylineLine, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime } from "./dateline-field.ts";
 import { ignoredNote } from "./wire-fields.ts";
-import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import type { ProblemCode } from "../model/problems.ts";
+import type { ItemNote, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
 
 /**
@@ -57,10 +58,12 @@ const NAVIGATION = /^all news$/i;
 /** "Photo: Reuters", "Photo by Jane Doe/AP", or an agency in capitals: "Photo EPA/ITAR-TASS". */
 const PHOTO_CREDITS = [/^Photos?(?:\s*:\s*|\s+by\s+)\S[^.!?]{0,59}$/iu, /^Photos?\s+[\p{Lu}\d][\p{Lu}\d&.\-]*(?:\s*\/\s*[\p{L}\d&.\- ]{1,40})?$/u];
 
-const problem = (file: string, line: number | undefined, message: string): WireProblem => ({
+const problem = (file: string, line: number | undefined, field: string, message: string, code: ProblemCode): WireProblem => ({
   file,
-  path: line === undefined ? "" : `line ${line}`,
+  ...(line === undefined ? {} : { line }),
+  field,
   message,
+  code,
 });
 
 /** A two-digit year is of this century below 70, else of the last one, as teleprinter dates run. */
@@ -129,7 +132,7 @@ function splitMessages(lines: readonly Line[], file: string): { messages: Messag
     } else if (line.text !== "" && !strayReported) {
       strayReported = true;
       const expected = wrapped ? "every story between a ZCZC line and an NNNN line" : "nothing after the NNNN that ends the story";
-      problems.push(problem(file, line.number, `text outside the story (expected ${expected})`));
+      problems.push(problem(file, line.number, "", `text outside the story (expected ${expected})`, "WD212"));
     }
   }
   return { messages, problems };
@@ -205,9 +208,9 @@ function placeAndDay(paragraph: string, dateline: AgencyDateline): string {
 }
 
 /** The line that says the dateline's day dated the item, not the delivery (or header) it was read against. */
-function datedNote(released: WireTime, reference: WireTime, fromHeader: boolean, typed: string): string {
+function datedNote(released: WireTime, reference: WireTime, fromHeader: boolean, typed: string, line: number | undefined): ItemNote {
   const against = fromHeader ? `its header time is ${formatWireTime(reference)}` : `delivered ${reference.local.slice(0, 10)}`;
-  return `dated ${released.local.slice(0, 10)} by its dateline (${JSON.stringify(typed)}); ${against}`;
+  return { ...(line === undefined ? {} : { line }), field: "dateline", message: `dated ${released.local.slice(0, 10)} by its dateline (${JSON.stringify(typed)}); ${against}`, code: "WD227" };
 }
 
 interface MessageContext {
@@ -220,13 +223,13 @@ interface MessageContext {
 function readMessage(message: Message, context: MessageContext): { item: WireItem } | { problems: WireProblem[] } {
   const { file } = context;
   if (!message.closed) {
-    return { problems: [problem(file, message.start, "ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off)")] };
+    return { problems: [problem(file, message.start, "", "ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off)", "WD212")] };
   }
   const header = readHeader(message.lines);
   const headlineLine = message.lines[header.next];
   if (headlineLine === undefined) {
     const where = message.lines.length === 0 && message.start === 1 ? undefined : message.start;
-    return { problems: [problem(file, where, "has no headline (expected a headline line, then the story's paragraphs)")] };
+    return { problems: [problem(file, where, "headline", "missing (expected a headline line, then the story's paragraphs)", "WD206")] };
   }
   const headline = headlineLine.text.replace(/\s*=$/, "");
 
@@ -245,14 +248,14 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   const story = front.paragraphs.slice(lead ? 1 : 0);
   const first = story[0];
   if (first === undefined) {
-    return { problems: [problem(file, headlineLine.number, `the headline "${headline}" has no story after it (expected the story's paragraphs after the headline)`)] };
+    return { problems: [problem(file, headlineLine.number, "body", `missing after the headline "${headline}" (expected the story's paragraphs after the headline)`, "WD206")] };
   }
 
   const firstText = joinLines(first);
   const dateline = takeAgencyDateline(firstText, undefined, context.agencies);
   const reference = time ?? context.delivered;
   let released: WireTime | undefined = reference;
-  const notes = front.credits.map((line) => ignoredNote(`line ${line.number}`, `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`));
+  const notes = front.credits.map((line) => ignoredNote("", `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`, line.number));
   // Where a dateline would be (the first paragraph, or the one after a lead), one naming an agency not listed.
   const unlisted = dateline
     ? undefined
@@ -261,15 +264,20 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
         return agency === undefined ? [] : [{ agency, line: paragraph[0]?.number ?? 0 }];
       })[0];
   if (unlisted !== undefined) {
-    notes.push(`warning: line ${unlisted.line} opens like a dateline, but ${JSON.stringify(unlisted.agency)} is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)`);
+    notes.push({
+      line: unlisted.line,
+      field: "dateline",
+      message: `warning: opens like a dateline, but ${JSON.stringify(unlisted.agency)} is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)`,
+      code: "WD229",
+    });
   }
   if (dateline?.month !== undefined && dateline.day !== undefined) {
     released = datelineTime(dateline.month, dateline.day, reference);
-    if (released !== undefined && released !== reference) notes.push(datedNote(released, reference, time !== undefined, placeAndDay(firstText, dateline)));
+    if (released !== undefined && released !== reference) notes.push(datedNote(released, reference, time !== undefined, placeAndDay(firstText, dateline), first[0]?.number));
     if (released === undefined) {
       const day = `${String(dateline.month).padStart(2, "0")}-${String(dateline.day).padStart(2, "0")}`;
       return {
-        problems: [problem(file, first[0]?.number, `the dateline's day (--${day}) is in no year near ${formatWireTime(reference)} (expected a day of the week after it or of the year before)`)],
+        problems: [problem(file, first[0]?.number, "dateline", `the dateline's day (--${day}) is in no year near ${formatWireTime(reference)} (expected a day of the week after it or of the year before)`, "WD208")],
       };
     }
   }
@@ -306,11 +314,11 @@ export function readPlainText(text: string, file: string, delivered: WireTime, a
   const nul = text.indexOf("\u0000");
   if (nul !== -1) {
     const line = text.slice(0, nul).split("\n").length;
-    return { items: [], problems: [problem(file, line, "has a NUL byte: this is not a text file (expected wire text: a headline line, then the story's paragraphs)")] };
+    return { items: [], problems: [problem(file, line, "", "has a NUL byte: this is not a text file (expected wire text: a headline line, then the story's paragraphs)", "WD212")] };
   }
   const lines = readLines(text);
   if (lines.every((line) => line.text === "")) {
-    return { items: [], problems: [problem(file, undefined, "is empty (expected wire text: a headline line, then the story's paragraphs)")] };
+    return { items: [], problems: [problem(file, undefined, "", "is empty (expected wire text: a headline line, then the story's paragraphs)", "WD212")] };
   }
   const { messages, problems } = splitMessages(lines, file);
   const items: WireItem[] = [];

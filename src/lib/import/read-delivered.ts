@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { findAgency, type Agency } from "../model/agencies.ts";
+import type { ProblemCode } from "../model/problems.ts";
 import { readJsonDialect } from "./json-dialect.ts";
 import { readNewsml1 } from "./newsml-1.ts";
 import { readNewsmlG2 } from "./newsml-g2.ts";
@@ -62,21 +63,21 @@ export async function readDeliveredFile(file: string, options: DeliveryOptions):
 }
 
 async function readWithItsReader(file: string, { delivered, agencies }: DeliveryOptions): Promise<WireRead> {
-  const fail = (message: string): WireRead => ({ items: [], problems: [{ file, path: "", message }] });
+  const fail = (message: string, code: ProblemCode): WireRead => ({ items: [], problems: [{ file, field: "", message, code }] });
   let bytes: Uint8Array;
   try {
     const { size } = await stat(file);
-    if (size > MAX_ITEM_BYTES) return fail(`is ${size.toLocaleString("en-US")} bytes (expected an item of at most ${MAX_ITEM_BYTES / 1024 / 1024} MB)`);
+    if (size > MAX_ITEM_BYTES) return fail(`is ${size.toLocaleString("en-US")} bytes (expected an item of at most ${MAX_ITEM_BYTES / 1024 / 1024} MB)`, "WD200");
     bytes = await readFile(file);
   } catch (error) {
-    return fail(`could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}; expected a readable file)`);
+    return fail(`could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}; expected a readable file)`, "WD200");
   }
   const text = deliveredText(bytes);
   if (text === undefined) {
-    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1)");
+    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1)", "WD201");
   }
   const kind = deliveredKind(text);
-  if (!kind.ok) return fail(kind.message);
+  if (!kind.ok) return fail(kind.message, "WD202");
   switch (kind.kind) {
     case "json":
       return readJsonDialect(text, file, agencies, besideFile(file)) ?? readNinjs(text, file);

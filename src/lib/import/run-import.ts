@@ -1,4 +1,5 @@
 import { rm } from "node:fs/promises";
+import { formatProblem, type Problem } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import { importItem, type ImportSettings, type ItemOutcome, type OutcomeKind } from "./import-item.ts";
 import { readDeliveredFile } from "./read-delivered.ts";
@@ -23,12 +24,6 @@ export const IMPORT_STEPS: Readonly<Record<ImportStep, { what: string; unit: str
   import: { what: "items imported", unit: "items" },
 };
 
-const problemOutcome = ({ file, path, message }: WireProblem): ItemOutcome => ({
-  kind: "refused",
-  item: path ? `${file}: ${path}` : file,
-  notes: [message],
-});
-
 /**
  * One refused item for each item the problems are in: every problem of an item, each with its
  * place, under the file's name. A reader finds all of an item's problems at once; one line an item
@@ -36,10 +31,10 @@ const problemOutcome = ({ file, path, message }: WireProblem): ItemOutcome => ({
  */
 function refusedItems(problems: readonly WireProblem[]): ItemOutcome[] {
   const byItem = new Map<string, ItemOutcome>();
-  for (const { file, path, message, itemIndex } of problems) {
-    const key = `${file}\u0000${itemIndex ?? ""}`;
-    const outcome = byItem.get(key) ?? { kind: "refused", item: file, notes: [] };
-    outcome.notes.push(path ? `${path}: ${message}` : message);
+  for (const { itemIndex, ...problem } of problems) {
+    const key = `${problem.file}\u0000${itemIndex ?? ""}`;
+    const outcome = byItem.get(key) ?? { kind: "refused", item: problem.file, notes: [] };
+    outcome.notes.push(problem);
     byItem.set(key, outcome);
   }
   return [...byItem.values()];
@@ -78,7 +73,9 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
     items.push(...read.items);
   }
   const stories = findWireStories(run.newsDir, run.inputDir);
-  outcomes.push(...stories.problems.map((problem) => ({ ...problemOutcome(problem), notes: [`${problem.message}; items for it are not imported until it is fixed`] })));
+  outcomes.push(
+    ...stories.problems.map((problem): ItemOutcome => ({ kind: "refused", item: problem.file, notes: [{ ...problem, message: `${problem.message}; items for it are not imported until it is fixed` }] })),
+  );
   const onImported = progressOf("import");
   let imported = 0;
   onImported(imported, items.length);
@@ -87,10 +84,11 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
       try {
         const outcome = await importItem(item, stories, run);
         // Most important first: what holds or refuses the item, then what the reader left out.
-        outcomes.push({ ...outcome, format: item.format, notes: [...outcome.notes, ...(item.notes ?? [])] });
+        outcomes.push({ ...outcome, format: item.format, notes: [...outcome.notes, ...(item.notes ?? []).map((note) => ({ file: item.file, ...note }))] });
       } catch (error) {
         // A disk that fills or a folder that cannot be written stops this item, not the run.
-        outcomes.push({ ...problemOutcome({ file: item.file, path: item.path, message: `could not be written: ${(error as Error).message}` }), format: item.format });
+        const notWritten: Problem = { file: item.file, field: "", message: `could not be written: ${(error as Error).message}`, code: "WD225" };
+        outcomes.push({ kind: "refused", item: item.path ? `${item.file}: ${item.path}` : item.file, format: item.format, notes: [notWritten] });
       }
       onImported((imported += 1), items.length);
     }
@@ -114,6 +112,12 @@ export interface ReportOptions {
 const NEEDS_SOMEONE: readonly OutcomeKind[] = ["held", "refused"];
 
 /**
+ * A reason as the item's line prints it: the problem with its code, without the file the line
+ * names already, but for a place at a line, which stays a link to it (`drop/wire.txt:12: …`).
+ */
+const formatReason = (problem: Problem): string => formatProblem(problem.line === undefined ? { ...problem, file: "" } : problem);
+
+/**
  * One line per item: its outcome, the story file and the delivered file, and its first reason
  * (the most important: see runImport) with how many more there are; verbose, every reason on a
  * line of its own under it; quiet, the items refused or held alone. Then the count of each outcome.
@@ -126,7 +130,7 @@ export function formatImportReport(outcomes: readonly ItemOutcome[], { dryRun, v
     // The item as delivered, with the format or dialect it was read as: "drop/0001.json [ninjs 1 (Superdesk)]".
     const delivered = format === undefined ? item : `${item} [${format}]`;
     const subject = `${kind.padEnd(width)}  ${story ? `${story} <- ${delivered}` : delivered}`;
-    const [first, ...more] = notes;
+    const [first, ...more] = notes.map(formatReason);
     if (first === undefined) return [subject];
     if (verbose) return [subject, ...[first, ...more].map((reason) => `${indent}${reason}`)];
     if (more.length === 0) return [`${subject}: ${first}`];

@@ -4,7 +4,8 @@ import { canonicalZone } from "../model/dates.ts";
 import { correctionPlaceholder } from "../model/placeholders.ts";
 import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
-import type { WireItem, WireProblem, WireTime } from "./wire-item.ts";
+import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
+import type { ProblemCode } from "../model/problems.ts";
 import { htmlText, oneLine } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
@@ -37,7 +38,7 @@ export interface PlanContext {
   /** The story already imported from an earlier version of the item. */
   existing?: WireStory;
   /** A reason found before planning for an editor to see the story first (a photo that could not be taken). */
-  heldFor?: string;
+  heldFor?: ItemNote;
   /** The agencies the settings list, whose own `withoutLead` decides for their items; none when not given. */
   agencies?: readonly Agency[];
   /** What becomes of an item without a lead whose agency's entry does not say (the site's `withoutLead`); hold when not given. */
@@ -49,7 +50,7 @@ export interface StoryPlan {
   fields: Record<string, unknown>;
   body: string;
   /** Why the story is held as a draft (empty when it may be published, at once or when its embargo ends). */
-  held: string[];
+  held: ItemNote[];
   /** A correction entry added for the editor to word, as its text's field name ("corrections.1.text"). */
   correctionField?: string;
   /** The story's calendar day at its dateline (2013-09-02), which its address and folder carry. */
@@ -181,7 +182,7 @@ export function zoneFor(
  */
 export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const problems: WireProblem[] = [];
-  const problem = (path: string, message: string) => problems.push({ file: item.file, path: item.path, message: path ? `${path}: ${message}` : message });
+  const problem = (field: string, message: string, code: ProblemCode) => problems.push({ file: item.file, field, message, code });
   const { body, existing, photo } = context;
   const earlier = existing?.fields ?? {};
   const itemPlace = storyPlace(item, body);
@@ -189,27 +190,28 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const place = itemPlace ?? stringField(earlier, "dateline");
   const source = item.source ?? body.agency ?? stringField(earlier, "source");
   const time = item.versionTime ?? item.released;
-  if (time === undefined) problem("versionTime", "the item gives no time for this version (expected when the agency made or released it)");
+  if (time === undefined) problem("versionTime", "the item gives no time for this version (expected when the agency made or released it)", "WD206");
   const zone = zoneFor(place, context);
-  if ("problem" in zone) problem("dateline", zone.problem);
+  if ("problem" in zone) problem("dateline", zone.problem, "WD213");
   const versionTime = time && !("problem" in zone) ? storyTime(time, zone.zone) : undefined;
   const released = item.embargoedUntil ?? item.released ?? time;
   const date = existing?.fields["date"] ?? (released && !("problem" in zone) ? storyTime(released, zone.zone) : undefined);
   if (time !== undefined && !("problem" in zone) && (versionTime === undefined || date === undefined)) {
-    problem("date", "the item's times carry no offset and it names no place to read them at (expected a located or dateline field, or run the import with --zone <IANA zone> for this feed)");
+    problem("date", "the item's times carry no offset and it names no place to read them at (expected a located or dateline field, or run the import with --zone <IANA zone> for this feed)", "WD213");
   }
   if (problems.length > 0 || "problem" in zone || versionTime === undefined || date === undefined) return { ok: false, problems };
 
-  const held: string[] = [];
-  if (item.status === "withheld") held.push("withheld by the agency");
+  const held: ItemNote[] = [];
+  const hold = (message: string, code: ProblemCode = "WD216") => held.push({ field: "", message, code });
+  if (item.status === "withheld") hold("withheld by the agency", "WD217");
   const lead = (item.lead === undefined ? undefined : textField(item.lead)) || stringField(earlier, "lead");
   // An item without a lead is held for one, or published with no standfirst, as its agency's setting says.
-  if (!lead && withoutLeadFor(source, context.agencies ?? [], context.withoutLead ?? "hold") === "hold") held.push("needs a lead");
-  if (place === undefined) held.push("needs a dateline: the item names no place");
-  if (source === undefined) held.push("needs a source: the item names no agency");
+  if (!lead && withoutLeadFor(source, context.agencies ?? [], context.withoutLead ?? "hold") === "hold") hold("needs a lead");
+  if (place === undefined) hold("needs a dateline: the item names no place");
+  if (source === undefined) hold("needs a source: the item names no agency");
   const picture = photo ?? earlierPhoto(earlier);
-  if (picture && picture.alt === undefined) held.push("needs alt text for its photo");
-  if (picture && picture.credit === undefined) held.push("needs a credit for its photo");
+  if (picture && picture.alt === undefined) hold("needs alt text for its photo");
+  if (picture && picture.credit === undefined) hold("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
 
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];

@@ -15,8 +15,9 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine } from "./wire-fields.ts";
-import type { WireBody, WirePhoto, WireRead } from "./wire-item.ts";
+import type { ProblemCode } from "../model/problems.ts";
+import { definedFields, distinctNames, htmlText, ignoredNote, NO_TEXT, oneLine } from "./wire-fields.ts";
+import type { ItemNote, WireBody, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
  * Superdesk's ninjs: the ninjs 1.x its publishing formatter writes, with Superdesk's own
@@ -94,7 +95,7 @@ const KNOWN = [...Object.keys(itemShape), ...UNREAD];
 const firstGiven = (...texts: (string | undefined)[]): string | undefined => texts.map(given).find((text) => text !== undefined);
 
 /** The associated picture: `featuremedia` (Superdesk's lead picture), else the first association of type picture. */
-function associatedPhoto(associations: Item["associations"], base: string, warnings: string[]): WirePhoto | undefined {
+function associatedPhoto(associations: Item["associations"], base: string, warnings: ItemNote[]): WirePhoto | undefined {
   const entries = Object.entries(associations ?? {});
   const isPicture = ([, value]: [string, unknown]) => isPlainObject(value) && value["type"] === "picture";
   const chosen = entries.find((entry) => entry[0] === "featuremedia" && isPicture(entry)) ?? entries.find(isPicture);
@@ -125,14 +126,14 @@ function bylineOf(data: Item): string | undefined {
 
 function readItem(value: unknown, file: string, path: string): ItemRead {
   const read = readLeniently(item, value, path, ["guid", "headline", "body_html", "body_text", "pubstatus"]);
-  if (read === undefined) return { problems: [{ file, path, message: "is not an object (expected a Superdesk ninjs item)" }] };
+  if (read === undefined) return { problems: [{ file, field: path, message: "is not an object (expected a Superdesk ninjs item)", code: "WD207" }] };
   const { data } = read;
-  const problems = read.problems.map((problem) => ({ file, ...problem }));
-  const problem = (key: string, message: string) => problems.push({ file, path: jsonPath(path, key), message });
-  const refusedAt = (...keys: string[]) => problems.some((each) => keys.some((key) => each.path === jsonPath(path, key)));
+  const problems: WireProblem[] = read.problems.map((problem) => ({ file, ...problem }));
+  const problem = (key: string, message: string, code: ProblemCode = "WD206") => problems.push({ file, field: jsonPath(path, key), message, code });
+  const refusedAt = (...keys: string[]) => problems.some((each) => keys.some((key) => each.field === jsonPath(path, key)));
   const canceled = data.pubstatus === "canceled";
   if (data.type !== undefined && data.type !== "text" && data.type !== "composite") {
-    problem("type", `got "${data.type}" (expected a text item: text, or composite for a text with pictures)`);
+    problem("type", `got "${data.type}" (expected a text item: text, or composite for a text with pictures)`, "WD205");
   }
   if (!given(data.guid) && !refusedAt("guid")) problem("guid", "missing (expected the item's id, the same for all its versions)");
   const headline = given(data.headline) ?? (canceled ? "" : undefined);
@@ -145,7 +146,7 @@ function readItem(value: unknown, file: string, path: string): ItemRead {
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, path, DIALECT)];
   for (const [key, extra] of Object.entries(data.extra ?? {})) {
-    if (extra !== "" && !(Array.isArray(extra) && extra.length === 0)) warnings.push(`ignored ${jsonPath(path, "extra", key)} (a custom field of the producer's)`);
+    if (extra !== "" && !(Array.isArray(extra) && extra.length === 0)) warnings.push(ignoredNote(jsonPath(path, "extra", key), "a custom field of the producer's"));
   }
   const photo = associatedPhoto(data.associations, path, warnings);
   return {
@@ -170,7 +171,7 @@ function readItem(value: unknown, file: string, path: string): ItemRead {
       photo,
       lang: given(data.language),
       priority: data.priority ?? data.urgency,
-      notes: warnings.length > 0 ? warnings.map((warning) => `warning: ${warning}`) : undefined,
+      notes: warnings.length > 0 ? warnings : undefined,
     }),
   };
 }

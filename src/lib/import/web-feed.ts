@@ -137,7 +137,7 @@ function rssTime(element: Scoped | undefined, problems: ItemProblems): WireTime 
   const text = textOf(element);
   if (!element || text === "") return undefined;
   const time = readRfc822Time(text);
-  if (!time) problems.add(element.path, `"${text}" is not a date (expected ${RFC_822_FORM})`);
+  if (!time) problems.add(element.path, `"${text}" is not a date (expected ${RFC_822_FORM})`, "WD208");
   return time;
 }
 
@@ -150,9 +150,9 @@ function rssAuthor(text: string): string | undefined {
 
 /** What an item must give, checked together so every problem is named in one run. */
 function requireStory(item: Scoped, id: string | undefined, headline: string, body: WireBody | undefined, expected: { id: string; headline: string; body: string }, problems: ItemProblems): void {
-  if (id === undefined) problems.add(`${item.path}/${expected.id}`, `missing (expected the item's ${expected.id}, the same for all its versions, or its link)`);
-  if (headline === "") problems.add(`${item.path}/${expected.headline}`, "missing (expected the story's headline)");
-  if (body === undefined) problems.add(`${item.path}/${expected.body}`, "missing (expected the story's text)");
+  if (id === undefined) problems.add(`${item.path}/${expected.id}`, `missing (expected the item's ${expected.id}, the same for all its versions, or its link)`, "WD206");
+  if (headline === "") problems.add(`${item.path}/${expected.headline}`, "missing (expected the story's headline)", "WD206");
+  if (body === undefined) problems.add(`${item.path}/${expected.body}`, "missing (expected the story's text)", "WD206");
 }
 
 /** One RSS item as a wire item, or its problems. */
@@ -272,7 +272,7 @@ function feedRoot(text: string, file: string, format: WireFormat, name: string, 
   const path = `/${qualifiedName(xml.root)}`;
   if (xml.root.name !== name || (scope.get(xml.root.prefix ?? "") ?? NO_NAMESPACE) !== namespace) {
     const expected = namespace === NO_NAMESPACE ? `an ${name} root element` : `a ${name} root element in the namespace ${namespace}`;
-    return { problems: [{ file, path, message: `is not ${format} (expected ${expected})` }] };
+    return { problems: [{ file, field: path, message: `is not ${format} (expected ${expected})`, code: "WD202" }] };
   }
   return { root: { element: xml.root, scope, path } };
 }
@@ -284,7 +284,7 @@ export function readRss(text: string, file: string): WireRead {
   const channel = child(found.root, NO_NAMESPACE, "channel");
   const items = channel ? children(channel, NO_NAMESPACE, "item") : [];
   if (!channel || items.length === 0) {
-    return { items: [], problems: [{ file, path: channel ? `${channel.path}/item` : "/rss/channel", message: "missing (expected the feed's channel and its items)" }] };
+    return { items: [], problems: [{ file, field: channel ? `${channel.path}/item` : "/rss/channel", message: "missing (expected the feed's channel and its items)", code: "WD206" }] };
   }
   return readItems(items, (item) => readRssItem(item, channel, file));
 }
@@ -294,6 +294,6 @@ export function readAtom(text: string, file: string): WireRead {
   const found = feedRoot(text, file, "Atom", "feed", ATOM);
   if ("problems" in found) return { items: [], problems: found.problems };
   const entries = children(found.root, ATOM, "entry");
-  if (entries.length === 0) return { items: [], problems: [{ file, path: `${found.root.path}/entry`, message: "missing (expected the feed's entries)" }] };
+  if (entries.length === 0) return { items: [], problems: [{ file, field: `${found.root.path}/entry`, message: "missing (expected the feed's entries)", code: "WD206" }] };
   return readItems(entries, (entry) => readAtomEntry(entry, found.root, file));
 }

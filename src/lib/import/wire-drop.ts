@@ -99,7 +99,7 @@ export function deliveredFiles(paths: readonly string[]): DeliveredFiles {
   for (const path of paths) {
     const stats = statSync(path, { throwIfNoEntry: false });
     if (!stats) {
-      problems.push({ file: path, path: "", message: "does not exist (expected an item file or a folder of them)" });
+      problems.push({ file: path, field: "", message: "does not exist (expected an item file or a folder of them)", code: "WD200" });
     } else if (stats.isDirectory()) {
       const inFolder = readdirSync(path, { withFileTypes: true })
         .filter((entry) => entry.isFile() && !entry.name.startsWith(".") && !PICTURE_EXTENSIONS.has(extname(entry.name).slice(1).toLowerCase()))

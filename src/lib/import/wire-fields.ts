@@ -1,6 +1,7 @@
 import sanitizeHtml from "sanitize-html";
 import { isRegion } from "../story/dateline.ts";
-import type { WireBody, WireProblem, WireTime } from "./wire-item.ts";
+import type { ProblemCode } from "../model/problems.ts";
+import type { ItemNote, WireBody, WireProblem, WireTime } from "./wire-item.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 
 /** The problems of one item, each naming the file; an item is handed on only when it has none. */
@@ -9,8 +10,8 @@ export class ItemProblems {
 
   constructor(readonly file: string) {}
 
-  add(path: string, message: string): void {
-    this.list.push({ file: this.file, path, message });
+  add(field: string, message: string, code: ProblemCode): void {
+    this.list.push({ file: this.file, field, message, code });
   }
 }
 
@@ -18,7 +19,7 @@ export class ItemProblems {
 export function readTime(text: string | undefined, path: string, problems: ItemProblems): WireTime | undefined {
   if (text === undefined || text.trim() === "") return undefined;
   const time = readWireTime(text);
-  if (!time) problems.add(path, `"${text.trim()}" is not a date or time (expected ${WIRE_TIME_FORMS})`);
+  if (!time) problems.add(path, `"${text.trim()}" is not a date or time (expected ${WIRE_TIME_FORMS})`, "WD208");
   return time;
 }
 
@@ -33,8 +34,8 @@ export function datelinePlace(dateline: string): string | undefined {
   return isRegion(region) ? `${city}, ${region}` : city;
 }
 
-/** The note for what a reader left out of an item, e.g. `warning: ignored x_wire_priority (not a property of ninjs 2.x)`. */
-export const ignoredNote = (path: string, why: string): string => `warning: ignored ${path} (${why})`;
+/** The note for what a reader left out of an item, e.g. `x_wire_priority: warning: ignored: not a property of ninjs 2.x [WD210]`. */
+export const ignoredNote = (field: string, why: string, line?: number): ItemNote => ({ field, ...(line === undefined ? {} : { line }), message: `warning: ignored: ${why}`, code: "WD210" });
 
 /** Names in their first order, each once, blanks left out. */
 export function distinctNames(names: readonly string[]): string[] {

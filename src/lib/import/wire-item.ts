@@ -1,3 +1,5 @@
+import type { Problem } from "../model/problems.ts";
+
 /**
  * A wire item as every format's reader hands it on: what the agency said, in one shape, before the
  * importer decides what it becomes. Readers only translate; they never look at the newsroom.
@@ -22,20 +24,21 @@ export type WireFormat =
   | "plain text";
 
 /**
- * Something wrong with a delivered file or an item in it: the file, the place in it as its format
- * names places (`headlines[0].value`, `/newsItem/contentMeta/headline`, `line 3`; empty for the
- * file as a whole), and what was wrong with what was expected.
+ * Something wrong with a delivered file or an item in it, or what an editor should know of what
+ * the import did with it: a problem whose field is the place in the file as its format names
+ * places (`headlines[0].value`, `/newsItem/contentMeta/headline`; empty for the file as a whole),
+ * at a line where the format has lines to point at (wire text, a JSON or XML file that does not parse).
  */
-export interface WireProblem {
-  file: string;
-  path: string;
-  message: string;
+export type WireProblem = Problem & {
   /**
    * Which of the file's items the problem is in (0 for the first), where a file holds several:
    * an item's problems are reported together, on its one line. Absent: the file's one item.
    */
   itemIndex?: number;
-}
+};
+
+/** What an editor should know of an item, in the item's own file. */
+export type ItemNote = Omit<Problem, "file">;
 
 /**
  * A time as the agency wrote it, read without Date.parse: a local date and time, and its offset
@@ -110,10 +113,10 @@ export interface WireItem {
   priority?: number;
   /**
    * What the reader did that an editor should know, each printed on the item's line: what it
-   * ignored ("warning: ignored renditions[0].mimetype (not a property of ninjs 2.x)"), a day
-   * taken from the dateline rather than the delivery.
+   * ignored (`renditions[0].mimetype: warning: ignored (not a property of ninjs 2.x) [WD210]`), a
+   * day taken from the dateline rather than the delivery.
    */
-  notes?: string[];
+  notes?: ItemNote[];
 }
 
 /** What one reader made of one delivered file: its items, and the problems of the items it could not read. */

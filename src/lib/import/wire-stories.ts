@@ -67,12 +67,17 @@ export function findWireStories(newsDir: string, inputDir: string): WireStories 
     const time = typeof wire?.["versionTime"] === "string" ? readWireTime(wire["versionTime"]) : undefined;
     const versionMs = time && wireTimeMillis(time, undefined);
     if (versionMs === undefined) {
-      unusable(id, { file, path: "wire.versionTime", message: "not an instant with an offset (expected the time the agency made this version, e.g. 2013-09-02T15:40:00+04:00)" });
+      unusable(id, { file, field: "wire.versionTime", message: "not an instant with an offset (expected the time the agency made this version, e.g. 2013-09-02T15:40:00+04:00)", code: "WD219" });
       continue;
     }
     // An update replaces the story's folder whole: only a story in a folder of its own may be replaced.
     if (basename(file) !== "index.md") {
-      unusable(id, { file, path: "wire.id", message: `"${id}" is recorded in a story that is not in a folder of its own (expected <folder>/index.md, as the import writes it; update this story by hand)` });
+      unusable(id, {
+        file,
+        field: "wire.id",
+        message: `"${id}" is recorded in a story that is not in a folder of its own (expected <folder>/index.md, as the import writes it; update this story by hand)`,
+        code: "WD219",
+      });
       continue;
     }
     const changed = changedHere(text, wire ?? {});

@@ -24,11 +24,10 @@ export type XmlNode = XmlElement | string;
 
 export type XmlRead = { ok: true; root: XmlElement } | { ok: false; problems: WireProblem[] };
 
-/** "line 3, column 7" as problems name a place in a file that could not be read as XML. */
-export function lineAndColumn(text: string, index: number): string {
+/** The line and column of a place in a file that could not be read (as XML or JSON), counted from 1. */
+export function lineAndColumn(text: string, index: number): { line: number; column: number } {
   const before = text.slice(0, index);
-  const line = before.split("\n").length;
-  return `line ${line}, column ${index - before.lastIndexOf("\n")}`;
+  return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
 }
 
 interface EntityDeclaration {
@@ -92,7 +91,9 @@ function declarationProblems(text: string, file: string, declarations: EntityDec
       : [
           {
             file,
-            path: lineAndColumn(text, index),
+            ...lineAndColumn(text, index),
+            field: "",
+            code: "WD204" as const,
             message: `the DOCTYPE declares the external entity "${name}" (${external}), which is never read (expected no entity declarations)`,
           },
         ],
@@ -104,7 +105,9 @@ function declarationProblems(text: string, file: string, declarations: EntityDec
     const names = internal.length > shown.length ? `${shown.join(", ")}, … (${internal.length} in all)` : shown.join(", ");
     problems.unshift({
       file,
-      path: lineAndColumn(text, first.index),
+      ...lineAndColumn(text, first.index),
+      field: "",
+      code: "WD204",
       message:
         `the DOCTYPE declares entities of its own (${names}), which are never expanded: entities built from ` +
         `one another can grow without bound (expected no entity declarations; HTML entities such as &nbsp; need none)`,
@@ -169,14 +172,14 @@ function toNodes(nodes: unknown): XmlNode[] {
 /** Reads an XML document into a tree, or says why not: each problem names the file and, where known, the line and column. */
 export function parseXml(text: string, file: string): XmlRead {
   const source = text.replace(/^\uFEFF/, "");
-  const refuse = (path: string, message: string): XmlRead => ({ ok: false, problems: [{ file, path, message }] });
-  if (source.trim() === "") return refuse("", "is empty (expected an XML document)");
+  const refuse = (message: string, at: { line?: number; column?: number } = {}): XmlRead => ({ ok: false, problems: [{ file, ...at, field: "", message, code: "WD203" }] });
+  if (source.trim() === "") return refuse("is empty (expected an XML document)");
   const declarations = entityDeclarations(source);
   if (declarations.length > 0) return { ok: false, problems: declarationProblems(source, file, declarations) };
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
     const { line, col, msg } = valid.err;
-    return refuse(col === undefined ? `line ${line}` : `line ${line}, column ${col}`, `not well-formed XML: ${msg}`);
+    return refuse(`not well-formed XML: ${msg}`, { line, ...(col === undefined ? {} : { column: col }) });
   }
   const references = new ReferenceReader();
   const parser = new XMLParser({
@@ -194,14 +197,16 @@ export function parseXml(text: string, file: string): XmlRead {
   try {
     nodes = toNodes(parser.parse(source));
   } catch (error) {
-    return refuse("", `not readable as XML: ${error instanceof Error ? error.message : String(error)}`);
+    return refuse(`not readable as XML: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (references.unknown.size > 0) {
     return {
       ok: false,
       problems: [...references.unknown].map((reference) => ({
         file,
-        path: lineAndColumn(source, source.indexOf(reference)),
+        ...lineAndColumn(source, source.indexOf(reference)),
+        field: "",
+        code: "WD204" as const,
         message: `${reference} is not a character XML or HTML 4 names (expected the character itself, or a numeric reference such as &#233;)`,
       })),
     };
@@ -212,7 +217,7 @@ export function parseXml(text: string, file: string): XmlRead {
   const trailing = source.slice(source.lastIndexOf(">") + 1).trim() !== "";
   if (!root || roots.length > 1 || trailing || nodes.some((node) => typeof node === "string" && node.trim() !== "")) {
     const found = roots.map((element) => `<${element.name}>`).join(", ") || "none";
-    return refuse("", `has content outside its root element (expected one root element holding everything; found elements ${found})`);
+    return refuse(`has content outside its root element (expected one root element holding everything; found elements ${found})`);
   }
   return { ok: true, root };
 }

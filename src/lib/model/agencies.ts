@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { editorFieldName, type Problem } from "./problems.ts";
 
 /**
  * The news agencies the newsroom takes copy from, as the settings list them (`agencies` in
@@ -77,18 +78,18 @@ export function isSameAgency(a: string, b: string, agencies: readonly Agency[]):
   return known !== undefined && findAgency(b, agencies)?.agency === known.agency;
 }
 
-/** Names two agencies share (or one agency twice): each would make a dateline's agency ambiguous. One line each, naming the entry. */
-export function agencyListProblems(agencies: readonly Agency[], where: (index: number) => string): string[] {
+/** Names two agencies share (or one agency twice): each would make a dateline's agency ambiguous. One problem each, at the entry in `file`. */
+export function agencyListProblems(agencies: readonly Agency[], file: string): Problem[] {
   const seen = new Map<string, number>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   agencies.forEach((agency, index) => {
     for (const name of namesOf(agency)) {
       const folded = foldName(name);
       const earlier = seen.get(folded);
       if (earlier === undefined) seen.set(folded, index);
       else {
-        const other = earlier === index ? "twice in this entry" : `also a name of ${where(earlier)}`;
-        problems.push(`${where(index)}: got ${JSON.stringify(name)} (expected a name no other agency has, written once: it is ${other})`);
+        const other = earlier === index ? "twice in this entry" : `also a name of ${editorFieldName(`agencies.${earlier}`)}`;
+        problems.push({ file, field: `agencies.${index}`, message: `got ${JSON.stringify(name)} (expected a name no other agency has, written once: it is ${other})`, code: "WD305" });
       }
     }
   });

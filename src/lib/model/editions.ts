@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { z } from "zod";
+import { zodProblems, type Problem } from "./problems.ts";
 
 /** Counted words ("3 stories") in each plural form the language has (Intl.PluralRules' categories). */
 const pluralForms = z.partialRecord(z.enum(["zero", "one", "two", "few", "many", "other"]), z.string().trim().min(1));
@@ -158,44 +159,62 @@ function expectedString(key: string, lang: string): string {
   return "a text, not empty";
 }
 
-/**
- * Parses and checks one edition's strings file (`<lang>.json` in `folder`): one line per problem,
- * naming the file and the key (`_data/strings/ru.json: allNews: missing (expected a text, not empty)`).
- */
-export function parseEditionStrings(folder: StringsFolder, lang: string): { ok: true; strings: EditionStrings } | { ok: false; problems: string[] } {
-  const file = join(folder.dir, `${lang}.json`);
-  const text = folder.files.get(`${lang}.json`);
-  if (text === undefined) return { ok: false, problems: [`${file}: missing (expected the strings of the "${lang}" edition, like _data/strings/en.json)`] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`${file}: not JSON (${error instanceof Error ? error.message : String(error)}; expected an object of texts)`] };
-  }
-  const parsed = stringsSchema.safeParse(data);
-  const problems = parsed.success ? [] : issueLines(file, lang, parsed.error.issues, data);
-  if (parsed.success) {
-    // Every plural form the language uses must be there, or some counts would print nothing.
-    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-    const missing = categories.filter((category) => parsed.data.storyCount[category] === undefined);
-    if (missing.length > 0) problems.push(`${file}: storyCount: no ${missing.join(", ")} form (expected ${expectedString("storyCount", lang)})`);
-  }
-  return parsed.success && problems.length === 0 ? { ok: true, strings: parsed.data } : { ok: false, problems };
-}
-
 /** Strings earlier versions printed, with what took their place, so an edition's file is brought up to date in one step. */
 const RETIRED_STRINGS: Readonly<Record<string, string>> = {
   pageNumber: 'no longer printed: list pages have no number; remove it (a later page is titled by its stories\' days, pageTitle\'s {period}, e.g. "{title}, {period}")',
 };
 
-function issueLines(file: string, lang: string, issues: readonly z.core.$ZodIssue[], data: unknown): string[] {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return [`${file}: not an object of texts (expected { "allNews": "All news", … })`];
-  const record = data as Record<string, unknown>;
-  const lines = issues.flatMap((issue) => {
-    if (issue.code === "unrecognized_keys") return issue.keys.map((key) => (key in RETIRED_STRINGS ? `${file}: ${key}: ${RETIRED_STRINGS[key]}` : `${file}: ${key}: unknown string (expected one of ${Object.keys(stringsSchema.shape).join(", ")})`));
-    const key = String(issue.path[0]);
-    const got = record[key] === undefined ? "missing" : `got ${JSON.stringify(record[key])}`;
-    return [`${file}: ${key}: ${got} (expected ${expectedString(key, lang)})`];
+/** The line a top-level key of a JSON file is written on, where it starts a line as JSON files are written; undefined when not found. */
+function keyLine(text: string, key: string): number | undefined {
+  const written = JSON.stringify(key);
+  const index = text.split("\n").findIndex((line) => line.trimStart().startsWith(`${written}:`) || line.trimStart().startsWith(`${written} :`));
+  return index === -1 ? undefined : index + 1;
+}
+
+/**
+ * Parses and checks one edition's strings file (`<lang>.json` in `folder`): a problem for each
+ * string, at its line (`_data/strings/ru.json:12: allNews: got "" (expected a text, not empty) [WD309]`).
+ */
+export function parseEditionStrings(folder: StringsFolder, lang: string): { ok: true; strings: EditionStrings } | { ok: false; problems: Problem[] } {
+  const file = join(folder.dir, `${lang}.json`);
+  const text = folder.files.get(`${lang}.json`);
+  const fileProblem = (message: string, code: "WD306" | "WD307"): { ok: false; problems: Problem[] } => ({ ok: false, problems: [{ file, field: "", message, code }] });
+  if (text === undefined) return fileProblem(`missing (expected the strings of the "${lang}" edition, like _data/strings/en.json)`, "WD306");
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fileProblem(`not JSON (${error instanceof Error ? error.message : String(error)}; expected an object of texts)`, "WD307");
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return fileProblem('not an object of texts (expected { "allNews": "All news", … })', "WD307");
+  const atLine = (problem: Omit<Problem, "file">): Problem => {
+    const line = keyLine(text, problem.field.split(".")[0] ?? "");
+    return { file, ...(line === undefined ? {} : { line }), ...problem };
+  };
+  const retired = Object.keys(data).filter((key) => key in RETIRED_STRINGS);
+  const problems = retired.map((key) => atLine({ field: key, message: RETIRED_STRINGS[key]!, code: "WD311" }));
+  const current = Object.fromEntries(Object.entries(data).filter(([key]) => !(key in RETIRED_STRINGS)));
+  const parsed = stringsSchema.safeParse(current, {
+    error: (issue) => {
+      if (issue.code === "unrecognized_keys") return `unknown string (expected one of ${Object.keys(stringsSchema.shape).join(", ")})`;
+      const key = String(issue.path?.[0] ?? "");
+      return `${issue.input === undefined ? "missing" : `got ${JSON.stringify(issue.input)}`} (expected ${expectedString(key, lang)})`;
+    },
   });
-  return [...new Set(lines)];
+  if (!parsed.success) {
+    // A string is named once, by its key, however deep in it zod found what is wrong.
+    const seen = new Set<string>();
+    for (const problem of zodProblems(parsed.error.issues, current, [], { missing: "WD308", wrong: "WD309", unknown: "WD310" })) {
+      const key = problem.field.split(".")[0] ?? "";
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(atLine({ ...problem, field: key }));
+    }
+  } else {
+    // Every plural form the language uses must be there, or some counts would print nothing.
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    const missing = categories.filter((category) => parsed.data.storyCount[category] === undefined);
+    if (missing.length > 0) problems.push(atLine({ field: "storyCount", message: `no ${missing.join(", ")} form (expected ${expectedString("storyCount", lang)})`, code: "WD308" }));
+  }
+  return parsed.success && problems.length === 0 ? { ok: true, strings: parsed.data } : { ok: false, problems };
 }

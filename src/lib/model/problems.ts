@@ -10,6 +10,8 @@ export interface Place {
  * Every code a problem can carry, with its title as the editor's guide lists it. A code names one
  * rule, so an editor can look it up; codes are never reused for another rule.
  * WD1xx: a story's file, front matter, fields and body, and what stories must not share.
+ * WD2xx: a delivered agency file and its items, and what the import did with each.
+ * WD3xx: the settings: the site's, its editions' strings, the environment and the command line.
  * WD4xx: the built site: a page's own markup (WD400-WD407), what the site's files say together
  * (WD410-WD418), and what a browser sees opening the pages (WD420-WD422).
  */
@@ -56,6 +58,50 @@ export const PROBLEM_CODES = {
   WD153: "a translation in the original's own edition",
   WD154: "a second translation into one edition",
   WD155: "two topics at one topic page",
+  WD200: "a delivered file that cannot be read",
+  WD201: "a delivered file that is not UTF-8 text",
+  WD202: "a file in no format the importer reads",
+  WD203: "not valid JSON or XML",
+  WD204: "an XML entity the importer does not read",
+  WD205: "an item that is not a story",
+  WD206: "a part the story needs is missing",
+  WD207: "a value not in the format's form",
+  WD208: "a date or time that cannot be read",
+  WD209: "an unknown property",
+  WD210: "a property the importer leaves out",
+  WD211: "a reference that cannot be followed",
+  WD212: "wire text that makes no story",
+  WD213: "no time zone for the item's times",
+  WD214: "an item in a language with no edition",
+  WD215: "a picture that cannot be used",
+  WD216: "words left for an editor to write",
+  WD217: "withheld by the agency",
+  WD218: "under embargo",
+  WD219: "a story whose wire record cannot be used",
+  WD220: "an item like two stories under its id",
+  WD221: "an agency id used again for another story",
+  WD222: "a version waiting beside its story",
+  WD223: "an older version than the one on file",
+  WD224: "withdrawn before it was published here",
+  WD225: "the story could not be written",
+  WD226: "text read from a file beside the item",
+  WD227: "a day read from the dateline",
+  WD228: "an item known by its words, with no id of its own",
+  WD229: "a dateline of an agency the settings do not list",
+  WD300: "no address for the site",
+  WD301: "the site's address is not a site's root",
+  WD302: "a setting is missing",
+  WD303: "a setting not in the expected form",
+  WD304: "editions that clash",
+  WD305: "a name two agencies share",
+  WD306: "an edition with no strings file",
+  WD307: "a strings file that is not a JSON object",
+  WD308: "a string is missing",
+  WD309: "a string not in the expected form",
+  WD310: "an unknown string",
+  WD311: "a string no longer printed",
+  WD312: "a build moment that is not an instant",
+  WD313: "a command-line option that cannot be used",
   WD400: "a page that is not valid HTML",
   WD401: "a page not every reader can use",
   WD402: "script where none may run",
@@ -98,7 +144,10 @@ export interface Problem {
   line?: number;
   /** The column on the line, where the checker that found the problem gives one. */
   column?: number;
-  /** The field's path as the code reads it, list items counted from 0 ("corrections.0.date"). */
+  /**
+   * The field's path as the code reads it, list items counted from 0 ("corrections.0.date"), or
+   * as the file's format names its places (`headlines[0].value`); empty for the file as a whole.
+   */
   field: string;
   /** What is wrong, then the expected form in brackets: `got 3 (expected true or false)`. */
   message: string;
@@ -124,7 +173,7 @@ export function editorFieldName(field: string): string {
  */
 export function formatProblem({ file, line, column, field, message, code }: Problem): string {
   const place = file === "" ? "" : `${[file, line, line === undefined ? undefined : column].filter((part) => part !== undefined).join(":")}: `;
-  return `${place}${editorFieldName(field)}: ${message.replace(/(?=\n)|$/, ` [${code}]`)}`;
+  return `${place}${field === "" ? "" : `${editorFieldName(field)}: `}${message.replace(/(?=\n)|$/, ` [${code}]`)}`;
 }
 
 /** In file, line and column order, as an editor works through them. */
@@ -142,14 +191,45 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return at;
 }
 
+/** How zodProblems names and codes what a schema refused. */
+export interface ZodProblemRules {
+  /** The code of a value not written at all. */
+  missing: ProblemCode;
+  /** The code of a value written in the wrong form. */
+  wrong: ProblemCode;
+  /** The code of a key the schema does not know (zod's unrecognized_keys); the wrong one when not given. */
+  unknown?: ProblemCode;
+  /** The field's name from its path; dotted ("corrections.0.date") unless the format names its places its own way. */
+  fieldName?: (path: readonly PropertyKey[]) => string;
+}
+
+/** A story's fields: a required field missing (WD120), or not in the expected form (WD121). */
+const STORY_FIELD_RULES: ZodProblemRules = { missing: "WD120", wrong: "WD121" };
+
+/**
+ * The params of a custom issue that is a rule of its own (an unknown property, a retired string):
+ * zodProblems gives it this code rather than the missing or wrong one.
+ */
+export const problemCodeParams = (code: ProblemCode): { problemCode: ProblemCode } => ({ problemCode: code });
+
+function ownCode(issue: z.core.$ZodIssue): ProblemCode | undefined {
+  const code: unknown = issue.code === "custom" ? issue.params?.["problemCode"] : undefined;
+  return typeof code === "string" && code in PROBLEM_CODES ? (code as ProblemCode) : undefined;
+}
+
 /**
  * Zod's issues as problems of fields: the schema's own message (each schema words what it
- * expects), at the field's path under `path`; a value not written at all is a missing field.
+ * expects), at the field's path under `path`; a value not written at all is missing, one
+ * written is in the wrong form, each with the code `rules` give (a story's by default); each
+ * key a strict object does not know is a problem of its own.
  */
-export function zodProblems(issues: readonly z.core.$ZodIssue[], input: unknown, path: readonly string[] = []): FieldProblem[] {
-  return issues.map((issue) => ({
-    field: [...path, ...issue.path.map(String)].join("."),
-    message: issue.message,
-    code: valueAt(input, issue.path) === undefined ? "WD120" : "WD121",
-  }));
+export function zodProblems(issues: readonly z.core.$ZodIssue[], input: unknown, path: readonly PropertyKey[] = [], rules: ZodProblemRules = STORY_FIELD_RULES): FieldProblem[] {
+  const name = rules.fieldName ?? ((keys: readonly PropertyKey[]) => keys.map(String).join("."));
+  return issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ field: name([...path, ...issue.path, key]), message: issue.message, code: rules.unknown ?? rules.wrong }));
+    }
+    const code = ownCode(issue) ?? (valueAt(input, issue.path) === undefined ? rules.missing : rules.wrong);
+    return [{ field: name([...path, ...issue.path]), message: issue.message, code }];
+  });
 }

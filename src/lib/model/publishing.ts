@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { SettingsError } from "./settings-error.ts";
 
 /** When a build happens and what it may show: the moment decides embargoes, the mode decides drafts. */
 export interface BuildSettings {
@@ -11,21 +12,19 @@ export interface BuildSettings {
 
 export type PublishingState = "published" | "draft" | "embargoed";
 
-/** Thrown for a bad build setting; the message names the variable, the value and what was expected. */
-export class SettingError extends Error {}
-
 const MOMENT_FORM = "an instant with Z or an offset, e.g. 2013-09-02T12:00Z";
 
 /**
  * Reads the build's settings from the environment: BUILD_MOMENT pins "now" so builds and tests
- * are reproducible; Eleventy's own ELEVENTY_RUN_MODE tells the dev server from a build.
+ * are reproducible; Eleventy's own ELEVENTY_RUN_MODE tells the dev server from a build. Throws a
+ * SettingsError for a BUILD_MOMENT that is not an instant.
  */
 export function readBuildSettings(env: Readonly<Record<string, string | undefined>>, now = Date.now()): BuildSettings {
   const raw = env["BUILD_MOMENT"]?.trim();
   let moment = DateTime.fromMillis(now, { zone: "utc" });
   if (raw) {
     const parsed = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(raw) ? DateTime.fromISO(raw, { zone: "utc" }) : undefined;
-    if (!parsed?.isValid) throw new SettingError(`BUILD_MOMENT: got "${raw}" (expected ${MOMENT_FORM})`);
+    if (!parsed?.isValid) throw new SettingsError([{ file: "", field: "BUILD_MOMENT", message: `got "${raw}" (expected ${MOMENT_FORM})`, code: "WD312" }]);
     moment = parsed;
   }
   const mode = env["ELEVENTY_RUN_MODE"];

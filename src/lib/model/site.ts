@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { zodProblems, type Problem } from "./problems.ts";
+import { SettingsError } from "./settings-error.ts";
 import { AGENCY_EXPECTED, agencyListProblems, agencySchema, withoutLeadSchema } from "./agencies.ts";
 import { EDITION_FOLDER, SITE_FOLDERS } from "./urls.ts";
 import { parseEditionStrings, TEXT_DIRECTIONS, type Edition, type StringsFolder } from "./editions.ts";
@@ -51,18 +53,17 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
   withoutLead: '"hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst)',
 };
 
-/**
- * Thrown for bad settings. Each line of the message stands alone: it names the setting, what it
- * got and what it expected, e.g. `SITE_URL: got "news.example.com" (expected a full address like https://news.example.com/)`.
- */
-export class SiteSettingsError extends Error {}
+/** Where the settings are written, as their problems name it. */
+const SETTINGS_FILE = "_data/site.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Where the site's address came from, named as a reader of the error would look for it. */
+/** Where the site's address came from: a variable (file "") or the settings' `url`, and who set it when not the desk. */
 interface AddressSource {
-  name: string;
+  file: string;
+  field: string;
   value: string;
+  setBy?: string;
 }
 
 /** Variables that CI runners set (Netlify, which sets NETLIFY, gives its own address); a build that sees one is not on a desk's machine. */
@@ -80,29 +81,30 @@ const isOn = (env: Env, name: string): boolean => {
  * Where the site's address comes from, in order: SITE_URL; on Netlify, the address Netlify gives
  * the build (URL for production, DEPLOY_PRIME_URL for deploy previews and branch deploys); on
  * any other CI runner or host, nowhere (a refusal, so no deploy names localhost); locally, the
- * settings' `url`. Throws the one line that says what to set.
+ * settings' `url`; else the problem that says what to set.
  */
-function siteAddressSource(configuredUrl: unknown, env: Env): AddressSource {
+function siteAddressSource(configuredUrl: unknown, env: Env): AddressSource | Problem {
   const siteUrl = setting(env, "SITE_URL");
-  if (siteUrl !== undefined) return { name: "SITE_URL", value: siteUrl };
+  if (siteUrl !== undefined) return { file: "", field: "SITE_URL", value: siteUrl };
   // Netlify first: its builds may set CI too.
   if (isOn(env, "NETLIFY")) {
     const context = setting(env, "CONTEXT") ?? "production";
     const variable = context === "production" ? "URL" : "DEPLOY_PRIME_URL";
     const value = setting(env, variable);
-    if (value !== undefined) return { name: `${variable} (set by Netlify for ${context})`, value };
-    throw new SiteSettingsError(
-      `SITE_URL: not set, and Netlify set no ${variable} for this ${context} build (expected SITE_URL=https://<your site>/ so canonical links, feeds and sitemaps name the real address)`,
-    );
+    if (value !== undefined) return { file: "", field: variable, value, setBy: `set by Netlify for ${context}` };
+    return notSet(`Netlify set no ${variable} for this ${context} build`);
   }
   const runner = CI_VARIABLES.find((name) => isOn(env, name));
-  if (runner !== undefined) {
-    throw new SiteSettingsError(
-      `SITE_URL: not set, and this build runs on a CI runner (${runner} is set) (expected SITE_URL=https://<your site>/ so canonical links, feeds and sitemaps name the real address)`,
-    );
-  }
-  return { name: "site.url (_data/site.ts)", value: typeof configuredUrl === "string" ? configuredUrl : String(configuredUrl) };
+  if (runner !== undefined) return notSet(`this build runs on a CI runner (${runner} is set)`);
+  return { file: SETTINGS_FILE, field: "url", value: typeof configuredUrl === "string" ? configuredUrl : String(configuredUrl) };
 }
+
+const notSet = (why: string): Problem => ({
+  file: "",
+  field: "SITE_URL",
+  message: `not set, and ${why} (expected SITE_URL=https://<your site>/ so canonical links, feeds and sitemaps name the real address)`,
+  code: "WD300",
+});
 
 /** The address as the site's root folder URL (ending in "/"), or undefined when it is not one. */
 function rootUrl(value: string): string | undefined {
@@ -113,17 +115,21 @@ function rootUrl(value: string): string | undefined {
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
-/** The site's public root URL, path prefix included, for a build with this environment. */
-function siteAddress(configuredUrl: unknown, env: Env): string {
+/** The site's public root URL, path prefix included, for a build with this environment; or why there is none. */
+function siteAddress(configuredUrl: unknown, env: Env): { url: string } | { problem: Problem } {
   const source = siteAddressSource(configuredUrl, env);
+  if ("code" in source) return { problem: source };
   const url = rootUrl(source.value);
-  if (url === undefined) throw new SiteSettingsError(badValue(source.name, source.value, EXPECTED.url));
-  return url;
+  if (url !== undefined) return { url };
+  const { file, field, value, setBy } = source;
+  const message = `${badValue(value, EXPECTED.url)}${setBy ? `; ${setBy}` : ""}`;
+  return { problem: { file, field, message, code: "WD301" } };
 }
 
-function badValue(name: string, got: unknown, expected: string): string {
+/** `got "news/" (expected …)`: what a setting got, and what it expected. */
+function badValue(got: unknown, expected: string): string {
   const shown = got === undefined ? "nothing" : JSON.stringify(got);
-  return `${name}: got ${shown} (expected ${expected})`;
+  return `got ${shown} (expected ${expected})`;
 }
 
 /** What each field of an edition takes. */
@@ -134,60 +140,57 @@ const EDITION_EXPECTED: Readonly<Record<string, string>> = {
   path: `"" for the first edition, else a folder such as "ru/" (not ${SITE_FOLDERS.join(", ")})`,
 };
 
-/** The value at a path of the settings, for the line that names it. */
-function valueAt(settings: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), settings);
+/** What an issue's setting expects: an edition's own field by the field, an agency by its entry, the rest by the setting. */
+function expectedAt(path: readonly PropertyKey[]): string {
+  const expected =
+    path[0] === "editions" && path.length >= 3
+      ? EDITION_EXPECTED[String(path[2])]
+      : path[0] === "agencies" && path.length >= 2
+        ? AGENCY_EXPECTED
+        : EXPECTED[String(path[0]) as keyof typeof EXPECTED];
+  return expected ?? "a valid value";
 }
 
-/** One standalone line for each bad setting other than the address. */
-function settingProblems(issues: readonly z.core.$ZodIssue[], settings: Readonly<Record<string, unknown>>): string[] {
-  const lines = issues.map(({ path }) => {
-    // An edition's own field is named down to the field (site.editions.1.path), an agency by its entry (site.agencies.3).
-    const field = path[0] === "editions" && path.length >= 3 ? path.slice(0, 3) : path[0] === "agencies" && path.length >= 2 ? path.slice(0, 2) : path.slice(0, 1);
-    const expected =
-      field.length === 3 ? EDITION_EXPECTED[String(field[2])] : field.length === 2 ? AGENCY_EXPECTED : EXPECTED[String(field[0]) as keyof typeof EXPECTED];
-    return badValue(`site.${field.map(String).join(".")} (_data/site.ts)`, valueAt(settings, field), expected ?? "a valid value");
-  });
-  return [...new Set(lines)];
+/** Every bad setting but the address, each field once, worded with what it got and what it expected. */
+function checkedSettings(settings: Readonly<Record<string, unknown>>): { data: z.infer<typeof siteSettingsSchema> } | { problems: Problem[] } {
+  const parsed = siteSettingsSchema.safeParse(settings, { error: (issue) => badValue(issue.input, expectedAt(issue.path ?? [])) });
+  if (parsed.success) return { data: parsed.data };
+  const seen = new Set<string>();
+  const problems = zodProblems(parsed.error.issues, settings, [], { missing: "WD302", wrong: "WD303" });
+  return { problems: problems.flatMap((problem) => (seen.has(problem.field) ? [] : (seen.add(problem.field), [{ file: SETTINGS_FILE, ...problem }]))) };
 }
 
 /** What only the editions together can break: the first at the root, the others each in a folder of its own, one per language. */
-function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): string[] {
-  const problems: string[] = [];
+function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): Problem[] {
+  const problems: Problem[] = [];
   editions.forEach((edition, index) => {
-    const name = `site.editions.${index}`;
-    if (index === 0 && edition.path !== "") problems.push(badValue(`${name}.path (_data/site.ts)`, edition.path, '"" for the first edition: the default edition is the site\'s root'));
-    if (index > 0 && edition.path === "") problems.push(badValue(`${name}.path (_data/site.ts)`, edition.path, `a folder of its own such as "${edition.lang.toLowerCase()}/": only the first edition is at the root`));
+    const clash = (key: "path" | "lang", expected: string) =>
+      problems.push({ file: SETTINGS_FILE, field: `editions.${index}.${key}`, message: badValue(edition[key], expected), code: "WD304" });
+    if (index === 0 && edition.path !== "") clash("path", '"" for the first edition: the default edition is the site\'s root');
+    if (index > 0 && edition.path === "") clash("path", `a folder of its own such as "${edition.lang.toLowerCase()}/": only the first edition is at the root`);
     const earlier = editions.slice(0, index);
-    if (earlier.some((other) => other.lang.toLowerCase() === edition.lang.toLowerCase())) problems.push(badValue(`${name}.lang (_data/site.ts)`, edition.lang, "one edition per language"));
-    if (index > 0 && earlier.some((other) => other.path === edition.path)) problems.push(badValue(`${name}.path (_data/site.ts)`, edition.path, "a folder no other edition has"));
+    if (earlier.some((other) => other.lang.toLowerCase() === edition.lang.toLowerCase())) clash("lang", "one edition per language");
+    if (index > 0 && earlier.some((other) => other.path === edition.path)) clash("path", "a folder no other edition has");
   });
   return problems;
 }
 
 /**
  * The newsroom's settings with the address this build is for (see siteAddressSource) and each
- * edition's strings from `strings` (<lang>.json). Throws a SiteSettingsError listing every bad
- * setting and string, one line each.
+ * edition's strings from `strings` (<lang>.json). Throws a SettingsError with every problem of
+ * the settings and the strings.
  */
 export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, strings: StringsFolder): SiteSettings {
-  const parsed = siteSettingsSchema.safeParse(settings);
-  const problems = parsed.success
-    ? [...editionProblems(parsed.data.editions), ...agencyListProblems(parsed.data.agencies, (index) => `site.agencies.${index} (_data/site.ts)`)]
-    : settingProblems(parsed.error.issues, settings);
+  const parsed = checkedSettings(settings);
+  const problems = "data" in parsed ? [...editionProblems(parsed.data.editions), ...agencyListProblems(parsed.data.agencies, SETTINGS_FILE)] : parsed.problems;
   const editions: Edition[] = [];
-  for (const edition of parsed.success ? parsed.data.editions : []) {
+  for (const edition of "data" in parsed ? parsed.data.editions : []) {
     const read = parseEditionStrings(strings, edition.lang);
     if (read.ok) editions.push({ ...edition, strings: read.strings });
     else problems.push(...read.problems);
   }
-  let url: string | undefined;
-  try {
-    url = siteAddress(settings["url"], env);
-  } catch (error) {
-    if (!(error instanceof SiteSettingsError)) throw error;
-    problems.push(error.message);
-  }
-  if (!parsed.success || url === undefined || problems.length > 0) throw new SiteSettingsError(problems.join("\n"));
-  return { ...parsed.data, url, editions, language: editions[0]!.lang };
+  const address = siteAddress(settings["url"], env);
+  if ("problem" in address) problems.push(address.problem);
+  if (!("data" in parsed) || "problem" in address || problems.length > 0) throw new SettingsError(problems);
+  return { ...parsed.data, url: address.url, editions, language: editions[0]!.lang };
 }

@@ -1,3 +1,4 @@
+import { SettingsError } from "../../../src/lib/model/settings-error.ts";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect, type AddressInfo } from "node:net";
@@ -10,7 +11,6 @@ import {
   listenOn,
   networkAddresses,
   readServeOptions,
-  ServeOptionError,
   startMessage,
   type DevServerListening,
 } from "../../../src/lib/eleventy/dev-server.ts";
@@ -26,16 +26,16 @@ test("the port is 8080 unless --port names another; the host is this machine's l
 for (const args of [["--port=0"], ["--port=65536"], ["--port=80a"], ["--port=-1"], ["--port="], ["--port=8080.5"]]) {
   test(`${args.join(" ")} is refused in one line naming the option`, () => {
     assert.throws(() => readServeOptions(args), (error: unknown) => {
-      assert.ok(error instanceof ServeOptionError);
-      assert.match(error.message, /^--port: got ".*" \(expected a whole number from 1 to 65535\)$/);
+      assert.ok(error instanceof SettingsError);
+      assert.match(error.message, /^--port: got ".*" \(expected a whole number from 1 to 65535\) \[WD313\]$/);
       return true;
     });
   });
 }
 
-test("an unknown option, or a value given to --lan, is refused", () => {
-  assert.throws(() => readServeOptions(["--serve"]), ServeOptionError);
-  assert.throws(() => readServeOptions(["--lan=yes"]), ServeOptionError);
+test("an unknown option, or a value given to --lan, is refused, naming the option", () => {
+  assert.throws(() => readServeOptions(["--serve"]), (error: unknown) => error instanceof SettingsError && /^--serve: Unknown option '--serve'.* \(expected --port=N or --lan\) \[WD313\]$/.test(error.message));
+  assert.throws(() => readServeOptions(["--lan=yes"]), (error: unknown) => error instanceof SettingsError && /^--lan: .* \[WD313\]$/.test(error.message));
 });
 
 test("the start line says whether other machines can read the pages", () => {

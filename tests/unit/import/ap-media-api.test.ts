@@ -26,8 +26,9 @@ test("a text item whose story is only a NITF rendition to download, with nothing
   assert.deepEqual(read.problems, [
     {
       file: join(FIXTURES, "text-photo.json"),
-      path: "data.item.renditions.nitf.href",
+      field: "data.item.renditions.nitf.href",
       message: `the story's text is not in the file, only at "https://api.ap.org/media/v/content/${ITEM_ID}.0/download?type=text&format=NITF" ${NOT_FETCHED}`,
+      code: "WD211",
     },
   ]);
 });
@@ -36,7 +37,7 @@ test("a feed's items are placed as data.items[n].item", () => {
   const read = readFixture("correction-feed.json");
   assert.deepEqual(read.items, []);
   assert.deepEqual(
-    read.problems.map(({ path }) => path),
+    read.problems.map(({ field }) => field),
     ["data.items[0].item.renditions.nitf.href"],
   );
 });
@@ -63,7 +64,7 @@ test("a kill notice withdraws by altids.itemid, with AP's urgency, byline, datel
       topics: ["Shipping"],
       lang: "en",
       priority: 1,
-      notes: ["warning: ignored data.item.member_routing (not a property of the AP Media API)"],
+      notes: [{ field: "data.item.member_routing", message: "warning: ignored: not a property of the AP Media API", code: "WD210" }],
     },
   ]);
 });
@@ -104,25 +105,25 @@ test("no item id, no headline and no text are each a problem at their place", ()
   const read = readApMediaApi({ api_version: "2.2", data: { item: { type: "text", altids: { etag: "e" }, headline: "" } } }, "e.json", AGENCIES);
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.problems, [
-    { file: "e.json", path: "data.item.altids.itemid", message: "missing (expected AP's item id, the same for all its versions)" },
-    { file: "e.json", path: "data.item.headline", message: "missing (expected the story's headline)" },
-    { file: "e.json", path: "data.item.renditions", message: "no story text (expected the text of the story; AP delivers it as a NITF rendition)" },
+    { file: "e.json", field: "data.item.altids.itemid", message: "missing (expected AP's item id, the same for all its versions)", code: "WD206" },
+    { file: "e.json", field: "data.item.headline", message: "missing (expected the story's headline)", code: "WD206" },
+    { file: "e.json", field: "data.item.renditions", message: "no story text (expected the text of the story; AP delivers it as a NITF rendition)", code: "WD206" },
   ]);
 });
 
 test("a picture item is not a story; an empty feed says so", () => {
   assert.deepEqual(readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "p" }, type: "picture", headline: "P" } } }, "p.json", AGENCIES).problems, [
-    { file: "p.json", path: "data.item.type", message: 'got "picture" (expected a text item; AP\'s pictures are read with the story they are associated with)' },
+    { file: "p.json", field: "data.item.type", message: 'got "picture" (expected a text item; AP\'s pictures are read with the story they are associated with)', code: "WD205" },
   ]);
   assert.deepEqual(readApMediaApi({ api_version: "2.2", data: { items: [] } }, "f.json", AGENCIES).problems, [
-    { file: "f.json", path: "data.items", message: "holds no items (expected the feed's items, each with its item)" },
+    { file: "f.json", field: "data.items", message: "holds no items (expected the feed's items, each with its item)", code: "WD206" },
   ]);
 });
 
 test("an item that states no type is read as text, so it too needs its words in the file", () => {
   const read = readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "u" }, headline: "U", pubstatus: "usable" } } }, "u.json", AGENCIES);
   assert.deepEqual(read.items, []);
-  assert.deepEqual(read.problems.map(({ path }) => path), ["data.item.renditions"]);
+  assert.deepEqual(read.problems.map(({ field }) => field), ["data.item.renditions"]);
 });
 
 /** The files beside an item, as the drop gives them: by name, from the corpus's AP folder. */
@@ -145,7 +146,7 @@ test("the NITF rendition saved beside the JSON as <itemid>.<version>.xml gives t
   assert.equal(item.lead, "Shippers on the upper lakes tie up their freighters a week early after a cold snap.");
   assert.equal(item.source, "AP", "AP's provider, not the NITF's distributor");
   assert.deepEqual(item.topics, ["Business", "Shipping"]);
-  assert.deepEqual(item.notes, [`its text read from ${nitf} beside it`]);
+  assert.deepEqual(item.notes, [{ field: "", message: `its text read from ${nitf} beside it`, code: "WD226" }]);
 });
 
 test("the NITF file is found by the rendition's href when a downloader rewrote it to a file name, else by <itemid>.xml", () => {
@@ -178,6 +179,6 @@ test("a NITF file beside the item that cannot be read refuses the item at its re
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.companions, ["drop/b2.0.xml"]);
   assert.deepEqual(read.problems, [
-    { file: "drop/b.json", path: "data.item.renditions.nitf.href", message: "its NITF text drop/b2.0.xml cannot be read: /nitf/body/body.content: missing (expected the story's text)" },
+    { file: "drop/b.json", field: "data.item.renditions.nitf.href", message: "its NITF text drop/b2.0.xml cannot be read: /nitf/body/body.content: missing (expected the story's text)", code: "WD206" },
   ]);
 });

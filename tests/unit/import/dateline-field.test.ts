@@ -34,14 +34,15 @@ test("month names are read in the item's language, and English in any", () => {
 });
 
 test("a timestamp or a date alone is never a place: the field is ignored with a warning", () => {
+  const ignored = (why: string) => ({ field: "dateline", message: `warning: ignored: ${why}`, code: "WD210" });
   assert.deepEqual(read("20170102T222800+0000", "es"), {
-    note: 'warning: ignored dateline ("20170102T222800+0000": a date or time, not a place)',
+    note: ignored('"20170102T222800+0000": a date or time, not a place'),
     month: 1,
     day: 2,
     year: 2017,
   });
-  assert.deepEqual(read("2 ene 2017", "es"), { note: 'warning: ignored dateline ("2 ene 2017": a date or time, not a place)', month: 1, day: 2, year: 2017 });
-  assert.deepEqual(read("22:28 - 02.01.2017"), { note: 'warning: ignored dateline ("22:28 - 02.01.2017": a date or time, not a place)' });
-  assert.deepEqual(read("(AFP) -", "fr"), { note: 'warning: ignored dateline ("(AFP) -": names the agency AFP but no place)', agency: "AFP" });
+  assert.deepEqual(read("2 ene 2017", "es"), { note: ignored('"2 ene 2017": a date or time, not a place'), month: 1, day: 2, year: 2017 });
+  assert.deepEqual(read("22:28 - 02.01.2017"), { note: ignored('"22:28 - 02.01.2017": a date or time, not a place') });
+  assert.deepEqual(read("(AFP) -", "fr"), { note: ignored('"(AFP) -": names the agency AFP but no place'), agency: "AFP" });
   assert.deepEqual(read("  "), {}, "an empty field is no dateline and no warning");
 });

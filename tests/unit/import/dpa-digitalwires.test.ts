@@ -85,9 +85,9 @@ test("wireQ's entries: an unknown property, an urgency in words and an infobox a
   assert.equal(item.byline, undefined);
   assert.deepEqual(item.topics, ["Unwetter", "Niedersachsen"]);
   assert.deepEqual(item.notes, [
-    'warning: ignored entries[0].urgency: got "dringend" (expected a whole number)',
-    "warning: ignored entries[0].reading_time_minutes (not a property of dpa digitalwires)",
-    "warning: ignored entries[0].infobox_html (dpa's words in a box beside the text, which the story has no place for)",
+    { code: 'WD210', field: 'entries[0].urgency', message: 'warning: ignored: got "dringend" (expected a whole number)' },
+    { code: 'WD210', field: 'entries[0].reading_time_minutes', message: 'warning: ignored: not a property of dpa digitalwires' },
+    { code: 'WD210', field: 'entries[0].infobox_html', message: "warning: ignored: dpa's words in a box beside the text, which the story has no place for" },
   ]);
 });
 
@@ -99,7 +99,7 @@ test("an entry that only delivers a picture is refused at article_html, saying s
   );
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.problems, [
-    { file: "p.json", path: "article_html", message: "missing (expected the story's text as HTML; this entry delivers only what it associates, such as a picture)" },
+    { file: "p.json", field: "article_html", message: "missing (expected the story's text as HTML; this entry delivers only what it associates, such as a picture)", code: "WD206" },
   ]);
 });
 
@@ -121,5 +121,5 @@ test("the dateline read as every dateline field is: place, regional service and 
   assert.deepEqual([dated?.place, dated?.source], ["Berlin", "dpa"]);
   const timestamp = entry("2026-11-30T12:00:00Z");
   assert.equal(timestamp?.place, undefined);
-  assert.deepEqual(timestamp?.notes, ['warning: ignored dateline ("2026-11-30T12:00:00Z": a date or time, not a place)']);
+  assert.deepEqual(timestamp?.notes, [{ code: 'WD210', field: 'dateline', message: 'warning: ignored: "2026-11-30T12:00:00Z": a date or time, not a place' }]);
 });

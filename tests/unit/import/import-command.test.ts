@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { formatProblem } from "../../../src/lib/model/problems.ts";
 import assert from "node:assert/strict";
 import { parseImportArgs } from "../../../src/lib/import/import-command.ts";
 
@@ -17,14 +18,17 @@ test("reads the paths and options a desk gives the import", () => {
   });
 });
 
-test("a bad option is named with what was expected", () => {
-  const message = (args: string[]) => {
+test("a bad option is named with what was expected, every one in one run", () => {
+  const lines = (args: string[]) => {
     const result = parseImportArgs(args);
-    return result.ok ? "" : result.message.split("\n")[0];
+    return result.ok ? [] : result.problems.map(formatProblem);
   };
-  assert.equal(message([]), "no file or folder to import");
-  assert.equal(message(["--zone", "Moscow", "drop"]), '--zone: "Moscow" is not a known time zone (expected an IANA name such as Europe/Moscow)');
-  assert.match(message(["--lang", "Russian!", "drop"]) ?? "", /^--lang: .*is not a language tag \(expected one such as/);
-  assert.equal(message(["--delivered", "2013-09-02T16:00", "drop"]), '--delivered: "2013-09-02T16:00" is not an instant (expected a time with its offset, e.g. 2013-09-02T15:40:00+04:00)');
-  assert.match(message(["--force", "drop"]) ?? "", /Unknown option '--force'/);
+  assert.deepEqual(lines([]), ["paths: no file or folder to import (expected the files or folders of a delivery) [WD313]"]);
+  assert.deepEqual(lines(["--zone", "Moscow", "drop"]), ['--zone: "Moscow" is not a known time zone (expected an IANA name such as Europe/Moscow) [WD313]']);
+  assert.match(lines(["--lang", "Russian!", "drop"])[0] ?? "", /^--lang: .*is not a language tag \(expected one such as.* \[WD313\]$/);
+  assert.deepEqual(lines(["--delivered", "2013-09-02T16:00", "--zone", "Moscow", "drop"]), [
+    '--zone: "Moscow" is not a known time zone (expected an IANA name such as Europe/Moscow) [WD313]',
+    '--delivered: "2013-09-02T16:00" is not an instant (expected a time with its offset, e.g. 2013-09-02T15:40:00+04:00) [WD313]',
+  ]);
+  assert.match(lines(["--force", "drop"])[0] ?? "", /^--force: Unknown option '--force'.* \[WD313\]$/);
 });

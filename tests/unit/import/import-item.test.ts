@@ -108,7 +108,7 @@ test("an id an agency used again for another story imports it beside the first, 
   const report = await importItems({ "0002.json": ninjs(RWANDA) });
   assert.equal(
     report.split("\n")[0],
-    `created    src/news/2024/06/11/rwanda-central-bank-holds-key-rate-at-7/index.md <- drop-2/0002.json [ninjs 1]: id "urn:newsml:moscow-wire.example:0002" already names another story (${ROUBLE}/index.md); imported beside it`,
+    `created    src/news/2024/06/11/rwanda-central-bank-holds-key-rate-at-7/index.md <- drop-2/0002.json [ninjs 1]: id "urn:newsml:moscow-wire.example:0002" already names another story (${ROUBLE}/index.md); imported beside it [WD221]`,
   );
   assert.equal(readFileSync(join(root, ROUBLE, "index.md"), "utf8"), before, "the first story is untouched");
 
@@ -130,7 +130,7 @@ test("a story an editor changed keeps the editor's work: a newer version waits b
   writeFileSync(story, edited);
 
   const report = await importItems({ "0002.json": ninjs(UPDATE) });
-  assert.equal(report.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]: edited here: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`);
+  assert.equal(report.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]: edited here: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt [WD222]`);
   assert.equal(readFileSync(story, "utf8"), edited, "the editor's file is as they left it");
   const waiting = readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8");
   assert.match(waiting, /The central bank did not step in\./);
@@ -138,19 +138,19 @@ test("a story an editor changed keeps the editor's work: a newer version waits b
 
   const files = newsroomFiles(news);
   const again = await importItems({ "0002.json": ninjs(UPDATE) });
-  assert.match(again, /^unchanged  .*: edited here: version 2 already waits in .*index\.wire-v2\.md\.txt\n/);
+  assert.match(again, /^unchanged  .*: edited here: version 2 already waits in .*index\.wire-v2\.md\.txt \[WD222\]\n/);
   assert.deepEqual(newsroomFiles(news), files);
 
   const third = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "3", versioncreated: "2024-06-10T13:00:00+03:00" }) });
   assert.equal(
     third.split("\n")[0],
-    `held       ${ROUBLE}/index.md <- drop-4/0002.json [ninjs 1]: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt (and 1 more: --verbose lists it)`,
+    `held       ${ROUBLE}/index.md <- drop-4/0002.json [ninjs 1]: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt [WD222] (and 1 more: --verbose lists it)`,
   );
 
   // Taken whole: the waiting file becomes the story, and the import updates it in place again.
   renameSync(join(root, ROUBLE, "index.wire-v3.md.txt"), story);
   const next = await importItems({ "0002.json": ninjs({ ...UPDATE, version: "4", versioncreated: "2024-06-10T14:00:00+03:00" }) });
-  assert.equal(next.split("\n")[0], `updated    ${ROUBLE}/index.md <- drop-5/0002.json [ninjs 1]: also waiting beside it: index.wire-v2.md.txt`);
+  assert.equal(next.split("\n")[0], `updated    ${ROUBLE}/index.md <- drop-5/0002.json [ninjs 1]: also waiting beside it: index.wire-v2.md.txt [WD222]`);
 });
 
 test("a correction to a published story waits beside it to be worded; a story not yet published takes it as a draft", async (t) => {
@@ -162,8 +162,8 @@ test("a correction to a published story waits beside it to be worded; a story no
   const report = await importItems({ "0002.json": ninjs(CORRECTION) }, { verbose: true });
   assert.deepEqual(report.split("\n").slice(0, 3), [
     `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]`,
-    `           published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`,
-    "           a correction by the agency: word it for readers in corrections.1.text",
+    `           published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt [WD222]`,
+    "           a correction by the agency: word it for readers in corrections.1.text [WD216]",
   ]);
   assert.equal(readFileSync(story, "utf8"), published, "the published version stays live");
   assert.match(readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8"), /^ {4}text: "\[to be worded\] Moscow Wire marked this version a correction: say what was corrected\."$/m);
@@ -172,7 +172,7 @@ test("a correction to a published story waits beside it to be worded; a story no
   const { root: other, importItems: importOther } = desk(t);
   await importOther({ "0002.json": ninjs({ description_text: undefined }) });
   const held = await importOther({ "0002.json": ninjs(CORRECTION) });
-  assert.equal(held.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]: a correction by the agency: word it for readers in corrections.1.text`);
+  assert.equal(held.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]: a correction by the agency: word it for readers in corrections.1.text [WD216]`);
   const location = { file: join(other, ROUBLE, "index.md"), fileSlug: "rouble-weakens-as-importers-buy-dollars", filePathStem: "/news/2024/06/10/rouble-weakens-as-importers-buy-dollars/index" };
   const read = await readArticle(location, { site, datelinePlaces: places, build });
   assert.ok(!read.valid && read.draft, "kept off the site until the correction is worded");
@@ -189,14 +189,14 @@ test("an update a published story could not take as it is waits beside it; a dry
   });
   const files = newsroomFiles(news);
   const dry = await importItems({ "0002.json": withPhoto, "photo-1.jpg": photo }, { dryRun: true });
-  assert.match(dry, /^held {7}.*: published here, kept live: version 2 waits in .*index\.wire-v2\.md\.txt \(and 1 more: --verbose lists it\)\n/);
+  assert.match(dry, /^held {7}.*: published here, kept live: version 2 waits in .*index\.wire-v2\.md\.txt \[WD222\] \(and 1 more: --verbose lists it\)\n/);
   assert.deepEqual(newsroomFiles(news), files, "a dry run writes nothing");
 
   const report = await importItems({ "0002.json": withPhoto, "photo-1.jpg": photo }, { verbose: true });
   assert.deepEqual(report.split("\n").slice(0, 3), [
     `held       ${ROUBLE}/index.md <- drop-3/0002.json [ninjs 1]`,
-    `           published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt`,
-    "           needs alt text for its photo",
+    `           published here, kept live: version 2 waits in ${ROUBLE}/index.wire-v2.md.txt [WD222]`,
+    "           needs alt text for its photo [WD216]",
   ]);
   assert.deepEqual(readdirSync(join(root, ROUBLE)).sort(), ["index.md", "index.wire-v2.md.txt", "photo.wire-v2.jpg"]);
   assert.match(readFileSync(join(root, ROUBLE, "index.wire-v2.md.txt"), "utf8"), /^ {2}src: photo\.wire-v2\.jpg$/m);
@@ -207,15 +207,15 @@ test("an item refused for many problems is one line with its first; --verbose li
   const { importItems } = desk(t);
   const list = JSON.stringify([{ guid: "", type: "text", priority: 3 }, { guid: "urn:b", type: "text", headline: "B" }]);
   assert.deepEqual((await importItems({ "list.json": list })).split("\n"), [
-    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) (and 2 more: --verbose lists them)",
-    "refused    drop-1/list.json: [1].body_html: missing (expected the story's text as body_html or body_text)",
+    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) [WD206] (and 2 more: --verbose lists them)",
+    "refused    drop-1/list.json: [1].body_html: missing (expected the story's text as body_html or body_text) [WD206]",
     "2 items: 0 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
   ]);
   assert.deepEqual((await importItems({ "list.json": list }, { verbose: true })).split("\n").slice(0, 4), [
     "refused    drop-2/list.json",
-    "           [0].guid: missing (expected the item's id, the same for all its versions)",
-    "           [0].headline: missing (expected the story's headline)",
-    "           [0].body_html: missing (expected the story's text as body_html or body_text)",
+    "           [0].guid: missing (expected the item's id, the same for all its versions) [WD206]",
+    "           [0].headline: missing (expected the story's headline) [WD206]",
+    "           [0].body_html: missing (expected the story's text as body_html or body_text) [WD206]",
   ]);
 });
 
@@ -226,7 +226,7 @@ test("an import counts the files read, then the items imported; --quiet lists on
   const report = await importItems({ "0002.json": ninjs({}), "list.json": list }, { quiet: true, onProgress: (step, done, total) => void counts.push(`${step} ${done}/${total}`) });
   assert.deepEqual(counts, ["read 0/2", "read 1/2", "read 2/2", "import 0/1", "import 1/1"]);
   assert.deepEqual(report.split("\n"), [
-    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) (and 2 more: --verbose lists them)",
+    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) [WD206] (and 2 more: --verbose lists them)",
     "2 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 1 refused",
   ]);
 });
@@ -234,7 +234,7 @@ test("an import counts the files read, then the items imported; --quiet lists on
 test("what holds an item comes before what a reader left out", async (t) => {
   const { importItems } = desk(t);
   const report = await importItems({ "0002.json": ninjs({ description_text: undefined, x_desk_code: "M1" }) }, { verbose: true });
-  assert.deepEqual(report.split("\n").slice(1, 3), ["           needs a lead", "           warning: ignored x_desk_code (not a property of ninjs 1.x)"]);
+  assert.deepEqual(report.split("\n").slice(1, 3), ["           needs a lead [WD216]", "           x_desk_code: warning: ignored: not a property of ninjs 1.x [WD210]"]);
 });
 
 test("an item in a language the site has no edition in is refused, naming the language and how to add an edition; nothing is written", async (t) => {
@@ -247,8 +247,8 @@ test("an item in a language the site has no edition in is refused, naming the la
   });
   assert.deepEqual(report.split("\n"), [
     `created    ${ROUBLE}/index.md <- drop-1/moscow.json [ninjs 1]`,
-    'refused    drop-1/afp.xml [NewsML 1.2 (AFP)]: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README)',
-    'refused    drop-1/dpa.json [dpa digitalwires]: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README)',
+    'refused    drop-1/afp.xml [NewsML 1.2 (AFP)]: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README) [WD214]',
+    'refused    drop-1/dpa.json [dpa digitalwires]: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README) [WD214]',
     "3 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
   ]);
   assert.deepEqual([...newsroomFiles(news).keys()].sort(), ["2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"]);
@@ -265,11 +265,73 @@ test("an AP Media API item imports with the NITF text saved beside it, which has
   const report = await importItems({ "text-photo.json": json, [nitf]: readFileSync(join(corpus, nitf)), "freighter-main.jpg": readFileSync(join(corpus, "freighter-main.jpg")) });
   const story = "src/news/2026/11/30/lake-freighter-season-ends-early-as-ice-forms";
   assert.deepEqual(report.split("\n"), [
-    `held       ${story}/index.md <- drop-2/text-photo.json [AP Media API]: needs alt text for its photo (and 2 more: --verbose lists them)`,
+    `held       ${story}/index.md <- drop-2/text-photo.json [AP Media API]: needs alt text for its photo [WD216] (and 2 more: --verbose lists them)`,
     "1 item: 0 created, 0 updated, 0 unchanged, 0 withdrawn, 1 held, 0 refused",
   ]);
   const text = readFileSync(join(root, story, "index.md"), "utf8");
   assert.match(text, /^ {2}id: 0c5e1f7a9b2d4e6f8a1c3e5f7b9d1a2c$/m);
   assert.match(text, /^dateline: CHICAGO$/m);
   assert.match(text, /\n---\n\nShippers on the upper Great Lakes are tying up their freighters/, "the body is the NITF's, its dateline taken out");
+});
+
+test("each reason on an item's line ends with the code of its rule, for the file, the item and what became of it", async (t) => {
+  const { importItems } = desk(t);
+  await importItems({ "0002.json": ninjs({ version: "2", versioncreated: "2024-06-10T11:30:00+03:00" }) });
+  const report = await importItems({
+    "a-older.json": ninjs({}),
+    "b-latin1.txt": Buffer.from([0x52, 0x6f, 0x75, 0x62, 0x6c, 0xe9, 0x0a]),
+    "c-misspelt.json": ninjs({ uri: "urn:x:misspelt", headlnie: "Rouble" }),
+    "d-embargoed.json": ninjs({ uri: "urn:x:embargoed", versioncreated: "2024-07-05T09:00:00+03:00" }),
+    "e-killed.json": JSON.stringify({ uri: "urn:x:never-imported", versioncreated: "2024-06-12T09:00:00+03:00", pubstatus: "canceled" }),
+  });
+  assert.deepEqual(report.split("\n"), [
+    "refused    drop-2/b-latin1.txt: is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1) [WD201]",
+    "refused    drop-2/c-misspelt.json: headlnie: unknown property in ninjs 1.x; did you mean headline? [WD209]",
+    `unchanged  ${ROUBLE}/index.md <- drop-2/a-older.json [ninjs 1]: an older version (made 2024-06-10T09:00:00+03:00) than the one on file (made 2024-06-10T11:30:00+03:00); skipped [WD223]`,
+    "withdrawn  drop-2/e-killed.json [ninjs 1]: withdrawn by the agency before it was imported here; nothing to remove [WD224]",
+    "held       src/news/2024/07/05/rouble-weakens-as-importers-buy-dollars/index.md <- drop-2/d-embargoed.json [ninjs 1]: embargoed until 2024-07-05T09:00:00+03:00 [WD218]",
+    "5 items: 0 created, 0 updated, 1 unchanged, 1 withdrawn, 1 held, 2 refused",
+  ]);
+});
+
+test("a problem at a line of wire text keeps its file and line on the item's line, a link to the place", async (t) => {
+  const { importItems } = desk(t);
+  const report = await importItems({ "wire.txt": "Rouble weakens\n" });
+  assert.equal(
+    report.split("\n")[0],
+    "refused    drop-1/wire.txt: drop-1/wire.txt:1: body: missing after the headline \"Rouble weakens\" (expected the story's paragraphs after the headline) [WD206]",
+  );
+});
+
+test("an item that reads like two stories under its id, or whose story cannot be written, is refused with the code of its rule", async (t) => {
+  const { news, importItems } = desk(t);
+  const story = [
+    "---",
+    "title: Rouble weakens as importers buy dollars",
+    "date: 2024-06-10T09:00:00+03:00",
+    "dateline: Moscow",
+    "wire:",
+    "  id: urn:x:twice",
+    "  versionTime: 2024-06-09T09:00:00+03:00",
+    "---",
+    "",
+    "The rouble weakened on Monday as importers in the energy and manufacturing sectors bought dollars, traders said.",
+    "",
+    "Commercial banks quoted it at 89.20 per dollar, its lowest in two months, and dealers expected more pressure this week.",
+    "",
+  ].join("\n");
+  for (const name of ["a", "b"]) {
+    mkdirSync(join(news, name));
+    writeFileSync(join(news, name, "index.md"), story);
+  }
+  // A file where the story's day folder would be: the folder cannot be made.
+  mkdirSync(join(news, "2024", "06"), { recursive: true });
+  writeFileSync(join(news, "2024", "06", "12"), "");
+  const report = await importItems({ "twice.json": ninjs({ uri: "urn:x:twice" }), "unwritable.json": ninjs({ uri: "urn:x:unwritable", versioncreated: "2024-06-12T09:00:00+03:00" }) });
+  const [twice, unwritable] = report.split("\n");
+  assert.equal(
+    twice,
+    'refused    drop-1/twice.json [ninjs 1]: id "urn:x:twice" is recorded by src/news/a/index.md, src/news/b/index.md, and this version reads like each of them (expected one story per agency item: mend the wire.id of the other story) [WD220]',
+  );
+  assert.match(unwritable ?? "", /^refused {4}drop-1\/unwritable\.json \[ninjs 1\]: could not be written: .* \[WD225\]$/);
 });

@@ -153,16 +153,17 @@ test("every problem of every item in one run, each at its place; the readable it
   assert.equal(read.items.length, 1);
   assert.equal(read.items[0]?.path, "/NewsML/NewsItem[1]");
   assert.deepEqual(read.problems, [
-    { file: "inline.xml", itemIndex: 1, path: "/NewsML/NewsItem[2]/Identification/NewsIdentifier/PublicIdentifier", message: "missing (expected the item's urn:newsml: identifier, or ProviderId, DateId and NewsItemId)" },
-    { file: "inline.xml", itemIndex: 1, path: "/NewsML/NewsItem[2]/NewsComponent/NewsLines/HeadLine", message: "missing (expected the story's headline)" },
-    { file: "inline.xml", itemIndex: 1, path: "/NewsML/NewsItem[2]/NewsComponent/ContentItem/DataContent", message: "has no text (expected the story's text, as NITF, paragraphs or plain text)" },
+    { file: "inline.xml", itemIndex: 1, field: "/NewsML/NewsItem[2]/Identification/NewsIdentifier/PublicIdentifier", message: "missing (expected the item's urn:newsml: identifier, or ProviderId, DateId and NewsItemId)", code: "WD206" },
+    { file: "inline.xml", itemIndex: 1, field: "/NewsML/NewsItem[2]/NewsComponent/NewsLines/HeadLine", message: "missing (expected the story's headline)", code: "WD206" },
+    { file: "inline.xml", itemIndex: 1, field: "/NewsML/NewsItem[2]/NewsComponent/ContentItem/DataContent", message: "has no text (expected the story's text, as NITF, paragraphs or plain text)", code: "WD206" },
     {
       file: "inline.xml",
       itemIndex: 2,
-      path: "/NewsML/NewsItem[3]/NewsManagement/ThisRevisionCreated",
+      field: "/NewsML/NewsItem[3]/NewsManagement/ThisRevisionCreated",
       message: '"yesterday" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
+      code: "WD208",
     },
-    { file: "inline.xml", itemIndex: 2, path: "/NewsML/NewsItem[3]/NewsManagement/Status/@FormalName", message: '"Killed" is not a status (expected Usable, Embargoed, Withheld or Canceled)' },
+    { file: "inline.xml", itemIndex: 2, field: "/NewsML/NewsItem[3]/NewsManagement/Status/@FormalName", message: '"Killed" is not a status (expected Usable, Embargoed, Withheld or Canceled)', code: "WD207" },
   ]);
 });
 
@@ -172,7 +173,7 @@ test("a photo component without an image rendition is a problem of its own; the 
   assert.equal(read.items[0]?.photo, undefined);
   assert.equal(read.items[0]?.headline, "Harbour reopens", "the photo's headline is not the story's");
   assert.deepEqual(read.problems, [
-    { file: "inline.xml", path: "/NewsML/NewsItem/NewsComponent/NewsComponent", message: "has no ContentItem with an Href to an image (expected the photo's renditions, e.g. in the role HighDef)" },
+    { file: "inline.xml", field: "/NewsML/NewsItem/NewsComponent/NewsComponent", message: "has no ContentItem with an Href to an image (expected the photo's renditions, e.g. in the role HighDef)", code: "WD215" },
   ]);
 });
 
@@ -182,13 +183,13 @@ test("a photo's own NewsItem is no story: one problem naming what it is", () => 
     "<NewsComponent><Role FormalName='Photo'/>",
   );
   assert.deepEqual(readInline(photoItem).problems, [
-    { file: "inline.xml", path: "/NewsML/NewsItem/NewsComponent/Role", message: "is a photo item (expected a story with text; a photo is read with the story whose NewsItem holds it)" },
+    { file: "inline.xml", field: "/NewsML/NewsItem/NewsComponent/Role", message: "is a photo item (expected a story with text; a photo is read with the story whose NewsItem holds it)", code: "WD205" },
   ]);
 });
 
 test("a document that is not NewsML, or holds no NewsItem, is one problem", () => {
   assert.deepEqual(readNewsml1("<NewsML Version='1.2'><NewsEnvelope/></NewsML>", "empty.xml", AGENCIES).problems, [
-    { file: "empty.xml", path: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)" },
+    { file: "empty.xml", field: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)", code: "WD206" },
   ]);
   assert.equal(readNewsml1("<NewsML><NewsItem>", "broken.xml", AGENCIES).problems[0]?.message.startsWith("not well-formed XML"), true);
 });
@@ -198,5 +199,5 @@ test("the DateLine read in the item's language: place, and the agency when no pa
   assert.deepEqual([item.place, item.source, item.notes], ["Strasbourg", "AFP", undefined]);
   const timed = onlyItem(readInline(newsItem({ lines: "<HeadLine>Le tram</HeadLine><DateLine>20240710T083054+0000</DateLine>" })));
   assert.deepEqual([timed.place, timed.source], [undefined, undefined]);
-  assert.deepEqual(timed.notes, ['warning: ignored /NewsML/NewsItem/NewsComponent/NewsLines/DateLine ("20240710T083054+0000": a date or time, not a place)']);
+  assert.deepEqual(timed.notes, [{ code: 'WD210', field: '/NewsML/NewsItem/NewsComponent/NewsLines/DateLine', message: 'warning: ignored: "20240710T083054+0000": a date or time, not a place' }]);
 });

@@ -175,7 +175,7 @@ test("a package's picture not in the message comes from the itemRef's href; an i
     caption: "Fishing boats return to the harbour at dawn.",
   });
   assert.deepEqual(read.items[0]?.notes, [
-    'warning: ignored /newsMessage/itemSet/packageItem/groupSet/group[1]/itemRef[2] (refers to item "urn:newsml:example.com:20240304:harbour-sidebar", which this file does not hold)',
+    { code: 'WD211', field: '/newsMessage/itemSet/packageItem/groupSet/group[1]/itemRef[2]', message: 'warning: ignored: refers to item "urn:newsml:example.com:20240304:harbour-sidebar", which this file does not hold' },
   ]);
 });
 
@@ -194,8 +194,9 @@ test("a package whose text items are all elsewhere is one problem naming every r
   assert.deepEqual(read.problems, [
     {
       file: "inline.xml",
-      path: "/newsMessage/itemSet/packageItem",
+      field: "/newsMessage/itemSet/packageItem",
       message: 'has no text item in this file: it refers to item "story-a", item "story-b", which the file does not hold (expected the package\'s text item in the same newsMessage)',
+      code: "WD211",
     },
   ]);
 });
@@ -213,8 +214,9 @@ test("a packaged picture without renditions is a problem; its text item is read 
   assert.deepEqual(read.problems, [
     {
       file: "inline.xml",
-      path: "/newsMessage/itemSet/newsItem[2]/contentSet",
+      field: "/newsMessage/itemSet/newsItem[2]/contentSet",
       message: "has no remoteContent with an href to an image (expected the picture's renditions)",
+      code: "WD215",
     },
   ]);
 });
@@ -225,8 +227,9 @@ test("a picture item outside any package is skipped: a text item was expected", 
     problems: [
       {
         file: `${DIRECTORY}/lone-picture.xml`,
-        path: "/newsItem",
+        field: "/newsItem",
         message: "is a picture item (ninat:picture) outside any package (expected a text item, or a packageItem pairing one with it)",
+        code: "WD205",
       },
     ],
   });
@@ -236,14 +239,14 @@ test("items that are neither text nor picture, and files that are not NewsML-G2,
   const video = newsItem({ meta: '<itemClass qcode="ninat:video"/>' });
   const message = `<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>${video}<conceptItem guid="c"/></itemSet></newsMessage>`;
   assert.deepEqual(readInline(message).problems, [
-    { file: "inline.xml", path: "/newsMessage/itemSet/newsItem", message: "is a ninat:video item (expected a text item)" },
-    { file: "inline.xml", path: "/newsMessage/itemSet/conceptItem", message: "is a conceptItem (expected a newsItem with text)" },
+    { file: "inline.xml", field: "/newsMessage/itemSet/newsItem", message: "is a ninat:video item (expected a text item)", code: "WD205" },
+    { file: "inline.xml", field: "/newsMessage/itemSet/conceptItem", message: "is a conceptItem (expected a newsItem with text)", code: "WD205" },
   ]);
   assert.deepEqual(readInline("<rss><channel/></rss>").problems, [
-    { file: "inline.xml", path: "/rss", message: "is not NewsML-G2 (expected a newsMessage, newsItem or packageItem root element)" },
+    { file: "inline.xml", field: "/rss", message: "is not NewsML-G2 (expected a newsMessage, newsItem or packageItem root element)", code: "WD202" },
   ]);
   assert.deepEqual(readInline('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet/></newsMessage>').problems, [
-    { file: "inline.xml", path: "/newsMessage/itemSet", message: "has no items (expected the message's newsItem and packageItem elements)" },
+    { file: "inline.xml", field: "/newsMessage/itemSet", message: "has no items (expected the message's newsItem and packageItem elements)", code: "WD206" },
   ]);
 });
 
@@ -254,7 +257,7 @@ test("a missing headline is a problem naming its item; the message's other items
     [["/newsMessage/itemSet/newsItem[1]", "Harbour reopens"]],
   );
   assert.deepEqual(read.problems, [
-    { file: `${DIRECTORY}/missing-headline.xml`, path: "/newsMessage/itemSet/newsItem[2]/contentMeta/headline", message: "missing (expected the story's headline)" },
+    { file: `${DIRECTORY}/missing-headline.xml`, field: "/newsMessage/itemSet/newsItem[2]/contentMeta/headline", message: "missing (expected the story's headline)", code: "WD206" },
   ]);
 });
 
@@ -264,8 +267,9 @@ test("a missing body, a bad date and a missing guid are problems, and the item i
     problems: [
       {
         file: `${DIRECTORY}/missing-body.xml`,
-        path: "/newsItem/contentSet",
+        field: "/newsItem/contentSet",
         message: "has no inlineXML or inlineData with text (expected the story's text as XHTML, NITF or plain text)",
+        code: "WD206",
       },
     ],
   });
@@ -273,13 +277,13 @@ test("a missing body, a bad date and a missing guid are problems, and the item i
   assert.deepEqual(readFixture("bad-date.xml"), {
     items: [],
     problems: [
-      { file: `${DIRECTORY}/bad-date.xml`, path: "/newsItem/itemMeta/versionCreated", message: `"4 March 2024, 09:00" is not a date or time ${expected}` },
-      { file: `${DIRECTORY}/bad-date.xml`, path: "/newsItem/itemMeta/embargoed", message: `"2024-03-31T25:00:00Z" is not a date or time ${expected}` },
+      { file: `${DIRECTORY}/bad-date.xml`, field: "/newsItem/itemMeta/versionCreated", message: `"4 March 2024, 09:00" is not a date or time ${expected}`, code: "WD208" },
+      { file: `${DIRECTORY}/bad-date.xml`, field: "/newsItem/itemMeta/embargoed", message: `"2024-03-31T25:00:00Z" is not a date or time ${expected}`, code: "WD208" },
     ],
   });
   assert.deepEqual(readInline(newsItem({ attributes: 'version="1"', body: "" })).problems, [
-    { file: "inline.xml", path: "/newsItem/@guid", message: "missing (expected the item's guid, the same for all its versions)" },
-    { file: "inline.xml", path: "/newsItem/contentSet", message: "has no inlineXML or inlineData with text (expected the story's text as XHTML, NITF or plain text)" },
+    { file: "inline.xml", field: "/newsItem/@guid", message: "missing (expected the item's guid, the same for all its versions)", code: "WD206" },
+    { file: "inline.xml", field: "/newsItem/contentSet", message: "has no inlineXML or inlineData with text (expected the story's text as XHTML, NITF or plain text)", code: "WD206" },
   ]);
 });
 
@@ -293,8 +297,9 @@ test("pubStatus, an open embargo and signals, by QCode or by URI", () => {
   assert.deepEqual(readInline(newsItem({ meta: '<pubStatus qcode="stat:pending"/>' })).problems, [
     {
       file: "inline.xml",
-      path: "/newsItem/itemMeta/pubStatus",
+      field: "/newsItem/itemMeta/pubStatus",
       message: '"stat:pending" is not a publishing status (expected stat:usable, stat:withheld or stat:canceled)',
+      code: "WD207",
     },
   ]);
   const correction = (meta: string) => onlyItem(readInline(newsItem({ meta }))).correction;
@@ -324,7 +329,7 @@ test("a kill notice without headline or text withdraws the seed story's item; it
   const empty = onlyItem(readInline(newsItem({ meta: canceled, content: "<headline> </headline>", body: '<inlineXML contenttype="application/xhtml+xml"> </inlineXML>' })));
   assert.deepEqual([empty.status, empty.headline, empty.body], ["canceled", "", { kind: "text", text: "" }]);
   assert.deepEqual(readInline(newsItem({ attributes: 'version="1"', meta: canceled, content: "", body: "" })).problems, [
-    { file: "inline.xml", path: "/newsItem/@guid", message: "missing (expected the item's guid, the same for all its versions)" },
+    { file: "inline.xml", field: "/newsItem/@guid", message: "missing (expected the item's guid, the same for all its versions)", code: "WD206" },
   ]);
 });
 
@@ -334,8 +339,8 @@ test("an item without headline or text that is not canceled is still refused", (
     assert.deepEqual(readNewsmlG2(notice.replace("stat:canceled", status), "notice.xml", AGENCIES), {
       items: [],
       problems: [
-        { file: "notice.xml", path: "/newsItem/contentMeta/headline", message: "missing (expected the story's headline)" },
-        { file: "notice.xml", path: "/newsItem/contentSet", message: "missing (expected the story's text as XHTML, NITF or plain text)" },
+        { file: "notice.xml", field: "/newsItem/contentMeta/headline", message: "missing (expected the story's headline)", code: "WD206" },
+        { file: "notice.xml", field: "/newsItem/contentSet", message: "missing (expected the story's text as XHTML, NITF or plain text)", code: "WD206" },
       ],
     });
   }
@@ -365,15 +370,16 @@ test("the main headline, descriptions by role and alt text only where the pictur
 test("hostile and broken XML is refused with the XML reader's problem", () => {
   const bomb = readFixture("entity-bomb.xml");
   assert.equal(bomb.items.length, 0);
-  assert.deepEqual(bomb.problems.map(({ path }) => path), ["line 3, column 3"]);
+  assert.deepEqual(bomb.problems.map(({ line, column, code }) => [line, column, code]), [[3, 3, "WD204"]]);
   assert.match(bomb.problems[0]?.message ?? "", /^the DOCTYPE declares entities of its own \(lol, lol1, lol2, lol3, lol4, … \(10 in all\)\)/);
   assert.deepEqual(readFixture("external-entity.xml"), {
     items: [],
     problems: [
       {
         file: `${DIRECTORY}/external-entity.xml`,
-        path: "line 2, column 21",
+        line: 2, column: 21, field: "",
         message: 'the DOCTYPE declares the external entity "xxe" (SYSTEM "file:///etc/passwd"), which is never read (expected no entity declarations)',
+        code: "WD204",
       },
     ],
   });
@@ -382,8 +388,9 @@ test("hostile and broken XML is refused with the XML reader's problem", () => {
     problems: [
       {
         file: `${DIRECTORY}/malformed.xml`,
-        path: "line 6, column 3",
+        line: 6, column: 3, field: "",
         message: "not well-formed XML: Expected closing tag 'headline' (opened in line 4, col 5) instead of closing tag 'contentMeta'.",
+        code: "WD203",
       },
     ],
   });
@@ -396,7 +403,7 @@ test("a dateline typed with its agency, as dpa sends it: the place, and the agen
   assert.deepEqual([credited.place, credited.source], ["Frankfurt", "dpa-AFX"]);
   const timestamp = onlyItem(readInline(newsItem({ content: "<headline>Lluvias</headline><dateline>20170102T222800+0000</dateline>" })));
   assert.equal(timestamp.place, undefined);
-  assert.deepEqual(timestamp.notes, ['warning: ignored /newsItem/contentMeta/dateline ("20170102T222800+0000": a date or time, not a place)']);
+  assert.deepEqual(timestamp.notes, [{ code: 'WD210', field: '/newsItem/contentMeta/dateline', message: 'warning: ignored: "20170102T222800+0000": a date or time, not a place' }]);
 });
 
 test("the lead: a description in the summary role, else the abstract or hl2 of NITF in inlineXML", () => {

@@ -24,7 +24,7 @@ function onlyItem(name: string): WireItem {
   return item;
 }
 
-/** The problems of a fixture that yields no item, as [path, message] pairs in path order. */
+/** The problems of a fixture that yields no item, as [place, message] pairs in place order: the field, or the line and column where the file does not parse. */
 function problemsOf(name: string): [string, string][] {
   const { items, problems } = readFixture(name);
   assert.deepEqual(items, []);
@@ -33,7 +33,9 @@ function problemsOf(name: string): [string, string][] {
 }
 
 const byPath = (problems: readonly WireProblem[]): [string, string][] =>
-  problems.map(({ path, message }): [string, string] => [path, message]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  problems
+    .map(({ field, line, column, message }): [string, string] => [line === undefined ? field : `line ${line}, column ${column}`, message])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** Reads an item given inline, for cases a fixture file would only repeat. */
 const readInline = (item: unknown) => readNinjs(JSON.stringify(item), "inline.json");
@@ -265,8 +267,8 @@ test("malformed JSON is one problem at its line and column", () => {
   assert.match(message, /^not valid JSON: .*after property value \(expected one ninjs item, or a list of them\)$/);
   const cut = readNinjs('[{"uri": "urn:x:1",\n', "cut.json");
   assert.deepEqual(
-    cut.problems.map(({ path }) => path),
-    ["line 2, column 1"],
+    cut.problems.map(({ line, column, code }) => [line, column, code]),
+    [[2, 1, "WD203"]],
   );
 });
 
@@ -409,9 +411,9 @@ test("a property the version does not define is ignored with a warning naming it
   assert.equal(item?.headline, "Ferry line adds a winter crossing");
   assert.equal(item?.photo?.href, "https://media.example/a001.jpg");
   assert.deepEqual(item?.notes, [
-    "warning: ignored associations[0].renditions[0].mimetype (not a property of ninjs 2.x)",
-    "warning: ignored associations[0].x_photographer_id (not a property of ninjs 2.x)",
-    "warning: ignored x_wire_priority (not a property of ninjs 2.x)",
+    { code: 'WD210', field: 'associations[0].renditions[0].mimetype', message: 'warning: ignored: not a property of ninjs 2.x' },
+    { code: 'WD210', field: 'associations[0].x_photographer_id', message: 'warning: ignored: not a property of ninjs 2.x' },
+    { code: 'WD210', field: 'x_wire_priority', message: 'warning: ignored: not a property of ninjs 2.x' },
   ]);
   // An item that reads cleanly carries no notes.
   assert.equal(readFixture("ninjs2-text-photo-no-alt.json").items[0]?.notes, undefined);
@@ -428,9 +430,10 @@ test("ignored properties never hide a wrong value, a misspelling or a missing he
   ]);
   const several = readNinjs(JSON.stringify([{ ...extended, uri: "urn:x:2", x_desk: "sport" }, extended]), "several.json");
   assert.deepEqual(several.problems, []);
+  const ignored = (field: string) => ({ field, message: "warning: ignored: not a property of ninjs 2.x", code: "WD210" });
   assert.deepEqual(several.items.map((item) => [item.path, item.notes]), [
-    ["[0]", ["warning: ignored x_wire_priority (not a property of ninjs 2.x)", "warning: ignored x_desk (not a property of ninjs 2.x)"]],
-    ["[1]", ["warning: ignored x_wire_priority (not a property of ninjs 2.x)"]],
+    ["[0]", [ignored("x_wire_priority"), ignored("x_desk")]],
+    ["[1]", [ignored("x_wire_priority")]],
   ]);
 });
 

@@ -107,8 +107,9 @@ test("management-status sets the status; embargoed without a release date holds 
   assert.deepEqual(readInline(nitf({ docdata: '<docdata management-status="pending"><doc-id id-string="a"/></docdata>' })).problems, [
     {
       file: "inline.xml",
-      path: "/nitf/head/docdata/@management-status",
+      field: "/nitf/head/docdata/@management-status",
       message: '"pending" is not a management status (expected usable, embargoed, withheld or canceled)',
+      code: "WD207",
     },
   ]);
 });
@@ -133,7 +134,7 @@ test("a kill notice without headline or text withdraws the seed story; its ed-ms
   const empty = onlyItem(readInline(nitf({ docdata: canceled, bodyHead: "<hedline><hl1> </hl1></hedline>", content: " " })));
   assert.deepEqual([empty.status, empty.headline, empty.body], ["canceled", "", { kind: "text", text: "" }]);
   assert.deepEqual(readInline(nitf({ docdata: '<docdata management-status="canceled"/>', bodyHead: "", content: "" })).problems, [
-    { file: "inline.xml", path: "/nitf/head/docdata/doc-id/@id-string", message: NO_ID },
+    { file: "inline.xml", field: "/nitf/head/docdata/doc-id/@id-string", message: NO_ID, code: "WD206" },
   ]);
 });
 
@@ -143,8 +144,8 @@ test("a story without headline or text that is not canceled is still refused", (
     assert.deepEqual(readNitf(notice.replace('management-status="canceled"', `management-status="${status}"`), "notice.xml", AGENCIES), {
       items: [],
       problems: [
-        { file: "notice.xml", path: "/nitf/body/body.head/hedline/hl1", message: "missing (expected the story's headline, here or in /nitf/head/title)" },
-        { file: "notice.xml", path: "/nitf/body/body.content", message: "has no text (expected the story's text)" },
+        { file: "notice.xml", field: "/nitf/body/body.head/hedline/hl1", message: "missing (expected the story's headline, here or in /nitf/head/title)", code: "WD206" },
+        { file: "notice.xml", field: "/nitf/body/body.content", message: "has no text (expected the story's text)", code: "WD206" },
       ],
     });
   }
@@ -166,7 +167,7 @@ test("media without a source is a problem; the story is read without a photo", (
   assert.equal(read.items.length, 1);
   assert.equal(read.items[0]?.photo, undefined);
   assert.deepEqual(read.problems, [
-    { file: "inline.xml", path: "/nitf/body/body.content/media", message: "has no media-reference with a source (expected the picture's file name or URL)" },
+    { file: "inline.xml", field: "/nitf/body/body.content/media", message: "has no media-reference with a source (expected the picture's file name or URL)", code: "WD215" },
   ]);
   const video = onlyItem(readInline(nitf({ content: '<p>Text.</p><media media-type="video"><media-reference source="a.mp4"/></media>' })));
   assert.equal(video.photo, undefined, "only image media is a photo");
@@ -212,27 +213,28 @@ test("a missing headline, body or id, and bad dates, are problems at their place
   assert.deepEqual(readFixture("missing-headline.xml").problems, [
     {
       file: `${DIRECTORY}/missing-headline.xml`,
-      path: "/nitf/body/body.head/hedline/hl1",
+      field: "/nitf/body/body.head/hedline/hl1",
       message: "missing (expected the story's headline, here or in /nitf/head/title)",
+      code: "WD206",
     },
   ]);
   assert.deepEqual(readFixture("missing-body.xml"), {
     items: [],
-    problems: [{ file: `${DIRECTORY}/missing-body.xml`, path: "/nitf/body/body.content", message: "missing (expected the story's text)" }],
+    problems: [{ file: `${DIRECTORY}/missing-body.xml`, field: "/nitf/body/body.content", message: "missing (expected the story's text)", code: "WD206" }],
   });
   const expected = "(expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)";
   assert.deepEqual(readFixture("bad-date.xml"), {
     items: [],
     problems: [
-      { file: `${DIRECTORY}/bad-date.xml`, path: "/nitf/head/docdata/date.issue/@norm", message: `"2024-13-04T09:00" is not a date or time ${expected}` },
-      { file: `${DIRECTORY}/bad-date.xml`, path: "/nitf/head/docdata/date.release/@norm", message: `"March 4" is not a date or time ${expected}` },
+      { file: `${DIRECTORY}/bad-date.xml`, field: "/nitf/head/docdata/date.issue/@norm", message: `"2024-13-04T09:00" is not a date or time ${expected}`, code: "WD208" },
+      { file: `${DIRECTORY}/bad-date.xml`, field: "/nitf/head/docdata/date.release/@norm", message: `"March 4" is not a date or time ${expected}`, code: "WD208" },
     ],
   });
   assert.deepEqual(readInline(nitf({ docdata: "", content: "<media media-type=\"image\"/>" })).problems, [
-    { file: "inline.xml", path: "/nitf/head/docdata/doc-id/@id-string", message: NO_ID },
-    { file: "inline.xml", path: "/nitf/body/body.content", message: "has no text (expected the story's text)" },
+    { file: "inline.xml", field: "/nitf/head/docdata/doc-id/@id-string", message: NO_ID, code: "WD206" },
+    { file: "inline.xml", field: "/nitf/body/body.content", message: "has no text (expected the story's text)", code: "WD206" },
   ]);
-  assert.deepEqual(readInline("<newsItem/>").problems, [{ file: "inline.xml", path: "/newsItem", message: "is not NITF (expected a nitf root element)" }]);
+  assert.deepEqual(readInline("<newsItem/>").problems, [{ file: "inline.xml", field: "/newsItem", message: "is not NITF (expected a nitf root element)", code: "WD202" }]);
 });
 
 test("hostile and broken XML is refused with the XML reader's problem", () => {
@@ -241,13 +243,15 @@ test("hostile and broken XML is refused with the XML reader's problem", () => {
     problems: [
       {
         file: `${DIRECTORY}/external-entity.xml`,
-        path: "line 3, column 3",
+        line: 3, column: 3, field: "",
         message: 'the DOCTYPE declares the external entity "remote" (SYSTEM "http://127.0.0.1:9/evil.dtd"), which is never read (expected no entity declarations)',
+        code: "WD204",
       },
       {
         file: `${DIRECTORY}/external-entity.xml`,
-        path: "line 4, column 3",
+        line: 4, column: 3, field: "",
         message: 'the DOCTYPE declares the external entity "secret" (SYSTEM "file:///etc/passwd"), which is never read (expected no entity declarations)',
+        code: "WD204",
       },
     ],
   });
@@ -256,16 +260,17 @@ test("hostile and broken XML is refused with the XML reader's problem", () => {
     problems: [
       {
         file: `${DIRECTORY}/entity-bomb.xml`,
-        path: "line 3, column 3",
+        line: 3, column: 3, field: "",
         message:
           "the DOCTYPE declares entities of its own (a, b, c, d), which are never expanded: entities built from one another can grow " +
           "without bound (expected no entity declarations; HTML entities such as &nbsp; need none)",
+          code: "WD204",
       },
     ],
   });
   assert.deepEqual(readFixture("malformed.xml"), {
     items: [],
-    problems: [{ file: `${DIRECTORY}/malformed.xml`, path: "line 6, column 15", message: "not well-formed XML: char '&' is not expected." }],
+    problems: [{ file: `${DIRECTORY}/malformed.xml`, line: 6, column: 15, field: "", message: "not well-formed XML: char '&' is not expected.", code: "WD203" }],
   });
 });
 
@@ -279,7 +284,7 @@ test("a dateline typed with its agency: the place, the agency as the item's sour
 test("a timestamp in the dateline (as EFE sends it) is no place: left out with a warning, the story held for one", () => {
   const item = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Lluvias</hl1></hedline><dateline>20170102T222800+0000</dateline>" })));
   assert.equal(item.place, undefined);
-  assert.deepEqual(item.notes, ['warning: ignored /nitf/body/body.head/dateline ("20170102T222800+0000": a date or time, not a place)']);
+  assert.deepEqual(item.notes, [{ code: 'WD210', field: '/nitf/body/body.head/dateline', message: 'warning: ignored: "20170102T222800+0000": a date or time, not a place' }]);
   const located = onlyItem(readInline(nitf({ bodyHead: '<hedline><hl1>Lluvias</hl1></hedline><dateline><location><city>Madrid</city></location><story.date norm="20170102T222800+0000">20170102T222800+0000</story.date></dateline>' })));
   assert.deepEqual([located.place, located.notes], ["Madrid", undefined], "a location element names the place");
 });
@@ -291,7 +296,7 @@ test("without doc-id's id-string, du-key's key; without either, the agency, the 
   const docdata = '<doc-id regsrc="AP"/><date.issue norm="20240304T090000Z"/>';
   const byContent = onlyItem(readInline(nitf({ docdata, bodyHead })));
   assert.equal(byContent.id, "text:associated-press:2024-03-03:storm-hits-the-coast", "the dateline's day, read against the issue time, and the settings' name of the agency");
-  assert.deepEqual(byContent.notes, ['known as "text:associated-press:2024-03-03:storm-hits-the-coast", by its agency, day and headline: it has no doc-id id-string or du-key key']);
+  assert.deepEqual(byContent.notes, [{ code: 'WD228', field: '/nitf/head/docdata/doc-id/@id-string', message: 'missing: known as "text:associated-press:2024-03-03:storm-hits-the-coast", by its agency, day and headline (expected a doc-id id-string or du-key key)' }]);
   const later = onlyItem(readInline(nitf({ docdata: '<doc-id regsrc="AP"/><date.issue norm="20240304T113000Z"/>', bodyHead })));
   assert.equal(later.id, byContent.id, "a later version of the same story is the same story");
   const undated = onlyItem(readInline(nitf({ docdata: '<date.release norm="20240305T060000Z"/>', bodyHead: "<hedline><hl1>Storm hits the coast</hl1></hedline>" })));

@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { formatProblem } from "../../../src/lib/model/problems.ts";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,8 +47,8 @@ test("reads the seed page capture: navigation and credits skipped, lead told fro
   assert.equal(item.photo, undefined);
   // The credits are of a photo wire text never brings: left out, and said so.
   assert.deepEqual(item.notes, [
-    'warning: ignored line 6 (a photo credit, "Photo EPA/ITAR-TASS": no photo comes with wire text)',
-    'warning: ignored line 7 (a photo credit, "Photo EPA/ITAR-TASS": no photo comes with wire text)',
+    { code: 'WD210', field: '', line: 6, message: 'warning: ignored: a photo credit, "Photo EPA/ITAR-TASS": no photo comes with wire text' },
+    { code: 'WD210', field: '', line: 7, message: 'warning: ignored: a photo credit, "Photo EPA/ITAR-TASS": no photo comes with wire text' },
   ]);
   assert.equal(item.status, "usable");
   // The dateline's day is the delivered day, so the delivered time of day holds.
@@ -131,7 +132,7 @@ test("a dateline day no year near the delivery has is a problem at its line", ()
   const read = datedItem("Feb 29", { local: "2014-06-01T12:00:00", offset: "Z" });
   assert.deepEqual(read.items, []);
   assert.equal(read.problems.length, 1);
-  assert.equal(read.problems[0]?.path, "line 3");
+  assert.deepEqual([read.problems[0]?.line, read.problems[0]?.field, read.problems[0]?.code], [3, "dateline", "WD208"]);
   assert.match(read.problems[0]?.message ?? "", /--02-29.*2014-06-01T12:00:00Z/);
 });
 
@@ -172,25 +173,25 @@ test("reads every message of a file, each at its ZCZC line, and reports text out
     ],
   );
   assert.deepEqual(read.problems, [
-    { file: "feed/day.txt", path: "line 5", message: "text outside the story (expected every story between a ZCZC line and an NNNN line)" },
+    { file: "feed/day.txt", line: 5, field: "", message: "text outside the story (expected every story between a ZCZC line and an NNNN line)", code: "WD212" },
   ]);
 });
 
 test("reports a file with no headline, no story, a cut-off message, no text or not text at all", () => {
-  const problemsOf = (read: WireRead): [string, string][] => {
+  const problemsOf = (read: WireRead): string[] => {
     assert.deepEqual(read.items, []);
-    return read.problems.map((problem) => [problem.path, problem.message]);
+    return read.problems.map(formatProblem);
   };
-  assert.deepEqual(problemsOf(readFixture("no-headline.txt")), [["line 1", "has no headline (expected a headline line, then the story's paragraphs)"]]);
+  assert.deepEqual(problemsOf(readFixture("no-headline.txt")), ["no-headline.txt:1: headline: missing (expected a headline line, then the story's paragraphs) [WD206]"]);
   assert.deepEqual(problemsOf(readFixture("no-body.txt")), [
-    ["line 3", `the headline "${SEED_HEADLINE}" has no story after it (expected the story's paragraphs after the headline)`],
+    `no-body.txt:3: body: missing after the headline "${SEED_HEADLINE}" (expected the story's paragraphs after the headline) [WD206]`,
   ]);
   assert.deepEqual(problemsOf(readFixture("cut-off.txt")), [
-    ["line 1", "ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off)"],
+    "cut-off.txt:1: ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off) [WD212]",
   ]);
-  assert.deepEqual(problemsOf(readPlainText(" \n\n", "blank.txt", FILED)), [["", "is empty (expected wire text: a headline line, then the story's paragraphs)"]]);
+  assert.deepEqual(problemsOf(readPlainText(" \n\n", "blank.txt", FILED)), ["blank.txt: is empty (expected wire text: a headline line, then the story's paragraphs) [WD212]"]);
   assert.deepEqual(problemsOf(readPlainText("\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR", "photo.txt", FILED)), [
-    ["line 3", "has a NUL byte: this is not a text file (expected wire text: a headline line, then the story's paragraphs)"],
+    "photo.txt:3: has a NUL byte: this is not a text file (expected wire text: a headline line, then the story's paragraphs) [WD212]",
   ]);
   const read = readFixture("no-headline.txt");
   assert.equal(read.problems[0]?.file, "no-headline.txt");
@@ -218,11 +219,11 @@ test("a dateline naming an agency of several words gives the item its place and 
   const unlisted = onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kenya News Agency) - Floods closed roads.", "floods.txt", delivered));
   assert.deepEqual([unlisted.place, unlisted.source], [undefined, undefined]);
   assert.deepEqual(unlisted.notes, [
-    'warning: line 3 opens like a dateline, but "Kenya News Agency" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)',
+    { code: 'WD229', field: 'dateline', line: 3, message: 'warning: opens like a dateline, but "Kenya News Agency" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)' },
   ]);
   const afterLead = onlyItem(readPlainText("Floods close roads\n\nRoads were shut.\n\nNAIROBI, Dec 5 (Kenya News Agency) - Floods closed roads.", "floods.txt", delivered));
   assert.deepEqual(afterLead.notes, [
-    'warning: line 5 opens like a dateline, but "Kenya News Agency" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)',
+    { code: 'WD229', field: 'dateline', line: 5, message: 'warning: opens like a dateline, but "Kenya News Agency" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)' },
   ]);
 });
 
@@ -255,11 +256,11 @@ test("an item's identity is its agency, day and slug line or headline, never its
 test("an item dated by its dateline's day rather than the delivery's says so on its line", () => {
   const late = onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "0002.txt", { local: "2026-12-06T07:45:00", offset: "Z" }));
   assert.deepEqual(late.released, { local: "2026-12-05T07:45:00" });
-  assert.deepEqual(late.notes, ['dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); delivered 2026-12-06']);
+  assert.deepEqual(late.notes, [{ code: 'WD227', field: 'dateline', line: 3, message: 'dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); delivered 2026-12-06' }]);
   const russian = onlyItem(readPlainText("Заголовок\n\nМОСКВА, 5 декабря. /ТАСС/. Текст.", "ru.txt", { local: "2026-12-07T09:00:00", offset: "+03:00" }));
-  assert.deepEqual(russian.notes, ['dated 2026-12-05 by its dateline ("МОСКВА, 5 декабря"); delivered 2026-12-07']);
+  assert.deepEqual(russian.notes, [{ code: 'WD227', field: 'dateline', line: 3, message: 'dated 2026-12-05 by its dateline ("МОСКВА, 5 декабря"); delivered 2026-12-07' }]);
   const timed = onlyItem(readPlainText("2026-12-06T01:00:00+03:00\nFloods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "t.txt", { local: "2026-12-06T07:45:00", offset: "Z" }));
-  assert.deepEqual(timed.notes, ['dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); its header time is 2026-12-06T01:00:00+03:00']);
+  assert.deepEqual(timed.notes, [{ code: 'WD227', field: 'dateline', line: 4, message: 'dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); its header time is 2026-12-06T01:00:00+03:00' }]);
   // On the delivery's own day, nothing to say.
   assert.equal(onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "0002.txt", { local: "2026-12-05T19:00:00", offset: "Z" })).notes, undefined);
 });

@@ -31,7 +31,7 @@ test("wire text is delivered at its file's modification time, unless the run say
   utimesSync(file, new Date("2026-12-06T07:45:00Z"), new Date("2026-12-06T07:45:00Z"));
   const byFile = await readDeliveredFile(file, { agencies: AGENCIES });
   assert.deepEqual(byFile.items.map((item) => [item.released, item.notes]), [
-    [{ local: "2026-12-05T07:45:00" }, ['dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); delivered 2026-12-06']],
+    [{ local: "2026-12-05T07:45:00" }, [{ line: 3, field: "dateline", message: 'dated 2026-12-05 by its dateline ("NAIROBI, Dec 5"); delivered 2026-12-06', code: "WD227" }]],
   ]);
   const told = await readDeliveredFile(file, { delivered: { local: "2026-12-05T20:00:00", offset: "+03:00" }, agencies: AGENCIES });
   assert.deepEqual(told.items.map((item) => [item.released, item.notes]), [[{ local: "2026-12-05T20:00:00", offset: "+03:00" }, undefined]]);

@@ -77,9 +77,9 @@ test("a Superdesk kill notice is read as canceled, with Superdesk's own priority
 test("what Superdesk's ninjs does not define, custom fields and values of the wrong kind are warnings, never refusals", () => {
   const item = onlyItem("extension.json");
   assert.deepEqual(item.notes, [
-    'warning: ignored urgency: got "high" (expected a whole number)',
-    "warning: ignored sentiment (not a property of Superdesk's ninjs)",
-    "warning: ignored extra.sms_summary (a custom field of the producer's)",
+    { code: 'WD210', field: 'urgency', message: 'warning: ignored: got "high" (expected a whole number)' },
+    { code: 'WD210', field: 'sentiment', message: "warning: ignored: not a property of Superdesk's ninjs" },
+    { code: 'WD210', field: 'extra.sms_summary', message: "warning: ignored: a custom field of the producer's" },
   ]);
   assert.equal(item.priority, undefined, "neither priority nor a readable urgency");
   assert.equal(item.byline, "Jun Okoye", "the authors who wrote it, not the editor");
@@ -95,9 +95,9 @@ test("an item without guid, headline and text is refused with a line for each, a
   const read = readSuperdeskNinjs([{ guid: "urn:a", headline: "A", body_html: "<p>A</p>" }, { guid: "", type: "text", priority: 3 }], "list.json");
   assert.equal(read.items.length, 1);
   assert.deepEqual(read.problems, [
-    { file: "list.json", itemIndex: 1, path: "[1].guid", message: "missing (expected the item's id, the same for all its versions)" },
-    { file: "list.json", itemIndex: 1, path: "[1].headline", message: "missing (expected the story's headline)" },
-    { file: "list.json", itemIndex: 1, path: "[1].body_html", message: "missing (expected the story's text as body_html or body_text)" },
+    { file: "list.json", itemIndex: 1, field: "[1].guid", message: "missing (expected the item's id, the same for all its versions)", code: "WD206" },
+    { file: "list.json", itemIndex: 1, field: "[1].headline", message: "missing (expected the story's headline)", code: "WD206" },
+    { file: "list.json", itemIndex: 1, field: "[1].body_html", message: "missing (expected the story's text as body_html or body_text)", code: "WD206" },
   ]);
 });
 
@@ -105,9 +105,9 @@ test("a headline of the wrong kind or an unknown publishing status refuses the i
   const read = readSuperdeskNinjs({ guid: "urn:b", type: "picture", headline: 7, body_html: "<p>B</p>", pubstatus: "killed" }, "b.json");
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.problems, [
-    { file: "b.json", path: "pubstatus", message: 'got "killed" (expected one of usable, withheld, canceled)' },
-    { file: "b.json", path: "headline", message: "got the number 7 (expected text)" },
-    { file: "b.json", path: "type", message: 'got "picture" (expected a text item: text, or composite for a text with pictures)' },
+    { file: "b.json", field: "pubstatus", message: 'got "killed" (expected one of usable, withheld, canceled)', code: "WD207" },
+    { file: "b.json", field: "headline", message: "got the number 7 (expected text)", code: "WD207" },
+    { file: "b.json", field: "type", message: 'got "picture" (expected a text item: text, or composite for a text with pictures)', code: "WD205" },
   ]);
 });
 
@@ -138,9 +138,9 @@ test("each value of the wrong kind is left out on its own, down to one subject i
   assert.equal(item.version, undefined);
   assert.equal(item.versionTime, undefined);
   assert.deepEqual(item.notes, [
-    "warning: ignored version: got false (expected text or a number)",
-    'warning: ignored versioncreated: "yesterday" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
-    "warning: ignored priority: got true (expected a whole number)",
-    "warning: ignored subject[0].name: got the number 3 (expected text)",
+    { code: 'WD210', field: 'version', message: 'warning: ignored: got false (expected text or a number)' },
+    { code: 'WD210', field: 'versioncreated', message: 'warning: ignored: "yesterday" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)' },
+    { code: 'WD210', field: 'priority', message: 'warning: ignored: got true (expected a whole number)' },
+    { code: 'WD210', field: 'subject[0].name', message: 'warning: ignored: got the number 3 (expected text)' },
   ]);
 });

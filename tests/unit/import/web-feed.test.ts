@@ -151,19 +151,20 @@ test("every problem of every item in one run, each at its place; the readable it
     ["/rss/channel/item[1]"],
   );
   assert.deepEqual(read.problems, [
-    { file: "inline.xml", itemIndex: 1, path: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)" },
-    { file: "inline.xml", itemIndex: 1, path: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)" },
-    { file: "inline.xml", itemIndex: 2, path: "/rss/channel/item[3]/description", message: "missing (expected the story's text)" },
-    { file: "inline.xml", itemIndex: 2, path: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)' },
+    { file: "inline.xml", itemIndex: 1, field: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)", code: "WD206" },
+    { file: "inline.xml", itemIndex: 1, field: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)", code: "WD206" },
+    { file: "inline.xml", itemIndex: 2, field: "/rss/channel/item[3]/description", message: "missing (expected the story's text)", code: "WD206" },
+    { file: "inline.xml", itemIndex: 2, field: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)', code: "WD208" },
   ]);
   const atomRead = atom("<entry><id>urn:h:2</id><updated>last week</updated><content src='https://example.org/text'/></entry>");
   assert.deepEqual(atomRead.problems, [
-    { file: "inline.xml", path: "/feed/entry/title", message: "missing (expected the story's headline)" },
-    { file: "inline.xml", path: "/feed/entry/content", message: "missing (expected the story's text)" },
+    { file: "inline.xml", field: "/feed/entry/title", message: "missing (expected the story's headline)", code: "WD206" },
+    { file: "inline.xml", field: "/feed/entry/content", message: "missing (expected the story's text)", code: "WD206" },
     {
       file: "inline.xml",
-      path: "/feed/entry/updated",
+      field: "/feed/entry/updated",
       message: '"last week" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
+      code: "WD208",
     },
   ]);
 });
@@ -186,9 +187,9 @@ test("markup a feed wrote unescaped in its description is kept as HTML", () => {
 });
 
 test("a feed that is not the one expected, or holds no items, is one problem", () => {
-  assert.deepEqual(rss("").problems, [{ file: "inline.xml", path: "/rss/channel/item", message: "missing (expected the feed's channel and its items)" }]);
+  assert.deepEqual(rss("").problems, [{ file: "inline.xml", field: "/rss/channel/item", message: "missing (expected the feed's channel and its items)", code: "WD206" }]);
   assert.deepEqual(readAtom("<feed xmlns='urn:other'><entry/></feed>", "other.xml").problems, [
-    { file: "other.xml", path: "/feed", message: "is not Atom (expected a feed root element in the namespace http://www.w3.org/2005/Atom)" },
+    { file: "other.xml", field: "/feed", message: "is not Atom (expected a feed root element in the namespace http://www.w3.org/2005/Atom)", code: "WD202" },
   ]);
-  assert.deepEqual(atom("").problems, [{ file: "inline.xml", path: "/feed/entry", message: "missing (expected the feed's entries)" }]);
+  assert.deepEqual(atom("").problems, [{ file: "inline.xml", field: "/feed/entry", message: "missing (expected the feed's entries)", code: "WD206" }]);
 });

@@ -54,17 +54,18 @@ async function languagesWithNoEdition(drop: CorpusDrop): Promise<Map<string, str
 
 /** Why the outcome is not what the corpus expects, or undefined when it is; `lang` is the item's language when the site has no edition in it. */
 function whatIsWrong(outcome: CorpusOutcome, lang: string | undefined): string | undefined {
-  const notes = outcome.notes.join("; ");
+  const messages = outcome.notes.map((note) => note.message);
+  const notes = messages.join("; ");
   if (outcome.kind === "refused") {
-    if (lang !== undefined && !outcome.notes.some((note) => /\bedition\b/.test(note))) return `refused in "${lang}", a language the site has no edition in, with no line saying so`;
+    if (lang !== undefined && !messages.some((note) => /\bedition\b/.test(note))) return `refused in "${lang}", a language the site has no edition in, with no line saying so`;
     return isRightlyRefused(outcome) ? undefined : `refused: ${notes}`;
   }
-  if (outcome.notes.some((note) => note.startsWith("could not be written"))) return `not written: ${notes}`;
-  if (lang !== undefined && outcome.kind !== "withdrawn" && !outcome.notes.some((note) => /\bedition\b/.test(note))) {
+  if (messages.some((note) => note.startsWith("could not be written"))) return `not written: ${notes}`;
+  if (lang !== undefined && outcome.kind !== "withdrawn" && !messages.some((note) => /\bedition\b/.test(note))) {
     return `${outcome.kind} as a story in "${lang}", a language the site has no edition in, with no line saying so`;
   }
   if (outcome.kind !== "held") return undefined;
-  const unacceptable = outcome.notes.filter((note) => !HOLD_REASONS.some((reason) => reason.test(note)) && !NOT_HOLD_REASONS.some((pattern) => pattern.test(note)));
+  const unacceptable = messages.filter((note) => !HOLD_REASONS.some((reason) => reason.test(note)) && !NOT_HOLD_REASONS.some((pattern) => pattern.test(note)));
   return unacceptable.length > 0 ? `held for ${unacceptable.map((note) => `"${note}"`).join(", ")}, which no one should have to do` : undefined;
 }
 

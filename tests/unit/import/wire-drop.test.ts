@@ -40,5 +40,5 @@ test("a folder is a drop of items: its pictures and hidden files are not items",
   const single = join(drop, "a.json");
   const { files, problems } = deliveredFiles([drop, single, join(drop, "gone.xml")]);
   assert.deepEqual(files, [join(drop, "0001"), join(drop, "a.json"), join(drop, "b.xml")]);
-  assert.deepEqual(problems, [{ file: join(drop, "gone.xml"), path: "", message: "does not exist (expected an item file or a folder of them)" }]);
+  assert.deepEqual(problems, [{ file: join(drop, "gone.xml"), field: "", message: "does not exist (expected an item file or a folder of them)", code: "WD200" }]);
 });

@@ -36,10 +36,10 @@ test("finds imported stories by agency id, and refuses to guess where one cannot
   assert.equal(byId.get("urn:d")?.[0]?.body, "\nText.\n");
   assert.deepEqual([...unusableIds].sort(), ["urn:b", "urn:c"], "an update for them is refused, not made into another story");
   assert.deepEqual(
-    problems.map(({ file, path, message }) => [file.slice(news.length + 1), path, message.split(" (")[0]]),
+    problems.map(({ file, field, message, code }) => [file.slice(news.length + 1), field, message.split(" (")[0], code]),
     [
-      ["2013/09/02/bad-time/index.md", "wire.versionTime", "not an instant with an offset"],
-      ["typed.md", "wire.id", '"urn:b" is recorded in a story that is not in a folder of its own'],
+      ["2013/09/02/bad-time/index.md", "wire.versionTime", "not an instant with an offset", "WD219"],
+      ["typed.md", "wire.id", '"urn:b" is recorded in a story that is not in a folder of its own', "WD219"],
     ],
   );
 });

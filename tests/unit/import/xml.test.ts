@@ -1,3 +1,4 @@
+import type { WireProblem } from "../../../src/lib/import/wire-item.ts";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { childElement, childPath, descendants, elementText, parseXml, type XmlElement, type XmlRead } from "../../../src/lib/import/xml.ts";
@@ -7,11 +8,11 @@ function rootOf(read: XmlRead): XmlElement {
   return read.root;
 }
 
-function problemsOf(read: XmlRead): { path: string; message: string }[] {
+function problemsOf(read: XmlRead): Omit<WireProblem, "file">[] {
   assert.ok(!read.ok, "expected the document to be refused");
-  return read.problems.map(({ file, path, message }) => {
+  return read.problems.map(({ file, ...problem }) => {
     assert.equal(file, "in.xml");
-    return { path, message };
+    return problem;
   });
 }
 
@@ -34,8 +35,8 @@ test("reads XML's entities, numeric references and HTML 4's named entities; CDAT
 test("an entity neither XML nor HTML 4 names is one problem, at its first place", () => {
   const read = parseXml("<p>\n  ok &copy; &bogus; &bogus; &#0;</p>", "in.xml");
   assert.deepEqual(problemsOf(read), [
-    { path: "line 2, column 13", message: "&bogus; is not a character XML or HTML 4 names (expected the character itself, or a numeric reference such as &#233;)" },
-    { path: "line 2, column 29", message: "&#0; is not a character XML or HTML 4 names (expected the character itself, or a numeric reference such as &#233;)" },
+    { line: 2, column: 13, field: "", message: "&bogus; is not a character XML or HTML 4 names (expected the character itself, or a numeric reference such as &#233;)", code: "WD204" },
+    { line: 2, column: 29, field: "", message: "&#0; is not a character XML or HTML 4 names (expected the character itself, or a numeric reference such as &#233;)", code: "WD204" },
   ]);
 });
 
@@ -43,8 +44,9 @@ test("an external entity is refused, never read", () => {
   const read = parseXml('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<x>&e;</x>', "in.xml");
   assert.deepEqual(problemsOf(read), [
     {
-      path: "line 2, column 14",
+      line: 2, column: 14, field: "",
       message: 'the DOCTYPE declares the external entity "e" (SYSTEM "file:///etc/passwd"), which is never read (expected no entity declarations)',
+      code: "WD204",
     },
   ]);
 });
@@ -53,8 +55,9 @@ test("external parameter entities and public identifiers are named as written", 
   const read = parseXml('<!DOCTYPE x [\n<!ENTITY % dtd PUBLIC "-//X//Y" \'http://127.0.0.1:9/x.dtd\'> %dtd;\n]><x/>', "in.xml");
   assert.deepEqual(problemsOf(read), [
     {
-      path: "line 2, column 1",
+      line: 2, column: 1, field: "",
       message: `the DOCTYPE declares the external entity "dtd" (PUBLIC "-//X//Y" 'http://127.0.0.1:9/x.dtd'), which is never read (expected no entity declarations)`,
+      code: "WD204",
     },
   ]);
 });
@@ -69,10 +72,11 @@ test("a billion laughs is refused at once, without expanding anything", () => {
   assert.ok(performance.now() - started < 1000, "refused quickly");
   assert.deepEqual(problemsOf(read), [
     {
-      path: "line 2, column 1",
+      line: 2, column: 1, field: "",
       message:
         "the DOCTYPE declares entities of its own (lol0, lol1, lol2, lol3, lol4, … (10 in all)), which are never expanded: " +
         "entities built from one another can grow without bound (expected no entity declarations; HTML entities such as &nbsp; need none)",
+        code: "WD204",
     },
   ]);
 });
@@ -97,20 +101,20 @@ test("an internal subset without entities is fine, and a commented-out declarati
 
 test("malformed XML is one problem with its line and column", () => {
   assert.deepEqual(problemsOf(parseXml("<a>\n  <b>\n</a>", "in.xml")), [
-    { path: "line 3, column 1", message: "not well-formed XML: Expected closing tag 'b' (opened in line 2, col 3) instead of closing tag 'a'." },
+    { line: 3, column: 1, field: "", message: "not well-formed XML: Expected closing tag 'b' (opened in line 2, col 3) instead of closing tag 'a'.", code: "WD203" },
   ]);
 });
 
 test("an empty file, text or a second element outside the root, and runaway nesting are refused", () => {
-  assert.deepEqual(problemsOf(parseXml(" \n", "in.xml")), [{ path: "", message: "is empty (expected an XML document)" }]);
+  assert.deepEqual(problemsOf(parseXml(" \n", "in.xml")), [{ field: "", message: "is empty (expected an XML document)", code: "WD203" }]);
   assert.deepEqual(problemsOf(parseXml("<a/><b/>", "in.xml")), [
-    { path: "", message: "has content outside its root element (expected one root element holding everything; found elements <a>, <b>)" },
+    { field: "", message: "has content outside its root element (expected one root element holding everything; found elements <a>, <b>)", code: "WD203" },
   ]);
   assert.deepEqual(problemsOf(parseXml("<a/>trailing", "in.xml")), [
-    { path: "", message: "has content outside its root element (expected one root element holding everything; found elements <a>)" },
+    { field: "", message: "has content outside its root element (expected one root element holding everything; found elements <a>)", code: "WD203" },
   ]);
   const deep = `${"<d>".repeat(500)}${"</d>".repeat(500)}`;
-  assert.deepEqual(problemsOf(parseXml(deep, "in.xml")), [{ path: "", message: "not readable as XML: Maximum nested tags exceeded" }]);
+  assert.deepEqual(problemsOf(parseXml(deep, "in.xml")), [{ field: "", message: "not readable as XML: Maximum nested tags exceeded", code: "WD203" }]);
 });
 
 test("element text keeps blocks apart, inline markup together, and collapses white space", () => {

@@ -1,3 +1,4 @@
+import { formatProblem } from "../../../src/lib/model/problems.ts";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { agencyListProblems, findAgency, foldName, isSameAgency, type Agency } from "../../../src/lib/model/agencies.ts";
@@ -36,10 +37,10 @@ test("two names are one agency when they fold alike or the settings give both to
 });
 
 test("a name given twice, in one entry or two, is a problem naming the entry", () => {
-  const where = (index: number) => `agencies[${index}]`;
-  assert.deepEqual(agencyListProblems(AGENCIES, where), []);
-  assert.deepEqual(agencyListProblems([...AGENCIES, { name: "ITAR TASS", also: [] }, { name: "EFE", also: ["efe"] }], where), [
-    'agencies[3]: got "ITAR TASS" (expected a name no other agency has, written once: it is also a name of agencies[0])',
-    'agencies[4]: got "efe" (expected a name no other agency has, written once: it is twice in this entry)',
+  const file = "_data/site.ts";
+  assert.deepEqual(agencyListProblems(AGENCIES, file), []);
+  assert.deepEqual(agencyListProblems([...AGENCIES, { name: "ITAR TASS", also: [] }, { name: "EFE", also: ["efe"] }], file).map(formatProblem), [
+    '_data/site.ts: agencies.4: got "ITAR TASS" (expected a name no other agency has, written once: it is also a name of agencies.1) [WD305]',
+    '_data/site.ts: agencies.5: got "efe" (expected a name no other agency has, written once: it is twice in this entry) [WD305]',
   ]);
 });

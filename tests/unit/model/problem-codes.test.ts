@@ -28,10 +28,16 @@ function sourceFiles(folder = join(ROOT, "src")): string[] {
 test("the guide lists every code of the registry, in its order, with its title and an example line it prints", () => {
   const rows = guideRows();
   assert.deepEqual(rows.map(({ code, title }) => [code, title]), Object.entries(PROBLEM_CODES));
+  // A story's problem is at its file and line; the import prints an item's line, or a reason under it; a setting is in a file or
+  // the environment; a built file's problem is at a line and column, or at the file as a whole.
+  const forms: Readonly<Record<string, RegExp>> = {
+    "1": /^src\/news\/[^:]+:\d+: [^:]+: .+ \[WD\d{3}\]$/,
+    "2": /^(?:(?:created|updated|unchanged|withdrawn|held|refused) +\S+.*: |[^\s:]+(?::\d+)*: )?.+ \[WD\d{3}\]$/,
+    "3": /^(?:_data\/[^:\s]+(?::\d+)?: )?(?:[^:\s]+: )?.+ \[WD\d{3}\]$/,
+    "4": /^[^:\s]+(?::\d+:\d+)?: [^:]+: .+ \[WD\d{3}\]$/,
+  };
   for (const { code, example } of rows) {
-    // A story's problem is at a line; a built file's at a line and column, or at the file as a whole.
-    const place = code.startsWith("WD4") ? /^[^:\s]+(:\d+:\d+)?: / : /^src\/news\/[^:]+:\d+: /;
-    assert.match(example, new RegExp(`${place.source}[^:]+: .+ \\[WD\\d{3}\\]$`), `${code}: an example reads path:line: field: problem [code]`);
+    assert.match(example, forms[code.charAt(2)] ?? /^$/, `${code}: an example reads as its stage prints it: place, field, problem [code]`);
     assert.ok(example.endsWith(` [${code}]`), `${code}: its example is a line of its own code, not ${example}`);
   }
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isShown, publishingState, readBuildSettings, SettingError } from "../../../src/lib/model/publishing.ts";
+import { isShown, publishingState, readBuildSettings } from "../../../src/lib/model/publishing.ts";
+import { SettingsError } from "../../../src/lib/model/settings-error.ts";
 
 test("the build moment is now unless BUILD_MOMENT pins it", () => {
   assert.deepEqual(readBuildSettings({}, Date.UTC(2026, 10, 28, 9)), {
@@ -14,8 +15,8 @@ test("the build moment is now unless BUILD_MOMENT pins it", () => {
 test("a BUILD_MOMENT without an offset or not a date is refused with what was expected", () => {
   for (const value of ["2013-09-02T16:00", "tomorrow", "2013-02-30T00:00Z"]) {
     assert.throws(() => readBuildSettings({ BUILD_MOMENT: value }), (error: unknown) => {
-      assert.ok(error instanceof SettingError);
-      assert.equal(error.message, `BUILD_MOMENT: got "${value}" (expected an instant with Z or an offset, e.g. 2013-09-02T12:00Z)`);
+      assert.ok(error instanceof SettingsError);
+      assert.equal(error.message, `BUILD_MOMENT: got "${value}" (expected an instant with Z or an offset, e.g. 2013-09-02T12:00Z) [WD312]`);
       return true;
     });
   }
