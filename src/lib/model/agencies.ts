@@ -77,18 +77,22 @@ export function isSameAgency(a: string, b: string, agencies: readonly Agency[]):
   return known !== undefined && findAgency(b, agencies)?.agency === known.agency;
 }
 
-/** Names two agencies share (or one agency twice): each would make a dateline's agency ambiguous. One line each, naming the entry. */
-export function agencyListProblems(agencies: readonly Agency[], where: (index: number) => string): string[] {
+/**
+ * Names two entries of a settings list share (or one entry twice), blind to case and punctuation:
+ * two agencies would make a dateline's agency ambiguous, two authors a byline's author. One line
+ * each, naming the entry; `kind` names what the list holds ("agency", "author").
+ */
+export function nameListProblems(entries: readonly { name: string; also: readonly string[] }[], where: (index: number) => string, kind: string): string[] {
   const seen = new Map<string, number>();
   const problems: string[] = [];
-  agencies.forEach((agency, index) => {
-    for (const name of namesOf(agency)) {
+  entries.forEach((entry, index) => {
+    for (const name of [entry.name, ...entry.also]) {
       const folded = foldName(name);
       const earlier = seen.get(folded);
       if (earlier === undefined) seen.set(folded, index);
       else {
         const other = earlier === index ? "twice in this entry" : `also a name of ${where(earlier)}`;
-        problems.push(`${where(index)}: got ${JSON.stringify(name)} (expected a name no other agency has, written once: it is ${other})`);
+        problems.push(`${where(index)}: got ${JSON.stringify(name)} (expected a name no other ${kind} has, written once: it is ${other})`);
       }
     }
   });

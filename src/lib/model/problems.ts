@@ -54,6 +54,9 @@ export const PROBLEM_CODES = {
   WD153: "a translation in the original's own edition",
   WD154: "a second translation into one edition",
   WD155: "two topics at one topic page",
+  WD156: "a byline name that makes no author page",
+  WD157: "one author named twice in a byline",
+  WD158: "two authors at one author page",
 } as const;
 
 /** A problem's code, such as WD121: the key an editor looks up in the guide's list of problem codes. */

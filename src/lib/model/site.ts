@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AGENCY_EXPECTED, agencyListProblems, agencySchema, withoutLeadSchema } from "./agencies.ts";
+import { AGENCY_EXPECTED, agencySchema, nameListProblems, withoutLeadSchema } from "./agencies.ts";
+import { AUTHOR_EXPECTED, authorSchema } from "./authors.ts";
 import { EDITION_FOLDER, SITE_FOLDERS } from "./urls.ts";
 import { parseEditionStrings, TEXT_DIRECTIONS, type Edition, type StringsFolder } from "./editions.ts";
 
@@ -28,6 +29,8 @@ const siteSettingsSchema = z.object({
   agencies: z.array(agencySchema).default([]),
   /** What the importer does with an item that has no lead, unless its agency's entry says otherwise; hold when not set. */
   withoutLead: withoutLeadSchema.default("hold"),
+  /** The authors whose names bylines spell more than one way (see authors.ts); every other name is an author of its own. */
+  authors: z.array(authorSchema).default([]),
 });
 
 export type SiteSettings = Omit<z.infer<typeof siteSettingsSchema>, "editions"> & {
@@ -48,6 +51,7 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
   feedSize: "a whole number from 1 to 1000",
   maxStoryBytes: "a whole number of bytes, at least 1024",
   agencies: "a list of agencies, each { name, also }",
+  authors: "a list of authors, each { name, also }",
   withoutLead: '"hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst)',
 };
 
@@ -142,10 +146,15 @@ function valueAt(settings: unknown, path: readonly PropertyKey[]): unknown {
 /** One standalone line for each bad setting other than the address. */
 function settingProblems(issues: readonly z.core.$ZodIssue[], settings: Readonly<Record<string, unknown>>): string[] {
   const lines = issues.map(({ path }) => {
-    // An edition's own field is named down to the field (site.editions.1.path), an agency by its entry (site.agencies.3).
-    const field = path[0] === "editions" && path.length >= 3 ? path.slice(0, 3) : path[0] === "agencies" && path.length >= 2 ? path.slice(0, 2) : path.slice(0, 1);
+    // An edition's own field is named down to the field (site.editions.1.path), an agency or an author by its entry (site.agencies.3).
+    const byEntry = (path[0] === "agencies" || path[0] === "authors") && path.length >= 2;
+    const field = path[0] === "editions" && path.length >= 3 ? path.slice(0, 3) : byEntry ? path.slice(0, 2) : path.slice(0, 1);
     const expected =
-      field.length === 3 ? EDITION_EXPECTED[String(field[2])] : field.length === 2 ? AGENCY_EXPECTED : EXPECTED[String(field[0]) as keyof typeof EXPECTED];
+      field.length === 3
+        ? EDITION_EXPECTED[String(field[2])]
+        : field.length === 2
+          ? field[0] === "agencies" ? AGENCY_EXPECTED : AUTHOR_EXPECTED
+          : EXPECTED[String(field[0]) as keyof typeof EXPECTED];
     return badValue(`site.${field.map(String).join(".")} (_data/site.ts)`, valueAt(settings, field), expected ?? "a valid value");
   });
   return [...new Set(lines)];
@@ -173,7 +182,11 @@ function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): st
 export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, strings: StringsFolder): SiteSettings {
   const parsed = siteSettingsSchema.safeParse(settings);
   const problems = parsed.success
-    ? [...editionProblems(parsed.data.editions), ...agencyListProblems(parsed.data.agencies, (index) => `site.agencies.${index} (_data/site.ts)`)]
+    ? [
+        ...editionProblems(parsed.data.editions),
+        ...nameListProblems(parsed.data.agencies, (index) => `site.agencies.${index} (_data/site.ts)`, "agency"),
+        ...nameListProblems(parsed.data.authors, (index) => `site.authors.${index} (_data/site.ts)`, "author"),
+      ]
     : settingProblems(parsed.error.issues, settings);
   const editions: Edition[] = [];
   for (const edition of parsed.success ? parsed.data.editions : []) {

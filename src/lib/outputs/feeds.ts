@@ -13,7 +13,7 @@ import { escapeXml, xmlElement, xmlText } from "./xml.ts";
 export interface FeedChannel {
   title: string;
   description: string;
-  /** The HTML page the feed follows: "/" for All news, a topic's url for a topic. */
+  /** The HTML page the feed follows: "/" for All news, a topic's or an author's url for theirs. */
   page: string;
   rss: string;
   atom: string;
@@ -44,6 +44,12 @@ export function siteFeedChannel(site: SiteSettings, edition: Edition): FeedChann
 export function topicFeedChannel(topic: Pick<TopicRef, "name" | "url">, site: SiteSettings, edition: Edition): FeedChannel {
   const slots = { topic: topic.name, site: site.name };
   return channelAt(topic.url, topic.url, fillPattern(edition.strings.topicFeedTitle, slots), fillPattern(edition.strings.topicDescription, slots));
+}
+
+/** An author's feed, in the author's folder beside their page. */
+export function authorFeedChannel(author: { name: string; url: string }, site: SiteSettings, edition: Edition): FeedChannel {
+  const slots = { author: author.name, site: site.name };
+  return channelAt(author.url, author.url, fillPattern(edition.strings.authorFeedTitle, slots), fillPattern(edition.strings.authorDescription, slots));
 }
 
 /** The alternate links for a page's `<head>`, site paths like every template link. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { agencyListProblems, findAgency, foldName, isSameAgency, type Agency } from "../../../src/lib/model/agencies.ts";
+import { nameListProblems, findAgency, foldName, isSameAgency, type Agency } from "../../../src/lib/model/agencies.ts";
 
 const AGENCIES: Agency[] = [
   { name: "TASS", also: ["Itar-Tass", "ИТАР-ТАСС"] },
@@ -37,8 +37,8 @@ test("two names are one agency when they fold alike or the settings give both to
 
 test("a name given twice, in one entry or two, is a problem naming the entry", () => {
   const where = (index: number) => `agencies[${index}]`;
-  assert.deepEqual(agencyListProblems(AGENCIES, where), []);
-  assert.deepEqual(agencyListProblems([...AGENCIES, { name: "ITAR TASS", also: [] }, { name: "EFE", also: ["efe"] }], where), [
+  assert.deepEqual(nameListProblems(AGENCIES, where, "agency"), []);
+  assert.deepEqual(nameListProblems([...AGENCIES, { name: "ITAR TASS", also: [] }, { name: "EFE", also: ["efe"] }], where, "agency"), [
     'agencies[3]: got "ITAR TASS" (expected a name no other agency has, written once: it is also a name of agencies[0])',
     'agencies[4]: got "efe" (expected a name no other agency has, written once: it is twice in this entry)',
   ]);
