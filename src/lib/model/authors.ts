@@ -8,8 +8,9 @@ import { addressSlug, authorUrl } from "./urls.ts";
  * Smith", "A. Smith") is one author only when the settings say so (`authors` in _data/site.ts).
  */
 
-/** The longest author name a byline holds. */
+/** The longest author name a byline holds, and the most names. */
 export const MAX_AUTHOR_NAME = 80;
+export const MAX_AUTHORS = 10;
 
 const authorName = z
   .string()

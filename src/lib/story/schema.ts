@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import { z } from "zod";
 import { DATE_FORMS, isKnownZone } from "../model/dates.ts";
 import { nearestName } from "./nearest-name.ts";
-import { MAX_AUTHOR_NAME } from "../model/authors.ts";
+import { MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
 import { PHOTO_EXTENSIONS } from "../model/urls.ts";
 import { zodProblems, type FieldProblem } from "../model/problems.ts";
 
@@ -111,7 +111,6 @@ const translationOf = text(translationExpected, 300)
   .optional();
 
 const AUTHOR_EXPECTED = "an author's name as the byline prints it, e.g. Ann Smith";
-const MAX_AUTHORS = 10;
 
 /** Who wrote the story: one name, or a list of names in the order the byline prints them. */
 const by = z
