@@ -34,9 +34,7 @@ export const AUTHOR_EXPECTED = `an author: { name: "Ann Smith", also: ["A. Smith
 export interface AuthorRef {
   /** The name as the byline writes it, printed under the headline. */
   name: string;
-  /** One key per author: the name of their page, as compared. */
-  key: string;
-  /** The author's name on their page: the settings' name where the settings list them, else the byline's. */
+  /** The author's name on their page, one per author: the settings' name where the settings list them, else the byline's. */
   author: string;
   slug: string;
   url: string;
@@ -51,11 +49,5 @@ export function authorRef(name: string, authors: readonly AuthorSettings[], edit
   const listed = authors.find((entry) => [entry.name, ...entry.also].some((each) => foldName(each) === folded));
   const author = spaced(listed?.name ?? name);
   const slug = addressSlug(author);
-  return { name: spaced(name), key: author, author, slug, url: authorUrl(slug, editionPath) };
-}
-
-/** A byline's authors, each once (two spellings of one listed author are one), in the order written. */
-export function storyAuthors(names: readonly string[], authors: readonly AuthorSettings[], editionPath: string): AuthorRef[] {
-  const seen = new Set<string>();
-  return names.map((name) => authorRef(name, authors, editionPath)).filter(({ key }) => !seen.has(key) && Boolean(seen.add(key)));
+  return { name: spaced(name), author, slug, url: authorUrl(slug, editionPath) };
 }

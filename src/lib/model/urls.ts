@@ -152,13 +152,9 @@ export function topicUrl(slug: string, editionPath: string): string {
   return `${topicsUrl(editionPath)}${slug}/`;
 }
 
-/** Where an edition's author pages are, each in its own folder: "/authors/", "/ru/authors/". */
-export function authorsUrl(editionPath: string): string {
-  return `/${editionPath}authors/`;
-}
-
+/** An author's page, in the edition's authors/ folder: "/authors/ann-smith/", "/ru/authors/anna-smirnova/". */
 export function authorUrl(slug: string, editionPath: string): string {
-  return `${authorsUrl(editionPath)}${slug}/`;
+  return `/${editionPath}authors/${slug}/`;
 }
 
 /**

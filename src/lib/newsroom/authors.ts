@@ -5,7 +5,6 @@ import { pageClashes } from "./page-clashes.ts";
 
 /** An author's page: every story their byline names, under the author's name. */
 export interface Author {
-  key: string;
   name: string;
   slug: string;
   url: string;
@@ -15,11 +14,12 @@ export interface Author {
 /** The authors of the given stories (newest first), sorted by name in the edition's language. */
 export function buildAuthors(stories: readonly ArticleView[], lang: string): Author[] {
   const bylined = stories.flatMap((story) => story.authors.map((author) => ({ author, story })));
-  const authors = [...groupBy(bylined, ({ author }) => author.key).values()].map((uses) => {
-    const { key, author: name, slug, url } = uses[0]!.author;
-    return { key, name, slug, url, stories: uses.map(({ story }) => story) };
+  const authors = [...groupBy(bylined, ({ author }) => author.author).values()].map((uses) => {
+    const { author: name, slug, url } = uses[0]!.author;
+    return { name, slug, url, stories: uses.map(({ story }) => story) };
   });
-  return authors.sort((a, b) => a.name.localeCompare(b.name, lang) || a.key.localeCompare(b.key));
+  // Names the language sorts alike ("Ann Smith", "ann smith") keep one order.
+  return authors.sort((a, b) => a.name.localeCompare(b.name, lang) || (a.name < b.name ? -1 : 1));
 }
 
 /**

@@ -34,7 +34,7 @@ export interface FeedAuthor {
 }
 
 /** A story's authors as feeds and structured data name them: its byline's, each with their page's absolute URL, else its agency. */
-export function storyAuthors(article: ArticleView, site: SiteSettings): FeedAuthor[] {
+function storyAuthors(article: ArticleView, site: SiteSettings): FeedAuthor[] {
   return article.authors.length > 0 ? article.authors.map(({ name, url }) => ({ name, url: absoluteUrl(url, site) })) : [{ name: article.source }];
 }
 

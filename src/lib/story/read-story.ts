@@ -195,7 +195,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
       continue;
     }
     const author = authorRef(name, site.authors, edition.path);
-    const earlier = authors.find(({ key }) => key === author.key);
+    const earlier = authors.find((known) => known.author === author.author);
     if (earlier === undefined) authors.push(author);
     else if (earlier.name === author.name) report(field, "WD157", `"${name}" is named twice (expected each author once: remove one)`);
     else report(field, "WD157", `"${name}" is ${author.author}, named already as "${earlier.name}": the settings' authors give both spellings to one author (expected each author once: remove one)`);

@@ -456,8 +456,8 @@ test("a translation names a story of another edition, and a story has one transl
 test("the byline: its authors, each linked to their page, in the edition's words", async () => {
   const two = valid(await readArticle(...storyData({ ...seed, photo: undefined, by: ["Ann  Smith", "Bo Li"] }, "Moscow hopes.\n", "bylined")));
   assert.deepEqual(two.authors, [
-    { name: "Ann Smith", key: "Ann Smith", author: "Ann Smith", slug: "ann-smith", url: "/authors/ann-smith/" },
-    { name: "Bo Li", key: "Bo Li", author: "Bo Li", slug: "bo-li", url: "/authors/bo-li/" },
+    { name: "Ann Smith", author: "Ann Smith", slug: "ann-smith", url: "/authors/ann-smith/" },
+    { name: "Bo Li", author: "Bo Li", slug: "bo-li", url: "/authors/bo-li/" },
   ]);
   assert.deepEqual(two.byline, [
     { text: "By " },
@@ -478,7 +478,7 @@ test("a name the settings give another spelling of is that author: its page, its
   const [location, context] = storyData({ ...seed, photo: undefined, by: ["a. smith"] }, "Moscow hopes.\n", "spelt");
   const listed = { ...context, site: { ...context.site, authors: [{ name: "Ann Smith", also: ["A. Smith"] }] } };
   const view = valid(await readArticle(location, listed));
-  assert.deepEqual(view.authors, [{ name: "a. smith", key: "Ann Smith", author: "Ann Smith", slug: "ann-smith", url: "/authors/ann-smith/" }]);
+  assert.deepEqual(view.authors, [{ name: "a. smith", author: "Ann Smith", slug: "ann-smith", url: "/authors/ann-smith/" }]);
   assert.deepEqual(view.byline[1], { text: "a. smith", url: "/authors/ann-smith/" }, "the byline prints the name as the story writes it");
   // Without the settings' entry, the two spellings are two authors.
   assert.equal(valid(await readArticle(location, context)).authors[0]?.url, "/authors/a-smith/");
