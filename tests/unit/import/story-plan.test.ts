@@ -242,6 +242,7 @@ test("the byline becomes by: its names without By, each once, and never the agen
   assert.deepEqual(by({ byline: "Staff reporter" }), ["Staff reporter", []]);
   assert.deepEqual(by({ byline: "By Ann Smith and Bo Li, Itar-Tass" }), [["Ann Smith", "Bo Li"], []]);
   assert.deepEqual(by({ byline: "BY ANN SMITH" }), ["ANN SMITH", []]);
+  assert.deepEqual(by({ byline: "Ann Smith/Itar-Tass" }), ["Ann Smith", []]);
   // The agency alone: the item's own name, another spelling the settings give it, or another listed agency.
   assert.deepEqual(by({ byline: "Itar-Tass" }), [undefined, []]);
   assert.deepEqual(by({ byline: "By ИТАР-ТАСС" }), [undefined, []]);
