@@ -53,6 +53,12 @@ export const settings = {
     { name: "RIA Novosti", also: ["РИА Новости"] },
     { name: NAME },
   ],
+  /**
+   * The authors whose names bylines (a story's `by`) spell more than one way: each spelling in
+   * `also` is then the author `name`, with one page. Any other name is an author of its own, e.g.
+   * { name: "Ann Smith", also: ["A. Smith"] }.
+   */
+  authors: [],
 };
 
 const STRINGS_DIR = fileURLToPath(new URL("strings/", import.meta.url));

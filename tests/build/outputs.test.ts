@@ -10,8 +10,8 @@ function story(slug: string, fields: string): [string, string] {
 }
 
 const stories = Object.fromEntries([
-  story("oldest", "title: Oldest story\ndate: 2013-09-01"),
-  story("peninsula-a", "title: Peninsula A\ndate: 2013-09-02\ntags: [Korean Peninsula]"),
+  story("oldest", "title: Oldest story\ndate: 2013-09-01\nby: Ann Smith"),
+  story("peninsula-a", "title: Peninsula A\ndate: 2013-09-02\ntags: [Korean Peninsula]\nby: [Ann Smith, Bo Li]"),
   story("peninsula-b", "title: Peninsula B\ndate: 2013-09-03\ntags: [korean  peninsula, Diplomacy]"),
   story("secret-draft", "title: Secret draft headline\ndate: 2013-09-03\ndraft: true\ntags: [Diplomacy]"),
   story("embargoed-news", "title: Embargoed headline\ndate: 2013-09-05T14:00\ntags: [Korean Peninsula]"),
@@ -80,6 +80,30 @@ test("All news is paginated with rel=prev/next, later pages titled by their days
   assert.deepEqual(article.querySelectorAll(".related a").map((a) => a.text), ["Peninsula A"]);
   assert.ok(files.has("archive/2013/09/05/index.html"), "the embargo lifted: its day has an archive page");
   assert.ok(files.has("topics/korean-peninsula/feed.json"), "each topic has its feeds");
+});
+
+test("a byline prints under the headline, each name linking to the author's page, which lists their stories and has feeds of its own", async () => {
+  const { files } = await buildAt("2013-09-05T14:00+04:00");
+  const article = parse(files.get("news/2013/09/02/peninsula-a.html") ?? "");
+  const byline = article.querySelector(".story-header .byline");
+  assert.equal(byline?.text, "By Ann Smith and Bo Li");
+  assert.deepEqual(byline?.querySelectorAll("a").map((a) => a.getAttribute("href")), ["../../../../authors/ann-smith/index.html", "../../../../authors/bo-li/index.html"]);
+  const jsonLd = JSON.parse(article.querySelector('script[type="application/ld+json"]')?.text ?? "{}") as { "@graph": { author?: unknown }[] };
+  assert.deepEqual(jsonLd["@graph"][0]?.author, [
+    { "@type": "Person", name: "Ann Smith", url: "http://localhost:8080/authors/ann-smith/" },
+    { "@type": "Person", name: "Bo Li", url: "http://localhost:8080/authors/bo-li/" },
+  ]);
+  assert.equal(parse(files.get("news/2013/09/03/peninsula-b.html") ?? "").querySelector(".byline"), null, "no by, no byline");
+
+  const author = parse(files.get("authors/ann-smith/index.html") ?? "");
+  assert.equal(author.querySelector("h1")?.text, "Ann Smith");
+  assert.equal(author.querySelector(".summary")?.text, "2 stories");
+  assert.deepEqual(author.querySelectorAll(".story-list h2 a").map((a) => a.text), ["Peninsula A", "Oldest story"]);
+  const ownFeeds = author.querySelectorAll('link[rel="alternate"]').filter((link) => link.getAttribute("title")?.startsWith("Ann Smith | "));
+  assert.deepEqual(ownFeeds.map((link) => link.getAttribute("href")), ["feed.xml", "atom.xml", "feed.json"]);
+  assert.match(files.get("authors/ann-smith/atom.xml") ?? "", /<author><name>Ann Smith<\/name><uri>http:\/\/localhost:8080\/authors\/ann-smith\/<\/uri><\/author>/);
+  assert.match(files.get("feed.xml") ?? "", /<dc:creator>Ann Smith<\/dc:creator>\n<dc:creator>Bo Li<\/dc:creator>/);
+  assert.ok(files.has("authors/bo-li/feed.json"));
 });
 
 test("the 404 page links from SITE_URL's path, so it works at any missing address", async () => {

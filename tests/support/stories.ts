@@ -15,6 +15,8 @@ export function storyView(slug: string, day: string, tags: string[] = [], hour =
     place: "MOSCOW",
     zone: "UTC",
     source: "Itar-Tass",
+    authors: [],
+    byline: [],
     dateline: `MOSCOW, ${day} (Itar-Tass) -`,
     published,
     archive: archiveLinks(day, edition.path),

@@ -8,6 +8,8 @@ import { parseStoryDate, toDateView, type DateView } from "../../src/lib/model/d
 import type { BuildSettings } from "../../src/lib/model/publishing.ts";
 import { readSiteSettings, type SiteSettings } from "../../src/lib/model/site.ts";
 import { storyTopics } from "../../src/lib/model/topic-refs.ts";
+import { authorRef } from "../../src/lib/model/authors.ts";
+import { bylineParts } from "../../src/lib/story/byline.ts";
 import { editionStyle, type Edition, type StringsFolder } from "../../src/lib/model/editions.ts";
 import { readFileSync } from "node:fs";
 
@@ -54,6 +56,8 @@ export interface StoryFacts {
   photo?: ArticleView["photo"] | null;
   tags?: string[];
   body?: string;
+  /** The byline's names, as `by` writes them. */
+  by?: string[];
 }
 
 /** The seed wire story (MOSCOW, Itar-Tass, September 2, 2013), with any fact replaced. */
@@ -66,6 +70,7 @@ export function story(facts: StoryFacts = {}): ArticleView {
   const body = facts.body ?? "Moscow hopes for the resumption of talks on denuclearization, the minister said.\n";
   const dateline = formatDateline("MOSCOW", date.date, "Itar-Tass", editionStyle(english));
   const stem = `/news/${slug}/index`;
+  const authors = (facts.by ?? []).map((name) => authorRef(name, site.authors, ""));
   const headline = facts.headline ?? "Moscow hopes for further talks on denuclearization of North Korean Peninsula";
   const lead = facts.lead === null ? undefined : (facts.lead ?? "Signs point that South and North Korea are looking for ways to resume contacts, Russia's Foreign Minister says");
   return {
@@ -78,6 +83,8 @@ export function story(facts: StoryFacts = {}): ArticleView {
     place: "MOSCOW",
     zone: "Europe/Moscow",
     source: "Itar-Tass",
+    authors,
+    byline: bylineParts(authors, { lang: "en", bylineOne: english.strings.bylineOne, bylineMany: english.strings.bylineMany }),
     dateline,
     published,
     updated: facts.updated === undefined ? undefined : dateAt(facts.updated),

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { archiveLinks, archiveUrl, articlePermalink, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, NOT_FOUND_URL, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
+import { archiveLinks, archiveUrl, articlePermalink, authorUrl, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, NOT_FOUND_URL, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
 
 export const PAGE_KINDS = [
   "story",
@@ -13,6 +13,7 @@ export const PAGE_KINDS = [
   "All news, later page",
   "topics",
   "topic",
+  "author",
   "archive",
   "archive year",
   "archive month",
@@ -53,6 +54,7 @@ function pathPattern(url: string): RegExp {
 const STORY_PATH = new RegExp(`^${markedPattern(articlePermalink(NAME_MARK, DAY_MARK, EDITION_MARK))}$`);
 const HOME = editionHome(EDITION_MARK);
 const TOPIC = topicUrl(NAME_MARK, EDITION_MARK);
+const AUTHOR = authorUrl(NAME_MARK, EDITION_MARK);
 const ARCHIVE = archiveLinks(DAY_MARK, EDITION_MARK);
 
 /** Site paths by kind, in every edition. A story's address may hold a withdrawn story's notice instead: pageKind says "story", sitePagesByKind reads the page. */
@@ -63,6 +65,7 @@ const KIND_PATTERNS: Readonly<Record<PageKind, readonly RegExp[]>> = {
   "All news, later page": [pathPattern(listPageUrl(HOME, PAGE_MARK))],
   topics: [pathPattern(topicsUrl(EDITION_MARK))],
   topic: [pathPattern(TOPIC), pathPattern(listPageUrl(TOPIC, PAGE_MARK))],
+  author: [pathPattern(AUTHOR), pathPattern(listPageUrl(AUTHOR, PAGE_MARK))],
   archive: [pathPattern(archiveUrl(EDITION_MARK))],
   "archive year": [pathPattern(ARCHIVE.year)],
   "archive month": [pathPattern(ARCHIVE.month)],

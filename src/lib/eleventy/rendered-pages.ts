@@ -109,6 +109,7 @@ export function planPages(views: PageViews, stories: readonly ArticleView[], con
       withdrawn: toRender(views.withdrawn),
       news: toRender(views.news),
       topics: toRender(views.topics),
+      authors: toRender(views.authors),
       archive: toRender(views.archive),
       topicIndexes: toRender(views.topicIndexes),
       archiveIndexes: toRender(views.archiveIndexes),

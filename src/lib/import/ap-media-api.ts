@@ -197,7 +197,8 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, base, DIALECT), ...(beside && "warnings" in beside ? beside.warnings : [])];
   const photo = associatedPhoto(data.associations, base, warnings);
-  const byline = distinctNames((data.bylines ?? []).flatMap(({ by }) => (by ? [by] : []))).join(", ");
+  const authors = distinctNames((data.bylines ?? []).flatMap(({ by }) => (by ? [by] : [])));
+  const byline = authors.join(", ");
   const topics = distinctNames((data.subject ?? []).flatMap(({ name, rels }) => (name && rels?.includes("direct") ? [name] : [])));
   // AP's metadata is the fuller; its NITF text fills in what the JSON leaves out.
   const notes: ItemNote[] = [...(text && beside ? [{ field: "", message: `its text read from ${beside.file} beside it`, code: "WD226" as const }] : []), ...warnings];
@@ -220,6 +221,7 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
       place: placeOf(data) ?? text?.place,
       source: given(data.provider) ?? text?.source,
       byline: byline === "" ? text?.byline : byline,
+      authors: authors.length > 0 ? authors : text?.authors,
       topics: topics.length > 0 ? topics : (text?.topics ?? []),
       photo: photo ?? text?.photo,
       lang: given(data.language) ?? text?.lang,

@@ -243,6 +243,12 @@ function storyByline(contentMeta: XmlElement | undefined, contentSet: XmlElement
   return elementText(childElement(contentMeta, "by")) || elementText(childElement(inlineNitfHead(contentSet), "byline")) || undefined;
 }
 
+/** The creators' names (each creator's name, else its literal), when the item names its creators so. */
+function creatorNames(contentMeta: XmlElement | undefined): string[] | undefined {
+  const names = (contentMeta ? childElements(contentMeta, "creator") : []).flatMap((creator) => elementText(childElement(creator, "name")) || attribute(creator, "literal") || []);
+  return names.length > 0 ? names : undefined;
+}
+
 /**
  * Subjects by name (in the item's language when a subject names itself in several), then
  * keywords. A subject with a code and no name is left out: "medtop:20000523" means nothing to a
@@ -339,6 +345,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
       place: dateline.place,
       source: storySource(contentMeta, itemMeta, dateline.agency),
       byline: storyByline(contentMeta, contentSet),
+      authors: creatorNames(contentMeta),
       topics: storyTopics(contentMeta, lang),
       photo: packaged.photos.get(element),
       lang,

@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
+import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
 import type { ItemNote, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 import { nitfBody, nitfLead } from "./xml-body.ts";
@@ -63,6 +63,15 @@ function storyId(
 
 /** The elements of identified-content that name a topic (people, organisations, places, events, works, classifiers). */
 const TOPIC_ELEMENTS = new Set(["classifier", "person", "org", "location", "event", "object.title"]);
+
+/** The byline's people: its person elements, else its names without the writer's title (byttl, "Staff Writer"). */
+function bylineAuthors(byline: XmlElement | undefined): string[] | undefined {
+  if (byline === undefined) return undefined;
+  const persons = childElements(byline, "person").map(elementText).filter((name) => name !== "");
+  const untitled: XmlElement = { ...byline, children: byline.children.filter((node) => typeof node === "string" || node.name !== "byttl") };
+  const names = persons.length > 0 ? persons : bylineNames(elementText(untitled));
+  return names.length > 0 ? names : undefined;
+}
 
 /** Keywords, then what identified-content names, each by its text or else its value. */
 function storyTopics(docdata: XmlElement | undefined): string[] {
@@ -185,6 +194,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     place: dateline.place,
     source,
     byline: elementText(childElement(bodyHead, "byline")) || undefined,
+    authors: bylineAuthors(childElement(bodyHead, "byline")),
     topics: storyTopics(docdata),
     photo: content && storyPhoto(content, photoProblems),
     lang,

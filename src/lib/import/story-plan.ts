@@ -1,12 +1,14 @@
 import { DateTime } from "luxon";
-import { withoutLeadFor, type Agency, type WithoutLead } from "../model/agencies.ts";
+import { findAgency, isSameAgency, withoutLeadFor, type Agency, type WithoutLead } from "../model/agencies.ts";
+import { MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
+import { addressSlug } from "../model/urls.ts";
 import { canonicalZone } from "../model/dates.ts";
 import { correctionPlaceholder } from "../model/placeholders.ts";
 import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import { htmlText, oneLine } from "./wire-fields.ts";
+import { bylineNames, htmlText, oneLine } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
 
@@ -97,6 +99,25 @@ function topicsOf(item: WireItem): string[] {
   return topics.slice(0, MAX_TOPICS);
 }
 
+/**
+ * Who wrote the item, as the story's `by` takes them: each name once, and no agency's (the item's
+ * own, or one the settings list): the dateline credits the agency. A name the field cannot take
+ * (too long, nothing to make an address of, past the tenth) is left out with a line saying so.
+ */
+function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[] } {
+  const given = item.authors ?? (item.byline === undefined ? [] : bylineNames(item.byline));
+  const names: string[] = [];
+  const left: string[] = [];
+  for (const raw of given) {
+    const name = oneLine(raw).replace(/^by\s+/i, "");
+    const isAgency = (source !== undefined && isSameAgency(name, source, agencies)) || findAgency(name, agencies) !== undefined;
+    if (name === "" || isAgency || names.some((known) => known.toLowerCase() === name.toLowerCase())) continue;
+    if (name.length > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
+    else names.push(name);
+  }
+  return { names, left };
+}
+
 /** A text field of the story on file, if it has one. */
 function stringField(fields: Readonly<Record<string, unknown>>, name: string): string | undefined {
   const value = fields[name];
@@ -126,9 +147,9 @@ function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): st
 }
 
 /** The fields the import decides, from the agency's item and the story on file; any other field of the story is the newsroom's and stays. */
-const IMPORTED_FIELDS = new Set(["title", "lead", "date", "updated", "dateline", "timezone", "source", "lang", "draft", "photo", "tags", "corrections", "withdrawn", "wire"]);
+const IMPORTED_FIELDS = new Set(["title", "lead", "by", "date", "updated", "dateline", "timezone", "source", "lang", "draft", "photo", "tags", "corrections", "withdrawn", "wire"]);
 
-/** The newsroom's own fields of the story on file (a byline, a sample mark, a translation's original), which no update touches. */
+/** The newsroom's own fields of the story on file (a sample mark, a translation's original), which no update touches. */
 function keptFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([name]) => !IMPORTED_FIELDS.has(name)));
 }
@@ -213,6 +234,13 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if (picture && picture.alt === undefined) hold("needs alt text for its photo");
   if (picture && picture.credit === undefined) hold("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
+  const authors = authorsOf(item, source, context.agencies ?? []);
+  if (authors.left.length > 0) {
+    const left = authors.left.map((name) => JSON.stringify(name)).join(", ");
+    hold(`needs a look at its byline: ${left} left out of by (expected at most ${MAX_AUTHORS} names, each up to ${MAX_AUTHOR_NAME} characters with a letter or digit)`);
+  }
+  // An update without a byline keeps the story's.
+  const by = authors.names.length > 1 ? authors.names : (authors.names[0] ?? earlier["by"]);
 
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;
@@ -227,6 +255,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const fields: Record<string, unknown> = {
     title: textField(item.headline),
     ...(lead ? { lead } : {}),
+    ...(by === undefined ? {} : { by }),
     date,
     ...(existing ? { updated: versionTime } : {}),
     ...(place === undefined ? {} : { dateline: itemPlace === undefined ? place : body.place ?? (zone.zone && !zone.explicit ? printedPlace(place, zone.zone, context.datelinePlaces) : place) }),

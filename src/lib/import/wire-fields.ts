@@ -53,6 +53,17 @@ export const NO_TEXT: WireBody = { kind: "text", text: "" };
 /** Text as one line: runs of spaces, tabs and line breaks become one space, none at the ends. */
 export const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
 
+/**
+ * A byline's names, its leading "By" dropped: "By Ann Smith and Bo Li, Reuters" gives Ann Smith,
+ * Bo Li and Reuters; "Ilze Kalna/Baltic Wire", as agencies join a writer and themselves, gives both.
+ */
+export function bylineNames(byline: string): string[] {
+  return oneLine(byline)
+    .replace(/^by\s+/i, "")
+    .split(/\s*(?:[,;&/]|\band\b)\s*/i)
+    .filter((name) => name !== "");
+}
+
 /** HTML as plain text, its script and style content dropped; markup that is not HTML is read the same way. */
 export function htmlText(html: string): string {
   // Block boundaries become spaces, so paragraphs do not run together once the tags are gone.

@@ -100,6 +100,8 @@ export interface WireItem {
   source?: string;
   /** The byline as the agency gave it ("By Jane Doe", "Jane Doe, Reuters"), so a body repeating it can be told from the story. */
   byline?: string;
+  /** The people the item names as its writers, one name each, where the format gives them apart (NewsML-G2 creators, NITF byline persons, AP bylines); else the byline is read for them. */
+  authors?: string[];
   /** Topic names from the item's subjects and keywords, as the agency wrote them. */
   topics: string[];
   photo?: WirePhoto;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { editorFieldName, type Problem } from "./problems.ts";
+import { editorFieldName, type Problem, type ProblemCode } from "./problems.ts";
 
 /**
  * The news agencies the newsroom takes copy from, as the settings list them (`agencies` in
@@ -78,18 +78,25 @@ export function isSameAgency(a: string, b: string, agencies: readonly Agency[]):
   return known !== undefined && findAgency(b, agencies)?.agency === known.agency;
 }
 
-/** Names two agencies share (or one agency twice): each would make a dateline's agency ambiguous. One problem each, at the entry in `file`. */
-export function agencyListProblems(agencies: readonly Agency[], file: string): Problem[] {
+/**
+ * Names two entries of a settings list share (or one entry twice), blind to case and punctuation:
+ * two agencies would make a dateline's agency ambiguous, two authors a byline's author. One
+ * problem each, at the entry (`agencies.2`) in `file`; `kind` names what the list holds.
+ */
+export function nameListProblems(
+  entries: readonly { name: string; also: readonly string[] }[],
+  { file, list, kind, code }: { file: string; list: string; kind: string; code: ProblemCode },
+): Problem[] {
   const seen = new Map<string, number>();
   const problems: Problem[] = [];
-  agencies.forEach((agency, index) => {
-    for (const name of namesOf(agency)) {
+  entries.forEach((entry, index) => {
+    for (const name of [entry.name, ...entry.also]) {
       const folded = foldName(name);
       const earlier = seen.get(folded);
       if (earlier === undefined) seen.set(folded, index);
       else {
-        const other = earlier === index ? "twice in this entry" : `also a name of ${editorFieldName(`agencies.${earlier}`)}`;
-        problems.push({ file, field: `agencies.${index}`, message: `got ${JSON.stringify(name)} (expected a name no other agency has, written once: it is ${other})`, code: "WD305" });
+        const other = earlier === index ? "twice in this entry" : `also a name of ${editorFieldName(`${list}.${earlier}`)}`;
+        problems.push({ file, field: `${list}.${index}`, message: `got ${JSON.stringify(name)} (expected a name no other ${kind} has, written once: it is ${other})`, code });
       }
     }
   });

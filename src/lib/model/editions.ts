@@ -80,6 +80,12 @@ export const stringsSchema = z.strictObject({
   editionLink: line,
   /** As readInEdition, for editionLink ("Английская версия"). */
   editionLinkFor: z.record(z.string(), line).optional(),
+  /** The byline under a story's headline: {authors}, the names as the language lists them ("Ann Smith and Bo Li"); bylineOne for one author, bylineMany for more. */
+  bylineOne: line.refine((text) => text.includes("{authors}")),
+  bylineMany: line.refine((text) => text.includes("{authors}")),
+  /** An author's page: its description {author}, {site}, and its feed's title {author}, {site}. */
+  authorDescription: line,
+  authorFeedTitle: line,
   /** The dateline that opens a story's text: {place}, {day} (e.g. "September 2"), {source}. */
   dateline: line,
   /** A date with its time: {date}, {time}, {zone}. */
@@ -108,6 +114,21 @@ export interface Edition extends EditionSettings {
 /** How an edition prints dates and datelines: its language as the locale, and its patterns. */
 export function editionStyle({ lang, strings }: Pick<Edition, "lang" | "strings">): { locale: string; dateTime: string; dateline: string } {
   return { locale: lang, dateTime: strings.dateTime, dateline: strings.dateline };
+}
+
+/** A run of a sentence: plain text, a link, or a moment (`<time datetime>`). */
+export interface TextPart {
+  text: string;
+  url?: string;
+  datetime?: string;
+}
+
+/** Splits a pattern at its `{name}` slots into the runs a template prints, each slot given as a part or a run of parts. */
+export function textParts(pattern: string, slots: Readonly<Record<string, TextPart | readonly TextPart[]>>): TextPart[] {
+  return pattern
+    .split(/(\{\w+\})/)
+    .filter((run) => run !== "")
+    .flatMap((run) => slots[run.slice(1, -1)] ?? { text: run });
 }
 
 /** Fills a pattern's `{name}` slots; a slot with no value stays as written. */
@@ -154,6 +175,7 @@ function expectedString(key: string, lang: string): string {
     return `the count's plural forms ${forms}, each a text with {count}`;
   }
   if (key === "pageTitle") return 'a text with {title} and {period}, the days of the page\'s stories, and no {number} or {count} (pages have no number), e.g. "{title}, {period}"';
+  if (key === "bylineOne" || key === "bylineMany") return 'a text with {authors}, e.g. "By {authors}"';
   if (key === "readInEdition") return 'texts by language tag, e.g. { "en": "Читать на английском" }';
   if (key === "editionLinkFor") return 'texts by language tag, e.g. { "en": "Английская версия" }';
   return "a text, not empty";

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { zodProblems, type Problem } from "./problems.ts";
 import { SettingsError } from "./settings-error.ts";
-import { AGENCY_EXPECTED, agencyListProblems, agencySchema, withoutLeadSchema } from "./agencies.ts";
+import { AGENCY_EXPECTED, agencySchema, nameListProblems, withoutLeadSchema } from "./agencies.ts";
+import { AUTHOR_EXPECTED, authorSchema } from "./authors.ts";
 import { EDITION_FOLDER, SITE_FOLDERS } from "./urls.ts";
 import { parseEditionStrings, TEXT_DIRECTIONS, type Edition, type StringsFolder } from "./editions.ts";
 
@@ -30,6 +31,8 @@ const siteSettingsSchema = z.object({
   agencies: z.array(agencySchema).default([]),
   /** What the importer does with an item that has no lead, unless its agency's entry says otherwise; hold when not set. */
   withoutLead: withoutLeadSchema.default("hold"),
+  /** The authors whose names bylines spell more than one way (see authors.ts); every other name is an author of its own. */
+  authors: z.array(authorSchema).default([]),
 });
 
 export type SiteSettings = Omit<z.infer<typeof siteSettingsSchema>, "editions"> & {
@@ -50,6 +53,7 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
   feedSize: "a whole number from 1 to 1000",
   maxStoryBytes: "a whole number of bytes, at least 1024",
   agencies: "a list of agencies, each { name, also }",
+  authors: "a list of authors, each { name, also }",
   withoutLead: '"hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst)',
 };
 
@@ -147,7 +151,9 @@ function expectedAt(path: readonly PropertyKey[]): string {
       ? EDITION_EXPECTED[String(path[2])]
       : path[0] === "agencies" && path.length >= 2
         ? AGENCY_EXPECTED
-        : EXPECTED[String(path[0]) as keyof typeof EXPECTED];
+        : path[0] === "authors" && path.length >= 2
+          ? AUTHOR_EXPECTED
+          : EXPECTED[String(path[0]) as keyof typeof EXPECTED];
   return expected ?? "a valid value";
 }
 
@@ -182,7 +188,14 @@ function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): Pr
  */
 export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, strings: StringsFolder): SiteSettings {
   const parsed = checkedSettings(settings);
-  const problems = "data" in parsed ? [...editionProblems(parsed.data.editions), ...agencyListProblems(parsed.data.agencies, SETTINGS_FILE)] : parsed.problems;
+  const problems =
+    "data" in parsed
+      ? [
+          ...editionProblems(parsed.data.editions),
+          ...nameListProblems(parsed.data.agencies, { file: SETTINGS_FILE, list: "agencies", kind: "agency", code: "WD305" }),
+          ...nameListProblems(parsed.data.authors, { file: SETTINGS_FILE, list: "authors", kind: "author", code: "WD314" }),
+        ]
+      : parsed.problems;
   const editions: Edition[] = [];
   for (const edition of "data" in parsed ? parsed.data.editions : []) {
     const read = parseEditionStrings(strings, edition.lang);

@@ -2,7 +2,9 @@
  * The story view: everything a template, feed or sitemap prints about a story, already checked and
  * computed. Every stage after reading shares these types, so none needs the reader itself.
  */
+import type { AuthorRef } from "./authors.ts";
 import type { DateView } from "./dates.ts";
+import type { TextPart } from "./editions.ts";
 import type { PublishingState } from "./publishing.ts";
 import type { Place } from "./problems.ts";
 import type { TopicRef } from "./topic-refs.ts";
@@ -55,6 +57,10 @@ export interface ArticleView {
   zone: string;
   /** The agency that filed the story (the site's name for its own stories). */
   source: string;
+  /** Who wrote it, as its byline names them (`by`); none when the dateline's agency is the only credit. */
+  authors: AuthorRef[];
+  /** The byline as printed under the headline, each name a link to its author's page; empty with no author. */
+  byline: TextPart[];
   dateline: string;
   published: DateView;
   updated?: DateView;

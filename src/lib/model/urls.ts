@@ -11,7 +11,7 @@ export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "s
  */
 
 /** The site's own top-level folders: an edition's folder may not take one of their names. */
-export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "archive/", "page/", "assets/"];
+export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "authors/", "archive/", "page/", "assets/"];
 
 /** An edition's folder ("ru/"): lower-case letters, digits and hyphens, one level deep. */
 export const EDITION_FOLDER = String.raw`[a-z0-9-]+/`;
@@ -23,7 +23,7 @@ export function editionHome(editionPath: string): string {
 
 /**
  * The one slug rule, for every address made from a name: a story's file or folder, a topic, an
- * imported story's folder. ASCII lower case, words joined by hyphens, so an address is the same on
+ * author, an imported story's folder. ASCII lower case, words joined by hyphens, so an address is the same on
  * every host and file system and no case-blind one can merge two: Latin letters lose their
  * accents, other scripts are transliterated ("Café Müller reopens" -> "cafe-muller-reopens",
  * "Ядерное разоружение" -> "yadernoe-razoruzhenie"), and an apostrophe does not split a word
@@ -152,8 +152,13 @@ export function topicUrl(slug: string, editionPath: string): string {
   return `${topicsUrl(editionPath)}${slug}/`;
 }
 
+/** An author's page, in the edition's authors/ folder: "/authors/ann-smith/", "/ru/authors/anna-smirnova/". */
+export function authorUrl(slug: string, editionPath: string): string {
+  return `/${editionPath}authors/${slug}/`;
+}
+
 /**
- * A page of a paginated list (All news, a topic) at `url`: the first is the list's own URL, a later
+ * A page of a paginated list (All news, a topic, an author) at `url`: the first is the list's own URL, a later
  * one is under page/<key>/, its key naming its newest story's day and that story's address's hash
  * (see src/lib/newsroom/pagination.ts), so a page keeps its address as newer pages come.
  */

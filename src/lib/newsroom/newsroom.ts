@@ -3,7 +3,8 @@ import type { CollectedStories } from "../story/collect-stories.ts";
 import { buildArchive, type Archive } from "./archives.ts";
 import { archiveUrl, editionHome, listPageUrl, newsSitemapUrl, pagesSitemapUrl, topicsUrl } from "../model/urls.ts";
 import type { Edition } from "../model/editions.ts";
-import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "../outputs/feeds.ts";
+import { atomFeed, authorFeedChannel, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "../outputs/feeds.ts";
+import { authorClashes, buildAuthors, type Author } from "./authors.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { sortProblems } from "../model/problems.ts";
 import type { BuildSettings } from "../model/publishing.ts";
@@ -17,6 +18,12 @@ import { storyVersions } from "./versions.ts";
 export interface TopicListPage extends ListPage<ArticleView> {
   topic: Topic;
   /** The topic's own feeds, announced beside the site's. */
+  feedLinks: FeedLink[];
+}
+
+export interface AuthorListPage extends ListPage<ArticleView> {
+  author: Author;
+  /** The author's own feeds, announced beside the site's. */
   feedLinks: FeedLink[];
 }
 
@@ -34,6 +41,9 @@ export interface EditionNewsroom {
   archive: Archive;
   topics: Topic[];
   topicPages: TopicListPage[];
+  /** Everyone the edition's bylines name, each with their pages. */
+  authors: Author[];
+  authorPages: AuthorListPage[];
   /** The edition's feeds, announced on each of its pages. */
   feedLinks: FeedLink[];
   feedChannel: FeedChannel;
@@ -64,10 +74,11 @@ function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: 
   ];
 }
 
-/** One edition's All news, topics, archive and feeds, from its own stories. */
+/** One edition's All news, topics, authors, archive and feeds, from its own stories. */
 function editionNewsroom(edition: Edition, stories: ArticleView[], site: SiteSettings): EditionNewsroom {
   const topics = buildTopics(stories, edition.lang);
   const topicChannels = topics.map((topic) => topicFeedChannel(topic, site, edition));
+  const authors = buildAuthors(stories, edition.lang);
   const feedChannel = siteFeedChannel(site, edition);
   return {
     edition,
@@ -78,6 +89,11 @@ function editionNewsroom(edition: Edition, stories: ArticleView[], site: SiteSet
     topicPages: topics.flatMap((topic, index) =>
       paginate(topic.stories, site.pageSize, (key) => listPageUrl(topic.url, key)).map((page) => ({ ...page, topic, feedLinks: feedLinks(topicChannels[index]!) })),
     ),
+    authors,
+    authorPages: authors.flatMap((author) => {
+      const links = feedLinks(authorFeedChannel(author, site, edition));
+      return paginate(author.stories, site.pageSize, (key) => listPageUrl(author.url, key)).map((page) => ({ ...page, author, feedLinks: links }));
+    }),
     feedLinks: feedLinks(feedChannel),
     feedChannel,
   };
@@ -86,15 +102,15 @@ function editionNewsroom(edition: Edition, stories: ArticleView[], site: SiteSet
 /**
  * Builds every edition's list pages and feeds, and the sitemaps, from the stories this build shows,
  * newest first (never from withdrawn ones); the report gains the problems only the lists reveal
- * (two topics on one URL).
+ * (two topics, or two authors, on one URL).
  */
 export function buildNewsroom({ stories, withdrawn, report: storyReport }: CollectedStories, site: SiteSettings, build: BuildSettings): Newsroom {
   const editions = site.editions.map((edition) => editionNewsroom(edition, stories.filter((story) => story.edition === edition.lang), site));
-  const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...editions.flatMap(({ topics }) => topicClashes(topics))]) };
+  const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...editions.flatMap(({ topics, authors }) => [...topicClashes(topics), ...authorClashes(authors)])]) };
   const versions = storyVersions(stories, site.editions);
 
   // Each edition's pages and news sitemaps in its folder; the index names them all.
-  const sitemaps = editions.flatMap(({ edition, stories: own, newsPages, topicPages, archive }) => [
+  const sitemaps = editions.flatMap(({ edition, stories: own, newsPages, topicPages, authorPages, archive }) => [
     pagesSitemap(
       pagesSitemapUrl(edition.path),
       [
@@ -102,6 +118,7 @@ export function buildNewsroom({ stories, withdrawn, report: storyReport }: Colle
         ...own.map((story) => storySitemapEntry(story, versions.get(story.url))),
         listSitemapEntry(topicsUrl(edition.path), own.filter((story) => story.topics.length > 0)),
         ...topicPages.map((page) => listSitemapEntry(page.url, page.items)),
+        ...authorPages.map((page) => listSitemapEntry(page.url, page.items)),
         listSitemapEntry(archiveUrl(edition.path), own),
         ...archive.pages.map((page) => listSitemapEntry(page.url, page.stories)),
       ],
@@ -116,9 +133,10 @@ export function buildNewsroom({ stories, withdrawn, report: storyReport }: Colle
     editions,
     versions,
     files: [
-      ...editions.flatMap(({ edition, stories: own, topics, feedChannel }) => [
+      ...editions.flatMap(({ edition, stories: own, topics, authors, feedChannel }) => [
         ...feedFiles(feedChannel, own, site, edition),
         ...topics.flatMap((topic) => feedFiles(topicFeedChannel(topic, site, edition), topic.stories, site, edition)),
+        ...authors.flatMap((author) => feedFiles(authorFeedChannel(author, site, edition), author.stories, site, edition)),
       ]),
       ...sitemaps.map(({ url, text }) => ({ url, text })),
       { url: SITEMAP_PATHS.index, text: sitemapIndexXml(sitemaps, site) },

@@ -5,7 +5,7 @@
  * from its edition (its strings, its dates), and every page carries its language switch.
  */
 import { formatCalendarDays, type DateView } from "../model/dates.ts";
-import { countText, fillPattern, type Edition, type EditionStrings } from "../model/editions.ts";
+import { countText, fillPattern, textParts, type Edition, type EditionStrings, type TextPart } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
@@ -16,13 +16,6 @@ import type { ArchivePage, PeriodLink } from "./archives.ts";
 import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
 import { relatedStories } from "./related.ts";
-
-/** A run of a sentence: plain text, a link, or a moment (`<time datetime>`). */
-export interface TextPart {
-  text: string;
-  url?: string;
-  datetime?: string;
-}
 
 /** A link of the language switch: the same page in another edition, worded in this page's language. */
 export interface LanguageLink {
@@ -83,6 +76,16 @@ export interface TopicPageView extends NewsPageView {
   feedLinks: FeedLink[];
 }
 
+/** An author's page: the stories their byline names, newest first, paginated as a topic's. */
+export interface AuthorPageView extends NewsPageView {
+  author: { name: string; url: string };
+  /** "12 stories": on the author's first page only. */
+  summary?: string;
+  description: string;
+  /** The author's own feeds, announced beside the edition's. */
+  feedLinks: FeedLink[];
+}
+
 /** A year, month or day of the archive; only a day's page lists its stories. */
 export type ArchivePageView = Omit<ArchivePage, "stories"> & EditionPage & { summary: string; description: string; stories: ArticleView[] };
 
@@ -116,17 +119,10 @@ export interface PageViews {
   withdrawn: WithdrawnPageView[];
   news: NewsPageView[];
   topics: TopicPageView[];
+  authors: AuthorPageView[];
   archive: ArchivePageView[];
   topicIndexes: TopicIndexView[];
   archiveIndexes: ArchiveIndexView[];
-}
-
-/** Splits a pattern at its `{name}` slots into the runs a template prints, each slot given as a part. */
-function textParts(pattern: string, slots: Readonly<Record<string, TextPart>>): TextPart[] {
-  return pattern
-    .split(/(\{\w+\})/)
-    .filter((run) => run !== "")
-    .map((run) => slots[run.slice(1, -1)] ?? { text: run });
 }
 
 /**
@@ -268,6 +264,17 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         // Only the first page counts the topic's stories: the count changes with every story.
         ...(page.days === undefined ? { summary: countText(edition.strings.storyCount, edition.lang, topic.stories.length) } : {}),
         description: fillPattern(edition.strings.topicDescription, { topic: topic.name, site: site.name }),
+        feedLinks,
+      })),
+    ),
+    authors: newsroom.editions.flatMap(({ edition, authorPages }) =>
+      authorPages.map(({ author, feedLinks, ...page }) => ({
+        ...listPage(edition, author.name)(page),
+        languages: languages(edition),
+        author: { name: author.name, url: author.url },
+        // Only the first page counts the author's stories: the count changes with every story.
+        ...(page.days === undefined ? { summary: countText(edition.strings.storyCount, edition.lang, author.stories.length) } : {}),
+        description: fillPattern(edition.strings.authorDescription, { author: author.name, site: site.name }),
         feedLinks,
       })),
     ),

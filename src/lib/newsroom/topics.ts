@@ -1,6 +1,7 @@
 import type { ArticleView } from "../model/story-view.ts";
 import { groupBy } from "./group-by.ts";
 import type { Problem } from "../model/problems.ts";
+import { pageClashes } from "./page-clashes.ts";
 
 /** A topic's page: every story that carries it, under the spelling editors use most. */
 export interface Topic {
@@ -23,27 +24,10 @@ export function buildTopics(stories: readonly ArticleView[], lang: string): Topi
 
 /**
  * Different topics whose names make the same URL (the slug rule drops accents and punctuation:
- * "U.S. politics" and "U S politics"), each clash reported once, naming every spelling and a
- * story of each. Spellings that differ only in case or spacing are one topic and never clash.
+ * "U.S. politics" and "U S politics"). Spellings that differ only in case or spacing are one topic and never clash.
  */
 export function topicClashes(topics: readonly Topic[]): Problem[] {
-  return [...groupBy(topics, ({ slug }) => slug).values()]
-    .filter((clash) => clash.length > 1)
-    .map((clash): Problem => {
-      // The topic whose newest story is newest is named first, the others as the clash.
-      const [first, ...others] = [...clash].sort((x, y) => y.stories[0]!.published.epochMs - x.stories[0]!.published.epochMs);
-      const named = [`"${first!.name}"`, ...others.map((topic) => `"${topic.name}" (in ${topic.stories[0]!.file})`)];
-      return {
-        file: first!.stories[0]!.file,
-        // The view keeps no field positions; the story's first line names the file for the editor.
-        line: 1,
-        field: "tags",
-        code: "WD155",
-        message:
-          `${named.slice(0, -1).join(", ")} and ${named.at(-1)} would share the topic page ${first!.url} ` +
-          "(expected one spelling for one topic, or names that differ in more than accents and punctuation)",
-      };
-    });
+  return pageClashes(topics, "tags", "WD155", "one spelling for one topic, or names that differ in more than accents and punctuation", "topic page");
 }
 
 /** The spelling most stories use; on a tie, the one with more capitals ("Site help" over "site help"), then the newest. */

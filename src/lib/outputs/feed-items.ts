@@ -28,6 +28,16 @@ export interface FeedPhoto {
   credit: string;
 }
 
+export interface FeedAuthor {
+  name: string;
+  url?: string;
+}
+
+/** A story's authors as feeds and structured data name them: its byline's, each with their page's absolute URL, else its agency. */
+function storyAuthors(article: ArticleView, site: SiteSettings): FeedAuthor[] {
+  return article.authors.length > 0 ? article.authors.map(({ name, url }) => ({ name, url: absoluteUrl(url, site) })) : [{ name: article.source }];
+}
+
 /** A story as every feed format carries it: absolute URLs, full moments with offsets, content as HTML. */
 export interface FeedItem {
   id: string;
@@ -40,7 +50,8 @@ export interface FeedItem {
   /** The latest update or correction, else the publication. */
   modified: string;
   modifiedMs: number;
-  author: string;
+  /** Who wrote it, each with their page's absolute URL; the agency (no page) for a story without a byline. */
+  authors: FeedAuthor[];
   topics: { term: string; name: string }[];
   photo?: FeedPhoto;
 }
@@ -123,7 +134,7 @@ function makeFeedItem(article: ArticleView, site: SiteSettings, { strings }: Edi
     published: article.published.iso,
     modified: modified.iso,
     modifiedMs: modified.epochMs,
-    author: article.source,
+    authors: storyAuthors(article, site),
     topics: article.topics.map(({ slug, name }) => ({ term: slug, name })),
     photo,
   };

@@ -13,7 +13,7 @@ import { escapeXml, xmlElement, xmlText } from "./xml.ts";
 export interface FeedChannel {
   title: string;
   description: string;
-  /** The HTML page the feed follows: "/" for All news, a topic's url for a topic. */
+  /** The HTML page the feed follows: "/" for All news, a topic's or an author's url for theirs. */
   page: string;
   rss: string;
   atom: string;
@@ -44,6 +44,12 @@ export function siteFeedChannel(site: SiteSettings, edition: Edition): FeedChann
 export function topicFeedChannel(topic: Pick<TopicRef, "name" | "url">, site: SiteSettings, edition: Edition): FeedChannel {
   const slots = { topic: topic.name, site: site.name };
   return channelAt(topic.url, topic.url, fillPattern(edition.strings.topicFeedTitle, slots), fillPattern(edition.strings.topicDescription, slots));
+}
+
+/** An author's feed, in the author's folder beside their page. */
+export function authorFeedChannel(author: { name: string; url: string }, site: SiteSettings, edition: Edition): FeedChannel {
+  const slots = { author: author.name, site: site.name };
+  return channelAt(author.url, author.url, fillPattern(edition.strings.authorFeedTitle, slots), fillPattern(edition.strings.authorDescription, slots));
 }
 
 /** The alternate links for a page's `<head>`, site paths like every template link. */
@@ -97,7 +103,7 @@ export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], s
       xmlText("link", story.url),
       xmlText("guid", story.id, { isPermaLink: "false" }),
       xmlText("pubDate", rfc822(story.published)),
-      xmlText("dc:creator", story.author),
+      ...story.authors.map((author) => xmlText("dc:creator", author.name)),
       ...story.topics.map((topic) => xmlText("category", topic.name)),
       xmlText("description", story.summary),
       xmlText("content:encoded", story.contentHtml),
@@ -133,7 +139,7 @@ export function atomFeed(channel: FeedChannel, stories: readonly ArticleView[], 
       xmlElement("link", { rel: "alternate", type: "text/html", href: story.url }),
       xmlText("published", story.published),
       xmlText("updated", story.modified),
-      xmlElement("author", {}, xmlText("name", story.author)),
+      ...story.authors.map((author) => xmlElement("author", {}, xmlText("name", author.name) + (author.url === undefined ? "" : xmlText("uri", author.url)))),
       ...story.topics.map((topic) => xmlElement("category", { term: topic.term, label: topic.name })),
       story.photo ? xmlElement("link", { rel: "enclosure", type: story.photo.mediaType, href: story.photo.url, title: story.photo.alt }) : "",
       xmlText("summary", story.summary, { type: "text" }),
@@ -176,7 +182,7 @@ export function jsonFeed(channel: FeedChannel, stories: readonly ArticleView[], 
       image: story.photo?.url,
       date_published: story.published,
       date_modified: story.modified,
-      authors: [{ name: story.author }],
+      authors: story.authors,
       tags: story.topics.length > 0 ? story.topics.map((topic) => topic.name) : undefined,
     })),
   };

@@ -33,8 +33,8 @@ function translationLinks(article: ArticleView, versions: readonly StoryVersion[
 }
 
 /**
- * Schema.org data for a story's page: the NewsArticle in its edition's language, with the agency
- * as author, the site as publisher and its translations, and its breadcrumb (All news, then the
+ * Schema.org data for a story's page: the NewsArticle in its edition's language, with its
+ * byline's people (else its agency) as author, the site as publisher and its translations, and its breadcrumb (All news, then the
  * story), as one JSON-LD graph.
  */
 export function articleJsonLd(article: ArticleView, site: SiteSettings, edition: Edition, versions: readonly StoryVersion[] = []): JsonLd {
@@ -60,7 +60,8 @@ export function articleJsonLd(article: ArticleView, site: SiteSettings, edition:
           },
         }
       : {}),
-    author: organization(article.source),
+    // The byline's people, each with their page; a story without one is its agency's.
+    author: article.authors.length > 0 ? article.authors.map(({ name, url }) => ({ "@type": "Person", name, url: absoluteUrl(url, site) })) : organization(article.source),
     publisher: organization(site.name, site.url),
     inLanguage: article.lang ?? edition.lang,
     ...translationLinks(article, versions, site),

@@ -131,6 +131,8 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     place: view.place,
     zone: view.zone,
     source: view.source,
+    authors: view.authors,
+    byline: view.byline,
     dateline: view.dateline,
     published: view.published,
     updated: view.updated,

@@ -11,6 +11,8 @@ import { renderStoryBody } from "./markdown.ts";
 import { inspectBody, inspectWithdrawnBody, type BodyFinding } from "./story-body.ts";
 import { parseStorySource, type StoryFiles } from "./story-source.ts";
 import { storyTopics } from "../model/topic-refs.ts";
+import { authorRef, type AuthorRef, type AuthorSettings } from "../model/authors.ts";
+import { bylineParts, type BylineStyle } from "./byline.ts";
 import { addressSlug, archiveLinks, articlePermalink } from "../model/urls.ts";
 
 export interface SiteData {
@@ -19,10 +21,12 @@ export interface SiteData {
   /** The largest story file the build reads, in bytes. */
   maxStoryBytes: number;
   editions: readonly Edition[];
+  /** The authors whose names bylines spell more than one way. */
+  authors: readonly AuthorSettings[];
 }
 
-/** What a story's read takes of an edition: its language and folder, and how it prints dates and datelines. */
-export interface EditionFormat extends DateStyle, DatelineStyle {
+/** What a story's read takes of an edition: its language and folder, and how it prints dates, datelines and bylines. */
+export interface EditionFormat extends DateStyle, DatelineStyle, BylineStyle {
   lang: string;
   path: string;
 }
@@ -32,13 +36,21 @@ export interface StorySettings {
   name: string;
   maxStoryBytes: number;
   editions: EditionFormat[];
+  authors: readonly AuthorSettings[];
 }
 
 export function storySettings(site: SiteData): StorySettings {
   return {
     name: site.name,
     maxStoryBytes: site.maxStoryBytes,
-    editions: site.editions.map((edition) => ({ lang: edition.lang, path: edition.path, ...editionStyle(edition) })),
+    editions: site.editions.map((edition) => ({
+      lang: edition.lang,
+      path: edition.path,
+      ...editionStyle(edition),
+      bylineOne: edition.strings.bylineOne,
+      bylineMany: edition.strings.bylineMany,
+    })),
+    authors: site.authors,
   };
 }
 
@@ -172,6 +184,23 @@ export function readStoryFile(input: StoryInput): StoryRead {
     if (at && correction?.text !== undefined) corrections.push({ date: toView(at), text: correction.text });
   });
 
+  // Each name of the byline makes an author page, and names its author once.
+  const byline = typeof fields.by === "string" ? [{ name: fields.by, field: "by" }] : (fields.by ?? []).map((name, index) => ({ name, field: `by.${index}` }));
+  const authors: AuthorRef[] = [];
+  for (const { name, field } of byline) {
+    // A name the schema refused is already reported.
+    if (typeof name !== "string") continue;
+    if (addressSlug(name) === "") {
+      report(field, "WD156", `"${name}" makes no author page: nothing in it can be spelled in ASCII letters or digits (expected a person's name, e.g. Ann Smith)`);
+      continue;
+    }
+    const author = authorRef(name, site.authors, edition.path);
+    const earlier = authors.find((known) => known.author === author.author);
+    if (earlier === undefined) authors.push(author);
+    else if (earlier.name === author.name) report(field, "WD157", `"${name}" is named twice (expected each author once: remove one)`);
+    else report(field, "WD157", `"${name}" is ${author.author}, named already as "${earlier.name}": the settings' authors give both spellings to one author (expected each author once: remove one)`);
+  }
+
   const photoSrc = fields.photo?.src;
   const text = {
     readable: true as const,
@@ -203,6 +232,8 @@ export function readStoryFile(input: StoryInput): StoryRead {
     place: dateline,
     zone: zone.zone,
     source: agency,
+    authors,
+    byline: bylineParts(authors, edition),
     dateline: printedDateline,
     published,
     ...(updated ? { updated: toView(updated) } : {}),

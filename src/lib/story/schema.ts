@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { z } from "zod";
 import { DATE_FORMS, isKnownZone } from "../model/dates.ts";
 import { nearestName } from "./nearest-name.ts";
+import { MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
 import { PHOTO_EXTENSIONS } from "../model/urls.ts";
 import { zodProblems, type FieldProblem } from "../model/problems.ts";
 
@@ -109,6 +110,22 @@ const translationOf = text(translationExpected, 300)
   })
   .optional();
 
+const AUTHOR_EXPECTED = "an author's name as the byline prints it, e.g. Ann Smith";
+
+/** Who wrote the story: one name, or a list of names in the order the byline prints them. */
+const by = z
+  .union(
+    [
+      text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME),
+      z
+        .array(text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME), { error: wrong("a list of names") })
+        .min(1, { error: "an empty list (expected one name or more, or no by field)" })
+        .max(MAX_AUTHORS, { error: (issue) => `${(issue.input as unknown[]).length} names (expected at most ${MAX_AUTHORS})` }),
+    ],
+    { error: wrong("one name, e.g. by: Ann Smith, or a list of names, e.g. by: [Ann Smith, Bo Li]") },
+  )
+  .optional();
+
 const LEAD_EXPECTED = "the standfirst: a sentence or two under the headline";
 
 /** The story contract: every field an editor may write in front matter or a story's data file. */
@@ -116,6 +133,7 @@ export const storySchema = z.object({
   title: text("the headline", 200),
   // Optional in the contract; required of the newsroom's own stories (see ownStorySchema).
   lead: text(LEAD_EXPECTED, 600).optional(),
+  by,
   date,
   dateline,
   timezone,
@@ -156,7 +174,7 @@ export const withdrawnSchema = z.object({ withdrawn: dateText(), date, dateline,
 /** Why a withdrawn story may not keep a field of the published contract. */
 const WITHDRAWN_REFUSALS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
-    ["title", "lead", "photo", "tags", "corrections", "updated"].map((name) => [name, `a withdrawn story keeps no text of the story (expected no ${name}: remove it)`]),
+    ["title", "lead", "by", "photo", "tags", "corrections", "updated"].map((name) => [name, `a withdrawn story keeps no text of the story (expected no ${name}: remove it)`]),
   ),
   draft: "a withdrawn story is never a draft: its notice is published (expected no draft: remove it, or remove withdrawn to keep a draft)",
   sample: "a withdrawn story's notice is never a sample (expected no sample: remove it)",
@@ -199,6 +217,9 @@ function parseParts(schema: z.ZodType, value: unknown, path: string[], issues: F
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const group = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  // A field that takes one value or a list (by) is checked as the form it was written in, each item on its own.
+  const list = group instanceof z.ZodUnion && Array.isArray(value) ? group.options.find((option) => option instanceof z.ZodArray) : undefined;
+  if (list !== undefined) return parseParts(list as z.ZodType, value, path, issues);
   const report = (found: readonly z.core.$ZodIssue[]) => issues.push(...zodProblems(found, value, path));
   // A group's own rules (a list's length) are reported before its parts are parsed one by one.
   const ownIssues = result.error.issues.filter((issue) => issue.path.length === 0);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { editionFolder, pageKind, samplePages } from "../../../src/lib/check/site-pages.ts";
-import { archiveLinks, archiveUrl } from "../../../src/lib/model/urls.ts";
+import { archiveLinks, archiveUrl, authorUrl, listPageUrl } from "../../../src/lib/model/urls.ts";
 import { articlePermalink } from "../../../src/lib/model/urls.ts";
 
 test("every URL the site makes has the kind the browser checks look for", () => {
@@ -20,6 +20,16 @@ test("every URL the site makes has the kind the browser checks look for", () => 
     "404",
     undefined,
   ]);
+});
+
+test("an author's pages are of their own kind, in every edition, later pages too", () => {
+  const file = (url: string) => `${url.slice(1)}index.html`;
+  assert.deepEqual(
+    [authorUrl("ann-smith", ""), listPageUrl(authorUrl("ann-smith", ""), { day: "2024-03-14", hash: "0a1b2c3d" }), authorUrl("anna-smirnova", "ru/")].map((url) => pageKind(file(url))),
+    ["author", "author", "author"],
+  );
+  assert.equal(file(authorUrl("ann-smith", "ru/")), "ru/authors/ann-smith/index.html");
+  assert.equal(pageKind("authors/index.html"), undefined, "no page lists the authors");
 });
 
 test("the sample holds the first and last page of each kind the site has, once each", () => {

@@ -32,6 +32,7 @@ function views(stories = [a, b]): PageViews {
     withdrawn: [],
     news: [{ url: "/", items: stories, edition: "en", languages: [], title: "All news" }],
     topics: [],
+    authors: [],
     archive: [],
     topicIndexes: [],
     archiveIndexes: [],

@@ -61,6 +61,7 @@ test("a kill notice withdraws by altids.itemid, with AP's urgency, byline, datel
       place: "Chicago, Illinois",
       source: "AP",
       byline: "By NORA VALE",
+      authors: ["By NORA VALE"],
       topics: ["Shipping"],
       lang: "en",
       priority: 1,

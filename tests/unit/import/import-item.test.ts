@@ -335,3 +335,16 @@ test("an item that reads like two stories under its id, or whose story cannot be
   );
   assert.match(unwritable ?? "", /^refused {4}drop-1\/unwritable\.json \[ninjs 1\]: could not be written: .* \[WD225\]$/);
 });
+
+test("the agency's byline is written into the story as by, and printed under its headline; the agency's own name alone is left out", async (t) => {
+  const { importItems, news, root } = desk(t);
+  await importItems({ "staff.json": ninjs({ byline: "Staff reporter" }), "agency.json": ninjs({ uri: "urn:newsml:moscow-wire.example:0003", headline: "Rouble steadies", byline: "Moscow Wire" }) });
+  const staff = readFileSync(join(news, "2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"), "utf8");
+  assert.match(staff, /^by: Staff reporter$/m);
+  const [location] = findStories(news, join(root, "src")).filter(({ file }) => file.includes("rouble-weakens"));
+  const view = await readArticle(location!, { site, datelinePlaces: places, build });
+  assert.ok(view.valid && view.state !== "withdrawn");
+  assert.deepEqual(view.byline, [{ text: "By " }, { text: "Staff reporter", url: "/authors/staff-reporter/" }]);
+  const agency = readFileSync(join(news, "2024/06/10/rouble-steadies/index.md"), "utf8");
+  assert.doesNotMatch(agency, /^by:/m, "the dateline already credits Moscow Wire");
+});

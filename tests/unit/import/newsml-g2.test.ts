@@ -414,3 +414,10 @@ test("the lead: a description in the summary role, else the abstract or hl2 of N
   assert.equal(onlyItem(readInline(newsItem({ body: nitfBody("<hedline><hl1>Harbour reopens</hl1><hl2>The subheadline.</hl2></hedline>") }))).lead, "The subheadline.");
   assert.equal(onlyItem(readInline(newsItem())).lead, undefined);
 });
+
+test("the creators are the item's authors, by name or literal; without them the byline is left to be read", () => {
+  const creators = onlyItem(readInline(newsItem({ content: '<creator><name>Ann Smith</name></creator><creator literal="Bo Li"/><by>By Ann Smith and Bo Li</by><headline>Harbour reopens</headline>' })));
+  assert.deepEqual([creators.byline, creators.authors], ["By Ann Smith and Bo Li", ["Ann Smith", "Bo Li"]]);
+  const byOnly = onlyItem(readInline(newsItem({ content: "<by>By Ann Smith</by><headline>Harbour reopens</headline>" })));
+  assert.deepEqual([byOnly.byline, byOnly.authors], ["By Ann Smith", undefined]);
+});

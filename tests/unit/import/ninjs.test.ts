@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readNinjs } from "../../../src/lib/import/ninjs.ts";
+import { planStory } from "../../../src/lib/import/story-plan.ts";
 import type { WireItem, WireProblem, WireRead } from "../../../src/lib/import/wire-item.ts";
 
 const FIXTURES = "tests/fixtures/wire/ninjs";
@@ -458,4 +459,29 @@ test("the lead: ninjs 1's description_text, ninjs 2's and 3's description in the
   };
   assert.equal(onlyOf(readInline(v3)).format, "ninjs 3");
   assert.equal(onlyOf(readInline(v3)).lead, "Ferries run again.");
+});
+
+test("ninjs 2's by is the item's byline, which the story takes as its by", () => {
+  const read = readNinjs(
+    JSON.stringify({
+      uri: "urn:newsml:example.com:by-1",
+      type: "text",
+      versioncreated: "2024-03-04T09:00:00Z",
+      copyrightholder: "Baltic Wire",
+      located: "Riga",
+      by: "Staff reporter",
+      headlines: [{ role: "main", value: "Harbour reopens" }],
+      bodies: [{ role: "main", contenttype: "text/plain", value: "The harbour reopened." }],
+    }),
+    "inline.json",
+  );
+  assert.deepEqual(read.problems, []);
+  const [item] = read.items;
+  assert.equal(item?.byline, "Staff reporter");
+  const plan = planStory(item!, { body: { markdown: "The harbour reopened." }, datelinePlaces: { RIGA: "Europe/Riga" }, siteLanguage: "en" });
+  assert.ok(plan.ok);
+  assert.equal(plan.plan.fields["by"], "Staff reporter");
+  const agencyOnly = planStory({ ...item!, byline: "Baltic Wire" }, { body: { markdown: "The harbour reopened." }, datelinePlaces: { RIGA: "Europe/Riga" }, siteLanguage: "en" });
+  assert.ok(agencyOnly.ok);
+  assert.equal(agencyOnly.plan.fields["by"], undefined, "the agency's own name alone is no byline: the dateline credits it");
 });

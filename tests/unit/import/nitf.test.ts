@@ -309,3 +309,11 @@ test("the lead: the abstract, else the hedline's hl2, as agencies without an abs
   assert.equal(onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1><hl2>Ferries run again after the storm</hl2></hedline>" }))).lead, "Ferries run again after the storm");
   assert.equal(onlyItem(readInline(nitf())).lead, undefined);
 });
+
+test("the byline's people are its authors: its person elements, else its names without the writer's title", () => {
+  const persons = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1></hedline><byline>By <person>Ann Smith</person> and <person>Bo Li</person>, <byttl>Staff Writers</byttl></byline>" })));
+  assert.deepEqual([persons.byline, persons.authors], ["By Ann Smith and Bo Li, Staff Writers", ["Ann Smith", "Bo Li"]]);
+  const titled = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1></hedline><byline>By Ann Smith, <byttl>Moscow correspondent</byttl></byline>" })));
+  assert.deepEqual(titled.authors, ["Ann Smith"]);
+  assert.equal(onlyItem(readInline(nitf())).authors, undefined, "no byline, no authors");
+});

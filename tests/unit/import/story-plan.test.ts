@@ -5,6 +5,7 @@ import { planStory, planWithdrawal, type PlanContext } from "../../../src/lib/im
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
 import type { WireStory } from "../../../src/lib/import/wire-stories.ts";
 import { isPlaceholder } from "../../../src/lib/model/placeholders.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 
 const item: WireItem = {
   file: "drop/seed.json",
@@ -239,4 +240,45 @@ test("an item without a lead is held for one or published without, as its agency
   assert.deepEqual(held(planStory(ministry, { ...reutersContext, withoutLead: "publish" })), []);
   // An item with a lead is never held for one.
   assert.deepEqual(held(planStory({ ...item, source: "Reuters" }, reutersContext)), []);
+});
+
+test("the byline becomes by: its names without By, each once, and never the agency's own, which the dateline credits", () => {
+  const by = (fields: Partial<WireItem>, agencies = AGENCIES) => {
+    const result = planStory({ ...item, ...fields }, { ...context, agencies });
+    assert.ok(result.ok);
+    return [result.plan.fields["by"], result.plan.held];
+  };
+  assert.deepEqual(by({ byline: "Staff reporter" }), ["Staff reporter", []]);
+  assert.deepEqual(by({ byline: "By Ann Smith and Bo Li, Itar-Tass" }), [["Ann Smith", "Bo Li"], []]);
+  assert.deepEqual(by({ byline: "BY ANN SMITH" }), ["ANN SMITH", []]);
+  assert.deepEqual(by({ byline: "Ann Smith/Itar-Tass" }), ["Ann Smith", []]);
+  // The agency alone: the item's own name, another spelling the settings give it, or another listed agency.
+  assert.deepEqual(by({ byline: "Itar-Tass" }), [undefined, []]);
+  assert.deepEqual(by({ byline: "By ИТАР-ТАСС" }), [undefined, []]);
+  assert.deepEqual(by({ byline: "Reuters" }), [undefined, []]);
+  assert.deepEqual(by({ byline: "itar tass" }, []), [undefined, []], "the item's own agency, whatever its case and punctuation, even unlisted");
+  // Names the format gives apart are taken as given.
+  assert.deepEqual(by({ byline: "Ann Smith, Moscow correspondent", authors: ["Ann Smith", "Ann Smith", "TASS"] }), ["Ann Smith", []]);
+  const long = "A".repeat(81);
+  assert.deepEqual(by({ authors: ["Ann Smith", long, "🔥"] }), [
+    "Ann Smith",
+    [{ field: "", code: "WD216", message: `needs a look at its byline: "${long}", "🔥" left out of by (expected at most 10 names, each up to 80 characters with a letter or digit)` }],
+  ]);
+});
+
+test("an update without a byline keeps the story's; one with a byline replaces it", () => {
+  const existing: WireStory = {
+    file: "src/news/2013/09/02/moscow/index.md",
+    folder: "src/news/2013/09/02/moscow",
+    fields: { title: "Old", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", source: "Itar-Tass", by: ["Ann Smith", "Bo Li"], wire: { id: item.id, versionTime: "2013-09-02T15:40:00+04:00" } },
+    body: "Moscow hopes ...",
+    versionMs: Date.UTC(2013, 8, 2, 11, 40),
+  };
+  const update = { ...item, version: "2", versionTime: { local: "2013-09-02T18:00:00", offset: "+04:00" } };
+  const kept = planStory(update, { ...context, existing });
+  assert.ok(kept.ok);
+  assert.deepEqual(kept.plan.fields["by"], ["Ann Smith", "Bo Li"]);
+  const replaced = planStory({ ...update, byline: "By Cy Wu" }, { ...context, existing });
+  assert.ok(replaced.ok);
+  assert.equal(replaced.plan.fields["by"], "Cy Wu");
 });

@@ -1,7 +1,7 @@
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { agencyListProblems, findAgency, foldName, isSameAgency, type Agency } from "../../../src/lib/model/agencies.ts";
+import { nameListProblems, findAgency, foldName, isSameAgency, type Agency } from "../../../src/lib/model/agencies.ts";
 
 const AGENCIES: Agency[] = [
   { name: "TASS", also: ["Itar-Tass", "ИТАР-ТАСС"] },
@@ -38,9 +38,13 @@ test("two names are one agency when they fold alike or the settings give both to
 
 test("a name given twice, in one entry or two, is a problem naming the entry", () => {
   const file = "_data/site.ts";
-  assert.deepEqual(agencyListProblems(AGENCIES, file), []);
-  assert.deepEqual(agencyListProblems([...AGENCIES, { name: "ITAR TASS", also: [] }, { name: "EFE", also: ["efe"] }], file).map(formatProblem), [
+  assert.deepEqual(nameListProblems(AGENCIES, { file, list: "agencies", kind: "agency", code: "WD305" }), []);
+  assert.deepEqual(nameListProblems([...AGENCIES, { name: "ITAR TASS", also: [] }, { name: "EFE", also: ["efe"] }], { file, list: "agencies", kind: "agency", code: "WD305" }).map(formatProblem), [
     '_data/site.ts: agencies.4: got "ITAR TASS" (expected a name no other agency has, written once: it is also a name of agencies.1) [WD305]',
     '_data/site.ts: agencies.5: got "efe" (expected a name no other agency has, written once: it is twice in this entry) [WD305]',
+  ]);
+  const authors = [{ name: "Ann Smith", also: ["A. Smith"] }, { name: "ann smith", also: [] }];
+  assert.deepEqual(nameListProblems(authors, { file, list: "authors", kind: "author", code: "WD314" }).map(formatProblem), [
+    '_data/site.ts: authors.2: got "ann smith" (expected a name no other author has, written once: it is also a name of authors.1) [WD314]',
   ]);
 });

@@ -75,7 +75,7 @@ test("every bad setting is refused on a line of its own, with what it got and wh
     "_data/site.ts: name: got nothing (expected the newsroom's name, not empty) [WD302]",
     '_data/site.ts: editions.1.lang: got "English" (expected a BCP 47 language tag such as "en" or "ru") [WD303]',
     '_data/site.ts: editions.2.dir: got "down" (expected ltr, or rtl for a right-to-left language) [WD303]',
-    '_data/site.ts: editions.2.path: got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, archive/, page/, assets/)) [WD303]',
+    '_data/site.ts: editions.2.path: got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, authors/, archive/, page/, assets/)) [WD303]',
     "_data/site.ts: pageSize: got 0 (expected a whole number from 1 to 500) [WD303]",
     'SITE_URL: got "ftp://example.org/" (expected a full address like https://news.example.com/) [WD301]',
   ]);
@@ -105,7 +105,7 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   const onlyEnglish = new Map([["en.json", JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" })]]);
   assert.deepEqual(refusal(settings, {}, { dir, files: onlyEnglish }), [
     `${file("en")}: allNews: missing (expected a text, not empty) [WD308]`,
-    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime) [WD310]`,
+    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, bylineOne, bylineMany, authorDescription, authorFeedTitle, dateline, dateTime) [WD310]`,
     `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json) [WD306]`,
   ]);
   const files = new Map([["en.json", JSON.stringify({ ...english, storyCount: { other: "{count} stories" } })], ["ru.json", STRINGS.files.get("ru.json") ?? ""]]);
@@ -136,6 +136,23 @@ test("the agencies: none unless listed, each entry checked, a bad one named by i
   // A name two agencies share would make a dateline's agency ambiguous.
   assert.deepEqual(refusal({ ...settings, agencies: [{ name: "Associated Press", also: ["AP"] }, { name: "PA Media", also: ["P.A.", "AP"] }] }, {}), [
     '_data/site.ts: agencies.2: got "AP" (expected a name no other agency has, written once: it is also a name of agencies.1) [WD305]',
+  ]);
+});
+
+test("the authors: none unless listed, each entry checked, a name two authors share refused", () => {
+  assert.deepEqual(readSiteSettings(settings, {}, STRINGS).authors, []);
+  assert.deepEqual(readSiteSettings({ ...settings, authors: [{ name: "Ann Smith", also: ["A. Smith"] }, { name: "Bo Li" }] }, {}, STRINGS).authors, [
+    { name: "Ann Smith", also: ["A. Smith"] },
+    { name: "Bo Li", also: [] },
+  ]);
+  const expected = '(expected an author: { name: "Ann Smith", also: ["A. Smith"] }, each name up to 80 characters of one line with a letter or digit)';
+  assert.deepEqual(refusal({ ...settings, authors: [{ name: "Ann Smith" }, { name: "🔥" }, { name: "Bo Li", aka: ["B. Li"] }] }, {}), [
+    `_data/site.ts: authors.2.name: got "🔥" ${expected} [WD303]`,
+    `_data/site.ts: authors.3.aka: got {"name":"Bo Li","aka":["B. Li"]} ${expected} [WD303]`,
+  ]);
+  // A spelling two authors share would make its bylines' author a guess.
+  assert.deepEqual(refusal({ ...settings, authors: [{ name: "Ann Smith", also: ["A. Smith"] }, { name: "Alan Smith", also: ["a smith"] }] }, {}), [
+    '_data/site.ts: authors.2: got "a smith" (expected a name no other author has, written once: it is also a name of authors.1) [WD314]',
   ]);
 });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addressSlug, articlePermalink, isAllowedUrl, pageLinkUrl, photoUrl, relativeUrl, srcsetCandidates, staysInStoryFolder } from "../../../src/lib/model/urls.ts";
+import { addressSlug, articlePermalink, authorUrl, isAllowedUrl, listPageUrl, pageLinkUrl, photoUrl, relativeUrl, SITE_FOLDERS, srcsetCandidates, staysInStoryFolder } from "../../../src/lib/model/urls.ts";
+import { authorRef } from "../../../src/lib/model/authors.ts";
 
 test("site-root URLs become relative to the page that links to them", () => {
   assert.equal(relativeUrl("/assets/site.css", "/news/story.html"), "../assets/site.css");
@@ -104,4 +105,19 @@ test("a srcset's candidates keep commas inside a URL, drop those between candida
     { url: "/a-320.avif", descriptors: ["320w"] },
     { url: "/a-640.avif", descriptors: ["640w", "2x"] },
   ]);
+});
+
+test("an author's page is in its edition's authors/ folder, under the one slug rule; its later pages under page/", () => {
+  assert.equal(authorUrl(addressSlug("Ann Smith"), ""), "/authors/ann-smith/");
+  assert.equal(authorUrl(addressSlug("Анна Смирнова"), "ru/"), "/ru/authors/anna-smirnova/");
+  assert.equal(authorUrl(addressSlug("José Díaz"), ""), "/authors/jose-diaz/");
+  assert.equal(listPageUrl(authorUrl("ann-smith", ""), { day: "2013-09-02", hash: "5e3a0c1d" }), "/authors/ann-smith/page/2013-09-02-5e3a0c1d/");
+  assert.ok(SITE_FOLDERS.includes("authors/"), "no edition may take the authors' folder");
+});
+
+test("a byline's name is its author's, unless the settings give it as another spelling of one", () => {
+  const authors = [{ name: "Ann Smith", also: ["A. Smith"] }];
+  assert.deepEqual(authorRef("A.  SMITH", authors, "ru/"), { name: "A. SMITH", author: "Ann Smith", slug: "ann-smith", url: "/ru/authors/ann-smith/" });
+  assert.deepEqual(authorRef("Ann  Smith", [], ""), { name: "Ann Smith", author: "Ann Smith", slug: "ann-smith", url: "/authors/ann-smith/" });
+  assert.equal(authorRef("A. Smith", [], "").url, "/authors/a-smith/", "two spellings are two authors without the entry");
 });

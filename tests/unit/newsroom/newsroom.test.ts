@@ -8,6 +8,9 @@ import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
 import type { StoryReport } from "../../../src/lib/model/story-report.ts";
 import type { ArticleView, WithdrawnView } from "../../../src/lib/model/story-view.ts";
 import { storyView } from "../../support/stories.ts";
+import { authorRef, type AuthorSettings } from "../../../src/lib/model/authors.ts";
+import { listPageUrl } from "../../../src/lib/model/urls.ts";
+import { paginate } from "../../../src/lib/newsroom/pagination.ts";
 import { site as settings } from "../../support/story-views.ts";
 
 const site = { ...settings, url: "https://example.org/news/" };
@@ -279,5 +282,64 @@ test("a withdrawn Russian story's notice is in Russian, and its switch leads to 
     "ru",
     "ИТАР-ТАСС отозвал это сообщение 4 сентября 2013 г., 10:00 MSK.",
     [{ url: "/", hreflang: "en", label: "Английская версия" }],
+  ]);
+});
+
+/** A story view whose byline names these authors, in its edition. */
+const bylined = (slug: string, day: string, names: string[], edition = { lang: "en", path: "" }, authors: AuthorSettings[] = []) => ({
+  ...storyView(slug, day, [], 12, edition),
+  authors: names.map((name) => authorRef(name, authors, edition.path)),
+});
+
+test("each author has pages in their stories' edition, paginated as a topic's, with feeds and sitemap entries of their own", () => {
+  const stories = [
+    ...Array.from({ length: 45 }, (_, index) => bylined(`s${index}`, `2013-09-${String(30 - Math.floor(index / 2)).padStart(2, "0")}`, ["Ann Smith"])),
+    bylined("both", "2013-09-01", ["Bo Li", "Ann Smith"]),
+    bylined("ru", "2013-09-01", ["Анна Смирнова"], { lang: "ru", path: "ru/" }),
+  ].sort((a, b) => b.published.epochMs - a.published.epochMs);
+  const newsroom = buildNewsroom(collected(stories), site, build);
+  const [english, russian] = newsroom.editions;
+  assert.deepEqual(english?.authors.map(({ name, url, stories: own }) => [name, url, own.length]), [["Ann Smith", "/authors/ann-smith/", 46], ["Bo Li", "/authors/bo-li/", 1]]);
+  assert.deepEqual(russian?.authors.map(({ name, url }) => [name, url]), [["Анна Смирнова", "/ru/authors/anna-smirnova/"]]);
+  // The topics' pagination: content-defined later pages under page/<day>-<hash>/, the first page holding at least a page's worth.
+  const annPages = english!.authorPages.filter(({ author }) => author.slug === "ann-smith");
+  assert.deepEqual(annPages.map(({ url }) => url), paginate(english!.authors[0]!.stories, site.pageSize, (key) => listPageUrl("/authors/ann-smith/", key)).map(({ url }) => url));
+  assert.ok(annPages.length > 1 && annPages.slice(1).every(({ url }) => /^\/authors\/ann-smith\/page\/2013-09-\d\d-[0-9a-f]{8}\/$/.test(url)));
+  assert.deepEqual(annPages[0]?.feedLinks.map(({ href, title }) => [href, title]), [
+    ["/authors/ann-smith/feed.xml", "Ann Smith | Wire Desk (RSS)"],
+    ["/authors/ann-smith/atom.xml", "Ann Smith | Wire Desk (Atom)"],
+    ["/authors/ann-smith/feed.json", "Ann Smith | Wire Desk (JSON Feed)"],
+  ]);
+  const files = newsroom.files.map(({ url }) => url);
+  for (const feed of ["/authors/ann-smith/feed.xml", "/authors/bo-li/atom.xml", "/ru/authors/anna-smirnova/feed.json"]) assert.ok(files.includes(feed), feed);
+  assert.match(newsroom.files.find(({ url }) => url === "/ru/authors/anna-smirnova/feed.xml")?.text ?? "", /<title>Анна Смирнова \| Wire Desk<\/title>/);
+  const pagesSitemap = newsroom.files.find(({ url }) => url === "/pages-sitemap.xml")?.text ?? "";
+  for (const { url } of annPages) assert.ok(pagesSitemap.includes(`<loc>https://example.org/news${url}</loc>`), url);
+
+  const views = pageViews(newsroom, site);
+  const [first, second] = views.authors.filter(({ author }) => author.url === "/authors/ann-smith/");
+  assert.deepEqual([first?.title, first?.summary, first?.description], ["Ann Smith", "46 stories", "Stories by Ann Smith on Wire Desk."]);
+  assert.equal(second?.summary, undefined, "only the first page counts the stories");
+  assert.match(second?.period ?? "", /^September 1\D+19, 2013$/);
+  assert.equal(second?.title, `Ann Smith, ${second?.period}`, "a later page is titled by its stories' days, as a topic's");
+  const ru = views.authors.find(({ edition }) => edition === "ru");
+  assert.deepEqual([ru?.title, ru?.summary, ru?.description], ["Анна Смирнова", "1 новость", "Материалы автора Анна Смирнова на сайте Wire Desk."]);
+});
+
+test("a name spelt two ways is two authors unless the settings join them; two authors on one URL join the report's errors", () => {
+  const stories = [bylined("b", "2013-09-03", ["A. Smith"]), bylined("a", "2013-09-02", ["Ann Smith"])];
+  assert.deepEqual(buildNewsroom(collected(stories), site, build).editions[0]?.authors.map(({ url }) => url), ["/authors/a-smith/", "/authors/ann-smith/"]);
+  const listed = [{ name: "Ann Smith", also: ["A. Smith"] }];
+  const joined = [bylined("b", "2013-09-03", ["A. Smith"], undefined, listed), bylined("a", "2013-09-02", ["Ann Smith"], undefined, listed)];
+  assert.deepEqual(buildNewsroom(collected(joined), site, build).editions[0]?.authors.map(({ name, url, stories: own }) => [name, url, own.length]), [["Ann Smith", "/authors/ann-smith/", 2]]);
+  const clash = buildNewsroom(collected([bylined("b", "2013-09-03", ["José Díaz"]), bylined("a", "2013-09-02", ["Jose Diaz"])]), site, build);
+  assert.deepEqual(clash.report.errors.map(({ file, line, field, code, message }) => [file, line, field, code, message]), [
+    [
+      "src/news/b.md",
+      1,
+      "by",
+      "WD158",
+      '"José Díaz" and "Jose Diaz" (in src/news/a.md) would share the author page /authors/jose-diaz/ (expected one spelling for one author, or a settings entry that makes them one: authors: [{ name: "…", also: ["…"] }])',
+    ],
   ]);
 });

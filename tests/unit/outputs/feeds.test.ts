@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../../src/lib/outputs/feeds.ts";
+import { atomFeed, authorFeedChannel, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../../src/lib/outputs/feeds.ts";
 import { storyTopics } from "../../../src/lib/model/topic-refs.ts";
 import { english, site, story } from "../../support/story-views.ts";
 
@@ -193,4 +193,36 @@ test("a story without a lead is summarised by its text's first sentence in every
   assert.equal(parseXml(rssFeed(channel, [leadless], site, english)).rss.channel.item[0].description, first);
   assert.equal(parseXml(atomFeed(channel, [leadless], site, english)).feed.entry[0].summary["#text"], first);
   assert.equal((JSON.parse(jsonFeed(channel, [leadless], site, english)) as JsonFeedDoc).items[0]!["summary"], first);
+});
+
+test("a bylined story names each author in every format, with their page; a story without one names its agency", () => {
+  const signed = story({ by: ["Ann Smith", "Bo Li"] });
+  const rss = parseXml(rssFeed(channel, [signed], site, english)).rss;
+  assert.match(rssFeed(channel, [signed], site, english), /<rss [^>]*xmlns:dc="http:\/\/purl\.org\/dc\/elements\/1\.1\/"/);
+  assert.deepEqual(rss.channel.item[0]["dc:creator"], ["Ann Smith", "Bo Li"]);
+  const atom = parseXml(atomFeed(channel, [signed], site, english)).feed;
+  assert.deepEqual(atom.entry[0].author, [
+    { name: "Ann Smith", uri: "https://example.github.io/newsroom/authors/ann-smith/" },
+    { name: "Bo Li", uri: "https://example.github.io/newsroom/authors/bo-li/" },
+  ]);
+  assert.match(atomFeed(channel, [signed], site, english), /<author><name>Ann Smith<\/name><uri>https:\/\/example\.github\.io\/newsroom\/authors\/ann-smith\/<\/uri><\/author>/);
+  const json = JSON.parse(jsonFeed(channel, [signed], site, english)) as JsonFeedDoc;
+  assert.deepEqual(json.items[0]?.["authors"], [
+    { name: "Ann Smith", url: "https://example.github.io/newsroom/authors/ann-smith/" },
+    { name: "Bo Li", url: "https://example.github.io/newsroom/authors/bo-li/" },
+  ]);
+  // The agency has no page of its own here: its name alone.
+  assert.deepEqual(parseXml(atomFeed(channel, [story()], site, english)).feed.entry[0].author, { name: "Itar-Tass" });
+});
+
+test("an author's feed is titled and described in the edition's words, beside the author's page", () => {
+  const feed = authorFeedChannel({ name: "Ann Smith", url: "/authors/ann-smith/" }, site, english);
+  assert.deepEqual(feed, {
+    title: "Ann Smith | Wire Desk",
+    description: "Stories by Ann Smith on Wire Desk.",
+    page: "/authors/ann-smith/",
+    rss: "/authors/ann-smith/feed.xml",
+    atom: "/authors/ann-smith/atom.xml",
+    json: "/authors/ann-smith/feed.json",
+  });
 });

@@ -114,3 +114,12 @@ test("a story without a lead is described by its text's first sentence in its he
   const graph = articleJsonLd(leadless, site, english)["@graph"] as JsonLd[];
   assert.equal(graph[0]!["description"], first);
 });
+
+test("a bylined story's authors are people, each with their page's address; the agency stays the author of one without a byline", () => {
+  const [article] = articleJsonLd(story({ by: ["Ann Smith", "Bo Li"] }), site, english)["@graph"] as JsonLd[];
+  assert.deepEqual(article?.["author"], [
+    { "@type": "Person", name: "Ann Smith", url: "https://example.github.io/newsroom/authors/ann-smith/" },
+    { "@type": "Person", name: "Bo Li", url: "https://example.github.io/newsroom/authors/bo-li/" },
+  ]);
+  assert.deepEqual(article?.["publisher"], { "@type": "Organization", name: "Wire Desk", url: "https://example.github.io/newsroom/" });
+});

@@ -63,6 +63,8 @@ test("a story becomes the view its templates print", async () => {
     place: "MOSCOW",
     zone: "Europe/Moscow",
     source: "Itar-Tass",
+    authors: [],
+    byline: [],
     dateline: "MOSCOW, September 2 (Itar-Tass) -",
     published: {
       datetime: "2013-09-02",
@@ -448,5 +450,56 @@ test("a translation names a story of another edition, and a story has one transl
   ]);
   assert.deepEqual(problemsOf(await readArticle(...storyData({ ...russian, translationOf: "../elsewhere.md" }, "x", "bad"))), [
     'translationOf: "../elsewhere.md" is not a story file\'s path (expected the original story\'s file under src/news/, e.g. moscow-denuclearization-talks/index.md)',
+  ]);
+});
+
+test("the byline: its authors, each linked to their page, in the edition's words", async () => {
+  const two = valid(await readArticle(...storyData({ ...seed, photo: undefined, by: ["Ann  Smith", "Bo Li"] }, "Moscow hopes.\n", "bylined")));
+  assert.deepEqual(two.authors, [
+    { name: "Ann Smith", author: "Ann Smith", slug: "ann-smith", url: "/authors/ann-smith/" },
+    { name: "Bo Li", author: "Bo Li", slug: "bo-li", url: "/authors/bo-li/" },
+  ]);
+  assert.deepEqual(two.byline, [
+    { text: "By " },
+    { text: "Ann Smith", url: "/authors/ann-smith/" },
+    { text: " and " },
+    { text: "Bo Li", url: "/authors/bo-li/" },
+  ]);
+  const three = valid(await readArticle(...storyData({ ...seed, photo: undefined, by: ["Ann Smith", "Bo Li", "Cy Wu"] }, "Moscow hopes.\n", "three")));
+  assert.equal(three.byline.map(({ text }) => text).join(""), "By Ann Smith, Bo Li, and Cy Wu");
+  const one = valid(await readArticle(...storyData({ ...russian, by: "Анна Смирнова" }, "Москва надеется.\n", "odin")));
+  assert.deepEqual(one.byline, [{ text: "Автор: " }, { text: "Анна Смирнова", url: "/ru/authors/anna-smirnova/" }]);
+  const many = valid(await readArticle(...storyData({ ...russian, by: ["Анна Смирнова", "Bo Li"] }, "Москва надеется.\n", "dva")));
+  assert.equal(many.byline.map(({ text }) => text).join(""), "Авторы: Анна Смирнова и Bo Li");
+  assert.deepEqual(valid(await readArticle(...storyData({ ...seed, photo: undefined }, "Moscow hopes.\n", "unsigned"))).byline, [], "no by, no byline: the dateline credits the agency");
+});
+
+test("a name the settings give another spelling of is that author: its page, its settings name", async () => {
+  const [location, context] = storyData({ ...seed, photo: undefined, by: ["a. smith"] }, "Moscow hopes.\n", "spelt");
+  const listed = { ...context, site: { ...context.site, authors: [{ name: "Ann Smith", also: ["A. Smith"] }] } };
+  const view = valid(await readArticle(location, listed));
+  assert.deepEqual(view.authors, [{ name: "a. smith", author: "Ann Smith", slug: "ann-smith", url: "/authors/ann-smith/" }]);
+  assert.deepEqual(view.byline[1], { text: "a. smith", url: "/authors/ann-smith/" }, "the byline prints the name as the story writes it");
+  // Without the settings' entry, the two spellings are two authors.
+  assert.equal(valid(await readArticle(location, context)).authors[0]?.url, "/authors/a-smith/");
+  const twice = await readArticle(...storyData({ ...seed, photo: undefined, by: ["Ann Smith", "A. Smith"] }, "Moscow hopes.\n", "twice"));
+  assert.equal(twice.valid, true, "two spellings no entry joins are two authors");
+  const joined = await readArticle(storyLocation(folder, "twice"), listed);
+  assert.deepEqual(joined.valid ? [] : joined.problems.map(({ line, field, code, message }) => [line, field, code, message]), [
+    [9, "by.1", "WD157", '"A. Smith" is Ann Smith, named already as "Ann Smith": the settings\' authors give both spellings to one author (expected each author once: remove one)'],
+  ]);
+});
+
+test("a byline's bad names are problems at their lines: empty, no address, named twice, not a name", async () => {
+  const bad = await readArticle(...storyData({ ...seed, photo: undefined, by: ["Ann Smith", "🔥", "", "Ann Smith", 3] }, "Moscow hopes.\n", "badby"));
+  assert.deepEqual(bad.valid ? [] : bad.problems.map(({ line, field, code, message }) => [line, field, code, message]), [
+    [10, "by.2", "WD121", "empty (expected an author's name as the byline prints it, e.g. Ann Smith)"],
+    [12, "by.4", "WD121", "got number 3 (expected an author's name as the byline prints it, e.g. Ann Smith)"],
+    [9, "by.1", "WD156", '"🔥" makes no author page: nothing in it can be spelled in ASCII letters or digits (expected a person\'s name, e.g. Ann Smith)'],
+    [11, "by.3", "WD157", '"Ann Smith" is named twice (expected each author once: remove one)'],
+  ]);
+  assert.deepEqual(problemsOf(await readArticle(...storyData({ ...seed, photo: undefined, by: [] }, "x", "emptyby"))), ["by: an empty list (expected one name or more, or no by field)"]);
+  assert.deepEqual(problemsOf(await readArticle(...storyData({ ...seed, photo: undefined, by: { name: "Ann" } }, "x", "groupby"))), [
+    "by: got a group of fields (expected one name, e.g. by: Ann Smith, or a list of names, e.g. by: [Ann Smith, Bo Li])",
   ]);
 });

@@ -165,3 +165,20 @@ test("a story the wire import wrote may go without a lead; the newsroom's own ma
   // A withdrawn story keeps no lead at all.
   assert.deepEqual(issuesOf({ withdrawn: "2013-09-03", date: "2013-09-02", dateline: "MOSCOW" }), {});
 });
+
+test("by: one name or a list of names, trimmed; each bad name named by its place in the list", () => {
+  assert.deepEqual(parseStoryFields({ ...valid, by: " Ann Smith " }), { ok: true, fields: { ...valid, by: "Ann Smith" } });
+  assert.deepEqual(parseStoryFields({ ...valid, by: ["Ann Smith", "Bo Li"] }), { ok: true, fields: { ...valid, by: ["Ann Smith", "Bo Li"] } });
+  assert.deepEqual(issuesOf({ ...valid, by: ["Ann Smith", " ", "Bo\nLi", 7] }), {
+    "by.1": "empty (expected an author's name as the byline prints it, e.g. Ann Smith)",
+    "by.2": "holds a line break or control character (expected one line of text: an author's name as the byline prints it, e.g. Ann Smith)",
+    "by.3": "got number 7 (expected an author's name as the byline prints it, e.g. Ann Smith)",
+  });
+  assert.deepEqual(issuesOf({ ...valid, by: "" }), { by: "empty (expected an author's name as the byline prints it, e.g. Ann Smith)" });
+  assert.deepEqual(issuesOf({ ...valid, by: [] }), { by: "an empty list (expected one name or more, or no by field)" });
+  assert.deepEqual(issuesOf({ ...valid, by: true }), { by: "got boolean true (expected one name, e.g. by: Ann Smith, or a list of names, e.g. by: [Ann Smith, Bo Li])" });
+  const partial = parseStoryFields({ ...valid, by: ["Ann Smith", ""] });
+  assert.ok(!partial.ok);
+  assert.deepEqual(partial.partial.by, ["Ann Smith", undefined], "the good names are kept for the other checks");
+  assert.equal(issuesOf({ withdrawn: "2013-09-03", date: "2013-09-02", dateline: "MOSCOW", by: "Ann Smith" })["by"], "a withdrawn story keeps no text of the story (expected no by: remove it)");
+});

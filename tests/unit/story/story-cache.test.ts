@@ -168,7 +168,12 @@ const input: StoryInput = {
   fileSlug: "talks",
   filePathStem: "/news/talks",
   files: { size: 12, bytes: Buffer.from("---\n---\nText\n"), dataFile: { file: "src/news/talks.11tydata.json", text: '{"title": "Talks"}' } },
-  site: { name: "Wire Desk", maxStoryBytes: 1024, editions: [{ lang: "en", path: "", locale: "en", dateTime: "{date}, {time} {zone}", dateline: "{place}, {day} ({source}) -" }] },
+  site: {
+    name: "Wire Desk",
+    maxStoryBytes: 1024,
+    editions: [{ lang: "en", path: "", locale: "en", dateTime: "{date}, {time} {zone}", dateline: "{place}, {day} ({source}) -", bylineOne: "By {authors}", bylineMany: "By {authors}" }],
+    authors: [],
+  },
   datelinePlaces: { WASHINGTON: "America/New_York" },
 };
 
@@ -190,7 +195,9 @@ test("a read's key changes with everything the read depends on, and with nothing
     { ...input, files: { size: 12, bytes: Buffer.from("---\n---\nText\n") } },
     { ...input, site: { ...input.site, name: "Other Desk" } },
     { ...input, site: { ...input.site, editions: [{ ...input.site.editions[0]!, dateline: "{place}, {day}. /{source}/." }] } },
-    { ...input, site: { ...input.site, editions: [...input.site.editions, { lang: "ru", path: "ru/", locale: "ru", dateTime: "{date}, {time} {zone}", dateline: "{place}" }] } },
+    { ...input, site: { ...input.site, editions: [...input.site.editions, { lang: "ru", path: "ru/", locale: "ru", dateTime: "{date}, {time} {zone}", dateline: "{place}", bylineOne: "Автор: {authors}", bylineMany: "Авторы: {authors}" }] } },
+    { ...input, site: { ...input.site, editions: [{ ...input.site.editions[0]!, bylineMany: "Written by {authors}" }] } },
+    { ...input, site: { ...input.site, authors: [{ name: "Ann Smith", also: ["A. Smith"] }] } },
     { ...input, site: { ...input.site, maxStoryBytes: 2048 } },
     { ...input, datelinePlaces: { WASHINGTON: "America/Chicago" } },
   ];
