@@ -13,6 +13,28 @@ const editionSchema = z.strictObject({
   path: z.string().regex(new RegExp(`^(${EDITION_FOLDER})?$`)).refine((path) => !SITE_FOLDERS.includes(path)),
 });
 
+/** A topic's name as the front page's settings name it: as stories' `tags` write it. */
+const topicName = z.string().trim().min(1).max(60);
+
+/**
+ * What each edition's front page shows (see src/lib/newsroom/front-page.ts): a lead and top
+ * stories chosen among the recent ones by priority, a section per topic named here, and the latest.
+ */
+const frontPageSchema = z.strictObject({
+  /** How far back from the newest story a story counts as recent, and may lead or be a top story by its priority. */
+  recentDays: z.number().int().min(1).max(30).default(2),
+  /** Top stories under the lead. */
+  topStories: z.number().int().min(0).max(20).default(4),
+  /** Stories in each topic's section. */
+  topicStories: z.number().int().min(1).max(10).default(4),
+  /** Stories in the latest news at the page's foot. */
+  latestStories: z.number().int().min(1).max(50).default(10),
+  /** Each edition's sections, in order, by the edition's language tag: { en: ["Markets", "Diplomacy"], ru: ["Рынки"] }. */
+  topics: z.record(z.string(), z.array(topicName).max(20)).default({}),
+});
+
+export type FrontPageSettings = z.infer<typeof frontPageSchema>;
+
 /** The newsroom's settings (in `_data/site.ts`) apart from the address, checked before a page is built. */
 const siteSettingsSchema = z.object({
   name: z.string().trim().min(1),
@@ -28,6 +50,8 @@ const siteSettingsSchema = z.object({
   agencies: z.array(agencySchema).default([]),
   /** What the importer does with an item that has no lead, unless its agency's entry says otherwise; hold when not set. */
   withoutLead: withoutLeadSchema.default("hold"),
+  /** Each edition's front page; every part has a default. */
+  frontPage: frontPageSchema.default(frontPageSchema.parse({})),
 });
 
 export type SiteSettings = Omit<z.infer<typeof siteSettingsSchema>, "editions"> & {
@@ -48,6 +72,8 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
   feedSize: "a whole number from 1 to 1000",
   maxStoryBytes: "a whole number of bytes, at least 1024",
   agencies: "a list of agencies, each { name, also }",
+  frontPage:
+    "{ recentDays (1 to 30), topStories (0 to 20), topicStories (1 to 10), latestStories (1 to 50), topics: { <edition's language tag>: [topic names, at most 20] } }, each optional",
   withoutLead: '"hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst)',
 };
 
@@ -165,6 +191,14 @@ function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): st
   return problems;
 }
 
+/** Front-page sections named for an edition the site does not have: they would never be shown. */
+function frontPageProblems(frontPage: FrontPageSettings, editions: readonly z.infer<typeof editionSchema>[]): string[] {
+  const langs = editions.map(({ lang }) => lang);
+  return Object.keys(frontPage.topics)
+    .filter((lang) => !langs.includes(lang))
+    .map((lang) => badValue(`site.frontPage.topics.${lang} (_data/site.ts)`, frontPage.topics[lang], `topics under an edition's language tag: ${langs.join(", ")}`));
+}
+
 /**
  * The newsroom's settings with the address this build is for (see siteAddressSource) and each
  * edition's strings from `strings` (<lang>.json). Throws a SiteSettingsError listing every bad
@@ -173,7 +207,7 @@ function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): st
 export function readSiteSettings(settings: Readonly<Record<string, unknown>>, env: Env, strings: StringsFolder): SiteSettings {
   const parsed = siteSettingsSchema.safeParse(settings);
   const problems = parsed.success
-    ? [...editionProblems(parsed.data.editions), ...agencyListProblems(parsed.data.agencies, (index) => `site.agencies.${index} (_data/site.ts)`)]
+    ? [...editionProblems(parsed.data.editions), ...frontPageProblems(parsed.data.frontPage, parsed.data.editions), ...agencyListProblems(parsed.data.agencies, (index) => `site.agencies.${index} (_data/site.ts)`)]
     : settingProblems(parsed.error.issues, settings);
   const editions: Edition[] = [];
   for (const edition of parsed.success ? parsed.data.editions : []) {
