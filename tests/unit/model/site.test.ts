@@ -74,7 +74,7 @@ test("every bad setting is refused on a line of its own, with what it got and wh
     "site.name (_data/site.ts): got nothing (expected the newsroom's name, not empty)",
     'site.editions.0.lang (_data/site.ts): got "English" (expected a BCP 47 language tag such as "en" or "ru")',
     'site.editions.1.dir (_data/site.ts): got "down" (expected ltr, or rtl for a right-to-left language)',
-    'site.editions.1.path (_data/site.ts): got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, archive/, page/, assets/))',
+    'site.editions.1.path (_data/site.ts): got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, archive/, all/, assets/))',
     "site.pageSize (_data/site.ts): got 0 (expected a whole number from 1 to 500)",
     'SITE_URL: got "ftp://example.org/" (expected a full address like https://news.example.com/)',
   ]);
@@ -104,7 +104,7 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   const onlyEnglish = new Map([["en.json", JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" })]]);
   assert.deepEqual(refusal(settings, {}, { dir, files: onlyEnglish }), [
     `${file("en")}: allNews: missing (expected a text, not empty)`,
-    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime)`,
+    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, frontPage, latestNews, moreOnTopic, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime)`,
     `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json)`,
   ]);
   const files = new Map([["en.json", JSON.stringify({ ...english, storyCount: { other: "{count} stories" } })], ["ru.json", STRINGS.files.get("ru.json") ?? ""]]);
@@ -147,4 +147,16 @@ test("withoutLead: hold unless set, for the site and each agency, and a bad valu
     'site.withoutLead (_data/site.ts): got "draft" (expected "hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst))',
   ]);
   assert.match(refusal({ ...settings, agencies: [{ name: "Reuters", withoutLead: true }] }, {})[0] ?? "", /^site\.agencies\.0 \(_data\/site\.ts\): got \{"name":"Reuters","withoutLead":true\} \(expected an agency: .* and optionally withoutLead: "hold" or "publish"\)$/);
+});
+
+test("the front page's settings: each part has a default; a bad number or an edition the site lacks is refused", () => {
+  assert.deepEqual(readSiteSettings(settings, {}, STRINGS).frontPage, { recentDays: 2, topStories: 4, topicStories: 4, latestStories: 10, topics: {} });
+  const read = readSiteSettings({ ...settings, frontPage: { topStories: 2, topics: { ru: ["Дипломатия"] } } }, {}, STRINGS);
+  assert.deepEqual(read.frontPage, { recentDays: 2, topStories: 2, topicStories: 4, latestStories: 10, topics: { ru: ["Дипломатия"] } });
+  const expected =
+    "(expected { recentDays (1 to 30), topStories (0 to 20), topicStories (1 to 10), latestStories (1 to 50), topics: { <edition's language tag>: [topic names, at most 20] } }, each optional)";
+  assert.deepEqual(refusal({ ...settings, frontPage: { recentDays: 0 } }, {}), [`site.frontPage (_data/site.ts): got {"recentDays":0} ${expected}`]);
+  assert.deepEqual(refusal({ ...settings, frontPage: { topics: { de: ["Politik"] } } }, {}), [
+    'site.frontPage.topics.de (_data/site.ts): got ["Politik"] (expected topics under an edition\'s language tag: en, ru)',
+  ]);
 });
