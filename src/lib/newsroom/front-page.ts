@@ -8,7 +8,7 @@ import { topicKey } from "../model/topic-refs.ts";
 import type { Topic } from "./topics.ts";
 
 /** What a story without a priority ranks as: IPTC's middle urgency, so an editor can rank a story above or below the run of the news. */
-export const DEFAULT_PRIORITY = 5;
+const DEFAULT_PRIORITY = 5;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
