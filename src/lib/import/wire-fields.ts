@@ -36,6 +36,15 @@ export function datelinePlace(dateline: string): string | undefined {
 /** The note for what a reader left out of an item, e.g. `warning: ignored x_wire_priority (not a property of ninjs 2.x)`. */
 export const ignoredNote = (path: string, why: string): string => `warning: ignored ${path} (${why})`;
 
+/**
+ * An urgency an XML item writes as text (NewsML-G2's `urgency`, NITF's `ed-urg`): a whole number
+ * from 1, the most urgent, to 9, as IPTC numbers it; any other value is left out with a note.
+ */
+export function urgencyText(text: string | undefined, path: string): { priority?: number; note?: string } {
+  if (text === undefined || text.trim() === "") return {};
+  return /^\s*[1-9]\s*$/.test(text) ? { priority: Number(text) } : { note: ignoredNote(path, `got ${JSON.stringify(text)}: expected a whole number from 1 to 9`) };
+}
+
 /** Names in their first order, each once, blanks left out. */
 export function distinctNames(names: readonly string[]): string[] {
   return [...new Set(names.map((name) => name.trim()).filter((name) => name !== ""))];
