@@ -23,6 +23,18 @@ export const settings = {
   feedSize: 20,
   maxStoryBytes: 1024 * 1024,
   /**
+   * Each edition's front page, at its root: the lead and top stories, ranked by their `priority`
+   * among the stories of the last `recentDays` days before the newest, then a section for each
+   * topic listed under the edition's language, in this order, then the latest stories.
+   */
+  frontPage: {
+    recentDays: 2,
+    topStories: 4,
+    topicStories: 4,
+    latestStories: 10,
+    topics: { en: ["Diplomacy", "Markets"], ru: ["Дипломатия", "КНДР"] },
+  },
+  /**
    * An agency's item that comes without a lead: "publish" it with no standfirst (its text's first
    * sentence describes it in search results and feeds), or "hold" it as a draft until an editor
    * writes one. An agency's entry may say otherwise for its own items: { name: "Reuters", withoutLead: "hold" }.

@@ -12,7 +12,7 @@ import { startStaticServer } from "../src/lib/hosts/static-server.ts";
 import { findBrowser } from "../src/lib/check/browser.ts";
 import { measurePage } from "../src/lib/check/page-weight.ts";
 
-const MEASURED_KINDS: PageKind[] = ["story", "All news", "topic", "topics", "archive day"];
+const MEASURED_KINDS: PageKind[] = ["story", "front page", "All news", "topic", "topics", "archive day"];
 const SITE_DIR = resolve(process.argv[2] ?? "_site");
 const byKind = sitePagesByKind(SITE_DIR);
 // The first page of each kind: the table assumes nothing about the stories the site holds.

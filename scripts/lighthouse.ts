@@ -18,7 +18,7 @@ import { editionFolder, sitePagesByKind } from "../src/lib/check/site-pages.ts";
 import { startStaticServer } from "../src/lib/hosts/static-server.ts";
 import { findBrowser } from "../src/lib/check/browser.ts";
 
-const AUDITED_KINDS = ["story", "All news", "topic"] as const;
+const AUDITED_KINDS = ["story", "front page", "All news", "topic"] as const;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const PERFORMANCE_ATTEMPTS = 5;
 

@@ -16,9 +16,10 @@ import { findBrowser } from "../src/lib/check/browser.ts";
 const OUTPUT = "docs/screenshots";
 const SITE_DIR = resolve(process.argv[2] ?? "_site");
 const byKind = sitePagesByKind(SITE_DIR);
-// The oldest story (the seed, in the bundled site) and All news: whatever stories the site holds.
+// The oldest story (the seed, in the bundled site), the front page and All news: whatever stories the site holds.
 const PAGES = [
   ["article", byKind.get("story")?.[0]],
+  ["front-page", byKind.get("front page")?.[0]],
   ["all-news", byKind.get("All news")?.[0]],
 ].flatMap(([name, path]) => (name && path ? [[name, path] as const] : []));
 const WIDTHS = [360, 768, 1280];

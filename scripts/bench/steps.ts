@@ -68,8 +68,8 @@ function fileNewStory(root: string, n: number): void {
 
 /** The source file of the newest story on All news, found from the built page: every edit shows on page 1. */
 function newestStorySource(root: string): { file: string; url: string } {
-  const index = readFileSync(join(root, "_site", "index.html"), "utf8");
-  const url = /href="(news\/\d{4}\/\d{2}\/\d{2}\/([^"/]+)\.html)"/.exec(index);
+  const index = readFileSync(join(root, "_site", "all", "index.html"), "utf8");
+  const url = /href="\.\.\/(news\/\d{4}\/\d{2}\/\d{2}\/([^"/]+)\.html)"/.exec(index);
   if (!url?.[1] || !url[2]) throw new Error("no story on All news");
   const slug = url[2];
   const news = join(root, "src", "news");

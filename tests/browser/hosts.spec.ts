@@ -21,7 +21,7 @@ test("on Netlify, a story opened at its pretty URL loads whole and links back to
     // The stylesheet applied: the skip link is moved off screen until focused.
     await expect(page.locator(".skip-link")).not.toBeInViewport();
     await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "All news" }).click();
-    await expect(page).toHaveURL(`${site.base}index.html`);
+    await expect(page).toHaveURL(`${site.base}all/index.html`);
   } finally {
     await site.close();
   }

@@ -4,7 +4,9 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { openSite, type SiteMount } from "../support/open-site.ts";
 
-const INDEX_PAGE = "index.html";
+// Each edition's front page is its root; All news, the whole list, is under all/.
+const FRONT_PAGE = "index.html";
+const INDEX_PAGE = "all/index.html";
 const STORY_PAGE = "news/2013/09/02/moscow-denuclearization-talks.html";
 const SAMPLE_PAGE = "news/2013/09/04/sample-topics.html";
 // The fixture story Itar-Tass withdrew: its address holds only a notice.
@@ -13,7 +15,8 @@ const STORY_SOURCE = new URL("../fixtures/newsroom/moscow-denuclearization-talks
 // Printed by the site from the dateline, date and source fields, ahead of the story's first words.
 const DATELINE = "MOSCOW, September 2 (Itar-Tass) - ";
 // The seed story's translation, in the Russian edition under ru/.
-const RU_INDEX_PAGE = "ru/index.html";
+const RU_FRONT_PAGE = "ru/index.html";
+const RU_INDEX_PAGE = "ru/all/index.html";
 const RU_STORY_PAGE = "ru/news/2013/09/02/moskva-peregovory.html";
 const RU_STORY_SOURCE = new URL("../fixtures/newsroom/ru/moskva-peregovory/index.md", import.meta.url);
 const RU_DATELINE = "МОСКВА, 2 сентября. /ИТАР-ТАСС/. ";
@@ -219,7 +222,7 @@ test.describe("the story page's reading experience", () => {
 test.describe("in the dark color scheme", () => {
   test.use({ colorScheme: "dark" });
 
-  for (const [name, path] of [["story", STORY_PAGE], ["All news", INDEX_PAGE]] as const) {
+  for (const [name, path] of [["story", STORY_PAGE], ["front", FRONT_PAGE], ["All news", INDEX_PAGE]] as const) {
     test(`the ${name} page is light on dark, with no contrast problem axe can find`, async ({ page, siteBase }) => {
       await open(page, siteBase, path);
       const [r = 255, g = 255, b = 255] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g)?.map(Number) ?? [];
@@ -235,7 +238,7 @@ test.describe("at 400% zoom on a 1280 x 1024 screen", () => {
   // Zoom divides the CSS pixels of a window: 1280 x 1024 at 400% lays a page out in 320 x 256.
   test.use({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 });
 
-  for (const [name, path] of [["story", STORY_PAGE], ["All news", INDEX_PAGE]] as const) {
+  for (const [name, path] of [["story", STORY_PAGE], ["front", FRONT_PAGE], ["All news", INDEX_PAGE]] as const) {
     test(`the ${name} page reflows into one column without scrolling sideways`, async ({ page, siteBase }) => {
       await open(page, siteBase, path);
       const { scrollWidth, clientWidth, ratio } = await page.evaluate(() => ({
@@ -249,6 +252,42 @@ test.describe("at 400% zoom on a 1280 x 1024 screen", () => {
       await expect(page.locator("h1")).toBeInViewport({ ratio: 0.1 });
     });
   }
+});
+
+test.describe("the front page", () => {
+  test("leads with the story its editors ranked first, then the top stories by priority and date, and links All news", async ({ page, siteBase }) => {
+    await open(page, siteBase, FRONT_PAGE);
+    expect(await page.title()).toBe("Wire Desk");
+    await expect(page.locator("h1")).toHaveText("Top stories");
+    // The updated sample has priority 2: it leads the newer sample, which has none (5), and the seed story, older than the recent days.
+    await expect(page.locator(".front-lead h2 a")).toHaveText("Sample story: how an updated and corrected story appears");
+    await expect(page.locator(".front-top h2 a")).toHaveText(["Sample story: how topics connect stories", story.title]);
+    // A top story's photo is small and waits until it nears the screen, its box sized before it arrives.
+    const thumbnail = page.locator(".front-top figure img");
+    await expect(thumbnail).toHaveAttribute("loading", "lazy");
+    await expect(thumbnail).toHaveAttribute("alt", story.alt);
+    expect(await thumbnail.evaluate((img: HTMLImageElement) => [img.getAttribute("width"), img.getAttribute("height")])).toEqual(["1200", "800"]);
+    await expect(page.locator(".front-top figcaption")).toContainText("Photo EPA/ITAR-TASS");
+    await expect(page.locator("script")).toHaveCount(0);
+    await page.getByRole("main").getByRole("link", { name: "All news" }).click();
+    await expect(page).toHaveURL(siteBase + INDEX_PAGE);
+    await page.getByRole("banner").getByRole("link", { name: "Wire Desk" }).click();
+    await expect(page).toHaveURL(siteBase + FRONT_PAGE);
+  });
+
+  test("with no priority the newest story with a photo leads, its photo shown first and loaded", async ({ page, siteBase }) => {
+    await open(page, siteBase, RU_FRONT_PAGE);
+    await expect(page.locator("h1")).toHaveText("Главное");
+    await expect(page.locator(".front-lead h2 a")).toHaveText(russianStory.title);
+    const img = page.locator(".front-lead figure img");
+    await expect(img).toHaveAttribute("alt", russianStory.alt);
+    await expect(img).toHaveAttribute("fetchpriority", "high");
+    await expect(img).not.toHaveAttribute("loading", "lazy");
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0))).toBeGreaterThan(0);
+    await expect(page.locator(".front-lead figcaption")).toContainText("Фото EPA/ИТАР-ТАСС");
+    await expect(page.locator(".front-top h2 a")).toHaveText(["Север и Юг Кореи договорились о работе Кэсона"]);
+    await expect(page.locator("script")).toHaveCount(0);
+  });
 });
 
 test("navigates All news -> story -> All news by its links", async ({ page, siteBase }) => {
@@ -351,7 +390,7 @@ test.describe("the Russian edition", () => {
     await expect(page.locator("h1")).toHaveText(story.title);
   });
 
-  test("the language switch leads from All news to All news, and a story with no translation to the other All news", async ({ page, siteBase }) => {
+  test("the language switch leads from All news to All news, and a story with no translation to the other edition's front page", async ({ page, siteBase }) => {
     await open(page, siteBase, INDEX_PAGE);
     await page.getByRole("link", { name: "Russian edition" }).click();
     await expect(page).toHaveURL(siteBase + RU_INDEX_PAGE);
@@ -362,16 +401,18 @@ test.describe("the Russian edition", () => {
     await expect(page.locator(".published time")).toHaveText("7 марта 2013 г., 10:15 KST");
     await expect(page.locator(".corrections h2")).toHaveText("Исправление");
     await page.getByRole("link", { name: "Английская версия" }).click();
-    await expect(page).toHaveURL(siteBase + INDEX_PAGE);
-    await expect(page.locator("h1")).toHaveText("All news");
+    await expect(page).toHaveURL(siteBase + FRONT_PAGE);
+    await expect(page.locator("h1")).toHaveText("Top stories");
   });
 });
 
 const PAGES = [
+  ["Russian front", RU_FRONT_PAGE],
   ["Russian All news", RU_INDEX_PAGE],
   ["Russian story", RU_STORY_PAGE],
   ["Russian topics", "ru/topics/index.html"],
   ["Russian archive day", "ru/archive/2013/03/07/index.html"],
+  ["front", FRONT_PAGE],
   ["All news", INDEX_PAGE],
   ["story", STORY_PAGE],
   ["sample story", "news/2013/09/03/sample-updated-and-corrected.html"],

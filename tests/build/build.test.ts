@@ -67,12 +67,16 @@ for (const timeZone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
     assert.match(talks, /<span class="dateline">MOSCOW, September 2 \(Wire Desk\) -<\/span>/);
 
     // All news lists the later story first, each linked by a relative URL to its file.
-    const index = page(root, "index.html");
-    assert.ok(index.indexOf('href="news/2013/09/02/senate-budget.html"') < index.indexOf('href="news/2013/09/02/talks.html"'), index);
-    // The Russian edition has no story yet: its All news and archive say so, and passed the build's checks.
-    assert.match(page(root, "ru/index.html"), /<h1>Все новости<\/h1>\s*<p class="no-stories">Новостей пока нет\.<\/p>/);
+    const index = page(root, "all/index.html");
+    assert.ok(index.indexOf('href="../news/2013/09/02/senate-budget.html"') < index.indexOf('href="../news/2013/09/02/talks.html"'), index);
+    // The front page leads with the story with a photo, the newer one following.
+    const front = page(root, "index.html");
+    assert.ok(front.indexOf('href="news/2013/09/02/talks.html"') < front.indexOf('href="news/2013/09/02/senate-budget.html"'), front);
+    // The Russian edition has no story yet: its front page, All news and archive say so, and passed the build's checks.
+    assert.match(page(root, "ru/all/index.html"), /<h1>Все новости<\/h1>\s*<p class="no-stories">Новостей пока нет\.<\/p>/);
+    assert.match(page(root, "ru/index.html"), /<h1 class="front-title">Главное<\/h1>\s*<p class="no-stories">Новостей пока нет\.<\/p>/);
     assert.match(page(root, "ru/archive/index.html"), /<p class="no-stories">Новостей пока нет\.<\/p>/);
-    assert.doesNotMatch(page(root, "ru/index.html"), /story-list/);
+    assert.doesNotMatch(page(root, "ru/all/index.html"), /story-list/);
   });
 }
 
@@ -190,6 +194,7 @@ test("a failed build leaves the last good site in place; a good one drops delete
   assert.equal((await buildFixtureInProcess(root)).status, 0);
   assert.equal(existsSync(join(root, "_site/news/2013/09/02/senate-budget.html")), false, "the deleted story's page is gone");
   assert.doesNotMatch(page(root, "index.html"), /senate-budget/);
+  assert.doesNotMatch(page(root, "all/index.html"), /senate-budget/);
 });
 
 test("markup typed into a story is shown as text, never run", async () => {
@@ -234,7 +239,7 @@ test("an agency's story without a lead publishes with no standfirst, described b
   assert.match(page(root, "feed.xml"), /<description>Ferries to the U\.S\. mainland resumed on Sept\. 2 after “two days” of storms, the port said\.<\/description>/);
   assert.equal((JSON.parse(page(root, "feed.json")) as { items: { summary?: string }[] }).items[0]?.summary, first);
   // All news lists it with its description where a story's lead would be.
-  assert.match(page(root, "index.html"), /<p class="lead">Ferries to the U\.S\. mainland resumed on Sept\. 2/);
+  assert.match(page(root, "all/index.html"), /<p class="lead">Ferries to the U\.S\. mainland resumed on Sept\. 2/);
 });
 
 test("--timings prints each stage's time; --explain says why a page was rendered or reused", () => {

@@ -41,7 +41,7 @@ test("difficult but valid stories build into pages that pass validation; a page 
   }
   const arabic = readFileSync(join(root, "_site/news/2013/09/02/right-to-left-headline.html"), "utf8");
   assert.match(arabic, /<article class="story" lang="ar" dir="rtl">/);
-  assert.match(readFileSync(join(root, "_site/index.html"), "utf8"), /<li class="story-item" lang="ar" dir="rtl">/);
+  assert.match(readFileSync(join(root, "_site/all/index.html"), "utf8"), /<li class="story-item" lang="ar" dir="rtl">/);
   assert.match(readFileSync(join(root, "_site/news/2013/09/02/emoji.html"), "utf8"), /👨‍👩‍👧‍👦/u);
 
   // A link to a page that does not exist passes the story checks but not the site's.

@@ -46,10 +46,10 @@ test("the dev server's lists are never stale after an edit, a date change, a new
   try {
     // The server says where it serves once its file watcher is ready; an edit before then would go unseen.
     await waitFor("the server's address", () => (/serve: http:\/\/localhost:\d+\//.test(output()) ? true : undefined), output);
-    await waitFor("the first build", () => (page("index.html")?.includes("Talks resume") ? true : undefined), output);
+    await waitFor("the first build", () => (page("all/index.html")?.includes("Talks resume") ? true : undefined), output);
 
     await afterChange("the new headline everywhere the story is listed", "talks.md", story("Talks resume in Geneva", "2013-09-02T10:00", ["Diplomacy"]), [
-      ["index.html", "Talks resume in Geneva", true],
+      ["all/index.html", "Talks resume in Geneva", true],
       ["topics/diplomacy/index.html", "Talks resume in Geneva", true],
       ["archive/2013/09/02/index.html", "Talks resume in Geneva", true],
       ["news/2013/09/03/pipeline.html", "Talks resume in Geneva", true],
@@ -63,10 +63,11 @@ test("the dev server's lists are never stale after an edit, a date change, a new
     ]);
     assert.equal(existsSync(join(site, "news/2013/09/02/talks.html")), false, "the old address is gone");
     assert.equal(existsSync(join(site, "archive/2013/09/02/index.html")), false, "the emptied day is gone");
-    const index = page("index.html") ?? "";
+    const index = page("all/index.html") ?? "";
     assert.ok(index.indexOf("Talks resume in Geneva") < index.indexOf("Gas prices fall"), "now the newest, it leads All news");
 
     await afterChange("the new story and its new topic", "storm.md", story("Storm closes the port", "2013-09-06T08:00", ["Weather"]), [
+      ["all/index.html", "Storm closes the port", true],
       ["index.html", "Storm closes the port", true],
       ["topics/index.html", "Weather", true],
       ["topics/weather/index.html", "Storm closes the port", true],
@@ -74,6 +75,7 @@ test("the dev server's lists are never stale after an edit, a date change, a new
 
     assert.ok(page("news/2013/09/04/tariffs.html")?.includes("Gas prices fall"), "a later story lists it among its related stories");
     await afterChange("the deleted story gone from every list", "prices.md", undefined, [
+      ["all/index.html", "Gas prices fall", false],
       ["index.html", "Gas prices fall", false],
       ["topics/energy/index.html", "Gas prices fall", false],
       ["news/2013/09/04/tariffs.html", "Gas prices fall", false],

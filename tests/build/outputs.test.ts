@@ -52,15 +52,16 @@ test("a build before the embargo lifts shows no draft or embargoed story anywher
 
 test("All news is paginated with rel=prev/next, later pages titled by their days; spellings of a topic share one page", async () => {
   const { files } = await buildAt("2013-09-05T14:00+04:00");
-  const first = parse(files.get("index.html") ?? "");
-  const later = [...files.keys()].filter((path) => /^page\/2013-09-0\d-[0-9a-f]{8}\/index\.html$/.test(path));
+  const first = parse(files.get("all/index.html") ?? "");
+  const later = [...files.keys()].filter((path) => /^all\/page\/2013-09-0\d-[0-9a-f]{8}\/index\.html$/.test(path));
   assert.equal(later.length, 1, `one later page of four stories on pages of two: ${later.join()}`);
   const second = parse(files.get(later[0]!) ?? "");
   const headlines = (page: typeof first) => page.querySelectorAll(".story-list h2 a").map((a) => a.text);
   assert.deepEqual([...headlines(first), ...headlines(second)], ["Embargoed headline", "Peninsula B", "Peninsula A", "Oldest story"]);
   assert.ok(headlines(first).length >= 2, "the first page has at least a page's worth");
-  assert.equal(first.querySelector('link[rel="next"]')?.getAttribute("href"), later[0]);
-  assert.equal(first.querySelector('.pager a[rel="next"]')?.getAttribute("href"), later[0]);
+  const fromFirst = later[0]!.replace(/^all\//, "");
+  assert.equal(first.querySelector('link[rel="next"]')?.getAttribute("href"), fromFirst);
+  assert.equal(first.querySelector('.pager a[rel="next"]')?.getAttribute("href"), fromFirst);
   assert.equal(second.querySelector('link[rel="prev"]')?.getAttribute("href"), "../../index.html");
   assert.equal(second.querySelector('.pager a[rel="prev"]')?.text, "Newer");
   // Titled by the days of its stories, the oldest of which is September 1.
@@ -111,7 +112,8 @@ test("the 404 page links from SITE_URL's path, so it works at any missing addres
   const notFound = parse(files.get("404.html") ?? "");
   assert.match(notFound.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/newsroom\/assets\/site\.[0-9a-f]{10}\.css$/);
   // Hosts serve it, and a folder URL opens its index.html there.
-  assert.equal(notFound.querySelector(".site-nav a")?.getAttribute("href"), "/newsroom/");
+  assert.equal(notFound.querySelector(".site-name a")?.getAttribute("href"), "/newsroom/");
+  assert.equal(notFound.querySelector(".site-nav a")?.getAttribute("href"), "/newsroom/all/");
   const index = parse(files.get("index.html") ?? "");
   assert.match(index.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^assets\/site\.[0-9a-f]{10}\.css$/);
 });
@@ -124,7 +126,7 @@ test("a withdrawn story's address holds only a notice, and no list, topic, archi
   assert.equal(notice.querySelector("main p")?.text, "Itar-Tass withdrew this story on September 5, 2013, 10:00 MSK.");
   assert.equal(notice.querySelector("main time")?.getAttribute("datetime"), "2013-09-05T10:00:00+04:00");
   assert.equal(notice.querySelector('meta[name="robots"]')?.getAttribute("content"), "noindex");
-  assert.equal(notice.querySelector("main a")?.getAttribute("href"), "../../../../index.html");
+  assert.equal(notice.querySelector("main a")?.getAttribute("href"), "../../../../all/index.html");
   assert.equal(notice.querySelector('script[type="application/ld+json"]'), null, "no NewsArticle for search engines");
   assert.equal(notice.querySelector('link[rel="canonical"]'), null);
   for (const [path, text] of files) {

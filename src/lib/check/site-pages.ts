@@ -4,11 +4,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { archiveLinks, archiveUrl, articlePermalink, authorUrl, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, NOT_FOUND_URL, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
+import { allNewsUrl, archiveLinks, archiveUrl, articlePermalink, authorUrl, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, NOT_FOUND_URL, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
 
 export const PAGE_KINDS = [
   "story",
   "withdrawn story",
+  "front page",
   "All news",
   "All news, later page",
   "topics",
@@ -52,7 +53,7 @@ function pathPattern(url: string): RegExp {
 }
 
 const STORY_PATH = new RegExp(`^${markedPattern(articlePermalink(NAME_MARK, DAY_MARK, EDITION_MARK))}$`);
-const HOME = editionHome(EDITION_MARK);
+const ALL_NEWS = allNewsUrl(EDITION_MARK);
 const TOPIC = topicUrl(NAME_MARK, EDITION_MARK);
 const AUTHOR = authorUrl(NAME_MARK, EDITION_MARK);
 const ARCHIVE = archiveLinks(DAY_MARK, EDITION_MARK);
@@ -61,8 +62,9 @@ const ARCHIVE = archiveLinks(DAY_MARK, EDITION_MARK);
 const KIND_PATTERNS: Readonly<Record<PageKind, readonly RegExp[]>> = {
   story: [STORY_PATH],
   "withdrawn story": [STORY_PATH],
-  "All news": [pathPattern(HOME)],
-  "All news, later page": [pathPattern(listPageUrl(HOME, PAGE_MARK))],
+  "front page": [pathPattern(editionHome(EDITION_MARK))],
+  "All news": [pathPattern(ALL_NEWS)],
+  "All news, later page": [pathPattern(listPageUrl(ALL_NEWS, PAGE_MARK))],
   topics: [pathPattern(topicsUrl(EDITION_MARK))],
   topic: [pathPattern(TOPIC), pathPattern(listPageUrl(TOPIC, PAGE_MARK))],
   author: [pathPattern(AUTHOR), pathPattern(listPageUrl(AUTHOR, PAGE_MARK))],

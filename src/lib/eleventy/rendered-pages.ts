@@ -107,6 +107,7 @@ export function planPages(views: PageViews, stories: readonly ArticleView[], con
     render: {
       stories: toRender(views.stories),
       withdrawn: toRender(views.withdrawn),
+      front: toRender(views.front),
       news: toRender(views.news),
       topics: toRender(views.topics),
       authors: toRender(views.authors),

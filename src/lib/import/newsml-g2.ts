@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
+import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -326,7 +326,8 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   if (problems.list.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems: problems.list };
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   const dateline = storyDateline(contentMeta, path, lang, agencies);
-  const notes = [...(dateline.note === undefined ? [] : [dateline.note]), ...(packaged.notes.get(element) ?? [])];
+  const urgency = urgencyText(elementText(childElement(contentMeta, "urgency")), `${path}/contentMeta/urgency`);
+  const notes = [...(dateline.note === undefined ? [] : [dateline.note]), ...(urgency.note === undefined ? [] : [urgency.note]), ...(packaged.notes.get(element) ?? [])];
   return {
     item: definedFields({
       file,
@@ -349,6 +350,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
       topics: storyTopics(contentMeta, lang),
       photo: packaged.photos.get(element),
       lang,
+      priority: urgency.priority,
       notes: notes.length > 0 ? notes : undefined,
     }),
     problems: [],

@@ -74,6 +74,8 @@ interface ItemView {
   firstCreated?: WireTime;
   embargoedUntil?: WireTime;
   pubStatus?: WireStatus;
+  /** 1 the most urgent, as IPTC numbers it. */
+  urgency?: number;
   headlines: TextPart[];
   descriptions: TextPart[];
   bodies: TextPart[];
@@ -138,6 +140,7 @@ function view1(item: Ninjs1Item, base: string): ItemView {
     descriptions: suffixedParts(item, "description_", base),
     bodies: suffixedParts(item, "body_", base),
     by: item.byline,
+    urgency: item.urgency,
     copyrightHolder: item.copyrightholder,
     copyrightNotice: item.copyrightnotice,
     located: item.located,
@@ -179,6 +182,7 @@ function view2(item: Item2, base: string): ItemView {
     descriptions: textParts(withContentType(item.descriptions), jsonPath(base, "descriptions")),
     bodies: textParts(withContentType(item.bodies), jsonPath(base, "bodies")),
     by: item.by,
+    urgency: item.urgency,
     copyrightHolder: item.copyrightholder,
     copyrightNotice: item.copyrightnotice,
     located: item.located,
@@ -213,6 +217,7 @@ function view3(item: Item3, base: string): ItemView {
     descriptions: textParts(item.descriptions, jsonPath(base, "descriptions")),
     bodies: textParts(item.bodies, jsonPath(base, "bodies")),
     by: item.by,
+    urgency: item.urgency,
     copyrightHolder: item.copyrightHolder,
     copyrightNotice: item.copyrightNotice,
     located: item.located,
@@ -409,6 +414,7 @@ function wireItem(view: ItemView, version: NinjsVersion, file: string, path: str
       topics: distinctNames(view.subjects),
       photo: photo.value,
       lang: trimmed(view.language),
+      priority: view.urgency,
       notes: notes.length > 0 ? notes : undefined,
     }),
   };

@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
+import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 import { nitfBody, nitfLead } from "./xml-body.ts";
@@ -9,7 +9,7 @@ import { attribute, childElement, childElements, descendants, elementText, parse
 
 /**
  * NITF 3.x read into a wire item: one story a document, its places XPath-like paths from /nitf.
- * Read and left out: urgency and date.expire (the wire item has no place for them), and ed-msg
+ * Read and left out: date.expire (the wire item has no place for it), and ed-msg
  * and correction's info, which are for editors, never for readers. A canceled story (a kill
  * notice) may lack headline and text: the importer withdraws it by its doc-id and time, so what it
  * lacks is left empty, never taken from the ed-msg.
@@ -174,7 +174,8 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   const withText = content && elementText(content) !== "" ? content : undefined;
   if (!withText && !canceled) problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`, "WD206");
   if (problems.list.length > 0 || identity === undefined) return { items: [], problems: problems.list };
-  const notes = [dateline.note, identity.note].filter((note) => note !== undefined);
+  const urgency = urgencyText(attribute(childElement(docdata, "urgency"), "ed-urg"), `${DOCDATA}/urgency/@ed-urg`);
+  const notes = [dateline.note, identity.note, urgency.note].filter((note): note is ItemNote => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
@@ -198,6 +199,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     topics: storyTopics(docdata),
     photo: content && storyPhoto(content, photoProblems),
     lang,
+    priority: urgency.priority,
     notes: notes.length > 0 ? notes : undefined,
   });
   return { items: [item], problems: photoProblems.list };

@@ -146,6 +146,9 @@ function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): st
   return topics.slice(0, MAX_TOPICS);
 }
 
+/** An urgency a story's `priority` can hold: a whole number from 1 to 9, as IPTC numbers it. */
+const isPriority = (urgency: number | undefined): urgency is number => urgency !== undefined && Number.isInteger(urgency) && urgency >= 1 && urgency <= 9;
+
 /** The fields the import decides, from the agency's item and the story on file; any other field of the story is the newsroom's and stays. */
 const IMPORTED_FIELDS = new Set(["title", "lead", "by", "date", "updated", "dateline", "timezone", "source", "lang", "draft", "photo", "tags", "corrections", "withdrawn", "wire"]);
 
@@ -266,6 +269,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(picture ? { photo: { src: picture.src, ...(picture.alt ? { alt: picture.alt } : {}), ...(picture.credit ? { credit: picture.credit } : {}), ...(picture.caption ? { caption: picture.caption } : {}) } } : {}),
     ...(topics.length > 0 ? { tags: topics } : {}),
     ...(corrections.length > 0 ? { corrections } : {}),
+    // The agency's urgency ranks a new story on the front page; then the rank is the newsroom's, kept through updates.
+    ...(existing === undefined && isPriority(item.priority) ? { priority: item.priority } : {}),
     ...keptFields(earlier),
     wire: {
       id: item.id,

@@ -37,6 +37,15 @@ export function datelinePlace(dateline: string): string | undefined {
 /** The note for what a reader left out of an item, e.g. `x_wire_priority: warning: ignored: not a property of ninjs 2.x [WD210]`. */
 export const ignoredNote = (field: string, why: string, line?: number): ItemNote => ({ field, ...(line === undefined ? {} : { line }), message: `warning: ignored: ${why}`, code: "WD210" });
 
+/**
+ * An urgency an XML item writes as text (NewsML-G2's `urgency`, NITF's `ed-urg`): a whole number
+ * from 1, the most urgent, to 9, as IPTC numbers it; any other value is left out with a note.
+ */
+export function urgencyText(text: string | undefined, path: string): { priority?: number; note?: ItemNote } {
+  if (text === undefined || text.trim() === "") return {};
+  return /^\s*[1-9]\s*$/.test(text) ? { priority: Number(text) } : { note: ignoredNote(path, `got ${JSON.stringify(text)} (expected a whole number from 1 to 9)`) };
+}
+
 /** Names in their first order, each once, blanks left out. */
 export function distinctNames(names: readonly string[]): string[] {
   return [...new Set(names.map((name) => name.trim()).filter((name) => name !== ""))];

@@ -109,8 +109,8 @@ export interface WireItem {
   lang?: string;
   /**
    * How urgent the producer rates the item, as it numbers it: 1 is the most urgent (a flash), and
-   * larger numbers are less urgent (Superdesk priority or urgency, dpa and AP urgency). For the
-   * record; the story does not store it yet.
+   * larger numbers are less urgent (Superdesk priority or urgency, dpa, AP, ninjs, NewsML-G2 and
+   * NITF urgency). A new story takes it as its `priority` when it is 1 to 9.
    */
   priority?: number;
   /**

@@ -23,6 +23,12 @@ export const stringsSchema = z.strictObject({
   skipLink: line,
   sectionsLabel: line,
   allNews: line,
+  /** The front page's heading, over its lead and top stories. */
+  frontPage: line,
+  /** The front page's latest stories, above the link to All news. */
+  latestNews: line,
+  /** A front-page section's link to its topic's page: {topic} */
+  moreOnTopic: line,
   topics: line,
   archive: line,
   breadcrumbLabel: line,

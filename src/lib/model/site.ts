@@ -16,6 +16,28 @@ const editionSchema = z.strictObject({
   path: z.string().regex(new RegExp(`^(${EDITION_FOLDER})?$`)).refine((path) => !SITE_FOLDERS.includes(path)),
 });
 
+/** A topic's name as the front page's settings name it: as stories' `tags` write it. */
+const topicName = z.string().trim().min(1).max(60);
+
+/**
+ * What each edition's front page shows (see src/lib/newsroom/front-page.ts): a lead and top
+ * stories chosen among the recent ones by priority, a section per topic named here, and the latest.
+ */
+const frontPageSchema = z.strictObject({
+  /** How far back from the newest story a story counts as recent, and may lead or be a top story by its priority. */
+  recentDays: z.number().int().min(1).max(30).default(2),
+  /** Top stories under the lead. */
+  topStories: z.number().int().min(0).max(20).default(4),
+  /** Stories in each topic's section. */
+  topicStories: z.number().int().min(1).max(10).default(4),
+  /** Stories in the latest news at the page's foot. */
+  latestStories: z.number().int().min(1).max(50).default(10),
+  /** Each edition's sections, in order, by the edition's language tag: { en: ["Markets", "Diplomacy"], ru: ["Рынки"] }. */
+  topics: z.record(z.string(), z.array(topicName).max(20)).default({}),
+});
+
+export type FrontPageSettings = z.infer<typeof frontPageSchema>;
+
 /** The newsroom's settings (in `_data/site.ts`) apart from the address, checked before a page is built. */
 const siteSettingsSchema = z.object({
   name: z.string().trim().min(1),
@@ -33,6 +55,8 @@ const siteSettingsSchema = z.object({
   withoutLead: withoutLeadSchema.default("hold"),
   /** The authors whose names bylines spell more than one way (see authors.ts); every other name is an author of its own. */
   authors: z.array(authorSchema).default([]),
+  /** Each edition's front page; every part has a default. */
+  frontPage: frontPageSchema.default(frontPageSchema.parse({})),
 });
 
 export type SiteSettings = Omit<z.infer<typeof siteSettingsSchema>, "editions"> & {
@@ -54,6 +78,8 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
   maxStoryBytes: "a whole number of bytes, at least 1024",
   agencies: "a list of agencies, each { name, also }",
   authors: "a list of authors, each { name, also }",
+  frontPage:
+    "{ recentDays (1 to 30), topStories (0 to 20), topicStories (1 to 10), latestStories (1 to 50), topics: { <edition's language tag>: [topic names, at most 20] } }, each optional",
   withoutLead: '"hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst)',
 };
 
@@ -181,6 +207,19 @@ function editionProblems(editions: readonly z.infer<typeof editionSchema>[]): Pr
   return problems;
 }
 
+/** Front-page sections named for an edition the site does not have: they would never be shown. */
+function frontPageProblems(frontPage: FrontPageSettings, editions: readonly z.infer<typeof editionSchema>[]): Problem[] {
+  const langs = editions.map(({ lang }) => lang);
+  return Object.keys(frontPage.topics)
+    .filter((lang) => !langs.includes(lang))
+    .map((lang) => ({
+      file: SETTINGS_FILE,
+      field: `frontPage.topics.${lang}`,
+      message: badValue(frontPage.topics[lang], `topics under an edition's language tag: ${langs.join(", ")}`),
+      code: "WD303",
+    }));
+}
+
 /**
  * The newsroom's settings with the address this build is for (see siteAddressSource) and each
  * edition's strings from `strings` (<lang>.json). Throws a SettingsError with every problem of
@@ -192,6 +231,7 @@ export function readSiteSettings(settings: Readonly<Record<string, unknown>>, en
     "data" in parsed
       ? [
           ...editionProblems(parsed.data.editions),
+          ...frontPageProblems(parsed.data.frontPage, parsed.data.editions),
           ...nameListProblems(parsed.data.agencies, { file: SETTINGS_FILE, list: "agencies", kind: "agency", code: "WD305" }),
           ...nameListProblems(parsed.data.authors, { file: SETTINGS_FILE, list: "authors", kind: "author", code: "WD314" }),
         ]

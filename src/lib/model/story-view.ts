@@ -71,6 +71,8 @@ export interface ArticleView {
   state: PublishingState;
   /** A demonstration story shipped with the project, marked as such on its page. */
   sample: boolean;
+  /** How important the editors rank it on the front page, 1 (most) to 9, as IPTC urgency; none when not ranked. */
+  priority?: number;
   /** The story's Markdown, for feeds that carry the full text. */
   body: string;
   /** The body as the page prints it (see renderStoryBody). */

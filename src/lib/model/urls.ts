@@ -11,14 +11,19 @@ export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "s
  */
 
 /** The site's own top-level folders: an edition's folder may not take one of their names. */
-export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "authors/", "archive/", "page/", "assets/"];
+export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "authors/", "archive/", "all/", "assets/"];
 
 /** An edition's folder ("ru/"): lower-case letters, digits and hyphens, one level deep. */
 export const EDITION_FOLDER = String.raw`[a-z0-9-]+/`;
 
-/** An edition's All news page: "/" or "/ru/". */
+/** An edition's front page, its home: "/" or "/ru/". */
 export function editionHome(editionPath: string): string {
   return `/${editionPath}`;
+}
+
+/** An edition's All news, every story newest first, its later pages under it: "/all/" or "/ru/all/". */
+export function allNewsUrl(editionPath: string): string {
+  return `/${editionPath}all/`;
 }
 
 /**

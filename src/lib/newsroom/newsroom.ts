@@ -1,10 +1,11 @@
 import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
 import type { CollectedStories } from "../story/collect-stories.ts";
 import { buildArchive, type Archive } from "./archives.ts";
-import { archiveUrl, editionHome, listPageUrl, newsSitemapUrl, pagesSitemapUrl, topicsUrl } from "../model/urls.ts";
+import { allNewsUrl, archiveUrl, editionHome, listPageUrl, newsSitemapUrl, pagesSitemapUrl, topicsUrl } from "../model/urls.ts";
 import type { Edition } from "../model/editions.ts";
 import { atomFeed, authorFeedChannel, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel, type FeedChannel, type FeedLink } from "../outputs/feeds.ts";
 import { authorClashes, buildAuthors, type Author } from "./authors.ts";
+import { frontPage, frontPageStories, type FrontPage } from "./front-page.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { sortProblems } from "../model/problems.ts";
 import type { BuildSettings } from "../model/publishing.ts";
@@ -37,6 +38,8 @@ export interface PublishedFile {
 export interface EditionNewsroom {
   edition: Edition;
   stories: ArticleView[];
+  /** The edition's home: its lead, top stories, topic sections and latest stories. */
+  frontPage: FrontPage;
   newsPages: ListPage<ArticleView>[];
   archive: Archive;
   topics: Topic[];
@@ -74,7 +77,7 @@ function feedFiles(channel: FeedChannel, stories: readonly ArticleView[], site: 
   ];
 }
 
-/** One edition's All news, topics, authors, archive and feeds, from its own stories. */
+/** One edition's front page, All news, topics, authors, archive and feeds, from its own stories. */
 function editionNewsroom(edition: Edition, stories: ArticleView[], site: SiteSettings): EditionNewsroom {
   const topics = buildTopics(stories, edition.lang);
   const topicChannels = topics.map((topic) => topicFeedChannel(topic, site, edition));
@@ -83,7 +86,8 @@ function editionNewsroom(edition: Edition, stories: ArticleView[], site: SiteSet
   return {
     edition,
     stories,
-    newsPages: paginate(stories, site.pageSize, (key) => listPageUrl(editionHome(edition.path), key)),
+    frontPage: frontPage(stories, topics, site.frontPage.topics[edition.lang] ?? [], site.frontPage),
+    newsPages: paginate(stories, site.pageSize, (key) => listPageUrl(allNewsUrl(edition.path), key)),
     archive: buildArchive(stories, edition),
     topics,
     topicPages: topics.flatMap((topic, index) =>
@@ -110,10 +114,11 @@ export function buildNewsroom({ stories, withdrawn, report: storyReport }: Colle
   const versions = storyVersions(stories, site.editions);
 
   // Each edition's pages and news sitemaps in its folder; the index names them all.
-  const sitemaps = editions.flatMap(({ edition, stories: own, newsPages, topicPages, authorPages, archive }) => [
+  const sitemaps = editions.flatMap(({ edition, stories: own, frontPage: front, newsPages, topicPages, authorPages, archive }) => [
     pagesSitemap(
       pagesSitemapUrl(edition.path),
       [
+        listSitemapEntry(editionHome(edition.path), frontPageStories(front)),
         ...newsPages.map((page) => listSitemapEntry(page.url, page.items)),
         ...own.map((story) => storySitemapEntry(story, versions.get(story.url))),
         listSitemapEntry(topicsUrl(edition.path), own.filter((story) => story.topics.length > 0)),

@@ -9,10 +9,11 @@ import { countText, fillPattern, textParts, type Edition, type EditionStrings, t
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
-import { archiveUrl, editionHome, topicsUrl } from "../model/urls.ts";
+import { allNewsUrl, archiveUrl, editionHome, topicsUrl } from "../model/urls.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type ArticleMetadata } from "../outputs/structured-data.ts";
 import type { FeedLink } from "../outputs/feeds.ts";
 import type { ArchivePage, PeriodLink } from "./archives.ts";
+import { THUMBNAIL_SIZES } from "./front-page.ts";
 import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
 import { relatedStories } from "./related.ts";
@@ -30,6 +31,7 @@ export interface EditionView {
   dir: Edition["dir"];
   strings: EditionStrings;
   home: string;
+  allNewsUrl: string;
   topicsUrl: string;
   archiveUrl: string;
   /** The edition's feeds: announced in every page's head, linked from its footer. */
@@ -89,6 +91,29 @@ export interface AuthorPageView extends NewsPageView {
 /** A year, month or day of the archive; only a day's page lists its stories. */
 export type ArchivePageView = Omit<ArchivePage, "stories"> & EditionPage & { summary: string; description: string; stories: ArticleView[] };
 
+/**
+ * What the front page prints of a story, and nothing more: an edit to a story's text alone (its
+ * body, its corrections) renders its own page again, not the front page.
+ */
+export type FrontPageStory = Pick<ArticleView, "url" | "headline" | "description" | "place" | "state" | "sample" | "lang" | "dir" | "photo"> & {
+  published: Pick<DateView, "datetime" | "display">;
+};
+
+/** An edition's front page (see front-page.ts). */
+export interface FrontPageView extends EditionPage {
+  url: string;
+  lead?: FrontPageStory;
+  top: FrontPageStory[];
+  /** The `sizes` of the top stories' small photos, which the stylesheet lays out at that width. */
+  thumbnailSizes: string;
+  /** Each topic's section: its link's words ("More on Markets") beside its name and page. */
+  sections: { topic: { name: string; url: string }; more: string; stories: FrontPageStory[] }[];
+  latest: FrontPageStory[];
+  allNewsUrl: string;
+  /** What the page says in place of its stories when the edition has no story yet. */
+  noStories?: string;
+}
+
 /** An edition's topics index and archive: one page each per edition. */
 export interface TopicIndexView extends EditionPage {
   url: string;
@@ -117,12 +142,17 @@ export type NotFoundView = EditionPage;
 export interface PageViews {
   stories: StoryPageView[];
   withdrawn: WithdrawnPageView[];
+  front: FrontPageView[];
   news: NewsPageView[];
   topics: TopicPageView[];
   authors: AuthorPageView[];
   archive: ArchivePageView[];
   topicIndexes: TopicIndexView[];
   archiveIndexes: ArchiveIndexView[];
+}
+
+function frontPageStory({ url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } }: ArticleView): FrontPageStory {
+  return { url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } };
 }
 
 /**
@@ -167,12 +197,13 @@ export function editionViews(newsroom: Newsroom): Record<string, EditionView> {
         dir: edition.dir,
         strings,
         home: editionHome(edition.path),
+        allNewsUrl: allNewsUrl(edition.path),
         topicsUrl: topicsUrl(edition.path),
         archiveUrl: archiveUrl(edition.path),
         feedLinks,
         feeds: { rss: feedChannel.rss, atom: feedChannel.atom, json: feedChannel.json },
         elsewhere: textParts(strings.elsewhere, {
-          allNews: { text: strings.elsewhereAllNews, url: editionHome(edition.path) },
+          allNews: { text: strings.elsewhereAllNews, url: allNewsUrl(edition.path) },
           topics: { text: strings.elsewhereTopics, url: topicsUrl(edition.path) },
           archive: { text: strings.elsewhereArchive, url: archiveUrl(edition.path) },
         }),
@@ -249,10 +280,22 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         withdrawn: { datetime, display },
       };
     }),
+    front: newsroom.editions.map(({ edition, frontPage: { lead, top, sections, latest } }) => ({
+      url: editionHome(edition.path),
+      edition: edition.lang,
+      languages: languages(edition),
+      ...(lead === undefined ? { noStories: edition.strings.noStories } : { lead: frontPageStory(lead) }),
+      top: top.map(frontPageStory),
+      thumbnailSizes: THUMBNAIL_SIZES,
+      sections: sections.map(({ topic, stories }) => ({ topic, more: fillPattern(edition.strings.moreOnTopic, { topic: topic.name }), stories: stories.map(frontPageStory) })),
+      latest: latest.map(frontPageStory),
+      allNewsUrl: allNewsUrl(edition.path),
+    })),
     news: newsroom.editions.flatMap(({ edition, newsPages }) =>
       newsPages.map((page) => ({
         ...listPage(edition, edition.strings.allNews)(page),
-        languages: languages(edition),
+        // The first page's switch leads to the other editions' All news; a later page's to their front pages.
+        languages: languages(edition, samePageIn((to) => (page.days === undefined ? allNewsUrl(to.path) : undefined))),
         ...(page.items.length === 0 ? { noStories: edition.strings.noStories } : {}),
       })),
     ),

@@ -142,6 +142,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     topics: view.topics,
     state: publishingState(read.draft, view.published.epochMs, build),
     sample: view.sample,
+    priority: view.priority,
     body: view.body,
     bodyHtml: view.bodyHtml,
     edition: view.edition,

@@ -220,7 +220,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     return { ...text, withdrawn: notice };
   }
 
-  const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, lang, dir, translationOf } = parsed.fields;
+  const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, priority, lang, dir, translationOf } = parsed.fields;
   const printedDateline = formatDateline(dateline, date, agency, edition);
   const view: ReadView = {
     url,
@@ -242,6 +242,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     ...(photo ? { photo: { alt: photo.alt, credit: photo.credit, ...(photo.caption === undefined ? {} : { caption: photo.caption }) } } : {}),
     topics: storyTopics(tags, edition.path),
     sample,
+    ...(priority === undefined ? {} : { priority }),
     body: source.body,
     bodyHtml: renderStoryBody(source.body, printedDateline, input.filePathStem),
     edition: edition.lang,

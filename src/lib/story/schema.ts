@@ -127,6 +127,7 @@ const by = z
   .optional();
 
 const LEAD_EXPECTED = "the standfirst: a sentence or two under the headline";
+const PRIORITY_EXPECTED = "a whole number from 1 (the front page's lead) to 9 (least important), as IPTC urgency";
 
 /** The story contract: every field an editor may write in front matter or a story's data file. */
 export const storySchema = z.object({
@@ -150,6 +151,7 @@ export const storySchema = z.object({
     .max(50, { error: (issue) => `${(issue.input as unknown[]).length} corrections (expected at most 50)` })
     .optional(),
   sample: z.boolean({ error: wrong("true or false") }).optional(),
+  priority: z.number({ error: wrong(PRIORITY_EXPECTED) }).int({ error: wrong(PRIORITY_EXPECTED) }).min(1, { error: wrong(PRIORITY_EXPECTED) }).max(9, { error: wrong(PRIORITY_EXPECTED) }).optional(),
   lang,
   dir,
   translationOf,
@@ -178,6 +180,7 @@ const WITHDRAWN_REFUSALS: Readonly<Record<string, string>> = {
   ),
   draft: "a withdrawn story is never a draft: its notice is published (expected no draft: remove it, or remove withdrawn to keep a draft)",
   sample: "a withdrawn story's notice is never a sample (expected no sample: remove it)",
+  priority: "a withdrawn story's notice is in no list, the front page's neither (expected no priority: remove it)",
 };
 
 export type StoryFields = z.infer<typeof storySchema>;

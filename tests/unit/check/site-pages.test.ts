@@ -12,7 +12,8 @@ test("every URL the site makes has the kind the browser checks look for", () => 
   const { day, month, year } = archiveLinks("2024-03-14", "");
   const file = (url: string) => `${url.slice(1)}index.html`;
   assert.deepEqual([file(archiveUrl("")), file(year), file(month), file(day)].map(pageKind), ["archive", "archive year", "archive month", "archive day"]);
-  assert.deepEqual(["index.html", "page/2024-03-14-0a1b2c3d/index.html", "topics/index.html", "topics/markets/index.html", "404.html", "assets/x.html"].map(pageKind), [
+  assert.deepEqual(["index.html", "all/index.html", "all/page/2024-03-14-0a1b2c3d/index.html", "topics/index.html", "topics/markets/index.html", "404.html", "assets/x.html"].map(pageKind), [
+    "front page",
     "All news",
     "All news, later page",
     "topics",
@@ -34,14 +35,15 @@ test("an author's pages are of their own kind, in every edition, later pages too
 
 test("the sample holds the first and last page of each kind the site has, once each", () => {
   const site = mkdtempSync(join(tmpdir(), "site-pages-"));
-  for (const path of ["index.html", "404.html", "news/2024/03/10/a.html", "news/2024/03/12/b.html", "news/2024/03/14/c.html", "topics/index.html"]) {
+  for (const path of ["index.html", "all/index.html", "404.html", "news/2024/03/10/a.html", "news/2024/03/12/b.html", "news/2024/03/14/c.html", "topics/index.html"]) {
     mkdirSync(dirname(join(site, path)), { recursive: true });
     writeFileSync(join(site, path), "<!doctype html>");
   }
   assert.deepEqual(samplePages(site), [
     { kind: "story", path: "news/2024/03/10/a.html" },
     { kind: "story", path: "news/2024/03/14/c.html" },
-    { kind: "All news", path: "index.html" },
+    { kind: "front page", path: "index.html" },
+    { kind: "All news", path: "all/index.html" },
     { kind: "topics", path: "topics/index.html" },
     { kind: "404", path: "404.html" },
   ]);
@@ -68,7 +70,9 @@ test("a story's address that holds a withdrawn story's notice is a kind of its o
 
 test("every edition's pages are of the same kinds, in its folder; a section's own folder is never an edition", () => {
   assert.equal(pageKind("ru/news/2013/09/02/peregovory.html"), "story");
-  assert.equal(pageKind("ru/index.html"), "All news");
+  assert.equal(pageKind("ru/index.html"), "front page");
+  assert.equal(pageKind("ru/all/index.html"), "All news");
+  assert.equal(pageKind("all/index.html"), "All news", "not the front page of an edition called all");
   assert.equal(pageKind("ru/topics/index.html"), "topics");
   assert.equal(pageKind("ru/archive/2013/09/02/index.html"), "archive day");
   assert.equal(pageKind("topics/index.html"), "topics", "not the All news of an edition called topics");

@@ -5,8 +5,12 @@ import { dirname, join } from "node:path";
 import { after, test } from "node:test";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PageCache, pageFile, planPages, type PageReason } from "../../../src/lib/eleventy/rendered-pages.ts";
+import type { ArticleView } from "../../../src/lib/model/story-view.ts";
 import type { PageViews } from "../../../src/lib/newsroom/page-views.ts";
+import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
+import { pageViews } from "../../../src/lib/newsroom/page-views.ts";
 import { storyView } from "../../support/stories.ts";
+import { buildAt, site } from "../../support/story-views.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "rendered-pages-test-"));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
@@ -14,7 +18,7 @@ after(() => rmSync(tempRoot, { recursive: true, force: true }));
 const a = storyView("a", "2013-09-02");
 const b = storyView("b", "2013-09-03");
 
-/** Views of two story pages and All news, as page-views.ts makes them (only what the keys read matters here). */
+/** Views of two story pages and All news (no front page: see its own test), as page-views.ts makes them (only what the keys read matters here). */
 function views(stories = [a, b]): PageViews {
   return {
     stories: stories.map((article) => ({
@@ -30,7 +34,8 @@ function views(stories = [a, b]): PageViews {
       correctionsHeading: "Correction",
     })),
     withdrawn: [],
-    news: [{ url: "/", items: stories, edition: "en", languages: [], title: "All news" }],
+    front: [],
+    news: [{ url: "/all/", items: stories, edition: "en", languages: [], title: "All news" }],
     topics: [],
     authors: [],
     archive: [],
@@ -41,7 +46,9 @@ function views(stories = [a, b]): PageViews {
 
 /** Stands in for Eleventy: each page to render, its HTML naming its URL and headline. */
 function render(toRender: PageViews): Map<string, string> {
-  const pages = [...toRender.stories.map((page) => ({ url: page.url, text: page.article.headline })), ...toRender.news.map((page) => ({ url: page.url, text: page.items.map(({ headline }) => headline).join() }))];
+  const pages = [...toRender.stories.map((page) => ({ url: page.url, text: page.article.headline })), ...toRender.news.map((page) => ({ url: page.url, text: page.items.map(({ headline }) => headline).join() })),
+    ...toRender.front.map((page) => ({ url: page.url, text: [page.lead, ...page.top].map((story) => story?.headline).join() })),
+  ];
   return new Map(pages.map(({ url, text }) => [pageFile(url), `<p>${url} ${text}</p>`]));
 }
 
@@ -73,29 +80,47 @@ const rendered = (reasons: Record<string, PageReason>) => Object.keys(reasons).f
 test("a page is rendered again only when its view, a story in it, or the render context changed, and the plan says which", () => {
   const folder = join(tempRoot, "cache-1");
   const first = join(tempRoot, "site-1");
-  assert.deepEqual(build(pageCacheIn(folder)[0], first, views()), { "/news/a.html": "new", "/news/b.html": "new", "/": "new" });
+  assert.deepEqual(build(pageCacheIn(folder)[0], first, views()), { "/news/a.html": "new", "/news/b.html": "new", "/all/": "new" });
 
   // Another process, another output folder: every page is placed from the cache, byte for byte, as a second name of its entry.
   const second = join(tempRoot, "site-2");
   const [cache, store] = pageCacheIn(folder);
   assert.deepEqual(rendered(build(cache, second, views())), []);
   assert.equal(store.summary(), `cache ${folder}: pages 0 rendered, 3 reused`);
-  for (const url of ["/news/a.html", "/news/b.html", "/"]) {
+  for (const url of ["/news/a.html", "/news/b.html", "/all/"]) {
     assert.equal(readFileSync(join(second, pageFile(url)), "utf8"), readFileSync(join(first, pageFile(url)), "utf8"));
     assert.equal(statSync(join(second, pageFile(url))).nlink, 2, `${url} is linked, not copied`);
   }
 
   // A story's headline changes: its page and the list that shows it.
   const edited = { ...b, headline: "b, edited" };
-  assert.deepEqual(build(cache, second, views([a, edited])), { "/news/a.html": "reused", "/news/b.html": "view changed", "/": "view changed" });
-  assert.match(readFileSync(join(second, "index.html"), "utf8"), /b, edited/);
+  assert.deepEqual(build(cache, second, views([a, edited])), { "/news/a.html": "reused", "/news/b.html": "view changed", "/all/": "view changed" });
+  assert.match(readFileSync(join(second, "all/index.html"), "utf8"), /b, edited/);
   // A change deep in a story that only its own page prints still reaches that page.
-  assert.deepEqual(rendered(build(cache, second, views([a, { ...edited, bodyHtml: "<p>new</p>" }]))), ["/news/b.html", "/"]);
+  assert.deepEqual(rendered(build(cache, second, views([a, { ...edited, bodyHtml: "<p>new</p>" }]))), ["/news/b.html", "/all/"]);
   assert.deepEqual(build(cache, second, views([a, { ...edited, bodyHtml: "<p>new</p>" }]), undefined, "templates v2"), {
     "/news/a.html": "templates or code changed",
     "/news/b.html": "templates or code changed",
-    "/": "templates or code changed",
+    "/all/": "templates or code changed",
   });
+});
+
+test("the front page is rendered again when what it prints of a story changes, and only then", () => {
+  const c = storyView("c", "2013-09-01");
+  // The front page as page-views.ts makes it, beside the stories' pages; no other list.
+  const front = (stories: ArticleView[]): PageViews => {
+    const made = pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, { ...site, frontPage: { ...site.frontPage, topStories: 1, latestStories: 1 } }, buildAt("2013-09-05T00:00Z")), site);
+    return { ...views(stories), news: [], front: made.front.filter(({ edition }) => edition === "en") };
+  };
+  const cache = pageCacheIn(join(tempRoot, "cache-front"))[0];
+  const output = join(tempRoot, "site-front");
+  assert.deepEqual(build(cache, output, front([b, a, c]))["/"], "new");
+  // b leads, a is the top story, c the latest: a story beyond them is not on the page.
+  const d = storyView("d", "2013-08-30");
+  assert.deepEqual(rendered(build(cache, output, front([b, a, c]))), []);
+  assert.deepEqual(rendered(build(cache, output, front([b, { ...a, bodyHtml: "<p>a, its text edited</p>" }, c]))), ["/news/a.html"], "the front page prints no story's text");
+  assert.deepEqual(rendered(build(cache, output, front([b, { ...a, headline: "a, edited" }, c]))), ["/news/a.html", "/"]);
+  assert.deepEqual(rendered(build(cache, output, front([b, { ...a, headline: "a, edited" }, c, d]))), ["/news/d.html"], "a story the page does not show");
 });
 
 test("pages are written to their permalink's file", () => {
@@ -118,7 +143,7 @@ test("a damaged entry is rendered again and the build says so; entries no build 
   assert.deepEqual(Object.values(reasons).sort(), ["not in the page cache", "reused", "reused"]);
   assert.match(store.summary(), /^cache .*: pages 1 rendered, 2 reused; 1 damaged entry in .*pages ignored and made again$/);
   assert.equal(entries().length, 3);
-  for (const url of ["/news/a.html", "/news/b.html", "/"]) assert.doesNotMatch(readFileSync(join(output, pageFile(url)), "utf8"), /truncat/);
+  for (const url of ["/news/a.html", "/news/b.html", "/all/"]) assert.doesNotMatch(readFileSync(join(output, pageFile(url)), "utf8"), /truncat/);
 
   // Story b is deleted: its entry goes, and the damage is not reported again.
   store.startBuild();

@@ -143,6 +143,14 @@ test("located names its broader region with the city where it is one; a dateline
   assert.equal(placeOf("<dateline>MOSCOW, Monday (Reuters)</dateline>"), "MOSCOW");
 });
 
+test("contentMeta's urgency is the item's priority; one that is not 1 to 9 is left out with a note", () => {
+  const read = (urgency: string) => onlyItem(readInline(newsItem({ content: `<urgency>${urgency}</urgency><headline>Storm</headline>` })));
+  assert.equal(read("2").priority, 2);
+  const high = read("high");
+  assert.equal(high.priority, undefined);
+  assert.deepEqual(high.notes, [{ field: "/newsItem/contentMeta/urgency", message: 'warning: ignored: got "high" (expected a whole number from 1 to 9)', code: "WD210" }]);
+});
+
 test("plain text in inlineData keeps its paragraphs, with trailing spaces and extra blank lines gone", () => {
   const item = onlyItem(readFixture("plain-inline.xml"));
   assert.deepEqual(item.body, {

@@ -83,6 +83,8 @@ test("the seed story as a ninjs 1.x item: every field, the largest picture and i
       // The agency gave no alt text, so there is none.
       photo: { href: "seed-photo.jpg", path: "associations.mainpic.renditions.main.href", credit: "Photo EPA/ITAR-TASS" },
       lang: "en",
+      // Its urgency, as IPTC numbers it.
+      priority: 4,
     },
   );
 });

@@ -61,6 +61,8 @@ test("the seed story, with its DTD named and HTML entities in its text", () => {
       credit: "Photo EPA/ITAR-TASS",
     },
     lang: "en-US",
+    // docdata's urgency ed-urg.
+    priority: 4,
   });
   assert.equal(body.kind, "html");
   const paragraphs = tight(body.kind === "html" ? body.html : "").split("</p><p>");

@@ -282,3 +282,24 @@ test("an update without a byline keeps the story's; one with a byline replaces i
   assert.ok(replaced.ok);
   assert.equal(replaced.plan.fields["by"], "Cy Wu");
 });
+
+test("a new story takes the agency's urgency as its priority; an update keeps the story's, the newsroom's from then on", () => {
+  const created = planStory({ ...item, priority: 2 }, context);
+  assert.ok(created.ok);
+  assert.equal(created.plan.fields["priority"], 2);
+  for (const urgency of [0, 10, 2.5]) {
+    const refused = planStory({ ...item, priority: urgency }, context);
+    assert.ok(refused.ok);
+    assert.equal(refused.plan.fields["priority"], undefined, `urgency ${urgency} is no priority`);
+  }
+  const existing: WireStory = {
+    file: "src/news/2013/09/02/moscow/index.md",
+    folder: "src/news/2013/09/02/moscow",
+    fields: { ...created.plan.fields, priority: 1 },
+    body: "Moscow hopes ...",
+    versionMs: Date.UTC(2013, 8, 2, 11, 40),
+  };
+  const updated = planStory({ ...item, version: "2", priority: 4 }, { ...context, existing });
+  assert.ok(updated.ok);
+  assert.equal(updated.plan.fields["priority"], 1, "the editor's priority stays");
+});

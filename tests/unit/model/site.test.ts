@@ -75,7 +75,7 @@ test("every bad setting is refused on a line of its own, with what it got and wh
     "_data/site.ts: name: got nothing (expected the newsroom's name, not empty) [WD302]",
     '_data/site.ts: editions.1.lang: got "English" (expected a BCP 47 language tag such as "en" or "ru") [WD303]',
     '_data/site.ts: editions.2.dir: got "down" (expected ltr, or rtl for a right-to-left language) [WD303]',
-    '_data/site.ts: editions.2.path: got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, authors/, archive/, page/, assets/)) [WD303]',
+    '_data/site.ts: editions.2.path: got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, authors/, archive/, all/, assets/)) [WD303]',
     "_data/site.ts: pageSize: got 0 (expected a whole number from 1 to 500) [WD303]",
     'SITE_URL: got "ftp://example.org/" (expected a full address like https://news.example.com/) [WD301]',
   ]);
@@ -105,7 +105,7 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   const onlyEnglish = new Map([["en.json", JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" })]]);
   assert.deepEqual(refusal(settings, {}, { dir, files: onlyEnglish }), [
     `${file("en")}: allNews: missing (expected a text, not empty) [WD308]`,
-    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, bylineOne, bylineMany, authorDescription, authorFeedTitle, dateline, dateTime) [WD310]`,
+    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, frontPage, latestNews, moreOnTopic, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, bylineOne, bylineMany, authorDescription, authorFeedTitle, dateline, dateTime) [WD310]`,
     `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json) [WD306]`,
   ]);
   const files = new Map([["en.json", JSON.stringify({ ...english, storyCount: { other: "{count} stories" } })], ["ru.json", STRINGS.files.get("ru.json") ?? ""]]);
@@ -187,5 +187,17 @@ test("every bad setting of a run is reported together: the site's, the address a
   assert.deepEqual(refusal(settings, { CI: "true" }, strings).map((line) => line.replace(/ \(.*\)/, "")), [
     "newsroom/strings/ru.json: missing [WD306]",
     "SITE_URL: not set, and this build runs on a CI runner [WD300]",
+  ]);
+});
+
+test("the front page's settings: each part has a default; a bad number or an edition the site lacks is refused", () => {
+  assert.deepEqual(readSiteSettings(settings, {}, STRINGS).frontPage, { recentDays: 2, topStories: 4, topicStories: 4, latestStories: 10, topics: {} });
+  const read = readSiteSettings({ ...settings, frontPage: { topStories: 2, topics: { ru: ["Дипломатия"] } } }, {}, STRINGS);
+  assert.deepEqual(read.frontPage, { recentDays: 2, topStories: 2, topicStories: 4, latestStories: 10, topics: { ru: ["Дипломатия"] } });
+  const expected =
+    "(expected { recentDays (1 to 30), topStories (0 to 20), topicStories (1 to 10), latestStories (1 to 50), topics: { <edition's language tag>: [topic names, at most 20] } }, each optional)";
+  assert.deepEqual(refusal({ ...settings, frontPage: { recentDays: 0 } }, {}), [`_data/site.ts: frontPage.recentDays: got 0 ${expected} [WD303]`]);
+  assert.deepEqual(refusal({ ...settings, frontPage: { topics: { de: ["Politik"] } } }, {}), [
+    '_data/site.ts: frontPage.topics.de: got ["Politik"] (expected topics under an edition\'s language tag: en, ru) [WD303]',
   ]);
 });

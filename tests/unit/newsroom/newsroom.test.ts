@@ -58,12 +58,12 @@ test("the newsroom pages All news and each topic, and gives each story its links
   ];
   const newsroom = buildNewsroom(collected(stories), { ...site, pageSize: 2 }, build);
   const [english] = newsroom.editions;
-  assert.deepEqual(english?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [["/", ["c", "b", "a"]]]);
+  assert.deepEqual(english?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [["/all/", ["c", "b", "a"]]]);
   const more = buildNewsroom(collected([storyView("e", "2013-09-07", ["Korean Peninsula"]), storyView("d", "2013-09-05", ["Korean Peninsula"]), ...stories]), { ...site, pageSize: 2 }, build).editions[0];
   const pages = (list: { url: string; items: { headline: string }[] }[] | undefined) => list?.map(({ url, items }) => [url, items.map(({ headline }) => headline)]);
   assert.deepEqual(pages(more?.newsPages), [
-    ["/", ["e", "d"]],
-    ["/page/2013-09-04-56da46b8/", ["c", "b", "a"]],
+    ["/all/", ["e", "d"]],
+    ["/all/page/2013-09-04-56da46b8/", ["c", "b", "a"]],
   ]);
   assert.deepEqual(pages(more?.topicPages), [
     ["/topics/korean-peninsula/", ["e", "d"]],
@@ -105,6 +105,7 @@ test("the newsroom publishes each edition's feeds and each topic's, the sitemaps
   assert.equal(text("/robots.txt"), "User-agent: *\nDisallow:\n\nSitemap: https://example.org/news/sitemap.xml\n");
   assert.deepEqual([...locs(text("/pages-sitemap.xml")), ...locs(text("/ru/pages-sitemap.xml"))], [
     "https://example.org/news/",
+    "https://example.org/news/all/",
     "https://example.org/news/news/b.html",
     "https://example.org/news/news/a.html",
     "https://example.org/news/topics/",
@@ -115,6 +116,7 @@ test("the newsroom publishes each edition's feeds and each topic's, the sitemaps
     "https://example.org/news/archive/2013/09/03/",
     "https://example.org/news/archive/2013/09/02/",
     "https://example.org/news/ru/",
+    "https://example.org/news/ru/all/",
     "https://example.org/news/ru/topics/",
     "https://example.org/news/ru/archive/",
   ]);
@@ -196,8 +198,12 @@ test("a withdrawn story gets a notice at its address and nothing else: no list, 
 test("an edition with no story yet says so on All news and the archive, in its own words, instead of an empty list", () => {
   const empty = pageViews(buildNewsroom(collected([]), site, build), site);
   assert.deepEqual(empty.news.map(({ url, items, noStories }) => [url, items.length, noStories]), [
-    ["/", 0, "No stories yet."],
-    ["/ru/", 0, "Новостей пока нет."],
+    ["/all/", 0, "No stories yet."],
+    ["/ru/all/", 0, "Новостей пока нет."],
+  ]);
+  assert.deepEqual(empty.front.map(({ url, lead, noStories }) => [url, lead, noStories]), [
+    ["/", undefined, "No stories yet."],
+    ["/ru/", undefined, "Новостей пока нет."],
   ]);
   assert.deepEqual(empty.archiveIndexes.map(({ url, noStories }) => [url, noStories]), [
     ["/archive/", "No stories yet."],
@@ -206,8 +212,8 @@ test("an edition with no story yet says so on All news and the archive, in its o
   // With stories in one edition only, the other still says it has none; the one with stories lists them.
   const english = pageViews(buildNewsroom(collected([storyView("a", "2013-09-02")]), site, build), site);
   assert.deepEqual(english.news.map(({ url, noStories }) => [url, noStories]), [
-    ["/", undefined],
-    ["/ru/", "Новостей пока нет."],
+    ["/all/", undefined],
+    ["/ru/all/", "Новостей пока нет."],
   ]);
   assert.deepEqual(english.archiveIndexes.map(({ noStories }) => noStories), [undefined, "Новостей пока нет."]);
 });
@@ -224,7 +230,7 @@ test("each edition has its own All news, topics, archive, related stories and fe
   const newsroom = buildNewsroom(collected(stories), site, build);
   const [english, russian] = newsroom.editions;
   assert.deepEqual(english?.newsPages[0]?.items.map(({ headline }) => headline), ["en-b", "en-a"]);
-  assert.deepEqual(russian?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [["/ru/", ["ru-b", "ru-a"]]]);
+  assert.deepEqual(russian?.newsPages.map(({ url, items }) => [url, items.map(({ headline }) => headline)]), [["/ru/all/", ["ru-b", "ru-a"]]]);
   assert.deepEqual(russian?.topics.map(({ name, url, stories: tagged }) => [name, url, tagged.length]), [
     // Sorted as Russian sorts: Cyrillic before Latin.
     ["Дипломатия", "/ru/topics/diplomatiya/", 2],
@@ -236,7 +242,14 @@ test("each edition has its own All news, topics, archive, related stories and fe
   const russianFeed = newsroom.files.find(({ url }) => url === "/ru/feed.json")?.text ?? "";
   assert.deepEqual((JSON.parse(russianFeed) as { items: { url: string }[] }).items.map(({ url }) => url), ["https://example.org/news/ru/news/ru-b.html", "https://example.org/news/ru/news/ru-a.html"]);
   assert.match(russianFeed, /"language": "ru"/);
-  assert.deepEqual(views.news.map(({ url, edition, title }) => [url, edition, title]), [["/", "en", "All news"], ["/ru/", "ru", "Все новости"]]);
+  assert.deepEqual(views.news.map(({ url, edition, title }) => [url, edition, title]), [["/all/", "en", "All news"], ["/ru/all/", "ru", "Все новости"]]);
+  assert.deepEqual(
+    views.front.map(({ url, edition, lead, top }) => [url, edition, lead?.headline, top.map(({ headline }) => headline)]),
+    [
+      ["/", "en", "en-b", ["en-a"]],
+      ["/ru/", "ru", "ru-b", ["ru-a"]],
+    ],
+  );
   assert.deepEqual(views.topicIndexes.map(({ url, topics }) => [url, topics.length]), [["/topics/", 1], ["/ru/topics/", 2]]);
 });
 
@@ -249,10 +262,13 @@ test("a story and its translation link each other: language switch, alternates, 
   const page = (url: string) => views.stories.find((view) => view.url === url)!;
   assert.deepEqual(page("/news/talks.html").languages, [{ url: "/ru/news/peregovory.html", hreflang: "ru", label: "Read in Russian" }]);
   assert.deepEqual(page("/ru/news/peregovory.html").languages, [{ url: "/news/talks.html", hreflang: "en", label: "Читать на английском" }]);
-  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", label: "Английская версия" }], "no translation: the other edition's All news");
+  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", label: "Английская версия" }], "no translation: the other edition's front page");
   // "Read in" only where the page is translated; every other page leads to the other edition, and says so.
   const labels = (list: { languages: { label: string }[] }[]) => list.map(({ languages: [link] }) => link?.label);
   assert.deepEqual(labels(views.news), ["Russian edition", "Английская версия"]);
+  assert.deepEqual(views.news.map(({ languages }) => languages[0]?.url), ["/ru/all/", "/all/"], "All news leads to the other edition's All news");
+  assert.deepEqual(labels(views.front), ["Russian edition", "Английская версия"]);
+  assert.deepEqual(views.front.map(({ languages }) => languages[0]?.url), ["/ru/", "/"]);
   assert.deepEqual(labels(views.topicIndexes), ["Russian edition", "Английская версия"]);
   assert.deepEqual(labels(views.archiveIndexes), ["Russian edition", "Английская версия"]);
   assert.deepEqual(page("/ru/news/peregovory.html").alternates, [

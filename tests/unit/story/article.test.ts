@@ -47,7 +47,7 @@ function problemsOf(result: ArticleResult): string[] {
 }
 
 test("a story becomes the view its templates print", async () => {
-  const view = valid(await readArticle(...storyData(seed)));
+  const view = valid(await readArticle(...storyData({ ...seed, priority: 3 })));
   // An SVG is published as drawn, under a name that carries its content hash.
   const photoUrl = view.photo?.url ?? "";
   assert.match(photoUrl, /^\/assets\/photos\/photo-640\.[0-9a-f]{10}\.svg$/);
@@ -80,6 +80,7 @@ test("a story becomes the view its templates print", async () => {
     topics: [],
     state: "published",
     sample: false,
+    priority: 3,
     body: "Moscow hopes.\n",
     bodyHtml: `<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes.</p>\n`,
     edition: "en",

@@ -130,13 +130,15 @@ test("a withdrawn story is refused every field that would keep its text, or publ
     updated: "2013-09-03",
     draft: true,
     sample: false,
+    priority: 1,
   });
   for (const field of ["title", "lead", "photo", "tags", "corrections", "updated"]) {
     assert.equal(issues[field], `a withdrawn story keeps no text of the story (expected no ${field}: remove it)`);
   }
   assert.equal(issues["draft"], "a withdrawn story is never a draft: its notice is published (expected no draft: remove it, or remove withdrawn to keep a draft)");
   assert.equal(issues["sample"], "a withdrawn story's notice is never a sample (expected no sample: remove it)");
-  assert.equal(Object.keys(issues).length, 8);
+  assert.equal(issues["priority"], "a withdrawn story's notice is in no list, the front page's neither (expected no priority: remove it)");
+  assert.equal(Object.keys(issues).length, 9);
 });
 
 test("a withdrawn story is checked like any: its address's fields are required, its own unknown fields named once", () => {
@@ -181,4 +183,12 @@ test("by: one name or a list of names, trimmed; each bad name named by its place
   assert.ok(!partial.ok);
   assert.deepEqual(partial.partial.by, ["Ann Smith", undefined], "the good names are kept for the other checks");
   assert.equal(issuesOf({ withdrawn: "2013-09-03", date: "2013-09-02", dateline: "MOSCOW", by: "Ann Smith" })["by"], "a withdrawn story keeps no text of the story (expected no by: remove it)");
+});
+
+test("a story's priority is a whole number from 1 to 9, as IPTC urgency", () => {
+  assert.deepEqual(parseStoryFields({ ...valid, priority: 1 }), { ok: true, fields: { ...valid, priority: 1 } });
+  const expected = "(expected a whole number from 1 (the front page's lead) to 9 (least important), as IPTC urgency)";
+  for (const [priority, got] of [[0, "number 0"], [10, "number 10"], [2.5, "number 2.5"], ["high", '"high"']] as const) {
+    assert.deepEqual(issuesOf({ ...valid, priority }), { priority: `got ${got} ${expected}` });
+  }
 });
