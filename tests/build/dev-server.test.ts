@@ -29,8 +29,10 @@ test("the dev server shows drafts' and stories' problems, keeps serving, recover
     const base = await waitFor("the server's address", () => /serve: (http:\/\/localhost:\d+\/)/.exec(output())?.[1], output);
     // Drafts and embargoes stay on this machine: the line is told from the address it is bound to.
     assert.match(output(), /serve: http:\/\/localhost:\d+\/ \(this machine only; drafts and embargoed stories shown, marked; pages in \.dev-site\/\)/);
+    // All news lists every story, the draft marked; the front page at the root shows a selection.
+    const allNews = new URL("all/", base).href;
     const first = await waitFor("All news", async () => {
-      const response = await get(base);
+      const response = await get(allNews);
       return response?.status === 200 && response.text.includes("<h1>All news</h1>") ? response.text : undefined;
     }, output);
     const index = parse(first);
@@ -41,16 +43,16 @@ test("the dev server shows drafts' and stories' problems, keeps serving, recover
     assert.ok(directives.includes("connect-src 'self'"), "its WebSocket goes back to the page's own host");
     const script = index.querySelector("script[type=module][src]")?.getAttribute("src") ?? "";
     assert.match(script, /reload-client\.js/, first);
-    const scriptUrl = new URL(script, base);
+    const scriptUrl = new URL(script, allNews);
     assert.equal(scriptUrl.origin, new URL(base).origin);
     assert.equal((await get(scriptUrl.href))?.status, 200);
     assert.ok(!existsSync(join(root, "_site")), "the dev server never writes the deployed folder");
-    assert.ok(existsSync(join(root, ".dev-site", "index.html")));
+    assert.ok(existsSync(join(root, ".dev-site", "index.html")), "the front page");
     assert.match(output(), /serve: no problems in the stories/);
 
     const budgetHref = index.querySelectorAll("a").find((link) => link.text.trim() === "Senate passes the budget")?.getAttribute("href");
     assert.ok(budgetHref, first);
-    const budgetUrl = new URL(budgetHref, base).href;
+    const budgetUrl = new URL(budgetHref, allNews).href;
     assert.equal((await get(budgetUrl))?.status, 200);
 
     // A story loses its lead and a draft has no dateline: both show on every page, and in the terminal.
@@ -60,7 +62,7 @@ test("the dev server shows drafts' and stories' problems, keeps serving, recover
     const problemLine = "src/news/budget.md:1: lead: missing";
     const draftLine = "src/news/draft.md:1: dateline: missing";
     const broken = await waitFor("the problem panel", async () => {
-      const response = await get(base);
+      const response = await get(allNews);
       return response?.text.includes(problemLine) && response.text.includes(draftLine) ? response.text : undefined;
     }, output);
     const panel = parse(broken).querySelector("section.story-problems");
@@ -74,7 +76,7 @@ test("the dev server shows drafts' and stories' problems, keeps serving, recover
     await waitFor("the problem in the terminal", () => (output().slice(printedBefore).includes(problemLine) ? true : undefined), output);
     assert.equal((await get(budgetUrl))?.status, 404, "a story with problems gets no page, not its last good one");
     // The panel is valid, accessible markup (the page on disk: the server adds only its script).
-    const devIndex = join(root, ".dev-site", "index.html");
+    const devIndex = join(root, ".dev-site", "all", "index.html");
     const rules = new StaticConfigLoader([cjsResolver()], { extends: [join(PROJECT, ".htmlvalidate.json")] });
     const markup = await new HtmlValidate(rules).validateString(readFileSync(devIndex, "utf8"), devIndex);
     assert.ok(markup.valid, JSON.stringify(markup.results.flatMap((result) => result.messages.map((message) => message.message))));
@@ -84,7 +86,7 @@ test("the dev server shows drafts' and stories' problems, keeps serving, recover
     writeFileSync(join(root, "src/news/budget.md"), budget);
     writeFileSync(join(root, "src/news/draft.md"), draftWithoutDateline.replace("draft: true", "draft: true\ndateline: MOSCOW"));
     await waitFor("the page to come back without the panel", async () => {
-      const [list, page] = await Promise.all([get(base), get(budgetUrl)]);
+      const [list, page] = await Promise.all([get(allNews), get(budgetUrl)]);
       return list?.status === 200 && !list.text.includes("story-problems") && page?.status === 200 ? true : undefined;
     }, output);
     await waitFor("the all-clear in the terminal", () => (output().slice(printedWhileBroken).includes("serve: no problems in the stories") ? true : undefined), output);
