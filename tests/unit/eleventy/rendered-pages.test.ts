@@ -35,6 +35,7 @@ function views(stories = [a, b]): PageViews {
     archive: [],
     topicIndexes: [],
     archiveIndexes: [],
+    searches: [],
   };
 }
 
