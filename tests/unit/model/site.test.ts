@@ -74,7 +74,7 @@ test("every bad setting is refused on a line of its own, with what it got and wh
     "site.name (_data/site.ts): got nothing (expected the newsroom's name, not empty)",
     'site.editions.0.lang (_data/site.ts): got "English" (expected a BCP 47 language tag such as "en" or "ru")',
     'site.editions.1.dir (_data/site.ts): got "down" (expected ltr, or rtl for a right-to-left language)',
-    'site.editions.1.path (_data/site.ts): got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, archive/, page/, assets/))',
+    'site.editions.1.path (_data/site.ts): got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, archive/, page/, assets/, search/))',
     "site.pageSize (_data/site.ts): got 0 (expected a whole number from 1 to 500)",
     'SITE_URL: got "ftp://example.org/" (expected a full address like https://news.example.com/)',
   ]);
@@ -104,7 +104,7 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   const onlyEnglish = new Map([["en.json", JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" })]]);
   assert.deepEqual(refusal(settings, {}, { dir, files: onlyEnglish }), [
     `${file("en")}: allNews: missing (expected a text, not empty)`,
-    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime)`,
+    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, dateline, dateTime, search, searchLabel, searchButton, searchDescription, searchNeedsScript, searchLoading, searchSummary, searchNone, searchMore, searchFailed)`,
     `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json)`,
   ]);
   const files = new Map([["en.json", JSON.stringify({ ...english, storyCount: { other: "{count} stories" } })], ["ru.json", STRINGS.files.get("ru.json") ?? ""]]);
