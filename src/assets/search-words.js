@@ -66,6 +66,34 @@
     return Math.floor(id / STORIES_PER_SHARD);
   }
 
+  /**
+   * The engine's serialised index (MiniSearch's toJSON form) from the meta script and the postings
+   * of the loaded term shards. The meta script keeps it compact: a story's number is its id, and
+   * the field lengths are a column a field, as they compress best.
+   */
+  function engineIndex(meta, postings) {
+    var documentIds = {};
+    var fieldLength = {};
+    for (var id = 0; id < meta.documentCount; id += 1) {
+      documentIds[id] = id;
+      fieldLength[id] = meta.fieldLengths.map(function (lengths) {
+        return lengths[id];
+      });
+    }
+    return {
+      documentCount: meta.documentCount,
+      nextId: meta.documentCount,
+      documentIds: documentIds,
+      fieldIds: meta.fieldIds,
+      fieldLength: fieldLength,
+      averageFieldLength: meta.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      serializationVersion: meta.serializationVersion,
+      index: postings,
+    };
+  }
+
   /** A shard key as a file name: a-z and 0-9 as they are, any other letter as "_" and its code point in hex. */
   function shardFileName(key) {
     return Array.from(key)
@@ -110,6 +138,7 @@
     shardsFor: shardsFor,
     termShardsFor: termShardsFor,
     storyShardOf: storyShardOf,
+    engineIndex: engineIndex,
     shardFileName: shardFileName,
     STORIES_PER_SHARD: STORIES_PER_SHARD,
     RESULTS_PER_PAGE: RESULTS_PER_PAGE,

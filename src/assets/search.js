@@ -128,14 +128,13 @@
       })
       .then(function (keys) {
         // The engine gets the index as the build serialised it, with only the postings of the loaded shards.
-        var index = Object.assign({}, window.searchIndex.meta, {
-          index: [].concat.apply(
-            [],
-            keys.map(function (key) {
-              return window.searchIndex.terms[key];
-            }),
-          ),
-        });
+        var postings = [].concat.apply(
+          [],
+          keys.map(function (key) {
+            return window.searchIndex.terms[key];
+          }),
+        );
+        var index = words.engineIndex(window.searchIndex.meta, postings);
         var found = MiniSearch.loadJS(index, words.ENGINE_OPTIONS).search(query);
         var shown = found.slice(0, count);
         var shards = Array.from(

@@ -49,6 +49,7 @@ interface SearchWords {
   shardsFor(folded: string, keys: readonly string[]): string[];
   termShardsFor(query: string, keys: readonly string[]): string[];
   storyShardOf(id: number): number;
+  engineIndex(meta: SearchMeta, postings: SerialisedIndex["index"]): SerialisedIndex;
   shardFileName(key: string): string;
   STORIES_PER_SHARD: number;
   RESULTS_PER_PAGE: number;
@@ -65,6 +66,22 @@ export interface SearchIndexFile {
 
 /** MiniSearch's serialised index (its `toJSON`), the parts this module splits. */
 type SerialisedIndex = ReturnType<MiniSearch<SearchDocument>["toJSON"]>;
+
+/** A term shard's data: each word's postings, as MiniSearch serialises them. */
+export type SearchPostings = SerialisedIndex["index"];
+
+/** The meta script's data: what the engine needs besides the postings, compact, and the shards there are. */
+export interface SearchMeta {
+  documentCount: number;
+  fieldIds: SerialisedIndex["fieldIds"];
+  /** Each field's length in every story, a column a field, by story number. */
+  fieldLengths: number[][];
+  averageFieldLength: number[];
+  serializationVersion: number;
+  /** The term shards' keys, sorted. */
+  shards: string[];
+  storyShards: number;
+}
 
 /** A story's text as its page prints it, without markup: block elements end a line, so "a</li><li>b" stays two words. */
 function bodyText(bodyHtml: string): string {
@@ -151,13 +168,16 @@ function indexFiles({ documents, results }: ReturnType<typeof searchDocuments>, 
   const folder = searchUrl(editionPath);
   const engine = new MiniSearch<SearchDocument>(searchWords.ENGINE_OPTIONS);
   engine.addAll(documents);
-  const { index, ...meta }: SerialisedIndex = engine.toJSON();
+  const { index, documentCount, fieldIds, fieldLength, averageFieldLength, serializationVersion }: SerialisedIndex = engine.toJSON();
 
   const shards = splitShards(index, SHARD_KEY_LETTERS);
   const keys = [...shards.keys()].sort();
   const storyShards = Math.ceil(results.length / searchWords.STORIES_PER_SHARD);
+  // A story's number is its id (MiniSearch numbers documents as they are added), so the meta script need not list ids.
+  const fieldLengths = Object.values(fieldIds).map((field) => documents.map(({ id }) => fieldLength[id]?.[field] ?? 0));
+  const meta: SearchMeta = { documentCount, fieldIds, fieldLengths, averageFieldLength, serializationVersion, shards: keys, storyShards };
   return [
-    { url: `${folder}meta.js`, text: assignment("meta", { ...meta, shards: keys, storyShards }) },
+    { url: `${folder}meta.js`, text: assignment("meta", meta) },
     ...keys.map((key) => ({
       url: `${folder}terms/${searchWords.shardFileName(key)}.js`,
       text: `searchIndex.terms[${JSON.stringify(key)}] = ${JSON.stringify(shards.get(key))};\n`,

@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm";
 import MiniSearch from "minisearch";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
 import type { ArticleView } from "../../../src/lib/model/story-view.ts";
-import { MAX_SHARD_BYTES, SearchIndexCache, searchIndexFiles, searchWords, splitShards, type SearchDocument, type SearchIndexFile, type SearchResultFields } from "../../../src/lib/outputs/search-index.ts";
+import { MAX_SHARD_BYTES, SearchIndexCache, searchIndexFiles, searchWords, splitShards, type SearchDocument, type SearchIndexFile, type SearchMeta, type SearchResultFields } from "../../../src/lib/outputs/search-index.ts";
 import { story } from "../../support/story-views.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "search-index-test-"));
@@ -21,7 +21,7 @@ const russian: ArticleView = {
 };
 
 interface LoadedIndex {
-  meta?: Record<string, unknown> & { shards: string[] };
+  meta?: SearchMeta;
   terms: Record<string, unknown[]>;
   stories: Record<number, SearchResultFields[]>;
 }
@@ -40,8 +40,8 @@ function runQuery(files: readonly SearchIndexFile[], query: string, folder = "/s
   load(`${folder}meta.js`);
   const keys = searchWords.termShardsFor(query, searchIndex.meta!.shards);
   for (const key of keys) load(`${folder}terms/${searchWords.shardFileName(key)}.js`);
-  const index = { ...searchIndex.meta, index: keys.flatMap((key) => searchIndex.terms[key] ?? []) };
-  const found = MiniSearch.loadJS<SearchDocument>(index as never, searchWords.ENGINE_OPTIONS).search(query);
+  const index = searchWords.engineIndex(searchIndex.meta!, keys.flatMap((key) => searchIndex.terms[key] ?? []) as never);
+  const found = MiniSearch.loadJS<SearchDocument>(index, searchWords.ENGINE_OPTIONS).search(query);
   for (const shard of new Set(found.map(({ id }) => searchWords.storyShardOf(id as number)))) load(`${folder}stories/${shard}.js`);
   const shown = found.map(({ id }) => searchIndex.stories[searchWords.storyShardOf(id as number)]![(id as number) % searchWords.STORIES_PER_SHARD]!);
   return { loaded, shown, terms: found.map(({ terms }) => terms) };
