@@ -89,7 +89,7 @@ function bodyText(bodyHtml: string): string {
 }
 
 /** The stories a search may find: published ones only (a dev build also holds drafts and embargoed ones). */
-export function searchableStories(stories: readonly ArticleView[]): ArticleView[] {
+function searchableStories(stories: readonly ArticleView[]): ArticleView[] {
   return stories.filter((story) => story.state === "published");
 }
 
