@@ -94,7 +94,7 @@ function searchableStories(stories: readonly ArticleView[]): ArticleView[] {
 }
 
 /** The engine's documents and each one's result fields, in the stories' order (newest first). */
-export function searchDocuments(stories: readonly ArticleView[], editionPath: string): { documents: SearchDocument[]; results: SearchResultFields[] } {
+function searchDocuments(stories: readonly ArticleView[], editionPath: string): { documents: SearchDocument[]; results: SearchResultFields[] } {
   const page = searchUrl(editionPath);
   const published = searchableStories(stories);
   return {
