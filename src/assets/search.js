@@ -109,7 +109,9 @@
       var more = element("a", "search-more", strings.searchMore);
       var next = new URLSearchParams({ q: query, shown: String(shown.length + words.RESULTS_PER_PAGE) });
       more.href = "?" + next.toString();
-      results.append(element("p")).lastChild.append(more);
+      var paragraph = element("p");
+      paragraph.append(more);
+      results.append(paragraph);
     }
   }
 
