@@ -49,7 +49,7 @@ interface SearchWords {
   shardsFor(folded: string, keys: readonly string[]): string[];
   termShardsFor(query: string, keys: readonly string[]): string[];
   storyShardOf(id: number): number;
-  engineIndex(meta: SearchMeta, postings: SerialisedIndex["index"]): SerialisedIndex;
+  engineIndex(meta: SearchMeta, postings: SearchPostings): SerialisedIndex;
   shardFileName(key: string): string;
   STORIES_PER_SHARD: number;
   RESULTS_PER_PAGE: number;
@@ -131,15 +131,15 @@ const lettersOf = (word: string, count: number): string => Array.from(word).slic
  * larger than MAX_SHARD_BYTES split again by one more letter (its words no longer than its key
  * stay in it), so a common beginning ("co", "pr") does not make one query load much more than another.
  */
-export function splitShards(postings: SerialisedIndex["index"], letters: number): Map<string, SerialisedIndex["index"]> {
-  const groups = new Map<string, SerialisedIndex["index"]>();
+export function splitShards(postings: SearchPostings, letters: number): Map<string, SearchPostings> {
+  const groups = new Map<string, SearchPostings>();
   for (const posting of postings) {
     const key = lettersOf(posting[0], letters);
     const group = groups.get(key);
     if (group) group.push(posting);
     else groups.set(key, [posting]);
   }
-  const shards = new Map<string, SerialisedIndex["index"]>();
+  const shards = new Map<string, SearchPostings>();
   for (const [key, group] of groups) {
     const longer = group.filter(([word]) => Array.from(word).length > letters);
     if (longer.length === 0 || JSON.stringify(group).length <= MAX_SHARD_BYTES) {
