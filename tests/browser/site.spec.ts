@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, sep } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { openSite, type SiteMount } from "../support/open-site.ts";
+import { TEST_SITE_DIR } from "../support/test-site.ts";
 
 const INDEX_PAGE = "index.html";
 const STORY_PAGE = "news/2013/09/02/moscow-denuclearization-talks.html";
@@ -459,6 +461,14 @@ test.describe("search", () => {
     await expect(results.locator("h2 a")).toHaveText("Север и Юг Кореи договорились о работе Кэсона");
     await results.locator("h2 a").click();
     await expect(page).toHaveURL(siteBase + "ru/news/2013/03/07/kaesong-peregovory.html");
+  });
+
+  test("no built page but the two search pages has a script element other than structured data", ({}, testInfo) => {
+    test.skip(testInfo.project.name !== "netlify", "reads the built files, the same in every mount");
+    const pages = readdirSync(TEST_SITE_DIR, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html")).map((file) => file.split(sep).join("/"));
+    const withScript = pages.filter((file) => /<script(?![^>]*type="application\/ld\+json")/.test(readFileSync(join(TEST_SITE_DIR, file), "utf8")));
+    expect(pages.length).toBeGreaterThan(20);
+    expect(withScript.sort()).toEqual(["ru/search/index.html", "search/index.html"]);
   });
 
   test("the search page runs only the site's own script files; without script it says search needs it and links the topics and archive", async ({ browser, siteBase }) => {
