@@ -13,6 +13,8 @@
 
   var words = globalThis.searchWords;
   var results = document.getElementById("search-results");
+  // Announced by screen readers as it changes: "Searching…", then how many stories were found.
+  var status = document.getElementById("search-status");
   var input = document.getElementById("search-query");
   var strings = JSON.parse(results.getAttribute("data-strings"));
   var lang = document.documentElement.lang;
@@ -92,18 +94,19 @@
   }
 
   function say(text) {
-    results.replaceChildren(element("p", "search-summary", text));
+    status.textContent = text;
+    results.replaceChildren();
   }
 
   function show(query, found, shown) {
-    var summary = element("p", "search-summary", fill(strings.searchSummary, { stories: countText(found.length), query: query }));
+    say(fill(strings.searchSummary, { stories: countText(found.length), query: query }));
     var list = element("ol", "story-list");
     shown.forEach(function (result) {
       var shard = window.searchIndex.stories[words.storyShardOf(result.id)];
       var story = shard[result.id % words.STORIES_PER_SHARD];
       list.append(resultItem(story, new Set(result.terms)));
     });
-    results.replaceChildren(summary, list);
+    results.append(list);
     if (found.length > shown.length) {
       // The next results are a link, a search of its own: the address says what is shown.
       var more = element("a", "search-more", strings.searchMore);

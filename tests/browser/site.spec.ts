@@ -428,7 +428,7 @@ test.describe("search", () => {
     await expect(page).toHaveURL(/[?&]q=ANNOUNCE/);
     const results = page.locator("#search-results .story-item");
     await expect(results).toHaveCount(1);
-    await expect(page.locator("#search-results .search-summary")).toHaveText("1 story found for “ANNOUNCE”");
+    await expect(page.getByRole("status")).toHaveText("1 story found for “ANNOUNCE”");
     await expect(results.locator("h2 a")).toHaveText("Sample story: how an updated and corrected story appears");
     await expect(results.locator(".meta time")).toHaveAttribute("datetime", /^2013-09-03/);
     await expect(results.locator(".meta .place")).toHaveText("LONDON, September 3 (Wire Desk)");
@@ -450,13 +450,14 @@ test.describe("search", () => {
 
   test("search says so when nothing matches, and works in the Russian edition, in its words", async ({ page, siteBase }) => {
     await open(page, siteBase, `${SEARCH_PAGE}?q=zzzzzz`);
-    await expect(page.locator("#search-results")).toHaveText("No story found for “zzzzzz”.");
+    await expect(page.getByRole("status")).toHaveText("No story found for “zzzzzz”.");
+    await expect(page.locator("#search-results .story-item")).toHaveCount(0);
     await open(page, siteBase, `ru/${SEARCH_PAGE}`);
     await page.getByLabel("Что найти").fill("представители");
     await page.getByRole("button", { name: "Найти" }).click();
     const results = page.locator("#search-results .story-item");
     await expect(results).toHaveCount(1);
-    await expect(page.locator("#search-results .search-summary")).toHaveText("По запросу «представители» найдено: 1 новость");
+    await expect(page.getByRole("status")).toHaveText("По запросу «представители» найдено: 1 новость");
     // The word is in the story's text, which a result does not show: nothing it shows is marked.
     await expect(results.locator("h2 a")).toHaveText("Север и Юг Кореи договорились о работе Кэсона");
     await results.locator("h2 a").click();
