@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, sep } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { openSite, type SiteMount } from "../support/open-site.ts";
+import { TEST_SITE_DIR } from "../support/test-site.ts";
 
 // Each edition's front page is its root; All news, the whole list, is under all/.
 const FRONT_PAGE = "index.html";
@@ -453,6 +455,76 @@ for (const [name, path] of PAGES) {
     });
   });
 }
+
+test.describe("search", () => {
+  // "announce" is in one fixture story's text alone, in neither its headline nor its lead.
+  const SEARCH_PAGE = "search/index.html";
+
+  test("search finds a word of one story's text, case and all, marks it, and its result opens the story", async ({ page, siteBase }) => {
+    await open(page, siteBase, SEARCH_PAGE);
+    await expect(page.locator("#search-needs-script"), "the script runs, so the page does not say search needs it").toBeHidden();
+    await page.getByLabel("Words to find").fill("ANNOUNCE");
+    await page.getByRole("button", { name: "Search" }).click();
+    // A plain GET form: the query is in the address, so a search can be linked.
+    await expect(page).toHaveURL(/[?&]q=ANNOUNCE/);
+    const results = page.locator("#search-results .story-item");
+    await expect(results).toHaveCount(1);
+    await expect(page.getByRole("status")).toHaveText("1 story found for “ANNOUNCE”");
+    await expect(results.locator("h2 a")).toHaveText("Sample story: how an updated and corrected story appears");
+    await expect(results.locator(".meta time")).toHaveAttribute("datetime", /^2013-09-03/);
+    await expect(results.locator(".meta .place")).toHaveText("LONDON, September 3 (Wire Desk)");
+    await results.locator("h2 a").click();
+    await expect(page).toHaveURL(siteBase + "news/2013/09/03/sample-updated-and-corrected.html");
+    await page.goBack();
+    await expect(page.getByLabel("Words to find")).toHaveValue("ANNOUNCE");
+  });
+
+  test("search matches prefixes and words without their accents, and marks what it matched", async ({ page, siteBase }) => {
+    await open(page, siteBase, `${SEARCH_PAGE}?q=denucl`);
+    await expect(page.locator("#search-results .story-item h2 a")).toHaveText([story.title]);
+    await expect(page.locator("#search-results .story-item mark").first()).toHaveText(/^denucl/i);
+    if (axeRunsHere()) {
+      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    }
+  });
+
+  test("search says so when nothing matches, and works in the Russian edition, in its words", async ({ page, siteBase }) => {
+    await open(page, siteBase, `${SEARCH_PAGE}?q=zzzzzz`);
+    await expect(page.getByRole("status")).toHaveText("No story found for “zzzzzz”.");
+    await expect(page.locator("#search-results .story-item")).toHaveCount(0);
+    await open(page, siteBase, `ru/${SEARCH_PAGE}`);
+    await page.getByLabel("Что найти").fill("представители");
+    await page.getByRole("button", { name: "Найти" }).click();
+    const results = page.locator("#search-results .story-item");
+    await expect(results).toHaveCount(1);
+    await expect(page.getByRole("status")).toHaveText("По запросу «представители» найдено: 1 новость");
+    // The word is in the story's text, which a result does not show: nothing it shows is marked.
+    await expect(results.locator("h2 a")).toHaveText("Север и Юг Кореи договорились о работе Кэсона");
+    await results.locator("h2 a").click();
+    await expect(page).toHaveURL(siteBase + "ru/news/2013/03/07/kaesong-peregovory.html");
+  });
+
+  test("no built page but the two search pages has a script element other than structured data", ({}, testInfo) => {
+    test.skip(testInfo.project.name !== "netlify", "reads the built files, the same in every mount");
+    const pages = readdirSync(TEST_SITE_DIR, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html")).map((file) => file.split(sep).join("/"));
+    const withScript = pages.filter((file) => /<script(?![^>]*type="application\/ld\+json")/.test(readFileSync(join(TEST_SITE_DIR, file), "utf8")));
+    expect(pages.length).toBeGreaterThan(20);
+    expect(withScript.sort()).toEqual(["ru/search/index.html", "search/index.html"]);
+  });
+
+  test("the search page runs only the site's own script files; without script it says search needs it and links the topics and archive", async ({ browser, siteBase }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await open(page, siteBase, SEARCH_PAGE);
+    await expect(page.locator("#search-needs-script")).toBeVisible();
+    await expect(page.locator("#search-needs-script a")).toHaveText(["topics", "archive"]);
+    const sources = await page.locator("script").evaluateAll((scripts) => scripts.map((script) => [script.getAttribute("src") ?? "inline", script.textContent ?? ""]));
+    expect(sources.map(([src]) => src?.replace(/\.[0-9a-f]+\.js$/, ".js"))).toEqual(["../assets/minisearch.js", "../assets/search-words.js", "../assets/search.js"]);
+    expect(sources.every(([, text]) => text === "")).toBe(true);
+    await context.close();
+  });
+});
 
 test("a Content Security Policy violation is caught and fails a test", async ({ page, siteBase, pageProblems }) => {
   await open(page, siteBase, STORY_PAGE);

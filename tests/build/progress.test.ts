@@ -84,11 +84,11 @@ test("the dev server's first build says how far it is, as a build does; a rebuil
   assert.deepEqual([...new Set(counted)], ["serve: stories read", "serve: pages rendered", "serve: photos converted"], first.join("\n"));
   // Each up to its total.
   for (const total of ["serve: stories read 2/2", "serve: photos converted 1/1"]) assert.ok(first.some((line) => line.startsWith(total)), first.join("\n"));
-  assert.match(first.slice(-3).join("\n"), /^cache \.cache: stories 2 read, 0 reused; pages [1-9]\d* rendered, 0 reused; photos 1 converted, 0 reused\nserve: no problems in the stories\n$/);
+  assert.match(first.slice(-3).join("\n"), /^cache \.cache: stories 2 read, 0 reused; pages [1-9]\d* rendered, 0 reused; search indexes [1-9] made, 0 reused; photos 1 converted, 0 reused\nserve: no problems in the stories\n$/);
 
   // An edit, and the rebuild the server runs on it: no counter, the same lines as before.
   writeFileSync(join(root, "src", "news", "vote.md"), story("Vote delayed again"));
   assert.equal(await devBuild(root, session, { first: false, ...output }), true);
   const rebuilt = printed.splice(0).join("");
-  assert.match(rebuilt, /^cache \.cache: stories 1 read, 1 reused(, 1 removed)?; pages \d+ rendered, [1-9]\d* reused(, \d+ removed)?; photos 0 converted, 1 reused\nserve: no problems in the stories\n$/);
+  assert.match(rebuilt, /^cache \.cache: stories 1 read, 1 reused(, 1 removed)?; pages \d+ rendered, [1-9]\d* reused(, \d+ removed)?; search indexes 1 made, \d+ reused(, 1 removed)?; photos 0 converted, 1 reused\nserve: no problems in the stories\n$/);
 });

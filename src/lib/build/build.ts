@@ -21,6 +21,7 @@ import { SettingsError } from "../model/settings-error.ts";
 import type { StoryReport } from "../model/story-report.ts";
 import { buildNewsroom, type Newsroom } from "../newsroom/newsroom.ts";
 import { editionViews, notFoundView, pageViews } from "../newsroom/page-views.ts";
+import { SearchIndexCache } from "../outputs/search-index.ts";
 import { collectArticles, readStories } from "../story/collect-stories.ts";
 import { StoryCache } from "../story/story-cache.ts";
 import { readSettings, SITE_FILES, type ProjectSettings } from "./settings.ts";
@@ -62,12 +63,14 @@ export class BuildSession {
   readonly store = new CacheStore(CACHES.store);
   readonly storyCache: StoryCache;
   readonly pageCache: PageCache;
+  readonly searchIndexes: SearchIndexCache;
   readonly photos: PhotoProcessor;
 
   constructor(dev: boolean) {
     // A single build reads each story once: holding every read twice would only cost memory.
     this.storyCache = new StoryCache(this.store, { keepInMemory: dev });
     this.pageCache = new PageCache(this.store, dev ? CACHES.devPages : CACHES.pages);
+    this.searchIndexes = new SearchIndexCache(this.store);
     // Last, as its figures come last in the cache line: the photos are published last.
     this.photos = new PhotoProcessor(this.store);
   }
@@ -167,7 +170,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     report.sources = data.sources;
     if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
     const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render, renderCounter(plan, progressOf("render"))));
-    await stages.run("render", () => writePages(staging, plan, rendered, session.pageCache));
+    await stages.run("render", () => writePages(staging, plan, [...rendered, ...searchFiles(newsroom, session.searchIndexes)], session.pageCache));
     await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, data.storyFiles, progressOf("photos")));
     const files = listFiles(staging);
     if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report, progressOf("check")));
@@ -222,6 +225,13 @@ function renderCounter(plan: PagePlan, onProgress: ProgressListener | undefined)
   };
 }
 
+/** Every edition's search index (src/lib/outputs/search-index.ts), made again only for an edition whose stories changed. */
+function searchFiles(newsroom: Newsroom, cache: SearchIndexCache): RenderedFile[] {
+  const files = newsroom.editions.flatMap(({ edition, stories }) => cache.files(stories, edition.path));
+  cache.prune();
+  return files.map(({ url, text }) => ({ file: url.slice(1), content: text }));
+}
+
 /**
  * The one writer of pages and files into the staging folder: the newly rendered pages are kept in
  * the page cache first; then every page is placed from it (a second name for its entry, no copy:
@@ -245,14 +255,11 @@ function writePages(staging: string, plan: PagePlan, rendered: readonly Rendered
   }
 }
 
-/** The photos of the stories that have pages (the photos area pruned of what no story uses), and the site's stylesheet and icon under their hashed names. */
+/** The photos of the stories that have pages (the photos area pruned of what no story uses), and the site's own files (stylesheet, icon, the search page's scripts) under their hashed names. */
 async function publishMedia(staging: string, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[], onProgress: ProgressListener | undefined): Promise<void> {
   await photos.publish(staging, storyFiles, onProgress);
-  const files = [
-    [SITE_FILES.stylesheet, globals.assets.stylesheet],
-    [SITE_FILES.favicon, globals.assets.favicon],
-  ] as const;
-  for (const [source, url] of files) {
+  for (const [name, source] of Object.entries(SITE_FILES)) {
+    const url = globals.assets[name as keyof typeof SITE_FILES];
     const target = join(staging, url.slice(1));
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(source, target);

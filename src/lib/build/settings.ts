@@ -12,18 +12,39 @@ import { readBuildSettings, type BuildSettings } from "../model/publishing.ts";
 import { SettingsError } from "../model/settings-error.ts";
 import type { StringsFolder } from "../model/editions.ts";
 import { readSiteSettings, type SiteSettings } from "../model/site.ts";
-import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, SECURITY_HEADERS } from "../outputs/security.ts";
+import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, policyRules, SEARCH_PAGE_POLICY, SECURITY_HEADERS, type PolicyRule } from "../outputs/security.ts";
+import { searchUrl, SITE_FOLDERS } from "../model/urls.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The site's own files, published under their contents' hash so hosts may cache them for good. */
-export const SITE_FILES = { stylesheet: "src/assets/site.css", favicon: "src/assets/favicon.svg" } as const;
+export const SITE_FILES = {
+  stylesheet: "src/assets/site.css",
+  favicon: "src/assets/favicon.svg",
+  // The search page's scripts, the only scripts the site runs: the engine's browser build, the word rules it shares with the build, the page's own.
+  searchEngine: "node_modules/minisearch/dist/umd/index.js",
+  searchWords: "src/assets/search-words.js",
+  searchScript: "src/assets/search.js",
+} as const;
+
+/** Each site file's name as published, under assets/ with its contents' hash. */
+const PUBLISHED_NAMES: Record<keyof typeof SITE_FILES, string> = {
+  stylesheet: "assets/site.css",
+  favicon: "assets/favicon.svg",
+  searchEngine: "assets/minisearch.js",
+  searchWords: "assets/search-words.js",
+  searchScript: "assets/search.js",
+};
 
 /** The page policy and the host's response headers, as headers.njk and base.njk print them. */
 export interface SecurityData {
   contentSecurityPolicy: string;
+  /** The search page's policy: the same, with the site's own scripts and its own form let in. */
+  searchPagePolicy: string;
   headers: { name: string; value: string }[];
+  /** The Content Security Policy header by path: the search folders' own, the pages' everywhere else. */
+  policyRules: PolicyRule[];
   immutablePaths: readonly string[];
   immutableCaching: string;
 }
@@ -45,10 +66,12 @@ export interface ProjectSettings {
 }
 
 /** The dev server's pages also let its live-reload script in; a build's pages never do. */
-export function securityData(build: Pick<BuildSettings, "showUnpublished">): SecurityData {
+export function securityData(build: Pick<BuildSettings, "showUnpublished">, editionPaths: readonly string[]): SecurityData {
   return {
     contentSecurityPolicy: contentSecurityPolicy(pagePolicy(build)),
+    searchPagePolicy: contentSecurityPolicy(SEARCH_PAGE_POLICY),
     headers: Object.entries(SECURITY_HEADERS).map(([name, value]) => ({ name, value })),
+    policyRules: policyRules(editionPaths, SITE_FOLDERS, searchUrl("").slice(1)),
     immutablePaths: IMMUTABLE_PATHS,
     immutableCaching: IMMUTABLE_CACHING,
   };
@@ -73,11 +96,11 @@ export async function readSettings(project: string, env: Env, showUnpublished: b
   if (!site.ok || !moment.ok) throw new SettingsError([...(site.ok ? [] : site.problems), ...(moment.ok ? [] : moment.problems)]);
   const build = { ...moment.value, showUnpublished };
   const datelinePlaces = JSON.parse(readFileSync(join(data, "datelinePlaces.json"), "utf8")) as DatelinePlaces;
-  const assets = {
-    stylesheet: `/${hashedPath("assets/site.css", readFileSync(join(project, SITE_FILES.stylesheet)))}`,
-    favicon: `/${hashedPath("assets/favicon.svg", readFileSync(join(project, SITE_FILES.favicon)))}`,
-  };
-  return { site: site.value, build, datelinePlaces, globals: { site: site.value, build, assets, security: securityData(build) } };
+  const assets = Object.fromEntries(
+    Object.entries(SITE_FILES).map(([name, file]) => [name, `/${hashedPath(PUBLISHED_NAMES[name as keyof typeof SITE_FILES], readFileSync(join(project, file)))}`]),
+  ) as Record<keyof typeof SITE_FILES, string>;
+  const security = securityData(build, site.value.editions.map((edition) => edition.path));
+  return { site: site.value, build, datelinePlaces, globals: { site: site.value, build, assets, security } };
 }
 
 /** What a settings reader returned, or the problems of the SettingsError it threw. */

@@ -14,6 +14,7 @@ import { MarkupValidator } from "./markup-validator.ts";
 import { anchorsOf, htmlReferences } from "./page-references.ts";
 import { parsePage } from "./parse-page.ts";
 import { scriptAndStyleProblems } from "./script-and-style.ts";
+import { pageKind } from "./site-pages.ts";
 import { pageBudgetFacts, type PageBudgetFacts } from "./validate-budget.ts";
 import { pageOutputFacts, type PageOutputFacts } from "./validate-outputs.ts";
 
@@ -50,7 +51,8 @@ export class PageChecker {
     const markup = await this.#markup.problems(source, path);
     const page = parsePage(source);
     const { elements, position } = page;
-    const own = elements.flatMap(scriptAndStyleProblems).map(({ offset, ...problem }) => ({ ...position(offset), ...problem }));
+    const searchPage = pageKind(path) === "search";
+    const own = elements.flatMap((element) => scriptAndStyleProblems(element, searchPage)).map(({ offset, ...problem }) => ({ ...position(offset), ...problem }));
     return {
       problems: [...markup, ...own],
       links: elements.flatMap(htmlReferences).map(({ url, offset }) => ({ url, ...position(offset) })),

@@ -1,6 +1,11 @@
-/** Script and style in a page's elements themselves: a strict Content-Security-Policy must be possible. */
+/**
+ * Script and style in a page's elements themselves: a strict Content-Security-Policy must be
+ * possible. Pages run no script, but the search page, which may load the site's own script files
+ * (never inline script or an event handler) under a policy that allows only those.
+ */
 import type { HTMLElement } from "node-html-parser";
-import { policyAllowsScript } from "../outputs/security.ts";
+import { urlScheme } from "../model/urls.ts";
+import { policyAllowsOnlyOwnScript, policyAllowsScript } from "../outputs/security.ts";
 import type { FieldProblem } from "../model/problems.ts";
 import type { Finding } from "./findings.ts";
 
@@ -28,19 +33,36 @@ const SCRIPT_TYPES = new Set([
   "text/x-javascript",
 ]);
 
-export function scriptAndStyleProblems(element: HTMLElement): Finding[] {
+/** A classic script from a file of the site: a relative src, nothing inline, no type but JavaScript's. */
+function isOwnScriptFile(element: HTMLElement, type: string | undefined): boolean {
+  const src = element.getAttribute("src");
+  const essence = type?.split(";")[0]?.trim().toLowerCase();
+  return (
+    src !== undefined &&
+    src.trim() !== "" &&
+    urlScheme(src) === undefined &&
+    !src.startsWith("/") &&
+    element.rawText.trim() === "" &&
+    (essence === undefined || essence === "" || essence === "text/javascript")
+  );
+}
+
+/** `ownScripts`: the page is the search page, which may run the site's own script files. */
+export function scriptAndStyleProblems(element: HTMLElement, ownScripts = false): Finding[] {
   const problems: FieldProblem[] = [];
   const script = (message: string) => problems.push({ field: "script", message, code: "WD402" });
   const style = (message: string) => problems.push({ field: "style", message, code: "WD403" });
   const type = element.tagName === "SCRIPT" ? element.getAttribute("type") : undefined;
-  if (element.tagName === "SCRIPT" && !isDataBlock(type)) {
+  if (element.tagName === "SCRIPT" && !isDataBlock(type) && !(ownScripts && isOwnScriptFile(element, type))) {
     const tag = type === undefined ? "<script>" : `<script type="${type}">`;
-    script(`${tag} would run (expected none: only data blocks such as application/ld+json)`);
+    const expected = ownScripts ? "expected only the site's own script files, by a relative src, and data blocks" : "expected none: only data blocks such as application/ld+json";
+    script(`${tag} would run (${expected})`);
   }
-  // The dev server's pages let its reload script in; a page built to publish must never.
+  // The dev server's pages let its reload script in; a page built to publish must never, but the search page its own files.
   const policy = isPolicyMeta(element) ? element.getAttribute("content") : undefined;
-  if (policy !== undefined && policyAllowsScript(policy)) {
-    script(`Content-Security-Policy "${policy}" allows script (expected a policy that allows none on a published page)`);
+  if (policy !== undefined && policyAllowsScript(policy) && !(ownScripts && policyAllowsOnlyOwnScript(policy))) {
+    const expected = ownScripts ? "a policy that allows only the site's own script files ('self')" : "a policy that allows none on a published page";
+    script(`Content-Security-Policy "${policy}" allows script (expected ${expected})`);
   }
   if (element.tagName === "STYLE") {
     style("<style> element (expected the rules in the site stylesheet)");

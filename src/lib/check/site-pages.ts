@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { allNewsUrl, archiveLinks, archiveUrl, articlePermalink, authorUrl, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, NOT_FOUND_URL, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
+import { allNewsUrl, archiveLinks, archiveUrl, articlePermalink, authorUrl, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, NOT_FOUND_URL, searchUrl, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
 
 export const PAGE_KINDS = [
   "story",
@@ -20,6 +20,7 @@ export const PAGE_KINDS = [
   "archive month",
   "archive day",
   "404",
+  "search",
 ] as const;
 
 export type PageKind = (typeof PAGE_KINDS)[number];
@@ -73,6 +74,7 @@ const KIND_PATTERNS: Readonly<Record<PageKind, readonly RegExp[]>> = {
   "archive month": [pathPattern(ARCHIVE.month)],
   "archive day": [pathPattern(ARCHIVE.day)],
   "404": [pathPattern(NOT_FOUND_URL)],
+  search: [pathPattern(searchUrl(EDITION_MARK))],
 };
 
 const NEWS_FOLDER = new RegExp(`^${markedPattern(newsFolder(EDITION_MARK))}`);

@@ -23,9 +23,9 @@ class WithheldTraces {
     this.#texts = new TextFinder(texts.map((text) => Buffer.from(text, "utf8")));
   }
 
-  /** Whether a file is one that could show a story: a page, a feed, a sitemap, robots.txt. */
+  /** Whether a file is one that could show a story: a page, a feed, a sitemap, robots.txt, the search index's scripts. */
   static mayShow(file: string): boolean {
-    return /\.(html|xml|json|txt)$/.test(file);
+    return /\.(html|xml|json|txt|js)$/.test(file);
   }
 
   /** `file` is the path in the site folder of a file holding `contents`. */

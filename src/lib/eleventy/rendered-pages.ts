@@ -114,6 +114,7 @@ export function planPages(views: PageViews, stories: readonly ArticleView[], con
       archive: toRender(views.archive),
       topicIndexes: toRender(views.topicIndexes),
       archiveIndexes: toRender(views.archiveIndexes),
+      searches: toRender(views.searches),
     },
   };
 }

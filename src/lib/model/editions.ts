@@ -96,6 +96,23 @@ export const stringsSchema = z.strictObject({
   dateline: line,
   /** A date with its time: {date}, {time}, {zone}. */
   dateTime: line,
+  /** The search page: its name in the navigation and title, its field's label and button. */
+  search: line,
+  searchLabel: line,
+  searchButton: line,
+  /** The search page's meta description: {site} */
+  searchDescription: line,
+  /** Shown until the page's script runs: {topics} and {archive} are links (elsewhereTopics, elsewhereArchive). */
+  searchNeedsScript: line,
+  /** While the index loads. */
+  searchLoading: line,
+  /** Above the results: {stories} (storyCount), {query} */
+  searchSummary: line,
+  /** {query} */
+  searchNone: line,
+  searchMore: line,
+  /** When the index cannot be loaded. */
+  searchFailed: line,
 });
 
 export type EditionStrings = z.infer<typeof stringsSchema>;

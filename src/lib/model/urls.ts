@@ -11,7 +11,7 @@ export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "s
  */
 
 /** The site's own top-level folders: an edition's folder may not take one of their names. */
-export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "authors/", "archive/", "all/", "assets/"];
+export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "authors/", "archive/", "all/", "assets/", "search/"];
 
 /** An edition's folder ("ru/"): lower-case letters, digits and hyphens, one level deep. */
 export const EDITION_FOLDER = String.raw`[a-z0-9-]+/`;
@@ -151,6 +151,11 @@ export function archiveUrl(editionPath: string): string {
 
 export function topicsUrl(editionPath: string): string {
   return `/${editionPath}topics/`;
+}
+
+/** An edition's search page; its index's files are in the same folder (src/lib/outputs/search-index.ts). */
+export function searchUrl(editionPath: string): string {
+  return `/${editionPath}search/`;
 }
 
 export function topicUrl(slug: string, editionPath: string): string {

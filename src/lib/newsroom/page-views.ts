@@ -9,7 +9,7 @@ import { countText, fillPattern, textParts, type Edition, type EditionStrings, t
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
-import { allNewsUrl, archiveUrl, editionHome, topicsUrl } from "../model/urls.ts";
+import { allNewsUrl, archiveUrl, editionHome, searchUrl, topicsUrl } from "../model/urls.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type ArticleMetadata } from "../outputs/structured-data.ts";
 import type { FeedLink } from "../outputs/feeds.ts";
 import type { ArchivePage, PeriodLink } from "./archives.ts";
@@ -34,6 +34,7 @@ export interface EditionView {
   allNewsUrl: string;
   topicsUrl: string;
   archiveUrl: string;
+  searchUrl: string;
   /** The edition's feeds: announced in every page's head, linked from its footer. */
   feedLinks: FeedLink[];
   feeds: { rss: string; atom: string; json: string };
@@ -127,6 +128,16 @@ export interface ArchiveIndexView extends EditionPage {
   noStories?: string;
 }
 
+/** An edition's search page: its form, what it says without script, and the words its script prints. */
+export interface SearchPageView extends EditionPage {
+  url: string;
+  description: string;
+  /** "Search needs JavaScript…", with its links to the topics and the archive. */
+  needsScript: TextPart[];
+  /** What the page's script prints, in the edition's words, for its data attribute. */
+  scriptStrings: Pick<EditionStrings, "storyCount" | "searchLoading" | "searchSummary" | "searchNone" | "searchMore" | "searchFailed">;
+}
+
 /** The notice at a withdrawn story's address: who withdrew it, and when. */
 export interface WithdrawnPageView extends EditionPage {
   url: string;
@@ -149,6 +160,7 @@ export interface PageViews {
   archive: ArchivePageView[];
   topicIndexes: TopicIndexView[];
   archiveIndexes: ArchiveIndexView[];
+  searches: SearchPageView[];
 }
 
 function frontPageStory({ url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } }: ArticleView): FrontPageStory {
@@ -200,6 +212,7 @@ export function editionViews(newsroom: Newsroom): Record<string, EditionView> {
         allNewsUrl: allNewsUrl(edition.path),
         topicsUrl: topicsUrl(edition.path),
         archiveUrl: archiveUrl(edition.path),
+        searchUrl: searchUrl(edition.path),
         feedLinks,
         feeds: { rss: feedChannel.rss, atom: feedChannel.atom, json: feedChannel.json },
         elsewhere: textParts(strings.elsewhere, {
@@ -344,6 +357,27 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       years: archive.years,
       ...(archive.years.length === 0 ? { noStories: edition.strings.noStories } : {}),
     })),
+    searches: newsroom.editions.map(({ edition }) => {
+      const { strings } = edition;
+      return {
+        url: searchUrl(edition.path),
+        edition: edition.lang,
+        languages: languages(edition, samePageIn((to) => searchUrl(to.path))),
+        description: fillPattern(strings.searchDescription, { site: site.name }),
+        needsScript: textParts(strings.searchNeedsScript, {
+          topics: { text: strings.elsewhereTopics, url: topicsUrl(edition.path) },
+          archive: { text: strings.elsewhereArchive, url: archiveUrl(edition.path) },
+        }),
+        scriptStrings: {
+          storyCount: strings.storyCount,
+          searchLoading: strings.searchLoading,
+          searchSummary: strings.searchSummary,
+          searchNone: strings.searchNone,
+          searchMore: strings.searchMore,
+          searchFailed: strings.searchFailed,
+        },
+      };
+    }),
   };
 }
 

@@ -21,6 +21,13 @@ export const PAGE_POLICY = [
  */
 export const DEV_SERVER_POLICY = [...PAGE_POLICY, "script-src 'self'"];
 
+/**
+ * The search page's policy (src/search.njk), the one page that runs script: the site's own scripts
+ * (the engine, its word rules, the page's script and the index's shards, all same-origin files;
+ * never inline script or an event handler, which 'self' does not allow), and its own GET form.
+ */
+export const SEARCH_PAGE_POLICY = [...PAGE_POLICY.map((directive) => (directive === "form-action 'none'" ? "form-action 'self'" : directive)), "script-src 'self'"];
+
 /** The policy a page of this build carries: the published one, unless the build is the dev server's. */
 export function pagePolicy(build: { showUnpublished: boolean }): readonly string[] {
   return build.showUnpublished ? DEV_SERVER_POLICY : PAGE_POLICY;
@@ -61,9 +68,44 @@ export function policyAllowsScript(policy: string): boolean {
   });
 }
 
-/** Response headers for every file, for hosts that read a `_headers` file (Netlify, Cloudflare Pages). */
+/**
+ * Whether a policy lets in script only as the search page's does: from the site's own files
+ * ('self'), with no inline script, event handler, eval or other origin.
+ */
+export function policyAllowsOnlyOwnScript(policy: string): boolean {
+  const directives = directivesOf(policy);
+  return SCRIPT_DIRECTIVES.every((fallbacks) => {
+    const sources = fallbacks.map((name) => directives.get(name)).find((list) => list !== undefined);
+    return sources !== undefined && sources.every((source) => ["'self'", "'none'"].includes(source.toLowerCase()));
+  });
+}
+
+/** A `_headers` rule of the Content Security Policy: a path pattern and the policy its files get. */
+export interface PolicyRule {
+  path: string;
+  policy: string;
+}
+
+/**
+ * The Content Security Policy by path, for hosts that read a `_headers` file: every file gets the
+ * pages' policy but those of each edition's search folder, which get the search page's. A host
+ * applies every rule that matches and joins one header's values (two policies, both enforced),
+ * and a rule cannot leave a path out, so the pages' policy is given folder by folder: each
+ * edition's folder itself, its files, and each of the site's folders in it but search/. A new
+ * top-level folder of the site must be in SITE_FOLDERS (src/lib/model/urls.ts) to get its policy.
+ */
+export function policyRules(editionPaths: readonly string[], siteFolders: readonly string[], searchFolder: string): PolicyRule[] {
+  const pages = contentSecurityPolicy([...PAGE_POLICY, ...HEADER_ONLY_POLICY]);
+  const search = contentSecurityPolicy([...SEARCH_PAGE_POLICY, ...HEADER_ONLY_POLICY]);
+  return editionPaths.flatMap((edition) => [
+    { path: `/${edition}`, policy: pages },
+    { path: `/${edition}:file`, policy: pages },
+    ...siteFolders.map((folder) => ({ path: `/${edition}${folder}*`, policy: folder === searchFolder ? search : pages })),
+  ]);
+}
+
+/** Response headers for every file, for hosts that read a `_headers` file (Netlify, Cloudflare Pages); the policy comes by path (policyRules). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "Content-Security-Policy": contentSecurityPolicy([...PAGE_POLICY, ...HEADER_ONLY_POLICY]),
   "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "strict-origin-when-cross-origin",

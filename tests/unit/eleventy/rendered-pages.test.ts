@@ -41,6 +41,7 @@ function views(stories = [a, b]): PageViews {
     archive: [],
     topicIndexes: [],
     archiveIndexes: [],
+    searches: [],
   };
 }
 

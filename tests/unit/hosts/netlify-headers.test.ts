@@ -6,10 +6,10 @@ import { PROJECT } from "../../../scripts/lib/project-copy.ts";
 import { securityData } from "../../../src/lib/build/settings.ts";
 import { nunjucksTemplates } from "../../../src/lib/eleventy/nunjucks-templates.ts";
 import { headersFor, parseHeadersFile } from "../../../src/lib/hosts/netlify-headers.ts";
-import { policyAllowsScript } from "../../../src/lib/outputs/security.ts";
+import { policyAllowsOnlyOwnScript, policyAllowsScript } from "../../../src/lib/outputs/security.ts";
 
 /** What a build (not the dev server) gives headers.njk. */
-const security = securityData({ showUnpublished: false });
+const security = securityData({ showUnpublished: false }, ["", "ru/"]);
 
 /** The _headers file a build writes: src/headers.njk, rendered as Eleventy renders it, with the data it is given. */
 async function builtHeadersFile(): Promise<string> {
@@ -32,7 +32,8 @@ const FILES = [
   "/ru/feed.json",
   "/sitemap.xml",
   "/robots.txt",
-  "/a/file/no/rule/names.svg",
+  "/news/a/file/no/rule/names.svg",
+  "/ru/topics/a/file/no/rule/names.svg",
 ];
 
 test("the Netlify headers cover every file: each gets a Content Security Policy that lets no script run", async () => {
@@ -44,6 +45,18 @@ test("the Netlify headers cover every file: each gets a Content Security Policy 
     assert.equal(policyAllowsScript(policy), false, `${path}: ${policy}`);
     assert.match(policy, /frame-ancestors 'none'/, path);
     assert.equal(headers["x-content-type-options"], "nosniff", path);
+  }
+});
+
+test("the search folders, and only they, get the search page's policy: the site's own scripts and form, once, and still frame-ancestors 'none'", async () => {
+  const rules = parseHeadersFile(await builtHeadersFile());
+  for (const path of ["/search/", "/search/index.html", "/search/terms/de.js", "/ru/search/", "/ru/search/index.html"]) {
+    const policy = headersFor(rules, path)["content-security-policy"];
+    assert.equal(policy, `${security.searchPagePolicy}; frame-ancestors 'none'`, path);
+    assert.equal(policyAllowsOnlyOwnScript(policy), true, path);
+  }
+  for (const path of ["/", "/search", "/news/search/index.html", "/ru/", "/ru/search.html", "/assets/search.0123456789.js"]) {
+    assert.equal(policyAllowsScript(headersFor(rules, path)["content-security-policy"] ?? ""), false, path);
   }
 });
 

@@ -75,7 +75,7 @@ test("every bad setting is refused on a line of its own, with what it got and wh
     "_data/site.ts: name: got nothing (expected the newsroom's name, not empty) [WD302]",
     '_data/site.ts: editions.1.lang: got "English" (expected a BCP 47 language tag such as "en" or "ru") [WD303]',
     '_data/site.ts: editions.2.dir: got "down" (expected ltr, or rtl for a right-to-left language) [WD303]',
-    '_data/site.ts: editions.2.path: got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, authors/, archive/, all/, assets/)) [WD303]',
+    '_data/site.ts: editions.2.path: got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, authors/, archive/, all/, assets/, search/)) [WD303]',
     "_data/site.ts: pageSize: got 0 (expected a whole number from 1 to 500) [WD303]",
     'SITE_URL: got "ftp://example.org/" (expected a full address like https://news.example.com/) [WD301]',
   ]);
@@ -105,7 +105,7 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   const onlyEnglish = new Map([["en.json", JSON.stringify({ ...withoutAllNews, storyCount: { other: "{count} stories" }, allnews: "All news" })]]);
   assert.deepEqual(refusal(settings, {}, { dir, files: onlyEnglish }), [
     `${file("en")}: allNews: missing (expected a text, not empty) [WD308]`,
-    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, frontPage, latestNews, moreOnTopic, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, bylineOne, bylineMany, authorDescription, authorFeedTitle, dateline, dateTime) [WD310]`,
+    `${file("en")}: allnews: unknown string (expected one of description, skipLink, sectionsLabel, allNews, frontPage, latestNews, moreOnTopic, topics, archive, breadcrumbLabel, pagesLabel, newer, older, pageTitle, storyCount, updated, correction, corrections, readOnline, relatedStories, draft, embargoed, sample, withdrawnTitle, withdrawnText, notFoundTitle, notFoundText, elsewhere, elsewhereAllNews, elsewhereTopics, elsewhereArchive, noTopics, noStories, topicDescription, archiveDescription, feedTitle, topicFeedTitle, problemsTitle, languagesLabel, readIn, readInEdition, editionLink, editionLinkFor, bylineOne, bylineMany, authorDescription, authorFeedTitle, dateline, dateTime, search, searchLabel, searchButton, searchDescription, searchNeedsScript, searchLoading, searchSummary, searchNone, searchMore, searchFailed) [WD310]`,
     `${file("ru")}: missing (expected the strings of the "ru" edition, like _data/strings/en.json) [WD306]`,
   ]);
   const files = new Map([["en.json", JSON.stringify({ ...english, storyCount: { other: "{count} stories" } })], ["ru.json", STRINGS.files.get("ru.json") ?? ""]]);

@@ -1,0 +1,128 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { runInNewContext } from "node:vm";
+import MiniSearch from "minisearch";
+import { CacheStore } from "../../../src/lib/cache/store.ts";
+import type { ArticleView } from "../../../src/lib/model/story-view.ts";
+import { MAX_SHARD_BYTES, SearchIndexCache, searchIndexFiles, searchWords, splitShards, type SearchDocument, type SearchIndexFile, type SearchMeta, type SearchResultFields } from "../../../src/lib/outputs/search-index.ts";
+import { story } from "../../support/story-views.ts";
+
+const tempRoot = mkdtempSync(join(tmpdir(), "search-index-test-"));
+after(() => rmSync(tempRoot, { recursive: true, force: true }));
+
+const saoPaulo = story({ slug: "sao-paulo-rain", headline: "Floods close roads in São Paulo", lead: "Heavy rain fell overnight", body: "The city's mayor said crews worked through the night.\n", tags: ["Weather"] });
+const moscow = story({ slug: "moscow-talks" });
+const russian: ArticleView = {
+  ...story({ slug: "elka", headline: "Ёлку установили на Красной площади", lead: "Праздничная ель приехала из Подмосковья", body: "Рабочие собрали ёлку за ночь.\n" }),
+  edition: "ru",
+};
+
+interface LoadedIndex {
+  meta?: SearchMeta;
+  terms: Record<string, unknown[]>;
+  stories: Record<number, SearchResultFields[]>;
+}
+
+/** A query run as the search page runs it: the scripts it loads (by URL) and the results it shows. */
+function runQuery(files: readonly SearchIndexFile[], query: string, folder = "/search/"): { loaded: string[]; shown: SearchResultFields[]; terms: string[][] } {
+  const byUrl = new Map(files.map(({ url, text }) => [url, text]));
+  const searchIndex: LoadedIndex = { terms: {}, stories: {} };
+  const loaded: string[] = [];
+  const load = (url: string) => {
+    const text = byUrl.get(url);
+    assert.ok(text !== undefined, `the page would ask for ${url}, which the index has not`);
+    loaded.push(url.slice(folder.length));
+    runInNewContext(text, { searchIndex });
+  };
+  load(`${folder}meta.js`);
+  const keys = searchWords.termShardsFor(query, searchIndex.meta!.shards);
+  for (const key of keys) load(`${folder}terms/${searchWords.shardFileName(key)}.js`);
+  const index = searchWords.engineIndex(searchIndex.meta!, keys.flatMap((key) => searchIndex.terms[key] ?? []) as never);
+  const found = MiniSearch.loadJS<SearchDocument>(index, searchWords.ENGINE_OPTIONS).search(query);
+  for (const shard of new Set(found.map(({ id }) => searchWords.storyShardOf(id as number)))) load(`${folder}stories/${shard}.js`);
+  const shown = found.map(({ id }) => searchIndex.stories[searchWords.storyShardOf(id as number)]![(id as number) % searchWords.STORIES_PER_SHARD]!);
+  return { loaded, shown, terms: found.map(({ terms }) => terms) };
+}
+
+test("folding drops case and accents, reads ё as е, and spells letters without a separable accent plainly", () => {
+  assert.equal(searchWords.foldWord("São"), "sao");
+  assert.equal(searchWords.foldWord("MÜLLER"), "muller");
+  assert.equal(searchWords.foldWord("Ёлку"), "елку");
+  assert.equal(searchWords.foldWord("Straße"), "strasse");
+  assert.equal(searchWords.foldWord("Łódź"), "lodz");
+  assert.deepEqual(searchWords.wordsOf("São Paulo's mayor, 2013."), ["São", "Paulo", "s", "mayor", "2013"]);
+});
+
+test("a query finds its words whatever their case and accents, in any field, and links the story from the search page", () => {
+  const files = searchIndexFiles([saoPaulo, moscow], "");
+  const { shown, terms } = runQuery(files, "sao PAULO");
+  assert.deepEqual(shown.map(({ headline }) => headline), ["Floods close roads in São Paulo"]);
+  assert.deepEqual(terms, [["sao", "paulo"]]);
+  assert.equal(shown[0]!.url, "../news/sao-paulo-rain.html");
+  assert.equal(shown[0]!.dateline, "MOSCOW, September 2 (Itar-Tass)");
+  assert.equal(runQuery(files, "mayor").shown.length, 1, "a word of the text alone");
+  assert.equal(runQuery(files, "weather").shown.length, 1, "a topic");
+});
+
+test("a query word loads its own shard: a prefix and a typo past the second letter are found there, and nothing else is loaded", () => {
+  const files = searchIndexFiles([saoPaulo, moscow], "");
+  const prefix = runQuery(files, "denucl");
+  assert.deepEqual(prefix.shown.map(({ headline }) => headline), [moscow.headline]);
+  assert.deepEqual(prefix.loaded, ["meta.js", "terms/de.js", "stories/0.js"]);
+  const typo = runQuery(files, "denuclearisation");
+  assert.deepEqual(typo.shown.map(({ headline }) => headline), [moscow.headline], "one letter wrong in a long word");
+  assert.deepEqual(typo.terms, [["denuclearization"]]);
+  assert.deepEqual(runQuery(files, "pennsula").shown.map(({ headline }) => headline), [moscow.headline], "one letter missing");
+  assert.deepEqual(runQuery(files, "flods").shown.map(({ headline }) => headline), [saoPaulo.headline], "one letter missing in a five-letter word");
+  assert.deepEqual(runQuery(files, "rood").shown, [], "no typo is tolerated in a word under five letters");
+});
+
+test("the Russian edition's index is in its folder and finds Cyrillic words with ё or е", () => {
+  const files = searchIndexFiles([russian], "ru/");
+  assert.ok(files.every(({ url }) => url.startsWith("/ru/search/")));
+  for (const query of ["ёлку", "елку", "ЕЛКУ", "подмосков"]) {
+    assert.deepEqual(runQuery(files, query, "/ru/search/").shown.map(({ headline }) => headline), [russian.headline], query);
+  }
+  assert.deepEqual(runQuery(files, "елку", "/ru/search/").loaded.slice(1, 2), ["terms/_435_43b.js"], "a Cyrillic shard's file name is ASCII");
+});
+
+test("drafts and embargoed stories are never indexed: none of their words is in any file", () => {
+  const draft: ArticleView = { ...story({ slug: "draft", headline: "Secret merger agreed", body: "Zanzibarian negotiators agreed.\n" }), state: "draft" };
+  const embargoed: ArticleView = { ...story({ slug: "embargoed", headline: "Quarterly figures leaked", body: "Xylophonic results.\n" }), state: "embargoed" };
+  const files = searchIndexFiles([draft, saoPaulo, embargoed], "");
+  const text = files.map((file) => file.text).join("\n");
+  for (const trace of ["Secret merger", "zanzibarian", "Quarterly figures", "xylophonic", "/news/draft.html", "embargoed.html"]) {
+    assert.equal(text.toLowerCase().includes(trace.toLowerCase()), false, trace);
+  }
+  assert.equal(runQuery(files, "zanzibarian").shown.length, 0);
+});
+
+test("a shard larger than its bound is split by one more letter; a query then loads only the parts it needs", () => {
+  const posting = (word: string): [string, Record<string, Record<string, number>>] => [word, { 0: Object.fromEntries(Array.from({ length: 400 }, (_, id) => [String(id), 1])) }];
+  const words = ["co", ...Array.from({ length: 40 }, (_, index) => `co${String.fromCharCode(97 + (index % 26))}${index}`), "de"];
+  const shards = splitShards(words.map(posting), 2);
+  assert.ok(words.slice(0, -1).map(posting).reduce((bytes, entry) => bytes + JSON.stringify(entry).length, 0) > MAX_SHARD_BYTES, "the test's co shard is over the bound");
+  const keys = [...shards.keys()].sort();
+  assert.ok(keys.includes("co") && keys.includes("coa") && keys.includes("de"), keys.join(" "));
+  assert.deepEqual(shards.get("co")!.map(([word]) => word), ["co"], "a word as long as its key stays in the key's shard");
+  assert.deepEqual(searchWords.termShardsFor("coal", keys), ["co", "coa"]);
+  assert.deepEqual(searchWords.termShardsFor("c", keys), keys.filter((key) => key.startsWith("c")));
+});
+
+test("the index cache gives the bytes a fresh index has, and makes an edition's index again only when its stories change", () => {
+  const store = new CacheStore(join(tempRoot, "cache"));
+  const cache = new SearchIndexCache(store);
+  const first = cache.files([saoPaulo, moscow], "");
+  assert.deepEqual(first, searchIndexFiles([saoPaulo, moscow], ""));
+  cache.prune();
+  const again = new SearchIndexCache(new CacheStore(join(tempRoot, "cache")));
+  assert.deepEqual(again.files([saoPaulo, moscow], ""), first);
+  const edited = { ...moscow, bodyHtml: "<p>Talks on denuclearization resumed in Beijing.</p>" };
+  const changed = again.files([saoPaulo, edited], "");
+  assert.deepEqual(changed, searchIndexFiles([saoPaulo, edited], ""));
+  assert.notDeepEqual(changed, first);
+  assert.match(store.summary(), /search indexes/);
+});
