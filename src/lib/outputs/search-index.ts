@@ -203,14 +203,26 @@ export class SearchIndexCache {
 
   /** The index files of one edition, from the cache when its stories have not changed. */
   files(stories: readonly ArticleView[], editionPath: string): SearchIndexFile[] {
-    const input = searchDocuments(stories, editionPath);
-    const key = this.#area.key(editionPath, JSON.stringify(input));
+    // Keyed by the fields the documents are made from, as the stories hold them: reading every
+    // body's text out of its HTML is most of the work, and a kept index should not pay for it.
+    const sources = searchableStories(stories).map(({ url, headline, lead, bodyHtml, dateline, published, topics, description }) => [
+      url,
+      headline,
+      lead,
+      bodyHtml,
+      dateline,
+      published.display,
+      published.datetime,
+      topics.map((topic) => topic.name),
+      description,
+    ]);
+    const key = this.#area.key(editionPath, JSON.stringify(sources));
     const kept = this.#area.read(key);
     if (kept !== undefined) {
       this.#area.count("reused");
       return JSON.parse(kept.toString("utf8")) as SearchIndexFile[];
     }
-    const files = indexFiles(input, editionPath);
+    const files = indexFiles(searchDocuments(stories, editionPath), editionPath);
     this.#area.write(key, JSON.stringify(files));
     this.#area.count("made");
     return files;

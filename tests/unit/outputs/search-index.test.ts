@@ -125,4 +125,18 @@ test("the index cache gives the bytes a fresh index has, and makes an edition's 
   assert.deepEqual(changed, searchIndexFiles([saoPaulo, edited], ""));
   assert.notDeepEqual(changed, first);
   assert.match(store.summary(), /search indexes/);
+  // Whatever a result shows or a query matches, changed, makes the index again.
+  const edits: Partial<typeof moscow>[] = [
+    { headline: "Talks end" },
+    { lead: "A new lead." },
+    { description: "A new description." },
+    { dateline: "BEIJING -" },
+    { url: "/news/2013/09/02/moved.html" },
+    { topics: [] },
+    { published: { ...moscow.published, display: "September 3, 2013" } },
+  ];
+  for (const edit of edits) {
+    const story = { ...moscow, ...edit };
+    assert.deepEqual(again.files([saoPaulo, story], ""), searchIndexFiles([saoPaulo, story], ""), JSON.stringify(edit));
+  }
 });
