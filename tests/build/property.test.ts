@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
 import { stringify } from "yaml";
@@ -105,7 +105,9 @@ test("random stories either build into valid pages or are refused with located p
       assert.ok(ok);
       const site = join(root, output);
       for (const page of readdirSync(site, { recursive: true }).map(String).filter((file) => file.endsWith(".html"))) {
-        const html = readFileSync(join(site, page), "utf8");
+        // The search page runs the site's own scripts, and only those (the check holds it to that too).
+        const own = /(^|\/)search\/index\.html$/.test(page.split(sep).join("/")) ? /<script src="(?:\.\.\/)+assets\/[a-z-]+\.[0-9a-f]{10}\.js" defer><\/script>/g : /$^/g;
+        const html = readFileSync(join(site, page), "utf8").replace(own, "");
         assert.doesNotMatch(html, /<script(?![^>]*application\/ld\+json)|<[a-z][^>]*\son[a-z]+=|(?:href|src)="\s*javascript:/i, page);
       }
       rmSync(site, { recursive: true, force: true });
