@@ -378,7 +378,7 @@ test.describe("the Russian edition", () => {
     const [opening = "", ...rest] = russianStory.paragraphs;
     await expect(page.locator(".story-body > p")).toHaveText([RU_DATELINE + opening, ...rest]);
     await expect(page.locator(".published time")).toHaveText("2 сентября 2013 г., 15:40 MSK");
-    await expect(page.getByRole("navigation", { name: "Разделы" }).getByRole("link")).toHaveText(["Все новости", "Темы", "Архив"]);
+    await expect(page.getByRole("navigation", { name: "Разделы" }).getByRole("link")).toHaveText(["Все новости", "Темы", "Архив", "Поиск"]);
     await expect(page.getByRole("link", { name: "Перейти к содержанию" })).toHaveCount(1);
   });
 
