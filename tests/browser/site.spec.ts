@@ -380,6 +380,15 @@ test.describe("the Russian edition", () => {
     await expect(page.getByRole("link", { name: "Перейти к содержанию" })).toHaveCount(1);
   });
 
+  test("the dateline wraps only between its pieces: never at the agency's hyphen, never before a dash", async ({ page, siteBase }) => {
+    await open(page, siteBase, RU_STORY_PAGE);
+    const pieces = page.locator(".story-body .dateline > span");
+    await expect(pieces).toHaveText(["МОСКВА,", "2 сентября.", "/ИТАР-ТАСС/."]);
+    for (const piece of await pieces.all()) await expect(piece).toHaveCSS("white-space", "nowrap");
+    // The text itself is the dateline as typed: plain hyphens and spaces, for copying and for screen readers.
+    expect(await page.locator(".story-body .dateline").textContent()).toBe(RU_DATELINE.trimEnd());
+  });
+
   test("the language switch leads from a story to its translation and back", async ({ page, siteBase }) => {
     await open(page, siteBase, STORY_PAGE);
     await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Read in Russian" }).click();
