@@ -389,19 +389,32 @@ test.describe("the Russian edition", () => {
     expect(await page.locator(".story-body .dateline").textContent()).toBe(RU_DATELINE.trimEnd());
   });
 
+  test("the language switch names each edition in its own language, and says where it leads in the page's", async ({ page, siteBase }) => {
+    await open(page, siteBase, STORY_PAGE);
+    const toRussian = page.getByRole("navigation", { name: "Languages" }).getByRole("link");
+    await expect(toRussian).toHaveText(["Русский"]);
+    await expect(toRussian.locator("span")).toHaveAttribute("lang", "ru");
+    await expect(toRussian).toHaveAttribute("title", "Read in Russian");
+    await open(page, siteBase, RU_INDEX_PAGE);
+    const toEnglish = page.getByRole("navigation", { name: "Языки" }).getByRole("link");
+    await expect(toEnglish).toHaveText(["English"]);
+    await expect(toEnglish.locator("span")).toHaveAttribute("lang", "en");
+    await expect(toEnglish).toHaveAttribute("title", "Английская версия");
+  });
+
   test("the language switch leads from a story to its translation and back", async ({ page, siteBase }) => {
     await open(page, siteBase, STORY_PAGE);
-    await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Read in Russian" }).click();
+    await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Русский" }).click();
     await expect(page).toHaveURL(siteBase + RU_STORY_PAGE);
     await expect(page.locator("h1")).toHaveText(russianStory.title);
-    await page.getByRole("navigation", { name: "Языки" }).getByRole("link", { name: "Читать на английском" }).click();
+    await page.getByRole("navigation", { name: "Языки" }).getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(siteBase + STORY_PAGE);
     await expect(page.locator("h1")).toHaveText(story.title);
   });
 
   test("the language switch leads from All news to All news, and a story with no translation to the other edition's front page", async ({ page, siteBase }) => {
     await open(page, siteBase, INDEX_PAGE);
-    await page.getByRole("link", { name: "Russian edition" }).click();
+    await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Русский" }).click();
     await expect(page).toHaveURL(siteBase + RU_INDEX_PAGE);
     await expect(page.locator("h1")).toHaveText("Все новости");
     // Only Russian stories: the English ones are in the English edition alone.
@@ -409,7 +422,7 @@ test.describe("the Russian edition", () => {
     await page.getByRole("link", { name: "Север и Юг Кореи договорились о работе Кэсона" }).click();
     await expect(page.locator(".published time")).toHaveText("7 марта 2013 г., 10:15 KST");
     await expect(page.locator(".corrections h2")).toHaveText("Исправление");
-    await page.getByRole("link", { name: "Английская версия" }).click();
+    await page.getByRole("navigation", { name: "Языки" }).getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(siteBase + FRONT_PAGE);
     await expect(page.locator("h1")).toHaveText("Top stories");
   });

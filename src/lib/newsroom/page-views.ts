@@ -18,10 +18,16 @@ import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
 import { relatedStories } from "./related.ts";
 
-/** A link of the language switch: the same page in another edition, worded in this page's language. */
+/**
+ * A link of the language switch: the same page in another edition, named as that edition names
+ * itself ("Русский", "English", in its own language and direction), with where it leads worded in
+ * this page's language ("Read in Russian", "Russian edition") as the link's title.
+ */
 export interface LanguageLink {
   url: string;
   hreflang: string;
+  name: string;
+  dir: Edition["dir"];
   label: string;
 }
 
@@ -177,7 +183,7 @@ function languageLinks(editions: readonly Edition[], from: Edition, counterpart:
     .filter((to) => to !== from)
     .map((to) => {
       const there = counterpart(to);
-      return { url: there?.url ?? editionHome(to.path), hreflang: to.lang, label: switchLabel(from, to, there?.translated ?? false) };
+      return { url: there?.url ?? editionHome(to.path), hreflang: to.lang, name: to.name, dir: to.dir, label: switchLabel(from, to, there?.translated ?? false) };
     });
 }
 

@@ -180,7 +180,7 @@ test("a withdrawn story gets a notice at its address and nothing else: no list, 
     {
       url: "/news/killed.html",
       edition: "en",
-      languages: [{ url: "/ru/", hreflang: "ru", label: "Russian edition" }],
+      languages: [{ url: "/ru/", hreflang: "ru", name: "Русский", dir: "ltr", label: "Russian edition" }],
       description: "Itar-Tass withdrew this story on September 4, 2013, 10:00 GMT.",
       text: [{ text: "Itar-Tass" }, { text: " withdrew this story on " }, { text: withdrawnAt.display, datetime: withdrawnAt.datetime }, { text: "." }],
       withdrawn: { datetime: withdrawnAt.datetime, display: withdrawnAt.display },
@@ -260,9 +260,9 @@ test("a story and its translation link each other: language switch, alternates, 
   const newsroom = buildNewsroom(collected([original, translation, alone]), site, build);
   const views = pageViews(newsroom, site);
   const page = (url: string) => views.stories.find((view) => view.url === url)!;
-  assert.deepEqual(page("/news/talks.html").languages, [{ url: "/ru/news/peregovory.html", hreflang: "ru", label: "Read in Russian" }]);
-  assert.deepEqual(page("/ru/news/peregovory.html").languages, [{ url: "/news/talks.html", hreflang: "en", label: "Читать на английском" }]);
-  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", label: "Английская версия" }], "no translation: the other edition's front page");
+  assert.deepEqual(page("/news/talks.html").languages, [{ url: "/ru/news/peregovory.html", hreflang: "ru", name: "Русский", dir: "ltr", label: "Read in Russian" }]);
+  assert.deepEqual(page("/ru/news/peregovory.html").languages, [{ url: "/news/talks.html", hreflang: "en", name: "English", dir: "ltr", label: "Читать на английском" }]);
+  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", name: "English", dir: "ltr", label: "Английская версия" }], "no translation: the other edition's front page");
   // "Read in" only where the page is translated; every other page leads to the other edition, and says so.
   const labels = (list: { languages: { label: string }[] }[]) => list.map(({ languages: [link] }) => link?.label);
   assert.deepEqual(labels(views.news), ["Russian edition", "Английская версия"]);
@@ -297,7 +297,7 @@ test("a withdrawn Russian story's notice is in Russian, and its switch leads to 
   assert.deepEqual([view?.edition, view?.description, view?.languages], [
     "ru",
     "ИТАР-ТАСС отозвал это сообщение 4 сентября 2013 г., 10:00 MSK.",
-    [{ url: "/", hreflang: "en", label: "Английская версия" }],
+    [{ url: "/", hreflang: "en", name: "English", dir: "ltr", label: "Английская версия" }],
   ]);
 });
 
