@@ -195,6 +195,16 @@ test("a story without a lead is summarised by its text's first sentence in every
   assert.equal((JSON.parse(jsonFeed(channel, [leadless], site, english)) as JsonFeedDoc).items[0]!["summary"], first);
 });
 
+test("a lead keeps its quotes and apostrophes as typed in every format, by the body's rule", () => {
+  const lead = `"We won't wait," the envoy said of Moscow's “new” offer`;
+  const quoted = story({ lead, body: `"We won't wait," he said.\n` });
+  assert.equal(parseXml(rssFeed(channel, [quoted], site, english)).rss.channel.item[0].description, lead);
+  assert.equal(parseXml(atomFeed(channel, [quoted], site, english)).feed.entry[0].summary["#text"], lead);
+  const item = (JSON.parse(jsonFeed(channel, [quoted], site, english)) as JsonFeedDoc).items[0]!;
+  assert.equal(item["summary"], lead);
+  assert.match(String(item["content_html"]), /&quot;We won't wait,&quot; he said\./);
+});
+
 test("a bylined story names each author in every format, with their page; a story without one names its agency", () => {
   const signed = story({ by: ["Ann Smith", "Bo Li"] });
   const rss = parseXml(rssFeed(channel, [signed], site, english)).rss;
