@@ -301,6 +301,13 @@ test("navigates All news -> story -> All news by its links", async ({ page, site
   await expect(page.locator("h1")).toHaveText("All news");
 });
 
+test("the label above a story's headline is its main topic, leading to the topic's page", async ({ page, siteBase }) => {
+  await open(page, siteBase, SAMPLE_PAGE);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Sample stories" }).click();
+  await expect(page).toHaveURL(`${siteBase}topics/sample-stories/index.html`);
+  await expect(page.locator("h1")).toHaveText("Sample stories");
+});
+
 test("navigates from a story's date down the archive and back up to it", async ({ page, siteBase }) => {
   await open(page, siteBase, STORY_PAGE);
   await page.locator(".published a").click();

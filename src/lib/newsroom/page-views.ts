@@ -61,6 +61,8 @@ export interface StoryPageView extends EditionPage {
   structuredData: string;
   /** The story's translations for the head (`<link rel="alternate" hreflang>`, x-default among them), absolute URLs. */
   alternates: { hreflang: string; href: string }[];
+  /** The label above the headline: its first topic, its main one, or All news for a story without topics. */
+  section: { name: string; url: string };
   /** Its topics as the edition spells them, and related stories from its edition. */
   topics: { name: string; url: string }[];
   related: ArticleView[];
@@ -256,6 +258,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       const { edition } = roomOf(article.edition);
       const versions = newsroom.versions.get(article.url) ?? [];
       const fallback = versions.find(({ isDefault }) => isDefault);
+      const topics = article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url }));
       return {
         url: article.url,
         edition: edition.lang,
@@ -270,7 +273,8 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
           ...versions.map(({ lang, url }) => ({ hreflang: lang, href: absoluteUrl(url, site) })),
           ...(fallback ? [{ hreflang: "x-default", href: absoluteUrl(fallback.url, site) }] : []),
         ],
-        topics: article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url })),
+        section: topics[0] ?? { name: edition.strings.allNews, url: allNewsUrl(edition.path) },
+        topics,
         related: related.get(article.url) ?? [],
         correctionsHeading: article.corrections.length === 1 ? edition.strings.correction : edition.strings.corrections,
       };

@@ -29,6 +29,7 @@ function views(stories = [a, b]): PageViews {
       metadata: { canonical: article.url, description: article.description, meta: [] },
       structuredData: "{}",
       alternates: [],
+      section: { name: "All news", url: "/all/" },
       topics: [],
       related: [],
       correctionsHeading: "Correction",

@@ -72,6 +72,7 @@ test("the newsroom pages All news and each topic, and gives each story its links
   const views = pageViews(newsroom, site);
   const c = views.stories.find(({ url }) => url === "/news/c.html");
   assert.deepEqual(c?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
+  assert.deepEqual(c?.section, { name: "Korean Peninsula", url: "/topics/korean-peninsula/" }, "the label above the headline is its main topic");
   assert.deepEqual(c?.related.map(({ headline }) => headline), ["b", "a"]);
   // A topic page prints its topic's name, and on its first page its count, not every story of the topic.
   const topicViews = pageViews({ ...newsroom, editions: [more!] }, site).topics;
@@ -219,6 +220,15 @@ test("an edition with no story yet says so on All news and the archive, in its o
 });
 
 const ru = { lang: "ru", path: "ru/" };
+
+test("the label above the headline is the story's first topic; a story without topics keeps its edition's All news", () => {
+  const stories = [storyView("tagged", "2013-09-03", ["Diplomacy", "Korean Peninsula"]), storyView("untagged", "2013-09-02"), storyView("ru-untagged", "2013-09-02", [], 10, ru)];
+  const views = pageViews(buildNewsroom(collected(stories), site, build), site);
+  const section = (url: string) => views.stories.find((view) => view.url === url)?.section;
+  assert.deepEqual(section("/news/tagged.html"), { name: "Diplomacy", url: "/topics/diplomacy/" });
+  assert.deepEqual(section("/news/untagged.html"), { name: "All news", url: "/all/" });
+  assert.deepEqual(section("/ru/news/ru-untagged.html"), { name: "Все новости", url: "/ru/all/" });
+});
 
 test("each edition has its own All news, topics, archive, related stories and feeds: nothing leaks", () => {
   const stories = [
