@@ -329,8 +329,10 @@ test("navigates from a story's date down the archive and back up to it", async (
 
 test("navigates from a story to its related stories, its topics, their stories and the topics index", async ({ page, siteBase }) => {
   await open(page, siteBase, SAMPLE_PAGE);
-  // Related stories are earlier ones sharing a topic: the updated sample, a day before.
-  await page.getByRole("complementary", { name: "Related stories" }).getByRole("link").click();
+  // Related stories are earlier ones sharing a topic: the updated sample, a day before; the seed story, earlier still, makes up the list.
+  const related = page.getByRole("complementary", { name: "Related stories" }).getByRole("link");
+  await expect(related).toHaveText(["Sample story: how an updated and corrected story appears", story.title]);
+  await related.first().click();
   await expect(page).toHaveURL(`${siteBase}news/2013/09/03/sample-updated-and-corrected.html`);
   await expect(page.locator(".updated")).toHaveText("Updated September 3, 2013, 16:30 BST");
   await expect(page.locator(".corrections h2")).toHaveText("Correction");
@@ -347,6 +349,13 @@ test("navigates from a story to its related stories, its topics, their stories a
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Topics" }).click();
   await expect(page).toHaveURL(`${siteBase}topics/index.html`);
   await expect(page.locator(".topic-index a")).toHaveText(["Sample stories", "Site help"]);
+});
+
+test("a story with no related story ends with the stories just before it, headed More news", async ({ page, siteBase }) => {
+  // The updated sample's topics are the samples'; the only story before it is the seed story, which has none.
+  await open(page, siteBase, "news/2013/09/03/sample-updated-and-corrected.html");
+  await page.getByRole("complementary", { name: "More news" }).getByRole("link", { name: story.title }).click();
+  await expect(page).toHaveURL(siteBase + STORY_PAGE);
 });
 
 test("a withdrawn story's address says who withdrew it and when, leads back to All news, and is not for search engines", async ({ page, siteBase }) => {

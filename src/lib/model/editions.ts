@@ -48,6 +48,8 @@ export const stringsSchema = z.strictObject({
   /** Printed stories and feeds end with the story's address. */
   readOnline: line,
   relatedStories: line,
+  /** Heads the latest earlier stories that end a story's page when none of them is related to it. */
+  moreNews: line,
   draft: line,
   /** Before the moment an embargoed story is released. */
   embargoed: line,

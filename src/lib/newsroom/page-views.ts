@@ -16,7 +16,7 @@ import type { ArchivePage, PeriodLink } from "./archives.ts";
 import { THUMBNAIL_SIZES } from "./front-page.ts";
 import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
-import { relatedStories } from "./related.ts";
+import { storyEndings } from "./related.ts";
 
 /**
  * A link of the language switch: the same page in another edition, named as that edition names
@@ -63,9 +63,14 @@ export interface StoryPageView extends EditionPage {
   alternates: { hreflang: string; href: string }[];
   /** The label above the headline: its first topic, its main one, or All news for a story without topics. */
   section: { name: string; url: string };
-  /** Its topics as the edition spells them, and related stories from its edition. */
+  /** Its topics as the edition spells them. */
   topics: { name: string; url: string }[];
+  /**
+   * The headlines its page ends with: related stories from its edition, made up to three with the
+   * stories just before it; headed "Related stories", or "More news" when none is related.
+   */
   related: ArticleView[];
+  relatedHeading: string;
   correctionsHeading: string;
 }
 
@@ -244,7 +249,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
   const claim = ({ url }: { url: string }) => !claimed.has(url.toLowerCase()) && claimed.add(url.toLowerCase());
   const stories = newsroom.stories.filter(claim);
   const withdrawn = newsroom.withdrawn.filter(claim);
-  const related = new Map(newsroom.editions.flatMap(({ stories: own, topics }) => [...relatedStories(own, topics)]));
+  const endings = new Map(newsroom.editions.flatMap(({ stories: own, topics }) => [...storyEndings(own, topics)]));
   const topicNames = new Map(newsroom.editions.flatMap(({ topics }) => topics.map((topic) => [topic.url, topic.name])));
 
   const listPage = (from: Edition, title: string) => (page: ListPage<ArticleView>) => {
@@ -259,6 +264,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       const versions = newsroom.versions.get(article.url) ?? [];
       const fallback = versions.find(({ isDefault }) => isDefault);
       const topics = article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url }));
+      const ending = endings.get(article.url);
       return {
         url: article.url,
         edition: edition.lang,
@@ -275,7 +281,8 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         ],
         section: topics[0] ?? { name: edition.strings.allNews, url: allNewsUrl(edition.path) },
         topics,
-        related: related.get(article.url) ?? [],
+        related: ending?.stories ?? [],
+        relatedHeading: ending?.related === 0 ? edition.strings.moreNews : edition.strings.relatedStories,
         correctionsHeading: article.corrections.length === 1 ? edition.strings.correction : edition.strings.corrections,
       };
     }),

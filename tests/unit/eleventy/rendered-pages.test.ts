@@ -32,6 +32,7 @@ function views(stories = [a, b]): PageViews {
       section: { name: "All news", url: "/all/" },
       topics: [],
       related: [],
+      relatedHeading: "Related stories",
       correctionsHeading: "Correction",
     })),
     withdrawn: [],

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
 import { pageViews } from "../../../src/lib/newsroom/page-views.ts";
-import { relatedStories } from "../../../src/lib/newsroom/related.ts";
+import { relatedStories, storyEndings } from "../../../src/lib/newsroom/related.ts";
 import { buildTopics } from "../../../src/lib/newsroom/topics.ts";
 import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
 import type { StoryReport } from "../../../src/lib/model/story-report.ts";
@@ -48,6 +48,41 @@ test("a newer story leaves every earlier story's related stories as they were", 
   const after = relatedStories(withNewer, buildTopics(withNewer, "en"));
   for (const { url } of earlier) assert.deepEqual(after.get(url), before.get(url), url);
   assert.deepEqual(after.get("/news/d.html")?.map(({ headline }) => headline), ["c", "b", "a"]);
+});
+
+test("a story ends with three headlines: its related stories, made up with the stories just before it", () => {
+  const stories = [
+    storyView("story", "2013-09-06", ["Korea"]),
+    storyView("unrelated", "2013-09-05", ["Sport"]),
+    storyView("shared", "2013-09-04", ["Korea"]),
+    storyView("untagged", "2013-09-03"),
+    storyView("oldest", "2013-09-02", ["Sport"]),
+  ];
+  const endings = storyEndings(stories, buildTopics(stories, "en"));
+  const ending = (slug: string) => {
+    const found = endings.get(`/news/${slug}.html`);
+    return found && [found.stories.map(({ headline }) => headline), found.related];
+  };
+  assert.deepEqual(ending("story"), [["shared", "unrelated", "untagged"], 1], "the related one first, then the latest earlier ones, none twice");
+  assert.deepEqual(ending("unrelated"), [["oldest", "shared", "untagged"], 1]);
+  assert.deepEqual(ending("untagged"), [["oldest"], 0], "no topics: the stories before it, as many as there are");
+  assert.deepEqual(ending("oldest"), [[], 0]);
+  // Earlier stories only: a newer story leaves every older ending as it was.
+  const withNewer = [storyView("newest", "2013-09-07", ["Korea"]), ...stories];
+  const after = storyEndings(withNewer, buildTopics(withNewer, "en"));
+  for (const { url } of stories) assert.deepEqual(after.get(url), endings.get(url), url);
+});
+
+test("the ending's heading says Related stories when one is related, else More news, in the edition's words", () => {
+  const stories = [storyView("tagged", "2013-09-04", ["Korea"]), storyView("lone", "2013-09-03", ["Sport"]), storyView("korea", "2013-09-02", ["Korea"]), storyView("ru-b", "2013-09-03", [], 10, ru), storyView("ru-a", "2013-09-02", [], 10, ru)];
+  const views = pageViews(buildNewsroom(collected(stories), site, build), site);
+  const heading = (url: string) => {
+    const view = views.stories.find((story) => story.url === url);
+    return view && [view.relatedHeading, view.related.map(({ headline }) => headline)];
+  };
+  assert.deepEqual(heading("/news/tagged.html"), ["Related stories", ["korea", "lone"]]);
+  assert.deepEqual(heading("/news/lone.html"), ["More news", ["korea"]]);
+  assert.deepEqual(heading("/ru/news/ru-b.html"), ["Другие новости", ["ru-a"]]);
 });
 
 test("the newsroom pages All news and each topic, and gives each story its links in the site's spelling", () => {
