@@ -308,6 +308,16 @@ test("the label above a story's headline is its main topic, leading to the topic
   await expect(page.locator("h1")).toHaveText("Sample stories");
 });
 
+test("an archive day lists each story's time and leads to the nearest days with stories", async ({ page, siteBase }) => {
+  await open(page, siteBase, "archive/2013/09/03/index.html");
+  await expect(page.locator(".story-list .meta time")).toHaveText(["10:00 BST"]);
+  const days = page.getByRole("navigation", { name: "Days" }).getByRole("link");
+  await expect(days).toHaveText(["Later: September 4, 2013", "Earlier: September 2, 2013"]);
+  await days.last().click();
+  await expect(page).toHaveURL(`${siteBase}archive/2013/09/02/index.html`);
+  await expect(page.locator("h1")).toHaveText("September 2, 2013");
+});
+
 test("navigates from a story's date down the archive and back up to it", async ({ page, siteBase }) => {
   await open(page, siteBase, STORY_PAGE);
   await page.locator(".published a").click();

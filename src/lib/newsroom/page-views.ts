@@ -4,7 +4,7 @@
  * not be rendered again (see src/lib/eleventy/rendered-pages.ts). Every text a page prints comes
  * from its edition (its strings, its dates), and every page carries its language switch.
  */
-import { formatCalendarDays, type DateView } from "../model/dates.ts";
+import { formatCalendarDays, formatTimeOfDay, type DateView } from "../model/dates.ts";
 import { countText, fillPattern, textParts, type Edition, type EditionStrings, type TextPart } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
@@ -101,8 +101,15 @@ export interface AuthorPageView extends NewsPageView {
   feedLinks: FeedLink[];
 }
 
-/** A year, month or day of the archive; only a day's page lists its stories. */
-export type ArchivePageView = Omit<ArchivePage, "stories"> & EditionPage & { summary: string; description: string; stories: ArticleView[] };
+/** A story on its archive day's page: its time of day there ("15:40 MSK"), none for a date-only story. */
+export type ArchiveDayStory = ArticleView & { time?: string };
+
+/**
+ * A year, month or day of the archive; only a day's page lists its stories, each with its time,
+ * and links the nearest later and earlier days with stories ("Later: September 4, 2013").
+ */
+export type ArchivePageView = Omit<ArchivePage, "stories" | "later" | "earlier"> &
+  EditionPage & { summary: string; description: string; stories: ArchiveDayStory[]; days: { text: string; url: string }[] };
 
 /**
  * What the front page prints of a story, and nothing more: an edit to a story's text alone (its
@@ -166,6 +173,11 @@ export interface PageViews {
 
 function frontPageStory({ url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } }: ArticleView): FrontPageStory {
   return { url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } };
+}
+
+function withTimeOfDay(story: ArticleView, edition: Edition): ArchiveDayStory {
+  const time = formatTimeOfDay(story.published, story.zone, edition.strings.timeOfDay);
+  return time === undefined ? story : { ...story, time };
 }
 
 /**
@@ -339,13 +351,17 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       })),
     ),
     archive: newsroom.editions.flatMap(({ edition, archive }) =>
-      archive.pages.map((page) => ({
+      archive.pages.map(({ later, earlier, ...page }) => ({
         ...page,
         edition: edition.lang,
         languages: languages(edition, samePeriod(edition, page.url)),
         summary: countText(edition.strings.storyCount, edition.lang, page.stories.length),
         description: fillPattern(edition.strings.archiveDescription, { period: page.title, site: site.name }),
-        stories: page.kind === "day" ? page.stories : [],
+        stories: page.kind === "day" ? page.stories.map((story) => withTimeOfDay(story, edition)) : [],
+        days: [
+          ...(later ? [{ text: fillPattern(edition.strings.laterDay, { day: later.title }), url: later.url }] : []),
+          ...(earlier ? [{ text: fillPattern(edition.strings.earlierDay, { day: earlier.title }), url: earlier.url }] : []),
+        ],
       })),
     ),
     topicIndexes: newsroom.editions.map(({ edition, topics }) => ({

@@ -265,6 +265,21 @@ test("the label above the headline is the story's first topic; a story without t
   assert.deepEqual(section("/ru/news/ru-untagged.html"), { name: "Все новости", url: "/ru/all/" });
 });
 
+test("an archive day lists each story with its time, and links the edition's nearest days with stories, in its words", () => {
+  const stories = [
+    storyView("later", "2013-09-04", [], 9),
+    storyView("evening", "2013-09-02", [], 18),
+    storyView("ru-day", "2013-09-03", [], 10, ru),
+    storyView("ru-earlier", "2013-09-01", [], 10, ru),
+  ];
+  const views = pageViews(buildNewsroom(collected(stories), site, build), site);
+  const day = (url: string) => views.archive.find((page) => page.url === url);
+  assert.deepEqual(day("/archive/2013/09/02/")?.stories.map(({ headline, time }) => [headline, time]), [["evening", "18:00 UTC"]]);
+  assert.deepEqual(day("/archive/2013/09/02/")?.days, [{ text: "Later: September 4, 2013", url: "/archive/2013/09/04/" }], "the Russian edition's days are not the English one's");
+  assert.deepEqual(day("/ru/archive/2013/09/03/")?.days, [{ text: "Раньше: 1 сентября 2013 г.", url: "/ru/archive/2013/09/01/" }]);
+  assert.deepEqual(day("/archive/2013/09/")?.days, [], "a month links its days in its list");
+});
+
 test("each edition has its own All news, topics, archive, related stories and feeds: nothing leaks", () => {
   const stories = [
     storyView("en-b", "2013-09-03", ["Diplomacy"]),
