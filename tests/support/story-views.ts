@@ -34,6 +34,9 @@ export const site: SiteSettings = readSiteSettings(
 /** The English (default) and Russian editions, with their strings. */
 export const [english, russian] = site.editions as [Edition, Edition];
 
+/** The label above a story's headline when it has no topic: its edition's All news. */
+export const ALL_NEWS = { name: english.strings.allNews, url: "/all/" };
+
 export function buildAt(moment: string): BuildSettings {
   return { moment, epochMs: Date.parse(moment), showUnpublished: false };
 }

@@ -277,6 +277,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       const fallback = versions.find(({ isDefault }) => isDefault);
       const topics = article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url }));
       const ending = endings.get(article.url);
+      const section = topics[0] ?? { name: edition.strings.allNews, url: allNewsUrl(edition.path) };
       return {
         url: article.url,
         edition: edition.lang,
@@ -286,12 +287,12 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         }),
         article,
         metadata: articleMetadata(article, site, edition),
-        structuredData: serializeJsonLd(articleJsonLd(article, site, edition, versions)),
+        structuredData: serializeJsonLd(articleJsonLd(article, site, edition, section, versions)),
         alternates: [
           ...versions.map(({ lang, url }) => ({ hreflang: lang, href: absoluteUrl(url, site) })),
           ...(fallback ? [{ hreflang: "x-default", href: absoluteUrl(fallback.url, site) }] : []),
         ],
-        section: topics[0] ?? { name: edition.strings.allNews, url: allNewsUrl(edition.path) },
+        section,
         topics,
         related: ending?.stories ?? [],
         relatedHeading: ending?.related === 0 ? edition.strings.moreNews : edition.strings.relatedStories,
