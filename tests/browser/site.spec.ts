@@ -303,6 +303,23 @@ test("navigates All news -> story -> All news by its links", async ({ page, site
   await expect(page.locator("h1")).toHaveText("All news");
 });
 
+test("the label above a story's headline is its main topic, leading to the topic's page", async ({ page, siteBase }) => {
+  await open(page, siteBase, SAMPLE_PAGE);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Sample stories" }).click();
+  await expect(page).toHaveURL(`${siteBase}topics/sample-stories/index.html`);
+  await expect(page.locator("h1")).toHaveText("Sample stories");
+});
+
+test("an archive day lists each story's time and leads to the nearest days with stories", async ({ page, siteBase }) => {
+  await open(page, siteBase, "archive/2013/09/03/index.html");
+  await expect(page.locator(".story-list .meta time")).toHaveText(["10:00 BST"]);
+  const days = page.getByRole("navigation", { name: "Days" }).getByRole("link");
+  await expect(days).toHaveText(["Later: September 4, 2013", "Earlier: September 2, 2013"]);
+  await days.last().click();
+  await expect(page).toHaveURL(`${siteBase}archive/2013/09/02/index.html`);
+  await expect(page.locator("h1")).toHaveText("September 2, 2013");
+});
+
 test("navigates from a story's date down the archive and back up to it", async ({ page, siteBase }) => {
   await open(page, siteBase, STORY_PAGE);
   await page.locator(".published a").click();
@@ -324,8 +341,10 @@ test("navigates from a story's date down the archive and back up to it", async (
 
 test("navigates from a story to its related stories, its topics, their stories and the topics index", async ({ page, siteBase }) => {
   await open(page, siteBase, SAMPLE_PAGE);
-  // Related stories are earlier ones sharing a topic: the updated sample, a day before.
-  await page.getByRole("complementary", { name: "Related stories" }).getByRole("link").click();
+  // Related stories are earlier ones sharing a topic: the updated sample, a day before; the seed story, earlier still, makes up the list.
+  const related = page.getByRole("complementary", { name: "Related stories" }).getByRole("link");
+  await expect(related).toHaveText(["Sample story: how an updated and corrected story appears", story.title]);
+  await related.first().click();
   await expect(page).toHaveURL(`${siteBase}news/2013/09/03/sample-updated-and-corrected.html`);
   await expect(page.locator(".updated")).toHaveText("Updated September 3, 2013, 16:30 BST");
   await expect(page.locator(".corrections h2")).toHaveText("Correction");
@@ -342,6 +361,13 @@ test("navigates from a story to its related stories, its topics, their stories a
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Topics" }).click();
   await expect(page).toHaveURL(`${siteBase}topics/index.html`);
   await expect(page.locator(".topic-index a")).toHaveText(["Sample stories", "Site help"]);
+});
+
+test("a story with no related story ends with the stories just before it, headed More news", async ({ page, siteBase }) => {
+  // The updated sample's topics are the samples'; the only story before it is the seed story, which has none.
+  await open(page, siteBase, "news/2013/09/03/sample-updated-and-corrected.html");
+  await page.getByRole("complementary", { name: "More news" }).getByRole("link", { name: story.title }).click();
+  await expect(page).toHaveURL(siteBase + STORY_PAGE);
 });
 
 test("a withdrawn story's address says who withdrew it and when, leads back to All news, and is not for search engines", async ({ page, siteBase }) => {
@@ -382,19 +408,41 @@ test.describe("the Russian edition", () => {
     await expect(page.getByRole("link", { name: "Перейти к содержанию" })).toHaveCount(1);
   });
 
+  test("the dateline wraps only between its pieces: never at the agency's hyphen, never before a dash", async ({ page, siteBase }) => {
+    await open(page, siteBase, RU_STORY_PAGE);
+    const pieces = page.locator(".story-body .dateline > span");
+    await expect(pieces).toHaveText(["МОСКВА,", "2 сентября.", "/ИТАР-ТАСС/."]);
+    for (const piece of await pieces.all()) await expect(piece).toHaveCSS("white-space", "nowrap");
+    // The text itself is the dateline as typed: plain hyphens and spaces, for copying and for screen readers.
+    expect(await page.locator(".story-body .dateline").textContent()).toBe(RU_DATELINE.trimEnd());
+  });
+
+  test("the language switch names each edition in its own language, and says where it leads in the page's", async ({ page, siteBase }) => {
+    await open(page, siteBase, STORY_PAGE);
+    const toRussian = page.getByRole("navigation", { name: "Languages" }).getByRole("link");
+    await expect(toRussian).toHaveText(["Русский"]);
+    await expect(toRussian.locator("span")).toHaveAttribute("lang", "ru");
+    await expect(toRussian).toHaveAttribute("title", "Read in Russian");
+    await open(page, siteBase, RU_INDEX_PAGE);
+    const toEnglish = page.getByRole("navigation", { name: "Языки" }).getByRole("link");
+    await expect(toEnglish).toHaveText(["English"]);
+    await expect(toEnglish.locator("span")).toHaveAttribute("lang", "en");
+    await expect(toEnglish).toHaveAttribute("title", "Английская версия");
+  });
+
   test("the language switch leads from a story to its translation and back", async ({ page, siteBase }) => {
     await open(page, siteBase, STORY_PAGE);
-    await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Read in Russian" }).click();
+    await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Русский" }).click();
     await expect(page).toHaveURL(siteBase + RU_STORY_PAGE);
     await expect(page.locator("h1")).toHaveText(russianStory.title);
-    await page.getByRole("navigation", { name: "Языки" }).getByRole("link", { name: "Читать на английском" }).click();
+    await page.getByRole("navigation", { name: "Языки" }).getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(siteBase + STORY_PAGE);
     await expect(page.locator("h1")).toHaveText(story.title);
   });
 
   test("the language switch leads from All news to All news, and a story with no translation to the other edition's front page", async ({ page, siteBase }) => {
     await open(page, siteBase, INDEX_PAGE);
-    await page.getByRole("link", { name: "Russian edition" }).click();
+    await page.getByRole("navigation", { name: "Languages" }).getByRole("link", { name: "Русский" }).click();
     await expect(page).toHaveURL(siteBase + RU_INDEX_PAGE);
     await expect(page.locator("h1")).toHaveText("Все новости");
     // Only Russian stories: the English ones are in the English edition alone.
@@ -402,7 +450,7 @@ test.describe("the Russian edition", () => {
     await page.getByRole("link", { name: "Север и Юг Кореи договорились о работе Кэсона" }).click();
     await expect(page.locator(".published time")).toHaveText("7 марта 2013 г., 10:15 KST");
     await expect(page.locator(".corrections h2")).toHaveText("Исправление");
-    await page.getByRole("link", { name: "Английская версия" }).click();
+    await page.getByRole("navigation", { name: "Языки" }).getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(siteBase + FRONT_PAGE);
     await expect(page.locator("h1")).toHaveText("Top stories");
   });

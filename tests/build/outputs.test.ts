@@ -77,8 +77,10 @@ test("All news is paginated with rel=prev/next, later pages titled by their days
 
   const article = parse(files.get("news/2013/09/03/peninsula-b.html") ?? "");
   assert.equal(article.querySelector(".published a")?.getAttribute("href"), "../../../../archive/2013/09/03/index.html");
-  // Related stories are earlier ones: the embargoed story, newer, is not among them.
-  assert.deepEqual(article.querySelectorAll(".related a").map((a) => a.text), ["Peninsula A"]);
+  // Related stories are earlier ones: the embargoed story, newer, is not among them; the story
+  // before it, unrelated, makes up the list, and the draft is in none.
+  assert.deepEqual(article.querySelectorAll(".related a").map((a) => a.text), ["Peninsula A", "Oldest story"]);
+  assert.equal(article.querySelector("#related-heading")?.text, "Related stories");
   assert.ok(files.has("archive/2013/09/05/index.html"), "the embargo lifted: its day has an archive page");
   assert.ok(files.has("topics/korean-peninsula/feed.json"), "each topic has its feeds");
 });

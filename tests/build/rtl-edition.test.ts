@@ -48,12 +48,12 @@ test("an Arabic edition, added as a settings entry and a strings file, builds an
     await page.goto(`${server.base}ar/news/2013/09/02/mufawadat.html`);
     assert.deepEqual(await layout(page, ".story-body p"), { direction: "rtl", startsAtRight: true }, "the story's text starts at the right");
     assert.match((await page.textContent(".story-body p")) ?? "", /^القاهرة، 2 سبتمبر \(أ ش أ\) -/);
-    // Each edition's switch words the others in its own language: "read in" where it leads to the
-    // translation, the other edition's name where the story has none there (no Russian version here).
-    assert.deepEqual(await switchLinks(page), [["اقرأ باللغة الإنجليزية", "en"], ["النسخة الروسية", "ru"]]);
+    // The switch names each edition as it names itself; its title says, in the page's language, "read in"
+    // where it leads to the translation, the other edition where the story has none there (no Russian version here).
+    assert.deepEqual(await switchLinks(page), [["English", "en", "اقرأ باللغة الإنجليزية"], ["Русский", "ru", "النسخة الروسية"]]);
     await page.goto(`${server.base}news/2013/09/02/talks.html`);
-    assert.deepEqual(await switchLinks(page), [["Russian edition", "ru"], ["Read in Arabic", "ar"]]);
-    await page.getByRole("link", { name: "Read in Arabic" }).click();
+    assert.deepEqual(await switchLinks(page), [["Русский", "ru", "Russian edition"], ["العربية", "ar", "Read in Arabic"]]);
+    await page.getByRole("link", { name: "العربية" }).click();
     assert.equal(page.url(), `${server.base}ar/news/2013/09/02/mufawadat.html`);
   } finally {
     await browser.close();
@@ -77,5 +77,5 @@ function layout(page: Page, selector: string): Promise<{ direction: string; star
 }
 
 function switchLinks(page: Page): Promise<string[][]> {
-  return page.locator(".language-switch a").evaluateAll((links) => links.map((link) => [link.textContent ?? "", link.getAttribute("hreflang") ?? ""]));
+  return page.locator(".language-switch a").evaluateAll((links) => links.map((link) => [link.textContent ?? "", link.querySelector("span")?.lang ?? "", link.getAttribute("title") ?? ""]));
 }

@@ -4,7 +4,7 @@ import { topicRef } from "../../src/lib/model/topic-refs.ts";
 import { relativeUrl } from "../../src/lib/model/urls.ts";
 import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, sitemapIndexXml, storySitemapEntry } from "../../src/lib/outputs/sitemaps.ts";
 import { articleJsonLd, serializeJsonLd } from "../../src/lib/outputs/structured-data.ts";
-import { buildAt, english, site, story } from "./story-views.ts";
+import { ALL_NEWS, buildAt, english, site, story } from "./story-views.ts";
 
 const seed = story();
 const topic = topicRef("North Korea", "");
@@ -26,7 +26,7 @@ export function goodSite(): Record<string, string> {
   return {
     "index.html": sitePage("/index.html"),
     "404.html": sitePage("/404.html"),
-    "news/moscow-denuclearization-talks.html": sitePage(seed.url, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(seed, site, english))}</script>\n`),
+    "news/moscow-denuclearization-talks.html": sitePage(seed.url, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(seed, site, english, ALL_NEWS))}</script>\n`),
     "topics/north-korea/index.html": sitePage("/topics/north-korea/index.html", topicChannel),
     "feed.xml": rssFeed(siteChannel, [seed], site, english),
     "atom.xml": atomFeed(siteChannel, [seed], site, english),

@@ -18,6 +18,7 @@ export function storyView(slug: string, day: string, tags: string[] = [], hour =
     authors: [],
     byline: [],
     dateline: `MOSCOW, ${day} (Itar-Tass) -`,
+    datelineParts: ["MOSCOW,", day, "(Itar-Tass) -"],
     published,
     archive: archiveLinks(day, edition.path),
     corrections: [],

@@ -3,7 +3,7 @@ import { renderStoryBody } from "../../src/lib/story/markdown.ts";
 import { storyDescription } from "../../src/lib/story/description.ts";
 import type { ArticleView } from "../../src/lib/model/story-view.ts";
 import { archiveLinks } from "../../src/lib/model/urls.ts";
-import { formatDateline } from "../../src/lib/story/dateline.ts";
+import { datelineParts, formatDateline } from "../../src/lib/story/dateline.ts";
 import { parseStoryDate, toDateView, type DateView } from "../../src/lib/model/dates.ts";
 import type { BuildSettings } from "../../src/lib/model/publishing.ts";
 import { readSiteSettings, type SiteSettings } from "../../src/lib/model/site.ts";
@@ -33,6 +33,9 @@ export const site: SiteSettings = readSiteSettings(
 
 /** The English (default) and Russian editions, with their strings. */
 export const [english, russian] = site.editions as [Edition, Edition];
+
+/** The label above a story's headline when it has no topic: its edition's All news. */
+export const ALL_NEWS = { name: english.strings.allNews, url: "/all/" };
 
 export function buildAt(moment: string): BuildSettings {
   return { moment, epochMs: Date.parse(moment), showUnpublished: false };
@@ -69,6 +72,7 @@ export function story(facts: StoryFacts = {}): ArticleView {
   const published = toDateView(date.date, editionStyle(english));
   const body = facts.body ?? "Moscow hopes for the resumption of talks on denuclearization, the minister said.\n";
   const dateline = formatDateline("MOSCOW", date.date, "Itar-Tass", editionStyle(english));
+  const parts = datelineParts("MOSCOW", date.date, "Itar-Tass", editionStyle(english));
   const stem = `/news/${slug}/index`;
   const authors = (facts.by ?? []).map((name) => authorRef(name, site.authors, ""));
   const headline = facts.headline ?? "Moscow hopes for further talks on denuclearization of North Korean Peninsula";
@@ -86,6 +90,7 @@ export function story(facts: StoryFacts = {}): ArticleView {
     authors,
     byline: bylineParts(authors, { lang: "en", bylineOne: english.strings.bylineOne, bylineMany: english.strings.bylineMany }),
     dateline,
+    datelineParts: parts,
     published,
     updated: facts.updated === undefined ? undefined : dateAt(facts.updated),
     archive: archiveLinks(published.day, ""),
@@ -106,7 +111,7 @@ export function story(facts: StoryFacts = {}): ArticleView {
     state: "published",
     sample: false,
     body,
-    bodyHtml: renderStoryBody(body, dateline, stem),
+    bodyHtml: renderStoryBody(body, parts, stem),
     edition: "en",
     images: [],
   };

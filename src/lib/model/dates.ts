@@ -144,6 +144,17 @@ export function formatDisplayDate({ at, hasTime }: StoryDate, style: DateStyle):
   return fillPattern(style.dateTime, { date, time: at.toFormat("HH:mm"), zone: zoneAbbreviation(at) });
 }
 
+/**
+ * A story's time of day at its dateline, as a list of one day's stories prints it ("15:40 MSK", by
+ * the edition's "{time} {zone}"); undefined for a date-only story, which claims no time.
+ */
+export function formatTimeOfDay(date: Pick<DateView, "datetime" | "day" | "iso">, zone: string, pattern: string): string | undefined {
+  // A date-only story's <time datetime> is its bare day (see DateView).
+  if (date.datetime === date.day) return undefined;
+  const at = DateTime.fromISO(date.iso, { zone });
+  return at.isValid ? fillPattern(pattern, { time: at.toFormat("HH:mm"), zone: zoneAbbreviation(at) }) : undefined;
+}
+
 /** A calendar day's title in an edition: "September 2, 2013", "2 сентября 2013 г."; a month's, "September 2013". */
 export function formatCalendarDay(day: string, locale: string): string {
   return DateTime.fromISO(day, { zone: CALENDAR_ZONE, locale }).toLocaleString(DateTime.DATE_FULL);

@@ -35,6 +35,10 @@ export const stringsSchema = z.strictObject({
   pagesLabel: line,
   newer: line,
   older: line,
+  /** An archive day's links to the nearest days with stories: their navigation's label, and each link's {day}. */
+  daysLabel: line,
+  laterDay: line,
+  earlierDay: line,
   /**
    * A list's later page in titles: {title}, {period} (the days of its stories). Pages have no
    * number: numbers would change with every day's stories.
@@ -48,6 +52,8 @@ export const stringsSchema = z.strictObject({
   /** Printed stories and feeds end with the story's address. */
   readOnline: line,
   relatedStories: line,
+  /** Heads the latest earlier stories that end a story's page when none of them is related to it. */
+  moreNews: line,
   draft: line,
   /** Before the moment an embargoed story is released. */
   embargoed: line,
@@ -96,6 +102,8 @@ export const stringsSchema = z.strictObject({
   dateline: line,
   /** A date with its time: {date}, {time}, {zone}. */
   dateTime: line,
+  /** A time without its date, as an archive day lists its stories: {time}, {zone}. */
+  timeOfDay: line,
   /** The search page: its name in the navigation and title, its field's label and button. */
   search: line,
   searchLabel: line,

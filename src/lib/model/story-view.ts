@@ -61,7 +61,9 @@ export interface ArticleView {
   authors: AuthorRef[];
   /** The byline as printed under the headline, each name a link to its author's page; empty with no author. */
   byline: TextPart[];
+  /** The dateline that opens the story's text, as one text (structured data) and as the pieces a line may break between (the body). */
   dateline: string;
+  datelineParts: string[];
   published: DateView;
   updated?: DateView;
   archive: ArchiveLinks;

@@ -20,6 +20,9 @@ export interface ArchivePage {
   periods: PeriodLink[];
   /** Every story of the period; a day's page lists them, a year's or month's links to its periods. */
   stories: ArticleView[];
+  /** A day's nearest later and earlier days with stories in the edition, where there are any. */
+  later?: { title: string; url: string };
+  earlier?: { title: string; url: string };
 }
 
 export interface Archive {
@@ -48,6 +51,9 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
     count: periodDays.reduce((sum, day) => sum + (byDay.get(day)?.length ?? 0), 0),
   });
 
+  const dayPlace = new Map(days.map((day, index) => [day, index]));
+  const dayLink = (day: string) => ({ title: titles.day(day), url: archiveLinks(day, edition.path).day });
+
   const pages: ArchivePage[] = [];
   for (const [year, yearDays] of years) {
     const yearLink = link("year", year, yearDays);
@@ -72,6 +78,10 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
       });
       for (const day of monthDays) {
         const dayStories = byDay.get(day) ?? [];
+        // `days` is newest first: the later day is the one before it, the earlier the one after.
+        const at = dayPlace.get(day)!;
+        const later = days[at - 1];
+        const earlier = days[at + 1];
         pages.push({
           kind: "day",
           title: titles.day(day),
@@ -79,6 +89,8 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
           crumbs: [root, yearLink, monthLink],
           periods: [],
           stories: dayStories,
+          ...(later === undefined ? {} : { later: dayLink(later) }),
+          ...(earlier === undefined ? {} : { earlier: dayLink(earlier) }),
         });
       }
     }

@@ -4,7 +4,7 @@
  * not be rendered again (see src/lib/eleventy/rendered-pages.ts). Every text a page prints comes
  * from its edition (its strings, its dates), and every page carries its language switch.
  */
-import { formatCalendarDays, type DateView } from "../model/dates.ts";
+import { formatCalendarDays, formatTimeOfDay, type DateView } from "../model/dates.ts";
 import { countText, fillPattern, textParts, type Edition, type EditionStrings, type TextPart } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
@@ -16,12 +16,18 @@ import type { ArchivePage, PeriodLink } from "./archives.ts";
 import { THUMBNAIL_SIZES } from "./front-page.ts";
 import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
-import { relatedStories } from "./related.ts";
+import { storyEndings } from "./related.ts";
 
-/** A link of the language switch: the same page in another edition, worded in this page's language. */
+/**
+ * A link of the language switch: the same page in another edition, named as that edition names
+ * itself ("Русский", "English", in its own language and direction), with where it leads worded in
+ * this page's language ("Read in Russian", "Russian edition") as the link's title.
+ */
 export interface LanguageLink {
   url: string;
   hreflang: string;
+  name: string;
+  dir: Edition["dir"];
   label: string;
 }
 
@@ -56,9 +62,16 @@ export interface StoryPageView extends EditionPage {
   structuredData: string;
   /** The story's translations for the head (`<link rel="alternate" hreflang>`, x-default among them), absolute URLs. */
   alternates: { hreflang: string; href: string }[];
-  /** Its topics as the edition spells them, and related stories from its edition. */
+  /** The label above the headline: its first topic, its main one, or All news for a story without topics. */
+  section: { name: string; url: string };
+  /** Its topics as the edition spells them. */
   topics: { name: string; url: string }[];
+  /**
+   * The headlines its page ends with: related stories from its edition, made up to three with the
+   * stories just before it; headed "Related stories", or "More news" when none is related.
+   */
   related: ArticleView[];
+  relatedHeading: string;
   correctionsHeading: string;
 }
 
@@ -89,8 +102,15 @@ export interface AuthorPageView extends NewsPageView {
   feedLinks: FeedLink[];
 }
 
-/** A year, month or day of the archive; only a day's page lists its stories. */
-export type ArchivePageView = Omit<ArchivePage, "stories"> & EditionPage & { summary: string; description: string; stories: ArticleView[] };
+/** A story on its archive day's page: its time of day there ("15:40 MSK"), none for a date-only story. */
+export type ArchiveDayStory = ArticleView & { time?: string };
+
+/**
+ * A year, month or day of the archive; only a day's page lists its stories, each with its time,
+ * and links the nearest later and earlier days with stories ("Later: September 4, 2013").
+ */
+export type ArchivePageView = Omit<ArchivePage, "stories" | "later" | "earlier"> &
+  EditionPage & { summary: string; description: string; stories: ArchiveDayStory[]; days: { text: string; url: string }[] };
 
 /**
  * What the front page prints of a story, and nothing more: an edit to a story's text alone (its
@@ -167,6 +187,11 @@ function frontPageStory({ url, headline, description, place, state, sample, lang
   return { url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } };
 }
 
+function withTimeOfDay(story: ArticleView, edition: Edition): ArchiveDayStory {
+  const time = formatTimeOfDay(story.published, story.zone, edition.strings.timeOfDay);
+  return time === undefined ? story : { ...story, time };
+}
+
 /**
  * The switch's wording for another edition: "Read in {language}" where the page leads to its own
  * translation, else "{language} edition", each in this edition's words (its strings' own wording
@@ -189,7 +214,7 @@ function languageLinks(editions: readonly Edition[], from: Edition, counterpart:
     .filter((to) => to !== from)
     .map((to) => {
       const there = counterpart(to);
-      return { url: there?.url ?? editionHome(to.path), hreflang: to.lang, label: switchLabel(from, to, there?.translated ?? false) };
+      return { url: there?.url ?? editionHome(to.path), hreflang: to.lang, name: to.name, dir: to.dir, label: switchLabel(from, to, there?.translated ?? false) };
     });
 }
 
@@ -249,7 +274,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
   const claim = ({ url }: { url: string }) => !claimed.has(url.toLowerCase()) && claimed.add(url.toLowerCase());
   const stories = newsroom.stories.filter(claim);
   const withdrawn = newsroom.withdrawn.filter(claim);
-  const related = new Map(newsroom.editions.flatMap(({ stories: own, topics }) => [...relatedStories(own, topics)]));
+  const endings = new Map(newsroom.editions.flatMap(({ stories: own, topics }) => [...storyEndings(own, topics)]));
   const topicNames = new Map(newsroom.editions.flatMap(({ topics }) => topics.map((topic) => [topic.url, topic.name])));
 
   const listPage = (from: Edition, title: string) => (page: ListPage<ArticleView>) => {
@@ -263,6 +288,9 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       const { edition } = roomOf(article.edition);
       const versions = newsroom.versions.get(article.url) ?? [];
       const fallback = versions.find(({ isDefault }) => isDefault);
+      const topics = article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url }));
+      const ending = endings.get(article.url);
+      const section = topics[0] ?? { name: edition.strings.allNews, url: allNewsUrl(edition.path) };
       return {
         url: article.url,
         edition: edition.lang,
@@ -272,13 +300,15 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         }),
         article,
         metadata: articleMetadata(article, site, edition),
-        structuredData: serializeJsonLd(articleJsonLd(article, site, edition, versions)),
+        structuredData: serializeJsonLd(articleJsonLd(article, site, edition, section, versions)),
         alternates: [
           ...versions.map(({ lang, url }) => ({ hreflang: lang, href: absoluteUrl(url, site) })),
           ...(fallback ? [{ hreflang: "x-default", href: absoluteUrl(fallback.url, site) }] : []),
         ],
-        topics: article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url })),
-        related: related.get(article.url) ?? [],
+        section,
+        topics,
+        related: ending?.stories ?? [],
+        relatedHeading: ending?.related === 0 ? edition.strings.moreNews : edition.strings.relatedStories,
         correctionsHeading: article.corrections.length === 1 ? edition.strings.correction : edition.strings.corrections,
       };
     }),
@@ -335,13 +365,17 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       })),
     ),
     archive: newsroom.editions.flatMap(({ edition, archive }) =>
-      archive.pages.map((page) => ({
+      archive.pages.map(({ later, earlier, ...page }) => ({
         ...page,
         edition: edition.lang,
         languages: languages(edition, samePeriod(edition, page.url)),
         summary: countText(edition.strings.storyCount, edition.lang, page.stories.length),
         description: fillPattern(edition.strings.archiveDescription, { period: page.title, site: site.name }),
-        stories: page.kind === "day" ? page.stories : [],
+        stories: page.kind === "day" ? page.stories.map((story) => withTimeOfDay(story, edition)) : [],
+        days: [
+          ...(later ? [{ text: fillPattern(edition.strings.laterDay, { day: later.title }), url: later.url }] : []),
+          ...(earlier ? [{ text: fillPattern(edition.strings.earlierDay, { day: earlier.title }), url: earlier.url }] : []),
+        ],
       })),
     ),
     topicIndexes: newsroom.editions.map(({ edition, topics }) => ({

@@ -80,6 +80,34 @@ export function relatedStories(stories: readonly ArticleView[], topics: readonly
   return related;
 }
 
+/** What a story's page ends with: headlines of earlier stories, the first `related` of them sharing its topics. */
+export interface StoryEnding {
+  stories: ArticleView[];
+  related: number;
+}
+
+/**
+ * Each story's ending, keyed by story URL: its related stories, then, when they are fewer than
+ * `count`, the stories published just before it in its edition, until there are `count`. Earlier
+ * stories only, as for related stories, so a new story never changes an older page; only the
+ * edition's first stories have fewer. `stories` are one edition's, in listing order.
+ */
+export function storyEndings(stories: readonly ArticleView[], topics: readonly Topic[], count = 3): Map<string, StoryEnding> {
+  const related = relatedStories(stories, topics, count);
+  return new Map(
+    stories.map((story, index) => {
+      const own = related.get(story.url) ?? [];
+      const listed = new Set(own);
+      const ending = [...own];
+      for (let next = index + 1; next < stories.length && ending.length < count; next += 1) {
+        const earlier = stories[next]!;
+        if (!listed.has(earlier)) ending.push(earlier);
+      }
+      return [story.url, { stories: ending, related: own.length }];
+    }),
+  );
+}
+
 /** The index in `sorted` (ascending) of its first number greater than `value`. */
 function firstAfter(sorted: readonly number[], value: number): number {
   let [low, high] = [0, sorted.length];

@@ -2,7 +2,6 @@ import type { ArticleView } from "../model/story-view.ts";
 import { lastModified } from "./last-modified.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
-import { editionHome } from "../model/urls.ts";
 import type { Edition } from "../model/editions.ts";
 import type { StoryVersion } from "../model/translations.ts";
 
@@ -34,10 +33,10 @@ function translationLinks(article: ArticleView, versions: readonly StoryVersion[
 
 /**
  * Schema.org data for a story's page: the NewsArticle in its edition's language, with its
- * byline's people (else its agency) as author, the site as publisher and its translations, and its breadcrumb (All news, then the
- * story), as one JSON-LD graph.
+ * byline's people (else its agency) as author, the site as publisher and its translations, and its breadcrumb (the page's
+ * label above the headline, `section`: its main topic or All news; then the story), as one JSON-LD graph.
  */
-export function articleJsonLd(article: ArticleView, site: SiteSettings, edition: Edition, versions: readonly StoryVersion[] = []): JsonLd {
+export function articleJsonLd(article: ArticleView, site: SiteSettings, edition: Edition, section: { name: string; url: string }, versions: readonly StoryVersion[] = []): JsonLd {
   const url = absoluteUrl(article.url, site);
   const { photo } = article;
   const newsArticle: JsonLd = {
@@ -72,7 +71,7 @@ export function articleJsonLd(article: ArticleView, site: SiteSettings, edition:
   const breadcrumbs: JsonLd = {
     "@type": "BreadcrumbList",
     itemListElement: [
-      { "@type": "ListItem", position: 1, name: edition.strings.allNews, item: absoluteUrl(editionHome(edition.path), site) },
+      { "@type": "ListItem", position: 1, name: section.name, item: absoluteUrl(section.url, site) },
       { "@type": "ListItem", position: 2, name: article.headline, item: url },
     ],
   };

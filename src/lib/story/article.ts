@@ -134,6 +134,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     authors: view.authors,
     byline: view.byline,
     dateline: view.dateline,
+    datelineParts: view.datelineParts,
     published: view.published,
     updated: view.updated,
     archive: view.archive,

@@ -157,5 +157,29 @@ export interface DatelineStyle {
  * (Itar-Tass) -" in English, "МОСКВА, 2 сентября. /ИТАР-ТАСС/." in Russian.
  */
 export function formatDateline(place: string, date: StoryDate, source: string, style: DatelineStyle): string {
-  return fillPattern(style.dateline, { place, day: formatDatelineDay(date, style.locale), source });
+  return datelineParts(place, date, source, style).join(" ");
+}
+
+/**
+ * The dateline as the pieces a line may break between, joined by single spaces: each field with the
+ * punctuation typed against it, a piece with no field (the English " -") kept on the one before, so
+ * "ИТАР-ТАСС" never breaks at its hyphen and the dash never starts a line. The text stays exactly
+ * the dateline's: pages keep each piece on one line by style, not by changed characters.
+ * ["MOSCOW,", "September 2", "(Itar-Tass) -"]; ["МОСКВА,", "2 сентября.", "/ИТАР-ТАСС/."].
+ */
+export function datelineParts(place: string, date: StoryDate, source: string, style: DatelineStyle): string[] {
+  const values = { place, day: formatDatelineDay(date, style.locale), source };
+  const parts: string[] = [];
+  let loose = "";
+  for (const piece of style.dateline.split(" ")) {
+    if (!/\{\w+\}/.test(piece)) {
+      // Text with no field stays with its neighbour: the one before, or for a leading one the next.
+      if (parts.length > 0) parts[parts.length - 1] += ` ${piece}`;
+      else loose += `${piece} `;
+      continue;
+    }
+    parts.push(loose + fillPattern(piece, values));
+    loose = "";
+  }
+  return loose === "" ? parts : [...parts, loose.slice(0, -1)];
 }

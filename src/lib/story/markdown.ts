@@ -2,18 +2,18 @@ import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdow
 import { isAllowedUrl, photoUrl, staysInStoryFolder, urlScheme } from "../model/urls.ts";
 
 /**
- * The render environment: the story's printed dateline and path stem; feeds add `baseUrl`, the
+ * The render environment: the story's printed dateline (its pieces) and path stem; feeds add `baseUrl`, the
  * story's absolute URL, since their content is read away from the site.
  */
 interface StoryEnv {
-  article?: { valid?: boolean; dateline?: unknown };
+  article?: { valid?: boolean; datelineParts?: unknown };
   baseUrl?: unknown;
   page?: { filePathStem?: unknown };
 }
 
-function datelineOf(env: unknown): string | undefined {
-  const dateline = (env as StoryEnv | undefined)?.article?.dateline;
-  return typeof dateline === "string" ? dateline : undefined;
+function datelineOf(env: unknown): string[] | undefined {
+  const parts = (env as StoryEnv | undefined)?.article?.datelineParts;
+  return Array.isArray(parts) && parts.every((part) => typeof part === "string") ? parts : undefined;
 }
 
 /** Opens the story's first paragraph with its dateline, inside the same <p>, as the wire prints it. */
@@ -22,7 +22,7 @@ function insertDateline(state: StateCore): void {
   if (dateline === undefined) return;
 
   const mark = new state.Token("dateline", "span", 0);
-  mark.content = dateline;
+  mark.meta = { parts: dateline };
   const space = new state.Token("text", "", 0);
   space.content = " ";
 
@@ -130,16 +130,19 @@ export function createMarkdown(): MarkdownIt {
   md.core.ruler.push("story_images", publishImagesFromStoryFolder);
   md.core.ruler.push("absolute_urls", absolutizeUrls);
   md.core.ruler.push("defer_images", deferImages);
-  md.renderer.rules["dateline"] = (tokens, index) =>
-    `<span class="dateline">${md.utils.escapeHtml(tokens[index]?.content ?? "")}</span>`;
+  // Each piece of the dateline is kept on one line by the stylesheet; the spaces between them are where it may wrap.
+  md.renderer.rules["dateline"] = (tokens, index) => {
+    const parts = (tokens[index]?.meta as { parts: string[] } | undefined)?.parts ?? [];
+    return `<span class="dateline">${parts.map((part) => `<span>${md.utils.escapeHtml(part)}</span>`).join(" ")}</span>`;
+  };
   return md;
 }
 
 const storyMarkdown = createMarkdown();
 
 /** A story's body as its page prints it: the dateline opening the first paragraph, its images published beside the story. */
-export function renderStoryBody(body: string, dateline: string, filePathStem: string): string {
-  return storyMarkdown.render(body, { article: { dateline }, page: { filePathStem } });
+export function renderStoryBody(body: string, datelineParts: readonly string[], filePathStem: string): string {
+  return storyMarkdown.render(body, { article: { datelineParts }, page: { filePathStem } });
 }
 
 /** The words of inline Markdown as plain text: links and emphasis read for their words, images (shown, not read) left out. */

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { formatDateline, resolveDatelineZone, type DatelineStyle, type DatelinePlaces } from "./dateline.ts";
+import { datelineParts, formatDateline, resolveDatelineZone, type DatelineStyle, type DatelinePlaces } from "./dateline.ts";
 import { isBeforeStory, isBeforeStoryAnywhere, parseStoryDate, parseUnzonedDate, toDateView, type DateStyle, type StoryDate, type UnzonedDate } from "../model/dates.ts";
 import { editionOf, editionStyle, type Edition } from "../model/editions.ts";
 import { PLACEHOLDER_PROBLEM, placeholderFields } from "../model/placeholders.ts";
@@ -222,6 +222,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
 
   const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, priority, lang, dir, translationOf } = parsed.fields;
   const printedDateline = formatDateline(dateline, date, agency, edition);
+  const printedDatelineParts = datelineParts(dateline, date, agency, edition);
   const view: ReadView = {
     url,
     stem: input.filePathStem,
@@ -235,6 +236,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     authors,
     byline: bylineParts(authors, edition),
     dateline: printedDateline,
+    datelineParts: printedDatelineParts,
     published,
     ...(updated ? { updated: toView(updated) } : {}),
     archive: archiveLinks(published.day, edition.path),
@@ -244,7 +246,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     sample,
     ...(priority === undefined ? {} : { priority }),
     body: source.body,
-    bodyHtml: renderStoryBody(source.body, printedDateline, input.filePathStem),
+    bodyHtml: renderStoryBody(source.body, printedDatelineParts, input.filePathStem),
     edition: edition.lang,
     // A story in its edition's language needs no lang of its own; one in another language keeps it.
     ...(lang === undefined || lang.toLowerCase() === edition.lang.toLowerCase() ? {} : { lang }),

@@ -9,7 +9,7 @@ import { formatProblem, type ProblemCode } from "../../../src/lib/model/problems
 import { newsSitemap } from "../../../src/lib/outputs/sitemaps.ts";
 import { articleJsonLd, serializeJsonLd } from "../../../src/lib/outputs/structured-data.ts";
 import { goodSite, sitePage, siteChannel } from "../../support/output-site.ts";
-import { buildAt, english, site, story } from "../../support/story-views.ts";
+import { ALL_NEWS, buildAt, english, site, story } from "../../support/story-views.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "validate-outputs-test-"));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
@@ -91,7 +91,7 @@ test("a story and its translation name each other as hreflang alternates; one na
   const translation = "ru/news/moscow-denuclearization-talks.html";
   const alternates = (...urls: string[]) => urls.map((url, index) => `<link rel="alternate" hreflang="${["en", "ru"][index]}" href="${site.url}${url}">\n`).join("");
   const pair = {
-    [translation]: sitePage(`/${translation}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "ru" }), site, english))}</script>\n${alternates("news/moscow-denuclearization-talks.html", translation)}`),
+    [translation]: sitePage(`/${translation}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "ru" }), site, english, ALL_NEWS))}</script>\n${alternates("news/moscow-denuclearization-talks.html", translation)}`),
     "news/moscow-denuclearization-talks.html": replace("</head>", `${alternates("news/moscow-denuclearization-talks.html", translation)}</head>`),
     "pages-sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${translation}</loc></url>\n</urlset>`),
   };
@@ -155,7 +155,7 @@ test("a page in no sitemap, a sitemap listing a stranger or a page twice, or a m
   assert.deepEqual(await problemsWith({ "topics/north-korea/index.html": undefined, "topics/north-korea/feed.xml": undefined, "topics/north-korea/atom.xml": undefined, "topics/north-korea/feed.json": undefined }), [
     'pages-sitemap.xml: sitemap: lists "https://example.github.io/newsroom/topics/north-korea/", which is not a page of the site at https://example.github.io/newsroom/ (expected only the site\'s pages) [WD412]',
   ]);
-  assert.deepEqual(await problemsWith({ "news/other.html": sitePage("/news/other.html", siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "other" }), site, english))}</script>\n`) }), [
+  assert.deepEqual(await problemsWith({ "news/other.html": sitePage("/news/other.html", siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "other" }), site, english, ALL_NEWS))}</script>\n`) }), [
     "sitemap.xml: sitemap: names no sitemap that lists the page https://example.github.io/newsroom/news/other.html (expected every page to index in a sitemap) [WD412]",
   ]);
   // A page in the news sitemap alone is in a sitemap all the same.
@@ -210,7 +210,7 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
   assert.deepEqual(await withdrawn({ "feed.json": replace('"content_html": "', `"content_html": "<a href=\\"${url}\\">earlier</a> `) }), []);
   // So may a story of another edition, whose page is under that edition's news/.
   const russian = "ru/news/2013/09/03/perevod.html";
-  const russianStory = sitePage(`/${russian}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "perevod" }), site, english))}</script>\n`);
+  const russianStory = sitePage(`/${russian}`, siteChannel, `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "perevod" }), site, english, ALL_NEWS))}</script>\n`);
   assert.deepEqual(await withdrawn({
     [russian]: russianStory.replace("<p>Text</p>", '<p><a href="../../../../../news/killed.html">Раньше</a></p>'),
     "pages-sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${russian}</loc></url>\n</urlset>`),
@@ -234,7 +234,7 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
     `pages-sitemap.xml: sitemap: lists "${url}", which asks search engines not to index it (expected only pages to index) [WD412]`,
     "pages-sitemap.xml: withdrawn: lists src/news/killed.md, which was withdrawn (expected no list, feed or sitemap to offer it) [WD417]",
   ]);
-  const article = `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "killed" }), site, english))}</script>\n`;
+  const article = `<script type="application/ld+json">${serializeJsonLd(articleJsonLd(story({ slug: "killed" }), site, english, ALL_NEWS))}</script>\n`;
   assert.deepEqual(await withdrawn({ "news/killed.html": notice.replace("</head>", `${article}</head>`) }), [
     "news/killed.html: json-ld: a withdrawn story's notice has a NewsArticle in its JSON-LD (expected none: it is no article) [WD407]",
   ]);

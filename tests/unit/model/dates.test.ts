@@ -8,11 +8,13 @@ import {
   formatCalendarMonth,
   formatDatelineDay,
   formatDisplayDate,
+  formatTimeOfDay,
   isBeforeStory,
   isBeforeStoryAnywhere,
   isKnownZone,
   parseStoryDate,
   parseUnzonedDate,
+  toDateView,
   toDatetimeAttribute,
   type StoryDate,
 } from "../../../src/lib/model/dates.ts";
@@ -211,4 +213,13 @@ test("without the dateline's zone an update is before the story only where no zo
   // A local day against an instant: the story's day at the dateline is at least its day at UTC-12.
   assert.equal(before("2024-03-14", "2024-03-15T09:00Z"), false);
   assert.equal(before("2024-03-14", "2024-03-15T13:00Z"), true);
+});
+
+test("a story's time of day is printed at its dateline, with the zone readers there know; a date-only story has none", () => {
+  const view = (raw: string, zone: string) => toDateView(parsed(raw, zone), ENGLISH);
+  assert.equal(formatTimeOfDay(view("2013-09-02T15:40", "Europe/Moscow"), "Europe/Moscow", "{time} {zone}"), "15:40 MSK");
+  // An instant typed in UTC is still the dateline's time.
+  assert.equal(formatTimeOfDay(view("2013-09-02T11:40Z", "Europe/Moscow"), "Europe/Moscow", "{time} {zone}"), "15:40 MSK");
+  assert.equal(formatTimeOfDay(view("2013-07-01T09:05", "Europe/London"), "Europe/London", "{time} ({zone})"), "09:05 (BST)");
+  assert.equal(formatTimeOfDay(view("2013-09-02", "Europe/Moscow"), "Europe/Moscow", "{time} {zone}"), undefined);
 });

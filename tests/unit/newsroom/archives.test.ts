@@ -50,3 +50,14 @@ test("the Russian edition's archive is under ru/, its periods named in Russian",
   ]);
   assert.deepEqual(archive.pages[2]?.crumbs.map(({ title }) => title), ["Архив", "2013", "сентябрь 2013 г."]);
 });
+
+test("a day's page links the nearest later and earlier days with stories, skipping days without", () => {
+  const archive = buildArchive([storyView("c", "2014-01-05"), storyView("b", "2013-09-02"), storyView("a", "2013-08-30")], english);
+  const days = archive.pages.filter(({ kind }) => kind === "day").map(({ title, later, earlier }) => [title, later, earlier]);
+  assert.deepEqual(days, [
+    ["January 5, 2014", undefined, { title: "September 2, 2013", url: "/archive/2013/09/02/" }],
+    ["September 2, 2013", { title: "January 5, 2014", url: "/archive/2014/01/05/" }, { title: "August 30, 2013", url: "/archive/2013/08/30/" }],
+    ["August 30, 2013", { title: "September 2, 2013", url: "/archive/2013/09/02/" }, undefined],
+  ]);
+  assert.ok(archive.pages.filter(({ kind }) => kind !== "day").every((page) => page.later === undefined && page.earlier === undefined), "only days link days");
+});

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
 import { pageViews } from "../../../src/lib/newsroom/page-views.ts";
-import { relatedStories } from "../../../src/lib/newsroom/related.ts";
+import { relatedStories, storyEndings } from "../../../src/lib/newsroom/related.ts";
 import { buildTopics } from "../../../src/lib/newsroom/topics.ts";
 import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
 import type { StoryReport } from "../../../src/lib/model/story-report.ts";
@@ -50,6 +50,41 @@ test("a newer story leaves every earlier story's related stories as they were", 
   assert.deepEqual(after.get("/news/d.html")?.map(({ headline }) => headline), ["c", "b", "a"]);
 });
 
+test("a story ends with three headlines: its related stories, made up with the stories just before it", () => {
+  const stories = [
+    storyView("story", "2013-09-06", ["Korea"]),
+    storyView("unrelated", "2013-09-05", ["Sport"]),
+    storyView("shared", "2013-09-04", ["Korea"]),
+    storyView("untagged", "2013-09-03"),
+    storyView("oldest", "2013-09-02", ["Sport"]),
+  ];
+  const endings = storyEndings(stories, buildTopics(stories, "en"));
+  const ending = (slug: string) => {
+    const found = endings.get(`/news/${slug}.html`);
+    return found && [found.stories.map(({ headline }) => headline), found.related];
+  };
+  assert.deepEqual(ending("story"), [["shared", "unrelated", "untagged"], 1], "the related one first, then the latest earlier ones, none twice");
+  assert.deepEqual(ending("unrelated"), [["oldest", "shared", "untagged"], 1]);
+  assert.deepEqual(ending("untagged"), [["oldest"], 0], "no topics: the stories before it, as many as there are");
+  assert.deepEqual(ending("oldest"), [[], 0]);
+  // Earlier stories only: a newer story leaves every older ending as it was.
+  const withNewer = [storyView("newest", "2013-09-07", ["Korea"]), ...stories];
+  const after = storyEndings(withNewer, buildTopics(withNewer, "en"));
+  for (const { url } of stories) assert.deepEqual(after.get(url), endings.get(url), url);
+});
+
+test("the ending's heading says Related stories when one is related, else More news, in the edition's words", () => {
+  const stories = [storyView("tagged", "2013-09-04", ["Korea"]), storyView("lone", "2013-09-03", ["Sport"]), storyView("korea", "2013-09-02", ["Korea"]), storyView("ru-b", "2013-09-03", [], 10, ru), storyView("ru-a", "2013-09-02", [], 10, ru)];
+  const views = pageViews(buildNewsroom(collected(stories), site, build), site);
+  const heading = (url: string) => {
+    const view = views.stories.find((story) => story.url === url);
+    return view && [view.relatedHeading, view.related.map(({ headline }) => headline)];
+  };
+  assert.deepEqual(heading("/news/tagged.html"), ["Related stories", ["korea", "lone"]]);
+  assert.deepEqual(heading("/news/lone.html"), ["More news", ["korea"]]);
+  assert.deepEqual(heading("/ru/news/ru-b.html"), ["Другие новости", ["ru-a"]]);
+});
+
 test("the newsroom pages All news and each topic, and gives each story its links in the site's spelling", () => {
   const stories = [
     storyView("c", "2013-09-04", ["korean  peninsula"]),
@@ -72,6 +107,7 @@ test("the newsroom pages All news and each topic, and gives each story its links
   const views = pageViews(newsroom, site);
   const c = views.stories.find(({ url }) => url === "/news/c.html");
   assert.deepEqual(c?.topics, [{ name: "Korean Peninsula", url: "/topics/korean-peninsula/" }]);
+  assert.deepEqual(c?.section, { name: "Korean Peninsula", url: "/topics/korean-peninsula/" }, "the label above the headline is its main topic");
   assert.deepEqual(c?.related.map(({ headline }) => headline), ["b", "a"]);
   // A topic page prints its topic's name, and on its first page its count, not every story of the topic.
   const topicViews = pageViews({ ...newsroom, editions: [more!] }, site).topics;
@@ -180,7 +216,7 @@ test("a withdrawn story gets a notice at its address and nothing else: no list, 
     {
       url: "/news/killed.html",
       edition: "en",
-      languages: [{ url: "/ru/", hreflang: "ru", label: "Russian edition" }],
+      languages: [{ url: "/ru/", hreflang: "ru", name: "Русский", dir: "ltr", label: "Russian edition" }],
       description: "Itar-Tass withdrew this story on September 4, 2013, 10:00 GMT.",
       text: [{ text: "Itar-Tass" }, { text: " withdrew this story on " }, { text: withdrawnAt.display, datetime: withdrawnAt.datetime }, { text: "." }],
       withdrawn: { datetime: withdrawnAt.datetime, display: withdrawnAt.display },
@@ -219,6 +255,30 @@ test("an edition with no story yet says so on All news and the archive, in its o
 });
 
 const ru = { lang: "ru", path: "ru/" };
+
+test("the label above the headline is the story's first topic; a story without topics keeps its edition's All news", () => {
+  const stories = [storyView("tagged", "2013-09-03", ["Diplomacy", "Korean Peninsula"]), storyView("untagged", "2013-09-02"), storyView("ru-untagged", "2013-09-02", [], 10, ru)];
+  const views = pageViews(buildNewsroom(collected(stories), site, build), site);
+  const section = (url: string) => views.stories.find((view) => view.url === url)?.section;
+  assert.deepEqual(section("/news/tagged.html"), { name: "Diplomacy", url: "/topics/diplomacy/" });
+  assert.deepEqual(section("/news/untagged.html"), { name: "All news", url: "/all/" });
+  assert.deepEqual(section("/ru/news/ru-untagged.html"), { name: "Все новости", url: "/ru/all/" });
+});
+
+test("an archive day lists each story with its time, and links the edition's nearest days with stories, in its words", () => {
+  const stories = [
+    storyView("later", "2013-09-04", [], 9),
+    storyView("evening", "2013-09-02", [], 18),
+    storyView("ru-day", "2013-09-03", [], 10, ru),
+    storyView("ru-earlier", "2013-09-01", [], 10, ru),
+  ];
+  const views = pageViews(buildNewsroom(collected(stories), site, build), site);
+  const day = (url: string) => views.archive.find((page) => page.url === url);
+  assert.deepEqual(day("/archive/2013/09/02/")?.stories.map(({ headline, time }) => [headline, time]), [["evening", "18:00 UTC"]]);
+  assert.deepEqual(day("/archive/2013/09/02/")?.days, [{ text: "Later: September 4, 2013", url: "/archive/2013/09/04/" }], "the Russian edition's days are not the English one's");
+  assert.deepEqual(day("/ru/archive/2013/09/03/")?.days, [{ text: "Раньше: 1 сентября 2013 г.", url: "/ru/archive/2013/09/01/" }]);
+  assert.deepEqual(day("/archive/2013/09/")?.days, [], "a month links its days in its list");
+});
 
 test("each edition has its own All news, topics, archive, related stories and feeds: nothing leaks", () => {
   const stories = [
@@ -260,9 +320,9 @@ test("a story and its translation link each other: language switch, alternates, 
   const newsroom = buildNewsroom(collected([original, translation, alone]), site, build);
   const views = pageViews(newsroom, site);
   const page = (url: string) => views.stories.find((view) => view.url === url)!;
-  assert.deepEqual(page("/news/talks.html").languages, [{ url: "/ru/news/peregovory.html", hreflang: "ru", label: "Read in Russian" }]);
-  assert.deepEqual(page("/ru/news/peregovory.html").languages, [{ url: "/news/talks.html", hreflang: "en", label: "Читать на английском" }]);
-  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", label: "Английская версия" }], "no translation: the other edition's front page");
+  assert.deepEqual(page("/news/talks.html").languages, [{ url: "/ru/news/peregovory.html", hreflang: "ru", name: "Русский", dir: "ltr", label: "Read in Russian" }]);
+  assert.deepEqual(page("/ru/news/peregovory.html").languages, [{ url: "/news/talks.html", hreflang: "en", name: "English", dir: "ltr", label: "Читать на английском" }]);
+  assert.deepEqual(page("/ru/news/only-ru.html").languages, [{ url: "/", hreflang: "en", name: "English", dir: "ltr", label: "Английская версия" }], "no translation: the other edition's front page");
   // "Read in" only where the page is translated; every other page leads to the other edition, and says so.
   const labels = (list: { languages: { label: string }[] }[]) => list.map(({ languages: [link] }) => link?.label);
   assert.deepEqual(labels(views.news), ["Russian edition", "Английская версия"]);
@@ -297,7 +357,7 @@ test("a withdrawn Russian story's notice is in Russian, and its switch leads to 
   assert.deepEqual([view?.edition, view?.description, view?.languages], [
     "ru",
     "ИТАР-ТАСС отозвал это сообщение 4 сентября 2013 г., 10:00 MSK.",
-    [{ url: "/", hreflang: "en", label: "Английская версия" }],
+    [{ url: "/", hreflang: "en", name: "English", dir: "ltr", label: "Английская версия" }],
   ]);
 });
 

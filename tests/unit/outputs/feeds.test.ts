@@ -60,7 +60,7 @@ test("the content is the page's: photo, dateline opening the first paragraph, ab
   const html: string = parseXml(rssFeed(channel, [seed], site, english)).rss.channel.item[0]["content:encoded"];
   assert.match(html, new RegExp(`^<figure><img src="${PHOTO_URL}" alt="Sergei Lavrov at a lectern" width="1200" height="800">`));
   assert.match(html, /<figcaption>Russia's Foreign Minister Sergei Lavrov\. <small>Photo EPA\/ITAR-TASS<\/small><\/figcaption>/);
-  assert.match(html, /<p><span class="dateline">MOSCOW, September 2 \(Itar-Tass\) -<\/span> Moscow hopes for talks\./);
+  assert.match(html, /<p><span class="dateline"><span>MOSCOW,<\/span> <span>September 2<\/span> <span>\(Itar-Tass\) -<\/span><\/span> Moscow hopes for talks\./);
   assert.match(html, /href="https:\/\/example\.github\.io\/newsroom\/news\/moscow-denuclearization-talks\/map\.png"/);
 });
 
@@ -132,7 +132,7 @@ test("JSON Feed says version 1.1 and carries every item field", () => {
   assert.equal(item?.["date_modified"], "2013-09-02T15:40:00+04:00");
   assert.deepEqual(item?.["authors"], [{ name: "Itar-Tass" }]);
   assert.deepEqual(item?.["tags"], ["North Korea", "Diplomacy"]);
-  assert.match(String(item?.["content_html"]), /<span class="dateline">MOSCOW, September 2 \(Itar-Tass\) -<\/span>/);
+  assert.match(String(item?.["content_html"]), /<span class="dateline"><span>MOSCOW,<\/span> <span>September 2<\/span> <span>\(Itar-Tass\) -<\/span><\/span>/);
 });
 
 test("ids and whole feeds are identical across builds, and ids survive a move to another domain", () => {
@@ -193,6 +193,16 @@ test("a story without a lead is summarised by its text's first sentence in every
   assert.equal(parseXml(rssFeed(channel, [leadless], site, english)).rss.channel.item[0].description, first);
   assert.equal(parseXml(atomFeed(channel, [leadless], site, english)).feed.entry[0].summary["#text"], first);
   assert.equal((JSON.parse(jsonFeed(channel, [leadless], site, english)) as JsonFeedDoc).items[0]!["summary"], first);
+});
+
+test("a lead keeps its quotes and apostrophes as typed in every format, by the body's rule", () => {
+  const lead = `"We won't wait," the envoy said of Moscow's “new” offer`;
+  const quoted = story({ lead, body: `"We won't wait," he said.\n` });
+  assert.equal(parseXml(rssFeed(channel, [quoted], site, english)).rss.channel.item[0].description, lead);
+  assert.equal(parseXml(atomFeed(channel, [quoted], site, english)).feed.entry[0].summary["#text"], lead);
+  const item = (JSON.parse(jsonFeed(channel, [quoted], site, english)) as JsonFeedDoc).items[0]!;
+  assert.equal(item["summary"], lead);
+  assert.match(String(item["content_html"]), /&quot;We won't wait,&quot; he said\./);
 });
 
 test("a bylined story names each author in every format, with their page; a story without one names its agency", () => {

@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type JsonLd } from "../../../src/lib/outputs/structured-data.ts";
-import { site, story , english } from "../../support/story-views.ts";
+import { ALL_NEWS, site, story , english } from "../../support/story-views.ts";
 
 const STORY_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks.html";
 const PHOTO_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks/photo.jpg";
 
 test("a story's page describes it as a NewsArticle with its breadcrumb", () => {
   const seed = story({ updated: "2013-09-02T15:40" });
-  assert.deepEqual(articleJsonLd(seed, site, english), {
+  assert.deepEqual(articleJsonLd(seed, site, english, ALL_NEWS), {
     "@context": "https://schema.org",
     "@graph": [
       {
@@ -38,7 +38,7 @@ test("a story's page describes it as a NewsArticle with its breadcrumb", () => {
       {
         "@type": "BreadcrumbList",
         itemListElement: [
-          { "@type": "ListItem", position: 1, name: "All news", item: "https://example.github.io/newsroom/" },
+          { "@type": "ListItem", position: 1, name: "All news", item: "https://example.github.io/newsroom/all/" },
           { "@type": "ListItem", position: 2, name: seed.headline, item: STORY_URL },
         ],
       },
@@ -46,9 +46,14 @@ test("a story's page describes it as a NewsArticle with its breadcrumb", () => {
   });
 });
 
+test("the breadcrumb starts at the label above the headline: the story's main topic", () => {
+  const graph = articleJsonLd(story(), site, english, { name: "North Korea", url: "/topics/north-korea/" })["@graph"] as JsonLd[];
+  assert.deepEqual((graph[1]?.["itemListElement"] as JsonLd[])[0], { "@type": "ListItem", position: 1, name: "North Korea", item: "https://example.github.io/newsroom/topics/north-korea/" });
+});
+
 test("a story without photo or topics leaves image and keywords out; a correction modifies it", () => {
   const plain = story({ photo: null, tags: [], corrections: [{ date: "2013-09-03T09:30", text: "Fixed." }] });
-  const [article] = articleJsonLd(plain, site, english)["@graph"] as JsonLd[];
+  const [article] = articleJsonLd(plain, site, english, ALL_NEWS)["@graph"] as JsonLd[];
   assert.ok(article);
   assert.equal("image" in article, false);
   assert.equal("keywords" in article, false);
@@ -57,7 +62,7 @@ test("a story without photo or topics leaves image and keywords out; a correctio
 
 test("a headline cannot end the JSON-LD script or open a comment", () => {
   const headline = "Talks </script><script>alert(1)</script> <!-- & -->\u2028\u2029";
-  const json = serializeJsonLd(articleJsonLd(story({ headline }), site, english));
+  const json = serializeJsonLd(articleJsonLd(story({ headline }), site, english, ALL_NEWS));
   assert.doesNotMatch(json, /[<>&\u2028\u2029]/);
   const page = parse(`<head><script type="application/ld+json">${json}</script></head>`, { blockTextElements: { script: true } });
   const scripts = page.querySelectorAll("script");
@@ -111,12 +116,12 @@ test("a story without a lead is described by its text's first sentence in its he
   const content = (key: string) => meta.find((tag) => Object.values(tag).includes(key))?.content;
   assert.equal(content("og:description"), first);
   assert.equal(content("twitter:description"), first);
-  const graph = articleJsonLd(leadless, site, english)["@graph"] as JsonLd[];
+  const graph = articleJsonLd(leadless, site, english, ALL_NEWS)["@graph"] as JsonLd[];
   assert.equal(graph[0]!["description"], first);
 });
 
 test("a bylined story's authors are people, each with their page's address; the agency stays the author of one without a byline", () => {
-  const [article] = articleJsonLd(story({ by: ["Ann Smith", "Bo Li"] }), site, english)["@graph"] as JsonLd[];
+  const [article] = articleJsonLd(story({ by: ["Ann Smith", "Bo Li"] }), site, english, ALL_NEWS)["@graph"] as JsonLd[];
   assert.deepEqual(article?.["author"], [
     { "@type": "Person", name: "Ann Smith", url: "https://example.github.io/newsroom/authors/ann-smith/" },
     { "@type": "Person", name: "Bo Li", url: "https://example.github.io/newsroom/authors/bo-li/" },

@@ -66,6 +66,7 @@ test("a story becomes the view its templates print", async () => {
     authors: [],
     byline: [],
     dateline: "MOSCOW, September 2 (Itar-Tass) -",
+    datelineParts: ["MOSCOW,", "September 2", "(Itar-Tass) -"],
     published: {
       datetime: "2013-09-02",
       display: "September 2, 2013",
@@ -82,7 +83,7 @@ test("a story becomes the view its templates print", async () => {
     sample: false,
     priority: 3,
     body: "Moscow hopes.\n",
-    bodyHtml: `<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes.</p>\n`,
+    bodyHtml: `<p><span class="dateline"><span>MOSCOW,</span> <span>September 2</span> <span>(Itar-Tass) -</span></span> Moscow hopes.</p>\n`,
     edition: "en",
     lang: undefined,
     dir: undefined,
@@ -427,7 +428,7 @@ test("a story with lang: ru is the Russian edition's: its address, dates, dateli
   assert.equal(view.published.display, "8 марта 2013 г., 03:30 MSK");
   assert.equal(view.updated?.display, "8 марта 2013 г., 10:00 MSK");
   assert.equal(view.dateline, "МОСКВА, 8 марта. /ИТАР-ТАСС/.");
-  assert.equal(view.bodyHtml, '<p><span class="dateline">МОСКВА, 8 марта. /ИТАР-ТАСС/.</span> Москва надеется.</p>\n');
+  assert.equal(view.bodyHtml, '<p><span class="dateline"><span>МОСКВА,</span> <span>8 марта.</span> <span>/ИТАР-ТАСС/.</span></span> Москва надеется.</p>\n');
   assert.deepEqual(view.topics.map(({ slug, url }) => [slug, url]), [["diplomatiya", "/ru/topics/diplomatiya/"]]);
   // A language with no edition keeps its meaning: a story of the default edition in that language.
   const arabic = valid(await readArticle(...storyData({ ...seed, photo: undefined, lang: "ar", dir: "rtl" }, "x", "arabic")));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatDateline, resolveDatelineZone } from "../../../src/lib/story/dateline.ts";
+import { datelineParts, formatDateline, resolveDatelineZone } from "../../../src/lib/story/dateline.ts";
 import { parseStoryDate } from "../../../src/lib/model/dates.ts";
 import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 
@@ -116,4 +116,18 @@ test("the Russian dateline is in the agency's house style, the day in the geniti
   assert.equal(formatDateline("МОСКВА", september.date, "ИТАР-ТАСС", russian), "МОСКВА, 2 сентября. /ИТАР-ТАСС/.");
   // 23:30 UTC on March 7 is already March 8 in Moscow.
   assert.equal(formatDateline("МОСКВА", march.date, "ИТАР-ТАСС", russian), "МОСКВА, 8 марта. /ИТАР-ТАСС/.");
+});
+
+test("a dateline breaks only between its pieces: the dash stays with the agency, the agency whole", () => {
+  const day = parseStoryDate("2013-09-02T15:40", "Europe/Moscow");
+  assert.ok(day.ok);
+  const english = { locale: "en", dateline: "{place}, {day} ({source}) -" };
+  const russian = { locale: "ru", dateline: "{place}, {day}. /{source}/." };
+  assert.deepEqual(datelineParts("MOSCOW", day.date, "Itar-Tass", english), ["MOSCOW,", "September 2", "(Itar-Tass) -"]);
+  assert.deepEqual(datelineParts("МОСКВА", day.date, "ИТАР-ТАСС", russian), ["МОСКВА,", "2 сентября.", "/ИТАР-ТАСС/."]);
+  // The pieces joined by spaces are the dateline, character for character.
+  for (const style of [english, russian, { locale: "en", dateline: "— {place}  ({source}) — " }]) {
+    assert.equal(datelineParts("NEW YORK", day.date, "AP", style).join(" "), formatDateline("NEW YORK", day.date, "AP", style));
+  }
+  assert.deepEqual(datelineParts("NEW YORK", day.date, "AP", { locale: "en", dateline: "— {place} ({source}) —" }), ["— NEW YORK", "(AP) —"]);
 });

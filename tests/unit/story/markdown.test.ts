@@ -4,26 +4,26 @@ import { parse } from "node-html-parser";
 import { createMarkdown, outlineBody } from "../../../src/lib/story/markdown.ts";
 
 const md = createMarkdown();
-const story = { article: { valid: true, dateline: "MOSCOW, September 2 (Itar-Tass) -" } };
+const story = { article: { valid: true, datelineParts: ["MOSCOW,", "September 2", "(Itar-Tass) -"] } };
 
 test("the dateline opens the first paragraph, inside the same <p>", () => {
   assert.equal(
     md.render("Moscow hopes.\n\nSecond.", story),
-    '<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> Moscow hopes.</p>\n<p>Second.</p>\n',
+    '<p><span class="dateline"><span>MOSCOW,</span> <span>September 2</span> <span>(Itar-Tass) -</span></span> Moscow hopes.</p>\n<p>Second.</p>\n',
   );
 });
 
 test("the dateline goes into the first paragraph even after a heading", () => {
-  assert.match(md.render("## Update\n\nText.", story), /<h2>Update<\/h2>\n<p><span class="dateline">MOSCOW.*<\/span> Text\.<\/p>/);
+  assert.match(md.render("## Update\n\nText.", story), /<h2>Update<\/h2>\n<p><span class="dateline"><span>MOSCOW.*<\/span><\/span> Text\.<\/p>/);
 });
 
 test("a story without a leading paragraph still gets its dateline", () => {
-  assert.match(md.render("- one\n- two", story), /^<p><span class="dateline">MOSCOW, September 2 \(Itar-Tass\) -<\/span><\/p>\n<ul>/);
+  assert.match(md.render("- one\n- two", story), /^<p><span class="dateline"><span>MOSCOW,<\/span> <span>September 2<\/span> <span>\(Itar-Tass\) -<\/span><\/span><\/p>\n<ul>/);
 });
 
 test("the dateline is escaped like any other text", () => {
-  const html = md.render("Text.", { article: { dateline: "<b>X</b> & Co -" } });
-  assert.match(html, /<span class="dateline">&lt;b&gt;X&lt;\/b&gt; &amp; Co -<\/span>/);
+  const html = md.render("Text.", { article: { datelineParts: ["<b>X</b>", "& Co -"] } });
+  assert.match(html, /<span class="dateline"><span>&lt;b&gt;X&lt;\/b&gt;<\/span> <span>&amp; Co -<\/span><\/span>/);
 });
 
 test("pages without a story render without a dateline", () => {
@@ -57,7 +57,7 @@ test("with a base URL, relative links and images become absolute against it", ()
   assert.match(html, /href="https:\/\/h\.example\/newsroom\/index\.html#top"/);
   assert.match(html, /href="https:\/\/h\.example\/newsroom\/news\/talks\.html#n1"/);
   assert.match(html, /src="https:\/\/h\.example\/newsroom\/news\/talks\/chart\.png"/);
-  assert.match(html, /^<p><span class="dateline">MOSCOW/);
+  assert.match(html, /^<p><span class="dateline"><span>MOSCOW/);
 });
 
 test("with a base URL, absolute and mail links stay as written, and unsafe ones stay out", () => {
@@ -68,7 +68,7 @@ test("with a base URL, absolute and mail links stay as written, and unsafe ones 
 });
 
 test("without a base URL, relative links stay relative", () => {
-  assert.equal(md.render("[b](other.html)", story), `<p><span class="dateline">MOSCOW, September 2 (Itar-Tass) -</span> <a href="other.html">b</a></p>\n`);
+  assert.equal(md.render("[b](other.html)", story), `<p><span class="dateline"><span>MOSCOW,</span> <span>September 2</span> <span>(Itar-Tass) -</span></span> <a href="other.html">b</a></p>\n`);
 });
 
 test("an image names a file beside the story, published from the site root for the page to reach", () => {

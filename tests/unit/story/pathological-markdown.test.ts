@@ -5,7 +5,7 @@ import { checkBody, MAX_BODY_ELEMENTS } from "../../../src/lib/story/story-body.
 import { pathologicalInputs } from "../../support/pathological-markdown.ts";
 
 const md = createMarkdown();
-const env = { article: { valid: true, dateline: "MOSCOW, September 2 (Wire Desk) -" }, page: { filePathStem: "/news/x" } };
+const env = { article: { valid: true, datelineParts: ["MOSCOW,", "September 2", "(Wire Desk) -"] }, page: { filePathStem: "/news/x" } };
 
 /** The inputs the element limit refuses, with the count of elements their problem names; every other input renders. */
 const REFUSED: Readonly<Record<string, number>> = {
@@ -40,7 +40,7 @@ for (const { name, markdown } of pathologicalInputs()) {
       return;
     }
     assert.deepEqual(problems, []);
-    assert.match(html, /^<p><span class="dateline">MOSCOW, September 2 \(Wire Desk\) -<\/span>/);
+    assert.match(html, /^<p><span class="dateline"><span>MOSCOW,<\/span> <span>September 2<\/span> <span>\(Wire Desk\) -<\/span><\/span>/);
     // Raw HTML is off, so every tag in the output is the renderer's own; a regex over tags is enough.
     assert.doesNotMatch(html, /<script\b|<[a-z][^>]*\s(?:id|name|on[a-z]+)=/i);
   });
