@@ -83,23 +83,22 @@ export interface NewsPageView extends ListPage<ArticleView>, EditionPage {
   noStories?: string;
 }
 
-export interface TopicPageView extends NewsPageView {
-  topic: { name: string; url: string };
-  /** "12 stories": on the topic's first page only. */
+/** A page of a named group of stories (a topic, an author), paginated as All news, with feeds of its own. */
+interface StoryGroupPageView extends NewsPageView {
+  /** "12 stories": on the group's first page only. */
   summary?: string;
   description: string;
-  /** The topic's own feeds, announced beside the edition's. */
+  /** The group's own feeds, announced beside the edition's. */
   feedLinks: FeedLink[];
 }
 
+export interface TopicPageView extends StoryGroupPageView {
+  topic: { name: string; url: string };
+}
+
 /** An author's page: the stories their byline names, newest first, paginated as a topic's. */
-export interface AuthorPageView extends NewsPageView {
+export interface AuthorPageView extends StoryGroupPageView {
   author: { name: string; url: string };
-  /** "12 stories": on the author's first page only. */
-  summary?: string;
-  description: string;
-  /** The author's own feeds, announced beside the edition's. */
-  feedLinks: FeedLink[];
 }
 
 /** A story on its archive day's page: its time of day there ("15:40 MSK"), none for a date-only story. */
@@ -282,6 +281,14 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
     const period = formatCalendarDays(page.days.first, page.days.last, from.lang);
     return { ...page, edition: from.lang, title: fillPattern(from.strings.pageTitle, { title, period }), period };
   };
+  const groupPage = (from: Edition, group: { name: string; stories: readonly ArticleView[] }, page: ListPage<ArticleView>, description: string, feedLinks: FeedLink[]) => ({
+    ...listPage(from, group.name)(page),
+    languages: languages(from),
+    // Only the first page counts the group's stories: the count changes with every story.
+    ...(page.days === undefined ? { summary: countText(from.strings.storyCount, from.lang, group.stories.length) } : {}),
+    description,
+    feedLinks,
+  });
 
   return {
     stories: stories.map((article) => {
@@ -344,24 +351,14 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
     ),
     topics: newsroom.editions.flatMap(({ edition, topicPages }) =>
       topicPages.map(({ topic, feedLinks, ...page }) => ({
-        ...listPage(edition, topic.name)(page),
-        languages: languages(edition),
+        ...groupPage(edition, topic, page, fillPattern(edition.strings.topicDescription, { topic: topic.name, site: site.name }), feedLinks),
         topic: { name: topic.name, url: topic.url },
-        // Only the first page counts the topic's stories: the count changes with every story.
-        ...(page.days === undefined ? { summary: countText(edition.strings.storyCount, edition.lang, topic.stories.length) } : {}),
-        description: fillPattern(edition.strings.topicDescription, { topic: topic.name, site: site.name }),
-        feedLinks,
       })),
     ),
     authors: newsroom.editions.flatMap(({ edition, authorPages }) =>
       authorPages.map(({ author, feedLinks, ...page }) => ({
-        ...listPage(edition, author.name)(page),
-        languages: languages(edition),
+        ...groupPage(edition, author, page, fillPattern(edition.strings.authorDescription, { author: author.name, site: site.name }), feedLinks),
         author: { name: author.name, url: author.url },
-        // Only the first page counts the author's stories: the count changes with every story.
-        ...(page.days === undefined ? { summary: countText(edition.strings.storyCount, edition.lang, author.stories.length) } : {}),
-        description: fillPattern(edition.strings.authorDescription, { author: author.name, site: site.name }),
-        feedLinks,
       })),
     ),
     archive: newsroom.editions.flatMap(({ edition, archive }) =>
