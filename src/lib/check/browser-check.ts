@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
+import { inTurns } from "../model/in-turns.ts";
 import type { FieldProblem, Problem } from "../model/problems.ts";
 import type { BrowserChoice } from "./browser.ts";
 import { samplePages, type SitePage } from "./site-pages.ts";
@@ -136,20 +137,6 @@ async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: 
  * round trips), so a few in flight keep the cores busy; more only queue behind them.
  */
 const PAGES_AT_ONCE = 3;
-
-/** `work` on every item, at most `limit` at a time; the results in the items' order, so reports read the same every run. */
-async function inTurns<Item, Result>(items: readonly Item[], limit: number, work: (item: Item) => Promise<Result>): Promise<Result[]> {
-  const results: Result[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /**
  * Checks the site folder in the browser; resolves to every problem found, each at its page, and how

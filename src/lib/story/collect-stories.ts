@@ -1,3 +1,4 @@
+import { inTurns } from "../model/in-turns.ts";
 import { formatProblem, sortProblems } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import { isShown, type BuildSettings } from "../model/publishing.ts";
@@ -60,16 +61,11 @@ const READS_AT_ONCE = 8;
 /** Reads every story under `newsDir` (see findStories), in order, saying how many are read; never throws for a story's problems. */
 export async function readStories(newsDir: string, inputDir: string, context: ReadContext, onProgress?: ProgressListener): Promise<ArticleResult[]> {
   const locations = findStories(newsDir, inputDir);
-  const results: ArticleResult[] = [];
-  let next = 0;
   let read = 0;
   onProgress?.(read, locations.length);
-  const reader = async (): Promise<void> => {
-    for (let index = next++; index < locations.length; index = next++) {
-      results[index] = await readArticle(locations[index]!, context);
-      onProgress?.((read += 1), locations.length);
-    }
-  };
-  await Promise.all(Array.from({ length: READS_AT_ONCE }, reader));
-  return results;
+  return inTurns(locations, READS_AT_ONCE, async (location) => {
+    const result = await readArticle(location, context);
+    onProgress?.((read += 1), locations.length);
+    return result;
+  });
 }
