@@ -1,5 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import { oneLine } from "./wire-fields.ts";
 
 /** The words a photographer or agency embedded in the picture file (IPTC photo metadata). */
@@ -105,7 +105,7 @@ function readIimWords(block: Uint8Array): EmbeddedPhotoWords {
 
 /** The words embedded in a picture: XMP first, as the IPTC photo metadata standard prefers it, then IIM. */
 export async function readEmbeddedPhotoWords(bytes: Uint8Array): Promise<EmbeddedPhotoWords> {
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     metadata = await sharp(bytes).metadata();
   } catch {
