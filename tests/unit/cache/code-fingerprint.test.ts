@@ -1,14 +1,24 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { codeFingerprint } from "../../../src/lib/cache/code-fingerprint.ts";
+
+const folders: string[] = [];
+after(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+/** A folder of its own for a test, removed when the tests end. */
+function tempFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
 
 /** A tiny project: an entry module, what it imports in turn, and a module nothing imports. */
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), "code-fingerprint-test-"));
+  const root = tempFolder("code-fingerprint-test-");
   mkdirSync(join(root, "lib", "model"), { recursive: true });
   writeFileSync(join(root, "lib", "read.ts"), 'import { readFileSync } from "node:fs";\nimport { date } from "./model/dates.ts";\nexport const read = () => date;\n');
   writeFileSync(join(root, "lib", "model", "dates.ts"), 'import type { Place } from "./problems.js";\nexport const date = "2013-09-02";\n');
@@ -28,7 +38,7 @@ test("the reading code's hash changes with every module it imports, in turn, and
   assert.equal(fingerprint(root), before, "a module nothing imports");
 
   // A copy of the project elsewhere runs the same code.
-  const moved = mkdtempSync(join(tmpdir(), "code-fingerprint-moved-"));
+  const moved = tempFolder("code-fingerprint-moved-");
   cpSync(root, moved, { recursive: true });
   assert.equal(fingerprint(moved), before, "the project moved");
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
@@ -24,8 +24,12 @@ async function problemsOf(files: Record<string, string>): Promise<string[]> {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), contents);
   }
-  const { problems } = await validateSite(dir, { siteUrl: "https://news.example.org/", outputs: true });
-  return problems.filter(({ code }) => code === "WD418").map(({ file, message }) => `${file}: ${message}`);
+  try {
+    const { problems } = await validateSite(dir, { siteUrl: "https://news.example.org/", outputs: true });
+    return problems.filter(({ code }) => code === "WD418").map(({ file, message }) => `${file}: ${message}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Text gzip cannot shrink, to push a page over the budget. */
