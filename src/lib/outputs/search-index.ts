@@ -14,7 +14,8 @@
  *
  * Only published stories are indexed: never a draft, an embargoed or a withdrawn story.
  */
-import MiniSearch, { type Options } from "minisearch";
+import type MiniSearch from "minisearch";
+import type { Options } from "minisearch";
 import { parse } from "node-html-parser";
 import "../../assets/search-words.js";
 import type { CacheArea, CacheStore } from "../cache/store.ts";
@@ -88,35 +89,88 @@ function bodyText(bodyHtml: string): string {
   return parse(bodyHtml).structuredText;
 }
 
-/** The stories a search may find: published ones only (a dev build also holds drafts and embargoed ones). */
+/**
+ * The stories a search may find, oldest first: published ones only (a dev build also holds drafts
+ * and embargoed ones). A story's number in the index is its place here, so a new story, the
+ * newest, takes the next number and leaves every other story's number, and the shards that hold
+ * none of its words, as they were.
+ */
 function searchableStories(stories: readonly ArticleView[]): ArticleView[] {
-  return stories.filter((story) => story.state === "published");
+  return stories.filter((story) => story.state === "published").reverse();
 }
 
-/** The engine's documents and each one's result fields, in the stories' order (newest first). */
-function searchDocuments(stories: readonly ArticleView[], editionPath: string): { documents: SearchDocument[]; results: SearchResultFields[] } {
-  const page = searchUrl(editionPath);
-  const published = searchableStories(stories);
+/** What the engine indexes of a story. */
+function searchDocument(story: ArticleView): Omit<SearchDocument, "id"> {
   return {
-    documents: published.map((story, id) => ({
-      id,
-      headline: story.headline,
-      lead: story.lead ?? "",
-      body: bodyText(story.bodyHtml),
-      dateline: story.dateline,
-      date: story.published.display,
-      topics: story.topics.map((topic) => topic.name).join(", "),
-    })),
-    results: published.map((story) => ({
-      url: relativeUrl(story.url, page),
-      headline: story.headline,
-      datetime: story.published.datetime,
-      date: story.published.display,
-      // The dateline as a line of its own, without the dash or stop that leads into the text.
-      dateline: story.dateline.replace(/\s*[-–—.]\s*$/u, ""),
-      lead: story.description,
-    })),
+    headline: story.headline,
+    lead: story.lead ?? "",
+    body: bodyText(story.bodyHtml),
+    dateline: story.dateline,
+    date: story.published.display,
+    topics: story.topics.map((topic) => topic.name).join(", "),
   };
+}
+
+/** What a result shows of a story, its link relative to the edition's search page. */
+function resultFields(story: ArticleView, editionPath: string): SearchResultFields {
+  return {
+    url: relativeUrl(story.url, searchUrl(editionPath)),
+    headline: story.headline,
+    datetime: story.published.datetime,
+    date: story.published.display,
+    // The dateline as a line of its own, without the dash or stop that leads into the text.
+    dateline: story.dateline.replace(/\s*[-–—.]\s*$/u, ""),
+    lead: story.description,
+  };
+}
+
+/**
+ * A story's share of the index: each field's length as the engine counts it (its distinct words),
+ * and each folded word with its count in each field it is in, as `[word, field, count, field, count…]`.
+ */
+interface StoryTerms {
+  lengths: number[];
+  terms: [string, ...number[]][];
+}
+
+const FIELDS = searchWords.ENGINE_OPTIONS.fields as (keyof Omit<SearchDocument, "id">)[];
+
+/** A story's words as the engine's `add` counts them, by its own options (the page reads queries with the same). */
+function storyTerms(document: Omit<SearchDocument, "id">): StoryTerms {
+  const counts = new Map<string, number[]>();
+  const lengths = FIELDS.map((field, fieldId) => {
+    const words = searchWords.wordsOf(document[field]);
+    for (const word of words) {
+      const term = searchWords.foldWord(word);
+      if (!term) continue;
+      const byField = counts.get(term) ?? [];
+      byField[fieldId] = (byField[fieldId] ?? 0) + 1;
+      counts.set(term, byField);
+    }
+    return new Set(words).size;
+  });
+  const terms = [...counts].map(([term, byField]): [string, ...number[]] => [term, ...byField.flatMap((count, fieldId) => (count ? [fieldId, count] : []))]);
+  return { lengths, terms };
+}
+
+/**
+ * The engine's serialised index of the stories whose shares are `shares`, numbered by their place:
+ * what MiniSearch's `addAll` then `toJSON` give for the same documents (a test holds the two
+ * equal), with the words sorted, so the same stories always give the same bytes.
+ */
+function engineParts(shares: readonly StoryTerms[]): Pick<SerialisedIndex, "index" | "averageFieldLength"> & { fieldLengths: number[][] } {
+  const postings = new Map<string, Record<number, Record<number, number>>>();
+  shares.forEach(({ terms }, id) => {
+    for (const [term, ...counts] of terms) {
+      let byField = postings.get(term);
+      if (!byField) postings.set(term, (byField = {}));
+      for (let at = 0; at < counts.length; at += 2) (byField[counts[at]!] ??= {})[id] = counts[at + 1]!;
+    }
+  });
+  // The engine's running mean, in its order, so the figures are its own to the last bit.
+  const averageFieldLength = shares.length === 0 ? [] : FIELDS.map((_, fieldId) => shares.reduce((mean, { lengths }, count) => (mean * count + (lengths[fieldId] ?? 0)) / (count + 1), 0));
+  const index: SearchPostings = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { index, averageFieldLength, fieldLengths: FIELDS.map((_, fieldId) => shares.map(({ lengths }) => lengths[fieldId] ?? 0)) };
 }
 
 /** A shard's first key: a word's first two letters. */
@@ -161,21 +215,26 @@ const assignment = (slot: string, value: unknown): string => `searchIndex.${slot
  * always give the same bytes, so a kept copy of them is as good as making them again.
  */
 export function searchIndexFiles(stories: readonly ArticleView[], editionPath: string): SearchIndexFile[] {
-  return indexFiles(searchDocuments(stories, editionPath), editionPath);
+  const published = searchableStories(stories);
+  return indexFiles(
+    published.map((story) => storyTerms(searchDocument(story))),
+    published.map((story) => resultFields(story, editionPath)),
+    editionPath,
+  );
 }
 
-function indexFiles({ documents, results }: ReturnType<typeof searchDocuments>, editionPath: string): SearchIndexFile[] {
-  const folder = searchUrl(editionPath);
-  const engine = new MiniSearch<SearchDocument>(searchWords.ENGINE_OPTIONS);
-  engine.addAll(documents);
-  const { index, documentCount, fieldIds, fieldLength, averageFieldLength, serializationVersion }: SerialisedIndex = engine.toJSON();
+const FIELD_IDS: SerialisedIndex["fieldIds"] = Object.fromEntries(FIELDS.map((field, fieldId) => [field, fieldId]));
+/** The engine's serialised form these files are in (MiniSearch's `toJSON`, version 2). */
+const SERIALIZATION_VERSION = 2;
 
+function indexFiles(shares: readonly StoryTerms[], results: readonly SearchResultFields[], editionPath: string): SearchIndexFile[] {
+  const folder = searchUrl(editionPath);
+  const { index, averageFieldLength, fieldLengths } = engineParts(shares);
   const shards = splitShards(index, SHARD_KEY_LETTERS);
   const keys = [...shards.keys()].sort();
   const storyShards = Math.ceil(results.length / searchWords.STORIES_PER_SHARD);
-  // A story's number is its id (MiniSearch numbers documents as they are added), so the meta script need not list ids.
-  const fieldLengths = Object.values(fieldIds).map((field) => documents.map(({ id }) => fieldLength[id]?.[field] ?? 0));
-  const meta: SearchMeta = { documentCount, fieldIds, fieldLengths, averageFieldLength, serializationVersion, shards: keys, storyShards };
+  // A story's number is its place, so the meta script need not list ids.
+  const meta: SearchMeta = { documentCount: shares.length, fieldIds: FIELD_IDS, fieldLengths, averageFieldLength, serializationVersion: SERIALIZATION_VERSION, shards: keys, storyShards };
   return [
     { url: `${folder}meta.js`, text: assignment("meta", meta) },
     ...keys.map((key) => ({
@@ -189,43 +248,68 @@ function indexFiles({ documents, results }: ReturnType<typeof searchDocuments>, 
   ];
 }
 
+/** What a story's part of the index and its result are made from, as the story holds it. */
+const searchSource = ({ url, headline, lead, bodyHtml, dateline, published, topics, description }: ArticleView) =>
+  JSON.stringify([url, headline, lead, bodyHtml, dateline, published.display, published.datetime, topics.map((topic) => topic.name), description]);
+
+/** The stories in runs of one day each, in order: the unit a story's words are kept in between builds. */
+function byDay(stories: readonly ArticleView[], hashes: readonly string[]): { stories: ArticleView[]; hashes: string[] }[] {
+  const days: { day: string; stories: ArticleView[]; hashes: string[] }[] = [];
+  stories.forEach((story, at) => {
+    const day = story.published.datetime.slice(0, 10);
+    const last = days.at(-1);
+    if (last?.day === day) {
+      last.stories.push(story);
+      last.hashes.push(hashes[at]!);
+    } else days.push({ day, stories: [story], hashes: [hashes[at]!] });
+  });
+  return days;
+}
+
 /**
- * The search indexes kept between builds (the cache store's search area): an edition's index is
- * made again only when what it is made from changed (its stories' searchable text and result
- * fields, this module's code, the engine's version), else read back, checked, from the entry.
+ * The search indexes kept between builds (the cache store's search area). An edition's files are
+ * made again only when what they are made from changed (its stories' searchable text and result
+ * fields, this module's code, the engine's version); then only the days whose stories changed are
+ * read for their words again (reading every body's text out of its HTML is most of the work), and
+ * the other days' words come from their entries. Either way the files are what
+ * `searchIndexFiles` makes of the same stories.
  */
 export class SearchIndexCache {
+  readonly #store: CacheStore;
   readonly #area: CacheArea;
 
   constructor(store: CacheStore) {
+    this.#store = store;
     this.#area = store.area("search", { name: "search indexes", made: "made" }, { extension: ".json", code: [new URL(import.meta.url)] });
   }
 
   /** The index files of one edition, from the cache when its stories have not changed. */
   files(stories: readonly ArticleView[], editionPath: string): SearchIndexFile[] {
-    // Keyed by the fields the documents are made from, as the stories hold them: reading every
-    // body's text out of its HTML is most of the work, and a kept index should not pay for it.
-    const sources = searchableStories(stories).map(({ url, headline, lead, bodyHtml, dateline, published, topics, description }) => [
-      url,
-      headline,
-      lead,
-      bodyHtml,
-      dateline,
-      published.display,
-      published.datetime,
-      topics.map((topic) => topic.name),
-      description,
-    ]);
-    const key = this.#area.key(editionPath, JSON.stringify(sources));
+    const published = searchableStories(stories);
+    const hashes = published.map((story) => this.#store.digest(Buffer.from(searchSource(story))));
+    const days = byDay(published, hashes).map((day) => ({ ...day, key: this.#area.key("words", ...day.hashes) }));
+    const key = this.#area.key("files", editionPath, ...hashes);
     const kept = this.#area.read(key);
     if (kept !== undefined) {
+      // The days' entries stay for the next change of this edition.
+      for (const day of days) this.#area.has(day.key);
       this.#area.count("reused");
       return JSON.parse(kept.toString("utf8")) as SearchIndexFile[];
     }
-    const files = indexFiles(searchDocuments(stories, editionPath), editionPath);
+    const shares = days.flatMap((day) => this.#dayTerms(day.key, day.stories));
+    const files = indexFiles(shares, published.map((story) => resultFields(story, editionPath)), editionPath);
     this.#area.write(key, JSON.stringify(files));
     this.#area.count("made");
     return files;
+  }
+
+  /** One day's stories' shares of the index, from its entry when the day's stories have not changed. */
+  #dayTerms(key: string, stories: readonly ArticleView[]): StoryTerms[] {
+    const kept = this.#area.read(key);
+    if (kept !== undefined) return JSON.parse(kept.toString("utf8")) as StoryTerms[];
+    const shares = stories.map((story) => storyTerms(searchDocument(story)));
+    this.#area.write(key, JSON.stringify(shares));
+    return shares;
   }
 
   /** After every edition's index: the entries no edition used go. */

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { runInNewContext } from "node:vm";
 import MiniSearch from "minisearch";
+import { parse } from "node-html-parser";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
 import type { ArticleView } from "../../../src/lib/model/story-view.ts";
 import { MAX_SHARD_BYTES, SearchIndexCache, searchIndexFiles, searchWords, splitShards, type SearchDocument, type SearchIndexFile, type SearchMeta, type SearchResultFields } from "../../../src/lib/outputs/search-index.ts";
@@ -110,6 +111,70 @@ test("a shard larger than its bound is split by one more letter; a query then lo
   assert.deepEqual(shards.get("co")!.map(([word]) => word), ["co"], "a word as long as its key stays in the key's shard");
   assert.deepEqual(searchWords.termShardsFor("coal", keys), ["co", "coa"]);
   assert.deepEqual(searchWords.termShardsFor("c", keys), keys.filter((key) => key.startsWith("c")));
+});
+
+/** Every term shard, meta and story of an edition's files, as the page would hold them all. */
+function loadAll(files: readonly SearchIndexFile[]): LoadedIndex {
+  const searchIndex: LoadedIndex = { terms: {}, stories: {} };
+  for (const { text } of files) runInNewContext(text, { searchIndex });
+  return searchIndex;
+}
+
+test("the index is what the engine's own addAll and toJSON make of the same stories, numbered oldest first", () => {
+  const stories = [saoPaulo, moscow, { ...russian, edition: "en" }, { ...moscow, url: "/news/moscow-2.html", headline: "Talks, talks and TALKS: 2013's round", lead: undefined }];
+  const loaded = loadAll(searchIndexFiles(stories, ""));
+  // Through JSON: the scripts ran in a context of their own, with its own Object.
+  const ours = JSON.parse(JSON.stringify(searchWords.engineIndex(loaded.meta!, Object.values(loaded.terms).flat() as never))) as ReturnType<MiniSearch["toJSON"]>;
+  const engine = new MiniSearch<SearchDocument>(searchWords.ENGINE_OPTIONS);
+  // The stories come newest first; the index numbers them oldest first.
+  engine.addAll(
+    [...stories].reverse().map((story, id) => ({
+      id,
+      headline: story.headline,
+      lead: story.lead ?? "",
+      body: parse(story.bodyHtml).structuredText,
+      dateline: story.dateline,
+      date: story.published.display,
+      topics: story.topics.map((topic) => topic.name).join(", "),
+    })),
+  );
+  const theirs = engine.toJSON();
+  const sorted = (index: typeof theirs.index) => [...index].sort(([a], [b]) => (a < b ? -1 : 1));
+  assert.deepEqual({ ...ours, index: sorted(ours.index) }, { ...theirs, index: sorted(theirs.index) });
+  assert.deepEqual(JSON.parse(JSON.stringify(Object.values(loaded.stories).flat())).map(({ headline }: SearchResultFields) => headline), [...stories].reverse().map(({ headline }) => headline));
+});
+
+test("a new story, the newest, leaves the numbers of the others and the shards without its words as they were", () => {
+  const newest = story({ slug: "zurich-vote", headline: "Zurich votes", lead: "Voters said yes", body: "Turnout was high.\n" });
+  const before = new Map(searchIndexFiles([saoPaulo, moscow], "").map(({ url, text }) => [url, text]));
+  const after = new Map(searchIndexFiles([newest, saoPaulo, moscow], "").map(({ url, text }) => [url, text]));
+  const changed = [...after].filter(([url, text]) => before.get(url) !== text).map(([url]) => url);
+  assert.ok(changed.includes("/search/meta.js") && changed.includes("/search/terms/zu.js") && changed.includes("/search/stories/0.js"), changed.join(" "));
+  assert.equal(after.get("/search/terms/de.js"), before.get("/search/terms/de.js"), "a shard with none of the new story's words");
+  assert.equal(runQuery([...after].map(([url, text]) => ({ url, text })), "zurich").shown[0]!.headline, "Zurich votes");
+});
+
+test("a changed story's day is read for its words again; the other days' words are kept as they were", () => {
+  const folder = join(tempRoot, "days");
+  const entries = () => readdirSync(join(folder, "search")).filter((name) => name !== "index.json");
+  const earlier = story({ slug: "earlier", headline: "Harvest begins", date: "2013-09-01" });
+  const build = (stories: ArticleView[]) => {
+    const cache = new SearchIndexCache(new CacheStore(folder));
+    const files = cache.files(stories, "");
+    cache.prune();
+    return files;
+  };
+  build([moscow, earlier]);
+  const first = entries();
+  assert.equal(first.length, 3, "one edition's files and two days' words");
+  const edited = { ...moscow, headline: "Talks end in Moscow" };
+  assert.deepEqual(build([edited, earlier]), searchIndexFiles([edited, earlier], ""));
+  const second = entries();
+  assert.equal(second.length, 3, second.join(" "));
+  assert.equal(second.filter((name) => first.includes(name)).length, 1, "the unchanged day's entry, the same file");
+  // An unchanged edition keeps its days' entries too, for its next change.
+  build([edited, earlier]);
+  assert.deepEqual(entries(), second);
 });
 
 test("the index cache gives the bytes a fresh index has, and makes an edition's index again only when its stories change", () => {
