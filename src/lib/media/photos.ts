@@ -114,8 +114,8 @@ type ImageMetadata = Record<string, { url: string; width: number; height: number
 
 /** The parts of eleventy-img used here; its package declares no types. */
 interface EleventyImage {
-  (src: string, options: object): Promise<unknown>;
-  Image: new (src: string, options: object) => { getHash(): string; getFullStats(metadata: Metadata): unknown };
+  (src: Uint8Array, options: object): Promise<unknown>;
+  Image: new (src: Uint8Array, options: object) => { getHash(): string; getFullStats(metadata: Metadata): unknown };
 }
 const eleventyImage = Image as unknown as EleventyImage;
 
@@ -290,7 +290,8 @@ export class PhotoProcessor {
     return result;
   }
 
-  #imageOptions(urlFolder: string, contentsHash: string): object {
+  /** eleventy-img's options for the photo in `file`, which it is given as bytes (see #convert). */
+  #imageOptions(file: string, urlFolder: string, contentsHash: string): object {
     return {
       widths: PHOTO_WIDTHS,
       // "svg" first: with svgShortCircuit an SVG is published as drawn, and a raster photo skips it.
@@ -312,8 +313,7 @@ export class PhotoProcessor {
       // eleventy-img's id hashes the photo and the sharp options; with the rest of the settings and
       // the photo as read here, as hex before the extension, like the stylesheet's, it lets hosts
       // cache the files under /assets/ forever.
-      filenameFormat: (id: string, source: string, width: number, format: string) =>
-        `${safeName(source)}-${width}.${this.#outputHash(id, contentsHash)}.${format}`,
+      filenameFormat: (id: string, _source: unknown, width: number, format: string) => `${safeName(file)}-${width}.${this.#outputHash(id, contentsHash)}.${format}`,
     };
   }
 
@@ -352,7 +352,7 @@ export class PhotoProcessor {
     let started = this.#conversions.get(stem);
     if (!started) {
       const keys = new Map(names.map((name) => [name, this.#area.key(contentsHash, this.#conversionKey, name)]));
-      started = this.#start({ file, src, keys, options: this.#imageOptions(urlFolder, contentsHash) });
+      started = this.#start({ file, src, keys, options: this.#imageOptions(file, urlFolder, contentsHash) });
       this.#conversions.set(stem, started);
     }
     const outcome = await started;
@@ -372,7 +372,7 @@ export class PhotoProcessor {
     let stem: string;
     try {
       // The same plan eleventy-img follows when it converts (sizes turned as the EXIF orientation says).
-      const image = new eleventyImage.Image(file, this.#imageOptions(urlFolder, contentsHash));
+      const image = new eleventyImage.Image(contents, this.#imageOptions(file, urlFolder, contentsHash));
       planned = image.getFullStats(await sharp(contents).metadata()) as ImageMetadata;
       stem = `${safeName(file)}.${this.#outputHash(image.getHash(), contentsHash)}`;
     } catch (error) {
@@ -414,7 +414,9 @@ export class PhotoProcessor {
 
   /** Converts the photo and keeps each file in the photos area; a file the area could not keep is published from memory this once. */
   async #convert(file: string, keys: ReadonlyMap<string, string>, options: object): Promise<ReadonlyMap<string, FileSource>> {
-    const metadata = (await eleventyImage(file, options)) as ImageMetadata;
+    // As bytes, never as a path: sharp given a path may answer from what libvips remembers of an
+    // earlier file of that name in this process (a photo replaced while the dev server runs).
+    const metadata = (await eleventyImage(await readFile(file), options)) as ImageMetadata;
     const bytes = new Map<string, Uint8Array>();
     for (const entry of Object.values(metadata).flat()) {
       if (entry.buffer) bytes.set(basename(entry.outputPath), entry.buffer);
