@@ -197,7 +197,7 @@ export async function benchmarkNewsroom(root: string, stories: number, { buildsO
       const port = String(20000 + Math.floor(Math.random() * 20000));
       const [toStory = NaN, toAllNews = NaN] = await editToPages(root, ["--import", "tsx", "scripts/serve.ts", `--port=${port}`], /serve: http:\/\/localhost:\d+\//, story, [
         join(".dev-site", url),
-        join(".dev-site", "index.html"),
+        join(".dev-site", "all", "index.html"),
       ]);
       const bareName = story.endsWith("index.md") ? join(story, "..").split("/").at(-1) : story.split("/").at(-1)?.replace(/\.md$/, "");
       const [bareToStory = NaN] = await editToPages(root, [ELEVENTY, "--config=bare/eleventy.config.mjs", "--watch", "--incremental"], /Watching/, story, [

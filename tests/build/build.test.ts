@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
@@ -191,7 +191,10 @@ test("a failed build leaves the last good site in place; a good one drops delete
   assert.match(run.output, /senate-budget\.md:1: title: missing/);
 
   rmSync(join(root, "src/news/senate-budget.md"));
+  // What a dev server stopped while it removed a replaced site left behind goes with the next build.
+  mkdirSync(join(root, ".site-build-Ab12Cd-previous", "news"), { recursive: true });
   assert.equal((await buildFixtureInProcess(root)).status, 0);
+  assert.deepEqual(readdirSync(root).filter((name) => name.startsWith(".site-build-")), [], "no replaced site is left behind");
   assert.equal(existsSync(join(root, "_site/news/2013/09/02/senate-budget.html")), false, "the deleted story's page is gone");
   assert.doesNotMatch(page(root, "index.html"), /senate-budget/);
   assert.doesNotMatch(page(root, "all/index.html"), /senate-budget/);

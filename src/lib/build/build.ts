@@ -9,6 +9,7 @@
  */
 import { CacheStore } from "../cache/store.ts";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
 import type { Report } from "../check/site-problems.ts";
@@ -175,7 +176,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     const files = listFiles(staging);
     if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report, progressOf("check")));
     if (report.check && report.check.problems.length > 0) return result(false, { pages: plan.pages, files });
-    await stages.run("swap", () => swapIn(staging, output));
+    await stages.run("swap", () => swapIn(staging, output, dev));
     return result(true, { pages: plan.pages, files });
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -279,12 +280,23 @@ function listFiles(folder: string): string[] {
     .sort();
 }
 
-/** The staging folder takes the output folder's place; the old one goes only once the new one is in. */
-function swapIn(staging: string, output: string): void {
+/** What a swap leaves of the site it replaced, until it is removed. */
+const PREVIOUS_SITE = /^\.site-build-.+-previous$/;
+
+/**
+ * The staging folder takes the output folder's place; the old one goes only once the new one is
+ * in. The dev server's reader waits for the new pages, not for the old ones to go (at 10,000
+ * stories that takes seconds), so there it goes in the background; what a stopped server left
+ * goes at its next build.
+ */
+async function swapIn(staging: string, output: string, dev: boolean): Promise<void> {
   const previous = `${staging}-previous`;
   if (existsSync(output)) renameSync(output, previous);
   renameSync(staging, output);
-  rmSync(previous, { recursive: true, force: true });
+  const leftovers = readdirSync(".").filter((name) => PREVIOUS_SITE.test(name));
+  const removal = Promise.all(leftovers.map((name) => rm(name, { recursive: true, force: true })));
+  if (!dev) await removal;
+  else removal.catch(() => undefined);
 }
 
 function cacheLines({ store }: BuildSession): string[] {
