@@ -85,10 +85,9 @@ const HOST_NAMES = Object.keys(HOST_LIMITS) as HostName[];
 /** The variable that names the host a build is for. */
 const DEPLOY_HOST = "DEPLOY_HOST";
 
-/** Which host a build is for, and what told it; `host` undefined: none was named, so every host is reported and none fails the build. */
+/** Which host a build is for; `host` undefined: none was named, so every host is reported and none fails the build. */
 export interface DeployTarget {
   host: HostName | undefined;
-  because: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -105,13 +104,13 @@ const isOn = (env: Env, name: string): boolean => (setting(env, name) ?? "false"
 export function deployTarget(env: Env): DeployTarget | { problem: Problem } {
   const named = setting(env, DEPLOY_HOST);
   if (named !== undefined) {
-    if ((HOST_NAMES as readonly string[]).includes(named)) return { host: named as HostName, because: `${DEPLOY_HOST} is ${named}` };
+    if ((HOST_NAMES as readonly string[]).includes(named)) return { host: named as HostName };
     const expected = `${HOST_NAMES.slice(0, -1).join(", ")} or ${HOST_NAMES.at(-1)}, the host the site is deployed to; unset, the build reports against every host`;
     return { problem: { file: "", field: DEPLOY_HOST, message: `got ${JSON.stringify(named)} (expected ${expected})`, code: "WD303" } };
   }
-  if (isOn(env, "NETLIFY")) return { host: "netlify", because: "NETLIFY is set" };
-  if (isOn(env, "CF_PAGES")) return { host: "cloudflare-pages", because: "CF_PAGES is set" };
-  return { host: undefined, because: `${DEPLOY_HOST} is not set` };
+  if (isOn(env, "NETLIFY")) return { host: "netlify" };
+  if (isOn(env, "CF_PAGES")) return { host: "cloudflare-pages" };
+  return { host: undefined };
 }
 
 /** What fills a part of the site: photos and images, pages, everything else (feeds, sitemaps, search index, stylesheet). */
@@ -168,7 +167,7 @@ export function measureSite(folder: string): SiteSize {
   return { bytes: byKind.photos.bytes + byKind.pages.bytes + byKind.other.bytes, files: fileBytes.size, byKind, fullestFolder, largestFile, fileBytes };
 }
 
-/** "239 MB", "1 GB", "1.5 MB", "820 KB": as `du -h` counts, 1 MB being 1,024 KB. */
+/** "239 MB", "1 GB", "1.5 MB", "820 KB": in units of 1,024, as `du -h` and GitHub's deploy action count them. */
 export function formatSize(bytes: number): string {
   const [unit, size] = bytes >= GB ? ["GB", GB] : bytes >= MB ? ["MB", MB] : bytes >= 1024 ? ["KB", 1024] : ["bytes", 1];
   const value = bytes / size;

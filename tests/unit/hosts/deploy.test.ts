@@ -122,8 +122,8 @@ test("each deploy's build names its host, so a site the host would refuse fails 
   const built = stepIndex("runs npm run build", runs("npm run build"));
   const uploaded = stepIndex("uploads the site", uses("actions/upload-pages-artifact"));
   assert.ok(built < uploaded);
-  assert.deepEqual(deployTarget(steps[built]?.env ?? {}), { host: "github-pages", because: "DEPLOY_HOST is github-pages" });
-  assert.deepEqual(deployTarget(netlify.build?.environment ?? {}), { host: "netlify", because: "DEPLOY_HOST is netlify" });
+  assert.deepEqual(deployTarget(steps[built]?.env ?? {}), { host: "github-pages" });
+  assert.deepEqual(deployTarget(netlify.build?.environment ?? {}), { host: "netlify" });
 });
 
 test("nothing is deployed unless the build and the site check passed", () => {
