@@ -42,12 +42,12 @@ export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<R
 /**
  * Builds the copy into its _site/ in this process, through the function the build command calls,
  * with the lines the command would print as `output`. For the local address unless `env` names
- * another; this process's time zone. `options` adds to the build's options (its progress).
+ * another; this process's time zone. `options` adds to the build's options (its progress, the hosts' limits).
  */
 export async function buildFixtureInProcess(
   root: string,
   env: Readonly<Record<string, string>> = {},
-  options: Pick<BuildOptions, "onProgress"> = {},
+  options: Pick<BuildOptions, "onProgress" | "hostLimits"> = {},
 ): Promise<BuildRun & { result: BuildResult }> {
   const result = await build(root, { ...options, output: "_site", env: { ...process.env, SITE_URL: "http://localhost:8080/", ...env } });
   return { status: result.ok ? 0 : 1, output: buildLog(result).map(({ text }) => text).join("\n"), result };

@@ -1,4 +1,4 @@
-/** What a build tells whoever ran it, in order: the settings' problems, the caches, the stories' problems and the check's. */
+/** What a build tells whoever ran it, in order: the settings' problems, the caches, the stories' problems, the check's, then the site's size against its host's limits. */
 import { formatReport } from "../check/site-problems.ts";
 import { formatProblem } from "../model/problems.ts";
 import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
@@ -12,13 +12,14 @@ export interface LogLine {
 }
 
 export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[] {
-  const { stories, check } = report;
+  const { stories, check, size } = report;
   const embargo = stories && ok ? formatNextEmbargo(stories) : undefined;
   return [
     ...settingProblems.map((problem) => ({ text: formatProblem(problem), problem: true })),
     ...report.caches.map((text) => ({ text, problem: false })),
     ...(stories ? formatStoryProblems(stories) : []).map((text) => ({ text, problem: true })),
     ...(check && check.problems.length > 0 ? formatReport(check) : []).map((text) => ({ text, problem: true })),
+    ...(size ? [{ text: size.line, problem: false }, ...[...size.warnings, ...size.errors].map((problem) => ({ text: formatProblem(problem), problem: true }))] : []),
     ...(embargo ? [{ text: `build: ${embargo}`, problem: false }] : []),
   ];
 }

@@ -15,6 +15,7 @@ import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
 import type { Report } from "../check/site-problems.ts";
 import { renderContext, renderPages, INPUT_DIR, type RenderedFile } from "../eleventy/render.ts";
 import { PageCache, planPages, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
+import { HOST_LIMITS, hostLimitReport, measureSite, type HostLimitReport, type HostLimitTable } from "../hosts/host-limits.ts";
 import { PhotoProcessor } from "../media/photos.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import type { Problem } from "../model/problems.ts";
@@ -28,7 +29,7 @@ import { StoryCache } from "../story/story-cache.ts";
 import { readSettings, SITE_FILES, type ProjectSettings } from "./settings.ts";
 
 /** The stages, in the order they run. */
-const STAGES = ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "swap"] as const;
+const STAGES = ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "size", "swap"] as const;
 type Stage = (typeof STAGES)[number];
 
 /** The stages that count what they do as they go: stories read, pages rendered, photos converted, pages checked. */
@@ -90,6 +91,8 @@ export interface BuildOptions {
   /** The caches of earlier builds in this process; a build on its own makes its own. */
   session?: BuildSession;
   onProgress?: BuildProgress;
+  /** The hosts' limits the site is measured against: their documented ones (src/lib/hosts/host-limits.ts) unless a test gives its own. */
+  hostLimits?: HostLimitTable;
 }
 
 export interface BuildResult {
@@ -104,6 +107,8 @@ export interface BuildResult {
   report: {
     stories: StoryReport | undefined;
     check: Report | undefined;
+    /** The site's size against its host's limits: the line, the warnings, and the problems that fail the build. */
+    size: HostLimitReport | undefined;
     timings: StageTiming[];
     /** What each cache did, and any trouble with one, for the build log. */
     caches: string[];
@@ -155,10 +160,10 @@ export function build(project: string, options: BuildOptions): Promise<BuildResu
   return run;
 }
 
-async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev), onProgress }: BuildOptions): Promise<BuildResult> {
+async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev), onProgress, hostLimits = HOST_LIMITS }: BuildOptions): Promise<BuildResult> {
   const progressOf = (stage: CountedStage): ProgressListener | undefined => onProgress && ((done, total) => onProgress(stage, done, total));
   const stages = new StageRunner();
-  const report: BuildResult["report"] = { stories: undefined, check: undefined, timings: stages.timings, caches: [], sources: {} };
+  const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, timings: stages.timings, caches: [], sources: {} };
   const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
   const staging = mkdtempSync(".site-build-");
   try {
@@ -174,8 +179,11 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     await stages.run("render", () => writePages(staging, plan, [...rendered, ...searchFiles(newsroom, session.searchIndexes)], session.pageCache));
     await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, data.storyFiles, progressOf("photos")));
     const files = listFiles(staging);
-    if (!dev) report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report, progressOf("check")));
-    if (report.check && report.check.problems.length > 0) return result(false, { pages: plan.pages, files });
+    if (!dev) {
+      report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report, progressOf("check")));
+      report.size = await stages.run("size", () => hostLimitReport(measureSite(staging), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
+    }
+    if ((report.check && report.check.problems.length > 0) || (report.size && report.size.errors.length > 0)) return result(false, { pages: plan.pages, files });
     await stages.run("swap", () => swapIn(staging, output, dev));
     return result(true, { pages: plan.pages, files });
   } finally {

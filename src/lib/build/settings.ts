@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { deployTarget, type DeployTarget } from "../hosts/host-limits.ts";
 import { hashedPath } from "../media/assets.ts";
 import type { Problem } from "../model/problems.ts";
 import { readBuildSettings, type BuildSettings } from "../model/publishing.ts";
@@ -61,6 +62,8 @@ interface PageGlobals {
 export interface ProjectSettings {
   site: SiteSettings;
   build: BuildSettings;
+  /** The host the site is built for (DEPLOY_HOST, or the host's own build runner), whose limits it is measured against. */
+  deploy: DeployTarget;
   datelinePlaces: DatelinePlaces;
   globals: PageGlobals;
 }
@@ -91,16 +94,19 @@ export async function readSettings(project: string, env: Env, showUnpublished: b
     settings: Readonly<Record<string, unknown>>;
     stringsFolder: () => StringsFolder;
   };
-  // Both read before either refuses, so one run names every bad setting.
+  // All read before any refuses, so one run names every bad setting.
   const [site, moment] = [settled(() => readSiteSettings(settings, env, stringsFolder())), settled(() => readBuildSettings(env))];
-  if (!site.ok || !moment.ok) throw new SettingsError([...(site.ok ? [] : site.problems), ...(moment.ok ? [] : moment.problems)]);
+  const deploy = deployTarget(env);
+  if (!site.ok || !moment.ok || "problem" in deploy) {
+    throw new SettingsError([...(site.ok ? [] : site.problems), ...(moment.ok ? [] : moment.problems), ...("problem" in deploy ? [deploy.problem] : [])]);
+  }
   const build = { ...moment.value, showUnpublished };
   const datelinePlaces = JSON.parse(readFileSync(join(data, "datelinePlaces.json"), "utf8")) as DatelinePlaces;
   const assets = Object.fromEntries(
     Object.entries(SITE_FILES).map(([name, file]) => [name, `/${hashedPath(PUBLISHED_NAMES[name as keyof typeof SITE_FILES], readFileSync(join(project, file)))}`]),
   ) as Record<keyof typeof SITE_FILES, string>;
   const security = securityData(build, site.value.editions.map((edition) => edition.path));
-  return { site: site.value, build, datelinePlaces, globals: { site: site.value, build, assets, security } };
+  return { site: site.value, build, deploy, datelinePlaces, globals: { site: site.value, build, assets, security } };
 }
 
 /** What a settings reader returned, or the problems of the SettingsError it threw. */

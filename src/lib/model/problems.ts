@@ -13,7 +13,8 @@ export interface Place {
  * WD2xx: a delivered agency file and its items, and what the import did with each.
  * WD3xx: the settings: the site's, its editions' strings, the environment and the command line.
  * WD4xx: the built site: a page's own markup (WD400-WD407), what the site's files say together
- * (WD410-WD418), and what a browser sees opening the pages (WD420-WD422).
+ * (WD410-WD418), what a browser sees opening the pages (WD420-WD422), and the site's size against
+ * its host's limits (WD435-WD437).
  */
 export const PROBLEM_CODES = {
   WD100: "the story file could not be read",
@@ -126,6 +127,9 @@ export const PROBLEM_CODES = {
   WD420: "an error in the browser",
   WD421: "something the security policy blocked",
   WD422: "a request that fails or answers wrongly in the browser",
+  WD435: "a site near its host's limit",
+  WD436: "a site over its host's limit",
+  WD437: "a file over its host's limit",
 } as const;
 
 /** A problem's code, such as WD121: the key an editor looks up in the guide's list of problem codes. */

@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, test } from "node:test";
 import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
+import { deployTarget } from "../../../src/lib/hosts/host-limits.ts";
 
 const read = (file: string): string => fs.readFileSync(new URL(`../../../${file}`, import.meta.url), "utf8");
 
@@ -115,6 +116,14 @@ test("the build gets the site's address from configure-pages, as SITE_URL", () =
   const id = steps[configured]?.id ?? "";
   assert.ok(id !== "" && configured < built, "configure-pages has an id and runs before the build");
   assert.equal(steps[built]?.env?.["SITE_URL"], `\${{ steps.${id}.outputs.base_url }}/`);
+});
+
+test("each deploy's build names its host, so a site the host would refuse fails the build before the upload", () => {
+  const built = stepIndex("runs npm run build", runs("npm run build"));
+  const uploaded = stepIndex("uploads the site", uses("actions/upload-pages-artifact"));
+  assert.ok(built < uploaded);
+  assert.deepEqual(deployTarget(steps[built]?.env ?? {}), { host: "github-pages" });
+  assert.deepEqual(deployTarget(netlify.build?.environment ?? {}), { host: "netlify" });
 });
 
 test("nothing is deployed unless the build and the site check passed", () => {
