@@ -329,7 +329,8 @@ export class PhotoProcessor {
   }
 
   #outputHash(id: string, contentsHash: string, xmp: string): string {
-    return contentHash(`${id}\0${contentsHash}\0${this.#conversionKey}\0${xmp}`);
+    // A photo without words (an SVG, as drawn) keeps the name it had before files carried any.
+    return contentHash(`${id}\0${contentsHash}\0${this.#conversionKey}${xmp === "" ? "" : `\0${xmp}`}`);
   }
 
   async #prepare({ file, src, urlFolder }: PhotoRequest, xmp: string): Promise<Outcome> {
