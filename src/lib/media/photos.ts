@@ -117,8 +117,8 @@ type ImageMetadata = Record<string, { url: string; width: number; height: number
 
 /** The parts of eleventy-img used here; its package declares no types. */
 interface EleventyImage {
-  (src: string, options: object): Promise<unknown>;
-  Image: new (src: string, options: object) => { getHash(): string; getFullStats(metadata: Metadata): unknown };
+  (src: Uint8Array, options: object): Promise<unknown>;
+  Image: new (src: Uint8Array, options: object) => { getHash(): string; getFullStats(metadata: Metadata): unknown };
 }
 const eleventyImage = Image as unknown as EleventyImage;
 
@@ -296,8 +296,8 @@ export class PhotoProcessor {
     return result;
   }
 
-  /** eleventy-img's options for the photo; `xmp` is the packet each raster file carries ("" for none). */
-  #imageOptions(urlFolder: string, contentsHash: string, xmp: string): object {
+  /** eleventy-img's options for the photo at `file`; `xmp` is the packet each raster file carries ("" for none). */
+  #imageOptions(file: string, urlFolder: string, contentsHash: string, xmp: string): object {
     return {
       widths: PHOTO_WIDTHS,
       // "svg" first: with svgShortCircuit an SVG is published as drawn, and a raster photo skips it.
@@ -323,8 +323,8 @@ export class PhotoProcessor {
       // eleventy-img's id hashes the photo and the sharp options; with the rest of the settings, the
       // photo as read here and the words a raster file carries, as hex before the extension, like
       // the stylesheet's, it lets hosts cache the files under /assets/ forever: a changed credit is a new name.
-      filenameFormat: (id: string, source: string, width: number, format: string) =>
-        `${safeName(source)}-${width}.${this.#outputHash(id, contentsHash, format === "svg" ? "" : xmp)}.${format}`,
+      filenameFormat: (id: string, _source: Uint8Array, width: number, format: string) =>
+        `${safeName(file)}-${width}.${this.#outputHash(id, contentsHash, format === "svg" ? "" : xmp)}.${format}`,
     };
   }
 
@@ -367,7 +367,7 @@ export class PhotoProcessor {
       // An SVG (no JPEG widths) is published as drawn, whatever its story's words.
       const embedded = widths.length > 0 ? xmp : "";
       const keys = new Map(names.map((name) => [name, this.#area.key(contentsHash, this.#conversionKey, embedded, name)]));
-      started = this.#start({ file, src, keys, options: this.#imageOptions(urlFolder, contentsHash, xmp) });
+      started = this.#start({ file, src, keys, options: this.#imageOptions(file, urlFolder, contentsHash, xmp) });
       this.#conversions.set(stem, started);
     }
     const outcome = await started;
@@ -387,7 +387,7 @@ export class PhotoProcessor {
     let stem: string;
     try {
       // The same plan eleventy-img follows when it converts (sizes turned as the EXIF orientation says).
-      const image = new eleventyImage.Image(file, this.#imageOptions(urlFolder, contentsHash, xmp));
+      const image = new eleventyImage.Image(contents, this.#imageOptions(file, urlFolder, contentsHash, xmp));
       planned = image.getFullStats(await sharp(contents).metadata()) as ImageMetadata;
       stem = `${safeName(file)}.${this.#outputHash(image.getHash(), contentsHash, xmp)}`;
     } catch (error) {
@@ -429,7 +429,9 @@ export class PhotoProcessor {
 
   /** Converts the photo and keeps each file in the photos area; a file the area could not keep is published from memory this once. */
   async #convert(file: string, keys: ReadonlyMap<string, string>, options: object): Promise<ReadonlyMap<string, FileSource>> {
-    const metadata = (await eleventyImage(file, options)) as ImageMetadata;
+    // The bytes, never the path: sharp's cache would hand back an earlier file of the same name
+    // (a photo replaced while the dev server runs), whose files the plan does not name.
+    const metadata = (await eleventyImage(await readFile(file), options)) as ImageMetadata;
     const bytes = new Map<string, Uint8Array>();
     for (const entry of Object.values(metadata).flat()) {
       if (entry.buffer) bytes.set(basename(entry.outputPath), entry.buffer);

@@ -219,6 +219,21 @@ test("an SVG photo is published as drawn, whatever its words", async () => {
   assert.deepEqual(readFileSync(join(site, ...photo.url.split("/"))), readFileSync(file));
 });
 
+test("a photo replaced under its name by a larger one, in the same process (as the dev server runs), is published at its new size", async () => {
+  const file = join(folder, "replaced.svg");
+  const cacheDir = newFolder("cache");
+  for (const width of [1600, 1800]) {
+    writeFileSync(file, `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="1200"><rect width="${width}" height="1200" fill="#345"/></svg>`);
+    const photos = new PhotoProcessor(new CacheStore(cacheDir));
+    photos.startBuild();
+    const photo = photoOf(await photos.process("story.md", { file, src: "replaced.svg", urlFolder: "/assets/photos/" }));
+    assert.equal(photo.width, width);
+    const site = newFolder("site");
+    await photos.publish(site, ["story.md"]);
+    assert.deepEqual(readFileSync(join(site, ...photo.url.split("/"))), readFileSync(file));
+  }
+});
+
 test("what earlier builds learned may be damaged or out of date: the photos published are the same", async () => {
   const file = await jpeg("index.jpg", 1600, 900, "#5a6b7c");
   const cacheDir = newFolder("cache");
