@@ -329,7 +329,7 @@ export class PhotoProcessor {
   }
 
   #outputHash(id: string, contentsHash: string, xmp: string): string {
-    // A photo without words (an SVG, as drawn) keeps the name it had before files carried any.
+    // A file that carries no words (an SVG, as drawn) is named by the photo and the conversion alone.
     return contentHash(`${id}\0${contentsHash}\0${this.#conversionKey}${xmp === "" ? "" : `\0${xmp}`}`);
   }
 
