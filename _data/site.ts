@@ -44,6 +44,9 @@ export const settings = {
    * The agencies whose datelines the importer knows by name ("NAIROBI, Dec 5 (Kyodo News) -"):
    * each a name and its other names and short forms. A story's source is written as listed here,
    * in the spelling its dateline used ("(ITAR-TASS)" gives Itar-Tass). Add an agency with a line.
+   * An entry may give the rights of the agency's photos, carried by every photo whose credit names
+   * the agency unless its story gives its own (see the editor's guide, "Photo rights"):
+   * { name: "Reuters", photoRights: { copyright: "© Reuters", license: "https://…", licensePage: "https://…" } }.
    */
   agencies: [
     { name: "Associated Press", also: ["AP", "The Associated Press"] },

@@ -61,6 +61,16 @@ test("builds with every cache write byte for byte what builds from nothing write
       writeFileSync(strings, readFileSync(strings, "utf8").replace('"allNews": "Все новости"', '"allNews": "Все сообщения"'));
     }],
     ["a photo replaced", () => writeFileSync(join(news, "pipeline", "deal.jpg"), otherPhoto)],
+    // The credit and rights are embedded in every photo file: changing them makes the files again.
+    ["the photo's credit changed", () => {
+      const file = join(news, "pipeline", "index.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace("credit: Photo AP\n", "credit: AP Photo/Evan Vucci\n  creator: Evan Vucci\n"));
+    }],
+    ["the agency's photo rights set in the settings", () => {
+      const settings = join(root, "_data", "site.ts");
+      const rights = 'photoRights: { copyright: "© The Associated Press", license: "https://www.ap.org/terms", licensePage: "https://newsroom.ap.org/" }';
+      writeFileSync(settings, readFileSync(settings, "utf8").replace('also: ["AP", "The Associated Press"] }', `also: ["AP", "The Associated Press"], ${rights} }`));
+    }],
     ["a template changed", () => {
       const layout = join(root, "_includes", "layouts", "base.njk");
       writeFileSync(layout, readFileSync(layout, "utf8").replace('<main id="main">', '<main id="main" class="edition">'));
@@ -73,13 +83,15 @@ test("builds with every cache write byte for byte what builds from nothing write
     change();
     const warm = await buildFixtureInProcess(root, MOMENT);
     assert.equal(warm.status, 0, `${step}: ${warm.output}`);
+    // The agencies are settings every story is read with: a change to them reads and renders every story again.
+    const settingsChanged = step === "the agency's photo rights set in the settings";
     // After the first build the caches are really used, or this would compare two cold builds.
-    if (step !== "the first build") assert.match(warm.output, /^cache \.cache: stories \d+ read, [1-9]\d* reused/m, `${step}: ${warm.output}`);
-    // Pages are reused too, but none after a template or the strings changed: every page is rendered with them.
-    if (step === "a template changed" || step === "the Russian edition's strings changed") assert.match(warm.output, /; pages [1-9]\d* rendered, 0 reused/, warm.output);
+    if (step !== "the first build" && !settingsChanged) assert.match(warm.output, /^cache \.cache: stories \d+ read, [1-9]\d* reused/m, `${step}: ${warm.output}`);
+    // Pages are reused too, but none after a template, the strings or the settings changed: every page is rendered with them.
+    if (step === "a template changed" || step === "the Russian edition's strings changed" || settingsChanged) assert.match(warm.output, /; pages [1-9]\d* rendered, 0 reused/, warm.output);
     else if (step !== "the first build") assert.match(warm.output, /; pages \d+ rendered, [1-9]\d* reused/, `${step}: ${warm.output}`);
-    // The photo is converted again only when it was replaced.
-    if (step.startsWith("a photo replaced")) assert.match(warm.output, /; photos 1 converted, 0 reused, \d+ removed/, `${step}: ${warm.output}`);
+    // The photo is converted again only when it was replaced, or the words its files carry changed.
+    if (step.startsWith("a photo replaced") || step.startsWith("the photo's credit") || step.startsWith("the agency's photo rights")) assert.match(warm.output, /; photos 1 converted, 0 reused, \d+ removed/, `${step}: ${warm.output}`);
     else if (step !== "the first build") assert.match(warm.output, /; photos 0 converted, 1 reused/, `${step}: ${warm.output}`);
     // The same sources, built from nothing in a copy with no .cache/.
     const fresh = `${root}-fresh`;
@@ -92,6 +104,14 @@ test("builds with every cache write byte for byte what builds from nothing write
     assertSameSite(join(root, "_site"), join(fresh, "_site"), step);
     // What the build tells the desk about its stories is the same too.
     assert.deepEqual(storyLines(warm.output), storyLines(cold.output), `${step}: the same report`);
+    if (step === "the agency's photo rights set in the settings") {
+      const photos = [...builtFiles(join(root, "_site"))].filter(([path]) => path.startsWith("assets/photos/"));
+      assert.equal(photos.length, 12, step);
+      for (const [path, bytes] of photos) {
+        const xmp = (await sharp(bytes).metadata()).xmp?.toString("utf8") ?? "";
+        for (const words of ["AP Photo/Evan Vucci", "Evan Vucci", "© The Associated Press", "https://www.ap.org/terms", "https://newsroom.ap.org/"]) assert.ok(xmp.includes(words), `${path} carries ${words}`);
+      }
+    }
     if (step === "a photo replaced by a narrower one") assert.match(storyLines(warm.output).join("\n"), /^src\/news\/pipeline\/index\.md:\d+: photo\.src: "deal\.jpg" is 900 px wide/);
     rmSync(fresh, { recursive: true, force: true });
   }

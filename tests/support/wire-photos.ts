@@ -16,7 +16,7 @@ function dataset(record: number, number: number, value: Buffer): Buffer {
 
 export interface PhotoWordsToEmbed {
   xmp?: string;
-  iim?: { caption?: string; credit?: string };
+  iim?: { caption?: string; credit?: string; byline?: string; copyright?: string };
 }
 
 /** An XMP packet as cameras and agencies' tools write it, with alt text, caption and credit where given. */
@@ -46,6 +46,8 @@ export async function wirePhoto(width: number, height: number, embed: PhotoWords
       dataset(1, 90, Buffer.from("\u001b%G", "latin1")),
       ...(embed.iim.caption === undefined ? [] : [dataset(2, 120, Buffer.from(embed.iim.caption))]),
       ...(embed.iim.credit === undefined ? [] : [dataset(2, 110, Buffer.from(embed.iim.credit))]),
+      ...(embed.iim.byline === undefined ? [] : [dataset(2, 80, Buffer.from(embed.iim.byline))]),
+      ...(embed.iim.copyright === undefined ? [] : [dataset(2, 116, Buffer.from(embed.iim.copyright))]),
     ]);
     const size = Buffer.alloc(4);
     size.writeUInt32BE(data.length);

@@ -15,7 +15,7 @@ import { importedBody } from "./imported-body.ts";
 import { noEditionFor } from "./item-language.ts";
 import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
-import { planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
+import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
 import type { ItemNote, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
@@ -84,10 +84,13 @@ function earlierPhotoWords(existing: WireStory | undefined, bytes: Uint8Array): 
   const photo = existing?.fields["photo"] as Record<string, unknown> | undefined;
   const src = photo?.["src"];
   if (!existing || !photo || typeof src !== "string" || !holds(join(existing.folder, src), bytes)) return {};
-  return Object.fromEntries(["alt", "caption", "credit"].flatMap((name) => (typeof photo[name] === "string" ? [[name, photo[name]]] : [])));
+  return photoWordsOf(photo);
 }
 
-/** The item's picture with its words: the agency's fields first, then those embedded in the file, then those the story has for the same picture. */
+/**
+ * The item's picture with its words and rights, each word from the agency's fields first, then
+ * from those embedded in the file (its IPTC metadata), then from those the story has for the same picture.
+ */
 async function takePhoto(item: WireItem, existing: WireStory | undefined, settings: ImportSettings): Promise<PhotoTaken> {
   if (!item.photo) return {};
   const fetched = await fetchWirePhoto(item.photo.href, item.file, settings.photoFetch);
@@ -98,12 +101,9 @@ async function takePhoto(item: WireItem, existing: WireStory | undefined, settin
   }
   const embedded = await readEmbeddedPhotoWords(fetched.photo.bytes);
   const earlier = earlierPhotoWords(existing, fetched.photo.bytes);
-  const alt = item.photo.alt ?? embedded.alt ?? earlier.alt;
-  const caption = item.photo.caption ?? embedded.caption ?? earlier.caption;
-  const credit = item.photo.credit ?? embedded.credit ?? earlier.credit;
-  return {
-    photo: { src: `photo.${fetched.photo.extension}`, file: fetched.photo, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) },
-  };
+  const delivered: Omit<ImportedPhoto, "src"> = item.photo;
+  const words = photoWordsOf(Object.fromEntries(PHOTO_WORDS.map((name) => [name, delivered[name] ?? embedded[name] ?? earlier[name]])));
+  return { photo: { src: `photo.${fetched.photo.extension}`, file: fetched.photo, ...words } };
 }
 
 /** A planned story read as the build will read it, from its staged folder. */

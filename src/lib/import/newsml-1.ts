@@ -1,6 +1,6 @@
 import type { Agency } from "../model/agencies.ts";
 import { readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime } from "./wire-fields.ts";
+import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { nitfBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -146,7 +146,8 @@ function linkedContent(component: Placed): Placed[] {
 /**
  * The first photo component's largest rendition (HighDef over Quicklook over Thumbnail, by
  * width × height, else by size in bytes), its caption from the component in the role Caption,
- * else the photo's headline, and its credit from its CreditLine, else its ByLine.
+ * else the photo's headline, and its credit from its CreditLine, else its ByLine; its ByLine is
+ * its photographer and its CopyrightLine its copyright notice (NewsML 1 names no holder apart).
  */
 function storyPhoto(top: Placed, problems: ItemProblems): WirePhoto | undefined {
   const [photo] = componentsInRole(top, "photo");
@@ -165,11 +166,17 @@ function storyPhoto(top: Placed, problems: ItemProblems): WirePhoto | undefined 
   }
   const [caption] = componentsInRole(photo, "caption");
   const lines = childElement(photo.element, "NewsLines");
+  const { rights } = pictureRights({
+    by: elementText(childElement(lines, "ByLine")) || undefined,
+    notice: elementText(childElement(lines, "CopyrightLine")) || undefined,
+    holderPath: `${photo.path}/NewsLines`,
+  });
   return definedFields({
     href: attribute(largest.element, "Href") ?? "",
     path: largest.path,
     caption: elementText(childElement(caption?.element, "ContentItem", "DataContent")) || elementText(childElement(lines, "HeadLine")) || undefined,
     credit: elementText(childElement(lines, "CreditLine")) || elementText(childElement(lines, "ByLine")) || undefined,
+    ...rights,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText } from "./wire-fields.ts";
+import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -83,8 +83,18 @@ function deliveredItems(root: XmlElement, file: string, problems: WireProblem[])
   });
 }
 
-/** The largest of a picture item's image renditions by area, with the picture's caption, alt text and credit. */
-function readPicture(picture: DeliveredItem, problems: ItemProblems): WirePhoto | undefined {
+/** A picture the package pairs with its text items, and the notes on what of its words was left out. */
+interface PictureRead {
+  photo: WirePhoto;
+  notes: ItemNote[];
+}
+
+/**
+ * The largest of a picture item's image renditions by area, with the picture's caption, alt text
+ * and credit, and its rights: its rightsInfo's copyright notice (else its holder), usage terms,
+ * and its first creator (else its by) as the photographer.
+ */
+function readPicture(picture: DeliveredItem, problems: ItemProblems): PictureRead | undefined {
   const contentSetPath = `${picture.path}/contentSet`;
   const contentSet = childElement(picture.element, "contentSet");
   let largest: { element: XmlElement; href: string; area: number } | undefined;
@@ -100,13 +110,24 @@ function readPicture(picture: DeliveredItem, problems: ItemProblems): WirePhoto 
     return undefined;
   }
   const contentMeta = childElement(picture.element, "contentMeta");
-  return definedFields({
+  const rightsInfo = childElement(picture.element, "rightsInfo");
+  const holder = childElement(rightsInfo, "copyrightHolder");
+  const { rights, notes } = pictureRights({
+    by: creatorNames(contentMeta)?.[0] ?? (elementText(childElement(contentMeta, "by")) || undefined),
+    notice: elementText(childElement(rightsInfo, "copyrightNotice")) || undefined,
+    holder: elementText(childElement(holder, "name")) || attribute(holder, "literal") || undefined,
+    holderPath: `${picture.path}/rightsInfo/copyrightHolder`,
+    usageTerms: elementText(childElement(rightsInfo, "usageTerms")) || undefined,
+  });
+  const photo = definedFields({
     href: largest.href,
     path: childPath(contentSetPath, contentSet, largest.element),
     alt: description(contentMeta, ALT_TEXT_ROLES),
     caption: description(contentMeta, CAPTION_ROLES),
     credit: elementText(childElement(contentMeta, "creditline")) || undefined,
+    ...rights,
   });
+  return { photo, notes };
 }
 
 /** A picture a package points at that the file does not hold, from the itemRef's own href and descriptions. */
@@ -137,11 +158,11 @@ function packagedPhotos(items: readonly DeliveredItem[], file: string): Packaged
     return guid ? [[guid, item]] : [];
   }));
   const result: PackagedPhotos = { photos: new Map(), notes: new Map(), packaged: new Set(), problems: [] };
-  const pictureReads = new Map<XmlElement, WirePhoto | undefined>();
+  const pictureReads = new Map<XmlElement, PictureRead | undefined>();
   for (const item of items.filter(({ element }) => itemKind(element) === "package")) {
     const groupSet = childElement(item.element, "groupSet");
     const texts: XmlElement[] = [];
-    const pictures: WirePhoto[] = [];
+    const pictures: PictureRead[] = [];
     const unfollowed: { path: string; named: string }[] = [];
     for (const { element: itemRef, path } of groupSet ? descendants(groupSet, `${item.path}/groupSet`, "itemRef") : []) {
       const guid = attribute(itemRef, "residref");
@@ -155,20 +176,24 @@ function packagedPhotos(items: readonly DeliveredItem[], file: string): Packaged
           pictureReads.set(target.element, readPicture(target, problems));
           result.problems.push(...problems.list);
         }
-        const photo = pictureReads.get(target.element);
-        if (photo) pictures.push(photo);
+        const read = pictureReads.get(target.element);
+        if (read) pictures.push(read);
       }
       if (target) continue;
       const href = attribute(itemRef, "href");
       const nature = schemeCode(childElement(itemRef, "itemClass"), ITEM_NATURE);
       if (href && nature !== undefined && PICTURE_NATURES.includes(nature)) {
-        pictures.push(referencedPicture(itemRef, path, href));
+        pictures.push({ photo: referencedPicture(itemRef, path, href), notes: [] });
       } else {
         unfollowed.push({ path, named: guid === undefined ? "an item" : `item "${guid}"` });
       }
     }
-    const [photo] = pictures;
-    for (const text of texts) if (photo && !result.photos.has(text)) result.photos.set(text, photo);
+    const [picture] = pictures;
+    for (const text of texts) {
+      if (!picture || result.photos.has(text)) continue;
+      result.photos.set(text, picture.photo);
+      if (picture.notes.length > 0) result.notes.set(text, [...(result.notes.get(text) ?? []), ...picture.notes]);
+    }
     if (unfollowed.length === 0) continue;
     if (texts.length === 0) {
       const named = unfollowed.map(({ named }) => named).join(", ");

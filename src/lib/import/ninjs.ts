@@ -11,7 +11,7 @@ import {
 } from "./ninjs-schema.ts";
 import { jsonPath } from "./dialect-fields.ts";
 import { zodProblems, type FieldProblem, type ZodProblemRules } from "../model/problems.ts";
-import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine } from "./wire-fields.ts";
+import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine, pictureRights } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { lineAndColumn } from "./xml.ts";
 
@@ -29,7 +29,8 @@ import { lineAndColumn } from "./xml.ts";
  *   whose role names only a form (text, html, main) or is absent. A picture's alt text is only a
  *   description in an alt-text role (IPTC's description role altText, or "alt"), its caption one in
  *   a caption role else a plain description, and its credit one in a credit role (AP's creditline),
- *   else its by, copyright notice or copyright holder.
+ *   else its by, copyright notice or copyright holder. Its rights: its by is the photographer, its
+ *   copyright notice (else its holder, as "© <holder>") and usage terms are kept as given.
  * - type text and composite (a text with its pictures, as the official examples send it) are stories.
  * - a canceled item (a kill notice) may come without headline or body, or with empty ones: the
  *   importer withdraws the story by the item's id and time, so what it lacks is left empty, never
@@ -82,6 +83,9 @@ interface ItemView {
   by?: string;
   copyrightHolder?: string;
   copyrightNotice?: string;
+  /** The place of its copyright holder (`associations[0].copyrightholder`), for a note that leaves it out. */
+  copyrightHolderPath: string;
+  usageTerms?: string;
   located?: string;
   language?: string;
   subjects: string[];
@@ -143,6 +147,8 @@ function view1(item: Ninjs1Item, base: string): ItemView {
     urgency: item.urgency,
     copyrightHolder: item.copyrightholder,
     copyrightNotice: item.copyrightnotice,
+    copyrightHolderPath: jsonPath(base, "copyrightholder"),
+    usageTerms: item.usageterms,
     located: item.located,
     language: item.language,
     subjects: entityNames(item.subject),
@@ -185,6 +191,8 @@ function view2(item: Item2, base: string): ItemView {
     urgency: item.urgency,
     copyrightHolder: item.copyrightholder,
     copyrightNotice: item.copyrightnotice,
+    copyrightHolderPath: jsonPath(base, "copyrightholder"),
+    usageTerms: item.usageterms,
     located: item.located,
     language: item.language,
     subjects: entityNames(item.subjects),
@@ -220,6 +228,8 @@ function view3(item: Item3, base: string): ItemView {
     urgency: item.urgency,
     copyrightHolder: item.copyrightHolder,
     copyrightNotice: item.copyrightNotice,
+    copyrightHolderPath: jsonPath(base, "copyrightHolder"),
+    usageTerms: item.usageTerms,
     located: item.located,
     language: item.language,
     subjects: entityNames(item.subjects),
@@ -343,8 +353,11 @@ function isFetchable(href: string): boolean {
 const isImage = (rendition: RenditionPart) => rendition.contentType === undefined || rendition.contentType.trim().toLowerCase().startsWith("image/");
 const area = ({ width, height }: RenditionPart) => (width !== undefined && height !== undefined ? width * height : -1);
 
-/** The first associated picture's largest image rendition the importer can fetch, with the agency's words for it. */
-function pickPhoto(view: ItemView): Picked<WirePhoto | undefined> {
+/**
+ * The first associated picture's largest image rendition the importer can fetch, with the
+ * agency's words for it and its rights; `notes` gets what of them was left out.
+ */
+function pickPhoto(view: ItemView, notes: ItemNote[]): Picked<WirePhoto | undefined> {
   const picture = view.associations.find((associated) => associated.type === "picture");
   if (picture === undefined) return { ok: true, value: undefined };
   const images = picture.renditions.filter((rendition) => rendition.href !== undefined && isImage(rendition));
@@ -370,7 +383,15 @@ function pickPhoto(view: ItemView): Picked<WirePhoto | undefined> {
   const caption = describedAs(picture.descriptions, ["caption", "general"]) ?? describedAs(picture.bodies, ["caption", "general"]);
   const credit =
     describedAs(picture.descriptions, ["credit"]) ?? trimmed(picture.by) ?? trimmed(picture.copyrightNotice) ?? trimmed(picture.copyrightHolder);
-  return { ok: true, value: definedFields({ href: largest.href, path: largest.hrefPath, alt, caption, credit }) };
+  const { rights, notes: left } = pictureRights({
+    by: picture.by,
+    notice: picture.copyrightNotice,
+    holder: picture.copyrightHolder,
+    holderPath: picture.copyrightHolderPath,
+    usageTerms: picture.usageTerms,
+  });
+  notes.push(...left);
+  return { ok: true, value: definedFields({ href: largest.href, path: largest.hrefPath, alt, caption, credit, ...rights }) };
 }
 
 /** The IPTC signal vocabulary's correction, which ninjs can carry only as a genre. */
@@ -390,7 +411,9 @@ function orWhenCanceled<Value>(picked: Picked<Value>, view: ItemView, empty: Val
 function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string, notes: ItemNote[]): { item: WireItem } | { problems: ItemProblem[] } {
   const headline = orWhenCanceled(pickHeadline(view), view, "");
   const body = orWhenCanceled(pickBody(view), view, NO_TEXT);
-  const photo = pickPhoto(view);
+  const photoNotes: ItemNote[] = [];
+  const photo = pickPhoto(view, photoNotes);
+  const allNotes = [...notes, ...photoNotes];
   const problems = [headline, body, photo].flatMap((picked) => (picked.ok ? [] : [picked.problem]));
   if (!headline.ok || !body.ok || !photo.ok) return { problems };
   return {
@@ -415,7 +438,7 @@ function wireItem(view: ItemView, version: NinjsVersion, file: string, path: str
       photo: photo.value,
       lang: trimmed(view.language),
       priority: view.urgency,
-      notes: notes.length > 0 ? notes : undefined,
+      notes: allNotes.length > 0 ? allNotes : undefined,
     }),
   };
 }

@@ -2,11 +2,21 @@ import { XMLParser } from "fast-xml-parser";
 import sharp, { type Metadata } from "sharp";
 import { oneLine } from "./wire-fields.ts";
 
-/** The words a photographer or agency embedded in the picture file (IPTC photo metadata). */
+/** The words a photographer or agency embedded in the picture file (IPTC photo metadata), its rights among them. */
 export interface EmbeddedPhotoWords {
   alt?: string;
   caption?: string;
   credit?: string;
+  /** The photographer (dc:creator, IIM By-line). */
+  creator?: string;
+  /** The copyright notice (dc:rights, IIM Copyright Notice). */
+  copyright?: string;
+  /** The terms of use (xmpRights:UsageTerms). */
+  usageTerms?: string;
+  /** The licence's terms (xmpRights:WebStatement). */
+  license?: string;
+  /** Where to licence the picture (plus:Licensor's plus:LicensorURL). */
+  licensePage?: string;
 }
 
 /** A value as one line, or undefined when it holds nothing but space. */
@@ -42,9 +52,21 @@ function findProperty(node: unknown, name: string): unknown {
   return undefined;
 }
 
+/** The XMP property each word is read from; a list (dc:creator) gives its first value. */
+const XMP_PROPERTIES: Readonly<Record<keyof EmbeddedPhotoWords, string>> = {
+  alt: "Iptc4xmpCore:AltTextAccessibility",
+  caption: "dc:description",
+  credit: "photoshop:Credit",
+  creator: "dc:creator",
+  copyright: "dc:rights",
+  usageTerms: "xmpRights:UsageTerms",
+  license: "xmpRights:WebStatement",
+  licensePage: "plus:LicensorURL",
+};
+
 /**
- * Alt text (Iptc4xmpCore:AltTextAccessibility), caption (dc:description) and credit
- * (photoshop:Credit) from an XMP packet. A packet with a DOCTYPE is ignored: XMP never needs
+ * Alt text (Iptc4xmpCore:AltTextAccessibility), caption (dc:description), credit
+ * (photoshop:Credit) and rights (see XMP_PROPERTIES) from an XMP packet. A packet with a DOCTYPE is ignored: XMP never needs
  * one, and its entities are how hostile XML expands or reaches outside the file.
  */
 export function readXmpWords(xmp: string): EmbeddedPhotoWords {
@@ -56,23 +78,20 @@ export function readXmpWords(xmp: string): EmbeddedPhotoWords {
     return {};
   }
   const words: EmbeddedPhotoWords = {};
-  const alt = wordsOf(altText(findProperty(tree, "Iptc4xmpCore:AltTextAccessibility")));
-  const caption = wordsOf(altText(findProperty(tree, "dc:description")));
-  const credit = wordsOf(altText(findProperty(tree, "photoshop:Credit")));
-  if (alt) words.alt = alt;
-  if (caption) words.caption = caption;
-  if (credit) words.credit = credit;
+  for (const [word, property] of Object.entries(XMP_PROPERTIES) as [keyof EmbeddedPhotoWords, string][]) {
+    const value = wordsOf(altText(findProperty(tree, property)));
+    if (value) words[word] = value;
+  }
   return words;
 }
 
-/** IIM datasets of record 2 (the application record) that carry words for the page. */
-const IIM_CAPTION = 120;
-const IIM_CREDIT = 110;
+/** IIM datasets of record 2 (the application record) that carry words for the page and the photo's rights. */
+const IIM_DATASETS: Readonly<Partial<Record<keyof EmbeddedPhotoWords, number>>> = { caption: 120, credit: 110, creator: 80, copyright: 116 };
 /** Record 1, dataset 90: the coded character set; ESC % G says UTF-8, else the text is Latin-1. */
 const IIM_CHARSET = 90;
 
 /**
- * Caption and credit from the older IPTC-IIM block (Photoshop's 8BIM resource 0x0404) that
+ * Caption, credit, by-line and copyright notice from the older IPTC-IIM block (Photoshop's 8BIM resource 0x0404) that
  * sharp hands over as `iptc`. IIM has no alt text field. Each dataset is 0x1C, record, dataset,
  * a two-byte length and the value.
  */
@@ -96,10 +115,10 @@ function readIimWords(block: Uint8Array): EmbeddedPhotoWords {
   const utf8 = charset !== undefined && Buffer.from(charset).toString("latin1") === "\u001b%G";
   const decode = (bytes: Uint8Array | undefined) => (bytes ? wordsOf(Buffer.from(bytes).toString(utf8 ? "utf8" : "latin1")) : undefined);
   const words: EmbeddedPhotoWords = {};
-  const caption = decode(values.get(`2:${IIM_CAPTION}`));
-  const credit = decode(values.get(`2:${IIM_CREDIT}`));
-  if (caption) words.caption = caption;
-  if (credit) words.credit = credit;
+  for (const [word, dataset] of Object.entries(IIM_DATASETS) as [keyof EmbeddedPhotoWords, number][]) {
+    const value = decode(values.get(`2:${dataset}`));
+    if (value) words[word] = value;
+  }
   return words;
 }
 

@@ -11,6 +11,7 @@ import type { ProblemCode } from "../model/problems.ts";
 import { bylineNames, htmlText, oneLine } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
+import type { StoryFields } from "../story/schema.ts";
 
 /** The body as the importer made it: Markdown, and the place and agency its dateline named, if it opened with one. */
 export interface ImportedBody {
@@ -19,13 +20,16 @@ export interface ImportedBody {
   agency?: string;
 }
 
-/** The item's picture as it will sit in the story's folder, with the agency's (or the file's own) words. */
-export interface ImportedPhoto {
-  src: string;
-  alt?: string;
-  caption?: string;
-  credit?: string;
+/** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */
+export const PHOTO_WORDS = ["alt", "credit", "caption", "creator", "copyright", "usageTerms", "license", "licensePage"] as const satisfies readonly (keyof NonNullable<StoryFields["photo"]>)[];
+
+/** The words of a story's photo `group` holds as text, in PHOTO_WORDS' order. */
+export function photoWordsOf(group: Readonly<Record<string, unknown>>): Omit<ImportedPhoto, "src"> {
+  return Object.fromEntries(PHOTO_WORDS.flatMap((name) => (typeof group[name] === "string" ? [[name, group[name]]] : [])));
 }
+
+/** The item's picture as it will sit in the story's folder, with the agency's (or the file's own) words and rights. */
+export type ImportedPhoto = { src: string } & { [Word in (typeof PHOTO_WORDS)[number]]?: string };
 
 export interface PlanContext {
   body: ImportedBody;
@@ -130,8 +134,7 @@ function earlierPhoto(fields: Readonly<Record<string, unknown>>): ImportedPhoto 
   if (typeof photo !== "object" || photo === null) return undefined;
   const group = photo as Record<string, unknown>;
   if (typeof group["src"] !== "string") return undefined;
-  const words = Object.fromEntries(["alt", "caption", "credit"].flatMap((name) => (typeof group[name] === "string" ? [[name, group[name]]] : [])));
-  return { src: group["src"], ...words };
+  return { src: group["src"], ...photoWordsOf(group) };
 }
 
 /** The story's topics, then the agency's new ones: a topic an editor added stays through every update. */
@@ -266,7 +269,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(source === undefined ? {} : { source }),
     ...(lang && primaryLanguage(lang) !== primaryLanguage(context.siteLanguage) ? { lang } : lang === undefined && earlier["lang"] !== undefined ? { lang: earlier["lang"] } : {}),
     ...(held.length > 0 ? { draft: true } : {}),
-    ...(picture ? { photo: { src: picture.src, ...(picture.alt ? { alt: picture.alt } : {}), ...(picture.credit ? { credit: picture.credit } : {}), ...(picture.caption ? { caption: picture.caption } : {}) } } : {}),
+    ...(picture ? { photo: { src: picture.src, ...photoWordsOf(picture) } } : {}),
     ...(topics.length > 0 ? { tags: topics } : {}),
     ...(corrections.length > 0 ? { corrections } : {}),
     // The agency's urgency ranks a new story on the front page; then the rank is the newsroom's, kept through updates.

@@ -1,7 +1,8 @@
 import sanitizeHtml from "sanitize-html";
 import { isRegion } from "../story/dateline.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import type { ItemNote, WireBody, WireProblem, WireTime } from "./wire-item.ts";
+import type { ItemNote, WireBody, WirePhoto, WireProblem, WireTime } from "./wire-item.ts";
+import { foldName } from "../model/agencies.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 
 /** The problems of one item, each naming the file; an item is handed on only when it has none. */
@@ -61,6 +62,33 @@ export const NO_TEXT: WireBody = { kind: "text", text: "" };
 
 /** Text as one line: runs of spaces, tabs and line breaks become one space, none at the ends. */
 export const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+
+/** What a feed says of a picture's rights, each as delivered, with the place of its copyright holder. */
+export interface DeliveredRights {
+  by?: string | undefined;
+  notice?: string | undefined;
+  holder?: string | undefined;
+  holderPath: string;
+  usageTerms?: string | undefined;
+}
+
+/**
+ * A picture's rights from a feed, each as one line: its photographer (`by`), its copyright notice,
+ * else its copyright holder as one ("© Reuters"), and its terms of use. A holder the notice does
+ * not name is left out with a note saying so, never silently.
+ */
+export function pictureRights(delivered: DeliveredRights): { rights: Pick<WirePhoto, "creator" | "copyright" | "usageTerms">; notes: ItemNote[] } {
+  const line = (text: string | undefined) => (text === undefined ? undefined : oneLine(text) || undefined);
+  const notice = line(delivered.notice);
+  const holder = line(delivered.holder);
+  const copyright = notice ?? (holder === undefined ? undefined : `© ${holder}`);
+  const holderLeftOut = notice !== undefined && holder !== undefined && !foldName(notice).includes(foldName(holder));
+  const why = `the copyright holder ${JSON.stringify(holder)} is not named in the picture's copyright notice, which is kept as the agency gave it: ${JSON.stringify(notice)}`;
+  return {
+    rights: definedFields({ creator: line(delivered.by), copyright, usageTerms: line(delivered.usageTerms) }),
+    notes: holderLeftOut ? [ignoredNote(delivered.holderPath, why)] : [],
+  };
+}
 
 /**
  * A byline's names, its leading "By" dropped: "By Ann Smith and Bo Li, Reuters" gives Ann Smith,

@@ -67,6 +67,12 @@ export interface WirePhoto {
   alt?: string;
   caption?: string;
   credit?: string;
+  /** The photographer, as the agency names them. */
+  creator?: string;
+  /** The copyright notice as the agency words it, else its copyright holder as one ("© Reuters"). */
+  copyright?: string;
+  /** The agency's terms of use ("Editorial use only"). */
+  usageTerms?: string;
 }
 
 export interface WireItem {

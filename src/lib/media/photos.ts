@@ -4,9 +4,10 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, posix } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
-import sharp, { type AvifOptions, type JpegOptions, type Metadata, type WebpOptions } from "sharp";
+import sharp, { type AvifOptions, type JpegOptions, type Metadata, type Sharp, type WebpOptions } from "sharp";
 import type { CacheArea, CacheStore } from "../cache/store.ts";
 import { contentHash } from "./assets.ts";
+import { photoXmp, type PhotoFileWords } from "./photo-xmp.ts";
 import { svgProblem } from "./svg-safety.ts";
 import { TaskSlots } from "./task-slots.ts";
 import type { ProgressListener } from "../model/progress.ts";
@@ -59,6 +60,8 @@ interface PhotoRequest {
   src: string;
   /** The site-root folder the page's photo files are published in, ending in "/". */
   urlFolder: string;
+  /** The words and rights every raster file of the photo carries (see photo-xmp.ts); none when the story's fields could not be read. */
+  words?: PhotoFileWords;
 }
 
 /** Where a published file's bytes are: an entry of the cache store's photos area, or memory when the area could not keep them. */
@@ -237,13 +240,15 @@ function keptPlans(note: unknown): Map<string, KeptPlan> {
 const CONVERTING_CODE = new URL(import.meta.url);
 
 /**
- * Turns story photos into AVIF, WebP and JPEG at PHOTO_WIDTHS (an SVG stays as drawn), kept between
- * builds in the cache store's photos area (src/lib/cache/store.ts): each converted file an entry,
- * under the key of the photo's bytes, the conversion settings and this module's code, checked when
- * used and pruned once no photo of a build uses it. A story's read waits only until its photo is
- * known to decode; the encoding goes on in the background, a photo per core, while Eleventy reads
- * the next stories, and the build publishes a page's files beside it with `publish`, once the page
- * is written. Output names carry a hash of the photo and the conversion settings.
+ * Turns story photos into AVIF, WebP and JPEG at PHOTO_WIDTHS, each file carrying its story's
+ * credit and rights as XMP (an SVG stays as drawn), kept between builds in the cache store's
+ * photos area (src/lib/cache/store.ts): each converted file an entry, under the key of the
+ * photo's bytes, the conversion settings, the words its files carry (photo-xmp.ts) and this
+ * module's code, checked when used and pruned once no photo of a build uses it. A story's read
+ * waits only until its photo is known to decode; the encoding goes on in the background, a photo
+ * per core, while Eleventy reads the next stories, and the build publishes a page's files beside
+ * it with `publish`, once the page is written. Output names carry a hash of the photo, the
+ * conversion settings and the words.
  */
 export class PhotoProcessor {
   readonly #area: CacheArea;
@@ -279,10 +284,11 @@ export class PhotoProcessor {
 
   /** Checks the photo of the story at `story` and has it converted; never throws, a failure is a problem to report. */
   async process(story: string, request: PhotoRequest): Promise<PhotoResult> {
-    const key = `${request.file}\0${request.urlFolder}`;
+    const xmp = request.words === undefined ? "" : photoXmp(request.words);
+    const key = `${request.file}\0${request.urlFolder}\0${xmp}`;
     let outcome = this.#outcomes.get(key);
     if (!outcome) {
-      outcome = this.#prepare(request);
+      outcome = this.#prepare(request, xmp);
       this.#outcomes.set(key, outcome);
     }
     const { result, files } = await outcome;
@@ -290,8 +296,8 @@ export class PhotoProcessor {
     return result;
   }
 
-  /** eleventy-img's options for the photo in `file`, which it is given as bytes (see #convert). */
-  #imageOptions(file: string, urlFolder: string, contentsHash: string): object {
+  /** eleventy-img's options for the photo at `file`; `xmp` is the packet each raster file carries ("" for none). */
+  #imageOptions(file: string, urlFolder: string, contentsHash: string, xmp: string): object {
     return {
       widths: PHOTO_WIDTHS,
       // "svg" first: with svgShortCircuit an SVG is published as drawn, and a raster photo skips it.
@@ -299,7 +305,11 @@ export class PhotoProcessor {
       svgShortCircuit: true,
       // Every photo gets a JPEG, the one format every reader and feed takes; transparency is flattened onto white.
       formatFiltering: false,
-      transform: (image: { flatten(options: { background: string }): unknown }) => void image.flatten({ background: "#ffffff" }),
+      // An SVG never reaches the transform: it is published as drawn, with no packet.
+      transform: (image: Sharp) => {
+        image.flatten({ background: "#ffffff" });
+        if (xmp !== "") image.withXmp(xmp);
+      },
       sharpAvifOptions: this.#settings.avif,
       sharpWebpOptions: this.#settings.webp,
       sharpJpegOptions: this.#settings.jpeg,
@@ -310,26 +320,29 @@ export class PhotoProcessor {
       outputDir: this.#area.folder,
       // Encoded here because eleventy-img joins it to the file name as it is; a space would split a srcset.
       urlPath: encodeURI(urlFolder),
-      // eleventy-img's id hashes the photo and the sharp options; with the rest of the settings and
-      // the photo as read here, as hex before the extension, like the stylesheet's, it lets hosts
-      // cache the files under /assets/ forever.
-      filenameFormat: (id: string, _source: unknown, width: number, format: string) => `${safeName(file)}-${width}.${this.#outputHash(id, contentsHash)}.${format}`,
+      // eleventy-img's id hashes the photo and the sharp options; with the rest of the settings, the
+      // photo as read here and the words a raster file carries, as hex before the extension, like
+      // the stylesheet's, it lets hosts cache the files under /assets/ forever: a changed credit is a new name.
+      filenameFormat: (id: string, _source: Uint8Array, width: number, format: string) =>
+        `${safeName(file)}-${width}.${this.#outputHash(id, contentsHash, format === "svg" ? "" : xmp)}.${format}`,
     };
   }
 
-  #outputHash(id: string, contentsHash: string): string {
-    return contentHash(`${id}\0${contentsHash}\0${this.#conversionKey}`);
+  #outputHash(id: string, contentsHash: string, xmp: string): string {
+    // A file that carries no words (an SVG, as drawn) is named by the photo and the conversion alone.
+    return contentHash(`${id}\0${contentsHash}\0${this.#conversionKey}${xmp === "" ? "" : `\0${xmp}`}`);
   }
 
-  async #prepare({ file, src, urlFolder }: PhotoRequest): Promise<Outcome> {
+  async #prepare({ file, src, urlFolder }: PhotoRequest, xmp: string): Promise<Outcome> {
     const failed = (problem: string): Outcome => ({ result: { ok: false, problem }, files: [] });
     const unreadable = `"${src}" could not be read (expected a readable image file at ${file})`;
-    // A photo whose file has not changed since an earlier build planned it is not read again.
-    const source = `${file}\0${urlFolder}`;
+    // A photo whose file has not changed since an earlier build planned it is not read again; two
+    // stories showing it with other words have a plan each.
+    const source = `${file}\0${urlFolder}\0${contentHash(xmp)}`;
     const identity = await sourceIdentity(file);
     if (identity === undefined) return failed(unreadable);
-    // The store's key rule: a plan kept before the checks or the conversion changed is made again.
-    const planKey = this.#area.key(identity, this.#conversionKey);
+    // The store's key rule: a plan kept before the checks, the conversion or the words changed is made again.
+    const planKey = this.#area.key(identity, this.#conversionKey, xmp);
     this.#plans ??= keptPlans(this.#area.note());
     const kept = this.#plans.get(source);
     let plan = kept?.key === planKey ? asPlan(kept.plan) : undefined;
@@ -340,7 +353,7 @@ export class PhotoProcessor {
       } catch {
         return failed(unreadable);
       }
-      const planned = await this.#plan(file, src, urlFolder, contents);
+      const planned = await this.#plan(file, src, urlFolder, contents, xmp);
       if ("problem" in planned) return failed(planned.problem);
       plan = planned;
       this.#plans.set(source, { key: planKey, plan });
@@ -348,11 +361,13 @@ export class PhotoProcessor {
     this.#usedPlans.set(source, { key: planKey, plan });
     const { photo, widths, names, stem, contentsHash } = plan;
 
-    // One conversion however many stories or folders show the photo.
+    // One conversion however many stories or folders show the photo with the same words.
     let started = this.#conversions.get(stem);
     if (!started) {
-      const keys = new Map(names.map((name) => [name, this.#area.key(contentsHash, this.#conversionKey, name)]));
-      started = this.#start({ file, src, keys, options: this.#imageOptions(file, urlFolder, contentsHash) });
+      // An SVG (no JPEG widths) is published as drawn, whatever its story's words.
+      const embedded = widths.length > 0 ? xmp : "";
+      const keys = new Map(names.map((name) => [name, this.#area.key(contentsHash, this.#conversionKey, embedded, name)]));
+      started = this.#start({ file, src, keys, options: this.#imageOptions(file, urlFolder, contentsHash, xmp) });
       this.#conversions.set(stem, started);
     }
     const outcome = await started;
@@ -364,7 +379,7 @@ export class PhotoProcessor {
   }
 
   /** What converting the photo will make, from its bytes and sharp's reading of them: the page's view, the files' names, the conversion's name. */
-  async #plan(file: string, src: string, urlFolder: string, contents: Buffer): Promise<PhotoPlan | { problem: string }> {
+  async #plan(file: string, src: string, urlFolder: string, contents: Buffer, xmp: string): Promise<PhotoPlan | { problem: string }> {
     const tooSmall = sizeProblem(src, contents);
     if (tooSmall) return { problem: tooSmall };
     const contentsHash = createHash("sha256").update(contents).digest("hex");
@@ -372,9 +387,9 @@ export class PhotoProcessor {
     let stem: string;
     try {
       // The same plan eleventy-img follows when it converts (sizes turned as the EXIF orientation says).
-      const image = new eleventyImage.Image(contents, this.#imageOptions(file, urlFolder, contentsHash));
+      const image = new eleventyImage.Image(contents, this.#imageOptions(file, urlFolder, contentsHash, xmp));
       planned = image.getFullStats(await sharp(contents).metadata()) as ImageMetadata;
-      stem = `${safeName(file)}.${this.#outputHash(image.getHash(), contentsHash)}`;
+      stem = `${safeName(file)}.${this.#outputHash(image.getHash(), contentsHash, xmp)}`;
     } catch (error) {
       return { problem: damagedProblem(src, reasonOf(error)) };
     }
@@ -414,8 +429,8 @@ export class PhotoProcessor {
 
   /** Converts the photo and keeps each file in the photos area; a file the area could not keep is published from memory this once. */
   async #convert(file: string, keys: ReadonlyMap<string, string>, options: object): Promise<ReadonlyMap<string, FileSource>> {
-    // As bytes, never as a path: sharp given a path may answer from what libvips remembers of an
-    // earlier file of that name in this process (a photo replaced while the dev server runs).
+    // The bytes, never the path: sharp's cache would hand back an earlier file of the same name
+    // (a photo replaced while the dev server runs), whose files the plan does not name.
     const metadata = (await eleventyImage(await readFile(file), options)) as ImageMetadata;
     const bytes = new Map<string, Uint8Array>();
     for (const entry of Object.values(metadata).flat()) {

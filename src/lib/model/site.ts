@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { zodProblems, type Problem } from "./problems.ts";
 import { SettingsError } from "./settings-error.ts";
-import { AGENCY_EXPECTED, agencySchema, nameListProblems, withoutLeadSchema } from "./agencies.ts";
+import { AGENCY_EXPECTED, agencySchema, nameListProblems, PHOTO_RIGHTS_EXPECTED, withoutLeadSchema } from "./agencies.ts";
 import { AUTHOR_EXPECTED, authorSchema } from "./authors.ts";
-import { EDITION_FOLDER, SITE_FOLDERS } from "./urls.ts";
+import { EDITION_FOLDER, isWebAddress, SITE_FOLDERS } from "./urls.ts";
 import { parseEditionStrings, TEXT_DIRECTIONS, type Edition, type StringsFolder } from "./editions.ts";
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -76,7 +76,7 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
   pageSize: "a whole number from 1 to 500",
   feedSize: "a whole number from 1 to 1000",
   maxStoryBytes: "a whole number of bytes, at least 1024",
-  agencies: "a list of agencies, each { name, also }",
+  agencies: "a list of agencies, each { name, also }, and optionally withoutLead and photoRights",
   authors: "a list of authors, each { name, also }",
   frontPage:
     "{ recentDays (1 to 30), topStories (0 to 20), topicStories (1 to 10), latestStories (1 to 50), topics: { <edition's language tag>: [topic names, at most 20] } }, each optional",
@@ -138,10 +138,9 @@ const notSet = (why: string): Problem => ({
 
 /** The address as the site's root folder URL (ending in "/"), or undefined when it is not one. */
 function rootUrl(value: string): string | undefined {
-  if (!URL.canParse(value)) return undefined;
-  const url = new URL(value);
   // A query or fragment cannot be the base of the site's links.
-  if (!/^https?:$/.test(url.protocol) || url.hostname === "" || /[?#]/.test(value)) return undefined;
+  if (!isWebAddress(value) || /[?#]/.test(value)) return undefined;
+  const url = new URL(value);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
@@ -175,11 +174,13 @@ function expectedAt(path: readonly PropertyKey[]): string {
   const expected =
     path[0] === "editions" && path.length >= 3
       ? EDITION_EXPECTED[String(path[2])]
-      : path[0] === "agencies" && path.length >= 2
-        ? AGENCY_EXPECTED
-        : path[0] === "authors" && path.length >= 2
-          ? AUTHOR_EXPECTED
-          : EXPECTED[String(path[0]) as keyof typeof EXPECTED];
+      : path[0] === "agencies" && path[2] === "photoRights"
+        ? PHOTO_RIGHTS_EXPECTED
+        : path[0] === "agencies" && path.length >= 2
+          ? AGENCY_EXPECTED
+          : path[0] === "authors" && path.length >= 2
+            ? AUTHOR_EXPECTED
+            : EXPECTED[String(path[0]) as keyof typeof EXPECTED];
   return expected ?? "a valid value";
 }
 

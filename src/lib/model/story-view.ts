@@ -6,6 +6,7 @@ import type { AuthorRef } from "./authors.ts";
 import type { DateView } from "./dates.ts";
 import type { TextPart } from "./editions.ts";
 import type { PublishingState } from "./publishing.ts";
+import type { PhotoRights } from "./photo-rights.ts";
 import type { Place } from "./problems.ts";
 import type { TopicRef } from "./topic-refs.ts";
 import type { ArchiveLinks } from "./urls.ts";
@@ -28,8 +29,8 @@ export interface ProcessedPhoto {
   sources: PhotoSource[];
 }
 
-/** The photo's files (see ProcessedPhoto: `url`, `width` and `height` are its largest JPEG or its SVG) and its words. */
-export interface PhotoView extends ProcessedPhoto {
+/** The photo's files (see ProcessedPhoto: `url`, `width` and `height` are its largest JPEG or its SVG), its words and its rights. */
+export interface PhotoView extends ProcessedPhoto, PhotoRights {
   alt: string;
   credit: string;
   caption?: string;

@@ -75,6 +75,13 @@ export function asBrowserReads(url: string): string {
   return url.replace(/[\u0000-\u0020\u007f]/g, "");
 }
 
+/** A full web address (http or https, with a host), such as a licence's terms are published at. */
+export function isWebAddress(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return /^https?:$/.test(url.protocol) && url.hostname !== "";
+}
+
 /** The URL's scheme, lower-cased, or undefined for a relative URL. */
 export function urlScheme(url: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):/i.exec(asBrowserReads(url))?.[1]?.toLowerCase();

@@ -1,4 +1,4 @@
-import type { ArticleView } from "../model/story-view.ts";
+import type { ArticleView, PhotoView } from "../model/story-view.ts";
 import { lastModified } from "./last-modified.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
@@ -21,6 +21,29 @@ export interface ArticleMetadata {
 }
 
 const organization = (name: string, url?: string): JsonLd => ({ "@type": "Organization", name, ...(url ? { url } : {}) });
+
+/**
+ * The photo as an ImageObject with what Google Images shows as "Licensable": its credit, its
+ * creator (the photographer as a Person, else the credit's agency as an Organization), copyright
+ * notice, licence and where to licence it; each only when known.
+ */
+function imageObject(photo: PhotoView, site: SiteSettings): JsonLd {
+  const url = absoluteUrl(photo.url, site);
+  const creator = photo.creator !== undefined ? { "@type": "Person", name: photo.creator } : photo.agency !== undefined ? organization(photo.agency) : undefined;
+  return {
+    "@type": "ImageObject",
+    contentUrl: url,
+    url,
+    width: photo.width,
+    height: photo.height,
+    ...(photo.caption === undefined ? {} : { caption: photo.caption }),
+    creditText: photo.credit,
+    ...(creator === undefined ? {} : { creator }),
+    ...(photo.copyright === undefined ? {} : { copyrightNotice: photo.copyright }),
+    ...(photo.license === undefined ? {} : { license: photo.license }),
+    ...(photo.licensePage === undefined ? {} : { acquireLicensePage: photo.licensePage }),
+  };
+}
 
 /** The story's relation to its versions: the work it translates (its original), or the translations of it. */
 function translationLinks(article: ArticleView, versions: readonly StoryVersion[], site: SiteSettings): JsonLd {
@@ -47,18 +70,7 @@ export function articleJsonLd(article: ArticleView, site: SiteSettings, edition:
     dateModified: lastModified(article).iso,
     dateline: article.dateline,
     locationCreated: { "@type": "Place", name: article.place },
-    ...(photo
-      ? {
-          image: {
-            "@type": "ImageObject",
-            url: absoluteUrl(photo.url, site),
-            width: photo.width,
-            height: photo.height,
-            ...(photo.caption === undefined ? {} : { caption: photo.caption }),
-            creditText: photo.credit,
-          },
-        }
-      : {}),
+    ...(photo ? { image: imageObject(photo, site) } : {}),
     // The byline's people, each with their page; a story without one is its agency's.
     author: article.authors.length > 0 ? article.authors.map(({ name, url }) => ({ "@type": "Person", name, url: absoluteUrl(url, site) })) : organization(article.source),
     publisher: organization(site.name, site.url),

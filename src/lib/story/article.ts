@@ -4,7 +4,7 @@ import type { Place, Problem } from "../model/problems.ts";
 import { publishingState, type BuildSettings } from "../model/publishing.ts";
 import type { PhotoProcessor } from "../media/photos.ts";
 import type { ProcessedPhoto, WithdrawnView } from "../model/story-view.ts";
-import { readStoryFile, storySettings, type SiteData, type StoryInput, type StoryRead } from "./read-story.ts";
+import { readStoryFile, storySettings, type PhotoWords, type SiteData, type StoryInput, type StoryRead } from "./read-story.ts";
 import type { StoryCache } from "./story-cache.ts";
 import { locateBodyImages } from "./story-body.ts";
 import { locateStoryImage } from "./story-files.ts";
@@ -54,11 +54,14 @@ const PHOTO_FOLDER = "/assets/photos/";
 
 type PhotoFileResult = { ok: true; photo: ProcessedPhoto; path: string; warning?: string } | { ok: false; problem: string };
 
-/** Finds a story's photo file and has it converted for the page, sized so the page does not shift as it loads. */
-async function readPhotoFile(src: string, file: string, photos: PhotoProcessor): Promise<PhotoFileResult> {
+/**
+ * Finds a story's photo file and has it converted for the page, sized so the page does not shift
+ * as it loads, with its words and rights embedded (none for a story whose fields could not be read).
+ */
+async function readPhotoFile(src: string, file: string, photos: PhotoProcessor, words: PhotoWords | undefined): Promise<PhotoFileResult> {
   const found = locateStoryImage(src, file);
   if (!found.ok) return found;
-  const converted = await photos.process(file, { file: found.path, src, urlFolder: PHOTO_FOLDER });
+  const converted = await photos.process(file, { file: found.path, src, urlFolder: PHOTO_FOLDER, ...(words === undefined ? {} : { words }) });
   return converted.ok ? { ...converted, path: found.path } : converted;
 }
 
@@ -97,7 +100,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
 
   let photoFile: PhotoFileResult | undefined;
   if (read.photo && photos) {
-    photoFile = await readPhotoFile(read.photo.src, file, photos);
+    photoFile = await readPhotoFile(read.photo.src, file, photos, read.view?.photo);
     if (!photoFile.ok) problems.push({ ...read.photo.place, field: "photo.src", code: "WD140", message: photoFile.problem });
   }
 
@@ -139,7 +142,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     updated: view.updated,
     archive: view.archive,
     corrections: view.corrections,
-    photo: view.photo && photoFile && { ...photoFile.photo, alt: view.photo.alt, credit: view.photo.credit, caption: view.photo.caption },
+    photo: view.photo && photoFile && { ...photoFile.photo, ...view.photo, caption: view.photo.caption },
     topics: view.topics,
     state: publishingState(read.draft, view.published.epochMs, build),
     sample: view.sample,

@@ -14,6 +14,8 @@ import { storyTopics } from "../model/topic-refs.ts";
 import { authorRef, type AuthorRef, type AuthorSettings } from "../model/authors.ts";
 import { bylineParts, type BylineStyle } from "./byline.ts";
 import { addressSlug, archiveLinks, articlePermalink } from "../model/urls.ts";
+import type { Agency } from "../model/agencies.ts";
+import { photoRights, type PhotoRights } from "../model/photo-rights.ts";
 
 export interface SiteData {
   name: string;
@@ -23,6 +25,8 @@ export interface SiteData {
   editions: readonly Edition[];
   /** The authors whose names bylines spell more than one way. */
   authors: readonly AuthorSettings[];
+  /** The agencies the settings list: a photo's credit naming one takes its photo rights. */
+  agencies: readonly Agency[];
 }
 
 /** What a story's read takes of an edition: its language and folder, and how it prints dates, datelines and bylines. */
@@ -37,6 +41,8 @@ export interface StorySettings {
   maxStoryBytes: number;
   editions: EditionFormat[];
   authors: readonly AuthorSettings[];
+  /** Only the agencies' names and photo rights: what finds a photo credit's agency and its rights. */
+  agencies: readonly Agency[];
 }
 
 export function storySettings(site: SiteData): StorySettings {
@@ -51,6 +57,7 @@ export function storySettings(site: SiteData): StorySettings {
       bylineMany: edition.strings.bylineMany,
     })),
     authors: site.authors,
+    agencies: site.agencies.map(({ name, also, photoRights: rights }) => ({ name, also, ...(rights === undefined ? {} : { photoRights: rights }) })),
   };
 }
 
@@ -73,8 +80,8 @@ export interface StoryInput {
   datelinePlaces: DatelinePlaces;
 }
 
-/** The photo's words, as the page prints them beside its files. */
-export interface PhotoWords {
+/** The photo's words, as the page prints them beside its files, and its rights, as its files and structured data carry them. */
+export interface PhotoWords extends PhotoRights {
   alt: string;
   credit: string;
   caption?: string;
@@ -241,7 +248,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     ...(updated ? { updated: toView(updated) } : {}),
     archive: archiveLinks(published.day, edition.path),
     corrections: corrections.sort((a, b) => a.date.epochMs - b.date.epochMs),
-    ...(photo ? { photo: { alt: photo.alt, credit: photo.credit, ...(photo.caption === undefined ? {} : { caption: photo.caption }) } } : {}),
+    ...(photo ? { photo: { alt: photo.alt, credit: photo.credit, ...(photo.caption === undefined ? {} : { caption: photo.caption }), ...photoRights(photo, site.agencies) } } : {}),
     topics: storyTopics(tags, edition.path),
     sample,
     ...(priority === undefined ? {} : { priority }),

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { DATE_FORMS, isKnownZone } from "../model/dates.ts";
 import { nearestName } from "./nearest-name.ts";
 import { MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
-import { PHOTO_EXTENSIONS } from "../model/urls.ts";
-import { zodProblems, type FieldProblem } from "../model/problems.ts";
+import { isWebAddress, PHOTO_EXTENSIONS } from "../model/urls.ts";
+import { problemCodeParams, zodProblems, type FieldProblem } from "../model/problems.ts";
 
 /** How a wrong value is named in an error: what the editor typed, briefly. */
 function describe(value: unknown): string {
@@ -39,6 +39,14 @@ const photoFile = `a file next to the story, e.g. photo.jpg (${PHOTO_EXTENSIONS.
 
 const dateText = () => text(DATE_FORMS, 40);
 
+/** A full web address a photo's rights point to: every copy of the photo carries it, so a relative or mistyped one is a dead link everywhere. */
+function rightsAddress(expected: string) {
+  return text(expected, 500).refine(isWebAddress, {
+    error: (issue) => `${describe(issue.input)} is not a web address (expected ${expected})`,
+    params: problemCodeParams("WD159"),
+  });
+}
+
 const photoSchema = z.object(
   {
     src: text(photoFile, 200).refine(
@@ -48,6 +56,12 @@ const photoSchema = z.object(
     alt: text("a description of what the photo shows, for readers who cannot see it", 500),
     credit: text("the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS", 200),
     caption: text("a caption, or no caption field", 1000).optional(),
+    // The rights: each, when not written, from the settings' entry of the agency the credit names.
+    creator: text("the photographer's name, e.g. Evan Vucci", 200).optional(),
+    copyright: text("the copyright notice as the agency gives it, e.g. © 2024 The Associated Press", 300).optional(),
+    usageTerms: text("the agency's terms of use, e.g. Editorial use only", 1000).optional(),
+    license: rightsAddress("the full address of the licence's terms, e.g. https://creativecommons.org/licenses/by/4.0/").optional(),
+    licensePage: rightsAddress("the full address where the photo can be licensed, e.g. https://newsroom.ap.org/").optional(),
   },
   { error: wrong("a photo with src, alt and credit") },
 );

@@ -9,6 +9,7 @@ import { findStories } from "../../../src/lib/story/find-stories.ts";
 import { readArticle } from "../../../src/lib/story/article.ts";
 import { buildAt, site } from "../../support/story-views.ts";
 import { wirePhoto } from "../../support/wire-photos.ts";
+import { photoXmp } from "../../../src/lib/media/photo-xmp.ts";
 
 const build = buildAt("2024-06-30T12:00:00Z");
 
@@ -347,4 +348,35 @@ test("the agency's byline is written into the story as by, and printed under its
   assert.deepEqual(view.byline, [{ text: "By " }, { text: "Staff reporter", url: "/authors/staff-reporter/" }]);
   const agency = readFileSync(join(news, "2024/06/10/rouble-steadies/index.md"), "utf8");
   assert.doesNotMatch(agency, /^by:/m, "the dateline already credits Moscow Wire");
+});
+
+test("a picture's rights come with it: the agency's fields first, then those embedded in the picture, written into the story", async (t) => {
+  const { importItems, news, root } = desk(t);
+  // The agency's tools embed its licence's addresses in the file; the item names the photographer, notice and terms.
+  const embedded = photoXmp({ credit: "Embedded credit", copyright: "Embedded notice", license: "https://moscow-wire.example/licence", licensePage: "https://photos.moscow-wire.example/" });
+  const photo = await wirePhoto(1400, 900, { xmp: embedded });
+  const item = ninjs({
+    associations: {
+      mainpic: {
+        type: "picture",
+        uri: "urn:photo:rights",
+        byline: "Ivan Petrov",
+        copyrightnotice: "© 2024 Moscow Wire",
+        usageterms: "Editorial use only",
+        description_creditline: "Ivan Petrov/Moscow Wire",
+        description_alt: "Traders at screens showing the rouble's rate",
+        renditions: { original: { href: "rouble.jpg", mimetype: "image/jpeg", width: 1400, height: 900 } },
+      },
+    },
+  });
+  await importItems({ "0002.json": item, "rouble.jpg": photo });
+  const story = readFileSync(join(news, "2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"), "utf8");
+  assert.match(
+    story,
+    /^photo:\n {2}src: photo\.jpg\n {2}alt: Traders at screens showing the rouble's rate\n {2}credit: Ivan Petrov\/Moscow Wire\n {2}creator: Ivan Petrov\n {2}copyright: © 2024 Moscow Wire\n {2}usageTerms: Editorial use only\n {2}license: https:\/\/moscow-wire\.example\/licence\n {2}licensePage: https:\/\/photos\.moscow-wire\.example\/\n/m,
+  );
+  // The story builds as written: each right in the form the story's fields take.
+  const [location] = findStories(news, join(root, "src")).filter(({ file }) => file.includes("rouble-weakens"));
+  const view = await readArticle(location!, { site, datelinePlaces: places, build });
+  assert.deepEqual(view.valid ? [] : view.problems, []);
 });

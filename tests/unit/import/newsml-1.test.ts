@@ -177,6 +177,20 @@ test("a photo component without an image rendition is a problem of its own; the 
   ]);
 });
 
+test("a photo component's ByLine is its photographer and its CopyrightLine its copyright notice", () => {
+  const photo =
+    "<NewsComponent><Role FormalName='Photo'/><NewsLines><ByLine>Frédérique LAVAL</ByLine><CreditLine>AFP / Frédérique LAVAL</CreditLine><CopyrightLine>© 2024 AFP</CopyrightLine></NewsLines>" +
+    "<ContentItem Href='quay.jpg'><MediaType FormalName='Photo'/></ContentItem></NewsComponent>";
+  const [item] = readInline(newsItem({ lines: "<HeadLine>Harbour reopens</HeadLine><CopyrightLine>© 2024 AFP text</CopyrightLine>", extra: photo })).items;
+  assert.deepEqual(item?.photo, {
+    href: "quay.jpg",
+    path: "/NewsML/NewsItem/NewsComponent/NewsComponent/ContentItem",
+    credit: "AFP / Frédérique LAVAL",
+    creator: "Frédérique LAVAL",
+    copyright: "© 2024 AFP",
+  });
+});
+
 test("a photo's own NewsItem is no story: one problem naming what it is", () => {
   const photoItem = newsItem({ lines: "<HeadLine>A quay</HeadLine>", content: "<ContentItem Href='quay.jpg'><MediaType FormalName='Photo'/></ContentItem>" }).replace(
     "<NewsComponent>",

@@ -74,6 +74,33 @@ test("the seed story: a message whose package pairs the text item with its pictu
   assert.ok(!htmlOf(body).includes("<title>"), "the XHTML head is not body text");
 });
 
+test("a packaged picture's rights: its rightsInfo's copyright notice and usage terms, its creator as photographer", () => {
+  const item = onlyItem(readFixture("picture-rights.xml"));
+  assert.deepEqual(item.photo, {
+    href: "fjord.jpg",
+    path: "/newsMessage/itemSet/newsItem[2]/contentSet/remoteContent",
+    alt: "A white ferry leaves a quay below steep green hills",
+    credit: "Ingrid Dahl/Nordwire",
+    creator: "Ingrid Dahl",
+    copyright: "Copyright 2024 Nordwire & Co. All rights reserved.",
+    usageTerms: "Editorial use only. No archive after 30 days.",
+  });
+  // The holder is named in the notice: nothing of the agency's words is left out.
+  assert.equal(item.notes, undefined);
+  // A holder the notice does not name is left out with a note on the text item; without a notice, the holder is the notice.
+  const xml = readFileSync(new URL("../../fixtures/wire/newsml-g2/picture-rights.xml", import.meta.url), "utf8");
+  const otherHolder = onlyItem(readNewsmlG2(xml.replace("<name>Nordwire</name></copyrightHolder>", "<name>Fjord Photo Pool</name></copyrightHolder>"), "other.xml", AGENCIES));
+  assert.deepEqual(otherHolder.notes, [
+    {
+      field: "/newsMessage/itemSet/newsItem[2]/rightsInfo/copyrightHolder",
+      message: 'warning: ignored: the copyright holder "Fjord Photo Pool" is not named in the picture\'s copyright notice, which is kept as the agency gave it: "Copyright 2024 Nordwire & Co. All rights reserved."',
+      code: "WD210",
+    },
+  ]);
+  const noNotice = onlyItem(readNewsmlG2(xml.replace(/<copyrightNotice>.*<\/copyrightNotice>/, ""), "no-notice.xml", AGENCIES));
+  assert.equal(noNotice.photo?.copyright, "© Nordwire");
+});
+
 test("an update: the same guid, a later versionCreated, an update signal that is no correction", () => {
   const first = onlyItem(readFixture("seed-package.xml"));
   const update = onlyItem(readFixture("seed-update.xml"));

@@ -137,6 +137,8 @@ test("ninjs 2.x told by its names: the HTML body, each topic once, a picture wit
     path: "associations[0].renditions[0].href",
     caption: "The new bridge seen from the harbour at dawn.",
     credit: "Ilze Kalna/Baltic Wire",
+    // The picture's by names its photographer, as the agency wrote it.
+    creator: "Ilze Kalna/Baltic Wire",
   });
 });
 
@@ -161,7 +163,33 @@ test("ninjs 3.x with a declared standard: main headline by role, the largest ren
     alt: "Large waves crash over a stone harbour wall under a dark sky.",
     caption: "Waves break over the harbour wall in Port Aurel on Tuesday.",
     credit: "Lena Marsh/Meridian News",
+    creator: "Lena Marsh",
+    copyright: "Copyright 2024 Meridian News",
   });
+});
+
+test("a picture's rights: its by as photographer, its copyright notice and usage terms as one line each; a holder the notice does not name is left out with a note", () => {
+  const item = onlyItem("ninjs2-picture-rights.json");
+  assert.deepEqual(item.photo, {
+    href: "ferry.jpg",
+    path: "associations[0].renditions[0].href",
+    alt: "A ferry leaves Circular Quay at noon.",
+    credit: "Tam Bell/Harbourwire",
+    creator: "Tam Bell",
+    copyright: "© 2024 Harbourwire & partners. All rights reserved.",
+    usageTerms: "Editorial use only. No sales, no archive.",
+  });
+  assert.deepEqual(item.notes, [
+    {
+      field: "associations[0].copyrightholder",
+      message: 'warning: ignored: the copyright holder "Harbour Photo Pool" is not named in the picture\'s copyright notice, which is kept as the agency gave it: "© 2024 Harbourwire & partners. All rights reserved."',
+      code: "WD210",
+    },
+  ]);
+  // A holder with no notice is the notice: the agency's name after ©.
+  const delivered = JSON.parse(readFileSync(join(FIXTURES, "ninjs2-picture-rights.json"), "utf8")) as { associations: unknown[] };
+  const second = onlyOf(readInline({ ...delivered, associations: [delivered.associations[1]] }));
+  assert.deepEqual(second.photo, { href: "quay.jpg", path: "associations[0].renditions[0].href", credit: "Harbourwire", copyright: "© Harbourwire" });
 });
 
 test("a correction is marked by the IPTC signal as a genre, never read from the editorial note", () => {

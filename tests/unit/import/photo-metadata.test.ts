@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readEmbeddedPhotoWords, readXmpWords } from "../../../src/lib/import/photo-metadata.ts";
+import { photoXmp } from "../../../src/lib/media/photo-xmp.ts";
 import { wirePhoto, xmpPacket } from "../../support/wire-photos.ts";
 
 test("reads alt text, caption and credit from the XMP a picture carries", async () => {
@@ -17,6 +18,13 @@ test("reads caption and credit from IPTC-IIM, and prefers XMP where both speak",
   assert.deepEqual(await readEmbeddedPhotoWords(iimOnly), { caption: "Лавров в МГИМО", credit: "EPA" });
   const both = await wirePhoto(400, 300, { iim: { caption: "old caption", credit: "EPA" }, xmp: xmpPacket({ caption: "new caption" }) });
   assert.deepEqual(await readEmbeddedPhotoWords(both), { caption: "new caption", credit: "EPA" });
+});
+
+test("reads the rights a picture carries: the photographer and copyright notice from IIM, and from XMP the licence's addresses and terms too", async () => {
+  const iim = await wirePhoto(400, 300, { iim: { credit: "EPA", byline: "Юрий Машков", copyright: "© ТАСС" } });
+  assert.deepEqual(await readEmbeddedPhotoWords(iim), { credit: "EPA", creator: "Юрий Машков", copyright: "© ТАСС" });
+  const xmp = await wirePhoto(400, 300, { xmp: photoXmp({ credit: "AP", creator: "Evan Vucci", copyright: "© 2024 AP", usageTerms: "Editorial use only", license: "https://ap.org/terms", licensePage: "https://newsroom.ap.org/" }) });
+  assert.deepEqual(await readEmbeddedPhotoWords(xmp), { credit: "AP", creator: "Evan Vucci", copyright: "© 2024 AP", usageTerms: "Editorial use only", license: "https://ap.org/terms", licensePage: "https://newsroom.ap.org/" });
 });
 
 test("a picture without metadata, or bytes that are no picture, give no words", async () => {

@@ -16,6 +16,8 @@ import {
   type PhotoProcessorOptions,
   type PhotoResult,
 } from "../../../src/lib/media/photos.ts";
+import type { PhotoFileWords } from "../../../src/lib/media/photo-xmp.ts";
+import { readXmpWords } from "../../../src/lib/import/photo-metadata.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "photos-test-"));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -48,11 +50,11 @@ function open(cacheDir: string, options?: PhotoProcessorOptions) {
 /** The entries of the photos area, by name, with their bytes (not its index). */
 const entriesIn = (cacheDir: string): Map<string, Buffer> => new Map([...filesIn(join(cacheDir, "photos"))].filter(([name]) => name !== "index.json"));
 
-/** One build of stories with these photos (`story.md` the one whose page is written), as Eleventy runs it: read the stories, then publish the page's files. */
-async function build(cacheDir: string, file: string, options?: PhotoProcessorOptions, others: Record<string, string> = {}) {
+/** One build of stories with these photos (`story.md` the one whose page is written, its photo carrying `words`), as Eleventy runs it: read the stories, then publish the page's files. */
+async function build(cacheDir: string, file: string, options?: PhotoProcessorOptions, others: Record<string, string> = {}, words?: PhotoFileWords) {
   const { store, photos } = open(cacheDir, options);
   photos.startBuild();
-  const photo = photoOf(await photos.process("story.md", { file, src: "photo.jpg", urlFolder: "/assets/photos/" }));
+  const photo = photoOf(await photos.process("story.md", { file, src: "photo.jpg", urlFolder: "/assets/photos/", ...(words ? { words } : {}) }));
   for (const [story, other] of Object.entries(others)) photoOf(await photos.process(story, { file: other, src: "other.jpg", urlFolder: "/assets/photos/" }));
   const site = newFolder("site");
   await photos.publish(site, ["story.md"]);
@@ -164,6 +166,72 @@ test("a build with the cache writes the same files as a build without it", async
   assert.equal(first.published.size, 12);
   assert.deepEqual(cached.published, first.published);
   assert.deepEqual(fresh.published, first.published);
+});
+
+test("every raster file carries the credit and rights as IPTC XMP, escaped; a changed credit converts the photo again under new names", async () => {
+  const file = await jpeg("rights.jpg", 1600, 900, "#6b5a7c");
+  const words: PhotoFileWords = {
+    credit: "Photo <EPA> & ITAR-TASS",
+    alt: "Sergei Lavrov at a lectern",
+    caption: "Lavrov \"at\" MGIMO",
+    creator: "Ivan Ivanov",
+    agency: "TASS",
+    copyright: "© 2013 TASS",
+    usageTerms: "Editorial use only",
+    license: "https://tass.com/terms?a=1&b=2",
+    licensePage: "https://tass.com/photo",
+  };
+  const cacheDir = newFolder("cache");
+  const first = await build(cacheDir, file, undefined, {}, words);
+  assert.equal(first.published.size, 12);
+  for (const [name, bytes] of first.published) {
+    const { xmp } = await sharp(bytes).metadata();
+    assert.ok(xmp, `${name} carries XMP`);
+    const packet = xmp.toString("utf8");
+    const { agency: _, ...written } = words;
+    assert.deepEqual(readXmpWords(packet), written, name);
+    assert.match(packet, /<plus:LicensorName>TASS<\/plus:LicensorName>/, name);
+    assert.match(packet, /Photo &lt;EPA&gt; &amp; ITAR-TASS/, name);
+  }
+  // A photo with no words published carries none.
+  const plain = await build(newFolder("cache"), file);
+  assert.equal((await sharp([...plain.published.values()][0]).metadata()).xmp, undefined);
+
+  const cached = await build(cacheDir, file, undefined, {}, words);
+  assert.equal(cached.summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
+  assert.deepEqual(cached.published, first.published);
+  assert.deepEqual((await build(newFolder("cache"), file, undefined, {}, words)).published, first.published, "as a build from nothing publishes it");
+
+  const recredited = await build(cacheDir, file, undefined, {}, { ...words, credit: "Photo TASS" });
+  assert.equal(recredited.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 12 removed`);
+  assert.notEqual(recredited.photo.url, first.photo.url, "a host caching the old file forever never serves it for the new credit");
+  for (const bytes of recredited.published.values()) assert.equal(readXmpWords((await sharp(bytes).metadata()).xmp?.toString("utf8") ?? "").credit, "Photo TASS");
+});
+
+test("an SVG photo is published as drawn, whatever its words", async () => {
+  const file = join(folder, "drawn.svg");
+  writeFileSync(file, '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480"><rect width="640" height="480" fill="#123456"/></svg>');
+  const photos = new PhotoProcessor(new CacheStore(newFolder("cache")));
+  photos.startBuild();
+  const photo = photoOf(await photos.process("story.md", { file, src: "drawn.svg", urlFolder: "/assets/photos/", words: { credit: "Map AP & Co", copyright: "© AP" } }));
+  const site = newFolder("site");
+  await photos.publish(site, ["story.md"]);
+  assert.deepEqual(readFileSync(join(site, ...photo.url.split("/"))), readFileSync(file));
+});
+
+test("a photo replaced under its name by a larger one, in the same process (as the dev server runs), is published at its new size", async () => {
+  const file = join(folder, "replaced.svg");
+  const cacheDir = newFolder("cache");
+  for (const width of [1600, 1800]) {
+    writeFileSync(file, `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="1200"><rect width="${width}" height="1200" fill="#345"/></svg>`);
+    const photos = new PhotoProcessor(new CacheStore(cacheDir));
+    photos.startBuild();
+    const photo = photoOf(await photos.process("story.md", { file, src: "replaced.svg", urlFolder: "/assets/photos/" }));
+    assert.equal(photo.width, width);
+    const site = newFolder("site");
+    await photos.publish(site, ["story.md"]);
+    assert.deepEqual(readFileSync(join(site, ...photo.url.split("/"))), readFileSync(file));
+  }
 });
 
 test("what earlier builds learned may be damaged or out of date: the photos published are the same", async () => {

@@ -1,7 +1,7 @@
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { nameListProblems, findAgency, foldName, isSameAgency, type Agency } from "../../../src/lib/model/agencies.ts";
+import { agencyInCredit, nameListProblems, findAgency, foldName, isSameAgency, type Agency } from "../../../src/lib/model/agencies.ts";
 
 const AGENCIES: Agency[] = [
   { name: "TASS", also: ["Itar-Tass", "ИТАР-ТАСС"] },
@@ -47,4 +47,14 @@ test("a name given twice, in one entry or two, is a problem naming the entry", (
   assert.deepEqual(nameListProblems(authors, { file, list: "authors", kind: "author", code: "WD314" }).map(formatProblem), [
     '_data/site.ts: authors.2: got "ann smith" (expected a name no other author has, written once: it is also a name of authors.1) [WD314]',
   ]);
+});
+
+test("a photo credit names a listed agency by whole words, the first named when it names two", () => {
+  assert.deepEqual(agencyInCredit("AP Photo/Evan Vucci", AGENCIES), { agency: AGENCIES[1], name: "AP" });
+  assert.equal(agencyInCredit("Photo EPA/ITAR-TASS", AGENCIES)?.agency.name, "TASS");
+  assert.equal(agencyInCredit("AFP via The Associated Press", AGENCIES)?.agency.name, "Agence France-Presse");
+  assert.equal(agencyInCredit("Фото: ИТАР-ТАСС", AGENCIES)?.name, "ИТАР-ТАСС");
+  // A name inside a word is no agency: "Apple" is not AP, "Tassel" not TASS.
+  assert.equal(agencyInCredit("Apple Newsroom/Tassel Studio", AGENCIES), undefined);
+  assert.equal(agencyInCredit("Jane Doe", AGENCIES), undefined);
 });

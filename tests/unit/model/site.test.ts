@@ -126,13 +126,13 @@ test("the agencies: none unless listed, each entry checked, a bad one named by i
     { name: "Kyodo News", also: ["Kyodo"] },
     { name: "Reuters", also: [] },
   ]);
-  const expected = "(expected an agency: { name: \"Associated Press\", also: [\"AP\"] }, each name up to 40 characters with a letter or digit and no parentheses or slashes, and optionally withoutLead: \"hold\" or \"publish\")";
+  const expected = "(expected an agency: { name: \"Associated Press\", also: [\"AP\"] }, each name up to 40 characters with a letter or digit and no parentheses or slashes, and optionally withoutLead: \"hold\" or \"publish\" and photoRights)";
   assert.deepEqual(refusal({ ...settings, agencies: [{ name: "Reuters" }, { name: "AP (US)" }, { name: "PTI", aka: ["Press Trust of India"] }, "Xinhua"] }, {}), [
     `_data/site.ts: agencies.2.name: got "AP (US)" ${expected} [WD303]`,
     `_data/site.ts: agencies.3.aka: got {"name":"PTI","aka":["Press Trust of India"]} ${expected} [WD303]`,
     `_data/site.ts: agencies.4: got "Xinhua" ${expected} [WD303]`,
   ]);
-  assert.deepEqual(refusal({ ...settings, agencies: "Reuters" }, {}), ['_data/site.ts: agencies: got "Reuters" (expected a list of agencies, each { name, also }) [WD303]']);
+  assert.deepEqual(refusal({ ...settings, agencies: "Reuters" }, {}), ['_data/site.ts: agencies: got "Reuters" (expected a list of agencies, each { name, also }, and optionally withoutLead and photoRights) [WD303]']);
   // A name two agencies share would make a dateline's agency ambiguous.
   assert.deepEqual(refusal({ ...settings, agencies: [{ name: "Associated Press", also: ["AP"] }, { name: "PA Media", also: ["P.A.", "AP"] }] }, {}), [
     '_data/site.ts: agencies.2: got "AP" (expected a name no other agency has, written once: it is also a name of agencies.1) [WD305]',
@@ -164,7 +164,17 @@ test("withoutLead: hold unless set, for the site and each agency, and a bad valu
   assert.deepEqual(refusal({ ...settings, withoutLead: "draft" }, {}), [
     '_data/site.ts: withoutLead: got "draft" (expected "hold" (an item without a lead waits as a draft for an editor to write one) or "publish" (it goes out with no standfirst)) [WD303]',
   ]);
-  assert.match(refusal({ ...settings, agencies: [{ name: "Reuters", withoutLead: true }] }, {})[0] ?? "", /^_data\/site\.ts: agencies\.1\.withoutLead: got true \(expected an agency: .* and optionally withoutLead: "hold" or "publish"\) \[WD303\]$/);
+  assert.match(refusal({ ...settings, agencies: [{ name: "Reuters", withoutLead: true }] }, {})[0] ?? "", /^_data\/site\.ts: agencies\.1\.withoutLead: got true \(expected an agency: .* and optionally withoutLead: "hold" or "publish" and photoRights\) \[WD303\]$/);
+});
+
+test("an agency's photo rights: read as written; a link that is no web address, or a word the entry does not take, refused at its place", () => {
+  const photoRights = { copyright: "© The Associated Press", usageTerms: "Editorial use only", license: "https://www.ap.org/terms", licensePage: "https://newsroom.ap.org/" };
+  assert.deepEqual(readSiteSettings({ ...settings, agencies: [{ name: "Associated Press", also: ["AP"], photoRights }] }, {}, STRINGS).agencies, [{ name: "Associated Press", also: ["AP"], photoRights }]);
+  assert.deepEqual(refusal({ ...settings, agencies: [{ name: "Reuters" }, { name: "Associated Press", photoRights: { license: "www.ap.org/terms", licensePage: "https://newsroom.ap.org/", copyright: "" } }] }, {}), [
+    '_data/site.ts: agencies.2.photoRights.copyright: got "" (expected the rights of the agency\'s photos: { copyright: "© The Associated Press", usageTerms: "Editorial use only", license: "https://…", licensePage: "https://…" }, each optional, one line each (copyright up to 300 characters, usageTerms up to 1000), the two addresses full https:// addresses) [WD303]',
+    '_data/site.ts: agencies.2.photoRights.license: got "www.ap.org/terms" (expected the address of the licence\'s terms, a full address starting https://) [WD315]',
+  ]);
+  assert.match(refusal({ ...settings, agencies: [{ name: "AFP", photoRights: { licence: "https://afp.com" } }] }, {})[0] ?? "", /^_data\/site\.ts: agencies\.1\.photoRights\.licence: got .* \(expected the rights of the agency's photos: .*\) \[WD303\]$/);
 });
 
 test("a strings file's problem is at the line of its string; one that is not a JSON object is a problem of the file", () => {

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { parse } from "node-html-parser";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type JsonLd } from "../../../src/lib/outputs/structured-data.ts";
 import { ALL_NEWS, site, story , english } from "../../support/story-views.ts";
+import type { ArticleView } from "../../../src/lib/model/story-view.ts";
 
 const STORY_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks.html";
 const PHOTO_URL = "https://example.github.io/newsroom/news/moscow-denuclearization-talks/photo.jpg";
@@ -22,6 +23,7 @@ test("a story's page describes it as a NewsArticle with its breadcrumb", () => {
         locationCreated: { "@type": "Place", name: "MOSCOW" },
         image: {
           "@type": "ImageObject",
+          contentUrl: PHOTO_URL,
           url: PHOTO_URL,
           width: 1200,
           height: 800,
@@ -44,6 +46,42 @@ test("a story's page describes it as a NewsArticle with its breadcrumb", () => {
       },
     ],
   });
+});
+
+test("a photo's rights make it licensable: its photographer as creator, its copyright notice, licence and where to licence it", () => {
+  const { photo } = story();
+  assert.ok(photo);
+  const rights = {
+    creator: "Evan Vucci",
+    agency: "Associated Press",
+    copyright: "© 2013 The Associated Press",
+    usageTerms: "Editorial use only",
+    license: "https://www.ap.org/about/terms",
+    licensePage: "https://newsroom.ap.org/",
+  };
+  const imageOf = (view: NonNullable<ArticleView["photo"]>) => ((articleJsonLd(story({ photo: view }), site, english, ALL_NEWS)["@graph"] as JsonLd[])[0]?.["image"] as JsonLd);
+  assert.deepEqual(imageOf({ ...photo, credit: "AP Photo/Evan Vucci", ...rights }), {
+    "@type": "ImageObject",
+    contentUrl: PHOTO_URL,
+    url: PHOTO_URL,
+    width: 1200,
+    height: 800,
+    caption: "Russia's Foreign Minister Sergei Lavrov",
+    creditText: "AP Photo/Evan Vucci",
+    creator: { "@type": "Person", name: "Evan Vucci" },
+    copyrightNotice: "© 2013 The Associated Press",
+    license: "https://www.ap.org/about/terms",
+    acquireLicensePage: "https://newsroom.ap.org/",
+  });
+  // No photographer named: the credit's agency is the creator; no field is printed empty.
+  const agencyOnly = imageOf({ ...photo, credit: "AP", agency: "Associated Press" });
+  assert.deepEqual(agencyOnly["creator"], { "@type": "Organization", name: "Associated Press" });
+  assert.equal("copyrightNotice" in agencyOnly, false);
+  const bare = imageOf(photo);
+  assert.deepEqual(
+    ["creator", "copyrightNotice", "license", "acquireLicensePage"].filter((name) => name in bare),
+    [],
+  );
 });
 
 test("the breadcrumb starts at the label above the headline: the story's main topic", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -10,6 +10,7 @@ import { collectArticles, readStories } from "../../../src/lib/story/collect-sto
 import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
+import { readXmpWords } from "../../../src/lib/import/photo-metadata.ts";
 import type { BuildSettings } from "../../../src/lib/model/publishing.ts";
 import { readContext, storyLocation, writeStory } from "../../support/story-data.ts";
 
@@ -504,4 +505,36 @@ test("a byline's bad names are problems at their lines: empty, no address, named
   assert.deepEqual(problemsOf(await readArticle(...storyData({ ...seed, photo: undefined, by: { name: "Ann" } }, "x", "groupby"))), [
     "by: got a group of fields (expected one name, e.g. by: Ann Smith, or a list of names, e.g. by: [Ann Smith, Bo Li])",
   ]);
+});
+
+test("a story's photo carries its rights, the settings' for its credit's agency where the story gives none, in its view and in every file published", async () => {
+  await sharp({ create: { width: 900, height: 600, channels: 3, background: "#6a7b8c" } }).jpeg().toFile(join(folder, "rights.jpg"));
+  const processor = new PhotoProcessor(new CacheStore(join(folder, "rights-cache")));
+  processor.startBuild();
+  const [location, context] = writeStory({
+    folder,
+    slug: "rights",
+    fields: { ...seed, photo: { src: "rights.jpg", alt: "Lavrov at a lectern", credit: "Photo EPA/ITAR-TASS", creator: "Ivan Ivanov" } },
+    body: "Moscow hopes.\n",
+    build,
+    photos: processor,
+  });
+  const tassRights = { copyright: "© TASS", license: "https://tass.com/terms", licensePage: "https://photo.tass.ru/" };
+  const agencies = [{ name: "TASS", also: ["Itar-Tass", "ITAR-TASS"], photoRights: tassRights }];
+  const view = valid(await readArticle(location, { ...context, site: { ...context.site, agencies } }));
+  const { photo } = view;
+  assert.ok(photo);
+  assert.deepEqual(
+    { credit: photo.credit, creator: photo.creator, agency: photo.agency, copyright: photo.copyright, license: photo.license, licensePage: photo.licensePage },
+    { credit: "Photo EPA/ITAR-TASS", creator: "Ivan Ivanov", agency: "TASS", ...tassRights },
+  );
+  const site = join(folder, "rights-site");
+  await processor.publish(site, [location.file]);
+  const published = join(site, "assets", "photos");
+  const files = readdirSync(published);
+  assert.equal(files.length, 9, "AVIF, WebP and JPEG at 320, 640 and 900 px");
+  for (const name of files) {
+    const { xmp } = await sharp(readFileSync(join(published, name))).metadata();
+    assert.deepEqual(readXmpWords(xmp?.toString("utf8") ?? ""), { credit: "Photo EPA/ITAR-TASS", alt: "Lavrov at a lectern", creator: "Ivan Ivanov", ...tassRights }, name);
+  }
 });

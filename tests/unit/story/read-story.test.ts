@@ -115,3 +115,30 @@ test("an imported story without a lead has no standfirst and is described by its
     "src/news/story.md:1: lead: missing (expected the standfirst: a sentence or two under the headline; only a story imported from an agency, with its wire record, may go without one) [WD120]",
   ]);
 });
+
+test("a photo takes its rights from the story, else from the settings' entry of the agency its credit names; a bad licence link is refused at its line", () => {
+  const apRights = { copyright: "© The Associated Press", usageTerms: "Editorial use only", license: "https://www.ap.org/terms", licensePage: "https://newsroom.ap.org/" };
+  const bytes = Buffer.from(story('title: Talks\nlead: Talks began.\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: photo.jpg\n  alt: Lavrov at a lectern\n  credit: AP Photo/Evan Vucci\n  creator: Evan Vucci\n  copyright: "© 2013 The Associated Press"\n'));
+  const read = readStoryFile({
+    file: "src/news/story.md",
+    fileSlug: "story",
+    filePathStem: "/news/story",
+    files: { size: bytes.length, bytes },
+    site: storySettings({ ...site, agencies: [{ name: "Associated Press", also: ["AP"], photoRights: apRights }] }),
+    datelinePlaces: places,
+  });
+  assert.ok(read.readable && "view" in read);
+  assert.deepEqual(read.view?.photo, {
+    alt: "Lavrov at a lectern",
+    credit: "AP Photo/Evan Vucci",
+    creator: "Evan Vucci",
+    agency: "Associated Press",
+    copyright: "© 2013 The Associated Press",
+    usageTerms: "Editorial use only",
+    license: "https://www.ap.org/terms",
+    licensePage: "https://newsroom.ap.org/",
+  });
+  assert.deepEqual(problemsOf(story("title: Talks\nlead: Talks began.\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: photo.jpg\n  alt: Lavrov at a lectern\n  credit: AP Photo/Evan Vucci\n  license: www.ap.org/terms\n")), [
+    `src/news/story.md:10: photo.license: "www.ap.org/terms" is not a web address (expected the full address of the licence's terms, e.g. https://creativecommons.org/licenses/by/4.0/) [WD159]`,
+  ]);
+});

@@ -48,6 +48,19 @@ test("a photo needs src, alt and credit; its good parts are kept for the other c
   assert.equal(issuesOf({ ...valid, photo: "photo.jpg" })["photo"], 'got "photo.jpg" (expected a photo with src, alt and credit)');
 });
 
+test("a photo's rights are optional; its licence links must be full web addresses", () => {
+  const rights = { creator: "Evan Vucci", copyright: "© 2013 The Associated Press", usageTerms: "Editorial use only", license: "https://www.ap.org/terms", licensePage: "https://newsroom.ap.org/" };
+  const photo = { src: "photo.jpg", alt: "A", credit: "AP Photo/Evan Vucci", ...rights };
+  assert.deepEqual(parseStoryFields({ ...valid, photo }), { ok: true, fields: { ...valid, photo } });
+  const result = parseStoryFields({ ...valid, photo: { ...photo, license: "ap.org/terms", licensePage: "mailto:photos@ap.org", copyright: "" } });
+  assert.equal(result.ok, false);
+  assert.deepEqual(result.ok ? [] : result.issues, [
+    { field: "photo.copyright", message: "empty (expected the copyright notice as the agency gives it, e.g. © 2024 The Associated Press)", code: "WD121" },
+    { field: "photo.license", message: '"ap.org/terms" is not a web address (expected the full address of the licence\'s terms, e.g. https://creativecommons.org/licenses/by/4.0/)', code: "WD159" },
+    { field: "photo.licensePage", message: '"mailto:photos@ap.org" is not a web address (expected the full address where the photo can be licensed, e.g. https://newsroom.ap.org/)', code: "WD159" },
+  ]);
+});
+
 test("a photo must be an image format the site publishes", () => {
   const photo = { src: "photo.tiff", alt: "A", credit: "C" };
   assert.match(issuesOf({ ...valid, photo })["photo.src"] ?? "", /^"photo.tiff" is not a supported image/);

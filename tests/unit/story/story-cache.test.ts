@@ -173,6 +173,7 @@ const input: StoryInput = {
     maxStoryBytes: 1024,
     editions: [{ lang: "en", path: "", locale: "en", dateTime: "{date}, {time} {zone}", dateline: "{place}, {day} ({source}) -", bylineOne: "By {authors}", bylineMany: "By {authors}" }],
     authors: [],
+    agencies: [],
   },
   datelinePlaces: { WASHINGTON: "America/New_York" },
 };
