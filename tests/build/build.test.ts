@@ -251,7 +251,7 @@ test("--timings prints each stage's time; --explain says why a page was rendered
   const first = buildFixtureSite(root, "UTC", {}, ["--timings", ...explain]);
   assert.equal(first.status, 0, first.output);
   const timings = [...first.output.matchAll(/^build: timing: ([a-z ]+): \d+\.\d\d s$/gm)].map(([, stage]) => stage);
-  assert.deepEqual(timings, ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "swap"]);
+  assert.deepEqual(timings, ["settings", "stories", "newsroom", "page plan", "render", "photos", "check", "size", "swap"]);
   assert.match(first.output, /^build: \/: index\.html \(\/\) rendered: a page the last build did not have$/m);
 
   writeFileSync(join(root, "src/news/senate-budget.md"), lateWashington.replace("just before midnight", "at midnight"));
