@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
+import { FIRST_ROUND_TRIP_BYTES, pageWithoutStoryText } from "../../src/lib/check/validate-budget.ts";
 import { openSite, type SiteMount } from "../support/open-site.ts";
 import { TEST_SITE_DIR } from "../support/test-site.ts";
 
@@ -219,6 +221,88 @@ test.describe("the story page's reading experience", () => {
     await open(page, siteBase, SAMPLE_PAGE);
     expect(await page.locator(".state").first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
   });
+});
+
+test.describe("on a 360 x 800 phone", () => {
+  test.use({ viewport: { width: 360, height: 800 } });
+
+  // Every reader-facing link of the header: the masthead, the sections, search and the other editions.
+  const headerLinks = (page: Page) => page.getByRole("banner").getByRole("link");
+
+  for (const [name, path] of [["English", STORY_PAGE], ["Russian", RU_STORY_PAGE]] as const) {
+    test(`the ${name} story's first screen holds its headline, lead, date, dateline and first lines under a header at most 80 px tall`, async ({ page, siteBase }) => {
+      await open(page, siteBase, path);
+      await expect(page.locator("article figure img"), "a story with a photo").toHaveCount(1);
+      const header = await page.getByRole("banner").boundingBox();
+      expect(header?.height, "the header's height").toBeLessThanOrEqual(80);
+      for (const part of ["h1", ".lead", ".published time", ".dateline"]) await expect(page.locator(part), part).toBeInViewport({ ratio: 1 });
+      // The first two lines of the story's text, not just its top edge.
+      const first = page.locator(".story-body p").first();
+      const { top, lineHeight } = await first.evaluate((el) => ({ top: el.getBoundingClientRect().top, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+      expect(top + 2 * lineHeight, "the bottom of the story's second line").toBeLessThanOrEqual(800);
+    });
+  }
+
+  test("every header link is a tap target at least 44 px tall, reached by the keyboard with its focus in sight", async ({ page, siteBase }) => {
+    await open(page, siteBase, STORY_PAGE);
+    const names = await headerLinks(page).allTextContents();
+    expect(names).toEqual(["Wire Desk", "All news", "Topics", "Archive", "Search", "Русский"]);
+    // The skip link first, then the header's links in reading order, each scrolled into sight as it takes focus.
+    await page.keyboard.press("Tab");
+    for (const [index, link] of (await headerLinks(page).all()).entries()) {
+      await page.keyboard.press("Tab");
+      await expect(link).toBeFocused();
+      await expect(link).toBeInViewport({ ratio: 1 });
+      const { height, outline } = await link.evaluate((el) => ({ height: el.getBoundingClientRect().height, outline: getComputedStyle(el).outlineStyle }));
+      expect(height, `${names[index]}'s height`).toBeGreaterThanOrEqual(44);
+      expect(outline, `${names[index]}'s focus`).toBe("solid");
+    }
+  });
+
+  test("the header keeps to one row without scrolling the page sideways, and nothing moves as the page loads", async ({ page, siteBase }) => {
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await open(page, siteBase, STORY_PAGE);
+    await expect.poll(() => page.locator("article figure img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const tops = await headerLinks(page).evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
+    expect(new Set(tops).size, "rows of header links").toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts)).toEqual([]);
+    if (!axeRunsHere()) return;
+    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+
+  test("a story without a photo shows no figure: its text starts on the first screen", async ({ page, siteBase }) => {
+    await open(page, siteBase, SAMPLE_PAGE);
+    await expect(page.locator("figure")).toHaveCount(0);
+    await expect(page.locator(".story-body p").first()).toBeInViewport();
+  });
+
+  test("at 1280 px the nameplate stays centred above the sections and the editions", async ({ page, siteBase }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, siteBase, STORY_PAGE);
+    const name = await page.locator(".site-name a").boundingBox();
+    const sections = await page.getByRole("navigation", { name: "Sections" }).boundingBox();
+    const editions = await page.getByRole("navigation", { name: "Languages" }).boundingBox();
+    expect(Math.abs((name?.x ?? 0) + (name?.width ?? 0) / 2 - 640), "the name's distance from the centre").toBeLessThanOrEqual(1);
+    expect(sections?.y ?? 0).toBeGreaterThanOrEqual((name?.y ?? 0) + (name?.height ?? 0));
+    expect(editions?.y ?? 0).toBeGreaterThanOrEqual((sections?.y ?? 0) + (sections?.height ?? 0));
+    for (const height of await headerLinks(page).evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height))) expect(height).toBeGreaterThanOrEqual(44);
+  });
+});
+
+test("a story's page with its stylesheet, without the story's text, fits the first round trip (14 KB gzipped)", () => {
+  const html = readFileSync(join(TEST_SITE_DIR, STORY_PAGE), "utf8");
+  const stylesheet = readdirSync(join(TEST_SITE_DIR, "assets")).find((file) => /^site\.[0-9a-f]+\.css$/.test(file));
+  expect(stylesheet).toBeDefined();
+  const css = gzipSync(readFileSync(join(TEST_SITE_DIR, "assets", stylesheet ?? ""))).length;
+  expect(pageWithoutStoryText(html) + css).toBeLessThanOrEqual(FIRST_ROUND_TRIP_BYTES);
 });
 
 test.describe("in the dark color scheme", () => {
