@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -6,7 +7,7 @@ import { expect, test as base, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { FIRST_ROUND_TRIP_BYTES, pageWithoutStoryText } from "../../src/lib/check/validate-budget.ts";
 import { openSite, type SiteMount } from "../support/open-site.ts";
-import { TEST_SITE_DIR } from "../support/test-site.ts";
+import { buildTestSite, TEST_SITE_DIR } from "../support/test-site.ts";
 
 // Each edition's front page is its root; All news, the whole list, is under all/.
 const FRONT_PAGE = "index.html";
@@ -54,8 +55,10 @@ function readStory(source: URL): Story {
 const story = readStory(STORY_SOURCE);
 const russianStory = readStory(RU_STORY_SOURCE);
 
-const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; siteBase: string }>({
+const test = base.extend<{ pageProblems: string[]; missingAddresses: Set<string> }, { siteMount: SiteMount; siteBase: string }>({
   siteMount: [{ kind: "http", host: { name: "netlify" } }, { scope: "worker", option: true }],
+  // The addresses a test opens to see a 404 page: their own 404 answer is the point, not a problem.
+  missingAddresses: async ({}, use) => use(new Set()),
   // One server per worker, on a free port: the tests need nothing running beforehand.
   siteBase: [
     async ({ siteMount }, use) => {
@@ -67,11 +70,13 @@ const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; sit
   ],
   // Every test fails on a console error or a broken request on any page it visited.
   pageProblems: [
-    async ({ page }, use) => {
+    async ({ page, missingAddresses }, use) => {
       const problems: string[] = [];
       page.on("console", (message) => {
         if (message.type() !== "error") return;
         const from = message.location().url;
+        // Chromium logs a missing address's own 404.
+        if (missingAddresses.has(from)) return;
         problems.push(`console error on ${page.url()}: ${message.text()}${from ? ` (${from})` : ""}`);
       });
       page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
@@ -81,7 +86,7 @@ const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; sit
         if (reason !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${reason})`);
       });
       page.on("response", (response) => {
-        if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+        if (response.status() >= 400 && !missingAddresses.has(response.url())) problems.push(`HTTP ${response.status()} for ${response.url()}`);
       });
       // Anything the page's Content Security Policy blocks is a bug in the site, served or from disk.
       await page.exposeBinding("reportCspViolation", (_source, violation: string) =>
@@ -373,6 +378,60 @@ test.describe("the front page", () => {
     await expect(page.locator(".front-lead figcaption")).toContainText("Фото EPA/ИТАР-ТАСС");
     await expect(page.locator(".front-top h2 a")).toHaveText(["Север и Юг Кореи договорились о работе Кэсона"]);
     await expect(page.locator("script")).toHaveCount(0);
+  });
+});
+
+test.describe("each edition's 404 page", () => {
+  /** Opens a missing address, which must answer 404 with a page; the page's stylesheet applied (the skip link moved off screen). */
+  async function openMissing(page: Page, missingAddresses: Set<string>, address: string): Promise<void> {
+    missingAddresses.add(address);
+    const response = await page.goto(address);
+    expect(response?.status(), address).toBe(404);
+    await expect(page.locator(".skip-link")).not.toBeInViewport();
+  }
+
+  /** The page's language, direction and heading, and that its headline of `title` opens that story, served at `storyUrl`. */
+  async function expectNotFoundPage(page: Page, lang: string, heading: string, title: string, storyUrl: string): Promise<void> {
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+    await expect(page.locator("h1")).toHaveText(heading);
+    await page.locator(".headline-list").getByRole("link", { name: title, exact: true }).click();
+    await expect(page).toHaveURL(storyUrl);
+    await expect(page.locator("h1")).toHaveText(title);
+  }
+
+  test("as Netlify serves the build, a missing address in an edition's folder, however deep, shows that edition's 404 page and its latest headlines", async ({ page, siteBase, missingAddresses }, testInfo) => {
+    test.skip(testInfo.project.name !== "netlify", "the build's _redirects are Netlify's; GitHub Pages and the disk have their own tests");
+    await openMissing(page, missingAddresses, `${siteBase}ru/news/2013/09/02/gone.html`);
+    await expect(page.locator(".headline-list a")).toHaveText([russianStory.title, "Север и Юг Кореи договорились о работе Кэсона"]);
+    if (axeRunsHere()) {
+      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    }
+    await expectNotFoundPage(page, "ru", "Страница не найдена", russianStory.title, `${siteBase}${RU_STORY_PAGE}`);
+    // Elsewhere the default edition's, in English, with no Russian headline.
+    await openMissing(page, missingAddresses, `${siteBase}rumours/gone`);
+    await expect(page.locator(".headline-list")).not.toContainText(russianStory.title);
+    await expectNotFoundPage(page, "en", "Page not found", story.title, `${siteBase}${STORY_PAGE}`);
+  });
+
+  test("as GitHub Pages serves a build for its prefix, every missing address shows the root 404 page, and an edition's own opens at its address", async ({ page, missingAddresses }, testInfo) => {
+    test.skip(testInfo.project.name !== "github-pages", "GitHub Pages' own mount");
+    // It builds the fixture newsroom once more, for the prefix.
+    test.setTimeout(180_000);
+    // A 404 page links from the path the build was made for, so this one is built for the prefix.
+    const dir = mkdtempSync(join(tmpdir(), "wire-desk-prefixed-"));
+    buildTestSite(dir, "http://localhost:8080/newsroom/");
+    const site = await openSite({ kind: "http", host: { name: "github-pages", prefix: "/newsroom/" } }, dir);
+    try {
+      await openMissing(page, missingAddresses, `${site.base}ru/news/2013/09/02/gone.html`);
+      await expectNotFoundPage(page, "en", "Page not found", story.title, `${site.base}${STORY_PAGE}`);
+      await page.goto(`${site.base}ru/404.html`);
+      await expectNotFoundPage(page, "ru", "Страница не найдена", russianStory.title, `${site.base}${RU_STORY_PAGE}`);
+    } finally {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
