@@ -225,6 +225,11 @@ test.describe("the story page's reading experience", () => {
     expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
     await open(page, siteBase, SAMPLE_PAGE);
     expect(await page.locator(".state").first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
+    // On a phone the sections' row fades out at its end, but not in forced colors.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.locator(".sections").evaluate((el) => getComputedStyle(el).maskImage)).toBe("none");
+    await page.emulateMedia({ forcedColors: "none" });
+    expect(await page.locator(".sections").evaluate((el) => getComputedStyle(el).maskImage)).toMatch(/^linear-gradient/);
   });
 });
 
