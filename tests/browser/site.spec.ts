@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
+import { FIRST_ROUND_TRIP_BYTES, pageWithoutStoryText } from "../../src/lib/check/validate-budget.ts";
 import { openSite, type SiteMount } from "../support/open-site.ts";
-import { TEST_SITE_DIR } from "../support/test-site.ts";
+import { buildTestSite, TEST_SITE_DIR } from "../support/test-site.ts";
 
 // Each edition's front page is its root; All news, the whole list, is under all/.
 const FRONT_PAGE = "index.html";
@@ -52,8 +55,10 @@ function readStory(source: URL): Story {
 const story = readStory(STORY_SOURCE);
 const russianStory = readStory(RU_STORY_SOURCE);
 
-const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; siteBase: string }>({
+const test = base.extend<{ pageProblems: string[]; missingAddresses: Set<string> }, { siteMount: SiteMount; siteBase: string }>({
   siteMount: [{ kind: "http", host: { name: "netlify" } }, { scope: "worker", option: true }],
+  // The addresses a test opens to see a 404 page: their own 404 answer is the point, not a problem.
+  missingAddresses: async ({}, use) => use(new Set()),
   // One server per worker, on a free port: the tests need nothing running beforehand.
   siteBase: [
     async ({ siteMount }, use) => {
@@ -65,11 +70,13 @@ const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; sit
   ],
   // Every test fails on a console error or a broken request on any page it visited.
   pageProblems: [
-    async ({ page }, use) => {
+    async ({ page, missingAddresses }, use) => {
       const problems: string[] = [];
       page.on("console", (message) => {
         if (message.type() !== "error") return;
         const from = message.location().url;
+        // Chromium logs a missing address's own 404.
+        if (missingAddresses.has(from)) return;
         problems.push(`console error on ${page.url()}: ${message.text()}${from ? ` (${from})` : ""}`);
       });
       page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
@@ -79,7 +86,7 @@ const test = base.extend<{ pageProblems: string[] }, { siteMount: SiteMount; sit
         if (reason !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${reason})`);
       });
       page.on("response", (response) => {
-        if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+        if (response.status() >= 400 && !missingAddresses.has(response.url())) problems.push(`HTTP ${response.status()} for ${response.url()}`);
       });
       // Anything the page's Content Security Policy blocks is a bug in the site, served or from disk.
       await page.exposeBinding("reportCspViolation", (_source, violation: string) =>
@@ -218,7 +225,94 @@ test.describe("the story page's reading experience", () => {
     expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
     await open(page, siteBase, SAMPLE_PAGE);
     expect(await page.locator(".state").first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
+    // On a phone the sections' row fades out at its end, but not in forced colors.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.locator(".sections").evaluate((el) => getComputedStyle(el).maskImage)).toBe("none");
+    await page.emulateMedia({ forcedColors: "none" });
+    expect(await page.locator(".sections").evaluate((el) => getComputedStyle(el).maskImage)).toMatch(/^linear-gradient/);
   });
+});
+
+test.describe("on a 360 x 800 phone", () => {
+  test.use({ viewport: { width: 360, height: 800 } });
+
+  // Every reader-facing link of the header: the masthead, the sections, search and the other editions.
+  const headerLinks = (page: Page) => page.getByRole("banner").getByRole("link");
+
+  for (const [name, path] of [["English", STORY_PAGE], ["Russian", RU_STORY_PAGE]] as const) {
+    test(`the ${name} story's first screen holds its headline, lead, date, dateline and first lines under a header at most 80 px tall`, async ({ page, siteBase }) => {
+      await open(page, siteBase, path);
+      await expect(page.locator("article figure img"), "a story with a photo").toHaveCount(1);
+      const header = await page.getByRole("banner").boundingBox();
+      expect(header?.height, "the header's height").toBeLessThanOrEqual(80);
+      for (const part of ["h1", ".lead", ".published time", ".dateline"]) await expect(page.locator(part), part).toBeInViewport({ ratio: 1 });
+      // The first two lines of the story's text, not just its top edge.
+      const first = page.locator(".story-body p").first();
+      const { top, lineHeight } = await first.evaluate((el) => ({ top: el.getBoundingClientRect().top, lineHeight: parseFloat(getComputedStyle(el).lineHeight) }));
+      expect(top + 2 * lineHeight, "the bottom of the story's second line").toBeLessThanOrEqual(800);
+    });
+  }
+
+  test("every header link is a tap target at least 44 px tall, reached by the keyboard with its focus in sight", async ({ page, siteBase }) => {
+    await open(page, siteBase, STORY_PAGE);
+    const names = await headerLinks(page).allTextContents();
+    expect(names).toEqual(["Wire Desk", "All news", "Topics", "Archive", "Search", "Русский"]);
+    // The skip link first, then the header's links in reading order, each scrolled into sight as it takes focus.
+    await page.keyboard.press("Tab");
+    for (const [index, link] of (await headerLinks(page).all()).entries()) {
+      await page.keyboard.press("Tab");
+      await expect(link).toBeFocused();
+      await expect(link).toBeInViewport({ ratio: 1 });
+      const { height, outline } = await link.evaluate((el) => ({ height: el.getBoundingClientRect().height, outline: getComputedStyle(el).outlineStyle }));
+      expect(height, `${names[index]}'s height`).toBeGreaterThanOrEqual(44);
+      expect(outline, `${names[index]}'s focus`).toBe("solid");
+    }
+  });
+
+  test("the header keeps to one row without scrolling the page sideways, and nothing moves as the page loads", async ({ page, siteBase }) => {
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await open(page, siteBase, STORY_PAGE);
+    await expect.poll(() => page.locator("article figure img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const tops = await headerLinks(page).evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
+    expect(new Set(tops).size, "rows of header links").toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts)).toEqual([]);
+    if (!axeRunsHere()) return;
+    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+
+  test("a story without a photo shows no figure: its text starts on the first screen", async ({ page, siteBase }) => {
+    await open(page, siteBase, SAMPLE_PAGE);
+    await expect(page.locator("figure")).toHaveCount(0);
+    await expect(page.locator(".story-body p").first()).toBeInViewport();
+  });
+
+  test("at 1280 px the nameplate stays centred above the sections and the editions", async ({ page, siteBase }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, siteBase, STORY_PAGE);
+    const name = await page.locator(".site-name a").boundingBox();
+    const sections = await page.getByRole("navigation", { name: "Sections" }).boundingBox();
+    const editions = await page.getByRole("navigation", { name: "Languages" }).boundingBox();
+    expect(Math.abs((name?.x ?? 0) + (name?.width ?? 0) / 2 - 640), "the name's distance from the centre").toBeLessThanOrEqual(1);
+    expect(sections?.y ?? 0).toBeGreaterThanOrEqual((name?.y ?? 0) + (name?.height ?? 0));
+    expect(editions?.y ?? 0).toBeGreaterThanOrEqual((sections?.y ?? 0) + (sections?.height ?? 0));
+    for (const height of await headerLinks(page).evaluateAll((links) => links.map((link) => link.getBoundingClientRect().height))) expect(height).toBeGreaterThanOrEqual(44);
+  });
+});
+
+test("a story's page with its stylesheet, without the story's text, fits the first round trip (14 KB gzipped)", () => {
+  const html = readFileSync(join(TEST_SITE_DIR, STORY_PAGE), "utf8");
+  const stylesheet = readdirSync(join(TEST_SITE_DIR, "assets")).find((file) => /^site\.[0-9a-f]+\.css$/.test(file));
+  expect(stylesheet).toBeDefined();
+  const css = gzipSync(readFileSync(join(TEST_SITE_DIR, "assets", stylesheet ?? ""))).length;
+  expect(pageWithoutStoryText(html) + css).toBeLessThanOrEqual(FIRST_ROUND_TRIP_BYTES);
 });
 
 test.describe("in the dark color scheme", () => {
@@ -289,6 +383,60 @@ test.describe("the front page", () => {
     await expect(page.locator(".front-lead figcaption")).toContainText("Фото EPA/ИТАР-ТАСС");
     await expect(page.locator(".front-top h2 a")).toHaveText(["Север и Юг Кореи договорились о работе Кэсона"]);
     await expect(page.locator("script")).toHaveCount(0);
+  });
+});
+
+test.describe("each edition's 404 page", () => {
+  /** Opens a missing address, which must answer 404 with a page; the page's stylesheet applied (the skip link moved off screen). */
+  async function openMissing(page: Page, missingAddresses: Set<string>, address: string): Promise<void> {
+    missingAddresses.add(address);
+    const response = await page.goto(address);
+    expect(response?.status(), address).toBe(404);
+    await expect(page.locator(".skip-link")).not.toBeInViewport();
+  }
+
+  /** The page's language, direction and heading, and that its headline of `title` opens that story, served at `storyUrl`. */
+  async function expectNotFoundPage(page: Page, lang: string, heading: string, title: string, storyUrl: string): Promise<void> {
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+    await expect(page.locator("h1")).toHaveText(heading);
+    await page.locator(".headline-list").getByRole("link", { name: title, exact: true }).click();
+    await expect(page).toHaveURL(storyUrl);
+    await expect(page.locator("h1")).toHaveText(title);
+  }
+
+  test("as Netlify serves the build, a missing address in an edition's folder, however deep, shows that edition's 404 page and its latest headlines", async ({ page, siteBase, missingAddresses }, testInfo) => {
+    test.skip(testInfo.project.name !== "netlify", "the build's _redirects are Netlify's; GitHub Pages and the disk have their own tests");
+    await openMissing(page, missingAddresses, `${siteBase}ru/news/2013/09/02/gone.html`);
+    await expect(page.locator(".headline-list a")).toHaveText([russianStory.title, "Север и Юг Кореи договорились о работе Кэсона"]);
+    if (axeRunsHere()) {
+      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    }
+    await expectNotFoundPage(page, "ru", "Страница не найдена", russianStory.title, `${siteBase}${RU_STORY_PAGE}`);
+    // Elsewhere the default edition's, in English, with no Russian headline.
+    await openMissing(page, missingAddresses, `${siteBase}rumours/gone`);
+    await expect(page.locator(".headline-list")).not.toContainText(russianStory.title);
+    await expectNotFoundPage(page, "en", "Page not found", story.title, `${siteBase}${STORY_PAGE}`);
+  });
+
+  test("as GitHub Pages serves a build for its prefix, every missing address shows the root 404 page, and an edition's own opens at its address", async ({ page, missingAddresses }, testInfo) => {
+    test.skip(testInfo.project.name !== "github-pages", "GitHub Pages' own mount");
+    // It builds the fixture newsroom once more, for the prefix.
+    test.setTimeout(180_000);
+    // A 404 page links from the path the build was made for, so this one is built for the prefix.
+    const dir = mkdtempSync(join(tmpdir(), "wire-desk-prefixed-"));
+    buildTestSite(dir, "http://localhost:8080/newsroom/");
+    const site = await openSite({ kind: "http", host: { name: "github-pages", prefix: "/newsroom/" } }, dir);
+    try {
+      await openMissing(page, missingAddresses, `${site.base}ru/news/2013/09/02/gone.html`);
+      await expectNotFoundPage(page, "en", "Page not found", story.title, `${site.base}${STORY_PAGE}`);
+      await page.goto(`${site.base}ru/404.html`);
+      await expectNotFoundPage(page, "ru", "Страница не найдена", russianStory.title, `${site.base}${RU_STORY_PAGE}`);
+    } finally {
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

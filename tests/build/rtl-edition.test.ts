@@ -1,7 +1,7 @@
 /**
  * A third edition is a settings entry and a strings file, nothing else: an Arabic edition, written
  * right to left, added to a copy of the project builds, passes every check, and lays out from the
- * right without overflowing a phone's screen.
+ * right without overflowing a phone's screen, its 404 page too.
  */
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -47,10 +47,25 @@ test("an Arabic edition, added as a settings entry and a strings file, builds an
     }
     await page.goto(`${server.base}ar/news/2013/09/02/mufawadat.html`);
     assert.deepEqual(await layout(page, ".story-body p"), { direction: "rtl", startsAtRight: true }, "the story's text starts at the right");
+    // The phone's header: one row at most 80 px tall, its links tap targets at least 44 px tall, the masthead at the right.
+    const header = await page.evaluate(() => {
+      const links = [...document.querySelectorAll(".site-header a")].map((link) => link.getBoundingClientRect());
+      const name = document.querySelector(".site-name a")?.getBoundingClientRect();
+      return { height: document.querySelector(".site-header")?.getBoundingClientRect().height ?? Infinity, shortest: Math.min(...links.map(({ height }) => height)), nameRight: name?.right ?? 0, linksLeft: Math.min(...links.map(({ left }) => left)) };
+    });
+    assert.ok(header.height <= 80, `the header is ${header.height}px tall`);
+    assert.ok(header.shortest >= 44, `a header link is ${header.shortest}px tall`);
+    assert.ok(header.nameRight > 300 && header.linksLeft < header.nameRight - 100, `the masthead ends at ${header.nameRight}px, the links start at ${header.linksLeft}px`);
     assert.match((await page.textContent(".story-body p")) ?? "", /^القاهرة، 2 سبتمبر \(أ ش أ\) -/);
     // The switch names each edition as it names itself; its title says, in the page's language, "read in"
     // where it leads to the translation, the other edition where the story has none there (no Russian version here).
     assert.deepEqual(await switchLinks(page), [["English", "en", "اقرأ باللغة الإنجليزية"], ["Русский", "ru", "النسخة الروسية"]]);
+    // The edition's own 404 page at a missing address in its folder, in Arabic, right to left, with its headline.
+    const missing = await page.goto(`${server.base}ar/news/2013/09/02/gone.html`);
+    assert.equal(missing?.status(), 404);
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["ar", "rtl"]);
+    assert.deepEqual(await layout(page, "h1"), { direction: "rtl", startsAtRight: true }, "the 404 page's heading starts at the right");
+    assert.deepEqual(await page.locator(".headline-list a").allTextContents(), ["استئناف المحادثات في القاهرة"]);
     await page.goto(`${server.base}news/2013/09/02/talks.html`);
     assert.deepEqual(await switchLinks(page), [["Русский", "ru", "Russian edition"], ["العربية", "ar", "Read in Arabic"]]);
     await page.getByRole("link", { name: "العربية" }).click();

@@ -23,14 +23,17 @@ export function fixtureStories(): Record<string, Buffer> {
   }));
 }
 
-/** Builds the fixture newsroom with the project's own build command and puts the result in .test-site/. */
-export function buildTestSite(): void {
+/**
+ * Builds the fixture newsroom with the project's own build command and puts the result in `dir`
+ * (.test-site/), for a site at `siteUrl` (a host's root, unless a test needs a path prefix).
+ */
+export function buildTestSite(dir = TEST_SITE_DIR, siteUrl = "http://localhost:8080/"): void {
   const root = makeFixtureSite(fixtureStories());
   try {
-    const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: TEST_BUILD_MOMENT, SITE_URL: "http://localhost:8080/" });
+    const run = buildFixtureSite(root, "UTC", { BUILD_MOMENT: TEST_BUILD_MOMENT, SITE_URL: siteUrl });
     if (run.status !== 0) throw new Error(`the test site did not build:\n${run.output}`);
-    rmSync(TEST_SITE_DIR, { recursive: true, force: true });
-    cpSync(join(root, "_site"), TEST_SITE_DIR, { recursive: true });
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(join(root, "_site"), dir, { recursive: true });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -22,7 +22,7 @@ import type { Problem } from "../model/problems.ts";
 import { SettingsError } from "../model/settings-error.ts";
 import type { StoryReport } from "../model/story-report.ts";
 import { buildNewsroom, type Newsroom } from "../newsroom/newsroom.ts";
-import { editionViews, notFoundView, pageViews } from "../newsroom/page-views.ts";
+import { editionViews, pageViews } from "../newsroom/page-views.ts";
 import { SearchIndexCache } from "../outputs/search-index.ts";
 import { collectArticles, readStories } from "../story/collect-stories.ts";
 import { StoryCache } from "../story/story-cache.ts";
@@ -215,7 +215,7 @@ async function readAllStories({ site, datelinePlaces, build }: ProjectSettings, 
 /** Each page's view, and the plan of which are rendered and which reused from the page cache. */
 function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: PageCache) {
   const views = pageViews(newsroom, settings.site);
-  const shared = { editionViews: editionViews(newsroom), notFound: notFoundView(newsroom) };
+  const shared = { editionViews: editionViews(newsroom) };
   const cached = pageCache.read();
   const plan = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached, (context, view) => pageCache.key(context, view));
   const storyFiles = views.stories.map(({ article }) => article.file);

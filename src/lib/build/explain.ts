@@ -16,6 +16,6 @@ export function explainPage({ pages, files, report }: Pick<BuildResult, "pages" 
   const path = posix.normalize(fromStory ?? query).replace(new RegExp(`^(\\./)?${output}/`), "").replace(/^\/+/, "");
   const page = pages.find(({ url, file }) => file === path || url.replace(/^\/+/, "") === path || file === posix.join(path, "index.html"));
   if (page) return `${query}: ${page.file} (${page.url}) ${REASONS[page.reason]}${report.sources[page.url] ? `; made from ${report.sources[page.url]}` : ""}`;
-  if (files.includes(path)) return `${query}: ${path} is no page the plan keeps: feeds, sitemaps, robots.txt, _headers and the 404 page are rendered every build, photos and assets published every build`;
+  if (files.includes(path)) return `${query}: ${path} is no page the plan keeps: feeds, sitemaps, robots.txt, _headers and _redirects are rendered every build, photos and assets published every build`;
   return `${query}: no page or file of this build has that address (expected a page's URL, its file under ${output}/, or a story's file under src/news/)`;
 }

@@ -13,6 +13,7 @@ import { readBuildSettings, type BuildSettings } from "../model/publishing.ts";
 import { SettingsError } from "../model/settings-error.ts";
 import type { StringsFolder } from "../model/editions.ts";
 import { readSiteSettings, type SiteSettings } from "../model/site.ts";
+import { notFoundRules, type NotFoundRule } from "../hosts/netlify-redirects.ts";
 import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, policyRules, SEARCH_PAGE_POLICY, SECURITY_HEADERS, type PolicyRule } from "../outputs/security.ts";
 import { searchUrl, SITE_FOLDERS } from "../model/urls.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
@@ -57,6 +58,8 @@ interface PageGlobals {
   /** Site-root URLs of the stylesheet and icon, under their hashed names. */
   assets: Record<keyof typeof SITE_FILES, string>;
   security: SecurityData;
+  /** What the build tells hosts: Netlify's _redirects (src/redirects.njk). */
+  hosts: { notFoundRules: NotFoundRule[] };
 }
 
 export interface ProjectSettings {
@@ -105,8 +108,10 @@ export async function readSettings(project: string, env: Env, showUnpublished: b
   const assets = Object.fromEntries(
     Object.entries(SITE_FILES).map(([name, file]) => [name, `/${hashedPath(PUBLISHED_NAMES[name as keyof typeof SITE_FILES], readFileSync(join(project, file)))}`]),
   ) as Record<keyof typeof SITE_FILES, string>;
-  const security = securityData(build, site.value.editions.map((edition) => edition.path));
-  return { site: site.value, build, deploy, datelinePlaces, globals: { site: site.value, build, assets, security } };
+  const editionPaths = site.value.editions.map((edition) => edition.path);
+  const security = securityData(build, editionPaths);
+  const hosts = { notFoundRules: notFoundRules(editionPaths) };
+  return { site: site.value, build, deploy, datelinePlaces, globals: { site: site.value, build, assets, security, hosts } };
 }
 
 /** What a settings reader returned, or the problems of the SettingsError it threw. */

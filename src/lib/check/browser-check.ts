@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { inTurns } from "../model/in-turns.ts";
 import type { FieldProblem, Problem } from "../model/problems.ts";
 import type { BrowserChoice } from "./browser.ts";
-import { samplePages, type SitePage } from "./site-pages.ts";
+import { editionFolder, samplePages, type SitePage } from "./site-pages.ts";
 import { readBuiltSiteUrl, startStaticServer, type Host, type OpenSite } from "../hosts/static-server.ts";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -92,8 +92,8 @@ type CheckedLinks = Map<string, Promise<boolean>>;
 
 async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: SitePage, checkedLinks: CheckedLinks): Promise<Problem[]> {
   const page = await context.newPage();
-  // The 404 page is what a host serves at a missing address; from disk it is never opened.
-  const address = kind === "404" ? `${mount.site.base}no-such-page-${Date.now()}.html` : mount.site.base + path;
+  // A 404 page is what a host serves at a missing address in its edition's folder; from disk it is never opened.
+  const address = kind === "404" ? `${mount.site.base}${editionFolder(path)}no-such-page-${Date.now()}.html` : mount.site.base + path;
   const problems = await watch(page, kind === "404" ? address : undefined);
   try {
     const response = await page.goto(address, { waitUntil: "load" });

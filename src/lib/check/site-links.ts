@@ -4,9 +4,9 @@
  * works at a host root, under a prefix and from disk.
  */
 import { readFileSync, statSync, type Stats } from "node:fs";
-import { extname, join, relative, sep } from "node:path";
+import { extname, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { asBrowserReads, urlScheme } from "../model/urls.ts";
+import { asBrowserReads, isNotFoundUrl, NOT_FOUND_URL, urlScheme } from "../model/urls.ts";
 import type { FieldProblem, ProblemCode } from "../model/problems.ts";
 import { anchorsOf } from "./page-references.ts";
 import { parsePage } from "./parse-page.ts";
@@ -15,7 +15,7 @@ export interface LinkSettings {
   siteDir: string;
   /** The site's public origin: absolute links to it are reported, as they break other copies. */
   siteOrigin: string | undefined;
-  /** The path of the site's root on its host ("/" unless SITE_URL has a prefix): where the 404 page links from. */
+  /** The path of the site's root on its host ("/" unless SITE_URL has a prefix): where the 404 pages link from. */
   basePath: string;
 }
 
@@ -30,7 +30,6 @@ export class SiteLinks {
   readonly #settings: LinkSettings;
   /** Inside the site folder: its path and a separator. */
   readonly #inside: string;
-  readonly #notFoundPage: string;
   readonly #pageAnchors: ReadonlyMap<string, ReadonlySet<string>>;
   readonly #otherAnchors = new Map<string, Set<string>>();
   readonly #stats = new Map<string, Stats | undefined>();
@@ -41,25 +40,24 @@ export class SiteLinks {
   constructor(settings: LinkSettings, pageAnchors: ReadonlyMap<string, ReadonlySet<string>>) {
     this.#settings = settings;
     this.#inside = settings.siteDir.endsWith(sep) ? settings.siteDir : `${settings.siteDir}${sep}`;
-    this.#notFoundPage = join(settings.siteDir, "404.html");
     this.#pageAnchors = pageAnchors;
   }
 
   /** What is wrong with each URL named in the file `from` (an absolute path). */
   checkerFor(from: string): (url: string) => FieldProblem[] {
     const fromUrl = pathToFileURL(from);
-    const notFoundPage = from === this.#notFoundPage;
+    const notFoundPage = from.startsWith(this.#inside) && isNotFoundUrl(`/${sitePath(this.#settings.siteDir, from)}`);
     return (url) => {
-      if (notFoundPage && !url.startsWith("#")) return this.#notFoundPageProblems(fromUrl, url);
+      if (notFoundPage && !url.startsWith("#")) return this.#notFoundPageProblems(url);
       return urlFormProblems(url, this.#settings.siteOrigin) ?? (hasScheme(url) ? [] : this.#targetProblems(fromUrl, url));
     };
   }
 
   /**
-   * Hosts serve the 404 page at any missing address, so its links start from the site's base path
-   * instead of being relative; each must still name a page or file of the site.
+   * Hosts serve the 404 pages at any missing address, so their links start from the site's base
+   * path instead of being relative; each must still name a page or file of the site.
    */
-  #notFoundPageProblems(page: URL, url: string): FieldProblem[] {
+  #notFoundPageProblems(url: string): FieldProblem[] {
     const { basePath, siteOrigin } = this.#settings;
     if (!url.startsWith(basePath) || url.startsWith("//")) {
       const problems = urlFormProblems(url, siteOrigin) ?? [];
@@ -67,7 +65,8 @@ export class SiteLinks {
       return relativeLink ? linkProblem("WD406", `"${url}" on the 404 page (expected a URL that starts with the base path ${basePath}: hosts serve this page at any missing address)`) : problems;
     }
     const path = url.slice(basePath.length).replace(/^([^?#]*\/)?(?=[?#]|$)/, (folder) => `${folder}index.html`);
-    return this.#targetProblems(page, path);
+    // The path is from the site's root, whichever edition's folder the page is in.
+    return this.#targetProblems(new URL(NOT_FOUND_URL.slice(1), pathToFileURL(this.#inside)), path);
   }
 
   /**

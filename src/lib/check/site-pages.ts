@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { allNewsUrl, archiveLinks, archiveUrl, articlePermalink, authorUrl, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, NOT_FOUND_URL, searchUrl, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
+import { allNewsUrl, archiveLinks, archiveUrl, articlePermalink, authorUrl, EDITION_FOLDER, editionHome, listPageUrl, newsFolder, notFoundUrl, searchUrl, SITE_FOLDERS, topicsUrl, topicUrl } from "../model/urls.ts";
 
 export const PAGE_KINDS = [
   "story",
@@ -73,7 +73,7 @@ const KIND_PATTERNS: Readonly<Record<PageKind, readonly RegExp[]>> = {
   "archive year": [pathPattern(ARCHIVE.year)],
   "archive month": [pathPattern(ARCHIVE.month)],
   "archive day": [pathPattern(ARCHIVE.day)],
-  "404": [pathPattern(NOT_FOUND_URL)],
+  "404": [pathPattern(notFoundUrl(EDITION_MARK))],
   search: [pathPattern(searchUrl(EDITION_MARK))],
 };
 

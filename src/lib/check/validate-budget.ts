@@ -26,7 +26,7 @@ export interface PageBudgetFacts {
  * stylesheet to the first round trip; a wire story's length is the newsroom's to choose (a
  * 20,000-word story must still publish). The story body holds only Markdown's output, never a div.
  */
-function pageWithoutStoryText(source: string): number {
+export function pageWithoutStoryText(source: string): number {
   return gzipSync(source.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, "$1$2")).length;
 }
 

@@ -11,6 +11,7 @@ import type { ParsedPage } from "./parse-page.ts";
 import { inNewsFolder } from "./site-pages.ts";
 import { newestMoment } from "../model/dates.ts";
 import type { Problem, ProblemCode } from "../model/problems.ts";
+import { isNotFoundUrl } from "../model/urls.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
 type Node = unknown;
@@ -195,7 +196,7 @@ function pageProblems({ path: page, facts }: OutputPage, files: ReadonlySet<stri
     const links = facts.feedLinks.filter((link) => link.type === type);
     if (links.length === 0) report(page, "feed-link", `no <link rel="alternate" type="${type}"> (expected one for each feed format: readers find feeds through it)`);
     for (const { href, line, column } of links) {
-      // Read as the page is served at the site's URL; the 404 page links from the base path.
+      // Read as the page is served at the site's URL; the 404 pages link from the base path.
       const target = URL.canParse(href, base + page) ? new URL(href, base + page) : undefined;
       const inSite = target?.origin === new URL(base).origin && target.pathname.startsWith(basePath);
       const file = inSite ? decodeURIComponent(target.pathname.slice(basePath.length)) : undefined;
@@ -303,7 +304,7 @@ function jsonFeedProblems(file: string, source: string, report: Report): string[
 
 /**
  * sitemap.xml is a sitemap index naming every sitemap of the site (each a file of it, dated by its
- * newest lastmod), and those sitemaps together list each built page, but the 404 page and pages
+ * newest lastmod), and those sitemaps together list each built page, but the 404 pages and pages
  * that ask not to be indexed (a withdrawn story's notice), and nothing else. A story is in its
  * edition's pages sitemap and news sitemap both, but in each only once. `check` is what
  * outputFileProblems found.
@@ -341,7 +342,7 @@ export function sitemapProblems(siteUrl: string, files: readonly string[], check
     if (!named.has(sitemap)) report(sitemap.file, "sitemap", `is not named by ${SITEMAP_INDEX} (expected the index to name every sitemap)`);
   }
 
-  const indexed = new Map(pages.filter(({ path }) => path !== "404.html").map(({ path, facts }) => [pageUrl(path, base), !facts.noindex]));
+  const indexed = new Map(pages.filter(({ path }) => !isNotFoundUrl(`/${path}`)).map(({ path, facts }) => [pageUrl(path, base), !facts.noindex]));
   const seen = new Set<string>();
   for (const { file, urls } of named) {
     const inFile = new Set<string>();

@@ -11,7 +11,7 @@ import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { pageLinkUrl } from "../model/urls.ts";
 import type { Newsroom } from "../newsroom/newsroom.ts";
-import type { EditionView, NotFoundView, PageViews } from "../newsroom/page-views.ts";
+import type { EditionView, PageViews } from "../newsroom/page-views.ts";
 import { codeFingerprint } from "../cache/code-fingerprint.ts";
 import { nunjucksTemplates } from "./nunjucks-templates.ts";
 import { rewritePageLinks } from "./relative-links.ts";
@@ -20,10 +20,9 @@ import { rewritePageLinks } from "./relative-links.ts";
 export const INPUT_DIR = "src";
 const INCLUDES_DIR = "_includes";
 
-/** What every page prints besides its own view: its edition's words, sections and feeds, and the 404 page's view. */
+/** What every page prints besides its own view: its edition's words, sections and feeds. */
 export interface SharedViews {
   editionViews: Record<string, EditionView>;
-  notFound: NotFoundView;
 }
 
 /** The templates' `newsroom`: the lists and files, the shared views, and the pages this build renders. */

@@ -115,6 +115,7 @@ export function planPages(views: PageViews, stories: readonly ArticleView[], con
       topicIndexes: toRender(views.topicIndexes),
       archiveIndexes: toRender(views.archiveIndexes),
       searches: toRender(views.searches),
+      notFound: toRender(views.notFound),
     },
   };
 }

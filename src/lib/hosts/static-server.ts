@@ -8,14 +8,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import { SITEMAP_PATHS } from "../outputs/sitemaps.ts";
+import { NOT_FOUND_URL } from "../model/urls.ts";
 import { headersFor, parseHeadersFile, type HeaderRule } from "./netlify-headers.ts";
+import { notFoundPageFor, parseRedirectsFile, type NotFoundRule } from "./netlify-redirects.ts";
 
 /**
  * How a host maps URLs to files. Netlify serves the site at its root, answers "/news/a" with
  * news/a.html ("pretty URLs") and adds the headers of the site's _headers file. GitHub Pages
  * serves a project site under "/<repository>/" (the prefix; "/" for a custom domain) and only
- * files by their names. Both redirect a folder to its trailing slash and answer a miss with the
- * site's root 404.html, status 404.
+ * files by their names. Both redirect a folder to its trailing slash and answer a miss with
+ * status 404 and a 404 page: Netlify the one the site's _redirects names for the address (an
+ * edition's own, in its folder), GitHub Pages always the root 404.html.
  */
 export type Host = { name: "netlify" } | { name: "github-pages"; prefix: string };
 
@@ -46,7 +49,6 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-const NOT_FOUND_PAGE = "404.html";
 
 type Found = { file: string } | { redirect: string } | undefined;
 
@@ -90,6 +92,8 @@ export async function startStaticServer(root: string, host: Host, port = 0): Pro
   const prettyUrls = host.name === "netlify";
   const headerRules: HeaderRule[] =
     host.name === "netlify" ? parseHeadersFile(await readFile(resolve(realRoot, "_headers"), "utf8").catch(() => "")) : [];
+  const notFoundPages: NotFoundRule[] =
+    host.name === "netlify" ? parseRedirectsFile(await readFile(resolve(realRoot, "_redirects"), "utf8").catch(() => "")) : [];
 
   const send = (req: IncomingMessage, res: ServerResponse, status: number, file: string, headers: Record<string, string>) => {
     res.writeHead(status, { ...headers, "Content-Type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
@@ -97,25 +101,27 @@ export async function startStaticServer(root: string, host: Host, port = 0): Pro
     else createReadStream(file).pipe(res);
   };
 
-  const notFound = async (req: IncomingMessage, res: ServerResponse, insideSite: boolean) => {
-    const page = insideSite ? await entryInside(realRoot, resolve(realRoot, NOT_FOUND_PAGE)) : undefined;
-    if (page?.isFile) send(req, res, 404, page.realPath, headersFor(headerRules, `/${NOT_FOUND_PAGE}`));
+  /** `sitePath`: the missing address below the prefix, when it is inside the site. */
+  const notFound = async (req: IncomingMessage, res: ServerResponse, sitePath: string | undefined) => {
+    const pageUrl = sitePath === undefined ? undefined : (notFoundPageFor(notFoundPages, sitePath) ?? NOT_FOUND_URL);
+    const page = pageUrl === undefined ? undefined : await entryInside(realRoot, resolve(realRoot, `.${pageUrl}`));
+    if (page?.isFile && pageUrl !== undefined) send(req, res, 404, page.realPath, headersFor(headerRules, pageUrl));
     else res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (req.method !== "GET" && req.method !== "HEAD") return notFound(req, res, false);
+    if (req.method !== "GET" && req.method !== "HEAD") return notFound(req, res, undefined);
     if (`${path}/` === prefix) {
       // "/newsroom" is the site's folder too: send it to "/newsroom/", as for any other folder.
       res.writeHead(301, { Location: prefix }).end();
       return;
     }
-    if (!path.startsWith(prefix)) return notFound(req, res, false);
+    if (!path.startsWith(prefix)) return notFound(req, res, undefined);
     const sitePath = `/${path.slice(prefix.length)}`;
     const found = await resolveFile(realRoot, sitePath, prettyUrls);
     if (found === undefined || ("file" in found && CONTENT_TYPES[extname(found.file).toLowerCase()] === undefined)) {
-      return notFound(req, res, true);
+      return notFound(req, res, sitePath);
     }
     if ("redirect" in found) {
       res.writeHead(301, { Location: `${prefix}${found.redirect.slice(1)}` }).end();

@@ -125,16 +125,32 @@ export function srcsetCandidates(srcset: string): SrcsetCandidate[] {
   );
 }
 
-/** Where hosts look for the page they serve at any missing address. */
-export const NOT_FOUND_URL = "/404.html";
+/**
+ * An edition's 404 page: "/404.html", where every host looks for the page it serves at a missing
+ * address, and "/ru/404.html", which a host that reads the build's _redirects (Netlify) serves at
+ * a missing address in the edition's folder.
+ */
+export function notFoundUrl(editionPath: string): string {
+  return `/${editionPath}404.html`;
+}
+
+/** The default edition's 404 page: the one every host serves. */
+export const NOT_FOUND_URL = notFoundUrl("");
+
+const NOT_FOUND_PAGE = new RegExp(`^/(?:(?!${SITE_FOLDERS.join("|")})${EDITION_FOLDER})?404\\.html$`);
+
+/** Whether a site-root URL is an edition's 404 page (see notFoundUrl). */
+export function isNotFoundUrl(url: string): boolean {
+  return NOT_FOUND_PAGE.test(url);
+}
 
 /**
  * A site-root URL as a page links to it. Pages link relatively, so one build works anywhere. The
- * 404 page cannot: hosts serve it at whatever address was missing, so its links start from the
- * site's base path (the path of SITE_URL, "/" at a host's root).
+ * 404 pages cannot: hosts serve them at whatever address was missing, so their links start from
+ * the site's base path (the path of SITE_URL, "/" at a host's root).
  */
 export function pageLinkUrl(url: string, fromPageUrl: string, basePath: string): string {
-  if (fromPageUrl !== NOT_FOUND_URL) return relativeUrl(url, fromPageUrl);
+  if (!isNotFoundUrl(fromPageUrl)) return relativeUrl(url, fromPageUrl);
   if (!url.startsWith("/") || url.startsWith("//")) return url;
   return basePath.replace(/\/?$/, "/") + url.slice(1);
 }

@@ -9,7 +9,7 @@ import { countText, fillPattern, textParts, type Edition, type EditionStrings, t
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
-import { allNewsUrl, archiveUrl, editionHome, searchUrl, topicsUrl } from "../model/urls.ts";
+import { allNewsUrl, archiveUrl, editionHome, notFoundUrl, searchUrl, topicsUrl } from "../model/urls.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type ArticleMetadata } from "../outputs/structured-data.ts";
 import type { FeedLink } from "../outputs/feeds.ts";
 import type { ArchivePage, PeriodLink } from "./archives.ts";
@@ -165,8 +165,17 @@ export interface WithdrawnPageView extends EditionPage {
   withdrawn: Pick<DateView, "datetime" | "display">;
 }
 
-/** The page hosts serve at any missing address: the default edition's, with the way to the others. */
-export type NotFoundView = EditionPage;
+/**
+ * An edition's 404 page, which hosts serve at a missing address (see notFoundUrl): in the
+ * edition's language, with its latest headlines, so a reader who followed a dead link finds the news.
+ */
+export interface NotFoundPageView extends EditionPage {
+  url: string;
+  latest: FrontPageStory[];
+}
+
+/** How many of its newest headlines an edition's 404 page lists. */
+export const NOT_FOUND_HEADLINES = 10;
 
 /** Every page of the site that there is one of per story, list page, period or edition, by template. */
 export interface PageViews {
@@ -180,6 +189,7 @@ export interface PageViews {
   topicIndexes: TopicIndexView[];
   archiveIndexes: ArchiveIndexView[];
   searches: SearchPageView[];
+  notFound: NotFoundPageView[];
 }
 
 function frontPageStory({ url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } }: ArticleView): FrontPageStory {
@@ -409,12 +419,11 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         },
       };
     }),
+    notFound: newsroom.editions.map(({ edition, stories: own }) => ({
+      url: notFoundUrl(edition.path),
+      edition: edition.lang,
+      languages: languages(edition),
+      latest: own.slice(0, NOT_FOUND_HEADLINES).map(frontPageStory),
+    })),
   };
-}
-
-/** The 404 page's view: the default edition's words, and the way to every other edition's All news. */
-export function notFoundView(newsroom: Newsroom): NotFoundView {
-  const editions = newsroom.editions.map(({ edition }) => edition);
-  const edition = editions[0]!;
-  return { edition: edition.lang, languages: languageLinks(editions, edition) };
 }

@@ -23,6 +23,11 @@ test("every URL the site makes has the kind the browser checks look for", () => 
   ]);
 });
 
+test("each edition's 404 page, in its folder, is of the 404 kind; a 404.html deeper or in a site folder is not", () => {
+  assert.deepEqual(["404.html", "ru/404.html", "ru/news/404.html", "topics/404.html"].map(pageKind), ["404", "404", undefined, undefined]);
+  assert.equal(editionFolder("ru/404.html"), "ru/");
+});
+
 test("an author's pages are of their own kind, in every edition, later pages too", () => {
   const file = (url: string) => `${url.slice(1)}index.html`;
   assert.deepEqual(

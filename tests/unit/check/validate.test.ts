@@ -332,3 +332,23 @@ test("the command exits 2 with one line when there is no site to check", () => {
     assert.match(stderr, /^validate: no (site folder at|\.html pages in) .+\n$/);
   }
 });
+
+test("an edition's 404 page links from the base path, each link named from the site's root; a relative link there is refused", async () => {
+  const notFoundPage = (href: string) =>
+    page("Страница не найдена", "/newsroom/assets/site.css", `<h1>Страница не найдена</h1>\n<p><a href="${href}">Переговоры</a> <a href="/newsroom/">Wire Desk</a></p>`);
+  const write = (href: string) => {
+    const dir = writeSite();
+    fs.mkdirSync(path.join(dir, "ru"));
+    fs.writeFileSync(path.join(dir, "ru", "404.html"), notFoundPage(href));
+    return dir;
+  };
+  const options = { siteUrl: "https://example.github.io/newsroom/" };
+  assert.deepEqual((await validateSite(write("/newsroom/news/story.html#body"), options)).problems, []);
+  // From the root: "/newsroom/ru/…" is the site's ru/ folder, not ru/ru/.
+  const missing = (await validateSite(write("/newsroom/ru/news/story.html"), options)).problems.map(formatProblem);
+  assert.equal(missing.length, 1);
+  assert.match(missing[0] ?? "", /^ru\/404\.html:\d+:\d+: link: "ru\/news\/story\.html" names ru\/news\/story\.html, which does not exist .*\[WD404\]$/);
+  const relative = (await validateSite(write("../news/story.html"), options)).problems.map(formatProblem);
+  assert.equal(relative.length, 1);
+  assert.match(relative[0] ?? "", /^ru\/404\.html:\d+:\d+: link: "\.\.\/news\/story\.html" on the 404 page \(expected a URL that starts with the base path \/newsroom\/: hosts serve this page at any missing address\) \[WD406\]$/);
+});

@@ -44,6 +44,7 @@ function views(stories = [a, b]): PageViews {
     topicIndexes: [],
     archiveIndexes: [],
     searches: [],
+    notFound: [],
   };
 }
 

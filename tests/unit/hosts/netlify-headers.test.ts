@@ -24,6 +24,7 @@ const FILES = [
   "/news/2013/09/02/talks-resume.html",
   "/ru/index.html",
   "/404.html",
+  "/ru/404.html",
   "/assets/site.0123456789.css",
   "/assets/favicon.0123456789.svg",
   "/assets/photos/chart-1600.0123456789.svg",

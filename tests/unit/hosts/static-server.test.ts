@@ -119,6 +119,34 @@ test("as GitHub Pages: the site under its prefix, files by their names, misses o
   assert.equal(answers[2]?.headers.get("x-frame-options"), null, "GitHub Pages has no _headers");
 });
 
+/** The same site with a second edition in ru/, its own 404 page, and the _redirects a build writes for it. */
+const EDITIONS_SITE = {
+  ...SITE,
+  "ru/index.html": "the Russian index",
+  "ru/404.html": "the Russian 404 page",
+  "_redirects": "# each edition's 404 page\n/ru/* /ru/404.html 404\n/* /404.html 404\n",
+};
+
+test("as Netlify: a miss in an edition's folder gets that edition's 404 page, as _redirects says; elsewhere the root's", async () => {
+  const answers = await ask(writeSite(EDITIONS_SITE), { name: "netlify" }, ["/ru/", "/ru/missing", "/ru/news/2013/09/02/gone.html", "/rumours", "/news/missing", "/_redirects"]);
+  assert.deepEqual(answers.map(brief), [
+    "200 the Russian index",
+    "404 the Russian 404 page",
+    "404 the Russian 404 page",
+    "404 the 404 page",
+    "404 the 404 page",
+    "404 the 404 page",
+  ]);
+  // The Russian 404 page gets the headers of its own path.
+  assert.equal(answers[1]?.headers.get("x-frame-options"), "DENY");
+  assert.equal(answers[1]?.headers.get("content-type"), "text/html; charset=utf-8");
+});
+
+test("as GitHub Pages, which reads no _redirects: every miss gets the root 404 page", async () => {
+  const answers = await ask(writeSite(EDITIONS_SITE), { name: "github-pages", prefix: "/newsroom/" }, ["/newsroom/ru/missing", "/newsroom/ru/404.html"]);
+  assert.deepEqual(answers.map(brief), ["404 the 404 page", "200 the Russian 404 page"]);
+});
+
 test("a site without a 404 page answers a miss with a plain 404", async () => {
   const { "404.html": _, ...withoutNotFoundPage } = SITE;
   const [missing] = await ask(writeSite(withoutNotFoundPage), { name: "netlify" }, ["/nowhere.html"]);

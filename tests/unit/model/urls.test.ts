@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addressSlug, articlePermalink, authorUrl, isAllowedUrl, listPageUrl, pageLinkUrl, photoUrl, relativeUrl, SITE_FOLDERS, srcsetCandidates, staysInStoryFolder } from "../../../src/lib/model/urls.ts";
+import { addressSlug, articlePermalink, authorUrl, isAllowedUrl, isNotFoundUrl, listPageUrl, notFoundUrl, pageLinkUrl, photoUrl, relativeUrl, SITE_FOLDERS, srcsetCandidates, staysInStoryFolder } from "../../../src/lib/model/urls.ts";
 import { authorRef } from "../../../src/lib/model/authors.ts";
 
 test("site-root URLs become relative to the page that links to them", () => {
@@ -94,6 +94,15 @@ test("the 404 page links from the site's base path, since hosts serve it at any 
   assert.equal(pageLinkUrl("/topics/", "/404.html", "/"), "/topics/");
   assert.equal(pageLinkUrl("https://example.org/", "/404.html", "/newsroom/"), "https://example.org/");
   assert.equal(pageLinkUrl("/topics/", "/news/a.html", "/newsroom/"), "../topics/index.html");
+  // An edition's own 404 page, served at any missing address in its folder, links the same way.
+  assert.equal(pageLinkUrl("/ru/all/", "/ru/404.html", "/newsroom/"), "/newsroom/ru/all/");
+});
+
+test("each edition's 404 page is in its folder, and only those pages are 404 pages", () => {
+  assert.deepEqual([notFoundUrl(""), notFoundUrl("ru/")], ["/404.html", "/ru/404.html"]);
+  for (const url of ["/404.html", "/ru/404.html", "/pt-br/404.html"]) assert.equal(isNotFoundUrl(url), true, url);
+  // A site folder is never an edition's, and a 404 page is never deeper than an edition's folder.
+  for (const url of ["/news/404.html", "/topics/404.html", "/ru/news/404.html", "/ru/404.htm", "/404.html/", "404.html"]) assert.equal(isNotFoundUrl(url), false, url);
 });
 
 test("a srcset's candidates keep commas inside a URL, drop those between candidates, and keep each descriptor", () => {

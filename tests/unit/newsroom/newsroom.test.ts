@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
-import { pageViews } from "../../../src/lib/newsroom/page-views.ts";
+import { editionViews, NOT_FOUND_HEADLINES, pageViews } from "../../../src/lib/newsroom/page-views.ts";
 import { relatedStories, storyEndings } from "../../../src/lib/newsroom/related.ts";
 import { buildTopics } from "../../../src/lib/newsroom/topics.ts";
 import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
@@ -417,5 +417,45 @@ test("a name spelt two ways is two authors unless the settings join them; two au
       "WD158",
       '"José Díaz" and "Jose Diaz" (in src/news/a.md) would share the author page /authors/jose-diaz/ (expected one spelling for one author, or a settings entry that makes them one: authors: [{ name: "…", also: ["…"] }])',
     ],
+  ]);
+});
+
+test("each edition's 404 page lists its own newest headlines, at most ten, newest first, in its folder", () => {
+  const english = Array.from({ length: 12 }, (_, day) => storyView(`en-${day + 1}`, `2013-09-${String(day + 1).padStart(2, "0")}`));
+  const russian = [storyView("ru-old", "2013-09-01", [], 10, ru), storyView("ru-new", "2013-09-03", [], 10, ru)];
+  const views = pageViews(buildNewsroom(collected([...english, ...russian].sort((a, b) => b.published.epochMs - a.published.epochMs)), site, build), site);
+  assert.equal(NOT_FOUND_HEADLINES, 10);
+  assert.deepEqual(
+    views.notFound.map(({ url, edition, latest }) => [url, edition, latest.map(({ headline }) => headline)]),
+    [
+      ["/404.html", "en", ["en-12", "en-11", "en-10", "en-9", "en-8", "en-7", "en-6", "en-5", "en-4", "en-3"]],
+      ["/ru/404.html", "ru", ["ru-new", "ru-old"]],
+    ],
+  );
+  // Its switch leads to the other edition's front page, worded in the page's own language.
+  assert.deepEqual(views.notFound[1]?.languages, [{ url: "/", hreflang: "en", name: "English", dir: "ltr", label: "Английская версия" }]);
+  // A headline as the front page's lists print it: what the headline list shows, none of the story's text.
+  assert.deepEqual(views.notFound[1]?.latest[0], {
+    url: "/ru/news/ru-new.html",
+    headline: "ru-new",
+    description: "ru-new lead",
+    place: "MOSCOW",
+    state: "published",
+    sample: false,
+    lang: undefined,
+    dir: undefined,
+    photo: undefined,
+    published: { datetime: "2013-09-03T10:00:00Z", display: "2013-09-03" },
+  });
+});
+
+test("the headlines of the 404 pages are theirs alone: no view every page shares holds them", () => {
+  const newsroom = buildNewsroom(collected([storyView("only-here", "2013-09-02")]), site, build);
+  assert.deepEqual(pageViews(newsroom, site).notFound[0]?.latest.map(({ headline }) => headline), ["only-here"]);
+  assert.doesNotMatch(JSON.stringify(editionViews(newsroom)), /only-here/);
+  // An edition with no story yet lists none, and says what every 404 page says.
+  assert.deepEqual(pageViews(buildNewsroom(collected([]), site, build), site).notFound.map(({ url, latest }) => [url, latest]), [
+    ["/404.html", []],
+    ["/ru/404.html", []],
   ]);
 });
