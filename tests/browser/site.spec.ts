@@ -288,9 +288,10 @@ test.describe("on a 360 x 800 phone", () => {
     expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
-  test("a story without a photo shows no figure: its text starts on the first screen", async ({ page, siteBase }) => {
+  test("a story without a photo shows no figure, only its agency photo's credit as text: its text starts on the first screen", async ({ page, siteBase }) => {
     await open(page, siteBase, SAMPLE_PAGE);
     await expect(page.locator("figure")).toHaveCount(0);
+    await expect(page.locator("main .photo-credit")).toHaveText("Photo Kyodo");
     await expect(page.locator(".story-body p").first()).toBeInViewport();
   });
 

@@ -70,6 +70,8 @@ export interface ArticleView {
   archive: ArchiveLinks;
   corrections: CorrectionView[];
   photo?: PhotoView;
+  /** The credit of the agency's photo the story runs without, printed as text where the photo would be. */
+  photoCredit?: string;
   topics: TopicRef[];
   state: PublishingState;
   /** A demonstration story shipped with the project, marked as such on its page. */

@@ -143,6 +143,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     archive: view.archive,
     corrections: view.corrections,
     photo: view.photo && photoFile && { ...photoFile.photo, ...view.photo, caption: view.photo.caption },
+    photoCredit: view.photoCredit,
     topics: view.topics,
     state: publishingState(read.draft, view.published.epochMs, build),
     sample: view.sample,

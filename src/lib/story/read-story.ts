@@ -208,6 +208,10 @@ export function readStoryFile(input: StoryInput): StoryRead {
     else report(field, "WD157", `"${name}" is ${author.author}, named already as "${earlier.name}": the settings' authors give both spellings to one author (expected each author once: remove one)`);
   }
 
+  if (fields.photo !== undefined && fields.photoCredit !== undefined) {
+    report("photoCredit", "WD160", "a story with a photo gives its credit as photo.credit (expected photoCredit only on a story that runs without its photo: remove one)");
+  }
+
   const photoSrc = fields.photo?.src;
   const text = {
     readable: true as const,
@@ -227,7 +231,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     return { ...text, withdrawn: notice };
   }
 
-  const { title, lead, dateline, source: agency = site.name, tags = [], photo, sample = false, priority, lang, dir, translationOf } = parsed.fields;
+  const { title, lead, dateline, source: agency = site.name, tags = [], photo, photoCredit, sample = false, priority, lang, dir, translationOf } = parsed.fields;
   const printedDateline = formatDateline(dateline, date, agency, edition);
   const printedDatelineParts = datelineParts(dateline, date, agency, edition);
   const view: ReadView = {
@@ -249,6 +253,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     archive: archiveLinks(published.day, edition.path),
     corrections: corrections.sort((a, b) => a.date.epochMs - b.date.epochMs),
     ...(photo ? { photo: { alt: photo.alt, credit: photo.credit, ...(photo.caption === undefined ? {} : { caption: photo.caption }), ...photoRights(photo, site.agencies) } } : {}),
+    ...(photoCredit === undefined ? {} : { photoCredit }),
     topics: storyTopics(tags, edition.path),
     sample,
     ...(priority === undefined ? {} : { priority }),

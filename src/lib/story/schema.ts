@@ -154,6 +154,8 @@ export const storySchema = z.object({
   timezone,
   source,
   photo: photoSchema.optional(),
+  // The agency's photo the story runs without (its file not delivered, or not ours to publish): its credit is printed as text.
+  photoCredit: text("the credit of the agency's photo the story runs without, e.g. Photo EPA/ITAR-TASS", 200).optional(),
   tags: z
     .array(text("a topic name", 60), { error: wrong("a list of topics") })
     .max(20, { error: (issue) => `${(issue.input as unknown[]).length} topics (expected at most 20)` })
@@ -190,7 +192,7 @@ export const withdrawnSchema = z.object({ withdrawn: dateText(), date, dateline,
 /** Why a withdrawn story may not keep a field of the published contract. */
 const WITHDRAWN_REFUSALS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
-    ["title", "lead", "by", "photo", "tags", "corrections", "updated"].map((name) => [name, `a withdrawn story keeps no text of the story (expected no ${name}: remove it)`]),
+    ["title", "lead", "by", "photo", "photoCredit", "tags", "corrections", "updated"].map((name) => [name, `a withdrawn story keeps no text of the story (expected no ${name}: remove it)`]),
   ),
   draft: "a withdrawn story is never a draft: its notice is published (expected no draft: remove it, or remove withdrawn to keep a draft)",
   sample: "a withdrawn story's notice is never a sample (expected no sample: remove it)",

@@ -79,6 +79,7 @@ test("a story becomes the view its templates print", async () => {
     archive: { year: "/archive/2013/", month: "/archive/2013/09/", day: "/archive/2013/09/02/" },
     corrections: [],
     photo: { url: photoUrl, alt: "Stand-in", credit: "Photo EPA/ITAR-TASS", caption: undefined, width: 640, height: 360, sources: [] },
+    photoCredit: undefined,
     topics: [],
     state: "published",
     sample: false,
@@ -537,4 +538,14 @@ test("a story's photo carries its rights, the settings' for its credit's agency 
     const { xmp } = await sharp(readFileSync(join(published, name))).metadata();
     assert.deepEqual(readXmpWords(xmp?.toString("utf8") ?? ""), { credit: "Photo EPA/ITAR-TASS", alt: "Lavrov at a lectern", creator: "Ivan Ivanov", ...tassRights }, name);
   }
+});
+
+test("a story that runs without the agency's photo keeps its credit as text; beside a photo of its own the credit is refused", async () => {
+  const view = valid(await readArticle(...storyData({ ...seed, photo: undefined, photoCredit: "Photo EPA/ITAR-TASS" }, "Moscow hopes.\n", "credit-only")));
+  assert.equal(view.photoCredit, "Photo EPA/ITAR-TASS");
+  assert.equal(view.photo, undefined);
+  const both = await readArticle(...storyData({ ...seed, photoCredit: "Photo EPA/ITAR-TASS" }, "Moscow hopes.\n", "credit-twice"));
+  assert.deepEqual(both.valid ? [] : both.problems.map(({ field, code, message }) => [field, code, message]), [
+    ["photoCredit", "WD160", "a story with a photo gives its credit as photo.credit (expected photoCredit only on a story that runs without its photo: remove one)"],
+  ]);
 });
