@@ -43,7 +43,7 @@ try {
       return file;
     }),
   );
-  console.log(`\nWhole photos through the build's converter (AVIF, WebP and JPEG at every width), load average ${load()} before:\n`);
+  console.log(`\nWhole photos through the build's converter (AVIF and JPEG at every width), load average ${load()} before:\n`);
   console.log(
     await throughputTable(files, [
       { label: "sharp's defaults, one photo at a time", settings: SHARP_DEFAULT_SETTINGS, parallelPhotos: 1 },

@@ -107,7 +107,7 @@ export async function settingsTable(photos: readonly NamedPhoto[], settings: rea
 }
 
 /** The settings before they were chosen on this bench: sharp's defaults for every format. */
-export const SHARP_DEFAULT_SETTINGS: ConversionSettings = { version: 1, avif: {}, webp: {}, jpeg: {} };
+export const SHARP_DEFAULT_SETTINGS: ConversionSettings = { version: 1, avif: {}, jpeg: {} };
 
 export interface ThroughputRun {
   label: string;
