@@ -33,7 +33,7 @@ export const PHOTO_WIDTHS = [MIN_PHOTO_WIDTH, COLUMN_PX, SHARP_PHOTO_WIDTH];
 
 /**
  * Most preferred first: the browser takes the first <source> type it can decode, else the JPEG
- * <img>. AVIF is in every current browser; the JPEG serves the rest (Safari before 16), feeds and
+ * <img>. AVIF is in every current browser; the JPEG serves older ones (Safari before 16.4), feeds and
  * link previews, so WebP would add bytes for no reader.
  */
 const SOURCE_FORMATS = ["avif"] as const;
