@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, posix } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
-import sharp, { type AvifOptions, type JpegOptions, type Metadata, type Sharp, type WebpOptions } from "sharp";
+import sharp, { type AvifOptions, type JpegOptions, type Metadata, type Sharp } from "sharp";
 import type { CacheArea, CacheStore } from "../cache/store.ts";
 import { contentHash } from "./assets.ts";
 import { photoXmp, type PhotoFileWords } from "./photo-xmp.ts";
@@ -25,22 +25,26 @@ export const SHARP_PHOTO_WIDTH = 2 * COLUMN_PX;
 /** The narrowest step, a phone's column at 1x: a photo narrower still could not fill even that, and is refused. */
 export const MIN_PHOTO_WIDTH = 320;
 /**
- * Enough steps that a phone, a tablet and a 2x desktop each find one close to what they need. A
- * photo is never enlarged: eleventy-img makes the steps narrower than the photo, then the photo's
- * own width in place of the wider ones (900 px: 320, 640 and 900).
+ * The widths the layouts ask for (BENCHMARKS.md, "Photos: what a build publishes"): a front-page
+ * thumbnail, the column at 1x, the column at 2x. A screen between takes the next wider file, scaled
+ * down. A photo is never enlarged: eleventy-img makes the steps narrower than the photo, then the
+ * photo's own width in place of the wider ones (900 px: 320, 640 and 900).
  */
-export const PHOTO_WIDTHS = [MIN_PHOTO_WIDTH, 640, 960, SHARP_PHOTO_WIDTH];
+export const PHOTO_WIDTHS = [MIN_PHOTO_WIDTH, COLUMN_PX, SHARP_PHOTO_WIDTH];
 
-/** Most preferred first: the browser takes the first <source> type it can decode, else the JPEG <img>. */
-const SOURCE_FORMATS = ["avif", "webp"] as const;
-const SOURCE_TYPES: Readonly<Record<(typeof SOURCE_FORMATS)[number], string>> = { avif: "image/avif", webp: "image/webp" };
+/**
+ * Most preferred first: the browser takes the first <source> type it can decode, else the JPEG
+ * <img>. AVIF is in every current browser; the JPEG serves older ones (Safari before 16.4), feeds and
+ * link previews, so WebP would add bytes for no reader.
+ */
+const SOURCE_FORMATS = ["avif"] as const;
+const SOURCE_TYPES: Readonly<Record<(typeof SOURCE_FORMATS)[number], string>> = { avif: "image/avif" };
 
 /** How photos are encoded: sharp's options per format, and a version for what the options do not show. */
 export interface ConversionSettings {
   /** Raise it when the conversion changes in a way the options do not show (formats, widths, flattening). */
   version: number;
   avif: AvifOptions;
-  webp: WebpOptions;
   jpeg: JpegOptions;
 }
 
@@ -48,7 +52,7 @@ export interface ConversionSettings {
  * Chosen on `npm run bench:photos` (BENCHMARKS.md, "Photos: conversion settings"): sharp's default
  * AVIF effort spent several CPU seconds per photo for files barely smaller than effort 1's.
  */
-export const CONVERSION_SETTINGS: ConversionSettings = { version: 2, avif: { effort: 1 }, webp: { effort: 2 }, jpeg: {} };
+export const CONVERSION_SETTINGS: ConversionSettings = { version: 3, avif: { effort: 1 }, jpeg: {} };
 
 /** A photo for the page, with a warning when it is published softer than sharp; or why it cannot be published. */
 export type PhotoResult = { ok: true; photo: ProcessedPhoto; warning?: string } | { ok: false; problem: string };
@@ -240,7 +244,7 @@ function keptPlans(note: unknown): Map<string, KeptPlan> {
 const CONVERTING_CODE = new URL(import.meta.url);
 
 /**
- * Turns story photos into AVIF, WebP and JPEG at PHOTO_WIDTHS, each file carrying its story's
+ * Turns story photos into AVIF and JPEG at PHOTO_WIDTHS, each file carrying its story's
  * credit and rights as XMP (an SVG stays as drawn), kept between builds in the cache store's
  * photos area (src/lib/cache/store.ts): each converted file an entry, under the key of the
  * photo's bytes, the conversion settings, the words its files carry (photo-xmp.ts) and this
@@ -311,7 +315,6 @@ export class PhotoProcessor {
         if (xmp !== "") image.withXmp(xmp);
       },
       sharpAvifOptions: this.#settings.avif,
-      sharpWebpOptions: this.#settings.webp,
       sharpJpegOptions: this.#settings.jpeg,
       // The files come back as bytes (dryRun) for the photos area to keep; eleventy-img's own caches
       // trust any file of the right name and remember it for the life of the process.

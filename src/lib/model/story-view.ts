@@ -25,7 +25,7 @@ export interface ProcessedPhoto {
   /** The JPEG widths for the <img>, and the sizes the layout gives it; absent for an SVG, which scales itself. */
   srcset?: string;
   sizes?: string;
-  /** AVIF and WebP, for <source> elements ahead of the <img>; empty for an SVG. */
+  /** AVIF, for a <source> element ahead of the <img>; empty for an SVG. */
   sources: PhotoSource[];
 }
 

@@ -61,7 +61,7 @@ async function build(cacheDir: string, file: string, options?: PhotoProcessorOpt
   return { photo, site, summary: store.summary(), published: filesIn(join(site, "assets", "photos")) };
 }
 
-test("a raster photo becomes AVIF, WebP and JPEG at every layout width, the largest JPEG being the photo", async () => {
+test("a raster photo becomes AVIF and JPEG at every layout width, the largest JPEG being the photo", async () => {
   const file = await jpeg("Lavrov at MGIMO.jpg", 2000, 1500);
   const cacheDir = newFolder("cache");
   const { store, photos } = open(cacheDir);
@@ -70,10 +70,10 @@ test("a raster photo becomes AVIF, WebP and JPEG at every layout width, the larg
   const widths = (srcset: string | undefined) => (srcset ?? "").split(", ").map((candidate) => candidate.split(" ")[1]);
   assert.match(photo.url, /^\/assets\/photos\/lavrov-at-mgimo-1280\.[0-9a-f]{10}\.jpeg$/);
   assert.deepEqual([photo.width, photo.height], [1280, 960]);
-  assert.deepEqual(widths(photo.srcset), ["320w", "640w", "960w", "1280w"]);
+  assert.deepEqual(widths(photo.srcset), ["320w", "640w", "1280w"]);
   assert.equal(photo.sizes, PHOTO_SIZES);
-  assert.deepEqual(photo.sources.map((source) => source.type), ["image/avif", "image/webp"]);
-  for (const source of photo.sources) assert.deepEqual(widths(source.srcset), ["320w", "640w", "960w", "1280w"]);
+  assert.deepEqual(photo.sources.map((source) => source.type), ["image/avif"]);
+  for (const source of photo.sources) assert.deepEqual(widths(source.srcset), ["320w", "640w", "1280w"]);
 
   // Only the stories whose pages were written get their files, once every conversion is done.
   const site = newFolder("site");
@@ -81,12 +81,12 @@ test("a raster photo becomes AVIF, WebP and JPEG at every layout width, the larg
   assert.equal(existsSync(site), false);
   await photos.publish(site, ["story.md"]);
   const published = readdirSync(join(site, "assets", "photos"));
-  assert.equal(published.length, 12);
+  assert.equal(published.length, 6);
   assert.equal(store.summary(), `cache ${cacheDir}: photos 1 converted, 0 reused`);
-  const formats = { avif: "heif", webp: "webp", jpeg: "jpeg" } as const;
+  const formats = { avif: "heif", jpeg: "jpeg" } as const;
   for (const name of published) {
     const { format, width } = await sharp(join(site, "assets", "photos", name)).metadata();
-    const [, size, extension] = /-(\d+)\.[0-9a-f]{10}\.(avif|webp|jpeg)$/.exec(name) ?? [];
+    const [, size, extension] = /-(\d+)\.[0-9a-f]{10}\.(avif|jpeg)$/.exec(name) ?? [];
     assert.equal(format, formats[extension as keyof typeof formats], name);
     assert.equal(String(width), size, name);
   }
@@ -163,7 +163,7 @@ test("a build with the cache writes the same files as a build without it", async
   const cached = await build(cacheDir, file);
   const fresh = await build(newFolder("cache"), file);
   assert.equal(cached.summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
-  assert.equal(first.published.size, 12);
+  assert.equal(first.published.size, 6);
   assert.deepEqual(cached.published, first.published);
   assert.deepEqual(fresh.published, first.published);
 });
@@ -183,7 +183,7 @@ test("every raster file carries the credit and rights as IPTC XMP, escaped; a ch
   };
   const cacheDir = newFolder("cache");
   const first = await build(cacheDir, file, undefined, {}, words);
-  assert.equal(first.published.size, 12);
+  assert.equal(first.published.size, 6, "AVIF and JPEG at three widths");
   for (const [name, bytes] of first.published) {
     const { xmp } = await sharp(bytes).metadata();
     assert.ok(xmp, `${name} carries XMP`);
@@ -203,7 +203,7 @@ test("every raster file carries the credit and rights as IPTC XMP, escaped; a ch
   assert.deepEqual((await build(newFolder("cache"), file, undefined, {}, words)).published, first.published, "as a build from nothing publishes it");
 
   const recredited = await build(cacheDir, file, undefined, {}, { ...words, credit: "Photo TASS" });
-  assert.equal(recredited.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 12 removed`);
+  assert.equal(recredited.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 6 removed`);
   assert.notEqual(recredited.photo.url, first.photo.url, "a host caching the old file forever never serves it for the new credit");
   for (const bytes of recredited.published.values()) assert.equal(readXmpWords((await sharp(bytes).metadata()).xmp?.toString("utf8") ?? "").credit, "Photo TASS");
 });
@@ -245,7 +245,7 @@ test("what earlier builds learned may be damaged or out of date: the photos publ
   // The photo replaced under the same name, as the note still describes the old one: planned and converted afresh.
   await jpeg("index.jpg", 1600, 900, "#7c5a6b");
   const replaced = await build(cacheDir, file);
-  assert.equal(replaced.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 12 removed`);
+  assert.equal(replaced.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 6 removed`);
   assert.notDeepEqual([...replaced.published.keys()], [...first.published.keys()]);
   assert.deepEqual(replaced.published, (await build(newFolder("cache"), file)).published, "as a build from nothing publishes it");
 });
@@ -273,7 +273,7 @@ test("new conversion settings convert the photo again under new names, and the o
   const first = await build(cacheDir, file);
   const next = await build(cacheDir, file, { settings: { ...CONVERSION_SETTINGS, version: CONVERSION_SETTINGS.version + 1 } });
 
-  assert.equal(next.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 12 removed`);
+  assert.equal(next.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 6 removed`);
   assert.notEqual(next.photo.url, first.photo.url, "a host caching the old file forever never serves it for the new one");
   const namesWithoutHash = (names: Iterable<string>) => [...names].map((name) => name.replace(/\.[0-9a-f]{10}\./, "."));
   assert.deepEqual(namesWithoutHash(next.published.keys()), namesWithoutHash(first.published.keys()));
@@ -302,14 +302,14 @@ test("publishing prunes the cached files no photo of the build used, keeping a d
   const story = await jpeg("story.jpg", 1600, 900, "#222222");
   const draft = await jpeg("draft.jpg", 1600, 900, "#333333");
   const withDraft = await build(cacheDir, story, undefined, { "draft.md": draft });
-  assert.equal(withDraft.summary, `cache ${cacheDir}: photos 2 converted, 0 reused, 12 removed`);
-  assert.equal(entriesIn(cacheDir).size, 24, "the files of the story's photo and the draft's; not the old photo's, nor the cut write");
-  assert.equal(withDraft.published.size, 12, "the draft's photo is not published");
+  assert.equal(withDraft.summary, `cache ${cacheDir}: photos 2 converted, 0 reused, 6 removed`);
+  assert.equal(entriesIn(cacheDir).size, 12, "the files of the story's photo and the draft's; not the old photo's, nor the cut write");
+  assert.equal(withDraft.published.size, 6, "the draft's photo is not published");
 
   // The draft's photo is found in the cache while a story shows it, and pruned once none does.
   assert.equal((await build(cacheDir, story, undefined, { "draft.md": draft })).summary, `cache ${cacheDir}: photos 0 converted, 2 reused`);
   const withoutDraft = await build(cacheDir, story);
-  assert.equal(withoutDraft.summary, `cache ${cacheDir}: photos 0 converted, 1 reused, 12 removed`);
+  assert.equal(withoutDraft.summary, `cache ${cacheDir}: photos 0 converted, 1 reused, 6 removed`);
   assert.deepEqual([...entriesIn(cacheDir).values()].sort(Buffer.compare), [...withoutDraft.published.values()].sort(Buffer.compare));
 });
 
@@ -357,7 +357,7 @@ test("a photo narrower than twice the column is published at the widths it has, 
   const site = newFolder("site");
   await photos.publish(site, ["story.md"]);
   const published = readdirSync(join(site, "assets", "photos"));
-  assert.equal(published.length, 9);
+  assert.equal(published.length, 6);
   for (const name of published) assert.equal(String((await sharp(join(site, "assets", "photos", name)).metadata()).width), /-(\d+)\./.exec(name)?.[1], name);
 
   // A later build plans it from the cache, and warns the same.
