@@ -69,7 +69,7 @@ test("from 80 % of a limit the build warns, naming what fills the site and what 
   assert.equal(report.line, "site: 9.8 KB in 7 files; GitHub Pages takes 12 KB (83 %)");
   assert.deepEqual(report.errors, []);
   assert.deepEqual(lines(report.warnings), [
-    "_site/: size: 9.8 KB is 83 % of the 12 KB GitHub Pages takes: photos 6.8 KB, pages 2.5 KB, other 400 bytes (expected under 80 % of 12 KB: publish fewer photo sizes, put the photos on a media host (coming), or split the archive) [WD435]",
+    "_site/: size: 9.8 KB is 83 % of the 12 KB GitHub Pages takes: photos 6.8 KB, pages 2.5 KB, other 400 bytes (expected under 80 % of 12 KB: put the photos on a media host (coming), or split the archive) [WD435]",
   ]);
 });
 
@@ -88,7 +88,7 @@ test("a folder over Netlify's files in a folder is refused, naming the folder an
   assert.deepEqual(lines(report.errors), []);
   const fuller = hostLimitReport(measureSite(site({ ...SMALL_SITE, "news/2024/03/15/rates.html": 10 })), { host: "netlify" }, "_site/", TINY);
   assert.deepEqual(lines(fuller.errors), [
-    "news/2024/03/15/: files: 6 files in this folder are 120 % of the 5 Netlify takes in one folder: photos 3 files, pages 3 files (expected at most 5 files: publish fewer photo sizes, put the photos on a media host (coming), or split the archive) [WD436]",
+    "news/2024/03/15/: files: 6 files in this folder are 120 % of the 5 Netlify takes in one folder: photos 3 files, pages 3 files (expected at most 5 files: put the photos on a media host (coming), or split the archive) [WD436]",
   ]);
 });
 
@@ -96,7 +96,7 @@ test("a file count dominated by pages is answered with an archive split; the fre
   const pages = Object.fromEntries(Array.from({ length: 90 }, (_, day) => [`news/2024/01/${day}/story.html`, 10]));
   const report = hostLimitReport(measureSite(site(pages)), { host: "cloudflare-pages" }, "_site/", TINY);
   assert.deepEqual(lines(report.warnings), [
-    "_site/: files: 90 files are 90 % of the 100 Cloudflare Pages (free plan) takes: pages 90 files (expected under 80 % of 100 files: split the archive, or publish fewer photo sizes; a paid plan takes 100,000 files: set PAGES_WRANGLER_MAJOR_VERSION=4 in the Pages project and DEPLOY_HOST=cloudflare-pages-paid) [WD435]",
+    "_site/: files: 90 files are 90 % of the 100 Cloudflare Pages (free plan) takes: pages 90 files (expected under 80 % of 100 files: split the archive; a paid plan takes 100,000 files: set PAGES_WRANGLER_MAJOR_VERSION=4 in the Pages project and DEPLOY_HOST=cloudflare-pages-paid) [WD435]",
   ]);
 });
 
