@@ -153,7 +153,7 @@ function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): st
 const isPriority = (urgency: number | undefined): urgency is number => urgency !== undefined && Number.isInteger(urgency) && urgency >= 1 && urgency <= 9;
 
 /** The fields the import decides, from the agency's item and the story on file; any other field of the story is the newsroom's and stays. */
-const IMPORTED_FIELDS = new Set(["title", "lead", "by", "date", "updated", "dateline", "timezone", "source", "lang", "draft", "photo", "tags", "corrections", "withdrawn", "wire"]);
+const IMPORTED_FIELDS = new Set(["title", "lead", "by", "date", "updated", "dateline", "timezone", "source", "lang", "draft", "photo", "photoCredit", "tags", "corrections", "withdrawn", "wire"]);
 
 /** The newsroom's own fields of the story on file (a sample mark, a translation's original), which no update touches. */
 function keptFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -237,6 +237,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if (place === undefined) hold("needs a dateline: the item names no place");
   if (source === undefined) hold("needs a source: the item names no agency");
   const picture = photo ?? earlierPhoto(earlier);
+  // A photo the agency named but the import could not take: its credit stays, printed as text, until a photo runs.
+  const photoCredit = picture ? undefined : (item.photo?.credit === undefined ? undefined : textField(item.photo.credit)) || stringField(earlier, "photoCredit");
   if (picture && picture.alt === undefined) hold("needs alt text for its photo");
   if (picture && picture.credit === undefined) hold("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
@@ -270,6 +272,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(lang && primaryLanguage(lang) !== primaryLanguage(context.siteLanguage) ? { lang } : lang === undefined && earlier["lang"] !== undefined ? { lang: earlier["lang"] } : {}),
     ...(held.length > 0 ? { draft: true } : {}),
     ...(picture ? { photo: { src: picture.src, ...photoWordsOf(picture) } } : {}),
+    ...(photoCredit ? { photoCredit } : {}),
     ...(topics.length > 0 ? { tags: topics } : {}),
     ...(corrections.length > 0 ? { corrections } : {}),
     // The agency's urgency ranks a new story on the front page; then the rank is the newsroom's, kept through updates.

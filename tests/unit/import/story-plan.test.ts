@@ -303,3 +303,22 @@ test("a new story takes the agency's urgency as its priority; an update keeps th
   assert.ok(updated.ok);
   assert.equal(updated.plan.fields["priority"], 1, "the editor's priority stays");
 });
+
+test("a photo the import could not take leaves its credit as photoCredit; a later version that brings the photo replaces it", () => {
+  const named = { ...item, photo: { href: "https://photos.example/lavrov.jpg", path: "associations.featureimage", credit: "Photo EPA/ITAR-TASS", alt: "Lavrov" } };
+  const heldFor = { field: "associations.featureimage", message: "its photo was left out: HTTP 404", code: "WD215" as const };
+  const first = planStory(named, { ...context, heldFor });
+  assert.ok(first.ok);
+  assert.equal(first.plan.fields["photoCredit"], "Photo EPA/ITAR-TASS");
+  assert.equal(first.plan.fields["photo"], undefined);
+  assert.deepEqual(first.plan.held.map(({ code }) => code), ["WD215"]);
+  const existing: WireStory = { file: "src/news/moscow/index.md", folder: "src/news/moscow", fields: first.plan.fields, body: "", versionMs: 0 };
+  // A version whose photo is again left out keeps the credit on file.
+  const again = planStory({ ...named, photo: { ...named.photo, credit: undefined } }, { ...context, heldFor, existing });
+  assert.ok(again.ok);
+  assert.equal(again.plan.fields["photoCredit"], "Photo EPA/ITAR-TASS");
+  const taken = planStory(named, { ...context, existing, photo: { src: "photo.jpg", alt: "Lavrov", credit: "Photo EPA/ITAR-TASS" } });
+  assert.ok(taken.ok);
+  assert.equal(taken.plan.fields["photoCredit"], undefined, "the photo's own credit is photo.credit");
+  assert.deepEqual(taken.plan.fields["photo"], { src: "photo.jpg", alt: "Lavrov", credit: "Photo EPA/ITAR-TASS" });
+});
