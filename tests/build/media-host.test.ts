@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
 import sharp from "sharp";
+import { findBrowser } from "../../src/lib/check/browser.ts";
+import { checkSiteInBrowser } from "../../src/lib/check/browser-check.ts";
+import { formatProblem } from "../../src/lib/model/problems.ts";
 import { buildFixtureInProcess, makeFixtureSite } from "../support/fixture-site.ts";
 
 const MEDIA_URL = "https://media.example.com/wire/";
@@ -90,4 +93,30 @@ test("a MEDIA_URL photos cannot be named under is refused before anything is bui
     run.output,
   );
   assert.equal(existsSync(join(root, "_site")), false);
+});
+
+test("the browser check serves _media/ at the media host's address: every photo loads within the policy, served and under a prefix; a photo not uploaded is named", async () => {
+  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#5a6b7c" } }).jpeg().toBuffer();
+  const root = makeFixtureSite({
+    "talks/index.md": story("title: Talks resume\nlead: A date-only story.\ndate: 2013-09-02\ndateline: MOSCOW\nphoto:\n  src: lavrov.jpg\n  alt: Lavrov speaks\n  credit: Photo EPA"),
+    "talks/lavrov.jpg": photo,
+  });
+  const choice = findBrowser();
+  assert.ok(choice, "a browser to open the pages in (see npx tsx scripts/browser.ts)");
+  const media = { url: MEDIA_URL, folder: join(root, "_media") };
+  // Under a path prefix, as on GitHub Pages; the check serves the site as the host it was built for.
+  const run = await buildFixtureInProcess(root, { MEDIA_URL, SITE_URL: "https://desk.example.github.io/newsroom/" });
+  assert.equal(run.status, 0, run.output);
+  const clean = await checkSiteInBrowser(join(root, "_site"), choice, undefined, media);
+  assert.deepEqual(clean.problems.map(formatProblem), []);
+  assert.ok(clean.opened > 0);
+
+  const gone = "lavrov-640.";
+  const removed = filesUnder(media.folder).filter((name) => name.startsWith(gone));
+  assert.equal(removed.length, 2);
+  for (const name of removed) rmSync(join(media.folder, name));
+  const missing = (await checkSiteInBrowser(join(root, "_site"), choice, undefined, media)).problems.map(formatProblem);
+  for (const name of removed) {
+    assert.ok(missing.some((line) => line.includes(`${MEDIA_URL}${name} does not answer`) && line.includes("[WD422]")), `${name} is named:\n${missing.join("\n")}`);
+  }
 });
