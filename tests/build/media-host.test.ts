@@ -48,6 +48,7 @@ test("with MEDIA_URL the photos go to _media/ and the pages, feeds and policy na
   assert.equal(media.length, 6, `AVIF and JPEG at three widths: ${media.join(", ")}`);
   for (const name of media) assert.match(name, /^lavrov-(320|640|1280)\.[0-9a-f]{10}\.(avif|jpeg)$/);
   assert.deepEqual(filesUnder(join(root, "_site/assets/photos")), [], "the site holds no photo");
+  assert.match(onHost.output, /^media: 6 files in _media\/ for https:\/\/media\.example\.com\/wire\/, 6 new this build \(npm run upload:media sends what the bucket lacks, before the pages deploy\)$/m);
   assert.ok(!onHost.result.files.some((file) => file.startsWith("assets/photos/")));
 
   const storyPage = site("news/2013/09/02/talks.html");
@@ -69,6 +70,7 @@ test("with MEDIA_URL the photos go to _media/ and the pages, feeds and policy na
   // The same site without MEDIA_URL: the photos beside the pages, nothing names the media host; _media/ keeps its files.
   const beside = await buildFixtureInProcess(root);
   assert.equal(beside.status, 0, beside.output);
+  assert.doesNotMatch(beside.output, /^media:/m);
   assert.equal(filesUnder(join(root, "_site/assets/photos")).length, 6);
   for (const url of photoUrls(site("news/2013/09/02/talks.html"))) assert.match(url, /^\.\.\/\.\.\/\.\.\/\.\.\/assets\/photos\/lavrov-/);
   const named = filesUnder(join(root, "_site")).filter((file) => site(file).includes("media.example.com"));
@@ -78,8 +80,15 @@ test("with MEDIA_URL the photos go to _media/ and the pages, feeds and policy na
   // For reading offline: MEDIA_URL set, every photo kept beside its pages.
   const offline = await buildFixtureInProcess(root, { MEDIA_URL }, { localMedia: true });
   assert.equal(offline.status, 0, offline.output);
+  assert.doesNotMatch(offline.output, /^media:/m);
   assert.equal(filesUnder(join(root, "_site/assets/photos")).length, 6);
   assert.deepEqual(filesUnder(join(root, "_site")).filter((file) => site(file).includes("media.example.com")), []);
+
+  // Back on the media host: the photos are in _media/ already, so nothing is new to upload.
+  const again = await buildFixtureInProcess(root, { MEDIA_URL });
+  assert.equal(again.status, 0, again.output);
+  assert.match(again.output, /^media: 6 files in _media\/ for https:\/\/media\.example\.com\/wire\/, 0 new this build /m);
+  assert.deepEqual(filesUnder(join(root, "_site/assets/photos")), []);
 });
 
 test("a MEDIA_URL photos cannot be named under is refused before anything is built", async () => {

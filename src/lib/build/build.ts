@@ -112,6 +112,8 @@ export interface BuildResult {
     check: Report | undefined;
     /** The site's size against its host's limits: the line, the warnings, and the problems that fail the build. */
     size: HostLimitReport | undefined;
+    /** With a media host, once the site is in place: what the media folder holds for it, and how many of those files this build added. */
+    media: (MediaHost & MediaFolderCount) | undefined;
     timings: StageTiming[];
     /** What each cache did, and any trouble with one, for the build log. */
     caches: string[];
@@ -166,7 +168,7 @@ export function build(project: string, options: BuildOptions): Promise<BuildResu
 async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev), onProgress, hostLimits = HOST_LIMITS, localMedia = false }: BuildOptions): Promise<BuildResult> {
   const progressOf = (stage: CountedStage): ProgressListener | undefined => onProgress && ((done, total) => onProgress(stage, done, total));
   const stages = new StageRunner();
-  const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, timings: stages.timings, caches: [], sources: {} };
+  const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, media: undefined, timings: stages.timings, caches: [], sources: {} };
   const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
   const staging = mkdtempSync(".site-build-");
   // This build's photos for the media host, apart until the site passes its checks.
@@ -192,7 +194,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     if ((report.check && report.check.problems.length > 0) || (report.size && report.size.errors.length > 0)) return result(false, { pages: plan.pages, files });
     await stages.run("swap", async () => {
       // The photos first: a site in place never names a photo the media folder lacks.
-      if (settings.value.media) keepMedia(mediaStaging, settings.value.media.folder);
+      if (settings.value.media) report.media = { ...settings.value.media, ...keepMedia(mediaStaging, settings.value.media.folder) };
       await swapIn(staging, output, dev);
     });
     return result(true, { pages: plan.pages, files });
@@ -300,13 +302,17 @@ function checkSite(staging: string, media: MediaHost | undefined, { site }: Proj
  * contents' hash, so it is the same file), and none is ever removed, as pages still on the host
  * or in readers' caches may name it.
  */
-function keepMedia(staged: string, folder: string): void {
-  if (!existsSync(staged)) return;
+function keepMedia(staged: string, folder: string): MediaFolderCount {
+  if (!existsSync(staged)) return { files: existsSync(folder) ? readdirSync(folder).length : 0, added: 0 };
   mkdirSync(folder, { recursive: true });
+  let added = 0;
   for (const name of readdirSync(staged)) {
     const target = join(folder, name);
-    if (!existsSync(target)) renameSync(join(staged, name), target);
+    if (existsSync(target)) continue;
+    renameSync(join(staged, name), target);
+    added += 1;
   }
+  return { files: readdirSync(folder).length, added };
 }
 
 /** Every file under `folder`, relative to it, sorted. */
@@ -315,6 +321,12 @@ function listFiles(folder: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/** The files the media folder holds, and how many of them a build added. */
+interface MediaFolderCount {
+  files: number;
+  added: number;
 }
 
 /** What a swap leaves of the site it replaced, until it is removed. */
