@@ -181,7 +181,10 @@ export async function checkSiteInBrowser(
       // The page asks the media host's address (its policy is checked against it); the local media server answers.
       await context.route(
         (url) => mediaAddress(url.href) !== undefined,
-        async (route) => route.fulfill({ response: await route.fetch({ url: mediaAddress(route.request().url()) ?? "" }) }),
+        async (route) => {
+          const local = mediaAddress(route.request().url());
+          await (local === undefined ? route.continue() : route.fulfill({ response: await route.fetch({ url: local }) }));
+        },
       );
       const found = await inTurns(opening, PAGES_AT_ONCE, async (page) => {
         const pageProblems = await checkPage(context, mount, page, checkedLinks, mediaAddress);
