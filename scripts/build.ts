@@ -6,6 +6,8 @@
  *   npm run build -- --explain <page>      says why a page was rendered or reused: its URL, its
  *                                          file under _site/, or its story's file under src/news/
  *   npm run build -- --quiet               prints only the problems and the last line
+ *   npm run build -- --media local         keeps every photo beside its pages, whatever MEDIA_URL
+ *                                          says: a site to read offline
  *
  * While it works it says how far each long stage is, on standard output: on a terminal a counter
  * rewritten in place, in a log (CI) a line every 10 s (see src/lib/model/progress.ts). Problems go
@@ -15,18 +17,28 @@ import { parseArgs } from "node:util";
 import { build, StageError } from "../src/lib/build/build.ts";
 import { buildLog, buildProgress } from "../src/lib/build/build-log.ts";
 import { explainPage } from "../src/lib/build/explain.ts";
+import { formatProblem } from "../src/lib/model/problems.ts";
 
 const OUTPUT = "_site";
 const { values } = parseArgs({
-  options: { timings: { type: "boolean", default: false }, explain: { type: "string", multiple: true, default: [] }, quiet: { type: "boolean", default: false } },
+  options: {
+    timings: { type: "boolean", default: false },
+    explain: { type: "string", multiple: true, default: [] },
+    quiet: { type: "boolean", default: false },
+    media: { type: "string" },
+  },
 });
 
 async function main(): Promise<boolean> {
+  if (values.media !== undefined && values.media !== "local") {
+    console.error(formatProblem({ file: "", field: "--media", message: `got ${JSON.stringify(values.media)} (expected local, which keeps every photo beside its pages)`, code: "WD313" }));
+    return false;
+  }
   const progress = values.quiet ? undefined : buildProgress({ terminal: process.stdout.isTTY === true, write: (text) => void process.stdout.write(text) });
   let result;
   try {
     // The counter's line ends before anything else is printed, whether the build ends or fails.
-    result = await build(".", { output: OUTPUT, ...(progress ? { onProgress: progress.onProgress } : {}) }).finally(() => progress?.finish());
+    result = await build(".", { output: OUTPUT, localMedia: values.media === "local", ...(progress ? { onProgress: progress.onProgress } : {}) }).finally(() => progress?.finish());
   } catch (error) {
     if (!(error instanceof StageError)) throw error;
     console.error(`build: ${error.message}`);

@@ -5,6 +5,9 @@
  *   npm run check:site -- <folder>  checks another built site
  *   npm run check:site -- --quiet   prints only the problems and the last line
  *
+ * With MEDIA_URL set, as for the build, the photos the pages name under it are served from _media/
+ * on a second local origin, so each is checked before the deploy uploads it.
+ *
  * Exits 1 when it finds a problem, 2 when it cannot check at all. While it works it says how far
  * it is, on standard output: a counter on a terminal, a line every 10 s in a log (see
  * src/lib/model/progress.ts).
@@ -13,7 +16,9 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { findBrowser } from "../src/lib/check/browser.ts";
 import { checkSiteInBrowser } from "../src/lib/check/browser-check.ts";
+import { readMediaHost, type MediaHost } from "../src/lib/model/media.ts";
 import { formatProblem } from "../src/lib/model/problems.ts";
+import { SettingsError } from "../src/lib/model/settings-error.ts";
 import { progressCounter } from "../src/lib/model/progress.ts";
 
 const args = process.argv.slice(2);
@@ -28,12 +33,22 @@ if (browser === undefined) {
   console.error("check:site: no browser: install Chromium (Debian/Ubuntu: apt-get install chromium) or run npx playwright install chromium");
   process.exit(2);
 }
+let media: MediaHost | undefined;
+try {
+  media = readMediaHost(process.env, { local: false });
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  for (const problem of error.problems) console.error(formatProblem(problem));
+  process.exit(2);
+}
+// A site with no photo yet has no media folder; a page that names a photo there still fails its request.
+if (media !== undefined && !existsSync(media.folder)) media = undefined;
 const progress = quiet
   ? undefined
   : progressCounter({ label: "check:site", what: "pages checked", unit: "pages", terminal: process.stdout.isTTY === true, write: (text) => void process.stdout.write(text) });
 let result: Awaited<ReturnType<typeof checkSiteInBrowser>>;
 try {
-  result = await checkSiteInBrowser(dir, browser, progress?.update);
+  result = await checkSiteInBrowser(dir, browser, progress?.update, media);
 } finally {
   progress?.finish();
 }

@@ -3,6 +3,8 @@
  *
  *   npx tsx scripts/validate.ts [--pages-only] [--quiet] [dir]   (default _site; the site's URL is SITE_URL or _data/site.ts's)
  *
+ * With MEDIA_URL set, as for the build, the photos the pages name under it must be in _media/.
+ *
  * Each page's own check is kept in .cache/check and reused while the page, html-validate and the
  * checks are unchanged; --pages-only, for folders that are not this project's site, keeps nothing.
  * While it checks it says how far it is, on standard output: a counter on a terminal, a line every
@@ -12,6 +14,20 @@ import { pathToFileURL } from "node:url";
 import { projectChecks } from "../src/lib/check/validate.ts";
 import { validateCommand } from "../src/lib/check/validate-command.ts";
 import { readProjectSettings } from "../src/lib/eleventy/settings.ts";
+import { readMediaHost, type MediaHost } from "../src/lib/model/media.ts";
+import { formatProblem } from "../src/lib/model/problems.ts";
+import { SettingsError } from "../src/lib/model/settings-error.ts";
+
+/** The media host of MEDIA_URL, none when it is not set, or undefined once its problem is printed. */
+function mediaHost(): { media: MediaHost | undefined } | undefined {
+  try {
+    return { media: readMediaHost(process.env, { local: false }) };
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    for (const problem of error.problems) console.error(formatProblem(problem));
+    return undefined;
+  }
+}
 
 async function main(): Promise<void> {
   // --pages-only checks the HTML and CSS alone, for a folder that is not a whole site of ours.
@@ -19,11 +35,13 @@ async function main(): Promise<void> {
   const quiet = process.argv.includes("--quiet");
   const dir = process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site";
   const settings = await readProjectSettings();
-  if (settings === undefined) {
+  const host = mediaHost();
+  if (settings === undefined || host === undefined) {
     process.exitCode = 2;
     return;
   }
-  process.exitCode = await validateCommand(dir, pagesOnly ? { siteUrl: settings.site.url } : projectChecks(settings), {
+  const media = host.media ? { media: host.media } : {};
+  process.exitCode = await validateCommand(dir, pagesOnly ? { siteUrl: settings.site.url, ...media } : { ...projectChecks(settings), ...media }, {
     quiet,
     terminal: process.stdout.isTTY === true,
     write: (text) => void process.stdout.write(text),

@@ -42,12 +42,12 @@ export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<R
 /**
  * Builds the copy into its _site/ in this process, through the function the build command calls,
  * with the lines the command would print as `output`. For the local address unless `env` names
- * another; this process's time zone. `options` adds to the build's options (its progress, the hosts' limits).
+ * another; this process's time zone. `options` adds to the build's options (its progress, the hosts' limits, photos kept beside the pages).
  */
 export async function buildFixtureInProcess(
   root: string,
   env: Readonly<Record<string, string>> = {},
-  options: Pick<BuildOptions, "onProgress" | "hostLimits"> = {},
+  options: Pick<BuildOptions, "onProgress" | "hostLimits" | "localMedia"> = {},
 ): Promise<BuildRun & { result: BuildResult }> {
   const result = await build(root, { ...options, output: "_site", env: { ...process.env, SITE_URL: "http://localhost:8080/", ...env } });
   return { status: result.ok ? 0 : 1, output: buildLog(result).map(({ text }) => text).join("\n"), result };

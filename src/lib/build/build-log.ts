@@ -1,4 +1,8 @@
-/** What a build tells whoever ran it, in order: the settings' problems, the caches, the stories' problems, the check's, then the site's size against its host's limits. */
+/**
+ * What a build tells whoever ran it, in order: the settings' problems, the caches, the stories'
+ * problems, the check's, then the site's size against its host's limits and, with a media host,
+ * what the media folder holds for it.
+ */
 import { formatReport } from "../check/site-problems.ts";
 import { formatProblem } from "../model/problems.ts";
 import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
@@ -12,7 +16,7 @@ export interface LogLine {
 }
 
 export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[] {
-  const { stories, check, size } = report;
+  const { stories, check, size, media } = report;
   const embargo = stories && ok ? formatNextEmbargo(stories) : undefined;
   return [
     ...settingProblems.map((problem) => ({ text: formatProblem(problem), problem: true })),
@@ -20,9 +24,17 @@ export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[
     ...(stories ? formatStoryProblems(stories) : []).map((text) => ({ text, problem: true })),
     ...(check && check.problems.length > 0 ? formatReport(check) : []).map((text) => ({ text, problem: true })),
     ...(size ? [{ text: size.line, problem: false }, ...[...size.warnings, ...size.errors].map((problem) => ({ text: formatProblem(problem), problem: true }))] : []),
+    ...(media ? [{ text: mediaLine(media), problem: false }] : []),
     ...(embargo ? [{ text: `build: ${embargo}`, problem: false }] : []),
   ];
 }
+
+/** The media folder's line: the photos are not in the site, and the deploy must upload the new ones before the pages. */
+function mediaLine({ url, folder, files, added }: NonNullable<BuildResult["report"]["media"]>): string {
+  return `media: ${count(files, "file")} in ${folder}/ for ${url}, ${added} new this build (npm run upload:media sends what the bucket lacks, before the pages deploy)`;
+}
+
+const count = (value: number, unit: string): string => `${value.toLocaleString("en-US")} ${unit}${value === 1 ? "" : "s"}`;
 
 /** What each counted stage's progress line says it counts. */
 const STAGE_COUNTS: Record<CountedStage, { what: string; unit: string }> = {

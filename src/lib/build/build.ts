@@ -18,6 +18,7 @@ import { PageCache, planPages, type PagePlan, type PlannedPage } from "../eleven
 import { HOST_LIMITS, hostLimitReport, measureSite, type HostLimitReport, type HostLimitTable } from "../hosts/host-limits.ts";
 import { PhotoProcessor } from "../media/photos.ts";
 import type { ProgressListener } from "../model/progress.ts";
+import type { MediaHost } from "../model/media.ts";
 import type { Problem } from "../model/problems.ts";
 import { SettingsError } from "../model/settings-error.ts";
 import type { StoryReport } from "../model/story-report.ts";
@@ -93,6 +94,8 @@ export interface BuildOptions {
   onProgress?: BuildProgress;
   /** The hosts' limits the site is measured against: their documented ones (src/lib/hosts/host-limits.ts) unless a test gives its own. */
   hostLimits?: HostLimitTable;
+  /** Keep every photo beside its pages, whatever MEDIA_URL says: a site for reading offline (`npm run build -- --media local`). */
+  localMedia?: boolean;
 }
 
 export interface BuildResult {
@@ -109,6 +112,8 @@ export interface BuildResult {
     check: Report | undefined;
     /** The site's size against its host's limits: the line, the warnings, and the problems that fail the build. */
     size: HostLimitReport | undefined;
+    /** With a media host, once the site is in place: what the media folder holds for it, and how many of those files this build added. */
+    media: (MediaHost & MediaFolderCount) | undefined;
     timings: StageTiming[];
     /** What each cache did, and any trouble with one, for the build log. */
     caches: string[];
@@ -160,14 +165,16 @@ export function build(project: string, options: BuildOptions): Promise<BuildResu
   return run;
 }
 
-async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev), onProgress, hostLimits = HOST_LIMITS }: BuildOptions): Promise<BuildResult> {
+async function buildHere({ output, dev = false, env = process.env, session = new BuildSession(dev), onProgress, hostLimits = HOST_LIMITS, localMedia = false }: BuildOptions): Promise<BuildResult> {
   const progressOf = (stage: CountedStage): ProgressListener | undefined => onProgress && ((done, total) => onProgress(stage, done, total));
   const stages = new StageRunner();
-  const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, timings: stages.timings, caches: [], sources: {} };
+  const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, media: undefined, timings: stages.timings, caches: [], sources: {} };
   const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
   const staging = mkdtempSync(".site-build-");
+  // This build's photos for the media host, apart until the site passes its checks.
+  const mediaStaging = `${staging}-media`;
   try {
-    const settings = await stages.run("settings", () => readProjectSettings(env, dev));
+    const settings = await stages.run("settings", () => readProjectSettings(env, dev, localMedia));
     if (!settings.ok) return result(false, { settingProblems: [...settings.problems] });
     const stories = await stages.run("stories", () => readAllStories(settings.value, session, progressOf("stories")));
     const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.value.site, settings.value.build));
@@ -175,27 +182,33 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     const { plan, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
     report.sources = data.sources;
     if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
+    const media = settings.value.media && { url: settings.value.media.url, folder: mediaStaging };
     const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render, renderCounter(plan, progressOf("render"))));
     await stages.run("render", () => writePages(staging, plan, [...rendered, ...searchFiles(newsroom, session.searchIndexes)], session.pageCache));
-    await stages.run("photos", () => publishMedia(staging, session.photos, settings.value, data.storyFiles, progressOf("photos")));
+    await stages.run("photos", () => publishMedia(staging, media, session.photos, settings.value, data.storyFiles, progressOf("photos")));
     const files = listFiles(staging);
     if (!dev) {
-      report.check = await stages.run("check", () => checkSite(staging, settings.value, newsroom.report, progressOf("check")));
+      report.check = await stages.run("check", () => checkSite(staging, media, settings.value, newsroom.report, progressOf("check")));
       report.size = await stages.run("size", () => hostLimitReport(measureSite(staging), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
     }
     if ((report.check && report.check.problems.length > 0) || (report.size && report.size.errors.length > 0)) return result(false, { pages: plan.pages, files });
-    await stages.run("swap", () => swapIn(staging, output, dev));
+    await stages.run("swap", async () => {
+      // The photos first: a site in place never names a photo the media folder lacks.
+      if (settings.value.media) report.media = { ...settings.value.media, ...keepMedia(mediaStaging, settings.value.media.folder) };
+      await swapIn(staging, output, dev);
+    });
     return result(true, { pages: plan.pages, files });
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(mediaStaging, { recursive: true, force: true });
     report.caches = cacheLines(session);
   }
 }
 
 /** The settings, or every problem of them (never a stack trace). */
-async function readProjectSettings(env: Readonly<Record<string, string | undefined>>, showUnpublished: boolean): Promise<{ ok: true; value: ProjectSettings } | { ok: false; problems: readonly Problem[] }> {
+async function readProjectSettings(env: Readonly<Record<string, string | undefined>>, showUnpublished: boolean, localMedia: boolean): Promise<{ ok: true; value: ProjectSettings } | { ok: false; problems: readonly Problem[] }> {
   try {
-    return { ok: true, value: await readSettings(".", env, showUnpublished) };
+    return { ok: true, value: await readSettings(".", env, showUnpublished, { localMedia }) };
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     return { ok: false, problems: error.problems };
@@ -203,10 +216,10 @@ async function readProjectSettings(env: Readonly<Record<string, string | undefin
 }
 
 /** Every story read (or found in the story cache) and checked, then sorted out: shown, withdrawn, and the report. */
-async function readAllStories({ site, datelinePlaces, build }: ProjectSettings, { photos, store, storyCache }: BuildSession, onProgress: ProgressListener | undefined) {
+async function readAllStories({ site, datelinePlaces, build, media }: ProjectSettings, { photos, store, storyCache }: BuildSession, onProgress: ProgressListener | undefined) {
   photos.startBuild();
   store.startBuild();
-  const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache }, onProgress);
+  const results = await readStories(NEWS_DIR, INPUT_DIR, { site, datelinePlaces, build, photos, storyCache, ...(media ? { mediaUrl: media.url } : {}) }, onProgress);
   // The reads of deleted stories dropped, whatever the later stages do.
   storyCache.prune();
   return collectArticles(results, build);
@@ -270,9 +283,13 @@ function writePages(staging: string, plan: PagePlan, rendered: readonly Rendered
   }
 }
 
-/** The photos of the stories that have pages (the photos area pruned of what no story uses), and the site's own files (stylesheet, icon, the search page's scripts) under their hashed names. */
-async function publishMedia(staging: string, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[], onProgress: ProgressListener | undefined): Promise<void> {
-  await photos.publish(staging, storyFiles, onProgress);
+/**
+ * The photos of the stories that have pages (the photos area pruned of what no story uses), in the
+ * site or, with a media host, in `media.folder`; and the site's own files (stylesheet, icon, the
+ * search page's scripts) under their hashed names.
+ */
+async function publishMedia(staging: string, media: MediaHost | undefined, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[], onProgress: ProgressListener | undefined): Promise<void> {
+  await photos.publish(staging, storyFiles, onProgress, media);
   for (const [name, source] of Object.entries(SITE_FILES)) {
     const url = globals.assets[name as keyof typeof SITE_FILES];
     const target = join(staging, url.slice(1));
@@ -281,9 +298,27 @@ async function publishMedia(staging: string, photos: PhotoProcessor, { globals }
   }
 }
 
-/** Every project check of the built site: its pages, feeds and sitemaps, and the stories it must not have published. */
-function checkSite(staging: string, { site }: ProjectSettings, report: StoryReport, onProgress: ProgressListener | undefined): Promise<Report> {
-  return validateSite(staging, { siteUrl: site.url, outputs: true, withheld: report.withheld, cacheDir: PROJECT_CHECK_CACHE, ...(onProgress ? { onProgress } : {}) });
+/** Every project check of the built site: its pages, feeds and sitemaps, the photos it names on the media host, and the stories it must not have published. */
+function checkSite(staging: string, media: MediaHost | undefined, { site }: ProjectSettings, report: StoryReport, onProgress: ProgressListener | undefined): Promise<Report> {
+  return validateSite(staging, { siteUrl: site.url, outputs: true, withheld: report.withheld, cacheDir: PROJECT_CHECK_CACHE, ...(media ? { media } : {}), ...(onProgress ? { onProgress } : {}) });
+}
+
+/**
+ * Adds this build's photos to the media folder: a file already there is kept (its name is its
+ * contents' hash, so it is the same file), and none is ever removed, as pages still on the host
+ * or in readers' caches may name it.
+ */
+function keepMedia(staged: string, folder: string): MediaFolderCount {
+  if (!existsSync(staged)) return { files: existsSync(folder) ? readdirSync(folder).length : 0, added: 0 };
+  mkdirSync(folder, { recursive: true });
+  let added = 0;
+  for (const name of readdirSync(staged)) {
+    const target = join(folder, name);
+    if (existsSync(target)) continue;
+    renameSync(join(staged, name), target);
+    added += 1;
+  }
+  return { files: readdirSync(folder).length, added };
 }
 
 /** Every file under `folder`, relative to it, sorted. */
@@ -292,6 +327,12 @@ function listFiles(folder: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/** The files the media folder holds, and how many of them a build added. */
+interface MediaFolderCount {
+  files: number;
+  added: number;
 }
 
 /** What a swap leaves of the site it replaced, until it is removed. */

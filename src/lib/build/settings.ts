@@ -9,12 +9,13 @@ import { pathToFileURL } from "node:url";
 import { deployTarget, type DeployTarget } from "../hosts/host-limits.ts";
 import { hashedPath } from "../media/assets.ts";
 import type { Problem } from "../model/problems.ts";
+import { readMediaHost, type MediaHost } from "../model/media.ts";
 import { readBuildSettings, type BuildSettings } from "../model/publishing.ts";
 import { SettingsError } from "../model/settings-error.ts";
 import type { StringsFolder } from "../model/editions.ts";
 import { readSiteSettings, type SiteSettings } from "../model/site.ts";
 import { notFoundRules, type NotFoundRule } from "../hosts/netlify-redirects.ts";
-import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, policyRules, SEARCH_PAGE_POLICY, SECURITY_HEADERS, type PolicyRule } from "../outputs/security.ts";
+import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, policyRules, SEARCH_PAGE_POLICY, SECURITY_HEADERS, withMediaHost, type PolicyRule } from "../outputs/security.ts";
 import { searchUrl, SITE_FOLDERS } from "../model/urls.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
 
@@ -67,17 +68,19 @@ export interface ProjectSettings {
   build: BuildSettings;
   /** The host the site is built for (DEPLOY_HOST, or the host's own build runner), whose limits it is measured against. */
   deploy: DeployTarget;
+  /** Where the photos are published when not beside the pages (MEDIA_URL); a dev build always keeps them beside its pages. */
+  media: MediaHost | undefined;
   datelinePlaces: DatelinePlaces;
   globals: PageGlobals;
 }
 
-/** The dev server's pages also let its live-reload script in; a build's pages never do. */
-export function securityData(build: Pick<BuildSettings, "showUnpublished">, editionPaths: readonly string[]): SecurityData {
+/** The dev server's pages also let its live-reload script in; a build's pages never do. Images may come from the media host, if photos are published there. */
+export function securityData(build: Pick<BuildSettings, "showUnpublished">, editionPaths: readonly string[], media?: MediaHost): SecurityData {
   return {
-    contentSecurityPolicy: contentSecurityPolicy(pagePolicy(build)),
-    searchPagePolicy: contentSecurityPolicy(SEARCH_PAGE_POLICY),
+    contentSecurityPolicy: contentSecurityPolicy(withMediaHost(pagePolicy(build), media?.url)),
+    searchPagePolicy: contentSecurityPolicy(withMediaHost(SEARCH_PAGE_POLICY, media?.url)),
     headers: Object.entries(SECURITY_HEADERS).map(([name, value]) => ({ name, value })),
-    policyRules: policyRules(editionPaths, SITE_FOLDERS, searchUrl("").slice(1)),
+    policyRules: policyRules(editionPaths, SITE_FOLDERS, searchUrl("").slice(1), media?.url),
     immutablePaths: IMMUTABLE_PATHS,
     immutableCaching: IMMUTABLE_CACHING,
   };
@@ -86,10 +89,11 @@ export function securityData(build: Pick<BuildSettings, "showUnpublished">, edit
 /**
  * Reads the project's settings: the site's (its _data/site.ts, with `env`'s address), the build's
  * (the moment from `env`, drafts shown or not as the caller says), the dateline places, and the
- * hashed names of the site's own files. Throws a SettingsError with every problem of the site's
- * settings and the build's.
+ * hashed names of the site's own files, and where the photos are published (`localMedia` keeps
+ * them beside the pages whatever MEDIA_URL says). Throws a SettingsError with every problem of the
+ * site's settings and the build's.
  */
-export async function readSettings(project: string, env: Env, showUnpublished: boolean): Promise<ProjectSettings> {
+export async function readSettings(project: string, env: Env, showUnpublished: boolean, { localMedia = false }: { localMedia?: boolean } = {}): Promise<ProjectSettings> {
   const data = join(project, "_data");
   const file = join(data, "site.ts");
   // Imported afresh whenever the file changed, so the dev server's next rebuild sees an edit.
@@ -99,9 +103,12 @@ export async function readSettings(project: string, env: Env, showUnpublished: b
   };
   // All read before any refuses, so one run names every bad setting.
   const [site, moment] = [settled(() => readSiteSettings(settings, env, stringsFolder())), settled(() => readBuildSettings(env))];
+  // The dev server serves its photos itself: the media host has only what deploys uploaded.
+  const media = settled(() => readMediaHost(env, { local: localMedia || showUnpublished }));
   const deploy = deployTarget(env);
-  if (!site.ok || !moment.ok || "problem" in deploy) {
-    throw new SettingsError([...(site.ok ? [] : site.problems), ...(moment.ok ? [] : moment.problems), ...("problem" in deploy ? [deploy.problem] : [])]);
+  if (!site.ok || !moment.ok || !media.ok || "problem" in deploy) {
+    const problems = [site, moment, media].flatMap((read) => (read.ok ? [] : read.problems));
+    throw new SettingsError([...problems, ...("problem" in deploy ? [deploy.problem] : [])]);
   }
   const build = { ...moment.value, showUnpublished };
   const datelinePlaces = JSON.parse(readFileSync(join(data, "datelinePlaces.json"), "utf8")) as DatelinePlaces;
@@ -109,9 +116,9 @@ export async function readSettings(project: string, env: Env, showUnpublished: b
     Object.entries(SITE_FILES).map(([name, file]) => [name, `/${hashedPath(PUBLISHED_NAMES[name as keyof typeof SITE_FILES], readFileSync(join(project, file)))}`]),
   ) as Record<keyof typeof SITE_FILES, string>;
   const editionPaths = site.value.editions.map((edition) => edition.path);
-  const security = securityData(build, editionPaths);
+  const security = securityData(build, editionPaths, media.value);
   const hosts = { notFoundRules: notFoundRules(editionPaths) };
-  return { site: site.value, build, deploy, datelinePlaces, globals: { site: site.value, build, assets, security, hosts } };
+  return { site: site.value, build, deploy, media: media.value, datelinePlaces, globals: { site: site.value, build, assets, security, hosts } };
 }
 
 /** What a settings reader returned, or the problems of the SettingsError it threw. */

@@ -2,13 +2,17 @@
  * The deploy gate's browser pass: opens a sample of every kind of page of a built site, served at
  * the address it was built for and from disk, and reports any script, Content Security Policy
  * violation, axe (WCAG 2.2 AA) violation, failed request or broken link. It assumes nothing about
- * the stories, so a newsroom's own site passes or fails on its own merits.
+ * the stories, so a newsroom's own site passes or fails on its own merits. A site whose photos are
+ * on a media host (MEDIA_URL) has them served from the media folder on a second local origin, under
+ * the media host's address as the pages name it, so the policy and every photo are checked before
+ * any is uploaded.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { inTurns } from "../model/in-turns.ts";
+import type { MediaHost } from "../model/media.ts";
 import type { FieldProblem, Problem } from "../model/problems.ts";
 import type { BrowserChoice } from "./browser.ts";
 import { editionFolder, samplePages, type SitePage } from "./site-pages.ts";
@@ -78,9 +82,12 @@ async function linkedUrls(page: Page): Promise<string[]> {
   });
 }
 
-/** Whether a linked URL inside the site answers: a file on disk, or a response below 400. */
-async function linkAnswers(page: Page, url: string): Promise<boolean> {
-  const target = new URL(url);
+/** The address on the local media server of a URL under the media host's, if it is one. */
+type MediaAddress = (url: string) => string | undefined;
+
+/** Whether a linked URL inside the site (or a photo on the media host) answers: a file on disk, or a response below 400. */
+async function linkAnswers(page: Page, url: string, mediaAddress: MediaAddress): Promise<boolean> {
+  const target = new URL(mediaAddress(url) ?? url);
   target.hash = "";
   if (target.protocol === "file:") return existsSync(fileURLToPath(target));
   const response = await page.request.get(target.href, { maxRedirects: 5 }).catch(() => undefined);
@@ -90,7 +97,7 @@ async function linkAnswers(page: Page, url: string): Promise<boolean> {
 /** A URL's answer, asked once per mount however many pages link to it. */
 type CheckedLinks = Map<string, Promise<boolean>>;
 
-async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: SitePage, checkedLinks: CheckedLinks): Promise<Problem[]> {
+async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: SitePage, checkedLinks: CheckedLinks, mediaAddress: MediaAddress): Promise<Problem[]> {
   const page = await context.newPage();
   // A 404 page is what a host serves at a missing address in its edition's folder; from disk it is never opened.
   const address = kind === "404" ? `${mount.site.base}${editionFolder(path)}no-such-page-${Date.now()}.html` : mount.site.base + path;
@@ -115,12 +122,13 @@ async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: 
     }
     const here = page.url().replace(/#.*$/, "");
     // A link within the page (the skip link) names no other file; validate checks its target id.
+    // Every candidate of a photo on the media host is asked for, not just the one the browser chose.
     const links = (await linkedUrls(page)).filter(
       (url) =>
         url.replace(/#.*$/, "") !== here &&
-        (url.startsWith(mount.site.base.replace(/[^/]*$/, "")) || url.startsWith(new URL(mount.site.base).origin)),
+        (url.startsWith(mount.site.base.replace(/[^/]*$/, "")) || url.startsWith(new URL(mount.site.base).origin) || mediaAddress(url) !== undefined),
     );
-    for (const url of links) if (!checkedLinks.has(url)) checkedLinks.set(url, linkAnswers(page, url));
+    for (const url of links) if (!checkedLinks.has(url)) checkedLinks.set(url, linkAnswers(page, url, mediaAddress));
     const answers = await Promise.all(links.map((url) => checkedLinks.get(url)));
     links.forEach(
       (url, index) =>
@@ -141,15 +149,20 @@ const PAGES_AT_ONCE = 3;
 /**
  * Checks the site folder in the browser; resolves to every problem found, each at its page, and how
  * many pages were opened. `onProgress` hears how many of all the openings are done, first with none.
+ * `media`: the media host the site's photos are named under, and the folder that holds them.
  */
 export async function checkSiteInBrowser(
   siteDir: string,
   choice: BrowserChoice,
   onProgress: (opened: number, total: number) => void = () => {},
+  media?: MediaHost,
 ): Promise<{ problems: Problem[]; opened: number }> {
   const pages = samplePages(siteDir);
   const host = await hostFor(siteDir);
   const served = await startStaticServer(siteDir, host);
+  // A bucket serves its files by name, as the static server does at its root.
+  const mediaServer = media && (await startStaticServer(media.folder, { name: "netlify" }));
+  const mediaAddress: MediaAddress = (url) => (media && mediaServer && url.startsWith(media.url) ? mediaServer.base + url.slice(media.url.length) : undefined);
   const mounts: Mount[] = [
     { name: host.name === "netlify" ? "served at /" : `served under ${host.prefix}`, site: served, served: true, axe: true },
     { name: "from disk", site: { base: pathToFileURL(`${siteDir}/`).href, close: async () => {} }, served: false, axe: false },
@@ -165,8 +178,16 @@ export async function checkSiteInBrowser(
       const checkedLinks: CheckedLinks = new Map();
       // One context per mount: a static site keeps no state between pages, and a context is costly to open.
       const context = await browser.newContext();
+      // The page asks the media host's address (its policy is checked against it); the local media server answers.
+      await context.route(
+        (url) => mediaAddress(url.href) !== undefined,
+        async (route) => {
+          const local = mediaAddress(route.request().url());
+          await (local === undefined ? route.continue() : route.fulfill({ response: await route.fetch({ url: local }) }));
+        },
+      );
       const found = await inTurns(opening, PAGES_AT_ONCE, async (page) => {
-        const pageProblems = await checkPage(context, mount, page, checkedLinks);
+        const pageProblems = await checkPage(context, mount, page, checkedLinks, mediaAddress);
         opened += 1;
         onProgress(opened, total);
         return pageProblems;
@@ -177,6 +198,7 @@ export async function checkSiteInBrowser(
   } finally {
     await browser.close();
     await served.close();
+    await mediaServer?.close();
   }
   return { problems, opened };
 }

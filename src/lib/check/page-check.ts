@@ -23,6 +23,8 @@ export interface PageLink {
   url: string;
   line: number;
   column: number;
+  /** Set when it names an image the page shows. */
+  image?: true;
 }
 
 /** What one page's own check finds and what the site's checks need to know of the page. */
@@ -55,7 +57,7 @@ export class PageChecker {
     const own = elements.flatMap((element) => scriptAndStyleProblems(element, searchPage)).map(({ offset, ...problem }) => ({ ...position(offset), ...problem }));
     return {
       problems: [...markup, ...own],
-      links: elements.flatMap(htmlReferences).map(({ url, offset }) => ({ url, ...position(offset) })),
+      links: elements.flatMap(htmlReferences).map(({ url, offset, image }) => ({ url, ...position(offset), ...(image ? { image } : {}) })),
       anchors: anchorsOf(page),
       outputs: pageOutputFacts(path, page),
       budget: pageBudgetFacts(path, page),

@@ -10,7 +10,7 @@ const located = z.object({ line: z.number().optional(), column: z.number().optio
 /** Typed against PageRecord, so the two cannot drift apart. */
 export const pageRecordSchema: z.ZodType<PageRecord> = z.object({
   problems: z.array(located),
-  links: z.array(z.object({ url: z.string(), ...position })),
+  links: z.array(z.object({ url: z.string(), ...position, image: z.literal(true).optional() })),
   anchors: z.array(z.string()),
   outputs: z.object({
     feedLinks: z.array(z.object({ type: z.string(), href: z.string(), ...position })),

@@ -7,12 +7,16 @@ import { hasAttribute, type ParsedPage } from "./parse-page.ts";
 export interface Reference {
   url: string;
   offset: number;
+  /** Set when the URL names an image the page shows (an <img>'s or <source>'s, a srcset's candidate). */
+  image?: true;
 }
 
 /** Attributes holding one URL. SVG links may still use the old xlink:href. */
 const URL_ATTRIBUTES = ["href", "xlink:href", "src", "poster", "action", "formaction", "cite", "data"];
 /** Attributes holding a comma-separated list of image candidates. */
 const SRCSET_ATTRIBUTES = ["srcset", "imagesrcset"];
+/** Elements whose src is an image the page shows. */
+const IMAGE_ELEMENTS = ["IMG", "SOURCE"];
 
 export function htmlReferences(element: HTMLElement): Reference[] {
   // Most elements name no URL: their attributes' values need not be decoded to know it.
@@ -23,11 +27,13 @@ export function htmlReferences(element: HTMLElement): Reference[] {
   // must a translation's (<link rel="alternate" hreflang>), which names the other's.
   const rel = element.tagName === "LINK" ? (element.getAttribute("rel") ?? "") : "";
   const canonical = /(^|\s)canonical(\s|$)/i.test(rel) || (/(^|\s)alternate(\s|$)/i.test(rel) && element.getAttribute("hreflang") !== undefined);
-  return Object.entries(element.attributes).flatMap(([key, value]) => {
+  const imageElement = IMAGE_ELEMENTS.includes(element.tagName);
+  return Object.entries(element.attributes).flatMap(([key, value]): Reference[] => {
     const name = key.toLowerCase();
     if (canonical && name === "href") return [];
+    if (imageElement && name === "src") return [{ url: value, offset, image: true }];
     if (URL_ATTRIBUTES.includes(name)) return [{ url: value, offset }];
-    if (SRCSET_ATTRIBUTES.includes(name)) return srcsetCandidates(value).map(({ url }) => ({ url, offset }));
+    if (SRCSET_ATTRIBUTES.includes(name)) return srcsetCandidates(value).map(({ url }) => ({ url, offset, image: true }));
     return [];
   });
 }

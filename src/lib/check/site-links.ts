@@ -4,9 +4,10 @@
  * works at a host root, under a prefix and from disk.
  */
 import { readFileSync, statSync, type Stats } from "node:fs";
-import { extname, relative, sep } from "node:path";
+import { extname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { asBrowserReads, isNotFoundUrl, NOT_FOUND_URL, urlScheme } from "../model/urls.ts";
+import type { MediaHost } from "../model/media.ts";
 import type { FieldProblem, ProblemCode } from "../model/problems.ts";
 import { anchorsOf } from "./page-references.ts";
 import { parsePage } from "./parse-page.ts";
@@ -17,6 +18,8 @@ export interface LinkSettings {
   siteOrigin: string | undefined;
   /** The path of the site's root on its host ("/" unless SITE_URL has a prefix): where the 404 pages link from. */
   basePath: string;
+  /** Where the photos named under the media host's address (MEDIA_URL) are, to be uploaded there; none when the site holds its photos. */
+  media?: MediaHost;
 }
 
 /**
@@ -43,14 +46,37 @@ export class SiteLinks {
     this.#pageAnchors = pageAnchors;
   }
 
-  /** What is wrong with each URL named in the file `from` (an absolute path). */
-  checkerFor(from: string): (url: string) => FieldProblem[] {
+  /**
+   * What is wrong with each URL named in the file `from` (an absolute path); `image` when it names
+   * an image the page shows, which must be the site's own or a photo under the media host's address.
+   */
+  checkerFor(from: string): (url: string, image?: boolean) => FieldProblem[] {
     const fromUrl = pathToFileURL(from);
     const notFoundPage = from.startsWith(this.#inside) && isNotFoundUrl(`/${sitePath(this.#settings.siteDir, from)}`);
-    return (url) => {
+    const { media, siteOrigin } = this.#settings;
+    return (url, image = false) => {
+      if (media !== undefined && asBrowserReads(url).startsWith(media.url)) return this.#mediaProblems(url, media);
       if (notFoundPage && !url.startsWith("#")) return this.#notFoundPageProblems(url);
-      return urlFormProblems(url, this.#settings.siteOrigin) ?? (hasScheme(url) ? [] : this.#targetProblems(fromUrl, url));
+      const problems = urlFormProblems(url, siteOrigin);
+      if (problems !== undefined) return problems;
+      if (!hasScheme(url)) return this.#targetProblems(fromUrl, url);
+      if (!image) return [];
+      const expected = media === undefined ? "a file of the site" : `a file of the site or a photo under the media host's ${media.url}`;
+      return linkProblem("WD408", `"${url}" is an image from elsewhere (expected ${expected}: the pages' security policy lets no other image in)`);
     };
+  }
+
+  /** A photo named under the media host's address must be a file of the media folder, which the deploy uploads there before the pages. */
+  #mediaProblems(url: string, media: MediaHost): FieldProblem[] {
+    let name: string;
+    try {
+      name = decodeURIComponent(new URL(asBrowserReads(url)).pathname.slice(new URL(media.url).pathname.length));
+    } catch {
+      return linkProblem("WD404", `"${url}" is not a valid URL (expected a photo's address under ${media.url})`);
+    }
+    const stats = name === "" || name.includes("/") ? undefined : this.#stat(join(media.folder, name));
+    if (stats?.isFile()) return [];
+    return linkProblem("WD404", `"${url}" names a photo the build did not publish for the media host (expected a file of this build's photos under ${media.url})`);
   }
 
   /**

@@ -12,6 +12,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { extname, join, resolve } from "node:path";
+import type { MediaHost } from "../model/media.ts";
 import { sortProblems, type Problem } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import type { WithheldStory } from "../model/story-report.ts";
@@ -43,6 +44,8 @@ export interface ValidateOptions {
   withheld?: readonly WithheldStory[] | Promise<readonly WithheldStory[]>;
   /** A folder to keep each page's check in between runs; without one, every page is checked afresh. */
   cacheDir?: string;
+  /** The media host the photos are published on (MEDIA_URL) and the folder they are uploaded from: each photo a page names there must be in it. */
+  media?: MediaHost;
   /** Hears how many of the pages are checked (a page found in `cacheDir` counts at once). */
   onProgress?: ProgressListener;
 }
@@ -77,6 +80,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
     siteDir,
     siteOrigin: originOf(options.siteUrl),
     basePath: options.siteUrl ? new URL(options.siteUrl).pathname.replace(/\/?$/, "/") : "/",
+    ...(options.media ? { media: { url: options.media.url, folder: resolve(options.media.folder) } } : {}),
   };
   const siteUrl = options.outputs ? options.siteUrl : undefined;
   const paths = pages.map((page) => sitePath(siteDir, page));
@@ -122,7 +126,7 @@ function pageProblems(links: SiteLinks, page: string, path: string, record: Page
   const linkProblems = links.checkerFor(page);
   return [
     ...record.problems.map((problem) => ({ file: path, ...problem })),
-    ...record.links.flatMap(({ url, line, column }) => linkProblems(url).map((found) => ({ file: path, line, column, ...found }))),
+    ...record.links.flatMap(({ url, line, column, image }) => linkProblems(url, image).map((found) => ({ file: path, line, column, ...found }))),
   ];
 }
 

@@ -230,7 +230,7 @@ function fill(tally: Tally, measure: "bytes" | "files"): { text: string; mostlyP
 /** What makes room: for photos, a host of their own; for pages, an archive in parts. */
 function remedy(mostlyPhotos: boolean, limits: HostLimits): string {
   // Photos are published at the fewest sizes the layouts need already (BENCHMARKS.md, "Photos: what a build publishes").
-  const ways = mostlyPhotos ? "put the photos on a media host (coming), or split the archive" : "split the archive";
+  const ways = mostlyPhotos ? "put the photos on a media host (MEDIA_URL), or split the archive" : "split the archive";
   return limits.more ? `${ways}; ${limits.more}` : ways;
 }
 
@@ -315,7 +315,7 @@ function limitProblems(use: Use, size: SiteSize, limits: HostLimits, siteFolder:
 }
 
 function fileRemedy(kind: Kind): string {
-  if (kind === "photos") return "a smaller photo, or the photos on a media host (coming)";
+  if (kind === "photos") return "a smaller photo, or the photos on a media host (MEDIA_URL)";
   if (kind === "pages") return "a shorter page: split the story, or fewer stories a list page";
   return "a smaller file";
 }

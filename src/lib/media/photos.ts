@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { basename, dirname, extname, join, posix } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import sharp, { type AvifOptions, type JpegOptions, type Metadata, type Sharp } from "sharp";
@@ -12,7 +12,8 @@ import { svgProblem } from "./svg-safety.ts";
 import { TaskSlots } from "./task-slots.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import type { ProcessedPhoto } from "../model/story-view.ts";
-import { addressSlug } from "../model/urls.ts";
+import type { MediaHost } from "../model/media.ts";
+import { addressSlug, isWebAddress } from "../model/urls.ts";
 
 /**
  * The widest a photo is shown: the story column, 40rem (site.css `--column`), which is 640 px
@@ -62,7 +63,7 @@ interface PhotoRequest {
   file: string;
   /** How the story names it, for messages. */
   src: string;
-  /** The site-root folder the page's photo files are published in, ending in "/". */
+  /** The folder the page names the photo's files in, ending in "/": a site-root one, or the media host's (MEDIA_URL). */
   urlFolder: string;
   /** The words and rights every raster file of the photo carries (see photo-xmp.ts); none when the story's fields could not be read. */
   words?: PhotoFileWords;
@@ -77,9 +78,9 @@ type Conversion = Promise<{ ok: true; sources: ReadonlyMap<string, FileSource> }
 /** A photo found in the cache or being converted, or why it cannot be. */
 type Started = { ok: true; conversion: Conversion } | { ok: false; problem: string };
 
-/** One file a story's page needs: its path in the site folder, and where its bytes come from. */
+/** One file a story's page needs: its URL as the page names it (a site-root path, or under the media host's), and where its bytes come from. */
 interface StoryFile {
-  sitePath: string;
+  url: string;
   from: { path: string } | { conversion: Conversion; name: string };
 }
 
@@ -321,8 +322,8 @@ export class PhotoProcessor {
       dryRun: true,
       useCache: false,
       outputDir: this.#area.folder,
-      // Encoded here because eleventy-img joins it to the file name as it is; a space would split a srcset.
-      urlPath: encodeURI(urlFolder),
+      // Encoded here because eleventy-img joins it to the file name as it is; a space would split a srcset. A media host's address is a URL already.
+      urlPath: isWebAddress(urlFolder) ? urlFolder : encodeURI(urlFolder),
       // eleventy-img's id hashes the photo and the sharp options; with the rest of the settings, the
       // photo as read here and the words a raster file carries, as hex before the extension, like
       // the stylesheet's, it lets hosts cache the files under /assets/ forever: a changed credit is a new name.
@@ -376,7 +377,7 @@ export class PhotoProcessor {
     const outcome = await started;
     if (!outcome.ok) return failed(outcome.problem);
     const { conversion } = outcome;
-    const files = names.map((name) => ({ sitePath: posix.join(urlFolder, name), from: { conversion, name } }));
+    const files = names.map((name) => ({ url: `${urlFolder}${name}`, from: { conversion, name } }));
     const warning = narrowPhotoWarning(src, widths);
     return { result: { ok: true, photo, ...(warning === undefined ? {} : { warning }) }, files };
   }
@@ -466,23 +467,24 @@ export class PhotoProcessor {
       const problem = svgProblem(src, contents);
       if (problem !== undefined) return problem;
     }
-    this.#keep(story, { sitePath, from: { path: file } });
+    this.#keep(story, { url: sitePath, from: { path: file } });
     return undefined;
   }
 
   #keep(story: string, file: StoryFile): void {
     const files = this.#storyFiles.get(story) ?? new Map<string, StoryFile>();
-    files.set(file.sitePath, file);
+    files.set(file.url, file);
     this.#storyFiles.set(story, files);
   }
 
   /**
    * Puts the photo files of the stories whose pages were written into the site folder (a fresh
-   * one), once every photo of the build is converted; then prunes the photos area of the files no
-   * photo of this build used (a draft's photo was checked and converted, so it stays).
+   * one), or those named under the media host's address into its folder (`media.folder`), once
+   * every photo of the build is converted; then prunes the photos area of the files no photo of
+   * this build used (a draft's photo was checked and converted, so it stays).
    * `onProgress` counts the photos ready of all the build converts.
    */
-  async publish(siteDir: string, stories: Iterable<string>, onProgress?: ProgressListener): Promise<void> {
+  async publish(siteDir: string, stories: Iterable<string>, onProgress?: ProgressListener, media?: MediaHost): Promise<void> {
     const total = this.#conversions.size;
     let ready = 0;
     let counting = false;
@@ -505,8 +507,9 @@ export class PhotoProcessor {
     // Two stories in one folder may show the same photo: its files are put there once.
     const placed = new Set<string>();
     for (const story of stories) {
-      for (const { sitePath, from } of this.#storyFiles.get(story)?.values() ?? []) {
-        const target = join(siteDir, ...sitePath.split("/"));
+      for (const { url, from } of this.#storyFiles.get(story)?.values() ?? []) {
+        const onMediaHost = media !== undefined && url.startsWith(media.url);
+        const target = onMediaHost ? join(media.folder, url.slice(media.url.length)) : join(siteDir, ...url.split("/"));
         if (placed.has(target)) continue;
         placed.add(target);
         const folder = dirname(target);

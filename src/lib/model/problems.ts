@@ -12,7 +12,7 @@ export interface Place {
  * WD1xx: a story's file, front matter, fields and body, and what stories must not share.
  * WD2xx: a delivered agency file and its items, and what the import did with each.
  * WD3xx: the settings: the site's, its editions' strings, the environment and the command line.
- * WD4xx: the built site: a page's own markup (WD400-WD407), what the site's files say together
+ * WD4xx: the built site: a page's own markup (WD400-WD408), what the site's files say together
  * (WD410-WD418), what a browser sees opening the pages (WD420-WD422), and the site's size against
  * its host's limits (WD435-WD437).
  */
@@ -110,6 +110,7 @@ export const PROBLEM_CODES = {
   WD313: "a command-line option that cannot be used",
   WD314: "a name two authors share",
   WD315: "an agency's photo licence link that is not a web address",
+  WD316: "the media host's address is not a folder photos can be named under",
   WD400: "a page that is not valid HTML",
   WD401: "a page not every reader can use",
   WD402: "script where none may run",
@@ -118,6 +119,7 @@ export const PROBLEM_CODES = {
   WD405: "a link to an id the page does not have",
   WD406: "a link that is not relative",
   WD407: "a page's JSON-LD is wrong or incomplete",
+  WD408: "an image from elsewhere",
   WD410: "a page's feed link is missing or broken",
   WD411: "a feed readers cannot read",
   WD412: "the sitemaps do not list the site as it is",

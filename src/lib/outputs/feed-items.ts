@@ -3,7 +3,7 @@ import { lastModified } from "./last-modified.ts";
 import { createMarkdown } from "../story/markdown.ts";
 import type { SiteSettings } from "../model/site.ts";
 import type { EditionStrings, Edition } from "../model/editions.ts";
-import { absoluteUrl } from "../model/site-urls.ts";
+import { absoluteUrl, photoAddress } from "../model/site-urls.ts";
 import { stableId } from "./stable-ids.ts";
 import type { PHOTO_EXTENSIONS } from "../model/urls.ts";
 
@@ -114,7 +114,7 @@ const itemsMade = new WeakMap<ArticleView, WeakMap<SiteSettings, FeedItem>>();
 function makeFeedItem(article: ArticleView, site: SiteSettings, { strings }: Edition): FeedItem {
   const url = absoluteUrl(article.url, site);
   const photo = article.photo && {
-    url: absoluteUrl(article.photo.url, site),
+    url: photoAddress(article.photo.url, site),
     mediaType: photoMediaType(article.photo.url),
     width: article.photo.width,
     height: article.photo.height,

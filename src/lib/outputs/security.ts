@@ -1,3 +1,6 @@
+/** Where a page's images may come from: the site's own files, and the media host's when photos are published there (withMediaHost). */
+const IMAGE_SOURCES = "img-src 'self'";
+
 /**
  * What a page may load: its own stylesheet and images, nothing else, no script at all. The pages
  * carry it in a meta tag, so it holds from disk and on any host; hosts that take a `_headers` file
@@ -6,7 +9,7 @@
 export const PAGE_POLICY = [
   "default-src 'none'",
   "style-src 'self'",
-  "img-src 'self'",
+  IMAGE_SOURCES,
   // The pages run no script, so this lets nothing of theirs connect anywhere; it lets crawlers'
   // audits (Lighthouse) read the site's own robots.txt from a page's context.
   "connect-src 'self'",
@@ -31,6 +34,16 @@ export const SEARCH_PAGE_POLICY = [...PAGE_POLICY.map((directive) => (directive 
 /** The policy a page of this build carries: the published one, unless the build is the dev server's. */
 export function pagePolicy(build: { showUnpublished: boolean }): readonly string[] {
   return build.showUnpublished ? DEV_SERVER_POLICY : PAGE_POLICY;
+}
+
+/**
+ * The policy with images also let in from the media host's folder (MEDIA_URL, see
+ * src/lib/model/media.ts), and nothing else from there: a source with a path ending in "/"
+ * allows that folder only. Unchanged without a media host.
+ */
+export function withMediaHost(directives: readonly string[], mediaUrl: string | undefined): readonly string[] {
+  if (mediaUrl === undefined) return directives;
+  return directives.map((directive) => (directive === IMAGE_SOURCES ? `${IMAGE_SOURCES} ${mediaUrl}` : directive));
 }
 
 /** Directives a meta tag cannot carry: browsers ignore frame-ancestors there. */
@@ -94,9 +107,9 @@ export interface PolicyRule {
  * edition's folder itself, its files, and each of the site's folders in it but search/. A new
  * top-level folder of the site must be in SITE_FOLDERS (src/lib/model/urls.ts) to get its policy.
  */
-export function policyRules(editionPaths: readonly string[], siteFolders: readonly string[], searchFolder: string): PolicyRule[] {
-  const pages = contentSecurityPolicy([...PAGE_POLICY, ...HEADER_ONLY_POLICY]);
-  const search = contentSecurityPolicy([...SEARCH_PAGE_POLICY, ...HEADER_ONLY_POLICY]);
+export function policyRules(editionPaths: readonly string[], siteFolders: readonly string[], searchFolder: string, mediaUrl?: string): PolicyRule[] {
+  const pages = contentSecurityPolicy([...withMediaHost(PAGE_POLICY, mediaUrl), ...HEADER_ONLY_POLICY]);
+  const search = contentSecurityPolicy([...withMediaHost(SEARCH_PAGE_POLICY, mediaUrl), ...HEADER_ONLY_POLICY]);
   return editionPaths.flatMap((edition) => [
     { path: `/${edition}`, policy: pages },
     { path: `/${edition}:file`, policy: pages },

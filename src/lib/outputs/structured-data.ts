@@ -1,7 +1,7 @@
 import type { ArticleView, PhotoView } from "../model/story-view.ts";
 import { lastModified } from "./last-modified.ts";
 import type { SiteSettings } from "../model/site.ts";
-import { absoluteUrl } from "../model/site-urls.ts";
+import { absoluteUrl, photoAddress } from "../model/site-urls.ts";
 import type { Edition } from "../model/editions.ts";
 import type { StoryVersion } from "../model/translations.ts";
 
@@ -28,7 +28,7 @@ const organization = (name: string, url?: string): JsonLd => ({ "@type": "Organi
  * notice, licence and where to licence it; each only when known.
  */
 function imageObject(photo: PhotoView, site: SiteSettings): JsonLd {
-  const url = absoluteUrl(photo.url, site);
+  const url = photoAddress(photo.url, site);
   const creator = photo.creator !== undefined ? { "@type": "Person", name: photo.creator } : photo.agency !== undefined ? organization(photo.agency) : undefined;
   return {
     "@type": "ImageObject",
@@ -102,7 +102,7 @@ export function serializeJsonLd(value: JsonLd): string {
 export function articleMetadata(article: ArticleView, site: SiteSettings, edition: Pick<Edition, "lang">): ArticleMetadata {
   const canonical = absoluteUrl(article.url, site);
   const { photo } = article;
-  const photoUrl = photo && absoluteUrl(photo.url, site);
+  const photoUrl = photo && photoAddress(photo.url, site);
   const og = (property: string, content: string): MetaTag => ({ property, content });
   const twitter = (name: string, content: string): MetaTag => ({ name, content });
   return {

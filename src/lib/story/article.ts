@@ -47,6 +47,8 @@ export interface ReadContext {
   photos?: PhotoProcessor;
   /** Keeps stories' reads between builds; without it each story is read afresh. */
   storyCache?: StoryCache;
+  /** The media host's folder URL (MEDIA_URL) the converted photos are published under; beside the pages without one. */
+  mediaUrl?: string;
 }
 
 /** Converted photos carry a hash of their contents in their names, so they live with the other hashed assets. */
@@ -58,10 +60,10 @@ type PhotoFileResult = { ok: true; photo: ProcessedPhoto; path: string; warning?
  * Finds a story's photo file and has it converted for the page, sized so the page does not shift
  * as it loads, with its words and rights embedded (none for a story whose fields could not be read).
  */
-async function readPhotoFile(src: string, file: string, photos: PhotoProcessor, words: PhotoWords | undefined): Promise<PhotoFileResult> {
+async function readPhotoFile(src: string, file: string, photos: PhotoProcessor, words: PhotoWords | undefined, mediaUrl: string | undefined): Promise<PhotoFileResult> {
   const found = locateStoryImage(src, file);
   if (!found.ok) return found;
-  const converted = await photos.process(file, { file: found.path, src, urlFolder: PHOTO_FOLDER, ...(words === undefined ? {} : { words }) });
+  const converted = await photos.process(file, { file: found.path, src, urlFolder: mediaUrl ?? PHOTO_FOLDER, ...(words === undefined ? {} : { words }) });
   return converted.ok ? { ...converted, path: found.path } : converted;
 }
 
@@ -70,7 +72,7 @@ async function readPhotoFile(src: string, file: string, photos: PhotoProcessor, 
  * build collects all stories' problems and reports them together.
  */
 export async function readArticle(location: StoryLocation, context: ReadContext): Promise<ArticleResult> {
-  const { site, datelinePlaces, build, photos, storyCache } = context;
+  const { site, datelinePlaces, storyCache } = context;
   const { file } = location;
   let files: StoryFiles;
   try {
@@ -87,20 +89,20 @@ export async function readArticle(location: StoryLocation, context: ReadContext)
     datelinePlaces,
   };
   const read = storyCache ? storyCache.read(input) : readStoryFile(input);
-  return finishArticle(read, location, photos, build);
+  return finishArticle(read, location, context);
 }
 
 /**
  * Completes a story's read with what only this build knows: its photo converted (and published
  * with the page), its images' files, and whether the build moment publishes it.
  */
-async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocation, photos: PhotoProcessor | undefined, build: BuildSettings): Promise<ArticleResult> {
+async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocation, { photos, build, mediaUrl }: ReadContext): Promise<ArticleResult> {
   if (!read.readable) return { valid: false, file, stem: filePathStem, draft: false, problems: read.problems };
   const problems = [...read.problems];
 
   let photoFile: PhotoFileResult | undefined;
   if (read.photo && photos) {
-    photoFile = await readPhotoFile(read.photo.src, file, photos, read.view?.photo);
+    photoFile = await readPhotoFile(read.photo.src, file, photos, read.view?.photo, mediaUrl);
     if (!photoFile.ok) problems.push({ ...read.photo.place, field: "photo.src", code: "WD140", message: photoFile.problem });
   }
 

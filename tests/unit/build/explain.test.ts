@@ -8,7 +8,7 @@ const page = (url: string, file: string, reason: PlannedPage["reason"]): Planned
 const result = {
   pages: [page("/", "index.html", "view changed"), page("/topics/", "topics/index.html", "reused"), page("/news/2013/09/02/talks.html", "news/2013/09/02/talks.html", "new")],
   files: ["feed.xml", "index.html", "news/2013/09/02/talks.html", "topics/index.html"],
-  report: { stories: undefined, check: undefined, size: undefined, timings: [], caches: [], sources: { "/news/2013/09/02/talks.html": "src/news/talks.md" } },
+  report: { stories: undefined, check: undefined, size: undefined, media: undefined, timings: [], caches: [], sources: { "/news/2013/09/02/talks.html": "src/news/talks.md" } },
 };
 
 test("a page is found by its URL, its file under the output folder, or its story's file, and its reason told", () => {

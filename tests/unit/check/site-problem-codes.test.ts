@@ -35,6 +35,7 @@ function faultySite(): Record<string, string> {
     '<p onclick="share()">Share</p>',
     '<p style="color: red">Breaking</p>',
     '<p><a href="markets.html">Markets</a> <a href="#corrections">Corrections</a> <a href="/topics/north-korea/index.html">North Korea</a></p>',
+    '<p><img src="https://cdn.example/photo.jpg" alt="Talks" width="12" height="8"></p>',
   ];
   change(STORY, "<body><p>Text</p>", `<body>\n${body.join("\n")}\n<p>Text</p>`);
   change(STORY, /"dateline":"[^"]*",/, "");

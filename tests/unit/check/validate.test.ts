@@ -260,6 +260,31 @@ test("an absolute URL is external when SITE_URL is another origin or unset", asy
   assert.deepEqual((await validateSite(dir)).problems, []);
 });
 
+test("a photo under the media host's address must be in the media folder; an image from anywhere else is refused", async () => {
+  const media = "https://media.example.com/wire/";
+  const mediaFolder = fs.mkdtempSync(path.join(tempRoot, "media-"));
+  fs.writeFileSync(path.join(mediaFolder, "talks-640.abc.jpeg"), "");
+  fs.writeFileSync(path.join(mediaFolder, "talks-1280.abc.jpeg"), "");
+  const img = `<img src="${media}talks-1280.abc.jpeg" srcset="${media}talks-640.abc.jpeg 640w, ${media}talks-1280.abc.jpeg 1280w" sizes="40rem" alt="Talks" width="1280" height="720">`;
+  const present = writeSite({ file: "index.html", replace: ["<h1>", `${img}\n<h1>`] });
+  assert.deepEqual((await validateSite(present, { media: { url: media, folder: mediaFolder } })).problems, []);
+
+  const missing = writeSite({ file: "index.html", replace: ["<h1>", `${img.replace("talks-640", "gone-640")}\n<h1>`] });
+  assert.deepEqual((await validateSite(missing, { media: { url: media, folder: mediaFolder } })).problems.map(formatProblem), [
+    'index.html:10:1: link: "https://media.example.com/wire/gone-640.abc.jpeg" names a photo the build did not publish for the media host (expected a file of this build\'s photos under https://media.example.com/wire/) [WD404]',
+  ]);
+  // Without a media host, the same photos are images from elsewhere; a link to another site stays a link.
+  assert.deepEqual((await validateSite(present)).problems.map(formatProblem), [
+    `index.html:10:1: link: "${media}talks-1280.abc.jpeg" is an image from elsewhere (expected a file of the site: the pages' security policy lets no other image in) [WD408]`,
+    `index.html:10:1: link: "${media}talks-640.abc.jpeg" is an image from elsewhere (expected a file of the site: the pages' security policy lets no other image in) [WD408]`,
+    `index.html:10:1: link: "${media}talks-1280.abc.jpeg" is an image from elsewhere (expected a file of the site: the pages' security policy lets no other image in) [WD408]`,
+  ]);
+  const elsewhere = writeSite({ file: "news/story.html", replace: ['srcset="story/photo.svg 1x', 'srcset="https://cdn.example/photo.svg 1x'] });
+  assert.deepEqual((await validateSite(elsewhere, { media: { url: media, folder: mediaFolder } })).problems.map(formatProblem), [
+    `news/story.html:12:1: link: "https://cdn.example/photo.svg" is an image from elsewhere (expected a file of the site or a photo under the media host's ${media}: the pages' security policy lets no other image in) [WD408]`,
+  ]);
+});
+
 test("problems carry the line and column of the element", async () => {
   const { problems } = await validateSite(writeSite({ file: "index.html", replace: [STORY_LINK, "nope.html"] }));
   assert.deepEqual(

@@ -22,6 +22,7 @@ interface Step {
 }
 interface Job {
   needs?: string | string[];
+  env?: Record<string, string>;
   if?: string;
   outputs?: Record<string, string>;
   steps?: Step[];
@@ -141,6 +142,21 @@ test("nothing is deployed unless the build and the site check passed", () => {
   assert.ok(steps.slice(0, checked).every((step) => !uses("actions/upload-pages-artifact")(step)), "nothing is uploaded before the check");
 });
 
+test("with MEDIA_URL the photos are uploaded after the check and before the pages, with the key from the repository's secrets", () => {
+  assert.equal(buildJob?.env?.["MEDIA_URL"], "${{ vars.MEDIA_URL }}", "the build, the check and the upload see one MEDIA_URL");
+  const checked = stepIndex("runs npm run check:site", runs("npm run check:site"));
+  const media = stepIndex("runs npm run upload:media", runs("npm run upload:media"));
+  const uploaded = stepIndex("uploads the site", uses("actions/upload-pages-artifact"));
+  assert.ok(checked < media && media < uploaded, "check:site, the photos, the pages");
+  const env = steps[media]?.env ?? {};
+  for (const secret of ["MEDIA_ACCESS_KEY_ID", "MEDIA_SECRET_ACCESS_KEY"]) assert.equal(env[secret], `\${{ secrets.${secret} }}`);
+  assert.equal(env["MEDIA_BUCKET"], "${{ vars.MEDIA_BUCKET }}");
+  // Without MEDIA_URL the step says so and succeeds, uploading nothing.
+  const run = spawnSync("bash", ["scripts/upload-media.sh"], { cwd: new URL("../../..", import.meta.url), encoding: "utf8", env: { PATH: process.env["PATH"] ?? "" } });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^upload:media: MEDIA_URL is not set: the photos are published with the site, nothing to upload$/m);
+});
+
 test("the site is deployed only when it differs from the site deployed last, or when started by hand", () => {
   const hashed = stepIndex("hashes _site/", (step) => step.run?.includes("_site") === true && step.run.includes("sha256sum"));
   const hashId = steps[hashed]?.id ?? "";
@@ -205,7 +221,7 @@ test("the converted photos are kept between runs", () => {
 
 test("netlify.toml runs the same gate, publishes _site on Node.js 24, keeps .cache/, with the 404 page", () => {
   const commands = (netlify.build?.command ?? "").split("&&").map((command) => command.trim());
-  assert.deepEqual(commands, ["npx playwright install chromium", "npm run build", "npm run check:site"]);
+  assert.deepEqual(commands, ["npx playwright install chromium", "npm run build", "npm run check:site", "npm run upload:media"]);
   const workflowGate = steps.flatMap((step) => step.run?.trim() ?? []).filter((command) => command.startsWith("npm run "));
   assert.deepEqual(commands.slice(1), workflowGate, "the same npm commands as the Pages workflow");
   assert.equal(netlify.build?.publish, "_site");

@@ -69,7 +69,7 @@ test("from 80 % of a limit the build warns, naming what fills the site and what 
   assert.equal(report.line, "site: 9.8 KB in 7 files; GitHub Pages takes 12 KB (83 %)");
   assert.deepEqual(report.errors, []);
   assert.deepEqual(lines(report.warnings), [
-    "_site/: size: 9.8 KB is 83 % of the 12 KB GitHub Pages takes: photos 6.8 KB, pages 2.5 KB, other 400 bytes (expected under 80 % of 12 KB: put the photos on a media host (coming), or split the archive) [WD435]",
+    "_site/: size: 9.8 KB is 83 % of the 12 KB GitHub Pages takes: photos 6.8 KB, pages 2.5 KB, other 400 bytes (expected under 80 % of 12 KB: put the photos on a media host (MEDIA_URL), or split the archive) [WD435]",
   ]);
 });
 
@@ -77,7 +77,7 @@ test("over a limit of the host it is built for, the site is refused, and each fi
   const report = hostLimitReport(measureSite(site(SMALL_SITE)), { host: "cloudflare-pages" }, "_site/", TINY);
   assert.equal(report.line, "site: 9.8 KB in 7 files; Cloudflare Pages (free plan) takes 2.4 KB a file (120 %)");
   assert.deepEqual(lines(report.errors), [
-    "news/2024/03/15/talks.a1b2c3d4.jpg: size: 2.9 KB is over the 2.4 KB Cloudflare Pages (free plan) takes in one file (expected at most 2.4 KB: a smaller photo, or the photos on a media host (coming)) [WD437]",
+    "news/2024/03/15/talks.a1b2c3d4.jpg: size: 2.9 KB is over the 2.4 KB Cloudflare Pages (free plan) takes in one file (expected at most 2.4 KB: a smaller photo, or the photos on a media host (MEDIA_URL)) [WD437]",
   ]);
   assert.deepEqual(report.warnings, []);
 });
@@ -88,7 +88,7 @@ test("a folder over Netlify's files in a folder is refused, naming the folder an
   assert.deepEqual(lines(report.errors), []);
   const fuller = hostLimitReport(measureSite(site({ ...SMALL_SITE, "news/2024/03/15/rates.html": 10 })), { host: "netlify" }, "_site/", TINY);
   assert.deepEqual(lines(fuller.errors), [
-    "news/2024/03/15/: files: 6 files in this folder are 120 % of the 5 Netlify takes in one folder: photos 3 files, pages 3 files (expected at most 5 files: put the photos on a media host (coming), or split the archive) [WD436]",
+    "news/2024/03/15/: files: 6 files in this folder are 120 % of the 5 Netlify takes in one folder: photos 3 files, pages 3 files (expected at most 5 files: put the photos on a media host (MEDIA_URL), or split the archive) [WD436]",
   ]);
 });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { contentSecurityPolicy, pagePolicy, policyAllowsScript } from "../../../src/lib/outputs/security.ts";
+import { contentSecurityPolicy, pagePolicy, policyAllowsScript, policyRules, SEARCH_PAGE_POLICY, withMediaHost } from "../../../src/lib/outputs/security.ts";
 
 test("a build's pages load only the site's own stylesheet and images and run no script; only the dev server's let its reload script in, from the site itself", () => {
   const published = contentSecurityPolicy(pagePolicy({ showUnpublished: false }));
@@ -9,6 +9,21 @@ test("a build's pages load only the site's own stylesheet and images and run no 
   const devServer = contentSecurityPolicy(pagePolicy({ showUnpublished: true }));
   assert.equal(devServer, `${published}; script-src 'self'`);
   assert.equal(policyAllowsScript(devServer), true);
+});
+
+test("with a media host, images may also come from its folder, and nothing else may; without one the policy is unchanged", () => {
+  const media = "https://media.example.com/wire/";
+  assert.equal(
+    contentSecurityPolicy(withMediaHost(pagePolicy({ showUnpublished: false }), media)),
+    "default-src 'none'; style-src 'self'; img-src 'self' https://media.example.com/wire/; connect-src 'self'; base-uri 'none'; form-action 'none'",
+  );
+  assert.equal(contentSecurityPolicy(withMediaHost(SEARCH_PAGE_POLICY, media)), contentSecurityPolicy(SEARCH_PAGE_POLICY).replace("img-src 'self'", `img-src 'self' ${media}`));
+  assert.deepEqual(withMediaHost(SEARCH_PAGE_POLICY, undefined), SEARCH_PAGE_POLICY);
+  // The host's headers say the same, for every path.
+  const rules = policyRules([""], ["news/", "search/"], "search/", media);
+  assert.ok(rules.length > 0);
+  for (const { policy } of rules) assert.match(policy, /; img-src 'self' https:\/\/media\.example\.com\/wire\/; /);
+  for (const { policy } of policyRules([""], ["news/", "search/"], "search/")) assert.doesNotMatch(policy, /media\.example/);
 });
 
 for (const [policy, allows] of [
