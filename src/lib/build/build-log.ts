@@ -31,7 +31,7 @@ export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[
 
 /** The media folder's line: the photos are not in the site, and the deploy must upload the new ones before the pages. */
 function mediaLine({ url, folder, files, added }: NonNullable<BuildResult["report"]["media"]>): string {
-  return `media: ${count(files, "file")} in ${folder}/ for ${url}, ${added} new this build (npm run upload:media sends what the bucket lacks, before the pages deploy)`;
+  return `media: ${count(files, "file")} in ${folder}/ for ${url}, ${added.toLocaleString("en-US")} new this build (npm run upload:media sends what the bucket lacks, before the pages deploy)`;
 }
 
 const count = (value: number, unit: string): string => `${value.toLocaleString("en-US")} ${unit}${value === 1 ? "" : "s"}`;
