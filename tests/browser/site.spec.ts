@@ -723,6 +723,34 @@ test.describe("search", () => {
   });
 });
 
+test.describe("bylines and credits", () => {
+  const BYLINE_PAGE = "news/2013/09/03/sample-updated-and-corrected.html";
+  const BYLINE_HEADLINE = "Sample story: how an updated and corrected story appears";
+
+  test("each name of a byline leads to its author's page, which lists the story and leads back to it", async ({ page, siteBase }) => {
+    await open(page, siteBase, BYLINE_PAGE);
+    const names = page.locator("main .byline a");
+    await expect(names).toHaveText(["Ann Smith", "Bo Li"]);
+    await names.first().click();
+    await expect(page).toHaveURL(new RegExp(`^${siteBase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}authors/ann-smith/`));
+    await expect(page.locator("h1")).toContainText("Ann Smith");
+    await page.locator("main").getByRole("link", { name: BYLINE_HEADLINE }).click();
+    await expect(page.locator("h1")).toHaveText(BYLINE_HEADLINE);
+  });
+
+  test("the feeds name a story's authors, and a story's structured data names its photo's credit", async ({ page, siteBase }, testInfo) => {
+    test.skip(testInfo.project.name !== "netlify", "reads the built feeds, the same in every mount; the page's data is read once");
+    expect(readFileSync(join(TEST_SITE_DIR, "feed.xml"), "utf8")).toContain("<dc:creator>Ann Smith</dc:creator>");
+    expect(readFileSync(join(TEST_SITE_DIR, "atom.xml"), "utf8")).toMatch(/<author><name>Bo Li<\/name><uri>[^<]*authors\/bo-li\/<\/uri><\/author>/);
+    const feed = JSON.parse(readFileSync(join(TEST_SITE_DIR, "feed.json"), "utf8")) as { items: { title: string; authors?: { name: string }[] }[] };
+    expect(feed.items.find((item) => item.title === BYLINE_HEADLINE)?.authors?.map(({ name }) => name)).toEqual(["Ann Smith", "Bo Li"]);
+    await open(page, siteBase, STORY_PAGE);
+    const graphs = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as { "@graph": { "@type": string; image?: { creditText?: string } }[] });
+    const article = graphs.flatMap((data) => data["@graph"]).find((node) => node["@type"] === "NewsArticle");
+    expect(article?.image?.creditText).toBe("Photo EPA/ITAR-TASS");
+  });
+});
+
 test("a Content Security Policy violation is caught and fails a test", async ({ page, siteBase, pageProblems }) => {
   await open(page, siteBase, STORY_PAGE);
   // An image from elsewhere is what the policy forbids; the policy blocks it before any request.
