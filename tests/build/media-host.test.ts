@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
@@ -8,7 +7,7 @@ import sharp from "sharp";
 import { findBrowser } from "../../src/lib/check/browser.ts";
 import { checkSiteInBrowser } from "../../src/lib/check/browser-check.ts";
 import { formatProblem } from "../../src/lib/model/problems.ts";
-import { buildFixtureInProcess, makeFixtureSite } from "../support/fixture-site.ts";
+import { buildFixtureInProcess, copyOfSiteTop, makeFixtureSite } from "../support/fixture-site.ts";
 
 const MEDIA_URL = "https://media.example.com/wire/";
 
@@ -127,10 +126,7 @@ test("the browser check serves _media/ at the media host's address: every photo 
   for (const name of removed) rmSync(join(media.folder, name));
   // The pass again on the story's page, the site's top-level files and its assets only: the whole
   // site passed above, and what shows here is that a photo missing from _media/ is named.
-  const small = mkdtempSync(join(tmpdir(), "media-host-missing-"));
-  for (const entry of readdirSync(join(root, "_site"), { withFileTypes: true })) {
-    if (entry.isFile() || entry.name === "assets" || entry.name === "news") cpSync(join(root, "_site", entry.name), join(small, entry.name), { recursive: true });
-  }
+  const small = copyOfSiteTop(join(root, "_site"), ["assets", "news"]);
   const missing = (await checkSiteInBrowser(small, choice, undefined, media)).problems.map(formatProblem);
   rmSync(small, { recursive: true, force: true });
   for (const name of removed) {

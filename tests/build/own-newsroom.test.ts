@@ -6,12 +6,11 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { PROJECT } from "../../scripts/lib/project-copy.ts";
-import { buildFixtureInProcess, buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
+import { buildFixtureInProcess, buildFixtureSite, copyOfSiteTop, makeFixtureSite } from "../support/fixture-site.ts";
 
 const PLACES = ["MOSCOW", "LONDON", "WASHINGTON", "TOKYO", "HAMBURG"];
 const TOPICS = ["Markets", "Diplomacy", "Weather", "Sport"];
@@ -71,10 +70,7 @@ test("a newsroom of fifty stories of its own, and none of the bundled ones, depl
   // The same pass fails on a page that runs script, loads what is missing and hides an image's
   // meaning: shown on the front page of a copy with only the site's top-level files and assets,
   // so the pass opens few pages (its links to the rest are missing there too, and reported).
-  const small = mkdtempSync(join(tmpdir(), "own-newsroom-broken-"));
-  for (const entry of readdirSync(join(root, "_site"), { withFileTypes: true })) {
-    if (entry.isFile() || entry.name === "assets") cpSync(join(root, "_site", entry.name), join(small, entry.name), { recursive: true });
-  }
+  const small = copyOfSiteTop(join(root, "_site"), ["assets"]);
   const page = join(small, "index.html");
   writeFileSync(page, readFileSync(page, "utf8").replace("</main>", '<img src="missing.png"><script src="x.js"></script></main>'));
   const broken = checkSite(small);

@@ -3,7 +3,8 @@
  * never seen without touching the project's src/news/ or _site/.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { copyProjectWithoutStories, PROJECT } from "../../scripts/lib/project-copy.ts";
 import { build, type BuildOptions, type BuildResult } from "../../src/lib/build/build.ts";
@@ -51,4 +52,17 @@ export async function buildFixtureInProcess(
 ): Promise<BuildRun & { result: BuildResult }> {
   const result = await build(root, { ...options, output: "_site", env: { ...process.env, SITE_URL: "http://localhost:8080/", ...env } });
   return { status: result.ok ? 0 : 1, output: buildLog(result).map(({ text }) => text).join("\n"), result };
+}
+
+/**
+ * A copy of a built site with only its top-level files (front page, 404, robots.txt, feeds) and
+ * the folders named (`assets` and any other): a browser pass over it opens a few pages, where a
+ * test only needs to show that a fault on one of them is found. Removed by the caller.
+ */
+export function copyOfSiteTop(siteDir: string, folders: readonly string[]): string {
+  const copy = mkdtempSync(join(tmpdir(), "site-top-"));
+  for (const entry of readdirSync(siteDir, { withFileTypes: true })) {
+    if (entry.isFile() || folders.includes(entry.name)) cpSync(join(siteDir, entry.name), join(copy, entry.name), { recursive: true });
+  }
+  return copy;
 }
