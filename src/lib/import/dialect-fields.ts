@@ -175,8 +175,9 @@ function largestImage(renditions: readonly Rendition[]): Rendition | undefined {
 export function photoFrom(renditions: readonly Rendition[], words: Omit<WirePhoto, "href" | "path">): WirePhoto | undefined {
   const largest = largestImage(renditions);
   if (largest === undefined) return undefined;
-  const { alt, caption, credit } = words;
-  return { href: largest.href, path: largest.path, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
+  // A word given empty is no word.
+  const said = Object.fromEntries(Object.entries(words).filter(([, text]) => typeof text === "string" && text !== ""));
+  return { href: largest.href, path: largest.path, ...said };
 }
 
 /** What reading one item gave: the item, or the problems that refused it. */

@@ -16,7 +16,7 @@ import {
   type Rendition,
 } from "./dialect-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import { definedFields, distinctNames, htmlText, ignoredNote, NO_TEXT, oneLine } from "./wire-fields.ts";
+import { definedFields, distinctNames, htmlText, ignoredNote, NO_TEXT, oneLine, pictureRights } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
@@ -71,6 +71,8 @@ const itemShape = {
   located: z.string().optional(),
   source: z.string().optional(),
   copyrightholder: z.string().optional(),
+  copyrightnotice: z.string().optional(),
+  usageterms: z.string().optional(),
   language: z.string().optional(),
   subject: z.array(named).optional(),
   keywords: z.array(z.string()).optional(),
@@ -85,7 +87,7 @@ type Item = z.output<typeof item>;
 
 /** Superdesk's ninjs properties the story has no use for: known, so not warned about. */
 const UNREAD = [
-  "mimetype", "profile", "service", "genre", "usageterms", "copyrightnotice", "ednote", "slugline", "place",
+  "mimetype", "profile", "service", "genre", "ednote", "slugline", "place",
   "organisation", "annotations", "charcount", "wordcount", "readtime", "evolvedfrom", "attachments",
   "extra_items", "publish_schedule", "order", "title", "rightsinfo", "uri",
 ];
@@ -108,10 +110,20 @@ function associatedPhoto(associations: Item["associations"], base: string, warni
   const renditions = Object.entries(data.renditions ?? {}).flatMap(([name, { href, width, height, mimetype }]): Rendition[] =>
     href === undefined ? [] : [definedFields({ href, path: jsonPath(path, "renditions", name, "href"), width, height, mimetype })],
   );
+  // The picture's byline is its photographer; its copyright and terms are the picture's own, never the text's.
+  const { rights, notes } = pictureRights({
+    by: data.byline,
+    notice: data.copyrightnotice,
+    holder: data.copyrightholder,
+    holderPath: jsonPath(path, "copyrightholder"),
+    usageTerms: data.usageterms,
+  });
+  warnings.push(...notes);
   return photoFrom(renditions, {
     alt: firstGiven(data.alt_text, data.body_text),
     caption: firstGiven(data.description_text, data.description_html && oneLine(htmlText(data.description_html))),
     credit: firstGiven(data.byline, data.copyrightholder),
+    ...rights,
   });
 }
 

@@ -50,6 +50,9 @@ test("a Superdesk story with its feature picture: guid as id, priority, the lead
         alt: "A green and yellow ferry pulls away from a wharf under a grey morning sky.",
         caption: "A ferry leaves Circular Quay shortly after services resumed on Monday.",
         credit: "Tam Bell/Harbourwire",
+        // The picture's own byline and copyright holder: its photographer and its notice.
+        creator: "Tam Bell/Harbourwire",
+        copyright: "© Harbourwire",
       },
       lang: "en",
       priority: 2,
@@ -124,7 +127,7 @@ test("without featuremedia the first associated picture is taken; its alt text i
     },
     "c.json",
   );
-  assert.deepEqual(read.items[0]?.photo, { href: "p.jpg", path: "associations.editor_1.renditions.original.href", alt: "A quay at dawn.", credit: "Harbourwire" });
+  assert.deepEqual(read.items[0]?.photo, { href: "p.jpg", path: "associations.editor_1.renditions.original.href", alt: "A quay at dawn.", credit: "Harbourwire", copyright: "© Harbourwire" });
 });
 
 test("each value of the wrong kind is left out on its own, down to one subject in a list, with a line naming it", () => {
@@ -143,4 +146,33 @@ test("each value of the wrong kind is left out on its own, down to one subject i
     { code: 'WD210', field: 'priority', message: 'warning: ignored: got true (expected a whole number)' },
     { code: 'WD210', field: 'subject[0].name', message: 'warning: ignored: got the number 3 (expected text)' },
   ]);
+});
+
+test("a Superdesk picture's copyright notice and usage terms go with its photo, never the text's", () => {
+  const item = {
+    guid: "urn:x:1",
+    type: "composite",
+    headline: "Quay reopens",
+    body_html: "<p>The quay reopened.</p>",
+    pubstatus: "usable",
+    versioncreated: "2026-12-05T09:00:00+0000",
+    copyrightnotice: "Copyright 2026 Harbourwire (the text's)",
+    usageterms: "Text: subscribers only",
+    associations: {
+      featuremedia: {
+        type: "picture",
+        byline: "Tam Bell",
+        copyrightholder: "Harbour Photo Pool",
+        copyrightnotice: "© 2026 Harbourwire",
+        usageterms: "Editorial use only",
+        alt_text: "A quay at dawn.",
+        renditions: { original: { href: "p.jpg", width: 1600, height: 900 } },
+      },
+    },
+  };
+  const photo = readSuperdeskNinjs(item, "drop/quay.json").items[0]?.photo;
+  assert.deepEqual(
+    { creator: photo?.creator, copyright: photo?.copyright, usageTerms: photo?.usageTerms },
+    { creator: "Tam Bell", copyright: "© 2026 Harbourwire", usageTerms: "Editorial use only" },
+  );
 });
