@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -140,8 +140,9 @@ test("a Markdown table aligns figures right", () => {
   assert.equal(markdownTable(["what", "n"], [["a", "1"]]), "| what | n |\n| --- | ---: |\n| a | 1 |");
 });
 
-test("the throughput run converts every photo through the build's converter", async () => {
+test("the throughput run converts every photo through the build's converter", async (t) => {
   const folder = mkdtempSync(join(tmpdir(), "photo-bench-test-"));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
   const files = [1, 2].map((seed) => join(folder, `sample-${seed}.jpg`));
   for (const [index, file] of files.entries()) writeFileSync(file, await makeSamplePhoto({ ...small, width: 1280, height: 720, seed: index + 1 }));
   const figures = await conversionThroughput(files, { label: "", settings: { ...SHARP_DEFAULT_SETTINGS, avif: { effort: 0 } }, parallelPhotos: 2 });
