@@ -14,7 +14,7 @@ if (choice === undefined) {
 }
 if (choice === undefined) {
   console.error(
-    "No browser for the browser tests: install Chromium (Debian/Ubuntu: apt-get install chromium) or run npx playwright install chromium",
+    "No browser for the browser tests: install Chromium (Debian/Ubuntu: apt-get install chromium chromium-headless-shell) or run npx playwright install chromium",
   );
   process.exit(1);
 }

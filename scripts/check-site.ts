@@ -30,7 +30,7 @@ if (!existsSync(`${dir}/index.html`)) {
   process.exit(2);
 }
 if (browser === undefined) {
-  console.error("check:site: no browser: install Chromium (Debian/Ubuntu: apt-get install chromium) or run npx playwright install chromium");
+  console.error("check:site: no browser: install Chromium (Debian/Ubuntu: apt-get install chromium chromium-headless-shell) or run npx playwright install chromium");
   process.exit(2);
 }
 let media: MediaHost | undefined;

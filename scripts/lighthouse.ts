@@ -53,7 +53,7 @@ const passes = (run: Run): boolean => CATEGORIES.every((id) => run.scores[id] ==
 const onlyPerformanceShort = (run: Run): boolean =>
   run.scores.performance < 100 && CATEGORIES.every((id) => id === "performance" || run.scores[id] === 100) && run.layoutShift === 0;
 
-const choice = findBrowser();
+const choice = findBrowser("full");
 const siteDir = resolve(process.argv[2] ?? "_site");
 const byKind = sitePagesByKind(siteDir);
 // The first page of each kind the site has: the audit assumes nothing about which stories it holds.
@@ -64,7 +64,7 @@ const PAGES = AUDITED_KINDS.flatMap((kind): [string, string][] =>
   (kind === "story" ? [...firstStories.values()] : (byKind.get(kind)?.slice(0, 1) ?? [])).map((path) => [kind, path]),
 );
 const site = await startStaticServer(siteDir, { name: "netlify" });
-// The browser the browser tests use, headless, with the same flags.
+// The desktop Chromium (not the headless shell the tests prefer), headless, with the same flags.
 const chrome = await chromeLauncher.launch({
   chromePath: choice?.executablePath ?? chromium.executablePath(),
   chromeFlags: ["--headless=new", ...(choice?.args ?? [])],
