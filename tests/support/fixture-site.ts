@@ -3,16 +3,24 @@
  * never seen without touching the project's src/news/ or _site/.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { copyProjectWithoutStories, PROJECT } from "../../scripts/lib/project-copy.ts";
 import { build, type BuildOptions, type BuildResult } from "../../src/lib/build/build.ts";
 import { buildLog } from "../../src/lib/build/build-log.ts";
 
-/** Creates the copy; `stories` maps paths under src/news/ to file contents. */
+// Every copy goes when the test process ends, whether its test passed, failed or forgot it: a
+// build test's copy is about 2 MB, and a day of test runs left thousands in the temp folder.
+const copies = new Set<string>();
+process.once("exit", () => {
+  for (const root of copies) rmSync(root, { recursive: true, force: true });
+});
+
+/** Creates the copy, removed when the test process ends; `stories` maps paths under src/news/ to file contents. */
 export function makeFixtureSite(stories: Readonly<Record<string, string | Uint8Array>>): string {
   const root = copyProjectWithoutStories("fixture");
+  copies.add(root);
   for (const [path, content] of Object.entries(stories)) {
     const file = join(root, "src", "news", path);
     mkdirSync(dirname(file), { recursive: true });

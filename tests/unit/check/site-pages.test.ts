@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
@@ -38,8 +38,9 @@ test("an author's pages are of their own kind, in every edition, later pages too
   assert.equal(pageKind("authors/index.html"), undefined, "no page lists the authors");
 });
 
-test("the sample holds the first and last page of each kind the site has, once each", () => {
+test("the sample holds the first and last page of each kind the site has, once each", (t) => {
   const site = mkdtempSync(join(tmpdir(), "site-pages-"));
+  t.after(() => rmSync(site, { recursive: true, force: true }));
   for (const path of ["index.html", "all/index.html", "404.html", "news/2024/03/10/a.html", "news/2024/03/12/b.html", "news/2024/03/14/c.html", "topics/index.html"]) {
     mkdirSync(dirname(join(site, path)), { recursive: true });
     writeFileSync(join(site, path), "<!doctype html>");
@@ -54,8 +55,9 @@ test("the sample holds the first and last page of each kind the site has, once e
   ]);
 });
 
-test("a story's address that holds a withdrawn story's notice is a kind of its own, so a story sample is always a story", () => {
+test("a story's address that holds a withdrawn story's notice is a kind of its own, so a story sample is always a story", (t) => {
   const site = mkdtempSync(join(tmpdir(), "site-pages-"));
+  t.after(() => rmSync(site, { recursive: true, force: true }));
   const pages: Record<string, string> = {
     "news/2024/03/10/a.html": '<!doctype html><head><meta name="robots" content="noindex"></head>',
     "news/2024/03/12/b.html": "<!doctype html><head><title>B</title></head>",
