@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { findBrowser } from "./src/lib/check/browser.ts";
 import type { SiteMount } from "./tests/support/open-site.ts";
 
-// Without a browser Playwright reports its own launch error; `npx tsx scripts/browser.ts` says what to install.
+// Without a browser Playwright reports its own launch error; `node scripts/browser.ts` says what to install.
 const browser = findBrowser();
 
 export default defineConfig<object, { siteMount: SiteMount }>({

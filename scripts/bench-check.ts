@@ -34,7 +34,7 @@ async function build(root: string, stories: number): Promise<void> {
   console.error(`bench:check: ${stories} stories: writing them into ${root}`);
   await writeWireStories(join(root, "src", "news"), stories);
   console.error(`bench:check: ${stories} stories: building`);
-  await measure(root, ["--import", "tsx", "scripts/build.ts"]);
+  await measure(root, ["scripts/build.ts"]);
 }
 
 /** The check of the copy's site, cold and then warm. */
@@ -42,7 +42,7 @@ async function benchmark(root: string): Promise<string[]> {
   const stories = count(join(root, "src", "news"), ".md");
   const pages = count(join(root, "_site"), ".html");
   rmSync(join(root, ".cache", "check"), { recursive: true, force: true });
-  const check = ["--import", "tsx", "scripts/validate.ts"];
+  const check = ["scripts/validate.ts"];
   const cold = await measureWithLoad(root, check);
   const warm = await measureWithLoad(root, check);
   if (!existsSync(join(root, ".cache", "check"))) throw new Error(`the check left no cache in ${root}/.cache/check`);

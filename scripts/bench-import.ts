@@ -40,7 +40,7 @@ const root = copyProjectWithoutStories("bench-import");
 writeWireItems(join(root, "drop"), items);
 // The next day's first 100 items: ids the archive does not hold yet.
 writeWireItems(join(root, "next"), items + 100);
-const importing = (folder: string) => ["--import", "tsx", "scripts/import.ts", folder];
+const importing = (folder: string) => ["scripts/import.ts", folder];
 
 console.log(`\nSynthetic ninjs drops of ${items} items, each import a process of its own:\n`);
 console.log("| run | items | seconds | CPU s | items/s | peak MB | load (1 min) |");

@@ -1,7 +1,7 @@
 /**
  * Checks a built site folder (see src/lib/check/validate.ts):
  *
- *   npx tsx scripts/validate.ts [--pages-only] [--quiet] [dir]   (default _site; the site's URL is SITE_URL or _data/site.ts's)
+ *   node scripts/validate.ts [--pages-only] [--quiet] [dir]   (default _site; the site's URL is SITE_URL or _data/site.ts's)
  *
  * With MEDIA_URL set, as for the build, the photos the pages name under it must be in _media/.
  *

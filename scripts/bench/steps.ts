@@ -9,8 +9,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { join } from "node:path";
 
 const ELEVENTY = "node_modules/@11ty/eleventy/cmd.cjs";
-const BUILD = ["--import", "tsx", "scripts/build.ts", "--timings"];
-const CHECK = ["--import", "tsx", "scripts/validate.ts"];
+const BUILD = ["scripts/build.ts", "--timings"];
+const CHECK = ["scripts/validate.ts"];
 const BARE_BUILD = [ELEVENTY, "--config=bare/eleventy.config.mjs", "--quiet"];
 
 /** A bare Eleventy: its defaults, one layout for every story, the photos copied. */
@@ -195,7 +195,7 @@ export async function benchmarkNewsroom(root: string, stories: number, { buildsO
     // The build figures above stand even when the dev server's step fails: its row says why.
     try {
       const port = String(20000 + Math.floor(Math.random() * 20000));
-      const [toStory = NaN, toAllNews = NaN] = await editToPages(root, ["--import", "tsx", "scripts/serve.ts", `--port=${port}`], /serve: http:\/\/localhost:\d+\//, story, [
+      const [toStory = NaN, toAllNews = NaN] = await editToPages(root, ["scripts/serve.ts", `--port=${port}`], /serve: http:\/\/localhost:\d+\//, story, [
         join(".dev-site", url),
         join(".dev-site", "all", "index.html"),
       ]);

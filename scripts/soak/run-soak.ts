@@ -12,7 +12,6 @@ import { formatImportReport, runImport } from "../../src/lib/import/run-import.t
 import { PHOTO_FETCH_DEFAULTS } from "../../src/lib/import/wire-photo.ts";
 import { readWireTime } from "../../src/lib/import/wire-time.ts";
 import { readBuildSettings } from "../../src/lib/model/publishing.ts";
-import { PROJECT } from "../lib/project-copy.ts";
 import type { DeskStory } from "./desk-stories.ts";
 import { editStories } from "./editors.ts";
 import { checkImport, checkNewsroom, INVARIANTS, storiesOnFile, type Broken } from "./invariants.ts";
@@ -107,7 +106,7 @@ export async function runSoak(root: string, { days, items, keepGoing, print }: S
     const edited = editStories(root, day, stories, share);
 
     const started = performance.now();
-    const build = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", "--timings"], {
+    const build = spawnSync(process.execPath, ["scripts/build.ts", "--timings"], {
       cwd: root,
       encoding: "utf8",
       // A month's build names every held draft: more than spawnSync's default 1 MB of output.

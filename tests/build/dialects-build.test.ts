@@ -8,7 +8,6 @@ import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { PROJECT } from "../../scripts/lib/project-copy.ts";
 import { CORPUS_DIR, CORPUS_PLACES } from "../../scripts/bench/wire-corpus.ts";
 import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
@@ -25,7 +24,7 @@ test("items in every producer's dialect import in one line each and build into a
   const lines: string[] = [];
   for (const producer of PRODUCERS) {
     cpSync(join(CORPUS_DIR, "dialects", producer), join(root, "drop", producer), { recursive: true });
-    const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/import.ts", join("drop", producer)], {
+    const run = spawnSync(process.execPath, ["scripts/import.ts", join("drop", producer)], {
       cwd: root,
       encoding: "utf8",
       // Offline: a picture named by a web address is held for, never fetched.

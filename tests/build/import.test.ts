@@ -18,7 +18,7 @@ const FIXTURES = join(PROJECT, "tests", "fixtures", "wire");
 const MOMENT = "2024-06-30T12:00Z";
 
 function importInto(root: string, args: string[]): { status: number | null; output: string } {
-  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/import.ts", ...args], {
+  const run = spawnSync(process.execPath, ["scripts/import.ts", ...args], {
     cwd: root,
     encoding: "utf8",
     // As on a CI runner that imports on a schedule: importing names no address, so needs no SITE_URL.

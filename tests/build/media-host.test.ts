@@ -111,7 +111,7 @@ test("the browser check serves _media/ at the media host's address: every photo 
     "talks/lavrov.jpg": photo,
   });
   const choice = findBrowser();
-  assert.ok(choice, "a browser to open the pages in (see npx tsx scripts/browser.ts)");
+  assert.ok(choice, "a browser to open the pages in (see node scripts/browser.ts)");
   const media = { url: MEDIA_URL, folder: join(root, "_media") };
   // Under a path prefix, as on GitHub Pages; the check serves the site as the host it was built for.
   const run = await buildFixtureInProcess(root, { MEDIA_URL, SITE_URL: "https://desk.example.github.io/newsroom/" });

@@ -44,7 +44,7 @@ function ownStories(): Record<string, string> {
 }
 
 function checkSite(siteDir: string): { status: number | null; output: string } {
-  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), [join(PROJECT, "scripts", "check-site.ts"), siteDir], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(PROJECT, "scripts", "check-site.ts"), siteDir], { encoding: "utf8" });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 

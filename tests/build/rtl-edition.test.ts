@@ -33,7 +33,7 @@ test("an Arabic edition, added as a settings entry and a strings file, builds an
   assert.equal(run.status, 0, run.output);
 
   const choice = findBrowser();
-  assert.ok(choice, "a browser to lay the pages out in (see npx tsx scripts/browser.ts)");
+  assert.ok(choice, "a browser to lay the pages out in (see node scripts/browser.ts)");
   const server = await startStaticServer(join(root, "_site"), { name: "netlify" });
   const browser = await chromium.launch({ executablePath: choice.executablePath, args: choice.args });
   try {

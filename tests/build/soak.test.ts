@@ -7,12 +7,11 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { join } from "node:path";
 import { test } from "node:test";
 import { PROJECT } from "../../scripts/lib/project-copy.ts";
 
 test("three days of eight wire items keep every invariant", { timeout: 600_000 }, (t) => {
-  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/soak.ts", "--days", "3", "--items", "8"], { cwd: PROJECT, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["scripts/soak.ts", "--days", "3", "--items", "8"], { cwd: PROJECT, encoding: "utf8" });
   const output = `${run.stdout}${run.stderr}`;
   const copy = /^soak: \d+ days of \d+ items in (\S+)$/m.exec(output)?.[1];
   if (copy) t.after(() => rmSync(copy, { recursive: true, force: true }));

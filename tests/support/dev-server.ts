@@ -3,8 +3,6 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
-import { join } from "node:path";
-import { PROJECT } from "../../scripts/lib/project-copy.ts";
 
 /** Every wait is bounded: a server that never answers fails the test instead of hanging it. */
 const DEADLINE_MS = 60_000;
@@ -50,9 +48,9 @@ export function get(url: string): Promise<Response | undefined> {
 /** The dev server, started in `root` as `npm start` starts it, with everything it prints kept. */
 export function startServer(root: string, port: number): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/serve.ts", `--port=${port}`], {
+  const child = spawn(process.execPath, ["scripts/serve.ts", `--port=${port}`], {
     cwd: root,
-    // Its own process group, so the tsx wrapper and the server it starts are stopped together.
+    // Its own process group, so the server and anything it starts are stopped together.
     detached: true,
     // The local address, as on a desk's machine, even where the tests run on a CI runner.
     env: { ...process.env, SITE_URL: "http://localhost:8080/" },

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { copyProjectWithoutStories, PROJECT } from "../../scripts/lib/project-copy.ts";
+import { copyProjectWithoutStories } from "../../scripts/lib/project-copy.ts";
 import { build, type BuildOptions, type BuildResult } from "../../src/lib/build/build.ts";
 import { buildLog } from "../../src/lib/build/build-log.ts";
 
@@ -40,7 +40,7 @@ export interface BuildRun {
  * desk's own machine, even where the tests themselves run on a CI runner.
  */
 export function buildFixtureSite(root: string, timeZone = "UTC", env: Readonly<Record<string, string>> = {}, args: readonly string[] = []): BuildRun {
-  const run = spawnSync(join(PROJECT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", ...args], {
+  const run = spawnSync(process.execPath, ["scripts/build.ts", ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, TZ: timeZone, SITE_URL: "http://localhost:8080/", ...env },

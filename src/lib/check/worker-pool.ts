@@ -5,12 +5,6 @@
 import { setImmediate as turn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 
-/** tsx's loader does not reach worker threads on Node 20, so each worker registers it before loading its TypeScript module. */
-function startWorker(module: URL, workerData: unknown): Worker {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
-}
 
 /**
  * Tasks a worker holds at once: the one it runs and the next, which it starts as soon as it has
@@ -35,7 +29,7 @@ export function runInWorkers<Task, Result>(
 ): Promise<Result[]> {
   if (tasks.length === 0) return Promise.resolve([]);
   const results: Result[] = new Array<Result>(tasks.length);
-  const workers = Array.from({ length: Math.min(size, tasks.length) }, () => startWorker(module, workerData));
+  const workers = Array.from({ length: Math.min(size, tasks.length) }, () => new Worker(module, { workerData }));
   const stopAll = () => Promise.all(workers.map((worker) => worker.terminate()));
   let next = 0;
   let done = 0;

@@ -8,8 +8,11 @@ import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 /** The problems of one item, each naming the file; an item is handed on only when it has none. */
 export class ItemProblems {
   readonly list: WireProblem[] = [];
+  readonly file: string;
 
-  constructor(readonly file: string) {}
+  constructor(file: string) {
+    this.file = file;
+  }
 
   add(field: string, message: string, code: ProblemCode): void {
     this.list.push({ file: this.file, field, message, code });

@@ -5,7 +5,10 @@ import { formatProblem, type Problem } from "./problems.ts";
  * problem found in the run; the message is their lines, as formatProblem prints them.
  */
 export class SettingsError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: readonly Problem[]) {
     super(problems.map(formatProblem).join("\n"));
+    this.problems = problems;
   }
 }

@@ -133,7 +133,7 @@ function writer(root: string, count: number): Promise<number | null> {
     for (let i = 0; i < ${count}; i += 1) area.write(area.key("one page"), page);
   `;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: "inherit" });
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: "inherit" });
     child.on("exit", resolve);
   });
 }

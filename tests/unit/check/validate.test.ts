@@ -320,7 +320,7 @@ function runCli(dir: string, args: readonly string[] = []): { status: number | n
   // As on a desk's own machine, even where the tests run on a CI runner: no address is needed.
   const env = { ...process.env };
   for (const name of ["SITE_URL", "CI", "GITHUB_ACTIONS", "NETLIFY"]) delete env[name];
-  return spawnSync(process.execPath, ["--import", "tsx", SCRIPT, "--pages-only", ...args, dir], { cwd: PROJECT, encoding: "utf8", env });
+  return spawnSync(process.execPath, [SCRIPT, "--pages-only", ...args, dir], { cwd: PROJECT, encoding: "utf8", env });
 }
 
 test("the command prints a clean summary and exits 0", () => {

@@ -9,7 +9,6 @@ import { builtSiteUrl, folderPath, previewHost, type PreviewRequest } from "../.
 import { robotsTxt } from "../../../src/lib/outputs/sitemaps.ts";
 
 const PROJECT = fileURLToPath(new URL("../../../", import.meta.url));
-const TSX = path.join(PROJECT, "node_modules", ".bin", "tsx");
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "preview-test-"));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
 
@@ -73,7 +72,7 @@ function writeBuild(siteUrl: string): string {
 }
 
 test("npm run preview refuses a --prefix the build was not made for, in one line, exit code 2", () => {
-  const run = spawnSync(TSX, ["scripts/preview.ts", "--host", "github-pages", "--prefix", "/newsroom/", "--port", "0", "--dir", writeBuild("http://localhost:8080/")], {
+  const run = spawnSync(process.execPath, ["scripts/preview.ts", "--host", "github-pages", "--prefix", "/newsroom/", "--port", "0", "--dir", writeBuild("http://localhost:8080/")], {
     cwd: PROJECT,
     encoding: "utf8",
     timeout: 30_000,
@@ -83,7 +82,7 @@ test("npm run preview refuses a --prefix the build was not made for, in one line
 });
 
 test("npm run preview serves a GitHub Pages build under its own prefix, where its 404 page's stylesheet is", async () => {
-  const child = spawn(TSX, ["scripts/preview.ts", "--host", "github-pages", "--port", "0", "--dir", writeBuild("https://owner.github.io/wire-desk/")], {
+  const child = spawn(process.execPath, ["scripts/preview.ts", "--host", "github-pages", "--port", "0", "--dir", writeBuild("https://owner.github.io/wire-desk/")], {
     cwd: PROJECT,
     stdio: ["ignore", "pipe", "inherit"],
   });
