@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
 import { gzipSync } from "node:zlib";
-import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
+import { axeViolations } from "../../src/lib/check/axe.ts";
 import { FIRST_ROUND_TRIP_BYTES, pageWithoutStoryText } from "../../src/lib/check/validate-budget.ts";
 import { openSite, type SiteMount } from "../support/open-site.ts";
 import { buildTestSite, TEST_SITE_DIR } from "../support/test-site.ts";
@@ -25,7 +25,6 @@ const RU_INDEX_PAGE = "ru/all/index.html";
 const RU_STORY_PAGE = "ru/news/2013/09/02/moskva-peregovory.html";
 const RU_STORY_SOURCE = new URL("../fixtures/newsroom/ru/moskva-peregovory/index.md", import.meta.url);
 const RU_DATELINE = "МОСКВА, 2 сентября. /ИТАР-ТАСС/. ";
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 interface Story {
   title: string;
@@ -284,7 +283,7 @@ test.describe("on a 360 x 800 phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts)).toEqual([]);
     if (!axeRunsHere()) return;
-    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const violations = await axeViolations(page);
     expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });
 
@@ -325,7 +324,7 @@ test.describe("in the dark color scheme", () => {
       const [r = 255, g = 255, b = 255] = (await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g)?.map(Number) ?? [];
       expect(Math.max(r, g, b), "background channel").toBeLessThan(64);
       if (!axeRunsHere()) return;
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const violations = await axeViolations(page);
       expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     });
   }
@@ -411,7 +410,7 @@ test.describe("each edition's 404 page", () => {
     await openMissing(page, missingAddresses, `${siteBase}ru/news/2013/09/02/gone.html`);
     await expect(page.locator(".headline-list a")).toHaveText([russianStory.title, "Север и Юг Кореи договорились о работе Кэсона"]);
     if (axeRunsHere()) {
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const violations = await axeViolations(page);
       expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     }
     await expectNotFoundPage(page, "ru", "Страница не найдена", russianStory.title, `${siteBase}${RU_STORY_PAGE}`);
@@ -633,7 +632,7 @@ for (const [name, path] of PAGES) {
     });
     if (axeRunsHere()) {
       await test.step("has no WCAG 2.2 AA violation found by axe", async () => {
-        const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const violations = await axeViolations(page);
         // One line per rule and the elements it flags: axe's full result objects bury the point.
         const found = violations.map(
           ({ id, impact, help, nodes }) => `${id} (${impact ?? "?"}): ${help} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`,
@@ -681,7 +680,7 @@ test.describe("search", () => {
     await expect(page.locator("#search-results .story-item h2 a")).toHaveText([story.title]);
     await expect(page.locator("#search-results .story-item mark").first()).toHaveText(/^denucl/i);
     if (axeRunsHere()) {
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const violations = await axeViolations(page);
       expect(violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     }
   });

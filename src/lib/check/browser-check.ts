@@ -9,16 +9,14 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { inTurns } from "../model/in-turns.ts";
 import type { MediaHost } from "../model/media.ts";
 import type { FieldProblem, Problem } from "../model/problems.ts";
+import { axeViolations } from "./axe.ts";
 import type { BrowserChoice } from "./browser.ts";
 import { editionFolder, samplePages, type SitePage } from "./site-pages.ts";
 import { readBuiltSiteUrl, startStaticServer, type Host, type OpenSite } from "../hosts/static-server.ts";
-
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Where the pages are opened from. */
 interface Mount {
@@ -28,7 +26,7 @@ interface Mount {
   served: boolean;
   /**
    * Whether axe runs here. A page's markup and stylesheet are the same bytes in every mount (its
-   * links are relative), so axe finds the same in each: it runs in the first, at a second a page.
+   * links are relative), so axe finds the same in each: it runs in the first, at about half a second a page.
    */
   axe: boolean;
 }
@@ -115,8 +113,7 @@ async function checkPage(context: BrowserContext, mount: Mount, { kind, path }: 
     const expected = kind === "search" ? "expected only the site's own script files" : "expected none: pages run no script";
     if (scripts > 0) problems.push({ field: "script", message: `${scripts} script element(s) (${expected})`, code: "WD402" });
     if (mount.axe) {
-      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      for (const { id, help, nodes } of violations) {
+      for (const { id, help, nodes } of await axeViolations(page)) {
         problems.push({ field: `axe/${id}`, message: `${help} (at ${nodes.map((node) => node.target.join(" ")).join(", ")})`, code: "WD401" });
       }
     }
