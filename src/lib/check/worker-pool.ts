@@ -5,7 +5,6 @@
 import { setImmediate as turn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 
-
 /**
  * Tasks a worker holds at once: the one it runs and the next, which it starts as soon as it has
  * sent a result, even while this thread is busy with a task of its own and cannot send another.
