@@ -189,7 +189,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     const files = listFiles(staging);
     if (!dev) {
       report.check = await stages.run("check", () => checkSite(staging, media, settings.value, newsroom.report, progressOf("check")));
-      report.size = await stages.run("size", () => hostLimitReport(measureSite(staging), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
+      report.size = await stages.run("size", () => hostLimitReport(measureSite(staging, files), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
     }
     if ((report.check && report.check.problems.length > 0) || (report.size && report.size.errors.length > 0)) return result(false, { pages: plan.pages, files });
     await stages.run("swap", async () => {

@@ -4,8 +4,8 @@
  * line and problems the build prints. A host refuses a site that breaks its limits at deploy time,
  * one morning, with no word to the desk; the build says so first, from 80 %.
  */
-import { lstatSync, readdirSync } from "node:fs";
-import { extname, join, relative, sep } from "node:path";
+import { lstatSync } from "node:fs";
+import { extname, join, sep } from "node:path";
 import type { Problem } from "../model/problems.ts";
 
 const MB = 1024 * 1024;
@@ -139,21 +139,23 @@ export interface SiteSize {
   fileBytes: ReadonlyMap<string, number>;
 }
 
-/** Measures the built folder: every file's bytes (a page placed as a second name of its cache entry counts in full, as the host stores it). */
-export function measureSite(folder: string): SiteSize {
+/**
+ * Measures the built folder's `files` (every file in it, as paths relative to it, which the build
+ * has listed already): each file's bytes (a page placed as a second name of its cache entry counts
+ * in full, as the host stores it).
+ */
+export function measureSite(folder: string, files: readonly string[]): SiteSize {
   const byKind = emptyTally();
   const folders = new Map<string, Tally>();
   const fileBytes = new Map<string, number>();
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const file = relative(folder, path).split(sep).join("/");
-    const bytes = lstatSync(path).size;
+  for (const path of files) {
+    const file = path.split(sep).join("/");
+    const bytes = lstatSync(join(folder, path)).size;
     const kind = kindOf(file);
     fileBytes.set(file, bytes);
     byKind[kind].bytes += bytes;
     byKind[kind].files += 1;
-    const parent = relative(folder, entry.parentPath).split(sep).join("/");
+    const parent = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
     const tally = folders.get(parent) ?? emptyTally();
     tally[kind].bytes += bytes;
     tally[kind].files += 1;

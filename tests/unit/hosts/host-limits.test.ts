@@ -3,20 +3,21 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
-import { deployTarget, formatSize, HOST_LIMITS, hostLimitReport, measureSite, type HostLimitTable } from "../../../src/lib/hosts/host-limits.ts";
+import { deployTarget, formatSize, HOST_LIMITS, hostLimitReport, measureSite, type HostLimitTable, type SiteSize } from "../../../src/lib/hosts/host-limits.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "host-limits-"));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
 
 /** A built site of its own: each path's bytes. */
-function site(files: Readonly<Record<string, number>>): string {
+/** Writes a site of files of the given sizes, and measures it as the build does: every file it lists. */
+function measured(files: Readonly<Record<string, number>>): SiteSize {
   const dir = mkdtempSync(join(tempRoot, "site-"));
   for (const [path, bytes] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), Buffer.alloc(bytes, 120));
   }
-  return dir;
+  return measureSite(dir, Object.keys(files));
 }
 
 /** Three pages, three photo files in one folder, a feed: 10,000 bytes in 7 files, 7,000 of them photos. */
@@ -42,13 +43,14 @@ const TINY: HostLimitTable = {
 const lines = (problems: readonly Parameters<typeof formatProblem>[0][]) => problems.map(formatProblem);
 
 test("the measure counts every file's bytes, what photos and pages take, the fullest folder and the largest file", () => {
-  const size = measureSite(site(SMALL_SITE));
+  const size = measured(SMALL_SITE);
   assert.equal(size.bytes, 10_000);
   assert.equal(size.files, 7);
   assert.deepEqual(size.byKind, { photos: { bytes: 7_000, files: 3 }, pages: { bytes: 2_600, files: 3 }, other: { bytes: 400, files: 1 } });
   assert.equal(size.fullestFolder.folder, "news/2024/03/15");
   assert.equal(size.fullestFolder.files, 5);
   assert.deepEqual(size.largestFile, { file: "news/2024/03/15/talks.a1b2c3d4.jpg", bytes: 3_000, kind: "photos" });
+  assert.equal(measured({ "index.html": 1, "404.html": 1, "all/index.html": 1 }).fullestFolder.folder, "", "the root is the folder named \"\"");
 });
 
 test("sizes read in units of 1,024, as du -h prints them", () => {
@@ -60,12 +62,12 @@ test("sizes read in units of 1,024, as du -h prints them", () => {
 });
 
 test("a site well inside its host's limits is one line, with no warning", () => {
-  const report = hostLimitReport(measureSite(site(SMALL_SITE)), { host: "github-pages" }, "_site/");
+  const report = hostLimitReport(measured(SMALL_SITE), { host: "github-pages" }, "_site/");
   assert.deepEqual(report, { line: "site: 9.8 KB in 7 files; GitHub Pages takes 1 GB (0 %)", errors: [], warnings: [] });
 });
 
 test("from 80 % of a limit the build warns, naming what fills the site and what makes room", () => {
-  const report = hostLimitReport(measureSite(site(SMALL_SITE)), { host: "github-pages" }, "_site/", TINY);
+  const report = hostLimitReport(measured(SMALL_SITE), { host: "github-pages" }, "_site/", TINY);
   assert.equal(report.line, "site: 9.8 KB in 7 files; GitHub Pages takes 12 KB (83 %)");
   assert.deepEqual(report.errors, []);
   assert.deepEqual(lines(report.warnings), [
@@ -74,7 +76,7 @@ test("from 80 % of a limit the build warns, naming what fills the site and what 
 });
 
 test("over a limit of the host it is built for, the site is refused, and each file over the host's limit for one file is named", () => {
-  const report = hostLimitReport(measureSite(site(SMALL_SITE)), { host: "cloudflare-pages" }, "_site/", TINY);
+  const report = hostLimitReport(measured(SMALL_SITE), { host: "cloudflare-pages" }, "_site/", TINY);
   assert.equal(report.line, "site: 9.8 KB in 7 files; Cloudflare Pages (free plan) takes 2.4 KB a file (120 %)");
   assert.deepEqual(lines(report.errors), [
     "news/2024/03/15/talks.a1b2c3d4.jpg: size: 2.9 KB is over the 2.4 KB Cloudflare Pages (free plan) takes in one file (expected at most 2.4 KB: a smaller photo, or the photos on a media host (MEDIA_URL)) [WD437]",
@@ -83,10 +85,10 @@ test("over a limit of the host it is built for, the site is refused, and each fi
 });
 
 test("a folder over Netlify's files in a folder is refused, naming the folder and what fills it", () => {
-  const report = hostLimitReport(measureSite(site(SMALL_SITE)), { host: "netlify" }, "_site/", TINY);
+  const report = hostLimitReport(measured(SMALL_SITE), { host: "netlify" }, "_site/", TINY);
   assert.equal(report.line, "site: 9.8 KB in 7 files; Netlify takes 5 files in a folder (100 %)");
   assert.deepEqual(lines(report.errors), []);
-  const fuller = hostLimitReport(measureSite(site({ ...SMALL_SITE, "news/2024/03/15/rates.html": 10 })), { host: "netlify" }, "_site/", TINY);
+  const fuller = hostLimitReport(measured({ ...SMALL_SITE, "news/2024/03/15/rates.html": 10 }), { host: "netlify" }, "_site/", TINY);
   assert.deepEqual(lines(fuller.errors), [
     "news/2024/03/15/: files: 6 files in this folder are 120 % of the 5 Netlify takes in one folder: photos 3 files, pages 3 files (expected at most 5 files: put the photos on a media host (MEDIA_URL), or split the archive) [WD436]",
   ]);
@@ -94,14 +96,14 @@ test("a folder over Netlify's files in a folder is refused, naming the folder an
 
 test("a file count dominated by pages is answered with an archive split; the free plan names the paid plan", () => {
   const pages = Object.fromEntries(Array.from({ length: 90 }, (_, day) => [`news/2024/01/${day}/story.html`, 10]));
-  const report = hostLimitReport(measureSite(site(pages)), { host: "cloudflare-pages" }, "_site/", TINY);
+  const report = hostLimitReport(measured(pages), { host: "cloudflare-pages" }, "_site/", TINY);
   assert.deepEqual(lines(report.warnings), [
     "_site/: files: 90 files are 90 % of the 100 Cloudflare Pages (free plan) takes: pages 90 files (expected under 80 % of 100 files: split the archive; a paid plan takes 100,000 files: set PAGES_WRANGLER_MAJOR_VERSION=4 in the Pages project and DEPLOY_HOST=cloudflare-pages-paid) [WD435]",
   ]);
 });
 
 test("built for no host, the site is measured against every host, and nothing over a limit fails the build", () => {
-  const report = hostLimitReport(measureSite(site(SMALL_SITE)), { host: undefined }, "_site/", TINY);
+  const report = hostLimitReport(measured(SMALL_SITE), { host: undefined }, "_site/", TINY);
   assert.equal(
     report.line,
     "site: 9.8 KB in 7 files; GitHub Pages takes 12 KB (83 %); Netlify takes 5 files in a folder (100 %); Cloudflare Pages (free plan) takes 2.4 KB a file (120 %); Cloudflare Pages (paid plan) takes 9.8 KB a file (30 %)",
