@@ -70,13 +70,25 @@ export interface StoryPageView extends EditionPage {
    * The headlines its page ends with: related stories from its edition, made up to three with the
    * stories just before it; headed "Related stories", or "More news" when none is related.
    */
-  related: ArticleView[];
+  related: RelatedStory[];
   relatedHeading: string;
   correctionsHeading: string;
 }
 
+/**
+ * What a list of stories prints of each (All news, a topic's or an author's page, an archive day),
+ * and nothing more: an edit to a story's text alone renders its own
+ * page again, not every list it is on, and a plan hashes a few fields a list, not whole stories.
+ */
+export type ListStory = Pick<ArticleView, "url" | "headline" | "description" | "place" | "state" | "sample" | "lang" | "dir" | "byline"> & {
+  published: Pick<DateView, "datetime" | "display">;
+};
+
+/** What a story's page prints of each related story: its headline, linked, and its date. */
+export type RelatedStory = Pick<ListStory, "url" | "headline" | "published">;
+
 /** A list page (All news, a topic): its title and, past the first page, the days of its stories as printed. */
-export interface NewsPageView extends ListPage<ArticleView>, EditionPage {
+export interface NewsPageView extends ListPage<ListStory>, EditionPage {
   title: string;
   period?: string;
   /** What the page says in place of its list when the edition has no story yet. */
@@ -102,7 +114,7 @@ export interface AuthorPageView extends StoryGroupPageView {
 }
 
 /** A story on its archive day's page: its time of day there ("15:40 MSK"), none for a date-only story. */
-export type ArchiveDayStory = ArticleView & { time?: string };
+export type ArchiveDayStory = ListStory & { time?: string };
 
 /**
  * A year, month or day of the archive; only a day's page lists its stories, each with its time,
@@ -196,9 +208,13 @@ function frontPageStory({ url, headline, description, place, state, sample, lang
   return { url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } };
 }
 
+function listStory({ url, headline, description, place, state, sample, lang, dir, byline, published: { datetime, display } }: ArticleView): ListStory {
+  return { url, headline, description, place, state, sample, lang, dir, byline, published: { datetime, display } };
+}
+
 function withTimeOfDay(story: ArticleView, edition: Edition): ArchiveDayStory {
   const time = formatTimeOfDay(story.published, story.zone, edition.strings.timeOfDay);
-  return time === undefined ? story : { ...story, time };
+  return time === undefined ? listStory(story) : { ...listStory(story), time };
 }
 
 /**
@@ -287,9 +303,10 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
   const topicNames = new Map(newsroom.editions.flatMap(({ topics }) => topics.map((topic) => [topic.url, topic.name])));
 
   const listPage = (from: Edition, title: string) => (page: ListPage<ArticleView>) => {
-    if (page.days === undefined) return { ...page, edition: from.lang, title };
+    const own = { ...page, items: page.items.map(listStory), edition: from.lang };
+    if (page.days === undefined) return { ...own, title };
     const period = formatCalendarDays(page.days.first, page.days.last, from.lang);
-    return { ...page, edition: from.lang, title: fillPattern(from.strings.pageTitle, { title, period }), period };
+    return { ...own, title: fillPattern(from.strings.pageTitle, { title, period }), period };
   };
   const groupPage = (from: Edition, group: { name: string; stories: readonly ArticleView[] }, page: ListPage<ArticleView>, description: string, feedLinks: FeedLink[]) => ({
     ...listPage(from, group.name)(page),
@@ -324,7 +341,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         ],
         section,
         topics,
-        related: ending?.stories ?? [],
+        related: (ending?.stories ?? []).map(({ url, headline, published: { datetime, display } }) => ({ url, headline, published: { datetime, display } })),
         relatedHeading: ending?.related === 0 ? edition.strings.moreNews : edition.strings.relatedStories,
         correctionsHeading: article.corrections.length === 1 ? edition.strings.correction : edition.strings.corrections,
       };

@@ -52,6 +52,7 @@ function views(stories = [a, b]): PageViews {
 function render(toRender: PageViews): Map<string, string> {
   const pages = [...toRender.stories.map((page) => ({ url: page.url, text: page.article.headline })), ...toRender.news.map((page) => ({ url: page.url, text: page.items.map(({ headline }) => headline).join() })),
     ...toRender.front.map((page) => ({ url: page.url, text: [page.lead, ...page.top].map((story) => story?.headline).join() })),
+    ...[...toRender.topics, ...toRender.archive, ...toRender.topicIndexes, ...toRender.archiveIndexes, ...toRender.searches, ...toRender.notFound].map((page) => ({ url: page.url, text: "" })),
   ];
   return new Map(pages.map(({ url, text }) => [pageFile(url), `<p>${url} ${text}</p>`]));
 }
@@ -125,6 +126,22 @@ test("the front page is rendered again when what it prints of a story changes, a
   assert.deepEqual(rendered(build(cache, output, front([b, { ...a, bodyHtml: "<p>a, its text edited</p>" }, c]))), ["/news/a.html"], "the front page prints no story's text");
   assert.deepEqual(rendered(build(cache, output, front([b, { ...a, headline: "a, edited" }, c]))), ["/news/a.html", "/"]);
   assert.deepEqual(rendered(build(cache, output, front([b, { ...a, headline: "a, edited" }, c, d]))), ["/news/d.html"], "a story the page does not show");
+});
+
+test("a list prints no story's text: a body edit renders the story's page alone, a headline edit every list that shows it", () => {
+  const c = storyView("c", "2013-09-02");
+  // Every page of the newsroom as page-views.ts makes it: All news, topics, archive days, related headlines.
+  const pages = (stories: ArticleView[]): PageViews =>
+    pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, site, buildAt("2013-09-05T00:00Z")), site);
+  const cache = pageCacheIn(join(tempRoot, "cache-lists"))[0];
+  const output = join(tempRoot, "site-lists");
+  const first = build(cache, output, pages([b, a, c]));
+  const lists = Object.keys(first).filter((url) => url === "/all/" || url.includes("/archive/2013/09/0"));
+  assert.ok(lists.length >= 3, `All news and the two archive days: ${lists.join(", ")}`);
+  const text = rendered(build(cache, output, pages([b, { ...a, bodyHtml: "<p>a, its text edited</p>", body: "a, its text edited" }, c])));
+  assert.deepEqual(text, [a.url]);
+  const headline = rendered(build(cache, output, pages([b, { ...a, headline: "a, edited" }, c])));
+  for (const url of [a.url, "/all/", ...lists.filter((url) => url.endsWith("/02/"))]) assert.ok(headline.includes(url), `${url} shows the new headline: ${headline.join(", ")}`);
 });
 
 test("pages are written to their permalink's file", () => {
