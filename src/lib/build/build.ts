@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
 import type { Report } from "../check/site-problems.ts";
 import { renderContext, renderPages, INPUT_DIR, type RenderedFile } from "../eleventy/render.ts";
-import { PageCache, planPages, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
+import { PageCache, planPages, renderRuns, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
 import { HOST_LIMITS, hostLimitReport, measureSite, type HostLimitReport, type HostLimitTable } from "../hosts/host-limits.ts";
 import { PhotoProcessor } from "../media/photos.ts";
 import type { ProgressListener } from "../model/progress.ts";
@@ -183,8 +183,14 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     report.sources = data.sources;
     if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
     const media = settings.value.media && { url: settings.value.media.url, folder: mediaStaging };
-    const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, data.render, renderCounter(plan, progressOf("render"))));
-    await stages.run("render", () => writePages(staging, plan, [...rendered, ...searchFiles(newsroom, session.searchIndexes)], session.pageCache));
+    const writer = new SiteWriter(staging, plan, session.pageCache);
+    const counter = renderCounter(plan, progressOf("render"));
+    for (const [run, views] of renderRuns(plan.render, PAGES_PER_RUN).entries()) {
+      // The site's files (feeds, sitemaps, the hosts' files) with the first run's pages; a later run's are the same files again.
+      const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, { ...data.render, render: views, files: run === 0 ? newsroom.files : [] }, counter));
+      await stages.run("render", () => writer.writeRendered(run === 0 ? rendered : rendered.filter(({ file }) => writer.isPage(file))));
+    }
+    await stages.run("render", () => writer.finish(searchFiles(newsroom, session.searchIndexes)));
     await stages.run("photos", () => publishMedia(staging, media, session.photos, settings.value, data.storyFiles, progressOf("photos")));
     const files = listFiles(staging);
     if (!dev) {
@@ -254,32 +260,60 @@ function searchFiles(newsroom: Newsroom, cache: SearchIndexCache): RenderedFile[
   return files.map(({ url, text }) => ({ file: url.slice(1), content: text }));
 }
 
+/** Pages Eleventy renders in one run: enough that a run's start is a small part of it, few enough that a run's pages fit in memory. */
+const PAGES_PER_RUN = 5000;
+
 /**
- * The one writer of pages and files into the staging folder: the newly rendered pages are kept in
- * the page cache first; then every page is placed from it (a second name for its entry, no copy:
- * the check knows such a page's hash without reading it), and the rest Eleventy rendered (feeds,
- * sitemaps, a page the cache could not keep) is written.
+ * The one writer of pages and files into the staging folder. Each run's newly rendered pages are
+ * kept in the page cache first, then placed from it (a second name for its entry, no copy: the
+ * check knows such a page's hash without reading it), and the rest Eleventy rendered (feeds,
+ * sitemaps, a page the cache could not keep) is written; at the end, every page the plan reuses.
  */
-function writePages(staging: string, plan: PagePlan, rendered: readonly RenderedFile[], cache: PageCache): void {
+class SiteWriter {
+  readonly #staging: string;
+  readonly #plan: PagePlan;
+  readonly #cache: PageCache;
+  readonly #keys: Map<string, string>;
   // Each folder made once: at 10,000 stories asking again for every page's folder cost most of a second.
-  const folders = new Set<string>();
-  const place = (file: string, write: (target: string) => void) => {
-    const target = join(staging, file);
+  readonly #folders = new Set<string>();
+
+  constructor(staging: string, plan: PagePlan, cache: PageCache) {
+    this.#staging = staging;
+    this.#plan = plan;
+    this.#cache = cache;
+    this.#keys = new Map(plan.pages.map(({ file, key }) => [file, key]));
+  }
+
+  /** Whether `file` is a page of the plan (else a file of the site's own: a feed, a sitemap, a host's file). */
+  isPage(file: string): boolean {
+    return this.#keys.has(file);
+  }
+
+  writeRendered(rendered: readonly RenderedFile[]): void {
+    for (const { file, content } of rendered) {
+      const key = this.#keys.get(file);
+      if (key !== undefined) this.#cache.keep(key, content);
+      this.#place(file, (target) => {
+        if (key === undefined || !this.#cache.placeKept(key, target)) writeFileSync(target, content);
+      });
+    }
+  }
+
+  /** Places every reused page and writes `files` (the search indexes), then has the page cache record the plan. */
+  finish(files: readonly RenderedFile[]): void {
+    for (const page of this.#plan.pages) if (!page.rendered) this.#place(page.file, (target) => this.#cache.place(page.key, target));
+    this.writeRendered(files);
+    this.#cache.finish(this.#plan);
+  }
+
+  #place(file: string, write: (target: string) => void): void {
+    const target = join(this.#staging, file);
     const folder = dirname(target);
-    if (!folders.has(folder)) {
+    if (!this.#folders.has(folder)) {
       mkdirSync(folder, { recursive: true });
-      folders.add(folder);
+      this.#folders.add(folder);
     }
     write(target);
-  };
-  cache.keep(plan, new Map(rendered.map(({ file, content }) => [file, content])));
-  const kept = new Map(plan.pages.map(({ file, key }) => [file, key]));
-  for (const page of plan.pages) if (!page.rendered) place(page.file, (target) => cache.place(page.key, target));
-  for (const { file, content } of rendered) {
-    const key = kept.get(file);
-    place(file, (target) => {
-      if (key === undefined || !cache.placeKept(key, target)) writeFileSync(target, content);
-    });
   }
 }
 

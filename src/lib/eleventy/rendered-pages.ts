@@ -151,21 +151,42 @@ export class PageCache {
     return true;
   }
 
-  /**
-   * After the pages are written: keeps the newly rendered ones (`rendered`, by file), prunes
-   * entries no page used, and records what each page was made from.
-   */
-  keep(plan: PagePlan, rendered: ReadonlyMap<string, string>): void {
-    for (const { file, key, rendered: wasRendered } of plan.pages) {
-      const content = rendered.get(file);
-      if (wasRendered && content !== undefined) this.#area.write(key, content);
-    }
+  /** Keeps newly rendered pages: `content` of the page planned at `key`. */
+  keep(key: string, content: string): void {
+    this.#area.write(key, content);
+  }
+
+  /** Once every page is written: prunes the entries no page used, and records what each page was made from. */
+  finish(plan: PagePlan): void {
     this.#area.setNote({ context: plan.context, views: Object.fromEntries(plan.pages.map(({ file, view }) => [file, view])) });
     this.#area.prune();
     const made = plan.pages.filter((page) => page.rendered).length;
     this.#area.count("made", made);
     this.#area.count("reused", plan.pages.length - made);
   }
+}
+
+/**
+ * The pages to render in runs of at most `size` pages, in the plan's order; always one run, even
+ * of none, which renders the site's files. Eleventy holds every page of a run, its data and its
+ * HTML, until the run ends: at 100,000 stories one run for every page outgrew Node's heap.
+ */
+export function renderRuns(render: PageViews, size: number): PageViews[] {
+  const kinds = Object.keys(render) as (keyof PageViews)[];
+  const empty = (): PageViews => Object.fromEntries(kinds.map((kind) => [kind, []])) as unknown as PageViews;
+  const runs = [empty()];
+  let count = 0;
+  for (const kind of kinds) {
+    for (const view of render[kind]) {
+      if (count === size) {
+        runs.push(empty());
+        count = 0;
+      }
+      (runs.at(-1)![kind] as object[]).push(view);
+      count += 1;
+    }
+  }
+  return runs;
 }
 
 /** The render stage's module: its code, and all it imports, is in every page's key. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
-import { PageCache, pageFile, planPages, type PageReason } from "../../../src/lib/eleventy/rendered-pages.ts";
+import { PageCache, pageFile, planPages, renderRuns, type PageReason } from "../../../src/lib/eleventy/rendered-pages.ts";
 import type { ArticleView } from "../../../src/lib/model/story-view.ts";
 import type { PageViews } from "../../../src/lib/newsroom/page-views.ts";
 import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
@@ -70,7 +70,11 @@ function build(cache: PageCache, output: string, pageViews: PageViews, stories =
     if (page.rendered) writeFileSync(target, rendered.get(page.file) ?? "");
     else cache.place(page.key, target);
   }
-  cache.keep(plan, rendered);
+  for (const page of plan.pages) {
+    const content = rendered.get(page.file);
+    if (page.rendered && content !== undefined) cache.keep(page.key, content);
+  }
+  cache.finish(plan);
   return Object.fromEntries(plan.pages.map(({ url, reason }) => [url, reason]));
 }
 
@@ -142,6 +146,20 @@ test("a list prints no story's text: a body edit renders the story's page alone,
   assert.deepEqual(text, [a.url]);
   const headline = rendered(build(cache, output, pages([b, { ...a, headline: "a, edited" }, c])));
   for (const url of [a.url, "/all/", ...lists.filter((url) => url.endsWith("/02/"))]) assert.ok(headline.includes(url), `${url} shows the new headline: ${headline.join(", ")}`);
+});
+
+test("the pages to render are split into runs of at most the size given, each page once, in the plan's order", () => {
+  const c = storyView("c", "2013-09-01");
+  const all = views([a, b, c]);
+  const runs = renderRuns(all, 2);
+  const urls = (run: PageViews) => Object.values(run).flatMap((list: { url: string }[]) => list.map(({ url }) => url));
+  assert.deepEqual(runs.map(urls), [[a.url, b.url], [c.url, "/all/"]]);
+  assert.deepEqual(renderRuns(all, 3).map(urls), [[a.url, b.url, c.url], ["/all/"]]);
+  // Nothing to render is still one run: it renders the site's own files.
+  const none = renderRuns({ ...all, stories: [], news: [] }, 2);
+  assert.equal(none.length, 1);
+  assert.deepEqual(urls(none[0]!), []);
+  assert.deepEqual(Object.keys(none[0]!), Object.keys(all));
 });
 
 test("pages are written to their permalink's file", () => {
