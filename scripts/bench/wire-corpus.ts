@@ -4,19 +4,21 @@
  * its own. Shared by the corpus test (tests/unit/import/wire-corpus.test.ts) and
  * `npm run bench:import`, so both judge the same runs.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import bundledPlaces from "../../_data/datelinePlaces.json" with { type: "json" };
+// The places the corpus's items are datelined at that the bundled list lacks (most are invented
+// for the corpus), as a desk adds its own to _data/datelinePlaces.json.
+import corpusPlaces from "../../tests/fixtures/wire-places.json" with { type: "json" };
 import site from "../../_data/site.ts";
 import type { ItemOutcome } from "../../src/lib/import/import-item.ts";
 import { runImport } from "../../src/lib/import/run-import.ts";
-import { deliveredFiles } from "../../src/lib/import/wire-drop.ts";
 import { PHOTO_FETCH_DEFAULTS } from "../../src/lib/import/wire-photo.ts";
 import { readBuildSettings } from "../../src/lib/model/publishing.ts";
 import { PROJECT } from "../lib/project-copy.ts";
 
-export const CORPUS_DIR = join(PROJECT, "tests", "fixtures", "wire");
+const CORPUS_DIR = join(PROJECT, "tests", "fixtures", "wire");
 
 /** One folder of the corpus and the producer whose shape its items have. */
 export interface CorpusDrop {
@@ -25,7 +27,7 @@ export interface CorpusDrop {
 }
 
 /** Every folder of the corpus that holds items; the corpus test fails on a folder missing here. */
-export const CORPUS_DROPS: readonly CorpusDrop[] = [
+const CORPUS_DROPS: readonly CorpusDrop[] = [
   { folder: "ninjs", producer: "IPTC ninjs" },
   { folder: "reused-id", producer: "IPTC ninjs" },
   { folder: "newsml-g2", producer: "IPTC NewsML-G2" },
@@ -39,30 +41,11 @@ export const CORPUS_DROPS: readonly CorpusDrop[] = [
   { folder: "dialects/atom", producer: "Atom" },
 ];
 
-/**
- * The places the corpus's items are datelined at that the bundled list lacks (most are invented
- * for the corpus), as a desk adds its own to _data/datelinePlaces.json.
- */
-export const CORPUS_PLACES: Readonly<Record<string, string>> = {
-  "PORT AUREL": "Europe/Lisbon",
-  VESILINNA: "Europe/Helsinki",
-  LINDENPORT: "Europe/Berlin",
-  GOTHENBURG: "Europe/Stockholm",
-};
-
 /** A fixed moment, so an embargo or a date to come reads the same on every run. */
 const BUILD_MOMENT = "2026-12-06T12:00:00Z";
 
 /** The bundled settings, as `npm run import` reads them. */
-export const CORPUS_SITE = site({});
-
-/** Folders under the corpus that hold items (files the importer reads, not the pictures beside them), relative to it. */
-export function corpusFolders(): string[] {
-  return readdirSync(CORPUS_DIR, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && deliveredFiles([join(entry.parentPath, entry.name)]).files.length > 0)
-    .map((entry) => relative(CORPUS_DIR, join(entry.parentPath, entry.name)))
-    .sort();
-}
+const CORPUS_SITE = site({});
 
 /** An outcome of the corpus import, its item named from the corpus folder (`dialects/ap/kill.json`). */
 export interface CorpusOutcome extends ItemOutcome {
@@ -71,10 +54,10 @@ export interface CorpusOutcome extends ItemOutcome {
 
 /**
  * Imports one drop into an empty newsroom of its own, writing its stories as `npm run import`
- * does (or, with `dryRun`, only planning them). The corpus is read offline: a picture it names at
- * a web address is not fetched, and its item is held for the picture as when a download fails.
+ * does. The corpus is read offline: a picture it names at a web address is not fetched, and its
+ * item is held for the picture as when a download fails.
  */
-export async function importCorpusDrop(drop: CorpusDrop, { dryRun = false } = {}): Promise<CorpusOutcome[]> {
+async function importCorpusDrop(drop: CorpusDrop): Promise<CorpusOutcome[]> {
   const root = mkdtempSync(join(tmpdir(), "wire-corpus-"));
   const fetchOnline = globalThis.fetch;
   globalThis.fetch = () => Promise.reject(new Error("the corpus is imported offline"));
@@ -82,14 +65,14 @@ export async function importCorpusDrop(drop: CorpusDrop, { dryRun = false } = {}
     mkdirSync(join(root, "src", "news"), { recursive: true });
     const outcomes = await runImport({
       paths: [join(CORPUS_DIR, drop.folder)],
-      dryRun,
+      dryRun: false,
       newsDir: join(root, "src", "news"),
       inputDir: join(root, "src"),
       stagingDir: join(root, ".cache", "import"),
       site: CORPUS_SITE,
       agencies: CORPUS_SITE.agencies,
       withoutLead: CORPUS_SITE.withoutLead,
-      datelinePlaces: { ...bundledPlaces, ...CORPUS_PLACES },
+      datelinePlaces: { ...bundledPlaces, ...corpusPlaces },
       build: readBuildSettings({ BUILD_MOMENT }),
       photoFetch: PHOTO_FETCH_DEFAULTS,
     });
@@ -121,9 +104,9 @@ function itemPlace(outcome: ItemOutcome): { file: string; place: string } {
 
 /**
  * Items of the corpus refused by design, by file and (for one item of several) its place, each
- * with the reason: the corpus test fails on any other refusal.
+ * with the reason: the corpus test fails on any other refusal, and on a count of them it does not expect.
  */
-export const RIGHTLY_REFUSED: readonly { item: string; why: string }[] = [
+const RIGHTLY_REFUSED: readonly { item: string; why: string }[] = [
   { item: "ninjs/malformed.json", why: "not valid JSON, on purpose" },
   { item: "ninjs/missing-headline.json", why: "an item with no headline, on purpose" },
   { item: "ninjs/picture-only.json", why: "a picture alone" },
@@ -156,17 +139,17 @@ export const RIGHTLY_REFUSED: readonly { item: string; why: string }[] = [
 ];
 
 /** Whether the outcome is of the item listed: the same file and, where the list names one, the same place in it or under it. */
-export const isOfItem = (outcome: CorpusOutcome, item: string): boolean => {
+const isOfItem = (outcome: CorpusOutcome, item: string): boolean => {
   const { file, place } = itemPlace(outcome);
   const listed = itemPlace({ ...outcome, item });
   return file === listed.file && (listed.place === "" || place === listed.place || [".", "/"].some((after) => place.startsWith(`${listed.place}${after}`)));
 };
 
 /** Whether the outcome is a refusal the corpus makes by design. */
-export const isRightlyRefused = (outcome: CorpusOutcome): boolean => outcome.kind === "refused" && RIGHTLY_REFUSED.some(({ item }) => isOfItem(outcome, item));
+const isRightlyRefused = (outcome: CorpusOutcome): boolean => outcome.kind === "refused" && RIGHTLY_REFUSED.some(({ item }) => isOfItem(outcome, item));
 
 /** Notes on an outcome that tell the editor something without holding the story. */
-export const NOT_HOLD_REASONS: readonly RegExp[] = [
+const NOT_HOLD_REASONS: readonly RegExp[] = [
   /^warning: /,
   /^dated .* by its dateline/,
   /^id ".*" already names another story/,

@@ -7,11 +7,14 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { test } from "node:test";
-import { CORPUS_DIR, CORPUS_PLACES } from "../../scripts/bench/wire-corpus.ts";
+import corpusPlaces from "../fixtures/wire-places.json" with { type: "json" };
 import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 
 const MOMENT = "2026-12-06T12:00:00Z";
+/** The corpus of producers' items. */
+const CORPUS_DIR = fileURLToPath(new URL("../fixtures/wire", import.meta.url));
 const PRODUCERS = ["superdesk", "dpa", "ap", "afp", "rss", "atom"] as const;
 
 test("items in every producer's dialect import in one line each and build into a site that passes its checks", { timeout: 300_000 }, async (t) => {
@@ -19,7 +22,7 @@ test("items in every producer's dialect import in one line each and build into a
   t.after(() => rmSync(root, { recursive: true, force: true }));
   // The corpus's invented places, as a desk adds its own.
   const places = join(root, "_data", "datelinePlaces.json");
-  writeFileSync(places, JSON.stringify({ ...(JSON.parse(readFileSync(places, "utf8")) as Record<string, string>), ...CORPUS_PLACES }, null, 2));
+  writeFileSync(places, JSON.stringify({ ...(JSON.parse(readFileSync(places, "utf8")) as Record<string, string>), ...corpusPlaces }, null, 2));
 
   const lines: string[] = [];
   for (const producer of PRODUCERS) {

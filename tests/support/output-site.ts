@@ -1,13 +1,13 @@
 /** A small built site whose feeds, sitemaps, robots.txt and JSON-LD are all right, for the site check's tests to spoil. */
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../src/lib/outputs/feeds.ts";
-import { topicRef } from "../../src/lib/model/topic-refs.ts";
+import { storyTopics } from "../../src/lib/model/topic-refs.ts";
 import { relativeUrl } from "../../src/lib/model/urls.ts";
 import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, sitemapIndexXml, storySitemapEntry } from "../../src/lib/outputs/sitemaps.ts";
 import { articleJsonLd, serializeJsonLd } from "../../src/lib/outputs/structured-data.ts";
 import { ALL_NEWS, buildAt, english, site, story } from "./story-views.ts";
 
 const seed = story();
-const topic = topicRef("North Korea", "");
+const topic = storyTopics(["North Korea"], "")[0]!;
 export const siteChannel = siteFeedChannel(site, english);
 const topicChannel = topicFeedChannel(topic, site, english);
 

@@ -75,7 +75,7 @@ export interface ProjectSettings {
 }
 
 /** The dev server's pages also let its live-reload script in; a build's pages never do. Images may come from the media host, if photos are published there. */
-export function securityData(build: Pick<BuildSettings, "showUnpublished">, editionPaths: readonly string[], media?: MediaHost): SecurityData {
+function securityData(build: Pick<BuildSettings, "showUnpublished">, editionPaths: readonly string[], media?: MediaHost): SecurityData {
   return {
     contentSecurityPolicy: contentSecurityPolicy(withMediaHost(pagePolicy(build), media?.url)),
     searchPagePolicy: contentSecurityPolicy(withMediaHost(SEARCH_PAGE_POLICY, media?.url)),

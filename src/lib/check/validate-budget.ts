@@ -10,7 +10,7 @@ import type { Problem } from "../model/problems.ts";
 import { pageKind } from "./site-pages.ts";
 
 /** TCP's first round trip carries about 14 KB (ten segments): a page that fits paints one trip sooner. */
-export const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
+const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 /** The page and its stylesheet. */
 const MAX_BLOCKING_REQUESTS = 2;
 
@@ -26,7 +26,7 @@ export interface PageBudgetFacts {
  * stylesheet to the first round trip; a wire story's length is the newsroom's to choose (a
  * 20,000-word story must still publish). The story body holds only Markdown's output, never a div.
  */
-export function pageWithoutStoryText(source: string): number {
+function pageWithoutStoryText(source: string): number {
   return gzipSync(source.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, "$1$2")).length;
 }
 

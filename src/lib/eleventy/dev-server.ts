@@ -13,7 +13,7 @@ export const DEV_SITE = ".dev-site";
 const DEFAULT_PORT = 8080;
 
 /** This machine only: no other machine can open an address bound here. */
-export const LOOPBACK_HOST = "127.0.0.1";
+const LOOPBACK_HOST = "127.0.0.1";
 
 export interface ServeOptions {
   port: number;

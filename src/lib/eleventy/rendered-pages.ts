@@ -17,7 +17,7 @@ import type { PageViews } from "../newsroom/page-views.ts";
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
 /** Where a page at `url` is written, relative to the output folder, as Eleventy writes a permalink. */
-export function pageFile(url: string): string {
+function pageFile(url: string): string {
   return (url.endsWith("/") ? `${url}index.html` : url).replace(/^\/+/, "");
 }
 

@@ -6,10 +6,10 @@
  */
 
 /** The environment variable holding the build hook's URL. */
-export const BUILD_HOOK_VARIABLE = "BUILD_HOOK_URL";
+const BUILD_HOOK_VARIABLE = "BUILD_HOOK_URL";
 
 /** The deploy's title in Netlify's list, so a scheduled rebuild is told from a push. */
-export const TRIGGER_TITLE = "Scheduled rebuild (embargoes, news sitemap)";
+const TRIGGER_TITLE = "Scheduled rebuild (embargoes, news sitemap)";
 
 /** A hook that does not answer in this long is reported, well within a scheduled function's 30 s. */
 const HOOK_TIMEOUT_MS = 10_000;

@@ -170,7 +170,7 @@ export function measureSite(folder: string, files: readonly string[]): SiteSize 
 }
 
 /** "239 MB", "1 GB", "1.5 MB", "820 KB": in units of 1,024, as `du -h` and GitHub's deploy action count them. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   const [unit, size] = bytes >= GB ? ["GB", GB] : bytes >= MB ? ["MB", MB] : bytes >= 1024 ? ["KB", 1024] : ["bytes", 1];
   const value = bytes / size;
   const shown = value >= 10 || unit === "bytes" ? Math.round(value).toLocaleString("en-US") : String(Math.round(value * 10) / 10);

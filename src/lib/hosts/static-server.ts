@@ -152,7 +152,7 @@ export async function startStaticServer(root: string, host: Host, port = 0): Pro
 }
 
 /** A folder path as a host's path prefix: "newsroom", "/newsroom" and "/newsroom/" are all "/newsroom/". */
-export function folderPath(path: string): string {
+function folderPath(path: string): string {
   const inner = path.replace(/^\/+|\/+$/g, "");
   return inner === "" ? "/" : `/${inner}/`;
 }
@@ -161,7 +161,7 @@ export function folderPath(path: string): string {
  * The root URL a built site was made for (its SITE_URL), from its robots.txt: the build names
  * its sitemap index there by absolute URL, the site's root URL followed by "sitemap.xml".
  */
-export function builtSiteUrl(robotsTxt: string): URL | undefined {
+function builtSiteUrl(robotsTxt: string): URL | undefined {
   const sitemapName = SITEMAP_PATHS.index.slice(1);
   for (const line of robotsTxt.split(/\r?\n/)) {
     const value = /^sitemap:\s*(\S+)\s*$/i.exec(line)?.[1];

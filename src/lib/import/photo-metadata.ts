@@ -69,7 +69,7 @@ const XMP_PROPERTIES: Readonly<Record<keyof EmbeddedPhotoWords, string>> = {
  * (photoshop:Credit) and rights (see XMP_PROPERTIES) from an XMP packet. A packet with a DOCTYPE is ignored: XMP never needs
  * one, and its entities are how hostile XML expands or reaches outside the file.
  */
-export function readXmpWords(xmp: string): EmbeddedPhotoWords {
+function readXmpWords(xmp: string): EmbeddedPhotoWords {
   if (/<!DOCTYPE/i.test(xmp)) return {};
   let tree: unknown;
   try {

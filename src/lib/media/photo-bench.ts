@@ -42,7 +42,7 @@ function cpuSecondsUsed(): number {
 }
 
 /** Peak signal-to-noise ratio of two 8-bit images of one size, in dB. */
-export function psnr(reference: Uint8Array, candidate: Uint8Array): number {
+function psnr(reference: Uint8Array, candidate: Uint8Array): number {
   if (reference.length !== candidate.length) throw new Error(`images differ in size: ${reference.length} and ${candidate.length} bytes`);
   let squares = 0;
   for (let index = 0; index < reference.length; index++) {
@@ -59,7 +59,7 @@ const resized = (photo: Buffer, width: number) => sharp(photo).flatten({ backgro
  * Encodes `photo` at every width of `setting`, one file at a time so the process's CPU time is
  * theirs alone; the quality comparison runs outside the timed part.
  */
-export async function encodeFigures(photo: Buffer, setting: EncodeSetting): Promise<EncodeFigures> {
+async function encodeFigures(photo: Buffer, setting: EncodeSetting): Promise<EncodeFigures> {
   const encoded: { width: number; file: Buffer }[] = [];
   const start = cpuSecondsUsed();
   for (const width of setting.widths) {
@@ -75,7 +75,7 @@ export async function encodeFigures(photo: Buffer, setting: EncodeSetting): Prom
 }
 
 /** A Markdown table; the first column is text, the others figures, right-aligned. */
-export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   const rule = header.map((_, index) => (index === 0 ? "---" : "---:"));
   return [line(header), line(rule), ...rows.map(line)].join("\n");
@@ -125,7 +125,7 @@ export interface ThroughputFigures {
  * Converts `files` as a build does with an empty cache: each story's photo asked for in turn, as
  * Eleventy reads stories one after another, then every page's files published.
  */
-export async function conversionThroughput(files: readonly string[], run: ThroughputRun): Promise<ThroughputFigures> {
+async function conversionThroughput(files: readonly string[], run: ThroughputRun): Promise<ThroughputFigures> {
   const folder = await mkdtemp(join(tmpdir(), "bench-photos-"));
   try {
     const photos = new PhotoProcessor(new CacheStore(join(folder, "cache")), { settings: run.settings, parallelPhotos: run.parallelPhotos });
@@ -185,10 +185,10 @@ export const PUBLISHED_SETS: readonly PublishedSet[] = [
  * 40rem, calc(100vw - 2rem)") is 328 CSS px wide on the phone and 640 on the others; a front-page
  * thumbnail (8rem) is 128.
  */
-export const SHOWN_WIDTHS: readonly number[] = [128, 256, 328, 656, 640, 1280];
+const SHOWN_WIDTHS: readonly number[] = [128, 256, 328, 656, 640, 1280];
 
 /** The file a browser takes for a photo shown `shown` px wide: the narrowest at least that wide (never enlarged), else the widest. */
-export function pickedWidth(widths: readonly number[], shown: number): number {
+function pickedWidth(widths: readonly number[], shown: number): number {
   const sorted = [...widths].sort((a, b) => a - b);
   return sorted.find((width) => width >= shown) ?? sorted.at(-1) ?? shown;
 }
@@ -206,7 +206,7 @@ async function rgbaPixels(image: Sharp): Promise<Pixels> {
 }
 
 /** SSIM of two RGBA images of one size, pixel for pixel; 1 is identical. */
-export function ssimOf(reference: Pixels, candidate: Pixels): number {
+function ssimOf(reference: Pixels, candidate: Pixels): number {
   // ssim.js's default would first shrink both to about 256 px, as if seen from afar, and miss
   // what a reader sees at the size the layout shows.
   return ssim(reference, candidate, { downsample: false }).mssim;
@@ -224,7 +224,7 @@ export interface PublishedFigures {
  * readers see it: at each of SHOWN_WIDTHS, the file a browser picks, scaled to that width, against
  * the photo resized straight to it. `references` keeps those resized photos between sets.
  */
-export async function publishedFigures(photo: Buffer, set: PublishedSet, references = new Map<number, Pixels>()): Promise<PublishedFigures> {
+async function publishedFigures(photo: Buffer, set: PublishedSet, references = new Map<number, Pixels>()): Promise<PublishedFigures> {
   let bytes = 0;
   const ssimByFormat: PublishedFigures["ssim"] = {};
   for (const { format, options } of set.encodings) {

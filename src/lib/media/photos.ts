@@ -20,9 +20,9 @@ import { addressSlug, isWebAddress } from "../model/urls.ts";
  * at the browsers' default font size. `PHOTO_SIZES` tells the browser the same, before any CSS arrives.
  */
 const COLUMN_PX = 640;
-export const PHOTO_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
+const PHOTO_SIZES = "(min-width: 42rem) 40rem, calc(100vw - 2rem)";
 /** A raster photo this wide fills the column on a 2x screen; a narrower one is published, softer there, with a warning. */
-export const SHARP_PHOTO_WIDTH = 2 * COLUMN_PX;
+const SHARP_PHOTO_WIDTH = 2 * COLUMN_PX;
 /** The narrowest step, a phone's column at 1x: a photo narrower still could not fill even that, and is refused. */
 export const MIN_PHOTO_WIDTH = 320;
 /**
@@ -179,7 +179,7 @@ function listWidths(widths: readonly number[]): string {
 }
 
 /** The warning for a raster photo published at `widths` (narrowest first) that stops short of SHARP_PHOTO_WIDTH, else undefined. */
-export function narrowPhotoWarning(src: string, widths: readonly number[]): string | undefined {
+function narrowPhotoWarning(src: string, widths: readonly number[]): string | undefined {
   const width = widths.at(-1);
   if (width === undefined || width >= SHARP_PHOTO_WIDTH) return undefined;
   return `"${src}" is ${width} px wide, published at ${listWidths(widths)} px (a photo of at least ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`;

@@ -12,7 +12,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 
 /** What an SVG must be, for the end of a problem. */
-export const SAFE_SVG = "expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references";
+const SAFE_SVG = "expected an SVG without scripts, event attributes, links to javascript:, foreignObject or outside references";
 
 /** Elements that run code, hold HTML, or load a document, in any namespace. */
 const CODE_ELEMENTS = new Set(["script", "handler", "listener", "foreignobject", "iframe", "frame", "frameset", "embed", "object", "applet", "base", "link", "meta"]);
@@ -140,7 +140,7 @@ function nodeFindings(nodes: readonly OrderedNode[], findings: string[]): void {
 }
 
 /** Everything in the SVG's bytes that runs code or reaches outside the file, in document order, each once; none for a safe one. */
-export function svgFindings(contents: Uint8Array): string[] {
+function svgFindings(contents: Uint8Array): string[] {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(contents);

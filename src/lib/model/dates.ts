@@ -122,7 +122,7 @@ function readStoryDate(raw: string, zone: string | undefined): DateResult {
 }
 
 /** The `datetime` attribute: a bare date when no time is known, else the moment with the dateline's offset. */
-export function toDatetimeAttribute({ at, hasTime }: StoryDate): string {
+function toDatetimeAttribute({ at, hasTime }: StoryDate): string {
   return hasTime ? at.toISO({ suppressMilliseconds: true }) : at.toISODate();
 }
 
@@ -138,7 +138,7 @@ export interface DateStyle {
  * The date as readers of an edition see it: "September 2, 2013" or "September 2, 2013, 15:40 MSK";
  * "2 сентября 2013 г., 15:40 MSK". The date is luxon's full localized date in the edition's locale.
  */
-export function formatDisplayDate({ at, hasTime }: StoryDate, style: DateStyle): string {
+function formatDisplayDate({ at, hasTime }: StoryDate, style: DateStyle): string {
   const date = at.setLocale(style.locale).toLocaleString(DateTime.DATE_FULL);
   if (!hasTime) return date;
   return fillPattern(style.dateTime, { date, time: at.toFormat("HH:mm"), zone: zoneAbbreviation(at) });

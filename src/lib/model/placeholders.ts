@@ -10,7 +10,7 @@ export function correctionPlaceholder(agency: string): string {
 }
 
 /** Whether an editor still has to reword a field's text. */
-export function isPlaceholder(value: unknown): boolean {
+function isPlaceholder(value: unknown): boolean {
   return typeof value === "string" && value.trimStart().startsWith(PLACEHOLDER_MARK);
 }
 

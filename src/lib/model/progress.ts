@@ -40,9 +40,9 @@ const TERMINAL_INTERVAL_MS = 100;
 /** A rate shown once this much time has gone by since the first count: before, it says little. */
 const RATE_AFTER_MS = 1_000;
 
-/** A time to go, rounded to what a reader can use: "40 s", "3 min 05 s", "1 h 02 min". */
-export function formatDuration(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
+/** A time to go (more than none: only work not yet done has one), rounded to what a reader can use: "40 s", "3 min 05 s", "1 h 02 min". */
+function formatDuration(seconds: number): string {
+  const whole = Math.round(seconds);
   if (whole < 60) return `${whole} s`;
   const minutes = Math.floor(whole / 60);
   if (minutes < 60) return `${minutes} min ${String(whole % 60).padStart(2, "0")} s`;
@@ -50,7 +50,7 @@ export function formatDuration(seconds: number): string {
 }
 
 /** How fast the count goes: "3.2 photos/s", or "1 photos/min" when it is slower than one a second. */
-export function formatRate(perSecond: number, unit: string): string {
+function formatRate(perSecond: number, unit: string): string {
   return perSecond >= 1 ? `${perSecond.toFixed(1)} ${unit}/s` : `${(perSecond * 60).toFixed(1)} ${unit}/min`;
 }
 
@@ -62,7 +62,7 @@ export interface ProgressState {
 }
 
 /** One progress line: "build: photos converted 120/2000, 3.1 photos/s, about 10 min 06 s left". */
-export function progressLine({ label, what, unit }: Pick<ProgressOptions, "label" | "what" | "unit">, { done, total, since }: ProgressState): string {
+function progressLine({ label, what, unit }: Pick<ProgressOptions, "label" | "what" | "unit">, { done, total, since }: ProgressState): string {
   const count = `${label}: ${what} ${done}/${total}`;
   if (unit === undefined || since === undefined || since.elapsedMs < RATE_AFTER_MS || done <= since.done) return count;
   const perSecond = (done - since.done) / (since.elapsedMs / 1000);

@@ -19,12 +19,12 @@ export function topicKey(name: string): string {
  * разоружение" -> "yadernoe-razoruzhenie". Two names that come out the same are a clash the
  * newsroom reports (topicClashes); a name with nothing to spell is "topic".
  */
-export function topicSlug(name: string): string {
+function topicSlug(name: string): string {
   return addressSlug(name) || "topic";
 }
 
 /** A topic of an edition: its page is in the edition's topics. */
-export function topicRef(name: string, editionPath: string): TopicRef {
+function topicRef(name: string, editionPath: string): TopicRef {
   const slug = topicSlug(name);
   return { key: topicKey(name), name: name.replace(/\s+/g, " ").trim(), slug, url: topicUrl(slug, editionPath) };
 }

@@ -187,7 +187,7 @@ export interface NotFoundPageView extends EditionPage {
 }
 
 /** How many of its newest headlines an edition's 404 page lists. */
-export const NOT_FOUND_HEADLINES = 10;
+const NOT_FOUND_HEADLINES = 10;
 
 /** Every page of the site that there is one of per story, list page, period or edition, by template. */
 export interface PageViews {

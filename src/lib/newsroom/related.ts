@@ -16,7 +16,7 @@ import type { Topic } from "./topics.ts";
  * the topics' lists. Stories and topics are numbered (a story by its place in the listing), so
  * each candidate costs a few array reads.
  */
-export function relatedStories(stories: readonly ArticleView[], topics: readonly Topic[], limit = 3): Map<string, ArticleView[]> {
+function relatedStories(stories: readonly ArticleView[], topics: readonly Topic[], limit = 3): Map<string, ArticleView[]> {
   const place = new Map(stories.map((story, index) => [story, index]));
   const topicNumber = new Map(topics.map((topic, index) => [topic.key, index]));
   const topicsOf = stories.map((story) => [...new Set(story.topics.flatMap(({ key }) => topicNumber.get(key) ?? []))]);

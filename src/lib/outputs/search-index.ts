@@ -176,7 +176,7 @@ function engineParts(shares: readonly StoryTerms[]): Pick<SerialisedIndex, "inde
 /** A shard's first key: a word's first two letters. */
 const SHARD_KEY_LETTERS = 2;
 /** A shard larger than this (its JSON, about a quarter of it gzipped) is split by one more letter, where its words are longer than its key. */
-export const MAX_SHARD_BYTES = 96 * 1024;
+const MAX_SHARD_BYTES = 96 * 1024;
 
 const lettersOf = (word: string, count: number): string => Array.from(word).slice(0, count).join("");
 
@@ -185,7 +185,7 @@ const lettersOf = (word: string, count: number): string => Array.from(word).slic
  * larger than MAX_SHARD_BYTES split again by one more letter (its words no longer than its key
  * stay in it), so a common beginning ("co", "pr") does not make one query load much more than another.
  */
-export function splitShards(postings: SearchPostings, letters: number): Map<string, SearchPostings> {
+function splitShards(postings: SearchPostings, letters: number): Map<string, SearchPostings> {
   const groups = new Map<string, SearchPostings>();
   for (const posting of postings) {
     const key = lettersOf(posting[0], letters);

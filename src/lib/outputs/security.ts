@@ -6,7 +6,7 @@ const IMAGE_SOURCES = "img-src 'self'";
  * carry it in a meta tag, so it holds from disk and on any host; hosts that take a `_headers` file
  * send it as a header too, with what only a header can say.
  */
-export const PAGE_POLICY = [
+const PAGE_POLICY = [
   "default-src 'none'",
   "style-src 'self'",
   IMAGE_SOURCES,
@@ -22,7 +22,7 @@ export const PAGE_POLICY = [
  * (/.11ty/reload-client.js, which imports /.11ty/morphdom.js) that opens a WebSocket back to the
  * page's own host, which connect-src 'self' already allows. Published pages never carry this.
  */
-export const DEV_SERVER_POLICY = [...PAGE_POLICY, "script-src 'self'"];
+const DEV_SERVER_POLICY = [...PAGE_POLICY, "script-src 'self'"];
 
 /**
  * The search page's policy (src/search.njk), the one page that runs script: the site's own scripts

@@ -57,7 +57,7 @@ export function pagesSitemap(url: string, entries: readonly SitemapEntry[], site
   return { url, text: sitemapXml(entries, site), lastmod: newestMoment(entries.flatMap(({ lastmod }) => lastmod ?? [])) };
 }
 
-export function sitemapXml(entries: readonly SitemapEntry[], site: SiteSettings): string {
+function sitemapXml(entries: readonly SitemapEntry[], site: SiteSettings): string {
   const urls = entries.map(({ url, lastmod, versions }) =>
     xmlElement(
       "url",
@@ -84,7 +84,7 @@ export function newsSitemap(url: string, stories: readonly ArticleView[], site: 
 }
 
 /** An edition's news sitemap: its own stories, in its language. */
-export function newsSitemapXml(stories: readonly ArticleView[], site: SiteSettings, build: BuildSettings, edition: Pick<Edition, "lang">): string {
+function newsSitemapXml(stories: readonly ArticleView[], site: SiteSettings, build: BuildSettings, edition: Pick<Edition, "lang">): string {
   const publication = xmlElement("news:publication", {}, xmlText("news:name", site.name) + xmlText("news:language", edition.lang));
   const urls = newsSitemapStories(stories, build).map((story) =>
     xmlElement(

@@ -7,7 +7,7 @@ import { firstParagraphText } from "./markdown.ts";
  */
 
 /** The longest description, ellipsis included: what search results and link previews show whole. */
-export const MAX_DESCRIPTION = 200;
+const MAX_DESCRIPTION = 200;
 
 /**
  * Words a full stop follows without ending the sentence, as wire copy abbreviates them: titles,
@@ -50,7 +50,7 @@ function endsSentence(text: string, index: number, marks: string): boolean {
 }
 
 /** The first sentence of a text, with its closing marks; the whole text when no sentence ends before its end. */
-export function firstSentence(text: string): string {
+function firstSentence(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   for (const match of line.matchAll(SENTENCE_END)) {
     if (endsSentence(line, match.index, match[0])) return line.slice(0, match.index + match[0].length);
@@ -59,7 +59,7 @@ export function firstSentence(text: string): string {
 }
 
 /** A text at most `max` characters long: whole when it fits, else cut after its last whole word, with an ellipsis. */
-export function cutAtWord(text: string, max: number): string {
+function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = text.slice(0, max - 1);
   const lastSpace = room.lastIndexOf(" ");
@@ -69,7 +69,7 @@ export function cutAtWord(text: string, max: number): string {
 }
 
 /** A story's description from the plain text of its first paragraph: its first sentence, cut at a word beyond MAX_DESCRIPTION. */
-export function describeByFirstSentence(paragraph: string): string {
+function describeByFirstSentence(paragraph: string): string {
   return cutAtWord(firstSentence(paragraph), MAX_DESCRIPTION);
 }
 

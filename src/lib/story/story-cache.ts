@@ -69,7 +69,7 @@ export class StoryCache {
 const READING_CODE = new URL("./read-story.ts", import.meta.url);
 
 /** JSON of a value JSON carries exactly: nothing undefined, no function, Date, NaN or array hole inside. Else undefined. */
-export function exactJson(value: unknown): string | undefined {
+function exactJson(value: unknown): string | undefined {
   return isExactJson(value) ? JSON.stringify(value) : undefined;
 }
 
@@ -91,7 +91,7 @@ function isExactJson(value: unknown): boolean {
  * whether a story is published is decided after the read. Undefined when the settings hold
  * something JSON cannot carry exactly: such a story is not cached.
  */
-export function storyKey(input: StoryInput, area: Pick<CacheArea, "key">): string | undefined {
+function storyKey(input: StoryInput, area: Pick<CacheArea, "key">): string | undefined {
   const settings = exactJson([input.site, input.datelinePlaces]);
   if (settings === undefined) return undefined;
   const { size, bytes, dataFile } = input.files;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { validateSite } from "../../../src/lib/check/validate.ts";
-import { contentSecurityPolicy, DEV_SERVER_POLICY, PAGE_POLICY, SEARCH_PAGE_POLICY } from "../../../src/lib/outputs/security.ts";
+import { contentSecurityPolicy, pagePolicy, SEARCH_PAGE_POLICY } from "../../../src/lib/outputs/security.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "validate-csp-test-"));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
@@ -34,12 +34,12 @@ function siteWithPolicy(policy: string): string {
 }
 
 test("a page with the published policy passes", async () => {
-  const { problems } = await validateSite(siteWithPolicy(contentSecurityPolicy(PAGE_POLICY)));
+  const { problems } = await validateSite(siteWithPolicy(contentSecurityPolicy(pagePolicy({ showUnpublished: false }))));
   assert.deepEqual(problems, []);
 });
 
 test("a page whose policy lets the dev server's reload script in is refused", async () => {
-  const policy = contentSecurityPolicy(DEV_SERVER_POLICY);
+  const policy = contentSecurityPolicy(pagePolicy({ showUnpublished: true }));
   const { problems } = await validateSite(siteWithPolicy(policy));
   assert.deepEqual(problems, [
     {
@@ -102,7 +102,7 @@ test("the search page may run the site's own script files under its policy, and 
       "11 script WD402 <script> would run (expected only the site's own script files, by a relative src, and data blocks)",
     ),
   );
-  const loose = contentSecurityPolicy([...PAGE_POLICY, "script-src 'self' 'unsafe-inline'"]);
+  const loose = contentSecurityPolicy([...pagePolicy({ showUnpublished: false }), "script-src 'self' 'unsafe-inline'"]);
   assert.deepEqual(await refused(loose, OWN_SCRIPT), [
     `5 script WD402 Content-Security-Policy "${loose}" allows script (expected a policy that allows only the site's own script files ('self'))`,
   ]);

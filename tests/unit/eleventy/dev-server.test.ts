@@ -7,13 +7,15 @@ import { join } from "node:path";
 import { test } from "node:test";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import {
-  LOOPBACK_HOST,
   listenOn,
   networkAddresses,
   readServeOptions,
   startMessage,
   type DevServerListening,
 } from "../../../src/lib/eleventy/dev-server.ts";
+
+/** Where the dev server listens when not told --lan. */
+const { host: byDefault } = readServeOptions([]);
 
 test("the port is 8080 unless --port names another; the host is this machine's loopback unless --lan", () => {
   assert.deepEqual(readServeOptions([]), { port: 8080, host: "127.0.0.1" });
@@ -40,7 +42,7 @@ test("an unknown option, or a value given to --lan, is refused, naming the optio
 
 test("the start line says whether other machines can read the pages", () => {
   assert.equal(
-    startMessage(LOOPBACK_HOST, 8080, ["192.0.2.2"]),
+    startMessage(byDefault, 8080, ["192.0.2.2"]),
     "serve: http://localhost:8080/ (this machine only; drafts and embargoed stories shown, marked; pages in .dev-site/)",
   );
   assert.equal(
@@ -95,7 +97,7 @@ function reachable(host: string, port: number): Promise<boolean> {
 }
 
 test("by default the dev server listens on 127.0.0.1 only: other machines cannot reach it", async () => {
-  const server = await startDevServer(LOOPBACK_HOST);
+  const server = await startDevServer(byDefault);
   try {
     assert.equal(server.address, "127.0.0.1");
     assert.equal(await reachable("127.0.0.1", server.port), true);
@@ -119,5 +121,5 @@ test("with --lan it listens on every address, so the machine's network address r
 });
 
 test("a dev server without the listen step it relies on is refused, not left listening everywhere", () => {
-  assert.throws(() => listenOn({} as DevServerListening, LOOPBACK_HOST), /cannot keep it to this machine/);
+  assert.throws(() => listenOn({} as DevServerListening, byDefault), /cannot keep it to this machine/);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
-import { PageCache, pageFile, planPages, renderRuns, type PageReason } from "../../../src/lib/eleventy/rendered-pages.ts";
+import { PageCache, planPages, renderRuns, type PagePlan, type PageReason } from "../../../src/lib/eleventy/rendered-pages.ts";
 import type { ArticleView } from "../../../src/lib/model/story-view.ts";
 import type { PageViews } from "../../../src/lib/newsroom/page-views.ts";
 import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
@@ -48,20 +48,21 @@ function views(stories = [a, b]): PageViews {
   };
 }
 
-/** Stands in for Eleventy: each page to render, its HTML naming its URL and headline. */
-function render(toRender: PageViews): Map<string, string> {
+/** Stands in for Eleventy: each page to render, its HTML naming its URL and headline, by the file the plan writes it to. */
+function render({ render: toRender, pages: planned }: PagePlan): Map<string, string> {
+  const fileOf = new Map(planned.map(({ url, file }) => [url, file]));
   const pages = [...toRender.stories.map((page) => ({ url: page.url, text: page.article.headline })), ...toRender.news.map((page) => ({ url: page.url, text: page.items.map(({ headline }) => headline).join() })),
     ...toRender.front.map((page) => ({ url: page.url, text: [page.lead, ...page.top].map((story) => story?.headline).join() })),
     ...[...toRender.topics, ...toRender.archive, ...toRender.topicIndexes, ...toRender.archiveIndexes, ...toRender.searches, ...toRender.notFound].map((page) => ({ url: page.url, text: "" })),
   ];
-  return new Map(pages.map(({ url, text }) => [pageFile(url), `<p>${url} ${text}</p>`]));
+  return new Map(pages.map(({ url, text }) => [fileOf.get(url) ?? url, `<p>${url} ${text}</p>`]));
 }
 
 /** A build's pages: planned, rendered or copied from the cache into `output`, and kept. Returns each page's reason, by URL. */
 function build(cache: PageCache, output: string, pageViews: PageViews, stories = pageViews.stories.map(({ article }) => article), context = "templates v1"): Record<string, PageReason> {
   const cached = cache.read();
   const plan = planPages(pageViews, stories, context, cached, (contextHash, view) => cache.key(contextHash, view));
-  const rendered = render(plan.render);
+  const rendered = render(plan);
   for (const page of plan.pages) {
     const target = join(output, page.file);
     mkdirSync(dirname(target), { recursive: true });
@@ -96,9 +97,9 @@ test("a page is rendered again only when its view, a story in it, or the render 
   const [cache, store] = pageCacheIn(folder);
   assert.deepEqual(rendered(build(cache, second, views())), []);
   assert.equal(store.summary(), `cache ${folder}: pages 0 rendered, 3 reused`);
-  for (const url of ["/news/a.html", "/news/b.html", "/all/"]) {
-    assert.equal(readFileSync(join(second, pageFile(url)), "utf8"), readFileSync(join(first, pageFile(url)), "utf8"));
-    assert.equal(statSync(join(second, pageFile(url))).nlink, 2, `${url} is linked, not copied`);
+  for (const file of ["news/a.html", "news/b.html", "all/index.html"]) {
+    assert.equal(readFileSync(join(second, file), "utf8"), readFileSync(join(first, file), "utf8"));
+    assert.equal(statSync(join(second, file)).nlink, 2, `${file} is linked, not copied`);
   }
 
   // A story's headline changes: its page and the list that shows it.
@@ -163,9 +164,9 @@ test("the pages to render are split into runs of at most the size given, each pa
 });
 
 test("pages are written to their permalink's file", () => {
-  assert.equal(pageFile("/"), "index.html");
-  assert.equal(pageFile("/topics/energy/"), "topics/energy/index.html");
-  assert.equal(pageFile("/news/2013/09/02/talks.html"), "news/2013/09/02/talks.html");
+  const lists = ["/", "/topics/energy/", "/news/2013/09/02/talks.html"].map((url) => ({ url, items: [], edition: "en", languages: [], title: "A list" }));
+  const plan = planPages({ ...views([]), news: lists }, [], "templates v1", { has: () => false, last: undefined }, (context, view) => `${context}${view}`);
+  assert.deepEqual(plan.pages.map(({ file }) => file), ["index.html", "topics/energy/index.html", "news/2013/09/02/talks.html"]);
 });
 
 test("a damaged entry is rendered again and the build says so; entries no build used are pruned", () => {
@@ -182,7 +183,7 @@ test("a damaged entry is rendered again and the build says so; entries no build 
   assert.deepEqual(Object.values(reasons).sort(), ["not in the page cache", "reused", "reused"]);
   assert.match(store.summary(), /^cache .*: pages 1 rendered, 2 reused; 1 damaged entry in .*pages ignored and made again$/);
   assert.equal(entries().length, 3);
-  for (const url of ["/news/a.html", "/news/b.html", "/all/"]) assert.doesNotMatch(readFileSync(join(output, pageFile(url)), "utf8"), /truncat/);
+  for (const file of ["news/a.html", "news/b.html", "all/index.html"]) assert.doesNotMatch(readFileSync(join(output, file), "utf8"), /truncat/);
 
   // Story b is deleted: its entry goes, and the damage is not reported again.
   store.startBuild();

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, test } from "node:test";
 import scheduledBuild, { config } from "../../../netlify/functions/scheduled-build.mts";
-import { BUILD_HOOK_VARIABLE, requestScheduledBuild, TRIGGER_TITLE } from "../../../src/lib/hosts/build-hook.ts";
+import { requestScheduledBuild } from "../../../src/lib/hosts/build-hook.ts";
 
 interface Received {
   method: string;
@@ -41,10 +41,10 @@ test("the function runs every 15 minutes", () => {
 test("with the hook's URL set, it POSTs to the hook once, titled, and logs the answer without the hook's secret path", async () => {
   const hook = await hookServer(200);
   const { kept, log } = lines();
-  const result = await requestScheduledBuild({ env: { [BUILD_HOOK_VARIABLE]: ` ${hook.url} ` }, log });
+  const result = await requestScheduledBuild({ env: { BUILD_HOOK_URL: ` ${hook.url} ` }, log });
   assert.deepEqual(result, { outcome: "requested", status: 200 });
   assert.deepEqual(hook.received, [
-    { method: "POST", url: `/build_hooks/5f0c1a?trigger_title=${new URLSearchParams({ t: TRIGGER_TITLE }).toString().slice(2)}`, contentType: "application/json", body: "{}" },
+    { method: "POST", url: `/build_hooks/5f0c1a?trigger_title=${new URLSearchParams({ t: "Scheduled rebuild (embargoes, news sitemap)" }).toString().slice(2)}`, contentType: "application/json", body: "{}" },
   ]);
   const host = new URL(hook.url).host;
   assert.deepEqual(kept, [`log: scheduled-build: build requested from the build hook at ${host} (HTTP 200)`]);
@@ -52,16 +52,16 @@ test("with the hook's URL set, it POSTs to the hook once, titled, and logs the a
 
 test("the Netlify function reads the hook's URL from the environment", async () => {
   const hook = await hookServer(200);
-  const before = process.env[BUILD_HOOK_VARIABLE];
-  process.env[BUILD_HOOK_VARIABLE] = hook.url;
+  const before = process.env.BUILD_HOOK_URL;
+  process.env.BUILD_HOOK_URL = hook.url;
   const print = console.log;
   console.log = () => {};
   try {
     await scheduledBuild();
   } finally {
     console.log = print;
-    if (before === undefined) delete process.env[BUILD_HOOK_VARIABLE];
-    else process.env[BUILD_HOOK_VARIABLE] = before;
+    if (before === undefined) delete process.env.BUILD_HOOK_URL;
+    else process.env.BUILD_HOOK_URL = before;
   }
   assert.equal(hook.received.length, 1);
   assert.equal(hook.received[0]?.method, "POST");
@@ -74,7 +74,7 @@ test("without the variable it asks nothing of anyone and says how to set it up",
     fetched += 1;
     return new Response("");
   };
-  for (const env of [{}, { [BUILD_HOOK_VARIABLE]: "" }, { [BUILD_HOOK_VARIABLE]: "  " }]) {
+  for (const env of [{}, { BUILD_HOOK_URL: "" }, { BUILD_HOOK_URL: "  " }]) {
     assert.deepEqual(await requestScheduledBuild({ env, fetch, log }), { outcome: "not configured" });
   }
   assert.equal(fetched, 0);
@@ -92,8 +92,8 @@ test("a URL that is not one, or plain http to another machine, is refused before
     fetched += 1;
     return new Response("");
   };
-  assert.equal((await requestScheduledBuild({ env: { [BUILD_HOOK_VARIABLE]: "api.netlify.com/build_hooks/x" }, fetch, log })).outcome, "refused");
-  assert.equal((await requestScheduledBuild({ env: { [BUILD_HOOK_VARIABLE]: "http://api.netlify.com/build_hooks/x" }, fetch, log })).outcome, "refused");
+  assert.equal((await requestScheduledBuild({ env: { BUILD_HOOK_URL: "api.netlify.com/build_hooks/x" }, fetch, log })).outcome, "refused");
+  assert.equal((await requestScheduledBuild({ env: { BUILD_HOOK_URL: "http://api.netlify.com/build_hooks/x" }, fetch, log })).outcome, "refused");
   assert.equal(fetched, 0);
   assert.deepEqual(kept, [
     "error: scheduled-build: BUILD_HOOK_URL is not a URL (expected the build hook's URL, https://api.netlify.com/build_hooks/<hook id>); no build was started",
@@ -105,7 +105,7 @@ test("a hook that answers with an error, or cannot be reached, is logged as a fa
   const gone = await hookServer(404, "Not Found");
   const { kept, log } = lines();
   const host = new URL(gone.url).host;
-  assert.deepEqual(await requestScheduledBuild({ env: { [BUILD_HOOK_VARIABLE]: gone.url }, log }), {
+  assert.deepEqual(await requestScheduledBuild({ env: { BUILD_HOOK_URL: gone.url }, log }), {
     outcome: "failed",
     reason: `the build hook at ${host} answered HTTP 404: Not Found`,
   });
@@ -114,7 +114,7 @@ test("a hook that answers with an error, or cannot be reached, is logged as a fa
   // A port nothing listens on any more.
   const closed = await hookServer(200);
   await new Promise<void>((resolve) => closed.server.close(() => resolve()));
-  const unreachable = await requestScheduledBuild({ env: { [BUILD_HOOK_VARIABLE]: closed.url }, log });
+  const unreachable = await requestScheduledBuild({ env: { BUILD_HOOK_URL: closed.url }, log });
   assert.equal(unreachable.outcome, "failed");
   assert.match(kept[1] ?? "", /^error: scheduled-build: the build hook at 127\.0\.0\.1:\d+ could not be reached: .+; the next run tries again$/);
   assert.equal(closed.received.length, 0);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
-import { deployTarget, formatSize, HOST_LIMITS, hostLimitReport, measureSite, type HostLimitTable, type SiteSize } from "../../../src/lib/hosts/host-limits.ts";
+import { deployTarget, HOST_LIMITS, hostLimitReport, measureSite, type HostLimitTable, type SiteSize } from "../../../src/lib/hosts/host-limits.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "host-limits-"));
@@ -54,11 +54,14 @@ test("the measure counts every file's bytes, what photos and pages take, the ful
 });
 
 test("sizes read in units of 1,024, as du -h prints them", () => {
-  assert.equal(formatSize(1024 ** 3), "1 GB");
-  assert.equal(formatSize(239 * 1024 ** 2 + 300_000), "239 MB");
-  assert.equal(formatSize(1.46 * 1024 ** 2), "1.5 MB");
-  assert.equal(formatSize(10_000), "9.8 KB");
-  assert.equal(formatSize(600), "600 bytes");
+  const onePage = measured({ "index.html": 600 });
+  /** How the report's line gives a site of `bytes`. */
+  const shown = (bytes: number) => /^site: (.*) in 1 files;/.exec(hostLimitReport({ ...onePage, bytes }, { host: "github-pages" }, "_site/").line)?.[1];
+  assert.equal(shown(1024 ** 3), "1 GB");
+  assert.equal(shown(239 * 1024 ** 2 + 300_000), "239 MB");
+  assert.equal(shown(1.46 * 1024 ** 2), "1.5 MB");
+  assert.equal(shown(10_000), "9.8 KB");
+  assert.equal(shown(600), "600 bytes");
 });
 
 test("a site well inside its host's limits is one line, with no warning", () => {

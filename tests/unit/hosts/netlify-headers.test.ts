@@ -3,13 +3,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { PROJECT } from "../../../scripts/lib/project-copy.ts";
-import { securityData } from "../../../src/lib/build/settings.ts";
+import { readSettings } from "../../../src/lib/build/settings.ts";
 import { nunjucksTemplates } from "../../../src/lib/eleventy/nunjucks-templates.ts";
 import { headersFor, parseHeadersFile } from "../../../src/lib/hosts/netlify-headers.ts";
 import { policyAllowsOnlyOwnScript, policyAllowsScript } from "../../../src/lib/outputs/security.ts";
 
-/** What a build (not the dev server) gives headers.njk. */
-const security = securityData({ showUnpublished: false }, ["", "ru/"]);
+/** What a build (not the dev server) of the project, with its two editions, gives headers.njk. */
+const { site, globals: { security } } = await readSettings(PROJECT, {}, false);
+assert.deepEqual(site.editions.map(({ path }) => path), ["", "ru/"]);
 
 /** The _headers file a build writes: src/headers.njk, rendered as Eleventy renders it, with the data it is given. */
 async function builtHeadersFile(): Promise<string> {

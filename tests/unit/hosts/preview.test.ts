@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { builtSiteUrl, folderPath, previewHost, type PreviewRequest } from "../../../src/lib/hosts/static-server.ts";
+import { previewHost, readBuiltSiteUrl, type PreviewRequest } from "../../../src/lib/hosts/static-server.ts";
 import { robotsTxt } from "../../../src/lib/outputs/sitemaps.ts";
 
 const PROJECT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -17,17 +17,27 @@ const robotsFor = (url: string): string => robotsTxt({ url } as Parameters<typeo
 
 const request = (overrides: Partial<PreviewRequest>): PreviewRequest => ({ host: "github-pages", prefix: undefined, port: 8080, dir: "_site", ...overrides });
 
-test("the build's address is read back from the robots.txt the build writes", () => {
-  assert.equal(builtSiteUrl(robotsFor("http://localhost:8080/"))?.href, "http://localhost:8080/");
-  assert.equal(builtSiteUrl(robotsFor("https://owner.github.io/newsroom/"))?.href, "https://owner.github.io/newsroom/");
-  assert.equal(builtSiteUrl("User-agent: *\nDisallow:\n"), undefined);
-  assert.equal(builtSiteUrl("Sitemap: not a url\n"), undefined);
+/** The address read back from a built site whose robots.txt says `text` (none: no robots.txt). */
+async function builtSiteUrl(text: string | undefined): Promise<URL | undefined> {
+  const dir = fs.mkdtempSync(path.join(tempRoot, "built-"));
+  if (text !== undefined) fs.writeFileSync(path.join(dir, "robots.txt"), text);
+  return readBuiltSiteUrl(dir);
+}
+
+test("the build's address is read back from the robots.txt the build writes", async () => {
+  assert.equal((await builtSiteUrl(robotsFor("http://localhost:8080/")))?.href, "http://localhost:8080/");
+  assert.equal((await builtSiteUrl(robotsFor("https://owner.github.io/newsroom/")))?.href, "https://owner.github.io/newsroom/");
+  assert.equal(await builtSiteUrl("User-agent: *\nDisallow:\n"), undefined);
+  assert.equal(await builtSiteUrl("Sitemap: not a url\n"), undefined);
+  assert.equal(await builtSiteUrl(undefined), undefined);
 });
 
 test("a prefix is a folder path however it is written", () => {
-  assert.deepEqual(["newsroom", "/newsroom", "/newsroom/", "//newsroom//"].map(folderPath), Array(4).fill("/newsroom/"));
-  assert.equal(folderPath("/"), "/");
-  assert.equal(folderPath(""), "/");
+  const newsroom = new URL("https://owner.github.io/newsroom/");
+  for (const prefix of ["newsroom", "/newsroom", "/newsroom/", "//newsroom//"]) {
+    assert.deepEqual(previewHost(request({ prefix }), newsroom), { host: { name: "github-pages", prefix: "/newsroom/" } }, prefix);
+  }
+  for (const prefix of ["/", ""]) assert.deepEqual(previewHost(request({ prefix }), new URL("http://localhost:8080/")), { host: { name: "github-pages", prefix: "/" } }, prefix);
 });
 
 test("as GitHub Pages, a build is served under its own base path unless --prefix asks for another", () => {

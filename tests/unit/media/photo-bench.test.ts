@@ -4,22 +4,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import sharp, { type Sharp } from "sharp";
-import {
-  conversionThroughput,
-  encodeFigures,
-  markdownTable,
-  pickedWidth,
-  psnr,
-  publishedFigures,
-  publishedTables,
-  settingsTable,
-  SHARP_DEFAULT_SETTINGS,
-  SHOWN_WIDTHS,
-  ssimOf,
-} from "../../../src/lib/media/photo-bench.ts";
+import { ssim } from "ssim.js";
+import { publishedTables, settingsTable, SHARP_DEFAULT_SETTINGS, throughputTable, type Encoding, type PublishedSet } from "../../../src/lib/media/photo-bench.ts";
 import { makeSamplePhoto, NEWS_PHOTOS, type SamplePhoto } from "../../../src/lib/media/sample-photos.ts";
 
 const small: SamplePhoto = { name: "small", width: 400, height: 300, grain: 6, seed: 7 };
+
+/** A Markdown table's rows after its header and rule, each as its cells. */
+const bodyRows = (table: string): string[][] => table.split("\n").slice(2).map((line) => line.slice(2, -2).split(" | "));
+
+/** The photo resized as the bench resizes it before encoding. */
+const resized = (photo: Buffer, width: number): Sharp => sharp(photo).flatten({ background: "#ffffff" }).resize({ width });
+
+/** Each set's row of the per-photo table for one photo: its KB, its share of the first set, and its AVIF, WebP and JPEG SSIM. */
+async function publishedRows(photo: Buffer, sets: readonly PublishedSet[]): Promise<string[][]> {
+  const { perPhoto } = await publishedTables([{ name: "photo", contents: photo }], sets);
+  return bodyRows(perPhoto).map((cells) => cells.slice(2));
+}
 
 test("a sample photo is the same for the same seed, another for another seed, and grain makes it weigh more", async () => {
   const photo = await makeSamplePhoto(small);
@@ -50,40 +51,48 @@ test("each news scene is its own picture, the same for the same seed; the night 
   assert.ok((await edges(scenes.get("sign"))) > (await edges(scenes.get("portrait"))), "the sign's edges are sharper");
 });
 
-test("the file a browser picks: the narrowest at least as wide as shown, else the widest", () => {
-  assert.equal(pickedWidth([320, 640, 1280], 128), 320);
-  assert.equal(pickedWidth([320, 640, 1280], 328), 640);
-  assert.equal(pickedWidth([1280, 320, 640], 656), 1280);
-  assert.equal(pickedWidth([320, 640], 1280), 640);
-  assert.deepEqual(SHOWN_WIDTHS.map((shown) => pickedWidth([320, 640, 960, 1280], shown)), [320, 320, 640, 960, 640, 1280]);
-});
-
-test("SSIM: 1 for the same image, lower for a blurred one, lower still for a more blurred one", async () => {
-  const photo = await makeSamplePhoto(small);
+test("each format is scored as readers see it: at 128, 256, 328, 656, 640 and 1280 px, the narrowest file at least as wide as shown, else the widest, with SSIM pixel for pixel", async () => {
+  const photo = await makeSamplePhoto({ ...small, width: 1280, height: 640 });
   const pixels = async (image: Sharp) => {
     const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     return { data: new Uint8ClampedArray(data), width: info.width, height: info.height };
   };
-  const reference = await pixels(sharp(photo));
-  assert.equal(ssimOf(reference, reference), 1);
-  const slightly = ssimOf(reference, await pixels(sharp(photo).blur(0.6)));
-  const much = ssimOf(reference, await pixels(sharp(photo).blur(3)));
-  assert.ok(slightly < 1 && much < slightly, `${slightly}, ${much}`);
+  // Shown at each width, from the file of the width picked for it.
+  const picks: [shown: number, picked: number][] = [[128, 320], [256, 320], [328, 640], [656, 960], [640, 640], [1280, 1280]];
+  let sum = 0;
+  for (const [shown, picked] of picks) {
+    const reference = await pixels(resized(photo, shown));
+    const file = await resized(photo, picked).jpeg().toBuffer();
+    sum += ssim(reference, await pixels(sharp(file).resize({ width: shown, height: reference.height, fit: "fill" })), { downsample: false }).mssim;
+  }
+  const jpeg: Encoding = { format: "jpeg", options: {} };
+  // The widths in any order: the browser picks by width, not by place in the list.
+  const rows = await publishedRows(photo, [
+    { label: "four widths", widths: [320, 640, 960, 1280], encodings: [jpeg] },
+    { label: "four widths, unordered", widths: [1280, 320, 960, 640], encodings: [jpeg] },
+  ]);
+  assert.equal(rows[0]?.[4], (sum / picks.length).toFixed(4));
+  assert.equal(rows[1]?.[4], rows[0]?.[4]);
 });
 
 test("a published set's figures: every file's bytes, and each format scored as readers see it", async () => {
   const photo = await makeSamplePhoto({ ...small, width: 1280, height: 640 });
-  const lean = await publishedFigures(photo, { label: "", widths: [320, 640, 1280], encodings: [{ format: "avif", options: { effort: 0 } }, { format: "jpeg", options: {} }] });
-  let expectedBytes = 0;
-  for (const width of [320, 640, 1280]) {
-    const resized = () => sharp(photo).flatten({ background: "#ffffff" }).resize({ width });
-    expectedBytes += (await resized().avif({ effort: 0 }).toBuffer()).length + (await resized().jpeg().toBuffer()).length;
-  }
-  assert.equal(lean.bytes, expectedBytes);
-  assert.deepEqual(Object.keys(lean.ssim), ["avif", "jpeg"]);
+  const lean: PublishedSet = { label: "lean", widths: [320, 640, 1280], encodings: [{ format: "avif", options: { effort: 0 } }, { format: "jpeg", options: {} }] };
+  const jpegOnly: PublishedSet = { label: "JPEG", widths: [320, 640, 1280], encodings: [{ format: "jpeg", options: {} }] };
   // Shown 1280 px wide from a 640 px file: softer than from a 1280 px one.
-  const narrow = await publishedFigures(photo, { label: "", widths: [320, 640], encodings: [{ format: "jpeg", options: {} }] });
-  assert.ok((narrow.ssim.jpeg ?? 1) < (lean.ssim.jpeg ?? 0), `without 1280: ${narrow.ssim.jpeg}, with: ${lean.ssim.jpeg}`);
+  const narrow: PublishedSet = { label: "narrow", widths: [320, 640], encodings: [{ format: "jpeg", options: {} }] };
+  const [leanRow, jpegRow, narrowRow] = await publishedRows(photo, [lean, jpegOnly, narrow]);
+  let avifBytes = 0;
+  let jpegBytes = 0;
+  for (const width of [320, 640, 1280]) {
+    avifBytes += (await resized(photo, width).avif({ effort: 0 }).toBuffer()).length;
+    jpegBytes += (await resized(photo, width).jpeg().toBuffer()).length;
+  }
+  assert.equal(leanRow?.[0], ((avifBytes + jpegBytes) / 1024).toFixed(0));
+  assert.equal(jpegRow?.[1], `${Math.round((100 * jpegBytes) / (avifBytes + jpegBytes))}%`);
+  assert.match(leanRow?.slice(2).join(" | ") ?? "", /^0\.\d{4} \|  \| 0\.\d{4}$/, "AVIF and JPEG scored, no WebP");
+  assert.equal(jpegRow?.[4], leanRow?.[4], "each format scored on its own files");
+  assert.ok(Number(narrowRow?.[4]) < Number(leanRow?.[4]), `without 1280: ${narrowRow?.[4]}, with: ${leanRow?.[4]}`);
 });
 
 test("the published sets' tables: a row per set and photo, each set's share of the first, and a summary per set", async () => {
@@ -103,23 +112,29 @@ test("the published sets' tables: a row per set and photo, each set's share of t
   assert.match(lines[3] ?? "", /^\| one width \| \d+ \| \d\d% \|  \|  \| 0\.\d{4} \|$/);
 });
 
-test("PSNR: infinite for the same image, 20 log10(255) dB for an error of one level everywhere", () => {
-  const image = Uint8Array.from([0, 10, 200, 255]);
-  assert.equal(psnr(image, image), Infinity);
-  assert.equal(psnr(image, Uint8Array.from([1, 11, 201, 254])).toFixed(3), (20 * Math.log10(255)).toFixed(3));
-  assert.throws(() => psnr(image, image.subarray(1)), /differ in size/);
-});
-
-test("a setting's figures: its files' bytes, and a lower quality both smaller and further from the photo", async () => {
+test("a setting's figures: its files' bytes, and its PSNR against the plain resize, infinite for a lossless file", async () => {
   const photo = await makeSamplePhoto(small);
-  const fine = await encodeFigures(photo, { label: "fine", format: "jpeg", widths: [200, 400], options: { quality: 95 } });
-  const coarse = await encodeFigures(photo, { label: "coarse", format: "jpeg", widths: [200, 400], options: { quality: 30 } });
-  const expectedBytes = (await sharp(photo).flatten({ background: "#ffffff" }).resize({ width: 200 }).jpeg({ quality: 30 }).toBuffer()).length
-    + (await sharp(photo).flatten({ background: "#ffffff" }).resize({ width: 400 }).jpeg({ quality: 30 }).toBuffer()).length;
-  assert.equal(coarse.bytes, expectedBytes);
-  assert.ok(coarse.bytes < fine.bytes);
-  assert.ok(coarse.psnr < fine.psnr, `${coarse.psnr} dB against ${fine.psnr} dB`);
-  assert.ok(fine.cpuSeconds > 0);
+  const table = await settingsTable([{ name: "small", contents: photo }], [
+    { label: "fine", format: "jpeg", widths: [200, 400], options: { quality: 95 } },
+    { label: "coarse", format: "jpeg", widths: [200, 400], options: { quality: 30 } },
+    { label: "lossless", format: "webp", widths: [200, 400], options: { lossless: true } },
+  ]);
+  const [fine, coarse, lossless] = bodyRows(table);
+  let bytes = 0;
+  let psnrSum = 0;
+  for (const width of [200, 400]) {
+    const reference = await resized(photo, width).raw().toBuffer();
+    const file = await resized(photo, width).jpeg({ quality: 30 }).toBuffer();
+    bytes += file.length;
+    const decoded = await sharp(file).removeAlpha().raw().toBuffer();
+    const meanSquare = reference.reduce((squares, level, index) => squares + (level - (decoded[index] ?? 0)) ** 2, 0) / reference.length;
+    psnrSum += 10 * Math.log10((255 * 255) / meanSquare);
+  }
+  assert.equal(coarse?.[2], (bytes / 1024).toFixed(0));
+  assert.equal(coarse?.[3], (psnrSum / 2).toFixed(1));
+  assert.ok(Number(coarse?.[2]) < Number(fine?.[2]), `coarse ${coarse?.[2]} KB, fine ${fine?.[2]} KB`);
+  assert.ok(Number(coarse?.[3]) < Number(fine?.[3]), `${coarse?.[3]} dB against ${fine?.[3]} dB`);
+  assert.equal(lossless?.[3], "Infinity");
 });
 
 test("the settings table has a row per setting and a CPU and size column per photo", async () => {
@@ -136,16 +151,14 @@ test("the settings table has a row per setting and a CPU and size column per pho
   assert.match(lines[3] ?? "", /^\| WebP 80 \| /);
 });
 
-test("a Markdown table aligns figures right", () => {
-  assert.equal(markdownTable(["what", "n"], [["a", "1"]]), "| what | n |\n| --- | ---: |\n| a | 1 |");
-});
-
 test("the throughput run converts every photo through the build's converter", async (t) => {
   const folder = mkdtempSync(join(tmpdir(), "photo-bench-test-"));
   t.after(() => rmSync(folder, { recursive: true, force: true }));
   const files = [1, 2].map((seed) => join(folder, `sample-${seed}.jpg`));
   for (const [index, file] of files.entries()) writeFileSync(file, await makeSamplePhoto({ ...small, width: 1280, height: 720, seed: index + 1 }));
-  const figures = await conversionThroughput(files, { label: "", settings: { ...SHARP_DEFAULT_SETTINGS, avif: { effort: 0 } }, parallelPhotos: 2 });
-  assert.equal(figures.photos, 2);
-  assert.ok(figures.wallSeconds > 0 && figures.cpuSeconds > 0);
+  const table = await throughputTable(files, [{ label: "effort 0, two at a time", settings: { ...SHARP_DEFAULT_SETTINGS, avif: { effort: 0 } }, parallelPhotos: 2 }]);
+  const lines = table.split("\n");
+  assert.deepEqual(lines.slice(0, 2), ["| conversion | photos | wall s | CPU s per photo | photos/s |", "| --- | ---: | ---: | ---: | ---: |"]);
+  assert.equal(lines.length, 3);
+  assert.match(lines[2] ?? "", /^\| effort 0, two at a time \| 2 \| \d+\.\d \| \d+\.\d\d \| \d+\.\d\d \|$/);
 });

@@ -8,16 +8,12 @@ import { CacheStore } from "../../../src/lib/cache/store.ts";
 import {
   CONVERSION_SETTINGS,
   MIN_PHOTO_WIDTH,
-  narrowPhotoWarning,
-  PHOTO_SIZES,
-  PHOTO_WIDTHS,
   PhotoProcessor,
-  SHARP_PHOTO_WIDTH,
   type PhotoProcessorOptions,
   type PhotoResult,
 } from "../../../src/lib/media/photos.ts";
 import type { PhotoFileWords } from "../../../src/lib/media/photo-xmp.ts";
-import { readXmpWords } from "../../../src/lib/import/photo-metadata.ts";
+import { readEmbeddedPhotoWords } from "../../../src/lib/import/photo-metadata.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "photos-test-"));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -71,7 +67,7 @@ test("a raster photo becomes AVIF and JPEG at every layout width, the largest JP
   assert.match(photo.url, /^\/assets\/photos\/lavrov-at-mgimo-1280\.[0-9a-f]{10}\.jpeg$/);
   assert.deepEqual([photo.width, photo.height], [1280, 960]);
   assert.deepEqual(widths(photo.srcset), ["320w", "640w", "1280w"]);
-  assert.equal(photo.sizes, PHOTO_SIZES);
+  assert.equal(photo.sizes, "(min-width: 42rem) 40rem, calc(100vw - 2rem)");
   assert.deepEqual(photo.sources.map((source) => source.type), ["image/avif"]);
   for (const source of photo.sources) assert.deepEqual(widths(source.srcset), ["320w", "640w", "1280w"]);
 
@@ -189,7 +185,7 @@ test("every raster file carries the credit and rights as IPTC XMP, escaped; a ch
     assert.ok(xmp, `${name} carries XMP`);
     const packet = xmp.toString("utf8");
     const { agency: _, ...written } = words;
-    assert.deepEqual(readXmpWords(packet), written, name);
+    assert.deepEqual(await readEmbeddedPhotoWords(bytes), written, name);
     assert.match(packet, /<plus:LicensorName>TASS<\/plus:LicensorName>/, name);
     assert.match(packet, /Photo &lt;EPA&gt; &amp; ITAR-TASS/, name);
   }
@@ -205,7 +201,7 @@ test("every raster file carries the credit and rights as IPTC XMP, escaped; a ch
   const recredited = await build(cacheDir, file, undefined, {}, { ...words, credit: "Photo TASS" });
   assert.equal(recredited.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 6 removed`);
   assert.notEqual(recredited.photo.url, first.photo.url, "a host caching the old file forever never serves it for the new credit");
-  for (const bytes of recredited.published.values()) assert.equal(readXmpWords((await sharp(bytes).metadata()).xmp?.toString("utf8") ?? "").credit, "Photo TASS");
+  for (const bytes of recredited.published.values()) assert.equal((await readEmbeddedPhotoWords(bytes)).credit, "Photo TASS");
 });
 
 test("an SVG photo is published as drawn, whatever its words", async () => {
@@ -329,16 +325,22 @@ test("a photo folder of the cache's older layout (records, named files, its own 
   assert.equal((await build(cacheDir, file)).summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
 });
 
-test("the warning for a narrow photo names its width and every width it is published at", () => {
-  assert.equal(
-    narrowPhotoWarning("x.jpg", [320, 640, 900]),
-    `"x.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`,
-  );
-  assert.match(narrowPhotoWarning("x.jpg", [320, 500]) ?? "", /^"x\.jpg" is 500 px wide, published at 320 and 500 px \(/);
-  assert.match(narrowPhotoWarning("x.jpg", [320]) ?? "", /^"x\.jpg" is 320 px wide, published at 320 px \(/);
-  // A photo as wide as sharp needs, or wider, and an SVG (no widths: it scales itself) are no cause for warning.
-  assert.equal(narrowPhotoWarning("x.jpg", PHOTO_WIDTHS), undefined);
-  assert.equal(narrowPhotoWarning("x.svg", []), undefined);
+test("the warning for a narrow photo names its width and every width it is published at", async () => {
+  /** The warning a story's photo `width` px wide gets (an SVG's: `svg`). */
+  const warning = async (src: string, width: number) => {
+    const file = src.endsWith(".svg") ? join(folder, src) : await jpeg(src, width, 200);
+    if (src.endsWith(".svg")) writeFileSync(file, `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="200"></svg>`);
+    const result = await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file, src, urlFolder: "/news/" });
+    assert.ok(result.ok, JSON.stringify(result));
+    return result.warning;
+  };
+  assert.equal(await warning("x.jpg", 900), '"x.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens)');
+  assert.match((await warning("x500.jpg", 500)) ?? "", /^"x500\.jpg" is 500 px wide, published at 320 and 500 px \(/);
+  assert.match((await warning("x320.jpg", 320)) ?? "", /^"x320\.jpg" is 320 px wide, published at 320 px \(/);
+  // A photo as wide as sharp needs, or wider, and an SVG (it scales itself) are no cause for warning.
+  assert.equal(await warning("x1280.jpg", 1280), undefined);
+  assert.equal(await warning("x1600.jpg", 1600), undefined);
+  assert.equal(await warning("x.svg", 400), undefined);
 });
 
 test("a photo narrower than twice the column is published at the widths it has, never enlarged, with a warning", async () => {
@@ -351,9 +353,9 @@ test("a photo narrower than twice the column is published at the widths it has, 
   assert.deepEqual([photo.width, photo.height], [900, 600]);
   assert.match(photo.url, /^\/assets\/photos\/narrow-900\.[0-9a-f]{10}\.jpeg$/);
   assert.deepEqual(widths(photo.srcset), ["320w", "640w", "900w"]);
-  assert.equal(photo.sizes, PHOTO_SIZES);
+  assert.equal(photo.sizes, "(min-width: 42rem) 40rem, calc(100vw - 2rem)");
   for (const source of photo.sources) assert.deepEqual(widths(source.srcset), ["320w", "640w", "900w"]);
-  assert.equal(result.ok && result.warning, narrowPhotoWarning("narrow.jpg", [320, 640, 900]));
+  assert.equal(result.ok && result.warning, '"narrow.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens)');
   const site = newFolder("site");
   await photos.publish(site, ["story.md"]);
   const published = readdirSync(join(site, "assets", "photos"));
@@ -366,7 +368,7 @@ test("a photo narrower than twice the column is published at the widths it has, 
 });
 
 test("a photo as wide as sharp needs is published with no warning", async () => {
-  const file = await jpeg("sharp.jpg", SHARP_PHOTO_WIDTH, 720);
+  const file = await jpeg("sharp.jpg", 1280, 720);
   const result = await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file, src: "sharp.jpg", urlFolder: "/news/" });
   assert.ok(result.ok && result.warning === undefined, JSON.stringify(result));
 });
@@ -374,7 +376,7 @@ test("a photo as wide as sharp needs is published with no warning", async () => 
 test("a photo narrower than the narrowest width the page shows is refused, as its EXIF orientation turns it", async () => {
   const expected = (width: number) => ({
     ok: false,
-    problem: `"tiny.jpg" is ${width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, the narrowest a photo is published at; one of ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`,
+    problem: `"tiny.jpg" is ${width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, the narrowest a photo is published at; one of 1280 px stays sharp on 2x screens)`,
   });
   const tiny = await jpeg("tiny.jpg", MIN_PHOTO_WIDTH - 1, 200);
   assert.deepEqual(await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file: tiny, src: "tiny.jpg", urlFolder: "/news/" }), expected(MIN_PHOTO_WIDTH - 1));

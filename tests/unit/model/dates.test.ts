@@ -7,7 +7,6 @@ import {
   formatCalendarDay,
   formatCalendarMonth,
   formatDatelineDay,
-  formatDisplayDate,
   formatTimeOfDay,
   isBeforeStory,
   isBeforeStoryAnywhere,
@@ -15,7 +14,6 @@ import {
   parseStoryDate,
   parseUnzonedDate,
   toDateView,
-  toDatetimeAttribute,
   type StoryDate,
 } from "../../../src/lib/model/dates.ts";
 
@@ -32,22 +30,22 @@ function parsed(raw: string, zone: string): StoryDate {
 test("a date-only story keeps its calendar day at the dateline and claims no time", () => {
   const date = parsed("2013-09-02", "Europe/Moscow");
   assert.equal(date.hasTime, false);
-  assert.equal(toDatetimeAttribute(date), "2013-09-02");
-  assert.equal(formatDisplayDate(date, ENGLISH), "September 2, 2013");
+  assert.equal(toDateView(date, ENGLISH).datetime, "2013-09-02");
+  assert.equal(toDateView(date, ENGLISH).display, "September 2, 2013");
   assert.equal(formatDatelineDay(date, "en"), "September 2");
   assert.equal(date.at.toISO(), "2013-09-02T00:00:00.000+04:00", "Moscow was UTC+4 in 2013");
 });
 
 test("a local time is read at the dateline, with that place's offset", () => {
   const date = parsed("2013-09-02T15:40", "Europe/Moscow");
-  assert.equal(toDatetimeAttribute(date), "2013-09-02T15:40:00+04:00");
-  assert.equal(formatDisplayDate(date, ENGLISH), "September 2, 2013, 15:40 MSK");
+  assert.equal(toDateView(date, ENGLISH).datetime, "2013-09-02T15:40:00+04:00");
+  assert.equal(toDateView(date, ENGLISH).display, "September 2, 2013, 15:40 MSK");
 });
 
 test("an instant is shown on the calendar day at the dateline, not in UTC", () => {
   // 03:30 UTC on the 3rd is 23:30 on the 2nd in Washington.
   const date = parsed("2013-09-03T03:30:00Z", "America/New_York");
-  assert.equal(toDatetimeAttribute(date), "2013-09-02T23:30:00-04:00");
+  assert.equal(toDateView(date, ENGLISH).datetime, "2013-09-02T23:30:00-04:00");
   assert.equal(formatDatelineDay(date, "en"), "September 2");
   const offset = parsed("2013-09-02T23:30:00-04:00", "America/New_York");
   assert.equal(offset.at.toMillis(), date.at.toMillis());
@@ -58,8 +56,8 @@ test("the shown day does not depend on the build machine's zone", () => {
   try {
     for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"]) {
       process.env["TZ"] = zone;
-      assert.equal(formatDisplayDate(parsed("2013-09-02T23:30", "America/New_York"), ENGLISH), "September 2, 2013, 23:30 EDT");
-      assert.equal(formatDisplayDate(parsed("2013-09-02", "Europe/Moscow"), ENGLISH), "September 2, 2013");
+      assert.equal(toDateView(parsed("2013-09-02T23:30", "America/New_York"), ENGLISH).display, "September 2, 2013, 23:30 EDT");
+      assert.equal(toDateView(parsed("2013-09-02", "Europe/Moscow"), ENGLISH).display, "September 2, 2013");
     }
   } finally {
     if (before === undefined) delete process.env["TZ"];
@@ -92,8 +90,8 @@ test("a local time the clocks skipped is refused", () => {
 });
 
 test("a Russian edition's dates are luxon's Russian full dates, the month in the genitive", () => {
-  assert.equal(formatDisplayDate(parsed("2013-09-02T15:40", "Europe/Moscow"), RUSSIAN), "2 сентября 2013 г., 15:40 MSK");
-  assert.equal(formatDisplayDate(parsed("2013-03-07", "Asia/Seoul"), RUSSIAN), "7 марта 2013 г.");
+  assert.equal(toDateView(parsed("2013-09-02T15:40", "Europe/Moscow"), RUSSIAN).display, "2 сентября 2013 г., 15:40 MSK");
+  assert.equal(toDateView(parsed("2013-03-07", "Asia/Seoul"), RUSSIAN).display, "7 марта 2013 г.");
   assert.equal(formatDatelineDay(parsed("2013-03-07T10:15", "Asia/Seoul"), "ru"), "7 марта");
   // The day is the one at the dateline: 21:30 UTC on March 6 is March 7 in Seoul.
   assert.equal(formatDatelineDay(parsed("2013-03-06T21:30Z", "Asia/Seoul"), "ru"), "7 марта");
@@ -110,7 +108,7 @@ test("a date outside 1900 to 2099 is a typo", () => {
 });
 
 /** How a local time at the zone is shown to readers. */
-const shown = (raw: string, zone: string): string => formatDisplayDate(parsed(raw, zone), ENGLISH);
+const shown = (raw: string, zone: string): string => toDateView(parsed(raw, zone), ENGLISH).display;
 
 test("the zone is named as readers of the place know it", () => {
   assert.equal(shown("2013-09-02T15:40", "America/New_York"), "September 2, 2013, 15:40 EDT");

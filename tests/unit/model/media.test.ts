@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { MEDIA_FOLDER, readMediaHost } from "../../../src/lib/model/media.ts";
+import { readMediaHost } from "../../../src/lib/model/media.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import { SettingsError } from "../../../src/lib/model/settings-error.ts";
 
@@ -10,7 +10,7 @@ test("without MEDIA_URL, or with it empty, the photos stay beside the pages", ()
 });
 
 test("MEDIA_URL names the folder the pages name photos under, written to _media/", () => {
-  assert.deepEqual(readMediaHost({ MEDIA_URL: "https://media.example.com/wire/" }, { local: false }), { url: "https://media.example.com/wire/", folder: MEDIA_FOLDER });
+  assert.deepEqual(readMediaHost({ MEDIA_URL: "https://media.example.com/wire/" }, { local: false }), { url: "https://media.example.com/wire/", folder: "_media" });
   // A host's root is a folder; the address as a browser writes it.
   assert.deepEqual(readMediaHost({ MEDIA_URL: " https://Media.Example.com " }, { local: false }), { url: "https://media.example.com/", folder: "_media" });
   // Plain http only for a bucket served on this machine.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatDuration, formatRate, progressCounter, progressLine, steppedProgress } from "../../../src/lib/model/progress.ts";
+import { progressCounter, steppedProgress, type ProgressOptions } from "../../../src/lib/model/progress.ts";
 
 function recorder(terminal: boolean) {
   let clock = 0;
@@ -9,26 +9,46 @@ function recorder(terminal: boolean) {
   return { progress, written, advance: (ms: number) => void (clock += ms) };
 }
 
+/**
+ * The line a counter on a terminal shows for `done` of `total`, `elapsedMs` after the count first
+ * moved, to `from` (the rate is timed from there).
+ */
+function lineAt(wording: Pick<ProgressOptions, "label" | "what" | "unit">, { from, done, total, elapsedMs }: { from: number; done: number; total: number; elapsedMs: number }): string {
+  let clock = 0;
+  const written: string[] = [];
+  const progress = progressCounter({ ...wording, terminal: true, write: (text) => void written.push(text), now: () => clock });
+  progress.update(from - 1, total);
+  clock += 5_000;
+  progress.update(from, total);
+  clock += elapsedMs;
+  progress.update(done, total);
+  return (written.at(-1) ?? "").replace(/^\r/, "").replace(/\u001b\[K$/, "");
+}
+
+const photos = { label: "build", what: "photos converted", unit: "photos" };
+
 test("a time to go reads in seconds, minutes and seconds, or hours and minutes", () => {
-  assert.equal(formatDuration(0), "0 s");
-  assert.equal(formatDuration(41.6), "42 s");
-  assert.equal(formatDuration(185), "3 min 05 s");
-  assert.equal(formatDuration(3_720), "1 h 02 min");
-  assert.equal(formatDuration(-3), "0 s");
+  // 10 converted in 10 s: one a second.
+  const left = (total: number) => lineAt(photos, { from: 1, done: 11, total, elapsedMs: 10_000 });
+  assert.equal(left(11 + 185), "build: photos converted 11/196, 1.0 photos/s, about 3 min 05 s left");
+  assert.equal(left(11 + 3_720), "build: photos converted 11/3731, 1.0 photos/s, about 1 h 02 min left");
+  // 2.5 a second, 104 to go: 41.6 s.
+  assert.equal(lineAt(photos, { from: 1, done: 6, total: 110, elapsedMs: 2_000 }), "build: photos converted 6/110, 2.5 photos/s, about 42 s left");
+  assert.equal(lineAt(photos, { from: 1, done: 10_001, total: 10_002, elapsedMs: 1_000 }), "build: photos converted 10001/10002, 10000.0 photos/s, about 0 s left");
 });
 
 test("a rate reads per second, or per minute when slower than one a second", () => {
-  assert.equal(formatRate(3.14, "photos"), "3.1 photos/s");
-  assert.equal(formatRate(0.25, "pages"), "15.0 pages/min");
+  assert.equal(lineAt(photos, { from: 1, done: 158, total: 158, elapsedMs: 50_000 }), "build: photos converted 158/158, 3.1 photos/s");
+  assert.equal(lineAt({ label: "check:site", what: "pages checked", unit: "pages" }, { from: 1, done: 2, total: 2, elapsedMs: 4_000 }), "check:site: pages checked 2/2, 15.0 pages/min");
 });
 
 test("a line gives the count, then the rate and the time left once a second has gone by", () => {
-  const wording = { label: "build", what: "photos converted", unit: "photos" };
-  assert.equal(progressLine(wording, { done: 5, total: 2000, since: { done: 0, elapsedMs: 500 } }), "build: photos converted 5/2000");
-  // 150 converted in 50 s since 50 were found ready: 2 a second, 1,800 to go.
-  assert.equal(progressLine(wording, { done: 200, total: 2000, since: { done: 50, elapsedMs: 50_000 } }), "build: photos converted 200/2000, 3.0 photos/s, about 10 min 00 s left");
-  assert.equal(progressLine(wording, { done: 2000, total: 2000, since: { done: 0, elapsedMs: 1_000_000 } }), "build: photos converted 2000/2000, 2.0 photos/s");
-  assert.equal(progressLine({ label: "check:site", what: "pages checked" }, { done: 7, total: 29, since: { done: 0, elapsedMs: 60_000 } }), "check:site: pages checked 7/29");
+  assert.equal(lineAt(photos, { from: 1, done: 5, total: 2000, elapsedMs: 500 }), "build: photos converted 5/2000");
+  assert.equal(lineAt(photos, { from: 1, done: 5, total: 2000, elapsedMs: 1_000 }), "build: photos converted 5/2000, 4.0 photos/s, about 8 min 19 s left");
+  // 150 converted in 50 s since 50 were found ready: 3 a second, 1,800 to go.
+  assert.equal(lineAt(photos, { from: 50, done: 200, total: 2000, elapsedMs: 50_000 }), "build: photos converted 200/2000, 3.0 photos/s, about 10 min 00 s left");
+  assert.equal(lineAt(photos, { from: 1, done: 2000, total: 2000, elapsedMs: 999_500 }), "build: photos converted 2000/2000, 2.0 photos/s");
+  assert.equal(lineAt({ label: "check:site", what: "pages checked" }, { from: 1, done: 7, total: 29, elapsedMs: 60_000 }), "check:site: pages checked 7/29");
 });
 
 test("on a terminal the count is rewritten in place at most ten times a second, the rate after a second, and cleared when done", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildTopics, topicClashes } from "../../../src/lib/newsroom/topics.ts";
-import { storyTopics, topicKey, topicSlug } from "../../../src/lib/model/topic-refs.ts";
+import { storyTopics, topicKey } from "../../../src/lib/model/topic-refs.ts";
 import { addressSlug } from "../../../src/lib/model/urls.ts";
 import { storyView } from "../../support/stories.ts";
 
@@ -10,6 +10,9 @@ test("case, spacing and Unicode form do not make a new topic", () => {
   assert.equal(topicKey(" KOREAN\tPENINSULA "), "korean peninsula");
   assert.equal(topicKey("Cafe\u0301"), topicKey("Café"));
 });
+
+/** The slug of a story's topic of this name. */
+const topicSlug = (name: string): string | undefined => storyTopics([name], "")[0]?.slug;
 
 test("topic slugs are the addresses' slug rule: readable ASCII, other scripts transliterated", () => {
   assert.equal(topicSlug("Korean Peninsula"), "korean-peninsula");

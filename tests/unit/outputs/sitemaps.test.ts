@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { listSitemapEntry, newsSitemap, newsSitemapXml, pagesSitemap, robotsTxt, sitemapIndexXml, sitemapXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
+import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, sitemapIndexXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
 import { buildAt, english, russian, site, story } from "../../support/story-views.ts";
 
 const parser = new XMLParser({ isArray: (name) => name === "url" });
@@ -22,7 +22,7 @@ test("a story's entry is dated by its last change, a list's by its newest story'
 });
 
 test("the sitemap lists every entry by absolute URL, with its lastmod", () => {
-  const xml = sitemapXml([{ url: "/", lastmod: "2013-09-02T00:00:00+04:00" }, { url: "/news/a&b.html", lastmod: "2013-09-02T15:40:00+04:00" }, { url: "/archive/" }], site);
+  const xml = pagesSitemap("/pages-sitemap.xml", [{ url: "/", lastmod: "2013-09-02T00:00:00+04:00" }, { url: "/news/a&b.html", lastmod: "2013-09-02T15:40:00+04:00" }, { url: "/archive/" }], site).text;
   assert.match(xml, /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
   assert.match(xml, /<loc>https:\/\/example\.github\.io\/newsroom\/news\/a&amp;b\.html<\/loc>/);
   assert.deepEqual(urlsOf(xml), [
@@ -39,7 +39,7 @@ test("the news sitemap lists the stories of the two days before the build, newes
     story({ slug: "seed", date: "2013-09-02T15:40" }),
     story({ slug: "old", date: "2013-09-02T11:59" }),
   ];
-  const urls = urlsOf(newsSitemapXml(stories, site, buildAt("2013-09-04T08:00:00Z"), english));
+  const urls = urlsOf(newsSitemap("/news-sitemap.xml", stories, site, buildAt("2013-09-04T08:00:00Z"), english).text);
   assert.deepEqual(urls.map((url) => url.loc), [
     "https://example.github.io/newsroom/news/fresh.html",
     "https://example.github.io/newsroom/news/seed.html",
@@ -53,8 +53,8 @@ test("the news sitemap lists the stories of the two days before the build, newes
 
 test("the news sitemap holds at most 1,000 stories", () => {
   const stories = Array.from({ length: 1005 }, (_, i) => story({ slug: `s${i}`, date: `2013-09-02T${String(10 + (i % 10)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}` }));
-  assert.equal(urlsOf(newsSitemapXml(stories, site, buildAt("2013-09-03T00:00:00Z"), english)).length, 1000);
-  assert.deepEqual(urlsOf(newsSitemapXml([], site, buildAt("2013-09-03T00:00:00Z"), english)), []);
+  assert.equal(urlsOf(newsSitemap("/news-sitemap.xml", stories, site, buildAt("2013-09-03T00:00:00Z"), english).text).length, 1000);
+  assert.deepEqual(urlsOf(newsSitemap("/news-sitemap.xml", [], site, buildAt("2013-09-03T00:00:00Z"), english).text), []);
 });
 
 test("robots.txt names the sitemap index by absolute URL", () => {
@@ -69,7 +69,7 @@ test("a pages sitemap is dated by its newest entry, compared as instants, and a 
   const older = story({ slug: "older", date: "2013-09-02T12:00" });
   const news = newsSitemap("/news-sitemap.xml", [corrected, older], site, buildAt("2013-09-04T00:00:00Z"), english);
   assert.deepEqual([news.url, news.lastmod], ["/news-sitemap.xml", "2013-09-03T09:30:00+04:00"]);
-  assert.equal(news.text, newsSitemapXml([corrected, older], site, buildAt("2013-09-04T00:00:00Z"), english));
+  assert.deepEqual(urlsOf(news.text).map((url) => url.loc), ["https://example.github.io/newsroom/news/moscow-denuclearization-talks.html", "https://example.github.io/newsroom/news/older.html"]);
   assert.equal(newsSitemap("/news-sitemap.xml", [older], site, buildAt("2013-09-09T00:00:00Z"), english).lastmod, undefined, "no story in the window: nothing to date it by");
 });
 
@@ -89,7 +89,7 @@ test("a story with translations lists each version and x-default as xhtml:link a
     { lang: "en", url: "/news/talks.html", isDefault: true, isOriginal: true },
     { lang: "ru", url: "/ru/news/talks.html", isDefault: false, isOriginal: false },
   ];
-  const xml = sitemapXml([{ url: "/ru/news/talks.html", versions }, { url: "/" }], site);
+  const xml = pagesSitemap("/pages-sitemap.xml", [{ url: "/ru/news/talks.html", versions }, { url: "/" }], site).text;
   assert.match(xml, /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/);
   assert.ok(
     xml.includes(
@@ -103,6 +103,6 @@ test("a story with translations lists each version and x-default as xhtml:link a
 });
 
 test("each edition's news sitemap names its own language", () => {
-  const xml = newsSitemapXml([story({ date: "2013-09-02T15:40" })], site, buildAt("2013-09-03T00:00:00Z"), russian);
+  const xml = newsSitemap("/news-sitemap.xml", [story({ date: "2013-09-02T15:40" })], site, buildAt("2013-09-03T00:00:00Z"), russian).text;
   assert.equal(urlsOf(xml)[0]?.["news:news"]["news:publication"]["news:language"], "ru");
 });
