@@ -154,23 +154,41 @@ function storyTerms(document: Omit<SearchDocument, "id">): StoryTerms {
 }
 
 /**
- * The engine's serialised index of the stories whose shares are `shares`, numbered by their place:
- * what MiniSearch's `addAll` then `toJSON` give for the same documents (a test holds the two
- * equal), with the words sorted, so the same stories always give the same bytes.
+ * The engine's serialised index, made a story's share at a time, each numbered by its place: what
+ * MiniSearch's `addAll` then `toJSON` give for the same documents (a test holds the two equal),
+ * with the words sorted, so the same stories always give the same bytes. Shares are added and
+ * let go one day at a time: at 100,000 stories every share held at once took a gigabyte.
  */
-function engineParts(shares: readonly StoryTerms[]): Pick<SerialisedIndex, "index" | "averageFieldLength"> & { fieldLengths: number[][] } {
-  const postings = new Map<string, Record<number, Record<number, number>>>();
-  shares.forEach(({ terms }, id) => {
+class EngineIndex {
+  readonly #postings = new Map<string, Record<number, Record<number, number>>>();
+  readonly #fieldLengths: number[][] = FIELDS.map(() => []);
+  // The engine's running mean, in its order, so the figures are its own to the last bit.
+  readonly #averageFieldLength: number[] = FIELDS.map(() => 0);
+  #count = 0;
+
+  get count(): number {
+    return this.#count;
+  }
+
+  add({ lengths, terms }: StoryTerms): void {
+    const id = this.#count;
     for (const [term, ...counts] of terms) {
-      let byField = postings.get(term);
-      if (!byField) postings.set(term, (byField = {}));
+      let byField = this.#postings.get(term);
+      if (!byField) this.#postings.set(term, (byField = {}));
       for (let at = 0; at < counts.length; at += 2) (byField[counts[at]!] ??= {})[id] = counts[at + 1]!;
     }
-  });
-  // The engine's running mean, in its order, so the figures are its own to the last bit.
-  const averageFieldLength = shares.length === 0 ? [] : FIELDS.map((_, fieldId) => shares.reduce((mean, { lengths }, count) => (mean * count + (lengths[fieldId] ?? 0)) / (count + 1), 0));
-  const index: SearchPostings = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { index, averageFieldLength, fieldLengths: FIELDS.map((_, fieldId) => shares.map(({ lengths }) => lengths[fieldId] ?? 0)) };
+    FIELDS.forEach((_, fieldId) => {
+      const length = lengths[fieldId] ?? 0;
+      this.#averageFieldLength[fieldId] = (this.#averageFieldLength[fieldId]! * id + length) / (id + 1);
+      this.#fieldLengths[fieldId]!.push(length);
+    });
+    this.#count += 1;
+  }
+
+  parts(): Pick<SerialisedIndex, "index" | "averageFieldLength"> & { fieldLengths: number[][] } {
+    const index: SearchPostings = [...this.#postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return { index, averageFieldLength: this.#count === 0 ? [] : this.#averageFieldLength, fieldLengths: this.#fieldLengths };
+  }
 }
 
 /** A shard's first key: a word's first two letters. */
@@ -216,25 +234,23 @@ const assignment = (slot: string, value: unknown): string => `searchIndex.${slot
  */
 export function searchIndexFiles(stories: readonly ArticleView[], editionPath: string): SearchIndexFile[] {
   const published = searchableStories(stories);
-  return indexFiles(
-    published.map((story) => storyTerms(searchDocument(story))),
-    published.map((story) => resultFields(story, editionPath)),
-    editionPath,
-  );
+  const engine = new EngineIndex();
+  for (const story of published) engine.add(storyTerms(searchDocument(story)));
+  return indexFiles(engine, published.map((story) => resultFields(story, editionPath)), editionPath);
 }
 
 const FIELD_IDS: SerialisedIndex["fieldIds"] = Object.fromEntries(FIELDS.map((field, fieldId) => [field, fieldId]));
 /** The engine's serialised form these files are in (MiniSearch's `toJSON`, version 2). */
 const SERIALIZATION_VERSION = 2;
 
-function indexFiles(shares: readonly StoryTerms[], results: readonly SearchResultFields[], editionPath: string): SearchIndexFile[] {
+function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[], editionPath: string): SearchIndexFile[] {
   const folder = searchUrl(editionPath);
-  const { index, averageFieldLength, fieldLengths } = engineParts(shares);
+  const { index, averageFieldLength, fieldLengths } = engine.parts();
   const shards = splitShards(index, SHARD_KEY_LETTERS);
   const keys = [...shards.keys()].sort();
   const storyShards = Math.ceil(results.length / searchWords.STORIES_PER_SHARD);
   // A story's number is its place, so the meta script need not list ids.
-  const meta: SearchMeta = { documentCount: shares.length, fieldIds: FIELD_IDS, fieldLengths, averageFieldLength, serializationVersion: SERIALIZATION_VERSION, shards: keys, storyShards };
+  const meta: SearchMeta = { documentCount: engine.count, fieldIds: FIELD_IDS, fieldLengths, averageFieldLength, serializationVersion: SERIALIZATION_VERSION, shards: keys, storyShards };
   return [
     { url: `${folder}meta.js`, text: assignment("meta", meta) },
     ...keys.map((key) => ({
@@ -296,8 +312,9 @@ export class SearchIndexCache {
       this.#area.count("reused");
       return JSON.parse(kept.toString("utf8")) as SearchIndexFile[];
     }
-    const shares = days.flatMap((day) => this.#dayTerms(day.key, day.stories));
-    const files = indexFiles(shares, published.map((story) => resultFields(story, editionPath)), editionPath);
+    const engine = new EngineIndex();
+    for (const day of days) for (const share of this.#dayTerms(day.key, day.stories)) engine.add(share);
+    const files = indexFiles(engine, published.map((story) => resultFields(story, editionPath)), editionPath);
     this.#area.write(key, JSON.stringify(files));
     this.#area.count("made");
     return files;
