@@ -42,38 +42,26 @@ function relatedStories(stories: readonly ArticleView[], topics: readonly Topic[
     if (own.length === 0) return;
     for (const topic of own) marked[topic] = story;
     const ranked: number[] = [];
-    const beats = (a: number, b: number) => count[a]! > count[b]! || (count[a] === count[b] && a < b);
-    for (let i = 0; i < own.length; i += 1) {
-      for (let j = i + 1; j < own.length; j += 1) {
-        const list = storiesOfPair.get(pair(own[i]!, own[j]!)) ?? [];
-        for (let k = firstAfter(list, story); k < list.length; k += 1) {
-          const other = list[k]!;
-          if (seen[other] === story) continue;
-          seen[other] = story;
-          count[other] = topicsOf[other]!.reduce((sum, topic) => sum + (marked[topic] === story ? 1 : 0), 0);
-          // The best `limit` so far, in order, without sorting every candidate.
-          const at = ranked.findIndex((kept) => beats(other, kept));
-          if (at !== -1 || ranked.length < limit) ranked.splice(at === -1 ? ranked.length : at, 0, other);
-          if (ranked.length > limit) ranked.pop();
-        }
-      }
+    // Those sharing two or more topics, the newest earlier first: a later one displaces a kept one
+    // only by sharing more, so once `limit` share every topic of the story, none further can.
+    const pairLists: number[][] = [];
+    for (let i = 0; i < own.length; i += 1) for (let j = i + 1; j < own.length; j += 1) pairLists.push(storiesOfPair.get(pair(own[i]!, own[j]!)) ?? []);
+    for (const other of newestEarlier(pairLists, story)) {
+      if (ranked.length === limit && count[ranked.at(-1)!] === own.length) break;
+      if (seen[other] === story) continue;
+      seen[other] = story;
+      count[other] = topicsOf[other]!.reduce((sum, topic) => sum + (marked[topic] === story ? 1 : 0), 0);
+      // The best `limit` so far, in order, without sorting every candidate.
+      const at = ranked.findIndex((kept) => count[other]! > count[kept]!);
+      if (at !== -1 || ranked.length < limit) ranked.splice(at === -1 ? ranked.length : at, 0, other);
+      if (ranked.length > limit) ranked.pop();
     }
-    // The rest share one topic: the newest earlier ones first, walking the topics' lists together.
-    const lists = own.map((topic) => storiesOfTopic[topic]!);
-    const at = lists.map((list) => firstAfter(list, story));
-    while (ranked.length < limit) {
-      let next = -1;
-      let from = -1;
-      lists.forEach((list, index) => {
-        const head = list[at[index]!];
-        if (head !== undefined && (next === -1 || head < next)) [next, from] = [head, index];
-      });
-      if (next === -1) break;
-      at[from]! += 1;
-      if (seen[next] !== story) {
-        seen[next] = story;
-        ranked.push(next);
-      }
+    // The rest share one topic: the newest earlier ones first.
+    for (const other of newestEarlier(own.map((topic) => storiesOfTopic[topic]!), story)) {
+      if (ranked.length >= limit) break;
+      if (seen[other] === story) continue;
+      seen[other] = story;
+      ranked.push(other);
     }
     related.set(stories[story]!.url, ranked.map((index) => stories[index]!));
   });
@@ -106,6 +94,22 @@ export function storyEndings(stories: readonly ArticleView[], topics: readonly T
       return [story.url, { stories: ending, related: own.length }];
     }),
   );
+}
+
+/** The numbers of `lists` (each ascending) greater than `story`, walking the lists together, in ascending order (a number on several lists as often). */
+function* newestEarlier(lists: readonly (readonly number[])[], story: number): Generator<number> {
+  const at = lists.map((list) => firstAfter(list, story));
+  for (;;) {
+    let next = -1;
+    let from = -1;
+    lists.forEach((list, index) => {
+      const head = list[at[index]!];
+      if (head !== undefined && (next === -1 || head < next)) [next, from] = [head, index];
+    });
+    if (next === -1) return;
+    at[from]! += 1;
+    yield next;
+  }
 }
 
 /** The index in `sorted` (ascending) of its first number greater than `value`. */
