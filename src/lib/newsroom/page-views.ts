@@ -223,6 +223,18 @@ function withTimeOfDay(story: ArticleView, edition: Edition): ArchiveDayStory {
  * for that language, else the pattern with the language as this edition names it).
  */
 function switchLabel(from: Edition, to: Edition, translated: boolean): string {
+  // Worded once per pair of editions: every page carries the switch, and naming a language costs more than the page's other links.
+  const labels = switchLabels.get(from) ?? new Map<string, string>();
+  switchLabels.set(from, labels);
+  const key = `${to.lang} ${translated}`;
+  let label = labels.get(key);
+  if (label === undefined) labels.set(key, (label = wordSwitch(from, to, translated)));
+  return label;
+}
+
+const switchLabels = new WeakMap<Edition, Map<string, string>>();
+
+function wordSwitch(from: Edition, to: Edition, translated: boolean): string {
   const { readIn, readInEdition, editionLink, editionLinkFor } = from.strings;
   const own = (translated ? readInEdition : editionLinkFor)?.[to.lang];
   if (own !== undefined) return own;
