@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -191,10 +192,17 @@ test("a failed build leaves the last good site in place; a good one drops delete
   assert.match(run.output, /senate-budget\.md:1: title: missing/);
 
   rmSync(join(root, "src/news/senate-budget.md"));
-  // What a dev server stopped while it removed a replaced site left behind goes with the next build.
+  // What a dev server stopped while it removed a replaced site left behind goes with the next build,
+  // as do the folders of a build that died (its process gone); a running build's are left alone.
   mkdirSync(join(root, ".site-build-Ab12Cd-previous", "news"), { recursive: true });
+  const died = spawnSync(process.execPath, ["-e", ""]).pid;
+  for (const name of [`.site-build-${died}-Xy12Zw`, `.site-build-${died}-Xy12Zw-media`]) mkdirSync(join(root, name, "news"), { recursive: true });
+  // The test runner that started this file: another process, running.
+  const running = `.site-build-${process.ppid}-Qr34St`;
+  mkdirSync(join(root, running, "news"), { recursive: true });
   assert.equal((await buildFixtureInProcess(root)).status, 0);
-  assert.deepEqual(readdirSync(root).filter((name) => name.startsWith(".site-build-")), [], "no replaced site is left behind");
+  assert.deepEqual(readdirSync(root).filter((name) => name.startsWith(".site-build-")), [running], "no replaced site or dead build's folder is left behind");
+  rmSync(join(root, running), { recursive: true });
   assert.equal(existsSync(join(root, "_site/news/2013/09/02/senate-budget.html")), false, "the deleted story's page is gone");
   assert.doesNotMatch(page(root, "index.html"), /senate-budget/);
   assert.doesNotMatch(page(root, "all/index.html"), /senate-budget/);

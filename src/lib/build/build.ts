@@ -170,7 +170,8 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   const stages = new StageRunner();
   const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, media: undefined, timings: stages.timings, caches: [], sources: {} };
   const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
-  const staging = mkdtempSync(".site-build-");
+  removeLeftovers();
+  const staging = mkdtempSync(`${STAGING_PREFIX}${process.pid}-`);
   // This build's photos for the media host, apart until the site passes its checks.
   const mediaStaging = `${staging}-media`;
   try {
@@ -369,8 +370,35 @@ interface MediaFolderCount {
   added: number;
 }
 
+/** A build's folders in the project: `.site-build-<pid>-<random>`, its `-media` and, after a swap, its `-previous`. */
+const STAGING_PREFIX = ".site-build-";
 /** What a swap leaves of the site it replaced, until it is removed. */
 const PREVIOUS_SITE = /^\.site-build-.+-previous$/;
+const BUILD_FOLDER = /^\.site-build-(\d+)-/;
+
+/**
+ * Removes what builds that are no longer running left in the project: a replaced site that a
+ * stopped dev server had not removed yet, and the folders of a build that died (killed, out of
+ * memory, the machine stopped), which no `finally` removed. A folder of a build still running in
+ * another process (its process is alive) is left alone.
+ */
+function removeLeftovers(): void {
+  for (const name of readdirSync(".")) {
+    const pid = BUILD_FOLDER.exec(name)?.[1];
+    const stopped = pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
+    if (stopped || (PREVIOUS_SITE.test(name) && pid === undefined)) rmSync(name, { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user's is running under that number.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
 /**
  * The staging folder takes the output folder's place; the old one goes only once the new one is
