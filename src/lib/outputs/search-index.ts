@@ -203,7 +203,7 @@ const lettersOf = (word: string, count: number): string => Array.from(word).slic
  * larger than MAX_SHARD_BYTES split again by one more letter (its words no longer than its key
  * stay in it), so a common beginning ("co", "pr") does not make one query load much more than another.
  */
-function splitShards(postings: SearchPostings, letters: number): Map<string, SearchPostings> {
+function splitShards(postings: SearchPostings, letters: number, sizeOf = jsonSizes(postings)): Map<string, SearchPostings> {
   const groups = new Map<string, SearchPostings>();
   for (const posting of postings) {
     const key = lettersOf(posting[0], letters);
@@ -214,15 +214,28 @@ function splitShards(postings: SearchPostings, letters: number): Map<string, Sea
   const shards = new Map<string, SearchPostings>();
   for (const [key, group] of groups) {
     const longer = group.filter(([word]) => Array.from(word).length > letters);
-    if (longer.length === 0 || JSON.stringify(group).length <= MAX_SHARD_BYTES) {
+    if (longer.length === 0 || arraySize(group, sizeOf) <= MAX_SHARD_BYTES) {
       shards.set(key, group);
       continue;
     }
     const own = group.filter(([word]) => Array.from(word).length <= letters);
     if (own.length > 0) shards.set(key, own);
-    for (const [longerKey, shard] of splitShards(longer, letters + 1)) shards.set(longerKey, shard);
+    for (const [longerKey, shard] of splitShards(longer, letters + 1, sizeOf)) shards.set(longerKey, shard);
   }
   return shards;
+}
+
+type Posting = SearchPostings[number];
+
+/** Each posting's length as JSON, measured once: a large group is measured again at every letter it is split by. */
+function jsonSizes(postings: SearchPostings): (posting: Posting) => number {
+  const sizes = new Map(postings.map((posting) => [posting, JSON.stringify(posting).length]));
+  return (posting) => sizes.get(posting)!;
+}
+
+/** `JSON.stringify(list).length`, from its items' lengths: the brackets, and a comma between two. */
+function arraySize(list: readonly Posting[], sizeOf: (posting: Posting) => number): number {
+  return list.reduce((sum, posting) => sum + sizeOf(posting), 2 + Math.max(0, list.length - 1));
 }
 
 /** A classic script that stores `value` under `slot` of the page's `searchIndex`. */
