@@ -76,9 +76,9 @@ export interface StoryPageView extends EditionPage {
 }
 
 /**
- * What a list of stories prints of each (All news, a topic's or an author's page, an archive day),
- * and nothing more: an edit to a story's text alone renders its own
- * page again, not every list it is on, and a plan hashes a few fields a list, not whole stories.
+ * What a list of stories prints of each (All news, a topic's or an author's page, an archive
+ * day), and nothing more: an edit to a story's text alone renders its own page again, not every
+ * list it is on, and a plan hashes a few fields of each story a list holds, not whole stories.
  */
 export type ListStory = Pick<ArticleView, "url" | "headline" | "description" | "place" | "state" | "sample" | "lang" | "dir" | "byline"> & {
   published: Pick<DateView, "datetime" | "display">;

@@ -10,11 +10,12 @@ import type { Topic } from "./topics.ts";
  * keeps them; "before" is later in that order.
  *
  * A story sharing two or more topics with another is on the list of stories that carry some pair
- * of its topics; those lists are short, so they are searched first and whole. Only when they give
- * fewer than `limit` stories are the rest taken from the topics' own lists, which, in listing
- * order from the story's own place, give the newest earlier ones first: a few steps, however long
- * the topics' lists. Stories and topics are numbered (a story by its place in the listing), so
- * each candidate costs a few array reads.
+ * of its topics; those lists are searched first, walked together from the story's own place, the
+ * newest earlier story first, until `limit` stories sharing every topic of the story are found (a
+ * popular pair's list holds a good part of a large archive). Only when they give fewer than
+ * `limit` stories are the rest taken from the topics' own lists, walked the same way: a few
+ * steps, however long the topics' lists. Stories and topics are numbered (a story by its place
+ * in the listing), so each candidate costs a few array reads.
  */
 function relatedStories(stories: readonly ArticleView[], topics: readonly Topic[], limit = 3): Map<string, ArticleView[]> {
   const place = new Map(stories.map((story, index) => [story, index]));
