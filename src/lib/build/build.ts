@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
 import type { Report } from "../check/site-problems.ts";
 import { renderContext, renderPages, INPUT_DIR, type RenderedFile } from "../eleventy/render.ts";
-import { PageCache, planPages, renderRuns, type PagePlan, type PlannedPage } from "../eleventy/rendered-pages.ts";
+import { PageCache, planPages, renderRuns, type PlannedSite, type PlannedPage } from "../eleventy/rendered-pages.ts";
 import { HOST_LIMITS, hostLimitReport, measureSite, type HostLimitReport, type HostLimitTable } from "../hosts/host-limits.ts";
 import { PhotoProcessor } from "../media/photos.ts";
 import type { ProgressListener } from "../model/progress.ts";
@@ -180,16 +180,18 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     const stories = await stages.run("stories", () => readAllStories(settings.value, session, progressOf("stories")));
     const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.value.site, settings.value.build));
     report.stories = newsroom.report;
-    const { plan, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
+    const { plan, runs, data } = await stages.run("page plan", () => planSite(settings.value, newsroom, session.pageCache));
     report.sources = data.sources;
     if (newsroom.report.errors.length > 0 && !dev) return result(false, { pages: plan.pages });
     const media = settings.value.media && { url: settings.value.media.url, folder: mediaStaging };
     const writer = new SiteWriter(staging, plan, session.pageCache);
     const counter = renderCounter(plan, progressOf("render"));
-    for (const [run, views] of renderRuns(plan.render, PAGES_PER_RUN).entries()) {
+    // Each run's views let go once it is rendered: at 100,000 stories every view held to the end took a gigabyte.
+    for (let run = 0, views = runs.shift(); views !== undefined; run += 1, views = runs.shift()) {
+      const first = run === 0;
       // The site's files (feeds, sitemaps, the hosts' files) with the first run's pages; a later run's are the same files again.
-      const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, { ...data.render, render: views, files: run === 0 ? newsroom.files : [] }, counter));
-      await stages.run("render", () => writer.writeRendered(run === 0 ? rendered : rendered.filter(({ file }) => writer.isPage(file))));
+      const rendered = await stages.run("render", () => renderPages(staging, settings.value.globals, { ...data.render, render: views, files: first ? newsroom.files : [] }, counter));
+      await stages.run("render", () => writer.writeRendered(first ? rendered : rendered.filter(({ file }) => writer.isPage(file))));
     }
     await stages.run("render", () => writer.finish(searchFiles(newsroom, session.searchIndexes)));
     await stages.run("photos", () => publishMedia(staging, media, session.photos, settings.value, data.storyFiles, progressOf("photos")));
@@ -232,19 +234,22 @@ async function readAllStories({ site, datelinePlaces, build, media }: ProjectSet
   return collectArticles(results, build);
 }
 
-/** Each page's view, and the plan of which are rendered and which reused from the page cache. */
+/**
+ * Each page's view, and the plan of which are rendered and which reused from the page cache; the
+ * views to render in runs of PAGES_PER_RUN, which the plan itself does not keep.
+ */
 function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: PageCache) {
   const views = pageViews(newsroom, settings.site);
   const shared = { editionViews: editionViews(newsroom) };
   const cached = pageCache.read();
-  const plan = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached, (context, view) => pageCache.key(context, view));
+  const { render, ...plan } = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached, (context, view) => pageCache.key(context, view));
   const storyFiles = views.stories.map(({ article }) => article.file);
   const sources = Object.fromEntries([...views.stories.map(({ url, article }) => [url, article.file]), ...newsroom.withdrawn.map(({ url, file }) => [url, file])]);
-  return { plan, data: { storyFiles, sources, render: { ...newsroom, ...shared, render: plan.render } } };
+  return { plan, runs: renderRuns(render, PAGES_PER_RUN), data: { storyFiles, sources, render: { ...newsroom, ...shared } } };
 }
 
 /** Counts the pages the plan renders as Eleventy renders them (its feeds and sitemaps are not counted: the plan does not hold them). */
-function renderCounter(plan: PagePlan, onProgress: ProgressListener | undefined): ((file: string) => void) | undefined {
+function renderCounter(plan: PlannedSite, onProgress: ProgressListener | undefined): ((file: string) => void) | undefined {
   if (!onProgress) return undefined;
   const planned = new Set(plan.pages.filter((page) => page.rendered).map((page) => page.file));
   let rendered = 0;
@@ -272,13 +277,13 @@ const PAGES_PER_RUN = 5000;
  */
 class SiteWriter {
   readonly #staging: string;
-  readonly #plan: PagePlan;
+  readonly #plan: PlannedSite;
   readonly #cache: PageCache;
   readonly #keys: Map<string, string>;
   // Each folder made once: at 10,000 stories asking again for every page's folder cost most of a second.
   readonly #folders = new Set<string>();
 
-  constructor(staging: string, plan: PagePlan, cache: PageCache) {
+  constructor(staging: string, plan: PlannedSite, cache: PageCache) {
     this.#staging = staging;
     this.#plan = plan;
     this.#cache = cache;

@@ -35,11 +35,15 @@ export interface PlannedPage {
   reason: PageReason;
 }
 
-/** Which pages a build renders (`render`, the views Eleventy paginates over) and which it reuses, each with its reason. */
-export interface PagePlan {
+/** Every page of a build, rendered or reused, with its reason; and the render context they share. */
+export interface PlannedSite {
   /** A hash of the render context every page shares. */
   context: string;
   pages: PlannedPage[];
+}
+
+/** Which pages a build renders (`render`, the views Eleventy paginates over) and which it reuses, each with its reason. */
+export interface PagePlan extends PlannedSite {
   render: PageViews;
 }
 
@@ -157,7 +161,7 @@ export class PageCache {
   }
 
   /** Once every page is written: prunes the entries no page used, and records what each page was made from. */
-  finish(plan: PagePlan): void {
+  finish(plan: PlannedSite): void {
     this.#area.setNote({ context: plan.context, views: Object.fromEntries(plan.pages.map(({ file, view }) => [file, view])) });
     this.#area.prune();
     const made = plan.pages.filter((page) => page.rendered).length;
