@@ -186,7 +186,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     const media = settings.value.media && { url: settings.value.media.url, folder: mediaStaging };
     const writer = new SiteWriter(staging, plan, session.pageCache);
     const counter = renderCounter(plan, progressOf("render"));
-    // Each run's views let go once it is rendered: at 100,000 stories every view held to the end took a gigabyte.
+    // Each run's views are let go once it is rendered, not held to the end of the build with every other run's.
     for (let run = 0, views = runs.shift(); views !== undefined; run += 1, views = runs.shift()) {
       const first = run === 0;
       // The site's files (feeds, sitemaps, the hosts' files) with the first run's pages; a later run's are the same files again.
