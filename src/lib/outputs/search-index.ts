@@ -157,7 +157,8 @@ function storyTerms(document: Omit<SearchDocument, "id">): StoryTerms {
  * The engine's serialised index, made a story's share at a time, each numbered by its place: what
  * MiniSearch's `addAll` then `toJSON` give for the same documents (a test holds the two equal),
  * with the words sorted, so the same stories always give the same bytes. Shares are added and
- * let go one day at a time: at 100,000 stories every share held at once took a gigabyte.
+ * let go one day at a time: holding every share at once raised a 100,000-story build's peak heap
+ * from 2.9 to 3.6 GB.
  */
 class EngineIndex {
   readonly #postings = new Map<string, Record<number, Record<number, number>>>();
