@@ -69,8 +69,8 @@ function configure(config: UserConfig, globals: RenderGlobals, newsroom: RenderD
   config.setTemplateFormats(["njk"]);
   // The stories are read by the build; a story folder's files are published by the photo stage.
   config.ignores.add(`${INPUT_DIR}/news/**`);
-  // Each template compiled once per build, not once per page it paginates into.
-  config.addExtension("njk", nunjucksTemplates(INCLUDES_DIR).extension);
+  // Each template compiled once per run, not once per page it paginates into.
+  config.addExtension("njk", nunjucksTemplates(INCLUDES_DIR));
   // Frozen, so Eleventy's data cascade hands each template the value itself rather than a deep copy.
   for (const [name, value] of Object.entries(globals)) config.addGlobalData(name, Object.freeze(value));
   config.addGlobalData("newsroom", Object.freeze(newsroom));

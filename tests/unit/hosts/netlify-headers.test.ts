@@ -16,7 +16,7 @@ assert.deepEqual(site.editions.map(({ path }) => path), ["", "ru/"]);
 async function builtHeadersFile(): Promise<string> {
   const template = join(PROJECT, "src", "headers.njk");
   const body = readFileSync(template, "utf8").replace(/^---\n[\s\S]*?\n---\n/, "");
-  return nunjucksTemplates(join(PROJECT, "_includes")).extension.compile(body, template)({ security });
+  return nunjucksTemplates(join(PROJECT, "_includes")).compile(body, template)({ security });
 }
 
 /** One file of every kind a build publishes, and files no rule names by their own path. */

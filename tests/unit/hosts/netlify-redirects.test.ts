@@ -10,7 +10,7 @@ import { notFoundPageFor, notFoundRules, parseRedirectsFile } from "../../../src
 async function builtRedirectsFile(editionPaths: string[]): Promise<string> {
   const template = join(PROJECT, "src", "redirects.njk");
   const body = readFileSync(template, "utf8").replace(/^---\n[\s\S]*?\n---\n/, "");
-  return nunjucksTemplates(join(PROJECT, "_includes")).extension.compile(body, template)({ hosts: { notFoundRules: notFoundRules(editionPaths) } });
+  return nunjucksTemplates(join(PROJECT, "_includes")).compile(body, template)({ hosts: { notFoundRules: notFoundRules(editionPaths) } });
 }
 
 test("the build's _redirects serves each edition's 404 page in its folder, the root's last, with status 404", async () => {
