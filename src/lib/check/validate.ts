@@ -176,7 +176,9 @@ async function checkPages(pages: readonly string[], paths: readonly string[], ca
 async function checkEach(tasks: readonly PageTask[], onChecked?: (done: number) => void): Promise<PageRecord[]> {
   if (tasks.length === 0) return [];
   let checker: Promise<PageChecker> | undefined;
-  const checkHere = async (batch: readonly PageTask[]) => (await (checker ??= import("./page-check.ts").then((module) => new module.PageChecker()))).checkAll(batch);
+  // A copy, as a worker's records arrive: a record made here holds slices of its page's source
+  // (V8 keeps the whole page for each id or URL cut from it), at 100,000 stories a gigabyte.
+  const checkHere = async (batch: readonly PageTask[]) => structuredClone(await (await (checker ??= import("./page-check.ts").then((module) => new module.PageChecker()))).checkAll(batch));
   const workers = availableParallelism() - 1;
   if (tasks.length < PAGES_FOR_WORKERS || workers === 0) {
     const records = await checkHere(tasks);
