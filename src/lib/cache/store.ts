@@ -19,7 +19,7 @@
  * - One summary line for the build log, every area's counts in it.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { codeFingerprint } from "./code-fingerprint.ts";
 
@@ -188,22 +188,34 @@ export class CacheArea {
 
   /**
    * Keeps `bytes` under `key`, and says whether it did: a folder that cannot be written only means
-   * the next build makes it again, said once.
+   * the next build makes it again, said once. An entry may be given in pieces, written and hashed
+   * one after another, so a large one (an edition's search index) is never one string in memory.
    */
-  write(key: string, bytes: string | Uint8Array): boolean {
+  write(key: string, bytes: string | Uint8Array | Iterable<string>): boolean {
     if (this.#writeProblem !== undefined) return false;
-    const name = `${key}.${sha256(bytes)}${this.#extension}`;
-    const path = join(this.folder, name);
     const temporary = join(this.folder, `${randomUUID()}.tmp`);
+    let name: string;
     try {
       mkdirSync(this.folder, { recursive: true });
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, path);
+      const hash = createHash("sha256");
+      const file = openSync(temporary, "w");
+      try {
+        for (const piece of typeof bytes === "string" || bytes instanceof Uint8Array ? [bytes] : bytes) {
+          const buffer = typeof piece === "string" ? Buffer.from(piece) : piece;
+          hash.update(buffer);
+          for (let written = 0; written < buffer.byteLength; ) written += writeSync(file, buffer, written);
+        }
+      } finally {
+        closeSync(file);
+      }
+      name = `${key}.${hash.digest("hex")}${this.#extension}`;
+      renameSync(temporary, join(this.folder, name));
     } catch (error) {
       this.#writeProblem = errorCode(error);
       remove(temporary);
       return false;
     }
+    const path = join(this.folder, name);
     this.#listing().set(key, name);
     this.#reached.add(name);
     // Whole again: should it be damaged again, that is news.

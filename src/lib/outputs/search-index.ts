@@ -154,14 +154,22 @@ function storyTerms(document: Omit<SearchDocument, "id">): StoryTerms {
 }
 
 /**
+ * A word's postings: for each field (by its id), the stories it is in and its count in each, as
+ * `[story, count, story, count…]` in story order; none where the word is not in the field.
+ */
+type Posting = [word: string, byField: (number[] | undefined)[]];
+
+/**
  * The engine's serialised index, made a story's share at a time, each numbered by its place: what
  * MiniSearch's `addAll` then `toJSON` give for the same documents (a test holds the two equal),
  * with the words sorted, so the same stories always give the same bytes. Shares are added and
  * let go one day at a time: holding every share at once raised a 100,000-story build's peak heap
- * from 2.9 to 3.6 GB.
+ * from 2.9 to 3.6 GB. Postings are flat lists of numbers, not the serialised form's objects keyed
+ * by story, which V8 keeps as hash tables: several hundred bytes a word, where most words are in
+ * few stories.
  */
 class EngineIndex {
-  readonly #postings = new Map<string, Record<number, Record<number, number>>>();
+  readonly #postings = new Map<string, (number[] | undefined)[]>();
   readonly #fieldLengths: number[][] = FIELDS.map(() => []);
   // The engine's running mean, in its order, so the figures are its own to the last bit.
   readonly #averageFieldLength: number[] = FIELDS.map(() => 0);
@@ -175,8 +183,8 @@ class EngineIndex {
     const id = this.#count;
     for (const [term, ...counts] of terms) {
       let byField = this.#postings.get(term);
-      if (!byField) this.#postings.set(term, (byField = {}));
-      for (let at = 0; at < counts.length; at += 2) (byField[counts[at]!] ??= {})[id] = counts[at + 1]!;
+      if (!byField) this.#postings.set(term, (byField = []));
+      for (let at = 0; at < counts.length; at += 2) (byField[counts[at]!] ??= []).push(id, counts[at + 1]!);
     }
     FIELDS.forEach((_, fieldId) => {
       const length = lengths[fieldId] ?? 0;
@@ -186,10 +194,25 @@ class EngineIndex {
     this.#count += 1;
   }
 
-  parts(): Pick<SerialisedIndex, "index" | "averageFieldLength"> & { fieldLengths: number[][] } {
-    const index: SearchPostings = [...this.#postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return { index, averageFieldLength: this.#count === 0 ? [] : this.#averageFieldLength, fieldLengths: this.#fieldLengths };
+  parts(): Pick<SerialisedIndex, "averageFieldLength"> & { postings: Posting[]; fieldLengths: number[][] } {
+    const postings = [...this.#postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return { postings, averageFieldLength: this.#count === 0 ? [] : this.#averageFieldLength, fieldLengths: this.#fieldLengths };
   }
+}
+
+/**
+ * A posting as the engine serialises it, `JSON.stringify([word, {field: {story: count}}])`:
+ * objects list integer keys in rising order, as the fields and stories are kept.
+ */
+function postingJson([word, byField]: Posting): string {
+  const fields: string[] = [];
+  byField.forEach((counts, fieldId) => {
+    if (!counts) return;
+    const pairs: string[] = [];
+    for (let at = 0; at < counts.length; at += 2) pairs.push(`"${counts[at]}":${counts[at + 1]}`);
+    fields.push(`"${fieldId}":{${pairs.join(",")}}`);
+  });
+  return `[${JSON.stringify(word)},{${fields.join(",")}}]`;
 }
 
 /** A shard's first key: a word's first two letters. */
@@ -204,15 +227,15 @@ const lettersOf = (word: string, count: number): string => Array.from(word).slic
  * larger than MAX_SHARD_BYTES split again by one more letter (its words no longer than its key
  * stay in it), so a common beginning ("co", "pr") does not make one query load much more than another.
  */
-function splitShards(postings: SearchPostings, letters: number, sizeOf = jsonSizes(postings)): Map<string, SearchPostings> {
-  const groups = new Map<string, SearchPostings>();
+function splitShards(postings: readonly Posting[], letters: number, sizeOf = jsonSizes(postings)): Map<string, Posting[]> {
+  const groups = new Map<string, Posting[]>();
   for (const posting of postings) {
     const key = lettersOf(posting[0], letters);
     const group = groups.get(key);
     if (group) group.push(posting);
     else groups.set(key, [posting]);
   }
-  const shards = new Map<string, SearchPostings>();
+  const shards = new Map<string, Posting[]>();
   for (const [key, group] of groups) {
     const longer = group.filter(([word]) => Array.from(word).length > letters);
     if (longer.length === 0 || arraySize(group, sizeOf) <= MAX_SHARD_BYTES) {
@@ -226,11 +249,9 @@ function splitShards(postings: SearchPostings, letters: number, sizeOf = jsonSiz
   return shards;
 }
 
-type Posting = SearchPostings[number];
-
 /** Each posting's length as JSON, measured once: a large group is measured again at every letter it is split by. */
-function jsonSizes(postings: SearchPostings): (posting: Posting) => number {
-  const sizes = new Map(postings.map((posting) => [posting, JSON.stringify(posting).length]));
+function jsonSizes(postings: readonly Posting[]): (posting: Posting) => number {
+  const sizes = new Map(postings.map((posting) => [posting, postingJson(posting).length]));
   return (posting) => sizes.get(posting)!;
 }
 
@@ -259,8 +280,8 @@ const SERIALIZATION_VERSION = 2;
 
 function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[], editionPath: string): SearchIndexFile[] {
   const folder = searchUrl(editionPath);
-  const { index, averageFieldLength, fieldLengths } = engine.parts();
-  const shards = splitShards(index, SHARD_KEY_LETTERS);
+  const { postings, averageFieldLength, fieldLengths } = engine.parts();
+  const shards = splitShards(postings, SHARD_KEY_LETTERS);
   const keys = [...shards.keys()].sort();
   const storyShards = Math.ceil(results.length / searchWords.STORIES_PER_SHARD);
   // A story's number is its place, so the meta script need not list ids.
@@ -269,7 +290,7 @@ function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[],
     { url: `${folder}meta.js`, text: assignment("meta", meta) },
     ...keys.map((key) => ({
       url: `${folder}terms/${searchWords.shardFileName(key)}.js`,
-      text: `searchIndex.terms[${JSON.stringify(key)}] = ${JSON.stringify(shards.get(key))};\n`,
+      text: `searchIndex.terms[${JSON.stringify(key)}] = [${(shards.get(key) ?? []).map(postingJson).join(",")}];\n`,
     })),
     ...Array.from({ length: storyShards }, (_, shard) => ({
       url: `${folder}stories/${shard}.js`,
@@ -281,6 +302,15 @@ function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[],
 /** What a story's part of the index and its result are made from, as the story holds it. */
 const searchSource = ({ url, headline, lead, bodyHtml, dateline, published, topics, description }: ArticleView) =>
   JSON.stringify([url, headline, lead, bodyHtml, dateline, published.display, published.datetime, topics.map((topic) => topic.name), description]);
+
+/**
+ * `JSON.stringify(files)`, a file at a time: at 100,000 stories the list is 200 MB of JSON, and
+ * that one string, with its copies for hashing and writing, was a gigabyte of the build's peak.
+ */
+function* jsonPieces(files: readonly SearchIndexFile[]): Generator<string> {
+  for (const [at, file] of files.entries()) yield `${at === 0 ? "[" : ","}${JSON.stringify(file)}`;
+  yield files.length === 0 ? "[]" : "]";
+}
 
 /** The stories in runs of one day each, in order: the unit a story's words are kept in between builds. */
 function byDay(stories: readonly ArticleView[], hashes: readonly string[]): { stories: ArticleView[]; hashes: string[] }[] {
@@ -329,7 +359,7 @@ export class SearchIndexCache {
     const engine = new EngineIndex();
     for (const day of days) for (const share of this.#dayTerms(day.key, day.stories)) engine.add(share);
     const files = indexFiles(engine, published.map((story) => resultFields(story, editionPath)), editionPath);
-    this.#area.write(key, JSON.stringify(files));
+    this.#area.write(key, jsonPieces(files));
     this.#area.count("made");
     return files;
   }
