@@ -4,7 +4,7 @@
  * works at a host root, under a prefix and from disk.
  */
 import { readFileSync, statSync, type Stats } from "node:fs";
-import { extname, join, relative, sep } from "node:path";
+import { dirname, extname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { asBrowserReads, isNotFoundUrl, NOT_FOUND_URL, urlScheme } from "../model/urls.ts";
 import type { MediaHost } from "../model/media.ts";
@@ -35,15 +35,23 @@ export class SiteLinks {
   readonly #inside: string;
   readonly #pageAnchors: ReadonlyMap<string, ReadonlySet<string>>;
   readonly #otherAnchors = new Map<string, Set<string>>();
+  /** The site's files and folders, by absolute path: a link's target is looked up, not asked of the disk (at 10,000 stories 0.7 s of a publish). */
+  readonly #files: ReadonlySet<string>;
+  readonly #folders = new Set<string>();
+  /** The media folder's files, asked of the disk once each. */
   readonly #stats = new Map<string, Stats | undefined>();
   /** What each URL that leads to another document was found to name, by the folder it is named from. */
   readonly #targets = new Map<string, FieldProblem[]>();
 
-  /** `pageAnchors` holds the ids of each page, by its absolute path. */
-  constructor(settings: LinkSettings, pageAnchors: ReadonlyMap<string, ReadonlySet<string>>) {
+  /** `files` holds every file of the site, `pageAnchors` the ids of each page, by absolute path. */
+  constructor(settings: LinkSettings, files: readonly string[], pageAnchors: ReadonlyMap<string, ReadonlySet<string>>) {
     this.#settings = settings;
     this.#inside = settings.siteDir.endsWith(sep) ? settings.siteDir : `${settings.siteDir}${sep}`;
     this.#pageAnchors = pageAnchors;
+    this.#files = new Set(files);
+    for (const file of files) {
+      for (let folder = dirname(file); folder.startsWith(this.#inside) && !this.#folders.has(folder); folder = dirname(folder)) this.#folders.add(folder);
+    }
   }
 
   /**
@@ -126,12 +134,11 @@ export class SiteLinks {
     }
     const { siteDir } = this.#settings;
     if (file !== siteDir && !file.startsWith(this.#inside)) return broken("points outside the site folder (expected a file of the site)");
-    const stats = this.#stat(file);
-    if (target.pathname.endsWith("/") || stats?.isDirectory()) {
+    if (target.pathname.endsWith("/") || this.#folders.has(file)) {
       return broken("names a folder (expected the file, such as its index.html: from disk a folder link does not open it)");
     }
     const name = sitePath(siteDir, file);
-    if (!stats?.isFile()) return broken(`names ${name}, which does not exist (expected a file of the site)`);
+    if (!this.#files.has(file)) return broken(`names ${name}, which does not exist (expected a file of the site)`);
     if (!this.#hasAnchor(file, fragment)) return linkProblem("WD405", `"${url}" has no target: no id="${fragment}" in ${name} (expected an element with that id)`);
     return [];
   }

@@ -92,7 +92,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const outputFiles = siteUrl === undefined ? undefined : outputFileProblems(siteDir, siteUrl, sitePaths);
   const records = await checking;
 
-  const links = new SiteLinks(settings, new Map(pages.map((page, index) => [page, new Set(recordAt(records, index).anchors)])));
+  const links = new SiteLinks(settings, files, new Map(pages.map((page, index) => [page, new Set(recordAt(records, index).anchors)])));
   const problems = [
     ...pages.flatMap((page, index) => pageProblems(links, page, paths[index] ?? "", recordAt(records, index))),
     ...stylesheets.flatMap((stylesheet) => stylesheetProblems(links, siteDir, stylesheet)),
