@@ -9,9 +9,11 @@
  *
  * It listens on 127.0.0.1 unless --lan says otherwise: drafts and embargoed stories stay on the desk's machine.
  */
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { networkInterfaces } from "node:os";
+import { resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { BuildSession } from "../src/lib/build/build.ts";
@@ -33,9 +35,32 @@ import {
 /** What a rebuild follows: the stories, the page templates and the site's files, the layouts and partials, and the settings. */
 const WATCHED = ["src/", "_includes/", "_data/"];
 
-/** The part of Eleventy's file watcher (chokidar) the server listens to. */
-interface WatcherEvents {
+/** The parts of Eleventy's file watcher (chokidar) the server uses. */
+interface Watcher {
   on(event: "unlink", listener: (path: string) => void): void;
+  /** The folders watched, by absolute path, each with the names in it. */
+  getWatched(): Record<string, string[]>;
+}
+
+/** Longer than this, the server says a change may go unseen rather than wait on. */
+const WATCHER_START_MS = 30_000;
+
+/**
+ * Waits until the watcher watches every folder of WATCHED. Eleventy's watch() resolves on
+ * chokidar's "ready" while the folders behind its globs are still being added, a few seconds
+ * later on a busy machine: a story saved in between was never rebuilt, so the server says where it
+ * serves only after this.
+ */
+async function watchingEveryFolder(watcher: Watcher): Promise<void> {
+  const folders = WATCHED.map((folder) => resolve(folder)).filter((folder) => existsSync(folder));
+  const deadline = Date.now() + WATCHER_START_MS;
+  while (!folders.every((folder) => folder in watcher.getWatched())) {
+    if (Date.now() > deadline) {
+      console.warn(`serve: the file watcher is not watching ${WATCHED.join(", ")} after ${WATCHER_START_MS / 1000} s: a change may need saving again`);
+      return;
+    }
+    await sleep(50);
+  }
 }
 
 /** The parts of Eleventy's serve step used here: its dev server, made before it listens. */
@@ -89,7 +114,9 @@ async function serve(): Promise<boolean> {
   // Eleventy 3.1 logs a deleted file but builds nothing, so a deleted story would stay on every
   // list: its watcher's own rebuild is run for deletions too (Eleventy 4 does this itself).
   const rebuildOnDelete = (await eleventy.watch()) as (path: string) => Promise<void>;
-  (eleventy as unknown as { watcher: WatcherEvents }).watcher.on("unlink", (path: string) => void rebuildOnDelete(path));
+  const { watcher } = eleventy as unknown as { watcher: Watcher };
+  watcher.on("unlink", (path: string) => void rebuildOnDelete(path));
+  await watchingEveryFolder(watcher);
   const serving = (eleventy as unknown as EleventyServing).eleventyServe;
   await serving.initServerInstance();
   const devServer = serving.server;
