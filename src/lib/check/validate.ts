@@ -177,7 +177,7 @@ async function checkEach(tasks: readonly PageTask[], onChecked?: (done: number) 
   if (tasks.length === 0) return [];
   let checker: Promise<PageChecker> | undefined;
   // A copy, as a worker's records arrive: a record made here holds slices of its page's source
-  // (V8 keeps the whole page for each id or URL cut from it), at 100,000 stories a gigabyte.
+  // (V8 keeps the whole page for each id or URL cut from it), 100 MB at 10,000 stories.
   const checkHere = async (batch: readonly PageTask[]) => structuredClone(await (await (checker ??= import("./page-check.ts").then((module) => new module.PageChecker()))).checkAll(batch));
   const workers = availableParallelism() - 1;
   if (tasks.length < PAGES_FOR_WORKERS || workers === 0) {
