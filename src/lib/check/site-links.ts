@@ -49,6 +49,8 @@ export class SiteLinks {
     this.#inside = settings.siteDir.endsWith(sep) ? settings.siteDir : `${settings.siteDir}${sep}`;
     this.#pageAnchors = pageAnchors;
     this.#files = new Set(files);
+    // The site's own folder too: a link such as "../site" from its root page names it.
+    this.#folders.add(settings.siteDir);
     for (const file of files) {
       for (let folder = dirname(file); folder.startsWith(this.#inside) && !this.#folders.has(folder); folder = dirname(folder)) this.#folders.add(folder);
     }

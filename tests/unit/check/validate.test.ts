@@ -236,6 +236,15 @@ for (const { name, file, replace, options, expected, message } of CASES) {
   });
 }
 
+test("reports a link to the site's own folder, without a slash, as a folder", async () => {
+  const dir = writeSite();
+  const index = path.join(dir, "index.html");
+  fs.writeFileSync(index, fs.readFileSync(index, "utf8").replace(STORY_LINK, `../${path.basename(dir)}`));
+  const { problems } = await validateSite(dir);
+  assert.deepEqual(fileFieldCode(problems), ["index.html link WD404"]);
+  assert.ok(problems[0]?.message.includes("names a folder"), `message: ${problems[0]?.message}`);
+});
+
 test("Open Graph's <meta property> tags pass, though html-validate's own metadata lacks the attribute", async () => {
   const { problems } = await validateSite(writeSite({ file: "news/story.html", replace: ["</head>", '<meta property="og:title" content="Talks resume">\n</head>'] }));
   assert.deepEqual(problems, []);
