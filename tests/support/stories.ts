@@ -5,7 +5,7 @@ import { storyTopics } from "../../src/lib/model/topic-refs.ts";
 /** A published story's view with just the facts a list test needs: its day, topics and a slug. */
 export function storyView(slug: string, day: string, tags: string[] = [], hour = 12, edition = { lang: "en", path: "" }): ArticleView {
   const iso = `${day}T${String(hour).padStart(2, "0")}:00:00Z`;
-  const published = { datetime: iso, display: day, iso, day, epochMs: Date.parse(iso) };
+  const published = { datetime: iso, display: day, iso, day, epochMs: Date.parse(iso), timeOfDay: `${String(hour).padStart(2, "0")}:00 UTC` };
   return {
     url: `/${edition.path}news/${slug}.html`,
     file: `src/news/${slug}.md`,

@@ -132,6 +132,8 @@ export interface DateStyle {
   locale: string;
   /** "{date}, {time} {zone}": the date, the 24-hour time and the zone's abbreviation. */
   dateTime: string;
+  /** "{time} {zone}": the time of day, as a list of one day's stories prints it. */
+  timeOfDay: string;
 }
 
 /**
@@ -142,17 +144,6 @@ function formatDisplayDate({ at, hasTime }: StoryDate, style: DateStyle): string
   const date = at.setLocale(style.locale).toLocaleString(DateTime.DATE_FULL);
   if (!hasTime) return date;
   return fillPattern(style.dateTime, { date, time: at.toFormat("HH:mm"), zone: zoneAbbreviation(at) });
-}
-
-/**
- * A story's time of day at its dateline, as a list of one day's stories prints it ("15:40 MSK", by
- * the edition's "{time} {zone}"); undefined for a date-only story, which claims no time.
- */
-export function formatTimeOfDay(date: Pick<DateView, "datetime" | "day" | "iso">, zone: string, pattern: string): string | undefined {
-  // A date-only story's <time datetime> is its bare day (see DateView).
-  if (date.datetime === date.day) return undefined;
-  const at = DateTime.fromISO(date.iso, { zone });
-  return at.isValid ? fillPattern(pattern, { time: at.toFormat("HH:mm"), zone: zoneAbbreviation(at) }) : undefined;
 }
 
 /** A calendar day's title in an edition: "September 2, 2013", "2 сентября 2013 г."; a month's, "September 2013". */
@@ -297,6 +288,12 @@ export interface DateView {
   /** The calendar day at the dateline, e.g. "2013-09-02": the story's date archive. */
   day: string;
   epochMs: number;
+  /**
+   * The time of day at the dateline, as a list of one day's stories prints it ("15:40 MSK", by the
+   * edition's "{time} {zone}"); none for a date-only story, which claims no time. Made with the
+   * rest of the date, when the story is read, so a build does not format every story's time again.
+   */
+  timeOfDay?: string;
 }
 
 export function toDateView(date: StoryDate, style: DateStyle): DateView {
@@ -306,6 +303,7 @@ export function toDateView(date: StoryDate, style: DateStyle): DateView {
     iso: date.at.toISO({ suppressMilliseconds: true }),
     day: date.at.toISODate(),
     epochMs: date.at.toMillis(),
+    ...(date.hasTime ? { timeOfDay: fillPattern(style.timeOfDay, { time: date.at.toFormat("HH:mm"), zone: zoneAbbreviation(date.at) }) } : {}),
   };
 }
 

@@ -143,8 +143,8 @@ export interface Edition extends EditionSettings {
 }
 
 /** How an edition prints dates and datelines: its language as the locale, and its patterns. */
-export function editionStyle({ lang, strings }: Pick<Edition, "lang" | "strings">): { locale: string; dateTime: string; dateline: string } {
-  return { locale: lang, dateTime: strings.dateTime, dateline: strings.dateline };
+export function editionStyle({ lang, strings }: Pick<Edition, "lang" | "strings">): { locale: string; dateTime: string; timeOfDay: string; dateline: string } {
+  return { locale: lang, dateTime: strings.dateTime, timeOfDay: strings.timeOfDay, dateline: strings.dateline };
 }
 
 /** A run of a sentence: plain text, a link, or a moment (`<time datetime>`). */

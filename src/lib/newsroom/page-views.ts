@@ -4,7 +4,7 @@
  * not be rendered again (see src/lib/eleventy/rendered-pages.ts). Every text a page prints comes
  * from its edition (its strings, its dates), and every page carries its language switch.
  */
-import { formatCalendarDays, formatTimeOfDay, type DateView } from "../model/dates.ts";
+import { formatCalendarDays, type DateView } from "../model/dates.ts";
 import { countText, fillPattern, textParts, type Edition, type EditionStrings, type TextPart } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
@@ -212,8 +212,8 @@ function listStory({ url, headline, description, place, state, sample, lang, dir
   return { url, headline, description, place, state, sample, lang, dir, byline, published: { datetime, display } };
 }
 
-function withTimeOfDay(story: ArticleView, edition: Edition): ArchiveDayStory {
-  const time = formatTimeOfDay(story.published, story.zone, edition.strings.timeOfDay);
+function withTimeOfDay(story: ArticleView): ArchiveDayStory {
+  const time = story.published.timeOfDay;
   return time === undefined ? listStory(story) : { ...listStory(story), time };
 }
 
@@ -407,7 +407,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         languages: languages(edition, samePeriod(edition, page.url)),
         summary: countText(edition.strings.storyCount, edition.lang, page.stories.length),
         description: fillPattern(edition.strings.archiveDescription, { period: page.title, site: site.name }),
-        stories: page.kind === "day" ? page.stories.map((story) => withTimeOfDay(story, edition)) : [],
+        stories: page.kind === "day" ? page.stories.map(withTimeOfDay) : [],
         days: [
           ...(later ? [{ text: fillPattern(edition.strings.laterDay, { day: later.title }), url: later.url }] : []),
           ...(earlier ? [{ text: fillPattern(edition.strings.earlierDay, { day: earlier.title }), url: earlier.url }] : []),

@@ -7,7 +7,6 @@ import {
   formatCalendarDay,
   formatCalendarMonth,
   formatDatelineDay,
-  formatTimeOfDay,
   isBeforeStory,
   isBeforeStoryAnywhere,
   isKnownZone,
@@ -18,8 +17,8 @@ import {
 } from "../../../src/lib/model/dates.ts";
 
 /** How the English edition prints dates (_data/strings/en.json's pattern). */
-const ENGLISH = { locale: "en", dateTime: "{date}, {time} {zone}" };
-const RUSSIAN = { locale: "ru", dateTime: "{date}, {time} {zone}" };
+const ENGLISH = { locale: "en", dateTime: "{date}, {time} {zone}", timeOfDay: "{time} {zone}" };
+const RUSSIAN = { locale: "ru", dateTime: "{date}, {time} {zone}", timeOfDay: "{time} {zone}" };
 
 function parsed(raw: string, zone: string): StoryDate {
   const result = parseStoryDate(raw, zone);
@@ -214,10 +213,10 @@ test("without the dateline's zone an update is before the story only where no zo
 });
 
 test("a story's time of day is printed at its dateline, with the zone readers there know; a date-only story has none", () => {
-  const view = (raw: string, zone: string) => toDateView(parsed(raw, zone), ENGLISH);
-  assert.equal(formatTimeOfDay(view("2013-09-02T15:40", "Europe/Moscow"), "Europe/Moscow", "{time} {zone}"), "15:40 MSK");
+  const time = (raw: string, zone: string, timeOfDay = ENGLISH.timeOfDay) => toDateView(parsed(raw, zone), { ...ENGLISH, timeOfDay }).timeOfDay;
+  assert.equal(time("2013-09-02T15:40", "Europe/Moscow"), "15:40 MSK");
   // An instant typed in UTC is still the dateline's time.
-  assert.equal(formatTimeOfDay(view("2013-09-02T11:40Z", "Europe/Moscow"), "Europe/Moscow", "{time} {zone}"), "15:40 MSK");
-  assert.equal(formatTimeOfDay(view("2013-07-01T09:05", "Europe/London"), "Europe/London", "{time} ({zone})"), "09:05 (BST)");
-  assert.equal(formatTimeOfDay(view("2013-09-02", "Europe/Moscow"), "Europe/Moscow", "{time} {zone}"), undefined);
+  assert.equal(time("2013-09-02T11:40Z", "Europe/Moscow"), "15:40 MSK");
+  assert.equal(time("2013-07-01T09:05", "Europe/London", "{time} ({zone})"), "09:05 (BST)");
+  assert.equal(time("2013-09-02", "Europe/Moscow"), undefined);
 });

@@ -370,6 +370,7 @@ test("a withdrawn story becomes the view of the notice at its address: who withd
       iso: "2013-09-03T10:00:00+04:00",
       day: "2013-09-03",
       epochMs: Date.UTC(2013, 8, 3, 6),
+      timeOfDay: "10:00 MSK",
     },
   });
   const { source: _, ...own } = withdrawal;

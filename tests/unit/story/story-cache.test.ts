@@ -171,7 +171,7 @@ const input: StoryInput = {
   site: {
     name: "Wire Desk",
     maxStoryBytes: 1024,
-    editions: [{ lang: "en", path: "", locale: "en", dateTime: "{date}, {time} {zone}", dateline: "{place}, {day} ({source}) -", bylineOne: "By {authors}", bylineMany: "By {authors}" }],
+    editions: [{ lang: "en", path: "", locale: "en", dateTime: "{date}, {time} {zone}", timeOfDay: "{time} {zone}", dateline: "{place}, {day} ({source}) -", bylineOne: "By {authors}", bylineMany: "By {authors}" }],
     authors: [],
     agencies: [],
   },
@@ -202,7 +202,7 @@ test("a read is reused for the same input, and read again when anything it depen
     { ...input, files: { size: 12, bytes: Buffer.from("---\n---\nText\n") } },
     { ...input, site: { ...input.site, name: "Other Desk" } },
     { ...input, site: { ...input.site, editions: [{ ...input.site.editions[0]!, dateline: "{place}, {day}. /{source}/." }] } },
-    { ...input, site: { ...input.site, editions: [...input.site.editions, { lang: "ru", path: "ru/", locale: "ru", dateTime: "{date}, {time} {zone}", dateline: "{place}", bylineOne: "Автор: {authors}", bylineMany: "Авторы: {authors}" }] } },
+    { ...input, site: { ...input.site, editions: [...input.site.editions, { lang: "ru", path: "ru/", locale: "ru", dateTime: "{date}, {time} {zone}", timeOfDay: "{time} {zone}", dateline: "{place}", bylineOne: "Автор: {authors}", bylineMany: "Авторы: {authors}" }] } },
     { ...input, site: { ...input.site, editions: [{ ...input.site.editions[0]!, bylineMany: "Written by {authors}" }] } },
     { ...input, site: { ...input.site, authors: [{ name: "Ann Smith", also: ["A. Smith"] }] } },
     { ...input, site: { ...input.site, maxStoryBytes: 2048 } },
