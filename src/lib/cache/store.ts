@@ -170,6 +170,23 @@ export class CacheArea {
   }
 
   /**
+   * Marks the entry under `key` as used by this build without reading it, for an owner that holds
+   * the entry's bytes in memory from an earlier build of this process (the dev server's rebuilds);
+   * says whether the area lists one. Its file is checked by the next process that reads it.
+   */
+  reach(key: string): boolean {
+    const name = this.#listing().get(key);
+    if (name !== undefined) this.#reached.add(name);
+    return name !== undefined;
+  }
+
+  /** Whether this build used or wrote the entry under `key`. */
+  reached(key: string): boolean {
+    const name = this.#listing().get(key);
+    return name !== undefined && this.#reached.has(name);
+  }
+
+  /**
    * Puts the entry under `key` (found sound by `has`) at `target`: a second name for the same file
    * (no byte read or written), or a copy where the target is on another device. Whatever writes to
    * it in place later changes the entry's identity, so the next build hashes it before using it.

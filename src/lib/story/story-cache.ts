@@ -31,8 +31,13 @@ export class StoryCache {
       return readStoryFile(input);
     }
     const remembered = this.#memory.get(input.file);
-    // A read remembered is still the area's entry, so the prune keeps it.
-    const kept = remembered?.key === key && this.#area.has(key) ? remembered.json : this.#readEntry(key);
+    if (remembered?.key === key) {
+      // Made under the same key earlier in this process: its entry is kept, or written again if it went.
+      if (!this.#area.reach(key)) this.#area.write(key, entryText(input.file, remembered.json));
+      this.#area.count("reused");
+      return JSON.parse(remembered.json) as StoryRead;
+    }
+    const kept = this.#readEntry(key);
     if (kept !== undefined) {
       this.#area.count("reused");
       if (this.#keepInMemory) this.#memory.set(input.file, { key, json: kept });
@@ -41,7 +46,7 @@ export class StoryCache {
     this.#area.count("made");
     const json = JSON.stringify(readStoryFile(input));
     if (this.#keepInMemory) this.#memory.set(input.file, { key, json });
-    this.#area.write(key, `${JSON.stringify({ file: input.file })}\n${json}`);
+    this.#area.write(key, entryText(input.file, json));
     // Parsed back, so a fresh read and a kept one reach the page in the same form.
     return JSON.parse(json) as StoryRead;
   }
@@ -52,9 +57,7 @@ export class StoryCache {
    */
   prune(): void {
     this.#area.prune();
-    const reached = new Set<string>();
-    for (const [file, { key }] of this.#memory) if (this.#area.has(key)) reached.add(file);
-    for (const file of this.#memory.keys()) if (!reached.has(file)) this.#memory.delete(file);
+    for (const [file, { key }] of this.#memory) if (!this.#area.reached(key)) this.#memory.delete(file);
   }
 
   /** The kept read's JSON, if the area holds a whole entry under `key`. */
@@ -64,6 +67,9 @@ export class StoryCache {
     return headerEnd === -1 ? undefined : entry?.slice(headerEnd + 1);
   }
 }
+
+/** An entry: a line naming its story file, then the read as JSON. */
+const entryText = (file: string, json: string): string => `${JSON.stringify({ file })}\n${json}`;
 
 /** The module that reads a story: its code, and all it imports, is in every read's key. */
 const READING_CODE = new URL("./read-story.ts", import.meta.url);

@@ -115,6 +115,27 @@ test("prune removes every entry the build did not reach, and leftovers of stoppe
   assert.equal(store.summary(), `cache ${root}: pages 0 rendered, 0 reused, 1 removed`);
 });
 
+test("an entry its owner holds in memory is kept by reaching it, unread; one reached by no build goes", () => {
+  const root = join(tempRoot, "reached");
+  const { store, area } = open(root);
+  const [held, other] = [area.key("held in memory"), area.key("not reached")];
+  area.write(held, "<p>held</p>");
+  area.write(other, "<p>other</p>");
+  store.startBuild();
+  assert.equal(area.reached(held), false);
+  // Damaged on disk: reaching it reads nothing, so only the next process that reads it finds out.
+  writeFileSync(join(root, "pages", entryNames(root).find((name) => name.startsWith(held))!), "<p>damaged</p>");
+  assert.equal(area.reach(held), true);
+  assert.equal(area.reached(held), true);
+  assert.equal(area.reached(other), false);
+  area.prune();
+  assert.deepEqual(entryNames(root).map((name) => name.slice(0, 64)), [held]);
+  assert.equal(store.summary(), `cache ${root}: pages 0 rendered, 0 reused, 1 removed`);
+  assert.equal(open(root).area.read(held), undefined, "the next process finds the damage");
+  // An entry the area does not list cannot be reached: its owner writes it again.
+  assert.equal(area.reach(area.key("never written")), false);
+});
+
 test("the owner's note is kept with the area, for the next build", () => {
   const root = join(tempRoot, "note");
   const { area } = open(root);

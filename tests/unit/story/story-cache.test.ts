@@ -114,6 +114,22 @@ test("each read from memory is a copy of its own: changing one leaves the next u
   assert.equal(summary(cache), `cache ${join(folder, "memory")}: stories 1 read, 1 reused`);
 });
 
+test("a rebuild reuses a read it holds in memory without its entry, and writes the entry again if it went", async () => {
+  const cacheFolder = join(folder, "held");
+  const cache = storyCacheIn(cacheFolder);
+  const build = buildAt("2013-09-11T00:00:00Z");
+  const first = await readArticle(...storyData("held", talks, body, build, cache));
+  rmSync(cacheFolder, { recursive: true, force: true });
+  stores.get(cache)?.startBuild();
+  assert.deepEqual(await readArticle(...storyData("held", talks, body, build, cache)), first);
+  cache.prune();
+  assert.equal(summary(cache), `cache ${cacheFolder}: stories 0 read, 1 reused`);
+  // Written again: the next process reuses it from disk.
+  const next = storyCacheIn(cacheFolder, { keepInMemory: false });
+  assert.deepEqual(await readArticle(...storyData("held", talks, body, build, next)), first);
+  assert.equal(summary(next), `cache ${cacheFolder}: stories 0 read, 1 reused`);
+});
+
 test("a build that keeps no reads in memory reuses them from disk alone", async () => {
   const cacheFolder = join(folder, "disk-only");
   const cache = storyCacheIn(cacheFolder, { keepInMemory: false });
