@@ -11,4 +11,6 @@ export const AGENCIES: Agency[] = [
   { name: "Press Trust of India", also: ["PTI"] },
   { name: "Anadolu Agency", also: ["AA"] },
   { name: "Interfax", also: ["Интерфакс"] },
+  { name: "dpa", also: ["Deutsche Presse-Agentur"] },
+  { name: "EFE", also: ["Agencia EFE"] },
 ];

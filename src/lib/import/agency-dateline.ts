@@ -88,11 +88,13 @@ const words = (word: string): string => String.raw`${word}(?:\s+(?:\p{Ll}{1,3}\s
 const placePattern = (head: string): string => String.raw`(?<place>${words(head)}(?:,\s+${words(TITLE_WORD)}){0,2})`;
 /** ", September 2" as English datelines write it, or ", 2 сентября" as Russian ones do. */
 const DATE = String.raw`(?:,\s+(?:(?<month>\p{L}{3,9})\.?\s+(?<day>\d{1,2})|(?<dayFirst>\d{1,2})\s+(?<monthAfter>\p{L}{3,9})\.??))?`;
-const DASH = String.raw`(?:--?|[–—])`;
+/** A dash, double dash, or AP's underscore for one on old wires ("KNOXVILLE, Tenn. (AP) _"). */
+const DASH = String.raw`(?:--?|[–—_])`;
 
 /** The two house styles: the agency in parentheses then a dash ("(AP) —"), or in slashes after a period ("2. /ITAR-TASS/."). */
 function datelinePatterns(head: string, dashRequired: boolean): RegExp[] {
-  const afterParens = dashRequired ? String.raw`\s*${DASH}(?:\s+|$)` : String.raw`(?:\s*${DASH})?(?:\s+|$)`;
+  // EFE types a period before the dash: "(EFE).-".
+  const afterParens = dashRequired ? String.raw`\.?\s*${DASH}(?:\s+|$)` : String.raw`(?:\.?\s*${DASH})?(?:\s+|$)`;
   return [
     new RegExp(String.raw`^${placePattern(head)}${DATE}\s*\((?<agency>[^()\n]{1,40})\)${afterParens}`, "u"),
     new RegExp(String.raw`^${placePattern(head)}${DATE}\.?\s*/(?<agency>[^/\n]{1,40})/(?:\.|\s*${DASH})?(?:\s+|$)`, "u"),
@@ -101,6 +103,8 @@ function datelinePatterns(head: string, dashRequired: boolean): RegExp[] {
 
 /** Without a source: capitals, and always the dash or period-slash. */
 const STRICT = datelinePatterns(UPPER_WORD, true);
+/** Without a source but with an agency the settings list: a capitalised place will do, with the dash ("Berlin (dpa) -"). */
+const LISTED_AGENCY = datelinePatterns(TITLE_WORD, true);
 /**
  * With the item's source named in the dateline, a capitalised place will do, and the dash may
  * be missing, as German agencies type it ("Berlin (KNA) Die Kommission …").
@@ -141,14 +145,16 @@ function matchDateline(text: string, patterns: readonly RegExp[], accepts: (agen
  * must name that agency (or another name the settings give it), so "MOSCOW, September 2
  * (Itar-Tass) -" is not cut from a Reuters item; without one (plain wire text, an item naming no
  * agency), only the strict form is taken: a place in capitals, an agency in parentheses or
- * slashes (one the settings list, or one capitalised word), a dash or period-slash.
+ * slashes (one the settings list, or one capitalised word), a dash or period-slash; or, when the
+ * agency is one the settings list, a capitalised place ("Berlin (dpa) -", "Tegucigalpa, Jan 2 (EFE).-").
  */
 export function takeAgencyDateline(paragraph: string, source: string | undefined, agencies: readonly Agency[]): AgencyDateline | undefined {
   const text = paragraph.trimStart();
-  const { dateline } =
+  const dateline =
     source === undefined
-      ? matchDateline(text, STRICT, (agency) => looksLikeAgency(agency, agencies))
-      : matchDateline(text, KNOWN_SOURCE, (agency) => isSameAgency(agency, source, agencies));
+      ? (matchDateline(text, STRICT, (agency) => looksLikeAgency(agency, agencies)).dateline ??
+        matchDateline(text, LISTED_AGENCY, (agency) => findAgency(agency, agencies) !== undefined).dateline)
+      : matchDateline(text, KNOWN_SOURCE, (agency) => isSameAgency(agency, source, agencies)).dateline;
   if (dateline === undefined) return undefined;
   const known = findAgency(dateline.agency, agencies);
   return known ? { ...dateline, agency: known.name } : dateline;

@@ -15,6 +15,7 @@ import { formatWireTime, readWireTime } from "./wire-time.ts";
  *   ZCZC                                   optional; then NNNN ends the message, and a file may hold several
  *   TAS0123 3 POL 0456 ITAR-TASS           header: sequence code (service letters and message number),
  *                                          priority 1–6, category, then anything (word count, source), skipped
+ *                                          (a blank line may follow it, as dpa's does)
  *   Russia-Korea                           keyword: one word between that header line and the headline: the slug
  *   BC-Russia-Korea,0450  /  KOREA-RUSSIA/ agency slugs (see isSlugLine): the first is the slug, if no keyword came
  *   2013-09-02T15:40:00+04:00              a header time, in ISO 8601 …
@@ -23,7 +24,10 @@ import { formatWireTime, readWireTime } from "./wire-time.ts";
  *   Signs point that …                     the lead (see below)
  *   Photo EPA/ITAR-TASS                    photo credit lines before the story, skipped: no photo comes with text
  *   MOSCOW, September 2 (Itar-Tass) - …    the story, paragraphs between blank lines, hard-wrapped lines joined
- *   021540 SEP 13                          … or as 7901's closing date-time group, day hour minute month year
+ *   The following information is not …     the agency's notes to the desk: left out, from this line (and the
+ *                                          heading and rules just before it) to the end, with a line saying so
+ *   021540 SEP 13                          … or as 7901's closing date-time group, day hour minute month year,
+ *                                          or dpa's "131137 GMT Nov 13" (hour minute second, month day)
  *   NNNN
  *
  * The lead: a paragraph is the lead only when the one after it opens with a dateline (in the
@@ -54,6 +58,15 @@ const IPTC_HEADER = /^([A-Za-z]{1,6}\d{2,6})\s+[1-6]\s+[A-Za-z]{1,3}(?:\s.*)?$/;
 const KEYWORD = /^\S{1,64}$/;
 /** IPTC 7901's date-time group: "021540 SEP 13" (2 September, 15:40), local to the agency unless GMT or UTC follows. */
 const DATE_TIME_GROUP = /^(\d{2})(\d{2})(\d{2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})(?:\s+(GMT|UTC|Z))?$/i;
+/** dpa's closing time: "131137 GMT Nov 13" (13:11:37 GMT on 13 November), the year the delivery's. */
+const GMT_TIME_GROUP = /^(\d{2})(\d{2})(\d{2})\s+(?:GMT|UTC)\s+([A-Za-z]{3})\s+(\d{1,2})$/i;
+/**
+ * The line that opens an agency's notes to the desk, as dpa's notebook does ("The following
+ * information is not for publication"): it and all after it are not story.
+ */
+const NOT_FOR_PUBLICATION = /^(?:the following (?:information|text|notes?) (?:is|are) )?not for publication[.:!]*$/i;
+/** A line that heads or rules off those notes: "# dpa NOTEBOOK", "* * * *". */
+const NOTES_HEADING = /^(?:#+\s*)?(?:\p{L}+\s+)?notebook$|^[*#=_\-](?:\s*[*#=_\-])*$/iu;
 const NAVIGATION = /^all news$/i;
 /** "Photo: Reuters", "Photo by Jane Doe/AP", or an agency in capitals: "Photo EPA/ITAR-TASS". */
 const PHOTO_CREDITS = [/^Photos?(?:\s*:\s*|\s+by\s+)\S[^.!?]{0,59}$/iu, /^Photos?\s+[\p{Lu}\d][\p{Lu}\d&.\-]*(?:\s*\/\s*[\p{L}\d&.\- ]{1,40})?$/u];
@@ -72,10 +85,17 @@ function fullYear(digits: string): number {
   return digits.length === 4 ? year : year < 70 ? 2000 + year : 1900 + year;
 }
 
-/** A header time: ISO 8601 (see readWireTime) or a 7901 date-time group. */
-function readHeaderTime(text: string): WireTime | undefined {
+/** A header time: ISO 8601 (see readWireTime) or a 7901 date-time group; dpa's, without a year, in the year nearest `delivered`. */
+function readHeaderTime(text: string, delivered: WireTime): WireTime | undefined {
   const iso = readWireTime(text);
   if (iso) return iso;
+  const gmt = GMT_TIME_GROUP.exec(text);
+  if (gmt) {
+    const [, hour, minute, second, monthName = "", day] = gmt;
+    const month = readMonthName(monthName);
+    const date = month === undefined ? undefined : datelineTime(month, Number(day), delivered);
+    return date && readWireTime(`${date.local.slice(0, 10)}T${hour}:${minute}:${second}Z`);
+  }
   const group = DATE_TIME_GROUP.exec(text);
   const month = group?.[4] === undefined ? undefined : readMonthName(group[4]);
   if (!group || month === undefined) return undefined;
@@ -139,13 +159,15 @@ function splitMessages(lines: readonly Line[], file: string): { messages: Messag
 }
 
 /** The header lines before the headline (see the layout above): the slug and time they give, and where the headline starts. */
-function readHeader(lines: readonly Line[]): { next: number; slug?: string; time?: WireTime } {
+function readHeader(lines: readonly Line[], delivered: WireTime): { next: number; slug?: string; time?: WireTime } {
   let index = lines.findIndex((line) => line.text !== "");
   if (index === -1) return { next: lines.length };
   let slug: string | undefined;
   let time: WireTime | undefined;
   if (IPTC_HEADER.test(lines[index]?.text ?? "")) {
     index += 1;
+    // Some agencies (dpa) leave a blank line between the header and the keyword.
+    while (index < lines.length && lines[index]?.text === "") index += 1;
     // A one-word line is the keyword only when the headline follows it directly, so a one-word headline stays one.
     const keyword = lines[index]?.text ?? "";
     if (KEYWORD.test(keyword) && (lines[index + 1]?.text ?? "") !== "") {
@@ -155,7 +177,7 @@ function readHeader(lines: readonly Line[]): { next: number; slug?: string; time
   }
   for (; index < lines.length; index += 1) {
     const text = lines[index]?.text ?? "";
-    const headerTime = text === "" ? undefined : readHeaderTime(text);
+    const headerTime = text === "" ? undefined : readHeaderTime(text, delivered);
     if (headerTime) time ??= headerTime;
     else if (isSlugLine(text)) slug ??= text;
     else if (text !== "" && !NAVIGATION.test(text)) break;
@@ -202,6 +224,23 @@ function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Ag
   return byline === undefined ? { paragraphs: rest, credits } : { paragraphs: rest, credits, byline };
 }
 
+/**
+ * Where the agency's notes to the desk start in a message's lines after the headline, if it has
+ * any: at a line saying they are not for publication that opens a paragraph or follows a rule,
+ * with the heading and rules just before it; and the lines they span, for the note saying so.
+ */
+function desksNotes(lines: readonly Line[]): { start: number; first: number; last: number; marker: string } | undefined {
+  const at = lines.findIndex((line, index) => {
+    const before = lines[index - 1]?.text ?? "";
+    return NOT_FOR_PUBLICATION.test(line.text) && (before === "" || NOTES_HEADING.test(before));
+  });
+  if (at === -1) return undefined;
+  let start = at;
+  while (start > 0 && (lines[start - 1]?.text === "" || NOTES_HEADING.test(lines[start - 1]?.text ?? ""))) start -= 1;
+  const spanned = lines.slice(start).filter((line) => line.text !== "");
+  return { start, first: spanned[0]?.number ?? 0, last: spanned.at(-1)?.number ?? 0, marker: lines[at]?.text ?? "" };
+}
+
 /** The dateline as typed up to its agency: "NAIROBI, Dec 5" of "NAIROBI, Dec 5 (Kyodo News) - Floods…". */
 function placeAndDay(paragraph: string, dateline: AgencyDateline): string {
   return paragraph.slice(0, paragraph.length - dateline.rest.length).replace(/\s*[(/][^]*$/u, "").replace(/\.$/, "");
@@ -225,7 +264,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   if (!message.closed) {
     return { problems: [problem(file, message.start, "", "ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off)", "WD212")] };
   }
-  const header = readHeader(message.lines);
+  const header = readHeader(message.lines, context.delivered);
   const headlineLine = message.lines[header.next];
   if (headlineLine === undefined) {
     const where = message.lines.length === 0 && message.start === 1 ? undefined : message.start;
@@ -236,11 +275,13 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   let after = message.lines.slice(header.next + 1);
   let time = header.time;
   const last = after.findLast((line) => line.text !== "");
-  const trailerTime = last && DATE_TIME_GROUP.test(last.text) ? readHeaderTime(last.text) : undefined;
+  const trailerTime = last && (DATE_TIME_GROUP.test(last.text) || GMT_TIME_GROUP.test(last.text)) ? readHeaderTime(last.text, context.delivered) : undefined;
   if (last && trailerTime) {
     time ??= trailerTime;
     after = after.filter((line) => line !== last);
   }
+  const notesToDesk = desksNotes(after);
+  after = after.slice(0, notesToDesk?.start ?? after.length);
 
   const front = takeFrontMatter(toParagraphs(after), context.agencies);
   const datelineAt = front.paragraphs.slice(0, 2).findIndex((paragraph) => opensWithDateline(paragraph, context.agencies));
@@ -256,6 +297,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   const reference = time ?? context.delivered;
   let released: WireTime | undefined = reference;
   const notes = front.credits.map((line) => ignoredNote("", `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`, line.number));
+  if (notesToDesk) notes.push(ignoredNote("body", `lines ${notesToDesk.first}–${notesToDesk.last}, the agency's notes from ${JSON.stringify(notesToDesk.marker)}: not for publication`, notesToDesk.first));
   // Where a dateline would be (the first paragraph, or the one after a lead), one naming an agency not listed.
   const unlisted = dateline
     ? undefined

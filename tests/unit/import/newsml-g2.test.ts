@@ -433,7 +433,7 @@ test("hostile and broken XML is refused with the XML reader's problem", () => {
 
 test("a dateline typed with its agency, as dpa sends it: the place, and the agency as the source when the item names none", () => {
   const item = onlyItem(readInline(newsItem({ content: '<headline>Kabinett tagt</headline><language tag="de"/><dateline>BERLIN (DPA) -</dateline>' })));
-  assert.deepEqual([item.place, item.source, item.notes], ["BERLIN", "DPA", undefined]);
+  assert.deepEqual([item.place, item.source, item.notes], ["BERLIN", "dpa", undefined]);
   const credited = onlyItem(readInline(newsItem({ content: "<headline>Kabinett tagt</headline><creditline>dpa-AFX</creditline><dateline>Frankfurt, 10. Juli (dpa) -</dateline>" })));
   assert.deepEqual([credited.place, credited.source], ["Frankfurt", "dpa-AFX"]);
   const timestamp = onlyItem(readInline(newsItem({ content: "<headline>Lluvias</headline><dateline>20170102T222800+0000</dateline>" })));

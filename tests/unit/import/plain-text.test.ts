@@ -264,3 +264,29 @@ test("an item dated by its dateline's day rather than the delivery's says so on 
   // On the delivery's own day, nothing to say.
   assert.equal(onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "0002.txt", { local: "2026-12-05T19:00:00", offset: "Z" })).notes, undefined);
 });
+
+test("reads dpa's IPTC 7901 layout: keyword after a blank line, the desk's notes left out and named, the closing GMT time", () => {
+  const item = onlyItem(readFixture("dpa-7901.txt", { local: "2024-03-12T10:30:00", offset: "Z" }));
+  assert.equal(item.headline, "Rail strike halts most long-distance trains in Germany");
+  assert.equal(item.id, "text:dpa:2024-03-12:germany-rail");
+  assert.equal(item.place, "Frankfurt");
+  assert.equal(item.source, "dpa");
+  // "091512 GMT Mar 12": the item's own time, the year the delivery's.
+  assert.deepEqual(item.versionTime, { local: "2024-03-12T09:15:12", offset: "Z" });
+  assert.equal(
+    bodyText(item),
+    "Frankfurt (dpa) - Most long-distance trains in Germany stood still on Tuesday as train drivers walked out in a dispute over working hours, the national rail operator said.\n\n" +
+      "Regional services ran on emergency timetables, and the operator advised travellers to postpone journeys that were not essential.",
+  );
+  assert.deepEqual(item.notes, [
+    { field: "body", line: 13, message: 'warning: ignored: lines 13–22, the agency\'s notes from "The following information is not for publication": not for publication', code: "WD210" },
+  ]);
+  const { markdown } = textBodyToMarkdown(bodyText(item), { source: item.source });
+  assert.ok(markdown.startsWith("Most long-distance trains"), markdown);
+});
+
+test("a sentence saying something is not for publication stays in the story", () => {
+  const item = onlyItem(readPlainText("Headline\n\nMOSCOW, Sept 2 (Reuters) - The minister said the figures were\nnot for publication.\n\nHe left.\n", "inline.txt", FILED));
+  assert.equal(bodyText(item), "MOSCOW, Sept 2 (Reuters) - The minister said the figures were not for publication.\n\nHe left.");
+  assert.equal(item.notes, undefined);
+});
