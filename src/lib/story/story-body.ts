@@ -23,6 +23,26 @@ export const MAX_BODY_ELEMENTS = 10_000;
 export type BodyFinding = BodyProblem | { line: number; image: string };
 
 /**
+ * After the place, what makes a typed dateline of it in any case ("London, March 15 -", "LONDON
+ * (AFP) -", "LONDON:"): a day, an agency in parentheses or slashes, then a dash or colon. Prose
+ * that opens with the place ("London, the capital, …") has none of them.
+ */
+const DATELINE_AFTER_PLACE = /^(?:,\s+(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))?\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/)?\.?\s*(?:--?|[—–_:])(?=\s)/u;
+
+/**
+ * The dateline typed at the start of the body, as typed, if there is one: the place as the field
+ * writes it and a comma (the house style, "MOSCOW,"), or the place in any case and the rest of a
+ * dateline (DATELINE_AFTER_PLACE).
+ */
+function typedDateline(text: string, place: string): string | undefined {
+  if (text.startsWith(`${place},`)) return `${place},`;
+  const opening = text.slice(0, place.length);
+  if (opening.toLocaleLowerCase() !== place.toLocaleLowerCase()) return undefined;
+  const rest = DATELINE_AFTER_PLACE.exec(text.slice(place.length))?.[0];
+  return rest === undefined ? undefined : `${opening}${rest}`;
+}
+
+/**
  * The body must carry the story, must not repeat the dateline the page prints from `dateline`,
  * must stay within MAX_BODY_ELEMENTS, its headings must sit under the headline (## first, no
  * level skipped), and every image in it needs alt text. Reads no file, so its
@@ -34,11 +54,12 @@ export function inspectBody(body: string, place: string | undefined): BodyFindin
     return [{ line: 1, code: "WD130", message: "empty (expected the story's paragraphs in Markdown after the front matter)" }];
   }
   const findings: BodyFinding[] = [];
-  if (place !== undefined && body.trim().startsWith(`${place},`)) {
+  const typed = place === undefined ? undefined : typedDateline(body.trim(), place);
+  if (typed !== undefined) {
     findings.push({
       line: firstLine,
       code: "WD131",
-      message: `starts with the dateline "${place}," typed in (expected the first words of the story: the dateline is printed from the dateline field)`,
+      message: `starts with the dateline "${typed}" typed in (expected the first words of the story: the dateline is printed from the dateline field)`,
     });
   }
   const outline = outlineBody(md, body);

@@ -134,6 +134,19 @@ test("a photo outside the story's folder or not an image is refused", async () =
 test("a dateline typed into the body is refused: the page prints it from the data", async () => {
   const result = await readArticle(...storyData(seed, "MOSCOW, September 2 (Itar-Tass) - Moscow hopes."));
   assert.match(problemsOf(result)[0] ?? "", /^body: starts with the dateline "MOSCOW," typed in/);
+  // In any case, with an agency, a day or only a dash or colon after the place: still the dateline, printed twice.
+  for (const [body, typed] of [
+    ["MOSCOW (Itar-Tass) - Moscow hopes.", "MOSCOW (Itar-Tass) -"],
+    ["Moscow, Sept 2 - Moscow hopes.", "Moscow, Sept 2 -"],
+    ["MOSCOW: Moscow hopes.", "MOSCOW:"],
+    ["MOSCOW — Moscow hopes.", "MOSCOW —"],
+  ]) {
+    assert.ok((problemsOf(await readArticle(...storyData(seed, body)))[0] ?? "").startsWith(`body: starts with the dateline "${typed}" typed in`), body);
+  }
+  // The place's name opening a sentence is the story's first words.
+  for (const body of ["Moscow, the Russian capital, hopes.", "Moscow hopes.", "Muscovites hope."]) {
+    assert.ok(valid(await readArticle(...storyData(seed, body))).bodyHtml.includes(body.slice(0, 10)), body);
+  }
 });
 
 test("stories are listed newest first, whatever zone their dateline is in", async () => {
