@@ -1,3 +1,4 @@
+import { basename, extname } from "node:path";
 import { inTurns } from "../model/in-turns.ts";
 import { formatProblem, sortProblems } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
@@ -5,7 +6,7 @@ import { isShown, type BuildSettings } from "../model/publishing.ts";
 import type { StoryReport } from "../model/story-report.ts";
 import type { ArticleView, WithdrawnView } from "../model/story-view.ts";
 import { readArticle, type ArticleResult, type InvalidArticle, type ReadContext, type ValidArticle, type WithdrawnArticle } from "./article.ts";
-import { findStories } from "./find-stories.ts";
+import { findStoryFiles } from "./find-stories.ts";
 import { collisionProblems } from "./collisions.ts";
 import { translationProblems } from "./translations.ts";
 
@@ -58,14 +59,32 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
 /** Stories read at once: enough to keep a photo check on each core, few enough that thousands of new photos are not all in memory together. */
 const READS_AT_ONCE = 8;
 
-/** Reads every story under `newsDir` (see findStories), in order, saying how many are read; never throws for a story's problems. */
+/**
+ * Reads every story under `newsDir` (see findStoryFiles), in order, saying how many are read; a
+ * file saved under another Markdown name is a problem of its own. Never throws for a story's problems.
+ */
 export async function readStories(newsDir: string, inputDir: string, context: ReadContext, onProgress?: ProgressListener): Promise<ArticleResult[]> {
-  const locations = findStories(newsDir, inputDir);
+  const { stories, misnamed } = findStoryFiles(newsDir, inputDir);
   let read = 0;
-  onProgress?.(read, locations.length);
-  return inTurns(locations, READS_AT_ONCE, async (location) => {
+  onProgress?.(read, stories.length);
+  const results = await inTurns(stories, READS_AT_ONCE, async (location) => {
     const result = await readArticle(location, context);
-    onProgress?.((read += 1), locations.length);
+    onProgress?.((read += 1), stories.length);
     return result;
   });
+  return [...results, ...misnamed.map(misnamedStory)];
+}
+
+/** A file saved under another Markdown name: never a story, so never published; the editor is told what to rename it. */
+function misnamedStory(file: string): InvalidArticle {
+  const extension = extname(file);
+  const renamed = `${basename(file, extension)}.md`;
+  return {
+    valid: false,
+    file,
+    // No story's stem: a translation naming it is told it names no story.
+    stem: "",
+    draft: false,
+    problems: [{ file, line: 1, field: "file", code: "WD119", message: `named "${extension}", so it is no story and gets no page (expected a story file's name to end in .md: rename it ${renamed})` }],
+  };
 }

@@ -8,20 +8,34 @@ function fileSlug(file: string): string {
   return (name === "index" ? basename(dirname(file)) : name).replace(/^\d{4}-\d{2}-\d{2}-/, "");
 }
 
+/** Names Markdown editors save under, other than the `.md` a story is: ".MD", ".markdown", ".mdown"… */
+const OTHER_MARKDOWN = /\.(?:md|markdown|mdown|mkdn?|mdwn)$/i;
+
 /**
  * Every story under `newsDir`: each Markdown file in it or its folders, in a stable order, named
  * as Eleventy names a template under `inputDir` (its slug and path stem decide its URL and where
- * its images are published).
+ * its images are published); and the files saved under another Markdown name ("bonds.markdown",
+ * "Talks.MD"), which are no story, so the editor hears why they have no page.
  */
-export function findStories(newsDir: string, inputDir: string): StoryLocation[] {
+export function findStoryFiles(newsDir: string, inputDir: string): { stories: StoryLocation[]; misnamed: string[] } {
   // A newsroom that has filed nothing yet may have no folder for its stories.
-  if (!existsSync(newsDir)) return [];
-  return readdirSync(newsDir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".md") && !name.split(sep).includes("node_modules"))
-    .sort()
-    .map((name) => {
-      const file = join(newsDir, name);
-      const stem = relative(inputDir, file).split(sep).join(posix.sep).replace(/\.md$/, "");
-      return { file, fileSlug: fileSlug(file), filePathStem: `/${stem}` };
-    });
+  if (!existsSync(newsDir)) return { stories: [], misnamed: [] };
+  const names = readdirSync(newsDir, { recursive: true, encoding: "utf8" })
+    .filter((name) => !name.split(sep).includes("node_modules"))
+    .sort();
+  return {
+    stories: names
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => {
+        const file = join(newsDir, name);
+        const stem = relative(inputDir, file).split(sep).join(posix.sep).replace(/\.md$/, "");
+        return { file, fileSlug: fileSlug(file), filePathStem: `/${stem}` };
+      }),
+    misnamed: names.filter((name) => !name.endsWith(".md") && OTHER_MARKDOWN.test(name)).map((name) => join(newsDir, name)),
+  };
+}
+
+/** Every story under `newsDir` (see findStoryFiles). */
+export function findStories(newsDir: string, inputDir: string): StoryLocation[] {
+  return findStoryFiles(newsDir, inputDir).stories;
 }

@@ -359,6 +359,23 @@ test("every story of a folder is read, in file order, however many are read at o
   );
 });
 
+test("a story saved under another Markdown name is refused, naming the name to give it; other files are no story", async () => {
+  const news = join(folder, "misnamed-news");
+  mkdirSync(join(news, "bonds"), { recursive: true });
+  writeFileSync(join(news, "Markets-close.MD"), `---\n${stringify({ ...seed, photo: undefined })}---\nText.\n`);
+  writeFileSync(join(news, "bonds", "index.markdown"), `---\n${stringify({ ...seed, photo: undefined })}---\nText.\n`);
+  writeFileSync(join(news, "bonds", "notes.txt"), "Not a story.\n");
+  writeFileSync(join(news, "bonds", "index.wire-reuters-2.md.txt"), "An agency's newer version, waiting.\n");
+  const results = await readStories(news, folder, readContext(build, photos));
+  assert.deepEqual(
+    results.flatMap((result) => (result.valid ? [] : result.problems.map(formatProblem))),
+    [
+      `${join(news, "Markets-close.MD")}:1: file: named ".MD", so it is no story and gets no page (expected a story file's name to end in .md: rename it Markets-close.md) [WD119]`,
+      `${join(news, "bonds", "index.markdown")}:1: file: named ".markdown", so it is no story and gets no page (expected a story file's name to end in .md: rename it index.md) [WD119]`,
+    ].sort(),
+  );
+});
+
 const withdrawal = {
   withdrawn: "2013-09-03T10:00:00+04:00",
   date: "2013-09-02T15:40",
