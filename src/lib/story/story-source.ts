@@ -77,6 +77,18 @@ function inFile({ line, message, field, code }: LineProblem, whole: string, file
   return { line, message, field: field ?? whole, code, ...(file === undefined ? {} : { file }) };
 }
 
+/** A field the story and its data file both give: the story's wins, so the data file's value would be dropped unseen. */
+function writtenInBoth(story: FrontMatter, dataFile: { file: string; frontMatter: FrontMatter }): SourceProblem[] {
+  return Object.keys(story.fields)
+    .filter((key) => key in dataFile.frontMatter.fields)
+    .map((key) => ({
+      line: story.lines.get(key) ?? 1,
+      field: key,
+      code: "WD116",
+      message: `written twice: here and in ${dataFile.file}:${dataFile.frontMatter.lines.get(key) ?? 1} (expected each field once: keep the one you mean)`,
+    }));
+}
+
 /** The fields of the data file beside a story, with their lines, or its problems; undefined when it has none. */
 function parseDataFile(dataFile: StoryFiles["dataFile"]): { file: string; frontMatter: FrontMatter } | { problems: SourceProblem[] } | undefined {
   if (!dataFile) return undefined;
@@ -144,6 +156,7 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
       problems: [
         ...byteOrderMark,
         ...own.flatMap(({ file: ownFile, frontMatter }) => frontMatter.problems.map((found) => inFile(found, "front matter", ownFile === file ? undefined : ownFile))),
+        ...(dataFile ? writtenInBoth(parsed.frontMatter, dataFile) : []),
       ],
     },
   };

@@ -39,6 +39,13 @@ test("YAML mistakes in the story and in its data file are reported in one read",
   ]);
 });
 
+test("a field both the story and its data file give is refused at the story's line, naming the other", () => {
+  const read = readText(story("title: Markets rise\nlead: Shares rose\ndate: 2013-09-02\ndateline: MOSCOW\n"), '{\n  "title": "Markets fall",\n  "tags": ["Markets"]\n}');
+  assert.deepEqual(read.problems.map(formatProblem), [
+    "src/news/story.md:2: title: written twice: here and in src/news/story.11tydata.json:2 (expected each field once: keep the one you mean) [WD116]",
+  ]);
+});
+
 test("a story with several independent problems reports all of them in one read", () => {
   const text = story(
     [
