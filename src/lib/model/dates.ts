@@ -97,6 +97,10 @@ function withinYears(raw: string, result: DateResult): DateResult {
 function readStoryDate(raw: string, zone: string | undefined): DateResult {
   const value = raw.trim();
   const notReal = { ok: false, problem: `"${value}" is not a real date (expected ${DATE_FORMS})` } as const;
+  // ISO 8601 (and luxon) take 24:00 as the end of the day, which an editor means as no time of the day.
+  if (/T24:00(?::00(?:\.0+)?)?(?:$|Z|[+-])/i.test(value)) {
+    return { ok: false, problem: `"${value}" is not a time of that day: a day's times run from 00:00 to 23:59 (expected the next day's 00:00 for midnight after it)` };
+  }
 
   if (DATE_ONLY.test(value) || LOCAL_TIME.test(value)) {
     const at = DateTime.fromISO(value, { zone: zone ?? "UTC", locale: LOCALE });

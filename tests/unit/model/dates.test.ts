@@ -88,6 +88,13 @@ test("a local time the clocks skipped is refused", () => {
   });
 });
 
+test("24:00 is no time of a day: refused as such, not as a time the clocks skipped", () => {
+  const problem = '"2024-03-15T24:00" is not a time of that day: a day\'s times run from 00:00 to 23:59 (expected the next day\'s 00:00 for midnight after it)';
+  assert.deepEqual(parseStoryDate("2024-03-15T24:00", "Europe/London"), { ok: false, problem });
+  assert.equal(parseStoryDate("2024-03-15T24:00:00Z", "Europe/London").ok, false);
+  assert.equal(parseStoryDate("2024-03-16T00:00", "Europe/London").ok, true);
+});
+
 test("a Russian edition's dates are luxon's Russian full dates, the month in the genitive", () => {
   assert.equal(toDateView(parsed("2013-09-02T15:40", "Europe/Moscow"), RUSSIAN).display, "2 сентября 2013 г., 15:40 MSK");
   assert.equal(toDateView(parsed("2013-03-07", "Asia/Seoul"), RUSSIAN).display, "7 марта 2013 г.");
