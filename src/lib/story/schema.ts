@@ -29,7 +29,10 @@ function text(expected: string, max: number, whenMissing = expected) {
     .string({ error: wrong(expected, whenMissing) })
     .trim()
     .min(1, { error: `empty (expected ${expected})` })
-    .max(max, { error: (issue) => `${String(issue.input).length} characters (expected at most ${max}: ${expected})` })
+    // Counted composed: "é" pasted as e and an accent (as macOS writes it) is one character, as readers see it.
+    .refine((value) => value.normalize("NFC").length <= max, {
+      error: (issue) => `${String(issue.input).trim().normalize("NFC").length} characters (expected at most ${max}: ${expected})`,
+    })
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), {
       error: `holds a line break or control character (expected one line of text: ${expected})`,
     });

@@ -90,6 +90,9 @@ test("every text field is bounded and one line", () => {
   assert.equal(issues["dateline"], "holds a line break or control character (expected one line of text: the place as printed, e.g. MOSCOW)");
   assert.equal(issues["tags"], "21 topics (expected at most 20)");
   assert.equal(issuesOf({ ...valid, lang: "z".repeat(70) })["lang"], `"${"z".repeat(57)}..." (70 characters) is not a language tag (expected one such as ar, he or zh-Hant)`);
+  // Letters with accents count once however they were typed: as é, or as e and a combining accent.
+  assert.equal(issuesOf({ ...valid, title: "e\u0301".repeat(200) })["title"], undefined);
+  assert.equal(issuesOf({ ...valid, title: "e\u0301".repeat(201) })["title"], "201 characters (expected at most 200: the headline)");
 });
 
 test("a story in another language names it and its direction", () => {
