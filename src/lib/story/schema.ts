@@ -23,10 +23,22 @@ function wrong(expected: string, whenMissing = expected) {
     issue.input === undefined ? `missing (expected ${whenMissing})` : `got ${describe(issue.input)} (expected ${expected})`;
 }
 
+/**
+ * The error for a text field YAML read as a number or a truth value: an unquoted 0x1F, 1e3 or
+ * 2024 is a number, true or false a truth value. The editor typed text, so the fix is quotes.
+ */
+function notText(expected: string, whenMissing: string) {
+  return (issue: { input?: unknown }) => {
+    const { input } = issue;
+    if (typeof input !== "number" && typeof input !== "boolean") return wrong(expected, whenMissing)(issue);
+    return `got the ${typeof input === "number" ? "number" : "truth value"} ${String(input)}, as YAML reads it unquoted: put it in quotes (expected ${expected})`;
+  };
+}
+
 /** One line of text, trimmed, at most `max` characters: printed in headings, lists, feeds and attributes. */
 function text(expected: string, max: number, whenMissing = expected) {
   return z
-    .string({ error: wrong(expected, whenMissing) })
+    .string({ error: notText(expected, whenMissing) })
     .trim()
     .min(1, { error: `empty (expected ${expected})` })
     // Counted composed: "é" pasted as e and an accent (as macOS writes it) is one character, as readers see it.

@@ -529,7 +529,7 @@ test("a byline's bad names are problems at their lines: empty, no address, named
   const bad = await readArticle(...storyData({ ...seed, photo: undefined, by: ["Ann Smith", "🔥", "", "Ann Smith", 3] }, "Moscow hopes.\n", "badby"));
   assert.deepEqual(bad.valid ? [] : bad.problems.map(({ line, field, code, message }) => [line, field, code, message]), [
     [10, "by.2", "WD121", "empty (expected an author's name as the byline prints it, e.g. Ann Smith)"],
-    [12, "by.4", "WD121", "got number 3 (expected an author's name as the byline prints it, e.g. Ann Smith)"],
+    [12, "by.4", "WD121", "got the number 3, as YAML reads it unquoted: put it in quotes (expected an author's name as the byline prints it, e.g. Ann Smith)"],
     [9, "by.1", "WD156", '"🔥" makes no author page: nothing in it can be spelled in ASCII letters or digits (expected a person\'s name, e.g. Ann Smith)'],
     [11, "by.3", "WD157", '"Ann Smith" is named twice (expected each author once: remove one)'],
   ]);

@@ -26,7 +26,7 @@ test("every missing required field is named with what was expected", () => {
 test("wrong types and empty text say what was given", () => {
   const issues = issuesOf({ ...valid, title: "   ", lead: 42, dateline: null, tags: "Korea" });
   assert.equal(issues["title"], "empty (expected the headline)");
-  assert.equal(issues["lead"], "got number 42 (expected the standfirst: a sentence or two under the headline)");
+  assert.equal(issues["lead"], "got the number 42, as YAML reads it unquoted: put it in quotes (expected the standfirst: a sentence or two under the headline)");
   assert.equal(issues["dateline"], "got an empty value (expected the place as printed, e.g. MOSCOW)");
   assert.equal(issues["tags"], 'got "Korea" (expected a list of topics)');
 });
@@ -68,7 +68,7 @@ test("a photo must be an image format the site publishes", () => {
 
 test("each bad topic is named by its place in the list", () => {
   assert.deepEqual(issuesOf({ ...valid, tags: ["Korea", 7, ""] }), {
-    "tags.1": "got number 7 (expected a topic name)",
+    "tags.1": "got the number 7, as YAML reads it unquoted: put it in quotes (expected a topic name)",
     "tags.2": "empty (expected a topic name)",
   });
 });
@@ -115,7 +115,7 @@ test("a wire story records the agency's item: id and version time, with version 
 });
 
 test("a wire record's version is text, as YAML would turn an unquoted 2.10 into the number 2.1", () => {
-  assert.equal(issuesOf({ ...valid, wire: { ...wire, version: 2.1 } })["wire.version"], 'got number 2.1 (expected the version as the agency numbers it, as text in quotes, e.g. version: "2")');
+  assert.equal(issuesOf({ ...valid, wire: { ...wire, version: 2.1 } })["wire.version"], 'got the number 2.1, as YAML reads it unquoted: put it in quotes (expected the version as the agency numbers it, as text in quotes, e.g. version: "2")');
 });
 
 test("a wire record's fields are bounded, one line each, and its own unknown fields are named", () => {
@@ -190,7 +190,7 @@ test("by: one name or a list of names, trimmed; each bad name named by its place
   assert.deepEqual(issuesOf({ ...valid, by: ["Ann Smith", " ", "Bo\nLi", 7] }), {
     "by.1": "empty (expected an author's name as the byline prints it, e.g. Ann Smith)",
     "by.2": "holds a line break or control character (expected one line of text: an author's name as the byline prints it, e.g. Ann Smith)",
-    "by.3": "got number 7 (expected an author's name as the byline prints it, e.g. Ann Smith)",
+    "by.3": "got the number 7, as YAML reads it unquoted: put it in quotes (expected an author's name as the byline prints it, e.g. Ann Smith)",
   });
   assert.deepEqual(issuesOf({ ...valid, by: "" }), { by: "empty (expected an author's name as the byline prints it, e.g. Ann Smith)" });
   assert.deepEqual(issuesOf({ ...valid, by: [] }), { by: "an empty list (expected one name or more, or no by field)" });
