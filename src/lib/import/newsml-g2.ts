@@ -268,9 +268,13 @@ function storyByline(contentMeta: XmlElement | undefined, contentSet: XmlElement
   return elementText(childElement(contentMeta, "by")) || elementText(childElement(inlineNitfHead(contentSet), "byline")) || undefined;
 }
 
-/** The creators' names (each creator's name, else its literal), when the item names its creators so. */
+/** Reuters' role for a creator that is the agency sending the item, not a writer. */
+const SOURCE_CREATOR_ROLE = "cRole:source";
+
+/** The creators' names (each creator's name, else its literal), when the item names its creators so; a creator in the role of source is none. */
 function creatorNames(contentMeta: XmlElement | undefined): string[] | undefined {
-  const names = (contentMeta ? childElements(contentMeta, "creator") : []).flatMap((creator) => elementText(childElement(creator, "name")) || attribute(creator, "literal") || []);
+  const creators = (contentMeta ? childElements(contentMeta, "creator") : []).filter((creator) => attribute(creator, "role") !== SOURCE_CREATOR_ROLE);
+  const names = creators.flatMap((creator) => elementText(childElement(creator, "name")) || attribute(creator, "literal") || []);
   return names.length > 0 ? names : undefined;
 }
 

@@ -105,11 +105,13 @@ function topicsOf(item: WireItem): string[] {
 
 /**
  * Who wrote the item, as the story's `by` takes them: each name once, and no agency's (the item's
- * own, or one the settings list): the dateline credits the agency. A name the field cannot take
+ * own, or one the settings list): the dateline credits the agency. Authors given apart who are
+ * all agencies leave the byline to be read. A name the field cannot take
  * (too long, nothing to make an address of, past the tenth) is left out with a line saying so.
  */
 function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[] } {
-  const given = item.authors ?? (item.byline === undefined ? [] : bylineNames(item.byline));
+  const fromByline = item.byline === undefined ? [] : bylineNames(item.byline);
+  const given = item.authors ?? fromByline;
   const names: string[] = [];
   const left: string[] = [];
   for (const raw of given) {
@@ -119,6 +121,8 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
     if (name.length > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
     else names.push(name);
   }
+  // Creators that are only the agency (Reuters credits itself so) name no writer: the byline does.
+  if (names.length === 0 && left.length === 0 && given !== fromByline) return authorsOf({ ...item, authors: undefined }, source, agencies);
   return { names, left };
 }
 

@@ -456,3 +456,8 @@ test("the creators are the item's authors, by name or literal; without them the 
   const byOnly = onlyItem(readInline(newsItem({ content: "<by>By Ann Smith</by><headline>Harbour reopens</headline>" })));
   assert.deepEqual([byOnly.byline, byOnly.authors], ["By Ann Smith", undefined]);
 });
+
+test("a creator in the role of source is the agency, not an author: the byline is left to be read", () => {
+  const reuters = onlyItem(readFixture("agency-creator.xml"));
+  assert.deepEqual([reuters.byline, reuters.authors, reuters.source], ["By Ilse Varga", undefined, "Reuters"]);
+});
