@@ -441,6 +441,12 @@ test("a dateline typed with its agency, as dpa sends it: the place, and the agen
   assert.deepEqual(timestamp.notes, [{ code: 'WD210', field: '/newsItem/contentMeta/dateline', message: 'warning: ignored: "20170102T222800+0000": a date or time, not a place' }]);
 });
 
+test("a dateline field holding a time with its zone named is no place, and is left out with a warning", () => {
+  const results = onlyItem(readFixture("dateline-timestamp.xml"));
+  assert.equal(results.place, undefined);
+  assert.deepEqual(results.notes, [{ code: "WD210", field: "/newsItem/contentMeta/dateline", message: 'warning: ignored: "2026-01-07 21:05:40 GMT+00:00": a date or time, not a place' }]);
+});
+
 test("the lead: a description in the summary role, else the abstract or hl2 of NITF in inlineXML", () => {
   const nitfBody = (head: string) => `<inlineXML contenttype="application/nitf+xml"><nitf><body><body.head>${head}</body.head><body.content><p>The harbour reopened.</p></body.content></body></nitf></inlineXML>`;
   const summary = '<headline>Harbour reopens</headline><description role="drol:summary">Ferries run again.</description>';
