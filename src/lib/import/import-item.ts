@@ -15,8 +15,9 @@ import { importedBody } from "./imported-body.ts";
 import { noEditionFor } from "./item-language.ts";
 import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
-import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
+import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, storyPlace, zoneFor, type ImportedBody, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
+import { ignoredNote } from "./wire-fields.ts";
 import type { ItemNote, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import { matchStory, type WireStories, type WireStory } from "./wire-stories.ts";
@@ -190,6 +191,10 @@ function draftNotes(item: WireItem, plan: StoryPlan): Problem[] {
   return [...plan.held.map((note) => inItemFile(item, note)), ...correction];
 }
 
+/** The lines naming the agency's notes to editors the body was read without: they are not story text. */
+const editorsNoteLines = (item: WireItem, body: ImportedBody): Problem[] =>
+  (body.editorsNotes ?? []).map((note) => inItemFile(item, ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)));
+
 /** The story's problems as the reasons the item is refused or waits: "the story would not build: title: …". */
 const wouldNotBuild = (refusals: readonly Problem[], said: string): Problem[] => refusals.map((refusal) => ({ ...refusal, message: `${said}: ${refusal.message}` }));
 
@@ -299,7 +304,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const { plan } = planned;
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id));
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft }) => {
-    const notes = draftNotes(item, plan);
+    const notes = [...draftNotes(item, plan), ...editorsNoteLines(item, body)];
     // An editor's work wins; and readers keep the published version until the new one may go live.
     const waitsBecause = existing && (existing.changedHere ?? (isLive(existing.fields, settings) && (draft || refusals.length > 0) ? "published here, kept live" : undefined));
     if (existing && waitsBecause) {

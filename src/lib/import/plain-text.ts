@@ -1,6 +1,6 @@
 import type { Agency } from "../model/agencies.ts";
 import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
-import { isBylineLine, isSlugLine } from "./body-markdown.ts";
+import { isBylineLine, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime } from "./dateline-field.ts";
 import { ignoredNote } from "./wire-fields.ts";
@@ -201,16 +201,23 @@ function toParagraphs(lines: readonly Line[]): Paragraph[] {
 
 /**
  * The paragraphs before the dateline (two at most: a lead and its credits) without their photo
- * credit lines, which are returned, and without a byline opening one of them, which is returned.
+ * credit lines, which are returned, without a byline opening one of them, which is returned, and
+ * without the notes to editors among them ("(Adds power cuts)"), which are returned: never a lead,
+ * they head the body, whose conversion takes them off with a line saying so (see body-markdown.ts).
  */
-function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; credits: Line[]; byline?: string } {
+function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; credits: Line[]; editorsNotes: Paragraph[]; byline?: string } {
   const front: Paragraph[] = [];
   const credits: Line[] = [];
+  const editorsNotes: Paragraph[] = [];
   let byline: string | undefined;
   let index = 0;
   for (; index < paragraphs.length && front.length < 2; index += 1) {
     const paragraph = paragraphs[index] ?? [];
     if (opensWithDateline(paragraph, agencies)) break;
+    if (isEditorsNote(joinLines(paragraph))) {
+      editorsNotes.push(paragraph);
+      continue;
+    }
     credits.push(...paragraph.filter((line) => isPhotoCredit(line.text)));
     let kept = paragraph.filter((line) => !isPhotoCredit(line.text));
     const first = kept[0]?.text;
@@ -221,7 +228,7 @@ function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Ag
     if (kept.length > 0) front.push(kept);
   }
   const rest = [...front, ...paragraphs.slice(index)];
-  return byline === undefined ? { paragraphs: rest, credits } : { paragraphs: rest, credits, byline };
+  return byline === undefined ? { paragraphs: rest, credits, editorsNotes } : { paragraphs: rest, credits, editorsNotes, byline };
 }
 
 /**
@@ -335,7 +342,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     correction: false,
     headline,
     ...(lead ? { lead: joinLines(lead) } : {}),
-    body: { kind: "text", text: story.map(joinLines).join("\n\n") },
+    body: { kind: "text", text: [...front.editorsNotes, ...story].map(joinLines).join("\n\n") },
     ...(dateline ? { place: dateline.place, source: dateline.agency } : {}),
     ...(front.byline ? { byline: front.byline } : {}),
     topics: [],

@@ -13,11 +13,13 @@ import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
 import type { StoryFields } from "../story/schema.ts";
 
-/** The body as the importer made it: Markdown, and the place and agency its dateline named, if it opened with one. */
+/** The body as the importer made it: Markdown, the place and agency its dateline named, if it opened with one, and the notes to editors above it. */
 export interface ImportedBody {
   markdown: string;
   place?: string;
   agency?: string;
+  /** The agency's notes to editors taken off its top ("(Adds power cuts)"), as typed. */
+  editorsNotes?: string[];
 }
 
 /** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */

@@ -350,6 +350,16 @@ test("the agency's byline is written into the story as by, and printed under its
   assert.doesNotMatch(agency, /^by:/m, "the dateline already credits Moscow Wire");
 });
 
+test("an agency's note to editors above its story is left out of the story, and its line says so", async (t) => {
+  const { importItems, news } = desk(t);
+  const report = await importItems({ "update.txt": readFileSync(join(import.meta.dirname, "../../fixtures/wire/plain-text/reuters-update.txt")) }, { verbose: true });
+  assert.ok(report.split("\n").includes(`           body: warning: ignored: "(Adds ferry operator's comment)": the agency's note to editors, not story text [WD210]`), report);
+  const [story] = readdirSync(news, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith("index.md"));
+  const text = readFileSync(join(news, story!), "utf8");
+  assert.doesNotMatch(text, /Adds ferry/);
+  assert.match(text, /^A storm shut the harbour/m);
+});
+
 test("a picture's rights come with it: the agency's fields first, then those embedded in the picture, written into the story", async (t) => {
   const { importItems, news, root } = desk(t);
   // The agency's tools embed its licence's addresses in the file; the item names the photographer, notice and terms.

@@ -104,6 +104,18 @@ test("reads a Reuters-style teleprinter item: slug skipped, byline taken, traile
   assert.ok(markdown.endsWith('"The situation has slightly calmed down now," Lavrov told students at a Moscow university.'));
 });
 
+test("a Reuters note to editors above the dateline is no lead: it heads the body, whose conversion takes it off", () => {
+  const item = onlyItem(readFixture("reuters-update.txt"));
+  assert.equal(item.headline, "UPDATE 1-Storm shuts harbour, grounds ferries on the coast");
+  assert.equal(item.lead, undefined);
+  assert.equal(item.place, "OSLO");
+  assert.equal(item.source, "Reuters");
+  assert.ok(bodyText(item).startsWith("(Adds ferry operator's comment)\n\nOSLO, March 4 (Reuters) - A storm shut the harbour"));
+  const { markdown, editorsNotes } = textBodyToMarkdown(bodyText(item), { source: item.source });
+  assert.ok(markdown.startsWith("A storm shut the harbour"));
+  assert.deepEqual(editorsNotes, ["(Adds ferry operator's comment)"]);
+});
+
 /** A one-paragraph item datelined `day`, delivered at `delivered`. */
 const datedItem = (day: string, delivered: WireTime): WireRead =>
   readPlainText(`Headline\n\nMOSCOW, ${day} (Reuters) - Story.\n`, "dated.txt", delivered);
