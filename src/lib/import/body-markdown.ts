@@ -57,8 +57,11 @@ export function isSlugLine(line: string): boolean {
  * throughout)", "(Corrects day in first paragraph)", "(In Jan. 3 story, corrects last paragraph)".
  */
 const EDITORS_NOTE = /^\((?:(?:In|For)\s[^(),]*\bstory,\s*)?(?:adds|updates|corrects|recasts|refiles|rewrites|writes\s+through|changes|removes|clarifies|fixes|inserts|deletes)\b(?:[^()]|\([^()]*\))*\)$/iu;
+/** A note to editors saying what the version corrects. */
+const CORRECTION_NOTE = /^\((?:(?:In|For)\s[^(),]*\bstory,\s*)?corrects\b/iu;
 
 export const isEditorsNote = (text: string): boolean => EDITORS_NOTE.test(text.trim());
+export const isCorrectionNote = (text: string): boolean => isEditorsNote(text) && CORRECTION_NOTE.test(text.trim());
 
 /** A capitalised name of up to four words, with short links ("Jane van Doe"); also an agency ("Reuters Staff"). */
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}`;

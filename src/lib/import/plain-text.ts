@@ -3,7 +3,7 @@ import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyD
 import { isBylineLine, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime } from "./dateline-field.ts";
-import { ignoredNote } from "./wire-fields.ts";
+import { correctedHeadline, ignoredNote } from "./wire-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import type { ItemNote, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
@@ -68,6 +68,8 @@ const NOT_FOR_PUBLICATION = /^(?:the following (?:information|text|notes?) (?:is
 /** A line that heads or rules off those notes: "# dpa NOTEBOOK", "* * * *". */
 const NOTES_HEADING = /^(?:#+\s*)?(?:\p{L}+\s+)?notebook$|^[*#=_\-](?:\s*[*#=_\-])*$/iu;
 const NAVIGATION = /^all news$/i;
+/** Reuters' slug line of a corrected version: "KENYA-FLOODS/ (CORRECTED)". */
+const CORRECTED_SLUG = /\(CORRECTED\)$/i;
 /** "Photo: Reuters", "Photo by Jane Doe/AP", or an agency in capitals: "Photo EPA/ITAR-TASS". */
 const PHOTO_CREDITS = [/^Photos?(?:\s*:\s*|\s+by\s+)\S[^.!?]{0,59}$/iu, /^Photos?\s+[\p{Lu}\d][\p{Lu}\d&.\-]*(?:\s*\/\s*[\p{L}\d&.\- ]{1,40})?$/u];
 
@@ -277,7 +279,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     const where = message.lines.length === 0 && message.start === 1 ? undefined : message.start;
     return { problems: [problem(file, where, "headline", "missing (expected a headline line, then the story's paragraphs)", "WD206")] };
   }
-  const headline = headlineLine.text.replace(/\s*=$/, "");
+  const marked = correctedHeadline(headlineLine.text.replace(/\s*=$/, ""), "headline");
+  const { headline } = marked;
 
   let after = message.lines.slice(header.next + 1);
   let time = header.time;
@@ -304,6 +307,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   const reference = time ?? context.delivered;
   let released: WireTime | undefined = reference;
   const notes = front.credits.map((line) => ignoredNote("", `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`, line.number));
+  if (marked.note) notes.unshift({ ...marked.note, line: headlineLine.number });
   if (notesToDesk) notes.push(ignoredNote("body", `lines ${notesToDesk.first}–${notesToDesk.last}, the agency's notes from ${JSON.stringify(notesToDesk.marker)}: not for publication`, notesToDesk.first));
   // Where a dateline would be (the first paragraph, or the one after a lead), one naming an agency not listed.
   const unlisted = dateline
@@ -339,7 +343,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     ...(time ? { versionTime: time } : {}),
     released,
     status: "usable",
-    correction: false,
+    correction: marked.corrected || CORRECTED_SLUG.test(header.slug ?? ""),
     headline,
     ...(lead ? { lead: joinLines(lead) } : {}),
     body: { kind: "text", text: [...front.editorsNotes, ...story].map(joinLines).join("\n\n") },
