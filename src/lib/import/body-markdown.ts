@@ -28,6 +28,8 @@ export interface BodyMarkdown {
   markdown: string;
   /** The dateline taken off the first paragraph, if it had one: the importer's place and source when the item names none. */
   dateline?: DatelineTaken;
+  /** The agency's notes to editors taken off the top ("(Adds power cuts)"), as typed, for the import's lines to name. */
+  editorsNotes?: string[];
 }
 
 /** A dateline as found: its place, agency, month and day (the story's first words are the Markdown's). */
@@ -48,6 +50,18 @@ export function isSlugLine(line: string): boolean {
   const text = line.trim();
   return SLUG_LINES.some((pattern) => pattern.test(text));
 }
+
+/**
+ * A note to editors, a paragraph of its own in parentheses above the story, as Reuters writes
+ * them on a new version: "(Adds power cuts)", "(Updates with minister's comment)", "(Recasts
+ * throughout)", "(Corrects day in first paragraph)", "(In Jan. 3 story, corrects last paragraph)".
+ */
+const EDITORS_NOTE = /^\((?:(?:In|For)\s[^(),]*\bstory,\s*)?(?:adds|updates|corrects|recasts|refiles|rewrites|writes\s+through|changes|removes|clarifies|fixes|inserts|deletes)\b(?:[^()]|\([^()]*\))*\)$/iu;
+/** A note to editors saying what the version corrects. */
+const CORRECTION_NOTE = /^\((?:(?:In|For)\s[^(),]*\bstory,\s*)?corrects\b/iu;
+
+export const isEditorsNote = (text: string): boolean => EDITORS_NOTE.test(text.trim());
+export const isCorrectionNote = (text: string): boolean => isEditorsNote(text) && CORRECTION_NOTE.test(text.trim());
 
 /** A capitalised name of up to four words, with short links ("Jane van Doe"); also an agency ("Reuters Staff"). */
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}.'’\-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’\-]*){0,3}`;
@@ -144,12 +158,22 @@ function cutDateline(block: string, context: BodyContext): { block: string; date
   return { block: rest, dateline: taken };
 }
 
-/** Drops slug and byline lines from the top of the body, across blocks ("BC-Russia-Korea,0450", then "By Jane Doe"). */
-function dropLeadingChrome(blocks: string[], byline: string | undefined): void {
+/**
+ * Drops slug and byline lines from the top of the body, across blocks ("BC-Russia-Korea,0450", then
+ * "By Jane Doe"), and the paragraphs that are notes to editors, which it returns.
+ */
+function dropLeadingChrome(blocks: string[], byline: string | undefined): string[] {
+  const editorsNotes: string[] = [];
   for (;;) {
+    const whole = blocks[0] === undefined ? undefined : blocks[0].split("\n").map(shownLine).join(" ");
+    if (whole !== undefined && isEditorsNote(whole)) {
+      editorsNotes.push(whole.trim());
+      blocks.shift();
+      continue;
+    }
     const lines = blocks[0]?.split("\n") ?? [];
     const line = lines[0] === undefined ? undefined : shownLine(lines[0]);
-    if (line === undefined || !(isSlugLine(line) || isBylineLine(line, byline))) return;
+    if (line === undefined || !(isSlugLine(line) || isBylineLine(line, byline))) return editorsNotes;
     lines.shift();
     if (lines.length === 0) blocks.shift();
     else blocks[0] = lines.join("\n");
@@ -170,23 +194,23 @@ function dropTrailers(blocks: string[]): void {
 
 /**
  * Takes the chrome off a body's Markdown blocks (paragraphs, headings, lists; the lines within a
- * block as written): a slug and a byline as the first lines, then the dateline opening the first
- * paragraph, then trailers at the end.
+ * block as written): a slug, a byline and notes to editors at the top, then the dateline opening
+ * the first paragraph, then trailers at the end.
  */
-function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken } {
+function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken; editorsNotes: string[] } {
   const kept = blocks.filter((block) => block.trim() !== "");
-  dropLeadingChrome(kept, context.byline);
+  const editorsNotes = dropLeadingChrome(kept, context.byline);
   const cut = kept[0] === undefined ? undefined : cutDateline(kept[0], context);
   if (cut?.block === "") kept.shift();
   else if (cut) kept[0] = cut.block;
   dropTrailers(kept);
-  return cut ? { blocks: kept, dateline: cut.dateline } : { blocks: kept };
+  return cut ? { blocks: kept, dateline: cut.dateline, editorsNotes } : { blocks: kept, editorsNotes };
 }
 
-/** The Markdown and the dateline found, as the importer takes them. */
-function bodyMarkdown(blocks: readonly string[], dateline: DatelineTaken | undefined): BodyMarkdown {
+/** The Markdown, the dateline found and the notes to editors taken off, as the importer takes them. */
+function bodyMarkdown(blocks: readonly string[], dateline: DatelineTaken | undefined, editorsNotes: readonly string[]): BodyMarkdown {
   const markdown = blocks.join("\n\n");
-  return dateline ? { markdown, dateline } : { markdown };
+  return { markdown, ...(dateline ? { dateline } : {}), ...(editorsNotes.length > 0 ? { editorsNotes: [...editorsNotes] } : {}) };
 }
 
 // ---- Plain text. ----
@@ -207,10 +231,11 @@ export function textBodyToMarkdown(text: string, context: BodyContext): BodyMark
         .map(escapeMarkdownText)
         .join("\n"),
     );
-  const { blocks: kept, dateline } = removeAgencyChrome(blocks, context);
+  const { blocks: kept, dateline, editorsNotes } = removeAgencyChrome(blocks, context);
   return bodyMarkdown(
     kept.map((block) => block.replaceAll("\n", " ")),
     dateline,
+    editorsNotes,
   );
 }
 
@@ -336,8 +361,8 @@ const storyMarkdown = createMarkdown();
 
 function convertHtml(html: string, options: sanitizeHtml.IOptions, context: BodyContext): BodyMarkdown {
   const markdown = createTurndown().turndown(sanitizeHtml(html, options));
-  const { blocks, dateline } = removeAgencyChrome(markdown.split(/\n{2,}/), context);
-  return bodyMarkdown(blocks, dateline);
+  const { blocks, dateline, editorsNotes } = removeAgencyChrome(markdown.split(/\n{2,}/), context);
+  return bodyMarkdown(blocks, dateline, editorsNotes);
 }
 
 /**

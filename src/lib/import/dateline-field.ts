@@ -18,7 +18,8 @@ import { readWireTime } from "./wire-time.ts";
  * its month (and a year), or a weekday; then the agency in parentheses or slashes, and a dash.
  * Unlike a dateline typed into a story's first paragraph (agency-dateline.ts), the field holds
  * nothing else, so what it holds is read leniently: any capitalisation, the dash optional. A
- * field that holds only a date or time (EFE's `20170102T222800+0000`) names no place.
+ * field that holds only a date or time (EFE's `20170102T222800+0000`, Reuters'
+ * `2018-01-03 20:13:08 GMT+00:00`) names no place.
  */
 export interface DatelineField {
   /** "BERLIN", "PORTLAND, Ore."; absent when the field names none. */
@@ -99,11 +100,14 @@ interface DatePart {
   year?: number;
 }
 
+/** A time's zone written as a name, with an offset or without ("GMT+00:00", "UTC"), as Reuters types a time into the field. */
+const NAMED_ZONE = /\s*\b(?:GMT|UTC|UT)\s*([+-]\d{2}(?::?\d{2})?)?$/i;
+
 /** A part of the field between commas that is a date, a year, a weekday or a time; undefined for anything else. */
 function readDatePart(part: string, lang: string | undefined): DatePart | undefined {
   if (YEAR.test(part)) return { year: Number(part) };
   if (isWeekday(part, lang)) return {};
-  const time = readWireTime(part);
+  const time = readWireTime(part.replace(NAMED_ZONE, (_zone, offset: string | undefined) => offset ?? "Z"));
   if (time) {
     const [year, month, day] = time.local.slice(0, 10).split("-").map(Number);
     return { year, month, day };

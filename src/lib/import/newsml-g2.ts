@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
+import { correctedHeadline, definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -24,6 +24,8 @@ const ITEM_NATURE: Scheme = { alias: "ninat", uri: "http://cv.iptc.org/newscodes
 const PUB_STATUS: Scheme = { alias: "stat", uri: "http://cv.iptc.org/newscodes/pubstatusg2/" };
 const SIGNAL: Scheme = { alias: "sig", uri: "http://cv.iptc.org/newscodes/signal/" };
 const DESCRIPTION_ROLE: Scheme = { alias: "drol", uri: "http://cv.iptc.org/newscodes/descriptionrole/" };
+/** Reuters' own signal of a corrected version, in its editorial status vocabulary. */
+const REUTERS_CORRECTED = "edStat:C";
 
 /** The code an element gives from a scheme, by QCode (`stat:usable`) or by URI (`…/pubstatusg2/usable`). */
 function schemeCode(element: XmlElement | undefined, scheme: Scheme, qcodeAttribute = "qcode", uriAttribute = "uri"): string | undefined {
@@ -268,9 +270,13 @@ function storyByline(contentMeta: XmlElement | undefined, contentSet: XmlElement
   return elementText(childElement(contentMeta, "by")) || elementText(childElement(inlineNitfHead(contentSet), "byline")) || undefined;
 }
 
-/** The creators' names (each creator's name, else its literal), when the item names its creators so. */
+/** Reuters' role for a creator that is the agency sending the item, not a writer. */
+const SOURCE_CREATOR_ROLE = "cRole:source";
+
+/** The creators' names (each creator's name, else its literal), when the item names its creators so; a creator in the role of source is none. */
 function creatorNames(contentMeta: XmlElement | undefined): string[] | undefined {
-  const names = (contentMeta ? childElements(contentMeta, "creator") : []).flatMap((creator) => elementText(childElement(creator, "name")) || attribute(creator, "literal") || []);
+  const creators = (contentMeta ? childElements(contentMeta, "creator") : []).filter((creator) => attribute(creator, "role") !== SOURCE_CREATOR_ROLE);
+  const names = creators.flatMap((creator) => elementText(childElement(creator, "name")) || attribute(creator, "literal") || []);
   return names.length > 0 ? names : undefined;
 }
 
@@ -338,9 +344,12 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const embargoedUntil = readTime(elementText(embargoed), `${metaPath}/embargoed`, problems);
   // An empty embargoed element means "embargoed until further notice".
   const status = publishingStatus(itemMeta, metaPath, embargoed !== undefined && elementText(embargoed) === "", problems);
-  const correction = (itemMeta ? childElements(itemMeta, "signal") : []).some((signal) => schemeCode(signal, SIGNAL) === "correction");
+  const signals = itemMeta ? childElements(itemMeta, "signal") : [];
   const canceled = status === "canceled";
-  const headline = mainHeadline(contentMeta) ?? (canceled ? "" : undefined);
+  const delivered = mainHeadline(contentMeta);
+  const marked = delivered === undefined ? undefined : correctedHeadline(delivered, `${path}/contentMeta/headline`);
+  const correction = marked?.corrected === true || signals.some((signal) => schemeCode(signal, SIGNAL) === "correction" || attribute(signal, "qcode") === REUTERS_CORRECTED);
+  const headline = marked?.headline ?? (canceled ? "" : undefined);
   if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline)", "WD206");
   const contentSet = childElement(element, "contentSet");
   const body = storyBody(contentSet) ?? (canceled ? NO_TEXT : undefined);
@@ -352,7 +361,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   const dateline = storyDateline(contentMeta, path, lang, agencies);
   const urgency = urgencyText(elementText(childElement(contentMeta, "urgency")), `${path}/contentMeta/urgency`);
-  const notes = [...(dateline.note === undefined ? [] : [dateline.note]), ...(urgency.note === undefined ? [] : [urgency.note]), ...(packaged.notes.get(element) ?? [])];
+  const notes = [...[marked?.note, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
   return {
     item: definedFields({
       file,

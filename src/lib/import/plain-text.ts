@@ -1,9 +1,9 @@
 import type { Agency } from "../model/agencies.ts";
 import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
-import { isBylineLine, isSlugLine } from "./body-markdown.ts";
+import { isBylineLine, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime } from "./dateline-field.ts";
-import { ignoredNote } from "./wire-fields.ts";
+import { correctedHeadline, ignoredNote } from "./wire-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import type { ItemNote, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
@@ -68,6 +68,8 @@ const NOT_FOR_PUBLICATION = /^(?:the following (?:information|text|notes?) (?:is
 /** A line that heads or rules off those notes: "# dpa NOTEBOOK", "* * * *". */
 const NOTES_HEADING = /^(?:#+\s*)?(?:\p{L}+\s+)?notebook$|^[*#=_\-](?:\s*[*#=_\-])*$/iu;
 const NAVIGATION = /^all news$/i;
+/** Reuters' slug line of a corrected version: "KENYA-FLOODS/ (CORRECTED)". */
+const CORRECTED_SLUG = /\(CORRECTED\)$/i;
 /** "Photo: Reuters", "Photo by Jane Doe/AP", or an agency in capitals: "Photo EPA/ITAR-TASS". */
 const PHOTO_CREDITS = [/^Photos?(?:\s*:\s*|\s+by\s+)\S[^.!?]{0,59}$/iu, /^Photos?\s+[\p{Lu}\d][\p{Lu}\d&.\-]*(?:\s*\/\s*[\p{L}\d&.\- ]{1,40})?$/u];
 
@@ -201,16 +203,23 @@ function toParagraphs(lines: readonly Line[]): Paragraph[] {
 
 /**
  * The paragraphs before the dateline (two at most: a lead and its credits) without their photo
- * credit lines, which are returned, and without a byline opening one of them, which is returned.
+ * credit lines, which are returned, without a byline opening one of them, which is returned, and
+ * without the notes to editors among them ("(Adds power cuts)"), which are returned: never a lead,
+ * they head the body, whose conversion takes them off with a line saying so (see body-markdown.ts).
  */
-function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; credits: Line[]; byline?: string } {
+function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; credits: Line[]; editorsNotes: Paragraph[]; byline?: string } {
   const front: Paragraph[] = [];
   const credits: Line[] = [];
+  const editorsNotes: Paragraph[] = [];
   let byline: string | undefined;
   let index = 0;
   for (; index < paragraphs.length && front.length < 2; index += 1) {
     const paragraph = paragraphs[index] ?? [];
     if (opensWithDateline(paragraph, agencies)) break;
+    if (isEditorsNote(joinLines(paragraph))) {
+      editorsNotes.push(paragraph);
+      continue;
+    }
     credits.push(...paragraph.filter((line) => isPhotoCredit(line.text)));
     let kept = paragraph.filter((line) => !isPhotoCredit(line.text));
     const first = kept[0]?.text;
@@ -221,7 +230,7 @@ function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Ag
     if (kept.length > 0) front.push(kept);
   }
   const rest = [...front, ...paragraphs.slice(index)];
-  return byline === undefined ? { paragraphs: rest, credits } : { paragraphs: rest, credits, byline };
+  return byline === undefined ? { paragraphs: rest, credits, editorsNotes } : { paragraphs: rest, credits, editorsNotes, byline };
 }
 
 /**
@@ -270,7 +279,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     const where = message.lines.length === 0 && message.start === 1 ? undefined : message.start;
     return { problems: [problem(file, where, "headline", "missing (expected a headline line, then the story's paragraphs)", "WD206")] };
   }
-  const headline = headlineLine.text.replace(/\s*=$/, "");
+  const marked = correctedHeadline(headlineLine.text.replace(/\s*=$/, ""), "headline");
+  const { headline } = marked;
 
   let after = message.lines.slice(header.next + 1);
   let time = header.time;
@@ -297,6 +307,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   const reference = time ?? context.delivered;
   let released: WireTime | undefined = reference;
   const notes = front.credits.map((line) => ignoredNote("", `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`, line.number));
+  if (marked.note) notes.unshift({ ...marked.note, line: headlineLine.number });
   if (notesToDesk) notes.push(ignoredNote("body", `lines ${notesToDesk.first}–${notesToDesk.last}, the agency's notes from ${JSON.stringify(notesToDesk.marker)}: not for publication`, notesToDesk.first));
   // Where a dateline would be (the first paragraph, or the one after a lead), one naming an agency not listed.
   const unlisted = dateline
@@ -332,10 +343,10 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     ...(time ? { versionTime: time } : {}),
     released,
     status: "usable",
-    correction: false,
+    correction: marked.corrected || CORRECTED_SLUG.test(header.slug ?? ""),
     headline,
     ...(lead ? { lead: joinLines(lead) } : {}),
-    body: { kind: "text", text: story.map(joinLines).join("\n\n") },
+    body: { kind: "text", text: [...front.editorsNotes, ...story].map(joinLines).join("\n\n") },
     ...(dateline ? { place: dateline.place, source: dateline.agency } : {}),
     ...(front.byline ? { byline: front.byline } : {}),
     topics: [],

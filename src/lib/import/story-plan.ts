@@ -13,11 +13,13 @@ import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
 import type { StoryFields } from "../story/schema.ts";
 
-/** The body as the importer made it: Markdown, and the place and agency its dateline named, if it opened with one. */
+/** The body as the importer made it: Markdown, the place and agency its dateline named, if it opened with one, and the notes to editors above it. */
 export interface ImportedBody {
   markdown: string;
   place?: string;
   agency?: string;
+  /** The agency's notes to editors taken off its top ("(Adds power cuts)"), as typed. */
+  editorsNotes?: string[];
 }
 
 /** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */
@@ -105,11 +107,13 @@ function topicsOf(item: WireItem): string[] {
 
 /**
  * Who wrote the item, as the story's `by` takes them: each name once, and no agency's (the item's
- * own, or one the settings list): the dateline credits the agency. A name the field cannot take
+ * own, or one the settings list): the dateline credits the agency. Authors given apart who are
+ * all agencies leave the byline to be read. A name the field cannot take
  * (too long, nothing to make an address of, past the tenth) is left out with a line saying so.
  */
 function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[] } {
-  const given = item.authors ?? (item.byline === undefined ? [] : bylineNames(item.byline));
+  const fromByline = item.byline === undefined ? [] : bylineNames(item.byline);
+  const given = item.authors ?? fromByline;
   const names: string[] = [];
   const left: string[] = [];
   for (const raw of given) {
@@ -119,6 +123,8 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
     if (name.length > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
     else names.push(name);
   }
+  // Creators that are only the agency (Reuters credits itself so) name no writer: the byline does.
+  if (names.length === 0 && left.length === 0 && given !== fromByline) return authorsOf({ ...item, authors: undefined }, source, agencies);
   return { names, left };
 }
 

@@ -1,5 +1,5 @@
-import { definedFields, distinctNames, htmlText, ItemProblems, oneLine, readTime } from "./wire-fields.ts";
-import type { WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime } from "./wire-fields.ts";
+import type { ItemNote, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
 import { xhtmlBody } from "./xml-body.ts";
 import { attribute, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -38,19 +38,28 @@ function scopeInside(element: XmlElement, parentScope: ReadonlyMap<string, strin
 
 const qualifiedName = (element: XmlElement): string => (element.prefix ? `${element.prefix}:${element.name}` : element.name);
 
-/** The child elements of a name in a namespace, each with its scope and path (indexed only when siblings share its name). */
-function children(parent: Scoped, namespace: string, name: string): Scoped[] {
+/** An element with its namespace URI, as children() and elementsIn() give it. */
+interface Namespaced extends Scoped {
+  namespace: string;
+}
+
+/** Every child element, each with its scope, namespace and path (indexed only when siblings share its name and namespace). */
+function elementsIn(parent: Scoped): Namespaced[] {
   const all = parent.element.children.flatMap((node) => {
     if (typeof node === "string") return [];
     const scope = scopeInside(node, parent.scope);
     return [{ element: node, scope, namespace: scope.get(node.prefix ?? "") ?? NO_NAMESPACE }];
   });
-  const matching = all.filter((child) => child.element.name === name && child.namespace === namespace);
-  return matching.map(({ element, scope }, index) => ({
-    element,
-    scope,
-    path: `${parent.path}/${qualifiedName(element)}${matching.length > 1 ? `[${index + 1}]` : ""}`,
-  }));
+  return all.map(({ element, scope, namespace }) => {
+    const namesakes = all.filter((other) => other.element.name === element.name && other.namespace === namespace);
+    const index = namesakes.length > 1 ? `[${namesakes.findIndex((other) => other.element === element) + 1}]` : "";
+    return { element, scope, namespace, path: `${parent.path}/${qualifiedName(element)}${index}` };
+  });
+}
+
+/** The child elements of a name in a namespace, each with its scope and path. */
+function children(parent: Scoped, namespace: string, name: string): Scoped[] {
+  return elementsIn(parent).filter((child) => child.element.name === name && child.namespace === namespace);
 }
 
 const child = (parent: Scoped | undefined, namespace: string, name: string): Scoped | undefined => (parent ? children(parent, namespace, name)[0] : undefined);
@@ -213,6 +222,56 @@ function atomBody(element: Scoped | undefined): WireBody | undefined {
   return undefined;
 }
 
+/** The vocabularies an Atom entry is read in; elements of any other are a producer's extensions. */
+const ATOM_READ_NAMESPACES: ReadonlySet<string> = new Set([ATOM, MEDIA]);
+
+/** Fewer words than this are a code, a name or a label, not the agency's prose. */
+const PROSE_WORDS = 8;
+
+/** The local name of an extension element that holds the entry's text (WENN's `wenn_cm:body`). */
+const EXTENSION_BODY = "body";
+
+/**
+ * The prose in an entry's extension elements (WENN's `wenn_cm:first_line` and `wenn_cm:body`),
+ * at any depth, in document order: text of at least PROSE_WORDS words that does not repeat what
+ * the entry says in Atom (its title, summary or content).
+ */
+function extensionProse(entry: Scoped, repeated: readonly string[]): Scoped[] {
+  const said = new Set(repeated.map((text) => oneLine(text)).filter((text) => text !== ""));
+  const visit = (parent: Scoped, inExtension: boolean): Scoped[] =>
+    elementsIn(parent).flatMap((element) => {
+      const extension = inExtension || !ATOM_READ_NAMESPACES.has(element.namespace);
+      if (!extension) return [];
+      const nested = elementsIn(element);
+      if (nested.length > 0) return visit(element, true);
+      const text = oneLine(dataOf(element));
+      return text.split(" ").length >= PROSE_WORDS && !said.has(text) ? [element] : [];
+    });
+  return visit(entry, false);
+}
+
+/** Text written in paragraphs separated by blank lines, each line without the indent a feed gave it. */
+const paragraphs = (text: string): string => text.replace(/\r\n?/g, "\n").replace(/^[ \t]+|[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
+
+/**
+ * The entry's text when a producer puts it in an extension element named `body` rather than in
+ * Atom's content (WENN): that element with the extension prose of its parent before it (WENN's
+ * `first_line`), when it holds more than the Atom text. Every other prose extension element, and
+ * an Atom text it displaces, is left out with a note naming it.
+ */
+function extensionBody(entry: Scoped, atomText: Scoped | undefined, repeated: readonly string[]): { body?: WireBody; notes: ItemNote[] } {
+  const prose = extensionProse(entry, repeated);
+  const bodyElement = prose.find((element) => element.element.name === EXTENSION_BODY);
+  const atomLength = oneLine(dataOf(atomText)).length;
+  const parentOf = (element: Scoped): string => element.path.slice(0, element.path.lastIndexOf("/"));
+  const read = bodyElement && oneLine(dataOf(bodyElement)).length > atomLength ? prose.slice(0, prose.indexOf(bodyElement) + 1).filter((element) => parentOf(element) === parentOf(bodyElement)) : [];
+  const notes = prose.filter((element) => !read.includes(element)).map((element) => ignoredNote(element.path, `${oneLine(dataOf(element)).split(" ").length} words in an extension element the reader does not know, not part of the story`));
+  if (read.length === 0 || !bodyElement) return { notes };
+  const text = read.map((element) => paragraphs(dataOf(element))).join("\n\n");
+  const displaced = atomText && atomLength > 0 ? [ignoredNote(atomText.path, `${JSON.stringify(oneLine(dataOf(atomText)))}: the story's text is read from ${bodyElement.path}, which holds more`)] : [];
+  return { body: /<[a-z][^>]*>/i.test(text) ? { kind: "html", html: text } : { kind: "text", text }, notes: [...displaced, ...notes] };
+}
+
 /** One Atom entry as a wire item, or its problems. */
 function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item?: WireItem; problems: WireProblem[] } {
   const problems = new ItemProblems(file);
@@ -221,15 +280,16 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item?: Wire
   const id = textOf(child(entry, ATOM, "id")) || attributeOf(alternate, "href");
   const headline = atomText(child(entry, ATOM, "title"));
   const summary = child(entry, ATOM, "summary");
-  const content = atomBody(child(entry, ATOM, "content"));
+  const contentElement = child(entry, ATOM, "content");
+  const content = atomBody(contentElement);
+  const extension = extensionBody(entry, content ? contentElement : summary, [textOf(child(entry, ATOM, "title")), textOf(summary), textOf(contentElement)]);
   // A summary with no content beside it is the story's text, and then there is no lead.
-  const body = content ?? atomBody(summary);
+  const body = extension.body ?? content ?? atomBody(summary);
   requireStory(entry, id, headline, body, { id: "id", headline: "title", body: "content" }, problems);
   const updated = readTime(textOf(child(entry, ATOM, "updated")), `${entry.path}/updated`, problems);
   const published = readTime(textOf(child(entry, ATOM, "published")), `${entry.path}/published`, problems);
   if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
   const authors = children(entry, ATOM, "author").map((author) => oneLine(textOf(child(author, ATOM, "name")))).filter((name) => name !== "");
-  const contentElement = child(entry, ATOM, "content");
   return {
     item: definedFields({
       file,
@@ -248,6 +308,7 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item?: Wire
       topics: categoryTopics(children(entry, ATOM, "category")),
       photo: itemPhoto([...enclosedPictures(links.filter((link) => attributeOf(link, "rel") === "enclosure"), "href"), ...mediaPictures(entry)], entry),
       lang: attributeOf(contentElement, "xml:lang") ?? attributeOf(entry, "xml:lang") ?? attributeOf(feed, "xml:lang"),
+      notes: extension.notes.length > 0 ? extension.notes : undefined,
     }),
     problems: [],
   };

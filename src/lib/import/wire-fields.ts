@@ -50,6 +50,19 @@ export function urgencyText(text: string | undefined, path: string): { priority?
   return /^\s*[1-9]\s*$/.test(text) ? { priority: Number(text) } : { note: ignoredNote(path, `got ${JSON.stringify(text)} (expected a whole number from 1 to 9)`) };
 }
 
+/** Reuters' mark on the headline of a version that corrects an earlier one: "CORRECTED-Floods close roads". */
+const CORRECTED_MARK = /^CORRECTED-\s*/;
+
+/**
+ * A headline without Reuters' correction mark, whether it had one, and the note saying it was
+ * taken off at `path`: the mark is for editors, and the story's correction entry says it to readers.
+ */
+export function correctedHeadline(headline: string, path: string): { headline: string; corrected: boolean; note?: ItemNote } {
+  const mark = CORRECTED_MARK.exec(headline);
+  if (!mark) return { headline, corrected: false };
+  return { headline: headline.slice(mark[0].length), corrected: true, note: ignoredNote(path, `${JSON.stringify(mark[0].trim())} taken off the headline: the agency's mark of a correction`) };
+}
+
 /** Names in their first order, each once, blanks left out. */
 export function distinctNames(names: readonly string[]): string[] {
   return [...new Set(names.map((name) => name.trim()).filter((name) => name !== ""))];

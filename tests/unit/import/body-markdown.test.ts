@@ -117,6 +117,22 @@ test("drops a byline paragraph repeating the item's byline, in any of its forms"
   assert.equal(markdown, "Jane Doe\n\nTalks resume.", "a bare name without the item's byline is story text");
 });
 
+test("takes a note to editors off the top of the story, and gives it back to be named", () => {
+  const notes = ["(Adds ferry operator's comment)", "(Updates with new figures, adds background)", "(Recasts throughout)", "(Corrects name of port in second paragraph)", "(In March 3 story, corrects spelling of ferry operator's name)"];
+  for (const note of notes) {
+    const html = htmlBodyToMarkdown(`<p>${note}</p><p>OSLO, March 4 (Reuters) - A storm shut the harbour.</p>`, { source: "Reuters" });
+    assert.deepEqual([html.markdown, html.editorsNotes, html.dateline?.place], ["A storm shut the harbour.", [note], "OSLO"], note);
+    const text = textBodyToMarkdown(`${note}\n\nBy Jane Doe\n\nA storm shut the harbour.`, {});
+    assert.deepEqual([text.markdown, text.editorsNotes], ["A storm shut the harbour.", [note]], note);
+  }
+  // Story text in parentheses, or a note below the story's first paragraph, stays.
+  for (const body of ["(The figures are provisional.)\n\nA storm shut the harbour.", "(Adds are what the ferry firm calls its timetables.", "A storm shut the harbour.\n\n(Adds ferry operator's comment)"]) {
+    const kept = textBodyToMarkdown(body, {});
+    assert.equal(kept.editorsNotes, undefined, body);
+    assert.ok(kept.markdown.includes("("), body);
+  }
+});
+
 test("recognises slugs and bylines only in their agency forms", () => {
   for (const slug of ["BC-Russia-Korea,0450", "AM-Russia-Korea", "MOSCOW-KOREA/", "KOREA-NORTH/RUSSIA/ (UPDATE 1)"]) assert.ok(isSlugLine(slug), slug);
   for (const line of ["Russia-Korea talks", "MOSCOW", "Six-party", "BC"]) assert.ok(!isSlugLine(line), line);

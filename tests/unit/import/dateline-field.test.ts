@@ -41,6 +41,9 @@ test("a timestamp or a date alone is never a place: the field is ignored with a 
     day: 2,
     year: 2017,
   });
+  // Reuters types its time with the zone named: with an offset after it, or alone.
+  assert.deepEqual(read("2018-01-03 20:13:08 GMT+00:00"), { note: ignored('"2018-01-03 20:13:08 GMT+00:00": a date or time, not a place'), month: 1, day: 3, year: 2018 });
+  assert.deepEqual(read("2018-01-03 20:13 UTC"), { note: ignored('"2018-01-03 20:13 UTC": a date or time, not a place'), month: 1, day: 3, year: 2018 });
   assert.deepEqual(read("2 ene 2017", "es"), { note: ignored('"2 ene 2017": a date or time, not a place'), month: 1, day: 2, year: 2017 });
   assert.deepEqual(read("22:28 - 02.01.2017"), { note: ignored('"22:28 - 02.01.2017": a date or time, not a place') });
   assert.deepEqual(read("(AFP) -", "fr"), { note: ignored('"(AFP) -": names the agency AFP but no place'), agency: "AFP" });

@@ -350,6 +350,34 @@ test("the agency's byline is written into the story as by, and printed under its
   assert.doesNotMatch(agency, /^by:/m, "the dateline already credits Moscow Wire");
 });
 
+test("an agency's note to editors above its story is left out of the story, and its line says so", async (t) => {
+  const { importItems, news } = desk(t);
+  const report = await importItems({ "update.txt": readFileSync(join(import.meta.dirname, "../../fixtures/wire/plain-text/reuters-update.txt")) }, { verbose: true });
+  assert.ok(report.split("\n").includes(`           body: warning: ignored: "(Adds ferry operator's comment)": the agency's note to editors, not story text [WD210]`), report);
+  const [story] = readdirSync(news, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith("index.md"));
+  const text = readFileSync(join(news, story!), "utf8");
+  assert.doesNotMatch(text, /Adds ferry/);
+  assert.match(text, /^A storm shut the harbour/m);
+});
+
+test("a Reuters correction waits beside the published story, its reason quoting what the agency says it corrects", async (t) => {
+  const { importItems, root } = desk(t);
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, "../../fixtures/wire/newsml-g2", name));
+  const FERRY = "src/news/2024/06/10/ferry-line-adds-a-winter-crossing-to-the";
+  assert.equal((await importItems({ "ferry.xml": fixture("corrected-original.xml") })).split("\n")[0], `created    ${FERRY}/index.md <- drop-1/ferry.xml: /newsMessage/itemSet/newsItem [NewsML-G2]`);
+  const report = await importItems({ "ferry.xml": fixture("corrected.xml") }, { verbose: true });
+  assert.deepEqual(report.split("\n").slice(0, 4), [
+    `held       ${FERRY}/index.md <- drop-2/ferry.xml: /newsMessage/itemSet/newsItem [NewsML-G2]`,
+    `           published here, kept live: version 2 waits in ${FERRY}/index.wire-v2.md.txt [WD222]`,
+    '           a correction by the agency, noting "(Corrects number of passengers in second paragraph to 120 from 200)": word it for readers in corrections.1.text [WD216]',
+    '           /newsMessage/itemSet/newsItem/contentMeta/headline: warning: ignored: "CORRECTED-" taken off the headline: the agency\'s mark of a correction [WD210]',
+  ]);
+  const waiting = readFileSync(join(root, FERRY, "index.wire-v2.md.txt"), "utf8");
+  assert.match(waiting, /^title: Ferry line adds a winter crossing to the islands$/m);
+  assert.match(waiting, /^ {4}text: "\[to be worded\] Reuters marked this version a correction: say what was corrected\."$/m);
+  assert.doesNotMatch(waiting, /Corrects number/);
+});
+
 test("a picture's rights come with it: the agency's fields first, then those embedded in the picture, written into the story", async (t) => {
   const { importItems, news, root } = desk(t);
   // The agency's tools embed its licence's addresses in the file; the item names the photographer, notice and terms.

@@ -441,6 +441,25 @@ test("a dateline typed with its agency, as dpa sends it: the place, and the agen
   assert.deepEqual(timestamp.notes, [{ code: 'WD210', field: '/newsItem/contentMeta/dateline', message: 'warning: ignored: "20170102T222800+0000": a date or time, not a place' }]);
 });
 
+test("a dateline field holding a time with its zone named is no place, and is left out with a warning", () => {
+  const results = onlyItem(readFixture("dateline-timestamp.xml"));
+  assert.equal(results.place, undefined);
+  assert.deepEqual(results.notes, [{ code: "WD210", field: "/newsItem/contentMeta/dateline", message: 'warning: ignored: "2026-01-07 21:05:40 GMT+00:00": a date or time, not a place' }]);
+});
+
+test("Reuters' corrections: its edStat:C signal or a CORRECTED- headline marks one, and the mark is taken off the headline with a note", () => {
+  const corrected = onlyItem(readFixture("corrected.xml"));
+  assert.deepEqual([corrected.correction, corrected.headline], [true, "Ferry line adds a winter crossing to the islands"]);
+  assert.deepEqual(corrected.notes, [
+    { code: "WD210", field: "/newsMessage/itemSet/newsItem/contentMeta/headline", message: 'warning: ignored: "CORRECTED-" taken off the headline: the agency\'s mark of a correction' },
+  ]);
+  assert.equal(onlyItem(readFixture("corrected-original.xml")).correction, false, "edStat:N is a new item");
+  const signalOnly = onlyItem(readInline(newsItem({ meta: '<itemClass qcode="ninat:text"/><versionCreated>2024-03-04T09:00:00Z</versionCreated><signal qcode="edStat:C"/>' })));
+  assert.deepEqual([signalOnly.correction, signalOnly.headline, signalOnly.notes], [true, "Harbour reopens", undefined]);
+  const headlineOnly = onlyItem(readInline(newsItem({ content: "<headline>CORRECTED-Harbour reopens</headline>" })));
+  assert.deepEqual([headlineOnly.correction, headlineOnly.headline], [true, "Harbour reopens"]);
+});
+
 test("the lead: a description in the summary role, else the abstract or hl2 of NITF in inlineXML", () => {
   const nitfBody = (head: string) => `<inlineXML contenttype="application/nitf+xml"><nitf><body><body.head>${head}</body.head><body.content><p>The harbour reopened.</p></body.content></body></nitf></inlineXML>`;
   const summary = '<headline>Harbour reopens</headline><description role="drol:summary">Ferries run again.</description>';
@@ -455,4 +474,9 @@ test("the creators are the item's authors, by name or literal; without them the 
   assert.deepEqual([creators.byline, creators.authors], ["By Ann Smith and Bo Li", ["Ann Smith", "Bo Li"]]);
   const byOnly = onlyItem(readInline(newsItem({ content: "<by>By Ann Smith</by><headline>Harbour reopens</headline>" })));
   assert.deepEqual([byOnly.byline, byOnly.authors], ["By Ann Smith", undefined]);
+});
+
+test("a creator in the role of source is the agency, not an author: the byline is left to be read", () => {
+  const reuters = onlyItem(readFixture("agency-creator.xml"));
+  assert.deepEqual([reuters.byline, reuters.authors, reuters.source], ["By Ilse Varga", undefined, "Reuters"]);
 });

@@ -104,6 +104,30 @@ test("reads a Reuters-style teleprinter item: slug skipped, byline taken, traile
   assert.ok(markdown.endsWith('"The situation has slightly calmed down now," Lavrov told students at a Moscow university.'));
 });
 
+test("a Reuters note to editors above the dateline is no lead: it heads the body, whose conversion takes it off", () => {
+  const item = onlyItem(readFixture("reuters-update.txt"));
+  assert.equal(item.headline, "UPDATE 1-Storm shuts harbour, grounds ferries on the coast");
+  assert.equal(item.lead, undefined);
+  assert.equal(item.place, "OSLO");
+  assert.equal(item.source, "Reuters");
+  assert.ok(bodyText(item).startsWith("(Adds ferry operator's comment)\n\nOSLO, March 4 (Reuters) - A storm shut the harbour"));
+  const { markdown, editorsNotes } = textBodyToMarkdown(bodyText(item), { source: item.source });
+  assert.ok(markdown.startsWith("A storm shut the harbour"));
+  assert.deepEqual(editorsNotes, ["(Adds ferry operator's comment)"]);
+});
+
+test("a Reuters correction: (CORRECTED) in the slug line or a CORRECTED- headline marks it, and the mark is taken off the headline", () => {
+  const item = onlyItem(readFixture("reuters-corrected.txt"));
+  assert.equal(item.correction, true);
+  assert.equal(item.headline, "Storm shuts harbour, grounds ferries on the coast");
+  assert.equal(item.id, onlyItem(readFixture("reuters-update.txt")).id, "the same story as the version it corrects");
+  assert.deepEqual(item.notes?.[0], { line: 2, field: "headline", message: 'warning: ignored: "CORRECTED-" taken off the headline: the agency\'s mark of a correction', code: "WD210" });
+  const slugOnly = readFileSync(join(FIXTURES, "reuters-corrected.txt"), "utf8").replace("CORRECTED-Storm", "Storm");
+  const bySlug = onlyItem(readPlainText(slugOnly, "slug.txt", FILED));
+  assert.deepEqual([bySlug.correction, bySlug.notes?.some(({ field }) => field === "headline")], [true, false]);
+  assert.equal(onlyItem(readFixture("reuters-update.txt")).correction, false);
+});
+
 /** A one-paragraph item datelined `day`, delivered at `delivered`. */
 const datedItem = (day: string, delivered: WireTime): WireRead =>
   readPlainText(`Headline\n\nMOSCOW, ${day} (Reuters) - Story.\n`, "dated.txt", delivered);

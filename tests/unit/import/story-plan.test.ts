@@ -259,6 +259,9 @@ test("the byline becomes by: its names without By, each once, and never the agen
   assert.deepEqual(by({ byline: "itar tass" }, []), [undefined, []], "the item's own agency, whatever its case and punctuation, even unlisted");
   // Names the format gives apart are taken as given.
   assert.deepEqual(by({ byline: "Ann Smith, Moscow correspondent", authors: ["Ann Smith", "Ann Smith", "TASS"] }), ["Ann Smith", []]);
+  // Authors given apart who are only the agency name no writer: the byline does.
+  assert.deepEqual(by({ byline: "By Ann Smith", authors: ["Itar-Tass"] }), ["Ann Smith", []]);
+  assert.deepEqual(by({ byline: "By Ann Smith", authors: ["TASS", "Reuters"] }), ["Ann Smith", []]);
   const long = "A".repeat(81);
   assert.deepEqual(by({ authors: ["Ann Smith", long, "🔥"] }), [
     "Ann Smith",

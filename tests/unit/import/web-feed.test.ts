@@ -124,6 +124,31 @@ test("a city's Atom feed: updated and published, HTML and XHTML content, a summa
   });
 });
 
+test("an entry's text in an extension body is read, with its first line; other prose in extensions is named as left out", () => {
+  const [moved, kept] = allItems(readFixture(readAtom, "atom/extension-body.xml"));
+  assert.ok(moved && kept);
+  assert.deepEqual(moved.body, {
+    kind: "text",
+    text:
+      "A touring choir has called off the twelve concerts it had planned for the spring on Tuesday (03Mar26).\n\n" +
+      "The choir's manager said two singers had fallen ill during rehearsals and could not be replaced in time.\n\n" +
+      "Tickets bought for the cancelled dates will be refunded in full within a fortnight, she added.",
+  });
+  assert.equal(moved.lead, undefined);
+  assert.deepEqual(moved.notes, [
+    { field: "/feed/entry[1]/content", code: "WD210", message: 'warning: ignored: "Placeholder content one.": the story\'s text is read from /feed/entry[1]/ent_cm:ContentMetadata/ent_cm:body, which holds more' },
+    { field: "/feed/entry[1]/ent_cm:Notes/ent_cm:editor_note", code: "WD210", message: "warning: ignored: 12 words in an extension element the reader does not know, not part of the story" },
+  ]);
+  // An extension body shorter than Atom's content is not the entry's text, but it is not dropped unsaid.
+  assert.deepEqual(kept.body, { kind: "text", text: "The summer festival will open a second stage by the river this year, its organisers said on Wednesday, to make room for more local bands." });
+  assert.deepEqual(kept.notes, [
+    { field: "/feed/entry[2]/ent_cm:ContentMetadata/ent_cm:body", code: "WD210", message: "warning: ignored: 10 words in an extension element the reader does not know, not part of the story" },
+  ]);
+  // Codes and labels in extensions, and Media RSS's words, are no prose to report.
+  const [plain] = allItems(atom(`<entry>${ATOM_ENTRY}<content type="text">The harbour reopened.</content><media:description>The harbour at dawn, seen from the breakwater by the old lighthouse.</media:description><x:code xmlns:x="urn:x">AB-12</x:code></entry>`));
+  assert.equal(plain?.notes, undefined);
+});
+
 test("elements are matched by namespace: Atom's content is the text, Media RSS's content a picture", () => {
   const [entry] = allItems(
     atom(
