@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
 import type { LineProblem } from "../model/problems.ts";
-import { cutValues, foldedListItems, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
+import { cutValues, foldedListItems, markedValues, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
 
 /** A story file cut into its front matter and its Markdown body, with the line each starts on. */
 export interface StoryParts {
@@ -65,7 +65,8 @@ export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterRe
   const yaml = { text: yamlText, lineAt };
   const contents = document.contents;
   const written = writtenNodes(contents);
-  const problems = yamlProblems([...document.errors, ...document.warnings], written, yaml);
+  const marks = markedValues(contents, written, yaml);
+  const problems = yamlProblems([...document.errors, ...document.warnings], written, yaml, marks);
   if (problems.length > 0) return { ok: false, problems };
 
   if (contents === null || (isScalar(contents) && contents.value === null)) {
@@ -75,14 +76,10 @@ export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterRe
     const got = isSeq(contents) ? "a list" : "a single value";
     return { ok: false, problems: [{ line: lineAt(contents.range?.[0] ?? 0), code: "WD107", message: `got ${got} (${YAML_HELP})` }] };
   }
-  let fields: unknown;
-  try {
-    fields = document.toJS({ maxAliasCount: 50 });
-  } catch (error) {
-    // Only an alias bomb gets here: toJS refuses to expand it.
-    return { ok: false, problems: [{ line: firstLine, code: "WD107", message: `${(error as Error).message} (${YAML_HELP})` }] };
-  }
-  return { ok: true, frontMatter: { fields: fields as Record<string, unknown>, lines: fieldLines(written, lineAt), problems: [...cutValues(written, yaml), ...foldedListItems(written, yaml)] } };
+  // Every alias is refused (marks), so none is expanded: its field is left empty, and no alias bomb can grow.
+  visit(document, { Alias: () => new Scalar(null) });
+  const fields = document.toJS() as Record<string, unknown>;
+  return { ok: true, frontMatter: { fields, lines: fieldLines(written, lineAt), problems: [...cutValues(written, yaml), ...foldedListItems(written, yaml), ...marks] } };
 }
 
 /** Where each key (or list item) is written. */

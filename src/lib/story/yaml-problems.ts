@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type CST, type Node, type Pair, type YAMLError } from "yaml";
+import { CST, isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLError } from "yaml";
 import type { LineProblem } from "../model/problems.ts";
 
 /** A node of the front matter as written: the field path it is at, and the pair it is the value of, if any. */
@@ -139,6 +139,72 @@ export function foldedListItems(written: readonly WrittenNode[], { lineAt }: Yam
   });
 }
 
+/**
+ * A field path as the editor wrote it: after a mistake the parser may nest the fields below it
+ * under the one before, but a key written at the start of its line is a top-level field.
+ */
+function pathAsWritten(written: readonly WrittenNode[], path: readonly string[], text: string): string {
+  for (let depth = 2; depth <= path.length; depth++) {
+    const prefix = path.slice(0, depth).join(".");
+    const start = written.find((found) => isKey(found) && found.path.join(".") === prefix)?.node?.range?.[0];
+    if (start !== undefined && start === lineStart(text, start)) return path.slice(depth - 1).join(".");
+  }
+  return path.join(".");
+}
+
+/** What YAML makes of a mark written before a value, in an editor's words. */
+const MARKS = {
+  anchor: "an anchor (a name to repeat the value by)",
+  tag: "a tag (a type for the value)",
+  alias: "an alias (a repeat of a value named elsewhere)",
+} as const;
+
+interface Mark {
+  type: keyof typeof MARKS;
+  offset: number;
+  source: string;
+}
+
+/** The anchors (`&Co`), tags (`!`) and aliases (`*NSYNC`) written in the front matter, in the order written. */
+function markTokens(contents: Node | null): Mark[] {
+  const found: Mark[] = [];
+  const root = contents?.srcToken;
+  if (root === undefined) return found;
+  CST.visit({ start: [], value: root }, (item) => {
+    for (const { type, offset, source } of [...item.start, ...(item.sep ?? [])]) if (type === "anchor" || type === "tag") found.push({ type, offset, source });
+    for (const token of [item.key, item.value]) if (token?.type === "alias") found.push({ type: "alias", offset: token.offset, source: token.source });
+  });
+  return found;
+}
+
+/**
+ * A value starting with `&`, `!` or `*`: YAML reads the word as an anchor, a tag or an alias and
+ * drops it, so `title: &Co shares fall` publishes "shares fall". Story fields have no use for
+ * any of them, so each is refused, with the value quoted as the editor wrote it.
+ */
+export function markedValues(contents: Node | null, written: readonly WrittenNode[], { text, lineAt }: YamlText): LineProblem[] {
+  return markTokens(contents).map((token) => {
+    const markEnd = token.offset + token.source.length;
+    // An anchor or tag belongs to the node written right after it; an alias is a node of its own.
+    const marked = written.find(({ node }) => node?.range && (token.type === "alias" ? node.range[0] === token.offset : node.range[0] >= markEnd));
+    const node = marked?.node;
+    const field = marked ? { field: pathAsWritten(written, marked.path, text) } : {};
+    const read = `YAML reads "${token.source}" as ${MARKS[token.type]}`;
+    const plain = isAlias(node) || (isScalar(node) && (node.type === "PLAIN" || node.srcToken === undefined));
+    if (!marked || isKey(marked) || !node?.range || !plain) {
+      const fixed = `${linePrefix(text, token.offset)}${restOfLine(text, markEnd).trimStart()}`.trim();
+      return { line: lineAt(token.offset), ...field, code: "WD118", message: `${read}, which story fields do not use (expected the line without it: ${fixed})` };
+    }
+    // An alias is followed by nothing YAML keeps: the rest of its value is the rest of the line, or of the bracketed item.
+    const inFlowEnd = /[,\]}]/.exec(text.slice(token.offset, lineEnd(text, token.offset)))?.index;
+    const valueEnd = isAlias(node) ? (marked.inFlow && inFlowEnd !== undefined ? token.offset + inFlowEnd : token.offset + restOfLine(text, token.offset).length) : node.range[1];
+    const value = text.slice(token.offset, valueEnd).replace(/[ \t]*\r?\n[ \t]*/g, " ").trimEnd();
+    const fixed = `${linePrefix(text, token.offset)}${quoteValue(value)}${restOfLine(text, valueEnd)}`.trimStart();
+    const kept = isAlias(node) ? "not as text" : isScalar(node) && typeof node.value === "string" && node.value !== "" ? `drops it and keeps only "${node.value}"` : "drops it and the value is left empty";
+    return { line: lineAt(token.offset), ...field, code: "WD118", message: `unquoted, so ${read}, ${kept} (expected the whole value in quotes: ${fixed})` };
+  });
+}
+
 /** The written node an offset falls in that passes `test`, the innermost (latest written) first. */
 function nodeAt(written: readonly WrittenNode[], offset: number, test: (node: Node) => boolean): WrittenNode | undefined {
   return [...written].reverse().find(({ node }) => node?.range && node.range[0] <= offset && offset <= node.range[2] && test(node));
@@ -252,10 +318,11 @@ const FOLLOW_ON = new Set(["MULTILINE_IMPLICIT_KEY", "MISSING_CHAR"]);
 
 /**
  * Every YAML error of the front matter, at the line the mistake is on and in plain words with the
- * fix for the common ones, with the values a note cut; any other error keeps the parser's words.
+ * fix for the common ones, with the values a note cut and those an anchor, tag or alias marks (`marks`,
+ * from markedValues); any other error keeps the parser's words.
  * An error that only follows from another on its line is left out, so each mistake is reported once.
  */
-export function yamlProblems(errors: readonly YAMLError[], written: readonly WrittenNode[], yaml: YamlText): LineProblem[] {
+export function yamlProblems(errors: readonly YAMLError[], written: readonly WrittenNode[], yaml: YamlText, marks: readonly LineProblem[]): LineProblem[] {
   if (errors.length === 0) return [];
   // Values cut by a note are mistakes of their own, reported with the errors. A note inside
   // brackets hides the closing bracket too: the parser's complaint about that is the same mistake.
@@ -271,6 +338,8 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
     const explained = explain(error, written, yaml);
     const unclosedBracket = /end with an? [\]}]/.test(error.message);
     if ((!explained || unclosedBracket) && bracketCuts.some(({ line }) => line <= errorLine)) continue;
+    // `title: *NSYNC reunites`: the parser's complaint is about the words after the alias, which the mark's fix quotes.
+    if (!explained && marks.some(({ line }) => line === errorLine)) continue;
     const problem: LineProblem = explained ?? {
       line: errorLine,
       code: "WD107",
@@ -282,6 +351,6 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
     problems.push(problem);
   }
   // On a line with an error the error's fix quotes the whole value, note and all.
-  const cuts = cutValues(written, yaml).filter(({ line }) => !problems.some((problem) => problem.line === line));
+  const cuts = [...cutValues(written, yaml), ...marks].filter(({ line }) => !problems.some((problem) => problem.line === line));
   return [...cuts, ...problems];
 }
