@@ -43,6 +43,17 @@ export function splitStory(text: string): StoryParts | undefined {
   return { language: language.trim(), yaml, closed: closeAt !== -1, body, bodyLine: linesIn(skipped) + 1 };
 }
 
+/**
+ * What the `draft` line says in front matter YAML could not read: true or false when a top-level
+ * `draft:` line is typed once, with YAML core's true (or anything else, false); undefined when
+ * none is. So a draft with a YAML slip stays a draft, and a second `draft:` line never makes one.
+ */
+export function typedDraft(yamlText: string): boolean | undefined {
+  const lines = yamlText.split(/\r?\n/).filter((line) => /^draft[ \t]*:/.test(line));
+  if (lines.length === 0) return undefined;
+  return lines.length === 1 && /^draft[ \t]*:[ \t]*(true|True|TRUE)[ \t]*(#.*)?$/.test(lines[0] ?? "");
+}
+
 export interface FrontMatter {
   fields: Record<string, unknown>;
   /** The file line each field is written on, by path: "title", "photo.src", "tags.1". */

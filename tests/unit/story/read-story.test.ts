@@ -95,6 +95,25 @@ test("a story whose YAML cannot be read still has its text checked in the same r
   assert.deepEqual(empty.body, []);
 });
 
+test("a draft whose YAML cannot be read stays a draft by its draft line as typed, so its problems only warn", () => {
+  const slip = "title: Budget: first look\nlead: The budget is out.\ndate: 2013-09-02\ndateline: MOSCOW\n";
+  const budget = readText(story(`${slip}draft: true\n`));
+  assert.deepEqual(budget.problems.map(formatProblem), [
+    'src/news/story.md:2: title: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: title: "Budget: first look") [WD112]',
+  ]);
+  assert.ok(budget.readable && budget.draft);
+  const tab = readText(story("title: Budget plans\ndraft: True # until legal reads it\nphoto:\n\tsrc: a.jpg\n"));
+  assert.ok(tab.readable && tab.draft, "a tab's slip in a draft");
+  // Only a top-level line saying true, typed once, makes a draft: a broken story that publishes still stops the build.
+  for (const frontMatter of [slip, `${slip}draft: false\n`, `${slip}  draft: true\n`, `${slip}draft: "true"\n`, `${slip}draft: true\ndraft: false\n`]) {
+    const read = readText(story(frontMatter));
+    assert.ok(read.readable && !read.draft, frontMatter);
+  }
+  // The data file's draft counts when the story's front matter says nothing of it, as its fields do.
+  const fromDataFile = readText(story(slip), '{ "draft": true }');
+  assert.ok(fromDataFile.readable && fromDataFile.draft);
+});
+
 test("a byte order mark is reported with the story's other problems, read past it", () => {
   assert.deepEqual(problemsOf(`\uFEFF${story("title: Markets rise\nlead: A\ndate: 2013-02-30\ndateline: MOSCOW\n")}`), [
     "src/news/story.md:1: encoding: starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM) [WD104]",
