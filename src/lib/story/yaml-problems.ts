@@ -255,6 +255,16 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
         // The parser notices at the end of the text; the mistake is where the quote opens.
         const opened = nodeAt(written, at, isQuoted) ?? written.find(({ node }) => node && isQuoted(node) && node.range && node.range[2] >= at);
         const from = opened?.node?.range?.[0] ?? at;
+        // A ' that opens a value is an apostrophe far more often than a quote ('90s, 'em): closing
+        // it would drop it, so the value is quoted whole, the ' kept.
+        if (quote === "'" && text.charAt(from) === "'") {
+          // In brackets the value was meant to end at the next comma or bracket.
+          const line = restOfLine(text, from);
+          const valueEnd = from + (opened?.inFlow ? (/[,\]}]/.exec(line)?.index ?? line.length) : line.length);
+          const fixed = `${linePrefix(text, from)}${quoteValue(text.slice(from, valueEnd).trimEnd())}${restOfLine(text, valueEnd)}`.trimStart();
+          const field = opened ? { field: pathAsWritten(written, opened.path, text) } : fieldAt(from);
+          return { line: lineAt(from), ...field, code: "WD110", message: `a ' at the start of a value opens a quote in YAML, and this one is never closed, so the lines after it are read as part of this value (expected the whole value in quotes: ${fixed})` };
+        }
         const fixed = `${restOfLine(text, lineStart(text, from)).trimStart()}${quote}`;
         return { line: lineAt(from), ...fieldAt(from), code: "WD110", message: `the ${quote} opened here is never closed, so the lines after it are read as part of this value (expected a closing ${quote} at the end of the value: ${fixed})` };
       }
@@ -327,7 +337,7 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
   // Values cut by a note are mistakes of their own, reported with the errors. A note inside
   // brackets hides the closing bracket too: the parser's complaint about that is the same mistake.
   const bracketCuts = cutValues(written.filter(({ inFlow }) => inFlow), yaml);
-  const problems: LineProblem[] = [];
+  let problems: LineProblem[] = [];
   const errorLines = new Set<number>();
   const reported = new Set<string>();
   for (const error of errors) {
@@ -350,6 +360,9 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
     reported.add(key);
     problems.push(problem);
   }
+  // A quote never closed inside brackets swallows the closing bracket too: the quote's fix is the one to type.
+  const quoteLines = new Set(problems.filter(({ code }) => code === "WD110").map(({ line }) => line));
+  problems = problems.filter(({ code, line }) => code !== "WD111" || !quoteLines.has(line));
   // On a line with an error the error's fix quotes the whole value, note and all.
   const cuts = [...cutValues(written, yaml), ...marks].filter(({ line }) => !problems.some((problem) => problem.line === line));
   return [...cuts, ...problems];

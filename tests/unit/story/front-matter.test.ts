@@ -91,6 +91,22 @@ test("YAML mistakes are named at the line they are on, in plain words with the f
   ]);
 });
 
+test("a value opening with an apostrophe YAML takes for a quote is told to keep it, in a list too", () => {
+  const unclosed = "a ' at the start of a value opens a quote in YAML, and this one is never closed, so the lines after it are read as part of this value";
+  assert.deepEqual(problemsIn("\ntitle: '90s bands return\nlead: Fans queue for tickets.\n"), [`2: title: ${unclosed} (expected the whole value in quotes: title: "'90s bands return")`]);
+  assert.deepEqual(problemsIn("\ntitle: A\ntags:\n  - Music\n  - '90s\n"), [`5: tags.1: ${unclosed} (expected the whole value in quotes: - "'90s")`]);
+  // In brackets the value ends at the comma, and the bracket the quote swallowed is not a second mistake.
+  assert.deepEqual(problemsIn("\ntags: ['90s, Music]\n"), [`2: tags.0: ${unclosed} (expected the whole value in quotes: tags: ["'90s", Music])`]);
+  // Double quotes in the value are kept by single quotes, the apostrophe doubled as YAML reads it.
+  assert.deepEqual(problemsIn(`\ntitle: '90s "grunge" returns\n`), [`2: title: ${unclosed} (expected the whole value in quotes: title: '''90s "grunge" returns')`]);
+  // Each fix reads back as the words typed.
+  const fields = [`title: "'90s bands return"`, `tags: ["'90s", Music]`, `title: '''90s "grunge" returns'`].map((fixed) => {
+    const parsed = parseFrontMatter(`\n${fixed}\n`);
+    return parsed.ok ? parsed.frontMatter.fields : undefined;
+  });
+  assert.deepEqual(fields, [{ title: "'90s bands return" }, { tags: ["'90s", "Music"] }, { title: `'90s "grunge" returns` }]);
+});
+
 test("a field or list item indented unlike its neighbours is named at its own line", () => {
   const deeper = "indented more than the field above it (expected each field at the same column as the fields beside it)";
   assert.deepEqual(problemsIn("\ntitle: A\n lead: B\ndate: 2013-09-02\n"), [`3: front matter: ${deeper}`]);
