@@ -36,6 +36,7 @@ export const PROBLEM_CODES = {
   WD116: "a field written twice",
   WD117: "text after a value's closing quote or bracket",
   WD118: "a value YAML reads as an anchor, tag or alias",
+  WD119: "the front matter does not start the file",
   WD120: "a required field is missing",
   WD121: "a field's value is not in the expected form",
   WD122: "an unknown field",

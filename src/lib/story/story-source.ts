@@ -109,15 +109,23 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
     ? [{ line: 1, field: "encoding", code: "WD104", message: "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)" }]
     : [];
   const text = byteOrderMark.length > 0 ? decoded.slice(1) : decoded;
-
-  const parts = splitStory(text);
+  // A blank line or space before the opening --- hides the front matter as a byte order mark does:
+  // it is refused at the --- line, and the story read past it, at its own lines, so its other problems come too.
+  const leading = /^[ \t\r\n]+(?=---)/.exec(text)?.[0] ?? "";
+  const afterLeading = leading === "" ? undefined : splitStory(text.slice(leading.length));
+  const linesBefore = afterLeading ? leading.split("\n").length - 1 : 0;
+  const fileProblems: SourceProblem[] = [
+    ...byteOrderMark,
+    ...(afterLeading ? [{ line: linesBefore + 1, field: "front matter", code: "WD119" as const, message: "the file must start with --- (expected no blank line or space before it)" }] : []),
+  ];
+  const parts = afterLeading ? { ...afterLeading, bodyLine: afterLeading.bodyLine + linesBefore } : splitStory(text);
   if (parts?.language) {
     return problem(1, "front matter", "WD105", `"${parts.language}" front matter is not read (expected YAML, opened by a line of just ---)`);
   }
   if (parts && !parts.closed) {
-    return { ok: false, problems: [...byteOrderMark, { line: 1, field: "front matter", code: "WD106", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
+    return { ok: false, problems: [...fileProblems, { line: 1, field: "front matter", code: "WD106", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
   }
-  const parsed: FrontMatterResult = parts ? parseFrontMatter(parts.yaml) : { ok: true, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
+  const parsed: FrontMatterResult = parts ? parseFrontMatter(parts.yaml, linesBefore + 1) : { ok: true, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
   const dataFile = parseDataFile(files.dataFile);
   // Both files' YAML mistakes are reported together; neither file's fields can be trusted until they are fixed.
   const yamlProblems = [...(parsed.ok ? [] : parsed.problems.map((found) => inFile(found, "front matter"))), ...(dataFile && "problems" in dataFile ? dataFile.problems : [])];
@@ -127,7 +135,7 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
     const dataFileDraft = dataFile && "frontMatter" in dataFile ? dataFile.frontMatter.fields["draft"] : undefined;
     return {
       ok: false,
-      problems: [...byteOrderMark, ...yamlProblems],
+      problems: [...fileProblems, ...yamlProblems],
       body: parts ? { text: parts.body, line: parts.bodyLine } : { text, line: 1 },
       draft: (frontMatterDraft ?? dataFileDraft) === true,
     };
@@ -150,7 +158,7 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
       body: parts ? parts.body : text,
       bodyLine: parts ? parts.bodyLine : 1,
       problems: [
-        ...byteOrderMark,
+        ...fileProblems,
         ...own.flatMap(({ file: ownFile, frontMatter }) => frontMatter.problems.map((found) => inFile(found, "front matter", ownFile === file ? undefined : ownFile))),
       ],
     },

@@ -114,6 +114,23 @@ test("a draft whose YAML cannot be read stays a draft by its draft line as typed
   assert.ok(fromDataFile.readable && fromDataFile.draft);
 });
 
+test("a blank line or space before the opening --- is one problem at the --- line; the fields are read past it, at their own lines", () => {
+  const fields = "title: Talks resume\nlead: Talks resumed.\ndate: 2013-02-30\ndateline: MOSCOW\n";
+  assert.deepEqual(problemsOf(`\n\n${story(fields)}`), [
+    "src/news/story.md:3: front matter: the file must start with --- (expected no blank line or space before it) [WD119]",
+    'src/news/story.md:6: date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z) [WD126]',
+  ]);
+  assert.deepEqual(problemsOf(`  ${story(fields)}`).map((problem) => problem.split(" (")[0]), [
+    "src/news/story.md:1: front matter: the file must start with ---",
+    'src/news/story.md:4: date: "2013-02-30" is not a real date',
+  ]);
+  // The text keeps its own lines too: its # heading is on its fourth line, the file's eleventh.
+  const read = readText(` \r\n${story(fields.replace("2013-02-30", "2013-09-02"), "Talks resumed.\n\n# Closing\n")}`);
+  assert.ok(read.readable);
+  assert.equal(read.bodyLine, 8);
+  assert.deepEqual(read.body.map((finding) => [finding.line, "code" in finding ? finding.code : finding.image]), [[4, "WD133"]]);
+});
+
 test("a byte order mark is reported with the story's other problems, read past it", () => {
   assert.deepEqual(problemsOf(`\uFEFF${story("title: Markets rise\nlead: A\ndate: 2013-02-30\ndateline: MOSCOW\n")}`), [
     "src/news/story.md:1: encoding: starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM) [WD104]",
