@@ -144,7 +144,8 @@ export function foldedListItems(written: readonly WrittenNode[], { lineAt }: Yam
  * under the one before, but a key written at the start of its line is a top-level field.
  */
 function pathAsWritten(written: readonly WrittenNode[], path: readonly string[], text: string): string {
-  for (let depth = 2; depth <= path.length; depth++) {
+  // The deepest key at the start of its line is the top-level field the path is in.
+  for (let depth = path.length; depth >= 2; depth--) {
     const prefix = path.slice(0, depth).join(".");
     const start = written.find((found) => isKey(found) && found.path.join(".") === prefix)?.node?.range?.[0];
     if (start !== undefined && start === lineStart(text, start)) return path.slice(depth - 1).join(".");
@@ -190,7 +191,9 @@ export function markedValues(contents: Node | null, written: readonly WrittenNod
     const node = marked?.node;
     const field = marked ? { field: pathAsWritten(written, marked.path, text) } : {};
     const read = `YAML reads "${token.source}" as ${MARKS[token.type]}`;
-    const plain = isAlias(node) || (isScalar(node) && (node.type === "PLAIN" || node.srcToken === undefined));
+    // One of YAML's own types (`!!str`) is typed on purpose, not as words: the value is what was meant.
+    const yamlType = token.type === "tag" && token.source.startsWith("!!");
+    const plain = !yamlType && (isAlias(node) || (isScalar(node) && (node.type === "PLAIN" || node.srcToken === undefined)));
     if (!marked || isKey(marked) || !node?.range || !plain) {
       const fixed = `${linePrefix(text, token.offset)}${restOfLine(text, markEnd).trimStart()}`.trim();
       return { line: lineAt(token.offset), ...field, code: "WD118", message: `${read}, which story fields do not use (expected the line without it: ${fixed})` };
@@ -216,16 +219,10 @@ function nodeOnLine(written: readonly WrittenNode[], offset: number, text: strin
   return written.find((found) => isKey(found) === (wanted === "key") && found.node?.range && found.node.range[0] >= start && found.node.range[0] <= offset);
 }
 
-/**
- * The field a line's mistake is in: the key written on it. After a mistake the parser may nest
- * the fields below it under the one before; a key written at the start of its line is a
- * top-level field whatever the parser made of it.
- */
+/** The field a line's mistake is in: the key written on it, as written (see pathAsWritten). */
 function fieldOnLine(written: readonly WrittenNode[], offset: number, text: string): { field?: string } {
   const key = nodeOnLine(written, offset, text, "key");
-  const start = key?.node?.range?.[0];
-  if (!key || start === undefined) return {};
-  return { field: start === lineStart(text, start) ? key.path.slice(-1).join(".") : key.path.join(".") };
+  return key ? { field: pathAsWritten(written, key.path, text) } : {};
 }
 
 /** The first line after the one `offset` is on that holds more than spaces, as an offset. */

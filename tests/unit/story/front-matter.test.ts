@@ -150,6 +150,7 @@ test("an anchor, tag or alias YAML would take from a value is refused with the v
     '6: dateline: unquoted, so YAML reads "!" as a tag (a type for the value), drops it and keeps only "MOSCOW" (expected the whole value in quotes: dateline: "! MOSCOW")',
     '7: photo: YAML reads "&p" as an anchor (a name to repeat the value by), which story fields do not use (expected the line without it: photo:)',
   ]);
+  assert.deepEqual(problemsIn("\ndate: !!str 2013-09-02\n"), ['2: date: YAML reads "!!str" as a tag (a type for the value), which story fields do not use (expected the line without it: date: 2013-09-02)']);
   // An alias is never expanded: its field is left empty, and only the mark is reported.
   const alias = "\ntitle: *NSYNC\ntags:\n  - *NSYNC\n";
   assert.deepEqual((parseFrontMatter(alias) as { ok: true; frontMatter: { fields: Record<string, unknown> } }).frontMatter.fields, { title: null, tags: [null] });
@@ -160,7 +161,7 @@ test("an anchor, tag or alias YAML would take from a value is refused with the v
   // Beside YAML's errors: the alias's own line is the mark, not the parser's complaint about the words after it.
   assert.deepEqual(problemsIn("\ntitle: *NSYNC reunites\nlead: Fans: tickets gone\nsummary: !!js/function f\n"), [
     '2: title: unquoted, so YAML reads "*NSYNC" as an alias (a repeat of a value named elsewhere), not as text (expected the whole value in quotes: title: "*NSYNC reunites")',
-    '4: summary: unquoted, so YAML reads "!!js/function" as a tag (a type for the value), drops it and keeps only "f" (expected the whole value in quotes: summary: "!!js/function f")',
+    '4: summary: YAML reads "!!js/function" as a tag (a type for the value), which story fields do not use (expected the line without it: summary: f)',
     '3: lead: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: lead: "Fans: tickets gone")',
   ]);
 });
