@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
 import type { LineProblem } from "../model/problems.ts";
-import { cutValues, foldedListItems, markedValues, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
+import { cutValues, foldedListItems, markedValues, unmarkedCuts, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
 
 /** A story file cut into its front matter and its Markdown body, with the line each starts on. */
 export interface StoryParts {
@@ -90,7 +90,7 @@ export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterRe
   // Every alias is refused (marks), so none is expanded: its field is left empty, and no alias bomb can grow.
   visit(document, { Alias: () => new Scalar(null) });
   const fields = document.toJS() as Record<string, unknown>;
-  return { ok: true, frontMatter: { fields, lines: fieldLines(written, lineAt), problems: [...cutValues(written, yaml), ...foldedListItems(written, yaml), ...marks] } };
+  return { ok: true, frontMatter: { fields, lines: fieldLines(written, lineAt), problems: [...unmarkedCuts(cutValues(written, yaml), marks), ...foldedListItems(written, yaml), ...marks] } };
 }
 
 /** Where each key (or list item) is written. */

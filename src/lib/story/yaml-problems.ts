@@ -103,7 +103,7 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
     const read = kept === undefined ? "and the value is left empty" : `and keeps only "${kept}"`;
     problems.push({
       line: lineAt(comment.offset),
-      field: path.join("."),
+      field: pathAsWritten(written, path, text),
       code: "WD108",
       message: `unquoted, so YAML reads "${comment.source}" as a note, drops it ${read} (expected the whole value in quotes: ${fixed}; or the note on a line of its own)`,
     });
@@ -151,6 +151,11 @@ function pathAsWritten(written: readonly WrittenNode[], path: readonly string[],
     if (start !== undefined && start === lineStart(text, start)) return path.slice(depth - 1).join(".");
   }
   return path.join(".");
+}
+
+/** Values cut by a note, but those whose mark's problem (markedValues) quotes the note back in. */
+export function unmarkedCuts(cuts: readonly LineProblem[], marks: readonly LineProblem[]): LineProblem[] {
+  return cuts.filter((cut) => !marks.some(({ line, field }) => line === cut.line && field === cut.field));
 }
 
 /** What YAML makes of a mark written before a value, in an editor's words. */
@@ -201,10 +206,14 @@ export function markedValues(contents: Node | null, written: readonly WrittenNod
     // An alias is followed by nothing YAML keeps: the rest of its value is the rest of the line, or of the bracketed item.
     const inFlowEnd = /[,\]}]/.exec(text.slice(token.offset, lineEnd(text, token.offset)))?.index;
     const valueEnd = isAlias(node) ? (marked.inFlow && inFlowEnd !== undefined ? token.offset + inFlowEnd : token.offset + restOfLine(text, token.offset).length) : node.range[1];
-    const value = text.slice(token.offset, valueEnd).replace(/[ \t]*\r?\n[ \t]*/g, " ").trimEnd();
-    const fixed = `${linePrefix(text, token.offset)}${quoteValue(value)}${restOfLine(text, valueEnd)}`.trimStart();
-    const kept = isAlias(node) ? "not as text" : isScalar(node) && typeof node.value === "string" && node.value !== "" ? `drops it and keeps only "${node.value}"` : "drops it and the value is left empty";
-    return { line: lineAt(token.offset), ...field, code: "WD118", message: `unquoted, so ${read}, ${kept} (expected the whole value in quotes: ${fixed})` };
+    // A note after the value is cut from it too (see cutValues): one fix quotes both back in.
+    const note = isScalar(node) && node.srcToken?.type === "scalar" ? sameLineComment(node.srcToken.end) : undefined;
+    const end = note ? note.offset + (marked.inFlow ? (/[,\]}]/.exec(note.source)?.index ?? note.source.length) : note.source.length) : valueEnd;
+    const value = text.slice(token.offset, end).replace(/[ \t]*\r?\n[ \t]*/g, " ").trimEnd();
+    const fixed = `${linePrefix(text, token.offset)}${quoteValue(value)}${restOfLine(text, end)}`.trimStart();
+    const dropped = note ? ` and "${note.source}" as a note, drops both` : ", drops it";
+    const kept = isAlias(node) ? ", not as text" : isScalar(node) && typeof node.value === "string" && node.value !== "" ? `${dropped} and keeps only "${node.value}"` : `${dropped} and the value is left empty`;
+    return { line: lineAt(token.offset), ...field, code: "WD118", message: `unquoted, so ${read}${kept} (expected the whole value in quotes: ${fixed}${note ? "; or the note on a line of its own" : ""})` };
   });
 }
 
@@ -361,6 +370,6 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
   const quoteLines = new Set(problems.filter(({ code }) => code === "WD110").map(({ line }) => line));
   problems = problems.filter(({ code, line }) => code !== "WD111" || !quoteLines.has(line));
   // On a line with an error the error's fix quotes the whole value, note and all.
-  const cuts = [...cutValues(written, yaml), ...marks].filter(({ line }) => !problems.some((problem) => problem.line === line));
+  const cuts = [...unmarkedCuts(cutValues(written, yaml), marks), ...marks].filter(({ line }) => !problems.some((problem) => problem.line === line));
   return [...cuts, ...problems];
 }

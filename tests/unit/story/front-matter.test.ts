@@ -150,6 +150,10 @@ test("an anchor, tag or alias YAML would take from a value is refused with the v
     '6: dateline: unquoted, so YAML reads "!" as a tag (a type for the value), drops it and keeps only "MOSCOW" (expected the whole value in quotes: dateline: "! MOSCOW")',
     '7: photo: YAML reads "&p" as an anchor (a name to repeat the value by), which story fields do not use (expected the line without it: photo:)',
   ]);
+  // A note after a marked value is one problem, whose fix quotes both back in.
+  assert.deepEqual(problemsIn("\ntags:\n  - &Br Brazil #1\n"), [
+    '3: tags.0: unquoted, so YAML reads "&Br" as an anchor (a name to repeat the value by) and "#1" as a note, drops both and keeps only "Brazil" (expected the whole value in quotes: - "&Br Brazil #1"; or the note on a line of its own)',
+  ]);
   assert.deepEqual(problemsIn("\ndate: !!str 2013-09-02\n"), ['2: date: YAML reads "!!str" as a tag (a type for the value), which story fields do not use (expected the line without it: date: 2013-09-02)']);
   // An alias is never expanded: its field is left empty, and only the mark is reported.
   const alias = "\ntitle: *NSYNC\ntags:\n  - *NSYNC\n";
