@@ -85,6 +85,6 @@ function misnamedStory(file: string): InvalidArticle {
     // No story's stem: a translation naming it is told it names no story.
     stem: "",
     draft: false,
-    problems: [{ file, line: 1, field: "file", code: "WD119", message: `named "${extension}", so it is no story and gets no page (expected a story file's name to end in .md: rename it ${renamed})` }],
+    problems: [{ file, line: 1, field: "file", code: "WD128", message: `named "${extension}", so it is no story and gets no page (expected a story file's name to end in .md: rename it ${renamed})` }],
   };
 }

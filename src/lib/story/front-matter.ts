@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
 import type { LineProblem } from "../model/problems.ts";
-import { cutValues, foldedListItems, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
+import { cutValues, foldedListItems, markedValues, unmarkedCuts, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
 
 /** A story file cut into its front matter and its Markdown body, with the line each starts on. */
 export interface StoryParts {
@@ -43,6 +43,17 @@ export function splitStory(text: string): StoryParts | undefined {
   return { language: language.trim(), yaml, closed: closeAt !== -1, body, bodyLine: linesIn(skipped) + 1 };
 }
 
+/**
+ * What the `draft` line says in front matter YAML could not read: true or false when a top-level
+ * `draft:` line is typed once, with YAML core's true (or anything else, false); undefined when
+ * none is. So a draft with a YAML slip stays a draft, and a second `draft:` line never makes one.
+ */
+export function typedDraft(yamlText: string): boolean | undefined {
+  const lines = yamlText.split(/\r?\n/).filter((line) => /^draft[ \t]*:/.test(line));
+  if (lines.length === 0) return undefined;
+  return lines.length === 1 && /^draft[ \t]*:[ \t]*(true|True|TRUE)[ \t]*(#.*)?$/.test(lines[0] ?? "");
+}
+
 export interface FrontMatter {
   fields: Record<string, unknown>;
   /** The file line each field is written on, by path: "title", "photo.src", "tags.1". */
@@ -65,7 +76,8 @@ export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterRe
   const yaml = { text: yamlText, lineAt };
   const contents = document.contents;
   const written = writtenNodes(contents);
-  const problems = yamlProblems([...document.errors, ...document.warnings], written, yaml);
+  const marks = markedValues(contents, written, yaml);
+  const problems = yamlProblems([...document.errors, ...document.warnings], written, yaml, marks);
   if (problems.length > 0) return { ok: false, problems };
 
   if (contents === null || (isScalar(contents) && contents.value === null)) {
@@ -75,14 +87,10 @@ export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterRe
     const got = isSeq(contents) ? "a list" : "a single value";
     return { ok: false, problems: [{ line: lineAt(contents.range?.[0] ?? 0), code: "WD107", message: `got ${got} (${YAML_HELP})` }] };
   }
-  let fields: unknown;
-  try {
-    fields = document.toJS({ maxAliasCount: 50 });
-  } catch (error) {
-    // Only an alias bomb gets here: toJS refuses to expand it.
-    return { ok: false, problems: [{ line: firstLine, code: "WD107", message: `${(error as Error).message} (${YAML_HELP})` }] };
-  }
-  return { ok: true, frontMatter: { fields: fields as Record<string, unknown>, lines: fieldLines(written, lineAt), problems: [...cutValues(written, yaml), ...foldedListItems(written, yaml)] } };
+  // Every alias is refused (marks), so none is expanded: its field is left empty, and no alias bomb can grow.
+  visit(document, { Alias: () => new Scalar(null) });
+  const fields = document.toJS() as Record<string, unknown>;
+  return { ok: true, frontMatter: { fields, lines: fieldLines(written, lineAt), problems: [...unmarkedCuts(cutValues(written, yaml), marks), ...foldedListItems(written, yaml), ...marks] } };
 }
 
 /** Where each key (or list item) is written. */

@@ -129,7 +129,8 @@ export function readStoryFile(input: StoryInput): StoryRead {
     // Fields YAML could not read are checked once it can; the text is checked now. An empty text
     // waits too: it is a withdrawn story's, or a problem, which only the fields can tell.
     const body = read.body.text.trim() === "" ? [] : inspectBody(read.body.text, undefined);
-    return { readable: true, draft: false, problems, body, bodyLine: read.body.line };
+    // A draft line typed as true keeps the story a draft, so its YAML slip only warns.
+    return { readable: true, draft: read.draft === true, problems, body, bodyLine: read.body.line };
   }
   const { source } = read;
   const problems: Problem[] = [...nameProblems];

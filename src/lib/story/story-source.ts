@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import type { LineProblem, Place, Problem } from "../model/problems.ts";
-import { parseFrontMatter, splitStory, type FrontMatter } from "./front-matter.ts";
+import { parseFrontMatter, splitStory, typedDraft, type FrontMatter, type FrontMatterResult } from "./front-matter.ts";
 
 /** A problem with the story's file itself (or its data file, which it then names), found before any field can be read. */
 export type SourceProblem = Omit<Problem, "file"> & {
@@ -24,9 +24,9 @@ export interface StorySource {
 
 /**
  * A story's source, or its problems. When only its YAML is wrong, its Markdown body, which no
- * YAML mistake can change, is kept for its own checks.
+ * YAML mistake can change, is kept for its own checks, and whether its `draft` line makes it a draft.
  */
-export type SourceResult = { ok: true; source: StorySource } | { ok: false; problems: SourceProblem[]; body?: { text: string; line: number } };
+export type SourceResult = { ok: true; source: StorySource } | { ok: false; problems: SourceProblem[]; body?: { text: string; line: number }; draft?: boolean };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -121,20 +121,36 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
     ? [{ line: 1, field: "encoding", code: "WD104", message: "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)" }]
     : [];
   const text = byteOrderMark.length > 0 ? decoded.slice(1) : decoded;
-
-  const parts = splitStory(text);
+  // A blank line or space before the opening --- hides the front matter as a byte order mark does:
+  // it is refused at the --- line, and the story read past it, at its own lines, so its other problems come too.
+  const leading = /^[ \t\r\n]+(?=---)/.exec(text)?.[0] ?? "";
+  const afterLeading = leading === "" ? undefined : splitStory(text.slice(leading.length));
+  const linesBefore = afterLeading ? leading.split("\n").length - 1 : 0;
+  const fileProblems: SourceProblem[] = [
+    ...byteOrderMark,
+    ...(afterLeading ? [{ line: linesBefore + 1, field: "front matter", code: "WD119" as const, message: "the file must start with --- (expected no blank line or space before it)" }] : []),
+  ];
+  const parts = afterLeading ? { ...afterLeading, bodyLine: afterLeading.bodyLine + linesBefore } : splitStory(text);
   if (parts?.language) {
     return problem(1, "front matter", "WD105", `"${parts.language}" front matter is not read (expected YAML, opened by a line of just ---)`);
   }
   if (parts && !parts.closed) {
-    return { ok: false, problems: [...byteOrderMark, { line: 1, field: "front matter", code: "WD106", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
+    return { ok: false, problems: [...fileProblems, { line: 1, field: "front matter", code: "WD106", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
   }
-  const parsed = parts ? parseFrontMatter(parts.yaml) : { ok: true as const, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
+  const parsed: FrontMatterResult = parts ? parseFrontMatter(parts.yaml, linesBefore + 1) : { ok: true, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
   const dataFile = parseDataFile(files.dataFile);
   // Both files' YAML mistakes are reported together; neither file's fields can be trusted until they are fixed.
   const yamlProblems = [...(parsed.ok ? [] : parsed.problems.map((found) => inFile(found, "front matter"))), ...(dataFile && "problems" in dataFile ? dataFile.problems : [])];
   if (!parsed.ok || (dataFile && "problems" in dataFile)) {
-    return { ok: false, problems: [...byteOrderMark, ...yamlProblems], body: parts ? { text: parts.body, line: parts.bodyLine } : { text, line: 1 } };
+    // The draft line as typed, in the file YAML could not read; the front matter's wins, as its fields do.
+    const frontMatterDraft = parsed.ok ? parsed.frontMatter.fields["draft"] : typedDraft(parts?.yaml ?? "");
+    const dataFileDraft = dataFile && "frontMatter" in dataFile ? dataFile.frontMatter.fields["draft"] : undefined;
+    return {
+      ok: false,
+      problems: [...fileProblems, ...yamlProblems],
+      body: parts ? { text: parts.body, line: parts.bodyLine } : { text, line: 1 },
+      draft: (frontMatterDraft ?? dataFileDraft) === true,
+    };
   }
   const own = [{ file, frontMatter: parsed.frontMatter }, ...(dataFile ? [dataFile] : [])];
   const place = (field: string): Place => {
@@ -154,7 +170,7 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
       body: parts ? parts.body : text,
       bodyLine: parts ? parts.bodyLine : 1,
       problems: [
-        ...byteOrderMark,
+        ...fileProblems,
         ...own.flatMap(({ file: ownFile, frontMatter }) => frontMatter.problems.map((found) => inFile(found, "front matter", ownFile === file ? undefined : ownFile))),
         ...(dataFile ? writtenInBoth(parsed.frontMatter, dataFile) : []),
       ],

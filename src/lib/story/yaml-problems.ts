@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type CST, type Node, type Pair, type YAMLError } from "yaml";
+import { CST, isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLError } from "yaml";
 import type { LineProblem } from "../model/problems.ts";
 
 /** A node of the front matter as written: the field path it is at, and the pair it is the value of, if any. */
@@ -103,7 +103,7 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
     const read = kept === undefined ? "and the value is left empty" : `and keeps only "${kept}"`;
     problems.push({
       line: lineAt(comment.offset),
-      field: path.join("."),
+      field: pathAsWritten(written, path, text),
       code: "WD108",
       message: `unquoted, so YAML reads "${comment.source}" as a note, drops it ${read} (expected the whole value in quotes: ${fixed}; or the note on a line of its own)`,
     });
@@ -139,6 +139,84 @@ export function foldedListItems(written: readonly WrittenNode[], { lineAt }: Yam
   });
 }
 
+/**
+ * A field path as the editor wrote it: after a mistake the parser may nest the fields below it
+ * under the one before, but a key written at the start of its line is a top-level field.
+ */
+function pathAsWritten(written: readonly WrittenNode[], path: readonly string[], text: string): string {
+  // The deepest key at the start of its line is the top-level field the path is in.
+  for (let depth = path.length; depth >= 2; depth--) {
+    const prefix = path.slice(0, depth).join(".");
+    const start = written.find((found) => isKey(found) && found.path.join(".") === prefix)?.node?.range?.[0];
+    if (start !== undefined && start === lineStart(text, start)) return path.slice(depth - 1).join(".");
+  }
+  return path.join(".");
+}
+
+/** Values cut by a note, but those whose mark's problem (markedValues) quotes the note back in. */
+export function unmarkedCuts(cuts: readonly LineProblem[], marks: readonly LineProblem[]): LineProblem[] {
+  return cuts.filter((cut) => !marks.some(({ line, field }) => line === cut.line && field === cut.field));
+}
+
+/** What YAML makes of a mark written before a value, in an editor's words. */
+const MARKS = {
+  anchor: "an anchor (a name to repeat the value by)",
+  tag: "a tag (a type for the value)",
+  alias: "an alias (a repeat of a value named elsewhere)",
+} as const;
+
+interface Mark {
+  type: keyof typeof MARKS;
+  offset: number;
+  source: string;
+}
+
+/** The anchors (`&Co`), tags (`!`) and aliases (`*NSYNC`) written in the front matter, in the order written. */
+function markTokens(contents: Node | null): Mark[] {
+  const found: Mark[] = [];
+  const root = contents?.srcToken;
+  if (root === undefined) return found;
+  CST.visit({ start: [], value: root }, (item) => {
+    for (const { type, offset, source } of [...item.start, ...(item.sep ?? [])]) if (type === "anchor" || type === "tag") found.push({ type, offset, source });
+    for (const token of [item.key, item.value]) if (token?.type === "alias") found.push({ type: "alias", offset: token.offset, source: token.source });
+  });
+  return found;
+}
+
+/**
+ * A value starting with `&`, `!` or `*`: YAML reads the word as an anchor, a tag or an alias and
+ * drops it, so `title: &Co shares fall` publishes "shares fall". Story fields have no use for
+ * any of them, so each is refused, with the value quoted as the editor wrote it.
+ */
+export function markedValues(contents: Node | null, written: readonly WrittenNode[], { text, lineAt }: YamlText): LineProblem[] {
+  return markTokens(contents).map((token) => {
+    const markEnd = token.offset + token.source.length;
+    // An anchor or tag belongs to the node written right after it; an alias is a node of its own.
+    const marked = written.find(({ node }) => node?.range && (token.type === "alias" ? node.range[0] === token.offset : node.range[0] >= markEnd));
+    const node = marked?.node;
+    const field = marked ? { field: pathAsWritten(written, marked.path, text) } : {};
+    const read = `YAML reads "${token.source}" as ${MARKS[token.type]}`;
+    // One of YAML's own types (`!!str`) is typed on purpose, not as words: the value is what was meant.
+    const yamlType = token.type === "tag" && token.source.startsWith("!!");
+    const plain = !yamlType && (isAlias(node) || (isScalar(node) && (node.type === "PLAIN" || node.srcToken === undefined)));
+    if (!marked || isKey(marked) || !node?.range || !plain) {
+      const fixed = `${linePrefix(text, token.offset)}${restOfLine(text, markEnd).trimStart()}`.trim();
+      return { line: lineAt(token.offset), ...field, code: "WD118", message: `${read}, which story fields do not use (expected the line without it: ${fixed})` };
+    }
+    // An alias is followed by nothing YAML keeps: the rest of its value is the rest of the line, or of the bracketed item.
+    const inFlowEnd = /[,\]}]/.exec(text.slice(token.offset, lineEnd(text, token.offset)))?.index;
+    const valueEnd = isAlias(node) ? (marked.inFlow && inFlowEnd !== undefined ? token.offset + inFlowEnd : token.offset + restOfLine(text, token.offset).length) : node.range[1];
+    // A note after the value is cut from it too (see cutValues): one fix quotes both back in.
+    const note = isScalar(node) && node.srcToken?.type === "scalar" ? sameLineComment(node.srcToken.end) : undefined;
+    const end = note ? note.offset + (marked.inFlow ? (/[,\]}]/.exec(note.source)?.index ?? note.source.length) : note.source.length) : valueEnd;
+    const value = text.slice(token.offset, end).replace(/[ \t]*\r?\n[ \t]*/g, " ").trimEnd();
+    const fixed = `${linePrefix(text, token.offset)}${quoteValue(value)}${restOfLine(text, end)}`.trimStart();
+    const dropped = note ? ` and "${note.source}" as a note, drops both` : ", drops it";
+    const kept = isAlias(node) ? ", not as text" : isScalar(node) && typeof node.value === "string" && node.value !== "" ? `${dropped} and keeps only "${node.value}"` : `${dropped} and the value is left empty`;
+    return { line: lineAt(token.offset), ...field, code: "WD118", message: `unquoted, so ${read}${kept} (expected the whole value in quotes: ${fixed}${note ? "; or the note on a line of its own" : ""})` };
+  });
+}
+
 /** The written node an offset falls in that passes `test`, the innermost (latest written) first. */
 function nodeAt(written: readonly WrittenNode[], offset: number, test: (node: Node) => boolean): WrittenNode | undefined {
   return [...written].reverse().find(({ node }) => node?.range && node.range[0] <= offset && offset <= node.range[2] && test(node));
@@ -150,16 +228,10 @@ function nodeOnLine(written: readonly WrittenNode[], offset: number, text: strin
   return written.find((found) => isKey(found) === (wanted === "key") && found.node?.range && found.node.range[0] >= start && found.node.range[0] <= offset);
 }
 
-/**
- * The field a line's mistake is in: the key written on it. After a mistake the parser may nest
- * the fields below it under the one before; a key written at the start of its line is a
- * top-level field whatever the parser made of it.
- */
+/** The field a line's mistake is in: the key written on it, as written (see pathAsWritten). */
 function fieldOnLine(written: readonly WrittenNode[], offset: number, text: string): { field?: string } {
   const key = nodeOnLine(written, offset, text, "key");
-  const start = key?.node?.range?.[0];
-  if (!key || start === undefined) return {};
-  return { field: start === lineStart(text, start) ? key.path.slice(-1).join(".") : key.path.join(".") };
+  return key ? { field: pathAsWritten(written, key.path, text) } : {};
 }
 
 /** The first line after the one `offset` is on that holds more than spaces, as an offset. */
@@ -189,6 +261,16 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
         // The parser notices at the end of the text; the mistake is where the quote opens.
         const opened = nodeAt(written, at, isQuoted) ?? written.find(({ node }) => node && isQuoted(node) && node.range && node.range[2] >= at);
         const from = opened?.node?.range?.[0] ?? at;
+        // A ' that opens a value is an apostrophe far more often than a quote ('90s, 'em): closing
+        // it would drop it, so the value is quoted whole, the ' kept.
+        if (quote === "'" && text.charAt(from) === "'") {
+          // In brackets the value was meant to end at the next comma or bracket.
+          const line = restOfLine(text, from);
+          const valueEnd = from + (opened?.inFlow ? (/[,\]}]/.exec(line)?.index ?? line.length) : line.length);
+          const fixed = `${linePrefix(text, from)}${quoteValue(text.slice(from, valueEnd).trimEnd())}${restOfLine(text, valueEnd)}`.trimStart();
+          const field = opened ? { field: pathAsWritten(written, opened.path, text) } : fieldAt(from);
+          return { line: lineAt(from), ...field, code: "WD110", message: `a ' at the start of a value opens a quote in YAML, and this one is never closed, so the lines after it are read as part of this value (expected the whole value in quotes: ${fixed})` };
+        }
         const fixed = `${restOfLine(text, lineStart(text, from)).trimStart()}${quote}`;
         return { line: lineAt(from), ...fieldAt(from), code: "WD110", message: `the ${quote} opened here is never closed, so the lines after it are read as part of this value (expected a closing ${quote} at the end of the value: ${fixed})` };
       }
@@ -252,15 +334,16 @@ const FOLLOW_ON = new Set(["MULTILINE_IMPLICIT_KEY", "MISSING_CHAR"]);
 
 /**
  * Every YAML error of the front matter, at the line the mistake is on and in plain words with the
- * fix for the common ones, with the values a note cut; any other error keeps the parser's words.
+ * fix for the common ones, with the values a note cut and those an anchor, tag or alias marks (`marks`,
+ * from markedValues); any other error keeps the parser's words.
  * An error that only follows from another on its line is left out, so each mistake is reported once.
  */
-export function yamlProblems(errors: readonly YAMLError[], written: readonly WrittenNode[], yaml: YamlText): LineProblem[] {
+export function yamlProblems(errors: readonly YAMLError[], written: readonly WrittenNode[], yaml: YamlText, marks: readonly LineProblem[]): LineProblem[] {
   if (errors.length === 0) return [];
   // Values cut by a note are mistakes of their own, reported with the errors. A note inside
   // brackets hides the closing bracket too: the parser's complaint about that is the same mistake.
   const bracketCuts = cutValues(written.filter(({ inFlow }) => inFlow), yaml);
-  const problems: LineProblem[] = [];
+  let problems: LineProblem[] = [];
   const errorLines = new Set<number>();
   const reported = new Set<string>();
   for (const error of errors) {
@@ -271,6 +354,8 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
     const explained = explain(error, written, yaml);
     const unclosedBracket = /end with an? [\]}]/.test(error.message);
     if ((!explained || unclosedBracket) && bracketCuts.some(({ line }) => line <= errorLine)) continue;
+    // `title: *NSYNC reunites`: the parser's complaint is about the words after the alias, which the mark's fix quotes.
+    if (!explained && marks.some(({ line }) => line === errorLine)) continue;
     const problem: LineProblem = explained ?? {
       line: errorLine,
       code: "WD107",
@@ -281,7 +366,10 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
     reported.add(key);
     problems.push(problem);
   }
+  // A quote never closed inside brackets swallows the closing bracket too: the quote's fix is the one to type.
+  const quoteLines = new Set(problems.filter(({ code }) => code === "WD110").map(({ line }) => line));
+  problems = problems.filter(({ code, line }) => code !== "WD111" || !quoteLines.has(line));
   // On a line with an error the error's fix quotes the whole value, note and all.
-  const cuts = cutValues(written, yaml).filter(({ line }) => !problems.some((problem) => problem.line === line));
+  const cuts = [...unmarkedCuts(cutValues(written, yaml), marks), ...marks].filter(({ line }) => !problems.some((problem) => problem.line === line));
   return [...cuts, ...problems];
 }

@@ -370,8 +370,8 @@ test("a story saved under another Markdown name is refused, naming the name to g
   assert.deepEqual(
     results.flatMap((result) => (result.valid ? [] : result.problems.map(formatProblem))),
     [
-      `${join(news, "Markets-close.MD")}:1: file: named ".MD", so it is no story and gets no page (expected a story file's name to end in .md: rename it Markets-close.md) [WD119]`,
-      `${join(news, "bonds", "index.markdown")}:1: file: named ".markdown", so it is no story and gets no page (expected a story file's name to end in .md: rename it index.md) [WD119]`,
+      `${join(news, "Markets-close.MD")}:1: file: named ".MD", so it is no story and gets no page (expected a story file's name to end in .md: rename it Markets-close.md) [WD128]`,
+      `${join(news, "bonds", "index.markdown")}:1: file: named ".markdown", so it is no story and gets no page (expected a story file's name to end in .md: rename it index.md) [WD128]`,
     ].sort(),
   );
 });

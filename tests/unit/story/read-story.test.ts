@@ -102,6 +102,42 @@ test("a story whose YAML cannot be read still has its text checked in the same r
   assert.deepEqual(empty.body, []);
 });
 
+test("a draft whose YAML cannot be read stays a draft by its draft line as typed, so its problems only warn", () => {
+  const slip = "title: Budget: first look\nlead: The budget is out.\ndate: 2013-09-02\ndateline: MOSCOW\n";
+  const budget = readText(story(`${slip}draft: true\n`));
+  assert.deepEqual(budget.problems.map(formatProblem), [
+    'src/news/story.md:2: title: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: title: "Budget: first look") [WD112]',
+  ]);
+  assert.ok(budget.readable && budget.draft);
+  const tab = readText(story("title: Budget plans\ndraft: True # until legal reads it\nphoto:\n\tsrc: a.jpg\n"));
+  assert.ok(tab.readable && tab.draft, "a tab's slip in a draft");
+  // Only a top-level line saying true, typed once, makes a draft: a broken story that publishes still stops the build.
+  for (const frontMatter of [slip, `${slip}draft: false\n`, `${slip}  draft: true\n`, `${slip}draft: "true"\n`, `${slip}draft: true\ndraft: false\n`]) {
+    const read = readText(story(frontMatter));
+    assert.ok(read.readable && !read.draft, frontMatter);
+  }
+  // The data file's draft counts when the story's front matter says nothing of it, as its fields do.
+  const fromDataFile = readText(story(slip), '{ "draft": true }');
+  assert.ok(fromDataFile.readable && fromDataFile.draft);
+});
+
+test("a blank line or space before the opening --- is one problem at the --- line; the fields are read past it, at their own lines", () => {
+  const fields = "title: Talks resume\nlead: Talks resumed.\ndate: 2013-02-30\ndateline: MOSCOW\n";
+  assert.deepEqual(problemsOf(`\n\n${story(fields)}`), [
+    "src/news/story.md:3: front matter: the file must start with --- (expected no blank line or space before it) [WD119]",
+    'src/news/story.md:6: date: "2013-02-30" is not a real date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z) [WD126]',
+  ]);
+  assert.deepEqual(problemsOf(`  ${story(fields)}`).map((problem) => problem.split(" (")[0]), [
+    "src/news/story.md:1: front matter: the file must start with ---",
+    'src/news/story.md:4: date: "2013-02-30" is not a real date',
+  ]);
+  // The text keeps its own lines too: its # heading is on its fourth line, the file's eleventh.
+  const read = readText(` \r\n${story(fields.replace("2013-02-30", "2013-09-02"), "Talks resumed.\n\n# Closing\n")}`);
+  assert.ok(read.readable);
+  assert.equal(read.bodyLine, 8);
+  assert.deepEqual(read.body.map((finding) => [finding.line, "code" in finding ? finding.code : finding.image]), [[4, "WD133"]]);
+});
+
 test("a byte order mark is reported with the story's other problems, read past it", () => {
   assert.deepEqual(problemsOf(`\uFEFF${story("title: Markets rise\nlead: A\ndate: 2013-02-30\ndateline: MOSCOW\n")}`), [
     "src/news/story.md:1: encoding: starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM) [WD104]",
