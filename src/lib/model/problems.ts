@@ -101,7 +101,7 @@ export const PROBLEM_CODES = {
   WD304: "editions that clash",
   WD305: "a name two agencies share",
   WD306: "an edition with no strings file",
-  WD307: "a strings file that is not a JSON object",
+  WD307: "a settings file that cannot be read",
   WD308: "a string is missing",
   WD309: "a string not in the expected form",
   WD310: "an unknown string",

@@ -12,3 +12,13 @@ export class SettingsError extends Error {
     this.problems = problems;
   }
 }
+
+/** What a settings reader returned, or the problems of the SettingsError it threw, so a run reads every setting before it refuses. */
+export function settled<T>(read: () => T): { ok: true; value: T } | { ok: false; problems: readonly Problem[] } {
+  try {
+    return { ok: true, value: read() };
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    return { ok: false, problems: error.problems };
+  }
+}
