@@ -111,6 +111,7 @@ export const PROBLEM_CODES = {
   WD314: "a name two authors share",
   WD315: "an agency's photo licence link that is not a web address",
   WD316: "the media host's address is not a folder photos can be named under",
+  WD317: "a dateline place given twice",
   WD400: "a page that is not valid HTML",
   WD401: "a page not every reader can use",
   WD402: "script where none may run",
