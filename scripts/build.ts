@@ -13,21 +13,25 @@
  * rewritten in place, in a log (CI) a line every 10 s (see src/lib/model/progress.ts). Problems go
  * to standard error, one a line, as they always do.
  */
-import { parseArgs } from "node:util";
 import { build, StageError } from "../src/lib/build/build.ts";
 import { buildLog, buildProgress } from "../src/lib/build/build-log.ts";
 import { explainPage } from "../src/lib/build/explain.ts";
 import { formatProblem } from "../src/lib/model/problems.ts";
+import { commandOptions } from "./lib/command-options.ts";
 
 const OUTPUT = "_site";
-const { values } = parseArgs({
-  options: {
-    timings: { type: "boolean", default: false },
-    explain: { type: "string", multiple: true, default: [] },
-    quiet: { type: "boolean", default: false },
-    media: { type: "string" },
+const { values } = commandOptions(
+  "build",
+  {
+    options: {
+      timings: { type: "boolean", default: false },
+      explain: { type: "string", multiple: true, default: [] },
+      quiet: { type: "boolean", default: false },
+      media: { type: "string" },
+    },
   },
-});
+  "--timings, --quiet, --explain <page> or --media local",
+);
 
 async function main(): Promise<boolean> {
   if (values.media !== undefined && values.media !== "local") {

@@ -20,10 +20,11 @@ import { readMediaHost, type MediaHost } from "../src/lib/model/media.ts";
 import { formatProblem } from "../src/lib/model/problems.ts";
 import { SettingsError } from "../src/lib/model/settings-error.ts";
 import { progressCounter } from "../src/lib/model/progress.ts";
+import { commandOptions } from "./lib/command-options.ts";
 
-const args = process.argv.slice(2);
-const quiet = args.includes("--quiet");
-const dir = resolve(args.find((arg) => !arg.startsWith("--")) ?? "_site");
+const { values, positionals } = commandOptions("check:site", { allowPositionals: true, options: { quiet: { type: "boolean", default: false } } }, "--quiet and the built site's folder");
+const { quiet } = values;
+const dir = resolve(positionals[0] ?? "_site");
 const browser = findBrowser();
 if (!existsSync(`${dir}/index.html`)) {
   console.error(`check:site: no built site in ${dir}: run npm run build first`);

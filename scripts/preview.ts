@@ -11,22 +11,26 @@
  * Other options: --port (default 8080), --dir (default _site).
  */
 import { stat } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { previewHost, readBuiltSiteUrl, startStaticServer } from "../src/lib/hosts/static-server.ts";
+import { commandOptions } from "./lib/command-options.ts";
 
 function fail(message: string): never {
   console.error(`preview: ${message}`);
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: {
-    host: { type: "string", default: "netlify" },
-    prefix: { type: "string" },
-    port: { type: "string", default: "8080" },
-    dir: { type: "string", default: "_site" },
+const { values } = commandOptions(
+  "preview",
+  {
+    options: {
+      host: { type: "string", default: "netlify" },
+      prefix: { type: "string" },
+      port: { type: "string", default: "8080" },
+      dir: { type: "string", default: "_site" },
+    },
   },
-});
+  "--host netlify or --host github-pages, --prefix /<folder>/, --port N or --dir <built site>",
+);
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port takes a port number (got ${values.port})`);

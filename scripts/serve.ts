@@ -102,7 +102,8 @@ async function serve(): Promise<boolean> {
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     for (const problem of error.problems) console.error(`serve: ${formatProblem(problem)}`);
-    return false;
+    // As every command that could not start on its command line.
+    process.exit(2);
   }
   // Start clean, so no page of a story deleted since the last session is served.
   rmSync(DEV_SITE, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { readProjectSettings } from "../src/lib/eleventy/settings.ts";
 import { readMediaHost, type MediaHost } from "../src/lib/model/media.ts";
 import { formatProblem } from "../src/lib/model/problems.ts";
 import { SettingsError } from "../src/lib/model/settings-error.ts";
+import { commandOptions } from "./lib/command-options.ts";
 
 /** The media host of MEDIA_URL, none when it is not set, or undefined once its problem is printed. */
 function mediaHost(): { media: MediaHost | undefined } | undefined {
@@ -31,9 +32,13 @@ function mediaHost(): { media: MediaHost | undefined } | undefined {
 
 async function main(): Promise<void> {
   // --pages-only checks the HTML and CSS alone, for a folder that is not a whole site of ours.
-  const pagesOnly = process.argv.includes("--pages-only");
-  const quiet = process.argv.includes("--quiet");
-  const dir = process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? "_site";
+  const { values, positionals } = commandOptions(
+    "validate",
+    { allowPositionals: true, options: { "pages-only": { type: "boolean", default: false }, quiet: { type: "boolean", default: false } } },
+    "--pages-only, --quiet and the built site's folder",
+  );
+  const { "pages-only": pagesOnly, quiet } = values;
+  const dir = positionals[0] ?? "_site";
   const settings = await readProjectSettings();
   const host = mediaHost();
   if (settings === undefined || host === undefined) {

@@ -8,16 +8,17 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { deployTarget, type DeployTarget } from "../hosts/host-limits.ts";
 import { hashedPath } from "../media/assets.ts";
-import type { Problem } from "../model/problems.ts";
 import { readMediaHost, type MediaHost } from "../model/media.ts";
 import { readBuildSettings, type BuildSettings } from "../model/publishing.ts";
-import { SettingsError } from "../model/settings-error.ts";
+import { SettingsError, settled, settledLoad } from "../model/settings-error.ts";
 import type { StringsFolder } from "../model/editions.ts";
-import { readSiteSettings, type SiteSettings } from "../model/site.ts";
+import { readSiteSettings, SETTINGS_FILE, type SiteSettings } from "../model/site.ts";
 import { notFoundRules, type NotFoundRule } from "../hosts/netlify-redirects.ts";
 import { contentSecurityPolicy, IMMUTABLE_CACHING, IMMUTABLE_PATHS, pagePolicy, policyRules, SEARCH_PAGE_POLICY, SECURITY_HEADERS, withMediaHost, type PolicyRule } from "../outputs/security.ts";
 import { searchUrl, SITE_FOLDERS } from "../model/urls.ts";
 import type { DatelinePlaces } from "../story/dateline.ts";
+import { loadSettingsModule } from "../eleventy/settings.ts";
+import { DATELINE_PLACES_FILE, readDatelinePlaces } from "../story/dateline-places.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -74,6 +75,12 @@ export interface ProjectSettings {
   globals: PageGlobals;
 }
 
+/** What the project's _data/site.ts exports for the build. */
+interface SettingsModule {
+  settings: Readonly<Record<string, unknown>>;
+  stringsFolder: () => StringsFolder;
+}
+
 /** The dev server's pages also let its live-reload script in; a build's pages never do. Images may come from the media host, if photos are published there. */
 function securityData(build: Pick<BuildSettings, "showUnpublished">, editionPaths: readonly string[], media?: MediaHost): SecurityData {
   return {
@@ -94,24 +101,24 @@ function securityData(build: Pick<BuildSettings, "showUnpublished">, editionPath
  * site's settings and the build's.
  */
 export async function readSettings(project: string, env: Env, showUnpublished: boolean, { localMedia = false }: { localMedia?: boolean } = {}): Promise<ProjectSettings> {
-  const data = join(project, "_data");
-  const file = join(data, "site.ts");
+  const url = pathToFileURL(join(project, SETTINGS_FILE));
   // Imported afresh whenever the file changed, so the dev server's next rebuild sees an edit.
-  const { settings, stringsFolder } = (await import(`${pathToFileURL(file).href}?changed=${statSync(file).mtimeMs}`)) as {
-    settings: Readonly<Record<string, unknown>>;
-    stringsFolder: () => StringsFolder;
-  };
+  const settingsModule = await settledLoad(
+    loadSettingsModule(() => import(`${url.href}?changed=${statSync(url).mtimeMs}`) as Promise<SettingsModule>, url, SETTINGS_FILE),
+  );
   // All read before any refuses, so one run names every bad setting.
-  const [site, moment] = [settled(() => readSiteSettings(settings, env, stringsFolder())), settled(() => readBuildSettings(env))];
+  const site = settingsModule.ok ? settled(() => readSiteSettings(settingsModule.value.settings, env, settingsModule.value.stringsFolder())) : settingsModule;
+  const moment = settled(() => readBuildSettings(env));
+  const places = settled(() => readDatelinePlaces(readFileSync(join(project, DATELINE_PLACES_FILE), "utf8")));
   // The dev server serves its photos itself: the media host has only what deploys uploaded.
   const media = settled(() => readMediaHost(env, { local: localMedia || showUnpublished }));
   const deploy = deployTarget(env);
-  if (!site.ok || !moment.ok || !media.ok || "problem" in deploy) {
-    const problems = [site, moment, media].flatMap((read) => (read.ok ? [] : read.problems));
+  if (!site.ok || !moment.ok || !places.ok || !media.ok || "problem" in deploy) {
+    const problems = [site, moment, places, media].flatMap((read) => (read.ok ? [] : read.problems));
     throw new SettingsError([...problems, ...("problem" in deploy ? [deploy.problem] : [])]);
   }
   const build = { ...moment.value, showUnpublished };
-  const datelinePlaces = JSON.parse(readFileSync(join(data, "datelinePlaces.json"), "utf8")) as DatelinePlaces;
+  const datelinePlaces = places.value;
   const assets = Object.fromEntries(
     Object.entries(SITE_FILES).map(([name, file]) => [name, `/${hashedPath(PUBLISHED_NAMES[name as keyof typeof SITE_FILES], readFileSync(join(project, file)))}`]),
   ) as Record<keyof typeof SITE_FILES, string>;
@@ -119,14 +126,4 @@ export async function readSettings(project: string, env: Env, showUnpublished: b
   const security = securityData(build, editionPaths, media.value);
   const hosts = { notFoundRules: notFoundRules(editionPaths) };
   return { site: site.value, build, deploy, media: media.value, datelinePlaces, globals: { site: site.value, build, assets, security, hosts } };
-}
-
-/** What a settings reader returned, or the problems of the SettingsError it threw. */
-function settled<T>(read: () => T): { ok: true; value: T } | { ok: false; problems: readonly Problem[] } {
-  try {
-    return { ok: true, value: read() };
-  } catch (error) {
-    if (!(error instanceof SettingsError)) throw error;
-    return { ok: false, problems: error.problems };
-  }
 }

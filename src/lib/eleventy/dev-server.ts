@@ -4,7 +4,7 @@
  * this machine's loopback address only, unless the desk asks for every network in so many words.
  */
 import type { Server } from "node:net";
-import { parseArgs } from "node:util";
+import { readCommandOptions } from "../model/command-options.ts";
 import { SettingsError } from "../model/settings-error.ts";
 
 /** Where the dev server writes its pages (ignored by git, never deployed). */
@@ -29,14 +29,7 @@ const badOption = (option: string, message: string) => new SettingsError([{ file
  * on instead of this machine alone. Throws a SettingsError for an option it cannot use.
  */
 export function readServeOptions(args: readonly string[]): ServeOptions {
-  let values: { port?: string | undefined; lan?: boolean | undefined };
-  try {
-    values = parseArgs({ args: [...args], options: { port: { type: "string" }, lan: { type: "boolean" } }, strict: true }).values;
-  } catch (error) {
-    // parseArgs names the option in quotes: "Unknown option '--serve'".
-    const said = error instanceof Error ? error.message : String(error);
-    throw badOption(/'(-[^']*)'/.exec(said)?.[1] ?? "options", `${said.replace(/\.$/, "")} (expected --port=N or --lan)`);
-  }
+  const { values } = readCommandOptions({ args: [...args], options: { port: { type: "string" }, lan: { type: "boolean" } } }, "--port=N or --lan");
   return { port: readPort(values.port), host: values.lan === true ? undefined : LOOPBACK_HOST };
 }
 

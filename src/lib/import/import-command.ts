@@ -1,6 +1,7 @@
-import { parseArgs } from "node:util";
 import { isKnownZone } from "../model/dates.ts";
+import { readCommandOptions } from "../model/command-options.ts";
 import type { Problem } from "../model/problems.ts";
+import { SettingsError } from "../model/settings-error.ts";
 import { storySchema } from "../story/schema.ts";
 import type { WireTime } from "./wire-item.ts";
 import { readWireTime } from "./wire-time.ts";
@@ -37,19 +38,21 @@ const badOption = (option: string, message: string): Problem => ({ file: "", fie
 export function parseImportArgs(args: readonly string[]): RequestResult {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        "dry-run": { type: "boolean", default: false },
-        verbose: { type: "boolean", default: false },
-        quiet: { type: "boolean", default: false },
-        zone: { type: "string" }, lang: { type: "string" }, delivered: { type: "string" } },
-    });
+    parsed = readCommandOptions(
+      {
+        args: [...args],
+        allowPositionals: true,
+        options: {
+          "dry-run": { type: "boolean", default: false },
+          verbose: { type: "boolean", default: false },
+          quiet: { type: "boolean", default: false },
+          zone: { type: "string" }, lang: { type: "string" }, delivered: { type: "string" } },
+      },
+      "the options below",
+    );
   } catch (error) {
-    // parseArgs names the option in quotes: "Unknown option '--force'".
-    const said = (error as Error).message;
-    return { ok: false, problems: [badOption(/'(-[^']*)'/.exec(said)?.[1] ?? "options", `${said.replace(/\.$/, "")} (expected the options below)`)], usage: true };
+    if (!(error instanceof SettingsError)) throw error;
+    return { ok: false, problems: [...error.problems], usage: true };
   }
   const { values, positionals } = parsed;
   const problems: Problem[] = [];

@@ -10,10 +10,10 @@ import {
   type NinjsVersion,
 } from "./ninjs-schema.ts";
 import { jsonPath } from "./dialect-fields.ts";
+import { jsonSyntaxError } from "../model/json-text.ts";
 import { zodProblems, type FieldProblem, type ZodProblemRules } from "../model/problems.ts";
 import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine, pictureRights } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
-import { lineAndColumn } from "./xml.ts";
 
 /**
  * Reads IPTC ninjs (News in JSON) items, versions 1.x, 2.x and 3.x, into wire items. Each item is
@@ -593,16 +593,8 @@ function readItem(value: unknown, file: string, path: string): { item: WireItem 
 
 /** JSON.parse's complaint without its position, which the problem's place gives as a line and column. */
 function jsonProblem(text: string, error: unknown): ItemProblem {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /at position (\d+)/.exec(message)?.[1];
-  const index = position !== undefined ? Number(position) : /end of JSON input/.test(message) ? text.length : undefined;
-  const what = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
-  return {
-    ...(index === undefined ? {} : lineAndColumn(text, index)),
-    field: "",
-    message: `not valid JSON: ${what} (expected one ninjs item, or a list of them)`,
-    code: "WD203",
-  };
+  const { what, ...place } = jsonSyntaxError(text, error);
+  return { ...place, field: "", message: `not valid JSON: ${what} (expected one ninjs item, or a list of them)`, code: "WD203" };
 }
 
 /** The items of a ninjs file: one item, or a list of them whose places are `[0]`, `[1]`... */

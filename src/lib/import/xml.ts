@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator, type EntityDecoderOptions } from "fast-xml-parser";
+import { lineAndColumn } from "../model/json-text.ts";
 import { htmlEntity } from "./html-entities.ts";
 import type { WireProblem } from "./wire-item.ts";
 
@@ -23,12 +24,6 @@ export interface XmlElement {
 export type XmlNode = XmlElement | string;
 
 export type XmlRead = { ok: true; root: XmlElement } | { ok: false; problems: WireProblem[] };
-
-/** The line and column of a place in a file that could not be read (as XML or JSON), counted from 1. */
-export function lineAndColumn(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index);
-  return { line: before.split("\n").length, column: index - before.lastIndexOf("\n") };
-}
 
 interface EntityDeclaration {
   name: string;

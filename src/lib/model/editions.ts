@@ -6,6 +6,7 @@
  */
 import { join } from "node:path";
 import { z } from "zod";
+import { jsonSyntaxError } from "./json-text.ts";
 import { zodProblems, type Problem } from "./problems.ts";
 
 /** Counted words ("3 stories") in each plural form the language has (Intl.PluralRules' categories). */
@@ -231,13 +232,14 @@ function keyLine(text: string, key: string): number | undefined {
 export function parseEditionStrings(folder: StringsFolder, lang: string): { ok: true; strings: EditionStrings } | { ok: false; problems: Problem[] } {
   const file = join(folder.dir, `${lang}.json`);
   const text = folder.files.get(`${lang}.json`);
-  const fileProblem = (message: string, code: "WD306" | "WD307"): { ok: false; problems: Problem[] } => ({ ok: false, problems: [{ file, field: "", message, code }] });
+  const fileProblem = (message: string, code: "WD306" | "WD307", at: { line?: number; column?: number } = {}): { ok: false; problems: Problem[] } => ({ ok: false, problems: [{ file, ...at, field: "", message, code }] });
   if (text === undefined) return fileProblem(`missing (expected the strings of the "${lang}" edition, like _data/strings/en.json)`, "WD306");
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fileProblem(`not JSON (${error instanceof Error ? error.message : String(error)}; expected an object of texts)`, "WD307");
+    const { what, ...at } = jsonSyntaxError(text, error);
+    return fileProblem(`not valid JSON: ${what} (expected an object of texts)`, "WD307", at);
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return fileProblem('not an object of texts (expected { "allNews": "All news", … })', "WD307");
   const atLine = (problem: Omit<Problem, "file">): Problem => {

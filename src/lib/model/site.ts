@@ -84,7 +84,7 @@ const EXPECTED: Readonly<Record<Exclude<keyof SiteSettings, "language">, string>
 };
 
 /** Where the settings are written, as their problems name it. */
-const SETTINGS_FILE = "_data/site.ts";
+export const SETTINGS_FILE = "_data/site.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
 

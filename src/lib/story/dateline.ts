@@ -9,7 +9,7 @@ export type DatelinePlaces = Readonly<Record<string, string>>;
 export type ZoneResult = { ok: true; zone: string } | { ok: false; problem: string };
 
 /** Folds case, accents and spacing, so "SÃO PAULO" finds "Sao Paulo". */
-function placeKey(name: string): string {
+export function placeKey(name: string): string {
   return name.normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 

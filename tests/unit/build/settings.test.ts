@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { copyProjectWithoutStories } from "../../../scripts/lib/project-copy.ts";
 import { readSettings } from "../../../src/lib/build/settings.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import { SettingsError } from "../../../src/lib/model/settings-error.ts";
@@ -13,6 +15,23 @@ test("a run names every bad setting at once: the site's address and the build mo
     assert.deepEqual(
       error.problems.map((problem) => formatProblem(problem).replace(/ \(.*\)/, "")),
       ["SITE_URL: not set, and this build runs on a CI runner [WD300]", 'BUILD_MOMENT: got "tomorrow" [WD312]'],
+    );
+    return true;
+  });
+});
+
+test("a _data/site.ts Node cannot read and a datelinePlaces.json with a comma after its last place are named together, each at its place", async (t) => {
+  const root = copyProjectWithoutStories("settings");
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const site = join(root, "_data", "site.ts");
+  writeFileSync(site, readFileSync(site, "utf8").replace('{ name: "Reuters" },', '{ name: "Reuters" }'));
+  const places = join(root, "_data", "datelinePlaces.json");
+  writeFileSync(places, readFileSync(places, "utf8").replace(/"\n}\s*$/, '",\n  "BIRMINGHAM": "Europe/London",\n}\n'));
+  await assert.rejects(readSettings(root, {}, false), (error: unknown) => {
+    assert.ok(error instanceof SettingsError);
+    assert.deepEqual(
+      error.problems.map((problem) => formatProblem(problem).replace(/ \(expected .*\)/, "").replace(/:\d+(:\d+)?:/, ":L:").replace(/line \d+/, "line N")),
+      ["_data/site.ts:L: not valid TypeScript: Expected ',', got '{' [WD307]", "_data/datelinePlaces.json:L: not valid JSON: the comma on line N is after the last entry, where JSON takes none [WD307]"],
     );
     return true;
   });

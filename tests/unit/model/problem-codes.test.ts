@@ -33,7 +33,7 @@ test("the guide lists every code of the registry, in its order, with its title a
   const forms: Readonly<Record<string, RegExp>> = {
     "1": /^src\/news\/[^:]+:\d+: [^:]+: .+ \[WD\d{3}\]$/,
     "2": /^(?:(?:created|updated|unchanged|withdrawn|held|refused) +\S+.*: |[^\s:]+(?::\d+)*: )?.+ \[WD\d{3}\]$/,
-    "3": /^(?:_data\/[^:\s]+(?::\d+)?: )?(?:[^:\s]+: )?.+ \[WD\d{3}\]$/,
+    "3": /^(?:_data\/[^:\s]+(?::\d+){0,2}: )?(?:[^:\s]+: )?.+ \[WD\d{3}\]$/,
     "4": /^[^:\s]+(?::\d+:\d+)?: [^:]+: .+ \[WD\d{3}\]$/,
   };
   for (const { code, example } of rows) {

@@ -110,7 +110,7 @@ test("an edition's strings file: a missing file, key or plural form is refused n
   ]);
   const files = new Map([["en.json", JSON.stringify({ ...english, storyCount: { other: "{count} stories" } })], ["ru.json", STRINGS.files.get("ru.json") ?? ""]]);
   assert.deepEqual(refusal(settings, {}, { dir, files }), [`${file("en")}: storyCount: no one form (expected the count's plural forms one, other, each a text with {count}) [WD308]`]);
-  assert.deepEqual(refusal(settings, {}, { dir, files: new Map([...files, ["en.json", "{ allNews"]]) }).map((line) => line.replace(/ \(.*/, "")), [`${file("en")}: not JSON`]);
+  assert.deepEqual(refusal(settings, {}, { dir, files: new Map([...files, ["en.json", "{ allNews"]]) }).map((line) => line.replace(/ \(.*/, "")), [`${file("en")}:1:3: not valid JSON: Expected property name or '}'`]);
   // A page number would change every later page with every day's stories.
   const numbered = JSON.stringify({ ...english, pageTitle: "{title}, page {number}", pageNumber: "page {number} of {count}" });
   assert.deepEqual(refusal(settings, {}, { dir, files: new Map([...files, ["en.json", numbered]]) }), [
@@ -185,7 +185,11 @@ test("a strings file's problem is at the line of its string; one that is not a J
   const line = written.split("\n").findIndex((each) => each.includes('"allNews"')) + 1;
   assert.deepEqual(refusal(settings, {}, files(written)), [`${join(dir, "en.json")}:${line}: allNews: got "" (expected a text, not empty) [WD309]`]);
   assert.deepEqual(refusal(settings, {}, files("[]")), [`${join(dir, "en.json")}: not an object of texts (expected { "allNews": "All news", … }) [WD307]`]);
-  assert.match(refusal(settings, {}, files("{ allNews"))[0] ?? "", /^newsroom\/strings\/en\.json: not JSON \(.*; expected an object of texts\) \[WD307\]$/);
+  assert.deepEqual(refusal(settings, {}, files("{ allNews")), [`${join(dir, "en.json")}:1:3: not valid JSON: Expected property name or '}' (expected an object of texts) [WD307]`]);
+  // A line pasted with its comma as the file's last: named as such, at the brace, with the comma's line.
+  const trailing = `${written.replace(/\n}$/, ",\n}")}`;
+  const end = trailing.split("\n").length;
+  assert.deepEqual(refusal(settings, {}, files(trailing)), [`${join(dir, "en.json")}:${end}:1: not valid JSON: the comma on line ${end - 1} is after the last entry, where JSON takes none (expected an object of texts) [WD307]`]);
 });
 
 test("every bad setting of a run is reported together: the site's, the address and the strings", () => {
