@@ -3,7 +3,7 @@
  * problems, the check's, then the site's size against its host's limits and, with a media host,
  * what the media folder holds for it.
  */
-import { formatReport } from "../check/site-problems.ts";
+import { formatReport, type Report } from "../check/site-problems.ts";
 import { formatProblem } from "../model/problems.ts";
 import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
 import { formatNextEmbargo, formatStoryProblems } from "../model/story-report.ts";
@@ -15,18 +15,27 @@ export interface LogLine {
   problem: boolean;
 }
 
-export function buildLog({ ok, settingProblems, report }: BuildResult): LogLine[] {
+export function buildLog({ ok, settingProblems, pages, report }: BuildResult): LogLine[] {
   const { stories, check, size, media } = report;
   const embargo = stories && ok ? formatNextEmbargo(stories) : undefined;
   return [
     ...settingProblems.map((problem) => ({ text: formatProblem(problem), problem: true })),
     ...report.caches.map((text) => ({ text, problem: false })),
     ...(stories ? formatStoryProblems(stories) : []).map((text) => ({ text, problem: true })),
-    ...(check && check.problems.length > 0 ? formatReport(check) : []).map((text) => ({ text, problem: true })),
+    ...(check && check.problems.length > 0 ? formatReport(withStoryFiles(check, pages, report.sources)) : []).map((text) => ({ text, problem: true })),
     ...(size ? [{ text: size.line, problem: false }, ...[...size.warnings, ...size.errors].map((problem) => ({ text: formatProblem(problem), problem: true }))] : []),
     ...(media ? [{ text: mediaLine(media), problem: false }] : []),
     ...(embargo ? [{ text: `build: ${embargo}`, problem: false }] : []),
   ];
+}
+
+/**
+ * The check's problems, each on a story's page naming the story file it is made from: a broken
+ * link typed into a story is found in the built page, but the editor fixes it in the story.
+ */
+function withStoryFiles(check: Report, pages: BuildResult["pages"], sources: Readonly<Record<string, string>>): Report {
+  const storyOf = new Map(pages.flatMap(({ file, url }) => (sources[url] === undefined ? [] : [[file, sources[url]]])));
+  return { ...check, problems: check.problems.map((problem) => (storyOf.has(problem.file) ? { ...problem, message: `${problem.message}; made from ${storyOf.get(problem.file)}` } : problem)) };
 }
 
 /** The media folder's line: the photos are not in the site, and the deploy must upload the new ones before the pages. */

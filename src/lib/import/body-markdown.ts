@@ -324,9 +324,18 @@ function addTableRules(service: TurndownService): void {
       const rows = content.split("\n").filter((line) => line !== "");
       // Array.from, not spread: the DOM turndown parses with gives lists that are array-like only.
       const cells = (row: Element): number => Array.from(row.childNodes).filter((child) => child.nodeName === "TH" || child.nodeName === "TD").length;
-      const columns = Math.max(0, ...Array.from(node.getElementsByTagName("tr")).map(cells));
+      const counts = Array.from(node.getElementsByTagName("tr")).map(cells);
+      const columns = Math.max(0, ...counts);
       if (rows.length === 0 || columns === 0) return "";
-      return `\n\n${[rows[0], `|${" --- |".repeat(columns)}`, ...rows.slice(1)].join("\n")}\n\n`;
+      // Rows of one cell above a wider table are its titles ("BASEBALL'S TOP TEN"), as agencies set
+      // statistics: paragraphs above it. The header is the first row after them, as wide as the table,
+      // or markdown-it would read no table at all.
+      let titles = 0;
+      while (columns > 1 && titles < rows.length - 1 && counts[titles] === 1) titles += 1;
+      const titleText = rows.slice(0, titles).map((row) => row.replace(/^\|\s*|\s*\|$/g, "")).filter((text) => text !== "");
+      const header = `${rows[titles]}${" |".repeat(Math.max(0, columns - (counts[titles] ?? columns)))}`;
+      const table = [header, `|${" --- |".repeat(columns)}`, ...rows.slice(titles + 1)].join("\n");
+      return `\n\n${[...titleText.map((text) => `**${text}**`), table].join("\n\n")}\n\n`;
     },
   });
 }

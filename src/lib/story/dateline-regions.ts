@@ -59,9 +59,21 @@ const REGION_ABBREVIATIONS: Readonly<Record<string, string>> = {
   "Sask.": "Saskatchewan",
 };
 
-const byFoldedAbbreviation = new Map(Object.entries(REGION_ABBREVIATIONS).map(([abbreviation, name]) => [abbreviation.replace(/\s+/g, "").toLowerCase(), name]));
+/** The provinces among them: every other abbreviation is a US state's. */
+const CANADIAN = new Set(["Alta.", "B.C.", "Man.", "N.B.", "Nfld.", "N.S.", "Ont.", "P.E.I.", "Que.", "Sask."]);
 
-/** The region a dateline's abbreviation stands for ("Ore." -> "Oregon"; "W. Va." too), or the text as written. */
-export function regionName(written: string): string {
-  return byFoldedAbbreviation.get(written.replace(/\s+/g, "").toLowerCase()) ?? written;
+const byFoldedAbbreviation = new Map(
+  Object.entries(REGION_ABBREVIATIONS).map(([abbreviation, name]) => [
+    abbreviation.replace(/\s+/g, "").toLowerCase(),
+    { name, country: CANADIAN.has(abbreviation) ? "Canada" : "United States of America" },
+  ]),
+);
+
+/**
+ * The region a dateline's abbreviation stands for, with the country it is in, as the gazetteer
+ * names them ("Md." -> Maryland, United States of America: not Liberia's Maryland County; "W. Va."
+ * too); else the text as written, in any country.
+ */
+export function regionOf(written: string): { name: string; country?: string } {
+  return byFoldedAbbreviation.get(written.replace(/\s+/g, "").toLowerCase()) ?? { name: written };
 }

@@ -1,7 +1,7 @@
 import cityTimezones from "city-timezones";
 import { canonicalZone, formatDatelineDay, isKnownZone, type StoryDate } from "../model/dates.ts";
 import { fillPattern } from "../model/editions.ts";
-import { regionName } from "./dateline-regions.ts";
+import { regionOf } from "./dateline-regions.ts";
 
 /** Newsroom spellings of dateline places, upper-cased, mapped to IANA zones (from `_data/datelinePlaces.json`). */
 export type DatelinePlaces = Readonly<Record<string, string>>;
@@ -99,7 +99,10 @@ function ambiguousPlace(place: string, candidates: readonly GazetteerCity[]): st
 
 /** The gazetteer's cities in the region a dateline names after its place ("Maine", "Ore.", "Italy"), or undefined for no region. */
 function regionCities(text: string): GazetteerCity[] | undefined {
-  return text.trim() === "" ? undefined : gazetteerCities().byRegion.get(placeKey(regionName(text)));
+  if (text.trim() === "") return undefined;
+  const { name, country } = regionOf(text);
+  const cities = gazetteerCities().byRegion.get(placeKey(name));
+  return country === undefined ? cities : cities?.filter((city) => city.country === country);
 }
 
 /** Whether a dateline's text after the place names a region the gazetteer knows, not a day. */

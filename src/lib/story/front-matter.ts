@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
 import type { LineProblem } from "../model/problems.ts";
 import { cutValues, foldedListItems, markedValues, unmarkedCuts, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
 
@@ -87,6 +87,14 @@ export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterRe
     const got = isSeq(contents) ? "a list" : "a single value";
     return { ok: false, problems: [{ line: lineAt(contents.range?.[0] ?? 0), code: "WD107", message: `got ${got} (${YAML_HELP})` }] };
   }
+  // A field's name is a word: a key that is a list or a group ("? [a, b]") names no field, and YAML would only warn as it made text of it.
+  const groupKeys: LineProblem[] = [];
+  visit(document, {
+    Pair: (_, pair) => {
+      if (isNode(pair.key) && !isScalar(pair.key)) groupKeys.push({ line: lineAt(pair.key.range?.[0] ?? 0), code: "WD113", message: `a list or group of fields where a field's name goes (${YAML_HELP})` });
+    },
+  });
+  if (groupKeys.length > 0) return { ok: false, problems: groupKeys };
   // Every alias is refused (marks), so none is expanded: its field is left empty, and no alias bomb can grow.
   visit(document, { Alias: () => new Scalar(null) });
   const fields = document.toJS() as Record<string, unknown>;

@@ -74,6 +74,9 @@ test("a dateline that names its region finds the city there, or the region's zon
   assert.deepEqual(fromGazetteer("ATLANTA, Ga."), { ok: true, zone: "America/New_York" }, "the state, where a country shares its name");
   assert.deepEqual(fromGazetteer("TBILISI, Georgia"), { ok: true, zone: "Asia/Tbilisi" }, "the country, where a state shares its name");
   assert.deepEqual(fromGazetteer("SHERBROOKE, Que."), { ok: true, zone: "America/Toronto" }, "accents fold: Québec");
+  // Liberia too has a Maryland (County): a wire-style abbreviation is the US state's, whose towns keep one zone.
+  assert.deepEqual(fromGazetteer("BETHESDA, Md."), { ok: true, zone: "America/New_York" }, "a US state's abbreviation is that state's");
+  assert.deepEqual(fromGazetteer("HARPER, Maryland"), { ok: true, zone: "Africa/Monrovia" }, "a region written out may be any country's");
   assert.deepEqual(fromGazetteer("VALENCIA, Spain"), { ok: true, zone: "Europe/Madrid" }, "the region settles a name large cities share");
   assert.equal(fromGazetteer("SMALLTOWN, United States of America").ok, false, "a country of many zones is not guessed");
   assert.equal(fromGazetteer("GROSSETO, Atlantis").ok, false, "an unknown region is no region");

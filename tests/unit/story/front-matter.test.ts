@@ -37,6 +37,14 @@ test("every YAML problem is reported with its line, never thrown", () => {
   assert.match(list.problems[0]?.message ?? "", /^got a list \(expected YAML fields/);
 });
 
+test("a list or group where a field's name goes is a problem at its line, not a field YAML makes text of", () => {
+  for (const [text, line] of [["title: A\n? [a, b]\n: c\n", 2], ["title: A\nphoto:\n  ? {x: 1}\n  : y\n", 3]] as const) {
+    const parsed = parseFrontMatter(text);
+    assert.ok(!parsed.ok);
+    assert.deepEqual(parsed.problems, [{ line, code: "WD113", message: "a list or group of fields where a field's name goes (expected YAML fields, one per line, such as title: Talks resume)" }]);
+  }
+});
+
 test("an unquoted value followed by ` #` is refused with the line that keeps it whole", () => {
   const yaml = "\ntitle: Brazil #1 market rises\nlead: Shares rose 1.2 percent #markets\ndate: 2013-09-02\n";
   const parsed = parseFrontMatter(yaml);
