@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { correctedHeadline, definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
+import { unmarkedHeadline, definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -347,7 +347,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const signals = itemMeta ? childElements(itemMeta, "signal") : [];
   const canceled = status === "canceled";
   const delivered = mainHeadline(contentMeta);
-  const marked = delivered === undefined ? undefined : correctedHeadline(delivered, `${path}/contentMeta/headline`);
+  const marked = delivered === undefined ? undefined : unmarkedHeadline(delivered, `${path}/contentMeta/headline`);
   const correction = marked?.corrected === true || signals.some((signal) => schemeCode(signal, SIGNAL) === "correction" || attribute(signal, "qcode") === REUTERS_CORRECTED);
   const headline = marked?.headline ?? (canceled ? "" : undefined);
   if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline)", "WD206");

@@ -3,7 +3,7 @@ import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyD
 import { isBylineLine, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime } from "./dateline-field.ts";
-import { correctedHeadline, ignoredNote } from "./wire-fields.ts";
+import { unmarkedHeadline, ignoredNote } from "./wire-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import type { ItemNote, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
@@ -279,7 +279,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     const where = message.lines.length === 0 && message.start === 1 ? undefined : message.start;
     return { problems: [problem(file, where, "headline", "missing (expected a headline line, then the story's paragraphs)", "WD206")] };
   }
-  const marked = correctedHeadline(headlineLine.text.replace(/\s*=$/, ""), "headline");
+  const marked = unmarkedHeadline(headlineLine.text.replace(/\s*=$/, ""), "headline");
   const { headline } = marked;
 
   let after = message.lines.slice(header.next + 1);

@@ -50,17 +50,28 @@ export function urgencyText(text: string | undefined, path: string): { priority?
   return /^\s*[1-9]\s*$/.test(text) ? { priority: Number(text) } : { note: ignoredNote(path, `got ${JSON.stringify(text)} (expected a whole number from 1 to 9)`) };
 }
 
-/** Reuters' mark on the headline of a version that corrects an earlier one: "CORRECTED-Floods close roads". */
-const CORRECTED_MARK = /^CORRECTED-\s*/;
+/**
+ * Reuters' marks on a version's headline, for the desks it sends to: "CORRECTED-" (it corrects an
+ * earlier one), "UPDATE 2-", "REFILE-", "RPT-", "WRAPUP 1-" (a new version of the same story).
+ */
+const VERSION_MARK = /^(?:CORRECTED|UPDATE\s*\d*|REFILE|RPT|WRAPUP\s*\d*)-\s*/;
 
 /**
- * A headline without Reuters' correction mark, whether it had one, and the note saying it was
- * taken off at `path`: the mark is for editors, and the story's correction entry says it to readers.
+ * A headline without Reuters' version marks, whether one said it corrects, and the note saying
+ * they were taken off at `path`: the marks are for editors (the story's correction entry says a
+ * correction to readers), and the story is the same story, updated in place.
  */
-export function correctedHeadline(headline: string, path: string): { headline: string; corrected: boolean; note?: ItemNote } {
-  const mark = CORRECTED_MARK.exec(headline);
-  if (!mark) return { headline, corrected: false };
-  return { headline: headline.slice(mark[0].length), corrected: true, note: ignoredNote(path, `${JSON.stringify(mark[0].trim())} taken off the headline: the agency's mark of a correction`) };
+export function unmarkedHeadline(headline: string, path: string): { headline: string; corrected: boolean; note?: ItemNote } {
+  const marks: string[] = [];
+  let rest = headline;
+  for (let mark = VERSION_MARK.exec(rest); mark && mark[0].length < rest.length; mark = VERSION_MARK.exec(rest)) {
+    marks.push(mark[0].trim());
+    rest = rest.slice(mark[0].length);
+  }
+  if (marks.length === 0) return { headline, corrected: false };
+  const corrected = marks.includes("CORRECTED-");
+  const meaning = corrected ? "the agency's mark of a correction" : "the agency's mark of a new version";
+  return { headline: rest, corrected, note: ignoredNote(path, `${marks.map((mark) => JSON.stringify(mark)).join(" and ")} taken off the headline: ${meaning}`) };
 }
 
 /** Names in their first order, each once, blanks left out. */

@@ -444,7 +444,10 @@ test("a dateline typed with its agency, as dpa sends it: the place, and the agen
 test("a dateline field holding a time with its zone named is no place, and is left out with a warning", () => {
   const results = onlyItem(readFixture("dateline-timestamp.xml"));
   assert.equal(results.place, undefined);
-  assert.deepEqual(results.notes, [{ code: "WD210", field: "/newsItem/contentMeta/dateline", message: 'warning: ignored: "2026-01-07 21:05:40 GMT+00:00": a date or time, not a place' }]);
+  assert.deepEqual(results.notes, [
+    { code: "WD210", field: "/newsItem/contentMeta/headline", message: 'warning: ignored: "UPDATE 1-" taken off the headline: the agency\'s mark of a new version' },
+    { code: "WD210", field: "/newsItem/contentMeta/dateline", message: 'warning: ignored: "2026-01-07 21:05:40 GMT+00:00": a date or time, not a place' },
+  ]);
 });
 
 test("Reuters' corrections: its edStat:C signal or a CORRECTED- headline marks one, and the mark is taken off the headline with a note", () => {

@@ -106,7 +106,10 @@ test("reads a Reuters-style teleprinter item: slug skipped, byline taken, traile
 
 test("a Reuters note to editors above the dateline is no lead: it heads the body, whose conversion takes it off", () => {
   const item = onlyItem(readFixture("reuters-update.txt"));
-  assert.equal(item.headline, "UPDATE 1-Storm shuts harbour, grounds ferries on the coast");
+  // Reuters' mark of a new version is for desks: the story is the same one, updated in place.
+  assert.equal(item.headline, "Storm shuts harbour, grounds ferries on the coast");
+  assert.equal(item.correction, false);
+  assert.deepEqual(item.notes?.[0], { code: "WD210", field: "headline", line: 2, message: 'warning: ignored: "UPDATE 1-" taken off the headline: the agency\'s mark of a new version' });
   assert.equal(item.lead, undefined);
   assert.equal(item.place, "OSLO");
   assert.equal(item.source, "Reuters");
