@@ -283,7 +283,8 @@ function creatorNames(contentMeta: XmlElement | undefined): string[] | undefined
 /**
  * Subjects by name (in the item's language when a subject names itself in several), then
  * keywords. A subject with a code and no name is left out: "medtop:20000523" means nothing to a
- * reader, and the names the codes stand for live in catalogs the reader does not fetch.
+ * reader, and the names the codes stand for live in catalogs the reader does not fetch. So is
+ * one whose name only repeats its code (AP's category "f" for "apcategorycode:f").
  */
 function storyTopics(contentMeta: XmlElement | undefined, lang: string | undefined): string[] {
   if (!contentMeta) return [];
@@ -291,7 +292,9 @@ function storyTopics(contentMeta: XmlElement | undefined, lang: string | undefin
   const subjects = childElements(contentMeta, "subject").map((subject) => {
     const names = childElements(subject, "name");
     const inLanguage = names.find((name) => attribute(name, "xml:lang")?.toLowerCase().split("-")[0] === language);
-    return elementText(inLanguage ?? names[0]);
+    const name = elementText(inLanguage ?? names[0]);
+    const code = attribute(subject, "qcode")?.split(":").at(-1);
+    return code !== undefined && name.trim().toLowerCase() === code.toLowerCase() ? "" : name;
   });
   return distinctNames([...subjects, ...childElements(contentMeta, "keyword").map((keyword) => elementText(keyword))]);
 }

@@ -483,3 +483,15 @@ test("a creator in the role of source is the agency, not an author: the byline i
   const reuters = onlyItem(readFixture("agency-creator.xml"));
   assert.deepEqual([reuters.byline, reuters.authors, reuters.source], ["By Ilse Varga", undefined, "Reuters"]);
 });
+
+test("a subject whose name only repeats its code is no topic; one named in words is", () => {
+  const item = onlyItem(
+    readInline(
+      newsItem({
+        content:
+          '<headline>Harbour reopens</headline><subject qcode="apcategorycode:f"><name>f</name></subject><subject qcode="medtop:20000523"><name>maritime transport</name></subject><keyword>Harbours</keyword>',
+      }),
+    ),
+  );
+  assert.deepEqual(item.topics, ["maritime transport", "Harbours"]);
+});
