@@ -197,7 +197,7 @@ function draftNotes(item: WireItem, plan: StoryPlan, body: ImportedBody): Proble
   const noted = corrects.length > 0 ? `, noting ${corrects.map((note) => JSON.stringify(note)).join(" and ")}` : "";
   const correction = plan.correctionField ? [itemNote(item, `a correction by the agency${noted}: word it for readers in ${editorFieldName(plan.correctionField)}`, "WD216")] : [];
   const leftOut = notes.filter((note) => !corrects.includes(note)).map((note) => inItemFile(item, ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)));
-  return [...plan.held.map((note) => inItemFile(item, note)), ...correction, ...leftOut];
+  return [...plan.held.map((note) => inItemFile(item, note)), ...correction, ...leftOut, ...(plan.leftOut ?? []).map((note) => inItemFile(item, note))];
 }
 
 /** The story's problems as the reasons the item is refused or waits: "the story would not build: title: …". */

@@ -8,7 +8,7 @@ import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import { bylineNames, htmlText, oneLine } from "./wire-fields.ts";
+import { bylineNames, htmlText, ignoredNote, oneLine } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
 import type { StoryFields } from "../story/schema.ts";
@@ -59,6 +59,8 @@ export interface StoryPlan {
   body: string;
   /** Why the story is held as a draft (empty when it may be published, at once or when its embargo ends). */
   held: ItemNote[];
+  /** What of the item the story leaves out, each with the line saying so (a job title in the byline). */
+  leftOut?: ItemNote[];
   /** A correction entry added for the editor to word, as its text's field name ("corrections.1.text"). */
   correctionField?: string;
   /** The story's calendar day at its dateline (2013-09-02), which its address and folder carry. */
@@ -111,22 +113,29 @@ function topicsOf(item: WireItem): string[] {
  * all agencies leave the byline to be read. A name the field cannot take
  * (too long, nothing to make an address of, past the tenth) is left out with a line saying so.
  */
-function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[] } {
+function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; titles: string[] } {
   const fromByline = item.byline === undefined ? [] : bylineNames(item.byline);
   const given = item.authors ?? fromByline;
   const names: string[] = [];
   const left: string[] = [];
+  const titles: string[] = [];
   for (const raw of given) {
     const name = oneLine(raw).replace(/^by\s+/i, "");
     const isAgency = (source !== undefined && isSameAgency(name, source, agencies)) || findAgency(name, agencies) !== undefined;
     if (name === "" || isAgency || names.some((known) => known.toLowerCase() === name.toLowerCase())) continue;
-    if (name.length > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
+    if (JOB_TITLE.test(name)) titles.push(name);
+    else if (name.length > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
     else names.push(name);
   }
   // Creators that are only the agency (Reuters credits itself so) name no writer: the byline does.
-  if (names.length === 0 && left.length === 0 && given !== fromByline) return authorsOf({ ...item, authors: undefined }, source, agencies);
-  return { names, left };
+  if (names.length === 0 && left.length === 0 && titles.length === 0 && given !== fromByline) return authorsOf({ ...item, authors: undefined }, source, agencies);
+  // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
+  if (names.length === 0) return { names: titles.slice(0, MAX_AUTHORS), left: [...left, ...titles.slice(MAX_AUTHORS)], titles: [] };
+  return { names, left, titles };
 }
+
+/** A byline's part that is a writer's job beside their name: "Press Association Political Correspondent", "Staff Writer". */
+const JOB_TITLE = /\b(?:correspondents?|editors?|reporters?|writers?|columnists?|chief|producers?|photographers?|analysts?|critics?|contributors?)$/i;
 
 /** A text field of the story on file, if it has one. */
 function stringField(fields: Readonly<Record<string, unknown>>, name: string): string | undefined {
@@ -249,6 +258,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if (picture && picture.credit === undefined) hold("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
   const authors = authorsOf(item, source, context.agencies ?? []);
+  const leftOut = authors.titles.map((title) => ignoredNote("byline", `${JSON.stringify(title)}: a job title, not a name, so not an author`));
   if (authors.left.length > 0) {
     const left = authors.left.map((name) => JSON.stringify(name)).join(", ");
     hold(`needs a look at its byline: ${left} left out of by (expected at most ${MAX_AUTHORS} names, each up to ${MAX_AUTHOR_NAME} characters with a letter or digit)`);
@@ -292,7 +302,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     },
   };
   const day = typeof date === "string" ? calendarDay(date, zone.zone) : undefined;
-  return { ok: true, plan: { fields, body: body.markdown, held, day: day ?? "", ...(correctionField ? { correctionField } : {}) } };
+  return { ok: true, plan: { fields, body: body.markdown, held, day: day ?? "", ...(correctionField ? { correctionField } : {}), ...(leftOut.length > 0 ? { leftOut } : {}) } };
 }
 
 /**

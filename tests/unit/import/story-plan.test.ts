@@ -252,6 +252,14 @@ test("the byline becomes by: its names without By, each once, and never the agen
   assert.deepEqual(by({ byline: "By Ann Smith and Bo Li, Itar-Tass" }), [["Ann Smith", "Bo Li"], []]);
   assert.deepEqual(by({ byline: "BY ANN SMITH" }), ["ANN SMITH", []]);
   assert.deepEqual(by({ byline: "Ann Smith/Itar-Tass" }), ["Ann Smith", []]);
+  // A job title beside a name is not an author, and the plan names what it left out; a byline that is only a job stays.
+  const titled = planStory({ ...item, byline: "By Ann Smith, Press Association Political Correspondent" }, context);
+  assert.ok(titled.ok);
+  assert.deepEqual([titled.plan.fields["by"], titled.plan.leftOut], [
+    "Ann Smith",
+    [{ field: "byline", message: 'warning: ignored: "Press Association Political Correspondent": a job title, not a name, so not an author', code: "WD210" }],
+  ]);
+  assert.deepEqual(by({ byline: "By Our Foreign Correspondent" }), ["Our Foreign Correspondent", []]);
   // The agency alone: the item's own name, another spelling the settings give it, or another listed agency.
   assert.deepEqual(by({ byline: "Itar-Tass" }), [undefined, []]);
   assert.deepEqual(by({ byline: "By ИТАР-ТАСС" }), [undefined, []]);
