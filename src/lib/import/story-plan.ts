@@ -11,7 +11,7 @@ import type { ProblemCode } from "../model/problems.ts";
 import { bylineNames, htmlText, ignoredNote, oneLine } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
-import type { StoryFields } from "../story/schema.ts";
+import { readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
 
 /** The body as the importer made it: Markdown, the place and agency its dateline named, if it opened with one, and the notes to editors above it. */
 export interface ImportedBody {
@@ -264,7 +264,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     hold(`needs a look at its byline: ${left} left out of by (expected at most ${MAX_AUTHORS} names, each up to ${MAX_AUTHOR_NAME} characters with a letter or digit)`);
   }
   // An update without a byline keeps the story's.
-  const by = authors.names.length > 1 ? authors.names : (authors.names[0] ?? earlier["by"]);
+  // One name that reads as several ("Smith and Jones", as a creator is given) is written as a list of one, which says it is one.
+  const by = authors.names.length > 1 || readsAsSeveralNames(authors.names[0] ?? "") ? authors.names : (authors.names[0] ?? earlier["by"]);
 
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;

@@ -141,11 +141,20 @@ const translationOf = text(translationExpected, 300)
 
 const AUTHOR_EXPECTED = "an author's name as the byline prints it, e.g. Ann Smith";
 
+/** Several names written as one: "Ann Smith, Bo Li and Cy Wu" (a list says which are names). */
+const SEVERAL_NAMES = /,\s|\s(?:and|&|и)\s/iu;
+
+/** Whether `by` written as this one name would be refused as several: such a name is written as a list of its own. */
+export const readsAsSeveralNames = (name: string): boolean => SEVERAL_NAMES.test(name);
+
 /** Who wrote the story: one name, or a list of names in the order the byline prints them. */
 const by = z
   .union(
     [
-      text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME),
+      text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !readsAsSeveralNames(name), {
+        error: (issue) =>
+          `${describe(issue.input)} reads as several names written as one (expected a list, one name to an item: by: [${String(issue.input).split(/,\s*|\s+(?:and|&|и)\s+/iu).join(", ")}]; a name with a comma or "and" in it goes in a list of its own: by: ["${String(issue.input)}"])`,
+      }),
       z
         .array(text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME), { error: wrong("a list of names") })
         .min(1, { error: "an empty list (expected one name or more, or no by field)" })

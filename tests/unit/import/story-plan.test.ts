@@ -260,6 +260,8 @@ test("the byline becomes by: its names without By, each once, and never the agen
     [{ field: "byline", message: 'warning: ignored: "Press Association Political Correspondent": a job title, not a name, so not an author', code: "WD210" }],
   ]);
   assert.deepEqual(by({ byline: "By Our Foreign Correspondent" }), ["Our Foreign Correspondent", []]);
+  // A creator given as one name that reads as several is written as a list of one, which the story takes as one name.
+  assert.deepEqual(by({ authors: ["Smith and Jones"] }), [["Smith and Jones"], []]);
   // The agency alone: the item's own name, another spelling the settings give it, or another listed agency.
   assert.deepEqual(by({ byline: "Itar-Tass" }), [undefined, []]);
   assert.deepEqual(by({ byline: "By ИТАР-ТАСС" }), [undefined, []]);

@@ -194,6 +194,12 @@ test("by: one name or a list of names, trimmed; each bad name named by its place
   });
   assert.deepEqual(issuesOf({ ...valid, by: "" }), { by: "empty (expected an author's name as the byline prints it, e.g. Ann Smith)" });
   assert.deepEqual(issuesOf({ ...valid, by: [] }), { by: "an empty list (expected one name or more, or no by field)" });
+  // Several names written as one would make one author: a list says which are names, and may hold one name with "and" in it.
+  assert.deepEqual(issuesOf({ ...valid, by: "Ann Smith, Bo Li and Cy Wu" }), {
+    by: '"Ann Smith, Bo Li and Cy Wu" reads as several names written as one (expected a list, one name to an item: by: [Ann Smith, Bo Li, Cy Wu]; a name with a comma or "and" in it goes in a list of its own: by: ["Ann Smith, Bo Li and Cy Wu"])',
+  });
+  assert.equal(issuesOf({ ...valid, by: "Анна Смирнова и Борис Ли" })["by"]?.startsWith('"Анна Смирнова и Борис Ли" reads as several names'), true);
+  assert.deepEqual(parseStoryFields({ ...valid, by: ["Staff and agencies"] }), { ok: true, fields: { ...valid, by: ["Staff and agencies"] } });
   assert.deepEqual(issuesOf({ ...valid, by: true }), { by: "got boolean true (expected one name, e.g. by: Ann Smith, or a list of names, e.g. by: [Ann Smith, Bo Li])" });
   const partial = parseStoryFields({ ...valid, by: ["Ann Smith", ""] });
   assert.ok(!partial.ok);
