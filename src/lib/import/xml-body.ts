@@ -17,9 +17,45 @@ function writeNodes(nodes: readonly XmlNode[], rule: (element: XmlElement) => Ht
   return nodes.map((node) => (typeof node === "string" ? escapeXml(node) : writeElement(node, rule))).join("");
 }
 
+/**
+ * Wire text set in one paragraph as the teleprinter typed it (Reuters' XHTML): lines wrapped by
+ * hand, each paragraph opening on an indented line, "* " bullets. HTML would run it all into one
+ * paragraph, so it is when a paragraph holds only text with an indented line after a line break.
+ */
+const TYPED_TEXT = /\n[ \t]{2,}\S/;
+const BULLET = /^[*•]\s+/;
+
+/** Typed text as the paragraphs and bullet list it was typed as: a paragraph at each indented or blank-separated line. */
+function typedParagraphs(text: string): string {
+  const blocks: { bullet: boolean; lines: string[] }[] = [];
+  let open = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "") {
+      open = false;
+      continue;
+    }
+    const bullet = BULLET.test(line);
+    if (!open || bullet || /^[ \t]{2,}/.test(raw)) blocks.push({ bullet, lines: [] });
+    blocks.at(-1)?.lines.push(line.replace(BULLET, ""));
+    open = true;
+  }
+  let html = "";
+  blocks.forEach(({ bullet, lines }, at) => {
+    const item = escapeXml(lines.join(" "));
+    if (!bullet) html += `<p>${item}</p>`;
+    else html += `${blocks[at - 1]?.bullet ? "" : "<ul>"}<li>${item}</li>${blocks[at + 1]?.bullet ? "" : "</ul>"}`;
+  });
+  return html;
+}
+
 function writeElement(element: XmlElement, rule: (element: XmlElement) => HtmlRule): string {
   const html = rule(element);
   if (html === "drop") return "";
+  if (html !== "unwrap" && html.tag === "p" && element.children.every((child) => typeof child === "string")) {
+    const text = element.children.join("");
+    if (TYPED_TEXT.test(text)) return typedParagraphs(text);
+  }
   const content = writeNodes(element.children, rule);
   if (html === "unwrap") return content;
   const attributes = [...element.attributes]

@@ -495,3 +495,22 @@ test("a subject whose name only repeats its code is no topic; one named in words
   );
   assert.deepEqual(item.topics, ["maritime transport", "Harbours"]);
 });
+
+test("wire text typed into one XHTML paragraph keeps its paragraphs and bullets, as the teleprinter set them", () => {
+  const typed = [
+    "<p>(Adds detail)",
+    "    * Ferries resume on Tuesday",
+    "    * Timetables to follow",
+    "",
+    "    OSLO, March 4 (Reuters) - Ferries to the outer islands",
+    "will run again from Tuesday, the operator said.",
+    "    The harbour had been shut for two days.</p>",
+    "<p>A paragraph of its own\nwrapped once.</p>",
+  ].join("\n");
+  const item = onlyItem(readInline(newsItem({ body: `<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>${typed}</body></html></inlineXML>` })));
+  assert.deepEqual(item.body, {
+    kind: "html",
+    html:
+      "<p>(Adds detail)</p><ul><li>Ferries resume on Tuesday</li><li>Timetables to follow</li></ul><p>OSLO, March 4 (Reuters) - Ferries to the outer islands will run again from Tuesday, the operator said.</p><p>The harbour had been shut for two days.</p>\n<p>A paragraph of its own\nwrapped once.</p>",
+  });
+});
