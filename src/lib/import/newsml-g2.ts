@@ -349,12 +349,14 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const status = publishingStatus(itemMeta, metaPath, embargoed !== undefined && elementText(embargoed) === "", problems);
   const signals = itemMeta ? childElements(itemMeta, "signal") : [];
   const canceled = status === "canceled";
-  const delivered = mainHeadline(contentMeta);
+  const contentSet = childElement(element, "contentSet");
+  // Some producers (BusinessDesk) give the headline only in the NITF they embed.
+  const nitfHeadline = elementText(childElement(inlineNitfHead(contentSet), "hedline", "hl1")) || undefined;
+  const delivered = mainHeadline(contentMeta) ?? nitfHeadline;
   const marked = delivered === undefined ? undefined : unmarkedHeadline(delivered, `${path}/contentMeta/headline`);
   const correction = marked?.corrected === true || signals.some((signal) => schemeCode(signal, SIGNAL) === "correction" || attribute(signal, "qcode") === REUTERS_CORRECTED);
   const headline = marked?.headline ?? (canceled ? "" : undefined);
-  if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline)", "WD206");
-  const contentSet = childElement(element, "contentSet");
+  if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline, here or as the hl1 of the NITF in inlineXML)", "WD206");
   const body = storyBody(contentSet) ?? (canceled ? NO_TEXT : undefined);
   if (body === undefined) {
     const found = contentSet ? "has no inlineXML or inlineData with text" : "missing";

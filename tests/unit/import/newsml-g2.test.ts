@@ -292,7 +292,7 @@ test("a missing headline is a problem naming its item; the message's other items
     [["/newsMessage/itemSet/newsItem[1]", "Harbour reopens"]],
   );
   assert.deepEqual(read.problems, [
-    { file: `${DIRECTORY}/missing-headline.xml`, field: "/newsMessage/itemSet/newsItem[2]/contentMeta/headline", message: "missing (expected the story's headline)", code: "WD206" },
+    { file: `${DIRECTORY}/missing-headline.xml`, field: "/newsMessage/itemSet/newsItem[2]/contentMeta/headline", message: "missing (expected the story's headline, here or as the hl1 of the NITF in inlineXML)", code: "WD206" },
   ]);
 });
 
@@ -374,7 +374,7 @@ test("an item without headline or text that is not canceled is still refused", (
     assert.deepEqual(readNewsmlG2(notice.replace("stat:canceled", status), "notice.xml", AGENCIES), {
       items: [],
       problems: [
-        { file: "notice.xml", field: "/newsItem/contentMeta/headline", message: "missing (expected the story's headline)", code: "WD206" },
+        { file: "notice.xml", field: "/newsItem/contentMeta/headline", message: "missing (expected the story's headline, here or as the hl1 of the NITF in inlineXML)", code: "WD206" },
         { file: "notice.xml", field: "/newsItem/contentSet", message: "missing (expected the story's text as XHTML, NITF or plain text)", code: "WD206" },
       ],
     });
@@ -513,4 +513,10 @@ test("wire text typed into one XHTML paragraph keeps its paragraphs and bullets,
     html:
       "<p>(Adds detail)</p><ul><li>Ferries resume on Tuesday</li><li>Timetables to follow</li></ul><p>OSLO, March 4 (Reuters) - Ferries to the outer islands will run again from Tuesday, the operator said.</p><p>The harbour had been shut for two days.</p>\n<p>A paragraph of its own\nwrapped once.</p>",
   });
+});
+
+test("an item whose headline is only in the NITF it embeds takes it from there", () => {
+  const nitf = '<inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.head><hedline><hl1>Receivers name an acting chief</hl1></hedline></body.head><body.content><p>The receivers named an acting chief.</p></body.content></body></nitf></inlineXML>';
+  const item = onlyItem(readInline(newsItem({ content: '<language tag="en"/>', body: nitf })));
+  assert.equal(item.headline, "Receivers name an acting chief");
 });
