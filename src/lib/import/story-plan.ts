@@ -8,7 +8,7 @@ import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import { bylineNames, htmlText, ignoredNote, oneLine } from "./wire-fields.ts";
+import { bylineNames, htmlText, ignoredNote, oneLine, withoutBy } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
 import { readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
@@ -113,29 +113,46 @@ function topicsOf(item: WireItem): string[] {
  * all agencies leave the byline to be read. A name the field cannot take
  * (too long, nothing to make an address of, past the tenth) is left out with a line saying so.
  */
-function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; titles: string[] } {
+function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; notNames: NotAName[] } {
   const fromByline = item.byline === undefined ? [] : bylineNames(item.byline);
   const given = item.authors ?? fromByline;
   const names: string[] = [];
   const left: string[] = [];
-  const titles: string[] = [];
+  const notNames: NotAName[] = [];
   for (const raw of given) {
-    const name = oneLine(raw).replace(/^by\s+/i, "");
+    const name = withoutBy(oneLine(raw));
     const isAgency = (source !== undefined && isSameAgency(name, source, agencies)) || findAgency(name, agencies) !== undefined;
     if (name === "" || isAgency || names.some((known) => known.toLowerCase() === name.toLowerCase())) continue;
-    if (JOB_TITLE.test(name)) titles.push(name);
+    const notName = notANameWhy(name);
+    if (notName) notNames.push({ text: name, why: notName });
     else if (name.length > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
     else names.push(name);
   }
   // Creators that are only the agency (Reuters credits itself so) name no writer: the byline does.
-  if (names.length === 0 && left.length === 0 && titles.length === 0 && given !== fromByline) return authorsOf({ ...item, authors: undefined }, source, agencies);
+  if (names.length === 0 && left.length === 0 && notNames.length === 0 && given !== fromByline) return authorsOf({ ...item, authors: undefined }, source, agencies);
   // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
-  if (names.length === 0) return { names: titles.slice(0, MAX_AUTHORS), left: [...left, ...titles.slice(MAX_AUTHORS)], titles: [] };
-  return { names, left, titles };
+  const jobs = notNames.filter(({ why }) => why === JOB);
+  if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [] };
+  return { names, left, notNames };
+}
+
+/** Part of a byline that is no writer's name, and why. */
+interface NotAName {
+  text: string;
+  why: string;
 }
 
 /** A byline's part that is a writer's job beside their name: "Press Association Political Correspondent", "Staff Writer". */
 const JOB_TITLE = /\b(?:correspondents?|editors?|reporters?|writers?|columnists?|chief|producers?|photographers?|analysts?|critics?|contributors?)$/i;
+const JOB = "a job title, not a name";
+/** The desk's initials agencies sign a story with ("gr/bp" at EFE): short, and all in small letters, as no name is. */
+const DESK_INITIALS = /^\p{Ll}{1,4}$/u;
+
+function notANameWhy(name: string): string | undefined {
+  if (JOB_TITLE.test(name)) return JOB;
+  if (DESK_INITIALS.test(name)) return "the desk's initials, not a name";
+  return undefined;
+}
 
 /** A text field of the story on file, if it has one. */
 function stringField(fields: Readonly<Record<string, unknown>>, name: string): string | undefined {
@@ -258,7 +275,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if (picture && picture.credit === undefined) hold("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
   const authors = authorsOf(item, source, context.agencies ?? []);
-  const leftOut = authors.titles.map((title) => ignoredNote("byline", `${JSON.stringify(title)}: a job title, not a name, so not an author`));
+  const leftOut = authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`));
   if (authors.left.length > 0) {
     const left = authors.left.map((name) => JSON.stringify(name)).join(", ");
     hold(`needs a look at its byline: ${left} left out of by (expected at most ${MAX_AUTHORS} names, each up to ${MAX_AUTHOR_NAME} characters with a letter or digit)`);

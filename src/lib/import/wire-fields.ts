@@ -121,9 +121,16 @@ export function pictureRights(delivered: DeliveredRights): { rights: Pick<WirePh
  * A byline's names, its leading "By" dropped: "By Ann Smith and Bo Li, Reuters" gives Ann Smith,
  * Bo Li and Reuters; "Ilze Kalna/Baltic Wire", as agencies join a writer and themselves, gives both.
  */
+/**
+ * A byline without its leading "By", in the languages agencies write it ("Von", "Par", "Por"),
+ * when a name of two words or more follows: "Von Andrej Sokolow", not "Von Miller".
+ */
+export function withoutBy(byline: string): string {
+  return byline.replace(/^by\s+/i, "").replace(/^(?:von|par|por)\s+(?=\p{Lu}[\p{L}.'’-]*\s+\p{Lu})/iu, "");
+}
+
 export function bylineNames(byline: string): string[] {
-  return oneLine(byline)
-    .replace(/^by\s+/i, "")
+  return withoutBy(oneLine(byline))
     .split(/\s*(?:[,;&/]|\band\b)\s*/i)
     .filter((name) => name !== "");
 }

@@ -260,6 +260,13 @@ test("the byline becomes by: its names without By, each once, and never the agen
     [{ field: "byline", message: 'warning: ignored: "Press Association Political Correspondent": a job title, not a name, so not an author', code: "WD210" }],
   ]);
   assert.deepEqual(by({ byline: "By Our Foreign Correspondent" }), ["Our Foreign Correspondent", []]);
+  // The desk's initials are no author either; "By" in the agency's language goes as "By" does, before a name of two words.
+  const initialled = planStory({ ...item, byline: "Ann Smith/gr" }, context);
+  assert.ok(initialled.ok);
+  assert.deepEqual([initialled.plan.fields["by"], initialled.plan.leftOut], ["Ann Smith", [{ field: "byline", message: 'warning: ignored: "gr": the desk\'s initials, not a name, so not an author', code: "WD210" }]]);
+  assert.deepEqual(by({ byline: "Von Andrej Sokolow, Itar-Tass" }), ["Andrej Sokolow", []]);
+  assert.deepEqual(by({ byline: "Par Anne Dupont" }), ["Anne Dupont", []]);
+  assert.deepEqual(by({ byline: "Von Miller" }), ["Von Miller", []], "a name of one word after it is the name");
   // A creator given as one name that reads as several is written as a list of one, which the story takes as one name.
   assert.deepEqual(by({ authors: ["Smith and Jones"] }), [["Smith and Jones"], []]);
   // The agency alone: the item's own name, another spelling the settings give it, or another listed agency.
