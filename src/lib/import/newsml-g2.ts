@@ -1,4 +1,4 @@
-import type { Agency } from "../model/agencies.ts";
+import { findAgency, type Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { unmarkedHeadline, definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
@@ -252,11 +252,22 @@ function storyDateline(contentMeta: XmlElement | undefined, path: string, lang: 
   return placedElsewhere(field, region !== undefined && !name.includes(",") && isRegion(region) ? `${name}, ${region}` : name);
 }
 
-/** The agency: the creditline, else the first named infoSource, else the provider, else the agency the dateline names. */
-function storySource(contentMeta: XmlElement | undefined, itemMeta: XmlElement | undefined, datelineAgency: string | undefined): string | undefined {
+/**
+ * The agency: the creditline, else the first named infoSource, else the provider (by name, or by
+ * a literal naming an agency the settings list, as Reuters writes "reuters.com"), else the agency
+ * the dateline names.
+ */
+function storySource(contentMeta: XmlElement | undefined, itemMeta: XmlElement | undefined, datelineAgency: string | undefined, agencies: readonly Agency[]): string | undefined {
   const infoSources = contentMeta ? childElements(contentMeta, "infoSource").map((source) => elementText(childElement(source, "name"))) : [];
-  const candidates = [elementText(childElement(contentMeta, "creditline")), ...infoSources, elementText(childElement(itemMeta, "provider", "name"))];
+  const provider = childElement(itemMeta, "provider");
+  const candidates = [elementText(childElement(contentMeta, "creditline")), ...infoSources, elementText(childElement(provider, "name")), listedProvider(attribute(provider, "literal"), agencies)];
   return candidates.find((name) => name !== "") ?? datelineAgency;
+}
+
+/** The agency a provider's literal names, as the settings spell it: "reuters.com" is Reuters. A literal naming no listed agency is none. */
+function listedProvider(literal: string | undefined, agencies: readonly Agency[]): string {
+  const name = literal?.trim().replace(/^www\./i, "").replace(/\.[a-z]{2,}(?:\.[a-z]{2})?$/i, "");
+  return (name && findAgency(name, agencies)?.agency.name) || "";
 }
 
 /** The body.head of a NITF document in inlineXML, as AP's items with their text embedded carry it. */
@@ -383,7 +394,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
       lead: description(contentMeta, LEAD_ROLES) ?? nitfLead(inlineNitfHead(contentSet)),
       body,
       place: dateline.place,
-      source: storySource(contentMeta, itemMeta, dateline.agency),
+      source: storySource(contentMeta, itemMeta, dateline.agency, agencies),
       byline: storyByline(contentMeta, contentSet),
       authors: creatorNames(contentMeta),
       topics: storyTopics(contentMeta, lang),

@@ -520,3 +520,10 @@ test("an item whose headline is only in the NITF it embeds takes it from there",
   const item = onlyItem(readInline(newsItem({ content: '<language tag="en"/>', body: nitf })));
   assert.equal(item.headline, "Receivers name an acting chief");
 });
+
+test("a provider given as a literal naming an agency the settings list is the source, as the settings spell it", () => {
+  const meta = (literal: string) => `<itemClass qcode="ninat:text"/><provider literal="${literal}"/><versionCreated>2024-03-04T09:00:00Z</versionCreated>`;
+  assert.equal(onlyItem(readInline(newsItem({ meta: meta("reuters.com") }))).source, "Reuters");
+  assert.equal(onlyItem(readInline(newsItem({ meta: meta("www.afp.com") }))).source, "Agence France-Presse");
+  assert.equal(onlyItem(readInline(newsItem({ meta: meta("example.com") }))).source, undefined, "a literal naming no listed agency names no source");
+});
