@@ -196,6 +196,18 @@ test("an update under embargo to a published story waits beside it while the emb
   assert.doesNotMatch(published, /The central bank did not step in/);
 });
 
+test("a story whose YAML an editor broke still holds its item: no version becomes a second story, no withdrawal misses it", async (t) => {
+  const { root, news, importItems } = desk(t);
+  await importItems({ "0002.json": ninjs({}) });
+  const story = join(root, ROUBLE, "index.md");
+  writeFileSync(story, readFileSync(story, "utf8").replace(/^lead: .*$/m, "lead: Traders: the rouble weakens"));
+  const files = newsroomFiles(news);
+  const report = await importItems({ "0002.json": ninjs(UPDATE) });
+  assert.match(report, new RegExp(`^refused {4}${ROUBLE}/index\\.md: front matter: cannot be read as YAML \\(line \\d+\\), so the agency's versions cannot update it \\(expected the YAML fixed: npm run build names the mistake\\); items for it are not imported until it is fixed \\[WD219\\]$`, "m"));
+  assert.match(report, /^refused {4}drop-2\/0002\.json/m);
+  assert.deepEqual(newsroomFiles(news), files, "nothing is written beside it");
+});
+
 test("an update a published story could not take as it is waits beside it; a dry run writes nothing", async (t) => {
   const { news, root, importItems } = desk(t);
   await importItems({ "0002.json": ninjs({}) });
