@@ -26,13 +26,15 @@ function insertDateline(state: StateCore): void {
   const space = new state.Token("text", "", 0);
   space.content = " ";
 
-  const first = state.tokens.findIndex((token) => token.type === "paragraph_open" && token.level === 0);
-  const inline = first === -1 ? undefined : state.tokens[first + 1];
+  // The dateline opens the story's text: its first paragraph, past any heading above it; but
+  // never after a quote, a list or a table, which would then come before it.
+  const first = state.tokens.findIndex((token) => token.level === 0 && !token.type.startsWith("heading_") && token.type !== "inline");
+  const inline = state.tokens[first]?.type === "paragraph_open" ? state.tokens[first + 1] : undefined;
   if (inline?.type === "inline" && inline.children) {
     inline.children.unshift(mark, space);
     return;
   }
-  // A story that opens with a list or a quote still gets its dateline, in a paragraph of its own.
+  // A story that opens with a list or a quote gets its dateline first, in a paragraph of its own.
   const open = new state.Token("paragraph_open", "p", 1);
   const inlineMark = new state.Token("inline", "", 0);
   const close = new state.Token("paragraph_close", "p", -1);
@@ -135,6 +137,9 @@ export function createMarkdown(): MarkdownIt {
     const parts = (tokens[index]?.meta as { parts: string[] } | undefined)?.parts ?? [];
     return `<span class="dateline">${parts.map((part) => `<span>${md.utils.escapeHtml(part)}</span>`).join(" ")}</span>`;
   };
+  // A table wider than the column scrolls in a box of its own, not the page; the box takes the keyboard's focus, so it scrolls without a mouse too.
+  md.renderer.rules["table_open"] = () => '<div class="table-scroll" tabindex="0"><table>\n';
+  md.renderer.rules["table_close"] = () => "</table></div>\n";
   return md;
 }
 
