@@ -120,6 +120,22 @@ function deferImages(state: StateCore): void {
   }
 }
 
+/** A dateline piece longer than this may not fit a phone's line whole (at 320 px about 30 letters do). */
+const LONG_PIECE = 24;
+
+/**
+ * A piece of the dateline: one unbreakable span, or, when long ("SANTA CRUZ DE LA SIERRA,", a
+ * long agency's name), one that breaks between its words, each word unbreakable and a closing
+ * dash kept with the word before it, so the page never scrolls sideways for it.
+ */
+function datelinePiece(piece: string, escape: (text: string) => string): string {
+  if (piece.length <= LONG_PIECE) return `<span>${escape(piece)}</span>`;
+  const words = piece.split(" ");
+  const last = words.at(-1);
+  if (words.length > 1 && last !== undefined && /^(?:-+|[–—])$/.test(last)) words.splice(-2, 2, `${words.at(-2)} ${last}`);
+  return `<span class="long">${words.map((word) => `<span>${escape(word)}</span>`).join(" ")}</span>`;
+}
+
 /**
  * The one Markdown renderer for stories. Raw HTML is off, so markup typed into a story shows as
  * text; links and images keep only web, mail and relative URLs; quotes are left as the wire typed them.
@@ -135,7 +151,7 @@ export function createMarkdown(): MarkdownIt {
   // Each piece of the dateline is kept on one line by the stylesheet; the spaces between them are where it may wrap.
   md.renderer.rules["dateline"] = (tokens, index) => {
     const parts = (tokens[index]?.meta as { parts: string[] } | undefined)?.parts ?? [];
-    return `<span class="dateline">${parts.map((part) => `<span>${md.utils.escapeHtml(part)}</span>`).join(" ")}</span>`;
+    return `<span class="dateline">${parts.map((part) => datelinePiece(part, md.utils.escapeHtml)).join(" ")}</span>`;
   };
   // A table wider than the column scrolls in a box of its own, not the page; the box takes the keyboard's focus, so it scrolls without a mouse too.
   md.renderer.rules["table_open"] = () => '<div class="table-scroll" tabindex="0"><table>\n';

@@ -27,6 +27,14 @@ test("a story opening with a quote, a list or a table has its dateline first, ne
   }
 });
 
+test("a dateline piece too long for a phone's line breaks between its words, its closing dash kept with the word before", () => {
+  const long = { article: { valid: true, datelineParts: ["SANTA CRUZ DE LA SIERRA,", "March 15", "(United Nations Office for Humanitarian Affairs) -"] } };
+  assert.match(
+    md.render("Text.", long),
+    /^<p><span class="dateline"><span>SANTA CRUZ DE LA SIERRA,<\/span> <span>March 15<\/span> <span class="long"><span>\(United<\/span> <span>Nations<\/span> <span>Office<\/span> <span>for<\/span> <span>Humanitarian<\/span> <span>Affairs\) -<\/span><\/span><\/span> Text\.<\/p>/,
+  );
+});
+
 test("a table scrolls in a box of its own that the keyboard can reach, not the page", () => {
   assert.match(md.render("Text.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |", story), /<div class="table-scroll" tabindex="0"><table>\n<thead>[^]*<\/table><\/div>\n$/);
 });
