@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
@@ -181,6 +181,9 @@ test("a photo narrower than sharp is published at the widths it has, and the bui
 test("a failed build leaves the last good site in place; a good one drops deleted stories", async () => {
   const root = makeFixtureSite({ "talks/index.md": dateOnlyMoscow, "senate-budget.md": lateWashington });
   assert.equal((await buildFixtureInProcess(root)).status, 0);
+  // The site folder has the mode any new folder of the user's has, so a web server it is copied to can read it.
+  mkdirSync(join(root, "a-folder"));
+  assert.equal(statSync(join(root, "_site")).mode & 0o777, statSync(join(root, "a-folder")).mode & 0o777);
 
   writeFileSync(join(root, "src/news/senate-budget.md"), story("title: Broken\nlead: B\ndate: 2013-09-02"));
   assert.equal((await buildFixtureInProcess(root)).status, 1);

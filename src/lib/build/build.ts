@@ -8,7 +8,8 @@
  * replaces the last good site, and no page of a deleted or renamed story survives.
  */
 import { CacheStore } from "../cache/store.ts";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
@@ -171,7 +172,10 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, media: undefined, timings: stages.timings, caches: [], sources: {} };
   const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
   removeLeftovers();
-  const staging = mkdtempSync(`${STAGING_PREFIX}${process.pid}-`);
+  // Made as any folder of the user's is, not as mkdtemp makes one (0700): the site folder it becomes
+  // is copied to web servers, which could not read it.
+  const staging = `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString("hex")}`;
+  mkdirSync(staging);
   // This build's photos for the media host, apart until the site passes its checks.
   const mediaStaging = `${staging}-media`;
   try {

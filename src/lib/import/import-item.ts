@@ -169,7 +169,7 @@ function isLive(fields: Readonly<Record<string, unknown>>, settings: ImportSetti
 }
 
 /**
- * When a version was made, to order it against the one on file. A time without offset is read
+ * When a version was made (or its embargo ends), to order it against the one on file. A time without offset is read
  * where the story's days are counted, as the story file will write it; only then is the body
  * converted here, for the place its dateline names.
  */
@@ -310,8 +310,17 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id));
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft }) => {
     const notes = draftNotes(item, plan, body);
-    // An editor's work wins; and readers keep the published version until the new one may go live.
-    const waitsBecause = existing && (existing.changedHere ?? (isLive(existing.fields, settings) && (draft || refusals.length > 0) ? "published here, kept live" : undefined));
+    // An editor's work wins; and readers keep the published version until the new one may go live:
+    // a version under embargo too, as the published story's date would let it out at once.
+    const live = existing !== undefined && isLive(existing.fields, settings);
+    const embargoEnds = item.embargoedUntil && versionMillis(item, item.embargoedUntil, existing, settings);
+    const embargoedUpdate = live && embargoEnds !== undefined && embargoEnds > settings.build.epochMs && item.embargoedUntil;
+    const keptLive = embargoedUpdate
+      ? `under embargo until ${formatWireTime(embargoedUpdate)}, published here, kept live (import it again once the embargo ends)`
+      : live && (draft || refusals.length > 0)
+        ? "published here, kept live"
+        : undefined;
+    const waitsBecause = existing && (existing.changedHere ?? keptLive);
     if (existing && waitsBecause) {
       return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...wouldNotBuild(refusals, "it would not build")], settings);
     }

@@ -34,6 +34,12 @@ export interface WireStories {
 const groupOf = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
+/** The agency's id as typed in a story's wire group, read line by line where its YAML cannot be read: `wire:` then an indented `id:`. */
+function typedWireId(yaml: string): string | undefined {
+  const id = /^wire:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+id:[ \t]*(.+?)[ \t]*$/m.exec(yaml)?.[1];
+  return id?.replace(/^(["'])(.*)\1$/, "$2");
+}
+
 /** Why a story file may not be replaced by a newer version: it was edited, or the import kept no record to tell. */
 function changedHere(text: string, wire: Record<string, unknown>): string | undefined {
   if (wire["written"] === undefined) return "no wire.written record of what the import wrote, so edits here cannot be ruled out";
@@ -59,7 +65,22 @@ export function findWireStories(newsDir: string, inputDir: string): WireStories 
     if (!/^wire:/m.test(text)) continue;
     const parts = splitStory(text);
     const parsed = parts && parseFrontMatter(parts.yaml);
-    if (!parts || !parsed?.ok) continue;
+    if (!parts) continue;
+    if (!parsed?.ok) {
+      // An imported story an editor's YAML slip left unreadable is still that item's story: a newer
+      // version must not become a second story beside it, nor a withdrawal miss it.
+      const typed = typedWireId(parts.yaml);
+      const at = parsed?.problems[0]?.line;
+      const problem: WireProblem = {
+        file,
+        field: "front matter",
+        message: `cannot be read as YAML${at === undefined ? "" : ` (line ${at})`}, so the agency's versions cannot update it (expected the YAML fixed: npm run build names the mistake)`,
+        code: "WD219",
+      };
+      if (typed === undefined) problems.push(problem);
+      else unusable(typed, problem);
+      continue;
+    }
     const fields = parsed.frontMatter.fields;
     const wire = groupOf(fields["wire"]);
     const id = wire?.["id"];

@@ -26,13 +26,15 @@ function insertDateline(state: StateCore): void {
   const space = new state.Token("text", "", 0);
   space.content = " ";
 
-  const first = state.tokens.findIndex((token) => token.type === "paragraph_open" && token.level === 0);
-  const inline = first === -1 ? undefined : state.tokens[first + 1];
+  // The dateline opens the story's text: its first paragraph, past any heading above it; but
+  // never after a quote, a list or a table, which would then come before it.
+  const first = state.tokens.findIndex((token) => token.level === 0 && !token.type.startsWith("heading_") && token.type !== "inline");
+  const inline = state.tokens[first]?.type === "paragraph_open" ? state.tokens[first + 1] : undefined;
   if (inline?.type === "inline" && inline.children) {
     inline.children.unshift(mark, space);
     return;
   }
-  // A story that opens with a list or a quote still gets its dateline, in a paragraph of its own.
+  // A story that opens with a list or a quote gets its dateline first, in a paragraph of its own.
   const open = new state.Token("paragraph_open", "p", 1);
   const inlineMark = new state.Token("inline", "", 0);
   const close = new state.Token("paragraph_close", "p", -1);
@@ -118,6 +120,22 @@ function deferImages(state: StateCore): void {
   }
 }
 
+/** A dateline piece longer than this may not fit a phone's line whole (at 320 px about 30 letters do). */
+const LONG_PIECE = 24;
+
+/**
+ * A piece of the dateline: one unbreakable span, or, when long ("SANTA CRUZ DE LA SIERRA,", a
+ * long agency's name), one that breaks between its words, each word unbreakable and a closing
+ * dash kept with the word before it, so the page never scrolls sideways for it.
+ */
+function datelinePiece(piece: string, escape: (text: string) => string): string {
+  if (piece.length <= LONG_PIECE) return `<span>${escape(piece)}</span>`;
+  const words = piece.split(" ");
+  const last = words.at(-1);
+  if (words.length > 1 && last !== undefined && /^(?:-+|[–—])$/.test(last)) words.splice(-2, 2, `${words.at(-2)} ${last}`);
+  return `<span class="long">${words.map((word) => `<span>${escape(word)}</span>`).join(" ")}</span>`;
+}
+
 /**
  * The one Markdown renderer for stories. Raw HTML is off, so markup typed into a story shows as
  * text; links and images keep only web, mail and relative URLs; quotes are left as the wire typed them.
@@ -133,8 +151,11 @@ export function createMarkdown(): MarkdownIt {
   // Each piece of the dateline is kept on one line by the stylesheet; the spaces between them are where it may wrap.
   md.renderer.rules["dateline"] = (tokens, index) => {
     const parts = (tokens[index]?.meta as { parts: string[] } | undefined)?.parts ?? [];
-    return `<span class="dateline">${parts.map((part) => `<span>${md.utils.escapeHtml(part)}</span>`).join(" ")}</span>`;
+    return `<span class="dateline">${parts.map((part) => datelinePiece(part, md.utils.escapeHtml)).join(" ")}</span>`;
   };
+  // A table wider than the column scrolls in a box of its own, not the page; the box takes the keyboard's focus, so it scrolls without a mouse too.
+  md.renderer.rules["table_open"] = () => '<div class="table-scroll" tabindex="0"><table>\n';
+  md.renderer.rules["table_close"] = () => "</table></div>\n";
   return md;
 }
 

@@ -70,7 +70,7 @@ test("keeps lists, quotes, line breaks and simple tables", () => {
     render(markdown),
     [
       "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<ol>\n<li>first</li>\n</ol>\n<blockquote>\n<p>Quoted.</p>\n</blockquote>\n<p>line<br>\nbreak</p>\n",
-      "<p>Results</p>\n<table>\n<thead>\n<tr>\n<th>Team</th>\n<th>Score</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>A | B</td>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n",
+      "<p>Results</p>\n<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead>\n<tr>\n<th>Team</th>\n<th>Score</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>A | B</td>\n<td>1</td>\n</tr>\n</tbody>\n</table></div>\n",
       "<p>Loose</p>\n<p>divisions</p>\n",
     ].join(""),
   );
@@ -80,11 +80,11 @@ test("a statistics table's one-cell title rows are paragraphs above it, and its 
   const html = "<table><tbody><tr><th>TOP TEN</th></tr><tr><th>NATIONAL LEAGUE</th></tr><tr><th></th><th>G</th><th>Pct.</th></tr><tr><td>Doe NYM</td><td>72</td><td>.351</td></tr></tbody></table>";
   assert.equal(
     render(htmlBodyToMarkdown(html, {}).markdown),
-    "<p><strong>TOP TEN</strong></p>\n<p><strong>NATIONAL LEAGUE</strong></p>\n<table>\n<thead>\n<tr>\n<th></th>\n<th>G</th>\n<th>Pct.</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Doe NYM</td>\n<td>72</td>\n<td>.351</td>\n</tr>\n</tbody>\n</table>\n",
+    "<p><strong>TOP TEN</strong></p>\n<p><strong>NATIONAL LEAGUE</strong></p>\n<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead>\n<tr>\n<th></th>\n<th>G</th>\n<th>Pct.</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Doe NYM</td>\n<td>72</td>\n<td>.351</td>\n</tr>\n</tbody>\n</table></div>\n",
   );
   // A header row narrower than a later row is widened, so the rows still read as a table.
   const narrowHeader = "<table><tr><th>Team</th><th>Score</th></tr><tr><td>A</td><td>1</td><td>won</td></tr></table>";
-  assert.match(render(htmlBodyToMarkdown(narrowHeader, {}).markdown), /^<table>\n<thead>\n<tr>\n<th>Team<\/th>\n<th>Score<\/th>\n<th><\/th>\n<\/tr>\n<\/thead>\n<tbody>\n<tr>\n<td>A<\/td>\n<td>1<\/td>\n<td>won<\/td>/);
+  assert.match(render(htmlBodyToMarkdown(narrowHeader, {}).markdown), /^<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead>\n<tr>\n<th>Team<\/th>\n<th>Score<\/th>\n<th><\/th>\n<\/tr>\n<\/thead>\n<tbody>\n<tr>\n<td>A<\/td>\n<td>1<\/td>\n<td>won<\/td>/);
 });
 
 test("takes off the slug, the byline, the item's dateline and the end-of-item chrome", () => {

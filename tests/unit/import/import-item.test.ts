@@ -180,6 +180,34 @@ test("a correction to a published story waits beside it to be worded; a story no
   assert.deepEqual(read.valid ? [] : read.problems.map(({ field }) => field), ["corrections.0.text"]);
 });
 
+test("an update under embargo to a published story waits beside it while the embargo lasts; readers keep the published version", async (t) => {
+  const { root, importItems } = desk(t);
+  await importItems({ "0002.json": ninjs({}) });
+  const story = join(root, ROUBLE, "index.md");
+  const published = readFileSync(story, "utf8");
+  // The import's moment is 2024-06-30T12:00Z: this version may not be read before July 1.
+  const embargoed = ninjs({ ...UPDATE, embargoed: "2024-07-01T09:00:00+03:00" });
+  const report = await importItems({ "0002.json": embargoed });
+  assert.equal(
+    report.split("\n")[0],
+    `held       ${ROUBLE}/index.md <- drop-2/0002.json [ninjs 1]: under embargo until 2024-07-01T09:00:00+03:00, published here, kept live (import it again once the embargo ends): version 2 waits in ${ROUBLE}/index.wire-v2.md.txt [WD222]`,
+  );
+  assert.equal(readFileSync(story, "utf8"), published, "readers keep the published version");
+  assert.doesNotMatch(published, /The central bank did not step in/);
+});
+
+test("a story whose YAML an editor broke still holds its item: no version becomes a second story, no withdrawal misses it", async (t) => {
+  const { root, news, importItems } = desk(t);
+  await importItems({ "0002.json": ninjs({}) });
+  const story = join(root, ROUBLE, "index.md");
+  writeFileSync(story, readFileSync(story, "utf8").replace(/^lead: .*$/m, "lead: Traders: the rouble weakens"));
+  const files = newsroomFiles(news);
+  const report = await importItems({ "0002.json": ninjs(UPDATE) });
+  assert.match(report, new RegExp(`^refused {4}${ROUBLE}/index\\.md: front matter: cannot be read as YAML \\(line \\d+\\), so the agency's versions cannot update it \\(expected the YAML fixed: npm run build names the mistake\\); items for it are not imported until it is fixed \\[WD219\\]$`, "m"));
+  assert.match(report, /^refused {4}drop-2\/0002\.json/m);
+  assert.deepEqual(newsroomFiles(news), files, "nothing is written beside it");
+});
+
 test("an update a published story could not take as it is waits beside it; a dry run writes nothing", async (t) => {
   const { news, root, importItems } = desk(t);
   await importItems({ "0002.json": ninjs({}) });

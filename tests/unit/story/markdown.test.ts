@@ -21,6 +21,24 @@ test("a story without a leading paragraph still gets its dateline", () => {
   assert.match(md.render("- one\n- two", story), /^<p><span class="dateline"><span>MOSCOW,<\/span> <span>September 2<\/span> <span>\(Itar-Tass\) -<\/span><\/span><\/p>\n<ul>/);
 });
 
+test("a story opening with a quote, a list or a table has its dateline first, never after them", () => {
+  for (const body of ['> "We will not give in," he said.\n\nUnions walked out.', "- one\n\nText.", "| a | b |\n| --- | --- |\n| 1 | 2 |\n\nText."]) {
+    assert.match(md.render(body, story), /^<p><span class="dateline">.*<\/span><\/p>\n<(?:blockquote|ul|div)/, body);
+  }
+});
+
+test("a dateline piece too long for a phone's line breaks between its words, its closing dash kept with the word before", () => {
+  const long = { article: { valid: true, datelineParts: ["SANTA CRUZ DE LA SIERRA,", "March 15", "(United Nations Office for Humanitarian Affairs) -"] } };
+  assert.match(
+    md.render("Text.", long),
+    /^<p><span class="dateline"><span>SANTA CRUZ DE LA SIERRA,<\/span> <span>March 15<\/span> <span class="long"><span>\(United<\/span> <span>Nations<\/span> <span>Office<\/span> <span>for<\/span> <span>Humanitarian<\/span> <span>Affairs\) -<\/span><\/span><\/span> Text\.<\/p>/,
+  );
+});
+
+test("a table scrolls in a box of its own that the keyboard can reach, not the page", () => {
+  assert.match(md.render("Text.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |", story), /<div class="table-scroll" tabindex="0"><table>\n<thead>[^]*<\/table><\/div>\n$/);
+});
+
 test("the dateline is escaped like any other text", () => {
   const html = md.render("Text.", { article: { datelineParts: ["<b>X</b>", "& Co -"] } });
   assert.match(html, /<span class="dateline"><span>&lt;b&gt;X&lt;\/b&gt;<\/span> <span>&amp; Co -<\/span><\/span>/);
