@@ -87,6 +87,12 @@ export function deliveredText(bytes: Uint8Array): string | undefined {
 /** Pictures delivered beside items are read with the item that points at them, never as items. */
 const PICTURE_EXTENSIONS = new Set<string>([...PHOTO_EXTENSIONS, "tif", "tiff", "heic"]);
 
+/**
+ * Files a drop folder may hold that are no agency's item, though their text would read as wire
+ * text: a desk's notes (README.md), a spreadsheet, an office document, an archive, a web page.
+ */
+const NOT_ITEMS = new Set(["md", "markdown", "csv", "tsv", "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "zip", "gz", "tgz", "html", "htm"]);
+
 export interface DeliveredFiles {
   files: string[];
   problems: WireProblem[];
@@ -110,5 +116,11 @@ export function deliveredFiles(paths: readonly string[]): DeliveredFiles {
       files.push(path);
     }
   }
-  return { files: [...new Set(files)], problems };
+  const items: string[] = [];
+  for (const file of new Set(files)) {
+    const extension = extname(file).slice(1).toLowerCase();
+    if (!NOT_ITEMS.has(extension)) items.push(file);
+    else problems.push({ file, field: "", message: `a .${extension} file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom or wire text: keep other files out of the drop)`, code: "WD202" });
+  }
+  return { files: items, problems };
 }

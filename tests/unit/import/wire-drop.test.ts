@@ -42,3 +42,18 @@ test("a folder is a drop of items: its pictures and hidden files are not items",
   assert.deepEqual(files, [join(drop, "0001"), join(drop, "a.json"), join(drop, "b.xml")]);
   assert.deepEqual(problems, [{ file: join(drop, "gone.xml"), field: "", message: "does not exist (expected an item file or a folder of them)", code: "WD200" }]);
 });
+
+test("a desk's notes, spreadsheets and documents in a drop are refused as no agency's item, never made stories", (t) => {
+  const drop = mkdtempSync(join(tmpdir(), "wire-drop-"));
+  t.after(() => rmSync(drop, { recursive: true, force: true }));
+  for (const name of ["0001.txt", "README.md", "list.CSV"]) writeFileSync(join(drop, name), "x");
+  const { files, problems } = deliveredFiles([drop]);
+  assert.deepEqual(files, [join(drop, "0001.txt")]);
+  assert.deepEqual(
+    problems.map(({ file, message, code }) => [file, message, code]),
+    [
+      [join(drop, "README.md"), "a .md file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom or wire text: keep other files out of the drop)", "WD202"],
+      [join(drop, "list.CSV"), "a .csv file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom or wire text: keep other files out of the drop)", "WD202"],
+    ],
+  );
+});
