@@ -67,11 +67,13 @@ const itemNote = (item: WireItem, message: string, code: ProblemCode): Problem =
 const inItemFile = (item: WireItem, note: ItemNote): Problem => ({ file: item.file, ...note });
 
 /** A folder for a new story under its day (src/news/2013/09/02/<slug>), not taken by another story. */
-function newStoryFolder(newsDir: string, day: string, slug: string): string {
+function newStoryFolder(newsDir: string, day: string, slug: string, stories: WireStories): string {
   const dayFolder = join(newsDir, ...day.split("-"));
+  // A story this run made holds its folder too, written or not (a dry run writes none).
+  const claimed = new Set([...stories.byId.values()].flat().map(({ folder }) => folder));
   for (let count = 1; ; count++) {
     const folder = join(dayFolder, count === 1 ? slug : `${slug}-${count}`);
-    if (!existsSync(folder)) return folder;
+    if (!existsSync(folder) && !claimed.has(folder)) return folder;
   }
 }
 
@@ -307,7 +309,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   });
   if (!planned.ok) return refused(item, planned.problems);
   const { plan } = planned;
-  const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id));
+  const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id), stories);
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft }) => {
     const notes = draftNotes(item, plan, body);
     // An editor's work wins; and readers keep the published version until the new one may go live:

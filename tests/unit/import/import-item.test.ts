@@ -208,6 +208,15 @@ test("a story whose YAML an editor broke still holds its item: no version become
   assert.deepEqual(newsroomFiles(news), files, "nothing is written beside it");
 });
 
+test("a dry run names the folders the real run writes: two stories of one headline and day get two", async (t) => {
+  const { importItems } = desk(t);
+  const items = { "a.json": ninjs({ uri: "urn:x:a" }), "b.json": ninjs({ uri: "urn:x:b", body_html: "<p>Another story under the same headline, on the same day.</p>" }) };
+  const folders = (report: string) => [...report.matchAll(/^\w+ +(\S+) <- /gm)].map(([, file]) => file);
+  const dry = await importItems(items, { dryRun: true });
+  assert.deepEqual(folders(dry), [`${ROUBLE}/index.md`, `${ROUBLE}-2/index.md`]);
+  assert.deepEqual(folders(await importItems(items)), folders(dry));
+});
+
 test("an update a published story could not take as it is waits beside it; a dry run writes nothing", async (t) => {
   const { news, root, importItems } = desk(t);
   await importItems({ "0002.json": ninjs({}) });
