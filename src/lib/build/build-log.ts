@@ -20,7 +20,8 @@ export function buildLog({ ok, settingProblems, pages, report }: BuildResult): L
   const embargo = stories && ok ? formatNextEmbargo(stories) : undefined;
   return [
     ...settingProblems.map((problem) => ({ text: formatProblem(problem), problem: true })),
-    ...report.caches.map((text) => ({ text, problem: false })),
+    // Refused settings stop the build before any cache is used: the caches have nothing to say.
+    ...(settingProblems.length > 0 ? [] : report.caches).map((text) => ({ text, problem: false })),
     ...(stories ? formatStoryProblems(stories) : []).map((text) => ({ text, problem: true })),
     ...(check && check.problems.length > 0 ? formatReport(withStoryFiles(check, pages, report.sources)) : []).map((text) => ({ text, problem: true })),
     ...(size ? [{ text: size.line, problem: false }, ...[...size.warnings, ...size.errors].map((problem) => ({ text: formatProblem(problem), problem: true }))] : []),

@@ -38,3 +38,14 @@ test("a page problem on a story's page names the story file it is made from; oth
     ],
   );
 });
+
+test("refused settings are the build's only lines before its last: no cache line, as no cache was used", () => {
+  const result: BuildResult = {
+    ok: false,
+    settingProblems: [{ file: "", field: "BUILD_MOMENT", message: 'got "soon" (expected an instant with Z or an offset)', code: "WD305" }],
+    pages: [],
+    files: [],
+    report: { stories: undefined, check: undefined, size: undefined, media: undefined, timings: [], caches: ["cache .cache: stories 0 read, 0 reused"], sources: {} },
+  };
+  assert.deepEqual(buildLog(result).map(({ text }) => text), ['BUILD_MOMENT: got "soon" (expected an instant with Z or an offset) [WD305]']);
+});
