@@ -11,14 +11,12 @@ import { placeholderFields } from "../model/placeholders.ts";
 import { editorFieldName, type Problem, type ProblemCode } from "../model/problems.ts";
 import { MIN_PHOTO_WIDTH } from "../media/photos.ts";
 import { readEmbeddedPhotoWords } from "./photo-metadata.ts";
-import { isCorrectionNote } from "./body-markdown.ts";
 import { importedBody } from "./imported-body.ts";
 import { noEditionFor } from "./item-language.ts";
 import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
-import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, storyPlace, zoneFor, type ImportedBody, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
+import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
-import { ignoredNote } from "./wire-fields.ts";
 import type { ItemNote, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import { matchStory, type WireStories, type WireStory } from "./wire-stories.ts";
@@ -191,15 +189,12 @@ function versionNames(item: WireItem): { spoken: string; label: string } {
 /**
  * The notes on what an editor must still do to a story written as a draft, a correction's with
  * what the agency's notes to editors say it corrects ("(Corrects day in first paragraph)"); then
- * the lines naming the other notes to editors the body was read without: they are not story text.
+ * the lines naming what of the item the story leaves out.
  */
-function draftNotes(item: WireItem, plan: StoryPlan, body: ImportedBody): Problem[] {
-  const notes = body.editorsNotes ?? [];
-  const corrects = plan.correctionField ? notes.filter(isCorrectionNote) : [];
-  const noted = corrects.length > 0 ? `, noting ${corrects.map((note) => JSON.stringify(note)).join(" and ")}` : "";
+function draftNotes(item: WireItem, plan: StoryPlan): Problem[] {
+  const noted = plan.correctionNotes ? `, noting ${plan.correctionNotes.map((note) => JSON.stringify(note)).join(" and ")}` : "";
   const correction = plan.correctionField ? [itemNote(item, `a correction by the agency${noted}: word it for readers in ${editorFieldName(plan.correctionField)}`, "WD216")] : [];
-  const leftOut = notes.filter((note) => !corrects.includes(note)).map((note) => inItemFile(item, ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)));
-  return [...plan.held.map((note) => inItemFile(item, note)), ...correction, ...leftOut, ...(plan.leftOut ?? []).map((note) => inItemFile(item, note))];
+  return [...plan.held.map((note) => inItemFile(item, note)), ...correction, ...(plan.leftOut ?? []).map((note) => inItemFile(item, note))];
 }
 
 /** The story's problems as the reasons the item is refused or waits: "the story would not build: title: …". */
@@ -311,7 +306,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const { plan } = planned;
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id), stories);
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft }) => {
-    const notes = draftNotes(item, plan, body);
+    const notes = draftNotes(item, plan);
     // An editor's work wins; and readers keep the published version until the new one may go live:
     // a version under embargo too, as the published story's date would let it out at once.
     const live = existing !== undefined && isLive(existing.fields, settings);

@@ -12,6 +12,7 @@ import { bylineNames, htmlText, ignoredNote, oneLine, withoutBy } from "./wire-f
 import { formatWireTime } from "./wire-time.ts";
 import type { WireStory } from "./wire-stories.ts";
 import { readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
+import { isCorrectionNote } from "./body-markdown.ts";
 
 /** The body as the importer made it: Markdown, the place and agency its dateline named, if it opened with one, and the notes to editors above it. */
 export interface ImportedBody {
@@ -59,10 +60,12 @@ export interface StoryPlan {
   body: string;
   /** Why the story is held as a draft (empty when it may be published, at once or when its embargo ends). */
   held: ItemNote[];
-  /** What of the item the story leaves out, each with the line saying so (a job title in the byline). */
+  /** What of the item the story leaves out, each with the line saying so (a note to editors, a job title in the byline). */
   leftOut?: ItemNote[];
   /** A correction entry added for the editor to word, as its text's field name ("corrections.1.text"). */
   correctionField?: string;
+  /** What the agency's notes to editors say the correction corrects ("(Corrects day in first paragraph)"), for the editor wording it. */
+  correctionNotes?: string[];
   /** The story's calendar day at its dateline (2013-09-02), which its address and folder carry. */
   day: string;
 }
@@ -275,7 +278,6 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if (picture && picture.credit === undefined) hold("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
   const authors = authorsOf(item, source, context.agencies ?? []);
-  const leftOut = authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`));
   if (authors.left.length > 0) {
     const left = authors.left.map((name) => JSON.stringify(name)).join(", ");
     hold(`needs a look at its byline: ${left} left out of by (expected at most ${MAX_AUTHORS} names, each up to ${MAX_AUTHOR_NAME} characters with a letter or digit)`);
@@ -290,6 +292,13 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     corrections.push({ date: versionTime, text: correctionPlaceholder(source ?? "The agency") });
     correctionField = `corrections.${corrections.length - 1}.text`;
   }
+  // The agency's notes to editors are no story text: a correction's is quoted where the editor is asked to word it, the others named as left out.
+  const editorsNotes = body.editorsNotes ?? [];
+  const correctionNotes = correctionField ? editorsNotes.filter(isCorrectionNote) : [];
+  const leftOut = [
+    ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
+    ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
+  ];
   const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], topicsOf(item));
   const lang = item.lang ?? context.defaultLanguage;
   // An editor's zone for the place stays while the place does.
@@ -320,7 +329,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     },
   };
   const day = typeof date === "string" ? calendarDay(date, zone.zone) : undefined;
-  return { ok: true, plan: { fields, body: body.markdown, held, day: day ?? "", ...(correctionField ? { correctionField } : {}), ...(leftOut.length > 0 ? { leftOut } : {}) } };
+  return { ok: true, plan: { fields, body: body.markdown, held, day: day ?? "", ...(correctionField ? { correctionField } : {}), ...(correctionNotes.length > 0 ? { correctionNotes } : {}), ...(leftOut.length > 0 ? { leftOut } : {}) } };
 }
 
 /**
