@@ -118,10 +118,6 @@ export function pictureRights(delivered: DeliveredRights): { rights: Pick<WirePh
 }
 
 /**
- * A byline's names, its leading "By" dropped: "By Ann Smith and Bo Li, Reuters" gives Ann Smith,
- * Bo Li and Reuters; "Ilze Kalna/Baltic Wire", as agencies join a writer and themselves, gives both.
- */
-/**
  * A byline without its leading "By", in the languages agencies write it ("Von", "Par", "Por"),
  * when a name of two words or more follows: "Von Andrej Sokolow", not "Von Miller".
  */
@@ -129,6 +125,10 @@ export function withoutBy(byline: string): string {
   return byline.replace(/^by\s+/i, "").replace(/^(?:von|par|por)\s+(?=\p{Lu}[\p{L}.'’-]*\s+\p{Lu})/iu, "");
 }
 
+/**
+ * A byline's names, its leading "By" dropped: "By Ann Smith and Bo Li, Reuters" gives Ann Smith,
+ * Bo Li and Reuters; "Ilze Kalna/Baltic Wire", as agencies join a writer and themselves, gives both.
+ */
 export function bylineNames(byline: string): string[] {
   return withoutBy(oneLine(byline))
     .split(/\s*(?:[,;&/]|\band\b)\s*/i)
