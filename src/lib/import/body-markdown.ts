@@ -21,6 +21,8 @@ export interface BodyContext {
   agencies?: readonly Agency[];
   /** The item's byline, so a paragraph repeating it ("By Jane Doe") is dropped. */
   byline?: string;
+  /** The item's lead, so a first paragraph repeating it word for word (dpa's teaser) is dropped: the page prints the lead above the text. */
+  lead?: string;
 }
 
 export interface BodyMarkdown {
@@ -138,6 +140,8 @@ function shownText(markdown: string): { text: string; from: number[] } {
 
 const shownLine = (line: string): string => shownText(withoutHardBreak(line)).text;
 
+const oneSpaced = (text: string): string => text.replace(/\s+/g, " ").trim();
+
 /** Leading whitespace and hard breaks. */
 const LEADING_BREAKS = /^(?:\s|\\\n)+/;
 
@@ -194,12 +198,13 @@ function dropTrailers(blocks: string[]): void {
 
 /**
  * Takes the chrome off a body's Markdown blocks (paragraphs, headings, lists; the lines within a
- * block as written): a slug, a byline and notes to editors at the top, then the dateline opening
- * the first paragraph, then trailers at the end.
+ * block as written): a slug, a byline and notes to editors at the top, the lead repeated, then the
+ * dateline opening the first paragraph, then trailers at the end.
  */
 function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken; editorsNotes: string[] } {
   const kept = blocks.filter((block) => block.trim() !== "");
   const editorsNotes = dropLeadingChrome(kept, context.byline);
+  if (kept[0] !== undefined && context.lead !== undefined && oneSpaced(kept[0].split("\n").map(shownLine).join(" ")) === oneSpaced(context.lead)) kept.shift();
   const cut = kept[0] === undefined ? undefined : cutDateline(kept[0], context);
   if (cut?.block === "") kept.shift();
   else if (cut) kept[0] = cut.block;

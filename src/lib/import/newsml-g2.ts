@@ -1,10 +1,10 @@
 import { findAgency, type Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { unmarkedHeadline, definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
+import { unmarkedHeadline, definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
-import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
+import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
  * NewsML-G2 read into wire items: a newsMessage's itemSet, or a single newsItem or packageItem.
@@ -42,7 +42,8 @@ function description(parent: XmlElement | undefined, roles: readonly string[]): 
   return match && elementText(match);
 }
 
-const LEAD_ROLES = ["summary", "abstract"];
+// dpa gives its lead as a teaser.
+const LEAD_ROLES = ["summary", "abstract", "teaser"];
 const CAPTION_ROLES = ["caption"];
 /** The role IPTC gives alternative text for readers who cannot see a picture. */
 const ALT_TEXT_ROLES = ["altText"];
@@ -310,15 +311,50 @@ function storyTopics(contentMeta: XmlElement | undefined, lang: string | undefin
   return distinctNames([...subjects, ...childElements(contentMeta, "keyword").map((keyword) => elementText(keyword))]);
 }
 
-/** Inline XML as HTML: an XHTML document's body, a NITF document's body.content, or XHTML elements as they are. */
-function inlineXmlBody(inline: XmlElement): WireBody | undefined {
+/** A text's body, and the header above it that was left out (see itemHeader). */
+interface StoryBody {
+  body: WireBody;
+  header?: ItemNote;
+}
+
+/**
+ * The header an XHTML body opens with when it repeats the item's own metadata, as dpa's does:
+ * its keywords, time, genre, the headline (an h1 of the item's headline, which is how it is told
+ * from a header of the story's own) and the byline. The story's fields print those, so the header
+ * is left out, with a note quoting each of its lines.
+ */
+function itemHeader(body: XmlElement, headline: string | undefined, path: string): { rest: XmlNode[]; note: ItemNote } | undefined {
+  const at = body.children.findIndex((node) => typeof node !== "string" || node.trim() !== "");
+  const header = body.children[at];
+  if (headline === undefined || typeof header !== "object" || header.name !== "header") return undefined;
+  const lines = headerLines(header);
+  const shown = headline.replace(/[ \t\r\n]+/g, " ").trim();
+  if (!lines.some(({ name, text }) => name === "h1" && text === shown)) return undefined;
+  const quoted = lines.map(({ text }) => JSON.stringify(text)).join(", ");
+  return { rest: body.children.slice(at + 1), note: ignoredNote(`${path}/header`, `the header above the text (${quoted}), which repeats the item's keywords, time, headline and byline`) };
+}
+
+/** The lines of a header: the text of each element that holds no other element with a line of its own. */
+function headerLines(element: XmlElement): { name: string; text: string }[] {
+  const inner = childElements(element).filter((child) => LINES.has(child.name) || childElements(child).length > 0);
+  if (inner.length === 0) return elementText(element) === "" ? [] : [{ name: element.name, text: elementText(element) }];
+  return inner.flatMap(headerLines);
+}
+
+/** The elements a header's lines are in. */
+const LINES = new Set(["p", "li", "time", "h1", "h2", "h3", "h4", "h5", "h6", "div"]);
+
+/** Inline XML as HTML: an XHTML document's body (less a header repeating the item's metadata), a NITF document's body.content, or XHTML elements as they are. */
+function inlineXmlBody(inline: XmlElement, headline: string | undefined, path: string): StoryBody | undefined {
   const [root] = childElements(inline);
   if (root?.name === "nitf") {
     const content = childElement(root, "body", "body.content");
-    return content && elementText(content) ? { kind: "html", html: nitfBody(content) } : undefined;
+    return content && elementText(content) ? { body: { kind: "html", html: nitfBody(content) } } : undefined;
   }
   const body = root?.name === "html" ? childElement(root, "body") : inline;
-  return body && elementText(body) ? { kind: "html", html: xhtmlBody(body.children) } : undefined;
+  if (!body || !elementText(body)) return undefined;
+  const header = root?.name === "html" ? itemHeader(body, headline, `${path}/html/body`) : undefined;
+  return header ? { body: { kind: "html", html: xhtmlBody(header.rest) }, header: header.note } : { body: { kind: "html", html: xhtmlBody(body.children) } };
 }
 
 /** Inline data as delivered: HTML when its content type says so, else plain text with its paragraphs' blank lines. */
@@ -335,10 +371,14 @@ function inlineDataBody(inline: XmlElement): WireBody | undefined {
 }
 
 /** The first inlineXML or inlineData holding text. */
-function storyBody(contentSet: XmlElement | undefined): WireBody | undefined {
+function storyBody(contentSet: XmlElement | undefined, headline: string | undefined, path: string): StoryBody | undefined {
   for (const content of contentSet ? childElements(contentSet) : []) {
-    const body = content.name === "inlineXML" ? inlineXmlBody(content) : content.name === "inlineData" ? inlineDataBody(content) : undefined;
-    if (body) return body;
+    if (content.name === "inlineXML") {
+      const read = inlineXmlBody(content, headline, `${path}/contentSet/inlineXML`);
+      if (read) return read;
+    }
+    const data = content.name === "inlineData" ? inlineDataBody(content) : undefined;
+    if (data) return { body: data };
   }
   return undefined;
 }
@@ -368,7 +408,8 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const correction = marked?.corrected === true || signals.some((signal) => schemeCode(signal, SIGNAL) === "correction" || attribute(signal, "qcode") === REUTERS_CORRECTED);
   const headline = marked?.headline ?? (canceled ? "" : undefined);
   if (headline === undefined) problems.add(`${path}/contentMeta/headline`, "missing (expected the story's headline, here or as the hl1 of the NITF in inlineXML)", "WD206");
-  const body = storyBody(contentSet) ?? (canceled ? NO_TEXT : undefined);
+  const read = storyBody(contentSet, delivered, path);
+  const body = read?.body ?? (canceled ? NO_TEXT : undefined);
   if (body === undefined) {
     const found = contentSet ? "has no inlineXML or inlineData with text" : "missing";
     problems.add(`${path}/contentSet`, `${found} (expected the story's text as XHTML, NITF or plain text)`, "WD206");
@@ -377,7 +418,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   const dateline = storyDateline(contentMeta, path, lang, agencies);
   const urgency = urgencyText(elementText(childElement(contentMeta, "urgency")), `${path}/contentMeta/urgency`);
-  const notes = [...[marked?.note, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
+  const notes = [...[marked?.note, read?.header, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
   return {
     item: definedFields({
       file,

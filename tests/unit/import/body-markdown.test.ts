@@ -128,6 +128,14 @@ test("drops a byline paragraph repeating the item's byline, in any of its forms"
   assert.equal(markdown, "Jane Doe\n\nTalks resume.", "a bare name without the item's byline is story text");
 });
 
+test("drops a first paragraph repeating the item's lead word for word, as dpa's teaser does, then takes the dateline", () => {
+  const lead = "Ships can switch off their engines  while they unload.";
+  const html = htmlBodyToMarkdown('<p class="teaser">Ships can switch off their engines while they unload.</p><p>Hamburg (dpa) - The port opened a berth.</p>', { source: "dpa", lead });
+  assert.deepEqual([html.markdown, html.dateline?.place], ["The port opened a berth.", "Hamburg"]);
+  const other = htmlBodyToMarkdown("<p>Ships can switch off their engines.</p><p>The port opened a berth.</p>", { lead });
+  assert.equal(other.markdown, "Ships can switch off their engines.\n\nThe port opened a berth.", "a paragraph that only begins like the lead stays");
+});
+
 test("takes a note to editors off the top of the story, and gives it back to be named", () => {
   const notes = ["(Adds ferry operator's comment)", "(Updates with new figures, adds background)", "(Recasts throughout)", "(Corrects name of port in second paragraph)", "(In March 3 story, corrects spelling of ferry operator's name)"];
   for (const note of notes) {

@@ -527,3 +527,22 @@ test("a provider given as a literal naming an agency the settings list is the so
   assert.equal(onlyItem(readInline(newsItem({ meta: meta("www.afp.com") }))).source, "Agence France-Presse");
   assert.equal(onlyItem(readInline(newsItem({ meta: meta("example.com") }))).source, undefined, "a literal naming no listed agency names no source");
 });
+
+test("dpa's XHTML: the header repeating the item's keywords, time, headline and byline is left out with a line quoting it; the teaser is the lead", () => {
+  const item = onlyItem(readFixture("dpa-xhtml.xml"));
+  assert.equal(item.lead, "Ships calling at the new berth can switch off their engines while they unload.");
+  assert.deepEqual([item.byline, item.authors], ["By Maren Lindqvist, dpa", ["lindqvist.maren"]]);
+  assert.ok(tight(htmlOf(item.body)).startsWith('<section class="main"><p class="teaser">Ships calling'), htmlOf(item.body));
+  assert.deepEqual(item.notes, [
+    {
+      code: "WD210",
+      field: "/newsMessage/itemSet/newsItem/contentSet/inlineXML/html/body/header",
+      message:
+        'warning: ignored: the header above the text ("port", "#PortWeek", "04.03.2026 10:12", "Correspondent\'s report", "Hamburg port opens its third shore power berth", "By Maren Lindqvist, dpa"), which repeats the item\'s keywords, time, headline and byline',
+    },
+  ]);
+  // A header that is not the item's (its heading is another) is the story's own text, and stays.
+  const xhtml = (header: string) => `<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><header>${header}</header><p>The harbour reopened.</p></body></html></inlineXML>`;
+  const own = onlyItem(readInline(newsItem({ body: xhtml("<h1>What happened</h1><p>A timeline.</p>") })));
+  assert.deepEqual([htmlOf(own.body), own.notes], ["<header><h1>What happened</h1><p>A timeline.</p></header><p>The harbour reopened.</p>", undefined]);
+});
