@@ -83,8 +83,11 @@ function looksLikeAgency(agency: string, agencies: readonly Agency[]): boolean {
 // word ("D.C.") or ends it ("ST."), lazily, so "MOSCOW. /TASS/" leaves it to the separator.
 const UPPER_WORD = String.raw`\p{Lu}(?:[\p{Lu}\p{M}'’\-]|\.(?=\p{L}))*\.??`;
 const TITLE_WORD = String.raw`\p{Lu}(?:[\p{L}\p{M}'’\-]|\.(?=\p{L}))*\.??`;
-/** Up to five words, with short lower-case links between them ("RIO DE JANEIRO", "Isle of Man"). */
-const words = (word: string): string => String.raw`${word}(?:\s+(?:\p{Ll}{1,3}\s+)?${word}){0,4}`;
+/**
+ * Up to five words, with short lower-case links between them ("RIO DE JANEIRO", "Isle of Man"),
+ * or a slash, as dpa writes a river ("Frankfurt/Main") or a story from two places ("Moskau/Berlin").
+ */
+const words = (word: string): string => String.raw`${word}(?:(?:\s+(?:\p{Ll}{1,3}\s+)?|/)${word}){0,4}`;
 const placePattern = (head: string): string => String.raw`(?<place>${words(head)}(?:,\s+${words(TITLE_WORD)}){0,2})`;
 /** ", September 2" as English datelines write it, or ", 2 сентября" as Russian ones do. */
 const DATE = String.raw`(?:,\s+(?:(?<month>\p{L}{3,9})\.?\s+(?<day>\d{1,2})|(?<dayFirst>\d{1,2})\s+(?<monthAfter>\p{L}{3,9})\.??))?`;

@@ -19,6 +19,8 @@ test("takes each agency's house style, leaving exactly the story's first words",
     ["RIO DE JANEIRO, DEC 31 (Reuters) - Fireworks", "Reuters", { place: "RIO DE JANEIRO", agency: "Reuters", month: 12, day: 31, rest: "Fireworks" }],
     ["MOSCOW. /TASS/. Russia", "TASS", { place: "MOSCOW", agency: "TASS", rest: "Russia" }],
     ["NEW DELHI, Dec 5 (PTI) - India", "Press Trust of India", { place: "NEW DELHI", agency: "PTI", month: 12, day: 5, rest: "India" }],
+    // A river, or two places, after a slash, as dpa writes them.
+    ["FRANKFURT/MAIN (dpa) - Der Dax", "dpa", { place: "FRANKFURT/MAIN", agency: "dpa", rest: "Der Dax" }],
   ];
   for (const [paragraph, source, expected] of styles) {
     assert.deepEqual(takeAgencyDateline(paragraph, source), expected, `${paragraph} from ${source}`);
@@ -108,4 +110,10 @@ test("takes the Russian house style: day, then the month in the genitive, then t
   assert.equal(takeAgencyDateline("МОСКВА, 2 сентября. /ИТАР-ТАСС/. Текст.", "Itar-Tass")?.rest, "Текст.");
   assert.equal(takeAgencyDateline("МОСКВА, 2 сентября. /ИНТЕРФАКС/. Текст.", "ТАСС"), undefined);
   assert.equal(takeAgencyDateline("МОСКВА, 31 февраля. /ТАСС/. Текст.", "ТАСС"), undefined, "no such day");
+});
+
+test("a place written with a slash, as dpa writes a river or a story from two places", () => {
+  assert.deepEqual(takeAgencyDateline("Frankfurt/Main (dpa) - Der Dax", "dpa"), { place: "Frankfurt/Main", agency: "dpa", rest: "Der Dax" });
+  assert.deepEqual(takeAgencyDateline("Moskau/Berlin (dpa) - Kremlchef", undefined), { place: "Moskau/Berlin", agency: "dpa", rest: "Kremlchef" });
+  assert.deepEqual(takeAgencyDateline("MOSCOW. /TASS/. Russia", undefined), { place: "MOSCOW", agency: "TASS", rest: "Russia" }, "a slash before the agency is the house style's");
 });
