@@ -131,8 +131,11 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
     else if (name.length > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
     else names.push(name);
   }
-  // Creators that are only the agency (Reuters credits itself so) name no writer: the byline does.
-  if (names.length === 0 && left.length === 0 && notNames.length === 0 && given !== fromByline) return authorsOf({ ...item, authors: undefined }, source, agencies);
+  // Creators that are only the agency (Reuters credits itself so) or its logins (dpa) name no writer: the byline does, when it names one.
+  if (names.length === 0 && left.length === 0 && given !== fromByline) {
+    const byline = authorsOf({ ...item, authors: undefined }, source, agencies);
+    if (notNames.length === 0 || byline.names.length > 0) return byline;
+  }
   // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
   const jobs = notNames.filter(({ why }) => why === JOB);
   if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [] };
@@ -150,10 +153,13 @@ const JOB_TITLE = /\b(?:correspondents?|editors?|reporters?|writers?|columnists?
 const JOB = "a job title, not a name";
 /** The desk's initials agencies sign a story with ("gr/bp" at EFE): short, and all in small letters, as no name is. */
 const DESK_INITIALS = /^\p{Ll}{1,4}$/u;
+/** A writer's login in the agency's system, as dpa names its creators ("gehler.annett", "heimann_a"): one word in small letters. */
+const ACCOUNT_NAME = /^\p{Ll}[\p{Ll}\p{N}._-]*$/u;
 
 function notANameWhy(name: string): string | undefined {
   if (JOB_TITLE.test(name)) return JOB;
   if (DESK_INITIALS.test(name)) return "the desk's initials, not a name";
+  if (ACCOUNT_NAME.test(name)) return "a login in the agency's system, not a name";
   return undefined;
 }
 

@@ -279,6 +279,18 @@ test("the byline becomes by: its names without By, each once, and never the agen
   // Authors given apart who are only the agency name no writer: the byline does.
   assert.deepEqual(by({ byline: "By Ann Smith", authors: ["Itar-Tass"] }), ["Ann Smith", []]);
   assert.deepEqual(by({ byline: "By Ann Smith", authors: ["TASS", "Reuters"] }), ["Ann Smith", []]);
+  // Authors given as logins in the agency's system (dpa's creators) name no writer: the byline does, and without one the plan names what it left out.
+  assert.deepEqual(by({ byline: "Von Annett Gehler, dpa", authors: ["gehler.annett"] }), ["Annett Gehler", []]);
+  const logins = planStory({ ...item, authors: ["schluenz.stephanie", "heimann_a"] }, context);
+  assert.ok(logins.ok);
+  assert.deepEqual([logins.plan.fields["by"], logins.plan.leftOut], [
+    undefined,
+    [
+      { field: "byline", message: 'warning: ignored: "schluenz.stephanie": a login in the agency\'s system, not a name, so not an author', code: "WD210" },
+      { field: "byline", message: 'warning: ignored: "heimann_a": a login in the agency\'s system, not a name, so not an author', code: "WD210" },
+    ],
+  ]);
+  assert.deepEqual(by({ authors: ["Ann Smith", "Иван Петров"] }), [["Ann Smith", "Иван Петров"], []], "a name with capitals is a name");
   const long = "A".repeat(81);
   assert.deepEqual(by({ authors: ["Ann Smith", long, "🔥"] }), [
     "Ann Smith",
