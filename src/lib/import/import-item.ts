@@ -19,7 +19,7 @@ import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, storyPlace, zoneF
 import { storySlug } from "./story-slug.ts";
 import type { ItemNote, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
-import { matchStory, type WireStories, type WireStory } from "./wire-stories.ts";
+import { matchStory, rememberTopics, type WireStories, type WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
 
 export interface ImportSettings {
@@ -268,7 +268,10 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
       notes: older ? [itemNote(item, `an older version (made ${time ? formatWireTime(time) : "?"}) than the one on file (made ${onFile}); skipped`, "WD223")] : [],
     };
   }
-  const remember = (story: WireStory) => stories.byId.set(item.id, [...candidates.filter((other) => other !== existing), story]);
+  const remember = (story: WireStory) => {
+    stories.byId.set(item.id, [...candidates.filter((other) => other !== existing), story]);
+    rememberTopics(stories.topics, story.fields, settings.site.language);
+  };
 
   if (body === undefined) {
     if (!existing) return { kind: "withdrawn", item: itemName(item), notes: [itemNote(item, "withdrawn by the agency before it was imported here; nothing to remove", "WD224")] };
@@ -301,6 +304,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     ...(taken.missing ? { heldFor: taken.missing } : {}),
     agencies: settings.agencies,
     withoutLead: settings.withoutLead,
+    topics: stories.topics,
   });
   if (!planned.ok) return refused(item, planned.problems);
   const { plan } = planned;

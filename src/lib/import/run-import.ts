@@ -72,7 +72,7 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
     outcomes.push(...refusedItems(read.problems));
     items.push(...read.items);
   }
-  const stories = findWireStories(run.newsDir, run.inputDir);
+  const stories = findWireStories(run.newsDir, run.inputDir, run.site.language);
   outcomes.push(
     ...stories.problems.map((problem): ItemOutcome => ({ kind: "refused", item: problem.file, notes: [{ ...problem, message: `${problem.message}; items for it are not imported until it is fixed` }] })),
   );

@@ -10,7 +10,8 @@ import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import { bylineNames, htmlText, ignoredNote, oneLine, withoutBy } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
-import type { WireStory } from "./wire-stories.ts";
+import { topicPage, type WireStory } from "./wire-stories.ts";
+import { topicKey } from "../model/topic-refs.ts";
 import { readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
 import { isCorrectionNote } from "./body-markdown.ts";
 
@@ -52,6 +53,8 @@ export interface PlanContext {
   agencies?: readonly Agency[];
   /** What becomes of an item without a lead whose agency's entry does not say (the site's `withoutLead`); hold when not given. */
   withoutLead?: WithoutLead;
+  /** How the imported stories spell each topic, by its page (see topicPage); none known when not given. */
+  topics?: ReadonlyMap<string, string>;
 }
 
 /** A story file's contents, in the contract's fields, and why an editor must still act on it before it is published. */
@@ -190,6 +193,26 @@ function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): st
   return topics.slice(0, MAX_TOPICS);
 }
 
+/**
+ * The item's topics, each written as the imported stories (or an earlier topic of the item) already
+ * spell it when it would make the same topic page in another spelling ("'G20HH" where stories have
+ * "#G20HH"): two spellings of one page stop the build. Each one written otherwise has its line.
+ */
+function knownSpellings(fresh: readonly string[], lang: string, known: ReadonlyMap<string, string>): { topics: string[]; notes: ItemNote[] } {
+  const spellings = new Map(known);
+  const notes: ItemNote[] = [];
+  const topics = fresh.map((topic) => {
+    const page = topicPage(lang, topic);
+    const spelling = spellings.get(page);
+    if (spelling === undefined) spellings.set(page, topic);
+    if (spelling === undefined || topicKey(spelling) === topicKey(topic)) return topic;
+    const address = page.slice(page.indexOf("/") + 1);
+    notes.push(ignoredNote("tags", `the spelling ${JSON.stringify(topic)}: written ${JSON.stringify(spelling)}, as other stories spell that topic (both make the address of its page, ${address})`));
+    return spelling;
+  });
+  return { topics, notes };
+}
+
 /** An urgency a story's `priority` can hold: a whole number from 1 to 9, as IPTC numbers it. */
 const isPriority = (urgency: number | undefined): urgency is number => urgency !== undefined && Number.isInteger(urgency) && urgency >= 1 && urgency <= 9;
 
@@ -305,8 +328,10 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
   ];
-  const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], topicsOf(item));
   const lang = item.lang ?? context.defaultLanguage;
+  const spelled = knownSpellings(topicsOf(item), lang ?? context.siteLanguage, context.topics ?? new Map());
+  leftOut.push(...spelled.notes);
+  const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], spelled.topics);
   // An editor's zone for the place stays while the place does.
   const timezone = zone.explicit ?? (place === earlier["dateline"] ? stringField(earlier, "timezone") : undefined);
   const fields: Record<string, unknown> = {

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
+import { primaryLanguage } from "../model/editions.ts";
+import { topicSlug } from "../model/topic-refs.ts";
 import { findStories } from "../story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../story/front-matter.ts";
 import { isSameStory, type StoryWords } from "./same-story.ts";
@@ -29,6 +31,21 @@ export interface WireStories {
   problems: WireProblem[];
   /** The agency ids those stories record: items with them are refused rather than made into another story. */
   unusableIds: Set<string>;
+  /** How those stories spell each topic, by its page (topicPage): an agency's other spelling of it would clash with theirs. */
+  topics: Map<string, string>;
+}
+
+/** The topic page a name makes in the edition of `lang`: names that make one page are one topic, or a clash. */
+export const topicPage = (lang: string, name: string): string => `${primaryLanguage(lang)}/${topicSlug(name)}`;
+
+/** Adds a story's topics to the spellings known, each page's first spelling kept. `siteLanguage` is a story's without a lang field. */
+export function rememberTopics(topics: Map<string, string>, fields: Readonly<Record<string, unknown>>, siteLanguage: string): void {
+  const lang = typeof fields["lang"] === "string" ? fields["lang"] : siteLanguage;
+  for (const tag of Array.isArray(fields["tags"]) ? fields["tags"] : []) {
+    if (typeof tag !== "string") continue;
+    const page = topicPage(lang, tag);
+    if (!topics.has(page)) topics.set(page, tag);
+  }
 }
 
 const groupOf = (value: unknown): Record<string, unknown> | undefined =>
@@ -48,11 +65,12 @@ function changedHere(text: string, wire: Record<string, unknown>): string | unde
 
 /**
  * Finds every story under `newsDir` that records an agency item (its `wire` group), by the
- * agency's id. Several stories may record one id (an agency used it again): which one an item
+ * agency's id, and how those stories spell their topics. Several stories may record one id (an agency used it again): which one an item
  * updates is decided by its words (see matchStory).
  */
-export function findWireStories(newsDir: string, inputDir: string): WireStories {
+export function findWireStories(newsDir: string, inputDir: string, siteLanguage: string): WireStories {
   const byId = new Map<string, WireStory[]>();
+  const topics = new Map<string, string>();
   const problems: WireProblem[] = [];
   const unusableIds = new Set<string>();
   const unusable = (id: string, problem: WireProblem) => {
@@ -82,6 +100,7 @@ export function findWireStories(newsDir: string, inputDir: string): WireStories 
       continue;
     }
     const fields = parsed.frontMatter.fields;
+    rememberTopics(topics, fields, siteLanguage);
     const wire = groupOf(fields["wire"]);
     const id = wire?.["id"];
     if (typeof id !== "string") continue;
@@ -106,7 +125,7 @@ export function findWireStories(newsDir: string, inputDir: string): WireStories 
     byId.set(id, [...(byId.get(id) ?? []), story]);
   }
   for (const id of unusableIds) byId.delete(id);
-  return { byId, problems, unusableIds };
+  return { byId, problems, unusableIds, topics };
 }
 
 /** The story an item is a version of, the story that already holds its id when it is another, or the stories it could be when it reads like several. */

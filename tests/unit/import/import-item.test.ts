@@ -445,3 +445,22 @@ test("a picture's rights come with it: the agency's fields first, then those emb
   const view = await readArticle(location!, { site, datelinePlaces: places, build });
   assert.deepEqual(view.valid ? [] : view.problems, []);
 });
+
+test("an agency's other spelling of a topic its imported stories have, in this run or an earlier one, is written as they spell it", async (t) => {
+  const { importItems, news } = desk(t);
+  const subjects = (...names: string[]) => ({ subject: names.map((name) => ({ name })) });
+  await importItems({ "first.json": ninjs(subjects("#G20HH", "Currencies")) });
+  const report = await importItems(
+    {
+      "second.json": ninjs({ uri: "urn:newsml:moscow-wire.example:0003", ...RWANDA, ...subjects("'G20HH", "Central banks") }),
+      "third.json": ninjs({ uri: "urn:newsml:moscow-wire.example:0004", headline: "Rouble steadies", versioncreated: "2024-06-12T09:00:00+03:00", ...subjects("central-banks") }),
+    },
+    { verbose: true },
+  );
+  const tags = (folder: string) => /^tags:\n((?: {2}- .*\n)+)/m.exec(readFileSync(join(news, "2024/06", folder, "index.md"), "utf8"))?.[1];
+  assert.equal(tags("11/rwanda-central-bank-holds-key-rate-at-7"), '  - "#G20HH"\n  - Central banks\n');
+  assert.equal(tags("12/rouble-steadies"), "  - Central banks\n");
+  const lines = report.split("\n");
+  assert.ok(lines.includes(`           tags: warning: ignored: the spelling "'G20HH": written "#G20HH", as other stories spell that topic (both make the address of its page, g20hh) [WD210]`), report);
+  assert.ok(lines.includes(`           tags: warning: ignored: the spelling "central-banks": written "Central banks", as other stories spell that topic (both make the address of its page, central-banks) [WD210]`), report);
+});

@@ -354,3 +354,18 @@ test("a photo the import could not take leaves its credit as photoCredit; a late
   assert.equal(taken.plan.fields["photoCredit"], undefined, "the photo's own credit is photo.credit");
   assert.deepEqual(taken.plan.fields["photo"], { src: "photo.jpg", alt: "Lavrov", credit: "Photo EPA/ITAR-TASS" });
 });
+
+test("a topic an agency spells otherwise than the stories do, making the same page, is written as they spell it, with a line saying so", () => {
+  const topics = new Map([["en/g20hh", "#G20HH"], ["ru/g20hh", "G20HH"]]);
+  const result = planStory({ ...item, topics: ["'G20HH", "Diplomacy", "#g20hh", "3. Liga", "3.Liga"] }, { ...context, topics });
+  assert.ok(result.ok);
+  assert.deepEqual(result.plan.fields["tags"], ["#G20HH", "Diplomacy", "3. Liga"]);
+  assert.deepEqual(result.plan.leftOut, [
+    { field: "tags", message: 'warning: ignored: the spelling "\'G20HH": written "#G20HH", as other stories spell that topic (both make the address of its page, g20hh)', code: "WD210" },
+    { field: "tags", message: 'warning: ignored: the spelling "3.Liga": written "3. Liga", as other stories spell that topic (both make the address of its page, 3-liga)', code: "WD210" },
+  ]);
+  // Spellings that differ only in case are one topic already; another edition's topics are its own.
+  const russian = planStory({ ...item, lang: "ru", topics: ["#G20HH"] }, { ...context, topics });
+  assert.ok(russian.ok);
+  assert.deepEqual([russian.plan.fields["tags"], russian.plan.leftOut?.length], [["G20HH"], 1]);
+});

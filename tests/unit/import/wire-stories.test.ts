@@ -29,7 +29,7 @@ test("finds imported stories by agency id, and refuses to guess where one cannot
     ["2013/09/02/typed-by-hand/index.md", "---\ntitle: No wire record\n---\n\nText.\n"],
     ["2013/09/03/fine/index.md", story("urn:d", "2013-09-03T10:00:00Z")],
   ]);
-  const { byId, problems, unusableIds } = findWireStories(news, join(root, "src"));
+  const { byId, problems, unusableIds } = findWireStories(news, join(root, "src"), "en");
   assert.deepEqual([...byId.keys()].sort(), ["urn:a", "urn:d"]);
   assert.deepEqual(byId.get("urn:a")?.map(({ file }) => file.slice(news.length + 1)), ["2013/09/02/talks-2/index.md", "2013/09/02/talks/index.md"], "an id an agency used again names several stories");
   assert.equal(byId.get("urn:d")?.[0]?.versionMs, Date.UTC(2013, 8, 3, 10, 0));
@@ -56,7 +56,7 @@ test("a story the import wrote is told from one an editor changed since, or one 
     ["a/edited/index.md", written.replace("Talks resumed.", "Talks resumed on Monday.")],
     ["a/no-record/index.md", story("urn:f")],
   ]);
-  const { byId } = findWireStories(news, join(root, "src"));
+  const { byId } = findWireStories(news, join(root, "src"), "en");
   assert.equal(byId.get("urn:e")?.find(({ file }) => file.includes("as-written"))?.changedHere, undefined);
   assert.equal(byId.get("urn:e")?.find(({ file }) => file.includes("edited"))?.changedHere, "edited here");
   assert.match(byId.get("urn:f")?.[0]?.changedHere ?? "", /^no wire\.written record of what the import wrote/);
