@@ -102,9 +102,12 @@ function securityData(build: Pick<BuildSettings, "showUnpublished">, editionPath
  */
 export async function readSettings(project: string, env: Env, showUnpublished: boolean, { localMedia = false }: { localMedia?: boolean } = {}): Promise<ProjectSettings> {
   const url = pathToFileURL(join(project, SETTINGS_FILE));
-  // Imported afresh whenever the file changed, so the dev server's next rebuild sees an edit.
+  // Imported afresh whenever the file changed, so the dev server's next rebuild sees an edit. The
+  // query is named as Eleventy's own: its import hook (in the dev server's process) leaves such a
+  // URL alone, and replaces any other query of a file it saw change with the time it saw it, which
+  // it may not have updated yet, giving the last edit's module.
   const settingsModule = await settledLoad(
-    loadSettingsModule(() => import(`${url.href}?changed=${statSync(url).mtimeMs}`) as Promise<SettingsModule>, url, SETTINGS_FILE),
+    loadSettingsModule(() => import(`${url.href}?_cache_bust=${statSync(url).mtimeMs}`) as Promise<SettingsModule>, url, SETTINGS_FILE),
   );
   // All read before any refuses, so one run names every bad setting.
   const site = settingsModule.ok ? settled(() => readSiteSettings(settingsModule.value.settings, env, settingsModule.value.stringsFolder())) : settingsModule;

@@ -31,7 +31,7 @@ export async function readProjectSettings(env: Readonly<Record<string, string | 
   return undefined;
 }
 
-/** A path as a module's URL or a stack names it, without the query a fresh import adds (`?changed=…`). */
+/** A path as a module's URL or a stack names it, without the query a fresh import adds (`?_cache_bust=…`). */
 const pathOf = (place: string): string => (place.startsWith("file:") ? fileURLToPath(place.replace(/\?[^:]*$/, "")) : place.replace(/\?[^:]*$/, ""));
 
 /**

@@ -36,3 +36,18 @@ test("a _data/site.ts Node cannot read and a datelinePlaces.json with a comma af
     return true;
   });
 });
+
+test("an edit of _data/site.ts is read by the next build in a process where Eleventy's import hook saw the file change before", async (t) => {
+  // The dev server's process: Eleventy's hook gives every import of a file it saw change the time it saw it, unless the URL names its own.
+  const { addModifiedPath } = (await import(new URL("../../../node_modules/@11ty/eleventy/src/Util/EsmResolverPortAdapter.js", import.meta.url).href)) as { addModifiedPath: (path: string, date: number) => void };
+  const root = copyProjectWithoutStories("settings-reload");
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const site = join(root, "_data", "site.ts");
+  const named = (name: string) => writeFileSync(site, readFileSync(site, "utf8").replace(/const NAME = "[^"]*";/, `const NAME = ${JSON.stringify(name)};`));
+  named("Harbour Desk");
+  addModifiedPath(site, 1);
+  assert.equal((await readSettings(root, {}, false)).site.name, "Harbour Desk");
+  // Saved again before Eleventy tells its hook so.
+  named("Harbour Desk Evening");
+  assert.equal((await readSettings(root, {}, false)).site.name, "Harbour Desk Evening");
+});

@@ -17,7 +17,7 @@ async function load(name: string, text: string): Promise<unknown> {
   writeFileSync(path, text);
   const url = pathToFileURL(path);
   try {
-    return await loadSettingsModule(() => import(`${url.href}?changed=1`), url, "_data/site.ts");
+    return await loadSettingsModule(() => import(`${url.href}?_cache_bust=1`), url, "_data/site.ts");
   } catch (error) {
     return error instanceof SettingsError ? error.problems.map(formatProblem) : error;
   }
