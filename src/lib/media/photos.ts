@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join } from "node:path";
 import Image from "@11ty/eleventy-img";
@@ -183,21 +184,6 @@ function narrowPhotoWarning(src: string, widths: readonly number[]): string | un
   const width = widths.at(-1);
   if (width === undefined || width >= SHARP_PHOTO_WIDTH) return undefined;
   return `"${src}" is ${width} px wide, published at ${listWidths(widths)} px (a photo of at least ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`;
-}
-
-/**
- * Puts the file at `source` at `target`: as a second name for the same bytes where the file system
- * allows (no copying), else as a copy.
- */
-async function linkOrCopy(source: string, target: string): Promise<void> {
-  try {
-    await link(source, target);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
-  }
-  await copyFile(source, target);
 }
 
 /**
@@ -516,7 +502,10 @@ export class PhotoProcessor {
         if (!folders.has(folder)) await mkdir(folder, { recursive: true });
         folders.add(folder);
         if ("path" in from) {
-          await linkOrCopy(from.path, target);
+          // A copy (a clone where the file system can), never a second name of the story's own file: a
+          // link changes the file's link count, which the dev server's watcher takes for an edit, and
+          // rebuilt on forever; and the built site would change with the file.
+          await copyFile(from.path, target, constants.COPYFILE_FICLONE);
           continue;
         }
         const source = await this.#sourceOf(from.conversion, from.name);

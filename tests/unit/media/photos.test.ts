@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -145,6 +145,8 @@ test("an SVG in a story's text is published as it is only when it runs no code a
   await photos.publish(site, ["story.md"]);
   assert.equal(readFileSync(join(site, "news/story/map-in-text.svg"), "utf8"), drawing);
   assert.equal(existsSync(join(site, "news/story/chart-in-text.svg")), false);
+  // A copy, not a second name of the story's file: that would touch the file, which the dev server's watcher takes for an edit.
+  assert.deepEqual([statSync(safe).nlink, statSync(join(site, "news/story/map-in-text.svg")).nlink], [1, 1]);
 });
 
 test("a build with the cache writes the same files as a build without it", async () => {
