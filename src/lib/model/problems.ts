@@ -46,6 +46,7 @@ export const PROBLEM_CODES = {
   WD126: "a date that is not a date",
   WD127: "a date before the story's date",
   WD128: "a Markdown file not named .md",
+  WD129: "a data file no story reads",
   WD130: "the story's text is empty",
   WD131: "the text repeats the dateline",
   WD132: "the text is too big for a page",

@@ -64,7 +64,7 @@ const READS_AT_ONCE = 8;
  * file saved under another Markdown name is a problem of its own. Never throws for a story's problems.
  */
 export async function readStories(newsDir: string, inputDir: string, context: ReadContext, onProgress?: ProgressListener): Promise<ArticleResult[]> {
-  const { stories, misnamed } = findStoryFiles(newsDir, inputDir);
+  const { stories, misnamed, strayData } = findStoryFiles(newsDir, inputDir);
   let read = 0;
   onProgress?.(read, stories.length);
   const results = await inTurns(stories, READS_AT_ONCE, async (location) => {
@@ -72,7 +72,16 @@ export async function readStories(newsDir: string, inputDir: string, context: Re
     onProgress?.((read += 1), stories.length);
     return result;
   });
-  return [...results, ...misnamed.map(misnamedStory)];
+  return [...results, ...misnamed.map(misnamedStory), ...strayData.map(strayDataFile)];
+}
+
+/** A data file no story reads: its fields (a byline, topics, a correction) would reach no page, unseen. */
+function strayDataFile(file: string): InvalidArticle {
+  const story = basename(file).replace(/\.11tydata\.[a-z]+$/, ".md");
+  const message = file.endsWith(".json")
+    ? `a data file beside no story: its fields reach no page (expected a story ${story} beside it: move the data file with its story and rename it as the story is named, or write its fields into the story)`
+    : `a data file in code (${extname(file)}), which the build never runs: its fields reach no page (expected the fields in the story, or in a JSON data file named as the story: ${story.replace(/\.md$/, ".11tydata.json")})`;
+  return { valid: false, file, stem: "", draft: false, problems: [{ file, line: 1, field: "file", code: "WD129", message }] };
 }
 
 /** A file saved under another Markdown name: never a story, so never published; the editor is told what to rename it. */

@@ -376,6 +376,26 @@ test("a story saved under another Markdown name is refused, naming the name to g
   );
 });
 
+test("a data file no story reads, left behind by a move or a rename, or written in code, is refused: its fields would reach no page", async () => {
+  const news = join(folder, "stray-data-news");
+  mkdirSync(join(news, "markets"), { recursive: true });
+  writeFileSync(join(news, "markets", "index.md"), `---\n${stringify({ ...seed, photo: undefined })}---\nText.\n`);
+  writeFileSync(join(news, "markets.11tydata.json"), '{"corrections": [{"date": "2013-09-02T18:00", "text": "An earlier version misstated the index."}]}');
+  writeFileSync(join(news, "markets", "markets.11tydata.json"), '{"lang": "ru"}');
+  writeFileSync(join(news, "markets", "index.11tydata.js"), "export default { tags: ['Markets'] };");
+  writeFileSync(join(news, "talks.md"), `---\n${stringify({ ...seed, photo: undefined, title: "Talks" })}---\nText.\n`);
+  writeFileSync(join(news, "talks.11tydata.json"), '{"by": ["Ann Smith"]}');
+  const results = await readStories(news, folder, readContext(build, photos));
+  assert.deepEqual(
+    results.flatMap((result) => (result.valid ? [] : result.problems.map(formatProblem))).sort(),
+    [
+      `${join(news, "markets", "index.11tydata.js")}:1: file: a data file in code (.js), which the build never runs: its fields reach no page (expected the fields in the story, or in a JSON data file named as the story: index.11tydata.json) [WD129]`,
+      `${join(news, "markets", "markets.11tydata.json")}:1: file: a data file beside no story: its fields reach no page (expected a story markets.md beside it: move the data file with its story and rename it as the story is named, or write its fields into the story) [WD129]`,
+      `${join(news, "markets.11tydata.json")}:1: file: a data file beside no story: its fields reach no page (expected a story markets.md beside it: move the data file with its story and rename it as the story is named, or write its fields into the story) [WD129]`,
+    ].sort(),
+  );
+});
+
 const withdrawal = {
   withdrawn: "2013-09-03T10:00:00+04:00",
   date: "2013-09-02T15:40",
