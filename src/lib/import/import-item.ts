@@ -15,7 +15,7 @@ import { importedBody } from "./imported-body.ts";
 import { noEditionFor } from "./item-language.ts";
 import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
-import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
+import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, sameWords, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
 import type { ItemNote, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
@@ -258,9 +258,11 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const existing = match.story;
   const time = item.versionTime ?? item.released;
   const timeMs = time && versionMillis(item, time, existing, settings);
-  if (existing && timeMs !== undefined && timeMs <= existing.versionMs) {
+  const onFile = String((existing?.fields["wire"] as Record<string, unknown> | undefined)?.["versionTime"] ?? "");
+  // A feed that corrects an item in place may keep its time: other words at the same time are a change, not the same version.
+  const changedInPlace = existing !== undefined && timeMs === existing.versionMs && body !== undefined && !sameWords(item, body, existing);
+  if (existing && timeMs !== undefined && timeMs <= existing.versionMs && !changedInPlace) {
     const older = timeMs < existing.versionMs;
-    const onFile = String((existing.fields["wire"] as Record<string, unknown> | undefined)?.["versionTime"] ?? "");
     return {
       kind: "unchanged",
       item: itemName(item),
@@ -311,6 +313,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id), stories);
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft }) => {
     const notes = draftNotes(item, plan);
+    if (changedInPlace) notes.push(itemNote(item, `made at the same time as the version on file (${onFile}), with other words: taken as the agency's change to it`, "WD230"));
     // An editor's work wins; and readers keep the published version until the new one may go live:
     // a version under embargo too, as the published story's date would let it out at once.
     const live = existing !== undefined && isLive(existing.fields, settings);

@@ -83,6 +83,16 @@ const MAX_TOPIC_LENGTH = 60;
 /** A headline or lead as one line of text: markup an agency left in a text field is read, never printed or run. */
 const textField = (text: string): string => oneLine(/<[a-z!/?]/i.test(text) ? htmlText(text) : text);
 
+/** Whether an item says what the story on file says: its headline, its lead (when it sends one) and its text, white space aside. */
+export function sameWords(item: WireItem, body: ImportedBody, story: WireStory): boolean {
+  const spaced = (text: unknown): string => (typeof text === "string" ? text.replace(/\s+/g, " ").trim() : "");
+  return (
+    textField(item.headline) === spaced(story.fields["title"]) &&
+    (item.lead === undefined || textField(item.lead) === spaced(story.fields["lead"])) &&
+    spaced(body.markdown) === spaced(story.body)
+  );
+}
+
 /**
  * A time as the story contract writes it: an instant with its offset, or a day alone. A time
  * without offset is read in `zone`; with no zone to read it in, it has no instant (undefined).

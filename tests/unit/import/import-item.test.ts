@@ -464,3 +464,14 @@ test("an agency's other spelling of a topic its imported stories have, in this r
   assert.ok(lines.includes(`           tags: warning: ignored: the spelling "'G20HH": written "#G20HH", as other stories spell that topic (both make the address of its page, g20hh) [WD210]`), report);
   assert.ok(lines.includes(`           tags: warning: ignored: the spelling "central-banks": written "Central banks", as other stories spell that topic (both make the address of its page, central-banks) [WD210]`), report);
 });
+
+test("a version made at the same time as the one on file but with other words is the agency's change to it; the same words are unchanged", async (t) => {
+  const { importItems, news } = desk(t);
+  await importItems({ "first.json": ninjs({}) });
+  const again = await importItems({ "again.json": ninjs({}) });
+  assert.match(again, /^unchanged /m);
+  const corrected = ninjs({ body_html: "<p>The rouble weakened on Monday as importers bought dollars, traders said.</p>" });
+  const report = await importItems({ "corrected.json": corrected });
+  assert.ok(report.split("\n").includes(`updated    ${ROUBLE}/index.md <- drop-3/corrected.json [ninjs 1]: made at the same time as the version on file (2024-06-10T09:00:00+03:00), with other words: taken as the agency's change to it [WD230]`), report);
+  assert.match(readFileSync(join(news, "2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"), "utf8"), /^The rouble weakened on Monday as importers bought dollars, traders said\.$/m);
+});
