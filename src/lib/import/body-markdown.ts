@@ -1,3 +1,4 @@
+import { parse as parseHtml } from "node-html-parser";
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
 import { takeAgencyDateline, type AgencyDateline } from "./agency-dateline.ts";
@@ -32,6 +33,8 @@ export interface BodyMarkdown {
   dateline?: DatelineTaken;
   /** The agency's notes to editors taken off the top ("(Adds power cuts)"), as typed, for the import's lines to name. */
   editorsNotes?: string[];
+  /** The captions of pictures in the text, left out with them (a story's images must be its own files), for the import's lines to name. */
+  pictureCaptions?: string[];
 }
 
 /** A dateline as found: its place, agency, month and day (the story's first words are the Markdown's). */
@@ -246,14 +249,37 @@ export function textBodyToMarkdown(text: string, context: BodyContext): BodyMark
 
 // ---- HTML. ----
 
-/** Block containers agencies wrap text in, kept as paragraphs so their text does not run together. */
-const AS_PARAGRAPH = ["div", "section", "article", "header", "footer", "main", "aside", "address", "dt", "dd", "caption", "figcaption", "pre"];
+/** Block containers agencies wrap text in, kept as paragraphs so their text does not run together; a figure holds a table or a quote as often as a picture. */
+const AS_PARAGRAPH = ["div", "section", "article", "header", "footer", "main", "aside", "address", "dt", "dd", "caption", "figure", "figcaption", "pre"];
 
-/** Elements whose content is never story text: code, embeds, forms, pictures with their captions. */
+/** Elements whose content is never story text: code, embeds, forms, pictures. */
 const DROPPED_WITH_CONTENT = [
   "script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "noembed", "noframes",
-  "form", "textarea", "select", "option", "button", "svg", "math", "figure", "picture", "audio", "video", "canvas", "head", "title",
+  "form", "textarea", "select", "option", "button", "svg", "math", "picture", "audio", "video", "canvas", "head", "title",
 ];
+
+/** What a figure of a picture holds, which a story cannot show. */
+const PICTURE = "img, picture, video, audio, iframe, svg, object, embed, canvas";
+
+/**
+ * The HTML without the captions of its pictures, and those captions: a picture goes (a story's
+ * images are its own files), and its caption would read as the story's text, so it goes with it
+ * and is named. A figure of a table or a quote keeps its caption.
+ */
+function withoutPictureCaptions(html: string): { html: string; captions: string[] } {
+  if (!/<figcaption\b/i.test(html)) return { html, captions: [] };
+  const root = parseHtml(html);
+  const captions: string[] = [];
+  for (const figure of root.querySelectorAll("figure")) {
+    if (figure.querySelector(PICTURE) === null) continue;
+    for (const caption of figure.querySelectorAll("figcaption")) {
+      const text = caption.textContent.replace(/\s+/g, " ").trim();
+      if (text !== "") captions.push(text);
+      caption.remove();
+    }
+  }
+  return { html: root.toString(), captions };
+}
 
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
 const TABLE_TAGS = ["table", "thead", "tbody", "tfoot", "tr", "th", "td"];
@@ -374,9 +400,10 @@ function createTurndown(): TurndownService {
 const storyMarkdown = createMarkdown();
 
 function convertHtml(html: string, options: sanitizeHtml.IOptions, context: BodyContext): BodyMarkdown {
-  const markdown = createTurndown().turndown(sanitizeHtml(html, options));
+  const pictures = withoutPictureCaptions(html);
+  const markdown = createTurndown().turndown(sanitizeHtml(pictures.html, options));
   const { blocks, dateline, editorsNotes } = removeAgencyChrome(markdown.split(/\n{2,}/), context);
-  return bodyMarkdown(blocks, dateline, editorsNotes);
+  return { ...bodyMarkdown(blocks, dateline, editorsNotes), ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}) };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface ImportedBody {
   agency?: string;
   /** The agency's notes to editors taken off its top ("(Adds power cuts)"), as typed. */
   editorsNotes?: string[];
+  /** The captions of pictures in the text, left out with their pictures. */
+  pictureCaptions?: string[];
 }
 
 /** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */
@@ -337,6 +339,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const leftOut = [
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
+    ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
   ];
   const lang = item.lang ?? context.defaultLanguage;
   const spelled = knownSpellings(topicsOf(item), lang ?? context.siteLanguage, context.topics ?? new Map());

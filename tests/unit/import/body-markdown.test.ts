@@ -30,13 +30,26 @@ test("drops scripts, styles, embeds, forms, pictures, event attributes and unsaf
     `<figure><img src="photo.jpg" alt="Lavrov"><figcaption>Lavrov speaks</figcaption></figure>`,
     `<p>Read <a href="https://example.com/story" onmouseover="alert(1)">more</a> or <a href="mailto:desk@example.com">write</a>.</p>`,
   ].join("");
-  const { markdown } = htmlBodyToMarkdown(html, {});
+  const { markdown, pictureCaptions } = htmlBodyToMarkdown(html, {});
   assert.equal(
     markdown,
     ["Talks may resume.", "one, two, three, four, five, six.", "Read [more](https://example.com/story) or [write](mailto:desk@example.com)."].join("\n\n"),
   );
+  assert.deepEqual(pictureCaptions, ["Lavrov speaks"], "a picture's caption goes with it, named");
   assertSafe(render(markdown));
   assert.deepEqual(inspectBody(markdown, undefined), []);
+});
+
+test("a figure of a table or a quote keeps its words and caption; a picture's caption goes with the picture and is named", () => {
+  const html = [
+    "<p>Labour won 31 of the 60 seats.</p>",
+    '<figure class="wp-block-table"><table><tr><th>Party</th><th>Seats</th></tr><tr><td>Labour</td><td>31</td></tr></table><figcaption>Seats won, by party</figcaption></figure>',
+    '<figure class="wp-block-pullquote"><blockquote><p>A turning point for the city.</p><cite>Council leader Jane Roe</cite></blockquote></figure>',
+    '<figure><picture><img src="queue.jpg" alt=""></picture><figcaption>Voters  queue in Leeds.</figcaption></figure>',
+  ].join("");
+  const { markdown, pictureCaptions } = htmlBodyToMarkdown(html, {});
+  assert.equal(markdown, "Labour won 31 of the 60 seats.\n\n| Party | Seats |\n| --- | --- |\n| Labour | 31 |\n\nSeats won, by party\n\n> A turning point for the city.\n> \n> Council leader Jane Roe");
+  assert.deepEqual(pictureCaptions, ["Voters queue in Leeds."]);
 });
 
 test("markup typed as text stays text, never markup, in the page", () => {

@@ -369,3 +369,11 @@ test("a topic an agency spells otherwise than the stories do, making the same pa
   assert.ok(russian.ok);
   assert.deepEqual([russian.plan.fields["tags"], russian.plan.leftOut?.length], [["G20HH"], 1]);
 });
+
+test("a picture's caption left out of the text with its picture is named on the item's line", () => {
+  const result = planStory(item, { ...context, body: { ...context.body, pictureCaptions: ["Voters queue in Leeds. (AP Photo/Cliff Owen)"] } });
+  assert.ok(result.ok);
+  assert.deepEqual(result.plan.leftOut, [
+    { field: "body", message: 'warning: ignored: "Voters queue in Leeds. (AP Photo/Cliff Owen)": the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)', code: "WD210" },
+  ]);
+});
