@@ -32,3 +32,8 @@ export function noEditionFor(lang: string | undefined, editions: readonly Pick<E
     `(expected an item in ${offered}; to publish ${name} stories add an edition: see "Adding an edition" in the README)`
   );
 }
+
+/** An item's language as a language tag: feeds made with Java's tools write the locale's underscore ("en_US", "ru_RU"). */
+export function languageTag<T extends { lang?: string }>(item: T): T {
+  return item.lang?.includes("_") ? { ...item, lang: item.lang.replaceAll("_", "-") } : item;
+}

@@ -3,6 +3,7 @@ import { formatProblem, type Problem } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import { importItem, type ImportSettings, type ItemOutcome, type OutcomeKind } from "./import-item.ts";
 import { readDeliveredFile } from "./read-delivered.ts";
+import { languageTag } from "./item-language.ts";
 import { deliveredFiles } from "./wire-drop.ts";
 import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { findWireStories } from "./wire-stories.ts";
@@ -70,7 +71,7 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   for (const [file, read] of reads) {
     if (companions.has(file)) continue;
     outcomes.push(...refusedItems(read.problems));
-    items.push(...read.items);
+    items.push(...read.items.map(languageTag));
   }
   const stories = findWireStories(run.newsDir, run.inputDir, run.site.language);
   outcomes.push(

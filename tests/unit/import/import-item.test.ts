@@ -475,3 +475,10 @@ test("a version made at the same time as the one on file but with other words is
   assert.ok(report.split("\n").includes(`updated    ${ROUBLE}/index.md <- drop-3/corrected.json [ninjs 1]: made at the same time as the version on file (2024-06-10T09:00:00+03:00), with other words: taken as the agency's change to it [WD230]`), report);
   assert.match(readFileSync(join(news, "2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"), "utf8"), /^The rouble weakened on Monday as importers bought dollars, traders said\.$/m);
 });
+
+test("a language written as a locale with an underscore (en_US, ru_RU), as Java's feed tools write it, is read as its language tag", async (t) => {
+  const { importItems, news } = desk(t);
+  const report = await importItems({ "us.json": ninjs({ language: "en_US" }), "ru.json": ninjs({ uri: "urn:newsml:moscow-wire.example:0005", language: "ru_RU", headline: "Рубль слабеет" }) });
+  assert.deepEqual(report.split("\n").map((line) => line.split(" ")[0]).filter(Boolean).slice(0, 2), ["created", "created"], report);
+  assert.match(readFileSync(join(news, "2024/06/10/rubl-slabeet/index.md"), "utf8"), /^lang: ru-RU$/m);
+});
