@@ -150,11 +150,18 @@ function rssTime(element: Scoped | undefined, problems: ItemProblems): WireTime 
   return time;
 }
 
-/** An RSS author as a byline: "jane@example.org (Jane Doe)" gives the name, an address alone is no byline. */
+const isAddress = (text: string): boolean => /^<?\S+@\S+?>?$/.test(text);
+
+/**
+ * An RSS author (or creator) as a byline: its name beside an address, in either order ("jane@example.org
+ * (Jane Doe)", "Jane Doe (jane@example.org)", "Jane Doe <jane@example.org>"); an address alone is no byline.
+ */
 function rssAuthor(text: string): string | undefined {
-  const named = /\(([^()]+)\)\s*$/.exec(text)?.[1]?.trim();
-  if (named) return named;
-  return text === "" || /^\S+@\S+$/.test(text) ? undefined : text;
+  const parts = /^(.*?)\s*[(<]([^()<>]+)[)>]\s*$/.exec(text);
+  const [before, inside] = [parts?.[1]?.trim() ?? "", parts?.[2]?.trim() ?? ""];
+  // Only an address beside it is left out: "Press Office (Harbour)" is a name as written.
+  const named = isAddress(inside) ? before : isAddress(before) ? inside : text;
+  return named === "" || isAddress(named) ? undefined : named;
 }
 
 /** What an item must give, checked together so every problem is named in one run. */
@@ -177,7 +184,7 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: Wire
   requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
   const published = rssTime(child(item, NO_NAMESPACE, "pubDate"), problems) ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
   if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
-  const creators = children(item, DUBLIN_CORE, "creator").map(textOf).filter((name) => name !== "");
+  const creators = children(item, DUBLIN_CORE, "creator").flatMap((creator) => rssAuthor(oneLine(textOf(creator))) ?? []);
   return {
     item: definedFields({
       file,

@@ -218,3 +218,13 @@ test("a feed that is not the one expected, or holds no items, is one problem", (
   ]);
   assert.deepEqual(atom("").problems, [{ file: "inline.xml", field: "/feed/entry", message: "missing (expected the feed's entries)", code: "WD206" }]);
 });
+
+test("an RSS author or creator beside an address, in either order, is the name; an address alone is no byline", () => {
+  const byline = (authors: string) => allItems(rss(`<item>${RSS_ITEM}<description>Text.</description>${authors}</item>`))[0]?.byline;
+  assert.equal(byline("<author>press@example.gov (Press Office)</author>"), "Press Office");
+  assert.equal(byline("<author>Example editor (me@example.com)</author>"), "Example editor");
+  assert.equal(byline("<author>Example editor &lt;me@example.com&gt;</author>"), "Example editor");
+  assert.equal(byline("<author>me@example.com</author>"), undefined);
+  assert.equal(byline("<dc:creator>jane.doe@example.org</dc:creator><dc:creator>Bo Li (bo@example.org)</dc:creator>"), "Bo Li");
+  assert.equal(byline("<author>Press Office (Harbour)</author>"), "Press Office (Harbour)", "words in parentheses that are no address stay");
+});
