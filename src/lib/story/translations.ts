@@ -29,11 +29,17 @@ export function translationProblems(stories: readonly Translated[], stems: Reado
   const taken = new Map<string, Translated>();
   for (const story of sorted) {
     const root = roots.get(story)!;
+    const original = byStem.get(root);
+    // A translation back into the original's own edition: that edition has its story already.
+    if (story.translationOf && story.stem !== root && original?.edition === story.edition && byStem.get(story.translationOf.stem)?.edition !== story.edition) {
+      report(story, story.translationOf.line, "WD154", `translates ${original.file} back into ${story.edition}, its own edition, through ${story.translationOf.path} (expected one translation of a story into each other edition)`);
+      continue;
+    }
     const key = `${root}\n${story.edition}`;
     const first = taken.get(key);
     // Only a translation can be the second: an original is first in its own edition.
-    if (first && story.translationOf && first.edition !== byStem.get(root)?.edition) {
-      report(story, story.translationOf.line, "WD154", `translates ${byStem.get(root)?.file ?? story.translationOf.path} into ${story.edition}, as ${first.file} does (expected one translation of a story into each edition)`);
+    if (first && story.translationOf && first.edition !== original?.edition) {
+      report(story, story.translationOf.line, "WD154", `translates ${original?.file ?? story.translationOf.path} into ${story.edition}, as ${first.file} does (expected one translation of a story into each edition)`);
     } else if (!first) taken.set(key, story);
   }
   return problems;

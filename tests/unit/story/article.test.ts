@@ -503,6 +503,11 @@ test("a translation names a story of another edition, and a story has one transl
     `nigde.md:9: translationOf: names "missing/index.md", which is not a story (expected the original story's file under src/news/, e.g. moscow-denuclearization-talks/index.md) [WD152]`,
     `vtoroy.md:9: translationOf: translates original.md into ru, as perevod.md does (expected one translation of a story into each edition) [WD154]`,
   ]);
+  // A translation of the translation back into the original's edition, which has its story.
+  const back = valid(await readArticle(...storyData({ ...seed, photo: undefined, translationOf: "perevod.md" }, "x", "a-back-translation")));
+  assert.deepEqual(report([original, translation, back]), [
+    `a-back-translation.md:7: translationOf: translates original.md back into en, its own edition, through perevod.md (expected one translation of a story into each other edition) [WD154]`,
+  ]);
   assert.deepEqual(problemsOf(await readArticle(...storyData({ ...russian, translationOf: "../elsewhere.md" }, "x", "bad"))), [
     'translationOf: "../elsewhere.md" is not a story file\'s path (expected the original story\'s file under src/news/, e.g. moscow-denuclearization-talks/index.md)',
   ]);
