@@ -83,6 +83,26 @@ export interface BodyOutline {
   headings: { level: number; line: number }[];
   /** The HTML elements the body renders to: what every later step (templates, validation) pays for. */
   elements: number;
+  /** The paragraph the page's dateline opens (the first, or the first after a heading that opens the body): the text it shows, and its line. */
+  opening?: { text: string; line: number };
+}
+
+/** The text a paragraph shows, its emphasis and links' marks aside; a line break is a space. */
+function shownText(inline: Token): string {
+  return (inline.children ?? [])
+    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : ""))
+    .join("");
+}
+
+/** The paragraph the page's dateline opens: the body's first block, or the one after a heading that is first (see the dateline's renderer). */
+function openingParagraph(tokens: readonly Token[]): BodyOutline["opening"] {
+  const blocks = tokens.flatMap((token, at) => (token.level === 0 && token.nesting === 1 ? [at] : []));
+  const [first, second] = blocks;
+  const at = tokens[first ?? -1]?.type === "heading_open" ? second : first;
+  const open = at === undefined ? undefined : tokens[at];
+  const inline = at === undefined ? undefined : tokens[at + 1];
+  if (open?.type !== "paragraph_open" || inline?.type !== "inline") return undefined;
+  return { text: shownText(inline), line: (open.map?.[0] ?? 0) + 1 };
 }
 
 const rendersElement = (token: Token): boolean => token.nesting === 1 || (token.nesting === 0 && token.tag !== "" && token.type !== "softbreak");
@@ -93,7 +113,8 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
   const headings: BodyOutline["headings"] = [];
   let elements = 0;
   let blockLine = 0;
-  for (const token of md.parse(body, {})) {
+  const tokens = md.parse(body, {});
+  for (const token of tokens) {
     if (rendersElement(token)) elements += 1;
     if (token.map) blockLine = token.map[0];
     if (token.type === "heading_open") headings.push({ level: Number(token.tag.slice(1)), line: blockLine + 1 });
@@ -105,7 +126,8 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
       if (child.type === "image") images.push({ src: String(child.attrGet("src") ?? ""), alt: child.content.trim(), line: line + 1 });
     }
   }
-  return { images, headings, elements };
+  const opening = openingParagraph(tokens);
+  return { images, headings, elements, ...(opening ? { opening } : {}) };
 }
 
 /**

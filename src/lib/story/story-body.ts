@@ -54,15 +54,16 @@ export function inspectBody(body: string, place: string | undefined): BodyFindin
     return [{ line: 1, code: "WD130", message: "empty (expected the story's paragraphs in Markdown after the front matter)" }];
   }
   const findings: BodyFinding[] = [];
-  const typed = place === undefined ? undefined : typedDateline(body.trim(), place);
+  const outline = outlineBody(md, body);
+  // The text as typed, and as the paragraph the page's dateline opens shows it (past a heading, emphasis aside).
+  const typed = place === undefined ? undefined : (typedDateline(body.trim(), place) ?? (outline.opening && typedDateline(outline.opening.text.trim(), place)));
   if (typed !== undefined) {
     findings.push({
-      line: firstLine,
+      line: outline.opening?.line ?? firstLine,
       code: "WD131",
       message: `starts with the dateline "${typed}" typed in (expected the first words of the story: the dateline is printed from the dateline field)`,
     });
   }
-  const outline = outlineBody(md, body);
   if (outline.elements > MAX_BODY_ELEMENTS) {
     const count = outline.elements.toLocaleString("en-US");
     findings.push({

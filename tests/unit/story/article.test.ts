@@ -140,6 +140,10 @@ test("a dateline typed into the body is refused: the page prints it from the dat
     ["Moscow, Sept 2 - Moscow hopes.", "Moscow, Sept 2 -"],
     ["MOSCOW: Moscow hopes.", "MOSCOW:"],
     ["MOSCOW — Moscow hopes.", "MOSCOW —"],
+    // Set in bold or italics, or in the paragraph after a heading, which the page's dateline opens.
+    ["**MOSCOW, Sept 2 (Reuters) -** Moscow hopes.", "MOSCOW,"],
+    ["*MOSCOW (AFP) -* Moscow hopes.", "MOSCOW (AFP) -"],
+    ["## Talks resume\n\nMOSCOW, Sept 2 (Reuters) - Moscow hopes.", "MOSCOW,"],
   ]) {
     assert.ok((problemsOf(await readArticle(...storyData(seed, body)))[0] ?? "").startsWith(`body: starts with the dateline "${typed}" typed in`), body);
   }
@@ -147,6 +151,7 @@ test("a dateline typed into the body is refused: the page prints it from the dat
   for (const body of ["Moscow, the Russian capital, hopes.", "Moscow hopes.", "Muscovites hope."]) {
     assert.ok(valid(await readArticle(...storyData(seed, body))).bodyHtml.includes(body.slice(0, 10)), body);
   }
+  for (const body of ["**Moscow** hopes.", "## Moscow: a timeline\n\nTalks resumed."]) assert.ok(valid(await readArticle(...storyData(seed, body))).bodyHtml.includes("Moscow"), body);
 });
 
 test("stories are listed newest first, whatever zone their dateline is in", async () => {
