@@ -208,9 +208,11 @@ function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { 
   const kept = blocks.filter((block) => block.trim() !== "");
   const editorsNotes = dropLeadingChrome(kept, context.byline);
   if (kept[0] !== undefined && context.lead !== undefined && oneSpaced(kept[0].split("\n").map(shownLine).join(" ")) === oneSpaced(context.lead)) kept.shift();
-  const cut = kept[0] === undefined ? undefined : cutDateline(kept[0], context);
-  if (cut?.block === "") kept.shift();
-  else if (cut) kept[0] = cut.block;
+  // The dateline opens the first paragraph, past a heading the text opens with, as the page prints its own.
+  const at = /^#{1,6}\s/.test(kept[0] ?? "") ? 1 : 0;
+  const cut = kept[at] === undefined ? undefined : cutDateline(kept[at], context);
+  if (cut?.block === "") kept.splice(at, 1);
+  else if (cut) kept[at] = cut.block;
   dropTrailers(kept);
   return cut ? { blocks: kept, dateline: cut.dateline, editorsNotes } : { blocks: kept, editorsNotes };
 }

@@ -235,3 +235,8 @@ test("a normal agency body converts to Markdown the story checks accept", () => 
   assert.deepEqual(inspectBody(markdown, "NEW YORK"), []);
   assertSafe(render(markdown));
 });
+
+test("the dateline opening the paragraph after a heading the text opens with is taken, as the page prints its own there", () => {
+  const { markdown, dateline } = htmlBodyToMarkdown("<h2>Talks resume</h2><p>LONDON, March 15 (Reuters) - Talks resumed on Sunday.</p>", { source: "Reuters" });
+  assert.deepEqual([markdown, dateline?.place], ["## Talks resume\n\nTalks resumed on Sunday.", "LONDON"]);
+});
