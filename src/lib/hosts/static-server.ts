@@ -110,11 +110,12 @@ export async function startStaticServer(root: string, host: Host, port = 0): Pro
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const { pathname: path, search } = new URL(req.url ?? "/", "http://localhost");
     if (req.method !== "GET" && req.method !== "HEAD") return notFound(req, res, undefined);
     if (`${path}/` === prefix) {
       // "/newsroom" is the site's folder too: send it to "/newsroom/", as for any other folder.
-      res.writeHead(301, { Location: prefix }).end();
+      // The query goes with the redirect, as hosts keep it: a linked search ("search?q=talks") still searches.
+      res.writeHead(301, { Location: `${prefix}${search}` }).end();
       return;
     }
     if (!path.startsWith(prefix)) return notFound(req, res, undefined);
@@ -124,7 +125,7 @@ export async function startStaticServer(root: string, host: Host, port = 0): Pro
       return notFound(req, res, sitePath);
     }
     if ("redirect" in found) {
-      res.writeHead(301, { Location: `${prefix}${found.redirect.slice(1)}` }).end();
+      res.writeHead(301, { Location: `${prefix}${found.redirect.slice(1)}${search}` }).end();
       return;
     }
     send(req, res, 200, found.file, headersFor(headerRules, sitePath));

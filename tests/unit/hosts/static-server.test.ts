@@ -63,6 +63,7 @@ test("as Netlify: the site at the root, pages at pretty URLs, folders redirected
     "/news/talks",
     "/news/talks/photo.svg",
     "/news/archive",
+    "/news/archive?q=talks",
     "/news/archive/",
     "/news/missing",
     "/news/talks/",
@@ -76,6 +77,7 @@ test("as Netlify: the site at the root, pages at pretty URLs, folders redirected
     "200 the story",
     "200 <svg/>",
     "301 -> /news/archive/",
+    "301 -> /news/archive/?q=talks",
     "200 the archive",
     "404 the 404 page",
     "404 the 404 page",
@@ -84,7 +86,7 @@ test("as Netlify: the site at the root, pages at pretty URLs, folders redirected
     "404 the 404 page",
   ]);
   assert.equal(answers[1]?.headers.get("content-type"), "text/html; charset=utf-8");
-  assert.equal(answers[6]?.headers.get("content-type"), "text/html; charset=utf-8");
+  assert.equal(answers[7]?.headers.get("content-type"), "text/html; charset=utf-8");
 });
 
 test("as Netlify: the headers of _headers, on pages and the 404 page alike", async () => {
@@ -100,6 +102,7 @@ test("as Netlify: the headers of _headers, on pages and the 404 page alike", asy
 test("as GitHub Pages: the site under its prefix, files by their names, misses on the prefix's 404 page", async () => {
   const answers = await ask(writeSite(SITE), { name: "github-pages", prefix: "/newsroom/" }, [
     "/newsroom",
+    "/newsroom?q=talks",
     "/newsroom/",
     "/newsroom/news/talks.html",
     "/newsroom/news/talks",
@@ -109,6 +112,7 @@ test("as GitHub Pages: the site under its prefix, files by their names, misses o
   ]);
   assert.deepEqual(answers.map(brief), [
     "301 -> /newsroom/",
+    "301 -> /newsroom/?q=talks",
     "200 the index",
     "200 the story",
     "301 -> /newsroom/news/talks/",
@@ -116,7 +120,7 @@ test("as GitHub Pages: the site under its prefix, files by their names, misses o
     "404 Not found\n",
     "404 the 404 page",
   ]);
-  assert.equal(answers[2]?.headers.get("x-frame-options"), null, "GitHub Pages has no _headers");
+  assert.equal(answers[3]?.headers.get("x-frame-options"), null, "GitHub Pages has no _headers");
 });
 
 /** The same site with a second edition in ru/, its own 404 page, and the _redirects a build writes for it. */
