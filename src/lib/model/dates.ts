@@ -150,7 +150,7 @@ function formatDisplayDate({ at, hasTime }: StoryDate, style: DateStyle): string
   return fillPattern(style.dateTime, { date, time: at.toFormat("HH:mm"), zone: zoneAbbreviation(at) });
 }
 
-/** A calendar day's title in an edition: "September 2, 2013", "2 сентября 2013 г."; a month's, "September 2013". */
+/** A calendar day's title in an edition: "September 2, 2013", "2 сентября 2013 г.". */
 export function formatCalendarDay(day: string, locale: string): string {
   return DateTime.fromISO(day, { zone: CALENDAR_ZONE, locale }).toLocaleString(DateTime.DATE_FULL);
 }
@@ -162,8 +162,10 @@ export function formatCalendarDays(first: string, last: string, locale: string):
   return format.formatRange(new Date(`${first}T12:00:00Z`), new Date(`${last}T12:00:00Z`));
 }
 
+/** A month's title: "September 2013", "Декабрь 2026 г.": a title starts with a capital, where a language's month names do not. */
 export function formatCalendarMonth(month: string, locale: string): string {
-  return DateTime.fromISO(month, { zone: CALENDAR_ZONE, locale }).toLocaleString({ month: "long", year: "numeric" });
+  const title = DateTime.fromISO(month, { zone: CALENDAR_ZONE, locale }).toLocaleString({ month: "long", year: "numeric" });
+  return title.charAt(0).toLocaleUpperCase(locale) + title.slice(1);
 }
 
 /**

@@ -43,12 +43,12 @@ test("the Russian edition's archive is under ru/, its periods named in Russian",
   assert.equal(archive.url, "/ru/archive/");
   assert.deepEqual(archive.pages.map(({ title, url }) => `${title} ${url}`), [
     "2013 /ru/archive/2013/",
-    "сентябрь 2013 г. /ru/archive/2013/09/",
+    "Сентябрь 2013 г. /ru/archive/2013/09/",
     "2 сентября 2013 г. /ru/archive/2013/09/02/",
-    "март 2013 г. /ru/archive/2013/03/",
+    "Март 2013 г. /ru/archive/2013/03/",
     "7 марта 2013 г. /ru/archive/2013/03/07/",
   ]);
-  assert.deepEqual(archive.pages[2]?.crumbs.map(({ title }) => title), ["Архив", "2013", "сентябрь 2013 г."]);
+  assert.deepEqual(archive.pages[2]?.crumbs.map(({ title }) => title), ["Архив", "2013", "Сентябрь 2013 г."]);
 });
 
 test("a day's page links the nearest later and earlier days with stories, skipping days without", () => {
