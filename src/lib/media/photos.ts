@@ -291,6 +291,9 @@ export class PhotoProcessor {
   #imageOptions(file: string, urlFolder: string, contentsHash: string, xmp: string): object {
     return {
       widths: PHOTO_WIDTHS,
+      // A photo between two steps (700 px) is published at its own width too, not only the step below
+      // it: eleventy-img's default keeps the photo's width only when it is 25 % past the last step.
+      minimumThreshold: 1,
       // "svg" first: with svgShortCircuit an SVG is published as drawn, and a raster photo skips it.
       formats: ["svg", ...SOURCE_FORMATS, "jpeg"],
       svgShortCircuit: true,

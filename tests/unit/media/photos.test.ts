@@ -339,6 +339,9 @@ test("the warning for a narrow photo names its width and every width it is publi
   assert.equal(await warning("x.jpg", 900), '"x.jpg" is 900 px wide, published at 320, 640 and 900 px (a photo of at least 1280 px stays sharp on 2x screens)');
   assert.match((await warning("x500.jpg", 500)) ?? "", /^"x500\.jpg" is 500 px wide, published at 320 and 500 px \(/);
   assert.match((await warning("x320.jpg", 320)) ?? "", /^"x320\.jpg" is 320 px wide, published at 320 px \(/);
+  // Just past a step, the photo's own width is published too, and named as its width.
+  assert.match((await warning("x700.jpg", 700)) ?? "", /^"x700\.jpg" is 700 px wide, published at 320, 640 and 700 px \(/);
+  assert.match((await warning("x380.jpg", 380)) ?? "", /^"x380\.jpg" is 380 px wide, published at 320 and 380 px \(/);
   // A photo as wide as sharp needs, or wider, and an SVG (it scales itself) are no cause for warning.
   assert.equal(await warning("x1280.jpg", 1280), undefined);
   assert.equal(await warning("x1600.jpg", 1600), undefined);
