@@ -115,7 +115,12 @@ interface StagedStory {
   refusals: Problem[];
   /** True when the build keeps it off the site as a draft (held, or with a placeholder still to be worded). */
   draft: boolean;
+  /** A draft's problems the build would refuse it for once published, beyond what holds it (a missing field, a placeholder). */
+  draftProblems: Problem[];
 }
+
+/** A held story's problems its hold reasons already name: a field the agency did not send (WD120), a placeholder to word (WD124). */
+const SAID_BY_HOLD: ReadonlySet<string> = new Set(["WD120", "WD124"]);
 
 /** The story file's text for a plan. */
 function storyText(item: WireItem, plan: StoryPlan, existing: WireStory | undefined): string {
@@ -148,9 +153,11 @@ async function withStagedStory<T>(
     const file = join(staged, STORY_FILE);
     const read = await readArticle({ file, fileSlug: basename(target), filePathStem: `/${relative(settings.inputDir, join(target, "index"))}` }, settings);
     // The story's own problems, each with its story code, on the item's line: the story file is not written.
-    const refusals = !read.valid && !read.draft ? read.problems.map((problem) => itemNote(item, `${editorFieldName(problem.field)}: ${problem.message}`, problem.code)) : [];
+    const notes = read.valid ? [] : read.problems.map((problem) => itemNote(item, `${editorFieldName(problem.field)}: ${problem.message}`, problem.code));
+    const refusals = !read.valid && !read.draft ? notes : [];
+    const draftProblems = !read.valid && read.draft ? notes.filter(({ code }) => !SAID_BY_HOLD.has(code)) : [];
     const draft = read.valid ? read.state === "draft" : read.draft;
-    return await use({ staged, refusals, draft });
+    return await use({ staged, refusals, draft, draftProblems });
   } finally {
     await rm(staged, { recursive: true, force: true });
   }
@@ -311,8 +318,8 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   if (!planned.ok) return refused(item, planned.problems);
   const { plan } = planned;
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id), stories);
-  return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft }) => {
-    const notes = draftNotes(item, plan);
+  return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft, draftProblems }) => {
+    const notes = [...draftNotes(item, plan), ...wouldNotBuild(draftProblems, "to fix before it is published")];
     if (changedInPlace) notes.push(itemNote(item, `made at the same time as the version on file (${onFile}), with other words: taken as the agency's change to it`, "WD230"));
     // An editor's work wins; and readers keep the published version until the new one may go live:
     // a version under embargo too, as the published story's date would let it out at once.

@@ -330,7 +330,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;
   if (item.correction) {
-    corrections.push({ date: versionTime, text: correctionPlaceholder(source ?? "The agency") });
+    // Dated when the agency corrected it, but never before the story: an item corrected under embargo is corrected as it goes out.
+    const instant = (time: unknown) => DateTime.fromISO(String(time), { setZone: true }).toMillis();
+    corrections.push({ date: instant(date) > instant(versionTime) ? date : versionTime, text: correctionPlaceholder(source ?? "The agency") });
     correctionField = `corrections.${corrections.length - 1}.text`;
   }
   // The agency's notes to editors are no story text: a correction's is quoted where the editor is asked to word it, the others named as left out.

@@ -482,3 +482,12 @@ test("a language written as a locale with an underscore (en_US, ru_RU), as Java'
   assert.deepEqual(report.split("\n").map((line) => line.split(" ")[0]).filter(Boolean).slice(0, 2), ["created", "created"], report);
   assert.match(readFileSync(join(news, "2024/06/10/rubl-slabeet/index.md"), "utf8"), /^lang: ru-RU$/m);
 });
+
+test("a held item's line names what the build would refuse once it is published, besides what holds it", async (t) => {
+  const { importItems } = desk(t);
+  const report = await importItems({ "long.json": ninjs({ located: undefined, description_text: `${"A lead that runs on. ".repeat(40)}` }) }, { verbose: true });
+  const lines = report.split("\n");
+  assert.match(lines[0] ?? "", /^held /);
+  assert.ok(lines.includes("           needs a dateline: the item names no place [WD216]"), report);
+  assert.ok(lines.some((line) => /^ {11}to fix before it is published: lead: \d+ characters \(expected at most 600/.test(line)), report);
+});

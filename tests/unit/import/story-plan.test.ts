@@ -377,3 +377,9 @@ test("a picture's caption left out of the text with its picture is named on the 
     { field: "body", message: 'warning: ignored: "Voters queue in Leeds. (AP Photo/Cliff Owen)": the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)', code: "WD210" },
   ]);
 });
+
+test("a correction to an item under embargo is dated when the story goes out, never before it", () => {
+  const result = planStory({ ...item, correction: true, embargoedUntil: { local: "2013-09-03T06:00:00", offset: "+04:00" } }, context);
+  assert.ok(result.ok);
+  assert.equal((result.plan.fields["corrections"] as { date: string }[])[0]?.date, "2013-09-03T06:00:00+04:00");
+});
