@@ -306,7 +306,7 @@ function sanitizeOptions(allowedTags: string[]): sanitizeHtml.IOptions {
 }
 
 /** Everything a story's body may keep of agency markup. Pictures are not among it: a story's images must be its own files. */
-const FULL_MARKUP = sanitizeOptions(["p", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", ...TABLE_TAGS]);
+const FULL_MARKUP = sanitizeOptions(["p", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", "sup", "sub", "del", "s", "strike", ...TABLE_TAGS]);
 
 /** The fallback for a body too large to render in full: its paragraphs and line breaks only. */
 const PARAGRAPHS_ONLY = {
@@ -396,7 +396,21 @@ function createTurndown(): TurndownService {
     service.addRule(`nested${names[0]}`, { filter: (node) => names.includes(node.nodeName) && insideOneOf(node, names), replacement: (content) => content });
   }
   addTableRules(service);
+  // Text struck out is struck out on the page ("The toll was ~~12~~ 14"); run into the text, the old figure read as current.
+  service.addRule("struck", { filter: (node) => ["DEL", "S", "STRIKE"].includes(node.nodeName), replacement: (content) => (content.trim() === "" ? content : `~~${content}~~`) });
+  // Raised and lowered figures keep their meaning as the characters made for them ("10⁶", "H₂O"); run in, 10⁶ read 106.
+  service.addRule("raised", { filter: "sup", replacement: (content) => shifted(content, SUPERSCRIPT) });
+  service.addRule("lowered", { filter: "sub", replacement: (content) => shifted(content, SUBSCRIPT) });
   return service;
+}
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries([..."0123456789+-=()n"].map((char, at) => [char, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ"[at]!]));
+const SUBSCRIPT: Readonly<Record<string, string>> = Object.fromEntries([..."0123456789+-=()"].map((char, at) => [char, "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"[at]!]));
+
+/** Text raised or lowered as its own characters, when each has one; else as it is ("1<sup>st</sup>" reads 1st). */
+function shifted(content: string, characters: Readonly<Record<string, string>>): string {
+  const chars = [...content.replace(/\\(?=[-+=()])/g, "")];
+  return chars.length > 0 && chars.every((char) => char in characters) ? chars.map((char) => characters[char]).join("") : content;
 }
 
 const storyMarkdown = createMarkdown();

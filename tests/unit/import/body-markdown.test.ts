@@ -240,3 +240,9 @@ test("the dateline opening the paragraph after a heading the text opens with is 
   const { markdown, dateline } = htmlBodyToMarkdown("<h2>Talks resume</h2><p>LONDON, March 15 (Reuters) - Talks resumed on Sunday.</p>", { source: "Reuters" });
   assert.deepEqual([markdown, dateline?.place], ["## Talks resume\n\nTalks resumed on Sunday.", "LONDON"]);
 });
+
+test("raised and lowered figures keep their meaning, and struck-out text stays struck out", () => {
+  const { markdown } = htmlBodyToMarkdown("<p>10 m<sup>2</sup>; 10<sup>6</sup> users; H<sub>2</sub>O; 10<sup>-3</sup>; the 1<sup>st</sup> round.</p><p>The toll was <del>12</del> <ins>14</ins> by noon.</p>", {});
+  assert.equal(markdown, "10 m²; 10⁶ users; H₂O; 10⁻³; the 1st round.\n\nThe toll was ~~12~~ 14 by noon.");
+  assert.ok(render(markdown).includes("<s>12</s>"), render(markdown));
+});
