@@ -91,17 +91,31 @@ interface Picture {
 
 const isImageType = (type: string | undefined): boolean => type?.toLowerCase().startsWith("image/") === true;
 
-/** Media RSS's pictures in an item or group: media:content that is an image (by medium, else type), media:thumbnail, and those in media:groups. */
+/** A picture file's address, by the name its path ends in ("…/3000.jpg?width=140"). */
+const IMAGE_URL = /\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i;
+
+/**
+ * Whether a media:content is a picture: by its medium, else its type, else (the Guardian gives
+ * neither) the file its address names.
+ */
+function isPictureContent(content: Scoped): boolean {
+  const url = attributeOf(content, "url");
+  const medium = attributeOf(content, "medium");
+  const type = attributeOf(content, "type");
+  if (url === undefined) return false;
+  if (medium !== undefined) return medium === "image";
+  return type !== undefined ? isImageType(type) : IMAGE_URL.test(url);
+}
+
+/** Media RSS's pictures in an item or group: media:content that is a picture, media:thumbnail, and those in media:groups. */
 function mediaPictures(parent: Scoped, group?: Scoped): Picture[] {
-  const contents = children(parent, MEDIA, "content").filter((content) => {
-    const medium = attributeOf(content, "medium");
-    return attributeOf(content, "url") !== undefined && (medium === undefined ? isImageType(attributeOf(content, "type")) : medium === "image");
-  });
+  const contents = children(parent, MEDIA, "content").filter(isPictureContent);
   const thumbnails = children(parent, MEDIA, "thumbnail").filter((thumbnail) => attributeOf(thumbnail, "url") !== undefined);
   const picture = (element: Scoped, thumbnail: boolean): Picture => ({
     element,
     href: attributeOf(element, "url") ?? "",
-    area: (Number(attributeOf(element, "width")) || 0) * (Number(attributeOf(element, "height")) || 0),
+    // A width alone ranks pictures too: the Guardian gives no height.
+    area: (Number(attributeOf(element, "width")) || 0) * (Number(attributeOf(element, "height")) || Number(attributeOf(element, "width")) || 0),
     thumbnail,
     ...(group ? { group } : {}),
   });
@@ -132,7 +146,9 @@ function largestPicture(pictures: readonly Picture[]): Picture | undefined {
 function itemPhoto(pictures: readonly Picture[], item: Scoped): WirePhoto | undefined {
   const picture = largestPicture(pictures);
   if (!picture) return undefined;
-  const words = (name: string) => [picture.element, picture.group, item].map((holder) => oneLine(textOf(child(holder, MEDIA, name)))).find((text) => text !== "");
+  // Media RSS's text is plain unless its type says html.
+  const wordsOf = (element: Scoped | undefined) => oneLine(attributeOf(element, "type") === "html" ? htmlText(textOf(element)) : textOf(element));
+  const words = (name: string) => [picture.element, picture.group, item].map((holder) => wordsOf(child(holder, MEDIA, name))).find((text) => text !== "");
   return definedFields({ href: picture.href, path: picture.element.path, caption: words("description"), credit: words("credit") });
 }
 

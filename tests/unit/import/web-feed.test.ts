@@ -228,3 +228,17 @@ test("an RSS author or creator beside an address, in either order, is the name; 
   assert.equal(byline("<dc:creator>jane.doe@example.org</dc:creator><dc:creator>Bo Li (bo@example.org)</dc:creator>"), "Bo Li");
   assert.equal(byline("<author>Press Office (Harbour)</author>"), "Press Office (Harbour)", "words in parentheses that are no address stay");
 });
+
+test("a media:content with neither medium nor type is a picture when its address names one, ranked by its width alone; html words are read as text", () => {
+  const guardian = `<item>${RSS_ITEM}<description>Text.</description>` +
+    '<media:content width="140" url="https://i.example.com/img/harbour/3000.jpg?width=140&amp;s=1"><media:credit scheme="urn:ebu">Photograph: Ann Smith/Harbour Press</media:credit></media:content>' +
+    '<media:content width="460" url="https://i.example.com/img/harbour/3000.jpg?width=460&amp;s=2"><media:credit scheme="urn:ebu">Photograph: Ann Smith/Harbour Press</media:credit>' +
+    '<media:description type="html">&lt;p&gt;Cranes &amp;amp; the &lt;b&gt;north quay&lt;/b&gt;.&lt;/p&gt;</media:description></media:content>' +
+    '<media:content url="https://v.example.com/clip.mp4"/></item>';
+  const [item] = allItems(rss(guardian));
+  assert.deepEqual(item?.photo && { href: item.photo.href, caption: item.photo.caption, credit: item.photo.credit }, {
+    href: "https://i.example.com/img/harbour/3000.jpg?width=460&s=2",
+    caption: "Cranes & the north quay.",
+    credit: "Photograph: Ann Smith/Harbour Press",
+  });
+});
