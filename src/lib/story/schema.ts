@@ -35,15 +35,26 @@ function notText(expected: string, whenMissing: string) {
   };
 }
 
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * Characters as readers see them: "é" pasted as e and an accent (as macOS writes it) is one, and
+ * so is an emoji, which JavaScript counts as two or more.
+ */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(value.normalize("NFC"))) count += 1;
+  return count;
+}
+
 /** One line of text, trimmed, at most `max` characters: printed in headings, lists, feeds and attributes. */
 function text(expected: string, max: number, whenMissing = expected) {
   return z
     .string({ error: notText(expected, whenMissing) })
     .trim()
     .min(1, { error: `empty (expected ${expected})` })
-    // Counted composed: "é" pasted as e and an accent (as macOS writes it) is one character, as readers see it.
-    .refine((value) => value.normalize("NFC").length <= max, {
-      error: (issue) => `${String(issue.input).trim().normalize("NFC").length} characters (expected at most ${max}: ${expected})`,
+    .refine((value) => characterCount(value) <= max, {
+      error: (issue) => `${characterCount(String(issue.input).trim())} characters (expected at most ${max}: ${expected})`,
     })
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), {
       error: `holds a line break or control character (expected one line of text: ${expected})`,

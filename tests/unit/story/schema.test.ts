@@ -93,6 +93,9 @@ test("every text field is bounded and one line", () => {
   // Letters with accents count once however they were typed: as é, or as e and a combining accent.
   assert.equal(issuesOf({ ...valid, title: "e\u0301".repeat(200) })["title"], undefined);
   assert.equal(issuesOf({ ...valid, title: "e\u0301".repeat(201) })["title"], "201 characters (expected at most 200: the headline)");
+  // So does an emoji, which JavaScript counts as two or more.
+  assert.equal(issuesOf({ ...valid, title: `${"x".repeat(199)}🔥` })["title"], undefined);
+  assert.equal(issuesOf({ ...valid, title: "🇩🇪".repeat(201) })["title"], "201 characters (expected at most 200: the headline)");
 });
 
 test("a story in another language names it and its direction", () => {
