@@ -12,7 +12,7 @@ import { bylineNames, htmlText, ignoredNote, oneLine, withoutBy } from "./wire-f
 import { formatWireTime } from "./wire-time.ts";
 import { topicPage, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
-import { readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
+import { characterCount, readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
 import { isCorrectionNote } from "./body-markdown.ts";
 
 /** The body as the importer made it: Markdown, the place and agency its dateline named, if it opened with one, and the notes to editors above it. */
@@ -111,18 +111,21 @@ function calendarDay(date: string, zone: string | undefined): string | undefined
   return DateTime.fromISO(date, zone === undefined ? { setZone: true } : { zone }).toISODate() ?? undefined;
 }
 
-/** The item's topics as the contract takes them: one line each, no repeats, at most MAX_TOPICS. */
-function topicsOf(item: WireItem): string[] {
+/** The item's topics as the contract takes them: one line each, no repeats, at most MAX_TOPICS; each one left out for its length or number named. */
+function topicsOf(item: WireItem): { topics: string[]; notes: ItemNote[] } {
   const seen = new Set<string>();
   const topics: string[] = [];
+  const notes: ItemNote[] = [];
   for (const raw of item.topics) {
     const topic = oneLine(raw);
     const key = topic.toLowerCase();
-    if (topic === "" || topic.length > MAX_TOPIC_LENGTH || seen.has(key)) continue;
+    if (topic === "" || seen.has(key)) continue;
     seen.add(key);
-    topics.push(topic);
+    if (characterCount(topic) > MAX_TOPIC_LENGTH) notes.push(ignoredNote("tags", `${JSON.stringify(topic)}: longer than a topic's ${MAX_TOPIC_LENGTH} characters`));
+    else if (topics.length === MAX_TOPICS) notes.push(ignoredNote("tags", `${JSON.stringify(topic)}: past the ${MAX_TOPICS} topics a story takes`));
+    else topics.push(topic);
   }
-  return topics.slice(0, MAX_TOPICS);
+  return { topics, notes };
 }
 
 /**
@@ -143,7 +146,7 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
     if (name === "" || isAgency || names.some((known) => known.toLowerCase() === name.toLowerCase())) continue;
     const notName = notANameWhy(name);
     if (notName) notNames.push({ text: name, why: notName });
-    else if (name.length > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
+    else if (characterCount(name) > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
     else names.push(name);
   }
   // Creators that are only the agency (Reuters credits itself so) or its logins (dpa) name no writer: the byline does, when it names one.
@@ -344,8 +347,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
   ];
   const lang = item.lang ?? context.defaultLanguage;
-  const spelled = knownSpellings(topicsOf(item), lang ?? context.siteLanguage, context.topics ?? new Map());
-  leftOut.push(...spelled.notes);
+  const delivered = topicsOf(item);
+  const spelled = knownSpellings(delivered.topics, lang ?? context.siteLanguage, context.topics ?? new Map());
+  leftOut.push(...delivered.notes, ...spelled.notes);
   const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], spelled.topics);
   // An editor's zone for the place stays while the place does.
   const timezone = zone.explicit ?? (place === earlier["dateline"] ? stringField(earlier, "timezone") : undefined);
