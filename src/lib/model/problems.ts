@@ -68,6 +68,7 @@ export const PROBLEM_CODES = {
   WD158: "two authors at one author page",
   WD159: "a photo's licence link that is not a web address",
   WD160: "a photo credit beside a photo",
+  WD161: "a topic that makes no topic page",
   WD200: "a delivered file that cannot be read",
   WD201: "a delivered file that is not UTF-8 text",
   WD202: "a file in no format the importer reads",

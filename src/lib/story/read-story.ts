@@ -209,6 +209,13 @@ export function readStoryFile(input: StoryInput): StoryRead {
     else report(field, "WD157", `"${name}" is ${author.author}, named already as "${earlier.name}": the settings' authors give both spellings to one author (expected each author once: remove one)`);
   }
 
+  // Each topic makes a topic page, as each byline name an author page.
+  fields.tags?.forEach((tag, index) => {
+    if (typeof tag === "string" && addressSlug(tag) === "") {
+      report(`tags.${index}`, "WD161", `"${tag}" makes no topic page: nothing in it can be spelled in ASCII letters or digits (expected a topic's name in words, e.g. Diplomacy)`);
+    }
+  });
+
   if (fields.photo !== undefined && fields.photoCredit !== undefined) {
     report("photoCredit", "WD160", "a story with a photo gives its credit as photo.credit (expected photoCredit only on a story that runs without its photo: remove one)");
   }

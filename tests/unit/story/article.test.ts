@@ -569,6 +569,13 @@ test("a byline's bad names are problems at their lines: empty, no address, named
   ]);
 });
 
+test("a topic with nothing to spell an address from is refused at its line, as a byline name is", async () => {
+  const bad = await readArticle(...storyData({ ...seed, photo: undefined, tags: ["Heat", "🔥", "Жара"] }, "Moscow hopes.\n", "emoji-topic"));
+  assert.deepEqual(bad.valid ? [] : bad.problems.map(({ field, code, message }) => [field, code, message]), [
+    ["tags.1", "WD161", '"🔥" makes no topic page: nothing in it can be spelled in ASCII letters or digits (expected a topic\'s name in words, e.g. Diplomacy)'],
+  ]);
+});
+
 test("a story's photo carries its rights, the settings' for its credit's agency where the story gives none, in its view and in every file published", async () => {
   await sharp({ create: { width: 900, height: 600, channels: 3, background: "#6a7b8c" } }).jpeg().toFile(join(folder, "rights.jpg"));
   const processor = new PhotoProcessor(new CacheStore(join(folder, "rights-cache")));
