@@ -122,6 +122,7 @@ function topicsOf(item: WireItem): { topics: string[]; notes: ItemNote[] } {
     if (topic === "" || seen.has(key)) continue;
     seen.add(key);
     if (characterCount(topic) > MAX_TOPIC_LENGTH) notes.push(ignoredNote("tags", `${JSON.stringify(topic)}: longer than a topic's ${MAX_TOPIC_LENGTH} characters`));
+    else if (addressSlug(topic) === "") notes.push(ignoredNote("tags", `${JSON.stringify(topic)}: nothing in it makes an address for a topic page`));
     else if (topics.length === MAX_TOPICS) notes.push(ignoredNote("tags", `${JSON.stringify(topic)}: past the ${MAX_TOPICS} topics a story takes`));
     else topics.push(topic);
   }

@@ -384,14 +384,15 @@ test("a correction to an item under embargo is dated when the story goes out, ne
   assert.equal((result.plan.fields["corrections"] as { date: string }[])[0]?.date, "2013-09-03T06:00:00+04:00");
 });
 
-test("a topic too long for a story, or past its twentieth, is left out with a line naming it", () => {
+test("a topic too long for a story, with nothing to make its page's address of, or past its twentieth, is left out with a line naming it", () => {
   const long = "A".repeat(61);
   const many = Array.from({ length: 21 }, (_, at) => `Topic ${at + 1}`);
-  const result = planStory({ ...item, topics: [long, ...many] }, context);
+  const result = planStory({ ...item, topics: [long, "🔥", ...many] }, context);
   assert.ok(result.ok);
   assert.equal((result.plan.fields["tags"] as string[]).length, 20);
   assert.deepEqual(result.plan.leftOut, [
     { field: "tags", message: `warning: ignored: "${long}": longer than a topic's 60 characters`, code: "WD210" },
+    { field: "tags", message: 'warning: ignored: "🔥": nothing in it makes an address for a topic page', code: "WD210" },
     { field: "tags", message: 'warning: ignored: "Topic 21": past the 20 topics a story takes', code: "WD210" },
   ]);
 });
