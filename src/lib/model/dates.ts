@@ -113,6 +113,15 @@ function readStoryDate(raw: string, zone: string | undefined): DateResult {
         problem: `"${value}" does not exist in ${zone}: the clocks skipped it (expected a time that happened there)`,
       };
     }
+    // Luxon takes one of the two times an hour the clocks were put back happened; which one the editor meant, only the editor knows.
+    const twice = zone !== undefined && hasTime ? at.getPossibleOffsets() : [];
+    if (twice.length > 1) {
+      const forms = twice.map((each) => each.toISO({ suppressMilliseconds: true, suppressSeconds: !/T\d\d:\d\d:\d\d/.test(value) }));
+      return {
+        ok: false,
+        problem: `"${value}" happened twice in ${zone}, as the clocks were put back (expected the time with the offset you mean: ${forms.join(" the first time, or ")} the second)`,
+      };
+    }
     return { ok: true, date: { at, hasTime } };
   }
 

@@ -88,6 +88,17 @@ test("a local time the clocks skipped is refused", () => {
   });
 });
 
+test("a local time that happened twice, as the clocks were put back, is refused, naming both; with its offset it is read", () => {
+  assert.deepEqual(parseStoryDate("2026-10-25T01:30", "Europe/London"), {
+    ok: false,
+    problem: '"2026-10-25T01:30" happened twice in Europe/London, as the clocks were put back (expected the time with the offset you mean: 2026-10-25T01:30+01:00 the first time, or 2026-10-25T01:30+00:00 the second)',
+  });
+  const first = parseStoryDate("2026-10-25T01:30+01:00", "Europe/London");
+  assert.ok(first.ok);
+  assert.equal(first.date.at.toISO(), "2026-10-25T01:30:00.000+01:00");
+  assert.ok(parseStoryDate("2026-10-25T02:30", "Europe/London").ok, "an hour after, the time happened once");
+});
+
 test("24:00 is no time of a day: refused as such, not as a time the clocks skipped", () => {
   const problem = '"2024-03-15T24:00" is not a time of that day: a day\'s times run from 00:00 to 23:59 (expected the next day\'s 00:00 for midnight after it)';
   assert.deepEqual(parseStoryDate("2024-03-15T24:00", "Europe/London"), { ok: false, problem });
