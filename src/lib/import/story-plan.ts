@@ -145,7 +145,7 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
     const name = withoutBy(oneLine(raw));
     const isAgency = (source !== undefined && isSameAgency(name, source, agencies)) || findAgency(name, agencies) !== undefined;
     if (name === "" || isAgency || names.some((known) => known.toLowerCase() === name.toLowerCase())) continue;
-    const notName = notANameWhy(name);
+    const notName = notANameWhy(name, given !== fromByline);
     if (notName) notNames.push({ text: name, why: notName });
     else if (characterCount(name) > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
     else names.push(name);
@@ -175,10 +175,11 @@ const DESK_INITIALS = /^\p{Ll}{1,4}$/u;
 /** A writer's login in the agency's system, as dpa names its creators ("gehler.annett", "heimann_a"): one word in small letters. */
 const ACCOUNT_NAME = /^\p{Ll}[\p{Ll}\p{N}._-]*$/u;
 
-function notANameWhy(name: string): string | undefined {
+/** Why a name is none; a login only among the authors a format gives apart (a byline's "Staff and agencies" is words). */
+function notANameWhy(name: string, givenApart: boolean): string | undefined {
   if (JOB_TITLE.test(name)) return JOB;
   if (DESK_INITIALS.test(name)) return "the desk's initials, not a name";
-  if (ACCOUNT_NAME.test(name)) return "a login in the agency's system, not a name";
+  if (givenApart && ACCOUNT_NAME.test(name)) return "a login in the agency's system, not a name";
   return undefined;
 }
 

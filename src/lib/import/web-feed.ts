@@ -180,6 +180,25 @@ function rssAuthor(text: string): string | undefined {
   return named === "" || isAddress(named) ? undefined : named;
 }
 
+/** Where the writer was, after the name, as the Guardian credits: "Ann Smith in Stanstead, Quebec". */
+const WRITER_PLACE = /^(\p{Lu}.*?\S)\s+(in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:,\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*)?)$/u;
+
+/**
+ * The feed's creators as a byline: each one's name, the place its writer was in left out with a
+ * line, as a byline's commas would otherwise make the region a name ("Stanstead, Quebec").
+ */
+function creatorsByline(creators: readonly Scoped[]): { byline?: string; notes: ItemNote[] } {
+  const notes: ItemNote[] = [];
+  const names = creators.flatMap((creator) => {
+    const name = rssAuthor(oneLine(textOf(creator)));
+    const placed = name === undefined ? undefined : WRITER_PLACE.exec(name);
+    if (!placed) return name ?? [];
+    notes.push(ignoredNote(creator.path, `${JSON.stringify(placed[2])}: where the writer was, not a name`));
+    return [placed[1]!];
+  });
+  return { ...(names.length > 0 ? { byline: names.join(", ") } : {}), notes };
+}
+
 /** What an item must give, checked together so every problem is named in one run. */
 function requireStory(item: Scoped, id: string | undefined, headline: string, body: WireBody | undefined, expected: { id: string; headline: string; body: string }, problems: ItemProblems): void {
   if (id === undefined) problems.add(`${item.path}/${expected.id}`, `missing (expected the item's ${expected.id}, the same for all its versions, or its link)`, "WD206");
@@ -200,7 +219,7 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: Wire
   requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
   const published = rssTime(child(item, NO_NAMESPACE, "pubDate"), problems) ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
   if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
-  const creators = children(item, DUBLIN_CORE, "creator").flatMap((creator) => rssAuthor(oneLine(textOf(creator))) ?? []);
+  const creators = creatorsByline(children(item, DUBLIN_CORE, "creator"));
   return {
     item: definedFields({
       file,
@@ -215,10 +234,11 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: Wire
       lead: encoded && description ? oneLine(htmlText(description)) || undefined : undefined,
       body,
       source: oneLine(textOf(child(item, NO_NAMESPACE, "source"))) || oneLine(textOf(child(channel, NO_NAMESPACE, "title"))) || undefined,
-      byline: creators.length > 0 ? creators.join(", ") : rssAuthor(oneLine(textOf(child(item, NO_NAMESPACE, "author")))),
+      byline: creators.byline ?? rssAuthor(oneLine(textOf(child(item, NO_NAMESPACE, "author")))),
       topics: categoryTopics(children(item, NO_NAMESPACE, "category")),
       photo: itemPhoto([...enclosedPictures(children(item, NO_NAMESPACE, "enclosure"), "url"), ...mediaPictures(item)], item),
       lang: textOf(child(item, DUBLIN_CORE, "language")) || attributeOf(item, "xml:lang") || textOf(child(channel, NO_NAMESPACE, "language")) || attributeOf(channel, "xml:lang") || undefined,
+      notes: creators.notes.length > 0 ? creators.notes : undefined,
     }),
     problems: [],
   };

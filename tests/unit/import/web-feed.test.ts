@@ -242,3 +242,12 @@ test("a media:content with neither medium nor type is a picture when its address
     credit: "Photograph: Ann Smith/Harbour Press",
   });
 });
+
+test("a creator credited with the place the writer was in (the Guardian's form) is the name, the place left out with a line", () => {
+  const [item] = allItems(rss(`<item>${RSS_ITEM}<description>Text.</description><dc:creator>Ashifa Kassam in Stanstead, Quebec</dc:creator><dc:creator>Bo Li in New York</dc:creator><dc:creator>Staff and agencies</dc:creator></item>`));
+  assert.equal(item?.byline, "Ashifa Kassam, Bo Li, Staff and agencies");
+  assert.deepEqual(item?.notes, [
+    { field: "/rss/channel/item/dc:creator[1]", message: 'warning: ignored: "in Stanstead, Quebec": where the writer was, not a name', code: "WD210" },
+    { field: "/rss/channel/item/dc:creator[2]", message: 'warning: ignored: "in New York": where the writer was, not a name', code: "WD210" },
+  ]);
+});
