@@ -12,7 +12,8 @@
  */
 import { pathToFileURL } from "node:url";
 import { projectChecks } from "../src/lib/check/validate.ts";
-import { validateCommand } from "../src/lib/check/validate-command.ts";
+import { checkedSiteUrl, validateCommand } from "../src/lib/check/validate-command.ts";
+import { readBuiltSiteUrl } from "../src/lib/hosts/static-server.ts";
 import { readProjectSettings } from "../src/lib/eleventy/settings.ts";
 import { readMediaHost, type MediaHost } from "../src/lib/model/media.ts";
 import { formatProblem } from "../src/lib/model/problems.ts";
@@ -46,7 +47,15 @@ async function main(): Promise<void> {
     return;
   }
   const media = host.media ? { media: host.media } : {};
-  process.exitCode = await validateCommand(dir, pagesOnly ? { siteUrl: settings.site.url, ...media } : { ...projectChecks(settings), ...media }, {
+  const checked = checkedSiteUrl(settings.site.url, process.env["SITE_URL"] !== undefined, await readBuiltSiteUrl(dir), dir);
+  if ("problem" in checked) {
+    console.error(`validate: ${checked.problem}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (checked.said && !quiet) console.log(`validate: ${checked.said}`);
+  const site = { ...settings, site: { ...settings.site, url: checked.url } };
+  process.exitCode = await validateCommand(dir, pagesOnly ? { siteUrl: site.site.url, ...media } : { ...projectChecks(site), ...media }, {
     quiet,
     terminal: process.stdout.isTTY === true,
     write: (text) => void process.stdout.write(text),

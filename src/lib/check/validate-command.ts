@@ -15,6 +15,18 @@ export interface ValidateOutput extends Pick<ProgressOptions, "terminal" | "now"
   quiet: boolean;
 }
 
+/**
+ * The address a built site is checked at: the one it was built for, as its robots.txt names it
+ * (`built`), when the settings' address was not set for this run (SITE_URL); a SITE_URL that
+ * disagrees with it is a problem, since every link, feed and sitemap line would be reported
+ * against the wrong address. `settingsUrl` is the settings' address, used when the site names none.
+ */
+export function checkedSiteUrl(settingsUrl: string, setForThisRun: boolean, built: URL | undefined, dir: string): { url: string; said?: string } | { problem: string } {
+  if (built === undefined || built.href === settingsUrl) return { url: settingsUrl };
+  if (setForThisRun) return { problem: `SITE_URL is ${settingsUrl}, but ${dir} was built for ${built.href}, as its robots.txt says (expected the SITE_URL the build used, or none)` };
+  return { url: built.href, said: `checking ${dir} at ${built.href}, the address it was built for (its robots.txt)` };
+}
+
 /** Checks the site in `dir`, printing as the command does; resolves to its exit code: 0 no problems, 1 problems, 2 not checked at all. */
 export async function validateCommand(dir: string, options: ValidateOptions, { quiet, write, error, ...output }: ValidateOutput): Promise<number> {
   const progress = quiet ? undefined : progressCounter({ label: "validate", what: "pages checked", unit: "pages", write, ...output });

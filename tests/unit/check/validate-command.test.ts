@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { validateCommand } from "../../../src/lib/check/validate-command.ts";
+import { checkedSiteUrl, validateCommand } from "../../../src/lib/check/validate-command.ts";
 import { page } from "../../support/html-page.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "validate-command-test-"));
@@ -67,4 +67,14 @@ test("a folder with no site is one line on standard error, and nothing else", as
   assert.equal(code, 2);
   assert.equal(out, "");
   assert.deepEqual(errors, [`validate: no site folder at ${join(tempRoot, "no-such-folder")}`]);
+});
+
+test("a site is checked at the address it was built for, which its robots.txt names; a SITE_URL that disagrees is one problem", () => {
+  const built = new URL("https://example.org/news/");
+  assert.deepEqual(checkedSiteUrl("http://localhost:8080/", false, built, "_site"), { url: "https://example.org/news/", said: "checking _site at https://example.org/news/, the address it was built for (its robots.txt)" });
+  assert.deepEqual(checkedSiteUrl("https://example.org/news/", true, built, "_site"), { url: "https://example.org/news/" });
+  assert.deepEqual(checkedSiteUrl("https://example.org/", true, built, "_site"), {
+    problem: "SITE_URL is https://example.org/, but _site was built for https://example.org/news/, as its robots.txt says (expected the SITE_URL the build used, or none)",
+  });
+  assert.deepEqual(checkedSiteUrl("http://localhost:8080/", false, undefined, "pages"), { url: "http://localhost:8080/" }, "a folder that names no address is checked at the settings'");
 });
