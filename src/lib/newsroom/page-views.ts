@@ -127,7 +127,7 @@ export type ArchivePageView = Omit<ArchivePage, "stories" | "later" | "earlier">
  * What the front page prints of a story, and nothing more: an edit to a story's text alone (its
  * body, its corrections) renders its own page again, not the front page.
  */
-export type FrontPageStory = Pick<ArticleView, "url" | "headline" | "description" | "place" | "state" | "sample" | "lang" | "dir" | "photo"> & {
+export type FrontPageStory = Pick<ArticleView, "url" | "headline" | "description" | "place" | "state" | "sample" | "lang" | "dir" | "photo" | "byline"> & {
   published: Pick<DateView, "datetime" | "display">;
 };
 
@@ -204,8 +204,8 @@ export interface PageViews {
   notFound: NotFoundPageView[];
 }
 
-function frontPageStory({ url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } }: ArticleView): FrontPageStory {
-  return { url, headline, description, place, state, sample, lang, dir, photo, published: { datetime, display } };
+function frontPageStory({ url, headline, description, place, state, sample, lang, dir, photo, byline, published: { datetime, display } }: ArticleView): FrontPageStory {
+  return { url, headline, description, place, state, sample, lang, dir, photo, byline, published: { datetime, display } };
 }
 
 function listStory({ url, headline, description, place, state, sample, lang, dir, byline, published: { datetime, display } }: ArticleView): ListStory {

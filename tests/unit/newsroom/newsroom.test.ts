@@ -449,6 +449,7 @@ test("each edition's 404 page lists its own newest headlines, at most ten, newes
     lang: undefined,
     dir: undefined,
     photo: undefined,
+    byline: [],
     published: { datetime: "2013-09-03T10:00:00Z", display: "2013-09-03" },
   });
 });
@@ -462,4 +463,11 @@ test("the headlines of the 404 pages are theirs alone: no view every page shares
     ["/404.html", []],
     ["/ru/404.html", []],
   ]);
+});
+
+test("the front page's lead and top stories carry their bylines, as every list of stories prints them", () => {
+  const byline = [{ text: "By " }, { text: "Ann Smith", url: "/authors/ann-smith/" }];
+  const stories = [{ ...storyView("lead-story", "2013-09-03"), byline }, { ...storyView("second", "2013-09-02"), byline }];
+  const views = pageViews(buildNewsroom(collected(stories), site, build), site);
+  assert.deepEqual([views.front[0]?.lead?.byline, views.front[0]?.top[0]?.byline], [byline, byline]);
 });
