@@ -14,6 +14,8 @@ function describe(value: unknown): string {
   if (typeof value === "object") return "a group of fields";
   // A wire import may hold a megabyte in one field; the report shows its start.
   if (typeof value === "string") return value.length > 60 ? `"${value.slice(0, 57)}..." (${value.length} characters)` : `"${value}"`;
+  if (typeof value === "number") return `the number ${String(value)}`;
+  if (typeof value === "boolean") return `the truth value ${String(value)}`;
   return `${typeof value} ${String(value)}`;
 }
 

@@ -203,7 +203,7 @@ test("by: one name or a list of names, trimmed; each bad name named by its place
   });
   assert.equal(issuesOf({ ...valid, by: "Анна Смирнова и Борис Ли" })["by"]?.startsWith('"Анна Смирнова и Борис Ли" reads as several names'), true);
   assert.deepEqual(parseStoryFields({ ...valid, by: ["Staff and agencies"] }), { ok: true, fields: { ...valid, by: ["Staff and agencies"] } });
-  assert.deepEqual(issuesOf({ ...valid, by: true }), { by: "got boolean true (expected one name, e.g. by: Ann Smith, or a list of names, e.g. by: [Ann Smith, Bo Li])" });
+  assert.deepEqual(issuesOf({ ...valid, by: true }), { by: "got the truth value true (expected one name, e.g. by: Ann Smith, or a list of names, e.g. by: [Ann Smith, Bo Li])" });
   const partial = parseStoryFields({ ...valid, by: ["Ann Smith", ""] });
   assert.ok(!partial.ok);
   assert.deepEqual(partial.partial.by, ["Ann Smith", undefined], "the good names are kept for the other checks");
@@ -213,7 +213,7 @@ test("by: one name or a list of names, trimmed; each bad name named by its place
 test("a story's priority is a whole number from 1 to 9, as IPTC urgency", () => {
   assert.deepEqual(parseStoryFields({ ...valid, priority: 1 }), { ok: true, fields: { ...valid, priority: 1 } });
   const expected = "(expected a whole number from 1 (the front page's lead) to 9 (least important), as IPTC urgency)";
-  for (const [priority, got] of [[0, "number 0"], [10, "number 10"], [2.5, "number 2.5"], ["high", '"high"']] as const) {
+  for (const [priority, got] of [[0, "the number 0"], [10, "the number 10"], [2.5, "the number 2.5"], ["high", '"high"']] as const) {
     assert.deepEqual(issuesOf({ ...valid, priority }), { priority: `got ${got} ${expected}` });
   }
 });
