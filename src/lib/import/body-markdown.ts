@@ -3,7 +3,7 @@ import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
 import { takeAgencyDateline, type AgencyDateline } from "./agency-dateline.ts";
 import { foldName, type Agency } from "../model/agencies.ts";
-import { isAllowedUrl } from "../model/urls.ts";
+import { isAllowedUrl, urlScheme } from "../model/urls.ts";
 import { createMarkdown, outlineBody } from "../story/markdown.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
 
@@ -24,6 +24,8 @@ export interface BodyContext {
   byline?: string;
   /** The item's lead, so a first paragraph repeating it word for word (dpa's teaser) is dropped: the page prints the lead above the text. */
   lead?: string;
+  /** The item's full address on its producer's site, against which a relative link in its text is read. */
+  base?: string;
 }
 
 export interface BodyMarkdown {
@@ -35,6 +37,8 @@ export interface BodyMarkdown {
   editorsNotes?: string[];
   /** The captions of pictures in the text, left out with them (a story's images must be its own files), for the import's lines to name. */
   pictureCaptions?: string[];
+  /** Links in the text to addresses on the producer's site it gave no full address for: their words kept, the links left out, for the lines to name. */
+  unreadLinks?: string[];
 }
 
 /** A dateline as found: its place, agency, month and day (the story's first words are the Markdown's). */
@@ -373,7 +377,20 @@ function addTableRules(service: TurndownService): void {
   });
 }
 
-function createTurndown(): TurndownService {
+/**
+ * A link of the producer's as the story links it: a full web or mail address as it is, one
+ * without a scheme ("//host/…") on https, one relative to the producer's site read against the
+ * item's own address (`base`); undefined when it cannot be (no base, or only a place on the
+ * producer's page, "#more"): a link of the story's own address would lead nowhere on this site.
+ */
+function producerLink(href: string, base: string | undefined): string | undefined {
+  if (href.startsWith("//")) return `https:${href}`;
+  if (urlScheme(href) !== undefined) return href;
+  if (href.startsWith("#") || base === undefined) return undefined;
+  return new URL(href, base).href;
+}
+
+function createTurndown(context: BodyContext, unreadLinks: string[]): TurndownService {
   const service = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", emDelimiter: "*", strongDelimiter: "**", br: "\\" });
   service.escape = escapeMarkdownText;
   const level = headingLevels();
@@ -389,7 +406,12 @@ function createTurndown(): TurndownService {
     replacement: (content, node) => {
       const href = node.getAttribute("href")?.trim() ?? "";
       if (content.trim() === "" || href === "" || !isAllowedUrl(href)) return content;
-      return `[${content}](${linkDestination(href)})`;
+      const target = producerLink(href, context.base);
+      if (target === undefined) {
+        unreadLinks.push(href);
+        return content;
+      }
+      return `[${content}](${linkDestination(target)})`;
     },
   });
   for (const names of [["B", "STRONG"], ["I", "EM"]]) {
@@ -417,9 +439,14 @@ const storyMarkdown = createMarkdown();
 
 function convertHtml(html: string, options: sanitizeHtml.IOptions, context: BodyContext): BodyMarkdown {
   const pictures = withoutPictureCaptions(html);
-  const markdown = createTurndown().turndown(sanitizeHtml(pictures.html, options));
+  const unreadLinks: string[] = [];
+  const markdown = createTurndown(context, unreadLinks).turndown(sanitizeHtml(pictures.html, options));
   const { blocks, dateline, editorsNotes } = removeAgencyChrome(markdown.split(/\n{2,}/), context);
-  return { ...bodyMarkdown(blocks, dateline, editorsNotes), ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}) };
+  return {
+    ...bodyMarkdown(blocks, dateline, editorsNotes),
+    ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}),
+    ...(unreadLinks.length > 0 ? { unreadLinks } : {}),
+  };
 }
 
 /**

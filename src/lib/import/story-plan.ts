@@ -24,6 +24,8 @@ export interface ImportedBody {
   editorsNotes?: string[];
   /** The captions of pictures in the text, left out with their pictures. */
   pictureCaptions?: string[];
+  /** Links to places on the producer's site the item gave no full address for, left out, their words kept. */
+  unreadLinks?: string[];
 }
 
 /** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */
@@ -346,6 +348,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const leftOut = [
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
+    ...(body.unreadLinks ?? []).map((href) => ignoredNote("body", `the link to ${JSON.stringify(href)}: a place on the producer's site the item gives no full address for (its words are kept)`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
   ];
   const lang = item.lang ?? context.defaultLanguage;

@@ -199,6 +199,11 @@ function creatorsByline(creators: readonly Scoped[]): { byline?: string; notes: 
   return { ...(names.length > 0 ? { byline: names.join(", ") } : {}), notes };
 }
 
+/** A full web address, else undefined: what a relative link can be read against. */
+function webAddress(text: string | undefined): string | undefined {
+  return text !== undefined && URL.canParse(text) && /^https?:$/.test(new URL(text).protocol) ? text : undefined;
+}
+
 /** What an item must give, checked together so every problem is named in one run. */
 function requireStory(item: Scoped, id: string | undefined, headline: string, body: WireBody | undefined, expected: { id: string; headline: string; body: string }, problems: ItemProblems): void {
   if (id === undefined) problems.add(`${item.path}/${expected.id}`, `missing (expected the item's ${expected.id}, the same for all its versions, or its link)`, "WD206");
@@ -238,6 +243,7 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: Wire
       topics: categoryTopics(children(item, NO_NAMESPACE, "category")),
       photo: itemPhoto([...enclosedPictures(children(item, NO_NAMESPACE, "enclosure"), "url"), ...mediaPictures(item)], item),
       lang: textOf(child(item, DUBLIN_CORE, "language")) || attributeOf(item, "xml:lang") || textOf(child(channel, NO_NAMESPACE, "language")) || attributeOf(channel, "xml:lang") || undefined,
+      base: webAddress(textOf(child(item, NO_NAMESPACE, "link"))),
       notes: creators.notes.length > 0 ? creators.notes : undefined,
     }),
     problems: [],
@@ -351,6 +357,7 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item?: Wire
       topics: categoryTopics(children(entry, ATOM, "category")),
       photo: itemPhoto([...enclosedPictures(links.filter((link) => attributeOf(link, "rel") === "enclosure"), "href"), ...mediaPictures(entry)], entry),
       lang: attributeOf(contentElement, "xml:lang") ?? attributeOf(entry, "xml:lang") ?? attributeOf(feed, "xml:lang"),
+      base: webAddress(attributeOf(alternate, "href")) ?? webAddress(attributeOf(contentElement, "xml:base") ?? attributeOf(entry, "xml:base") ?? attributeOf(feed, "xml:base")),
       notes: extension.notes.length > 0 ? extension.notes : undefined,
     }),
     problems: [],

@@ -113,6 +113,8 @@ export interface WireItem {
   photo?: WirePhoto;
   /** The item's language tag, when it states one. */
   lang?: string;
+  /** The full address of the item on its producer's site (a feed item's link), against which its text's relative links are read. */
+  base?: string;
   /**
    * How urgent the producer rates the item, as it numbers it: 1 is the most urgent (a flash), and
    * larger numbers are less urgent (Superdesk priority or urgency, dpa, AP, ninjs, NewsML-G2 and

@@ -246,3 +246,13 @@ test("raised and lowered figures keep their meaning, and struck-out text stays s
   assert.equal(markdown, "10 m²; 10⁶ users; H₂O; 10⁻³; the 1st round.\n\nThe toll was ~~12~~ 14 by noon.");
   assert.ok(render(markdown).includes("<s>12</s>"), render(markdown));
 });
+
+test("a producer's links lead to its site: relative ones read against the item's address, else left out, their words kept and named", () => {
+  const html = '<p>See <a href="/2024/11/04/preview/">the preview</a>, <a href="post-1">the post</a>, <a href="//www.example.org/report">the report</a>, <a href="#more">more</a> and <a href="https://example.net/x">this</a>.</p>';
+  const based = htmlBodyToMarkdown(html, { base: "https://news.example.com/2024/11/05/item.html" });
+  assert.equal(based.markdown, "See [the preview](https://news.example.com/2024/11/04/preview/), [the post](https://news.example.com/2024/11/05/post-1), [the report](https://www.example.org/report), more and [this](https://example.net/x).");
+  assert.deepEqual(based.unreadLinks, ["#more"]);
+  const unbased = htmlBodyToMarkdown(html, {});
+  assert.equal(unbased.markdown, "See the preview, the post, [the report](https://www.example.org/report), more and [this](https://example.net/x).");
+  assert.deepEqual(unbased.unreadLinks, ["/2024/11/04/preview/", "post-1", "#more"]);
+});

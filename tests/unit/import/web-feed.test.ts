@@ -47,6 +47,7 @@ test("a ministry's RSS feed: one story an item, full text from content:encoded, 
       credit: "Ministry of Energy and Climate / Iona Reid",
     },
     lang: "en-gb",
+    base: "https://energy.example.gov/news/2024/11/offshore-wind-first-power",
   });
   assert.equal(body.kind, "html");
   assert.ok(body.kind === "html" && body.html.startsWith("<p>The first turbine of the North Bank wind farm"), "the body as delivered, sanitised later");
@@ -107,6 +108,7 @@ test("a city's Atom feed: updated and published, HTML and XHTML content, a summa
       credit: "City of Lakeside",
     },
     lang: "en-US",
+    base: "https://lakeside.example.org/news/library-reopens",
   });
   assert.ok(body.kind === "html" && body.html.startsWith("<p>LAKESIDE, Ohio — The Central Library"));
 
