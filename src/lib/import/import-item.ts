@@ -19,7 +19,7 @@ import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, sameWords, storyP
 import { storySlug } from "./story-slug.ts";
 import type { ItemNote, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
-import { matchStory, rememberTopics, type WireStories, type WireStory } from "./wire-stories.ts";
+import { matchStory, rememberSpellings, type WireStories, type WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
 
 export interface ImportSettings {
@@ -279,7 +279,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
   const remember = (story: WireStory) => {
     stories.byId.set(item.id, [...candidates.filter((other) => other !== existing), story]);
-    rememberTopics(stories.topics, story.fields, settings.site.language);
+    rememberSpellings(stories.spellings, story.fields, settings.site.language);
   };
 
   if (body === undefined) {
@@ -313,7 +313,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     ...(taken.missing ? { heldFor: taken.missing } : {}),
     agencies: settings.agencies,
     withoutLead: settings.withoutLead,
-    topics: stories.topics,
+    spellings: stories.spellings,
   });
   if (!planned.ok) return refused(item, planned.problems);
   const { plan } = planned;

@@ -10,7 +10,7 @@ import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import { bylineNames, htmlText, ignoredNote, oneLine, withoutBy } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
-import { topicPage, type WireStory } from "./wire-stories.ts";
+import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
 import { characterCount, readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
 import { isCorrectionNote } from "./body-markdown.ts";
@@ -57,8 +57,8 @@ export interface PlanContext {
   agencies?: readonly Agency[];
   /** What becomes of an item without a lead whose agency's entry does not say (the site's `withoutLead`); hold when not given. */
   withoutLead?: WithoutLead;
-  /** How the imported stories spell each topic, by its page (see topicPage); none known when not given. */
-  topics?: ReadonlyMap<string, string>;
+  /** How the imported stories spell each topic and author, by its page (see pageOf); none known when not given. */
+  spellings?: Readonly<Spellings>;
 }
 
 /** A story file's contents, in the contract's fields, and why an editor must still act on it before it is published. */
@@ -213,23 +213,27 @@ function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): st
 }
 
 /**
- * The item's topics, each written as the imported stories (or an earlier topic of the item) already
- * spell it when it would make the same topic page in another spelling ("'G20HH" where stories have
- * "#G20HH"): two spellings of one page stop the build. Each one written otherwise has its line.
+ * The item's topics or byline names, each written as the imported stories (or an earlier one of
+ * the item) already spell it when it would make the same page in another spelling ("'G20HH" where
+ * stories have "#G20HH", "JANE DOE" where they have "Jane Doe"): two spellings of one page stop the
+ * build. Each one written otherwise has its line.
  */
-function knownSpellings(fresh: readonly string[], lang: string, known: ReadonlyMap<string, string>): { topics: string[]; notes: ItemNote[] } {
+function knownSpellings(kind: keyof Spellings, fresh: readonly string[], lang: string, known: ReadonlyMap<string, string> = new Map()): { names: string[]; notes: ItemNote[] } {
   const spellings = new Map(known);
   const notes: ItemNote[] = [];
-  const topics = fresh.map((topic) => {
-    const page = topicPage(lang, topic);
+  // Topics that differ only in case are one topic already; authors are spelled as written.
+  const same = (a: string, b: string) => (kind === "topics" ? topicKey(a) === topicKey(b) : a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim());
+  const names = fresh.map((name) => {
+    const page = pageOf(kind, lang, name);
     const spelling = spellings.get(page);
-    if (spelling === undefined) spellings.set(page, topic);
-    if (spelling === undefined || topicKey(spelling) === topicKey(topic)) return topic;
+    if (spelling === undefined) spellings.set(page, name);
+    if (spelling === undefined || same(spelling, name)) return name;
     const address = page.slice(page.indexOf("/") + 1);
-    notes.push(ignoredNote("tags", `the spelling ${JSON.stringify(topic)}: written ${JSON.stringify(spelling)}, as other stories spell that topic (both make the address of its page, ${address})`));
+    const what = kind === "topics" ? "that topic" : "that author";
+    notes.push(ignoredNote(kind === "topics" ? "tags" : "byline", `the spelling ${JSON.stringify(name)}: written ${JSON.stringify(spelling)}, as other stories spell ${what} (both make the address of its page, ${address})`));
     return spelling;
   });
-  return { topics, notes };
+  return { names, notes };
 }
 
 /** An urgency a story's `priority` can hold: a whole number from 1 to 9, as IPTC numbers it. */
@@ -330,9 +334,12 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     const left = authors.left.map((name) => JSON.stringify(name)).join(", ");
     hold(`needs a look at its byline: ${left} left out of by (expected at most ${MAX_AUTHORS} names, each up to ${MAX_AUTHOR_NAME} characters with a letter or digit)`);
   }
+  const lang = item.lang ?? context.defaultLanguage;
+  const bylined = knownSpellings("authors", authors.names, lang ?? context.siteLanguage, context.spellings?.authors);
+  const names = [...new Set(bylined.names)];
   // An update without a byline keeps the story's.
   // One name that reads as several ("Smith and Jones", as a creator is given) is written as a list of one, which says it is one.
-  const by = authors.names.length > 1 || readsAsSeveralNames(authors.names[0] ?? "") ? authors.names : (authors.names[0] ?? earlier["by"]);
+  const by = names.length > 1 || readsAsSeveralNames(names[0] ?? "") ? names : (names[0] ?? earlier["by"]);
 
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;
@@ -348,14 +355,14 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const leftOut = [
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
+    ...bylined.notes,
     ...(body.unreadLinks ?? []).map((href) => ignoredNote("body", `the link to ${JSON.stringify(href)}: a place on the producer's site the item gives no full address for (its words are kept)`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
   ];
-  const lang = item.lang ?? context.defaultLanguage;
   const delivered = topicsOf(item);
-  const spelled = knownSpellings(delivered.topics, lang ?? context.siteLanguage, context.topics ?? new Map());
+  const spelled = knownSpellings("topics", delivered.topics, lang ?? context.siteLanguage, context.spellings?.topics);
   leftOut.push(...delivered.notes, ...spelled.notes);
-  const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], spelled.topics);
+  const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], spelled.names);
   // An editor's zone for the place stays while the place does.
   const timezone = zone.explicit ?? (place === earlier["dateline"] ? stringField(earlier, "timezone") : undefined);
   const fields: Record<string, unknown> = {

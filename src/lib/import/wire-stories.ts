@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { primaryLanguage } from "../model/editions.ts";
 import { topicSlug } from "../model/topic-refs.ts";
+import { addressSlug } from "../model/urls.ts";
 import { findStories } from "../story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../story/front-matter.ts";
 import { isSameStory, type StoryWords } from "./same-story.ts";
@@ -31,20 +32,29 @@ export interface WireStories {
   problems: WireProblem[];
   /** The agency ids those stories record: items with them are refused rather than made into another story. */
   unusableIds: Set<string>;
-  /** How those stories spell each topic, by its page (topicPage): an agency's other spelling of it would clash with theirs. */
-  topics: Map<string, string>;
+  /** How those stories spell each topic and each author, by the page it makes (pageOf): an agency's other spelling of one would clash with theirs. */
+  spellings: Spellings;
 }
 
-/** The topic page a name makes in the edition of `lang`: names that make one page are one topic, or a clash. */
-export const topicPage = (lang: string, name: string): string => `${primaryLanguage(lang)}/${topicSlug(name)}`;
+/** Names by the page they make, topics' and authors' apart: each page's first spelling. */
+export interface Spellings {
+  topics: Map<string, string>;
+  authors: Map<string, string>;
+}
 
-/** Adds a story's topics to the spellings known, each page's first spelling kept. `siteLanguage` is a story's without a lang field. */
-export function rememberTopics(topics: Map<string, string>, fields: Readonly<Record<string, unknown>>, siteLanguage: string): void {
+/** The page a topic or an author's name makes in the edition of `lang`: names that make one page are one topic or author, or a clash. */
+export const pageOf = (kind: keyof Spellings, lang: string, name: string): string =>
+  `${primaryLanguage(lang)}/${kind === "topics" ? topicSlug(name) : addressSlug(name.replace(/\s+/g, " ").trim())}`;
+
+/** Adds a story's topics and byline names to the spellings known, each page's first spelling kept. `siteLanguage` is a story's without a lang field. */
+export function rememberSpellings(spellings: Spellings, fields: Readonly<Record<string, unknown>>, siteLanguage: string): void {
   const lang = typeof fields["lang"] === "string" ? fields["lang"] : siteLanguage;
-  for (const tag of Array.isArray(fields["tags"]) ? fields["tags"] : []) {
-    if (typeof tag !== "string") continue;
-    const page = topicPage(lang, tag);
-    if (!topics.has(page)) topics.set(page, tag);
+  const names = (value: unknown): string[] => (typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
+  for (const [kind, field] of [["topics", "tags"], ["authors", "by"]] as const) {
+    for (const name of names(fields[field])) {
+      const page = pageOf(kind, lang, name);
+      if (!spellings[kind].has(page)) spellings[kind].set(page, name);
+    }
   }
 }
 
@@ -65,12 +75,12 @@ function changedHere(text: string, wire: Record<string, unknown>): string | unde
 
 /**
  * Finds every story under `newsDir` that records an agency item (its `wire` group), by the
- * agency's id, and how those stories spell their topics. Several stories may record one id (an agency used it again): which one an item
+ * agency's id, and how those stories spell their topics and authors. Several stories may record one id (an agency used it again): which one an item
  * updates is decided by its words (see matchStory).
  */
 export function findWireStories(newsDir: string, inputDir: string, siteLanguage: string): WireStories {
   const byId = new Map<string, WireStory[]>();
-  const topics = new Map<string, string>();
+  const spellings: Spellings = { topics: new Map(), authors: new Map() };
   const problems: WireProblem[] = [];
   const unusableIds = new Set<string>();
   const unusable = (id: string, problem: WireProblem) => {
@@ -100,7 +110,7 @@ export function findWireStories(newsDir: string, inputDir: string, siteLanguage:
       continue;
     }
     const fields = parsed.frontMatter.fields;
-    rememberTopics(topics, fields, siteLanguage);
+    rememberSpellings(spellings, fields, siteLanguage);
     const wire = groupOf(fields["wire"]);
     const id = wire?.["id"];
     if (typeof id !== "string") continue;
@@ -125,7 +135,7 @@ export function findWireStories(newsDir: string, inputDir: string, siteLanguage:
     byId.set(id, [...(byId.get(id) ?? []), story]);
   }
   for (const id of unusableIds) byId.delete(id);
-  return { byId, problems, unusableIds, topics };
+  return { byId, problems, unusableIds, spellings };
 }
 
 /** The story an item is a version of, the story that already holds its id when it is another, or the stories it could be when it reads like several. */

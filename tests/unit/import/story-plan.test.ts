@@ -356,8 +356,8 @@ test("a photo the import could not take leaves its credit as photoCredit; a late
 });
 
 test("a topic an agency spells otherwise than the stories do, making the same page, is written as they spell it, with a line saying so", () => {
-  const topics = new Map([["en/g20hh", "#G20HH"], ["ru/g20hh", "G20HH"]]);
-  const result = planStory({ ...item, topics: ["'G20HH", "Diplomacy", "#g20hh", "3. Liga", "3.Liga"] }, { ...context, topics });
+  const spellings = { topics: new Map([["en/g20hh", "#G20HH"], ["ru/g20hh", "G20HH"]]), authors: new Map() };
+  const result = planStory({ ...item, topics: ["'G20HH", "Diplomacy", "#g20hh", "3. Liga", "3.Liga"] }, { ...context, spellings });
   assert.ok(result.ok);
   assert.deepEqual(result.plan.fields["tags"], ["#G20HH", "Diplomacy", "3. Liga"]);
   assert.deepEqual(result.plan.leftOut, [
@@ -365,7 +365,7 @@ test("a topic an agency spells otherwise than the stories do, making the same pa
     { field: "tags", message: 'warning: ignored: the spelling "3.Liga": written "3. Liga", as other stories spell that topic (both make the address of its page, 3-liga)', code: "WD210" },
   ]);
   // Spellings that differ only in case are one topic already; another edition's topics are its own.
-  const russian = planStory({ ...item, lang: "ru", topics: ["#G20HH"] }, { ...context, topics });
+  const russian = planStory({ ...item, lang: "ru", topics: ["#G20HH"] }, { ...context, spellings });
   assert.ok(russian.ok);
   assert.deepEqual([russian.plan.fields["tags"], russian.plan.leftOut?.length], [["G20HH"], 1]);
 });
@@ -395,4 +395,16 @@ test("a topic too long for a story, with nothing to make its page's address of, 
     { field: "tags", message: 'warning: ignored: "🔥": nothing in it makes an address for a topic page', code: "WD210" },
     { field: "tags", message: 'warning: ignored: "Topic 21": past the 20 topics a story takes', code: "WD210" },
   ]);
+});
+
+test("a byline name spelled otherwise than the stories spell it, making the same author page, is written as they spell it", () => {
+  const spellings = { topics: new Map(), authors: new Map([["en/jane-doe", "Jane Doe"]]) };
+  const result = planStory({ ...item, byline: "By JANE DOE, Staff Writer" }, { ...context, spellings });
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["by"], "Jane Doe");
+  assert.deepEqual(result.plan.leftOut?.find(({ message }) => message.includes("JANE DOE")), {
+    field: "byline",
+    message: 'warning: ignored: the spelling "JANE DOE": written "Jane Doe", as other stories spell that author (both make the address of its page, jane-doe)',
+    code: "WD210",
+  });
 });
