@@ -304,7 +304,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const place = itemPlace ?? stringField(earlier, "dateline");
   const source = item.source ?? body.agency ?? stringField(earlier, "source");
   const time = item.versionTime ?? item.released;
-  if (time === undefined) problem("versionTime", "the item gives no time for this version (expected when the agency made or released it)", "WD206");
+  if (time === undefined) {
+    problem(item.path, "gives no time for this version (expected when the agency made or released it: an RSS item's pubDate or dc:date, an Atom entry's updated or published, ninjs versioncreated, NewsML-G2 versionCreated)", "WD206");
+  }
   const zone = zoneFor(place, context);
   if ("problem" in zone) problem("dateline", zone.problem, "WD213");
   const versionTime = time && !("problem" in zone) ? storyTime(time, zone.zone) : undefined;

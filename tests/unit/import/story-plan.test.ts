@@ -175,7 +175,7 @@ test("an item without place or agency is held as a draft for an editor to comple
 
   const timeless = planStory({ ...item, versionTime: undefined }, unplaced);
   assert.ok(!timeless.ok);
-  assert.deepEqual(timeless.problems.map(({ field, code }) => [field, code]), [["versionTime", "WD206"]]);
+  assert.deepEqual(timeless.problems.map(({ field, code }) => [field, code]), [["", "WD206"]]);
 });
 
 test("a withdrawal keeps only what holds the story's address, and who withdrew it when", () => {
