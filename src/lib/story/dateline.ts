@@ -129,6 +129,21 @@ function regionZone(place: string): ZoneResult | undefined {
 }
 
 /**
+ * The zone of a place written with a slash, as dpa writes a river ("Frankfurt/Main") or a story
+ * from two places ("Bonn/Berlin"): the first place's, when the gazetteer knows it and every other
+ * part it knows is in that zone too. "Rom/Sydney" is not guessed.
+ */
+function slashedZone(place: string): ZoneResult | undefined {
+  const parts = place.split("/").map((part) => part.trim());
+  if (parts.length < 2 || parts.some((part) => part === "")) return undefined;
+  const zones = parts.map((part) => gazetteerZone(part, placeKey(part)));
+  const [first, ...others] = zones;
+  if (!first?.ok) return undefined;
+  const agrees = (other: ZoneResult | undefined) => other === undefined || (other.ok && canonicalZone(other.zone) === canonicalZone(first.zone));
+  return others.every(agrees) ? first : undefined;
+}
+
+/**
  * The zone a dateline's calendar day is read in: an explicit `timezone` wins, then the newsroom's
  * own table (which settles ambiguous names such as WASHINGTON), then the city gazetteer, which
  * refuses to guess between large cities of one name in different zones, then the region a
@@ -139,7 +154,7 @@ export function resolveDatelineZone(place: string, explicitZone: string | undefi
   const key = placeKey(place);
   const listed = Object.entries(places).find(([name]) => placeKey(name) === key)?.[1];
   if (listed !== undefined && isKnownZone(listed)) return { ok: true, zone: listed };
-  const found = listed === undefined ? (gazetteerZone(place, key) ?? regionZone(place)) : undefined;
+  const found = listed === undefined ? (gazetteerZone(place, key) ?? regionZone(place) ?? slashedZone(place)) : undefined;
   if (found) return found;
   return {
     ok: false,

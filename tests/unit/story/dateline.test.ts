@@ -83,6 +83,14 @@ test("a dateline that names its region finds the city there, or the region's zon
   assert.equal(fromGazetteer(", Italy").ok, false, "a region alone is no place");
 });
 
+test("a place written with a slash takes its first place's zone when the other is in it or unknown; places in two zones are not guessed", () => {
+  const zone = (place: string) => {
+    const result = resolveDatelineZone(place, undefined, {});
+    return result.ok ? result.zone : "refused";
+  };
+  assert.deepEqual(["Frankfurt/Main", "BONN/BERLIN", "LONDON/PARIS", "Rom/Sydney"].map(zone), ["Europe/Berlin", "Europe/Berlin", "refused", "refused"]);
+});
+
 test("newsroom spellings the gazetteer lacks are in the table", () => {
   assert.equal(resolveDatelineZone("GAZA CITY", undefined, {}).ok, false, "the gazetteer alone does not know it");
   assert.equal(zoneOf("GAZA CITY"), "Asia/Gaza");
