@@ -12,11 +12,11 @@
  * it is, on standard output: a counter on a terminal, a line every 10 s in a log (see
  * src/lib/model/progress.ts).
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { findBrowser } from "../src/lib/check/browser.ts";
 import { checkSiteInBrowser } from "../src/lib/check/browser-check.ts";
-import { readMediaHost, type MediaHost } from "../src/lib/model/media.ts";
+import { MEDIA_FOLDER, readMediaHost, type MediaHost } from "../src/lib/model/media.ts";
 import { formatProblem } from "../src/lib/model/problems.ts";
 import { SettingsError } from "../src/lib/model/settings-error.ts";
 import { progressCounter } from "../src/lib/model/progress.ts";
@@ -44,6 +44,10 @@ try {
 }
 // A site with no photo yet has no media folder; a page that names a photo there still fails its request.
 if (media !== undefined && !existsSync(media.folder)) media = undefined;
+// The build does not record MEDIA_URL: a site built with it fails every photo here without it, so the likely cause is said first.
+if (media === undefined && existsSync(MEDIA_FOLDER) && readdirSync(MEDIA_FOLDER).length > 0) {
+  console.error(`check:site: MEDIA_URL is not set, but ${MEDIA_FOLDER}/ holds photos for a media host: check a site built with MEDIA_URL with the same MEDIA_URL set (MEDIA_URL=https://… npm run check:site), or its photos fail to load here`);
+}
 const progress = quiet
   ? undefined
   : progressCounter({ label: "check:site", what: "pages checked", unit: "pages", terminal: process.stdout.isTTY === true, write: (text) => void process.stdout.write(text) });

@@ -10,7 +10,7 @@ import { isWebAddress } from "./urls.ts";
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The photos' folder beside the output folder, kept between builds: the deploy uploads what it holds. */
-const MEDIA_FOLDER = "_media";
+export const MEDIA_FOLDER = "_media";
 
 /** Photos published on a media host: the address the pages name them under, and the folder the build writes them to. */
 export interface MediaHost {
