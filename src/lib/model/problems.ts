@@ -69,6 +69,7 @@ export const PROBLEM_CODES = {
   WD159: "a photo's licence link that is not a web address",
   WD160: "a photo credit beside a photo",
   WD161: "a topic that makes no topic page",
+  WD162: "an update or correction dated after the build",
   WD200: "a delivered file that cannot be read",
   WD201: "a delivered file that is not UTF-8 text",
   WD202: "a file in no format the importer reads",

@@ -51,6 +51,9 @@ export interface ReadContext {
   mediaUrl?: string;
 }
 
+/** How far ahead of this machine's clock an agency's may run: a version made "in a minute" is no mistyped date. */
+const CLOCKS_APART_MS = 60 * 60 * 1000;
+
 /** Converted photos carry a hash of their contents in their names, so they live with the other hashed assets. */
 const PHOTO_FOLDER = "/assets/photos/";
 
@@ -115,6 +118,12 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     if (refused !== undefined) problems.push({ ...bodyPlace(image.line), field: "body", code: "WD137", message: `image ${refused}` });
   }
   for (const { line, message, code } of body.problems) problems.push({ ...bodyPlace(line), field: "body", message, code });
+  // A story out now says it was updated or corrected at times that have passed: a time still to come is a mistyped one, which would go out as it is.
+  if (read.view && publishingState(read.draft, read.view.published.epochMs, build) === "published") {
+    for (const { field, place, raw, epochMs } of read.afterDates ?? []) {
+      if (epochMs > build.epochMs + CLOCKS_APART_MS) problems.push({ ...place, field, code: "WD162", message: `"${raw}" is still to come (expected a time that has passed: the story is out now, its update or correction is not yet)` });
+    }
+  }
 
   const { view, withdrawn } = read;
   if (problems.length === 0 && withdrawn) {

@@ -110,7 +110,18 @@ export type StoryRead =
       view?: ReadView;
       /** Present instead when the story was withdrawn and its fields have no problem: its notice's view. */
       withdrawn?: WithdrawnView;
+      /** Its update's and corrections' times, with their places: each must have passed when the story is published (finishArticle knows the moment). */
+      afterDates?: LaterDate[];
     };
+
+/** A time a story says something happened after its date: `updated`, a correction's date. */
+export interface LaterDate {
+  field: string;
+  place: Place;
+  /** As written. */
+  raw: string;
+  epochMs: number;
+}
 
 /** Reads one story from its input alone, into its view's words and dates or into its problems. Never throws, reads no file. */
 export function readStoryFile(input: StoryInput): StoryRead {
@@ -183,12 +194,18 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const edition = editionOf(fields.lang, site.editions);
   const toView = (at: StoryDate) => toDateView(at, edition);
   if (fields.date !== undefined) date = readDate("date", fields.date);
-  if (fields.updated !== undefined) updated = readDate("updated", fields.updated);
+  const afterDates: LaterDate[] = [];
+  const later = (field: string, raw: string, at: StoryDate | undefined) => at && afterDates.push({ field, place: source.place(field), raw, epochMs: at.at.toMillis() });
+  if (fields.updated !== undefined) {
+    updated = readDate("updated", fields.updated);
+    later("updated", fields.updated, updated);
+  }
   if (fields.withdrawn !== undefined) withdrawn = readDate("withdrawn", fields.withdrawn);
   // An agency may have made the version before the newsroom dated the story.
   if (fields.wire?.versionTime !== undefined) readDate("wire.versionTime", fields.wire.versionTime, { afterStory: false });
   fields.corrections?.forEach((correction, index) => {
     const at = correction?.date === undefined ? undefined : readDate(`corrections.${index}.date`, correction.date);
+    if (correction?.date !== undefined) later(`corrections.${index}.date`, correction.date, at);
     if (at && correction?.text !== undefined) corrections.push({ date: toView(at), text: correction.text });
   });
 
@@ -228,6 +245,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     ...(photoSrc === undefined ? {} : { photo: { src: photoSrc, place: source.place("photo.src") } }),
     body: isWithdrawn(source.fields) ? inspectWithdrawnBody(source.body) : inspectBody(source.body, fields.dateline),
     bodyLine: source.bodyLine,
+    ...(afterDates.length > 0 ? { afterDates } : {}),
   };
   // Each problem was reported above; the other tests tell the type checker what is now known.
   if (problems.length > 0 || !parsed.ok || !zone?.ok || date === undefined) return text;
