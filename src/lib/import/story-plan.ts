@@ -343,11 +343,11 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   // One name that reads as several ("Smith and Jones", as a creator is given) is written as a list of one, which says it is one.
   const by = names.length > 1 || readsAsSeveralNames(names[0] ?? "") ? names : (names[0] ?? earlier["by"]);
 
+  const instant = (time: unknown) => DateTime.fromISO(String(time), { setZone: true }).toMillis();
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;
   if (item.correction) {
     // Dated when the agency corrected it, but never before the story: an item corrected under embargo is corrected as it goes out.
-    const instant = (time: unknown) => DateTime.fromISO(String(time), { setZone: true }).toMillis();
     corrections.push({ date: instant(date) > instant(versionTime) ? date : versionTime, text: correctionPlaceholder(source ?? "The agency") });
     correctionField = `corrections.${corrections.length - 1}.text`;
   }
@@ -372,7 +372,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(lead ? { lead } : {}),
     ...(by === undefined ? {} : { by }),
     date,
-    ...(existing ? { updated: versionTime } : {}),
+    // An update made at the story's own time (a change in place) says nothing an "Updated" line could add.
+    ...(existing && instant(versionTime) !== instant(date) ? { updated: versionTime } : {}),
     ...(place === undefined ? {} : { dateline: itemPlace === undefined ? place : body.place ?? (zone.zone && !zone.explicit ? printedPlace(place, zone.zone, context.datelinePlaces) : place) }),
     ...(timezone === undefined ? {} : { timezone }),
     ...(source === undefined ? {} : { source }),
