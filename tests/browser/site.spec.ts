@@ -656,6 +656,14 @@ for (const [name, path] of PAGES) {
   });
 }
 
+test("a topic of one long word breaks on a phone rather than make the story page scroll sideways", async ({ page, siteBase }) => {
+  await open(page, siteBase, "news/2013/09/03/sample-updated-and-corrected.html");
+  await page.setViewportSize({ width: 320, height: 640 });
+  // A German compound as long as a topic may be: the fixture's own topics are short.
+  await page.locator(".story-topics a").first().evaluate((link) => (link.textContent = "Donaudampfschifffahrtsgesellschaftskapitaensmuetzenabzeichen"));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
 test.describe("search", () => {
   // "announce" is in one fixture story's text alone, in neither its headline nor its lead.
   const SEARCH_PAGE = "search/index.html";
