@@ -74,7 +74,7 @@ export class BuildSession {
     // A single build reads each story once: holding every read twice would only cost memory.
     this.storyCache = new StoryCache(this.store, { keepInMemory: dev });
     this.pageCache = new PageCache(this.store, dev ? CACHES.devPages : CACHES.pages);
-    this.searchIndexes = new SearchIndexCache(this.store);
+    this.searchIndexes = new SearchIndexCache(this.store, { keepInMemory: dev });
     // Last, as its figures come last in the cache line: the photos are published last.
     this.photos = new PhotoProcessor(this.store);
   }

@@ -182,6 +182,27 @@ test("a changed story's day is read for its words again; the other days' words a
   assert.deepEqual(entries(), second);
 });
 
+test("kept in memory for the dev server's rebuilds, the days' words come from memory, an entry that went is written again, and the bytes are a fresh index's", () => {
+  const folder = join(tempRoot, "memory");
+  const days = () => readdirSync(join(folder, "search")).filter((name) => name !== "index.json");
+  const store = new CacheStore(folder);
+  const cache = new SearchIndexCache(store, { keepInMemory: true });
+  const earlier = story({ slug: "earlier", headline: "Harvest begins", date: "2013-09-01" });
+  const rebuild = (stories: ArticleView[]) => {
+    store.startBuild();
+    const files = cache.files(stories, "");
+    cache.prune();
+    return files;
+  };
+  rebuild([moscow, earlier]);
+  for (const name of days()) rmSync(join(folder, "search", name));
+  const edited = { ...moscow, headline: "Talks end in Moscow" };
+  assert.deepEqual(rebuild([edited, earlier]), searchIndexFiles([edited, earlier], ""));
+  assert.equal(days().length, 3, "the edition's files and both days' words, written again");
+  // A fresh process reads the entries the rebuilds kept.
+  assert.deepEqual(new SearchIndexCache(new CacheStore(folder)).files([edited, earlier], ""), searchIndexFiles([edited, earlier], ""));
+});
+
 test("the index cache gives the bytes a fresh index has, and makes an edition's index again only when its stories change", () => {
   const store = new CacheStore(join(tempRoot, "cache"));
   const cache = new SearchIndexCache(store);
