@@ -146,7 +146,8 @@ function matchDateline(text: string, patterns: readonly RegExp[], accepts: (agen
 /**
  * The dateline opening `paragraph`, or undefined when it has none. With a `source`, the dateline
  * must name that agency (or another name the settings give it), so "MOSCOW, September 2
- * (Itar-Tass) -" is not cut from a Reuters item; without one (plain wire text, an item naming no
+ * (Itar-Tass) -" is not cut from a Reuters item, unless the source is no agency the settings list
+ * (a partner's feed carrying Reuters' copy), when it may name one they list; without one (plain wire text, an item naming no
  * agency), only the strict form is taken: a place in capitals, an agency in parentheses or
  * slashes (one the settings list, or one capitalised word), a dash or period-slash; or, when the
  * agency is one the settings list, a capitalised place ("Berlin (dpa) -", "Tegucigalpa, Jan 2 (EFE).-").
@@ -157,7 +158,9 @@ export function takeAgencyDateline(paragraph: string, source: string | undefined
     source === undefined
       ? (matchDateline(text, STRICT, (agency) => looksLikeAgency(agency, agencies)).dateline ??
         matchDateline(text, LISTED_AGENCY, (agency) => findAgency(agency, agencies) !== undefined).dateline)
-      : matchDateline(text, KNOWN_SOURCE, (agency) => isSameAgency(agency, source, agencies)).dateline;
+      : (matchDateline(text, KNOWN_SOURCE, (agency) => isSameAgency(agency, source, agencies)).dateline ??
+        // A source that is no agency (a partner's feed, named by its title) may carry an agency's copy, datelined by it.
+        (findAgency(source, agencies) === undefined ? matchDateline(text, LISTED_AGENCY, (agency) => findAgency(agency, agencies) !== undefined).dateline : undefined));
   if (dateline === undefined) return undefined;
   const known = findAgency(dateline.agency, agencies);
   return known ? { ...dateline, agency: known.name } : dateline;

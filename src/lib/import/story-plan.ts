@@ -302,7 +302,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const itemPlace = storyPlace(item, body);
   // What the agency does not send this time stays as the story has it: an update never blanks a field.
   const place = itemPlace ?? stringField(earlier, "dateline");
-  const source = item.source ?? body.agency ?? stringField(earlier, "source");
+  // A partner's feed (its source no agency the settings list) carrying an agency's copy credits the agency its dateline names.
+  const carried = body.agency !== undefined && item.source !== undefined && findAgency(item.source, context.agencies ?? []) === undefined && !isSameAgency(body.agency, item.source, context.agencies ?? []);
+  const source = carried ? body.agency : (item.source ?? body.agency ?? stringField(earlier, "source"));
   const time = item.versionTime ?? item.released;
   if (time === undefined) {
     problem(item.path, "gives no time for this version (expected when the agency made or released it: an RSS item's pubDate or dc:date, an Atom entry's updated or published, ninjs versioncreated, NewsML-G2 versionCreated)", "WD206");
@@ -358,6 +360,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
     ...bylined.notes,
+    ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
     ...(body.unreadLinks ?? []).map((href) => ignoredNote("body", `the link to ${JSON.stringify(href)}: a place on the producer's site the item gives no full address for (its words are kept)`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
   ];

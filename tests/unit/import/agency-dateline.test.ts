@@ -117,3 +117,8 @@ test("a place written with a slash, as dpa writes a river or a story from two pl
   assert.deepEqual(takeAgencyDateline("Moskau/Berlin (dpa) - Kremlchef", undefined), { place: "Moskau/Berlin", agency: "dpa", rest: "Kremlchef" });
   assert.deepEqual(takeAgencyDateline("MOSCOW. /TASS/. Russia", undefined), { place: "MOSCOW", agency: "TASS", rest: "Russia" }, "a slash before the agency is the house style's");
 });
+
+test("an item whose source is no agency the settings list (a partner's feed) may carry a listed agency's dated copy", () => {
+  assert.deepEqual(takeAgencyDateline("LONDON (Reuters) - The first turbine", "Nordic Coast Post"), { place: "LONDON", agency: "Reuters", rest: "The first turbine" });
+  assert.equal(takeAgencyDateline("LONDON (Reuters) - The first turbine", "Itar-Tass"), undefined, "an agency's item never loses another agency's dateline");
+});

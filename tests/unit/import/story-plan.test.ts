@@ -237,7 +237,7 @@ test("an item without a lead is held for one or published without, as its agency
   assert.deepEqual(held(planStory(kyodo, { ...reutersContext, withoutLead: "publish" })), []);
   assert.deepEqual(held(planStory(kyodo, { ...reutersContext, withoutLead: "hold" })), ["needs a lead"]);
   const ministry = { ...leadless, source: "Ministry of Energy" };
-  assert.deepEqual(held(planStory(ministry, { ...reutersContext, withoutLead: "publish" })), []);
+  assert.deepEqual(held(planStory(ministry, { ...context, agencies, withoutLead: "publish" })), []);
   // An item with a lead is never held for one.
   assert.deepEqual(held(planStory({ ...item, source: "Reuters" }, reutersContext)), []);
 });
@@ -407,4 +407,20 @@ test("a byline name spelled otherwise than the stories spell it, making the same
     message: 'warning: ignored: the spelling "JANE DOE": written "Jane Doe", as other stories spell that author (both make the address of its page, jane-doe)',
     code: "WD210",
   });
+});
+
+test("a partner's feed carrying an agency's copy credits the agency its text's dateline names, and says so", () => {
+  const partner = { ...item, source: "Nordic Coast Post" };
+  const result = planStory(partner, { ...context, body: { markdown: "The first turbine turned.", place: "LONDON", agency: "Reuters" }, agencies: AGENCIES });
+  assert.ok(result.ok);
+  assert.deepEqual([result.plan.fields["source"], result.plan.fields["dateline"]], ["Reuters", "LONDON"]);
+  assert.deepEqual(result.plan.leftOut?.find(({ field }) => field === "source"), {
+    field: "source",
+    message: 'warning: ignored: "Nordic Coast Post": the feed\'s name; its text is Reuters\'s copy, as its dateline says, so the page credits Reuters',
+    code: "WD210",
+  });
+  // An agency's own item keeps its own name, whatever its text quotes.
+  const tass = planStory(item, { ...context, body: { markdown: "x", place: "MOSCOW", agency: "Reuters" }, agencies: AGENCIES });
+  assert.ok(tass.ok);
+  assert.equal(tass.plan.fields["source"], "Itar-Tass");
 });
