@@ -225,6 +225,7 @@ function knownSpellings(kind: keyof Spellings, fresh: readonly string[], lang: s
   const same = (a: string, b: string) => (kind === "topics" ? topicKey(a) === topicKey(b) : a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim());
   const names = fresh.map((name) => {
     const page = pageOf(kind, lang, name);
+    if (page === undefined) return name;
     const spelling = spellings.get(page);
     if (spelling === undefined) spellings.set(page, name);
     if (spelling === undefined || same(spelling, name)) return name;

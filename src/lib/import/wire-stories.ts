@@ -42,9 +42,15 @@ export interface Spellings {
   authors: Map<string, string>;
 }
 
-/** The page a topic or an author's name makes in the edition of `lang`: names that make one page are one topic or author, or a clash. */
-export const pageOf = (kind: keyof Spellings, lang: string, name: string): string =>
-  `${primaryLanguage(lang)}/${kind === "topics" ? topicSlug(name) : addressSlug(name.replace(/\s+/g, " ").trim())}`;
+/**
+ * The page a topic or an author's name makes in the edition of `lang`: names that make one page
+ * are one topic or author, or a clash. Undefined for a name with nothing to spell an address from,
+ * which makes no page of its own (the story is refused for it), so is never taken for another.
+ */
+export function pageOf(kind: keyof Spellings, lang: string, name: string): string | undefined {
+  const slug = addressSlug(name.replace(/\s+/g, " ").trim());
+  return slug === "" ? undefined : `${primaryLanguage(lang)}/${kind === "topics" ? topicSlug(name) : slug}`;
+}
 
 /** Adds a story's topics and byline names to the spellings known, each page's first spelling kept. `siteLanguage` is a story's without a lang field. */
 export function rememberSpellings(spellings: Spellings, fields: Readonly<Record<string, unknown>>, siteLanguage: string): void {
@@ -53,7 +59,7 @@ export function rememberSpellings(spellings: Spellings, fields: Readonly<Record<
   for (const [kind, field] of [["topics", "tags"], ["authors", "by"]] as const) {
     for (const name of names(fields[field])) {
       const page = pageOf(kind, lang, name);
-      if (!spellings[kind].has(page)) spellings[kind].set(page, name);
+      if (page !== undefined && !spellings[kind].has(page)) spellings[kind].set(page, name);
     }
   }
 }

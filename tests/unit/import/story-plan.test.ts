@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 import { planStory, planWithdrawal, type PlanContext } from "../../../src/lib/import/story-plan.ts";
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
-import type { WireStory } from "../../../src/lib/import/wire-stories.ts";
+import { rememberSpellings, type WireStory } from "../../../src/lib/import/wire-stories.ts";
 import { placeholderFields } from "../../../src/lib/model/placeholders.ts";
 import { AGENCIES } from "../../support/agencies.ts";
 
@@ -423,4 +423,15 @@ test("a partner's feed carrying an agency's copy credits the agency its text's d
   const tass = planStory(item, { ...context, body: { markdown: "x", place: "MOSCOW", agency: "Reuters" }, agencies: AGENCIES });
   assert.ok(tass.ok);
   assert.equal(tass.plan.fields["source"], "Itar-Tass");
+});
+
+test("names with nothing to spell an address from are never taken for one another", () => {
+  // Stories whose topic was an emoji, refused since, may still be on file.
+  const withEmoji = { topics: new Map<string, string>(), authors: new Map<string, string>() };
+  rememberSpellings(withEmoji, { tags: ["🔥"], by: ["🔥"] }, "en");
+  assert.deepEqual([withEmoji.topics.size, withEmoji.authors.size], [0, 0]);
+  const result = planStory({ ...item, topics: ["Topic"] }, { ...context, spellings: withEmoji });
+  assert.ok(result.ok);
+  assert.deepEqual(result.plan.fields["tags"], ["Topic"]);
+  assert.equal((result.plan.leftOut ?? []).some(({ message }) => message.includes("the spelling")), false);
 });
