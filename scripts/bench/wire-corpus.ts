@@ -155,7 +155,6 @@ const NOT_HOLD_REASONS: readonly RegExp[] = [
   /^id ".*" already names another story/,
   /^also waiting beside it: /,
   /^its text read from .* beside it$/,
-  /^made at the same time as the version on file /,
   /^missing: known as ".*", by its agency, day and headline/,
 ];
 

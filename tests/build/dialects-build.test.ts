@@ -47,8 +47,8 @@ test("items in every producer's dialect import in one line each and build into a
   assert.match(find("superdesk/text-photo.json"), /^created .* \[ninjs 1 \(Superdesk\)\]$/);
   assert.match(find("afp/harbour-ferry.xml"), /^created /);
   // AP's JSON, its text read from the NITF beside it, is made at the same time as the corpus's NITF item of the
-  // same id, published from it, but with other words: the agency's change, which waits beside the live story.
-  assert.match(find("ap/text-photo.json"), /^held .* \[AP Media API\]: published here, kept live: version 0 waits in \S+index\.wire-v0\.md\.txt \[WD222\]/);
+  // same id, published from it, but with other words: which is newer cannot be told, so it waits beside the story.
+  assert.match(find("ap/text-photo.json"), /^held .* \[AP Media API\]: made at the same time as the version on file \(.*\), with other words, so which is newer cannot be told: version 0 waits in \S+index\.wire-v0\.md\.txt \[WD222\]/);
   assert.match(find("dpa/text-photo.json"), /^refused .*: the item is in German \(de\), and the site has no German edition/);
   assert.match(find("dpa/english-service.json"), /^created .* \[dpa digitalwires\]$/, "dpa's English service imports as a story");
   assert.match(find("rss/ministry-energy.xml"), /^held .*: needs a dateline: the item names no place/);

@@ -266,8 +266,9 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const time = item.versionTime ?? item.released;
   const timeMs = time && versionMillis(item, time, existing, settings);
   const onFile = String((existing?.fields["wire"] as Record<string, unknown> | undefined)?.["versionTime"] ?? "");
-  // A feed that corrects an item in place may keep its time: other words at the same time are a change, not the same version.
-  const changedInPlace = existing !== undefined && timeMs === existing.versionMs && body !== undefined && !sameWords(item, body, existing);
+  // A feed that corrects an item in place may keep its time: other words at the same time are a version of their own, which
+  // waits beside the story (which of the two is newer cannot be told). A story edited here differs from the item anyway.
+  const changedInPlace = existing !== undefined && existing.changedHere === undefined && timeMs === existing.versionMs && body !== undefined && !sameWords(item, body, existing);
   if (existing && timeMs !== undefined && timeMs <= existing.versionMs && !changedInPlace) {
     const older = timeMs < existing.versionMs;
     return {
@@ -320,7 +321,6 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id), stories);
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft, draftProblems }) => {
     const notes = [...draftNotes(item, plan), ...wouldNotBuild(draftProblems, "to fix before it is published")];
-    if (changedInPlace) notes.push(itemNote(item, `made at the same time as the version on file (${onFile}), with other words: taken as the agency's change to it`, "WD230"));
     // An editor's work wins; and readers keep the published version until the new one may go live:
     // a version under embargo too, as the published story's date would let it out at once.
     const live = existing !== undefined && isLive(existing.fields, settings);
@@ -331,7 +331,10 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
       : live && (draft || refusals.length > 0)
         ? "published here, kept live"
         : undefined;
-    const waitsBecause = existing && (existing.changedHere ?? keptLive);
+    const sameTime = changedInPlace ? `made at the same time as the version on file (${onFile}), with other words, so which is newer cannot be told` : undefined;
+    // A story the agency withdrew stays withdrawn: a later version of it is for an editor to publish or not.
+    const withdrawn = existing?.fields["withdrawn"] !== undefined ? "withdrawn by the agency here" : undefined;
+    const waitsBecause = existing && (existing.changedHere ?? withdrawn ?? sameTime ?? keptLive);
     if (existing && waitsBecause) {
       return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...wouldNotBuild(refusals, "it would not build")], settings);
     }

@@ -151,7 +151,8 @@ const newest = (stories: readonly WireStory[]): WireStory | undefined => [...sto
 
 /**
  * Which of the stories recording an item's id it is a version of: the one whose words it shares
- * (see isSameStory). A withdrawal has no words to compare: it is for the newest story under its id.
+ * (see isSameStory), else a withdrawn one under its id. A withdrawal has no words to compare: it is
+ * for the newest story under its id.
  */
 export function matchStory(candidates: readonly WireStory[], words: StoryWords | undefined): StoryMatch {
   if (words === undefined) {
@@ -162,6 +163,9 @@ export function matchStory(candidates: readonly WireStory[], words: StoryWords |
   if (same.length > 1) return { ambiguous: same };
   const [story] = same;
   if (story) return { story };
+  // A withdrawn story keeps no words to compare, but its id is the item's: a version of it never becomes a story beside it.
+  const withdrawn = newest(candidates.filter((candidate) => candidate.fields["withdrawn"] !== undefined));
+  if (withdrawn) return { story: withdrawn };
   const beside = newest(candidates);
   return beside ? { beside } : {};
 }

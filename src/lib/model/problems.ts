@@ -100,7 +100,6 @@ export const PROBLEM_CODES = {
   WD227: "a day read from the dateline",
   WD228: "an item known by its words, with no id of its own",
   WD229: "a dateline of an agency the settings do not list",
-  WD230: "a version made at the same time as the one on file, with other words",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

@@ -54,7 +54,7 @@ const HOLD_REASONS: readonly RegExp[] = [
   /^needs a credit for its photo$/,
   /^embargoed until /,
   /^withheld by the agency$/,
-  /^(edited here|published here, kept live): .* waits in /,
+  /^(edited here|published here, kept live|withdrawn by the agency here|made at the same time as the version on file \(.*\), with other words, so which is newer cannot be told): .* waits in /,
   /^a correction by the agency(?:, noting "\(.*\)")?: word it for readers in /,
   /^needs a dateline: the item names no place$/,
   /^needs a source: the item names no agency$/,
