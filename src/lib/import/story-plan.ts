@@ -212,15 +212,20 @@ function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): st
   return topics.slice(0, MAX_TOPICS);
 }
 
+/** A name without its case, spaces and the marks agencies dress a keyword in ("#G20HH", "'G20HH", "3. Liga"): what two spellings of one name share. */
+const bareName = (name: string): string => name.normalize("NFC").toLocaleLowerCase().replace(/[\s#'’.\-_]/gu, "");
+
 /**
  * The item's topics or byline names, each written as the imported stories (or an earlier one of
- * the item) already spell it when it would make the same page in another spelling ("'G20HH" where
- * stories have "#G20HH", "JANE DOE" where they have "Jane Doe"): two spellings of one page stop the
- * build. Each one written otherwise has its line.
+ * the item) already spell it when it is that name dressed otherwise ("'G20HH" where stories have
+ * "#G20HH", "JANE DOE" where they have "Jane Doe"): two spellings of one page stop the build. Each
+ * one written otherwise has its line. A name that only makes the same page ("C#" and "C++", "李明"
+ * and "黎明") is another name: the item is held for an editor to tell them apart.
  */
-function knownSpellings(kind: keyof Spellings, fresh: readonly string[], lang: string, known: ReadonlyMap<string, string> = new Map()): { names: string[]; notes: ItemNote[] } {
+function knownSpellings(kind: keyof Spellings, fresh: readonly string[], lang: string, known: ReadonlyMap<string, string> = new Map()): { names: string[]; notes: ItemNote[]; clashes: string[] } {
   const spellings = new Map(known);
   const notes: ItemNote[] = [];
+  const clashes: string[] = [];
   // Topics that differ only in case are one topic already; authors are spelled as written.
   const same = (a: string, b: string) => (kind === "topics" ? topicKey(a) === topicKey(b) : a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim());
   const names = fresh.map((name) => {
@@ -230,11 +235,15 @@ function knownSpellings(kind: keyof Spellings, fresh: readonly string[], lang: s
     if (spelling === undefined) spellings.set(page, name);
     if (spelling === undefined || same(spelling, name)) return name;
     const address = page.slice(page.indexOf("/") + 1);
-    const what = kind === "topics" ? "that topic" : "that author";
-    notes.push(ignoredNote(kind === "topics" ? "tags" : "byline", `the spelling ${JSON.stringify(name)}: written ${JSON.stringify(spelling)}, as other stories spell ${what} (both make the address of its page, ${address})`));
+    const what = kind === "topics" ? "topic" : "author";
+    if (bareName(spelling) !== bareName(name)) {
+      clashes.push(`its ${what} ${JSON.stringify(name)} makes the page ${address}, as the stories' ${JSON.stringify(spelling)} does (expected one ${what} a page: write the one meant, or tell them apart)`);
+      return name;
+    }
+    notes.push(ignoredNote(kind === "topics" ? "tags" : "byline", `the spelling ${JSON.stringify(name)}: written ${JSON.stringify(spelling)}, as other stories spell that ${what} (both make the address of its page, ${address})`));
     return spelling;
   });
-  return { names, notes };
+  return { names, notes, clashes };
 }
 
 /** An urgency a story's `priority` can hold: a whole number from 1 to 9, as IPTC numbers it. */
@@ -341,6 +350,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   }
   const lang = item.lang ?? context.defaultLanguage;
   const bylined = knownSpellings("authors", authors.names, lang ?? context.siteLanguage, context.spellings?.authors);
+  for (const clash of bylined.clashes) hold(`needs a look at its byline: ${clash}`);
   const names = [...new Set(bylined.names)];
   // An update without a byline keeps the story's.
   // One name that reads as several ("Smith and Jones", as a creator is given) is written as a list of one, which says it is one.
@@ -367,6 +377,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   ];
   const delivered = topicsOf(item);
   const spelled = knownSpellings("topics", delivered.topics, lang ?? context.siteLanguage, context.spellings?.topics);
+  for (const clash of spelled.clashes) hold(`needs a look at its topics: ${clash}`);
   leftOut.push(...delivered.notes, ...spelled.notes);
   const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], spelled.names);
   // An editor's zone for the place stays while the place does.

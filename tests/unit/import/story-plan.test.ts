@@ -435,3 +435,14 @@ test("names with nothing to spell an address from are never taken for one anothe
   assert.deepEqual(result.plan.fields["tags"], ["Topic"]);
   assert.equal((result.plan.leftOut ?? []).some(({ message }) => message.includes("the spelling")), false);
 });
+
+test("a topic or name that only makes the same page as another (C# and C++, 李明 and 黎明) is no spelling of it: the item is held, its words as sent", () => {
+  const spellings = { topics: new Map([["en/c", "C++"]]), authors: new Map([["en/li-ming", "李明"]]) };
+  const result = planStory({ ...item, topics: ["C#"], byline: "黎明" }, { ...context, spellings });
+  assert.ok(result.ok);
+  assert.deepEqual([result.plan.fields["tags"], result.plan.fields["by"], result.plan.fields["draft"]], [["C#"], "黎明", true]);
+  assert.deepEqual(result.plan.held.map(({ message }) => message), [
+    'needs a look at its byline: its author "黎明" makes the page li-ming, as the stories\' "李明" does (expected one author a page: write the one meant, or tell them apart)',
+    'needs a look at its topics: its topic "C#" makes the page c, as the stories\' "C++" does (expected one topic a page: write the one meant, or tell them apart)',
+  ]);
+});
