@@ -34,13 +34,14 @@ function insertDateline(state: StateCore): void {
     inline.children.unshift(mark, space);
     return;
   }
-  // A story that opens with a list or a quote gets its dateline first, in a paragraph of its own.
+  // A story that opens with a list or a quote gets its dateline first, in a paragraph of its own,
+  // past any heading above it, as a paragraph would have it.
   const open = new state.Token("paragraph_open", "p", 1);
   const inlineMark = new state.Token("inline", "", 0);
   const close = new state.Token("paragraph_close", "p", -1);
   open.block = close.block = true;
   inlineMark.children = [mark];
-  state.tokens.unshift(open, inlineMark, close);
+  state.tokens.splice(Math.max(first, 0), 0, open, inlineMark, close);
 }
 
 /** With a `baseUrl` in the env, relative link and image URLs are resolved against it. */
@@ -94,15 +95,20 @@ function shownText(inline: Token): string {
     .join("");
 }
 
-/** The paragraph the page's dateline opens: the body's first block, or the one after a heading that is first (see the dateline's renderer). */
+/**
+ * The text the page's dateline opens, as insertDateline places it: the body's first paragraph past
+ * any headings; past a paragraph of images alone, the paragraph after it, which then reads first.
+ */
 function openingParagraph(tokens: readonly Token[]): BodyOutline["opening"] {
-  const blocks = tokens.flatMap((token, at) => (token.level === 0 && token.nesting === 1 ? [at] : []));
-  const [first, second] = blocks;
-  const at = tokens[first ?? -1]?.type === "heading_open" ? second : first;
-  const open = at === undefined ? undefined : tokens[at];
-  const inline = at === undefined ? undefined : tokens[at + 1];
-  if (open?.type !== "paragraph_open" || inline?.type !== "inline") return undefined;
-  return { text: shownText(inline), line: (open.map?.[0] ?? 0) + 1 };
+  const blocks = tokens.flatMap((token, at) => (token.level === 0 && token.nesting === 1 && token.type !== "heading_open" ? [at] : []));
+  for (const at of blocks.slice(0, 2)) {
+    const open = tokens[at];
+    const inline = tokens[at + 1];
+    if (open?.type !== "paragraph_open" || inline?.type !== "inline") return undefined;
+    const text = shownText(inline);
+    if (text.trim() !== "") return { text, line: (open.map?.[0] ?? 0) + 1 };
+  }
+  return undefined;
 }
 
 const rendersElement = (token: Token): boolean => token.nesting === 1 || (token.nesting === 0 && token.tag !== "" && token.type !== "softbreak");

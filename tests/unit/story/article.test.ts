@@ -144,6 +144,7 @@ test("a dateline typed into the body is refused: the page prints it from the dat
     ["**MOSCOW, Sept 2 (Reuters) -** Moscow hopes.", "MOSCOW,"],
     ["*MOSCOW (AFP) -* Moscow hopes.", "MOSCOW (AFP) -"],
     ["## Talks resume\n\nMOSCOW, Sept 2 (Reuters) - Moscow hopes.", "MOSCOW,"],
+    ["## Talks\n\n### Day one\n\nMOSCOW, Sept 2 (Reuters) - Moscow hopes.", "MOSCOW,"],
   ]) {
     assert.ok((problemsOf(await readArticle(...storyData(seed, body)))[0] ?? "").startsWith(`body: starts with the dateline "${typed}" typed in`), body);
   }

@@ -27,6 +27,10 @@ test("a story opening with a quote, a list or a table has its dateline first, ne
   }
 });
 
+test("a story opening with a heading, then a quote, has its dateline past the heading, before the quote", () => {
+  assert.match(md.render('## What they said\n\n> "We will not give in," he said.', story), /^<h2>What they said<\/h2>\n<p><span class="dateline">.*<\/span><\/p>\n<blockquote>/);
+});
+
 test("a dateline piece too long for a phone's line breaks between its words, its closing dash kept with the word before", () => {
   const long = { article: { valid: true, datelineParts: ["SANTA CRUZ DE LA SIERRA,", "March 15", "(United Nations Office for Humanitarian Affairs) -"] } };
   assert.match(
@@ -117,4 +121,10 @@ test("images in the text load lazily and decode off the main thread: only the le
     md.render("![A map of the peninsula](talks/map.png)", {}),
     '<p><img src="talks/map.png" alt="A map of the peninsula" loading="lazy" decoding="async"></p>\n',
   );
+});
+
+test("the text the dateline opens is the first paragraph past any headings, or past a paragraph of images alone", () => {
+  assert.deepEqual(outlineBody(md, "## A\n\n### B\n\n**LONDON** (AFP) - Talks.").opening, { text: "LONDON (AFP) - Talks.", line: 5 });
+  assert.deepEqual(outlineBody(md, "![A map](map.png)\n\nLONDON (AFP) - Talks.").opening, { text: "LONDON (AFP) - Talks.", line: 3 });
+  assert.equal(outlineBody(md, "> A quote.\n\nLONDON (AFP) - Talks.").opening, undefined, "after a quote the dateline opens no paragraph");
 });
