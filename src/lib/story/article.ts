@@ -118,10 +118,11 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     if (refused !== undefined) problems.push({ ...bodyPlace(image.line), field: "body", code: "WD137", message: `image ${refused}` });
   }
   for (const { line, message, code } of body.problems) problems.push({ ...bodyPlace(line), field: "body", message, code });
-  // A story out now says it was updated or corrected at times that have passed: a time still to come is a mistyped one, which would go out as it is.
-  if (read.view && publishingState(read.draft, read.view.published.epochMs, build) === "published") {
+  // A story out now (or its withdrawal notice) says it was updated, corrected or withdrawn at times that have passed: a time
+  // still to come is a mistyped one, which would go out as it is.
+  if (read.withdrawn !== undefined || (read.view && publishingState(read.draft, read.view.published.epochMs, build) === "published")) {
     for (const { field, place, raw, epochMs } of read.afterDates ?? []) {
-      if (epochMs > build.epochMs + CLOCKS_APART_MS) problems.push({ ...place, field, code: "WD162", message: `"${raw}" is still to come (expected a time that has passed: the story is out now, its update or correction is not yet)` });
+      if (epochMs > build.epochMs + CLOCKS_APART_MS) problems.push({ ...place, field, code: "WD162", message: `"${raw}" is still to come (expected a time that has passed: the story is out now, and this has not happened yet)` });
     }
   }
 

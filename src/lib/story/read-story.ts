@@ -110,11 +110,11 @@ export type StoryRead =
       view?: ReadView;
       /** Present instead when the story was withdrawn and its fields have no problem: its notice's view. */
       withdrawn?: WithdrawnView;
-      /** Its update's and corrections' times, with their places: each must have passed when the story is published (finishArticle knows the moment). */
+      /** Its update's, corrections' and withdrawal's times, with their places: each must have passed when the story is out (finishArticle knows the moment). */
       afterDates?: LaterDate[];
     };
 
-/** A time a story says something happened after its date: `updated`, a correction's date. */
+/** A time a story says something happened after its date: `updated`, a correction's date, `withdrawn`. */
 export interface LaterDate {
   field: string;
   place: Place;
@@ -200,7 +200,10 @@ export function readStoryFile(input: StoryInput): StoryRead {
     updated = readDate("updated", fields.updated);
     later("updated", fields.updated, updated);
   }
-  if (fields.withdrawn !== undefined) withdrawn = readDate("withdrawn", fields.withdrawn);
+  if (fields.withdrawn !== undefined) {
+    withdrawn = readDate("withdrawn", fields.withdrawn);
+    later("withdrawn", fields.withdrawn, withdrawn);
+  }
   // An agency may have made the version before the newsroom dated the story.
   if (fields.wire?.versionTime !== undefined) readDate("wire.versionTime", fields.wire.versionTime, { afterStory: false });
   fields.corrections?.forEach((correction, index) => {

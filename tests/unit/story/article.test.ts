@@ -623,9 +623,12 @@ test("a story out now whose update or correction is dated still to come is refus
   const future = { ...seed, photo: undefined, updated: "2014-09-03T10:00", corrections: [{ date: "2013-09-05T15:00", text: "An earlier version misspelt a name." }] };
   const result = await readArticle(...storyData(future, "Moscow hopes.\n", "future-update"));
   assert.deepEqual(result.valid ? [] : result.problems.map(({ field, code, message }) => [field, code, message]), [
-    ["updated", "WD162", '"2014-09-03T10:00" is still to come (expected a time that has passed: the story is out now, its update or correction is not yet)'],
+    ["updated", "WD162", '"2014-09-03T10:00" is still to come (expected a time that has passed: the story is out now, and this has not happened yet)'],
   ]);
   // Within an hour of the build, as an agency's clock may run ahead, and a story still under embargo, are no mistake.
   assert.equal((await readArticle(...storyData({ ...future, updated: "2013-09-10T04:30+04:00" }, "Moscow hopes.\n", "soon-update"))).valid, true);
   assert.equal((await readArticle(...storyData({ ...future, date: "2014-09-01T10:00", corrections: undefined }, "Moscow hopes.\n", "future-story"))).valid, true);
+  // A withdrawal notice out now says when the story was withdrawn: a time still to come is a mistyped one.
+  const withdrawnLater = await readArticle(...storyData({ withdrawn: "2014-09-03T10:00", date: "2013-09-02T15:40", dateline: "MOSCOW", source: "Itar-Tass" }, "", "future-withdrawal"));
+  assert.deepEqual(withdrawnLater.valid ? [] : withdrawnLater.problems.map(({ field, code }) => [field, code]), [["withdrawn", "WD162"]]);
 });
