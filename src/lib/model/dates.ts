@@ -171,10 +171,15 @@ export function formatCalendarDays(first: string, last: string, locale: string):
   return format.formatRange(new Date(`${first}T12:00:00Z`), new Date(`${last}T12:00:00Z`));
 }
 
-/** A month's title: "September 2013", "Декабрь 2026 г.": a title starts with a capital, where a language's month names do not. */
+/** A month as a sentence names it: "September 2013", "декабрь 2026 г.". */
 export function formatCalendarMonth(month: string, locale: string): string {
-  const title = DateTime.fromISO(month, { zone: CALENDAR_ZONE, locale }).toLocaleString({ month: "long", year: "numeric" });
-  return title.charAt(0).toLocaleUpperCase(locale) + title.slice(1);
+  return DateTime.fromISO(month, { zone: CALENDAR_ZONE, locale }).toLocaleString({ month: "long", year: "numeric" });
+}
+
+/** A month's title: "September 2013", "Декабрь 2026 г.": a title starts with a capital, where a language's month names do not. */
+export function formatCalendarMonthTitle(month: string, locale: string): string {
+  const name = formatCalendarMonth(month, locale);
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
 /**

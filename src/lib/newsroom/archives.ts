@@ -1,5 +1,5 @@
 import type { ArticleView } from "../model/story-view.ts";
-import { formatCalendarDay, formatCalendarMonth } from "../model/dates.ts";
+import { formatCalendarDay, formatCalendarMonth, formatCalendarMonthTitle } from "../model/dates.ts";
 import type { Edition } from "../model/editions.ts";
 import { groupBy } from "./group-by.ts";
 import { archiveLinks, archiveUrl, type ArchiveLinks } from "../model/urls.ts";
@@ -14,6 +14,8 @@ export interface PeriodLink {
 export interface ArchivePage {
   kind: "year" | "month" | "day";
   title: string;
+  /** The period as a sentence names it ("новости за декабрь 2026 г."), where the title starts with a capital. */
+  period: string;
   url: string;
   /** The way up: the archive, then the year and month above this page. */
   crumbs: { title: string; url: string }[];
@@ -37,7 +39,8 @@ export interface Archive {
  */
 export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edition, "lang" | "path" | "strings">): Archive {
   // Titles in the edition's language whatever the build machine's locale: "September 2013", "сентябрь 2013 г.".
-  const titles = { year: (year: string) => year, month: (month: string) => formatCalendarMonth(month, edition.lang), day: (day: string) => formatCalendarDay(day, edition.lang) };
+  const titles = { year: (year: string) => year, month: (month: string) => formatCalendarMonthTitle(month, edition.lang), day: (day: string) => formatCalendarDay(day, edition.lang) };
+  const periods = { ...titles, month: (month: string) => formatCalendarMonth(month, edition.lang) };
   const archiveRoot = archiveUrl(edition.path);
   const byDay = groupBy(stories, (story) => story.published.day);
   const days = [...byDay.keys()].sort().reverse();
@@ -61,6 +64,7 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
     pages.push({
       kind: "year",
       title: yearLink.title,
+      period: periods.year(year),
       url: yearLink.url,
       crumbs: [root],
       periods: yearMonths.map(([month, monthDays]) => link("month", month, monthDays)),
@@ -71,6 +75,7 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
       pages.push({
         kind: "month",
         title: monthLink.title,
+        period: periods.month(month),
         url: monthLink.url,
         crumbs: [root, yearLink],
         periods: monthDays.map((day) => link("day", day, [day])),
@@ -85,6 +90,7 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
         pages.push({
           kind: "day",
           title: titles.day(day),
+          period: periods.day(day),
           url: archiveLinks(day, edition.path).day,
           crumbs: [root, yearLink, monthLink],
           periods: [],

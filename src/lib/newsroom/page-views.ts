@@ -406,7 +406,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         edition: edition.lang,
         languages: languages(edition, samePeriod(edition, page.url)),
         summary: countText(edition.strings.storyCount, edition.lang, page.stories.length),
-        description: fillPattern(edition.strings.archiveDescription, { period: page.title, site: site.name }),
+        description: fillPattern(edition.strings.archiveDescription, { period: page.period, site: site.name }),
         stories: page.kind === "day" ? page.stories.map(withTimeOfDay) : [],
         days: [
           ...(later ? [{ text: fillPattern(edition.strings.laterDay, { day: later.title }), url: later.url }] : []),

@@ -6,6 +6,7 @@ import {
   DATE_FORMS,
   formatCalendarDay,
   formatCalendarMonth,
+  formatCalendarMonthTitle,
   formatDatelineDay,
   isBeforeStory,
   isBeforeStoryAnywhere,
@@ -113,7 +114,8 @@ test("a Russian edition's dates are luxon's Russian full dates, the month in the
   // The day is the one at the dateline: 21:30 UTC on March 6 is March 7 in Seoul.
   assert.equal(formatDatelineDay(parsed("2013-03-06T21:30Z", "Asia/Seoul"), "ru"), "7 марта");
   assert.equal(formatCalendarDay("2013-09-02", "ru"), "2 сентября 2013 г.");
-  assert.equal(formatCalendarMonth("2013-09", "ru"), "Сентябрь 2013 г.", "a title starts with a capital");
+  assert.equal(formatCalendarMonth("2013-09", "ru"), "сентябрь 2013 г.", "as a sentence names it");
+  assert.equal(formatCalendarMonthTitle("2013-09", "ru"), "Сентябрь 2013 г.", "a title starts with a capital");
   assert.equal(formatCalendarMonth("2013-09", "en"), "September 2013");
 });
 

@@ -49,6 +49,8 @@ test("the Russian edition's archive is under ru/, its periods named in Russian",
     "7 марта 2013 г. /ru/archive/2013/03/07/",
   ]);
   assert.deepEqual(archive.pages[2]?.crumbs.map(({ title }) => title), ["Архив", "2013", "Сентябрь 2013 г."]);
+  // A month's title starts with a capital; a sentence ("Новости за …") names it as Russian writes it.
+  assert.equal(archive.pages[1]?.period, "сентябрь 2013 г.");
 });
 
 test("a day's page links the nearest later and earlier days with stories, skipping days without", () => {
