@@ -173,15 +173,17 @@ const isAddress = (text: string): boolean => /^<?\S+@\S+?>?$/.test(text);
  * (Jane Doe)", "Jane Doe (jane@example.org)", "Jane Doe <jane@example.org>"); an address alone is no byline.
  */
 function rssAuthor(text: string): string | undefined {
-  const parts = /^(.*?)\s*[(<]([^()<>]+)[)>]\s*$/.exec(text);
-  const [before, inside] = [parts?.[1]?.trim() ?? "", parts?.[2]?.trim() ?? ""];
-  // Only an address beside it is left out: "Press Office (Harbour)" is a name as written.
-  const named = isAddress(inside) ? before : isAddress(before) ? inside : text;
-  return named === "" || isAddress(named) ? undefined : named;
+  // RSS's own form: the address, then the name in parentheses.
+  const named = /^\S+@\S+\s*\(([^()]+)\)$/.exec(text)?.[1];
+  // Else each name with its address beside it ("Jane Doe <jane@…>, John Roe (john@…)"): the addresses go; words in parentheses that are no address stay.
+  const names = (named ?? text.replace(/\s*[<(]\s*[^<>()\s]+@[^<>()\s]+\s*[>)]/g, "")).trim();
+  return names === "" || isAddress(names) ? undefined : names;
 }
 
 /** Where the writer was, after the name, as the Guardian credits: "Ann Smith in Stanstead, Quebec". */
-const WRITER_PLACE = /^(\p{Lu}.*?\S)\s+(in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:,\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*)?)$/u;
+const WRITER_PLACE = /^([\p{Lu}\p{Lo}].*?\S)\s+(in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:,\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*)?)$/u;
+/** Writers joined in one creator: "Leyland Cecco in Toronto and Ashifa Kassam in Madrid". */
+const JOINED_WRITERS = /,?\s+and\s+|\s*[;&]\s*/;
 
 /**
  * The feed's creators as a byline: each one's name, the place its writer was in left out with a
@@ -191,10 +193,16 @@ function creatorsByline(creators: readonly Scoped[]): { byline?: string; notes: 
   const notes: ItemNote[] = [];
   const names = creators.flatMap((creator) => {
     const name = rssAuthor(oneLine(textOf(creator)));
-    const placed = name === undefined ? undefined : WRITER_PLACE.exec(name);
-    if (!placed) return name ?? [];
-    notes.push(ignoredNote(creator.path, `${JSON.stringify(placed[2])}: where the writer was, not a name`));
-    return [placed[1]!];
+    if (name === undefined) return [];
+    const writers = name.split(JOINED_WRITERS);
+    const placed = writers.map((writer) => WRITER_PLACE.exec(writer));
+    if (placed.every((match) => match === null)) return [name];
+    return writers.map((writer, at) => {
+      const match = placed[at];
+      if (!match) return writer;
+      notes.push(ignoredNote(creator.path, `${JSON.stringify(match[2])}: where ${JSON.stringify(match[1])} was, not a name`));
+      return match[1]!;
+    });
   });
   return { ...(names.length > 0 ? { byline: names.join(", ") } : {}), notes };
 }

@@ -229,6 +229,7 @@ test("an RSS author or creator beside an address, in either order, is the name; 
   assert.equal(byline("<author>me@example.com</author>"), undefined);
   assert.equal(byline("<dc:creator>jane.doe@example.org</dc:creator><dc:creator>Bo Li (bo@example.org)</dc:creator>"), "Bo Li");
   assert.equal(byline("<author>Press Office (Harbour)</author>"), "Press Office (Harbour)", "words in parentheses that are no address stay");
+  assert.equal(byline("<author>Jane Doe &lt;jane@example.org&gt;, John Roe &lt;john@example.org&gt;</author>"), "Jane Doe, John Roe");
 });
 
 test("a media:content with neither medium nor type is a picture when its address names one, ranked by its width alone; html words are read as text", () => {
@@ -248,8 +249,13 @@ test("a media:content with neither medium nor type is a picture when its address
 test("a creator credited with the place the writer was in (the Guardian's form) is the name, the place left out with a line", () => {
   const [item] = allItems(rss(`<item>${RSS_ITEM}<description>Text.</description><dc:creator>Ashifa Kassam in Stanstead, Quebec</dc:creator><dc:creator>Bo Li in New York</dc:creator><dc:creator>Staff and agencies</dc:creator></item>`));
   assert.equal(item?.byline, "Ashifa Kassam, Bo Li, Staff and agencies");
+  // Writers joined in one creator keep each their name, the places left out.
+  const joined = (creator: string) => allItems(rss(`<item>${RSS_ITEM}<description>Text.</description><dc:creator>${creator}</dc:creator></item>`))[0]?.byline;
+  assert.equal(joined("Leyland Cecco in Toronto and Ashifa Kassam in Madrid"), "Leyland Cecco, Ashifa Kassam");
+  assert.equal(joined("Ann Smith in Stanstead, Quebec, and John Roe in Paris"), "Ann Smith, John Roe");
+  assert.equal(joined("王小明 in Beijing"), "王小明");
   assert.deepEqual(item?.notes, [
-    { field: "/rss/channel/item/dc:creator[1]", message: 'warning: ignored: "in Stanstead, Quebec": where the writer was, not a name', code: "WD210" },
-    { field: "/rss/channel/item/dc:creator[2]", message: 'warning: ignored: "in New York": where the writer was, not a name', code: "WD210" },
+    { field: "/rss/channel/item/dc:creator[1]", message: 'warning: ignored: "in Stanstead, Quebec": where "Ashifa Kassam" was, not a name', code: "WD210" },
+    { field: "/rss/channel/item/dc:creator[2]", message: 'warning: ignored: "in New York": where "Bo Li" was, not a name', code: "WD210" },
   ]);
 });
