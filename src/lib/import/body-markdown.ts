@@ -211,7 +211,8 @@ function dropTrailers(blocks: string[]): void {
 function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken; editorsNotes: string[] } {
   const kept = blocks.filter((block) => block.trim() !== "");
   const editorsNotes = dropLeadingChrome(kept, context.byline);
-  if (kept[0] !== undefined && context.lead !== undefined && oneSpaced(kept[0].split("\n").map(shownLine).join(" ")) === oneSpaced(context.lead)) kept.shift();
+  // Not the only paragraph: a flash whose lead is its whole text keeps it.
+  if (kept.length > 1 && kept[0] !== undefined && context.lead !== undefined && oneSpaced(kept[0].split("\n").map(shownLine).join(" ")) === oneSpaced(context.lead)) kept.shift();
   // The dateline opens the first paragraph, past a heading the text opens with, as the page prints its own.
   const at = /^#{1,6}\s/.test(kept[0] ?? "") ? 1 : 0;
   const cut = kept[at] === undefined ? undefined : cutDateline(kept[at], context);
@@ -419,15 +420,24 @@ function createTurndown(context: BodyContext, unreadLinks: string[]): TurndownSe
   }
   addTableRules(service);
   // Text struck out is struck out on the page ("The toll was ~~12~~ 14"); run into the text, the old figure read as current.
-  service.addRule("struck", { filter: (node) => ["DEL", "S", "STRIKE"].includes(node.nodeName), replacement: (content) => (content.trim() === "" ? content : `~~${content}~~`) });
+  // Struck-out paragraphs are struck out each, as a mark cannot span paragraphs.
+  service.addRule("struck", {
+    filter: (node) => ["DEL", "S", "STRIKE"].includes(node.nodeName),
+    replacement: (content) =>
+      content
+        .split(/(\n{2,})/)
+        .map((part) => (part.trim() === "" ? part : part.replace(/^(\s*)([^]*?)(\s*)$/, "$1~~$2~~$3")))
+        .join(""),
+  });
   // Raised and lowered figures keep their meaning as the characters made for them ("10⁶", "H₂O"); run in, 10⁶ read 106.
   service.addRule("raised", { filter: "sup", replacement: (content) => shifted(content, SUPERSCRIPT) });
   service.addRule("lowered", { filter: "sub", replacement: (content) => shifted(content, SUBSCRIPT) });
   return service;
 }
 
-const SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries([..."0123456789+-=()n"].map((char, at) => [char, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ"[at]!]));
-const SUBSCRIPT: Readonly<Record<string, string>> = Object.fromEntries([..."0123456789+-=()"].map((char, at) => [char, "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"[at]!]));
+// A minus is typed as a hyphen or as the minus sign (U+2212).
+const SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries([..."0123456789+-\u2212=()n"].map((char, at) => [char, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ"[at]!]));
+const SUBSCRIPT: Readonly<Record<string, string>> = Object.fromEntries([..."0123456789+-\u2212=()"].map((char, at) => [char, "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎"[at]!]));
 
 /** Text raised or lowered as its own characters, when each has one; else as it is ("1<sup>st</sup>" reads 1st). */
 function shifted(content: string, characters: Readonly<Record<string, string>>): string {

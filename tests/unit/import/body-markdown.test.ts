@@ -145,6 +145,8 @@ test("drops a first paragraph repeating the item's lead word for word, as dpa's 
   const lead = "Ships can switch off their engines  while they unload.";
   const html = htmlBodyToMarkdown('<p class="teaser">Ships can switch off their engines while they unload.</p><p>Hamburg (dpa) - The port opened a berth.</p>', { source: "dpa", lead });
   assert.deepEqual([html.markdown, html.dateline?.place], ["The port opened a berth.", "Hamburg"]);
+  const flash = htmlBodyToMarkdown("<p>Ships can switch off their engines while they unload.</p>", { lead });
+  assert.equal(flash.markdown, "Ships can switch off their engines while they unload.", "a flash whose lead is its whole text keeps it");
   const other = htmlBodyToMarkdown("<p>Ships can switch off their engines.</p><p>The port opened a berth.</p>", { lead });
   assert.equal(other.markdown, "Ships can switch off their engines.\n\nThe port opened a berth.", "a paragraph that only begins like the lead stays");
 });
@@ -245,6 +247,9 @@ test("raised and lowered figures keep their meaning, and struck-out text stays s
   const { markdown } = htmlBodyToMarkdown("<p>10 m<sup>2</sup>; 10<sup>6</sup> users; H<sub>2</sub>O; 10<sup>-3</sup>; the 1<sup>st</sup> round.</p><p>The toll was <del>12</del> <ins>14</ins> by noon.</p>", {});
   assert.equal(markdown, "10 m²; 10⁶ users; H₂O; 10⁻³; the 1st round.\n\nThe toll was ~~12~~ 14 by noon.");
   assert.ok(render(markdown).includes("<s>12</s>"), render(markdown));
+  // The minus sign as HTML writes it, and struck-out paragraphs, each struck out.
+  assert.equal(htmlBodyToMarkdown("<p>10<sup>&minus;6</sup> grams.</p>", {}).markdown, "10⁻⁶ grams.");
+  assert.equal(htmlBodyToMarkdown("<del><p>Retracted one.</p><p>Retracted two.</p></del><p>Kept.</p>", {}).markdown, "~~Retracted one.~~\n\n~~Retracted two.~~\n\nKept.");
 });
 
 test("a producer's links lead to its site: relative ones read against the item's address, else left out, their words kept and named", () => {
