@@ -334,15 +334,21 @@ function itemHeader(body: XmlElement, headline: string | undefined, path: string
   return { rest: body.children.slice(at + 1), note: ignoredNote(`${path}/header`, `the header above the text (${quoted}), which repeats the item's keywords, time, headline and byline`) };
 }
 
-/** The lines of a header: the text of each element that holds no other element with a line of its own. */
+/**
+ * Every line of a header, so the note quotes all it leaves out: a block's whole text (its links and
+ * emphasis with it), a list's items, and text outside any block.
+ */
 function headerLines(element: XmlElement): { name: string; text: string }[] {
-  const inner = childElements(element).filter((child) => LINES.has(child.name) || childElements(child).length > 0);
-  if (inner.length === 0) return elementText(element) === "" ? [] : [{ name: element.name, text: elementText(element) }];
-  return inner.flatMap(headerLines);
+  return element.children.flatMap((child): { name: string; text: string }[] => {
+    if (typeof child === "string") return child.trim() === "" ? [] : [{ name: "", text: child.replace(/[ \t\r\n]+/g, " ").trim() }];
+    if (CONTAINERS.has(child.name)) return headerLines(child);
+    const text = elementText(child);
+    return text === "" ? [] : [{ name: child.name, text }];
+  });
 }
 
-/** The elements a header's lines are in. */
-const LINES = new Set(["p", "li", "time", "h1", "h2", "h3", "h4", "h5", "h6", "div"]);
+/** Elements a header's lines are grouped in: their own lines are quoted one by one. */
+const CONTAINERS = new Set(["ul", "ol", "div", "section", "hgroup"]);
 
 /** Inline XML as HTML: an XHTML document's body (less a header repeating the item's metadata), a NITF document's body.content, or XHTML elements as they are. */
 function inlineXmlBody(inline: XmlElement, headline: string | undefined, path: string): StoryBody | undefined {

@@ -541,6 +541,15 @@ test("dpa's XHTML: the header repeating the item's keywords, time, headline and 
         'warning: ignored: the header above the text ("port", "#PortWeek", "04.03.2026 10:12", "Correspondent\'s report", "Hamburg port opens its third shore power berth", "By Maren Lindqvist, dpa"), which repeats the item\'s keywords, time, headline and byline',
     },
   ]);
+  // Whatever else such a header holds is quoted whole on the line, never cut to its emphasis.
+  const dressed = onlyItem(
+    readInline(
+      newsItem({
+        body: '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><header><h1>Harbour reopens</h1><p>Crews voted <a href="https://example.org/v"><strong>7-2</strong></a> to return.</p><blockquote>"We are back," a captain said.</blockquote>Loose words</header><p>Ferries run again.</p></body></html></inlineXML>',
+      }),
+    ),
+  );
+  assert.match(dressed.notes?.[0]?.message ?? "", /\("Harbour reopens", "Crews voted 7-2 to return\.", "\\"We are back,\\" a captain said\.", "Loose words"\)/);
   // A header that is not the item's (its heading is another) is the story's own text, and stays.
   const xhtml = (header: string) => `<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><header>${header}</header><p>The harbour reopened.</p></body></html></inlineXML>`;
   const own = onlyItem(readInline(newsItem({ body: xhtml("<h1>What happened</h1><p>A timeline.</p>") })));
