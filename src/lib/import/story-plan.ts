@@ -113,7 +113,7 @@ function calendarDay(date: string, zone: string | undefined): string | undefined
   return DateTime.fromISO(date, zone === undefined ? { setZone: true } : { zone }).toISODate() ?? undefined;
 }
 
-/** The item's topics as the contract takes them: one line each, no repeats, at most MAX_TOPICS; each one left out for its length or number named. */
+/** The item's topics as the contract takes them: one line each, no repeats; each one left out for its length or its want of an address named. */
 function topicsOf(item: WireItem): { topics: string[]; notes: ItemNote[] } {
   const seen = new Set<string>();
   const topics: string[] = [];
@@ -125,7 +125,6 @@ function topicsOf(item: WireItem): { topics: string[]; notes: ItemNote[] } {
     seen.add(key);
     if (characterCount(topic) > MAX_TOPIC_LENGTH) notes.push(ignoredNote("tags", `${JSON.stringify(topic)}: longer than a topic's ${MAX_TOPIC_LENGTH} characters`));
     else if (addressSlug(topic) === "") notes.push(ignoredNote("tags", `${JSON.stringify(topic)}: nothing in it makes an address for a topic page`));
-    else if (topics.length === MAX_TOPICS) notes.push(ignoredNote("tags", `${JSON.stringify(topic)}: past the ${MAX_TOPICS} topics a story takes`));
     else topics.push(topic);
   }
   return { topics, notes };
@@ -201,7 +200,7 @@ function earlierPhoto(fields: Readonly<Record<string, unknown>>): ImportedPhoto 
 }
 
 /** The story's topics, then the agency's new ones: a topic an editor added stays through every update. */
-function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): string[] {
+function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): { topics: string[]; notes: ItemNote[] } {
   const seen = new Set<string>();
   const topics: string[] = [];
   for (const topic of [...earlier, ...fresh]) {
@@ -209,7 +208,8 @@ function mergedTopics(earlier: readonly unknown[], fresh: readonly string[]): st
     seen.add(topic.toLowerCase());
     topics.push(topic);
   }
-  return topics.slice(0, MAX_TOPICS);
+  const notes = topics.slice(MAX_TOPICS).map((topic) => ignoredNote("tags", `${JSON.stringify(topic)}: past the ${MAX_TOPICS} topics a story takes`));
+  return { topics: topics.slice(0, MAX_TOPICS), notes };
 }
 
 /** A name without its case, spaces and the marks agencies dress a keyword in ("#G20HH", "'G20HH", "3. Liga"): what two spellings of one name share. */
@@ -379,7 +379,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const spelled = knownSpellings("topics", delivered.topics, lang ?? context.siteLanguage, context.spellings?.topics);
   for (const clash of spelled.clashes) hold(`needs a look at its topics: ${clash}`);
   leftOut.push(...delivered.notes, ...spelled.notes);
-  const topics = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], spelled.names);
+  const merged = mergedTopics(Array.isArray(earlier["tags"]) ? (earlier["tags"] as unknown[]) : [], spelled.names);
+  leftOut.push(...merged.notes);
+  const topics = merged.topics;
   // An editor's zone for the place stays while the place does.
   const timezone = zone.explicit ?? (place === earlier["dateline"] ? stringField(earlier, "timezone") : undefined);
   const fields: Record<string, unknown> = {

@@ -446,3 +446,16 @@ test("a topic or name that only makes the same page as another (C# and C++, æŽæ
     'needs a look at its topics: its topic "C#" makes the page c, as the stories\' "C++" does (expected one topic a page: write the one meant, or tell them apart)',
   ]);
 });
+
+test("topics are counted once their spellings are one: none is cut for a count its own spellings made", () => {
+  const many = Array.from({ length: 18 }, (_, at) => `Topic ${at + 1}`);
+  const result = planStory({ ...item, topics: ["#G20HH", "'G20HH", "G20HH", "3. Liga", "3.Liga", ...many] }, context);
+  assert.ok(result.ok);
+  assert.equal((result.plan.fields["tags"] as string[]).length, 20);
+  assert.deepEqual(result.plan.fields["tags"], ["#G20HH", "3. Liga", ...many]);
+  // An update's new topic past the twentieth is named, never cut unseen.
+  const existing: WireStory = { file: "f", folder: "d", body: "", versionMs: 0, fields: { title: "T", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", tags: Array.from({ length: 20 }, (_, at) => `Old ${at}`), wire: { id: item.id, versionTime: "2013-09-02T15:40:00+04:00" } } };
+  const update = planStory({ ...item, topics: ["Breaking angle"] }, { ...context, existing });
+  assert.ok(update.ok);
+  assert.ok(update.plan.leftOut?.some(({ message }) => message === 'warning: ignored: "Breaking angle": past the 20 topics a story takes'), JSON.stringify(update.plan.leftOut));
+});
