@@ -24,10 +24,12 @@ export type BodyFinding = BodyProblem | { line: number; image: string };
 
 /**
  * After the place, what makes a typed dateline of it in any case ("London, March 15 -", "LONDON
- * (AFP) -", "LONDON:"): a day, an agency in parentheses or slashes, then a dash or colon. Prose
- * that opens with the place ("London, the capital, …") has none of them.
+ * (AFP) -", "LONDON:", "Москва, 1 декабря. /ТАСС/."): a day, an agency in parentheses or slashes,
+ * then a dash or colon, or the Russian house style's period after the slashes. Prose that opens
+ * with the place ("London, the capital, …") has none of them.
  */
-const DATELINE_AFTER_PLACE = /^(?:,\s+(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))?\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/)?\.?\s*(?:--?|[—–_:])(?=\s)/u;
+const DATELINE_AFTER_PLACE =
+  /^(?:[,،]\s+(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))?(?:\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/)?\.?\s*(?:--?|[—–_:])(?=\s)|\.?\s*\/[^/\n]{1,40}\/\.(?=\s|$))/u;
 
 /**
  * The dateline typed at the start of the body, as typed, if there is one: the place as the field
@@ -35,7 +37,8 @@ const DATELINE_AFTER_PLACE = /^(?:,\s+(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}
  * dateline (DATELINE_AFTER_PLACE).
  */
 function typedDateline(text: string, place: string): string | undefined {
-  if (text.startsWith(`${place},`)) return `${place},`;
+  // The comma as the edition writes it: Arabic has its own.
+  for (const comma of [",", "،"]) if (text.startsWith(`${place}${comma}`)) return `${place}${comma}`;
   const opening = text.slice(0, place.length);
   if (opening.toLocaleLowerCase() !== place.toLocaleLowerCase()) return undefined;
   const rest = DATELINE_AFTER_PLACE.exec(text.slice(place.length))?.[0];

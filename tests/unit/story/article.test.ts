@@ -145,6 +145,9 @@ test("a dateline typed into the body is refused: the page prints it from the dat
     ["*MOSCOW (AFP) -* Moscow hopes.", "MOSCOW (AFP) -"],
     ["## Talks resume\n\nMOSCOW, Sept 2 (Reuters) - Moscow hopes.", "MOSCOW,"],
     ["## Talks\n\n### Day one\n\nMOSCOW, Sept 2 (Reuters) - Moscow hopes.", "MOSCOW,"],
+    // The comma as Arabic writes it, and the Russian house style in any case.
+    ["MOSCOW، Sept 2 (Itar-Tass) - Moscow hopes.", "MOSCOW،"],
+    ["Moscow, 2 Sept. /Itar-Tass/. Moscow hopes.", "Moscow, 2 Sept. /Itar-Tass/."],
   ]) {
     assert.ok((problemsOf(await readArticle(...storyData(seed, body)))[0] ?? "").startsWith(`body: starts with the dateline "${typed}" typed in`), body);
   }
