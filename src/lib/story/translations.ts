@@ -26,8 +26,30 @@ export function translationProblems(stories: readonly Translated[], stems: Reado
     }
   }
   const roots = translationRoots(sorted);
+  // Stories that name each other as their originals: neither is, and neither page would link the other.
+  const inLoop = (story: Translated): boolean => {
+    const seen = new Set<string>();
+    for (let at: Translated | undefined = story; at?.translationOf; at = byStem.get(at.translationOf.stem)) {
+      if (seen.has(at.stem)) return at.stem === story.stem;
+      seen.add(at.stem);
+    }
+    return false;
+  };
+  const loops = sorted.filter(inLoop);
+  for (const story of loops) {
+    if (!story.translationOf) continue;
+    report(story, story.translationOf.line, "WD163", `names ${byStem.get(story.translationOf.stem)?.file ?? story.translationOf.path}, which names this story back as its original (expected translationOf in the translation only: remove it from the original)`);
+  }
+  // Nearest the original first, so a translation of a translation is the one told it repeats an edition.
+  const depth = (story: Translated): number => {
+    let hops = 0;
+    for (let at: Translated | undefined = story; at?.translationOf && hops <= stories.length; at = byStem.get(at.translationOf.stem)) hops += 1;
+    return hops;
+  };
+  const byDepth = [...sorted].sort((a, b) => depth(a) - depth(b) || a.file.localeCompare(b.file));
   const taken = new Map<string, Translated>();
-  for (const story of sorted) {
+  for (const story of byDepth) {
+    if (loops.includes(story)) continue;
     const root = roots.get(story)!;
     const original = byStem.get(root);
     // A translation back into the original's own edition: that edition has its story already.

@@ -517,6 +517,19 @@ test("a translation names a story of another edition, and a story has one transl
   assert.deepEqual(report([original, translation, back]), [
     `a-back-translation.md:7: translationOf: translates original.md back into en, its own edition, through perevod.md (expected one translation of a story into each other edition) [WD154]`,
   ]);
+  // Two stories naming each other: neither is the original, and both are told.
+  const mutualEn = valid(await readArticle(...storyData({ ...seed, photo: undefined, translationOf: "mutual-ru.md" }, "x", "mutual-en")));
+  const mutualRu = valid(await readArticle(...storyData({ ...russian, translationOf: "mutual-en.md" }, "x", "mutual-ru")));
+  assert.deepEqual(report([mutualEn, mutualRu]), [
+    `mutual-en.md:7: translationOf: names mutual-ru.md, which names this story back as its original (expected translationOf in the translation only: remove it from the original) [WD163]`,
+    `mutual-ru.md:9: translationOf: names mutual-en.md, which names this story back as its original (expected translationOf in the translation only: remove it from the original) [WD163]`,
+  ]);
+  // A translation into an edition the chain has already: the one further from the original is told, whatever its file's name.
+  const arabic = { ...translation, file: join(folder, "arabic.md"), url: "/ar/news/arabic.html", stem: "/news/arabic", edition: "ar", translationOf: { stem: "/news/perevod", path: "perevod.md", line: 9 } };
+  const again = { ...translation, file: join(folder, "a-again.md"), url: "/ru/news/a-again.html", stem: "/news/a-again", translationOf: { stem: "/news/arabic", path: "arabic.md", line: 9 } };
+  assert.deepEqual(report([original, translation, arabic, again]), [
+    `a-again.md:9: translationOf: translates original.md into ru, as perevod.md does (expected one translation of a story into each edition) [WD154]`,
+  ]);
   assert.deepEqual(problemsOf(await readArticle(...storyData({ ...russian, translationOf: "../elsewhere.md" }, "x", "bad"))), [
     'translationOf: "../elsewhere.md" is not a story file\'s path (expected the original story\'s file under src/news/, e.g. moscow-denuclearization-talks/index.md)',
   ]);
