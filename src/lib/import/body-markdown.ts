@@ -35,6 +35,8 @@ export interface BodyMarkdown {
   dateline?: DatelineTaken;
   /** The agency's notes to editors taken off the top ("(Adds power cuts)"), as typed, for the import's lines to name. */
   editorsNotes?: string[];
+  /** A byline the text opened with ("By Jane Doe") when the item gives none of its own: taken off the text, it is the story's byline. */
+  typedByline?: string;
   /** The captions of pictures in the text, left out with them (a story's images must be its own files), for the import's lines to name. */
   pictureCaptions?: string[];
   /** Links in the text to addresses on the producer's site it gave no full address for: their words kept, the links left out, for the lines to name. */
@@ -173,8 +175,9 @@ function cutDateline(block: string, context: BodyContext): { block: string; date
  * Drops slug and byline lines from the top of the body, across blocks ("BC-Russia-Korea,0450", then
  * "By Jane Doe"), and the paragraphs that are notes to editors, which it returns.
  */
-function dropLeadingChrome(blocks: string[], byline: string | undefined): string[] {
+function dropLeadingChrome(blocks: string[], byline: string | undefined): { editorsNotes: string[]; typedByline?: string } {
   const editorsNotes: string[] = [];
+  let typedByline: string | undefined;
   for (;;) {
     const whole = blocks[0] === undefined ? undefined : blocks[0].split("\n").map(shownLine).join(" ");
     if (whole !== undefined && isEditorsNote(whole)) {
@@ -184,7 +187,9 @@ function dropLeadingChrome(blocks: string[], byline: string | undefined): string
     }
     const lines = blocks[0]?.split("\n") ?? [];
     const line = lines[0] === undefined ? undefined : shownLine(lines[0]);
-    if (line === undefined || !(isSlugLine(line) || isBylineLine(line, byline))) return editorsNotes;
+    if (line === undefined || !(isSlugLine(line) || isBylineLine(line, byline))) return typedByline === undefined ? { editorsNotes } : { editorsNotes, typedByline };
+    // A byline the item gives nowhere else is its byline: its names are kept as the story's.
+    if (byline === undefined && !isSlugLine(line)) typedByline ??= line.trim();
     lines.shift();
     if (lines.length === 0) blocks.shift();
     else blocks[0] = lines.join("\n");
@@ -208,9 +213,10 @@ function dropTrailers(blocks: string[]): void {
  * block as written): a slug, a byline and notes to editors at the top, the lead repeated, then the
  * dateline opening the first paragraph, then trailers at the end.
  */
-function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken; editorsNotes: string[] } {
+function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken; editorsNotes: string[]; typedByline?: string } {
   const kept = blocks.filter((block) => block.trim() !== "");
-  const editorsNotes = dropLeadingChrome(kept, context.byline);
+  const { editorsNotes, typedByline } = dropLeadingChrome(kept, context.byline);
+  const byline = typedByline === undefined ? {} : { typedByline };
   // Not the only paragraph: a flash whose lead is its whole text keeps it.
   if (kept.length > 1 && kept[0] !== undefined && context.lead !== undefined && oneSpaced(kept[0].split("\n").map(shownLine).join(" ")) === oneSpaced(context.lead)) kept.shift();
   // The dateline opens the first paragraph, past a heading the text opens with, as the page prints its own.
@@ -219,13 +225,13 @@ function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { 
   if (cut?.block === "") kept.splice(at, 1);
   else if (cut) kept[at] = cut.block;
   dropTrailers(kept);
-  return cut ? { blocks: kept, dateline: cut.dateline, editorsNotes } : { blocks: kept, editorsNotes };
+  return cut ? { blocks: kept, dateline: cut.dateline, editorsNotes, ...byline } : { blocks: kept, editorsNotes, ...byline };
 }
 
-/** The Markdown, the dateline found and the notes to editors taken off, as the importer takes them. */
-function bodyMarkdown(blocks: readonly string[], dateline: DatelineTaken | undefined, editorsNotes: readonly string[]): BodyMarkdown {
+/** The Markdown, the dateline found, the notes to editors and a byline taken off, as the importer takes them. */
+function bodyMarkdown({ blocks, dateline, editorsNotes, typedByline }: { blocks: readonly string[]; dateline?: DatelineTaken; editorsNotes: readonly string[]; typedByline?: string }): BodyMarkdown {
   const markdown = blocks.join("\n\n");
-  return { markdown, ...(dateline ? { dateline } : {}), ...(editorsNotes.length > 0 ? { editorsNotes: [...editorsNotes] } : {}) };
+  return { markdown, ...(dateline ? { dateline } : {}), ...(editorsNotes.length > 0 ? { editorsNotes: [...editorsNotes] } : {}), ...(typedByline ? { typedByline } : {}) };
 }
 
 // ---- Plain text. ----
@@ -246,12 +252,8 @@ export function textBodyToMarkdown(text: string, context: BodyContext): BodyMark
         .map(escapeMarkdownText)
         .join("\n"),
     );
-  const { blocks: kept, dateline, editorsNotes } = removeAgencyChrome(blocks, context);
-  return bodyMarkdown(
-    kept.map((block) => block.replaceAll("\n", " ")),
-    dateline,
-    editorsNotes,
-  );
+  const chrome = removeAgencyChrome(blocks, context);
+  return bodyMarkdown({ ...chrome, blocks: chrome.blocks.map((block) => block.replaceAll("\n", " ")) });
 }
 
 // ---- HTML. ----
@@ -451,9 +453,8 @@ function convertHtml(html: string, options: sanitizeHtml.IOptions, context: Body
   const pictures = withoutPictureCaptions(html);
   const unreadLinks: string[] = [];
   const markdown = createTurndown(context, unreadLinks).turndown(sanitizeHtml(pictures.html, options));
-  const { blocks, dateline, editorsNotes } = removeAgencyChrome(markdown.split(/\n{2,}/), context);
   return {
-    ...bodyMarkdown(blocks, dateline, editorsNotes),
+    ...bodyMarkdown(removeAgencyChrome(markdown.split(/\n{2,}/), context)),
     ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}),
     ...(unreadLinks.length > 0 ? { unreadLinks } : {}),
   };

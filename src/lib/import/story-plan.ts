@@ -26,6 +26,8 @@ export interface ImportedBody {
   pictureCaptions?: string[];
   /** Links to places on the producer's site the item gave no full address for, left out, their words kept. */
   unreadLinks?: string[];
+  /** A byline the text opened with, the item giving none of its own: the story's byline. */
+  typedByline?: string;
 }
 
 /** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */
@@ -343,7 +345,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if (picture && picture.alt === undefined) hold("needs alt text for its photo");
   if (picture && picture.credit === undefined) hold("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
-  const authors = authorsOf(item, source, context.agencies ?? []);
+  const authors = authorsOf(item.byline === undefined && body.typedByline !== undefined ? { ...item, byline: body.typedByline } : item, source, context.agencies ?? []);
   if (authors.left.length > 0) {
     const left = authors.left.map((name) => JSON.stringify(name)).join(", ");
     hold(`needs a look at its byline: ${left} left out of by (expected at most ${MAX_AUTHORS} names, each up to ${MAX_AUTHOR_NAME} characters with a letter or digit)`);

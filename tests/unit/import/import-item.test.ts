@@ -508,3 +508,11 @@ test("a held item's line names what the build would refuse once it is published,
   assert.ok(lines.includes("           needs a dateline: the item names no place [WD216]"), report);
   assert.ok(lines.some((line) => /^ {11}to fix before it is published: lead: \d+ characters \(expected at most 600/.test(line)), report);
 });
+
+test("a byline the text opens with, when the item gives none of its own, becomes the story's byline rather than vanish", async (t) => {
+  const { importItems, news } = desk(t);
+  await importItems({ "typed.json": ninjs({ body_html: "<p>By Jane Doe and Ivan Petrov</p><p>The rouble weakened on Monday as importers bought dollars, traders said.</p>" }) });
+  const story = readFileSync(join(news, "2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"), "utf8");
+  assert.match(story, /^by:\n {2}- Jane Doe\n {2}- Ivan Petrov$/m);
+  assert.doesNotMatch(story, /^By Jane Doe/m, "taken off the text, as a byline the item gives is");
+});
