@@ -35,6 +35,8 @@ export interface BodyMarkdown {
   dateline?: DatelineTaken;
   /** The agency's notes to editors taken off the top ("(Adds power cuts)"), as typed, for the import's lines to name. */
   editorsNotes?: string[];
+  /** True when the text was too large to keep its markup (headings, links, emphasis, lists, tables), and kept as paragraphs. */
+  markupLeftOut?: boolean;
   /** A byline the text opened with ("By Jane Doe") when the item gives none of its own: taken off the text, it is the story's byline. */
   typedByline?: string;
   /** The captions of pictures in the text, left out with them (a story's images must be its own files), for the import's lines to name. */
@@ -472,5 +474,5 @@ function convertHtml(html: string, options: sanitizeHtml.IOptions, context: Body
 export function htmlBodyToMarkdown(html: string, context: BodyContext): BodyMarkdown {
   const full = convertHtml(html, FULL_MARKUP, context);
   if (outlineBody(storyMarkdown, full.markdown).elements <= MAX_BODY_ELEMENTS) return full;
-  return convertHtml(html, PARAGRAPHS_ONLY, context);
+  return { ...convertHtml(html, PARAGRAPHS_ONLY, context), markupLeftOut: true };
 }

@@ -6,10 +6,11 @@ import type { Agency } from "../model/agencies.ts";
 /** The item's body as story Markdown, with the place and agency (as `agencies` spell it) of the dateline it opened with, which the page prints itself, and the notes to editors taken off it. */
 export function importedBody(item: WireItem, agencies: readonly Agency[]): ImportedBody {
   const context = { agencies, ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
-  const { markdown, dateline, editorsNotes, pictureCaptions, unreadLinks, typedByline } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
+  const { markdown, dateline, editorsNotes, pictureCaptions, unreadLinks, typedByline, markupLeftOut } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
   return {
     markdown,
     ...(typedByline ? { typedByline } : {}),
+    ...(markupLeftOut ? { markupLeftOut } : {}),
     ...(dateline ? { place: dateline.place, agency: dateline.agency } : {}),
     ...(editorsNotes ? { editorsNotes } : {}),
     ...(pictureCaptions ? { pictureCaptions } : {}),

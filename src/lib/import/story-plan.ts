@@ -14,6 +14,7 @@ import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
 import { characterCount, readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
 import { isCorrectionNote } from "./body-markdown.ts";
+import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
 
 /** The body as the importer made it: Markdown, the place and agency its dateline named, if it opened with one, and the notes to editors above it. */
 export interface ImportedBody {
@@ -28,6 +29,8 @@ export interface ImportedBody {
   unreadLinks?: string[];
   /** A byline the text opened with, the item giving none of its own: the story's byline. */
   typedByline?: string;
+  /** True when the text was too large to keep its markup, and kept as paragraphs. */
+  markupLeftOut?: boolean;
 }
 
 /** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */
@@ -374,6 +377,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
     ...bylined.notes,
     ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
+    ...(body.markupLeftOut ? [ignoredNote("body", `the text's markup (headings, links, emphasis, lists, tables): it would render to more than ${MAX_BODY_ELEMENTS.toLocaleString("en-US")} elements, so its words are kept as paragraphs`)] : []),
     ...(body.unreadLinks ?? []).map((href) => ignoredNote("body", `the link to ${JSON.stringify(href)}: a place on the producer's site the item gives no full address for (its words are kept)`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
   ];

@@ -216,6 +216,8 @@ test("a body too large to render in full is written as paragraphs; a deeply nest
   const crowded = htmlBodyToMarkdown(`<p>${"<b>word</b> ".repeat(10_001)}</p>`, {});
   assert.doesNotMatch(crowded.markdown, /\*/);
   assert.deepEqual(inspectBody(crowded.markdown, undefined), []);
+  assert.equal(crowded.markupLeftOut, true, "said, for the import's line");
+  assert.equal(htmlBodyToMarkdown("<p><b>word</b></p>", {}).markupLeftOut, undefined);
 
   const nested = htmlBodyToMarkdown(`${"<ul><li>".repeat(5000)}deep${"</li></ul>".repeat(5000)}`, {});
   assert.match(nested.markdown, /deep$/);
