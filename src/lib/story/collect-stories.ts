@@ -76,11 +76,13 @@ export async function readStories(newsDir: string, inputDir: string, context: Re
 }
 
 /** A data file no story reads: its fields (a byline, topics, a correction) would reach no page, unseen. */
-function strayDataFile(file: string): InvalidArticle {
+function strayDataFile({ file, storyWrittenOtherwise }: { file: string; storyWrittenOtherwise?: string }): InvalidArticle {
   const story = basename(file).replace(/\.11tydata\.[a-z]+$/, ".md");
-  const message = file.endsWith(".json")
-    ? `a data file beside no story: its fields reach no page (expected a story ${story} beside it: move the data file with its story and rename it as the story is named, or write its fields into the story)`
-    : `a data file in code (${extname(file)}), which the build never runs: its fields reach no page (expected the fields in the story, or in a JSON data file named as the story: ${story.replace(/\.md$/, ".11tydata.json")})`;
+  const message = !file.endsWith(".json")
+    ? `a data file in code (${extname(file)}), which the build never runs: its fields reach no page (expected the fields in the story, or in a JSON data file named as the story: ${story.replace(/\.md$/, ".11tydata.json")})`
+    : storyWrittenOtherwise !== undefined
+      ? `named as the story ${storyWrittenOtherwise} is, but with its accents written another way (as some Macs write them), so no story reads it (expected the story's name typed again: rename it ${storyWrittenOtherwise.replace(/\.md$/, ".11tydata.json")})`
+      : `a data file beside no story: its fields reach no page (expected a story ${story} beside it: move the data file with its story and rename it as the story is named, or write its fields into the story)`;
   return { valid: false, file, stem: "", draft: false, problems: [{ file, line: 1, field: "file", code: "WD129", message }] };
 }
 

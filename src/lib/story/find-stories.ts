@@ -22,7 +22,7 @@ const DATA_FILE = /\.11tydata\.(?:json|js|cjs|mjs|ts)$/;
  * no story reads (one left behind when its story was moved or renamed, a folder's, one in code),
  * so their fields are not lost unseen.
  */
-export function findStoryFiles(newsDir: string, inputDir: string): { stories: StoryLocation[]; misnamed: string[]; strayData: string[] } {
+export function findStoryFiles(newsDir: string, inputDir: string): { stories: StoryLocation[]; misnamed: string[]; strayData: { file: string; storyWrittenOtherwise?: string }[] } {
   // A newsroom that has filed nothing yet may have no folder for its stories.
   if (!existsSync(newsDir)) return { stories: [], misnamed: [], strayData: [] };
   const names = readdirSync(newsDir, { recursive: true, encoding: "utf8" })
@@ -38,7 +38,14 @@ export function findStoryFiles(newsDir: string, inputDir: string): { stories: St
         return { file, fileSlug: fileSlug(file), filePathStem: `/${stem}` };
       }),
     misnamed: names.filter((name) => !name.endsWith(".md") && OTHER_MARKDOWN.test(name)).map((name) => join(newsDir, name)),
-    strayData: names.filter((name) => DATA_FILE.test(name) && !(name.endsWith(".11tydata.json") && stories.has(name.replace(/\.11tydata\.json$/, ".md")))).map((name) => join(newsDir, name)),
+    strayData: names
+      .filter((name) => DATA_FILE.test(name) && !(name.endsWith(".11tydata.json") && stories.has(name.replace(/\.11tydata\.json$/, ".md"))))
+      .map((name) => {
+        // The story's name with its accents written another way (composed, or as some Macs write them): the same name to a reader, another to the file system.
+        const story = name.replace(DATA_FILE, ".md").normalize("NFC");
+        const otherwise = [...stories].find((each) => each !== name.replace(DATA_FILE, ".md") && each.normalize("NFC") === story);
+        return { file: join(newsDir, name), ...(otherwise === undefined ? {} : { storyWrittenOtherwise: basename(otherwise) }) };
+      }),
   };
 }
 

@@ -394,6 +394,9 @@ test("a data file no story reads, left behind by a move or a rename, or written 
   writeFileSync(join(news, "markets", "index.11tydata.js"), "export default { tags: ['Markets'] };");
   writeFileSync(join(news, "talks.md"), `---\n${stringify({ ...seed, photo: undefined, title: "Talks" })}---\nText.\n`);
   writeFileSync(join(news, "talks.11tydata.json"), '{"by": ["Ann Smith"]}');
+  // Accents written as some Macs write them: the same name to a reader, not to the file system.
+  writeFileSync(join(news, "cafe-mu\u0308ller.11tydata.json"), '{"by": ["Ann Smith"]}');
+  writeFileSync(join(news, "cafe-m\u00fcller.md"), `---\n${stringify({ ...seed, photo: undefined, title: "Café" })}---\nText.\n`);
   const results = await readStories(news, folder, readContext(build, photos));
   assert.deepEqual(
     results.flatMap((result) => (result.valid ? [] : result.problems.map(formatProblem))).sort(),
@@ -401,6 +404,7 @@ test("a data file no story reads, left behind by a move or a rename, or written 
       `${join(news, "markets", "index.11tydata.js")}:1: file: a data file in code (.js), which the build never runs: its fields reach no page (expected the fields in the story, or in a JSON data file named as the story: index.11tydata.json) [WD129]`,
       `${join(news, "markets", "markets.11tydata.json")}:1: file: a data file beside no story: its fields reach no page (expected a story markets.md beside it: move the data file with its story and rename it as the story is named, or write its fields into the story) [WD129]`,
       `${join(news, "markets.11tydata.json")}:1: file: a data file beside no story: its fields reach no page (expected a story markets.md beside it: move the data file with its story and rename it as the story is named, or write its fields into the story) [WD129]`,
+      `${join(news, "cafe-mu\u0308ller.11tydata.json")}:1: file: named as the story cafe-m\u00fcller.md is, but with its accents written another way (as some Macs write them), so no story reads it (expected the story's name typed again: rename it cafe-m\u00fcller.11tydata.json) [WD129]`,
     ].sort(),
   );
 });
