@@ -110,7 +110,7 @@ test("a byline prints under the headline, each name linking to the author's page
 });
 
 test("the 404 page links from SITE_URL's path, so it works at any missing address", async () => {
-  const { files } = await buildAt("2013-09-05T00:00Z", { SITE_URL: "https://example.github.io/newsroom/" });
+  const { files } = await buildAt("2013-09-05T10:00Z", { SITE_URL: "https://example.github.io/newsroom/" });
   const notFound = parse(files.get("404.html") ?? "");
   assert.match(notFound.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/newsroom\/assets\/site\.[0-9a-f]{10}\.css$/);
   // Hosts serve it, and a folder URL opens its index.html there.
