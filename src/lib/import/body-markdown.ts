@@ -6,6 +6,7 @@ import { foldName, type Agency } from "../model/agencies.ts";
 import { isAllowedUrl, urlScheme } from "../model/urls.ts";
 import { createMarkdown, outlineBody } from "../story/markdown.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
+import { oneLine } from "./wire-fields.ts";
 
 /**
  * Agency bodies as story Markdown: markup sanitised, then written as Markdown the story checks
@@ -151,8 +152,6 @@ function shownText(markdown: string): { text: string; from: number[] } {
 
 const shownLine = (line: string): string => shownText(withoutHardBreak(line)).text;
 
-const oneSpaced = (text: string): string => text.replace(/\s+/g, " ").trim();
-
 /** Leading whitespace and hard breaks. */
 const LEADING_BREAKS = /^(?:\s|\\\n)+/;
 
@@ -220,7 +219,7 @@ function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { 
   const { editorsNotes, typedByline } = dropLeadingChrome(kept, context.byline);
   const byline = typedByline === undefined ? {} : { typedByline };
   // Not the only paragraph: a flash whose lead is its whole text keeps it.
-  if (kept.length > 1 && kept[0] !== undefined && context.lead !== undefined && oneSpaced(kept[0].split("\n").map(shownLine).join(" ")) === oneSpaced(context.lead)) kept.shift();
+  if (kept.length > 1 && kept[0] !== undefined && context.lead !== undefined && oneLine(kept[0].split("\n").map(shownLine).join(" ")) === oneLine(context.lead)) kept.shift();
   // The dateline opens the first paragraph, past a heading the text opens with, as the page prints its own.
   const at = /^#{1,6}\s/.test(kept[0] ?? "") ? 1 : 0;
   const cut = kept[at] === undefined ? undefined : cutDateline(kept[at], context);
@@ -284,7 +283,7 @@ function withoutPictureCaptions(html: string): { html: string; captions: string[
   for (const figure of root.querySelectorAll("figure")) {
     if (figure.querySelector(PICTURE) === null) continue;
     for (const caption of figure.querySelectorAll("figcaption")) {
-      const text = caption.textContent.replace(/\s+/g, " ").trim();
+      const text = oneLine(caption.textContent);
       if (text !== "") captions.push(text);
       caption.remove();
     }

@@ -94,7 +94,7 @@ const textField = (text: string): string => oneLine(/<[a-z!/?]/i.test(text) ? ht
 
 /** Whether an item says what the story on file says: its headline, its lead (when it sends one) and its text, white space aside. */
 export function sameWords(item: WireItem, body: ImportedBody, story: WireStory): boolean {
-  const spaced = (text: unknown): string => (typeof text === "string" ? text.replace(/\s+/g, " ").trim() : "");
+  const spaced = (text: unknown): string => (typeof text === "string" ? oneLine(text) : "");
   return (
     textField(item.headline) === spaced(story.fields["title"]) &&
     (item.lead === undefined || textField(item.lead) === spaced(story.fields["lead"])) &&
@@ -232,7 +232,7 @@ function knownSpellings(kind: keyof Spellings, fresh: readonly string[], lang: s
   const notes: ItemNote[] = [];
   const clashes: string[] = [];
   // Topics that differ only in case are one topic already; authors are spelled as written.
-  const same = (a: string, b: string) => (kind === "topics" ? topicKey(a) === topicKey(b) : a.replace(/\s+/g, " ").trim() === b.replace(/\s+/g, " ").trim());
+  const same = (a: string, b: string) => (kind === "topics" ? topicKey(a) === topicKey(b) : oneLine(a) === oneLine(b));
   const names = fresh.map((name) => {
     const page = pageOf(kind, lang, name);
     if (page === undefined) return name;

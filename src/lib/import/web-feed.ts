@@ -1,6 +1,7 @@
 import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
+import { isWebAddress } from "../model/urls.ts";
 import { xhtmlBody } from "./xml-body.ts";
 import { attribute, elementText, parseXml, type XmlElement } from "./xml.ts";
 
@@ -208,9 +209,7 @@ function creatorsByline(creators: readonly Scoped[]): { byline?: string; notes: 
 }
 
 /** A full web address, else undefined: what a relative link can be read against. */
-function webAddress(text: string | undefined): string | undefined {
-  return text !== undefined && URL.canParse(text) && /^https?:$/.test(new URL(text).protocol) ? text : undefined;
-}
+const webAddress = (text: string | undefined): string | undefined => (text !== undefined && isWebAddress(text) ? text : undefined);
 
 /** What an item must give, checked together so every problem is named in one run. */
 function requireStory(item: Scoped, id: string | undefined, headline: string, body: WireBody | undefined, expected: { id: string; headline: string; body: string }, problems: ItemProblems): void {

@@ -3,6 +3,7 @@ import { basename, dirname } from "node:path";
 import { primaryLanguage } from "../model/editions.ts";
 import { topicSlug } from "../model/topic-refs.ts";
 import { addressSlug } from "../model/urls.ts";
+import { oneLine } from "./wire-fields.ts";
 import { findStories } from "../story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../story/front-matter.ts";
 import { isSameStory, type StoryWords } from "./same-story.ts";
@@ -48,7 +49,7 @@ export interface Spellings {
  * which makes no page of its own (the story is refused for it), so is never taken for another.
  */
 export function pageOf(kind: keyof Spellings, lang: string, name: string): string | undefined {
-  const slug = addressSlug(name.replace(/\s+/g, " ").trim());
+  const slug = addressSlug(oneLine(name));
   return slug === "" ? undefined : `${primaryLanguage(lang)}/${kind === "topics" ? topicSlug(name) : slug}`;
 }
 
