@@ -55,7 +55,8 @@ function text(expected: string, max: number, whenMissing = expected) {
     .string({ error: notText(expected, whenMissing) })
     .trim()
     .min(1, { error: `empty (expected ${expected})` })
-    .refine((value) => characterCount(value) <= max, {
+    // Code units are never fewer than characters: most values are let through without counting these.
+    .refine((value) => value.length <= max || characterCount(value) <= max, {
       error: (issue) => `${characterCount(String(issue.input).trim())} characters (expected at most ${max}: ${expected})`,
     })
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), {
