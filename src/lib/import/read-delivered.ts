@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { findAgency, type Agency } from "../model/agencies.ts";
+import { firstNonUtf8Line } from "../story/story-source.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import { readJsonDialect } from "./json-dialect.ts";
 import { readNewsml1 } from "./newsml-1.ts";
@@ -74,7 +75,13 @@ async function readWithItsReader(file: string, { delivered, agencies }: Delivery
   }
   const text = deliveredText(bytes);
   if (text === undefined) {
-    return fail("is not UTF-8 text (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1)", "WD201");
+    const line = firstNonUtf8Line(bytes);
+    const problem = fail(
+      `is not UTF-8 text${line === undefined ? "" : ", from this line"} (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1)`,
+      "WD201",
+    );
+    // The first line whose bytes are not UTF-8: one stray byte in a long feed is found there.
+    return line === undefined ? problem : { ...problem, problems: problem.problems.map((each) => ({ ...each, line })) };
   }
   const kind = deliveredKind(text);
   if (!kind.ok) return fail(kind.message, "WD202");

@@ -35,7 +35,7 @@ function formatBytes(bytes: number): string {
 }
 
 /** The first line holding bytes that are not UTF-8, or undefined when all are. */
-function firstNonUtf8Line(bytes: Uint8Array): number | undefined {
+export function firstNonUtf8Line(bytes: Uint8Array): number | undefined {
   // A line feed byte never occurs inside a multi-byte UTF-8 sequence, so lines decode on their own.
   let start = 0;
   for (let line = 1; start <= bytes.length; line++) {
