@@ -161,6 +161,10 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
     const byline = authorsOf({ ...item, authors: undefined }, source, agencies);
     if (notNames.length === 0 || byline.names.length > 0) return byline;
   }
+  // A byline of the desk's own words ("Staff and agencies", as the Guardian credits) is one credit, not two people.
+  if (given === fromByline && names.length > 1 && names.every((name) => CREDIT_WORDS.test(name)) && item.byline !== undefined) {
+    return { names: [withoutBy(oneLine(item.byline))], left, notNames };
+  }
   // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
   const jobs = notNames.filter(({ why }) => why === JOB);
   if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [] };
@@ -176,6 +180,8 @@ interface NotAName {
 /** A byline's part that is a writer's job beside their name: "Press Association Political Correspondent", "Staff Writer". */
 const JOB_TITLE = /\b(?:correspondents?|editors?|reporters?|writers?|columnists?|chief|producers?|photographers?|analysts?|critics?|contributors?)$/i;
 const JOB = "a job title, not a name";
+/** Words a desk credits itself with in a byline, none of them a person. */
+const CREDIT_WORDS = /^(?:staff|agencies|agency|wires?|newswires?|reporters?|correspondents?|desk|newsroom)$/i;
 /** The desk's initials agencies sign a story with ("gr/bp" at EFE): short, and all in small letters, as no name is. */
 const DESK_INITIALS = /^\p{Ll}{1,4}$/u;
 /** A writer's login in the agency's system, as dpa names its creators ("gehler.annett", "heimann_a"): one word in small letters. */

@@ -260,6 +260,9 @@ test("the byline becomes by: its names without By, each once, and never the agen
     [{ field: "byline", message: 'warning: ignored: "Press Association Political Correspondent": a job title, not a name, so not an author', code: "WD210" }],
   ]);
   assert.deepEqual(by({ byline: "By Our Foreign Correspondent" }), ["Our Foreign Correspondent", []]);
+  // The desk's own words, joined, are one credit, not two people.
+  assert.deepEqual(by({ byline: "Staff and agencies" }), [["Staff and agencies"], []]);
+  assert.deepEqual(by({ byline: "Staff and Ann Smith" }), [["Staff", "Ann Smith"], []], "with a person beside them, each is read");
   // The desk's initials are no author either; "By" in the agency's language goes as "By" does, before a name of two words.
   const initialled = planStory({ ...item, byline: "Ann Smith/gr" }, context);
   assert.ok(initialled.ok);
