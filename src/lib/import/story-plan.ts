@@ -240,7 +240,7 @@ function knownSpellings(kind: keyof Spellings, fresh: readonly string[], lang: s
   // Topics that differ only in case are one topic already; authors are spelled as written.
   const same = (a: string, b: string) => (kind === "topics" ? topicKey(a) === topicKey(b) : oneLine(a) === oneLine(b));
   const names = fresh.map((name) => {
-    const page = pageOf(kind, lang, name);
+    const page = pageOf(lang, name);
     if (page === undefined) return name;
     const spelling = spellings.get(page);
     if (spelling === undefined) spellings.set(page, name);

@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { primaryLanguage } from "../model/editions.ts";
-import { topicSlug } from "../model/topic-refs.ts";
 import { addressSlug } from "../model/urls.ts";
-import { oneLine } from "./wire-fields.ts";
 import { findStories } from "../story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../story/front-matter.ts";
 import { isSameStory, type StoryWords } from "./same-story.ts";
@@ -44,13 +42,14 @@ export interface Spellings {
 }
 
 /**
- * The page a topic or an author's name makes in the edition of `lang`: names that make one page
- * are one topic or author, or a clash. Undefined for a name with nothing to spell an address from,
- * which makes no page of its own (the story is refused for it), so is never taken for another.
+ * The page a topic or an author's name makes in the edition of `lang` (both are named by the slug
+ * rule): names that make one page are one topic or author, or a clash. Undefined for a name with
+ * nothing to spell an address from, which makes no page of its own (the story is refused for it),
+ * so is never taken for another.
  */
-export function pageOf(kind: keyof Spellings, lang: string, name: string): string | undefined {
-  const slug = addressSlug(oneLine(name));
-  return slug === "" ? undefined : `${primaryLanguage(lang)}/${kind === "topics" ? topicSlug(name) : slug}`;
+export function pageOf(lang: string, name: string): string | undefined {
+  const slug = addressSlug(name);
+  return slug === "" ? undefined : `${primaryLanguage(lang)}/${slug}`;
 }
 
 /** Adds a story's topics and byline names to the spellings known, each page's first spelling kept. `siteLanguage` is a story's without a lang field. */
@@ -59,7 +58,7 @@ export function rememberSpellings(spellings: Spellings, fields: Readonly<Record<
   const names = (value: unknown): string[] => (typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
   for (const [kind, field] of [["topics", "tags"], ["authors", "by"]] as const) {
     for (const name of names(fields[field])) {
-      const page = pageOf(kind, lang, name);
+      const page = pageOf(lang, name);
       if (page !== undefined && !spellings[kind].has(page)) spellings[kind].set(page, name);
     }
   }

@@ -19,7 +19,7 @@ export function topicKey(name: string): string {
  * разоружение" -> "yadernoe-razoruzhenie". Two names that come out the same are a clash the
  * newsroom reports (topicClashes); a name with nothing to spell is "topic".
  */
-export function topicSlug(name: string): string {
+function topicSlug(name: string): string {
   return addressSlug(name) || "topic";
 }
 
