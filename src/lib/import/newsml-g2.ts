@@ -4,7 +4,7 @@ import { placedElsewhere, readDatelineField, type DatelineField } from "./dateli
 import { unmarkedHeadline, definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
-import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
+import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, xmlLine, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
  * NewsML-G2 read into wire items: a newsMessage's itemSet, or a single newsItem or packageItem.
@@ -328,8 +328,7 @@ function itemHeader(body: XmlElement, headline: string | undefined, path: string
   const header = body.children[at];
   if (headline === undefined || typeof header !== "object" || header.name !== "header") return undefined;
   const lines = headerLines(header);
-  const shown = headline.replace(/[ \t\r\n]+/g, " ").trim();
-  if (!lines.some(({ name, text }) => name === "h1" && text === shown)) return undefined;
+  if (!lines.some(({ name, text }) => name === "h1" && text === xmlLine(headline))) return undefined;
   const quoted = lines.map(({ text }) => JSON.stringify(text)).join(", ");
   return { rest: body.children.slice(at + 1), note: ignoredNote(`${path}/header`, `the header above the text (${quoted}), which repeats the item's keywords, time, headline and byline`) };
 }
@@ -340,7 +339,7 @@ function itemHeader(body: XmlElement, headline: string | undefined, path: string
  */
 function headerLines(element: XmlElement): { name: string; text: string }[] {
   return element.children.flatMap((child): { name: string; text: string }[] => {
-    if (typeof child === "string") return child.trim() === "" ? [] : [{ name: "", text: child.replace(/[ \t\r\n]+/g, " ").trim() }];
+    if (typeof child === "string") return xmlLine(child) === "" ? [] : [{ name: "", text: xmlLine(child) }];
     if (CONTAINERS.has(child.name)) return headerLines(child);
     const text = elementText(child);
     return text === "" ? [] : [{ name: child.name, text }];

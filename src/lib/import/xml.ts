@@ -246,13 +246,15 @@ function collectText(node: XmlNode, parts: string[]): void {
   if (BLOCKS.has(node.name)) parts.push(" ");
 }
 
+/** Text as one line, collapsing only XML's own white space: a no-break space the agency wrote is kept. */
+export const xmlLine = (text: string): string => text.replace(/[ \t\r\n]+/g, " ").trim();
+
 /** The element's text as one line: descendants' text in order, blocks kept apart, white space collapsed. */
 export function elementText(element: XmlElement | undefined): string {
   if (!element) return "";
   const parts: string[] = [];
   collectText(element, parts);
-  // Only XML's own white space: a no-break space the agency wrote is kept.
-  return parts.join("").replace(/[ \t\r\n]+/g, " ").trim();
+  return xmlLine(parts.join(""));
 }
 
 /** A child's XPath-like place: `/newsMessage/itemSet/newsItem[2]`, with an index only when siblings share its name. */

@@ -84,7 +84,7 @@ export interface BodyOutline {
   headings: { level: number; line: number }[];
   /** The HTML elements the body renders to: what every later step (templates, validation) pays for. */
   elements: number;
-  /** The paragraph the page's dateline opens (the first, or the first after a heading that opens the body): the text it shows, and its line. */
+  /** The text the page's dateline opens (see openingParagraph): what it shows, and its line. */
   opening?: { text: string; line: number };
 }
 
