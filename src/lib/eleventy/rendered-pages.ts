@@ -62,12 +62,16 @@ class ViewHashes {
     this.#stories = new Set(stories);
   }
 
+  /**
+   * A story's page holds its story as `article`, which stands for the story's hash there; a
+   * list's items are a few of a story's fields, hashed as they are. Without a replacer function
+   * JSON.stringify runs several times faster: at 10,000 stories calling one for every value was
+   * most of the plan's time.
+   */
   hash(view: object): string {
-    return sha256(
-      JSON.stringify(view, (name, value: unknown) =>
-        name !== "" && typeof value === "object" && value !== null && this.#stories.has(value) ? `story:${this.#digest(value)}` : value,
-      ),
-    );
+    const article: unknown = "article" in view ? view.article : undefined;
+    const standIn = typeof article === "object" && article !== null && this.#stories.has(article) ? { ...view, article: `story:${this.#digest(article)}` } : view;
+    return sha256(JSON.stringify(standIn));
   }
 
   #digest(story: object): string {

@@ -4,7 +4,7 @@ import type { Place, Problem } from "../model/problems.ts";
 import { publishingState, type BuildSettings } from "../model/publishing.ts";
 import type { PhotoProcessor } from "../media/photos.ts";
 import type { ProcessedPhoto, WithdrawnView } from "../model/story-view.ts";
-import { readStoryFile, storySettings, type PhotoWords, type SiteData, type StoryInput, type StoryRead } from "./read-story.ts";
+import { readStoryFile, storySettings, type PhotoWords, type SiteData, type StoryInput, type StoryRead, type StorySettings } from "./read-story.ts";
 import type { StoryCache } from "./story-cache.ts";
 import { locateBodyImages } from "./story-body.ts";
 import { locateStoryImage } from "./story-files.ts";
@@ -70,6 +70,14 @@ async function readPhotoFile(src: string, file: string, photos: PhotoProcessor, 
   return converted.ok ? { ...converted, path: found.path } : converted;
 }
 
+/** What a story is read with, made once per settings: every story of a build is read with the same. */
+const readSettings = new WeakMap<SiteData, StorySettings>();
+function settingsOf(site: SiteData): StorySettings {
+  let settings = readSettings.get(site);
+  if (settings === undefined) readSettings.set(site, (settings = storySettings(site)));
+  return settings;
+}
+
 /**
  * Reads one story file into its view model, or into every problem it has. Never throws: the
  * build collects all stories' problems and reports them together.
@@ -88,7 +96,7 @@ export async function readArticle(location: StoryLocation, context: ReadContext)
   const input: StoryInput = {
     ...location,
     files,
-    site: storySettings(site),
+    site: settingsOf(site),
     datelinePlaces,
   };
   const read = storyCache ? storyCache.read(input) : readStoryFile(input);

@@ -74,6 +74,16 @@ const entryText = (file: string, json: string): string => `${JSON.stringify({ fi
 /** The module that reads a story: its code, and all it imports, is in every read's key. */
 const READING_CODE = new URL("./read-story.ts", import.meta.url);
 
+/** The settings' JSON, made once for the settings every story of a build is read with (the same objects). */
+const settingsJsons = new WeakMap<StoryInput["site"], { places: StoryInput["datelinePlaces"]; json: string | undefined }>();
+function settingsJson({ site, datelinePlaces }: StoryInput): string | undefined {
+  const known = settingsJsons.get(site);
+  if (known?.places === datelinePlaces) return known.json;
+  const json = exactJson([site, datelinePlaces]);
+  settingsJsons.set(site, { places: datelinePlaces, json });
+  return json;
+}
+
 /** JSON of a value JSON carries exactly: nothing undefined, no function, Date, NaN or array hole inside. Else undefined. */
 function exactJson(value: unknown): string | undefined {
   return isExactJson(value) ? JSON.stringify(value) : undefined;
@@ -98,7 +108,7 @@ function isExactJson(value: unknown): boolean {
  * something JSON cannot carry exactly: such a story is not cached.
  */
 function storyKey(input: StoryInput, area: Pick<CacheArea, "key">): string | undefined {
-  const settings = exactJson([input.site, input.datelinePlaces]);
+  const settings = settingsJson(input);
   if (settings === undefined) return undefined;
   const { size, bytes, dataFile } = input.files;
   const described = JSON.stringify([input.file, input.fileSlug, input.filePathStem, settings, size, dataFile?.file ?? null, dataFile?.text ?? null]);
