@@ -45,7 +45,7 @@ function runQuery(files: ReadonlyMap<string, string>, folder: string, query: str
   const needed = searchWords.termShardsFor(query, keys);
   for (const key of needed) load(shardFile(key));
   const engine = MiniSearch.loadJS<SearchDocument>(searchWords.engineIndex(searchIndex.meta!, needed.flatMap((key) => searchIndex.terms[key] ?? [])), searchWords.ENGINE_OPTIONS);
-  const results = engine.search(query);
+  const results = searchWords.ranked(engine.search(query));
   const shown = results.slice(0, searchWords.RESULTS_PER_PAGE);
   for (const shard of new Set(shown.map(({ id }) => searchWords.storyShardOf(id as number)))) load(`${folder}stories/${shard}.js`);
   const milliseconds = performance.now() - start;

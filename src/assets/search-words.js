@@ -94,6 +94,17 @@
     };
   }
 
+  /**
+   * The engine's results in the order a reader sees them: the best match first, as the engine
+   * scores them, and of matches scored alike the newest first (a story's number rises with its
+   * date), where the engine would leave the oldest first.
+   */
+  function ranked(results) {
+    return results.slice().sort(function (a, b) {
+      return b.score - a.score || b.id - a.id;
+    });
+  }
+
   /** A shard key as a file name: a-z and 0-9 as they are, any other letter as "_" and its code point in hex. */
   function shardFileName(key) {
     return Array.from(key)
@@ -139,6 +150,7 @@
     termShardsFor: termShardsFor,
     storyShardOf: storyShardOf,
     engineIndex: engineIndex,
+    ranked: ranked,
     shardFileName: shardFileName,
     STORIES_PER_SHARD: STORIES_PER_SHARD,
     RESULTS_PER_PAGE: RESULTS_PER_PAGE,

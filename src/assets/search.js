@@ -140,7 +140,7 @@
           }),
         );
         var index = words.engineIndex(window.searchIndex.meta, postings);
-        var found = MiniSearch.loadJS(index, words.ENGINE_OPTIONS).search(query);
+        var found = words.ranked(MiniSearch.loadJS(index, words.ENGINE_OPTIONS).search(query));
         var shown = found.slice(0, count);
         var shards = Array.from(
           new Set(

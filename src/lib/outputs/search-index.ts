@@ -51,6 +51,8 @@ interface SearchWords {
   termShardsFor(query: string, keys: readonly string[]): string[];
   storyShardOf(id: number): number;
   engineIndex(meta: SearchMeta, postings: SearchPostings): SerialisedIndex;
+  /** The engine's results, best first and, of matches scored alike, newest first. */
+  ranked<T extends { score: number }>(results: readonly T[]): T[];
   shardFileName(key: string): string;
   STORIES_PER_SHARD: number;
   RESULTS_PER_PAGE: number;

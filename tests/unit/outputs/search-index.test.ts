@@ -42,7 +42,7 @@ function runQuery(files: readonly SearchIndexFile[], query: string, folder = "/s
   const keys = searchWords.termShardsFor(query, searchIndex.meta!.shards);
   for (const key of keys) load(`${folder}terms/${searchWords.shardFileName(key)}.js`);
   const index = searchWords.engineIndex(searchIndex.meta!, keys.flatMap((key) => searchIndex.terms[key] ?? []) as never);
-  const found = MiniSearch.loadJS<SearchDocument>(index, searchWords.ENGINE_OPTIONS).search(query);
+  const found = searchWords.ranked(MiniSearch.loadJS<SearchDocument>(index, searchWords.ENGINE_OPTIONS).search(query));
   for (const shard of new Set(found.map(({ id }) => searchWords.storyShardOf(id as number)))) load(`${folder}stories/${shard}.js`);
   const shown = found.map(({ id }) => searchIndex.stories[searchWords.storyShardOf(id as number)]![(id as number) % searchWords.STORIES_PER_SHARD]!);
   return { loaded, shown, terms: found.map(({ terms }) => terms) };
@@ -66,6 +66,13 @@ test("a query finds its words whatever their case and accents, in any field, and
   assert.equal(shown[0]!.dateline, "MOSCOW, September 2 (Itar-Tass)");
   assert.equal(runQuery(files, "mayor").shown.length, 1, "a word of the text alone");
   assert.equal(runQuery(files, "weather").shown.length, 1, "a topic");
+});
+
+test("results the engine scores alike are shown newest first; a better match still comes first", () => {
+  const day = (date: string, headline = "Harbour ferry resumes service") => story({ slug: `ferry-${date}`, date, headline, lead: "Crossings run again", body: "The operator said so.\n" });
+  const files = searchIndexFiles([day("2013-09-04"), day("2013-09-03", "Harbour ferry ferry resumes service"), day("2013-09-02")], "");
+  const dates = runQuery(files, "ferry").shown.map(({ datetime }) => datetime.slice(0, 10));
+  assert.deepEqual(dates, ["2013-09-03", "2013-09-04", "2013-09-02"]);
 });
 
 test("a query word loads its own shard: a prefix and a typo past the second letter are found there, and nothing else is loaded", () => {
