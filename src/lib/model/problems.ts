@@ -69,7 +69,7 @@ export const PROBLEM_CODES = {
   WD159: "a photo's licence link that is not a web address",
   WD160: "a photo credit beside a photo",
   WD161: "a topic that makes no topic page",
-  WD162: "an update, correction or withdrawal dated after the build",
+  WD162: "an update, correction or withdrawal dated after the build, or after an embargo lifts",
   WD163: "two stories naming each other as their originals",
   WD200: "a delivered file that cannot be read",
   WD201: "a delivered file that is not UTF-8 text",

@@ -127,10 +127,17 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
   }
   for (const { line, message, code } of body.problems) problems.push({ ...bodyPlace(line), field: "body", message, code });
   // A story out now (or its withdrawal notice) says it was updated, corrected or withdrawn at times that have passed: a time
-  // still to come is a mistyped one, which would go out as it is.
-  if (read.withdrawn !== undefined || (read.view && publishingState(read.draft, read.view.published.epochMs, build) === "published")) {
+  // still to come is a mistyped one, which would go out as it is. Under embargo, the same holds when the embargo lifts: a
+  // time after that would stop the build that publishes the story, unseen until the story failed to go out.
+  const state = read.view && publishingState(read.draft, read.view.published.epochMs, build);
+  if (read.withdrawn !== undefined || state === "published" || state === "embargoed") {
+    const lifts = state === "embargoed" ? read.view?.published : undefined;
     for (const { field, place, raw, epochMs } of read.afterDates ?? []) {
-      if (epochMs > build.epochMs + CLOCKS_APART_MS) problems.push({ ...place, field, code: "WD162", message: `"${raw}" is still to come (expected a time that has passed: the story is out now, and this has not happened yet)` });
+      if (epochMs <= (lifts?.epochMs ?? build.epochMs) + CLOCKS_APART_MS) continue;
+      const message = lifts
+        ? `"${raw}" is after the embargo lifts at ${lifts.iso} (expected a time no later than the story's date: the build that publishes the story would refuse a time still to come, and the story would not go out)`
+        : `"${raw}" is still to come (expected a time that has passed: the story is out now, and this has not happened yet)`;
+      problems.push({ ...place, field, code: "WD162", message });
     }
   }
 

@@ -638,16 +638,22 @@ test("a story that runs without the agency's photo keeps its credit as text; bes
   ]);
 });
 
-test("a story out now whose update or correction is dated still to come is refused at that line; under embargo it may be", async () => {
+test("a story out now whose update or correction is dated still to come is refused at that line; under embargo, one dated after the embargo lifts", async () => {
   // The build's moment here is 2013-09-10.
   const future = { ...seed, photo: undefined, updated: "2014-09-03T10:00", corrections: [{ date: "2013-09-05T15:00", text: "An earlier version misspelt a name." }] };
   const result = await readArticle(...storyData(future, "Moscow hopes.\n", "future-update"));
   assert.deepEqual(result.valid ? [] : result.problems.map(({ field, code, message }) => [field, code, message]), [
     ["updated", "WD162", '"2014-09-03T10:00" is still to come (expected a time that has passed: the story is out now, and this has not happened yet)'],
   ]);
-  // Within an hour of the build, as an agency's clock may run ahead, and a story still under embargo, are no mistake.
+  // Within an hour of the build, as an agency's clock may run ahead, is no mistake.
   assert.equal((await readArticle(...storyData({ ...future, updated: "2013-09-10T04:30+04:00" }, "Moscow hopes.\n", "soon-update"))).valid, true);
-  assert.equal((await readArticle(...storyData({ ...future, date: "2014-09-01T10:00", corrections: undefined }, "Moscow hopes.\n", "future-story"))).valid, true);
+  // Under embargo, an update by the time the embargo lifts has passed when the story goes out; one after it would
+  // stop the build that publishes the story, so it is refused now, while the desk can still fix it.
+  assert.equal((await readArticle(...storyData({ ...future, date: "2014-09-03T09:30", corrections: undefined }, "Moscow hopes.\n", "future-story"))).valid, true);
+  const afterLift = await readArticle(...storyData({ ...future, date: "2014-09-01T10:00", corrections: undefined }, "Moscow hopes.\n", "after-lift"));
+  assert.deepEqual(afterLift.valid ? [] : afterLift.problems.map(({ field, code, message }) => [field, code, message]), [
+    ["updated", "WD162", '"2014-09-03T10:00" is after the embargo lifts at 2014-09-01T10:00:00+04:00 (expected a time no later than the story\'s date: the build that publishes the story would refuse a time still to come, and the story would not go out)'],
+  ]);
   // A withdrawal notice out now says when the story was withdrawn: a time still to come is a mistyped one.
   const withdrawnLater = await readArticle(...storyData({ withdrawn: "2014-09-03T10:00", date: "2013-09-02T15:40", dateline: "MOSCOW", source: "Itar-Tass" }, "", "future-withdrawal"));
   assert.deepEqual(withdrawnLater.valid ? [] : withdrawnLater.problems.map(({ field, code }) => [field, code]), [["withdrawn", "WD162"]]);

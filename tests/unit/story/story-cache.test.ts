@@ -47,8 +47,8 @@ const talks = {
   lead: "Signs point to contacts",
   date: "2013-09-10T09:00",
   dateline: "MOSCOW",
-  updated: "2013-09-10T11:00",
-  corrections: [{ date: "2013-09-10T12:00", text: "A name was misspelled." }],
+  updated: "2013-09-10T09:30",
+  corrections: [{ date: "2013-09-10T09:45", text: "A name was misspelled." }],
   tags: ["Diplomacy"],
   photo: { src: "photo.svg", alt: "Stand-in", credit: "Photo EPA/ITAR-TASS" },
 };
