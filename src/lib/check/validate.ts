@@ -105,7 +105,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
       ...outputFiles.problems,
       ...sitemapProblems(siteUrl, sitePaths, outputFiles, outputPages),
       ...translationLinkProblems(siteUrl, outputPages),
-      ...withheldProblems(siteDir, sitePaths, stories),
+      ...withheldProblems(siteDir, siteUrl, sitePaths, stories),
       ...withdrawnProblems(stories, { root: siteDir, siteUrl, files: sitePaths, pages: outputPages, listings: outputFiles.listings }),
     );
   }

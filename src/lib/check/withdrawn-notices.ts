@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { WithheldStory } from "../model/story-report.ts";
-import { TextFinder } from "./text-finder.ts";
+import { AddressFinder } from "./address-finder.ts";
 import type { Problem, ProblemCode } from "../model/problems.ts";
 import type { Listing, OutputPage } from "./validate-outputs.ts";
 import { inNewsFolder } from "./site-pages.ts";
@@ -34,7 +34,7 @@ export function withdrawnProblems(withheld: readonly WithheldStory[], site: Chec
   const listedBy = new Map<string, string[]>();
   for (const { file, urls } of site.listings) for (const url of new Set(urls)) listedBy.set(url, [...(listedBy.get(url) ?? []), file]);
   // Each list page read and searched once for every withdrawn story's address.
-  const addresses = new TextFinder(withdrawn.map((story) => Buffer.from(story.url.slice(1), "utf8")));
+  const addresses = new AddressFinder(withdrawn.map((story) => story.url.slice(1)), site.siteUrl);
   const listingPages = new Map<number, string[]>();
   for (const path of site.files.filter(isListPage)) {
     for (const index of addresses.foundIn(readFileSync(join(site.root, path)))) listingPages.set(index, [...(listingPages.get(index) ?? []), path]);

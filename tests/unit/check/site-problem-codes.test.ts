@@ -46,7 +46,7 @@ function faultySite(): Record<string, string> {
   change("index.html", "<p>Text</p>", '<p><a href="news/killed.html">Earlier</a></p>');
   files["site.css"] = "body { margin: 0; }\n";
   change("feed.xml", /<guid[^>]*>[^<]*<\/guid>/, "");
-  change("atom.xml", "</feed>", "<entry><title>Plans &amp; rumours</title></entry></feed>");
+  change("atom.xml", "</feed>", '<entry><title>Plans &amp; rumours</title><link rel="related" href="https://example.github.io/newsroom/news/plans.html"/></entry></feed>');
   files["ru/news-sitemap.xml"] = files["news-sitemap.xml"] ?? "";
   change("robots.txt", /Sitemap: \S+\n/, "");
   return files;

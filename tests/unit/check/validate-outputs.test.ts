@@ -189,15 +189,26 @@ test("robots.txt that is missing, does not name the sitemap index, or names a fi
   assert.deepEqual(await problemsWith({ "robots.txt": undefined }), ["robots.txt: Sitemap: missing (expected robots.txt naming the sitemap index for crawlers) [WD413]"]);
 });
 
-test("any trace of a draft or embargoed story is reported: its page, its URL, its headline in any output", async () => {
+test("any trace of a draft or embargoed story is reported: its page, or its address in any output", async () => {
   const draft: WithheldStory = { file: "src/news/plans.md", url: "/news/plans.html", headline: "Plans & rumours", state: "draft" };
   assert.deepEqual(await problemsWith({}, [draft]), []);
-  const withheld = (await problemsWith({ "news/plans.html": "<p>x</p>", "feed.xml": replace("</channel>", "<item><title>Plans &amp; rumours</title></item></channel>") }, [draft]))
-    .filter((problem) => problem.includes(": withheld: "));
-  assert.deepEqual(withheld, [
+  const url = "https://example.github.io/newsroom/news/plans.html";
+  const withheld = async (changes: Parameters<typeof problemsWith>[0]) => (await problemsWith(changes, [draft])).filter((problem) => problem.includes(": withheld: "));
+  assert.deepEqual(await withheld({ "news/plans.html": "<p>x</p>", "feed.xml": replace("</channel>", `<item><title>Plans &amp; rumours</title><link>${url}</link></item></channel>`) }), [
     "feed.xml: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published) [WD415]",
     "news/plans.html: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published) [WD415]",
   ]);
+  // A link from a page of another folder, and the site's own path before the address, name it too.
+  const trace = "index.html: withheld: shows src/news/plans.md, which is draft at the build moment (expected no trace of it before it is published) [WD415]";
+  for (const href of ["news/plans.html", "./news/plans.html", "/newsroom/news/plans.html", url, "news/plans.html#top"]) {
+    assert.deepEqual(await withheld({ "index.html": replace("<p>Text</p>", `<p><a href="${href}">Plans</a></p>`) }), [trace], href);
+  }
+  // Its headline's words on a published page are no trace: a story, a topic or a rewrite kept as a draft may say the same.
+  assert.deepEqual(await withheld({ "index.html": replace("<p>Text</p>", "<p>Plans &amp; rumours</p>"), "feed.xml": replace("</channel>", "<item><title>Plans &amp; rumours</title></item></channel>") }), []);
+  // Nor is another page whose address ends as its does: the Russian story of the same day and name, or a longer name.
+  for (const href of ["ru/news/plans.html", "../ru/news/plans.html", "https://example.github.io/newsroom/ru/news/plans.html", "news/plans.html5", "old-news/plans.html"]) {
+    assert.deepEqual(await withheld({ "index.html": replace("<p>Text</p>", `<p><a href="${href}">Планы</a></p>`) }), [], href);
+  }
 });
 
 test("a withdrawn story's notice is expected at its address, asks not to be indexed, and no list, feed or sitemap offers it", async () => {
@@ -215,6 +226,9 @@ test("a withdrawn story's notice is expected at its address, asks not to be inde
     [russian]: russianStory.replace("<p>Text</p>", '<p><a href="../../../../../news/killed.html">Раньше</a></p>'),
     "pages-sitemap.xml": replace("</urlset>", `<url><loc>${site.url}${russian}</loc></url>\n</urlset>`),
   }), []);
+
+  // A list naming another edition's story of the same day and name lists that story, not this one.
+  assert.deepEqual(await withdrawn({ "index.html": replace("<p>Text</p>", '<p><a href="ru/news/killed.html">Раньше</a></p>') }), []);
 
   assert.deepEqual(await problemsWith({}, [killed]), [
     "news/killed.html: withdrawn: has no page: src/news/killed.md was withdrawn (expected its notice at its address) [WD416]",
