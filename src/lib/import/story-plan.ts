@@ -334,7 +334,12 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if ("problem" in zone) problem("dateline", zone.problem, "WD213");
   const versionTime = time && !("problem" in zone) ? storyTime(time, zone.zone) : undefined;
   const released = item.embargoedUntil ?? item.released ?? time;
-  const date = existing?.fields["date"] ?? (released && !("problem" in zone) ? storyTime(released, zone.zone) : undefined);
+  const releasedAt = released && !("problem" in zone) ? storyTime(released, zone.zone) : undefined;
+  const instant = (time: unknown) => DateTime.fromISO(String(time), { setZone: true }).toMillis();
+  // A story keeps its date (so its address) through updates, once it is out. One still under embargo
+  // when this version was made was never out: the version's own embargo, moved or lifted, dates it.
+  const notOutYet = existing?.fields["date"] !== undefined && versionTime !== undefined && instant(existing.fields["date"]) > instant(versionTime);
+  const date = notOutYet ? releasedAt : (existing?.fields["date"] ?? releasedAt);
   if (time !== undefined && !("problem" in zone) && (versionTime === undefined || date === undefined)) {
     problem("date", "the item's times carry no offset and it names no place to read them at (expected a located or dateline field, or run the import with --zone <IANA zone> for this feed)", "WD213");
   }
@@ -367,7 +372,6 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   // One name that reads as several ("Smith and Jones", as a creator is given) is written as a list of one, which says it is one.
   const by = names.length > 1 || readsAsSeveralNames(names[0] ?? "") ? names : (names[0] ?? earlier["by"]);
 
-  const instant = (time: unknown) => DateTime.fromISO(String(time), { setZone: true }).toMillis();
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;
   if (item.correction) {
@@ -402,7 +406,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(by === undefined ? {} : { by }),
     date,
     // An update made at the story's own time (a change in place) says nothing an "Updated" line could add.
-    ...(existing && instant(versionTime) !== instant(date) ? { updated: versionTime } : {}),
+    ...(existing && !notOutYet && instant(versionTime) !== instant(date) ? { updated: versionTime } : {}),
     ...(place === undefined ? {} : { dateline: itemPlace === undefined ? place : body.place ?? (zone.zone && !zone.explicit ? printedPlace(place, zone.zone, context.datelinePlaces) : place) }),
     ...(timezone === undefined ? {} : { timezone }),
     ...(source === undefined ? {} : { source }),

@@ -201,7 +201,8 @@ export function readStoryFile(input: StoryInput): StoryRead {
     later("updated", fields.updated, updated);
   }
   if (fields.withdrawn !== undefined) {
-    withdrawn = readDate("withdrawn", fields.withdrawn);
+    // A story may be withdrawn before its date: killed while under embargo, it never goes out.
+    withdrawn = readDate("withdrawn", fields.withdrawn, { afterStory: false });
     later("withdrawn", fields.withdrawn, withdrawn);
   }
   // An agency may have made the version before the newsroom dated the story.

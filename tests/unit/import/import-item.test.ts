@@ -196,6 +196,39 @@ test("an update under embargo to a published story waits beside it while the emb
   assert.doesNotMatch(published, /The central bank did not step in/);
 });
 
+test("a story still under embargo takes its agency's moved or lifted embargo, and its kill: the killed story never goes out", async (t) => {
+  const { root, importItems } = desk(t);
+  // The import's moment is 2024-06-30T12:00Z; the first version is embargoed until July 5.
+  const first = ninjs({ uri: "urn:x:gdp", embargoed: "2024-07-05T09:00:00+03:00" });
+  assert.match(await importItems({ "gdp.json": first }), /^held {7}(\S+) <- drop-1\/gdp\.json \[ninjs 1\]: embargoed until 2024-07-05T09:00:00\+03:00 \[WD218\]$/m);
+  const folder = "src/news/2024/07/05/rouble-weakens-as-importers-buy-dollars";
+  const story = join(root, folder, "index.md");
+  const read = (moment: string) => readArticle({ file: story, fileSlug: "rouble-weakens-as-importers-buy-dollars", filePathStem: `/${folder.slice(4)}/index` }, { site, datelinePlaces: places, build: buildAt(moment) });
+  // Moved a day later before it lifted: the story waits for the new time, and says nothing of an update no reader saw.
+  await importItems({ "gdp.json": ninjs({ uri: "urn:x:gdp", version: "2", versioncreated: "2024-06-30T10:00:00+03:00", embargoed: "2024-07-06T09:00:00+03:00" }) });
+  const moved = readFileSync(story, "utf8");
+  assert.match(moved, /^date: 2024-07-06T09:00:00\+03:00$/m);
+  assert.doesNotMatch(moved, /^updated:/m);
+  const waiting = await read("2024-07-05T12:00:00Z");
+  assert.ok(waiting.valid && waiting.state === "embargoed", JSON.stringify(waiting));
+  // Killed before it lifted: withdrawn, and never published, then or later.
+  const kill = await importItems({ "gdp.json": ninjs({ uri: "urn:x:gdp", version: "3", versioncreated: "2024-06-30T11:00:00+03:00", pubstatus: "canceled" }) });
+  assert.match(kill, /^withdrawn /m);
+  for (const moment of ["2024-06-30T12:00:00Z", "2024-07-07T00:00:00Z"]) {
+    const killed = await read(moment);
+    assert.ok(killed.valid && killed.state === "withdrawn", `${moment}: ${JSON.stringify(killed)}`);
+  }
+});
+
+test("an embargo the agency lifts before its time dates the story at its new version, to go out at once", async (t) => {
+  const { root, importItems } = desk(t);
+  await importItems({ "gdp.json": ninjs({ uri: "urn:x:gdp", embargoed: "2024-07-05T09:00:00+03:00" }) });
+  await importItems({ "gdp.json": ninjs({ uri: "urn:x:gdp", version: "2", versioncreated: "2024-06-30T10:00:00+03:00" }) });
+  const lifted = readFileSync(join(root, "src/news/2024/07/05/rouble-weakens-as-importers-buy-dollars/index.md"), "utf8");
+  assert.match(lifted, /^date: 2024-06-30T10:00:00\+03:00$/m);
+  assert.doesNotMatch(lifted, /^updated:/m);
+});
+
 test("a story whose YAML an editor broke still holds its item: no version becomes a second story, no withdrawal misses it", async (t) => {
   const { root, news, importItems } = desk(t);
   await importItems({ "0002.json": ninjs({}) });

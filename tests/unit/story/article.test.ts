@@ -441,16 +441,18 @@ test("a withdrawn story becomes the view of the notice at its address: who withd
   assert.ok(ownStory.valid && ownStory.state === "withdrawn" && ownStory.source === "Wire Desk", "the site withdrew its own story");
 });
 
-test("a withdrawn story keeps no text, is withdrawn no earlier than its date, and its record's time is a date", async () => {
-  const problems = reportOf(await readArticle(...storyData({ ...withdrawal, withdrawn: "2013-09-02T15:00", wire: { ...withdrawal.wire, versionTime: "yesterday" } }, "\nIts text, left behind.\n", "withdrawn")));
+test("a withdrawn story keeps no text, its record's time is a date, and it may be withdrawn before its date, killed under embargo", async () => {
+  const problems = reportOf(await readArticle(...storyData({ ...withdrawal, wire: { ...withdrawal.wire, versionTime: "yesterday" } }, "\nIts text, left behind.\n", "withdrawn")));
   assert.deepEqual(problems, [
-    'withdrawn.md:2: withdrawn: "2013-09-02T15:00" is before the story\'s date 2013-09-02T15:40 (expected a later date or time) [WD127]',
     'withdrawn.md:9: wire.versionTime: "yesterday" is not a date (expected a date like 2013-09-02, a local time at the dateline like 2013-09-02T15:40, or an instant with Z or an offset like 2013-09-02T11:40Z) [WD126]',
     "withdrawn.md:12: body: a withdrawn story keeps no text of the story (expected nothing after the front matter) [WD136]",
   ]);
   // The agency may have made its version before the newsroom dated the story.
   const early = await readArticle(...storyData({ ...withdrawal, wire: { ...withdrawal.wire, versionTime: "2013-09-01" } }, "", "withdrawn"));
   assert.ok(early.valid, JSON.stringify(early));
+  // Killed before its embargo lifted, it is withdrawn, never published.
+  const underEmbargo = await readArticle(...storyData({ ...withdrawal, withdrawn: "2013-09-02T15:00" }, "", "killed-early"));
+  assert.ok(underEmbargo.valid && underEmbargo.state === "withdrawn", JSON.stringify(underEmbargo));
 });
 
 test("a withdrawn story leaves every list, is reported withheld, and keeps its address from any other story", async () => {
