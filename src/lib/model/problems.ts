@@ -71,6 +71,7 @@ export const PROBLEM_CODES = {
   WD161: "a topic that makes no topic page",
   WD162: "an update, correction or withdrawal dated after the build, or after an embargo lifts",
   WD163: "two stories naming each other as their originals",
+  WD164: "a translation of a withdrawn story",
   WD200: "a delivered file that cannot be read",
   WD201: "a delivered file that is not UTF-8 text",
   WD202: "a file in no format the importer reads",

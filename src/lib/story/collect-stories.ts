@@ -34,7 +34,7 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
   const clashKeys = new Set(clashes.map(formatProblem));
   const draftClashes = collisionProblems([...articles, ...withdrawn]).filter((problem) => !clashKeys.has(formatProblem(problem)));
   // A draft's translation problems warn; any other story's stop the build, like its other problems.
-  const translations = translationProblems(articles, new Set(results.map((result) => result.stem)));
+  const translations = translationProblems(articles, new Set(results.map((result) => result.stem)), new Map(withdrawn.map(({ stem, file }) => [stem, file])));
   const drafts = new Set(articles.filter(isDraft).map(({ file }) => file));
   const withheld = articles.filter((article) => article.state !== "published");
   const [next] = withheld.filter((article) => article.state === "embargoed").sort((a, b) => a.published.epochMs - b.published.epochMs);

@@ -8,19 +8,35 @@ type Translated = Pick<ArticleView, "stem" | "file" | "edition" | "translationOf
 
 /**
  * What is wrong with stories' `translationOf`: naming no story (`stems` are every story read), a
- * story of the same edition, or a story that already has a translation into this edition. The
- * second translation, in file order, is the one reported, naming the first.
+ * story the agency or the desk withdrew (`withdrawn`, by stem), a story of the same edition, or a
+ * story that already has a translation into this edition. The second translation, in file order,
+ * is the one reported, naming the first.
  */
-export function translationProblems(stories: readonly Translated[], stems: ReadonlySet<string>): Problem[] {
+export function translationProblems(stories: readonly Translated[], stems: ReadonlySet<string>, withdrawn: ReadonlyMap<string, string>): Problem[] {
   const problems: Problem[] = [];
   const byStem = new Map(stories.map((story) => [story.stem, story]));
   const report = (story: Translated, line: number, code: ProblemCode, message: string) => problems.push({ file: story.file, line, field: "translationOf", code, message });
   const sorted = [...stories].sort((a, b) => a.file.localeCompare(b.file));
+  /** The withdrawn story a translation comes from, however many translations lie between. */
+  const withdrawnOriginal = (story: Translated): string | undefined => {
+    const seen = new Set<string>();
+    for (let at: Translated | undefined = story; at?.translationOf && !seen.has(at.stem); at = byStem.get(at.translationOf.stem)) {
+      seen.add(at.stem);
+      const killed = withdrawn.get(at.translationOf.stem);
+      if (killed !== undefined) return killed;
+    }
+    return undefined;
+  };
   for (const story of sorted) {
     const link = story.translationOf;
     if (!link) continue;
     const original = byStem.get(link.stem);
+    const killed = withdrawnOriginal(story);
     if (!stems.has(link.stem)) report(story, link.line, "WD152", `names "${link.path}", which is not a story (expected ${EXPECTED_PATH})`);
+    else if (killed !== undefined) {
+      // A kill covers the story in every language: its translation would go on printing what was withdrawn.
+      report(story, link.line, "WD164", `translates ${killed}, which was withdrawn (expected this translation withdrawn too: its fields replaced by withdrawn, date, dateline and source, as the original's are)`);
+    }
     else if (original && original.edition === story.edition) {
       report(story, link.line, "WD153", `names ${original.file}, a story of this story's own edition (${story.edition}) (expected a story of another edition: a translation is in another language)`);
     }
