@@ -14,8 +14,8 @@ import { parsePage } from "./parse-page.ts";
 
 export interface LinkSettings {
   siteDir: string;
-  /** The site's public origin: absolute links to it are reported, as they break other copies. */
-  siteOrigin: string | undefined;
+  /** The site's public root URL: absolute links under it are reported, as they break other copies; others on its host are other sites. */
+  siteRoot: URL | undefined;
   /** The path of the site's root on its host ("/" unless SITE_URL has a prefix): where the 404 pages link from. */
   basePath: string;
   /** Where the photos named under the media host's address (MEDIA_URL) are, to be uploaded there; none when the site holds its photos. */
@@ -63,11 +63,11 @@ export class SiteLinks {
   checkerFor(from: string): (url: string, image?: boolean) => FieldProblem[] {
     const fromUrl = pathToFileURL(from);
     const notFoundPage = from.startsWith(this.#inside) && isNotFoundUrl(`/${sitePath(this.#settings.siteDir, from)}`);
-    const { media, siteOrigin } = this.#settings;
+    const { media, siteRoot } = this.#settings;
     return (url, image = false) => {
       if (media !== undefined && asBrowserReads(url).startsWith(media.url)) return this.#mediaProblems(url, media);
       if (notFoundPage && !url.startsWith("#")) return this.#notFoundPageProblems(url);
-      const problems = urlFormProblems(url, siteOrigin);
+      const problems = urlFormProblems(url, siteRoot);
       if (problems !== undefined) return problems;
       if (!hasScheme(url)) return this.#targetProblems(fromUrl, url);
       if (!image) return [];
@@ -94,9 +94,9 @@ export class SiteLinks {
    * path instead of being relative; each must still name a page or file of the site.
    */
   #notFoundPageProblems(url: string): FieldProblem[] {
-    const { basePath, siteOrigin } = this.#settings;
+    const { basePath, siteRoot } = this.#settings;
     if (!url.startsWith(basePath) || url.startsWith("//")) {
-      const problems = urlFormProblems(url, siteOrigin) ?? [];
+      const problems = urlFormProblems(url, siteRoot) ?? [];
       const relativeLink = problems.length === 0 && !hasScheme(url);
       return relativeLink ? linkProblem("WD406", `"${url}" on the 404 page (expected a URL that starts with the base path ${basePath}: hosts serve this page at any missing address)`) : problems;
     }
@@ -167,14 +167,22 @@ export class SiteLinks {
 
 const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;
 
+/**
+ * Whether `url` is the site's root or under it. A site under a path shares its host with others
+ * (a GitHub Pages project site with the owner's other projects): their addresses are links out.
+ */
+function isUnder(url: URL, siteRoot: URL): boolean {
+  return url.origin === siteRoot.origin && (url.pathname.startsWith(siteRoot.pathname) || `${url.pathname}/` === siteRoot.pathname);
+}
+
 /** Script, or a URL that is not relative although it points into this site. */
-function urlFormProblems(url: string, siteOrigin: string | undefined): FieldProblem[] | undefined {
+function urlFormProblems(url: string, siteRoot: URL | undefined): FieldProblem[] | undefined {
   const bare = asBrowserReads(url);
   const scheme = urlScheme(url);
   if (scheme === "javascript") return linkProblem("WD402", `javascript: URL "${url}" would run script (expected a link to a page or file)`);
   if (scheme === "file") return linkProblem("WD406", `file: URL "${url}" only works on one machine (expected a relative URL)`);
-  if ((scheme === "http" || scheme === "https") && URL.canParse(bare) && new URL(bare).origin === siteOrigin) {
-    return linkProblem("WD406", `"${url}" names the site's own origin (expected a relative URL, which works in every copy)`);
+  if ((scheme === "http" || scheme === "https") && siteRoot !== undefined && URL.canParse(bare) && isUnder(new URL(bare), siteRoot)) {
+    return linkProblem("WD406", `"${url}" names an address of this site, ${siteRoot.href} (expected a relative URL, which works in every copy)`);
   }
   // Browsers read "\" as "/" in web URLs, so "\\x" is protocol-relative and "\x" root-relative.
   if (/^[/\\]{2}/.test(bare)) return linkProblem("WD406", `protocol-relative URL "${url}" (expected a relative URL)`);

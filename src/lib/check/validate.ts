@@ -78,7 +78,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
 
   const settings: LinkSettings = {
     siteDir,
-    siteOrigin: originOf(options.siteUrl),
+    siteRoot: siteRootOf(options.siteUrl),
     basePath: options.siteUrl ? new URL(options.siteUrl).pathname.replace(/\/?$/, "/") : "/",
     ...(options.media ? { media: { url: options.media.url, folder: resolve(options.media.folder) } } : {}),
   };
@@ -206,10 +206,12 @@ function listFiles(siteDir: string): string[] {
     .sort();
 }
 
-function originOf(siteUrl: string | undefined): string | undefined {
+function siteRootOf(siteUrl: string | undefined): URL | undefined {
   if (!siteUrl) return undefined;
   try {
-    return new URL(siteUrl).origin;
+    const root = new URL(siteUrl);
+    root.pathname = root.pathname.replace(/\/?$/, "/");
+    return root;
   } catch {
     throw new SiteError(`SITE_URL is not a URL: ${siteUrl}`);
   }

@@ -168,8 +168,17 @@ const CASES: Case[] = [
     replace: [STORY_LINK, "https://wire.example/news/story.html"],
     options: { siteUrl: "https://wire.example/" },
     expected: ["index.html link WD406"],
-    message: "the site's own origin",
+    message: "names an address of this site, https://wire.example/",
   },
+  {
+    name: "an absolute URL under the site's path on its host",
+    file: "index.html",
+    replace: [STORY_LINK, "https://wire.example/newsroom/news/story.html"],
+    options: { siteUrl: "https://wire.example/newsroom/" },
+    expected: ["index.html link WD406"],
+    message: "names an address of this site, https://wire.example/newsroom/",
+  },
+
   {
     name: "an inline <script>",
     file: "news/story.html",
@@ -235,6 +244,16 @@ for (const { name, file, replace, options, expected, message } of CASES) {
     assert.ok(problems[0]?.message.includes(message), `message: ${problems[0]?.message}`);
   });
 }
+
+test("an absolute link to another site on the site's host (a project site's neighbour) is a link out, not the site's own", async () => {
+  const site = writeSite({ file: "index.html", replace: [STORY_LINK, "https://wire.example/elections-2026/guide.html"] });
+  for (const siteUrl of ["https://wire.example/newsroom/", "https://wire.example/newsroom"]) {
+    assert.deepEqual(fileFieldCode((await validateSite(site, { siteUrl })).problems), [], siteUrl);
+  }
+  // The site's root without its slash is the site's own address still.
+  const root = writeSite({ file: "index.html", replace: [STORY_LINK, "https://wire.example/newsroom"] });
+  assert.deepEqual(fileFieldCode((await validateSite(root, { siteUrl: "https://wire.example/newsroom/" })).problems), ["index.html link WD406"]);
+});
 
 test("reports a link to the site's own folder, without a slash, as a folder", async () => {
   const dir = writeSite();
