@@ -69,7 +69,7 @@ const groupOf = (value: unknown): Record<string, unknown> | undefined =>
 
 /** The agency's id as typed in a story's wire group, read line by line where its YAML cannot be read: `wire:` then an indented `id:`. */
 function typedWireId(yaml: string): string | undefined {
-  const id = /^wire:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+id:[ \t]*(.+?)[ \t]*$/m.exec(yaml)?.[1];
+  const id = /^wire:[ \t]*\n(?:[ \t]+.*\n)*?[ \t]+id:[ \t]*(.+?)[ \t]*$/m.exec(yaml)?.[1];
   return id?.replace(/^(["'])(.*)\1$/, "$2");
 }
 

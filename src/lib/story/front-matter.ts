@@ -20,13 +20,24 @@ const CLOSE = "\n---";
 const linesIn = (text: string): number => text.split("\n").length - 1;
 
 /**
- * Cuts a story the way Eleventy's front matter reader (gray-matter) does, so the lines counted
- * here are those of the text Eleventy renders. Undefined when the file opens without `---`.
+ * The text with every line break a line feed. A file saved on Windows ends its lines with CR LF,
+ * and an old Mac one with CR alone, which YAML would read as part of the value before it
+ * (`draft: true` then is the text "true\r"); a story reads the same whichever its editor saved.
  */
-export function splitStory(text: string): StoryParts | undefined {
+export function withLineFeeds(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+/**
+ * Cuts a story the way Eleventy's front matter reader (gray-matter) does, so the lines counted
+ * here are those of the text Eleventy renders, its line breaks made line feeds (withLineFeeds).
+ * Undefined when the file opens without `---`.
+ */
+export function splitStory(story: string): StoryParts | undefined {
+  const text = withLineFeeds(story);
   if (!text.startsWith(OPEN) || text.charAt(OPEN.length) === "-") return undefined;
   let rest = text.slice(OPEN.length);
-  const lineEnd = rest.search(/\r?\n/);
+  const lineEnd = rest.indexOf("\n");
   const language = lineEnd === -1 ? "" : rest.slice(0, lineEnd);
   rest = rest.slice(language.length);
   const closeAt = rest.indexOf(CLOSE);
@@ -34,11 +45,9 @@ export function splitStory(text: string): StoryParts | undefined {
   let body = closeAt === -1 ? "" : rest.slice(closeAt + CLOSE.length);
   // gray-matter drops the line break after the closing `---`, and the rest of its line with it only if empty.
   let skipped = OPEN + language + yaml + CLOSE;
-  for (const end of ["\r", "\n"]) {
-    if (body.startsWith(end)) {
-      body = body.slice(1);
-      skipped += end;
-    }
+  if (body.startsWith("\n")) {
+    body = body.slice(1);
+    skipped += "\n";
   }
   return { language: language.trim(), yaml, closed: closeAt !== -1, body, bodyLine: linesIn(skipped) + 1 };
 }
@@ -47,9 +56,10 @@ export function splitStory(text: string): StoryParts | undefined {
  * What the `draft` line says in front matter YAML could not read: true or false when a top-level
  * `draft:` line is typed once, with YAML core's true (or anything else, false); undefined when
  * none is. So a draft with a YAML slip stays a draft, and a second `draft:` line never makes one.
+ * Its line breaks may be any, as parseFrontMatter's.
  */
 export function typedDraft(yamlText: string): boolean | undefined {
-  const lines = yamlText.split(/\r?\n/).filter((line) => /^draft[ \t]*:/.test(line));
+  const lines = withLineFeeds(yamlText).split("\n").filter((line) => /^draft[ \t]*:/.test(line));
   if (lines.length === 0) return undefined;
   return lines.length === 1 && /^draft[ \t]*:[ \t]*(true|True|TRUE)[ \t]*(#.*)?$/.test(lines[0] ?? "");
 }
@@ -67,9 +77,11 @@ export type FrontMatterResult = { ok: true; frontMatter: FrontMatter } | { ok: f
 /**
  * Reads front matter as YAML 1.2 core (no timestamps: the story schema reads dates itself; no
  * custom tags), keeping each field's line. Every syntax problem is reported at the line of the
- * mistake, none is thrown. `firstLine` is the file line the YAML text starts on.
+ * mistake, none is thrown. `firstLine` is the file line the YAML text starts on; its line breaks
+ * may be any (withLineFeeds).
  */
-export function parseFrontMatter(yamlText: string, firstLine = 1): FrontMatterResult {
+export function parseFrontMatter(asWritten: string, firstLine = 1): FrontMatterResult {
+  const yamlText = withLineFeeds(asWritten);
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { schema: "core", lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: true });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import type { LineProblem, Place, Problem } from "../model/problems.ts";
-import { parseFrontMatter, splitStory, typedDraft, type FrontMatter, type FrontMatterResult } from "./front-matter.ts";
+import { parseFrontMatter, splitStory, typedDraft, withLineFeeds, type FrontMatter, type FrontMatterResult } from "./front-matter.ts";
 
 /** A problem with the story's file itself (or its data file, which it then names), found before any field can be read. */
 export type SourceProblem = Omit<Problem, "file"> & {
@@ -120,10 +120,11 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
   const byteOrderMark: SourceProblem[] = decoded.startsWith("\uFEFF")
     ? [{ line: 1, field: "encoding", code: "WD104", message: "starts with a byte order mark, which hides the front matter (expected UTF-8 without BOM)" }]
     : [];
-  const text = byteOrderMark.length > 0 ? decoded.slice(1) : decoded;
+  // Lines as the editor's editor shows them, whichever line breaks it saved: the lines before the --- and the text too.
+  const text = withLineFeeds(byteOrderMark.length > 0 ? decoded.slice(1) : decoded);
   // A blank line or space before the opening --- hides the front matter as a byte order mark does:
   // it is refused at the --- line, and the story read past it, at its own lines, so its other problems come too.
-  const leading = /^[ \t\r\n]+(?=---)/.exec(text)?.[0] ?? "";
+  const leading = /^[ \t\n]+(?=---)/.exec(text)?.[0] ?? "";
   const afterLeading = leading === "" ? undefined : splitStory(text.slice(leading.length));
   const linesBefore = afterLeading ? leading.split("\n").length - 1 : 0;
   const fileProblems: SourceProblem[] = [

@@ -98,7 +98,7 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
     const noteEnd = comment.offset + comment.source.length;
     // In brackets the value was meant to end at the next comma or bracket, which the note hid too.
     const valueEnd = inFlow ? comment.offset + (/[,\]}]/.exec(comment.source)?.index ?? comment.source.length) : noteEnd;
-    const value = text.slice(from, valueEnd).replace(/[ \t]*\r?\n[ \t]*/g, " ").trimEnd();
+    const value = text.slice(from, valueEnd).replace(/[ \t]*\n[ \t]*/g, " ").trimEnd();
     const fixed = `${linePrefix(text, from)}${quoteValue(value)}${text.slice(valueEnd, noteEnd)}`.trimStart();
     const read = kept === undefined ? "and the value is left empty" : `and keeps only "${kept}"`;
     problems.push({
@@ -209,7 +209,7 @@ export function markedValues(contents: Node | null, written: readonly WrittenNod
     // A note after the value is cut from it too (see cutValues): one fix quotes both back in.
     const note = isScalar(node) && node.srcToken?.type === "scalar" ? sameLineComment(node.srcToken.end) : undefined;
     const end = note ? note.offset + (marked.inFlow ? (/[,\]}]/.exec(note.source)?.index ?? note.source.length) : note.source.length) : valueEnd;
-    const value = text.slice(token.offset, end).replace(/[ \t]*\r?\n[ \t]*/g, " ").trimEnd();
+    const value = text.slice(token.offset, end).replace(/[ \t]*\n[ \t]*/g, " ").trimEnd();
     const fixed = `${linePrefix(text, token.offset)}${quoteValue(value)}${restOfLine(text, end)}`.trimStart();
     const dropped = note ? ` and "${note.source}" as a note, drops both` : ", drops it";
     const kept = isAlias(node) ? ", not as text" : isScalar(node) && typeof node.value === "string" && node.value !== "" ? `${dropped} and keeps only "${node.value}"` : `${dropped} and the value is left empty`;

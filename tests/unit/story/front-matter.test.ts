@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { parseFrontMatter, splitStory } from "../../../src/lib/story/front-matter.ts";
+import { parseFrontMatter, splitStory, typedDraft } from "../../../src/lib/story/front-matter.ts";
 import { nearestName } from "../../../src/lib/story/nearest-name.ts";
 
 test("a story is cut where Eleventy cuts it, with the line its body starts on", () => {
   assert.deepEqual(splitStory("---\ntitle: A\n---\n\nBody.\n"), { language: "", yaml: "\ntitle: A", closed: true, body: "\nBody.\n", bodyLine: 4 });
-  assert.deepEqual(splitStory("---\r\ntitle: A\r\n---\r\nBody."), { language: "", yaml: "\r\ntitle: A\r", closed: true, body: "Body.", bodyLine: 4 });
+  // Whatever line breaks it was saved with, a story is cut as with line feeds: no CR is left on the last field's value.
+  const lineFeeds = { language: "", yaml: "\ntitle: A\ndraft: true", closed: true, body: "\nBody,\nmore.\n", bodyLine: 5 };
+  for (const saved of ["---\r\ntitle: A\r\ndraft: true\r\n---\r\n\r\nBody,\r\nmore.\r\n", "---\rtitle: A\rdraft: true\r---\r\rBody,\rmore.\r", "---\r\ntitle: A\ndraft: true\r---\n\r\nBody,\rmore.\n"]) {
+    assert.deepEqual(splitStory(saved), lineFeeds, JSON.stringify(saved));
+  }
+  assert.equal(splitStory("---js\r\n{}\r\n---\r\n")?.language, "js");
   assert.equal(splitStory("---js\n{}\n---\n")?.language, "js");
   assert.equal(splitStory("---\ntitle: A\n")?.closed, false);
   assert.equal(splitStory("Just text.\n"), undefined);
@@ -16,6 +21,19 @@ test("front matter is YAML core: dates and yes stay text, and each field keeps i
   assert.ok(parsed.ok);
   assert.deepEqual(parsed.frontMatter.fields, { title: "A", date: "2013-09-02", draft: "yes", photo: { src: "a.jpg" }, tags: ["x", "y"] });
   assert.deepEqual(Object.fromEntries(parsed.frontMatter.lines), { title: 2, date: 3, draft: 4, photo: 5, "photo.src": 6, tags: 7, "tags.0": 8, "tags.1": 9 });
+});
+
+test("front matter saved with CR LF or CR line breaks reads as with line feeds: the same fields, lines and problems", () => {
+  const yaml = "\ntitle: Brazil #1 market rises\nlead: Shares in the region's\n  #1 economy rose\npriority: 1\ntags: [North Korea, Diplomacy]\ndraft: true\n";
+  const withLineFeeds = parseFrontMatter(yaml);
+  assert.ok(withLineFeeds.ok);
+  assert.deepEqual(withLineFeeds.frontMatter.fields, { title: "Brazil", lead: "Shares in the region's", priority: 1, tags: ["North Korea", "Diplomacy"], draft: true });
+  // The last: the YAML of a CR LF file as cut before its closing `\n---`, ending in a CR.
+  for (const saved of [yaml.replaceAll("\n", "\r\n"), yaml.replaceAll("\n", "\r"), yaml.replaceAll("\n", "\r\n").slice(0, -1)]) {
+    assert.deepEqual(parseFrontMatter(saved), withLineFeeds, JSON.stringify(saved));
+  }
+  // Where YAML cannot be read, the draft line as typed is read past its CR too.
+  for (const saved of ["\r\ntitle: A: B\r\ndraft: true\r", "\rtitle: A: B\rdraft: true\r"]) assert.equal(typedDraft(saved), true, JSON.stringify(saved));
 });
 
 /** Each problem of a front matter as `line: field: message`. */

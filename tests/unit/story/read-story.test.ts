@@ -121,6 +121,32 @@ test("a draft whose YAML cannot be read stays a draft by its draft line as typed
   assert.ok(fromDataFile.readable && fromDataFile.draft);
 });
 
+test("a story saved with Windows (CR LF), old Mac (CR) or mixed line breaks reads as it does with line feeds", () => {
+  const endings = { "CR LF": (text: string) => text.replaceAll("\n", "\r\n"), CR: (text: string) => text.replaceAll("\n", "\r"), mixed: (text: string) => text.replace(/\n/g, (_, at: number) => ["\r\n", "\n", "\r"][at % 3] ?? "\n") };
+  // The last line before the closing --- is where a CR would stay on the value.
+  const talks = "title: Moscow hopes for further talks\nlead: Signs point to talks, Russia says\ndate: 2013-09-03\ndateline: MOSCOW\nsource: Itar-Tass\n";
+  const stories = {
+    tags: story(`${talks}tags: [North Korea, Diplomacy]\n`, "Moscow hopes for the resumption of talks,\nthe ministry said.\n\nTalks stalled in 2008.\n"),
+    draft: story(`${talks}draft: true\n`),
+    priority: story(`${talks}priority: 1\n`),
+    problems: story(`${talks.replace("2013-09-03", "2013-02-30")}tags:\n  - Markets\n  - Brazil #1\n`, "Talks resumed.\n\n# Closing\n"),
+    "a draft YAML cannot read": story(`${talks.replace("Moscow hopes", "Moscow: hopes")}draft: true\n`),
+  };
+  for (const [name, text] of Object.entries(stories)) {
+    const withLineFeeds = readText(text);
+    for (const [ending, write] of Object.entries(endings)) assert.deepEqual(readText(write(text)), withLineFeeds, `${name}, ${ending}`);
+  }
+  const tags = readText(stories.tags);
+  assert.ok(tags.readable && tags.view);
+  assert.deepEqual([tags.problems, tags.view.topics.map(({ name }) => name)], [[], ["North Korea", "Diplomacy"]]);
+  assert.deepEqual(problemsOf(stories.problems).map((problem) => problem.split(" (")[0]), [
+    'src/news/story.md:9: tags.2: unquoted, so YAML reads "#1" as a note, drops it and keeps only "Brazil"',
+    'src/news/story.md:4: date: "2013-02-30" is not a real date',
+  ]);
+  const draft = readText(stories["a draft YAML cannot read"]);
+  assert.ok(draft.readable && draft.draft);
+});
+
 test("a blank line or space before the opening --- is one problem at the --- line; the fields are read past it, at their own lines", () => {
   const fields = "title: Talks resume\nlead: Talks resumed.\ndate: 2013-02-30\ndateline: MOSCOW\n";
   assert.deepEqual(problemsOf(`\n\n${story(fields)}`), [
