@@ -87,40 +87,66 @@ function sameLineComment(tokens: readonly CST.SourceToken[] | undefined): CST.So
 }
 
 /**
+ * The note that cuts an unquoted value, from the tokens after it: one on its last line, or one on
+ * a line below indented as more of the value (`  #1 economy rose` under `lead: Shares in the
+ * region's`), which YAML puts there only when it is indented deeper than the field or the list
+ * item: a note at their column stands apart, and is read with what follows it.
+ */
+function cuttingNote(tokens: readonly CST.SourceToken[] | undefined): { note: CST.SourceToken; ownLine: boolean } | undefined {
+  const note = tokens?.find((token) => token.type === "comment");
+  return note && { note, ownLine: tokens?.some((token) => token.type === "newline" && token.offset < note.offset) === true };
+}
+
+/**
+ * The other fix of a value cut by a note, when the words are a note: a note after the value goes
+ * on a line of its own; one below it already is, and what makes it a note is its column. In
+ * brackets a note cuts whatever its column, so the quotes are the fix.
+ */
+function keptAsNote({ pair, inFlow }: WrittenNode, ownLine: boolean, text: string): string {
+  if (!ownLine) return "; or the note on a line of its own";
+  if (inFlow) return "";
+  const key = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  return `; or the note indented no further than ${key ? `${text.slice(key[0], key[1])}:` : "the item's -"}`;
+}
+
+/**
  * Unquoted text that YAML cut at ` #`: what follows is read as a comment and dropped, so
- * `title: Brazil #1 market rises` publishes "Brazil". Quoted values, non-text values (`draft:
- * true # note`), a list or group followed by a note, and notes on lines of their own are what
- * editors mean, and pass.
+ * `title: Brazil #1 market rises` publishes "Brazil", and a value wrapped onto a line starting
+ * with `#` loses that line and the rest. Quoted values, non-text values (`draft: true # note`), a
+ * list or group followed by a note, and notes on lines of their own, not indented under a value,
+ * are what editors mean, and pass.
  */
 export function cutValues(written: readonly WrittenNode[], { text, lineAt }: YamlText): LineProblem[] {
   const problems: LineProblem[] = [];
-  const report = (path: string[], from: number, comment: CST.SourceToken, kept: string | undefined, inFlow: boolean) => {
+  const report = (found: WrittenNode, from: number, { note: comment, ownLine }: { note: CST.SourceToken; ownLine: boolean }, kept: string | undefined) => {
+    const { path, inFlow = false } = found;
     const noteEnd = comment.offset + comment.source.length;
     // In brackets the value was meant to end at the next comma or bracket, which the note hid too.
     const valueEnd = inFlow ? comment.offset + (/[,\]}]/.exec(comment.source)?.index ?? comment.source.length) : noteEnd;
-    const value = text.slice(from, valueEnd).replace(/[ \t]*\n[ \t]*/g, " ").trimEnd();
+    const value = text.slice(from, valueEnd).replace(/[ \t]*\n\s*/g, " ").trimEnd();
     const fixed = `${linePrefix(text, from)}${quoteValue(value)}${text.slice(valueEnd, noteEnd)}`.trimStart();
     const read = kept === undefined ? "and the value is left empty" : `and keeps only "${kept}"`;
     problems.push({
       line: lineAt(comment.offset),
       field: pathAsWritten(written, path, text),
       code: "WD108",
-      message: `unquoted, so YAML reads "${comment.source}" as a note, drops it ${read} (expected the whole value in quotes: ${fixed}; or the note on a line of its own)`,
+      message: `unquoted, so YAML reads "${comment.source}" as a note, drops it ${read} (expected the whole value in quotes: ${fixed}${keptAsNote(found, ownLine, text)})`,
     });
   };
-  for (const { path, node, pair, item, inFlow = false } of written) {
-    if (!isScalar(node) || isKey({ path, node, pair })) continue;
+  for (const found of written) {
+    const { node, pair, item } = found;
+    if (!isScalar(node) || isKey(found)) continue;
     const token = node.srcToken;
     if (token === undefined) {
       // An empty value: the note, if any, sits where the value would be.
       const before = pair?.srcToken?.sep ?? item?.start;
       const comment = node.value === null ? sameLineComment(before?.filter((part) => part.type !== "map-value-ind" && part.type !== "seq-item-ind")) : undefined;
-      if (comment) report(path, comment.offset, comment, undefined, inFlow);
+      if (comment) report(found, comment.offset, { note: comment, ownLine: false }, undefined);
       continue;
     }
     if (token.type !== "scalar" || typeof node.value !== "string") continue;
-    const comment = sameLineComment(token.end);
-    if (comment) report(path, token.offset, comment, node.value, inFlow);
+    const cut = cuttingNote(token.end);
+    if (cut) report(found, token.offset, cut, node.value);
   }
   return problems;
 }
@@ -153,9 +179,12 @@ function pathAsWritten(written: readonly WrittenNode[], path: readonly string[],
   return path.join(".");
 }
 
-/** Values cut by a note, but those whose mark's problem (markedValues) quotes the note back in. */
+/**
+ * Values cut by a note, but those whose mark's problem (markedValues) quotes the note back in:
+ * a mark is on its value's first line, so on the note's line or above it, in the same field.
+ */
 export function unmarkedCuts(cuts: readonly LineProblem[], marks: readonly LineProblem[]): LineProblem[] {
-  return cuts.filter((cut) => !marks.some(({ line, field }) => line === cut.line && field === cut.field));
+  return cuts.filter((cut) => !marks.some(({ line, field }) => line <= cut.line && field === cut.field));
 }
 
 /** What YAML makes of a mark written before a value, in an editor's words. */
@@ -206,14 +235,15 @@ export function markedValues(contents: Node | null, written: readonly WrittenNod
     // An alias is followed by nothing YAML keeps: the rest of its value is the rest of the line, or of the bracketed item.
     const inFlowEnd = /[,\]}]/.exec(text.slice(token.offset, lineEnd(text, token.offset)))?.index;
     const valueEnd = isAlias(node) ? (marked.inFlow && inFlowEnd !== undefined ? token.offset + inFlowEnd : token.offset + restOfLine(text, token.offset).length) : node.range[1];
-    // A note after the value is cut from it too (see cutValues): one fix quotes both back in.
-    const note = isScalar(node) && node.srcToken?.type === "scalar" ? sameLineComment(node.srcToken.end) : undefined;
+    // A note after the value, or below it as more of it, is cut from it too (see cutValues): one fix quotes both back in.
+    const cut = isScalar(node) && node.srcToken?.type === "scalar" ? cuttingNote(node.srcToken.end) : undefined;
+    const note = cut?.note;
     const end = note ? note.offset + (marked.inFlow ? (/[,\]}]/.exec(note.source)?.index ?? note.source.length) : note.source.length) : valueEnd;
-    const value = text.slice(token.offset, end).replace(/[ \t]*\n[ \t]*/g, " ").trimEnd();
+    const value = text.slice(token.offset, end).replace(/[ \t]*\n\s*/g, " ").trimEnd();
     const fixed = `${linePrefix(text, token.offset)}${quoteValue(value)}${restOfLine(text, end)}`.trimStart();
     const dropped = note ? ` and "${note.source}" as a note, drops both` : ", drops it";
     const kept = isAlias(node) ? ", not as text" : isScalar(node) && typeof node.value === "string" && node.value !== "" ? `${dropped} and keeps only "${node.value}"` : `${dropped} and the value is left empty`;
-    return { line: lineAt(token.offset), ...field, code: "WD118", message: `unquoted, so ${read}${kept} (expected the whole value in quotes: ${fixed}${note ? "; or the note on a line of its own" : ""})` };
+    return { line: lineAt(token.offset), ...field, code: "WD118", message: `unquoted, so ${read}${kept} (expected the whole value in quotes: ${fixed}${cut ? keptAsNote(marked, cut.ownLine, text) : ""})` };
   });
 }
 

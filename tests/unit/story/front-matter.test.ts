@@ -94,6 +94,65 @@ test("a value a note leaves empty, a list item's or a bracketed item's cut is na
   assert.match(problemsIn('\ntitle: The "Brazil" rally #1\n')[0] ?? "", /in quotes: title: 'The "Brazil" rally #1';/);
 });
 
+test("a value wrapped onto a line starting with # is refused at that line, not cut there unseen", () => {
+  const yaml = "\ntitle: Brazil shares\n  #1 in the region rise\nlead: Shares in the region's\n  #1 economy rose on Friday\ndate: 2026-12-03T10:00\ntags:\n  - Markets\n  - Brazil\n    #1 market\nphoto:\n  src: a.jpg\n  alt: Traders at the\n\n    #2 exchange\n";
+  const parsed = parseFrontMatter(yaml);
+  assert.ok(parsed.ok, "the fields stay readable, so their other checks still run");
+  assert.deepEqual(problemsIn(yaml), [
+    '3: title: unquoted, so YAML reads "#1 in the region rise" as a note, drops it and keeps only "Brazil shares" (expected the whole value in quotes: title: "Brazil shares #1 in the region rise"; or the note indented no further than title:)',
+    `5: lead: unquoted, so YAML reads "#1 economy rose on Friday" as a note, drops it and keeps only "Shares in the region's" (expected the whole value in quotes: lead: "Shares in the region's #1 economy rose on Friday"; or the note indented no further than lead:)`,
+    `10: tags.1: unquoted, so YAML reads "#1 market" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: - "Brazil #1 market"; or the note indented no further than the item's -)`,
+    '15: photo.alt: unquoted, so YAML reads "#2 exchange" as a note, drops it and keeps only "Traders at the" (expected the whole value in quotes: alt: "Traders at the #2 exchange"; or the note indented no further than alt:)',
+  ]);
+  // Each fix reads back as the words typed.
+  const fixed = parseFrontMatter(`\nlead: "Shares in the region's #1 economy rose on Friday"\ntags:\n  - "Brazil #1 market"\n`);
+  assert.ok(fixed.ok);
+  assert.deepEqual(fixed.frontMatter.fields, { lead: "Shares in the region's #1 economy rose on Friday", tags: ["Brazil #1 market"] });
+  // Only the first note cuts: a value's first line cut by one is one problem, there.
+  assert.deepEqual(problemsIn("\nlead: Shares #1 rose\n  #2 again\n").map((problem) => problem.split(" (")[0]), ['2: lead: unquoted, so YAML reads "#1 rose" as a note, drops it and keeps only "Shares"']);
+  // A marked value's fix quotes the wrapped note back in too: one problem.
+  assert.deepEqual(problemsIn("\ntitle: &Co shares\n  #1 rise\n"), [
+    '2: title: unquoted, so YAML reads "&Co" as an anchor (a name to repeat the value by) and "#1 rise" as a note, drops both and keeps only "shares" (expected the whole value in quotes: title: "&Co shares #1 rise"; or the note indented no further than title:)',
+  ]);
+  // In brackets a note cuts at any column.
+  assert.deepEqual(problemsIn("\ntags: [Markets, Brazil\n  #1 market\n  ]\n"), [
+    '3: tags.1: unquoted, so YAML reads "#1 market" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: tags: [Markets, "Brazil #1 market")',
+  ]);
+});
+
+test("a note on a line of its own, not indented under an unquoted value, is allowed", () => {
+  const yaml = [
+    "",
+    "# checked with the desk",
+    "title: Brazil shares rise",
+    "# the agency's headline",
+    "lead: Shares in the region",
+    "  rose on Friday",
+    "# wrapped above, on purpose",
+    'dateline: "SAO PAULO"',
+    "  # quoted, so nothing to cut",
+    "draft: true",
+    "  # until legal reads it",
+    "tags: [Markets, Brazil]",
+    "  # two topics",
+    "photo: # the lead photo",
+    "  # from the agency",
+    "  src: a.jpg",
+    "  # its words",
+    "  alt: Traders",
+    "by:",
+    "  - Ann Smith",
+    "  # and",
+    "  - Bo Li",
+    "# the end",
+    "",
+  ].join("\n");
+  assert.deepEqual(problemsIn(yaml), []);
+  const parsed = parseFrontMatter(yaml);
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.frontMatter.fields["lead"], "Shares in the region rose on Friday");
+});
+
 test("YAML mistakes are named at the line they are on, in plain words with the fix", () => {
   assert.deepEqual(problemsIn('\ntitle: "Talks resume\nlead: A short lead.\ndate: 2013-09-02\ndateline: MOSCOW\n'), [
     '2: title: the " opened here is never closed, so the lines after it are read as part of this value (expected a closing " at the end of the value: title: "Talks resume")',
