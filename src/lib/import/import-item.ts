@@ -255,7 +255,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
   const candidates = stories.byId.get(item.id) ?? [];
   const body = item.status === "canceled" ? undefined : importedBody(item, settings.agencies);
-  const match = matchStory(candidates, body && { headline: item.headline, body: body.markdown });
+  const match = matchStory(candidates, body && { headline: item.headline, body: body.markdown }, item.version);
   if ("ambiguous" in match) {
     const files = match.ambiguous.map((story) => story.file).join(", ");
     return refused(item, [

@@ -149,12 +149,27 @@ export type StoryMatch = { story?: WireStory; beside?: WireStory } | { ambiguous
 
 const newest = (stories: readonly WireStory[]): WireStory | undefined => [...stories].sort((a, b) => b.versionMs - a.versionMs)[0];
 
+/** A version number as agencies count them: a whole number, else none to order by. */
+const versionNumber = (version: unknown): number | undefined => (typeof version === "string" && /^\d{1,9}$/.test(version) ? Number(version) : undefined);
+
+/**
+ * The story an item numbered `version` follows in its agency's own count: the newest of those
+ * recording a lower number. An id used again for another story starts its count again; a rewrite
+ * of the same story counts on.
+ */
+function earlierVersionOf(candidates: readonly WireStory[], version: string | undefined): WireStory | undefined {
+  const number = versionNumber(version);
+  if (number === undefined) return undefined;
+  return newest(candidates.filter((story) => (versionNumber((story.fields["wire"] as Record<string, unknown> | undefined)?.["version"]) ?? Infinity) < number));
+}
+
 /**
  * Which of the stories recording an item's id it is a version of: the one whose words it shares
- * (see isSameStory), else a withdrawn one under its id. A withdrawal has no words to compare: it is
- * for the newest story under its id.
+ * (see isSameStory), else the one its version number follows (a rewrite with a new top shares few
+ * words), else a withdrawn one under its id. A withdrawal has no words to compare: it is for the
+ * newest story under its id.
  */
-export function matchStory(candidates: readonly WireStory[], words: StoryWords | undefined): StoryMatch {
+export function matchStory(candidates: readonly WireStory[], words: StoryWords | undefined, version?: string): StoryMatch {
   if (words === undefined) {
     const story = newest(candidates);
     return story ? { story } : {};
@@ -163,6 +178,8 @@ export function matchStory(candidates: readonly WireStory[], words: StoryWords |
   if (same.length > 1) return { ambiguous: same };
   const [story] = same;
   if (story) return { story };
+  const followed = earlierVersionOf(candidates, version);
+  if (followed) return { story: followed };
   // A withdrawn story keeps no words to compare, but its id is the item's: a version of it never becomes a story beside it.
   const withdrawn = newest(candidates.filter((candidate) => candidate.fields["withdrawn"] !== undefined));
   if (withdrawn) return { story: withdrawn };

@@ -81,6 +81,12 @@ test("an item updates the story whose words it shares; another story under the s
   };
   const beside = matchStory([shilling], rwanda);
   assert.deepEqual(beside, { beside: shilling }, "same subject words, another story");
+  // A rewrite with a new top shares few words, but the agency numbers it on from the story's version.
+  const numbered = { ...shilling, fields: { ...shilling.fields, wire: { id: "urn:s", version: "1" } } };
+  assert.deepEqual(matchStory([numbered], rwanda, "2"), { story: numbered }, "version 2 follows version 1");
+  assert.deepEqual(matchStory([numbered], rwanda, "1"), { beside: numbered }, "an id used again starts its count again");
+  assert.deepEqual(matchStory([shilling], rwanda, "2"), { beside: shilling }, "a story recording no number has no count to follow");
+  assert.deepEqual(matchStory([numbered], rwanda, "v2"), { beside: numbered }, "a version that is no number orders nothing");
 
   const twin = onFile("shilling-2/index.md", shilling.fields["title"] as string, shilling.body, 2);
   assert.deepEqual(matchStory([shilling, twin], update), { ambiguous: [shilling, twin] }, "never a guess between two");
