@@ -7,18 +7,21 @@ import { findAgency, isSameAgency, type Agency } from "../model/agencies.ts";
  *   MOSCOW, Sept 2 (Reuters) - …              BEIJING, Sept. 2 (Xinhua) -- …
  *   MOSCOW, September 2. /ITAR-TASS/. …       SÃO PAULO, Brazil, Sept 2 (Reuters) - …
  *   WASHINGTON, D.C. (AP) — …                 МОСКВА, 2 сентября. /ИТАР-ТАСС/. …
+ *   NEW DELHI (PTI): …                        (Reuters) - …
  *
  * A place (up to five words, then up to two qualifiers after commas: a country, a state), an
  * English month and day (or a day and a Russian month, in the genitive as Russian datelines
- * write it), then the agency in parentheses or slashes and a dash, double dash or
- * period. The page prints the dateline from the story's fields, so the importer takes it out of
- * the text; it is cut only where it is surely one, so an ordinary sentence is never cut.
+ * write it), then the agency in parentheses or slashes and a dash, double dash, colon or
+ * period; or, where the item gives its place in a field of its own, the agency alone in
+ * parentheses and a dash or colon. The page prints the dateline from the story's fields, so the
+ * importer takes it out of the text; it is cut only where it is surely one, so an ordinary
+ * sentence is never cut.
  */
 
 /** A dateline found at the start of a paragraph, and what followed it. */
 export interface AgencyDateline {
-  /** As typed, qualifiers included: "MOSCOW", "SÃO PAULO, Brazil", "WASHINGTON, D.C.". */
-  place: string;
+  /** As typed, qualifiers included: "MOSCOW", "SÃO PAULO, Brazil", "WASHINGTON, D.C."; absent when the dateline is the agency alone ("(Reuters) -"). */
+  place?: string;
   /** The agency as the settings write the name the dateline used ("Itar-Tass" for "ITAR-TASS"); an agency they do not list, as typed. */
   agency: string;
   /** 1–12, when the dateline gives a day. */
@@ -93,11 +96,12 @@ const placePattern = (head: string): string => String.raw`(?<place>${words(head)
 const DATE = String.raw`(?:,\s+(?:(?<month>\p{L}{3,9})\.?\s+(?<day>\d{1,2})|(?<dayFirst>\d{1,2})\s+(?<monthAfter>\p{L}{3,9})\.??))?`;
 /** A dash, double dash, or AP's underscore for one on old wires ("KNOXVILLE, Tenn. (AP) _"). */
 const DASH = String.raw`(?:--?|[–—_])`;
+/** What follows an agency in parentheses: a dash, with the period EFE types before it ("(EFE).-"), or a colon ("(PTI):"). */
+const AFTER_PARENS = String.raw`\.?\s*(?:${DASH}|:)`;
 
 /** The two house styles: the agency in parentheses then a dash ("(AP) —"), or in slashes after a period ("2. /ITAR-TASS/."). */
 function datelinePatterns(head: string, dashRequired: boolean): RegExp[] {
-  // EFE types a period before the dash: "(EFE).-".
-  const afterParens = dashRequired ? String.raw`\.?\s*${DASH}(?:\s+|$)` : String.raw`(?:\.?\s*${DASH})?(?:\s+|$)`;
+  const afterParens = dashRequired ? String.raw`${AFTER_PARENS}(?:\s+|$)` : String.raw`${AFTER_PARENS}?(?:\s+|$)`;
   return [
     new RegExp(String.raw`^${placePattern(head)}${DATE}\s*\((?<agency>[^()\n]{1,40})\)${afterParens}`, "u"),
     new RegExp(String.raw`^${placePattern(head)}${DATE}\.?\s*/(?<agency>[^/\n]{1,40})/(?:\.|\s*${DASH})?(?:\s+|$)`, "u"),
@@ -113,6 +117,12 @@ const LISTED_AGENCY = datelinePatterns(TITLE_WORD, true);
  * be missing, as German agencies type it ("Berlin (KNA) Die Kommission …").
  */
 const KNOWN_SOURCE = datelinePatterns(TITLE_WORD, false);
+/**
+ * The agency alone, as agencies open a story whose place the item gives in a field ("(Reuters) -
+ * Oil prices …"): at the very start, always with the dash or colon. With no place to show it is
+ * a dateline, its agency must be one the settings list or the item's own.
+ */
+const AGENCY_ALONE = [new RegExp(String.raw`^\((?<agency>[^()\n]{1,40})\)${AFTER_PARENS}(?:\s+|$)`, "u")];
 
 /** The month and day, or undefined when the dateline names no real one ("Monday 2", "February 30"). */
 function readDay(monthName: string | undefined, dayText: string | undefined): { month?: number; day?: number } | undefined {
@@ -130,7 +140,7 @@ function matchDateline(text: string, patterns: readonly RegExp[], accepts: (agen
     const match = pattern.exec(text);
     const agency = match?.groups?.["agency"]?.trim();
     const place = match?.groups?.["place"];
-    if (!match || agency === undefined || place === undefined) continue;
+    if (!match || agency === undefined) continue;
     const groups = match.groups ?? {};
     const day = readDay(groups["month"] ?? groups["monthAfter"], groups["day"] ?? groups["dayFirst"]);
     if (day === undefined) continue;
@@ -138,7 +148,7 @@ function matchDateline(text: string, patterns: readonly RegExp[], accepts: (agen
       refused ??= agency;
       continue;
     }
-    return { dateline: { place, agency, ...day, rest: text.slice(match[0].length).trimStart() } };
+    return { dateline: { ...(place === undefined ? {} : { place }), agency, ...day, rest: text.slice(match[0].length).trimStart() } };
   }
   return refused === undefined ? {} : { refused };
 }
@@ -151,16 +161,20 @@ function matchDateline(text: string, patterns: readonly RegExp[], accepts: (agen
  * agency), only the strict form is taken: a place in capitals, an agency in parentheses or
  * slashes (one the settings list, or one capitalised word), a dash or period-slash; or, when the
  * agency is one the settings list, a capitalised place ("Berlin (dpa) -", "Tegucigalpa, Jan 2 (EFE).-").
+ * The agency alone ("(Reuters) -") is taken by the same rules, but only an agency the settings
+ * list or the source: no place then vouches for a capitalised word in parentheses.
  */
 export function takeAgencyDateline(paragraph: string, source: string | undefined, agencies: readonly Agency[]): AgencyDateline | undefined {
   const text = paragraph.trimStart();
+  const listed = (agency: string) => findAgency(agency, agencies) !== undefined;
+  // A source that is no agency (a partner's feed, named by its title) may carry an agency's copy, datelined by it.
+  const carried = source !== undefined && !listed(source);
+  const fromSource = (agency: string) => source !== undefined && isSameAgency(agency, source, agencies);
   const dateline =
-    source === undefined
-      ? (matchDateline(text, STRICT, (agency) => looksLikeAgency(agency, agencies)).dateline ??
-        matchDateline(text, LISTED_AGENCY, (agency) => findAgency(agency, agencies) !== undefined).dateline)
-      : (matchDateline(text, KNOWN_SOURCE, (agency) => isSameAgency(agency, source, agencies)).dateline ??
-        // A source that is no agency (a partner's feed, named by its title) may carry an agency's copy, datelined by it.
-        (findAgency(source, agencies) === undefined ? matchDateline(text, LISTED_AGENCY, (agency) => findAgency(agency, agencies) !== undefined).dateline : undefined));
+    (source === undefined
+      ? (matchDateline(text, STRICT, (agency) => looksLikeAgency(agency, agencies)).dateline ?? matchDateline(text, LISTED_AGENCY, listed).dateline)
+      : (matchDateline(text, KNOWN_SOURCE, fromSource).dateline ?? (carried ? matchDateline(text, LISTED_AGENCY, listed).dateline : undefined))) ??
+    matchDateline(text, AGENCY_ALONE, (agency) => fromSource(agency) || ((source === undefined || carried) && listed(agency))).dateline;
   if (dateline === undefined) return undefined;
   const known = findAgency(dateline.agency, agencies);
   return known ? { ...dateline, agency: known.name } : dateline;
@@ -168,10 +182,13 @@ export function takeAgencyDateline(paragraph: string, source: string | undefined
 
 /**
  * The agency of a strict dateline opening `paragraph` that is not taken for want of knowing its
- * agency ("NAIROBI, Dec 5 (Kenya News Agency) -" with no such agency in the settings), so the
- * editor can be told which one to add; undefined otherwise.
+ * agency ("NAIROBI, Dec 5 (Kenya News Agency) -" with no such agency in the settings), or of the
+ * agency alone ("(Bloomberg) -"), so the editor can be told which one to add; undefined otherwise.
  */
 export function unlistedDatelineAgency(paragraph: string, agencies: readonly Agency[]): string | undefined {
-  const { refused } = matchDateline(paragraph.trimStart(), STRICT, (agency) => looksLikeAgency(agency, agencies));
-  return refused !== undefined && AGENCY_NAME_WORDS.test(refused) ? refused : undefined;
+  const text = paragraph.trimStart();
+  const { refused } = matchDateline(text, STRICT, (agency) => looksLikeAgency(agency, agencies));
+  if (refused !== undefined) return AGENCY_NAME_WORDS.test(refused) ? refused : undefined;
+  const alone = matchDateline(text, AGENCY_ALONE, (agency) => findAgency(agency, agencies) !== undefined).refused;
+  return alone !== undefined && (looksLikeAgency(alone, agencies) || AGENCY_NAME_WORDS.test(alone)) ? alone : undefined;
 }

@@ -31,7 +31,7 @@ import { formatWireTime, readWireTime } from "./wire-time.ts";
  *   NNNN
  *
  * The lead: a paragraph is the lead only when the one after it opens with a dateline (in the
- * strict house style, see takeAgencyDateline), as in the seed capture; without a dateline there,
+ * strict house style, or a listed agency alone, see takeAgencyDateline), as in the seed capture; without a dateline there,
  * every paragraph is story. A "By NAME" line opening a paragraph before the dateline is the byline.
  *
  * The dateline stays in the body, as delivered: the body's conversion to Markdown takes it off,
@@ -347,7 +347,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     headline,
     ...(lead ? { lead: joinLines(lead) } : {}),
     body: { kind: "text", text: [...front.editorsNotes, ...story].map(joinLines).join("\n\n") },
-    ...(dateline ? { place: dateline.place, source: dateline.agency } : {}),
+    ...(dateline?.place ? { place: dateline.place } : {}),
+    ...(dateline ? { source: dateline.agency } : {}),
     ...(front.byline ? { byline: front.byline } : {}),
     topics: [],
     ...(notes.length > 0 ? { notes } : {}),

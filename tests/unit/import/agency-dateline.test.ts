@@ -122,3 +122,44 @@ test("an item whose source is no agency the settings list (a partner's feed) may
   assert.deepEqual(takeAgencyDateline("LONDON (Reuters) - The first turbine", "Nordic Coast Post"), { place: "LONDON", agency: "Reuters", rest: "The first turbine" });
   assert.equal(takeAgencyDateline("LONDON (Reuters) - The first turbine", "Itar-Tass"), undefined, "an agency's item never loses another agency's dateline");
 });
+
+test("the agency alone, as agencies open a story whose place the item gives in a field, is a dateline without a place", () => {
+  const openings: [string, string, string][] = [
+    ["(Reuters) - Oil prices slipped", "Reuters", "Oil prices slipped"],
+    ["(AP) — Stocks fell", "AP", "Stocks fell"],
+    ["(AFP) – Texte", "AFP", "Texte"],
+    ["(Xinhua) -- China said", "Xinhua", "China said"],
+    ["(PTI): India said", "PTI", "India said"],
+    ["(EFE).- Lluvias", "EFE", "Lluvias"],
+    ["(Reuters) -", "Reuters", ""],
+  ];
+  for (const [paragraph, agency, rest] of openings) {
+    assert.deepEqual(takeAgencyDateline(paragraph, undefined), { agency, rest }, `${paragraph} without a source`);
+    assert.deepEqual(takeAgencyDateline(paragraph, agency), { agency, rest }, `${paragraph} from its agency`);
+  }
+  // With a place, the colon is the dash's equal too, as the story checks read a typed dateline.
+  assert.deepEqual(takeAgencyDateline("NEW DELHI (PTI): India said", undefined), { place: "NEW DELHI", agency: "PTI", rest: "India said" });
+  // A partner's feed carries a listed agency's copy; the agency's own name is known by its source alone.
+  assert.deepEqual(takeAgencyDateline("(Reuters) - The first turbine", "Nordic Coast Post"), { agency: "Reuters", rest: "The first turbine" });
+  assert.deepEqual(takeAgencyDateline("(KNA) - Die Kommission", "KNA"), { agency: "KNA", rest: "Die Kommission" });
+});
+
+test("the agency alone is cut only at the very start, with its dash or colon, naming the item's agency or one the settings list", () => {
+  const kept: [string, string | undefined][] = [
+    // No place vouches for an unlisted capitalised word in parentheses.
+    ["(Bloomberg) - Stocks fell", undefined],
+    ["(Kenya News Agency) - Floods closed roads", undefined],
+    // Another agency's name is the text's own words.
+    ["(Itar-Tass) - Moscow hopes", "Reuters"],
+    ["(Reuters) Oil prices slipped", "Reuters"],
+    ["Oil prices (Reuters) - slipped", "Reuters"],
+    ["Oil prices (Reuters) - slipped", undefined],
+    ["(see below) - the talks", undefined],
+  ];
+  for (const [paragraph, source] of kept) assert.equal(takeAgencyDateline(paragraph, source), undefined, `${paragraph} from ${source}`);
+  // Unlisted, it is named so an editor can add it to the settings; a word in parentheses that is no agency is not.
+  assert.equal(unlistedDatelineAgency("(Bloomberg) - Stocks fell", AGENCIES), "Bloomberg");
+  assert.equal(unlistedDatelineAgency("(Kenya News Agency) - Floods closed roads", AGENCIES), "Kenya News Agency");
+  assert.equal(unlistedDatelineAgency("(see below) - the talks", AGENCIES), undefined);
+  assert.equal(unlistedDatelineAgency("(Reuters) - Oil prices slipped", AGENCIES), undefined);
+});

@@ -549,3 +549,25 @@ test("a byline the text opens with, when the item gives none of its own, becomes
   assert.match(story, /^by:\n {2}- Jane Doe\n {2}- Ivan Petrov$/m);
   assert.doesNotMatch(story, /^By Jane Doe/m, "taken off the text, as a byline the item gives is");
 });
+
+test("a dateline of the agency alone opening the text is taken off it: the page prints it once, with the item's place", async (t) => {
+  const { importItems, news, root } = desk(t);
+  const item = {
+    standard: { name: "ninjs", version: "3.1" },
+    uri: "urn:newsml:reuters.example:oil-1",
+    type: "text",
+    versionCreated: "2024-06-10T07:00:00Z",
+    pubStatus: "usable",
+    copyrightHolder: "Reuters",
+    located: "London",
+    headlines: [{ role: "main", value: "Oil slips on China demand worries" }],
+    descriptions: [{ role: "summary", value: "Worries about demand in China weighed on the market." }],
+    bodies: [{ role: "main", contentType: "text/html", value: "<p>(Reuters) - Oil prices slipped on Monday as worries about demand in China weighed on the market.</p>" }],
+  };
+  const report = await importItems({ "oil.json": JSON.stringify(item) }, { verbose: true });
+  assert.match(report, /^created /, report);
+  const [location] = findStories(news, join(root, "src")).filter(({ file }) => file.includes("oil-slips"));
+  const view = await readArticle(location!, { site, datelinePlaces: places, build });
+  assert.ok(view.valid && view.state !== "withdrawn");
+  assert.equal(view.bodyHtml.replace(/<[^>]*>/g, ""), "LONDON, June 10 (Reuters) - Oil prices slipped on Monday as worries about demand in China weighed on the market.\n");
+});

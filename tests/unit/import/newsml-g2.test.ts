@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import places from "../../../_data/datelinePlaces.json" with { type: "json" };
+import { importedBody } from "../../../src/lib/import/imported-body.ts";
 import { readNewsmlG2 } from "../../../src/lib/import/newsml-g2.ts";
+import { planStory } from "../../../src/lib/import/story-plan.ts";
 import type { WireBody, WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
 import { AGENCIES } from "../../support/agencies.ts";
 
@@ -554,4 +557,27 @@ test("dpa's XHTML: the header repeating the item's keywords, time, headline and 
   const xhtml = (header: string) => `<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><header>${header}</header><p>The harbour reopened.</p></body></html></inlineXML>`;
   const own = onlyItem(readInline(newsItem({ body: xhtml("<h1>What happened</h1><p>A timeline.</p>") })));
   assert.deepEqual([htmlOf(own.body), own.notes], ["<header><h1>What happened</h1><p>A timeline.</p></header><p>The harbour reopened.</p>", undefined]);
+});
+
+test("a text opening with the agency alone: taken off it, the agency the source when the item names none, the place the item's", () => {
+  const xhtml = '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>(Reuters) - Oil prices slipped on Monday.</p></body></html></inlineXML>';
+  const planned = (content: string) => {
+    const item = onlyItem(readInline(newsItem({ content: `<headline>Oil slips</headline><located><name>London</name></located>${content}`, body: xhtml })));
+    const body = importedBody(item, AGENCIES);
+    const plan = planStory(item, { body, datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES, withoutLead: "publish" });
+    assert.ok(plan.ok);
+    const { dateline, source } = plan.plan.fields;
+    return { dateline, source, body: plan.plan.body, held: plan.plan.held.map(({ message }) => message), leftOut: plan.plan.leftOut?.map(({ message }) => message) };
+  };
+  assert.deepEqual(planned(""), { dateline: "LONDON", source: "Reuters", body: "Oil prices slipped on Monday.", held: [], leftOut: undefined });
+  // A partner's feed carrying Reuters' copy credits Reuters, as for a dateline with its place.
+  assert.deepEqual(planned("<creditline>Nordic Coast Post</creditline>"), {
+    dateline: "LONDON",
+    source: "Reuters",
+    body: "Oil prices slipped on Monday.",
+    held: [],
+    leftOut: ['warning: ignored: "Nordic Coast Post": the feed\'s name; its text is Reuters\'s copy, as its dateline says, so the page credits Reuters'],
+  });
+  // Another agency's item keeps the words as its text.
+  assert.deepEqual(planned("<creditline>AFP</creditline>"), { dateline: "LONDON", source: "AFP", body: "(Reuters) - Oil prices slipped on Monday.", held: [], leftOut: undefined });
 });

@@ -3,7 +3,10 @@ import { formatProblem } from "../../../src/lib/model/problems.ts";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 import { textBodyToMarkdown } from "../../../src/lib/import/body-markdown.ts";
+import { importedBody } from "../../../src/lib/import/imported-body.ts";
+import { planStory } from "../../../src/lib/import/story-plan.ts";
 import { readPlainText as readWithAgencies } from "../../../src/lib/import/plain-text.ts";
 import type { WireItem, WireRead, WireTime } from "../../../src/lib/import/wire-item.ts";
 import { AGENCIES } from "../../support/agencies.ts";
@@ -316,4 +319,29 @@ test("a sentence saying something is not for publication stays in the story", ()
   const item = onlyItem(readPlainText("Headline\n\nMOSCOW, Sept 2 (Reuters) - The minister said the figures were\nnot for publication.\n\nHe left.\n", "inline.txt", FILED));
   assert.equal(bodyText(item), "MOSCOW, Sept 2 (Reuters) - The minister said the figures were not for publication.\n\nHe left.");
   assert.equal(item.notes, undefined);
+});
+
+test("a Reuters story opening with the agency alone names its source; it is held for the place it does not name", () => {
+  const item = onlyItem(readFixture("reuters-no-place.txt", { local: "2026-12-07T10:00:00", offset: "Z" }));
+  assert.deepEqual([item.place, item.source, item.byline, item.lead], [undefined, "Reuters", "By Ann Smith and Bo Li", undefined]);
+  assert.equal(item.id, "text:reuters:2026-12-07:global-markets");
+  const body = importedBody(item, AGENCIES);
+  // Only at the very start: the agency in parentheses later in the text is the text's.
+  assert.equal(body.markdown, "Global stocks edged higher on Monday as investors awaited the Federal Reserve's decision on interest rates.\n\nOil prices (Reuters) - a measure traders watch - held steady.");
+  const plan = planStory(item, { body, datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES, withoutLead: "publish" });
+  assert.ok(plan.ok);
+  assert.equal(plan.plan.fields["source"], "Reuters");
+  assert.deepEqual(plan.plan.fields["by"], ["Ann Smith", "Bo Li"]);
+  assert.deepEqual(plan.plan.held, [{ field: "", message: "needs a dateline: the item names no place", code: "WD216" }]);
+});
+
+test("a paragraph before one opening with the agency alone is the lead; an agency the settings do not list is named", () => {
+  const delivered: WireTime = { local: "2026-12-05T18:00:00", offset: "Z" };
+  const item = onlyItem(readPlainText("Floods close roads\n\nRoads were shut across the region.\n\n(AP) — Floods closed roads.", "floods.txt", delivered));
+  assert.deepEqual([item.place, item.source, item.lead], [undefined, "AP", "Roads were shut across the region."]);
+  const unlisted = onlyItem(readPlainText("Floods close roads\n\n(Bloomberg) - Floods closed roads.", "floods.txt", delivered));
+  assert.deepEqual([unlisted.place, unlisted.source], [undefined, undefined]);
+  assert.deepEqual(unlisted.notes, [
+    { code: "WD229", field: "dateline", line: 3, message: 'warning: opens like a dateline, but "Bloomberg" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)' },
+  ]);
 });
