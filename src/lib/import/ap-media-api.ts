@@ -16,7 +16,7 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { datelinePlace, definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
+import { bylineNames, datelinePlace, definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
 import type { FieldProblem } from "../model/problems.ts";
 import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
@@ -24,8 +24,9 @@ import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead }
  * The AP Media API's JSON: a content response (`data.item`) or a feed (`data.items[n].item`), as
  * AP's "Content metadata fields" and "Metadata mapping" pages document it. The reader's choices:
  * - id is `altids.itemid`, the same across versions (`uri` carries a query that changes).
- * - the lead is `description_summary`; the byline the `by` of `bylines`, joined; the place is
- *   `located` (the dateline's place), else the city of `datelinelocation` with its state.
+ * - the lead is `description_summary`; the byline the `by` of `bylines`, joined, and its authors
+ *   the names each `by` gives, read as any byline is (see bylineNames); the place is `located`
+ *   (the dateline's place), else the city of `datelinelocation` with its state.
  * - topics are the names of the subjects AP tags directly (rels "direct"): category codes and the
  *   ancestors of a subject are left out.
  * - `editorialtypes` Correction marks a correction; `urgency` is kept as the priority.
@@ -197,8 +198,10 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, base, DIALECT), ...(beside && "warnings" in beside ? beside.warnings : [])];
   const photo = associatedPhoto(data.associations, base, warnings);
-  const authors = distinctNames((data.bylines ?? []).flatMap(({ by }) => (by ? [by] : [])));
-  const byline = authors.join(", ");
+  const bylines = distinctNames((data.bylines ?? []).flatMap(({ by }) => (by ? [by] : [])));
+  // Each `by` is a byline of its own, naming one writer or several ("By ANN O'NEILL and MARC DE LA CRUZ").
+  const authors = distinctNames(bylines.flatMap((by) => bylineNames(by)));
+  const byline = bylines.join(", ");
   const topics = distinctNames((data.subject ?? []).flatMap(({ name, rels }) => (name && rels?.includes("direct") ? [name] : [])));
   // AP's metadata is the fuller; its NITF text fills in what the JSON leaves out.
   const notes: ItemNote[] = [...(text && beside ? [{ field: "", message: `its text read from ${beside.file} beside it`, code: "WD226" as const }] : []), ...warnings];

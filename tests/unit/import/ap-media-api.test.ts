@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readApMediaApi } from "../../../src/lib/import/ap-media-api.ts";
 import { readJsonDialect } from "../../../src/lib/import/json-dialect.ts";
+import { planStory } from "../../../src/lib/import/story-plan.ts";
 import { AGENCIES } from "../../support/agencies.ts";
 import type { ReadBeside, WireRead } from "../../../src/lib/import/wire-item.ts";
 
@@ -61,7 +62,7 @@ test("a kill notice withdraws by altids.itemid, with AP's urgency, byline, datel
       place: "Chicago, Illinois",
       source: "AP",
       byline: "By NORA VALE",
-      authors: ["By NORA VALE"],
+      authors: ["NORA VALE"],
       topics: ["Shipping"],
       lang: "en",
       priority: 1,
@@ -100,6 +101,25 @@ test("located, description_summary, Correction and an associated picture's rendi
   assert.equal(item.correction, true);
   assert.deepEqual(item.topics, ["Business"]);
   assert.deepEqual(item.photo, { href: "main.jpg", path: "data.item.associations[\"1\"].renditions.main.href", caption: "A freighter in ice.", credit: "Eli Marsh/AP" });
+});
+
+test("each of bylines' by is read as any byline is: a leading By goes, and its names are split at commas and and", () => {
+  const read = killed({
+    headline: "Lake freighters tie up early",
+    versioncreated: "2026-11-30T21:30:00Z",
+    located: "Chicago",
+    provider: "AP",
+    bylines: [
+      { by: "By ANN O'NEILL and MARC DE LA CRUZ", title: "Associated Press" },
+      { by: "SHAUNA McDONALD", title: "Associated Press Writer" },
+    ],
+  });
+  const [item] = read.items;
+  assert.ok(item);
+  assert.deepEqual([item.byline, item.authors], ["By ANN O'NEILL and MARC DE LA CRUZ, SHAUNA McDONALD", ["ANN O'NEILL", "MARC DE LA CRUZ", "SHAUNA McDONALD"]]);
+  const plan = planStory(item, { body: { markdown: "" }, datelinePlaces: { CHICAGO: "America/Chicago" }, siteLanguage: "en", agencies: AGENCIES });
+  assert.ok(plan.ok);
+  assert.deepEqual(plan.plan.fields["by"], ["ANN O'NEILL", "MARC DE LA CRUZ", "SHAUNA McDONALD"]);
 });
 
 test("no item id, no headline and no text are each a problem at their place", () => {
