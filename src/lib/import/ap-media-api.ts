@@ -16,7 +16,7 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { bylineNames, datelinePlace, definedFields, distinctNames, NO_TEXT } from "./wire-fields.ts";
+import { bylineNames, datelinePlace, definedFields, distinctNames, NO_TEXT, writerPlaceNote } from "./wire-fields.ts";
 import type { FieldProblem } from "../model/problems.ts";
 import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
@@ -198,10 +198,11 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, base, DIALECT), ...(beside && "warnings" in beside ? beside.warnings : [])];
   const photo = associatedPhoto(data.associations, base, warnings);
-  const bylines = distinctNames((data.bylines ?? []).flatMap(({ by }) => (by ? [by] : [])));
   // Each `by` is a byline of its own, naming one writer or several ("By ANN O'NEILL and MARC DE LA CRUZ").
-  const authors = distinctNames(bylines.flatMap((by) => bylineNames(by)));
-  const byline = bylines.join(", ");
+  const bylines = (data.bylines ?? []).flatMap(({ by }, index) => (by ? [{ by, path: jsonPath(base, "bylines", index, "by"), ...bylineNames(by) }] : []));
+  const authors = distinctNames(bylines.flatMap(({ names }) => names));
+  const byline = distinctNames(bylines.map(({ by }) => by)).join(", ");
+  warnings.push(...bylines.flatMap(({ path, places }) => places.map((place) => writerPlaceNote(path, place))));
   const topics = distinctNames((data.subject ?? []).flatMap(({ name, rels }) => (name && rels?.includes("direct") ? [name] : [])));
   // AP's metadata is the fuller; its NITF text fills in what the JSON leaves out.
   const notes: ItemNote[] = [...(text && beside ? [{ field: "", message: `its text read from ${beside.file} beside it`, code: "WD226" as const }] : []), ...warnings];

@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText } from "./wire-fields.ts";
+import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText, writerPlaceNote } from "./wire-fields.ts";
 import type { ItemNote, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 import { nitfBody, nitfLead } from "./xml-body.ts";
@@ -64,13 +64,16 @@ function storyId(
 /** The elements of identified-content that name a topic (people, organisations, places, events, works, classifiers). */
 const TOPIC_ELEMENTS = new Set(["classifier", "person", "org", "location", "event", "object.title"]);
 
-/** The byline's people: its person elements, else its names without the writer's title (byttl, "Staff Writer"). */
-function bylineAuthors(byline: XmlElement | undefined): string[] | undefined {
-  if (byline === undefined) return undefined;
+/**
+ * The byline's people: its person elements, else its names without the writer's title (byttl,
+ * "Staff Writer"), with the lines for where its writers were, left out (see bylineNames).
+ */
+function bylineAuthors(byline: XmlElement | undefined): { names?: string[]; notes: ItemNote[] } {
+  if (byline === undefined) return { notes: [] };
   const persons = childElements(byline, "person").map(elementText).filter((name) => name !== "");
   const untitled: XmlElement = { ...byline, children: byline.children.filter((node) => typeof node === "string" || node.name !== "byttl") };
-  const names = persons.length > 0 ? persons : bylineNames(elementText(untitled));
-  return names.length > 0 ? names : undefined;
+  const { names, places } = persons.length > 0 ? { names: persons, places: [] } : bylineNames(elementText(untitled));
+  return { ...(names.length > 0 ? { names } : {}), notes: places.map((place) => writerPlaceNote(`${BODY_HEAD}/byline`, place)) };
 }
 
 /** Keywords, then what identified-content names, each by its text or else its value. */
@@ -175,7 +178,8 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   if (!withText && !canceled) problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`, "WD206");
   if (problems.list.length > 0 || identity === undefined) return { items: [], problems: problems.list };
   const urgency = urgencyText(attribute(childElement(docdata, "urgency"), "ed-urg"), `${DOCDATA}/urgency/@ed-urg`);
-  const notes = [dateline.note, identity.note, urgency.note].filter((note): note is ItemNote => note !== undefined);
+  const authors = bylineAuthors(childElement(bodyHead, "byline"));
+  const notes = [dateline.note, identity.note, urgency.note, ...authors.notes].filter((note): note is ItemNote => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
@@ -195,7 +199,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     place: dateline.place,
     source,
     byline: elementText(childElement(bodyHead, "byline")) || undefined,
-    authors: bylineAuthors(childElement(bodyHead, "byline")),
+    authors: authors.names,
     topics: storyTopics(docdata),
     photo: content && storyPhoto(content, photoProblems),
     lang,

@@ -8,7 +8,7 @@ import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import { bylineNames, htmlText, ignoredNote, oneLine, withoutBy } from "./wire-fields.ts";
+import { bylineNames, htmlText, ignoredNote, oneLine, withoutBy, writerPlaceNote, type WriterPlace } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
@@ -139,11 +139,14 @@ function topicsOf(item: WireItem): { topics: string[]; notes: ItemNote[] } {
  * Who wrote the item, as the story's `by` takes them: each name once, and no agency's (the item's
  * own, or one the settings list): the dateline credits the agency. Authors given apart who are
  * all agencies leave the byline to be read. A name the field cannot take
- * (too long, nothing to make an address of, past the tenth) is left out with a line saying so.
+ * (too long, nothing to make an address of, past the tenth) is left out with a line saying so, as
+ * is where a writer was, when the byline read gives it after the name.
  */
-function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; notNames: NotAName[] } {
-  const fromByline = item.byline === undefined ? [] : bylineNames(item.byline);
+function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; notNames: NotAName[]; places: WriterPlace[] } {
+  const byline = item.byline === undefined ? { names: [], places: [] } : bylineNames(item.byline);
+  const fromByline = byline.names;
   const given = item.authors ?? fromByline;
+  const places = given === fromByline ? byline.places : [];
   const names: string[] = [];
   const left: string[] = [];
   const notNames: NotAName[] = [];
@@ -158,17 +161,17 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
   }
   // Creators that are only the agency (Reuters credits itself so) or its logins (dpa) name no writer: the byline does, when it names one.
   if (names.length === 0 && left.length === 0 && given !== fromByline) {
-    const byline = authorsOf({ ...item, authors: undefined }, source, agencies);
-    if (notNames.length === 0 || byline.names.length > 0) return byline;
+    const bylined = authorsOf({ ...item, authors: undefined }, source, agencies);
+    if (notNames.length === 0 || bylined.names.length > 0) return bylined;
   }
   // A byline of the desk's own words ("Staff and agencies", as the Guardian credits) is one credit, not two people.
   if (given === fromByline && names.length > 1 && names.every((name) => CREDIT_WORDS.test(name)) && item.byline !== undefined) {
-    return { names: [withoutBy(oneLine(item.byline))], left, notNames };
+    return { names: [withoutBy(oneLine(item.byline))], left, notNames, places: [] };
   }
   // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
   const jobs = notNames.filter(({ why }) => why === JOB);
-  if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [] };
-  return { names, left, notNames };
+  if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [], places };
+  return { names, left, notNames, places };
 }
 
 /** Part of a byline that is no writer's name, and why. */
@@ -385,6 +388,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const leftOut = [
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
+    ...authors.places.map((place) => writerPlaceNote("byline", place)),
     ...bylined.notes,
     ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
     ...(body.markupLeftOut ? [ignoredNote("body", `the text's markup (headings, links, emphasis, lists, tables): it would render to more than ${MAX_BODY_ELEMENTS.toLocaleString("en-US")} elements, so its words are kept as paragraphs`)] : []),

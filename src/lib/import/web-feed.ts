@@ -1,4 +1,4 @@
-import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime } from "./wire-fields.ts";
+import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, placedWriters, readTime, writerPlaceNote } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
 import { isWebAddress } from "../model/urls.ts";
@@ -181,29 +181,18 @@ function rssAuthor(text: string): string | undefined {
   return names === "" || isAddress(names) ? undefined : names;
 }
 
-/** Where the writer was, after the name, as the Guardian credits: "Ann Smith in Stanstead, Quebec". */
-const WRITER_PLACE = /^([\p{Lu}\p{Lo}].*?\S)\s+(in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:,\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*)?)$/u;
-/** Writers joined in one creator: "Leyland Cecco in Toronto and Ashifa Kassam in Madrid". */
-const JOINED_WRITERS = /,?\s+and\s+|\s*[;&]\s*/;
-
 /**
  * The feed's creators as a byline: each one's name, the place its writer was in left out with a
- * line, as a byline's commas would otherwise make the region a name ("Stanstead, Quebec").
+ * line (see placedWriters).
  */
 function creatorsByline(creators: readonly Scoped[]): { byline?: string; notes: ItemNote[] } {
   const notes: ItemNote[] = [];
   const names = creators.flatMap((creator) => {
     const name = rssAuthor(oneLine(textOf(creator)));
     if (name === undefined) return [];
-    const writers = name.split(JOINED_WRITERS);
-    const placed = writers.map((writer) => WRITER_PLACE.exec(writer));
-    if (placed.every((match) => match === null)) return [name];
-    return writers.map((writer, at) => {
-      const match = placed[at];
-      if (!match) return writer;
-      notes.push(ignoredNote(creator.path, `${JSON.stringify(match[2])}: where ${JSON.stringify(match[1])} was, not a name`));
-      return match[1]!;
-    });
+    const { writers, places } = placedWriters(name);
+    notes.push(...places.map((place) => writerPlaceNote(creator.path, place)));
+    return places.length === 0 ? [name] : writers;
   });
   return { ...(names.length > 0 ? { byline: names.join(", ") } : {}), notes };
 }

@@ -120,6 +120,10 @@ test("each of bylines' by is read as any byline is: a leading By goes, and its n
   const plan = planStory(item, { body: { markdown: "" }, datelinePlaces: { CHICAGO: "America/Chicago" }, siteLanguage: "en", agencies: AGENCIES });
   assert.ok(plan.ok);
   assert.deepEqual(plan.plan.fields["by"], ["ANN O'NEILL", "MARC DE LA CRUZ", "SHAUNA McDONALD"]);
+  // Where a writer was is no name: left out, with a line at the by that gave it.
+  const placed = killed({ headline: "H", bylines: [{ by: "By Nora Vale" }, { by: "By Eli Marsh in Duluth, Minnesota" }] }).items[0];
+  assert.deepEqual(placed?.authors, ["Nora Vale", "Eli Marsh"]);
+  assert.deepEqual(placed?.notes, [{ field: "data.item.bylines[1].by", message: 'warning: ignored: "in Duluth, Minnesota": where "Eli Marsh" was, not a name', code: "WD210" }]);
 });
 
 test("no item id, no headline and no text are each a problem at their place", () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { readNewsml1 } from "../../../src/lib/import/newsml-1.ts";
+import { planStory } from "../../../src/lib/import/story-plan.ts";
 import { deliveredText } from "../../../src/lib/import/wire-drop.ts";
 import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
 import { AGENCIES } from "../../support/agencies.ts";
@@ -214,4 +215,15 @@ test("the DateLine read in the item's language: place, and the agency when no pa
   const timed = onlyItem(readInline(newsItem({ lines: "<HeadLine>Le tram</HeadLine><DateLine>20240710T083054+0000</DateLine>" })));
   assert.deepEqual([timed.place, timed.source], [undefined, undefined]);
   assert.deepEqual(timed.notes, [{ code: 'WD210', field: '/NewsML/NewsItem/NewsComponent/NewsLines/DateLine', message: 'warning: ignored: "20240710T083054+0000": a date or time, not a place' }]);
+});
+
+test("a ByLine joining writers with \"with\" names each, where they were left out with a line", () => {
+  const item = onlyItem(readInline(newsItem({ lines: "<HeadLine>Harbour reopens</HeadLine><ByLine>by Marie Dupont with Tom Barton in London</ByLine><DateLine>London, March 4 (AFP) -</DateLine>" })));
+  assert.equal(item.byline, "by Marie Dupont with Tom Barton in London");
+  const plan = planStory(item, { body: { markdown: "The harbour reopened." }, datelinePlaces: { LONDON: "Europe/London" }, siteLanguage: "en", agencies: AGENCIES });
+  assert.ok(plan.ok);
+  assert.deepEqual([plan.plan.fields["by"], plan.plan.leftOut], [
+    ["Marie Dupont", "Tom Barton"],
+    [{ field: "byline", message: 'warning: ignored: "in London": where "Tom Barton" was, not a name', code: "WD210" }],
+  ]);
 });

@@ -318,4 +318,10 @@ test("the byline's people are its authors: its person elements, else its names w
   const titled = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1></hedline><byline>By Ann Smith, <byttl>Moscow correspondent</byttl></byline>" })));
   assert.deepEqual(titled.authors, ["Ann Smith"]);
   assert.equal(onlyItem(readInline(nitf())).authors, undefined, "no byline, no authors");
+  // Writers joined by "with", and where one was, which is no name: left out with a line at the byline.
+  const placed = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1></hedline><byline>By Ann Smith with Bo Li in Riga</byline>" })));
+  assert.deepEqual(placed.authors, ["Ann Smith", "Bo Li"]);
+  assert.deepEqual(placed.notes?.filter(({ field }) => field.endsWith("/byline")), [
+    { field: "/nitf/body/body.head/byline", message: 'warning: ignored: "in Riga": where "Bo Li" was, not a name', code: "WD210" },
+  ]);
 });

@@ -270,6 +270,24 @@ test("the byline becomes by: its names without By, each once, and never the agen
   assert.deepEqual(by({ byline: "Von Andrej Sokolow, Itar-Tass" }), ["Andrej Sokolow", []]);
   assert.deepEqual(by({ byline: "Par Anne Dupont" }), ["Anne Dupont", []]);
   assert.deepEqual(by({ byline: "Von Miller" }), ["Von Miller", []], "a name of one word after it is the name");
+  // "With" joins writers as "and" does, and where a writer was is no name: it is left out, with a line saying so.
+  assert.deepEqual(by({ byline: "By Ann Smith, with Bo Li" }), [["Ann Smith", "Bo Li"], []]);
+  assert.deepEqual(by({ byline: "BY ANN SMITH WITH BO LI" }), [["ANN SMITH", "BO LI"], []]);
+  assert.deepEqual(by({ byline: "By Ann Smith with additional reporting" }), ["Ann Smith with additional reporting", []], "a with no name follows joins no writer");
+  const placed = planStory({ ...item, byline: "By Ann Smith in Stanstead, Quebec, and Bo Li in New York" }, context);
+  assert.ok(placed.ok);
+  assert.deepEqual([placed.plan.fields["by"], placed.plan.leftOut], [
+    ["Ann Smith", "Bo Li"],
+    [
+      { field: "byline", message: 'warning: ignored: "in Stanstead, Quebec": where "Ann Smith" was, not a name', code: "WD210" },
+      { field: "byline", message: 'warning: ignored: "in New York": where "Bo Li" was, not a name', code: "WD210" },
+    ],
+  ]);
+  const staffed = planStory({ ...item, byline: "Staff reporter in Moscow" }, context);
+  assert.ok(staffed.ok);
+  assert.deepEqual([staffed.plan.fields["by"], staffed.plan.leftOut?.map(({ message }) => message)], ["Staff reporter", ['warning: ignored: "in Moscow": where "Staff reporter" was, not a name']]);
+  // Words after a name that are no place stay the byline's.
+  assert.deepEqual(by({ byline: "By Sophie in 't Veld" }), ["Sophie in 't Veld", []]);
   // A creator given as one name that reads as several is written as a list of one, which the story takes as one name.
   assert.deepEqual(by({ authors: ["Smith and Jones"] }), [["Smith and Jones"], []]);
   // The agency alone: the item's own name, another spelling the settings give it, or another listed agency.
