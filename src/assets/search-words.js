@@ -124,6 +124,11 @@
   var FIELDS = ["headline", "lead", "body", "dateline", "date", "topics"];
   var BOOST = { headline: 3, lead: 2, topics: 2 };
 
+  /** Whether a query word is a figure (digits only): "2013", "1" of "1.2%". */
+  function isFigure(term) {
+    return /^\p{N}+$/u.test(term);
+  }
+
   /** MiniSearch's options, the same when the build indexes and when the page searches. */
   var ENGINE_OPTIONS = {
     fields: FIELDS,
@@ -135,10 +140,13 @@
     searchOptions: {
       boost: BOOST,
       combineWith: "AND",
-      prefix: true,
-      // One typo in a word of five letters or more.
+      // A word finds the words it starts; a figure only itself: "1" would find 12, 19 and every 2013.
+      prefix: function (term) {
+        return !isFigure(term);
+      },
+      // One typo in a word of five letters or more; none in a figure, where one digit is another figure.
       fuzzy: function (term) {
-        return Array.from(term).length >= 5 ? 1 : 0;
+        return !isFigure(term) && Array.from(term).length >= 5 ? 1 : 0;
       },
     },
   };

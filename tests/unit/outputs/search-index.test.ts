@@ -75,6 +75,17 @@ test("results the engine scores alike are shown newest first; a better match sti
   assert.deepEqual(dates, ["2013-09-03", "2013-09-04", "2013-09-02"]);
 });
 
+test("a figure finds itself, not the figures and years it starts, nor one a digit away; a word still finds the words it starts", () => {
+  const growth = story({ slug: "growth", headline: "Economy grows 1.2% in quarter", lead: "Output rose", body: "Growth was 1.2% between July and September.\n" });
+  const shares = story({ slug: "shares", headline: "Shares rise 12 percent", lead: "Stocks climbed", body: "The index gained 12 percent to 24567 points in 2013.\n" });
+  const files = searchIndexFiles([growth, shares], "");
+  const found = (query: string) => runQuery(files, query).shown.map(({ headline }) => headline);
+  assert.deepEqual(found("1.2%"), ["Economy grows 1.2% in quarter"]);
+  assert.deepEqual(found("24568"), [], "one digit away is another figure");
+  assert.deepEqual(found("24567"), ["Shares rise 12 percent"]);
+  assert.deepEqual(found("perc"), ["Shares rise 12 percent"], "a word's start");
+});
+
 test("a query word loads its own shard: a prefix and a typo past the second letter are found there, and nothing else is loaded", () => {
   const files = searchIndexFiles([saoPaulo, moscow], "");
   const prefix = runQuery(files, "denucl");
