@@ -168,6 +168,10 @@
   var count = Math.max(words.RESULTS_PER_PAGE, parseInt(params.get("shown") || "", 10) || 0);
   if (query !== "") {
     input.value = query;
+    // The switch to another edition's search page searches the same words there.
+    document.querySelectorAll(".language-switch a").forEach(function (link) {
+      link.setAttribute("href", link.getAttribute("href").split("?")[0] + "?q=" + encodeURIComponent(query));
+    });
     search(query, count);
   }
 })();

@@ -713,6 +713,14 @@ test.describe("search", () => {
     await expect(page).toHaveURL(siteBase + "ru/news/2013/03/07/kaesong-peregovory.html");
   });
 
+  test("the switch to the other edition's search page takes the query along", async ({ page, siteBase }) => {
+    await open(page, siteBase, `ru/${SEARCH_PAGE}?q=${encodeURIComponent("Кэсон & talks")}`);
+    const english = page.locator(".language-switch a[hreflang='en']");
+    await expect(english).toHaveAttribute("href", `../../${SEARCH_PAGE}?q=${encodeURIComponent("Кэсон & talks")}`);
+    await english.click();
+    await expect(page.getByLabel("Words to find")).toHaveValue("Кэсон & talks");
+  });
+
   test("no built page but the two search pages has a script element other than structured data", ({}, testInfo) => {
     test.skip(testInfo.project.name !== "netlify", "reads the built files, the same in every mount");
     const pages = readdirSync(TEST_SITE_DIR, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html")).map((file) => file.split(sep).join("/"));
