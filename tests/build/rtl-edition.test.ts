@@ -47,13 +47,16 @@ test("an Arabic edition, added as a settings entry and a strings file, builds an
     }
     await page.goto(`${server.base}ar/news/2013/09/02/mufawadat.html`);
     assert.deepEqual(await layout(page, ".story-body p"), { direction: "rtl", startsAtRight: true }, "the story's text starts at the right");
-    // The phone's header: one row at most 80 px tall, its links tap targets at least 44 px tall, the masthead at the right.
+    // The phone's header: with two other editions, a row for the masthead, the sections and search, and one for the
+    // editions, at most 100 px tall; the sections in sight, its links tap targets at least 44 px tall, the masthead at the right.
     const header = await page.evaluate(() => {
       const links = [...document.querySelectorAll(".site-header a")].map((link) => link.getBoundingClientRect());
       const name = document.querySelector(".site-name a")?.getBoundingClientRect();
-      return { height: document.querySelector(".site-header")?.getBoundingClientRect().height ?? Infinity, shortest: Math.min(...links.map(({ height }) => height)), nameRight: name?.right ?? 0, linksLeft: Math.min(...links.map(({ left }) => left)) };
+      const sections = document.querySelector(".site-nav .sections")?.getBoundingClientRect().width ?? 0;
+      return { height: document.querySelector(".site-header")?.getBoundingClientRect().height ?? Infinity, sections, shortest: Math.min(...links.map(({ height }) => height)), nameRight: name?.right ?? 0, linksLeft: Math.min(...links.map(({ left }) => left)) };
     });
-    assert.ok(header.height <= 80, `the header is ${header.height}px tall`);
+    assert.ok(header.height <= 100, `the header is ${header.height}px tall`);
+    assert.ok(header.sections >= 120, `the sections show ${header.sections}px of themselves`);
     assert.ok(header.shortest >= 44, `a header link is ${header.shortest}px tall`);
     assert.ok(header.nameRight > 300 && header.linksLeft < header.nameRight - 100, `the masthead ends at ${header.nameRight}px, the links start at ${header.linksLeft}px`);
     assert.match((await page.textContent(".story-body p")) ?? "", /^القاهرة، 2 سبتمبر \(أ ش أ\) -/);
