@@ -26,14 +26,14 @@ function insertDateline(state: StateCore): void {
   const space = new state.Token("text", "", 0);
   space.content = " ";
 
-  // The dateline opens the story's text: its first paragraph, past any heading above it; but
-  // never after a quote, a list or a table, which would then come before it.
-  const first = state.tokens.findIndex((token) => token.level === 0 && !token.type.startsWith("heading_") && token.type !== "inline");
-  const inline = state.tokens[first]?.type === "paragraph_open" ? state.tokens[first + 1] : undefined;
-  if (inline?.type === "inline" && inline.children) {
+  // The dateline opens the story's text (see openingInline); never after a quote, a list or a
+  // table, which would then come before it.
+  const inline = state.tokens[openingInline(state.tokens) ?? -1];
+  if (inline?.children) {
     inline.children.unshift(mark, space);
     return;
   }
+  const first = state.tokens.findIndex((token) => token.level === 0 && !token.type.startsWith("heading_") && token.type !== "inline");
   // A story that opens with a list or a quote gets its dateline first, in a paragraph of its own,
   // past any heading above it, as a paragraph would have it.
   const open = new state.Token("paragraph_open", "p", 1);
@@ -96,19 +96,26 @@ function shownText(inline: Token): string {
 }
 
 /**
- * The text the page's dateline opens, as insertDateline places it: the body's first paragraph past
- * any headings; past a paragraph of images alone, the paragraph after it, which then reads first.
+ * Where the page's dateline goes: the inline content of the body's first paragraph past any
+ * headings; past a paragraph of images alone, of the paragraph after it, which then reads first.
+ * Undefined when the text opens with a quote, a list or a table, or with images and then one.
  */
-function openingParagraph(tokens: readonly Token[]): BodyOutline["opening"] {
+function openingInline(tokens: readonly Token[]): number | undefined {
   const blocks = tokens.flatMap((token, at) => (token.level === 0 && token.nesting === 1 && token.type !== "heading_open" ? [at] : []));
   for (const at of blocks.slice(0, 2)) {
-    const open = tokens[at];
     const inline = tokens[at + 1];
-    if (open?.type !== "paragraph_open" || inline?.type !== "inline") return undefined;
-    const text = shownText(inline);
-    if (text.trim() !== "") return { text, line: (open.map?.[0] ?? 0) + 1 };
+    if (tokens[at]?.type !== "paragraph_open" || inline?.type !== "inline") return undefined;
+    if (shownText(inline).trim() !== "") return at + 1;
   }
   return undefined;
+}
+
+/** The text the page's dateline opens (openingInline), and its line. */
+function openingParagraph(tokens: readonly Token[]): BodyOutline["opening"] {
+  const at = openingInline(tokens);
+  const inline = at === undefined ? undefined : tokens[at];
+  if (at === undefined || inline === undefined) return undefined;
+  return { text: shownText(inline), line: (tokens[at - 1]?.map?.[0] ?? 0) + 1 };
 }
 
 const rendersElement = (token: Token): boolean => token.nesting === 1 || (token.nesting === 0 && token.tag !== "" && token.type !== "softbreak");

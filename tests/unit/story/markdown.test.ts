@@ -27,6 +27,12 @@ test("a story opening with a quote, a list or a table has its dateline first, ne
   }
 });
 
+test("a story opening with an image alone has its dateline open the paragraph after it, the text's first words", () => {
+  assert.match(md.render("![A chart of rates](chart.png)\n\nShares fell.", story), /^<p><img [^>]*><\/p>\n<p><span class="dateline">.*<\/span> Shares fell\.<\/p>\n$/);
+  // Images and then a list: the dateline stands first, in a paragraph of its own.
+  assert.match(md.render("![A chart of rates](chart.png)\n\n- one\n- two", story), /^<p><span class="dateline">.*<\/span><\/p>\n<p><img [^>]*><\/p>\n<ul>/);
+});
+
 test("a story opening with a heading, then a quote, has its dateline past the heading, before the quote", () => {
   assert.match(md.render('## What they said\n\n> "We will not give in," he said.', story), /^<h2>What they said<\/h2>\n<p><span class="dateline">.*<\/span><\/p>\n<blockquote>/);
 });
