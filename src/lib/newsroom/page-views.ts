@@ -85,7 +85,7 @@ export type ListStory = Pick<ArticleView, "url" | "headline" | "description" | "
 };
 
 /** What a story's page prints of each related story: its headline, linked, and its date. */
-export type RelatedStory = Pick<ListStory, "url" | "headline" | "published">;
+export type RelatedStory = Pick<ListStory, "url" | "headline" | "published" | "lang" | "dir">;
 
 /** A list page (All news, a topic): its title and, past the first page, the days of its stories as printed. */
 export interface NewsPageView extends ListPage<ListStory>, EditionPage {
@@ -353,7 +353,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
         ],
         section,
         topics,
-        related: (ending?.stories ?? []).map(({ url, headline, published: { datetime, display } }) => ({ url, headline, published: { datetime, display } })),
+        related: (ending?.stories ?? []).map(({ url, headline, lang, dir, published: { datetime, display } }) => ({ url, headline, lang, dir, published: { datetime, display } })),
         relatedHeading: ending?.related === 0 ? edition.strings.moreNews : edition.strings.relatedStories,
         correctionsHeading: article.corrections.length === 1 ? edition.strings.correction : edition.strings.corrections,
       };

@@ -54,6 +54,8 @@ export interface FeedItem {
   authors: FeedAuthor[];
   topics: { term: string; name: string }[];
   photo?: FeedPhoto;
+  /** The story's language where it differs from its edition's, the feed's (an Arabic story in the English feeds). */
+  lang?: string;
 }
 
 const md = createMarkdown();
@@ -137,5 +139,6 @@ function makeFeedItem(article: ArticleView, site: SiteSettings, { strings }: Edi
     authors: storyAuthors(article, site),
     topics: article.topics.map(({ slug, name }) => ({ term: slug, name })),
     photo,
+    ...(article.lang === undefined ? {} : { lang: article.lang }),
   };
 }

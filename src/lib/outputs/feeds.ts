@@ -103,6 +103,7 @@ export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], s
       xmlText("link", story.url),
       xmlText("guid", story.id, { isPermaLink: "false" }),
       xmlText("pubDate", rfc822(story.published)),
+      story.lang === undefined ? "" : xmlText("dc:language", story.lang),
       ...story.authors.map((author) => xmlText("dc:creator", author.name)),
       ...story.topics.map((topic) => xmlText("category", topic.name)),
       xmlText("description", story.summary),
@@ -133,7 +134,7 @@ export function atomFeed(channel: FeedChannel, stories: readonly ArticleView[], 
   const { items, updated } = feedContent(stories, site, edition);
   const entry = (story: FeedItem): string =>
     lines(
-      "<entry>",
+      story.lang === undefined ? "<entry>" : `<entry xml:lang="${escapeXml(story.lang)}">`,
       xmlText("id", story.id),
       xmlText("title", story.title, { type: "text" }),
       xmlElement("link", { rel: "alternate", type: "text/html", href: story.url }),
@@ -184,6 +185,7 @@ export function jsonFeed(channel: FeedChannel, stories: readonly ArticleView[], 
       date_modified: story.modified,
       authors: story.authors,
       tags: story.topics.length > 0 ? story.topics.map((topic) => topic.name) : undefined,
+      language: story.lang,
     })),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;

@@ -88,6 +88,10 @@ test("the ending's heading says Related stories when one is related, else More n
   assert.deepEqual(heading("/news/tagged.html"), ["Related stories", ["korea", "lone"]]);
   assert.deepEqual(heading("/news/lone.html"), ["More news", ["korea"]]);
   assert.deepEqual(heading("/ru/news/ru-b.html"), ["Другие новости", ["ru-a"]]);
+  // A story in another language than its edition's keeps its language and direction in the ending that lists it.
+  const arabic = { ...storyView("arabic", "2013-09-01", ["Korea"]), lang: "ar", dir: "rtl" as const };
+  const ending = pageViews(buildNewsroom(collected([...stories, arabic]), site, build), site).stories.find((story) => story.url === "/news/korea.html")?.related;
+  assert.deepEqual(ending?.map(({ headline, lang, dir }) => [headline, lang, dir]), [["arabic", "ar", "rtl"]]);
 });
 
 test("the newsroom pages All news and each topic, and gives each story its links in the site's spelling", () => {

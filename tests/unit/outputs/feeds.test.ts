@@ -195,6 +195,16 @@ test("a story without a lead is summarised by its text's first sentence in every
   assert.equal((JSON.parse(jsonFeed(channel, [leadless], site, english)) as JsonFeedDoc).items[0]!["summary"], first);
 });
 
+test("a story in another language than its edition's says so in every format; the edition's own stories say nothing", () => {
+  const arabic = { ...story({ slug: "arabic", headline: "استئناف المحادثات" }), lang: "ar", dir: "rtl" as const };
+  const rss = parseXml(rssFeed(channel, [arabic, seed], site, english)).rss.channel.item;
+  assert.deepEqual(rss.map((item: Record<string, unknown>) => item["dc:language"]), ["ar", undefined]);
+  const atom = parseXml(atomFeed(channel, [arabic, seed], site, english)).feed.entry;
+  assert.deepEqual(atom.map((entry: Record<string, unknown>) => entry["@xml:lang"]), ["ar", undefined]);
+  const json = JSON.parse(jsonFeed(channel, [arabic, seed], site, english)) as JsonFeedDoc;
+  assert.deepEqual(json.items.map((item) => item["language"]), ["ar", undefined]);
+});
+
 test("a lead keeps its quotes and apostrophes as typed in every format, by the body's rule", () => {
   const lead = `"We won't wait," the envoy said of Moscow's “new” offer`;
   const quoted = story({ lead, body: `"We won't wait," he said.\n` });
