@@ -1,6 +1,6 @@
 import type { Agency } from "../model/agencies.ts";
 import { readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime } from "./wire-fields.ts";
+import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, unmarkedHeadline } from "./wire-fields.ts";
 import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { nitfBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -13,7 +13,8 @@ import { attribute, childElement, childElements, childPath, elementText, parseXm
  * text: the importer withdraws the story by its id and time, so what it lacks is left empty.
  * Read and left out: the envelope (transmission and product codes), Urgency, SlugLine and
  * NameLabel (desk labels), OfInterestTo (distribution codes), and SubjectCode, whose codes name
- * IPTC subjects only through catalogs the reader does not fetch.
+ * IPTC subjects only through catalogs the reader does not fetch. NewsML 1.2 has no correction
+ * flag: a headline marked "CORRECTED - " marks one (the mark taken off, as Reuters' are).
  */
 
 /** A component and its place, for messages. */
@@ -227,7 +228,8 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   const withLines = components.find(({ element: component }) => elementText(childElement(component, "NewsLines", "HeadLine")) !== "");
   const lines = withLines && childElement(withLines.element, "NewsLines");
   const line = (name: string): string => elementText(childElement(lines, name));
-  const headline = line("HeadLine");
+  const marked = unmarkedHeadline(line("HeadLine"), `${withLines?.path ?? topPath}/NewsLines/HeadLine`);
+  const { headline } = marked;
   if (headline === "" && !canceled) problems.add(`${topPath}/NewsLines/HeadLine`, "missing (expected the story's headline)", "WD206");
   const body = storyBody(components) ?? (canceled ? NO_TEXT : undefined);
   if (body === undefined) problems.add(`${topPath}/ContentItem/DataContent`, `${top ? "has no text" : "missing"} (expected the story's text, as NITF, paragraphs or plain text)`, "WD206");
@@ -239,7 +241,7 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   const lang = attribute(childElement(descriptive, "Language"), "FormalName") ?? attribute(element, "xml:lang");
   const dateline = readDatelineField(line("DateLine"), `${withLines?.path ?? topPath}/NewsLines/DateLine`, attribute(childElement(lines, "DateLine"), "xml:lang") ?? lang, agencies);
   const origin = storyPlace(dateline, descriptive);
-  const notes = origin === undefined && dateline.note !== undefined ? [dateline.note] : [];
+  const notes = [marked.note, origin === undefined ? dateline.note : undefined].filter((note) => note !== undefined);
   return {
     item: definedFields({
       file,
@@ -251,7 +253,7 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
       released,
       embargoedUntil,
       status,
-      correction: false,
+      correction: marked.corrected,
       headline,
       lead: line("SubHeadLine") || undefined,
       body,

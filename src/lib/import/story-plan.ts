@@ -313,8 +313,9 @@ export function zoneFor(
  * with the agency's record (`wire`) that later versions are matched by. An update keeps the
  * story's date (so its address) and corrections, records the new version as `updated`, and
  * never blanks what the agency does not send: the story's lead, source, place, photo, topics
- * and the newsroom's own fields stay. A correction adds an entry with the import's placeholder,
- * which keeps the story a draft until an editor words it.
+ * and the newsroom's own fields stay. A correction (flagged, or opening with a note saying what it
+ * corrects) adds an entry with the import's placeholder, which keeps the story a draft until an
+ * editor words it.
  * What an editor can add (a dateline, the agency's name, a photo's words, and a lead where the
  * agency's setting asks for one) holds the story as a draft rather than refusing the agency's text.
  */
@@ -377,13 +378,14 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
 
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;
-  if (item.correction) {
+  const editorsNotes = body.editorsNotes ?? [];
+  // A note saying what the version corrects ("(Corrects …)") makes it a correction, flagged or not: not every format or desk flags one.
+  if (item.correction || editorsNotes.some(isCorrectionNote)) {
     // Dated when the agency corrected it, but never before the story: an item corrected under embargo is corrected as it goes out.
     corrections.push({ date: instant(date) > instant(versionTime) ? date : versionTime, text: correctionPlaceholder(source ?? "The agency") });
     correctionField = `corrections.${corrections.length - 1}.text`;
   }
   // The agency's notes to editors are no story text: a correction's is quoted where the editor is asked to word it, the others named as left out.
-  const editorsNotes = body.editorsNotes ?? [];
   const correctionNotes = correctionField ? editorsNotes.filter(isCorrectionNote) : [];
   const leftOut = [
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),

@@ -52,9 +52,11 @@ export function urgencyText(text: string | undefined, path: string): { priority?
 
 /**
  * Reuters' marks on a version's headline, for the desks it sends to: "CORRECTED-" (it corrects an
- * earlier one), "UPDATE 2-", "REFILE-", "RPT-", "WRAPUP 1-" (a new version of the same story).
+ * earlier one), "UPDATE 2-", "REFILE-", "RPT-", "WRAPUP 1-" (a new version of the same story),
+ * with or without spaces around the dash ("CORRECTED - ", as other desks type them). The word is
+ * in capitals, as the marks are: "Update - …" is a headline's own word.
  */
-const VERSION_MARK = /^(?:CORRECTED|UPDATE\s*\d*|REFILE|RPT|WRAPUP\s*\d*)-\s*/;
+const VERSION_MARK = /^(CORRECTED|UPDATE\s*\d*|REFILE|RPT|WRAPUP\s*\d*)\s*-\s*/;
 
 /**
  * A headline without Reuters' version marks, whether one said it corrects, and the note saying
@@ -63,13 +65,14 @@ const VERSION_MARK = /^(?:CORRECTED|UPDATE\s*\d*|REFILE|RPT|WRAPUP\s*\d*)-\s*/;
  */
 export function unmarkedHeadline(headline: string, path: string): { headline: string; corrected: boolean; note?: ItemNote } {
   const marks: string[] = [];
+  let corrected = false;
   let rest = headline;
   for (let mark = VERSION_MARK.exec(rest); mark && mark[0].length < rest.length; mark = VERSION_MARK.exec(rest)) {
     marks.push(mark[0].trim());
+    corrected ||= mark[1] === "CORRECTED";
     rest = rest.slice(mark[0].length);
   }
   if (marks.length === 0) return { headline, corrected: false };
-  const corrected = marks.includes("CORRECTED-");
   const meaning = corrected ? "the agency's mark of a correction" : "the agency's mark of a new version";
   return { headline: rest, corrected, note: ignoredNote(path, `${marks.map((mark) => JSON.stringify(mark)).join(" and ")} taken off the headline: ${meaning}`) };
 }

@@ -10,6 +10,7 @@ import { readArticle } from "../../../src/lib/story/article.ts";
 import { buildAt, site } from "../../support/story-views.ts";
 import { wirePhoto } from "../../support/wire-photos.ts";
 import { photoXmp } from "../../../src/lib/media/photo-xmp.ts";
+import type { WithoutLead } from "../../../src/lib/model/agencies.ts";
 
 const build = buildAt("2024-06-30T12:00:00Z");
 
@@ -55,7 +56,7 @@ interface Desk {
   root: string;
   news: string;
   /** Delivers these items (file name, text) in a drop of their own, imports it, and gives the report with the desk's folder left out. */
-  importItems(items: Record<string, string | Buffer>, options?: { dryRun?: boolean; verbose?: boolean; quiet?: boolean; onProgress?: ImportRun["onProgress"] }): Promise<string>;
+  importItems(items: Record<string, string | Buffer>, options?: { dryRun?: boolean; verbose?: boolean; quiet?: boolean; onProgress?: ImportRun["onProgress"]; withoutLead?: WithoutLead }): Promise<string>;
 }
 
 function desk(t: { after: (fn: () => void) => void }): Desk {
@@ -67,7 +68,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
   return {
     root,
     news,
-    async importItems(items, { dryRun = false, verbose = false, quiet = false, onProgress } = {}) {
+    async importItems(items, { dryRun = false, verbose = false, quiet = false, onProgress, withoutLead = site.withoutLead } = {}) {
       const drop = join(root, `drop-${++drops}`);
       mkdirSync(drop);
       for (const [name, text] of Object.entries(items)) writeFileSync(join(drop, name), text);
@@ -79,7 +80,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
         dryRun,
         site,
         agencies: site.agencies,
-        withoutLead: site.withoutLead,
+        withoutLead,
         datelinePlaces: places,
         build,
         photoFetch: { timeoutMs: 5_000, maxBytes: 10_000_000 },
@@ -446,6 +447,40 @@ test("a Reuters correction waits beside the published story, its reason quoting 
   assert.match(waiting, /^title: Ferry line adds a winter crossing to the islands$/m);
   assert.match(waiting, /^ {4}text: "\[to be worded\] Reuters marked this version a correction: say what was corrected\."$/m);
   assert.doesNotMatch(waiting, /Corrects number/);
+});
+
+test("an AFP revision marked CORRECTED - and opening with (Corrects …), with no flag, is a correction: it waits beside the published story, quoting its note", async (t) => {
+  const { importItems: importDrop, root } = desk(t);
+  // AFP sends no lead: its stories go out without one, as the bundled settings say.
+  const importItems = (items: Record<string, string>, options: { verbose?: boolean } = {}) => importDrop(items, { ...options, withoutLead: "publish" });
+  const fixture = (name: string) => readFileSync(join(import.meta.dirname, "../../fixtures/wire/dialects/afp", name), "utf8");
+  const VOTE = "src/news/2024/06/12/french-government-survives-no-confidence-vote";
+  assert.equal((await importItems({ "vote.xml": fixture("no-confidence-vote.xml") })).split("\n")[0], `created    ${VOTE}/index.md <- drop-1/vote.xml [NewsML 1.2 (AFP)]`);
+  const published = readFileSync(join(root, VOTE, "index.md"), "utf8");
+  const report = await importItems({ "vote.xml": fixture("no-confidence-vote-3.xml") }, { verbose: true });
+  assert.deepEqual(report.split("\n").slice(0, 4), [
+    `held       ${VOTE}/index.md <- drop-2/vote.xml [NewsML 1.2 (AFP)]`,
+    `           published here, kept live: version 3 waits in ${VOTE}/index.wire-v3.md.txt [WD222]`,
+    '           a correction by the agency, noting "(Corrects number of votes in second paragraph to 271 from 270)": word it for readers in corrections.1.text [WD216]',
+    '           /NewsML/NewsItem/NewsComponent/NewsLines/HeadLine: warning: ignored: "CORRECTED -" taken off the headline: the agency\'s mark of a correction [WD210]',
+  ]);
+  assert.doesNotMatch(report, /note to editors, not story text/, "the correction's note is quoted in its reason, not named as left out");
+  assert.equal(readFileSync(join(root, VOTE, "index.md"), "utf8"), published, "the published version stays live");
+  const waiting = readFileSync(join(root, VOTE, "index.wire-v3.md.txt"), "utf8");
+  assert.match(waiting, /^title: French government survives no-confidence vote$/m);
+  assert.match(waiting, /^ {4}text: "\[to be worded\] AFP marked this version a correction: say what was corrected\."$/m);
+  assert.match(waiting, /^The motion won 271 votes/m);
+  assert.doesNotMatch(waiting, /Corrects number/);
+
+  // The note alone, the headline unmarked, makes the revision a correction all the same.
+  const other = desk(t);
+  await other.importItems({ "vote.xml": fixture("no-confidence-vote.xml") }, { withoutLead: "publish" });
+  const noted = await other.importItems({ "vote.xml": fixture("no-confidence-vote-3.xml").replace("CORRECTED - ", "") }, { verbose: true, withoutLead: "publish" });
+  assert.deepEqual(noted.split("\n").slice(0, 3), [
+    `held       ${VOTE}/index.md <- drop-2/vote.xml [NewsML 1.2 (AFP)]`,
+    `           published here, kept live: version 3 waits in ${VOTE}/index.wire-v3.md.txt [WD222]`,
+    '           a correction by the agency, noting "(Corrects number of votes in second paragraph to 271 from 270)": word it for readers in corrections.1.text [WD216]',
+  ]);
 });
 
 test("a picture's rights come with it: the agency's fields first, then those embedded in the picture, written into the story", async (t) => {

@@ -106,6 +106,23 @@ test("AFP's newer shape: ISO-8859-1, paragraphs straight in DataContent, in a ne
   assert.ok(paragraphs[2]?.includes("its chief executive, Øystein Brække, told reporters."), "Latin-1 read as Latin-1");
 });
 
+test("a headline marked CORRECTED - is a correction: NewsML 1.2 has no flag; the mark, spaced or not, comes off with a note", () => {
+  const item = onlyItem(readFixture("no-confidence-vote-3.xml"));
+  assert.equal(item.correction, true);
+  assert.equal(item.version, "3");
+  assert.equal(item.headline, "French government survives no-confidence vote");
+  assert.deepEqual(item.notes, [
+    { field: "/NewsML/NewsItem/NewsComponent/NewsLines/HeadLine", message: 'warning: ignored: "CORRECTED -" taken off the headline: the agency\'s mark of a correction', code: "WD210" },
+  ]);
+  assert.equal(onlyItem(readFixture("no-confidence-vote.xml")).correction, false);
+  const update = onlyItem(readInline(newsItem({ lines: "<HeadLine>UPDATE 1 - REFILE-Harbour reopens</HeadLine>" })));
+  assert.equal(update.headline, "Harbour reopens");
+  assert.equal(update.correction, false);
+  assert.equal(update.notes?.[0]?.message, 'warning: ignored: "UPDATE 1 -" and "REFILE-" taken off the headline: the agency\'s mark of a new version');
+  const ownWord = onlyItem(readInline(newsItem({ lines: "<HeadLine>Update - the harbour reopens</HeadLine>" })));
+  assert.equal(ownWord.headline, "Update - the harbour reopens", "a headline's own word, not a mark in capitals");
+});
+
 test("the id: the PublicIdentifier as given when it has no revision part, else built from the NewsIdentifier's parts", () => {
   const noRevision = onlyItem(readInline(newsItem({ identifier: "<PublicIdentifier>urn:newsml:afp.com:20260109:TX-PAR-BDO05</PublicIdentifier><RevisionId>1</RevisionId>" })));
   assert.equal(noRevision.id, "urn:newsml:afp.com:20260109:TX-PAR-BDO05");
