@@ -158,8 +158,11 @@ const NOT_HOLD_REASONS: readonly RegExp[] = [
   /^missing: known as ".*", by its agency, day and headline/,
 ];
 
-/** A held story's reason (its message) without its details: "needs a dateline: the item names no place" is "needs a dateline". */
-const reasonKind = (note: string): string => note.replace(/:[\s\S]*$/, "").replace(/ until [\s\S]*$/, " until");
+/**
+ * A held story's reason (its message) without its details: "needs a dateline: the item names no
+ * place" is "needs a dateline", and a correction is one whatever note of the agency's it quotes.
+ */
+const reasonKind = (note: string): string => note.replace(/, noting [\s\S]*$/, "").replace(/:[\s\S]*$/, "").replace(/ until [\s\S]*$/, " until");
 
 /** What the corpus import made of one producer's items. */
 export interface ProducerAcceptance {

@@ -76,7 +76,7 @@ export interface StoryPlan {
   leftOut?: ItemNote[];
   /** A correction entry added for the editor to word, as its text's field name ("corrections.1.text"). */
   correctionField?: string;
-  /** What the agency's notes to editors say the correction corrects ("(Corrects day in first paragraph)"), for the editor wording it. */
+  /** What the agency's notes to editors say the correction corrects ("(Corrects day in first paragraph)", a Superdesk ednote), for the editor wording it. */
   correctionNotes?: string[];
   /** The story's calendar day at its dateline (2013-09-02), which its address and folder carry. */
   day: string;
@@ -386,7 +386,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     correctionField = `corrections.${corrections.length - 1}.text`;
   }
   // The agency's notes to editors are no story text: a correction's is quoted where the editor is asked to word it, the others named as left out.
-  const correctionNotes = correctionField ? editorsNotes.filter(isCorrectionNote) : [];
+  // The note a correction gives apart from its text (Superdesk's ednote) is the desk's word on it, whatever it says; each note is quoted once.
+  const correctionNotes = correctionField ? [...new Set([...editorsNotes.filter(isCorrectionNote), ...(item.editorsNote === undefined ? [] : [oneLine(item.editorsNote)])])] : [];
   const leftOut = [
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),

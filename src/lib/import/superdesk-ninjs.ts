@@ -34,7 +34,8 @@ import type { ItemNote, WireBody, WirePhoto, WireProblem, WireRead } from "./wir
  * - the picture is the `featuremedia` association, else the first picture associated; its caption
  *   is `description_text`, its alt text `alt_text`, else the `body_text` the formatter writes it
  *   to; its credit `byline`, else the copyright holder.
- * - a signal with code correction marks a correction; `priority` (1 most urgent), else `urgency`.
+ * - a signal with code correction marks a correction, its `ednote` saying what it corrects;
+ *   `priority` (1 most urgent), else `urgency`.
  * - `extra` holds a newsroom's custom fields: each one given is named in a warning, not imported.
  */
 
@@ -77,6 +78,7 @@ const itemShape = {
   subject: z.array(named).optional(),
   keywords: z.array(z.string()).optional(),
   signal: z.array(named).optional(),
+  ednote: z.string().optional(),
   alt_text: z.string().optional(),
   renditions: z.record(z.string(), rendition).optional(),
   extra: z.record(z.string(), z.unknown()).optional(),
@@ -87,7 +89,7 @@ type Item = z.output<typeof item>;
 
 /** Superdesk's ninjs properties the story has no use for: known, so not warned about. */
 const UNREAD = [
-  "mimetype", "profile", "service", "genre", "ednote", "slugline", "place",
+  "mimetype", "profile", "service", "genre", "slugline", "place",
   "organisation", "annotations", "charcount", "wordcount", "readtime", "evolvedfrom", "attachments",
   "extra_items", "publish_schedule", "order", "title", "rightsinfo", "uri",
 ];
@@ -173,6 +175,7 @@ function readItem(value: unknown, file: string, path: string): ItemRead {
       embargoedUntil: data.embargoed,
       status: data.pubstatus ?? "usable",
       correction: (data.signal ?? []).some(({ code }) => isCorrectionSignal(code)),
+      editorsNote: given(data.ednote),
       headline,
       lead: firstGiven(data.description_text, data.description_html && oneLine(htmlText(data.description_html))),
       body,

@@ -94,6 +94,8 @@ export interface WireItem {
   status: WireStatus;
   /** True when the agency marks this version as a correction of an earlier one. */
   correction: boolean;
+  /** The agency's note to editors given apart from the text (Superdesk's ednote), as typed: a correction's is quoted to the editor wording it. */
+  editorsNote?: string;
   /** The main headline as plain text; "" for a canceled item that gave none, as the importer reads none of a withdrawal's words. */
   headline: string;
   /** The standfirst, summary or abstract, as plain text. */

@@ -483,6 +483,46 @@ test("an AFP revision marked CORRECTED - and opening with (Corrects …), with n
   ]);
 });
 
+test("a Superdesk correction's reason quotes its ednote, which says what it corrects", async (t) => {
+  const { importItems, root } = desk(t);
+  const superdesk = (fields: Record<string, unknown>) =>
+    JSON.stringify({
+      guid: "urn:newsml:harbourwire.example:2024-06-11:4d1e9b62-rates",
+      version: "2",
+      type: "text",
+      located: "Wellington",
+      versioncreated: "2024-06-11T10:02:00+1200",
+      firstcreated: "2024-06-11T09:40:00+1200",
+      pubstatus: "usable",
+      language: "en",
+      headline: "Mortgage rates rise for a third month",
+      description_text: "Lenders passed on higher funding costs, the central bank's survey found.",
+      body_html: "<p>Average two-year mortgage rates rose to 7.5 percent in May, the third monthly rise, the Reserve Bank's lending survey showed on Tuesday.</p><p>Lenders said funding costs had climbed since March.</p>",
+      source: "Harbourwire",
+      ...fields,
+    });
+  const RATES = "src/news/2024/06/11/mortgage-rates-rise-for-a-third-month";
+  assert.match(await importItems({ "rates.json": superdesk({}) }), /^created /);
+  const report = await importItems(
+    {
+      "rates.json": superdesk({
+        version: "3",
+        versioncreated: "2024-06-11T11:20:00+1200",
+        body_html: "<p>Average two-year mortgage rates rose to 7.9 percent in May, the third monthly rise, the Reserve Bank's lending survey showed on Tuesday.</p><p>Lenders said funding costs had climbed since March.</p>",
+        ednote: "Corrects rates rise to 7.9 percent, not 7.5 percent, in first paragraph.",
+        signal: [{ name: "Correction", code: "correction", scheme: "http://cv.iptc.org/newscodes/signal/" }],
+      }),
+    },
+    { verbose: true },
+  );
+  assert.deepEqual(report.split("\n").slice(0, 3), [
+    `held       ${RATES}/index.md <- drop-2/rates.json [ninjs 1 (Superdesk)]`,
+    `           published here, kept live: version 3 waits in ${RATES}/index.wire-v3.md.txt [WD222]`,
+    '           a correction by the agency, noting "Corrects rates rise to 7.9 percent, not 7.5 percent, in first paragraph.": word it for readers in corrections.1.text [WD216]',
+  ]);
+  assert.doesNotMatch(readFileSync(join(root, RATES, "index.wire-v3.md.txt"), "utf8"), /Corrects rates/, "the ednote is for the editor, not the page");
+});
+
 test("a picture's rights come with it: the agency's fields first, then those embedded in the picture, written into the story", async (t) => {
   const { importItems, news, root } = desk(t);
   // The agency's tools embed its licence's addresses in the file; the item names the photographer, notice and terms.

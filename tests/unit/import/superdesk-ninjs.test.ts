@@ -65,6 +65,7 @@ test("a Superdesk correction: the correction signal, the same guid, a later vers
   assert.equal(item.id, TEXT_PHOTO_ID);
   assert.equal(item.version, "3");
   assert.equal(item.correction, true);
+  assert.equal(item.editorsNote, "Corrects number of vessels withdrawn to eight, not nine.", "the ednote says what it corrects");
   assert.deepEqual(item.versionTime, { local: "2026-11-30T06:15:00", offset: "+00:00" });
   assert.equal(item.notes, undefined);
 });

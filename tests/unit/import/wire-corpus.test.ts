@@ -55,7 +55,7 @@ const HOLD_REASONS: readonly RegExp[] = [
   /^embargoed until /,
   /^withheld by the agency$/,
   /^(edited here|published here, kept live|withdrawn by the agency here|made at the same time as the version on file \(.*\), with other words, so which is newer cannot be told): .* waits in /,
-  /^a correction by the agency(?:, noting "\(.*\)")?: word it for readers in /,
+  /^a correction by the agency(?:, noting ".*")?: word it for readers in /,
   /^needs a dateline: the item names no place$/,
   /^needs a source: the item names no agency$/,
   // The agency's picture could not be taken: an editor finds it or publishes without it.
