@@ -280,6 +280,18 @@ export function storyPlace(item: WireItem, body: ImportedBody): string | undefin
 }
 
 /**
+ * The zone of the story's place. A place typed in the text wins as printed, but where it names
+ * two cities ("Valencia": Spain's and Venezuela's) the item's own place field, which the format
+ * gives apart ("Valencia, Spain"), says which: the story then names that zone.
+ */
+function placedZone(item: WireItem, body: ImportedBody, place: string | undefined, context: Pick<PlanContext, "datelinePlaces" | "defaultZone" | "existing">): ReturnType<typeof zoneFor> {
+  const zone = zoneFor(place, context);
+  if (!("problem" in zone) || body.place === undefined || item.place === undefined) return zone;
+  const fielded = zoneFor(oneLine(item.place), context);
+  return "problem" in fielded || fielded.zone === undefined ? zone : { zone: fielded.zone, explicit: fielded.zone };
+}
+
+/**
  * The place as wire style prints it from an item's place fields: the region only where the city
  * alone would be read in another zone ("OSLO" for "Oslo, Norway", but "PORTLAND, Maine").
  */
@@ -334,7 +346,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   if (time === undefined) {
     problem(item.path, "gives no time for this version (expected when the agency made or released it: an RSS item's pubDate or dc:date, an Atom entry's updated or published, ninjs versioncreated, NewsML-G2 versionCreated)", "WD206");
   }
-  const zone = zoneFor(place, context);
+  const zone = placedZone(item, body, place, context);
   if ("problem" in zone) problem("dateline", zone.problem, "WD213");
   const versionTime = time && !("problem" in zone) ? storyTime(time, zone.zone) : undefined;
   const released = item.embargoedUntil ?? item.released ?? time;

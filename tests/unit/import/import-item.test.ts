@@ -230,6 +230,24 @@ test("an embargo the agency lifts before its time dates the story at its new ver
   assert.doesNotMatch(lifted, /^updated:/m);
 });
 
+test("a place typed in the text that names two cities is placed by the item's own place field", async (t) => {
+  const { root, importItems } = desk(t);
+  const item = ninjs({
+    uri: "urn:x:valencia",
+    copyrightholder: "EFE",
+    located: "Valencia, Spain",
+    headline: "Thousands march for housing in Valencia",
+    body_html: "<p>Valencia, Jun 10 (EFE).- Some 2,000 people marched through the city on Monday to demand cheaper housing.</p><p>The organisers said more marches would follow.</p>",
+  });
+  const report = await importItems({ "valencia.json": item });
+  assert.match(report, /^(created|held) +(\S+) <- /m, report);
+  const file = /^(?:created|held) +(\S+) <- /m.exec(report)![1]!;
+  const text = readFileSync(join(root, file), "utf8");
+  assert.match(text, /^dateline: Valencia$/m, "printed as the text typed it");
+  assert.match(text, /^timezone: Europe\/Madrid$/m, "the Spanish city, as the item's field says");
+  assert.match(text, /\n---\n\nSome 2,000 people marched/, "the typed dateline taken out of the text");
+});
+
 test("a story whose YAML an editor broke still holds its item: no version becomes a second story, no withdrawal misses it", async (t) => {
   const { root, news, importItems } = desk(t);
   await importItems({ "0002.json": ninjs({}) });
