@@ -16,7 +16,7 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { bylineNames, datelinePlace, definedFields, distinctNames, NO_TEXT, writerPlaceNote } from "./wire-fields.ts";
+import { bylineNames, captionWithoutCredit, datelinePlace, definedFields, distinctNames, NO_TEXT, writerPlaceNote } from "./wire-fields.ts";
 import type { FieldProblem } from "../model/problems.ts";
 import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
@@ -110,7 +110,10 @@ function associatedPhoto(associations: Item["associations"], base: string, warni
     warnings.push(...picture.warnings);
     const { data } = picture;
     const images = renditionsOf(data.renditions, path).filter(({ type }) => type === undefined || type === "picture");
-    const photo = photoFrom(images, { caption: given(data.description_caption), credit: given(data.description_creditline) });
+    const credit = given(data.description_creditline);
+    const { caption, note } = captionWithoutCredit(given(data.description_caption), credit, jsonPath(path, "description_caption"));
+    const photo = photoFrom(images, { caption, credit });
+    if (photo && note) warnings.push(note);
     if (photo) return photo;
   }
   return undefined;

@@ -128,6 +128,19 @@ export function withoutBy(byline: string): string {
   return byline.replace(/^by\s+/i, "").replace(/^(?:von|par|por)\s+(?=\p{Lu}[\p{L}.'’-]*\s+\p{Lu})/iu, "");
 }
 
+/**
+ * A caption that ends with its photo's credit in parentheses, as AP writes them ("… on Monday.
+ * (AP Photo/Rick Bowmer)"): the page prints the credit after the caption, so the caption's copy
+ * goes, named on the item's line at `path`. Any other caption stays as it is.
+ */
+export function captionWithoutCredit(caption: string | undefined, credit: string | undefined, path: string): { caption?: string; note?: ItemNote } {
+  if (caption === undefined || credit === undefined || credit.trim() === "") return caption === undefined ? {} : { caption };
+  const copy = `(${credit.trim()})`;
+  const text = caption.trimEnd();
+  if (text.length === copy.length || text.slice(-copy.length).toLocaleLowerCase() !== copy.toLocaleLowerCase()) return { caption };
+  return { caption: text.slice(0, -copy.length).trimEnd(), note: ignoredNote(path, `${JSON.stringify(text.slice(-copy.length))} at the end of the photo's caption: its credit, which the page prints after the caption`) };
+}
+
 /** Where the writer was, after the name, as the Guardian and AFP credit: "Ann Smith in Stanstead, Quebec", "Tom Barton in London". */
 const WRITER_PLACE = /^([\p{Lu}\p{Lo}].*?\S)\s+(in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:,\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*)?)$/u;
 /**

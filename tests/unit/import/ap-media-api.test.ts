@@ -174,6 +174,22 @@ test("the NITF rendition saved beside the JSON as <itemid>.<version>.xml gives t
   assert.deepEqual(item.notes, [{ field: "", message: `its text read from ${nitf} beside it`, code: "WD226" }]);
 });
 
+test("a caption that ends with its photo's credit in parentheses, as AP writes them, loses that copy, named; any other keeps it", () => {
+  const file = join(FIXTURES, "text-photo.json");
+  const withCredit = (caption: string) => {
+    const text = readFileSync(file, "utf8").replace("A freighter breaks through thin ice near the Soo Locks on Monday.", caption);
+    return readJsonDialect(text, file, AGENCIES, besideCorpus([`${ITEM_ID}.0.xml`]))?.items[0];
+  };
+  const item = withCredit("A freighter breaks through thin ice near the Soo Locks on Monday. (Eli Marsh/AP)");
+  assert.equal(item?.photo?.caption, "A freighter breaks through thin ice near the Soo Locks on Monday.");
+  assert.deepEqual(item?.notes?.filter(({ code }) => code === "WD210").map(({ message }) => message), [
+    `warning: ignored: "(Eli Marsh/AP)" at the end of the photo's caption: its credit, which the page prints after the caption`,
+  ]);
+  const other = withCredit("A freighter near the Soo Locks (Michigan)");
+  assert.equal(other?.photo?.caption, "A freighter near the Soo Locks (Michigan)");
+  assert.deepEqual(other?.notes?.filter(({ code }) => code === "WD210"), []);
+});
+
 test("the NITF file is found by the rendition's href when a downloader rewrote it to a file name, else by <itemid>.xml", () => {
   const item = (renditions: Record<string, unknown>, version = 3) => ({ api_version: "2.2", data: { item: { altids: { itemid: "a1" }, version, type: "text", headline: "H", renditions } } });
   const nitf = readFileSync(join(FIXTURES, `${ITEM_ID}.0.xml`), "utf8");
