@@ -91,7 +91,11 @@ export function definedFields<T extends object>(fields: T): T {
 export const NO_TEXT: WireBody = { kind: "text", text: "" };
 
 /** Text as one line: runs of spaces, tabs and line breaks become one space, none at the ends. */
-export const oneLine = (text: string): string => text.replace(/\s+/g, " ").trim();
+/**
+ * A field's text on one line: its line breaks and runs of spaces one space. A no-break space
+ * ("7.5\u00a0per cent") or a thin one is the agency's, kept as typed, as the body keeps it.
+ */
+export const oneLine = (text: string): string => text.replace(/[\t\n\v\f\r \u0085\u2028\u2029]+/g, " ").trim();
 
 /** What a feed says of a picture's rights, each as delivered, with the place of its copyright holder. */
 export interface DeliveredRights {
