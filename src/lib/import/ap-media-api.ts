@@ -29,7 +29,8 @@ import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead }
  *   (the dateline's place), else the city of `datelinelocation` with its state.
  * - topics are the names of the subjects AP tags directly (rels "direct"): category codes and the
  *   ancestors of a subject are left out.
- * - `editorialtypes` Correction marks a correction; `urgency` is kept as the priority.
+ * - `editorialtypes` Correction marks a correction, Kill or Elimination a kill (the story
+ *   withdrawn, whatever `pubstatus` says), Withhold a version held back; `urgency` is kept as the priority.
  * - the story's text is never in AP's JSON: it is a rendition (`renditions.nitf.href`) to be
  *   downloaded. AP's downloading clients save it beside the JSON; the importer reads it from there
  *   (see nitfNames) with the NITF reader, and fetches no story text itself. A text item whose
@@ -182,7 +183,9 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
   const problems: WireProblem[] = read.problems.map((problem) => ({ file, ...problem }));
   const problem = (at: FieldProblem) => problems.push({ file, ...at });
   const refusedAt = (key: string) => problems.some((each) => each.field.startsWith(jsonPath(base, key)));
-  const canceled = data.pubstatus === "canceled";
+  const editorialTypes = new Set((data.editorialtypes ?? []).map((type) => type.trim().toLowerCase()));
+  // AP marks a kill in its editorial types, whatever the publishing status says: the story goes, as with canceled.
+  const canceled = data.pubstatus === "canceled" || editorialTypes.has("kill") || editorialTypes.has("elimination");
   if (data.type !== undefined && data.type !== "text") {
     problem({ field: jsonPath(base, "type"), message: `got "${data.type}" (expected a text item; AP's pictures are read with the story they are associated with)`, code: "WD205" });
   }
@@ -220,8 +223,8 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
       versionTime: data.versioncreated,
       released: data.firstcreated,
       embargoedUntil: data.embargoed,
-      status: data.pubstatus ?? "usable",
-      correction: (data.editorialtypes ?? []).some((type) => type.trim().toLowerCase() === "correction"),
+      status: canceled ? "canceled" : editorialTypes.has("withhold") ? "withheld" : (data.pubstatus ?? "usable"),
+      correction: editorialTypes.has("correction"),
       headline,
       lead: given(data.description_summary) ?? text?.lead,
       body: text?.body ?? NO_TEXT,

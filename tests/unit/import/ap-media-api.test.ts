@@ -75,6 +75,19 @@ test("a kill notice withdraws by altids.itemid, with AP's urgency, byline, datel
 const killed = (fields: Record<string, unknown>) =>
   readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "k1" }, type: "text", pubstatus: "canceled", ...fields } } }, "k.json", AGENCIES);
 
+test("a version AP marks Kill or Elimination withdraws the story whatever its pubstatus, and needs no text; Withhold holds it back", () => {
+  const marked = (types: string[]) => readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "k2" }, type: "text", pubstatus: "usable", headline: "Kill: Bridge inspection finds cracks", editorialtypes: types } } }, "k.json", AGENCIES);
+  for (const type of ["Kill", "Elimination", " kill "]) {
+    const read = marked([type]);
+    assert.deepEqual(read.problems, [], type);
+    assert.equal(read.items[0]?.status, "canceled", type);
+  }
+  const file = join(FIXTURES, "text-photo.json");
+  const withheld = readFileSync(file, "utf8").replace(/"type": "text",/, '"type": "text", "editorialtypes": ["Withhold"],');
+  assert.equal(readJsonDialect(withheld, file, AGENCIES, besideCorpus([`${ITEM_ID}.0.xml`]))?.items[0]?.status, "withheld");
+  assert.equal(killed({ headline: "H", editorialtypes: ["Withhold"] }).items[0]?.status, "canceled", "canceled wins over a hold");
+});
+
 test("located, description_summary, Correction and an associated picture's renditions are read", () => {
   const read = killed({
     located: "Chicago",
