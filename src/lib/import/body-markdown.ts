@@ -1,4 +1,4 @@
-import { parse as parseHtml } from "node-html-parser";
+import { parse as parseHtml, type HTMLElement as ParsedElement } from "node-html-parser";
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
 import { takeAgencyDateline, type AgencyDateline } from "./agency-dateline.ts";
@@ -36,12 +36,16 @@ export interface BodyMarkdown {
   dateline?: DatelineTaken;
   /** The agency's notes to editors taken off the top ("(Adds power cuts)"), as typed, for the import's lines to name. */
   editorsNotes?: string[];
+  /** The lines taken off the end ("(Reporting by Ann Smith; Editing by Tom Hogue)", "###"), as shown, for the import's lines to name. */
+  trailers?: string[];
   /** True when the text was too large to keep its markup (headings, links, emphasis, lists, tables), and kept as paragraphs. */
   markupLeftOut?: boolean;
   /** A byline the text opened with ("By Jane Doe") when the item gives none of its own: taken off the text, it is the story's byline. */
   typedByline?: string;
   /** The captions of pictures in the text, left out with them (a story's images must be its own files), for the import's lines to name. */
   pictureCaptions?: string[];
+  /** The alt text of pictures in the text that have no caption, left out with them, for the import's lines to name. */
+  pictureAlts?: string[];
   /** Links in the text to addresses on the producer's site it gave no full address for: their words kept, the links left out, for the lines to name. */
   unreadLinks?: string[];
 }
@@ -197,12 +201,14 @@ function dropLeadingChrome(blocks: string[], byline: string | undefined): { edit
   }
 }
 
-/** Drops trailer lines from the end of the body, and the hard break a dropped line leaves behind. */
-function dropTrailers(blocks: string[]): void {
+/** Drops trailer lines from the end of the body, and the hard break a dropped line leaves behind; returns them as shown, in the text's order. */
+function dropTrailers(blocks: string[]): string[] {
+  const dropped: string[] = [];
   for (;;) {
     const lines = blocks.at(-1)?.split("\n") ?? [];
     const line = lines.at(-1);
-    if (line === undefined || !isTrailerLine(shownLine(line))) return;
+    if (line === undefined || !isTrailerLine(shownLine(line))) return dropped;
+    dropped.unshift(shownLine(line).trim());
     lines.pop();
     if (lines.length === 0) blocks.pop();
     else blocks[blocks.length - 1] = [...lines.slice(0, -1), withoutHardBreak(lines.at(-1) ?? "")].join("\n");
@@ -214,7 +220,7 @@ function dropTrailers(blocks: string[]): void {
  * block as written): a slug, a byline and notes to editors at the top, the lead repeated, then the
  * dateline opening the first paragraph, then trailers at the end.
  */
-function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { blocks: string[]; dateline?: DatelineTaken; editorsNotes: string[]; typedByline?: string } {
+function removeAgencyChrome(blocks: readonly string[], context: BodyContext): AgencyChromeRemoved {
   const kept = blocks.filter((block) => block.trim() !== "");
   const { editorsNotes, typedByline } = dropLeadingChrome(kept, context.byline);
   const byline = typedByline === undefined ? {} : { typedByline };
@@ -225,14 +231,29 @@ function removeAgencyChrome(blocks: readonly string[], context: BodyContext): { 
   const cut = kept[at] === undefined ? undefined : cutDateline(kept[at], context);
   if (cut?.block === "") kept.splice(at, 1);
   else if (cut) kept[at] = cut.block;
-  dropTrailers(kept);
-  return cut ? { blocks: kept, dateline: cut.dateline, editorsNotes, ...byline } : { blocks: kept, editorsNotes, ...byline };
+  const trailers = dropTrailers(kept);
+  return cut ? { blocks: kept, dateline: cut.dateline, editorsNotes, trailers, ...byline } : { blocks: kept, editorsNotes, trailers, ...byline };
 }
 
-/** The Markdown, the dateline found, the notes to editors and a byline taken off, as the importer takes them. */
-function bodyMarkdown({ blocks, dateline, editorsNotes, typedByline }: { blocks: readonly string[]; dateline?: DatelineTaken; editorsNotes: readonly string[]; typedByline?: string }): BodyMarkdown {
+/** A body's blocks with the agency's chrome taken off, and what was taken off. */
+interface AgencyChromeRemoved {
+  blocks: string[];
+  dateline?: DatelineTaken;
+  editorsNotes: string[];
+  trailers: string[];
+  typedByline?: string;
+}
+
+/** The Markdown, the dateline found, the notes to editors, the trailers and a byline taken off, as the importer takes them. */
+function bodyMarkdown({ blocks, dateline, editorsNotes, trailers, typedByline }: AgencyChromeRemoved): BodyMarkdown {
   const markdown = blocks.join("\n\n");
-  return { markdown, ...(dateline ? { dateline } : {}), ...(editorsNotes.length > 0 ? { editorsNotes: [...editorsNotes] } : {}), ...(typedByline ? { typedByline } : {}) };
+  return {
+    markdown,
+    ...(dateline ? { dateline } : {}),
+    ...(editorsNotes.length > 0 ? { editorsNotes: [...editorsNotes] } : {}),
+    ...(trailers.length > 0 ? { trailers: [...trailers] } : {}),
+    ...(typedByline ? { typedByline } : {}),
+  };
 }
 
 // ---- Plain text. ----
@@ -272,23 +293,31 @@ const DROPPED_WITH_CONTENT = [
 const PICTURE = "img, picture, video, audio, iframe, svg, object, embed, canvas";
 
 /**
- * The HTML without the captions of its pictures, and those captions: a picture goes (a story's
- * images are its own files), and its caption would read as the story's text, so it goes with it
- * and is named. A figure of a table or a quote keeps its caption.
+ * The HTML without the captions of its pictures, those captions, and the alt text of pictures
+ * with no caption: a picture goes (a story's images are its own files), and its caption would
+ * read as the story's text, so it goes with it and is named; a picture without one is named by
+ * its alt text, the agency's words for it. A figure of a table or a quote keeps its caption.
  */
-function withoutPictureCaptions(html: string): { html: string; captions: string[] } {
-  if (!/<figcaption\b/i.test(html)) return { html, captions: [] };
+function withoutPictureCaptions(html: string): { html: string; captions: string[]; alts: string[] } {
+  if (!/<(?:figcaption|img)\b/i.test(html)) return { html, captions: [], alts: [] };
   const root = parseHtml(html);
   const captions: string[] = [];
+  const captioned = new Set<ParsedElement>();
   for (const figure of root.querySelectorAll("figure")) {
     if (figure.querySelector(PICTURE) === null) continue;
-    for (const caption of figure.querySelectorAll("figcaption")) {
-      const text = oneLine(caption.textContent);
-      if (text !== "") captions.push(text);
+    const texts = figure.querySelectorAll("figcaption").map((caption) => {
       caption.remove();
-    }
+      return oneLine(caption.textContent);
+    }).filter((text) => text !== "");
+    captions.push(...texts);
+    if (texts.length > 0) for (const picture of figure.querySelectorAll("img")) captioned.add(picture);
   }
-  return { html: root.toString(), captions };
+  const alts = root
+    .querySelectorAll("img")
+    .filter((picture) => !captioned.has(picture))
+    .map((picture) => oneLine(picture.getAttribute("alt") ?? ""))
+    .filter((alt) => alt !== "");
+  return { html: root.toString(), captions, alts };
 }
 
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
@@ -457,6 +486,7 @@ function convertHtml(html: string, options: sanitizeHtml.IOptions, context: Body
   return {
     ...bodyMarkdown(removeAgencyChrome(markdown.split(/\n{2,}/), context)),
     ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}),
+    ...(pictures.alts.length > 0 ? { pictureAlts: pictures.alts } : {}),
     ...(unreadLinks.length > 0 ? { unreadLinks } : {}),
   };
 }

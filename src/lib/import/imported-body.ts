@@ -3,10 +3,10 @@ import type { ImportedBody } from "./story-plan.ts";
 import type { WireItem } from "./wire-item.ts";
 import type { Agency } from "../model/agencies.ts";
 
-/** The item's body as story Markdown, with the place and agency (as `agencies` spell it) of the dateline it opened with, which the page prints itself, and the notes to editors taken off it. */
+/** The item's body as story Markdown, with the place and agency (as `agencies` spell it) of the dateline it opened with, which the page prints itself, and the notes to editors and trailers taken off it. */
 export function importedBody(item: WireItem, agencies: readonly Agency[]): ImportedBody {
   const context = { agencies, ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
-  const { markdown, dateline, editorsNotes, pictureCaptions, unreadLinks, typedByline, markupLeftOut } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
+  const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, typedByline, markupLeftOut } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
   return {
     markdown,
     ...(typedByline ? { typedByline } : {}),
@@ -14,7 +14,9 @@ export function importedBody(item: WireItem, agencies: readonly Agency[]): Impor
     ...(dateline?.place ? { place: dateline.place } : {}),
     ...(dateline ? { agency: dateline.agency } : {}),
     ...(editorsNotes ? { editorsNotes } : {}),
+    ...(trailers ? { trailers } : {}),
     ...(pictureCaptions ? { pictureCaptions } : {}),
+    ...(pictureAlts ? { pictureAlts } : {}),
     ...(unreadLinks ? { unreadLinks } : {}),
   };
 }

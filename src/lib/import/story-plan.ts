@@ -23,8 +23,12 @@ export interface ImportedBody {
   agency?: string;
   /** The agency's notes to editors taken off its top ("(Adds power cuts)"), as typed. */
   editorsNotes?: string[];
+  /** The lines the agency ended the text with ("(Reporting by …; Editing by …)", "###"), left out, as shown. */
+  trailers?: string[];
   /** The captions of pictures in the text, left out with their pictures. */
   pictureCaptions?: string[];
+  /** The alt text of pictures in the text that have no caption, left out with their pictures. */
+  pictureAlts?: string[];
   /** Links to places on the producer's site the item gave no full address for, left out, their words kept. */
   unreadLinks?: string[];
   /** A byline the text opened with, the item giving none of its own: the story's byline. */
@@ -408,7 +412,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
     ...(body.markupLeftOut ? [ignoredNote("body", `the text's markup (headings, links, emphasis, lists, tables): it would render to more than ${MAX_BODY_ELEMENTS.toLocaleString("en-US")} elements, so its words are kept as paragraphs`)] : []),
     ...(body.unreadLinks ?? []).map((href) => ignoredNote("body", `the link to ${JSON.stringify(href)}: a place on the producer's site the item gives no full address for (its words are kept)`)),
+    ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: the agency's line after the story (its credits or end-of-item mark), not story text`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
+    ...(body.pictureAlts ?? []).map((alt) => ignoredNote("body", `a picture in the text, its alt text ${JSON.stringify(alt)} (a story shows only its own photo and images)`)),
   ];
   const delivered = topicsOf(item);
   const spelled = knownSpellings("topics", delivered.topics, lang ?? context.siteLanguage, context.spellings?.topics);

@@ -52,6 +52,18 @@ test("a figure of a table or a quote keeps its words and caption; a picture's ca
   assert.deepEqual(pictureCaptions, ["Voters queue in Leeds."]);
 });
 
+test("a picture with no caption goes, named by its alt text; one captioned is named by its caption alone", () => {
+  const html = [
+    '<p>Rates rose.</p><p><img src="chart.png" alt="Chart of  rates"></p><p><img src="rule.png" alt=""></p>',
+    '<figure><img src="queue.jpg" alt="A queue"><figcaption>Voters queue in Leeds.</figcaption></figure>',
+    '<figure><img src="map.png" alt="Map of the city"></figure>',
+  ].join("");
+  const { markdown, pictureCaptions, pictureAlts } = htmlBodyToMarkdown(html, {});
+  assert.equal(markdown, "Rates rose.");
+  assert.deepEqual(pictureCaptions, ["Voters queue in Leeds."]);
+  assert.deepEqual(pictureAlts, ["Chart of rates", "Map of the city"]);
+});
+
 test("markup typed as text stays text, never markup, in the page", () => {
   const { markdown } = htmlBodyToMarkdown(`<p>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) &lt;javascript:alert(1)&gt;</p>`, {});
   const html = render(markdown);
@@ -110,6 +122,7 @@ test("takes off the slug, the byline, the item's dateline and the end-of-item ch
   const taken = htmlBodyToMarkdown(html, { source: "Reuters" });
   assert.equal(taken.markdown, "Russia hopes [talks](https://example.com) resume.\n\nLavrov spoke on Monday.");
   assert.deepEqual(taken.dateline, { place: "MOSCOW", agency: "Reuters", month: 9, day: 2 });
+  assert.deepEqual(taken.trailers, ["(Reporting by Jane Doe; Editing by John Roe)", "-0-"], "each line taken off the end is named, in the text's order");
   assert.deepEqual(inspectBody(taken.markdown, "MOSCOW"), []);
 
   // Another agency's dateline is story text, kept as typed (and the checks then report it).

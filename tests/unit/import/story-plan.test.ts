@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 import { planStory, planWithdrawal, type PlanContext } from "../../../src/lib/import/story-plan.ts";
+import { importedBody } from "../../../src/lib/import/imported-body.ts";
 import type { WireItem } from "../../../src/lib/import/wire-item.ts";
 import { rememberSpellings, type WireStory } from "../../../src/lib/import/wire-stories.ts";
 import { placeholderFields } from "../../../src/lib/model/placeholders.ts";
@@ -396,6 +397,24 @@ test("a picture's caption left out of the text with its picture is named on the 
   assert.ok(result.ok);
   assert.deepEqual(result.plan.leftOut, [
     { field: "body", message: 'warning: ignored: "Voters queue in Leeds. (AP Photo/Cliff Owen)": the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)', code: "WD210" },
+  ]);
+});
+
+test("the agency's trailer and a picture without a caption, left out of the text, are each named on the item's line", () => {
+  const html = [
+    "<p>MOSCOW, September 2 (Itar-Tass) - Rates rise.</p>",
+    '<p><img src="chart.png" alt="Chart of  rates"></p>',
+    "<p>The bank meets again in May.</p>",
+    "<p>(Reporting by Ann Smith in London; Editing by Tom Hogue)</p><p>###</p>",
+  ].join("");
+  const body = importedBody({ ...item, body: { kind: "html", html } }, AGENCIES);
+  assert.equal(body.markdown, "Rates rise.\n\nThe bank meets again in May.");
+  const result = planStory(item, { ...context, body });
+  assert.ok(result.ok);
+  assert.deepEqual(result.plan.leftOut, [
+    { field: "body", message: 'warning: ignored: "(Reporting by Ann Smith in London; Editing by Tom Hogue)": the agency\'s line after the story (its credits or end-of-item mark), not story text', code: "WD210" },
+    { field: "body", message: "warning: ignored: \"###\": the agency's line after the story (its credits or end-of-item mark), not story text", code: "WD210" },
+    { field: "body", message: 'warning: ignored: a picture in the text, its alt text "Chart of rates" (a story shows only its own photo and images)', code: "WD210" },
   ]);
 });
 
