@@ -16,7 +16,7 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { bylineNames, captionWithoutCredit, datelinePlace, definedFields, distinctNames, NO_TEXT, writerPlaceNote } from "./wire-fields.ts";
+import { bylineNames, captionWithoutCredit, datelinePlace, definedFields, distinctNames, editorsNoteFieldNote, NO_TEXT, writerPlaceNote, writerTitleNote } from "./wire-fields.ts";
 import type { FieldProblem } from "../model/problems.ts";
 import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
@@ -64,7 +64,9 @@ const itemShape = {
   editorialtypes: z.array(z.string()).optional(),
   headline: z.string().optional(),
   description_summary: z.string().optional(),
-  bylines: z.array(z.looseObject({ by: z.string().optional() })).optional(),
+  bylines: z.array(z.looseObject({ by: z.string().optional(), title: z.string().optional() })).optional(),
+  ednote: z.string().optional(),
+  description_editornotes: z.string().optional(),
   located: z.string().optional(),
   datelinelocation: z.looseObject({ city: z.string().optional(), countryareaname: z.string().optional() }).optional(),
   provider: z.string().optional(),
@@ -79,10 +81,10 @@ type Item = z.output<typeof item>;
 
 /** AP's item fields the story has no use for: known, so not warned about. */
 const UNREAD = [
-  "foreignkeys", "profile", "expires", "editorialrole", "fixture", "ednote", "signals", "title", "headline_extended",
+  "foreignkeys", "profile", "expires", "editorialrole", "fixture", "signals", "title", "headline_extended",
   "headline_seo", "photographer", "producer", "copyrightnotice", "derivedfrom", "refersto", "usageterms", "keywords",
   "outcue", "infosource", "person", "organisation", "organization", "place", "event", "audiences", "services",
-  "thirdpartymeta", "textformat", "editorialpriority", "slugline", "description_editornotes", "mediafilterid",
+  "thirdpartymeta", "textformat", "editorialpriority", "slugline", "mediafilterid",
 ];
 const KNOWN = [...Object.keys(itemShape), ...UNREAD];
 
@@ -209,6 +211,15 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
   const authors = distinctNames(bylines.flatMap(({ names }) => names));
   const byline = distinctNames(bylines.map(({ by }) => by)).join(", ");
   warnings.push(...bylines.flatMap(({ path, places }) => places.map((place) => writerPlaceNote(path, place))));
+  // A writer's title ("Associated Press Writer") is no name, and the agency's notes to editors no story text: each left out with a line.
+  for (const [index, { title }] of (data.bylines ?? []).entries()) {
+    const named = given(title);
+    if (named) warnings.push(writerTitleNote(jsonPath(base, "bylines", index, "title"), named));
+  }
+  for (const field of ["ednote", "description_editornotes"] as const) {
+    const note = given(data[field]);
+    if (note) warnings.push(editorsNoteFieldNote(jsonPath(base, field), note));
+  }
   const topics = distinctNames((data.subject ?? []).flatMap(({ name, rels }) => (name && rels?.includes("direct") ? [name] : [])));
   // AP's metadata is the fuller; its NITF text fills in what the JSON leaves out.
   const notes: ItemNote[] = [...(text && beside ? [{ field: "", message: `its text read from ${beside.file} beside it`, code: "WD226" as const }] : []), ...warnings];

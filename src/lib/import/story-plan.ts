@@ -8,7 +8,7 @@ import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import { bylineNames, htmlText, ignoredNote, oneLine, withoutBy, writerPlaceNote, type WriterPlace } from "./wire-fields.ts";
+import { bylineNames, editorsNoteFieldNote, htmlText, ignoredNote, oneLine, withoutBy, writerPlaceNote, type WriterPlace } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
@@ -405,7 +405,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   // The note a correction gives apart from its text (Superdesk's ednote) is the desk's word on it, whatever it says; each note is quoted once.
   const correctionNotes = correctionField ? [...new Set([...editorsNotes.filter(isCorrectionNote), ...(item.editorsNote === undefined ? [] : [oneLine(item.editorsNote)])])] : [];
   const leftOut = [
-    ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => ignoredNote("body", `${JSON.stringify(note)}: the agency's note to editors, not story text`)),
+    ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => editorsNoteFieldNote("body", note)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
     ...authors.places.map((place) => writerPlaceNote("byline", place)),
     ...bylined.notes,

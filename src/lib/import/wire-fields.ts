@@ -176,6 +176,12 @@ export function placedWriters(credit: string): { writers: string[]; places: Writ
   return { writers, places };
 }
 
+/** The line saying a writer's title ("Associated Press Writer", NITF's byttl) given apart from the name at `field` was left out: it is no name, and the page prints none. */
+export const writerTitleNote = (field: string, title: string): ItemNote => ignoredNote(field, `${JSON.stringify(oneLine(title))}: the writer's title, not a name, so not an author`);
+
+/** The line saying a note of the agency's to editors at `field` (AP's `ednote`, "(Adds power cuts)" atop a text) was left out. */
+export const editorsNoteFieldNote = (field: string, note: string): ItemNote => ignoredNote(field, `${JSON.stringify(oneLine(note))}: the agency's note to editors, not story text`);
+
 /** The line saying where a writer was was left out of the credit at `field`. */
 export const writerPlaceNote = (field: string, { writer, place }: WriterPlace): ItemNote => ignoredNote(field, `${JSON.stringify(place)}: where ${JSON.stringify(writer)} was, not a name`);
 

@@ -66,7 +66,11 @@ test("a kill notice withdraws by altids.itemid, with AP's urgency, byline, datel
       topics: ["Shipping"],
       lang: "en",
       priority: 1,
-      notes: [{ field: "data.item.member_routing", message: "warning: ignored: not a property of the AP Media API", code: "WD210" }],
+      notes: [
+        { field: "data.item.member_routing", message: "warning: ignored: not a property of the AP Media API", code: "WD210" },
+        { field: "data.item.bylines[0].title", message: 'warning: ignored: "Associated Press": the writer\'s title, not a name, so not an author', code: "WD210" },
+        { field: "data.item.ednote", message: 'warning: ignored: "Eds: The story is withdrawn. It will not be replaced.": the agency\'s note to editors, not story text', code: "WD210" },
+      ],
     },
   ]);
 });
@@ -139,6 +143,21 @@ test("each of bylines' by is read as any byline is: a leading By goes, and its n
   assert.deepEqual(placed?.notes, [{ field: "data.item.bylines[1].by", message: 'warning: ignored: "in Duluth, Minnesota": where "Eli Marsh" was, not a name', code: "WD210" }]);
 });
 
+test("a writer's title and AP's notes to editors are left out, each named on the item's line", () => {
+  const [item] = killed({
+    headline: "H",
+    bylines: [{ by: "By Nora Vale", title: "Associated Press Writer" }, { by: "By Eli Marsh", title: " " }],
+    ednote: "Eds: Updates with mayor's comment.",
+    description_editornotes: "Moves on general news services.",
+  }).items;
+  assert.deepEqual(item?.authors, ["Nora Vale", "Eli Marsh"]);
+  assert.deepEqual(item?.notes, [
+    { field: "data.item.bylines[0].title", message: 'warning: ignored: "Associated Press Writer": the writer\'s title, not a name, so not an author', code: "WD210" },
+    { field: "data.item.ednote", message: "warning: ignored: \"Eds: Updates with mayor's comment.\": the agency's note to editors, not story text", code: "WD210" },
+    { field: "data.item.description_editornotes", message: 'warning: ignored: "Moves on general news services.": the agency\'s note to editors, not story text', code: "WD210" },
+  ]);
+});
+
 test("no item id, no headline and no text are each a problem at their place", () => {
   const read = readApMediaApi({ api_version: "2.2", data: { item: { type: "text", altids: { etag: "e" }, headline: "" } } }, "e.json", AGENCIES);
   assert.deepEqual(read.items, []);
@@ -184,7 +203,10 @@ test("the NITF rendition saved beside the JSON as <itemid>.<version>.xml gives t
   assert.equal(item.lead, "Shippers on the upper lakes tie up their freighters a week early after a cold snap.");
   assert.equal(item.source, "AP", "AP's provider, not the NITF's distributor");
   assert.deepEqual(item.topics, ["Business", "Shipping"]);
-  assert.deepEqual(item.notes, [{ field: "", message: `its text read from ${nitf} beside it`, code: "WD226" }]);
+  assert.deepEqual(item.notes, [
+    { field: "", message: `its text read from ${nitf} beside it`, code: "WD226" },
+    { field: "data.item.bylines[0].title", message: 'warning: ignored: "Associated Press": the writer\'s title, not a name, so not an author', code: "WD210" },
+  ]);
 });
 
 test("a caption that ends with its photo's credit in parentheses, as AP writes them, loses that copy, named; any other keeps it", () => {

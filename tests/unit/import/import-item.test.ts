@@ -355,7 +355,7 @@ test("an AP Media API item imports with the NITF text saved beside it, which has
   const report = await importItems({ "text-photo.json": json, [nitf]: readFileSync(join(corpus, nitf)), "freighter-main.jpg": readFileSync(join(corpus, "freighter-main.jpg")) });
   const story = "src/news/2026/11/30/lake-freighter-season-ends-early-as-ice-forms";
   assert.deepEqual(report.split("\n"), [
-    `held       ${story}/index.md <- drop-2/text-photo.json [AP Media API]: needs alt text for its photo [WD216] (and 2 more: --verbose lists them)`,
+    `held       ${story}/index.md <- drop-2/text-photo.json [AP Media API]: needs alt text for its photo [WD216] (and 3 more: --verbose lists them)`,
     "1 item: 0 created, 0 updated, 0 unchanged, 0 withdrawn, 1 held, 0 refused",
   ]);
   const text = readFileSync(join(root, story, "index.md"), "utf8");

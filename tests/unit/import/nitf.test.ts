@@ -317,6 +317,13 @@ test("the byline's people are its authors: its person elements, else its names w
   assert.deepEqual([persons.byline, persons.authors], ["By Ann Smith and Bo Li, Staff Writers", ["Ann Smith", "Bo Li"]]);
   const titled = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1></hedline><byline>By Ann Smith, <byttl>Moscow correspondent</byttl></byline>" })));
   assert.deepEqual(titled.authors, ["Ann Smith"]);
+  // The title is no name, and the page prints none: left out with a line, whether the names are persons or the byline's words.
+  const titleNote = (title: string) => ({ field: "/nitf/body/body.head/byline/byttl", message: `warning: ignored: "${title}": the writer's title, not a name, so not an author`, code: "WD210" });
+  assert.deepEqual(titled.notes?.filter(({ field }) => field.includes("/byline")), [titleNote("Moscow correspondent")]);
+  assert.deepEqual(persons.notes?.filter(({ field }) => field.includes("/byline")), [titleNote("Staff Writers")]);
+  // A byline that is only a title names no one: it stays the credit, and nothing is left out.
+  const onlyTitle = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1></hedline><byline><byttl>Staff reporter</byttl></byline>" })));
+  assert.deepEqual([onlyTitle.byline, onlyTitle.notes?.filter(({ field }) => field.includes("/byline"))], ["Staff reporter", undefined]);
   assert.equal(onlyItem(readInline(nitf())).authors, undefined, "no byline, no authors");
   // Writers joined by "with", and where one was, which is no name: left out with a line at the byline.
   const placed = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Harbour reopens</hl1></hedline><byline>By Ann Smith with Bo Li in Riga</byline>" })));
