@@ -2,7 +2,8 @@
  * The 252 named character entities of HTML 4 and XHTML 1.0 (the Latin-1, special and symbol
  * sets). NITF documents name a DTD that declares them and use them freely (&nbsp;, &mdash;,
  * &eacute;), but the DTD is never read, so the reader knows them itself. &lang; and &rang; take
- * their HTML5 code points, as browsers read them today.
+ * their HTML5 code points, as browsers read them today. Feeds' titles are HTML-escaped text in
+ * practice, and are read with them too.
  */
 
 /** Latin-1 names, for U+00A0 to U+00FF in order. */
@@ -42,6 +43,28 @@ const ENTITIES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The character an HTML 4 entity name stands for (XML's five included), or undefined. */
-export function htmlEntity(name: string): string | undefined {
+function htmlEntity(name: string): string | undefined {
   return ENTITIES.get(name);
+}
+
+/** A character or entity reference: "&#8217;", "&#x2019;", "&rsquo;". */
+const REFERENCE = /&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi;
+
+/** A code point text may carry (XML 1.0 Char): no NUL, no C0 control but tab and line breaks, no lone surrogate. */
+function isTextChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/**
+ * The text with each character and entity reference read as the character it stands for; a
+ * reference to no character this module knows, or to one text may not carry, is passed to
+ * `unknown` and kept as typed.
+ */
+export function decodeReferences(text: string, unknown?: (reference: string) => void): string {
+  return text.replace(REFERENCE, (reference: string, name: string) => {
+    const numeric = !name.startsWith("#") ? undefined : /^#x/i.test(name) ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    const char = numeric === undefined ? htmlEntity(name) : isTextChar(numeric) ? String.fromCodePoint(numeric) : undefined;
+    if (char === undefined) unknown?.(reference);
+    return char ?? reference;
+  });
 }

@@ -3,6 +3,7 @@ import type { ItemNote, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, 
 import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
 import { isWebAddress } from "../model/urls.ts";
 import { xhtmlBody } from "./xml-body.ts";
+import { decodeReferences } from "./html-entities.ts";
 import { attribute, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -207,20 +208,52 @@ function requireStory(item: Scoped, id: string | undefined, headline: string, bo
   if (body === undefined) problems.add(`${item.path}/${expected.body}`, "missing (expected the story's text)", "WD206");
 }
 
+/**
+ * What WordPress and its plugins end an item with, which is the publishing tool's, not the story's:
+ * a link to the story's page closing the excerpt ("Read more »", "Continue reading →", "[…]"),
+ * and Yoast SEO's line closing the text ("The post … appeared first on …."). Only these forms, and
+ * only at the very end, so no sentence of the story is lost; each taken off is named.
+ */
+const EXCERPT_END = /\s*(\[(?:…|\.\.\.)\]|(?:Read more|Continue reading)(?:\s*[»→])?)$/iu;
+const LAST_PARAGRAPH = /<p\b[^>]*>((?:(?!<\/?p\b)[^])*)<\/p>\s*$/i;
+const APPEARED_FIRST = /^The post .+ appeared first on .+\.$/u;
+
+const toolNote = (path: string, words: string): ItemNote => ignoredNote(path, `${JSON.stringify(words)} at its end: added by the tool that published the feed, not the story's words`);
+
+/** A lead without the excerpt's link to the story's page, and the note naming it. */
+function withoutExcerptEnd(lead: string, path: string): { lead: string; notes: ItemNote[] } {
+  const end = EXCERPT_END.exec(lead);
+  if (!end || end.index === 0) return { lead, notes: [] };
+  return { lead: lead.slice(0, end.index), notes: [toolNote(path, end[1] ?? "")] };
+}
+
+/** A text's HTML without Yoast's closing line, and the note naming it. */
+function withoutAppearedFirst(html: string, path: string): { html: string; notes: ItemNote[] } {
+  const last = LAST_PARAGRAPH.exec(html);
+  const words = oneLine(htmlText(last?.[1] ?? ""));
+  if (!last || !APPEARED_FIRST.test(words) || oneLine(htmlText(html.slice(0, last.index))) === "") return { html, notes: [] };
+  return { html: html.slice(0, last.index).trimEnd(), notes: [toolNote(path, words)] };
+}
+
 /** One RSS item as a wire item, or its problems. */
 function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: WireItem; problems: WireProblem[] } {
   const problems = new ItemProblems(file);
   const id = textOf(child(item, NO_NAMESPACE, "guid")) || textOf(child(item, NO_NAMESPACE, "link")) || undefined;
-  const headline = oneLine(textOf(child(item, NO_NAMESPACE, "title")));
-  const encoded = markupOf(child(item, CONTENT, "encoded"));
-  const description = markupOf(child(item, NO_NAMESPACE, "description"));
+  // Titles are HTML-escaped text in practice, "&#8217;" in CDATA among them, as feed readers read them.
+  const headline = oneLine(decodeReferences(textOf(child(item, NO_NAMESPACE, "title"))));
+  const encodedElement = child(item, CONTENT, "encoded");
+  const descriptionElement = child(item, NO_NAMESPACE, "description");
+  const encoded = markupOf(encodedElement);
+  const description = markupOf(descriptionElement);
   // A description with no full text beside it is the story's text, and then there is no lead.
-  const html = encoded || description;
-  const body: WireBody | undefined = html === "" ? undefined : { kind: "html", html };
+  const text = withoutAppearedFirst(encoded || description, (encoded ? encodedElement : descriptionElement)?.path ?? "");
+  const body: WireBody | undefined = text.html === "" ? undefined : { kind: "html", html: text.html };
+  const lead = encoded && description ? withoutExcerptEnd(oneLine(htmlText(description)), descriptionElement?.path ?? "") : undefined;
   requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
   const published = rssTime(child(item, NO_NAMESPACE, "pubDate"), problems) ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
   if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
   const creators = creatorsByline(children(item, DUBLIN_CORE, "creator"));
+  const notes = [...creators.notes, ...(lead?.notes ?? []), ...text.notes];
   return {
     item: definedFields({
       file,
@@ -232,7 +265,7 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: Wire
       status: "usable" as const,
       correction: false,
       headline,
-      lead: encoded && description ? oneLine(htmlText(description)) || undefined : undefined,
+      lead: lead?.lead || undefined,
       body,
       source: oneLine(textOf(child(item, NO_NAMESPACE, "source"))) || oneLine(textOf(child(channel, NO_NAMESPACE, "title"))) || undefined,
       byline: creators.byline ?? rssAuthor(oneLine(textOf(child(item, NO_NAMESPACE, "author")))),
@@ -240,7 +273,7 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: Wire
       photo: itemPhoto([...enclosedPictures(children(item, NO_NAMESPACE, "enclosure"), "url"), ...mediaPictures(item)], item),
       lang: textOf(child(item, DUBLIN_CORE, "language")) || attributeOf(item, "xml:lang") || textOf(child(channel, NO_NAMESPACE, "language")) || attributeOf(channel, "xml:lang") || undefined,
       base: webAddress(textOf(child(item, NO_NAMESPACE, "link"))),
-      notes: creators.notes.length > 0 ? creators.notes : undefined,
+      notes: notes.length > 0 ? notes : undefined,
     }),
     problems: [],
   };
@@ -251,7 +284,8 @@ function atomText(element: Scoped | undefined): string {
   if (!element) return "";
   const type = attributeOf(element, "type");
   if (type === "html") return oneLine(htmlText(dataOf(element)));
-  return oneLine(textOf(element));
+  // Read as HTML-escaped text, as feed readers do: producers escape a text title's "’" as "&#8217;" too.
+  return oneLine(decodeReferences(textOf(element)));
 }
 
 /** An Atom content or summary as a body: HTML as escaped in it, XHTML's div, or text; content given by `src` or of another type is no text here. */

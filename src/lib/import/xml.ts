@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator, type EntityDecoderOptions } from "fast-xml-parser";
 import { lineAndColumn } from "../model/json-text.ts";
-import { htmlEntity } from "./html-entities.ts";
+import { decodeReferences } from "./html-entities.ts";
 import type { WireProblem } from "./wire-item.ts";
 
 /**
@@ -111,13 +111,6 @@ function declarationProblems(text: string, file: string, declarations: EntityDec
   return problems;
 }
 
-const REFERENCE = /&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi;
-
-/** A code point XML lets a document carry (XML 1.0 Char). */
-function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-}
-
 /**
  * Reads character and entity references in the text the parser hands over, noting those it does
  * not know. Entities the document declares are ignored: none is ever expanded.
@@ -126,12 +119,7 @@ class ReferenceReader implements EntityDecoderOptions {
   readonly unknown = new Set<string>();
 
   decode(text: string): string {
-    return text.replace(REFERENCE, (reference: string, name: string) => {
-      const numeric = !name.startsWith("#") ? undefined : /^#x/i.test(name) ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      const char = numeric === undefined ? htmlEntity(name) : isXmlChar(numeric) ? String.fromCodePoint(numeric) : undefined;
-      if (char === undefined) this.unknown.add(reference);
-      return char ?? reference;
-    });
+    return decodeReferences(text, (reference) => this.unknown.add(reference));
   }
 
   setExternalEntities(): void {}

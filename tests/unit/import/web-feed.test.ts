@@ -259,3 +259,33 @@ test("a creator credited with the place the writer was in (the Guardian's form) 
     { field: "/rss/channel/item/dc:creator[2]", message: 'warning: ignored: "in New York": where "Bo Li" was, not a name', code: "WD210" },
   ]);
 });
+
+test("a title's character references are read as the characters they stand for, in RSS and in Atom text, as feed readers read them", () => {
+  const [item] = allItems(rss(`<item><guid>h-2</guid><title><![CDATA[Mayor&#8217;s plan: fares &amp; fees frozen]]></title><description>Fares stay.</description></item>`));
+  assert.equal(item?.headline, "Mayor’s plan: fares & fees frozen");
+  const [entry] = allItems(atom(`<entry><id>urn:h:2</id><title>Mayor&amp;#8217;s plan &amp;amp; fees</title><updated>2024-03-04T09:00:00Z</updated><content>Fares stay.</content></entry>`));
+  assert.equal(entry?.headline, "Mayor’s plan & fees");
+});
+
+test("WordPress's link closing the excerpt and Yoast's closing line are taken off, each named; only those forms, only at the end", () => {
+  const wordpress = (description: string, text: string) =>
+    allItems(rss(`<item>${RSS_ITEM}<description><![CDATA[${description}]]></description><content:encoded><![CDATA[${text}]]></content:encoded></item>`))[0];
+  const footer = '<p>The post <a href="https://harbour.example/reopens/">Harbour reopens</a> appeared first on <a href="https://harbour.example">Harbour News</a>.</p>';
+  const item = wordpress('<p>The harbour reopened on Monday. <a href="https://harbour.example/reopens/">Read more &#187;</a></p>', `<p>The harbour reopened.</p>\n${footer}`);
+  assert.equal(item?.lead, "The harbour reopened on Monday.");
+  assert.ok(item?.body.kind === "html" && !item.body.html.includes("appeared first"));
+  assert.deepEqual(
+    item?.notes?.map((note) => `${note.field}: ${note.message}`),
+    [
+      '/rss/channel/item/description: warning: ignored: "Read more »" at its end: added by the tool that published the feed, not the story\'s words',
+      '/rss/channel/item/content:encoded: warning: ignored: "The post Harbour reopens appeared first on Harbour News." at its end: added by the tool that published the feed, not the story\'s words',
+    ],
+  );
+  assert.equal(wordpress("The harbour reopened on Monday [&#8230;]", "<p>Text.</p>")?.lead, "The harbour reopened on Monday");
+  assert.equal(wordpress("The harbour reopened. Continue reading &#8594;", "<p>Text.</p>")?.lead, "The harbour reopened.");
+  // In the middle, or as the whole text, it is the story's.
+  const kept = wordpress("Read more about the harbour here, the mayor said", `${footer}<p>The harbour reopened.</p>`);
+  assert.equal(kept?.lead, "Read more about the harbour here, the mayor said");
+  assert.ok(kept?.body.kind === "html" && kept.body.html.includes("appeared first"));
+  assert.equal(kept?.notes, undefined);
+});
