@@ -14,6 +14,7 @@ import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
 import { characterCount, readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
 import { isCorrectionNote } from "./body-markdown.ts";
+import { decodeReferences } from "./html-entities.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
 
 /** The body as the importer made it: Markdown, the place and agency its dateline named, if it opened with one, and the notes to editors above it. */
@@ -93,8 +94,18 @@ const MAX_TOPICS = 20;
 const MAX_TOPIC_LENGTH = 60;
 
 
-/** A headline or lead as one line of text: markup an agency left in a text field is read, never printed or run. */
-const textField = (text: string): string => oneLine(/<[a-z!/?]/i.test(text) ? htmlText(text) : text);
+/** A headline or lead as one line of text: markup an agency left in a text field, and its character references, are read, never printed or run. */
+const textField = (text: string): string => oneLine(/<[a-z!/?]/i.test(text) ? htmlText(text) : decodeReferences(text));
+
+/**
+ * The line saying a headline or lead came HTML-escaped, as some JSON producers send them
+ * ("Council&#8217;s budget: rates rise &amp; fees double"): its references are read as the
+ * characters they stand for (see textField), since no editor wants "&#8217;" printed.
+ */
+function unescapedNote(field: string, text: string | undefined): ItemNote[] {
+  if (text === undefined || decodeReferences(text) === text) return [];
+  return [ignoredNote(field, `the HTML escaping of ${JSON.stringify(oneLine(text))}: its character references are read as the characters they stand for`)];
+}
 
 /** Whether an item says what the story on file says: its headline, its lead (when it sends one) and its text, white space aside. */
 export function sameWords(item: WireItem, body: ImportedBody, story: WireStory): boolean {
@@ -412,6 +423,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
     ...(body.markupLeftOut ? [ignoredNote("body", `the text's markup (headings, links, emphasis, lists, tables): it would render to more than ${MAX_BODY_ELEMENTS.toLocaleString("en-US")} elements, so its words are kept as paragraphs`)] : []),
     ...(body.unreadLinks ?? []).map((href) => ignoredNote("body", `the link to ${JSON.stringify(href)}: a place on the producer's site the item gives no full address for (its words are kept)`)),
+    ...unescapedNote("headline", item.headline),
+    ...unescapedNote("lead", item.lead),
     ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: the agency's line after the story (its credits or end-of-item mark), not story text`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
     ...(body.pictureAlts ?? []).map((alt) => ignoredNote("body", `a picture in the text, its alt text ${JSON.stringify(alt)} (a story shows only its own photo and images)`)),

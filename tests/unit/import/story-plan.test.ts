@@ -499,3 +499,19 @@ test("topics are counted once their spellings are one: none is cut for a count i
   assert.ok(update.ok);
   assert.ok(update.plan.leftOut?.some(({ message }) => message === 'warning: ignored: "Breaking angle": past the 20 topics a story takes'), JSON.stringify(update.plan.leftOut));
 });
+
+test("a headline and lead sent HTML-escaped are read as the characters their references stand for, the line saying so", () => {
+  const headline = "Council&#8217;s budget: rates rise 7.5% &amp; parking fees double";
+  const result = planStory({ ...item, headline, lead: "Rates rise &quot;sharply&quot; &mdash; by 7.5%", topics: [] }, context);
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["title"], "Council’s budget: rates rise 7.5% & parking fees double");
+  assert.equal(result.plan.fields["lead"], "Rates rise \"sharply\" — by 7.5%");
+  assert.deepEqual(result.plan.leftOut, [
+    { field: "headline", message: `warning: ignored: the HTML escaping of "Council&#8217;s budget: rates rise 7.5% &amp; parking fees double": its character references are read as the characters they stand for`, code: "WD210" },
+    { field: "lead", message: 'warning: ignored: the HTML escaping of "Rates rise &quot;sharply&quot; &mdash; by 7.5%": its character references are read as the characters they stand for', code: "WD210" },
+  ]);
+  // An ampersand that starts no reference is the headline's own.
+  const plain = planStory({ ...item, headline: "AT&T and P&O: Q&A", topics: [] }, context);
+  assert.ok(plain.ok);
+  assert.deepEqual([plain.plan.fields["title"], plain.plan.leftOut], ["AT&T and P&O: Q&A", undefined]);
+});
