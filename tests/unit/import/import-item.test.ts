@@ -664,3 +664,26 @@ test("a dateline of the agency alone opening the text is taken off it: the page 
   assert.ok(view.valid && view.state !== "withdrawn");
   assert.equal(view.bodyHtml.replace(/<[^>]*>/g, ""), "LONDON, June 10 (Reuters) - Oil prices slipped on Monday as worries about demand in China weighed on the market.\n");
 });
+
+test("a WordPress feed's item: its title's references read, in the headline and the address; the tool's own lines taken off, each named", async (t) => {
+  const { root, importItems } = desk(t);
+  const feed = [
+    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>City Desk</title><item>',
+    "<guid>https://city.example/?p=101</guid><title><![CDATA[Mayor&#8217;s plan: fares &amp; fees frozen]]></title>",
+    "<pubDate>Tue, 05 Nov 2024 09:30:00 +0000</pubDate>",
+    "<description><![CDATA[<p>Bus and tram fares stay at this year's level. <a href=\"https://city.example/mayors-plan/\">Read more &#187;</a></p>]]></description>",
+    "<content:encoded><![CDATA[<p>Bus and tram fares stay at this year's level, the mayor said.</p>",
+    '<p>The post <a href="https://city.example/mayors-plan/">Mayor&#8217;s plan</a> appeared first on <a href="https://city.example">City Desk</a>.</p>]]></content:encoded>',
+    "</item></channel></rss>",
+  ].join("");
+  const report = await importItems({ "feed.xml": feed }, { verbose: true });
+  const story = "src/news/2024/11/05/mayors-plan-fares-fees-frozen";
+  assert.match(report, new RegExp(`^held {7}${story}/index\\.md <- drop-1/feed\\.xml: /rss/channel/item \\[RSS 2\\.0\\]\\n`));
+  assert.match(report, /\/rss\/channel\/item\/description: warning: ignored: "Read more »" at its end: added by the tool that published the feed, not the story's words \[WD210\]/);
+  assert.match(report, /\/rss\/channel\/item\/content:encoded: warning: ignored: "The post Mayor’s plan appeared first on City Desk\." at its end: added by the tool that published the feed, not the story's words \[WD210\]/);
+  assert.doesNotMatch(report, /HTML escaping/, "a feed's title is HTML-escaped text, read so by the feed's reader");
+  const written = readFileSync(join(root, story, "index.md"), "utf8");
+  assert.match(written, /^title: "Mayor’s plan: fares & fees frozen"$/m);
+  assert.match(written, /^lead: Bus and tram fares stay at this year's level\.$/m);
+  assert.doesNotMatch(written, /appeared first|Read more|&#8217;|&amp;/);
+});
