@@ -214,7 +214,7 @@ function requireStory(item: Scoped, id: string | undefined, headline: string, bo
  * and Yoast SEO's line closing the text ("The post … appeared first on …."). Only these forms, and
  * only at the very end, so no sentence of the story is lost; each taken off is named.
  */
-const EXCERPT_END = /\s*(\[(?:…|\.\.\.)\]|(?:Read more|Continue reading)(?:\s*[»→])?)$/iu;
+const EXCERPT_END = /(?:\s*(\[(?:…|\.\.\.)\])|\s+((?:Read [Mm]ore|Continue reading)(?:\s*[»→])?))$/u;
 const LAST_PARAGRAPH = /<p\b[^>]*>((?:(?!<\/?p\b)[^])*)<\/p>\s*$/i;
 const APPEARED_FIRST = /^The post .+ appeared first on .+\.$/u;
 
@@ -224,7 +224,7 @@ const toolNote = (path: string, words: string): ItemNote => ignoredNote(path, `$
 function withoutExcerptEnd(lead: string, path: string): { lead: string; notes: ItemNote[] } {
   const end = EXCERPT_END.exec(lead);
   if (!end || end.index === 0) return { lead, notes: [] };
-  return { lead: lead.slice(0, end.index), notes: [toolNote(path, end[1] ?? "")] };
+  return { lead: lead.slice(0, end.index), notes: [toolNote(path, end[1] ?? end[2] ?? "")] };
 }
 
 /** A text's HTML without Yoast's closing line, and the note naming it. */

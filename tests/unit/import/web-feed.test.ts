@@ -283,7 +283,8 @@ test("WordPress's link closing the excerpt and Yoast's closing line are taken of
   );
   assert.equal(wordpress("The harbour reopened on Monday [&#8230;]", "<p>Text.</p>")?.lead, "The harbour reopened on Monday");
   assert.equal(wordpress("The harbour reopened. Continue reading &#8594;", "<p>Text.</p>")?.lead, "The harbour reopened.");
-  // In the middle, or as the whole text, it is the story's.
+  // Words of the story's own are kept: "read more" in its sentence, and in the middle, or as the whole text.
+  assert.equal(wordpress("Officials urged residents to read more", "<p>Text.</p>")?.lead, "Officials urged residents to read more");
   const kept = wordpress("Read more about the harbour here, the mayor said", `${footer}<p>The harbour reopened.</p>`);
   assert.equal(kept?.lead, "Read more about the harbour here, the mayor said");
   assert.ok(kept?.body.kind === "html" && kept.body.html.includes("appeared first"));
