@@ -12,7 +12,7 @@ import { bylineNames, editorsNoteFieldNote, htmlText, ignoredNote, oneLine, with
 import { formatWireTime } from "./wire-time.ts";
 import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
-import { characterCount, readsAsSeveralNames, type StoryFields } from "../story/schema.ts";
+import { characterCount, refusedAsOneName, type StoryFields } from "../story/schema.ts";
 import { isCorrectionNote } from "./body-markdown.ts";
 import { decodeReferences } from "./html-entities.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
@@ -400,8 +400,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   for (const clash of bylined.clashes) hold(`needs a look at its byline: ${clash}`);
   const names = [...new Set(bylined.names)];
   // An update without a byline keeps the story's.
-  // One name that reads as several ("Smith and Jones", as a creator is given) is written as a list of one, which says it is one.
-  const by = names.length > 1 || readsAsSeveralNames(names[0] ?? "") ? names : (names[0] ?? earlier["by"]);
+  // One name the one-name form would refuse ("Smith and Jones", as a creator is given) is written as a list of one, which says it is one.
+  const by = names.length > 1 || refusedAsOneName(names[0] ?? "") ? names : (names[0] ?? earlier["by"]);
 
   const corrections = Array.isArray(earlier["corrections"]) ? [...(earlier["corrections"] as unknown[])] : [];
   let correctionField: string | undefined;

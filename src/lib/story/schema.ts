@@ -155,19 +155,65 @@ const translationOf = text(translationExpected, 300)
 
 const AUTHOR_EXPECTED = "an author's name as the byline prints it, e.g. Ann Smith";
 
-/** Several names written as one: "Ann Smith, Bo Li and Cy Wu" (a list says which are names). */
-const SEVERAL_NAMES = /,\s|\s(?:and|&|и)\s/iu;
+/**
+ * Where names are joined: "Ann Smith, Bo Li and Cy Wu", "Ann Smith; Bo Li", "Ann Smith/Bo Li", "Ann
+ * Smith with Bo Li". A "with" in small letters joins only a name, as the import reads credits: "Ann
+ * Smith with additional reporting" is no second writer.
+ */
+const NAME_JOINS = /,\s*|\s+(?:and|And|AND|&|и|И|with(?=\s+\p{Lu})|With|WITH)\s+|\s*[;/]\s*/u;
+/** The "By" the byline prints itself, typed before the names. */
+const LEADING_BY = /^by\s+/i;
+/** Where a writer was, after the name, as credits give it: "Ann Smith in Moscow", "Bo Li in New York". */
+const WRITER_PLACE = /\s+in\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*)$/u;
 
-/** Whether `by` written as this one name would be refused as several: such a name is written as a list of its own. */
-export const readsAsSeveralNames = (name: string): boolean => SEVERAL_NAMES.test(name);
+/**
+ * A byline written as one name, read as a credit: its names where they are joined (a comma "and", "&", ";", "/",
+ * "with"), without a leading "By" and the place after a name. One name alone is a name as written.
+ */
+function creditNames(written: string): { names: string[]; by: boolean; places: string[] } {
+  const by = LEADING_BY.test(written);
+  const places: string[] = [];
+  const names = written
+    .replace(LEADING_BY, "")
+    .split(NAME_JOINS)
+    .map((name) => {
+      const place = WRITER_PLACE.exec(name);
+      if (place === null) return name;
+      places.push(place[1] ?? "");
+      return name.slice(0, place.index);
+    });
+  return { names, by, places };
+}
+
+/** Whether `by` written as this one name would be refused (see byAsOneName): such a name is written as a list of its own, which says it is one. */
+export function refusedAsOneName(name: string): boolean {
+  const { names, by, places } = creditNames(name);
+  return names.length > 1 || by || places.length > 0;
+}
+
+/**
+ * Why `by` written as one name is not one: several names joined, the byline's own "By", where the
+ * writers were (the dateline says where). The list to type is given; several names in one that are
+ * one name on purpose ("Staff and agencies") go in a list of their own.
+ */
+function byAsOneName(written: string): string {
+  const { names, by, places } = creditNames(written);
+  const why = [
+    ...(names.length > 1 ? ["reads as several names written as one"] : []),
+    ...(by ? ['starts with "By", which the byline prints itself'] : []),
+    ...(places.length > 0 ? [`says where ${names.length > 1 ? "the writers were" : "the writer was"} (${places.map((place) => `in ${place}`).join(", ")}): a byline names writers, not where they were, which the dateline says`] : []),
+  ];
+  const typed = names.length > 1 ? `a list, one name to an item: by: [${names.join(", ")}]` : `the name alone: by: ${names[0] ?? ""}`;
+  const ownList = names.length > 1 && !by && places.length === 0 ? `; a name written so on purpose goes in a list of its own: by: ["${written}"]` : "";
+  return `${describe(written)} ${new Intl.ListFormat("en", { type: "conjunction" }).format(why)} (expected ${typed}${ownList})`;
+}
 
 /** Who wrote the story: one name, or a list of names in the order the byline prints them. */
 const by = z
   .union(
     [
-      text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !readsAsSeveralNames(name), {
-        error: (issue) =>
-          `${describe(issue.input)} reads as several names written as one (expected a list, one name to an item: by: [${String(issue.input).split(/,\s*|\s+(?:and|&|и)\s+/iu).join(", ")}]; a name with a comma or "and" in it goes in a list of its own: by: ["${String(issue.input)}"])`,
+      text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !refusedAsOneName(name), {
+        error: (issue) => byAsOneName(String(issue.input).trim()),
       }),
       z
         .array(text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME), { error: wrong("a list of names") })

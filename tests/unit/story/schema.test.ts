@@ -199,7 +199,7 @@ test("by: one name or a list of names, trimmed; each bad name named by its place
   assert.deepEqual(issuesOf({ ...valid, by: [] }), { by: "an empty list (expected one name or more, or no by field)" });
   // Several names written as one would make one author: a list says which are names, and may hold one name with "and" in it.
   assert.deepEqual(issuesOf({ ...valid, by: "Ann Smith, Bo Li and Cy Wu" }), {
-    by: '"Ann Smith, Bo Li and Cy Wu" reads as several names written as one (expected a list, one name to an item: by: [Ann Smith, Bo Li, Cy Wu]; a name with a comma or "and" in it goes in a list of its own: by: ["Ann Smith, Bo Li and Cy Wu"])',
+    by: '"Ann Smith, Bo Li and Cy Wu" reads as several names written as one (expected a list, one name to an item: by: [Ann Smith, Bo Li, Cy Wu]; a name written so on purpose goes in a list of its own: by: ["Ann Smith, Bo Li and Cy Wu"])',
   });
   assert.equal(issuesOf({ ...valid, by: "Анна Смирнова и Борис Ли" })["by"]?.startsWith('"Анна Смирнова и Борис Ли" reads as several names'), true);
   assert.deepEqual(parseStoryFields({ ...valid, by: ["Staff and agencies"] }), { ok: true, fields: { ...valid, by: ["Staff and agencies"] } });
@@ -208,6 +208,23 @@ test("by: one name or a list of names, trimmed; each bad name named by its place
   assert.ok(!partial.ok);
   assert.deepEqual(partial.partial.by, ["Ann Smith", undefined], "the good names are kept for the other checks");
   assert.equal(issuesOf({ withdrawn: "2013-09-03", date: "2013-09-02", dateline: "MOSCOW", by: "Ann Smith" })["by"], "a withdrawn story keeps no text of the story (expected no by: remove it)");
+});
+
+test("by written as one name is refused when it is a credit: names joined by ; / or with, the byline's own By, where the writer was", () => {
+  const by = (written: string) => issuesOf({ ...valid, by: written })["by"];
+  for (const written of ["Ann Smith; Bo Li", "Ann Smith/Bo Li", "Ann Smith with Bo Li"]) {
+    assert.equal(by(written), `"${written}" reads as several names written as one (expected a list, one name to an item: by: [Ann Smith, Bo Li]; a name written so on purpose goes in a list of its own: by: ["${written}"])`);
+  }
+  assert.equal(by("By Ann Smith"), '"By Ann Smith" starts with "By", which the byline prints itself (expected the name alone: by: Ann Smith)');
+  assert.equal(by("Ann Smith in Moscow"), '"Ann Smith in Moscow" says where the writer was (in Moscow): a byline names writers, not where they were, which the dateline says (expected the name alone: by: Ann Smith)');
+  assert.equal(
+    by("by Ann Smith in Moscow and Bo Li in New York"),
+    '"by Ann Smith in Moscow and Bo Li in New York" reads as several names written as one, starts with "By", which the byline prints itself, and says where the writers were (in Moscow, in New York): a byline names writers, not where they were, which the dateline says (expected a list, one name to an item: by: [Ann Smith, Bo Li])',
+  );
+  // A name that only looks like a credit is one: "By" starts no word of it, "in" and "with" join none of its words, "&" is inside a word.
+  for (const name of ["Byron Li", "Lin Yi", "Ann Smith-Within", "AT&T Staff"]) assert.deepEqual(parseStoryFields({ ...valid, by: name }), { ok: true, fields: { ...valid, by: name } }, name);
+  // A list says which are names: a credit that is one on purpose is written so.
+  assert.deepEqual(parseStoryFields({ ...valid, by: ["Staff in Moscow"] }), { ok: true, fields: { ...valid, by: ["Staff in Moscow"] } });
 });
 
 test("a story's priority is a whole number from 1 to 9, as IPTC urgency", () => {
