@@ -70,6 +70,8 @@ export interface FrontMatter {
   lines: ReadonlyMap<string, number>;
   /** Problems that leave every field readable, such as a value YAML cut at ` #`: reported with the fields' own. */
   problems: LineProblem[];
+  /** Values YAML read as no value from a word written for them (`title: Null`, `~`), by path, with the word. */
+  noValues: ReadonlyMap<string, string>;
 }
 
 export type FrontMatterResult = { ok: true; frontMatter: FrontMatter } | { ok: false; problems: LineProblem[] };
@@ -93,7 +95,7 @@ export function parseFrontMatter(asWritten: string, firstLine = 1): FrontMatterR
   if (problems.length > 0) return { ok: false, problems };
 
   if (contents === null || (isScalar(contents) && contents.value === null)) {
-    return { ok: true, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
+    return { ok: true, frontMatter: { fields: {}, lines: new Map(), problems: [], noValues: new Map() } };
   }
   if (!isMap(contents)) {
     const got = isSeq(contents) ? "a list" : "a single value";
@@ -110,7 +112,18 @@ export function parseFrontMatter(asWritten: string, firstLine = 1): FrontMatterR
   // Every alias is refused (marks), so none is expanded: its field is left empty, and no alias bomb can grow.
   visit(document, { Alias: () => new Scalar(null) });
   const fields = document.toJS() as Record<string, unknown>;
-  return { ok: true, frontMatter: { fields, lines: fieldLines(written, lineAt), problems: [...unmarkedCuts(cutValues(written, yaml), marks), ...foldedListItems(written, yaml), ...marks] } };
+  const readable = [...unmarkedCuts(cutValues(written, yaml), marks), ...foldedListItems(written, yaml), ...marks];
+  return { ok: true, frontMatter: { fields, lines: fieldLines(written, lineAt), problems: readable, noValues: noValueWords(written) } };
+}
+
+/** The values written as a word YAML reads as no value (null, Null, NULL, ~), not left empty. */
+function noValueWords(written: readonly WrittenNode[]): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const { path, node, pair } of written) {
+    const token = isScalar(node) && node.value === null && node !== pair?.key ? node.srcToken : undefined;
+    if (token?.type === "scalar" && token.source !== "") words.set(path.join("."), token.source);
+  }
+  return words;
 }
 
 /** Where each key (or list item) is written. */

@@ -150,7 +150,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
   // The file's own problems come first; a value YAML cut short is named with its fix, and what the cut left is not also a problem of its own.
   for (const { file: where = file, ...problem } of source.problems) problems.push({ file: where, ...problem });
   const cut = new Set(source.problems.map(({ field }) => field));
-  const parsed = parseStoryFields(source.fields, source.keys);
+  const parsed = parseStoryFields(source.fields, source.keys, source.noValues);
   if (!parsed.ok) for (const { field, code, message } of parsed.issues) if (!cut.has(field)) report(field, code, message);
   const fields: PartialStoryFields = !parsed.ok ? parsed.partial : "fields" in parsed ? parsed.fields : parsed.withdrawn;
   // Text the import wrote for an editor to reword keeps the story a draft, however it is marked.

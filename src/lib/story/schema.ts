@@ -6,9 +6,18 @@ import { MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
 import { isWebAddress, PHOTO_EXTENSIONS } from "../model/urls.ts";
 import { problemCodeParams, zodProblems, type FieldProblem } from "../model/problems.ts";
 
+/** A value YAML read as no value from the word written for it (`Null`, `~`): kept as the word, so its problem names it. */
+class NoValueWord {
+  readonly word: string;
+  constructor(word: string) {
+    this.word = word;
+  }
+}
+
 /** How a wrong value is named in an error: what the editor typed, briefly. */
 function describe(value: unknown): string {
   if (value === null) return "an empty value";
+  if (value instanceof NoValueWord) return `${value.word}, which YAML reads as no value`;
   if (Array.isArray(value)) return "a list";
   if (value instanceof Date) return `a date object (${value.toISOString()})`;
   if (typeof value === "object") return "a group of fields";
@@ -19,6 +28,19 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/**
+ * The error for a truth value or a number written in quotes (`draft: "true"`, `priority: "1"`),
+ * which make it text: the fix is to remove them. `typed` tells the text that is one unquoted.
+ */
+function quotedValue(expected: string, typed: RegExp) {
+  return (issue: { input?: unknown }) =>
+    typeof issue.input === "string" && typed.test(issue.input) ? `got "${issue.input}" in quotes, which make it text (expected ${expected}: remove the quotes)` : wrong(expected)(issue);
+}
+
+/** A truth value as YAML core and JSON write it; a number as a priority would be typed. */
+const TRUTH_VALUE = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
 /** The error for a missing or wrong value; `whenMissing` says more where a field's absence needs explaining. */
 function wrong(expected: string, whenMissing = expected) {
   return (issue: { input?: unknown }) =>
@@ -26,12 +48,14 @@ function wrong(expected: string, whenMissing = expected) {
 }
 
 /**
- * The error for a text field YAML read as a number or a truth value: an unquoted 0x1F, 1e3 or
- * 2024 is a number, true or false a truth value. The editor typed text, so the fix is quotes.
+ * The error for a text field YAML read as a number, a truth value or no value: an unquoted 0x1F,
+ * 1e3 or 2024 is a number, true or false a truth value, Null or ~ nothing. The editor typed text,
+ * so the fix is quotes.
  */
 function notText(expected: string, whenMissing: string) {
   return (issue: { input?: unknown }) => {
     const { input } = issue;
+    if (input instanceof NoValueWord) return `got ${describe(input)}: put it in quotes (expected ${expected})`;
     if (typeof input !== "number" && typeof input !== "boolean") return wrong(expected, whenMissing)(issue);
     return `got the ${typeof input === "number" ? "number" : "truth value"} ${String(input)}, as YAML reads it unquoted: put it in quotes (expected ${expected})`;
   };
@@ -244,14 +268,14 @@ export const storySchema = z.object({
     .array(text("a topic name", 60), { error: wrong("a list of topics") })
     .max(20, { error: (issue) => `${(issue.input as unknown[]).length} topics (expected at most 20)` })
     .optional(),
-  draft: z.boolean({ error: wrong("true or false") }).optional(),
+  draft: z.boolean({ error: quotedValue("true or false", TRUTH_VALUE) }).optional(),
   updated: dateText().optional(),
   corrections: z
     .array(correctionSchema, { error: wrong("a list of corrections, each with date and text") })
     .max(50, { error: (issue) => `${(issue.input as unknown[]).length} corrections (expected at most 50)` })
     .optional(),
-  sample: z.boolean({ error: wrong("true or false") }).optional(),
-  priority: z.number({ error: wrong(PRIORITY_EXPECTED) }).int({ error: wrong(PRIORITY_EXPECTED) }).min(1, { error: wrong(PRIORITY_EXPECTED) }).max(9, { error: wrong(PRIORITY_EXPECTED) }).optional(),
+  sample: z.boolean({ error: quotedValue("true or false", TRUTH_VALUE) }).optional(),
+  priority: z.number({ error: quotedValue(PRIORITY_EXPECTED, NUMBER) }).int({ error: wrong(PRIORITY_EXPECTED) }).min(1, { error: wrong(PRIORITY_EXPECTED) }).max(9, { error: wrong(PRIORITY_EXPECTED) }).optional(),
   lang,
   dir,
   translationOf,
@@ -372,8 +396,21 @@ function unknownFields(schema: z.ZodType, value: unknown, path: string[], ownKey
   ];
 }
 
-/** Checks a story's data against the contract; `ownKeys` are the top-level names the story itself wrote. */
-export function parseStoryFields(data: Readonly<Record<string, unknown>>, ownKeys: readonly string[] = []): FieldsResult {
+/** The value with `put` at `path`, where YAML read no value; copied along the path, never changed. */
+function withValueAt(value: unknown, [name, ...rest]: readonly string[], put: unknown): unknown {
+  if (name === undefined) return value === null ? put : value;
+  if (Array.isArray(value)) return value.map((item, index) => (String(index) === name ? withValueAt(item, rest, put) : item));
+  return isPlainObject(value) && name in value ? { ...value, [name]: withValueAt(value[name], rest, put) } : value;
+}
+
+/**
+ * Checks a story's data against the contract; `ownKeys` are the top-level names the story itself
+ * wrote, `noValues` the fields YAML read as no value from a word written for them, by path.
+ */
+export function parseStoryFields(written: Readonly<Record<string, unknown>>, ownKeys: readonly string[] = [], noValues: ReadonlyMap<string, string> = new Map()): FieldsResult {
+  // A field YAML read as no value from a word is refused as that word, so its problem says why it is empty.
+  let data = written;
+  for (const [path, word] of noValues) data = withValueAt(data, path.split("."), new NoValueWord(word)) as Record<string, unknown>;
   const withdrawn = isWithdrawn(data);
   const schema = withdrawn ? withdrawnSchema : data["wire"] === undefined ? ownStorySchema : storySchema;
   // A withdrawn story names fields of the published contract only to be told to remove them.

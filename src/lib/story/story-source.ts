@@ -20,6 +20,8 @@ export interface StorySource {
   bodyLine: number;
   /** Problems that leave every field readable (a byte order mark, a value YAML cut at ` #`), to be reported with the fields' own. */
   problems: SourceProblem[];
+  /** Fields YAML read as no value from a word written for them (`title: Null`), by path, with the word: from the file whose field it is. */
+  noValues: ReadonlyMap<string, string>;
 }
 
 /**
@@ -138,7 +140,7 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
   if (parts && !parts.closed) {
     return { ok: false, problems: [...fileProblems, { line: 1, field: "front matter", code: "WD106", message: "never closed (expected a line of just --- after the fields, then the story)" }] };
   }
-  const parsed: FrontMatterResult = parts ? parseFrontMatter(parts.yaml, linesBefore + 1) : { ok: true, frontMatter: { fields: {}, lines: new Map(), problems: [] } };
+  const parsed: FrontMatterResult = parts ? parseFrontMatter(parts.yaml, linesBefore + 1) : { ok: true, frontMatter: { fields: {}, lines: new Map(), problems: [], noValues: new Map() } };
   const dataFile = parseDataFile(files.dataFile);
   // Both files' YAML mistakes are reported together; neither file's fields can be trusted until they are fixed.
   const yamlProblems = [...(parsed.ok ? [] : parsed.problems.map((found) => inFile(found, "front matter"))), ...(dataFile && "problems" in dataFile ? dataFile.problems : [])];
@@ -170,6 +172,8 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
       place,
       body: parts ? parts.body : text,
       bodyLine: parts ? parts.bodyLine : 1,
+      // The story's own field wins over its data file's, so a word the data file wrote for it is not read.
+      noValues: new Map([...[...(dataFile?.frontMatter.noValues ?? [])].filter(([path]) => !(path.split(".")[0]! in parsed.frontMatter.fields)), ...parsed.frontMatter.noValues]),
       problems: [
         ...fileProblems,
         ...own.flatMap(({ file: ownFile, frontMatter }) => frontMatter.problems.map((found) => inFile(found, "front matter", ownFile === file ? undefined : ownFile))),

@@ -72,6 +72,15 @@ test("a story with several independent problems reports all of them in one read"
   ]);
 });
 
+test("a field written Null or ~ is named with the word, from the file that wrote it; one left empty is only empty", () => {
+  assert.deepEqual(problemsOf(story("title: Null\nlead:\ndate: 2013-09-02\ndateline: ~\n"), '{ "tags": [null] }'), [
+    "src/news/story.md:2: title: got Null, which YAML reads as no value: put it in quotes (expected the headline) [WD121]",
+    "src/news/story.md:3: lead: got an empty value (expected the standfirst: a sentence or two under the headline) [WD121]",
+    "src/news/story.md:5: dateline: got ~, which YAML reads as no value: put it in quotes (expected the place as printed, e.g. MOSCOW) [WD121]",
+    "src/news/story.11tydata.json:1: tags.1: got null, which YAML reads as no value: put it in quotes (expected a topic name) [WD121]",
+  ]);
+});
+
 test("a timezone that is not one is its own problem: the place is not also looked up in its stead", () => {
   const text = story("title: A\nlead: B\ndate: 2013-09-02\ndateline: LITTLE NOWHERE\ntimezone: Europe/Londn\nupdated: 2013-09-01\n");
   assert.deepEqual(problemsOf(text), [

@@ -227,6 +227,33 @@ test("by written as one name is refused when it is a credit: names joined by ; /
   assert.deepEqual(parseStoryFields({ ...valid, by: ["Staff in Moscow"] }), { ok: true, fields: { ...valid, by: ["Staff in Moscow"] } });
 });
 
+test("a truth value or number in quotes is named as text the quotes make, with the quotes to remove", () => {
+  assert.deepEqual(issuesOf({ ...valid, draft: "true", sample: "FALSE", priority: "1" }), {
+    draft: 'got "true" in quotes, which make it text (expected true or false: remove the quotes)',
+    sample: 'got "FALSE" in quotes, which make it text (expected true or false: remove the quotes)',
+    priority: `got "1" in quotes, which make it text (expected a whole number from 1 (the front page's lead) to 9 (least important), as IPTC urgency: remove the quotes)`,
+  });
+  // Text that is no truth value or number unquoted is only what it is.
+  assert.deepEqual(issuesOf({ ...valid, draft: "yes", priority: "high" }), {
+    draft: 'got "yes" (expected true or false)',
+    priority: `got "high" (expected a whole number from 1 (the front page's lead) to 9 (least important), as IPTC urgency)`,
+  });
+});
+
+test("a field YAML read as no value from a word written for it is named as that word, with quotes to put around text", () => {
+  const noValues = new Map([["title", "Null"], ["dateline", "~"], ["tags.1", "NULL"], ["draft", "null"]]);
+  const result = parseStoryFields({ ...valid, title: null, dateline: null, tags: ["Markets", null], draft: null }, [], noValues);
+  assert.ok(!result.ok);
+  assert.deepEqual(Object.fromEntries(result.issues.map(({ field, message }) => [field, message])), {
+    title: "got Null, which YAML reads as no value: put it in quotes (expected the headline)",
+    dateline: "got ~, which YAML reads as no value: put it in quotes (expected the place as printed, e.g. MOSCOW)",
+    "tags.1": "got NULL, which YAML reads as no value: put it in quotes (expected a topic name)",
+    draft: "got null, which YAML reads as no value (expected true or false)",
+  });
+  // A field left empty is only empty.
+  assert.equal(issuesOf({ ...valid, title: null })["title"], "got an empty value (expected the headline)");
+});
+
 test("a story's priority is a whole number from 1 to 9, as IPTC urgency", () => {
   assert.deepEqual(parseStoryFields({ ...valid, priority: 1 }), { ok: true, fields: { ...valid, priority: 1 } });
   const expected = "(expected a whole number from 1 (the front page's lead) to 9 (least important), as IPTC urgency)";
