@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit } from "yaml";
 import type { LineProblem } from "../model/problems.ts";
-import { cutValues, foldedListItems, markedValues, unmarkedCuts, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
+import { cutValues, escapedBreaks, foldedListItems, markedValues, unmarkedCuts, writtenNodes, YAML_HELP, yamlProblems, type WrittenNode } from "./yaml-problems.ts";
 
 /** A story file cut into its front matter and its Markdown body, with the line each starts on. */
 export interface StoryParts {
@@ -112,7 +112,7 @@ export function parseFrontMatter(asWritten: string, firstLine = 1): FrontMatterR
   // Every alias is refused (marks), so none is expanded: its field is left empty, and no alias bomb can grow.
   visit(document, { Alias: () => new Scalar(null) });
   const fields = document.toJS() as Record<string, unknown>;
-  const readable = [...unmarkedCuts(cutValues(written, yaml), marks), ...foldedListItems(written, yaml), ...marks];
+  const readable = [...unmarkedCuts(cutValues(written, yaml), marks), ...foldedListItems(written, yaml), ...marks, ...escapedBreaks(written, yaml)];
   return { ok: true, frontMatter: { fields, lines: fieldLines(written, lineAt), problems: readable, noValues: noValueWords(written) } };
 }
 

@@ -135,6 +135,7 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
   };
   for (const found of written) {
     const { node, pair, item } = found;
+    if ((isSeq(node) || isMap(node)) && node.srcToken?.type === "flow-collection") problems.push(...notedItems(found, node.srcToken, written, { text, lineAt }));
     if (!isScalar(node) || isKey(found)) continue;
     const token = node.srcToken;
     if (token === undefined) {
@@ -147,6 +148,35 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
     if (token.type !== "scalar" || typeof node.value !== "string") continue;
     const cut = cuttingNote(token.end);
     if (cut) report(found, token.offset, cut, node.value);
+  }
+  return problems;
+}
+
+/**
+ * In brackets, a `#` where a value starts opens a note, which runs to the end of the line:
+ * `tags: [#MeToo, Politics]` drops both topics and the closing bracket. A note that swallows no
+ * comma or bracket and is written as one (`# the desk's pick`, after a comma ending its line) is
+ * kept as a note.
+ */
+function notedItems({ path, node }: WrittenNode, collection: CST.FlowCollection, written: readonly WrittenNode[], { text, lineAt }: YamlText): LineProblem[] {
+  const problems: LineProblem[] = [];
+  let index = 0;
+  for (const item of collection.items) {
+    const note = item.start.find((token) => token.type === "comment");
+    const atValueStart = note !== undefined && /[[{,][ \t]*$/.test(linePrefix(text, note.offset));
+    if (note && atValueStart && (/^#\S/.test(note.source) || /[,\]}]/.test(note.source))) {
+      const at = isSeq(node) ? [...path, String(index)] : path;
+      // Each value the note holds that starts with # is quoted, so the line to type has none left.
+      const fixed = `${linePrefix(text, note.offset)}${note.source.replace(/(^|[,[{][ \t]*)(#[^,\]}]*?)([ \t]*(?=[,\]}]|$))/g, (_, before: string, value: string, after: string) => `${before}${quoteValue(value)}${after}`)}`.trimStart();
+      const closing = /[\]}]/.exec(note.source)?.[0];
+      problems.push({
+        line: lineAt(note.offset),
+        field: pathAsWritten(written, at, text),
+        code: "WD108",
+        message: `unquoted, so YAML reads "${note.source}" as a note and drops it${closing ? `, the closing ${closing} with it` : ""} (expected the whole value in quotes: ${fixed})`,
+      });
+    }
+    if (item.key || item.value) index++;
   }
   return problems;
 }
@@ -277,6 +307,53 @@ const NO_FIELD_NAME = "a line with no field name, or indented unlike the lines a
 
 const isQuoted = (node: Node): boolean => isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
 
+/**
+ * A value starting with `? ` or `- `, which YAML reads as the mark of a field's name or of a list
+ * item, so the words after it are never the value: quoted, they are.
+ */
+function markedStart(value: string, at: number, written: readonly WrittenNode[], { text, lineAt }: YamlText): LineProblem {
+  const what = value.startsWith("?") ? "the mark of a field's name" : "the start of a list item, which cannot follow a field's name on its line";
+  const fixed = `${linePrefix(text, at)}${quoteValue(value)}`.trimStart();
+  return { line: lineAt(at), ...fieldOnLine(written, at, text), code: "WD165", message: `unquoted, so YAML reads the "${value.charAt(0)}" it starts with as ${what} (expected the whole value in quotes: ${fixed})` };
+}
+
+/**
+ * The fix of a double-quoted value whose \\ YAML reads as an escape (`"C:\\new"`): the words as typed
+ * in single quotes, which keep each \\, or in double quotes with each \\ written twice, as JSON takes
+ * them. A \\" or \\\\ was typed as an escape on purpose, and is read so.
+ */
+function keptBackslashes(range: readonly [number, number, number], { text }: YamlText): string {
+  const typed = text.slice(range[0] + 1, range[1] - 1).replace(/[ \t]*\n\s*/g, " ");
+  const prefix = linePrefix(text, range[0]).trimStart();
+  const rest = restOfLine(text, range[1]);
+  const words = typed.replace(/\\(["\\])/g, "$1");
+  const doubled = typed.replace(/\\(["\\])|\\/g, (escape, kept: string | undefined) => (kept === undefined ? "\\\\" : escape));
+  return `(expected single quotes, which keep each \\ as typed: ${prefix}'${words.replaceAll("'", "''")}'${rest}; or each \\ written twice: ${prefix}"${doubled}"${rest})`;
+}
+
+/** A YAML escape that gives a line break or control character: `\\n`, `\\t`, `\\x0A`, `\\L`, as stories' one-line fields refuse them. */
+function isBreakingEscape(escape: string): boolean {
+  const code = /^[xuU]/.test(escape) ? Number.parseInt(escape.slice(1), 16) : undefined;
+  if (code === undefined) return /^[0abtnvfreNLP\t]$/.test(escape);
+  return code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * Double-quoted values with a \\ YAML reads as a line break or control character: `"C:\\new"` is
+ * "C:", a line break and "ew", though the editor typed no line break. The fix keeps the \\.
+ */
+export function escapedBreaks(written: readonly WrittenNode[], yaml: YamlText): LineProblem[] {
+  return written.flatMap((found) => {
+    const { node, path } = found;
+    const token = isScalar(node) && node.type === "QUOTE_DOUBLE" && !isKey(found) ? node.srcToken : undefined;
+    if (token?.type !== "double-quoted-scalar" || !node?.range) return [];
+    const escapes = [...token.source.matchAll(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^])/g)].filter(([, escape]) => isBreakingEscape(escape ?? "")).map(([typed]) => typed);
+    if (escapes.length === 0) return [];
+    const named = new Intl.ListFormat("en", { type: "conjunction" }).format([...new Set(escapes)]);
+    return [{ line: yaml.lineAt(node.range[0]), field: pathAsWritten(written, path, yaml.text), code: "WD166", message: `in double quotes YAML reads ${named} as a line break or control character, not as a \\ and a letter ${keptBackslashes(node.range, yaml)}` }];
+  });
+}
+
 /** What a YAML error means, in an editor's words: the line the mistake is on, the field, and the fix. */
 function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlText): LineProblem | undefined {
   const { text, lineAt } = yaml;
@@ -314,6 +391,7 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
         return { line: lineAt(at), code: "WD115", message: LIST_ITEM_INDENT };
       }
       const value = restOfLine(text, at);
+      if (value.startsWith("?")) return markedStart(value, at, written, yaml);
       if (/:(\s|$)/.test(value)) {
         const fixed = `${linePrefix(text, at)}${quoteValue(value)}`.trimStart();
         return { line: lineAt(at), ...fieldAt(at), code: "WD112", message: `": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: ${fixed})` };
@@ -348,19 +426,43 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
       return { line: lineAt(at), ...(key ? { field: key.path.join(".") } : {}), code: "WD116", message: `written twice${firstLine} (expected each field once: keep the one you mean)` };
     }
     case "UNEXPECTED_TOKEN": {
+      // `title: - dash`: a list item cannot start on its field's line.
+      if (/block-seq-ind/.test(error.message)) return markedStart(restOfLine(text, at), at, written, yaml);
       // Text after a closing quote or bracket: `title: "Brazil" rises`.
-      const from = nodeOnLine(written, at, text, "value")?.node?.range?.[0];
-      if (from === undefined || !/^["'[{]/.test(text.charAt(from))) return undefined;
-      const fixed = `${linePrefix(text, from)}${quoteValue(restOfLine(text, from))}`.trimStart();
-      return { line: lineAt(at), ...fieldAt(at), code: "WD117", message: `the value goes on after its closing ${text.charAt(from) === "[" || text.charAt(from) === "{" ? "bracket" : "quote"} (expected the whole value in quotes: ${fixed})` };
+      const range = nodeOnLine(written, at, text, "value")?.node?.range;
+      const from = range?.[0];
+      if (!range || from === undefined || !/^["'[{]/.test(text.charAt(from))) return undefined;
+      const value = restOfLine(text, from);
+      const quote = text.charAt(from);
+      // The quote YAML closes the value at (range[1] - 1) opens a quote in the words (`He said "no"`), or
+      // is an apostrophe in a word (`It's`): the editor's quotes are those around the whole value.
+      const closedAt = range[1] - 1;
+      const inWords = /^["']$/.test(quote) && value.length > 2 && value.endsWith(quote) && (/\s/.test(text.charAt(closedAt - 1)) || /[\p{L}\p{N}]/u.test(text.charAt(closedAt + 1)));
+      if (inWords) {
+        const fixed = `${linePrefix(text, from)}${quoteValue(value.slice(1, -1))}`.trimStart();
+        return { line: lineAt(at), ...fieldAt(at), code: "WD117", message: `the ${quote} after "${text.slice(from + 1, closedAt).trim()}" ends the quoted value in YAML, and the value goes on after it (expected the whole value in quotes: ${fixed})` };
+      }
+      const fixed = `${linePrefix(text, from)}${quoteValue(value)}`.trimStart();
+      return { line: lineAt(at), ...fieldAt(at), code: "WD117", message: `the value goes on after its closing ${quote === "[" || quote === "{" ? "bracket" : "quote"} (expected the whole value in quotes: ${fixed})` };
+    }
+    case "BAD_DQ_ESCAPE": {
+      // `"Fifty\50 split"`: a \ in double quotes starts an escape, and this one is none.
+      const quoted = nodeAt(written, at, isQuoted);
+      const range = quoted?.node?.range;
+      if (quoted === undefined || !range) return undefined;
+      const escape = /^\\(?:x[0-9a-fA-F]{0,2}|u[0-9a-fA-F]{0,4}|U[0-9a-fA-F]{0,8}|.)/u.exec(text.slice(at))?.[0] ?? "\\";
+      return { line: lineAt(range[0]), field: pathAsWritten(written, quoted.path, text), code: "WD166", message: `in double quotes a \\ starts an escape in YAML, and "${escape}" is none ${keptBackslashes(range, yaml)}` };
     }
     default:
       return undefined;
   }
 }
 
-/** Errors the parser adds to one it already reported on the line: a value read as a key over two lines, then a key without a value. */
-const FOLLOW_ON = new Set(["MULTILINE_IMPLICIT_KEY", "MISSING_CHAR"]);
+/**
+ * Errors the parser adds to one it already reported on the line: a value read as a key over two
+ * lines, then a key without a value; the words left over after `She said: "no"`, read as a key.
+ */
+const FOLLOW_ON = new Set(["MULTILINE_IMPLICIT_KEY", "MISSING_CHAR", "UNEXPECTED_TOKEN"]);
 
 /**
  * Every YAML error of the front matter, at the line the mistake is on and in plain words with the
@@ -372,7 +474,7 @@ export function yamlProblems(errors: readonly YAMLError[], written: readonly Wri
   if (errors.length === 0) return [];
   // Values cut by a note are mistakes of their own, reported with the errors. A note inside
   // brackets hides the closing bracket too: the parser's complaint about that is the same mistake.
-  const bracketCuts = cutValues(written.filter(({ inFlow }) => inFlow), yaml);
+  const bracketCuts = cutValues(written.filter(({ inFlow, node }) => inFlow || node?.srcToken?.type === "flow-collection"), yaml);
   let problems: LineProblem[] = [];
   const errorLines = new Set<number>();
   const reported = new Set<string>();

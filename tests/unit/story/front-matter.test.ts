@@ -275,3 +275,47 @@ test("a line with an error and a note is one problem, whose fix keeps the note's
     '2: title: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: title: "Brazil: shares up #1")',
   ]);
 });
+
+test("a # where a value starts in brackets is a note that drops the rest of the line: the values are quoted, not the bracket closed twice", () => {
+  assert.deepEqual(problemsIn("\ntitle: A\ntags: [#MeToo, Politics]\nlead: B\n"), [
+    '3: tags.0: unquoted, so YAML reads "#MeToo, Politics]" as a note and drops it, the closing ] with it (expected the whole value in quotes: tags: ["#MeToo", Politics])',
+  ]);
+  assert.deepEqual(problemsIn("\ntags: [Politics, #MeToo, #TimesUp]\n"), [
+    '2: tags.1: unquoted, so YAML reads "#MeToo, #TimesUp]" as a note and drops it, the closing ] with it (expected the whole value in quotes: tags: [Politics, "#MeToo", "#TimesUp"])',
+  ]);
+  // Closed on a line below, the list is YAML without an error, and the value is still dropped.
+  assert.deepEqual(problemsIn("\ntags: [Markets, #MeToo,\n  Brazil]\n"), ['2: tags.1: unquoted, so YAML reads "#MeToo," as a note and drops it (expected the whole value in quotes: tags: [Markets, "#MeToo",)']);
+  // A note written as one, after a comma that ends its line, is a note.
+  assert.deepEqual(problemsIn("\ntags: [Markets, # the desk's pick\n  Brazil]\n"), []);
+});
+
+test("a quote YAML ends a quoted value at, inside the words, is fixed by quoting the words, not by quoting the quotes", () => {
+  assert.deepEqual(problemsIn("\ntitle: 'It's here'\n"), [`2: title: the ' after "It" ends the quoted value in YAML, and the value goes on after it (expected the whole value in quotes: title: "It's here")`]);
+  assert.deepEqual(problemsIn('\ntitle: "He said "no" today"\n'), [`2: title: the " after "He said" ends the quoted value in YAML, and the value goes on after it (expected the whole value in quotes: title: 'He said "no" today')`]);
+  // A quote that closes a word quoted at the start is the words' own: the whole value is quoted, its quotes kept.
+  assert.deepEqual(problemsIn('\ntitle: "Brazil" shares close "higher"\n'), [`2: title: the value goes on after its closing quote (expected the whole value in quotes: title: '"Brazil" shares close "higher"')`]);
+});
+
+test("a value starting with ? or - is quoted whole, at its own line", () => {
+  assert.deepEqual(problemsIn("\ntitle: ? Who pays\nlead: B\n"), ['2: title: unquoted, so YAML reads the "?" it starts with as the mark of a field\'s name (expected the whole value in quotes: title: "? Who pays")']);
+  assert.deepEqual(problemsIn("\ntitle: - dash start title\nlead: B\n"), [
+    '2: title: unquoted, so YAML reads the "-" it starts with as the start of a list item, which cannot follow a field\'s name on its line (expected the whole value in quotes: title: "- dash start title")',
+  ]);
+});
+
+test('": " in a value with quotes in it is one problem: the words left over are not YAML\'s second', () => {
+  assert.deepEqual(problemsIn('\ntitle: A\nlead: She said: "no" to the deal\ndate: x\n'), [
+    `3: lead: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: lead: 'She said: "no" to the deal')`,
+  ]);
+});
+
+test("a \\ in double quotes that YAML reads as an escape is named at its field, with the value in single quotes or each \\ written twice", () => {
+  assert.deepEqual(problemsIn('\ntitle: "Files at C:\\new\\reports"\nlead: "He said \\"no\\""\n'), [
+    `2: title: in double quotes YAML reads \\n and \\r as a line break or control character, not as a \\ and a letter (expected single quotes, which keep each \\ as typed: title: 'Files at C:\\new\\reports'; or each \\ written twice: title: "Files at C:\\\\new\\\\reports")`,
+  ]);
+  assert.deepEqual(problemsIn('\ntitle: "Fifty\\50 split"\n'), [
+    `2: title: in double quotes a \\ starts an escape in YAML, and "\\5" is none (expected single quotes, which keep each \\ as typed: title: 'Fifty\\50 split'; or each \\ written twice: title: "Fifty\\\\50 split")`,
+  ]);
+  // A line break the editor left as a blank line is the field's own problem, and a value in single quotes keeps each \.
+  assert.deepEqual(problemsIn('\ntitle: "Line\n\n  break"\nlead: \'C:\\new\'\n'), []);
+});

@@ -81,6 +81,12 @@ test("a field written Null or ~ is named with the word, from the file that wrote
   ]);
 });
 
+test("a \\n typed in double quotes is named as the escape it is, not also as a line break in the field", () => {
+  assert.deepEqual(problemsOf(story('title: "Files at C:\\new"\nlead: B\ndate: 2013-09-02\ndateline: MOSCOW\n')), [
+    `src/news/story.md:2: title: in double quotes YAML reads \\n as a line break or control character, not as a \\ and a letter (expected single quotes, which keep each \\ as typed: title: 'Files at C:\\new'; or each \\ written twice: title: "Files at C:\\\\new") [WD166]`,
+  ]);
+});
+
 test("a timezone that is not one is its own problem: the place is not also looked up in its stead", () => {
   const text = story("title: A\nlead: B\ndate: 2013-09-02\ndateline: LITTLE NOWHERE\ntimezone: Europe/Londn\nupdated: 2013-09-01\n");
   assert.deepEqual(problemsOf(text), [
