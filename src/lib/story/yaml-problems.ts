@@ -391,7 +391,7 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
         return { line: lineAt(at), code: "WD115", message: LIST_ITEM_INDENT };
       }
       const value = restOfLine(text, at);
-      if (value.startsWith("?")) return markedStart(value, at, written, yaml);
+      if (/^\?(\s|$)/.test(value)) return markedStart(value, at, written, yaml);
       if (/:(\s|$)/.test(value)) {
         const fixed = `${linePrefix(text, at)}${quoteValue(value)}`.trimStart();
         return { line: lineAt(at), ...fieldAt(at), code: "WD112", message: `": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: ${fixed})` };

@@ -301,6 +301,8 @@ test("a value starting with ? or - is quoted whole, at its own line", () => {
   assert.deepEqual(problemsIn("\ntitle: - dash start title\nlead: B\n"), [
     '2: title: unquoted, so YAML reads the "-" it starts with as the start of a list item, which cannot follow a field\'s name on its line (expected the whole value in quotes: title: "- dash start title")',
   ]);
+  // A ? that starts a word is the word's: the value is only what else it is.
+  assert.deepEqual(problemsIn("\ntitle: ?x: y\n"), ['2: title: ": " inside an unquoted value reads as the start of another field (expected the whole value in quotes: title: "?x: y")']);
 });
 
 test('": " in a value with quotes in it is one problem: the words left over are not YAML\'s second', () => {
