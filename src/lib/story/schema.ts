@@ -191,8 +191,8 @@ const LEADING_BY = /^by\s+/i;
 const WRITER_PLACE = /\s+in\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*)$/u;
 
 /**
- * A byline written as one name, read as a credit: its names where they are joined (a comma "and", "&", ";", "/",
- * "with"), without a leading "By" and the place after a name. One name alone is a name as written.
+ * A byline written as one name, read as a credit: its names where they are joined (NAME_JOINS),
+ * without a leading "By" and the place after a name. One name alone is a name as written.
  */
 function creditNames(written: string): { names: string[]; by: boolean; places: string[] } {
   const by = LEADING_BY.test(written);

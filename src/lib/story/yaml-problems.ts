@@ -318,9 +318,9 @@ function markedStart(value: string, at: number, written: readonly WrittenNode[],
 }
 
 /**
- * The fix of a double-quoted value whose \\ YAML reads as an escape (`"C:\\new"`): the words as typed
- * in single quotes, which keep each \\, or in double quotes with each \\ written twice, as JSON takes
- * them. A \\" or \\\\ was typed as an escape on purpose, and is read so.
+ * The fix of a double-quoted value whose \ YAML reads as an escape (`"C:\new"`): the words as typed
+ * in single quotes, which keep each \, or in double quotes with each \ written twice, as JSON takes
+ * them. A \" or \\ was typed as an escape on purpose, and is read so.
  */
 function keptBackslashes(range: readonly [number, number, number], { text }: YamlText): string {
   const typed = text.slice(range[0] + 1, range[1] - 1).replace(/[ \t]*\n\s*/g, " ");
@@ -331,7 +331,7 @@ function keptBackslashes(range: readonly [number, number, number], { text }: Yam
   return `(expected single quotes, which keep each \\ as typed: ${prefix}'${words.replaceAll("'", "''")}'${rest}; or each \\ written twice: ${prefix}"${doubled}"${rest})`;
 }
 
-/** A YAML escape that gives a line break or control character: `\\n`, `\\t`, `\\x0A`, `\\L`, as stories' one-line fields refuse them. */
+/** A YAML escape that gives a line break or control character: `\n`, `\t`, `\x0A`, `\L`, as stories' one-line fields refuse them. */
 function isBreakingEscape(escape: string): boolean {
   const code = /^[xuU]/.test(escape) ? Number.parseInt(escape.slice(1), 16) : undefined;
   if (code === undefined) return /^[0abtnvfreNLP\t]$/.test(escape);
@@ -339,8 +339,8 @@ function isBreakingEscape(escape: string): boolean {
 }
 
 /**
- * Double-quoted values with a \\ YAML reads as a line break or control character: `"C:\\new"` is
- * "C:", a line break and "ew", though the editor typed no line break. The fix keeps the \\.
+ * Double-quoted values with a \ YAML reads as a line break or control character: `"C:\new"` is
+ * "C:", a line break and "ew", though the editor typed no line break. The fix keeps the \.
  */
 export function escapedBreaks(written: readonly WrittenNode[], yaml: YamlText): LineProblem[] {
   return written.flatMap((found) => {
