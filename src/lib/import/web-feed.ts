@@ -1,4 +1,5 @@
-import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, placedWriters, readTime, writerPlaceNote } from "./wire-fields.ts";
+import { placedWriters } from "../model/authors.ts";
+import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime, writerPlaceNote } from "./wire-fields.ts";
 import type { ItemNote, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
 import { isWebAddress } from "../model/urls.ts";

@@ -3,6 +3,7 @@ import { isRegion } from "../story/dateline.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import type { ItemNote, WireBody, WirePhoto, WireProblem, WireTime } from "./wire-item.ts";
 import { foldName } from "../model/agencies.ts";
+import { creditNames, type WriterPlace } from "../model/authors.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 
 /** The problems of one item, each naming the file; an item is handed on only when it has none. */
@@ -145,37 +146,6 @@ export function captionWithoutCredit(caption: string | undefined, credit: string
   return { caption: text.slice(0, -copy.length).trimEnd(), note: ignoredNote(path, `${JSON.stringify(text.slice(-copy.length))} at the end of the photo's caption: its credit, which the page prints after the caption`) };
 }
 
-/** Where the writer was, after the name, as the Guardian and AFP credit: "Ann Smith in Stanstead, Quebec", "Tom Barton in London". */
-const WRITER_PLACE = /^([\p{Lu}\p{Lo}].*?\S)\s+(in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:,\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*)?)$/u;
-/**
- * Writers joined in one credit: "Leyland Cecco in Toronto and Ashifa Kassam in Madrid", "Marie
- * Dupont with Tom Barton", "Ilze Kalna/Baltic Wire". A "with" in small letters joins only a name,
- * so "with additional reporting by …" is not taken for a writer.
- */
-const JOINED_WRITERS = /,?\s+(?:and|And|AND|with(?=\s+\p{Lu})|With|WITH)\s+|\s*[;&/]\s*/u;
-
-/** The place a credit gives after a writer's name ("in London" of "Tom Barton in London"), which is no name. */
-export interface WriterPlace {
-  writer: string;
-  place: string;
-}
-
-/**
- * A credit's writers, split where it joins them, each without the place written after the name
- * ("Ann Smith in Stanstead, Quebec"), which is returned for the line saying it was left out: a
- * byline's commas would otherwise make the region a name.
- */
-export function placedWriters(credit: string): { writers: string[]; places: WriterPlace[] } {
-  const places: WriterPlace[] = [];
-  const writers = credit.split(JOINED_WRITERS).map((writer) => {
-    const [, name, place] = WRITER_PLACE.exec(writer) ?? [];
-    if (name === undefined || place === undefined) return writer;
-    places.push({ writer: name, place });
-    return name;
-  });
-  return { writers, places };
-}
-
 /** The line saying a writer's title ("Associated Press Writer", NITF's byttl) given apart from the name at `field` was left out: it is no name, and the page prints none. */
 export const writerTitleNote = (field: string, title: string): ItemNote => ignoredNote(field, `${JSON.stringify(oneLine(title))}: the writer's title, not a name, so not an author`);
 
@@ -189,12 +159,10 @@ export const writerPlaceNote = (field: string, { writer, place }: WriterPlace): 
  * A byline's names, its leading "By" dropped: "By Ann Smith and Bo Li, Reuters" gives Ann Smith,
  * Bo Li and Reuters; "Ilze Kalna/Baltic Wire", as agencies join a writer and themselves, gives
  * both; "by Marie Dupont with Tom Barton in London", as AFP credits, gives Marie Dupont and Tom
- * Barton, and where Tom Barton was, left out (see placedWriters).
+ * Barton, and where Tom Barton was, left out (see creditNames).
  */
 export function bylineNames(byline: string): { names: string[]; places: WriterPlace[] } {
-  const { writers, places } = placedWriters(withoutBy(oneLine(byline)));
-  const names = writers.flatMap((writer) => writer.split(/\s*,\s*/)).filter((name) => name !== "");
-  return { names, places };
+  return creditNames(withoutBy(oneLine(byline)));
 }
 
 /** HTML as plain text, its script and style content dropped; markup that is not HTML is read the same way. */

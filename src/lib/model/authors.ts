@@ -8,6 +8,46 @@ import { addressSlug, authorUrl } from "./urls.ts";
  * Smith", "A. Smith") is one author only when the settings say so (`authors` in _data/site.ts).
  */
 
+/** Where a writer was, after the name, as credits give it: "Tom Barton in London", "Ann Smith in Stanstead, Quebec". */
+const WRITER_PLACE = /^([\p{Lu}\p{Lo}].*?\S)\s+(in\s+\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:,\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*)?)$/u;
+/**
+ * Writers joined in one credit, commas aside (a place's region follows one): "Ann Smith and Bo
+ * Li", "Иванов и Петров", "Ann Smith; Bo Li", "Ilze Kalna/Baltic Wire", "Marie Dupont with Tom
+ * Barton". A "with" in small letters joins only a name, so "with additional reporting by …" is no writer.
+ */
+const JOINED_WRITERS = /,?\s+(?:and|And|AND|&|и|И|with(?=\s+\p{Lu})|With|WITH)\s+|\s*[;/]\s*/u;
+
+/** The place a credit gives after a writer's name ("in London" of "Tom Barton in London"), which is no name. */
+export interface WriterPlace {
+  writer: string;
+  place: string;
+}
+
+/**
+ * A credit's writers, split where it joins them, each without the place written after the name,
+ * which is returned apart: a byline's commas would otherwise make the region a name ("Ann Smith
+ * in Stanstead, Quebec").
+ */
+export function placedWriters(credit: string): { writers: string[]; places: WriterPlace[] } {
+  const places: WriterPlace[] = [];
+  const writers = credit.split(JOINED_WRITERS).map((writer) => {
+    const [, name, place] = WRITER_PLACE.exec(writer) ?? [];
+    if (name === undefined || place === undefined) return writer;
+    places.push({ writer: name, place });
+    return name;
+  });
+  return { writers, places };
+}
+
+/**
+ * The names a credit gives, read as bylines are, both when a story's `by` is checked and when an
+ * agency's byline is imported: its writers (placedWriters), each list of them split at its commas.
+ */
+export function creditNames(credit: string): { names: string[]; places: WriterPlace[] } {
+  const { writers, places } = placedWriters(credit);
+  return { names: writers.flatMap((writer) => writer.split(/\s*,\s*/)).filter((name) => name !== ""), places };
+}
+
 /** The longest author name a byline holds, and the most names. */
 export const MAX_AUTHOR_NAME = 80;
 export const MAX_AUTHORS = 10;

@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import { z } from "zod";
 import { DATE_FORMS, isKnownZone } from "../model/dates.ts";
 import { nearestName } from "./nearest-name.ts";
-import { MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
+import { creditNames, MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
 import { isWebAddress, PHOTO_EXTENSIONS } from "../model/urls.ts";
 import { problemCodeParams, zodProblems, type FieldProblem } from "../model/problems.ts";
 
@@ -179,39 +179,21 @@ const translationOf = text(translationExpected, 300)
 
 const AUTHOR_EXPECTED = "an author's name as the byline prints it, e.g. Ann Smith";
 
-/**
- * Where names are joined: "Ann Smith, Bo Li and Cy Wu", "Ann Smith; Bo Li", "Ann Smith/Bo Li", "Ann
- * Smith with Bo Li". A "with" in small letters joins only a name, as the import reads credits: "Ann
- * Smith with additional reporting" is no second writer.
- */
-const NAME_JOINS = /,\s*|\s+(?:and|And|AND|&|и|И|with(?=\s+\p{Lu})|With|WITH)\s+|\s*[;/]\s*/u;
 /** The "By" the byline prints itself, typed before the names. */
 const LEADING_BY = /^by\s+/i;
-/** Where a writer was, after the name, as credits give it: "Ann Smith in Moscow", "Bo Li in New York". */
-const WRITER_PLACE = /\s+in\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}.'’-]*)*)$/u;
 
 /**
- * A byline written as one name, read as a credit: its names where they are joined (NAME_JOINS),
- * without a leading "By" and the place after a name. One name alone is a name as written.
+ * A byline written as one name, read as a credit is (creditNames): its names where they are
+ * joined, without a leading "By" and the place after a name. One name alone is a name as written.
  */
-function creditNames(written: string): { names: string[]; by: boolean; places: string[] } {
-  const by = LEADING_BY.test(written);
-  const places: string[] = [];
-  const names = written
-    .replace(LEADING_BY, "")
-    .split(NAME_JOINS)
-    .map((name) => {
-      const place = WRITER_PLACE.exec(name);
-      if (place === null) return name;
-      places.push(place[1] ?? "");
-      return name.slice(0, place.index);
-    });
-  return { names, by, places };
+function creditOf(written: string): { names: string[]; by: boolean; places: string[] } {
+  const { names, places } = creditNames(written.replace(LEADING_BY, ""));
+  return { names, by: LEADING_BY.test(written), places: places.map(({ place }) => place) };
 }
 
 /** Whether `by` written as this one name would be refused (see byAsOneName): such a name is written as a list of its own, which says it is one. */
 export function refusedAsOneName(name: string): boolean {
-  const { names, by, places } = creditNames(name);
+  const { names, by, places } = creditOf(name);
   return names.length > 1 || by || places.length > 0;
 }
 
@@ -221,11 +203,11 @@ export function refusedAsOneName(name: string): boolean {
  * one name on purpose ("Staff and agencies") go in a list of their own.
  */
 function byAsOneName(written: string): string {
-  const { names, by, places } = creditNames(written);
+  const { names, by, places } = creditOf(written);
   const why = [
     ...(names.length > 1 ? ["reads as several names written as one"] : []),
     ...(by ? ['starts with "By", which the byline prints itself'] : []),
-    ...(places.length > 0 ? [`says where ${names.length > 1 ? "the writers were" : "the writer was"} (${places.map((place) => `in ${place}`).join(", ")}): a byline names writers, not where they were, which the dateline says`] : []),
+    ...(places.length > 0 ? [`says where ${names.length > 1 ? "the writers were" : "the writer was"} (${places.join(", ")}): a byline names writers, not where they were, which the dateline says`] : []),
   ];
   const typed = names.length > 1 ? `a list, one name to an item: by: [${names.join(", ")}]` : `the name alone: by: ${names[0] ?? ""}`;
   const ownList = names.length > 1 && !by && places.length === 0 ? `; a name written so on purpose goes in a list of its own: by: ["${written}"]` : "";

@@ -217,6 +217,8 @@ test("by written as one name is refused when it is a credit: names joined by ; /
   }
   assert.equal(by("By Ann Smith"), '"By Ann Smith" starts with "By", which the byline prints itself (expected the name alone: by: Ann Smith)');
   assert.equal(by("Ann Smith in Moscow"), '"Ann Smith in Moscow" says where the writer was (in Moscow): a byline names writers, not where they were, which the dateline says (expected the name alone: by: Ann Smith)');
+  // A place with its region is one place, read as an agency's credit is read on import: the region is no second name.
+  assert.equal(by("Ann Smith in Stanstead, Quebec"), '"Ann Smith in Stanstead, Quebec" says where the writer was (in Stanstead, Quebec): a byline names writers, not where they were, which the dateline says (expected the name alone: by: Ann Smith)');
   assert.equal(
     by("by Ann Smith in Moscow and Bo Li in New York"),
     '"by Ann Smith in Moscow and Bo Li in New York" reads as several names written as one, starts with "By", which the byline prints itself, and says where the writers were (in Moscow, in New York): a byline names writers, not where they were, which the dateline says (expected a list, one name to an item: by: [Ann Smith, Bo Li])',
