@@ -2,7 +2,7 @@ import { z } from "zod";
 import { problemCodeParams, zodProblems, type FieldProblem, type ZodProblemRules } from "../model/problems.ts";
 import { nearestName } from "../story/nearest-name.ts";
 import { describeJson, isPlainObject } from "./ninjs-schema.ts";
-import type { ItemNote, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import type { ItemNote, RefusedItem, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
 
 /**
@@ -180,14 +180,15 @@ export function photoFrom(renditions: readonly Rendition[], words: Omit<WirePhot
   return { href: largest.href, path: largest.path, ...said };
 }
 
-/** What reading one item gave: the item, or the problems that refused it. */
-export type ItemRead = { item: WireItem } | { problems: WireProblem[] };
+/** What reading one item gave: the item, or the problems that refused it with what could still be read of it. */
+export type ItemRead = { item: WireItem } | { problems: WireProblem[]; found?: RefusedItem["found"] };
 
 /** The items of a delivery and the problems of those refused, in the file's order. */
 export function collectItems(reads: readonly ItemRead[]): WireRead {
-  const read: WireRead = { items: [], problems: [] };
+  const read: WireRead = { items: [], problems: [], refused: [] };
   for (const [itemIndex, each] of reads.entries()) {
     if ("item" in each) read.items.push(each.item);
+    else if (each.found) read.refused?.push({ problems: each.problems, found: each.found });
     else read.problems.push(...each.problems.map((problem) => (reads.length > 1 ? { ...problem, itemIndex } : problem)));
   }
   return read;

@@ -15,9 +15,9 @@ import { importedBody } from "./imported-body.ts";
 import { noEditionFor } from "./item-language.ts";
 import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
-import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, sameWords, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
+import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, sameWords, storyDates, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
-import type { ItemNote, WireFormat, WireItem, WireTime } from "./wire-item.ts";
+import type { ItemNote, RefusedItem, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import { matchStory, rememberSpellings, type WireStories, type WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
@@ -59,10 +59,10 @@ const itemName = (item: WireItem): string => (item.path ? `${item.file}: ${item.
 const refused = (item: WireItem, notes: Problem[]): ItemOutcome => ({ kind: "refused", item: itemName(item), notes });
 
 /** A note on the item as a whole, in its delivered file. */
-const itemNote = (item: WireItem, message: string, code: ProblemCode): Problem => ({ file: item.file, field: "", message, code });
+const itemNote = (item: Pick<WireItem, "file">, message: string, code: ProblemCode): Problem => ({ file: item.file, field: "", message, code });
 
 /** A note of the item's reader or plan, in the item's delivered file. */
-const inItemFile = (item: WireItem, note: ItemNote): Problem => ({ file: item.file, ...note });
+const inItemFile = (item: Pick<WireItem, "file">, note: ItemNote): Problem => ({ file: item.file, ...note });
 
 /** A folder for a new story under its day (src/news/2013/09/02/<slug>), not taken by another story. */
 function newStoryFolder(newsDir: string, day: string, slug: string, stories: WireStories): string {
@@ -93,7 +93,7 @@ function earlierPhotoWords(existing: WireStory | undefined, bytes: Uint8Array): 
  * The item's picture with its words and rights, each word from the agency's fields first, then
  * from those embedded in the file (its IPTC metadata), then from those the story has for the same picture.
  */
-async function takePhoto(item: WireItem, existing: WireStory | undefined, settings: ImportSettings): Promise<PhotoTaken> {
+async function takePhoto(item: Pick<WireItem, "file" | "photo">, existing: WireStory | undefined, settings: ImportSettings): Promise<PhotoTaken> {
   if (!item.photo) return {};
   const fetched = await fetchWirePhoto(item.photo.href, item.file, settings.photoFetch);
   const without = (reason: string): PhotoTaken => ({ missing: { field: item.photo?.path ?? "", message: `its photo was left out: ${reason}`, code: "WD215" } });
@@ -243,6 +243,42 @@ async function waitBeside(item: WireItem, plan: StoryPlan, existing: WireStory, 
   return outcome("held", `${why}: ${spoken} waits in ${waiting}`);
 }
 
+/** The item's language with no edition to publish it in (WD214), and its photo taken, or why it is left out: told of an item whole or refused by its reader alike. */
+async function checkLanguageAndPhoto(item: Pick<WireItem, "file" | "lang" | "photo">, existing: WireStory | undefined, settings: ImportSettings): Promise<{ unpublishable: Problem[]; taken: PhotoTaken }> {
+  const unpublishable = noEditionFor(item.lang ?? settings.defaultLanguage, settings.site.editions);
+  return { unpublishable: unpublishable === undefined ? [] : [itemNote(item, unpublishable, "WD214")], taken: await takePhoto(item, existing, settings) };
+}
+
+/** The line saying the item's photo would be left out, for a refused item: it holds a story, so a refused one lists it with its problems. */
+const photoLeftOut = (item: Pick<WireItem, "file">, taken: PhotoTaken): Problem[] => (taken.missing ? [inItemFile(item, taken.missing)] : []);
+
+/**
+ * An item its reader refused, with every other problem that can be told without the parts it
+ * lacks: a language with no edition, a place no zone is known for or times that date no story,
+ * a photo that cannot be taken. A withdrawal's are its reader's alone, as none of its words are
+ * read. Nothing is written.
+ */
+export async function checkRefusedItem({ problems, found }: RefusedItem, stories: WireStories, settings: ImportSettings): Promise<ItemOutcome> {
+  // Named as a reader's refusal is, by its file: each problem names its place in it.
+  const outcome: ItemOutcome = { kind: "refused", item: found.file, notes: [...problems] };
+  if (found.status === "canceled") return outcome;
+  // The story on file dates an update (its zone, its place); read as the item's when its words tell it from another under the id.
+  const { id, headline, body } = found;
+  const imported = body === undefined ? undefined : importedBody({ ...found, body }, settings.agencies);
+  const words = headline !== undefined && imported !== undefined ? { headline, body: imported.markdown } : undefined;
+  const match = id === undefined || stories.unusableIds.has(id) ? {} : matchStory(stories.byId.get(id) ?? [], words, found.version);
+  const existing = "story" in match ? match.story : undefined;
+  const { unpublishable, taken } = await checkLanguageAndPhoto(found, existing, settings);
+  const dated = storyDates(found, imported ?? {}, {
+    datelinePlaces: settings.datelinePlaces,
+    ...(settings.defaultZone ? { defaultZone: settings.defaultZone } : {}),
+    ...(existing ? { existing } : {}),
+    timeRefused: problems.some(({ code }) => code === "WD208"),
+  });
+  outcome.notes.push(...unpublishable, ...(dated.ok ? [] : dated.problems), ...photoLeftOut(found, taken));
+  return outcome;
+}
+
 /**
  * What one item does to the newsroom: a new story, an update of the story an earlier version made,
  * its withdrawal, or nothing when the version on file is as new or newer. Versions are ordered by
@@ -299,10 +335,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     });
   }
 
-  const unpublishable = noEditionFor(item.lang ?? settings.defaultLanguage, settings.site.editions);
-  if (unpublishable !== undefined) return refused(item, [itemNote(item, unpublishable, "WD214")]);
-
-  const taken = await takePhoto(item, existing, settings);
+  const { unpublishable, taken } = await checkLanguageAndPhoto(item, existing, settings);
   const planned = planStory(item, {
     body,
     ...(taken.photo ? { photo: taken.photo } : {}),
@@ -316,7 +349,8 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     withoutLead: settings.withoutLead,
     spellings: stories.spellings,
   });
-  if (!planned.ok) return refused(item, planned.problems);
+  // Every reason at once: a language with no edition, times that date no story, a photo left out.
+  if (!planned.ok || unpublishable.length > 0) return refused(item, [...unpublishable, ...(planned.ok ? [] : planned.problems), ...photoLeftOut(item, taken)]);
   const { plan } = planned;
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id), stories);
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft, draftProblems }) => {
@@ -338,7 +372,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     if (existing && waitsBecause) {
       return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...wouldNotBuild(refusals, "it would not build")], settings);
     }
-    if (refusals.length > 0) return refused(item, wouldNotBuild(refusals, "the story would not build"));
+    if (refusals.length > 0) return refused(item, [...wouldNotBuild(refusals, "the story would not build"), ...photoLeftOut(item, taken)]);
     if (!settings.dryRun) await placeStoryFolder(staged, target, existing !== undefined);
     const file = join(target, STORY_FILE);
     remember({ file, folder: target, fields: plan.fields, body: plan.body, versionMs: timeMs ?? 0 });

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { formatProblem, type Problem } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
-import { importItem, type ImportSettings, type ItemOutcome, type OutcomeKind } from "./import-item.ts";
+import { checkRefusedItem, importItem, type ImportSettings, type ItemOutcome, type OutcomeKind } from "./import-item.ts";
 import { readDeliveredFile } from "./read-delivered.ts";
 import { languageTag } from "./item-language.ts";
 import { deliveredFiles } from "./wire-drop.ts";
@@ -67,13 +67,18 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   }
   // A file read as part of another's item (AP's NITF text beside its JSON) is no item of its own.
   const companions = new Set([...reads.values()].flatMap((read) => read.companions ?? []));
+  const stories = findWireStories(run.newsDir, run.inputDir, run.site.language);
   const items: WireItem[] = [];
   for (const [file, read] of reads) {
     if (companions.has(file)) continue;
     outcomes.push(...refusedItems(read.problems));
+    // A refused item's every problem in one run: its reader's, then those the rest of it shows, then what its reader left out.
+    for (const refused of read.refused ?? []) {
+      const outcome = await checkRefusedItem(refused, stories, run);
+      outcomes.push({ ...outcome, notes: [...outcome.notes, ...(refused.found.notes ?? []).map((note) => ({ file: refused.found.file, ...note }))] });
+    }
     items.push(...read.items.map(languageTag));
   }
-  const stories = findWireStories(run.newsDir, run.inputDir, run.site.language);
   outcomes.push(
     ...stories.problems.map((problem): ItemOutcome => ({ kind: "refused", item: problem.file, notes: [{ ...problem, message: `${problem.message}; items for it are not imported until it is fixed` }] })),
   );

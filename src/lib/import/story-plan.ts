@@ -291,7 +291,7 @@ function keptFields(fields: Readonly<Record<string, unknown>>): Record<string, u
  * The place as the dateline prints it: from the body's own dateline, else the item's place
  * fields with the city in capitals and a region after it as written ("GROSSETO, Italy").
  */
-export function storyPlace(item: WireItem, body: ImportedBody): string | undefined {
+export function storyPlace(item: Pick<WireItem, "place">, body: Pick<ImportedBody, "place">): string | undefined {
   return body.place ?? (item.place === undefined ? undefined : oneLine(item.place).replace(/^[^,]*/, (city) => city.toLocaleUpperCase("en-US")));
 }
 
@@ -300,7 +300,7 @@ export function storyPlace(item: WireItem, body: ImportedBody): string | undefin
  * two cities ("Valencia": Spain's and Venezuela's) the item's own place field, which the format
  * gives apart ("Valencia, Spain"), says which: the story then names that zone.
  */
-function placedZone(item: WireItem, body: ImportedBody, place: string | undefined, context: Pick<PlanContext, "datelinePlaces" | "defaultZone" | "existing">): ReturnType<typeof zoneFor> {
+function placedZone(item: Pick<WireItem, "place">, body: Pick<ImportedBody, "place">, place: string | undefined, context: Pick<PlanContext, "datelinePlaces" | "defaultZone" | "existing">): ReturnType<typeof zoneFor> {
   const zone = zoneFor(place, context);
   if (!("problem" in zone) || body.place === undefined || item.place === undefined) return zone;
   const fielded = zoneFor(oneLine(item.place), context);
@@ -336,6 +336,62 @@ export function zoneFor(
   return { problem: `${found.problem.replace(/\)$/, "")}; or run the import with --zone <IANA zone> for this feed)` };
 }
 
+/** A date as the contract writes it, as an instant to compare. */
+const instant = (time: unknown): number => DateTime.fromISO(String(time), { setZone: true }).toMillis();
+
+/** What of an item dates its story: its times and the place its own fields give. */
+type DatedItem = Pick<WireItem, "path" | "file" | "versionTime" | "released" | "embargoedUntil" | "place">;
+
+/** The story's place and zone, when this version was made and the story's date, each as the contract writes it. */
+interface StoryDates {
+  ok: true;
+  /** The place the item gives (its body's dateline, else its place fields); `place` falls back to the story on file's. */
+  itemPlace?: string;
+  place?: string;
+  zone: { zone?: string; explicit?: string };
+  versionTime: string;
+  date: unknown;
+  /** True when the story on file was still under embargo when this version was made: the version dates it. */
+  notOutYet: boolean;
+}
+
+/**
+ * When the item's story is dated and this version was made, at its place; or every reason that
+ * cannot be told: a place no zone is known for, no time, times without an offset and no place.
+ * It needs none of the item's words but its body's dateline, so it is told of an item refused
+ * for them too. `timeRefused`: the reader refused the item's time, and said so.
+ */
+export function storyDates(
+  item: DatedItem,
+  body: Pick<ImportedBody, "place">,
+  context: Pick<PlanContext, "datelinePlaces" | "defaultZone" | "existing"> & { timeRefused?: boolean },
+): StoryDates | { ok: false; problems: WireProblem[] } {
+  const problems: WireProblem[] = [];
+  const problem = (field: string, message: string, code: ProblemCode) => problems.push({ file: item.file, field, message, code });
+  const { existing } = context;
+  const itemPlace = storyPlace(item, body);
+  // What the agency does not send this time stays as the story has it: an update never blanks a field.
+  const place = itemPlace ?? stringField(existing?.fields ?? {}, "dateline");
+  const time = item.versionTime ?? item.released;
+  if (time === undefined && !context.timeRefused) {
+    problem(item.path, "gives no time for this version (expected when the agency made or released it: an RSS item's pubDate or dc:date, an Atom entry's updated or published, ninjs versioncreated, NewsML-G2 versionCreated)", "WD206");
+  }
+  const zone = placedZone(item, body, place, context);
+  if ("problem" in zone) problem("dateline", zone.problem, "WD213");
+  const versionTime = time && !("problem" in zone) ? storyTime(time, zone.zone) : undefined;
+  const released = item.embargoedUntil ?? item.released ?? time;
+  const releasedAt = released && !("problem" in zone) ? storyTime(released, zone.zone) : undefined;
+  // A story keeps its date (so its address) through updates, once it is out. One still under embargo
+  // when this version was made was never out: the version's own embargo, moved or lifted, dates it.
+  const notOutYet = existing?.fields["date"] !== undefined && versionTime !== undefined && instant(existing.fields["date"]) > instant(versionTime);
+  const date = notOutYet ? releasedAt : (existing?.fields["date"] ?? releasedAt);
+  if (time !== undefined && !("problem" in zone) && (versionTime === undefined || date === undefined)) {
+    problem("date", "the item's times carry no offset and it names no place to read them at (expected a located or dateline field, or run the import with --zone <IANA zone> for this feed)", "WD213");
+  }
+  if (problems.length > 0 || "problem" in zone || versionTime === undefined || date === undefined) return { ok: false, problems };
+  return { ok: true, ...(itemPlace === undefined ? {} : { itemPlace }), ...(place === undefined ? {} : { place }), zone, versionTime, date, notOutYet };
+}
+
 /**
  * What a wire item becomes as a story: the contract's fields in the order editors read them,
  * with the agency's record (`wire`) that later versions are matched by. An update keeps the
@@ -348,34 +404,14 @@ export function zoneFor(
  * agency's setting asks for one) holds the story as a draft rather than refusing the agency's text.
  */
 export function planStory(item: WireItem, context: PlanContext): PlanResult {
-  const problems: WireProblem[] = [];
-  const problem = (field: string, message: string, code: ProblemCode) => problems.push({ file: item.file, field, message, code });
   const { body, existing, photo } = context;
   const earlier = existing?.fields ?? {};
-  const itemPlace = storyPlace(item, body);
-  // What the agency does not send this time stays as the story has it: an update never blanks a field.
-  const place = itemPlace ?? stringField(earlier, "dateline");
+  const dated = storyDates(item, body, context);
+  if (!dated.ok) return dated;
+  const { itemPlace, place, zone, versionTime, date, notOutYet } = dated;
   // A partner's feed (its source no agency the settings list) carrying an agency's copy credits the agency its dateline names.
   const carried = body.agency !== undefined && item.source !== undefined && findAgency(item.source, context.agencies ?? []) === undefined && !isSameAgency(body.agency, item.source, context.agencies ?? []);
   const source = carried ? body.agency : (item.source ?? body.agency ?? stringField(earlier, "source"));
-  const time = item.versionTime ?? item.released;
-  if (time === undefined) {
-    problem(item.path, "gives no time for this version (expected when the agency made or released it: an RSS item's pubDate or dc:date, an Atom entry's updated or published, ninjs versioncreated, NewsML-G2 versionCreated)", "WD206");
-  }
-  const zone = placedZone(item, body, place, context);
-  if ("problem" in zone) problem("dateline", zone.problem, "WD213");
-  const versionTime = time && !("problem" in zone) ? storyTime(time, zone.zone) : undefined;
-  const released = item.embargoedUntil ?? item.released ?? time;
-  const releasedAt = released && !("problem" in zone) ? storyTime(released, zone.zone) : undefined;
-  const instant = (time: unknown) => DateTime.fromISO(String(time), { setZone: true }).toMillis();
-  // A story keeps its date (so its address) through updates, once it is out. One still under embargo
-  // when this version was made was never out: the version's own embargo, moved or lifted, dates it.
-  const notOutYet = existing?.fields["date"] !== undefined && versionTime !== undefined && instant(existing.fields["date"]) > instant(versionTime);
-  const date = notOutYet ? releasedAt : (existing?.fields["date"] ?? releasedAt);
-  if (time !== undefined && !("problem" in zone) && (versionTime === undefined || date === undefined)) {
-    problem("date", "the item's times carry no offset and it names no place to read them at (expected a located or dateline field, or run the import with --zone <IANA zone> for this feed)", "WD213");
-  }
-  if (problems.length > 0 || "problem" in zone || versionTime === undefined || date === undefined) return { ok: false, problems };
 
   const held: ItemNote[] = [];
   const hold = (message: string, code: ProblemCode = "WD216") => held.push({ field: "", message, code });

@@ -17,7 +17,7 @@ import {
 } from "./dialect-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import { definedFields, distinctNames, htmlText, ignoredNote, NO_TEXT, oneLine, pictureRights } from "./wire-fields.ts";
-import type { ItemNote, WireBody, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
+import type { ItemNote, WireBody, WireFormat, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
  * Superdesk's ninjs: the ninjs 1.x its publishing formatter writes, with Superdesk's own
@@ -39,7 +39,7 @@ import type { ItemNote, WireBody, WirePhoto, WireProblem, WireRead } from "./wir
  * - `extra` holds a newsroom's custom fields: each one given is named in a warning, not imported.
  */
 
-const FORMAT = "ninjs 1 (Superdesk)";
+const FORMAT: WireFormat = "ninjs 1 (Superdesk)";
 const DIALECT = "Superdesk's ninjs";
 
 const named = z.looseObject({ name: z.string().optional(), code: z.string().optional() });
@@ -156,39 +156,39 @@ function readItem(value: unknown, file: string, path: string): ItemRead {
   const text = given(data.body_text) && data.body_text;
   const body: WireBody | undefined = html ? { kind: "html", html } : text ? { kind: "text", text } : canceled ? NO_TEXT : undefined;
   if (body === undefined && !refusedAt("body_html", "body_text")) problem("body_html", "missing (expected the story's text as body_html or body_text)");
-  if (problems.length > 0 || data.guid === undefined || headline === undefined || body === undefined) return { problems };
-
+  // A refused item is read on all the same: the rest of it is checked in this run too.
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, path, DIALECT)];
   for (const [key, extra] of Object.entries(data.extra ?? {})) {
     if (extra !== "" && !(Array.isArray(extra) && extra.length === 0)) warnings.push(ignoredNote(jsonPath(path, "extra", key), "a custom field of the producer's"));
   }
   const photo = associatedPhoto(data.associations, path, warnings);
-  return {
-    item: definedFields({
-      file,
-      path,
-      format: FORMAT,
-      id: data.guid.trim(),
-      version: data.version,
-      versionTime: data.versioncreated,
-      released: data.firstpublished ?? data.firstcreated,
-      embargoedUntil: data.embargoed,
-      status: data.pubstatus ?? "usable",
-      correction: (data.signal ?? []).some(({ code }) => isCorrectionSignal(code)),
-      editorsNote: given(data.ednote),
-      headline,
-      lead: firstGiven(data.description_text, data.description_html && oneLine(htmlText(data.description_html))),
-      body,
-      place: given(data.located),
-      source: firstGiven(data.source, data.copyrightholder),
-      byline: bylineOf(data),
-      topics: distinctNames([...(data.subject ?? []).flatMap(({ name }) => (name ? [name] : [])), ...(data.keywords ?? [])]),
-      photo,
-      lang: given(data.language),
-      priority: data.priority ?? data.urgency,
-      notes: warnings.length > 0 ? warnings : undefined,
-    }),
-  };
+  const found = definedFields({
+    file,
+    path,
+    format: FORMAT,
+    id: given(data.guid),
+    version: data.version,
+    versionTime: data.versioncreated,
+    released: data.firstpublished ?? data.firstcreated,
+    embargoedUntil: data.embargoed,
+    status: refusedAt("pubstatus") ? undefined : (data.pubstatus ?? "usable"),
+    correction: (data.signal ?? []).some(({ code }) => isCorrectionSignal(code)),
+    editorsNote: given(data.ednote),
+    headline,
+    lead: firstGiven(data.description_text, data.description_html && oneLine(htmlText(data.description_html))),
+    body,
+    place: given(data.located),
+    source: firstGiven(data.source, data.copyrightholder),
+    byline: bylineOf(data),
+    topics: distinctNames([...(data.subject ?? []).flatMap(({ name }) => (name ? [name] : [])), ...(data.keywords ?? [])]),
+    photo,
+    lang: given(data.language),
+    priority: data.priority ?? data.urgency,
+    notes: warnings.length > 0 ? warnings : undefined,
+  });
+  const { id, status } = found;
+  if (problems.length > 0 || id === undefined || status === undefined || headline === undefined || body === undefined) return { problems, found };
+  return { item: { ...found, id, status, headline, body } };
 }
 
 /** Tells Superdesk's ninjs by its id: `guid` where IPTC's ninjs has `uri`. */

@@ -131,10 +131,24 @@ export interface WireItem {
   notes?: ItemNote[];
 }
 
+/**
+ * An item a reader refused, with what it could still read of it (its times, place, language,
+ * photo): the importer tells the item's other problems from them in the same run, and writes nothing.
+ */
+export interface RefusedItem {
+  /** The item's problems as its reader found them, each with its place. */
+  problems: WireProblem[];
+  /** The item's fields its reader could read; those it refused or found missing are absent. */
+  found: Partial<WireItem> & Pick<WireItem, "file" | "path" | "format">;
+}
+
 /** What one reader made of one delivered file: its items, and the problems of the items it could not read. */
 export interface WireRead {
   items: WireItem[];
+  /** The file's own problems, and those of items refused with nothing read of them. */
   problems: WireProblem[];
+  /** Items refused with what their readers could read of them, in the file's order. */
+  refused?: RefusedItem[];
   /**
    * Other delivered files the read took part of its items from (the NITF text an AP item points
    * at, saved beside it): they are read with that item, never as items of their own.

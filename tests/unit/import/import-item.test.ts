@@ -297,15 +297,16 @@ test("an item refused for many problems is one line with its first; --verbose li
   const { importItems } = desk(t);
   const list = JSON.stringify([{ guid: "", type: "text", priority: 3 }, { guid: "urn:b", type: "text", headline: "B" }]);
   assert.deepEqual((await importItems({ "list.json": list })).split("\n"), [
-    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) [WD206] (and 2 more: --verbose lists them)",
-    "refused    drop-1/list.json: [1].body_html: missing (expected the story's text as body_html or body_text) [WD206]",
+    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) [WD206] (and 3 more: --verbose lists them)",
+    "refused    drop-1/list.json: [1].body_html: missing (expected the story's text as body_html or body_text) [WD206] (and 1 more: --verbose lists it)",
     "2 items: 0 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
   ]);
-  assert.deepEqual((await importItems({ "list.json": list }, { verbose: true })).split("\n").slice(0, 4), [
+  assert.deepEqual((await importItems({ "list.json": list }, { verbose: true })).split("\n").slice(0, 5), [
     "refused    drop-2/list.json",
     "           [0].guid: missing (expected the item's id, the same for all its versions) [WD206]",
     "           [0].headline: missing (expected the story's headline) [WD206]",
     "           [0].body_html: missing (expected the story's text as body_html or body_text) [WD206]",
+    "           [0]: gives no time for this version (expected when the agency made or released it: an RSS item's pubDate or dc:date, an Atom entry's updated or published, ninjs versioncreated, NewsML-G2 versionCreated) [WD206]",
   ]);
 });
 
@@ -316,7 +317,7 @@ test("an import counts the files read, then the items imported; --quiet lists on
   const report = await importItems({ "0002.json": ninjs({}), "list.json": list }, { quiet: true, onProgress: (step, done, total) => void counts.push(`${step} ${done}/${total}`) });
   assert.deepEqual(counts, ["read 0/2", "read 1/2", "read 2/2", "import 0/1", "import 1/1"]);
   assert.deepEqual(report.split("\n"), [
-    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) [WD206] (and 2 more: --verbose lists them)",
+    "refused    drop-1/list.json: [0].guid: missing (expected the item's id, the same for all its versions) [WD206] (and 3 more: --verbose lists them)",
     "2 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 1 refused",
   ]);
 });
@@ -325,6 +326,39 @@ test("what holds an item comes before what a reader left out", async (t) => {
   const { importItems } = desk(t);
   const report = await importItems({ "0002.json": ninjs({ description_text: undefined, x_desk_code: "M1" }) }, { verbose: true });
   assert.deepEqual(report.split("\n").slice(1, 3), ["           needs a lead [WD216]", "           x_desk_code: warning: ignored: not a property of ninjs 1.x [WD210]"]);
+});
+
+test("a refused item's every problem comes in one run: its reader's, its place and photo, and what its reader left out; nothing is written", async (t) => {
+  const { news, importItems } = desk(t);
+  const superdesk = JSON.parse(readFileSync("tests/fixtures/wire/dialects/superdesk/text-photo.json", "utf8")) as Record<string, unknown> & { associations: { featuremedia: { renditions: Record<string, { href: string }> } } };
+  for (const rendition of Object.values(superdesk.associations.featuremedia.renditions)) rendition.href = "missing.jpg";
+  const broken = { ...superdesk, headline: "", body_html: "", versioncreated: "2026-12-07T25:00:00+0000", byline: 42, located: "Atlantis City" };
+  const dateline =
+    'dateline: no time zone is known for the dateline place "ATLANTIS CITY" (expected a timezone field with an IANA name such as Europe/Moscow, or the place added to _data/datelinePlaces.json; or run the import with --zone <IANA zone> for this feed) [WD213]';
+  const photo = (drop: string) => `associations.featuremedia.renditions.original.href: its photo was left out: "missing.jpg" could not be read (ENOENT; expected the picture beside the item, at ${drop}/missing.jpg) [WD215]`;
+  const leftOut = [
+    'versioncreated: warning: ignored: "2026-12-07T25:00:00+0000" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400) [WD210]',
+    "byline: warning: ignored: got the number 42 (expected text) [WD210]",
+  ];
+  const reasons = (report: string) => report.split("\n").slice(1, -1).map((line) => line.trim());
+
+  // Refused by its reader: the times, the place and the photo are told without the headline and text.
+  const first = await importItems({ "0001.json": JSON.stringify(broken) }, { verbose: true });
+  assert.equal(first.split("\n")[0], "refused    drop-1/0001.json");
+  assert.deepEqual(reasons(first), [
+    "headline: missing (expected the story's headline) [WD206]",
+    "body_html: missing (expected the story's text as body_html or body_text) [WD206]",
+    dateline,
+    photo("drop-1"),
+    ...leftOut,
+  ]);
+
+  // With its headline and text (no dateline in it), the place that dates no story still comes with the photo left out.
+  const worded = { ...broken, headline: "Harbour ferries return", body_html: "<p>Ferries on every inner-harbour route were running again on Monday morning.</p>" };
+  const second = await importItems({ "0001.json": JSON.stringify(worded) }, { verbose: true });
+  assert.equal(second.split("\n")[0], "refused    drop-2/0001.json [ninjs 1 (Superdesk)]");
+  assert.deepEqual(reasons(second), [dateline, photo("drop-2"), ...leftOut]);
+  assert.deepEqual([...newsroomFiles(news).keys()], [], "a refused item writes nothing");
 });
 
 test("an item in a language the site has no edition in is refused, naming the language and how to add an edition; nothing is written", async (t) => {
@@ -337,8 +371,8 @@ test("an item in a language the site has no edition in is refused, naming the la
   });
   assert.deepEqual(report.split("\n"), [
     `created    ${ROUBLE}/index.md <- drop-1/moscow.json [ninjs 1]`,
-    'refused    drop-1/afp.xml [NewsML 1.2 (AFP)]: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README) [WD214]',
-    'refused    drop-1/dpa.json [dpa digitalwires]: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README) [WD214]',
+    'refused    drop-1/afp.xml [NewsML 1.2 (AFP)]: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README) [WD214] (and 1 more: --verbose lists it)',
+    'refused    drop-1/dpa.json [dpa digitalwires]: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README) [WD214] (and 1 more: --verbose lists it)',
     "3 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
   ]);
   assert.deepEqual([...newsroomFiles(news).keys()].sort(), ["2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"]);

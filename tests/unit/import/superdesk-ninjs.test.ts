@@ -98,21 +98,26 @@ test("what Superdesk's ninjs does not define, custom fields and values of the wr
 test("an item without guid, headline and text is refused with a line for each, at its place in the list", () => {
   const read = readSuperdeskNinjs([{ guid: "urn:a", headline: "A", body_html: "<p>A</p>" }, { guid: "", type: "text", priority: 3 }], "list.json");
   assert.equal(read.items.length, 1);
-  assert.deepEqual(read.problems, [
-    { file: "list.json", itemIndex: 1, field: "[1].guid", message: "missing (expected the item's id, the same for all its versions)", code: "WD206" },
-    { file: "list.json", itemIndex: 1, field: "[1].headline", message: "missing (expected the story's headline)", code: "WD206" },
-    { file: "list.json", itemIndex: 1, field: "[1].body_html", message: "missing (expected the story's text as body_html or body_text)", code: "WD206" },
+  assert.deepEqual(read.problems, []);
+  assert.deepEqual(read.refused?.map(({ problems }) => problems), [
+    [
+      { file: "list.json", field: "[1].guid", message: "missing (expected the item's id, the same for all its versions)", code: "WD206" },
+      { file: "list.json", field: "[1].headline", message: "missing (expected the story's headline)", code: "WD206" },
+      { file: "list.json", field: "[1].body_html", message: "missing (expected the story's text as body_html or body_text)", code: "WD206" },
+    ],
   ]);
+  assert.deepEqual(read.refused?.[0]?.found, { file: "list.json", path: "[1]", format: "ninjs 1 (Superdesk)", status: "usable", correction: false, topics: [], priority: 3 }, "what the item does give is read on");
 });
 
 test("a headline of the wrong kind or an unknown publishing status refuses the item; a picture item is not a story", () => {
   const read = readSuperdeskNinjs({ guid: "urn:b", type: "picture", headline: 7, body_html: "<p>B</p>", pubstatus: "killed" }, "b.json");
   assert.deepEqual(read.items, []);
-  assert.deepEqual(read.problems, [
+  assert.deepEqual(read.refused?.[0]?.problems, [
     { file: "b.json", field: "pubstatus", message: 'got "killed" (expected one of usable, withheld, canceled)', code: "WD207" },
     { file: "b.json", field: "headline", message: "got the number 7 (expected text)", code: "WD207" },
     { file: "b.json", field: "type", message: 'got "picture" (expected a text item: text, or composite for a text with pictures)', code: "WD205" },
   ]);
+  assert.equal(read.refused?.[0]?.found.status, undefined, "a status it could not read is none");
 });
 
 test("without featuremedia the first associated picture is taken; its alt text is the body_text Superdesk writes it to", () => {
