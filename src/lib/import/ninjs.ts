@@ -13,7 +13,7 @@ import { jsonPath } from "./dialect-fields.ts";
 import { jsonSyntaxError } from "../model/json-text.ts";
 import { zodProblems, type FieldProblem, type ZodProblemRules } from "../model/problems.ts";
 import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine, pictureRights } from "./wire-fields.ts";
-import type { ItemNote, WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
+import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 
 /**
  * Reads IPTC ninjs (News in JSON) items, versions 1.x, 2.x and 3.x, into wire items. Each item is
@@ -408,39 +408,41 @@ function orWhenCanceled<Value>(picked: Picked<Value>, view: ItemView, empty: Val
   return picked.ok || view.pubStatus !== "canceled" ? picked : { ok: true, value: empty };
 }
 
-function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string, notes: ItemNote[]): { item: WireItem } | { problems: ItemProblem[] } {
+/** The item read from its view: whole, or its problems with what of it could be read (see RefusedItem). */
+type NinjsRead = { item: WireItem } | { problems: ItemProblem[]; found?: RefusedItem["found"] };
+
+function wireItem(view: ItemView, version: NinjsVersion, file: string, path: string, notes: ItemNote[]): NinjsRead {
   const headline = orWhenCanceled(pickHeadline(view), view, "");
   const body = orWhenCanceled(pickBody(view), view, NO_TEXT);
   const photoNotes: ItemNote[] = [];
   const photo = pickPhoto(view, photoNotes);
   const allNotes = [...notes, ...photoNotes];
   const problems = [headline, body, photo].flatMap((picked) => (picked.ok ? [] : [picked.problem]));
-  if (!headline.ok || !body.ok || !photo.ok) return { problems };
-  return {
-    item: definedFields({
-      file,
-      path,
-      format: `ninjs ${version}` as const,
-      id: view.uri,
-      version: view.version,
-      versionTime: view.versionCreated,
-      released: view.firstCreated,
-      embargoedUntil: view.embargoedUntil,
-      status: view.pubStatus ?? "usable",
-      correction: view.genres.some(isCorrection),
-      headline: headline.value,
-      lead: describedAs(view.descriptions, ["lead", "general"]),
-      body: body.value,
-      place: trimmed(view.located),
-      source: trimmed(view.copyrightHolder),
-      byline: trimmed(view.by),
-      topics: distinctNames(view.subjects),
-      photo: photo.value,
-      lang: trimmed(view.language),
-      priority: view.urgency,
-      notes: allNotes.length > 0 ? allNotes : undefined,
-    }),
-  };
+  const found = definedFields({
+    file,
+    path,
+    format: `ninjs ${version}` as const,
+    id: view.uri,
+    version: view.version,
+    versionTime: view.versionCreated,
+    released: view.firstCreated,
+    embargoedUntil: view.embargoedUntil,
+    status: view.pubStatus ?? "usable",
+    correction: view.genres.some(isCorrection),
+    headline: headline.ok ? headline.value : undefined,
+    lead: describedAs(view.descriptions, ["lead", "general"]),
+    body: body.ok ? body.value : undefined,
+    place: trimmed(view.located),
+    source: trimmed(view.copyrightHolder),
+    byline: trimmed(view.by),
+    topics: distinctNames(view.subjects),
+    photo: photo.ok ? photo.value : undefined,
+    lang: trimmed(view.language),
+    priority: view.urgency,
+    notes: allNotes.length > 0 ? allNotes : undefined,
+  });
+  if (!headline.ok || !body.ok || !photo.ok) return { problems, found };
+  return { item: { ...found, headline: headline.value, body: body.value } };
 }
 
 // Telling the version.
@@ -549,15 +551,41 @@ function parsedView(version: NinjsVersion, item: unknown): { view: ItemView } | 
   return result.success ? { view: view3(result.data, "") } : { issues: result.error.issues };
 }
 
-/** A copy of the item without the properties at `paths`. */
+/** The value at `path` in `item`, if there is one. */
+const valueAt = (item: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), item);
+
+/** A copy of the item without the properties (and list elements) at `paths`. */
 function withoutProperties(item: unknown, paths: readonly (readonly PropertyKey[])[]): unknown {
   const copy: unknown = structuredClone(item);
+  const elements: { list: unknown[]; index: number }[] = [];
   for (const path of paths) {
-    const parent = path.slice(0, -1).reduce<unknown>((value, key) => (typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), copy);
+    const parent = valueAt(copy, path.slice(0, -1));
     const name = path.at(-1);
     if (isPlainObject(parent) && name !== undefined) delete parent[String(name)];
+    else if (Array.isArray(parent) && typeof name === "number") elements.push({ list: parent, index: name });
   }
+  // The last first, so each index still names its element.
+  for (const { list, index } of elements.sort((a, b) => b.index - a.index)) list.splice(index, 1);
   return copy;
+}
+
+/**
+ * What of a refused item can still be read: its view without each value its schema refused, and
+ * without each object missing a property it needs (an association without its uri). None when the
+ * item itself misses one.
+ */
+function readableRest(version: NinjsVersion, item: unknown): { view: ItemView; notes: ItemNote[] } | undefined {
+  let rest = item;
+  // Each pass leaves out what the schema refused, a level up at most for what is missing: an item is only so deep.
+  for (let pass = 0; pass < 8; pass++) {
+    const checked = checkedView(version, rest);
+    if ("view" in checked) return checked;
+    const places = checked.issues.map(({ path }) => (valueAt(rest, path) === undefined ? path.slice(0, -1) : path));
+    if (places.some((place) => place.length === 0)) return undefined;
+    rest = withoutProperties(rest, places);
+  }
+  return undefined;
 }
 
 /**
@@ -576,7 +604,7 @@ function checkedView(version: NinjsVersion, item: unknown): { view: ItemView; no
   return { view: rechecked.view, notes: zodProblems(checked.issues, item, [], NINJS_RULES) };
 }
 
-function readItem(value: unknown, file: string, path: string): { item: WireItem } | { problems: ItemProblem[] } {
+function readItem(value: unknown, file: string, path: string): NinjsRead {
   if (!isPlainObject(value)) {
     return { problems: [{ field: "", message: `got ${describeJson(value)} (expected a ninjs item: an object with uri, headlines and bodies)`, code: "WD207" }] };
   }
@@ -587,8 +615,17 @@ function readItem(value: unknown, file: string, path: string): { item: WireItem 
     ...("issues" in checked ? zodProblems(checked.issues, value, [], NINJS_RULES) : []),
     ...storyProblems(value, detected.version),
   ];
-  if ("issues" in checked || problems.length > 0) return { problems };
-  return wireItem(checked.view, detected.version, file, path, checked.notes);
+  if (!("issues" in checked) && problems.length === 0) return wireItem(checked.view, detected.version, file, path, checked.notes);
+  // A refused item is read on without what the schema refused, so the rest of it is checked in this run too.
+  const rest = "issues" in checked ? readableRest(detected.version, value) : checked;
+  if (rest === undefined) return { problems };
+  const read = wireItem(rest.view, detected.version, file, path, rest.notes);
+  if ("item" in read) return { problems, found: read.item };
+  // What picking the headline, text and photo finds beyond the problems said: a list with no part to pick
+  // (headlines, bodies) is one of them already (missing, refused, or the item no story), as is a place inside one said.
+  const said = problems.map(({ field }) => field);
+  const beyond = read.problems.filter(({ field }) => field !== "headlines" && field !== "bodies" && !said.some((place) => field.startsWith(place) || place.startsWith(field)));
+  return { problems: [...problems, ...beyond], ...(read.found ? { found: read.found } : {}) };
 }
 
 /** JSON.parse's complaint without its position, which the problem's place gives as a line and column. */
@@ -610,10 +647,11 @@ export function readNinjs(text: string, file: string): WireRead {
     return { items: [], problems: [{ file, field: "", message: "an empty list (expected one ninjs item, or a list of them)", code: "WD206" }] };
   }
   const entries = Array.isArray(value) ? value.map((item, index) => ({ item, path: `[${index}]` })) : [{ item: value, path: "" }];
-  const read: WireRead = { items: [], problems: [] };
+  const read: WireRead = { items: [], problems: [], refused: [] };
   for (const [itemIndex, { item, path }] of entries.entries()) {
     const result = readItem(item, file, path);
     if ("item" in result) read.items.push(result.item);
+    else if (result.found) read.refused?.push({ problems: result.problems.map((problem) => ({ file, ...problem, field: inItem(path, problem.field) })), found: result.found });
     else read.problems.push(...result.problems.map((problem) => ({ file, ...problem, field: inItem(path, problem.field), ...(entries.length > 1 ? { itemIndex } : {}) })));
   }
   return read;

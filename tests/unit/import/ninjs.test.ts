@@ -2,11 +2,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readNinjs } from "../../../src/lib/import/ninjs.ts";
+import { readNinjs as readNinjsFile } from "../../../src/lib/import/ninjs.ts";
 import { planStory } from "../../../src/lib/import/story-plan.ts";
 import type { WireItem, WireProblem, WireRead } from "../../../src/lib/import/wire-item.ts";
 
 const FIXTURES = "tests/fixtures/wire/ninjs";
+
+/** A read with the problems of the items it refused among the file's, as these tests ask of problems alone. */
+function readNinjs(text: string, file: string): WireRead {
+  const read = readNinjsFile(text, file);
+  return { ...read, problems: [...read.problems, ...(read.refused ?? []).flatMap(({ problems }) => problems)] };
+}
 const fixturesRead = new Set<string>();
 
 function readFixture(name: string): WireRead {
@@ -314,6 +320,31 @@ test("every value of the wrong kind, and every property the version does not def
     ["urgency", "12 is out of range (expected a whole number from 1 to 9)"],
     ["versionCreated", '"yesterday" is not a date-time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)'],
   ]);
+});
+
+test("a refused item is read on without what was refused, so its times, place and photo are checked in the same run", () => {
+  const read = readNinjsFile(
+    JSON.stringify({
+      uri: "urn:x:1",
+      versioncreated: "2024-01-01T25:00:00Z",
+      firstcreated: "2024-01-01T09:00:00Z",
+      located: "Atlantis City",
+      headlines: [{ value: "" }],
+      bodies: [{ contenttype: "text/html", value: "<p>Text.</p>" }],
+      associations: [{ name: "main", uri: "urn:x:p", type: "picture", renditions: [{ name: "large", href: "missing.jpg" }] }, { type: "picture" }],
+    }),
+    "refused.json",
+  );
+  assert.deepEqual(read.items, []);
+  assert.deepEqual(byPath(read.refused?.[0]?.problems ?? []), [
+    ["associations[1].name", "missing (expected the association's name)"],
+    ["associations[1].uri", "missing (expected the item's id, a URI)"],
+    ["headlines[0].value", "empty (expected the story's headline)"],
+    ["versioncreated", '"2024-01-01T25:00:00Z" is not a date-time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)'],
+  ]);
+  const found = read.refused?.[0]?.found;
+  assert.equal(found?.headline, undefined, "what was refused is not read");
+  assert.deepEqual([found?.id, found?.released?.local, found?.place, found?.photo?.href, found?.body], ["urn:x:1", "2024-01-01T09:00:00", "Atlantis City", "missing.jpg", { kind: "html", html: "<p>Text.</p>" }]);
 });
 
 test("a missing headline or body is named where the version puts it", () => {
