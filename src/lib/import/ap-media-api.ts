@@ -159,7 +159,8 @@ function nitfBeside(id: string, data: Item, base: string, file: string, agencies
   const said = (problem: WireProblem) => `${problem.line === undefined ? "" : `line ${problem.line}: `}${problem.field ? `${problem.field}: ` : ""}${problem.message}`;
   if (text === undefined) {
     const field = rendition?.path ?? jsonPath(base, "renditions");
-    return { file: found.file, problems: read.problems.map((problem) => ({ file, field, message: `its NITF text ${found.file} cannot be read: ${said(problem)}`, code: problem.code })) };
+    const unread = [...read.problems, ...(read.refused ?? []).flatMap(({ problems }) => problems)];
+    return { file: found.file, problems: unread.map((problem) => ({ file, field, message: `its NITF text ${found.file} cannot be read: ${said(problem)}`, code: problem.code })) };
   }
   return { file: found.file, text, warnings: read.problems.map((problem) => ({ field: "", message: `warning: in its NITF text ${found.file}: ${said(problem)}`, code: problem.code })) };
 }

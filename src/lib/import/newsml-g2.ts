@@ -2,7 +2,7 @@ import { findAgency, type Agency } from "../model/agencies.ts";
 import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { unmarkedHeadline, definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
-import type { ItemNote, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
+import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
 import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, xmlLine, type XmlElement, type XmlNode } from "./xml.ts";
 
@@ -389,7 +389,7 @@ function storyBody(contentSet: XmlElement | undefined, headline: string | undefi
 }
 
 /** A text item as a wire item, or its problems. */
-function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: string, agencies: readonly Agency[]): { item?: WireItem; problems: WireProblem[] } {
+function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: string, agencies: readonly Agency[]): { item: WireItem } | RefusedItem {
   const problems = new ItemProblems(file);
   const { element, path } = item;
   const itemMeta = childElement(element, "itemMeta");
@@ -419,38 +419,37 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
     const found = contentSet ? "has no inlineXML or inlineData with text" : "missing";
     problems.add(`${path}/contentSet`, `${found} (expected the story's text as XHTML, NITF or plain text)`, "WD206");
   }
-  if (problems.list.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems: problems.list };
+  // A refused item is read on all the same: the rest of it is checked in this run too.
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   const dateline = storyDateline(contentMeta, path, lang, agencies);
   const urgency = urgencyText(elementText(childElement(contentMeta, "urgency")), `${path}/contentMeta/urgency`);
   const notes = [...[marked?.note, read?.header, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
-  return {
-    item: definedFields({
-      file,
-      path: item.place,
-      format: "NewsML-G2" as const,
-      id,
-      version: attribute(element, "version"),
-      versionTime,
-      released,
-      embargoedUntil,
-      status,
-      correction,
-      headline,
-      lead: description(contentMeta, LEAD_ROLES) ?? nitfLead(inlineNitfHead(contentSet)),
-      body,
-      place: dateline.place,
-      source: storySource(contentMeta, itemMeta, dateline.agency, agencies),
-      byline: storyByline(contentMeta, contentSet),
-      authors: creatorNames(contentMeta),
-      topics: storyTopics(contentMeta, lang),
-      photo: packaged.photos.get(element),
-      lang,
-      priority: urgency.priority,
-      notes: notes.length > 0 ? notes : undefined,
-    }),
-    problems: [],
-  };
+  const found = definedFields({
+    file,
+    path: item.place,
+    format: "NewsML-G2" as const,
+    id,
+    version: attribute(element, "version"),
+    versionTime,
+    released,
+    embargoedUntil,
+    status,
+    correction,
+    headline,
+    lead: description(contentMeta, LEAD_ROLES) ?? nitfLead(inlineNitfHead(contentSet)),
+    body,
+    place: dateline.place,
+    source: storySource(contentMeta, itemMeta, dateline.agency, agencies),
+    byline: storyByline(contentMeta, contentSet),
+    authors: creatorNames(contentMeta),
+    topics: storyTopics(contentMeta, lang),
+    photo: packaged.photos.get(element),
+    lang,
+    priority: urgency.priority,
+    notes: notes.length > 0 ? notes : undefined,
+  });
+  if (problems.list.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems: problems.list, found };
+  return { item: { ...found, id, headline, body } };
 }
 
 /** Why an item that is not a story is skipped. */
@@ -474,15 +473,16 @@ export function readNewsmlG2(text: string, file: string, agencies: readonly Agen
   const packaged = packagedPhotos(delivered, file);
   problems.push(...packaged.problems);
   const items: WireItem[] = [];
+  const refused: RefusedItem[] = [];
   for (const item of delivered) {
     const kind = itemKind(item.element);
     if (kind === "text") {
       const read = readTextItem(item, packaged, file, agencies);
-      if (read.item) items.push(read.item);
-      problems.push(...read.problems);
+      if ("item" in read) items.push(read.item);
+      else refused.push(read);
     } else if (kind === "other" || (kind === "picture" && !packaged.packaged.has(item.element))) {
       problems.push({ file, field: item.path, message: notTextMessage(item.element, kind), code: "WD205" });
     }
   }
-  return { items, problems };
+  return { items, problems, refused };
 }

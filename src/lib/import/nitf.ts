@@ -2,7 +2,7 @@ import type { Agency } from "../model/agencies.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText, writerPlaceNote, writerTitleNote } from "./wire-fields.ts";
-import type { ItemNote, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
+import type { ItemNote, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 import { nitfBody, nitfLead } from "./xml-body.ts";
 import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -179,26 +179,26 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   if (headline === "" && !canceled) problems.add(`${BODY_HEAD}/hedline/hl1`, "missing (expected the story's headline, here or in /nitf/head/title)", "WD206");
   const withText = content && elementText(content) !== "" ? content : undefined;
   if (!withText && !canceled) problems.add(BODY_CONTENT, `${content ? "has no text" : "missing"} (expected the story's text)`, "WD206");
-  if (problems.list.length > 0 || identity === undefined) return { items: [], problems: problems.list };
+  // A refused document is read on all the same: the rest of it is checked in this run too.
   const urgency = urgencyText(attribute(childElement(docdata, "urgency"), "ed-urg"), `${DOCDATA}/urgency/@ed-urg`);
   const authors = bylineAuthors(childElement(bodyHead, "byline"));
-  const notes = [dateline.note, identity.note, urgency.note, ...authors.notes].filter((note): note is ItemNote => note !== undefined);
+  const notes = [dateline.note, identity?.note, urgency.note, ...authors.notes].filter((note): note is ItemNote => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
-  const item: WireItem = definedFields({
+  const found = definedFields({
     file,
     path: "",
     format: "NITF" as const,
-    id: identity.id,
+    id: identity?.id,
     version: attribute(childElement(docdata, "du-key"), "version"),
     versionTime: issued,
     released,
     ...statusAndEmbargo(management, issued, released),
     correction: childElement(docdata, "correction") !== undefined,
-    headline,
+    headline: headline || (canceled ? "" : undefined),
     lead: nitfLead(bodyHead),
-    body: withText ? { kind: "html" as const, html: nitfBody(withText) } : NO_TEXT,
+    body: withText ? { kind: "html" as const, html: nitfBody(withText) } : canceled ? NO_TEXT : undefined,
     place: dateline.place,
     source,
     byline: elementText(childElement(bodyHead, "byline")) || undefined,
@@ -209,5 +209,9 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     priority: urgency.priority,
     notes: notes.length > 0 ? notes : undefined,
   });
-  return { items: [item], problems: photoProblems.list };
+  const { id, headline: given, body } = found;
+  if (problems.list.length > 0 || id === undefined || given === undefined || body === undefined) {
+    return { items: [], problems: [], refused: [{ problems: [...problems.list, ...photoProblems.list], found }] };
+  }
+  return { items: [{ ...found, id, headline: given, body }], problems: photoProblems.list };
 }

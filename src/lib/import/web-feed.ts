@@ -1,6 +1,6 @@
 import { placedWriters } from "../model/authors.ts";
 import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime, writerPlaceNote } from "./wire-fields.ts";
-import type { ItemNote, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import type { ItemNote, RefusedItem, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
 import { isWebAddress } from "../model/urls.ts";
 import { xhtmlBody } from "./xml-body.ts";
@@ -237,7 +237,7 @@ function withoutAppearedFirst(html: string, path: string): { html: string; notes
 }
 
 /** One RSS item as a wire item, or its problems. */
-function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: WireItem; problems: WireProblem[] } {
+function readRssItem(item: Scoped, channel: Scoped, file: string): { item: WireItem } | RefusedItem {
   const problems = new ItemProblems(file);
   const id = textOf(child(item, NO_NAMESPACE, "guid")) || textOf(child(item, NO_NAMESPACE, "link")) || undefined;
   // Titles are HTML-escaped text in practice, "&#8217;" in CDATA among them, as feed readers read them.
@@ -252,32 +252,31 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item?: Wire
   const lead = encoded && description ? withoutExcerptEnd(oneLine(htmlText(description)), descriptionElement?.path ?? "") : undefined;
   requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
   const published = rssTime(child(item, NO_NAMESPACE, "pubDate"), problems) ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
-  if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
+  // A refused item is read on all the same: the rest of it is checked in this run too.
   const creators = creatorsByline(children(item, DUBLIN_CORE, "creator"));
   const notes = [...creators.notes, ...(lead?.notes ?? []), ...text.notes];
-  return {
-    item: definedFields({
-      file,
-      path: item.path,
-      format: "RSS 2.0" as const,
-      id,
-      versionTime: published,
-      released: published,
-      status: "usable" as const,
-      correction: false,
-      headline,
-      lead: lead?.lead || undefined,
-      body,
-      source: oneLine(textOf(child(item, NO_NAMESPACE, "source"))) || oneLine(textOf(child(channel, NO_NAMESPACE, "title"))) || undefined,
-      byline: creators.byline ?? rssAuthor(oneLine(textOf(child(item, NO_NAMESPACE, "author")))),
-      topics: categoryTopics(children(item, NO_NAMESPACE, "category")),
-      photo: itemPhoto([...enclosedPictures(children(item, NO_NAMESPACE, "enclosure"), "url"), ...mediaPictures(item)], item),
-      lang: textOf(child(item, DUBLIN_CORE, "language")) || attributeOf(item, "xml:lang") || textOf(child(channel, NO_NAMESPACE, "language")) || attributeOf(channel, "xml:lang") || undefined,
-      base: webAddress(textOf(child(item, NO_NAMESPACE, "link"))),
-      notes: notes.length > 0 ? notes : undefined,
-    }),
-    problems: [],
-  };
+  const found = definedFields({
+    file,
+    path: item.path,
+    format: "RSS 2.0" as const,
+    id,
+    versionTime: published,
+    released: published,
+    status: "usable" as const,
+    correction: false,
+    headline: headline || undefined,
+    lead: lead?.lead || undefined,
+    body,
+    source: oneLine(textOf(child(item, NO_NAMESPACE, "source"))) || oneLine(textOf(child(channel, NO_NAMESPACE, "title"))) || undefined,
+    byline: creators.byline ?? rssAuthor(oneLine(textOf(child(item, NO_NAMESPACE, "author")))),
+    topics: categoryTopics(children(item, NO_NAMESPACE, "category")),
+    photo: itemPhoto([...enclosedPictures(children(item, NO_NAMESPACE, "enclosure"), "url"), ...mediaPictures(item)], item),
+    lang: textOf(child(item, DUBLIN_CORE, "language")) || attributeOf(item, "xml:lang") || textOf(child(channel, NO_NAMESPACE, "language")) || attributeOf(channel, "xml:lang") || undefined,
+    base: webAddress(textOf(child(item, NO_NAMESPACE, "link"))),
+    notes: notes.length > 0 ? notes : undefined,
+  });
+  if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list, found };
+  return { item: { ...found, id, headline, body } };
 }
 
 /** An Atom text construct as plain text: text as written, HTML and XHTML read for their text. */
@@ -353,7 +352,7 @@ function extensionBody(entry: Scoped, atomText: Scoped | undefined, repeated: re
 }
 
 /** One Atom entry as a wire item, or its problems. */
-function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item?: WireItem; problems: WireProblem[] } {
+function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item: WireItem } | RefusedItem {
   const problems = new ItemProblems(file);
   const links = children(entry, ATOM, "link");
   const alternate = links.find((link) => (attributeOf(link, "rel") ?? "alternate") === "alternate");
@@ -368,40 +367,39 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item?: Wire
   requireStory(entry, id, headline, body, { id: "id", headline: "title", body: "content" }, problems);
   const updated = readTime(textOf(child(entry, ATOM, "updated")), `${entry.path}/updated`, problems);
   const published = readTime(textOf(child(entry, ATOM, "published")), `${entry.path}/published`, problems);
-  if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
+  // A refused entry is read on all the same: the rest of it is checked in this run too.
   const authors = children(entry, ATOM, "author").map((author) => oneLine(textOf(child(author, ATOM, "name")))).filter((name) => name !== "");
-  return {
-    item: definedFields({
-      file,
-      path: entry.path,
-      format: "Atom" as const,
-      id,
-      versionTime: updated ?? published,
-      released: published ?? updated,
-      status: "usable" as const,
-      correction: false,
-      headline,
-      lead: content ? atomText(summary) || undefined : undefined,
-      body,
-      source: atomText(child(child(entry, ATOM, "source"), ATOM, "title")) || atomText(child(feed, ATOM, "title")) || undefined,
-      byline: authors.length > 0 ? authors.join(", ") : undefined,
-      topics: categoryTopics(children(entry, ATOM, "category")),
-      photo: itemPhoto([...enclosedPictures(links.filter((link) => attributeOf(link, "rel") === "enclosure"), "href"), ...mediaPictures(entry)], entry),
-      lang: attributeOf(contentElement, "xml:lang") ?? attributeOf(entry, "xml:lang") ?? attributeOf(feed, "xml:lang"),
-      base: webAddress(attributeOf(alternate, "href")) ?? webAddress(attributeOf(contentElement, "xml:base") ?? attributeOf(entry, "xml:base") ?? attributeOf(feed, "xml:base")),
-      notes: extension.notes.length > 0 ? extension.notes : undefined,
-    }),
-    problems: [],
-  };
+  const found = definedFields({
+    file,
+    path: entry.path,
+    format: "Atom" as const,
+    id,
+    versionTime: updated ?? published,
+    released: published ?? updated,
+    status: "usable" as const,
+    correction: false,
+    headline: headline || undefined,
+    lead: content ? atomText(summary) || undefined : undefined,
+    body,
+    source: atomText(child(child(entry, ATOM, "source"), ATOM, "title")) || atomText(child(feed, ATOM, "title")) || undefined,
+    byline: authors.length > 0 ? authors.join(", ") : undefined,
+    topics: categoryTopics(children(entry, ATOM, "category")),
+    photo: itemPhoto([...enclosedPictures(links.filter((link) => attributeOf(link, "rel") === "enclosure"), "href"), ...mediaPictures(entry)], entry),
+    lang: attributeOf(contentElement, "xml:lang") ?? attributeOf(entry, "xml:lang") ?? attributeOf(feed, "xml:lang"),
+    base: webAddress(attributeOf(alternate, "href")) ?? webAddress(attributeOf(contentElement, "xml:base") ?? attributeOf(entry, "xml:base") ?? attributeOf(feed, "xml:base")),
+    notes: extension.notes.length > 0 ? extension.notes : undefined,
+  });
+  if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list, found };
+  return { item: { ...found, id, headline, body } };
 }
 
 /** Reads every item of a feed, keeping the readable ones and every problem of the others. */
-function readItems(items: readonly Scoped[], read: (item: Scoped) => { item?: WireItem; problems: WireProblem[] }): WireRead {
-  const result: WireRead = { items: [], problems: [] };
-  for (const [itemIndex, item] of items.entries()) {
-    const { item: wireItem, problems } = read(item);
-    if (wireItem) result.items.push(wireItem);
-    result.problems.push(...problems.map((problem) => (items.length > 1 ? { ...problem, itemIndex } : problem)));
+function readItems(items: readonly Scoped[], read: (item: Scoped) => { item: WireItem } | RefusedItem): WireRead {
+  const result: WireRead = { items: [], problems: [], refused: [] };
+  for (const item of items) {
+    const each = read(item);
+    if ("item" in each) result.items.push(each.item);
+    else result.refused?.push(each);
   }
   return result;
 }

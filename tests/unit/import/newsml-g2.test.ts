@@ -3,10 +3,17 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 import { importedBody } from "../../../src/lib/import/imported-body.ts";
-import { readNewsmlG2 } from "../../../src/lib/import/newsml-g2.ts";
+import { readNewsmlG2 as readNewsmlG2File } from "../../../src/lib/import/newsml-g2.ts";
 import { planStory } from "../../../src/lib/import/story-plan.ts";
 import type { WireBody, WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
 import { AGENCIES } from "../../support/agencies.ts";
+import type { Agency } from "../../../src/lib/model/agencies.ts";
+
+/** A read with the problems of the items it refused among the file's, as these tests ask of problems alone. */
+function readNewsmlG2(text: string, file: string, agencies: readonly Agency[]): WireRead {
+  const { refused = [], ...read } = readNewsmlG2File(text, file, agencies);
+  return { ...read, problems: [...read.problems, ...refused.flatMap(({ problems }) => problems)] };
+}
 
 const DIRECTORY = "tests/fixtures/wire/newsml-g2";
 
@@ -297,6 +304,15 @@ test("a missing headline is a problem naming its item; the message's other items
   assert.deepEqual(read.problems, [
     { file: `${DIRECTORY}/missing-headline.xml`, field: "/newsMessage/itemSet/newsItem[2]/contentMeta/headline", message: "missing (expected the story's headline, here or as the hl1 of the NITF in inlineXML)", code: "WD206" },
   ]);
+});
+
+test("an item refused for its text is read on, so its times and place are checked in the same run", () => {
+  const file = `${DIRECTORY}/missing-body.xml`;
+  const read = readNewsmlG2File(readFileSync(file, "utf8"), file, AGENCIES);
+  assert.deepEqual(read.items, []);
+  assert.deepEqual(read.refused?.[0]?.problems.map(({ field }) => field), ["/newsItem/contentSet"]);
+  const found = read.refused?.[0]?.found;
+  assert.deepEqual([found?.id, found?.headline, found?.versionTime, found?.body], ["urn:newsml:example.com:20240304:no-body", "Council approves new tram line", { local: "2024-03-04T09:00:00", offset: "Z" }, undefined]);
 });
 
 test("a missing body, a bad date and a missing guid are problems, and the item is not read", () => {

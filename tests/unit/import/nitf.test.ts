@@ -1,9 +1,16 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { readNitf } from "../../../src/lib/import/nitf.ts";
+import { readNitf as readNitfFile } from "../../../src/lib/import/nitf.ts";
 import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
 import { AGENCIES } from "../../support/agencies.ts";
+import type { Agency } from "../../../src/lib/model/agencies.ts";
+
+/** A read with the problems of the story it refused among the file's, as these tests ask of problems alone. */
+function readNitf(text: string, file: string, agencies: readonly Agency[]): WireRead {
+  const { refused = [], ...read } = readNitfFile(text, file, agencies);
+  return { ...read, problems: [...read.problems, ...refused.flatMap(({ problems }) => problems)] };
+}
 
 const DIRECTORY = "tests/fixtures/wire/nitf";
 
@@ -235,6 +242,8 @@ test("a missing headline, body or id, and bad dates, are problems at their place
   assert.deepEqual(readInline(nitf({ docdata: "", content: "<media media-type=\"image\"/>" })).problems, [
     { file: "inline.xml", field: "/nitf/head/docdata/doc-id/@id-string", message: NO_ID, code: "WD206" },
     { file: "inline.xml", field: "/nitf/body/body.content", message: "has no text (expected the story's text)", code: "WD206" },
+    // A refused story's photo is still read, so its problem comes in the same run.
+    { file: "inline.xml", field: "/nitf/body/body.content/media", message: "has no media-reference with a source (expected the picture's file name or URL)", code: "WD215" },
   ]);
   assert.deepEqual(readInline("<newsItem/>").problems, [{ file: "inline.xml", field: "/newsItem", message: "is not NITF (expected a nitf root element)", code: "WD202" }]);
 });

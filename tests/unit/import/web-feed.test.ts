@@ -177,14 +177,27 @@ test("every problem of every item in one run, each at its place; the readable it
     read.items.map((item) => item.path),
     ["/rss/channel/item[1]"],
   );
-  assert.deepEqual(read.problems, [
-    { file: "inline.xml", itemIndex: 1, field: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)", code: "WD206" },
-    { file: "inline.xml", itemIndex: 1, field: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)", code: "WD206" },
-    { file: "inline.xml", itemIndex: 2, field: "/rss/channel/item[3]/description", message: "missing (expected the story's text)", code: "WD206" },
-    { file: "inline.xml", itemIndex: 2, field: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)', code: "WD208" },
+  assert.deepEqual(read.problems, []);
+  assert.deepEqual(read.refused?.map(({ problems }) => problems), [
+    [
+      { file: "inline.xml", field: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)", code: "WD206" },
+      { file: "inline.xml", field: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)", code: "WD206" },
+    ],
+    [
+      { file: "inline.xml", field: "/rss/channel/item[3]/description", message: "missing (expected the story's text)", code: "WD206" },
+      { file: "inline.xml", field: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)', code: "WD208" },
+    ],
   ]);
+  // A refused item is read on, so what it does give is checked in the same run.
+  assert.deepEqual(
+    read.refused?.map(({ found }) => [found.path, found.id, found.headline, found.body]),
+    [
+      ["/rss/channel/item[2]", undefined, undefined, { kind: "html", html: "No title, no guid, no link." }],
+      ["/rss/channel/item[3]", "h-3", "Bad date", undefined],
+    ],
+  );
   const atomRead = atom("<entry><id>urn:h:2</id><updated>last week</updated><content src='https://example.org/text'/></entry>");
-  assert.deepEqual(atomRead.problems, [
+  assert.deepEqual(atomRead.refused?.[0]?.problems, [
     { file: "inline.xml", field: "/feed/entry/title", message: "missing (expected the story's headline)", code: "WD206" },
     { file: "inline.xml", field: "/feed/entry/content", message: "missing (expected the story's text)", code: "WD206" },
     {
