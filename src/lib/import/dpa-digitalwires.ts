@@ -18,7 +18,7 @@ import {
   type Rendition,
 } from "./dialect-fields.ts";
 import { definedFields, distinctNames, ignoredNote, NO_TEXT } from "./wire-fields.ts";
-import type { ItemNote, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
+import type { ItemNote, WireFormat, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
  * dpa's digitalwires JSON, as dpa's wireQ API (`{"entries": [...]}`) and s3push (one entry a file)
@@ -36,7 +36,7 @@ import type { ItemNote, WirePhoto, WireProblem, WireRead } from "./wire-item.ts"
  * - an infobox or linkbox the text comes with has no place in the story: a warning says so.
  */
 
-const FORMAT = "dpa digitalwires";
+const FORMAT: WireFormat = "dpa digitalwires";
 const DIALECT = "dpa digitalwires";
 
 const category = z.looseObject({ type: z.string().optional(), name: z.string().optional(), qcode: z.string().optional() });
@@ -132,8 +132,7 @@ function readEntry(value: unknown, file: string, path: string, agencies: readonl
     const picturesOnly = (data.associations ?? []).length > 0;
     problem("article_html", `missing (expected the story's text as HTML${picturesOnly ? "; this entry delivers only what it associates, such as a picture" : ""})`);
   }
-  if (problems.length > 0 || data.urn === undefined || headline === undefined || body === undefined) return { problems };
-
+  // A refused entry is read on all the same: the rest of it is checked in this run too.
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, path, DIALECT)];
   for (const box of ["infobox_html", "linkbox_html"] as const) {
     if (given(data[box])) warnings.push(ignoredNote(jsonPath(path, box), "dpa's words in a box beside the text, which the story has no place for"));
@@ -142,30 +141,31 @@ function readEntry(value: unknown, file: string, path: string, agencies: readonl
   const dateline = readDatelineField(data.dateline ?? "", jsonPath(path, "dateline"), given(data.language), agencies);
   const correction =
     isCorrectionSignal(data.signal) || (data.categories ?? []).some(({ type, qcode }) => type === "dnltype:signal" && isCorrectionSignal(qcode));
-  return {
-    item: definedFields({
-      file,
-      path,
-      format: FORMAT,
-      id: data.urn.trim(),
-      version: data.version,
-      versionTime: data.version_created ?? data.updated,
-      embargoedUntil: data.embargoed,
-      status: data.pubstatus ?? "usable",
-      correction,
-      headline,
-      lead: given(data.teaser),
-      body,
-      place: dateline.place,
-      source: given(data.creditline) ?? dateline.agency,
-      byline: given(data.byline),
-      topics: topicsOf(data),
-      photo,
-      lang: given(data.language),
-      priority: data.urgency,
-      notes: warnings.length > 0 || dateline.note !== undefined ? [...warnings, ...(dateline.note === undefined ? [] : [dateline.note])] : undefined,
-    }),
-  };
+  const found = definedFields({
+    file,
+    path,
+    format: FORMAT,
+    id: given(data.urn),
+    version: data.version,
+    versionTime: data.version_created ?? data.updated,
+    embargoedUntil: data.embargoed,
+    status: refusedAt("pubstatus") ? undefined : (data.pubstatus ?? "usable"),
+    correction,
+    headline,
+    lead: given(data.teaser),
+    body,
+    place: dateline.place,
+    source: given(data.creditline) ?? dateline.agency,
+    byline: given(data.byline),
+    topics: topicsOf(data),
+    photo,
+    lang: given(data.language),
+    priority: data.urgency,
+    notes: warnings.length > 0 || dateline.note !== undefined ? [...warnings, ...(dateline.note === undefined ? [] : [dateline.note])] : undefined,
+  });
+  const { id, status } = found;
+  if (problems.length > 0 || id === undefined || status === undefined || headline === undefined || body === undefined) return { problems, found };
+  return { item: { ...found, id, status, headline, body } };
 }
 
 /** Tells a digitalwires entry by its `format` ("digitalwires@0.9.1"), else by dpa's urn with its version time. */

@@ -98,9 +98,11 @@ test("an entry that only delivers a picture is refused at article_html, saying s
     AGENCIES,
   );
   assert.deepEqual(read.items, []);
-  assert.deepEqual(read.problems, [
+  assert.deepEqual(read.refused?.[0]?.problems, [
     { file: "p.json", field: "article_html", message: "missing (expected the story's text as HTML; this entry delivers only what it associates, such as a picture)", code: "WD206" },
   ]);
+  // Read on, so its time and place are checked in the same run.
+  assert.deepEqual([read.refused?.[0]?.found.id, read.refused?.[0]?.found.headline, read.refused?.[0]?.found.versionTime?.local], ["urn:p", "Bild", "2026-11-30T12:00:00"]);
 });
 
 test("the names lists stand in for the categories when an entry has none", () => {
