@@ -24,17 +24,21 @@ export interface CollectedStories {
  */
 export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): CollectedStories {
   const withdrawn = results.filter((result): result is WithdrawnArticle => result.valid && result.state === "withdrawn");
-  const articles = results.filter((result): result is ValidArticle => result.valid && result.state !== "withdrawn");
+  const read = results.filter((result): result is ValidArticle => result.valid && result.state !== "withdrawn");
   const invalid = results.filter((result): result is InvalidArticle => !result.valid);
   const isDraft = (article: ValidArticle) => article.state === "draft";
   // A clash between a draft and a story that publishes is the draft's (see collisionProblems); a
   // withdrawn story's notice keeps its address, so it clashes like a published story.
-  const publishing = [...articles.filter((article) => !isDraft(article)), ...withdrawn];
+  const publishing = [...read.filter((article) => !isDraft(article)), ...withdrawn];
   const clashes = collisionProblems(publishing);
   const clashKeys = new Set(clashes.map(formatProblem));
-  const draftClashes = collisionProblems([...articles, ...withdrawn]).filter((problem) => !clashKeys.has(formatProblem(problem)));
+  const draftClashes = collisionProblems([...read, ...withdrawn]).filter((problem) => !clashKeys.has(formatProblem(problem)));
   // A draft's translation problems warn; any other story's stop the build, like its other problems.
-  const translations = translationProblems(articles, new Set(results.map((result) => result.stem)), new Map(withdrawn.map(({ stem, file }) => [stem, file])));
+  const translations = translationProblems(read, new Set(results.map((result) => result.stem)), new Map(withdrawn.map(({ stem, file }) => [stem, file])));
+  // A translation of a withdrawn story is held as a draft is, its line a warning: the kill covers it too, and
+  // the desk's other stories still go out (a build refused for it would leave the killed story itself live).
+  const killedTranslations = new Set(translations.filter(({ code }) => code === "WD164").map(({ file }) => file));
+  const articles = read.map((article) => (killedTranslations.has(article.file) ? { ...article, state: "draft" as const } : article));
   const drafts = new Set(articles.filter(isDraft).map(({ file }) => file));
   const withheld = articles.filter((article) => article.state !== "published");
   const [next] = withheld.filter((article) => article.state === "embargoed").sort((a, b) => a.published.epochMs - b.published.epochMs);

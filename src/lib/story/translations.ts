@@ -35,7 +35,7 @@ export function translationProblems(stories: readonly Translated[], stems: Reado
     if (!stems.has(link.stem)) report(story, link.line, "WD152", `names "${link.path}", which is not a story (expected ${EXPECTED_PATH})`);
     else if (killed !== undefined) {
       // A kill covers the story in every language: its translation would go on printing what was withdrawn.
-      report(story, link.line, "WD164", `translates ${killed}, which was withdrawn (expected this translation withdrawn too: its fields replaced by withdrawn, date, dateline and source, as the original's are)`);
+      report(story, link.line, "WD164", `translates ${killed}, which was withdrawn, so it is kept off the site as a draft is (expected this translation withdrawn too: its fields replaced by withdrawn, date, dateline and source, as the original's are)`);
     }
     else if (original && original.edition === story.edition) {
       report(story, link.line, "WD153", `names ${original.file}, a story of this story's own edition (${story.edition}) (expected a story of another edition: a translation is in another language)`);

@@ -530,15 +530,18 @@ test("a translation names a story of another edition, and a story has one transl
     `mutual-en.md:7: translationOf: names mutual-ru.md, which names this story back as its original (expected translationOf in the translation only: remove it from the original) [WD163]`,
     `mutual-ru.md:9: translationOf: names mutual-en.md, which names this story back as its original (expected translationOf in the translation only: remove it from the original) [WD163]`,
   ]);
-  // A kill covers the story in every language: its translation, and a translation of that, are refused; a draft's is a warning.
+  // A kill covers the story in every language: its translation, and a translation of that, are kept off the site as
+  // drafts are, each told with a warning; the build goes on, so the kill itself goes out.
   const killed = await readArticle(...storyData(withdrawal, "", "original"));
   const translated = valid(await readArticle(...storyData({ ...russian, translationOf: "original.md" }, "x", "perevod")));
   const onward = { ...translated, file: join(folder, "arabic.md"), url: "/ar/news/arabic.html", stem: "/news/arabic", edition: "ar", translationOf: { stem: "/news/perevod", path: "perevod.md", line: 9 } };
-  const killedTranslation = "translationOf: translates original.md, which was withdrawn (expected this translation withdrawn too: its fields replaced by withdrawn, date, dateline and source, as the original's are) [WD164]";
-  assert.deepEqual(report([killed, translated, onward]), [`arabic.md:9: ${killedTranslation}`, `perevod.md:9: ${killedTranslation}`]);
-  const draftTranslation = valid(await readArticle(...storyData({ ...russian, translationOf: "original.md", draft: true }, "x", "perevod")));
-  const withDraft = collectArticles([killed, draftTranslation], build).report;
-  assert.deepEqual([withDraft.errors.length, withDraft.warnings.map(({ code }) => code)], [0, ["WD164"]]);
+  const collected = collectArticles([killed, translated, onward], build);
+  assert.deepEqual(collected.report.errors, []);
+  const killedTranslation = "translationOf: translates original.md, which was withdrawn, so it is kept off the site as a draft is (expected this translation withdrawn too: its fields replaced by withdrawn, date, dateline and source, as the original's are) [WD164]";
+  assert.deepEqual(collected.report.warnings.map((problem) => formatProblem(problem).replaceAll(`${folder}/`, "")), [`arabic.md:9: ${killedTranslation}`, `perevod.md:9: ${killedTranslation}`]);
+  assert.deepEqual(collected.stories, [], "neither translation is published");
+  assert.deepEqual(collected.withdrawn.map(({ file }) => file), [killed.file], "the kill goes out");
+  assert.deepEqual(collected.report.withheld.map(({ url, state }) => [url, state]).sort(), [["/ar/news/arabic.html", "draft"], ["/news/2013/09/02/original.html", "withdrawn"], ["/ru/news/2013/09/02/perevod.html", "draft"]]);
   // A translation into an edition the chain has already: the one further from the original is told, whatever its file's name.
   const arabic = { ...translation, file: join(folder, "arabic.md"), url: "/ar/news/arabic.html", stem: "/news/arabic", edition: "ar", translationOf: { stem: "/news/perevod", path: "perevod.md", line: 9 } };
   const again = { ...translation, file: join(folder, "a-again.md"), url: "/ru/news/a-again.html", stem: "/news/a-again", translationOf: { stem: "/news/arabic", path: "arabic.md", line: 9 } };
