@@ -37,7 +37,7 @@ export function withdrawnProblems(withheld: readonly WithheldStory[], site: Chec
   const addresses = new AddressFinder(withdrawn.map((story) => story.url.slice(1)), site.siteUrl);
   const listingPages = new Map<number, string[]>();
   for (const path of site.files.filter(isListPage)) {
-    for (const index of addresses.foundIn(readFileSync(join(site.root, path)))) listingPages.set(index, [...(listingPages.get(index) ?? []), path]);
+    for (const index of addresses.foundIn(readFileSync(join(site.root, path)), path)) listingPages.set(index, [...(listingPages.get(index) ?? []), path]);
   }
 
   const problems: Problem[] = [];

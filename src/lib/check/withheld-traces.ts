@@ -33,7 +33,7 @@ class WithheldTraces {
 
   /** `file` is the path in the site folder of a file holding `contents`. */
   problemsIn(file: string, contents: Buffer): Problem[] {
-    const shown = new Set(this.#addresses.foundIn(contents));
+    const shown = new Set(this.#addresses.foundIn(contents, file));
     const own = this.#paths.get(file);
     if (own !== undefined) shown.add(own);
     return [...shown]

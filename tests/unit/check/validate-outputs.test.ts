@@ -209,6 +209,11 @@ test("any trace of a draft or embargoed story is reported: its page, or its addr
   for (const href of ["ru/news/plans.html", "../ru/news/plans.html", "https://example.github.io/newsroom/ru/news/plans.html", "news/plans.html5", "old-news/plans.html"]) {
     assert.deepEqual(await withheld({ "index.html": replace("<p>Text</p>", `<p><a href="${href}">Планы</a></p>`) }), [], href);
   }
+  // A Russian page's own relative links lead to Russian stories; one that steps out of its edition's folder leads to the English story.
+  const russianPage = (path: string, href: string) => ({ [path]: `<!doctype html><html lang="ru"><title>x</title><p><a href="${href}">Планы</a></p></html>` });
+  assert.deepEqual(await withheld(russianPage("ru/index.html", "news/plans.html")), []);
+  assert.deepEqual(await withheld(russianPage("ru/archive/2013/09/02/index.html", "../../../../news/plans.html")), []);
+  assert.deepEqual(await withheld(russianPage("ru/index.html", "../news/plans.html")), [trace.replace("index.html", "ru/index.html")]);
 });
 
 test("a withdrawn story's notice is expected at its address, asks not to be indexed, and no list, feed or sitemap offers it", async () => {
