@@ -110,4 +110,9 @@ export interface WithdrawnView {
   source: string;
   /** When, at the dateline, as the story's dates are shown. */
   withdrawn: DateView;
+  /**
+   * For a story withdrawn before its date (killed under embargo, never out): from when its notice
+   * goes up, the story's date. Before then no page is at its address, which names its headline.
+   */
+  noticeFrom?: number;
 }

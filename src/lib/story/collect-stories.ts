@@ -24,6 +24,8 @@ export interface CollectedStories {
  */
 export function collectArticles(results: readonly ArticleResult[], build: BuildSettings): CollectedStories {
   const withdrawn = results.filter((result): result is WithdrawnArticle => result.valid && result.state === "withdrawn");
+  // A story killed under embargo has its notice only from its date: before then its address, which names its headline, holds nothing.
+  const noticeDue = (story: WithdrawnArticle) => story.noticeFrom === undefined || story.noticeFrom <= build.epochMs;
   const read = results.filter((result): result is ValidArticle => result.valid && result.state !== "withdrawn");
   const invalid = results.filter((result): result is InvalidArticle => !result.valid);
   const isDraft = (article: ValidArticle) => article.state === "draft";
@@ -46,14 +48,15 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
     stories: articles
       .filter((article) => isShown(article.state, build))
       .sort((a, b) => b.published.epochMs - a.published.epochMs || a.url.localeCompare(b.url)),
-    withdrawn: [...withdrawn].sort((a, b) => a.url.localeCompare(b.url)),
+    withdrawn: withdrawn.filter(noticeDue).sort((a, b) => a.url.localeCompare(b.url)),
     report: {
       errors: sortProblems([...invalid.flatMap((result) => (result.draft ? [] : result.problems)), ...clashes, ...translations.filter(({ file }) => !drafts.has(file))]),
       warnings: sortProblems([...invalid.flatMap((result) => (result.draft ? result.problems : [])), ...draftClashes, ...translations.filter(({ file }) => drafts.has(file))]),
       notices: sortProblems(articles.filter((article) => !isDraft(article)).flatMap((article) => article.notices)),
       withheld: [
         ...withheld.map(({ file, url, headline, state }) => ({ file, url, headline, state: state === "draft" ? ("draft" as const) : ("embargoed" as const) })),
-        ...withdrawn.map(({ file, url }) => ({ file, url, state: "withdrawn" as const })),
+        // One whose notice is not due yet is held as an embargoed story is: nothing may name its address.
+        ...withdrawn.map((story) => (noticeDue(story) ? { file: story.file, url: story.url, state: "withdrawn" as const } : { file: story.file, url: story.url, headline: "", state: "embargoed" as const })),
       ],
       nextEmbargo: next && { file: next.file, at: next.published.iso },
     },

@@ -201,8 +201,9 @@ export function readStoryFile(input: StoryInput): StoryRead {
     later("updated", fields.updated, updated);
   }
   if (fields.withdrawn !== undefined) {
-    // A story may be withdrawn before its date: killed while under embargo, it never goes out.
-    withdrawn = readDate("withdrawn", fields.withdrawn, { afterStory: false });
+    // An agency may kill a story before its date, while under embargo: it never goes out. The desk's own
+    // withdrawal of a story before its date is a mistyped one.
+    withdrawn = readDate("withdrawn", fields.withdrawn, { afterStory: fields.wire === undefined });
     later("withdrawn", fields.withdrawn, withdrawn);
   }
   // An agency may have made the version before the newsroom dated the story.
@@ -257,7 +258,17 @@ export function readStoryFile(input: StoryInput): StoryRead {
   const url = `/${articlePermalink(input.fileSlug, published.day, edition.path)}`;
   if ("withdrawn" in parsed) {
     if (withdrawn === undefined) return text;
-    const notice: WithdrawnView = { url, file, stem: input.filePathStem, edition: edition.lang, state: "withdrawn", source: parsed.withdrawn.source ?? site.name, withdrawn: toView(withdrawn) };
+    const killedEarly = withdrawn.at.toMillis() < date.at.toMillis();
+    const notice: WithdrawnView = {
+      url,
+      file,
+      stem: input.filePathStem,
+      edition: edition.lang,
+      state: "withdrawn",
+      source: parsed.withdrawn.source ?? site.name,
+      withdrawn: toView(withdrawn),
+      ...(killedEarly ? { noticeFrom: published.epochMs } : {}),
+    };
     return { ...text, withdrawn: notice };
   }
 

@@ -450,9 +450,17 @@ test("a withdrawn story keeps no text, its record's time is a date, and it may b
   // The agency may have made its version before the newsroom dated the story.
   const early = await readArticle(...storyData({ ...withdrawal, wire: { ...withdrawal.wire, versionTime: "2013-09-01" } }, "", "withdrawn"));
   assert.ok(early.valid, JSON.stringify(early));
-  // Killed before its embargo lifted, it is withdrawn, never published.
+  // Killed by its agency before its embargo lifted, it is withdrawn, never published; its notice goes up only
+  // from the story's date, as its address names its headline.
   const underEmbargo = await readArticle(...storyData({ ...withdrawal, withdrawn: "2013-09-02T15:00" }, "", "killed-early"));
   assert.ok(underEmbargo.valid && underEmbargo.state === "withdrawn", JSON.stringify(underEmbargo));
+  const before = collectArticles([underEmbargo], { ...build, moment: "2013-09-02T11:00:00Z", epochMs: Date.parse("2013-09-02T11:00:00Z") });
+  assert.deepEqual([before.withdrawn, before.report.withheld.map(({ state }) => state)], [[], ["embargoed"]]);
+  const after = collectArticles([underEmbargo], { ...build, moment: "2013-09-02T12:00:00Z", epochMs: Date.parse("2013-09-02T12:00:00Z") });
+  assert.deepEqual([after.withdrawn.map(({ file }) => file), after.report.withheld.map(({ state }) => state)], [[underEmbargo.file], ["withdrawn"]]);
+  // The desk's own withdrawal dated before its story is a mistyped one.
+  const handTyped = { withdrawn: "2012-09-03T10:00", date: withdrawal.date, dateline: withdrawal.dateline, source: withdrawal.source };
+  assert.deepEqual(problemsOf(await readArticle(...storyData(handTyped, "", "typo"))), ['withdrawn: "2012-09-03T10:00" is before the story\'s date 2013-09-02T15:40 (expected a later date or time)']);
 });
 
 test("a withdrawn story leaves every list, is reported withheld, and keeps its address from any other story", async () => {
