@@ -444,7 +444,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   let correctionField: string | undefined;
   const editorsNotes = body.editorsNotes ?? [];
   // A note saying what the version corrects ("(Corrects …)") makes it a correction, flagged or not: not every format or desk flags one.
-  if (item.correction || editorsNotes.some(isCorrectionNote)) {
+  const correcting = item.correction || editorsNotes.some(isCorrectionNote);
+  // A correction of a version no reader saw (the story still under embargo) is no correction for readers: the story is updated.
+  if (correcting && !notOutYet) {
     // Dated when the agency corrected it, but never before the story: an item corrected under embargo is corrected as it goes out.
     corrections.push({ date: instant(date) > instant(versionTime) ? date : versionTime, text: correctionPlaceholder(source ?? "The agency") });
     correctionField = `corrections.${corrections.length - 1}.text`;
@@ -453,6 +455,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   // The note a correction gives apart from its text (Superdesk's ednote) is the desk's word on it, whatever it says; each note is quoted once.
   const correctionNotes = correctionField ? [...new Set([...editorsNotes.filter(isCorrectionNote), ...(item.editorsNote === undefined ? [] : [oneLine(item.editorsNote)])])] : [];
   const leftOut = [
+    ...(correcting && notOutYet ? [ignoredNote("", "the agency's correction: the story has not gone out (under embargo), so no reader saw what it corrects; the story is updated, with no correction to print")] : []),
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => editorsNoteFieldNote("body", note)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
     ...authors.places.map((place) => writerPlaceNote("byline", place)),
