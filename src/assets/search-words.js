@@ -31,9 +31,12 @@
   /** Words already folded: a story's words repeat, and folding is most of the cost of indexing them. */
   var folded = new Map();
 
-  /** The words of a text, as written: runs of letters and digits (any script). */
+  /**
+   * The words of a text, as written: runs of letters and digits (any script), a figure with its
+   * decimal point or thousands' commas one word ("1.2", "2,000"), not the figures either side.
+   */
   function wordsOf(text) {
-    return text.match(/[\p{L}\p{N}\p{M}]+/gu) || [];
+    return text.match(/\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}\p{M}]+/gu) || [];
   }
 
   /**
@@ -124,9 +127,9 @@
   var FIELDS = ["headline", "lead", "body", "dateline", "date", "topics"];
   var BOOST = { headline: 3, lead: 2, topics: 2 };
 
-  /** Whether a query word is a figure (digits only): "2013", "1" of "1.2%". */
+  /** Whether a query word is a figure: "2013", "1.2", "2,000". */
   function isFigure(term) {
-    return /^\p{N}+$/u.test(term);
+    return /^\p{N}+(?:[.,]\p{N}+)*$/u.test(term);
   }
 
   /** MiniSearch's options, the same when the build indexes and when the page searches. */

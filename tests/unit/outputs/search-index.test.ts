@@ -55,6 +55,7 @@ test("folding drops case and accents, reads ё as е, and spells letters without
   assert.equal(searchWords.foldWord("Straße"), "strasse");
   assert.equal(searchWords.foldWord("Łódź"), "lodz");
   assert.deepEqual(searchWords.wordsOf("São Paulo's mayor, 2013."), ["São", "Paulo", "s", "mayor", "2013"]);
+  assert.deepEqual(searchWords.wordsOf("Up 1.2%, or 2,000 jobs, in 2013."), ["Up", "1.2", "or", "2,000", "jobs", "in", "2013"]);
 });
 
 test("a query finds its words whatever their case and accents, in any field, and links the story from the search page", () => {
@@ -78,9 +79,10 @@ test("results the engine scores alike are shown newest first; a better match sti
 test("a figure finds itself, not the figures and years it starts, nor one a digit away; a word still finds the words it starts", () => {
   const growth = story({ slug: "growth", headline: "Economy grows 1.2% in quarter", lead: "Output rose", body: "Growth was 1.2% between July and September.\n" });
   const shares = story({ slug: "shares", headline: "Shares rise 12 percent", lead: "Stocks climbed", body: "The index gained 12 percent to 24567 points in 2013.\n" });
-  const files = searchIndexFiles([growth, shares], "");
+  const crash = story({ slug: "crash", headline: "Crash on highway", lead: "One lorry overturned", body: "1 lorry and 2 cars were hit.\n" });
+  const files = searchIndexFiles([growth, shares, crash], "");
   const found = (query: string) => runQuery(files, query).shown.map(({ headline }) => headline);
-  assert.deepEqual(found("1.2%"), ["Economy grows 1.2% in quarter"]);
+  assert.deepEqual(found("1.2%"), ["Economy grows 1.2% in quarter"], "a decimal is one figure, not a 1 and a 2");
   assert.deepEqual(found("24568"), [], "one digit away is another figure");
   assert.deepEqual(found("24567"), ["Shares rise 12 percent"]);
   assert.deepEqual(found("perc"), ["Shares rise 12 percent"], "a word's start");
