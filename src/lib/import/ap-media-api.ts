@@ -16,7 +16,7 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { bylineNames, captionWithoutCredit, datelinePlace, definedFields, distinctNames, editorsNoteFieldNote, NO_TEXT, writerPlaceNote, writerTitleNote } from "./wire-fields.ts";
+import { bylineNames, captionWithoutCredit, datelinePlace, definedFields, distinctNames, editorsNoteFieldNote, NO_TEXT, creditLeftOutNotes, writerTitleNote } from "./wire-fields.ts";
 import type { FieldProblem } from "../model/problems.ts";
 import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
@@ -211,7 +211,7 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
   const bylines = (data.bylines ?? []).flatMap(({ by }, index) => (by ? [{ by, path: jsonPath(base, "bylines", index, "by"), ...bylineNames(by) }] : []));
   const authors = distinctNames(bylines.flatMap(({ names }) => names));
   const byline = distinctNames(bylines.map(({ by }) => by)).join(", ");
-  warnings.push(...bylines.flatMap(({ path, places }) => places.map((place) => writerPlaceNote(path, place))));
+  warnings.push(...bylines.flatMap(({ path, ...leftOut }) => creditLeftOutNotes(path, leftOut)));
   // A writer's title ("Associated Press Writer") is no name, and the agency's notes to editors no story text: each left out with a line.
   for (const [index, { title }] of (data.bylines ?? []).entries()) {
     const named = given(title);

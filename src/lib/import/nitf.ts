@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
-import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText, writerPlaceNote, writerTitleNote } from "./wire-fields.ts";
+import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText, creditLeftOutNotes, writerTitleNote } from "./wire-fields.ts";
 import type { ItemNote, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 import { nitfBody, nitfLead } from "./xml-body.ts";
@@ -66,17 +66,17 @@ const TOPIC_ELEMENTS = new Set(["classifier", "person", "org", "location", "even
 
 /**
  * The byline's people: its person elements, else its names without the writer's title (byttl,
- * "Staff Writer"), with the lines for where its writers were and for the title, left out (see
+ * "Staff Writer"), with the lines for where its writers were, for its contributors' credits and for the title, left out (see
  * bylineNames). A byline that is only a title names no one, and stays the credit.
  */
 function bylineAuthors(byline: XmlElement | undefined): { names?: string[]; notes: ItemNote[] } {
   if (byline === undefined) return { notes: [] };
   const persons = childElements(byline, "person").map(elementText).filter((name) => name !== "");
   const untitled: XmlElement = { ...byline, children: byline.children.filter((node) => typeof node === "string" || node.name !== "byttl") };
-  const { names, places } = persons.length > 0 ? { names: persons, places: [] } : bylineNames(elementText(untitled));
+  const { names, ...leftOut } = persons.length > 0 ? { names: persons, places: [], credits: [] } : bylineNames(elementText(untitled));
   if (names.length === 0) return { notes: [] };
   const titles = childElements(byline, "byttl").map(elementText).filter((title) => title.trim() !== "");
-  return { names, notes: [...places.map((place) => writerPlaceNote(`${BODY_HEAD}/byline`, place)), ...titles.map((title) => writerTitleNote(`${BODY_HEAD}/byline/byttl`, title))] };
+  return { names, notes: [...creditLeftOutNotes(`${BODY_HEAD}/byline`, leftOut), ...titles.map((title) => writerTitleNote(`${BODY_HEAD}/byline/byttl`, title))] };
 }
 
 /** Keywords, then what identified-content names, each by its text or else its value. */

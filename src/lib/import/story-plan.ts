@@ -9,7 +9,7 @@ import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import type { WriterPlace } from "../model/authors.ts";
-import { bylineNames, editorsNoteFieldNote, htmlText, ignoredNote, oneLine, withoutBy, writerPlaceNote } from "./wire-fields.ts";
+import { bylineNames, editorsNoteFieldNote, htmlText, ignoredNote, oneLine, withoutBy, creditLeftOutNotes } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
@@ -156,13 +156,15 @@ function topicsOf(item: WireItem): { topics: string[]; notes: ItemNote[] } {
  * own, or one the settings list): the dateline credits the agency. Authors given apart who are
  * all agencies leave the byline to be read. A name the field cannot take
  * (too long, nothing to make an address of, past the tenth) is left out with a line saying so, as
- * is where a writer was, when the byline read gives it after the name.
+ * is where a writer was, when the byline read gives it after the name, and a credit for work besides
+ * the writing closing it ("Editing by Cy Wu").
  */
-function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; notNames: NotAName[]; places: WriterPlace[] } {
-  const byline = item.byline === undefined ? { names: [], places: [] } : bylineNames(item.byline);
+function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; notNames: NotAName[]; places: WriterPlace[]; credits: string[] } {
+  const byline = item.byline === undefined ? { names: [], places: [], credits: [] } : bylineNames(item.byline);
   const fromByline = byline.names;
   const given = item.authors ?? fromByline;
   const places = given === fromByline ? byline.places : [];
+  const credits = given === fromByline ? byline.credits : [];
   const names: string[] = [];
   const left: string[] = [];
   const notNames: NotAName[] = [];
@@ -182,12 +184,12 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
   }
   // A byline of the desk's own words ("Staff and agencies", as the Guardian credits) is one credit, not two people.
   if (given === fromByline && names.length > 1 && names.every((name) => CREDIT_WORDS.test(name)) && item.byline !== undefined) {
-    return { names: [withoutBy(oneLine(item.byline))], left, notNames, places: [] };
+    return { names: [withoutBy(oneLine(item.byline))], left, notNames, places: [], credits: [] };
   }
   // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
   const jobs = notNames.filter(({ why }) => why === JOB);
-  if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [], places };
-  return { names, left, notNames, places };
+  if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [], places, credits };
+  return { names, left, notNames, places, credits };
 }
 
 /** Part of a byline that is no writer's name, and why. */
@@ -458,7 +460,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(correcting && notOutYet ? [ignoredNote("", "the agency's correction: the story has not gone out (under embargo), so no reader saw what it corrects; the story is updated, with no correction to print")] : []),
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => editorsNoteFieldNote("body", note)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
-    ...authors.places.map((place) => writerPlaceNote("byline", place)),
+    ...creditLeftOutNotes("byline", authors),
     ...bylined.notes,
     ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
     ...(body.markupLeftOut ? [ignoredNote("body", `the text's markup (headings, links, emphasis, lists, tables): it would render to more than ${MAX_BODY_ELEMENTS.toLocaleString("en-US")} elements, so its words are kept as paragraphs`)] : []),

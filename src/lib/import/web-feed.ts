@@ -1,5 +1,5 @@
 import { placedWriters } from "../model/authors.ts";
-import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime, writerPlaceNote } from "./wire-fields.ts";
+import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime, creditLeftOutNotes } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
 import { isWebAddress } from "../model/urls.ts";
@@ -184,17 +184,17 @@ function rssAuthor(text: string): string | undefined {
 }
 
 /**
- * The feed's creators as a byline: each one's name, the place its writer was in left out with a
- * line (see placedWriters).
+ * The feed's creators as a byline: each one's name, the place its writer was in and the credits
+ * for work besides the writing left out with a line (see placedWriters).
  */
 function creatorsByline(creators: readonly Scoped[]): { byline?: string; notes: ItemNote[] } {
   const notes: ItemNote[] = [];
   const names = creators.flatMap((creator) => {
     const name = rssAuthor(oneLine(textOf(creator)));
     if (name === undefined) return [];
-    const { writers, places } = placedWriters(name);
-    notes.push(...places.map((place) => writerPlaceNote(creator.path, place)));
-    return places.length === 0 ? [name] : writers;
+    const { writers, ...leftOut } = placedWriters(name);
+    notes.push(...creditLeftOutNotes(creator.path, leftOut));
+    return leftOut.places.length === 0 && leftOut.credits.length === 0 ? [name] : writers;
   });
   return { ...(names.length > 0 ? { byline: names.join(", ") } : {}), notes };
 }

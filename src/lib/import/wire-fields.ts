@@ -153,15 +153,25 @@ export const writerTitleNote = (field: string, title: string): ItemNote => ignor
 export const editorsNoteFieldNote = (field: string, note: string): ItemNote => ignoredNote(field, `${JSON.stringify(oneLine(note))}: the agency's note to editors, not story text`);
 
 /** The line saying where a writer was was left out of the credit at `field`. */
-export const writerPlaceNote = (field: string, { writer, place }: WriterPlace): ItemNote => ignoredNote(field, `${JSON.stringify(place)}: where ${JSON.stringify(writer)} was, not a name`);
+const writerPlaceNote = (field: string, { writer, place }: WriterPlace): ItemNote => ignoredNote(field, `${JSON.stringify(place)}: where ${JSON.stringify(writer)} was, not a name`);
+
+/** The line saying a contributor's credit closing the byline at `field` ("Editing by Cy Wu") was left out. */
+const contributorCreditNote = (field: string, credit: string): ItemNote => ignoredNote(field, `${JSON.stringify(credit)}: a credit for work besides the writing, which agencies print after the story, so no author`);
+
+/** The lines for what reading the credit at `field` left out of its names: where its writers were, and its contributors' credits (see creditNames). */
+export const creditLeftOutNotes = (field: string, { places, credits }: { places: readonly WriterPlace[]; credits: readonly string[] }): ItemNote[] => [
+  ...places.map((place) => writerPlaceNote(field, place)),
+  ...credits.map((credit) => contributorCreditNote(field, credit)),
+];
 
 /**
  * A byline's names, its leading "By" dropped: "By Ann Smith and Bo Li, Reuters" gives Ann Smith,
  * Bo Li and Reuters; "Ilze Kalna/Baltic Wire", as agencies join a writer and themselves, gives
  * both; "by Marie Dupont with Tom Barton in London", as AFP credits, gives Marie Dupont and Tom
- * Barton, and where Tom Barton was, left out (see creditNames).
+ * Barton, and where Tom Barton was, left out; "By Tom Barton; Editing by Cy Wu" gives Tom Barton,
+ * the editor's credit left out (see creditNames).
  */
-export function bylineNames(byline: string): { names: string[]; places: WriterPlace[] } {
+export function bylineNames(byline: string): { names: string[]; places: WriterPlace[]; credits: string[] } {
   return creditNames(withoutBy(oneLine(byline)));
 }
 

@@ -24,28 +24,65 @@ export interface WriterPlace {
 }
 
 /**
+ * Where a credit for work besides the writing starts, after the writers: "Tom Barton; Additional
+ * reporting by Ann Smith", "Ann Smith, with additional reporting by Bo Li", "…; Editing by Cy Wu".
+ * Agencies print these as the credit line closing the story, not in the byline, so the people they
+ * name are no writers of it. Only before a name, so "Ann Smith with additional reporting" stays.
+ */
+const CONTRIBUTOR_CREDIT = /[\s,;(]+((?:with\s+)?(?:additional\s+)?(?:reporting|editing|edited)\s+by\s+)/giu;
+const NAME_START = /^[\p{Lu}\p{Lo}]/u;
+
+/** A name's suffix that a comma sets off and that belongs to the name before it: "Ann Smith, Jr.". */
+const NAME_SUFFIX = /^(?:Jr|Sr|JR|SR)\.?$|^(?:II|III|IV)$/u;
+
+/** A credit without its closing contributors' credits, which are returned apart, one to each of their ";"-parts. */
+function withoutContributorCredits(credit: string): { writers: string; credits: string[] } {
+  for (const found of credit.matchAll(CONTRIBUTOR_CREDIT)) {
+    const words = found[1] ?? "";
+    const start = found.index + found[0].length - words.length;
+    if (found.index === 0 || !NAME_START.test(credit.slice(start + words.length))) continue;
+    const bracketed = found[0].includes("(") && credit.trimEnd().endsWith(")");
+    const lines = (bracketed ? credit.trimEnd().slice(0, -1) : credit).slice(start);
+    return { writers: credit.slice(0, found.index), credits: lines.split(/\s*;\s*/).filter((line) => line !== "") };
+  }
+  return { writers: credit, credits: [] };
+}
+
+/** A writer without the place written after the name, which is added to `places`. */
+function withoutPlace(writer: string, places: WriterPlace[]): string {
+  const [, name, place] = WRITER_PLACE.exec(writer) ?? [];
+  if (name === undefined || place === undefined) return writer;
+  places.push({ writer: name, place });
+  return name;
+}
+
+/**
  * A credit's writers, split where it joins them, each without the place written after the name,
  * which is returned apart: a byline's commas would otherwise make the region a name ("Ann Smith
- * in Stanstead, Quebec").
+ * in Stanstead, Quebec"). The contributors' credits closing it ("Editing by Cy Wu") are returned
+ * apart too.
  */
-export function placedWriters(credit: string): { writers: string[]; places: WriterPlace[] } {
+export function placedWriters(credit: string): { writers: string[]; places: WriterPlace[]; credits: string[] } {
   const places: WriterPlace[] = [];
-  const writers = credit.split(JOINED_WRITERS).map((writer) => {
-    const [, name, place] = WRITER_PLACE.exec(writer) ?? [];
-    if (name === undefined || place === undefined) return writer;
-    places.push({ writer: name, place });
-    return name;
-  });
-  return { writers, places };
+  const { writers, credits } = withoutContributorCredits(credit);
+  return { writers: writers.split(JOINED_WRITERS).map((writer) => withoutPlace(writer, places)), places, credits };
 }
 
 /**
  * The names a credit gives, read as bylines are, both when a story's `by` is checked and when an
- * agency's byline is imported: its writers (placedWriters), each list of them split at its commas.
+ * agency's byline is imported: its writers (placedWriters), each list of them split at its commas,
+ * a suffix kept with the name before it ("Ann Smith, Jr.") and the place after each name left out
+ * ("Ann Smith in Paris, 王小明"). An "&" between words with no space beside it joins no names:
+ * it is part of one ("AT&T").
  */
-export function creditNames(credit: string): { names: string[]; places: WriterPlace[] } {
-  const { writers, places } = placedWriters(credit);
-  return { names: writers.flatMap((writer) => writer.split(/\s*,\s*/)).filter((name) => name !== ""), places };
+export function creditNames(credit: string): { names: string[]; places: WriterPlace[]; credits: string[] } {
+  const { writers, places, credits } = placedWriters(credit);
+  const parts = writers.flatMap((writer) => writer.split(/\s*,\s*/)).filter((part) => part !== "");
+  const suffixed = parts.reduce<string[]>((names, part) => {
+    const last = names.at(-1);
+    return last !== undefined && NAME_SUFFIX.test(part) ? [...names.slice(0, -1), `${last}, ${part}`] : [...names, part];
+  }, []);
+  return { names: suffixed.map((name) => withoutPlace(name, places)), places, credits };
 }
 
 /** The longest author name a byline holds, and the most names. */

@@ -184,33 +184,36 @@ const LEADING_BY = /^by\s+/i;
 
 /**
  * A byline written as one name, read as a credit is (creditNames): its names where they are
- * joined, without a leading "By" and the place after a name. One name alone is a name as written.
+ * joined, without a leading "By", the place after a name and the credits for work besides the
+ * writing. One name alone is a name as written.
  */
-function creditOf(written: string): { names: string[]; by: boolean; places: string[] } {
-  const { names, places } = creditNames(written.replace(LEADING_BY, ""));
-  return { names, by: LEADING_BY.test(written), places: places.map(({ place }) => place) };
+function creditOf(written: string): { names: string[]; by: boolean; places: string[]; credits: string[] } {
+  const { names, places, credits } = creditNames(written.replace(LEADING_BY, ""));
+  return { names, by: LEADING_BY.test(written), places: places.map(({ place }) => place), credits };
 }
 
 /** Whether `by` written as this one name would be refused (see byAsOneName): such a name is written as a list of its own, which says it is one. */
 export function refusedAsOneName(name: string): boolean {
-  const { names, by, places } = creditOf(name);
-  return names.length > 1 || by || places.length > 0;
+  const { names, by, places, credits } = creditOf(name);
+  return names.length > 1 || by || places.length > 0 || credits.length > 0;
 }
 
 /**
  * Why `by` written as one name is not one: several names joined, the byline's own "By", where the
- * writers were (the dateline says where). The list to type is given; several names in one that are
- * one name on purpose ("Staff and agencies") go in a list of their own.
+ * writers were (the dateline says where), a credit for work besides the writing ("Editing by Cy
+ * Wu"), which names no writer. The list to type is given; several names in one that are one name on
+ * purpose ("Staff and agencies") go in a list of their own.
  */
 function byAsOneName(written: string): string {
-  const { names, by, places } = creditOf(written);
+  const { names, by, places, credits } = creditOf(written);
   const why = [
     ...(names.length > 1 ? ["reads as several names written as one"] : []),
     ...(by ? ['starts with "By", which the byline prints itself'] : []),
+    ...(credits.length > 0 ? [`credits work besides the writing (${credits.join("; ")}), which goes at the story's end, not in the byline`] : []),
     ...(places.length > 0 ? [`says where ${names.length > 1 ? "the writers were" : "the writer was"} (${places.join(", ")}): a byline names writers, not where they were, which the dateline says`] : []),
   ];
   const typed = names.length > 1 ? `a list, one name to an item: by: [${names.join(", ")}]` : `the name alone: by: ${names[0] ?? ""}`;
-  const ownList = names.length > 1 && !by && places.length === 0 ? `; a name written so on purpose goes in a list of its own: by: ["${written}"]` : "";
+  const ownList = names.length > 1 && !by && places.length === 0 && credits.length === 0 ? `; a name written so on purpose goes in a list of its own: by: ["${written}"]` : "";
   return `${describe(written)} ${new Intl.ListFormat("en", { type: "conjunction" }).format(why)} (expected ${typed}${ownList})`;
 }
 

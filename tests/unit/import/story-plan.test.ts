@@ -320,6 +320,40 @@ test("the byline becomes by: its names without By, each once, and never the agen
   ]);
 });
 
+test("a byline's credits for work besides the writing (additional reporting, editing) name no author, and the plan names them as left out", () => {
+  const authors = (byline: string) => {
+    const result = planStory({ ...item, byline }, context);
+    assert.ok(result.ok);
+    return [result.plan.fields["by"], (result.plan.leftOut ?? []).map(({ message }) => message)];
+  };
+  const left = (text: string) => `warning: ignored: ${JSON.stringify(text)}: a credit for work besides the writing, which agencies print after the story, so no author`;
+  assert.deepEqual(authors("Tom Barton in London, with additional reporting by Ann Smith"), [
+    "Tom Barton",
+    ['warning: ignored: "in London": where "Tom Barton" was, not a name', left("with additional reporting by Ann Smith")],
+  ]);
+  assert.deepEqual(authors("By Ann Smith in Paris and Bo Li in Washington; Editing by Cy Wu"), [
+    ["Ann Smith", "Bo Li"],
+    ['warning: ignored: "in Paris": where "Ann Smith" was, not a name', 'warning: ignored: "in Washington": where "Bo Li" was, not a name', left("Editing by Cy Wu")],
+  ]);
+  assert.deepEqual(authors("By Tom Barton; Additional reporting by Ann Smith"), ["Tom Barton", [left("Additional reporting by Ann Smith")]]);
+  assert.deepEqual(authors("By Tom Barton (Additional reporting by Ann Smith and Bo Li; Editing by Cy Wu)"), ["Tom Barton", [left("Additional reporting by Ann Smith and Bo Li"), left("Editing by Cy Wu")]]);
+});
+
+test("a byline's name keeps its suffix, each name loses the place after it, and an & with no space beside it joins no names", () => {
+  const authors = (byline: string) => {
+    const result = planStory({ ...item, byline }, context);
+    assert.ok(result.ok);
+    return [result.plan.fields["by"], (result.plan.leftOut ?? []).map(({ message }) => message)];
+  };
+  assert.deepEqual(authors("By Ann Smith, Jr."), ["Ann Smith, Jr.", []]);
+  assert.deepEqual(authors("By Ann Smith, Jr. and Bo Li III"), [["Ann Smith, Jr.", "Bo Li III"], []]);
+  // What follows the comma is no region the place goes on in, so the place is the first name's alone.
+  assert.deepEqual(authors("Ann Smith in Paris, 王小明"), [["Ann Smith", "王小明"], ['warning: ignored: "in Paris": where "Ann Smith" was, not a name']]);
+  // An & between names is spaced; one inside a word is a name's own (AT&T), as the story check reads it.
+  assert.deepEqual(authors("Ann Smith&Bo Li"), ["Ann Smith&Bo Li", []]);
+  assert.deepEqual(authors("Ann Smith & Bo Li"), [["Ann Smith", "Bo Li"], []]);
+});
+
 test("an update without a byline keeps the story's; one with a byline replaces it", () => {
   const existing: WireStory = {
     file: "src/news/2013/09/02/moscow/index.md",

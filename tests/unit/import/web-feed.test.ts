@@ -273,6 +273,15 @@ test("a creator credited with the place the writer was in (the Guardian's form) 
   ]);
 });
 
+test("a creator's credit for work besides the writing is left out with a line, and the writer's place with it", () => {
+  const [item] = allItems(rss(`<item>${RSS_ITEM}<description>Text.</description><dc:creator>Tom Barton in London, with additional reporting by Ann Smith</dc:creator></item>`));
+  assert.equal(item?.byline, "Tom Barton");
+  assert.deepEqual(item?.notes, [
+    { field: "/rss/channel/item/dc:creator", message: 'warning: ignored: "in London": where "Tom Barton" was, not a name', code: "WD210" },
+    { field: "/rss/channel/item/dc:creator", message: 'warning: ignored: "with additional reporting by Ann Smith": a credit for work besides the writing, which agencies print after the story, so no author', code: "WD210" },
+  ]);
+});
+
 test("a title's character references are read as the characters they stand for, in RSS and in Atom text, as feed readers read them", () => {
   const [item] = allItems(rss(`<item><guid>h-2</guid><title><![CDATA[Mayor&#8217;s plan: fares &amp; fees frozen]]></title><description>Fares stay.</description></item>`));
   assert.equal(item?.headline, "Mayor’s plan: fares & fees frozen");

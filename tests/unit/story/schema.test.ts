@@ -229,6 +229,23 @@ test("by written as one name is refused when it is a credit: names joined by ; /
   assert.deepEqual(parseStoryFields({ ...valid, by: ["Staff in Moscow"] }), { ok: true, fields: { ...valid, by: ["Staff in Moscow"] } });
 });
 
+test("by written as one name is refused when it credits work besides the writing, and read as the import reads a byline", () => {
+  const by = (written: string) => issuesOf({ ...valid, by: written })["by"];
+  assert.equal(
+    by("Tom Barton in London, with additional reporting by Ann Smith"),
+    '"Tom Barton in London, with additional reporting by Ann Smith" credits work besides the writing (with additional reporting by Ann Smith), which goes at the story\'s end, not in the byline and says where the writer was (in London): a byline names writers, not where they were, which the dateline says (expected the name alone: by: Tom Barton)',
+  );
+  assert.equal(
+    by("By Tom Barton; Reporting by Ann Smith; Editing by Cy Wu"),
+    '"By Tom Barton; Reporting by Ann Smith; Editing by Cy Wu" starts with "By", which the byline prints itself and credits work besides the writing (Reporting by Ann Smith; Editing by Cy Wu), which goes at the story\'s end, not in the byline (expected the name alone: by: Tom Barton)',
+  );
+  // A suffix after a comma is the name's own, and "&" with no space beside it joins no names.
+  for (const name of ["Ann Smith, Jr.", "Bo Li III", "Ann Smith&Bo Li"]) assert.deepEqual(parseStoryFields({ ...valid, by: name }), { ok: true, fields: { ...valid, by: name } }, name);
+  assert.equal(by("Ann Smith, Jr. and Bo Li"), '"Ann Smith, Jr. and Bo Li" reads as several names written as one (expected a list, one name to an item: by: [Ann Smith, Jr., Bo Li]; a name written so on purpose goes in a list of its own: by: ["Ann Smith, Jr. and Bo Li"])');
+  // The place after a name is taken off each name of a list, whatever follows its comma.
+  assert.equal(by("Ann Smith in Paris, 王小明"), '"Ann Smith in Paris, 王小明" reads as several names written as one and says where the writers were (in Paris): a byline names writers, not where they were, which the dateline says (expected a list, one name to an item: by: [Ann Smith, 王小明])');
+});
+
 test("a truth value or number in quotes is named as text the quotes make, with the quotes to remove", () => {
   assert.deepEqual(issuesOf({ ...valid, draft: "true", sample: "FALSE", priority: "1" }), {
     draft: 'got "true" in quotes, which make it text (expected true or false: remove the quotes)',
