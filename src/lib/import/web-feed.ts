@@ -211,13 +211,16 @@ function requireStory(item: Scoped, id: string | undefined, headline: string, bo
 
 /**
  * What WordPress and its plugins end an item with, which is the publishing tool's, not the story's:
- * a link to the story's page closing the excerpt ("Read more »", "Continue reading →", "[…]"),
- * and Yoast SEO's line closing the text ("The post … appeared first on …."). Only these forms, and
- * only at the very end, so no sentence of the story is lost; each taken off is named.
+ * a link to the story's page closing the excerpt ("Read more »", "Continue reading →", "[Read
+ * more]", "[…]"), and Yoast SEO's line closing the text, which links the post and the site ("The
+ * post <a>…</a> appeared first on <a>…</a>."). Only these forms, and only at the very end, so no
+ * sentence of the story is lost: a lead ending "… and read more" or a last paragraph saying
+ * something "appeared first on Monday" is the story's. Each taken off is named.
  */
-const EXCERPT_END = /(?:\s*(\[(?:…|\.\.\.)\])|\s+((?:Read [Mm]ore|Continue reading)(?:\s*[»→])?))$/u;
+const EXCERPT_END = /(?:\s*(\[(?:…|\.\.\.|Read [Mm]ore|Continue reading)\])|\s+((?:Read [Mm]ore|Continue reading)\s*(?:[»→…]|\.\.\.)))$/u;
 const LAST_PARAGRAPH = /<p\b[^>]*>((?:(?!<\/?p\b)[^])*)<\/p>\s*$/i;
-const APPEARED_FIRST = /^The post .+ appeared first on .+\.$/u;
+const LINK = String.raw`<a\b[^>]*\bhref\s*=[^>]*>(?:(?!<\/?a\b)[^])+<\/a>`;
+const APPEARED_FIRST = new RegExp(String.raw`^\s*The post\s+${LINK}\s+appeared first on\s+${LINK}\.\s*$`, "iu");
 
 const toolNote = (path: string, words: string): ItemNote => ignoredNote(path, `${JSON.stringify(words)} at its end: added by the tool that published the feed, not the story's words`);
 
@@ -232,7 +235,7 @@ function withoutExcerptEnd(lead: string, path: string): { lead: string; notes: I
 function withoutAppearedFirst(html: string, path: string): { html: string; notes: ItemNote[] } {
   const last = LAST_PARAGRAPH.exec(html);
   const words = oneLine(htmlText(last?.[1] ?? ""));
-  if (!last || !APPEARED_FIRST.test(words) || oneLine(htmlText(html.slice(0, last.index))) === "") return { html, notes: [] };
+  if (!last || !APPEARED_FIRST.test(last[1] ?? "") || oneLine(htmlText(html.slice(0, last.index))) === "") return { html, notes: [] };
   return { html: html.slice(0, last.index).trimEnd(), notes: [toolNote(path, words)] };
 }
 

@@ -312,3 +312,24 @@ test("WordPress's link closing the excerpt and Yoast's closing line are taken of
   assert.ok(kept?.body.kind === "html" && kept.body.html.includes("appeared first"));
   assert.equal(kept?.notes, undefined);
 });
+
+test("a last paragraph that only reads like Yoast's line, and a lead's own last words, are the story's and kept", () => {
+  const wordpress = (description: string, text: string) =>
+    allItems(rss(`<item>${RSS_ITEM}<description><![CDATA[${description}]]></description><content:encoded><![CDATA[${text}]]></content:encoded></item>`))[0];
+  // Yoast's line links the post and the site; the story's sentence links neither.
+  const parcel = wordpress("The parcel arrived.", "<p>The parcel arrived.</p><p>The post office said the parcel appeared first on Monday.</p>");
+  assert.ok(parcel?.body.kind === "html" && parcel.body.html.includes("appeared first on Monday."));
+  assert.equal(parcel?.notes, undefined);
+  const linkedOnce = wordpress("The parcel arrived.", '<p>The parcel arrived.</p><p>The post <a href="https://post.example/">office</a> said it appeared first on Monday.</p>');
+  assert.ok(linkedOnce?.body.kind === "html" && linkedOnce.body.html.includes("appeared first on Monday."));
+  // "Read more" and "Continue reading" are the tool's only as it writes them: before », → or …, or in brackets.
+  assert.equal(wordpress("When the sirens sound, they tell you to stop and Read More", "<p>Text.</p>")?.lead, "When the sirens sound, they tell you to stop and Read More");
+  assert.equal(wordpress("The novel ends as it began: Continue reading", "<p>Text.</p>")?.lead, "The novel ends as it began: Continue reading");
+  const bracketed = wordpress("The harbour reopened. [Read more]", "<p>Text.</p>");
+  assert.deepEqual([bracketed?.lead, bracketed?.notes?.map(({ message }) => message)], [
+    "The harbour reopened.",
+    ['warning: ignored: "[Read more]" at its end: added by the tool that published the feed, not the story\'s words'],
+  ]);
+  assert.equal(wordpress("The harbour reopened. Read more &#8230;", "<p>Text.</p>")?.lead, "The harbour reopened.");
+  assert.equal(wordpress("The harbour reopened. Continue reading...", "<p>Text.</p>")?.lead, "The harbour reopened.");
+});
