@@ -24,12 +24,13 @@ export interface WriterPlace {
 }
 
 /**
- * Where a credit for work besides the writing starts, after the writers: "Tom Barton; Additional
- * reporting by Ann Smith", "Ann Smith, with additional reporting by Bo Li", "…; Editing by Cy Wu".
- * Agencies print these as the credit line closing the story, not in the byline, so the people they
- * name are no writers of it. Only before a name, so "Ann Smith with additional reporting" stays.
+ * Where a credit for work besides the writing starts, after the writers or as the whole credit:
+ * "Tom Barton; Additional reporting by Ann Smith", "Ann Smith, with additional reporting by Bo
+ * Li", "…; Editing by Cy Wu". Agencies print these as the credit line closing the story, not in
+ * the byline, so the people they name are no writers of it. Only before a name, so "Ann Smith
+ * with additional reporting" stays.
  */
-const CONTRIBUTOR_CREDIT = /[\s,;(]+((?:with\s+)?(?:additional\s+)?(?:reporting|editing|edited)\s+by\s+)/giu;
+const CONTRIBUTOR_CREDIT = /(?:^|[\s,;(]+)((?:with\s+)?(?:additional\s+)?(?:reporting|editing|edited)\s+by\s+)/giu;
 const NAME_START = /^[\p{Lu}\p{Lo}]/u;
 
 /** A name's suffix that a comma sets off and that belongs to the name before it: "Ann Smith, Jr.". */
@@ -40,7 +41,7 @@ function withoutContributorCredits(credit: string): { writers: string; credits: 
   for (const found of credit.matchAll(CONTRIBUTOR_CREDIT)) {
     const words = found[1] ?? "";
     const start = found.index + found[0].length - words.length;
-    if (found.index === 0 || !NAME_START.test(credit.slice(start + words.length))) continue;
+    if (!NAME_START.test(credit.slice(start + words.length))) continue;
     const bracketed = found[0].includes("(") && credit.trimEnd().endsWith(")");
     const lines = (bracketed ? credit.trimEnd().slice(0, -1) : credit).slice(start);
     return { writers: credit.slice(0, found.index), credits: lines.split(/\s*;\s*/).filter((line) => line !== "") };
@@ -65,7 +66,7 @@ function withoutPlace(writer: string, places: WriterPlace[]): string {
 export function placedWriters(credit: string): { writers: string[]; places: WriterPlace[]; credits: string[] } {
   const places: WriterPlace[] = [];
   const { writers, credits } = withoutContributorCredits(credit);
-  return { writers: writers.split(JOINED_WRITERS).map((writer) => withoutPlace(writer, places)), places, credits };
+  return { writers: writers.trim() === "" ? [] : writers.split(JOINED_WRITERS).map((writer) => withoutPlace(writer, places)), places, credits };
 }
 
 /**

@@ -212,7 +212,7 @@ function byAsOneName(written: string): string {
     ...(credits.length > 0 ? [`credits work besides the writing (${credits.join("; ")}), which goes at the story's end, not in the byline`] : []),
     ...(places.length > 0 ? [`says where ${names.length > 1 ? "the writers were" : "the writer was"} (${places.join(", ")}): a byline names writers, not where they were, which the dateline says`] : []),
   ];
-  const typed = names.length > 1 ? `a list, one name to an item: by: [${names.join(", ")}]` : `the name alone: by: ${names[0] ?? ""}`;
+  const typed = names.length > 1 ? `a list, one name to an item: by: [${names.join(", ")}]` : names[0] === undefined ? "the writers' names, or no by field" : `the name alone: by: ${names[0]}`;
   const ownList = names.length > 1 && !by && places.length === 0 && credits.length === 0 ? `; a name written so on purpose goes in a list of its own: by: ["${written}"]` : "";
   return `${describe(written)} ${new Intl.ListFormat("en", { type: "conjunction" }).format(why)} (expected ${typed}${ownList})`;
 }

@@ -337,6 +337,9 @@ test("a byline's credits for work besides the writing (additional reporting, edi
   ]);
   assert.deepEqual(authors("By Tom Barton; Additional reporting by Ann Smith"), ["Tom Barton", [left("Additional reporting by Ann Smith")]]);
   assert.deepEqual(authors("By Tom Barton (Additional reporting by Ann Smith and Bo Li; Editing by Cy Wu)"), ["Tom Barton", [left("Additional reporting by Ann Smith and Bo Li"), left("Editing by Cy Wu")]]);
+  // A byline that is only such a credit names no writer; words that only start so name no one's work.
+  assert.deepEqual(authors("Editing by Cy Wu"), [undefined, [left("Editing by Cy Wu")]]);
+  assert.deepEqual(authors("By Ann Smith with additional reporting"), ["Ann Smith with additional reporting", []]);
 });
 
 test("a byline's name keeps its suffix, each name loses the place after it, and an & with no space beside it joins no names", () => {

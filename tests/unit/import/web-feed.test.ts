@@ -280,6 +280,9 @@ test("a creator's credit for work besides the writing is left out with a line, a
     { field: "/rss/channel/item/dc:creator", message: 'warning: ignored: "in London": where "Tom Barton" was, not a name', code: "WD210" },
     { field: "/rss/channel/item/dc:creator", message: 'warning: ignored: "with additional reporting by Ann Smith": a credit for work besides the writing, which agencies print after the story, so no author', code: "WD210" },
   ]);
+  // A creator that is only such a credit is no writer.
+  const [edited] = allItems(rss(`<item>${RSS_ITEM}<description>Text.</description><dc:creator>Ann Smith</dc:creator><dc:creator>Editing by Cy Wu</dc:creator></item>`));
+  assert.equal(edited?.byline, "Ann Smith");
 });
 
 test("a title's character references are read as the characters they stand for, in RSS and in Atom text, as feed readers read them", () => {

@@ -239,6 +239,7 @@ test("by written as one name is refused when it credits work besides the writing
     by("By Tom Barton; Reporting by Ann Smith; Editing by Cy Wu"),
     '"By Tom Barton; Reporting by Ann Smith; Editing by Cy Wu" starts with "By", which the byline prints itself and credits work besides the writing (Reporting by Ann Smith; Editing by Cy Wu), which goes at the story\'s end, not in the byline (expected the name alone: by: Tom Barton)',
   );
+  assert.equal(by("Editing by Cy Wu"), '"Editing by Cy Wu" credits work besides the writing (Editing by Cy Wu), which goes at the story\'s end, not in the byline (expected the writers\' names, or no by field)');
   // A suffix after a comma is the name's own, and "&" with no space beside it joins no names.
   for (const name of ["Ann Smith, Jr.", "Bo Li III", "Ann Smith&Bo Li"]) assert.deepEqual(parseStoryFields({ ...valid, by: name }), { ok: true, fields: { ...valid, by: name } }, name);
   assert.equal(by("Ann Smith, Jr. and Bo Li"), '"Ann Smith, Jr. and Bo Li" reads as several names written as one (expected a list, one name to an item: by: [Ann Smith, Jr., Bo Li]; a name written so on purpose goes in a list of its own: by: ["Ann Smith, Jr. and Bo Li"])');
