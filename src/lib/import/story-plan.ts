@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { findAgency, isSameAgency, withoutLeadFor, type Agency, type WithoutLead } from "../model/agencies.ts";
-import { MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
+import { MAX_AUTHOR_NAME, MAX_AUTHORS, withoutContributorCredits } from "../model/authors.ts";
 import { addressSlug } from "../model/urls.ts";
 import { canonicalZone } from "../model/dates.ts";
 import { correctionPlaceholder } from "../model/placeholders.ts";
@@ -182,9 +182,9 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
     const bylined = authorsOf({ ...item, authors: undefined }, source, agencies);
     if (notNames.length === 0 || bylined.names.length > 0) return bylined;
   }
-  // A byline of the desk's own words ("Staff and agencies", as the Guardian credits) is one credit, not two people.
+  // A byline of the desk's own words ("Staff and agencies", as the Guardian credits) is one credit, not two people; an editor's credit after it is still none of it.
   if (given === fromByline && names.length > 1 && names.every((name) => CREDIT_WORDS.test(name)) && item.byline !== undefined) {
-    return { names: [withoutBy(oneLine(item.byline))], left, notNames, places: [], credits: [] };
+    return { names: [withoutContributorCredits(withoutBy(oneLine(item.byline))).writers], left, notNames, places: [], credits };
   }
   // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
   const jobs = notNames.filter(({ why }) => why === JOB);

@@ -37,7 +37,7 @@ const NAME_START = /^[\p{Lu}\p{Lo}]/u;
 const NAME_SUFFIX = /^(?:Jr|Sr|JR|SR)\.?$|^(?:II|III|IV)$/u;
 
 /** A credit without its closing contributors' credits, which are returned apart, one to each of their ";"-parts. */
-function withoutContributorCredits(credit: string): { writers: string; credits: string[] } {
+export function withoutContributorCredits(credit: string): { writers: string; credits: string[] } {
   for (const found of credit.matchAll(CONTRIBUTOR_CREDIT)) {
     const words = found[1] ?? "";
     const start = found.index + found[0].length - words.length;

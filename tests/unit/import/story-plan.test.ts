@@ -339,6 +339,7 @@ test("a byline's credits for work besides the writing (additional reporting, edi
   assert.deepEqual(authors("By Tom Barton (Additional reporting by Ann Smith and Bo Li; Editing by Cy Wu)"), ["Tom Barton", [left("Additional reporting by Ann Smith and Bo Li"), left("Editing by Cy Wu")]]);
   // A byline that is only such a credit names no writer; words that only start so name no one's work.
   assert.deepEqual(authors("Editing by Cy Wu"), [undefined, [left("Editing by Cy Wu")]]);
+  assert.deepEqual(authors("Staff and agencies; Editing by Cy Wu"), [["Staff and agencies"], [left("Editing by Cy Wu")]], "the desk's own words stay one credit, the editor's left out");
   assert.deepEqual(authors("By Ann Smith with additional reporting"), ["Ann Smith with additional reporting", []]);
 });
 
