@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { findAgency, isSameAgency, withoutLeadFor, type Agency, type WithoutLead } from "../model/agencies.ts";
-import { MAX_AUTHOR_NAME, MAX_AUTHORS, withoutContributorCredits } from "../model/authors.ts";
+import { MAX_AUTHOR_NAME, MAX_AUTHORS, withoutContributorCredits, type WriterPlace } from "../model/authors.ts";
 import { addressSlug } from "../model/urls.ts";
 import { canonicalZone } from "../model/dates.ts";
 import { correctionPlaceholder } from "../model/placeholders.ts";
@@ -8,8 +8,7 @@ import { primaryLanguage } from "../model/editions.ts";
 import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 import type { ItemNote, WireItem, WireProblem, WireTime } from "./wire-item.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import type { WriterPlace } from "../model/authors.ts";
-import { bylineNames, editorsNoteFieldNote, htmlText, ignoredNote, oneLine, withoutBy, creditLeftOutNotes } from "./wire-fields.ts";
+import { bylineNames, creditLeftOutNotes, editorsNoteFieldNote, htmlText, ignoredNote, oneLine, withoutBy } from "./wire-fields.ts";
 import { formatWireTime } from "./wire-time.ts";
 import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
