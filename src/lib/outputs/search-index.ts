@@ -108,9 +108,18 @@ function searchDocument(story: ArticleView): Omit<SearchDocument, "id"> {
     lead: story.lead ?? "",
     body: bodyText(story.bodyHtml),
     dateline: story.dateline,
-    date: story.published.display,
+    date: dayOf(story.published),
     topics: story.topics.map((topic) => topic.name).join(", "),
   };
+}
+
+/**
+ * The story's date as its page prints it, without its time of day: a reader searches for a day
+ * ("September 2"), and a time's figures ("12:00") would make a query for 12 find every story filed at noon.
+ */
+function dayOf({ display, timeOfDay }: ArticleView["published"]): string {
+  if (timeOfDay === undefined || !display.includes(timeOfDay)) return display;
+  return display.replace(timeOfDay, "").replace(/^[\s,.;–—-]+|[\s,.;–—-]+$/gu, "");
 }
 
 /** What a result shows of a story, its link relative to the edition's search page. */

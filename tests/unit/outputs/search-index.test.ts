@@ -86,6 +86,11 @@ test("a figure finds itself, not the figures and years it starts, nor one a digi
   assert.deepEqual(found("24568"), [], "one digit away is another figure");
   assert.deepEqual(found("24567"), ["Shares rise 12 percent"]);
   assert.deepEqual(found("perc"), ["Shares rise 12 percent"], "a word's start");
+  // A story's time of day is not searched: filed at 12:00, a story is no answer to a query for 12.
+  const noon = story({ slug: "noon", date: "2013-09-02T12:00", headline: "Talks open at noon", lead: "Delegates met", body: "The talks opened.\n" });
+  const atNoon = searchIndexFiles([noon, shares], "");
+  assert.deepEqual(runQuery(atNoon, "12").shown.map(({ headline }) => headline), ["Shares rise 12 percent"]);
+  assert.deepEqual(runQuery(atNoon, "september").shown.length, 2, "the day is still searched");
 });
 
 test("a query word loads its own shard: a prefix and a typo past the second letter are found there, and nothing else is loaded", () => {
