@@ -35,6 +35,8 @@ import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireRead, Wi
  * - a canceled item (a kill notice) may come without headline or body, or with empty ones: the
  *   importer withdraws the story by the item's id and time, so what it lacks is left empty, never
  *   taken from the ednote.
+ * - `ednote` (`edNote` in 3.x), the agency's note to editors, is no story text: quoted to the
+ *   editor wording a correction, else named as left out.
  */
 
 /** A problem at its place within the item (the field), before the item's own place in the file is put in front. */
@@ -88,6 +90,8 @@ interface ItemView {
   usageTerms?: string;
   located?: string;
   language?: string;
+  /** The agency's note to editors (`ednote`, `edNote`): no story text. */
+  editorsNote?: string;
   subjects: string[];
   genres: Genre[];
   renditions: RenditionPart[];
@@ -151,6 +155,7 @@ function view1(item: Ninjs1Item, base: string): ItemView {
     usageTerms: item.usageterms,
     located: item.located,
     language: item.language,
+    editorsNote: item.ednote,
     subjects: entityNames(item.subject),
     // 1.x names a genre by scheme and code; the scheme is the vocabulary's URI, ending in a slash.
     genres: (item.genre ?? []).map(({ name, scheme, code }) => ({
@@ -195,6 +200,7 @@ function view2(item: Item2, base: string): ItemView {
     usageTerms: item.usageterms,
     located: item.located,
     language: item.language,
+    editorsNote: item.ednote,
     subjects: entityNames(item.subjects),
     genres: item.genres ?? [],
     renditions: (item.renditions ?? []).map((rendition, index) => ({
@@ -232,6 +238,7 @@ function view3(item: Item3, base: string): ItemView {
     usageTerms: item.usageTerms,
     located: item.located,
     language: item.language,
+    editorsNote: item.edNote,
     subjects: entityNames(item.subjects),
     genres: item.genres ?? [],
     renditions: (item.renditions ?? []).map((rendition, index) => ({
@@ -438,6 +445,7 @@ function wireItem(view: ItemView, version: NinjsVersion, file: string, path: str
     topics: distinctNames(view.subjects),
     photo: photo.ok ? photo.value : undefined,
     lang: trimmed(view.language),
+    editorsNote: trimmed(view.editorsNote),
     priority: view.urgency,
     notes: allNotes.length > 0 ? allNotes : undefined,
   });

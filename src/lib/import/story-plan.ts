@@ -456,6 +456,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   // The note a correction gives apart from its text (Superdesk's ednote) is the desk's word on it, whatever it says; each note is quoted once.
   const correctionNotes = correctionField ? [...new Set([...editorsNotes.filter(isCorrectionNote), ...(item.editorsNote === undefined ? [] : [oneLine(item.editorsNote)])])] : [];
   const leftOut = [
+    // A note to editors given apart from the text, when no correction quotes it: no story text, named as left out.
+    ...(item.editorsNote !== undefined && correctionField === undefined ? [editorsNoteFieldNote("ednote", item.editorsNote)] : []),
     ...(correcting && notOutYet ? [ignoredNote("", "the agency's correction: the story has not gone out (under embargo), so no reader saw what it corrects; the story is updated, with no correction to print")] : []),
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => editorsNoteFieldNote("body", note)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),

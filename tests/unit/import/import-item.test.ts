@@ -546,6 +546,17 @@ test("an AFP revision marked CORRECTED - and opening with (Corrects …), with n
   ]);
 });
 
+test("a ninjs item's ednote is the agency's note to editors: quoted where a correction is to be worded, else named as left out", async (t) => {
+  const { root, importItems } = desk(t);
+  const note = "Moves at 0900 GMT with a photo.";
+  const created = await importItems({ "0002.json": ninjs({ ednote: note }) });
+  assert.match(created, new RegExp(`ednote: warning: ignored: "${note.replaceAll(".", "\\.")}": the agency's note to editors, not story text \\[WD210\\]`));
+  assert.doesNotMatch(readFileSync(join(root, ROUBLE, "index.md"), "utf8"), /Moves at 0900/);
+  const corrected = await importItems({ "0002.json": ninjs({ ...CORRECTION, ednote: "Corrects the rate in the second paragraph." }) }, { verbose: true });
+  assert.match(corrected, /Corrects the rate in the second paragraph\./);
+  assert.doesNotMatch(corrected, /ednote: warning: ignored/, "quoted for the editor, not named as left out");
+});
+
 test("a Superdesk correction's reason quotes its ednote, which says what it corrects", async (t) => {
   const { importItems, root } = desk(t);
   const superdesk = (fields: Record<string, unknown>) =>

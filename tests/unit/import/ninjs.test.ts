@@ -198,12 +198,14 @@ test("a picture's rights: its by as photographer, its copyright notice and usage
   assert.deepEqual(second.photo, { href: "quay.jpg", path: "associations[0].renditions[0].href", credit: "Harbourwire", copyright: "© Harbourwire" });
 });
 
-test("a correction is marked by the IPTC signal as a genre, never read from the editorial note", () => {
+test("a correction is marked by the IPTC signal as a genre, never read from the editorial note, which is kept apart for the editor", () => {
   const item = onlyItem("correction.json");
   assert.equal(item.correction, true);
   assert.equal(item.version, "3");
   assert.equal(item.lead, undefined);
-  assert.doesNotMatch(JSON.stringify(item), /Corrects the wind speed/);
+  const { editorsNote, ...story } = item;
+  assert.equal(editorsNote, "Corrects the wind speed in the second paragraph to 110 km/h from 100 km/h.");
+  assert.doesNotMatch(JSON.stringify(story), /Corrects the wind speed/, "no headline, lead or text of it");
   const byName = readInline({
     uri: "urn:x:1",
     headlines: [{ value: "H" }],
@@ -253,6 +255,7 @@ test("a kill notice without headline or text withdraws the seed story's item; it
     source: "Itar-Tass",
     topics: [],
     lang: "en",
+    editorsNote: "KILL: Itar-Tass withdraws the story on talks on the North Korean Peninsula. Do not use it.",
   });
   const empty = readInline({ uri: "urn:x:1", versionCreated: "2024-01-01T00:00:00Z", pubStatus: "canceled", headlines: [{ value: " " }], bodies: [] });
   assert.deepEqual(
