@@ -54,10 +54,11 @@ export function urgencyText(text: string | undefined, path: string): { priority?
 /**
  * Reuters' marks on a version's headline, for the desks it sends to: "CORRECTED-" (it corrects an
  * earlier one), "UPDATE 2-", "REFILE-", "RPT-", "WRAPUP 1-" (a new version of the same story),
- * with or without spaces around the dash ("CORRECTED - ", as other desks type them). The word is
- * in capitals, as the marks are: "Update - …" is a headline's own word.
+ * with or without spaces around the dash ("CORRECTED - ", as other desks type them), the dash
+ * a hyphen or an en or em dash. The word is in capitals, as the marks are: "Update - …" is a
+ * headline's own word.
  */
-const VERSION_MARK = /^(CORRECTED|UPDATE\s*\d*|REFILE|RPT|WRAPUP\s*\d*)\s*-\s*/;
+const VERSION_MARK = /^(CORRECTED|UPDATE\s*\d*|REFILE|RPT|WRAPUP\s*\d*)\s*[-–—]\s*/;
 
 /**
  * A headline without Reuters' version marks, whether one said it corrects, and the note saying

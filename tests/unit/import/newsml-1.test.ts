@@ -119,6 +119,8 @@ test("a headline marked CORRECTED - is a correction: NewsML 1.2 has no flag; the
   assert.equal(update.headline, "Harbour reopens");
   assert.equal(update.correction, false);
   assert.equal(update.notes?.[0]?.message, 'warning: ignored: "UPDATE 1 -" and "REFILE-" taken off the headline: the agency\'s mark of a new version');
+  const dashed = onlyItem(readInline(newsItem({ lines: "<HeadLine>CORRECTED – Harbour reopens</HeadLine>" })));
+  assert.deepEqual([dashed.headline, dashed.correction], ["Harbour reopens", true], "an en dash, as word processors set the hyphen");
   const ownWord = onlyItem(readInline(newsItem({ lines: "<HeadLine>Update - the harbour reopens</HeadLine>" })));
   assert.equal(ownWord.headline, "Update - the harbour reopens", "a headline's own word, not a mark in capitals");
 });
