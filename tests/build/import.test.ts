@@ -116,7 +116,8 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(lineFor(first.output, "drop/nitf-seed.xml"), /^created /);
   assert.match(lineFor(first.output, "drop/plain-text-seed-teleprinter.txt"), /^created /);
   assert.match(lineFor(first.output, "drop/ninjs-ninjs2-text-photo-no-alt.json"), /^held .*: needs alt text for its photo \[WD216\]$/);
-  assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: embargoed until 2024-07-01T00:01:00\+02:00 \[WD218\]$/);
+  // What holds it first; then its note to editors, named as left out.
+  assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: embargoed until 2024-07-01T00:01:00\+02:00 \[WD218\] \(and 1 more: --verbose lists it\)$/);
   // No lead, and the bundled settings publish such items with no standfirst; the trailer taken off is named.
   assert.match(lineFor(first.output, "drop/plain-text-reuters.txt"), /^created [^:]*: body: warning: ignored: "\(Reporting by Jane Doe; Editing by John Roe\)": the agency's line after the story \(its credits or end-of-item mark\), not story text \[WD210\]$/);
   assert.match(lineFor(first.output, "drop/ninjs-malformed.json"), /^refused {4}drop\/ninjs-malformed\.json: drop\/ninjs-malformed\.json:\d+:\d+: not valid JSON.* \[WD203\]$/);
@@ -207,7 +208,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   );
   assert.equal(
     lineFor(updates.output, "later/first-correction.json"),
-    "held       src/news/2024/06/18/storm-closes-port-aurel-harbour-for-a-second/index.md <- later/first-correction.json [ninjs 3]: a correction by the agency: word it for readers in corrections.1.text [WD216]",
+    'held       src/news/2024/06/18/storm-closes-port-aurel-harbour-for-a-second/index.md <- later/first-correction.json [ninjs 3]: a correction by the agency, noting "Corrects the wind speed in the second paragraph to 110 km/h from 100 km/h.": word it for readers in corrections.1.text [WD216]',
   );
   const updated = readFileSync(join(seedFolder, "index.md"), "utf8");
   assert.match(updated, /^date: 2013-09-02T15:40:00\+04:00$/m, "an update keeps the story's date, so its address");

@@ -379,7 +379,11 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     if (existing) notes.push(...stillWaiting(item, existing.folder));
     if (match.beside) notes.unshift(itemNote(item, `id "${item.id}" already names another story (${match.beside.file}); imported beside it`, "WD221"));
     const embargoed = isEmbargoed(plan.fields["date"], settings);
-    if (embargoed) notes.push(itemNote(item, `embargoed until ${String(plan.fields["date"])}`, "WD218"));
+    if (embargoed) {
+      // What holds the item comes before what was left out of it (WD210), as the line shows the first reason.
+      const leftOut = notes.findIndex(({ code }) => code === "WD210");
+      notes.splice(leftOut === -1 ? notes.length : leftOut, 0, itemNote(item, `embargoed until ${String(plan.fields["date"])}`, "WD218"));
+    }
     const kind: OutcomeKind = draft || embargoed ? "held" : existing ? "updated" : "created";
     return { kind, item: itemName(item), story: file, notes };
   });

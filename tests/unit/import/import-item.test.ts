@@ -224,7 +224,7 @@ test("a story still under embargo takes its agency's moved or lifted embargo, an
 test("a correction of a story still under embargo updates it, with no correction to word: no reader saw what it corrects", async (t) => {
   const { root, importItems } = desk(t);
   await importItems({ "gdp.json": ninjs({ uri: "urn:x:gdp", embargoed: "2024-07-05T09:00:00+03:00" }) });
-  const report = await importItems({ "gdp.json": ninjs({ ...CORRECTION, uri: "urn:x:gdp", versioncreated: "2024-06-30T10:00:00+03:00", embargoed: "2024-07-05T09:00:00+03:00" }) });
+  const report = await importItems({ "gdp.json": ninjs({ ...CORRECTION, uri: "urn:x:gdp", versioncreated: "2024-06-30T10:00:00+03:00", embargoed: "2024-07-05T09:00:00+03:00" }) }, { verbose: true });
   assert.match(report, /warning: ignored: the agency's correction: the story has not gone out \(under embargo\)/);
   const text = readFileSync(join(root, "src/news/2024/07/05/rouble-weakens-as-importers-buy-dollars/index.md"), "utf8");
   assert.doesNotMatch(text, /^corrections:/m);
