@@ -1,7 +1,7 @@
 /**
  * Finds which of many texts occur in a file, in one pass over its bytes whatever their number:
  * searching for each text in turn costs the texts times the bytes, and a desk holds hundreds of
- * drafts whose headlines and addresses every file of the site is searched for (withheld-traces.ts).
+ * drafts whose addresses every file of the site is searched for (address-finder.ts).
  *
  * Rabin-Karp: every window of the shortest text's length is hashed as the pass moves, and only a
  * window whose hash is some text's start is compared with those texts. A bit set of the starts'

@@ -6,7 +6,7 @@ import type { Problem } from "../model/problems.ts";
 import { AddressFinder } from "./address-finder.ts";
 
 /** A story the build must not have published at all: a draft, or embargoed (a withdrawn one keeps its notice: see withdrawn-notices.ts). */
-type HiddenStory = Extract<WithheldStory, { state: "draft" | "embargoed" }>;
+type HiddenStory = WithheldStory & { state: "draft" | "embargoed" };
 
 /**
  * Every list, feed, sitemap and search index that shows a story names its page, so its address is

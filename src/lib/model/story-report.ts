@@ -4,9 +4,11 @@ import { formatProblem, type Problem } from "./problems.ts";
  * A story the build read but must not publish, so the check of the built site can prove it left
  * no trace: a draft or embargoed story, or a withdrawn one, whose address holds only its notice.
  */
-export type WithheldStory =
-  | { file: string; url: string; headline: string; state: "draft" | "embargoed" }
-  | { file: string; url: string; state: "withdrawn" };
+export interface WithheldStory {
+  file: string;
+  url: string;
+  state: "draft" | "embargoed" | "withdrawn";
+}
 
 /** What a build learned of its stories beyond the pages: what is wrong or worth a look, what is held back, and until when. */
 export interface StoryReport {

@@ -143,8 +143,7 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
 
   const { view, withdrawn } = read;
   if (problems.length === 0 && withdrawn) {
-    const { noticeFrom } = withdrawn;
-    return { valid: true, url: withdrawn.url, file, stem: withdrawn.stem, edition: withdrawn.edition, state: withdrawn.state, source: withdrawn.source, withdrawn: withdrawn.withdrawn, ...(noticeFrom === undefined ? {} : { noticeFrom }) };
+    return { valid: true, ...withdrawn, file };
   }
   if (problems.length > 0 || !view || photoFile?.ok === false) return { valid: false, file, stem: filePathStem, draft: read.draft, problems };
   const photoWarning = photoFile?.warning;

@@ -54,9 +54,9 @@ export function collectArticles(results: readonly ArticleResult[], build: BuildS
       warnings: sortProblems([...invalid.flatMap((result) => (result.draft ? result.problems : [])), ...draftClashes, ...translations.filter(({ file }) => drafts.has(file))]),
       notices: sortProblems(articles.filter((article) => !isDraft(article)).flatMap((article) => article.notices)),
       withheld: [
-        ...withheld.map(({ file, url, headline, state }) => ({ file, url, headline, state: state === "draft" ? ("draft" as const) : ("embargoed" as const) })),
+        ...withheld.map(({ file, url, state }) => ({ file, url, state: state === "draft" ? ("draft" as const) : ("embargoed" as const) })),
         // One whose notice is not due yet is held as an embargoed story is: nothing may name its address.
-        ...withdrawn.map((story) => (noticeDue(story) ? { file: story.file, url: story.url, state: "withdrawn" as const } : { file: story.file, url: story.url, headline: "", state: "embargoed" as const })),
+        ...withdrawn.map((story) => (noticeDue(story) ? { file: story.file, url: story.url, state: "withdrawn" as const } : { file: story.file, url: story.url, state: "embargoed" as const })),
       ],
       nextEmbargo: next && { file: next.file, at: next.published.iso },
     },

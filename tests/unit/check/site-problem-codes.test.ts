@@ -19,7 +19,7 @@ const tempRoot = mkdtempSync(join(tmpdir(), "site-problem-codes-"));
 after(() => rmSync(tempRoot, { recursive: true, force: true }));
 
 const STORY = "news/moscow-denuclearization-talks.html";
-const draft: WithheldStory = { file: "src/news/plans.md", url: "/news/plans.html", headline: "Plans & rumours", state: "draft" };
+const draft: WithheldStory = { file: "src/news/plans.md", url: "/news/plans.html", state: "draft" };
 const withdrawn: WithheldStory = { file: "src/news/killed.md", url: "/news/killed.html", state: "withdrawn" };
 
 /** The good site, with one fault of each kind the site check knows. */
