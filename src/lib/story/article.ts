@@ -9,6 +9,7 @@ import type { StoryCache } from "./story-cache.ts";
 import { locateBodyImages } from "./story-body.ts";
 import { locateStoryImage } from "./story-files.ts";
 import { loadStoryFiles, type StoryFiles } from "./story-source.ts";
+import { deepFreeze } from "../model/deep-freeze.ts";
 import { photoUrl } from "../model/urls.ts";
 import type { ArticleView } from "../model/story-view.ts";
 
@@ -85,6 +86,8 @@ function settingsOf(site: SiteData): StorySettings {
 export async function readArticle(location: StoryLocation, context: ReadContext): Promise<ArticleResult> {
   const { site, datelinePlaces, storyCache } = context;
   const { file } = location;
+  const recalled = storyCache?.recall(file, { site: settingsOf(site), datelinePlaces });
+  if (recalled !== undefined) return finishArticle(recalled, location, context);
   let files: StoryFiles;
   try {
     files = loadStoryFiles(file, site.maxStoryBytes);
@@ -141,6 +144,26 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     }
   }
 
+  const images = [
+    ...(photoFile?.ok && read.photo ? [{ path: photoFile.path, field: "photo.src", ...read.photo.place }] : []),
+    ...body.images.map(({ path, line }) => ({ path, field: "body", ...bodyPlace(line) })),
+  ];
+  const article = articleOf(read, { file, filePathStem }, problems, photoFile, images, build);
+  if (!Object.isFrozen(read)) return article;
+  // A read the dev server keeps is shared by its builds: finished the same way again, it gives the
+  // same article, so the later stages know it for unchanged by its identity.
+  const madeWith = JSON.stringify([file, filePathStem, article.valid && "state" in article ? article.state : null, photoFile ?? null, problems, images]);
+  const earlier = finishedArticles.get(read);
+  if (earlier?.madeWith === madeWith) return earlier.article;
+  finishedArticles.set(read, { madeWith, article: deepFreeze(article) });
+  return article;
+}
+
+/** The articles finished from reads the dev server keeps, with what each was finished with besides its read. */
+const finishedArticles = new WeakMap<StoryRead, { madeWith: string; article: ArticleResult }>();
+
+/** The article a finished read makes: its problems, else its view (or its withdrawal notice's). */
+function articleOf(read: StoryRead & { readable: true }, { file, filePathStem }: Omit<StoryLocation, "fileSlug">, problems: Problem[], photoFile: PhotoFileResult | undefined, images: ValidArticle["images"], build: BuildSettings): ArticleResult {
   const { view, withdrawn } = read;
   if (problems.length === 0 && withdrawn) {
     return { valid: true, ...withdrawn, file };
@@ -181,9 +204,6 @@ async function finishArticle(read: StoryRead, { file, filePathStem }: StoryLocat
     lang: view.lang,
     dir: view.dir,
     translationOf: view.translationOf,
-    images: [
-      ...(photoFile?.ok && read.photo ? [{ path: photoFile.path, field: "photo.src", ...read.photo.place }] : []),
-      ...body.images.map(({ path, line }) => ({ path, field: "body", ...bodyPlace(line) })),
-    ],
+    images,
   };
 }

@@ -1,5 +1,8 @@
 import type { CacheArea, CacheStore } from "../cache/store.ts";
+import { deepFreeze } from "../model/deep-freeze.ts";
+import { exactJson } from "../model/exact-json.ts";
 import { readStoryFile, type StoryInput, type StoryRead } from "./read-story.ts";
+import { storyStamp } from "./story-source.ts";
 
 /**
  * Keeps each story's read (readStoryFile: parsing, checks, dates, Markdown outline) between builds,
@@ -13,14 +16,30 @@ import { readStoryFile, type StoryInput, type StoryRead } from "./read-story.ts"
  */
 export class StoryCache {
   readonly #area: CacheArea;
-  /** Reads by story file: the key they were made under, and the read as JSON (each use parses its own copy). */
-  #memory = new Map<string, { key: string; json: string }>();
+  /**
+   * Reads by story file, for the dev server's rebuilds: the key they were made under, the story's
+   * stamp and the settings' JSON they were read with, and the read itself, frozen, so that every
+   * build shares it (and what later stages work out from it, by its identity) and none changes it.
+   */
+  #memory = new Map<string, { key: string; stamp: string | undefined; settings: string; read: StoryRead }>();
   /** Whether reads are kept in memory too: for the dev server's rebuilds; a single build reads each story once. */
   readonly #keepInMemory: boolean;
 
   constructor(store: CacheStore, { keepInMemory = true } = {}) {
     this.#area = store.area("stories", { name: "stories", made: "read" }, { extension: ".json", code: [READING_CODE, new URL(import.meta.url)] });
     this.#keepInMemory = keepInMemory;
+  }
+
+  /**
+   * The read this process made of the story at `file` when neither the story's files (by their
+   * stamp: see storyStamp) nor the settings changed since: no byte of it read or hashed again.
+   */
+  recall(file: string, settings: Pick<StoryInput, "site" | "datelinePlaces">): StoryRead | undefined {
+    const remembered = this.#memory.get(file);
+    if (remembered?.stamp === undefined || remembered.settings !== settingsJson(settings) || remembered.stamp !== storyStamp(file)) return undefined;
+    if (!this.#area.reach(remembered.key)) this.#area.write(remembered.key, entryText(file, JSON.stringify(remembered.read)));
+    this.#area.count("reused");
+    return remembered.read;
   }
 
   /** The story's read: a kept one made from the same input, else a fresh one, kept for the next build. */
@@ -33,22 +52,21 @@ export class StoryCache {
     const remembered = this.#memory.get(input.file);
     if (remembered?.key === key) {
       // Made under the same key earlier in this process: its entry is kept, or written again if it went.
-      if (!this.#area.reach(key)) this.#area.write(key, entryText(input.file, remembered.json));
+      if (!this.#area.reach(key)) this.#area.write(key, entryText(input.file, JSON.stringify(remembered.read)));
       this.#area.count("reused");
-      return JSON.parse(remembered.json) as StoryRead;
+      this.#remember(input, key, remembered.read);
+      return remembered.read;
     }
     const kept = this.#readEntry(key);
     if (kept !== undefined) {
       this.#area.count("reused");
-      if (this.#keepInMemory) this.#memory.set(input.file, { key, json: kept });
-      return JSON.parse(kept) as StoryRead;
+      return this.#remember(input, key, JSON.parse(kept) as StoryRead);
     }
     this.#area.count("made");
     const json = JSON.stringify(readStoryFile(input));
-    if (this.#keepInMemory) this.#memory.set(input.file, { key, json });
     this.#area.write(key, entryText(input.file, json));
     // Parsed back, so a fresh read and a kept one reach the page in the same form.
-    return JSON.parse(json) as StoryRead;
+    return this.#remember(input, key, JSON.parse(json) as StoryRead);
   }
 
   /**
@@ -58,6 +76,13 @@ export class StoryCache {
   prune(): void {
     this.#area.prune();
     for (const [file, { key }] of this.#memory) if (!this.#area.reached(key)) this.#memory.delete(file);
+  }
+
+  #remember(input: StoryInput, key: string, read: StoryRead): StoryRead {
+    if (!this.#keepInMemory) return read;
+    const settings = settingsJson(input);
+    if (settings !== undefined) this.#memory.set(input.file, { key, stamp: input.files.stamp, settings, read: deepFreeze(read) });
+    return read;
   }
 
   /** The kept read's JSON, if the area holds a whole entry under `key`. */
@@ -76,29 +101,16 @@ const READING_CODE = new URL("./read-story.ts", import.meta.url);
 
 /** The settings' JSON, made once for the settings every story of a build is read with (the same objects). */
 const settingsJsons = new WeakMap<StoryInput["site"], { places: StoryInput["datelinePlaces"]; json: string | undefined }>();
-function settingsJson({ site, datelinePlaces }: StoryInput): string | undefined {
+/** The last settings' JSON made: the same text is then the same string, so each story's comparison with it costs nothing. */
+let lastSettingsJson: string | undefined;
+function settingsJson({ site, datelinePlaces }: Pick<StoryInput, "site" | "datelinePlaces">): string | undefined {
   const known = settingsJsons.get(site);
   if (known?.places === datelinePlaces) return known.json;
-  const json = exactJson([site, datelinePlaces]);
+  let json = exactJson([site, datelinePlaces]);
+  if (json !== undefined && json === lastSettingsJson) json = lastSettingsJson;
+  else lastSettingsJson = json;
   settingsJsons.set(site, { places: datelinePlaces, json });
   return json;
-}
-
-/** JSON of a value JSON carries exactly: nothing undefined, no function, Date, NaN or array hole inside. Else undefined. */
-function exactJson(value: unknown): string | undefined {
-  return isExactJson(value) ? JSON.stringify(value) : undefined;
-}
-
-function isExactJson(value: unknown): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (typeof value !== "object") return false;
-  if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
-    for (let index = 0; index < value.length; index += 1) if (!(index in value) || !isExactJson(value[index])) return false;
-    return true;
-  }
-  return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isExactJson);
 }
 
 /**

@@ -60,18 +60,57 @@ export interface StoryFiles {
   bytes?: Buffer;
   /** The data file beside the story (`talks.11tydata.json` for `talks.md`), when there is one. */
   dataFile?: { file: string; text: string };
+  /** What the file system said of both files just before they were read (see storyStamp); none when that cannot vouch for them. */
+  stamp?: string;
 }
 
-/** Reads what a story is made of from disk, once, so its parse and its cache key see the same bytes. Throws only when the story file itself is gone. */
+/** The data file a story reads, if it has one: `talks.11tydata.json` for `talks.md`. */
+const dataFileOf = (file: string): string => file.replace(/\.md$/, ".11tydata.json");
+
+/**
+ * Reads what a story is made of from disk, once, so its parse and its cache key see the same bytes.
+ * The stamp is taken first: a file changed while it is read then has a stamp that no longer
+ * matches, so it is read again. Throws only when the story file itself is gone.
+ */
 export function loadStoryFiles(file: string, maxBytes: number): StoryFiles {
+  const stamp = storyStamp(file);
   const size = statSync(file).size;
-  const dataFile = file.replace(/\.md$/, ".11tydata.json");
+  const dataFile = dataFileOf(file);
   const hasDataFile = dataFile !== file && statSync(dataFile, { throwIfNoEntry: false })?.isFile() === true;
   return {
     size,
     ...(size > maxBytes ? {} : { bytes: readFileSync(file) }),
     ...(hasDataFile ? { dataFile: { file: dataFile, text: readFileSync(dataFile, "utf8") } } : {}),
+    ...(stamp === undefined ? {} : { stamp }),
   };
+}
+
+/**
+ * Changes closer together than this may leave a file's times as they were (file systems take
+ * their times from a clock that ticks every few milliseconds): a file changed that recently is
+ * read again rather than known by its stamp, as git does with its index.
+ */
+const UNSETTLED_NS = 2_000_000_000n;
+
+/**
+ * A story's stamp: each of its files' inode, size, and modification and change times to the
+ * nanosecond. Any write changes the change time, which no tool can set back, so an unchanged
+ * stamp is an unchanged story. Undefined when the story is gone, or was changed too recently for
+ * its times to tell a later change apart.
+ */
+export function storyStamp(file: string): string | undefined {
+  const settled = BigInt(Date.now()) * 1_000_000n - UNSETTLED_NS;
+  const dataFile = dataFileOf(file);
+  const story = statSync(file, { bigint: true, throwIfNoEntry: false });
+  const data = dataFile === file ? undefined : statSync(dataFile, { bigint: true, throwIfNoEntry: false });
+  if (story === undefined) return undefined;
+  const stamps: string[] = [];
+  for (const stats of [story, data]) {
+    if (stats === undefined) stamps.push("none");
+    else if (stats.mtimeNs > settled || stats.ctimeNs > settled) return undefined;
+    else stamps.push(`${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`);
+  }
+  return stamps.join("|");
 }
 
 /** A front matter problem as a story's problem: in the field it names, else in the file's fields as a whole. */

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { setTimeout } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { readArticle, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
-import type { StoryInput } from "../../../src/lib/story/read-story.ts";
+import { storySettings, type StoryInput } from "../../../src/lib/story/read-story.ts";
+import { storyStamp } from "../../../src/lib/story/story-source.ts";
 import { StoryCache } from "../../../src/lib/story/story-cache.ts";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PhotoProcessor } from "../../../src/lib/media/photos.ts";
@@ -100,18 +102,57 @@ test("a story's problems, draft or not, are the same from a kept read, each at i
   assert.equal(summary(cache), `cache ${cacheFolder}: stories 0 read, 1 reused`);
 });
 
-test("each read from memory is a copy of its own: changing one leaves the next untouched", async () => {
+test("a read held in memory is shared by the builds that reuse it, and frozen: changing it throws, so no build changes another's", async () => {
   const cache = storyCacheIn(join(folder, "memory"));
   const build = buildAt("2013-09-11T00:00:00Z");
   const first = await readArticle(...storyData("memory", talks, body, build, cache));
   assert.ok(first.valid && first.state !== "withdrawn");
-  first.corrections.length = 0;
-  first.published.display = "changed";
-  const second = await readArticle(...storyData("memory", talks, body, build, cache));
-  assert.ok(second.valid && second.state !== "withdrawn");
+  assert.throws(() => {
+    first.corrections.length = 0;
+  }, TypeError);
+  assert.throws(() => {
+    first.published.display = "changed";
+  }, TypeError);
+  const [location, context] = storyData("memory", talks, body, build, cache);
+  const second = await readArticle(location, context);
+  assert.equal(second, first, "the same read, finished the same way, is the same article");
   assert.equal(second.corrections.length, 1);
   assert.equal(second.published.display, "September 10, 2013, 09:00 MSK");
   assert.equal(summary(cache), `cache ${join(folder, "memory")}: stories 1 read, 1 reused`);
+  // An earlier build moment, which holds it under embargo, finishes the same read into another article.
+  const held = await readArticle(location, { ...context, build: buildAt("2013-09-10T04:00:00Z") });
+  assert.ok(held.valid && "state" in held && held.state === "embargoed");
+  assert.notEqual(held, first);
+});
+
+test("a story whose files have not changed since it was read (by their stamp) is recalled without a byte read; any change, or other settings, reads it again", async () => {
+  const cache = storyCacheIn(join(folder, "recall"));
+  const build = buildAt("2013-09-11T00:00:00Z");
+  const [location, context] = storyData("recall", talks, body, build, cache);
+  const settings = { site: storySettings(context.site), datelinePlaces: context.datelinePlaces };
+  await readArticle(location, context);
+  // Just written: its times cannot yet tell a change in the same clock tick apart, so it is not known by them.
+  assert.equal(storyStamp(location.file), undefined);
+  assert.equal(cache.recall(location.file, settings), undefined);
+  await setTimeout(2100);
+  const stamp = storyStamp(location.file);
+  assert.ok(stamp !== undefined);
+  assert.equal(storyStamp(location.file), stamp);
+  const read = await readArticle(location, context);
+  const recalled = cache.recall(location.file, settings);
+  assert.ok(recalled?.readable && recalled.view?.headline === "Moscow hopes for further talks");
+  assert.equal(await readArticle(location, context), read, "recalled, and finished into the same article");
+  assert.equal(cache.recall(location.file, { ...settings, site: { ...settings.site, maxStoryBytes: 10 } }), undefined);
+
+  // The same bytes written again, or a data file beside it, change the stamp.
+  writeFileSync(location.file, readFileSync(location.file));
+  await setTimeout(2100);
+  assert.notEqual(storyStamp(location.file), stamp);
+  writeFileSync(location.file.replace(/\.md$/, ".11tydata.json"), "{}");
+  assert.equal(cache.recall(location.file, settings), undefined);
+  rmSync(location.file.replace(/\.md$/, ".11tydata.json"));
+  rmSync(location.file);
+  assert.equal(storyStamp(location.file), undefined);
 });
 
 test("a rebuild reuses a read it holds in memory without its entry, and writes the entry again if it went", async () => {
