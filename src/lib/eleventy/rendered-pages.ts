@@ -53,10 +53,16 @@ export interface CachedPages {
   last: { context: string; views: Readonly<Record<string, string>> } | undefined;
 }
 
+/**
+ * Each story's hash, by the story: a story is never changed once read, and one the dev server
+ * keeps for its rebuilds is the same object in each of them, so it is hashed once.
+ */
+const storyDigests = new WeakMap<object, string>();
+const viewHashes = new WeakMap<object, string>();
+
 /** The hashes of pages' views: each story in a view stands for a hash of it, computed once per story. */
 class ViewHashes {
   readonly #stories: ReadonlySet<object>;
-  readonly #digests = new Map<object, string>();
 
   constructor(stories: readonly ArticleView[]) {
     this.#stories = new Set(stories);
@@ -69,16 +75,21 @@ class ViewHashes {
    * most of the plan's time.
    */
   hash(view: object): string {
+    const known = viewHashes.get(view);
+    if (known !== undefined) return known;
     const article: unknown = "article" in view ? view.article : undefined;
     const standIn = typeof article === "object" && article !== null && this.#stories.has(article) ? { ...view, article: `story:${this.#digest(article)}` } : view;
-    return sha256(JSON.stringify(standIn));
+    const hash = sha256(JSON.stringify(standIn));
+    // A frozen view is one the dev server's rebuilds share (page-views.ts): it cannot change, nor can its hash.
+    if (Object.isFrozen(view)) viewHashes.set(view, hash);
+    return hash;
   }
 
   #digest(story: object): string {
-    let digest = this.#digests.get(story);
+    let digest = storyDigests.get(story);
     if (digest === undefined) {
       digest = sha256(JSON.stringify(story));
-      this.#digests.set(story, digest);
+      storyDigests.set(story, digest);
     }
     return digest;
   }

@@ -8,6 +8,8 @@ import { formatCalendarDays, type DateView } from "../model/dates.ts";
 import { countText, fillPattern, textParts, type Edition, type EditionStrings, type TextPart } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { SiteSettings } from "../model/site.ts";
+import { deepFreeze } from "../model/deep-freeze.ts";
+import { exactJson } from "../model/exact-json.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
 import { allNewsUrl, archiveUrl, editionHome, notFoundUrl, searchUrl, topicsUrl } from "../model/urls.ts";
 import { articleJsonLd, articleMetadata, serializeJsonLd, type ArticleMetadata } from "../outputs/structured-data.ts";
@@ -16,6 +18,7 @@ import type { ArchivePage, PeriodLink } from "./archives.ts";
 import { THUMBNAIL_SIZES } from "./front-page.ts";
 import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
+import type { StoryVersion } from "../model/translations.ts";
 import { storyEndings } from "./related.ts";
 
 /**
@@ -288,6 +291,62 @@ export function editionViews(newsroom: Newsroom): Record<string, EditionView> {
   );
 }
 
+/** What a story's page shows besides the story itself and the settings. */
+interface StoryPageParts {
+  versions: readonly StoryVersion[];
+  topics: StoryPageView["topics"];
+  related: RelatedStory[];
+  languages: LanguageLink[];
+  relatedHeading: string;
+}
+
+function storyPage(article: ArticleView, site: SiteSettings, edition: Edition, { versions, topics, related, languages, relatedHeading }: StoryPageParts): StoryPageView {
+  const fallback = versions.find(({ isDefault }) => isDefault);
+  const section = topics[0] ?? { name: edition.strings.allNews, url: allNewsUrl(edition.path) };
+  return {
+    url: article.url,
+    edition: edition.lang,
+    languages,
+    article,
+    metadata: articleMetadata(article, site, edition),
+    structuredData: serializeJsonLd(articleJsonLd(article, site, edition, section, versions)),
+    alternates: [
+      ...versions.map(({ lang, url }) => ({ hreflang: lang, href: absoluteUrl(url, site) })),
+      ...(fallback ? [{ hreflang: "x-default", href: absoluteUrl(fallback.url, site) }] : []),
+    ],
+    section,
+    topics,
+    related,
+    relatedHeading,
+    correctionsHeading: article.corrections.length === 1 ? edition.strings.correction : edition.strings.corrections,
+  };
+}
+
+/**
+ * Each story's page view, by the story, with what it was made from besides the story: the dev
+ * server's rebuilds share the stories no edit changed (story-cache.ts), and a page made from the
+ * same story and the same parts is the same view, so it is neither made nor hashed again.
+ */
+const storyPages = new WeakMap<ArticleView, { madeFrom: string; view: StoryPageView }>();
+
+/**
+ * A number for the settings' content: the same for a later build's settings when their JSON is the
+ * same (the dev server reads them again for each rebuild), a new one otherwise or when JSON cannot
+ * carry them exactly.
+ */
+function settingsGeneration(site: SiteSettings): number {
+  let generation = settingsGenerations.get(site);
+  if (generation === undefined) {
+    const json = exactJson(site);
+    generation = json !== undefined && json === lastSettings.json ? lastSettings.generation : lastSettings.generation + 1;
+    lastSettings = { json, generation };
+    settingsGenerations.set(site, generation);
+  }
+  return generation;
+}
+const settingsGenerations = new WeakMap<SiteSettings, number>();
+let lastSettings: { json: string | undefined; generation: number } = { json: undefined, generation: 0 };
+
 /**
  * The views of the newsroom's pages. Two stories on one URL (an error the report names) get one
  * page, the first's (a story's before a withdrawn one's notice), so a build reaches that report
@@ -307,6 +366,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
       return archiveUrls.has(there) ? there : undefined;
     });
 
+  const generation = settingsGeneration(site);
   const claimed = new Set<string>();
   const claim = ({ url }: { url: string }) => !claimed.has(url.toLowerCase()) && claimed.add(url.toLowerCase());
   const stories = newsroom.stories.filter(claim);
@@ -333,30 +393,20 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PageViews {
     stories: stories.map((article) => {
       const { edition } = roomOf(article.edition);
       const versions = newsroom.versions.get(article.url) ?? [];
-      const fallback = versions.find(({ isDefault }) => isDefault);
       const topics = article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url }));
       const ending = endings.get(article.url);
-      const section = topics[0] ?? { name: edition.strings.allNews, url: allNewsUrl(edition.path) };
-      return {
-        url: article.url,
-        edition: edition.lang,
-        languages: languages(edition, (to) => {
-          const translation = versions.find(({ lang }) => lang === to.lang);
-          return translation && { url: translation.url, translated: true };
-        }),
-        article,
-        metadata: articleMetadata(article, site, edition),
-        structuredData: serializeJsonLd(articleJsonLd(article, site, edition, section, versions)),
-        alternates: [
-          ...versions.map(({ lang, url }) => ({ hreflang: lang, href: absoluteUrl(url, site) })),
-          ...(fallback ? [{ hreflang: "x-default", href: absoluteUrl(fallback.url, site) }] : []),
-        ],
-        section,
-        topics,
-        related: (ending?.stories ?? []).map(({ url, headline, lang, dir, published: { datetime, display } }) => ({ url, headline, lang, dir, published: { datetime, display } })),
-        relatedHeading: ending?.related === 0 ? edition.strings.moreNews : edition.strings.relatedStories,
-        correctionsHeading: article.corrections.length === 1 ? edition.strings.correction : edition.strings.corrections,
-      };
+      const related = (ending?.stories ?? []).map(({ url, headline, lang, dir, published: { datetime, display } }) => ({ url, headline, lang, dir, published: { datetime, display } }));
+      // The rest of the view follows from the story, the settings and these: the view made from the same is the same one.
+      const madeFrom = `${generation} ${JSON.stringify([versions, topics, related, ending?.related === 0])}`;
+      const earlier = storyPages.get(article);
+      if (earlier?.madeFrom === madeFrom) return earlier.view;
+      const view = storyPage(article, site, edition, { versions, topics, related, languages: languages(edition, (to) => {
+        const translation = versions.find(({ lang }) => lang === to.lang);
+        return translation && { url: translation.url, translated: true };
+      }), relatedHeading: ending?.related === 0 ? edition.strings.moreNews : edition.strings.relatedStories });
+      // Only a story kept for later builds is frozen; so is its view then, as every build shares it.
+      if (Object.isFrozen(article)) storyPages.set(article, { madeFrom, view: deepFreeze(view) });
+      return view;
     }),
     withdrawn: withdrawn.map(({ url, source, edition: lang, withdrawn: { datetime, display } }) => {
       const { edition } = roomOf(lang);

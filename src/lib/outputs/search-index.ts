@@ -238,7 +238,7 @@ const lettersOf = (word: string, count: number): string => Array.from(word).slic
  * larger than MAX_SHARD_BYTES split again by one more letter (its words no longer than its key
  * stay in it), so a common beginning ("co", "pr") does not make one query load much more than another.
  */
-function splitShards(postings: readonly Posting[], letters: number, sizeOf = jsonSizes(postings)): Map<string, Posting[]> {
+function splitShards(postings: readonly Posting[], letters: number, sizeOf: (posting: Posting) => number): Map<string, Posting[]> {
   const groups = new Map<string, Posting[]>();
   for (const posting of postings) {
     const key = lettersOf(posting[0], letters);
@@ -260,10 +260,9 @@ function splitShards(postings: readonly Posting[], letters: number, sizeOf = jso
   return shards;
 }
 
-/** Each posting's length as JSON, measured once: a large group is measured again at every letter it is split by. */
-function jsonSizes(postings: readonly Posting[]): (posting: Posting) => number {
-  const sizes = new Map(postings.map((posting) => [posting, postingJson(posting).length]));
-  return (posting) => sizes.get(posting)!;
+/** Each posting's JSON, made once: for its shard's file, and for its size wherever a large group is split again. */
+function postingJsons(postings: readonly Posting[]): Map<Posting, string> {
+  return new Map(postings.map((posting) => [posting, postingJson(posting)]));
 }
 
 /** `JSON.stringify(list).length`, from its items' lengths: the brackets, and a comma between two. */
@@ -292,7 +291,9 @@ const SERIALIZATION_VERSION = 2;
 function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[], editionPath: string): SearchIndexFile[] {
   const folder = searchUrl(editionPath);
   const { postings, averageFieldLength, fieldLengths } = engine.parts();
-  const shards = splitShards(postings, SHARD_KEY_LETTERS);
+  const jsons = postingJsons(postings);
+  const jsonOf = (posting: Posting): string => jsons.get(posting)!;
+  const shards = splitShards(postings, SHARD_KEY_LETTERS, (posting) => jsonOf(posting).length);
   const keys = [...shards.keys()].sort();
   const storyShards = Math.ceil(results.length / searchWords.STORIES_PER_SHARD);
   // A story's number is its place, so the meta script need not list ids.
@@ -301,7 +302,14 @@ function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[],
     { url: `${folder}meta.js`, text: assignment("meta", meta) },
     ...keys.map((key) => ({
       url: `${folder}terms/${searchWords.shardFileName(key)}.js`,
-      text: `searchIndex.terms[${JSON.stringify(key)}] = [${(shards.get(key) ?? []).map(postingJson).join(",")}];\n`,
+      // Each posting's JSON let go once in its file: held beside every file's text, they would double the index's memory.
+      text: `searchIndex.terms[${JSON.stringify(key)}] = [${(shards.get(key) ?? [])
+        .map((posting) => {
+          const json = jsonOf(posting);
+          jsons.delete(posting);
+          return json;
+        })
+        .join(",")}];\n`,
     })),
     ...Array.from({ length: storyShards }, (_, shard) => ({
       url: `${folder}stories/${shard}.js`,
@@ -313,6 +321,9 @@ function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[],
 /** What a story's part of the index and its result are made from, as the story holds it. */
 const searchSource = ({ url, headline, lead, bodyHtml, dateline, published, topics, description }: ArticleView) =>
   JSON.stringify([url, headline, lead, bodyHtml, dateline, published.display, published.datetime, topics.map((topic) => topic.name), description]);
+
+/** Each story's searchSource hash, by the story, which is never changed once read (the dev server's rebuilds share the stories they did not read again). */
+const sourceHashes = new WeakMap<ArticleView, string>();
 
 /**
  * `JSON.stringify(files)`, a file at a time: at 100,000 stories the list is 200 MB of JSON, which
@@ -364,7 +375,11 @@ export class SearchIndexCache {
   /** The index files of one edition, from the cache when its stories have not changed. */
   files(stories: readonly ArticleView[], editionPath: string): SearchIndexFile[] {
     const published = searchableStories(stories);
-    const hashes = published.map((story) => this.#store.digest(Buffer.from(searchSource(story))));
+    const hashes = published.map((story) => {
+      let hash = sourceHashes.get(story);
+      if (hash === undefined) sourceHashes.set(story, (hash = this.#store.digest(Buffer.from(searchSource(story)))));
+      return hash;
+    });
     const days = byDay(published, hashes).map((day) => ({ ...day, key: this.#area.key("words", ...day.hashes) }));
     const key = this.#area.key("files", editionPath, ...hashes);
     const kept = this.#area.read(key);

@@ -11,6 +11,7 @@ import { storyView } from "../../support/stories.ts";
 import { authorRef, type AuthorSettings } from "../../../src/lib/model/authors.ts";
 import { listPageUrl } from "../../../src/lib/model/urls.ts";
 import { paginate } from "../../../src/lib/newsroom/pagination.ts";
+import { deepFreeze } from "../../../src/lib/model/deep-freeze.ts";
 import { site as settings } from "../../support/story-views.ts";
 
 const site = { ...settings, url: "https://example.org/news/" };
@@ -474,4 +475,24 @@ test("the front page's lead and top stories carry their bylines, as every list o
   const stories = [{ ...storyView("lead-story", "2013-09-03"), byline }, { ...storyView("second", "2013-09-02"), byline }];
   const views = pageViews(buildNewsroom(collected(stories), site, build), site);
   assert.deepEqual([views.front[0]?.lead?.byline, views.front[0]?.top[0]?.byline], [byline, byline]);
+});
+
+test("a kept story's page view is made once, and made again when its related stories, its translations or the settings change", () => {
+  // Stories the dev server keeps between its rebuilds are frozen and shared by them.
+  const stories = [storyView("story", "2013-09-06", ["Korea"]), storyView("shared", "2013-09-04", ["Korea"])].map((story) => deepFreeze(story));
+  const viewOf = (list: ArticleView[], settings = site) => pageViews(buildNewsroom(collected(list), settings, build), settings).stories.find(({ url }) => url === "/news/story.html");
+  const first = viewOf(stories);
+  assert.equal(viewOf(stories), first, "the same story, the same parts, the same settings' content: the same view");
+  assert.equal(viewOf(stories, structuredClone(site)), first, "settings read again to the same content");
+  assert.ok(Object.isFrozen(first));
+
+  const renamed = deepFreeze({ ...stories[1]!, headline: "shared, renamed" });
+  assert.deepEqual(viewOf([stories[0]!, renamed])?.related.map(({ headline }) => headline), ["shared, renamed"]);
+  const translated = deepFreeze({ ...storyView("story-ru", "2013-09-06", [], 10, ru), translationOf: { stem: stories[0]!.stem, path: "story.md", line: 9 } });
+  assert.deepEqual(viewOf([...stories, translated])?.alternates.map(({ hreflang }) => hreflang), ["en", "ru", "x-default"]);
+  const renamedSite = viewOf(stories, { ...site, name: "Other Wire" })?.metadata.meta;
+  assert.ok(renamedSite?.some((tag) => tag.content === "Other Wire"), JSON.stringify(renamedSite));
+  // A story not kept (a build of its own) is never held: its view is made afresh.
+  const fresh = [storyView("story", "2013-09-06", ["Korea"])];
+  assert.notEqual(viewOf(fresh), viewOf(fresh));
 });
