@@ -106,7 +106,7 @@ export interface BuildResult {
   settingProblems: Problem[];
   /** Every page, with whether it was rendered or reused and why. */
   pages: PlannedPage[];
-  /** Every file the site holds, relative to the output folder, sorted. */
+  /** Every file the site holds, relative to the output folder, sorted; none listed for the dev server's build. */
   files: string[];
   report: {
     stories: StoryReport | undefined;
@@ -186,7 +186,8 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     report.stories = site.storyReport;
     report.sources = site.sources;
     if (!site.rendered) return result(false, { pages: site.pages });
-    const files = listFiles(staging);
+    // The dev server's site is neither checked nor measured: at 10,000 stories listing it took a tenth of each rebuild.
+    const files = dev ? [] : listFiles(staging);
     if (!dev) {
       report.check = await stages.run("check", () => checkSite(staging, media, settings.value, site.storyReport, progressOf("check")));
       report.size = await stages.run("size", () => hostLimitReport(measureSite(staging, files), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));

@@ -164,12 +164,23 @@ export function formatCalendarDay(day: string, locale: string): string {
   return DateTime.fromISO(day, { zone: CALENDAR_ZONE, locale }).toLocaleString(DateTime.DATE_FULL);
 }
 
-/** Calendar days from `first` to `last` as one title: "September 2, 2013", "September 2 – 4, 2013". */
+/**
+ * Calendar days from `first` to `last` as one title: "September 2, 2013", "September 2 – 4, 2013".
+ * Each title is worded once a process: every list page past the first has one, each build.
+ */
 export function formatCalendarDays(first: string, last: string, locale: string): string {
-  if (first === last) return formatCalendarDay(first, locale);
-  const format = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: CALENDAR_ZONE });
-  return format.formatRange(new Date(`${first}T12:00:00Z`), new Date(`${last}T12:00:00Z`));
+  const key = `${locale} ${first} ${last}`;
+  let title = calendarDayTitles.get(key);
+  if (title === undefined) {
+    title =
+      first === last
+        ? formatCalendarDay(first, locale)
+        : new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: CALENDAR_ZONE }).formatRange(new Date(`${first}T12:00:00Z`), new Date(`${last}T12:00:00Z`));
+    calendarDayTitles.set(key, title);
+  }
+  return title;
 }
+const calendarDayTitles = new Map<string, string>();
 
 /** A month as a sentence names it: "September 2013", "декабрь 2026 г.". */
 export function formatCalendarMonth(month: string, locale: string): string {
