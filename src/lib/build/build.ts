@@ -9,7 +9,7 @@
  */
 import { CacheStore } from "../cache/store.ts";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
@@ -23,7 +23,7 @@ import type { MediaHost } from "../model/media.ts";
 import type { Problem } from "../model/problems.ts";
 import { SettingsError } from "../model/settings-error.ts";
 import type { StoryReport } from "../model/story-report.ts";
-import { buildNewsroom, type Newsroom } from "../newsroom/newsroom.ts";
+import { buildNewsroom, type Newsroom, type PublishedFile } from "../newsroom/newsroom.ts";
 import { editionViews, pageViews } from "../newsroom/page-views.ts";
 import { SearchIndexCache } from "../outputs/search-index.ts";
 import { collectArticles, readStories } from "../story/collect-stories.ts";
@@ -69,6 +69,8 @@ export class BuildSession {
   readonly pageCache: PageCache;
   readonly searchIndexes: SearchIndexCache;
   readonly photos: PhotoProcessor;
+  /** The dev server's site as its last build left it, which the next patches in place; none after a build that failed. */
+  devSite: DevSite | undefined;
 
   constructor(dev: boolean) {
     // A single build reads each story once: holding every read twice would only cost memory.
@@ -78,6 +80,25 @@ export class BuildSession {
     // Last, as its figures come last in the cache line: the photos are published last.
     this.photos = new PhotoProcessor(this.store);
   }
+}
+
+/**
+ * The dev server's site, as the build that wrote it left it: each page's key by its file, and
+ * every file it holds. The next rebuild writes only the pages whose key changed and the site's
+ * other files, straight into it, and removes what it no longer holds: at 10,000 stories, placing
+ * every page anew into a fresh folder was a fifth of a rebuild after an edit. A rebuild that
+ * fails leaves none, so the one after it builds a fresh site and swaps it in.
+ */
+interface DevSite {
+  output: string;
+  pages: ReadonlyMap<string, string>;
+  /** The hash of what every page was rendered with (the page plan's context). */
+  context: string;
+  /** The text of each of its other files (the search index, the hosts' files), by file: one the same again is not written. */
+  texts: ReadonlyMap<string, string>;
+  /** The newsroom's files (feeds, sitemaps) by URL, as given to the templates: one the same again, with the same templates, is not rendered. */
+  newsroomFiles: ReadonlyMap<string, string>;
+  files: ReadonlySet<string>;
 }
 
 export interface BuildOptions {
@@ -106,7 +127,7 @@ export interface BuildResult {
   settingProblems: Problem[];
   /** Every page, with whether it was rendered or reused and why. */
   pages: PlannedPage[];
-  /** Every file the site holds, relative to the output folder, sorted; none listed for the dev server's build. */
+  /** Every file the site holds, relative to the output folder, sorted. */
   files: string[];
   report: {
     stories: StoryReport | undefined;
@@ -172,22 +193,24 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, media: undefined, timings: stages.timings, caches: [], sources: {} };
   const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
   removeLeftovers();
+  const patched = dev && session.devSite?.output === output && existsSync(output) ? session.devSite : undefined;
+  session.devSite = undefined;
   // Made as any folder of the user's is, not as mkdtemp makes one (0700): the site folder it becomes
   // is copied to web servers, which could not read it.
   const staging = `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString("hex")}`;
-  mkdirSync(staging);
+  if (!patched) mkdirSync(staging);
   // This build's photos for the media host, apart until the site passes its checks.
   const mediaStaging = `${staging}-media`;
   try {
     const settings = await stages.run("settings", () => readProjectSettings(env, dev, localMedia));
     if (!settings.ok) return result(false, { settingProblems: [...settings.problems] });
     const media = settings.value.media && { url: settings.value.media.url, folder: mediaStaging };
-    const site = await renderSite(stages, settings.value, session, { staging, media, dev, progressOf });
+    const site = await renderSite(stages, settings.value, session, { staging: patched ? output : staging, patched, media, dev, progressOf });
     report.stories = site.storyReport;
     report.sources = site.sources;
     if (!site.rendered) return result(false, { pages: site.pages });
-    // The dev server's site is neither checked nor measured: at 10,000 stories listing it took a tenth of each rebuild.
-    const files = dev ? [] : listFiles(staging);
+    // The dev server's build knows its files (it patches its site by them): at 10,000 stories listing the folder took a tenth of a rebuild.
+    const files = site.devSite ? [...site.devSite.files].sort() : listFiles(staging);
     if (!dev) {
       report.check = await stages.run("check", () => checkSite(staging, media, settings.value, site.storyReport, progressOf("check")));
       report.size = await stages.run("size", () => hostLimitReport(measureSite(staging, files), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
@@ -196,8 +219,11 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     await stages.run("swap", async () => {
       // The photos first: a site in place never names a photo the media folder lacks.
       if (settings.value.media) report.media = { ...settings.value.media, ...keepMedia(mediaStaging, settings.value.media.folder) };
-      await swapIn(staging, output, dev);
+      if (patched) {
+        for (const file of patched.files) if (!site.devSite?.files.has(file)) removeWithEmptyFolders(output, file);
+      } else await swapIn(staging, output, dev);
     });
+    if (dev && site.devSite) session.devSite = { output, ...site.devSite };
     return result(true, { pages: site.pages, files });
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -206,9 +232,10 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   }
 }
 
-/** Where `renderSite` writes and what it tells: the staging folder, the media host's, the dev server's build, progress. */
+/** Where `renderSite` writes and what it tells: the staging folder (or the dev server's site it patches), the media host's, the dev server's build, progress. */
 interface RenderTarget {
   staging: string;
+  patched: DevSite | undefined;
   media: MediaHost | undefined;
   dev: boolean;
   progressOf: (stage: CountedStage) => ProgressListener | undefined;
@@ -220,28 +247,34 @@ interface RenderTarget {
  * (every story's text and HTML, every view) is let go when it returns, before the check: at
  * 100,000 stories that is a gigabyte of the check's heap.
  */
-async function renderSite(stages: StageRunner, settings: ProjectSettings, session: BuildSession, { staging, media, dev, progressOf }: RenderTarget) {
+async function renderSite(stages: StageRunner, settings: ProjectSettings, session: BuildSession, { staging, patched, media, dev, progressOf }: RenderTarget) {
   const stories = await stages.run("stories", () => readAllStories(settings, session, progressOf("stories")));
   const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.site, settings.build));
-  const { plan, runs, data } = await stages.run("page plan", () => planSite(settings, newsroom, session.pageCache));
+  const { plan, runs, data } = await stages.run("page plan", () => planSite(settings, newsroom, session.pageCache, patched?.pages));
   const site = { pages: plan.pages, storyReport: newsroom.report, sources: data.sources };
-  if (newsroom.report.errors.length > 0 && !dev) return { ...site, rendered: false };
-  const writer = new SiteWriter(staging, plan, session.pageCache);
+  if (newsroom.report.errors.length > 0 && !dev) return { ...site, rendered: false, devSite: undefined };
+  const writer = new SiteWriter(staging, plan, session.pageCache, patched, dev);
+  const files = writer.changedFiles(newsroom.files);
   const counter = renderCounter(plan, progressOf("render"));
   // The search indexes first, written as soon as made, so their memory (at 100,000 stories 0.8 GB
   // of heap) is free again before the render runs need theirs: made after the runs, on top of
   // what those had left, they were the first build's peak, 4.3 GB RSS; made first, it is 3.8 GB.
-  await stages.run("render", () => writer.writeRendered(searchFiles(newsroom, session.searchIndexes)));
+  // The dev server's patch, a few pages, writes them first: the edited page shows a moment sooner.
+  const writeSearch = () => stages.run("render", () => writer.writeRendered(searchFiles(newsroom, session.searchIndexes)));
+  if (!patched) await writeSearch();
   // Each run's views are let go once it is rendered, not held to the end of the build with every other run's.
   for (let run = 0, views = runs.shift(); views !== undefined; run += 1, views = runs.shift()) {
     const first = run === 0;
     // The site's files (feeds, sitemaps, the hosts' files) with the first run's pages; a later run's are the same files again.
-    const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: views, files: first ? newsroom.files : [] }, counter));
+    const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: views, files: first ? files : [] }, counter));
     await stages.run("render", () => writer.writeRendered(first ? rendered : rendered.filter(({ file }) => writer.isPage(file))));
   }
+  if (patched) await writeSearch();
   await stages.run("render", () => writer.finish());
-  await stages.run("photos", () => publishMedia(staging, media, session.photos, settings, data.storyFiles, progressOf("photos")));
-  return { ...site, rendered: true };
+  const published = await stages.run("photos", () => publishMedia(staging, media, session.photos, settings, data.storyFiles, progressOf("photos")));
+  // Kept only for the dev server's next rebuild: a build's check, at 100,000 stories, has no memory to spare for it.
+  const devSite = dev && { context: plan.context, pages: new Map(plan.pages.map(({ file, key }) => [file, key])), texts: writer.texts, newsroomFiles: writer.newsroomFiles, files: new Set([...writer.written, ...published]) };
+  return { ...site, rendered: true, devSite: devSite || undefined };
 }
 
 /** The settings, or every problem of them (never a stack trace). */
@@ -268,10 +301,13 @@ async function readAllStories({ site, datelinePlaces, build, media }: ProjectSet
  * Each page's view, and the plan of which are rendered and which reused from the page cache; the
  * views to render in runs of PAGES_PER_RUN, which the plan itself does not keep.
  */
-function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: PageCache) {
+function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: PageCache, inPlace: DevSite["pages"] | undefined) {
   const views = pageViews(newsroom, settings.site);
   const shared = { editionViews: editionViews(newsroom) };
-  const cached = pageCache.read();
+  const kept = pageCache.read();
+  // A page of the dev server's site that its key says is in place already needs no entry: its file is there.
+  const placed = new Set(inPlace?.values());
+  const cached = { ...kept, has: (key: string) => placed.has(key) || kept.has(key) };
   const { render, ...plan } = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached, (context, view) => pageCache.key(context, view));
   const storyFiles = views.stories.map(({ article }) => article.file);
   const sources = Object.fromEntries([...views.stories.map(({ url, article }) => [url, article.file]), ...newsroom.withdrawn.map(({ url, file }) => [url, file])]);
@@ -311,14 +347,39 @@ class SiteWriter {
   readonly #plan: PlannedSite;
   readonly #cache: PageCache;
   readonly #keys: Map<string, string>;
+  /** The dev server's site this writer patches: a page whose key is unchanged, or another file whose text is, is in place. */
+  readonly #inPlace: DevSite | undefined;
   // Each folder made once: at 10,000 stories asking again for every page's folder cost most of a second.
   readonly #folders = new Set<string>();
+  /** Every file of the site, written or in place, relative to its folder. */
+  readonly written = new Set<string>();
+  /** The texts of the files besides pages, and the newsroom's files, kept for the dev server's next rebuild (`keepTexts`). */
+  readonly texts = new Map<string, string>();
+  readonly newsroomFiles = new Map<string, string>();
+  readonly #keepTexts: boolean;
 
-  constructor(staging: string, plan: PlannedSite, cache: PageCache) {
+  constructor(staging: string, plan: PlannedSite, cache: PageCache, inPlace: DevSite | undefined, keepTexts: boolean) {
     this.#staging = staging;
     this.#plan = plan;
     this.#cache = cache;
     this.#keys = new Map(plan.pages.map(({ file, key }) => [file, key]));
+    this.#inPlace = inPlace;
+    this.#keepTexts = keepTexts;
+  }
+
+  /**
+   * The newsroom's files to render: in a site being patched with the same templates, those whose
+   * text changed (the others are in place); else all.
+   */
+  changedFiles(files: readonly PublishedFile[]): PublishedFile[] {
+    if (this.#keepTexts) for (const { url, text } of files) this.newsroomFiles.set(url, text);
+    const inPlace = this.#inPlace?.context === this.#plan.context ? this.#inPlace.newsroomFiles : undefined;
+    if (inPlace === undefined) return [...files];
+    return files.filter(({ url, text }) => {
+      const same = inPlace.get(url) === text;
+      if (same) this.written.add(url.slice(1));
+      return !same;
+    });
   }
 
   /** Whether `file` is a page of the plan (else a file of the site's own: a feed, a sitemap, a host's file). */
@@ -329,6 +390,11 @@ class SiteWriter {
   writeRendered(rendered: readonly RenderedFile[]): void {
     for (const { file, content } of rendered) {
       const key = this.#keys.get(file);
+      if (key === undefined && this.#keepTexts) this.texts.set(file, content);
+      if (key === undefined && this.#inPlace?.texts.get(file) === content) {
+        this.written.add(file);
+        continue;
+      }
       if (key !== undefined) this.#cache.keep(key, content);
       this.#place(file, (target) => {
         if (key === undefined || !this.#cache.placeKept(key, target)) writeFileSync(target, content);
@@ -336,12 +402,20 @@ class SiteWriter {
     }
   }
 
-  /** Places every reused page, then has the page cache record the plan. */
+  /** Places every reused page (none that is in place already), then has the page cache record the plan. */
   finish(): void {
-    for (const page of this.#plan.pages) if (!page.rendered) this.#place(page.file, (target) => this.#cache.place(page.key, target));
+    for (const page of this.#plan.pages) {
+      if (page.rendered) continue;
+      if (this.#inPlace?.pages.get(page.file) === page.key) this.written.add(page.file);
+      else this.#place(page.file, (target) => this.#cache.place(page.key, target));
+    }
     this.#cache.finish(this.#plan);
   }
 
+  /**
+   * Writes `file` with `write`; into a site being patched, under a name of its own first and then
+   * over the old file at once, so the dev server never serves half a page.
+   */
   #place(file: string, write: (target: string) => void): void {
     const target = join(this.#staging, file);
     const folder = dirname(target);
@@ -349,7 +423,12 @@ class SiteWriter {
       mkdirSync(folder, { recursive: true });
       this.#folders.add(folder);
     }
-    write(target);
+    this.written.add(file);
+    if (this.#inPlace === undefined) return write(target);
+    const fresh = `${target}.${process.pid}.new`;
+    rmSync(fresh, { force: true });
+    write(fresh);
+    renameSync(fresh, target);
   }
 }
 
@@ -358,14 +437,16 @@ class SiteWriter {
  * site or, with a media host, in `media.folder`; and the site's own files (stylesheet, icon, the
  * search page's scripts) under their hashed names.
  */
-async function publishMedia(staging: string, media: MediaHost | undefined, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[], onProgress: ProgressListener | undefined): Promise<void> {
-  await photos.publish(staging, storyFiles, onProgress, media);
+async function publishMedia(staging: string, media: MediaHost | undefined, photos: PhotoProcessor, { globals }: ProjectSettings, storyFiles: readonly string[], onProgress: ProgressListener | undefined): Promise<string[]> {
+  const published = await photos.publish(staging, storyFiles, onProgress, media);
   for (const [name, source] of Object.entries(SITE_FILES)) {
     const url = globals.assets[name as keyof typeof SITE_FILES];
     const target = join(staging, url.slice(1));
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(source, target);
+    published.push(url.slice(1));
   }
+  return published;
 }
 
 /** Every project check of the built site: its pages, feeds and sitemaps, the photos it names on the media host, and the stories it must not have published. */
@@ -389,6 +470,18 @@ function keepMedia(staged: string, folder: string): MediaFolderCount {
     added += 1;
   }
   return { files: readdirSync(folder).length, added };
+}
+
+/** Removes `file` from the site in `folder`, and each folder of its that this leaves empty (a deleted story's photos' folder). */
+function removeWithEmptyFolders(folder: string, file: string): void {
+  rmSync(join(folder, file), { force: true });
+  for (let parent = dirname(file); parent !== "."; parent = dirname(parent)) {
+    try {
+      rmdirSync(join(folder, parent));
+    } catch {
+      return;
+    }
+  }
 }
 
 /** Every file under `folder`, relative to it, sorted. */

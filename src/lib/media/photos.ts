@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { constants } from "node:fs";
+import { constants, existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, extname, join, relative } from "node:path";
 import Image from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import sharp, { type AvifOptions, type JpegOptions, type Metadata, type Sharp } from "sharp";
@@ -470,10 +470,12 @@ export class PhotoProcessor {
    * Puts the photo files of the stories whose pages were written into the site folder (a fresh
    * one), or those named under the media host's address into its folder (`media.folder`), once
    * every photo of the build is converted; then prunes the photos area of the files no photo of
-   * this build used (a draft's photo was checked and converted, so it stays).
-   * `onProgress` counts the photos ready of all the build converts.
+   * this build used (a draft's photo was checked and converted, so it stays). A converted file
+   * the site folder holds already (the dev server's site, patched) is left: its name is its
+   * contents' hash. `onProgress` counts the photos ready of all the build converts. Resolves to
+   * the files put in the site folder, relative to it.
    */
-  async publish(siteDir: string, stories: Iterable<string>, onProgress?: ProgressListener, media?: MediaHost): Promise<void> {
+  async publish(siteDir: string, stories: Iterable<string>, onProgress?: ProgressListener, media?: MediaHost): Promise<string[]> {
     const total = this.#conversions.size;
     let ready = 0;
     let counting = false;
@@ -495,12 +497,14 @@ export class PhotoProcessor {
     const folders = new Set<string>();
     // Two stories in one folder may show the same photo: its files are put there once.
     const placed = new Set<string>();
+    const inSite: string[] = [];
     for (const story of stories) {
       for (const { url, from } of this.#storyFiles.get(story)?.values() ?? []) {
         const onMediaHost = media !== undefined && url.startsWith(media.url);
         const target = onMediaHost ? join(media.folder, url.slice(media.url.length)) : join(siteDir, ...url.split("/"));
         if (placed.has(target)) continue;
         placed.add(target);
+        if (!onMediaHost) inSite.push(relative(siteDir, target));
         const folder = dirname(target);
         if (!folders.has(folder)) await mkdir(folder, { recursive: true });
         folders.add(folder);
@@ -512,6 +516,7 @@ export class PhotoProcessor {
           continue;
         }
         const source = await this.#sourceOf(from.conversion, from.name);
+        if (!onMediaHost && existsSync(target)) continue;
         if ("key" in source) this.#area.place(source.key, target);
         else await writeFile(target, source.bytes);
       }
@@ -519,6 +524,7 @@ export class PhotoProcessor {
 
     this.#area.setNote({ plans: Object.fromEntries(this.#usedPlans) });
     this.#area.prune();
+    return inSite;
   }
 
   async #sourceOf(conversion: Conversion, name: string): Promise<FileSource> {
