@@ -42,6 +42,9 @@ interface Watcher {
   getWatched(): Record<string, string[]>;
 }
 
+/** How long a saved file's size must hold before it is read. */
+const WRITE_SETTLED_MS = 50;
+
 /** Longer than this, the server says a change may go unseen rather than wait on. */
 const WATCHER_START_MS = 30_000;
 
@@ -89,6 +92,10 @@ function watchOnly(session: BuildSession) {
   return (config: UserConfig): void => {
     config.setTemplateFormats([]);
     for (const target of WATCHED) config.addWatchTarget(target);
+    // A saved file is taken once its size has held for 50 ms, not Eleventy's 150: a third of the
+    // wait after each save. A file still being written when read is read again once its stamp
+    // changes (src/lib/story/story-source.ts), so a slow save costs a rebuild, never a stale page.
+    config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_SETTLED_MS, pollInterval: 10 } });
     config.on("eleventy.beforeWatch", () => rebuild(session));
     // The start line is printed by serve(), told from the bound socket.
     config.setServerOptions({ messageOnStart: () => false });

@@ -37,6 +37,8 @@ export interface StoryLocation {
   file: string;
   fileSlug: string;
   filePathStem: string;
+  /** Whether the story's folder, as listed, held its data file; when not listed, the file system is asked. */
+  dataFileListed?: boolean;
 }
 
 /** What every story of a build is read with. */
@@ -86,7 +88,7 @@ function settingsOf(site: SiteData): StorySettings {
 export async function readArticle(location: StoryLocation, context: ReadContext): Promise<ArticleResult> {
   const { site, datelinePlaces, storyCache } = context;
   const { file } = location;
-  const recalled = storyCache?.recall(file, { site: settingsOf(site), datelinePlaces });
+  const recalled = storyCache?.recall(location, { site: settingsOf(site), datelinePlaces });
   if (recalled !== undefined) return finishArticle(recalled, location, context);
   let files: StoryFiles;
   try {

@@ -34,9 +34,9 @@ export class StoryCache {
    * The read this process made of the story at `file` when neither the story's files (by their
    * stamp: see storyStamp) nor the settings changed since: no byte of it read or hashed again.
    */
-  recall(file: string, settings: Pick<StoryInput, "site" | "datelinePlaces">): StoryRead | undefined {
+  recall({ file, dataFileListed }: { file: string; dataFileListed?: boolean }, settings: Pick<StoryInput, "site" | "datelinePlaces">): StoryRead | undefined {
     const remembered = this.#memory.get(file);
-    if (remembered?.stamp === undefined || remembered.settings !== settingsJson(settings) || remembered.stamp !== storyStamp(file)) return undefined;
+    if (remembered?.stamp === undefined || remembered.settings !== settingsJson(settings) || remembered.stamp !== storyStamp(file, dataFileListed)) return undefined;
     if (!this.#area.reach(remembered.key)) this.#area.write(remembered.key, entryText(file, JSON.stringify(remembered.read)));
     this.#area.count("reused");
     return remembered.read;

@@ -96,13 +96,15 @@ const UNSETTLED_NS = 2_000_000_000n;
  * A story's stamp: each of its files' inode, size, and modification and change times to the
  * nanosecond. Any write changes the change time, which no tool can set back, so an unchanged
  * stamp is an unchanged story. Undefined when the story is gone, or was changed too recently for
- * its times to tell a later change apart.
+ * its times to tell a later change apart. `dataFileListed`: whether a listing of its folder showed
+ * its data file, which then need not be looked for.
  */
-export function storyStamp(file: string): string | undefined {
+export function storyStamp(file: string, dataFileListed?: boolean): string | undefined {
   const settled = BigInt(Date.now()) * 1_000_000n - UNSETTLED_NS;
   const dataFile = dataFileOf(file);
   const story = statSync(file, { bigint: true, throwIfNoEntry: false });
-  const data = dataFile === file ? undefined : statSync(dataFile, { bigint: true, throwIfNoEntry: false });
+  // A data file the folder's listing did not show is none (one made since is in the next listing).
+  const data = dataFile === file || dataFileListed === false ? undefined : statSync(dataFile, { bigint: true, throwIfNoEntry: false });
   if (story === undefined) return undefined;
   const stamps: string[] = [];
   for (const stats of [story, data]) {

@@ -496,3 +496,25 @@ test("a kept story's page view is made once, and made again when its related sto
   const fresh = [storyView("story", "2013-09-06", ["Korea"])];
   assert.notEqual(viewOf(fresh), viewOf(fresh));
 });
+
+test("a list page of kept stories is made once, and made again when a story on it changes, or the other edition gains its period", () => {
+  const stories = [storyView("story", "2013-09-06", ["Korea"]), storyView("shared", "2013-09-04", ["Korea"]), storyView("other", "2013-09-04", ["Sport"])].map((story) => deepFreeze(story));
+  const viewsOf = (list: ArticleView[]) => pageViews(buildNewsroom(collected(list), site, build), site);
+  const page = <T extends { url: string }>(views: readonly T[], url: string) => views.find((view) => view.url === url);
+  const first = viewsOf(stories);
+  const again = viewsOf(stories);
+  assert.equal(page(again.news, "/all/"), page(first.news, "/all/"));
+  assert.equal(page(again.topics, "/topics/korea/"), page(first.topics, "/topics/korea/"));
+  assert.equal(page(again.archive, "/archive/2013/09/04/"), page(first.archive, "/archive/2013/09/04/"));
+
+  const renamed = [stories[0]!, deepFreeze({ ...stories[1]!, headline: "shared, renamed" }), stories[2]!];
+  const edited = viewsOf(renamed);
+  assert.deepEqual(page(edited.news, "/all/")?.items.map(({ headline }) => headline), ["story", "shared, renamed", "other"]);
+  assert.deepEqual(page(edited.archive, "/archive/2013/09/04/")?.stories.map(({ headline }) => headline), ["shared, renamed", "other"]);
+  assert.equal(page(edited.topics, "/topics/sport/"), page(first.topics, "/topics/sport/"), "a list the edit does not reach is kept");
+  assert.match(page(viewsOf([stories[0]!, stories[1]!, deepFreeze({ ...stories[2]!, topics: [...stories[2]!.topics, ...stories[0]!.topics] })]).topics, "/topics/korea/")?.summary ?? "", /^3 /);
+  // The other edition's September 2013, once it has stories, is where the month's switch leads.
+  const russian = deepFreeze(storyView("ru-story", "2013-09-05", [], 10, ru));
+  assert.equal(page(viewsOf([...stories, russian]).archive, "/archive/2013/09/")?.languages[0]?.url, "/ru/archive/2013/09/");
+  assert.notEqual(page(viewsOf(stories).archive, "/archive/2013/09/")?.languages[0]?.url, "/ru/archive/2013/09/");
+});

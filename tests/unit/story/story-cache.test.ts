@@ -133,23 +133,23 @@ test("a story whose files have not changed since it was read (by their stamp) is
   await readArticle(location, context);
   // Just written: its times cannot yet tell a change in the same clock tick apart, so it is not known by them.
   assert.equal(storyStamp(location.file), undefined);
-  assert.equal(cache.recall(location.file, settings), undefined);
+  assert.equal(cache.recall(location, settings), undefined);
   await setTimeout(2100);
   const stamp = storyStamp(location.file);
   assert.ok(stamp !== undefined);
   assert.equal(storyStamp(location.file), stamp);
   const read = await readArticle(location, context);
-  const recalled = cache.recall(location.file, settings);
+  const recalled = cache.recall(location, settings);
   assert.ok(recalled?.readable && recalled.view?.headline === "Moscow hopes for further talks");
   assert.equal(await readArticle(location, context), read, "recalled, and finished into the same article");
-  assert.equal(cache.recall(location.file, { ...settings, site: { ...settings.site, maxStoryBytes: 10 } }), undefined);
+  assert.equal(cache.recall(location, { ...settings, site: { ...settings.site, maxStoryBytes: 10 } }), undefined);
 
   // The same bytes written again, or a data file beside it, change the stamp.
   writeFileSync(location.file, readFileSync(location.file));
   await setTimeout(2100);
   assert.notEqual(storyStamp(location.file), stamp);
   writeFileSync(location.file.replace(/\.md$/, ".11tydata.json"), "{}");
-  assert.equal(cache.recall(location.file, settings), undefined);
+  assert.equal(cache.recall(location, settings), undefined);
   rmSync(location.file.replace(/\.md$/, ".11tydata.json"));
   rmSync(location.file);
   assert.equal(storyStamp(location.file), undefined);
