@@ -50,7 +50,10 @@ test("each dev server rebuild leaves its site, patched in place, as a fresh buil
   const fresh = () => build(root, { output: ".dev-fresh", dev: true, session: new BuildSession(true), env });
   const sameAsFresh = async (after: string, patched: BuildResult) => {
     assert.ok(patched.ok, after);
-    assert.ok((await fresh()).ok, after);
+    const rebuilt = await fresh();
+    assert.ok(rebuilt.ok, after);
+    // The page cache holds every page of the patched site: a server started afresh renders none again.
+    assert.deepEqual(rebuilt.pages.filter((page) => page.rendered).map(({ url }) => url), [], after);
     const inPlace = siteFiles(join(root, ".dev-site"));
     assert.deepEqual(inPlace, siteFiles(join(root, ".dev-fresh")), after);
     assert.deepEqual(patched.files, [...inPlace.keys()], `${after}: the build's list of its files is the folder's`);

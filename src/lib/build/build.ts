@@ -305,9 +305,16 @@ function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: Page
   const views = pageViews(newsroom, settings.site);
   const shared = { editionViews: editionViews(newsroom) };
   const kept = pageCache.read();
-  // A page of the dev server's site that its key says is in place already needs no entry: its file is there.
+  // A page of the dev server's site that its key says is in place already is not placed again: its file is there.
   const placed = new Set(inPlace?.values());
-  const cached = { ...kept, has: (key: string) => placed.has(key) || kept.has(key) };
+  const cached = {
+    ...kept,
+    has: (key: string) => {
+      if (!placed.has(key)) return kept.has(key);
+      pageCache.keepInPlace(key);
+      return true;
+    },
+  };
   const { render, ...plan } = planPages(views, newsroom.stories, renderContext(settings.globals, newsroom, shared), cached, (context, view) => pageCache.key(context, view));
   const storyFiles = views.stories.map(({ article }) => article.file);
   const sources = Object.fromEntries([...views.stories.map(({ url, article }) => [url, article.file]), ...newsroom.withdrawn.map(({ url, file }) => [url, file])]);

@@ -158,6 +158,14 @@ export class PageCache {
     return this.#area.key(context, view);
   }
 
+  /**
+   * Keeps the entry of a page the dev server's site holds already (it is not placed, so not
+   * checked): the next build that starts afresh places it rather than render the page again.
+   */
+  keepInPlace(key: string): void {
+    this.#area.reach(key);
+  }
+
   /** Puts a reused page's entry at `target` in the output folder: a second name for it, not a copy. */
   place(key: string, target: string): void {
     this.#area.place(key, target);
