@@ -17,7 +17,7 @@ import {
   type ItemRead,
   type Rendition,
 } from "./dialect-fields.ts";
-import { definedFields, distinctNames, ignoredNote, NO_TEXT } from "./wire-fields.ts";
+import { definedFields, distinctNames, ignoredNote, NO_TEXT, oneLine } from "./wire-fields.ts";
 import type { ItemNote, WireFormat, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
@@ -81,14 +81,18 @@ const entryShape = {
   keyword_names: z.array(z.string()).optional(),
   geosubject_names: z.array(z.string()).optional(),
   associations: z.array(z.unknown()).optional(),
+  kicker: z.string().nullish(),
+  subhead: z.string().nullish(),
+  notepad: z.string().nullish(),
+  ednotes: z.array(z.looseObject({ role: z.string().nullish(), ednote: z.string().nullish() })).nullish(),
 };
 const entry = z.looseObject(entryShape);
 type Entry = z.output<typeof entry>;
 
 /** digitalwires properties the story has no use for: known, so not warned about. */
 const UNREAD = [
-  "type", "entry_id", "content_created", "kicker", "subhead", "copyrightnotice", "usageterms", "autopublishnotice",
-  "notepad", "ednotes", "descriptions", "current_rubric_names", "rubric_names", "desk_names", "genre_names",
+  "type", "entry_id", "content_created", "copyrightnotice", "usageterms", "autopublishnotice",
+  "descriptions", "current_rubric_names", "rubric_names", "desk_names", "genre_names",
   "poi_names", "scope_names", "links", "embeds",
 ];
 const KNOWN = [...Object.keys(entryShape), ...UNREAD];
@@ -115,6 +119,30 @@ function associatedPhoto(associations: readonly unknown[], base: string, warning
   return photoFrom(renditions, { alt: given(picture.data.alt_text), caption: given(picture.data.caption), credit: given(picture.data.creditline) });
 }
 
+/** dpa's closing line: its desk's initials ("dpa ib yynwd z2 hmb"), which the text, in print, ends with. */
+const CLOSING_LINE = "dpaednoterole:closingline";
+
+/**
+ * dpa's words for the desk, none of them story text: its notes to editors (a correction's says what
+ * it corrects), given back to be quoted or named as left out; its closing line, kicker, subheading
+ * and notepad, each named as left out on the item's line.
+ */
+function wordsForEditors(data: Entry, path: string, warnings: ItemNote[]): string[] {
+  const notes: string[] = [];
+  for (const [index, { role, ednote }] of (data.ednotes ?? []).entries()) {
+    const text = given(ednote ?? undefined);
+    if (text === undefined) continue;
+    if (role === CLOSING_LINE) warnings.push(ignoredNote(jsonPath(path, "ednotes", index, "ednote"), `${JSON.stringify(oneLine(text))}: dpa's closing line, its desk's initials, not story text`));
+    else notes.push(oneLine(text));
+  }
+  const leftOut = { kicker: "dpa's kicker over the headline", subhead: "dpa's subheading", notepad: "dpa's notepad for editors, not story text" } as const;
+  for (const [field, what] of Object.entries(leftOut) as [keyof typeof leftOut, string][]) {
+    const text = given(data[field] ?? undefined);
+    if (text !== undefined) warnings.push(ignoredNote(jsonPath(path, field), `${JSON.stringify(oneLine(text))}: ${what}${field === "notepad" ? "" : ", which the story has no place for"}`));
+  }
+  return notes;
+}
+
 function readEntry(value: unknown, file: string, path: string, agencies: readonly Agency[]): ItemRead {
   const read = readLeniently(entry, value, path, ["urn", "headline", "article_html", "pubstatus"]);
   if (read === undefined) return { problems: [{ file, field: path, message: "is not an object (expected a dpa digitalwires entry)", code: "WD207" }] };
@@ -137,6 +165,7 @@ function readEntry(value: unknown, file: string, path: string, agencies: readonl
   for (const box of ["infobox_html", "linkbox_html"] as const) {
     if (given(data[box])) warnings.push(ignoredNote(jsonPath(path, box), "dpa's words in a box beside the text, which the story has no place for"));
   }
+  const editorsNotes = wordsForEditors(data, path, warnings);
   const photo = associatedPhoto(data.associations ?? [], path, warnings);
   const dateline = readDatelineField(data.dateline ?? "", jsonPath(path, "dateline"), given(data.language), agencies);
   const correction =
@@ -151,6 +180,7 @@ function readEntry(value: unknown, file: string, path: string, agencies: readonl
     embargoedUntil: data.embargoed,
     status: refusedAt("pubstatus") ? undefined : (data.pubstatus ?? "usable"),
     correction,
+    editorsNote: editorsNotes.length > 0 ? editorsNotes.join(" ") : undefined,
     headline,
     lead: given(data.teaser),
     body,

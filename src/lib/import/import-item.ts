@@ -17,6 +17,7 @@ import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
 import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, sameWords, storyDates, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
+import { editorsNoteFieldNote } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import { matchStory, rememberSpellings, type WireStories, type WireStory } from "./wire-stories.ts";
@@ -320,18 +321,20 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   };
 
   if (body === undefined) {
-    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: [itemNote(item, "withdrawn by the agency before it was imported here; nothing to remove", "WD224")] };
+    // The agency's word on its kill ("Withdrawn: the rate was not confirmed") is for the desk: quoted on the kill's line.
+    const said = item.editorsNote === undefined ? [] : [inItemFile(item, editorsNoteFieldNote("ednote", item.editorsNote))];
+    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: [itemNote(item, "withdrawn by the agency before it was imported here; nothing to remove", "WD224"), ...said] };
     // A draft was never published: no address holds anything to replace with a notice, and an
     // editor may have worked on it. It stays a draft, and the line says what the agency did.
     if (existing.fields["draft"] === true) {
-      return { kind: "held", item: itemName(item), story: existing.file, notes: [itemNote(item, "withdrawn by the agency while a draft here: it was never published; delete the story, or keep it as a draft", "WD224")] };
+      return { kind: "held", item: itemName(item), story: existing.file, notes: [itemNote(item, "withdrawn by the agency while a draft here: it was never published; delete the story, or keep it as a draft", "WD224"), ...said] };
     }
     const plan = planWithdrawal(item, existing, settings.datelinePlaces);
     return withStagedStory(item, plan, existing.folder, existing, undefined, settings, async ({ staged, refusals }) => {
       if (refusals.length > 0) return refused(item, wouldNotBuild(refusals, "the story would not build"));
       if (!settings.dryRun) await placeStoryFolder(staged, existing.folder, true);
       remember({ ...existing, fields: plan.fields, body: "", versionMs: timeMs ?? existing.versionMs });
-      return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: [] };
+      return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: said };
     });
   }
 

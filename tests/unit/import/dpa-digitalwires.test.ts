@@ -49,6 +49,11 @@ test("a digitalwires entry with its feature image: urn as id, teaser as lead, th
       },
       lang: "de",
       priority: 3,
+      // dpa's words for the desk are no story text, and none goes without a line.
+      notes: [
+        { code: "WD210", field: "ednotes[0].ednote", message: `warning: ignored: "dpa ib yynwd z2 hmb": dpa's closing line, its desk's initials, not story text` },
+        { code: "WD210", field: "kicker", message: `warning: ignored: "Hafen": dpa's kicker over the headline, which the story has no place for` },
+      ],
     },
   );
 });
@@ -59,6 +64,33 @@ test("a correction: signal sig:correction on a later version of the same urn", (
   assert.equal(item.version, "2");
   assert.equal(item.correction, true);
   assert.deepEqual(item.topics, ["Schifffahrt"]);
+  // Its note to editors says what it corrects: given on, to be quoted where the editor words the correction.
+  assert.equal(item.editorsNote, "Korrigiert: Zeitersparnis im zweiten Absatz präzisiert");
+});
+
+test("dpa's notepad and subheading are named as left out; several notes to editors are given on together", () => {
+  const read = readDpaDigitalwires(
+    {
+      urn: "urn:x",
+      version_created: "2026-11-30T12:00:00Z",
+      headline: "H",
+      article_html: "<p>T</p>",
+      subhead: "Ein Kran für den Hafen",
+      notepad: "Rückfragen:\nPressestelle, 040 1234",
+      ednotes: [
+        { role: "dpaednoterole:editorialnote", ednote: "Achtung: Sperrfrist beachten." },
+        { role: "dpaednoterole:editorialnote", ednote: "  " },
+        { role: "dpaednoterole:editorialnote", ednote: "Foto folgt." },
+      ],
+    },
+    "x.json",
+    AGENCIES,
+  );
+  assert.equal(read.items[0]?.editorsNote, "Achtung: Sperrfrist beachten. Foto folgt.");
+  assert.deepEqual(read.items[0]?.notes?.map(({ field, message }) => `${field}: ${message}`), [
+    `subhead: warning: ignored: "Ein Kran für den Hafen": dpa's subheading, which the story has no place for`,
+    `notepad: warning: ignored: "Rückfragen: Pressestelle, 040 1234": dpa's notepad for editors, not story text`,
+  ]);
 });
 
 test("the correction signal is also read from the categories alone", () => {

@@ -383,7 +383,7 @@ test("an item in a language the site has no edition in is refused, naming the la
   assert.deepEqual(report.split("\n"), [
     `created    ${ROUBLE}/index.md <- drop-1/moscow.json [ninjs 1]`,
     'refused    drop-1/afp.xml [NewsML 1.2 (AFP)]: the item is in French (fr), and the site has no French edition (expected an item in English or Russian; to publish French stories add an edition: see "Adding an edition" in the README) [WD214] (and 1 more: --verbose lists it)',
-    'refused    drop-1/dpa.json [dpa digitalwires]: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README) [WD214] (and 1 more: --verbose lists it)',
+    'refused    drop-1/dpa.json [dpa digitalwires]: the item is in German (de), and the site has no German edition (expected an item in English or Russian; to publish German stories add an edition: see "Adding an edition" in the README) [WD214] (and 3 more: --verbose lists them)',
     "3 items: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 2 refused",
   ]);
   assert.deepEqual([...newsroomFiles(news).keys()].sort(), ["2024/06/10/rouble-weakens-as-importers-buy-dollars/index.md"]);
@@ -555,6 +555,10 @@ test("a ninjs item's ednote is the agency's note to editors: quoted where a corr
   const corrected = await importItems({ "0002.json": ninjs({ ...CORRECTION, ednote: "Corrects the rate in the second paragraph." }) }, { verbose: true });
   assert.match(corrected, /Corrects the rate in the second paragraph\./);
   assert.doesNotMatch(corrected, /ednote: warning: ignored/, "quoted for the editor, not named as left out");
+  // A kill's note says why the agency withdrew the story: the desk reads it on the kill's line.
+  const killed = await importItems({ "0002.json": ninjs({ version: "9", versioncreated: "2024-06-10T15:00:00+03:00", pubstatus: "canceled", ednote: "Withdrawn: the rate was not confirmed." }) });
+  assert.match(killed, /^withdrawn /m);
+  assert.match(killed, /ednote: warning: ignored: "Withdrawn: the rate was not confirmed\.": the agency's note to editors, not story text \[WD210\]/);
 });
 
 test("a Superdesk correction's reason quotes its ednote, which says what it corrects", async (t) => {
