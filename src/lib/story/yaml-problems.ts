@@ -109,6 +109,9 @@ function keptAsNote({ pair, inFlow }: WrittenNode, ownLine: boolean, text: strin
   return `; or the note indented no further than ${key ? `${text.slice(key[0], key[1])}:` : "the item's -"}`;
 }
 
+/** A date, with a time and offset or not, as stories write them (2026-12-03, 2026-12-03T10:00+03:00). */
+const WHOLE_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 /**
  * Unquoted text that YAML cut at ` #`: what follows is read as a comment and dropped, so
  * `title: Brazil #1 market rises` publishes "Brazil", and a value wrapped onto a line starting
@@ -147,7 +150,8 @@ export function cutValues(written: readonly WrittenNode[], { text, lineAt }: Yam
     }
     if (token.type !== "scalar" || typeof node.value !== "string") continue;
     const cut = cuttingNote(token.end);
-    if (cut) report(found, token.offset, cut, node.value);
+    // A date or time is whole as written: a note after it, or indented under it (`  # moved from 09:00`), can be no more of it.
+    if (cut && !WHOLE_DATE_TIME.test(node.value)) report(found, token.offset, cut, node.value);
   }
   return problems;
 }

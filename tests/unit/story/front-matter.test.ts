@@ -104,6 +104,10 @@ test("a value wrapped onto a line starting with # is refused at that line, not c
     `10: tags.1: unquoted, so YAML reads "#1 market" as a note, drops it and keeps only "Brazil" (expected the whole value in quotes: - "Brazil #1 market"; or the note indented no further than the item's -)`,
     '15: photo.alt: unquoted, so YAML reads "#2 exchange" as a note, drops it and keeps only "Traders at the" (expected the whole value in quotes: alt: "Traders at the #2 exchange"; or the note indented no further than alt:)',
   ]);
+  // A date is whole on its line: a note indented under it is a note, as meant.
+  assert.deepEqual(problemsIn("\ntitle: A\ndate: 2026-12-03T10:00\n  # moved from 09:00\nupdated: 2026-12-03\n    # the desk's\n"), []);
+  assert.deepEqual(problemsIn("\ntitle: A\ndate: 2026-12-03T10:00 # moved\n"), [], "and after it on its line");
+  assert.equal(problemsIn("\ntitle: A\nlead: Rates rose on 2026-12-03 #1\n").length, 1, "text that holds a date is still text");
   // Each fix reads back as the words typed.
   const fixed = parseFrontMatter(`\nlead: "Shares in the region's #1 economy rose on Friday"\ntags:\n  - "Brazil #1 market"\n`);
   assert.ok(fixed.ok);
