@@ -229,7 +229,21 @@ test.describe("the story page's reading experience", () => {
     await page.setViewportSize({ width: 360, height: 800 });
     expect(await page.locator(".sections").evaluate((el) => getComputedStyle(el).maskImage)).toBe("none");
     await page.emulateMedia({ forcedColors: "none" });
-    expect(await page.locator(".sections").evaluate((el) => getComputedStyle(el).maskImage)).toMatch(/^linear-gradient/);
+    // The fade is tied to the row's scrolling, which the browser starts again a frame later.
+    await expect.poll(() => page.locator(".sections").evaluate((el) => getComputedStyle(el).maskImage)).toMatch(/^linear-gradient/);
+  });
+
+  test("fades the sections' row only while sections are out of sight", async ({ page }) => {
+    const sections = page.locator(".sections");
+    const fade = () => sections.evaluate((el) => ({ mask: getComputedStyle(el).maskImage, scrolls: el.scrollWidth > el.clientWidth }));
+    // Where every section fits the row, the last one is not dimmed.
+    await page.setViewportSize({ width: 600, height: 800 });
+    expect(await fade()).toEqual({ mask: "none", scrolls: false });
+    // Where they do not, the end of the row fades, until it is scrolled to.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(fade).toEqual({ mask: expect.stringMatching(/^linear-gradient\(to right, rgb\(0, 0, 0\) calc\(100% - 24px\)/), scrolls: true });
+    await sections.evaluate((el) => el.scrollTo({ left: el.scrollWidth, behavior: "instant" }));
+    await expect.poll(async () => (await fade()).mask).toMatch(/^linear-gradient\(to right, rgb\(0, 0, 0\) 100%/);
   });
 });
 
