@@ -18,7 +18,7 @@ import {
 } from "./dialect-fields.ts";
 import { bylineNames, captionWithoutCredit, datelinePlace, definedFields, distinctNames, editorsNoteFieldNote, NO_TEXT, creditLeftOutNotes, writerTitleNote } from "./wire-fields.ts";
 import type { FieldProblem } from "../model/problems.ts";
-import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
+import type { ItemNote, ReadBeside, WireFormat, WireItem, WirePhoto, WireProblem, WireRead } from "./wire-item.ts";
 
 /**
  * The AP Media API's JSON: a content response (`data.item`) or a feed (`data.items[n].item`), as
@@ -39,7 +39,7 @@ import type { ItemNote, ReadBeside, WireItem, WirePhoto, WireProblem, WireRead }
  *   is `description_caption`, its credit `description_creditline`.
  */
 
-const FORMAT = "AP Media API";
+const FORMAT: WireFormat = "AP Media API";
 const DIALECT = "the AP Media API";
 
 const rendition = z.looseObject({
@@ -202,7 +202,7 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
   if (textual && beside === undefined) problem(missingText(data, base, id === undefined || data.version === undefined ? "<itemid>.<version>.xml" : `${id}.${data.version}.xml`));
   if (beside && "problems" in beside) problems.push(...beside.problems);
   const companion = beside === undefined ? {} : { companion: beside.file };
-  if (problems.length > 0 || id === undefined || headline === undefined) return { problems, ...companion };
+  // A refused item is read on all the same: the rest of it is checked in this run too.
   const text = beside && "text" in beside ? beside.text : undefined;
 
   const warnings = [...read.warnings, ...unknownProperties(value, KNOWN, base, DIALECT), ...(beside && "warnings" in beside ? beside.warnings : [])];
@@ -224,33 +224,34 @@ function readItem(value: unknown, file: string, path: string, base: string, agen
   const topics = distinctNames((data.subject ?? []).flatMap(({ name, rels }) => (name && rels?.includes("direct") ? [name] : [])));
   // AP's metadata is the fuller; its NITF text fills in what the JSON leaves out.
   const notes: ItemNote[] = [...(text && beside ? [{ field: "", message: `its text read from ${beside.file} beside it`, code: "WD226" as const }] : []), ...warnings];
-  return {
-    ...companion,
-    item: definedFields({
-      file,
-      path,
-      format: FORMAT,
-      id,
-      version: data.version,
-      versionTime: data.versioncreated,
-      released: data.firstcreated,
-      embargoedUntil: data.embargoed,
-      status: canceled ? "canceled" : editorialTypes.has("withhold") ? "withheld" : (data.pubstatus ?? "usable"),
-      correction: editorialTypes.has("correction"),
-      headline,
-      lead: given(data.description_summary) ?? text?.lead,
-      body: text?.body ?? NO_TEXT,
-      place: placeOf(data) ?? text?.place,
-      source: given(data.provider) ?? text?.source,
-      byline: byline === "" ? text?.byline : byline,
-      authors: authors.length > 0 ? authors : text?.authors,
-      topics: topics.length > 0 ? topics : (text?.topics ?? []),
-      photo: photo ?? text?.photo,
-      lang: given(data.language) ?? text?.lang,
-      priority: data.urgency,
-      notes: notes.length > 0 ? notes : undefined,
-    }),
-  };
+  const found = definedFields({
+    file,
+    path,
+    format: FORMAT,
+    id,
+    version: data.version,
+    versionTime: data.versioncreated,
+    released: data.firstcreated,
+    embargoedUntil: data.embargoed,
+    status: refusedAt("pubstatus") ? undefined : canceled ? "canceled" : editorialTypes.has("withhold") ? "withheld" : (data.pubstatus ?? "usable"),
+    correction: editorialTypes.has("correction"),
+    headline,
+    lead: given(data.description_summary) ?? text?.lead,
+    // A kill, or an item that is no text, has no words to read; a text item's are beside it.
+    body: text?.body ?? (textual ? undefined : NO_TEXT),
+    place: placeOf(data) ?? text?.place,
+    source: given(data.provider) ?? text?.source,
+    byline: byline === "" ? text?.byline : byline,
+    authors: authors.length > 0 ? authors : text?.authors,
+    topics: topics.length > 0 ? topics : (text?.topics ?? []),
+    photo: photo ?? text?.photo,
+    lang: given(data.language) ?? text?.lang,
+    priority: data.urgency,
+    notes: notes.length > 0 ? notes : undefined,
+  });
+  const { status, body } = found;
+  if (problems.length > 0 || id === undefined || headline === undefined || status === undefined || body === undefined) return { problems, found, ...companion };
+  return { ...companion, item: { ...found, id, headline, status, body } };
 }
 
 /** Tells an AP Media API response by its `api_version` and the `data` holding its item or items. */

@@ -1,7 +1,7 @@
 import type { Agency } from "../model/agencies.ts";
 import { readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, unmarkedHeadline } from "./wire-fields.ts";
-import type { WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
+import type { RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { nitfBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement } from "./xml.ts";
 
@@ -203,7 +203,10 @@ function storyPlace(dateline: DatelineField, descriptive: XmlElement | undefined
 }
 
 /** One NewsItem as a wire item, or its problems. */
-function readNewsItem(newsItem: Placed, place: string, file: string, agencies: readonly Agency[]): { item?: WireItem; problems: WireProblem[] } {
+/** A NewsItem read: the item with its photo's problems, or the problems that refused it with what could still be read of it. */
+type NewsItemRead = { item: WireItem; problems: WireProblem[] } | { problems: WireProblem[]; found?: RefusedItem["found"] };
+
+function readNewsItem(newsItem: Placed, place: string, file: string, agencies: readonly Agency[]): NewsItemRead {
   const problems = new ItemProblems(file);
   const { element, path } = newsItem;
   const identifierPath = `${path}/Identification/NewsIdentifier`;
@@ -225,7 +228,9 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
     return { problems: problems.list };
   }
   const components = top ? storyComponents({ element: top, path: topPath }) : [];
-  const withLines = components.find(({ element: component }) => elementText(childElement(component, "NewsLines", "HeadLine")) !== "");
+  // The lines of the component with the headline; of an item without one, the first lines given, so the rest of them is read.
+  const withLines =
+    components.find(({ element: component }) => elementText(childElement(component, "NewsLines", "HeadLine")) !== "") ?? components.find(({ element: component }) => childElement(component, "NewsLines") !== undefined);
   const lines = withLines && childElement(withLines.element, "NewsLines");
   const line = (name: string): string => elementText(childElement(lines, name));
   const marked = unmarkedHeadline(line("HeadLine"), `${withLines?.path ?? topPath}/NewsLines/HeadLine`);
@@ -233,40 +238,40 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   if (headline === "" && !canceled) problems.add(`${topPath}/NewsLines/HeadLine`, "missing (expected the story's headline)", "WD206");
   const body = storyBody(components) ?? (canceled ? NO_TEXT : undefined);
   if (body === undefined) problems.add(`${topPath}/ContentItem/DataContent`, `${top ? "has no text" : "missing"} (expected the story's text, as NITF, paragraphs or plain text)`, "WD206");
-  if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list };
 
-  // A photo that cannot be read is a problem of its own; the story is still read without it.
+  // A refused item is read on all the same: the rest of it is checked in this run too. A photo
+  // that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
   const descriptive = firstChild(components, "DescriptiveMetadata")?.element;
   const lang = attribute(childElement(descriptive, "Language"), "FormalName") ?? attribute(element, "xml:lang");
   const dateline = readDatelineField(line("DateLine"), `${withLines?.path ?? topPath}/NewsLines/DateLine`, attribute(childElement(lines, "DateLine"), "xml:lang") ?? lang, agencies);
   const origin = storyPlace(dateline, descriptive);
   const notes = [marked.note, origin === undefined ? dateline.note : undefined].filter((note) => note !== undefined);
-  return {
-    item: definedFields({
-      file,
-      path: place,
-      format: "NewsML 1.2 (AFP)" as const,
-      id,
-      version: elementText(childElement(identifier, "RevisionId")) || undefined,
-      versionTime,
-      released,
-      embargoedUntil,
-      status,
-      correction: marked.corrected,
-      headline,
-      lead: line("SubHeadLine") || undefined,
-      body,
-      place: origin,
-      source: storySource(components, dateline),
-      byline: line("ByLine") || undefined,
-      topics: storyTopics(descriptive),
-      photo: top && storyPhoto({ element: top, path: topPath }, photoProblems),
-      lang,
-      notes: notes.length > 0 ? notes : undefined,
-    }),
-    problems: photoProblems.list,
-  };
+  const found = definedFields({
+    file,
+    path: place,
+    format: "NewsML 1.2 (AFP)" as const,
+    id,
+    version: elementText(childElement(identifier, "RevisionId")) || undefined,
+    versionTime,
+    released,
+    embargoedUntil,
+    status,
+    correction: marked.corrected,
+    headline: headline || (canceled ? "" : undefined),
+    lead: line("SubHeadLine") || undefined,
+    body,
+    place: origin,
+    source: storySource(components, dateline),
+    byline: line("ByLine") || undefined,
+    topics: storyTopics(descriptive),
+    photo: top && storyPhoto({ element: top, path: topPath }, photoProblems),
+    lang,
+    notes: notes.length > 0 ? notes : undefined,
+  });
+  const { headline: given } = found;
+  if (problems.list.length > 0 || id === undefined || given === undefined || body === undefined) return { problems: [...problems.list, ...photoProblems.list], found };
+  return { item: { ...found, id, headline: given, body }, problems: photoProblems.list };
 }
 
 /**
@@ -280,12 +285,14 @@ export function readNewsml1(text: string, file: string, agencies: readonly Agenc
   if (root.name !== "NewsML") return { items: [], problems: [{ file, field: `/${root.name}`, message: "is not NewsML 1.2 (expected a NewsML root element)", code: "WD202" }] };
   const newsItems = childElements(root, "NewsItem");
   if (newsItems.length === 0) return { items: [], problems: [{ file, field: "/NewsML/NewsItem", message: "missing (expected the document's NewsItem elements)", code: "WD206" }] };
-  const read: WireRead = { items: [], problems: [] };
+  const read: WireRead = { items: [], problems: [], refused: [] };
   for (const [itemIndex, element] of newsItems.entries()) {
     const path = childPath("/NewsML", root, element);
     const result = readNewsItem({ element, path }, newsItems.length > 1 ? path : "", file, agencies);
-    if (result.item) read.items.push(result.item);
-    read.problems.push(...result.problems.map((problem) => (newsItems.length > 1 ? { ...problem, itemIndex } : problem)));
+    const placed = result.problems.map((problem) => (newsItems.length > 1 ? { ...problem, itemIndex } : problem));
+    if ("item" in result) read.items.push(result.item);
+    if ("found" in result && result.found) read.refused?.push({ problems: placed, found: result.found });
+    else read.problems.push(...placed);
   }
   return read;
 }

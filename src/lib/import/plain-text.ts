@@ -5,7 +5,7 @@ import { contentId } from "./content-identity.ts";
 import { datelineTime } from "./dateline-field.ts";
 import { unmarkedHeadline, ignoredNote } from "./wire-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
-import type { ItemNote, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import type { ItemNote, RefusedItem, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
 
 /**
@@ -268,7 +268,7 @@ interface MessageContext {
   agencies: readonly Agency[];
 }
 
-function readMessage(message: Message, context: MessageContext): { item: WireItem } | { problems: WireProblem[] } {
+function readMessage(message: Message, context: MessageContext): { item: WireItem } | { problems: WireProblem[]; found?: RefusedItem["found"] } {
   const { file } = context;
   if (!message.closed) {
     return { problems: [problem(file, message.start, "", "ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off)", "WD212")] };
@@ -324,36 +324,36 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
       code: "WD229",
     });
   }
+  let undated: WireProblem | undefined;
   if (dateline?.month !== undefined && dateline.day !== undefined) {
     released = datelineTime(dateline.month, dateline.day, reference);
     if (released !== undefined && released !== reference) notes.push(datedNote(released, reference, time !== undefined, placeAndDay(firstText, dateline), first[0]?.number));
     if (released === undefined) {
       const day = `${String(dateline.month).padStart(2, "0")}-${String(dateline.day).padStart(2, "0")}`;
-      return {
-        problems: [problem(file, first[0]?.number, "dateline", `the dateline's day (--${day}) is in no year near ${formatWireTime(reference)} (expected a day of the week after it or of the year before)`, "WD208")],
-      };
+      undated = problem(file, first[0]?.number, "dateline", `the dateline's day (--${day}) is in no year near ${formatWireTime(reference)} (expected a day of the week after it or of the year before)`, "WD208");
     }
   }
 
-  const item: WireItem = {
+  const read = {
     file,
     path: context.path,
-    format: "plain text",
-    id: contentId(dateline?.agency, (released ?? reference).local.slice(0, 10), header.slug, headline, context.agencies),
+    format: "plain text" as const,
     ...(time ? { versionTime: time } : {}),
-    released,
-    status: "usable",
+    status: "usable" as const,
     correction: marked.corrected || CORRECTED_SLUG.test(header.slug ?? ""),
     headline,
     ...(lead ? { lead: joinLines(lead) } : {}),
-    body: { kind: "text", text: [...front.editorsNotes, ...story].map(joinLines).join("\n\n") },
+    body: { kind: "text" as const, text: [...front.editorsNotes, ...story].map(joinLines).join("\n\n") },
     ...(dateline?.place ? { place: dateline.place } : {}),
     ...(dateline ? { source: dateline.agency } : {}),
     ...(front.byline ? { byline: front.byline } : {}),
     topics: [],
     ...(notes.length > 0 ? { notes } : {}),
   };
-  return { item };
+  // An item its dateline dates to no day is refused, and read on all the same: the rest of it (its place's zone) is checked in this run too.
+  if (undated !== undefined) return { problems: [undated], found: read };
+  const day = released ?? reference;
+  return { item: { ...read, id: contentId(dateline?.agency, day.local.slice(0, 10), header.slug, headline, context.agencies), released: day } };
 }
 
 /**
@@ -376,6 +376,7 @@ export function readPlainText(text: string, file: string, delivered: WireTime, a
   }
   const { messages, problems } = splitMessages(lines, file);
   const items: WireItem[] = [];
+  const refused: RefusedItem[] = [];
   for (const message of messages) {
     const context: MessageContext = {
       file,
@@ -385,7 +386,8 @@ export function readPlainText(text: string, file: string, delivered: WireTime, a
     };
     const read = readMessage(message, context);
     if ("item" in read) items.push(read.item);
+    else if (read.found) refused.push({ problems: read.problems, found: read.found });
     else problems.push(...read.problems);
   }
-  return { items, problems };
+  return { items, problems, refused };
 }

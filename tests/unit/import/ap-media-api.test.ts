@@ -18,13 +18,16 @@ function readFixture(name: string): WireRead {
   return read;
 }
 
+/** A read's problems with those of the items it refused, as these tests ask of problems alone. */
+const problemsOf = (read: WireRead | undefined) => [...(read?.problems ?? []), ...(read?.refused ?? []).flatMap(({ problems }) => problems)];
+
 const NOT_FETCHED =
   `(expected the text in the file or beside it: the importer fetches no story text; download that NITF rendition beside this file as ${ITEM_ID}.0.xml, or take AP's NewsML-G2 item files with the NITF text embedded)`;
 
 test("a text item whose story is only a NITF rendition to download, with nothing beside it, is refused, naming the rendition and its address", () => {
   const read = readFixture("text-photo.json");
   assert.deepEqual(read.items, []);
-  assert.deepEqual(read.problems, [
+  assert.deepEqual(problemsOf(read), [
     {
       file: join(FIXTURES, "text-photo.json"),
       field: "data.item.renditions.nitf.href",
@@ -32,20 +35,25 @@ test("a text item whose story is only a NITF rendition to download, with nothing
       code: "WD211",
     },
   ]);
+  // Refused, it is read on all the same, so the importer checks the rest of it (its language, its place) in this run too.
+  assert.deepEqual(
+    read.refused?.map(({ found }) => [found.headline, found.lang, found.place, found.body]),
+    [["Lake freighter season ends early as ice forms on upper lakes", "en", "Chicago", undefined]],
+  );
 });
 
 test("a feed's items are placed as data.items[n].item", () => {
   const read = readFixture("correction-feed.json");
   assert.deepEqual(read.items, []);
   assert.deepEqual(
-    read.problems.map(({ field }) => field),
+    problemsOf(read).map(({ field }) => field),
     ["data.items[0].item.renditions.nitf.href"],
   );
 });
 
 test("a kill notice withdraws by altids.itemid, with AP's urgency, byline, dateline location and direct subjects", () => {
   const read = readFixture("kill.json");
-  assert.deepEqual(read.problems, []);
+  assert.deepEqual(problemsOf(read), []);
   assert.deepEqual(read.items, [
     {
       file: join(FIXTURES, "kill.json"),
@@ -83,7 +91,7 @@ test("a version AP marks Kill or Elimination withdraws the story whatever its pu
   const marked = (types: string[]) => readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "k2" }, type: "text", pubstatus: "usable", headline: "Kill: Bridge inspection finds cracks", editorialtypes: types } } }, "k.json", AGENCIES);
   for (const type of ["Kill", "Elimination", " kill "]) {
     const read = marked([type]);
-    assert.deepEqual(read.problems, [], type);
+    assert.deepEqual(problemsOf(read), [], type);
     assert.equal(read.items[0]?.status, "canceled", type);
   }
   const file = join(FIXTURES, "text-photo.json");
@@ -161,7 +169,7 @@ test("a writer's title and AP's notes to editors are left out, each named on the
 test("no item id, no headline and no text are each a problem at their place", () => {
   const read = readApMediaApi({ api_version: "2.2", data: { item: { type: "text", altids: { etag: "e" }, headline: "" } } }, "e.json", AGENCIES);
   assert.deepEqual(read.items, []);
-  assert.deepEqual(read.problems, [
+  assert.deepEqual(problemsOf(read), [
     { file: "e.json", field: "data.item.altids.itemid", message: "missing (expected AP's item id, the same for all its versions)", code: "WD206" },
     { file: "e.json", field: "data.item.headline", message: "missing (expected the story's headline)", code: "WD206" },
     { file: "e.json", field: "data.item.renditions", message: "no story text (expected the text of the story; AP delivers it as a NITF rendition)", code: "WD206" },
@@ -169,10 +177,10 @@ test("no item id, no headline and no text are each a problem at their place", ()
 });
 
 test("a picture item is not a story; an empty feed says so", () => {
-  assert.deepEqual(readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "p" }, type: "picture", headline: "P" } } }, "p.json", AGENCIES).problems, [
+  assert.deepEqual(problemsOf(readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "p" }, type: "picture", headline: "P" } } }, "p.json", AGENCIES)), [
     { file: "p.json", field: "data.item.type", message: 'got "picture" (expected a text item; AP\'s pictures are read with the story they are associated with)', code: "WD205" },
   ]);
-  assert.deepEqual(readApMediaApi({ api_version: "2.2", data: { items: [] } }, "f.json", AGENCIES).problems, [
+  assert.deepEqual(problemsOf(readApMediaApi({ api_version: "2.2", data: { items: [] } }, "f.json", AGENCIES)), [
     { file: "f.json", field: "data.items", message: "holds no items (expected the feed's items, each with its item)", code: "WD206" },
   ]);
 });
@@ -180,7 +188,7 @@ test("a picture item is not a story; an empty feed says so", () => {
 test("an item that states no type is read as text, so it too needs its words in the file", () => {
   const read = readApMediaApi({ api_version: "2.2", data: { item: { altids: { itemid: "u" }, headline: "U", pubstatus: "usable" } } }, "u.json", AGENCIES);
   assert.deepEqual(read.items, []);
-  assert.deepEqual(read.problems.map(({ field }) => field), ["data.item.renditions"]);
+  assert.deepEqual(problemsOf(read).map(({ field }) => field), ["data.item.renditions"]);
 });
 
 /** The files beside an item, as the drop gives them: by name, from the corpus's AP folder. */
@@ -192,7 +200,7 @@ test("the NITF rendition saved beside the JSON as <itemid>.<version>.xml gives t
   const file = join(FIXTURES, "text-photo.json");
   const nitf = join(FIXTURES, `${ITEM_ID}.0.xml`);
   const read = readJsonDialect(readFileSync(file, "utf8"), file, AGENCIES, besideCorpus([`${ITEM_ID}.0.xml`, `${ITEM_ID}.1.xml`]));
-  assert.deepEqual(read?.problems, []);
+  assert.deepEqual(problemsOf(read), []);
   assert.deepEqual(read?.companions, [nitf], "the NITF file is read with the item, not as an item of its own");
   const [item] = read?.items ?? [];
   assert.ok(item?.body.kind === "html");
@@ -255,7 +263,7 @@ test("a NITF file beside the item that cannot be read refuses the item at its re
   );
   assert.deepEqual(read.items, []);
   assert.deepEqual(read.companions, ["drop/b2.0.xml"]);
-  assert.deepEqual(read.problems, [
+  assert.deepEqual(problemsOf(read), [
     { file: "drop/b.json", field: "data.item.renditions.nitf.href", message: "its NITF text drop/b2.0.xml cannot be read: /nitf/body/body.content: missing (expected the story's text)", code: "WD206" },
   ]);
 });

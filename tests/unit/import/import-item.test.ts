@@ -546,6 +546,15 @@ test("an AFP revision marked CORRECTED - and opening with (Corrects …), with n
   ]);
 });
 
+test("a NewsML 1.2 item refused by its reader names the rest of its problems in the same run: its language, as any item's", async (t) => {
+  const { importItems } = desk(t);
+  const vote = readFileSync(join(import.meta.dirname, "../../fixtures/wire/dialects/afp/no-confidence-vote.xml"), "utf8");
+  const refused = await importItems({ "vote.xml": vote.replace(/<HeadLine>[^<]*<\/HeadLine>/, "<HeadLine></HeadLine>").replace('<Language FormalName="en"/>', '<Language FormalName="fr"/>') }, { verbose: true });
+  assert.match(refused, /^refused    drop-1\/vote\.xml$/m);
+  assert.match(refused, /NewsLines\/HeadLine: missing \(expected the story's headline\) \[WD206\]/);
+  assert.match(refused, /the item is in French \(fr\), and the site has no French edition/);
+});
+
 test("a ninjs item's ednote is the agency's note to editors: quoted where a correction is to be worded, else named as left out", async (t) => {
   const { root, importItems } = desk(t);
   const note = "Moves at 0900 GMT with a photo.";

@@ -172,7 +172,16 @@ test("every problem of every item in one run, each at its place; the readable it
   );
   assert.equal(read.items.length, 1);
   assert.equal(read.items[0]?.path, "/NewsML/NewsItem[1]");
-  assert.deepEqual(read.problems, [
+  // A refused item is read on all the same, so the importer checks the rest of it (its language, its place's zone) in this run too.
+  assert.deepEqual(
+    read.refused?.map(({ found }) => [found.path, found.place, found.status]),
+    [
+      ["/NewsML/NewsItem[2]", "Paris", "usable"],
+      ["/NewsML/NewsItem[3]", undefined, "usable"],
+    ],
+  );
+  assert.deepEqual(read.problems, []);
+  assert.deepEqual(read.refused?.flatMap(({ problems }) => problems), [
     { file: "inline.xml", itemIndex: 1, field: "/NewsML/NewsItem[2]/Identification/NewsIdentifier/PublicIdentifier", message: "missing (expected the item's urn:newsml: identifier, or ProviderId, DateId and NewsItemId)", code: "WD206" },
     { file: "inline.xml", itemIndex: 1, field: "/NewsML/NewsItem[2]/NewsComponent/NewsLines/HeadLine", message: "missing (expected the story's headline)", code: "WD206" },
     { file: "inline.xml", itemIndex: 1, field: "/NewsML/NewsItem[2]/NewsComponent/ContentItem/DataContent", message: "has no text (expected the story's text, as NITF, paragraphs or plain text)", code: "WD206" },

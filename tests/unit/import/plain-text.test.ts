@@ -161,9 +161,14 @@ test("dates the item by the dateline's day, in the year the delivery gives, at t
 test("a dateline day no year near the delivery has is a problem at its line", () => {
   const read = datedItem("Feb 29", { local: "2014-06-01T12:00:00", offset: "Z" });
   assert.deepEqual(read.items, []);
-  assert.equal(read.problems.length, 1);
-  assert.deepEqual([read.problems[0]?.line, read.problems[0]?.field, read.problems[0]?.code], [3, "dateline", "WD208"]);
-  assert.match(read.problems[0]?.message ?? "", /--02-29.*2014-06-01T12:00:00Z/);
+  assert.deepEqual(read.problems, []);
+  const [refused] = read.refused ?? [];
+  assert.equal(refused?.problems.length, 1);
+  const [undated] = refused?.problems ?? [];
+  assert.deepEqual([undated?.line, undated?.field, undated?.code], [3, "dateline", "WD208"]);
+  assert.match(undated?.message ?? "", /--02-29.*2014-06-01T12:00:00Z/);
+  // Refused, it is read on all the same, so the importer checks the rest of it (its place's zone) in this run too.
+  assert.deepEqual([refused?.found.headline, refused?.found.place, refused?.found.id], ["Headline", "MOSCOW", undefined]);
 });
 
 test("strips teleprinter controls and reads every line ending", () => {
