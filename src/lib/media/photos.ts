@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { constants, existsSync } from "node:fs";
+import { constants } from "node:fs";
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, relative } from "node:path";
@@ -516,8 +516,7 @@ export class PhotoProcessor {
           continue;
         }
         const source = await this.#sourceOf(from.conversion, from.name);
-        if (!onMediaHost && existsSync(target)) continue;
-        if ("key" in source) this.#area.place(source.key, target);
+        if ("key" in source) placeUnlessThere(this.#area, source.key, target);
         else await writeFile(target, source.bytes);
       }
     }
@@ -532,5 +531,14 @@ export class PhotoProcessor {
     const source = done.ok ? done.sources.get(name) : undefined;
     if (!source) throw new Error(`photos: ${name} was not converted`);
     return source;
+  }
+}
+
+/** Places a converted file's entry at `target`, unless a file is there already (the dev server's site, patched): its name is its contents' hash, so it is this file. */
+function placeUnlessThere(area: CacheArea, key: string, target: string): void {
+  try {
+    area.place(key, target);
+  } catch (error) {
+    if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
   }
 }
