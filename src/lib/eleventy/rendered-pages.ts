@@ -54,15 +54,15 @@ export interface CachedPages {
 }
 
 /**
- * Each story's hash, by the story: a story is never changed once read, and one the dev server
- * keeps for its rebuilds is the same object in each of them, so it is hashed once.
+ * The hashes of the stories and views the dev server's rebuilds share, by the object: they are
+ * frozen (story-cache.ts, page-views.ts), so each is hashed once in the server's life.
  */
-const storyDigests = new WeakMap<object, string>();
-const viewHashes = new WeakMap<object, string>();
+const sharedHashes = new WeakMap<object, string>();
 
 /** The hashes of pages' views: each story in a view stands for a hash of it, computed once per story. */
 class ViewHashes {
   readonly #stories: ReadonlySet<object>;
+  readonly #digests = new Map<object, string>();
 
   constructor(stories: readonly ArticleView[]) {
     this.#stories = new Set(stories);
@@ -75,24 +75,26 @@ class ViewHashes {
    * most of the plan's time.
    */
   hash(view: object): string {
-    const known = viewHashes.get(view);
-    if (known !== undefined) return known;
-    const article: unknown = "article" in view ? view.article : undefined;
-    const standIn = typeof article === "object" && article !== null && this.#stories.has(article) ? { ...view, article: `story:${this.#digest(article)}` } : view;
-    const hash = sha256(JSON.stringify(standIn));
-    // A frozen view is one the dev server's rebuilds share (page-views.ts): it cannot change, nor can its hash.
-    if (Object.isFrozen(view)) viewHashes.set(view, hash);
-    return hash;
+    return hashOnce(view, undefined, () => {
+      const article: unknown = "article" in view ? view.article : undefined;
+      const standIn = typeof article === "object" && article !== null && this.#stories.has(article) ? { ...view, article: `story:${this.#digest(article)}` } : view;
+      return sha256(JSON.stringify(standIn));
+    });
   }
 
   #digest(story: object): string {
-    let digest = storyDigests.get(story);
-    if (digest === undefined) {
-      digest = sha256(JSON.stringify(story));
-      storyDigests.set(story, digest);
-    }
-    return digest;
+    return hashOnce(story, this.#digests, () => sha256(JSON.stringify(story)));
   }
+}
+
+/** `object`'s hash: kept for the server's life when it is frozen (shared), else in `kept`, if given, for this plan. */
+function hashOnce(object: object, kept: Map<object, string> | undefined, hash: () => string): string {
+  const store = Object.isFrozen(object) ? sharedHashes : kept;
+  const known = store?.get(object);
+  if (known !== undefined) return known;
+  const made = hash();
+  store?.set(object, made);
+  return made;
 }
 
 function reasonFor(cached: CachedPages, context: string, file: string, view: string, key: string): PageReason {

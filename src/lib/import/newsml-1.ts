@@ -202,10 +202,10 @@ function storyPlace(dateline: DatelineField, descriptive: XmlElement | undefined
   return attribute(city, "Value");
 }
 
-/** One NewsItem as a wire item, or its problems. */
 /** A NewsItem read: the item with its photo's problems, or the problems that refused it with what could still be read of it. */
 type NewsItemRead = { item: WireItem; problems: WireProblem[] } | { problems: WireProblem[]; found?: RefusedItem["found"] };
 
+/** One NewsItem as a wire item, or its problems. */
 function readNewsItem(newsItem: Placed, place: string, file: string, agencies: readonly Agency[]): NewsItemRead {
   const problems = new ItemProblems(file);
   const { element, path } = newsItem;
