@@ -322,7 +322,7 @@ function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[],
 const searchSource = ({ url, headline, lead, bodyHtml, dateline, published, topics, description }: ArticleView) =>
   JSON.stringify([url, headline, lead, bodyHtml, dateline, published.display, published.datetime, topics.map((topic) => topic.name), description]);
 
-/** Each story's searchSource hash, by the story, which is never changed once read (the dev server's rebuilds share the stories they did not read again). */
+/** The searchSource hash of each story the dev server's rebuilds share (frozen, so never changed), by the story. */
 const sourceHashes = new WeakMap<ArticleView, string>();
 
 /**
@@ -377,7 +377,9 @@ export class SearchIndexCache {
     const published = searchableStories(stories);
     const hashes = published.map((story) => {
       let hash = sourceHashes.get(story);
-      if (hash === undefined) sourceHashes.set(story, (hash = this.#store.digest(Buffer.from(searchSource(story)))));
+      if (hash !== undefined) return hash;
+      hash = this.#store.digest(Buffer.from(searchSource(story)));
+      if (Object.isFrozen(story)) sourceHashes.set(story, hash);
       return hash;
     });
     const days = byDay(published, hashes).map((day) => ({ ...day, key: this.#area.key("words", ...day.hashes) }));
