@@ -393,17 +393,12 @@ export class SearchIndexCache {
     const days = byDay(published, hashes).map((day) => ({ ...day, key: this.#area.key("words", ...day.hashes) }));
     const key = this.#area.key("files", editionPath, ...hashes);
     const remembered = this.#editions?.get(editionPath);
-    if (remembered?.key === key) {
-      // The days' entries stay for the next change of this edition.
-      for (const day of days) this.#dayTerms(day.key, day.stories);
-      this.#area.count("reused");
-      return remembered.files;
-    }
-    const kept = this.#area.read(key);
+    const kept = remembered?.key === key ? remembered.files : this.#keptFiles(key);
     if (kept !== undefined) {
+      // The days' entries stay for the next change of this edition.
       for (const day of days) this.#area.has(day.key);
       this.#area.count("reused");
-      return this.#remember(editionPath, key, JSON.parse(kept.toString("utf8")) as SearchIndexFile[]);
+      return this.#remember(editionPath, key, kept);
     }
     const engine = new EngineIndex();
     for (const day of days) for (const share of this.#dayTerms(day.key, day.stories)) engine.add(share);
@@ -411,6 +406,12 @@ export class SearchIndexCache {
     if (this.#editions === undefined) this.#area.write(key, jsonPieces(files));
     this.#area.count("made");
     return this.#remember(editionPath, key, files);
+  }
+
+  /** The files kept in the store under `key`, if any. */
+  #keptFiles(key: string): SearchIndexFile[] | undefined {
+    const kept = this.#area.read(key);
+    return kept === undefined ? undefined : (JSON.parse(kept.toString("utf8")) as SearchIndexFile[]);
   }
 
   #remember(editionPath: string, key: string, files: SearchIndexFile[]): SearchIndexFile[] {
