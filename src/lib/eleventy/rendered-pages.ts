@@ -4,15 +4,17 @@
  *
  * A page's key is a hash of everything its HTML is made from: the render context (templates,
  * code, the settings every page prints) and its view (see src/lib/newsroom/page-views.ts), with
- * each story in it standing for a hash of the whole story. The pages are kept in the cache store's
- * pages area (src/lib/cache/store.ts: an entry checked when used, a damaged one rendered again,
- * entries no build used pruned); the area's note records the last build's context and each
- * page's view, which is how a plan tells a new page from one whose view, or templates, changed.
+ * each story in it standing for a hash of the whole story, or of all it is made from. The pages
+ * are kept in the cache store's pages area (src/lib/cache/store.ts: an entry checked when used, a
+ * damaged one rendered again, entries no build used pruned); the area's note records the last
+ * build's context and each page's view, which is how a plan tells a new page from one whose view,
+ * or templates, changed.
  */
 import { createHash } from "node:crypto";
 import type { CacheArea, CacheStore } from "../cache/store.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { PageViews } from "../newsroom/page-views.ts";
+import { articleDigest } from "../story/article.ts";
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
@@ -82,8 +84,9 @@ class ViewHashes {
     });
   }
 
+  /** A story's hash: its digest from the story cache when it has one (see articleDigest), else its JSON's. */
   #digest(story: object): string {
-    return hashOnce(story, this.#digests, () => sha256(JSON.stringify(story)));
+    return hashOnce(story, this.#digests, () => articleDigest(story) ?? sha256(JSON.stringify(story)));
   }
 }
 

@@ -24,6 +24,12 @@ export class StoryCache {
   #memory = new Map<string, { key: string; stamp: string | undefined; settings: string; read: StoryRead }>();
   /** Whether reads are kept in memory too: for the dev server's rebuilds; a single build reads each story once. */
   readonly #keepInMemory: boolean;
+  /** The last build's journal (see `StoryJournal`), read once a process, for the settings it was kept under. */
+  #lastJournal: { settings: string; stories: ReadonlyMap<string, JournalLine> } | undefined;
+  /** This build's journal: each story whose stamp vouches for it, under the settings its reads were made with. */
+  #journal: { settings: string; stories: Map<string, JournalLine> } | undefined;
+  /** The key each read this cache gave was kept under, which stands for all of it (see `keyOf`). */
+  readonly #keys = new WeakMap<StoryRead, string>();
 
   constructor(store: CacheStore, { keepInMemory = true } = {}) {
     this.#area = store.area("stories", { name: "stories", made: "read" }, { extension: ".json", code: [READING_CODE, new URL(import.meta.url)] });
@@ -31,58 +37,99 @@ export class StoryCache {
   }
 
   /**
-   * The read this process made of the story at `file` when neither the story's files (by their
-   * stamp: see storyStamp) nor the settings changed since: no byte of it read or hashed again.
+   * The read of the story at `location` when neither its files (by their stamp: see storyStamp)
+   * nor the settings changed since it was made, with no byte of the story read or hashed again:
+   * the read this process holds, else the entry the last build's journal names for that stamp.
    */
-  recall({ file, dataFileListed }: { file: string; dataFileListed?: boolean }, settings: Pick<StoryInput, "site" | "datelinePlaces">): StoryRead | undefined {
-    const remembered = this.#memory.get(file);
-    if (remembered?.stamp === undefined || remembered.settings !== settingsJson(settings) || remembered.stamp !== storyStamp(file, dataFileListed)) return undefined;
-    if (!this.#area.reach(remembered.key)) this.#area.write(remembered.key, entryText(file, JSON.stringify(remembered.read)));
+  recall(location: StoryLocation, settings: Pick<StoryInput, "site" | "datelinePlaces">): StoryRead | undefined {
+    const settingsText = settingsJson(settings);
+    if (settingsText === undefined) return undefined;
+    const stamp = storyStamp(location.file, location.dataFileListed);
+    if (stamp === undefined) return undefined;
+    const remembered = this.#memory.get(location.file);
+    if (remembered?.stamp === stamp && remembered.settings === settingsText) {
+      if (!this.#area.reach(remembered.key)) this.#area.write(remembered.key, entryText(location.file, JSON.stringify(remembered.read)));
+      this.#area.count("reused");
+      this.#log(location, settingsText, { stamp, key: remembered.key });
+      return remembered.read;
+    }
+    const line = this.#journalOf(settingsText).get(journalName(location));
+    const kept = line?.stamp === stamp ? this.#readEntry(line.key) : undefined;
+    if (line === undefined || kept === undefined) return undefined;
     this.#area.count("reused");
-    return remembered.read;
+    this.#log(location, settingsText, line);
+    return this.#remember(location.file, line, settingsText, JSON.parse(kept) as StoryRead);
   }
 
   /** The story's read: a kept one made from the same input, else a fresh one, kept for the next build. */
   read(input: StoryInput): StoryRead {
     const key = storyKey(input, this.#area);
-    if (key === undefined) {
+    const settings = settingsJson(input);
+    if (key === undefined || settings === undefined) {
       this.#area.count("made");
       return readStoryFile(input);
     }
+    const { stamp } = input.files;
+    if (stamp !== undefined) this.#log(input, settings, { stamp, key });
     const remembered = this.#memory.get(input.file);
     if (remembered?.key === key) {
       // Made under the same key earlier in this process: its entry is kept, or written again if it went.
       if (!this.#area.reach(key)) this.#area.write(key, entryText(input.file, JSON.stringify(remembered.read)));
       this.#area.count("reused");
-      this.#remember(input, key, remembered.read);
-      return remembered.read;
+      return this.#remember(input.file, { key, stamp }, settings, remembered.read);
     }
     const kept = this.#readEntry(key);
     if (kept !== undefined) {
       this.#area.count("reused");
-      return this.#remember(input, key, JSON.parse(kept) as StoryRead);
+      return this.#remember(input.file, { key, stamp }, settings, JSON.parse(kept) as StoryRead);
     }
     this.#area.count("made");
     const json = JSON.stringify(readStoryFile(input));
     this.#area.write(key, entryText(input.file, json));
     // Parsed back, so a fresh read and a kept one reach the page in the same form.
-    return this.#remember(input, key, JSON.parse(json) as StoryRead);
+    return this.#remember(input.file, { key, stamp }, settings, JSON.parse(json) as StoryRead);
   }
 
   /**
    * Removes the entries this build did not reach: those of stories deleted, renamed or changed
-   * since. Only after a build that read every story (a build, a dev server rebuild).
+   * since; and keeps this build's journal for the next. Only after a build that read every story
+   * (a build, a dev server rebuild).
    */
   prune(): void {
+    const journal = this.#journal;
+    this.#journal = undefined;
+    if (journal !== undefined) this.#area.setNote({ basis: this.#area.key(JOURNAL, journal.settings), stories: Object.fromEntries(journal.stories) } satisfies StoryJournal);
     this.#area.prune();
     for (const [file, { key }] of this.#memory) if (!this.#area.reached(key)) this.#memory.delete(file);
   }
 
-  #remember(input: StoryInput, key: string, read: StoryRead): StoryRead {
-    if (!this.#keepInMemory) return read;
-    const settings = settingsJson(input);
-    if (settings !== undefined) this.#memory.set(input.file, { key, stamp: input.files.stamp, settings, read: deepFreeze(read) });
-    return read;
+  /**
+   * The key `read` was kept under, if this cache gave it: by the store's key rule, everything the
+   * read is made from, so the same key is the same read, and a later stage may hash the key
+   * instead of the whole read.
+   */
+  keyOf(read: StoryRead): string | undefined {
+    return this.#keys.get(read);
+  }
+
+  #remember(file: string, { key, stamp }: { key: string; stamp: string | undefined }, settings: string, read: StoryRead): StoryRead {
+    const kept = this.#keepInMemory ? deepFreeze(read) : read;
+    if (this.#keepInMemory) this.#memory.set(file, { key, stamp, settings, read: kept });
+    this.#keys.set(kept, key);
+    return kept;
+  }
+
+  /** Notes in this build's journal that the story at `location`, with this stamp, was read under `key`. */
+  #log(location: StoryLocation, settings: string, line: JournalLine): void {
+    // Reads under other settings (a build before this one, which failed) are no journal of this build's.
+    if (this.#journal?.settings !== settings) this.#journal = { settings, stories: new Map() };
+    this.#journal.stories.set(journalName(location), line);
+  }
+
+  /** The last build's journal, if it was kept under these settings and this reading code. */
+  #journalOf(settings: string): ReadonlyMap<string, JournalLine> {
+    if (this.#lastJournal?.settings !== settings) this.#lastJournal = { settings, stories: journalFrom(this.#area.note(), this.#area.key(JOURNAL, settings)) };
+    return this.#lastJournal.stories;
   }
 
   /** The kept read's JSON, if the area holds a whole entry under `key`. */
@@ -91,6 +138,41 @@ export class StoryCache {
     const headerEnd = entry?.indexOf("\n") ?? -1;
     return headerEnd === -1 ? undefined : entry?.slice(headerEnd + 1);
   }
+}
+
+/** Where a story is, as its read's key names it. */
+type StoryLocation = Pick<StoryInput, "file" | "fileSlug" | "filePathStem"> & { dataFileListed?: boolean };
+
+/** A story's stamp when it was read, and its read's key. */
+interface JournalLine {
+  stamp: string;
+  key: string;
+}
+
+/**
+ * What a build that read every story knew of each, kept as the stories area's note for the next
+ * build in a new process: a story whose stamp is unchanged is known by its read's key without
+ * reading or hashing its files, as the dev server knows it in memory. `basis` is a key, by the
+ * store's rule, of the reading code and the settings: under others, no line holds.
+ */
+interface StoryJournal {
+  basis: string;
+  stories: Record<string, JournalLine>;
+}
+
+const JOURNAL = "journal";
+
+/** A line's name: the story's file, and the names Eleventy's rules give it, which its read's key holds too. */
+const journalName = ({ file, fileSlug, filePathStem }: StoryLocation): string => `${file}\0${fileSlug}\0${filePathStem}`;
+
+/** The journal's lines from a note, if it is one kept under `basis`; none otherwise. */
+function journalFrom(note: unknown, basis: string): ReadonlyMap<string, JournalLine> {
+  const lines = new Map<string, JournalLine>();
+  if (typeof note !== "object" || note === null || !("basis" in note) || note.basis !== basis || !("stories" in note) || typeof note.stories !== "object" || note.stories === null) return lines;
+  for (const [name, line] of Object.entries(note.stories as Record<string, unknown>)) {
+    if (typeof line === "object" && line !== null && "stamp" in line && "key" in line && typeof line.stamp === "string" && typeof line.key === "string") lines.set(name, { stamp: line.stamp, key: line.key });
+  }
+  return lines;
 }
 
 /** An entry: a line naming its story file, then the read as JSON. */

@@ -4,7 +4,7 @@ import { setTimeout } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { readArticle, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
+import { articleDigest, readArticle, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
 import { storySettings, type StoryInput } from "../../../src/lib/story/read-story.ts";
 import { storyStamp } from "../../../src/lib/story/story-source.ts";
 import { StoryCache } from "../../../src/lib/story/story-cache.ts";
@@ -224,6 +224,64 @@ test("a build's prune removes the entries of stories it did not read (deleted or
   const third = storyCacheIn(cacheFolder);
   await readArticle(...storyData("kept-story", talks, body, build, third));
   assert.equal(summary(third), `cache ${cacheFolder}: stories 0 read, 1 reused`);
+});
+
+test("an article finished from a kept read has a digest that stands for it: the same in a new process, another when the story, its state or its problems differ", async () => {
+  const cacheFolder = join(folder, "digest");
+  const published = buildAt("2013-09-11T00:00:00Z");
+  const digestOf = async (fields: Record<string, unknown>, build: BuildSettings, cache: StoryCache | undefined) => articleDigest(await readArticle(...storyData("digest", fields, body, build, cache)));
+  const first = await digestOf(talks, published, storyCacheIn(cacheFolder, { keepInMemory: false }));
+  assert.match(first ?? "", /^[0-9a-f]{64}$/);
+  assert.equal(await digestOf(talks, published, storyCacheIn(cacheFolder, { keepInMemory: false })), first);
+  assert.equal(await digestOf(talks, published, storyCacheIn(cacheFolder)), first, "the dev server's frozen article has the same");
+  const others = [
+    await digestOf(talks, buildAt("2013-09-10T04:00:00Z"), storyCacheIn(cacheFolder)),
+    await digestOf({ ...talks, title: "Talks resume" }, published, storyCacheIn(cacheFolder)),
+    // The same read finished at two moments: with an update still to come (a problem), then without.
+    await digestOf({ ...talks, updated: "2013-09-12T09:30" }, published, storyCacheIn(cacheFolder)),
+    await digestOf({ ...talks, updated: "2013-09-12T09:30" }, buildAt("2013-09-13T00:00:00Z"), storyCacheIn(cacheFolder)),
+  ];
+  assert.equal(new Set([first, ...others]).size, 5);
+  assert.equal(await digestOf(talks, published, undefined), undefined, "a read no cache gave has none: its JSON is hashed");
+});
+
+test("a build in a new process knows a story unchanged since the last build's journal by its stamp; a change, other settings or a lost entry read it again", async () => {
+  const cacheFolder = join(folder, "journal");
+  const build = buildAt("2013-09-11T00:00:00Z");
+  const [location, context] = storyData("journal", talks, body, build);
+  const settings = { site: storySettings(context.site), datelinePlaces: context.datelinePlaces };
+  // Its times settle: a file changed in the last two seconds has no stamp to go by.
+  await setTimeout(2100);
+  const first = storyCacheIn(cacheFolder, { keepInMemory: false });
+  const read = await readArticle(location, { ...context, storyCache: first });
+  assert.equal(first.recall(location, settings), undefined, "no build has kept a journal yet");
+  const unfinished = storyCacheIn(cacheFolder, { keepInMemory: false });
+  assert.equal(unfinished.recall(location, settings), undefined, "a journal is kept only by a build's prune, once every story is read");
+  first.prune();
+
+  const second = storyCacheIn(cacheFolder, { keepInMemory: false });
+  const recalled = second.recall(location, settings);
+  assert.ok(recalled?.readable && recalled.view?.headline === talks.title, JSON.stringify(recalled));
+  assert.deepEqual(await readArticle(location, { ...context, storyCache: second }), read);
+  assert.equal(summary(second), `cache ${cacheFolder}: stories 0 read, 2 reused`);
+  assert.equal(second.recall({ ...location, filePathStem: "/news/elsewhere" }, settings), undefined, "named otherwise, it is another story");
+  assert.equal(second.recall(location, { ...settings, site: { ...settings.site, name: "Another Desk" } }), undefined);
+  // The recall kept its line in this build's journal: the next process knows it too.
+  second.prune();
+  assert.ok(storyCacheIn(cacheFolder, { keepInMemory: false }).recall(location, settings)?.readable);
+
+  // Its entry lost: it is read again, by readArticle, and not recalled.
+  rmSync(join(cacheFolder, "stories", entries(cacheFolder)[0] ?? ""));
+  const third = storyCacheIn(cacheFolder, { keepInMemory: false });
+  assert.equal(third.recall(location, settings), undefined);
+  assert.deepEqual(await readArticle(location, { ...context, storyCache: third }), read);
+  assert.equal(summary(third), `cache ${cacheFolder}: stories 1 read, 0 reused`);
+  third.prune();
+
+  // The same bytes written again: its stamp is another, so it is read.
+  writeFileSync(location.file, readFileSync(location.file));
+  await setTimeout(2100);
+  assert.equal(storyCacheIn(cacheFolder, { keepInMemory: false }).recall(location, settings), undefined);
 });
 
 const input: StoryInput = {
