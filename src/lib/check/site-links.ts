@@ -40,8 +40,8 @@ export class SiteLinks {
   readonly #folders = new Set<string>();
   /** The media folder's files, asked of the disk once each. */
   readonly #stats = new Map<string, Stats | undefined>();
-  /** What each URL that leads to another document was found to name, by the folder it is named from. */
-  readonly #targets = new Map<string, FieldProblem[]>();
+  /** What each URL that names no page itself was found to name, by the folder it is named from (see `#foundFrom`). */
+  readonly #found = new Map<string, Map<string, FieldProblem[]>>();
 
   /** `files` holds every file of the site, `pageAnchors` the ids of each page, by absolute path. */
   constructor(settings: LinkSettings, files: readonly string[], pageAnchors: ReadonlyMap<string, ReadonlySet<string>>) {
@@ -64,16 +64,36 @@ export class SiteLinks {
     const fromUrl = pathToFileURL(from);
     const notFoundPage = from.startsWith(this.#inside) && isNotFoundUrl(`/${sitePath(this.#settings.siteDir, from)}`);
     const { media, siteRoot } = this.#settings;
-    return (url, image = false) => {
+    const check = (url: string, image: boolean): FieldProblem[] => {
       if (media !== undefined && asBrowserReads(url).startsWith(media.url)) return this.#mediaProblems(url, media);
       if (notFoundPage && !url.startsWith("#")) return this.#notFoundPageProblems(url);
       const problems = urlFormProblems(url, siteRoot);
       if (problems !== undefined) return problems;
-      if (!hasScheme(url)) return this.#targetProblems(fromUrl, url);
+      if (!hasScheme(url)) return this.#followed(fromUrl, url);
       if (!image) return [];
       const expected = media === undefined ? "a file of the site" : `a file of the site or a photo under the media host's ${media.url}`;
       return linkProblem("WD408", `"${url}" is an image from elsewhere (expected ${expected}: the pages' security policy lets no other image in)`);
     };
+    const shared = this.#foundFrom(`${notFoundPage ? "404" : ""}\0${dirname(from)}`);
+    return (url, image = false) => {
+      if (namesItself(url)) return check(url, image);
+      const name = image ? `image\0${url}` : url;
+      let problems = shared.get(name);
+      if (problems === undefined) shared.set(name, (problems = check(url, image)));
+      return problems;
+    };
+  }
+
+  /**
+   * What each URL was found to name from one folder (a 404 page's apart: its links start from the
+   * site's root). Most of a site's links are named from many pages of a folder (the pages of a day,
+   * their navigation), so each is followed once per folder; at 10,000 stories a publish checks
+   * half a million links.
+   */
+  #foundFrom(folder: string): Map<string, FieldProblem[]> {
+    let found = this.#found.get(folder);
+    if (found === undefined) this.#found.set(folder, (found = new Map()));
+    return found;
   }
 
   /** A photo named under the media host's address must be a file of the media folder, which the deploy uploads there before the pages. */
@@ -102,26 +122,10 @@ export class SiteLinks {
     }
     const path = url.slice(basePath.length).replace(/^([^?#]*\/)?(?=[?#]|$)/, (folder) => `${folder}index.html`);
     // The path is from the site's root, whichever edition's folder the page is in.
-    return this.#targetProblems(new URL(NOT_FOUND_URL.slice(1), pathToFileURL(this.#inside)), path);
+    return this.#followed(new URL(NOT_FOUND_URL.slice(1), pathToFileURL(this.#inside)), path);
   }
 
-  /**
-   * A relative URL must name a file in the site, and its fragment an id in that file. Most links
-   * of a site are named from many pages of one folder (the pages of a day, their navigation), so
-   * each is followed once per folder; "", "?..." and "#..." name the page itself, so those are not shared.
-   */
-  #targetProblems(from: URL, url: string): FieldProblem[] {
-    const bare = url.replace(/^[\u0000-\u0020]+|[\t\n\r]/g, "");
-    if (bare === "" || bare.startsWith("?") || bare.startsWith("#")) return this.#followed(from, url);
-    const key = `${from.href.slice(0, from.href.lastIndexOf("/") + 1)}\0${url}`;
-    let problems = this.#targets.get(key);
-    if (!problems) {
-      problems = this.#followed(from, url);
-      this.#targets.set(key, problems);
-    }
-    return problems;
-  }
-
+  /** A relative URL must name a file in the site, and its fragment an id in that file. */
   #followed(from: URL, url: string): FieldProblem[] {
     const broken = (message: string): FieldProblem[] => linkProblem("WD404", `"${url}" ${message}`);
     let target: URL;
@@ -166,6 +170,9 @@ export class SiteLinks {
 }
 
 const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;
+
+/** Whether `url` names the page it is on ("", "?…", "#…", as a browser reads it past leading spaces and control characters). */
+const namesItself = (url: string): boolean => /^[\u0000-\u0020]*(?:[?#]|$)/.test(url);
 
 /**
  * Whether `url` is the site's root or under it. A site under a path shares its host with others

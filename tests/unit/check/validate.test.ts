@@ -405,3 +405,24 @@ test("an edition's 404 page links from the base path, each link named from the s
   assert.equal(relative.length, 1);
   assert.match(relative[0] ?? "", /^ru\/404\.html:\d+:\d+: link: "\.\.\/news\/story\.html" on the 404 page \(expected a URL that starts with the base path \/newsroom\/: hosts serve this page at any missing address\) \[WD406\]$/);
 });
+
+test("a link is followed once per folder, yet each page's own fragments, and the 404 page beside other pages, are checked as that page", async () => {
+  const dir = writeSite();
+  const news = (title: string, body: string) => page(title, "../assets/site.css", `<h1>${title}</h1>\n${body}`);
+  // Two pages of one folder name the same URLs: the fragment of each page's own is its own.
+  fs.writeFileSync(path.join(dir, "news", "first.html"), news("First", `<p id="more"><a href="#more">More</a> <a href=" #more">Again</a> <a href="story.html#body">Talks</a> <a href="gone.html">Gone</a></p>`));
+  fs.writeFileSync(path.join(dir, "news", "second.html"), news("Second", `<p><a href="#more">More</a> <a href=" #more">Again</a> <a href="story.html#body">Talks</a> <a href="gone.html">Gone</a></p>`));
+  // The root's 404 page names what index.html names, and is told apart from it.
+  fs.writeFileSync(path.join(dir, "404.html"), page("Not found", "/assets/site.css", `<h1>Not found</h1>\n<p><a href="news/story.html#body">Talks resume</a></p>`));
+  const problems = (await validateSite(dir)).problems.map(formatProblem);
+  assert.deepEqual(
+    problems.map((line) => line.replace(/:\d+:\d+:/, ":")),
+    [
+      '404.html: link: "news/story.html#body" on the 404 page (expected a URL that starts with the base path /: hosts serve this page at any missing address) [WD406]',
+      'news/first.html: link: "gone.html" names news/gone.html, which does not exist (expected a file of the site) [WD404]',
+      'news/second.html: link: "#more" has no target: no id="more" in news/second.html (expected an element with that id) [WD405]',
+      'news/second.html: link: " #more" has no target: no id="more" in news/second.html (expected an element with that id) [WD405]',
+      'news/second.html: link: "gone.html" names news/gone.html, which does not exist (expected a file of the site) [WD404]',
+    ],
+  );
+});
