@@ -191,26 +191,33 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   const progressOf = (stage: CountedStage): ProgressListener | undefined => onProgress && ((done, total) => onProgress(stage, done, total));
   const stages = new StageRunner();
   const report: BuildResult["report"] = { stories: undefined, check: undefined, size: undefined, media: undefined, timings: stages.timings, caches: [], sources: {} };
-  const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => ({ ok, settingProblems: [], pages: [], files: [], report, ...more });
+  // A build that ends with a result, passed or not, leaves its folder for the next to start from; one a stage's error stopped does not.
+  let ended = false;
+  const result = (ok: boolean, more: Partial<BuildResult> = {}): BuildResult => {
+    ended = true;
+    return { ok, settingProblems: [], pages: [], files: [], report, ...more };
+  };
   removeLeftovers();
   const patched = dev && session.devSite?.output === output && existsSync(output) ? session.devSite : undefined;
   session.devSite = undefined;
   // Made as any folder of the user's is, not as mkdtemp makes one (0700): the site folder it becomes
   // is copied to web servers, which could not read it.
   const staging = `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString("hex")}`;
-  if (!patched) mkdirSync(staging);
+  // A build starts from the site its last swap replaced, when there is one (see takeSpare).
+  const reused = !dev && takeSpare(output, staging);
+  if (!patched && !reused) mkdirSync(staging);
   // This build's photos for the media host, apart until the site passes its checks.
   const mediaStaging = `${staging}-media`;
   try {
     const settings = await stages.run("settings", () => readProjectSettings(env, dev, localMedia));
     if (!settings.ok) return result(false, { settingProblems: [...settings.problems] });
     const media = settings.value.media && { url: settings.value.media.url, folder: mediaStaging };
-    const site = await renderSite(stages, settings.value, session, { staging: patched ? output : staging, patched, media, dev, progressOf });
+    const site = await renderSite(stages, settings.value, session, { staging: patched ? output : staging, patched, reused, media, dev, progressOf });
     report.stories = site.storyReport;
     report.sources = site.sources;
     if (!site.rendered) return result(false, { pages: site.pages });
     // The dev server's build knows its files (it patches its site by them): at 10,000 stories listing the folder took a tenth of a rebuild.
-    const files = site.devSite ? [...site.devSite.files].sort() : listFiles(staging);
+    const files = site.devSite ? [...site.devSite.files].sort() : keepOnly(staging, site.files);
     if (!dev) {
       report.check = await stages.run("check", () => checkSite(staging, media, settings.value, site.storyReport, progressOf("check")));
       report.size = await stages.run("size", () => hostLimitReport(measureSite(staging, files), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
@@ -226,16 +233,23 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     if (dev && site.devSite) session.devSite = { output, ...site.devSite };
     return result(true, { pages: site.pages, files });
   } finally {
+    // A build's folder that did not become the site (a problem in a story or a page stopped it) is the next build's to start from.
+    if (!dev && ended && existsSync(staging)) keepAsSpare(staging, output);
     rmSync(staging, { recursive: true, force: true });
     rmSync(mediaStaging, { recursive: true, force: true });
     report.caches = cacheLines(session);
   }
 }
 
-/** Where `renderSite` writes and what it tells: the staging folder (or the dev server's site it patches), the media host's, the dev server's build, progress. */
+/**
+ * Where `renderSite` writes and what it tells: the staging folder (or the dev server's site it
+ * patches), whether the staging folder holds an earlier site (`reused`), the media host's, the dev
+ * server's build, progress.
+ */
 interface RenderTarget {
   staging: string;
   patched: DevSite | undefined;
+  reused: boolean;
   media: MediaHost | undefined;
   dev: boolean;
   progressOf: (stage: CountedStage) => ProgressListener | undefined;
@@ -247,14 +261,14 @@ interface RenderTarget {
  * (every story's text and HTML, every view) is let go when it returns, before the check: at
  * 100,000 stories that is a gigabyte of the check's heap.
  */
-async function renderSite(stages: StageRunner, settings: ProjectSettings, session: BuildSession, { staging, patched, media, dev, progressOf }: RenderTarget) {
+async function renderSite(stages: StageRunner, settings: ProjectSettings, session: BuildSession, { staging, patched, reused, media, dev, progressOf }: RenderTarget) {
   const stories = await stages.run("stories", () => readAllStories(settings, session, progressOf("stories")));
   const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.site, settings.build));
   const { plan, runs, data } = await stages.run("page plan", () => planSite(settings, newsroom, session.pageCache, patched?.pages));
   const site = { pages: plan.pages, storyReport: newsroom.report, sources: data.sources };
-  if (newsroom.report.errors.length > 0 && !dev) return { ...site, rendered: false, devSite: undefined };
-  const writer = new SiteWriter(staging, plan, session.pageCache, patched, dev);
-  const files = writer.changedFiles(newsroom.files);
+  if (newsroom.report.errors.length > 0 && !dev) return { ...site, rendered: false, files: new Set<string>(), devSite: undefined };
+  const writer = new SiteWriter(staging, plan, session.pageCache, { inPlace: patched, reused, keepTexts: dev });
+  const newsroomFiles = writer.changedFiles(newsroom.files);
   const counter = renderCounter(plan, progressOf("render"));
   // The search indexes first, written as soon as made, so their memory (at 100,000 stories 0.8 GB
   // of heap) is free again before the render runs need theirs: made after the runs, on top of
@@ -266,15 +280,16 @@ async function renderSite(stages: StageRunner, settings: ProjectSettings, sessio
   for (let run = 0, views = runs.shift(); views !== undefined; run += 1, views = runs.shift()) {
     const first = run === 0;
     // The site's files (feeds, sitemaps, the hosts' files) with the first run's pages; a later run's are the same files again.
-    const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: views, files: first ? files : [] }, counter));
+    const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: views, files: first ? newsroomFiles : [] }, counter));
     await stages.run("render", () => writer.writeRendered(first ? rendered : rendered.filter(({ file }) => writer.isPage(file))));
   }
   if (patched) await writeSearch();
   await stages.run("render", () => writer.finish());
   const published = await stages.run("photos", () => publishMedia(staging, media, session.photos, settings, data.storyFiles, progressOf("photos")));
+  const siteFiles = new Set([...writer.written, ...published]);
   // Kept only for the dev server's next rebuild: a build's check, at 100,000 stories, has no memory to spare for it.
-  const devSite = dev && { context: plan.context, pages: new Map(plan.pages.map(({ file, key }) => [file, key])), texts: writer.texts, newsroomFiles: writer.newsroomFiles, files: new Set([...writer.written, ...published]) };
-  return { ...site, rendered: true, devSite: devSite || undefined };
+  const devSite = dev && { context: plan.context, pages: new Map(plan.pages.map(({ file, key }) => [file, key])), texts: writer.texts, newsroomFiles: writer.newsroomFiles, files: siteFiles };
+  return { ...site, rendered: true, files: siteFiles, devSite: devSite || undefined };
 }
 
 /** The settings, or every problem of them (never a stack trace). */
@@ -347,7 +362,8 @@ const PAGES_PER_RUN = 5000;
  * kept in the page cache first, then placed from it (a second name for its entry, no copy: the
  * check knows such a page's hash without reading it), and the rest (the search indexes, the feeds
  * and sitemaps Eleventy rendered, a page the cache could not keep) is written; at the end, every
- * page the plan reuses.
+ * page the plan reuses. In a folder that holds an earlier site, a reused page whose file there is
+ * its entry, unchanged, is left in place, and every file written replaces what is there.
  */
 class SiteWriter {
   readonly #staging: string;
@@ -356,6 +372,8 @@ class SiteWriter {
   readonly #keys: Map<string, string>;
   /** The dev server's site this writer patches: a page whose key is unchanged, or another file whose text is, is in place. */
   readonly #inPlace: DevSite | undefined;
+  /** Whether the folder holds an earlier site, whose files are replaced, or kept where they are the pages' entries. */
+  readonly #reused: boolean;
   // Each folder made once: at 10,000 stories asking again for every page's folder cost most of a second.
   readonly #folders = new Set<string>();
   /** Every file of the site, written or in place, relative to its folder. */
@@ -365,12 +383,13 @@ class SiteWriter {
   readonly newsroomFiles = new Map<string, string>();
   readonly #keepTexts: boolean;
 
-  constructor(staging: string, plan: PlannedSite, cache: PageCache, inPlace: DevSite | undefined, keepTexts: boolean) {
+  constructor(staging: string, plan: PlannedSite, cache: PageCache, { inPlace, reused, keepTexts }: { inPlace: DevSite | undefined; reused: boolean; keepTexts: boolean }) {
     this.#staging = staging;
     this.#plan = plan;
     this.#cache = cache;
     this.#keys = new Map(plan.pages.map(({ file, key }) => [file, key]));
     this.#inPlace = inPlace;
+    this.#reused = reused;
     this.#keepTexts = keepTexts;
   }
 
@@ -409,19 +428,24 @@ class SiteWriter {
     }
   }
 
-  /** Places every reused page (none that is in place already), then has the page cache record the plan. */
+  /**
+   * Places every reused page (none that is in place already: in the dev server's site by its key,
+   * in an earlier site by its file's identity), then has the page cache record the plan.
+   */
   finish(): void {
     for (const page of this.#plan.pages) {
       if (page.rendered) continue;
-      if (this.#inPlace?.pages.get(page.file) === page.key) this.written.add(page.file);
+      const inPlace = this.#inPlace?.pages.get(page.file) === page.key || (this.#reused && this.#cache.isPlacedAt(page.key, join(this.#staging, page.file)));
+      if (inPlace) this.written.add(page.file);
       else this.#place(page.file, (target) => this.#cache.place(page.key, target));
     }
     this.#cache.finish(this.#plan);
   }
 
   /**
-   * Writes `file` with `write`; into a site being patched, under a name of its own first and then
-   * over the old file at once, so the dev server never serves half a page.
+   * Writes `file` with `write`; into a site being patched, or a folder holding an earlier site,
+   * under a name of its own first and then over the old file at once, so the dev server never
+   * serves half a page.
    */
   #place(file: string, write: (target: string) => void): void {
     const target = join(this.#staging, file);
@@ -431,7 +455,7 @@ class SiteWriter {
       this.#folders.add(folder);
     }
     this.written.add(file);
-    if (this.#inPlace === undefined) return write(target);
+    if (this.#inPlace === undefined && !this.#reused) return write(target);
     const fresh = `${target}.${process.pid}.new`;
     rmSync(fresh, { force: true });
     write(fresh);
@@ -491,12 +515,26 @@ function removeWithEmptyFolders(folder: string, file: string): void {
   }
 }
 
-/** Every file under `folder`, relative to it, sorted. */
-function listFiles(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
-    .sort();
+/**
+ * Removes from `folder` whatever is not one of the files `keep` names (relative to it), and each
+ * folder that then holds none; returns the files kept, sorted. A fresh folder holds only those; one
+ * that held an earlier site loses what that site had and this one has not (a deleted story's page).
+ */
+function keepOnly(folder: string, keep: ReadonlySet<string>): string[] {
+  const kept: string[] = [];
+  const folders = new Set<string>();
+  const needed = new Set<string>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    const path = relative(folder, join(entry.parentPath, entry.name));
+    if (entry.isDirectory()) folders.add(path);
+    else if (!keep.has(path)) rmSync(join(folder, path), { force: true });
+    else {
+      kept.push(path);
+      for (let parent = dirname(path); parent !== "." && !needed.has(parent); parent = dirname(parent)) needed.add(parent);
+    }
+  }
+  for (const path of folders) if (!needed.has(path)) rmSync(join(folder, path), { recursive: true, force: true });
+  return kept.sort();
 }
 
 /** The files the media folder holds, and how many of them a build added. */
@@ -505,7 +543,10 @@ interface MediaFolderCount {
   added: number;
 }
 
-/** A build's folders in the project: `.site-build-<pid>-<random>`, its `-media` and, after a swap, its `-previous`. */
+/**
+ * A build's folders in the project: `.site-build-<pid>-<random>`, its `-media` and, after a swap,
+ * its `-previous`; and `.site-build-spare-<output>`, the site the last swap replaced (see takeSpare).
+ */
 const STAGING_PREFIX = ".site-build-";
 /** What a swap leaves of the site it replaced, until it is removed. */
 const PREVIOUS_SITE = /^\.site-build-.+-previous$/;
@@ -537,18 +578,48 @@ function isRunning(pid: number): boolean {
 
 /**
  * The staging folder takes the output folder's place; the old one goes only once the new one is
- * in. The dev server's reader waits for the new pages, not for the old ones to go (at 10,000
- * stories that takes seconds), so there it goes in the background; what a stopped server left
- * goes at its next build.
+ * in. A build keeps it for the next one to start from (see takeSpare). The dev server's reader
+ * waits for the new pages, not for the old ones to go (at 10,000 stories that takes seconds), so
+ * there it goes in the background; what a stopped server left goes at its next build.
  */
 async function swapIn(staging: string, output: string, dev: boolean): Promise<void> {
   const previous = `${staging}-previous`;
   if (existsSync(output)) renameSync(output, previous);
   renameSync(staging, output);
+  if (!dev && existsSync(previous)) keepAsSpare(previous, output);
   const leftovers = readdirSync(".").filter((name) => PREVIOUS_SITE.test(name));
   const removal = Promise.all(leftovers.map((name) => rm(name, { recursive: true, force: true })));
   if (!dev) await removal;
   else removal.catch(() => undefined);
+}
+
+/** The folder a build of `output` keeps between builds: the site its swap replaced, or what a build stopped by a problem wrote. */
+const spareOf = (output: string): string => `${STAGING_PREFIX}spare-${output.replace(/[^A-Za-z0-9_.-]+/g, "_")}`;
+
+/**
+ * Makes the spare folder of `output`, if there is one, the build's staging folder; says whether it
+ * did. The next site is mostly the last one: at 10,000 stories, placing every page into a fresh
+ * folder and removing the old site took a second of a two-second change. Whatever the spare holds
+ * (an earlier site, half a site, anything) is safe to start from: every file a build writes
+ * replaces the file there, a reused page's file is kept only when it is the page's cache entry
+ * itself, unchanged (its identity), and everything else is removed (keepOnly).
+ */
+function takeSpare(output: string, staging: string): boolean {
+  try {
+    renameSync(spareOf(output), staging);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps `folder` as the spare of `output`; when another build's spare is there, it stays and `folder` goes. */
+function keepAsSpare(folder: string, output: string): void {
+  try {
+    renameSync(folder, spareOf(output));
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 function cacheLines({ store }: BuildSession): string[] {

@@ -204,6 +204,17 @@ export class CacheArea {
   }
 
   /**
+   * Whether the file at `target` is the entry under `key`, found sound by this build, and unchanged
+   * since: a second name of it (`place`), by its identity. A site folder reused for the next build
+   * keeps such a file rather than placing it again.
+   */
+  isPlacedAt(key: string, target: string): boolean {
+    const name = this.#listing().get(key);
+    const sound = name === undefined ? undefined : this.#readIndex().sound[name];
+    return sound !== undefined && this.#reached.has(name ?? "") && identity(target) === sound;
+  }
+
+  /**
    * Keeps `bytes` under `key`, and says whether it did: a folder that cannot be written only means
    * the next build makes it again, said once. An entry may be given in pieces, written and hashed
    * one after another, so a large one (an edition's search index) is never one string in memory.

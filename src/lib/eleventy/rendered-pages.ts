@@ -176,6 +176,11 @@ export class PageCache {
     this.#area.place(key, target);
   }
 
+  /** Whether the file at `target` is the page kept under `key`, unchanged since it was placed there. */
+  isPlacedAt(key: string, target: string): boolean {
+    return this.#area.isPlacedAt(key, target);
+  }
+
   /** Puts a page just rendered at `target` from its new entry, if the cache could keep it; false if not. */
   placeKept(key: string, target: string): boolean {
     if (!this.#area.has(key)) return false;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { constants } from "node:fs";
+import { constants, rmSync } from "node:fs";
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, relative } from "node:path";
@@ -516,7 +516,7 @@ export class PhotoProcessor {
           continue;
         }
         const source = await this.#sourceOf(from.conversion, from.name);
-        if ("key" in source) placeUnlessThere(this.#area, source.key, target);
+        if ("key" in source) placeOver(this.#area, source.key, target);
         else await writeFile(target, source.bytes);
       }
     }
@@ -534,11 +534,18 @@ export class PhotoProcessor {
   }
 }
 
-/** Places a converted file's entry at `target`, unless a file is there already (the dev server's site, patched): its name is its contents' hash, so it is this file. */
-function placeUnlessThere(area: CacheArea, key: string, target: string): void {
+/**
+ * Places a converted file's entry at `target`. A file there already (in the dev server's site,
+ * patched, or in an earlier site a build reuses) is kept when it is that entry, unchanged, and
+ * replaced when it is not.
+ */
+function placeOver(area: CacheArea, key: string, target: string): void {
   try {
     area.place(key, target);
   } catch (error) {
     if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
+    if (area.isPlacedAt(key, target)) return;
+    rmSync(target, { force: true });
+    area.place(key, target);
   }
 }

@@ -1,0 +1,107 @@
+/**
+ * A build starts from the site its last swap replaced (src/lib/build/build.ts, takeSpare): whatever
+ * that folder holds, the site it becomes must be the one a build from nothing makes, to the byte,
+ * the file and the folder.
+ */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { test } from "node:test";
+import sharp from "sharp";
+import { build } from "../../src/lib/build/build.ts";
+import { makeFixtureSite } from "../support/fixture-site.ts";
+
+const env = { ...process.env, SITE_URL: "http://localhost:8080/", BUILD_MOMENT: "2026-12-07T12:00:00Z" };
+const SPARE = ".site-build-spare-_site";
+
+function story(title: string, { tags = [] as string[], photo = "" } = {}): string {
+  const photoFields = photo === "" ? "" : `photo:\n  src: ${photo}\n  alt: A grey field\n  credit: Photo EPA\n`;
+  return `---\ntitle: ${title}\nlead: The lead.\ndate: 2013-09-02T10:00\ndateline: MOSCOW\ntags: [${tags.join(", ")}]\n${photoFields}---\n\nFirst paragraph.\n`;
+}
+
+/** Every entry of a site folder: each file with a hash of its bytes, each folder as such. */
+function siteTree(folder: string): Map<string, string> {
+  return new Map(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        const what = entry.isDirectory() ? "folder" : entry.isFile() ? createHash("sha256").update(readFileSync(path)).digest("hex") : "other";
+        return [relative(folder, path), what] as const;
+      })
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+/** The site a build of the same stories makes from nothing: in a copy with no caches and no spare. */
+async function freshSite(root: string): Promise<Map<string, string>> {
+  const fresh = `${root}-fresh`;
+  rmSync(fresh, { recursive: true, force: true });
+  cpSync(root, fresh, { recursive: true, filter: (path) => !/[/\\](\.cache|_site|\.site-build-[^/\\]*)$/.test(path) && !path.endsWith("node_modules") });
+  symlinkSync(readlinkSync(join(root, "node_modules")), join(fresh, "node_modules"), "dir");
+  const built = await build(fresh, { output: "_site", env });
+  assert.ok(built.ok);
+  const tree = siteTree(join(fresh, "_site"));
+  rmSync(fresh, { recursive: true, force: true });
+  return tree;
+}
+
+test("a build starts from the site its swap replaced, and makes the site a build from nothing makes, whatever that folder holds", async () => {
+  const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#5a6b7c" } }).jpeg().toBuffer();
+  const root = makeFixtureSite({
+    "talks/index.md": story("Talks resume", { tags: ["Diplomacy"], photo: "talks.jpg" }),
+    "talks/talks.jpg": photo,
+    "vote.md": story("Vote delayed", { tags: ["Diplomacy", "Elections"] }),
+    "summit.md": story("Summit opens", { tags: ["Summits"] }),
+  });
+  const news = join(root, "src", "news");
+  const spare = join(root, SPARE);
+  const publish = async (step: string) => {
+    const built = await build(root, { output: "_site", env });
+    assert.ok(built.ok, step);
+    const site = siteTree(join(root, "_site"));
+    assert.deepEqual(site, await freshSite(root), step);
+    assert.deepEqual(built.files, [...site].filter(([, what]) => what !== "folder").map(([path]) => path), `${step}: the build's list of its files is the folder's`);
+    return built;
+  };
+
+  await publish("the first build");
+  assert.equal(existsSync(spare), false, "a first build has no earlier site to keep");
+  await publish("the second build");
+  assert.ok(existsSync(spare), "the site the swap replaced is kept for the next build");
+
+  // The next build takes the spare: its reused pages are left where they are the cache's entries.
+  const page = "news/2013/09/02/vote.html";
+  const kept = statSync(join(spare, page)).ino;
+  writeFileSync(join(news, "summit.md"), story("Summit opens late", { tags: ["Summits"] }));
+  const edited = await publish("a headline edited");
+  assert.ok(edited.pages.some((planned) => planned.reason === "reused"));
+  assert.equal(statSync(join(root, "_site", page)).ino, kept, "a reused page in the spare is not placed again");
+
+  // Whatever the spare holds: a page changed in place (which changes its cache entry too, a second
+  // name of the same file), one replaced by another file, a stray file, an empty folder, a link.
+  writeFileSync(join(spare, page), "<p>Changed in place</p>");
+  rmSync(join(spare, "index.html"));
+  writeFileSync(join(spare, "index.html"), "<p>Another file</p>");
+  writeFileSync(join(spare, "stray.html"), "<p>Stray</p>");
+  mkdirSync(join(spare, "news", "2001", "01"), { recursive: true });
+  symlinkSync("/etc", join(spare, "elsewhere"));
+  const photoFile = readdirSync(join(spare, "assets", "photos")).find((name) => name.endsWith(".jpeg")) ?? "";
+  rmSync(join(spare, "assets", "photos", photoFile));
+  writeFileSync(join(spare, "assets", "photos", photoFile), "not the photo");
+  await publish("a spare changed by hand");
+
+  // A story deleted: its page, photo and folders go from the spare; a hard link the spare holds to a story's own file too.
+  rmSync(join(news, "talks"), { recursive: true });
+  linkSync(join(news, "vote.md"), join(spare, "vote.md"));
+  await publish("a story deleted with its photo");
+
+  // A build a story's problem stops keeps its folder for the next: the site in place is untouched.
+  writeFileSync(join(news, "broken.md"), "---\ntitle: Broken\n---\n");
+  const stopped = await build(root, { output: "_site", env });
+  assert.equal(stopped.ok, false);
+  assert.ok(existsSync(spare));
+  rmSync(join(news, "broken.md"));
+  await publish("the story's problem mended");
+  rmSync(root, { recursive: true, force: true });
+});
