@@ -225,7 +225,13 @@ const by = z
         error: (issue) => byAsOneName(String(issue.input).trim()),
       }),
       z
-        .array(text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME), { error: wrong("a list of names") })
+        .array(
+          // A list holds a name that only looks like several on purpose ("Staff and agencies"); never the byline's own "By".
+          text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !LEADING_BY.test(name.trim()), {
+            error: (issue) => `${describe(String(issue.input).trim())} starts with "By", which the byline prints itself (expected the name alone: ${String(issue.input).trim().replace(LEADING_BY, "")})`,
+          }),
+          { error: wrong("a list of names") },
+        )
         .min(1, { error: "an empty list (expected one name or more, or no by field)" })
         .max(MAX_AUTHORS, { error: (issue) => `${(issue.input as unknown[]).length} names (expected at most ${MAX_AUTHORS})` }),
     ],

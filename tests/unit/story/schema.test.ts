@@ -227,6 +227,10 @@ test("by written as one name is refused when it is a credit: names joined by ; /
   for (const name of ["Byron Li", "Lin Yi", "Ann Smith-Within", "AT&T Staff"]) assert.deepEqual(parseStoryFields({ ...valid, by: name }), { ok: true, fields: { ...valid, by: name } }, name);
   // A list says which are names: a credit that is one on purpose is written so.
   assert.deepEqual(parseStoryFields({ ...valid, by: ["Staff in Moscow"] }), { ok: true, fields: { ...valid, by: ["Staff in Moscow"] } });
+  // But no name of a list starts with the byline's own "By", which would print twice.
+  assert.deepEqual(issuesOf({ ...valid, by: ["Bo Li", "By Ann Smith"] }), { "by.1": '"By Ann Smith" starts with "By", which the byline prints itself (expected the name alone: Ann Smith)' });
+  assert.deepEqual(issuesOf({ ...valid, by: ["by  Ann Smith"] }), { "by.0": '"by  Ann Smith" starts with "By", which the byline prints itself (expected the name alone: Ann Smith)' });
+  assert.deepEqual(parseStoryFields({ ...valid, by: ["Byron Li"] }), { ok: true, fields: { ...valid, by: ["Byron Li"] } });
 });
 
 test("by written as one name is refused when it credits work besides the writing, and read as the import reads a byline", () => {
