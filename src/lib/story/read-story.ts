@@ -248,7 +248,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     draft: fields.draft === true || placeholders.length > 0,
     problems,
     ...(photoSrc === undefined ? {} : { photo: { src: photoSrc, place: source.place("photo.src") } }),
-    body: isWithdrawn(source.fields) ? inspectWithdrawnBody(source.body) : inspectBody(source.body, fields.dateline),
+    body: isWithdrawn(source.fields) ? inspectWithdrawnBody(source.body) : inspectBody(source.body, fields.dateline, { typedByDesk: fields.wire === undefined }),
     bodyLine: source.bodyLine,
     ...(afterDates.length > 0 ? { afterDates } : {}),
   };

@@ -46,12 +46,22 @@ function typedDateline(text: string, place: string): string | undefined {
 }
 
 /**
- * The body must carry the story, must not repeat the dateline the page prints from `dateline`,
- * must stay within MAX_BODY_ELEMENTS, its headings must sit under the headline (## first, no
- * level skipped), and every image in it needs alt text. Reads no file, so its
- * findings can be kept between builds; locateBodyImages then looks for the images' files.
+ * A whole dateline of some place opening the text, as wires set one: the place in capitals (its
+ * region after a comma may follow), then a day, an agency in parentheses or slashes, or both,
+ * then a dash ("WASHINGTON, Sept. 2 (Reuters) -", "KYIV, Ukraine (AP) —"). Prose does not open so:
+ * a name in capitals with a day or an agency and a dash after it is a dateline.
  */
-export function inspectBody(body: string, place: string | undefined): BodyFinding[] {
+const WHOLE_DATELINE =
+  /^\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]*){0,3}(?:,\s+\p{Lu}[\p{Ll}\p{M}.]+(?:\s+\p{Lu}[\p{Ll}\p{M}.]+)?(?=[,(/\s]))?(?:(?:[,،]\s+(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))(?:\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/))?|\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/))\s*(?:--?|[—–])(?=\s)/u;
+
+/**
+ * The body must carry the story, must not repeat the dateline the page prints from `dateline`
+ * (nor, in a story the desk typed, open with another place's), must stay within
+ * MAX_BODY_ELEMENTS, its headings must sit under the headline (## first, no level skipped), and
+ * every image in it needs alt text. Reads no file, so its findings can be kept between builds;
+ * locateBodyImages then looks for the images' files.
+ */
+export function inspectBody(body: string, place: string | undefined, { typedByDesk = false } = {}): BodyFinding[] {
   const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
   if (firstLine === 0) {
     return [{ line: 1, code: "WD130", message: "empty (expected the story's paragraphs in Markdown after the front matter)" }];
@@ -65,6 +75,16 @@ export function inspectBody(body: string, place: string | undefined): BodyFindin
       line: outline.opening?.line ?? firstLine,
       code: "WD131",
       message: `starts with the dateline "${typed}" typed in (expected the first words of the story: the dateline is printed from the dateline field)`,
+    });
+  }
+  // Another place's whole dateline, typed by the desk, would be printed after the field's, as the story's
+  // first words. An agency's copy may carry another agency's dateline, which the import keeps as its words.
+  const other = place === undefined || typed !== undefined || !typedByDesk ? undefined : (WHOLE_DATELINE.exec(body.trim())?.[0] ?? (outline.opening && WHOLE_DATELINE.exec(outline.opening.text.trim())?.[0]));
+  if (other !== undefined) {
+    findings.push({
+      line: outline.opening?.line ?? firstLine,
+      code: "WD131",
+      message: `starts with the dateline "${other}", which the page would print after the dateline field's ${place} (expected the first words of the story: the dateline is printed from the dateline field, so a story from that place names it there)`,
     });
   }
   if (outline.elements > MAX_BODY_ELEMENTS) {

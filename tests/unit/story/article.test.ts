@@ -151,8 +151,23 @@ test("a dateline typed into the body is refused: the page prints it from the dat
   ]) {
     assert.ok((problemsOf(await readArticle(...storyData(seed, body)))[0] ?? "").startsWith(`body: starts with the dateline "${typed}" typed in`), body);
   }
-  // The place's name opening a sentence is the story's first words.
-  for (const body of ["Moscow, the Russian capital, hopes.", "Moscow hopes.", "Muscovites hope."]) {
+  // Another place's whole dateline would print after the story's own, as its first words.
+  for (const [body, typed] of [
+    ["WASHINGTON, Sept 2 (Reuters) - Moscow hopes.", "WASHINGTON, Sept 2 (Reuters) -"],
+    ["KYIV, Ukraine (AP) — Moscow hopes.", "KYIV, Ukraine (AP) —"],
+    ["NEW YORK (AFP) -- Moscow hopes.", "NEW YORK (AFP) --"],
+    ["ST. PETERSBURG, 2 Sept. /Itar-Tass/ - Moscow hopes.", "ST. PETERSBURG, 2 Sept. /Itar-Tass/ -"],
+    ["**WASHINGTON, Sept. 2 -** Moscow hopes.", "WASHINGTON, Sept. 2 -"],
+  ]) {
+    const [problem = ""] = problemsOf(await readArticle(...storyData(seed, body)));
+    assert.ok(problem.startsWith(`body: starts with the dateline "${typed}", which the page would print after the dateline field's MOSCOW (expected`), `${body}: ${problem}`);
+  }
+  // An agency's copy may carry another agency's dateline, which the import keeps as the agency's words.
+  const wire = { id: "urn:newsml:itar-tass:1", versionTime: "2013-09-02T10:00" };
+  const carried = await readArticle(...storyData({ ...seed, wire }, "LONDON (Reuters) - The first turbine."));
+  assert.ok(carried.valid && "bodyHtml" in carried && carried.bodyHtml.includes("LONDON (Reuters)"), JSON.stringify(carried).slice(0, 600));
+  // The place's name opening a sentence is the story's first words, as are capitals that make no dateline.
+  for (const body of ["Moscow, the Russian capital, hopes.", "Moscow hopes.", "Muscovites hope.", "NATO allies - and Moscow - hope.", "WASHINGTON hopes (AP).", "UN officials (in Geneva) - hope."]) {
     assert.ok(valid(await readArticle(...storyData(seed, body))).bodyHtml.includes(body.slice(0, 10)), body);
   }
   for (const body of ["**Moscow** hopes.", "## Moscow: a timeline\n\nTalks resumed."]) assert.ok(valid(await readArticle(...storyData(seed, body))).bodyHtml.includes("Moscow"), body);
