@@ -35,3 +35,18 @@ export function contentId(agency: string | undefined, day: string, slug: string 
   return `text:${agencyKey}:${day}:${key}`;
 }
 
+
+/** An id of wire text whose key opens with Reuters' marks of a new version, as an earlier release made it: "text:reuters:2013-09-02:update-1-storm-shuts". */
+const MARKED_KEY = /^(text:[^:]+:\d{4}-\d{2}-\d{2}:)(?:update-\d+-|wrapup-\d+-|refile-|rpt-)+(?=[a-z0-9])/;
+
+/**
+ * The ids a story's recorded one finds it by: its own, and for wire text with no slug line whose
+ * headline bore Reuters' marks of a new version ("UPDATE 1-", "REFILE-"), the id the item gets
+ * now. Until those marks were taken off the headline they were part of the id, so the next
+ * version, unmarked, would not have found the story and become a second one. Its words still
+ * decide whether an item is that story's (matchStory).
+ */
+export function recordedIds(id: string): string[] {
+  const unmarked = id.replace(MARKED_KEY, "$1");
+  return unmarked === id ? [id] : [id, unmarked];
+}

@@ -4,6 +4,7 @@ import { primaryLanguage } from "../model/editions.ts";
 import { addressSlug } from "../model/urls.ts";
 import { findStories } from "../story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../story/front-matter.ts";
+import { recordedIds } from "./content-identity.ts";
 import { isSameStory, type StoryWords } from "./same-story.ts";
 import { isAsWritten } from "./story-file.ts";
 import type { WireProblem } from "./wire-item.ts";
@@ -138,7 +139,7 @@ export function findWireStories(newsDir: string, inputDir: string, siteLanguage:
     }
     const changed = changedHere(text, wire ?? {});
     const story: WireStory = { file, folder: dirname(file), fields, body: parts.body, versionMs, ...(changed ? { changedHere: changed } : {}) };
-    byId.set(id, [...(byId.get(id) ?? []), story]);
+    for (const known of recordedIds(id)) byId.set(known, [...(byId.get(known) ?? []), story]);
   }
   for (const id of unusableIds) byId.delete(id);
   return { byId, problems, unusableIds, spellings };

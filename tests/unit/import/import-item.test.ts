@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -755,4 +756,30 @@ test("a WordPress feed's item: its title's references read, in the headline and 
   assert.match(written, /^title: "Mayor’s plan: fares & fees frozen"$/m);
   assert.match(written, /^lead: Bus and tram fares stay at this year's level\.$/m);
   assert.doesNotMatch(written, /appeared first|Read more|&#8217;|&amp;/);
+});
+
+test("a plain-text version finds the story an earlier release recorded under an id its marked headline gave, and records its id from then on", async (t) => {
+  const { importItems, news } = desk(t);
+  // Each version closes with the time the agency sent it (day, hour, minute).
+  const version = (mark: string, text: string, sent: string) => `${mark}Storm shuts harbour, grounds ferries on the coast\n\nOSLO, March 4 (Reuters) - ${text}\n\n${sent} MAR 26 GMT\n`;
+  const first = await importItems({ "storm.txt": version("UPDATE 1-", "A storm shut the harbour on Monday.", "040900") });
+  // Held as a draft, as wire text gives no lead.
+  assert.match(first, /^held {7}\S+\/index\.md <- .*needs a lead/, first);
+  const [file = ""] = readdirSync(news, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith("index.md"));
+  // Before "UPDATE 1-" was taken off the headline, it was part of the id of an item with no slug line.
+  const story = join(news, file);
+  const current = /^ {2}id: (text:reuters:[\d-]+:)(storm-shuts-harbour-grounds-ferries-on-the-coast)$/m.exec(readFileSync(story, "utf8"));
+  assert.ok(current, readFileSync(story, "utf8"));
+  // The file as that release wrote it: its record of what it wrote holds the old id too.
+  const legacy = readFileSync(story, "utf8").replace(current[0], `  id: ${current[1]}update-1-${current[2]}`);
+  const written = createHash("sha256").update(legacy.replace(/^ {2}written: sha256:[0-9a-f]+\n/m, "")).digest("hex").slice(0, 32);
+  writeFileSync(story, legacy.replace(/^( {2}written: sha256:)[0-9a-f]+$/m, `$1${written}`));
+  const second = await importItems({ "storm.txt": version("UPDATE 2-", "A storm shut the harbour on Monday. Ferries were grounded.", "041100") });
+  assert.match(second, new RegExp(`^held {7}${join("src/news", file).replaceAll(".", "\\.")} <- `), second);
+  assert.deepEqual(readdirSync(news, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md")), [file], "no second story");
+  assert.match(readFileSync(story, "utf8"), /Ferries were grounded/);
+  assert.match(readFileSync(story, "utf8"), new RegExp(`^ {2}id: ${current[1]}${current[2]}$`, "m"), "recorded under its id from now on");
+  // A headline's own words are no mark: another story is another story.
+  await importItems({ "other.txt": "Update on the storm\n\nOSLO, March 4 (Reuters) - Another story.\n\n041200 MAR 26 GMT\n" });
+  assert.equal(readdirSync(news, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith("index.md")).length, 2);
 });
