@@ -549,7 +549,7 @@ interface MediaFolderCount {
  */
 const STAGING_PREFIX = ".site-build-";
 /** What a swap leaves of the site it replaced, until it is removed. */
-const PREVIOUS_SITE = /^\.site-build-.+-previous$/;
+const PREVIOUS_SITE = /^\.site-build-(?!spare-).+-previous$/;
 const BUILD_FOLDER = /^\.site-build-(\d+)-/;
 
 /**
