@@ -11,6 +11,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
 import { extname, join, resolve } from "node:path";
 import type { MediaHost } from "../model/media.ts";
 import { sortProblems, type Problem } from "../model/problems.ts";
@@ -27,7 +28,7 @@ import { outputFileProblems, pageOutputProblems, sitemapProblems, translationLin
 import { withdrawnProblems } from "./withdrawn-notices.ts";
 import type { StorySettings } from "./withheld-stories.ts";
 import { withheldProblems } from "./withheld-traces.ts";
-import { runInWorkers } from "./worker-pool.ts";
+import { runInWorkers, startWorkers } from "./worker-pool.ts";
 
 export interface ValidateOptions {
   /** The site's public URL; absolute links to its origin are reported, as they break other copies. */
@@ -141,19 +142,28 @@ function stylesheetProblems(links: SiteLinks, siteDir: string, stylesheet: strin
 /** Each page's record, from the cache or checked now, in the order of `pages` (whose site paths are `paths`). */
 async function checkPages(pages: readonly string[], paths: readonly string[], cacheDir: string | undefined, onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
   const cache = cacheDir === undefined ? undefined : new PageCache(cacheDir);
+  // On a site of many pages a worker loads the checker while this thread looks up the kept records:
+  // a publish checks a dozen new pages, and html-validate takes longer to load than to check them.
+  const early = pages.length >= PAGES_FOR_WORKERS ? startWorkers(PAGE_WORKER, undefined, Math.min(1, availableParallelism() - 1)) : [];
   const records: PageRecord[] = new Array<PageRecord>(pages.length);
   const unchecked: (PageTask & { index: number; key: string | undefined })[] = [];
-  for (const [index, page] of pages.entries()) {
-    const path = paths[index] ?? "";
-    const key = cache?.key(page, path, () => readFileSync(page));
-    const record = key === undefined ? undefined : cache?.get(key);
-    if (record) records[index] = record;
-    else unchecked.push({ index, key, page, path });
+  try {
+    for (const [index, page] of pages.entries()) {
+      const path = paths[index] ?? "";
+      const key = cache?.key(page, path, () => readFileSync(page));
+      const record = key === undefined ? undefined : cache?.get(key);
+      if (record) records[index] = record;
+      else unchecked.push({ index, key, page, path });
+    }
+  } catch (error) {
+    // A page that cannot be read: the worker, which keeps the process alive, stops too.
+    await Promise.all(early.map((worker) => worker.terminate()));
+    throw error;
   }
 
   const ready = pages.length - unchecked.length;
   onProgress?.(ready, pages.length);
-  const checked = await checkEach(unchecked, onProgress && ((done) => onProgress(ready + done, pages.length)));
+  const checked = await checkEach(unchecked, early, onProgress && ((done) => onProgress(ready + done, pages.length)));
   unchecked.forEach(({ index, key }, at) => {
     const record = checked[at];
     if (!record) throw new Error(`no check of ${pages[index]}`);
@@ -171,16 +181,18 @@ async function checkPages(pages: readonly string[], paths: readonly string[], ca
 /**
  * Checks pages in batches on this thread and one worker per other core, or only here when there
  * are few. html-validate is loaded only where pages are checked: a run that finds every page in
- * the cache needs none.
+ * the cache needs none. A worker started `early` takes them first; it alone checks a few pages,
+ * as loading html-validate here too would cost more than their check.
  */
-async function checkEach(tasks: readonly PageTask[], onChecked?: (done: number) => void): Promise<PageRecord[]> {
-  if (tasks.length === 0) return [];
+async function checkEach(tasks: readonly PageTask[], early: readonly Worker[], onChecked?: (done: number) => void): Promise<PageRecord[]> {
   let checker: Promise<PageChecker> | undefined;
   // A copy, as a worker's records arrive: a record made here holds slices of its page's source
   // (V8 keeps the whole page for each id or URL cut from it), 100 MB at 10,000 stories.
   const checkHere = async (batch: readonly PageTask[]) => structuredClone(await (await (checker ??= import("./page-check.ts").then((module) => new module.PageChecker()))).checkAll(batch));
   const workers = availableParallelism() - 1;
-  if (tasks.length < PAGES_FOR_WORKERS || workers === 0) {
+  const few = tasks.length < PAGES_FOR_WORKERS;
+  if (tasks.length > 0 && ((few && early.length === 0) || workers === 0)) {
+    await Promise.all(early.map((worker) => worker.terminate()));
     const records = await checkHere(tasks);
     onChecked?.(tasks.length);
     return records;
@@ -192,7 +204,7 @@ async function checkEach(tasks: readonly PageTask[], onChecked?: (done: number) 
   // The workers start first; this thread loads its checker while they do.
   let checked = 0;
   const onBatch = onChecked && ((records: PageRecord[]) => onChecked((checked += records.length)));
-  return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, workers, checkHere, onBatch)).flat();
+  return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, workers, few ? undefined : checkHere, onBatch, early)).flat();
 }
 
 /** Every file in the site, as absolute paths. */

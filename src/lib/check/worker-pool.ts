@@ -12,10 +12,34 @@ import { Worker } from "node:worker_threads";
 const QUEUED_PER_WORKER = 2;
 
 /**
+ * Workers running `module`, started now, so that their module graph loads while this thread does
+ * other work: a run given them (`started`) sends them its tasks, and stops them when it ends.
+ */
+export function startWorkers(module: URL, workerData: unknown, count: number): Worker[] {
+  return Array.from({ length: Math.max(0, count) }, () => {
+    const worker = new Worker(module, { workerData });
+    // Heard from the start: a worker that fails or stops before a run listens to it is that run's failure, never an uncaught error.
+    const heard: Heard = {};
+    worker.on("error", (error: unknown) => (heard.error ??= error));
+    worker.on("exit", (code: number) => (heard.exitCode = code));
+    heardOf.set(worker, heard);
+    return worker;
+  });
+}
+
+/** What a started worker did before a run listened to it. */
+interface Heard {
+  error?: unknown;
+  exitCode?: number;
+}
+const heardOf = new WeakMap<Worker, Heard>();
+
+/**
  * Sends each task to one of `size` workers running `module` (which answers every message with one
  * result, in the order of the messages) and resolves with the results in the order of the tasks;
  * rejects when a worker fails. With `here`, this thread runs tasks too, between its turns at
  * handing tasks out: a worker costs a thread and a module graph to start, this thread is running.
+ * Workers `started` already (startWorkers) are used first, and stopped with the rest.
  */
 export function runInWorkers<Task, Result>(
   module: URL,
@@ -25,10 +49,11 @@ export function runInWorkers<Task, Result>(
   here?: (task: Task) => Result | Promise<Result>,
   /** Hears of each task's result as it comes, whichever thread ran it. */
   onResult?: (result: Result) => void,
+  started: readonly Worker[] = [],
 ): Promise<Result[]> {
-  if (tasks.length === 0) return Promise.resolve([]);
+  if (tasks.length === 0) return Promise.all(started.map((worker) => worker.terminate())).then(() => []);
   const results: Result[] = new Array<Result>(tasks.length);
-  const workers = Array.from({ length: Math.min(size, tasks.length) }, () => new Worker(module, { workerData }));
+  const workers = [...started, ...startWorkers(module, workerData, Math.min(size, tasks.length) - started.length)];
   const stopAll = () => Promise.all(workers.map((worker) => worker.terminate()));
   let next = 0;
   let done = 0;
@@ -60,10 +85,14 @@ export function runInWorkers<Task, Result>(
         finish(index, result);
         sendNext();
       });
-      worker.on("error", fail);
-      worker.on("exit", (code) => {
+      const stopped = (code: number) => {
         if (done < tasks.length) fail(new Error(`a worker stopped with exit code ${code} before its work was done`));
-      });
+      };
+      worker.on("error", fail);
+      worker.on("exit", stopped);
+      const heard = heardOf.get(worker);
+      if (heard?.error !== undefined) fail(heard.error);
+      else if (heard?.exitCode !== undefined) stopped(heard.exitCode);
       sendNext();
     }
     const runHere = async (run: (task: Task) => Result | Promise<Result>) => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { runInWorkers } from "../../../src/lib/check/worker-pool.ts";
+import { runInWorkers, startWorkers } from "../../../src/lib/check/worker-pool.ts";
 
 interface Answer {
   doubled: number;
@@ -44,4 +44,26 @@ test("a failure on this thread fails the run", async () => {
 
 test("no tasks need no worker", async () => {
   assert.deepEqual(await runInWorkers<number, Answer>(WORKER, undefined, [], 2), []);
+});
+
+test("workers started early take the run's tasks, and stop with it; one that failed before the run fails it", async () => {
+  const [early] = startWorkers(WORKER, undefined, 1);
+  assert.ok(early);
+  const stopped = new Promise((resolve) => early.once("exit", resolve));
+  const thread = `worker ${early.threadId}`;
+  const answers = await runInWorkers<number, Answer>(WORKER, undefined, numbers, 1, undefined, undefined, [early]);
+  assert.deepEqual(new Set(answers.map((answer) => answer.thread)), new Set([thread]), "no other worker was started");
+  await stopped;
+
+  const [broken] = startWorkers(new URL("./no-such-worker.ts", import.meta.url), undefined, 1);
+  assert.ok(broken);
+  // It fails while no run listens to it, as a worker loading its checker may: never an uncaught error.
+  await new Promise((resolve) => broken.once("exit", resolve));
+  await assert.rejects(runInWorkers<number, Answer>(WORKER, undefined, numbers, 1, undefined, undefined, [broken]), /no-such-worker|Cannot find module/);
+
+  const [unused] = startWorkers(WORKER, undefined, 1);
+  assert.ok(unused);
+  const unusedStopped = new Promise((resolve) => unused.once("exit", resolve));
+  assert.deepEqual(await runInWorkers<number, Answer>(WORKER, undefined, [], 1, undefined, undefined, [unused]), []);
+  await unusedStopped;
 });
