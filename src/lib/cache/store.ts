@@ -180,6 +180,11 @@ export class CacheArea {
     return name !== undefined;
   }
 
+  /** Whether the area lists an entry under `key`: a name only, neither read nor checked. */
+  lists(key: string): boolean {
+    return this.#listing().has(key);
+  }
+
   /** Whether this build used or wrote the entry under `key`. */
   reached(key: string): boolean {
     const name = this.#listing().get(key);

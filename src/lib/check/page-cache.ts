@@ -34,6 +34,11 @@ export class PageCache {
     return this.#area.key(this.#configuration, path, this.#store.knownDigest(file) ?? this.#store.digest(read()));
   }
 
+  /** Whether a record is kept for the page with `key` (not yet checked for damage, which `get` does). */
+  lists(key: string): boolean {
+    return this.#area.lists(key);
+  }
+
   /** The record kept for the page with `key`, if it is there and whole. */
   get(key: string): PageRecord | undefined {
     const entry = this.#area.read(key);

@@ -65,6 +65,12 @@ const PAGES_FOR_WORKERS = 200;
  * the others, and this thread answers the workers between its own batches.
  */
 const PAGES_PER_BATCH = 20;
+/**
+ * Pages from which looking up the kept checks takes about as long as loading the checker (half a
+ * second or more), so a worker loading it meanwhile saves that much; on a smaller site the worker
+ * would cost more than it saves.
+ */
+const EARLY_CHECKER_PAGES = 4000;
 const PAGE_WORKER = new URL("./validate-worker.ts", import.meta.url);
 const WITHHELD_WORKER = new URL("./withheld-worker.ts", import.meta.url);
 
@@ -142,21 +148,22 @@ function stylesheetProblems(links: SiteLinks, siteDir: string, stylesheet: strin
 /** Each page's record, from the cache or checked now, in the order of `pages` (whose site paths are `paths`). */
 async function checkPages(pages: readonly string[], paths: readonly string[], cacheDir: string | undefined, onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
   const cache = cacheDir === undefined ? undefined : new PageCache(cacheDir);
-  // On a site of many pages a worker loads the checker while this thread looks up the kept records:
-  // a publish checks a dozen new pages, and html-validate takes longer to load than to check them.
-  const early = pages.length >= PAGES_FOR_WORKERS ? startWorkers(PAGE_WORKER, undefined, Math.min(1, availableParallelism() - 1)) : [];
+  const keys = pages.map((page, index) => cache?.key(page, paths[index] ?? "", () => readFileSync(page)));
+  // Pages with no kept check on a large site (a publish's dozen new pages): a worker loads the checker
+  // while this thread reads the kept records, as html-validate takes longer to load than to check them.
+  const toCheck = keys.filter((key) => key === undefined || cache?.lists(key) !== true).length;
+  const early = toCheck > 0 && pages.length >= EARLY_CHECKER_PAGES ? startWorkers(PAGE_WORKER, undefined, Math.min(1, availableParallelism() - 1)) : [];
   const records: PageRecord[] = new Array<PageRecord>(pages.length);
   const unchecked: (PageTask & { index: number; key: string | undefined })[] = [];
   try {
     for (const [index, page] of pages.entries()) {
-      const path = paths[index] ?? "";
-      const key = cache?.key(page, path, () => readFileSync(page));
+      const key = keys[index];
       const record = key === undefined ? undefined : cache?.get(key);
       if (record) records[index] = record;
-      else unchecked.push({ index, key, page, path });
+      else unchecked.push({ index, key, page, path: paths[index] ?? "" });
     }
   } catch (error) {
-    // A page that cannot be read: the worker, which keeps the process alive, stops too.
+    // An error no check expected: the worker, which keeps the process alive, stops too.
     await Promise.all(early.map((worker) => worker.terminate()));
     throw error;
   }
