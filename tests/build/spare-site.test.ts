@@ -94,7 +94,13 @@ test("a build starts from the site its swap replaced, and makes the site a build
   // A story deleted: its page, photo and folders go from the spare; a hard link the spare holds to a story's own file too.
   rmSync(join(news, "talks"), { recursive: true });
   linkSync(join(news, "vote.md"), join(spare, "vote.md"));
+  // Files the build writes, there as second names of the project's own: written over, never through.
+  const stylesheet = readdirSync(join(spare, "assets")).find((name) => name.endsWith(".css")) ?? "";
+  rmSync(join(spare, "assets", stylesheet));
+  linkSync(join(news, "vote.md"), join(spare, "assets", stylesheet));
+  const voteBefore = readFileSync(join(news, "vote.md"), "utf8");
   await publish("a story deleted with its photo");
+  assert.equal(readFileSync(join(news, "vote.md"), "utf8"), voteBefore, "no story written through a link the spare held");
 
   // A build a story's problem stops keeps its folder for the next: the site in place is untouched.
   writeFileSync(join(news, "broken.md"), "---\ntitle: Broken\n---\n");

@@ -474,6 +474,8 @@ async function publishMedia(staging: string, media: MediaHost | undefined, photo
     const url = globals.assets[name as keyof typeof SITE_FILES];
     const target = join(staging, url.slice(1));
     mkdirSync(dirname(target), { recursive: true });
+    // Never written through a file already there (a site reused), which may be a second name of another.
+    rmSync(target, { force: true });
     copyFileSync(source, target);
     published.push(url.slice(1));
   }

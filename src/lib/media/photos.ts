@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { constants, rmSync } from "node:fs";
-import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, relative } from "node:path";
 import Image from "@11ty/eleventy-img";
@@ -511,13 +511,15 @@ export class PhotoProcessor {
         if ("path" in from) {
           // A copy (a clone where the file system can), never a second name of the story's own file: a
           // link changes the file's link count, which the dev server's watcher takes for an edit, and
-          // rebuilt on forever; and the built site would change with the file.
+          // rebuilt on forever; and the built site would change with the file. Never written through a
+          // file already there (a site reused), which may be a second name of another.
+          await rm(target, { force: true });
           await copyFile(from.path, target, constants.COPYFILE_FICLONE);
           continue;
         }
         const source = await this.#sourceOf(from.conversion, from.name);
         if ("key" in source) placeOver(this.#area, source.key, target);
-        else await writeFile(target, source.bytes);
+        else await rm(target, { force: true }).then(() => writeFile(target, source.bytes));
       }
     }
 
