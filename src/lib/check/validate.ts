@@ -211,7 +211,8 @@ async function checkEach(tasks: readonly PageTask[], early: readonly Worker[], o
   // The workers start first; this thread loads its checker while they do.
   let checked = 0;
   const onBatch = onChecked && ((records: PageRecord[]) => onChecked((checked += records.length)));
-  return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, workers, few ? undefined : checkHere, onBatch, early)).flat();
+  // A few pages go to the early worker alone: another worker would only start loading the checker.
+  return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, few ? early.length : workers, few ? undefined : checkHere, onBatch, early)).flat();
 }
 
 /** Every file in the site, as absolute paths. */
