@@ -44,16 +44,19 @@ export class StoryCache {
   recall(location: StoryLocation, settings: Pick<StoryInput, "site" | "datelinePlaces">): StoryRead | undefined {
     const settingsText = settingsJson(settings);
     if (settingsText === undefined) return undefined;
+    const remembered = this.#memory.get(location.file);
+    const held = remembered?.stamp !== undefined && remembered.settings === settingsText ? remembered : undefined;
+    const line = held === undefined ? this.#journalOf(settingsText).get(journalName(location)) : undefined;
+    // Nothing known of the story (a new one, a first build): its files are stamped when they are read.
+    if (held === undefined && line === undefined) return undefined;
     const stamp = storyStamp(location.file, location.dataFileListed);
     if (stamp === undefined) return undefined;
-    const remembered = this.#memory.get(location.file);
-    if (remembered?.stamp === stamp && remembered.settings === settingsText) {
-      if (!this.#area.reach(remembered.key)) this.#area.write(remembered.key, entryText(location.file, JSON.stringify(remembered.read)));
+    if (held?.stamp === stamp) {
+      if (!this.#area.reach(held.key)) this.#area.write(held.key, entryText(location.file, JSON.stringify(held.read)));
       this.#area.count("reused");
-      this.#log(location, settingsText, { stamp, key: remembered.key });
-      return remembered.read;
+      this.#log(location, settingsText, { stamp, key: held.key });
+      return held.read;
     }
-    const line = this.#journalOf(settingsText).get(journalName(location));
     const kept = line?.stamp === stamp ? this.#readEntry(line.key) : undefined;
     if (line === undefined || kept === undefined) return undefined;
     this.#area.count("reused");
