@@ -5,7 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
@@ -86,10 +87,16 @@ test("a build starts from the site its swap replaced, and makes the site a build
   writeFileSync(join(spare, "stray.html"), "<p>Stray</p>");
   mkdirSync(join(spare, "news", "2001", "01"), { recursive: true });
   symlinkSync("/etc", join(spare, "elsewhere"));
+  // A folder of the site replaced by a link out of it: the build writes into the site, never through it.
+  const outside = mkdtempSync(join(tmpdir(), "spare-outside-"));
+  rmSync(join(spare, "topics"), { recursive: true });
+  symlinkSync(outside, join(spare, "topics"));
   const photoFile = readdirSync(join(spare, "assets", "photos")).find((name) => name.endsWith(".jpeg")) ?? "";
   rmSync(join(spare, "assets", "photos", photoFile));
   writeFileSync(join(spare, "assets", "photos", photoFile), "not the photo");
   await publish("a spare changed by hand");
+  assert.deepEqual(readdirSync(outside), [], "nothing written through a link out of the spare");
+  rmSync(outside, { recursive: true });
 
   // A story deleted: its page, photo and folders go from the spare; a hard link the spare holds to a story's own file too.
   rmSync(join(news, "talks"), { recursive: true });

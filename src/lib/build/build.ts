@@ -609,9 +609,28 @@ const spareOf = (output: string): string => `${STAGING_PREFIX}spare-${output.rep
 function takeSpare(output: string, staging: string): boolean {
   try {
     renameSync(spareOf(output), staging);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    removeLinks(staging);
+    return true;
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/**
+ * Removes every entry of `folder`, at any depth, that is neither a file nor a folder: a symbolic
+ * link (made by hand in a spare) would have the build write through it, out of the folder, and a
+ * folder's listing follow it.
+ */
+function removeLinks(folder: string): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) removeLinks(path);
+    else if (!entry.isFile()) rmSync(path, { force: true });
   }
 }
 
