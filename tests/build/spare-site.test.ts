@@ -109,6 +109,15 @@ test("a build starts from the site its swap replaced, and makes the site a build
   await publish("a story deleted with its photo");
   assert.equal(readFileSync(join(news, "vote.md"), "utf8"), voteBefore, "no story written through a link the spare held");
 
+  // The spare itself a link to a folder elsewhere: the link goes, never what it names, and the build starts afresh.
+  const elsewhere = mkdtempSync(join(tmpdir(), "spare-elsewhere-"));
+  writeFileSync(join(elsewhere, "kept.txt"), "not the site's");
+  rmSync(spare, { recursive: true });
+  symlinkSync(elsewhere, spare);
+  await publish("the spare a link");
+  assert.deepEqual(readdirSync(elsewhere), ["kept.txt"]);
+  rmSync(elsewhere, { recursive: true });
+
   // A build a story's problem stops keeps its folder for the next: the site in place is untouched.
   writeFileSync(join(news, "broken.md"), "---\ntitle: Broken\n---\n");
   const stopped = await build(root, { output: "_site", env });

@@ -9,7 +9,7 @@
  */
 import { CacheStore } from "../cache/store.ts";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
@@ -607,8 +607,13 @@ const spareOf = (output: string): string => `${STAGING_PREFIX}spare-${output.rep
  * itself, unchanged (its identity), and everything else is removed (keepOnly).
  */
 function takeSpare(output: string, staging: string): boolean {
+  const spare = spareOf(output);
+  // A link in its place (the replaced site was one) is no folder to write into: it goes, not what it names.
+  const found = lstatSync(spare, { throwIfNoEntry: false });
+  if (found !== undefined && !found.isDirectory()) rmSync(spare, { force: true });
+  if (!found?.isDirectory()) return false;
   try {
-    renameSync(spareOf(output), staging);
+    renameSync(spare, staging);
   } catch {
     return false;
   }
