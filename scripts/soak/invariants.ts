@@ -153,7 +153,7 @@ function orphanedCacheEntries(root: string, stories: readonly DeskStory[]): Brok
   const folder = join(root, ".cache", "stories");
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((name) => name.endsWith(".json") && name !== "index.json")
+    .filter((name) => name.endsWith(".json") && name !== "index.json" && name !== "note.json")
     .flatMap((name): Broken[] => {
       const file = entryFile(readFileSync(join(folder, name), "utf8"));
       const path = file && (isAbsolute(file) ? file : join(root, file));

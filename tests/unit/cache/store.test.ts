@@ -143,6 +143,10 @@ test("the owner's note is kept with the area, for the next build", () => {
   area.setNote({ context: "c", views: { "index.html": "v" } });
   area.prune();
   assert.deepEqual(open(root).area.note(), { context: "c", views: { "index.html": "v" } });
+  // In a file of its own: the index, which the check reads for every area, holds only the entries' identities.
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(root, "pages", "index.json"), "utf8")) as object), ["sound"]);
+  writeFileSync(join(root, "pages", "note.json"), '{"context": "c", "vie');
+  assert.equal(open(root).area.note(), undefined, "a damaged note is none");
 });
 
 /** Writes `count` entries of one key from a process of its own, as two builds at once would. */

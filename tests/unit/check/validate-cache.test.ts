@@ -51,7 +51,7 @@ function writeSite(): string {
 const options = (cacheDir?: string): ValidateOptions => ({ siteUrl: "https://news.example/", outputs: true, ...(cacheDir ? { cacheDir } : {}) });
 const newCacheDir = () => join(mkdtempSync(join(tempRoot, "cache-")), "check");
 /** The page records a run kept, by file name (each `<key>.<hash>.json`). */
-const recordEntries = (cacheDir: string): string[] => readdirSync(cacheDir).filter((name) => name.endsWith(".json") && name !== "index.json").sort();
+const recordEntries = (cacheDir: string): string[] => readdirSync(cacheDir).filter((name) => name.endsWith(".json") && name !== "index.json" && name !== "note.json").sort();
 /** The entry kept for the page at `path` in `site`. */
 function entryOf(cacheDir: string, site: string, path: string): string {
   const key = new PageCache(cacheDir).key(join(site, path), path, () => readFileSync(join(site, path)));

@@ -44,7 +44,7 @@ function open(cacheDir: string, options?: PhotoProcessorOptions) {
 }
 
 /** The entries of the photos area, by name, with their bytes (not its index). */
-const entriesIn = (cacheDir: string): Map<string, Buffer> => new Map([...filesIn(join(cacheDir, "photos"))].filter(([name]) => name !== "index.json"));
+const entriesIn = (cacheDir: string): Map<string, Buffer> => new Map([...filesIn(join(cacheDir, "photos"))].filter(([name]) => name !== "index.json" && name !== "note.json"));
 
 /** One build of stories with these photos (`story.md` the one whose page is written, its photo carrying `words`), as Eleventy runs it: read the stories, then publish the page's files. */
 async function build(cacheDir: string, file: string, options?: PhotoProcessorOptions, others: Record<string, string> = {}, words?: PhotoFileWords) {
@@ -236,7 +236,8 @@ test("what earlier builds learned may be damaged or out of date: the photos publ
   const file = await jpeg("index.jpg", 1600, 900, "#5a6b7c");
   const cacheDir = newFolder("cache");
   const first = await build(cacheDir, file);
-  writeFileSync(join(cacheDir, "photos", "index.json"), '{"sound": {"x": 1}, "note": {"pla');
+  writeFileSync(join(cacheDir, "photos", "index.json"), '{"sound": {"x": 1}, "no');
+  writeFileSync(join(cacheDir, "photos", "note.json"), '{"pla');
   const damaged = await build(cacheDir, file);
   assert.equal(damaged.summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
   assert.deepEqual(damaged.published, first.published);
@@ -323,7 +324,7 @@ test("a photo folder of the cache's older layout (records, named files, its own 
   const run = await build(cacheDir, file);
   assert.equal(run.summary, `cache ${cacheDir}: photos 1 converted, 0 reused, 2 removed`);
   assert.deepEqual(run.published, (await build(newFolder("cache"), file)).published);
-  assert.deepEqual(readdirSync(photosDir).filter((name) => !entriesIn(cacheDir).has(name)), ["index.json"]);
+  assert.deepEqual(readdirSync(photosDir).filter((name) => !entriesIn(cacheDir).has(name)).sort(), ["index.json", "note.json"]);
   assert.equal((await build(cacheDir, file)).summary, `cache ${cacheDir}: photos 0 converted, 1 reused`);
 });
 

@@ -33,7 +33,7 @@ function storyCacheIn(root: string, options?: { keepInMemory?: boolean }): Story
 const summary = (cache: StoryCache): string | undefined => stores.get(cache)?.summary();
 
 /** The entries a store at `root` keeps for stories. */
-const entries = (root: string): string[] => readdirSync(join(root, "stories")).filter((name) => name.endsWith(".json") && name !== "index.json");
+const entries = (root: string): string[] => readdirSync(join(root, "stories")).filter((name) => name.endsWith(".json") && name !== "index.json" && name !== "note.json");
 
 function buildAt(moment: string): BuildSettings {
   return { moment, epochMs: Date.parse(moment), showUnpublished: false };
