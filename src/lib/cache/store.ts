@@ -370,10 +370,9 @@ export class CacheArea {
   #saveIndex(): void {
     if (this.#writeProblem !== undefined) return;
     this.#saveFile(INDEX, JSON.stringify(this.#readIndex()));
-    if (this.#note?.changed) {
-      this.#saveFile(NOTE, JSON.stringify(this.#note.value) ?? "null");
-      this.#note.changed = false;
-    }
+    if (this.#note?.changed) this.#saveFile(NOTE, JSON.stringify(this.#note.value) ?? "null");
+    // Let go once kept: read again only if asked for (at 100,000 stories the stories' journal is 35 MB of heap).
+    this.#note = undefined;
   }
 
   #saveFile(name: string, text: string): void {
