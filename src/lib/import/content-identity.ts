@@ -35,7 +35,6 @@ export function contentId(agency: string | undefined, day: string, slug: string 
   return `text:${agencyKey}:${day}:${key}`;
 }
 
-
 /** An id of wire text whose key opens with Reuters' marks of a new version, as an earlier release made it: "text:reuters:2013-09-02:update-1-storm-shuts". */
 const MARKED_KEY = /^(text:[^:]+:\d{4}-\d{2}-\d{2}:)(?:update-\d+-|wrapup-\d+-|refile-|rpt-)+(?=[a-z0-9])/;
 
