@@ -24,7 +24,7 @@ import type { Problem } from "../model/problems.ts";
 import { SettingsError } from "../model/settings-error.ts";
 import type { StoryReport } from "../model/story-report.ts";
 import { buildNewsroom, type Newsroom, type PublishedFile } from "../newsroom/newsroom.ts";
-import { editionViews, pageViews } from "../newsroom/page-views.ts";
+import { editionViews, madeViews, pageViews } from "../newsroom/page-views.ts";
 import { SearchIndexCache } from "../outputs/search-index.ts";
 import { collectArticles, readStories } from "../story/collect-stories.ts";
 import { StoryCache } from "../story/story-cache.ts";
@@ -280,7 +280,7 @@ async function renderSite(stages: StageRunner, settings: ProjectSettings, sessio
   for (let run = 0, views = runs.shift(); views !== undefined; run += 1, views = runs.shift()) {
     const first = run === 0;
     // The site's files (feeds, sitemaps, the hosts' files) with the first run's pages; a later run's are the same files again.
-    const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: views, files: first ? newsroomFiles : [] }, counter));
+    const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: madeViews(views), files: first ? newsroomFiles : [] }, counter));
     await stages.run("render", () => writer.writeRendered(first ? rendered : rendered.filter(({ file }) => writer.isPage(file))));
   }
   if (patched) await writeSearch();

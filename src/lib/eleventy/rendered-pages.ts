@@ -13,7 +13,7 @@
 import { createHash } from "node:crypto";
 import type { CacheArea, CacheStore } from "../cache/store.ts";
 import type { ArticleView } from "../model/story-view.ts";
-import type { PageViews } from "../newsroom/page-views.ts";
+import type { PageViews, PlannedViews } from "../newsroom/page-views.ts";
 import { articleDigest } from "../story/article.ts";
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
@@ -44,9 +44,9 @@ export interface PlannedSite {
   pages: PlannedPage[];
 }
 
-/** Which pages a build renders (`render`, the views Eleventy paginates over) and which it reuses, each with its reason. */
+/** Which pages a build renders (`render`, the views Eleventy paginates over, stories' yet to be made) and which it reuses, each with its reason. */
 export interface PagePlan extends PlannedSite {
-  render: PageViews;
+  render: PlannedViews;
 }
 
 /** What the page cache holds: whether a sound entry is kept under a key, and what the last build rendered each page from. */
@@ -112,14 +112,14 @@ function reasonFor(cached: CachedPages, context: string, file: string, view: str
  * The page plan: every page whose key has a sound entry in the cache is reused, every other one
  * rendered, each with its reason. `context` is everything every page is rendered with.
  */
-export function planPages(views: PageViews, stories: readonly ArticleView[], context: string, cached: CachedPages, pageKey: (context: string, view: string) => string): PagePlan {
+export function planPages(views: PlannedViews, stories: readonly ArticleView[], context: string, cached: CachedPages, pageKey: (context: string, view: string) => string): PagePlan {
   const contextHash = sha256(context);
   const hashes = new ViewHashes(stories);
   const pages: PlannedPage[] = [];
-  const toRender = <T extends { url: string }>(list: readonly T[]): T[] =>
+  const toRender = <T extends { url: string }>(list: readonly T[], viewOf: (page: T) => object = (page) => page): T[] =>
     list.filter((page) => {
       const file = pageFile(page.url);
-      const view = hashes.hash(page);
+      const view = hashes.hash(viewOf(page));
       const key = pageKey(contextHash, view);
       const reason = reasonFor(cached, contextHash, file, view, key);
       pages.push({ url: page.url, file, key, view, rendered: reason !== "reused", reason });
@@ -129,7 +129,7 @@ export function planPages(views: PageViews, stories: readonly ArticleView[], con
     context: contextHash,
     pages,
     render: {
-      stories: toRender(views.stories),
+      stories: toRender(views.stories, (page) => page.view()),
       withdrawn: toRender(views.withdrawn),
       front: toRender(views.front),
       news: toRender(views.news),
@@ -208,9 +208,9 @@ export class PageCache {
  * of none, which renders the site's files. Eleventy holds every page of a run, its data and its
  * HTML, until the run ends: at 100,000 stories one run for every page outgrew Node's heap.
  */
-export function renderRuns(render: PageViews, size: number): PageViews[] {
-  const kinds = Object.keys(render) as (keyof PageViews)[];
-  const empty = (): PageViews => Object.fromEntries(kinds.map((kind) => [kind, []])) as unknown as PageViews;
+export function renderRuns<Story>(render: PageViews<Story>, size: number): PageViews<Story>[] {
+  const kinds = Object.keys(render) as (keyof PageViews<Story>)[];
+  const empty = (): PageViews<Story> => Object.fromEntries(kinds.map((kind) => [kind, []])) as unknown as PageViews<Story>;
   const runs = [empty()];
   let count = 0;
   for (const kind of kinds) {
@@ -219,7 +219,7 @@ export function renderRuns(render: PageViews, size: number): PageViews[] {
         runs.push(empty());
         count = 0;
       }
-      (runs.at(-1)![kind] as object[]).push(view);
+      (runs.at(-1)![kind] as unknown[]).push(view);
       count += 1;
     }
   }

@@ -6,7 +6,7 @@ import { after, test } from "node:test";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
 import { PageCache, planPages, renderRuns, type PagePlan, type PageReason } from "../../../src/lib/eleventy/rendered-pages.ts";
 import type { ArticleView } from "../../../src/lib/model/story-view.ts";
-import type { PageViews } from "../../../src/lib/newsroom/page-views.ts";
+import type { PlannedViews } from "../../../src/lib/newsroom/page-views.ts";
 import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
 import { pageViews } from "../../../src/lib/newsroom/page-views.ts";
 import { storyView } from "../../support/stories.ts";
@@ -19,21 +19,25 @@ const a = storyView("a", "2013-09-02");
 const b = storyView("b", "2013-09-03");
 
 /** Views of two story pages and All news (no front page: see its own test), as page-views.ts makes them (only what the keys read matters here). */
-function views(stories = [a, b]): PageViews {
+function views(stories = [a, b]): PlannedViews {
   return {
     stories: stories.map((article) => ({
       url: article.url,
-      edition: "en",
-      languages: [],
       article,
-      metadata: { canonical: article.url, description: article.description, meta: [] },
-      structuredData: "{}",
-      alternates: [],
-      section: { name: "All news", url: "/all/" },
-      topics: [],
-      related: [],
-      relatedHeading: "Related stories",
-      correctionsHeading: "Correction",
+      view: () => ({
+        url: article.url,
+        edition: "en",
+        languages: [],
+        article,
+        metadata: { canonical: article.url, description: article.description, meta: [] },
+        structuredData: "{}",
+        alternates: [],
+        section: { name: "All news", url: "/all/" },
+        topics: [],
+        related: [],
+        relatedHeading: "Related stories",
+        correctionsHeading: "Correction",
+      }),
     })),
     withdrawn: [],
     front: [],
@@ -59,7 +63,7 @@ function render({ render: toRender, pages: planned }: PagePlan): Map<string, str
 }
 
 /** A build's pages: planned, rendered or copied from the cache into `output`, and kept. Returns each page's reason, by URL. */
-function build(cache: PageCache, output: string, pageViews: PageViews, stories = pageViews.stories.map(({ article }) => article), context = "templates v1"): Record<string, PageReason> {
+function build(cache: PageCache, output: string, pageViews: PlannedViews, stories = pageViews.stories.map(({ article }) => article), context = "templates v1"): Record<string, PageReason> {
   const cached = cache.read();
   const plan = planPages(pageViews, stories, context, cached, (contextHash, view) => cache.key(contextHash, view));
   const rendered = render(plan);
@@ -118,7 +122,7 @@ test("a page is rendered again only when its view, a story in it, or the render 
 test("the front page is rendered again when what it prints of a story changes, and only then", () => {
   const c = storyView("c", "2013-09-01");
   // The front page as page-views.ts makes it, beside the stories' pages; no other list.
-  const front = (stories: ArticleView[]): PageViews => {
+  const front = (stories: ArticleView[]): PlannedViews => {
     const made = pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, { ...site, frontPage: { ...site.frontPage, topStories: 1, latestStories: 1 } }, buildAt("2013-09-05T00:00Z")), site);
     return { ...views(stories), news: [], front: made.front.filter(({ edition }) => edition === "en") };
   };
@@ -136,7 +140,7 @@ test("the front page is rendered again when what it prints of a story changes, a
 test("a list prints no story's text: a body edit renders the story's page alone, a headline edit every list that shows it", () => {
   const c = storyView("c", "2013-09-02");
   // Every page of the newsroom as page-views.ts makes it: All news, topics, archive days, related headlines.
-  const pages = (stories: ArticleView[]): PageViews =>
+  const pages = (stories: ArticleView[]): PlannedViews =>
     pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, site, buildAt("2013-09-05T00:00Z")), site);
   const cache = pageCacheIn(join(tempRoot, "cache-lists"))[0];
   const output = join(tempRoot, "site-lists");
@@ -153,7 +157,7 @@ test("the pages to render are split into runs of at most the size given, each pa
   const c = storyView("c", "2013-09-01");
   const all = views([a, b, c]);
   const runs = renderRuns(all, 2);
-  const urls = (run: PageViews) => Object.values(run).flatMap((list: { url: string }[]) => list.map(({ url }) => url));
+  const urls = (run: PlannedViews) => Object.values(run).flatMap((list: { url: string }[]) => list.map(({ url }) => url));
   assert.deepEqual(runs.map(urls), [[a.url, b.url], [c.url, "/all/"]]);
   assert.deepEqual(renderRuns(all, 3).map(urls), [[a.url, b.url, c.url], ["/all/"]]);
   // Nothing to render is still one run: it renders the site's own files.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildNewsroom } from "../../../src/lib/newsroom/newsroom.ts";
-import { editionViews, pageViews } from "../../../src/lib/newsroom/page-views.ts";
+import { editionViews, madeViews, pageViews as plannedViews } from "../../../src/lib/newsroom/page-views.ts";
 import { storyEndings } from "../../../src/lib/newsroom/related.ts";
 import { buildTopics, type Topic } from "../../../src/lib/newsroom/topics.ts";
 import { readBuildSettings } from "../../../src/lib/model/publishing.ts";
@@ -13,6 +13,9 @@ import { listPageUrl } from "../../../src/lib/model/urls.ts";
 import { paginate } from "../../../src/lib/newsroom/pagination.ts";
 import { deepFreeze } from "../../../src/lib/model/deep-freeze.ts";
 import { site as settings } from "../../support/story-views.ts";
+
+/** Every page's view, each story's page made as its run would make it. */
+const pageViews = (newsroom: Parameters<typeof plannedViews>[0], site: Parameters<typeof plannedViews>[1]) => madeViews(plannedViews(newsroom, site));
 
 const site = { ...settings, url: "https://example.org/news/" };
 const build = readBuildSettings({ BUILD_MOMENT: "2013-09-05T00:00Z" });
@@ -495,6 +498,11 @@ test("a kept story's page view is made once, and made again when its related sto
   // A story not kept (a build of its own) is never held: its view is made afresh.
   const fresh = [storyView("story", "2013-09-06", ["Korea"])];
   assert.notEqual(viewOf(fresh), viewOf(fresh));
+  // Nor does the plan hold it: it holds the way to make it, asked when the page is hashed and when it is rendered.
+  const [planned] = plannedViews(buildNewsroom(collected(fresh), site, build), site).stories;
+  assert.deepEqual(Object.keys(planned!), ["url", "article", "view"]);
+  assert.notEqual(planned!.view(), planned!.view());
+  assert.deepEqual(planned!.view(), planned!.view());
 });
 
 test("a list page of kept stories is made once, and made again when a story on it changes, or the other edition gains its period", () => {
