@@ -25,7 +25,6 @@ export function storyView(slug: string, day: string, tags: string[] = [], hour =
     topics: storyTopics(tags, edition.path),
     state: "published",
     sample: false,
-    body: `${slug} body.`,
     bodyHtml: `<p>${slug} body.</p>\n`,
     images: [],
     stem: `/news/${edition.path}${slug}`,

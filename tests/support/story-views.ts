@@ -110,7 +110,6 @@ export function story(facts: StoryFacts = {}): ArticleView {
     topics: storyTopics(facts.tags ?? ["North Korea", "Diplomacy"], ""),
     state: "published",
     sample: false,
-    body,
     bodyHtml: renderStoryBody(body, parts, stem),
     edition: "en",
     images: [],

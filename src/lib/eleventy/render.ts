@@ -13,8 +13,8 @@ import { pageLinkUrl } from "../model/urls.ts";
 import type { Newsroom } from "../newsroom/newsroom.ts";
 import type { EditionView, PageViews } from "../newsroom/page-views.ts";
 import { codeFingerprint } from "../cache/code-fingerprint.ts";
+import { rewriteMarkupLinks } from "../outputs/markup-links.ts";
 import { nunjucksTemplates } from "./nunjucks-templates.ts";
-import { rewritePageLinks } from "./relative-links.ts";
 
 /** Eleventy's input: the page templates (stories are read by the build itself, src/lib/story/, never taken for templates). */
 export const INPUT_DIR = "src";
@@ -102,6 +102,6 @@ export async function renderPages(output: string, globals: RenderGlobals, newsro
   return results.flatMap(({ url, outputPath, content }) => {
     if (!outputPath) return [];
     const page = typeof url === "string" && outputPath.endsWith(".html");
-    return [{ file: relative(output, outputPath), content: page ? rewritePageLinks(content, (link) => pageLinkUrl(link, url, basePath)) : content }];
+    return [{ file: relative(output, outputPath), content: page ? rewriteMarkupLinks(content, (link) => pageLinkUrl(link, url, basePath)) : content }];
   });
 }

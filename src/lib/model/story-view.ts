@@ -78,9 +78,10 @@ export interface ArticleView {
   sample: boolean;
   /** How important the editors rank it on the front page, 1 (most) to 9, as IPTC urgency; none when not ranked. */
   priority?: number;
-  /** The story's Markdown, for feeds that carry the full text. */
-  body: string;
-  /** The body as the page prints it (see renderStoryBody). */
+  /**
+   * The body as the page prints it (see renderStoryBody); feeds carry it too. Its Markdown is not
+   * kept: a build holds every story to its render, and at 100,000 stories the Markdown was 400 MB.
+   */
   bodyHtml: string;
   /** The language tag of the edition the story is published in (its `lang`, or the default edition's). */
   edition: string;

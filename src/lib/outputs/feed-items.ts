@@ -4,8 +4,9 @@ import { createMarkdown } from "../story/markdown.ts";
 import type { SiteSettings } from "../model/site.ts";
 import type { EditionStrings, Edition } from "../model/editions.ts";
 import { absoluteUrl, photoAddress } from "../model/site-urls.ts";
+import { rewriteMarkupLinks } from "./markup-links.ts";
 import { stableId } from "./stable-ids.ts";
-import type { PHOTO_EXTENSIONS } from "../model/urls.ts";
+import { urlScheme, type PHOTO_EXTENSIONS } from "../model/urls.ts";
 
 const PHOTO_MEDIA_TYPES: Readonly<Record<(typeof PHOTO_EXTENSIONS)[number], string>> = {
   jpg: "image/jpeg",
@@ -58,8 +59,8 @@ export interface FeedItem {
   lang?: string;
 }
 
-const md = createMarkdown();
-const escapeHtml = (text: string): string => md.utils.escapeHtml(text);
+/** Text escaped as the stories' renderer escapes it. */
+const { escapeHtml } = createMarkdown().utils;
 
 function photoMediaType(url: string): string {
   const extension = url.slice(url.lastIndexOf(".") + 1).toLowerCase();
@@ -113,6 +114,17 @@ export function feedItem(article: ArticleView, site: SiteSettings, edition: Edit
 /** Feed items already made in this process, by story view and site settings (both never change once made, and they decide the edition). */
 const itemsMade = new WeakMap<ArticleView, WeakMap<SiteSettings, FeedItem>>();
 
+/**
+ * A URL of the story's body as a feed carries it, away from the site: absolute. A site-root path
+ * (an image beside the story is published from the root) is under the site's URL, its path
+ * included, as the page links it; any other relative URL resolves against the story's, as a
+ * browser on the page resolves it.
+ */
+function bodyUrlInFeed(link: string, storyUrl: string, site: SiteSettings): string {
+  if (urlScheme(link) !== undefined) return link;
+  return link.startsWith("/") && !link.startsWith("//") ? absoluteUrl(link, site) : new URL(link, storyUrl).href;
+}
+
 function makeFeedItem(article: ArticleView, site: SiteSettings, { strings }: Edition): FeedItem {
   const url = absoluteUrl(article.url, site);
   const photo = article.photo && {
@@ -124,8 +136,7 @@ function makeFeedItem(article: ArticleView, site: SiteSettings, { strings }: Edi
     caption: article.photo.caption,
     credit: article.photo.credit,
   };
-  // The same env as the page (images from the story's folder), plus the base URL that makes every URL absolute.
-  const body = md.render(article.body, { article, page: { filePathStem: article.stem }, baseUrl: url });
+  const body = rewriteMarkupLinks(article.bodyHtml, (link) => bodyUrlInFeed(link, url, site));
   const modified = lastModified(article);
   return {
     id: stableId(site.name, article.url),

@@ -222,7 +222,6 @@ function articleOf(read: StoryRead & { readable: true }, { file, filePathStem }:
     state: publishingState(read.draft, view.published.epochMs, build),
     sample: view.sample,
     priority: view.priority,
-    body: view.body,
     bodyHtml: view.bodyHtml,
     edition: view.edition,
     lang: view.lang,

@@ -1,13 +1,9 @@
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
-import { isAllowedUrl, photoUrl, staysInStoryFolder, urlScheme } from "../model/urls.ts";
+import { isAllowedUrl, photoUrl, staysInStoryFolder } from "../model/urls.ts";
 
-/**
- * The render environment: the story's printed dateline (its pieces) and path stem; feeds add `baseUrl`, the
- * story's absolute URL, since their content is read away from the site.
- */
+/** The render environment: the story's printed dateline (its pieces) and path stem. */
 interface StoryEnv {
-  article?: { valid?: boolean; datelineParts?: unknown };
-  baseUrl?: unknown;
+  article?: { datelineParts?: unknown };
   page?: { filePathStem?: unknown };
 }
 
@@ -42,17 +38,6 @@ function insertDateline(state: StateCore): void {
   open.block = close.block = true;
   inlineMark.children = [mark];
   state.tokens.splice(Math.max(first, 0), 0, open, inlineMark, close);
-}
-
-/** With a `baseUrl` in the env, relative link and image URLs are resolved against it. */
-function absolutizeUrls(state: StateCore): void {
-  const baseUrl = (state.env as StoryEnv | undefined)?.baseUrl;
-  if (typeof baseUrl !== "string") return;
-  for (const token of state.tokens.flatMap((block) => block.children ?? [])) {
-    const name = token.type === "link_open" ? "href" : token.type === "image" ? "src" : undefined;
-    const url = name && token.attrGet(name);
-    if (name && typeof url === "string" && urlScheme(url) === undefined) token.attrSet(name, new URL(url, baseUrl).href);
-  }
 }
 
 /**
@@ -179,9 +164,7 @@ export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isAllowedUrl;
   md.core.ruler.push("dateline", insertDateline);
-  // Story images first get their site-root URL; feeds then make every relative URL absolute.
   md.core.ruler.push("story_images", publishImagesFromStoryFolder);
-  md.core.ruler.push("absolute_urls", absolutizeUrls);
   md.core.ruler.push("defer_images", deferImages);
   // Each piece of the dateline is kept on one line by the stylesheet; the spaces between them are where it may wrap.
   md.renderer.rules["dateline"] = (tokens, index) => {

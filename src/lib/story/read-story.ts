@@ -298,7 +298,6 @@ export function readStoryFile(input: StoryInput): StoryRead {
     topics: storyTopics(tags, edition.path),
     sample,
     ...(priority === undefined ? {} : { priority }),
-    body: source.body,
     bodyHtml: renderStoryBody(source.body, printedDatelineParts, input.filePathStem),
     edition: edition.lang,
     // A story in its edition's language needs no lang of its own; one in another language keeps it.

@@ -64,6 +64,17 @@ test("the content is the page's: photo, dateline opening the first paragraph, ab
   assert.match(html, /href="https:\/\/example\.github\.io\/newsroom\/news\/moscow-denuclearization-talks\/map\.png"/);
 });
 
+test("the content's relative links and images are absolute against the story's URL, as a browser on its page resolves them", () => {
+  const links = story({ body: "See [map](map.html), [all](../index.html#top), [note](#n1), [q](q.html?a=1&b=2) and ![chart](chart.png).\n\n[a](https://other.example/x) [m](mailto:desk@example.com)\n" });
+  const html: string = parseXml(rssFeed(channel, [links], site, english)).rss.channel.item[0]["content:encoded"];
+  const base = "https://example.github.io/newsroom/news/";
+  for (const url of [`${base}map.html`, "https://example.github.io/newsroom/index.html#top", `${STORY_URL}#n1`, `${base}q.html?a=1&amp;b=2`, "https://other.example/x", "mailto:desk@example.com"]) {
+    assert.ok(html.includes(`href="${url}"`), `${url} in ${html}`);
+  }
+  // An image beside the story is published from the site root (markdown.ts), which the feed makes absolute.
+  assert.ok(html.includes(`src="https://example.github.io/newsroom/news/moscow-denuclearization-talks/chart.png"`), html);
+});
+
 test("the photo's caption and credit stay separate pieces in every format", () => {
   const photo = (caption?: string) => ({ ...story().photo!, caption, credit: "Photo dpa/Max Mustermann" });
   const friday = story({ photo: photo("Protesters outside the ministry on Friday") });

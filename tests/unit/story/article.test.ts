@@ -84,7 +84,6 @@ test("a story becomes the view its templates print", async () => {
     state: "published",
     sample: false,
     priority: 3,
-    body: "Moscow hopes.\n",
     bodyHtml: `<p><span class="dateline"><span>MOSCOW,</span> <span>September 2</span> <span>(Itar-Tass) -</span></span> Moscow hopes.</p>\n`,
     edition: "en",
     lang: undefined,

@@ -78,24 +78,7 @@ test("quotes and ellipses stay as the wire typed them", () => {
   assert.equal(md.render("“We will try … thus,” he said. \"Plain\" -- too.", {}), "<p>“We will try … thus,” he said. &quot;Plain&quot; -- too.</p>\n");
 });
 
-test("with a base URL, relative links and images become absolute against it", () => {
-  const env = { ...story, baseUrl: "https://h.example/newsroom/news/talks.html" };
-  const html = md.render("[map](map.html) [all](../index.html#top) [note](#n1) ![chart](talks/chart.png)\n", env);
-  assert.match(html, /href="https:\/\/h\.example\/newsroom\/news\/map\.html"/);
-  assert.match(html, /href="https:\/\/h\.example\/newsroom\/index\.html#top"/);
-  assert.match(html, /href="https:\/\/h\.example\/newsroom\/news\/talks\.html#n1"/);
-  assert.match(html, /src="https:\/\/h\.example\/newsroom\/news\/talks\/chart\.png"/);
-  assert.match(html, /^<p><span class="dateline"><span>MOSCOW/);
-});
-
-test("with a base URL, absolute and mail links stay as written, and unsafe ones stay out", () => {
-  const env = { baseUrl: "https://h.example/news/talks.html" };
-  assert.equal(md.render("[a](https://other.example/x) [m](mailto:desk@example.com)", env),
-    '<p><a href="https://other.example/x">a</a> <a href="mailto:desk@example.com">m</a></p>\n');
-  assert.doesNotMatch(md.render("[x](javascript:alert(1))", env), /href=/);
-});
-
-test("without a base URL, relative links stay relative", () => {
+test("relative links stay relative", () => {
   assert.equal(md.render("[b](other.html)", story), `<p><span class="dateline"><span>MOSCOW,</span> <span>September 2</span> <span>(Itar-Tass) -</span></span> <a href="other.html">b</a></p>\n`);
 });
 

@@ -1,8 +1,9 @@
 /**
- * The URLs a page's markup links with, rewritten as the page should link them (see pageLinkUrl),
- * without parsing the page into a tree and printing it again: a tenth of rendering a page went on
- * that. The templates and markdown-it write every attribute in double quotes, and nothing that is
- * not markup holds a `<`: text and attribute values are escaped, and JSON-LD escapes it too.
+ * The URLs markup links with, each rewritten by a rule the caller gives: made relative to its page
+ * (see pageLinkUrl), or absolute for a feed read away from the site. Done without parsing the
+ * markup into a tree and printing it again: a tenth of rendering a page went on that. The
+ * templates and markdown-it write every attribute in double quotes, and nothing that is not markup
+ * holds a `<`: text and attribute values are escaped, and JSON-LD escapes it too.
  */
 import { srcsetCandidates } from "../model/urls.ts";
 
@@ -40,7 +41,7 @@ function rewriteSrcset(srcset: string, rewrite: (url: string) => string): string
     .join(", ");
 }
 
-export function rewritePageLinks(html: string, rewrite: (url: string) => string): string {
+export function rewriteMarkupLinks(html: string, rewrite: (url: string) => string): string {
   return html.replace(START_TAG, (tag, name: string, attributes: string) => {
     const urlAttributes = URL_ATTRIBUTES[name.toLowerCase()];
     if (!urlAttributes) return tag;

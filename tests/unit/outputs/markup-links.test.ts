@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { rewritePageLinks } from "../../../src/lib/eleventy/relative-links.ts";
+import { rewriteMarkupLinks } from "../../../src/lib/outputs/markup-links.ts";
 import { pageLinkUrl } from "../../../src/lib/model/urls.ts";
 
-const fromStory = (html: string) => rewritePageLinks(html, (url) => pageLinkUrl(url, "/news/2013/09/02/talks.html", "/newsroom/"));
+const fromStory = (html: string) => rewriteMarkupLinks(html, (url) => pageLinkUrl(url, "/news/2013/09/02/talks.html", "/newsroom/"));
 
 test("links, stylesheets, images and their srcsets become relative to the page", () => {
   assert.equal(
@@ -29,5 +29,5 @@ test("only URL attributes of elements that link change: not text, not other attr
 });
 
 test("the 404 page links from the site's base path, as hosts serve it at any address", () => {
-  assert.equal(rewritePageLinks('<a href="/topics/">Topics</a>', (url) => pageLinkUrl(url, "/404.html", "/newsroom/")), '<a href="/newsroom/topics/">Topics</a>');
+  assert.equal(rewriteMarkupLinks('<a href="/topics/">Topics</a>', (url) => pageLinkUrl(url, "/404.html", "/newsroom/")), '<a href="/newsroom/topics/">Topics</a>');
 });
