@@ -195,8 +195,8 @@ const NOT_FOUND_HEADLINES = 10;
 /**
  * A story's page as the plan holds it: its address, its story, and how to make its view. A build
  * holds every page from its plan to its render, and a story's view (the head's tags, the JSON-LD,
- * the related headlines) is several times the story's share of a list: at 100,000 stories all of
- * them took 400 MB of heap through the render. So a view is made when the plan hashes it and again
+ * the related headlines) is several times the story's share of a list: at 10,000 stories all of
+ * them took 40 MB of heap through the render. So a view is made when the plan hashes it and again
  * when its run renders it, and neither keeps it.
  */
 export interface StoryPage {
