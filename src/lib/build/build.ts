@@ -259,8 +259,8 @@ interface RenderTarget {
 /**
  * The stages from the stories to the photos: the site, unchecked, in the staging folder (not
  * rendered when a story stops the build). A function of its own so that what only they need
- * (every story's text and HTML, every view) is let go when it returns, before the check: at
- * 100,000 stories that is a gigabyte of the check's heap.
+ * (every story and its HTML, the list pages' views) is let go when it returns, before the check:
+ * at 100,000 stories that is about a gigabyte of heap.
  */
 async function renderSite(stages: StageRunner, settings: ProjectSettings, session: BuildSession, { staging, patched, reused, media, dev, progressOf }: RenderTarget) {
   const stories = await stages.run("stories", () => readAllStories(settings, session, progressOf("stories")));
