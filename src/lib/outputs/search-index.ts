@@ -21,6 +21,7 @@ import "../../assets/search-words.js";
 import type { CacheArea, CacheStore } from "../cache/store.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import { relativeUrl, searchUrl } from "../model/urls.ts";
+import { articleDigest } from "../story/article.ts";
 
 /** One story as the engine indexes it: its number in the edition's index, and its searchable text. */
 export interface SearchDocument {
@@ -181,10 +182,17 @@ type Posting = [word: string, byField: (number[] | undefined)[]];
  */
 class EngineIndex {
   readonly #postings = new Map<string, (number[] | undefined)[]>();
-  readonly #fieldLengths: number[][] = FIELDS.map(() => []);
+  readonly #fieldLengths: number[][];
   // The engine's running mean, in its order, so the figures are its own to the last bit.
-  readonly #averageFieldLength: number[] = FIELDS.map(() => 0);
-  #count = 0;
+  readonly #averageFieldLength: number[];
+  #count: number;
+
+  /** An empty index, or one that goes on from the stories `before` counts (their postings are not held: see filesWithAdded). */
+  constructor(before?: Pick<SearchMeta, "documentCount" | "fieldLengths" | "averageFieldLength">) {
+    this.#count = before?.documentCount ?? 0;
+    this.#fieldLengths = FIELDS.map((_, fieldId) => [...(before?.fieldLengths[fieldId] ?? [])]);
+    this.#averageFieldLength = FIELDS.map((_, fieldId) => before?.averageFieldLength[fieldId] ?? 0);
+  }
 
   get count(): number {
     return this.#count;
@@ -292,29 +300,109 @@ function indexFiles(engine: EngineIndex, results: readonly SearchResultFields[],
   const folder = searchUrl(editionPath);
   const { postings, averageFieldLength, fieldLengths } = engine.parts();
   const jsons = postingJsons(postings);
-  const jsonOf = (posting: Posting): string => jsons.get(posting)!;
-  const shards = splitShards(postings, SHARD_KEY_LETTERS, (posting) => jsonOf(posting).length);
+  const shards = splitShards(postings, SHARD_KEY_LETTERS, (posting) => jsons.get(posting)!.length);
   const keys = [...shards.keys()].sort();
-  const storyShards = Math.ceil(results.length / searchWords.STORIES_PER_SHARD);
-  // A story's number is its place, so the meta script need not list ids.
-  const meta: SearchMeta = { documentCount: engine.count, fieldIds: FIELD_IDS, fieldLengths, averageFieldLength, serializationVersion: SERIALIZATION_VERSION, shards: keys, storyShards };
+  const per = searchWords.STORIES_PER_SHARD;
   return [
-    { url: `${folder}meta.js`, text: assignment("meta", meta) },
-    ...keys.map((key) => ({
-      url: `${folder}terms/${searchWords.shardFileName(key)}.js`,
-      // Each posting's JSON let go once in its file: held beside every file's text, they would double the index's memory.
-      text: `searchIndex.terms[${JSON.stringify(key)}] = [${(shards.get(key) ?? [])
-        .map((posting) => {
-          const json = jsonOf(posting);
-          jsons.delete(posting);
-          return json;
-        })
-        .join(",")}];\n`,
-    })),
-    ...Array.from({ length: storyShards }, (_, shard) => ({
-      url: `${folder}stories/${shard}.js`,
-      text: `searchIndex.stories[${shard}] = ${JSON.stringify(results.slice(shard * searchWords.STORIES_PER_SHARD, (shard + 1) * searchWords.STORIES_PER_SHARD))};\n`,
-    })),
+    metaFile(folder, { documentCount: engine.count, fieldLengths, averageFieldLength, shards: keys, storyShards: storyShardCount(results.length) }),
+    ...keys.map((key) => termFile(folder, key, shards.get(key) ?? [], jsons)),
+    ...Array.from({ length: storyShardCount(results.length) }, (_, shard) => storyFile(folder, shard, results.slice(shard * per, (shard + 1) * per))),
+  ];
+}
+
+const storyShardCount = (stories: number): number => Math.ceil(stories / searchWords.STORIES_PER_SHARD);
+
+/** The meta script; a story's number is its place, so it need not list ids. */
+function metaFile(folder: string, { documentCount, fieldLengths, averageFieldLength, shards, storyShards }: Omit<SearchMeta, "fieldIds" | "serializationVersion">): SearchIndexFile {
+  const meta: SearchMeta = { documentCount, fieldIds: FIELD_IDS, fieldLengths, averageFieldLength, serializationVersion: SERIALIZATION_VERSION, shards, storyShards };
+  return { url: `${folder}meta.js`, text: assignment("meta", meta) };
+}
+
+const termSlot = (key: string): string => `terms[${JSON.stringify(key)}]`;
+
+/** A term shard's script. Each posting's JSON is let go once in its file: held beside every file's text, they would double the index's memory. */
+function termFile(folder: string, key: string, postings: readonly Posting[], jsons: Map<Posting, string>): SearchIndexFile {
+  const text = postings
+    .map((posting) => {
+      const json = jsons.get(posting)!;
+      jsons.delete(posting);
+      return json;
+    })
+    .join(",");
+  return { url: `${folder}terms/${searchWords.shardFileName(key)}.js`, text: `searchIndex.${termSlot(key)} = [${text}];\n` };
+}
+
+/** A story shard's script: the results of its STORIES_PER_SHARD stories. */
+function storyFile(folder: string, shard: number, results: readonly SearchResultFields[]): SearchIndexFile {
+  return { url: `${folder}stories/${shard}.js`, text: assignment(`stories[${shard}]`, results) };
+}
+
+/** The value a script of the index assigns to `slot` (as `assignment` wrote it). */
+function assignedValue(text: string, slot: string): unknown {
+  const start = `searchIndex.${slot} = `;
+  if (!text.startsWith(start) || !text.endsWith(";\n")) throw new Error(`not the index's script for ${slot}`);
+  return JSON.parse(text.slice(start.length, -2));
+}
+
+/**
+ * The files of an edition's index with `added` (the newest stories, numbered after every other)
+ * added to the index of the stories before them, `files`: what `indexFiles` makes of all of them,
+ * byte for byte, remaking only the term shards of the words' first letters the new stories hold,
+ * the meta script and the last story shards. Undefined when `files` are not such an index.
+ */
+function filesWithAdded(files: readonly SearchIndexFile[], added: readonly ArticleView[], editionPath: string): SearchIndexFile[] | undefined {
+  const folder = searchUrl(editionPath);
+  const byUrl = new Map(files.map(({ url, text }) => [url, text]));
+  const metaText = byUrl.get(`${folder}meta.js`);
+  if (metaText === undefined) return undefined;
+  const before = assignedValue(metaText, "meta") as SearchMeta;
+  const termUrl = (key: string): string => `${folder}terms/${searchWords.shardFileName(key)}.js`;
+  const storyUrl = (shard: number): string => `${folder}stories/${shard}.js`;
+  const whole = files.length === 1 + before.shards.length + before.storyShards && before.shards.every((key) => byUrl.has(termUrl(key))) && Array.from({ length: before.storyShards }, (_, shard) => byUrl.has(storyUrl(shard))).every(Boolean);
+  if (!whole || before.documentCount === 0 || before.serializationVersion !== SERIALIZATION_VERSION) return undefined;
+  const kept = (url: string): SearchIndexFile => ({ url, text: byUrl.get(url)! });
+
+  const engine = new EngineIndex(before);
+  for (const story of added) engine.add(storyTerms(searchDocument(story)));
+  const { postings: addedPostings, averageFieldLength, fieldLengths } = engine.parts();
+
+  // Every posting of the groups of shards (by a word's first two letters) that the new words are in, old and new merged.
+  const groupOf = (word: string): string => lettersOf(word, SHARD_KEY_LETTERS);
+  const groups = new Set(addedPostings.map(([word]) => groupOf(word)));
+  const merged = new Map<string, (number[] | undefined)[]>();
+  for (const key of before.shards.filter((key) => groups.has(groupOf(key)))) {
+    for (const [word, byField] of assignedValue(byUrl.get(termUrl(key))!, termSlot(key)) as [string, Record<string, Record<string, number>>][]) {
+      const fields: (number[] | undefined)[] = [];
+      for (const [fieldId, counts] of Object.entries(byField)) fields[Number(fieldId)] = Object.entries(counts).flatMap(([story, count]) => [Number(story), count]);
+      merged.set(word, fields);
+    }
+  }
+  for (const [word, byField] of addedPostings) {
+    const old = merged.get(word);
+    if (old === undefined) merged.set(word, byField);
+    // The new stories' numbers follow every other's, so their counts go after.
+    else byField.forEach((counts, fieldId) => counts && (old[fieldId] = [...(old[fieldId] ?? []), ...counts]));
+  }
+  const postings = [...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const jsons = postingJsons(postings);
+  const remade = splitShards(postings, SHARD_KEY_LETTERS, (posting) => jsons.get(posting)!.length);
+  const keys = [...before.shards.filter((key) => !groups.has(groupOf(key))), ...remade.keys()].sort();
+
+  // The stories from the last shard before (if it was not full) on are shards made again.
+  const per = searchWords.STORIES_PER_SHARD;
+  const firstRemade = Math.floor(before.documentCount / per);
+  const tail = [
+    ...(before.documentCount % per === 0 ? [] : (assignedValue(byUrl.get(storyUrl(firstRemade))!, `stories[${firstRemade}]`) as SearchResultFields[])),
+    ...added.map((story) => resultFields(story, editionPath)),
+  ];
+  const storyShards = storyShardCount(engine.count);
+  return [
+    metaFile(folder, { documentCount: engine.count, fieldLengths, averageFieldLength, shards: keys, storyShards }),
+    ...keys.map((key) => {
+      const remadeShard = remade.get(key);
+      return remadeShard === undefined ? kept(termUrl(key)) : termFile(folder, key, remadeShard, jsons);
+    }),
+    ...Array.from({ length: storyShards }, (_, shard) => (shard < firstRemade ? kept(storyUrl(shard)) : storyFile(folder, shard, tail.slice((shard - firstRemade) * per, (shard - firstRemade + 1) * per)))),
   ];
 }
 
@@ -348,13 +436,20 @@ function byDay(stories: readonly ArticleView[], hashes: readonly string[]): { st
   return days;
 }
 
+/** An edition's index as a build made it: the key of its files, and how many stories it holds. */
+interface BuiltIndex {
+  key: string;
+  count: number;
+}
+
 /**
  * The search indexes kept between builds (the cache store's search area). An edition's files are
  * made again only when what they are made from changed (its stories' searchable text and result
- * fields, this module's code, the engine's version); then only the days whose stories changed are
- * read for their words again (reading every body's text out of its HTML is most of the work), and
- * the other days' words come from their entries. Either way the files are what
- * `searchIndexFiles` makes of the same stories.
+ * fields, this module's code, the engine's version). When the only change is stories newer than
+ * every other (a story published), they are added to the last build's files (`filesWithAdded`);
+ * else the days whose stories changed are read for their words again (reading every body's text
+ * out of its HTML is most of the work), and the other days' words come from their entries. Either
+ * way the files are what `searchIndexFiles` makes of the same stories.
  */
 export class SearchIndexCache {
   readonly #store: CacheStore;
@@ -371,7 +466,9 @@ export class SearchIndexCache {
    * (at 10,000 stories, 15 MB written at every save). A later process makes them from the days'
    * entries, which are written as ever.
    */
-  readonly #editions: Map<string, { key: string; files: SearchIndexFile[] }> | undefined;
+  readonly #editions: Map<string, BuiltIndex & { files: SearchIndexFile[] }> | undefined;
+  /** Each edition's index as this build made it, kept in the area's note for the next build to add its new stories to. */
+  readonly #built = new Map<string, BuiltIndex>();
 
   constructor(store: CacheStore, { keepInMemory = false } = {}) {
     this.#store = store;
@@ -383,29 +480,60 @@ export class SearchIndexCache {
   /** The index files of one edition, from the cache when its stories have not changed. */
   files(stories: readonly ArticleView[], editionPath: string): SearchIndexFile[] {
     const published = searchableStories(stories);
-    const hashes = published.map((story) => {
-      let hash = sourceHashes.get(story);
-      if (hash !== undefined) return hash;
-      hash = this.#store.digest(Buffer.from(searchSource(story)));
-      if (Object.isFrozen(story)) sourceHashes.set(story, hash);
-      return hash;
-    });
+    const hashes = published.map((story) => this.#hash(story));
     const days = byDay(published, hashes).map((day) => ({ ...day, key: this.#area.key("words", ...day.hashes) }));
-    const key = this.#area.key("files", editionPath, ...hashes);
+    const built = { key: this.#area.key("files", editionPath, ...hashes), count: published.length };
     const remembered = this.#editions?.get(editionPath);
-    const kept = remembered?.key === key ? remembered.files : this.#keptFiles(key);
+    const kept = remembered?.key === built.key ? remembered.files : this.#keptFiles(built.key);
+    // The days' entries stay for the next change of this edition that adds no story.
+    const keepDays = () => days.forEach((day) => this.#area.has(day.key));
     if (kept !== undefined) {
-      // The days' entries stay for the next change of this edition.
-      for (const day of days) this.#area.has(day.key);
+      keepDays();
       this.#area.count("reused");
-      return this.#remember(editionPath, key, kept);
+      return this.#remember(editionPath, built, kept);
     }
-    const engine = new EngineIndex();
-    for (const day of days) for (const share of this.#dayTerms(day.key, day.stories)) engine.add(share);
-    const files = indexFiles(engine, published.map((story) => resultFields(story, editionPath)), editionPath);
-    if (this.#editions === undefined) this.#area.write(key, jsonPieces(files));
+    let files = this.#withAdded(editionPath, published, hashes);
+    if (files !== undefined) keepDays();
+    else {
+      const engine = new EngineIndex();
+      for (const day of days) for (const share of this.#dayTerms(day.key, day.stories)) engine.add(share);
+      files = indexFiles(engine, published.map((story) => resultFields(story, editionPath)), editionPath);
+    }
+    if (this.#editions === undefined) this.#area.write(built.key, jsonPieces(files));
     this.#area.count("made");
-    return this.#remember(editionPath, key, files);
+    return this.#remember(editionPath, built, files);
+  }
+
+  /**
+   * A story stands for its digest (its read's key and what finished it: see articleDigest) when
+   * it has one, else for its searchable text's hash, kept for a frozen story (the dev server's).
+   */
+  #hash(story: ArticleView): string {
+    let hash = articleDigest(story) ?? sourceHashes.get(story);
+    if (hash !== undefined) return hash;
+    hash = this.#store.digest(Buffer.from(searchSource(story)));
+    if (Object.isFrozen(story)) sourceHashes.set(story, hash);
+    return hash;
+  }
+
+  /**
+   * The edition's files with its new stories added to the last build's index, when that index held
+   * every other story, unchanged (the key of their hashes says so), and its files are kept.
+   */
+  #withAdded(editionPath: string, published: readonly ArticleView[], hashes: readonly string[]): SearchIndexFile[] | undefined {
+    const last = this.#editions?.get(editionPath) ?? this.#lastBuilt(editionPath);
+    if (last === undefined || last.count === 0 || last.count >= published.length) return undefined;
+    if (this.#area.key("files", editionPath, ...hashes.slice(0, last.count)) !== last.key) return undefined;
+    const files = this.#editions?.get(editionPath)?.files ?? this.#keptFiles(last.key);
+    return files && filesWithAdded(files, published.slice(last.count), editionPath);
+  }
+
+  /** The edition's index as the last build made it, from the area's note (only a hint: its key is checked, its files read from their entry). */
+  #lastBuilt(editionPath: string): BuiltIndex | undefined {
+    const note = this.#area.note();
+    const last: unknown = typeof note === "object" && note !== null ? Object.entries(note).find(([path]) => path === editionPath)?.[1] : undefined;
+    if (typeof last !== "object" || last === null || !("key" in last) || !("count" in last)) return undefined;
+    return typeof last.key === "string" && typeof last.count === "number" ? { key: last.key, count: last.count } : undefined;
   }
 
   /** The files kept in the store under `key`, if any. */
@@ -414,8 +542,9 @@ export class SearchIndexCache {
     return kept === undefined ? undefined : (JSON.parse(kept.toString("utf8")) as SearchIndexFile[]);
   }
 
-  #remember(editionPath: string, key: string, files: SearchIndexFile[]): SearchIndexFile[] {
-    this.#editions?.set(editionPath, { key, files });
+  #remember(editionPath: string, built: BuiltIndex, files: SearchIndexFile[]): SearchIndexFile[] {
+    this.#built.set(editionPath, built);
+    this.#editions?.set(editionPath, { ...built, files });
     return files;
   }
 
@@ -431,8 +560,10 @@ export class SearchIndexCache {
     return shares;
   }
 
-  /** After every edition's index: the entries no edition used go, and the days no longer read. */
+  /** After every edition's index: the entries no edition used go, and the days no longer read; the editions' indexes are noted for the next build. */
   prune(): void {
+    this.#area.setNote(Object.fromEntries(this.#built));
+    this.#built.clear();
     this.#area.prune();
     for (const key of this.#days?.keys() ?? []) if (!this.#area.reached(key)) this.#days?.delete(key);
   }

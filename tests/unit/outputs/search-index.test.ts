@@ -186,7 +186,7 @@ test("a new story, the newest, leaves the numbers of the others and the shards w
 
 test("a changed story's day is read for its words again; the other days' words are kept as they were", () => {
   const folder = join(tempRoot, "days");
-  const entries = () => readdirSync(join(folder, "search")).filter((name) => name !== "index.json");
+  const entries = () => readdirSync(join(folder, "search")).filter((name) => !["index.json", "note.json"].includes(name));
   const earlier = story({ slug: "earlier", headline: "Harvest begins", date: "2013-09-01" });
   const build = (stories: ArticleView[]) => {
     const cache = new SearchIndexCache(new CacheStore(folder));
@@ -209,7 +209,7 @@ test("a changed story's day is read for its words again; the other days' words a
 
 test("kept in memory for the dev server's rebuilds, the days' words and the edition's files come from memory, a day's entry that went is written again, and the bytes are a fresh index's", () => {
   const folder = join(tempRoot, "memory");
-  const days = () => readdirSync(join(folder, "search")).filter((name) => name !== "index.json");
+  const days = () => readdirSync(join(folder, "search")).filter((name) => !["index.json", "note.json"].includes(name));
   const store = new CacheStore(folder);
   const cache = new SearchIndexCache(store, { keepInMemory: true });
   const earlier = story({ slug: "earlier", headline: "Harvest begins", date: "2013-09-01" });
@@ -257,4 +257,41 @@ test("the index cache gives the bytes a fresh index has, and makes an edition's 
     const story = { ...moscow, ...edit };
     assert.deepEqual(again.files([saoPaulo, story], ""), searchIndexFiles([saoPaulo, story], ""), JSON.stringify(edit));
   }
+});
+
+test("stories newer than every other are added to the last build's index: the bytes of a fresh index, and no day's words read again", () => {
+  const folder = join(tempRoot, "added");
+  const vocabulary = ["market", "markets", "marked", "minister", "москва", "vote", "voters", "talks", "co", "cobalt", "coal", "coast", "coffee", "2013", "12", "ёлка"];
+  let seed = 7;
+  const pick = () => vocabulary[(seed = (seed * 48271) % 2147483647) % vocabulary.length]!;
+  const numbered = (n: number, date: string) => story({ slug: `story-${n}`, headline: `Story ${n} ${pick()}`, lead: `${pick()} ${pick()}`, body: `${Array.from({ length: 12 }, pick).join(" ")} word${n} ${Array.from({ length: 8 }, (_, k) => `co${n}x${k}`).join(" ")}.\n`, date, tags: [pick()] });
+  // Newest first, as an edition lists them: a day of 24 stories, then the next day's.
+  let stories = Array.from({ length: 24 }, (_, n) => numbered(n, "2013-09-01")).reverse();
+  const entries = () => readdirSync(join(folder, "search")).filter((name) => !["index.json", "note.json"].includes(name));
+  const build = (editionPath = "") => {
+    const cache = new SearchIndexCache(new CacheStore(folder));
+    const files = cache.files(stories, editionPath);
+    cache.prune();
+    assert.deepEqual(files, searchIndexFiles(stories, editionPath), `${stories.length} stories`);
+    return files;
+  };
+  build();
+  // Each time: one new story (the story shards' boundary crossed), three, one more to a full shard, and many, past a 96 KB shard's split.
+  for (const added of [1, 3, 22, 400]) {
+    const newest = Array.from({ length: added }, (_, n) => numbered(stories.length + n, "2013-09-02")).reverse();
+    stories = [...newest, ...stories];
+    const before = entries();
+    const files = build();
+    // Made again, the new stories' day would have an entry of its words too.
+    assert.equal(entries().filter((name) => !before.includes(name)).length, 1, "only the edition's files written: the new stories were added to the kept index");
+    assert.equal(runQuery(files, `word${stories.length - 1}`).shown[0]?.headline, stories[0]!.headline);
+    if (added === 400) assert.ok(loadAll(files).meta?.shards.includes("co1"), "the co shard, over its bound, split");
+  }
+  // A story older than the newest, or an edited one: the index is made again, as fresh.
+  stories = [stories[0]!, numbered(9999, "2013-09-01"), ...stories.slice(1)];
+  build();
+  stories = [{ ...stories[0]!, headline: "Edited" }, ...stories.slice(1)];
+  build();
+  // Another edition's folder is its own.
+  build("ru/");
 });
