@@ -1,7 +1,7 @@
 /**
  * What a page's check depends on that is no code: html-validate's configuration as written. The
  * code (the check's modules, what they import, the packages and the runtime) is in every key by
- * the cache store's key rule; this is the rest, a part of each page's key (page-cache.ts).
+ * the cache store's key rule; this is the rest, a part of each page's key (check-cache.ts).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

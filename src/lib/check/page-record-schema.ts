@@ -1,7 +1,8 @@
-/** The shape of a page's check record, to trust one read back from the cache only once it has it. */
+/** The shapes of the check's records (a page's, a feed's or sitemap's), to trust one read back from the cache only once it has its shape. */
 import { z } from "zod";
 import { PROBLEM_CODES, type ProblemCode } from "../model/problems.ts";
 import type { PageRecord } from "./page-check.ts";
+import type { OutputFileRecord } from "./validate-outputs.ts";
 
 const position = { line: z.number(), column: z.number() };
 const code = z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]]);
@@ -27,4 +28,14 @@ export const pageRecordSchema: z.ZodType<PageRecord> = z.object({
     }),
     storyPageBytes: z.number().optional(),
   }),
+});
+
+export const outputFileRecordSchema: z.ZodType<OutputFileRecord> = z.object({
+  problems: z.array(located),
+  listed: z
+    .union([
+      z.object({ urls: z.array(z.string()), sitemap: z.object({ newest: z.string().optional() }).optional() }),
+      z.object({ sitemaps: z.array(z.object({ loc: z.string(), lastmod: z.string().optional() })) }),
+    ])
+    .optional(),
 });

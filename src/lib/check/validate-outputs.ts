@@ -59,13 +59,13 @@ export interface Listing {
   file: string;
   urls: string[];
   /** A sitemap's (a `<urlset>`): the newest of its `<lastmod>`s, which the index must date it by; undefined where it has none. */
-  sitemap?: { newest: string | undefined };
+  sitemap?: { newest?: string | undefined };
 }
 
 /** A sitemap index's `<sitemap>` entries, as written. */
 export interface SitemapIndex {
   file: string;
-  sitemaps: { loc: string; lastmod: string | undefined }[];
+  sitemaps: { loc: string; lastmod?: string | undefined }[];
 }
 
 /** The feeds', sitemaps' and robots.txt's own problems, and what they list, for the checks that need the pages first. */
@@ -95,28 +95,53 @@ export function pageOutputProblems(siteUrl: string, files: readonly string[], pa
   return problems;
 }
 
+/** What a feed's or sitemap's own check found: its problems, and what it lists (none when it could not be read as one). */
+export interface OutputFileRecord {
+  problems: PageProblem[];
+  listed?: Omit<Listing, "file"> | Omit<SitemapIndex, "file">;
+}
+
+/** A feed's or sitemap's record: from what is kept for `source` at `file`, or made by `check` (and kept). */
+export type OutputFileRecords = (file: string, source: Buffer, check: (text: string) => OutputFileRecord) => OutputFileRecord;
+
+const checkEach: OutputFileRecords = (_file, source, check) => check(source.toString("utf8"));
+
 /**
  * The feeds' and robots.txt's problems, and what the feeds and sitemaps list: what needs no
  * page's check, so it can be checked while the pages are. `files` are all the files of the site
- * folder `root`, by their paths in it with forward slashes.
+ * folder `root`, by their paths in it with forward slashes; each feed's and sitemap's check may be
+ * kept between runs by its bytes (`records`).
  */
-export function outputFileProblems(root: string, siteUrl: string, files: readonly string[]): OutputFileCheck {
+export function outputFileProblems(root: string, siteUrl: string, files: readonly string[], records: OutputFileRecords = checkEach): OutputFileCheck {
   const base = baseUrl(siteUrl);
   const problems: Problem[] = [];
   const listings: Listing[] = [];
   const indexes: SitemapIndex[] = [];
-  const report = reporter(problems);
   const read = (file: string) => readFileSync(join(root, file), "utf8");
+  // The one file's problems, each as a page's problem is kept: without its file.
+  const fileRecord = (file: string, check: (source: string, report: Report) => OutputFileRecord["listed"]): OutputFileRecord["listed"] => {
+    const record = records(file, readFileSync(join(root, file)), (source) => {
+      const found: Problem[] = [];
+      const listed = check(source, reporter(found));
+      const problems = found.map(({ file: _file, ...problem }) => problem);
+      return listed === undefined ? { problems } : { problems, listed };
+    });
+    problems.push(...record.problems.map((problem) => ({ file, ...problem })));
+    return record.listed;
+  };
   for (const file of files.filter((name) => name.endsWith(".xml"))) {
-    const listed = xmlProblems(file, read(file), report);
+    const listed = fileRecord(file, (source, report) => xmlProblems(file, source, report));
     if (listed && "sitemaps" in listed) indexes.push({ file, ...listed });
     else if (listed) listings.push({ file, ...listed });
   }
   for (const file of files.filter((name) => basename(name) === "feed.json")) {
-    const urls = jsonFeedProblems(file, read(file), report);
-    if (urls) listings.push({ file, urls });
+    const listed = fileRecord(file, (source, report) => {
+      const urls = jsonFeedProblems(file, source, report);
+      return urls && { urls };
+    });
+    if (listed && "urls" in listed) listings.push({ file, ...listed });
   }
-  robotsProblems(files, base, read, report);
+  robotsProblems(files, base, read, reporter(problems));
   return { problems, listings, indexes };
 }
 

@@ -5,9 +5,9 @@
  * The command is scripts/validate.ts.
  *
  * Each page is read once and parsed once for all of its own checks (page-check.ts), on one worker
- * per core; what its check finds can be kept between runs (page-cache.ts). What spans pages (the
- * links between them, the feeds and sitemaps, the budget, withheld and withdrawn stories) is
- * checked each time, from what the pages' checks found.
+ * per core; what its check finds can be kept between runs (check-cache.ts), as can a feed's or a
+ * sitemap's own check. What spans pages (the links between them, what the feeds and sitemaps list,
+ * the budget, withheld and withdrawn stories) is checked each time, from what those checks found.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -18,7 +18,7 @@ import { sortProblems, type Problem } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 import type { PageChecker, PageRecord, PageTask } from "./page-check.ts";
-import { PageCache } from "./page-cache.ts";
+import { CheckCache } from "./check-cache.ts";
 import { cssReferences } from "./page-references.ts";
 import { SiteLinks, sitePath, type LinkSettings } from "./site-links.ts";
 import type { Report } from "./site-problems.ts";
@@ -92,12 +92,18 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const siteUrl = options.outputs ? options.siteUrl : undefined;
   const paths = pages.map((page) => sitePath(siteDir, page));
   const sitePaths = files.map((file) => sitePath(siteDir, file));
-  const checking = checkPages(pages, paths, options.cacheDir, options.onProgress);
+  const cache = options.cacheDir === undefined ? undefined : new CheckCache(options.cacheDir);
+  const checking = checkPages(pages, paths, cache, options.onProgress);
   checking.catch(() => undefined); // as with `withheld`: the await below reports a failure
   // The feeds, sitemaps and robots.txt need no page's check: this thread reads them while the
   // workers check pages, and takes fewer pages itself.
-  const outputFiles = siteUrl === undefined ? undefined : outputFileProblems(siteDir, siteUrl, sitePaths);
+  const outputFiles = siteUrl === undefined ? undefined : outputFileProblems(siteDir, siteUrl, sitePaths, cache && ((file, source, check) => cache.outputFile(file, source, check)));
   const records = await checking;
+  if (cache) {
+    cache.save();
+    const notice = cache.notice();
+    if (notice) console.warn(notice);
+  }
 
   const links = new SiteLinks(settings, files, new Map(pages.map((page, index) => [page, new Set(recordAt(records, index).anchors)])));
   const problems = [
@@ -145,9 +151,8 @@ function stylesheetProblems(links: SiteLinks, siteDir: string, stylesheet: strin
   return cssReferences(source).flatMap(({ url, offset }) => linkProblems(url).map((found) => ({ file, ...position(offset), ...found })));
 }
 
-/** Each page's record, from the cache or checked now, in the order of `pages` (whose site paths are `paths`). */
-async function checkPages(pages: readonly string[], paths: readonly string[], cacheDir: string | undefined, onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
-  const cache = cacheDir === undefined ? undefined : new PageCache(cacheDir);
+/** Each page's record, from the cache or checked now (and kept there), in the order of `pages` (whose site paths are `paths`). */
+async function checkPages(pages: readonly string[], paths: readonly string[], cache: CheckCache | undefined, onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
   const keys = pages.map((page, index) => cache?.key(page, paths[index] ?? "", () => readFileSync(page)));
   // Pages with no kept check on a large site (a publish's dozen new pages): a worker loads the checker
   // while this thread reads the kept records, as html-validate takes longer to load than to check them.
@@ -177,11 +182,6 @@ async function checkPages(pages: readonly string[], paths: readonly string[], ca
     records[index] = record;
     if (key !== undefined) cache?.set(key, record);
   });
-  if (cache) {
-    cache.save();
-    const notice = cache.notice();
-    if (notice) console.warn(notice);
-  }
   return records;
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test, type TestContext } from "node:test";
-import { PageCache } from "../../../src/lib/check/page-cache.ts";
+import { CheckCache } from "../../../src/lib/check/check-cache.ts";
 import { validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
 import { formatProblem } from "../../../src/lib/model/problems.ts";
 import { page } from "../../support/html-page.ts";
@@ -54,7 +54,7 @@ const newCacheDir = () => join(mkdtempSync(join(tempRoot, "cache-")), "check");
 const recordEntries = (cacheDir: string): string[] => readdirSync(cacheDir).filter((name) => name.endsWith(".json") && name !== "index.json" && name !== "note.json").sort();
 /** The entry kept for the page at `path` in `site`. */
 function entryOf(cacheDir: string, site: string, path: string): string {
-  const key = new PageCache(cacheDir).key(join(site, path), path, () => readFileSync(join(site, path)));
+  const key = new CheckCache(cacheDir).key(join(site, path), path, () => readFileSync(join(site, path)));
   const name = recordEntries(cacheDir).find((entry) => entry.startsWith(`${key}.`));
   assert.ok(name, `${path} has a record`);
   return join(cacheDir, name);
@@ -144,6 +144,31 @@ test("a changed page is checked afresh", async (t) => {
     problems.filter((problem) => problem.file === STORY && ["WD400", "WD403"].includes(problem.code)).map((problem) => `${problem.field} ${problem.code}`).sort(),
     ["no-inline-style WD400", "style WD403"],
   );
+});
+
+test("a feed's or sitemap's own check is kept by its path and bytes: what it lists and its problems come back unchanged, and a changed feed is read afresh", async (t) => {
+  notices(t);
+  const site = writeSite();
+  const feed = (title: string) =>
+    `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link><description>News</description>\n<item><title>Talks resume</title><link>https://news.example/${STORY}</link><guid>https://news.example/${STORY}</guid></item>\n</channel></rss>\n`;
+  writeFileSync(join(site, "feed.xml"), feed("Wire Desk"));
+  const cacheDir = newCacheDir();
+  const fresh = await validateSite(site, options());
+  assert.ok(fresh.problems.some(({ file, message }) => file === "feed.xml" && message.startsWith("RSS item 1 has no pubDate")), "the feed has a problem of its own");
+  assert.deepEqual(await validateSite(site, options(cacheDir)), fresh);
+
+  // The feed's kept record, told by what it lists, made to hold one more problem and list one more page.
+  const entry = recordEntries(cacheDir).find((name) => readFileSync(join(cacheDir, name), "utf8").includes('"listed":{"urls":['));
+  assert.ok(entry, "the feed's record is kept");
+  const record = JSON.parse(readFileSync(join(cacheDir, entry), "utf8"));
+  record.problems.push({ field: "feed", message: "kept", code: "WD411" });
+  record.listed.urls.push("https://news.example/kept.html");
+  rewriteEntry(join(cacheDir, entry), record);
+  const warm = await validateSite(site, options(cacheDir));
+  assert.deepEqual(warm.problems.filter(({ file }) => file === "feed.xml").map(({ message }) => message).sort(), [...fresh.problems.filter(({ file }) => file === "feed.xml").map(({ message }) => message), "kept"].sort());
+
+  writeFileSync(join(site, "feed.xml"), feed("Wire Desk News"));
+  assert.deepEqual(await validateSite(site, options(cacheDir)), await validateSite(site, options()));
 });
 
 interface BadCache {
