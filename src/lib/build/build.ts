@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync
 import { rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
+import { EarlyChecker, PROJECT_CHECK_CACHE, validateSite } from "../check/validate.ts";
 import type { Report } from "../check/site-problems.ts";
 import { renderContext, renderPages, INPUT_DIR, type RenderedFile } from "../eleventy/render.ts";
 import { PageCache, planPages, renderRuns, type PlannedSite, type PlannedPage } from "../eleventy/rendered-pages.ts";
@@ -209,18 +209,19 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   if (!patched && !reused) mkdirSync(staging);
   // This build's photos for the media host, apart until the site passes its checks.
   const mediaStaging = `${staging}-media`;
+  const checker = new EarlyChecker();
   try {
     const settings = await stages.run("settings", () => readProjectSettings(env, dev, localMedia));
     if (!settings.ok) return result(false, { settingProblems: [...settings.problems] });
     const media = settings.value.media && { url: settings.value.media.url, folder: mediaStaging };
-    const site = await renderSite(stages, settings.value, session, { staging: patched ? output : staging, patched, reused, media, dev, progressOf });
+    const site = await renderSite(stages, settings.value, session, { staging: patched ? output : staging, patched, reused, media, dev, checker, progressOf });
     report.stories = site.storyReport;
     report.sources = site.sources;
     if (!site.rendered) return result(false, { pages: site.pages });
     // The dev server's build knows its files (it patches its site by them): at 10,000 stories listing the folder took a tenth of a rebuild.
     const files = site.devSite ? [...site.devSite.files].sort() : keepOnly(staging, site.files);
     if (!dev) {
-      report.check = await stages.run("check", () => checkSite(staging, media, settings.value, site.storyReport, progressOf("check")));
+      report.check = await stages.run("check", () => checkSite(staging, media, settings.value, site.storyReport, checker, progressOf("check")));
       report.size = await stages.run("size", () => hostLimitReport(measureSite(staging, files), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
     }
     if ((report.check && report.check.problems.length > 0) || (report.size && report.size.errors.length > 0)) return result(false, { pages: site.pages, files });
@@ -239,6 +240,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     rmSync(staging, { recursive: true, force: true });
     rmSync(mediaStaging, { recursive: true, force: true });
     report.caches = cacheLines(session);
+    await checker.stop();
   }
 }
 
@@ -253,6 +255,8 @@ interface RenderTarget {
   reused: boolean;
   media: MediaHost | undefined;
   dev: boolean;
+  /** Started once the page plan says how many pages the check will have to check. */
+  checker: EarlyChecker;
   progressOf: (stage: CountedStage) => ProgressListener | undefined;
 }
 
@@ -262,13 +266,15 @@ interface RenderTarget {
  * (every story and its HTML, the list pages' views) is let go when it returns, before the check:
  * at 100,000 stories that is about a gigabyte of heap.
  */
-async function renderSite(stages: StageRunner, settings: ProjectSettings, session: BuildSession, { staging, patched, reused, media, dev, progressOf }: RenderTarget) {
+async function renderSite(stages: StageRunner, settings: ProjectSettings, session: BuildSession, { staging, patched, reused, media, dev, checker, progressOf }: RenderTarget) {
   const stories = await stages.run("stories", () => readAllStories(settings, session, progressOf("stories")));
   if (stories.stories.length >= LARGE_ARCHIVE) collectSooner();
   const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.site, settings.build));
   const { plan, runs, data } = await stages.run("page plan", () => planSite(settings, newsroom, session.pageCache, patched?.pages));
   const site = { pages: plan.pages, storyReport: newsroom.report, sources: data.sources };
   if (newsroom.report.errors.length > 0 && !dev) return { ...site, rendered: false, files: new Set<string>(), devSite: undefined };
+  // A publish's few new pages: their checker loads on the other core while they render.
+  if (!dev) checker.start(plan.pages.length, plan.pages.filter((page) => page.rendered).length);
   const writer = new SiteWriter(staging, plan, session.pageCache, { inPlace: patched, reused, keepTexts: dev });
   const newsroomFiles = writer.changedFiles(newsroom.files);
   const counter = renderCounter(plan, progressOf("render"));
@@ -501,8 +507,8 @@ async function publishMedia(staging: string, media: MediaHost | undefined, photo
 }
 
 /** Every project check of the built site: its pages, feeds and sitemaps, the photos it names on the media host, and the stories it must not have published. */
-function checkSite(staging: string, media: MediaHost | undefined, { site }: ProjectSettings, report: StoryReport, onProgress: ProgressListener | undefined): Promise<Report> {
-  return validateSite(staging, { siteUrl: site.url, outputs: true, withheld: report.withheld, cacheDir: PROJECT_CHECK_CACHE, ...(media ? { media } : {}), ...(onProgress ? { onProgress } : {}) });
+function checkSite(staging: string, media: MediaHost | undefined, { site }: ProjectSettings, report: StoryReport, checker: EarlyChecker, onProgress: ProgressListener | undefined): Promise<Report> {
+  return validateSite(staging, { siteUrl: site.url, outputs: true, withheld: report.withheld, cacheDir: PROJECT_CHECK_CACHE, checker, ...(media ? { media } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 
 /**

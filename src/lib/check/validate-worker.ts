@@ -3,6 +3,10 @@ import { parentPort } from "node:worker_threads";
 import { PageChecker, type PageTask } from "./page-check.ts";
 
 const checker = new PageChecker();
+// html-validate reads its configuration and rules at its first page (a tenth of a second or more): a
+// worker started before the check (EarlyChecker) does that while it waits for its pages.
+const ready = checker.check("warm-up.html", '<!doctype html><html lang="en"><head><title>Warm-up</title></head><body></body></html>');
 parentPort?.on("message", async (tasks: PageTask[]) => {
+  await ready;
   parentPort?.postMessage(await checker.checkAll(tasks));
 });

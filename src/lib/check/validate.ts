@@ -49,6 +49,8 @@ export interface ValidateOptions {
   media?: MediaHost;
   /** Hears how many of the pages are checked (a page found in `cacheDir` counts at once). */
   onProgress?: ProgressListener;
+  /** A checker the build started before the check (EarlyChecker), to check the pages the cache does not hold. */
+  checker?: EarlyChecker;
 }
 
 /** A reason the site could not be checked at all, as opposed to a problem found in it. */
@@ -72,6 +74,34 @@ const PAGES_PER_BATCH = 20;
  */
 const EARLY_CHECKER_PAGES = 4000;
 const PAGE_WORKER = new URL("./validate-worker.ts", import.meta.url);
+const startEarlyWorker = (): Worker[] => startWorkers(PAGE_WORKER, undefined, Math.min(1, availableParallelism() - 1));
+
+/**
+ * The page checker's worker started before the check, when a build knows that only a few pages of
+ * a large site will need checking (a publish's dozen, which its page plan renders): html-validate
+ * then loads on the other core while the pages render, not while the check waits for it. The check
+ * takes the worker (`validateSite`'s `checker`); a build that ends before its check stops it.
+ */
+export class EarlyChecker {
+  #workers: Worker[] = [];
+
+  /** Starts the worker, if `toCheck` of the site's `pages` are too few to share out and the site large enough to gain. */
+  start(pages: number, toCheck: number): void {
+    if (this.#workers.length === 0 && pages >= EARLY_CHECKER_PAGES && toCheck > 0 && toCheck < PAGES_FOR_WORKERS) this.#workers = startEarlyWorker();
+  }
+
+  /** The worker, if one was started, for the check to use and stop. */
+  take(): Worker[] {
+    const workers = this.#workers;
+    this.#workers = [];
+    return workers;
+  }
+
+  /** Stops a worker no check took. */
+  async stop(): Promise<void> {
+    await Promise.all(this.take().map((worker) => worker.terminate()));
+  }
+}
 const WITHHELD_WORKER = new URL("./withheld-worker.ts", import.meta.url);
 
 export async function validateSite(dir: string, options: ValidateOptions = {}): Promise<Report> {
@@ -93,7 +123,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const paths = pages.map((page) => sitePath(siteDir, page));
   const sitePaths = files.map((file) => sitePath(siteDir, file));
   const cache = options.cacheDir === undefined ? undefined : new CheckCache(options.cacheDir);
-  const checking = checkPages(pages, paths, cache, options.onProgress);
+  const checking = checkPages(pages, paths, cache, options.checker?.take() ?? [], options.onProgress);
   checking.catch(() => undefined); // as with `withheld`: the await below reports a failure
   // The feeds, sitemaps and robots.txt need no page's check: this thread reads them while the
   // workers check pages, and takes fewer pages itself.
@@ -152,15 +182,16 @@ function stylesheetProblems(links: SiteLinks, siteDir: string, stylesheet: strin
 }
 
 /** Each page's record, from the cache or checked now (and kept there), in the order of `pages` (whose site paths are `paths`). */
-async function checkPages(pages: readonly string[], paths: readonly string[], cache: CheckCache | undefined, onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
-  const keys = pages.map((page, index) => cache?.key(page, paths[index] ?? "", () => readFileSync(page)));
-  // Pages with no kept check on a large site (a publish's dozen new pages): a worker loads the checker
-  // while this thread reads the kept records, as html-validate takes longer to load than to check them.
-  const toCheck = keys.filter((key) => key === undefined || cache?.lists(key) !== true).length;
-  const early = toCheck > 0 && pages.length >= EARLY_CHECKER_PAGES ? startWorkers(PAGE_WORKER, undefined, Math.min(1, availableParallelism() - 1)) : [];
+async function checkPages(pages: readonly string[], paths: readonly string[], cache: CheckCache | undefined, started: Worker[], onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
   const records: PageRecord[] = new Array<PageRecord>(pages.length);
   const unchecked: (PageTask & { index: number; key: string | undefined })[] = [];
+  let early = started;
   try {
+    const keys = pages.map((page, index) => cache?.key(page, paths[index] ?? "", () => readFileSync(page)));
+    // Pages with no kept check on a large site (a publish's dozen new pages): a worker loads the checker
+    // while this thread reads the kept records, as html-validate takes longer to load than to check them.
+    const toCheck = keys.filter((key) => key === undefined || cache?.lists(key) !== true).length;
+    if (early.length === 0 && toCheck > 0 && pages.length >= EARLY_CHECKER_PAGES) early = startEarlyWorker();
     for (const [index, page] of pages.entries()) {
       const key = keys[index];
       const record = key === undefined ? undefined : cache?.get(key);

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblem, type Problem } from "../../../src/lib/model/problems.ts";
-import { validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
+import { EarlyChecker, validateSite, type ValidateOptions } from "../../../src/lib/check/validate.ts";
 import { page } from "../../support/html-page.ts";
 
 const PROJECT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -58,6 +58,31 @@ test("a clean two-page site passes", async () => {
   assert.deepEqual(report.problems, []);
   assert.equal(report.pages, 2);
   assert.equal(report.stylesheets, 1);
+});
+
+test("a checker started before the check starts only for a few pages of a large site; the check takes it and finds the same, and one no check took is stopped", { skip: os.availableParallelism() < 2 && "one core: no worker to start" }, async () => {
+  for (const [pages, toCheck] of [[3999, 5], [4000, 0], [4000, 200]] as const) {
+    const checker = new EarlyChecker();
+    checker.start(pages, toCheck);
+    assert.equal(checker.take().length, 0, `${toCheck} of ${pages} pages`);
+  }
+  const checker = new EarlyChecker();
+  checker.start(4000, 12);
+  const site = writeSite({ file: "index.html", replace: ["<h1>", '<h1 style="color: red">'] });
+  assert.deepEqual(await validateSite(site, { checker }), await validateSite(site));
+  assert.equal(checker.take().length, 0, "the check took the worker");
+
+  const unused = new EarlyChecker();
+  unused.start(4000, 12);
+  const [worker] = unused.take();
+  assert.ok(worker, "a worker started");
+  const exited = new Promise((resolve) => worker.once("exit", resolve));
+  const again = new EarlyChecker();
+  again.start(4000, 12);
+  await again.stop();
+  assert.equal(again.take().length, 0, "stopped and let go");
+  await worker.terminate();
+  await exited;
 });
 
 test("a whole-site check also holds the pages to the performance budget", async () => {
