@@ -139,17 +139,18 @@ test("a withdrawn story's address holds only a notice, and no list, topic, archi
   assert.match(files.get("news-sitemap.xml") ?? "", /news\/2013\/09\/05\/embargoed-news\.html/, "the news sitemap lists the stories of its window");
 });
 
-test("robots.txt names the sitemap index, which names each edition's pages and news sitemaps, dated by their newest change", async () => {
+test("robots.txt names the sitemap index, which names each edition's pages, stories' (a month each) and news sitemaps, dated by their newest change", async () => {
   const { files } = await buildAt("2013-09-05T14:00+04:00");
   assert.match(files.get("robots.txt") ?? "", /^Sitemap: http:\/\/localhost:8080\/sitemap\.xml$/m);
   const named = [...(files.get("sitemap.xml") ?? "").matchAll(/<sitemap><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/sitemap>/g)];
   // The Russian edition has no stories here: its sitemaps list only its empty lists, and nothing dates them.
   assert.deepEqual(named.map(([, loc, lastmod]) => [new URL(loc ?? "").pathname, lastmod]), [
     ["/pages-sitemap.xml", "2013-09-05T14:00:00+04:00"],
+    ["/sitemaps/2013-09.xml", "2013-09-05T14:00:00+04:00"],
     ["/news-sitemap.xml", "2013-09-05T14:00:00+04:00"],
     ["/ru/pages-sitemap.xml", undefined],
     ["/ru/news-sitemap.xml", undefined],
   ]);
-  assert.match(files.get("pages-sitemap.xml") ?? "", /<loc>http:\/\/localhost:8080\/news\/2013\/09\/01\/oldest\.html<\/loc>/);
+  assert.match(files.get("sitemaps/2013-09.xml") ?? "", /<loc>http:\/\/localhost:8080\/news\/2013\/09\/01\/oldest\.html<\/loc>/);
   assert.match(files.get("ru/pages-sitemap.xml") ?? "", /<loc>http:\/\/localhost:8080\/ru\/archive\/<\/loc>/);
 });

@@ -12,6 +12,7 @@ import { inNewsFolder } from "./site-pages.ts";
 import { newestMoment } from "../model/dates.ts";
 import type { Problem, ProblemCode } from "../model/problems.ts";
 import { isNotFoundUrl } from "../model/urls.ts";
+import { SITEMAP_LIMITS } from "../outputs/sitemaps.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
 type Node = unknown;
@@ -258,6 +259,9 @@ function xmlProblems(file: string, source: string, report: Report): Omit<Listing
   }
   if (urlset === undefined) return undefined;
   const urls = list(field(urlset, "url"));
+  if (urls.length > SITEMAP_LIMITS.urls) report(file, "sitemap", `lists ${urls.length} pages (expected at most ${SITEMAP_LIMITS.urls}: crawlers read no more of one sitemap)`);
+  const bytes = Buffer.byteLength(source);
+  if (bytes > SITEMAP_LIMITS.bytes) report(file, "sitemap", `is ${bytes} bytes (expected at most ${SITEMAP_LIMITS.bytes}, 50 MB: crawlers read no more of one sitemap)`);
   const newest = newestMoment(urls.flatMap((url) => text(field(url, "lastmod")) ?? []));
   return { urls: urls.map((url) => text(field(url, "loc")) ?? ""), sitemap: { newest } };
 }

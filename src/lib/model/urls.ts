@@ -11,7 +11,7 @@ export const PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif", "s
  */
 
 /** The site's own top-level folders: an edition's folder may not take one of their names. */
-export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "authors/", "archive/", "all/", "assets/", "search/"];
+export const SITE_FOLDERS: readonly string[] = ["news/", "topics/", "authors/", "archive/", "all/", "assets/", "search/", "sitemaps/"];
 
 /** An edition's folder ("ru/"): lower-case letters, digits and hyphens, one level deep. */
 export const EDITION_FOLDER = String.raw`[a-z0-9-]+/`;
@@ -205,9 +205,24 @@ export interface ListPageKey {
   hash: string;
 }
 
-/** Where an edition's pages sitemap is: every page of the edition, beside its news sitemap. */
+/** Where an edition's pages sitemap is: every page of the edition but its stories (storiesSitemapUrl), beside its news sitemap. */
 export function pagesSitemapUrl(editionPath: string): string {
   return `/${editionPath}pages-sitemap.xml`;
+}
+
+/**
+ * Where an edition's sitemap of the stories of one month is (`day` is a story's day, as its
+ * archive files it): a publish changes only its month's, and no sitemap nears the 50,000 URLs a
+ * crawler reads of one.
+ */
+export function storiesSitemapUrl(editionPath: string, day: string): string {
+  const [year, month] = day.split("-");
+  return `/${editionPath}sitemaps/${year}-${month}.xml`;
+}
+
+/** The `part`th sitemap (from 2) of the pages a sitemap at `url` would list, were they not too many for one. */
+export function sitemapPartUrl(url: string, part: number): string {
+  return url.replace(/\.xml$/, `-${part}.xml`);
 }
 
 /** Where an edition's news sitemap is: each edition's stories in its own, the default's where it always was. */

@@ -10,7 +10,7 @@ import { paginate, type ListPage } from "./pagination.ts";
 import { sortProblems } from "../model/problems.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import type { SiteSettings } from "../model/site.ts";
-import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, SITEMAP_PATHS, sitemapIndexXml, storySitemapEntry } from "../outputs/sitemaps.ts";
+import { listSitemapEntry, newsSitemap, robotsTxt, SITEMAP_PATHS, sitemapFiles, sitemapIndexXml, storySitemaps } from "../outputs/sitemaps.ts";
 import { problemGroups, type ProblemGroup, type StoryReport } from "../model/story-report.ts";
 import { buildTopics, topicClashes, type Topic } from "./topics.ts";
 import type { StoryVersion } from "../model/translations.ts";
@@ -113,14 +113,13 @@ export function buildNewsroom({ stories, withdrawn, report: storyReport }: Colle
   const report = { ...storyReport, errors: sortProblems([...storyReport.errors, ...editions.flatMap(({ topics, authors }) => [...topicClashes(topics), ...authorClashes(authors)])]) };
   const versions = storyVersions(stories, site.editions);
 
-  // Each edition's pages and news sitemaps in its folder; the index names them all.
+  // Each edition's sitemaps in its folder (its list pages', its stories' by month, its news sitemap); the index names them all.
   const sitemaps = editions.flatMap(({ edition, stories: own, frontPage: front, newsPages, topicPages, authorPages, archive }) => [
-    pagesSitemap(
+    ...sitemapFiles(
       pagesSitemapUrl(edition.path),
       [
         listSitemapEntry(editionHome(edition.path), frontPageStories(front)),
         ...newsPages.map((page) => listSitemapEntry(page.url, page.items)),
-        ...own.map((story) => storySitemapEntry(story, versions.get(story.url))),
         listSitemapEntry(topicsUrl(edition.path), own.filter((story) => story.topics.length > 0)),
         ...topicPages.map((page) => listSitemapEntry(page.url, page.items)),
         ...authorPages.map((page) => listSitemapEntry(page.url, page.items)),
@@ -129,6 +128,7 @@ export function buildNewsroom({ stories, withdrawn, report: storyReport }: Colle
       ],
       site,
     ),
+    ...storySitemaps(edition.path, own, versions, site),
     newsSitemap(newsSitemapUrl(edition.path), own, site, build, edition),
   ]);
 

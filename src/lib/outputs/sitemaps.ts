@@ -3,6 +3,7 @@ import { lastModified, newestModified } from "./last-modified.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
+import { sitemapPartUrl, storiesSitemapUrl } from "../model/urls.ts";
 import { xmlElement, xmlText } from "./xml.ts";
 import type { Edition } from "../model/editions.ts";
 import { newestMoment } from "../model/dates.ts";
@@ -52,22 +53,59 @@ export function listSitemapEntry(url: string, stories: readonly ArticleView[]): 
   return { url, lastmod: newestModified(stories)?.iso };
 }
 
-/** An edition's pages sitemap, dated in the index by its newest entry. */
-export function pagesSitemap(url: string, entries: readonly SitemapEntry[], site: SiteSettings): SitemapFile {
-  return { url, text: sitemapXml(entries, site), lastmod: newestMoment(entries.flatMap(({ lastmod }) => lastmod ?? [])) };
-}
+/**
+ * What crawlers read of one sitemap (sitemaps.org): at most 50,000 URLs and 50 MB. A sitemap
+ * that would hold more is split into parts, each named by the index.
+ */
+export const SITEMAP_LIMITS = { urls: 50_000, bytes: 50 * 1024 * 1024 } as const;
 
-function sitemapXml(entries: readonly SitemapEntry[], site: SiteSettings): string {
-  const urls = entries.map(({ url, lastmod, versions }) =>
-    xmlElement(
-      "url",
-      {},
-      xmlText("loc", absoluteUrl(url, site)) + (lastmod === undefined ? "" : xmlText("lastmod", lastmod)) + (versions ? alternateLinks(versions, site) : ""),
-    ),
-  );
+/**
+ * The sitemap of `entries` at `url`: one file, or parts (the second at `-2.xml`, and on) where
+ * they are more than one may hold, each dated in the index by its newest entry.
+ */
+export function sitemapFiles(url: string, entries: readonly SitemapEntry[], site: SiteSettings): SitemapFile[] {
   // The xhtml namespace only where a page has versions, so a site of one edition keeps its sitemap as it was.
   const namespaces = entries.some(({ versions }) => versions) ? ` xmlns:xhtml="${XHTML_NS}"` : "";
-  return ['<?xml version="1.0" encoding="utf-8"?>', `<urlset xmlns="${SITEMAP_NS}"${namespaces}>`, ...urls, "</urlset>", ""].join("\n");
+  const head = ['<?xml version="1.0" encoding="utf-8"?>', `<urlset xmlns="${SITEMAP_NS}"${namespaces}>`];
+  const tail = ["</urlset>", ""];
+  const frame = Buffer.byteLength([...head, ...tail].join("\n"));
+  const parts: { entries: SitemapEntry[]; urls: string[]; bytes: number }[] = [];
+  for (const entry of entries) {
+    const element = urlElement(entry, site);
+    const bytes = Buffer.byteLength(element) + 1;
+    const last = parts.at(-1);
+    if (last && last.urls.length < SITEMAP_LIMITS.urls && last.bytes + bytes <= SITEMAP_LIMITS.bytes) {
+      last.entries.push(entry);
+      last.urls.push(element);
+      last.bytes += bytes;
+    } else parts.push({ entries: [entry], urls: [element], bytes: frame + bytes });
+  }
+  if (parts.length === 0) parts.push({ entries: [], urls: [], bytes: frame });
+  return parts.map((part, at) => ({
+    url: at === 0 ? url : sitemapPartUrl(url, at + 1),
+    text: [...head, ...part.urls, ...tail].join("\n"),
+    lastmod: newestMoment(part.entries.flatMap(({ lastmod }) => lastmod ?? [])),
+  }));
+}
+
+/**
+ * An edition's stories' sitemaps, one a month (as the archive files a story), the newest month
+ * first: a publish changes its month's alone, and crawlers fetch only the months the index dates anew.
+ */
+export function storySitemaps(editionPath: string, stories: readonly ArticleView[], versions: ReadonlyMap<string, readonly StoryVersion[]>, site: SiteSettings): SitemapFile[] {
+  const months = new Map<string, SitemapEntry[]>();
+  for (const story of stories) {
+    const url = storiesSitemapUrl(editionPath, story.published.day);
+    const entry = storySitemapEntry(story, versions.get(story.url));
+    const month = months.get(url);
+    if (month) month.push(entry);
+    else months.set(url, [entry]);
+  }
+  return [...months].flatMap(([url, entries]) => sitemapFiles(url, entries, site));
+}
+
+function urlElement({ url, lastmod, versions }: SitemapEntry, site: SiteSettings): string {
+  return xmlElement("url", {}, xmlText("loc", absoluteUrl(url, site)) + (lastmod === undefined ? "" : xmlText("lastmod", lastmod)) + (versions ? alternateLinks(versions, site) : ""));
 }
 
 /** The stories a news sitemap lists at this build: published within two days before it, newest first. */

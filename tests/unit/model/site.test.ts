@@ -75,7 +75,7 @@ test("every bad setting is refused on a line of its own, with what it got and wh
     "_data/site.ts: name: got nothing (expected the newsroom's name, not empty) [WD302]",
     '_data/site.ts: editions.1.lang: got "English" (expected a BCP 47 language tag such as "en" or "ru") [WD303]',
     '_data/site.ts: editions.2.dir: got "down" (expected ltr, or rtl for a right-to-left language) [WD303]',
-    '_data/site.ts: editions.2.path: got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, authors/, archive/, all/, assets/, search/)) [WD303]',
+    '_data/site.ts: editions.2.path: got "news/" (expected "" for the first edition, else a folder such as "ru/" (not news/, topics/, authors/, archive/, all/, assets/, search/, sitemaps/)) [WD303]',
     "_data/site.ts: pageSize: got 0 (expected a whole number from 1 to 500) [WD303]",
     'SITE_URL: got "ftp://example.org/" (expected a full address like https://news.example.com/) [WD301]',
   ]);

@@ -140,23 +140,24 @@ test("the newsroom publishes each edition's feeds and each topic's, the sitemaps
     "/feed.xml", "/atom.xml", "/feed.json",
     "/topics/korean-peninsula/feed.xml", "/topics/korean-peninsula/atom.xml", "/topics/korean-peninsula/feed.json",
     "/ru/feed.xml", "/ru/atom.xml", "/ru/feed.json",
-    "/pages-sitemap.xml", "/news-sitemap.xml", "/ru/pages-sitemap.xml", "/ru/news-sitemap.xml", "/sitemap.xml", "/robots.txt",
+    "/pages-sitemap.xml", "/sitemaps/2013-09.xml", "/news-sitemap.xml", "/ru/pages-sitemap.xml", "/ru/news-sitemap.xml", "/sitemap.xml", "/robots.txt",
   ]);
   const text = (file: string) => newsroom.files.find(({ url }) => url === file)?.text ?? "";
   const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => loc);
   // The index names every sitemap, each dated by its newest lastmod; an edition with no stories dates none.
   assert.deepEqual([...text("/sitemap.xml").matchAll(/<sitemap><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/sitemap>/g)].map(([, loc, lastmod]) => [loc, lastmod]), [
     ["https://example.org/news/pages-sitemap.xml", "2013-09-03T12:00:00Z"],
+    ["https://example.org/news/sitemaps/2013-09.xml", "2013-09-03T12:00:00Z"],
     ["https://example.org/news/news-sitemap.xml", "2013-09-03T12:00:00Z"],
     ["https://example.org/news/ru/pages-sitemap.xml", undefined],
     ["https://example.org/news/ru/news-sitemap.xml", undefined],
   ]);
   assert.equal(text("/robots.txt"), "User-agent: *\nDisallow:\n\nSitemap: https://example.org/news/sitemap.xml\n");
+  // The stories in their month's sitemap, every other page in the pages sitemap.
+  assert.deepEqual(locs(text("/sitemaps/2013-09.xml")), ["https://example.org/news/news/b.html", "https://example.org/news/news/a.html"]);
   assert.deepEqual([...locs(text("/pages-sitemap.xml")), ...locs(text("/ru/pages-sitemap.xml"))], [
     "https://example.org/news/",
     "https://example.org/news/all/",
-    "https://example.org/news/news/b.html",
-    "https://example.org/news/news/a.html",
     "https://example.org/news/topics/",
     "https://example.org/news/topics/korean-peninsula/",
     "https://example.org/news/archive/",
@@ -353,7 +354,7 @@ test("a story and its translation link each other: language switch, alternates, 
   const graph = (url: string) => (JSON.parse(page(url).structuredData) as { "@graph": Record<string, unknown>[] })["@graph"][0]!;
   assert.deepEqual([graph("/ru/news/peregovory.html")["inLanguage"], (graph("/ru/news/peregovory.html")["translationOfWork"] as { url: string }).url], ["ru", "https://example.org/news/news/talks.html"]);
   assert.deepEqual((graph("/news/talks.html")["workTranslation"] as { url: string }[]).map(({ url }) => url), ["https://example.org/news/ru/news/peregovory.html"]);
-  const sitemap = newsroom.files.find(({ url }) => url === "/pages-sitemap.xml")?.text ?? "";
+  const sitemap = newsroom.files.find(({ url }) => url === "/sitemaps/2013-09.xml")?.text ?? "";
   assert.match(sitemap, /<loc>https:\/\/example\.org\/news\/news\/talks\.html<\/loc><lastmod>[^<]+<\/lastmod><xhtml:link rel="alternate" hreflang="en" href="https:\/\/example\.org\/news\/news\/talks\.html"\/>/);
   // The same archive day in the other edition where it has stories there; else its All news.
   const archive = (url: string) => views.archive.find((view) => view.url === url)!.languages[0]?.url;

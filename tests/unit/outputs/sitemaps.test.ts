@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { listSitemapEntry, newsSitemap, pagesSitemap, robotsTxt, sitemapIndexXml, storySitemapEntry } from "../../../src/lib/outputs/sitemaps.ts";
+import { listSitemapEntry, newsSitemap, robotsTxt, sitemapFiles, sitemapIndexXml, storySitemapEntry, storySitemaps } from "../../../src/lib/outputs/sitemaps.ts";
 import { buildAt, english, russian, site, story } from "../../support/story-views.ts";
 
 const parser = new XMLParser({ isArray: (name) => name === "url" });
@@ -22,7 +22,7 @@ test("a story's entry is dated by its last change, a list's by its newest story'
 });
 
 test("the sitemap lists every entry by absolute URL, with its lastmod", () => {
-  const xml = pagesSitemap("/pages-sitemap.xml", [{ url: "/", lastmod: "2013-09-02T00:00:00+04:00" }, { url: "/news/a&b.html", lastmod: "2013-09-02T15:40:00+04:00" }, { url: "/archive/" }], site).text;
+  const xml = sitemapFiles("/pages-sitemap.xml", [{ url: "/", lastmod: "2013-09-02T00:00:00+04:00" }, { url: "/news/a&b.html", lastmod: "2013-09-02T15:40:00+04:00" }, { url: "/archive/" }], site)[0]!.text;
   assert.match(xml, /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
   assert.match(xml, /<loc>https:\/\/example\.github\.io\/newsroom\/news\/a&amp;b\.html<\/loc>/);
   assert.deepEqual(urlsOf(xml), [
@@ -63,8 +63,8 @@ test("robots.txt names the sitemap index by absolute URL", () => {
 
 test("a pages sitemap is dated by its newest entry, compared as instants, and a news sitemap by the last change of its stories", () => {
   const entries = [{ url: "/a/", lastmod: "2013-09-02T23:00:00+04:00" }, { url: "/b/", lastmod: "2013-09-02T20:00:00Z" }, { url: "/c/" }];
-  assert.equal(pagesSitemap("/pages-sitemap.xml", entries, site).lastmod, "2013-09-02T20:00:00Z");
-  assert.equal(pagesSitemap("/pages-sitemap.xml", [{ url: "/" }], site).lastmod, undefined);
+  assert.equal(sitemapFiles("/pages-sitemap.xml", entries, site)[0]!.lastmod, "2013-09-02T20:00:00Z");
+  assert.equal(sitemapFiles("/pages-sitemap.xml", [{ url: "/" }], site)[0]!.lastmod, undefined);
   const corrected = story({ date: "2013-09-02T15:40", corrections: [{ date: "2013-09-03T09:30", text: "Fixed." }] });
   const older = story({ slug: "older", date: "2013-09-02T12:00" });
   const news = newsSitemap("/news-sitemap.xml", [corrected, older], site, buildAt("2013-09-04T00:00:00Z"), english);
@@ -89,7 +89,7 @@ test("a story with translations lists each version and x-default as xhtml:link a
     { lang: "en", url: "/news/talks.html", isDefault: true, isOriginal: true },
     { lang: "ru", url: "/ru/news/talks.html", isDefault: false, isOriginal: false },
   ];
-  const xml = pagesSitemap("/pages-sitemap.xml", [{ url: "/ru/news/talks.html", versions }, { url: "/" }], site).text;
+  const xml = sitemapFiles("/pages-sitemap.xml", [{ url: "/ru/news/talks.html", versions }, { url: "/" }], site)[0]!.text;
   assert.match(xml, /<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/);
   assert.ok(
     xml.includes(
@@ -105,4 +105,34 @@ test("a story with translations lists each version and x-default as xhtml:link a
 test("each edition's news sitemap names its own language", () => {
   const xml = newsSitemap("/news-sitemap.xml", [story({ date: "2013-09-02T15:40" })], site, buildAt("2013-09-03T00:00:00Z"), russian).text;
   assert.equal(urlsOf(xml)[0]?.["news:news"]["news:publication"]["news:language"], "ru");
+});
+
+test("an edition's stories are listed in a sitemap a month, as the archive files them, newest month first, each dated by its newest story", () => {
+  const stories = [
+    story({ slug: "october", date: "2013-10-01T09:00" }),
+    story({ slug: "late-september", date: "2013-09-30T23:30" }),
+    story({ slug: "september", date: "2013-09-02T15:40" }),
+  ];
+  const files = storySitemaps("ru/", stories, new Map(), site);
+  assert.deepEqual(
+    files.map(({ url, lastmod, text }) => [url, lastmod, urlsOf(text).map(({ loc }) => loc.replace("https://example.github.io/newsroom/news/", ""))]),
+    [
+      ["/ru/sitemaps/2013-10.xml", "2013-10-01T09:00:00+04:00", ["october.html"]],
+      ["/ru/sitemaps/2013-09.xml", "2013-09-30T23:30:00+04:00", ["late-september.html", "september.html"]],
+    ],
+  );
+  assert.deepEqual(storySitemaps("", [], new Map(), site), []);
+});
+
+test("a sitemap of more pages than a crawler reads of one (50,000 URLs or 50 MB) is split into parts, each within both", () => {
+  const entries = Array.from({ length: 50_001 }, (_, n) => ({ url: `/news/${n}.html`, lastmod: n === 50_000 ? "2013-09-03T00:00:00Z" : "2013-09-02T00:00:00Z" }));
+  const parts = sitemapFiles("/sitemaps/2013-09.xml", entries, site);
+  assert.deepEqual(parts.map(({ url, lastmod }) => [url, lastmod]), [["/sitemaps/2013-09.xml", "2013-09-02T00:00:00Z"], ["/sitemaps/2013-09-2.xml", "2013-09-03T00:00:00Z"]]);
+  assert.deepEqual(parts.map(({ text }) => urlsOf(text).length), [50_000, 1]);
+  // Long addresses fill 50 MB before 50,000 URLs.
+  const long = Array.from({ length: 40_000 }, (_, n) => ({ url: `/news/${String(n).padStart(1400, "x")}.html` }));
+  const byBytes = sitemapFiles("/pages-sitemap.xml", long, site);
+  assert.deepEqual(byBytes.map(({ url }) => url), ["/pages-sitemap.xml", "/pages-sitemap-2.xml"]);
+  for (const { text } of byBytes) assert.ok(Buffer.byteLength(text) <= 50 * 1024 * 1024, `${Buffer.byteLength(text)} bytes`);
+  assert.equal(byBytes.reduce((sum, { text }) => sum + urlsOf(text).length, 0), 40_000);
 });
