@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
 import { build } from "../../src/lib/build/build.ts";
@@ -74,10 +74,17 @@ test("a build starts from the site its swap replaced, and makes the site a build
   // The next build takes the spare: its reused pages are left where they are the cache's entries.
   const page = "news/2013/09/02/vote.html";
   const kept = statSync(join(spare, page)).ino;
+  // A file besides the pages the build makes again with the same bytes stays as it is, unless it has another name.
+  const robots = statSync(join(spare, "robots.txt")).ino;
+  const elsewhereCopy = join(mkdtempSync(join(tmpdir(), "spare-named-")), "feed.json");
+  linkSync(join(spare, "topics", "elections", "feed.json"), elsewhereCopy);
   writeFileSync(join(news, "summit.md"), story("Summit opens late", { tags: ["Summits"] }));
   const edited = await publish("a headline edited");
   assert.ok(edited.pages.some((planned) => planned.reason === "reused"));
   assert.equal(statSync(join(root, "_site", page)).ino, kept, "a reused page in the spare is not placed again");
+  assert.equal(statSync(join(root, "_site", "robots.txt")).ino, robots, "an unchanged file of the spare is not written again");
+  assert.notEqual(statSync(join(root, "_site", "topics", "elections", "feed.json")).ino, statSync(elsewhereCopy).ino, "an unchanged file with a second name elsewhere is written anew");
+  rmSync(dirname(elsewhereCopy), { recursive: true });
 
   // Whatever the spare holds: a page changed in place (which changes its cache entry too, a second
   // name of the same file), one replaced by another file, a stray file, an empty folder, a link.
