@@ -116,10 +116,10 @@ export function planPages(views: PlannedViews, stories: readonly ArticleView[], 
   const contextHash = sha256(context);
   const hashes = new ViewHashes(stories);
   const pages: PlannedPage[] = [];
-  const toRender = <T extends { url: string }>(list: readonly T[], viewOf: (page: T) => object = (page) => page): T[] =>
+  const toRender = <T extends { url: string }>(list: readonly T[], hashOf: (page: T) => string = (page) => hashes.hash(page)): T[] =>
     list.filter((page) => {
       const file = pageFile(page.url);
-      const view = hashes.hash(viewOf(page));
+      const view = hashOf(page);
       const key = pageKey(contextHash, view);
       const reason = reasonFor(cached, contextHash, file, view, key);
       pages.push({ url: page.url, file, key, view, rendered: reason !== "reused", reason });
@@ -129,7 +129,8 @@ export function planPages(views: PlannedViews, stories: readonly ArticleView[], 
     context: contextHash,
     pages,
     render: {
-      stories: toRender(views.stories, (page) => page.view()),
+      // A story's page by what its view is made from, when it can tell: making every view only to hash it was most of a publish's plan.
+      stories: toRender(views.stories, (page) => page.madeFrom() ?? hashes.hash(page.view())),
       withdrawn: toRender(views.withdrawn),
       front: toRender(views.front),
       news: toRender(views.news),

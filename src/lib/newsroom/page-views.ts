@@ -4,6 +4,8 @@
  * not be rendered again (see src/lib/eleventy/rendered-pages.ts). Every text a page prints comes
  * from its edition (its strings, its dates), and every page carries its language switch.
  */
+import { createHash } from "node:crypto";
+import { codeFingerprint } from "../cache/code-fingerprint.ts";
 import { formatCalendarDays, type DateView } from "../model/dates.ts";
 import { countText, fillPattern, textParts, type Edition, type EditionStrings, type TextPart } from "../model/editions.ts";
 import type { ArticleView } from "../model/story-view.ts";
@@ -20,6 +22,8 @@ import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
 import type { StoryVersion } from "../model/translations.ts";
 import { storyEndings } from "./related.ts";
+
+import { articleDigest } from "../story/article.ts";
 
 /**
  * A link of the language switch: the same page in another edition, named as that edition names
@@ -203,6 +207,13 @@ export interface StoryPage {
   url: string;
   article: ArticleView;
   view: () => StoryPageView;
+  /**
+   * A hash of all its view is made from: the code that makes it, the settings, its story's digest
+   * (articleDigest), what it shows of the stories it ends with, its versions and topics. The same
+   * hash, the same view, so the plan need not make the view to know it. None when the story has
+   * no digest (read without the story cache, or a copy made to change it).
+   */
+  madeFrom: () => string | undefined;
 }
 
 /**
@@ -354,6 +365,10 @@ function storyPage(article: ArticleView, site: SiteSettings, edition: Edition, {
  */
 const storyPages = new WeakMap<ArticleView, { madeFrom: string; view: StoryPageView }>();
 
+/** The code that makes the views, this module and all it imports, for a story page's `madeFrom`: once per process (code cannot change while it runs). */
+let viewCode: string | undefined;
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
 /**
  * List pages made of kept (frozen) stories only, by URL, with what each was made from: the stories
  * it lists, in order, and its other parts. The dev server's rebuild after an edit makes and hashes
@@ -431,6 +446,7 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PlannedViews 
     });
 
   const generation = settingsGeneration(site);
+  let settingsHash: string | undefined;
   const lists = new KeptLists(generation);
   const claimed = new Set<string>();
   const claim = ({ url }: { url: string }) => !claimed.has(url.toLowerCase()) && claimed.add(url.toLowerCase());
@@ -454,36 +470,53 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PlannedViews 
     feedLinks,
   });
 
-  const storyPageView = (article: ArticleView): StoryPageView => {
-    const { edition } = roomOf(article.edition);
-    const versions = newsroom.versions.get(article.url) ?? [];
-    const topics = article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url }));
+  /** What a story's page shows besides the story and the settings; made when asked for, as the plan holds every story's page. */
+  const partsOf = (article: ArticleView) => {
     const ending = endings.get(article.url);
-    const endingStories = ending?.stories ?? [];
+    return {
+      edition: roomOf(article.edition).edition,
+      versions: newsroom.versions.get(article.url) ?? [],
+      topics: article.topics.map(({ name, url }) => ({ name: topicNames.get(url) ?? name, url })),
+      endingStories: ending?.stories ?? [],
+      moreNews: ending?.related === 0,
+      related: (ending?.stories ?? []).map(({ url, headline, lang, dir, published: { datetime, display } }): RelatedStory => ({ url, headline, lang, dir, published: { datetime, display } })),
+    };
+  };
+  const storyPageView = (article: ArticleView): StoryPageView => {
+    const { edition, versions, topics, endingStories, moreNews, related } = partsOf(article);
     const make = () =>
       storyPage(article, site, edition, {
         versions,
         topics,
-        related: endingStories.map(({ url, headline, lang, dir, published: { datetime, display } }) => ({ url, headline, lang, dir, published: { datetime, display } })),
+        related,
         languages: languages(edition, (to) => {
           const translation = versions.find(({ lang }) => lang === to.lang);
           return translation && { url: translation.url, translated: true };
         }),
-        relatedHeading: ending?.related === 0 ? edition.strings.moreNews : edition.strings.relatedStories,
+        relatedHeading: moreNews ? edition.strings.moreNews : edition.strings.relatedStories,
       });
     // Only stories kept for later builds are frozen, and only a page made of those is kept, frozen too.
     if (!Object.isFrozen(article) || !endingStories.every((story) => Object.isFrozen(story))) return make();
     // The rest of the view follows from the story, the settings and these: the view made from the same is the same one.
-    const madeFrom = `${generation} ${endingStories.map(storyNumber).join(",")} ${ending?.related === 0} ${JSON.stringify([versions, topics])}`;
+    const madeFrom = `${generation} ${endingStories.map(storyNumber).join(",")} ${moreNews} ${JSON.stringify([versions, topics])}`;
     const earlier = storyPages.get(article);
     if (earlier?.madeFrom === madeFrom) return earlier.view;
     const view = deepFreeze(make());
     storyPages.set(article, { madeFrom, view });
     return view;
   };
+  // The parts the view is made from (storyPageView), the story by its digest.
+  const storyPageMadeFrom = (article: ArticleView): string | undefined => {
+    const digest = articleDigest(article);
+    if (digest === undefined) return undefined;
+    const { versions, topics, moreNews, related } = partsOf(article);
+    settingsHash ??= sha256(exactJson(site) ?? JSON.stringify(site));
+    viewCode ??= codeFingerprint([new URL(import.meta.url)]);
+    return sha256(JSON.stringify([viewCode, settingsHash, digest, related, moreNews, versions, topics]));
+  };
 
   return {
-    stories: stories.map((article) => ({ url: article.url, article, view: () => storyPageView(article) })),
+    stories: stories.map((article) => ({ url: article.url, article, view: () => storyPageView(article), madeFrom: () => storyPageMadeFrom(article) })),
     withdrawn: withdrawn.map(({ url, source, edition: lang, withdrawn: { datetime, display } }) => {
       const { edition } = roomOf(lang);
       return {

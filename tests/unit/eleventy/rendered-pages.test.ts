@@ -18,12 +18,17 @@ after(() => rmSync(tempRoot, { recursive: true, force: true }));
 const a = storyView("a", "2013-09-02");
 const b = storyView("b", "2013-09-03");
 
-/** Views of two story pages and All news (no front page: see its own test), as page-views.ts makes them (only what the keys read matters here). */
-function views(stories = [a, b]): PlannedViews {
+/**
+ * Views of two story pages and All news (no front page: see its own test), as page-views.ts makes
+ * them (only what the keys read matters here); a story's page told by what its view is made from
+ * when `madeFrom` says.
+ */
+function views(stories = [a, b], madeFrom: (article: ArticleView) => string | undefined = () => undefined): PlannedViews {
   return {
     stories: stories.map((article) => ({
       url: article.url,
       article,
+      madeFrom: () => madeFrom(article),
       view: () => ({
         url: article.url,
         edition: "en",
@@ -117,6 +122,18 @@ test("a page is rendered again only when its view, a story in it, or the render 
     "/news/b.html": "templates or code changed",
     "/all/": "templates or code changed",
   });
+});
+
+test("a story's page told by what its view is made from is planned without its view made, and rendered again when that changes", () => {
+  const cache = pageCacheIn(join(tempRoot, "cache-made-from"))[0];
+  const output = join(tempRoot, "site-made-from");
+  const inputs = new Map([[a.url, "a, first"], [b.url, "b, first"]]);
+  const unmade = (planned: PlannedViews): PlannedViews => ({ ...planned, stories: planned.stories.map((page) => ({ ...page, view: () => assert.fail(`${page.url}: its view was made`) })) });
+  assert.deepEqual(build(cache, output, unmade(views([a, b], (article) => inputs.get(article.url)))), { "/news/a.html": "new", "/news/b.html": "new", "/all/": "new" });
+  inputs.set(b.url, "b, second");
+  assert.deepEqual(build(cache, output, unmade(views([a, b], (article) => inputs.get(article.url)))), { "/news/a.html": "reused", "/news/b.html": "view changed", "/all/": "reused" });
+  // Without it, the page goes by its view again.
+  assert.deepEqual(rendered(build(cache, output, views())), ["/news/a.html", "/news/b.html"]);
 });
 
 test("the front page is rendered again when what it prints of a story changes, and only then", () => {

@@ -501,7 +501,7 @@ test("a kept story's page view is made once, and made again when its related sto
   assert.notEqual(viewOf(fresh), viewOf(fresh));
   // Nor does the plan hold it: it holds the way to make it, asked when the page is hashed and when it is rendered.
   const [planned] = plannedViews(buildNewsroom(collected(fresh), site, build), site).stories;
-  assert.deepEqual(Object.keys(planned!), ["url", "article", "view"]);
+  assert.deepEqual(Object.keys(planned!), ["url", "article", "view", "madeFrom"]);
   assert.notEqual(planned!.view(), planned!.view());
   assert.deepEqual(planned!.view(), planned!.view());
 });
