@@ -2,7 +2,7 @@
 import { atomFeed, feedLinks, jsonFeed, rssFeed, siteFeedChannel, topicFeedChannel } from "../../src/lib/outputs/feeds.ts";
 import { storyTopics } from "../../src/lib/model/topic-refs.ts";
 import { relativeUrl } from "../../src/lib/model/urls.ts";
-import { listSitemapEntry, newsSitemap, sitemapFiles, robotsTxt, sitemapIndexXml, storySitemapEntry } from "../../src/lib/outputs/sitemaps.ts";
+import { listSitemapEntry, newsSitemap, sitemapFiles, robotsTxt, sitemapIndexXml, storySitemaps } from "../../src/lib/outputs/sitemaps.ts";
 import { articleJsonLd, serializeJsonLd } from "../../src/lib/outputs/structured-data.ts";
 import { ALL_NEWS, buildAt, english, site, story } from "./story-views.ts";
 
@@ -20,7 +20,8 @@ export function sitePage(url: string, channel = siteChannel, head = ""): string 
 /** A small built site whose outputs are all right, written by the output modules themselves. */
 export function goodSite(): Record<string, string> {
   const sitemaps = [
-    ...sitemapFiles("/pages-sitemap.xml", [listSitemapEntry("/", [seed]), storySitemapEntry(seed), listSitemapEntry(topic.url, [seed])], site),
+    ...sitemapFiles("/pages-sitemap.xml", [listSitemapEntry("/", [seed]), listSitemapEntry(topic.url, [seed])], site),
+    ...storySitemaps("", [seed], new Map(), site),
     newsSitemap("/news-sitemap.xml", [seed], site, buildAt("2013-09-03T00:00:00Z"), english),
   ];
   return {

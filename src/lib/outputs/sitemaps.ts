@@ -37,7 +37,7 @@ const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 const XHTML_NS = "http://www.w3.org/1999/xhtml";
 
 /** A story's page changed when the story last did; its translations are its alternates. */
-export function storySitemapEntry(article: ArticleView, versions?: readonly StoryVersion[]): SitemapEntry {
+function storySitemapEntry(article: ArticleView, versions?: readonly StoryVersion[]): SitemapEntry {
   return { url: article.url, lastmod: lastModified(article).iso, ...(versions ? { versions } : {}) };
 }
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { listSitemapEntry, newsSitemap, robotsTxt, sitemapFiles, sitemapIndexXml, storySitemapEntry, storySitemaps } from "../../../src/lib/outputs/sitemaps.ts";
+import { listSitemapEntry, newsSitemap, robotsTxt, sitemapFiles, sitemapIndexXml, storySitemaps } from "../../../src/lib/outputs/sitemaps.ts";
 import { buildAt, english, russian, site, story } from "../../support/story-views.ts";
 
 const parser = new XMLParser({ isArray: (name) => name === "url" });
@@ -13,7 +13,8 @@ function urlsOf(xml: string): Record<string, any>[] {
 
 test("a story's entry is dated by its last change, a list's by its newest story's", () => {
   const corrected = story({ corrections: [{ date: "2013-09-03T09:30", text: "Fixed." }] });
-  assert.deepEqual(storySitemapEntry(corrected), { url: "/news/moscow-denuclearization-talks.html", lastmod: "2013-09-03T09:30:00+04:00" });
+  const [month] = storySitemaps("", [corrected], new Map(), site);
+  assert.deepEqual(urlsOf(month!.text), [{ loc: "https://example.github.io/newsroom/news/moscow-denuclearization-talks.html", lastmod: "2013-09-03T09:30:00+04:00" }]);
   assert.deepEqual(listSitemapEntry("/topics/diplomacy/", [story({ slug: "b", date: "2013-09-04" }), corrected]), {
     url: "/topics/diplomacy/",
     lastmod: "2013-09-04T00:00:00+04:00",
