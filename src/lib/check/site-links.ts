@@ -61,7 +61,7 @@ export class SiteLinks {
    * an image the page shows, which must be the site's own or a photo under the media host's address.
    */
   checkerFor(from: string): (url: string, image?: boolean) => FieldProblem[] {
-    const fromUrl = pathToFileURL(from);
+    const fromFile = { url: pathToFileURL(from), folder: dirname(from) };
     const notFoundPage = from.startsWith(this.#inside) && isNotFoundUrl(`/${sitePath(this.#settings.siteDir, from)}`);
     const { media, siteRoot } = this.#settings;
     const check = (url: string, image: boolean): FieldProblem[] => {
@@ -69,7 +69,7 @@ export class SiteLinks {
       if (notFoundPage && !url.startsWith("#")) return this.#notFoundPageProblems(url);
       const problems = urlFormProblems(url, siteRoot);
       if (problems !== undefined) return problems;
-      if (!hasScheme(url)) return this.#followed(fromUrl, url);
+      if (!hasScheme(url)) return this.#followed(fromFile, url);
       if (!image) return [];
       const expected = media === undefined ? "a file of the site" : `a file of the site or a photo under the media host's ${media.url}`;
       return linkProblem("WD408", `"${url}" is an image from elsewhere (expected ${expected}: the pages' security policy lets no other image in)`);
@@ -122,25 +122,19 @@ export class SiteLinks {
     }
     const path = url.slice(basePath.length).replace(/^([^?#]*\/)?(?=[?#]|$)/, (folder) => `${folder}index.html`);
     // The path is from the site's root, whichever edition's folder the page is in.
-    return this.#followed(new URL(NOT_FOUND_URL.slice(1), pathToFileURL(this.#inside)), path);
+    const notFound = new URL(NOT_FOUND_URL.slice(1), pathToFileURL(this.#inside));
+    return this.#followed({ url: notFound, folder: dirname(fileURLToPath(notFound)) }, path);
   }
 
   /** A relative URL must name a file in the site, and its fragment an id in that file. */
-  #followed(from: URL, url: string): FieldProblem[] {
+  #followed(from: { url: URL; folder: string }, url: string): FieldProblem[] {
     const broken = (message: string): FieldProblem[] => linkProblem("WD404", `"${url}" ${message}`);
-    let target: URL;
-    let file: string;
-    let fragment: string;
-    try {
-      target = new URL(url, from);
-      file = fileURLToPath(target);
-      fragment = decodeURIComponent(target.hash.slice(1));
-    } catch {
-      return broken("is not a valid URL (expected a relative URL of a file of the site)");
-    }
+    const target = resolved(from, url);
+    if (target === undefined) return broken("is not a valid URL (expected a relative URL of a file of the site)");
+    const { file, fragment, folder } = target;
     const { siteDir } = this.#settings;
     if (file !== siteDir && !file.startsWith(this.#inside)) return broken("points outside the site folder (expected a file of the site)");
-    if (target.pathname.endsWith("/") || this.#folders.has(file)) {
+    if (folder || this.#folders.has(file)) {
       return broken("names a folder (expected the file, such as its index.html: from disk a folder link does not open it)");
     }
     // Its name in the site only for a problem: at 10,000 stories, made for every link it was a tenth of the check.
@@ -170,6 +164,34 @@ export class SiteLinks {
 }
 
 const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;
+
+/**
+ * A relative URL of plain path characters (not from the root, without "//" or an encoded
+ * character) and its plain fragment: most of a site's links, which resolve as a path resolves its
+ * segments.
+ */
+const PLAIN_RELATIVE = /^(?!\/|.*\/\/)([A-Za-z0-9._~\/-]+)(?:#([A-Za-z0-9._~-]*))?$/;
+
+/**
+ * The file a relative URL names from the file `from` (as a file: URL, and its folder), its fragment, and whether it
+ * names a folder (its path ends in "/", "." or ".."); undefined when it is not a valid URL. A
+ * plain one is resolved as a path, which gives what the URL parser gives: at 100,000 stories the
+ * check follows a million links.
+ */
+function resolved(from: { url: URL; folder: string }, url: string): { file: string; fragment: string; folder: boolean } | undefined {
+  const plain = PLAIN_RELATIVE.exec(url);
+  if (plain) {
+    const path = plain[1] ?? "";
+    const last = path.slice(path.lastIndexOf("/") + 1);
+    return { file: join(from.folder, path), fragment: plain[2] ?? "", folder: last === "" || last === "." || last === ".." };
+  }
+  try {
+    const target = new URL(url, from.url);
+    return { file: fileURLToPath(target), fragment: decodeURIComponent(target.hash.slice(1)), folder: target.pathname.endsWith("/") };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Whether `url` names the page it is on ("", "?…", "#…", as a browser reads it past leading spaces and control characters). */
 const namesItself = (url: string): boolean => /^[\u0000-\u0020]*(?:[?#]|$)/.test(url);
