@@ -11,8 +11,7 @@ import type { ParsedPage } from "./parse-page.ts";
 import { inNewsFolder } from "./site-pages.ts";
 import { newestMoment } from "../model/dates.ts";
 import type { Problem, ProblemCode } from "../model/problems.ts";
-import { isNotFoundUrl } from "../model/urls.ts";
-import { SITEMAP_LIMITS } from "../outputs/sitemaps.ts";
+import { isNotFoundUrl, SITEMAP_LIMITS } from "../model/urls.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
 type Node = unknown;

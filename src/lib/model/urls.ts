@@ -220,7 +220,13 @@ export function storiesSitemapUrl(editionPath: string, day: string): string {
   return `/${editionPath}sitemaps/${year}-${month}.xml`;
 }
 
-/** The `part`th sitemap (from 2) of the pages a sitemap at `url` would list, were they not too many for one. */
+/**
+ * What crawlers read of one sitemap (sitemaps.org): at most 50,000 URLs and 50 MB. A sitemap
+ * that would hold more is split into parts (sitemapPartUrl), each named by the index.
+ */
+export const SITEMAP_LIMITS = { urls: 50_000, bytes: 50 * 1024 * 1024 } as const;
+
+/** The `part`th sitemap (from 2) of the pages a sitemap at `url` would list, were they not too many for one (SITEMAP_LIMITS). */
 export function sitemapPartUrl(url: string, part: number): string {
   return url.replace(/\.xml$/, `-${part}.xml`);
 }

@@ -3,7 +3,7 @@ import { lastModified, newestModified } from "./last-modified.ts";
 import type { BuildSettings } from "../model/publishing.ts";
 import type { SiteSettings } from "../model/site.ts";
 import { absoluteUrl } from "../model/site-urls.ts";
-import { sitemapPartUrl, storiesSitemapUrl } from "../model/urls.ts";
+import { SITEMAP_LIMITS, sitemapPartUrl, storiesSitemapUrl } from "../model/urls.ts";
 import { xmlElement, xmlText } from "./xml.ts";
 import type { Edition } from "../model/editions.ts";
 import { newestMoment } from "../model/dates.ts";
@@ -52,12 +52,6 @@ function alternateLinks(versions: readonly StoryVersion[], site: SiteSettings): 
 export function listSitemapEntry(url: string, stories: readonly ArticleView[]): SitemapEntry {
   return { url, lastmod: newestModified(stories)?.iso };
 }
-
-/**
- * What crawlers read of one sitemap (sitemaps.org): at most 50,000 URLs and 50 MB. A sitemap
- * that would hold more is split into parts, each named by the index.
- */
-export const SITEMAP_LIMITS = { urls: 50_000, bytes: 50 * 1024 * 1024 } as const;
 
 /**
  * The sitemap of `entries` at `url`: one file, or parts (the second at `-2.xml`, and on) where
