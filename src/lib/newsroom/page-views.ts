@@ -365,6 +365,9 @@ function storyPage(article: ArticleView, site: SiteSettings, edition: Edition, {
  */
 const storyPages = new WeakMap<ArticleView, { madeFrom: string; view: StoryPageView }>();
 
+/** The same for each kept story's page's `madeFrom` hash, which the dev server's plans ask at every rebuild. */
+const storyPageHashes = new WeakMap<ArticleView, { madeFrom: string; hash: string }>();
+
 /** The code that makes the views, this module and all it imports, for a story page's `madeFrom`: once per process (code cannot change while it runs). */
 let viewCode: string | undefined;
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
@@ -482,8 +485,16 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PlannedViews 
       related: (ending?.stories ?? []).map(({ url, headline, lang, dir, published: { datetime, display } }): RelatedStory => ({ url, headline, lang, dir, published: { datetime, display } })),
     };
   };
+  /**
+   * What a kept story's page is made from besides the story, in this process's terms (settings by
+   * their generation, stories by their numbers): only stories kept for later builds are frozen, and
+   * only a page made of those is kept; the same string, the same page. None for any other story.
+   */
+  const keptMadeFrom = (article: ArticleView, { endingStories, moreNews, versions, topics }: ReturnType<typeof partsOf>): string | undefined =>
+    Object.isFrozen(article) && endingStories.every((story) => Object.isFrozen(story)) ? `${generation} ${endingStories.map(storyNumber).join(",")} ${moreNews} ${JSON.stringify([versions, topics])}` : undefined;
   const storyPageView = (article: ArticleView): StoryPageView => {
-    const { edition, versions, topics, endingStories, moreNews, related } = partsOf(article);
+    const parts = partsOf(article);
+    const { edition, versions, topics, related, moreNews } = parts;
     const make = () =>
       storyPage(article, site, edition, {
         versions,
@@ -495,24 +506,28 @@ export function pageViews(newsroom: Newsroom, site: SiteSettings): PlannedViews 
         }),
         relatedHeading: moreNews ? edition.strings.moreNews : edition.strings.relatedStories,
       });
-    // Only stories kept for later builds are frozen, and only a page made of those is kept, frozen too.
-    if (!Object.isFrozen(article) || !endingStories.every((story) => Object.isFrozen(story))) return make();
-    // The rest of the view follows from the story, the settings and these: the view made from the same is the same one.
-    const madeFrom = `${generation} ${endingStories.map(storyNumber).join(",")} ${moreNews} ${JSON.stringify([versions, topics])}`;
+    const madeFrom = keptMadeFrom(article, parts);
+    if (madeFrom === undefined) return make();
     const earlier = storyPages.get(article);
     if (earlier?.madeFrom === madeFrom) return earlier.view;
     const view = deepFreeze(make());
     storyPages.set(article, { madeFrom, view });
     return view;
   };
-  // The parts the view is made from (storyPageView), the story by its digest.
+  // The parts the view is made from (storyPageView), the story by its digest; kept with the view's for a kept story.
   const storyPageMadeFrom = (article: ArticleView): string | undefined => {
     const digest = articleDigest(article);
     if (digest === undefined) return undefined;
-    const { versions, topics, moreNews, related } = partsOf(article);
+    const parts = partsOf(article);
+    const kept = keptMadeFrom(article, parts);
+    const earlier = kept === undefined ? undefined : storyPageHashes.get(article);
+    if (earlier !== undefined && earlier.madeFrom === kept) return earlier.hash;
+    const { versions, topics, moreNews, related } = parts;
     settingsHash ??= sha256(exactJson(site) ?? JSON.stringify(site));
     viewCode ??= codeFingerprint([new URL(import.meta.url)]);
-    return sha256(JSON.stringify([viewCode, settingsHash, digest, related, moreNews, versions, topics]));
+    const hash = sha256(JSON.stringify([viewCode, settingsHash, digest, related, moreNews, versions, topics]));
+    if (kept !== undefined) storyPageHashes.set(article, { madeFrom: kept, hash });
+    return hash;
   };
 
   return {
