@@ -74,6 +74,7 @@ const PAGES_PER_BATCH = 20;
  */
 const EARLY_CHECKER_PAGES = 4000;
 const PAGE_WORKER = new URL("./validate-worker.ts", import.meta.url);
+const WITHHELD_WORKER = new URL("./withheld-worker.ts", import.meta.url);
 const startEarlyWorker = (): Worker[] => startWorkers(PAGE_WORKER, undefined, Math.min(1, availableParallelism() - 1));
 
 /**
@@ -102,7 +103,6 @@ export class EarlyChecker {
     await Promise.all(this.take().map((worker) => worker.terminate()));
   }
 }
-const WITHHELD_WORKER = new URL("./withheld-worker.ts", import.meta.url);
 
 export async function validateSite(dir: string, options: ValidateOptions = {}): Promise<Report> {
   const withheld = Promise.resolve(options.withheld ?? []);

@@ -22,7 +22,6 @@ import type { EditionNewsroom, Newsroom } from "./newsroom.ts";
 import type { ListPage } from "./pagination.ts";
 import type { StoryVersion } from "../model/translations.ts";
 import { storyEndings } from "./related.ts";
-
 import { articleDigest } from "../story/article.ts";
 
 /**
