@@ -104,7 +104,7 @@ export interface OutputFileRecord {
 /** A feed's or sitemap's record: from what is kept for `source` at `file`, or made by `check` (and kept). */
 export type OutputFileRecords = (file: string, source: Buffer, check: (text: string) => OutputFileRecord) => OutputFileRecord;
 
-const checkEach: OutputFileRecords = (_file, source, check) => check(source.toString("utf8"));
+const checkedAfresh: OutputFileRecords = (_file, source, check) => check(source.toString("utf8"));
 
 /**
  * The feeds' and robots.txt's problems, and what the feeds and sitemaps list: what needs no
@@ -112,7 +112,7 @@ const checkEach: OutputFileRecords = (_file, source, check) => check(source.toSt
  * folder `root`, by their paths in it with forward slashes; each feed's and sitemap's check may be
  * kept between runs by its bytes (`records`).
  */
-export function outputFileProblems(root: string, siteUrl: string, files: readonly string[], records: OutputFileRecords = checkEach): OutputFileCheck {
+export function outputFileProblems(root: string, siteUrl: string, files: readonly string[], records: OutputFileRecords = checkedAfresh): OutputFileCheck {
   const base = baseUrl(siteUrl);
   const problems: Problem[] = [];
   const listings: Listing[] = [];
