@@ -263,6 +263,9 @@ export class CacheArea {
       return false;
     }
     const path = join(this.folder, name);
+    // Bytes made again differently under a key (the check's passed pages, kept anew each run): the earlier entry goes at the prune.
+    const replaced = this.#listing().get(key);
+    if (replaced !== undefined && replaced !== name) this.#reached.delete(replaced);
     this.#listing().set(key, name);
     this.#reached.add(name);
     // Whole again: should it be damaged again, that is news.

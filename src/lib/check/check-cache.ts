@@ -2,14 +2,16 @@
  * Each page's check record, and each feed's and sitemap's, kept between runs in the cache store's
  * check area (src/lib/cache/store.ts): one entry a file, the record as JSON, under the key of the
  * checking code (by the store's key rule), html-validate's configuration (a page's), the file's path
- * in the site (some checks depend on it) and its bytes. A damaged entry, or a folder that cannot be
- * written, only means files are checked afresh, said in one line.
+ * in the site (some checks depend on it) and its bytes; and the pages the last check passed
+ * (passed-pages.ts). A damaged entry, or a folder that cannot be written, only means files are
+ * checked afresh, said in one line.
  */
 import { basename, dirname } from "node:path";
 import { CacheStore, type CacheArea } from "../cache/store.ts";
 import { checkConfiguration } from "./check-config.ts";
 import type { PageRecord } from "./page-check.ts";
-import { outputFileRecordSchema, pageRecordSchema } from "./page-record-schema.ts";
+import { outputFileRecordSchema, pageRecordSchema, passedPagesSchema } from "./page-record-schema.ts";
+import type { PassedPages } from "./passed-pages.ts";
 import type { OutputFileRecord } from "./validate-outputs.ts";
 
 /** The module that checks one page; it and every module it imports, however deep, make the check. */
@@ -63,6 +65,28 @@ export class CheckCache {
     const record = check(source.toString("utf8"));
     this.set(key, record);
     return record;
+  }
+
+  /**
+   * Marks the record of a page with `key` as used without reading it: a page the last check passed,
+   * which this one takes as it was (passed-pages.ts). Its record stays for a later check.
+   */
+  reach(key: string): void {
+    this.#area.reach(key);
+  }
+
+  /** The pages the last check passed on a site with the link settings `links`, if kept and whole. */
+  passedPages(links: string): PassedPages | undefined {
+    return this.#kept(this.#passedKey(links), passedPagesSchema);
+  }
+
+  /** Keeps the pages this check passed, in place of the last check's. */
+  keepPassedPages(links: string, passed: PassedPages): void {
+    this.#area.write(this.#passedKey(links), JSON.stringify(passed));
+  }
+
+  #passedKey(links: string): string {
+    return this.#area.key("passed pages", this.#configuration, links);
   }
 
   /** The record kept under `key` if it is there, whole and of its shape. */

@@ -1,17 +1,16 @@
-/** The shapes of the check's records (a page's, a feed's or sitemap's), to trust one read back from the cache only once it has its shape. */
+/** The shapes of the check's records (a page's, a feed's or sitemap's, the pages it passed), to trust one read back from the cache only once it has its shape. */
 import { z } from "zod";
 import { PROBLEM_CODES, type ProblemCode } from "../model/problems.ts";
 import type { PageRecord } from "./page-check.ts";
+import type { PassedPages } from "./passed-pages.ts";
 import type { OutputFileRecord } from "./validate-outputs.ts";
 
 const position = { line: z.number(), column: z.number() };
 const code = z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]]);
 const located = z.object({ line: z.number().optional(), column: z.number().optional(), field: z.string(), message: z.string(), code });
 
-/** Typed against PageRecord, so the two cannot drift apart. */
-export const pageRecordSchema: z.ZodType<PageRecord> = z.object({
-  problems: z.array(located),
-  links: z.array(z.object({ url: z.string(), ...position, image: z.literal(true).optional() })),
+/** What a page is to the checks across the site, besides its links. */
+const siteFacts = {
   anchors: z.array(z.string()),
   outputs: z.object({
     feedLinks: z.array(z.object({ type: z.string(), href: z.string(), ...position })),
@@ -28,6 +27,18 @@ export const pageRecordSchema: z.ZodType<PageRecord> = z.object({
     }),
     storyPageBytes: z.number().optional(),
   }),
+};
+
+/** Typed against PageRecord, so the two cannot drift apart. */
+export const pageRecordSchema: z.ZodType<PageRecord> = z.object({
+  problems: z.array(located),
+  links: z.array(z.object({ url: z.string(), ...position, image: z.literal(true).optional() })),
+  ...siteFacts,
+});
+
+export const passedPagesSchema: z.ZodType<PassedPages> = z.object({
+  files: z.array(z.string()),
+  pages: z.record(z.string(), z.object({ key: z.string(), ...siteFacts, photos: z.array(z.string()).optional(), otherAnchors: z.literal(true).optional() })),
 });
 
 export const outputFileRecordSchema: z.ZodType<OutputFileRecord> = z.object({

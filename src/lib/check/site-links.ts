@@ -96,16 +96,29 @@ export class SiteLinks {
     return found;
   }
 
+  /**
+   * What a page's links lean on besides the site's files, which a site that only grew still has:
+   * the photos they name in the media folder, and whether any names an id in another file.
+   */
+  relianceOf(links: readonly { url: string }[]): LinkReliance {
+    const { media } = this.#settings;
+    const photos = new Set<string>();
+    let otherAnchors = false;
+    for (const { url } of links) {
+      if (media !== undefined && asBrowserReads(url).startsWith(media.url)) {
+        const name = photoName(url, media);
+        if (name !== undefined) photos.add(name);
+      } else if (!namesItself(url) && !hasScheme(url) && /#(?!top$)./i.test(url)) otherAnchors = true;
+    }
+    return { photos: [...photos].sort(), otherAnchors };
+  }
+
   /** A photo named under the media host's address must be a file of the media folder, which the deploy uploads there before the pages. */
   #mediaProblems(url: string, media: MediaHost): FieldProblem[] {
-    let name: string;
-    try {
-      name = decodeURIComponent(new URL(asBrowserReads(url)).pathname.slice(new URL(media.url).pathname.length));
-    } catch {
-      return linkProblem("WD404", `"${url}" is not a valid URL (expected a photo's address under ${media.url})`);
-    }
-    const stats = name === "" || name.includes("/") ? undefined : this.#stat(join(media.folder, name));
-    if (stats?.isFile()) return [];
+    const name = photoName(url, media);
+    if (name === undefined) return linkProblem("WD404", `"${url}" is not a valid URL (expected a photo's address under ${media.url})`);
+    const file = photoFile(media, name);
+    if (file !== undefined && this.#stat(file)?.isFile()) return [];
     return linkProblem("WD404", `"${url}" names a photo the build did not publish for the media host (expected a file of this build's photos under ${media.url})`);
   }
 
@@ -164,6 +177,34 @@ export class SiteLinks {
 }
 
 const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;
+
+/** What a page's links lean on besides the site's files (`SiteLinks.relianceOf`). */
+export interface LinkReliance {
+  /** The media folder's photos they name. */
+  photos: string[];
+  /** Whether any names an id in another file, whose ids may change while it keeps its name. */
+  otherAnchors: boolean;
+}
+
+/** The photo a URL under the media host's address names, as the media folder holds it; undefined when it is not a valid URL. */
+function photoName(url: string, media: MediaHost): string | undefined {
+  try {
+    return decodeURIComponent(new URL(asBrowserReads(url)).pathname.slice(new URL(media.url).pathname.length));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the media folder would hold the photo `name`: none for a name of no file there. */
+const photoFile = (media: MediaHost, name: string): string | undefined => (name === "" || name.includes("/") ? undefined : join(media.folder, name));
+
+/** Whether each photo named is a file of the media folder, as the media links' check finds them. */
+export function inMediaFolder(media: MediaHost, photos: readonly string[]): boolean {
+  return photos.every((name) => {
+    const file = photoFile(media, name);
+    return file !== undefined && statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+  });
+}
 
 /**
  * A relative URL of plain path characters (not from the root, without "//" or an encoded

@@ -7,7 +7,9 @@
  * Each page is read once and parsed once for all of its own checks (page-check.ts), on one worker
  * per core; what its check finds can be kept between runs (check-cache.ts), as can a feed's or a
  * sitemap's own check. What spans pages (the links between them, what the feeds and sitemaps list,
- * the budget, withheld and withdrawn stories) is checked each time, from what those checks found.
+ * the budget, withheld and withdrawn stories) is checked each time, from what those checks found;
+ * only the links of a page the last check passed are not followed again while its site only grows
+ * (passed-pages.ts).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -19,6 +21,7 @@ import type { ProgressListener } from "../model/progress.ts";
 import type { WithheldStory } from "../model/story-report.ts";
 import type { PageChecker, PageRecord, PageTask } from "./page-check.ts";
 import { CheckCache } from "./check-cache.ts";
+import { passedPage, passedRecord, takeablePages, type PassedPage, type PassedPages } from "./passed-pages.ts";
 import { cssReferences } from "./page-references.ts";
 import { SiteLinks, sitePath, type LinkSettings } from "./site-links.ts";
 import type { Report } from "./site-problems.ts";
@@ -123,23 +126,32 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const paths = pages.map((page) => sitePath(siteDir, page));
   const sitePaths = files.map((file) => sitePath(siteDir, file));
   const cache = options.cacheDir === undefined ? undefined : new CheckCache(options.cacheDir);
-  const checking = checkPages(pages, paths, cache, options.checker?.take() ?? [], options.onProgress);
+  // What a link leads to hangs on these besides the site's files: the pages passed under others are not this check's to take.
+  const linkSettings = JSON.stringify({ siteRoot: settings.siteRoot?.href, basePath: settings.basePath, media: settings.media });
+  const passed = takeablePages(cache?.passedPages(linkSettings), sitePaths, settings.media);
+  const checking = checkPages(pages, paths, cache, passed, options.checker?.take() ?? [], options.onProgress);
   checking.catch(() => undefined); // as with `withheld`: the await below reports a failure
   // The feeds, sitemaps and robots.txt need no page's check: this thread reads them while the
   // workers check pages, and takes fewer pages itself.
   const outputFiles = siteUrl === undefined ? undefined : outputFileProblems(siteDir, siteUrl, sitePaths, cache && ((file, source, check) => cache.outputFile(file, source, check)));
-  const records = await checking;
+  const { records, keys, taken } = await checking;
+
+  const links = new SiteLinks(settings, files, new Map(pages.map((page, index) => [page, new Set(recordAt(records, index).anchors)])));
+  const eachPage = pages.map((page, index) => pageProblems(links, page, paths[index] ?? "", recordAt(records, index)));
+  const problems = [...eachPage.flat(), ...stylesheets.flatMap((stylesheet) => stylesheetProblems(links, siteDir, stylesheet))];
   if (cache) {
+    const passedNow: PassedPages = { files: sitePaths, pages: {} };
+    paths.forEach((path, index) => {
+      const key = keys[index];
+      const record = recordAt(records, index);
+      const kept = taken[index] ?? (key !== undefined && eachPage[index]?.length === 0 ? passedPage(key, record, links.relianceOf(record.links)) : undefined);
+      if (kept) passedNow.pages[path] = kept;
+    });
+    cache.keepPassedPages(linkSettings, passedNow);
     cache.save();
     const notice = cache.notice();
     if (notice) console.warn(notice);
   }
-
-  const links = new SiteLinks(settings, files, new Map(pages.map((page, index) => [page, new Set(recordAt(records, index).anchors)])));
-  const problems = [
-    ...pages.flatMap((page, index) => pageProblems(links, page, paths[index] ?? "", recordAt(records, index))),
-    ...stylesheets.flatMap((stylesheet) => stylesheetProblems(links, siteDir, stylesheet)),
-  ];
   if (siteUrl !== undefined && outputFiles !== undefined) {
     const outputPages = paths.map((path, index) => ({ path, facts: recordAt(records, index).outputs }));
     const stories = await withheld;
@@ -181,19 +193,32 @@ function stylesheetProblems(links: SiteLinks, siteDir: string, stylesheet: strin
   return cssReferences(source).flatMap(({ url, offset }) => linkProblems(url).map((found) => ({ file, ...position(offset), ...found })));
 }
 
-/** Each page's record, from the cache or checked now (and kept there), in the order of `pages` (whose site paths are `paths`). */
-async function checkPages(pages: readonly string[], paths: readonly string[], cache: CheckCache | undefined, started: Worker[], onProgress: ProgressListener | undefined): Promise<PageRecord[]> {
+/**
+ * Each page's record, in the order of `pages` (whose site paths are `paths`): a page the last check
+ * passed unchanged as it was (`taken`, with no links to follow), else from the cache or checked now
+ * (and kept there); and each page's key in the cache.
+ */
+async function checkPages(pages: readonly string[], paths: readonly string[], cache: CheckCache | undefined, passed: ReadonlyMap<string, PassedPage>, started: Worker[], onProgress: ProgressListener | undefined) {
   const records: PageRecord[] = new Array<PageRecord>(pages.length);
+  const taken: (PassedPage | undefined)[] = new Array<PassedPage | undefined>(pages.length);
   const unchecked: (PageTask & { index: number; key: string | undefined })[] = [];
   let early = started;
+  let keys: (string | undefined)[] = [];
   try {
-    const keys = pages.map((page, index) => cache?.key(page, paths[index] ?? "", () => readFileSync(page)));
+    keys = pages.map((page, index) => cache?.key(page, paths[index] ?? "", () => readFileSync(page)));
     // Pages with no kept check on a large site (a publish's dozen new pages): a worker loads the checker
     // while this thread reads the kept records, as html-validate takes longer to load than to check them.
     const toCheck = keys.filter((key) => key === undefined || cache?.lists(key) !== true).length;
     if (early.length === 0 && toCheck > 0 && pages.length >= EARLY_CHECKER_PAGES) early = startEarlyWorker();
     for (const [index, page] of pages.entries()) {
       const key = keys[index];
+      const before = passed.get(paths[index] ?? "");
+      if (key !== undefined && before?.key === key) {
+        records[index] = passedRecord(before);
+        taken[index] = before;
+        cache?.reach(key);
+        continue;
+      }
       const record = key === undefined ? undefined : cache?.get(key);
       if (record) records[index] = record;
       else unchecked.push({ index, key, page, path: paths[index] ?? "" });
@@ -213,7 +238,7 @@ async function checkPages(pages: readonly string[], paths: readonly string[], ca
     records[index] = record;
     if (key !== undefined) cache?.set(key, record);
   });
-  return records;
+  return { records, keys, taken };
 }
 
 /**

@@ -115,6 +115,20 @@ test("prune removes every entry the build did not reach, and leftovers of stoppe
   assert.equal(store.summary(), `cache ${root}: pages 0 rendered, 0 reused, 1 removed`);
 });
 
+test("an entry written again under its key with other bytes replaces the one the build read: the prune leaves one", () => {
+  const root = join(tempRoot, "replaced");
+  const { area } = open(root);
+  const key = area.key("what the last run passed");
+  area.write(key, "<p>before</p>");
+  area.prune();
+  const next = open(root).area;
+  assert.equal(next.read(key)?.toString(), "<p>before</p>");
+  next.write(key, "<p>after</p>");
+  next.prune();
+  assert.equal(entryNames(root).length, 1);
+  assert.equal(open(root).area.read(key)?.toString(), "<p>after</p>");
+});
+
 test("an entry its owner holds in memory is kept by reaching it, unread; one reached by no build goes", () => {
   const root = join(tempRoot, "reached");
   const { store, area } = open(root);

@@ -50,8 +50,12 @@ function writeSite(): string {
 
 const options = (cacheDir?: string): ValidateOptions => ({ siteUrl: "https://news.example/", outputs: true, ...(cacheDir ? { cacheDir } : {}) });
 const newCacheDir = () => join(mkdtempSync(join(tempRoot, "cache-")), "check");
-/** The page records a run kept, by file name (each `<key>.<hash>.json`). */
-const recordEntries = (cacheDir: string): string[] => readdirSync(cacheDir).filter((name) => name.endsWith(".json") && name !== "index.json" && name !== "note.json").sort();
+/** The entries a run kept, by file name (each `<key>.<hash>.json`). */
+const entries = (cacheDir: string): string[] => readdirSync(cacheDir).filter((name) => name.endsWith(".json") && name !== "index.json" && name !== "note.json").sort();
+/** Whether the entry is the pages the check passed, not a file's record. */
+const isPassedPages = (cacheDir: string, name: string): boolean => readFileSync(join(cacheDir, name), "utf8").startsWith('{"files":');
+/** The page records a run kept, by file name. */
+const recordEntries = (cacheDir: string): string[] => entries(cacheDir).filter((name) => !isPassedPages(cacheDir, name));
 /** The entry kept for the page at `path` in `site`. */
 function entryOf(cacheDir: string, site: string, path: string): string {
   const key = new CheckCache(cacheDir).key(join(site, path), path, () => readFileSync(join(site, path)));
@@ -74,6 +78,7 @@ test("a check with its cache finds what one without finds, cold and then warm", 
   const cacheDir = newCacheDir();
   assert.deepEqual(await validateSite(site, options(cacheDir)), fresh);
   assert.equal(recordEntries(cacheDir).length, 2);
+  assert.equal(entries(cacheDir).length, 3, "and the pages the check passed");
   assert.deepEqual(await validateSite(site, options(cacheDir)), fresh);
   assert.equal(warn.mock.callCount(), 0);
 });
@@ -242,4 +247,97 @@ test("a cache that could be read again is whole after the run that found it spoi
   warn.mock.resetCalls();
   await validateSite(site, options(cacheDir));
   assert.equal(warn.mock.callCount(), 0);
+});
+
+/** A site whose pages have no problem: each the last check passed. */
+const PASSING: Record<string, string> = {
+  "index.html": page("All news", "site.css", `<h1>All news</h1>\n<p><a href="${STORY}">Talks resume</a> <a href="about.html">About</a></p>`),
+  [STORY]: page("Talks resume", "../../../../site.css", `<h1>Talks resume</h1>\n<p><a href="../../../../index.html">All news</a></p>`),
+  "about.html": page("About", "site.css", `<h1 id="desk">About</h1>\n<p><a href="index.html">All news</a></p>`),
+  "site.css": "body { margin: 0; }\n",
+};
+
+function writeFiles(files: Record<string, string>, dir = mkdtempSync(join(tempRoot, "site-"))): string {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const linksOnly = (cacheDir?: string): ValidateOptions => ({ siteUrl: "https://news.example/", ...(cacheDir ? { cacheDir } : {}) });
+/** The problems, as the build log says them. */
+const said = (report: { problems: readonly Parameters<typeof formatProblem>[0][] }) => report.problems.map(formatProblem);
+
+/** Has the page's kept record say one more problem, as a check that read it would report. */
+function spoilRecord(cacheDir: string, site: string, path: string): void {
+  const entry = entryOf(cacheDir, site, path);
+  const record = JSON.parse(readFileSync(entry, "utf8"));
+  record.problems.push({ line: 1, column: 1, field: "kept", message: "read from the cache", code: "WD400" });
+  rewriteEntry(entry, record);
+}
+
+test("a page the last check passed is taken as it was while the site only grows: its record is not read", async (t) => {
+  notices(t);
+  const site = writeFiles(PASSING);
+  const cacheDir = newCacheDir();
+  assert.deepEqual(said(await validateSite(site, linksOnly(cacheDir))), []);
+  assert.equal(entries(cacheDir).filter((name) => isPassedPages(cacheDir, name)).length, 1, "the passed pages are kept");
+  spoilRecord(cacheDir, site, "about.html");
+  writeFiles({ "more.html": page("More", "site.css", `<h1>More</h1>\n<p><a href="about.html#desk">About</a></p>`) }, site);
+  assert.deepEqual(said(await validateSite(site, linksOnly(cacheDir))), []);
+  // Passed again, so still not read; the pages passed before are kept once, not twice.
+  assert.deepEqual(said(await validateSite(site, linksOnly(cacheDir))), []);
+  assert.equal(entries(cacheDir).filter((name) => isPassedPages(cacheDir, name)).length, 1);
+
+  // Changed, the page is read and checked as any other.
+  writeFiles({ "about.html": PASSING["about.html"]?.replace("<h1", '<h1 style="color: red"') ?? "" }, site);
+  assert.deepEqual(await validateSite(site, linksOnly(cacheDir)), await validateSite(site, linksOnly()));
+});
+
+test("once a file the passed site had is gone, every page's links are followed again", async (t) => {
+  notices(t);
+  const site = writeFiles(PASSING);
+  const cacheDir = newCacheDir();
+  await validateSite(site, linksOnly(cacheDir));
+  rmSync(join(site, "about.html"));
+  const after = await validateSite(site, linksOnly(cacheDir));
+  assert.deepEqual(after, await validateSite(site, linksOnly()));
+  assert.deepEqual(said(after), ['index.html:11:58: link: "about.html" names about.html, which does not exist (expected a file of the site) [WD404]']);
+});
+
+test("a passed page that names an id in another page has its links followed every time", async (t) => {
+  notices(t);
+  const site = writeFiles({ ...PASSING, "index.html": page("All news", "site.css", `<h1>All news</h1>\n<p><a href="about.html#desk">About</a></p>`) });
+  const cacheDir = newCacheDir();
+  assert.deepEqual(said(await validateSite(site, linksOnly(cacheDir))), []);
+  writeFiles({ "about.html": PASSING["about.html"]?.replace(' id="desk"', "") ?? "" }, site);
+  const after = await validateSite(site, linksOnly(cacheDir));
+  assert.deepEqual(after, await validateSite(site, linksOnly()));
+  assert.deepEqual(said(after), ['index.html:11:4: link: "about.html#desk" has no target: no id="desk" in about.html (expected an element with that id) [WD405]']);
+});
+
+test("a passed page's photo gone from the media folder is found", async (t) => {
+  notices(t);
+  const media = { url: "https://media.example/photos/", folder: mkdtempSync(join(tempRoot, "media-")) };
+  writeFileSync(join(media.folder, "talks.jpg"), "a photo\n");
+  const site = writeFiles({ ...PASSING, "about.html": page("About", "site.css", `<h1>About</h1>\n<img src="${media.url}talks.jpg" alt="The talks" width="4" height="4">`) });
+  const withMedia = (cacheDir?: string): ValidateOptions => ({ ...linksOnly(cacheDir), media });
+  const cacheDir = newCacheDir();
+  assert.deepEqual(said(await validateSite(site, withMedia(cacheDir))), []);
+  rmSync(join(media.folder, "talks.jpg"));
+  const after = await validateSite(site, withMedia(cacheDir));
+  assert.deepEqual(after, await validateSite(site, withMedia()));
+  assert.equal(after.problems.length, 1);
+  assert.match(said(after)[0] ?? "", /^about\.html:11:1: link: .*names a photo the build did not publish/);
+});
+
+test("pages passed under another site URL are not taken as passed", async (t) => {
+  notices(t);
+  const site = writeFiles({ ...PASSING, "about.html": page("About", "site.css", `<h1>About</h1>\n<p><a href="https://news.example/index.html">All news</a></p>`) });
+  const cacheDir = newCacheDir();
+  assert.deepEqual(said(await validateSite(site, { ...linksOnly(cacheDir), siteUrl: "https://other.example/" })), []);
+  const after = await validateSite(site, linksOnly(cacheDir));
+  assert.deepEqual(after, await validateSite(site, linksOnly()));
+  assert.equal(after.problems[0]?.code, "WD406");
 });

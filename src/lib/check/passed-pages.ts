@@ -1,0 +1,60 @@
+/**
+ * The pages the last check passed: each page that had no problem of its own and whose every link
+ * led somewhere, with its record's key and what the checks across the site need of it (its ids,
+ * its feeds' and translations' links, its budget's facts), but not its links.
+ *
+ * A site that has every file the passed one had (a publish adds pages and rewrites some, and
+ * removes none) has the same files at the end of every link of a page whose bytes are unchanged:
+ * its links lead where they led. So the next check takes such a page as it was, and follows only
+ * the links of the pages that changed: at 100,000 stories a publish read 115,000 records and
+ * followed a million links. What a page's links lean on besides the site's files is checked again:
+ * a photo the media folder must still hold, and an id in another page, which may change while
+ * that page keeps its name (such a page is followed every time).
+ */
+import type { MediaHost } from "../model/media.ts";
+import type { PageRecord } from "./page-check.ts";
+import { inMediaFolder, type LinkReliance } from "./site-links.ts";
+
+/** A page the check passed, by the key of its record (its bytes, its path, the checking code). */
+export interface PassedPage extends Pick<PageRecord, "anchors" | "outputs" | "budget"> {
+  key: string;
+  /** The media folder's photos its links name, when there are any. */
+  photos?: string[];
+  /** Set when a link names an id in another file. */
+  otherAnchors?: true;
+}
+
+export interface PassedPages {
+  /** Every file of the site the check passed, by its path in the site. */
+  files: string[];
+  /** The pages it passed, by their paths in the site. */
+  pages: Record<string, PassedPage>;
+}
+
+/**
+ * The passed pages this check may take as they were, by path: none when the site lacks a file the
+ * passed one had (a link may have led there); never a page that leans on another file's ids or
+ * on a photo the media folder no longer holds.
+ */
+export function takeablePages(passed: PassedPages | undefined, files: readonly string[], media: MediaHost | undefined): Map<string, PassedPage> {
+  const taken = new Map<string, PassedPage>();
+  if (passed === undefined) return taken;
+  const present = new Set(files);
+  if (!passed.files.every((file) => present.has(file))) return taken;
+  for (const [path, page] of Object.entries(passed.pages)) {
+    if (page.otherAnchors) continue;
+    if (page.photos !== undefined && (media === undefined || !inMediaFolder(media, page.photos))) continue;
+    taken.set(path, page);
+  }
+  return taken;
+}
+
+/** A page's record, as the checks across the site see a passed page: no problem of its own, no link to follow. */
+export function passedRecord({ anchors, outputs, budget }: PassedPage): PageRecord {
+  return { problems: [], links: [], anchors, outputs, budget };
+}
+
+/** What the next check keeps of a page this one passed. */
+export function passedPage(key: string, { anchors, outputs, budget }: PageRecord, { photos, otherAnchors }: LinkReliance): PassedPage {
+  return { key, anchors, outputs, budget, ...(photos.length > 0 ? { photos } : {}), ...(otherAnchors ? { otherAnchors } : {}) };
+}
