@@ -51,11 +51,10 @@ function sizeOf(contents: Buffer): Size {
   return { raw: contents.length, gzip: gzipSync(contents).length };
 }
 
-/** The site file a relative URL names from `from`, or undefined for other sites' URLs and missing files. */
-function siteFile(from: string, url: string | undefined): string | undefined {
+/** The path a relative URL names from `from`, or undefined for other sites' URLs. */
+function namedPath(from: string, url: string | undefined): string | undefined {
   if (!url || urlScheme(url) !== undefined || url.startsWith("/")) return undefined;
-  const file = join(dirname(from), decodeURIComponent(url.replace(/[?#].*$/s, "")));
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
+  return join(dirname(from), decodeURIComponent(url.replace(/[?#].*$/s, "")));
 }
 
 function stylesheetWeight(siteDir: string, file: string): StylesheetWeight {
@@ -98,6 +97,8 @@ function inHead(element: HTMLElement): boolean {
 export class SiteWeigher {
   readonly #siteDir: string;
   readonly #stylesheets = new Map<string, StylesheetWeight>();
+  /** Each file's size, or undefined where there is none, asked of the disk once however many pages name it. */
+  readonly #sizes = new Map<string, number | undefined>();
 
   constructor(siteDir: string) {
     this.#siteDir = siteDir;
@@ -105,14 +106,25 @@ export class SiteWeigher {
 
   /** All of the page's weight but its own HTML's size, from what its markup names. */
   weigh(page: string, facts: PageWeightFacts): Omit<PageWeight, "html"> {
-    const stylesheets = facts.stylesheets.flatMap((href) => siteFile(page, href) ?? []).map((file) => this.#stylesheet(file));
+    const stylesheets = facts.stylesheets.flatMap((href) => this.#siteFile(page, href) ?? []).map((file) => this.#stylesheet(file));
     const javascriptBytes = facts.scripts.reduce((bytes, script) => {
-      const file = siteFile(page, script.src);
-      return bytes + (file ? statSync(file).size : script.inlineBytes);
+      const file = this.#siteFile(page, script.src);
+      return bytes + (file === undefined ? script.inlineBytes : (this.#sizes.get(file) ?? 0));
     }, 0);
     const blockingRequests =
       1 + stylesheets.length + facts.blockingScripts + facts.preloads + stylesheets.reduce((n, sheet) => n + sheet.imports + sheet.fonts, 0);
     return { stylesheets, javascriptBytes, blockingRequests };
+  }
+
+  /** The site file a relative URL names from `from`, or undefined for other sites' URLs and missing files. */
+  #siteFile(from: string, url: string | undefined): string | undefined {
+    const file = namedPath(from, url);
+    if (file === undefined) return undefined;
+    if (!this.#sizes.has(file)) {
+      const stats = statSync(file, { throwIfNoEntry: false });
+      this.#sizes.set(file, stats?.isFile() ? stats.size : undefined);
+    }
+    return this.#sizes.get(file) === undefined ? undefined : file;
   }
 
   #stylesheet(file: string): StylesheetWeight {
