@@ -270,7 +270,7 @@ async function renderSite(stages: StageRunner, settings: ProjectSettings, sessio
   const stories = await stages.run("stories", () => readAllStories(settings, session, progressOf("stories")));
   if (stories.stories.length >= LARGE_ARCHIVE) collectSooner();
   const newsroom = await stages.run("newsroom", () => buildNewsroom(stories, settings.site, settings.build));
-  const { plan, runs, data } = await stages.run("page plan", () => planSite(settings, newsroom, session.pageCache, patched?.pages));
+  const { plan, runs, data } = await stages.run("page plan", () => planSite(settings, newsroom, session.pageCache, patched?.pages, reused ? staging : undefined));
   const site = { pages: plan.pages, storyReport: newsroom.report, sources: data.sources };
   if (newsroom.report.errors.length > 0 && !dev) return { ...site, rendered: false, files: new Set<string>(), devSite: undefined };
   // A publish's few new pages: their checker loads on the other core while they render.
@@ -324,16 +324,16 @@ async function readAllStories({ site, datelinePlaces, build, media }: ProjectSet
  * Each page's view, and the plan of which are rendered and which reused from the page cache; the
  * views to render in runs of PAGES_PER_RUN, which the plan itself does not keep.
  */
-function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: PageCache, inPlace: DevSite["pages"] | undefined) {
+function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: PageCache, inPlace: DevSite["pages"] | undefined, placedIn: string | undefined) {
   const views = pageViews(newsroom, settings.site);
   const shared = { editionViews: editionViews(newsroom) };
-  const kept = pageCache.read();
+  const kept = pageCache.read(placedIn);
   // A page of the dev server's site that its key says is in place already is not placed again: its file is there.
   const placed = new Set(inPlace?.values());
   const cached = {
     ...kept,
-    has: (key: string) => {
-      if (!placed.has(key)) return kept.has(key);
+    has: (key: string, file: string) => {
+      if (!placed.has(key)) return kept.has(key, file);
       pageCache.keepInPlace(key);
       return true;
     },

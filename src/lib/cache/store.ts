@@ -103,6 +103,8 @@ export class CacheArea {
   #note: { value: unknown; changed: boolean } | undefined;
   /** The entries this build used or wrote: every other one goes at `prune`. */
   #reached = new Set<string>();
+  /** Entries `has` found at the place it was told of, by name: placed there already. */
+  #placedAt = new Map<string, string>();
   /** Entries found damaged by this process: each is counted once. */
   readonly #damagedNames = new Set<string>();
   #made = 0;
@@ -122,6 +124,7 @@ export class CacheArea {
   startBuild(): void {
     this.#names = undefined;
     this.#reached = new Set();
+    this.#placedAt = new Map();
     this.#made = 0;
     this.#reused = 0;
     this.#damaged = 0;
@@ -160,14 +163,23 @@ export class CacheArea {
     return bytes;
   }
 
-  /** Whether a sound entry is kept under `key`; it is then the build's to `place`. */
-  has(key: string): boolean {
+  /**
+   * Whether a sound entry is kept under `key`; it is then the build's to `place`. `at`: where the
+   * build's folder may hold it already, placed by an earlier build: a second name of the entry,
+   * unchanged since it was found sound, tells so without asking the entry's own name too.
+   */
+  has(key: string, at?: string): boolean {
     const name = this.#listing().get(key);
     if (name === undefined) return false;
+    const index = this.#readIndex();
+    if (at !== undefined && index.sound[name] !== undefined && identity(at) === index.sound[name]) {
+      this.#reached.add(name);
+      this.#placedAt.set(name, at);
+      return true;
+    }
     const path = join(this.folder, name);
     const found = identity(path);
     if (found === undefined) return false;
-    const index = this.#readIndex();
     if (index.sound[name] !== found) {
       let bytes: Buffer;
       try {
@@ -229,6 +241,7 @@ export class CacheArea {
    */
   isPlacedAt(key: string, target: string): boolean {
     const name = this.#listing().get(key);
+    if (name !== undefined && this.#placedAt.get(name) === target) return true;
     const sound = name === undefined ? undefined : this.#readIndex().sound[name];
     return sound !== undefined && this.#reached.has(name ?? "") && identity(target) === sound;
   }

@@ -11,6 +11,7 @@
  * or templates, changed.
  */
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import type { CacheArea, CacheStore } from "../cache/store.ts";
 import type { ArticleView } from "../model/story-view.ts";
 import type { PageViews, PlannedViews } from "../newsroom/page-views.ts";
@@ -51,7 +52,8 @@ export interface PagePlan extends PlannedSite {
 
 /** What the page cache holds: whether a sound entry is kept under a key, and what the last build rendered each page from. */
 export interface CachedPages {
-  has: (key: string) => boolean;
+  /** Whether the page `file` (its path in the site) is kept under `key`. */
+  has: (key: string, file: string) => boolean;
   last: { context: string; views: Readonly<Record<string, string>> } | undefined;
 }
 
@@ -101,7 +103,7 @@ function hashOnce(object: object, kept: Map<object, string> | undefined, hash: (
 }
 
 function reasonFor(cached: CachedPages, context: string, file: string, view: string, key: string): PageReason {
-  if (cached.has(key)) return "reused";
+  if (cached.has(key, file)) return "reused";
   const before = cached.last?.views[file];
   if (before === undefined) return "new";
   if (cached.last?.context !== context) return "templates or code changed";
@@ -154,9 +156,12 @@ export class PageCache {
     this.#area = store.area(folder, { name: "pages", made: "rendered" }, { extension: ".html", code: [RENDERING_CODE] });
   }
 
-  /** What the plan asks of the cache: whether a page is kept (each entry checked as it is asked for), and the last build's record. */
-  read(): CachedPages {
-    return { has: (key) => this.#area.has(key), last: lastBuild(this.#area.note()) };
+  /**
+   * What the plan asks of the cache: whether a page is kept (each entry checked as it is asked for),
+   * and the last build's record. `placedIn`: a site folder an earlier build placed the pages in.
+   */
+  read(placedIn?: string): CachedPages {
+    return { has: (key, file) => this.#area.has(key, placedIn === undefined ? undefined : join(placedIn, file)), last: lastBuild(this.#area.note()) };
   }
 
   /** The key of a page: the one key rule of the store, on the render context's hash and the page's view. */

@@ -98,6 +98,27 @@ test("an entry unchanged since it was found sound is placed without being read; 
   assert.match(store.summary(), /1 damaged entry/);
 });
 
+test("an entry placed by an earlier build is known sound and in place by its second name, while that is unchanged", () => {
+  const root = join(tempRoot, "placed-before");
+  const writer = open(root).area;
+  const key = writer.key("a page");
+  writer.write(key, "<p>page</p>");
+  const site = join(tempRoot, "placed-before-site");
+  writer.place(key, site);
+  writer.prune();
+
+  const next = open(root).area;
+  assert.ok(next.has(key, site));
+  assert.ok(next.isPlacedAt(key, site));
+
+  // The page in the site replaced by another file (a build that wrote it anew): the entry is asked itself, and placed again.
+  rmSync(site);
+  writeFileSync(site, "<p>page</p>");
+  const after = open(root).area;
+  assert.ok(after.has(key, site), "the entry is still sound");
+  assert.equal(after.isPlacedAt(key, site), false);
+});
+
 test("prune removes every entry the build did not reach, and leftovers of stopped writes", () => {
   const root = join(tempRoot, "pruned");
   const first = open(root);
