@@ -10,8 +10,8 @@ import { basename, dirname } from "node:path";
 import { CacheStore, type CacheArea } from "../cache/store.ts";
 import { checkConfiguration } from "./check-config.ts";
 import type { PageRecord } from "./page-check.ts";
-import { outputFileRecordSchema, pageRecordSchema, passedPagesSchema } from "./page-record-schema.ts";
-import type { PassedPages } from "./passed-pages.ts";
+import { keptPassedPagesSchema, outputFileRecordSchema, pageRecordSchema } from "./page-record-schema.ts";
+import { fromKept, keptForm, type PassedPages } from "./passed-pages.ts";
 import type { OutputFileRecord } from "./validate-outputs.ts";
 
 /** The module that checks one page; it and every module it imports, however deep, make the check. */
@@ -77,12 +77,13 @@ export class CheckCache {
 
   /** The pages the last check passed on a site with the link settings `links`, if kept and whole. */
   passedPages(links: string): PassedPages | undefined {
-    return this.#kept(this.#passedKey(links), passedPagesSchema);
+    const kept = this.#kept(this.#passedKey(links), keptPassedPagesSchema);
+    return kept && fromKept(kept);
   }
 
   /** Keeps the pages this check passed, in place of the last check's. */
   keepPassedPages(links: string, passed: PassedPages): void {
-    this.#area.write(this.#passedKey(links), JSON.stringify(passed));
+    this.#area.write(this.#passedKey(links), JSON.stringify(keptForm(passed)));
   }
 
   #passedKey(links: string): string {

@@ -2,14 +2,22 @@
 import { z } from "zod";
 import { PROBLEM_CODES, type ProblemCode } from "../model/problems.ts";
 import type { PageRecord } from "./page-check.ts";
-import type { PassedPages } from "./passed-pages.ts";
+import type { KeptPassedPages } from "./passed-pages.ts";
 import type { OutputFileRecord } from "./validate-outputs.ts";
 
 const position = { line: z.number(), column: z.number() };
 const code = z.enum(Object.keys(PROBLEM_CODES) as [ProblemCode, ...ProblemCode[]]);
 const located = z.object({ line: z.number().optional(), column: z.number().optional(), field: z.string(), message: z.string(), code });
 
-/** What a page is to the checks across the site, besides its links. */
+/** What a page's markup says it fetches, for the budget. */
+const weight = z.object({
+  stylesheets: z.array(z.string()),
+  scripts: z.array(z.object({ src: z.string().optional(), inlineBytes: z.number() })),
+  blockingScripts: z.number(),
+  preloads: z.number(),
+});
+
+/** What a page is to the checks across the site, besides its links and its budget's facts. */
 const siteFacts = {
   anchors: z.array(z.string()),
   outputs: z.object({
@@ -18,15 +26,6 @@ const siteFacts = {
     jsonLd: z.array(located),
     noindex: z.boolean(),
   }),
-  budget: z.object({
-    weight: z.object({
-      stylesheets: z.array(z.string()),
-      scripts: z.array(z.object({ src: z.string().optional(), inlineBytes: z.number() })),
-      blockingScripts: z.number(),
-      preloads: z.number(),
-    }),
-    storyPageBytes: z.number().optional(),
-  }),
 };
 
 /** Typed against PageRecord, so the two cannot drift apart. */
@@ -34,11 +33,16 @@ export const pageRecordSchema: z.ZodType<PageRecord> = z.object({
   problems: z.array(located),
   links: z.array(z.object({ url: z.string(), ...position, image: z.literal(true).optional() })),
   ...siteFacts,
+  budget: z.object({ weight, storyPageBytes: z.number().optional() }),
 });
 
-export const passedPagesSchema: z.ZodType<PassedPages> = z.object({
+export const keptPassedPagesSchema: z.ZodType<KeptPassedPages> = z.object({
   files: z.array(z.string()),
-  pages: z.record(z.string(), z.object({ key: z.string(), ...siteFacts, photos: z.array(z.string()).optional(), otherAnchors: z.literal(true).optional() })),
+  shared: z.array(z.object({ ...siteFacts, weight })),
+  pages: z.record(
+    z.string(),
+    z.object({ key: z.string(), shared: z.number(), storyPageBytes: z.number().optional(), photos: z.array(z.string()).optional(), otherAnchors: z.literal(true).optional() }),
+  ),
 });
 
 export const outputFileRecordSchema: z.ZodType<OutputFileRecord> = z.object({
