@@ -126,7 +126,7 @@ test("a photo is published as AVIF and JPEG beside its page, and a rebuild conve
   });
   const first = await buildFixtureInProcess(root);
   assert.equal(first.status, 0, first.output);
-  assert.match(first.output, /^cache \.cache: .*; photos 2 converted, 0 reused$/m);
+  assert.match(first.output, /^cache \.cache: .*; photos 2 converted, 0 reused; checks \d+ checked, 0 reused$/m);
   assert.doesNotMatch(first.output, /warning/, "a photo as wide as sharp needs is no cause for warning");
 
   const picture = parse(page(root, "news/2013/09/02/talks.html")).querySelector("picture");
@@ -145,7 +145,7 @@ test("a photo is published as AVIF and JPEG beside its page, and a rebuild conve
 
   const second = await buildFixtureInProcess(root);
   assert.equal(second.status, 0, second.output);
-  assert.match(second.output, /^cache \.cache: .*; photos 0 converted, 2 reused$/m);
+  assert.match(second.output, /^cache \.cache: .*; photos 0 converted, 2 reused; checks 0 checked, \d+ reused$/m);
   for (const url of candidates) assert.ok(existsSync(join(root, "_site/news/2013/09/02", url)), `${url} is published again`);
 });
 

@@ -434,7 +434,7 @@ export class CacheStore {
   /**
    * The hash of the file at `path`, without reading it, when it is a second name of an entry of
    * this store found sound and unchanged since (a page placed into the site); else undefined. The
-   * areas' records are read once: a store made for one run (the check's) asks this.
+   * areas' records are gathered once a build, at the first ask: the check's, after the pages are placed.
    */
   knownDigest(path: string): string | undefined {
     const found = identity(path);
@@ -460,6 +460,7 @@ export class CacheStore {
 
   /** Starts a build in every area. */
   startBuild(): void {
+    this.#digestsByIdentity = undefined;
     for (const area of this.#areas.values()) area.startBuild();
   }
 

@@ -21,10 +21,16 @@ export class CheckCache {
   readonly #store: CacheStore;
   readonly #area: CacheArea;
   readonly #configuration = checkConfiguration();
+  /** Whether the store is this check's own, made for this run; a build's is the build's to sum up. */
+  readonly #ownStore: boolean;
 
-  /** The cache in the folder `dir` (an area of the store in the folder above it: .cache/check). */
-  constructor(dir: string) {
-    this.#store = new CacheStore(dirname(dir));
+  /**
+   * The cache in the folder `dir`: an area of the store in the folder above it (.cache/check), the
+   * build's `store` when it gives it, whose areas' records it then has in memory.
+   */
+  constructor(dir: string, store?: CacheStore) {
+    this.#ownStore = store === undefined;
+    this.#store = store ?? new CacheStore(dirname(dir));
     this.#area = this.#store.area(basename(dir), { name: "checks", made: "checked" }, { extension: ".json", code: [PAGE_CHECK] });
   }
 
@@ -44,7 +50,7 @@ export class CheckCache {
 
   /** The record kept for the page with `key`, if it is there and whole. */
   get(key: string): PageRecord | undefined {
-    return this.#kept(key, pageRecordSchema);
+    return this.#reused(this.#kept(key, pageRecordSchema));
   }
 
   /** Keeps a record, freshly made, for the next run. */
@@ -60,7 +66,7 @@ export class CheckCache {
    */
   outputFile(path: string, source: Buffer, check: (text: string) => OutputFileRecord): OutputFileRecord {
     const key = this.#area.key("output file", path, this.#store.digest(source));
-    const kept = this.#kept(key, outputFileRecordSchema);
+    const kept = this.#reused(this.#kept(key, outputFileRecordSchema));
     if (kept) return kept;
     const record = check(source.toString("utf8"));
     this.set(key, record);
@@ -73,6 +79,7 @@ export class CheckCache {
    */
   reach(key: string): void {
     this.#area.reach(key);
+    this.#area.count("reused");
   }
 
   /** The pages the last check passed on a site with the link settings `links`, if kept and whole. */
@@ -100,9 +107,13 @@ export class CheckCache {
     } catch {
       return undefined;
     }
-    if (!parsed.success) return undefined;
-    this.#area.count("reused");
-    return parsed.data;
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** A file's record, counted as reused when there is one. */
+  #reused<T>(record: T | undefined): T | undefined {
+    if (record !== undefined) this.#area.count("reused");
+    return record;
   }
 
   /** After a run over the whole site: the records of pages no longer there, or changed, go. */
@@ -110,8 +121,9 @@ export class CheckCache {
     this.#area.prune();
   }
 
-  /** One line on what went wrong with the cache, if anything did. */
+  /** One line on what went wrong with the cache, if anything did and the store is the check's own (a build's says it in its summary). */
   notice(): string | undefined {
+    if (!this.#ownStore) return undefined;
     const troubles = this.#area.troubles();
     return troubles.length === 0 ? undefined : `validate: the page check cache: ${troubles.join("; ")}`;
   }

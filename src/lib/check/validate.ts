@@ -15,6 +15,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { extname, join, resolve } from "node:path";
+import type { CacheStore } from "../cache/store.ts";
 import type { MediaHost } from "../model/media.ts";
 import { sortProblems, type Problem } from "../model/problems.ts";
 import type { ProgressListener } from "../model/progress.ts";
@@ -48,6 +49,8 @@ export interface ValidateOptions {
   withheld?: readonly WithheldStory[] | Promise<readonly WithheldStory[]>;
   /** A folder to keep each page's check in between runs; without one, every page is checked afresh. */
   cacheDir?: string;
+  /** The build's cache store, when `cacheDir` is one of its areas: the check shares what it holds in memory. */
+  store?: CacheStore;
   /** The media host the photos are published on (MEDIA_URL) and the folder they are uploaded from: each photo a page names there must be in it. */
   media?: MediaHost;
   /** Hears how many of the pages are checked (a page found in `cacheDir` counts at once). */
@@ -125,7 +128,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const siteUrl = options.outputs ? options.siteUrl : undefined;
   const paths = pages.map((page) => sitePath(siteDir, page));
   const sitePaths = files.map((file) => sitePath(siteDir, file));
-  const cache = options.cacheDir === undefined ? undefined : new CheckCache(options.cacheDir);
+  const cache = options.cacheDir === undefined ? undefined : new CheckCache(options.cacheDir, options.store);
   // What a link leads to hangs on these besides the site's files: the pages passed under others are not this check's to take.
   const linkSettings = JSON.stringify({ siteRoot: settings.siteRoot?.href, basePath: settings.basePath, media: settings.media });
   const passed = takeablePages(cache?.passedPages(linkSettings), sitePaths, settings.media);
