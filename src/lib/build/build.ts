@@ -221,7 +221,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     // The dev server's build knows its files (it patches its site by them): at 10,000 stories listing the folder took a tenth of a rebuild.
     const files = site.devSite ? [...site.devSite.files].sort() : keepOnly(staging, site.files);
     if (!dev) {
-      report.check = await stages.run("check", () => checkSite(staging, media, settings.value, site.storyReport, { checker, store: session.store }, progressOf("check")));
+      report.check = await stages.run("check", () => checkSite(staging, media, settings.value, site.storyReport, { checker, store: session.store, files }, progressOf("check")));
       report.size = await stages.run("size", () => hostLimitReport(measureSite(staging, files), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
     }
     if ((report.check && report.check.problems.length > 0) || (report.size && report.size.errors.length > 0)) return result(false, { pages: site.pages, files });
@@ -524,7 +524,7 @@ async function publishMedia(staging: string, media: MediaHost | undefined, photo
 }
 
 /** Every project check of the built site: its pages, feeds and sitemaps, the photos it names on the media host, and the stories it must not have published. */
-function checkSite(staging: string, media: MediaHost | undefined, { site }: ProjectSettings, report: StoryReport, shared: Pick<ValidateOptions, "checker" | "store">, onProgress: ProgressListener | undefined): Promise<Report> {
+function checkSite(staging: string, media: MediaHost | undefined, { site }: ProjectSettings, report: StoryReport, shared: Pick<ValidateOptions, "checker" | "store" | "files">, onProgress: ProgressListener | undefined): Promise<Report> {
   return validateSite(staging, { siteUrl: site.url, outputs: true, withheld: report.withheld, cacheDir: PROJECT_CHECK_CACHE, ...shared, ...(media ? { media } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 

@@ -51,6 +51,8 @@ export interface ValidateOptions {
   cacheDir?: string;
   /** The build's cache store, when `cacheDir` is one of its areas: the check shares what it holds in memory. */
   store?: CacheStore;
+  /** Every file of the site by its path in it, sorted, when the caller has just listed them (a build, its own folder). */
+  files?: readonly string[];
   /** The media host the photos are published on (MEDIA_URL) and the folder they are uploaded from: each photo a page names there must be in it. */
   media?: MediaHost;
   /** Hears how many of the pages are checked (a page found in `cacheDir` counts at once). */
@@ -114,7 +116,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const withheld = Promise.resolve(options.withheld ?? []);
   withheld.catch(() => undefined); // a failure is for the await below to report, not for the process
   const siteDir = resolve(dir);
-  const files = listFiles(siteDir);
+  const files = options.files?.map((file) => join(siteDir, file)) ?? listFiles(siteDir);
   const pages = files.filter((file) => extname(file) === ".html");
   const stylesheets = files.filter((file) => extname(file) === ".css");
   if (pages.length === 0) throw new SiteError(`no .html pages in ${siteDir}`);
