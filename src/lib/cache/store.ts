@@ -15,7 +15,7 @@
  *   a miss: removed, made again, and counted once in the summary.
  * - Prune: the owner calls `prune` after a build that reached every entry it needs; every other
  *   entry of the area goes (a deleted story's read, a page no longer built), and leftovers of writes
- *   that stopped midway.
+ *   that stopped midway, of all the build found when it first listed the area.
  * - Note: what the owner keeps for its next build besides entries (the page plan's last views, the
  *   stories' journal), in the area's note.json, written at the prune; only a hint, never trusted
  *   for an entry's bytes.
@@ -98,6 +98,8 @@ export class CacheArea {
   #fingerprint: string | undefined;
   /** Entry names by key, from one listing of the folder a build; undefined until a build asks. */
   #names: Map<string, string> | undefined;
+  /** Every name that listing found, for the prune. */
+  #folderNames: string[] | undefined;
   #index: AreaIndex | undefined;
   /** The owner's note, once read or set; `changed` when it is to be written at the prune. */
   #note: { value: unknown; changed: boolean } | undefined;
@@ -123,6 +125,7 @@ export class CacheArea {
   /** Starts a build: counts from nothing, the folder listed afresh when first asked. */
   startBuild(): void {
     this.#names = undefined;
+    this.#folderNames = undefined;
     this.#reached = new Set();
     this.#placedAt = new Map();
     this.#made = 0;
@@ -304,12 +307,10 @@ export class CacheArea {
    * keeps the index (what was found sound) and the note for the next build.
    */
   prune(): void {
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.folder);
-    } catch {
-      // No folder: nothing kept, nothing to remove.
-    }
+    // What the folder held when this build first listed it (at 100,000 stories, listing a large area
+    // again took a third of a second); an entry another build wrote since is that build's to keep.
+    const names = this.#folderNames ?? this.#listFolder();
+    this.#folderNames = undefined;
     const index = this.#readIndex();
     for (const name of names) {
       if (name === INDEX || name === NOTE || this.#reached.has(name)) continue;
@@ -362,12 +363,8 @@ export class CacheArea {
   #listing(): Map<string, string> {
     if (this.#names === undefined) {
       this.#names = new Map();
-      let names: string[] = [];
-      try {
-        names = readdirSync(this.folder);
-      } catch {
-        // No folder yet: no entries.
-      }
+      const names = this.#listFolder();
+      this.#folderNames = names;
       const entry = new RegExp(`^([0-9a-f]{64})\\.[0-9a-f]{64}${this.#extension.replaceAll(".", "\\.")}$`);
       for (const name of names) {
         const key = entry.exec(name)?.[1];
@@ -375,6 +372,16 @@ export class CacheArea {
       }
     }
     return this.#names;
+  }
+
+  /** The names in the area's folder: entries, its index and note, leftovers of stopped writes. */
+  #listFolder(): string[] {
+    try {
+      return readdirSync(this.folder);
+    } catch {
+      // No folder yet: no entries.
+      return [];
+    }
   }
 
   #readIndex(): AreaIndex {

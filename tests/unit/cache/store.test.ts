@@ -136,6 +136,21 @@ test("prune removes every entry the build did not reach, and leftovers of stoppe
   assert.equal(store.summary(), `cache ${root}: pages 0 rendered, 0 reused, 1 removed`);
 });
 
+test("an entry another build wrote after this one listed the area is left to that build", () => {
+  const root = join(tempRoot, "pruned-while-another-builds");
+  const first = open(root);
+  const kept = first.area.key("kept");
+  first.area.write(kept, "<p>kept</p>");
+  first.area.prune();
+  const { area } = open(root);
+  assert.ok(area.has(kept));
+  const other = open(root).area;
+  const theirs = other.key("the other build's page");
+  other.write(theirs, "<p>theirs</p>");
+  area.prune();
+  assert.equal(open(root).area.read(theirs)?.toString(), "<p>theirs</p>");
+});
+
 test("an entry written again under its key with other bytes replaces the one the build read: the prune leaves one", () => {
   const root = join(tempRoot, "replaced");
   const { area } = open(root);
