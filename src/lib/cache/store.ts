@@ -11,7 +11,7 @@
  * - Damage: an entry is checked when a build uses it, never before. `read` hashes the bytes it
  *   reads; `has` (for an entry placed into the site without being read) hashes it unless its file
  *   is exactly as it was when last found sound (size, modification time, inode, kept in the area's
- *   index.json), as any write to it changes them. An entry whose bytes do not hash to its name is
+ *   index.json by an area whose entries are placed), as any write to it changes them. An entry whose bytes do not hash to its name is
  *   a miss: removed, made again, and counted once in the summary.
  * - Prune: the owner calls `prune` after a build that reached every entry it needs; every other
  *   entry of the area goes (a deleted story's read, a page no longer built), and leftovers of writes
@@ -64,6 +64,21 @@ export interface AreaWords {
   made: string;
 }
 
+/** How an area keeps its entries. */
+export interface AreaOptions {
+  /** What each entry's name ends in (".html"). */
+  extension?: string;
+  /** The modules that make the entries: their code fingerprint is in every key. */
+  code: readonly URL[];
+  /**
+   * Whether the area keeps each entry's identity when found sound (index.json), so that `has`
+   * knows it sound without reading it: entries placed into the site. An area whose entries are
+   * only read, and hashed as they are, keeps none (at 100,000 stories, the stories' index was
+   * 20 MB read and written again by every build).
+   */
+  identities?: boolean;
+}
+
 /** An area's index.json: the identity each entry had when last found sound. */
 interface AreaIndex {
   sound: Record<string, string>;
@@ -114,12 +129,15 @@ export class CacheArea {
   #damaged = 0;
   #removed = 0;
   #writeProblem: string | undefined;
+  /** Whether the area keeps its entries' identities (see `AreaOptions`). */
+  readonly #identities: boolean;
 
-  constructor(folder: string, words: AreaWords, extension: string, code: readonly URL[]) {
+  constructor(folder: string, words: AreaWords, { extension = "", code, identities = true }: AreaOptions) {
     this.folder = folder;
     this.#words = words;
     this.#extension = extension;
     this.#code = code;
+    this.#identities = identities;
   }
 
   /** Starts a build: counts from nothing, the folder listed afresh when first asked. */
@@ -286,7 +304,7 @@ export class CacheArea {
     this.#reached.add(name);
     // Whole again: should it be damaged again, that is news.
     this.#damagedNames.delete(name);
-    const written = identity(path);
+    const written = this.#identities ? identity(path) : undefined;
     if (written !== undefined) this.#readIndex().sound[name] = written;
     return true;
   }
@@ -311,13 +329,15 @@ export class CacheArea {
     // again took a third of a second); an entry another build wrote since is that build's to keep.
     const names = this.#folderNames ?? this.#listFolder();
     this.#folderNames = undefined;
-    const index = this.#readIndex();
     for (const name of names) {
-      if (name === INDEX || name === NOTE || this.#reached.has(name)) continue;
+      if ((name === INDEX && this.#identities) || name === NOTE || this.#reached.has(name)) continue;
       remove(join(this.folder, name));
-      if (!name.endsWith(".tmp")) this.#removed += 1;
+      if (!name.endsWith(".tmp") && name !== INDEX) this.#removed += 1;
     }
-    index.sound = Object.fromEntries(Object.entries(index.sound).filter(([name]) => this.#reached.has(name)));
+    if (this.#identities) {
+      const index = this.#readIndex();
+      index.sound = Object.fromEntries(Object.entries(index.sound).filter(([name]) => this.#reached.has(name)));
+    }
     this.#names = new Map([...this.#listing()].filter(([, name]) => this.#reached.has(name)));
     this.#saveIndex();
   }
@@ -392,7 +412,7 @@ export class CacheArea {
   /** The index and the note only make the next build faster: one that cannot be written is left as it was. */
   #saveIndex(): void {
     if (this.#writeProblem !== undefined) return;
-    this.#saveFile(INDEX, JSON.stringify(this.#readIndex()));
+    if (this.#identities) this.#saveFile(INDEX, JSON.stringify(this.#readIndex()));
     if (this.#note?.changed) this.#saveFile(NOTE, JSON.stringify(this.#note.value) ?? "null");
     // Let go once kept: read again only if asked for (at 100,000 stories the stories' journal is 35 MB of heap).
     this.#note = undefined;
@@ -424,10 +444,10 @@ export class CacheStore {
    * The area `folder` (under the root): its entries end in `extension`, and their keys hold the
    * code fingerprint of `code`, the modules that make them. The same area object for the same name.
    */
-  area(folder: string, words: AreaWords, { extension = "", code }: { extension?: string; code: readonly URL[] }): CacheArea {
+  area(folder: string, words: AreaWords, options: AreaOptions): CacheArea {
     let area = this.#areas.get(folder);
     if (area === undefined) {
-      area = new CacheArea(join(this.root, folder), words, extension, code);
+      area = new CacheArea(join(this.root, folder), words, options);
       this.#areas.set(folder, area);
     }
     return area;

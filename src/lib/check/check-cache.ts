@@ -31,7 +31,7 @@ export class CheckCache {
   constructor(dir: string, store?: CacheStore) {
     this.#ownStore = store === undefined;
     this.#store = store ?? new CacheStore(dirname(dir));
-    this.#area = this.#store.area(basename(dir), { name: "checks", made: "checked" }, { extension: ".json", code: [PAGE_CHECK] });
+    this.#area = this.#store.area(basename(dir), { name: "checks", made: "checked" }, { extension: ".json", code: [PAGE_CHECK], identities: false });
   }
 
   /**

@@ -32,7 +32,7 @@ export class StoryCache {
   readonly #keys = new WeakMap<StoryRead, string>();
 
   constructor(store: CacheStore, { keepInMemory = true } = {}) {
-    this.#area = store.area("stories", { name: "stories", made: "read" }, { extension: ".json", code: [READING_CODE, new URL(import.meta.url)] });
+    this.#area = store.area("stories", { name: "stories", made: "read" }, { extension: ".json", code: [READING_CODE, new URL(import.meta.url)], identities: false });
     this.#keepInMemory = keepInMemory;
   }
 

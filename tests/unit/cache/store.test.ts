@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -149,6 +149,24 @@ test("an entry another build wrote after this one listed the area is left to tha
   other.write(theirs, "<p>theirs</p>");
   area.prune();
   assert.equal(open(root).area.read(theirs)?.toString(), "<p>theirs</p>");
+});
+
+test("an area whose entries are only read keeps no identities: no index, a leftover one removed, its entries still checked", () => {
+  const root = join(tempRoot, "read-only-entries");
+  const reads = (store: CacheStore) => store.area("stories", { name: "stories", made: "read" }, { extension: ".json", code: CODE.code, identities: false });
+  // As an earlier version of the area left it.
+  mkdirSync(join(root, "stories"), { recursive: true });
+  writeFileSync(join(root, "stories", "index.json"), "{\"sound\":{}}");
+  const first = reads(new CacheStore(root));
+  const key = first.key("a story");
+  first.write(key, "{}");
+  first.prune();
+  assert.deepEqual(readdirSync(join(root, "stories")).filter((name) => !/^[0-9a-f]{64}\./.test(name)), []);
+  const [entry = ""] = readdirSync(join(root, "stories"));
+  writeFileSync(join(root, "stories", entry), "{\"damaged\":1}");
+  const store = new CacheStore(root);
+  assert.equal(reads(store).has(key), false);
+  assert.match(store.summary(), /1 damaged entry/);
 });
 
 test("an entry written again under its key with other bytes replaces the one the build read: the prune leaves one", () => {
