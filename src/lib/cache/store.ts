@@ -10,9 +10,9 @@
  *   an entry under its real name, and two writers of one key leave one whole entry.
  * - Damage: an entry is checked when a build uses it, never before. `read` hashes the bytes it
  *   reads; `has` (for an entry placed into the site without being read) hashes it unless its file
- *   is exactly as it was when last found sound (size, modification time, inode, kept in the area's
- *   index.json by an area whose entries are placed), as any write to it changes them. An entry whose bytes do not hash to its name is
- *   a miss: removed, made again, and counted once in the summary.
+ *   is exactly as it was when last found sound (size, modification time, inode, kept in index.json
+ *   by an area whose entries are placed), as any write to it changes them. An entry whose bytes do
+ *   not hash to its name is a miss: removed, made again, and counted once in the summary.
  * - Prune: the owner calls `prune` after a build that reached every entry it needs; every other
  *   entry of the area goes (a deleted story's read, a page no longer built), and leftovers of writes
  *   that stopped midway, of all the build found when it first listed the area.
