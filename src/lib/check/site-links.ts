@@ -6,7 +6,7 @@
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { dirname, extname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { asBrowserReads, isNotFoundUrl, NOT_FOUND_URL, urlScheme } from "../model/urls.ts";
+import { asBrowserReads, isNotFoundUrl, namesItself, NOT_FOUND_URL, urlScheme } from "../model/urls.ts";
 import type { MediaHost } from "../model/media.ts";
 import type { FieldProblem, ProblemCode } from "../model/problems.ts";
 import { anchorsOf } from "./page-references.ts";
@@ -108,7 +108,7 @@ export class SiteLinks {
       if (media !== undefined && asBrowserReads(url).startsWith(media.url)) {
         const name = photoName(url, media);
         if (name !== undefined) photos.add(name);
-      } else if (!namesItself(url) && !hasScheme(url) && /#(?!top$)./i.test(url)) otherAnchors = true;
+      } else if (!namesItself(url) && !hasScheme(url) && url.includes("#") && !anyPageHas(url.slice(url.indexOf("#") + 1))) otherAnchors = true;
     }
     return { photos: [...photos].sort(), otherAnchors };
   }
@@ -163,8 +163,7 @@ export class SiteLinks {
 
   /** Whether a fragment finds its place in a file (only HTML and SVG files are searched for ids). */
   #hasAnchor(file: string, fragment: string): boolean {
-    // An empty fragment and "top" scroll to the top of any page.
-    if (fragment === "" || fragment.toLowerCase() === "top") return true;
+    if (anyPageHas(fragment)) return true;
     if (![".html", ".svg"].includes(extname(file))) return true;
     let anchors = this.#pageAnchors.get(file) ?? this.#otherAnchors.get(file);
     if (!anchors) {
@@ -177,6 +176,9 @@ export class SiteLinks {
 }
 
 const hasScheme = (url: string): boolean => urlScheme(url) !== undefined;
+
+/** Whether every page has the place a fragment names: an empty one and "top" scroll to its top. */
+const anyPageHas = (fragment: string): boolean => fragment === "" || fragment.toLowerCase() === "top";
 
 /** What a page's links lean on besides the site's files (`SiteLinks.relianceOf`). */
 export interface LinkReliance {
@@ -234,8 +236,6 @@ function resolved(from: { url: URL; folder: string }, url: string): { file: stri
   }
 }
 
-/** Whether `url` names the page it is on ("", "?…", "#…", as a browser reads it past leading spaces and control characters). */
-const namesItself = (url: string): boolean => /^[\u0000-\u0020]*(?:[?#]|$)/.test(url);
 
 /**
  * Whether `url` is the site's root or under it. A site under a path shares its host with others

@@ -11,7 +11,7 @@ import type { ParsedPage } from "./parse-page.ts";
 import { inNewsFolder } from "./site-pages.ts";
 import { newestMoment } from "../model/dates.ts";
 import type { Problem, ProblemCode } from "../model/problems.ts";
-import { isNotFoundUrl, SITEMAP_LIMITS } from "../model/urls.ts";
+import { isNotFoundUrl, namesItself, SITEMAP_LIMITS } from "../model/urls.ts";
 
 /** Parsed XML or JSON: what a check walks through without trusting its shape. */
 type Node = unknown;
@@ -224,8 +224,7 @@ function siteFileNamer(siteUrl: string): (href: string, page: string) => string 
   const base = new URL(baseUrl(siteUrl));
   const found = new Map<string, string | undefined>();
   return (href, page) => {
-    // "", "?…" and "#…" name the page itself, not its folder.
-    const from = base.href + (/^[\u0000-\u0020]*(?:[?#]|$)/.test(href) ? page : page.slice(0, page.lastIndexOf("/") + 1));
+    const from = base.href + (namesItself(href) ? page : page.slice(0, page.lastIndexOf("/") + 1));
     const name = `${from}\0${href}`;
     if (!found.has(name)) {
       const target = URL.canParse(href, from) ? new URL(href, from) : undefined;

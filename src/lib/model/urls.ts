@@ -75,6 +75,11 @@ export function asBrowserReads(url: string): string {
   return url.replace(/[\u0000-\u0020\u007f]/g, "");
 }
 
+/** Whether `url` names the page it is on ("", "?…", "#…", as a browser reads it past leading spaces and control characters). */
+export function namesItself(url: string): boolean {
+  return /^[\u0000-\u0020]*(?:[?#]|$)/.test(url);
+}
+
 /** A full web address (http or https, with a host), such as a licence's terms are published at. */
 export function isWebAddress(value: string): boolean {
   if (!URL.canParse(value)) return false;
