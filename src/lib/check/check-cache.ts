@@ -11,7 +11,7 @@ import { CacheStore, type CacheArea } from "../cache/store.ts";
 import { checkConfiguration } from "./check-config.ts";
 import type { PageRecord } from "./page-check.ts";
 import { keptPassedPagesSchema, outputFileRecordSchema, pageRecordSchema } from "./page-record-schema.ts";
-import { fromKept, keptForm, type PassedPages } from "./passed-pages.ts";
+import { keptForm, type KeptPassedPages, type PassedPages } from "./passed-pages.ts";
 import type { OutputFileRecord } from "./validate-outputs.ts";
 
 /** The module that checks one page; it and every module it imports, however deep, make the check. */
@@ -83,9 +83,8 @@ export class CheckCache {
   }
 
   /** The pages the last check passed on a site with the link settings `links`, if kept and whole. */
-  passedPages(links: string): PassedPages | undefined {
-    const kept = this.#kept(this.#passedKey(links), keptPassedPagesSchema);
-    return kept && fromKept(kept);
+  passedPages(links: string): KeptPassedPages | undefined {
+    return this.#kept(this.#passedKey(links), keptPassedPagesSchema);
   }
 
   /** Keeps the pages this check passed, in place of the last check's. */

@@ -61,32 +61,23 @@ export function keptForm({ files, pages }: PassedPages): KeptPassedPages {
   return kept;
 }
 
-/** The passed pages from their kept form; undefined when a page names facts the form lacks. */
-export function fromKept({ files, shared, pages }: KeptPassedPages): PassedPages | undefined {
-  const passed: PassedPages = { files, pages: {} };
-  for (const [path, { key, shared: place, storyPageBytes, ...reliance }] of Object.entries(pages)) {
-    const facts = shared[place];
-    if (facts === undefined) return undefined;
-    const { anchors, outputs, weight } = facts;
-    passed.pages[path] = { key, anchors, outputs, budget: { weight, ...(storyPageBytes === undefined ? {} : { storyPageBytes }) }, ...reliance };
-  }
-  return passed;
-}
-
 /**
- * The passed pages this check may take as they were, by path: none when the site lacks a file the
- * passed one had (a link may have led there); never a page that leans on another file's ids or
- * on a photo the media folder no longer holds.
+ * The passed pages this check may take as they were, by path, from their kept form: none when the
+ * site lacks a file the passed one had (a link may have led there), or a page names facts the form
+ * lacks; never a page that leans on another file's ids or on a photo the media folder no longer holds.
  */
-export function takeablePages(passed: PassedPages | undefined, files: readonly string[], media: MediaHost | undefined): Map<string, PassedPage> {
+export function takeablePages(kept: KeptPassedPages | undefined, files: readonly string[], media: MediaHost | undefined): Map<string, PassedPage> {
   const taken = new Map<string, PassedPage>();
-  if (passed === undefined) return taken;
+  if (kept === undefined) return taken;
   const present = new Set(files);
-  if (!passed.files.every((file) => present.has(file))) return taken;
-  for (const [path, page] of Object.entries(passed.pages)) {
-    if (page.otherAnchors) continue;
-    if (page.photos !== undefined && (media === undefined || !inMediaFolder(media, page.photos))) continue;
-    taken.set(path, page);
+  if (!kept.files.every((file) => present.has(file))) return taken;
+  for (const [path, { key, shared, storyPageBytes, ...reliance }] of Object.entries(kept.pages)) {
+    const facts = kept.shared[shared];
+    if (facts === undefined) return new Map();
+    if (reliance.otherAnchors) continue;
+    if (reliance.photos !== undefined && (media === undefined || !inMediaFolder(media, reliance.photos))) continue;
+    const { anchors, outputs, weight } = facts;
+    taken.set(path, { key, anchors, outputs, budget: { weight, ...(storyPageBytes === undefined ? {} : { storyPageBytes }) }, ...reliance });
   }
   return taken;
 }
