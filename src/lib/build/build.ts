@@ -26,7 +26,7 @@ import { SettingsError } from "../model/settings-error.ts";
 import type { StoryReport } from "../model/story-report.ts";
 import { buildNewsroom, type Newsroom, type PublishedFile } from "../newsroom/newsroom.ts";
 import { editionViews, madeViews, pageViews } from "../newsroom/page-views.ts";
-import { SearchIndexCache } from "../outputs/search-index.ts";
+import { SearchIndexCache, type CachedSearchFile } from "../outputs/search-index.ts";
 import { collectArticles, readStories } from "../story/collect-stories.ts";
 import { StoryCache } from "../story/story-cache.ts";
 import { readSettings, SITE_FILES, type ProjectSettings } from "./settings.ts";
@@ -282,7 +282,7 @@ async function renderSite(stages: StageRunner, settings: ProjectSettings, sessio
   // of heap) is free again before the render runs need theirs: made after the runs, on top of
   // what those had left, they were the first build's peak, 4.3 GB RSS; made first, it is 3.8 GB.
   // The dev server's patch, a few pages, writes them first: the edited page shows a moment sooner.
-  const writeSearch = () => stages.run("render", () => writer.writeRendered(searchFiles(newsroom, session.searchIndexes)));
+  const writeSearch = () => stages.run("render", () => writer.writeSearch(searchFiles(newsroom, session.searchIndexes, reused ? staging : undefined), session.searchIndexes));
   if (!patched) await writeSearch();
   // Each run's views are let go once it is rendered, not held to the end of the build with every other run's.
   for (let run = 0, views = runs.shift(); views !== undefined; run += 1, views = runs.shift()) {
@@ -355,11 +355,14 @@ function renderCounter(plan: PlannedSite, onProgress: ProgressListener | undefin
   };
 }
 
-/** Every edition's search index (src/lib/outputs/search-index.ts), made again only for an edition whose stories changed. */
-function searchFiles(newsroom: Newsroom, cache: SearchIndexCache): RenderedFile[] {
-  const files = newsroom.editions.flatMap(({ edition, stories }) => cache.files(stories, edition.path));
+/**
+ * Every edition's search index (src/lib/outputs/search-index.ts), made again only for an edition
+ * whose stories changed; `placedIn`: the folder an earlier build placed its files in.
+ */
+function searchFiles(newsroom: Newsroom, cache: SearchIndexCache, placedIn: string | undefined): CachedSearchFile[] {
+  const files = newsroom.editions.flatMap(({ edition, stories }) => cache.files(stories, edition.path, placedIn));
   cache.prune();
-  return files.map(({ url, text }) => ({ file: url.slice(1), content: text }));
+  return files;
 }
 
 /** From this many stories on, a build holds enough that V8's own sizing of its heap costs gigabytes (see collectSooner). */
@@ -381,13 +384,17 @@ function collectSooner(): void {
 /** Pages Eleventy renders in one run: enough that a run's start is a small part of it, few enough that a run's pages fit in memory. */
 const PAGES_PER_RUN = 5000;
 
+/** A cache whose entries are placed into the site as they are: the pages', the search indexes'. */
+type EntryPlacer = Pick<PageCache, "place" | "isPlacedAt">;
+
 /**
  * The one writer of pages and files into the staging folder. Each run's newly rendered pages are
  * kept in the page cache first, then placed from it (a second name for its entry, no copy: the
- * check knows such a page's hash without reading it), and the rest (the search indexes, the feeds
- * and sitemaps Eleventy rendered, a page the cache could not keep) is written; at the end, every
- * page the plan reuses. In a folder that holds an earlier site, a reused page whose file there is
- * its entry, unchanged, is left in place, and every file written replaces what is there.
+ * check knows such a page's hash without reading it), as the search indexes' files are from the
+ * search area; the rest (the feeds and sitemaps Eleventy rendered, a file a cache could not keep,
+ * the dev server's search files) is written; at the end, every page the plan reuses. In a folder
+ * that holds an earlier site, a placed file whose file there is its entry, unchanged, is left in
+ * place, and every file written replaces what is there.
  */
 class SiteWriter {
   readonly #staging: string;
@@ -452,6 +459,16 @@ class SiteWriter {
     }
   }
 
+  /** The search indexes' files: those kept in the search area placed from it, as reused pages are; the others written. */
+  writeSearch(files: readonly CachedSearchFile[], cache: EntryPlacer): void {
+    const texts: RenderedFile[] = [];
+    for (const file of files) {
+      if ("key" in file) this.#placeEntry(file.url.slice(1), file.key, cache);
+      else texts.push({ file: file.url.slice(1), content: file.text });
+    }
+    this.writeRendered(texts);
+  }
+
   /**
    * Whether the earlier site holds `file` with exactly `content`, under no other name (through a
    * hard link's other name it could change after the build): then it stays. At 10,000 stories a
@@ -476,11 +493,16 @@ class SiteWriter {
   finish(): void {
     for (const page of this.#plan.pages) {
       if (page.rendered) continue;
-      const inPlace = this.#inPlace?.pages.get(page.file) === page.key || (this.#reused && this.#cache.isPlacedAt(page.key, join(this.#staging, page.file)));
-      if (inPlace) this.written.add(page.file);
-      else this.#place(page.file, (target) => this.#cache.place(page.key, target));
+      if (this.#inPlace?.pages.get(page.file) === page.key) this.written.add(page.file);
+      else this.#placeEntry(page.file, page.key, this.#cache);
     }
     this.#cache.finish(this.#plan);
+  }
+
+  /** Places the entry `cache` keeps under `key` as `file`, unless the earlier site in the folder has it there already. */
+  #placeEntry(file: string, key: string, cache: EntryPlacer): void {
+    if (this.#reused && cache.isPlacedAt(key, join(this.#staging, file))) this.written.add(file);
+    else this.#place(file, (target) => cache.place(key, target));
   }
 
   /**

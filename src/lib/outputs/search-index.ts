@@ -16,6 +16,7 @@
  */
 import type MiniSearch from "minisearch";
 import type { Options } from "minisearch";
+import { join } from "node:path";
 import { parse } from "node-html-parser";
 import "../../assets/search-words.js";
 import type { CacheArea, CacheStore } from "../cache/store.ts";
@@ -344,23 +345,35 @@ function assignedValue(text: string, slot: string): unknown {
   return JSON.parse(text.slice(start.length, -2));
 }
 
+/** An earlier build's index of an edition: its files' URLs, and a file's text, read only when asked for (undefined when it cannot be). */
+interface EarlierIndex {
+  urls: ReadonlySet<string>;
+  text(url: string): string | undefined;
+}
+
+/** A file of an index made from an earlier one: its text when made again, none when it is the earlier file, unchanged. */
+interface IndexFileFrom {
+  url: string;
+  text: string | undefined;
+}
+
 /**
  * The files of an edition's index with `added` (the newest stories, numbered after every other)
- * added to the index of the stories before them, `files`: what `indexFiles` makes of all of them,
- * byte for byte, remaking only the term shards of the words' first letters the new stories hold,
- * the meta script and the last story shards. Undefined when `files` are not such an index.
+ * added to `earlier`, the index of the stories before them: what `indexFiles` makes of all of
+ * them, byte for byte. Only the term shards of the words' first letters the new stories hold, the
+ * meta script and the last story shards are read and made again; every other file is the earlier
+ * one. Undefined when `earlier` is not such an index.
  */
-function filesWithAdded(files: readonly SearchIndexFile[], added: readonly ArticleView[], editionPath: string): SearchIndexFile[] | undefined {
+function filesWithAdded(earlier: EarlierIndex, added: readonly ArticleView[], editionPath: string): IndexFileFrom[] | undefined {
   const folder = searchUrl(editionPath);
-  const byUrl = new Map(files.map(({ url, text }) => [url, text]));
-  const metaText = byUrl.get(`${folder}meta.js`);
+  const metaText = earlier.text(`${folder}meta.js`);
   if (metaText === undefined) return undefined;
   const before = assignedValue(metaText, "meta") as SearchMeta;
   const termUrl = (key: string): string => `${folder}terms/${searchWords.shardFileName(key)}.js`;
   const storyUrl = (shard: number): string => `${folder}stories/${shard}.js`;
-  const whole = files.length === 1 + before.shards.length + before.storyShards && before.shards.every((key) => byUrl.has(termUrl(key))) && Array.from({ length: before.storyShards }, (_, shard) => byUrl.has(storyUrl(shard))).every(Boolean);
+  const whole = earlier.urls.size === 1 + before.shards.length + before.storyShards && before.shards.every((key) => earlier.urls.has(termUrl(key))) && Array.from({ length: before.storyShards }, (_, shard) => earlier.urls.has(storyUrl(shard))).every(Boolean);
   if (!whole || before.documentCount === 0 || before.serializationVersion !== SERIALIZATION_VERSION) return undefined;
-  const kept = (url: string): SearchIndexFile => ({ url, text: byUrl.get(url)! });
+  const kept = (url: string): IndexFileFrom => ({ url, text: undefined });
 
   const engine = new EngineIndex(before);
   for (const story of added) engine.add(storyTerms(searchDocument(story)));
@@ -371,7 +384,9 @@ function filesWithAdded(files: readonly SearchIndexFile[], added: readonly Artic
   const groups = new Set(addedPostings.map(([word]) => groupOf(word)));
   const merged = new Map<string, (number[] | undefined)[]>();
   for (const key of before.shards.filter((key) => groups.has(groupOf(key)))) {
-    for (const [word, byField] of assignedValue(byUrl.get(termUrl(key))!, termSlot(key)) as [string, Record<string, Record<string, number>>][]) {
+    const text = earlier.text(termUrl(key));
+    if (text === undefined) return undefined;
+    for (const [word, byField] of assignedValue(text, termSlot(key)) as [string, Record<string, Record<string, number>>][]) {
       const fields: (number[] | undefined)[] = [];
       for (const [fieldId, counts] of Object.entries(byField)) fields[Number(fieldId)] = Object.entries(counts).flatMap(([story, count]) => [Number(story), count]);
       merged.set(word, fields);
@@ -391,10 +406,9 @@ function filesWithAdded(files: readonly SearchIndexFile[], added: readonly Artic
   // The stories from the last shard before (if it was not full) on are shards made again.
   const per = searchWords.STORIES_PER_SHARD;
   const firstRemade = Math.floor(before.documentCount / per);
-  const tail = [
-    ...(before.documentCount % per === 0 ? [] : (assignedValue(byUrl.get(storyUrl(firstRemade))!, `stories[${firstRemade}]`) as SearchResultFields[])),
-    ...added.map((story) => resultFields(story, editionPath)),
-  ];
+  const lastText = before.documentCount % per === 0 ? undefined : earlier.text(storyUrl(firstRemade));
+  if (before.documentCount % per !== 0 && lastText === undefined) return undefined;
+  const tail = [...(lastText === undefined ? [] : (assignedValue(lastText, `stories[${firstRemade}]`) as SearchResultFields[])), ...added.map((story) => resultFields(story, editionPath))];
   const storyShards = storyShardCount(engine.count);
   return [
     metaFile(folder, { documentCount: engine.count, fieldLengths, averageFieldLength, shards: keys, storyShards }),
@@ -412,15 +426,6 @@ const searchSource = ({ url, headline, lead, bodyHtml, dateline, published, topi
 
 /** The searchSource hash of each story the dev server's rebuilds share (frozen, so never changed), by the story. */
 const sourceHashes = new WeakMap<ArticleView, string>();
-
-/**
- * `JSON.stringify(files)`, a file at a time: at 100,000 stories the list is 200 MB of JSON, which
- * as one string was copied again to hash and to write it, at the build's memory peak.
- */
-function* jsonPieces(files: readonly SearchIndexFile[]): Generator<string> {
-  for (const [at, file] of files.entries()) yield `${at === 0 ? "[" : ","}${JSON.stringify(file)}`;
-  yield files.length === 0 ? "[]" : "]";
-}
 
 /** The stories in runs of one day each, in order: the unit a story's words are kept in between builds. */
 function byDay(stories: readonly ArticleView[], hashes: readonly string[]): { stories: ArticleView[]; hashes: string[] }[] {
@@ -442,6 +447,18 @@ interface BuiltIndex {
   count: number;
 }
 
+/** A file of an index kept in the search area under `key`: placed into the site as a page is, no byte of it read. */
+export interface KeptSearchFile {
+  url: string;
+  key: string;
+}
+
+/** A file of an edition's index as the cache gives it: kept in an entry of its own, or its text (the dev server's, or one the area could not keep). */
+export type CachedSearchFile = KeptSearchFile | SearchIndexFile;
+
+/** An index kept in the area: each file's entry, by URL, as its list entry names them. */
+type KeptIndex = Map<string, string>;
+
 /**
  * The search indexes kept between builds (the cache store's search area). An edition's files are
  * made again only when what they are made from changed (its stories' searchable text and result
@@ -450,6 +467,10 @@ interface BuiltIndex {
  * else the days whose stories changed are read for their words again (reading every body's text
  * out of its HTML is most of the work), and the other days' words come from their entries. Either
  * way the files are what `searchIndexFiles` makes of the same stories.
+ *
+ * A build's index is kept a file an entry, and an edition's list of them an entry of its own: a
+ * publish reads the few files it makes again, writes those, and places every other file into the
+ * site as the page cache places pages (at 100,000 stories the index is 160 MB).
  */
 export class SearchIndexCache {
   readonly #store: CacheStore;
@@ -462,7 +483,7 @@ export class SearchIndexCache {
   readonly #days: Map<string, StoryTerms[]> | undefined;
   /**
    * Each edition's last files, with their key, when kept in memory: the dev server's rebuilds
-   * take an unchanged edition's from here, and keep a changed one's here rather than in an entry
+   * take an unchanged edition's from here, and keep a changed one's here rather than in entries
    * (at 10,000 stories, 15 MB written at every save). A later process makes them from the days'
    * entries, which are written as ever.
    */
@@ -477,31 +498,45 @@ export class SearchIndexCache {
     this.#editions = keepInMemory ? new Map() : undefined;
   }
 
-  /** The index files of one edition, from the cache when its stories have not changed. */
-  files(stories: readonly ArticleView[], editionPath: string): SearchIndexFile[] {
+  /**
+   * The index files of one edition, from the cache when its stories have not changed: each file's
+   * text when kept in memory (the dev server's), else, wherever the area keeps it, its entry.
+   * `placedIn`: a site folder an earlier build placed the files in.
+   */
+  files(stories: readonly ArticleView[], editionPath: string, placedIn?: string): CachedSearchFile[] {
     const published = searchableStories(stories);
     const hashes = published.map((story) => this.#hash(story));
     const days = byDay(published, hashes).map((day) => ({ ...day, key: this.#area.key("words", ...day.hashes) }));
     const built = { key: this.#area.key("files", editionPath, ...hashes), count: published.length };
-    const remembered = this.#editions?.get(editionPath);
-    const kept = remembered?.key === built.key ? remembered.files : this.#keptFiles(built.key);
     // The days' entries stay for the next change of this edition that adds no story.
     const keepDays = () => days.forEach((day) => this.#area.has(day.key));
+    const remembered = this.#editions?.get(editionPath);
+    const kept = remembered?.key === built.key ? remembered.files : this.#fromKept(this.#keptIndex(built.key), placedIn);
     if (kept !== undefined) {
       keepDays();
       this.#area.count("reused");
       return this.#remember(editionPath, built, kept);
     }
-    let files = this.#withAdded(editionPath, published, hashes);
-    if (files !== undefined) keepDays();
-    else {
-      const engine = new EngineIndex();
-      for (const day of days) for (const share of this.#dayTerms(day.key, day.stories)) engine.add(share);
-      files = indexFiles(engine, published.map((story) => resultFields(story, editionPath)), editionPath);
-    }
-    if (this.#editions === undefined) this.#area.write(built.key, jsonPieces(files));
     this.#area.count("made");
-    return this.#remember(editionPath, built, files);
+    const added = this.#withAdded(editionPath, published, hashes, placedIn);
+    if (added !== undefined) {
+      keepDays();
+      return this.#remember(editionPath, built, added);
+    }
+    const engine = new EngineIndex();
+    for (const day of days) for (const share of this.#dayTerms(day.key, day.stories)) engine.add(share);
+    const files = indexFiles(engine, published.map((story) => resultFields(story, editionPath)), editionPath);
+    return this.#remember(editionPath, built, this.#editions === undefined ? files.map((file) => this.#keep(file)) : files);
+  }
+
+  /** Places the file kept under `key` (given by `files`) at `target`: a second name for its entry. */
+  place(key: string, target: string): void {
+    this.#area.place(key, target);
+  }
+
+  /** Whether the file at `target` is the one kept under `key`, placed there by an earlier build and unchanged since. */
+  isPlacedAt(key: string, target: string): boolean {
+    return this.#area.isPlacedAt(key, target);
   }
 
   /**
@@ -520,12 +555,29 @@ export class SearchIndexCache {
    * The edition's files with its new stories added to the last build's index, when that index held
    * every other story, unchanged (the key of their hashes says so), and its files are kept.
    */
-  #withAdded(editionPath: string, published: readonly ArticleView[], hashes: readonly string[]): SearchIndexFile[] | undefined {
-    const last = this.#editions?.get(editionPath) ?? this.#lastBuilt(editionPath);
+  #withAdded(editionPath: string, published: readonly ArticleView[], hashes: readonly string[], placedIn: string | undefined): CachedSearchFile[] | undefined {
+    const remembered = this.#editions?.get(editionPath);
+    const last = remembered ?? this.#lastBuilt(editionPath);
     if (last === undefined || last.count === 0 || last.count >= published.length) return undefined;
     if (this.#area.key("files", editionPath, ...hashes.slice(0, last.count)) !== last.key) return undefined;
-    const files = this.#editions?.get(editionPath)?.files ?? this.#keptFiles(last.key);
-    return files && filesWithAdded(files, published.slice(last.count), editionPath);
+    const index = remembered === undefined ? this.#keptIndex(last.key) : undefined;
+    const texts = remembered === undefined ? undefined : new Map(remembered.files.map(({ url, text }) => [url, text]));
+    const earlier: EarlierIndex | undefined =
+      texts !== undefined ? { urls: new Set(texts.keys()), text: (url) => texts.get(url) } : index && { urls: new Set(index.keys()), text: (url) => this.#keptText(index, url) };
+    const files = earlier && filesWithAdded(earlier, published.slice(last.count), editionPath);
+    if (files === undefined) return undefined;
+    const unchanged = (url: string): CachedSearchFile | undefined => {
+      if (index !== undefined) return this.#keptFile(index, url, placedIn);
+      const text = texts?.get(url);
+      return text === undefined ? undefined : { url, text };
+    };
+    const result: CachedSearchFile[] = [];
+    for (const { url, text } of files) {
+      const file = text === undefined ? unchanged(url) : this.#editions === undefined ? this.#keep({ url, text }) : { url, text };
+      if (file === undefined) return undefined;
+      result.push(file);
+    }
+    return result;
   }
 
   /** The edition's index as the last build made it, from the area's note (only a hint: its key is checked, its files read from their entry). */
@@ -536,15 +588,63 @@ export class SearchIndexCache {
     return typeof last.key === "string" && typeof last.count === "number" ? { key: last.key, count: last.count } : undefined;
   }
 
-  /** The files kept in the store under `key`, if any. */
-  #keptFiles(key: string): SearchIndexFile[] | undefined {
+  /** The index kept in the store under `key`, if its list is whole: each file's entry by URL. */
+  #keptIndex(key: string): KeptIndex | undefined {
     const kept = this.#area.read(key);
-    return kept === undefined ? undefined : (JSON.parse(kept.toString("utf8")) as SearchIndexFile[]);
+    if (kept === undefined) return undefined;
+    const list: unknown = JSON.parse(kept.toString("utf8"));
+    if (!Array.isArray(list) || !list.every((line) => Array.isArray(line) && line.length === 2 && line.every((part) => typeof part === "string"))) return undefined;
+    return new Map(list as [string, string][]);
   }
 
-  #remember(editionPath: string, built: BuiltIndex, files: SearchIndexFile[]): SearchIndexFile[] {
+  /** The text of the index's file at `url`, read from its entry, if whole. */
+  #keptText(index: KeptIndex, url: string): string | undefined {
+    const key = index.get(url);
+    return key === undefined ? undefined : this.#area.read(key)?.toString("utf8");
+  }
+
+  /** The kept index's files, if every one is whole (see `#keptFile`). */
+  #fromKept(index: KeptIndex | undefined, placedIn: string | undefined): CachedSearchFile[] | undefined {
+    if (index === undefined) return undefined;
+    const files: CachedSearchFile[] = [];
+    for (const url of index.keys()) {
+      const file = this.#keptFile(index, url, placedIn);
+      if (file === undefined) return undefined;
+      files.push(file);
+    }
+    return files;
+  }
+
+  /**
+   * The kept index's file at `url`, if whole: its text for the dev server (which compares texts
+   * with its site's), else its entry, kept for this build; found where an earlier build placed it,
+   * in `placedIn`, it is not read.
+   */
+  #keptFile(index: KeptIndex, url: string, placedIn: string | undefined): CachedSearchFile | undefined {
+    const key = index.get(url);
+    if (key === undefined) return undefined;
+    if (this.#editions !== undefined) {
+      const text = this.#area.read(key)?.toString("utf8");
+      return text === undefined ? undefined : { url, text };
+    }
+    return this.#area.has(key, placedIn === undefined ? undefined : join(placedIn, url.slice(1))) ? { url, key } : undefined;
+  }
+
+  /** A file made by this build, kept in an entry of its own; its text only where the area could not keep it. */
+  #keep({ url, text }: SearchIndexFile): CachedSearchFile {
+    const key = this.#area.key("file", url, text);
+    return this.#area.write(key, text) ? { url, key } : { url, text };
+  }
+
+  /**
+   * Notes the edition's files as this build's; the dev server's, with their texts, in memory; a
+   * build's, each kept in an entry, in a list kept under the index's key for the next build.
+   */
+  #remember(editionPath: string, built: BuiltIndex, files: CachedSearchFile[]): CachedSearchFile[] {
     this.#built.set(editionPath, built);
-    this.#editions?.set(editionPath, { ...built, files });
+    if (this.#editions !== undefined) {
+      if (files.every((file): file is SearchIndexFile => "text" in file)) this.#editions.set(editionPath, { ...built, files });
+    } else if (files.every((file) => "key" in file) && !this.#area.reached(built.key)) this.#area.write(built.key, JSON.stringify(files.map(({ url, key }) => [url, key])));
     return files;
   }
 

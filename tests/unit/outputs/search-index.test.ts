@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, test } from "node:test";
 import { runInNewContext } from "node:vm";
 import MiniSearch from "minisearch";
 import { parse } from "node-html-parser";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
 import type { ArticleView } from "../../../src/lib/model/story-view.ts";
-import { SearchIndexCache, searchIndexFiles, searchWords, type SearchDocument, type SearchIndexFile, type SearchMeta, type SearchResultFields } from "../../../src/lib/outputs/search-index.ts";
+import { SearchIndexCache, searchIndexFiles, searchWords, type CachedSearchFile, type SearchDocument, type SearchIndexFile, type SearchMeta, type SearchResultFields } from "../../../src/lib/outputs/search-index.ts";
 import { story } from "../../support/story-views.ts";
 
 const tempRoot = mkdtempSync(join(tmpdir(), "search-index-test-"));
@@ -20,6 +20,31 @@ const russian: ArticleView = {
   ...story({ slug: "elka", headline: "Ёлку установили на Красной площади", lead: "Праздничная ель приехала из Подмосковья", body: "Рабочие собрали ёлку за ночь.\n" }),
   edition: "ru",
 };
+
+/**
+ * The files as a build's site gets them, in `site`: a kept file placed from its entry (a second
+ * name for it), then read back.
+ */
+function sited(cache: SearchIndexCache, files: readonly CachedSearchFile[], site = mkdtempSync(join(tempRoot, "site-"))): SearchIndexFile[] {
+  return files.map((file) => {
+    if (!("key" in file)) return file;
+    const target = join(site, file.url.slice(1));
+    mkdirSync(dirname(target), { recursive: true });
+    rmSync(target, { force: true });
+    cache.place(file.key, target);
+    return { url: file.url, text: readFileSync(target, "utf8") };
+  });
+}
+
+/** The search area's entries by what they hold: days' words, an edition's list of its files, and the files. */
+function searchEntries(cacheFolder: string): { days: string[]; lists: string[]; files: string[] } {
+  const entries = { days: [] as string[], lists: [] as string[], files: [] as string[] };
+  for (const name of readdirSync(join(cacheFolder, "search")).filter((name) => !["index.json", "note.json"].includes(name))) {
+    const text = readFileSync(join(cacheFolder, "search", name), "utf8");
+    (text.startsWith("searchIndex.") ? entries.files : text.startsWith('[["/') ? entries.lists : entries.days).push(name);
+  }
+  return entries;
+}
 
 interface LoadedIndex {
   meta?: SearchMeta;
@@ -186,25 +211,28 @@ test("a new story, the newest, leaves the numbers of the others and the shards w
 
 test("a changed story's day is read for its words again; the other days' words are kept as they were", () => {
   const folder = join(tempRoot, "days");
-  const entries = () => readdirSync(join(folder, "search")).filter((name) => !["index.json", "note.json"].includes(name));
   const earlier = story({ slug: "earlier", headline: "Harvest begins", date: "2013-09-01" });
   const build = (stories: ArticleView[]) => {
     const cache = new SearchIndexCache(new CacheStore(folder));
-    const files = cache.files(stories, "");
+    const files = sited(cache, cache.files(stories, ""));
     cache.prune();
     return files;
   };
-  build([moscow, earlier]);
-  const first = entries();
-  assert.equal(first.length, 3, "one edition's files and two days' words");
+  const files = build([moscow, earlier]);
+  const first = searchEntries(folder);
+  assert.equal(first.days.length, 2, "two days' words");
+  assert.equal(first.lists.length, 1, "one edition's list of files");
+  assert.equal(first.files.length, files.length, "a file an entry");
   const edited = { ...moscow, headline: "Talks end in Moscow" };
   assert.deepEqual(build([edited, earlier]), searchIndexFiles([edited, earlier], ""));
-  const second = entries();
-  assert.equal(second.length, 3, second.join(" "));
-  assert.equal(second.filter((name) => first.includes(name)).length, 1, "the unchanged day's entry, the same file");
+  const second = searchEntries(folder);
+  assert.equal(second.days.length, 2, second.days.join(" "));
+  assert.equal(second.days.filter((name) => first.days.includes(name)).length, 1, "the unchanged day's entry, the same file");
+  assert.ok(second.files.some((name) => first.files.includes(name)), "a file the edit left as it was, the same entry");
+  assert.equal(second.lists.length, 1, "the earlier list, gone with the files only it named");
   // An unchanged edition keeps its days' entries too, for its next change.
   build([edited, earlier]);
-  assert.deepEqual(entries(), second);
+  assert.deepEqual(searchEntries(folder), second);
 });
 
 test("kept in memory for the dev server's rebuilds, the days' words and the edition's files come from memory, a day's entry that went is written again, and the bytes are a fresh index's", () => {
@@ -227,19 +255,20 @@ test("kept in memory for the dev server's rebuilds, the days' words and the edit
   assert.deepEqual(rebuild([edited, earlier]), searchIndexFiles([edited, earlier], ""));
   assert.equal(days().length, 2, "both days' words, written again");
   // A fresh process makes the edition's files from the days' entries the rebuilds kept.
-  assert.deepEqual(new SearchIndexCache(new CacheStore(folder)).files([edited, earlier], ""), searchIndexFiles([edited, earlier], ""));
+  const fresh = new SearchIndexCache(new CacheStore(folder));
+  assert.deepEqual(sited(fresh, fresh.files([edited, earlier], "")), searchIndexFiles([edited, earlier], ""));
 });
 
 test("the index cache gives the bytes a fresh index has, and makes an edition's index again only when its stories change", () => {
   const store = new CacheStore(join(tempRoot, "cache"));
   const cache = new SearchIndexCache(store);
-  const first = cache.files([saoPaulo, moscow], "");
+  const first = sited(cache, cache.files([saoPaulo, moscow], ""));
   assert.deepEqual(first, searchIndexFiles([saoPaulo, moscow], ""));
   cache.prune();
   const again = new SearchIndexCache(new CacheStore(join(tempRoot, "cache")));
-  assert.deepEqual(again.files([saoPaulo, moscow], ""), first);
+  assert.deepEqual(sited(again, again.files([saoPaulo, moscow], "")), first);
   const edited = { ...moscow, bodyHtml: "<p>Talks on denuclearization resumed in Beijing.</p>" };
-  const changed = again.files([saoPaulo, edited], "");
+  const changed = sited(again, again.files([saoPaulo, edited], ""));
   assert.deepEqual(changed, searchIndexFiles([saoPaulo, edited], ""));
   assert.notDeepEqual(changed, first);
   assert.match(store.summary(), /search indexes/);
@@ -255,7 +284,7 @@ test("the index cache gives the bytes a fresh index has, and makes an edition's 
   ];
   for (const edit of edits) {
     const story = { ...moscow, ...edit };
-    assert.deepEqual(again.files([saoPaulo, story], ""), searchIndexFiles([saoPaulo, story], ""), JSON.stringify(edit));
+    assert.deepEqual(sited(again, again.files([saoPaulo, story], "")), searchIndexFiles([saoPaulo, story], ""), JSON.stringify(edit));
   }
 });
 
@@ -267,23 +296,32 @@ test("stories newer than every other are added to the last build's index: the by
   const numbered = (n: number, date: string) => story({ slug: `story-${n}`, headline: `Story ${n} ${pick()}`, lead: `${pick()} ${pick()}`, body: `${Array.from({ length: 12 }, pick).join(" ")} word${n} ${Array.from({ length: 8 }, (_, k) => `co${n}x${k}`).join(" ")}.\n`, date, tags: [pick()] });
   // Newest first, as an edition lists them: a day of 24 stories, then the next day's.
   let stories = Array.from({ length: 24 }, (_, n) => numbered(n, "2013-09-01")).reverse();
-  const entries = () => readdirSync(join(folder, "search")).filter((name) => !["index.json", "note.json"].includes(name));
+  // One site folder, as a build reuses the site the last one replaced: a file placed there and unchanged is not placed again.
+  const site = mkdtempSync(join(tempRoot, "site-"));
+  let placedBefore = 0;
   const build = (editionPath = "") => {
     const cache = new SearchIndexCache(new CacheStore(folder));
-    const files = cache.files(stories, editionPath);
+    const kept = cache.files(stories, editionPath, site);
+    placedBefore = kept.filter((file) => "key" in file && cache.isPlacedAt(file.key, join(site, file.url.slice(1)))).length;
+    const files = sited(cache, kept, site);
     cache.prune();
     assert.deepEqual(files, searchIndexFiles(stories, editionPath), `${stories.length} stories`);
     return files;
   };
-  build();
+  let files = build();
   // Each time: one new story (the story shards' boundary crossed), three, one more to a full shard, and many, past a 96 KB shard's split.
   for (const added of [1, 3, 22, 400]) {
     const newest = Array.from({ length: added }, (_, n) => numbered(stories.length + n, "2013-09-02")).reverse();
     stories = [...newest, ...stories];
-    const before = entries();
-    const files = build();
+    const before = searchEntries(folder);
+    const last = new Map(files.map(({ url, text }) => [url, text]));
+    files = build();
+    const after = searchEntries(folder);
+    const changed = files.filter(({ url, text }) => last.get(url) !== text).length;
     // Made again, the new stories' day would have an entry of its words too.
-    assert.equal(entries().filter((name) => !before.includes(name)).length, 1, "only the edition's files written: the new stories were added to the kept index");
+    assert.deepEqual(after.days, before.days, "no day's words read or written: the new stories were added to the kept index");
+    assert.equal(after.files.filter((name) => !before.files.includes(name)).length, changed, "an entry for each file made again, and none for the others");
+    assert.equal(placedBefore, files.length - changed, "every unchanged file found where the last build placed it");
     assert.equal(runQuery(files, `word${stories.length - 1}`).shown[0]?.headline, stories[0]!.headline);
     if (added === 400) assert.ok(loadAll(files).meta?.shards.includes("co1"), "the co shard, over its bound, split");
   }
@@ -294,4 +332,30 @@ test("stories newer than every other are added to the last build's index: the by
   build();
   // Another edition's folder is its own.
   build("ru/");
+});
+
+test("a kept file spoiled in the store, or gone, is a miss: the index is made again from the days' words, as fresh, and the damage said", () => {
+  const folder = join(tempRoot, "spoiled");
+  const earlier = story({ slug: "earlier", headline: "Harvest begins", date: "2013-09-01" });
+  const build = (stories: ArticleView[]) => {
+    const store = new CacheStore(folder);
+    const cache = new SearchIndexCache(store);
+    const files = sited(cache, cache.files(stories, ""));
+    cache.prune();
+    return { files, summary: store.summary() };
+  };
+  build([moscow, earlier]);
+  const [spoiled, gone] = searchEntries(folder).files;
+  writeFileSync(join(folder, "search", spoiled!), "searchIndex.meta = {};\n");
+  const mended = build([moscow, earlier]);
+  assert.deepEqual(mended.files, searchIndexFiles([moscow, earlier], ""));
+  assert.match(mended.summary, /1 damaged entry in .*search ignored and made again/);
+  rmSync(join(folder, "search", gone!));
+  const again = build([moscow, earlier]);
+  assert.deepEqual(again.files, searchIndexFiles([moscow, earlier], ""));
+  assert.match(again.summary, /search indexes 1 made/);
+  // A newer story added to an index with a file gone is made whole again too.
+  rmSync(join(folder, "search", searchEntries(folder).files[0]!));
+  const newest = story({ slug: "zurich-vote", headline: "Zurich votes", date: "2013-09-03" });
+  assert.deepEqual(build([newest, moscow, earlier]).files, searchIndexFiles([newest, moscow, earlier], ""));
 });
