@@ -17,7 +17,7 @@ export interface ArchivePage {
   /** The period as a sentence names it ("новости за декабрь 2026 г."), where the title starts with a capital. */
   period: string;
   url: string;
-  /** The way up: the archive, then the year and month above this page. */
+  /** The way up: the archive, then the year and month above this page (their links alone, not their counts, which change with every story). */
   crumbs: { title: string; url: string }[];
   periods: PeriodLink[];
   /** Every story of the period; a day's page lists them, a year's or month's links to its periods. */
@@ -54,6 +54,8 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
     count: periodDays.reduce((sum, day) => sum + (byDay.get(day)?.length ?? 0), 0),
   });
 
+  // A crumb is what the page prints of it: a link with a count would make every page under a year a page that changes with each story filed in it.
+  const crumb = ({ title, url }: PeriodLink) => ({ title, url });
   const dayPlace = new Map(days.map((day, index) => [day, index]));
   const dayLink = (day: string) => ({ title: titles.day(day), url: archiveLinks(day, edition.path).day });
 
@@ -77,7 +79,7 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
         title: monthLink.title,
         period: periods.month(month),
         url: monthLink.url,
-        crumbs: [root, yearLink],
+        crumbs: [root, crumb(yearLink)],
         periods: monthDays.map((day) => link("day", day, [day])),
         stories: storiesOf(monthDays),
       });
@@ -92,7 +94,7 @@ export function buildArchive(stories: readonly ArticleView[], edition: Pick<Edit
           title: titles.day(day),
           period: periods.day(day),
           url: archiveLinks(day, edition.path).day,
-          crumbs: [root, yearLink, monthLink],
+          crumbs: [root, crumb(yearLink), crumb(monthLink)],
           periods: [],
           stories: dayStories,
           ...(later === undefined ? {} : { later: dayLink(later) }),

@@ -170,6 +170,19 @@ test("a list prints no story's text: a body edit renders the story's page alone,
   for (const url of [a.url, "/all/", ...lists.filter((url) => url.endsWith("/02/"))]) assert.ok(headline.includes(url), `${url} shows the new headline: ${headline.join(", ")}`);
 });
 
+test("a story filed on a new day renders the archive pages it changes, and no earlier day's or month's: a crumb is its period's link, not its count", () => {
+  const d = storyView("d", "2013-08-30");
+  const pages = (stories: ArticleView[]): PlannedViews =>
+    pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, site, buildAt("2013-09-05T00:00Z")), site);
+  const cache = pageCacheIn(join(tempRoot, "cache-archive"))[0];
+  const output = join(tempRoot, "site-archive");
+  build(cache, output, pages([b, a, d]));
+  const e = storyView("e", "2013-09-04");
+  const archive = rendered(build(cache, output, pages([e, b, a, d]))).filter((url) => url.startsWith("/archive/"));
+  // The new day, the day before it (its "Later" link), its month's and year's lists of days and months, and the archive's years.
+  assert.deepEqual(archive.sort(), ["/archive/", "/archive/2013/", "/archive/2013/09/", "/archive/2013/09/03/", "/archive/2013/09/04/"]);
+});
+
 test("the pages to render are split into runs of at most the size given, each page once, in the plan's order", () => {
   const c = storyView("c", "2013-09-01");
   const all = views([a, b, c]);
