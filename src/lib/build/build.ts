@@ -290,6 +290,8 @@ async function renderSite(stages: StageRunner, settings: ProjectSettings, sessio
     // The site's files (feeds, sitemaps, the hosts' files) with the first run's pages; a later run's are the same files again.
     const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: madeViews(views), files: first ? newsroomFiles : [] }, counter));
     await stages.run("render", () => writer.writeRendered(first ? rendered : rendered.filter(({ file }) => writer.isPage(file))));
+    // A publish's pages are checked on the other core as soon as they are written, while the build goes on.
+    checker.checkAhead(rendered.filter(({ file }) => writer.isPage(file) && file.endsWith(".html")).map(({ file, content }) => ({ page: resolve(staging, file), path: file, source: content })));
   }
   if (patched) await writeSearch();
   await stages.run("render", () => writer.finish());

@@ -40,7 +40,16 @@ export class CheckCache {
    * is not read. Any other page is read and hashed (`read`).
    */
   key(file: string, path: string, read: () => Buffer): string {
-    return this.#area.key(this.#configuration, path, this.#store.knownDigest(file) ?? this.#store.digest(read()));
+    return this.#recordKey(path, this.#store.knownDigest(file) ?? this.#store.digest(read()));
+  }
+
+  /** The key of a record of `source` as the page at `path`: a page checked ahead is the page in the site when the keys are the same. */
+  sourceKey(path: string, source: string): string {
+    return this.#recordKey(path, this.#store.digest(Buffer.from(source)));
+  }
+
+  #recordKey(path: string, digest: string): string {
+    return this.#area.key(this.#configuration, path, digest);
   }
 
   /** Whether a record is kept for the page with `key` (not yet checked for damage, which `get` does). */

@@ -39,10 +39,11 @@ export interface PageRecord {
   budget: PageBudgetFacts;
 }
 
-/** A page to check: its absolute path, and its path in the site folder. */
+/** A page to check: its absolute path, and its path in the site folder; its text, when the sender holds it (a page just written), is not read again. */
 export interface PageTask {
   page: string;
   path: string;
+  source?: string;
 }
 
 export class PageChecker {
@@ -67,7 +68,7 @@ export class PageChecker {
   /** Reads and checks pages one after another. */
   async checkAll(tasks: readonly PageTask[]): Promise<PageRecord[]> {
     const records: PageRecord[] = [];
-    for (const { page, path } of tasks) records.push(await this.check(path, readFileSync(page, "utf8")));
+    for (const { page, path, source } of tasks) records.push(await this.check(path, source ?? readFileSync(page, "utf8")));
     return records;
   }
 }

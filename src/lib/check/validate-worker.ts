@@ -5,8 +5,9 @@ import { PageChecker, type PageTask } from "./page-check.ts";
 const checker = new PageChecker();
 // html-validate reads its configuration and rules at its first page (a tenth of a second or more): a
 // worker started before the check (EarlyChecker) does that while it waits for its pages.
-const ready = checker.check("warm-up.html", '<!doctype html><html lang="en"><head><title>Warm-up</title></head><body></body></html>');
-parentPort?.on("message", async (tasks: PageTask[]) => {
-  await ready;
-  parentPort?.postMessage(await checker.checkAll(tasks));
+let last: Promise<unknown> = checker.check("warm-up.html", '<!doctype html><html lang="en"><head><title>Warm-up</title></head><body></body></html>');
+// One batch after another: the sender takes the answers in the order of its batches, which two
+// batches checked side by side (both waiting for the warm-up) need not keep.
+parentPort?.on("message", (tasks: PageTask[]) => {
+  last = last.then(async () => parentPort?.postMessage(await checker.checkAll(tasks)));
 });

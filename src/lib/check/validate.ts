@@ -85,30 +85,86 @@ const PAGE_WORKER = new URL("./validate-worker.ts", import.meta.url);
 const WITHHELD_WORKER = new URL("./withheld-worker.ts", import.meta.url);
 const startEarlyWorker = (): Worker[] => startWorkers(PAGE_WORKER, undefined, Math.min(1, availableParallelism() - 1));
 
+/** A page a build sent ahead of the check (EarlyChecker.checkAhead): the text that was checked, and its record. */
+interface CheckedAhead {
+  source: string;
+  record: PageRecord;
+}
+
+/** What the check takes of an EarlyChecker: its worker, and the records of the pages it was sent ahead, by site path. */
+interface EarlyCheck {
+  workers: Worker[];
+  ahead: Promise<ReadonlyMap<string, CheckedAhead>> | undefined;
+}
+
 /**
  * The page checker's worker started before the check, when a build knows that only a few pages of
  * a large site will need checking (a publish's dozen, which its page plan renders): html-validate
- * then loads on the other core while the pages render, not while the check waits for it. The check
- * takes the worker (`validateSite`'s `checker`); a build that ends before its check stops it.
+ * then loads on the other core while the pages render, not while the check waits for it, and the
+ * pages are checked as soon as they are written (`checkAhead`). The check takes the worker and
+ * those records (`validateSite`'s `checker`), each only for a page whose bytes are still the ones
+ * checked; a build that ends before its check stops the worker.
  */
 export class EarlyChecker {
   #workers: Worker[] = [];
+  /** Each batch sent ahead, with its records once the worker answers (it answers in order). */
+  #batches: { tasks: readonly (PageTask & { source: string })[]; records: Promise<PageRecord[]> }[] = [];
+  /** The answers awaited, oldest first. */
+  #awaited: { resolve: (records: PageRecord[]) => void; reject: (error: unknown) => void }[] = [];
+  #stopListening: (() => void) | undefined;
 
   /** Starts the worker, if `toCheck` of the site's `pages` are too few to share out and the site large enough to gain. */
   start(pages: number, toCheck: number): void {
     if (this.#workers.length === 0 && pages >= EARLY_CHECKER_PAGES && toCheck > 0 && toCheck < PAGES_FOR_WORKERS) this.#workers = startEarlyWorker();
   }
 
-  /** The worker, if one was started, for the check to use and stop. */
-  take(): Worker[] {
+  /** Sends pages just written, with their texts, to the started worker to check now; without a worker, the check checks them. */
+  checkAhead(tasks: readonly (PageTask & { source: string })[]): void {
+    const [worker] = this.#workers;
+    if (worker === undefined || tasks.length === 0) return;
+    this.#stopListening ??= this.#listen(worker);
+    const records = new Promise<PageRecord[]>((resolve, reject) => this.#awaited.push({ resolve, reject }));
+    records.catch(() => undefined); // a failure is the check's to report, when it takes the records
+    this.#batches.push({ tasks, records });
+    worker.postMessage(tasks);
+  }
+
+  /** The worker, if one was started, and the records of the pages sent ahead, for the check to use and stop. */
+  take(): EarlyCheck {
     const workers = this.#workers;
+    const batches = this.#batches;
+    const stopListening = this.#stopListening;
     this.#workers = [];
-    return workers;
+    this.#batches = [];
+    this.#stopListening = undefined;
+    if (batches.length === 0) return { workers, ahead: undefined };
+    const ahead = Promise.all(batches.map(async ({ tasks, records }) => {
+      const checked = await records;
+      return tasks.map(({ path, source }, index): [string, CheckedAhead] => [path, { source, record: checked[index]! }]);
+    })).then((batch) => new Map(batch.flat()));
+    // The worker answers the check's own batches after these, to the check's listener alone.
+    void ahead.finally(() => stopListening?.()).catch(() => undefined);
+    return { workers, ahead };
   }
 
   /** Stops a worker no check took. */
   async stop(): Promise<void> {
-    await Promise.all(this.take().map((worker) => worker.terminate()));
+    await Promise.all(this.take().workers.map((worker) => worker.terminate()));
+  }
+
+  /** Hears the worker's answers to the batches sent ahead, and its failure; returns how to stop. */
+  #listen(worker: Worker): () => void {
+    const answer = (records: PageRecord[]) => this.#awaited.shift()?.resolve(records);
+    const fail = (error: unknown) => this.#awaited.splice(0).forEach(({ reject }) => reject(error));
+    const exit = (code: number) => fail(new Error(`the page checker stopped with exit code ${code} before its pages were checked`));
+    worker.on("message", answer);
+    worker.on("error", fail);
+    worker.on("exit", exit);
+    return () => {
+      worker.off("message", answer);
+      worker.off("error", fail);
+      worker.off("exit", exit);
+    };
   }
 }
 
@@ -134,7 +190,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   // What a link leads to hangs on these besides the site's files: the pages passed under others are not this check's to take.
   const linkSettings = JSON.stringify({ siteRoot: settings.siteRoot?.href, basePath: settings.basePath, media: settings.media });
   const passed = takeablePages(cache?.passedPages(linkSettings), sitePaths, settings.media);
-  const checking = checkPages(pages, paths, cache, passed, options.checker?.take() ?? [], options.onProgress);
+  const checking = checkPages(pages, paths, cache, passed, options.checker?.take() ?? { workers: [], ahead: undefined }, options.onProgress);
   checking.catch(() => undefined); // as with `withheld`: the await below reports a failure
   // The feeds, sitemaps and robots.txt need no page's check: this thread reads them while the
   // workers check pages, and takes fewer pages itself.
@@ -200,14 +256,15 @@ function stylesheetProblems(links: SiteLinks, siteDir: string, stylesheet: strin
 
 /**
  * Each page's record, in the order of `pages` (whose site paths are `paths`): a page the last check
- * passed unchanged as it was (`taken`, with no links to follow), else from the cache or checked now
- * (and kept there); and each page's key in the cache.
+ * passed unchanged as it was (`taken`, with no links to follow), else from the cache, or checked
+ * ahead (`started`) with the bytes it has, or checked now (and kept in the cache); and each page's
+ * key in the cache.
  */
-async function checkPages(pages: readonly string[], paths: readonly string[], cache: CheckCache | undefined, passed: ReadonlyMap<string, PassedPage>, started: Worker[], onProgress: ProgressListener | undefined) {
+async function checkPages(pages: readonly string[], paths: readonly string[], cache: CheckCache | undefined, passed: ReadonlyMap<string, PassedPage>, started: EarlyCheck, onProgress: ProgressListener | undefined) {
   const records: PageRecord[] = new Array<PageRecord>(pages.length);
   const taken: (PassedPage | undefined)[] = new Array<PassedPage | undefined>(pages.length);
-  const unchecked: (PageTask & { index: number; key: string | undefined })[] = [];
-  let early = started;
+  let unchecked: (PageTask & { index: number; key: string | undefined })[] = [];
+  let early = started.workers;
   let keys: (string | undefined)[] = [];
   try {
     keys = pages.map((page, index) => cache?.key(page, paths[index] ?? "", () => readFileSync(page)));
@@ -228,6 +285,14 @@ async function checkPages(pages: readonly string[], paths: readonly string[], ca
       if (record) records[index] = record;
       else unchecked.push({ index, key, page, path: paths[index] ?? "" });
     }
+    const ahead = await started.ahead;
+    unchecked = unchecked.filter(({ index, key, path }) => {
+      const checked = ahead?.get(path);
+      if (checked === undefined || key === undefined || cache?.sourceKey(path, checked.source) !== key) return true;
+      records[index] = checked.record;
+      cache.set(key, checked.record);
+      return false;
+    });
   } catch (error) {
     // An error no check expected: the worker, which keeps the process alive, stops too.
     await Promise.all(early.map((worker) => worker.terminate()));

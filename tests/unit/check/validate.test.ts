@@ -64,25 +64,55 @@ test("a checker started before the check starts only for a few pages of a large 
   for (const [pages, toCheck] of [[3999, 5], [4000, 0], [4000, 200]] as const) {
     const checker = new EarlyChecker();
     checker.start(pages, toCheck);
-    assert.equal(checker.take().length, 0, `${toCheck} of ${pages} pages`);
+    assert.equal(checker.take().workers.length, 0, `${toCheck} of ${pages} pages`);
   }
   const checker = new EarlyChecker();
   checker.start(4000, 12);
   const site = writeSite({ file: "index.html", replace: ["<h1>", '<h1 style="color: red">'] });
   assert.deepEqual(await validateSite(site, { checker }), await validateSite(site));
-  assert.equal(checker.take().length, 0, "the check took the worker");
+  assert.equal(checker.take().workers.length, 0, "the check took the worker");
 
   const unused = new EarlyChecker();
   unused.start(4000, 12);
-  const [worker] = unused.take();
+  const [worker] = unused.take().workers;
   assert.ok(worker, "a worker started");
   const exited = new Promise((resolve) => worker.once("exit", resolve));
   const again = new EarlyChecker();
   again.start(4000, 12);
   await again.stop();
-  assert.equal(again.take().length, 0, "stopped and let go");
+  assert.equal(again.take().workers.length, 0, "stopped and let go");
   await worker.terminate();
   await exited;
+});
+
+test("pages sent ahead in batches, while the checker loads, each get their own page's record", { skip: os.availableParallelism() < 2 && "one core: no worker to start" }, async () => {
+  const site = writeSite({ file: "index.html", replace: ["<h1>", '<h1 style="color: red">'] });
+  const task = (file: string) => ({ page: path.join(site, file), path: file, source: fs.readFileSync(path.join(site, file), "utf8") });
+  const checker = new EarlyChecker();
+  checker.start(4000, 2);
+  checker.checkAhead([task("news/story.html")]);
+  checker.checkAhead([task("index.html")]);
+  const report = await validateSite(site, { checker, cacheDir: fs.mkdtempSync(path.join(tempRoot, "batches-cache-")) });
+  assert.deepEqual(fileFieldCode(report.problems), fileFieldCode((await validateSite(site)).problems));
+  assert.ok(report.problems.some(({ file }) => file === "index.html"));
+});
+
+test("a page checked ahead is taken only while the site's page has the bytes that were checked: one changed since is checked again", { skip: os.availableParallelism() < 2 && "one core: no worker to start" }, async () => {
+  const clean = CLEAN_SITE["index.html"]!;
+  const styled = clean.replace("<h1>", '<h1 style="color: red">');
+  for (const [onDisk, sentAhead] of [
+    [clean, styled],
+    [styled, clean],
+  ] as const) {
+    const site = writeSite({ file: "index.html", replace: [clean, onDisk] });
+    const checker = new EarlyChecker();
+    checker.start(4000, 2);
+    checker.checkAhead(["index.html", "news/story.html"].map((file) => ({ page: path.join(site, file), path: file, source: file === "index.html" ? sentAhead : fs.readFileSync(path.join(site, file), "utf8") })));
+    const cacheDir = fs.mkdtempSync(path.join(tempRoot, "ahead-cache-"));
+    const report = await validateSite(site, { checker, cacheDir });
+    assert.deepEqual(fileFieldCode(report.problems), fileFieldCode((await validateSite(site)).problems));
+    assert.equal(report.problems.some(({ file }) => file === "index.html"), onDisk === styled, "the style attribute's problems, where the page has it");
+  }
 });
 
 test("a whole-site check also holds the pages to the performance budget", async () => {
