@@ -122,6 +122,8 @@ export class CacheArea {
   #reached = new Set<string>();
   /** Entries `has` found at the place it was told of, by name: placed there already. */
   #placedAt = new Map<string, string>();
+  /** Entries this build let go of, their bytes kept in others (`letGo`). */
+  #moved = new Set<string>();
   /** Entries found damaged by this process: each is counted once. */
   readonly #damagedNames = new Set<string>();
   #made = 0;
@@ -146,6 +148,7 @@ export class CacheArea {
     this.#folderNames = undefined;
     this.#reached = new Set();
     this.#placedAt = new Map();
+    this.#moved = new Set();
     this.#made = 0;
     this.#reused = 0;
     this.#damaged = 0;
@@ -225,6 +228,19 @@ export class CacheArea {
     const name = this.#listing().get(key);
     if (name !== undefined) this.#reached.add(name);
     return name !== undefined;
+  }
+
+  /**
+   * Removes the entry under `key`, whose bytes this build has kept in another (a pack of stories'
+   * reads); not counted as removed in the summary, as nothing kept went.
+   */
+  letGo(key: string): void {
+    const name = this.#listing().get(key);
+    if (name === undefined) return;
+    this.#reached.delete(name);
+    this.#listing().delete(key);
+    this.#moved.add(name);
+    remove(join(this.folder, name));
   }
 
   /** Whether the area lists an entry under `key`: a name only, neither read nor checked. */
@@ -330,7 +346,7 @@ export class CacheArea {
     const names = this.#folderNames ?? this.#listFolder();
     this.#folderNames = undefined;
     for (const name of names) {
-      if ((name === INDEX && this.#identities) || name === NOTE || this.#reached.has(name)) continue;
+      if ((name === INDEX && this.#identities) || name === NOTE || this.#reached.has(name) || this.#moved.has(name)) continue;
       remove(join(this.folder, name));
       if (!name.endsWith(".tmp") && name !== INDEX) this.#removed += 1;
     }

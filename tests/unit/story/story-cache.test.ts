@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { articleDigest, readArticle, type ReadContext, type StoryLocation } from "../../../src/lib/story/article.ts";
-import { storySettings, type StoryInput } from "../../../src/lib/story/read-story.ts";
+import { readStoryFile, storySettings, type StoryInput } from "../../../src/lib/story/read-story.ts";
 import { storyStamp } from "../../../src/lib/story/story-source.ts";
 import { StoryCache } from "../../../src/lib/story/story-cache.ts";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
@@ -340,4 +340,49 @@ test("settings JSON cannot carry exactly are never cached: their read is made af
   // Every kind of value JSON carries exactly is cached.
   const exact = { ...input, datelinePlaces: { MOSCOW: { title: "Talks", tags: ["a", 1, true, null], photo: { src: "x" } } } as unknown as StoryInput["datelinePlaces"] };
   assert.equal(readTwice(exact, exact), "stories 1 read, 1 reused");
+});
+
+test("a build's prune packs the reads kept an entry each once there are enough; later builds take them from the pack, and a pack half unused is packed again", () => {
+  const root = join(folder, "packs");
+  const story = (n: number, text = "Text"): StoryInput => {
+    const bytes = Buffer.from(`---\ntitle: Story ${n}\n---\n${text} ${n}\n`);
+    return { ...input, file: `src/news/s${n}.md`, fileSlug: `s${n}`, filePathStem: `/news/s${n}`, files: { size: bytes.length, bytes, stamp: `${n}:${text}` } };
+  };
+  const build = (stories: StoryInput[]) => {
+    const store = new CacheStore(root);
+    const cache = new StoryCache(store, { keepInMemory: false });
+    store.startBuild();
+    const reads = stories.map((one) => cache.read(one));
+    cache.prune();
+    return { reads, summary: store.summary().replace(`cache ${root}: `, "") };
+  };
+  const fresh = (one: StoryInput) => JSON.parse(JSON.stringify(readStoryFile(one))) as unknown;
+  const stories = Array.from({ length: 150 }, (_, n) => story(n));
+
+  assert.equal(build(stories.slice(0, 50)).summary, "stories 50 read, 0 reused");
+  assert.equal(entries(root).length, 50, "too few to pack: an entry each");
+  assert.equal(build(stories).summary, "stories 100 read, 50 reused");
+  const [pack] = entries(root);
+  assert.equal(entries(root).length, 1, "150 reads in one pack, the entries of their own gone (and not counted as removed)");
+  const again = build(stories);
+  assert.equal(again.summary, "stories 0 read, 150 reused");
+  assert.deepEqual(entries(root), [pack], "the same pack, kept as it was");
+  assert.deepEqual(again.reads[149], fresh(stories[149]!));
+
+  // 80 stories edited: their new reads are kept an entry each, and the pack, used by 70 of its 150 reads, is packed again with them.
+  const edited = stories.map((one, n) => (n < 80 ? story(n, "Edited") : one));
+  assert.equal(build(edited).summary, "stories 80 read, 70 reused");
+  assert.equal(entries(root).length, 1);
+  assert.notDeepEqual(entries(root), [pack]);
+  const packed = build(edited);
+  assert.equal(packed.summary, "stories 0 read, 150 reused");
+  assert.deepEqual(packed.reads[0], fresh(edited[0]!));
+  assert.deepEqual(packed.reads[100], fresh(edited[100]!));
+
+  // A damaged pack is a miss: every story of it is read again, and the build says so once.
+  writeFileSync(join(root, "stories", entries(root)[0]!), "spoiled\n");
+  const mended = build(edited);
+  assert.match(mended.summary, /^stories 150 read, 0 reused; 1 damaged entry in .* ignored and made again/);
+  assert.deepEqual(mended.reads[0], fresh(edited[0]!));
+  assert.equal(build(edited).summary, "stories 0 read, 150 reused");
 });
