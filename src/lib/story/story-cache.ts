@@ -42,7 +42,7 @@ export class StoryCache {
   #packs = new Map<string, { size: number; reads: Map<string, string> | undefined; readers: number } | undefined>();
 
   constructor(store: CacheStore, { keepInMemory = true } = {}) {
-    this.#area = store.area("stories", { name: "stories", made: "read" }, { extension: ".json", code: [READING_CODE, new URL(import.meta.url)], identities: false });
+    this.#area = store.area("stories", { name: "stories", made: "read" }, { extension: ".json", code: [READING_CODE, new URL(import.meta.url)] });
     this.#keepInMemory = keepInMemory;
   }
 

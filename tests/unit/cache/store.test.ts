@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -58,7 +58,7 @@ test("a damaged entry is a miss, removed, and reported once", () => {
 
   const { store, area } = open(root);
   assert.equal(area.has(cut), false, "an entry placed without reading is hashed when its file changed");
-  assert.equal(area.read(changed), undefined, "an entry read is always hashed");
+  assert.equal(area.read(changed), undefined, "an entry read is hashed when its file changed");
   assert.equal(area.read(cut), undefined);
   assert.equal(area.has(changed), false);
   assert.deepEqual(entryNames(root), [], "damaged entries are removed");
@@ -149,6 +149,29 @@ test("an entry another build wrote after this one listed the area is left to tha
   other.write(theirs, "<p>theirs</p>");
   area.prune();
   assert.equal(open(root).area.read(theirs)?.toString(), "<p>theirs</p>");
+});
+
+test("an entry read unchanged since it was found sound is not hashed again: its identity vouches for it, as for one placed", () => {
+  const root = join(tempRoot, "read-by-identity");
+  const writer = open(root).area;
+  const key = writer.key("a pack of reads");
+  writer.write(key, "[1,2,3]");
+  writer.prune();
+  const [name = ""] = entryNames(root);
+  const path = join(root, "pages", name);
+  // A whole second, which a file's time keeps exactly: the entry is found sound again with it.
+  utimesSync(path, 1_700_000_000, 1_700_000_000);
+  const reader = open(root).area;
+  assert.equal(reader.read(key)?.toString(), "[1,2,3]");
+  reader.prune();
+  // The same size and modification time, in place: what no write leaves, but proves what is asked.
+  writeFileSync(path, "[4,5,6]");
+  utimesSync(path, 1_700_000_000, 1_700_000_000);
+  assert.equal(open(root).area.read(key)?.toString(), "[4,5,6]", "taken by its identity, not hashed");
+  writeFileSync(path, "[7,8,9]");
+  const { store, area } = open(root);
+  assert.equal(area.read(key), undefined, "a write changed its identity: hashed, and found damaged");
+  assert.match(store.summary(), /1 damaged entry/);
 });
 
 test("an area whose entries are only read keeps no identities: no index, a leftover one removed, its entries still checked", () => {
