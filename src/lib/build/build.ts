@@ -11,7 +11,7 @@ import { CacheStore } from "../cache/store.ts";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { EarlyChecker, PROJECT_CHECK_CACHE, validateSite, type ValidateOptions } from "../check/validate.ts";
 import type { Report } from "../check/site-problems.ts";
@@ -205,7 +205,8 @@ async function buildHere({ output, dev = false, env = process.env, session = new
   // is copied to web servers, which could not read it.
   const staging = `${STAGING_PREFIX}${process.pid}-${randomBytes(6).toString("hex")}`;
   // A build starts from the site its last swap replaced, when there is one (see takeSpare).
-  const reused = !dev && takeSpare(output, staging);
+  const spare = dev ? undefined : takeSpare(output, staging);
+  const reused = spare !== undefined;
   if (!patched && !reused) mkdirSync(staging);
   // This build's photos for the media host, apart until the site passes its checks.
   const mediaStaging = `${staging}-media`;
@@ -219,7 +220,7 @@ async function buildHere({ output, dev = false, env = process.env, session = new
     report.sources = site.sources;
     if (!site.rendered) return result(false, { pages: site.pages });
     // The dev server's build knows its files (it patches its site by them): at 10,000 stories listing the folder took a tenth of a rebuild.
-    const files = site.devSite ? [...site.devSite.files].sort() : keepOnly(staging, site.files);
+    const files = site.devSite ? [...site.devSite.files].sort() : keepOnly(staging, site.files, spare);
     if (!dev) {
       report.check = await stages.run("check", () => checkSite(staging, media, settings.value, site.storyReport, { checker, store: session.store, files }, progressOf("check")));
       report.size = await stages.run("size", () => hostLimitReport(measureSite(staging, files), settings.value.deploy, `${output.replace(/\/+$/, "")}/`, hostLimits));
@@ -583,25 +584,19 @@ function removeWithEmptyFolders(folder: string, file: string): void {
 }
 
 /**
- * Removes from `folder` whatever is not one of the files `keep` names (relative to it), and each
- * folder that then holds none; returns the files kept, sorted. A fresh folder holds only those; one
- * that held an earlier site loses what that site had and this one has not (a deleted story's page).
+ * Leaves in `folder` only the files `keep` names (relative to it), every one of which the build
+ * wrote or left there, and the folders that hold them; returns them, sorted. A fresh folder holds
+ * only those; one that held an earlier site (`spare`, as takeSpare found it: nothing else writes
+ * into a build's folder) loses what that site had and this one has not (a deleted story's page).
  */
-function keepOnly(folder: string, keep: ReadonlySet<string>): string[] {
-  const kept: string[] = [];
-  const folders = new Set<string>();
+function keepOnly(folder: string, keep: ReadonlySet<string>, spare: SpareListing | undefined): string[] {
+  const kept = [...keep].sort();
+  if (spare === undefined) return kept;
+  for (const path of spare.files) if (!keep.has(path)) rmSync(join(folder, path), { force: true });
   const needed = new Set<string>();
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    const path = relative(folder, join(entry.parentPath, entry.name));
-    if (entry.isDirectory()) folders.add(path);
-    else if (!keep.has(path)) rmSync(join(folder, path), { force: true });
-    else {
-      kept.push(path);
-      for (let parent = dirname(path); parent !== "." && !needed.has(parent); parent = dirname(parent)) needed.add(parent);
-    }
-  }
-  for (const path of folders) if (!needed.has(path)) rmSync(join(folder, path), { recursive: true, force: true });
-  return kept.sort();
+  for (const path of kept) for (let parent = dirname(path); parent !== "." && !needed.has(parent); parent = dirname(parent)) needed.add(parent);
+  for (const path of spare.folders) if (!needed.has(path)) rmSync(join(folder, path), { recursive: true, force: true });
+  return kept;
 }
 
 /** The files the media folder holds, and how many of them a build added. */
@@ -671,36 +666,47 @@ const spareOf = (output: string): string => `${STAGING_PREFIX}spare-${output.rep
  * replaces the file there, a reused page's file is kept only when it is the page's cache entry
  * itself, unchanged (its identity), and everything else is removed (keepOnly).
  */
-function takeSpare(output: string, staging: string): boolean {
+function takeSpare(output: string, staging: string): SpareListing | undefined {
   const spare = spareOf(output);
   // A link in its place (the replaced site was one) is no folder to write into: it goes, not what it names.
   const found = lstatSync(spare, { throwIfNoEntry: false });
   if (found !== undefined && !found.isDirectory()) rmSync(spare, { force: true });
-  if (!found?.isDirectory()) return false;
+  if (!found?.isDirectory()) return undefined;
   try {
     renameSync(spare, staging);
   } catch {
-    return false;
+    return undefined;
   }
   try {
-    removeLinks(staging);
-    return true;
+    const listing: SpareListing = { files: [], folders: [] };
+    listSpare(staging, "", listing);
+    return listing;
   } catch {
     rmSync(staging, { recursive: true, force: true });
-    return false;
+    return undefined;
   }
 }
 
+/** The files and folders a spare held when a build took it, by their paths in it (with forward slashes). */
+interface SpareListing {
+  files: string[];
+  folders: string[];
+}
+
 /**
- * Removes every entry of `folder`, at any depth, that is neither a file nor a folder: a symbolic
- * link (made by hand in a spare) would have the build write through it, out of the folder, and a
- * folder's listing follow it.
+ * Lists the spare's files and folders under `path` into `listing`, removing every entry that is
+ * neither a file nor a folder: a symbolic link (made by hand in a spare) would have the build write
+ * through it, out of the folder, and a folder's listing follow it. A folder at a time, by the
+ * entries' types: Node's recursive listing asks the disk of every file whether it is a folder.
  */
-function removeLinks(folder: string): void {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) removeLinks(path);
-    else if (!entry.isFile()) rmSync(path, { force: true });
+function listSpare(root: string, path: string, listing: SpareListing): void {
+  for (const entry of readdirSync(path === "" ? root : join(root, path), { withFileTypes: true })) {
+    const inner = path === "" ? entry.name : `${path}/${entry.name}`;
+    if (entry.isDirectory()) {
+      listing.folders.push(inner);
+      listSpare(root, inner, listing);
+    } else if (entry.isFile()) listing.files.push(inner);
+    else rmSync(join(root, inner), { force: true });
   }
 }
 
