@@ -624,7 +624,7 @@ export class SearchIndexCache {
     const key = index.get(url);
     if (key === undefined) return undefined;
     if (this.#editions !== undefined) {
-      const text = this.#area.read(key)?.toString("utf8");
+      const text = this.#keptText(index, url);
       return text === undefined ? undefined : { url, text };
     }
     return this.#area.has(key, placedIn === undefined ? undefined : join(placedIn, url.slice(1))) ? { url, key } : undefined;
