@@ -134,15 +134,15 @@ export class StoryCache {
    * entries go at the prune.
    */
   #packLoose(stories: Map<string, JournalLine>): void {
-    const users = new Map<string | undefined, JournalLine[]>();
-    for (const line of stories.values()) {
-      const lines = users.get(line.pack);
-      if (lines === undefined) users.set(line.pack, [line]);
-      else lines.push(line);
+    // The stories' lines by the pack that keeps their reads (none: an entry of its own each).
+    const users = new Map<string | undefined, [string, JournalLine][]>();
+    for (const story of stories) {
+      const lines = users.get(story[1].pack);
+      if (lines === undefined) users.set(story[1].pack, [story]);
+      else lines.push(story);
     }
-    const emptied = [...users].filter((entry): entry is [string, JournalLine[]] => entry[0] !== undefined && (this.#packs.get(entry[0])?.size ?? 0) >= 2 * entry[1].length);
-    const emptiedPacks = new Set(emptied.map(([pack]) => pack));
-    const loose = [...stories].filter(([, { pack }]) => pack === undefined || emptiedPacks.has(pack));
+    const emptied = [...users].filter((entry): entry is [string, [string, JournalLine][]] => entry[0] !== undefined && (this.#packs.get(entry[0])?.size ?? 0) >= 2 * entry[1].length);
+    const loose = [...(users.get(undefined) ?? []), ...emptied.flatMap(([, lines]) => lines)];
     if (loose.length < PACK_AT && emptied.length === 0) return;
     // In the order the stories are read (by file), so that a build holds few packs at once; the same reads always make the same pack.
     loose.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
