@@ -227,6 +227,30 @@ test("an entry its owner holds in memory is kept by reaching it, unread; one rea
   assert.equal(area.reach(area.key("never written")), false);
 });
 
+test("an index whose record of an entry is no identity vouches for nothing: the entry is hashed, and a damaged one found", () => {
+  const root = join(tempRoot, "odd-index");
+  const writer = open(root).area;
+  const key = writer.key("a page");
+  writer.write(key, "<p>page</p>");
+  writer.prune();
+  const [name = ""] = entryNames(root);
+  writeFileSync(join(root, "pages", name), "<p>PAGE</p>");
+  const identity = (path: string) => {
+    const { size, mtimeMs, ino } = statSync(path);
+    return `${size}:${mtimeMs}:${ino}`;
+  };
+  // The damaged entry's own identity, as a number or as a list: neither is the identity's text.
+  for (const odd of [Number.parseFloat(identity(join(root, "pages", name))), [identity(join(root, "pages", name))]]) {
+    writeFileSync(join(root, "pages", "index.json"), JSON.stringify({ sound: { [name]: odd } }));
+    const { store, area } = open(root);
+    assert.equal(area.has(key), false, JSON.stringify(odd));
+    assert.match(store.summary(), /1 damaged entry/);
+    writer.write(key, "<p>page</p>");
+    writer.prune();
+    writeFileSync(join(root, "pages", entryNames(root)[0]!), "<p>PAGE</p>");
+  }
+});
+
 test("the owner's note is kept with the area, for the next build", () => {
   const root = join(tempRoot, "note");
   const { area } = open(root);
