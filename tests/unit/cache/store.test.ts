@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { after, test } from "node:test";
 import { CacheStore } from "../../../src/lib/cache/store.ts";
 
@@ -19,6 +19,15 @@ function open(root: string) {
 }
 
 const entryNames = (root: string): string[] => readdirSync(join(root, "pages")).filter((name) => name.endsWith(".html"));
+
+/** One entry of `text` kept in a new store at `root`, as a build leaves it: its writer's area, its key and its file. */
+function keptEntry(root: string, text: string) {
+  const writer = open(root).area;
+  const key = writer.key(text);
+  writer.write(key, text);
+  writer.prune();
+  return { writer, key, path: join(root, "pages", entryNames(root)[0] ?? "") };
+}
 
 test("an entry is kept under its key and read back whole, in this process and the next", () => {
   const root = join(tempRoot, "kept");
@@ -70,10 +79,7 @@ test("a damaged entry is a miss, removed, and reported once", () => {
 
 test("an entry unchanged since it was found sound is placed without being read; any write to it is caught", () => {
   const root = join(tempRoot, "placed");
-  const writer = open(root).area;
-  const key = writer.key("a page");
-  writer.write(key, "<p>page</p>");
-  writer.prune();
+  const { key } = keptEntry(root, "<p>page</p>");
   const site = join(tempRoot, "placed-site");
   writeFileSync(site, "");
   rmSync(site);
@@ -153,12 +159,7 @@ test("an entry another build wrote after this one listed the area is left to tha
 
 test("an entry read unchanged since it was found sound is not hashed again: its identity vouches for it, as for one placed", () => {
   const root = join(tempRoot, "read-by-identity");
-  const writer = open(root).area;
-  const key = writer.key("a pack of reads");
-  writer.write(key, "[1,2,3]");
-  writer.prune();
-  const [name = ""] = entryNames(root);
-  const path = join(root, "pages", name);
+  const { key, path } = keptEntry(root, "[1,2,3]");
   // A whole second, which a file's time keeps exactly: the entry is found sound again with it.
   utimesSync(path, 1_700_000_000, 1_700_000_000);
   const reader = open(root).area;
@@ -228,26 +229,18 @@ test("an entry its owner holds in memory is kept by reaching it, unread; one rea
 });
 
 test("an index whose record of an entry is no identity vouches for nothing: the entry is hashed, and a damaged one found", () => {
-  const root = join(tempRoot, "odd-index");
-  const writer = open(root).area;
-  const key = writer.key("a page");
-  writer.write(key, "<p>page</p>");
-  writer.prune();
-  const [name = ""] = entryNames(root);
-  writeFileSync(join(root, "pages", name), "<p>PAGE</p>");
-  const identity = (path: string) => {
-    const { size, mtimeMs, ino } = statSync(path);
-    return `${size}:${mtimeMs}:${ino}`;
-  };
   // The damaged entry's own identity, as a number or as a list: neither is the identity's text.
-  for (const odd of [Number.parseFloat(identity(join(root, "pages", name))), [identity(join(root, "pages", name))]]) {
-    writeFileSync(join(root, "pages", "index.json"), JSON.stringify({ sound: { [name]: odd } }));
+  const oddRecords = [(identity: string) => Number.parseFloat(identity), (identity: string) => [identity]];
+  for (const [at, odd] of oddRecords.entries()) {
+    const root = join(tempRoot, "odd-index", String(at));
+    const { key, path } = keptEntry(root, "<p>page</p>");
+    writeFileSync(path, "<p>PAGE</p>");
+    const { size, mtimeMs, ino } = statSync(path);
+    const record = odd(`${size}:${mtimeMs}:${ino}`);
+    writeFileSync(join(root, "pages", "index.json"), JSON.stringify({ sound: { [basename(path)]: record } }));
     const { store, area } = open(root);
-    assert.equal(area.has(key), false, JSON.stringify(odd));
+    assert.equal(area.has(key), false, JSON.stringify(record));
     assert.match(store.summary(), /1 damaged entry/);
-    writer.write(key, "<p>page</p>");
-    writer.prune();
-    writeFileSync(join(root, "pages", entryNames(root)[0]!), "<p>PAGE</p>");
   }
 });
 
