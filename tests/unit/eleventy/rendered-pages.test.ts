@@ -136,11 +136,16 @@ test("a story's page told by what its view is made from is planned without its v
   assert.deepEqual(rendered(build(cache, output, views())), ["/news/a.html", "/news/b.html"]);
 });
 
+/** Every page of a newsroom of `stories` as page-views.ts makes it: All news, topics, archive days, related headlines, the front page. */
+function pages(stories: ArticleView[], settings = site): PlannedViews {
+  return pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, settings, buildAt("2013-09-05T00:00Z")), site);
+}
+
 test("the front page is rendered again when what it prints of a story changes, and only then", () => {
   const c = storyView("c", "2013-09-01");
   // The front page as page-views.ts makes it, beside the stories' pages; no other list.
   const front = (stories: ArticleView[]): PlannedViews => {
-    const made = pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, { ...site, frontPage: { ...site.frontPage, topStories: 1, latestStories: 1 } }, buildAt("2013-09-05T00:00Z")), site);
+    const made = pages(stories, { ...site, frontPage: { ...site.frontPage, topStories: 1, latestStories: 1 } });
     return { ...views(stories), news: [], front: made.front.filter(({ edition }) => edition === "en") };
   };
   const cache = pageCacheIn(join(tempRoot, "cache-front"))[0];
@@ -156,9 +161,6 @@ test("the front page is rendered again when what it prints of a story changes, a
 
 test("a list prints no story's text: a body edit renders the story's page alone, a headline edit every list that shows it", () => {
   const c = storyView("c", "2013-09-02");
-  // Every page of the newsroom as page-views.ts makes it: All news, topics, archive days, related headlines.
-  const pages = (stories: ArticleView[]): PlannedViews =>
-    pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, site, buildAt("2013-09-05T00:00Z")), site);
   const cache = pageCacheIn(join(tempRoot, "cache-lists"))[0];
   const output = join(tempRoot, "site-lists");
   const first = build(cache, output, pages([b, a, c]));
@@ -172,8 +174,6 @@ test("a list prints no story's text: a body edit renders the story's page alone,
 
 test("a story filed on a new day renders the archive pages it changes, and no earlier day's or month's: a crumb is its period's link, not its count", () => {
   const d = storyView("d", "2013-08-30");
-  const pages = (stories: ArticleView[]): PlannedViews =>
-    pageViews(buildNewsroom({ stories, withdrawn: [], report: { errors: [], warnings: [], notices: [], withheld: [] } }, site, buildAt("2013-09-05T00:00Z")), site);
   const cache = pageCacheIn(join(tempRoot, "cache-archive"))[0];
   const output = join(tempRoot, "site-archive");
   build(cache, output, pages([b, a, d]));
