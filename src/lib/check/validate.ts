@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { extname, join, resolve } from "node:path";
+import { extname, join, resolve, sep } from "node:path";
 import type { CacheStore } from "../cache/store.ts";
 import type { MediaHost } from "../model/media.ts";
 import { sortProblems, type Problem } from "../model/problems.ts";
@@ -172,8 +172,11 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const withheld = Promise.resolve(options.withheld ?? []);
   withheld.catch(() => undefined); // a failure is for the await below to report, not for the process
   const siteDir = resolve(dir);
-  const files = options.files?.map((file) => join(siteDir, file)) ?? listFiles(siteDir);
+  // Paths in the site made from the build's list as they are: path.relative on every file's absolute path took a tenth of a publish's check at 10,000 stories.
+  const sitePaths = options.files?.map((file) => file.split(sep).join("/")) ?? listFiles(siteDir);
+  const files = sitePaths.map((path) => join(siteDir, path));
   const pages = files.filter((file) => extname(file) === ".html");
+  const paths = sitePaths.filter((path) => extname(path) === ".html");
   const stylesheets = files.filter((file) => extname(file) === ".css");
   if (pages.length === 0) throw new SiteError(`no .html pages in ${siteDir}`);
 
@@ -184,8 +187,6 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
     ...(options.media ? { media: { url: options.media.url, folder: resolve(options.media.folder) } } : {}),
   };
   const siteUrl = options.outputs ? options.siteUrl : undefined;
-  const paths = pages.map((page) => sitePath(siteDir, page));
-  const sitePaths = files.map((file) => sitePath(siteDir, file));
   const cache = options.cacheDir === undefined ? undefined : new CheckCache(options.cacheDir, options.store);
   // What a link leads to hangs on these besides the site's files: the pages passed under others are not this check's to take.
   const linkSettings = JSON.stringify({ siteRoot: settings.siteRoot?.href, basePath: settings.basePath, media: settings.media });
@@ -341,14 +342,14 @@ async function checkEach(tasks: readonly PageTask[], early: readonly Worker[], o
   return (await runInWorkers<PageTask[], PageRecord[]>(PAGE_WORKER, undefined, batches, few ? early.length : workers, few ? undefined : checkHere, onBatch, early)).flat();
 }
 
-/** Every file in the site, as absolute paths. */
+/** Every file in the site, by its path in it, sorted. */
 function listFiles(siteDir: string): string[] {
   if (!statSync(siteDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new SiteError(`no site folder at ${siteDir}`);
   }
   return readdirSync(siteDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
+    .map((entry) => sitePath(siteDir, join(entry.parentPath, entry.name)))
     .sort();
 }
 
