@@ -296,8 +296,13 @@ function countriesByZone(): Map<string, string> {
   // Links such as Asia/Chongqing and Asia/Shanghai are one zone; the larger city decides.
   const byCanonical = new Map<string, { country: string; pop: number }>();
   for (const [zone, city] of largest) {
-    if (!isKnownZone(zone)) continue;
-    const canonical = canonicalZone(zone);
+    // A zone Intl does not know is skipped: canonicalZone's formatter throws for it (asking luxon first made a second formatter for each of 360 zones).
+    let canonical: string;
+    try {
+      canonical = canonicalZone(zone);
+    } catch {
+      continue;
+    }
     const known = byCanonical.get(canonical);
     if (!known || city.pop > known.pop) byCanonical.set(canonical, city);
   }
