@@ -95,10 +95,8 @@ interface DevSite {
   pages: ReadonlyMap<string, string>;
   /** The hash of what every page was rendered with (the page plan's context). */
   context: string;
-  /** The text of each of its other files (the search index, the hosts' files), by file: one the same again is not written. */
+  /** The text of each of its other files (feeds, sitemaps, the search index, the hosts' files), by file: one the same again is not written. */
   texts: ReadonlyMap<string, string>;
-  /** The newsroom's files (feeds, sitemaps) by URL, as given to the templates: one the same again, with the same templates, is not rendered. */
-  newsroomFiles: ReadonlyMap<string, string>;
   files: ReadonlySet<string>;
 }
 
@@ -277,29 +275,34 @@ async function renderSite(stages: StageRunner, settings: ProjectSettings, sessio
   // A publish's few new pages: their checker loads on the other core while they render.
   if (!dev) checker.start(plan.pages.length, plan.pages.filter((page) => page.rendered).length);
   const writer = new SiteWriter(staging, plan, session.pageCache, { inPlace: patched, reused, keepTexts: dev });
-  const newsroomFiles = writer.changedFiles(newsroom.files);
   const counter = renderCounter(plan, progressOf("render"));
   // The search indexes first, written as soon as made, so their memory (at 100,000 stories 0.8 GB
   // of heap) is free again before the render runs need theirs: made after the runs, on top of
   // what those had left, they were the first build's peak, 4.3 GB RSS; made first, it is 3.8 GB.
   // The dev server's patch, a few pages, writes them first: the edited page shows a moment sooner.
-  const writeSearch = () => stages.run("render", () => writer.writeSearch(searchFiles(newsroom, session.searchIndexes, reused ? staging : undefined), session.searchIndexes));
-  if (!patched) await writeSearch();
+  // The feeds, sitemaps and robots.txt with them: the newsroom's text as it is, written rather than
+  // run through a template (at 10,000 stories, Eleventy paginating over their 1,100 files was two thirds of a publish's run).
+  const writeSearchAndFiles = () =>
+    stages.run("render", () => {
+      writer.writeSearch(searchFiles(newsroom, session.searchIndexes, reused ? staging : undefined), session.searchIndexes);
+      writer.writeFiles(newsroom.files);
+    });
+  if (!patched) await writeSearchAndFiles();
   // Each run's views are let go once it is rendered, not held to the end of the build with every other run's.
   for (let run = 0, views = runs.shift(); views !== undefined; run += 1, views = runs.shift()) {
     const first = run === 0;
-    // The site's files (feeds, sitemaps, the hosts' files) with the first run's pages; a later run's are the same files again.
-    const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: madeViews(views), files: first ? newsroomFiles : [] }, counter));
+    // The hosts' files with the first run's pages; a later run's are the same files again.
+    const rendered = await stages.run("render", () => renderPages(staging, settings.globals, { ...data.render, render: madeViews(views) }, counter));
     await stages.run("render", () => writer.writeRendered(first ? rendered : rendered.filter(({ file }) => writer.isPage(file))));
     // A publish's pages are checked on the other core as soon as they are written, while the build goes on.
     checker.checkAhead(rendered.filter(({ file }) => writer.isPage(file) && file.endsWith(".html")).map(({ file, content }) => ({ page: resolve(staging, file), path: file, source: content })));
   }
-  if (patched) await writeSearch();
+  if (patched) await writeSearchAndFiles();
   await stages.run("render", () => writer.finish());
   const published = await stages.run("photos", () => publishMedia(staging, media, session.photos, settings, data.storyFiles, progressOf("photos")));
   const siteFiles = new Set([...writer.written, ...published]);
   // Kept only for the dev server's next rebuild: a build's check, at 100,000 stories, has no memory to spare for it.
-  const devSite = dev && { context: plan.context, pages: new Map(plan.pages.map(({ file, key }) => [file, key])), texts: writer.texts, newsroomFiles: writer.newsroomFiles, files: siteFiles };
+  const devSite = dev && { context: plan.context, pages: new Map(plan.pages.map(({ file, key }) => [file, key])), texts: writer.texts, files: siteFiles };
   return { ...site, rendered: true, files: siteFiles, devSite: devSite || undefined };
 }
 
@@ -347,7 +350,7 @@ function planSite(settings: ProjectSettings, newsroom: Newsroom, pageCache: Page
   return { plan, runs: renderRuns(render, PAGES_PER_RUN), data: { storyFiles, sources, render: { ...newsroom, ...shared } } };
 }
 
-/** Counts the pages the plan renders as Eleventy renders them (its feeds and sitemaps are not counted: the plan does not hold them). */
+/** Counts the pages the plan renders as Eleventy renders them (the hosts' files are not counted: the plan does not hold them). */
 function renderCounter(plan: PlannedSite, onProgress: ProgressListener | undefined): ((file: string) => void) | undefined {
   if (!onProgress) return undefined;
   const planned = new Set(plan.pages.filter((page) => page.rendered).map((page) => page.file));
@@ -394,8 +397,8 @@ type EntryPlacer = Pick<PageCache, "place" | "isPlacedAt">;
  * The one writer of pages and files into the staging folder. Each run's newly rendered pages are
  * kept in the page cache first, then placed from it (a second name for its entry, no copy: the
  * check knows such a page's hash without reading it), as the search indexes' files are from the
- * search area; the rest (the feeds and sitemaps Eleventy rendered, a file a cache could not keep,
- * the dev server's search files) is written; at the end, every page the plan reuses. In a folder
+ * search area; the rest (the newsroom's feeds and sitemaps, the hosts' files, a file a cache could not
+ * keep, the dev server's search files) is written; at the end, every page the plan reuses. In a folder
  * that holds an earlier site, a placed file whose file there is its entry, unchanged, is left in
  * place, and every file written replaces what is there.
  */
@@ -412,9 +415,8 @@ class SiteWriter {
   readonly #folders = new Set<string>();
   /** Every file of the site, written or in place, relative to its folder. */
   readonly written = new Set<string>();
-  /** The texts of the files besides pages, and the newsroom's files, kept for the dev server's next rebuild (`keepTexts`). */
+  /** The texts of the files besides pages, kept for the dev server's next rebuild (`keepTexts`). */
   readonly texts = new Map<string, string>();
-  readonly newsroomFiles = new Map<string, string>();
   readonly #keepTexts: boolean;
 
   constructor(staging: string, plan: PlannedSite, cache: PageCache, { inPlace, reused, keepTexts }: { inPlace: DevSite | undefined; reused: boolean; keepTexts: boolean }) {
@@ -428,18 +430,15 @@ class SiteWriter {
   }
 
   /**
-   * The newsroom's files to render: in a site being patched with the same templates, those whose
-   * text changed (the others are in place); else all.
+   * The newsroom's files (feeds, sitemaps, robots.txt): each at its URL, its text and a line end,
+   * as the site has published them from the start (the template that once wrote them ended so).
    */
-  changedFiles(files: readonly PublishedFile[]): PublishedFile[] {
-    if (this.#keepTexts) for (const { url, text } of files) this.newsroomFiles.set(url, text);
-    const inPlace = this.#inPlace?.context === this.#plan.context ? this.#inPlace.newsroomFiles : undefined;
-    if (inPlace === undefined) return [...files];
-    return files.filter(({ url, text }) => {
-      const same = inPlace.get(url) === text;
-      if (same) this.written.add(url.slice(1));
-      return !same;
-    });
+  writeFiles(files: readonly PublishedFile[]): void {
+    const texts = files.map(({ url, text }): RenderedFile => ({ file: url.slice(1), content: `${text}\n` }));
+    // The URL table gives files and pages addresses of their own kinds; one at a page's would be kept as that page.
+    const atPage = texts.find(({ file }) => this.isPage(file));
+    if (atPage) throw new Error(`the newsroom's file ${atPage.file} is at a page's address`);
+    this.writeRendered(texts);
   }
 
   /** Whether `file` is a page of the plan (else a file of the site's own: a feed, a sitemap, a host's file). */

@@ -1,5 +1,5 @@
 /**
- * The render stage: Eleventy renders the planned pages and the site's files to memory, through its
+ * The render stage: Eleventy renders the planned pages and the hosts' files to memory, through its
  * programmatic API, with everything it prints given as global data (`addGlobalData`): the
  * settings and the newsroom's views, made by the stages before it. Eleventy reads no data file and
  * no story; it writes nothing (the build writes what it returns). Paths are relative to the

@@ -211,7 +211,7 @@ export class PageCache {
 
 /**
  * The pages to render in runs of at most `size` pages, in the plan's order; always one run, even
- * of none, which renders the site's files. Eleventy holds every page of a run, its data and its
+ * of none, which renders the hosts' files. Eleventy holds every page of a run, its data and its
  * HTML, until the run ends: at 100,000 stories one run for every page outgrew Node's heap.
  */
 export function renderRuns<Story>(render: PageViews<Story>, size: number): PageViews<Story>[] {
