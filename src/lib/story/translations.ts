@@ -4,13 +4,14 @@ import { translationRoots } from "../model/translations.ts";
 
 const EXPECTED_PATH = "the original story's file under src/news/, e.g. moscow-denuclearization-talks/index.md";
 
-type Translated = Pick<ArticleView, "stem" | "file" | "edition" | "translationOf">;
+type Translated = Pick<ArticleView, "stem" | "file" | "edition" | "translationOf" | "published">;
 
 /**
  * What is wrong with stories' `translationOf`: naming no story (`stems` are every story read), a
  * story the agency or the desk withdrew (`withdrawn`, by stem), a story of the same edition, or a
- * story that already has a translation into this edition. The second translation, in file order,
- * is the one reported, naming the first.
+ * story that already has a translation into this edition. Of two translations into one edition,
+ * the later by its date is the one reported, naming the earlier, which readers may have read
+ * already (file order parts two of the same moment).
  */
 export function translationProblems(stories: readonly Translated[], stems: ReadonlySet<string>, withdrawn: ReadonlyMap<string, string>): Problem[] {
   const problems: Problem[] = [];
@@ -56,13 +57,14 @@ export function translationProblems(stories: readonly Translated[], stems: Reado
     if (!story.translationOf) continue;
     report(story, story.translationOf.line, "WD163", `names ${byStem.get(story.translationOf.stem)?.file ?? story.translationOf.path}, which names this story back as its original (expected translationOf in the translation only: remove it from the original)`);
   }
-  // Nearest the original first, so a translation of a translation is the one told it repeats an edition.
+  // Nearest the original first, so a translation of a translation is the one told it repeats an edition;
+  // then the earliest, so the one a desk adds beside a published translation is told, not the published one.
   const depth = (story: Translated): number => {
     let hops = 0;
     for (let at: Translated | undefined = story; at?.translationOf && hops <= stories.length; at = byStem.get(at.translationOf.stem)) hops += 1;
     return hops;
   };
-  const byDepth = [...sorted].sort((a, b) => depth(a) - depth(b) || a.file.localeCompare(b.file));
+  const byDepth = [...sorted].sort((a, b) => depth(a) - depth(b) || a.published.epochMs - b.published.epochMs || a.file.localeCompare(b.file));
   const taken = new Map<string, Translated>();
   for (const story of byDepth) {
     if (loops.includes(story)) continue;

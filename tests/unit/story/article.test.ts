@@ -540,6 +540,11 @@ test("a translation names a story of another edition, and a story has one transl
     `nigde.md:9: translationOf: names "missing/index.md", which is not a story (expected the original story's file under src/news/, e.g. moscow-denuclearization-talks/index.md) [WD152]`,
     `vtoroy.md:9: translationOf: translates original.md into ru, as perevod.md does (expected one translation of a story into each edition) [WD154]`,
   ]);
+  // A second translation filed after the first is the one told, though its file's name comes first.
+  const later = valid(await readArticle(...storyData({ ...russian, date: "2013-09-03", translationOf: "original.md" }, "x", "a-later")));
+  assert.deepEqual(report([original, translation, later]), [
+    `a-later.md:9: translationOf: translates original.md into ru, as perevod.md does (expected one translation of a story into each edition) [WD154]`,
+  ]);
   // A translation of the translation back into the original's edition, which has its story.
   const back = valid(await readArticle(...storyData({ ...seed, photo: undefined, translationOf: "perevod.md" }, "x", "a-back-translation")));
   assert.deepEqual(report([original, translation, back]), [
