@@ -212,10 +212,27 @@ const wouldNotBuild = (refusals: readonly Problem[], said: string): Problem[] =>
 const waitingName = (label: string): string => `index.wire-${label}.md.txt`;
 const WAITING_FILE = /^index\.wire-.+\.md\.txt$/;
 
+/** The versions waiting beside a story (but `except`), by file name. */
+function waitingBeside(folder: string, except?: string): string[] {
+  return existsSync(folder) ? readdirSync(folder).filter((name) => WAITING_FILE.test(name) && name !== except).sort() : [];
+}
+
 /** The note naming versions still waiting beside a story (but `except`), so an editor takes them in order; none when none wait. */
 function stillWaiting(item: WireItem, folder: string, except?: string): Problem[] {
-  const waiting = existsSync(folder) ? readdirSync(folder).filter((name) => WAITING_FILE.test(name) && name !== except).sort() : [];
+  const waiting = waitingBeside(folder, except);
   return waiting.length > 0 ? [itemNote(item, `also waiting beside it: ${waiting.join(", ")}`, "WD222")] : [];
+}
+
+/**
+ * What of the desk's a kill takes with the story, said on its line: the story's text as the desk
+ * changed it, and the versions waiting beside it. A kill takes every word of the story, as
+ * agencies require; an editor hears what went rather than finding it gone.
+ */
+function takenByKill(item: WireItem, existing: WireStory): Problem[] {
+  const waiting = waitingBeside(existing.folder);
+  const taken = [...(existing.changedHere === undefined ? [] : [`the story as the desk had it (${existing.changedHere})`]), ...(waiting.length > 0 ? [`the versions waiting beside it (${waiting.join(", ")})`] : [])];
+  if (taken.length === 0) return [];
+  return [itemNote(item, `${taken.join(" and ")} went with the kill, which takes every word of the story (expected nothing to do; a copy the desk must keep comes from its own history of src/news/)`, "WD234")];
 }
 
 /**
@@ -330,11 +347,12 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
       return { kind: "held", item: itemName(item), story: existing.file, notes: [itemNote(item, "withdrawn by the agency while a draft here: it was never published; delete the story, or keep it as a draft", "WD224"), ...said] };
     }
     const plan = planWithdrawal(item, existing, settings.datelinePlaces);
+    const taken = takenByKill(item, existing);
     return withStagedStory(item, plan, existing.folder, existing, undefined, settings, async ({ staged, refusals }) => {
       if (refusals.length > 0) return refused(item, wouldNotBuild(refusals, "the story would not build"));
       if (!settings.dryRun) await placeStoryFolder(staged, existing.folder, true);
       remember({ ...existing, fields: plan.fields, body: "", versionMs: timeMs ?? existing.versionMs });
-      return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: said };
+      return { kind: "withdrawn", item: itemName(item), story: existing.file, notes: [...said, ...taken] };
     });
   }
 

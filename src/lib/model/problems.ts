@@ -104,6 +104,7 @@ export const PROBLEM_CODES = {
   WD227: "a day read from the dateline",
   WD228: "an item known by its words, with no id of its own",
   WD229: "a dateline of an agency the settings do not list",
+  WD234: "the desk's work on a story taken by its kill",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

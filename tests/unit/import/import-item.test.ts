@@ -156,6 +156,23 @@ test("a story an editor changed keeps the editor's work: a newer version waits b
   assert.equal(next.split("\n")[0], `updated    ${ROUBLE}/index.md <- drop-5/0002.json [ninjs 1]: also waiting beside it: index.wire-v2.md.txt [WD222]`);
 });
 
+test("a kill of a story the desk changed says what of the desk's went with it: its text as changed, and the versions waiting beside it", async (t) => {
+  const { root, importItems } = desk(t);
+  const kill = ninjs({ version: "3", versioncreated: "2024-06-10T13:00:00+03:00", pubstatus: "canceled", headline: "", body_html: "" });
+  await importItems({ "0002.json": ninjs({}) });
+  const story = join(root, ROUBLE, "index.md");
+  writeFileSync(story, readFileSync(story, "utf8").replace("traders said.", "traders in Moscow said."));
+  assert.match(await importItems({ "0002.json": ninjs(UPDATE) }), /^held .*version 2 waits in /m);
+  const report = await importItems({ "0002.json": kill });
+  assert.match(report, /^withdrawn .* \[ninjs 1\]: the story as the desk had it \(edited here\) and the versions waiting beside it \(index\.wire-v2\.md\.txt\) went with the kill, which takes every word of the story \(expected nothing to do; a copy the desk must keep comes from its own history of src\/news\/\) \[WD234\]/);
+  assert.deepEqual(readdirSync(join(root, ROUBLE)), ["index.md"], "the kill takes them");
+  assert.doesNotMatch(readFileSync(story, "utf8"), /traders in Moscow/);
+  // A story the desk left as imported goes with no such line: nothing of the desk's was in it.
+  const other = desk(t);
+  await other.importItems({ "0002.json": ninjs({}) });
+  assert.doesNotMatch(await other.importItems({ "0002.json": kill }, { verbose: true }), /WD234/);
+});
+
 test("a correction to a published story waits beside it to be worded; a story not yet published takes it as a draft", async (t) => {
   const { root, importItems } = desk(t);
   await importItems({ "0002.json": ninjs({}) });
