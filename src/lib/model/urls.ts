@@ -64,6 +64,16 @@ export function photoUrl(filePathStem: string, src: string): string {
   return posix.join(posix.dirname(filePathStem), src);
 }
 
+/**
+ * The URL, from the site root, of a file a story's text names beside it (`src` as Markdown wrote
+ * it, percent-encoded): the story's folders' names encoded too, since a "#" or "?" in a folder's
+ * name would otherwise end the path.
+ */
+export function storyFileUrl(filePathStem: string, src: string): string {
+  const folder = posix.dirname(filePathStem).split("/").map((name) => encodeURIComponent(name)).join("/");
+  return posix.join(folder, src);
+}
+
 /** True when a photo `src` names a file inside the story's own folder. */
 export function staysInStoryFolder(src: string): boolean {
   const normal = posix.normalize(src);

@@ -1,5 +1,5 @@
 import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
-import { isAllowedUrl, photoUrl, staysInStoryFolder } from "../model/urls.ts";
+import { isAllowedUrl, staysInStoryFolder, storyFileUrl } from "../model/urls.ts";
 
 /** The render environment: the story's printed dateline (its pieces) and path stem. */
 interface StoryEnv {
@@ -50,7 +50,7 @@ function publishImagesFromStoryFolder(state: StateCore): void {
   for (const token of state.tokens) {
     for (const child of token.children ?? []) {
       const src = child.type === "image" ? child.attrGet("src") : null;
-      if (src !== null && staysInStoryFolder(String(src))) child.attrSet("src", photoUrl(stem, String(src)));
+      if (src !== null && staysInStoryFolder(String(src))) child.attrSet("src", storyFileUrl(stem, String(src)));
     }
   }
 }

@@ -86,6 +86,9 @@ test("an image names a file beside the story, published from the site root for t
   const html = md.render("![A square](square.png) ![Remote](https://example.com/x.png)", { page: { filePathStem: "/news/talks/index" } });
   assert.match(html, /<img src="\/news\/talks\/square\.png" alt="A square"[ >]/);
   assert.match(html, /<img src="https:\/\/example\.com\/x\.png" alt="Remote"[ >]/, "left as typed: the story check refuses it");
+  // A folder's name is part of the address: a "#" in it would start the fragment, a space end the URL.
+  const odd = md.render("![The map](<map 1.png>)", { page: { filePathStem: "/news/desk/Café talks #2?/index" } });
+  assert.match(odd, /<img src="\/news\/desk\/Caf%C3%A9%20talks%20%232%3F\/map%201\.png" alt="The map"[ >]/);
 });
 
 test("images are found with their body lines, and elements counted", () => {
