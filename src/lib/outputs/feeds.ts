@@ -93,24 +93,55 @@ function mediaContent(photo: FeedPhoto): string {
   );
 }
 
+/**
+ * A story's element in every feed of one format it is in, made once: it is in its edition's feeds
+ * and in each of its topics' and authors', and escaping its whole text for each was most of the
+ * newsroom's feeds.
+ */
+function madeOnce(made: WeakMap<FeedItem, string>, story: FeedItem, make: (story: FeedItem) => string): string {
+  let text = made.get(story);
+  if (text === undefined) made.set(story, (text = make(story)));
+  return text;
+}
+
+const rssItems = new WeakMap<FeedItem, string>();
+const atomEntries = new WeakMap<FeedItem, string>();
+
+const rssItem = (story: FeedItem): string =>
+  lines(
+    "<item>",
+    xmlText("title", story.title),
+    xmlText("link", story.url),
+    xmlText("guid", story.id, { isPermaLink: "false" }),
+    xmlText("pubDate", rfc822(story.published)),
+    story.lang === undefined ? "" : xmlText("dc:language", story.lang),
+    ...story.authors.map((author) => xmlText("dc:creator", author.name)),
+    ...story.topics.map((topic) => xmlText("category", topic.name)),
+    xmlText("description", story.summary),
+    xmlText("content:encoded", story.contentHtml),
+    story.photo ? mediaContent(story.photo) : "",
+    "</item>",
+  );
+
+const atomEntry = (story: FeedItem): string =>
+  lines(
+    story.lang === undefined ? "<entry>" : `<entry xml:lang="${escapeXml(story.lang)}">`,
+    xmlText("id", story.id),
+    xmlText("title", story.title, { type: "text" }),
+    xmlElement("link", { rel: "alternate", type: "text/html", href: story.url }),
+    xmlText("published", story.published),
+    xmlText("updated", story.modified),
+    ...story.authors.map((author) => xmlElement("author", {}, xmlText("name", author.name) + (author.url === undefined ? "" : xmlText("uri", author.url)))),
+    ...story.topics.map((topic) => xmlElement("category", { term: topic.term, label: topic.name })),
+    story.photo ? xmlElement("link", { rel: "enclosure", type: story.photo.mediaType, href: story.photo.url, title: story.photo.alt }) : "",
+    xmlText("summary", story.summary, { type: "text" }),
+    xmlText("content", story.contentHtml, { type: "html" }),
+    "</entry>",
+  );
+
 /** RSS 2.0: the photo as Media RSS, which, unlike `<enclosure>`, needs no byte length. */
 export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): string {
   const { items, updated } = feedContent(stories, site, edition);
-  const item = (story: FeedItem): string =>
-    lines(
-      "<item>",
-      xmlText("title", story.title),
-      xmlText("link", story.url),
-      xmlText("guid", story.id, { isPermaLink: "false" }),
-      xmlText("pubDate", rfc822(story.published)),
-      story.lang === undefined ? "" : xmlText("dc:language", story.lang),
-      ...story.authors.map((author) => xmlText("dc:creator", author.name)),
-      ...story.topics.map((topic) => xmlText("category", topic.name)),
-      xmlText("description", story.summary),
-      xmlText("content:encoded", story.contentHtml),
-      story.photo ? mediaContent(story.photo) : "",
-      "</item>",
-    );
   return lines(
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" ' +
@@ -122,7 +153,7 @@ export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], s
     xmlText("language", edition.lang),
     items.length > 0 ? xmlText("lastBuildDate", rfc822(updated)) : "",
     xmlElement("atom:link", { href: absoluteUrl(channel.rss, site), rel: "self", type: MEDIA_TYPES.rss }),
-    ...items.map(item),
+    ...items.map((story) => madeOnce(rssItems, story, rssItem)),
     "</channel>",
     "</rss>",
     "",
@@ -132,21 +163,6 @@ export function rssFeed(channel: FeedChannel, stories: readonly ArticleView[], s
 /** Atom 1.0: the photo as an enclosure link, also shown at the top of the content. */
 export function atomFeed(channel: FeedChannel, stories: readonly ArticleView[], site: SiteSettings, edition: Edition): string {
   const { items, updated } = feedContent(stories, site, edition);
-  const entry = (story: FeedItem): string =>
-    lines(
-      story.lang === undefined ? "<entry>" : `<entry xml:lang="${escapeXml(story.lang)}">`,
-      xmlText("id", story.id),
-      xmlText("title", story.title, { type: "text" }),
-      xmlElement("link", { rel: "alternate", type: "text/html", href: story.url }),
-      xmlText("published", story.published),
-      xmlText("updated", story.modified),
-      ...story.authors.map((author) => xmlElement("author", {}, xmlText("name", author.name) + (author.url === undefined ? "" : xmlText("uri", author.url)))),
-      ...story.topics.map((topic) => xmlElement("category", { term: topic.term, label: topic.name })),
-      story.photo ? xmlElement("link", { rel: "enclosure", type: story.photo.mediaType, href: story.photo.url, title: story.photo.alt }) : "",
-      xmlText("summary", story.summary, { type: "text" }),
-      xmlText("content", story.contentHtml, { type: "html" }),
-      "</entry>",
-    );
   return lines(
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(edition.lang)}">`,
@@ -157,7 +173,7 @@ export function atomFeed(channel: FeedChannel, stories: readonly ArticleView[], 
     xmlElement("link", { rel: "alternate", type: "text/html", href: absoluteUrl(channel.page, site) }),
     xmlElement("link", { rel: "self", type: MEDIA_TYPES.atom, href: absoluteUrl(channel.atom, site) }),
     xmlElement("author", {}, xmlText("name", site.name)),
-    ...items.map(entry),
+    ...items.map((story) => madeOnce(atomEntries, story, atomEntry)),
     "</feed>",
     "",
   );
