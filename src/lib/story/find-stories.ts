@@ -9,18 +9,29 @@ function fileSlug(file: string): string {
 }
 
 /**
+ * Emacs's lock on a file it has open with unsaved changes: `.#` and the file's name ("talks.md"
+ * gives ".#talks.md"), a link to nowhere or a small file naming who holds it, never the story.
+ * Other editors' lock, swap and backup files ("talks.md~", "#talks.md#", ".talks.md.swp",
+ * ".~lock.talks.md#") end in another way, so no rule below takes them for a story or a data file.
+ */
+const EDITOR_LOCK = /^\.#/;
+
+/**
  * Every name under `folder` (files and folders, each under `prefix`), but node_modules and what it
- * holds. Listed folder by folder with the entries' types: Node's recursive listing asks the file
- * system about each entry again, a tenth of a second at 10,000 stories.
+ * holds, and editors' lock files. Listed folder by folder with the entries' types: Node's recursive
+ * listing asks the file system about each entry again, a tenth of a second at 10,000 stories.
  */
 function listFolder(folder: string, prefix: string): string[] {
   const names: string[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (entry.name === "node_modules") continue;
-    names.push(`${prefix}${entry.name}`);
     const path = join(folder, entry.name);
     // A link to a folder is followed, as a folder is.
-    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true)) names.push(...listFolder(path, `${prefix}${entry.name}${sep}`));
+    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
+    // A folder is never a lock, so a folder so named still has its stories read.
+    if (!isFolder && EDITOR_LOCK.test(entry.name)) continue;
+    names.push(`${prefix}${entry.name}`);
+    if (isFolder) names.push(...listFolder(path, `${prefix}${entry.name}${sep}`));
   }
   return names;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -396,6 +396,36 @@ test("a story saved under another Markdown name is refused, naming the name to g
       `${join(news, "Markets-close.MD")}:1: file: named ".MD", so it is no story and gets no page (expected a story file's name to end in .md: rename it Markets-close.md) [WD128]`,
       `${join(news, "bonds", "index.markdown")}:1: file: named ".markdown", so it is no story and gets no page (expected a story file's name to end in .md: rename it index.md) [WD128]`,
     ].sort(),
+  );
+});
+
+test("editors' lock, swap and backup files beside a story are no story; a story file that is a broken link is still refused", async () => {
+  const news = join(folder, "editors-news");
+  mkdirSync(join(news, "bonds"), { recursive: true });
+  mkdirSync(join(news, "talks"), { recursive: true });
+  const text = `---\n${stringify({ ...seed, photo: undefined })}---\nText.\n`;
+  writeFileSync(join(news, "hash.md"), text);
+  writeFileSync(join(news, "bonds", "index.md"), text);
+  writeFileSync(join(news, "bonds", "index.11tydata.json"), '{"by": ["Ann Smith"]}');
+  writeFileSync(join(news, "talks", "index.md"), text);
+  // Emacs's locks: links to nowhere, or small files where links cannot be made, beside a story, a data file and a misnamed story.
+  symlinkSync("user@host.1234:1700000000", join(news, ".#hash.md"));
+  symlinkSync("user@host.1234:1700000000", join(news, "bonds", ".#index.11tydata.json"));
+  writeFileSync(join(news, "talks", ".#index.md"), "user@host.1234:1700000000");
+  writeFileSync(join(news, ".#Markets.markdown"), "user@host.1234:1700000000");
+  // Emacs's auto-save and backup, vim's swap files, nano's, Kate's and LibreOffice's.
+  for (const name of ["#hash.md#", "hash.md~", ".hash.md.swp", ".hash.md.swo", ".hash.md.un~", ".hash.md.kate-swp", ".~lock.hash.md#", "hash.md.save"]) writeFileSync(join(news, name), text);
+  // A story that is a link to nowhere is a story whose words are gone, which the editor must hear of.
+  symlinkSync("nowhere.md", join(news, "gone.md"));
+  const results = await readStories(news, folder, readContext(build, photos));
+  assert.deepEqual(
+    results.map((result) => `${result.file} ${result.valid ? "read" : result.problems.map(formatProblem).join(" ")}`),
+    [
+      `${join(news, "bonds", "index.md")} read`,
+      `${join(news, "gone.md")} ${join(news, "gone.md")}:1: file: could not be read (ENOENT; expected a readable file) [WD100]`,
+      `${join(news, "hash.md")} read`,
+      `${join(news, "talks", "index.md")} read`,
+    ],
   );
 });
 
