@@ -74,6 +74,7 @@ export const PROBLEM_CODES = {
   WD164: "a translation of a withdrawn story",
   WD165: "a value starting with ? or -, which YAML reads as a field's name or a list item",
   WD166: "a \\ in double quotes, which YAML reads as an escape",
+  WD167: "an HTML comment in the text",
   WD200: "a delivered file that cannot be read",
   WD201: "a delivered file that is not UTF-8 text",
   WD202: "a file in no format the importer reads",

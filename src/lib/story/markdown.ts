@@ -62,6 +62,13 @@ export interface BodyImage {
   line: number;
 }
 
+/** An HTML comment typed in a story's Markdown: its words from `<!--` on, as shown, and whether `-->` closes it; `line` as for images. */
+export interface BodyComment {
+  text: string;
+  closed: boolean;
+  line: number;
+}
+
 /** What the story checks need to know of a body's Markdown. */
 export interface BodyOutline {
   images: BodyImage[];
@@ -71,6 +78,78 @@ export interface BodyOutline {
   elements: number;
   /** The text the page's dateline opens (see openingParagraph): what it shows, and its line. */
   opening?: { text: string; line: number };
+  /** The HTML comments in its text, which the page prints as text (raw HTML is off). */
+  comments: BodyComment[];
+}
+
+/** The parse's environment in which findHtmlComments puts what it finds; the page's render has none. */
+interface CommentsEnv {
+  htmlComments?: BodyComment[];
+}
+
+const COMMENT_OPEN = "<!--";
+const COMMENT_CLOSE = "-->";
+
+/**
+ * Every HTML comment in the text, from `<!--` to `-->` or the text's end, across lines and
+ * paragraphs, as HTML reads one. Run before markdown-it joins escaped characters to the text
+ * around them: a `<` written `\<` or `&lt;` (as the import writes every one) is the character
+ * shown on purpose, as is code, so neither opens a comment.
+ */
+function findHtmlComments(state: StateCore): void {
+  const found = (state.env as CommentsEnv | undefined)?.htmlComments;
+  if (found === undefined) return;
+  // The comment open, its text in pieces joined once it ends: a story of a megabyte can leave one
+  // open over thousands of pieces, and joining at each would take time as the square of its size.
+  let open: { line: number; pieces: string[]; tail: string } | undefined;
+  const close = (closed: boolean): void => {
+    if (open) found.push({ text: open.pieces.join(""), closed, line: open.line });
+    open = undefined;
+  };
+  // The closing mark is looked for from the last two characters the comment holds, so one split
+  // between two pieces of text is found; as in HTML, "<!-->" and "<!--->" close at once. Gives
+  // what follows the comment, or undefined while it is still open.
+  const extend = (text: string): string | undefined => {
+    if (open === undefined) return text;
+    const end = (open.tail + text).indexOf(COMMENT_CLOSE);
+    if (end === -1) {
+      open.pieces.push(text);
+      open.tail = (open.tail + text).slice(-(COMMENT_CLOSE.length - 1));
+      return undefined;
+    }
+    const upTo = end + COMMENT_CLOSE.length - open.tail.length;
+    open.pieces.push(text.slice(0, upTo));
+    close(true);
+    return text.slice(upTo);
+  };
+  const scan = (text: string, line: number): void => {
+    for (let rest = extend(text); rest !== undefined; rest = extend(rest)) {
+      const start = rest.indexOf(COMMENT_OPEN);
+      if (start === -1) return;
+      open = { line: line + 1, pieces: [], tail: "" };
+      rest = rest.slice(start);
+    }
+  };
+  let blockLine = 0;
+  const walk = (children: readonly Token[], line: number): void => {
+    for (const child of children) {
+      if (child.type === "text") scan(child.content, line);
+      else if (child.type === "text_special" || child.type === "code_inline") extend(child.content);
+      else if (child.type === "softbreak" || child.type === "hardbreak") {
+        extend(" ");
+        line += 1;
+      }
+      // An image's alt text is read out to those who cannot see it.
+      if (child.type === "image" && child.children) walk(child.children, line);
+    }
+  };
+  for (const token of state.tokens) {
+    if (token.map) blockLine = token.map[0];
+    if (token.type !== "inline") continue;
+    extend(" ");
+    walk(token.children ?? [], blockLine);
+  }
+  close(false);
 }
 
 /** The text a paragraph shows, its emphasis and links' marks aside; a line break is a space. */
@@ -111,7 +190,8 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
   const headings: BodyOutline["headings"] = [];
   let elements = 0;
   let blockLine = 0;
-  const tokens = md.parse(body, {});
+  const comments: BodyComment[] = [];
+  const tokens = md.parse(body, { htmlComments: comments } satisfies CommentsEnv);
   for (const token of tokens) {
     if (rendersElement(token)) elements += 1;
     if (token.map) blockLine = token.map[0];
@@ -125,7 +205,7 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
     }
   }
   const opening = openingParagraph(tokens);
-  return { images, headings, elements, ...(opening ? { opening } : {}) };
+  return { images, headings, elements, ...(opening ? { opening } : {}), comments };
 }
 
 /**
@@ -163,6 +243,7 @@ function datelinePiece(piece: string, escape: (text: string) => string): string 
 export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isAllowedUrl;
+  md.core.ruler.before("text_join", "html_comments", findHtmlComments);
   md.core.ruler.push("dateline", insertDateline);
   md.core.ruler.push("story_images", publishImagesFromStoryFolder);
   md.core.ruler.push("defer_images", deferImages);

@@ -1,5 +1,5 @@
 import type { Problem } from "../model/problems.ts";
-import { createMarkdown, outlineBody } from "./markdown.ts";
+import { createMarkdown, outlineBody, type BodyComment } from "./markdown.ts";
 import { locateStoryImage } from "./story-files.ts";
 
 /** A problem in a story's Markdown, at a line of the body (its first line is 1). */
@@ -54,12 +54,29 @@ function typedDateline(text: string, place: string): string | undefined {
 const WHOLE_DATELINE =
   /^\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]*){0,3}(?:,\s+\p{Lu}[\p{Ll}\p{M}.]+(?:\s+\p{Lu}[\p{Ll}\p{M}.]+)?(?=[,(/\s]))?(?:(?:[,،]\s+(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))(?:\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/))?|\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/))\s*(?:--?|[—–])(?=\s)/u;
 
+/** The longest stretch of a comment a problem quotes: enough to know it by. */
+const COMMENT_QUOTE = 60;
+
+/**
+ * A comment in the text is printed as the rest of it is (raw HTML is off, on purpose), so a note
+ * to the desk typed as one would reach readers; the editor is told where a note is kept instead.
+ */
+function commentProblem({ text, closed }: BodyComment): string {
+  const words = text.replace(/\s+/g, " ").trim();
+  // Cut at a space, so no word is quoted cut in two.
+  const head = words.slice(0, COMMENT_QUOTE + 1);
+  const space = head.lastIndexOf(" ");
+  const quoted = words.length > COMMENT_QUOTE ? `${head.slice(0, space > "<!--".length ? space : COMMENT_QUOTE)}…` : words;
+  const what = closed ? "is an HTML comment: a story's text hides none, so the page would print it for readers" : "opens an HTML comment never closed by -->: a story's text hides none, so the page would print it, and all the text after it, for readers";
+  return `"${quoted}" ${what} (expected only the story's words: keep a note to the desk on a line starting with # in the front matter, which is not published; to print <!-- itself, write \\<!--)`;
+}
+
 /**
  * The body must carry the story, must not repeat the dateline the page prints from `dateline`
  * (nor, in a story the desk typed, open with another place's), must stay within
- * MAX_BODY_ELEMENTS, its headings must sit under the headline (## first, no level skipped), and
- * every image in it needs alt text. Reads no file, so its findings can be kept between builds;
- * locateBodyImages then looks for the images' files.
+ * MAX_BODY_ELEMENTS, must hold no HTML comment, its headings must sit under the headline (## first,
+ * no level skipped), and every image in it needs alt text. Reads no file, so its findings can be
+ * kept between builds; locateBodyImages then looks for the images' files.
  */
 export function inspectBody(body: string, place: string | undefined, { typedByDesk = false } = {}): BodyFinding[] {
   const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
@@ -107,6 +124,7 @@ export function inspectBody(body: string, place: string | undefined, { typedByDe
     }
     level = Math.max(heading.level, 2);
   }
+  for (const comment of outline.comments) findings.push({ line: comment.line, code: "WD167", message: commentProblem(comment) });
   for (const { src, alt, line } of outline.images) {
     if (alt === "") findings.push({ line, code: "WD135", message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });
     findings.push({ line, image: src });

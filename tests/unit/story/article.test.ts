@@ -358,6 +358,19 @@ test("dates are checked even when the dateline is missing or its place is unknow
   assert.deepEqual(ambiguous.slice(1), expected);
 });
 
+test("an HTML comment in the text, a note to the desk that the page would print, is refused at its line, closed or not", async () => {
+  const body = "<!-- NOTE TO DESK: check the minister's quote with Ann before publishing -->\n\n**Update:** Ministers met <!-- which day? --> on Tuesday.\n\nThey talked.\n\n<!-- Cut:\n\nThe old third paragraph.\n";
+  const advice = "(expected only the story's words: keep a note to the desk on a line starting with # in the front matter, which is not published; to print <!-- itself, write \\<!--) [WD167]";
+  assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [
+    `talks.md:8: body: "<!-- NOTE TO DESK: check the minister's quote with Ann…" is an HTML comment: a story's text hides none, so the page would print it for readers ${advice}`,
+    `talks.md:10: body: "<!-- which day? -->" is an HTML comment: a story's text hides none, so the page would print it for readers ${advice}`,
+    `talks.md:14: body: "<!-- Cut: The old third paragraph." opens an HTML comment never closed by -->: a story's text hides none, so the page would print it, and all the text after it, for readers ${advice}`,
+  ]);
+  // Shown on purpose: the characters escaped, as the import writes them, or as code.
+  const shown = valid(await readArticle(...storyData({ ...seed, photo: undefined }, "Moscow hopes. Write \\<!-- or &lt;!-- or `<!-- -->` to open a comment.\n")));
+  assert.match(shown.bodyHtml, /Write &lt;!-- or &lt;!-- or <code>&lt;!-- --&gt;<\/code> to open/);
+});
+
 test("headings in the text sit under the headline: ## first, one level deeper at a time", async () => {
   const body = "Moscow hopes.\n\n# Beside the headline\n\n## Reaction\n\n### From Seoul\n\n## Background\n\n#### Too deep\n\n##### Deeper still\n";
   assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [

@@ -102,6 +102,45 @@ test("images are found with their body lines, and elements counted", () => {
   ]);
 });
 
+test("HTML comments are found with their lines, across lines and paragraphs, closed or not; escaped or in code they are not", () => {
+  const body = [
+    "Talks <!-- one --> resumed.",
+    "Line two <!-- two",
+    "ends here --> and <!-- three -->.",
+    "",
+    "| Day | Note |",
+    "| --- | --- |",
+    "| Monday | <!-- four --> |",
+    "",
+    "- a list <!-- five -->",
+    "",
+    "![<!-- six -->](chart.png)",
+    "",
+    "Escaped \\<!-- and &lt;!-- and `<!-- code -->`.",
+    "",
+    "```",
+    "<!-- fenced -->",
+    "```",
+    "",
+    "<!-->",
+    "",
+    "<!-- seven, never closed",
+    "",
+    "The end.",
+  ].join("\n");
+  assert.deepEqual(outlineBody(md, body).comments, [
+    { line: 1, text: "<!-- one -->", closed: true },
+    { line: 2, text: "<!-- two ends here -->", closed: true },
+    { line: 3, text: "<!-- three -->", closed: true },
+    { line: 7, text: "<!-- four -->", closed: true },
+    { line: 9, text: "<!-- five -->", closed: true },
+    { line: 11, text: "<!-- six -->", closed: true },
+    { line: 19, text: "<!-->", closed: true },
+    { line: 21, text: "<!-- seven, never closed The end.", closed: false },
+  ]);
+  assert.deepEqual(outlineBody(md, "No comment here -->.").comments, []);
+});
+
 test("story text cannot give an element an id or a name, which could clobber the page's own", () => {
   const html = md.render('# Main {#main}\n\n[x](#main "t"){id=main} <a id="main" name="main">\n\n![i](i.png){#main}\n\n| a |\n|---|\n| b |\n', {});
   assert.deepEqual(parse(html).querySelectorAll("[id], [name]").map((element) => element.outerHTML), []);
