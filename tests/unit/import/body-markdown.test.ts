@@ -225,6 +225,25 @@ test("any paragraph of text, delivered as text or as HTML, renders as exactly it
   );
 });
 
+test("an agency's text holding <!-- is written as the characters, never a comment the story checks refuse", () => {
+  const comments = (markdown: string) => inspectBody(markdown, undefined).filter((finding) => "code" in finding && finding.code === "WD167");
+  const text = textBodyToMarkdown("Talks resumed <!-- desk: check -->.\n\n<!-- never closed\n\nLast.", {}).markdown;
+  assert.equal(render(text), "<p>Talks resumed &lt;!-- desk: check --&gt;.</p>\n<p>&lt;!-- never closed</p>\n<p>Last.</p>\n");
+  assert.deepEqual(comments(text), []);
+  const html = htmlBodyToMarkdown("<p>Talks resumed &lt;!-- desk --&gt;.</p><p>A <a href='https://example.com/'>&lt;!--link</a>, | &lt;!-- |</p><table><tr><td>&lt;!--</td><td>cell</td></tr><tr><td>1</td><td>2</td></tr></table>", {}).markdown;
+  assert.deepEqual(comments(html), []);
+  // The agency's own comments in its markup were never its readers' words: they are not carried into the story.
+  assert.equal(htmlBodyToMarkdown("<p>Talks<!-- internal --> resumed.</p>", {}).markdown, "Talks resumed.");
+  fc.assert(
+    fc.property(fc.array(fc.oneof(paragraphText, fc.constantFrom("<!--", "-->", "\\<!--", "`<!--`")), { minLength: 1, maxLength: 6 }), (pieces) => {
+      const words = pieces.join(" ");
+      assert.deepEqual(comments(textBodyToMarkdown(`${words}\n\nLast.`, {}).markdown), []);
+      assert.deepEqual(comments(htmlBodyToMarkdown(`<p>${escapeHtml(words)}</p><h2>${escapeHtml(words)}</h2>`, {}).markdown), []);
+    }),
+    { numRuns: 500 },
+  );
+});
+
 test("a body too large to render in full is written as paragraphs; a deeply nested one is flattened", () => {
   const crowded = htmlBodyToMarkdown(`<p>${"<b>word</b> ".repeat(10_001)}</p>`, {});
   assert.doesNotMatch(crowded.markdown, /\*/);
