@@ -182,26 +182,47 @@ export function readDatelineField(text: string, path: string, lang: string | und
  */
 const ADVANCE_DAYS = 7;
 
+/** What a dateline's month and day make of the time they are read against (see datelineTime). */
+export interface DatelineDate {
+  /** The dateline's day with its year (2026-12-06): the agency's day, whatever the time. */
+  day: string;
+  /** When the story is released: the reference itself on the dateline's own day. */
+  time: WireTime;
+  /** The reference's day as it was compared with the dateline's: at the dateline's zone when it is known. */
+  referenceDay: string;
+}
+
 /**
  * The release time a dateline's month and day give, read against `reference` (the header's time,
  * else the delivery): the year that puts the day at most ADVANCE_DAYS after the reference day.
- * The dateline's day wins over the reference's, which may be a day late (a file picked up after
- * midnight) or early (a zone ahead of the reference's offset). On the reference's own day, the
- * reference; on an earlier day, the reference's time of day on that day, without offset so it
- * is read at the dateline and stays on its day, and before the reference; on a later day (advance
- * copy), the day alone, whose start at the dateline it is held for. Undefined for February 29 with
- * no leap year at hand.
+ * The reference's day is counted at the dateline, in `zone` (when the place's zone is known and
+ * the reference has an offset): 20:30Z on December 6 is December 7 in Sydney. The dateline's day
+ * wins over the reference's, which may be a day late (a file picked up after midnight there). On
+ * the reference's own day, the reference; on an earlier day, the reference's time of day there
+ * on that day (with the zone's offset, or without one for the dateline to read when no zone is
+ * given), so it stays on the agency's day and before the reference; on a later day (advance
+ * copy), the day alone, whose start at the dateline it is held for. Undefined for February 29
+ * with no leap year at hand.
  */
-export function datelineTime(month: number, day: number, reference: WireTime): WireTime | undefined {
-  const referenceDay = DateTime.fromISO(reference.local.slice(0, 10), { zone: "utc" });
-  for (const year of [referenceDay.year + 1, referenceDay.year, referenceDay.year - 1]) {
+export function datelineTime(month: number, day: number, reference: WireTime, zone?: string): DatelineDate | undefined {
+  const there = zone !== undefined && reference.offset !== undefined ? DateTime.fromISO(`${reference.local}${reference.offset}`, { setZone: true }).setZone(zone) : undefined;
+  const local = there?.isValid ? (there.toISO({ includeOffset: false, suppressMilliseconds: true }) ?? reference.local) : reference.local;
+  const referenceDay = local.slice(0, 10);
+  const referenceDate = DateTime.fromISO(referenceDay, { zone: "utc" });
+  for (const year of [referenceDate.year + 1, referenceDate.year, referenceDate.year - 1]) {
     const date = DateTime.utc(year, month, day);
-    const ahead = date.diff(referenceDay, "days").days;
+    const ahead = date.diff(referenceDate, "days").days;
     if (!date.isValid || ahead > ADVANCE_DAYS) continue;
-    const local = date.toISODate() ?? "";
-    if (ahead === 0) return reference;
-    const timeOfDay = reference.local.slice(10);
-    return ahead < 0 && timeOfDay !== "" ? { local: `${local}${timeOfDay}` } : { local };
+    const dayText = date.toISODate() ?? "";
+    const dated = (time: WireTime): DatelineDate => ({ day: dayText, time, referenceDay });
+    if (ahead === 0) return dated(reference);
+    const timeOfDay = local.slice(10);
+    if (ahead > 0 || timeOfDay === "") return dated({ local: dayText });
+    if (there?.isValid) {
+      const moved = there.set({ year, month, day });
+      return dated({ local: moved.toISO({ includeOffset: false, suppressMilliseconds: true }) ?? `${dayText}${timeOfDay}`, offset: moved.toFormat("ZZ") });
+    }
+    return dated({ local: `${dayText}${timeOfDay}` });
   }
   return undefined;
 }

@@ -54,7 +54,7 @@ function storyId(
       ? undefined
       : year !== undefined
         ? `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
-        : time && datelineTime(month, day, time)?.local.slice(0, 10);
+        : time && datelineTime(month, day, time)?.day;
   const storyDay = datelineDay ?? time?.local.slice(0, 10);
   if (storyDay === undefined || headline === "") return undefined;
   const id = contentId(agency, storyDay, undefined, headline, agencies);

@@ -2,7 +2,7 @@ import type { Agency } from "../model/agencies.ts";
 import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
 import { isBylineLine, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
-import { datelineTime } from "./dateline-field.ts";
+import { datelineTime, type DatelineDate } from "./dateline-field.ts";
 import { unmarkedHeadline, ignoredNote } from "./wire-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import type { ItemNote, RefusedItem, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
@@ -96,7 +96,7 @@ function readHeaderTime(text: string, delivered: WireTime): WireTime | undefined
     const [, hour, minute, second, monthName = "", day] = gmt;
     const month = readMonthName(monthName);
     const date = month === undefined ? undefined : datelineTime(month, Number(day), delivered);
-    return date && readWireTime(`${date.local.slice(0, 10)}T${hour}:${minute}:${second}Z`);
+    return date && readWireTime(`${date.day}T${hour}:${minute}:${second}Z`);
   }
   const group = DATE_TIME_GROUP.exec(text);
   const month = group?.[4] === undefined ? undefined : readMonthName(group[4]);
@@ -255,10 +255,14 @@ function placeAndDay(paragraph: string, dateline: AgencyDateline): string {
   return paragraph.slice(0, paragraph.length - dateline.rest.length).replace(/\s*[(/][^]*$/u, "").replace(/\.$/, "");
 }
 
-/** The line that says the dateline's day dated the item, not the delivery (or header) it was read against. */
-function datedNote(released: WireTime, reference: WireTime, fromHeader: boolean, typed: string, line: number | undefined): ItemNote {
-  const against = fromHeader ? `its header time is ${formatWireTime(reference)}` : `delivered ${reference.local.slice(0, 10)}`;
-  return { ...(line === undefined ? {} : { line }), field: "dateline", message: `dated ${released.local.slice(0, 10)} by its dateline (${JSON.stringify(typed)}); ${against}`, code: "WD227" };
+/**
+ * The line that says the dateline's day dated the item, not the delivery (or header) it was read
+ * against; where the delivery's day there differs from its own, both, so the editor sees why.
+ */
+function datedNote(dated: DatelineDate, reference: WireTime, fromHeader: boolean, typed: string, line: number | undefined): ItemNote {
+  const atPlace = dated.referenceDay === reference.local.slice(0, 10) ? "" : ` at the dateline (${formatWireTime(reference)})`;
+  const against = fromHeader ? `its header time is ${formatWireTime(reference)}` : `delivered ${dated.referenceDay}${atPlace}`;
+  return { ...(line === undefined ? {} : { line }), field: "dateline", message: `dated ${dated.day} by its dateline (${JSON.stringify(typed)}); ${against}`, code: "WD227" };
 }
 
 interface MessageContext {
@@ -266,7 +270,11 @@ interface MessageContext {
   path: string;
   delivered: WireTime;
   agencies: readonly Agency[];
+  zoneOf: PlaceZone;
 }
+
+/** The zone a dateline's place is read in (the newsroom's places, else the feed's --zone); undefined when none is known. */
+export type PlaceZone = (place: string) => string | undefined;
 
 function readMessage(message: Message, context: MessageContext): { item: WireItem } | { problems: WireProblem[]; found?: RefusedItem["found"] } {
   const { file } = context;
@@ -325,10 +333,15 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     });
   }
   let undated: WireProblem | undefined;
+  let datelineDay: string | undefined;
   if (dateline?.month !== undefined && dateline.day !== undefined) {
-    released = datelineTime(dateline.month, dateline.day, reference);
-    if (released !== undefined && released !== reference) notes.push(datedNote(released, reference, time !== undefined, placeAndDay(firstText, dateline), first[0]?.number));
-    if (released === undefined) {
+    // The day is compared where the agency dated it: 20:30Z on December 6 is already December 7 in Sydney.
+    const zone = dateline.place === undefined ? undefined : context.zoneOf(dateline.place);
+    const dated = datelineTime(dateline.month, dateline.day, reference, zone);
+    released = dated?.time;
+    datelineDay = dated?.day;
+    if (dated !== undefined && dated.time !== reference) notes.push(datedNote(dated, reference, time !== undefined, placeAndDay(firstText, dateline), first[0]?.number));
+    if (dated === undefined) {
       const day = `${String(dateline.month).padStart(2, "0")}-${String(dateline.day).padStart(2, "0")}`;
       undated = problem(file, first[0]?.number, "dateline", `the dateline's day (--${day}) is in no year near ${formatWireTime(reference)} (expected a day of the week after it or of the year before)`, "WD208");
     }
@@ -352,8 +365,9 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   };
   // An item its dateline dates to no day is refused, and read on all the same: the rest of it (its place's zone) is checked in this run too.
   if (undated !== undefined) return { problems: [undated], found: read };
-  const day = released ?? reference;
-  return { item: { ...read, id: contentId(dateline?.agency, day.local.slice(0, 10), header.slug, headline, context.agencies), released: day } };
+  // The agency's day names the item, whatever the delivery's offset: the id, the folder and the date agree.
+  const day = datelineDay ?? reference.local.slice(0, 10);
+  return { item: { ...read, id: contentId(dateline?.agency, day, header.slug, headline, context.agencies), released: released ?? reference } };
 }
 
 /**
@@ -361,10 +375,11 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
  * (its modification time, unless the importer is told otherwise): it dates a dateline's day when
  * the item carries no time of its own. `agencies` are the settings' list: a dateline's agency is
  * known by their names, multi-word ones included ("(Press Trust of India)"), and the item's source
- * is written as they spell it. The id comes from the item's content (see contentId), never from
+ * is written as they spell it. `zoneOf` gives a dateline place's zone, where the delivery's day is
+ * counted against the dateline's. The id comes from the item's content (see contentId), never from
  * the file's name or the header's message number, which name another story on another day.
  */
-export function readPlainText(text: string, file: string, delivered: WireTime, agencies: readonly Agency[]): WireRead {
+export function readPlainText(text: string, file: string, delivered: WireTime, agencies: readonly Agency[], zoneOf: PlaceZone = () => undefined): WireRead {
   const nul = text.indexOf("\u0000");
   if (nul !== -1) {
     const line = text.slice(0, nul).split("\n").length;
@@ -383,6 +398,7 @@ export function readPlainText(text: string, file: string, delivered: WireTime, a
       path: messages.length > 1 ? `line ${message.start}` : "",
       delivered,
       agencies,
+      zoneOf,
     };
     const read = readMessage(message, context);
     if ("item" in read) items.push(read.item);

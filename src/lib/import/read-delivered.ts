@@ -10,7 +10,7 @@ import { readNewsml1 } from "./newsml-1.ts";
 import { readNewsmlG2 } from "./newsml-g2.ts";
 import { readNinjs } from "./ninjs.ts";
 import { readNitf } from "./nitf.ts";
-import { readPlainText } from "./plain-text.ts";
+import { readPlainText, type PlaceZone } from "./plain-text.ts";
 import { readAtom, readRss } from "./web-feed.ts";
 import { deliveredKind, deliveredText } from "./wire-drop.ts";
 import type { ReadBeside, WireItem, WireRead, WireTime } from "./wire-item.ts";
@@ -52,6 +52,8 @@ export interface DeliveryOptions {
   delivered?: WireTime;
   /** The agencies the settings list. */
   agencies: readonly Agency[];
+  /** The zone of a dateline's place, where wire text's delivery is read against its dateline's day. */
+  zoneOf?: PlaceZone;
 }
 
 /**
@@ -63,7 +65,7 @@ export async function readDeliveredFile(file: string, options: DeliveryOptions):
   return { ...read, items: read.items.map((item) => withListedSource(item, options.agencies)) };
 }
 
-async function readWithItsReader(file: string, { delivered, agencies }: DeliveryOptions): Promise<WireRead> {
+async function readWithItsReader(file: string, { delivered, agencies, zoneOf }: DeliveryOptions): Promise<WireRead> {
   const fail = (message: string, code: ProblemCode): WireRead => ({ items: [], problems: [{ file, field: "", message, code }] });
   let bytes: Uint8Array;
   try {
@@ -99,6 +101,6 @@ async function readWithItsReader(file: string, { delivered, agencies }: Delivery
     case "atom":
       return readAtom(text, file);
     case "text":
-      return readPlainText(text, file, await deliveryTime(file, delivered), agencies);
+      return readPlainText(text, file, await deliveryTime(file, delivered), agencies, zoneOf);
   }
 }

@@ -6,6 +6,7 @@ import { readDeliveredFile } from "./read-delivered.ts";
 import { languageTag } from "./item-language.ts";
 import { deliveredFiles } from "./wire-drop.ts";
 import type { WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
+import { zoneFor } from "./story-plan.ts";
 import { findWireStories } from "./wire-stories.ts";
 import { wireTimeMillis } from "./wire-time.ts";
 
@@ -59,10 +60,15 @@ export async function runImport(run: ImportRun): Promise<ItemOutcome[]> {
   const { files, problems } = deliveredFiles(run.paths);
   const outcomes = refusedItems(problems);
   const reads = new Map<string, WireRead>();
+  // A place's zone as the story will be dated in it, so wire text's day is told where the agency dated it.
+  const zoneOf = (place: string): string | undefined => {
+    const found = zoneFor(place, { datelinePlaces: run.datelinePlaces, ...(run.defaultZone ? { defaultZone: run.defaultZone } : {}) });
+    return "zone" in found ? found.zone : undefined;
+  };
   const onRead = progressOf("read");
   onRead(0, files.length);
   for (const file of files) {
-    reads.set(file, await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies }));
+    reads.set(file, await readDeliveredFile(file, { ...(run.delivered ? { delivered: run.delivered } : {}), agencies: run.agencies, zoneOf }));
     onRead(reads.size, files.length);
   }
   // A file read as part of another's item (AP's NITF text beside its JSON) is no item of its own.

@@ -300,6 +300,30 @@ test("an item dated by its dateline's day rather than the delivery's says so on 
   assert.equal(onlyItem(readPlainText("Floods close roads\n\nNAIROBI, Dec 5 (Kyodo News) - Roads were shut.", "0002.txt", { local: "2026-12-05T19:00:00", offset: "Z" })).notes, undefined);
 });
 
+test("the delivery's day is told at the dateline's place: the agency's day is kept, and a day read otherwise says so", () => {
+  const zones: Readonly<Record<string, string>> = { SYDNEY: "Australia/Sydney", TOKYO: "Asia/Tokyo", HONOLULU: "Pacific/Honolulu" };
+  const read = (text: string, delivered: WireTime): WireItem => onlyItem(readWithAgencies(text, "h.txt", delivered, AGENCIES, (place) => zones[place]));
+  const evening: WireTime = { local: "2026-12-06T20:30:00", offset: "Z" };
+  // 20:30Z on December 6 is 07:30 on December 7 in Sydney: the agency's December 6 dates it, at that time of day there, and says so.
+  const sydney = read("Sydney evening story\n\nSYDNEY, Dec 6 (AP) - Late on Sunday evening, police said.", evening);
+  assert.deepEqual(sydney.released, { local: "2026-12-06T07:30:00", offset: "+11:00" });
+  assert.equal(sydney.id, "text:associated-press:2026-12-06:sydney-evening-story");
+  assert.deepEqual(sydney.notes, [{ code: "WD227", field: "dateline", line: 3, message: 'dated 2026-12-06 by its dateline ("SYDNEY, Dec 6"); delivered 2026-12-07 at the dateline (2026-12-06T20:30:00Z)' }]);
+  // December 7 in Tokyo is that delivery's own day there: the delivery dates it, with nothing to say, and the id names the agency's day.
+  const tokyo = read("Tokyo morning markets open\n\nTOKYO, Dec 7 (Kyodo) - The Nikkei opened higher.", evening);
+  assert.deepEqual(tokyo.released, evening);
+  assert.equal(tokyo.notes, undefined);
+  assert.equal(tokyo.id, "text:kyodo-news:2026-12-07:tokyo-morning-markets-open");
+  // 15:00Z is midnight in Tokyo: a December 6 story is a day behind there, and keeps its day.
+  const closing = read("Stocks close higher\n\nTOKYO, Dec 6 (Kyodo) - The Nikkei rose.", { local: "2026-12-06T15:00:00", offset: "Z" });
+  assert.deepEqual(closing.released, { local: "2026-12-06T00:00:00", offset: "+09:00" });
+  assert.equal(closing.id, "text:kyodo-news:2026-12-06:stocks-close-higher");
+  // Honolulu's December 6 is still that day at 20:30Z.
+  assert.deepEqual(read("Honolulu story\n\nHONOLULU, Dec 6 (AP) - Sunday night news.", evening).released, evening);
+  // A place no zone is known for is counted at the delivery's own offset, as before.
+  assert.deepEqual(read("Nairobi story\n\nNAIROBI, Dec 6 (AP) - News.", evening).released, evening);
+});
+
 test("reads dpa's IPTC 7901 layout: keyword after a blank line, the desk's notes left out and named, the closing GMT time", () => {
   const item = onlyItem(readFixture("dpa-7901.txt", { local: "2024-03-12T10:30:00", offset: "Z" }));
   assert.equal(item.headline, "Rail strike halts most long-distance trains in Germany");
