@@ -187,6 +187,20 @@ function versionMillis(item: WireItem, time: WireTime, existing: WireStory | und
   return wireTimeMillis(time, ("zone" in zone ? zone.zone : undefined) ?? settings.defaultZone ?? "UTC");
 }
 
+/** The line saying the story on file records a day alone as its version's time (see WireStory.versionMs), so this version was taken as newer. */
+function dayAloneOnFile(existing: WireStory | undefined): Problem[] {
+  if (existing?.versionMs !== Number.NEGATIVE_INFINITY) return [];
+  const onFile = String((existing.fields["wire"] as Record<string, unknown> | undefined)?.["versionTime"] ?? "");
+  return [
+    {
+      file: existing.file,
+      field: "wire.versionTime",
+      message: `a day alone (${onFile}), as earlier imports wrote advance copy's, which tells no time: this version is taken as newer, and its time recorded (expected an instant with an offset, as the import now writes)`,
+      code: "WD230",
+    },
+  ];
+}
+
 /** The version as a line names it ("version 2"), and as the files waiting beside the story name it ("v2"). */
 function versionNames(item: WireItem): { spoken: string; label: string } {
   const time = item.versionTime ?? item.released;
@@ -375,7 +389,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const { plan } = planned;
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id), stories);
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft, draftProblems }) => {
-    const notes = [...draftNotes(item, plan), ...wouldNotBuild(draftProblems, "to fix before it is published")];
+    const notes = [...draftNotes(item, plan), ...wouldNotBuild(draftProblems, "to fix before it is published"), ];
     // An editor's work wins; and readers keep the published version until the new one may go live:
     // a version under embargo too, as the published story's date would let it out at once.
     const live = existing !== undefined && isLive(existing.fields, settings);
@@ -391,7 +405,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     const withdrawn = existing?.fields["withdrawn"] !== undefined ? "withdrawn by the agency here" : undefined;
     const waitsBecause = existing && (existing.changedHere ?? withdrawn ?? sameTime ?? keptLive);
     if (existing && waitsBecause) {
-      return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...wouldNotBuild(refusals, "it would not build")], settings);
+      return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...wouldNotBuild(refusals, "it would not build"), ...dayAloneOnFile(existing)], settings);
     }
     if (refusals.length > 0) return refused(item, [...wouldNotBuild(refusals, "the story would not build"), ...photoLeftOut(item, taken)]);
     if (!settings.dryRun) await placeStoryFolder(staged, target, existing !== undefined);
@@ -405,6 +419,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
       const leftOut = notes.findIndex(({ code }) => code === "WD210");
       notes.splice(leftOut === -1 ? notes.length : leftOut, 0, itemNote(item, `embargoed until ${String(plan.fields["date"])}`, "WD218"));
     }
+    notes.push(...dayAloneOnFile(existing));
     const kind: OutcomeKind = draft || embargoed ? "held" : existing ? "updated" : "created";
     return { kind, item: itemName(item), story: file, notes };
   });

@@ -351,7 +351,9 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     file,
     path: context.path,
     format: "plain text" as const,
-    ...(time ? { versionTime: time } : {}),
+    // The version was made by the time it came (a header's own time is better): never the dateline's day, which
+    // for advance copy is still to come, and a day alone orders no versions.
+    versionTime: time ?? context.delivered,
     status: "usable" as const,
     correction: marked.corrected || CORRECTED_SLUG.test(header.slug ?? ""),
     headline,

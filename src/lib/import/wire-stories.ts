@@ -19,7 +19,10 @@ export interface WireStory {
   fields: Readonly<Record<string, unknown>>;
   /** Its text, to tell a version of it from another story under its id. */
   body: string;
-  /** When the version on file was made, for ordering versions. */
+  /**
+   * When the version on file was made, for ordering versions; -Infinity where the file records a
+   * day alone (as earlier imports wrote advance copy's), which tells no time: any version with one is newer.
+   */
   versionMs: number;
   /** Why the file is no longer what the import wrote (edited here): then newer versions wait beside it. */
   changedHere?: string;
@@ -122,7 +125,8 @@ export function findWireStories(newsDir: string, inputDir: string, siteLanguage:
     const id = wire?.["id"];
     if (typeof id !== "string") continue;
     const time = typeof wire?.["versionTime"] === "string" ? readWireTime(wire["versionTime"]) : undefined;
-    const versionMs = time && wireTimeMillis(time, undefined);
+    // A day alone was written for advance copy, made before that day: read as no time rather than block its item for good.
+    const versionMs = time && (time.local.includes("T") ? wireTimeMillis(time, undefined) : Number.NEGATIVE_INFINITY);
     if (versionMs === undefined) {
       unusable(id, { file, field: "wire.versionTime", message: "not an instant with an offset (expected the time the agency made this version, e.g. 2013-09-02T15:40:00+04:00)", code: "WD219" });
       continue;
@@ -148,7 +152,8 @@ export function findWireStories(newsDir: string, inputDir: string, siteLanguage:
 /** The story an item is a version of, the story that already holds its id when it is another, or the stories it could be when it reads like several. */
 export type StoryMatch = { story?: WireStory; beside?: WireStory } | { ambiguous: WireStory[] };
 
-const newest = (stories: readonly WireStory[]): WireStory | undefined => [...stories].sort((a, b) => b.versionMs - a.versionMs)[0];
+// Compared rather than subtracted: two stories recording a day alone (-Infinity) would give NaN.
+const newest = (stories: readonly WireStory[]): WireStory | undefined => [...stories].sort((a, b) => (a.versionMs === b.versionMs ? 0 : b.versionMs > a.versionMs ? 1 : -1))[0];
 
 /** A version number as agencies count them: a whole number, else none to order by. */
 const versionNumber = (version: unknown): number | undefined => (typeof version === "string" && /^\d{1,9}$/.test(version) ? Number(version) : undefined);

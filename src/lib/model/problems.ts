@@ -105,6 +105,7 @@ export const PROBLEM_CODES = {
   WD227: "a day read from the dateline",
   WD228: "an item known by its words, with no id of its own",
   WD229: "a dateline of an agency the settings do not list",
+  WD230: "a story on file whose version time is a day alone",
   WD234: "the desk's work on a story taken by its kill",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",

@@ -12,6 +12,7 @@ import { buildAt, site } from "../../support/story-views.ts";
 import { wirePhoto } from "../../support/wire-photos.ts";
 import { photoXmp } from "../../../src/lib/media/photo-xmp.ts";
 import type { WithoutLead } from "../../../src/lib/model/agencies.ts";
+import type { WireTime } from "../../../src/lib/import/wire-item.ts";
 
 const build = buildAt("2024-06-30T12:00:00Z");
 
@@ -57,7 +58,10 @@ interface Desk {
   root: string;
   news: string;
   /** Delivers these items (file name, text) in a drop of their own, imports it, and gives the report with the desk's folder left out. */
-  importItems(items: Record<string, string | Buffer>, options?: { dryRun?: boolean; verbose?: boolean; quiet?: boolean; onProgress?: ImportRun["onProgress"]; withoutLead?: WithoutLead }): Promise<string>;
+  importItems(
+    items: Record<string, string | Buffer>,
+    options?: { dryRun?: boolean; verbose?: boolean; quiet?: boolean; onProgress?: ImportRun["onProgress"]; withoutLead?: WithoutLead; delivered?: WireTime },
+  ): Promise<string>;
 }
 
 function desk(t: { after: (fn: () => void) => void }): Desk {
@@ -69,7 +73,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
   return {
     root,
     news,
-    async importItems(items, { dryRun = false, verbose = false, quiet = false, onProgress, withoutLead = site.withoutLead } = {}) {
+    async importItems(items, { dryRun = false, verbose = false, quiet = false, onProgress, withoutLead = site.withoutLead, delivered } = {}) {
       const drop = join(root, `drop-${++drops}`);
       mkdirSync(drop);
       for (const [name, text] of Object.entries(items)) writeFileSync(join(drop, name), text);
@@ -86,6 +90,7 @@ function desk(t: { after: (fn: () => void) => void }): Desk {
         build,
         photoFetch: { timeoutMs: 5_000, maxBytes: 10_000_000 },
         ...(onProgress ? { onProgress } : {}),
+        ...(delivered ? { delivered } : {}),
       });
       return formatImportReport(outcomes, { dryRun, verbose, quiet }).replaceAll(`${root}/`, "");
     },
@@ -799,4 +804,32 @@ test("a plain-text version finds the story an earlier release recorded under an 
   // A headline's own words are no mark: another story is another story.
   await importItems({ "other.txt": "Update on the storm\n\nOSLO, March 4 (Reuters) - Another story.\n\n041200 MAR 26 GMT\n" });
   assert.equal(readdirSync(news, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith("index.md")).length, 2);
+});
+
+test("advance copy is held for its dateline's day and recorded at its delivery: later runs and the agency's update go in", async (t) => {
+  const { importItems, news } = desk(t);
+  const at = (local: string): { withoutLead: WithoutLead; delivered: WireTime; verbose: boolean } => ({ withoutLead: "publish", delivered: { local, offset: "Z" }, verbose: true });
+  const summit = (text: string) => ({ "0001.txt": `Summit opens in Tokyo\n\nTOKYO, July 1 (Kyodo) - ${text}\n` });
+  const story = join(news, "2024/07/01/summit-opens-in-tokyo/index.md");
+  // Delivered at 19:00 on June 29 in Tokyo: the agency's July 1 is still to come there.
+  const first = await importItems(summit("Leaders gather on Monday for the summit."), at("2024-06-29T10:00:00"));
+  assert.match(first, /^held {7}src\/news\/2024\/07\/01\/summit-opens-in-tokyo\/index\.md <- \S+ \[plain text\]\n {11}embargoed until 2024-07-01 \[WD218\]\n/, first);
+  const written = readFileSync(story, "utf8");
+  assert.match(written, /^date: 2024-07-01$/m);
+  assert.match(written, /^ {2}versionTime: 2024-06-29T10:00:00Z$/m, "the version is the delivery's, never the dateline's day");
+  const other = await importItems({ "0002.txt": "Floods close roads\n\nNAIROBI, June 29 (Kyodo) - Roads were shut.\n" }, at("2024-06-29T12:00:00"));
+  assert.match(other, /^created /, other);
+  const update = await importItems(summit("Leaders gathered on Monday for the summit, officials said."), at("2024-06-29T14:00:00"));
+  assert.match(update, /^held {7}src\/news\/2024\/07\/01\/summit-opens-in-tokyo\/index\.md <- .*\n {11}embargoed until 2024-07-01 \[WD218\]\n/, update);
+  assert.match(readFileSync(story, "utf8"), /officials said/);
+  assert.match(readFileSync(story, "utf8"), /^ {2}versionTime: 2024-06-29T14:00:00Z$/m);
+
+  // A story an earlier release wrote, recording the day alone, is read and takes the agency's next version, whose line says so.
+  const legacy = readFileSync(story, "utf8").replace(/^( {2}versionTime: ).*$/m, "$12024-07-01");
+  const hash = createHash("sha256").update(legacy.replace(/^ {2}written: sha256:[0-9a-f]+\n/m, "")).digest("hex").slice(0, 32);
+  writeFileSync(story, legacy.replace(/^( {2}written: sha256:)[0-9a-f]+$/m, `$1${hash}`));
+  const after = await importItems(summit("Leaders gathered on Monday for the summit in Tokyo, officials said."), at("2024-06-29T16:00:00"));
+  assert.doesNotMatch(after, /^refused/m, after);
+  assert.match(after, /wire\.versionTime: a day alone \(2024-07-01\), as earlier imports wrote advance copy's, which tells no time: this version is taken as newer, and its time recorded \(expected an instant with an offset, as the import now writes\) \[WD230\]/, after);
+  assert.match(readFileSync(story, "utf8"), /^ {2}versionTime: 2024-06-29T16:00:00Z$/m, "mended: the record holds an instant again");
 });

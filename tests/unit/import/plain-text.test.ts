@@ -56,7 +56,8 @@ test("reads the seed page capture: navigation and credits skipped, lead told fro
   assert.equal(item.status, "usable");
   // The dateline's day is the delivered day, so the delivered time of day holds.
   assert.deepEqual(item.released, FILED);
-  assert.equal(item.versionTime, undefined);
+  // Wire text gives no time of its own: the version was made by its delivery.
+  assert.deepEqual(item.versionTime, FILED);
   assert.ok(bodyText(item).startsWith("MOSCOW, September 2 (Itar-Tass) - Moscow hopes for the resumption"));
 
   const { markdown, dateline } = textBodyToMarkdown(bodyText(item), { source: item.source });

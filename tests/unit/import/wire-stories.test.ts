@@ -28,9 +28,12 @@ test("finds imported stories by agency id, and refuses to guess where one cannot
     ["2013/09/02/bad-time/index.md", story("urn:c", "yesterday")],
     ["2013/09/02/typed-by-hand/index.md", "---\ntitle: No wire record\n---\n\nText.\n"],
     ["2013/09/03/fine/index.md", story("urn:d", "2013-09-03T10:00:00Z")],
+    // As earlier releases wrote advance copy: a day alone, which orders no versions but blocks none either.
+    ["2013/09/05/advance/index.md", story("urn:g", "2013-09-05")],
   ]);
   const { byId, problems, unusableIds } = findWireStories(news, join(root, "src"), "en");
-  assert.deepEqual([...byId.keys()].sort(), ["urn:a", "urn:d"]);
+  assert.deepEqual([...byId.keys()].sort(), ["urn:a", "urn:d", "urn:g"]);
+  assert.equal(byId.get("urn:g")?.[0]?.versionMs, Number.NEGATIVE_INFINITY);
   assert.deepEqual(byId.get("urn:a")?.map(({ file }) => file.slice(news.length + 1)), ["2013/09/02/talks-2/index.md", "2013/09/02/talks/index.md"], "an id an agency used again names several stories");
   assert.equal(byId.get("urn:d")?.[0]?.versionMs, Date.UTC(2013, 8, 3, 10, 0));
   assert.equal(byId.get("urn:d")?.[0]?.body, "\nText.\n");
