@@ -337,6 +337,10 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   // A feed that corrects an item in place may keep its time: other words at the same time are a version of their own, which
   // waits beside the story (which of the two is newer cannot be told). A story edited here differs from the item anyway.
   const changedInPlace = existing !== undefined && existing.changedHere === undefined && timeMs === existing.versionMs && body !== undefined && !sameWords(item, body, existing);
+  // Wire text is its words alone, its time only its delivery's: the same words again (a drop imported again, a file
+  // copied, a story an earlier release dated otherwise) are the version on file, never an update to print.
+  const deliveredAgain = existing !== undefined && item.format === "plain text" && existing.changedHere === undefined && body !== undefined && !item.correction && sameWords(item, body, existing);
+  if (deliveredAgain) return { kind: "unchanged", item: itemName(item), story: existing.file, notes: [] };
   if (existing && timeMs !== undefined && timeMs <= existing.versionMs && !changedInPlace) {
     const older = timeMs < existing.versionMs;
     return {

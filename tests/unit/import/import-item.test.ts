@@ -833,3 +833,18 @@ test("advance copy is held for its dateline's day and recorded at its delivery: 
   assert.match(after, /wire\.versionTime: a day alone \(2024-07-01\), as earlier imports wrote advance copy's, which tells no time: this version is taken as newer, and its time recorded \(expected an instant with an offset, as the import now writes\) \[WD230\]/, after);
   assert.match(readFileSync(story, "utf8"), /^ {2}versionTime: 2024-06-29T16:00:00Z$/m, "mended: the record holds an instant again");
 });
+
+test("wire text delivered again with the same words is the story on file, whatever its delivery: no update to print", async (t) => {
+  const { importItems, news } = desk(t);
+  const floods = { "0002.txt": "Floods close roads\n\nNAIROBI, June 10 (Kyodo) - Roads were shut across the region.\n" };
+  const options = (local: string) => ({ withoutLead: "publish" as const, delivered: { local, offset: "Z" } });
+  assert.match(await importItems(floods, options("2024-06-10T09:00:00")), /^created /);
+  const story = join(news, "2024/06/10/floods-close-roads/index.md");
+  const before = readFileSync(story, "utf8");
+  // The same file picked up again the next day, or copied into a later drop.
+  assert.match(await importItems(floods, options("2024-06-11T09:00:00")), /^unchanged  src\/news\/2024\/06\/10\/floods-close-roads\/index\.md <- /);
+  assert.equal(readFileSync(story, "utf8"), before, "no updated line for words the story already has");
+  // Other words are the agency's update.
+  const update = await importItems({ "0002.txt": "Floods close roads\n\nNAIROBI, June 10 (Kyodo) - Roads were shut across the region. Rain is due.\n" }, options("2024-06-10T15:00:00"));
+  assert.match(update, /^updated {4}/, update);
+});
