@@ -3,7 +3,7 @@ import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { unmarkedHeadline, definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
-import { nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
+import { cdataMarkup, nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, xmlLine, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
@@ -311,10 +311,11 @@ function storyTopics(contentMeta: XmlElement | undefined, lang: string | undefin
   return distinctNames([...subjects, ...childElements(contentMeta, "keyword").map((keyword) => elementText(keyword))]);
 }
 
-/** A text's body, and the header above it that was left out (see itemHeader). */
+/** A text's body, the header above it that was left out (see itemHeader), and the line saying its markup came in CDATA. */
 interface StoryBody {
   body: WireBody;
   header?: ItemNote;
+  cdata?: ItemNote;
 }
 
 /**
@@ -351,6 +352,12 @@ const CONTAINERS = new Set(["ul", "ol", "div", "section", "hgroup"]);
 
 /** Inline XML as HTML: an XHTML document's body (less a header repeating the item's metadata), a NITF document's body.content, or XHTML elements as they are. */
 function inlineXmlBody(inline: XmlElement, headline: string | undefined, path: string): StoryBody | undefined {
+  // Markup some producers wrap in a CDATA section is read as if it were written inline.
+  const wrapped = cdataMarkup(inline, path);
+  if (wrapped) {
+    const read = wrapped.element ? inlineXmlBody(wrapped.element, headline, path) : { body: { kind: "html" as const, html: wrapped.html } };
+    return read && { ...read, cdata: wrapped.note };
+  }
   const [root] = childElements(inline);
   if (root?.name === "nitf") {
     const content = childElement(root, "body", "body.content");
@@ -423,7 +430,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   const dateline = storyDateline(contentMeta, path, lang, agencies);
   const urgency = urgencyText(elementText(childElement(contentMeta, "urgency")), `${path}/contentMeta/urgency`);
-  const notes = [...[marked?.note, read?.header, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
+  const notes = [...[marked?.note, read?.header, read?.cdata, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
   const found = definedFields({
     file,
     path: item.place,

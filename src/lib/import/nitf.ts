@@ -4,7 +4,7 @@ import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } 
 import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText, creditLeftOutNotes, writerTitleNote } from "./wire-fields.ts";
 import type { ItemNote, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
-import { nitfBody, nitfLead } from "./xml-body.ts";
+import { cdataMarkup, nitfBody, nitfLead } from "./xml-body.ts";
 import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -182,7 +182,9 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   // A refused document is read on all the same: the rest of it is checked in this run too.
   const urgency = urgencyText(attribute(childElement(docdata, "urgency"), "ed-urg"), `${DOCDATA}/urgency/@ed-urg`);
   const authors = bylineAuthors(childElement(bodyHead, "byline"));
-  const notes = [dateline.note, identity?.note, urgency.note, ...authors.notes].filter((note): note is ItemNote => note !== undefined);
+  // Some producers deliver body.content's HTML in a CDATA section: it is read as the markup it is.
+  const wrapped = withText && cdataMarkup(withText, BODY_CONTENT);
+  const notes = [dateline.note, identity?.note, urgency.note, ...authors.notes, wrapped ? wrapped.note : undefined].filter((note): note is ItemNote => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
@@ -198,7 +200,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     correction: childElement(docdata, "correction") !== undefined,
     headline: headline || (canceled ? "" : undefined),
     lead: nitfLead(bodyHead),
-    body: withText ? { kind: "html" as const, html: nitfBody(withText) } : canceled ? NO_TEXT : undefined,
+    body: withText ? { kind: "html" as const, html: wrapped ? (wrapped.element ? nitfBody(wrapped.element) : wrapped.html) : nitfBody(withText) } : canceled ? NO_TEXT : undefined,
     place: dateline.place,
     source,
     byline: elementText(childElement(bodyHead, "byline")) || undefined,

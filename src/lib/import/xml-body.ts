@@ -1,5 +1,7 @@
 import { escapeXml } from "../outputs/xml.ts";
-import { attribute, childElement, elementText, type XmlElement, type XmlNode } from "./xml.ts";
+import { holdsHtmlMarkup } from "./html-markup.ts";
+import type { ItemNote } from "./wire-item.ts";
+import { attribute, childElement, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
  * Story bodies delivered as XML (XHTML, or NITF's body.content) written out as plain HTML markup
@@ -119,6 +121,25 @@ function nitfRule(element: XmlElement): HtmlRule {
 /** The content of NITF's `body.content` as HTML. */
 export function nitfBody(content: XmlElement): string {
   return writeNodes(content.children, nitfRule).trim();
+}
+
+/**
+ * Markup an element delivers in a CDATA section, as several producers wrap a story's HTML: its
+ * content when that is only CDATA holding HTML markup, read as XML elements (`element`, a stand-in
+ * holding them) when it is well-formed, else as the HTML it is (`html`), with the line saying it
+ * was read so at `path`. Undefined for any other content: CDATA of text alone stays text.
+ */
+export function cdataMarkup(element: XmlElement, path: string): { element?: XmlElement; html: string; note: ItemNote } | undefined {
+  const markup = element.cdata;
+  if (markup === undefined || !holdsHtmlMarkup(markup)) return undefined;
+  const note: ItemNote = {
+    field: path,
+    message: "warning: read as markup: its content is HTML in a CDATA section, read as if written inline (expected the markup as XML elements, or text with no HTML in it)",
+    code: "WD232",
+  };
+  // A declaration or DOCTYPE inside the section makes it no fragment XML reads: it is then HTML.
+  const read = parseXml(`<cdata>${markup}</cdata>`, "");
+  return read.ok ? { element: read.root, html: markup, note } : { html: markup, note };
 }
 
 /**

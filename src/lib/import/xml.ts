@@ -18,6 +18,11 @@ export interface XmlElement {
   /** Attributes by their names as written, e.g. "guid", "xml:lang". */
   readonly attributes: ReadonlyMap<string, string>;
   readonly children: readonly XmlNode[];
+  /**
+   * The text of the CDATA sections the element's content is, when it is only those (white space
+   * aside): producers wrap HTML in one to deliver it unparsed, which readers tell from text.
+   */
+  readonly cdata?: string;
 }
 
 /** An element, or a run of character data with its entities read. */
@@ -131,25 +136,46 @@ class ReferenceReader implements EntityDecoderOptions {
 /** fast-xml-parser's ordered output: an element as { name: children, ":@": attributes }, text as { "#text": text }. */
 type OrderedNode = Record<string, unknown>;
 
+/** A CDATA section's text ({ "#cdata": [{ "#text": text }] }), or undefined for any other node. */
+function cdataText(node: OrderedNode): string | undefined {
+  const section = node["#cdata"];
+  if (section === undefined) return undefined;
+  return Array.isArray(section) ? section.map((part: OrderedNode) => String(part["#text"] ?? "")).join("") : "";
+}
+
 function toNode(node: OrderedNode): XmlNode | undefined {
-  const text = node["#text"];
+  const text = node["#text"] ?? cdataText(node);
   if (text !== undefined) return String(text);
   const qualified = Object.keys(node).find((key) => key !== ":@");
   if (qualified === undefined) return undefined;
   const children = node[qualified];
   const attributes = node[":@"];
   const colon = qualified.indexOf(":");
+  const cdata = onlyCdata(children);
   return {
     name: qualified.slice(colon + 1),
     ...(colon > 0 ? { prefix: qualified.slice(0, colon) } : {}),
     attributes: new Map(typeof attributes === "object" && attributes !== null ? Object.entries(attributes).map(([key, value]) => [key, String(value)]) : []),
     children: toNodes(children),
+    ...(cdata === undefined ? {} : { cdata }),
   };
 }
 
 function toNodes(nodes: unknown): XmlNode[] {
   if (!Array.isArray(nodes)) return [];
   return nodes.flatMap((node: OrderedNode) => toNode(node) ?? []);
+}
+
+/** The text of the CDATA sections content is, when it is only those and white space; else undefined. */
+function onlyCdata(nodes: unknown): string | undefined {
+  if (!Array.isArray(nodes)) return undefined;
+  const sections: string[] = [];
+  for (const node of nodes as OrderedNode[]) {
+    const section = cdataText(node);
+    if (section !== undefined) sections.push(section);
+    else if (node["#text"] === undefined || String(node["#text"]).trim() !== "") return undefined;
+  }
+  return sections.length > 0 ? sections.join("") : undefined;
 }
 
 /** Reads an XML document into a tree, or says why not: each problem names the file and, where known, the line and column. */
@@ -174,6 +200,8 @@ export function parseXml(text: string, file: string): XmlRead {
     trimValues: false,
     ignoreDeclaration: true,
     ignorePiTags: true,
+    // CDATA kept apart from text, so an element delivered as one is known (XmlElement.cdata).
+    cdataPropName: "#cdata",
     entityDecoder: references,
   });
   let nodes: XmlNode[];

@@ -106,6 +106,7 @@ export const PROBLEM_CODES = {
   WD228: "an item known by its words, with no id of its own",
   WD229: "a dateline of an agency the settings do not list",
   WD230: "a story on file whose version time is a day alone",
+  WD232: "markup delivered in a CDATA section",
   WD234: "the desk's work on a story taken by its kill",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",

@@ -171,6 +171,21 @@ test("NITF in inlineXML: body.content as HTML, media and notes for editors left 
   assert.equal(item.photo, undefined, "a picture inside the text is not the item's photo");
 });
 
+test("XHTML in inlineXML delivered in a CDATA section is read as if written inline, with a line saying so", () => {
+  const note = {
+    field: "/newsItem/contentSet/inlineXML",
+    message: "warning: read as markup: its content is HTML in a CDATA section, read as if written inline (expected the markup as XML elements, or text with no HTML in it)",
+    code: "WD232",
+  };
+  const xhtml = '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Louvre</title></head><body><p>PARIS (Reuters) - The Louvre reopened on <b>Saturday</b>.</p></body></html>';
+  const item = onlyItem(readInline(newsItem({ body: `<inlineXML contenttype="application/xhtml+xml"><![CDATA[${xhtml}]]></inlineXML>` })));
+  assert.deepEqual(item.body, { kind: "html", html: "<p>PARIS (Reuters) - The Louvre reopened on <b>Saturday</b>.</p>" });
+  assert.deepEqual(item.notes, [note]);
+  const html = onlyItem(readInline(newsItem({ body: "<inlineXML><![CDATA[<p>One<br>two.</p>]]></inlineXML>" })));
+  assert.deepEqual(html.body, { kind: "html", html: "<p>One<br>two.</p>" });
+  assert.deepEqual(html.notes, [note]);
+});
+
 test("located names its broader region with the city where it is one; a dateline's text stops before its day", () => {
   const placeOf = (content: string) => onlyItem(readInline(newsItem({ content: `<headline>Storm</headline>${content}` }))).place;
   assert.equal(placeOf('<located><name>Portland</name><broader type="cptype:statprov"><name>Maine</name></broader></located>'), "Portland, Maine");

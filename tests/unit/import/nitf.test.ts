@@ -199,6 +199,31 @@ test("NITF's own elements become HTML, metadata in the body is dropped", () => {
   });
 });
 
+const CDATA_NOTE = {
+  field: "/nitf/body/body.content",
+  message: "warning: read as markup: its content is HTML in a CDATA section, read as if written inline (expected the markup as XML elements, or text with no HTML in it)",
+  code: "WD232",
+};
+
+test("body.content delivered as HTML in a CDATA section is read as that markup, with a line saying so", () => {
+  // Not well-formed as XML ("3 < 4"): read as the HTML it is.
+  const html = onlyItem(readInline(nitf({ content: "\n <![CDATA[<p>HAMBURG (AP) — Dockers struck in <b>Bremen</b> &amp; Kiel.</p><p>3 < 4.</p>]]>\n" })));
+  assert.deepEqual(html.body, { kind: "html", html: "<p>HAMBURG (AP) — Dockers struck in <b>Bremen</b> &amp; Kiel.</p><p>3 < 4.</p>" });
+  assert.deepEqual(html.notes, [CDATA_NOTE]);
+  // Well-formed: read as NITF written inline would be.
+  const nitfMarkup = onlyItem(readInline(nitf({ content: "<![CDATA[<hl2>Key points</hl2><p>Rates &amp; fees rose.</p>]]>" })));
+  assert.deepEqual(nitfMarkup.body, { kind: "html", html: "<h2>Key points</h2><p>Rates &amp; fees rose.</p>" });
+  assert.deepEqual(nitfMarkup.notes, [CDATA_NOTE]);
+});
+
+test("CDATA holding text, or angle brackets that are no HTML, stays text", () => {
+  for (const content of ["<![CDATA[Shares of Apple <AAPL.O> rose & fell.]]>", "<p>Rates <![CDATA[<rose>]]> again.</p>"]) {
+    const item = onlyItem(readInline(nitf({ content })));
+    assert.equal(item.notes, undefined);
+    assert.ok(item.body.kind === "html" && !item.body.html.includes("<rose>") && !item.body.html.includes("<AAPL.O>"), JSON.stringify(item.body));
+  }
+});
+
 test("the headline falls back to head/title; place, source and lang to their other fields", () => {
   const item = onlyItem(
     readInline(

@@ -32,6 +32,14 @@ test("reads XML's entities, numeric references and HTML 4's named entities; CDAT
   assert.deepEqual(root.children, ["x<y éé \u00a0\u2014\u2026\u201c\u2019\u20ac ", "&eacute; <b>"]);
 });
 
+test("an element whose content is only CDATA sections, white space aside, keeps their text apart from text", () => {
+  const root = rootOf(parseXml("<a><b>\n <![CDATA[<p>x &amp; y</p>]]> <![CDATA[z]]>\n</b><c>t <![CDATA[<p>]]></c><d>&lt;p&gt;</d></a>", "in.xml"));
+  assert.equal(childElement(root, "b")?.cdata, "<p>x &amp; y</p>z");
+  assert.equal(childElement(root, "c")?.cdata, undefined, "text beside the section");
+  assert.equal(childElement(root, "d")?.cdata, undefined, "escaped text is text");
+  assert.equal(root.cdata, undefined);
+});
+
 test("an entity neither XML nor HTML 4 names is one problem, at its first place", () => {
   const read = parseXml("<p>\n  ok &copy; &bogus; &bogus; &#0;</p>", "in.xml");
   assert.deepEqual(problemsOf(read), [
