@@ -19,8 +19,21 @@ const HTML_ELEMENTS: ReadonlySet<string> = new Set(
 /** A start or end tag's opening, with its name: "<p", "</AAPL.O". */
 const TAG_OPENING = /<(\/?)([a-z][^\s/>]*)/gi;
 
+/**
+ * Whether a name in angle brackets is markup: an HTML element, or a name no copy writes (a
+ * prefixed one such as Word's o:p, or a custom element's, with a hyphen).
+ */
+const isMarkupName = (name: string): boolean => HTML_ELEMENTS.has(name.toLowerCase()) || /[:-]/.test(name);
+
 /** Whether text holds a tag of an HTML element, so that it is markup rather than text with angle brackets in it. */
 export function holdsHtmlMarkup(text: string): boolean {
   return [...text.matchAll(TAG_OPENING)].some(([, , name = ""]) => HTML_ELEMENTS.has(name.toLowerCase()));
 }
 
+/**
+ * HTML with each run in angle brackets that names no element ("<AAPL.O>", "<LCOc1>") escaped, so
+ * reading the markup keeps it as the agency's words rather than taking it for a tag and dropping it.
+ */
+export function withCodesAsText(html: string): string {
+  return html.replace(TAG_OPENING, (opening: string, _slash: string, name: string) => (isMarkupName(name) ? opening : `&lt;${opening.slice(1)}`));
+}

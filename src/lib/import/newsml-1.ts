@@ -2,7 +2,7 @@ import type { Agency } from "../model/agencies.ts";
 import { readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, unmarkedHeadline } from "./wire-fields.ts";
 import type { RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
-import { nitfBody } from "./xml-body.ts";
+import { fieldText, nitfBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -233,7 +233,10 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
     components.find(({ element: component }) => elementText(childElement(component, "NewsLines", "HeadLine")) !== "") ?? components.find(({ element: component }) => childElement(component, "NewsLines") !== undefined);
   const lines = withLines && childElement(withLines.element, "NewsLines");
   const line = (name: string): string => elementText(childElement(lines, name));
-  const marked = unmarkedHeadline(line("HeadLine"), `${withLines?.path ?? topPath}/NewsLines/HeadLine`);
+  const linesPath = `${withLines?.path ?? topPath}/NewsLines`;
+  const headlineRead = fieldText(childElement(lines, "HeadLine"), `${linesPath}/HeadLine`);
+  const leadRead = fieldText(childElement(lines, "SubHeadLine"), `${linesPath}/SubHeadLine`);
+  const marked = unmarkedHeadline(headlineRead.text, `${linesPath}/HeadLine`);
   const { headline } = marked;
   if (headline === "" && !canceled) problems.add(`${topPath}/NewsLines/HeadLine`, "missing (expected the story's headline)", "WD206");
   const body = storyBody(components) ?? (canceled ? NO_TEXT : undefined);
@@ -246,7 +249,7 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   const lang = attribute(childElement(descriptive, "Language"), "FormalName") ?? attribute(element, "xml:lang");
   const dateline = readDatelineField(line("DateLine"), `${withLines?.path ?? topPath}/NewsLines/DateLine`, attribute(childElement(lines, "DateLine"), "xml:lang") ?? lang, agencies);
   const origin = storyPlace(dateline, descriptive);
-  const notes = [marked.note, origin === undefined ? dateline.note : undefined].filter((note) => note !== undefined);
+  const notes = [headlineRead.note, leadRead.note, marked.note, origin === undefined ? dateline.note : undefined].filter((note) => note !== undefined);
   const found = definedFields({
     file,
     path: place,
@@ -259,7 +262,8 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
     status,
     correction: marked.corrected,
     headline: headline || (canceled ? "" : undefined),
-    lead: line("SubHeadLine") || undefined,
+    lead: leadRead.text || undefined,
+    plainFields: true as const,
     body,
     place: origin,
     source: storySource(components, dateline),

@@ -3,7 +3,7 @@ import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { unmarkedHeadline, definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
-import { cdataMarkup, nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
+import { cdataMarkup, fieldText, nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, xmlLine, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
@@ -35,10 +35,15 @@ function schemeCode(element: XmlElement | undefined, scheme: Scheme, qcodeAttrib
   return uri?.startsWith(scheme.uri) ? uri.slice(scheme.uri.length) : undefined;
 }
 
-/** The text of the first description in one of the roles (drol:summary, drol:caption, drol:altText…). */
-function description(parent: XmlElement | undefined, roles: readonly string[]): string | undefined {
+/** The first description with text in one of the roles (drol:summary, drol:caption, drol:altText…). */
+function describedBy(parent: XmlElement | undefined, roles: readonly string[]): XmlElement | undefined {
   const described = parent ? childElements(parent, "description") : [];
-  const match = described.find((element) => roles.includes(schemeCode(element, DESCRIPTION_ROLE, "role", "roleuri") ?? "") && elementText(element) !== "");
+  return described.find((element) => roles.includes(schemeCode(element, DESCRIPTION_ROLE, "role", "roleuri") ?? "") && elementText(element) !== "");
+}
+
+/** The text of the first description in one of the roles. */
+function description(parent: XmlElement | undefined, roles: readonly string[]): string | undefined {
+  const match = describedBy(parent, roles);
   return match && elementText(match);
 }
 
@@ -233,10 +238,9 @@ function publishingStatus(itemMeta: XmlElement | undefined, metaPath: string, op
 }
 
 /** The main headline: the first without a role (alternatives carry one: SEO, extended…), else the first. */
-function mainHeadline(contentMeta: XmlElement | undefined): string | undefined {
+function mainHeadline(contentMeta: XmlElement | undefined): XmlElement | undefined {
   const headlines = contentMeta ? childElements(contentMeta, "headline").filter((element) => elementText(element) !== "") : [];
-  const main = headlines.find((element) => attribute(element, "role") === undefined && attribute(element, "roleuri") === undefined) ?? headlines[0];
-  return main && elementText(main);
+  return headlines.find((element) => attribute(element, "role") === undefined && attribute(element, "roleuri") === undefined) ?? headlines[0];
 }
 
 /**
@@ -414,8 +418,14 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const canceled = status === "canceled";
   const contentSet = childElement(element, "contentSet");
   // Some producers (BusinessDesk) give the headline only in the NITF they embed.
-  const nitfHeadline = elementText(childElement(inlineNitfHead(contentSet), "hedline", "hl1")) || undefined;
-  const delivered = mainHeadline(contentMeta) ?? nitfHeadline;
+  const nitfHead = inlineNitfHead(contentSet);
+  const nitfHeadPath = `${path}/contentSet/inlineXML/nitf/body/body.head`;
+  const main = mainHeadline(contentMeta);
+  const given = main ? fieldText(main, `${path}/contentMeta/headline`) : fieldText(childElement(nitfHead, "hedline", "hl1"), `${nitfHeadPath}/hedline/hl1`);
+  const delivered = given.text || undefined;
+  const leadElement = describedBy(contentMeta, LEAD_ROLES);
+  const leadRead = leadElement ? fieldText(leadElement, `${path}/contentMeta/description`) : nitfLead(nitfHead, nitfHeadPath);
+  const lead = "text" in leadRead ? leadRead.text : leadRead.lead;
   const marked = delivered === undefined ? undefined : unmarkedHeadline(delivered, `${path}/contentMeta/headline`);
   const correction = marked?.corrected === true || signals.some((signal) => schemeCode(signal, SIGNAL) === "correction" || attribute(signal, "qcode") === REUTERS_CORRECTED);
   const headline = marked?.headline ?? (canceled ? "" : undefined);
@@ -430,7 +440,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   const dateline = storyDateline(contentMeta, path, lang, agencies);
   const urgency = urgencyText(elementText(childElement(contentMeta, "urgency")), `${path}/contentMeta/urgency`);
-  const notes = [...[marked?.note, read?.header, read?.cdata, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
+  const notes = [...[given.note, leadRead.note, marked?.note, read?.header, read?.cdata, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
   const found = definedFields({
     file,
     path: item.place,
@@ -443,7 +453,8 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
     status,
     correction,
     headline,
-    lead: description(contentMeta, LEAD_ROLES) ?? nitfLead(inlineNitfHead(contentSet)),
+    lead,
+    plainFields: true as const,
     body,
     place: dateline.place,
     source: storySource(contentMeta, itemMeta, dateline.agency, agencies),

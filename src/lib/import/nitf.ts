@@ -4,7 +4,7 @@ import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } 
 import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText, creditLeftOutNotes, writerTitleNote } from "./wire-fields.ts";
 import type { ItemNote, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
-import { cdataMarkup, nitfBody, nitfLead } from "./xml-body.ts";
+import { cdataMarkup, fieldText, nitfBody, nitfLead } from "./xml-body.ts";
 import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -164,7 +164,10 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     problems.add(`${DOCDATA}/@management-status`, `"${management}" is not a management status (expected usable, embargoed, withheld or canceled)`, "WD207");
   }
   const canceled = management === "canceled";
-  const headline = elementText(childElement(bodyHead, "hedline", "hl1")) || elementText(childElement(nitf, "head", "title"));
+  const hl1 = fieldText(childElement(bodyHead, "hedline", "hl1"), `${BODY_HEAD}/hedline/hl1`);
+  const titled = hl1.text === "" ? fieldText(childElement(nitf, "head", "title"), "/nitf/head/title") : hl1;
+  const headline = titled.text;
+  const lead = nitfLead(bodyHead, BODY_HEAD);
   const lang = attribute(nitf, "baselang") ?? attribute(nitf, "xml:lang");
   const dateline = storyDateline(childElement(bodyHead, "dateline"), lang, agencies);
   const source = elementText(childElement(bodyHead, "distributor")) || attribute(childElement(docdata, "doc.copyright"), "holder") || dateline.agency;
@@ -184,7 +187,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   const authors = bylineAuthors(childElement(bodyHead, "byline"));
   // Some producers deliver body.content's HTML in a CDATA section: it is read as the markup it is.
   const wrapped = withText && cdataMarkup(withText, BODY_CONTENT);
-  const notes = [dateline.note, identity?.note, urgency.note, ...authors.notes, wrapped ? wrapped.note : undefined].filter((note): note is ItemNote => note !== undefined);
+  const notes = [titled.note, lead.note, dateline.note, identity?.note, urgency.note, ...authors.notes, wrapped ? wrapped.note : undefined].filter((note): note is ItemNote => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
@@ -199,7 +202,8 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     ...statusAndEmbargo(management, issued, released),
     correction: childElement(docdata, "correction") !== undefined,
     headline: headline || (canceled ? "" : undefined),
-    lead: nitfLead(bodyHead),
+    lead: lead.lead,
+    plainFields: true as const,
     body: withText ? { kind: "html" as const, html: wrapped ? (wrapped.element ? nitfBody(wrapped.element) : wrapped.html) : nitfBody(withText) } : canceled ? NO_TEXT : undefined,
     place: dateline.place,
     source,

@@ -94,16 +94,19 @@ const MAX_TOPICS = 20;
 const MAX_TOPIC_LENGTH = 60;
 
 
-/** A headline or lead as one line of text: markup an agency left in a text field, and its character references, are read, never printed or run. */
-const textField = (text: string): string => oneLine(/<[a-z!/?]/i.test(text) ? htmlText(text) : decodeReferences(text));
+/**
+ * A headline or lead as one line of text. A field its reader gave as plain text is kept as it is;
+ * in any other, markup an agency left in it and its character references are read, never printed or run.
+ */
+const textField = (text: string, item: Pick<WireItem, "plainFields">): string => oneLine(item.plainFields ? text : /<[a-z!/?]/i.test(text) ? htmlText(text) : decodeReferences(text));
 
 /**
  * The line saying a headline or lead came HTML-escaped, as some JSON producers send them
  * ("Council&#8217;s budget: rates rise &amp; fees double"): its references are read as the
  * characters they stand for (see textField), since no editor wants "&#8217;" printed.
  */
-function unescapedNote(field: string, text: string | undefined): ItemNote[] {
-  if (text === undefined || decodeReferences(text) === text) return [];
+function unescapedNote(field: string, text: string | undefined, item: Pick<WireItem, "plainFields">): ItemNote[] {
+  if (text === undefined || item.plainFields || decodeReferences(text) === text) return [];
   return [ignoredNote(field, `the HTML escaping of ${JSON.stringify(oneLine(text))}: its character references are read as the characters they stand for`)];
 }
 
@@ -111,8 +114,8 @@ function unescapedNote(field: string, text: string | undefined): ItemNote[] {
 export function sameWords(item: WireItem, body: ImportedBody, story: WireStory): boolean {
   const spaced = (text: unknown): string => (typeof text === "string" ? oneLine(text) : "");
   return (
-    textField(item.headline) === spaced(story.fields["title"]) &&
-    (item.lead === undefined || textField(item.lead) === spaced(story.fields["lead"])) &&
+    textField(item.headline, item) === spaced(story.fields["title"]) &&
+    (item.lead === undefined || textField(item.lead, item) === spaced(story.fields["lead"])) &&
     spaced(body.markdown) === spaced(story.body)
   );
 }
@@ -417,14 +420,14 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   const held: ItemNote[] = [];
   const hold = (message: string, code: ProblemCode = "WD216") => held.push({ field: "", message, code });
   if (item.status === "withheld") hold("withheld by the agency", "WD217");
-  const lead = (item.lead === undefined ? undefined : textField(item.lead)) || stringField(earlier, "lead");
+  const lead = (item.lead === undefined ? undefined : textField(item.lead, item)) || stringField(earlier, "lead");
   // An item without a lead is held for one, or published with no standfirst, as its agency's setting says.
   if (!lead && withoutLeadFor(source, context.agencies ?? [], context.withoutLead ?? "hold") === "hold") hold("needs a lead");
   if (place === undefined) hold("needs a dateline: the item names no place");
   if (source === undefined) hold("needs a source: the item names no agency");
   const picture = photo ?? earlierPhoto(earlier);
   // A photo the agency named but the import could not take: its credit stays, printed as text, until a photo runs.
-  const photoCredit = picture ? undefined : (item.photo?.credit === undefined ? undefined : textField(item.photo.credit)) || stringField(earlier, "photoCredit");
+  const photoCredit = picture ? undefined : (item.photo?.credit === undefined ? undefined : textField(item.photo.credit, item)) || stringField(earlier, "photoCredit");
   if (picture && picture.alt === undefined) hold("needs alt text for its photo");
   if (picture && picture.credit === undefined) hold("needs a credit for its photo");
   if (context.heldFor) held.push(context.heldFor);
@@ -466,8 +469,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
     ...(body.markupLeftOut ? [ignoredNote("body", `the text's markup (headings, links, emphasis, lists, tables): it would render to more than ${MAX_BODY_ELEMENTS.toLocaleString("en-US")} elements, so its words are kept as paragraphs`)] : []),
     ...(body.unreadLinks ?? []).map((href) => ignoredNote("body", `the link to ${JSON.stringify(href)}: a place on the producer's site the item gives no full address for (its words are kept)`)),
-    ...unescapedNote("headline", item.headline),
-    ...unescapedNote("lead", item.lead),
+    ...unescapedNote("headline", item.headline, item),
+    ...unescapedNote("lead", item.lead, item),
     ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: the agency's line after the story (its credits or end-of-item mark), not story text`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
     ...(body.pictureAlts ?? []).map((alt) => ignoredNote("body", `a picture in the text, its alt text ${JSON.stringify(alt)} (a story shows only its own photo and images)`)),
@@ -482,7 +485,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
   // An editor's zone for the place stays while the place does.
   const timezone = zone.explicit ?? (place === earlier["dateline"] ? stringField(earlier, "timezone") : undefined);
   const fields: Record<string, unknown> = {
-    title: textField(item.headline),
+    title: textField(item.headline, item),
     ...(lead ? { lead } : {}),
     ...(by === undefined ? {} : { by }),
     date,

@@ -5,6 +5,7 @@ import type { ItemNote, WireBody, WirePhoto, WireProblem, WireTime } from "./wir
 import { foldName } from "../model/agencies.ts";
 import { creditNames, type WriterPlace } from "../model/authors.ts";
 import { readWireTime, WIRE_TIME_FORMS } from "./wire-time.ts";
+import { withCodesAsText } from "./html-markup.ts";
 
 /** The problems of one item, each naming the file; an item is handed on only when it has none. */
 export class ItemProblems {
@@ -176,10 +177,13 @@ export function bylineNames(byline: string): { names: string[]; places: WriterPl
   return creditNames(withoutBy(oneLine(byline)));
 }
 
-/** HTML as plain text, its script and style content dropped; markup that is not HTML is read the same way. */
+/**
+ * HTML as plain text, its script and style content dropped; angle brackets around no element's
+ * name ("Apple <AAPL.O>", Reuters' codes) are the agency's words, and kept as typed.
+ */
 export function htmlText(html: string): string {
   // Block boundaries become spaces, so paragraphs do not run together once the tags are gone.
-  const spaced = html.replace(/<\/?(?:p|div|br|li|h[1-6]|tr|td|th|blockquote|section|article|figcaption|hr)\b[^>]*>/gi, " ");
+  const spaced = withCodesAsText(html).replace(/<\/?(?:p|div|br|li|h[1-6]|tr|td|th|blockquote|section|article|figcaption|hr)\b[^>]*>/gi, " ");
   const escaped = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
   return escaped.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }

@@ -100,6 +100,13 @@ export interface WireItem {
   headline: string;
   /** The standfirst, summary or abstract, as plain text. */
   lead?: string;
+  /**
+   * True when the headline, lead and photo credit are plain text as the reader made them (an XML
+   * field's text, its escaping already read; a feed's HTML already read for its words): every
+   * character is the agency's, and "<AAPL.O>" is text. Absent (JSON), they may hold HTML or
+   * character references a producer left in them, which are read for their text.
+   */
+  plainFields?: true;
   /** The story's text; `{ kind: "text", text: "" }` for a canceled item that gave none, as the importer reads none of a withdrawal's words. */
   body: WireBody;
   /** The place from the format's own fields (NewsML-G2 located or dateline, NITF dateline's location, ninjs located), not from the body. */

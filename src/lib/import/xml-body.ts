@@ -1,6 +1,7 @@
 import { escapeXml } from "../outputs/xml.ts";
 import { holdsHtmlMarkup } from "./html-markup.ts";
 import type { ItemNote } from "./wire-item.ts";
+import { htmlText, oneLine } from "./wire-fields.ts";
 import { attribute, childElement, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
@@ -143,9 +144,23 @@ export function cdataMarkup(element: XmlElement, path: string): { element?: XmlE
 }
 
 /**
- * The lead a NITF document's body.head gives: its abstract, else the hedline's subordinate
- * headline (hl2), where agencies such as AP put the summary of an item that has no abstract.
+ * A text field's words (a headline, a lead): its text, every character as delivered, "<AAPL.O>"
+ * and "&lt;draft&gt;" included; but when its content is HTML wrapped in a CDATA section, that
+ * markup read for its words, with the line saying so at `path`.
  */
-export function nitfLead(bodyHead: XmlElement | undefined): string | undefined {
-  return elementText(childElement(bodyHead, "abstract")) || elementText(childElement(bodyHead, "hedline", "hl2")) || undefined;
+export function fieldText(element: XmlElement | undefined, path: string): { text: string; note?: ItemNote } {
+  const markup = element?.cdata;
+  if (markup === undefined || !holdsHtmlMarkup(markup)) return { text: elementText(element) };
+  const note: ItemNote = { field: path, message: "warning: read as markup: its text is HTML in a CDATA section, read for its words (expected text, with no HTML in it)", code: "WD232" };
+  return { text: oneLine(htmlText(markup)), note };
+}
+
+/**
+ * The lead a NITF document's body.head (at `path`) gives: its abstract, else the hedline's
+ * subordinate headline (hl2), where agencies such as AP put the summary of an item that has no abstract.
+ */
+export function nitfLead(bodyHead: XmlElement | undefined, path: string): { lead?: string; note?: ItemNote } {
+  const abstract = fieldText(childElement(bodyHead, "abstract"), `${path}/abstract`);
+  const read = abstract.text === "" ? fieldText(childElement(bodyHead, "hedline", "hl2"), `${path}/hedline/hl2`) : abstract;
+  return read.text === "" ? {} : { lead: read.text, ...(read.note ? { note: read.note } : {}) };
 }

@@ -44,6 +44,7 @@ test("AFP's text-photo item: lines, metadata, NITF text and the largest photo re
     file: `${DIRECTORY}/tram-strasbourg.xml`,
     path: "",
     format: "NewsML 1.2 (AFP)",
+    plainFields: true,
     id: "urn:newsml:afp.com:20240710T083054Z:TX-PAR-WDS41",
     version: "1",
     versionTime: { local: "2024-07-10T08:30:54", offset: "+00:00" },

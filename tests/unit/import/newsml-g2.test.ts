@@ -57,6 +57,7 @@ test("the seed story: a message whose package pairs the text item with its pictu
     file: `${DIRECTORY}/seed-package.xml`,
     path: "/newsMessage/itemSet/newsItem[1]",
     format: "NewsML-G2",
+    plainFields: true,
     id: "urn:newsml:itar-tass.com:20130902:korea-talks",
     version: "1",
     versionTime: { local: "2013-09-02T15:40:00", offset: "+04:00" },
@@ -129,6 +130,7 @@ test("an XHTML item with namespace prefixes, an embargo and a correction signal"
     file: `${DIRECTORY}/xhtml-item.xml`,
     path: "",
     format: "NewsML-G2",
+    plainFields: true,
     id: "tag:nordicwire.example,2024:ferries-resume",
     version: "3",
     versionTime: { local: "2024-03-04T21:10:00", offset: "Z" },
@@ -184,6 +186,31 @@ test("XHTML in inlineXML delivered in a CDATA section is read as if written inli
   const html = onlyItem(readInline(newsItem({ body: "<inlineXML><![CDATA[<p>One<br>two.</p>]]></inlineXML>" })));
   assert.deepEqual(html.body, { kind: "html", html: "<p>One<br>two.</p>" });
   assert.deepEqual(html.notes, [note]);
+});
+
+test("a headline and lead escaped in XML are text: Reuters' codes and words in angle brackets are kept, every character", () => {
+  const content =
+    '<located><name>New York</name></located><headline>Apple &lt;AAPL.O&gt; shares jump as S&amp;P 500 &lt;.SPX&gt; hits record; after &lt;strike&gt;</headline>' +
+    '<description role="drol:summary">Brent &lt;LCOc1&gt; fell.</description>';
+  const item = onlyItem(readInline(newsItem({ content, body: "<inlineData>NEW YORK (Reuters) - Shares rose.</inlineData>" })));
+  const plan = planStory(item, { body: importedBody(item, AGENCIES), datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES });
+  assert.ok(plan.ok);
+  assert.equal(plan.plan.fields["title"], "Apple <AAPL.O> shares jump as S&P 500 <.SPX> hits record; after <strike>");
+  assert.equal(plan.plan.fields["lead"], "Brent <LCOc1> fell.");
+});
+
+test("a headline or lead that is HTML in a CDATA section is read for its words, with a line saying so", () => {
+  const content = "<headline><![CDATA[Harbour & port strike spreads to <em>three</em> cities]]></headline><description role=\"drol:summary\"><![CDATA[Apple <AAPL.O> rose.]]></description>";
+  const item = onlyItem(readInline(newsItem({ content })));
+  assert.equal(item.headline, "Harbour & port strike spreads to three cities");
+  assert.equal(item.lead, "Apple <AAPL.O> rose.", "no HTML element named: text");
+  assert.deepEqual(item.notes, [
+    {
+      field: "/newsItem/contentMeta/headline",
+      message: "warning: read as markup: its text is HTML in a CDATA section, read for its words (expected text, with no HTML in it)",
+      code: "WD232",
+    },
+  ]);
 });
 
 test("located names its broader region with the city where it is one; a dateline's text stops before its day", () => {
@@ -382,6 +409,7 @@ test("a kill notice without headline or text withdraws the seed story's item; it
     file: `${DIRECTORY}/seed-kill.xml`,
     path: "",
     format: "NewsML-G2",
+    plainFields: true,
     id: seed.id,
     version: "3",
     versionTime: { local: "2013-09-02T18:25:00", offset: "+04:00" },

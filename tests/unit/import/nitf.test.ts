@@ -49,6 +49,7 @@ test("the seed story, with its DTD named and HTML entities in its text", () => {
     file: `${DIRECTORY}/seed.xml`,
     path: "",
     format: "NITF",
+    plainFields: true,
     id: "tass-20130902-korea-talks",
     version: "1",
     versionTime: { local: "2013-09-02T15:40:00", offset: "+04:00" },
@@ -129,6 +130,7 @@ test("a kill notice without headline or text withdraws the seed story; its ed-ms
     file: `${DIRECTORY}/seed-kill.xml`,
     path: "",
     format: "NITF",
+    plainFields: true,
     id: seed.id,
     version: "2",
     versionTime: { local: "2013-09-02T18:25:00", offset: "+04:00" },
@@ -214,6 +216,18 @@ test("body.content delivered as HTML in a CDATA section is read as that markup, 
   const nitfMarkup = onlyItem(readInline(nitf({ content: "<![CDATA[<hl2>Key points</hl2><p>Rates &amp; fees rose.</p>]]>" })));
   assert.deepEqual(nitfMarkup.body, { kind: "html", html: "<h2>Key points</h2><p>Rates &amp; fees rose.</p>" });
   assert.deepEqual(nitfMarkup.notes, [CDATA_NOTE]);
+});
+
+test("a hl1 escaped in XML is text; one that is HTML in a CDATA section is read for its words, with a line saying so", () => {
+  const escaped = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1>Louvre reopens after &lt;strike&gt;</hl1></hedline><abstract>Brent &lt;LCOc1&gt; fell.</abstract>" })));
+  assert.equal(escaped.headline, "Louvre reopens after <strike>");
+  assert.equal(escaped.lead, "Brent <LCOc1> fell.");
+  assert.equal(escaped.plainFields, true);
+  const wrapped = onlyItem(readInline(nitf({ bodyHead: "<hedline><hl1><![CDATA[Harbour & port strike spreads to <em>three</em> cities]]></hl1></hedline>" })));
+  assert.equal(wrapped.headline, "Harbour & port strike spreads to three cities");
+  assert.deepEqual(wrapped.notes, [
+    { field: "/nitf/body/body.head/hedline/hl1", message: "warning: read as markup: its text is HTML in a CDATA section, read for its words (expected text, with no HTML in it)", code: "WD232" },
+  ]);
 });
 
 test("CDATA holding text, or angle brackets that are no HTML, stays text", () => {

@@ -205,6 +205,21 @@ test("markup an agency left in a headline or lead is read as text, its scripts d
   assert.equal(result.plan.fields["lead"], "A lead, 3 < 4.");
 });
 
+test("a headline or lead its reader gave as plain text keeps every character, angle brackets and references included", () => {
+  const result = planStory({ ...item, plainFields: true, headline: "Apple <AAPL.O> shares jump; Louvre reopens after <strike>", lead: "Brent <LCOc1> fell &amp; rose." }, context);
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["title"], "Apple <AAPL.O> shares jump; Louvre reopens after <strike>");
+  assert.equal(result.plan.fields["lead"], "Brent <LCOc1> fell &amp; rose.");
+  assert.equal(result.plan.leftOut, undefined, "nothing read, so nothing to say");
+});
+
+test("markup in a field that may hold it keeps the agency's codes in angle brackets, which name no HTML element", () => {
+  const result = planStory({ ...item, headline: "Apple <AAPL.O> shares <b>jump</b>", lead: "Brent <LCOc1> fell; <o:p></o:p>rose." }, context);
+  assert.ok(result.ok);
+  assert.equal(result.plan.fields["title"], "Apple <AAPL.O> shares jump");
+  assert.equal(result.plan.fields["lead"], "Brent <LCOc1> fell; rose.");
+});
+
 test("an item states its language, or takes the feed's; the site's own language is not written", () => {
   const ru = planStory({ ...item, lang: undefined }, { ...context, defaultLanguage: "ru" });
   assert.ok(ru.ok);

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import places from "../../../_data/datelinePlaces.json" with { type: "json" };
+import { importedBody } from "../../../src/lib/import/imported-body.ts";
+import { planStory } from "../../../src/lib/import/story-plan.ts";
 import { readAtom, readRss } from "../../../src/lib/import/web-feed.ts";
 import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
 
@@ -30,6 +33,7 @@ test("a ministry's RSS feed: one story an item, full text from content:encoded, 
     file: `${DIRECTORY}/rss/ministry-energy.xml`,
     path: "/rss/channel/item[1]",
     format: "RSS 2.0",
+    plainFields: true,
     id: "energy-press-2024-0412",
     versionTime: { local: "2024-11-05T09:30:00", offset: "+00:00" },
     released: { local: "2024-11-05T09:30:00", offset: "+00:00" },
@@ -91,6 +95,7 @@ test("a city's Atom feed: updated and published, HTML and XHTML content, a summa
     file: `${DIRECTORY}/atom/city-council.xml`,
     path: "/feed/entry[1]",
     format: "Atom",
+    plainFields: true,
     id: "tag:lakeside.example.org,2024:news/1187",
     versionTime: { local: "2024-11-06T15:30:00", offset: "-05:00" },
     released: { local: "2024-11-06T09:00:00", offset: "-05:00" },
@@ -335,4 +340,28 @@ test("a last paragraph that only reads like Yoast's line, and a lead's own last 
   ]);
   assert.equal(wordpress("The harbour reopened. Read more &#8230;", "<p>Text.</p>")?.lead, "The harbour reopened.");
   assert.equal(wordpress("The harbour reopened. Continue reading...", "<p>Text.</p>")?.lead, "The harbour reopened.");
+});
+
+test("Atom's text titles and summaries keep words in angle brackets; HTML ones are read for their words, codes kept", () => {
+  const entries =
+    '<entry><id>urn:h:2</id><updated>2024-03-04T09:00:00Z</updated><title type="text">Budget &lt;draft&gt; published</title>' +
+    '<summary type="text">Plain summary with &lt;tags&gt; as text.</summary><content type="html">&lt;p&gt;The budget.&lt;/p&gt;</content></entry>' +
+    '<entry><id>urn:h:3</id><updated>2024-03-04T09:00:00Z</updated><title type="html">Brent &lt;LCOc1&gt; &lt;em&gt;fell&lt;/em&gt;</title><content>Text.</content></entry>';
+  const [text, html] = allItems(atom(entries));
+  assert.ok(text && html);
+  const planned = (item: WireItem) => {
+    const plan = planStory(item, { body: importedBody(item, []), datelinePlaces: places, siteLanguage: "en", withoutLead: "publish" });
+    assert.ok(plan.ok);
+    return [plan.plan.fields["title"], plan.plan.fields["lead"]];
+  };
+  assert.deepEqual(planned(text), ["Budget <draft> published", "Plain summary with <tags> as text."]);
+  assert.deepEqual(planned(html), ["Brent <LCOc1> fell", undefined]);
+});
+
+test("an RSS title keeps words in angle brackets, its character references read", () => {
+  const [item] = allItems(rss("<item><guid>h-4</guid><title>Fares &amp;#8217; rise &lt;update&gt;</title><description>Text.</description><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate></item>"));
+  assert.ok(item);
+  const plan = planStory(item, { body: importedBody(item, []), datelinePlaces: places, siteLanguage: "en", withoutLead: "publish" });
+  assert.ok(plan.ok);
+  assert.equal(plan.plan.fields["title"], "Fares \u2019 rise <update>");
 });
