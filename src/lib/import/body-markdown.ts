@@ -48,6 +48,23 @@ export interface BodyMarkdown {
   pictureAlts?: string[];
   /** Links in the text to addresses on the producer's site it gave no full address for: their words kept, the links left out, for the lines to name. */
   unreadLinks?: string[];
+  /** Embedded media, code and unsafe links the sanitiser took out of the text, a kind each, for the lines to name. */
+  removed?: RemovedMarkup[];
+}
+
+/**
+ * Markup of one kind the sanitiser takes out of a body, which an editor hears of: media embedded
+ * from elsewhere (`<iframe>`, `<video>`), which a static page does not carry; code (`<script>`, an
+ * event attribute), which no page runs; a link to an unsafe address (`javascript:`), whose words stay.
+ */
+export interface RemovedMarkup {
+  kind: "embed" | "code" | "unsafe link";
+  /** The element as typed (`<iframe>`), the event attribute (`onclick`), or the link's scheme (`javascript:`). */
+  name: string;
+  /** How many the text held. */
+  count: number;
+  /** Where they pointed (an embed's src, a script's src, the link's address), each once, in the text's order. */
+  sources: string[];
 }
 
 /** A dateline as found: its place, agency, month and day (the story's first words are the Markdown's). */
@@ -320,6 +337,43 @@ function withoutPictureCaptions(html: string): { html: string; captions: string[
   return { html: root.toString(), captions, alts };
 }
 
+/** Elements that embed media from elsewhere, and the attribute each names it by. */
+const EMBEDS: ReadonlyMap<string, string> = new Map([["iframe", "src"], ["frame", "src"], ["video", "src"], ["audio", "src"], ["object", "data"], ["embed", "src"]]);
+
+/**
+ * The embedded media, code and unsafe links of a body, which the sanitiser takes out: each kind
+ * once, with how many and where they pointed, so the item's line names what went. Only the words
+ * of a link go on to the story; a script's or an embed's content is no story text.
+ */
+function removedMarkup(html: string): RemovedMarkup[] {
+  if (!/<(?:iframe|frame|video|audio|object|embed|script)\b|\son[a-z]+\s*=|<a\s/i.test(html)) return [];
+  const found = new Map<string, RemovedMarkup>();
+  const add = (kind: RemovedMarkup["kind"], name: string, sources: readonly (string | undefined)[]) => {
+    const entry = found.get(`${kind} ${name}`) ?? { kind, name, count: 0, sources: [] };
+    entry.count += 1;
+    for (const source of sources) {
+      const trimmed = source?.trim();
+      if (trimmed && !entry.sources.includes(trimmed)) entry.sources.push(trimmed);
+    }
+    found.set(`${kind} ${name}`, entry);
+  };
+  for (const element of parseHtml(html).querySelectorAll("*")) {
+    const tag = element.tagName.toLowerCase();
+    const embedded = EMBEDS.get(tag);
+    // A video or audio may name its files in <source> children rather than in its own src.
+    if (embedded !== undefined) add("embed", `<${tag}>`, [element.getAttribute(embedded), ...element.querySelectorAll("source").map((source) => source.getAttribute("src"))]);
+    else if (tag === "script") add("code", "<script>", [element.getAttribute("src")]);
+    else if (tag === "a") {
+      const href = element.getAttribute("href") ?? "";
+      if (!isAllowedUrl(href)) add("unsafe link", `${urlScheme(href) ?? ""}:`, [href]);
+    }
+    for (const attribute of Object.keys(element.attributes)) {
+      if (/^on[a-z]+$/i.test(attribute)) add("code", attribute.toLowerCase(), []);
+    }
+  }
+  return [...found.values()];
+}
+
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
 const TABLE_TAGS = ["table", "thead", "tbody", "tfoot", "tr", "th", "td"];
 
@@ -481,6 +535,7 @@ const storyMarkdown = createMarkdown();
 
 function convertHtml(html: string, options: sanitizeHtml.IOptions, context: BodyContext): BodyMarkdown {
   const pictures = withoutPictureCaptions(html);
+  const removed = removedMarkup(html);
   const unreadLinks: string[] = [];
   const markdown = createTurndown(context, unreadLinks).turndown(sanitizeHtml(pictures.html, options));
   return {
@@ -488,6 +543,7 @@ function convertHtml(html: string, options: sanitizeHtml.IOptions, context: Body
     ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}),
     ...(pictures.alts.length > 0 ? { pictureAlts: pictures.alts } : {}),
     ...(unreadLinks.length > 0 ? { unreadLinks } : {}),
+    ...(removed.length > 0 ? { removed } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Agency } from "../model/agencies.ts";
 /** The item's body as story Markdown, with the place and agency (as `agencies` spell it) of the dateline it opened with, which the page prints itself, and the notes to editors and trailers taken off it. */
 export function importedBody(item: Pick<WireItem, "body" | "source" | "byline" | "lead" | "base">, agencies: readonly Agency[]): ImportedBody {
   const context = { agencies, ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
-  const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, typedByline, markupLeftOut } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
+  const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, removed, typedByline, markupLeftOut } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
   return {
     markdown,
     ...(typedByline ? { typedByline } : {}),
@@ -18,5 +18,6 @@ export function importedBody(item: Pick<WireItem, "body" | "source" | "byline" |
     ...(pictureCaptions ? { pictureCaptions } : {}),
     ...(pictureAlts ? { pictureAlts } : {}),
     ...(unreadLinks ? { unreadLinks } : {}),
+    ...(removed ? { removed } : {}),
   };
 }

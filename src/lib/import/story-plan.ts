@@ -13,7 +13,7 @@ import { formatWireTime } from "./wire-time.ts";
 import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
 import { characterCount, refusedAsOneName, type StoryFields } from "../story/schema.ts";
-import { isCorrectionNote } from "./body-markdown.ts";
+import { isCorrectionNote, type RemovedMarkup } from "./body-markdown.ts";
 import { decodeReferences } from "./html-entities.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
 
@@ -32,6 +32,8 @@ export interface ImportedBody {
   pictureAlts?: string[];
   /** Links to places on the producer's site the item gave no full address for, left out, their words kept. */
   unreadLinks?: string[];
+  /** Embedded media, code and unsafe links taken out of the text, a kind each. */
+  removed?: RemovedMarkup[];
   /** A byline the text opened with, the item giving none of its own: the story's byline. */
   typedByline?: string;
   /** True when the text was too large to keep its markup, and kept as paragraphs. */
@@ -108,6 +110,28 @@ const textField = (text: string, item: Pick<WireItem, "plainFields">): string =>
 function unescapedNote(field: string, text: string | undefined, item: Pick<WireItem, "plainFields">): ItemNote[] {
   if (text === undefined || item.plainFields || decodeReferences(text) === text) return [];
   return [ignoredNote(field, `the HTML escaping of ${JSON.stringify(oneLine(text))}: its character references are read as the characters they stand for`)];
+}
+
+/** A source as a line quotes it: whole, unless it is long (a data: address may run to megabytes). */
+const quotedSource = (source: string): string => JSON.stringify(source.length > 100 ? `${source.slice(0, 99)}…` : source);
+
+/**
+ * The line naming markup of one kind taken out of the text, and why: media embedded from
+ * elsewhere is left out as a picture in the text is (WD210); code and unsafe links have a code of
+ * their own (WD235), as a feed sending them may be one to look at.
+ */
+function removedNote({ kind, name, count, sources }: RemovedMarkup): ItemNote {
+  const from = sources.length === 0 ? "" : ` ${kind === "unsafe link" ? "to" : "from"} ${sources.map(quotedSource).join(", ")}`;
+  if (kind === "embed") {
+    return ignoredNote("body", `${count === 1 ? "an embedded" : `${count} embedded`} ${name}${from}: media from elsewhere, which a static page does not carry (expected the story's words: link to it by hand if it matters)`);
+  }
+  const what =
+    kind === "unsafe link"
+      ? `${count === 1 ? "a link" : `${count} links`}${from}, ${count === 1 ? "its" : "their"} words kept: a ${name} address, which no page of the site links to (expected http, https or mailto links)`
+      : name.startsWith("<")
+        ? `${count === 1 ? "a" : count} ${name}${count === 1 ? "" : " elements"}${from}: code, which no page of the site runs (expected the story's words and markup only)`
+        : `the event attribute ${name}${count === 1 ? "" : ` on ${count} elements`}: code, which no page of the site runs (expected the story's words and markup only)`;
+  return { field: "body", message: `warning: left out: ${what}`, code: "WD235" };
 }
 
 /** Whether an item says what the story on file says: its headline, its lead (when it sends one) and its text, white space aside. */
@@ -469,6 +493,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
     ...(body.markupLeftOut ? [ignoredNote("body", `the text's markup (headings, links, emphasis, lists, tables): it would render to more than ${MAX_BODY_ELEMENTS.toLocaleString("en-US")} elements, so its words are kept as paragraphs`)] : []),
     ...(body.unreadLinks ?? []).map((href) => ignoredNote("body", `the link to ${JSON.stringify(href)}: a place on the producer's site the item gives no full address for (its words are kept)`)),
+    ...(body.removed ?? []).map(removedNote),
     ...unescapedNote("headline", item.headline, item),
     ...unescapedNote("lead", item.lead, item),
     ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: the agency's line after the story (its credits or end-of-item mark), not story text`)),

@@ -108,6 +108,7 @@ export const PROBLEM_CODES = {
   WD230: "a story on file whose version time is a day alone",
   WD232: "markup delivered in a CDATA section",
   WD234: "the desk's work on a story taken by its kill",
+  WD235: "code or an unsafe link taken out of the text",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

@@ -40,6 +40,26 @@ test("drops scripts, styles, embeds, forms, pictures, event attributes and unsaf
   assert.deepEqual(inspectBody(markdown, undefined), []);
 });
 
+test("embedded media, code and unsafe links taken out are each named once a kind, with where they pointed", () => {
+  const html = [
+    `<p onclick="go()">Talks resumed.</p><iframe src="https://video.example/embed/1"></iframe><iframe src="https://video.example/embed/2"></iframe>`,
+    `<video controls><source src="clip.mp4" type="video/mp4"><source src="clip.webm">Your browser cannot play it.</video><object data="chart.swf"></object>`,
+    `<script src="https://ads.example/tag.js"></script><script>alert(1)</script>`,
+    `<p>Click <a href="javascript:alert(1)">here</a>, <a href=" java&#x09;script:alert(2)">there</a> or <a href="https://example.com/a">read</a>.</p>`,
+  ].join("");
+  const { markdown, removed } = htmlBodyToMarkdown(html, {});
+  assert.equal(markdown, "Talks resumed.\n\nClick here, there or [read](https://example.com/a).");
+  assert.deepEqual(removed, [
+    { kind: "code", name: "onclick", count: 1, sources: [] },
+    { kind: "embed", name: "<iframe>", count: 2, sources: ["https://video.example/embed/1", "https://video.example/embed/2"] },
+    { kind: "embed", name: "<video>", count: 1, sources: ["clip.mp4", "clip.webm"] },
+    { kind: "embed", name: "<object>", count: 1, sources: ["chart.swf"] },
+    { kind: "code", name: "<script>", count: 2, sources: ["https://ads.example/tag.js"] },
+    { kind: "unsafe link", name: "javascript:", count: 2, sources: ["javascript:alert(1)", "java\tscript:alert(2)"] },
+  ]);
+  assert.equal(htmlBodyToMarkdown("<p>Only <a href=\"https://example.com\">words</a>.</p>", {}).removed, undefined, "nothing taken out, nothing to name");
+});
+
 test("a figure of a table or a quote keeps its words and caption; a picture's caption goes with the picture and is named", () => {
   const html = [
     "<p>Labour won 31 of the 60 seats.</p>",

@@ -430,6 +430,26 @@ test("a photo the import could not take leaves its credit as photoCredit; a late
   assert.deepEqual(taken.plan.fields["photo"], { src: "photo.jpg", alt: "Lavrov", credit: "Photo EPA/ITAR-TASS" });
 });
 
+test("embedded media, code and unsafe links taken out of the text are each named on the item's line, with where they pointed", () => {
+  const removed = [
+    { kind: "embed" as const, name: "<iframe>", count: 1, sources: ["https://video.example/embed/1"] },
+    { kind: "embed" as const, name: "<video>", count: 2, sources: [] },
+    { kind: "code" as const, name: "<script>", count: 1, sources: [] },
+    { kind: "code" as const, name: "onclick", count: 3, sources: [] },
+    { kind: "unsafe link" as const, name: "javascript:", count: 1, sources: ["javascript:alert(1)"] },
+  ];
+  const result = planStory(item, { ...context, body: { ...context.body, removed } });
+  assert.ok(result.ok);
+  assert.deepEqual(result.plan.leftOut, [
+    { field: "body", message: 'warning: ignored: an embedded <iframe> from "https://video.example/embed/1": media from elsewhere, which a static page does not carry (expected the story\'s words: link to it by hand if it matters)', code: "WD210" },
+    { field: "body", message: "warning: ignored: 2 embedded <video>: media from elsewhere, which a static page does not carry (expected the story's words: link to it by hand if it matters)", code: "WD210" },
+    { field: "body", message: "warning: left out: a <script>: code, which no page of the site runs (expected the story's words and markup only)", code: "WD235" },
+    { field: "body", message: "warning: left out: the event attribute onclick on 3 elements: code, which no page of the site runs (expected the story's words and markup only)", code: "WD235" },
+    { field: "body", message: 'warning: left out: a link to "javascript:alert(1)", its words kept: a javascript: address, which no page of the site links to (expected http, https or mailto links)', code: "WD235" },
+  ]);
+  assert.deepEqual(result.plan.held, [], "what was taken out holds nothing");
+});
+
 test("a topic an agency spells otherwise than the stories do, making the same page, is written as they spell it, with a line saying so", () => {
   const spellings = { topics: new Map([["en/g20hh", "#G20HH"], ["ru/g20hh", "G20HH"]]), authors: new Map() };
   const result = planStory({ ...item, topics: ["'G20HH", "Diplomacy", "#g20hh", "3. Liga", "3.Liga"] }, { ...context, spellings });
