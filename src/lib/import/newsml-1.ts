@@ -1,8 +1,8 @@
 import type { Agency } from "../model/agencies.ts";
 import { readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, unmarkedHeadline } from "./wire-fields.ts";
-import type { RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
-import { fieldText, nitfBody } from "./xml-body.ts";
+import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
+import { fieldText, nitfBody, nitfBodyEndNotes } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -94,26 +94,27 @@ function statusAndEmbargo(management: XmlElement | undefined, path: string, prob
   return { status: status ?? "usable" };
 }
 
-/** DataContent as a body: a NITF document's body.content, NITF or XHTML elements as they are (AFP's `p`s), or plain text. */
-function dataContentBody(data: XmlElement): WireBody | undefined {
+/** DataContent (at `path`) as a body: a NITF document's body.content, with the lines naming its body.end's words; NITF or XHTML elements as they are (AFP's `p`s); or plain text. */
+function dataContentBody(data: XmlElement, path: string): { body: WireBody; notes: ItemNote[] } | undefined {
   if (elementText(data) === "") return undefined;
   const nitf = childElement(data, "nitf");
   if (nitf) {
     const content = childElement(nitf, "body", "body.content");
-    return content && elementText(content) !== "" ? { kind: "html", html: nitfBody(content) } : undefined;
+    const notes = nitfBodyEndNotes(childElement(nitf, "body", "body.end"), `${path}/nitf/body/body.end`);
+    return content && elementText(content) !== "" ? { body: { kind: "html", html: nitfBody(content) }, notes } : undefined;
   }
-  if (childElements(data).length > 0) return { kind: "html", html: nitfBody(data) };
+  if (childElements(data).length > 0) return { body: { kind: "html", html: nitfBody(data) }, notes: [] };
   const text = data.children.join("").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
-  return { kind: "text", text };
+  return { body: { kind: "text", text }, notes: [] };
 }
 
 /** The story's text: the first text ContentItem of the story's components holding DataContent with text. */
-function storyBody(components: readonly Placed[]): WireBody | undefined {
-  for (const { element } of components) {
+function storyBody(components: readonly Placed[]): { body: WireBody; notes: ItemNote[] } | undefined {
+  for (const { element, path } of components) {
     for (const content of childElements(element, "ContentItem")) {
       const mediaType = attribute(childElement(content, "MediaType"), "FormalName");
       const data = childElement(content, "DataContent");
-      const body = data && (mediaType === undefined || mediaType.toLowerCase() === "text") ? dataContentBody(data) : undefined;
+      const body = data && (mediaType === undefined || mediaType.toLowerCase() === "text") ? dataContentBody(data, `${childPath(path, element, content)}/DataContent`) : undefined;
       if (body) return body;
     }
   }
@@ -239,7 +240,8 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   const marked = unmarkedHeadline(headlineRead.text, `${linesPath}/HeadLine`);
   const { headline } = marked;
   if (headline === "" && !canceled) problems.add(`${topPath}/NewsLines/HeadLine`, "missing (expected the story's headline)", "WD206");
-  const body = storyBody(components) ?? (canceled ? NO_TEXT : undefined);
+  const text = storyBody(components);
+  const body = text?.body ?? (canceled ? NO_TEXT : undefined);
   if (body === undefined) problems.add(`${topPath}/ContentItem/DataContent`, `${top ? "has no text" : "missing"} (expected the story's text, as NITF, paragraphs or plain text)`, "WD206");
 
   // A refused item is read on all the same: the rest of it is checked in this run too. A photo
@@ -249,7 +251,7 @@ function readNewsItem(newsItem: Placed, place: string, file: string, agencies: r
   const lang = attribute(childElement(descriptive, "Language"), "FormalName") ?? attribute(element, "xml:lang");
   const dateline = readDatelineField(line("DateLine"), `${withLines?.path ?? topPath}/NewsLines/DateLine`, attribute(childElement(lines, "DateLine"), "xml:lang") ?? lang, agencies);
   const origin = storyPlace(dateline, descriptive);
-  const notes = [headlineRead.note, leadRead.note, marked.note, origin === undefined ? dateline.note : undefined].filter((note) => note !== undefined);
+  const notes = [...[headlineRead.note, leadRead.note, marked.note, origin === undefined ? dateline.note : undefined].filter((note) => note !== undefined), ...(text?.notes ?? [])];
   const found = definedFields({
     file,
     path: place,

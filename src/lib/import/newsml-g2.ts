@@ -3,7 +3,7 @@ import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { unmarkedHeadline, definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
-import { cdataMarkup, fieldText, nitfBody, nitfLead, xhtmlBody } from "./xml-body.ts";
+import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes, nitfLead, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, xmlLine, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
@@ -315,11 +315,12 @@ function storyTopics(contentMeta: XmlElement | undefined, lang: string | undefin
   return distinctNames([...subjects, ...childElements(contentMeta, "keyword").map((keyword) => elementText(keyword))]);
 }
 
-/** A text's body, the header above it that was left out (see itemHeader), and the line saying its markup came in CDATA. */
+/** A text's body, the header above it that was left out (see itemHeader), the line saying its markup came in CDATA, and those naming a NITF body.end's words. */
 interface StoryBody {
   body: WireBody;
   header?: ItemNote;
   cdata?: ItemNote;
+  end?: ItemNote[];
 }
 
 /**
@@ -365,7 +366,8 @@ function inlineXmlBody(inline: XmlElement, headline: string | undefined, path: s
   const [root] = childElements(inline);
   if (root?.name === "nitf") {
     const content = childElement(root, "body", "body.content");
-    return content && elementText(content) ? { body: { kind: "html", html: nitfBody(content) } } : undefined;
+    const end = nitfBodyEndNotes(childElement(root, "body", "body.end"), `${path}/nitf/body/body.end`);
+    return content && elementText(content) ? { body: { kind: "html", html: nitfBody(content) }, ...(end.length > 0 ? { end } : {}) } : undefined;
   }
   const body = root?.name === "html" ? childElement(root, "body") : inline;
   if (!body || !elementText(body)) return undefined;
@@ -440,7 +442,7 @@ function readTextItem(item: DeliveredItem, packaged: PackagedPhotos, file: strin
   const lang = attribute(childElement(contentMeta, "language"), "tag") ?? attribute(element, "xml:lang");
   const dateline = storyDateline(contentMeta, path, lang, agencies);
   const urgency = urgencyText(elementText(childElement(contentMeta, "urgency")), `${path}/contentMeta/urgency`);
-  const notes = [...[given.note, leadRead.note, marked?.note, read?.header, read?.cdata, dateline.note, urgency.note].filter((note) => note !== undefined), ...(packaged.notes.get(element) ?? [])];
+  const notes = [...[given.note, leadRead.note, marked?.note, read?.header, read?.cdata, dateline.note, urgency.note].filter((note) => note !== undefined), ...(read?.end ?? []), ...(packaged.notes.get(element) ?? [])];
   const found = definedFields({
     file,
     path: item.place,

@@ -4,7 +4,7 @@ import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } 
 import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText, creditLeftOutNotes, writerTitleNote } from "./wire-fields.ts";
 import type { ItemNote, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
-import { cdataMarkup, fieldText, nitfBody, nitfLead } from "./xml-body.ts";
+import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes, nitfLead } from "./xml-body.ts";
 import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -187,7 +187,9 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   const authors = bylineAuthors(childElement(bodyHead, "byline"));
   // Some producers deliver body.content's HTML in a CDATA section: it is read as the markup it is.
   const wrapped = withText && cdataMarkup(withText, BODY_CONTENT);
-  const notes = [titled.note, lead.note, dateline.note, identity?.note, urgency.note, ...authors.notes, wrapped ? wrapped.note : undefined].filter((note): note is ItemNote => note !== undefined);
+  // The agency's words after the story (body.end's tagline) are no story text, but never left out unsaid.
+  const bodyEnd = nitfBodyEndNotes(childElement(nitf, "body", "body.end"), "/nitf/body/body.end");
+  const notes = [titled.note, lead.note, dateline.note, identity?.note, urgency.note, ...authors.notes, wrapped ? wrapped.note : undefined, ...bodyEnd].filter((note): note is ItemNote => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);

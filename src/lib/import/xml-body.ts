@@ -1,8 +1,8 @@
 import { escapeXml } from "../outputs/xml.ts";
 import { holdsHtmlMarkup } from "./html-markup.ts";
 import type { ItemNote } from "./wire-item.ts";
-import { htmlText, oneLine } from "./wire-fields.ts";
-import { attribute, childElement, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
+import { htmlText, ignoredNote, oneLine } from "./wire-fields.ts";
+import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
  * Story bodies delivered as XML (XHTML, or NITF's body.content) written out as plain HTML markup
@@ -122,6 +122,28 @@ function nitfRule(element: XmlElement): HtmlRule {
 /** The content of NITF's `body.content` as HTML. */
 export function nitfBody(content: XmlElement): string {
   return writeNodes(content.children, nitfRule).trim();
+}
+
+/** What NITF's body.end holds, after the story: the agency's credit line, and the sources it lists. */
+const BODY_END_PARTS: ReadonlyMap<string, string> = new Map([
+  ["tagline", "the agency's credit line after the story (NITF's tagline)"],
+  ["bibliography", "the sources the agency lists after the story (NITF's bibliography)"],
+]);
+
+/**
+ * The lines naming what a NITF document's body.end (at `path`) holds: its words are the agency's
+ * but not the story's, as Reuters' "(Reporting by …)" after a story is not, so they are left out
+ * as those are, each quoted, for the desk to add by hand if it prints them.
+ */
+export function nitfBodyEndNotes(bodyEnd: XmlElement | undefined, path: string): ItemNote[] {
+  if (bodyEnd === undefined) return [];
+  return childElements(bodyEnd).flatMap((part) => {
+    const text = oneLine(elementText(part));
+    if (text === "") return [];
+    const place = childPath(path, bodyEnd, part);
+    const what = BODY_END_PARTS.get(part.name) ?? `what the agency adds after the story (NITF's ${part.name})`;
+    return [ignoredNote(place, `${JSON.stringify(text)}: ${what}, not story text (expected the story's words in body.content: add it as the last paragraph to print it)`)];
+  });
 }
 
 /**

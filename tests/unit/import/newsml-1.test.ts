@@ -165,6 +165,14 @@ test("unknown elements are read past; plain DataContent is text with its paragra
   assert.deepEqual(item.body, { kind: "text", text: "First paragraph.\n\nSecond paragraph." });
 });
 
+test("the tagline after a NITF text is left out of it, quoted on the item's line at its place", () => {
+  const nitf = "<ContentItem><DataContent><nitf><body><body.content><p>The harbour reopened.</p></body.content><body.end><tagline>Tom Lee contributed from Berlin.</tagline></body.end></body></nitf></DataContent></ContentItem>";
+  const item = onlyItem(readInline(newsItem({ content: nitf })));
+  assert.deepEqual(item.body, { kind: "html", html: "<p>The harbour reopened.</p>" });
+  assert.deepEqual(item.notes?.map(({ field, code }) => [field, code]), [["/NewsML/NewsItem/NewsComponent/ContentItem/DataContent/nitf/body/body.end/tagline", "WD210"]]);
+  assert.match(item.notes?.[0]?.message ?? "", /"Tom Lee contributed from Berlin\.": the agency's credit line after the story/);
+});
+
 test("every problem of every item in one run, each at its place; the readable items are still read", () => {
   const read = readInline(
     newsItem(),

@@ -534,6 +534,14 @@ test("the lead: a description in the summary role, else the abstract or hl2 of N
   assert.equal(onlyItem(readInline(newsItem())).lead, undefined);
 });
 
+test("the tagline after NITF in inlineXML is left out of the text, quoted on the item's line at its place", () => {
+  const body = '<inlineXML contenttype="application/nitf+xml"><nitf><body><body.content><p>The harbour reopened.</p></body.content><body.end><tagline>Tom Lee contributed from Berlin.</tagline></body.end></body></nitf></inlineXML>';
+  const item = onlyItem(readInline(newsItem({ body })));
+  assert.deepEqual(item.body, { kind: "html", html: "<p>The harbour reopened.</p>" });
+  assert.deepEqual(item.notes?.map(({ field, code }) => [field, code]), [["/newsItem/contentSet/inlineXML/nitf/body/body.end/tagline", "WD210"]]);
+  assert.match(item.notes?.[0]?.message ?? "", /"Tom Lee contributed from Berlin\.": the agency's credit line after the story/);
+});
+
 test("the creators are the item's authors, by name or literal; without them the byline is left to be read", () => {
   const creators = onlyItem(readInline(newsItem({ content: '<creator><name>Ann Smith</name></creator><creator literal="Bo Li"/><by>By Ann Smith and Bo Li</by><headline>Harbour reopens</headline>' })));
   assert.deepEqual([creators.byline, creators.authors], ["By Ann Smith and Bo Li", ["Ann Smith", "Bo Li"]]);

@@ -27,7 +27,7 @@ function onlyItem(read: WireRead): WireItem {
 const tight = (html: string) => html.replace(/>\s+</g, "><");
 
 /** A NITF document with an id, a headline and a paragraph, parts replaced as a test needs. */
-function nitf(parts: { docdata?: string; bodyHead?: string; content?: string; head?: string } = {}): string {
+function nitf(parts: { docdata?: string; bodyHead?: string; content?: string; head?: string; bodyEnd?: string } = {}): string {
   const {
     docdata = '<doc-id id-string="nws-1"/><date.issue norm="20240304T090000Z"/>',
     head = "",
@@ -35,7 +35,8 @@ function nitf(parts: { docdata?: string; bodyHead?: string; content?: string; he
     content = "<p>The harbour reopened.</p>",
   } = parts;
   const docdataElement = docdata.startsWith("<docdata") ? docdata : `<docdata>${docdata}</docdata>`;
-  return `<nitf><head>${head}${docdataElement}</head><body><body.head>${bodyHead}</body.head><body.content>${content}</body.content></body></nitf>`;
+  const end = parts.bodyEnd === undefined ? "" : `<body.end>${parts.bodyEnd}</body.end>`;
+  return `<nitf><head>${head}${docdataElement}</head><body><body.head>${bodyHead}</body.head><body.content>${content}</body.content>${end}</body></nitf>`;
 }
 
 const NO_ID =
@@ -79,6 +80,29 @@ test("the seed story, with its DTD named and HTML entities in its text", () => {
   assert.ok(paragraphs[1]?.startsWith("“We were worried by the rhetoric"), "&ldquo; read as the character");
   assert.ok(paragraphs[4]?.includes("the negotiation process … thus helping resume the six-party talks,” the minister said."));
   assert.equal(paragraphs[6], "Lavrov previously said that\u00a0Moscow rejected Pyongyang’s attempts to declare itself a military nuclear power unilaterally.</p>");
+});
+
+test("body.end's tagline and bibliography are left out of the text, each quoted on the item's line", () => {
+  const item = onlyItem(
+    readNitf(
+      nitf({ bodyEnd: "<tagline>Associated Press writer <person>Tom Lee</person> contributed from Berlin.</tagline><bibliography>Port authority figures.</bibliography><tagline> </tagline>" }),
+      "drop/end.xml",
+      AGENCIES,
+    ),
+  );
+  assert.deepEqual(item.body, { kind: "html", html: "<p>The harbour reopened.</p>" });
+  assert.deepEqual(item.notes, [
+    {
+      field: "/nitf/body/body.end/tagline[1]",
+      message: 'warning: ignored: "Associated Press writer Tom Lee contributed from Berlin.": the agency\'s credit line after the story (NITF\'s tagline), not story text (expected the story\'s words in body.content: add it as the last paragraph to print it)',
+      code: "WD210",
+    },
+    {
+      field: "/nitf/body/body.end/bibliography",
+      message: 'warning: ignored: "Port authority figures.": the sources the agency lists after the story (NITF\'s bibliography), not story text (expected the story\'s words in body.content: add it as the last paragraph to print it)',
+      code: "WD210",
+    },
+  ]);
 });
 
 test("a correction is marked, and its info for editors is nowhere in the item", () => {
