@@ -134,6 +134,35 @@ function removedNote({ kind, name, count, sources }: RemovedMarkup): ItemNote {
   return { field: "body", message: `warning: left out: ${what}`, code: "WD235" };
 }
 
+/** A photo's words as a line names them, in the order the story's photo writes them. */
+const PHOTO_WORD_NAMES = [
+  ["caption", "caption"],
+  ["alt", "alt text"],
+  ["credit", "credit"],
+  ["creator", "creator"],
+  ["copyright", "copyright"],
+  ["usageTerms", "usage terms"],
+] as const;
+
+/**
+ * The line quoting the words of a photo the import could not take (its caption, alt text, rights),
+ * which no field of a story without its photo holds: the story runs without the picture, and the
+ * editor who adds it has the agency's words for it. Its credit is quoted only when the story keeps
+ * it nowhere else (`photoCredit`). None when the photo was taken, or had no words.
+ */
+function photoWordsLeftOut(item: Pick<WireItem, "photo" | "plainFields">, taken: boolean, creditKept: boolean): ItemNote[] {
+  if (item.photo === undefined || taken) return [];
+  const { photo } = item;
+  const words = PHOTO_WORD_NAMES.flatMap(([name, spoken]) => {
+    const text = photo[name] === undefined ? "" : textField(photo[name], item);
+    return text === "" || (name === "credit" && creditKept) ? [] : [{ name, spoken, text }];
+  });
+  if (words.length === 0) return [];
+  const quoted = words.map(({ spoken, text }) => `its ${spoken} ${JSON.stringify(text)}`).join(", ");
+  const fields = words.map(({ name }) => `photo.${name}`).join(", ");
+  return [ignoredNote(photo.path, `the words of the photo left out, with it: ${quoted} (expected in ${fields} when an editor adds the photo)`)];
+}
+
 /** Whether an item says what the story on file says: its headline, its lead (when it sends one) and its text, white space aside. */
 export function sameWords(item: WireItem, body: ImportedBody, story: WireStory): boolean {
   const spaced = (text: unknown): string => (typeof text === "string" ? oneLine(text) : "");
@@ -499,6 +528,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: the agency's line after the story (its credits or end-of-item mark), not story text`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
     ...(body.pictureAlts ?? []).map((alt) => ignoredNote("body", `a picture in the text, its alt text ${JSON.stringify(alt)} (a story shows only its own photo and images)`)),
+    ...photoWordsLeftOut(item, photo !== undefined, photoCredit !== undefined && photoCredit === textField(item.photo?.credit ?? "", item)),
   ];
   const delivered = topicsOf(item);
   const spelled = knownSpellings("topics", delivered.topics, lang ?? context.siteLanguage, context.spellings?.topics);

@@ -450,6 +450,29 @@ test("embedded media, code and unsafe links taken out of the text are each named
   assert.deepEqual(result.plan.held, [], "what was taken out holds nothing");
 });
 
+test("the words of a photo the import could not take are quoted on the item's line, its credit only where photoCredit does not keep it", () => {
+  const photo = { href: "storm.jpg", path: "/nitf/body/body.content/media/media-reference", caption: "Waves hit the quay in Oslo.", alt: "Waves over a quay", credit: "AP Photo/Ola Nord", usageTerms: "Editorial use only" };
+  const heldFor = { field: photo.path, message: 'its photo was left out: "storm.jpg" could not be read', code: "WD215" as const };
+  const missing = planStory({ ...item, plainFields: true, photo }, { ...context, heldFor });
+  assert.ok(missing.ok);
+  assert.equal(missing.plan.fields["photoCredit"], "AP Photo/Ola Nord");
+  assert.deepEqual(missing.plan.leftOut, [
+    {
+      field: photo.path,
+      message: 'warning: ignored: the words of the photo left out, with it: its caption "Waves hit the quay in Oslo.", its alt text "Waves over a quay", its usage terms "Editorial use only" (expected in photo.caption, photo.alt, photo.usageTerms when an editor adds the photo)',
+      code: "WD210",
+    },
+  ]);
+  // A story that keeps its earlier photo has no photoCredit: the new credit is quoted with the rest.
+  const existing: WireStory = { file: "src/news/oslo/index.md", folder: "src/news/oslo", fields: { ...missing.plan.fields, photo: { src: "photo.jpg", alt: "Quay", credit: "AP" } }, body: "", versionMs: 0 };
+  const kept = planStory({ ...item, plainFields: true, photo: { href: "storm.jpg", path: photo.path, credit: "AP Photo/Ola Nord" } }, { ...context, heldFor, existing });
+  assert.ok(kept.ok);
+  assert.deepEqual(kept.plan.leftOut?.map(({ message }) => message), ['warning: ignored: the words of the photo left out, with it: its credit "AP Photo/Ola Nord" (expected in photo.credit when an editor adds the photo)']);
+  const taken = planStory({ ...item, photo }, { ...context, photo: { src: "photo.jpg", alt: "Waves over a quay", credit: "AP Photo/Ola Nord", caption: "Waves hit the quay in Oslo." } });
+  assert.ok(taken.ok);
+  assert.equal(taken.plan.leftOut, undefined, "a photo taken keeps its words");
+});
+
 test("a topic an agency spells otherwise than the stories do, making the same page, is written as they spell it, with a line saying so", () => {
   const spellings = { topics: new Map([["en/g20hh", "#G20HH"], ["ru/g20hh", "G20HH"]]), authors: new Map() };
   const result = planStory({ ...item, topics: ["'G20HH", "Diplomacy", "#g20hh", "3. Liga", "3.Liga"] }, { ...context, spellings });
