@@ -118,8 +118,8 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(lineFor(first.output, "drop/ninjs-ninjs2-text-photo-no-alt.json"), /^held .*: needs alt text for its photo \[WD216\]$/);
   // What holds it first; then its note to editors, named as left out.
   assert.match(lineFor(first.output, "drop/ninjs-embargoed.json"), /^held .*: embargoed until 2024-07-01T00:01:00\+02:00 \[WD218\] \(and 1 more: --verbose lists it\)$/);
-  // No lead, and the bundled settings publish such items with no standfirst; the trailer taken off is named.
-  assert.match(lineFor(first.output, "drop/plain-text-reuters.txt"), /^created [^:]*: body: warning: ignored: "\(Reporting by Jane Doe; Editing by John Roe\)": the agency's line after the story \(its credits or end-of-item mark\), not story text \[WD210\]$/);
+  // No lead, and the bundled settings publish such items with no standfirst; the trailer taken off is named, and how its closing time line was read.
+  assert.match(lineFor(first.output, "drop/plain-text-reuters.txt"), /^created [^:]*: body: warning: ignored: "\(Reporting by Jane Doe; Editing by John Roe\)": the agency's line after the story \(its credits or end-of-item mark\), not story text \[WD210\] \(and 1 more: --verbose lists it\)$/);
   assert.match(lineFor(first.output, "drop/ninjs-malformed.json"), /^refused {4}drop\/ninjs-malformed\.json: drop\/ninjs-malformed\.json:\d+:\d+: not valid JSON.* \[WD203\]$/);
   assert.match(lineFor(first.output, "drop/hostile.json"), /^created /);
   assert.equal(lineFor(first.output, "drop/0002.txt"), 'created    src/news/2013/09/01/floods-close-roads/index.md <- drop/0002.txt [plain text]: drop/0002.txt:5: dateline: dated 2013-09-01 by its dateline ("NAIROBI, Sept 1"); delivered 2013-09-02 [WD227]');

@@ -1,5 +1,5 @@
 import type { Agency } from "../model/agencies.ts";
-import { readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
+import { isDayOfMonth, readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
 import { isBylineLine, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, type DatelineDate } from "./dateline-field.ts";
@@ -26,8 +26,9 @@ import { formatWireTime, readWireTime } from "./wire-time.ts";
  *   MOSCOW, September 2 (Itar-Tass) - …    the story, paragraphs between blank lines, hard-wrapped lines joined
  *   The following information is not …     the agency's notes to the desk: left out, from this line (and the
  *                                          heading and rules just before it) to the end, with a line saying so
- *   021540 SEP 13                          … or as 7901's closing date-time group, day hour minute month year,
- *                                          or dpa's "131137 GMT Nov 13" (hour minute second, month day)
+ *   021540 SEP 13                          … or as 7901's closing time line, its date-time group: day hour minute,
+ *                                          month, two-digit year, local to the agency; dpa's "131137 GMT Nov 13"
+ *                                          is the same with GMT (13 November 2013, 11:37 GMT); its line says so
  *   NNNN
  *
  * The lead: a paragraph is the lead only when the one after it opens with a dateline (in the
@@ -56,10 +57,17 @@ const MESSAGE_END = /^NNNN$/;
 const IPTC_HEADER = /^([A-Za-z]{1,6}\d{2,6})\s+[1-6]\s+[A-Za-z]{1,3}(?:\s.*)?$/;
 /** The keyword line after the header: one word, such as "Russia-Korea" or "Bundestag/Kinder". */
 const KEYWORD = /^\S{1,64}$/;
-/** IPTC 7901's date-time group: "021540 SEP 13" (2 September, 15:40), local to the agency unless GMT or UTC follows. */
-const DATE_TIME_GROUP = /^(\d{2})(\d{2})(\d{2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})(?:\s+(GMT|UTC|Z))?$/i;
-/** dpa's closing time: "131137 GMT Nov 13" (13:11:37 GMT on 13 November), the year the delivery's. */
-const GMT_TIME_GROUP = /^(\d{2})(\d{2})(\d{2})\s+(?:GMT|UTC)\s+([A-Za-z]{3})\s+(\d{1,2})$/i;
+/**
+ * IPTC 7901's date-time group: day, hour, minute, then month and year, local to the agency unless a
+ * zone is given, before the month as dpa writes it or after: "021540 SEP 13" (2 September 2013,
+ * 15:40), "131137 GMT Nov 13" (13 November 2013, 11:37 GMT). One rule for every form, as dpa's own
+ * "211259 Nov 18" shows the GMT form is not hour, minute, second.
+ */
+const DATE_TIME_GROUP = /^(\d{2})(\d{2})(\d{2})\s+(?:(GMT|UTC|Z)\s+)?(\p{L}{3})\.?\s+(\d{2}|\d{4})(?:\s+(GMT|UTC|Z))?$/iu;
+/** A closing line shaped like one, whatever its month and numbers: one that cannot be read is said so, never taken as story text. */
+const TIME_LINE_SHAPE = /^\d{6}\s+(?:(?:GMT|UTC|Z)\s+)?\p{L}{3,5}\.?\s+\d{2,4}(?:\s+(?:GMT|UTC|Z))?$/iu;
+/** dpa's system abbreviates some months in German ("071341 GMT Okt 15"). */
+const GERMAN_MONTHS: Readonly<Record<string, number>> = { mär: 3, mrz: 3, mai: 5, okt: 10, dez: 12 };
 /**
  * The line that opens an agency's notes to the desk, as dpa's notebook does ("The following
  * information is not for publication"): it and all after it are not story.
@@ -87,24 +95,19 @@ function fullYear(digits: string): number {
   return digits.length === 4 ? year : year < 70 ? 2000 + year : 1900 + year;
 }
 
-/** A header time: ISO 8601 (see readWireTime) or a 7901 date-time group; dpa's, without a year, in the year nearest `delivered`. */
-function readHeaderTime(text: string, delivered: WireTime): WireTime | undefined {
-  const iso = readWireTime(text);
-  if (iso) return iso;
-  const gmt = GMT_TIME_GROUP.exec(text);
-  if (gmt) {
-    const [, hour, minute, second, monthName = "", day] = gmt;
-    const month = readMonthName(monthName);
-    const date = month === undefined ? undefined : datelineTime(month, Number(day), delivered);
-    return date && readWireTime(`${date.day}T${hour}:${minute}:${second}Z`);
-  }
+/** A 7901 date-time group (see DATE_TIME_GROUP), or undefined when it names no real time. */
+function readTimeGroup(text: string): WireTime | undefined {
   const group = DATE_TIME_GROUP.exec(text);
-  const month = group?.[4] === undefined ? undefined : readMonthName(group[4]);
-  if (!group || month === undefined) return undefined;
-  const [, day, hour, minute, , year = "", zone] = group;
+  if (!group) return undefined;
+  const [, day = "", hour, minute, zoneBefore, monthName = "", year = "", zoneAfter] = group;
+  const month = readMonthName(monthName) ?? GERMAN_MONTHS[monthName.toLowerCase()];
+  if (month === undefined || !isDayOfMonth(month, Number(day))) return undefined;
   const local = `${fullYear(year)}-${String(month).padStart(2, "0")}-${day}T${hour}:${minute}:00`;
-  return readWireTime(zone === undefined ? local : `${local}Z`);
+  return readWireTime(zoneBefore === undefined && zoneAfter === undefined ? local : `${local}Z`);
 }
+
+/** A header time: ISO 8601 (see readWireTime) or a 7901 date-time group. */
+const readHeaderTime = (text: string): WireTime | undefined => readWireTime(text) ?? readTimeGroup(text);
 
 const isPhotoCredit = (text: string): boolean => PHOTO_CREDITS.some((pattern) => pattern.test(text));
 
@@ -161,7 +164,7 @@ function splitMessages(lines: readonly Line[], file: string): { messages: Messag
 }
 
 /** The header lines before the headline (see the layout above): the slug and time they give, and where the headline starts. */
-function readHeader(lines: readonly Line[], delivered: WireTime): { next: number; slug?: string; time?: WireTime } {
+function readHeader(lines: readonly Line[]): { next: number; slug?: string; time?: WireTime } {
   let index = lines.findIndex((line) => line.text !== "");
   if (index === -1) return { next: lines.length };
   let slug: string | undefined;
@@ -179,7 +182,7 @@ function readHeader(lines: readonly Line[], delivered: WireTime): { next: number
   }
   for (; index < lines.length; index += 1) {
     const text = lines[index]?.text ?? "";
-    const headerTime = text === "" ? undefined : readHeaderTime(text, delivered);
+    const headerTime = text === "" ? undefined : readHeaderTime(text);
     if (headerTime) time ??= headerTime;
     else if (isSlugLine(text)) slug ??= text;
     else if (text !== "" && !NAVIGATION.test(text)) break;
@@ -255,14 +258,37 @@ function placeAndDay(paragraph: string, dateline: AgencyDateline): string {
   return paragraph.slice(0, paragraph.length - dateline.rest.length).replace(/\s*[(/][^]*$/u, "").replace(/\.$/, "");
 }
 
+/** Where an item's own time came from, when it has one: a header line, or the closing time line. */
+type TimeSource = "header" | "time line";
+
 /**
- * The line that says the dateline's day dated the item, not the delivery (or header) it was read
+ * The line that says the dateline's day dated the item, not the delivery (or its own time) it was read
  * against; where the delivery's day there differs from its own, both, so the editor sees why.
  */
-function datedNote(dated: DatelineDate, reference: WireTime, fromHeader: boolean, typed: string, line: number | undefined): ItemNote {
+function datedNote(dated: DatelineDate, reference: WireTime, from: TimeSource | undefined, typed: string, line: number | undefined): ItemNote {
   const atPlace = dated.referenceDay === reference.local.slice(0, 10) ? "" : ` at the dateline (${formatWireTime(reference)})`;
-  const against = fromHeader ? `its header time is ${formatWireTime(reference)}` : `delivered ${dated.referenceDay}${atPlace}`;
+  const against = from === undefined ? `delivered ${dated.referenceDay}${atPlace}` : `its ${from === "header" ? "header" : "closing time line's"} time is ${formatWireTime(reference)}`;
   return { ...(line === undefined ? {} : { line }), field: "dateline", message: `dated ${dated.day} by its dateline (${JSON.stringify(typed)}); ${against}`, code: "WD227" };
+}
+
+/**
+ * The line that says how the closing time line was read, so a misreading is seen: the time it
+ * gives the item; or, read but after a header's time, that the header's dates it; or, not read,
+ * what dates the item instead.
+ */
+function timeLineNote(line: Line, read: WireTime | undefined, headerTime: WireTime | undefined, delivered: WireTime): ItemNote {
+  const typed = JSON.stringify(line.text);
+  if (read === undefined) {
+    const instead = headerTime === undefined ? `its delivery (${formatWireTime(delivered)})` : `its header time (${formatWireTime(headerTime)})`;
+    const message = `warning: the closing time line ${typed} could not be read, and is left out: the item is dated by ${instead} (expected day, hour and minute, then month and year, as in "131137 GMT Nov 13" for 13 November 2013, 11:37 GMT)`;
+    return { line: line.number, field: "date", message, code: "WD238" };
+  }
+  const zone = read.offset === undefined ? ", the agency's local time" : "";
+  const message =
+    headerTime === undefined
+      ? `the item's time is ${formatWireTime(read)}${zone}, read from its closing time line ${typed} (day, hour and minute, then month and year)`
+      : `its closing time line ${typed} reads ${formatWireTime(read)}${zone}; the item's time is its header's, ${formatWireTime(headerTime)}`;
+  return { line: line.number, field: "date", message, code: "WD237" };
 }
 
 interface MessageContext {
@@ -281,7 +307,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   if (!message.closed) {
     return { problems: [problem(file, message.start, "", "ZCZC opens a message that no NNNN closes (expected NNNN after the story: the message may have been cut off)", "WD212")] };
   }
-  const header = readHeader(message.lines, context.delivered);
+  const header = readHeader(message.lines);
   const headlineLine = message.lines[header.next];
   if (headlineLine === undefined) {
     const where = message.lines.length === 0 && message.start === 1 ? undefined : message.start;
@@ -292,11 +318,18 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
 
   let after = message.lines.slice(header.next + 1);
   let time = header.time;
+  let timeFrom: TimeSource | undefined = time === undefined ? undefined : "header";
   const last = after.findLast((line) => line.text !== "");
-  const trailerTime = last && (DATE_TIME_GROUP.test(last.text) || GMT_TIME_GROUP.test(last.text)) ? readHeaderTime(last.text, context.delivered) : undefined;
-  if (last && trailerTime) {
-    time ??= trailerTime;
-    after = after.filter((line) => line !== last);
+  const timeLine = last && TIME_LINE_SHAPE.test(last.text) ? last : undefined;
+  const timeNotes: ItemNote[] = [];
+  if (timeLine) {
+    after = after.filter((line) => line !== timeLine);
+    const read = readTimeGroup(timeLine.text);
+    if (read && time === undefined) {
+      time = read;
+      timeFrom = "time line";
+    }
+    timeNotes.push(timeLineNote(timeLine, read, header.time, context.delivered));
   }
   const notesToDesk = desksNotes(after);
   after = after.slice(0, notesToDesk?.start ?? after.length);
@@ -316,6 +349,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   let released: WireTime | undefined = reference;
   const notes = front.credits.map((line) => ignoredNote("", `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`, line.number));
   if (marked.note) notes.unshift({ ...marked.note, line: headlineLine.number });
+  notes.push(...timeNotes);
   if (notesToDesk) notes.push(ignoredNote("body", `lines ${notesToDesk.first}–${notesToDesk.last}, the agency's notes from ${JSON.stringify(notesToDesk.marker)}: not for publication`, notesToDesk.first));
   // Where a dateline would be (the first paragraph, or the one after a lead), one naming an agency not listed.
   const unlisted = dateline
@@ -340,7 +374,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     const dated = datelineTime(dateline.month, dateline.day, reference, zone);
     released = dated?.time;
     datelineDay = dated?.day;
-    if (dated !== undefined && dated.time !== reference) notes.push(datedNote(dated, reference, time !== undefined, placeAndDay(firstText, dateline), first[0]?.number));
+    if (dated !== undefined && dated.time !== reference) notes.push(datedNote(dated, reference, timeFrom, placeAndDay(firstText, dateline), first[0]?.number));
     if (dated === undefined) {
       const day = `${String(dateline.month).padStart(2, "0")}-${String(dateline.day).padStart(2, "0")}`;
       undated = problem(file, first[0]?.number, "dateline", `the dateline's day (--${day}) is in no year near ${formatWireTime(reference)} (expected a day of the week after it or of the year before)`, "WD208");

@@ -109,6 +109,8 @@ export const PROBLEM_CODES = {
   WD232: "markup delivered in a CDATA section",
   WD234: "the desk's work on a story taken by its kill",
   WD235: "code or an unsafe link taken out of the text",
+  WD237: "a time read from wire text's closing time line",
+  WD238: "a closing time line that could not be read",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

@@ -331,18 +331,57 @@ test("reads dpa's IPTC 7901 layout: keyword after a blank line, the desk's notes
   assert.equal(item.id, "text:dpa:2024-03-12:germany-rail");
   assert.equal(item.place, "Frankfurt");
   assert.equal(item.source, "dpa");
-  // "091512 GMT Mar 12": the item's own time, the year the delivery's.
-  assert.deepEqual(item.versionTime, { local: "2024-03-12T09:15:12", offset: "Z" });
+  // "120915 GMT Mar 24": the item's own time, 12 March 2024 at 09:15 GMT.
+  assert.deepEqual(item.versionTime, { local: "2024-03-12T09:15:00", offset: "Z" });
   assert.equal(
     bodyText(item),
     "Frankfurt (dpa) - Most long-distance trains in Germany stood still on Tuesday as train drivers walked out in a dispute over working hours, the national rail operator said.\n\n" +
       "Regional services ran on emergency timetables, and the operator advised travellers to postpone journeys that were not essential.",
   );
   assert.deepEqual(item.notes, [
+    { field: "date", line: 24, message: 'the item\'s time is 2024-03-12T09:15:00Z, read from its closing time line "120915 GMT Mar 24" (day, hour and minute, then month and year)', code: "WD237" },
     { field: "body", line: 13, message: 'warning: ignored: lines 13–22, the agency\'s notes from "The following information is not for publication": not for publication', code: "WD210" },
   ]);
   const { markdown } = textBodyToMarkdown(bodyText(item), { source: item.source });
   assert.ok(markdown.startsWith("Most long-distance trains"), markdown);
+});
+
+test("dpa's closing time line is 7901's date-time group, GMT or not: day, hour, minute, then month and two-digit year", () => {
+  // Delivered years later: the line, not the delivery, gives the year.
+  const item = onlyItem(readFixture("dpa-gmt-time.txt", { local: "2026-11-13T20:00:00", offset: "Z" }));
+  assert.deepEqual(item.versionTime, { local: "2013-11-13T11:37:00", offset: "Z" });
+  assert.deepEqual(item.released, { local: "2013-11-13T11:37:00", offset: "Z" });
+  assert.equal(item.id, "text:dpa:2013-11-13:germany-politics");
+  assert.deepEqual(item.notes?.find((note) => note.code === "WD237"), {
+    line: 22,
+    field: "date",
+    message: 'the item\'s time is 2013-11-13T11:37:00Z, read from its closing time line "131137 GMT Nov 13" (day, hour and minute, then month and year)',
+    code: "WD237",
+  });
+  const delivered: WireTime = { local: "2026-11-25T08:00:00", offset: "Z" };
+  const read = (closing: string): WireItem => onlyItem(readPlainText(`Headline\n\nBerlin (dpa) - Text.\n\n${closing}\n`, "inline.txt", delivered));
+  // Without GMT, the same order, at the agency's own time of day.
+  assert.deepEqual(read("211259 Nov 18").versionTime, { local: "2018-11-21T12:59:00" });
+  assert.deepEqual(read("212101 GMT Nov 18").versionTime, { local: "2018-11-21T21:01:00", offset: "Z" });
+  // dpa's system writes some months in German.
+  assert.deepEqual(read("071341 GMT Okt 15").versionTime, { local: "2015-10-07T13:41:00", offset: "Z" });
+});
+
+test("a closing time line that cannot be read is left out with a line saying what dates the item instead", () => {
+  const delivered: WireTime = { local: "2026-11-25T08:00:00", offset: "Z" };
+  for (const closing of ["071341 GMT Okz 15", "321200 GMT Nov 18", "212501 GMT Nov 18"]) {
+    const item = onlyItem(readPlainText(`Headline\n\nBerlin (dpa) - Text.\n\n${closing}\n`, "inline.txt", delivered));
+    assert.deepEqual(item.versionTime, delivered, closing);
+    assert.equal(bodyText(item), "Berlin (dpa) - Text.");
+    assert.deepEqual(item.notes, [
+      {
+        line: 5,
+        field: "date",
+        message: `warning: the closing time line "${closing}" could not be read, and is left out: the item is dated by its delivery (2026-11-25T08:00:00Z) (expected day, hour and minute, then month and year, as in "131137 GMT Nov 13" for 13 November 2013, 11:37 GMT)`,
+        code: "WD238",
+      },
+    ]);
+  }
 });
 
 test("a sentence saying something is not for publication stays in the story", () => {
