@@ -70,6 +70,21 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Whether a month (1–12) has the day in some year: February 29 does, February 30 does not. */
 export const isDayOfMonth = (month: number, day: number): boolean => day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
 
+/**
+ * The agency a dateline names: the whole name, else the first of a pair the settings list, as a
+ * partner's copy an agency carries is datelined ("San Diego (tca/dpa) -": Tribune Content Agency's,
+ * through dpa), or an agency's regional service ("(dpa/lno)").
+ */
+function findNamedAgency(named: string, agencies: readonly Agency[]): ReturnType<typeof findAgency> {
+  const whole = findAgency(named, agencies);
+  if (whole !== undefined || !named.includes("/")) return whole;
+  for (const part of named.split("/")) {
+    const found = findAgency(part.trim(), agencies);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** Capitalised words with short links between them, as an agency's name is written ("Press Trust of India"); not "the capital". */
 const AGENCY_NAME_WORDS = /^\p{Lu}[\p{L}\p{N}&.'’\-]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{N}&.'’\-]*)+$/u;
 
@@ -78,7 +93,7 @@ const AGENCY_NAME_WORDS = /^\p{Lu}[\p{L}\p{N}&.'’\-]*(?:\s+(?:\p{Ll}{1,3}\s+)?
  * one word with a capital ("Reuters", "KNA"); "UN (United Nations) - " is no dateline.
  */
 function looksLikeAgency(agency: string, agencies: readonly Agency[]): boolean {
-  return findAgency(agency, agencies) !== undefined || /^\p{Lu}[\p{L}\p{N}&.'’\-]*$/u.test(agency);
+  return findNamedAgency(agency, agencies) !== undefined || /^\p{Lu}[\p{L}\p{N}&.'’\-]*$/u.test(agency);
 }
 
 // Words of a place: capitals only in the strict form ("NEW YORK", "ST. PETERSBURG", "N'DJAMENA"),
@@ -166,17 +181,22 @@ function matchDateline(text: string, patterns: readonly RegExp[], accepts: (agen
  */
 export function takeAgencyDateline(paragraph: string, source: string | undefined, agencies: readonly Agency[]): AgencyDateline | undefined {
   const text = paragraph.trimStart();
-  const listed = (agency: string) => findAgency(agency, agencies) !== undefined;
+  const listed = (agency: string) => findNamedAgency(agency, agencies) !== undefined;
   // A source that is no agency (a partner's feed, named by its title) may carry an agency's copy, datelined by it.
   const carried = source !== undefined && !listed(source);
-  const fromSource = (agency: string) => source !== undefined && isSameAgency(agency, source, agencies);
+  const fromSource = (agency: string) => {
+    if (source === undefined) return false;
+    if (isSameAgency(agency, source, agencies)) return true;
+    const named = findNamedAgency(agency, agencies);
+    return named !== undefined && isSameAgency(named.name, source, agencies);
+  };
   const dateline =
     (source === undefined
       ? (matchDateline(text, STRICT, (agency) => looksLikeAgency(agency, agencies)).dateline ?? matchDateline(text, LISTED_AGENCY, listed).dateline)
       : (matchDateline(text, KNOWN_SOURCE, fromSource).dateline ?? (carried ? matchDateline(text, LISTED_AGENCY, listed).dateline : undefined))) ??
     matchDateline(text, AGENCY_ALONE, (agency) => fromSource(agency) || ((source === undefined || carried) && listed(agency))).dateline;
   if (dateline === undefined) return undefined;
-  const known = findAgency(dateline.agency, agencies);
+  const known = findNamedAgency(dateline.agency, agencies);
   return known ? { ...dateline, agency: known.name } : dateline;
 }
 

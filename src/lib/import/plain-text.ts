@@ -17,15 +17,20 @@ import { formatWireTime, readWireTime } from "./wire-time.ts";
  *                                          priority 1–6, category, then anything (word count, source), skipped
  *                                          (a blank line may follow it, as dpa's does)
  *   Russia-Korea                           keyword: one word between that header line and the headline: the slug
+ *                                          (or dpa's, ending in a slash: "American Football/NFL/")
  *   BC-Russia-Korea,0450  /  KOREA-RUSSIA/ agency slugs (see isSlugLine): the first is the slug, if no keyword came
  *   2013-09-02T15:40:00+04:00              a header time, in ISO 8601 …
  *   All news                               a page capture's navigation line, skipped
- *   Moscow hopes for further talks …       the headline: the first other line (a 7901 closing "=" dropped)
+ *   Moscow hopes for further talks …       the headline: the first other line (a 7901 closing "=" dropped);
+ *                                          where a line of the first few ends in "=", dpa's flags before the
+ *                                          headline ("EXTRA", "1ST LEAD") are left out and a "By …" line is the byline
  *   Signs point that …                     the lead (see below)
  *   Photo EPA/ITAR-TASS                    photo credit lines before the story, skipped: no photo comes with text
  *   MOSCOW, September 2 (Itar-Tass) - …    the story, paragraphs between blank lines, hard-wrapped lines joined
+ *   # Notebook                             dpa's notebook for the desk (notes to editors, links): left out, named
  *   The following information is not …     the agency's notes to the desk: left out, from this line (and the
  *                                          heading and rules just before it) to the end, with a line saying so
+ *   dpa grj rmo                            the editors' initials closing dpa's message: left out, named
  *   021540 SEP 13                          … or as 7901's closing time line, its date-time group: day hour minute,
  *                                          month, two-digit year, local to the agency; dpa's "131137 GMT Nov 13"
  *                                          is the same with GMT (13 November 2013, 11:37 GMT); its line says so
@@ -55,8 +60,24 @@ const MESSAGE_START = /^ZCZC\b\s*(.*)$/;
 const MESSAGE_END = /^NNNN$/;
 /** An IPTC 7901 header line: sequence code, priority, category, then the rest of the header. */
 const IPTC_HEADER = /^([A-Za-z]{1,6}\d{2,6})\s+[1-6]\s+[A-Za-z]{1,3}(?:\s.*)?$/;
-/** The keyword line after the header: one word, such as "Russia-Korea" or "Bundestag/Kinder". */
-const KEYWORD = /^\S{1,64}$/;
+/**
+ * The keyword line after the header: one word, such as "Russia-Korea" or "Bundestag/Kinder", or
+ * dpa's slashed keywords, which may have spaces but end in a slash ("American Football/NFL/").
+ */
+const KEYWORD = /^(?:\S{1,64}|[^\s/][^/]{0,40}(?:\/[^/]{1,40})*\/)$/;
+/**
+ * A flag 7901 text puts above the headline, in the lines the "=" closes: dpa's priority and version
+ * marks ("EXTRA", "REFILE", "1ST LEAD") and notices ("(Achtung)"); never the headline itself.
+ */
+const FLAG = /^(?:[\p{Lu}\d][\p{Lu}\d\- ]{0,30}|\(\p{L}[\p{L} ]{0,30}\))$/u;
+/** The most lines before the "=" that closes the headline: flags, the headline and a byline. */
+const TITLE_LINES = 6;
+/** A byline line in the lines the "=" closes, whatever the name ("By dpa correspondents"). */
+const TITLE_BYLINE = /^by\s+\S/i;
+/** The initials of the editors who handled the message, closing dpa's: "dpa grj rmo", "dpa tca bag". */
+const EDITORS_INITIALS = /^dpa(?:\s+[a-z][a-z\d]{0,5}){1,8}$/;
+/** The heading of dpa's notebook for the desk after the story: "# Notebook", "# dpa NOTEBOOK". */
+const NOTEBOOK = /^#\s*(?:\p{L}+\s+)?notebook$/iu;
 /**
  * IPTC 7901's date-time group: day, hour, minute, then month and year, local to the agency unless a
  * zone is given, before the month as dpa writes it or after: "021540 SEP 13" (2 September 2013,
@@ -72,7 +93,7 @@ const GERMAN_MONTHS: Readonly<Record<string, number>> = { mär: 3, mrz: 3, mai: 
  * The line that opens an agency's notes to the desk, as dpa's notebook does ("The following
  * information is not for publication"): it and all after it are not story.
  */
-const NOT_FOR_PUBLICATION = /^(?:the following (?:information|text|notes?) (?:is|are) )?not for publication[.:!]*$/i;
+const NOT_FOR_PUBLICATION = /^(?:the following (?:information|text|notes?) (?:is|are) )?not (?:intended )?for publication[.:!]*$/i;
 /** A line that heads or rules off those notes: "# dpa NOTEBOOK", "* * * *". */
 const NOTES_HEADING = /^(?:#+\s*)?(?:\p{L}+\s+)?notebook$|^[*#=_\-](?:\s*[*#=_\-])*$/iu;
 const NAVIGATION = /^all news$/i;
@@ -253,6 +274,64 @@ function desksNotes(lines: readonly Line[]): { start: number; first: number; las
   return { start, first: spanned[0]?.number ?? 0, last: spanned.at(-1)?.number ?? 0, marker: lines[at]?.text ?? "" };
 }
 
+/**
+ * The headline from its first line, as IPTC 7901 closes it: where one of the first lines ends in
+ * "=", they are the title, flags ("EXTRA"), the headline and a byline ("By Tom Krasovic, The San
+ * Diego Union-Tribune ="); the flags are left out with a line naming them, and the "=", 7901's
+ * mark, comes off. Otherwise the first line alone is the headline.
+ */
+function readTitle(lines: readonly Line[], first: number): { headline: string; next: number; byline?: string; corrected: boolean; notes: ItemNote[] } {
+  const block: Line[] = [];
+  for (let index = first; index < lines.length && block.length < TITLE_LINES && (lines[index]?.text ?? "") !== ""; index += 1) {
+    const line = lines[index];
+    if (line) block.push(line);
+    if (line && /\s*=$/.test(line.text) && block.length > 1) break;
+  }
+  const closed = block.at(-1);
+  if (block.length < 2 || closed === undefined || !/=$/.test(closed.text)) {
+    return { headline: (lines[first]?.text ?? "").replace(/\s*=$/, ""), next: first + 1, corrected: false, notes: [] };
+  }
+  const texts = block.map((line) => ({ ...line, text: line.text.replace(/\s*=$/, "") }));
+  const last = texts.at(-1);
+  const byline = last && (isBylineLine(last.text, undefined) || TITLE_BYLINE.test(last.text)) ? last.text : undefined;
+  const heading = byline === undefined ? texts : texts.slice(0, -1);
+  // Flags stand above the headline; a line of words that is not one is the headline's own, wrapped.
+  let flags = 0;
+  while (flags < heading.length - 1 && FLAG.test(heading[flags]?.text ?? "")) flags += 1;
+  const notes = heading.slice(0, flags).map((line) => ignoredNote("headline", `${JSON.stringify(line.text)}: the agency's flag above the headline (its priority, version or a notice), not the headline`, line.number));
+  const corrected = heading.slice(0, flags).some((line) => /^CORRECT(?:ED|ION)$/i.test(line.text));
+  const headline = heading.slice(flags).map((line) => line.text).join(" ");
+  return { headline, next: first + block.length, ...(byline === undefined ? {} : { byline }), corrected, notes };
+}
+
+/**
+ * What 7901 text puts after the story for the desk, taken off the end of a message's lines, each
+ * with a line naming it: the editors' initials that close dpa's message, its notebook (notes to
+ * editors, links) and the notes not for publication (see desksNotes).
+ */
+function takeEndMatter(lines: readonly Line[]): { lines: Line[]; notes: ItemNote[] } {
+  let kept = [...lines];
+  const notes: ItemNote[] = [];
+  const lastAt = kept.findLastIndex((line) => line.text !== "");
+  const last = kept[lastAt];
+  if (last && EDITORS_INITIALS.test(last.text) && (kept[lastAt - 1]?.text ?? "") === "") {
+    kept = kept.slice(0, lastAt);
+    notes.push(ignoredNote("body", `${JSON.stringify(last.text)}: the initials of the agency's editors who handled the story, not story text`, last.number));
+  }
+  const notesToDesk = desksNotes(kept);
+  const deskStart = notesToDesk?.start ?? kept.length;
+  const notebookAt = kept.findIndex((line, index) => index < deskStart && NOTEBOOK.test(line.text) && (kept[index - 1]?.text ?? "") === "");
+  if (notebookAt !== -1) {
+    const notebook = kept.slice(notebookAt, deskStart).filter((line) => line.text !== "");
+    const first = notebook[0]?.number ?? 0;
+    const words = notebook.slice(1).map((line) => line.text.replace(/^#+\s*/, "").replace(/^-\s*/, ""));
+    const said = words.length === 0 ? "" : `: ${words.map((text) => JSON.stringify(text)).join(", ")}`;
+    notes.push(ignoredNote("body", `lines ${first}–${notebook.at(-1)?.number ?? first}, the agency's notebook for the desk, not story text${said}`, first));
+  }
+  if (notesToDesk) notes.push(ignoredNote("body", `lines ${notesToDesk.first}–${notesToDesk.last}, the agency's notes from ${JSON.stringify(notesToDesk.marker)}: not for publication`, notesToDesk.first));
+  return { lines: kept.slice(0, notebookAt === -1 ? deskStart : notebookAt), notes };
+}
+
 /** The dateline as typed up to its agency: "NAIROBI, Dec 5" of "NAIROBI, Dec 5 (Kyodo News) - Floods…". */
 function placeAndDay(paragraph: string, dateline: AgencyDateline): string {
   return paragraph.slice(0, paragraph.length - dateline.rest.length).replace(/\s*[(/][^]*$/u, "").replace(/\.$/, "");
@@ -313,10 +392,11 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     const where = message.lines.length === 0 && message.start === 1 ? undefined : message.start;
     return { problems: [problem(file, where, "headline", "missing (expected a headline line, then the story's paragraphs)", "WD206")] };
   }
-  const marked = unmarkedHeadline(headlineLine.text.replace(/\s*=$/, ""), "headline");
+  const title = readTitle(message.lines, header.next);
+  const marked = unmarkedHeadline(title.headline, "headline");
   const { headline } = marked;
 
-  let after = message.lines.slice(header.next + 1);
+  let after = message.lines.slice(title.next);
   let time = header.time;
   let timeFrom: TimeSource | undefined = time === undefined ? undefined : "header";
   const last = after.findLast((line) => line.text !== "");
@@ -331,8 +411,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     }
     timeNotes.push(timeLineNote(timeLine, read, header.time, context.delivered));
   }
-  const notesToDesk = desksNotes(after);
-  after = after.slice(0, notesToDesk?.start ?? after.length);
+  const end = takeEndMatter(after);
+  after = end.lines;
 
   const front = takeFrontMatter(toParagraphs(after), context.agencies);
   const datelineAt = front.paragraphs.slice(0, 2).findIndex((paragraph) => opensWithDateline(paragraph, context.agencies));
@@ -347,10 +427,10 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   const dateline = takeAgencyDateline(firstText, undefined, context.agencies);
   const reference = time ?? context.delivered;
   let released: WireTime | undefined = reference;
-  const notes = front.credits.map((line) => ignoredNote("", `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`, line.number));
+  const notes = [...title.notes, ...front.credits.map((line) => ignoredNote("", `a photo credit, ${JSON.stringify(line.text)}: no photo comes with wire text`, line.number))];
   if (marked.note) notes.unshift({ ...marked.note, line: headlineLine.number });
   notes.push(...timeNotes);
-  if (notesToDesk) notes.push(ignoredNote("body", `lines ${notesToDesk.first}–${notesToDesk.last}, the agency's notes from ${JSON.stringify(notesToDesk.marker)}: not for publication`, notesToDesk.first));
+  notes.push(...end.notes);
   // Where a dateline would be (the first paragraph, or the one after a lead), one naming an agency not listed.
   const unlisted = dateline
     ? undefined
@@ -389,13 +469,13 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     // for advance copy is still to come, and a day alone orders no versions.
     versionTime: time ?? context.delivered,
     status: "usable" as const,
-    correction: marked.corrected || CORRECTED_SLUG.test(header.slug ?? ""),
+    correction: marked.corrected || title.corrected || CORRECTED_SLUG.test(header.slug ?? ""),
     headline,
     ...(lead ? { lead: joinLines(lead) } : {}),
     body: { kind: "text" as const, text: [...front.editorsNotes, ...story].map(joinLines).join("\n\n") },
     ...(dateline?.place ? { place: dateline.place } : {}),
     ...(dateline ? { source: dateline.agency } : {}),
-    ...(front.byline ? { byline: front.byline } : {}),
+    ...(title.byline ?? front.byline ? { byline: title.byline ?? front.byline } : {}),
     topics: [],
     ...(notes.length > 0 ? { notes } : {}),
   };

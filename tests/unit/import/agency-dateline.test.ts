@@ -59,6 +59,14 @@ test("without a source, takes an agency of several words when the settings list 
   assert.equal(takeWithAgencies("NAIROBI, Dec 5 (Kyodo News) - Kenya said", undefined, []), undefined);
 });
 
+test("a partner's copy an agency carries, or its regional service, is the listed agency's: \"(tca/dpa)\", \"(dpa/lno)\"", () => {
+  assert.deepEqual(takeAgencyDateline("San Diego (tca/dpa) - History says", undefined), { place: "San Diego", agency: "dpa", rest: "History says" });
+  assert.deepEqual(takeAgencyDateline("San Diego (tca/dpa) - History says", "dpa"), { place: "San Diego", agency: "dpa", rest: "History says" });
+  assert.deepEqual(takeAgencyDateline("Hamburg (dpa/lno) - Der Hafen", undefined), { place: "Hamburg", agency: "dpa", rest: "Der Hafen" });
+  // Neither listed: no agency vouches for the capitalised place.
+  assert.equal(takeAgencyDateline("San Diego (tca/xyz) - History says", undefined), undefined);
+});
+
 test("never cuts a dateline naming another agency than the item's", () => {
   assert.equal(takeAgencyDateline("MOSCOW, September 2 (Itar-Tass) - Moscow hopes", "Reuters"), undefined);
   assert.equal(takeAgencyDateline("NEW YORK (AP) — Stocks fell", "AFP"), undefined);

@@ -340,7 +340,8 @@ test("reads dpa's IPTC 7901 layout: keyword after a blank line, the desk's notes
   );
   assert.deepEqual(item.notes, [
     { field: "date", line: 24, message: 'the item\'s time is 2024-03-12T09:15:00Z, read from its closing time line "120915 GMT Mar 24" (day, hour and minute, then month and year)', code: "WD237" },
-    { field: "body", line: 13, message: 'warning: ignored: lines 13–22, the agency\'s notes from "The following information is not for publication": not for publication', code: "WD210" },
+    { field: "body", line: 22, message: 'warning: ignored: "dpa ab cd": the initials of the agency\'s editors who handled the story, not story text', code: "WD210" },
+    { field: "body", line: 13, message: 'warning: ignored: lines 13–20, the agency\'s notes from "The following information is not for publication": not for publication', code: "WD210" },
   ]);
   const { markdown } = textBodyToMarkdown(bodyText(item), { source: item.source });
   assert.ok(markdown.startsWith("Most long-distance trains"), markdown);
@@ -382,6 +383,42 @@ test("a closing time line that cannot be read is left out with a line saying wha
       },
     ]);
   }
+});
+
+test("reads dpa's English service: flags and slug line are no headline, the byline and a partner's dateline are read, the desk's matter is left out and named", () => {
+  const item = onlyItem(readFixture("dpa-english-service.txt", { local: "2018-11-21T22:00:00", offset: "Z" }));
+  assert.equal(item.headline, "Ferry line returns to the harbour, but not for long");
+  assert.equal(item.byline, "By Jane Example, The Harbour Gazette");
+  assert.equal(item.lead, undefined);
+  assert.deepEqual([item.place, item.source], ["Port Town", "dpa"]);
+  // The slug line, spaces and all, names the story.
+  assert.equal(item.id, "text:dpa:2018-11-21:harbour-ferries-port-town");
+  assert.equal(bodyText(item), "Port Town (hgz/dpa) - The old ferry line came back to the harbour on Monday night, its owners said.\n\nIt will sail until the end of the month.");
+  assert.deepEqual(
+    item.notes?.filter((note) => note.code === "WD210"),
+    [
+      { field: "headline", line: 4, message: 'warning: ignored: "EXTRA": the agency\'s flag above the headline (its priority, version or a notice), not the headline', code: "WD210" },
+      { field: "headline", line: 5, message: 'warning: ignored: "1ST LEAD": the agency\'s flag above the headline (its priority, version or a notice), not the headline', code: "WD210" },
+      { field: "body", line: 29, message: 'warning: ignored: "dpa hgz ab": the initials of the agency\'s editors who handled the story, not story text', code: "WD210" },
+      {
+        field: "body",
+        line: 14,
+        message: 'warning: ignored: lines 14–20, the agency\'s notebook for the desk, not story text: "Note to editors", "(c)2018 The Harbour Gazette", "Internet links", "[Ferry timetable](http://example.com/ferry)"',
+        code: "WD210",
+      },
+      { field: "body", line: 22, message: 'warning: ignored: lines 22–27, the agency\'s notes from "The following information is not intended for publication": not for publication', code: "WD210" },
+    ],
+  );
+  // The body's conversion takes the partner's dateline off, as the page prints it from the fields.
+  const { markdown } = textBodyToMarkdown(bodyText(item), { source: item.source, agencies: AGENCIES });
+  assert.ok(markdown.startsWith("The old ferry line"), markdown);
+});
+
+test("a headline and its wrapped line before the \"=\" are one headline; a one-line title keeps its words", () => {
+  const read = (title: string): WireItem => onlyItem(readPlainText(`${title}\n\nBerlin (dpa) - Text.\n`, "inline.txt", FILED));
+  assert.equal(read("Talks resume in Berlin\nafter a long pause =").headline, "Talks resume in Berlin after a long pause");
+  assert.equal(read("UN TALKS RESUME =").headline, "UN TALKS RESUME");
+  assert.equal(read("Talks resume").headline, "Talks resume");
 });
 
 test("a sentence saying something is not for publication stays in the story", () => {
