@@ -12,6 +12,18 @@ const NEWSML_G2_ROOTS = new Set(["newsMessage", "newsItem", "packageItem"]);
 
 const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
 
+/**
+ * ANPA 1312 (AP's wire text and its kin) opens a transmission with SYN SYN SOH, where IPTC 7901
+ * opens with SOH or ZCZC. Read as wire text, its selector code, category and keyword lines and its
+ * "^Eds:" notes and photo numbers became the headline and text, so it is refused instead.
+ */
+const ANPA_1312_START = /^\u0016+\u0001/;
+
+/** What the desk can do with an ANPA 1312 file: the refusal's expected form. */
+const ANPA_1312_MESSAGE =
+  "an ANPA 1312 file (it opens with SYN SYN SOH, as AP's wire text does), a format the importer does not read " +
+  "(expected the item in another format: ask the agency for the same story as NITF, NewsML-G2 or ninjs, such as AP's Media API JSON with its NITF file, or as IPTC 7901 text)";
+
 /** The root element's local name and start tag, past the XML declaration, comments, processing instructions and DOCTYPE. */
 function rootElement(text: string): { name: string; startTag: string } | undefined {
   const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i.exec(text)?.[0] ?? "";
@@ -32,10 +44,11 @@ function xmlKind(root: { name: string; startTag: string }): DeliveredKind | unde
 /**
  * Tells the formats apart by content: agencies name files by sequence number as often as by
  * format. JSON is ninjs or a producer's JSON dialect (told apart in json-dialect.ts); XML is
- * NewsML-G2, NewsML 1.2, NITF, RSS or Atom by its root; anything else is wire text.
+ * NewsML-G2, NewsML 1.2, NITF, RSS or Atom by its root; ANPA 1312 is refused; anything else is wire text.
  */
 export function deliveredKind(text: string): KindResult {
   const start = text.replace(/^\uFEFF/, "").trimStart();
+  if (ANPA_1312_START.test(start)) return { ok: false, message: ANPA_1312_MESSAGE };
   if (start.startsWith("{") || start.startsWith("[")) return { ok: true, kind: "json" };
   if (start.startsWith("<")) {
     const root = rootElement(start);

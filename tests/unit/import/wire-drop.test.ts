@@ -23,6 +23,19 @@ test("tells the formats apart by content, past any XML prolog", () => {
   assert.ok(!rdf.ok && rdf.message.includes("RSS 2.0's rss, or Atom's feed"));
 });
 
+test("an ANPA 1312 file is refused as a format the importer does not read, never taken for wire text", () => {
+  // AP's layout, trimmed, with made-up words: SYN SYN SOH, the selector code, then the keyword and category lines.
+  const anpa =
+    "\u0016\u0016\u0001z6715\u001f-----\nr z\u0013\u0011 BC-BKN--Harbour-Ferry 1stLd-Writethru   02-20 0500\r\n" +
+    "\u0002^BC-BKN--Harbour-Ferry, 1st Ld-Writethru,416<\r\n^Ferry returns to the harbour<\r\n^AP Photo GATK105<\r\n^Eds: Updates.<\r\n" +
+    "\t   PORT TOWN (AP) _ The old ferry came back.\r\n\t   \u0003AP-WF-02-20-16 0337GMT<\r\n\u0004";
+  const kind = deliveredKind(anpa);
+  assert.equal(kind.ok, false);
+  assert.match(kind.ok ? "" : kind.message, /^an ANPA 1312 file .* a format the importer does not read \(expected the item in another format: .*NITF.*\)$/);
+  // IPTC 7901 text, opening with SOH alone, is still wire text.
+  assert.deepEqual(deliveredKind("\u0001eca062 4 i 211 ccccb   dpa 061\r\n\r\nGermany-politics/\r\n\u0002Headline =\r\n"), { ok: true, kind: "text" });
+});
+
 test("a file's text: UTF-8, or Latin-1 where its XML declaration says so", () => {
   const declared = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<p>';
   const latin1 = Buffer.concat([Buffer.from(`${declared}D\u00e9c\u00e8s `, "latin1"), Buffer.from([0x93, 0x61, 0x94, 0x96]), Buffer.from("</p>")]);
