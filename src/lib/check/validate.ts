@@ -172,7 +172,7 @@ export async function validateSite(dir: string, options: ValidateOptions = {}): 
   const withheld = Promise.resolve(options.withheld ?? []);
   withheld.catch(() => undefined); // a failure is for the await below to report, not for the process
   const siteDir = resolve(dir);
-  // Paths in the site made from the build's list as they are: path.relative on every file's absolute path took a tenth of a publish's check at 10,000 stories.
+  // Paths in the site taken from the build's list as they are, not asked of path.relative again for each file's absolute path (25,000 calls at 10,000 stories).
   const sitePaths = options.files?.map((file) => file.split(sep).join("/")) ?? listFiles(siteDir);
   const files = sitePaths.map((path) => join(siteDir, path));
   const pages = files.filter((file) => extname(file) === ".html");
