@@ -5,6 +5,7 @@ import { nearestName } from "./nearest-name.ts";
 import { creditNames, MAX_AUTHOR_NAME, MAX_AUTHORS } from "../model/authors.ts";
 import { isWebAddress, PHOTO_EXTENSIONS } from "../model/urls.ts";
 import { problemCodeParams, zodProblems, type FieldProblem } from "../model/problems.ts";
+import { commentProblem, referencesProblem, withCharacters } from "./printed-text.ts";
 
 /** A value YAML read as no value from the word written for it (`Null`, `~`): kept as the word, so its problem names it. */
 class NoValueWord {
@@ -88,6 +89,23 @@ function text(expected: string, max: number, whenMissing = expected) {
     });
 }
 
+/**
+ * Text printed for readers (a headline, a byline, a caption): text() that holds no HTML character
+ * reference and no HTML comment, which pages and feeds would print as typed (see printed-text.ts).
+ * Records never printed, addresses and dates are text() alone.
+ */
+function printed(expected: string, max: number, whenMissing = expected) {
+  return text(expected, max, whenMissing)
+    .refine((value) => referencesProblem(value) === undefined, {
+      error: (issue) => `${describe(String(issue.input).trim())} ${referencesProblem(String(issue.input).trim()) ?? ""}`,
+      params: problemCodeParams("WD168"),
+    })
+    .refine((value) => commentProblem(value) === undefined, {
+      error: (issue) => commentProblem(String(issue.input).trim()) ?? "",
+      params: problemCodeParams("WD167"),
+    });
+}
+
 const photoFile = `a file next to the story, e.g. photo.jpg (${PHOTO_EXTENSIONS.join(", ")})`;
 
 const dateText = () => text(DATE_FORMS, 40);
@@ -106,13 +124,13 @@ const photoSchema = z.object(
       (src) => (PHOTO_EXTENSIONS as readonly string[]).includes(src.split(".").pop()?.toLowerCase() ?? ""),
       { error: (issue) => `"${String(issue.input)}" is not a supported image (expected ${photoFile})` },
     ),
-    alt: text("a description of what the photo shows, for readers who cannot see it", 500),
-    credit: text("the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS", 200),
-    caption: text("a caption, or no caption field", 1000).optional(),
+    alt: printed("a description of what the photo shows, for readers who cannot see it", 500),
+    credit: printed("the credit as the agency gives it, e.g. Photo EPA/ITAR-TASS", 200),
+    caption: printed("a caption, or no caption field", 1000).optional(),
     // The rights: each, when not written, from the settings' entry of the agency the credit names.
-    creator: text("the photographer's name, e.g. Evan Vucci", 200).optional(),
-    copyright: text("the copyright notice as the agency gives it, e.g. © 2024 The Associated Press", 300).optional(),
-    usageTerms: text("the agency's terms of use, e.g. Editorial use only", 1000).optional(),
+    creator: printed("the photographer's name, e.g. Evan Vucci", 200).optional(),
+    copyright: printed("the copyright notice as the agency gives it, e.g. © 2024 The Associated Press", 300).optional(),
+    usageTerms: printed("the agency's terms of use, e.g. Editorial use only", 1000).optional(),
     license: rightsAddress("the full address of the licence's terms, e.g. https://creativecommons.org/licenses/by/4.0/").optional(),
     licensePage: rightsAddress("the full address where the photo can be licensed, e.g. https://newsroom.ap.org/").optional(),
   },
@@ -122,7 +140,7 @@ const photoSchema = z.object(
 const correctionSchema = z.object(
   {
     date: dateText(),
-    text: text("the correction as readers should see it", 1000),
+    text: printed("the correction as readers should see it", 1000),
   },
   { error: wrong("a correction with date and text") },
 );
@@ -156,13 +174,13 @@ const wireSchema = z.object(
 
 /** Fields every story may keep, published or withdrawn: what keeps its address, its agency, its language and its record. */
 const date = dateText();
-const dateline = text("the place as printed, e.g. MOSCOW", 60);
+const dateline = printed("the place as printed, e.g. MOSCOW", 60);
 const timezone = text("an IANA time zone such as Europe/Moscow", 60)
   .refine(isKnownZone, {
     error: (issue) => `"${String(issue.input)}" is not a known time zone (expected an IANA name such as Europe/Moscow)`,
   })
   .optional();
-const source = text("the agency printed in the dateline's parentheses, e.g. Itar-Tass", 80).optional();
+const source = printed("the agency printed in the dateline's parentheses, e.g. Itar-Tass", 80).optional();
 const lang = text("a language tag such as ar or zh-Hant, when the story is not in the site's language", 35)
   .refine(isLanguageTag, {
     error: (issue) => `${describe(issue.input)} is not a language tag (expected one such as ar, he or zh-Hant)`,
@@ -221,13 +239,14 @@ function byAsOneName(written: string): string {
 const by = z
   .union(
     [
-      text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !refusedAsOneName(name), {
-        error: (issue) => byAsOneName(String(issue.input).trim()),
+      // Read with its characters, as the editor meant it ("Ann &amp; Bo" is two names): the reference is a problem of its own.
+      printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !refusedAsOneName(withCharacters(name)), {
+        error: (issue) => byAsOneName(withCharacters(String(issue.input).trim())),
       }),
       z
         .array(
           // A list holds a name that only looks like several on purpose ("Staff and agencies"); never the byline's own "By".
-          text(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !LEADING_BY.test(name.trim()), {
+          printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !LEADING_BY.test(name.trim()), {
             error: (issue) => `${describe(String(issue.input).trim())} starts with "By", which the byline prints itself (expected the name alone: ${String(issue.input).trim().replace(LEADING_BY, "")})`,
           }),
           { error: wrong("a list of names") },
@@ -244,9 +263,9 @@ const PRIORITY_EXPECTED = "a whole number from 1 (the front page's lead) to 9 (l
 
 /** The story contract: every field an editor may write in front matter or a story's data file. */
 export const storySchema = z.object({
-  title: text("the headline", 200),
+  title: printed("the headline", 200),
   // Optional in the contract; required of the newsroom's own stories (see ownStorySchema).
-  lead: text(LEAD_EXPECTED, 600).optional(),
+  lead: printed(LEAD_EXPECTED, 600).optional(),
   by,
   date,
   dateline,
@@ -254,9 +273,9 @@ export const storySchema = z.object({
   source,
   photo: photoSchema.optional(),
   // The agency's photo the story runs without (its file not delivered, or not ours to publish): its credit is printed as text.
-  photoCredit: text("the credit of the agency's photo the story runs without, e.g. Photo EPA/ITAR-TASS", 200).optional(),
+  photoCredit: printed("the credit of the agency's photo the story runs without, e.g. Photo EPA/ITAR-TASS", 200).optional(),
   tags: z
-    .array(text("a topic name", 60), { error: wrong("a list of topics") })
+    .array(printed("a topic name", 60), { error: wrong("a list of topics") })
     .max(20, { error: (issue) => `${(issue.input as unknown[]).length} topics (expected at most 20)` })
     .optional(),
   draft: z.boolean({ error: quotedValue("true or false", TRUTH_VALUE) }).optional(),
@@ -279,7 +298,7 @@ export const storySchema = z.object({
  * writes itself has no agency to blame: a missing lead there is one forgotten.
  */
 const ownStorySchema = storySchema.extend({
-  lead: text(LEAD_EXPECTED, 600, `${LEAD_EXPECTED}; only a story imported from an agency, with its wire record, may go without one`),
+  lead: printed(LEAD_EXPECTED, 600, `${LEAD_EXPECTED}; only a story imported from an agency, with its wire record, may go without one`),
 });
 
 /**

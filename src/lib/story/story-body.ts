@@ -57,16 +57,20 @@ const WHOLE_DATELINE =
 /** The longest stretch of a comment a problem quotes: enough to know it by. */
 const COMMENT_QUOTE = 60;
 
+/** A comment as a problem quotes it: on one line, and cut at a space past COMMENT_QUOTE characters, so no word is quoted cut in two. */
+export function quoteComment(text: string): string {
+  const words = text.replace(/\s+/g, " ").trim();
+  const head = words.slice(0, COMMENT_QUOTE + 1);
+  const space = head.lastIndexOf(" ");
+  return words.length > COMMENT_QUOTE ? `${head.slice(0, space > "<!--".length ? space : COMMENT_QUOTE)}…` : words;
+}
+
 /**
  * A comment in the text is printed as the rest of it is (raw HTML is off, on purpose), so a note
  * to the desk typed as one would reach readers; the editor is told where a note is kept instead.
  */
 function commentProblem({ text, closed }: BodyComment): string {
-  const words = text.replace(/\s+/g, " ").trim();
-  // Cut at a space, so no word is quoted cut in two.
-  const head = words.slice(0, COMMENT_QUOTE + 1);
-  const space = head.lastIndexOf(" ");
-  const quoted = words.length > COMMENT_QUOTE ? `${head.slice(0, space > "<!--".length ? space : COMMENT_QUOTE)}…` : words;
+  const quoted = quoteComment(text);
   const what = closed ? "is an HTML comment: a story's text hides none, so the page would print it for readers" : "opens an HTML comment never closed by -->: a story's text hides none, so the page would print it, and all the text after it, for readers";
   return `"${quoted}" ${what} (expected only the story's words: keep a note to the desk on a line starting with # in the front matter, which is not published; to print <!-- itself, write \\<!--)`;
 }

@@ -285,3 +285,42 @@ test("a story's priority is a whole number from 1 to 9, as IPTC urgency", () => 
     assert.deepEqual(issuesOf({ ...valid, priority }), { priority: `got ${got} ${expected}` });
   }
 });
+
+test("every field printed for readers refuses an HTML character reference (WD168) and an HTML comment (WD167); records never printed do not", () => {
+  const story = {
+    ...valid,
+    title: "AT&amp;T &mdash; entities",
+    lead: "Lead &#8212; more.",
+    dateline: "ST&#x2E; LOUIS",
+    source: "Itar&ndash;Tass",
+    by: ["Ann &Aacute;lvarez", "Bo Li <!-- check -->"],
+    tags: ["Q&amp;A"],
+    photo: { src: "photo.jpg", alt: "A &quot;pier&quot;", credit: "&copy; AP", caption: "Pier <!-- which? -->", creator: "Ann &amp; Bo", copyright: "&copy; 2024 AP", usageTerms: "Editorial&nbsp;use" },
+    corrections: [{ date: "2013-09-03", text: "Fixed &lsquo;x&rsquo;." }],
+    wire: { id: "urn:x&amp;y", versionTime: "2013-09-02", format: "ninjs&#49;" },
+  };
+  const result = parseStoryFields(story);
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.deepEqual(
+    result.issues.map(({ field, code }) => `${field} ${code}`),
+    ["title WD168", "lead WD168", "by.0 WD168", "by.1 WD167", "dateline WD168", "source WD168", "photo.alt WD168", "photo.credit WD168", "photo.caption WD167", "photo.creator WD168", "photo.copyright WD168", "photo.usageTerms WD168", "tags.0 WD168", "corrections.0.text WD168"],
+  );
+  assert.equal(issuesOf(story)["title"], '"AT&amp;T &mdash; entities" holds the HTML character references "&amp;" (&) and "&mdash;" (—), which a field prints as typed, not as the characters they stand for (expected the characters themselves: AT&T — entities)');
+  assert.equal(issuesOf({ ...valid, photoCredit: "Photo &copy; EPA" })["photoCredit"]?.endsWith("(expected the characters themselves: Photo © EPA)"), true);
+  assert.equal(
+    issuesOf({ ...valid, title: "Talks resume <!-- check the day -->" })["title"],
+    '"<!-- check the day -->" is an HTML comment: a field hides none, so the page would print it for readers (expected the text without it: Talks resume; keep a note to the desk on a line starting with # in the front matter, which is not published)',
+  );
+  assert.deepEqual(parseStoryFields({ ...valid, title: "R&D spending at AT&T; Q&A" }), { ok: true, fields: { ...valid, title: "R&D spending at AT&T; Q&A" } });
+});
+
+test("by written as one name with a reference is read with its characters for the names it gives", () => {
+  const result = parseStoryFields({ ...valid, by: "Ann Smith &amp; Bo Li" });
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.deepEqual(result.issues, [
+    { field: "by", code: "WD168", message: '"Ann Smith &amp; Bo Li" holds the HTML character reference "&amp;" (&), which a field prints as typed, not as the character it stands for (expected the characters themselves: Ann Smith & Bo Li)' },
+    { field: "by", code: "WD121", message: '"Ann Smith & Bo Li" reads as several names written as one (expected a list, one name to an item: by: [Ann Smith, Bo Li]; a name written so on purpose goes in a list of its own: by: ["Ann Smith & Bo Li"])' },
+  ]);
+});
