@@ -12,7 +12,7 @@ import { bylineNames, creditLeftOutNotes, editorsNoteFieldNote, htmlText, ignore
 import { formatWireTime } from "./wire-time.ts";
 import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
-import { characterCount, refusedAsOneName, type StoryFields } from "../story/schema.ts";
+import { characterCount, refusedAsOneName, withoutStrayMarks, type StoryFields } from "../story/schema.ts";
 import { isCorrectionNote, type RemovedMarkup } from "./body-markdown.ts";
 import { decodeReferences } from "./html-entities.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
@@ -212,9 +212,10 @@ function topicsOf(item: WireItem): { topics: string[]; notes: ItemNote[] } {
  * all agencies leave the byline to be read. A name the field cannot take
  * (too long, nothing to make an address of, past the tenth) is left out with a line saying so, as
  * is where a writer was, when the byline read gives it after the name, and a credit for work besides
- * the writing closing it ("Editing by Cy Wu").
+ * the writing closing it ("Editing by Cy Wu"). A comma or semicolon a name is given with at either
+ * end ("Ann Smith,", as a creator list may give it) is taken off, with a line, as `by` takes no name with one.
  */
-function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; notNames: NotAName[]; places: WriterPlace[]; credits: string[] } {
+function authorsOf(item: WireItem, source: string | undefined, agencies: readonly Agency[]): { names: string[]; left: string[]; notNames: NotAName[]; places: WriterPlace[]; credits: string[]; marked: string[] } {
   const byline = item.byline === undefined ? { names: [], places: [], credits: [] } : bylineNames(item.byline);
   const fromByline = byline.names;
   const given = item.authors ?? fromByline;
@@ -223,14 +224,19 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
   const names: string[] = [];
   const left: string[] = [];
   const notNames: NotAName[] = [];
+  const marked: string[] = [];
   for (const raw of given) {
-    const name = withoutBy(oneLine(raw));
+    const typed = withoutBy(oneLine(raw));
+    const name = withoutStrayMarks(typed);
     const isAgency = (source !== undefined && isSameAgency(name, source, agencies)) || findAgency(name, agencies) !== undefined;
     if (name === "" || isAgency || names.some((known) => known.toLowerCase() === name.toLowerCase())) continue;
     const notName = notANameWhy(name, given !== fromByline);
     if (notName) notNames.push({ text: name, why: notName });
     else if (characterCount(name) > MAX_AUTHOR_NAME || addressSlug(name) === "" || names.length === MAX_AUTHORS) left.push(name);
-    else names.push(name);
+    else {
+      names.push(name);
+      if (name !== typed) marked.push(typed);
+    }
   }
   // Creators that are only the agency (Reuters credits itself so) or its logins (dpa) name no writer: the byline does, when it names one.
   if (names.length === 0 && left.length === 0 && given !== fromByline) {
@@ -239,12 +245,13 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
   }
   // A byline of the desk's own words ("Staff and agencies", as the Guardian credits) is one credit, not two people; an editor's credit after it is still none of it.
   if (given === fromByline && names.length > 1 && names.every((name) => CREDIT_WORDS.test(name)) && item.byline !== undefined) {
-    return { names: [withoutContributorCredits(withoutBy(oneLine(item.byline))).writers], left, notNames, places: [], credits };
+    const writers = withoutContributorCredits(withoutBy(oneLine(item.byline))).writers;
+    return { names: [withoutStrayMarks(writers)], left, notNames, places: [], credits, marked: withoutStrayMarks(writers) === writers.trim() ? [] : [writers.trim()] };
   }
   // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
   const jobs = notNames.filter(({ why }) => why === JOB);
-  if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [], places, credits };
-  return { names, left, notNames, places, credits };
+  if (names.length === 0 && jobs.length === notNames.length) return { names: jobs.slice(0, MAX_AUTHORS).map(({ text }) => text), left: [...left, ...jobs.slice(MAX_AUTHORS).map(({ text }) => text)], notNames: [], places, credits, marked };
+  return { names, left, notNames, places, credits, marked };
 }
 
 /** Part of a byline that is no writer's name, and why. */
@@ -518,6 +525,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...editorsNotes.filter((note) => !correctionNotes.includes(note)).map((note) => editorsNoteFieldNote("body", note)),
     ...authors.notNames.map(({ text, why }) => ignoredNote("byline", `${JSON.stringify(text)}: ${why}, so not an author`)),
     ...creditLeftOutNotes("byline", authors),
+    ...authors.marked.map((typed) => ignoredNote("byline", `${JSON.stringify(typed)}: a comma or semicolon beside the name, which parts names and is no part of one, so by names ${JSON.stringify(withoutStrayMarks(typed))}`)),
     ...bylined.notes,
     ...(carried ? [ignoredNote("source", `${JSON.stringify(item.source)}: the feed's name; its text is ${body.agency ?? ""}'s copy, as its dateline says, so the page credits ${body.agency ?? ""}`)] : []),
     ...(body.markupLeftOut ? [ignoredNote("body", `the text's markup (headings, links, emphasis, lists, tables): it would render to more than ${MAX_BODY_ELEMENTS.toLocaleString("en-US")} elements, so its words are kept as paragraphs`)] : []),

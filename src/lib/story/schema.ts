@@ -210,6 +210,34 @@ function creditOf(written: string): { names: string[]; by: boolean; places: stri
   return { names, by: LEADING_BY.test(written), places: places.map(({ place }) => place), credits };
 }
 
+/** The commas and semicolons (Latin, Arabic and CJK) a name may be left with where a credit separated it from the next. */
+const SEPARATOR = "[,;\u060C\u061B\u3001\uFF0C\uFF1B]";
+const LEADING_SEPARATORS = new RegExp(`^(?:${SEPARATOR}|\\s)+`, "u");
+const TRAILING_SEPARATORS = new RegExp(`(?:${SEPARATOR}|\\s)+$`, "u");
+
+/**
+ * Why a name may not start or end with a comma or semicolon ("Ann Smith,", as a credit copied
+ * without the name after it leaves one): the byline would print it after the name, and the
+ * author's page would be headed with it. Undefined when it does neither.
+ */
+function strayMarksWhy(name: string): string | undefined {
+  const start = LEADING_SEPARATORS.exec(name)?.[0].trim();
+  const end = TRAILING_SEPARATORS.exec(name)?.[0].trim();
+  const marks = [...(start ? [`starts with "${start}"`] : []), ...(end ? [`ends with "${end}"`] : [])];
+  return marks.length === 0 ? undefined : `${marks.join(" and ")}, which the byline and the author's page would print with the name`;
+}
+
+/** The name without the separators it starts or ends with, trimmed. */
+export const withoutStrayMarks = (name: string): string => name.replace(LEADING_SEPARATORS, "").replace(TRAILING_SEPARATORS, "");
+
+/** Why a name of a list is not one as written: the byline's own "By" before it, a separator left at either end. */
+function listNameWhy(written: string): string | undefined {
+  const stray = strayMarksWhy(written);
+  const why = [...(LEADING_BY.test(written) ? ['starts with "By", which the byline prints itself'] : []), ...(stray === undefined ? [] : [stray])];
+  if (why.length === 0) return undefined;
+  return `${describe(written)} ${why.join(" and ")} (expected the name alone: ${withoutStrayMarks(written.replace(LEADING_BY, ""))})`;
+}
+
 /** Whether `by` written as this one name would be refused (see byAsOneName): such a name is written as a list of its own, which says it is one. */
 export function refusedAsOneName(name: string): boolean {
   const { names, by, places, credits } = creditOf(name);
@@ -223,15 +251,19 @@ export function refusedAsOneName(name: string): boolean {
  * purpose ("Staff and agencies") go in a list of their own.
  */
 function byAsOneName(written: string): string {
-  const { names, by, places, credits } = creditOf(written);
+  const { by, places, credits } = creditOf(written);
+  // A credit splits names at Latin commas and semicolons only: others are taken off the names it gives.
+  const names = creditOf(written).names.map(withoutStrayMarks).filter((name) => name !== "");
+  const stray = strayMarksWhy(written);
   const why = [
     ...(names.length > 1 ? ["reads as several names written as one"] : []),
     ...(by ? ['starts with "By", which the byline prints itself'] : []),
     ...(credits.length > 0 ? [`credits work besides the writing (${credits.join("; ")}), which goes at the story's end, not in the byline`] : []),
     ...(places.length > 0 ? [`says where ${names.length > 1 ? "the writers were" : "the writer was"} (${places.join(", ")}): a byline names writers, not where they were, which the dateline says`] : []),
+    ...(stray === undefined ? [] : [stray]),
   ];
   const typed = names.length > 1 ? `a list, one name to an item: by: [${names.join(", ")}]` : names[0] === undefined ? "the writers' names, or no by field" : `the name alone: by: ${names[0]}`;
-  const ownList = names.length > 1 && !by && places.length === 0 && credits.length === 0 ? `; a name written so on purpose goes in a list of its own: by: ["${written}"]` : "";
+  const ownList = names.length > 1 && !by && places.length === 0 && credits.length === 0 && stray === undefined ? `; a name written so on purpose goes in a list of its own: by: ["${written}"]` : "";
   return `${describe(written)} ${new Intl.ListFormat("en", { type: "conjunction" }).format(why)} (expected ${typed}${ownList})`;
 }
 
@@ -240,14 +272,14 @@ const by = z
   .union(
     [
       // Read with its characters, as the editor meant it ("Ann &amp; Bo" is two names): the reference is a problem of its own.
-      printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !refusedAsOneName(withCharacters(name)), {
+      printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !refusedAsOneName(withCharacters(name)) && strayMarksWhy(name) === undefined, {
         error: (issue) => byAsOneName(withCharacters(String(issue.input).trim())),
       }),
       z
         .array(
-          // A list holds a name that only looks like several on purpose ("Staff and agencies"); never the byline's own "By".
-          printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !LEADING_BY.test(name.trim()), {
-            error: (issue) => `${describe(String(issue.input).trim())} starts with "By", which the byline prints itself (expected the name alone: ${String(issue.input).trim().replace(LEADING_BY, "")})`,
+          // A list holds a name that only looks like several on purpose ("Staff and agencies"); never the byline's own "By", nor a separator left at either end.
+          printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => listNameWhy(name.trim()) === undefined, {
+            error: (issue) => listNameWhy(String(issue.input).trim()) ?? "",
           }),
           { error: wrong("a list of names") },
         )

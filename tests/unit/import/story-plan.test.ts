@@ -611,3 +611,21 @@ test("a headline and lead sent HTML-escaped are read as the characters their ref
   assert.ok(plain.ok);
   assert.deepEqual([plain.plan.fields["title"], plain.plan.leftOut], ["AT&T and P&O: Q&A", undefined]);
 });
+
+test("a name given with a comma or semicolon at either end is written without it, with a line, as by takes no name with one", () => {
+  const plan = (fields: Partial<WireItem>) => {
+    const result = planStory({ ...item, ...fields }, context);
+    assert.ok(result.ok);
+    return [result.plan.fields["by"], (result.plan.leftOut ?? []).map(({ message }) => message), result.plan.held];
+  };
+  assert.deepEqual(plan({ authors: ["Ann Smith,", "; Bo Li"] }), [
+    ["Ann Smith", "Bo Li"],
+    ['warning: ignored: "Ann Smith,": a comma or semicolon beside the name, which parts names and is no part of one, so by names "Ann Smith"', 'warning: ignored: "; Bo Li": a comma or semicolon beside the name, which parts names and is no part of one, so by names "Bo Li"'],
+    [],
+  ]);
+  assert.deepEqual(plan({ authors: ["Ann Smith，"] }), ["Ann Smith", ['warning: ignored: "Ann Smith，": a comma or semicolon beside the name, which parts names and is no part of one, so by names "Ann Smith"'], []]);
+  assert.deepEqual(plan({ byline: "Staff and agencies;" }), [["Staff and agencies"], ['warning: ignored: "Staff and agencies;": a comma or semicolon beside the name, which parts names and is no part of one, so by names "Staff and agencies"'], []]);
+  // A byline's own commas part its names, as they always did: no line.
+  assert.deepEqual(plan({ byline: "By Ann Smith and Bo Li," }), [["Ann Smith", "Bo Li"], [], []]);
+  assert.deepEqual(plan({ authors: ["Ann Smith, Jr."] }), ["Ann Smith, Jr.", [], []]);
+});

@@ -324,3 +324,20 @@ test("by written as one name with a reference is read with its characters for th
     { field: "by", code: "WD121", message: '"Ann Smith & Bo Li" reads as several names written as one (expected a list, one name to an item: by: [Ann Smith, Bo Li]; a name written so on purpose goes in a list of its own: by: ["Ann Smith & Bo Li"])' },
   ]);
 });
+
+test("a byline name starting or ending with a comma or semicolon is refused with the name alone as the fix, one name or a list", () => {
+  const by = (written: unknown) => issuesOf({ ...valid, by: written });
+  assert.deepEqual(by("Ann Smith,"), { by: '"Ann Smith," ends with ",", which the byline and the author\'s page would print with the name (expected the name alone: by: Ann Smith)' });
+  assert.deepEqual(by("; Ann Smith;"), { by: '"; Ann Smith;" starts with ";" and ends with ";", which the byline and the author\'s page would print with the name (expected the name alone: by: Ann Smith)' });
+  assert.deepEqual(by("Ann Smith，"), { by: '"Ann Smith，" ends with "，", which the byline and the author\'s page would print with the name (expected the name alone: by: Ann Smith)' });
+  assert.deepEqual(by("Ann Smith, Bo Li,"), {
+    by: '"Ann Smith, Bo Li," reads as several names written as one and ends with ",", which the byline and the author\'s page would print with the name (expected a list, one name to an item: by: [Ann Smith, Bo Li])',
+  });
+  assert.deepEqual(by(["Ann Smith,", "By Bo Li;", "Cy Wu"]), {
+    "by.0": '"Ann Smith," ends with ",", which the byline and the author\'s page would print with the name (expected the name alone: Ann Smith)',
+    "by.1": '"By Bo Li;" starts with "By", which the byline prints itself and ends with ";", which the byline and the author\'s page would print with the name (expected the name alone: Bo Li)',
+  });
+  const result = parseStoryFields({ ...valid, by: "Ann Smith," });
+  assert.equal(!result.ok && result.issues[0]?.code, "WD121");
+  for (const name of ["Ann Smith, Jr.", "Ann Smith", "Smith; Jones & Co"]) assert.deepEqual(parseStoryFields({ ...valid, by: [name] }), { ok: true, fields: { ...valid, by: [name] } }, name);
+});
