@@ -49,6 +49,28 @@ function wrong(expected: string, whenMissing = expected) {
 }
 
 /**
+ * At most `max` items, said as "21 topics (expected at most 20)". A refinement, which zod runs only
+ * on a value that passed as a list: its own .max measures a string typed instead too, and told an
+ * editor who wrote topics on one line of 21 characters that they were 21 topics.
+ */
+function atMost<Item extends z.ZodType>(list: z.ZodArray<Item>, max: number, items: string) {
+  return list.refine((values) => values.length <= max, { error: (issue) => `${(issue.input as unknown[]).length} ${items} (expected at most ${max})` });
+}
+
+/** A list item as YAML's flow list reads it: quoted when a bracket, comma, colon, # or quote in it would end or change it. */
+const flowItem = (item: string): string => (/[[\]{},:#"'&*!|>%@`]|^[-?\s]|\s$/.test(item) ? JSON.stringify(item) : item);
+
+/**
+ * The error for tags not written as a list: one written as text ("Politics, Economy") gets the
+ * list to type, its names split where commas or semicolons part them.
+ */
+function topicsExpected(issue: { input?: unknown }): string {
+  if (typeof issue.input !== "string") return wrong("a list of topics")(issue);
+  const names = issue.input.split(/[,;]/).map((name) => name.trim()).filter((name) => name !== "");
+  return names.length === 0 ? wrong("a list of topics")(issue) : `got ${describe(issue.input)} (expected a list of topics: tags: [${names.map(flowItem).join(", ")}])`;
+}
+
+/**
  * The error for a text field YAML read as a number, a truth value or no value: an unquoted 0x1F,
  * 1e3 or 2024 is a number, true or false a truth value, Null or ~ nothing. The editor typed text,
  * so the fix is quotes.
@@ -275,16 +297,19 @@ const by = z
       printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => !refusedAsOneName(withCharacters(name)) && strayMarksWhy(name) === undefined, {
         error: (issue) => byAsOneName(withCharacters(String(issue.input).trim())),
       }),
-      z
-        .array(
-          // A list holds a name that only looks like several on purpose ("Staff and agencies"); never the byline's own "By", nor a separator left at either end.
-          printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => listNameWhy(name.trim()) === undefined, {
-            error: (issue) => listNameWhy(String(issue.input).trim()) ?? "",
-          }),
-          { error: wrong("a list of names") },
-        )
-        .min(1, { error: "an empty list (expected one name or more, or no by field)" })
-        .max(MAX_AUTHORS, { error: (issue) => `${(issue.input as unknown[]).length} names (expected at most ${MAX_AUTHORS})` }),
+      atMost(
+        z
+          .array(
+            // A list holds a name that only looks like several on purpose ("Staff and agencies"); never the byline's own "By", nor a separator left at either end.
+            printed(AUTHOR_EXPECTED, MAX_AUTHOR_NAME).refine((name) => listNameWhy(name.trim()) === undefined, {
+              error: (issue) => listNameWhy(String(issue.input).trim()) ?? "",
+            }),
+            { error: wrong("a list of names") },
+          )
+          .min(1, { error: "an empty list (expected one name or more, or no by field)" }),
+        MAX_AUTHORS,
+        "names",
+      ),
     ],
     { error: wrong("one name, e.g. by: Ann Smith, or a list of names, e.g. by: [Ann Smith, Bo Li]") },
   )
@@ -306,16 +331,10 @@ export const storySchema = z.object({
   photo: photoSchema.optional(),
   // The agency's photo the story runs without (its file not delivered, or not ours to publish): its credit is printed as text.
   photoCredit: printed("the credit of the agency's photo the story runs without, e.g. Photo EPA/ITAR-TASS", 200).optional(),
-  tags: z
-    .array(printed("a topic name", 60), { error: wrong("a list of topics") })
-    .max(20, { error: (issue) => `${(issue.input as unknown[]).length} topics (expected at most 20)` })
-    .optional(),
+  tags: atMost(z.array(printed("a topic name", 60), { error: topicsExpected }), 20, "topics").optional(),
   draft: z.boolean({ error: quotedValue("true or false", TRUTH_VALUE) }).optional(),
   updated: dateText().optional(),
-  corrections: z
-    .array(correctionSchema, { error: wrong("a list of corrections, each with date and text") })
-    .max(50, { error: (issue) => `${(issue.input as unknown[]).length} corrections (expected at most 50)` })
-    .optional(),
+  corrections: atMost(z.array(correctionSchema, { error: wrong("a list of corrections, each with date and text") }), 50, "corrections").optional(),
   sample: z.boolean({ error: quotedValue("true or false", TRUTH_VALUE) }).optional(),
   priority: z.number({ error: quotedValue(PRIORITY_EXPECTED, NUMBER) }).int({ error: wrong(PRIORITY_EXPECTED) }).min(1, { error: wrong(PRIORITY_EXPECTED) }).max(9, { error: wrong(PRIORITY_EXPECTED) }).optional(),
   lang,

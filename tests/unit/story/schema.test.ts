@@ -28,7 +28,10 @@ test("wrong types and empty text say what was given", () => {
   assert.equal(issues["title"], "empty (expected the headline)");
   assert.equal(issues["lead"], "got the number 42, as YAML reads it unquoted: put it in quotes (expected the standfirst: a sentence or two under the headline)");
   assert.equal(issues["dateline"], "got an empty value (expected the place as printed, e.g. MOSCOW)");
-  assert.equal(issues["tags"], 'got "Korea" (expected a list of topics)');
+  assert.equal(issues["tags"], 'got "Korea" (expected a list of topics: tags: [Korea])');
+  // Topics typed as one line get the list to type, a name YAML would misread in it quoted.
+  assert.equal(issuesOf({ ...valid, tags: "Politics, Economy; C#" })["tags"], 'got "Politics, Economy; C#" (expected a list of topics: tags: [Politics, Economy, "C#"])');
+  assert.equal(issuesOf({ ...valid, tags: 5 })["tags"], "got the number 5 (expected a list of topics)");
 });
 
 test("a timezone must be a real IANA zone", () => {
@@ -89,6 +92,7 @@ test("every text field is bounded and one line", () => {
   assert.equal(issues["title"], "201 characters (expected at most 200: the headline)");
   assert.equal(issues["dateline"], "holds a line break or control character (expected one line of text: the place as printed, e.g. MOSCOW)");
   assert.equal(issues["tags"], "21 topics (expected at most 20)");
+  assert.equal(issuesOf({ ...valid, by: Array.from({ length: 11 }, (_, n) => `Writer ${n}`) })["by"], "11 names (expected at most 10)");
   assert.equal(issuesOf({ ...valid, lang: "z".repeat(70) })["lang"], `"${"z".repeat(57)}..." (70 characters) is not a language tag (expected one such as ar, he or zh-Hant)`);
   // Letters with accents count once however they were typed: as é, or as e and a combining accent.
   assert.equal(issuesOf({ ...valid, title: "e\u0301".repeat(200) })["title"], undefined);
