@@ -91,6 +91,8 @@ export interface ArticleView {
   dir?: "ltr" | "rtl";
   /** The story this one translates: its path stem (as `stem`), the path as written, and the field's line. */
   translationOf?: { stem: string; path: string; line: number };
+  /** Where its `by` and `tags` are written, for a problem they make with other stories' (two spellings at one author or topic page). */
+  fieldPlaces?: { by?: Place; tags?: Place };
   /** The image files the story publishes and where it names each, so no two stories share one by mistake. */
   images: ({ path: string; field: string } & Place)[];
 }

@@ -227,6 +227,7 @@ function articleOf(read: StoryRead & { readable: true }, { file, filePathStem }:
     lang: view.lang,
     dir: view.dir,
     translationOf: view.translationOf,
+    fieldPlaces: view.fieldPlaces,
     images,
   };
 }

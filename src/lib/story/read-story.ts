@@ -304,6 +304,7 @@ export function readStoryFile(input: StoryInput): StoryRead {
     ...(lang === undefined || lang.toLowerCase() === edition.lang.toLowerCase() ? {} : { lang }),
     ...(dir === undefined ? {} : { dir }),
     ...(translationOf === undefined ? {} : { translationOf: { stem: translationStem(translationOf), path: translationOf, line: source.place("translationOf").line } }),
+    fieldPlaces: { ...(parsed.fields.by === undefined ? {} : { by: source.place("by") }), ...(parsed.fields.tags === undefined ? {} : { tags: source.place("tags") }) },
   };
   return { ...text, view };
 }

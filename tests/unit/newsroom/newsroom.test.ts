@@ -432,6 +432,9 @@ test("a name spelt two ways is two authors unless the settings join them; two au
       '"José Díaz" and "Jose Diaz" (in src/news/a.md) would share the author page /authors/jose-diaz/ (expected one spelling for one author, or a settings entry that makes them one: authors: [{ name: "…", also: ["…"] }])',
     ],
   ]);
+  // At the by line, where the story's view knows it (a story read from its file does).
+  const placed = buildNewsroom(collected([{ ...bylined("b", "2013-09-03", ["José Díaz"]), fieldPlaces: { by: { file: "src/news/b.11tydata.json", line: 6 } } }, bylined("a", "2013-09-02", ["Jose Diaz"])]), site, build);
+  assert.deepEqual(placed.report.errors.map(({ file, line, field }) => [file, line, field]), [["src/news/b.11tydata.json", 6, "by"]]);
 });
 
 test("each edition's 404 page lists its own newest headlines, at most ten, newest first, in its folder", () => {
