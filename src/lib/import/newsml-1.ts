@@ -2,7 +2,7 @@ import type { Agency } from "../model/agencies.ts";
 import { readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, unmarkedHeadline } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
-import { fieldText, nitfBody, nitfBodyEndNotes } from "./xml-body.ts";
+import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -97,6 +97,12 @@ function statusAndEmbargo(management: XmlElement | undefined, path: string, prob
 /** DataContent (at `path`) as a body: a NITF document's body.content, with the lines naming its body.end's words; NITF or XHTML elements as they are (AFP's `p`s); or plain text. */
 function dataContentBody(data: XmlElement, path: string): { body: WireBody; notes: ItemNote[] } | undefined {
   if (elementText(data) === "") return undefined;
+  // HTML some producers wrap in a CDATA section is read as the markup it is, as in NITF and NewsML-G2.
+  const wrapped = cdataMarkup(data, path);
+  if (wrapped) {
+    const read = wrapped.element ? dataContentBody(wrapped.element, path) : { body: { kind: "html" as const, html: wrapped.html }, notes: [] };
+    return read && { ...read, notes: [wrapped.note, ...read.notes] };
+  }
   const nitf = childElement(data, "nitf");
   if (nitf) {
     const content = childElement(nitf, "body", "body.content");

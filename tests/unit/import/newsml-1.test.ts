@@ -165,6 +165,26 @@ test("unknown elements are read past; plain DataContent is text with its paragra
   assert.deepEqual(item.body, { kind: "text", text: "First paragraph.\n\nSecond paragraph." });
 });
 
+test("DataContent whose HTML is wrapped in a CDATA section is read as markup, with a line saying so", () => {
+  const path = "/NewsML/NewsItem/NewsComponent/ContentItem/DataContent";
+  const cdata = (html: string) => `<ContentItem><MediaType FormalName='Text'/><DataContent><![CDATA[${html}]]></DataContent></ContentItem>`;
+  const item = onlyItem(readInline(newsItem({ content: cdata("<p>The ferry <b>sailed</b> at dawn.</p><p>Crews waved.</p>") })));
+  assert.deepEqual(item.body, { kind: "html", html: "<p>The ferry sailed at dawn.</p><p>Crews waved.</p>" });
+  assert.deepEqual(item.notes?.map(({ field, code }) => [field, code]), [[path, "WD232"]]);
+  // Not well-formed as XML (a void br): read as the HTML it is, still with the line.
+  const loose = onlyItem(readInline(newsItem({ content: cdata("<p>One<br>two.</p>") })));
+  assert.deepEqual(loose.body, { kind: "html", html: "<p>One<br>two.</p>" });
+  assert.deepEqual(loose.notes?.map(({ code }) => code), ["WD232"]);
+  // A NITF document in CDATA: its body.content, with its tagline named too.
+  const nitf = onlyItem(readInline(newsItem({ content: cdata("<nitf><body><body.content><p>Quays shut.</p></body.content><body.end><tagline>Pat Doe wrote.</tagline></body.end></body></nitf>") })));
+  assert.deepEqual(nitf.body, { kind: "html", html: "<p>Quays shut.</p>" });
+  assert.deepEqual(nitf.notes?.map(({ field, code }) => [field, code]), [[path, "WD232"], [`${path}/nitf/body/body.end/tagline`, "WD210"]]);
+  // CDATA of text alone stays text.
+  const text = onlyItem(readInline(newsItem({ content: cdata("Fish & chips < 5 pounds.") })));
+  assert.deepEqual(text.body, { kind: "text", text: "Fish & chips < 5 pounds." });
+  assert.equal(text.notes, undefined);
+});
+
 test("the tagline after a NITF text is left out of it, quoted on the item's line at its place", () => {
   const nitf = "<ContentItem><DataContent><nitf><body><body.content><p>The harbour reopened.</p></body.content><body.end><tagline>Tom Lee contributed from Berlin.</tagline></body.end></body></nitf></DataContent></ContentItem>";
   const item = onlyItem(readInline(newsItem({ content: nitf })));
