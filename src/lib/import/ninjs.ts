@@ -12,7 +12,7 @@ import {
 import { jsonPath } from "./dialect-fields.ts";
 import { jsonSyntaxError } from "../model/json-text.ts";
 import { zodProblems, type FieldProblem, type ZodProblemRules } from "../model/problems.ts";
-import { definedFields, distinctNames, htmlText, NO_TEXT, oneLine, pictureRights } from "./wire-fields.ts";
+import { definedFields, distinctNames, htmlText, ignoredNote, NO_TEXT, oneLine, pictureRights } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 
 /**
@@ -27,8 +27,9 @@ import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireRead, Wi
  * - roles are the provider's words; 1.x's suffixes (`body_html`, `description_summary`) are read
  *   as roles. A lead is a description in a summary, abstract, lead or standfirst role, else one
  *   whose role names only a form (text, html, main) or is absent. A picture's alt text is only a
- *   description in an alt-text role (IPTC's description role altText, or "alt"), its caption one in
- *   a caption role else a plain description, and its credit one in a credit role (AP's creditline),
+ *   description in an alt-text role (IPTC's description role altText, or "alt"), else, beside a
+ *   caption from its descriptions, its body (where Superdesk's formatter writes alt text); its caption
+ *   one in a caption role else a plain description, else its body; and its credit one in a credit role (AP's creditline),
  *   else its by, copyright notice or copyright holder. Its rights: its by is the photographer, its
  *   copyright notice (else its holder, as "© <holder>") and usage terms are kept as given.
  * - type text and composite (a text with its pictures, as the official examples send it) are stories.
@@ -386,8 +387,17 @@ function pickPhoto(view: ItemView, notes: ItemNote[]): Picked<WirePhoto | undefi
           },
         };
   }
-  const alt = describedAs(picture.descriptions, ["alt"]);
-  const caption = describedAs(picture.descriptions, ["caption", "general"]) ?? describedAs(picture.bodies, ["caption", "general"]);
+  const described = describedAs(picture.descriptions, ["caption", "general"]);
+  const bodyText = describedAs(picture.bodies, ["caption", "general"]);
+  const caption = described ?? bodyText;
+  // A picture's body besides a caption is its alt text as Superdesk's formatter writes it; kept so, or named when alt text is given too.
+  const unused = described !== undefined && bodyText !== undefined && bodyText !== described ? bodyText : undefined;
+  const given = describedAs(picture.descriptions, ["alt"]);
+  const alt = given ?? unused;
+  const bodyPart = picture.bodies.find((part) => plainText(part) === unused);
+  if (given !== undefined && unused !== undefined && unused !== given && bodyPart !== undefined) {
+    notes.push(ignoredNote(bodyPart.valuePath, `${JSON.stringify(unused)}: the picture's text besides its caption and alt text, which the photo has no place for`));
+  }
   const credit =
     describedAs(picture.descriptions, ["credit"]) ?? trimmed(picture.by) ?? trimmed(picture.copyrightNotice) ?? trimmed(picture.copyrightHolder);
   const { rights, notes: left } = pictureRights({

@@ -457,6 +457,32 @@ test("a picture's href must be a file beside the item or an http(s) URL; the lar
   assert.equal(readInline(withRenditions([{ name: "highres" }])).items[0]?.photo, undefined);
 });
 
+test("a picture's body beside a caption from its descriptions is its alt text; beside alt text too, it is named as left out", () => {
+  const picture = (fields: Record<string, unknown>) =>
+    onlyOf(
+      readInline({
+        uri: "urn:x:1",
+        versioncreated: "2024-01-01T00:00:00Z",
+        headline: "H",
+        body_text: "B",
+        associations: { main: { uri: "urn:x:p", type: "picture", renditions: { big: { href: "p.jpg" } }, ...fields } },
+      }),
+    );
+  const both = picture({ description_text: "The abbot at the gate.", body_text: "Abbot waves from gate" });
+  assert.equal(both.photo?.caption, "The abbot at the gate.");
+  assert.equal(both.photo?.alt, "Abbot waves from gate");
+  assert.equal(both.notes, undefined);
+  // The body alone is the caption, as before.
+  const alone = picture({ body_text: "Abbot waves from gate" });
+  assert.deepEqual([alone.photo?.caption, alone.photo?.alt], ["Abbot waves from gate", undefined]);
+  const withAlt = picture({ description_text: "The abbot at the gate.", description_alt: "An abbot", body_text: "Abbot waves from gate" });
+  assert.equal(withAlt.photo?.alt, "An abbot");
+  assert.deepEqual(
+    withAlt.notes?.map(({ field, message, code }) => [field, message, code]),
+    [["associations.main.body_text", 'warning: ignored: "Abbot waves from gate": the picture\'s text besides its caption and alt text, which the photo has no place for', "WD210"]],
+  );
+});
+
 test("what is not one item or a list of them is one problem", () => {
   assert.deepEqual(byPath(readNinjs("[]", "empty.json").problems), [["", "an empty list (expected one ninjs item, or a list of them)"]]);
   assert.deepEqual(byPath(readNinjs("42", "number.json").problems), [["", "got the number 42 (expected a ninjs item: an object with uri, headlines and bodies)"]]);
