@@ -2,7 +2,7 @@ import type { Agency } from "../model/agencies.ts";
 import { readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { definedFields, distinctNames, ItemProblems, NO_TEXT, pictureRights, readTime, unmarkedHeadline } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus, WireTime } from "./wire-item.ts";
-import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes } from "./xml-body.ts";
+import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes, nitfMediaNotes } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -106,10 +106,12 @@ function dataContentBody(data: XmlElement, path: string): { body: WireBody; note
   const nitf = childElement(data, "nitf");
   if (nitf) {
     const content = childElement(nitf, "body", "body.content");
-    const notes = nitfBodyEndNotes(childElement(nitf, "body", "body.end"), `${path}/nitf/body/body.end`);
-    return content && elementText(content) !== "" ? { body: { kind: "html", html: nitfBody(content) }, notes } : undefined;
+    if (!content || elementText(content) === "") return undefined;
+    // Media in the text is left out of it (the photo is a component of its own): each named.
+    const notes = [...nitfMediaNotes(content, `${path}/nitf/body/body.content`), ...nitfBodyEndNotes(childElement(nitf, "body", "body.end"), `${path}/nitf/body/body.end`)];
+    return { body: { kind: "html", html: nitfBody(content) }, notes };
   }
-  if (childElements(data).length > 0) return { body: { kind: "html", html: nitfBody(data) }, notes: [] };
+  if (childElements(data).length > 0) return { body: { kind: "html", html: nitfBody(data) }, notes: nitfMediaNotes(data, path) };
   const text = data.children.join("").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
   return { body: { kind: "text", text }, notes: [] };
 }

@@ -3,7 +3,7 @@ import { isRegion } from "../story/dateline.ts";
 import { placedElsewhere, readDatelineField, type DatelineField } from "./dateline-field.ts";
 import { unmarkedHeadline, definedFields, distinctNames, ignoredNote, ItemProblems, NO_TEXT, pictureRights, readTime, urgencyText } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireItem, WirePhoto, WireProblem, WireRead, WireStatus } from "./wire-item.ts";
-import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes, nitfLead, xhtmlBody } from "./xml-body.ts";
+import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes, nitfLead, nitfMediaNotes, xhtmlBody } from "./xml-body.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, xmlLine, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
@@ -315,7 +315,7 @@ function storyTopics(contentMeta: XmlElement | undefined, lang: string | undefin
   return distinctNames([...subjects, ...childElements(contentMeta, "keyword").map((keyword) => elementText(keyword))]);
 }
 
-/** A text's body, the header above it that was left out (see itemHeader), the line saying its markup came in CDATA, and those naming a NITF body.end's words. */
+/** A text's body, the header above it that was left out (see itemHeader), the line saying its markup came in CDATA, and those naming a NITF body's media and body.end's words. */
 interface StoryBody {
   body: WireBody;
   header?: ItemNote;
@@ -366,8 +366,10 @@ function inlineXmlBody(inline: XmlElement, headline: string | undefined, path: s
   const [root] = childElements(inline);
   if (root?.name === "nitf") {
     const content = childElement(root, "body", "body.content");
-    const end = nitfBodyEndNotes(childElement(root, "body", "body.end"), `${path}/nitf/body/body.end`);
-    return content && elementText(content) ? { body: { kind: "html", html: nitfBody(content) }, ...(end.length > 0 ? { end } : {}) } : undefined;
+    if (!content || !elementText(content)) return undefined;
+    // Media in the text is left out of it (the item's pictures come as items of their own): each named.
+    const end = [...nitfMediaNotes(content, `${path}/nitf/body/body.content`), ...nitfBodyEndNotes(childElement(root, "body", "body.end"), `${path}/nitf/body/body.end`)];
+    return { body: { kind: "html", html: nitfBody(content) }, ...(end.length > 0 ? { end } : {}) };
   }
   const body = root?.name === "html" ? childElement(root, "body") : inline;
   if (!body || !elementText(body)) return undefined;

@@ -4,7 +4,7 @@ import { datelineTime, placedElsewhere, readDatelineField, type DatelineField } 
 import { bylineNames, definedFields, distinctNames, ItemProblems, NO_TEXT, readTime, urgencyText, creditLeftOutNotes, writerTitleNote } from "./wire-fields.ts";
 import type { ItemNote, WirePhoto, WireRead, WireStatus, WireTime } from "./wire-item.ts";
 import { wireTimeMillis } from "./wire-time.ts";
-import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes, nitfLead } from "./xml-body.ts";
+import { cdataMarkup, fieldText, nitfBody, nitfBodyEndNotes, nitfLead, nitfMediaNotes } from "./xml-body.ts";
 import { attribute, childElement, childElements, descendants, elementText, parseXml, type XmlElement } from "./xml.ts";
 
 /**
@@ -91,9 +91,11 @@ function storyTopics(docdata: XmlElement | undefined): string[] {
   ]);
 }
 
-/** The first image media of the body, as its largest media-reference by width × height. */
-function storyPhoto(content: XmlElement, problems: ItemProblems): WirePhoto | undefined {
-  const media = descendants(content, BODY_CONTENT, "media").find(({ element }) => attribute(element, "media-type") === "image");
+/** The first image media of the body. */
+const photoMedia = (content: XmlElement) => descendants(content, BODY_CONTENT, "media").find(({ element }) => attribute(element, "media-type") === "image");
+
+/** The photo's media (see photoMedia), as its largest media-reference by width × height. */
+function storyPhoto(media: { element: XmlElement; path: string } | undefined, problems: ItemProblems): WirePhoto | undefined {
   if (!media) return undefined;
   const references = childElements(media.element, "media-reference").filter((reference) => attribute(reference, "source") !== undefined);
   const area = (reference: XmlElement): number => (Number(attribute(reference, "width")) || 0) * (Number(attribute(reference, "height")) || 0);
@@ -189,7 +191,11 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
   const wrapped = withText && cdataMarkup(withText, BODY_CONTENT);
   // The agency's words after the story (body.end's tagline) are no story text, but never left out unsaid.
   const bodyEnd = nitfBodyEndNotes(childElement(nitf, "body", "body.end"), "/nitf/body/body.end");
-  const notes = [titled.note, lead.note, dateline.note, identity?.note, urgency.note, ...authors.notes, wrapped ? wrapped.note : undefined, ...bodyEnd].filter((note): note is ItemNote => note !== undefined);
+  // Media beyond the photo is left out of the text, and with it words of the agency's: each is named.
+  const read = wrapped ? wrapped.element : content;
+  const media = read && photoMedia(read);
+  const otherMedia = read ? nitfMediaNotes(read, BODY_CONTENT, media?.element) : [];
+  const notes = [titled.note, lead.note, dateline.note, identity?.note, urgency.note, ...authors.notes, wrapped ? wrapped.note : undefined, ...otherMedia, ...bodyEnd].filter((note): note is ItemNote => note !== undefined);
 
   // A photo that cannot be read is a problem of its own; the story is still read without it.
   const photoProblems = new ItemProblems(file);
@@ -212,7 +218,7 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     byline: elementText(childElement(bodyHead, "byline")) || undefined,
     authors: authors.names,
     topics: storyTopics(docdata),
-    photo: content && storyPhoto(content, photoProblems),
+    photo: storyPhoto(media, photoProblems),
     lang,
     priority: urgency.priority,
     notes: notes.length > 0 ? notes : undefined,

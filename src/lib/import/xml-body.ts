@@ -2,7 +2,7 @@ import { escapeXml } from "../outputs/xml.ts";
 import { holdsHtmlMarkup } from "./html-markup.ts";
 import type { ItemNote } from "./wire-item.ts";
 import { htmlText, ignoredNote, oneLine } from "./wire-fields.ts";
-import { attribute, childElement, childElements, childPath, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
+import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
 
 /**
  * Story bodies delivered as XML (XHTML, or NITF's body.content) written out as plain HTML markup
@@ -122,6 +122,34 @@ function nitfRule(element: XmlElement): HtmlRule {
 /** The content of NITF's `body.content` as HTML. */
 export function nitfBody(content: XmlElement): string {
   return writeNodes(content.children, nitfRule).trim();
+}
+
+/** What a NITF media-type names, as a line says it. */
+const MEDIA_KINDS: ReadonlyMap<string, string> = new Map([
+  ["image", "a picture"],
+  ["video", "a video"],
+  ["audio", "a sound recording"],
+]);
+
+/**
+ * The lines naming the media of NITF's body.content (at `path`) other than `taken`, the one read
+ * as the story's photo: each is left out of the text with its caption (a story shows only its own
+ * photo and images), so the line quotes its source and caption for the editor who wants it.
+ */
+export function nitfMediaNotes(content: XmlElement, path: string, taken?: XmlElement): ItemNote[] {
+  return descendants(content, path, "media").flatMap(({ element, path: place }) => {
+    if (element === taken) return [];
+    const type = attribute(element, "media-type");
+    const kind = MEDIA_KINDS.get(type?.toLowerCase() ?? "") ?? (type === undefined ? "media" : `media of type ${JSON.stringify(type)}`);
+    const sources = [...new Set(childElements(element, "media-reference").flatMap((reference) => attribute(reference, "source")?.trim() || []))];
+    const caption = oneLine(elementText(childElement(element, "media-caption")));
+    const words = [
+      ...(sources.length === 0 ? [] : [`from ${sources.map((source) => JSON.stringify(source)).join(", ")}`]),
+      ...(caption === "" ? [] : [`its caption ${JSON.stringify(caption)}`]),
+    ];
+    // One with neither (AFP's pointer to the photo component, `data-location="#photo1"`) loses nothing.
+    return words.length === 0 ? [] : [ignoredNote(place, `${kind} in the text, ${words.join(", ")} (a story shows only its own photo and images)`)];
+  });
 }
 
 /** What NITF's body.end holds, after the story: the agency's credit line, and the sources it lists. */

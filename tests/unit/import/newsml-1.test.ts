@@ -185,6 +185,14 @@ test("DataContent whose HTML is wrapped in a CDATA section is read as markup, wi
   assert.equal(text.notes, undefined);
 });
 
+test("media in a NITF text is named, as the photo is a component of its own; AFP's pointer to it is not", () => {
+  const nitf = (media: string) => `<ContentItem><DataContent><nitf><body><body.content><p>The harbour reopened.</p>${media}</body.content></body></nitf></DataContent></ContentItem>`;
+  const item = onlyItem(readInline(newsItem({ content: nitf('<media media-type="image"><media-reference source="gull.jpg"/><media-caption>A gull.</media-caption></media>') })));
+  assert.deepEqual(item.notes?.map(({ field, code }) => [field, code]), [["/NewsML/NewsItem/NewsComponent/ContentItem/DataContent/nitf/body/body.content/media", "WD210"]]);
+  assert.match(item.notes?.[0]?.message ?? "", /a picture in the text, from "gull\.jpg", its caption "A gull\."/);
+  assert.equal(onlyItem(readInline(newsItem({ content: nitf('<media media-type="image"><media-reference data-location="#photo1"/></media>') }))).notes, undefined);
+});
+
 test("the tagline after a NITF text is left out of it, quoted on the item's line at its place", () => {
   const nitf = "<ContentItem><DataContent><nitf><body><body.content><p>The harbour reopened.</p></body.content><body.end><tagline>Tom Lee contributed from Berlin.</tagline></body.end></body></nitf></DataContent></ContentItem>";
   const item = onlyItem(readInline(newsItem({ content: nitf })));

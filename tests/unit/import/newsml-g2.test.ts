@@ -171,6 +171,10 @@ test("NITF in inlineXML: body.content as HTML, media and notes for editors left 
   assert.equal(item.byline, "By Tom Reyes", "the NITF body's byline, when contentMeta has no by");
   assert.equal(item.lang, "en-IE");
   assert.equal(item.photo, undefined, "a picture inside the text is not the item's photo");
+  assert.deepEqual(
+    item.notes?.filter(({ field }) => field.endsWith("/media")).map(({ message, code }) => [message, code]),
+    [['warning: ignored: a picture in the text, from "https://photos.euwire.example/budget.jpg", its caption "Ministers meet in Brussels." (a story shows only its own photo and images)', "WD210"]],
+  );
 });
 
 test("XHTML in inlineXML delivered in a CDATA section is read as if written inline, with a line saying so", () => {

@@ -208,6 +208,27 @@ test("media without a source is a problem; the story is read without a photo", (
   assert.equal(video.photo, undefined, "only image media is a photo");
 });
 
+test("media besides the photo is left out of the text, each named with its source and caption", () => {
+  const content =
+    '<p>Quays shut.</p><media media-type="image"><media-reference source="quay.jpg"/><media-caption>The quay at dusk.</media-caption></media>' +
+    '<p>Crews waited.</p><media media-type="image"><media-reference source="crane.jpg" width="10"/><media-reference source="crane-big.jpg" width="20"/><media-caption>A crane idles.</media-caption><media-producer>Pat Doe</media-producer></media>' +
+    '<block><media media-type="video"><media-reference source="clip.mp4"/></media></block>' +
+    '<media media-type="image"><media-reference data-location="#photo1"/></media>';
+  const item = onlyItem(readInline(nitf({ content })));
+  assert.equal(item.photo?.href, "quay.jpg");
+  assert.deepEqual(item.body, { kind: "html", html: "<p>Quays shut.</p><p>Crews waited.</p>" });
+  assert.deepEqual(
+    item.notes?.map(({ field, message, code }) => [field, message, code]),
+    [
+      ["/nitf/body/body.content/media[2]", 'warning: ignored: a picture in the text, from "crane.jpg", "crane-big.jpg", its caption "A crane idles." (a story shows only its own photo and images)', "WD210"],
+      ["/nitf/body/body.content/block/media", 'warning: ignored: a video in the text, from "clip.mp4" (a story shows only its own photo and images)', "WD210"],
+    ],
+  );
+  // A video before any picture is no photo, and named too.
+  const video = onlyItem(readInline(nitf({ content: '<p>Text.</p><media media-type="video"><media-reference source="a.mp4"/><media-caption>Boats race.</media-caption></media>' })));
+  assert.deepEqual(video.notes?.map(({ message }) => message), ['warning: ignored: a video in the text, from "a.mp4", its caption "Boats race." (a story shows only its own photo and images)']);
+});
+
 test("NITF's own elements become HTML, metadata in the body is dropped", () => {
   const content =
     '<block><hl2>Key points</hl2><tobject tobject.type="news"/><ul><li><person value="x">Anna Keller</person> spoke.</li></ul></block>' +
