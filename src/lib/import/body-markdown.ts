@@ -58,12 +58,13 @@ export interface BodyMarkdown {
  * event attribute), which no page runs; a link to an unsafe address (`javascript:`), whose words stay.
  */
 export interface RemovedMarkup {
-  kind: "embed" | "code" | "unsafe link";
+  /** "element": one whose content goes with it, which no page shows (a form, a formula, a drawing). */
+  kind: "embed" | "code" | "unsafe link" | "element";
   /** The element as typed (`<iframe>`), the event attribute (`onclick`), or the link's scheme (`javascript:`). */
   name: string;
   /** How many the text held. */
   count: number;
-  /** Where they pointed (an embed's src, a script's src, the link's address), each once, in the text's order. */
+  /** Where they pointed (an embed's src, a script's src, the link's address), or an element's words, each once, in the text's order. */
   sources: string[];
 }
 
@@ -340,13 +341,39 @@ function withoutPictureCaptions(html: string): { html: string; captions: string[
 /** Elements that embed media from elsewhere, and the attribute each names it by. */
 const EMBEDS: ReadonlyMap<string, string> = new Map([["iframe", "src"], ["frame", "src"], ["video", "src"], ["audio", "src"], ["object", "data"], ["embed", "src"]]);
 
+/** Elements dropped with their content that may hold the agency's words, named with them (pictures are named by their captions). */
+const WORDS_DROPPED = new Set(["form", "textarea", "select", "button", "math", "svg", "canvas"]);
+
+const DROPPED_SET = new Set(DROPPED_WITH_CONTENT);
+
+/** Whether an element sits in one dropped with its content, so its words are named with that one's. */
+function insideDropped(element: ParsedElement): boolean {
+  for (let parent = element.parentNode; parent; parent = parent.parentNode) {
+    if (DROPPED_SET.has(parent.tagName?.toLowerCase() ?? "")) return true;
+  }
+  return false;
+}
+
+/** An element's words as a line quotes them: each text apart (a form's label, field and button), a long one's start. */
+function quotedWords(element: ParsedElement): string {
+  const texts: string[] = [];
+  const walk = (node: ParsedElement["childNodes"][number]): void => {
+    if (node.nodeType === 3) texts.push(node.text);
+    else node.childNodes.forEach(walk);
+  };
+  walk(element);
+  const text = oneLine(texts.join(" "));
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}
+
 /**
- * The embedded media, code and unsafe links of a body, which the sanitiser takes out: each kind
- * once, with how many and where they pointed, so the item's line names what went. Only the words
- * of a link go on to the story; a script's or an embed's content is no story text.
+ * The embedded media, code, unsafe links and forms, formulas and drawings of a body, which the
+ * sanitiser takes out: each kind once, with how many and where they pointed (or the words they
+ * held), so the item's line names what went. Only the words of a link go on to the story; a
+ * script's or an embed's content is no story text.
  */
 function removedMarkup(html: string): RemovedMarkup[] {
-  if (!/<(?:iframe|frame|video|audio|object|embed|script)\b|\son[a-z]+\s*=|<a\s/i.test(html)) return [];
+  if (!/<(?:iframe|frame|video|audio|object|embed|script|form|textarea|select|button|math|svg|canvas)\b|\son[a-z]+\s*=|<a\s/i.test(html)) return [];
   const found = new Map<string, RemovedMarkup>();
   const add = (kind: RemovedMarkup["kind"], name: string, sources: readonly (string | undefined)[]) => {
     const entry = found.get(`${kind} ${name}`) ?? { kind, name, count: 0, sources: [] };
@@ -363,6 +390,7 @@ function removedMarkup(html: string): RemovedMarkup[] {
     // A video or audio may name its files in <source> children rather than in its own src.
     if (embedded !== undefined) add("embed", `<${tag}>`, [element.getAttribute(embedded), ...element.querySelectorAll("source").map((source) => source.getAttribute("src"))]);
     else if (tag === "script") add("code", "<script>", [element.getAttribute("src")]);
+    else if (WORDS_DROPPED.has(tag) && !insideDropped(element)) add("element", `<${tag}>`, [quotedWords(element)]);
     else if (tag === "a") {
       const href = element.getAttribute("href") ?? "";
       if (!isAllowedUrl(href)) add("unsafe link", `${urlScheme(href) ?? ""}:`, [href]);

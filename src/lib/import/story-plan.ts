@@ -115,12 +115,25 @@ function unescapedNote(field: string, text: string | undefined, item: Pick<WireI
 /** A source as a line quotes it: whole, unless it is long (a data: address may run to megabytes). */
 const quotedSource = (source: string): string => JSON.stringify(source.length > 100 ? `${source.slice(0, 99)}…` : source);
 
+/** What an element taken out with its words is, as a line says it. */
+const ELEMENT_KINDS: ReadonlyMap<string, string> = new Map([
+  ...["<form>", "<textarea>", "<select>", "<button>"].map((name): [string, string] => [name, "a form to fill in"]),
+  ["<math>", "a formula"],
+  ["<svg>", "a drawing"],
+  ["<canvas>", "a drawing"],
+]);
+
 /**
- * The line naming markup of one kind taken out of the text, and why: media embedded from
+ * The line naming markup of one kind taken out of the text, and why (a form, a formula or a
+ * drawing with the words it held, which went with it): media embedded from
  * elsewhere is left out as a picture in the text is (WD210); code and unsafe links have a code of
  * their own (WD235), as a feed sending them may be one to look at.
  */
 function removedNote({ kind, name, count, sources }: RemovedMarkup): ItemNote {
+  if (kind === "element") {
+    const words = sources.length === 0 ? "" : ` holding ${sources.map((text) => JSON.stringify(text)).join(", ")}`;
+    return ignoredNote("body", `${count === 1 ? "a" : count} ${name}${count === 1 ? "" : " elements"}${words}: ${ELEMENT_KINDS.get(name) ?? "markup"}, which a story's page does not carry (expected the story's words: write them into the text if they matter)`);
+  }
   const from = sources.length === 0 ? "" : ` ${kind === "unsafe link" ? "to" : "from"} ${sources.map(quotedSource).join(", ")}`;
   if (kind === "embed") {
     return ignoredNote("body", `${count === 1 ? "an embedded" : `${count} embedded`} ${name}${from}: media from elsewhere, which a static page does not carry (expected the story's words: link to it by hand if it matters)`);

@@ -40,6 +40,23 @@ test("drops scripts, styles, embeds, forms, pictures, event attributes and unsaf
   assert.deepEqual(inspectBody(markdown, undefined), []);
 });
 
+test("forms, formulas and drawings go with their words, each kind named once with the words it held", () => {
+  const html = [
+    `<p>Fares rise.</p><form action="/tip"><label>Your name</label><textarea>Tell us</textarea><button>Send tip</button></form>`,
+    `<p>The area is <math><mi>r</mi><mo>=</mo><mn>2</mn></math> wide.</p><svg><text>Fares 2025</text></svg><canvas>Chart of fares</canvas>`,
+    `<button>Vote</button><button>Share</button>`,
+  ].join("");
+  const { markdown, removed } = htmlBodyToMarkdown(html, {});
+  assert.equal(markdown, "Fares rise.\n\nThe area is wide.");
+  assert.deepEqual(removed, [
+    { kind: "element", name: "<form>", count: 1, sources: ["Your name Tell us Send tip"] },
+    { kind: "element", name: "<math>", count: 1, sources: ["r = 2"] },
+    { kind: "element", name: "<svg>", count: 1, sources: ["Fares 2025"] },
+    { kind: "element", name: "<canvas>", count: 1, sources: ["Chart of fares"] },
+    { kind: "element", name: "<button>", count: 2, sources: ["Vote", "Share"] },
+  ]);
+});
+
 test("embedded media, code and unsafe links taken out are each named once a kind, with where they pointed", () => {
   const html = [
     `<p onclick="go()">Talks resumed.</p><iframe src="https://video.example/embed/1"></iframe><iframe src="https://video.example/embed/2"></iframe>`,

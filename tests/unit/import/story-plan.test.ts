@@ -437,6 +437,8 @@ test("embedded media, code and unsafe links taken out of the text are each named
     { kind: "code" as const, name: "<script>", count: 1, sources: [] },
     { kind: "code" as const, name: "onclick", count: 3, sources: [] },
     { kind: "unsafe link" as const, name: "javascript:", count: 1, sources: ["javascript:alert(1)"] },
+    { kind: "element" as const, name: "<form>", count: 1, sources: ["Your name Send tip"] },
+    { kind: "element" as const, name: "<svg>", count: 2, sources: [] },
   ];
   const result = planStory(item, { ...context, body: { ...context.body, removed } });
   assert.ok(result.ok);
@@ -446,6 +448,8 @@ test("embedded media, code and unsafe links taken out of the text are each named
     { field: "body", message: "warning: left out: a <script>: code, which no page of the site runs (expected the story's words and markup only)", code: "WD235" },
     { field: "body", message: "warning: left out: the event attribute onclick on 3 elements: code, which no page of the site runs (expected the story's words and markup only)", code: "WD235" },
     { field: "body", message: 'warning: left out: a link to "javascript:alert(1)", its words kept: a javascript: address, which no page of the site links to (expected http, https or mailto links)', code: "WD235" },
+    { field: "body", message: "warning: ignored: a <form> holding \"Your name Send tip\": a form to fill in, which a story's page does not carry (expected the story's words: write them into the text if they matter)", code: "WD210" },
+    { field: "body", message: "warning: ignored: 2 <svg> elements: a drawing, which a story's page does not carry (expected the story's words: write them into the text if they matter)", code: "WD210" },
   ]);
   assert.deepEqual(result.plan.held, [], "what was taken out holds nothing");
 });
