@@ -113,9 +113,26 @@ export function isBylineLine(line: string, byline: string | undefined): boolean 
 }
 
 /**
+ * The initials of the agency's editors who handled the story, closing its text: dpa's "dpa grj
+ * rmo", AFP's desk initials joined by slashes ("hh/ph/ts/hd", "bur-ach/jm"), AAP's "AAP RTV ar".
+ * Lower-case initials only, so a line of capitals ("N/A", "AT/DE") is never one.
+ */
+const EDITORS_INITIALS = [
+  /^dpa(?:\s+[a-z][a-z\d]{0,5}){1,8}$/,
+  /^[a-z]{1,5}(?:-[a-z]{1,5})*(?:\/[a-z]{1,5}(?:-[a-z]{1,5})*){1,7}$/,
+  /^AAP(?:\s+[A-Z]{2,5})?\s+[a-z]{1,5}(?:\/[a-z]{1,5})*$/,
+];
+
+export function isEditorsInitials(line: string): boolean {
+  const text = line.trim();
+  return EDITORS_INITIALS.some((pattern) => pattern.test(text));
+}
+
+/**
  * What agencies put after a story: end-of-item markers (-0-, ###, NNNN, (END), -30-), the
- * Reuters credit trailer "(Reporting by …; Editing by …)" and its "((…))" contact line. Only
- * these exact forms, and only at the very end, so no sentence of the story is lost.
+ * Reuters credit trailer "(Reporting by …; Editing by …)" and its "((…))" contact line, and the
+ * editors' initials closing it. Only these exact forms, and only at the very end, so no sentence
+ * of the story is lost.
  */
 const TRAILER_LINES = [
   /^(?:-\s?0\s?-|#{3}|NNNN|\(END\)|-30-)$/i,
@@ -125,7 +142,7 @@ const TRAILER_LINES = [
 
 function isTrailerLine(line: string): boolean {
   const text = line.trim();
-  return TRAILER_LINES.some((pattern) => pattern.test(text));
+  return TRAILER_LINES.some((pattern) => pattern.test(text)) || isEditorsInitials(text);
 }
 
 // ---- Markdown text, escaped and read back. ----
@@ -210,13 +227,36 @@ function dropLeadingChrome(blocks: string[], byline: string | undefined): { edit
     }
     const lines = blocks[0]?.split("\n") ?? [];
     const line = lines[0] === undefined ? undefined : shownLine(lines[0]);
-    if (line === undefined || !(isSlugLine(line) || isBylineLine(line, byline))) return typedByline === undefined ? { editorsNotes } : { editorsNotes, typedByline };
+    if (line === undefined || !(isSlugLine(line) || isBylineLine(line, byline))) {
+      typedByline ??= bylinePastHighlights(blocks, byline);
+      return typedByline === undefined ? { editorsNotes } : { editorsNotes, typedByline };
+    }
     // A byline the item gives nowhere else is its byline: its names are kept as the story's.
     if (byline === undefined && !isSlugLine(line)) typedByline ??= line.trim();
     lines.shift();
     if (lines.length === 0) blocks.shift();
     else blocks[0] = lines.join("\n");
   }
+}
+
+/** A Markdown list item's first line. */
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
+
+/**
+ * A byline line below the highlights Reuters lists above a story ("* Spot gold may edge up",
+ * then "By Arpan Varghese", then the dateline), taken off as one at the top is; what it returns
+ * is the byline for the story when the item gives none.
+ */
+function bylinePastHighlights(blocks: string[], byline: string | undefined): string | undefined {
+  const [highlights, next] = blocks;
+  if (highlights === undefined || next === undefined || !LIST_ITEM.test(highlights)) return undefined;
+  const lines = next.split("\n");
+  const line = lines[0] === undefined ? undefined : shownLine(lines[0]);
+  if (line === undefined || !isBylineLine(line, byline)) return undefined;
+  lines.shift();
+  if (lines.length === 0) blocks.splice(1, 1);
+  else blocks[1] = lines.join("\n");
+  return byline === undefined ? line.trim() : undefined;
 }
 
 /** Drops trailer lines from the end of the body, and the hard break a dropped line leaves behind; returns them as shown, in the text's order. */

@@ -1,6 +1,6 @@
 import type { Agency } from "../model/agencies.ts";
 import { isDayOfMonth, readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
-import { isBylineLine, isEditorsNote, isSlugLine } from "./body-markdown.ts";
+import { isBylineLine, isEditorsInitials, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, type DatelineDate } from "./dateline-field.ts";
 import { unmarkedHeadline, ignoredNote } from "./wire-fields.ts";
@@ -74,8 +74,6 @@ const FLAG = /^(?:[\p{Lu}\d][\p{Lu}\d\- ]{0,30}|\(\p{L}[\p{L} ]{0,30}\))$/u;
 const TITLE_LINES = 6;
 /** A byline line in the lines the "=" closes, whatever the name ("By dpa correspondents"). */
 const TITLE_BYLINE = /^by\s+\S/i;
-/** The initials of the editors who handled the message, closing dpa's: "dpa grj rmo", "dpa tca bag". */
-const EDITORS_INITIALS = /^dpa(?:\s+[a-z][a-z\d]{0,5}){1,8}$/;
 /** The heading of dpa's notebook for the desk after the story: "# Notebook", "# dpa NOTEBOOK". */
 const NOTEBOOK = /^#\s*(?:\p{L}+\s+)?notebook$/iu;
 /**
@@ -314,7 +312,7 @@ function takeEndMatter(lines: readonly Line[]): { lines: Line[]; notes: ItemNote
   const notes: ItemNote[] = [];
   const lastAt = kept.findLastIndex((line) => line.text !== "");
   const last = kept[lastAt];
-  if (last && EDITORS_INITIALS.test(last.text) && (kept[lastAt - 1]?.text ?? "") === "") {
+  if (last && isEditorsInitials(last.text) && (kept[lastAt - 1]?.text ?? "") === "") {
     kept = kept.slice(0, lastAt);
     notes.push(ignoredNote("body", `${JSON.stringify(last.text)}: the initials of the agency's editors who handled the story, not story text`, last.number));
   }

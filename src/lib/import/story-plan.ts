@@ -13,7 +13,7 @@ import { formatWireTime } from "./wire-time.ts";
 import { pageOf, type Spellings, type WireStory } from "./wire-stories.ts";
 import { topicKey } from "../model/topic-refs.ts";
 import { characterCount, refusedAsOneName, withoutStrayMarks, type StoryFields } from "../story/schema.ts";
-import { isCorrectionNote, type RemovedMarkup } from "./body-markdown.ts";
+import { isCorrectionNote, isEditorsInitials, type RemovedMarkup } from "./body-markdown.ts";
 import { decodeReferences } from "./html-entities.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
 
@@ -546,7 +546,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...(body.removed ?? []).map(removedNote),
     ...unescapedNote("headline", item.headline, item),
     ...unescapedNote("lead", item.lead, item),
-    ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: the agency's line after the story (its credits or end-of-item mark), not story text`)),
+    // A byline typed above the story is taken out of the text as its byline; one repeating the item's own loses nothing.
+    ...(item.byline === undefined && body.typedByline !== undefined ? [ignoredNote("body", `${JSON.stringify(body.typedByline)}: the byline typed above the story, taken as its by, not story text`)] : []),
+    ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: ${isEditorsInitials(line) ? "the initials of the agency's editors who handled the story" : "the agency's line after the story (its credits or end-of-item mark)"}, not story text`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
     ...(body.pictureAlts ?? []).map((alt) => ignoredNote("body", `a picture in the text, its alt text ${JSON.stringify(alt)} (a story shows only its own photo and images)`)),
     ...photoWordsLeftOut(item, photo !== undefined, photoCredit !== undefined && photoCredit === textField(item.photo?.credit ?? "", item)),

@@ -22,10 +22,11 @@ function writeNodes(nodes: readonly XmlNode[], rule: (element: XmlElement) => Ht
 
 /**
  * Wire text set in one paragraph as the teleprinter typed it (Reuters' XHTML): lines wrapped by
- * hand, each paragraph opening on an indented line, "* " bullets. HTML would run it all into one
- * paragraph, so it is when a paragraph holds only text with an indented line after a line break.
+ * hand, each paragraph opening on an indented line or after a blank one, "* " bullets. HTML would
+ * run it all into one paragraph (a credit after the story's last line with it), so it is when a
+ * paragraph holds only text with an indented line after a line break, or a blank line.
  */
-const TYPED_TEXT = /\n[ \t]{2,}\S/;
+const TYPED_TEXT = /\n[ \t]{2,}\S|\n[ \t]*\n[ \t]*\S/;
 const BULLET = /^[*•]\s+/;
 
 /** Typed text as the paragraphs and bullet list it was typed as: a paragraph at each indented or blank-separated line. */

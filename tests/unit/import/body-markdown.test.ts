@@ -168,6 +168,31 @@ test("takes off the slug, the byline, the item's dateline and the end-of-item ch
   assert.equal(kept.dateline, undefined);
 });
 
+test("takes off the editors' initials closing a story, as AFP, AAP and dpa sign it, and nothing shaped otherwise", () => {
+  for (const initials of ["hh/ph/ts/hd", "bur-ach/jm", "AAP RTV ar", "AAP gm", "dpa grj rmo"]) {
+    const taken = htmlBodyToMarkdown(`<p>Quays shut.</p><p>   ${initials}</p>`, {});
+    assert.deepEqual([taken.markdown, taken.trailers], ["Quays shut.", [initials]], initials);
+  }
+  for (const kept of ["N/A", "AT/DE", "Fares rose 2/3", "AAP said so"]) {
+    assert.equal(htmlBodyToMarkdown(`<p>Quays shut.</p><p>${kept}</p>`, {}).trailers, undefined, kept);
+  }
+  // Only at the end: initials above the last paragraph stay.
+  assert.equal(htmlBodyToMarkdown("<p>hh/ph</p><p>Quays shut.</p>", {}).trailers, undefined);
+});
+
+test("takes a byline typed below the highlights listed above the story, as Reuters types it", () => {
+  const html = "<p>(Adds detail)</p><ul><li>Gulls return</li><li>Quays reopen</li></ul><p>By Ann Doe</p><p>OSLO, March 4 (Reuters) - Gulls returned.</p>";
+  const taken = htmlBodyToMarkdown(html, { source: "Reuters" });
+  assert.equal(taken.typedByline, "By Ann Doe");
+  assert.doesNotMatch(taken.markdown, /Ann Doe/);
+  assert.match(taken.markdown, /^-   Gulls return\n-   Quays reopen\n\n/);
+  // One repeating the item's byline goes too, and is no byline of its own.
+  const repeated = htmlBodyToMarkdown(html, { source: "Reuters", byline: "Ann Doe" });
+  assert.deepEqual([repeated.typedByline, repeated.markdown], [undefined, taken.markdown]);
+  // Not below a list, a name is story text.
+  assert.equal(htmlBodyToMarkdown("<p>Gulls returned.</p><p>By Ann Doe</p><p>More.</p>", {}).typedByline, undefined);
+});
+
 test("takes a dateline set in bold, leaving the story's own emphasis", () => {
   const cases: [string, string][] = [
     ["<p><b>MOSCOW</b>, Sept 2 (Reuters) - Russia <b>hopes</b>.</p>", "Russia **hopes**."],

@@ -589,6 +589,12 @@ test("wire text typed into one XHTML paragraph keeps its paragraphs and bullets,
   });
 });
 
+test("a credit typed after a blank line in the last XHTML paragraph is a paragraph of its own, so it is known as the credit it is", () => {
+  const typed = "<p>Crews cleared the quay\nby noon.\n \n\n (Reporting by Ann Doe in\nOslo; Editing by Bo Li)</p>";
+  const item = onlyItem(readInline(newsItem({ body: `<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>${typed}</body></html></inlineXML>` })));
+  assert.deepEqual(item.body, { kind: "html", html: "<p>Crews cleared the quay by noon.</p><p>(Reporting by Ann Doe in Oslo; Editing by Bo Li)</p>" });
+});
+
 test("an item whose headline is only in the NITF it embeds takes it from there", () => {
   const nitf = '<inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.head><hedline><hl1>Receivers name an acting chief</hl1></hedline></body.head><body.content><p>The receivers named an acting chief.</p></body.content></body></nitf></inlineXML>';
   const item = onlyItem(readInline(newsItem({ content: '<language tag="en"/>', body: nitf })));

@@ -633,3 +633,21 @@ test("a name given with a comma or semicolon at either end is written without it
   assert.deepEqual(plan({ byline: "By Ann Smith and Bo Li," }), [["Ann Smith", "Bo Li"], [], []]);
   assert.deepEqual(plan({ authors: ["Ann Smith, Jr."] }), ["Ann Smith, Jr.", [], []]);
 });
+
+test("a byline typed above the story is the story's by, and the line says it was taken so; closing initials are named as initials", () => {
+  const result = planStory(item, { ...context, body: { ...context.body, typedByline: "By Ann Doe", trailers: ["hh/ph/ts", "-0-"] } });
+  assert.ok(result.ok);
+  assert.deepEqual(result.plan.fields["by"], "Ann Doe");
+  assert.deepEqual(
+    (result.plan.leftOut ?? []).filter(({ field }) => field === "body"),
+    [
+      { field: "body", message: 'warning: ignored: "By Ann Doe": the byline typed above the story, taken as its by, not story text', code: "WD210" },
+      { field: "body", message: 'warning: ignored: "hh/ph/ts": the initials of the agency\'s editors who handled the story, not story text', code: "WD210" },
+      { field: "body", message: "warning: ignored: \"-0-\": the agency's line after the story (its credits or end-of-item mark), not story text", code: "WD210" },
+    ],
+  );
+  // With the item's own byline, a line repeating it loses nothing, and is not named.
+  const own = planStory({ ...item, byline: "Ann Doe" }, { ...context, body: { ...context.body, typedByline: "By Ann Doe" } });
+  assert.ok(own.ok);
+  assert.deepEqual((own.plan.leftOut ?? []).filter(({ field }) => field === "body"), []);
+});
