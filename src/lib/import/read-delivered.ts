@@ -12,7 +12,7 @@ import { readNinjs } from "./ninjs.ts";
 import { readNitf } from "./nitf.ts";
 import { readPlainText, type PlaceZone } from "./plain-text.ts";
 import { readAtom, readRss } from "./web-feed.ts";
-import { deliveredKind, deliveredText } from "./wire-drop.ts";
+import { deliveredKind, deliveredText, likelyEncoding } from "./wire-drop.ts";
 import type { ReadBeside, WireItem, WireRead, WireTime } from "./wire-item.ts";
 
 /** The largest item file read: a day's wire item is kilobytes; anything near this is not an item. */
@@ -76,10 +76,15 @@ async function readWithItsReader(file: string, { delivered, agencies, zoneOf }: 
     return fail(`could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}; expected a readable file)`, "WD200");
   }
   const text = deliveredText(bytes);
-  if (text === undefined) {
+  // UTF-16 of ASCII alone is UTF-8 with a NUL beside each character: no text either.
+  const encoding = text === undefined || text.includes("\u0000") ? likelyEncoding(bytes) : undefined;
+  if (text === undefined || encoding?.startsWith("UTF-16")) {
     const line = firstNonUtf8Line(bytes);
+    // How to convert it, in the encoding its bytes read as, so the desk need not guess.
+    const read = encoding === undefined ? "" : `; its bytes read as ${encoding}`;
+    const convert = `convert it with iconv -f ${encoding ?? "<its encoding>"} -t UTF-8`;
     const problem = fail(
-      `is not UTF-8 text${line === undefined ? "" : ", from this line"} (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1)`,
+      `is not UTF-8 text${line === undefined ? "" : ", from this line"}${read} (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1: ${convert})`,
       "WD201",
     );
     // The first line whose bytes are not UTF-8: one stray byte in a long feed is found there.

@@ -97,6 +97,25 @@ export function deliveredText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Bytes no text in a single-byte encoding holds: control codes but tab, line feed, form feed and carriage return. */
+const CONTROL_BYTE = (byte: number) => byte < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d].includes(byte);
+
+/**
+ * The encoding a file that is not UTF-8 is likely in, named as iconv names it, so a refusal can
+ * say how to convert it: UTF-16 by its byte order mark (or, without one, by the zero byte beside
+ * its first character, an ASCII one, whose bytes then pass for UTF-8 with NULs in it), else Windows-1252 where bytes 0x80 to 0x9F hold its quotes and
+ * dashes, else ISO-8859-1 when no control code says it is no text at all. Undefined when it cannot be told.
+ */
+export function likelyEncoding(bytes: Uint8Array): string | undefined {
+  const [first, second] = bytes;
+  // iconv's UTF-16 reads the byte order from the mark, and drops it.
+  if ((first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff)) return "UTF-16";
+  if (first !== undefined && second !== undefined && first !== 0 && first < 0x80 && second === 0) return "UTF-16LE";
+  if (first === 0 && second !== undefined && second !== 0 && second < 0x80) return "UTF-16BE";
+  if (bytes.some(CONTROL_BYTE)) return undefined;
+  return bytes.some((byte) => byte >= 0x80 && byte <= 0x9f) ? "WINDOWS-1252" : "ISO-8859-1";
+}
+
 /** Pictures delivered beside items are read with the item that points at them, never as items. */
 const PICTURE_EXTENSIONS = new Set<string>([...PHOTO_EXTENSIONS, "tif", "tiff", "heic"]);
 

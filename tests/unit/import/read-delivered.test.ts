@@ -36,3 +36,24 @@ test("wire text is delivered at its file's modification time, unless the run say
   const told = await readDeliveredFile(file, { delivered: { local: "2026-12-05T20:00:00", offset: "+03:00" }, agencies: AGENCIES });
   assert.deepEqual(told.items.map((item) => [item.released, item.notes]), [[{ local: "2026-12-05T20:00:00", offset: "+03:00" }, undefined]]);
 });
+
+test("a file that is not UTF-8 is refused with the encoding its bytes read as and how to convert it", async (t) => {
+  const drop = mkdtempSync(join(tmpdir(), "read-delivered-"));
+  t.after(() => rmSync(drop, { recursive: true, force: true }));
+  const refusal = async (name: string, bytes: Buffer) => {
+    writeFileSync(join(drop, name), bytes);
+    const read = await readDeliveredFile(join(drop, name), { agencies: AGENCIES });
+    assert.equal(read.items.length, 0);
+    return read.problems.map(({ line, message, code }) => [line, message, code]);
+  };
+  const expected = (encoding: string) => `(expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1: convert it with iconv -f ${encoding} -t UTF-8)`;
+  assert.deepEqual(await refusal("latin1.txt", Buffer.from("Gulls return\n\nOSLO (Reuters) - The caf\u00e9 reopened.\n", "latin1")), [
+    [3, `is not UTF-8 text, from this line; its bytes read as ISO-8859-1 ${expected("ISO-8859-1")}`, "WD201"],
+  ]);
+  const text = "Gulls return\n\nOSLO (Reuters) - The quay reopened.\n";
+  assert.deepEqual(await refusal("bom.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])), [
+    [1, `is not UTF-8 text, from this line; its bytes read as UTF-16 ${expected("UTF-16")}`, "WD201"],
+  ]);
+  // Without a mark, UTF-16 of ASCII passes for UTF-8 with a NUL beside each character: refused all the same.
+  assert.deepEqual(await refusal("no-bom.txt", Buffer.from(text, "utf16le")), [[undefined, `is not UTF-8 text; its bytes read as UTF-16LE ${expected("UTF-16LE")}`, "WD201"]]);
+});

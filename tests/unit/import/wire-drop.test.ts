@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { deliveredFiles, deliveredKind, deliveredText } from "../../../src/lib/import/wire-drop.ts";
+import { deliveredFiles, deliveredKind, deliveredText, likelyEncoding } from "../../../src/lib/import/wire-drop.ts";
 
 test("tells the formats apart by content, past any XML prolog", () => {
   assert.deepEqual(deliveredKind('\uFEFF  {"uri": "x"}'), { ok: true, kind: "json" });
@@ -43,6 +43,17 @@ test("a file's text: UTF-8, or Latin-1 where its XML declaration says so", () =>
   assert.equal(deliveredText(Buffer.from(`${declared}Décès</p>`, "utf8")), `${declared}Décès</p>`, "bytes that are UTF-8 are read as UTF-8, whatever the declaration");
   assert.equal(deliveredText(Buffer.from("<p>D\u00e9c\u00e8s</p>", "latin1")), undefined, "Latin-1 without a declaration saying so");
   assert.equal(deliveredText(Buffer.from('<?xml version="1.0" encoding="Shift_JIS"?><p>\u00e9</p>', "latin1")), undefined);
+});
+
+test("a file that is not UTF-8: the encoding its bytes read as, named as iconv names it, when it can be told", () => {
+  const utf16 = Buffer.from("GULLS RETURN\n\nOSLO - Café.\n", "utf16le");
+  assert.equal(likelyEncoding(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16])), "UTF-16", "by its byte order mark");
+  assert.equal(likelyEncoding(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16.swap16()])), "UTF-16");
+  assert.equal(likelyEncoding(Buffer.from("<?xml version='1.0'?>", "utf16le")), "UTF-16LE", "a zero byte beside an ASCII first character");
+  assert.equal(likelyEncoding(Buffer.from("<?xml version='1.0'?>", "utf16le").swap16()), "UTF-16BE");
+  assert.equal(likelyEncoding(Buffer.from("Gulls at the caf\u00e9.\n", "latin1")), "ISO-8859-1");
+  assert.equal(likelyEncoding(Buffer.concat([Buffer.from("Gulls "), Buffer.from([0x93, 0x61, 0x94]), Buffer.from("\n")])), "WINDOWS-1252", "its quotes in 0x80 to 0x9F");
+  assert.equal(likelyEncoding(Buffer.from([0x47, 0x01, 0x02, 0xe9, 0x1b])), undefined, "control codes: no text of any encoding told");
 });
 
 test("a folder is a drop of items: its pictures and hidden files are not items", (t) => {
