@@ -406,6 +406,9 @@ function quotedWords(element: ParsedElement): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
+/** A body that may hold any of those: most hold none, and are not parsed to find out. */
+const MAY_HOLD_REMOVED = new RegExp(`<(?:${[...EMBEDS.keys(), "script", ...WORDS_DROPPED].join("|")})\\b|\\son[a-z]+\\s*=|<a\\s`, "i");
+
 /**
  * The embedded media, code, unsafe links and forms, formulas and drawings of a body, which the
  * sanitiser takes out: each kind once, with how many and where they pointed (or the words they
@@ -413,7 +416,7 @@ function quotedWords(element: ParsedElement): string {
  * script's or an embed's content is no story text.
  */
 function removedMarkup(html: string): RemovedMarkup[] {
-  if (!/<(?:iframe|frame|video|audio|object|embed|script|form|textarea|select|button|math|svg|canvas)\b|\son[a-z]+\s*=|<a\s/i.test(html)) return [];
+  if (!MAY_HOLD_REMOVED.test(html)) return [];
   const found = new Map<string, RemovedMarkup>();
   const add = (kind: RemovedMarkup["kind"], name: string, sources: readonly (string | undefined)[]) => {
     const entry = found.get(`${kind} ${name}`) ?? { kind, name, count: 0, sources: [] };
