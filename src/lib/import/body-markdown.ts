@@ -284,9 +284,12 @@ function removeAgencyChrome(blocks: readonly string[], context: BodyContext): Ag
   const byline = typedByline === undefined ? {} : { typedByline };
   // Not the only paragraph: a flash whose lead is its whole text keeps it.
   if (kept.length > 1 && kept[0] !== undefined && context.lead !== undefined && oneLine(kept[0].split("\n").map(shownLine).join(" ")) === oneLine(context.lead)) kept.shift();
-  // The dateline opens the first paragraph, past a heading the text opens with, as the page prints its own.
-  const at = /^#{1,6}\s/.test(kept[0] ?? "") ? 1 : 0;
-  const cut = kept[at] === undefined ? undefined : cutDateline(kept[at], context);
+  // The dateline opens the first paragraph, past a heading the text opens with, as the page prints
+  // its own; past a list of highlights above the story too (Reuters'), before which the page prints its own.
+  let at = /^#{1,6}\s/.test(kept[0] ?? "") ? 1 : 0;
+  if (LIST_ITEM.test(kept[at] ?? "") && kept[at + 1] !== undefined && !LIST_ITEM.test(kept[at + 1] ?? "")) at += 1;
+  const opening = kept[at];
+  const cut = opening === undefined ? undefined : cutDateline(opening, context);
   if (cut?.block === "") kept.splice(at, 1);
   else if (cut) kept[at] = cut.block;
   const trailers = dropTrailers(kept);

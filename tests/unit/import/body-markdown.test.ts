@@ -189,6 +189,10 @@ test("takes a byline typed below the highlights listed above the story, as Reute
   // One repeating the item's byline goes too, and is no byline of its own.
   const repeated = htmlBodyToMarkdown(html, { source: "Reuters", byline: "Ann Doe" });
   assert.deepEqual([repeated.typedByline, repeated.markdown], [undefined, taken.markdown]);
+  // The dateline below them is taken off as one opening the text is: the page prints its own, above the list.
+  const dated = htmlBodyToMarkdown(html, { source: "Reuters", agencies: AGENCIES });
+  assert.equal(dated.dateline?.place, "OSLO");
+  assert.match(dated.markdown, /\n\nGulls returned\.$/);
   // Not below a list, a name is story text.
   assert.equal(htmlBodyToMarkdown("<p>Gulls returned.</p><p>By Ann Doe</p><p>More.</p>", {}).typedByline, undefined);
 });
