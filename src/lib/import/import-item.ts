@@ -393,7 +393,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const { plan } = planned;
   const target = existing?.folder ?? newStoryFolder(settings.newsDir, plan.day, storySlug(String(plan.fields["title"]), item.id), stories);
   return withStagedStory(item, plan, target, existing, taken.photo, settings, async ({ staged, refusals, draft, draftProblems }) => {
-    const notes = [...draftNotes(item, plan), ...wouldNotBuild(draftProblems, "to fix before it is published"), ];
+    const notes = [...draftNotes(item, plan), ...wouldNotBuild(draftProblems, "to fix before it is published")];
     // An editor's work wins; and readers keep the published version until the new one may go live:
     // a version under embargo too, as the published story's date would let it out at once.
     const live = existing !== undefined && isLive(existing.fields, settings);

@@ -259,7 +259,8 @@ function authorsOf(item: WireItem, source: string | undefined, agencies: readonl
   // A byline of the desk's own words ("Staff and agencies", as the Guardian credits) is one credit, not two people; an editor's credit after it is still none of it.
   if (given === fromByline && names.length > 1 && names.every((name) => CREDIT_WORDS.test(name)) && item.byline !== undefined) {
     const writers = withoutContributorCredits(withoutBy(oneLine(item.byline))).writers;
-    return { names: [withoutStrayMarks(writers)], left, notNames, places: [], credits, marked: withoutStrayMarks(writers) === writers.trim() ? [] : [writers.trim()] };
+    const name = withoutStrayMarks(writers);
+    return { names: [name], left, notNames, places: [], credits, marked: name === writers.trim() ? [] : [writers.trim()] };
   }
   // A byline that is only a job ("Staff reporter") is the credit the agency gives: it stays.
   const jobs = notNames.filter(({ why }) => why === JOB);
