@@ -231,6 +231,30 @@ function withoutExcerptEnd(lead: string, path: string): { lead: string; notes: I
   return { lead: lead.slice(0, end.index), notes: [toolNote(path, end[1] ?? end[2] ?? "")] };
 }
 
+/** A link closing an excerpt's HTML: nothing after it but closing tags and space. */
+const CLOSING_LINK = /<a\b([^>]*)>((?:(?!<\/?a\b)[^])*)<\/a>((?:\s|<\/[a-z][a-z\d]*\s*>)*)$/i;
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+
+/** An address as a page: without its #fragment or a closing slash, so ".../story/" and ".../story" are one. */
+const pageOf = (address: string): string => address.trim().replace(/#.*$/, "").replace(/\/+$/, "");
+
+/**
+ * An excerpt's lead as plain text, without what the publishing tool closed it with: a link to the
+ * item's own page (`ownPages`: its link, its id), whatever the link's words ("Read more",
+ * "Weiterlesen", "Full story"), as the excerpt's own words never link the page they are on; then
+ * the tool's written forms (withoutExcerptEnd). An excerpt that is only that link keeps it.
+ */
+function excerptLead(html: string, ownPages: readonly (string | undefined)[], path: string): { lead: string; notes: ItemNote[] } {
+  const pages = new Set(ownPages.flatMap((page) => (page === undefined || page.trim() === "" ? [] : [pageOf(page)])));
+  const end = CLOSING_LINK.exec(html);
+  const href = end && HREF.exec(end[1] ?? "");
+  const target = href && pageOf(decodeReferences(href[1] ?? href[2] ?? href[3] ?? ""));
+  const before = end ? oneLine(htmlText(html.slice(0, end.index))) : "";
+  if (!end || !target || !pages.has(target) || before === "") return withoutExcerptEnd(oneLine(htmlText(html)), path);
+  const shortened = withoutExcerptEnd(before, path);
+  return { lead: shortened.lead, notes: [toolNote(path, oneLine(htmlText(end[2] ?? ""))), ...shortened.notes] };
+}
+
 /** A text's HTML without Yoast's closing line, and the note naming it. */
 function withoutAppearedFirst(html: string, path: string): { html: string; notes: ItemNote[] } {
   const last = LAST_PARAGRAPH.exec(html);
@@ -252,7 +276,7 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item: WireI
   // A description with no full text beside it is the story's text, and then there is no lead.
   const text = withoutAppearedFirst(encoded || description, (encoded ? encodedElement : descriptionElement)?.path ?? "");
   const body: WireBody | undefined = text.html === "" ? undefined : { kind: "html", html: text.html };
-  const lead = encoded && description ? withoutExcerptEnd(oneLine(htmlText(description)), descriptionElement?.path ?? "") : undefined;
+  const lead = encoded && description ? excerptLead(description, [textOf(child(item, NO_NAMESPACE, "link")), id], descriptionElement?.path ?? "") : undefined;
   requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
   const published = rssTime(child(item, NO_NAMESPACE, "pubDate"), problems) ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
   // A refused item is read on all the same: the rest of it is checked in this run too.
@@ -373,6 +397,9 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item: WireI
   const published = readTime(textOf(child(entry, ATOM, "published")), `${entry.path}/published`, problems);
   // A refused entry is read on all the same: the rest of it is checked in this run too.
   const authors = children(entry, ATOM, "author").map((author) => oneLine(textOf(child(author, ATOM, "name")))).filter((name) => name !== "");
+  const summaryPath = summary?.path ?? "";
+  const lead = !content ? undefined : attributeOf(summary, "type") === "html" ? excerptLead(dataOf(summary), [attributeOf(alternate, "href"), id], summaryPath) : withoutExcerptEnd(atomText(summary), summaryPath);
+  const notes = [...(lead?.notes ?? []), ...extension.notes];
   const found = definedFields({
     file,
     path: entry.path,
@@ -383,7 +410,7 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item: WireI
     status: "usable" as const,
     correction: false,
     headline: headline || undefined,
-    lead: content ? atomText(summary) || undefined : undefined,
+    lead: lead?.lead || undefined,
     plainFields: true as const,
     body,
     source: atomText(child(child(entry, ATOM, "source"), ATOM, "title")) || atomText(child(feed, ATOM, "title")) || undefined,
@@ -392,7 +419,7 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item: WireI
     photo: itemPhoto([...enclosedPictures(links.filter((link) => attributeOf(link, "rel") === "enclosure"), "href"), ...mediaPictures(entry)], entry),
     lang: attributeOf(contentElement, "xml:lang") ?? attributeOf(entry, "xml:lang") ?? attributeOf(feed, "xml:lang"),
     base: webAddress(attributeOf(alternate, "href")) ?? webAddress(attributeOf(contentElement, "xml:base") ?? attributeOf(entry, "xml:base") ?? attributeOf(feed, "xml:base")),
-    notes: extension.notes.length > 0 ? extension.notes : undefined,
+    notes: notes.length > 0 ? notes : undefined,
   });
   if (problems.list.length > 0 || id === undefined || body === undefined) return { problems: problems.list, found };
   return { item: { ...found, id, headline, body } };

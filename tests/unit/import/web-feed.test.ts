@@ -321,6 +321,35 @@ test("WordPress's link closing the excerpt and Yoast's closing line are taken of
   assert.equal(kept?.notes, undefined);
 });
 
+test("a link to the item's own page closing its excerpt is the publishing tool's, whatever its words, in RSS and Atom; any other link, or an excerpt that is only the link, is the story's", () => {
+  const page = "https://harbour.example/2024/03/04/reopens/";
+  const item = (description: string) =>
+    allItems(rss(`<item>${RSS_ITEM}<link>${page}</link><description><![CDATA[${description}]]></description><content:encoded><![CDATA[<p>Text.</p>]]></content:encoded></item>`))[0];
+  const bare = item(`<p>The harbour reopened on Monday\u2026 <a href="${page}">Read more</a></p>`);
+  assert.deepEqual([bare?.lead, bare?.notes?.map((note) => `${note.field}: ${note.message}`)], [
+    "The harbour reopened on Monday\u2026",
+    ['/rss/channel/item/description: warning: ignored: "Read more" at its end: added by the tool that published the feed, not the story\'s words'],
+  ]);
+  // In the feed's language, to the page without its closing slash, and a bracketed form left before it.
+  assert.equal(item(`Der Hafen ist wieder offen. <a href='https://harbour.example/2024/03/04/reopens'>Weiterlesen</a>`)?.lead, "Der Hafen ist wieder offen.");
+  const both = item(`The harbour reopened [&#8230;] <a href="${page}#more">Full story</a>`);
+  assert.deepEqual([both?.lead, both?.notes?.map(({ message }) => message)], [
+    "The harbour reopened",
+    ['warning: ignored: "Full story" at its end: added by the tool that published the feed, not the story\'s words', 'warning: ignored: "[…]" at its end: added by the tool that published the feed, not the story\'s words'],
+  ]);
+  // A link to another page is the story's words, and so is an excerpt that is only the link.
+  const other = item('The harbour reopened, <a href="https://port.example/notice">the port said</a>');
+  assert.deepEqual([other?.lead, other?.notes], ["The harbour reopened, the port said", undefined]);
+  assert.equal(item(`<a href="${page}">Harbour reopens after storm</a>`)?.lead, "Harbour reopens after storm");
+
+  const entry = (summary: string) =>
+    allItems(atom(`<entry>${ATOM_ENTRY}<link rel="alternate" href="${page}"/>${summary}<content type="html">&lt;p&gt;Text.&lt;/p&gt;</content></entry>`))[0];
+  const html = entry(`<summary type="html">The harbour reopened. &lt;a href="${page}"&gt;Read more&lt;/a&gt;</summary>`);
+  assert.deepEqual([html?.lead, html?.notes?.map((note) => note.field)], ["The harbour reopened.", ["/feed/entry/summary"]]);
+  assert.equal(entry("<summary>The harbour reopened [&#8230;]</summary>")?.lead, "The harbour reopened");
+  assert.equal(entry("<summary>The harbour reopened, read more</summary>")?.lead, "The harbour reopened, read more");
+});
+
 test("a last paragraph that only reads like Yoast's line, and a lead's own last words, are the story's and kept", () => {
   const wordpress = (description: string, text: string) =>
     allItems(rss(`<item>${RSS_ITEM}<description><![CDATA[${description}]]></description><content:encoded><![CDATA[${text}]]></content:encoded></item>`))[0];
