@@ -3,6 +3,7 @@ import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneL
 import type { ItemNote, RefusedItem, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
 import { isWebAddress } from "../model/urls.ts";
+import { excerptLead, withoutExcerptEnd, withoutToolsClose } from "./feed-tool-lines.ts";
 import { xhtmlBody } from "./xml-body.ts";
 import { decodeReferences } from "./html-entities.ts";
 import { attribute, elementText, parseXml, type XmlElement } from "./xml.ts";
@@ -209,60 +210,6 @@ function requireStory(item: Scoped, id: string | undefined, headline: string, bo
   if (body === undefined) problems.add(`${item.path}/${expected.body}`, "missing (expected the story's text)", "WD206");
 }
 
-/**
- * What WordPress and its plugins end an item with, which is the publishing tool's, not the story's:
- * a link to the story's page closing the excerpt ("Read more »", "Continue reading →", "[Read
- * more]", "[…]"), and Yoast SEO's line closing the text, which links the post and the site ("The
- * post <a>…</a> appeared first on <a>…</a>."). Only these forms, and only at the very end, so no
- * sentence of the story is lost: a lead ending "… and read more" or a last paragraph saying
- * something "appeared first on Monday" is the story's. Each taken off is named.
- */
-const EXCERPT_END = /(?:\s*(\[(?:…|\.\.\.|Read [Mm]ore|Continue reading)\])|\s+((?:Read [Mm]ore|Continue reading)\s*(?:[»→…]|\.\.\.)))$/u;
-const LAST_PARAGRAPH = /<p\b[^>]*>((?:(?!<\/?p\b)[^])*)<\/p>\s*$/i;
-const LINK = String.raw`<a\b[^>]*\bhref\s*=[^>]*>(?:(?!<\/?a\b)[^])+<\/a>`;
-const APPEARED_FIRST = new RegExp(String.raw`^\s*The post\s+${LINK}\s+appeared first on\s+${LINK}\.\s*$`, "iu");
-
-const toolNote = (path: string, words: string): ItemNote => ignoredNote(path, `${JSON.stringify(words)} at its end: added by the tool that published the feed, not the story's words`);
-
-/** A lead without the excerpt's link to the story's page, and the note naming it. */
-function withoutExcerptEnd(lead: string, path: string): { lead: string; notes: ItemNote[] } {
-  const end = EXCERPT_END.exec(lead);
-  if (!end || end.index === 0) return { lead, notes: [] };
-  return { lead: lead.slice(0, end.index), notes: [toolNote(path, end[1] ?? end[2] ?? "")] };
-}
-
-/** A link closing an excerpt's HTML: nothing after it but closing tags and space. */
-const CLOSING_LINK = /<a\b([^>]*)>((?:(?!<\/?a\b)[^])*)<\/a>((?:\s|<\/[a-z][a-z\d]*\s*>)*)$/i;
-const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-
-/** An address as a page: without its #fragment or a closing slash, so ".../story/" and ".../story" are one. */
-const pageOf = (address: string): string => address.trim().replace(/#.*$/, "").replace(/\/+$/, "");
-
-/**
- * An excerpt's lead as plain text, without what the publishing tool closed it with: a link to the
- * item's own page (`ownPages`: its link, its id), whatever the link's words ("Read more",
- * "Weiterlesen", "Full story"), as the excerpt's own words never link the page they are on; then
- * the tool's written forms (withoutExcerptEnd). An excerpt that is only that link keeps it.
- */
-function excerptLead(html: string, ownPages: readonly (string | undefined)[], path: string): { lead: string; notes: ItemNote[] } {
-  const pages = new Set(ownPages.flatMap((page) => (page === undefined || page.trim() === "" ? [] : [pageOf(page)])));
-  const end = CLOSING_LINK.exec(html);
-  const href = end && HREF.exec(end[1] ?? "");
-  const target = href && pageOf(decodeReferences(href[1] ?? href[2] ?? href[3] ?? ""));
-  const before = end ? oneLine(htmlText(html.slice(0, end.index))) : "";
-  if (!end || !target || !pages.has(target) || before === "") return withoutExcerptEnd(oneLine(htmlText(html)), path);
-  const shortened = withoutExcerptEnd(before, path);
-  return { lead: shortened.lead, notes: [toolNote(path, oneLine(htmlText(end[2] ?? ""))), ...shortened.notes] };
-}
-
-/** A text's HTML without Yoast's closing line, and the note naming it. */
-function withoutAppearedFirst(html: string, path: string): { html: string; notes: ItemNote[] } {
-  const last = LAST_PARAGRAPH.exec(html);
-  const words = oneLine(htmlText(last?.[1] ?? ""));
-  if (!last || !APPEARED_FIRST.test(last[1] ?? "") || oneLine(htmlText(html.slice(0, last.index))) === "") return { html, notes: [] };
-  return { html: html.slice(0, last.index).trimEnd(), notes: [toolNote(path, words)] };
-}
-
 /** One RSS item as a wire item, or its problems. */
 function readRssItem(item: Scoped, channel: Scoped, file: string): { item: WireItem } | RefusedItem {
   const problems = new ItemProblems(file);
@@ -274,7 +221,7 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item: WireI
   const encoded = markupOf(encodedElement);
   const description = markupOf(descriptionElement);
   // A description with no full text beside it is the story's text, and then there is no lead.
-  const text = withoutAppearedFirst(encoded || description, (encoded ? encodedElement : descriptionElement)?.path ?? "");
+  const text = withoutToolsClose(encoded || description, [textOf(child(item, NO_NAMESPACE, "link")), id], (encoded ? encodedElement : descriptionElement)?.path ?? "");
   const body: WireBody | undefined = text.html === "" ? undefined : { kind: "html", html: text.html };
   const lead = encoded && description ? excerptLead(description, [textOf(child(item, NO_NAMESPACE, "link")), id], descriptionElement?.path ?? "") : undefined;
   requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
@@ -391,15 +338,19 @@ function readAtomEntry(entry: Scoped, feed: Scoped, file: string): { item: WireI
   const content = atomBody(contentElement);
   const extension = extensionBody(entry, content ? contentElement : summary, [textOf(child(entry, ATOM, "title")), textOf(summary), textOf(contentElement)]);
   // A summary with no content beside it is the story's text, and then there is no lead.
-  const body = extension.body ?? content ?? atomBody(summary);
+  const delivered = extension.body ?? content ?? atomBody(summary);
+  const ownPages = [attributeOf(alternate, "href"), id];
+  // The tool's closing paragraph, as RSS's; an extension's body is the producer's own text.
+  const closed = delivered?.kind === "html" && !extension.body ? withoutToolsClose(delivered.html, ownPages, (content ? contentElement : summary)?.path ?? "") : undefined;
+  const body: WireBody | undefined = closed ? { kind: "html", html: closed.html } : delivered;
   requireStory(entry, id, headline, body, { id: "id", headline: "title", body: "content" }, problems);
   const updated = readTime(textOf(child(entry, ATOM, "updated")), `${entry.path}/updated`, problems);
   const published = readTime(textOf(child(entry, ATOM, "published")), `${entry.path}/published`, problems);
   // A refused entry is read on all the same: the rest of it is checked in this run too.
   const authors = children(entry, ATOM, "author").map((author) => oneLine(textOf(child(author, ATOM, "name")))).filter((name) => name !== "");
   const summaryPath = summary?.path ?? "";
-  const lead = !content ? undefined : attributeOf(summary, "type") === "html" ? excerptLead(dataOf(summary), [attributeOf(alternate, "href"), id], summaryPath) : withoutExcerptEnd(atomText(summary), summaryPath);
-  const notes = [...(lead?.notes ?? []), ...extension.notes];
+  const lead = !content ? undefined : attributeOf(summary, "type") === "html" ? excerptLead(dataOf(summary), ownPages, summaryPath) : withoutExcerptEnd(atomText(summary), summaryPath);
+  const notes = [...(lead?.notes ?? []), ...(closed?.notes ?? []), ...extension.notes];
   const found = definedFields({
     file,
     path: entry.path,

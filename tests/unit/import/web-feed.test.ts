@@ -22,6 +22,7 @@ const NAMESPACES = 'xmlns:content="http://purl.org/rss/1.0/modules/content/" xml
 const rss = (items: string, channel = "<title>Harbour Authority</title>") => readRss(`<rss version="2.0" ${NAMESPACES}><channel>${channel}${items}</channel></rss>`, "inline.xml");
 const atom = (entries: string, feed = "<title>Harbour Authority</title>") =>
   readAtom(`<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">${feed}${entries}</feed>`, "inline.xml");
+const escapeXml = (text: string): string => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 const RSS_ITEM = "<guid>h-1</guid><title>Harbour reopens</title><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate>";
 const ATOM_ENTRY = "<id>urn:h:1</id><title>Harbour reopens</title><updated>2024-03-04T09:00:00Z</updated>";
 
@@ -348,6 +349,19 @@ test("a link to the item's own page closing its excerpt is the publishing tool's
   assert.deepEqual([html?.lead, html?.notes?.map((note) => note.field)], ["The harbour reopened.", ["/feed/entry/summary"]]);
   assert.equal(entry("<summary>The harbour reopened [&#8230;]</summary>")?.lead, "The harbour reopened");
   assert.equal(entry("<summary>The harbour reopened, read more</summary>")?.lead, "The harbour reopened, read more");
+});
+
+test("a closing paragraph of a label and a link to the item's own page, as this project's feeds end theirs, is the tool's in RSS and Atom; a link elsewhere is the story's", () => {
+  const page = "https://harbour.example/2024/03/04/reopens/";
+  const close = `<p>Read this story online: <a href="${page}">${page}</a></p>`;
+  const [item] = allItems(rss(`<item>${RSS_ITEM}<link>${page}</link><description><![CDATA[<p>The harbour reopened.</p>${close}]]></description></item>`));
+  assert.deepEqual(item?.body, { kind: "html", html: "<p>The harbour reopened.</p>" });
+  assert.deepEqual(item?.notes?.map((note) => `${note.field}: ${note.message}`), [`/rss/channel/item/description: warning: ignored: "Read this story online: ${page}" at its end: added by the tool that published the feed, not the story's words`]);
+  const [entry] = allItems(atom(`<entry>${ATOM_ENTRY}<link href="${page}"/><content type="html">${escapeXml(`<p>Der Hafen ist offen.</p><p>Читать онлайн: <a href="${page}">${page}</a></p>`)}</content></entry>`));
+  assert.deepEqual([entry?.body, entry?.notes?.length], [{ kind: "html", html: "<p>Der Hafen ist offen.</p>" }, 1]);
+  const elsewhere = '<p>The harbour reopened.</p><p>Timetables: <a href="https://ferries.example/times">ferries.example/times</a></p>';
+  const [kept] = allItems(rss(`<item>${RSS_ITEM}<link>${page}</link><description><![CDATA[${elsewhere}]]></description></item>`));
+  assert.deepEqual([kept?.body, kept?.notes], [{ kind: "html", html: elsewhere }, undefined]);
 });
 
 test("a last paragraph that only reads like Yoast's line, and a lead's own last words, are the story's and kept", () => {
