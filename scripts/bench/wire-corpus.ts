@@ -39,6 +39,7 @@ const CORPUS_DROPS: readonly CorpusDrop[] = [
   { folder: "dialects/afp", producer: "AFP" },
   { folder: "dialects/rss", producer: "RSS" },
   { folder: "dialects/atom", producer: "Atom" },
+  { folder: "dialects/jsonfeed", producer: "JSON Feed" },
 ];
 
 /** A fixed moment, so an embargo or a date to come reads the same on every run. */

@@ -1,6 +1,6 @@
 /**
- * Producers' dialects, from import to a built site: the corpus's Superdesk, dpa, AP, AFP, RSS and
- * Atom items are imported with the bundled settings (as `npm run import` does, each producer's
+ * Producers' dialects, from import to a built site: the corpus's Superdesk, dpa, AP, AFP, RSS,
+ * Atom and JSON Feed items are imported with the bundled settings (as `npm run import` does, each producer's
  * drop a run of its own), and the site built from what they made passes every check.
  */
 import assert from "node:assert/strict";
@@ -15,7 +15,7 @@ import { buildFixtureSite, makeFixtureSite } from "../support/fixture-site.ts";
 const MOMENT = "2026-12-06T12:00:00Z";
 /** The corpus of producers' items. */
 const CORPUS_DIR = fileURLToPath(new URL("../fixtures/wire", import.meta.url));
-const PRODUCERS = ["superdesk", "dpa", "ap", "afp", "rss", "atom"] as const;
+const PRODUCERS = ["superdesk", "dpa", "ap", "afp", "rss", "atom", "jsonfeed"] as const;
 
 test("items in every producer's dialect import in one line each and build into a site that passes its checks", { timeout: 300_000 }, async (t) => {
   const root = makeFixtureSite({});
@@ -58,4 +58,10 @@ test("items in every producer's dialect import in one line each and build into a
   const ferry = readFileSync(join(root, "_site", "news", "2024", "11", "05", "norways-longest-electric-ferry-route-opens-across-the.html"), "utf8");
   assert.match(ferry, /<title>[^<]*longest electric ferry route opens/i, "AFP's headline titles its page");
   assert.match(ferry, /\(AFP\)/, "the dateline credits AFP");
+  // A partner's JSON Feed carrying Reuters' copy: credited to Reuters, its feed's closing line left out.
+  assert.match(find("jsonfeed/harbour-city.json: items[0]"), /^created .* \[JSON Feed\]: source: warning: ignored: "Harbour City News": the feed's name; its text is Reuters's copy/);
+  const terminal = readFileSync(join(root, "_site", "news", "2024", "11", "05", "ferry-terminal-reopens-after-storm-repairs.html"), "utf8");
+  assert.match(terminal, /HALIFAX,<\/span> <span>November 5<\/span> <span>\(Reuters\) -/, "the dateline credits Reuters");
+  assert.match(terminal, /By <a [^>]*>Mira Chen<\/a>/);
+  assert.doesNotMatch(terminal, /Read this story online:[^<]*<a href="https:\/\/news\.harbour-city/, "the partner's closing line is not the story's");
 });

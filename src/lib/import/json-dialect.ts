@@ -1,14 +1,15 @@
 import type { Agency } from "../model/agencies.ts";
 import { isApMediaApi, readApMediaApi } from "./ap-media-api.ts";
 import { dpaEntries, isDpaDigitalwires, readDpaDigitalwires } from "./dpa-digitalwires.ts";
+import { isJsonFeed, readJsonFeed } from "./json-feed.ts";
 import { isPlainObject } from "./ninjs-schema.ts";
 import { isSuperdeskNinjs, readSuperdeskNinjs } from "./superdesk-ninjs.ts";
 import type { ReadBeside, WireRead } from "./wire-item.ts";
 
 /**
- * Tells a producer's JSON dialect from IPTC ninjs by content, never by file name: an AP Media API
- * response by its api_version and data, a dpa digitalwires entry by its format or urn, Superdesk's
- * ninjs by guid where ninjs has uri. A list, or dpa's `{"entries": [...]}`, is told by its first
+ * Tells a producer's JSON dialect from IPTC ninjs by content, never by file name: a JSON Feed by
+ * its version, an AP Media API response by its api_version and data, a dpa digitalwires entry by
+ * its format or urn, Superdesk's ninjs by guid where ninjs has uri. A list, or dpa's `{"entries": [...]}`, is told by its first
  * item. Undefined for anything else (IPTC ninjs, or JSON that does not parse), which the ninjs
  * reader reads and explains. `agencies` are the settings' list, by which the agency a dateline
  * names is known; `readBeside` gives the files in the item's folder (AP's text is saved beside its JSON).
@@ -20,6 +21,7 @@ export function readJsonDialect(text: string, file: string, agencies: readonly A
   } catch {
     return undefined;
   }
+  if (isJsonFeed(value)) return readJsonFeed(value, file);
   if (isPlainObject(value) && isApMediaApi(value)) return readApMediaApi(value, file, agencies, readBeside);
   const [entry] = dpaEntries(value);
   if (isPlainObject(entry?.value) && isDpaDigitalwires(entry.value)) return readDpaDigitalwires(value, file, agencies);

@@ -84,7 +84,7 @@ async function readWithItsReader(file: string, { delivered, agencies, zoneOf }: 
     const read = encoding === undefined ? "" : `; its bytes read as ${encoding}`;
     const convert = `convert it with iconv -f ${encoding ?? "<its encoding>"} -t UTF-8`;
     const problem = fail(
-      `is not UTF-8 text${line === undefined ? "" : ", from this line"}${read} (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1: ${convert})`,
+      `is not UTF-8 text${line === undefined ? "" : ", from this line"}${read} (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom, JSON Feed or wire text item in UTF-8, or XML declaring ISO-8859-1: ${convert})`,
       "WD201",
     );
     // The first line whose bytes are not UTF-8: one stray byte in a long feed is found there.

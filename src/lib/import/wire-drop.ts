@@ -152,7 +152,7 @@ export function deliveredFiles(paths: readonly string[]): DeliveredFiles {
   for (const file of new Set(files)) {
     const extension = extname(file).slice(1).toLowerCase();
     if (!NOT_ITEMS.has(extension)) items.push(file);
-    else problems.push({ file, field: "", message: `a .${extension} file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom or wire text: keep other files out of the drop)`, code: "WD202" });
+    else problems.push({ file, field: "", message: `a .${extension} file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom, JSON Feed or wire text: keep other files out of the drop)`, code: "WD202" });
   }
   return { files: items, problems };
 }

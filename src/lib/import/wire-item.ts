@@ -21,6 +21,7 @@ export type WireFormat =
   | "NITF"
   | "RSS 2.0"
   | "Atom"
+  | "JSON Feed"
   | "plain text";
 
 /**

@@ -443,7 +443,7 @@ test("each reason on an item's line ends with the code of its rule, for the file
     "e-killed.json": JSON.stringify({ uri: "urn:x:never-imported", versioncreated: "2024-06-12T09:00:00+03:00", pubstatus: "canceled" }),
   });
   assert.deepEqual(report.split("\n"), [
-    "refused    drop-2/b-latin1.txt: drop-2/b-latin1.txt:1: is not UTF-8 text, from this line; its bytes read as ISO-8859-1 (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1: convert it with iconv -f ISO-8859-1 -t UTF-8) [WD201]",
+    "refused    drop-2/b-latin1.txt: drop-2/b-latin1.txt:1: is not UTF-8 text, from this line; its bytes read as ISO-8859-1 (expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom, JSON Feed or wire text item in UTF-8, or XML declaring ISO-8859-1: convert it with iconv -f ISO-8859-1 -t UTF-8) [WD201]",
     "refused    drop-2/c-misspelt.json: headlnie: unknown property in ninjs 1.x; did you mean headline? [WD209]",
     `unchanged  ${ROUBLE}/index.md <- drop-2/a-older.json [ninjs 1]: an older version (made 2024-06-10T09:00:00+03:00) than the one on file (made 2024-06-10T11:30:00+03:00); skipped [WD223]`,
     "withdrawn  drop-2/e-killed.json [ninjs 1]: withdrawn by the agency before it was imported here; nothing to remove [WD224]",

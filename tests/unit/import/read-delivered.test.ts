@@ -46,7 +46,7 @@ test("a file that is not UTF-8 is refused with the encoding its bytes read as an
     assert.equal(read.items.length, 0);
     return read.problems.map(({ line, message, code }) => [line, message, code]);
   };
-  const expected = (encoding: string) => `(expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom or wire text item in UTF-8, or XML declaring ISO-8859-1: convert it with iconv -f ${encoding} -t UTF-8)`;
+  const expected = (encoding: string) => `(expected a ninjs, NewsML-G2, NewsML 1.2, NITF, RSS, Atom, JSON Feed or wire text item in UTF-8, or XML declaring ISO-8859-1: convert it with iconv -f ${encoding} -t UTF-8)`;
   assert.deepEqual(await refusal("latin1.txt", Buffer.from("Gulls return\n\nOSLO (Reuters) - The caf\u00e9 reopened.\n", "latin1")), [
     [3, `is not UTF-8 text, from this line; its bytes read as ISO-8859-1 ${expected("ISO-8859-1")}`, "WD201"],
   ]);

@@ -46,6 +46,7 @@ const REFUSED_BY_DESIGN: Readonly<Record<string, number>> = {
   AFP: 2,
   RSS: 1,
   Atom: 0,
+  "JSON Feed": 0,
 };
 
 /** Why an item may be held: each needs a person (words, a check, a picture, a decision). */

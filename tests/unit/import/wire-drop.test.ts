@@ -76,8 +76,8 @@ test("a desk's notes, spreadsheets and documents in a drop are refused as no age
   assert.deepEqual(
     problems.map(({ file, message, code }) => [file, message, code]),
     [
-      [join(drop, "README.md"), "a .md file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom or wire text: keep other files out of the drop)", "WD202"],
-      [join(drop, "list.CSV"), "a .csv file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom or wire text: keep other files out of the drop)", "WD202"],
+      [join(drop, "README.md"), "a .md file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom, JSON Feed or wire text: keep other files out of the drop)", "WD202"],
+      [join(drop, "list.CSV"), "a .csv file, which is no agency's item (expected NewsML-G2, NewsML 1.2, NITF, ninjs or another JSON, RSS, Atom, JSON Feed or wire text: keep other files out of the drop)", "WD202"],
     ],
   );
 });
