@@ -153,6 +153,7 @@ const isRightlyRefused = (outcome: CorpusOutcome): boolean => outcome.kind === "
 const NOT_HOLD_REASONS: readonly RegExp[] = [
   /^warning: /,
   /^dated .* by its dateline/,
+  /^its dateline is ".*", from the words its text opens with/,
   /^id ".*" already names another story/,
   /^also waiting beside it: /,
   /^its text read from .* beside it$/,

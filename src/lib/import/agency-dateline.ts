@@ -212,3 +212,21 @@ export function unlistedDatelineAgency(paragraph: string, agencies: readonly Age
   const alone = matchDateline(text, AGENCY_ALONE, (agency) => findAgency(agency, agencies) !== undefined).refused;
   return alone !== undefined && (looksLikeAgency(alone, agencies) || AGENCY_NAME_WORDS.test(alone)) ? alone : undefined;
 }
+
+/**
+ * A newspaper's dateline, with no agency: a place in capitals (a region after a comma may follow)
+ * and a dash, as a partner's or a city's feed opens its text ("LAKESIDE, Ohio — The library…",
+ * "LONDON — "). With no agency in it, nothing but the place says it is a dateline, so it is taken
+ * only for a place the dateline places know (`isKnownPlace`: the settings' list or the gazetteer),
+ * and only with a dash: "BREAKING — " and "EDITOR'S NOTE — " name no place and stay text.
+ */
+const PLACE_DATELINE = new RegExp(String.raw`^${placePattern(UPPER_WORD)}\s*${DASH}\s+`, "u");
+
+/** The place of a newspaper's dateline opening `paragraph` (see PLACE_DATELINE), with the paragraph after it; undefined when it has none. */
+export function takePlaceDateline(paragraph: string, isKnownPlace: (place: string) => boolean): { place: string; rest: string } | undefined {
+  const text = paragraph.trimStart();
+  const match = PLACE_DATELINE.exec(text);
+  const place = match?.groups?.["place"];
+  if (!match || place === undefined || !/\p{Lu}{2}/u.test(place) || !isKnownPlace(place)) return undefined;
+  return { place, rest: text.slice(match[0].length) };
+}

@@ -1,7 +1,7 @@
 import { parse as parseHtml, type HTMLElement as ParsedElement } from "node-html-parser";
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
-import { takeAgencyDateline, type AgencyDateline } from "./agency-dateline.ts";
+import { takeAgencyDateline, takePlaceDateline, type AgencyDateline } from "./agency-dateline.ts";
 import { foldName, type Agency } from "../model/agencies.ts";
 import { isAllowedUrl, urlScheme } from "../model/urls.ts";
 import { createMarkdown, outlineBody } from "../story/markdown.ts";
@@ -27,6 +27,8 @@ export interface BodyContext {
   lead?: string;
   /** The item's full address on its producer's site, against which a relative link in its text is read. */
   base?: string;
+  /** Whether the dateline places know a place: a newspaper's dateline, with no agency ("LONDON — "), is taken only for such a place. */
+  isKnownPlace?: (place: string) => boolean;
 }
 
 export interface BodyMarkdown {
@@ -69,7 +71,10 @@ export interface RemovedMarkup {
 }
 
 /** A dateline as found: its place, agency, month and day (the story's first words are the Markdown's). */
-export type DatelineTaken = Omit<AgencyDateline, "rest">;
+export type DatelineTaken = Omit<AgencyDateline, "rest"> & {
+  /** A newspaper's dateline, with no agency, as typed ("LAKESIDE, Ohio —"): the item's source is its agency. */
+  placeOnly?: string;
+};
 
 // ---- Agency chrome: lines the agency adds around a story that are not the story. ----
 
@@ -201,7 +206,7 @@ const LEADING_BREAKS = /^(?:\s|\\\n)+/;
  */
 function cutDateline(block: string, context: BodyContext): { block: string; dateline: DatelineTaken } | undefined {
   const { text, from } = shownText(block);
-  const dateline = takeAgencyDateline(text, context.source, context.agencies ?? []);
+  const dateline = takeAgencyDateline(text, context.source, context.agencies ?? []) ?? placeDateline(text, context);
   if (!dateline) return undefined;
   let end = text.length - dateline.rest.length;
   while (end > 0 && /\s/.test(text[end - 1] ?? "")) end -= 1;
@@ -209,6 +214,13 @@ function cutDateline(block: string, context: BodyContext): { block: string; date
   const rest = block.slice(cut).replace(LEADING_BREAKS, "").replace(/^[*_]+(?=\s|$)/, "").replace(LEADING_BREAKS, "");
   const { rest: _shown, ...taken } = dateline;
   return { block: rest, dateline: taken };
+}
+
+/** A newspaper's dateline (takePlaceDateline), in an item that names its source: that source is its agency. */
+function placeDateline(text: string, { source, isKnownPlace }: BodyContext): (AgencyDateline & { placeOnly: string }) | undefined {
+  const found = source === undefined || isKnownPlace === undefined ? undefined : takePlaceDateline(text, isKnownPlace);
+  if (found === undefined || source === undefined) return undefined;
+  return { place: found.place, agency: source, rest: found.rest, placeOnly: text.slice(0, text.length - found.rest.length).trim() };
 }
 
 /**

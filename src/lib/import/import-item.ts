@@ -183,7 +183,7 @@ function isLive(fields: Readonly<Record<string, unknown>>, settings: ImportSetti
  */
 function versionMillis(item: WireItem, time: WireTime, existing: WireStory | undefined, settings: ImportSettings): number | undefined {
   if (time.offset !== undefined) return wireTimeMillis(time, undefined);
-  const zone = zoneFor(storyPlace(item, importedBody(item, settings.agencies)), { ...settings, ...(existing ? { existing } : {}) });
+  const zone = zoneFor(storyPlace(item, importedBody(item, settings)), { ...settings, ...(existing ? { existing } : {}) });
   return wireTimeMillis(time, ("zone" in zone ? zone.zone : undefined) ?? settings.defaultZone ?? "UTC");
 }
 
@@ -296,7 +296,7 @@ export async function checkRefusedItem({ problems, found }: RefusedItem, stories
   if (found.status === "canceled") return outcome;
   // The story on file dates an update (its zone, its place); read as the item's when its words tell it from another under the id.
   const { id, headline, body } = found;
-  const imported = body === undefined ? undefined : importedBody({ ...found, body }, settings.agencies);
+  const imported = body === undefined ? undefined : importedBody({ ...found, body }, settings);
   const words = headline !== undefined && imported !== undefined ? { headline, body: imported.markdown } : undefined;
   const match = id === undefined || stories.unusableIds.has(id) ? {} : matchStory(stories.byId.get(id) ?? [], words, found.version);
   const existing = "story" in match ? match.story : undefined;
@@ -322,7 +322,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     return refused(item, [itemNote(item, `the story recording the agency id "${item.id}" must be mended first (see its line above)`, "WD219")]);
   }
   const candidates = stories.byId.get(item.id) ?? [];
-  const body = item.status === "canceled" ? undefined : importedBody(item, settings.agencies);
+  const body = item.status === "canceled" ? undefined : importedBody(item, settings);
   const match = matchStory(candidates, body && { headline: item.headline, body: body.markdown }, item.version);
   if ("ambiguous" in match) {
     const files = match.ambiguous.map((story) => story.file).join(", ");

@@ -2,10 +2,16 @@ import { htmlBodyToMarkdown, textBodyToMarkdown } from "./body-markdown.ts";
 import type { ImportedBody } from "./story-plan.ts";
 import type { WireItem } from "./wire-item.ts";
 import type { Agency } from "../model/agencies.ts";
+import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 
-/** The item's body as story Markdown, with the place and agency (as `agencies` spell it) of the dateline it opened with, which the page prints itself, and the notes to editors and trailers taken off it. */
-export function importedBody(item: Pick<WireItem, "body" | "source" | "byline" | "lead" | "base">, agencies: readonly Agency[]): ImportedBody {
-  const context = { agencies, ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
+/**
+ * The item's body as story Markdown, with the place and agency (as `agencies` spell it) of the
+ * dateline it opened with, which the page prints itself, and the notes to editors and trailers
+ * taken off it. A dateline with no agency is taken for a place `datelinePlaces` or the gazetteer know.
+ */
+export function importedBody(item: Pick<WireItem, "body" | "source" | "byline" | "lead" | "base">, { agencies, datelinePlaces }: { agencies: readonly Agency[]; datelinePlaces: DatelinePlaces }): ImportedBody {
+  const isKnownPlace = (place: string) => resolveDatelineZone(place, undefined, datelinePlaces).ok;
+  const context = { agencies, isKnownPlace, ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
   const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, removed, typedByline, markupLeftOut } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
   return {
     markdown,
@@ -13,6 +19,7 @@ export function importedBody(item: Pick<WireItem, "body" | "source" | "byline" |
     ...(markupLeftOut ? { markupLeftOut } : {}),
     ...(dateline?.place ? { place: dateline.place } : {}),
     ...(dateline ? { agency: dateline.agency } : {}),
+    ...(dateline?.placeOnly ? { placeDateline: dateline.placeOnly } : {}),
     ...(editorsNotes ? { editorsNotes } : {}),
     ...(trailers ? { trailers } : {}),
     ...(pictureCaptions ? { pictureCaptions } : {}),

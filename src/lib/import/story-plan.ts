@@ -36,6 +36,8 @@ export interface ImportedBody {
   removed?: RemovedMarkup[];
   /** A byline the text opened with, the item giving none of its own: the story's byline. */
   typedByline?: string;
+  /** A newspaper's dateline the text opened with, as typed ("LAKESIDE, Ohio —"): its place is the story's. */
+  placeDateline?: string;
   /** True when the text was too large to keep its markup, and kept as paragraphs. */
   markupLeftOut?: boolean;
 }
@@ -549,6 +551,9 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...unescapedNote("lead", item.lead, item),
     // A byline typed above the story is taken out of the text as its byline; one repeating the item's own loses nothing.
     ...(item.byline === undefined && body.typedByline !== undefined ? [ignoredNote("body", `${JSON.stringify(body.typedByline)}: the byline typed above the story, taken as its by, not story text`)] : []),
+    ...(body.placeDateline === undefined || body.place === undefined
+      ? []
+      : [{ field: "body", message: `its dateline is ${JSON.stringify(body.place)}, from the words its text opens with (${JSON.stringify(body.placeDateline)}), a place the dateline places know; the page prints it from the field`, code: "WD239" as const }]),
     ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: ${isEditorsInitials(line) ? "the initials of the agency's editors who handled the story" : "the agency's line after the story (its credits or end-of-item mark)"}, not story text`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
     ...(body.pictureAlts ?? []).map((alt) => ignoredNote("body", `a picture in the text, its alt text ${JSON.stringify(alt)} (a story shows only its own photo and images)`)),

@@ -112,6 +112,7 @@ export const PROBLEM_CODES = {
   WD235: "code or an unsafe link taken out of the text",
   WD237: "a time read from wire text's closing time line",
   WD238: "a closing time line that could not be read",
+  WD239: "a newspaper's dateline read from the text",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readMonthName, takeAgencyDateline as takeWithAgencies, unlistedDatelineAgency } from "../../../src/lib/import/agency-dateline.ts";
+import { readMonthName, takeAgencyDateline as takeWithAgencies, takePlaceDateline, unlistedDatelineAgency } from "../../../src/lib/import/agency-dateline.ts";
 import { AGENCIES } from "../../support/agencies.ts";
 
 const takeAgencyDateline = (paragraph: string, source: string | undefined) => takeWithAgencies(paragraph, source, AGENCIES);
@@ -170,4 +170,17 @@ test("the agency alone is cut only at the very start, with its dash or colon, na
   assert.equal(unlistedDatelineAgency("(Kenya News Agency) - Floods closed roads", AGENCIES), "Kenya News Agency");
   assert.equal(unlistedDatelineAgency("(see below) - the talks", AGENCIES), undefined);
   assert.equal(unlistedDatelineAgency("(Reuters) - Oil prices slipped", AGENCIES), undefined);
+});
+
+test("a newspaper's dateline, a place in capitals and a dash with no agency, is taken only for a place the dateline places know", () => {
+  const known = new Set(["LAKESIDE, Ohio", "LONDON", "NEW YORK", "WASHINGTON, D.C."]);
+  const isKnownPlace = (place: string) => known.has(place);
+  assert.deepEqual(takePlaceDateline("LAKESIDE, Ohio — The library reopens.", isKnownPlace), { place: "LAKESIDE, Ohio", rest: "The library reopens." });
+  assert.deepEqual(takePlaceDateline("LONDON - Shares fell.", isKnownPlace), { place: "LONDON", rest: "Shares fell." });
+  assert.deepEqual(takePlaceDateline("NEW YORK -- Shares fell.", isKnownPlace), { place: "NEW YORK", rest: "Shares fell." });
+  assert.deepEqual(takePlaceDateline("WASHINGTON, D.C. — The Senate voted.", isKnownPlace), { place: "WASHINGTON, D.C.", rest: "The Senate voted." });
+  // No place, or not one known; not in capitals; no dash; a dash with no space after it.
+  for (const text of ["BREAKING — Shares fell.", "EDITOR'S NOTE — This story…", "PARIS — Shares fell.", "London — Shares fell.", "LONDON Shares fell.", "LONDON—Shares fell.", "I — for one — disagree."]) {
+    assert.equal(takePlaceDateline(text, isKnownPlace), undefined, text);
+  }
 });

@@ -780,6 +780,20 @@ test("a WordPress feed's item: its title's references read, in the headline and 
   assert.doesNotMatch(written, /appeared first|Read more|&#8217;|&amp;/);
 });
 
+test("a feed item opening with a newspaper's dateline of a known place is datelined by it, named; one of no known place keeps its words and is held", async (t) => {
+  const { root, importItems } = desk(t);
+  const item = (guid: string, title: string, text: string) =>
+    `<item><guid>${guid}</guid><title>${title}</title><pubDate>Mon, 10 Jun 2024 09:30:00 +0000</pubDate><description><![CDATA[<p>${text}</p>]]></description></item>`;
+  const feed = `<rss version="2.0"><channel><title>City Desk</title>${item("c-1", "Harbour reopens", "<strong>LONDON</strong> — The harbour reopened on Tuesday.")}${item("c-2", "Fares frozen", "BREAKING — Fares stay at this year's level.")}</channel></rss>`;
+  const report = await importItems({ "feed.xml": feed }, { verbose: true, withoutLead: "publish" });
+  assert.match(report, /^created {4}src\/news\/2024\/06\/10\/harbour-reopens\/index\.md <- .*\n {11}body: its dateline is "LONDON", from the words its text opens with \("LONDON —"\), a place the dateline places know; the page prints it from the field \[WD239\]$/m);
+  const written = readFileSync(join(root, "src/news/2024/06/10/harbour-reopens/index.md"), "utf8");
+  assert.match(written, /^dateline: LONDON$/m);
+  assert.match(written, /^The harbour reopened on Tuesday\.$/m, "the dateline, emphasis and all, is off the text");
+  assert.match(report, /^held {7}src\/news\/2024\/06\/10\/fares-frozen\/index\.md <- .*\n {11}needs a dateline: the item names no place \[WD216\]$/m);
+  assert.match(readFileSync(join(root, "src/news/2024/06/10/fares-frozen/index.md"), "utf8"), /^BREAKING — Fares stay at this year's level\.$/m);
+});
+
 test("a plain-text version finds the story an earlier release recorded under an id its marked headline gave, and records its id from then on", async (t) => {
   const { importItems, news } = desk(t);
   // Each version closes with the time the agency sent it (day, hour, minute).

@@ -197,7 +197,7 @@ test("a headline and lead escaped in XML are text: Reuters' codes and words in a
     '<located><name>New York</name></located><headline>Apple &lt;AAPL.O&gt; shares jump as S&amp;P 500 &lt;.SPX&gt; hits record; after &lt;strike&gt;</headline>' +
     '<description role="drol:summary">Brent &lt;LCOc1&gt; fell.</description>';
   const item = onlyItem(readInline(newsItem({ content, body: "<inlineData>NEW YORK (Reuters) - Shares rose.</inlineData>" })));
-  const plan = planStory(item, { body: importedBody(item, AGENCIES), datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES });
+  const plan = planStory(item, { body: importedBody(item, { agencies: AGENCIES, datelinePlaces: places }), datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES });
   assert.ok(plan.ok);
   assert.equal(plan.plan.fields["title"], "Apple <AAPL.O> shares jump as S&P 500 <.SPX> hits record; after <strike>");
   assert.equal(plan.plan.fields["lead"], "Brent <LCOc1> fell.");
@@ -640,7 +640,7 @@ test("a text opening with the agency alone: taken off it, the agency the source 
   const xhtml = '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>(Reuters) - Oil prices slipped on Monday.</p></body></html></inlineXML>';
   const planned = (content: string) => {
     const item = onlyItem(readInline(newsItem({ content: `<headline>Oil slips</headline><located><name>London</name></located>${content}`, body: xhtml })));
-    const body = importedBody(item, AGENCIES);
+    const body = importedBody(item, { agencies: AGENCIES, datelinePlaces: {} });
     const plan = planStory(item, { body, datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES, withoutLead: "publish" });
     assert.ok(plan.ok);
     const { dateline, source } = plan.plan.fields;

@@ -431,7 +431,7 @@ test("a Reuters story opening with the agency alone names its source; it is held
   const item = onlyItem(readFixture("reuters-no-place.txt", { local: "2026-12-07T10:00:00", offset: "Z" }));
   assert.deepEqual([item.place, item.source, item.byline, item.lead], [undefined, "Reuters", "By Ann Smith and Bo Li", undefined]);
   assert.equal(item.id, "text:reuters:2026-12-07:global-markets");
-  const body = importedBody(item, AGENCIES);
+  const body = importedBody(item, { agencies: AGENCIES, datelinePlaces: {} });
   // Only at the very start: the agency in parentheses later in the text is the text's.
   assert.equal(body.markdown, "Global stocks edged higher on Monday as investors awaited the Federal Reserve's decision on interest rates.\n\nOil prices (Reuters) - a measure traders watch - held steady.");
   const plan = planStory(item, { body, datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES, withoutLead: "publish" });

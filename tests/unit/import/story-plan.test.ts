@@ -507,7 +507,7 @@ test("the agency's trailer and a picture without a caption, left out of the text
     "<p>The bank meets again in May.</p>",
     "<p>(Reporting by Ann Smith in London; Editing by Tom Hogue)</p><p>###</p>",
   ].join("");
-  const body = importedBody({ ...item, body: { kind: "html", html } }, AGENCIES);
+  const body = importedBody({ ...item, body: { kind: "html", html } }, { agencies: AGENCIES, datelinePlaces: {} });
   assert.equal(body.markdown, "Rates rise.\n\nThe bank meets again in May.");
   const result = planStory(item, { ...context, body });
   assert.ok(result.ok);

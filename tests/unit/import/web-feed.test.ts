@@ -393,7 +393,7 @@ test("Atom's text titles and summaries keep words in angle brackets; HTML ones a
   const [text, html] = allItems(atom(entries));
   assert.ok(text && html);
   const planned = (item: WireItem) => {
-    const plan = planStory(item, { body: importedBody(item, []), datelinePlaces: places, siteLanguage: "en", withoutLead: "publish" });
+    const plan = planStory(item, { body: importedBody(item, { agencies: [], datelinePlaces: places }), datelinePlaces: places, siteLanguage: "en", withoutLead: "publish" });
     assert.ok(plan.ok);
     return [plan.plan.fields["title"], plan.plan.fields["lead"]];
   };
@@ -404,7 +404,7 @@ test("Atom's text titles and summaries keep words in angle brackets; HTML ones a
 test("an RSS title keeps words in angle brackets, its character references read", () => {
   const [item] = allItems(rss("<item><guid>h-4</guid><title>Fares &amp;#8217; rise &lt;update&gt;</title><description>Text.</description><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate></item>"));
   assert.ok(item);
-  const plan = planStory(item, { body: importedBody(item, []), datelinePlaces: places, siteLanguage: "en", withoutLead: "publish" });
+  const plan = planStory(item, { body: importedBody(item, { agencies: [], datelinePlaces: places }), datelinePlaces: places, siteLanguage: "en", withoutLead: "publish" });
   assert.ok(plan.ok);
   assert.equal(plan.plan.fields["title"], "Fares \u2019 rise <update>");
 });
