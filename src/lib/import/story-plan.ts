@@ -104,13 +104,20 @@ const MAX_TOPIC_LENGTH = 60;
  */
 const textField = (text: string, item: Pick<WireItem, "plainFields">): string => oneLine(item.plainFields ? text : /<[a-z!/?]/i.test(text) ? htmlText(text) : decodeReferences(text));
 
+/** Elements whose words go with them when a field's markup is read for its words (textField): code, and a form's. */
+const LEFT_OUT_WITH_WORDS = /<(script|style|textarea|option)\b/i;
+
 /**
  * The line saying a headline or lead came HTML-escaped, as some JSON producers send them
  * ("Council&#8217;s budget: rates rise &amp; fees double"): its references are read as the
- * characters they stand for (see textField), since no editor wants "&#8217;" printed.
+ * characters they stand for (see textField), since no editor wants "&#8217;" printed; or that
+ * markup in it held a script, a style or a form's words, which reading it for its words leaves out.
  */
 function unescapedNote(field: string, text: string | undefined, item: Pick<WireItem, "plainFields">): ItemNote[] {
-  if (text === undefined || item.plainFields || decodeReferences(text) === text) return [];
+  if (text === undefined || item.plainFields) return [];
+  const element = LEFT_OUT_WITH_WORDS.exec(text)?.[1];
+  if (element !== undefined && /<[a-z!/?]/i.test(text)) return [ignoredNote(field, `a <${element.toLowerCase()}> and what it holds, in ${JSON.stringify(oneLine(text))}: the field's markup is read for its words, and this is none`)];
+  if (decodeReferences(text) === text) return [];
   return [ignoredNote(field, `the HTML escaping of ${JSON.stringify(oneLine(text))}: its character references are read as the characters they stand for`)];
 }
 

@@ -616,6 +616,19 @@ test("a headline and lead sent HTML-escaped are read as the characters their ref
   assert.deepEqual([plain.plan.fields["title"], plain.plan.leftOut], ["AT&T and P&O: Q&A", undefined]);
 });
 
+test("a script or a style in a headline or lead read for its words goes with what it holds, the line saying so; in a field given as plain text it is the field's words", () => {
+  const result = planStory({ ...item, headline: "Budget <script>track()</script>passes", lead: "<style>b{}</style>Rates rise", topics: [] }, context);
+  assert.ok(result.ok);
+  assert.deepEqual([result.plan.fields["title"], result.plan.fields["lead"]], ["Budget passes", "Rates rise"]);
+  assert.deepEqual(result.plan.leftOut?.map(({ field, message }) => `${field}: ${message}`), [
+    'headline: warning: ignored: a <script> and what it holds, in "Budget <script>track()</script>passes": the field\'s markup is read for its words, and this is none',
+    'lead: warning: ignored: a <style> and what it holds, in "<style>b{}</style>Rates rise": the field\'s markup is read for its words, and this is none',
+  ]);
+  const plain = planStory({ ...item, headline: "Budget <script> tag banned", plainFields: true, topics: [] }, context);
+  assert.ok(plain.ok);
+  assert.deepEqual([plain.plan.fields["title"], plain.plan.leftOut], ["Budget <script> tag banned", undefined]);
+});
+
 test("a name given with a comma or semicolon at either end is written without it, with a line, as by takes no name with one", () => {
   const plan = (fields: Partial<WireItem>) => {
     const result = planStory({ ...item, ...fields }, context);
