@@ -200,7 +200,7 @@ test("agency items in every format import as stories, update and withdraw in pla
   assert.match(waitingCorrection, /^corrections:\n {2}- date: 2013-09-02T17:05:00\+04:00\n {4}text: "\[to be worded\] Itar-Tass marked this version a correction: say what was corrected\."$/m);
   assert.equal(
     lineFor(updates.output, "later/hostile-2.json"),
-    "held       src/news/2013/09/02/talks-resume/index.md <- later/hostile-2.json [ninjs 1]: edited here: version 2 waits in src/news/2013/09/02/talks-resume/index.wire-v2.md.txt [WD222] (and 5 more: --verbose lists them)",
+    "held       src/news/2013/09/02/talks-resume/index.md <- later/hostile-2.json [ninjs 1]: edited here: version 2 waits in src/news/2013/09/02/talks-resume/index.wire-v2.md.txt [WD222] (and 6 more: --verbose lists them)",
   );
   assert.equal(readFileSync(hostileStory, "utf8"), editedHostile, "the editor's words are kept");
   assert.match(
