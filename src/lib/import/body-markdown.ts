@@ -218,8 +218,9 @@ function cutDateline(block: string, context: BodyContext): { block: string; date
 
 /** A newspaper's dateline (takePlaceDateline), in an item that names its source: that source is its agency. */
 function placeDateline(text: string, { source, isKnownPlace }: BodyContext): (AgencyDateline & { placeOnly: string }) | undefined {
-  const found = source === undefined || isKnownPlace === undefined ? undefined : takePlaceDateline(text, isKnownPlace);
-  if (found === undefined || source === undefined) return undefined;
+  if (source === undefined || isKnownPlace === undefined) return undefined;
+  const found = takePlaceDateline(text, isKnownPlace);
+  if (found === undefined) return undefined;
   return { place: found.place, agency: source, rest: found.rest, placeOnly: text.slice(0, text.length - found.rest.length).trim() };
 }
 

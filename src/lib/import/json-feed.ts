@@ -70,13 +70,13 @@ function readItem(value: unknown, file: string, path: string, feed: FeedWords): 
   if (id === undefined && !refusedAt("id")) problem("id", "missing (expected the item's id, the same for all its versions)");
   const headline = given(data.title);
   if (headline === undefined && !refusedAt("title")) problem("title", "missing (expected the story's headline)");
-  const ownPages = [data.url, id];
-  const closed = given(data.content_html) ? withoutToolsClose(data.content_html ?? "", ownPages, jsonPath(path, "content_html")) : undefined;
+  const page = given(data.url);
+  const closed = given(data.content_html) ? withoutToolsClose(data.content_html ?? "", [page, id], jsonPath(path, "content_html")) : undefined;
   const text = given(data.content_text) && data.content_text;
   const body: WireBody | undefined = closed ? { kind: "html", html: closed.html } : text ? { kind: "text", text } : undefined;
   if (body === undefined && !refusedAt("content_html", "content_text")) problem("content_html", "missing (expected the story's text as content_html or content_text)");
-  // A refused item is read on all the same: the rest of it is checked in this run too.
-  // A producer's own properties start with an underscore (the specification's extensions): named as such, not as unknown.
+  // A refused item is read on all the same: the rest of it is checked in this run too. A producer's
+  // own properties start with an underscore (the specification's extensions): named as such, not as unknown.
   const custom = Object.keys(isPlainObject(value) ? value : {}).filter((key) => key.startsWith("_"));
   const lead = body === undefined || given(data.summary) === undefined ? undefined : withoutExcerptEnd(given(data.summary) ?? "", jsonPath(path, "summary"));
   const notes: ItemNote[] = [...read.warnings, ...unknownProperties(value, [...Object.keys(itemShape), ...custom], path, DIALECT), ...(lead?.notes ?? []), ...(closed?.notes ?? [])];
@@ -109,7 +109,7 @@ function readItem(value: unknown, file: string, path: string, feed: FeedWords): 
     // The image alone, else the first image attachment: the item's own, in the order the producer gave them.
     photo: photoFrom(pictures.slice(0, 1), {}),
     lang: given(data.language) ?? feed.language,
-    base: given(data.url) !== undefined && isWebAddress(data.url?.trim() ?? "") ? data.url?.trim() : undefined,
+    base: page !== undefined && isWebAddress(page) ? page : undefined,
     notes: notes.length > 0 ? notes : undefined,
   });
   if (problems.length > 0 || id === undefined || headline === undefined || body === undefined) return { problems, found };
