@@ -131,6 +131,11 @@ function readStoryDate(raw: string, zone: string | undefined): DateResult {
     return { ok: true, date: { at: zone === undefined ? instant : (instant.setZone(zone) as DateTime<true>), hasTime: true } };
   }
 
+  // Jekyll's and Hugo's form, a space between the day and the time: the fix is one character.
+  const spaced = value.replace(/^(\d{4}-\d{2}-\d{2})\s+(?=\d{2}:\d{2})/, "$1T").replace(/\s+(Z|[+-]\d{2}:?\d{2})$/i, "$1");
+  if (spaced !== value && (LOCAL_TIME.test(spaced) || INSTANT.test(spaced))) {
+    return { ok: false, problem: `"${value}" is written with a space (expected ${spaced}: a T between the date and its time, and no space before an offset)` };
+  }
   return { ok: false, problem: `"${value}" is not a date (expected ${DATE_FORMS})` };
 }
 

@@ -177,6 +177,15 @@ test("without the dateline's zone a date is still checked for its form, its cale
   assert.equal(unzonedProblem("2013-03-10T02:30"), undefined);
 });
 
+test("a date written with a space where its time starts, as Jekyll and Hugo write it, is refused with the one-character fix", () => {
+  const fix = "a T between the date and its time, and no space before an offset";
+  assert.equal(unzonedProblem("2013-09-03 13:00:00"), `"2013-09-03 13:00:00" is written with a space (expected 2013-09-03T13:00:00: ${fix})`);
+  assert.equal(unzonedProblem("2013-09-03 13:00:00 +0300"), `"2013-09-03 13:00:00 +0300" is written with a space (expected 2013-09-03T13:00:00+0300: ${fix})`);
+  assert.equal(unzonedProblem("2013-09-03T13:00:00 Z"), `"2013-09-03T13:00:00 Z" is written with a space (expected 2013-09-03T13:00:00Z: ${fix})`);
+  // Words after a day are no time: the forms are listed.
+  assert.equal(unzonedProblem("2013-09-03 noon"), `"2013-09-03 noon" is not a date (expected ${DATE_FORMS})`);
+});
+
 test("a date-only update on the story's own day is not before it; an earlier day or time is", () => {
   const story = parsed("2024-03-14T23:40", "Europe/Berlin");
   const before = (raw: string) => isBeforeStory(parsed(raw, "Europe/Berlin"), story);
