@@ -4,6 +4,8 @@
  * what the media folder holds for it.
  */
 import { formatReport, type Report } from "../check/site-problems.ts";
+import { relativeUrl } from "../model/urls.ts";
+import { storyFileLinks, type BodyLink } from "../story/body-links.ts";
 import { formatProblem } from "../model/problems.ts";
 import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
 import { formatNextEmbargo, formatStoryProblems } from "../model/story-report.ts";
@@ -32,11 +34,34 @@ export function buildLog({ ok, settingProblems, pages, report }: BuildResult): L
 
 /**
  * The check's problems, each on a story's page naming the story file it is made from: a broken
- * link typed into a story is found in the built page, but the editor fixes it in the story.
+ * link typed into a story is found in the built page, but the editor fixes it in the story. A link
+ * the story's text makes is told at its line in the story file, as typed, and where the page has it.
  */
 function withStoryFiles(check: Report, pages: BuildResult["pages"], sources: Readonly<Record<string, string>>): Report {
-  const storyOf = new Map(pages.flatMap(({ file, url }) => (sources[url] === undefined ? [] : [[file, sources[url]]])));
-  return { ...check, problems: check.problems.map((problem) => (storyOf.has(problem.file) ? { ...problem, message: `${problem.message}; made from ${storyOf.get(problem.file)}` } : problem)) };
+  const storyOf = new Map(pages.flatMap(({ file, url }) => (sources[url] === undefined ? [] : [[file, { story: sources[url], url }]])));
+  const links = new Map<string, BodyLink[] | undefined>();
+  const linksOf = (story: string) => (links.has(story) ? links.get(story) : links.set(story, storyFileLinks(story)).get(story));
+  // The same address linked twice is told at each of its lines in turn, as the page's problems come in its order.
+  const told = new Map<string, number>();
+  const typedLink = (story: string, url: string, quoted: string): BodyLink | undefined => {
+    const candidates = linksOf(story)?.filter(({ href }) => relativeUrl(href, url) === quoted) ?? [];
+    const turn = told.get(`${url}\0${quoted}`) ?? 0;
+    told.set(`${url}\0${quoted}`, turn + 1);
+    return candidates[Math.min(turn, candidates.length - 1)];
+  };
+  return {
+    ...check,
+    problems: check.problems.map((problem) => {
+      const page = storyOf.get(problem.file);
+      if (page === undefined) return problem;
+      const quoted = problem.field === "link" ? /^"([^"]*)"/.exec(problem.message) : null;
+      const typed = quoted === null ? undefined : typedLink(page.story, page.url, quoted[1] ?? "");
+      if (quoted === null || typed === undefined) return { ...problem, message: `${problem.message}; made from ${page.story}` };
+      const onPage = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
+      const { column: _column, ...located } = problem;
+      return { ...located, file: page.story, line: typed.line, message: `"${typed.href}"${problem.message.slice(quoted[0].length)}; on its page at ${onPage}` };
+    }),
+  };
 }
 
 /** The media folder's line: the photos are not in the site, and the deploy must upload the new ones before the pages. */

@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { buildLog } from "../../../src/lib/build/build-log.ts";
 import type { BuildResult } from "../../../src/lib/build/build.ts";
@@ -35,6 +38,49 @@ test("a page problem on a story's page names the story file it is made from; oth
       'all/index.html:4:2: link: "x.html" names all/x.html, which does not exist (expected a file of the site) [WD404]',
       'news/2024/03/15/lk.html:85:108: link: "../14/gone.html" names news/2024/03/14/gone.html, which does not exist (expected a file of the site); made from src/news/lk/index.md [WD404]',
       "validate: 2 problems in 2 files",
+    ],
+  );
+});
+
+test("a broken link a story's text makes is told at its line in the story file, as typed, and where its page has it; a link twice, at each line in turn", (t) => {
+  const folder = mkdtempSync(join(tmpdir(), "build-log-"));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const story = join(folder, "lk.md");
+  writeFileSync(story, ["---", 'title: "Lake levels"', "---", "", "See [yesterday's story](/news/2024/03/14/gone/)", "and [the chart](chart.png).", "", "Again: [yesterday's story](/news/2024/03/14/gone/)."].join("\n"));
+  const problem = (line: number, href: string, target: string) => ({ file: "news/2024/03/15/lk.html", line, column: 4, field: "link", message: `"${href}" names ${target}, which does not exist (expected a file of the site)`, code: "WD404" as const });
+  const result: BuildResult = {
+    ok: false,
+    settingProblems: [],
+    pages: [page("/news/2024/03/15/lk.html", "news/2024/03/15/lk.html")],
+    files: [],
+    report: {
+      stories: undefined,
+      check: {
+        pages: 1,
+        stylesheets: 1,
+        problems: [
+          problem(80, "../14/gone/index.html", "news/2024/03/14/gone/index.html"),
+          problem(81, "chart.png", "news/2024/03/15/chart.png"),
+          problem(83, "../14/gone/index.html", "news/2024/03/14/gone/index.html"),
+          // A link of the page's own, not typed in the story.
+          problem(12, "../../../all/index.html", "all/index.html"),
+        ],
+      },
+      size: undefined,
+      media: undefined,
+      timings: [],
+      caches: [],
+      sources: { "/news/2024/03/15/lk.html": story },
+    },
+  };
+  assert.deepEqual(
+    buildLog(result).map(({ text }) => text.replaceAll(folder, "<story folder>")),
+    [
+      '<story folder>/lk.md:5: link: "/news/2024/03/14/gone/" names news/2024/03/14/gone/index.html, which does not exist (expected a file of the site); on its page at news/2024/03/15/lk.html:80:4 [WD404]',
+      '<story folder>/lk.md:6: link: "chart.png" names news/2024/03/15/chart.png, which does not exist (expected a file of the site); on its page at news/2024/03/15/lk.html:81:4 [WD404]',
+      '<story folder>/lk.md:8: link: "/news/2024/03/14/gone/" names news/2024/03/14/gone/index.html, which does not exist (expected a file of the site); on its page at news/2024/03/15/lk.html:83:4 [WD404]',
+      `news/2024/03/15/lk.html:12:4: link: "../../../all/index.html" names all/index.html, which does not exist (expected a file of the site); made from ${folder}/lk.md [WD404]`.replaceAll(folder, "<story folder>"),
+      "validate: 4 problems in 2 files",
     ],
   );
 });
