@@ -46,10 +46,13 @@ test("difficult but valid stories build into pages that pass validation; a page 
 
   // A link to a page that does not exist passes the story checks but not the site's.
   const before = readFileSync(join(root, "_site/news/2013/09/02/one-sentence.html"), "utf8");
-  writeFileSync(join(root, "src/news/one-sentence.md"), `${stories["one-sentence.md"]}\n[The full text](transcript.html)\n`);
+  const withLink = `${stories["one-sentence.md"]}\n[The full text](transcript.html)\n`;
+  writeFileSync(join(root, "src/news/one-sentence.md"), withLink);
   const broken = buildFixtureSite(root);
   assert.equal(broken.status, 1, broken.output);
-  assert.match(broken.output, /"transcript\.html" names news\/2013\/09\/02\/transcript\.html, which does not exist/);
+  // Told at the story's line that types it, then where its page has it.
+  const line = withLink.split("\n").length - 1;
+  assert.match(broken.output, new RegExp(`^src/news/one-sentence\\.md:${line}: link: "transcript\\.html" names news/2013/09/02/transcript\\.html, which does not exist \\(expected a file of the site\\); on its page at news/2013/09/02/one-sentence\\.html:\\d+:\\d+ \\[WD404\\]$`, "m"));
   assert.match(broken.output, /build: failed; _site\/ was left as it was\./);
   assert.equal(readFileSync(join(root, "_site/news/2013/09/02/one-sentence.html"), "utf8"), before);
 });
