@@ -4,11 +4,11 @@
  * what the media folder holds for it.
  */
 import { formatReport, type Report } from "../check/site-problems.ts";
-import { relativeUrl } from "../model/urls.ts";
-import { storyFileLinks, type BodyLink } from "../story/body-links.ts";
 import { formatProblem } from "../model/problems.ts";
 import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
 import { formatNextEmbargo, formatStoryProblems } from "../model/story-report.ts";
+import { relativeUrl } from "../model/urls.ts";
+import { storyFileLinks, type BodyLink } from "../story/body-links.ts";
 import type { BuildProgress, BuildResult, CountedStage } from "./build.ts";
 
 export interface LogLine {

@@ -8,7 +8,8 @@ export interface BodyLink {
   line: number;
 }
 
-const md = createMarkdown();
+/** Made at the first ask: only a build whose check failed reads a story's links. */
+let md: ReturnType<typeof createMarkdown> | undefined;
 
 /**
  * Every link the Markdown `body` makes (each `<a>`'s href, as markdown-it writes it into the page),
@@ -31,7 +32,7 @@ function bodyLinks(body: string): BodyLink[] {
       if (token.children) visit(token.children, at);
     }
   };
-  visit(md.parse(body, {}), undefined);
+  visit((md ??= createMarkdown()).parse(body, {}), undefined);
   return links;
 }
 
