@@ -80,6 +80,8 @@ export interface BodyOutline {
   opening?: { text: string; line: number };
   /** The HTML comments in its text, which the page prints as text (raw HTML is off). */
   comments: BodyComment[];
+  /** Each link it makes: the address as the page's markup writes it (before the page makes it relative), with its line as for images. */
+  links: { href: string; line: number }[];
 }
 
 /** The parse's environment in which findHtmlComments puts what it finds; the page's render has none. */
@@ -184,9 +186,10 @@ function openingParagraph(tokens: readonly Token[]): BodyOutline["opening"] {
 
 const rendersElement = (token: Token): boolean => token.nesting === 1 || (token.nesting === 0 && token.tag !== "" && token.type !== "softbreak");
 
-/** The images a story's Markdown shows, each with its line, and how much markup it makes. */
+/** The images a story's Markdown shows and the links it makes, each with its line, and how much markup it makes. */
 export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
   const images: BodyImage[] = [];
+  const links: BodyOutline["links"] = [];
   const headings: BodyOutline["headings"] = [];
   let elements = 0;
   let blockLine = 0;
@@ -202,10 +205,11 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
       // Inline tokens carry no lines of their own; a paragraph's lines are its breaks.
       if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
       if (child.type === "image") images.push({ src: String(child.attrGet("src") ?? ""), alt: child.content.trim(), line: line + 1 });
+      if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line: line + 1 });
     }
   }
   const opening = openingParagraph(tokens);
-  return { images, headings, elements, ...(opening ? { opening } : {}), comments };
+  return { images, headings, elements, ...(opening ? { opening } : {}), comments, links };
 }
 
 /**
