@@ -84,12 +84,12 @@ function readItem(value: unknown, file: string, path: string, feed: FeedWords): 
   if (given(data.external_url)) notes.push(ignoredNote(jsonPath(path, "external_url"), `${JSON.stringify(given(data.external_url))}: the page elsewhere the item is about, which the story does not link by itself`));
   if (given(data.banner_image)) notes.push(ignoredNote(jsonPath(path, "banner_image"), `${JSON.stringify(given(data.banner_image))}: a banner for the item's page, not its photo`));
   const authors = distinctNames([...(data.authors ?? []), ...(data.author ? [data.author] : [])].flatMap(({ name }) => (given(name) ? [oneLine(name ?? "")] : [])));
-  const pictures: Rendition[] = [
-    ...(given(data.image) ? [{ href: given(data.image) ?? "", path: jsonPath(path, "image") }] : []),
-    ...(data.attachments ?? []).flatMap(({ url, mime_type }, index): Rendition[] =>
-      given(url) && mime_type?.trim().toLowerCase().startsWith("image/") ? [{ href: given(url) ?? "", path: jsonPath(path, "attachments", index, "url"), mimetype: mime_type }] : [],
-    ),
-  ];
+  // The image, else the first image attachment: the item's own, in the order the producer gave them.
+  const image = given(data.image);
+  const attached = (data.attachments ?? []).findIndex(({ url, mime_type }) => given(url) !== undefined && mime_type?.trim().toLowerCase().startsWith("image/") === true);
+  const attachment = data.attachments?.[attached];
+  const picture: Rendition | undefined =
+    image !== undefined ? { href: image, path: jsonPath(path, "image") } : attachment === undefined ? undefined : { href: given(attachment.url) ?? "", path: jsonPath(path, "attachments", attached, "url"), mimetype: attachment.mime_type };
   const published = data.date_published;
   const found = definedFields({
     file,
@@ -106,8 +106,7 @@ function readItem(value: unknown, file: string, path: string, feed: FeedWords): 
     source: feed.title,
     byline: authors.length > 0 ? authors.join(", ") : undefined,
     topics: distinctNames((data.tags ?? []).flatMap((tag) => (given(tag) ? [oneLine(tag)] : []))),
-    // The image alone, else the first image attachment: the item's own, in the order the producer gave them.
-    photo: photoFrom(pictures.slice(0, 1), {}),
+    photo: picture && photoFrom([picture], {}),
     lang: given(data.language) ?? feed.language,
     base: page !== undefined && isWebAddress(page) ? page : undefined,
     notes: notes.length > 0 ? notes : undefined,

@@ -37,6 +37,10 @@ test("a JSON Feed's items are stories: id, title, text, summary as the lead, dat
   );
   assert.deepEqual([first?.released, first?.versionTime], [{ local: "2024-03-04T09:00:00", offset: "+01:00" }, { local: "2024-03-04T11:30:00", offset: "+01:00" }], "a modified item is a later version");
   assert.deepEqual([second?.id, second?.body, second?.byline, second?.lead, second?.lang], ["42", { kind: "text", text: "The quay is closed." }, "Tom Barton", undefined, "en"]);
+  // Without an image, the first attachment that is a picture.
+  const attachments = [{ url: "https://harbour.example/minutes.pdf", mime_type: "application/pdf" }, { url: "https://harbour.example/quay.jpg", mime_type: "image/jpeg" }, { url: "https://harbour.example/pier.jpg", mime_type: "image/jpeg" }];
+  const [attached] = feed([{ ...ITEM, attachments }])?.items ?? [];
+  assert.deepEqual([attached?.photo?.href, attached?.photo?.path], ["https://harbour.example/quay.jpg", "items[0].attachments[1].url"]);
 });
 
 test("the feed's closing line and an excerpt's tool-written close are left out, each named; a closing paragraph linking elsewhere is the story's", () => {
