@@ -55,6 +55,8 @@ export const PROBLEM_CODES = {
   WD135: "an image without alt text",
   WD136: "a withdrawn story that keeps its text",
   WD137: "an image in the text that cannot be shown",
+  WD138: "a field typed below the front matter",
+  WD139: "more on the line that closes the front matter",
   WD140: "a photo that cannot be published",
   WD141: "a photo worth a look",
   WD150: "two stories at one address",

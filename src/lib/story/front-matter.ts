@@ -10,6 +10,8 @@ export interface StoryParts {
   yaml: string;
   /** False when no `---` line ends the front matter: then all the rest is read as front matter. */
   closed: boolean;
+  /** What follows the closing `---` on its line ("-" of a `----` line), which Eleventy renders as the text's first line. */
+  afterClose: string;
   body: string;
   bodyLine: number;
 }
@@ -49,7 +51,9 @@ export function splitStory(story: string): StoryParts | undefined {
     body = body.slice(1);
     skipped += "\n";
   }
-  return { language: language.trim(), yaml, closed: closeAt !== -1, body, bodyLine: linesIn(skipped) + 1 };
+  const closeLineEnd = body.indexOf("\n");
+  const afterClose = closeAt === -1 || skipped.endsWith("\n") ? "" : closeLineEnd === -1 ? body : body.slice(0, closeLineEnd);
+  return { language: language.trim(), yaml, closed: closeAt !== -1, afterClose, body, bodyLine: linesIn(skipped) + 1 };
 }
 
 /**

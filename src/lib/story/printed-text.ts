@@ -1,5 +1,4 @@
 import markdownIt from "markdown-it";
-import { quoteComment } from "./story-body.ts";
 
 /**
  * What a text field printed for readers may not hold: the pages, feeds and structured data print
@@ -8,6 +7,17 @@ import { quoteComment } from "./story-body.ts";
  */
 
 const { utils } = markdownIt();
+
+/** The longest stretch of a comment a problem quotes: enough to know it by. */
+const COMMENT_QUOTE = 60;
+
+/** A comment as a problem quotes it: on one line, and cut at a space past COMMENT_QUOTE characters, so no word is quoted cut in two. */
+export function quoteComment(text: string): string {
+  const words = text.replace(/\s+/g, " ").trim();
+  const head = words.slice(0, COMMENT_QUOTE + 1);
+  const space = head.lastIndexOf(" ");
+  return words.length > COMMENT_QUOTE ? `${head.slice(0, space > "<!--".length ? space : COMMENT_QUOTE)}…` : words;
+}
 
 /**
  * A character reference as the story's Markdown reads one (CommonMark): closed by ";", a number

@@ -1,5 +1,7 @@
 import type { Problem } from "../model/problems.ts";
 import { createMarkdown, outlineBody, type BodyComment } from "./markdown.ts";
+import { quoteComment } from "./printed-text.ts";
+import { storySchema } from "./schema.ts";
 import { locateStoryImage } from "./story-files.ts";
 
 /** A problem in a story's Markdown, at a line of the body (its first line is 1). */
@@ -54,17 +56,6 @@ function typedDateline(text: string, place: string): string | undefined {
 const WHOLE_DATELINE =
   /^\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]*){0,3}(?:,\s+\p{Lu}[\p{Ll}\p{M}.]+(?:\s+\p{Lu}[\p{Ll}\p{M}.]+)?(?=[,(/\s]))?(?:(?:[,،]\s+(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?))(?:\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/))?|\s*(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/))\s*(?:--?|[—–])(?=\s)/u;
 
-/** The longest stretch of a comment a problem quotes: enough to know it by. */
-const COMMENT_QUOTE = 60;
-
-/** A comment as a problem quotes it: on one line, and cut at a space past COMMENT_QUOTE characters, so no word is quoted cut in two. */
-export function quoteComment(text: string): string {
-  const words = text.replace(/\s+/g, " ").trim();
-  const head = words.slice(0, COMMENT_QUOTE + 1);
-  const space = head.lastIndexOf(" ");
-  return words.length > COMMENT_QUOTE ? `${head.slice(0, space > "<!--".length ? space : COMMENT_QUOTE)}…` : words;
-}
-
 /**
  * A comment in the text is printed as the rest of it is (raw HTML is off, on purpose), so a note
  * to the desk typed as one would reach readers; the editor is told where a note is kept instead.
@@ -75,8 +66,39 @@ function commentProblem({ text, closed }: BodyComment): string {
   return `"${quoted}" ${what} (expected only the story's words: keep a note to the desk on a line starting with # in the front matter, which is not published; to print <!-- itself, write \\<!--)`;
 }
 
+/** Every field a story may have, by its name in lower case. */
+const FIELD_NAMES = new Map([...Object.keys(storySchema.shape), "withdrawn"].map((name) => [name.toLowerCase(), name]));
+/** Fields whose name a story's first sentence may open with ("Source: the ministry's figures…"): alone, such a line is the story's words. */
+const PROSE_OPENERS = new Set(["title", "lead", "source"]);
+const FIELD_LINE = /^([A-Za-z]+)[ \t]*:(?:[ \t]|$)/;
+
 /**
- * The body must carry the story, must not repeat the dateline the page prints from `dateline`
+ * Fields typed below the line that closes the front matter (`draft: true` added last, or a second
+ * block of fields after another ---): the story is read without them, a draft published, and the
+ * page prints them as its first words. Found when the text's first block is nothing but field
+ * lines, their indented values or list items, and --- lines; one field alone that may open a
+ * sentence is taken for the story's words.
+ */
+function strayFields(lines: readonly string[], first: number): BodyFinding[] {
+  const found: { line: number; name: string; text: string }[] = [];
+  let closes = false;
+  for (let index = first; index < lines.length && lines[index]!.trim() !== ""; index++) {
+    const line = lines[index]!;
+    const name = FIELD_NAMES.get(FIELD_LINE.exec(line)?.[1]?.toLowerCase() ?? "");
+    if (name !== undefined) found.push({ line: index + 1, name, text: line.trim() });
+    else if (/^-{3,}[ \t]*$/.test(line)) closes = true;
+    else if (found.length === 0 || !/^[ \t]/.test(line)) return [];
+  }
+  if (found.length === 0 || (found.length === 1 && !closes && PROSE_OPENERS.has(found[0]!.name))) return [];
+  return found.map(({ line, name, text }) => ({
+    line,
+    code: "WD138",
+    message: `"${text}": the field ${name}, typed below the line that closes the fields, so the story is read without it and its page would print the line as the text's first words (expected the field above the closing ---, with the others)`,
+  }));
+}
+
+/**
+ * The body must carry the story and no field typed below the front matter, must not repeat the dateline the page prints from `dateline`
  * (nor, in a story the desk typed, open with another place's), must stay within
  * MAX_BODY_ELEMENTS, must hold no HTML comment, its headings must sit under the headline (## first,
  * no level skipped), and every image in it needs alt text. Reads no file, so its findings can be
@@ -87,7 +109,7 @@ export function inspectBody(body: string, place: string | undefined, { typedByDe
   if (firstLine === 0) {
     return [{ line: 1, code: "WD130", message: "empty (expected the story's paragraphs in Markdown after the front matter)" }];
   }
-  const findings: BodyFinding[] = [];
+  const findings: BodyFinding[] = strayFields(body.split("\n"), firstLine - 1);
   const outline = outlineBody(md, body);
   // The text as typed, and as the paragraph the page's dateline opens shows it (past a heading, emphasis aside).
   const typed = place === undefined ? undefined : (typedDateline(body.trim(), place) ?? (outline.opening && typedDateline(outline.opening.text.trim(), place)));

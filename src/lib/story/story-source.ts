@@ -175,6 +175,10 @@ export function parseStorySource(file: string, files: StoryFiles, maxBytes: numb
     ...(afterLeading ? [{ line: linesBefore + 1, field: "front matter", code: "WD119" as const, message: "the file must start with --- (expected no blank line or space before it)" }] : []),
   ];
   const parts = afterLeading ? { ...afterLeading, bodyLine: afterLeading.bodyLine + linesBefore } : splitStory(text);
+  // Eleventy closes the front matter at "----" or "--- draft: true" too, and prints the rest of that line as the text's first words.
+  if (parts?.closed && parts.afterClose.trim() !== "") {
+    fileProblems.push({ line: parts.bodyLine, field: "front matter", code: "WD139", message: `the line closing the fields reads ${JSON.stringify(`---${parts.afterClose}`)}, and the page would print ${JSON.stringify(parts.afterClose.trim())} as the text's first words (expected a line of just ---, each field above it)` });
+  }
   if (parts?.language) {
     return problem(1, "front matter", "WD105", `"${parts.language}" front matter is not read (expected YAML, opened by a line of just ---)`);
   }

@@ -4,15 +4,18 @@ import { parseFrontMatter, splitStory, typedDraft } from "../../../src/lib/story
 import { nearestName } from "../../../src/lib/story/nearest-name.ts";
 
 test("a story is cut where Eleventy cuts it, with the line its body starts on", () => {
-  assert.deepEqual(splitStory("---\ntitle: A\n---\n\nBody.\n"), { language: "", yaml: "\ntitle: A", closed: true, body: "\nBody.\n", bodyLine: 4 });
+  assert.deepEqual(splitStory("---\ntitle: A\n---\n\nBody.\n"), { language: "", yaml: "\ntitle: A", closed: true, afterClose: "", body: "\nBody.\n", bodyLine: 4 });
   // Whatever line breaks it was saved with, a story is cut as with line feeds: no CR is left on the last field's value.
-  const lineFeeds = { language: "", yaml: "\ntitle: A\ndraft: true", closed: true, body: "\nBody,\nmore.\n", bodyLine: 5 };
+  const lineFeeds = { language: "", yaml: "\ntitle: A\ndraft: true", closed: true, afterClose: "", body: "\nBody,\nmore.\n", bodyLine: 5 };
   for (const saved of ["---\r\ntitle: A\r\ndraft: true\r\n---\r\n\r\nBody,\r\nmore.\r\n", "---\rtitle: A\rdraft: true\r---\r\rBody,\rmore.\r", "---\r\ntitle: A\ndraft: true\r---\n\r\nBody,\rmore.\n"]) {
     assert.deepEqual(splitStory(saved), lineFeeds, JSON.stringify(saved));
   }
   assert.equal(splitStory("---js\r\n{}\r\n---\r\n")?.language, "js");
   assert.equal(splitStory("---js\n{}\n---\n")?.language, "js");
   assert.equal(splitStory("---\ntitle: A\n")?.closed, false);
+  // A closing line with more after its ---, which Eleventy's reader takes as the close all the same.
+  assert.deepEqual(splitStory("---\ntitle: A\n----\nBody.\n"), { language: "", yaml: "\ntitle: A", closed: true, afterClose: "-", body: "-\nBody.\n", bodyLine: 3 });
+  assert.equal(splitStory("---\ntitle: A\n--- \nBody.\n")?.afterClose, " ");
   assert.equal(splitStory("Just text.\n"), undefined);
 });
 
