@@ -20,7 +20,7 @@ import { storySlug } from "./story-slug.ts";
 import { editorsNoteFieldNote } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
-import { matchStory, rememberSpellings, type WireStories, type WireStory } from "./wire-stories.ts";
+import { matchStory, photoBeside, rememberSpellings, type WireStories, type WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
 
 export interface ImportSettings {
@@ -123,10 +123,13 @@ interface StagedStory {
 /** A held story's problems its hold reasons already name: a field the agency did not send (WD120), a placeholder to word (WD124). */
 const SAID_BY_HOLD: ReadonlySet<string> = new Set(["WD120", "WD124"]);
 
-/** The story file's text for a plan. */
-function storyText(item: WireItem, plan: StoryPlan, existing: WireStory | undefined): string {
+/**
+ * The story file's text for a plan, recording the photo it names beside it: `photo`, the item's,
+ * else the one it keeps of the story on file.
+ */
+function storyText(item: WireItem, plan: StoryPlan, existing: WireStory | undefined, photo: Uint8Array | undefined): string {
   const source = String(plan.fields["source"] ?? existing?.fields["source"] ?? "the agency");
-  return composeStoryFile(plan.fields, plan.body, { source, format: item.format });
+  return composeStoryFile(plan.fields, plan.body, { source, format: item.format }, photo ?? (existing && photoBeside(existing.folder, plan.fields)));
 }
 
 /** Writes a planned story's folder whole in the staging folder and reads it as the build will; `use` decides what becomes of it. */
@@ -139,7 +142,7 @@ async function withStagedStory<T>(
   settings: ImportSettings,
   use: (story: StagedStory) => Promise<T>,
 ): Promise<T> {
-  const text = storyText(item, plan, existing);
+  const text = storyText(item, plan, existing, photo?.file.bytes);
   const earlierPhoto = (existing?.fields["photo"] as { src?: unknown } | undefined)?.src;
   const staged = await stageStoryFolder(settings.stagingDir, {
     name: STORY_FILE,
@@ -244,7 +247,7 @@ function stillWaiting(item: WireItem, folder: string, except?: string): Problem[
  */
 function takenByKill(item: WireItem, existing: WireStory): Problem[] {
   const waiting = waitingBeside(existing.folder);
-  const taken = [...(existing.changedHere === undefined ? [] : [`the story as the desk had it (${existing.changedHere})`]), ...(waiting.length > 0 ? [`the versions waiting beside it (${waiting.join(", ")})`] : [])];
+  const taken = [...(existing.changedHere() === undefined ? [] : [`the story as the desk had it (${existing.changedHere()})`]), ...(waiting.length > 0 ? [`the versions waiting beside it (${waiting.join(", ")})`] : [])];
   if (taken.length === 0) return [];
   return [itemNote(item, `${taken.join(" and ")} went with the kill, which takes every word of the story (expected nothing to do; a copy the desk must keep comes from its own history of src/news/)`, "WD234")];
 }
@@ -259,7 +262,7 @@ async function waitBeside(item: WireItem, plan: StoryPlan, existing: WireStory, 
   const { spoken, label } = versionNames(item);
   const waitingPhoto = photo && { file: join(existing.folder, `photo.wire-${label}.${photo.file.extension}`), bytes: photo.file.bytes };
   const fields = waitingPhoto ? { ...plan.fields, photo: { ...(plan.fields["photo"] as object), src: basename(waitingPhoto.file) } } : plan.fields;
-  const text = storyText(item, { ...plan, fields }, existing);
+  const text = storyText(item, { ...plan, fields }, existing, waitingPhoto?.bytes);
   const waiting = join(existing.folder, waitingName(label));
   const outcome = (kind: OutcomeKind, said: string): ItemOutcome => ({
     kind,
@@ -336,10 +339,10 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   const onFile = String((existing?.fields["wire"] as Record<string, unknown> | undefined)?.["versionTime"] ?? "");
   // A feed that corrects an item in place may keep its time: other words at the same time are a version of their own, which
   // waits beside the story (which of the two is newer cannot be told). A story edited here differs from the item anyway.
-  const changedInPlace = existing !== undefined && existing.changedHere === undefined && timeMs === existing.versionMs && body !== undefined && !sameWords(item, body, existing);
+  const changedInPlace = existing !== undefined && existing.changedHere() === undefined && timeMs === existing.versionMs && body !== undefined && !sameWords(item, body, existing);
   // Wire text is its words alone, its time only its delivery's: the same words again (a drop imported again, a file
   // copied, a story an earlier release dated otherwise) are the version on file, never an update to print.
-  const deliveredAgain = existing !== undefined && item.format === "plain text" && existing.changedHere === undefined && body !== undefined && !item.correction && sameWords(item, body, existing);
+  const deliveredAgain = existing !== undefined && item.format === "plain text" && existing.changedHere() === undefined && body !== undefined && !item.correction && sameWords(item, body, existing);
   if (deliveredAgain) return { kind: "unchanged", item: itemName(item), story: existing.file, notes: [] };
   if (existing && timeMs !== undefined && timeMs <= existing.versionMs && !changedInPlace) {
     const older = timeMs < existing.versionMs;
@@ -407,14 +410,14 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     const sameTime = changedInPlace ? `made at the same time as the version on file (${onFile}), with other words, so which is newer cannot be told` : undefined;
     // A story the agency withdrew stays withdrawn: a later version of it is for an editor to publish or not.
     const withdrawn = existing?.fields["withdrawn"] !== undefined ? "withdrawn by the agency here" : undefined;
-    const waitsBecause = existing && (existing.changedHere ?? withdrawn ?? sameTime ?? keptLive);
+    const waitsBecause = existing && (existing.changedHere() ?? withdrawn ?? sameTime ?? keptLive);
     if (existing && waitsBecause) {
       return waitBeside(item, plan, existing, taken.photo, waitsBecause, [...notes, ...wouldNotBuild(refusals, "it would not build"), ...dayAloneOnFile(existing)], settings);
     }
     if (refusals.length > 0) return refused(item, [...wouldNotBuild(refusals, "the story would not build"), ...photoLeftOut(item, taken)]);
     if (!settings.dryRun) await placeStoryFolder(staged, target, existing !== undefined);
     const file = join(target, STORY_FILE);
-    remember({ file, folder: target, fields: plan.fields, body: plan.body, versionMs: timeMs ?? 0 });
+    remember({ file, folder: target, fields: plan.fields, body: plan.body, versionMs: timeMs ?? 0, changedHere: () => undefined });
     if (existing) notes.push(...stillWaiting(item, existing.folder));
     if (match.beside) notes.unshift(itemNote(item, `id "${item.id}" already names another story (${match.beside.file}); imported beside it`, "WD221"));
     const embargoed = isEmbargoed(plan.fields["date"], settings);

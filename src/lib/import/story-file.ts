@@ -4,14 +4,17 @@ import type { WireFormat } from "./wire-item.ts";
 
 /**
  * The line of the story's `wire` group that records what the import wrote: a hash of the file's
- * text without this line. A file that no longer matches it was changed since, by an editor.
+ * text without this line, and of the photo the import put beside it. A story that no longer
+ * matches it was changed since, by an editor: its text, or its photo replaced by the desk's own.
  */
 const WRITTEN_LINE = /^ {2}written: (sha256:[0-9a-f]+)\n/m;
 const HASH_CHARS = 32;
 
-/** The hash `wire.written` records for a story file's text (its own line left out). */
-function writtenHash(text: string): string {
-  return `sha256:${createHash("sha256").update(text.replace(WRITTEN_LINE, "")).digest("hex").slice(0, HASH_CHARS)}`;
+/** The hash `wire.written` records for a story file's text (its own line left out) and the photo written beside it. */
+function writtenHash(text: string, photo: Uint8Array | undefined): string {
+  const hash = createHash("sha256").update(text.replace(WRITTEN_LINE, ""));
+  if (photo !== undefined) hash.update("\0photo\0").update(photo);
+  return `sha256:${hash.digest("hex").slice(0, HASH_CHARS)}`;
 }
 
 function yamlFile(fields: Record<string, unknown>, body: string, from: { source: string; format: WireFormat }): string {
@@ -28,14 +31,22 @@ function yamlFile(fields: Record<string, unknown>, body: string, from: { source:
  * body, and in its `wire` group (the last field) the hash of what was written. YAML 1.2 core,
  * which the story reader uses, so a date stays the text it was written as.
  */
-export function composeStoryFile(fields: Record<string, unknown>, body: string, from: { source: string; format: WireFormat }): string {
+export function composeStoryFile(fields: Record<string, unknown>, body: string, from: { source: string; format: WireFormat }, photo?: Uint8Array): string {
   const wire = Object.fromEntries(Object.entries(fields["wire"] as Record<string, unknown>).filter(([name]) => name !== "written"));
   const text = yamlFile({ ...fields, wire }, body, from);
-  return yamlFile({ ...fields, wire: { ...wire, written: writtenHash(text) } }, body, from);
+  return yamlFile({ ...fields, wire: { ...wire, written: writtenHash(text, photo) } }, body, from);
 }
 
-/** Whether a story file is still the text the import wrote: unedited since, so an update may replace it. */
-export function isAsWritten(text: string): boolean {
+/**
+ * Whether a story file, and the photo the import wrote beside it, are still what the import
+ * wrote: unedited since, so an update may replace them. `photo` gives the bytes of the photo file
+ * the story names; it is read only when the text alone does not match, as a story without a photo,
+ * or one imported before the photo was recorded, matches so.
+ */
+export function isAsWritten(text: string, photo: () => Uint8Array | undefined): boolean {
   const recorded = WRITTEN_LINE.exec(text)?.[1];
-  return recorded !== undefined && recorded === writtenHash(text);
+  if (recorded === undefined) return false;
+  if (recorded === writtenHash(text, undefined)) return true;
+  const bytes = photo();
+  return bytes !== undefined && recorded === writtenHash(text, bytes);
 }

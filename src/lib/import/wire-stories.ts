@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { primaryLanguage } from "../model/editions.ts";
 import { addressSlug } from "../model/urls.ts";
 import { findStories } from "../story/find-stories.ts";
@@ -24,8 +24,8 @@ export interface WireStory {
    * day alone (as earlier imports wrote advance copy's), which tells no time: any version with one is newer.
    */
   versionMs: number;
-  /** Why the file is no longer what the import wrote (edited here): then newer versions wait beside it. */
-  changedHere?: string;
+  /** Why the story is no longer what the import wrote (edited here), if it is not: then newer versions wait beside it. */
+  changedHere: () => string | undefined;
 }
 
 export interface WireStories {
@@ -77,10 +77,27 @@ function typedWireId(yaml: string): string | undefined {
   return id?.replace(/^(["'])(.*)\1$/, "$2");
 }
 
-/** Why a story file may not be replaced by a newer version: it was edited, or the import kept no record to tell. */
-function changedHere(text: string, wire: Record<string, unknown>): string | undefined {
+/** Why a story file may not be replaced by a newer version: it or its photo was edited, or the import kept no record to tell. */
+function changedHere(text: string, wire: Record<string, unknown>, photo: () => Uint8Array | undefined): string | undefined {
   if (wire["written"] === undefined) return "no wire.written record of what the import wrote, so edits here cannot be ruled out";
-  return isAsWritten(text) ? undefined : "edited here";
+  return isAsWritten(text, photo) ? undefined : "edited here";
+}
+
+/** The bytes of the photo file beside the story that its photo.src names, if it names one there and it can be read. */
+export function photoBeside(folder: string, fields: Readonly<Record<string, unknown>>): Uint8Array | undefined {
+  const src = groupOf(fields["photo"])?.["src"];
+  if (typeof src !== "string" || src !== basename(src) || src.startsWith(".")) return undefined;
+  try {
+    return readFileSync(join(folder, src));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `find`'s answer, found when first asked for: most stories are never asked. */
+function once<T>(find: () => T): () => T {
+  let found: { value: T } | undefined;
+  return () => (found ??= { value: find() }).value;
 }
 
 /**
@@ -141,8 +158,9 @@ export function findWireStories(newsDir: string, inputDir: string, siteLanguage:
       });
       continue;
     }
-    const changed = changedHere(text, wire ?? {});
-    const story: WireStory = { file, folder: dirname(file), fields, body: parts.body, versionMs, ...(changed ? { changedHere: changed } : {}) };
+    const folder = dirname(file);
+    // Asked only of the stories items update: the photo beside each story is read only then.
+    const story: WireStory = { file, folder, fields, body: parts.body, versionMs, changedHere: once(() => changedHere(text, wire ?? {}, () => photoBeside(folder, fields))) };
     for (const known of recordedIds(id)) byId.set(known, [...(byId.get(known) ?? []), story]);
   }
   for (const id of unusableIds) byId.delete(id);

@@ -303,6 +303,25 @@ test("a dry run names the folders the real run writes: two stories of one headli
   assert.deepEqual(folders(await importItems(items)), folders(dry));
 });
 
+test("a photo the desk put in place of the agency's is an edit: newer versions wait beside the story, the desk's photo kept", async (t) => {
+  const { root, importItems } = desk(t);
+  const agencyPhoto = await wirePhoto(1400, 900);
+  const withPhoto = (fields: Record<string, unknown>) =>
+    ninjs({
+      ...fields,
+      associations: { featureimage: { type: "picture", uri: "urn:photo:1", description_text: "Traders in Moscow on Monday.", body_text: "Traders at screens", byline: "Ivan Petrov/Moscow Wire", renditions: { original: { href: "photo-1.jpg", mimetype: "image/jpeg", width: 1400, height: 900 } } } },
+    });
+  assert.match(await importItems({ "0002.json": withPhoto({}), "photo-1.jpg": agencyPhoto }), /^created /);
+  // The agency's photo as the import wrote it: an update replaces the story and its photo.
+  assert.match(await importItems({ "0002.json": withPhoto(UPDATE), "photo-1.jpg": agencyPhoto }), /^updated /);
+  const desksPhoto = await wirePhoto(1600, 1000);
+  writeFileSync(join(root, ROUBLE, "photo.jpg"), desksPhoto);
+  const report = await importItems({ "0002.json": withPhoto({ ...UPDATE, version: "3", versioncreated: "2024-06-10T13:00:00+03:00" }), "photo-1.jpg": agencyPhoto });
+  assert.equal(report.split("\n")[0], `held       ${ROUBLE}/index.md <- drop-3/0002.json [ninjs 1]: edited here: version 3 waits in ${ROUBLE}/index.wire-v3.md.txt [WD222]`);
+  assert.ok(readFileSync(join(root, ROUBLE, "photo.jpg")).equals(desksPhoto), "the desk's photo is as they left it");
+  assert.ok(readFileSync(join(root, ROUBLE, "photo.wire-v3.jpg")).equals(agencyPhoto));
+});
+
 test("an update a published story could not take as it is waits beside it; a dry run writes nothing", async (t) => {
   const { news, root, importItems } = desk(t);
   await importItems({ "0002.json": ninjs({}) });

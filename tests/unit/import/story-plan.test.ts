@@ -71,6 +71,7 @@ test("an update keeps the story's date and corrections, and a correction adds th
     fields: { date: "2013-09-02T15:40:00+04:00", corrections: [{ date: "2013-09-02T16:00:00+04:00", text: "An earlier fix." }] },
     body: "Moscow hopes ...",
     versionMs: Date.UTC(2013, 8, 2, 11, 40),
+    changedHere: () => undefined,
   };
   const update = { ...item, version: "3", correction: true, versionTime: { local: "2013-09-02T18:05:00", offset: "+04:00" } };
   const result = planStory(update, { ...context, existing });
@@ -103,6 +104,7 @@ test("an update never blanks what the agency does not send: the lead, source, pl
     },
     body: "Moscow hopes ...",
     versionMs: Date.UTC(2013, 8, 2, 11, 40),
+    changedHere: () => undefined,
   };
   const bare = { ...item, version: "2", lead: undefined, source: undefined, topics: ["diplomacy", "Korea"], versionTime: { local: "2013-09-02T18:05:00", offset: "+04:00" } };
   const result = planStory(bare, { ...context, body: { markdown: "Moscow hopes, now more." }, existing });
@@ -186,6 +188,7 @@ test("a withdrawal keeps only what holds the story's address, and who withdrew i
     fields: { title: "T", lead: "L", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", source: "Itar-Tass", tags: ["x"], wire: { id: item.id, version: "1", versionTime: "2013-09-02T15:40:00+04:00", format: "ninjs 2" } },
     body: "Text.",
     versionMs: 0,
+    changedHere: () => undefined,
   };
   const plan = planWithdrawal({ ...item, status: "canceled", version: "2", versionTime: { local: "2013-09-03T10:00:00", offset: "+04:00" } }, existing, places);
   assert.deepEqual(plan.fields, {
@@ -380,6 +383,7 @@ test("an update without a byline keeps the story's; one with a byline replaces i
     fields: { title: "Old", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", source: "Itar-Tass", by: ["Ann Smith", "Bo Li"], wire: { id: item.id, versionTime: "2013-09-02T15:40:00+04:00" } },
     body: "Moscow hopes ...",
     versionMs: Date.UTC(2013, 8, 2, 11, 40),
+    changedHere: () => undefined,
   };
   const update = { ...item, version: "2", versionTime: { local: "2013-09-02T18:00:00", offset: "+04:00" } };
   const kept = planStory(update, { ...context, existing });
@@ -405,6 +409,7 @@ test("a new story takes the agency's urgency as its priority; an update keeps th
     fields: { ...created.plan.fields, priority: 1 },
     body: "Moscow hopes ...",
     versionMs: Date.UTC(2013, 8, 2, 11, 40),
+    changedHere: () => undefined,
   };
   const updated = planStory({ ...item, version: "2", priority: 4 }, { ...context, existing });
   assert.ok(updated.ok);
@@ -419,7 +424,7 @@ test("a photo the import could not take leaves its credit as photoCredit; a late
   assert.equal(first.plan.fields["photoCredit"], "Photo EPA/ITAR-TASS");
   assert.equal(first.plan.fields["photo"], undefined);
   assert.deepEqual(first.plan.held.map(({ code }) => code), ["WD215"]);
-  const existing: WireStory = { file: "src/news/moscow/index.md", folder: "src/news/moscow", fields: first.plan.fields, body: "", versionMs: 0 };
+  const existing: WireStory = { file: "src/news/moscow/index.md", folder: "src/news/moscow", fields: first.plan.fields, body: "", versionMs: 0, changedHere: () => undefined };
   // A version whose photo is again left out keeps the credit on file.
   const again = planStory({ ...named, photo: { ...named.photo, credit: undefined } }, { ...context, heldFor, existing });
   assert.ok(again.ok);
@@ -468,7 +473,7 @@ test("the words of a photo the import could not take are quoted on the item's li
     },
   ]);
   // A story that keeps its earlier photo has no photoCredit: the new credit is quoted with the rest.
-  const existing: WireStory = { file: "src/news/oslo/index.md", folder: "src/news/oslo", fields: { ...missing.plan.fields, photo: { src: "photo.jpg", alt: "Quay", credit: "AP" } }, body: "", versionMs: 0 };
+  const existing: WireStory = { file: "src/news/oslo/index.md", folder: "src/news/oslo", fields: { ...missing.plan.fields, photo: { src: "photo.jpg", alt: "Quay", credit: "AP" } }, body: "", versionMs: 0, changedHere: () => undefined };
   const kept = planStory({ ...item, plainFields: true, photo: { href: "storm.jpg", path: photo.path, credit: "AP Photo/Ola Nord" } }, { ...context, heldFor, existing });
   assert.ok(kept.ok);
   assert.deepEqual(kept.plan.leftOut?.map(({ message }) => message), ['warning: ignored: the words of the photo left out, with it: its credit "AP Photo/Ola Nord" (expected in photo.credit when an editor adds the photo)']);
@@ -594,7 +599,7 @@ test("topics are counted once their spellings are one: none is cut for a count i
   assert.equal((result.plan.fields["tags"] as string[]).length, 20);
   assert.deepEqual(result.plan.fields["tags"], ["#G20HH", "3. Liga", ...many]);
   // An update's new topic past the twentieth is named, never cut unseen.
-  const existing: WireStory = { file: "f", folder: "d", body: "", versionMs: 0, fields: { title: "T", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", tags: Array.from({ length: 20 }, (_, at) => `Old ${at}`), wire: { id: item.id, versionTime: "2013-09-02T15:40:00+04:00" } } };
+  const existing: WireStory = { file: "f", folder: "d", body: "", versionMs: 0, changedHere: () => undefined, fields: { title: "T", date: "2013-09-02T15:40:00+04:00", dateline: "MOSCOW", tags: Array.from({ length: 20 }, (_, at) => `Old ${at}`), wire: { id: item.id, versionTime: "2013-09-02T15:40:00+04:00" } } };
   const update = planStory({ ...item, topics: ["Breaking angle"] }, { ...context, existing });
   assert.ok(update.ok);
   assert.ok(update.plan.leftOut?.some(({ message }) => message === 'warning: ignored: "Breaking angle": past the 20 topics a story takes'), JSON.stringify(update.plan.leftOut));

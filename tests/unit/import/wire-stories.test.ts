@@ -60,13 +60,13 @@ test("a story the import wrote is told from one an editor changed since, or one 
     ["a/no-record/index.md", story("urn:f")],
   ]);
   const { byId } = findWireStories(news, join(root, "src"), "en");
-  assert.equal(byId.get("urn:e")?.find(({ file }) => file.includes("as-written"))?.changedHere, undefined);
-  assert.equal(byId.get("urn:e")?.find(({ file }) => file.includes("edited"))?.changedHere, "edited here");
-  assert.match(byId.get("urn:f")?.[0]?.changedHere ?? "", /^no wire\.written record of what the import wrote/);
+  assert.equal(byId.get("urn:e")?.find(({ file }) => file.includes("as-written"))?.changedHere(), undefined);
+  assert.equal(byId.get("urn:e")?.find(({ file }) => file.includes("edited"))?.changedHere(), "edited here");
+  assert.match(byId.get("urn:f")?.[0]?.changedHere() ?? "", /^no wire\.written record of what the import wrote/);
 });
 
 test("an item updates the story whose words it shares; another story under the same id is imported beside it", () => {
-  const onFile = (file: string, title: string, body: string, versionMs: number): WireStory => ({ file, folder: file, fields: { title }, body, versionMs });
+  const onFile = (file: string, title: string, body: string, versionMs: number): WireStory => ({ file, folder: file, fields: { title }, body, versionMs, changedHere: () => undefined });
   const shilling = onFile(
     "shilling/index.md",
     "Kenyan shilling weakens as importers buy dollars",
