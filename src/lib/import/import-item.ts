@@ -20,7 +20,7 @@ import { storySlug } from "./story-slug.ts";
 import { editorsNoteFieldNote } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
-import { matchStory, photoBeside, rememberSpellings, type WireStories, type WireStory } from "./wire-stories.ts";
+import { matchStory, photoBeside, rememberSpellings, storyByKey, type WireStories, type WireStory } from "./wire-stories.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
 
 export interface ImportSettings {
@@ -302,7 +302,7 @@ export async function checkRefusedItem({ problems, found }: RefusedItem, stories
   const imported = body === undefined ? undefined : importedBody({ ...found, body }, settings);
   const words = headline !== undefined && imported !== undefined ? { headline, body: imported.markdown } : undefined;
   const match = id === undefined || stories.unusableIds.has(id) ? {} : matchStory(stories.byId.get(id) ?? [], words, found.version);
-  const existing = "story" in match ? match.story : undefined;
+  const existing = ("story" in match ? match.story : undefined) ?? storyByKey(stories, found.updateKey, words);
   const { unpublishable, taken } = await checkLanguageAndPhoto(found, existing, settings);
   const dated = storyDates(found, imported ?? {}, {
     datelinePlaces: settings.datelinePlaces,
@@ -326,7 +326,10 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
   const candidates = stories.byId.get(item.id) ?? [];
   const body = item.status === "canceled" ? undefined : importedBody(item, settings);
-  const match = matchStory(candidates, body && { headline: item.headline, body: body.markdown }, item.version);
+  const words = body && { headline: item.headline, body: body.markdown };
+  const byId = matchStory(candidates, words, item.version);
+  const byKey = "ambiguous" in byId || byId.story !== undefined ? undefined : storyByKey(stories, item.updateKey, words);
+  const match = byKey ? { story: byKey } : byId;
   if ("ambiguous" in match) {
     const files = match.ambiguous.map((story) => story.file).join(", ");
     return refused(item, [
@@ -355,6 +358,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   }
   const remember = (story: WireStory) => {
     stories.byId.set(item.id, [...candidates.filter((other) => other !== existing), story]);
+    if (item.updateKey !== undefined) stories.byKey.set(item.updateKey, [...(stories.byKey.get(item.updateKey) ?? []).filter((other) => other !== existing), story]);
     rememberSpellings(stories.spellings, story.fields, settings.site.language);
   };
 

@@ -35,6 +35,10 @@ function storyDateline(dateline: XmlElement | undefined, lang: string | undefine
   return located === undefined ? field : placedElsewhere(field, located);
 }
 
+const docId = (docdata: XmlElement | undefined): string | undefined => attribute(childElement(docdata, "doc-id"), "id-string")?.trim() || undefined;
+/** du-key's key: NITF's key of a story across its versions. */
+const updateKey = (docdata: XmlElement | undefined): string | undefined => attribute(childElement(docdata, "du-key"), "key")?.trim() || undefined;
+
 /**
  * The story's id, the same for all its versions: doc-id's id-string, else du-key's key (NITF's
  * key of the story across its versions), else the content identity (contentId) of its agency, the
@@ -45,8 +49,8 @@ function storyId(
   content: { agency: string | undefined; dateline: DatelineField; time: WireTime | undefined; headline: string },
   agencies: readonly Agency[],
 ): { id: string; note?: ItemNote } | undefined {
-  const given = attribute(childElement(docdata, "doc-id"), "id-string") ?? attribute(childElement(docdata, "du-key"), "key");
-  if (given !== undefined && given.trim() !== "") return { id: given.trim() };
+  const given = docId(docdata) ?? updateKey(docdata);
+  if (given !== undefined) return { id: given };
   const { agency, dateline, time, headline } = content;
   const { month, day, year } = dateline;
   const datelineDay =
@@ -204,6 +208,8 @@ export function readNitf(text: string, file: string, agencies: readonly Agency[]
     path: "",
     format: "NITF" as const,
     id: identity?.id,
+    // Beside a doc-id, which some agencies (PA) give each version anew, the key finds the story too.
+    updateKey: docId(docdata) === undefined ? undefined : updateKey(docdata),
     version: attribute(childElement(docdata, "du-key"), "version"),
     versionTime: issued,
     released,

@@ -596,6 +596,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
     ...keptFields(earlier),
     wire: {
       id: item.id,
+      ...(item.updateKey === undefined ? {} : { key: item.updateKey }),
       ...(item.version === undefined ? {} : { version: item.version }),
       versionTime,
       format: item.format,

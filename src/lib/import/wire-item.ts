@@ -84,6 +84,11 @@ export interface WireItem {
   format: WireFormat;
   /** The agency's id for the item, the same across its versions (ninjs uri, NewsML-G2 guid, NITF doc-id). */
   id: string;
+  /**
+   * NITF's du-key key beside a doc-id: the story's key across its versions where an agency gives
+   * each version a doc-id of its own (PA does), so a version finds the story by it too.
+   */
+  updateKey?: string;
   /** The version as the agency numbers it, for the record; versions are ordered by `versionTime`. */
   version?: string;
   /** When this version was made (ninjs versioncreated, NewsML-G2 versionCreated, NITF date.issue). */

@@ -31,6 +31,8 @@ export interface WireStory {
 export interface WireStories {
   /** The stories recording each agency id: more than one where an agency used an id again for another story. */
   byId: Map<string, WireStory[]>;
+  /** The stories recording each NITF du-key key beside their id (see WireItem.updateKey). */
+  byKey: Map<string, WireStory[]>;
   /** Stories whose wire record cannot be used: the importer will not update them until an editor fixes them. */
   problems: WireProblem[];
   /** The agency ids those stories record: items with them are refused rather than made into another story. */
@@ -107,6 +109,7 @@ function once<T>(find: () => T): () => T {
  */
 export function findWireStories(newsDir: string, inputDir: string, siteLanguage: string): WireStories {
   const byId = new Map<string, WireStory[]>();
+  const byKey = new Map<string, WireStory[]>();
   const spellings: Spellings = { topics: new Map(), authors: new Map() };
   const problems: WireProblem[] = [];
   const unusableIds = new Set<string>();
@@ -162,9 +165,26 @@ export function findWireStories(newsDir: string, inputDir: string, siteLanguage:
     // Asked only of the stories items update: the photo beside each story is read only then.
     const story: WireStory = { file, folder, fields, body: parts.body, versionMs, changedHere: once(() => changedHere(text, wire ?? {}, () => photoBeside(folder, fields))) };
     for (const known of recordedIds(id)) byId.set(known, [...(byId.get(known) ?? []), story]);
+    const key = wire?.["key"];
+    if (typeof key === "string") byKey.set(key, [...(byKey.get(key) ?? []), story]);
   }
   for (const id of unusableIds) byId.delete(id);
-  return { byId, problems, unusableIds, spellings };
+  return { byId, byKey, problems, unusableIds, spellings };
+}
+
+/** The stories whose words an item's are (see isSameStory). */
+const withSameWords = (candidates: readonly WireStory[], words: StoryWords): WireStory[] =>
+  candidates.filter((story) => isSameStory(words, { headline: typeof story.fields["title"] === "string" ? story.fields["title"] : "", body: story.body }));
+
+/**
+ * The story recording an item's NITF du-key key (WireItem.updateKey) that its words are, when no
+ * story records its id: the version of a story whose agency gives each version a doc-id of its own.
+ * Only by its words: a key some agencies make of the slug (AP's "River Levels") names a new story
+ * on another day, and a withdrawal, which has no words, is for the story under its own id.
+ */
+export function storyByKey(stories: Pick<WireStories, "byKey">, key: string | undefined, words: StoryWords | undefined): WireStory | undefined {
+  const same = key === undefined || words === undefined ? [] : withSameWords(stories.byKey.get(key) ?? [], words);
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** The story an item is a version of, the story that already holds its id when it is another, or the stories it could be when it reads like several. */
@@ -198,7 +218,7 @@ export function matchStory(candidates: readonly WireStory[], words: StoryWords |
     const story = newest(candidates);
     return story ? { story } : {};
   }
-  const same = candidates.filter((story) => isSameStory(words, { headline: typeof story.fields["title"] === "string" ? story.fields["title"] : "", body: story.body }));
+  const same = withSameWords(candidates, words);
   if (same.length > 1) return { ambiguous: same };
   const [story] = same;
   if (story) return { story };

@@ -184,6 +184,8 @@ function isLanguageTag(tag: string): boolean {
 const wireSchema = z.object(
   {
     id: text("the agency's id for the item, the same across its versions", 300),
+    // NITF's du-key key, where the agency's id names each version: a later one finds the story by it.
+    key: text("the agency's key of the story across its versions (NITF du-key)", 300).optional(),
     // Text only: an unquoted 2.10 is the number 2.1 to YAML, and the agency's numbering would be lost.
     version: text('the version as the agency numbers it, as text in quotes, e.g. version: "2"', 40).optional(),
     versionTime: dateText(),

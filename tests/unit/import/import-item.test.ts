@@ -303,6 +303,46 @@ test("a dry run names the folders the real run writes: two stories of one headli
   assert.deepEqual(folders(await importItems(items)), folders(dry));
 });
 
+/** A NITF story as PA sends it: each version a doc-id of its own, the du-key's key the story's across them. */
+function paNitf(docId: string, key: string, issued: string, paragraphs: readonly string[], headline = "M6 closed after lorry fire"): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<nitf version="-//IPTC//DTD NITF 3.2//EN">
+  <head>
+    <title>${headline}</title>
+    <docdata management-status="usable">
+      <doc-id regsrc="PA" id-string="${docId}"/>
+      <du-key key="${key}" version="1"/>
+      <date.issue norm="${issued}"/>
+    </docdata>
+  </head>
+  <body>
+    <body.head>
+      <hedline><hl1>${headline}</hl1><hl2>Drivers face long delays.</hl2></hedline>
+      <distributor>PA Media</distributor>
+      <dateline><location><city>LONDON</city></location></dateline>
+    </body.head>
+    <body.content>${paragraphs.map((text) => `<p>${text}</p>`).join("")}</body.content>
+  </body>
+</nitf>`;
+}
+
+test("a NITF version with a doc-id of its own finds its story by the du-key's key and its words; another story under that key is a story of its own", async (t) => {
+  const { root, importItems } = desk(t);
+  const text = ["A stretch of the M6 near Birmingham was closed on Monday morning after a lorry caught fire.", "Drivers were told to expect long delays."];
+  assert.match(await importItems({ "pa-1.xml": paNitf("pa-0603-SSS-1-1", "PA-ROADS-M6", "20240603T100000+0100", text) }), /^created {4}src\/news\/2024\/06\/03\/m6-closed-after-lorry-fire\/index\.md /);
+  const story = join(root, "src/news/2024/06/03/m6-closed-after-lorry-fire/index.md");
+  assert.match(readFileSync(story, "utf8"), /^ {2}key: PA-ROADS-M6$/m);
+
+  const update = await importItems({ "pa-2.xml": paNitf("pa-0603-SSS-2-1", "PA-ROADS-M6", "20240603T113000+0100", [...text, "Police said the driver was unhurt."]) });
+  assert.match(update, /^updated {4}src\/news\/2024\/06\/03\/m6-closed-after-lorry-fire\/index\.md <- drop-2\/pa-2\.xml \[NITF\]\n/);
+  assert.match(readFileSync(story, "utf8"), /^ {2}id: pa-0603-SSS-2-1$/m);
+  assert.match(readFileSync(story, "utf8"), /the driver was unhurt/);
+
+  // A key made of a slug names another story on another day: its words are not the story's.
+  const other = await importItems({ "pa-3.xml": paNitf("pa-0610-SSS-1-1", "PA-ROADS-M6", "20240610T090000+0100", ["Roadworks on the M6 begin on Monday night and last a month, the agency said."], "Roadworks start on the M6") });
+  assert.match(other, /^created {4}src\/news\/2024\/06\/10\/roadworks-start-on-the-m6\/index\.md <- drop-3\/pa-3\.xml \[NITF\]\n/);
+});
+
 test("a photo the desk put in place of the agency's is an edit: newer versions wait beside the story, the desk's photo kept", async (t) => {
   const { root, importItems } = desk(t);
   const agencyPhoto = await wirePhoto(1400, 900);
