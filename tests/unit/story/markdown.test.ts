@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { parse } from "node-html-parser";
 import { createMarkdown, outlineBody } from "../../../src/lib/story/markdown.ts";
@@ -47,6 +49,26 @@ test("a dateline piece too long for a phone's line breaks between its words, its
 
 test("a table scrolls in a box of its own that the keyboard can reach, not the page", () => {
   assert.match(md.render("Text.\n\n| a | b |\n| --- | --- |\n| 1 | 2 |", story), /<div class="table-scroll" tabindex="0"><table>\n<thead>[^]*<\/table><\/div>\n$/);
+});
+
+test("a column aligned by its colons is aligned by the stylesheet's classes, never a style attribute the pages' policy forbids", () => {
+  const html = md.render("| Party | Seats | Change |\n|:------|------:|:------:|\n| Labour | 412 | +211 |\n\n| Plain |\n| --- |\n| 1 |", {});
+  assert.doesNotMatch(html, /style=/);
+  const cells = parse(html).querySelectorAll("th, td").map((cell) => [cell.text, cell.getAttribute("class") ?? null]);
+  assert.deepEqual(cells, [
+    ["Party", "align-left"],
+    ["Seats", "align-right"],
+    ["Change", "align-center"],
+    ["Labour", "align-left"],
+    ["412", "align-right"],
+    ["+211", "align-center"],
+    ["Plain", null],
+    ["1", null],
+  ]);
+  const stylesheet = readFileSync(join(import.meta.dirname, "../../../src/assets/site.css"), "utf8");
+  for (const [name, side] of [["align-left", "left"], ["align-center", "center"], ["align-right", "right"]]) {
+    assert.match(stylesheet, new RegExp(`\\.story-body \\.${name} \\{\\s*text-align: ${side};`), name);
+  }
 });
 
 test("the dateline is escaped like any other text", () => {
