@@ -43,6 +43,8 @@ test("difficult but valid stories build into pages that pass validation; a page 
   assert.match(arabic, /<article class="story" lang="ar" dir="rtl">/);
   assert.match(readFileSync(join(root, "_site/all/index.html"), "utf8"), /<li class="story-item" lang="ar" dir="rtl">/);
   assert.match(readFileSync(join(root, "_site/news/2013/09/02/emoji.html"), "utf8"), /👨‍👩‍👧‍👦/u);
+  // An aligned column passes the page checks: aligned by the stylesheet, not a style attribute.
+  assert.match(readFileSync(join(root, "_site/news/2013/09/02/aligned-table.html"), "utf8"), /<th class="align-right">Seats<\/th>/);
 
   // A link to a page that does not exist passes the story checks but not the site's.
   const before = readFileSync(join(root, "_site/news/2013/09/02/one-sentence.html"), "utf8");
