@@ -8,15 +8,18 @@ import markdownIt from "markdown-it";
 
 const { utils } = markdownIt();
 
-/** The longest stretch of a comment a problem quotes: enough to know it by. */
-const COMMENT_QUOTE = 60;
+/** The longest stretch of typed text (a comment, a footnote) a problem quotes: enough to know it by. */
+const TYPED_QUOTE = 60;
 
-/** A comment as a problem quotes it: on one line, and cut at a space past COMMENT_QUOTE characters, so no word is quoted cut in two. */
-export function quoteComment(text: string): string {
+/**
+ * Typed text as a problem quotes it: on one line, and cut at a space past TYPED_QUOTE characters,
+ * so no word is quoted cut in two, nor the mark that opens it ("<!--", "[^1]:").
+ */
+export function quoteTyped(text: string): string {
   const words = text.replace(/\s+/g, " ").trim();
-  const head = words.slice(0, COMMENT_QUOTE + 1);
+  const head = words.slice(0, TYPED_QUOTE + 1);
   const space = head.lastIndexOf(" ");
-  return words.length > COMMENT_QUOTE ? `${head.slice(0, space > "<!--".length ? space : COMMENT_QUOTE)}…` : words;
+  return words.length > TYPED_QUOTE ? `${head.slice(0, space > "<!--".length ? space : TYPED_QUOTE)}…` : words;
 }
 
 /**
@@ -99,7 +102,7 @@ const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 export function commentProblem(value: string): string | undefined {
   const comments = value.match(COMMENT);
   if (comments === null) return undefined;
-  const quoted = comments.map((comment) => `"${quoteComment(comment)}"`).join(", ");
+  const quoted = comments.map((comment) => `"${quoteTyped(comment)}"`).join(", ");
   const what = comments.length > 1 ? "are HTML comments" : "is an HTML comment";
   const rest = value.replace(COMMENT, " ").replace(/\s+/g, " ").trim();
   const fix = rest === "" ? "the field's own words" : `the text without ${comments.length > 1 ? "them" : "it"}: ${rest}`;

@@ -1,6 +1,6 @@
 import type { Problem } from "../model/problems.ts";
 import { createMarkdown, outlineBody, type BodyComment } from "./markdown.ts";
-import { quoteComment } from "./printed-text.ts";
+import { quoteTyped } from "./printed-text.ts";
 import { storySchema } from "./schema.ts";
 import { locateStoryImage } from "./story-files.ts";
 
@@ -61,7 +61,7 @@ const WHOLE_DATELINE =
  * to the desk typed as one would reach readers; the editor is told where a note is kept instead.
  */
 function commentProblem({ text, closed }: BodyComment): string {
-  const quoted = quoteComment(text);
+  const quoted = quoteTyped(text);
   const what = closed ? "is an HTML comment: a story's text hides none, so the page would print it for readers" : "opens an HTML comment never closed by -->: a story's text hides none, so the page would print it, and all the text after it, for readers";
   return `"${quoted}" ${what} (expected only the story's words: keep a note to the desk on a line starting with # in the front matter, which is not published; to print <!-- itself, write \\<!--)`;
 }
