@@ -59,6 +59,7 @@ export const PROBLEM_CODES = {
   WD139: "more on the line that closes the front matter",
   WD140: "a photo that cannot be published",
   WD141: "a photo worth a look",
+  WD142: "a footnote in the text",
   WD150: "two stories at one address",
   WD151: "an image shown by two stories",
   WD152: "a translation of no story",

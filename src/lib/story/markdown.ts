@@ -1,4 +1,4 @@
-import markdownIt, { type MarkdownIt, type StateCore, type Token } from "markdown-it";
+import markdownIt, { type MarkdownIt, type StateBlock, type StateCore, type StateInline, type Token } from "markdown-it";
 import { isAllowedUrl, staysInStoryFolder, storyFileUrl } from "../model/urls.ts";
 
 /** The render environment: the story's printed dateline (its pieces) and path stem. */
@@ -69,6 +69,17 @@ export interface BodyComment {
   line: number;
 }
 
+/**
+ * A footnote typed in a story's Markdown, as typed: its mark in the text ("[^1]") or its note's
+ * line ("[^1]: …", `note`), with its label ("1"); `line` as for images.
+ */
+export interface BodyFootnote {
+  text: string;
+  label: string;
+  note: boolean;
+  line: number;
+}
+
 /** What the story checks need to know of a body's Markdown. */
 export interface BodyOutline {
   images: BodyImage[];
@@ -82,6 +93,8 @@ export interface BodyOutline {
   comments: BodyComment[];
   /** Each link it makes: the address as the page's markup writes it (before the page makes it relative), with its line as for images. */
   links: { href: string; line: number }[];
+  /** Its footnotes' marks and notes, kept as typed (footnoteMark, footnoteNote): the page prints no footnotes. */
+  footnotes: BodyFootnote[];
 }
 
 /** The parse's environment in which findHtmlComments puts what it finds; the page's render has none. */
@@ -154,6 +167,54 @@ function findHtmlComments(state: StateCore): void {
   close(false);
 }
 
+/**
+ * A footnote's label, as the usual footnote syntax reads it: no space and no bracket. A [ ends
+ * it too, so text full of "[^" is read in one pass, never again from each bracket.
+ */
+const FOOTNOTE_MARK = /\[\^([^[\]\s]+)\]/y;
+const FOOTNOTE_NOTE = /\[\^([^[\]\s]+)\]:/y;
+
+/**
+ * A footnote's note, "[^1]: …", a line of its own. markdown-it alone reads one whose words are
+ * an address as a link's reference and drops the line, turning the mark into a link ("^1"), and
+ * prints any other as typed; taken first, it is kept as typed, for the story check to refuse.
+ */
+function footnoteNote(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  // Indented four spaces past its block, the line is code.
+  if ((state.sCount[startLine] ?? 0) - state.blkIndent >= 4) return false;
+  const start = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
+  FOOTNOTE_NOTE.lastIndex = start;
+  const label = FOOTNOTE_NOTE.exec(state.src)?.[1];
+  if (label === undefined) return false;
+  if (silent) return true;
+  const token = state.push("footnote_note", "p", 0);
+  token.block = true;
+  token.map = [startLine, startLine + 1];
+  token.content = state.src.slice(start, state.eMarks[startLine]);
+  token.meta = { label };
+  state.line = startLine + 1;
+  return true;
+}
+
+/** A footnote's mark in the text, "[^1]", kept as typed; a link written "[^1](…)" stays a link. */
+function footnoteMark(state: StateInline, silent: boolean): boolean {
+  FOOTNOTE_MARK.lastIndex = state.pos;
+  const match = FOOTNOTE_MARK.exec(state.src);
+  if (match === null || match.index + match[0].length > state.posMax) return false;
+  if (!silent) {
+    const token = state.push("footnote_mark", "", 0);
+    token.content = match[0];
+    token.meta = { label: match[1] };
+  }
+  state.pos += match[0].length;
+  return true;
+}
+
+/** A footnote token's label, as footnoteNote and footnoteMark keep it. */
+function footnoteLabel(token: Token): string {
+  return String((token.meta as { label?: unknown } | null)?.label ?? "");
+}
+
 /** The text a paragraph shows, its emphasis and links' marks aside; a line break is a space. */
 function shownText(inline: Token): string {
   return (inline.children ?? [])
@@ -194,11 +255,13 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
   let elements = 0;
   let blockLine = 0;
   const comments: BodyComment[] = [];
+  const footnotes: BodyFootnote[] = [];
   const tokens = md.parse(body, { htmlComments: comments } satisfies CommentsEnv);
   for (const token of tokens) {
     if (rendersElement(token)) elements += 1;
     if (token.map) blockLine = token.map[0];
     if (token.type === "heading_open") headings.push({ level: Number(token.tag.slice(1)), line: blockLine + 1 });
+    if (token.type === "footnote_note") footnotes.push({ text: token.content, label: footnoteLabel(token), note: true, line: blockLine + 1 });
     let line = blockLine;
     for (const child of token.children ?? ([] as Token[])) {
       if (rendersElement(child)) elements += 1;
@@ -206,10 +269,11 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
       if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
       if (child.type === "image") images.push({ src: String(child.attrGet("src") ?? ""), alt: child.content.trim(), line: line + 1 });
       if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line: line + 1 });
+      if (child.type === "footnote_mark") footnotes.push({ text: child.content, label: footnoteLabel(child), note: false, line: line + 1 });
     }
   }
   const opening = openingParagraph(tokens);
-  return { images, headings, elements, ...(opening ? { opening } : {}), comments, links };
+  return { images, headings, elements, ...(opening ? { opening } : {}), comments, links, footnotes };
 }
 
 /**
@@ -274,6 +338,10 @@ export function createMarkdown(): MarkdownIt {
   md.core.ruler.push("story_images", publishImagesFromStoryFolder);
   md.core.ruler.push("defer_images", deferImages);
   md.core.ruler.push("align_cells", alignCellsByClass);
+  md.block.ruler.before("reference", "footnote_note", footnoteNote, { alt: ["paragraph", "reference"] });
+  md.inline.ruler.after("image", "footnote_mark", footnoteMark);
+  md.renderer.rules["footnote_note"] = (tokens, index) => `<p>${md.utils.escapeHtml(tokens[index]?.content ?? "")}</p>\n`;
+  md.renderer.rules["footnote_mark"] = (tokens, index) => md.utils.escapeHtml(tokens[index]?.content ?? "");
   // Each piece of the dateline is kept on one line by the stylesheet; the spaces between them are where it may wrap.
   md.renderer.rules["dateline"] = (tokens, index) => {
     const parts = (tokens[index]?.meta as { parts: string[] } | undefined)?.parts ?? [];

@@ -1,5 +1,6 @@
 import type { Problem } from "../model/problems.ts";
-import { createMarkdown, outlineBody, type BodyComment } from "./markdown.ts";
+import { isWebAddress } from "../model/urls.ts";
+import { createMarkdown, outlineBody, type BodyComment, type BodyFootnote } from "./markdown.ts";
 import { quoteTyped } from "./printed-text.ts";
 import { storySchema } from "./schema.ts";
 import { locateStoryImage } from "./story-files.ts";
@@ -98,11 +99,29 @@ function strayFields(lines: readonly string[], first: number): BodyFinding[] {
 }
 
 /**
- * The body must carry the story and no field typed below the front matter, must not repeat the dateline the page prints from `dateline`
- * (nor, in a story the desk typed, open with another place's), must stay within
- * MAX_BODY_ELEMENTS, must hold no HTML comment, its headings must sit under the headline (## first,
- * no level skipped), and every image in it needs alt text. Reads no file, so its findings can be
- * kept between builds; locateBodyImages then looks for the images' files.
+ * A story's text has no footnotes: a wire story says where a fact comes from in the sentence, and
+ * a note at the foot of a page would be far from its words on a phone and lost in the feeds.
+ * Markdown alone would turn a note that is an address into a link on "^1" and drop its line, so
+ * each mark and note is refused, with where its words go instead.
+ */
+function footnoteProblem({ text, label, note }: BodyFootnote): string {
+  const mark = `[^${label}]`;
+  const refused = "which a story's text cannot have: the page would print it as typed";
+  if (!note) return `"${text}" marks a footnote, ${refused} (expected the note in the sentence itself, or its source as a link on the words it backs: [the words](https://…); to print ${mark} itself, write \\${mark})`;
+  const words = text.slice(`${mark}:`.length).trim();
+  const address = words.replace(/^<(.*)>$/, "$1");
+  return isWebAddress(address)
+    ? `"${mark}: ${address}" is a footnote, ${refused} (expected the address as a link on the words its mark ${mark} follows: [the words](${address}), and this line taken out)`
+    : `"${quoteTyped(text)}" is a footnote, ${refused} (expected its words in the sentence its mark ${mark} follows, e.g. in parentheses, and this line taken out)`;
+}
+
+/**
+ * The body must carry the story and no field typed below the front matter, must not repeat the
+ * dateline the page prints from `dateline` (nor, in a story the desk typed, open with another
+ * place's), must stay within MAX_BODY_ELEMENTS, must hold no HTML comment and no footnote, its
+ * headings must sit under the headline (## first, no level skipped), and every image in it needs
+ * alt text. Reads no file, so its findings can be kept between builds; locateBodyImages then looks
+ * for the images' files.
  */
 export function inspectBody(body: string, place: string | undefined, { typedByDesk = false } = {}): BodyFinding[] {
   const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
@@ -151,6 +170,7 @@ export function inspectBody(body: string, place: string | undefined, { typedByDe
     level = Math.max(heading.level, 2);
   }
   for (const comment of outline.comments) findings.push({ line: comment.line, code: "WD167", message: commentProblem(comment) });
+  for (const footnote of outline.footnotes) findings.push({ line: footnote.line, code: "WD142", message: footnoteProblem(footnote) });
   for (const { src, alt, line } of outline.images) {
     if (alt === "") findings.push({ line, code: "WD135", message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });
     findings.push({ line, image: src });

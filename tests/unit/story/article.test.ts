@@ -372,6 +372,21 @@ test("an HTML comment in the text, a note to the desk that the page would print,
   assert.match(shown.bodyHtml, /Write &lt;!-- or &lt;!-- or <code>&lt;!-- --&gt;<\/code> to open/);
 });
 
+test("a footnote, which Markdown alone would turn into a link or print as typed, is refused at its mark and at its note, with where its words go", async () => {
+  const body = "The ministry said exports rose.[^1]\n\n[^1]: https://www.example.com/ministry-report\n\nA poll[^2] agreed.\n\n[^2]: Reuters poll of 40 economists taken over the week to Thursday\n";
+  const mark = (label: string): string =>
+    `body: "[^${label}]" marks a footnote, which a story's text cannot have: the page would print it as typed (expected the note in the sentence itself, or its source as a link on the words it backs: [the words](https://…); to print [^${label}] itself, write \\[^${label}]) [WD142]`;
+  assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [
+    `talks.md:8: ${mark("1")}`,
+    `talks.md:10: body: "[^1]: https://www.example.com/ministry-report" is a footnote, which a story's text cannot have: the page would print it as typed (expected the address as a link on the words its mark [^1] follows: [the words](https://www.example.com/ministry-report), and this line taken out) [WD142]`,
+    `talks.md:12: ${mark("2")}`,
+    `talks.md:14: body: "[^2]: Reuters poll of 40 economists taken over the week to…" is a footnote, which a story's text cannot have: the page would print it as typed (expected its words in the sentence its mark [^2] follows, e.g. in parentheses, and this line taken out) [WD142]`,
+  ]);
+  // Shown on purpose: escaped, in code, or the text of a link the editor wrote.
+  const shown = valid(await readArticle(...storyData({ ...seed, photo: undefined }, "Moscow hopes: \\[^1] and `[^2]: x` and [^3](https://example.com/).\n")));
+  assert.match(shown.bodyHtml, /hopes: \[\^1\] and <code>\[\^2\]: x<\/code> and <a href="https:\/\/example\.com\/">\^3<\/a>\.<\/p>/);
+});
+
 test("headings in the text sit under the headline: ## first, one level deeper at a time", async () => {
   const body = "Moscow hopes.\n\n# Beside the headline\n\n## Reaction\n\n### From Seoul\n\n## Background\n\n#### Too deep\n\n##### Deeper still\n";
   assert.deepEqual(reportOf(await readArticle(...storyData({ ...seed, photo: undefined }, body))), [

@@ -71,6 +71,20 @@ test("a column aligned by its colons is aligned by the stylesheet's classes, nev
   }
 });
 
+test("a footnote's mark and note are kept as typed and found with their lines, in a quote or a list too; escaped, in code or indented as code they are none", () => {
+  const body = "Exports rose.[^1]\n\n[^1]: https://www.example.com/report\n\n> A poll[^poll] said\n> [^poll]: Reuters\n\n- item\n\n  [^l]: in a list\n\n\\[^x] `[^y]`\n\n    [^z]: code\n";
+  const html = md.render(body, {});
+  assert.doesNotMatch(html, /<a /, "no note's address taken for a link's");
+  assert.match(html, /^<p>Exports rose\.\[\^1\]<\/p>\n<p>\[\^1\]: https:\/\/www\.example\.com\/report<\/p>\n/);
+  assert.deepEqual(outlineBody(md, body).footnotes, [
+    { text: "[^1]", label: "1", note: false, line: 1 },
+    { text: "[^1]: https://www.example.com/report", label: "1", note: true, line: 3 },
+    { text: "[^poll]", label: "poll", note: false, line: 5 },
+    { text: "[^poll]: Reuters", label: "poll", note: true, line: 6 },
+    { text: "[^l]: in a list", label: "l", note: true, line: 10 },
+  ]);
+});
+
 test("the dateline is escaped like any other text", () => {
   const html = md.render("Text.", { article: { datelineParts: ["<b>X</b>", "& Co -"] } });
   assert.match(html, /<span class="dateline"><span>&lt;b&gt;X&lt;\/b&gt;<\/span> <span>&amp; Co -<\/span><\/span>/);
