@@ -60,6 +60,8 @@ export const PROBLEM_CODES = {
   WD140: "a photo that cannot be published",
   WD141: "a photo worth a look",
   WD142: "a footnote in the text",
+  WD143: "an empty item in a list",
+  WD144: "a value that starts with a character YAML keeps",
   WD150: "two stories at one address",
   WD151: "an image shown by two stories",
   WD152: "a translation of no story",

@@ -62,11 +62,13 @@ const flowItem = (item: string): string => (/[[\]{},:#"'&*!|>%@`]|^[-?\s]|\s$/.t
 
 /**
  * The error for tags not written as a list: one written as text ("Politics, Economy") gets the
- * list to type, its names split where commas or semicolons part them.
+ * list to type, its names split where commas or semicolons part them; a list put in quotes
+ * ("[Politics, Economy]") loses its brackets, which are no part of a name.
  */
 function topicsExpected(issue: { input?: unknown }): string {
   if (typeof issue.input !== "string") return wrong("a list of topics")(issue);
-  const names = issue.input.split(/[,;]/).map((name) => name.trim()).filter((name) => name !== "");
+  const listed = /^\s*\[(.*)\]\s*$/s.exec(issue.input)?.[1] ?? issue.input;
+  const names = listed.split(/[,;]/).map((name) => name.trim()).filter((name) => name !== "");
   return names.length === 0 ? wrong("a list of topics")(issue) : `got ${describe(issue.input)} (expected a list of topics: tags: [${names.map(flowItem).join(", ")}])`;
 }
 

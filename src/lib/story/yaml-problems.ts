@@ -432,6 +432,13 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
     case "UNEXPECTED_TOKEN": {
       // `title: - dash`: a list item cannot start on its field's line.
       if (/block-seq-ind/.test(error.message)) return markedStart(restOfLine(text, at), at, written, yaml);
+      // `tags: [Markets, , Asia]`, a word deleted: quoting the list would make one topic of its text, brackets and all.
+      if (/^Unexpected , in flow/.test(error.message)) {
+        const opened = text.lastIndexOf("[", at);
+        const line = restOfLine(text, lineStart(text, at));
+        const fixed = opened < lineStart(text, at) ? undefined : line.replace(/\[[^\]]*\]?/, (list) => list.replace(/\[\s*(?:,\s*)+/, "[").replace(/,(?:\s*,)+/g, ",").replace(/,\s*\]$/, "]"));
+        return { line: lineAt(at), ...fieldAt(at), code: "WD143", message: `an empty item between commas, which YAML cannot read (expected each item once between commas${fixed === undefined ? "" : `: ${fixed.trimStart()}`})` };
+      }
       // Text after a closing quote or bracket: `title: "Brazil" rises`.
       const range = nodeOnLine(written, at, text, "value")?.node?.range;
       const from = range?.[0];
@@ -448,6 +455,21 @@ function explain(error: YAMLError, written: readonly WrittenNode[], yaml: YamlTe
       }
       const fixed = `${linePrefix(text, from)}${quoteValue(value)}`.trimStart();
       return { line: lineAt(at), ...fieldAt(at), code: "WD117", message: `the value goes on after its closing ${quote === "[" || quote === "{" ? "bracket" : "quote"} (expected the whole value in quotes: ${fixed})` };
+    }
+    case "BAD_SCALAR_START": {
+      // `source: @mention`, `title: %50 rise`: characters YAML keeps for itself cannot start an unquoted value.
+      // Only a value's: a line that is no field (`%YAML 1.2`) keeps the parser's words.
+      if (!/:\s|^\s*-\s/.test(linePrefix(text, at))) return undefined;
+      const inList = /^[^\n]*\[/.test(linePrefix(text, at).replace(/^[^:]*:/, ""));
+      const value = inList ? (/^[^,\]]*/.exec(restOfLine(text, at))?.[0] ?? "").trimEnd() : restOfLine(text, at);
+      const fixed = inList ? restOfLine(text, lineStart(text, at)).replace(value, quoteValue(value)) : `${linePrefix(text, at)}${quoteValue(value)}`;
+      return { line: lineAt(at), ...fieldAt(at), code: "WD144", message: `YAML keeps the ${JSON.stringify(text.charAt(at))} a value starts with for its own use, so it cannot start one unquoted (expected the whole value in quotes: ${fixed.trimStart()})` };
+    }
+    case "MULTIPLE_DOCS": {
+      // YAML ends its document at a line of `...`, and notices where the next begins: the fields after it are not read.
+      const ended = [...text.slice(0, at).matchAll(/^\.\.\.[ \t]*$/gm)].at(-1)?.index;
+      if (ended === undefined) return undefined;
+      return { line: lineAt(ended), code: "WD113", message: "a line of ..., which ends the fields in YAML, so those after it are not read (expected the line taken out, or its words in a field's value)" };
     }
     case "BAD_DQ_ESCAPE": {
       // `"Fifty\50 split"`: a \ in double quotes starts an escape, and this one is none.

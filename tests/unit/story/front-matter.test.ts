@@ -51,7 +51,7 @@ test("every YAML problem is reported with its line, never thrown", () => {
   assert.ok(!parsed.ok);
   assert.deepEqual(parsed.problems.map(({ line, message }) => `${line}: ${message.split(" (")[0]}`), [
     "3: written twice, first on line 2",
-    "4: Plain value cannot start with reserved character @",
+    '4: YAML keeps the "@" a value starts with for its own use, so it cannot start one unquoted',
   ]);
   const list = parseFrontMatter("\n- a\n- b\n");
   assert.ok(!list.ok);
@@ -181,6 +181,16 @@ test("YAML mistakes are named at the line they are on, in plain words with the f
   assert.deepEqual(problemsIn("\ntitle: Talks resume\nMoscow hopes for talks\nlead: B\n"), [
     "3: front matter: a line with no field name, or indented unlike the lines around it (expected field: value, such as title: Talks resume; a note starts with #)",
   ]);
+});
+
+test("an empty item in a list, a character YAML keeps and a line of ... are each told with the line to type", () => {
+  // Quoting a list with an empty item, as a closing bracket's fix would, makes one topic of its text, brackets and all.
+  assert.deepEqual(problemsIn("\ntitle: A\ntags: [Markets, , Asia]\n"), ["3: tags: an empty item between commas, which YAML cannot read (expected each item once between commas: tags: [Markets, Asia])"]);
+  assert.deepEqual(problemsIn("\ntitle: A\ntags: [, Markets,, Asia,]\n"), ["3: tags: an empty item between commas, which YAML cannot read (expected each item once between commas: tags: [Markets, Asia])"]);
+  assert.deepEqual(problemsIn("\ntitle: @mention leads\n"), ['2: title: YAML keeps the "@" a value starts with for its own use, so it cannot start one unquoted (expected the whole value in quotes: title: "@mention leads")']);
+  assert.deepEqual(problemsIn("\ntitle: `code` leads\n"), ['2: title: YAML keeps the "`" a value starts with for its own use, so it cannot start one unquoted (expected the whole value in quotes: title: "`code` leads")']);
+  assert.deepEqual(problemsIn("\ntitle: A\nby: [Ann Smith, @bo, Cy Li]\n"), ['3: by: YAML keeps the "@" a value starts with for its own use, so it cannot start one unquoted (expected the whole value in quotes: by: [Ann Smith, "@bo", Cy Li])']);
+  assert.deepEqual(problemsIn("\ntitle: A\n...\nlead: B\n"), ["3: front matter: a line of ..., which ends the fields in YAML, so those after it are not read (expected the line taken out, or its words in a field's value)"]);
 });
 
 test("a value opening with an apostrophe YAML takes for a quote is told to keep it, in a list too", () => {

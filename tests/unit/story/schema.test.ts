@@ -29,6 +29,8 @@ test("wrong types and empty text say what was given", () => {
   assert.equal(issues["lead"], "got the number 42, as YAML reads it unquoted: put it in quotes (expected the standfirst: a sentence or two under the headline)");
   assert.equal(issues["dateline"], "got an empty value (expected the place as printed, e.g. MOSCOW)");
   assert.equal(issues["tags"], 'got "Korea" (expected a list of topics: tags: [Korea])');
+  // A list put in quotes, whole: its brackets are no part of a name.
+  assert.equal(issuesOf({ ...valid, tags: "[Markets, , Asia]" })["tags"], 'got "[Markets, , Asia]" (expected a list of topics: tags: [Markets, Asia])');
   // Topics typed as one line get the list to type, a name YAML would misread in it quoted.
   assert.equal(issuesOf({ ...valid, tags: "Politics, Economy; C#" })["tags"], 'got "Politics, Economy; C#" (expected a list of topics: tags: [Politics, Economy, "C#"])');
   assert.equal(issuesOf({ ...valid, tags: 5 })["tags"], "got the number 5 (expected a list of topics)");
