@@ -350,6 +350,10 @@ export function createMarkdown(): MarkdownIt {
   // A table wider than the column scrolls in a box of its own, not the page; the box takes the keyboard's focus, so it scrolls without a mouse too.
   md.renderer.rules["table_open"] = () => '<div class="table-scroll" tabindex="0"><table>\n';
   md.renderer.rules["table_close"] = () => "</table></div>\n";
+  // Fixed-width text (an agency's columns of figures) scrolls in its own box as a table does, never the page.
+  const fixedWidth: NonNullable<typeof md.renderer.rules.fence> = (tokens, index) => `<pre tabindex="0"><code>${md.utils.escapeHtml(tokens[index]?.content ?? "")}</code></pre>\n`;
+  md.renderer.rules["fence"] = fixedWidth;
+  md.renderer.rules["code_block"] = fixedWidth;
   return md;
 }
 
