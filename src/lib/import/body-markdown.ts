@@ -6,6 +6,7 @@ import { foldName, type Agency } from "../model/agencies.ts";
 import { isAllowedUrl, urlScheme } from "../model/urls.ts";
 import { createMarkdown, outlineBody } from "../story/markdown.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
+import { typedBlocks } from "./typed-text.ts";
 import { oneLine } from "./wire-fields.ts";
 
 /**
@@ -52,6 +53,8 @@ export interface BodyMarkdown {
   unreadLinks?: string[];
   /** Embedded media, code and unsafe links the sanitiser took out of the text, a kind each, for the lines to name. */
   removed?: RemovedMarkup[];
+  /** Each run of lines of columns in a plain text, as typed, kept in a block of fixed-width text, for the lines to name. */
+  columns?: string[][];
 }
 
 /**
@@ -151,6 +154,19 @@ function isTrailerLine(line: string): boolean {
 }
 
 // ---- Markdown text, escaped and read back. ----
+
+/** The fence that opens a block of fixed-width text: escaped text never starts with a backtick. */
+const FENCE = /^`{3,}\n/;
+
+/**
+ * Lines of fixed-width text (columns of figures, as typed or in a <pre>) as a Markdown code block,
+ * every character shown as typed: its fence longer than any run of backticks in it.
+ */
+function fencedBlock(lines: readonly string[]): string {
+  const longest = Math.max(0, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [fence, ...lines, fence].join("\n");
+}
 
 /**
  * Escapes text so Markdown reads it as the characters typed: everywhere the marks of emphasis,
@@ -333,23 +349,20 @@ function bodyMarkdown({ blocks, dateline, editorsNotes, trailers, typedByline }:
 // ---- Plain text. ----
 
 /**
- * Plain text with blank lines between paragraphs as Markdown: every paragraph kept, its
- * hard-wrapped lines joined with a space, every character shown as typed.
+ * Plain text as Markdown, its paragraphs as typed (see typedBlocks: after a blank line or at an
+ * indented line): every paragraph kept, its hard-wrapped lines joined with a space, every
+ * character shown as typed; lines of columns kept as laid out, in a block of fixed-width text,
+ * which the import's line names.
  */
 export function textBodyToMarkdown(text: string, context: BodyContext): BodyMarkdown {
-  const blocks = text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((paragraph) =>
-      paragraph
-        .split("\n")
-        .map((line) => line.trim())
-        .filter((line) => line !== "")
-        .map(escapeMarkdownText)
-        .join("\n"),
-    );
+  const typed = typedBlocks(text.replace(/\r\n?/g, "\n").split("\n"), (line) => line);
+  const blocks = typed.map((block) => (block.kind === "columns" ? fencedBlock(block.layout) : block.lines.map((line) => escapeMarkdownText(line.trim())).join("\n")));
   const chrome = removeAgencyChrome(blocks, context);
-  return bodyMarkdown({ ...chrome, blocks: chrome.blocks.map((block) => block.replaceAll("\n", " ")) });
+  const columns = typed.flatMap((block) => (block.kind === "columns" ? [block.layout.map((line) => line.trim())] : []));
+  return {
+    ...bodyMarkdown({ ...chrome, blocks: chrome.blocks.map((block) => (FENCE.test(block) ? block : block.replaceAll("\n", " "))) }),
+    ...(columns.length > 0 ? { columns } : {}),
+  };
 }
 
 // ---- HTML. ----

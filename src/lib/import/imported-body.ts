@@ -12,7 +12,7 @@ import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 export function importedBody(item: Pick<WireItem, "body" | "source" | "byline" | "lead" | "base">, { agencies, datelinePlaces }: { agencies: readonly Agency[]; datelinePlaces: DatelinePlaces }): ImportedBody {
   const isKnownPlace = (place: string) => resolveDatelineZone(place, undefined, datelinePlaces).ok;
   const context = { agencies, isKnownPlace, ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
-  const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, removed, typedByline, markupLeftOut } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
+  const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, removed, typedByline, markupLeftOut, columns } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
   return {
     markdown,
     ...(typedByline ? { typedByline } : {}),
@@ -26,5 +26,6 @@ export function importedBody(item: Pick<WireItem, "body" | "source" | "byline" |
     ...(pictureAlts ? { pictureAlts } : {}),
     ...(unreadLinks ? { unreadLinks } : {}),
     ...(removed ? { removed } : {}),
+    ...(columns ? { columns } : {}),
   };
 }

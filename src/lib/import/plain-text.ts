@@ -3,6 +3,7 @@ import { isDayOfMonth, readMonthName, takeAgencyDateline, unlistedDatelineAgency
 import { isBylineLine, isEditorsInitials, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
 import { datelineTime, type DatelineDate } from "./dateline-field.ts";
+import { typedBlocks } from "./typed-text.ts";
 import { unmarkedHeadline, ignoredNote } from "./wire-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import type { ItemNote, RefusedItem, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
@@ -48,7 +49,12 @@ import { formatWireTime, readWireTime } from "./wire-time.ts";
 interface Line {
   /** 1 for the file's first line. */
   number: number;
+  /** Its words, spaces collapsed. */
   text: string;
+  /** As typed, its indent and the spaces between its columns kept (see typedBlocks). */
+  typed: string;
+  /** In a block of columns, the line as the block lays it out. */
+  layout?: string;
 }
 
 type Paragraph = Line[];
@@ -132,6 +138,12 @@ const isPhotoCredit = (text: string): boolean => PHOTO_CREDITS.some((pattern) =>
 
 const joinLines = (paragraph: Paragraph): string => paragraph.map((line) => line.text).join(" ");
 
+/** A block of columns (see typedBlocks): its lines are printed as laid out. */
+const isColumns = (paragraph: Paragraph): boolean => paragraph[0]?.layout !== undefined;
+
+/** A paragraph as the body carries it: its lines joined, or a block of columns line by line, as laid out. */
+const paragraphText = (paragraph: Paragraph): string => (isColumns(paragraph) ? paragraph.map((line) => line.layout).join("\n") : joinLines(paragraph));
+
 const opensWithDateline = (paragraph: Paragraph, agencies: readonly Agency[]): boolean => takeAgencyDateline(joinLines(paragraph), undefined, agencies) !== undefined;
 
 /** The file's lines: line endings normalised (CR LF, CR CR LF, CR), controls dropped, spaces collapsed, ends trimmed. */
@@ -139,7 +151,10 @@ function readLines(text: string): Line[] {
   return text
     .replace(/^\uFEFF/, "")
     .split(/\r*\n|\r/)
-    .map((line, index) => ({ number: index + 1, text: line.replace(CONTROLS, "").replace(/[ \t]+/g, " ").trim() }));
+    .map((line, index) => {
+      const typed = line.replace(CONTROLS, "").trimEnd();
+      return { number: index + 1, text: typed.replace(/[ \t]+/g, " ").trim(), typed };
+    });
 }
 
 interface Message {
@@ -163,7 +178,7 @@ function splitMessages(lines: readonly Line[], file: string): { messages: Messag
     const start = wrapped ? MESSAGE_START.exec(line.text) : null;
     if (start) {
       // A ZCZC inside a message leaves that one unclosed.
-      open = { start: line.number, lines: start[1] ? [{ number: line.number, text: start[1] }] : [], closed: false };
+      open = { start: line.number, lines: start[1] ? [{ number: line.number, text: start[1], typed: start[1] }] : [], closed: false };
       messages.push(open);
       strayReported = false;
     } else if (open) {
@@ -209,18 +224,11 @@ function readHeader(lines: readonly Line[]): { next: number; slug?: string; time
   return { next: index, ...(slug ? { slug } : {}), ...(time ? { time } : {}) };
 }
 
+/** The story's paragraphs, as the teleprinter laid them out (see typedBlocks): a block of columns is one, each line keeping its layout. */
 function toParagraphs(lines: readonly Line[]): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let current: Paragraph = [];
-  for (const line of lines) {
-    if (line.text !== "") current.push(line);
-    else if (current.length > 0) {
-      paragraphs.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0) paragraphs.push(current);
-  return paragraphs;
+  return typedBlocks(lines, (line) => line.typed).map((block) =>
+    block.kind === "paragraph" ? block.lines : block.lines.map((line, at) => ({ ...line, layout: block.layout[at] ?? line.text })),
+  );
 }
 
 /**
@@ -237,6 +245,8 @@ function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Ag
   let index = 0;
   for (; index < paragraphs.length && front.length < 2; index += 1) {
     const paragraph = paragraphs[index] ?? [];
+    // Columns of figures are the story's, never a lead or a byline.
+    if (isColumns(paragraph)) break;
     if (opensWithDateline(paragraph, agencies)) break;
     if (isEditorsNote(joinLines(paragraph))) {
       editorsNotes.push(paragraph);
@@ -414,7 +424,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
 
   const front = takeFrontMatter(toParagraphs(after), context.agencies);
   const datelineAt = front.paragraphs.slice(0, 2).findIndex((paragraph) => opensWithDateline(paragraph, context.agencies));
-  const lead = datelineAt === 1 ? front.paragraphs[0] : undefined;
+  const lead = datelineAt === 1 && !isColumns(front.paragraphs[0] ?? []) ? front.paragraphs[0] : undefined;
   const story = front.paragraphs.slice(lead ? 1 : 0);
   const first = story[0];
   if (first === undefined) {
@@ -470,7 +480,7 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
     correction: marked.corrected || title.corrected || CORRECTED_SLUG.test(header.slug ?? ""),
     headline,
     ...(lead ? { lead: joinLines(lead) } : {}),
-    body: { kind: "text" as const, text: [...front.editorsNotes, ...story].map(joinLines).join("\n\n") },
+    body: { kind: "text" as const, text: [...front.editorsNotes, ...story].map(paragraphText).join("\n\n") },
     ...(dateline?.place ? { place: dateline.place } : {}),
     ...(dateline ? { source: dateline.agency } : {}),
     ...(title.byline ?? front.byline ? { byline: title.byline ?? front.byline } : {}),

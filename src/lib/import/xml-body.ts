@@ -1,6 +1,7 @@
 import { escapeXml } from "../outputs/xml.ts";
 import { holdsHtmlMarkup } from "./html-markup.ts";
 import type { ItemNote } from "./wire-item.ts";
+import { typedBlocks } from "./typed-text.ts";
 import { htmlText, ignoredNote, oneLine } from "./wire-fields.ts";
 import { attribute, childElement, childElements, childPath, descendants, elementText, parseXml, type XmlElement, type XmlNode } from "./xml.ts";
 
@@ -20,35 +21,35 @@ function writeNodes(nodes: readonly XmlNode[], rule: (element: XmlElement) => Ht
   return nodes.map((node) => (typeof node === "string" ? escapeXml(node) : writeElement(node, rule))).join("");
 }
 
-/**
- * Wire text set in one paragraph as the teleprinter typed it (Reuters' XHTML): lines wrapped by
- * hand, each paragraph opening on an indented line or after a blank one, "* " bullets. HTML would
- * run it all into one paragraph (a credit after the story's last line with it), so it is when a
- * paragraph holds only text with an indented line after a line break, or a blank line.
- */
-const TYPED_TEXT = /\n[ \t]{2,}\S|\n[ \t]*\n[ \t]*\S/;
 const BULLET = /^[*•]\s+/;
 
-/** Typed text as the paragraphs and bullet list it was typed as: a paragraph at each indented or blank-separated line. */
-function typedParagraphs(text: string): string {
-  const blocks: { bullet: boolean; lines: string[] }[] = [];
-  let open = false;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "") {
-      open = false;
-      continue;
+/**
+ * Wire text set in one paragraph as the teleprinter typed it (Reuters' XHTML): lines wrapped by
+ * hand, each paragraph opening on an indented line or after a blank one, "* " bullets, columns of
+ * figures. HTML would run it all into one paragraph (a credit after the story's last line with it,
+ * a table's figures into one line), so it is written as the paragraphs, bullet list and
+ * preformatted columns it was typed as (see typedBlocks); undefined for text that is one paragraph.
+ */
+function typedParagraphs(text: string): string | undefined {
+  const typed = typedBlocks(text.split(/\r?\n/), (line) => line);
+  if (typed.length < 2 && typed.every((block) => block.kind === "paragraph")) return undefined;
+  const blocks = typed.flatMap((block): { kind: "paragraph" | "bullet" | "columns"; lines: string[] }[] => {
+    if (block.kind === "columns") return [{ kind: "columns", lines: block.layout }];
+    // A bullet opens an item of its own: the highlights Reuters lists above a story, one a line.
+    const split: { kind: "paragraph" | "bullet"; lines: string[] }[] = [];
+    for (const raw of block.lines) {
+      const line = raw.trim();
+      const bullet = BULLET.test(line);
+      if (bullet || split.length === 0) split.push({ kind: bullet ? "bullet" : "paragraph", lines: [] });
+      split.at(-1)?.lines.push(line.replace(BULLET, ""));
     }
-    const bullet = BULLET.test(line);
-    if (!open || bullet || /^[ \t]{2,}/.test(raw)) blocks.push({ bullet, lines: [] });
-    blocks.at(-1)?.lines.push(line.replace(BULLET, ""));
-    open = true;
-  }
+    return split;
+  });
   let html = "";
-  blocks.forEach(({ bullet, lines }, at) => {
-    const item = escapeXml(lines.join(" "));
-    if (!bullet) html += `<p>${item}</p>`;
-    else html += `${blocks[at - 1]?.bullet ? "" : "<ul>"}<li>${item}</li>${blocks[at + 1]?.bullet ? "" : "</ul>"}`;
+  blocks.forEach(({ kind, lines }, at) => {
+    if (kind === "columns") html += `<pre>${escapeXml(lines.join("\n"))}</pre>`;
+    else if (kind === "paragraph") html += `<p>${escapeXml(lines.join(" "))}</p>`;
+    else html += `${blocks[at - 1]?.kind === "bullet" ? "" : "<ul>"}<li>${escapeXml(lines.join(" "))}</li>${blocks[at + 1]?.kind === "bullet" ? "" : "</ul>"}`;
   });
   return html;
 }
@@ -57,8 +58,8 @@ function writeElement(element: XmlElement, rule: (element: XmlElement) => HtmlRu
   const html = rule(element);
   if (html === "drop") return "";
   if (html !== "unwrap" && html.tag === "p" && element.children.every((child) => typeof child === "string")) {
-    const text = element.children.join("");
-    if (TYPED_TEXT.test(text)) return typedParagraphs(text);
+    const typed = typedParagraphs(element.children.join(""));
+    if (typed !== undefined) return typed;
   }
   const content = writeNodes(element.children, rule);
   if (html === "unwrap") return content;

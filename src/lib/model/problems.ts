@@ -118,6 +118,7 @@ export const PROBLEM_CODES = {
   WD237: "a time read from wire text's closing time line",
   WD238: "a closing time line that could not be read",
   WD239: "a newspaper's dateline read from the text",
+  WD240: "columns of wire text kept as laid out",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

@@ -451,3 +451,47 @@ test("a paragraph before one opening with the agency alone is the lead; an agenc
     { code: "WD229", field: "dateline", line: 3, message: 'warning: opens like a dateline, but "Bloomberg" is no agency the settings list (expected one of agencies in _data/site.ts: add it there to read the dateline)' },
   ]);
 });
+
+test("wire text laid out as the teleprinter sends it, no blank line between paragraphs: a paragraph at each indented line", () => {
+  const item = onlyItem(readFixture("reuters-indented.txt", { local: "2024-12-05T16:00:00", offset: "Z" }));
+  assert.deepEqual([item.place, item.source, item.lead], ["NAIROBI", "Reuters", undefined]);
+  // Four spaces, or a tab, open a paragraph; the lines after each, not indented, are its own, wrapped.
+  assert.deepEqual(bodyText(item).split("\n\n"), [
+    "NAIROBI, Dec 5 (Reuters) - Floods closed main roads in western Kenya on Thursday after two days of heavy rain, the Kenya National Highways Authority said.",
+    "More than 2,000 people have left their homes, the Red Cross said.",
+    '"We are asking motorists to avoid the Kisumu highway," the authority said in a statement.',
+    "Forecasters expect more rain next week.",
+  ]);
+  const { markdown } = textBodyToMarkdown(bodyText(item), { source: item.source });
+  assert.equal(markdown.split("\n\n").length, 4);
+  // Lines wrapped at a fixed width with no indent stay one paragraph.
+  assert.ok(bodyText(onlyItem(readFixture("reuters.txt"))).includes("North Korea's nuclear programme can resume now that tension on the peninsula has eased"));
+  const wrapped = onlyItem(readPlainText("Headline\n\nMOSCOW, Sept 2 (Reuters) - The minister said the talks\ncould resume this year.\nHe gave no date.\n", "inline.txt", FILED));
+  assert.equal(bodyText(wrapped), "MOSCOW, Sept 2 (Reuters) - The minister said the talks could resume this year. He gave no date.");
+});
+
+test("lines of columns (results, standings) are kept as laid out, in a block of fixed-width text the import's line names", () => {
+  const item = onlyItem(readFixture("reuters-results.txt", { local: "2024-05-20T08:00:00", offset: "Z" }));
+  const body = importedBody(item, { agencies: AGENCIES, datelinePlaces: {} });
+  assert.equal(
+    body.markdown,
+    [
+      "Results of English Premier League matches on Sunday:",
+      "```\nArsenal         2 Everton          1\nChelsea         2 Bournemouth      1\nLiverpool       2 Wolverhampton    0\n```",
+      "Standings (P W D L F A Pts):",
+      "```\n1 Manchester City  38 28  7  3 96 34 91\n2 Arsenal          38 28  5  5 91 29 89\n3 Liverpool        38 24 10  4 86 41 82\n```",
+    ].join("\n\n"),
+  );
+  const plan = planStory(item, { body, datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES, withoutLead: "publish" });
+  assert.ok(plan.ok);
+  assert.deepEqual(
+    plan.plan.leftOut?.filter(({ code }) => code === "WD240").map((note) => formatProblem({ file: item.file, ...note })),
+    [
+      'reuters-results.txt: body: 3 lines of columns ("Arsenal         2 Everton          1" and 2 more) kept as typed, in a block of fixed-width text: run into a paragraph, their figures would read as one [WD240]',
+      'reuters-results.txt: body: 3 lines of columns ("1 Manchester City  38 28  7  3 96 34 91" and 2 more) kept as typed, in a block of fixed-width text: run into a paragraph, their figures would read as one [WD240]',
+    ],
+  );
+  // Two spaces after a sentence, as typists set them, make no columns.
+  const typist = onlyItem(readPlainText("Headline\n\nMOSCOW, Sept 2 (Reuters) - The talks ended.  The minister\nleft at noon.  He said nothing to the waiting\nreporters.\n", "inline.txt", FILED));
+  assert.equal(importedBody(typist, { agencies: AGENCIES, datelinePlaces: {} }).columns, undefined);
+});
