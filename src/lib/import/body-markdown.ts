@@ -368,7 +368,7 @@ export function textBodyToMarkdown(text: string, context: BodyContext): BodyMark
 // ---- HTML. ----
 
 /** Block containers agencies wrap text in, kept as paragraphs so their text does not run together; a figure holds a table or a quote as often as a picture. */
-const AS_PARAGRAPH = ["div", "section", "article", "header", "footer", "main", "aside", "address", "dt", "dd", "caption", "figure", "figcaption", "pre"];
+const AS_PARAGRAPH = ["div", "section", "article", "header", "footer", "main", "aside", "address", "dt", "dd", "caption", "figure", "figcaption"];
 
 /** Elements whose content is never story text: code, embeds, forms, pictures. */
 const DROPPED_WITH_CONTENT = [
@@ -497,11 +497,11 @@ function sanitizeOptions(allowedTags: string[]): sanitizeHtml.IOptions {
 }
 
 /** Everything a story's body may keep of agency markup. Pictures are not among it: a story's images must be its own files. */
-const FULL_MARKUP = sanitizeOptions(["p", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", "sup", "sub", "del", "s", "strike", ...TABLE_TAGS]);
+const FULL_MARKUP = sanitizeOptions(["p", "pre", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", "sup", "sub", "del", "s", "strike", ...TABLE_TAGS]);
 
-/** The fallback for a body too large to render in full: its paragraphs and line breaks only. */
+/** The fallback for a body too large to render in full: its paragraphs, line breaks and fixed-width text only (a table's figures in a <pre> must not run together). */
 const PARAGRAPHS_ONLY = {
-  ...sanitizeOptions(["p", "br"]),
+  ...sanitizeOptions(["p", "br", "pre"]),
   transformTags: Object.fromEntries([...AS_PARAGRAPH, ...HEADINGS, "li", "blockquote", "td", "th"].map((tag) => [tag, "p"])),
 };
 
@@ -605,6 +605,16 @@ function createTurndown(context: BodyContext, unreadLinks: string[]): TurndownSe
     service.addRule(`nested${names[0]}`, { filter: (node) => names.includes(node.nodeName) && insideOneOf(node, names), replacement: (content) => content });
   }
   addTableRules(service);
+  // Fixed-width text (a table of results set in columns) keeps its lines and spaces: run together, its figures would read as one number.
+  service.addRule("preformatted", {
+    filter: "pre",
+    replacement: (_content, node) => {
+      const lines = (node.textContent ?? "").replace(/\r\n?/g, "\n").split("\n").map((line) => line.trimEnd());
+      while (lines[0] === "") lines.shift();
+      while (lines.at(-1) === "") lines.pop();
+      return lines.length === 0 ? "" : `\n\n${fencedBlock(lines)}\n\n`;
+    },
+  });
   // Text struck out is struck out on the page ("The toll was ~~12~~ 14"); run into the text, the old figure read as current.
   // Struck-out paragraphs are struck out each, as a mark cannot span paragraphs.
   service.addRule("struck", {

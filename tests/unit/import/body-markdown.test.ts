@@ -361,3 +361,17 @@ test("a producer's links lead to its site: relative ones read against the item's
   assert.equal(unbased.markdown, "See the preview, the post, [the report](https://www.example.org/report), more and [this](https://example.net/x).");
   assert.deepEqual(unbased.unreadLinks, ["/2024/11/04/preview/", "post-1", "#more"]);
 });
+
+test("an HTML body's <pre> keeps its lines and spaces, a block of fixed-width text, its figures never run together", () => {
+  const { markdown } = htmlBodyToMarkdown("<p>Final standings:</p>\n<pre>\nTEAM        P  W  D  L  PTS\nArsenal    38 28  5  5  89\nChelsea    38 25  8  5  83\n</pre>", {});
+  assert.equal(markdown, "Final standings:\n\n```\nTEAM        P  W  D  L  PTS\nArsenal    38 28  5  5  89\nChelsea    38 25  8  5  83\n```");
+  assert.match(render(markdown), /<pre tabindex="0"><code>TEAM {8}P {2}W {2}D {2}L {2}PTS\nArsenal {4}38 28 {2}5 {2}5 {2}89\n/);
+  assert.deepEqual(inspectBody(markdown, undefined), []);
+  // Backticks in the text lengthen the fence, so none closes it early; its characters are shown as typed.
+  assert.equal(htmlBodyToMarkdown("<pre>a ``` b\n&lt;c&gt;  *d*</pre>", {}).markdown, "````\na ``` b\n<c>  *d*\n````");
+  // Kept in the fallback for a body too large for its markup too.
+  const rows = Array.from({ length: 6000 }, (_, at) => `<p><em>Row</em> ${at}</p>`).join("");
+  const large = htmlBodyToMarkdown(`${rows}<pre>A  1\nB  2</pre>`, {});
+  assert.equal(large.markupLeftOut, true);
+  assert.ok(large.markdown.endsWith("```\nA  1\nB  2\n```"));
+});

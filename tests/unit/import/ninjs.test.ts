@@ -2,9 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { importedBody } from "../../../src/lib/import/imported-body.ts";
 import { readNinjs as readNinjsFile } from "../../../src/lib/import/ninjs.ts";
 import { planStory } from "../../../src/lib/import/story-plan.ts";
 import type { WireItem, WireProblem, WireRead } from "../../../src/lib/import/wire-item.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 
 const FIXTURES = "tests/fixtures/wire/ninjs";
 
@@ -526,6 +528,22 @@ test("ignored properties never hide a wrong value, a misspelling or a missing he
     ["[0]", [ignored("x_wire_priority"), ignored("x_desk")]],
     ["[1]", [ignored("x_wire_priority")]],
   ]);
+});
+
+test("a table of figures in a <pre> keeps its lines and spaces in the story, a block of fixed-width text", () => {
+  const item = onlyItem("results-table-pre.json");
+  const body = importedBody(item, { agencies: AGENCIES, datelinePlaces: {} });
+  assert.equal(
+    body.markdown,
+    [
+      "Arsenal finished second in the Premier League, two points behind Manchester City.",
+      "Final standings:",
+      "```\nTEAM        P  W  D  L  PTS\nArsenal    38 28  5  5  89\nChelsea    38 25  8  5  83\n```",
+      "The new season starts in August.",
+    ].join("\n\n"),
+  );
+  // The agency sent fixed-width text and the story keeps it so: no line says the form changed.
+  assert.equal(body.columns, undefined);
 });
 
 test("every fixture is read by a test", () => {
