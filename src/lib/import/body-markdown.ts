@@ -6,6 +6,7 @@ import { foldName, type Agency } from "../model/agencies.ts";
 import { isAllowedUrl, urlScheme } from "../model/urls.ts";
 import { createMarkdown, outlineBody } from "../story/markdown.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
+import { decodeReferences } from "./html-entities.ts";
 import { typedBlocks } from "./typed-text.ts";
 import { oneLine } from "./wire-fields.ts";
 
@@ -222,7 +223,7 @@ const LEADING_BREAKS = /^(?:\s|\\\n)+/;
  */
 function cutDateline(block: string, context: BodyContext): { block: string; dateline: DatelineTaken } | undefined {
   const { text, from } = shownText(block);
-  const dateline = takeAgencyDateline(text, context.source, context.agencies ?? []) ?? placeDateline(text, context);
+  const dateline = findDateline(text, context);
   if (!dateline) return undefined;
   let end = text.length - dateline.rest.length;
   while (end > 0 && /\s/.test(text[end - 1] ?? "")) end -= 1;
@@ -231,6 +232,10 @@ function cutDateline(block: string, context: BodyContext): { block: string; date
   const { rest: _shown, ...taken } = dateline;
   return { block: rest, dateline: taken };
 }
+
+/** The dateline opening a text: an agency's, else a newspaper's. */
+const findDateline = (text: string, context: BodyContext): (AgencyDateline & { placeOnly?: string }) | undefined =>
+  takeAgencyDateline(text, context.source, context.agencies ?? []) ?? placeDateline(text, context);
 
 /** A newspaper's dateline (takePlaceDateline), in an item that names its source: that source is its agency. */
 function placeDateline(text: string, { source, isKnownPlace }: BodyContext): (AgencyDateline & { placeOnly: string }) | undefined {
@@ -643,11 +648,27 @@ function shifted(content: string, characters: Readonly<Record<string, string>>):
 
 const storyMarkdown = createMarkdown();
 
+/** The line a text opens with, in its first paragraph, and the words of the line after it, up to any markup. */
+const OPENING_LINE = /^(\s*(?:<p>)?[ \t]*)([^<\n]+?)[ \t]*\n(?=[ \t]*([^<\n]*))/;
+
+/**
+ * Sanitised HTML whose text opens with a byline typed on a line of its own directly above the
+ * dateline ("<p>By Tendai Moyo" then "LONDON, July 29 (Reuters) - …" on the next line), with that
+ * line's end kept as a line break: HTML would run the two together, and the byline be read as the
+ * dateline's place. The byline is then taken off the text as one on a line of its own is.
+ */
+function bylineAboveDateline(html: string, context: BodyContext): string {
+  const match = OPENING_LINE.exec(html);
+  const [whole, before = "", line = "", next = ""] = match ?? [];
+  if (whole === undefined || !isBylineLine(decodeReferences(line), context.byline) || findDateline(decodeReferences(next), context) === undefined) return html;
+  return `${before}${line}<br>${html.slice(whole.length)}`;
+}
+
 function convertHtml(html: string, options: sanitizeHtml.IOptions, context: BodyContext): BodyMarkdown {
   const pictures = withoutPictureCaptions(html);
   const removed = removedMarkup(html);
   const unreadLinks: string[] = [];
-  const markdown = createTurndown(context, unreadLinks).turndown(sanitizeHtml(pictures.html, options));
+  const markdown = createTurndown(context, unreadLinks).turndown(bylineAboveDateline(sanitizeHtml(pictures.html, options), context));
   return {
     ...bodyMarkdown(removeAgencyChrome(markdown.split(/\n{2,}/), context)),
     ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}),

@@ -236,6 +236,8 @@ function toParagraphs(lines: readonly Line[]): Paragraph[] {
  * credit lines, which are returned, without a byline opening one of them, which is returned, and
  * without the notes to editors among them ("(Adds power cuts)"), which are returned: never a lead,
  * they head the body, whose conversion takes them off with a line saying so (see body-markdown.ts).
+ * A byline typed directly above the dateline, with no blank line between, is taken off the
+ * dateline's paragraph, as one after a blank line is: else it would be read as the dateline's place.
  */
 function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Agency[]): { paragraphs: Paragraph[]; credits: Line[]; editorsNotes: Paragraph[]; byline?: string } {
   const front: Paragraph[] = [];
@@ -243,10 +245,17 @@ function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Ag
   const editorsNotes: Paragraph[] = [];
   let byline: string | undefined;
   let index = 0;
+  let story = paragraphs;
   for (; index < paragraphs.length && front.length < 2; index += 1) {
     const paragraph = paragraphs[index] ?? [];
     // Columns of figures are the story's, never a lead or a byline.
     if (isColumns(paragraph)) break;
+    const [opening, ...below] = paragraph;
+    if (byline === undefined && opening !== undefined && below.length > 0 && isBylineLine(opening.text, undefined) && opensWithDateline(below, agencies)) {
+      byline = opening.text;
+      story = paragraphs.with(index, below);
+      break;
+    }
     if (opensWithDateline(paragraph, agencies)) break;
     if (isEditorsNote(joinLines(paragraph))) {
       editorsNotes.push(paragraph);
@@ -261,7 +270,7 @@ function takeFrontMatter(paragraphs: readonly Paragraph[], agencies: readonly Ag
     }
     if (kept.length > 0) front.push(kept);
   }
-  const rest = [...front, ...paragraphs.slice(index)];
+  const rest = [...front, ...story.slice(index)];
   return byline === undefined ? { paragraphs: rest, credits, editorsNotes } : { paragraphs: rest, credits, editorsNotes, byline };
 }
 

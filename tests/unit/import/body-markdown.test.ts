@@ -375,3 +375,13 @@ test("an HTML body's <pre> keeps its lines and spaces, a block of fixed-width te
   assert.equal(large.markupLeftOut, true);
   assert.ok(large.markdown.endsWith("```\nA  1\nB  2\n```"));
 });
+
+test("a byline on a line of its own directly above the dateline in an HTML paragraph is the byline, not part of the place", () => {
+  const html = "<p>By Tendai Moyo\nLONDON, July 29 (Reuters) - Cash-strapped StarAfrica is set to sell its transport arm.</p><p>It owes $19.7 million.</p>";
+  const body = htmlBodyToMarkdown(html, { source: "Harare Partner News", agencies: AGENCIES });
+  assert.deepEqual([body.typedByline, body.dateline?.place, body.dateline?.agency], ["By Tendai Moyo", "LONDON", "Reuters"]);
+  assert.equal(body.markdown, "Cash-strapped StarAfrica is set to sell its transport arm.\n\nIt owes $19.7 million.");
+  // A sentence opening "By" then wrapped is the story's: no dateline follows its line.
+  const sentence = htmlBodyToMarkdown("<p>By Christmas\nthe shops were full.</p>", { agencies: AGENCIES });
+  assert.deepEqual([sentence.typedByline, sentence.markdown], [undefined, "By Christmas the shops were full."]);
+});

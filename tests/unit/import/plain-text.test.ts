@@ -495,3 +495,12 @@ test("lines of columns (results, standings) are kept as laid out, in a block of 
   const typist = onlyItem(readPlainText("Headline\n\nMOSCOW, Sept 2 (Reuters) - The talks ended.  The minister\nleft at noon.  He said nothing to the waiting\nreporters.\n", "inline.txt", FILED));
   assert.equal(importedBody(typist, { agencies: AGENCIES, datelinePlaces: {} }).columns, undefined);
 });
+
+test("a byline typed directly above the dateline, no blank line between, is the byline, and the dateline's place is the place", () => {
+  const item = onlyItem(readFixture("reuters-byline-above-dateline.txt", { local: "2024-12-05T16:00:00", offset: "Z" }));
+  assert.deepEqual([item.byline, item.place, item.source, item.lead], ["By Tendai Moyo", "HARARE", "Reuters", undefined]);
+  assert.deepEqual(bodyText(item).split("\n\n"), [
+    "HARARE, July 29 (Reuters) - Cash-strapped StarAfrica Corporation is set to dispose of its transport company for $6 million, it said on Monday.",
+    "The company owes $19.7 million to banks.",
+  ]);
+});

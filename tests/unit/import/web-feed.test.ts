@@ -5,6 +5,7 @@ import places from "../../../_data/datelinePlaces.json" with { type: "json" };
 import { importedBody } from "../../../src/lib/import/imported-body.ts";
 import { planStory } from "../../../src/lib/import/story-plan.ts";
 import { readAtom, readRss } from "../../../src/lib/import/web-feed.ts";
+import { AGENCIES } from "../../support/agencies.ts";
 import type { WireItem, WireRead } from "../../../src/lib/import/wire-item.ts";
 
 const DIRECTORY = "tests/fixtures/wire/dialects";
@@ -407,4 +408,15 @@ test("an RSS title keeps words in angle brackets, its character references read"
   const plan = planStory(item, { body: importedBody(item, { agencies: [], datelinePlaces: places }), datelinePlaces: places, siteLanguage: "en", withoutLead: "publish" });
   assert.ok(plan.ok);
   assert.equal(plan.plan.fields["title"], "Fares \u2019 rise <update>");
+});
+
+test("a partner's item whose byline is typed on its own line directly above the dateline: the byline is the story's, the place the dateline's", () => {
+  const [item] = allItems(readFixture(readRss, "rss/byline-above-dateline.xml"));
+  assert.ok(item);
+  const body = importedBody(item, { agencies: AGENCIES, datelinePlaces: places });
+  assert.deepEqual([body.typedByline, body.place, body.agency], ["By Tendai Moyo", "LONDON", "Reuters"]);
+  const plan = planStory(item, { body, datelinePlaces: places, siteLanguage: "en", agencies: AGENCIES, withoutLead: "publish" });
+  assert.ok(plan.ok, JSON.stringify(plan));
+  assert.deepEqual([plan.plan.fields["dateline"], plan.plan.fields["by"], plan.plan.fields["source"]], ["LONDON", "Tendai Moyo", "Reuters"]);
+  assert.ok(plan.plan.body.startsWith("Cash-strapped StarAfrica Corporation"));
 });
