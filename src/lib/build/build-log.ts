@@ -6,7 +6,7 @@
 import { formatReport, type Report } from "../check/site-problems.ts";
 import { formatProblem } from "../model/problems.ts";
 import { steppedProgress, type ProgressOptions } from "../model/progress.ts";
-import { formatNextEmbargo, formatStoryProblems } from "../model/story-report.ts";
+import { formatNextEmbargo, formatStoryProblems, type WithheldStory } from "../model/story-report.ts";
 import { relativeUrl } from "../model/urls.ts";
 import { storyFileLinks, type BodyLink } from "../story/body-links.ts";
 import type { BuildProgress, BuildResult, CountedStage } from "./build.ts";
@@ -25,7 +25,7 @@ export function buildLog({ ok, settingProblems, pages, report }: BuildResult): L
     // Refused settings stop the build before any cache is used: the caches have nothing to say.
     ...(settingProblems.length > 0 ? [] : report.caches).map((text) => ({ text, problem: false })),
     ...(stories ? formatStoryProblems(stories) : []).map((text) => ({ text, problem: true })),
-    ...(check && check.problems.length > 0 ? formatReport(withStoryFiles(check, pages, report.sources)) : []).map((text) => ({ text, problem: true })),
+    ...(check && check.problems.length > 0 ? formatReport(withLinkers(withStoryFiles(check, pages, report.sources), stories?.withheld ?? [])) : []).map((text) => ({ text, problem: true })),
     ...(size ? [{ text: size.line, problem: false }, ...[...size.warnings, ...size.errors].map((problem) => ({ text: formatProblem(problem), problem: true }))] : []),
     ...(media ? [{ text: mediaLine(media), problem: false }] : []),
     ...(embargo ? [{ text: `build: ${embargo}`, problem: false }] : []),
@@ -60,6 +60,25 @@ function withStoryFiles(check: Report, pages: BuildResult["pages"], sources: Rea
       const onPage = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
       const { column: _column, ...located } = problem;
       return { ...located, file: page.story, line: typed.line, message: `"${typed.href}"${problem.message.slice(quoted[0].length)}; on its page at ${onPage}` };
+    }),
+  };
+}
+
+/**
+ * A withheld story's address in a file (a feed, the search index) is there because a published
+ * story's text links it, which the check tells as a broken link: each such line names that link,
+ * so the feeds' lines read as what they are, not as a leak of their own.
+ */
+function withLinkers(check: Report, withheld: readonly WithheldStory[]): Report {
+  const pathOf = new Map(withheld.map(({ file, url }) => [file, url.slice(1)]));
+  const links = check.problems.filter(({ code }) => code === "WD404");
+  return {
+    ...check,
+    problems: check.problems.map((problem) => {
+      const path = problem.code === "WD415" ? pathOf.get(/^shows (.+?), which is /.exec(problem.message)?.[1] ?? "") : undefined;
+      const linkers = path === undefined ? [] : links.filter(({ message }) => message.includes(` names ${path}, `));
+      if (linkers.length === 0) return problem;
+      return { ...problem, message: `${problem.message}; its address is there as the text links it at ${linkers.map(({ file, line }) => (line === undefined ? file : `${file}:${line}`)).join(", ")}` };
     }),
   };
 }

@@ -85,6 +85,48 @@ test("a broken link a story's text makes is told at its line in the story file, 
   );
 });
 
+test("a draft's address in the feeds, there because a story links it, is told with the line of that link", (t) => {
+  const folder = mkdtempSync(join(tmpdir(), "build-log-"));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const story = join(folder, "follow.md");
+  writeFileSync(story, ["---", 'title: "Plan follows"', "---", "", "See [the plan](plan.html)."].join("\n"));
+  const shows = (file: string) => ({ file, field: "withheld", message: "shows src/news/plan.md, which is draft at the build moment (expected no trace of it before it is published)", code: "WD415" as const });
+  const result: BuildResult = {
+    ok: false,
+    settingProblems: [],
+    pages: [page("/news/2024/03/15/follow.html", "news/2024/03/15/follow.html")],
+    files: [],
+    report: {
+      stories: { errors: [], warnings: [], notices: [], withheld: [{ file: "src/news/plan.md", url: "/news/2024/03/15/plan.html", state: "draft" }] },
+      check: {
+        pages: 1,
+        stylesheets: 1,
+        problems: [
+          shows("atom.xml"),
+          { file: "news/2024/03/15/follow.html", line: 80, column: 4, field: "link", message: '"plan.html" names news/2024/03/15/plan.html, which does not exist (expected a file of the site)', code: "WD404" },
+          // Another draft, which nothing links: its line is as the check found it.
+          { ...shows("feed.xml"), message: "shows src/news/other.md, which is draft at the build moment (expected no trace of it before it is published)" },
+        ],
+      },
+      size: undefined,
+      media: undefined,
+      timings: [],
+      caches: [],
+      sources: { "/news/2024/03/15/follow.html": story },
+    },
+  };
+  assert.deepEqual(
+    buildLog(result)
+      .map(({ text }) => text.replaceAll(folder, "<story folder>"))
+      .filter((text) => text.includes("[WD")),
+    [
+      "atom.xml: withheld: shows src/news/plan.md, which is draft at the build moment (expected no trace of it before it is published); its address is there as the text links it at <story folder>/follow.md:5 [WD415]",
+      '<story folder>/follow.md:5: link: "plan.html" names news/2024/03/15/plan.html, which does not exist (expected a file of the site); on its page at news/2024/03/15/follow.html:80:4 [WD404]',
+      "feed.xml: withheld: shows src/news/other.md, which is draft at the build moment (expected no trace of it before it is published) [WD415]",
+    ],
+  );
+});
+
 test("refused settings are the build's only lines before its last: no cache line, as no cache was used", () => {
   const result: BuildResult = {
     ok: false,
