@@ -169,9 +169,16 @@ function sizeProblem(src: string, contents: Uint8Array): string | undefined {
   // Orientations 5 to 8 turn the photo a quarter: its stored height is the width shown.
   const width = (measured.orientation ?? 1) >= 5 ? measured.height : measured.width;
   if (measured.type === "svg") return svgProblem(src, contents);
+  if (measured.width * measured.height > MAX_PHOTO_PIXELS) {
+    const pixels = (measured.width * measured.height).toLocaleString("en-US");
+    return `"${src}" is ${measured.width.toLocaleString("en-US")} × ${measured.height.toLocaleString("en-US")} px, ${pixels} pixels, more than the ${MAX_PHOTO_PIXELS.toLocaleString("en-US")} the converter reads (expected the photo scaled down, e.g. to ${SHARP_PHOTO_WIDTH * 2} px wide)`;
+  }
   if (width >= MIN_PHOTO_WIDTH) return undefined;
   return `"${src}" is ${width} px wide (expected at least ${MIN_PHOTO_WIDTH} px, the narrowest a photo is published at; one of ${SHARP_PHOTO_WIDTH} px stays sharp on 2x screens)`;
 }
+
+/** The most pixels the converter (sharp, by its default limitInputPixels) reads of a photo: a larger one is refused before it is tried. */
+const MAX_PHOTO_PIXELS = 0x3fff * 0x3fff;
 
 /** "320, 640 and 900": widths as a sentence lists them. */
 function listWidths(widths: readonly number[]): string {

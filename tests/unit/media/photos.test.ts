@@ -406,6 +406,22 @@ test("a damaged photo is a problem to report, not a crash", async () => {
   assert.equal(store.summary(), `cache ${cacheDir}: photos 0 converted, 0 reused`);
 });
 
+test("a photo of more pixels than the converter reads is refused with its size, not told it is damaged", async () => {
+  // A PNG's signature and header alone: the size is all the check reads.
+  const header = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(header, 0);
+  header.writeUInt32BE(13, 8);
+  header.write("IHDR", 12, "latin1");
+  header.writeUInt32BE(60_000, 16);
+  header.writeUInt32BE(60_000, 20);
+  header.writeUInt8(8, 24);
+  header.writeUInt8(2, 25);
+  const file = join(folder, "huge.png");
+  writeFileSync(file, header);
+  const result = await new PhotoProcessor(new CacheStore(newFolder("cache"))).process("story.md", { file, src: "huge.png", urlFolder: "/news/" });
+  assert.deepEqual(result, { ok: false, problem: '"huge.png" is 60,000 × 60,000 px, 3,600,000,000 pixels, more than the 268,402,689 the converter reads (expected the photo scaled down, e.g. to 2560 px wide)' });
+});
+
 test("a file that is no image at all is refused as unreadable", async () => {
   const file = join(folder, "notes.jpg");
   writeFileSync(file, "not an image");
