@@ -431,7 +431,8 @@ export function zoneFor(
   const found = resolveDatelineZone(place, undefined, context.datelinePlaces);
   if (found.ok) return { zone: found.zone };
   if (chosen !== undefined) return { zone: chosen, explicit: chosen };
-  return { problem: `${found.problem.replace(/\)$/, "")}; or run the import with --zone <IANA zone> for this feed)` };
+  // Inside the problem's "(expected …)", which a place several cities share follows with a line for each.
+  return { problem: found.problem.replace(/\(expected ([^)]*)\)/, "(expected $1; or run the import with --zone <IANA zone> for this feed)") };
 }
 
 /** A date as the contract writes it, as an instant to compare. */

@@ -150,6 +150,12 @@ test("a place without a known zone is refused unless the feed gives one", () => 
   assert.ok(zoned.ok);
   assert.equal(zoned.plan.fields["timezone"], "Asia/Almaty");
   assert.equal(zoned.plan.fields["dateline"], "NOWHEREVILLE");
+  // A place several cities share: the hint goes with what is expected, before the line for each city.
+  const shared = planStory({ ...item, place: "Birmingham" }, unknown);
+  assert.ok(!shared.ok);
+  const [first, ...cities] = (shared.problems[0]?.message ?? "").split("\n");
+  assert.match(first ?? "", /\(expected the timezone of the one you mean, or the place added to _data\/datelinePlaces\.json; or run the import with --zone <IANA zone> for this feed\); add one of these lines, largest city first:$/);
+  assert.ok(cities.length >= 2 && cities.every((line) => /^ {4}timezone: \S+ +\([^()]+\)$/.test(line)), cities.join("\n"));
 });
 
 test("an item without place or agency is held as a draft for an editor to complete; one without a time is refused", () => {
