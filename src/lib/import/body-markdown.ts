@@ -2,6 +2,7 @@ import { parse as parseHtml, type HTMLElement as ParsedElement } from "node-html
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
 import { takeAgencyDateline, takePlaceDateline, type AgencyDateline } from "./agency-dateline.ts";
+import { SLUG_LINE_MARK } from "./content-identity.ts";
 import { foldName, type Agency } from "../model/agencies.ts";
 import { isAllowedUrl, urlScheme } from "../model/urls.ts";
 import { createMarkdown, outlineBody } from "../story/markdown.ts";
@@ -84,11 +85,11 @@ export type DatelineTaken = Omit<AgencyDateline, "rest"> & {
 
 /**
  * A slug on the body's first line: an ANPA keyword slug ("BC-Russia-Korea,0450", "AM-Russia-Korea")
- * or a Reuters one in capitals ending in a slash ("MOSCOW-KOREA/", "KOREA-NORTH/RUSSIA/ (UPDATE 1)").
+ * or a Reuters one in capitals ending in a slash ("MOSCOW-KOREA/", "KOREA-NORTH/RUSSIA/ (UPDATE 1)", "KENYA-FLOODS/ (KILL)").
  */
 const SLUG_LINES = [
   /^(?:BC|AM|PM)-[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*(?:,\d{1,5})?$/u,
-  /^[\p{Lu}\p{N}]+(?:[-/][\p{Lu}\p{N}]+)*\/(?:\s*\((?:UPDATE|REFILE|CORRECTED)[^()]*\))?$/u,
+  new RegExp(String.raw`^[\p{Lu}\p{N}]+(?:[-/][\p{Lu}\p{N}]+)*\/(?:\s*${SLUG_LINE_MARK})?$`, "u"),
 ];
 
 export function isSlugLine(line: string): boolean {

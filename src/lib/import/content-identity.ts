@@ -7,8 +7,15 @@ import { addressSlug } from "../model/urls.ts";
  * text; a NITF document without doc-id or du-key): what it says, rather than the file it came in.
  */
 
-/** What a slug line adds that changes between versions of one story: ANPA's cycle and word count, Reuters' "(UPDATE 1)". */
-const SLUG_VERSION_MARKS = [/^(?:BC|AM|PM)-/, /,\d{1,5}$/, /\s*\((?:UPDATE|REFILE|CORRECTED)[^()]*\)$/i];
+/**
+ * Reuters' mark after a slug line: a version's ("(UPDATE 1)", "(REFILE)", "(CORRECTED)"), or a kill
+ * notice's ("(KILL)"). The slug before it names the story either way.
+ */
+export const SLUG_LINE_MARK = String.raw`\((?:UPDATE|REFILE|CORRECTED|KILL)[^()]*\)`;
+/** What a slug line adds that changes between versions of one story: ANPA's cycle and word count, Reuters' marks. */
+const SLUG_VERSION_MARKS = [/^(?:BC|AM|PM)-/, /,\d{1,5}$/, new RegExp(String.raw`\s*${SLUG_LINE_MARK}$`, "i")];
+/** The agency's part of the id of an item that names none. */
+const NO_AGENCY = "no-agency";
 /** The longest a story's key in its identity gets: the first words of a headline tell it well enough. */
 const MAX_KEY_LENGTH = 80;
 
@@ -29,10 +36,27 @@ function identityWords(name: string, length: number): string {
  */
 export function contentId(agency: string | undefined, day: string, slug: string | undefined, headline: string, agencies: readonly Agency[]): string {
   const agencyName = agency && (findAgency(agency, agencies)?.agency.name ?? agency);
-  const agencyKey = (agencyName && identityWords(agencyName, MAX_KEY_LENGTH)) || "no-agency";
+  const agencyKey = (agencyName && identityWords(agencyName, MAX_KEY_LENGTH)) || NO_AGENCY;
   const slugKey = slug && identityWords(SLUG_VERSION_MARKS.reduce((text, mark) => text.replace(mark, ""), slug), MAX_KEY_LENGTH);
   const key = slugKey || identityWords(headline, MAX_KEY_LENGTH) || createHash("sha256").update(headline.normalize("NFC")).digest("hex").slice(0, 16);
   return `text:${agencyKey}:${day}:${key}`;
+}
+
+/** The agency's place in an id of wire text: "text:<agency>:<day>:<key>". */
+const AGENCY_IN_ID = /^(text:)([^:]+)(:\d{4}-\d{2}-\d{2}:.+)$/;
+
+/** Whether an id is one made of an item's words (see contentId), not the agency's. */
+export const isContentId = (id: string): boolean => AGENCY_IN_ID.test(id);
+
+/**
+ * For an id made with no agency (wire text whose dateline names none, as a kill notice's), a test of
+ * whether another id is the same day and key under an agency's name: the story such an item names.
+ * Undefined for any other id.
+ */
+export function sameKeyOfAnyAgency(id: string): ((other: string) => boolean) | undefined {
+  const parts = AGENCY_IN_ID.exec(id);
+  if (parts?.[2] !== NO_AGENCY) return undefined;
+  return (other) => AGENCY_IN_ID.exec(other)?.[3] === parts[3];
 }
 
 /** An id of wire text whose key opens with Reuters' marks of a new version, as an earlier release made it: "text:reuters:2013-09-02:update-1-storm-shuts". */

@@ -20,7 +20,8 @@ import { storySlug } from "./story-slug.ts";
 import { editorsNoteFieldNote } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
-import { matchStory, photoBeside, rememberSpellings, storyByKey, type WireStories, type WireStory } from "./wire-stories.ts";
+import { matchStory, photoBeside, rememberSpellings, storiesOfAnyAgency, storyByKey, type WireStories, type WireStory } from "./wire-stories.ts";
+import { isContentId } from "./content-identity.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
 
 export interface ImportSettings {
@@ -241,6 +242,15 @@ function stillWaiting(item: WireItem, folder: string, except?: string): Problem[
 }
 
 /**
+ * For a kill of wire text no story on file is, what it was looked for by: such a story is known
+ * by its words (contentId), which a kill gives only in part.
+ */
+function notOnFile(id: string): string {
+  if (!isContentId(id)) return "";
+  return ` (no story on file is known as "${id}", by its agency, day, and slug line or headline: withdraw a story of another day by hand, as the editor's guide says under "Withdrawing a story")`;
+}
+
+/**
  * What of the desk's a kill takes with the story, said on its line: the story's text as the desk
  * changed it, and the versions waiting beside it. A kill takes every word of the story, as
  * agencies require; an editor hears what went rather than finding it gone.
@@ -324,7 +334,13 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   if (stories.unusableIds.has(item.id)) {
     return refused(item, [itemNote(item, `the story recording the agency id "${item.id}" must be mended first (see its line above)`, "WD219")]);
   }
-  const candidates = stories.byId.get(item.id) ?? [];
+  // A kill in wire text that names no agency is for the story of its day and key, whichever agency's it is.
+  const byContent = stories.byId.has(item.id) || item.status !== "canceled" ? new Map<string, WireStory[]>() : storiesOfAnyAgency(stories, item.id);
+  if (byContent.size > 1) {
+    const files = [...byContent.values()].flat().map((story) => story.file).join(", ");
+    return refused(item, [itemNote(item, `a kill naming no agency for the stories of ${[...byContent.keys()].join(", ")}: ${files} (expected one story of its day and slug line or headline: withdraw the right one by hand)`, "WD220")]);
+  }
+  const [storyId, candidates] = [...byContent][0] ?? [item.id, stories.byId.get(item.id) ?? []];
   const body = item.status === "canceled" ? undefined : importedBody(item, settings);
   const words = body && { headline: item.headline, body: body.markdown };
   const byId = matchStory(candidates, words, item.version);
@@ -347,7 +363,9 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   // copied, a story an earlier release dated otherwise) are the version on file, never an update to print.
   const deliveredAgain = existing !== undefined && item.format === "plain text" && existing.changedHere() === undefined && body !== undefined && !item.correction && sameWords(item, body, existing);
   if (deliveredAgain) return { kind: "unchanged", item: itemName(item), story: existing.file, notes: [] };
-  if (existing && timeMs !== undefined && timeMs <= existing.versionMs && !changedInPlace) {
+  // A kill never comes before its story: one made at the same time as the version on file still withdraws it.
+  const killsAtOnce = body === undefined && existing !== undefined && existing.fields["withdrawn"] === undefined && timeMs === existing.versionMs;
+  if (existing && timeMs !== undefined && timeMs <= existing.versionMs && !changedInPlace && !killsAtOnce) {
     const older = timeMs < existing.versionMs;
     return {
       kind: "unchanged",
@@ -357,7 +375,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     };
   }
   const remember = (story: WireStory) => {
-    stories.byId.set(item.id, [...candidates.filter((other) => other !== existing), story]);
+    stories.byId.set(storyId, [...candidates.filter((other) => other !== existing), story]);
     if (item.updateKey !== undefined) stories.byKey.set(item.updateKey, [...(stories.byKey.get(item.updateKey) ?? []).filter((other) => other !== existing), story]);
     rememberSpellings(stories.spellings, story.fields, settings.site.language);
   };
@@ -365,7 +383,7 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   if (body === undefined) {
     // The agency's word on its kill ("Withdrawn: the rate was not confirmed") is for the desk: quoted on the kill's line.
     const said = item.editorsNote === undefined ? [] : [inItemFile(item, editorsNoteFieldNote("ednote", item.editorsNote))];
-    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: [itemNote(item, "withdrawn by the agency before it was imported here; nothing to remove", "WD224"), ...said] };
+    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: [itemNote(item, `withdrawn by the agency before it was imported here; nothing to remove${notOnFile(item.id)}`, "WD224"), ...said] };
     // A draft was never published: no address holds anything to replace with a notice, and an
     // editor may have worked on it. It stays a draft, and the line says what the agency did.
     if (existing.fields["draft"] === true) {

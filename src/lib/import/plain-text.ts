@@ -4,7 +4,7 @@ import { isBylineLine, isEditorsInitials, isEditorsNote, isSlugLine } from "./bo
 import { contentId } from "./content-identity.ts";
 import { datelineTime, type DatelineDate } from "./dateline-field.ts";
 import { typedBlocks } from "./typed-text.ts";
-import { unmarkedHeadline, ignoredNote } from "./wire-fields.ts";
+import { NO_TEXT, unmarkedHeadline, ignoredNote } from "./wire-fields.ts";
 import type { ProblemCode } from "../model/problems.ts";
 import type { ItemNote, RefusedItem, WireItem, WireProblem, WireRead, WireTime } from "./wire-item.ts";
 import { formatWireTime, readWireTime } from "./wire-time.ts";
@@ -103,6 +103,16 @@ const NOTES_HEADING = /^(?:#+\s*)?(?:\p{L}+\s+)?notebook$|^[*#=_\-](?:\s*[*#=_\-
 const NAVIGATION = /^all news$/i;
 /** Reuters' slug line of a corrected version: "KENYA-FLOODS/ (CORRECTED)". */
 const CORRECTED_SLUG = /\(CORRECTED\)$/i;
+/** Reuters' slug line of a kill notice: "KENYA-FLOODS/ (KILL)". */
+const KILL_SLUG = /\(KILL\)$/i;
+/**
+ * The agencies' mark of a kill opening a headline, in capitals as they type it, the killed story's
+ * headline after it: "KILL-", "KILL - ", "WITHDRAWAL-", "ELIMINATION: "; or the mark alone, as dpa
+ * repeats it ("KILL KILL KILL", the apostrophes of its bells after). "Storm kills 12" has none.
+ */
+const KILL_HEADLINE = /^(KILL|WITHDRAWAL|ELIMINATION)(?:\s*[-–—:]\s*|(?:\s+\1)*[\s']*$)/;
+/** A kill notice's words for what becomes of the story: "is withdrawn", "Please kill item", "has been eliminated". */
+const KILL_WORDS = /\b(?:withdraw(?:n|s|ing|al)?|kill(?:ed)?|eliminat(?:ed|es?|ing|ion))\b/i;
 /** "Photo: Reuters", "Photo by Jane Doe/AP", or an agency in capitals: "Photo EPA/ITAR-TASS". */
 const PHOTO_CREDITS = [/^Photos?(?:\s*:\s*|\s+by\s+)\S[^.!?]{0,59}$/iu, /^Photos?\s+[\p{Lu}\d][\p{Lu}\d&.\-]*(?:\s*\/\s*[\p{L}\d&.\- ]{1,40})?$/u];
 
@@ -387,6 +397,75 @@ function timeLineNote(line: Line, read: WireTime | undefined, headerTime: WireTi
   return { line: line.number, field: "date", message, code: "WD237" };
 }
 
+/** How a message marks itself a kill notice: its slug line's "(KILL)", a headline's mark, and the killed story's headline after the mark ("" for none). */
+interface KillMarks {
+  slugMark: boolean;
+  headlineMark?: string;
+  killed: string;
+}
+
+/** The kill marks of a message's slug line and headline; undefined for a message that has none, a story. */
+function killMarks(slug: string | undefined, headline: string): KillMarks | undefined {
+  const slugMark = KILL_SLUG.test(slug ?? "");
+  const mark = KILL_HEADLINE.exec(headline)?.[0];
+  if (!slugMark && mark === undefined) return undefined;
+  return { slugMark, ...(mark === undefined ? {} : { headlineMark: mark.trim() }), killed: mark === undefined ? headline : headline.slice(mark.length).trim() };
+}
+
+/**
+ * A kill notice in wire text (see killMarks): a withdrawal of the story its slug line names, or
+ * with none, its headline after the mark, on the day and of the agency its dateline gives, else
+ * on the day it was delivered (the id rule, contentId). Its text is the agency's word to the desk,
+ * quoted on its line. A headline's mark alone withdraws nothing unless the text bears it out, as
+ * a headline may open with the word; nor does a notice naming no story.
+ */
+function readKill(
+  lines: readonly Line[],
+  kill: KillMarks & { slug: string | undefined; time: WireTime | undefined; headlineLine: Line },
+  context: MessageContext,
+): { item: WireItem } | { problems: WireProblem[] } {
+  const { file, agencies } = context;
+  const paragraphs = toParagraphs(lines);
+  const text = paragraphs.map(joinLines).join(" ");
+  const at = kill.headlineLine.number;
+  const marks = [...(kill.slugMark ? [`its slug line's "(KILL)"`] : []), ...(kill.headlineMark === undefined ? [] : [`its headline's ${JSON.stringify(kill.headlineMark)}`])].join(" and ");
+  if (!kill.slugMark && !KILL_WORDS.test(text)) {
+    const message = `opens with ${JSON.stringify(kill.headlineMark)}, an agency's mark of a kill, but its text says nothing of a story withdrawn, killed or eliminated (expected a kill notice saying so, or its slug line marked "(KILL)"; or, for a story, a headline without the mark)`;
+    return { problems: [problem(file, at, "headline", message, "WD242")] };
+  }
+  if (kill.slug === undefined && kill.killed === "") {
+    const message = `a kill notice, by ${marks}, that names no story (expected the killed story's slug line above it, as "KENYA-FLOODS/ (KILL)", or its headline after the mark)`;
+    return { problems: [problem(file, at, "headline", message, "WD242")] };
+  }
+  const reference = kill.time ?? context.delivered;
+  const first = paragraphs[0];
+  const dateline = first && takeAgencyDateline(joinLines(first), undefined, agencies);
+  const zone = dateline?.place === undefined ? undefined : context.zoneOf(dateline.place);
+  const dated = dateline?.month !== undefined && dateline.day !== undefined ? datelineTime(dateline.month, dateline.day, reference, zone) : undefined;
+  const day = dated?.day ?? reference.local.slice(0, 10);
+  const named = kill.slug === undefined ? `headlined ${JSON.stringify(kill.killed)}` : `slugged ${JSON.stringify(kill.slug.replace(/\s*\(KILL\)$/i, ""))}`;
+  const notes: ItemNote[] = [{ line: at, field: "headline", message: `a kill notice, by ${marks}: it withdraws the agency's story ${named} of ${day}`, code: "WD241" }];
+  if (text !== "") notes.push(ignoredNote("body", `${JSON.stringify(text)}: the agency's word on its kill, for the desk, not story text`, first?.[0]?.number));
+  return {
+    item: {
+      file,
+      path: context.path,
+      format: "plain text",
+      id: contentId(dateline?.agency, day, kill.slug, kill.killed, agencies),
+      versionTime: reference,
+      released: reference,
+      status: "canceled",
+      correction: false,
+      // None of a withdrawal's words are read, as for every format's kill.
+      headline: "",
+      body: NO_TEXT,
+      ...(dateline ? { source: dateline.agency } : {}),
+      topics: [],
+      notes,
+    },
+  };
+}
+
 interface MessageContext {
   file: string;
   path: string;
@@ -412,6 +491,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   const title = readTitle(message.lines, header.next);
   const marked = unmarkedHeadline(title.headline, "headline");
   const { headline } = marked;
+  const kill = killMarks(header.slug, headline);
+  if (kill) return readKill(message.lines.slice(title.next), { ...kill, slug: header.slug, time: header.time, headlineLine }, context);
 
   let after = message.lines.slice(title.next);
   let time = header.time;

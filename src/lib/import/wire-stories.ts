@@ -4,7 +4,7 @@ import { primaryLanguage } from "../model/editions.ts";
 import { addressSlug } from "../model/urls.ts";
 import { findStories } from "../story/find-stories.ts";
 import { parseFrontMatter, splitStory } from "../story/front-matter.ts";
-import { recordedIds } from "./content-identity.ts";
+import { recordedIds, sameKeyOfAnyAgency } from "./content-identity.ts";
 import { isSameStory, type StoryWords } from "./same-story.ts";
 import { isAsWritten } from "./story-file.ts";
 import type { WireProblem } from "./wire-item.ts";
@@ -170,6 +170,16 @@ export function findWireStories(newsDir: string, inputDir: string, siteLanguage:
   }
   for (const id of unusableIds) byId.delete(id);
   return { byId, byKey, problems, unusableIds, spellings };
+}
+
+/**
+ * The stories an item whose id names no agency is for when none records that id: those recording
+ * the same day and key under an agency's name (see sameKeyOfAnyAgency), by their ids. A kill typed
+ * with no dateline names its story so; several agencies' stories under it are for the desk to tell apart.
+ */
+export function storiesOfAnyAgency(stories: Pick<WireStories, "byId">, id: string): Map<string, WireStory[]> {
+  const same = sameKeyOfAnyAgency(id);
+  return new Map(same === undefined ? [] : [...stories.byId].filter(([other]) => same(other)));
 }
 
 /** The stories whose words an item's are (see isSameStory). */

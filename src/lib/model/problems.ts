@@ -119,6 +119,8 @@ export const PROBLEM_CODES = {
   WD238: "a closing time line that could not be read",
   WD239: "a newspaper's dateline read from the text",
   WD240: "columns of wire text kept as laid out",
+  WD241: "wire text read as a kill notice",
+  WD242: "a kill mark in wire text that withdraws nothing",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

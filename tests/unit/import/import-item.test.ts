@@ -921,3 +921,26 @@ test("wire text delivered again with the same words is the story on file, whatev
   const update = await importItems({ "0002.txt": "Floods close roads\n\nNAIROBI, June 10 (Kyodo) - Roads were shut across the region. Rain is due.\n" }, options("2024-06-10T15:00:00"));
   assert.match(update, /^updated {4}/, update);
 });
+
+test("a kill in wire text withdraws the story its slug line names, as a structured kill does; one for no story on file becomes none", async (t) => {
+  const { root, news, importItems } = desk(t);
+  const plainText = (name: string) => readFileSync(join(import.meta.dirname, "../../fixtures/wire/plain-text", name));
+  // Before the tests' build moment, so the story is published when the kill comes.
+  const delivered: WireTime = { local: "2023-12-05T18:00:00", offset: "Z" };
+  const before = await importItems({ "kill.txt": plainText("reuters-kill.txt") }, { delivered, verbose: true });
+  assert.equal(
+    before.split("\n")[1],
+    `           withdrawn by the agency before it was imported here; nothing to remove (no story on file is known as "text:no-agency:2023-12-05:kenya-floods", by its agency, day, and slug line or headline: withdraw a story of another day by hand, as the editor's guide says under "Withdrawing a story") [WD224]`,
+  );
+  assert.deepEqual(readdirSync(news), [], "a kill never becomes a story");
+  const story = "src/news/2023/12/05/floods-close-roads-in-western-kenya";
+  assert.match(await importItems({ "story.txt": plainText("reuters-indented.txt"), "storm.txt": plainText("reuters-storm-kills.txt") }, { delivered, withoutLead: "publish" }), /^created    src\/news\/2023\/12\/05\/floods-close-roads/m);
+  // Delivered with the story, at the same time: a kill never comes before its story.
+  const kill = await importItems({ "kill.txt": plainText("reuters-kill.txt") }, { delivered });
+  assert.equal(kill.split("\n")[0], `withdrawn  ${story}/index.md <- drop-3/kill.txt [plain text]: drop-3/kill.txt:2: headline: a kill notice, by its slug line's "(KILL)" and its headline's "KILL-": it withdraws the agency's story slugged "KENYA-FLOODS/" of 2023-12-05 [WD241] (and 1 more: --verbose lists it)`);
+  const killed = await readArticle({ file: join(root, story, "index.md"), fileSlug: "floods-close-roads-in-western-kenya", filePathStem: "/news/2023/12/05/floods-close-roads-in-western-kenya/index" }, { site, datelinePlaces: places, build });
+  assert.ok(killed.valid && killed.state === "withdrawn", JSON.stringify(killed));
+  // "Storm kills 12" is a story, untouched by the kill.
+  assert.deepEqual(readdirSync(join(news, "2023/12/05")).sort(), ["floods-close-roads-in-western-kenya", "storm-kills-12-in-western-kenya"]);
+  assert.match(await importItems({ "kill.txt": plainText("reuters-kill.txt") }, { delivered }), /^unchanged  /m);
+});

@@ -504,3 +504,50 @@ test("a byline typed directly above the dateline, no blank line between, is the 
     "The company owes $19.7 million to banks.",
   ]);
 });
+
+/** Reuters' kill of reuters-indented.txt, delivered the day the story ran. */
+const KILL_DELIVERED: WireTime = { local: "2024-12-05T19:00:00", offset: "Z" };
+
+test("a kill notice by its slug line's (KILL) and its headline's KILL- is a withdrawal of the story its slug line names", () => {
+  const story = onlyItem(readFixture("reuters-indented.txt", { local: "2024-12-05T18:00:00", offset: "Z" }));
+  const kill = onlyItem(readFixture("reuters-kill.txt", KILL_DELIVERED));
+  assert.equal(kill.status, "canceled");
+  // The story's own id but for the agency, which a kill with no dateline does not name (the import finds it by day and slug).
+  assert.equal(story.id, "text:reuters:2024-12-05:kenya-floods");
+  assert.equal(kill.id, "text:no-agency:2024-12-05:kenya-floods");
+  assert.equal(kill.headline, "");
+  assert.deepEqual(kill.body, { kind: "text", text: "" });
+  assert.deepEqual(kill.versionTime, KILL_DELIVERED);
+  assert.deepEqual(kill.notes?.map((note) => formatProblem({ file: "reuters-kill.txt", ...note })), [
+    `reuters-kill.txt:2: headline: a kill notice, by its slug line's "(KILL)" and its headline's "KILL-": it withdraws the agency's story slugged "KENYA-FLOODS/" of 2024-12-05 [WD241]`,
+    `reuters-kill.txt:4: body: warning: ignored: "The story headlined \\"Floods close roads in western Kenya\\" is withdrawn. It was based on a statement the Highways Authority has since retracted. There will be no substitute story.": the agency's word on its kill, for the desk, not story text [WD210]`,
+  ]);
+});
+
+test("a kill notice's headline mark alone names the story by its headline, in each agency's style", () => {
+  const story = onlyItem(readPlainText("Floods close roads in western Kenya\n\nNAIROBI, Dec 5 (Reuters) - Floods closed roads.\n", "story.txt", KILL_DELIVERED));
+  for (const mark of ["KILL-", "KILL - ", "WITHDRAWAL-", "ELIMINATION: "]) {
+    const kill = onlyItem(readPlainText(`${mark}Floods close roads in western Kenya\n\nNAIROBI, Dec 5 (Reuters) - The story is withdrawn.\n`, "kill.txt", KILL_DELIVERED));
+    assert.equal(kill.status, "canceled", mark);
+    // Its dateline names its agency and day: the story's very id.
+    assert.equal(kill.id, story.id, mark);
+    assert.equal(kill.source, "Reuters", mark);
+  }
+  // dpa's 7901 kill: the flag repeated above its "=", the story named by the keyword line.
+  const dpa = onlyItem(readPlainText("eca0157 3 i 93  dpa 1888\nUS-Space/\nKILL KILL KILL ''''' =\n\nPlease kill item dpa 157 \"U.S. launches Mars rocket\".\n", "dpa.txt", KILL_DELIVERED));
+  assert.equal(dpa.status, "canceled");
+  assert.equal(dpa.id, "text:no-agency:2024-12-05:us-space");
+});
+
+test("a headline that only says kill is a story; a kill mark its text does not bear out, or that names no story, withdraws nothing", () => {
+  const storm = onlyItem(readFixture("reuters-storm-kills.txt", KILL_DELIVERED));
+  assert.equal(storm.status, "usable");
+  assert.equal(storm.headline, "Storm kills 12 in western Kenya");
+  const kill = (text: string) => readPlainText(text, "kill.txt", KILL_DELIVERED).problems.map(formatProblem);
+  assert.deepEqual(kill(readFileSync(join(FIXTURES, "reuters-kill-unsaid.txt"), "utf8")), [
+    `kill.txt:1: headline: opens with "KILL-", an agency's mark of a kill, but its text says nothing of a story withdrawn, killed or eliminated (expected a kill notice saying so, or its slug line marked "(KILL)"; or, for a story, a headline without the mark) [WD242]`,
+  ]);
+  assert.deepEqual(kill("KILL KILL KILL\n\nPlease kill the item.\n"), [
+    `kill.txt:1: headline: a kill notice, by its headline's "KILL KILL KILL", that names no story (expected the killed story's slug line above it, as "KENYA-FLOODS/ (KILL)", or its headline after the mark) [WD242]`,
+  ]);
+});

@@ -39,7 +39,7 @@ const REFUSED_BY_DESIGN: Readonly<Record<string, number>> = {
   "IPTC ninjs": 6,
   "IPTC NewsML-G2": 7,
   "IPTC NITF": 6,
-  "wire text": 3,
+  "wire text": 4,
   Superdesk: 0,
   dpa: 3,
   AP: 0,
