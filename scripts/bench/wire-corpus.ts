@@ -125,6 +125,7 @@ const RIGHTLY_REFUSED: readonly { item: string; why: string }[] = [
   { item: "nitf/entity-bomb.xml", why: "an entity expansion attack" },
   { item: "nitf/external-entity.xml", why: "an external entity attack" },
   { item: "nitf/malformed.xml", why: "not well-formed XML, on purpose" },
+  { item: "nitf/cut-off.xml", why: "a file cut off inside its elements, as a partial upload leaves it, on purpose" },
   { item: "nitf/missing-body.xml", why: "an item with no text, on purpose" },
   { item: "nitf/missing-headline.xml", why: "an item with no headline, on purpose" },
   { item: "plain-text/cut-off.txt", why: "a message cut off in transmission (no NNNN)" },

@@ -178,6 +178,30 @@ function onlyCdata(nodes: unknown): string | undefined {
   return sections.length > 0 ? sections.join("") : undefined;
 }
 
+/**
+ * The elements still open where the document ends, outermost first, when that is the validator's
+ * finding: it reports them so only there ("Unclosed tag 'rss'.", or a list, "Invalid '["rss",
+ * "channel"]' found.", placed at the document's start). Undefined for any other fault.
+ */
+function openAtEnd({ code, msg }: { code: string; msg: string }): string[] | undefined {
+  const one = code === "InvalidTag" ? /^Unclosed tag '([^']+)'\.$/.exec(msg)?.[1] : undefined;
+  if (one !== undefined) return [one];
+  const list = code === "InvalidXml" ? /^Invalid '(\[[^]*\])' found\.$/.exec(msg)?.[1] : undefined;
+  if (list === undefined) return undefined;
+  const names: unknown = JSON.parse(list);
+  return Array.isArray(names) && names.every((name) => typeof name === "string") ? names : undefined;
+}
+
+/** What a file that ends inside its elements is told: which are still open, innermost first, and that it looks cut off. */
+const cutOff = (open: readonly string[]): string =>
+  `the file ends before ${new Intl.ListFormat("en-GB").format(open.toReversed().map((name) => `<${name}>`))} ${open.length === 1 ? "is" : "are"} closed (expected the whole document: the file looks cut off, as a partial upload leaves it; fetch or copy it again)`;
+
+/** Where a document's text ends: the line and column just after its last character that is not white space. */
+function endOf(source: string): { line: number; column: number } {
+  const lines = source.trimEnd().split(/\r\n|\r|\n/);
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
 /** Reads an XML document into a tree, or says why not: each problem names the file and, where known, the line and column. */
 export function parseXml(text: string, file: string): XmlRead {
   const source = text.replace(/^\uFEFF/, "");
@@ -187,6 +211,8 @@ export function parseXml(text: string, file: string): XmlRead {
   if (declarations.length > 0) return { ok: false, problems: declarationProblems(source, file, declarations) };
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
+    const open = openAtEnd(valid.err);
+    if (open !== undefined) return refuse(`not well-formed XML: ${cutOff(open)}`, endOf(source));
     const { line, col, msg } = valid.err;
     return refuse(`not well-formed XML: ${msg}`, { line, ...(col === undefined ? {} : { column: col }) });
   }

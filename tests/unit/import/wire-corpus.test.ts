@@ -38,7 +38,7 @@ const TODO: ReadonlyMap<string, string> = KNOWN_WRONG.reduce(
 const REFUSED_BY_DESIGN: Readonly<Record<string, number>> = {
   "IPTC ninjs": 6,
   "IPTC NewsML-G2": 7,
-  "IPTC NITF": 6,
+  "IPTC NITF": 7,
   "wire text": 4,
   Superdesk: 0,
   dpa: 3,

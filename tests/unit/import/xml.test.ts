@@ -1,6 +1,8 @@
 import type { WireProblem } from "../../../src/lib/import/wire-item.ts";
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { childElement, childPath, descendants, elementText, parseXml, type XmlElement, type XmlRead } from "../../../src/lib/import/xml.ts";
 
 function rootOf(read: XmlRead): XmlElement {
@@ -111,6 +113,16 @@ test("malformed XML is one problem with its line and column", () => {
   assert.deepEqual(problemsOf(parseXml("<a>\n  <b>\n</a>", "in.xml")), [
     { line: 3, column: 1, field: "", message: "not well-formed XML: Expected closing tag 'b' (opened in line 2, col 3) instead of closing tag 'a'.", code: "WD203" },
   ]);
+});
+
+test("a file cut off inside its elements is told where it ends, what is still open, and to fetch it again", () => {
+  const cut = (open: string) => `not well-formed XML: the file ends before ${open} closed (expected the whole document: the file looks cut off, as a partial upload leaves it; fetch or copy it again)`;
+  const nitf = readFileSync(join(import.meta.dirname, "../../fixtures/wire/nitf/cut-off.xml"), "utf8");
+  assert.deepEqual(problemsOf(parseXml(nitf, "in.xml")), [{ line: 4, column: 62, field: "", message: cut("<p>, <body.content>, <body> and <nitf> are"), code: "WD203" }]);
+  const rss = '<?xml version="1.0"?>\n<rss version="2.0">\n  <channel>\n    <item>\n      <title>Two</title>\n';
+  assert.deepEqual(problemsOf(parseXml(rss, "in.xml")), [{ line: 5, column: 25, field: "", message: cut("<item>, <channel> and <rss> are"), code: "WD203" }]);
+  // One element open, its children whole: the validator says so in other words, told the same.
+  assert.deepEqual(problemsOf(parseXml("<rss>\n  <channel></channel>\n", "in.xml")), [{ line: 2, column: 22, field: "", message: cut("<rss> is"), code: "WD203" }]);
 });
 
 test("an empty file, text or a second element outside the root, and runaway nesting are refused", () => {
