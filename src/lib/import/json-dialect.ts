@@ -3,6 +3,7 @@ import { isApMediaApi, readApMediaApi } from "./ap-media-api.ts";
 import { dpaEntries, isDpaDigitalwires, readDpaDigitalwires } from "./dpa-digitalwires.ts";
 import { isJsonFeed, readJsonFeed } from "./json-feed.ts";
 import { isPlainObject } from "./ninjs-schema.ts";
+import { withControlNotes, withoutControls } from "./control-characters.ts";
 import { isSuperdeskNinjs, readSuperdeskNinjs } from "./superdesk-ninjs.ts";
 import type { ReadBeside, WireRead } from "./wire-item.ts";
 
@@ -15,12 +16,19 @@ import type { ReadBeside, WireRead } from "./wire-item.ts";
  * names is known; `readBeside` gives the files in the item's folder (AP's text is saved beside its JSON).
  */
 export function readJsonDialect(text: string, file: string, agencies: readonly Agency[], readBeside?: ReadBeside): WireRead | undefined {
-  let value: unknown;
+  let parsed: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
     return undefined;
   }
+  const { value, notes } = withoutControls(parsed);
+  const read = readDialect(value, file, agencies, readBeside);
+  return read && withControlNotes(read, notes);
+}
+
+/** The dialect's read of a JSON value, told by its content; undefined for IPTC ninjs or anything else. */
+function readDialect(value: unknown, file: string, agencies: readonly Agency[], readBeside?: ReadBeside): WireRead | undefined {
   if (isJsonFeed(value)) return readJsonFeed(value, file);
   if (isPlainObject(value) && isApMediaApi(value)) return readApMediaApi(value, file, agencies, readBeside);
   const [entry] = dpaEntries(value);

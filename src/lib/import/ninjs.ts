@@ -9,6 +9,7 @@ import {
   type Ninjs3Item,
   type NinjsVersion,
 } from "./ninjs-schema.ts";
+import { withControlNotes, withoutControls } from "./control-characters.ts";
 import { jsonPath } from "./dialect-fields.ts";
 import { jsonSyntaxError } from "../model/json-text.ts";
 import { zodProblems, type FieldProblem, type ZodProblemRules } from "../model/problems.ts";
@@ -664,6 +665,8 @@ export function readNinjs(text: string, file: string): WireRead {
   if (Array.isArray(value) && value.length === 0) {
     return { items: [], problems: [{ file, field: "", message: "an empty list (expected one ninjs item, or a list of them)", code: "WD206" }] };
   }
+  const clean = withoutControls(value);
+  value = clean.value;
   const entries = Array.isArray(value) ? value.map((item, index) => ({ item, path: `[${index}]` })) : [{ item: value, path: "" }];
   const read: WireRead = { items: [], problems: [], refused: [] };
   for (const [itemIndex, { item, path }] of entries.entries()) {
@@ -672,5 +675,5 @@ export function readNinjs(text: string, file: string): WireRead {
     else if (result.found) read.refused?.push({ problems: result.problems.map((problem) => ({ file, ...problem, field: inItem(path, problem.field) })), found: result.found });
     else read.problems.push(...result.problems.map((problem) => ({ file, ...problem, field: inItem(path, problem.field), ...(entries.length > 1 ? { itemIndex } : {}) })));
   }
-  return read;
+  return withControlNotes(read, clean.notes);
 }

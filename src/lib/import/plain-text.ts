@@ -2,6 +2,7 @@ import type { Agency } from "../model/agencies.ts";
 import { isDayOfMonth, readMonthName, takeAgencyDateline, unlistedDatelineAgency, type AgencyDateline } from "./agency-dateline.ts";
 import { isBylineLine, isEditorsInitials, isEditorsNote, isSlugLine } from "./body-markdown.ts";
 import { contentId } from "./content-identity.ts";
+import { CONTROL_CHARACTERS } from "./control-characters.ts";
 import { datelineTime, type DatelineDate } from "./dateline-field.ts";
 import { typedBlocks } from "./typed-text.ts";
 import { NO_TEXT, unmarkedHeadline, ignoredNote } from "./wire-fields.ts";
@@ -58,9 +59,6 @@ interface Line {
 }
 
 type Paragraph = Line[];
-
-/** Teleprinter and other controls (SOH, STX, ETX, EOT, SYN, BEL, DEL, the C1 set) mean nothing in the text. */
-const CONTROLS = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 const MESSAGE_START = /^ZCZC\b\s*(.*)$/;
 const MESSAGE_END = /^NNNN$/;
@@ -162,7 +160,8 @@ function readLines(text: string): Line[] {
     .replace(/^\uFEFF/, "")
     .split(/\r*\n|\r/)
     .map((line, index) => {
-      const typed = line.replace(CONTROLS, "").trimEnd();
+      // A teleprinter's controls (SOH, STX, ETX framing a message) are no text.
+      const typed = line.replace(CONTROL_CHARACTERS, "").trimEnd();
       return { number: index + 1, text: typed.replace(/[ \t]+/g, " ").trim(), typed };
     });
 }

@@ -944,3 +944,14 @@ test("a kill in wire text withdraws the story its slug line names, as a structur
   assert.deepEqual(readdirSync(join(news, "2023/12/05")).sort(), ["floods-close-roads-in-western-kenya", "storm-kills-12-in-western-kenya"]);
   assert.match(await importItems({ "kill.txt": plainText("reuters-kill.txt") }, { delivered }), /^unchanged  /m);
 });
+
+test("a control character in a JSON item's headline is left out with the item's line naming its field, as in its text, never refused as YAML", async (t) => {
+  const { importItems } = desk(t);
+  const report = await importItems({ "0002.json": ninjs({ headline: "Rouble weakens\u001f as importers buy dollars", description_text: "Importers' demand\u0007 pushed the rouble down." }) }, { verbose: true });
+  assert.deepEqual(report.split("\n"), [
+    `created    ${ROUBLE}/index.md <- drop-1/0002.json [ninjs 1]`,
+    "           headline: warning: ignored: the control character U+001F (US), no text but a teleprinter's or terminal's signal [WD210]",
+    "           description_text: warning: ignored: the control character U+0007 (BEL), no text but a teleprinter's or terminal's signal [WD210]",
+    "1 item: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 0 refused",
+  ]);
+});

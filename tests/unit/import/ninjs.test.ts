@@ -546,6 +546,37 @@ test("a table of figures in a <pre> keeps its lines and spaces in the story, a b
   assert.equal(body.columns, undefined);
 });
 
+test("control characters are left out of every text field alike, each field's line naming them", () => {
+  const item = onlyItem("control-characters.json");
+  assert.equal(item.headline, "Shares rise in early trade");
+  assert.equal(item.lead, "London's blue chips opened higher.");
+  assert.equal(item.byline, "By Ann Smith");
+  assert.deepEqual(item.body, { kind: "html", html: "<p>LONDON (Reuters) - Shares rose in early trade on Monday.</p>" });
+  assert.equal(item.photo?.caption, "Traders at work[0m in London.");
+  assert.equal(item.photo?.credit, "Reuters/Jo Smith");
+  const signal = "no text but a teleprinter's or terminal's signal";
+  assert.deepEqual(
+    item.notes?.filter(({ message }) => message.includes("control character")),
+    [
+      { field: "headline", message: `warning: ignored: the control character U+001F (US), ${signal}`, code: "WD210" },
+      { field: "description_text", message: `warning: ignored: the control character U+0007 (BEL), ${signal}`, code: "WD210" },
+      { field: "byline", message: `warning: ignored: the control character U+0000 (NUL), ${signal}`, code: "WD210" },
+      { field: "body_html", message: `warning: ignored: the control character U+0007 (BEL), ${signal}`, code: "WD210" },
+      { field: "associations.main.description_text", message: `warning: ignored: the control character U+001B (ESC), ${signal}`, code: "WD210" },
+      { field: "associations.main.byline", message: `warning: ignored: the control character U+0085, ${signal}`, code: "WD210" },
+    ],
+  );
+});
+
+test("a control character's line is on the item of a list whose field holds it", () => {
+  const item = (headline: string) => ({ uri: `urn:x:${headline.length}`, type: "text", versioncreated: "2024-06-03T10:00:00Z", headline, body_text: "Text." });
+  const read = readNinjs(JSON.stringify([item("Calm"), item("Shares\u0007 rise")]), "list.json");
+  assert.deepEqual(read.items.map(({ headline, notes }) => [headline, notes?.map(({ field }) => field) ?? []]), [
+    ["Calm", []],
+    ["Shares rise", ["[1].headline"]],
+  ]);
+});
+
 test("every fixture is read by a test", () => {
   const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith(".json"));
   assert.deepEqual(fixtures.filter((name) => !fixturesRead.has(name)).sort(), []);
