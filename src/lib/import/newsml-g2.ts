@@ -390,17 +390,20 @@ function inlineDataBody(inline: XmlElement): WireBody | undefined {
   return /html/i.test(attribute(inline, "contenttype") ?? "") ? { kind: "html", html: data } : { kind: "text", text: data };
 }
 
-/** The first inlineXML or inlineData holding text. */
+/**
+ * The richest alternative of the text the contentSet holds, whatever their order: markup (XHTML,
+ * NITF, HTML) over plain text, which has lost the links and subheadings; among alike, the first.
+ * Each alternative is read at its own place, so the lines of the one taken name where it is.
+ */
 function storyBody(contentSet: XmlElement | undefined, headline: string | undefined, path: string): StoryBody | undefined {
-  for (const content of contentSet ? childElements(contentSet) : []) {
-    if (content.name === "inlineXML") {
-      const read = inlineXmlBody(content, headline, `${path}/contentSet/inlineXML`);
-      if (read) return read;
-    }
+  if (!contentSet) return undefined;
+  const contentSetPath = `${path}/contentSet`;
+  const alternatives = childElements(contentSet).flatMap((content): StoryBody[] => {
+    const read = content.name === "inlineXML" ? inlineXmlBody(content, headline, childPath(contentSetPath, contentSet, content)) : undefined;
     const data = content.name === "inlineData" ? inlineDataBody(content) : undefined;
-    if (data) return { body: data };
-  }
-  return undefined;
+    return read ? [read] : data ? [{ body: data }] : [];
+  });
+  return alternatives.find(({ body }) => body.kind === "html") ?? alternatives[0];
 }
 
 /** A text item as a wire item, or its problems. */

@@ -658,3 +658,19 @@ test("a text opening with the agency alone: taken off it, the agency the source 
   // Another agency's item keeps the words as its text.
   assert.deepEqual(planned("<creditline>AFP</creditline>"), { dateline: "LONDON", source: "AFP", body: "(Reuters) - Oil prices slipped on Monday.", held: [], leftOut: undefined });
 });
+
+test("of a text's alternatives, the richest is taken whatever their order: XHTML over the plain text before it", () => {
+  const item = onlyItem(readFixture("alternatives-plain-first.xml"));
+  assert.equal(
+    htmlOf(item.body),
+    '<p>LONDON (Reuters) - Harbour tolls will rise in July, the port authority said in <a href="https://port.example/report">its report</a>.</p><h2>Exemptions</h2><p>Fishing boats are exempt.</p>',
+  );
+  // The lines of the alternative taken name its own place among its namesakes.
+  const wrapped = onlyItem(
+    readInline(newsItem({ body: "<inlineData>Plain words.</inlineData><inlineXML><![CDATA[<p>Marked <em>words</em>.</p>]]></inlineXML><inlineXML><p>Other words.</p></inlineXML>" })),
+  );
+  assert.equal(htmlOf(wrapped.body), "<p>Marked <em>words</em>.</p>");
+  assert.deepEqual(wrapped.notes?.map(({ field, code }) => [field, code]), [["/newsItem/contentSet/inlineXML[1]", "WD232"]]);
+  const plainOnly = onlyItem(readInline(newsItem({ body: "<inlineXML/><inlineData>Plain words.</inlineData>" })));
+  assert.deepEqual(plainOnly.body, { kind: "text", text: "Plain words." });
+});
