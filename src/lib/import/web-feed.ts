@@ -1,7 +1,7 @@
 import { placedWriters } from "../model/authors.ts";
 import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime, creditLeftOutNotes } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
-import { readRfc822Time, RFC_822_FORM } from "./wire-time.ts";
+import { formatWireTime, readRssDate, RFC_822_FORM } from "./wire-time.ts";
 import { isWebAddress } from "../model/urls.ts";
 import { excerptLead, withoutExcerptEnd, withoutToolsClose } from "./feed-tool-lines.ts";
 import { xhtmlBody } from "./xml-body.ts";
@@ -161,13 +161,25 @@ function categoryTopics(categories: readonly Scoped[]): string[] {
   return distinctNames(categories.map((category) => attributeOf(category, "label") ?? attributeOf(category, "term") ?? textOf(category)));
 }
 
-/** The RSS date an element gives, or a problem at its place when it is not one. */
-function rssTime(element: Scoped | undefined, problems: ItemProblems): WireTime | undefined {
+/**
+ * The item's RSS date: its first pubDate, or a problem at its place when it is not one; with lines
+ * naming a form RFC 822 does not name that was read (WD243), a weekday its date does not fall on,
+ * and any pubDate after the first, each left out.
+ */
+function rssTime(item: Scoped, problems: ItemProblems): { time?: WireTime; notes: ItemNote[] } {
+  const [element, ...others] = children(item, NO_NAMESPACE, "pubDate");
   const text = textOf(element);
-  if (!element || text === "") return undefined;
-  const time = readRfc822Time(text);
-  if (!time) problems.add(element.path, `"${text}" is not a date (expected ${RFC_822_FORM})`, "WD208");
-  return time;
+  const notes = others.map((other) => ignoredNote(other.path, `another pubDate, "${textOf(other)}": the item's date is its first, "${text}" (expected one pubDate an item)`));
+  if (!element || text === "") return { notes };
+  const read = readRssDate(text);
+  if (!read.ok) {
+    problems.add(element.path, read.why, "WD208");
+    return { notes };
+  }
+  const taken = formatWireTime(read.time);
+  const lenient: ItemNote[] = read.lenient.length === 0 ? [] : [{ field: element.path, message: `"${text}" read as ${taken}, in a form RFC 822 does not name: ${read.lenient.join(", ")} (expected ${RFC_822_FORM})`, code: "WD243" }];
+  const weekday = read.weekday ? [ignoredNote(element.path, `the weekday "${read.weekday.written}": ${read.time.local.slice(0, 10)} is a ${read.weekday.actual}, and the date is taken (${taken})`)] : [];
+  return { time: read.time, notes: [...lenient, ...weekday, ...notes] };
 }
 
 const isAddress = (text: string): boolean => /^<?\S+@\S+?>?$/.test(text);
@@ -225,10 +237,11 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item: WireI
   const body: WireBody | undefined = text.html === "" ? undefined : { kind: "html", html: text.html };
   const lead = encoded && description ? excerptLead(description, [textOf(child(item, NO_NAMESPACE, "link")), id], descriptionElement?.path ?? "") : undefined;
   requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
-  const published = rssTime(child(item, NO_NAMESPACE, "pubDate"), problems) ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
+  const pubDate = rssTime(item, problems);
+  const published = pubDate.time ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
   // A refused item is read on all the same: the rest of it is checked in this run too.
   const creators = creatorsByline(children(item, DUBLIN_CORE, "creator"));
-  const notes = [...creators.notes, ...(lead?.notes ?? []), ...text.notes];
+  const notes = [...pubDate.notes, ...creators.notes, ...(lead?.notes ?? []), ...text.notes];
   const found = definedFields({
     file,
     path: item.path,

@@ -49,41 +49,129 @@ export function wireTimeMillis(time: WireTime, zone: string | undefined): number
 /** The form RSS dates take, for messages. */
 export const RFC_822_FORM = "an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200";
 
-const RFC_822 = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4}|\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[a-z]{1,3})?$/i;
+/**
+ * RFC 822's form, loosened as sites' publishing tools print it: a weekday and a month written in
+ * full ("Monday, 03 June 2024"), an offset with a colon, any zone abbreviation (told apart below).
+ */
+const RSS_DATE = /^(?:([a-z]+),\s*)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4}|\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([+-]\d{2}:?\d{2})|([a-z]{1,5}))?$/i;
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** RFC 822's name of a month or weekday is its first three letters; the full name is read too, but is not RFC 822's. */
+function nameIndex(word: string, names: readonly string[]): { index: number; full: boolean } | undefined {
+  const lower = word.toLowerCase();
+  const index = names.findIndex((name) => name.toLowerCase() === lower || name.slice(0, 3).toLowerCase() === lower);
+  return index === -1 ? undefined : { index, full: lower.length > 3 };
+}
 
 /** The zone names RFC 822 allows besides numeric offsets; military letters other than Z are ambiguous in practice and not read. */
 const RFC_822_ZONES: ReadonlyMap<string, string> = new Map([
-  ["ut", "Z"],
-  ["gmt", "Z"],
-  ["utc", "Z"],
-  ["z", "Z"],
-  ["est", "-05:00"],
-  ["edt", "-04:00"],
-  ["cst", "-06:00"],
-  ["cdt", "-05:00"],
-  ["mst", "-07:00"],
-  ["mdt", "-06:00"],
-  ["pst", "-08:00"],
-  ["pdt", "-07:00"],
+  ["UT", "Z"],
+  ["GMT", "Z"],
+  ["Z", "Z"],
+  ["EST", "-05:00"],
+  ["EDT", "-04:00"],
+  ["CST", "-06:00"],
+  ["CDT", "-05:00"],
+  ["MST", "-07:00"],
+  ["MDT", "-06:00"],
+  ["PST", "-08:00"],
+  ["PDT", "-07:00"],
 ]);
 
+/** Abbreviations sites print for their zone that name one offset each, with what they stand for. */
+const NAMED_ZONES: ReadonlyMap<string, { offset: string; name: string }> = new Map(
+  (
+    [
+      ["UTC", "Z", "Coordinated Universal Time"],
+      ["WET", "+00:00", "Western European Time"],
+      ["WEST", "+01:00", "Western European Summer Time"],
+      ["BST", "+01:00", "British Summer Time"],
+      ["CET", "+01:00", "Central European Time"],
+      ["CEST", "+02:00", "Central European Summer Time"],
+      ["EET", "+02:00", "Eastern European Time"],
+      ["EEST", "+03:00", "Eastern European Summer Time"],
+      ["MSK", "+03:00", "Moscow Time"],
+      ["WAT", "+01:00", "West Africa Time"],
+      ["CAT", "+02:00", "Central Africa Time"],
+      ["SAST", "+02:00", "South Africa Standard Time"],
+      ["EAT", "+03:00", "East Africa Time"],
+      ["PKT", "+05:00", "Pakistan Standard Time"],
+      ["HKT", "+08:00", "Hong Kong Time"],
+      ["SGT", "+08:00", "Singapore Time"],
+      ["AWST", "+08:00", "Australian Western Standard Time"],
+      ["JST", "+09:00", "Japan Standard Time"],
+      ["KST", "+09:00", "Korea Standard Time"],
+      ["ACST", "+09:30", "Australian Central Standard Time"],
+      ["ACDT", "+10:30", "Australian Central Daylight Time"],
+      ["AEST", "+10:00", "Australian Eastern Standard Time"],
+      ["AEDT", "+11:00", "Australian Eastern Daylight Time"],
+      ["NZST", "+12:00", "New Zealand Standard Time"],
+      ["NZDT", "+13:00", "New Zealand Daylight Time"],
+      ["NST", "-03:30", "Newfoundland Standard Time"],
+      ["NDT", "-02:30", "Newfoundland Daylight Time"],
+      ["AKST", "-09:00", "Alaska Standard Time"],
+      ["AKDT", "-08:00", "Alaska Daylight Time"],
+      ["HST", "-10:00", "Hawaii Standard Time"],
+    ] as const
+  ).map(([abbreviation, offset, name]) => [abbreviation, { offset, name }]),
+);
+
+/** Abbreviations sites print that stand for several offsets: which one a feed meant cannot be told, so none is guessed. */
+const AMBIGUOUS_ZONES: ReadonlyMap<string, string> = new Map([
+  ["IST", "India's (+05:30), Ireland's (+01:00) and Israel's (+02:00)"],
+  ["AST", "Atlantic (-04:00) and Arabia (+03:00)"],
+  ["GST", "Gulf (+04:00) and South Georgia (-02:00)"],
+  ["SST", "Samoa (-11:00) and Singapore (+08:00)"],
+]);
+
+/** An RSS date as read: its time, how a form RFC 822 does not name was read, and a weekday its date does not fall on. */
+export type RssDate =
+  | { ok: true; time: WireTime; lenient: string[]; weekday?: { written: string; actual: string } }
+  | { ok: false; why: string };
+
+const notADate = (text: string): RssDate => ({ ok: false, why: `"${text}" is not a date (expected ${RFC_822_FORM})` });
+
 /**
- * Reads an RSS date (RFC 822, with RFC 1123's four-digit years): "Wed, 10 Jul 2024 14:30:00
- * +0200", "10 Jul 24 14:30 GMT". The weekday is not checked: feeds get it wrong more often than
- * the date. Undefined when it is not such a date or not a real one.
+ * Reads an RSS date: RFC 822 (with RFC 1123's four-digit years), "Wed, 10 Jul 2024 14:30:00
+ * +0200", "10 Jul 24 14:30 GMT"; and, as sites publish them, the same with a weekday or month in
+ * full, an offset with a colon or a zone abbreviation that names one offset ("CEST"), or an ISO
+ * 8601 time, each named in `lenient`. A weekday is checked against the date, which is taken when
+ * they differ. Refused when it is not such a date, not a real one, or its zone could be several.
  */
-export function readRfc822Time(text: string): WireTime | undefined {
-  const match = RFC_822.exec(text.trim());
-  if (!match) return undefined;
-  const [, day = "", monthName = "", yearText = "", hour = "", minute = "", second = "00", zone] = match;
-  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
-  if (month === 0) return undefined;
+export function readRssDate(written: string): RssDate {
+  const text = written.trim();
+  const iso = /^\d{4}-?\d{2}-?\d{2}T/i.test(text) ? readWireTime(text) : undefined;
+  if (iso) return { ok: true, time: iso, lenient: ["an ISO 8601 time"] };
+  const match = RSS_DATE.exec(text);
+  if (!match) return notADate(text);
+  const [, weekdayText, day = "", monthText = "", yearText = "", hour = "", minute = "", second = "00", numeric, zoneText] = match;
+  const month = nameIndex(monthText, MONTH_NAMES);
+  const weekday = weekdayText === undefined ? undefined : nameIndex(weekdayText, WEEKDAY_NAMES);
+  if (!month || (weekdayText !== undefined && !weekday)) return notADate(text);
+  const lenient = [...(weekday?.full ? ["the weekday in full"] : []), ...(month.full ? ["the month in full"] : [])];
+  let offset: string | undefined;
+  if (numeric !== undefined) {
+    if (numeric.includes(":")) lenient.push("a colon in the offset");
+    offset = normalOffset(numeric);
+  } else if (zoneText !== undefined) {
+    const zone = zoneText.toUpperCase();
+    const named = NAMED_ZONES.get(zone);
+    const ambiguous = AMBIGUOUS_ZONES.get(zone);
+    if (ambiguous !== undefined) {
+      return { ok: false, why: `"${text}" gives its zone as ${zone}, which stands for ${ambiguous} time alike: none is guessed (expected the offset as a number, such as +0530, or a zone abbreviation that names one offset)` };
+    }
+    offset = RFC_822_ZONES.get(zone) ?? named?.offset;
+    if (offset === undefined) return { ok: false, why: `"${text}" gives its zone as ${zone}, an abbreviation the importer does not know (expected the offset as a number, such as +0200, or GMT)` };
+    if (named) lenient.push(`the zone ${zone}, ${named.name}, as ${offset === "Z" ? "+00:00" : offset}`);
+  }
   // Two-digit years: RFC 822 means 19xx, but feeds writing them today mean this century.
   const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
-  const local = `${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")}T${hour.padStart(2, "0")}:${minute}:${second}`;
-  const offset = zone === undefined ? undefined : /^[+-]/.test(zone) ? normalOffset(zone) : RFC_822_ZONES.get(zone.toLowerCase());
-  if (zone !== undefined && offset === undefined) return undefined;
-  return readWireTime(offset === undefined ? local : `${local}${offset}`);
+  const local = `${year}-${String(month.index + 1).padStart(2, "0")}-${day.padStart(2, "0")}T${hour.padStart(2, "0")}:${minute}:${second}`;
+  const time = readWireTime(offset === undefined ? local : `${local}${offset}`);
+  if (!time) return notADate(text);
+  const actual = WEEKDAY_NAMES[DateTime.fromISO(local, { zone: "UTC" }).weekday - 1] ?? "";
+  const wrongDay = weekday !== undefined && WEEKDAY_NAMES[weekday.index] !== actual;
+  return { ok: true, time, lenient, ...(wrongDay && weekdayText !== undefined ? { weekday: { written: weekdayText, actual } } : {}) };
 }

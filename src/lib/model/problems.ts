@@ -121,6 +121,7 @@ export const PROBLEM_CODES = {
   WD240: "columns of wire text kept as laid out",
   WD241: "wire text read as a kill notice",
   WD242: "a kill mark in wire text that withdraws nothing",
+  WD243: "a date read in a form its format does not name",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

