@@ -5,6 +5,7 @@ import { takeAgencyDateline, takePlaceDateline, type AgencyDateline } from "./ag
 import { SLUG_LINE_MARK } from "./content-identity.ts";
 import { foldName, type Agency } from "../model/agencies.ts";
 import { isAllowedUrl, urlScheme } from "../model/urls.ts";
+import { primaryLanguage } from "../model/editions.ts";
 import { createMarkdown, outlineBody } from "../story/markdown.ts";
 import { MAX_BODY_ELEMENTS } from "../story/story-body.ts";
 import { decodeReferences } from "./html-entities.ts";
@@ -32,6 +33,8 @@ export interface BodyContext {
   base?: string;
   /** Whether the dateline places know a place: a newspaper's dateline, with no agency ("LONDON — "), is taken only for such a place. */
   isKnownPlace?: (place: string) => boolean;
+  /** The item's language, whose quotation marks a quotation (<q>) is printed with. */
+  lang?: string;
 }
 
 export interface BodyMarkdown {
@@ -417,7 +420,7 @@ function withoutPictureCaptions(html: string): { html: string; captions: string[
 const EMBEDS: ReadonlyMap<string, string> = new Map([["iframe", "src"], ["frame", "src"], ["video", "src"], ["audio", "src"], ["object", "data"], ["embed", "src"]]);
 
 /** Elements dropped with their content that may hold the agency's words, named with them (pictures are named by their captions). */
-const WORDS_DROPPED = new Set(["form", "textarea", "select", "button", "math", "svg", "canvas"]);
+const WORDS_DROPPED = new Set(["form", "textarea", "select", "button", "math", "svg", "canvas", "noscript"]);
 
 const DROPPED_SET = new Set(DROPPED_WITH_CONTENT);
 
@@ -468,7 +471,11 @@ function removedMarkup(html: string): RemovedMarkup[] {
     // A video or audio may name its files in <source> children rather than in its own src.
     if (embedded !== undefined) add("embed", `<${tag}>`, [element.getAttribute(embedded), ...element.querySelectorAll("source").map((source) => source.getAttribute("src"))]);
     else if (tag === "script") add("code", "<script>", [element.getAttribute("src")]);
-    else if (WORDS_DROPPED.has(tag) && !insideDropped(element)) add("element", `<${tag}>`, [quotedWords(element)]);
+    else if (WORDS_DROPPED.has(tag) && !insideDropped(element)) {
+      // A noscript's content is parsed as raw text: its words are those of the markup it holds. One of no words (a tracking picture) loses nothing.
+      const words = quotedWords(tag === "noscript" ? parseHtml(element.textContent) : element);
+      if (tag !== "noscript" || words !== "") add("element", `<${tag}>`, [words]);
+    }
     else if (tag === "a") {
       const href = element.getAttribute("href") ?? "";
       if (!isAllowedUrl(href)) add("unsafe link", `${urlScheme(href) ?? ""}:`, [href]);
@@ -489,25 +496,32 @@ const TABLE_TAGS = ["table", "thead", "tbody", "tfoot", "tr", "th", "td"];
  */
 const NESTING_LIMIT = 24;
 
+/** A numbered list keeps the number the agency starts it at ("3." continuing an earlier list), when it is one Markdown can write. */
+const listStart: sanitizeHtml.Transformer = (tagName, attribs) => {
+  const start = attribs["start"]?.trim() ?? "";
+  const kept: sanitizeHtml.Attributes = /^\d{1,9}$/.test(start) ? { start: String(Number(start)) } : {};
+  return { tagName, attribs: kept };
+};
+
 function sanitizeOptions(allowedTags: string[]): sanitizeHtml.IOptions {
   return {
     allowedTags,
-    allowedAttributes: { a: ["href"] },
+    allowedAttributes: { a: ["href"], ol: ["start"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesAppliedToAttributes: ["href"],
     disallowedTagsMode: "discard",
     nonTextTags: DROPPED_WITH_CONTENT,
-    transformTags: Object.fromEntries(AS_PARAGRAPH.map((tag) => [tag, "p"])),
+    transformTags: { ...Object.fromEntries(AS_PARAGRAPH.map((tag) => [tag, "p"])), ol: listStart },
     nestingLimit: NESTING_LIMIT,
   };
 }
 
 /** Everything a story's body may keep of agency markup. Pictures are not among it: a story's images must be its own files. */
-const FULL_MARKUP = sanitizeOptions(["p", "pre", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", "sup", "sub", "del", "s", "strike", ...TABLE_TAGS]);
+const FULL_MARKUP = sanitizeOptions(["p", "pre", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", "sup", "sub", "del", "s", "strike", "q", ...TABLE_TAGS]);
 
 /** The fallback for a body too large to render in full: its paragraphs, line breaks and fixed-width text only (a table's figures in a <pre> must not run together). */
 const PARAGRAPHS_ONLY = {
-  ...sanitizeOptions(["p", "br", "pre"]),
+  ...sanitizeOptions(["p", "br", "pre", "q"]),
   transformTags: Object.fromEntries([...AS_PARAGRAPH, ...HEADINGS, "li", "blockquote", "td", "th"].map((tag) => [tag, "p"])),
 };
 
@@ -634,8 +648,33 @@ function createTurndown(context: BodyContext, unreadLinks: string[]): TurndownSe
   // Raised and lowered figures keep their meaning as the characters made for them ("10⁶", "H₂O"); run in, 10⁶ read 106.
   service.addRule("raised", { filter: "sup", replacement: (content) => shifted(content, SUPERSCRIPT) });
   service.addRule("lowered", { filter: "sub", replacement: (content) => shifted(content, SUBSCRIPT) });
+  // A quotation's marks are the browser's to print for <q>, which Markdown has not: they are written, a quotation inside another taking the inner ones.
+  const marks = QUOTATION_MARKS.get(primaryLanguage(context.lang ?? "")) ?? TYPOGRAPHIC_QUOTES;
+  service.addRule("quotation", {
+    filter: "q",
+    replacement: (content, node) => {
+      const [open, close] = insideOneOf(node, ["Q"]) ? marks.inner : marks.outer;
+      return content.trim() === "" ? content : `${open}${content}${close}`;
+    },
+  });
   return service;
 }
+
+/** A language's quotation marks, outer and inner, as CLDR gives them. */
+interface QuotationMarks {
+  outer: readonly [string, string];
+  inner: readonly [string, string];
+}
+
+const TYPOGRAPHIC_QUOTES: QuotationMarks = { outer: ["“", "”"], inner: ["‘", "’"] };
+
+/** The quotation marks of the languages the site's editions and agencies write in; any other language takes typographic double quotes. */
+const QUOTATION_MARKS: ReadonlyMap<string, QuotationMarks> = new Map([
+  ["en", TYPOGRAPHIC_QUOTES],
+  ["ru", { outer: ["«", "»"], inner: ["„", "“"] }],
+  ["uk", { outer: ["«", "»"], inner: ["„", "“"] }],
+  ["de", { outer: ["„", "“"], inner: ["‚", "‘"] }],
+]);
 
 // A minus is typed as a hyphen or as the minus sign (U+2212).
 const SUPERSCRIPT: Readonly<Record<string, string>> = Object.fromEntries([..."0123456789+-\u2212=()n"].map((char, at) => [char, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ"[at]!]));

@@ -7,11 +7,17 @@ import { resolveDatelineZone, type DatelinePlaces } from "../story/dateline.ts";
 /**
  * The item's body as story Markdown, with the place and agency (as `agencies` spell it) of the
  * dateline it opened with, which the page prints itself, and the notes to editors and trailers
- * taken off it. A dateline with no agency is taken for a place `datelinePlaces` or the gazetteer know.
+ * taken off it. A dateline with no agency is taken for a place `datelinePlaces` or the gazetteer know;
+ * a quotation's marks are those of the item's language, else the feed's, else the site's.
  */
-export function importedBody(item: Pick<WireItem, "body" | "source" | "byline" | "lead" | "base">, { agencies, datelinePlaces }: { agencies: readonly Agency[]; datelinePlaces: DatelinePlaces }): ImportedBody {
+export function importedBody(
+  item: Pick<WireItem, "body" | "source" | "byline" | "lead" | "base" | "lang">,
+  { agencies, datelinePlaces, defaultLanguage, site }: { agencies: readonly Agency[]; datelinePlaces: DatelinePlaces; defaultLanguage?: string; site?: { language: string } },
+): ImportedBody {
   const isKnownPlace = (place: string) => resolveDatelineZone(place, undefined, datelinePlaces).ok;
-  const context = { agencies, isKnownPlace, ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
+  // An item that names no language is in the feed's (--lang), else the site's.
+  const lang = item.lang ?? defaultLanguage ?? site?.language;
+  const context = { agencies, isKnownPlace, ...(lang ? { lang } : {}), ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
   const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, removed, typedByline, markupLeftOut, columns } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
   return {
     markdown,

@@ -141,6 +141,7 @@ const ELEMENT_KINDS: ReadonlyMap<string, string> = new Map([
   ["<math>", "a formula"],
   ["<svg>", "a drawing"],
   ["<canvas>", "a drawing"],
+  ["<noscript>", "what a page shows where its scripts do not run"],
 ]);
 
 /**

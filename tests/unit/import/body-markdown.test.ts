@@ -385,3 +385,23 @@ test("a byline on a line of its own directly above the dateline in an HTML parag
   const sentence = htmlBodyToMarkdown("<p>By Christmas\nthe shops were full.</p>", { agencies: AGENCIES });
   assert.deepEqual([sentence.typedByline, sentence.markdown], [undefined, "By Christmas the shops were full."]);
 });
+
+test("a numbered list keeps the number the agency starts it at; a start Markdown cannot write is left to it", () => {
+  const { markdown } = htmlBodyToMarkdown('<p>Points:</p><ol start="3"><li>Third</li><li>Fourth<ul><li>nested</li></ul></li></ol><ol start="x"><li>One</li></ol>', {});
+  assert.equal(markdown, "Points:\n\n3.  Third\n4.  Fourth\n    -   nested\n\n1.  One");
+  assert.match(render(markdown), /<ol start="3">/);
+});
+
+test("a quotation keeps its marks, in the item's language's style, the inner one in the inner marks; else typographic double quotes", () => {
+  const html = "<p>He said <q>enough, <q>really</q></q> twice.</p>";
+  assert.equal(htmlBodyToMarkdown(html, {}).markdown, "He said “enough, ‘really’” twice.");
+  assert.equal(htmlBodyToMarkdown(html, { lang: "en-GB" }).markdown, "He said “enough, ‘really’” twice.");
+  assert.equal(htmlBodyToMarkdown(html, { lang: "ru" }).markdown, "He said «enough, „really“» twice.");
+  assert.equal(htmlBodyToMarkdown(html, { lang: "de" }).markdown, "He said „enough, ‚really‘“ twice.");
+});
+
+test("a noscript's words are left out with a line quoting them; one of no words (a tracking picture) loses nothing", () => {
+  const { markdown, removed } = htmlBodyToMarkdown('<p>Fares rise.</p><noscript>Enable scripts to see the chart.</noscript><noscript><img src="https://t.example/p.gif"></noscript>', {});
+  assert.equal(markdown, "Fares rise.");
+  assert.deepEqual(removed, [{ kind: "element", name: "<noscript>", count: 1, sources: ["Enable scripts to see the chart."] }]);
+});
