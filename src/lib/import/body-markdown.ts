@@ -1,4 +1,4 @@
-import { parse as parseHtml, type HTMLElement as ParsedElement } from "node-html-parser";
+import { parse as parseHtml, HTMLElement as ParsedElement } from "node-html-parser";
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
 import { takeAgencyDateline, takePlaceDateline, type AgencyDateline } from "./agency-dateline.ts";
@@ -60,6 +60,8 @@ export interface BodyMarkdown {
   removed?: RemovedMarkup[];
   /** Each run of lines of columns in a plain text, as typed, kept in a block of fixed-width text, for the lines to name. */
   columns?: string[][];
+  /** The cells of the text's tables that spanned rows or columns, each repeated in every place it spanned, as the lines name them ("Votes" over 2 columns). */
+  spreadCells?: string[];
 }
 
 /**
@@ -506,7 +508,8 @@ const listStart: sanitizeHtml.Transformer = (tagName, attribs) => {
 function sanitizeOptions(allowedTags: string[]): sanitizeHtml.IOptions {
   return {
     allowedTags,
-    allowedAttributes: { a: ["href"], ol: ["start"] },
+    // A table's spans are kept to be spread over the cells they cover (see spreadSpans).
+    allowedAttributes: { a: ["href"], ol: ["start"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesAppliedToAttributes: ["href"],
     disallowedTagsMode: "discard",
@@ -708,14 +711,71 @@ function convertHtml(html: string, options: sanitizeHtml.IOptions, context: Body
   const pictures = withoutPictureCaptions(html);
   const removed = removedMarkup(html);
   const unreadLinks: string[] = [];
-  const markdown = createTurndown(context, unreadLinks).turndown(bylineAboveDateline(sanitizeHtml(pictures.html, options), context));
+  const tables = spreadSpans(sanitizeHtml(pictures.html, options));
+  const markdown = createTurndown(context, unreadLinks).turndown(bylineAboveDateline(tables.html, context));
   return {
     ...bodyMarkdown(removeAgencyChrome(markdown.split(/\n{2,}/), context)),
     ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}),
     ...(pictures.alts.length > 0 ? { pictureAlts: pictures.alts } : {}),
     ...(unreadLinks.length > 0 ? { unreadLinks } : {}),
     ...(removed.length > 0 ? { removed } : {}),
+    ...(tables.spread.length > 0 ? { spreadCells: tables.spread } : {}),
   };
+}
+
+/** HTML's greatest colspan; a larger one is read as it. */
+const MAX_COLSPAN = 1000;
+
+/** A cell's colspan or rowspan as a count of columns or rows: 1 when absent or not a number; a rowspan of 0 spans its row group's rest (`rest`). */
+function cellSpan(cell: ParsedElement, name: "colspan" | "rowspan", rest: number): number {
+  const span = Number.parseInt(cell.getAttribute(name) ?? "", 10);
+  if (name === "rowspan" && span === 0) return rest;
+  return Number.isNaN(span) || span < 1 ? 1 : Math.min(span, name === "rowspan" ? rest : MAX_COLSPAN);
+}
+
+const childElementsNamed = (parent: ParsedElement, names: readonly string[]): ParsedElement[] =>
+  parent.childNodes.filter((node): node is ParsedElement => node instanceof ParsedElement && names.includes(node.tagName));
+
+/**
+ * Tables whose cells span rows or columns laid out as a Markdown table can carry them: a table of
+ * one row of headings and rows of cells, which cannot join cells. Each spanning cell is repeated in
+ * every row and column it covers, so every cell stays under its own headings ("Votes" over "Yes"
+ * and "No"), and is named for the item's line. A row of one cell as wide as the table (a title,
+ * or a label over the rows below it) stays one cell.
+ */
+function spreadSpans(html: string): { html: string; spread: string[] } {
+  if (!/\s(?:col|row)span\s*=/i.test(html)) return { html, spread: [] };
+  const root = parseHtml(html);
+  const spread: string[] = [];
+  // Innermost first, so a table in a cell is laid out before the cell is copied.
+  for (const table of root.querySelectorAll("table").reverse()) {
+    // Rows span only within their group: the rows written directly in the table, its head, each body, its foot.
+    const groups = [childElementsNamed(table, ["TR"]), ...childElementsNamed(table, ["THEAD", "TBODY", "TFOOT"]).map((section) => childElementsNamed(section, ["TR"]))].filter((rows) => rows.length > 0);
+    const width = Math.max(0, ...groups.flat().map((row) => childElementsNamed(row, ["TD", "TH"]).reduce((sum, cell) => sum + cellSpan(cell, "colspan", 1), 0)));
+    for (const rows of groups) {
+      const grid: (ParsedElement | undefined)[][] = rows.map(() => []);
+      rows.forEach((row, at) => {
+        const cells = childElementsNamed(row, ["TD", "TH"]);
+        const title = cells.length === 1 && width > 1 && cells[0] !== undefined && cellSpan(cells[0], "colspan", 1) >= width;
+        let column = 0;
+        for (const cell of cells) {
+          while (grid[at]?.[column] !== undefined) column += 1;
+          const across = title ? 1 : cellSpan(cell, "colspan", 1);
+          const down = cellSpan(cell, "rowspan", rows.length - at);
+          if (across > 1 || down > 1) spread.push(`${JSON.stringify(quotedWords(cell))} over ${[down > 1 ? `${down} rows` : "", across > 1 ? `${across} columns` : ""].filter(Boolean).join(" and ")}`);
+          for (let row = at; row < at + down; row += 1) for (let place = column; place < column + across; place += 1) (grid[row] ??= [])[place] = cell;
+          column += across;
+        }
+      });
+      for (const cell of grid.flat()) {
+        cell?.removeAttribute("colspan");
+        cell?.removeAttribute("rowspan");
+      }
+      // A place no cell covers, before one a cell does, is an empty cell of its own.
+      rows.forEach((row, at) => row.set_content(Array.from(grid[at] ?? [], (cell) => cell?.toString() ?? "<td></td>").join("")));
+    }
+  }
+  return { html: root.toString(), spread };
 }
 
 /**

@@ -42,6 +42,8 @@ export interface ImportedBody {
   markupLeftOut?: boolean;
   /** Each run of lines of columns in a plain text, as typed, kept in a block of fixed-width text. */
   columns?: string[][];
+  /** The table cells that spanned rows or columns, each repeated in every place it spanned, as named ("Votes" over 2 columns). */
+  spreadCells?: string[];
 }
 
 /**
@@ -51,6 +53,14 @@ export interface ImportedBody {
 function columnsNote(lines: readonly string[]): ItemNote {
   const more = lines.length > 1 ? ` and ${lines.length - 1} more` : "";
   return { field: "body", message: `${lines.length} lines of columns (${JSON.stringify(lines[0] ?? "")}${more}) kept as typed, in a block of fixed-width text: run into a paragraph, their figures would read as one`, code: "WD240" };
+}
+
+/**
+ * The line naming a table's cells that spanned rows or columns, repeated in each place they
+ * spanned: the table's form changed from the agency's, so the editor hears of it.
+ */
+function spreadCellsNote(cells: readonly string[]): ItemNote {
+  return { field: "body", message: `a table's cells that span rows or columns (${cells.join(", ")}), each repeated in every row and column it spans: a Markdown table cannot join cells, and so each cell stays under its own headings`, code: "WD244" };
 }
 
 /** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */
@@ -575,6 +585,7 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
       ? []
       : [{ field: "body", message: `its dateline is ${JSON.stringify(body.place)}, from the words its text opens with (${JSON.stringify(body.placeDateline)}), a place the dateline places know; the page prints it from the field`, code: "WD239" as const }]),
     ...(body.columns ?? []).map(columnsNote),
+    ...(body.spreadCells ? [spreadCellsNote(body.spreadCells)] : []),
     ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: ${isEditorsInitials(line) ? "the initials of the agency's editors who handled the story" : "the agency's line after the story (its credits or end-of-item mark)"}, not story text`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
     ...(body.pictureAlts ?? []).map((alt) => ignoredNote("body", `a picture in the text, its alt text ${JSON.stringify(alt)} (a story shows only its own photo and images)`)),

@@ -122,6 +122,7 @@ export const PROBLEM_CODES = {
   WD241: "wire text read as a kill notice",
   WD242: "a kill mark in wire text that withdraws nothing",
   WD243: "a date read in a form its format does not name",
+  WD244: "a table's joined cells repeated where they span",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

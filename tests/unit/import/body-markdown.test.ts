@@ -405,3 +405,21 @@ test("a noscript's words are left out with a line quoting them; one of no words 
   assert.equal(markdown, "Fares rise.");
   assert.deepEqual(removed, [{ kind: "element", name: "<noscript>", count: 1, sources: ["Enable scripts to see the chart."] }]);
 });
+
+test("a table's cells that span rows or columns are repeated where they span, each named, so every cell stays under its headings", () => {
+  const html = [
+    "<table><caption>Results</caption>",
+    '<thead><tr><th rowspan="2">Region</th><th colspan="2">Votes</th></tr><tr><th>Yes</th><th>No</th></tr></thead>',
+    '<tbody><tr><th colspan="3">Mainland</th></tr><tr><td rowspan="2">North</td><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr><tr><td>South</td><td colspan="2">no vote held</td></tr></tbody></table>',
+  ].join("");
+  const { markdown, spreadCells } = htmlBodyToMarkdown(html, {});
+  assert.equal(
+    markdown,
+    [
+      "Results",
+      "| Region | Votes | Votes |\n| --- | --- | --- |\n| Region | Yes | No |\n| Mainland |\n| North | 1 | 2 |\n| North | 3 | 4 |\n| South | no vote held | no vote held |",
+    ].join("\n\n"),
+  );
+  assert.deepEqual(spreadCells, ['"Region" over 2 rows', '"Votes" over 2 columns', '"North" over 2 rows', '"no vote held" over 2 columns'], "a row of one cell as wide as the table stays one cell");
+  assert.equal(htmlBodyToMarkdown("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>", {}).spreadCells, undefined);
+});

@@ -577,6 +577,30 @@ test("a control character's line is on the item of a list whose field holds it",
   ]);
 });
 
+test("an HTML text's structure kept as the agency set it: a list's first number, a quotation's marks in the item's language; a noscript and a table's spans named", () => {
+  const item = onlyItem("body-structure.json");
+  const body = importedBody(item, { agencies: AGENCIES, datelinePlaces: {} });
+  assert.equal(
+    body.markdown,
+    [
+      "Избиратели сказали «хватит», сообщила комиссия.",
+      // Each spanning cell repeated where it spans: "Голоса" over both its columns, "Регион" over both heading rows.
+      "| Регион | Голоса | Голоса |\n| --- | --- | --- |\n| Регион | За | Против |\n| Север | 1200 | 800 |\n| Юг | голосование не проводилось | голосование не проводилось |",
+      "3.  Третий пункт\n4.  Четвёртый пункт",
+      "Итоги опубликуют в пятницу.",
+    ].join("\n\n"),
+  );
+  assert.deepEqual(body.spreadCells, ['"Регион" over 2 rows', '"Голоса" over 2 columns', '"голосование не проводилось" over 2 columns']);
+  assert.deepEqual(body.removed, [{ kind: "element", name: "<noscript>", count: 1, sources: ["Результаты без скрипта."] }]);
+  const plan = planStory(item, { body, datelinePlaces: { MOSCOW: "Europe/Moscow" }, siteLanguage: "en", agencies: AGENCIES });
+  assert.ok(plan.ok);
+  const lines = (plan.plan.leftOut ?? []).filter(({ field }) => field === "body").map(({ message, code }) => `${message} [${code}]`);
+  assert.deepEqual(lines, [
+    'warning: ignored: a <noscript> holding "Результаты без скрипта.": what a page shows where its scripts do not run, which a story\'s page does not carry (expected the story\'s words: write them into the text if they matter) [WD210]',
+    'a table\'s cells that span rows or columns ("Регион" over 2 rows, "Голоса" over 2 columns, "голосование не проводилось" over 2 columns), each repeated in every row and column it spans: a Markdown table cannot join cells, and so each cell stays under its own headings [WD244]',
+  ]);
+});
+
 test("every fixture is read by a test", () => {
   const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith(".json"));
   assert.deepEqual(fixtures.filter((name) => !fixturesRead.has(name)).sort(), []);
