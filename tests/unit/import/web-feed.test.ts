@@ -185,18 +185,34 @@ test("every problem of every item in one run, each at its place; the readable it
     ["/rss/channel/item[1]"],
   );
   assert.deepEqual(read.problems, []);
-  // A zone abbreviation that stands for several offsets is refused at its place, naming them.
-  const ambiguous = rss("<item><guid>pilots</guid><title>Pilots' office moves</title><pubDate>Mon, 03 Jun 2024 15:00:00 IST</pubDate><description>The office moves.</description></item>");
-  assert.deepEqual(ambiguous.refused?.map(({ problems }) => problems), [
+  assert.deepEqual(read.refused?.map(({ problems }) => problems), [
     [
-      {
-        file: "inline.xml",
-        field: "/rss/channel/item/pubDate",
-        message:
-          '"Mon, 03 Jun 2024 15:00:00 IST" gives its zone as IST, which stands for India\'s (+05:30), Ireland\'s (+01:00) and Israel\'s (+02:00) time alike: none is guessed (expected the offset as a number, such as +0530, or a zone abbreviation that names one offset)',
-        code: "WD208",
-      },
+      { file: "inline.xml", field: "/rss/channel/item[2]/guid", message: "missing (expected the item's guid, the same for all its versions, or its link)", code: "WD206" },
+      { file: "inline.xml", field: "/rss/channel/item[2]/title", message: "missing (expected the story's headline)", code: "WD206" },
     ],
+    [
+      { file: "inline.xml", field: "/rss/channel/item[3]/description", message: "missing (expected the story's text)", code: "WD206" },
+      { file: "inline.xml", field: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)', code: "WD208" },
+    ],
+  ]);
+  // A refused item is read on, so what it does give is checked in the same run.
+  assert.deepEqual(
+    read.refused?.map(({ found }) => [found.path, found.id, found.headline, found.body]),
+    [
+      ["/rss/channel/item[2]", undefined, undefined, { kind: "html", html: "No title, no guid, no link." }],
+      ["/rss/channel/item[3]", "h-3", "Bad date", undefined],
+    ],
+  );
+  const atomRead = atom("<entry><id>urn:h:2</id><updated>last week</updated><content src='https://example.org/text'/></entry>");
+  assert.deepEqual(atomRead.refused?.[0]?.problems, [
+    { file: "inline.xml", field: "/feed/entry/title", message: "missing (expected the story's headline)", code: "WD206" },
+    { file: "inline.xml", field: "/feed/entry/content", message: "missing (expected the story's text)", code: "WD206" },
+    {
+      file: "inline.xml",
+      field: "/feed/entry/updated",
+      message: '"last week" is not a date or time (expected an ISO 8601 date or time such as 2013-09-02T15:40:00+04:00 or 20130902T154000+0400)',
+      code: "WD208",
+    },
   ]);
 });
 
