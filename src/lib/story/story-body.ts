@@ -67,8 +67,11 @@ function commentProblem({ text, closed }: BodyComment): string {
   return `"${quoted}" ${what} (expected only the story's words: keep a note to the desk on a line starting with # in the front matter, which is not published; to print <!-- itself, write \\<!--)`;
 }
 
-/** Every field a story may have, by its name in lower case. */
-const FIELD_NAMES = new Map([...Object.keys(storySchema.shape), "withdrawn"].map((name) => [name.toLowerCase(), name]));
+/**
+ * Every field a story may have, written as a field is: YAML's names are exact, and a line such as
+ * "UPDATED: adds details", an agency's, is the story's words.
+ */
+const FIELD_NAMES = new Set([...Object.keys(storySchema.shape), "withdrawn"]);
 /** Fields whose name a story's first sentence may open with ("Source: the ministry's figures…"): alone, such a line is the story's words. */
 const PROSE_OPENERS = new Set(["title", "lead", "source"]);
 const FIELD_LINE = /^([A-Za-z]+)[ \t]*:(?:[ \t]|$)/;
@@ -85,8 +88,8 @@ function strayFields(lines: readonly string[], first: number): BodyFinding[] {
   let closes = false;
   for (let index = first; index < lines.length && lines[index]!.trim() !== ""; index++) {
     const line = lines[index]!;
-    const name = FIELD_NAMES.get(FIELD_LINE.exec(line)?.[1]?.toLowerCase() ?? "");
-    if (name !== undefined) found.push({ line: index + 1, name, text: line.trim() });
+    const name = FIELD_LINE.exec(line)?.[1];
+    if (name !== undefined && FIELD_NAMES.has(name)) found.push({ line: index + 1, name, text: line.trim() });
     else if (/^-{3,}[ \t]*$/.test(line)) closes = true;
     else if (found.length === 0 || !/^[ \t]/.test(line)) return [];
   }
