@@ -49,6 +49,18 @@ const AGENCY_IN_ID = /^(text:)([^:]+)(:\d{4}-\d{2}-\d{2}:.+)$/;
 export const isContentId = (id: string): boolean => AGENCY_IN_ID.test(id);
 
 /**
+ * The id of wire text for the day before its own: a kill delivered after midnight, with no dateline
+ * to date it, names the day after its story's. Undefined for an id not made of an item's words.
+ */
+export function dayBeforeId(id: string): string | undefined {
+  const parts = AGENCY_IN_ID.exec(id);
+  const day = parts?.[3]?.slice(1, 11);
+  if (parts === undefined || parts === null || day === undefined) return undefined;
+  const before = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return `${parts[1]}${parts[2]}:${before}${parts[3]!.slice(11)}`;
+}
+
+/**
  * For an id made with no agency (wire text whose dateline names none, as a kill notice's), a test of
  * whether another id is the same day and key under an agency's name: the story such an item names.
  * Undefined for any other id.

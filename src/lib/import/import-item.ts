@@ -21,7 +21,7 @@ import { editorsNoteFieldNote } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import { matchStory, photoBeside, rememberSpellings, storiesOfAnyAgency, storyByKey, type WireStories, type WireStory } from "./wire-stories.ts";
-import { isContentId } from "./content-identity.ts";
+import { dayBeforeId, isContentId } from "./content-identity.ts";
 import { formatWireTime, wireTimeMillis } from "./wire-time.ts";
 
 export interface ImportSettings {
@@ -335,12 +335,19 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     return refused(item, [itemNote(item, `the story recording the agency id "${item.id}" must be mended first (see its line above)`, "WD219")]);
   }
   // A kill in wire text that names no agency is for the story of its day and key, whichever agency's it is.
-  const byContent = stories.byId.has(item.id) || item.status !== "canceled" ? new Map<string, WireStory[]>() : storiesOfAnyAgency(stories, item.id);
-  if (byContent.size > 1) {
-    const files = [...byContent.values()].flat().map((story) => story.file).join(", ");
-    return refused(item, [itemNote(item, `a kill naming no agency for the stories of ${[...byContent.keys()].join(", ")}: ${files} (expected one story of its day and slug line or headline: withdraw the right one by hand)`, "WD220")]);
+  const under = (id: string): Map<string, WireStory[]> => (stories.byId.has(id) || item.status !== "canceled" ? new Map([[id, stories.byId.get(id) ?? []]]) : storiesOfAnyAgency(stories, id));
+  let found = under(item.id);
+  // A kill of wire text delivered the day after its story (overnight, no dateline to date it) names the later day.
+  const dayBefore = item.status === "canceled" ? dayBeforeId(item.id) : undefined;
+  if (dayBefore !== undefined && [...found.values()].every((listed) => listed.length === 0)) {
+    const earlier = under(dayBefore);
+    if ([...earlier.values()].some((listed) => listed.length > 0)) found = earlier;
   }
-  const [storyId, candidates] = [...byContent][0] ?? [item.id, stories.byId.get(item.id) ?? []];
+  if (found.size > 1) {
+    const files = [...found.values()].flat().map((story) => story.file).join(", ");
+    return refused(item, [itemNote(item, `a kill naming no agency for the stories of ${[...found.keys()].join(", ")}: ${files} (expected one story of its day and slug line or headline: withdraw the right one by hand)`, "WD220")]);
+  }
+  const [storyId, candidates] = [...found][0] ?? [item.id, []];
   const body = item.status === "canceled" ? undefined : importedBody(item, settings);
   const words = body && { headline: item.headline, body: body.markdown };
   const byId = matchStory(candidates, words, item.version);

@@ -945,6 +945,16 @@ test("a kill in wire text withdraws the story its slug line names, as a structur
   assert.match(await importItems({ "kill.txt": plainText("reuters-kill.txt") }, { delivered }), /^unchanged  /m);
 });
 
+test("a kill in wire text delivered the day after its story, with no dateline to date it, withdraws that story", async (t) => {
+  const { root, importItems } = desk(t);
+  const plainText = (name: string) => readFileSync(join(import.meta.dirname, "../../fixtures/wire/plain-text", name));
+  const story = "src/news/2023/12/05/floods-close-roads-in-western-kenya";
+  assert.match(await importItems({ "story.txt": plainText("reuters-indented.txt") }, { delivered: { local: "2023-12-05T18:00:00", offset: "Z" }, withoutLead: "publish" }), /^created /m);
+  const kill = await importItems({ "kill.txt": plainText("reuters-kill.txt") }, { delivered: { local: "2023-12-06T01:30:00", offset: "Z" } });
+  assert.match(kill.split("\n")[0] ?? "", new RegExp(`^withdrawn  ${story}/index\\.md <- drop-2/kill\\.txt \\[plain text\\]`));
+  assert.match(readFileSync(join(root, story, "index.md"), "utf8"), /^withdrawn: /m);
+});
+
 test("a control character in a JSON item's headline is left out with the item's line naming its field, as in its text, never refused as YAML", async (t) => {
   const { importItems } = desk(t);
   const report = await importItems({ "0002.json": ninjs({ headline: "Rouble weakens\u001f as importers buy dollars", description_text: "Importers' demand\u0007 pushed the rouble down." }) }, { verbose: true });
