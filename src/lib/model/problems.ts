@@ -62,6 +62,7 @@ export const PROBLEM_CODES = {
   WD142: "a footnote in the text",
   WD143: "an empty item in a list",
   WD144: "a value that starts with a character YAML keeps",
+  WD145: "a link definition the text never uses",
   WD150: "two stories at one address",
   WD151: "an image shown by two stories",
   WD152: "a translation of no story",

@@ -95,12 +95,26 @@ export interface BodyOutline {
   links: { href: string; line: number }[];
   /** Its footnotes' marks and notes, kept as typed (footnoteMark, footnoteNote): the page prints no footnotes. */
   footnotes: BodyFootnote[];
+  /** Its link definitions ("[ministry]: https://…") that no link of the text uses: Markdown prints none of a definition's line. */
+  unusedDefinitions: BodyDefinition[];
 }
 
-/** The parse's environment in which findHtmlComments puts what it finds; the page's render has none. */
-interface CommentsEnv {
-  htmlComments?: BodyComment[];
+/** A link definition as typed: its label as typed, the address, and its line as for images. */
+export interface BodyDefinition {
+  label: string;
+  href: string;
+  line: number;
 }
+
+/** A link definition's line: "[label]: ", indented at most three spaces. */
+const DEFINITION_LINE = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:/;
+
+/** The parse's environment in which findHtmlComments puts what it finds, and markdown-it the link definitions; the page's render has none. */
+// A type, not an interface: markdown-it's Env takes any object with string keys.
+type CommentsEnv = {
+  htmlComments?: BodyComment[];
+  references?: Record<string, { href: string; title: string }>;
+};
 
 const COMMENT_OPEN = "<!--";
 const COMMENT_CLOSE = "-->";
@@ -256,7 +270,8 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
   let blockLine = 0;
   const comments: BodyComment[] = [];
   const footnotes: BodyFootnote[] = [];
-  const tokens = md.parse(body, { htmlComments: comments } satisfies CommentsEnv);
+  const env: CommentsEnv = { htmlComments: comments };
+  const tokens = md.parse(body, env);
   for (const token of tokens) {
     if (rendersElement(token)) elements += 1;
     if (token.map) blockLine = token.map[0];
@@ -273,7 +288,26 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
     }
   }
   const opening = openingParagraph(tokens);
-  return { images, headings, elements, ...(opening ? { opening } : {}), comments, links, footnotes };
+  return { images, headings, elements, ...(opening ? { opening } : {}), comments, links, footnotes, unusedDefinitions: unusedDefinitions(md, body, env, [...links.map(({ href }) => href), ...images.map(({ src }) => src)]) };
+}
+
+/**
+ * The link definitions markdown-it read (`env.references`) whose address no link or image of the
+ * text has, at the line each is typed on: the page would drop their lines unseen.
+ */
+function unusedDefinitions(md: MarkdownIt, body: string, env: CommentsEnv, used: readonly string[]): BodyDefinition[] {
+  const references = env.references;
+  if (references === undefined) return [];
+  const addresses = new Set(used);
+  const reported = new Set<string>();
+  return body.split("\n").flatMap((text, index) => {
+    const label = DEFINITION_LINE.exec(text)?.[1];
+    const key = label === undefined ? undefined : md.utils.normalizeReference(label);
+    const reference = key === undefined ? undefined : references[key];
+    if (label === undefined || key === undefined || reference === undefined || addresses.has(reference.href) || reported.has(key)) return [];
+    reported.add(key);
+    return [{ label, href: reference.href, line: index + 1 }];
+  });
 }
 
 /**

@@ -174,6 +174,9 @@ export function inspectBody(body: string, place: string | undefined, { typedByDe
   }
   for (const comment of outline.comments) findings.push({ line: comment.line, code: "WD167", message: commentProblem(comment) });
   for (const footnote of outline.footnotes) findings.push({ line: footnote.line, code: "WD142", message: footnoteProblem(footnote) });
+  for (const { label, href, line } of outline.unusedDefinitions) {
+    findings.push({ line, code: "WD145", message: `"[${label}]: ${href}" defines a link that no words of the text use, so the page drops the line (expected [the words][${label}] where the link goes, or [the words](${href}); or the line taken out)` });
+  }
   for (const { src, alt, line } of outline.images) {
     if (alt === "") findings.push({ line, code: "WD135", message: `image "${src}" has no alt text (expected ![what the image shows](${src}))` });
     findings.push({ line, image: src });
