@@ -17,7 +17,8 @@ import { composeStoryFile } from "./story-file.ts";
 import { placeFile, placeStoryFolder, stageStoryFolder } from "./story-folder.ts";
 import { PHOTO_WORDS, photoWordsOf, planStory, planWithdrawal, sameWords, storyDates, storyPlace, zoneFor, type ImportedPhoto, type StoryPlan } from "./story-plan.ts";
 import { storySlug } from "./story-slug.ts";
-import { editorsNoteFieldNote } from "./wire-fields.ts";
+import { serviceMessage, type ServiceMessage } from "./service-message.ts";
+import { editorsNoteFieldNote, ignoredNote, oneLine } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireFormat, WireItem, WireTime } from "./wire-item.ts";
 import { fetchWirePhoto, type DeliveredPhoto, type PhotoFetchOptions } from "./wire-photo.ts";
 import { matchStory, photoBeside, rememberSpellings, storiesOfAnyAgency, storyByKey, type WireStories, type WireStory } from "./wire-stories.ts";
@@ -242,12 +243,51 @@ function stillWaiting(item: WireItem, folder: string, except?: string): Problem[
 }
 
 /**
- * For a kill of wire text no story on file is, what it was looked for by: such a story is known
- * by its words (contentId), which a kill gives only in part.
+ * For a kill or hold of wire text no story on file is, what it was looked for by: such a story is
+ * known by its words (contentId), which a notice gives only in part.
  */
-function notOnFile(id: string): string {
+function notOnFile(id: string, hold: boolean): string {
   if (!isContentId(id)) return "";
-  return ` (no story on file is known as "${id}", by its agency, day, and slug line or headline: withdraw a story of another day by hand, as the editor's guide says under "Withdrawing a story")`;
+  const byHand = hold ? "hold a story of another day by hand (draft: true)" : `withdraw a story of another day by hand, as the editor's guide says under "Withdrawing a story"`;
+  return ` (no story on file is known as "${id}", by its agency, day, and slug line or headline: ${byHand})`;
+}
+
+/** How a service message is named on its line. */
+const SERVICE_NAMES: Readonly<Record<ServiceMessage, string>> = {
+  imprint: "imprint, its service item's legal notice",
+  advisory: "advisory or schedule for the desk",
+};
+
+/**
+ * A service message (see serviceMessage): no story is written, as it never is one, and its words
+ * are quoted on its line for the desk, as a kill's are. Nothing in the newsroom changes.
+ */
+function skipServiceMessage(item: WireItem, service: ServiceMessage, settings: ImportSettings): ItemOutcome {
+  const words = [item.lead ?? "", importedBody(item, settings).markdown].map(oneLine).filter((text) => text !== "").join(" ");
+  const said = words === "" ? [] : [inItemFile(item, ignoredNote("body", `${JSON.stringify(words)}: the agency's ${service}, for the desk, not story text`))];
+  const message = `the agency's ${SERVICE_NAMES[service]} (headlined ${JSON.stringify(item.headline)}), not a story: none is written`;
+  return { kind: "unchanged", item: itemName(item), notes: [itemNote(item, message, "WD246"), ...said] };
+}
+
+/**
+ * A hold notice for a story on file: a published story becomes a draft, so readers no longer see it
+ * until the agency releases it (its next version publishes it again) or an editor does; its words
+ * stay as they are. A story the desk changed is not written over: the line asks for the draft by hand.
+ */
+async function holdStory(item: WireItem, existing: WireStory | undefined, settings: ImportSettings): Promise<ItemOutcome> {
+  const held = (said: string, story?: string): ItemOutcome => ({ kind: "held", item: itemName(item), ...(story ? { story } : {}), notes: [itemNote(item, said, "WD245")] });
+  if (!existing) return { ...held(`held by the agency before it was imported here; nothing to hold${notOnFile(item.id, true)}`), kind: "unchanged" };
+  if (existing.fields["withdrawn"] !== undefined) return { ...held("held by the agency, but withdrawn here already; nothing to hold", existing.file), kind: "unchanged" };
+  if (existing.fields["draft"] === true) return held("held by the agency while a draft here: keep it a draft until the agency releases it", existing.file);
+  const changed = existing.changedHere();
+  if (changed !== undefined) return held(`held by the agency, but changed here (${changed}), so not written over: make it a draft by hand (draft: true) until the agency releases it`, existing.file);
+  const { wire, ...fields } = existing.fields;
+  // The file's text as read opens with the line after the front matter, which writing it puts back.
+  const plan: StoryPlan = { fields: { ...fields, draft: true, wire }, body: existing.body.trimStart(), held: [], day: "" };
+  return withStagedStory(item, plan, existing.folder, existing, undefined, settings, async ({ staged }) => {
+    if (!settings.dryRun) await placeStoryFolder(staged, existing.folder, true);
+    return held("held by the agency: made a draft, its words kept, until the agency releases it (its next version publishes it) or an editor removes draft: true", existing.file);
+  });
 }
 
 /**
@@ -334,21 +374,25 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
   if (stories.unusableIds.has(item.id)) {
     return refused(item, [itemNote(item, `the story recording the agency id "${item.id}" must be mended first (see its line above)`, "WD219")]);
   }
-  // A kill in wire text that names no agency is for the story of its day and key, whichever agency's it is.
-  const under = (id: string): Map<string, WireStory[]> => (stories.byId.has(id) || item.status !== "canceled" ? new Map([[id, stories.byId.get(id) ?? []]]) : storiesOfAnyAgency(stories, id));
+  // An advisory or an imprint is no story, whatever else it says.
+  const service = item.status === "canceled" ? undefined : serviceMessage(item.headline);
+  if (service !== undefined) return skipServiceMessage(item, service, settings);
+  // A kill or hold in wire text names a story by its words; one that names no agency is for the story of its day and key, whichever agency's it is.
+  const notice = item.status === "canceled" || item.hold === true;
+  const under = (id: string): Map<string, WireStory[]> => (stories.byId.has(id) || !notice ? new Map([[id, stories.byId.get(id) ?? []]]) : storiesOfAnyAgency(stories, id));
   let found = under(item.id);
   // A kill of wire text delivered the day after its story (overnight, no dateline to date it) names the later day.
-  const dayBefore = item.status === "canceled" ? dayBeforeId(item.id) : undefined;
+  const dayBefore = notice ? dayBeforeId(item.id) : undefined;
   if (dayBefore !== undefined && [...found.values()].every((listed) => listed.length === 0)) {
     const earlier = under(dayBefore);
     if ([...earlier.values()].some((listed) => listed.length > 0)) found = earlier;
   }
   if (found.size > 1) {
     const files = [...found.values()].flat().map((story) => story.file).join(", ");
-    return refused(item, [itemNote(item, `a kill naming no agency for the stories of ${[...found.keys()].join(", ")}: ${files} (expected one story of its day and slug line or headline: withdraw the right one by hand)`, "WD220")]);
+    return refused(item, [itemNote(item, `a ${item.hold ? "hold" : "kill"} naming no agency for the stories of ${[...found.keys()].join(", ")}: ${files} (expected one story of its day and slug line or headline: ${item.hold ? "hold" : "withdraw"} the right one by hand)`, "WD220")]);
   }
   const [storyId, candidates] = [...found][0] ?? [item.id, []];
-  const body = item.status === "canceled" ? undefined : importedBody(item, settings);
+  const body = notice ? undefined : importedBody(item, settings);
   const words = body && { headline: item.headline, body: body.markdown };
   const byId = matchStory(candidates, words, item.version);
   const byKey = "ambiguous" in byId || byId.story !== undefined ? undefined : storyByKey(stories, item.updateKey, words);
@@ -387,10 +431,11 @@ export async function importItem(item: WireItem, stories: WireStories, settings:
     rememberSpellings(stories.spellings, story.fields, settings.site.language);
   };
 
+  if (item.hold) return holdStory(item, existing, settings);
   if (body === undefined) {
     // The agency's word on its kill ("Withdrawn: the rate was not confirmed") is for the desk: quoted on the kill's line.
     const said = item.editorsNote === undefined ? [] : [inItemFile(item, editorsNoteFieldNote("ednote", item.editorsNote))];
-    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: [itemNote(item, `withdrawn by the agency before it was imported here; nothing to remove${notOnFile(item.id)}`, "WD224"), ...said] };
+    if (!existing) return { kind: "withdrawn", item: itemName(item), notes: [itemNote(item, `withdrawn by the agency before it was imported here; nothing to remove${notOnFile(item.id, false)}`, "WD224"), ...said] };
     // A draft was never published: no address holds anything to replace with a notice, and an
     // editor may have worked on it. It stays a draft, and the line says what the agency did.
     if (existing.fields["draft"] === true) {

@@ -107,8 +107,11 @@ const KILL_SLUG = /\(KILL\)$/i;
  * The agencies' mark of a kill opening a headline, in capitals as they type it, the killed story's
  * headline after it: "KILL-", "KILL - ", "WITHDRAWAL-", "ELIMINATION: "; or the mark alone, as dpa
  * repeats it ("KILL KILL KILL", the apostrophes of its bells after). "Storm kills 12" has none.
+ * dpa's hold notice is marked the same way ("HOLD HOLD HOLD"): read by the same rule, as a hold.
  */
-const KILL_HEADLINE = /^(KILL|WITHDRAWAL|ELIMINATION)(?:\s*[-–—:]\s*|(?:\s+\1)*[\s']*$)/;
+const KILL_HEADLINE = /^(KILL|WITHDRAWAL|ELIMINATION|HOLD)(?:\s*[-–—:]\s*|(?:\s+\1)*[\s']*$)/;
+/** A hold notice's words for what becomes of the story: "Please hold item", "is held", "do not use". */
+const HOLD_WORDS = /\b(?:hold|held|withh(?:o|e)ld|do not (?:use|publish))\b/i;
 /** A kill notice's words for what becomes of the story: "is withdrawn", "Please kill item", "has been eliminated". */
 const KILL_WORDS = /\b(?:withdraw(?:n|s|ing|al)?|kill(?:ed)?|eliminat(?:ed|es?|ing|ion))\b/i;
 /** "Photo: Reuters", "Photo by Jane Doe/AP", or an agency in capitals: "Photo EPA/ITAR-TASS". */
@@ -428,7 +431,17 @@ function readKill(
   const text = paragraphs.map(joinLines).join(" ");
   const at = kill.headlineLine.number;
   const marks = [...(kill.slugMark ? [`its slug line's "(KILL)"`] : []), ...(kill.headlineMark === undefined ? [] : [`its headline's ${JSON.stringify(kill.headlineMark)}`])].join(" and ");
-  if (!kill.slugMark && !KILL_WORDS.test(text)) {
+  // A hold is marked in its headline alone, never beside a slug line's "(KILL)", which is a kill's.
+  const hold = !kill.slugMark && kill.headlineMark?.startsWith("HOLD") === true;
+  if (hold && !HOLD_WORDS.test(text)) {
+    const message = `opens with ${JSON.stringify(kill.headlineMark)}, an agency's mark of a hold, but its text says nothing of a story held (expected a hold notice saying so, as "Please hold item dpa 157"; or, for a story, a headline without the mark)`;
+    return { problems: [problem(file, at, "headline", message, "WD245")] };
+  }
+  if (hold && kill.slug === undefined && kill.killed === "") {
+    const message = `a hold notice, by ${marks}, that names no story (expected the held story's keyword line above it, as "US-Space/", or its headline after the mark)`;
+    return { problems: [problem(file, at, "headline", message, "WD245")] };
+  }
+  if (!hold && !kill.slugMark && !KILL_WORDS.test(text)) {
     const message = `opens with ${JSON.stringify(kill.headlineMark)}, an agency's mark of a kill, but its text says nothing of a story withdrawn, killed or eliminated (expected a kill notice saying so, or its slug line marked "(KILL)"; or, for a story, a headline without the mark)`;
     return { problems: [problem(file, at, "headline", message, "WD242")] };
   }
@@ -443,8 +456,12 @@ function readKill(
   const dated = dateline?.month !== undefined && dateline.day !== undefined ? datelineTime(dateline.month, dateline.day, reference, zone) : undefined;
   const day = dated?.day ?? reference.local.slice(0, 10);
   const named = kill.slug === undefined ? `headlined ${JSON.stringify(kill.killed)}` : `slugged ${JSON.stringify(kill.slug.replace(/\s*\(KILL\)$/i, ""))}`;
-  const notes: ItemNote[] = [{ line: at, field: "headline", message: `a kill notice, by ${marks}: it withdraws the agency's story ${named} of ${day}`, code: "WD241" }];
-  if (text !== "") notes.push(ignoredNote("body", `${JSON.stringify(text)}: the agency's word on its kill, for the desk, not story text`, first?.[0]?.number));
+  const notes: ItemNote[] = [
+    hold
+      ? { line: at, field: "headline", message: `a hold notice, by ${marks}: it holds the agency's story ${named} of ${day}`, code: "WD245" }
+      : { line: at, field: "headline", message: `a kill notice, by ${marks}: it withdraws the agency's story ${named} of ${day}`, code: "WD241" },
+  ];
+  if (text !== "") notes.push(ignoredNote("body", `${JSON.stringify(text)}: the agency's word on its ${hold ? "hold" : "kill"}, for the desk, not story text`, first?.[0]?.number));
   return {
     item: {
       file,
@@ -453,9 +470,10 @@ function readKill(
       id: contentId(dateline?.agency, day, kill.slug, kill.killed, agencies),
       versionTime: reference,
       released: reference,
-      status: "canceled",
+      status: hold ? "withheld" : "canceled",
+      ...(hold ? { hold: true as const } : {}),
       correction: false,
-      // None of a withdrawal's words are read, as for every format's kill.
+      // None of a notice's words are read, as for every format's kill.
       headline: "",
       body: NO_TEXT,
       ...(dateline ? { source: dateline.agency } : {}),

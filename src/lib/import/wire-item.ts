@@ -102,6 +102,11 @@ export interface WireItem {
   correction: boolean;
   /** The agency's note to editors given apart from the text (Superdesk's ednote), as typed: a correction's is quoted to the editor wording it. */
   editorsNote?: string;
+  /**
+   * A hold notice (dpa's "HOLD HOLD HOLD" in wire text): the agency asks the desk to hold the story
+   * the id names until it says more. It carries no words of its own, as a kill does not.
+   */
+  hold?: true;
   /** The main headline as plain text; "" for a canceled item that gave none, as the importer reads none of a withdrawal's words. */
   headline: string;
   /** The standfirst, summary or abstract, as plain text. */

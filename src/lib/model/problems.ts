@@ -124,6 +124,8 @@ export const PROBLEM_CODES = {
   WD242: "a kill mark in wire text that withdraws nothing",
   WD243: "a date read in a form its format does not name",
   WD244: "a table's joined cells repeated where they span",
+  WD245: "wire text read as a hold notice",
+  WD246: "an agency's service message, not a story",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

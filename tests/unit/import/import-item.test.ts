@@ -965,3 +965,38 @@ test("a control character in a JSON item's headline is left out with the item's 
     "1 item: 1 created, 0 updated, 0 unchanged, 0 withdrawn, 0 held, 0 refused",
   ]);
 });
+
+test("dpa's hold notice makes the published story it names a draft, words kept; one for no story on file becomes none", async (t) => {
+  const { root, news, importItems } = desk(t);
+  const plainText = (name: string) => readFileSync(join(import.meta.dirname, "../../fixtures/wire/plain-text", name));
+  const delivered: WireTime = { local: "2023-12-05T18:00:00", offset: "Z" };
+  const none = await importItems({ "hold.txt": plainText("dpa-hold.txt") }, { delivered });
+  assert.match(none.split("\n")[0] ?? "", /^unchanged  drop-1\/hold\.txt \[plain text\]: held by the agency before it was imported here; nothing to hold \(no story on file is known as "text:no-agency:2023-12-05:kenya-floods".*\[WD245\]/);
+  assert.deepEqual(readdirSync(news), [], "a hold never becomes a story");
+  const story = "src/news/2023/12/05/floods-close-roads-in-western-kenya";
+  assert.match(await importItems({ "story.txt": plainText("reuters-indented.txt") }, { delivered, withoutLead: "publish" }), /^created /m);
+  const before = readFileSync(join(root, story, "index.md"), "utf8");
+  const held = await importItems({ "hold.txt": plainText("dpa-hold.txt") }, { delivered, verbose: true });
+  assert.equal(held.split("\n")[0], `held       ${story}/index.md <- drop-3/hold.txt [plain text]`);
+  assert.match(held, /held by the agency: made a draft, its words kept, until the agency releases it .* \[WD245\]/);
+  assert.match(held, /hold\.txt:4: headline: a hold notice, by its headline's "HOLD HOLD HOLD '''''": it holds the agency's story slugged "KENYA-FLOODS\/" of 2023-12-05 \[WD245\]/);
+  const after = readFileSync(join(root, story, "index.md"), "utf8");
+  assert.match(after, /^draft: true$/m);
+  assert.equal(after.split("\n---\n")[1], before.split("\n---\n")[1], "the story's words stay");
+  assert.match(await importItems({ "hold.txt": plainText("dpa-hold.txt") }, { delivered }), /^held {7}.*a draft here: keep it a draft until the agency releases it \[WD245\]/m);
+});
+
+test("an agency's imprint and its advisories become no story, their words quoted on the line; a story that mentions an advisory stays one", async (t) => {
+  const { news, importItems } = desk(t);
+  const fixture = (path: string) => readFileSync(join(import.meta.dirname, "../../fixtures/wire", path));
+  const report = await importItems(
+    { "imprint.txt": fixture("plain-text/dpa-impressum.txt"), "advisory.txt": fixture("plain-text/reuters-advisory.txt"), "imprint.json": fixture("dialects/dpa/impressum.json") },
+    { delivered: { local: "2023-12-05T18:00:00", offset: "Z" }, verbose: true },
+  );
+  assert.match(report, /^unchanged  drop-1\/advisory\.txt \[plain text\]\n {11}the agency's advisory or schedule for the desk \(headlined "ADVISORY - Coverage of the Kenya floods"\), not a story: none is written \[WD246\]\n {11}body: warning: ignored: "Editors are advised that a correspondent will file from Garissa from 1400 GMT\. A map of the closed roads follows at 1500 GMT\.": the agency's advisory, for the desk, not story text \[WD210\]$/m);
+  assert.match(report, /^unchanged  drop-1\/imprint\.txt \[plain text\]\n {11}the agency's imprint, its service item's legal notice \(headlined "Impressum"\), not a story: none is written \[WD246\]\n {11}body: warning: ignored: "service test line/m);
+  assert.match(report, /^unchanged  drop-1\/imprint\.json \[dpa digitalwires\]\n {11}the agency's imprint, its service item's legal notice \(headlined "Impressum"\), not a story: none is written \[WD246\]\n {11}body: warning: ignored: "dpa Deutsche Presse-Agentur GmbH, Mittelweg 38/m);
+  assert.deepEqual(readdirSync(news), [], "no service message becomes a story");
+  const story = await importItems({ "0001.txt": "Advisory panel quits over pay\n\nNAIROBI, Dec 5 (Reuters) - The government's advisory panel on pay quit on Tuesday.\n" }, { delivered: { local: "2023-12-05T18:00:00", offset: "Z" }, withoutLead: "publish" });
+  assert.match(story, /^created /m);
+});

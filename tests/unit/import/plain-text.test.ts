@@ -551,3 +551,22 @@ test("a headline that only says kill is a story; a kill mark its text does not b
     `kill.txt:1: headline: a kill notice, by its headline's "KILL KILL KILL", that names no story (expected the killed story's slug line above it, as "KENYA-FLOODS/ (KILL)", or its headline after the mark) [WD242]`,
   ]);
 });
+
+test("dpa's hold notice, marked as its kill is, holds the story its keyword line names; a hold mark its text does not bear out holds nothing", () => {
+  const hold = onlyItem(readFixture("dpa-hold.txt", KILL_DELIVERED));
+  assert.equal(hold.status, "withheld");
+  assert.equal(hold.hold, true);
+  assert.equal(hold.id, "text:no-agency:2024-12-05:kenya-floods");
+  assert.equal(hold.headline, "");
+  assert.deepEqual(hold.body, { kind: "text", text: "" });
+  assert.deepEqual(hold.notes?.map((note) => formatProblem({ file: "dpa-hold.txt", ...note })), [
+    `dpa-hold.txt:4: headline: a hold notice, by its headline's "HOLD HOLD HOLD '''''": it holds the agency's story slugged "KENYA-FLOODS/" of 2024-12-05 [WD245]`,
+    `dpa-hold.txt:6: body: warning: ignored: "Please hold item dpa 157 \\"Floods close roads in western Kenya\\" until further notice. The figures in it are being checked. dpa hw": the agency's word on its hold, for the desk, not story text [WD210]`,
+  ]);
+  const problems = (text: string) => readPlainText(text, "hold.txt", KILL_DELIVERED).problems.map(formatProblem);
+  assert.deepEqual(problems("HOLD - Floods close roads\n\nNAIROBI, Dec 5 (Reuters) - Floods closed roads.\n"), [
+    `hold.txt:1: headline: opens with "HOLD -", an agency's mark of a hold, but its text says nothing of a story held (expected a hold notice saying so, as "Please hold item dpa 157"; or, for a story, a headline without the mark) [WD245]`,
+  ]);
+  // The word in a story's headline is no mark.
+  assert.equal(onlyItem(readPlainText("Hold the line, union tells dockers\n\nNAIROBI, Dec 5 (Reuters) - Dockers were told to hold out.\n", "story.txt", KILL_DELIVERED)).status, "usable");
+});
