@@ -109,7 +109,7 @@ const KILL_SLUG = /\(KILL\)$/i;
  * repeats it ("KILL KILL KILL", the apostrophes of its bells after). "Storm kills 12" has none.
  * dpa's hold notice is marked the same way ("HOLD HOLD HOLD"): read by the same rule, as a hold.
  */
-const KILL_HEADLINE = /^(KILL|WITHDRAWAL|ELIMINATION|HOLD)(?:\s*[-–—:]\s*|(?:\s+\1)*[\s']*$)/;
+const NOTICE_HEADLINE = /^(KILL|WITHDRAWAL|ELIMINATION|HOLD)(?:\s*[-–—:]\s*|(?:\s+\1)*[\s']*$)/;
 /** A hold notice's words for what becomes of the story: "Please hold item", "is held", "do not use". */
 const HOLD_WORDS = /\b(?:hold|held|withh(?:o|e)ld|do not (?:use|publish))\b/i;
 /** A kill notice's words for what becomes of the story: "is withdrawn", "Please kill item", "has been eliminated". */
@@ -399,63 +399,63 @@ function timeLineNote(line: Line, read: WireTime | undefined, headerTime: WireTi
   return { line: line.number, field: "date", message, code: "WD237" };
 }
 
-/** How a message marks itself a kill notice: its slug line's "(KILL)", a headline's mark, and the killed story's headline after the mark ("" for none). */
-interface KillMarks {
+/** How a message marks itself a kill or hold notice: its slug line's "(KILL)", a headline's mark, and the named story's headline after the mark ("" for none). */
+interface NoticeMarks {
   slugMark: boolean;
   headlineMark?: string;
-  killed: string;
+  story: string;
 }
 
-/** The kill marks of a message's slug line and headline; undefined for a message that has none, a story. */
-function killMarks(slug: string | undefined, headline: string): KillMarks | undefined {
+/** The notice marks of a message's slug line and headline; undefined for a message that has none, a story. */
+function noticeMarks(slug: string | undefined, headline: string): NoticeMarks | undefined {
   const slugMark = KILL_SLUG.test(slug ?? "");
-  const mark = KILL_HEADLINE.exec(headline)?.[0];
+  const mark = NOTICE_HEADLINE.exec(headline)?.[0];
   if (!slugMark && mark === undefined) return undefined;
-  return { slugMark, ...(mark === undefined ? {} : { headlineMark: mark.trim() }), killed: mark === undefined ? headline : headline.slice(mark.length).trim() };
+  return { slugMark, ...(mark === undefined ? {} : { headlineMark: mark.trim() }), story: mark === undefined ? headline : headline.slice(mark.length).trim() };
 }
 
 /**
- * A kill notice in wire text (see killMarks): a withdrawal of the story its slug line names, or
- * with none, its headline after the mark, on the day and of the agency its dateline gives, else
- * on the day it was delivered (the id rule, contentId). Its text is the agency's word to the desk,
- * quoted on its line. A headline's mark alone withdraws nothing unless the text bears it out, as
- * a headline may open with the word; nor does a notice naming no story.
+ * A kill or hold notice in wire text (see noticeMarks): a withdrawal, or a hold, of the story its
+ * slug line names, or with none, its headline after the mark, on the day and of the agency its
+ * dateline gives, else on the day it was delivered (the id rule, contentId). Its text is the
+ * agency's word to the desk, quoted on its line. A headline's mark alone does nothing unless the
+ * text bears it out, as a headline may open with the word; nor does a notice naming no story.
  */
-function readKill(
+function readNotice(
   lines: readonly Line[],
-  kill: KillMarks & { slug: string | undefined; time: WireTime | undefined; headlineLine: Line },
+  notice: NoticeMarks & { slug: string | undefined; time: WireTime | undefined; headlineLine: Line },
   context: MessageContext,
 ): { item: WireItem } | { problems: WireProblem[] } {
   const { file, agencies } = context;
   const paragraphs = toParagraphs(lines);
   const text = paragraphs.map(joinLines).join(" ");
-  const at = kill.headlineLine.number;
-  const marks = [...(kill.slugMark ? [`its slug line's "(KILL)"`] : []), ...(kill.headlineMark === undefined ? [] : [`its headline's ${JSON.stringify(kill.headlineMark)}`])].join(" and ");
+  const at = notice.headlineLine.number;
+  const marks = [...(notice.slugMark ? [`its slug line's "(KILL)"`] : []), ...(notice.headlineMark === undefined ? [] : [`its headline's ${JSON.stringify(notice.headlineMark)}`])].join(" and ");
   // A hold is marked in its headline alone, never beside a slug line's "(KILL)", which is a kill's.
-  const hold = !kill.slugMark && kill.headlineMark?.startsWith("HOLD") === true;
+  const hold = !notice.slugMark && notice.headlineMark?.startsWith("HOLD") === true;
   if (hold && !HOLD_WORDS.test(text)) {
-    const message = `opens with ${JSON.stringify(kill.headlineMark)}, an agency's mark of a hold, but its text says nothing of a story held (expected a hold notice saying so, as "Please hold item dpa 157"; or, for a story, a headline without the mark)`;
+    const message = `opens with ${JSON.stringify(notice.headlineMark)}, an agency's mark of a hold, but its text says nothing of a story held (expected a hold notice saying so, as "Please hold item dpa 157"; or, for a story, a headline without the mark)`;
     return { problems: [problem(file, at, "headline", message, "WD245")] };
   }
-  if (hold && kill.slug === undefined && kill.killed === "") {
+  if (hold && notice.slug === undefined && notice.story === "") {
     const message = `a hold notice, by ${marks}, that names no story (expected the held story's keyword line above it, as "US-Space/", or its headline after the mark)`;
     return { problems: [problem(file, at, "headline", message, "WD245")] };
   }
-  if (!hold && !kill.slugMark && !KILL_WORDS.test(text)) {
-    const message = `opens with ${JSON.stringify(kill.headlineMark)}, an agency's mark of a kill, but its text says nothing of a story withdrawn, killed or eliminated (expected a kill notice saying so, or its slug line marked "(KILL)"; or, for a story, a headline without the mark)`;
+  if (!hold && !notice.slugMark && !KILL_WORDS.test(text)) {
+    const message = `opens with ${JSON.stringify(notice.headlineMark)}, an agency's mark of a kill, but its text says nothing of a story withdrawn, killed or eliminated (expected a kill notice saying so, or its slug line marked "(KILL)"; or, for a story, a headline without the mark)`;
     return { problems: [problem(file, at, "headline", message, "WD242")] };
   }
-  if (kill.slug === undefined && kill.killed === "") {
+  if (notice.slug === undefined && notice.story === "") {
     const message = `a kill notice, by ${marks}, that names no story (expected the killed story's slug line above it, as "KENYA-FLOODS/ (KILL)", or its headline after the mark)`;
     return { problems: [problem(file, at, "headline", message, "WD242")] };
   }
-  const reference = kill.time ?? context.delivered;
+  const reference = notice.time ?? context.delivered;
   const first = paragraphs[0];
   const dateline = first && takeAgencyDateline(joinLines(first), undefined, agencies);
   const zone = dateline?.place === undefined ? undefined : context.zoneOf(dateline.place);
   const dated = dateline?.month !== undefined && dateline.day !== undefined ? datelineTime(dateline.month, dateline.day, reference, zone) : undefined;
   const day = dated?.day ?? reference.local.slice(0, 10);
-  const named = kill.slug === undefined ? `headlined ${JSON.stringify(kill.killed)}` : `slugged ${JSON.stringify(kill.slug.replace(/\s*\(KILL\)$/i, ""))}`;
+  const named = notice.slug === undefined ? `headlined ${JSON.stringify(notice.story)}` : `slugged ${JSON.stringify(notice.slug.replace(/\s*\(KILL\)$/i, ""))}`;
   const notes: ItemNote[] = [
     hold
       ? { line: at, field: "headline", message: `a hold notice, by ${marks}: it holds the agency's story ${named} of ${day}`, code: "WD245" }
@@ -467,13 +467,13 @@ function readKill(
       file,
       path: context.path,
       format: "plain text",
-      id: contentId(dateline?.agency, day, kill.slug, kill.killed, agencies),
+      id: contentId(dateline?.agency, day, notice.slug, notice.story, agencies),
       versionTime: reference,
       released: reference,
       status: hold ? "withheld" : "canceled",
       ...(hold ? { hold: true as const } : {}),
       correction: false,
-      // None of a notice's words are read, as for every format's kill.
+      // None of a notice's words are read, as for every format's notice.
       headline: "",
       body: NO_TEXT,
       ...(dateline ? { source: dateline.agency } : {}),
@@ -508,8 +508,8 @@ function readMessage(message: Message, context: MessageContext): { item: WireIte
   const title = readTitle(message.lines, header.next);
   const marked = unmarkedHeadline(title.headline, "headline");
   const { headline } = marked;
-  const kill = killMarks(header.slug, headline);
-  if (kill) return readKill(message.lines.slice(title.next), { ...kill, slug: header.slug, time: header.time, headlineLine }, context);
+  const notice = noticeMarks(header.slug, headline);
+  if (notice) return readNotice(message.lines.slice(title.next), { ...notice, slug: header.slug, time: header.time, headlineLine }, context);
 
   let after = message.lines.slice(title.next);
   let time = header.time;
