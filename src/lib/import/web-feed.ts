@@ -1,7 +1,7 @@
 import { placedWriters } from "../model/authors.ts";
 import { definedFields, distinctNames, htmlText, ignoredNote, ItemProblems, oneLine, readTime, creditLeftOutNotes } from "./wire-fields.ts";
 import type { ItemNote, RefusedItem, WireBody, WireFormat, WireItem, WirePhoto, WireProblem, WireRead, WireTime } from "./wire-item.ts";
-import { formatWireTime, readRssDate, RFC_822_FORM } from "./wire-time.ts";
+import { formatWireTime, readRssDate, readWireTime, RFC_822_FORM, wireTimeMillis } from "./wire-time.ts";
 import { isWebAddress } from "../model/urls.ts";
 import { excerptLead, withoutExcerptEnd, withoutToolsClose } from "./feed-tool-lines.ts";
 import { xhtmlBody } from "./xml-body.ts";
@@ -178,8 +178,27 @@ function rssTime(item: Scoped, problems: ItemProblems): { time?: WireTime; notes
   }
   const taken = formatWireTime(read.time);
   const lenient: ItemNote[] = read.lenient.length === 0 ? [] : [{ field: element.path, message: `"${text}" read as ${taken}, in a form RFC 822 does not name: ${read.lenient.join(", ")} (expected ${RFC_822_FORM})`, code: "WD243" }];
+  const century: ItemNote[] = read.century
+    ? [{ field: element.path, message: `"${text}" read as ${taken}: the year in two digits, "${read.century.written}", read as ${read.century.year}, not RFC 822's ${read.century.year - 100} (expected a year in four digits, as RFC 1123 and RSS 2.0 ask)`, code: "WD243" }]
+    : [];
   const weekday = read.weekday ? [ignoredNote(element.path, `the weekday "${read.weekday.written}": ${read.time.local.slice(0, 10)} is a ${read.weekday.actual}, and the date is taken (${taken})`)] : [];
-  return { time: read.time, notes: [...lenient, ...weekday, ...notes] };
+  return { time: read.time, notes: [...lenient, ...century, ...weekday, ...notes] };
+}
+
+/**
+ * The line naming a dc:date given beside the pubDate that is taken: which was taken, and, when
+ * the two say different instants (or one names no zone), both, so the editor can tell which is right.
+ */
+function dcDateBesidePubDate(element: Scoped | undefined, pubDate: WireTime): ItemNote[] {
+  const text = textOf(element);
+  if (!element || text === "") return [];
+  const dcDate = readWireTime(text);
+  const taken = formatWireTime(pubDate);
+  const same = dcDate !== undefined && dcDate.offset !== undefined && pubDate.offset !== undefined && wireTimeMillis(dcDate, undefined) === wireTimeMillis(pubDate, undefined);
+  const why = same
+    ? `the same instant as the pubDate, ${taken}, which is taken`
+    : `${dcDate === undefined ? "not a date" : formatWireTime(dcDate)}, where the pubDate says ${taken}: the pubDate is taken (expected the two to say the same instant, or one of them)`;
+  return [ignoredNote(element.path, `the dc:date "${text}": ${why}`)];
 }
 
 const isAddress = (text: string): boolean => /^<?\S+@\S+?>?$/.test(text);
@@ -238,10 +257,11 @@ function readRssItem(item: Scoped, channel: Scoped, file: string): { item: WireI
   const lead = encoded && description ? excerptLead(description, [textOf(child(item, NO_NAMESPACE, "link")), id], descriptionElement?.path ?? "") : undefined;
   requireStory(item, id, headline, body, { id: "guid", headline: "title", body: "description" }, problems);
   const pubDate = rssTime(item, problems);
-  const published = pubDate.time ?? readTime(textOf(child(item, DUBLIN_CORE, "date")), `${item.path}/dc:date`, problems);
+  const dcDate = child(item, DUBLIN_CORE, "date");
+  const published = pubDate.time ?? readTime(textOf(dcDate), `${item.path}/dc:date`, problems);
   // A refused item is read on all the same: the rest of it is checked in this run too.
   const creators = creatorsByline(children(item, DUBLIN_CORE, "creator"));
-  const notes = [...pubDate.notes, ...creators.notes, ...(lead?.notes ?? []), ...text.notes];
+  const notes = [...pubDate.notes, ...(pubDate.time ? dcDateBesidePubDate(dcDate, pubDate.time) : []), ...creators.notes, ...(lead?.notes ?? []), ...text.notes];
   const found = definedFields({
     file,
     path: item.path,

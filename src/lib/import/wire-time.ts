@@ -46,6 +46,9 @@ export function wireTimeMillis(time: WireTime, zone: string | undefined): number
   return at.isValid ? at.toMillis() : undefined;
 }
 
+/** How a date with no zone is read, as a line names it: RFC 822 requires a zone, so the instant is the importer's reading. */
+const NO_ZONE = "no zone, so read at the time of the story's dateline (else of the feed's --zone)";
+
 /** The form RSS dates take, for messages. */
 export const RFC_822_FORM = "an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200";
 
@@ -126,24 +129,27 @@ const AMBIGUOUS_ZONES: ReadonlyMap<string, string> = new Map([
   ["SST", "Samoa (-11:00) and Singapore (+08:00)"],
 ]);
 
-/** An RSS date as read: its time, how a form RFC 822 does not name was read, and a weekday its date does not fall on. */
+/**
+ * An RSS date as read: its time, how a form RFC 822 does not name was read, a weekday its date
+ * does not fall on, and a year written in two digits with the year it was read as.
+ */
 export type RssDate =
-  | { ok: true; time: WireTime; lenient: string[]; weekday?: { written: string; actual: string } }
+  | { ok: true; time: WireTime; lenient: string[]; weekday?: { written: string; actual: string }; century?: { written: string; year: number } }
   | { ok: false; why: string };
 
 const notADate = (text: string): RssDate => ({ ok: false, why: `"${text}" is not a date (expected ${RFC_822_FORM})` });
 
 /**
  * Reads an RSS date: RFC 822 (with RFC 1123's four-digit years), "Wed, 10 Jul 2024 14:30:00
- * +0200", "10 Jul 24 14:30 GMT"; and, as sites publish them, the same with a weekday or month in
- * full, an offset with a colon or a zone abbreviation that names one offset ("CEST"), or an ISO
- * 8601 time, each named in `lenient`. A weekday is checked against the date, which is taken when
+ * +0200", "10 Jul 24 14:30 GMT" (its two-digit year named in `century`); and, as sites publish
+ * them, the same with a weekday or month in full, an offset with a colon, a zone abbreviation
+ * that names one offset ("CEST") or no zone at all, or an ISO 8601 time, each named in `lenient`. A weekday is checked against the date, which is taken when
  * they differ. Refused when it is not such a date, not a real one, or its zone could be several.
  */
 export function readRssDate(written: string): RssDate {
   const text = written.trim();
   const iso = /^\d{4}-?\d{2}-?\d{2}T/i.test(text) ? readWireTime(text) : undefined;
-  if (iso) return { ok: true, time: iso, lenient: ["an ISO 8601 time"] };
+  if (iso) return { ok: true, time: iso, lenient: ["an ISO 8601 time", ...(iso.offset === undefined ? [NO_ZONE] : [])] };
   const match = RSS_DATE.exec(text);
   if (!match) return notADate(text);
   const [, weekdayText, day = "", monthText = "", yearText = "", hour = "", minute = "", second = "00", numeric, zoneText] = match;
@@ -165,13 +171,19 @@ export function readRssDate(written: string): RssDate {
     offset = RFC_822_ZONES.get(zone) ?? named?.offset;
     if (offset === undefined) return { ok: false, why: `"${text}" gives its zone as ${zone}, an abbreviation the importer does not know (expected the offset as a number, such as +0200, or GMT)` };
     if (named) lenient.push(`the zone ${zone}, ${named.name}, as ${offset === "Z" ? "+00:00" : offset}`);
-  }
-  // Two-digit years: RFC 822 means 19xx, but feeds writing them today mean this century.
+  } else lenient.push(NO_ZONE);
+  // Two-digit years: RFC 822 means 19xx, but feeds writing them today mean this century; named, as the century is the importer's guess.
   const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
   const local = `${year}-${String(month.index + 1).padStart(2, "0")}-${day.padStart(2, "0")}T${hour.padStart(2, "0")}:${minute}:${second}`;
   const time = readWireTime(offset === undefined ? local : `${local}${offset}`);
   if (!time) return notADate(text);
   const actual = WEEKDAY_NAMES[DateTime.fromISO(local, { zone: "UTC" }).weekday - 1] ?? "";
   const wrongDay = weekday !== undefined && WEEKDAY_NAMES[weekday.index] !== actual;
-  return { ok: true, time, lenient, ...(wrongDay && weekdayText !== undefined ? { weekday: { written: weekdayText, actual } } : {}) };
+  return {
+    ok: true,
+    time,
+    lenient,
+    ...(wrongDay && weekdayText !== undefined ? { weekday: { written: weekdayText, actual } } : {}),
+    ...(yearText.length === 2 ? { century: { written: yearText, year } } : {}),
+  };
 }

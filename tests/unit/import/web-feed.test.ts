@@ -462,3 +462,40 @@ test("an RSS pubDate in a form sites publish besides RFC 822 is read when it say
     ],
   ]);
 });
+
+test("an RSS item's dc:date beside its pubDate, a pubDate with no zone and one with a two-digit year are each named on the item's line", () => {
+  const read = readFixture(readRss, "rss/dc-date-and-bare-dates.xml");
+  assert.deepEqual([read.problems, read.refused], [[], []]);
+  const [berths, locks, night, cranes] = read.items;
+  assert.ok(berths && locks && night && cranes);
+  const item = "/rss/channel/item";
+  // The same instant in both: which was taken is said.
+  assert.deepEqual(berths.notes, [
+    { field: `${item}[1]/dc:date`, message: 'warning: ignored: the dc:date "2024-06-03T08:00:00Z": the same instant as the pubDate, 2024-06-03T10:00:00+02:00, which is taken', code: "WD210" },
+  ]);
+  // Two different instants: both are named.
+  assert.deepEqual(locks.versionTime, { local: "2024-06-03T10:00:00", offset: "+02:00" });
+  assert.deepEqual(locks.notes, [
+    {
+      field: `${item}[2]/dc:date`,
+      message: 'warning: ignored: the dc:date "2024-06-02T10:00:00+02:00": 2024-06-02T10:00:00+02:00, where the pubDate says 2024-06-03T10:00:00+02:00: the pubDate is taken (expected the two to say the same instant, or one of them)',
+      code: "WD210",
+    },
+  ]);
+  assert.deepEqual(night.versionTime, { local: "2024-06-03T22:15:00" });
+  assert.deepEqual(night.notes, [
+    {
+      field: `${item}[3]/pubDate`,
+      message: `"Mon, 03 Jun 2024 22:15:00" read as 2024-06-03T22:15:00, in a form RFC 822 does not name: no zone, so read at the time of the story's dateline (else of the feed's --zone) (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)`,
+      code: "WD243",
+    },
+  ]);
+  assert.deepEqual(cranes.versionTime, { local: "2024-06-03T09:00:00", offset: "Z" });
+  assert.deepEqual(cranes.notes, [
+    {
+      field: `${item}[4]/pubDate`,
+      message: '"Mon, 03 Jun 24 09:00:00 GMT" read as 2024-06-03T09:00:00Z: the year in two digits, "24", read as 2024, not RFC 822\'s 1924 (expected a year in four digits, as RFC 1123 and RSS 2.0 ask)',
+      code: "WD243",
+    },
+  ]);
+});

@@ -41,7 +41,10 @@ test("reads RSS's RFC 822 dates: numeric offsets, the zone names RFC 822 allows,
   assert.deepEqual(rfc822(" Mon, 4 Nov 2024 14:00:00 GMT "), { local: "2024-11-04T14:00:00", offset: "Z" });
   assert.deepEqual(rfc822("1 Jan 2024 9:05 EST"), { local: "2024-01-01T09:05:00", offset: "-05:00" });
   assert.deepEqual(rfc822("Sat, 02 Mar 24 23:59:59 PDT"), { local: "2024-03-02T23:59:59", offset: "-07:00" });
-  assert.deepEqual(rfc822("Sat, 02 Mar 2024 23:59:59"), { local: "2024-03-02T23:59:59" }, "no zone: read at the feed's");
+  const twoDigits = readRssDate("Sat, 02 Mar 24 23:59:59 PDT");
+  assert.deepEqual(twoDigits.ok && twoDigits.century, { written: "24", year: 2024 }, "the century is the importer's reading, named");
+  const fourDigits = readRssDate("Wed, 10 Jul 2024 14:30:00 +0200");
+  assert.equal(fourDigits.ok && fourDigits.century, undefined);
 });
 
 test("reads the forms sites publish besides RFC 822 when they say one instant, naming each", () => {
@@ -53,6 +56,9 @@ test("reads the forms sites publish besides RFC 822 when they say one instant, n
     ["Sunday, 02 June 2024 23:00 +02:00", "2024-06-02T23:00:00+02:00", ["the weekday in full", "the month in full", "a colon in the offset"]],
     ["2024-06-03T10:00:00+02:00", "2024-06-03T10:00:00+02:00", ["an ISO 8601 time"]],
     ["2024-06-03T08:00:00Z", "2024-06-03T08:00:00Z", ["an ISO 8601 time"]],
+    // No zone: read at the dateline's, or the feed's; RFC 822 requires one, so the reading is named.
+    ["Sat, 02 Mar 2024 23:59:59", "2024-03-02T23:59:59", ["no zone, so read at the time of the story's dateline (else of the feed's --zone)"]],
+    ["2024-06-03T10:00:00", "2024-06-03T10:00:00", ["an ISO 8601 time", "no zone, so read at the time of the story's dateline (else of the feed's --zone)"]],
   ];
   for (const [text, time, lenient] of cases) {
     const read = readRssDate(text);
