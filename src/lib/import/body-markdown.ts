@@ -62,6 +62,10 @@ export interface BodyMarkdown {
   columns?: string[][];
   /** The cells of the text's tables that spanned rows or columns, each repeated in every place it spanned, as the lines name them ("Votes" over 2 columns). */
   spreadCells?: string[];
+  /** Numbered lists whose numbering Markdown cannot write, each as its element and labels (`<ol type="a">` "a." to "c."): their labels written into the items of a list of bullets. */
+  labelledLists?: string[];
+  /** Readings set above their text (`<ruby>`), each as its text and reading ("漢" read "kan"): written after the text in parentheses. */
+  rubyReadings?: string[];
 }
 
 /**
@@ -70,8 +74,12 @@ export interface BodyMarkdown {
  * event attribute), which no page runs; a link to an unsafe address (`javascript:`), whose words stay.
  */
 export interface RemovedMarkup {
-  /** "element": one whose content goes with it, which no page shows (a form, a formula, a drawing). */
-  kind: "embed" | "code" | "unsafe link" | "element";
+  /**
+   * "element": one whose content goes with it, which no page shows (a form, a formula, a drawing);
+   * "marking": one whose words are kept without its marking, which story Markdown cannot write
+   * (`<u>`, `<ins>`, `<mark>`); "struck": struck text in fixed-width text, which cannot show it struck.
+   */
+  kind: "embed" | "code" | "unsafe link" | "element" | "marking" | "struck";
   /** The element as typed (`<iframe>`), the event attribute (`onclick`), or the link's scheme (`javascript:`). */
   name: string;
   /** How many the text held. */
@@ -442,8 +450,24 @@ function quotedWords(element: ParsedElement): string {
     else node.childNodes.forEach(walk);
   };
   walk(element);
-  const text = oneLine(texts.join(" "));
+  return quotedText(texts.join(" "));
+}
+
+/** Words as a line quotes them: on one line, a long text's start. */
+function quotedText(words: string): string {
+  const text = oneLine(words);
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}
+
+/** Counts one element of a kind in `found`, with where it pointed or its words, each once. */
+function countMarkup(found: Map<string, RemovedMarkup>, kind: RemovedMarkup["kind"], name: string, sources: readonly (string | undefined)[]): void {
+  const entry = found.get(`${kind} ${name}`) ?? { kind, name, count: 0, sources: [] };
+  entry.count += 1;
+  for (const source of sources) {
+    const trimmed = source?.trim();
+    if (trimmed && !entry.sources.includes(trimmed)) entry.sources.push(trimmed);
+  }
+  found.set(`${kind} ${name}`, entry);
 }
 
 /** A body that may hold any of those: most hold none, and are not parsed to find out. */
@@ -458,15 +482,7 @@ const MAY_HOLD_REMOVED = new RegExp(`<(?:${[...EMBEDS.keys(), "script", ...WORDS
 function removedMarkup(html: string): RemovedMarkup[] {
   if (!MAY_HOLD_REMOVED.test(html)) return [];
   const found = new Map<string, RemovedMarkup>();
-  const add = (kind: RemovedMarkup["kind"], name: string, sources: readonly (string | undefined)[]) => {
-    const entry = found.get(`${kind} ${name}`) ?? { kind, name, count: 0, sources: [] };
-    entry.count += 1;
-    for (const source of sources) {
-      const trimmed = source?.trim();
-      if (trimmed && !entry.sources.includes(trimmed)) entry.sources.push(trimmed);
-    }
-    found.set(`${kind} ${name}`, entry);
-  };
+  const add = (kind: RemovedMarkup["kind"], name: string, sources: readonly (string | undefined)[]) => countMarkup(found, kind, name, sources);
   for (const element of parseHtml(html).querySelectorAll("*")) {
     const tag = element.tagName.toLowerCase();
     const embedded = EMBEDS.get(tag);
@@ -489,6 +505,9 @@ function removedMarkup(html: string): RemovedMarkup[] {
   return [...found.values()];
 }
 
+/** Markings whose words the story keeps but Markdown cannot mark (underlined, inserted, highlighted text), named on the item's line. */
+const UNWRITTEN_MARKINGS: ReadonlySet<string> = new Set(["u", "ins", "mark"]);
+
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
 const TABLE_TAGS = ["table", "thead", "tbody", "tfoot", "tr", "th", "td"];
 
@@ -498,10 +517,26 @@ const TABLE_TAGS = ["table", "thead", "tbody", "tfoot", "tr", "th", "td"];
  */
 const NESTING_LIMIT = 24;
 
-/** A numbered list keeps the number the agency starts it at ("3." continuing an earlier list), when it is one Markdown can write. */
+/**
+ * A numbered list keeps how the agency numbers it: the number it starts at ("3." continuing an
+ * earlier list), its kind of numbers (letters, Roman numerals) and whether it counts down, each
+ * only in a form HTML reads; see numberLabel.
+ */
 const listStart: sanitizeHtml.Transformer = (tagName, attribs) => {
   const start = attribs["start"]?.trim() ?? "";
-  const kept: sanitizeHtml.Attributes = /^\d{1,9}$/.test(start) ? { start: String(Number(start)) } : {};
+  const type = attribs["type"]?.trim() ?? "";
+  const kept: sanitizeHtml.Attributes = {
+    ...(/^-?\d{1,9}$/.test(start) ? { start: String(Number(start)) } : {}),
+    ...(/^[aAiI]$/.test(type) ? { type } : {}),
+    ...("reversed" in attribs ? { reversed: "" } : {}),
+  };
+  return { tagName, attribs: kept };
+};
+
+/** An item's own number (`<li value="5">`), when it is one. */
+const itemValue: sanitizeHtml.Transformer = (tagName, attribs) => {
+  const value = attribs["value"]?.trim() ?? "";
+  const kept: sanitizeHtml.Attributes = /^-?\d{1,9}$/.test(value) ? { value: String(Number(value)) } : {};
   return { tagName, attribs: kept };
 };
 
@@ -509,22 +544,29 @@ function sanitizeOptions(allowedTags: string[]): sanitizeHtml.IOptions {
   return {
     allowedTags,
     // A table's spans are kept to be spread over the cells they cover (see spreadSpans).
-    allowedAttributes: { a: ["href"], ol: ["start"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan"] },
+    allowedAttributes: { a: ["href"], ol: ["start", "type", "reversed"], li: ["value"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowedSchemesAppliedToAttributes: ["href"],
     disallowedTagsMode: "discard",
     nonTextTags: DROPPED_WITH_CONTENT,
-    transformTags: { ...Object.fromEntries(AS_PARAGRAPH.map((tag) => [tag, "p"])), ol: listStart },
+    transformTags: { ...Object.fromEntries(AS_PARAGRAPH.map((tag) => [tag, "p"])), ol: listStart, li: itemValue },
     nestingLimit: NESTING_LIMIT,
   };
 }
 
-/** Everything a story's body may keep of agency markup. Pictures are not among it: a story's images must be its own files. */
-const FULL_MARKUP = sanitizeOptions(["p", "pre", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", "sup", "sub", "del", "s", "strike", "q", ...TABLE_TAGS]);
+/**
+ * Markup kept in every form of a body, as its words would change without it: struck text (never
+ * to read as current), quotations, readings (`<ruby>`), and markings Markdown cannot write
+ * (`<u>`, `<ins>`, `<mark>`), kept to be named on the item's line (see createTurndown).
+ */
+const WORD_MARKUP = ["del", "s", "strike", "q", "ruby", "rt", "rp", ...UNWRITTEN_MARKINGS];
 
-/** The fallback for a body too large to render in full: its paragraphs, line breaks and fixed-width text only (a table's figures in a <pre> must not run together). */
+/** Everything a story's body may keep of agency markup. Pictures are not among it: a story's images must be its own files. */
+const FULL_MARKUP = sanitizeOptions(["p", "pre", ...HEADINGS, "ul", "ol", "li", "blockquote", "a", "em", "strong", "b", "i", "br", "sup", "sub", ...WORD_MARKUP, ...TABLE_TAGS]);
+
+/** The fallback for a body too large to render in full: its paragraphs, line breaks, fixed-width text (a table's figures in a <pre> must not run together) and the markup its words need. */
 const PARAGRAPHS_ONLY = {
-  ...sanitizeOptions(["p", "br", "pre", "q"]),
+  ...sanitizeOptions(["p", "br", "pre", ...WORD_MARKUP]),
   transformTags: Object.fromEntries([...AS_PARAGRAPH, ...HEADINGS, "li", "blockquote", "td", "th"].map((tag) => [tag, "p"])),
 };
 
@@ -600,7 +642,72 @@ function producerLink(href: string, base: string | undefined): string | undefine
   return new URL(href, base).href;
 }
 
-function createTurndown(context: BodyContext, unreadLinks: string[]): TurndownService {
+/** What writing a body's markup as Markdown changed or left out, for the item's lines to name. */
+interface MarkupWritten {
+  unreadLinks: string[];
+  /** Markings kept without their mark, and struck text left out of fixed-width text, a kind each. */
+  unmarked: Map<string, RemovedMarkup>;
+  labelledLists: string[];
+  rubyReadings: string[];
+}
+
+const STRUCK = ["DEL", "S", "STRIKE"];
+
+/** A node's text without its struck text, which fixed-width text cannot show struck; the struck words go to `struck`. */
+function unstruckText(node: Node, struck: string[]): string {
+  if (node.nodeType === 3) return node.textContent ?? "";
+  if (STRUCK.includes(node.nodeName)) {
+    struck.push(node.textContent ?? "");
+    return "";
+  }
+  return Array.from(node.childNodes, (child) => unstruckText(child, struck)).join("");
+}
+
+/** A list item's number as the list's type writes it: letters (a, A) or Roman numerals (i, I) from 1, else the number. */
+function numberLabel(value: number, type: string): string {
+  if (/^[aA]$/.test(type) && value >= 1) {
+    let letters = "";
+    for (let rest = value; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(97 + ((rest - 1) % 26)) + letters;
+    return `${type === "A" ? letters.toUpperCase() : letters}.`;
+  }
+  if (/^[iI]$/.test(type) && value >= 1 && value < 4000) {
+    const numerals: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+    let rest = value;
+    let roman = "";
+    for (const [size, numeral] of numerals) while (rest >= size) [rest, roman] = [rest - size, roman + numeral];
+    return `${type === "I" ? roman.toUpperCase() : roman}.`;
+  }
+  return `${value}.`;
+}
+
+/** Whether a numbered list's numbers are ones Markdown cannot write (it numbers only 1, 2, 3… up from the first). */
+const needsLabels = (list: Element): boolean => list.nodeName === "OL" && (list.hasAttribute("type") || list.hasAttribute("reversed") || Array.from(list.children).some((item) => item.hasAttribute("value")));
+
+/** Each item's label as HTML numbers the list: from its start (the count of its items when it counts down), an item's value restarting the count. */
+function itemLabels(list: Element): string[] {
+  const items = Array.from(list.children).filter((item) => item.nodeName === "LI");
+  const step = list.hasAttribute("reversed") ? -1 : 1;
+  const start = list.getAttribute("start");
+  let next = start !== null ? Number(start) : step === -1 ? items.length : 1;
+  return items.map((item) => {
+    const value = item.getAttribute("value");
+    const number = value === null ? next : Number(value);
+    next = number + step;
+    return numberLabel(number, list.getAttribute("type") ?? "1");
+  });
+}
+
+/** A list as its line names it: its element, the numbering attributes it was given, and its labels. */
+function listDescription(list: Element, labels: readonly string[]): string {
+  const type = list.getAttribute("type");
+  const element = `<ol${type === null ? "" : ` type="${type}"`}${list.hasAttribute("reversed") ? " reversed" : ""}>`;
+  const values = Array.from(list.children).some((item) => item.hasAttribute("value")) ? " with <li value>" : "";
+  const shown = labels.length > 6 ? [...labels.slice(0, 5), "…", labels.at(-1) ?? ""] : labels;
+  return `${element}${values}: ${shown.map((label) => (label === "…" ? label : JSON.stringify(label))).join(", ")}`;
+}
+
+function createTurndown(context: BodyContext, written: MarkupWritten): TurndownService {
+  const { unreadLinks } = written;
   const service = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", emDelimiter: "*", strongDelimiter: "**", br: "\\" });
   service.escape = escapeMarkdownText;
   const level = headingLevels();
@@ -629,10 +736,15 @@ function createTurndown(context: BodyContext, unreadLinks: string[]): TurndownSe
   }
   addTableRules(service);
   // Fixed-width text (a table of results set in columns) keeps its lines and spaces: run together, its figures would read as one number.
+  // Struck text in it cannot be shown struck, and printed it would read as current: it is left out, and named.
   service.addRule("preformatted", {
     filter: "pre",
     replacement: (_content, node) => {
-      const lines = (node.textContent ?? "").replace(/\r\n?/g, "\n").split("\n").map((line) => line.trimEnd());
+      const struck: string[] = [];
+      // A <pre> inside struck text is struck whole.
+      const text = insideOneOf(node, STRUCK) ? (struck.push(node.textContent ?? ""), "") : unstruckText(node, struck);
+      for (const words of struck) if (words.trim() !== "") countMarkup(written.unmarked, "struck", "<pre>", [quotedText(words)]);
+      const lines = text.replace(/\r\n?/g, "\n").split("\n").map((line) => line.trimEnd());
       while (lines[0] === "") lines.shift();
       while (lines.at(-1) === "") lines.pop();
       return lines.length === 0 ? "" : `\n\n${fencedBlock(lines)}\n\n`;
@@ -641,12 +753,52 @@ function createTurndown(context: BodyContext, unreadLinks: string[]): TurndownSe
   // Text struck out is struck out on the page ("The toll was ~~12~~ 14"); run into the text, the old figure read as current.
   // Struck-out paragraphs are struck out each, as a mark cannot span paragraphs.
   service.addRule("struck", {
-    filter: (node) => ["DEL", "S", "STRIKE"].includes(node.nodeName),
+    filter: (node) => STRUCK.includes(node.nodeName),
     replacement: (content) =>
       content
         .split(/(\n{2,})/)
         .map((part) => (part.trim() === "" ? part : part.replace(/^(\s*)([^]*?)(\s*)$/, "$1~~$2~~$3")))
         .join(""),
+  });
+  // Underlined, inserted and highlighted text keeps its words; Markdown has no mark for them, and raw HTML is off in stories, so the line names them.
+  service.addRule("unwrittenMarking", {
+    filter: (node) => UNWRITTEN_MARKINGS.has(node.nodeName.toLowerCase()),
+    replacement: (content, node) => {
+      if (content.trim() !== "") countMarkup(written.unmarked, "marking", `<${node.nodeName.toLowerCase()}>`, [quotedText(node.textContent ?? "")]);
+      return content;
+    },
+  });
+  // A reading set above its text (ruby) is written after it in parentheses, Markdown having no place above; run in, "漢kan" read as one word.
+  // The agency's own parentheses for browsers without ruby (rp) give way to those.
+  service.addRule("rubyParentheses", { filter: "rp", replacement: () => "" });
+  service.addRule("rubyReading", {
+    filter: "rt",
+    replacement: (content, node) => {
+      const reading = content.trim();
+      if (reading === "") return "";
+      let base = "";
+      for (let sibling = node.previousSibling; sibling !== null && sibling.nodeName !== "RT"; sibling = sibling.previousSibling) if (sibling.nodeName !== "RP") base = `${sibling.textContent ?? ""}${base}`;
+      written.rubyReadings.push(`${JSON.stringify(oneLine(base))} read ${JSON.stringify(oneLine(node.textContent ?? ""))}`);
+      return `(${reading})`;
+    },
+  });
+  // A list numbered as Markdown cannot number it (letters, Roman numerals, counting down, an item's own number) keeps
+  // the agency's numbers, written into its items, in a list of bullets: numbered 1, 2, 3, its items' references ("see (b)") would point nowhere.
+  service.addRule("labelledItem", {
+    filter: (node) => node.nodeName === "LI" && node.parentElement !== null && needsLabels(node.parentElement),
+    replacement: (content, node) => {
+      const list = node.parentElement as Element;
+      const labels = itemLabels(list);
+      const index = Array.from(list.children).filter((item) => item.nodeName === "LI").indexOf(node as Element);
+      if (index === 0) written.labelledLists.push(listDescription(list, labels));
+      // Lists side by side in Markdown are one list unless their markers differ: each list after another takes the other marker.
+      let chain = 0;
+      for (let before = list.previousElementSibling; before !== null && ["UL", "OL"].includes(before.nodeName); before = before.previousElementSibling) chain += 1;
+      const prefix = chain % 2 === 1 ? "+   " : "-   ";
+      const isParagraph = /\n$/.test(content);
+      const text = `${escapeMarkdownText(labels[index] ?? "")} ${content.replace(/^\n+|\n+$/g, "")}${isParagraph ? "\n" : ""}`.replace(/\n/gm, `\n${" ".repeat(prefix.length)}`);
+      return `${prefix}${text}${node.nextSibling ? "\n" : ""}`;
+    },
   });
   // Raised and lowered figures keep their meaning as the characters made for them ("10⁶", "H₂O"); run in, 10⁶ read 106.
   service.addRule("raised", { filter: "sup", replacement: (content) => shifted(content, SUPERSCRIPT) });
@@ -710,16 +862,20 @@ function bylineAboveDateline(html: string, context: BodyContext): string {
 function convertHtml(html: string, options: sanitizeHtml.IOptions, context: BodyContext): BodyMarkdown {
   const pictures = withoutPictureCaptions(html);
   const removed = removedMarkup(html);
-  const unreadLinks: string[] = [];
+  const written: MarkupWritten = { unreadLinks: [], unmarked: new Map(), labelledLists: [], rubyReadings: [] };
   const tables = spreadSpans(sanitizeHtml(pictures.html, options));
-  const markdown = createTurndown(context, unreadLinks).turndown(bylineAboveDateline(tables.html, context));
+  const markdown = createTurndown(context, written).turndown(bylineAboveDateline(tables.html, context));
+  const { unreadLinks, labelledLists, rubyReadings } = written;
+  const changed = [...removed, ...written.unmarked.values()];
   return {
     ...bodyMarkdown(removeAgencyChrome(markdown.split(/\n{2,}/), context)),
     ...(pictures.captions.length > 0 ? { pictureCaptions: pictures.captions } : {}),
     ...(pictures.alts.length > 0 ? { pictureAlts: pictures.alts } : {}),
     ...(unreadLinks.length > 0 ? { unreadLinks } : {}),
-    ...(removed.length > 0 ? { removed } : {}),
+    ...(changed.length > 0 ? { removed: changed } : {}),
     ...(tables.spread.length > 0 ? { spreadCells: tables.spread } : {}),
+    ...(labelledLists.length > 0 ? { labelledLists } : {}),
+    ...(rubyReadings.length > 0 ? { rubyReadings } : {}),
   };
 }
 

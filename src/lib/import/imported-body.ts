@@ -18,7 +18,7 @@ export function importedBody(
   // An item that names no language is in the feed's (--lang), else the site's.
   const lang = item.lang ?? defaultLanguage ?? site?.language;
   const context = { agencies, isKnownPlace, ...(lang ? { lang } : {}), ...(item.source ? { source: item.source } : {}), ...(item.byline ? { byline: item.byline } : {}), ...(item.lead ? { lead: item.lead } : {}), ...(item.base ? { base: item.base } : {}) };
-  const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, removed, typedByline, markupLeftOut, columns, spreadCells } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
+  const { markdown, dateline, editorsNotes, trailers, pictureCaptions, pictureAlts, unreadLinks, removed, typedByline, markupLeftOut, columns, spreadCells, labelledLists, rubyReadings } = item.body.kind === "html" ? htmlBodyToMarkdown(item.body.html, context) : textBodyToMarkdown(item.body.text, context);
   return {
     markdown,
     ...(typedByline ? { typedByline } : {}),
@@ -34,5 +34,7 @@ export function importedBody(
     ...(removed ? { removed } : {}),
     ...(columns ? { columns } : {}),
     ...(spreadCells ? { spreadCells } : {}),
+    ...(labelledLists ? { labelledLists } : {}),
+    ...(rubyReadings ? { rubyReadings } : {}),
   };
 }

@@ -44,6 +44,10 @@ export interface ImportedBody {
   columns?: string[][];
   /** The table cells that spanned rows or columns, each repeated in every place it spanned, as named ("Votes" over 2 columns). */
   spreadCells?: string[];
+  /** Numbered lists whose numbering Markdown cannot write, as named, their numbers written into their items. */
+  labelledLists?: string[];
+  /** Readings set above their text (ruby), as named, written after it in parentheses. */
+  rubyReadings?: string[];
 }
 
 /**
@@ -61,6 +65,20 @@ function columnsNote(lines: readonly string[]): ItemNote {
  */
 function spreadCellsNote(cells: readonly string[]): ItemNote {
   return { field: "body", message: `a table's cells that span rows or columns (${cells.join(", ")}), each repeated in every row and column it spans: a Markdown table cannot join cells, and so each cell stays under its own headings`, code: "WD244" };
+}
+
+/**
+ * The line naming numbered lists whose numbers Markdown cannot write (letters, Roman numerals,
+ * counting down, an item's own number): the agency's numbers are kept, but the list's form changed.
+ */
+function labelledListsNote(lists: readonly string[]): ItemNote {
+  const many = lists.length > 1;
+  return { field: "body", message: `${many ? `${lists.length} numbered lists` : "a numbered list"} (${lists.join("; ")}) written as ${many ? "lists" : "a list"} of bullets, the agency's numbers written into ${many ? "their" : "its"} items: Markdown numbers a list only 1, 2, 3 up from its first number`, code: "WD247" };
+}
+
+/** The line naming readings set above their text (ruby), which Markdown has no place for: written after it in parentheses. */
+function rubyReadingsNote(readings: readonly string[]): ItemNote {
+  return { field: "body", message: `${readings.length === 1 ? "a reading" : `${readings.length} readings`} set above ${readings.length === 1 ? "its" : "their"} text (<ruby>: ${readings.join(", ")}), written after it in parentheses: Markdown cannot set a reading above its text`, code: "WD247" };
 }
 
 /** The words a story's photo may carry besides its file, in the order its front matter writes them: what it shows, its credit, its rights. */
@@ -154,6 +172,13 @@ const ELEMENT_KINDS: ReadonlyMap<string, string> = new Map([
   ["<noscript>", "what a page shows where its scripts do not run"],
 ]);
 
+/** What a marking Markdown cannot write marks, as a line says it. */
+const MARKINGS: ReadonlyMap<string, string> = new Map([
+  ["<u>", "underlined text"],
+  ["<ins>", "text marked as inserted"],
+  ["<mark>", "highlighted text"],
+]);
+
 /**
  * The line naming markup of one kind taken out of the text, and why (a form, a formula or a
  * drawing with the words it held, which went with it): media embedded from
@@ -161,6 +186,13 @@ const ELEMENT_KINDS: ReadonlyMap<string, string> = new Map([
  * their own (WD235), as a feed sending them may be one to look at.
  */
 function removedNote({ kind, name, count, sources }: RemovedMarkup): ItemNote {
+  const words = sources.map((text) => JSON.stringify(text)).join(", ");
+  if (kind === "marking") {
+    return ignoredNote("body", `the marking of ${count} ${name} element${count === 1 ? "" : "s"} (${words}): ${MARKINGS.get(name) ?? "marked text"}, which story Markdown cannot mark; the words are kept, unmarked (expected emphasis, *…* or **…**, if the marking matters)`);
+  }
+  if (kind === "struck") {
+    return ignoredNote("body", `struck text in fixed-width text (${words}): a block of fixed-width text cannot show it struck, and printed it would read as current, so it is left out (expected struck text outside <pre>)`);
+  }
   if (kind === "element") {
     const words = sources.length === 0 ? "" : ` holding ${sources.map((text) => JSON.stringify(text)).join(", ")}`;
     return ignoredNote("body", `${count === 1 ? "a" : count} ${name}${count === 1 ? "" : " elements"}${words}: ${ELEMENT_KINDS.get(name) ?? "markup"}, which a story's page does not carry (expected the story's words: write them into the text if they matter)`);
@@ -586,6 +618,8 @@ export function planStory(item: WireItem, context: PlanContext): PlanResult {
       : [{ field: "body", message: `its dateline is ${JSON.stringify(body.place)}, from the words its text opens with (${JSON.stringify(body.placeDateline)}), a place the dateline places know; the page prints it from the field`, code: "WD239" as const }]),
     ...(body.columns ?? []).map(columnsNote),
     ...(body.spreadCells ? [spreadCellsNote(body.spreadCells)] : []),
+    ...(body.labelledLists ? [labelledListsNote(body.labelledLists)] : []),
+    ...(body.rubyReadings ? [rubyReadingsNote(body.rubyReadings)] : []),
     ...(body.trailers ?? []).map((line) => ignoredNote("body", `${JSON.stringify(line)}: ${isEditorsInitials(line) ? "the initials of the agency's editors who handled the story" : "the agency's line after the story (its credits or end-of-item mark)"}, not story text`)),
     ...(body.pictureCaptions ?? []).map((caption) => ignoredNote("body", `${JSON.stringify(caption)}: the caption of a picture in the text, which goes with the picture (a story shows only its own photo and images)`)),
     ...(body.pictureAlts ?? []).map((alt) => ignoredNote("body", `a picture in the text, its alt text ${JSON.stringify(alt)} (a story shows only its own photo and images)`)),

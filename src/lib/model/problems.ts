@@ -126,6 +126,7 @@ export const PROBLEM_CODES = {
   WD244: "a table's joined cells repeated where they span",
   WD245: "wire text read as a hold notice",
   WD246: "an agency's service message, not a story",
+  WD247: "an HTML text's markup written in a form Markdown keeps",
   WD300: "no address for the site",
   WD301: "the site's address is not a site's root",
   WD302: "a setting is missing",

@@ -423,3 +423,14 @@ test("a table's cells that span rows or columns are repeated where they span, ea
   assert.deepEqual(spreadCells, ['"Region" over 2 rows', '"Votes" over 2 columns', '"North" over 2 rows', '"no vote held" over 2 columns'], "a row of one cell as wide as the table stays one cell");
   assert.equal(htmlBodyToMarkdown("<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>", {}).spreadCells, undefined);
 });
+
+test("struck text stays struck when a large text keeps only its paragraphs, and a labelled list or a reading renders as the story checks accept", () => {
+  const rows = Array.from({ length: 6000 }, (_, at) => `<p><em>Row</em> ${at}</p>`).join("");
+  const large = htmlBodyToMarkdown(`<p>The toll was <del>12</del> 14.</p>${rows}`, {});
+  assert.equal(large.markupLeftOut, true);
+  assert.ok(large.markdown.startsWith("The toll was ~~12~~ 14"), large.markdown.slice(0, 80));
+  const { markdown } = htmlBodyToMarkdown('<ol type="I"><li value="4">Fourth</li><li>Fifth</li></ol><p><ruby>漢<rt>kan</rt></ruby>字</p>', {});
+  assert.equal(markdown, "-   IV. Fourth\n-   V. Fifth\n\n漢(kan)字");
+  assert.deepEqual(inspectBody(markdown, undefined), []);
+  assert.match(render(markdown), /<ul>\n<li>IV\. Fourth<\/li>/);
+});

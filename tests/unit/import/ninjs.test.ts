@@ -601,6 +601,34 @@ test("an HTML text's structure kept as the agency set it: a list's first number,
   ]);
 });
 
+test("an HTML text's markings Markdown cannot write are named, struck text never reads as current, a list's own numbers and a reading above its text are kept", () => {
+  const item = onlyItem("body-markings.json");
+  const body = importedBody(item, { agencies: AGENCIES, datelinePlaces: {} });
+  assert.equal(
+    body.markdown,
+    [
+      "Fees rise by ~~5~~ 7 percent, the port authority said; the rise starts on Monday.",
+      // Struck in fixed-width text, which cannot show it struck: left out, and named.
+      "```\nBerth   Fee\nNorth    130\n```",
+      // Each list's own numbers, in a list of bullets; the second list takes the other marker, so the two stay apart.
+      "-   a. Pilotage\n-   b. Mooring",
+      "+   2\\. Third rise\n+   1\\. Second rise",
+      "The port is in 品川(Shinagawa)'s partner list.",
+    ].join("\n\n"),
+  );
+  const plan = planStory(item, { body, datelinePlaces: { LONDON: "Europe/London" }, siteLanguage: "en", agencies: AGENCIES });
+  assert.ok(plan.ok);
+  const lines = (plan.plan.leftOut ?? []).filter(({ field }) => field === "body").map(({ message, code }) => `${message} [${code}]`);
+  assert.deepEqual(lines, [
+    'warning: ignored: the marking of 1 <ins> element ("7"): text marked as inserted, which story Markdown cannot mark; the words are kept, unmarked (expected emphasis, *…* or **…**, if the marking matters) [WD210]',
+    'warning: ignored: the marking of 1 <u> element ("port authority"): underlined text, which story Markdown cannot mark; the words are kept, unmarked (expected emphasis, *…* or **…**, if the marking matters) [WD210]',
+    'warning: ignored: the marking of 1 <mark> element ("the rise starts on Monday"): highlighted text, which story Markdown cannot mark; the words are kept, unmarked (expected emphasis, *…* or **…**, if the marking matters) [WD210]',
+    'warning: ignored: struck text in fixed-width text ("120"): a block of fixed-width text cannot show it struck, and printed it would read as current, so it is left out (expected struck text outside <pre>) [WD210]',
+    '2 numbered lists (<ol type="a">: "a.", "b."; <ol reversed>: "2.", "1.") written as lists of bullets, the agency\'s numbers written into their items: Markdown numbers a list only 1, 2, 3 up from its first number [WD247]',
+    'a reading set above its text (<ruby>: "品川" read "Shinagawa"), written after it in parentheses: Markdown cannot set a reading above its text [WD247]',
+  ]);
+});
+
 test("every fixture is read by a test", () => {
   const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith(".json"));
   assert.deepEqual(fixtures.filter((name) => !fixturesRead.has(name)).sort(), []);
