@@ -127,11 +127,12 @@ function footnoteProblem({ text, label, note }: BodyFootnote): string {
  * for the images' files.
  */
 export function inspectBody(body: string, place: string | undefined, { typedByDesk = false } = {}): BodyFinding[] {
-  const firstLine = body.split("\n").findIndex((line) => line.trim() !== "") + 1;
+  const lines = body.split("\n");
+  const firstLine = lines.findIndex((line) => line.trim() !== "") + 1;
   if (firstLine === 0) {
     return [{ line: 1, code: "WD130", message: "empty (expected the story's paragraphs in Markdown after the front matter)" }];
   }
-  const findings: BodyFinding[] = strayFields(body.split("\n"), firstLine - 1);
+  const findings: BodyFinding[] = strayFields(lines, firstLine - 1);
   const outline = outlineBody(md, body);
   // The text as typed, and as the paragraph the page's dateline opens shows it (past a heading, emphasis aside).
   const typed = place === undefined ? undefined : (typedDateline(body.trim(), place) ?? (outline.opening && typedDateline(outline.opening.text.trim(), place)));
