@@ -107,9 +107,10 @@ const KILL_SLUG = /\(KILL\)$/i;
  * The agencies' mark of a kill opening a headline, in capitals as they type it, the killed story's
  * headline after it: "KILL-", "KILL - ", "WITHDRAWAL-", "ELIMINATION: "; or the mark alone, as dpa
  * repeats it ("KILL KILL KILL", the apostrophes of its bells after). "Storm kills 12" has none.
- * dpa's hold notice is marked the same way ("HOLD HOLD HOLD"): read by the same rule, as a hold.
+ * dpa's hold notice is marked the same way ("HOLD HOLD HOLD"): read by the same rule, as a hold,
+ * but never by a hyphen joined to the next word: "HOLD-UP AT PARIS JEWELLER" is a robbery's story.
  */
-const NOTICE_HEADLINE = /^(KILL|WITHDRAWAL|ELIMINATION|HOLD)(?:\s*[-–—:]\s*|(?:\s+\1)*[\s']*$)/;
+const NOTICE_HEADLINE = /^(?:(KILL|WITHDRAWAL|ELIMINATION)(?:\s*[-–—:]\s*|(?:\s+\1)*[\s']*$)|(HOLD)(?:\s+[-–—]\s*|\s*:\s*|(?:\s+\2)*[\s']*$))/;
 /** A hold notice's words for what becomes of the story: "Please hold item", "is held", "do not use". */
 const HOLD_WORDS = /\b(?:hold|held|withh(?:o|e)ld|do not (?:use|publish))\b/i;
 /** A kill notice's words for what becomes of the story: "is withdrawn", "Please kill item", "has been eliminated". */

@@ -13,16 +13,23 @@ export type ServiceMessage = "imprint" | "advisory";
 
 /** dpa's imprint: the headline is the word alone (7901 adds its keyword line "Impressum/" above it). */
 const IMPRINT = /^(?:dpa[- ])?(?:Impressum|IMPRESSUM)$/;
-/** An advisory or schedule, marked in capitals: the mark alone, or before a dash or a colon. */
-const ADVISORY_MARK =
-  /^(?:(?:MEDIA |PHOTO |EDITORIAL )?ADVISORY|EDITORS?['’]? NOTES?|NOTE TO EDITORS|(?:NEWS |DAILY |WEEKEND )?BUDGET|DAYBOOK|(?:NEWS |DAILY )?SCHEDULE|(?:DPA-)?(?:TAGES|TERMIN|WOCHEN)VORSCHAU)(?:\s*[-–—:]|$)/;
-/** The same in mixed case, only before a colon; dpa's German previews also before "für" ("Tagesvorschau für Montag"). */
-const ADVISORY_WORDS = /^(?:(?:Media )?Advisory|Editors?['’]? notes?|Note to editors)\s*:|^(?:dpa-)?(?:Tages|Termin|Wochen)vorschau(?:\s*[-–—:]|\s+f[üu]r\b|$)/i;
+/** An advisory, marked in capitals: the mark alone, or before a dash or a colon. */
+const ADVISORY_MARK = /^(?:(?:MEDIA |PHOTO |EDITORIAL )?ADVISORY|EDITORS?['’]? NOTES?|NOTE TO EDITORS|DAYBOOK|(?:DPA-)?(?:TAGES|TERMIN|WOCHEN)VORSCHAU)(?:\s*[-–—:]|$)/;
+/**
+ * A news budget or schedule, in capitals: the mark alone, or before a dash. Not before a colon:
+ * "BUDGET: Reeves freezes fuel duty" is budget day's story.
+ */
+const SCHEDULE_MARK = /^(?:(?:NEWS |DAILY |WEEKEND )?BUDGET|(?:NEWS |DAILY )?SCHEDULE)(?:\s+[-–—]|$)/;
+/**
+ * In mixed case only the phrases no story opens with, before a colon ("Advisory: flash flood
+ * watch" is a weather story); dpa's German previews also before "für" ("Tagesvorschau für Montag").
+ */
+const ADVISORY_WORDS = /^(?:Media advisory|Note to editors)\s*:|^(?:dpa-)?(?:Tages|Termin|Wochen)vorschau(?:\s*[-–—:]|\s+f[üu]r\b|$)/i;
 
 /** The service message a headline marks, or undefined for a story's. */
 export function serviceMessage(headline: string): ServiceMessage | undefined {
   const text = headline.trim();
   if (IMPRINT.test(text)) return "imprint";
-  if (ADVISORY_MARK.test(text) || ADVISORY_WORDS.test(text)) return "advisory";
+  if (ADVISORY_MARK.test(text) || SCHEDULE_MARK.test(text) || ADVISORY_WORDS.test(text)) return "advisory";
   return undefined;
 }

@@ -567,6 +567,8 @@ test("dpa's hold notice, marked as its kill is, holds the story its keyword line
   assert.deepEqual(problems("HOLD - Floods close roads\n\nNAIROBI, Dec 5 (Reuters) - Floods closed roads.\n"), [
     `hold.txt:1: headline: opens with "HOLD -", an agency's mark of a hold, but its text says nothing of a story held (expected a hold notice saying so, as "Please hold item dpa 157"; or, for a story, a headline without the mark) [WD245]`,
   ]);
-  // The word in a story's headline is no mark.
+  // The word in a story's headline is no mark, nor is a word it begins joined by a hyphen, even where the text says "held".
   assert.equal(onlyItem(readPlainText("Hold the line, union tells dockers\n\nNAIROBI, Dec 5 (Reuters) - Dockers were told to hold out.\n", "story.txt", KILL_DELIVERED)).status, "usable");
+  const holdUp = onlyItem(readPlainText("HOLD-UP/\nHOLD-UP AT PARIS JEWELLER NETS 2 MLN EUROS\n\nPARIS, Dec 5 (Reuters) - Armed robbers held up a jeweller on Thursday, police said.\n", "story.txt", KILL_DELIVERED));
+  assert.deepEqual([holdUp.status, holdUp.hold, holdUp.headline], ["usable", undefined, "HOLD-UP AT PARIS JEWELLER NETS 2 MLN EUROS"]);
 });
