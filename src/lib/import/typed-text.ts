@@ -16,11 +16,20 @@
 /** A paragraph's lines, or a run of lines of columns with the layout to print them in. */
 export type TypedBlock<T> = { kind: "paragraph"; lines: T[] } | { kind: "columns"; lines: T[]; layout: string[] };
 
-/** An indent that opens a paragraph: a tab, or two spaces or more (agencies indent three to five). */
-const INDENT = /^(?:\t|[ \t]{2,})\S/;
-
 /** A tab moves to the next multiple of 8 columns, as a teleprinter's and a terminal's do. */
 const TAB_STOP = 8;
+
+/**
+ * How far a line is indented, a tab to the next multiple of TAB_STOP. One indented by two columns
+ * or more past the text's margin opens a paragraph (agencies indent three to five): the margin, an
+ * indent every line shares, opens none.
+ */
+function indentOf(text: string): number {
+  let width = 0;
+  for (const char of /^[ \t]*/.exec(text)?.[0] ?? "") width = char === "\t" ? width + TAB_STOP - (width % TAB_STOP) : width + 1;
+  return width;
+}
+const PARAGRAPH_INDENT = 2;
 
 /** Where a line's gaps between columns are: the columns (tabs expanded) of each run of two spaces or more, or of a tab, between words. */
 interface LaidOut {
@@ -76,6 +85,8 @@ function columnLayout(lines: readonly LaidOut[]): string[] {
  */
 export function typedBlocks<T>(lines: readonly T[], typed: (line: T) => string): TypedBlock<T>[] {
   const laid = lines.map((line) => layOut(typed(line)));
+  const written = lines.map(typed).filter((text) => text.trim() !== "");
+  const margin = written.length === 0 ? 0 : Math.min(...written.map(indentOf));
   const blocks: TypedBlock<T>[] = [];
   let paragraph: T[] | undefined;
   let index = 0;
@@ -97,7 +108,7 @@ export function typedBlocks<T>(lines: readonly T[], typed: (line: T) => string):
     const line = lines[index] as T;
     const text = typed(line);
     if (text.trim() === "") paragraph = undefined;
-    else if (paragraph === undefined || INDENT.test(text)) {
+    else if (paragraph === undefined || indentOf(text) >= margin + PARAGRAPH_INDENT) {
       paragraph = [line];
       blocks.push({ kind: "paragraph", lines: paragraph });
     } else paragraph.push(line);

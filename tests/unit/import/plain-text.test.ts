@@ -468,6 +468,15 @@ test("wire text laid out as the teleprinter sends it, no blank line between para
   assert.ok(bodyText(onlyItem(readFixture("reuters.txt"))).includes("North Korea's nuclear programme can resume now that tension on the peninsula has eased"));
   const wrapped = onlyItem(readPlainText("Headline\n\nMOSCOW, Sept 2 (Reuters) - The minister said the talks\ncould resume this year.\nHe gave no date.\n", "inline.txt", FILED));
   assert.equal(bodyText(wrapped), "MOSCOW, Sept 2 (Reuters) - The minister said the talks could resume this year. He gave no date.");
+  // An indent every line shares is a margin: the paragraphs are its blank lines' and its deeper indents'.
+  const margin = onlyItem(
+    readPlainText(
+      "Headline\n\n     MOSCOW, Sept 2 (Reuters) - The minister said the talks\n     could resume this year.\n\n     He gave no date.\n        Officials declined to comment.\n",
+      "inline.txt",
+      FILED,
+    ),
+  );
+  assert.deepEqual(bodyText(margin).split("\n\n"), ["MOSCOW, Sept 2 (Reuters) - The minister said the talks could resume this year.", "He gave no date.", "Officials declined to comment."]);
 });
 
 test("lines of columns (results, standings) are kept as laid out, in a block of fixed-width text the import's line names", () => {
