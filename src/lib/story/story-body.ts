@@ -67,31 +67,41 @@ function commentProblem({ text, closed }: BodyComment): string {
   return `"${quoted}" ${what} (expected only the story's words: keep a note to the desk on a line starting with # in the front matter, which is not published; to print <!-- itself, write \\<!--)`;
 }
 
-/**
- * Every field a story may have, written as a field is: YAML's names are exact, and a line such as
- * "UPDATED: adds details", an agency's, is the story's words.
- */
+/** Every field a story may have. */
 const FIELD_NAMES = new Set([...Object.keys(storySchema.shape), "withdrawn"]);
 /** Fields whose name a story's first sentence may open with ("Source: the ministry's figures…"): alone, such a line is the story's words. */
 const PROSE_OPENERS = new Set(["title", "lead", "source"]);
-const FIELD_LINE = /^([A-Za-z]+)[ \t]*:(?:[ \t]|$)/;
+const FIELD_LINE = /^([A-Za-z]+)[ \t]*:(?:[ \t]+(.*)|$)/;
+/** A value only a field has: a truth value, a date, a list in brackets, a priority. */
+const FIELD_VALUE = /^(?:true|false|\d{4}-\d{2}-\d{2}(?:T[\d:.]+)?(?:Z|[+-]\d{2}:?\d{2})?|\[.*\]|[1-9])$/i;
+
+/**
+ * The field a line of the text is written as: its name as YAML's are, exact; or capitalised with a
+ * value only a field has ("Draft: true"). "UPDATED: adds details", an agency's, is the story's words.
+ */
+function fieldOf(line: string): string | undefined {
+  const [, name, value = ""] = FIELD_LINE.exec(line) ?? [];
+  if (name === undefined) return undefined;
+  if (FIELD_NAMES.has(name)) return name;
+  return FIELD_NAMES.has(name.toLowerCase()) && FIELD_VALUE.test(value.trim()) ? name.toLowerCase() : undefined;
+}
 
 /**
  * Fields typed below the line that closes the front matter (`draft: true` added last, or a second
  * block of fields after another ---): the story is read without them, a draft published, and the
- * page prints them as its first words. Found when the text's first block is nothing but field
- * lines, their indented values or list items, and --- lines; one field alone that may open a
- * sentence is taken for the story's words.
+ * page prints them as its first words. Found when the text opens with field lines (fieldOf),
+ * their indented values or list items, and --- lines, whatever follows them; one field alone that
+ * may open a sentence is taken for the story's words.
  */
 function strayFields(lines: readonly string[], first: number): BodyFinding[] {
   const found: { line: number; name: string; text: string }[] = [];
   let closes = false;
   for (let index = first; index < lines.length && lines[index]!.trim() !== ""; index++) {
     const line = lines[index]!;
-    const name = FIELD_LINE.exec(line)?.[1];
-    if (name !== undefined && FIELD_NAMES.has(name)) found.push({ line: index + 1, name, text: line.trim() });
+    const name = fieldOf(line);
+    if (name !== undefined) found.push({ line: index + 1, name, text: line.trim() });
     else if (/^-{3,}[ \t]*$/.test(line)) closes = true;
-    else if (found.length === 0 || !/^[ \t]/.test(line)) return [];
+    else if (found.length === 0 || !/^[ \t]/.test(line)) break;
   }
   if (found.length === 0 || (found.length === 1 && !closes && PROSE_OPENERS.has(found[0]!.name))) return [];
   return found.map(({ line, name, text }) => ({
