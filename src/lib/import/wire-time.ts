@@ -148,8 +148,11 @@ const notADate = (text: string): RssDate => ({ ok: false, why: `"${text}" is not
  */
 export function readRssDate(written: string): RssDate {
   const text = written.trim();
-  const iso = /^\d{4}-?\d{2}-?\d{2}T/i.test(text) ? readWireTime(text) : undefined;
-  if (iso) return { ok: true, time: iso, lenient: ["an ISO 8601 time", ...(iso.offset === undefined ? [NO_ZONE] : [])] };
+  // "2024-12-05 10:00:00", as databases and many publishing tools print a time: ISO 8601 with a space for its T.
+  const spaced = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(text);
+  const isoText = spaced ? text.replace(" ", "T") : text;
+  const iso = /^\d{4}-?\d{2}-?\d{2}T/i.test(isoText) ? readWireTime(isoText) : undefined;
+  if (iso) return { ok: true, time: iso, lenient: ["an ISO 8601 time", ...(spaced ? ["a space for its T"] : []), ...(iso.offset === undefined ? [NO_ZONE] : [])] };
   const match = RSS_DATE.exec(text);
   if (!match) return notADate(text);
   const [, weekdayText, day = "", monthText = "", yearText = "", hour = "", minute = "", second = "00", numeric, zoneText] = match;

@@ -178,7 +178,7 @@ test("every problem of every item in one run, each at its place; the readable it
   const read = rss(
     `<item>${RSS_ITEM}<description>Fine.</description></item>` +
       "<item><description>No title, no guid, no link.</description></item>" +
-      "<item><guid>h-3</guid><title>Bad date</title><pubDate>2024-03-04 09:00</pubDate></item>",
+      "<item><guid>h-3</guid><title>Bad date</title><pubDate>Monday morning</pubDate></item>",
   );
   assert.deepEqual(
     read.items.map((item) => item.path),
@@ -192,7 +192,7 @@ test("every problem of every item in one run, each at its place; the readable it
     ],
     [
       { file: "inline.xml", field: "/rss/channel/item[3]/description", message: "missing (expected the story's text)", code: "WD206" },
-      { file: "inline.xml", field: "/rss/channel/item[3]/pubDate", message: '"2024-03-04 09:00" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)', code: "WD208" },
+      { file: "inline.xml", field: "/rss/channel/item[3]/pubDate", message: '"Monday morning" is not a date (expected an RFC 822 date such as Wed, 10 Jul 2024 14:30:00 +0200)', code: "WD208" },
     ],
   ]);
   // A refused item is read on, so what it does give is checked in the same run.

@@ -56,6 +56,7 @@ test("reads the forms sites publish besides RFC 822 when they say one instant, n
     ["Sunday, 02 June 2024 23:00 +02:00", "2024-06-02T23:00:00+02:00", ["the weekday in full", "the month in full", "a colon in the offset"]],
     ["2024-06-03T10:00:00+02:00", "2024-06-03T10:00:00+02:00", ["an ISO 8601 time"]],
     ["2024-06-03T08:00:00Z", "2024-06-03T08:00:00Z", ["an ISO 8601 time"]],
+    ["2024-06-03 10:00:00+02:00", "2024-06-03T10:00:00+02:00", ["an ISO 8601 time", "a space for its T"]],
     // No zone: read at the dateline's, or the feed's; RFC 822 requires one, so the reading is named.
     ["Sat, 02 Mar 2024 23:59:59", "2024-03-02T23:59:59", ["no zone, so read at the time of the story's dateline (else of the feed's --zone)"]],
     ["2024-06-03T10:00:00", "2024-06-03T10:00:00", ["an ISO 8601 time", "no zone, so read at the time of the story's dateline (else of the feed's --zone)"]],
