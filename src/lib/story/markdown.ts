@@ -114,7 +114,25 @@ const DEFINITION_LINE = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:/;
 type CommentsEnv = {
   htmlComments?: BodyComment[];
   references?: Record<string, { href: string; title: string }>;
+  /** The link definitions' labels the text's links and images look up (recordReferencesUsed), for the outline alone. */
+  usedReferences?: Set<string>;
 };
+
+/**
+ * Notes each link definition the text's links and images look up, once the blocks (and so the
+ * definitions) are read: a definition no link looks up is dropped from the page (unusedDefinitions).
+ */
+function recordReferencesUsed(state: StateCore): void {
+  const env = state.env as CommentsEnv;
+  const used = env.usedReferences;
+  if (env.references === undefined || used === undefined) return;
+  env.references = new Proxy(env.references, {
+    get(target, key, receiver) {
+      if (typeof key === "string") used.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
 
 const COMMENT_OPEN = "<!--";
 const COMMENT_CLOSE = "-->";
@@ -270,7 +288,7 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
   let blockLine = 0;
   const comments: BodyComment[] = [];
   const footnotes: BodyFootnote[] = [];
-  const env: CommentsEnv = { htmlComments: comments };
+  const env: CommentsEnv = { htmlComments: comments, usedReferences: new Set() };
   const tokens = md.parse(body, env);
   for (const token of tokens) {
     if (rendersElement(token)) elements += 1;
@@ -288,23 +306,24 @@ export function outlineBody(md: MarkdownIt, body: string): BodyOutline {
     }
   }
   const opening = openingParagraph(tokens);
-  return { images, headings, elements, ...(opening ? { opening } : {}), comments, links, footnotes, unusedDefinitions: unusedDefinitions(md, body, env, [...links.map(({ href }) => href), ...images.map(({ src }) => src)]) };
+  return { images, headings, elements, ...(opening ? { opening } : {}), comments, links, footnotes, unusedDefinitions: unusedDefinitions(md, body, env) };
 }
 
 /**
- * The link definitions markdown-it read (`env.references`) whose address no link or image of the
- * text has, at the line each is typed on: the page would drop their lines unseen.
+ * The link definitions markdown-it read (`env.references`) that no link or image of the text looks
+ * up (recordReferencesUsed), at the line each is typed on: the page would drop their lines unseen.
  */
-function unusedDefinitions(md: MarkdownIt, body: string, env: CommentsEnv, used: readonly string[]): BodyDefinition[] {
-  const references = env.references;
-  if (references === undefined) return [];
-  const addresses = new Set(used);
+function unusedDefinitions(md: MarkdownIt, body: string, env: CommentsEnv): BodyDefinition[] {
+  const { references, usedReferences } = env;
+  if (references === undefined || usedReferences === undefined) return [];
   const reported = new Set<string>();
   return body.split("\n").flatMap((text, index) => {
     const label = DEFINITION_LINE.exec(text)?.[1];
     const key = label === undefined ? undefined : md.utils.normalizeReference(label);
-    const reference = key === undefined ? undefined : references[key];
-    if (label === undefined || key === undefined || reference === undefined || addresses.has(reference.href) || reported.has(key)) return [];
+    // Asked before the definition is read: reading it through the references notes it as used.
+    if (label === undefined || key === undefined || usedReferences.has(key) || reported.has(key)) return [];
+    const reference = references[key];
+    if (reference === undefined) return [];
     reported.add(key);
     return [{ label, href: reference.href, line: index + 1 }];
   });
@@ -368,6 +387,7 @@ export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false });
   md.validateLink = isAllowedUrl;
   md.core.ruler.before("text_join", "html_comments", findHtmlComments);
+  md.core.ruler.after("block", "used_references", recordReferencesUsed);
   md.core.ruler.push("dateline", insertDateline);
   md.core.ruler.push("story_images", publishImagesFromStoryFolder);
   md.core.ruler.push("defer_images", deferImages);
