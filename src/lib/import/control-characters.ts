@@ -40,7 +40,8 @@ export function withoutControls(value: unknown, path = ""): { value: unknown; no
   const notes: ItemNote[] = [];
   const clean = (each: unknown, key: string | number) => {
     const read = withoutControls(each, jsonPath(path, key));
-    notes.push(...read.notes);
+    // One at a time: a list of many texts could give more notes than a call takes arguments.
+    for (const note of read.notes) notes.push(note);
     return read.value;
   };
   if (Array.isArray(value)) return { value: value.map(clean), notes };

@@ -74,7 +74,7 @@ const sharedGaps = (a: ReadonlySet<number>, b: ReadonlySet<number>): Set<number>
 
 /** The run's lines as laid out, less the indent they all share. */
 function columnLayout(lines: readonly LaidOut[]): string[] {
-  const margin = Math.min(...lines.map(({ layout }) => layout.length - layout.trimStart().length));
+  const margin = lines.reduce((least, { layout }) => Math.min(least, layout.length - layout.trimStart().length), Number.POSITIVE_INFINITY);
   return lines.map(({ layout }) => layout.slice(margin));
 }
 
@@ -84,9 +84,10 @@ function columnLayout(lines: readonly LaidOut[]): string[] {
  * one opening after a blank line, at an indented line, and after a block of columns.
  */
 export function typedBlocks<T>(lines: readonly T[], typed: (line: T) => string): TypedBlock<T>[] {
-  const laid = lines.map((line) => layOut(typed(line)));
-  const written = lines.map(typed).filter((text) => text.trim() !== "");
-  const margin = written.length === 0 ? 0 : Math.min(...written.map(indentOf));
+  const texts = lines.map(typed);
+  const laid = texts.map(layOut);
+  // Not Math.min(...): a long text's lines would be more arguments than a call takes.
+  const margin = texts.reduce((least, text) => (text.trim() === "" ? least : Math.min(least, indentOf(text))), Number.POSITIVE_INFINITY);
   const blocks: TypedBlock<T>[] = [];
   let paragraph: T[] | undefined;
   let index = 0;
@@ -106,7 +107,7 @@ export function typedBlocks<T>(lines: readonly T[], typed: (line: T) => string):
       continue;
     }
     const line = lines[index] as T;
-    const text = typed(line);
+    const text = texts[index] ?? "";
     if (text.trim() === "") paragraph = undefined;
     else if (paragraph === undefined || indentOf(text) >= margin + PARAGRAPH_INDENT) {
       paragraph = [line];

@@ -575,6 +575,9 @@ test("a control character's line is on the item of a list whose field holds it",
     ["Calm", []],
     ["Shares rise", ["[1].headline"]],
   ]);
+  // Very many texts holding one: their lines are gathered one at a time, never as one call's arguments.
+  const many = readNinjs(JSON.stringify({ ...item("Calm"), keywords: Array.from({ length: 200_000 }, () => "floods\u0007") }), "many.json");
+  assert.equal(many.items[0]?.notes?.filter(({ field }) => field.startsWith("keywords[")).length, 200_000);
 });
 
 test("an HTML text's structure kept as the agency set it: a list's first number, a quotation's marks in the item's language; a noscript and a table's spans named", () => {

@@ -479,6 +479,15 @@ test("wire text laid out as the teleprinter sends it, no blank line between para
   assert.deepEqual(bodyText(margin).split("\n\n"), ["MOSCOW, Sept 2 (Reuters) - The minister said the talks could resume this year.", "He gave no date.", "Officials declined to comment."]);
 });
 
+test("a text of very many lines is read, not stopped by a call given too many arguments", () => {
+  const text = `Headline\n\nNAIROBI, Dec 5 (Reuters) - Floods closed roads.\n${"    More rain fell.\n".repeat(200_000)}`;
+  const read = readPlainText(text, "long.txt", FILED);
+  assert.equal(read.items.length + (read.refused?.length ?? 0), 1);
+  // And a table of very many rows, kept as one block of columns.
+  const table = readPlainText(`Headline\n\nNAIROBI, Dec 5 (Reuters) - Results.\n\n${"1 Arsenal   38  28\n".repeat(200_000)}`, "table.txt", FILED);
+  assert.equal(table.items.length + (table.refused?.length ?? 0), 1);
+});
+
 test("lines of columns (results, standings) are kept as laid out, in a block of fixed-width text the import's line names", () => {
   const item = onlyItem(readFixture("reuters-results.txt", { local: "2024-05-20T08:00:00", offset: "Z" }));
   const body = importedBody(item, { agencies: AGENCIES, datelinePlaces: {} });
